@@ -1,0 +1,169 @@
+"""The store's tables: DDL and the statements that fill them (build and import only)."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+SCHEMA_VERSION = "1"
+
+REFERENCE_DDL = """
+CREATE TABLE store_info (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE regions (region_code VARCHAR PRIMARY KEY, name_en VARCHAR NOT NULL,
+    name_fr VARCHAR NOT NULL, source VARCHAR NOT NULL);
+CREATE TABLE statuses (status_code VARCHAR PRIMARY KEY, name_en VARCHAR NOT NULL,
+    name_fr VARCHAR NOT NULL, source VARCHAR NOT NULL);
+CREATE TABLE actions (action_code VARCHAR PRIMARY KEY, short_name_en VARCHAR NOT NULL,
+    short_name_fr VARCHAR NOT NULL, name_en VARCHAR NOT NULL, name_fr VARCHAR NOT NULL,
+    region_code VARCHAR NOT NULL REFERENCES regions, status_code VARCHAR NOT NULL REFERENCES statuses,
+    framework VARCHAR NOT NULL, description_en VARCHAR, description_fr VARCHAR,
+    start_date DATE, end_date DATE, funding VARCHAR, dates_source VARCHAR, dates_note VARCHAR,
+    source VARCHAR NOT NULL);
+CREATE TABLE countries (iso3 VARCHAR PRIMARY KEY, name_en VARCHAR NOT NULL, name_fr VARCHAR NOT NULL,
+    source VARCHAR NOT NULL);
+CREATE TABLE action_countries (action_code VARCHAR NOT NULL REFERENCES actions,
+    iso3 VARCHAR NOT NULL REFERENCES countries, role VARCHAR, source VARCHAR NOT NULL,
+    PRIMARY KEY (action_code, iso3));
+CREATE TABLE pillars (pillar_no INTEGER PRIMARY KEY, name_en VARCHAR NOT NULL, name_fr VARCHAR NOT NULL,
+    description_en VARCHAR NOT NULL, description_fr VARCHAR NOT NULL, source VARCHAR NOT NULL);
+CREATE TABLE action_objectives (action_code VARCHAR NOT NULL REFERENCES actions,
+    objective_no INTEGER NOT NULL, kind VARCHAR NOT NULL, text_en VARCHAR NOT NULL,
+    text_fr VARCHAR NOT NULL, source VARCHAR NOT NULL, PRIMARY KEY (action_code, objective_no));
+CREATE TABLE objective_pillars (action_code VARCHAR NOT NULL, objective_no INTEGER NOT NULL,
+    pillar_no INTEGER NOT NULL REFERENCES pillars, mapped_by VARCHAR NOT NULL,
+    rationale_en VARCHAR NOT NULL, rationale_fr VARCHAR NOT NULL,
+    PRIMARY KEY (action_code, objective_no, pillar_no));
+CREATE TABLE action_pillars (action_code VARCHAR NOT NULL REFERENCES actions,
+    pillar_no INTEGER NOT NULL REFERENCES pillars, basis VARCHAR NOT NULL, source VARCHAR NOT NULL,
+    PRIMARY KEY (action_code, pillar_no));
+CREATE TABLE country_pillar_exceptions (action_code VARCHAR NOT NULL, iso3 VARCHAR NOT NULL,
+    applicable_pillars VARCHAR NOT NULL, note_en VARCHAR NOT NULL, note_fr VARCHAR NOT NULL,
+    source VARCHAR NOT NULL, PRIMARY KEY (action_code, iso3));
+CREATE TABLE country_pillars (action_code VARCHAR NOT NULL, iso3 VARCHAR NOT NULL,
+    pillar_no INTEGER NOT NULL REFERENCES pillars, basis VARCHAR NOT NULL, source VARCHAR NOT NULL,
+    PRIMARY KEY (action_code, iso3, pillar_no));
+CREATE TABLE provinces (province_code VARCHAR PRIMARY KEY, iso3 VARCHAR NOT NULL,
+    action_code VARCHAR NOT NULL, name_en VARCHAR NOT NULL, name_fr VARCHAR NOT NULL,
+    source VARCHAR NOT NULL);
+CREATE TABLE kmh_components (component_no INTEGER PRIMARY KEY, name_en VARCHAR NOT NULL,
+    name_fr VARCHAR NOT NULL, description_en VARCHAR NOT NULL, description_fr VARCHAR NOT NULL,
+    source VARCHAR NOT NULL);
+CREATE TABLE global_components (action_code VARCHAR NOT NULL, component_code VARCHAR NOT NULL,
+    name_en VARCHAR NOT NULL, name_fr VARCHAR NOT NULL, established DATE, note_en VARCHAR,
+    note_fr VARCHAR, source VARCHAR NOT NULL, PRIMARY KEY (action_code, component_code));
+CREATE TABLE published_figures (figure_id INTEGER PRIMARY KEY, action_code VARCHAR NOT NULL,
+    scope VARCHAR NOT NULL, indicator VARCHAR NOT NULL, value DOUBLE NOT NULL,
+    qualifier VARCHAR NOT NULL, as_of DATE NOT NULL, source_url VARCHAR NOT NULL, note VARCHAR);
+CREATE TABLE indicators (indicator_code VARCHAR PRIMARY KEY, pillar_no INTEGER NOT NULL REFERENCES pillars,
+    by_sex BOOLEAN NOT NULL, unit VARCHAR NOT NULL, name_en VARCHAR NOT NULL, name_fr VARCHAR NOT NULL,
+    definition_en VARCHAR NOT NULL, definition_fr VARCHAR NOT NULL, source VARCHAR NOT NULL);
+CREATE TABLE data_batches (batch_id INTEGER PRIMARY KEY, origin VARCHAR NOT NULL,
+    table_name VARCHAR NOT NULL, file_name VARCHAR, sha256 VARCHAR, row_count BIGINT NOT NULL,
+    loaded_at TIMESTAMP NOT NULL, description VARCHAR);
+CREATE TABLE indicator_values (action_code VARCHAR NOT NULL, iso3 VARCHAR NOT NULL,
+    period DATE NOT NULL, sex VARCHAR NOT NULL, indicator_code VARCHAR NOT NULL,
+    value DOUBLE NOT NULL, batch_id INTEGER NOT NULL);
+CREATE TABLE survey_responses (survey_id VARCHAR NOT NULL, respondent_id VARCHAR NOT NULL,
+    action_code VARCHAR NOT NULL, iso3 VARCHAR NOT NULL, survey_date DATE NOT NULL,
+    months_since_return SMALLINT NOT NULL, sex VARCHAR NOT NULL, age_group VARCHAR NOT NULL,
+    assistance_type VARCHAR NOT NULL, assistance_level VARCHAR NOT NULL, referral VARCHAR NOT NULL,
+    economic_score DOUBLE NOT NULL, social_score DOUBLE NOT NULL, psychosocial_score DOUBLE NOT NULL,
+    composite_score DOUBLE NOT NULL, composite_computed BOOLEAN NOT NULL, batch_id INTEGER NOT NULL);
+"""
+
+REFERENCE_TABLES = (
+    "regions", "statuses", "countries", "actions", "action_countries", "pillars",
+    "action_objectives", "objective_pillars", "action_pillars", "country_pillar_exceptions",
+    "country_pillars", "provinces", "kmh_components", "global_components", "published_figures",
+    "indicators",
+)
+
+# Columns a fact table holds, in order; importers and the generator produce exactly these.
+INDICATOR_COLUMNS = ("action_code", "iso3", "period", "sex", "indicator_code", "value", "batch_id")
+SURVEY_COLUMNS = (
+    "survey_id", "respondent_id", "action_code", "iso3", "survey_date", "months_since_return",
+    "sex", "age_group", "assistance_type", "assistance_level", "referral", "economic_score",
+    "social_score", "psychosocial_score", "composite_score", "composite_computed", "batch_id",
+)
+FACT_COLUMNS = {"indicator_values": INDICATOR_COLUMNS, "survey_responses": SURVEY_COLUMNS}
+
+
+def create_schema(connection: duckdb.DuckDBPyConnection) -> None:
+    """Create every table of an empty store."""
+    connection.execute(REFERENCE_DDL)
+    set_store_info(connection, {"schema_version": SCHEMA_VERSION})
+
+
+def insert_frame(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Append ``frame`` to a known table, matching columns by name."""
+    if table not in REFERENCE_TABLES and table not in FACT_COLUMNS:
+        raise ValueError(f"unknown table {table!r}")
+    connection.register("incoming_frame", frame)
+    try:
+        columns = ", ".join(f'"{column}"' for column in frame.columns)
+        connection.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_frame")  # noqa: S608 (table from allow-list, columns from our frame)
+    finally:
+        connection.unregister("incoming_frame")
+
+
+def derive_country_pillars(connection: duckdb.DuckDBPyConnection) -> None:
+    """Fill ``country_pillars``: each country gets its Action's pillars, unless an exception says
+    which pillars apply there (Libya: 2 and 3)."""
+    connection.execute(
+        """
+        INSERT INTO country_pillars
+        SELECT ac.action_code, ac.iso3, ap.pillar_no,
+               CASE WHEN ex.iso3 IS NULL THEN ap.basis ELSE 'country exception' END,
+               CASE WHEN ex.iso3 IS NULL THEN ap.source ELSE ex.source END
+        FROM action_countries ac
+        JOIN action_pillars ap USING (action_code)
+        LEFT JOIN country_pillar_exceptions ex USING (action_code, iso3)
+        WHERE ex.iso3 IS NULL
+           OR list_contains(string_split(ex.applicable_pillars, ';'), CAST(ap.pillar_no AS VARCHAR))
+        """
+    )
+
+
+def derive_mapped_action_pillars(connection: duckdb.DuckDBPyConnection) -> None:
+    """Add to ``action_pillars`` the pillars that an Action's objectives or result areas map to,
+    with basis 'mapped' (the project's mapping, not the source's)."""
+    connection.execute(
+        """
+        INSERT INTO action_pillars
+        SELECT DISTINCT op.action_code, op.pillar_no, 'mapped',
+               'project mapping of ' || ao.source
+        FROM objective_pillars op JOIN action_objectives ao USING (action_code, objective_no)
+        WHERE NOT EXISTS (SELECT 1 FROM action_pillars ap
+                          WHERE ap.action_code = op.action_code AND ap.pillar_no = op.pillar_no)
+        """
+    )
+
+
+def set_store_info(connection: duckdb.DuckDBPyConnection, values: dict[str, str]) -> None:
+    """Insert or replace key/value facts about the store (origin, seed, build time)."""
+    for key, value in values.items():
+        connection.execute(
+            "INSERT OR REPLACE INTO store_info VALUES ($key, $value)", {"key": key, "value": str(value)}
+        )
+
+
+def next_batch_id(connection: duckdb.DuckDBPyConnection) -> int:
+    """The id the next data batch gets."""
+    return int(connection.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM data_batches").fetchone()[0])
+
+
+def record_batch(connection: duckdb.DuckDBPyConnection, batch: dict[str, object]) -> None:
+    """Record one loaded batch of fact rows (demo generation or one imported file)."""
+    connection.execute(
+        """INSERT INTO data_batches VALUES ($batch_id, $origin, $table_name, $file_name, $sha256,
+           $row_count, now()::TIMESTAMP, $description)""",
+        batch,
+    )
+
+
+def delete_demo_rows(connection: duckdb.DuckDBPyConnection) -> None:
+    """Remove every demo fact row and its batch records (before real data replaces them)."""
+    demo_batches = "SELECT batch_id FROM data_batches WHERE origin = 'demo'"
+    connection.execute(f"DELETE FROM indicator_values WHERE batch_id IN ({demo_batches})")  # noqa: S608
+    connection.execute(f"DELETE FROM survey_responses WHERE batch_id IN ({demo_batches})")  # noqa: S608
+    connection.execute("DELETE FROM data_batches WHERE origin = 'demo'")
