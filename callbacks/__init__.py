@@ -1,0 +1,16 @@
+"""Callbacks, one module per page; ``register_all`` is the one place they are attached to the app."""
+
+from __future__ import annotations
+
+from dash import Dash
+
+from callbacks import about_page, map_page, pillars_page, shell, sustainability_page
+from dashboard.context import AppContext
+
+MODULES = (shell, map_page, pillars_page, sustainability_page, about_page)
+
+
+def register_all(app: Dash, context: AppContext) -> None:
+    """Attach every module's callbacks to ``app``."""
+    for module in MODULES:
+        module.register(app, context)

@@ -1,0 +1,48 @@
+"""``create_app()``: the one place the Dash app is built and wired. Safe to call twice."""
+
+from __future__ import annotations
+
+from dash import Dash, html
+
+from dashboard import ASSETS_DIR
+from dashboard.context import AppContext
+from dashboard.i18n import t
+from dashboard.queries import reference
+from dashboard.settings import Settings, load_settings
+
+
+def imported_file_names(context: AppContext) -> list[str]:
+    """Names of the files whose rows the store holds (for the data banner)."""
+    batches = reference.data_batches(context.cursor())
+    return batches.loc[batches["origin"] == "import", "file_name"].dropna().tolist()
+
+
+def create_app(settings: Settings | None = None) -> Dash:
+    """Build the app for ``settings`` (default: from the environment)."""
+    from callbacks import register_all
+    from layouts.page_context import PageContext
+    from layouts.pages import PAGES
+    from layouts.shell import shell
+
+    settings = settings or load_settings()
+    context = AppContext(settings)
+    app = Dash(
+        __name__,
+        assets_folder=str(ASSETS_DIR),
+        title=t("app.title", settings.language),
+        update_title=None,
+        serve_locally=True,
+        external_stylesheets=[],
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.server.config["EUIOM_CONTEXT"] = context
+
+    def serve_layout() -> html.Div:
+        return shell(context.catalog, settings.language, imported_file_names(context))
+
+    page_context = PageContext(lang=settings.language, catalog=context.catalog, settings=settings,
+                               cursor=context.cursor(), params={})
+    app.validation_layout = html.Div([serve_layout(), *[page.layout(page_context) for page in PAGES]])
+    app.layout = serve_layout
+    register_all(app, context)
+    return app

@@ -1,0 +1,89 @@
+"""The catalog: every code the app knows with its names in both languages, read once per process.
+
+Filter options, label look-ups and the validation of filter values from a URL all use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import duckdb
+
+from dashboard.i18n import normalise_language
+from dashboard.queries import reference
+
+
+@dataclass(frozen=True)
+class Named:
+    """A code with its English and French names."""
+
+    code: str
+    name_en: str
+    name_fr: str
+
+    def name(self, lang: str | None) -> str:
+        """The name in ``lang``."""
+        return self.name_fr if normalise_language(lang) == "fr" else self.name_en
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Codes and names of the store's reference data, plus what kind of fact data it holds."""
+
+    regions: Mapping[str, Named]
+    statuses: Mapping[str, Named]
+    actions: Mapping[str, Named]
+    action_region: Mapping[str, str]
+    action_status: Mapping[str, str]
+    countries: Mapping[str, Named]
+    country_action: Mapping[str, str]
+    pillars: Mapping[int, Named]
+    indicators: Mapping[str, Named]
+    quarters: tuple[str, ...]
+    info: Mapping[str, str]
+
+    @property
+    def data_origin(self) -> str:
+        """'demo', 'imported' or 'empty'."""
+        return self.info.get("data_origin", "empty")
+
+    @property
+    def is_demo(self) -> bool:
+        """True when the fact data is generated demo data."""
+        return self.data_origin == "demo"
+
+    def options(self, field: str, lang: str | None) -> list[dict[str, object]]:
+        """Dropdown options ``{"label", "value"}`` for a filter field, labels in ``lang``."""
+        source: Mapping = getattr(self, field)
+        return [{"label": named.name(lang), "value": code} for code, named in source.items()]
+
+
+def _named(frame, code_column: str, en: str = "name_en", fr: str = "name_fr") -> Mapping:
+    return MappingProxyType({
+        row[code_column]: Named(str(row[code_column]), row[en], row[fr]) for row in frame.to_dict("records")
+    })
+
+
+def load_catalog(cursor: duckdb.DuckDBPyConnection) -> Catalog:
+    """Read the catalog from a store."""
+    actions = reference.actions(cursor)
+    countries = reference.countries(cursor)
+    pillars = reference.pillars(cursor)
+    return Catalog(
+        regions=_named(reference.regions(cursor), "region_code"),
+        statuses=_named(reference.statuses(cursor), "status_code"),
+        actions=_named(actions, "action_code", "short_name_en", "short_name_fr"),
+        action_region=MappingProxyType(dict(zip(actions["action_code"], actions["region_code"], strict=True))),
+        action_status=MappingProxyType(dict(zip(actions["action_code"], actions["status_code"], strict=True))),
+        countries=_named(countries, "iso3"),
+        country_action=MappingProxyType(dict(zip(countries["iso3"], countries["action_code"], strict=True))),
+        pillars=MappingProxyType({
+            int(row["pillar_no"]): Named(str(int(row["pillar_no"])), f"{int(row['pillar_no'])}. {row['name_en']}",
+                                         f"{int(row['pillar_no'])}. {row['name_fr']}")
+            for row in pillars.to_dict("records")}),
+        indicators=_named(reference.indicators(cursor), "indicator_code"),
+        quarters=tuple(reference.data_quarters(cursor)),
+        info=MappingProxyType(reference.store_info(cursor)),
+    )

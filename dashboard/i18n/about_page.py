@@ -1,0 +1,3 @@
+"""Text of the about page."""
+
+TEXT: dict[str, dict[str, str]] = {}

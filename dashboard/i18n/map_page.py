@@ -1,0 +1,3 @@
+"""Text of the map page."""
+
+TEXT: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Text of the pillars page."""
+
+TEXT: dict[str, dict[str, str]] = {}

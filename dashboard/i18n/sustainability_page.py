@@ -1,0 +1,3 @@
+"""Text of the sustainability page."""
+
+TEXT: dict[str, dict[str, str]] = {}

@@ -1,0 +1,81 @@
+"""Reference look-ups: codes and names of regions, statuses, Actions, countries, pillars,
+indicators, the quarters that hold data, and facts about the store itself."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+
+def regions(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Columns: region_code, name_en, name_fr, source."""
+    return cursor.execute("SELECT region_code, name_en, name_fr, source FROM regions ORDER BY name_en").df()
+
+
+def statuses(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Columns: status_code, name_en, name_fr, source."""
+    return cursor.execute("SELECT status_code, name_en, name_fr, source FROM statuses ORDER BY status_code DESC").df()
+
+
+def actions(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Columns: action_code, short_name_en, short_name_fr, name_en, name_fr, region_code,
+    status_code, framework, description_en, description_fr, start_date, end_date, funding,
+    dates_source, dates_note, source. Ordered as the seed page lists them."""
+    return cursor.execute(
+        """SELECT action_code, short_name_en, short_name_fr, name_en, name_fr, region_code, status_code,
+                  framework, description_en, description_fr, start_date, end_date, funding,
+                  dates_source, dates_note, source
+           FROM actions
+           ORDER BY CASE action_code WHEN 'JI-NA' THEN 1 WHEN 'JI-HOA' THEN 2 WHEN 'JI-SLC' THEN 3
+                    WHEN 'PILOT' THEN 4 WHEN 'PROTTASHA' THEN 5 WHEN 'RADA' THEN 6 ELSE 7 END"""
+    ).df()
+
+
+def countries(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Columns: iso3, name_en, name_fr, action_code, role, source (one row per country and Action)."""
+    return cursor.execute(
+        """SELECT c.iso3, c.name_en, c.name_fr, ac.action_code, ac.role, c.source
+           FROM countries c JOIN action_countries ac USING (iso3) ORDER BY c.name_en"""
+    ).df()
+
+
+def pillars(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Columns: pillar_no, name_en, name_fr, description_en, description_fr, source."""
+    return cursor.execute(
+        "SELECT pillar_no, name_en, name_fr, description_en, description_fr, source FROM pillars ORDER BY pillar_no"
+    ).df()
+
+
+def indicators(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Columns: indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en,
+    definition_fr, source. Ordered by pillar, then as listed in the reference file."""
+    return cursor.execute(
+        """SELECT indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en, definition_fr, source
+           FROM indicators ORDER BY pillar_no, indicator_code"""
+    ).df()
+
+
+def data_quarters(cursor: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every quarter ('2019-Q3') from the first to the last holding indicator or survey data."""
+    row = cursor.execute(
+        """SELECT min(d), max(d) FROM (
+               SELECT min(period) AS d FROM indicator_values UNION ALL SELECT max(period) FROM indicator_values
+               UNION ALL SELECT min(survey_date) FROM survey_responses UNION ALL SELECT max(survey_date) FROM survey_responses)"""
+    ).fetchone()
+    if row[0] is None:
+        return []
+    start, end = pd.Period(row[0], "Q"), pd.Period(row[1], "Q")
+    return [f"{period.year}-Q{period.quarter}" for period in pd.period_range(start, end, freq="Q")]
+
+
+def store_info(cursor: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Facts about the store: data_origin (demo, imported, empty), demo_seed, demo_rows, built_at."""
+    return dict(cursor.execute("SELECT key, value FROM store_info").fetchall())
+
+
+def data_batches(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Columns: batch_id, origin, table_name, file_name, sha256, row_count, loaded_at, description."""
+    return cursor.execute(
+        "SELECT batch_id, origin, table_name, file_name, sha256, row_count, loaded_at, description "
+        "FROM data_batches ORDER BY batch_id"
+    ).df()

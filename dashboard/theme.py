@@ -1,0 +1,57 @@
+"""Colours, palettes and the plotly template every figure uses."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+QUALITATIVE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+# Fill patterns paired with the palette so categories never rely on colour alone.
+PATTERNS = ("", "/", ".", "x", "\\", "+", "-", "|")
+SEQUENTIAL = ("#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
+LAND = "#e8e8e8"
+LAND_BORDER = "#ffffff"
+INACTIVE_FILL = "#d4d4d4"
+TEXT = "#1f2933"
+MUTED = "#5f6b7a"
+FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+# Fixed colours for codes, so an Action or region keeps its colour across pages and filters.
+ACTION_COLOURS = {
+    "JI-NA": QUALITATIVE[0], "JI-HOA": QUALITATIVE[1], "JI-SLC": QUALITATIVE[2],
+    "PILOT": QUALITATIVE[3], "PROTTASHA": QUALITATIVE[4], "RADA": QUALITATIVE[5],
+}
+REGION_COLOURS = {
+    "MENA": QUALITATIVE[0], "EHOA": QUALITATIVE[1], "WCA": QUALITATIVE[2],
+    "SAF": QUALITATIVE[3], "APAC": QUALITATIVE[5],
+}
+STATUS_COLOURS = {"ongoing": "#009E73", "completed": "#0072B2"}
+SEX_COLOURS = {"female": "#CC79A7", "male": "#0072B2", "all": "#5f6b7a"}
+
+TEMPLATE = go.layout.Template(
+    layout=go.Layout(
+        font={"family": FONT_FAMILY, "size": 13, "color": TEXT},
+        colorway=list(QUALITATIVE),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin={"l": 56, "r": 24, "t": 56, "b": 48},
+        hoverlabel={"font": {"family": FONT_FAMILY}},
+        xaxis={"gridcolor": "#eef0f3", "zerolinecolor": "#d0d5dd", "automargin": True},
+        yaxis={"gridcolor": "#eef0f3", "zerolinecolor": "#d0d5dd", "automargin": True},
+        legend={"bgcolor": "rgba(255,255,255,0.8)"},
+    )
+)
+
+# plotly.js config for every dcc.Graph: local map data, no cloud button, image export offline.
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "topojsonURL": "/assets/topojson/",
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+
+
+def colour_for(code: str, mapping: dict[str, str], index: int) -> str:
+    """The fixed colour of a code, or the palette colour at ``index`` for codes without one."""
+    return mapping.get(code, QUALITATIVE[index % len(QUALITATIVE)])
