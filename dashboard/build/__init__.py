@@ -1,0 +1,1 @@
+"""Building and filling stores: reference data, demo data, imports. Never called by callbacks."""

@@ -1,0 +1,36 @@
+"""Create whole store files: with reference data only, or with demo data too."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from dashboard.build.demo import DEFAULT_ROWS, DEFAULT_SEED, fill_demo_data
+from dashboard.build.reference import load_reference
+from dashboard.queries import schema
+from dashboard.store import connect_writable
+
+
+def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int = DEFAULT_ROWS) -> Path:
+    """Write a new store at ``path``; the old file, if any, is replaced only once the new one is complete."""
+    path = Path(path)
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    connection = connect_writable(partial)
+    try:
+        schema.create_schema(connection)
+        load_reference(connection)
+        if demo:
+            fill_demo_data(connection, seed=seed, rows=rows)
+        else:
+            schema.set_store_info(connection, {"data_origin": "empty"})
+        schema.set_store_info(connection, {"built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
+        connection.execute("CHECKPOINT")
+    except BaseException:
+        connection.close()
+        partial.unlink(missing_ok=True)
+        raise
+    connection.close()
+    os.replace(partial, path)
+    return path
