@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import wait_for_dash
+
 from layouts.pages import PAGES
 
 pytestmark = pytest.mark.browser

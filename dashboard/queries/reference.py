@@ -79,3 +79,36 @@ def data_batches(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         "SELECT batch_id, origin, table_name, file_name, sha256, row_count, loaded_at, description "
         "FROM data_batches ORDER BY batch_id"
     ).df()
+
+
+# Reference tables the About page lists, with the column holding each row's source.
+SOURCED_TABLES = {
+    "actions": "source", "countries": "source", "regions": "source", "statuses": "source",
+    "action_countries": "source", "pillars": "source", "action_pillars": "source",
+    "action_objectives": "source", "country_pillars": "source", "country_pillar_exceptions": "source",
+    "provinces": "source", "kmh_components": "source", "global_components": "source",
+    "indicators": "source", "published_figures": "source_url",
+}
+
+
+def source_summary(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Columns: table_name, source, row_count — how many rows of each reference table each source gave."""
+    parts = [
+        f"SELECT '{table}' AS table_name, {column} AS source, count(*) AS row_count FROM {table} GROUP BY ALL"  # noqa: S608
+        for table, column in SOURCED_TABLES.items()
+    ]
+    return cursor.execute(" UNION ALL ".join(parts) + " ORDER BY table_name, source").df()  # noqa: S608 (tables and columns from SOURCED_TABLES)
+
+
+def kmh_components(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Columns: component_no, name_en, name_fr, description_en, description_fr, source."""
+    return cursor.execute(
+        "SELECT component_no, name_en, name_fr, description_en, description_fr, source "
+        "FROM kmh_components ORDER BY component_no").df()
+
+
+def global_components(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Columns: action_code, component_code, name_en, name_fr, established, note_en, note_fr, source."""
+    return cursor.execute(
+        "SELECT action_code, component_code, name_en, name_fr, established, note_en, note_fr, source "
+        "FROM global_components ORDER BY action_code").df()
