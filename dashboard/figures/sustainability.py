@@ -1,0 +1,454 @@
+"""Figures of the sustainability page: means with intervals, spreads, threshold shares, scores
+over time since return and a two-group comparison. Pure functions of small aggregated frames.
+
+Every builder receives the frames of ``dashboard.queries.sustainability``, where suppressed
+groups carry no values; it labels them as suppressed and never draws anything for them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import html
+
+from dashboard import theme
+from dashboard.catalog import Catalog
+from dashboard.figures.common import base_layout, empty_figure, no_data_figure
+from dashboard.i18n import format_number, format_percent, t
+from dashboard.queries.sustainability import FIXED_CODES, MEASURES, MONTH_BANDS
+
+MEASURE_COLOURS = {"economic": theme.QUALITATIVE[0], "social": theme.QUALITATIVE[1],
+                   "psychosocial": theme.QUALITATIVE[2], "composite": theme.QUALITATIVE[7]}
+MEASURE_SYMBOLS = {"economic": "circle", "social": "square", "psychosocial": "triangle-up",
+                   "composite": "diamond"}
+SERIES_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "cross", "star", "hexagon")
+SERIES_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+GROUP_COLOURS = {"region": theme.REGION_COLOURS, "action": theme.ACTION_COLOURS, "sex": theme.SEX_COLOURS}
+SHARE_BAR = "#56B4E9"
+COMPARE_STYLES = (("a", theme.QUALITATIVE[0], ""), ("b", theme.QUALITATIVE[1], "/"))
+ROW_HEIGHT = {"means": 46, "box": 34, "share": 30}
+
+
+# ---------------------------------------------------------------- labels
+def grouping_label(grouping: str, lang: str, lower: bool = False) -> str:
+    """The name of a grouping (``lower`` for use inside a sentence)."""
+    return t(f"sustainability.grouping{'_lower' if lower else ''}.{grouping}", lang)
+
+
+def measure_label(measure: str, lang: str, lower: bool = False) -> str:
+    """The name of a score dimension (``lower`` for use inside a sentence)."""
+    return t(f"sustainability.measure{'_lower' if lower else ''}.{measure}", lang)
+
+
+def _sort_key(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def group_labels(grouping: str, lang: str, catalog: Catalog) -> dict[str, str]:
+    """Every known code of ``grouping`` with its label in ``lang``, in display order.
+
+    Fixed vocabularies keep their natural order (age bands, months bands), Actions the order
+    of the source page, regions and countries alphabetical order in ``lang``.
+    """
+    if grouping in FIXED_CODES:
+        return {code: t(f"sustainability.code.{grouping}.{code}", lang) for code in FIXED_CODES[grouping]}
+    if grouping == "action":
+        return {code: named.name(lang) for code, named in catalog.actions.items()}
+    source = catalog.regions if grouping == "region" else catalog.countries
+    labels = {code: named.name(lang) for code, named in source.items()}
+    return dict(sorted(labels.items(), key=lambda item: _sort_key(item[1])))
+
+
+def group_options(codes: Iterable[str], labels: Mapping[str, str]) -> list[dict[str, str]]:
+    """Dropdown options for the codes present, in label order; unknown codes last, by code."""
+    present = set(codes)
+    known = [{"label": label, "value": code} for code, label in labels.items() if code in present]
+    unknown = [{"label": code, "value": code} for code in sorted(present - labels.keys())]
+    return known + unknown
+
+
+def _ordered(frame: pd.DataFrame, labels: Mapping[str, str], column: str = "group_code") -> pd.DataFrame:
+    """``frame`` with a ``label`` column, rows in the order of ``labels`` (unknown codes last)."""
+    order = {code: index for index, code in enumerate(labels)}
+    ordered = frame.assign(
+        label=[labels.get(code, str(code)) for code in frame[column]],
+        _order=[order.get(code, len(order)) for code in frame[column]],
+    )
+    return ordered.sort_values(["_order", column], kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def _tick(row: Mapping, lang: str, min_group_size: int) -> str:
+    if row["suppressed"]:
+        return t("sustainability.tick_suppressed", lang, label=row["label"], min=min_group_size)
+    return t("sustainability.tick", lang, label=row["label"], n=format_number(int(row["n"]), lang))
+
+
+def _score(value: float, lang: str) -> str:
+    return format_number(float(value), lang, 2)
+
+
+def _clip(values: pd.Series) -> pd.Series:
+    return values.astype(float).clip(0.0, 1.0)
+
+
+def _error_bars(values: pd.Series, low: pd.Series, high: pd.Series) -> dict:
+    """Asymmetric error bars for an interval clipped to [0, 1] (missing bounds draw none)."""
+    plus = (_clip(high) - values).fillna(0).clip(lower=0)
+    minus = (values - _clip(low)).fillna(0).clip(lower=0)
+    return {"type": "data", "symmetric": False, "array": plus.tolist(), "arrayminus": minus.tolist(),
+            "thickness": 1.5, "width": 4}
+
+
+def _suppressed_marks(figure: go.Figure, ticks: list[str], lang: str, min_group_size: int) -> None:
+    """Write 'suppressed' in the row of each suppressed group, so the gap is explained."""
+    for tick in ticks:
+        figure.add_annotation(
+            x=0.01, y=tick, xref="x", yref="y", xanchor="left", showarrow=False,
+            text=f"<i>{t('sustainability.suppressed_mark', lang, min=min_group_size)}</i>",
+            font={"size": 11, "color": theme.MUTED})
+
+
+def _category_axis(figure: go.Figure, ticks: list[str], rows: int, kind: str) -> None:
+    """Groups on the vertical axis, first at the top, suppressed ones included; height by rows."""
+    figure.update_yaxes(type="category", categoryorder="array", categoryarray=ticks, autorange=False,
+                        range=[len(ticks) - 0.5, -0.5])
+    figure.update_layout(height=max(320, 150 + rows * ROW_HEIGHT[kind]),
+                         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"},
+                         margin={"t": 96})
+
+
+def _with_ticks(frame: pd.DataFrame, labels: Mapping[str, str], lang: str, min_group_size: int) -> pd.DataFrame:
+    ordered = _ordered(frame, labels)
+    ordered["tick"] = [_tick(row, lang, min_group_size) for row in ordered.to_dict("records")]
+    return ordered
+
+
+# ---------------------------------------------------------------- means
+def means_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, lang: str,
+                demo: bool, min_group_size: int) -> go.Figure:
+    """Mean economic, social, psychosocial and composite score per group with 95% intervals.
+
+    One marker trace per dimension (own colour and symbol); groups on the vertical axis with
+    their sample size; suppressed groups keep a row that says so and carry no marker.
+    """
+    if by_group.empty:
+        return no_data_figure(lang)
+    ordered = _with_ticks(by_group, labels, lang, min_group_size)
+    shown = ordered[~ordered["suppressed"]]
+    figure = go.Figure()
+    for measure in MEASURES:
+        mean = shown[f"{measure}_mean"].astype(float)
+        name = measure_label(measure, lang)
+        hover = [
+            t("sustainability.hover.mean", lang, group=row["label"], measure=name, mean=_score(row[f"{measure}_mean"], lang),
+              low=_score(max(row[f"{measure}_ci_low"], 0.0), lang) if pd.notna(row[f"{measure}_ci_low"]) else "–",
+              high=_score(min(row[f"{measure}_ci_high"], 1.0), lang) if pd.notna(row[f"{measure}_ci_high"]) else "–",
+              n=format_number(int(row["n"]), lang))
+            for row in shown.to_dict("records")
+        ]
+        figure.add_trace(go.Scatter(
+            x=mean.tolist(), y=shown["tick"].tolist(), name=name, mode="markers", orientation="h",
+            marker={"color": MEASURE_COLOURS[measure], "symbol": MEASURE_SYMBOLS[measure], "size": 9,
+                    "line": {"width": 1, "color": "white"}},
+            error_x={**_error_bars(mean, shown[f"{measure}_ci_low"], shown[f"{measure}_ci_high"]),
+                     "color": MEASURE_COLOURS[measure]},
+            hovertext=hover, hoverinfo="text", meta={"measure": measure},
+        ))
+    base_layout(figure, title=t("sustainability.means.title", lang, grouping=grouping_label(grouping, lang),
+                                grouping_lower=grouping_label(grouping, lang, lower=True)), lang=lang, demo=demo)
+    figure.update_layout(scattermode="group", scattergap=0.35)
+    figure.update_xaxes(range=[0, 1], title=t("sustainability.axis.mean", lang), tickformat=".1f")
+    _category_axis(figure, ordered["tick"].tolist(), len(ordered), "means")
+    _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
+    return figure
+
+
+def means_summary(by_group: pd.DataFrame, *, labels: Mapping[str, str], lang: str, min_group_size: int) -> str:
+    """One or two sentences saying what the means chart shows, for every reader."""
+    if by_group.empty:
+        return t("sustainability.summary.empty", lang)
+    ordered = _ordered(by_group, labels)
+    shown = ordered[~ordered["suppressed"]]
+    parts = [_groups_sentence(ordered, lang, min_group_size)]
+    if not shown.empty:
+        best = shown.loc[shown["composite_mean"].astype(float).idxmax()]
+        worst = shown.loc[shown["composite_mean"].astype(float).idxmin()]
+        parts.append(t("sustainability.summary.means", lang, best=best["label"], value=_score(best["composite_mean"], lang),
+                       worst=worst["label"], low_value=_score(worst["composite_mean"], lang)))
+        computed = float(shown["computed_composites"].astype(float).sum()) / float(shown["n"].astype(float).sum())
+        if computed > 0:
+            parts.append(t("sustainability.summary.computed", lang, share=format_percent(computed, lang)))
+    return " ".join(parts)
+
+
+def _groups_sentence(ordered: pd.DataFrame, lang: str, min_group_size: int) -> str:
+    if ordered["suppressed"].all():
+        return t("sustainability.all_suppressed", lang, min=min_group_size)
+    suppressed = int(ordered["suppressed"].sum())
+    return t("sustainability.summary.groups", lang, shown=len(ordered) - suppressed, suppressed=suppressed,
+             min=min_group_size)
+
+
+# ---------------------------------------------------------------- distribution
+def distribution_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, measure: str,
+                       threshold: float, lang: str, demo: bool, min_group_size: int) -> go.Figure:
+    """Boxes of one score per group from precomputed percentiles: box = quartiles, line =
+    median, dashed line = mean, whiskers = 5th and 95th percentiles. The threshold is marked."""
+    if by_group.empty:
+        return no_data_figure(lang)
+    ordered = _with_ticks(by_group, labels, lang, min_group_size)
+    shown = ordered[~ordered["suppressed"]]
+    hover = [
+        t("sustainability.hover.box", lang, group=row["label"], n=format_number(int(row["n"]), lang),
+          **{key: _score(row[key], lang) for key in ("p05", "q1", "median", "q3", "p95", "mean")})
+        for row in shown.to_dict("records")
+    ]
+    figure = go.Figure(go.Box(
+        y=shown["tick"].tolist(), q1=shown["q1"].tolist(), median=shown["median"].tolist(),
+        q3=shown["q3"].tolist(), lowerfence=shown["p05"].tolist(), upperfence=shown["p95"].tolist(),
+        mean=shown["mean"].tolist(), boxmean=True, orientation="h", boxpoints=False,
+        name=t("sustainability.box.legend", lang), showlegend=True,
+        marker={"color": MEASURE_COLOURS[measure]}, line={"width": 1.5},
+        fillcolor="rgba(86, 180, 233, 0.35)", hovertext=hover, hoverinfo="text", hoveron="boxes",
+    ))
+    title = t("sustainability.box.title", lang, measure=measure_label(measure, lang),
+              measure_lower=measure_label(measure, lang, lower=True),
+              grouping_lower=grouping_label(grouping, lang, lower=True))
+    base_layout(figure, title=title, lang=lang, demo=demo)
+    figure.update_xaxes(range=[0, 1], tickformat=".1f",
+                        title=t("sustainability.axis.score", lang, measure=measure_label(measure, lang),
+                                measure_lower=measure_label(measure, lang, lower=True)))
+    _category_axis(figure, ordered["tick"].tolist(), len(ordered), "box")
+    _threshold_line(figure, threshold, lang)
+    _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
+    return figure
+
+
+def _threshold_line(figure: go.Figure, threshold: float, lang: str) -> None:
+    figure.add_shape(type="line", x0=threshold, x1=threshold, xref="x", y0=0, y1=1, yref="paper",
+                     line={"color": theme.TEXT, "width": 1, "dash": "dash"})
+    figure.add_annotation(x=threshold, y=0, xref="x", yref="paper", yanchor="top", showarrow=False,
+                          text=t("sustainability.threshold_line", lang, value=format_number(threshold, lang, 2)),
+                          font={"size": 11, "color": theme.TEXT}, bgcolor="rgba(255,255,255,0.85)")
+
+
+def groups_summary(by_group: pd.DataFrame, *, lang: str, min_group_size: int) -> str:
+    """How many groups a chart shows and how many are suppressed."""
+    if by_group.empty:
+        return t("sustainability.summary.empty", lang)
+    return _groups_sentence(by_group, lang, min_group_size)
+
+
+# ---------------------------------------------------------------- threshold shares
+def threshold_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, measure: str,
+                    threshold: float, lang: str, demo: bool, min_group_size: int) -> go.Figure:
+    """Share of responses at or above the threshold per group: bars labelled with the
+    percentage, 95% Wilson intervals, numbers in the hover."""
+    if by_group.empty:
+        return no_data_figure(lang)
+    ordered = _with_ticks(by_group, labels, lang, min_group_size)
+    shown = ordered[~ordered["suppressed"]]
+    share = shown["share"].astype(float)
+    threshold_text = format_number(threshold, lang, 2)
+    hover = [
+        t("sustainability.hover.share", lang, group=row["label"], share=format_percent(row["share"], lang, 1),
+          threshold=threshold_text, above=format_number(int(row["at_or_above"]), lang),
+          n=format_number(int(row["n"]), lang), low=format_percent(row["ci_low"], lang, 1),
+          high=format_percent(row["ci_high"], lang, 1))
+        for row in shown.to_dict("records")
+    ]
+    figure = go.Figure(go.Bar(
+        x=share.tolist(), y=shown["tick"].tolist(), orientation="h", name=t("sustainability.share.legend", lang),
+        marker={"color": SHARE_BAR, "line": {"color": theme.QUALITATIVE[0], "width": 1}},
+        error_x={**_error_bars(share, shown["ci_low"], shown["ci_high"]), "color": theme.TEXT},
+        text=[format_percent(value, lang) for value in share], textposition="inside", insidetextanchor="start",
+        textfont={"color": theme.TEXT}, constraintext="none", hovertext=hover, hoverinfo="text",
+    ))
+    title = t("sustainability.share.title", lang, measure_lower=measure_label(measure, lang, lower=True),
+              threshold=threshold_text, grouping_lower=grouping_label(grouping, lang, lower=True))
+    base_layout(figure, title=title, lang=lang, demo=demo)
+    figure.update_layout(uniformtext={"minsize": 11, "mode": "show"}, showlegend=False)
+    figure.update_xaxes(range=[0, 1], tickformat=".0%", title=t("sustainability.axis.share", lang))
+    _category_axis(figure, ordered["tick"].tolist(), len(ordered), "share")
+    _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
+    return figure
+
+
+def threshold_summary(by_group: pd.DataFrame, *, threshold: float, lang: str, min_group_size: int) -> str:
+    """Groups shown and the overall share at or above the threshold among them."""
+    if by_group.empty:
+        return t("sustainability.summary.empty", lang)
+    parts = [_groups_sentence(by_group, lang, min_group_size)]
+    shown = by_group[~by_group["suppressed"]]
+    if not shown.empty:
+        total = float(shown["n"].astype(float).sum())
+        parts.append(t("sustainability.summary.share", lang, share=format_percent(
+            float(shown["at_or_above"].astype(float).sum()) / total, lang), n=format_number(total, lang),
+            threshold=format_number(threshold, lang, 2)))
+    return " ".join(parts)
+
+
+# ---------------------------------------------------------------- over time
+def _series_labels(grouping: str, labels: Mapping[str, str], lang: str) -> dict[str, str]:
+    return {"all": t("sustainability.all_returnees", lang)} if grouping == "months" else dict(labels)
+
+
+def over_time_chart(by_band: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, measure: str,
+                    lang: str, demo: bool, min_group_size: int) -> go.Figure:
+    """Mean of one score per months-since-return band, one line per group (colour, symbol and
+    dash differ), 95% intervals; suppressed cells are gaps."""
+    if by_band.empty:
+        return no_data_figure(lang)
+    series_labels = _series_labels(grouping, labels, lang)
+    band_labels = {band: t(f"sustainability.code.months.{band}", lang) for band in MONTH_BANDS}
+    series = _ordered(by_band.drop_duplicates("group_code")[["group_code"]], series_labels)
+    palette = GROUP_COLOURS.get(grouping, {})
+    figure = go.Figure()
+    for index, (code, label) in enumerate(zip(series["group_code"], series["label"], strict=True)):
+        cells = by_band[by_band["group_code"] == code].set_index("months_band").reindex(list(MONTH_BANDS))
+        cells = cells[cells["mean"].notna()]
+        mean = cells["mean"].astype(float)
+        hover = [
+            t("sustainability.hover.mean", lang, group=f"{label}, {band_labels[band]}", measure=measure_label(measure, lang),
+              mean=_score(row["mean"], lang),
+              low=_score(max(row["ci_low"], 0.0), lang) if pd.notna(row["ci_low"]) else "–",
+              high=_score(min(row["ci_high"], 1.0), lang) if pd.notna(row["ci_high"]) else "–",
+              n=format_number(int(row["n"]), lang))
+            for band, row in cells.iterrows()
+        ]
+        colour = theme.colour_for(code, palette, index)
+        figure.add_trace(go.Scatter(
+            x=[band_labels[band] for band in cells.index], y=mean.tolist(), name=label, mode="lines+markers",
+            marker={"color": colour, "symbol": SERIES_SYMBOLS[index % len(SERIES_SYMBOLS)], "size": 9},
+            line={"color": colour, "dash": SERIES_DASHES[index % len(SERIES_DASHES)], "width": 2},
+            error_y={**_error_bars(mean, cells["ci_low"], cells["ci_high"]), "color": colour},
+            hovertext=hover, hoverinfo="text", connectgaps=False, meta={"group_code": code},
+        ))
+    base_layout(figure, title=t("sustainability.time.title", lang, measure=measure_label(measure, lang),
+                                measure_lower=measure_label(measure, lang, lower=True)), lang=lang, demo=demo)
+    figure.update_layout(scattermode="group", scattergap=0.5, height=460, margin={"t": 96},
+                         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"})
+    figure.update_xaxes(type="category", categoryorder="array", categoryarray=list(band_labels.values()),
+                        range=[-0.5, len(MONTH_BANDS) - 0.5], title=t("sustainability.axis.months", lang))
+    figure.update_yaxes(title=t("sustainability.axis.score", lang, measure=measure_label(measure, lang),
+                                measure_lower=measure_label(measure, lang, lower=True)), tickformat=".2f")
+    return figure
+
+
+def over_time_summary(by_band: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, lang: str,
+                      min_group_size: int, max_series: int) -> str:
+    """Which series the chart over time shows, and why some points are missing."""
+    if by_band.empty:
+        return t("sustainability.summary.empty", lang)
+    series = _ordered(by_band.drop_duplicates("group_code")[["group_code"]], _series_labels(grouping, labels, lang))
+    return t("sustainability.summary.time", lang, series=", ".join(series["label"]), max=max_series,
+             min=min_group_size)
+
+
+# ---------------------------------------------------------------- comparison
+def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang: str, demo: bool,
+                     min_group_size: int, same_group: bool = False) -> go.Figure:
+    """Two groups side by side on the three dimensions and the composite, with 95% intervals.
+
+    Group A is plain, group B hatched, so the two differ by pattern as well as colour. A group
+    that is suppressed or absent gets no bars, and a note says why.
+    """
+    if same_group:
+        return empty_figure(t("sustainability.compare.same", lang), lang=lang)
+    statuses = {side: compared[f"{side}_status"].iloc[0] for side in ("a", "b")} if not compared.empty else {}
+    if not statuses or all(status == "absent" for status in statuses.values()):
+        return no_data_figure(lang)
+    notes = _comparison_notes(statuses, label_a, label_b, lang, min_group_size)
+    if all(status != "shown" for status in statuses.values()):
+        return empty_figure(" ".join(notes), lang=lang)
+    dimensions = [measure_label(measure, lang) for measure in compared["measure"]]
+    figure = go.Figure()
+    for side, colour, pattern in COMPARE_STYLES:
+        if statuses[side] != "shown":
+            continue
+        label = label_a if side == "a" else label_b
+        mean = compared[f"{side}_mean"].astype(float)
+        n_text = format_number(int(compared[f"{side}_n"].iloc[0]), lang)
+        hover = [
+            t("sustainability.hover.mean", lang, group=label, measure=dimension, mean=_score(value, lang),
+              low=_score(max(low, 0.0), lang) if pd.notna(low) else "–",
+              high=_score(min(high, 1.0), lang) if pd.notna(high) else "–", n=n_text)
+            for dimension, value, low, high in zip(dimensions, mean, compared[f"{side}_ci_low"],
+                                                   compared[f"{side}_ci_high"], strict=True)
+        ]
+        figure.add_trace(go.Bar(
+            x=dimensions, y=mean.tolist(), name=t("sustainability.tick", lang, label=label, n=n_text),
+            marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3},
+                    "line": {"color": theme.TEXT, "width": 1}},
+            error_y={**_error_bars(mean, compared[f"{side}_ci_low"], compared[f"{side}_ci_high"]),
+                     "color": theme.TEXT},
+            text=[_score(value, lang) for value in mean], textposition="inside", insidetextanchor="end",
+            textfont={"color": "white"}, hovertext=hover, hoverinfo="text", meta={"side": side},
+        ))
+    base_layout(figure, title=t("sustainability.compare.title", lang, a=label_a, b=label_b), lang=lang, demo=demo)
+    figure.update_layout(barmode="group", height=420, margin={"t": 96},
+                         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"})
+    figure.update_yaxes(range=[0, 1], tickformat=".1f", title=t("sustainability.axis.mean", lang))
+    figure.update_xaxes(title=t("sustainability.axis.dimension", lang))
+    for index, note in enumerate(notes):
+        figure.add_annotation(text=f"<i>{note}</i>", xref="paper", yref="paper", x=0, y=-0.22 - 0.07 * index,
+                              xanchor="left", showarrow=False, font={"size": 12, "color": theme.MUTED})
+    if notes:
+        figure.update_layout(margin={"b": 60 + 26 * len(notes)})
+    return figure
+
+
+def _comparison_notes(statuses: Mapping[str, str], label_a: str, label_b: str, lang: str,
+                      min_group_size: int) -> list[str]:
+    notes = []
+    for side, label in (("a", label_a), ("b", label_b)):
+        if statuses[side] != "shown":
+            notes.append(t(f"sustainability.compare.status.{statuses[side]}", lang, group=label, min=min_group_size))
+    return notes
+
+
+def comparison_table(compared: pd.DataFrame, *, label_a: str, label_b: str, lang: str,
+                     min_group_size: int, same_group: bool = False) -> html.Div:
+    """Means of both groups and their difference with Welch's 95% interval, as an HTML table;
+    a note instead when a group is suppressed, absent or both groups are the same."""
+    if same_group:
+        return html.Div(html.P(t("sustainability.compare.same", lang), className="small text-muted mb-1"))
+    if compared.empty:
+        return html.Div()
+    statuses = {side: compared[f"{side}_status"].iloc[0] for side in ("a", "b")}
+    if any(status != "shown" for status in statuses.values()):
+        notes = _comparison_notes(statuses, label_a, label_b, lang, min_group_size)
+        return html.Div([html.P(note, className="small text-muted mb-1") for note in notes])
+
+    def interval(value: float, low: float, high: float, signed: bool = False) -> str:
+        if any(pd.isna(number) for number in (value, low, high)):
+            return _score(value, lang) if pd.notna(value) else "–"
+        shown = [_score(number, lang) for number in (value, low, high)]
+        if signed:
+            shown = [("+" if number > 0 else "") + text for number, text in zip((value, low, high), shown, strict=True)]
+        return t("sustainability.interval", lang, value=shown[0], low=shown[1], high=shown[2])
+
+    header = html.Thead(html.Tr([
+        html.Th(t("sustainability.compare.col.dimension", lang), scope="col"),
+        html.Th(t("sustainability.compare.col.mean", lang, group=f"A · {label_a}"), scope="col"),
+        html.Th(t("sustainability.compare.col.mean", lang, group=f"B · {label_b}"), scope="col"),
+        html.Th(t("sustainability.compare.col.difference", lang), scope="col"),
+    ]))
+    body = html.Tbody([
+        html.Tr([
+            html.Th(measure_label(row["measure"], lang), scope="row"),
+            html.Td(interval(row["a_mean"], row["a_ci_low"], row["a_ci_high"])),
+            html.Td(interval(row["b_mean"], row["b_ci_low"], row["b_ci_high"])),
+            html.Td(interval(row["difference"], row["difference_ci_low"], row["difference_ci_high"], signed=True)),
+        ])
+        for row in compared.to_dict("records")
+    ])
+    caption = html.Caption(t("sustainability.compare.caption", lang, a=label_a, b=label_b,
+                             n_a=format_number(int(compared["a_n"].iloc[0]), lang),
+                             n_b=format_number(int(compared["b_n"].iloc[0]), lang)), className="small")
+    return html.Div(html.Table([caption, header, body], className="table table-sm sustainability-compare-table"),
+                    className="table-responsive")
+
