@@ -1,4 +1,7 @@
-"""Shell callbacks: routing, filters <-> URL <-> selection, navigation links, filter bar toggle."""
+"""Shell callbacks: routing, filters and language <-> URL <-> stores, shell text, navigation links.
+
+Routing is the one place a callback module calls layouts: it renders the page the URL names.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +9,22 @@ from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
 from dashboard.context import AppContext
-from dashboard.i18n import t
+from dashboard.i18n import LANGUAGES, t
 from dashboard.selection import URL_KEYS, Selection
-from dashboard.urlstate import language_from, query_params, replace_params
+from dashboard.urlstate import LANGUAGE_KEY, language_from, query_params, replace_params
 from layouts.page_context import PageContext
 from layouts.pages import PAGES, page_for_path
+from layouts.shell_text import FILTER_CONTROLS, nav_link_id, shell_texts
 
-FILTER_FIELDS = (
-    ("regions", ids.FILTER_REGION), ("statuses", ids.FILTER_STATUS), ("actions", ids.FILTER_ACTION),
-    ("countries", ids.FILTER_COUNTRY), ("pillars", ids.FILTER_PILLAR),
-    ("period_start", ids.FILTER_PERIOD_START), ("period_end", ids.FILTER_PERIOD_END),
+FILTER_FIELDS = tuple(
+    (name, component) for name, component in zip(
+        ("regions", "statuses", "actions", "countries", "pillars", "period_start", "period_end"),
+        (control[0] for control in FILTER_CONTROLS), strict=True)
 )
 FIELD_LABEL_KEYS = {
     "regions": "filters.region", "statuses": "filters.status", "actions": "filters.action",
     "countries": "filters.country", "pillars": "filters.pillar", "period_start": "filters.period_start",
-    "period_end": "filters.period_end", "lang": "nav.language",
+    "period_end": "filters.period_end",
 }
 
 
@@ -45,38 +49,50 @@ def dropped_notice(selection: Selection, bad_language: str | None, lang: str) ->
     return t("notice.dropped", lang, items="; ".join(items)), True
 
 
-def sync_filters_and_url(context: AppContext, search: str | None, reset_clicks: int | None,
+def sync_filters_and_url(context: AppContext, search: str | None, language_choice: str | None,
                          current_selection: dict | None, current_lang: str | None,
-                         *filter_values: object) -> tuple:
-    """Keep filters, URL and selection store in step.
+                         filter_values: tuple) -> tuple:
+    """Keep filters, language, URL and stores in step.
 
-    On page load (or when the URL changes by navigation) the URL sets the filters, dropping what
-    it does not recognise with a notice; when a filter changes, the URL follows.
+    On page load (or when the URL changes by navigation) the URL sets the filters and language,
+    dropping what it does not recognise with a notice; when a filter, the reset button or the
+    language switch changes, the URL follows.
     """
     catalog = context.catalog
-    lang, bad_language = language_from(search, context.settings.language)
     triggered = ctx.triggered_id
+    from_url = triggered in (None, ids.URL)
+    lang, bad_language = language_from(search, context.settings.language)
+    if triggered == ids.LANGUAGE_SELECT and language_choice in LANGUAGES:
+        lang = language_choice
     if triggered == ids.FILTER_RESET:
         selection = Selection()
-    elif triggered in (None, ids.URL):
+    elif from_url:
         selection = Selection.from_query_string(search, catalog)
     else:
         raw = {name: value for (name, _), value in zip(FILTER_FIELDS, filter_values, strict=True)}
         selection = Selection.from_raw(raw, catalog)
-    new_search = replace_params(search, URL_KEYS.values(), selection.to_query_items())
-    notice, show_notice = dropped_notice(selection, bad_language, lang) if triggered in (None, ids.URL) else ("", False)
+    language_items = [(LANGUAGE_KEY, lang)] if lang != context.settings.language else []
+    new_search = replace_params(search, [*URL_KEYS.values(), LANGUAGE_KEY],
+                                [*selection.to_query_items(), *language_items])
+    notice, show_notice = dropped_notice(selection, bad_language, lang) if from_url else ("", False)
     values = tuple(
-        list(getattr(selection, name)) if isinstance(getattr(selection, name), tuple) else getattr(selection, name)
+        list(value) if isinstance(value := getattr(selection, name), tuple) else value
         for name, _ in FILTER_FIELDS
     )
     return (
         new_search if new_search != (search or "") else no_update,
-        *values,
+        *(values if from_url or triggered == ids.FILTER_RESET else [no_update] * len(values)),
         selection.to_dict() if selection.to_dict() != current_selection else no_update,
         lang if lang != current_lang else no_update,
-        notice,
-        show_notice if show_notice else no_update,
+        lang if from_url else no_update,
+        notice if from_url else no_update,
+        show_notice if from_url else no_update,
     )
+
+
+def translate_shell(context: AppContext, lang: str | None) -> list[object]:
+    """Every shell text in ``lang``, in the order of the outputs."""
+    return list(shell_texts(context.catalog, lang or context.settings.language, context.imported_files).values())
 
 
 def update_nav_links(search: str | None) -> list[str]:
@@ -110,16 +126,30 @@ def register(app: Dash, context: AppContext) -> None:
         *[Output(component, "value") for _, component in FILTER_FIELDS],
         Output(ids.SELECTION_STORE, "data"),
         Output(ids.LANGUAGE_STORE, "data"),
+        Output(ids.LANGUAGE_SELECT, "value"),
         Output(ids.URL_NOTICE, "children"),
         Output(ids.URL_NOTICE, "is_open"),
         Input(ids.URL, "search"),
         Input(ids.FILTER_RESET, "n_clicks"),
+        Input(ids.LANGUAGE_SELECT, "value"),
         *[Input(component, "value") for _, component in FILTER_FIELDS],
         State(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
-    )(lambda search, reset, *rest: sync_filters_and_url(context, search, reset, rest[-2], rest[-1], *rest[:-2]))
+    )(lambda search, _reset, language_choice, *rest: sync_filters_and_url(
+        context, search, language_choice, rest[-2], rest[-1], rest[:-2]))
+    text_targets = list(shell_texts(context.catalog, context.settings.language, []).keys())
     app.callback(
-        [Output(f"shell-nav-{page.key}-link", "href") for page in PAGES],
+        [Output(component, prop) for component, prop in text_targets],
+        Input(ids.LANGUAGE_STORE, "data"),
+        prevent_initial_call=True,
+    )(lambda lang: translate_shell(context, lang))
+    app.clientside_callback(
+        "function (lang) { document.documentElement.lang = lang || 'en'; return lang; }",
+        Output(ids.DOCUMENT_LANGUAGE_SINK, "data"),
+        Input(ids.LANGUAGE_STORE, "data"),
+    )
+    app.callback(
+        [Output(nav_link_id(page.key), "href") for page in PAGES],
         Input(ids.URL, "search"),
     )(update_nav_links)
     app.callback(

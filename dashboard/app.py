@@ -7,15 +7,8 @@ from dash import Dash, html
 from dashboard import ASSETS_DIR
 from dashboard.context import AppContext
 from dashboard.i18n import t
-from dashboard.queries import reference
 from dashboard.security import install_security_headers
 from dashboard.settings import Settings, load_settings
-
-
-def imported_file_names(context: AppContext) -> list[str]:
-    """Names of the files whose rows the store holds (for the data banner)."""
-    batches = reference.data_batches(context.cursor())
-    return batches.loc[batches["origin"] == "import", "file_name"].dropna().tolist()
 
 
 def create_app(settings: Settings | None = None) -> Dash:
@@ -39,7 +32,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.server.config["EUIOM_CONTEXT"] = context
 
     def serve_layout() -> html.Div:
-        return shell(context.catalog, settings.language, imported_file_names(context))
+        return shell(context.catalog, settings.language, context.imported_files)
 
     page_context = PageContext(lang=settings.language, catalog=context.catalog, settings=settings,
                                cursor=context.cursor(), params={})

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from dashboard.catalog import Catalog, load_catalog
+from dashboard.queries import reference
 from dashboard.settings import Settings
 from dashboard.store import ReadOnlyStore
 
@@ -45,3 +46,9 @@ class AppContext:
             with self._lock:
                 self._catalog = self._catalog or catalog
         return self._catalog
+
+    @property
+    def imported_files(self) -> list[str]:
+        """Names of the imported files whose rows the store holds (for the data banner)."""
+        batches = reference.data_batches(self.cursor())
+        return batches.loc[batches["origin"] == "import", "file_name"].dropna().tolist()

@@ -1,4 +1,4 @@
-"""The app shell: navigation, data banner, URL notice, filter bar and the page container."""
+"""The app shell: navigation, language switch, data banner, URL notice, filter bar, page container."""
 
 from __future__ import annotations
 
@@ -7,26 +7,46 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.catalog import Catalog
-from dashboard.i18n import format_number, t
+from dashboard.i18n import LANGUAGES
 from layouts.filter_bar import filter_bar
 from layouts.pages import PAGES
+from layouts.shell_text import nav_link_id, shell_texts
+
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 
 
-def navbar(lang: str) -> dbc.Navbar:
-    """Brand and one link per page."""
+def language_switch(lang: str, texts: dict) -> html.Div:
+    """A labelled native select: works with the keyboard and screen readers."""
+    return html.Div(
+        [
+            html.Label(texts[(ids.LANGUAGE_LABEL, "children")], id=ids.LANGUAGE_LABEL,
+                       htmlFor=ids.LANGUAGE_SELECT, className="visually-hidden"),
+            dbc.Select(id=ids.LANGUAGE_SELECT, value=lang, size="sm",
+                       options=[{"label": LANGUAGE_NAMES[code], "value": code} for code in LANGUAGES]),
+        ],
+        className="ms-lg-3 my-1 language-switch",
+    )
+
+
+def navbar(lang: str, texts: dict) -> dbc.Navbar:
+    """Brand, one link per page, the language switch."""
     links = [
-        dbc.NavItem(dbc.NavLink(t(page.nav_key, lang), href=page.path, id=f"shell-nav-{page.key}-link",
-                                active="exact"))
+        dbc.NavItem(dbc.NavLink(texts[(nav_link_id(page.key), "children")], href=page.path,
+                                id=nav_link_id(page.key), active="exact"))
         for page in PAGES
     ]
     return dbc.Navbar(
         dbc.Container(
             [
-                html.A(t("nav.skip", lang), href=f"#{ids.PAGE_CONTENT}", className="visually-hidden-focusable skip-link"),
-                dbc.NavbarBrand([html.Span(t("app.title", lang), className="fw-semibold"),
-                                 html.Small(t("app.subtitle", lang), className="d-none d-lg-inline ms-2 text-white-50")],
+                html.A(texts[(ids.SKIP_LINK, "children")], id=ids.SKIP_LINK, href=f"#{ids.PAGE_CONTENT}",
+                       className="visually-hidden-focusable skip-link"),
+                dbc.NavbarBrand([html.Span(texts[(ids.BRAND_TITLE, "children")], id=ids.BRAND_TITLE, className="fw-semibold"),
+                                 html.Small(texts[(ids.BRAND_SUBTITLE, "children")], id=ids.BRAND_SUBTITLE,
+                                            className="d-none d-xl-inline ms-2 text-white-50")],
                                 href="/"),
-                dbc.Nav(links, id=ids.NAV_LINKS, navbar=True, className="flex-wrap"),
+                html.Nav(dbc.Nav(links, id=ids.NAV_LINKS, navbar=True, className="flex-wrap"),
+                         **{"aria-label": texts[(ids.BRAND_TITLE, "children")]}),
+                language_switch(lang, texts),
             ],
             fluid=True,
         ),
@@ -34,38 +54,24 @@ def navbar(lang: str) -> dbc.Navbar:
     )
 
 
-def data_banner(catalog: Catalog, lang: str, imported_files: list[str]) -> html.Div:
-    """Says on every screen what kind of data the charts show."""
-    if catalog.is_demo:
-        text = t("banner.demo", lang, seed=catalog.info.get("demo_seed", "?"),
-                 rows=format_number(int(catalog.info.get("demo_rows", 0)), lang))
-        colour = "warning"
-    elif catalog.data_origin == "imported":
-        text = t("banner.imported", lang, files=", ".join(imported_files) or "?")
-        colour = "info"
-    else:
-        text = t("banner.empty", lang)
-        colour = "secondary"
-    return html.Div(text, id=ids.DEMO_BANNER, className=f"alert alert-{colour} rounded-0 mb-0 py-2 small",
-                    role="note")
-
-
 def shell(catalog: Catalog, lang: str, imported_files: list[str]) -> html.Div:
     """The whole page around the page content."""
+    texts = shell_texts(catalog, lang, imported_files)
+    banner_colour = {"demo": "warning", "imported": "info"}.get(catalog.data_origin, "secondary")
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh="callback-nav"),
             dcc.Store(id=ids.LANGUAGE_STORE, data=lang),
             dcc.Store(id=ids.SELECTION_STORE),
-            navbar(lang),
-            data_banner(catalog, lang, imported_files),
-            filter_bar(catalog, lang),
+            dcc.Store(id=ids.DOCUMENT_LANGUAGE_SINK),
+            html.Header(navbar(lang, texts)),
+            html.Div(texts[(ids.DEMO_BANNER, "children")], id=ids.DEMO_BANNER,
+                     className=f"alert alert-{banner_colour} rounded-0 mb-0 py-2 small", role="note"),
+            filter_bar(texts),
             dbc.Alert(id=ids.URL_NOTICE, color="info", is_open=False, dismissable=True,
                       className="mx-3 mt-2 mb-0 small"),
-            html.Main(id=ids.PAGE_CONTENT, className="container-fluid py-3", tabIndex="-1",
-                      **{"aria-live": "polite"}),
-            html.Footer(t("footer.sources", lang), className="text-muted small px-3 pb-3"),
+            html.Main(id=ids.PAGE_CONTENT, className="container-fluid py-3", tabIndex="-1"),
+            html.Footer(texts[(ids.FOOTER, "children")], id=ids.FOOTER, className="text-muted small px-3 pb-3"),
         ],
         id="main-shell",
-        lang=lang,
     )

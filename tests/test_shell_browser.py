@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import wait_for_dash
 
 from layouts.pages import PAGES
+
+from conftest import wait_for_dash
 
 pytestmark = pytest.mark.browser
 
@@ -38,3 +39,36 @@ def test_filters_carry_across_pages(live_server, page):
     wait_for_dash(page)
     assert "/about" in page.url and "action=RADA" in page.url
     assert "RADA" in page.inner_text("#filter-action-dropdown")
+
+
+def test_language_switch_relabels_the_shell_and_lives_in_the_url(live_server, page):
+    page.goto(live_server.url + "/about?region=WCA")
+    wait_for_dash(page)
+    page.select_option("#shell-language-select", "fr")
+    page.wait_for_function("() => document.querySelector('#shell-nav-map-link').innerText.includes('Carte')")
+    wait_for_dash(page)
+    assert "lang=fr" in page.url and "region=WCA" in page.url
+    assert page.inner_text("#filter-region-dropdown-label") == "Région"
+    assert "Afrique centrale et de l’Ouest" in page.inner_text("#filter-region-dropdown")
+    assert "5 000" in page.inner_text("#shell-demo-banner").replace("\u202f", " ")
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    assert "À propos" in page.inner_text("#shell-page-content")
+
+
+def test_a_french_link_opens_in_french(live_server, page):
+    page.goto(live_server.url + "/about?lang=fr")
+    wait_for_dash(page)
+    assert page.inner_text("#shell-nav-about-link") == "À propos et méthodologie"
+    assert page.input_value("#shell-language-select") == "fr"
+
+
+def test_filters_are_keyboard_operable(live_server, page):
+    page.goto(live_server.url + "/about")
+    wait_for_dash(page)
+    page.focus("#filter-region-dropdown")
+    page.keyboard.press("Enter")
+    page.keyboard.type("West and")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.search.includes('region=WCA')")
+    assert "region=WCA" in page.url

@@ -61,3 +61,17 @@ def format_percent(share: float | None, lang: str | None, decimals: int = 0) -> 
 def plotly_separators(lang: str | None) -> str:
     """plotly ``layout.separators``: decimal then thousands separator."""
     return ", " if normalise_language(lang) == "fr" else ".,"
+
+
+def quarter_label(quarter: str, lang: str | None) -> str:
+    """'2019-Q3' as 'Q3 2019' in English, 'T3 2019' in French."""
+    year, number = quarter.split("-Q")
+    prefix = "T" if normalise_language(lang) == "fr" else "Q"
+    return f"{prefix}{number} {year}"
+
+
+def dropdown_labels(lang: str | None) -> dict[str, str]:
+    """The ``labels`` prop of a dcc.Dropdown in ``lang`` (search box, select all, no options...)."""
+    keys = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
+            "no_options_found")
+    return {key: TEXT[f"dropdown.{key}"][normalise_language(lang)] for key in keys}

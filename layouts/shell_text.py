@@ -1,0 +1,70 @@
+"""Every piece of shell text, keyed by (component id, property), so one language switch can
+re-label the shell without reloading it and without touching the filter values."""
+
+from __future__ import annotations
+
+from dashboard import ids
+from dashboard.catalog import Catalog
+from dashboard.i18n import dropdown_labels, format_number, quarter_label, t
+from layouts.pages import PAGES
+
+# (component id, catalog field or None for quarters, label key, multi-select)
+FILTER_CONTROLS = (
+    (ids.FILTER_REGION, "regions", "filters.region", True),
+    (ids.FILTER_STATUS, "statuses", "filters.status", True),
+    (ids.FILTER_ACTION, "actions", "filters.action", True),
+    (ids.FILTER_COUNTRY, "countries", "filters.country", True),
+    (ids.FILTER_PILLAR, "pillars", "filters.pillar", True),
+    (ids.FILTER_PERIOD_START, None, "filters.period_start", False),
+    (ids.FILTER_PERIOD_END, None, "filters.period_end", False),
+)
+
+
+def label_id(component_id: str) -> str:
+    """Id of the visible label of a filter control."""
+    return f"{component_id}-label"
+
+
+def nav_link_id(page_key: str) -> str:
+    """Id of a page's navigation link."""
+    return f"shell-nav-{page_key}-link"
+
+
+def filter_options(catalog: Catalog, field: str | None, lang: str) -> list[dict[str, object]]:
+    """Options of one filter control in ``lang``."""
+    if field is None:
+        return [{"label": quarter_label(quarter, lang), "value": quarter} for quarter in catalog.quarters]
+    return catalog.options(field, lang)
+
+
+def banner_text(catalog: Catalog, lang: str, imported_files: list[str]) -> str:
+    """What kind of data the charts show."""
+    if catalog.is_demo:
+        return t("banner.demo", lang, seed=catalog.info.get("demo_seed", "?"),
+                 rows=format_number(int(catalog.info.get("demo_rows", 0)), lang))
+    if catalog.data_origin == "imported":
+        return t("banner.imported", lang, files=", ".join(imported_files) or "?")
+    return t("banner.empty", lang)
+
+
+def shell_texts(catalog: Catalog, lang: str, imported_files: list[str]) -> dict[tuple[str, str], object]:
+    """(component id, property) -> value for every translatable property of the shell."""
+    texts: dict[tuple[str, str], object] = {
+        (ids.BRAND_TITLE, "children"): t("app.title", lang),
+        (ids.BRAND_SUBTITLE, "children"): t("app.subtitle", lang),
+        (ids.SKIP_LINK, "children"): t("nav.skip", lang),
+        (ids.LANGUAGE_LABEL, "children"): t("nav.language", lang),
+        (ids.DEMO_BANNER, "children"): banner_text(catalog, lang, imported_files),
+        (ids.FILTER_TOGGLE, "children"): t("filters.title", lang),
+        (ids.FILTER_TOGGLE, "title"): t("filters.toggle", lang),
+        (ids.FILTER_RESET, "children"): t("filters.reset", lang),
+        (ids.FOOTER, "children"): t("footer.sources", lang),
+    }
+    for page in PAGES:
+        texts[(nav_link_id(page.key), "children")] = t(page.nav_key, lang)
+    for component_id, field, key, _ in FILTER_CONTROLS:
+        texts[(label_id(component_id), "children")] = t(key, lang)
+        texts[(component_id, "placeholder")] = t("filters.all", lang)
+        texts[(component_id, "options")] = filter_options(catalog, field, lang)
+        texts[(component_id, "labels")] = dropdown_labels(lang)
+    return texts
