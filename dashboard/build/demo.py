@@ -247,10 +247,19 @@ def _survey_chunk(surveyed: list[CountryFrame], weights: np.ndarray, effects: np
     })
 
 
+_HEX_DIGITS = np.frombuffer(b"0123456789ABCDEF", dtype="S1")
+_HEX_SHIFTS = np.arange(36, -1, -4, dtype=np.int64)
+
+
 def _pseudonyms(prefix: str, numbers: np.ndarray, seed: int) -> np.ndarray:
-    """Unique, non-sequential ids: an invertible scramble of the record number, in hex."""
+    """Unique, non-sequential ids: an invertible scramble of the record number as 10 hex digits.
+
+    Multiplying by an odd constant modulo 2**40 is a bijection, so distinct numbers stay distinct.
+    """
     scrambled = (numbers * 0x9E3779B1 + seed * 0x85EBCA6B) % (1 << 40)
-    return np.char.add(prefix, np.char.zfill(np.char.upper(np.vectorize(np.base_repr)(scrambled, 16)), 10))
+    digits = _HEX_DIGITS[(scrambled[:, None] >> _HEX_SHIFTS) & 0xF]
+    hex_text = np.ascontiguousarray(digits).view("S10").ravel()
+    return np.char.add(prefix.encode(), hex_text).astype(str)
 
 
 def generate_survey_records(connection: duckdb.DuckDBPyConnection, countries: list[CountryFrame],
