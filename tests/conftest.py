@@ -173,7 +173,10 @@ def page(browser, request):
 
     The record is on ``page.watch``; a screenshot is saved to test-artifacts/ when a test fails.
     """
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    # Tools a test injects (axe-core) need the app's content security policy lifted.
+    bypass_csp = request.node.get_closest_marker("inject_scripts") is not None
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True,
+                                  bypass_csp=bypass_csp)
     new_page = context.new_page()
     watch = PageWatch()
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import wait_for_dash
 from layouts.pages import PAGES
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.inject_scripts]
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 
