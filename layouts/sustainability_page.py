@@ -1,12 +1,221 @@
-"""The sustainability page layout."""
+"""The reintegration sustainability page: RSS scores compared across groups of returnees.
+
+Also provides ``methodology_section(lang, settings)``, the explanation of these statistics that
+the About page includes.
+"""
 
 from __future__ import annotations
 
-from dash import html
+from collections.abc import Mapping
+from dataclasses import dataclass
 
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import ids, theme
+from dashboard.figures.common import empty_figure
+from dashboard.figures.sustainability import (
+    group_labels,
+    group_options,
+    grouping_label,
+    measure_label,
+)
+from dashboard.i18n import format_number, t
+from dashboard.queries import sustainability as queries
+from dashboard.settings import Settings
 from layouts.page_context import PageContext
+
+SLIDER_MIN, SLIDER_MAX, SLIDER_STEP = 0.3, 0.8, 0.01
+METHOD_PARAGRAPHS = ("scores", "composite", "intervals", "suppression", "threshold", "distribution", "time",
+                     "filters")
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """The page's own options: grouping, measure, threshold and the two compared groups."""
+
+    grouping: str
+    measure: str
+    threshold: float
+    group_a: str | None
+    group_b: str | None
+
+
+def slider_bounds(settings: Settings) -> tuple[float, float]:
+    """The threshold slider's range: 0.3 to 0.8, widened to include the configured threshold."""
+    return min(SLIDER_MIN, settings.threshold), max(SLIDER_MAX, settings.threshold)
+
+
+def chosen_grouping(params: Mapping[str, str]) -> str:
+    """The grouping named by the URL (``group=``), or the default."""
+    grouping = params.get("group")
+    return grouping if grouping in queries.GROUPINGS else queries.DEFAULT_GROUPING
+
+
+def page_options(params: Mapping[str, str], settings: Settings, codes: list[str]) -> PageOptions:
+    """Options from the URL (``group``, ``measure``, ``threshold``, ``a``, ``b``); anything
+    unknown or out of range falls back to the default.
+
+    Args:
+        params: URL query parameters.
+        settings: for the default threshold and the slider range.
+        codes: codes of the chosen grouping present in the data, in display order.
+    """
+    grouping = chosen_grouping(params)
+    measure = params.get("measure")
+    measure = measure if measure in queries.MEASURES else queries.DEFAULT_MEASURE
+    low, high = slider_bounds(settings)
+    try:
+        threshold = round(float(params.get("threshold", "")), 2)
+    except ValueError:
+        threshold = settings.threshold
+    if not low <= threshold <= high:  # also rejects nan
+        threshold = settings.threshold
+    default_a, default_b = queries.default_pair(grouping, codes)
+    group_a = params.get("a") if params.get("a") in codes else default_a
+    group_b = params.get("b") if params.get("b") in codes else default_b
+    return PageOptions(grouping, measure, threshold, group_a, group_b)
+
+
+def group_choices(context: PageContext, grouping: str) -> list[dict[str, str]]:
+    """Options for groups A and B: the grouping's codes present in the survey data."""
+    labels = group_labels(grouping, context.lang, context.catalog)
+    return group_options(queries.group_codes(context.cursor, grouping), labels)
+
+
+def _label(text: str, target: str) -> html.Label:
+    return html.Label(text, htmlFor=target, className="form-label fw-semibold small mb-1")
+
+
+def controls(context: PageContext, options: PageOptions) -> html.Div:
+    """Grouping, measure and threshold."""
+    lang = context.lang
+    low, high = slider_bounds(context.settings)
+    marks = {round(value / 10, 1): format_number(value / 10, lang, 1) for value in range(3, 9)}
+    for bound in (low, high):
+        marks.setdefault(bound, format_number(bound, lang, 2))
+    return html.Div(dbc.Row(
+        [
+            dbc.Col([
+                _label(t("sustainability.grouping_label", lang), ids.SUSTAINABILITY_GROUPING),
+                dcc.Dropdown(id=ids.SUSTAINABILITY_GROUPING, value=options.grouping, clearable=False,
+                             searchable=False,
+                             options=[{"label": grouping_label(key, lang), "value": key} for key in queries.GROUPINGS]),
+            ], xs=12, md=4, lg=3, className="mb-2"),
+            dbc.Col([
+                _label(t("sustainability.measure_label", lang), ids.SUSTAINABILITY_MEASURE),
+                dcc.RadioItems(id=ids.SUSTAINABILITY_MEASURE, value=options.measure, inline=True,
+                               options=[{"label": measure_label(key, lang), "value": key} for key in queries.MEASURES],
+                               inputClassName="form-check-input me-1", labelClassName="form-check-label me-3"),
+            ], xs=12, md=8, lg=4, className="mb-2"),
+            dbc.Col([
+                _label(t("sustainability.threshold_label", lang), ids.SUSTAINABILITY_THRESHOLD),
+                dcc.Slider(id=ids.SUSTAINABILITY_THRESHOLD, min=low, max=high, step=SLIDER_STEP,
+                           value=options.threshold, marks=marks, updatemode="mouseup",
+                           tooltip={"placement": "bottom", "always_visible": False}),
+                html.Small(t("sustainability.threshold_help", lang,
+                             default=format_number(context.settings.threshold, lang, 2)),
+                           id="sustainability-threshold-help", className="text-muted d-block"),
+            ], xs=12, lg=5, className="mb-2"),
+        ],
+        className="g-3",
+    ), className="sustainability-controls border rounded bg-light px-3 pt-2 mb-3",
+        role="group", **{"aria-label": t("sustainability.controls", lang)})
+
+
+def chart_panel(heading: str, graph_id: str, summary_id: str, lang: str) -> html.Section:
+    """A titled chart with the sentence that summarises it (read by screen readers too)."""
+    heading_id = f"{graph_id}-heading"
+    return html.Section(
+        [
+            html.H2(heading, id=heading_id, className="h6 mb-1"),
+            html.P(id=summary_id, className="small text-muted mb-1 sustainability-summary", **{"aria-live": "polite"}),
+            dcc.Graph(id=graph_id, config=theme.GRAPH_CONFIG, figure=empty_figure("", lang=lang),
+                      className="sustainability-graph"),
+        ],
+        className="sustainability-panel border rounded p-2 h-100",
+        **{"aria-labelledby": heading_id, "aria-describedby": summary_id},
+    )
+
+
+def comparison_panel(context: PageContext, options: PageOptions, group_choices: list[dict]) -> html.Section:
+    """Two dropdowns picking groups A and B, their chart and the table of differences."""
+    lang = context.lang
+    heading_id = f"{ids.SUSTAINABILITY_COMPARE_GRAPH}-heading"
+    return html.Section(
+        [
+            html.H2(t("sustainability.compare.heading", lang), id=heading_id, className="h6 mb-1"),
+            html.P(t("sustainability.compare.help", lang, grouping_lower=grouping_label(options.grouping, lang, lower=True)),
+                   id=ids.SUSTAINABILITY_COMPARE_HELP, className="small text-muted mb-2"),
+            dbc.Row([
+                dbc.Col([
+                    _label(t("sustainability.compare.group_a", lang), ids.SUSTAINABILITY_GROUP_A),
+                    dcc.Dropdown(id=ids.SUSTAINABILITY_GROUP_A, options=group_choices, value=options.group_a,
+                                 clearable=False),
+                ], xs=12, md=6, lg=3),
+                dbc.Col([
+                    _label(t("sustainability.compare.group_b", lang), ids.SUSTAINABILITY_GROUP_B),
+                    dcc.Dropdown(id=ids.SUSTAINABILITY_GROUP_B, options=group_choices, value=options.group_b,
+                                 clearable=False),
+                ], xs=12, md=6, lg=3),
+            ], className="g-3 mb-2"),
+            dbc.Row([
+                dbc.Col(dcc.Graph(id=ids.SUSTAINABILITY_COMPARE_GRAPH, config=theme.GRAPH_CONFIG,
+                                  figure=empty_figure("", lang=lang)), xs=12, xxl=6),
+                dbc.Col(html.Div(id=ids.SUSTAINABILITY_COMPARE_TABLE, **{"aria-live": "polite"}), xs=12, xxl=6,
+                        className="d-flex align-items-center"),
+            ]),
+        ],
+        className="sustainability-panel border rounded p-2 mb-3", **{"aria-labelledby": heading_id},
+    )
+
+
+def methodology_section(lang: str, settings: Settings) -> html.Section:
+    """How the sustainability statistics are computed: scores, composite weights, intervals,
+    suppression, threshold, distributions and bands, with the configured values filled in.
+
+    Carries no component ids, so the About page can include it as it is.
+    """
+    economic, social, psychosocial = settings.composite_weights
+    values = {
+        "economic": format_number(economic, lang, 2), "social": format_number(social, lang, 2),
+        "psychosocial": format_number(psychosocial, lang, 2), "min": format_number(settings.min_group_size, lang),
+        "threshold": format_number(settings.threshold, lang, 2), "max": queries.MAX_TIME_SERIES,
+    }
+    return html.Section(
+        [
+            html.H2(t("sustainability.method.heading", lang), className="h5"),
+            *[html.P(t(f"sustainability.method.{name}", lang, **values), className="sustainability-method-text")
+              for name in METHOD_PARAGRAPHS],
+        ],
+        className="sustainability-method",
+    )
 
 
 def layout(context: PageContext) -> html.Div:
-    """The page."""
-    return html.Div(id="sustainability-page")
+    """The page: controls, four charts, the two-group comparison and the methodology."""
+    lang = context.lang
+    choices = group_choices(context, chosen_grouping(context.params))
+    options = page_options(context.params, context.settings, [choice["value"] for choice in choices])
+    panels = [
+        (t("sustainability.heading.means", lang), ids.SUSTAINABILITY_MEANS_GRAPH, ids.SUSTAINABILITY_MEANS_SUMMARY),
+        (t("sustainability.heading.box", lang), ids.SUSTAINABILITY_BOX_GRAPH, ids.SUSTAINABILITY_BOX_SUMMARY),
+        (t("sustainability.heading.share", lang), ids.SUSTAINABILITY_SHARE_GRAPH, ids.SUSTAINABILITY_SHARE_SUMMARY),
+        (t("sustainability.heading.time", lang), ids.SUSTAINABILITY_TIME_GRAPH, ids.SUSTAINABILITY_TIME_SUMMARY),
+    ]
+    return html.Div(
+        [
+            html.H1(t("sustainability.title", lang), className="h3"),
+            html.P(t("sustainability.intro", lang, min=format_number(context.settings.min_group_size, lang)),
+                   className="text-muted"),
+            controls(context, options),
+            dbc.Row([dbc.Col(chart_panel(*panel, lang), xs=12, xl=6) for panel in panels], className="g-3 mb-3"),
+            comparison_panel(context, options, choices),
+            html.Details(
+                [html.Summary(t("sustainability.methodology_link", lang), className="fw-semibold"),
+                 methodology_section(lang, context.settings)],
+                className="sustainability-method-details border rounded p-2",
+            ),
+        ],
+        id=ids.SUSTAINABILITY_PAGE,
+    )

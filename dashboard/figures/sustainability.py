@@ -7,6 +7,7 @@ groups carry no values; it labels them as suppressed and never draws anything fo
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Iterable, Mapping
 
@@ -29,6 +30,7 @@ SERIES_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 GROUP_COLOURS = {"region": theme.REGION_COLOURS, "action": theme.ACTION_COLOURS, "sex": theme.SEX_COLOURS}
 SHARE_BAR = "#56B4E9"
 COMPARE_STYLES = (("a", theme.QUALITATIVE[0], ""), ("b", theme.QUALITATIVE[1], "/"))
+BOTTOM_LEGEND = {"orientation": "h", "yref": "container", "y": 0.01, "yanchor": "bottom", "x": 0, "xanchor": "left"}
 ROW_HEIGHT = {"means": 46, "box": 34, "share": 30}
 
 
@@ -94,6 +96,16 @@ def _clip(values: pd.Series) -> pd.Series:
     return values.astype(float).clip(0.0, 1.0)
 
 
+def _score_range(values: Iterable[float]) -> list[float]:
+    """An axis range around ``values`` in steps of 0.1, within [0, 1] (whole scale if none)."""
+    finite = [float(value) for value in values if pd.notna(value)]
+    if not finite:
+        return [0.0, 1.0]
+    low = max(0.0, math.floor((min(finite) - 0.02) * 10) / 10)
+    high = min(1.0, math.ceil((max(finite) + 0.02) * 10) / 10)
+    return [low, high] if high > low else [0.0, 1.0]
+
+
 def _error_bars(values: pd.Series, low: pd.Series, high: pd.Series) -> dict:
     """Asymmetric error bars for an interval clipped to [0, 1] (missing bounds draw none)."""
     plus = (_clip(high) - values).fillna(0).clip(lower=0)
@@ -106,7 +118,7 @@ def _suppressed_marks(figure: go.Figure, ticks: list[str], lang: str, min_group_
     """Write 'suppressed' in the row of each suppressed group, so the gap is explained."""
     for tick in ticks:
         figure.add_annotation(
-            x=0.01, y=tick, xref="x", yref="y", xanchor="left", showarrow=False,
+            x=0.01, y=tick, xref="paper", yref="y", xanchor="left", showarrow=False,
             text=f"<i>{t('sustainability.suppressed_mark', lang, min=min_group_size)}</i>",
             font={"size": 11, "color": theme.MUTED})
 
@@ -115,9 +127,8 @@ def _category_axis(figure: go.Figure, ticks: list[str], rows: int, kind: str) ->
     """Groups on the vertical axis, first at the top, suppressed ones included; height by rows."""
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=ticks, autorange=False,
                         range=[len(ticks) - 0.5, -0.5])
-    figure.update_layout(height=max(320, 150 + rows * ROW_HEIGHT[kind]),
-                         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"},
-                         margin={"t": 96})
+    figure.update_layout(height=max(320, 170 + rows * ROW_HEIGHT[kind]), legend=BOTTOM_LEGEND,
+                         margin={"t": 64, "b": 110})
 
 
 def _with_ticks(frame: pd.DataFrame, labels: Mapping[str, str], lang: str, min_group_size: int) -> pd.DataFrame:
@@ -160,7 +171,9 @@ def means_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: 
     base_layout(figure, title=t("sustainability.means.title", lang, grouping=grouping_label(grouping, lang),
                                 grouping_lower=grouping_label(grouping, lang, lower=True)), lang=lang, demo=demo)
     figure.update_layout(scattermode="group", scattergap=0.35)
-    figure.update_xaxes(range=[0, 1], title=t("sustainability.axis.mean", lang), tickformat=".1f")
+    bounds = [_clip(shown[f"{measure}_{end}"]) for measure in MEASURES for end in ("ci_low", "ci_high")]
+    figure.update_xaxes(range=_score_range(pd.concat(bounds) if bounds else []),
+                        title=t("sustainability.axis.mean", lang), tickformat=".1f")
     _category_axis(figure, ordered["tick"].tolist(), len(ordered), "means")
     _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
     return figure
@@ -210,7 +223,7 @@ def distribution_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], gro
         y=shown["tick"].tolist(), q1=shown["q1"].tolist(), median=shown["median"].tolist(),
         q3=shown["q3"].tolist(), lowerfence=shown["p05"].tolist(), upperfence=shown["p95"].tolist(),
         mean=shown["mean"].tolist(), boxmean=True, orientation="h", boxpoints=False,
-        name=t("sustainability.box.legend", lang), showlegend=True,
+        name=measure_label(measure, lang), showlegend=False,
         marker={"color": MEASURE_COLOURS[measure]}, line={"width": 1.5},
         fillcolor="rgba(86, 180, 233, 0.35)", hovertext=hover, hoverinfo="text", hoveron="boxes",
     ))
@@ -218,7 +231,7 @@ def distribution_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], gro
               measure_lower=measure_label(measure, lang, lower=True),
               grouping_lower=grouping_label(grouping, lang, lower=True))
     base_layout(figure, title=title, lang=lang, demo=demo)
-    figure.update_xaxes(range=[0, 1], tickformat=".1f",
+    figure.update_xaxes(range=_score_range([*shown["p05"], *shown["p95"], threshold]), tickformat=".1f",
                         title=t("sustainability.axis.score", lang, measure=measure_label(measure, lang),
                                 measure_lower=measure_label(measure, lang, lower=True)))
     _category_axis(figure, ordered["tick"].tolist(), len(ordered), "box")
@@ -230,16 +243,16 @@ def distribution_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], gro
 def _threshold_line(figure: go.Figure, threshold: float, lang: str) -> None:
     figure.add_shape(type="line", x0=threshold, x1=threshold, xref="x", y0=0, y1=1, yref="paper",
                      line={"color": theme.TEXT, "width": 1, "dash": "dash"})
-    figure.add_annotation(x=threshold, y=0, xref="x", yref="paper", yanchor="top", showarrow=False,
+    figure.add_annotation(x=threshold, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
                           text=t("sustainability.threshold_line", lang, value=format_number(threshold, lang, 2)),
                           font={"size": 11, "color": theme.TEXT}, bgcolor="rgba(255,255,255,0.85)")
 
 
-def groups_summary(by_group: pd.DataFrame, *, lang: str, min_group_size: int) -> str:
-    """How many groups a chart shows and how many are suppressed."""
+def distribution_summary(by_group: pd.DataFrame, *, lang: str, min_group_size: int) -> str:
+    """How many groups the box chart shows, how many are suppressed, and how to read a box."""
     if by_group.empty:
         return t("sustainability.summary.empty", lang)
-    return _groups_sentence(by_group, lang, min_group_size)
+    return f"{_groups_sentence(by_group, lang, min_group_size)} {t('sustainability.box.legend', lang)}"
 
 
 # ---------------------------------------------------------------- threshold shares
@@ -302,9 +315,13 @@ def over_time_chart(by_band: pd.DataFrame, *, labels: Mapping[str, str], groupin
     dash differ), 95% intervals; suppressed cells are gaps."""
     if by_band.empty:
         return no_data_figure(lang)
+    if by_band["suppressed"].all():
+        return empty_figure(t("sustainability.time.all_suppressed_short", lang), lang=lang,
+                            hint=t("chart.empty_hint", lang))
     series_labels = _series_labels(grouping, labels, lang)
     band_labels = {band: t(f"sustainability.code.months.{band}", lang) for band in MONTH_BANDS}
-    series = _ordered(by_band.drop_duplicates("group_code")[["group_code"]], series_labels)
+    # A series whose every cell is suppressed gets no trace (and no legend entry).
+    series = _ordered(by_band[~by_band["suppressed"]].drop_duplicates("group_code")[["group_code"]], series_labels)
     palette = GROUP_COLOURS.get(grouping, {})
     figure = go.Figure()
     for index, (code, label) in enumerate(zip(series["group_code"], series["label"], strict=True)):
@@ -329,12 +346,13 @@ def over_time_chart(by_band: pd.DataFrame, *, labels: Mapping[str, str], groupin
         ))
     base_layout(figure, title=t("sustainability.time.title", lang, measure=measure_label(measure, lang),
                                 measure_lower=measure_label(measure, lang, lower=True)), lang=lang, demo=demo)
-    figure.update_layout(scattermode="group", scattergap=0.5, height=460, margin={"t": 96},
-                         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"})
+    figure.update_layout(scattermode="group", scattergap=0.5, height=520, margin={"t": 64, "b": 150},
+                         legend=BOTTOM_LEGEND)
     figure.update_xaxes(type="category", categoryorder="array", categoryarray=list(band_labels.values()),
                         range=[-0.5, len(MONTH_BANDS) - 0.5], title=t("sustainability.axis.months", lang))
     figure.update_yaxes(title=t("sustainability.axis.score", lang, measure=measure_label(measure, lang),
-                                measure_lower=measure_label(measure, lang, lower=True)), tickformat=".2f")
+                                measure_lower=measure_label(measure, lang, lower=True)), tickformat=".2f",
+                        range=_score_range([*_clip(by_band["ci_low"]), *_clip(by_band["ci_high"])]))
     return figure
 
 
@@ -343,7 +361,10 @@ def over_time_summary(by_band: pd.DataFrame, *, labels: Mapping[str, str], group
     """Which series the chart over time shows, and why some points are missing."""
     if by_band.empty:
         return t("sustainability.summary.empty", lang)
-    series = _ordered(by_band.drop_duplicates("group_code")[["group_code"]], _series_labels(grouping, labels, lang))
+    if by_band["suppressed"].all():
+        return t("sustainability.time.all_suppressed", lang, min=min_group_size)
+    shown = by_band[~by_band["suppressed"]]
+    series = _ordered(shown.drop_duplicates("group_code")[["group_code"]], _series_labels(grouping, labels, lang))
     return t("sustainability.summary.time", lang, series=", ".join(series["label"]), max=max_series,
              min=min_group_size)
 
@@ -381,7 +402,8 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
         ]
         figure.add_trace(go.Bar(
             x=dimensions, y=mean.tolist(), name=t("sustainability.tick", lang, label=label, n=n_text),
-            marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3},
+            marker={"color": colour, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "white",
+                                                 "solidity": 0.3},
                     "line": {"color": theme.TEXT, "width": 1}},
             error_y={**_error_bars(mean, compared[f"{side}_ci_low"], compared[f"{side}_ci_high"]),
                      "color": theme.TEXT},
@@ -392,7 +414,7 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
     figure.update_layout(barmode="group", height=420, margin={"t": 96},
                          legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"})
     figure.update_yaxes(range=[0, 1], tickformat=".1f", title=t("sustainability.axis.mean", lang))
-    figure.update_xaxes(title=t("sustainability.axis.dimension", lang))
+    figure.update_xaxes(title=None)
     for index, note in enumerate(notes):
         figure.add_annotation(text=f"<i>{note}</i>", xref="paper", yref="paper", x=0, y=-0.22 - 0.07 * index,
                               xanchor="left", showarrow=False, font={"size": 12, "color": theme.MUTED})

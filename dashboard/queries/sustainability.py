@@ -302,8 +302,8 @@ def means_over_time(cursor: duckdb.DuckDBPyConnection, selection: Selection, gro
                     max_series: int = MAX_TIME_SERIES) -> pd.DataFrame:
     """Mean of one score per months-since-return band, for the largest groups of ``grouping``.
 
-    Series are the ``max_series`` groups with most records among those not suppressed overall
-    (one series ``all`` when grouping by months). Columns: group_code, months_band,
+    Series are the ``max_series`` groups with most records (one series ``all`` when grouping
+    by months). Columns: group_code, months_band,
     suppressed, n, mean, sd, ci_low, ci_high. Ordered by group_code then band code; a
     suppressed cell (fewer than min_group_size records in that band) holds NULL in every
     column but group_code, months_band and suppressed.
@@ -317,7 +317,7 @@ def means_over_time(cursor: duckdb.DuckDBPyConnection, selection: Selection, gro
             SELECT {expression} AS group_code, {MONTH_BAND_SQL} AS months_band, {column} AS score
             {FROM_SURVEYS} {where(conditions)}),
         series AS (
-            SELECT group_code FROM base GROUP BY group_code HAVING count(*) >= $minimum
+            SELECT group_code FROM base GROUP BY group_code
             ORDER BY count(*) DESC, group_code LIMIT $max_series),
         cells AS (
             SELECT group_code, months_band, count(*) AS n_all, avg(score) AS mean_all,
