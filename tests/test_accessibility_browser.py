@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import wait_for_dash
 from layouts.pages import PAGES
+
+from conftest import wait_for_dash
 
 pytestmark = [pytest.mark.browser, pytest.mark.inject_scripts]
 

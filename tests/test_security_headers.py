@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import settings_for
 from dashboard.app import create_app
+
+from conftest import settings_for
 
 
 def test_headers_on_pages_and_callbacks(tiny_store_path):
