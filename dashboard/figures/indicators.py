@@ -1,0 +1,256 @@
+"""Indicator pictures: headline cards, quarterly trends, country rankings, completion rates, and
+the table of published figures (real figures, never plotted with demo values)."""
+
+from __future__ import annotations
+
+import math
+from urllib.parse import urlparse
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import html
+
+from dashboard import theme
+from dashboard.figures.common import base_layout
+from dashboard.figures.pillars import empty_chart
+from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, t
+
+# Headline indicators first (the ones managers ask for), the others after them.
+HEADLINE_ORDER = (
+    "returns_assisted", "reintegration_started", "reintegration_completed", "community_projects",
+    "people_reached_awareness", "migrants_protected", "arrival_assistance", "officials_trained",
+    "migrants_surveyed", "stabilisation_projects",
+)
+SEX_ORDER = ("female", "male", "all")
+# Marker shapes per line, so lines differ by more than colour.
+MARKER_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "cross", "star", "triangle-down")
+GROUP_COLOURS = {"region": theme.REGION_COLOURS, "action": theme.ACTION_COLOURS}
+
+
+def _label(key: str, lang: str, fallback: str, **values: object) -> str:
+    """``t(key)`` when the key exists, else ``fallback`` (for codes a newer file may add)."""
+    return t(key, lang, **values) if key in TEXT else fallback
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """'people' / 'personnes', 'projects' / 'projets'."""
+    return _label(f"pillars.unit.{unit}", lang, unit)
+
+
+def value_axis_title(indicator_name: str, unit: str, lang: str) -> str:
+    """'Migrants assisted to return (people)'."""
+    return f"{indicator_name} ({unit_label(unit, lang)})"
+
+
+def quarter_label(period: object) -> str:
+    """A quarter start date as '2019-Q3'."""
+    stamp = pd.Timestamp(period)
+    return f"{stamp.year}-Q{(stamp.month - 1) // 3 + 1}"
+
+
+def _group_order(codes: list[str], group_by: str) -> list[str]:
+    order = list(GROUP_COLOURS.get(group_by, {}))
+    return sorted(set(codes), key=lambda code: (order.index(code) if code in order else len(order), code))
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+# ---------------------------------------------------------------- cards
+def headline_cards(frame: pd.DataFrame, *, lang: str, demo: bool) -> html.Div:
+    """One card per applicable indicator with its total, definition on hover and focus
+    (``queries.indicators.indicator_totals``)."""
+    if frame.empty:
+        return html.Div(html.P(t("pillars.cards.empty", lang), className="text-muted mb-0"))
+    suffix = normalise_language(lang)
+    position = {code: index for index, code in enumerate(HEADLINE_ORDER)}
+    ordered = frame.assign(_order=frame["indicator_code"].map(lambda code: position.get(code, len(position))))
+    ordered = ordered.sort_values(["_order", "pillar_no", "indicator_code"])
+    cards = [_card(row, lang, suffix) for row in ordered.to_dict("records")]
+    header = [html.Span(t("pillars.cards.hint", lang), className="small text-muted")]
+    if demo:
+        header.insert(0, html.Span(t("chart.demo_mark", lang), className="badge pillars-demo-badge me-2"))
+    return html.Div([html.Div(header, className="mb-2"), html.Div(cards, className="pillars-cards")])
+
+
+def _card(row: dict, lang: str, suffix: str) -> html.Div:
+    definition = t("pillars.cards.definition", lang, text=row[f"definition_{suffix}"])
+    missing = _is_missing(row["total"])
+    value = "–" if missing else format_number(row["total"], lang)
+    detail = t("pillars.cards.no_data", lang) if missing else unit_label(row["unit"], lang)
+    return html.Div(
+        [
+            html.Div(t("pillars.cards.pillar", lang, no=int(row["pillar_no"])), className="small text-muted"),
+            html.Div(value, className="pillars-card-value"),
+            html.Div(row[f"name_{suffix}"], className="pillars-card-name"),
+            html.Div(detail, className="small text-muted"),
+            html.Span(definition, className="visually-hidden"),
+        ],
+        className="card pillars-card" + (" pillars-card-empty" if missing else ""),
+        title=definition, tabIndex="0", role="group",
+        **{"data-indicator": row["indicator_code"], "aria-label": f"{row[f'name_{suffix}']}: {value}"},
+    )
+
+
+# ---------------------------------------------------------------- charts
+def indicator_trend_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicator_name: str,
+                          unit: str, group_by: str) -> go.Figure:
+    """Quarterly lines of one indicator, one per region or Action
+    (``queries.indicators.indicator_trend``)."""
+    if frame.empty:
+        return empty_chart(lang)
+    suffix = normalise_language(lang)
+    colours = GROUP_COLOURS.get(group_by, {})
+    figure = go.Figure()
+    for index, code in enumerate(_group_order(frame["group_code"].tolist(), group_by)):
+        rows = frame[frame["group_code"] == code].sort_values("period")
+        name = str(rows.iloc[0][f"name_{suffix}"])
+        figure.add_scatter(
+            x=rows["period"].tolist(), y=rows["value"].tolist(), name=name, mode="lines+markers",
+            line={"color": theme.colour_for(code, colours, index), "width": 2},
+            marker={"symbol": MARKER_SYMBOLS[index % len(MARKER_SYMBOLS)], "size": 7},
+            customdata=[quarter_label(period) for period in rows["period"]],
+            hovertemplate=f"<b>{name}</b><br>%{{customdata}}: %{{y:,.0f}}<extra></extra>",
+        )
+    title_key = f"pillars.trend.title.{group_by}"
+    base_layout(figure, title=_label(title_key, lang, indicator_name, indicator=indicator_name), lang=lang, demo=demo)
+    figure.update_layout(
+        height=460, hovermode="closest", margin={"t": 72, "b": 120},
+        legend={"orientation": "h", "y": -0.24, "x": 0, "yanchor": "top"},
+        xaxis={"title": {"text": t("chart.quarter", lang)}, "tickformat": "%Y", "dtick": "M12"},
+        yaxis={"title": {"text": value_axis_title(indicator_name, unit, lang)}, "rangemode": "tozero",
+               "tickformat": ",.0f"},
+    )
+    return figure
+
+
+def country_ranking_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicator_name: str,
+                          unit: str, by_sex: bool) -> go.Figure:
+    """Countries ranked by one indicator, largest on top; stacked by sex when ``by_sex``
+    (``queries.indicators.country_ranking``)."""
+    if frame.empty:
+        return empty_chart(lang)
+    suffix = normalise_language(lang)
+    countries = frame.drop_duplicates("iso3")
+    names = dict(zip(countries["iso3"], countries[f"name_{suffix}"], strict=True))
+    order = [names[code] for code in countries["iso3"]]
+    figure = go.Figure()
+    if by_sex:
+        for index, sex in enumerate(sex for sex in SEX_ORDER if sex in set(frame["sex"])):
+            rows = frame[frame["sex"] == sex]
+            label = t(f"sex.{sex}", lang)
+            figure.add_bar(
+                x=rows["value"].tolist(), y=[names[code] for code in rows["iso3"]], name=label, orientation="h",
+                marker={"color": theme.SEX_COLOURS[sex], "pattern": {"shape": ("", "/", ".")[index]}},
+                hovertemplate=f"%{{y}}<br>{label}: %{{x:,.0f}}<extra></extra>",
+            )
+        totals = countries
+        figure.add_scatter(
+            x=totals["country_total"].tolist(), y=order, mode="text", name=t("pillars.ranking.total", lang),
+            text=[format_number(value, lang) for value in totals["country_total"]], textposition="middle right",
+            showlegend=False, hoverinfo="skip",
+        )
+        title = t("pillars.ranking.title_sex", lang, indicator=indicator_name)
+    else:
+        figure.add_bar(
+            x=countries["value"].tolist(), y=order, name=t("pillars.ranking.total", lang), orientation="h",
+            marker={"color": theme.QUALITATIVE[0]},
+            text=[format_number(value, lang) for value in countries["value"]], textposition="outside",
+            hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
+        )
+        title = t("pillars.ranking.title", lang, indicator=indicator_name)
+    base_layout(figure, title=title, lang=lang, demo=demo)
+    top = float(countries["country_total"].max())
+    figure.update_layout(
+        barmode="stack", height=max(320, 150 + 26 * len(order)), margin={"t": 72, "r": 40},
+        showlegend=by_sex, legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
+        xaxis={"title": {"text": value_axis_title(indicator_name, unit, lang)}, "range": [0, top * 1.18 or 1],
+               "tickformat": ",.0f"},
+        yaxis={"title": {"text": t("pillars.axis.country", lang)}, "categoryorder": "array",
+               "categoryarray": order, "autorange": "reversed"},
+    )
+    return figure
+
+
+def completion_rate_chart(frame: pd.DataFrame, *, lang: str, demo: bool, group_by: str) -> go.Figure:
+    """Reintegration completed as a share of started per region or Action, counts on hover
+    (``queries.indicators.completion_rates``)."""
+    if frame.empty:
+        return empty_chart(lang)
+    suffix = normalise_language(lang)
+    colours = GROUP_COLOURS.get(group_by, {})
+    codes = _group_order(frame["group_code"].tolist(), group_by)
+    rows = frame.set_index("group_code").loc[codes].reset_index()
+    rates = [None if _is_missing(rate) else float(rate) for rate in rows["rate"]]
+    labels = [format_percent(rate, lang) if rate is not None else t("pillars.rates.no_start", lang) for rate in rates]
+    started, completed, share = (t(f"pillars.rates.{key}", lang) for key in ("started", "completed", "share"))
+    figure = go.Figure(go.Bar(
+        x=[rate or 0.0 for rate in rates], y=rows[f"name_{suffix}"].tolist(), orientation="h",
+        name=share, text=labels, textposition="outside", cliponaxis=False,
+        marker={"color": [theme.colour_for(code, colours, index) for index, code in enumerate(codes)]},
+        customdata=[[format_number(s, lang), format_number(c, lang)] for s, c in zip(rows["started"], rows["completed"], strict=True)],
+        hovertemplate=(f"<b>%{{y}}</b><br>{started}: %{{customdata[0]}}<br>{completed}: %{{customdata[1]}}"
+                       f"<br>{share}: %{{text}}<extra></extra>"),
+    ))
+    base_layout(figure, title=_label(f"pillars.rates.title.{group_by}", lang, share), lang=lang, demo=demo)
+    highest = max([rate for rate in rates if rate is not None], default=1.0)
+    figure.update_layout(
+        height=max(240, 130 + 44 * len(codes)), margin={"t": 64, "r": 90}, showlegend=False,
+        xaxis={"title": {"text": t("pillars.rates.axis", lang)}, "tickformat": ".0%",
+               "range": [0, max(1.0, highest) * 1.2]},
+        yaxis={"autorange": "reversed", "automargin": True}, hoverlabel={"align": "left"},
+    )
+    figure.add_vline(x=1.0, line={"color": theme.MUTED, "dash": "dot", "width": 1})
+    return figure
+
+
+# ---------------------------------------------------------------- published figures
+def published_value(indicator: str, value: float, lang: str) -> str:
+    """A published value with its unit: euros for ``*_eur``, percent for ``*_pct``."""
+    if indicator.endswith("_eur"):
+        number = format_number(value, lang)
+        return f"{number}\u00a0€" if normalise_language(lang) == "fr" else f"€{number}"
+    if indicator.endswith("_pct"):
+        return format_percent(value / 100, lang)
+    return format_number(value, lang)
+
+
+def _source_link(url: str, lang: str) -> html.A:
+    host = urlparse(url).netloc.removeprefix("www.") or url
+    return html.A([host, html.Span(" " + t("pillars.published.new_tab", lang), className="visually-hidden")],
+                  href=url, target="_blank", rel="noopener noreferrer", title=url, className="pillars-source-link")
+
+
+def published_table(frame: pd.DataFrame, *, lang: str) -> html.Div:
+    """The published figures as a table with date, qualifier and source link
+    (``queries.indicators.published_figures``)."""
+    if frame.empty:
+        return html.Div(html.P(t("pillars.published.empty", lang), className="text-muted mb-0"))
+    suffix = normalise_language(lang)
+    columns = ("action", "scope", "indicator", "value", "qualifier", "as_of", "source", "note")
+    header = html.Tr([html.Th(t(f"pillars.published.col.{column}", lang), scope="col") for column in columns])
+    rows = []
+    for row in frame.to_dict("records"):
+        if row["action_code"] == "JI-ALL":
+            action = t("pillars.published.ji_all", lang)
+        else:
+            action = row[f"short_name_{suffix}"] if not _is_missing(row[f"short_name_{suffix}"]) else row["action_code"]
+        if row["scope"] == "all":
+            scope = t("pillars.published.scope_all", lang)
+        else:
+            scope = row[f"scope_name_{suffix}"] if not _is_missing(row[f"scope_name_{suffix}"]) else row["scope"]
+        note = "" if _is_missing(row["note"]) else str(row["note"])
+        rows.append(html.Tr([
+            html.Td(action),
+            html.Td(scope),
+            html.Td(_label(f"pillars.pub.{row['indicator']}", lang, row["indicator"])),
+            html.Td(published_value(row["indicator"], float(row["value"]), lang), className="text-end text-nowrap"),
+            html.Td(_label(f"pillars.qualifier.{str(row['qualifier']).replace(' ', '_')}", lang, row["qualifier"])),
+            html.Td(pd.Timestamp(row["as_of"]).date().isoformat(), className="text-nowrap"),
+            html.Td(_source_link(row["source_url"], lang)),
+            html.Td(note, lang="en", className="small"),
+        ], **{"data-figure-id": str(int(row["figure_id"]))}))
+    return html.Div(html.Table([html.Thead(header), html.Tbody(rows)],
+                               className="table table-sm table-striped pillars-published-table mb-0"),
+                    className="table-responsive")

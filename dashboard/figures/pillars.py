@@ -1,0 +1,258 @@
+"""Pillar coverage pictures: the Action x pillar matrix, one Action's countries x pillars, the
+counts per pillar, and the accessible tables that go with them.
+
+The matrix draws reference facts (real, from the seed page), never demo data. Meaning is carried
+by symbols and text in every cell, with colour only as a second cue.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import html
+
+from dashboard import theme
+from dashboard.figures.common import base_layout, no_data_figure
+from dashboard.i18n import TEXT, format_number, normalise_language, t
+
+# Cell state -> (symbol, fill colour, hover label key, level for the discrete colour scale).
+CELL_STATES = {
+    "none": ("", "#f4f5f7", "pillars.basis.none", 0),
+    "excluded": ("✕", "#fbe1dd", "pillars.basis.excluded", 1),
+    "mapped": ("◐", "#fde7c5", "pillars.basis.mapped", 2),
+    "country exception": ("◆", "#d4efe1", "pillars.basis.country_exception", 3),
+    "stated": ("●", "#cfe3f5", "pillars.basis.stated", 4),
+}
+LEVELS = len(CELL_STATES)
+EMPTY_HEIGHT = 280
+HOVER_WIDTH = 60
+LABEL_WIDTH = 14
+
+
+def empty_chart(lang: str) -> go.Figure:
+    """The shared no-data figure, kept short so an empty page does not scroll for nothing."""
+    return no_data_figure(lang).update_layout(height=EMPTY_HEIGHT)
+
+
+def _discrete_colourscale() -> list[list[object]]:
+    """A colour scale giving each integer level 0..LEVELS-1 one flat colour (zmin=-0.5)."""
+    scale: list[list[object]] = []
+    for _, colour, _, level in sorted(CELL_STATES.values(), key=lambda state: state[3]):
+        scale += [[level / LEVELS, colour], [(level + 1) / LEVELS, colour]]
+    return scale
+
+
+def wrap(text: str | None, width: int = HOVER_WIDTH, separator: str = "<br>") -> str:
+    """Text broken into lines of at most ``width`` characters (paragraphs kept)."""
+    if not text:
+        return ""
+    return separator.join(
+        separator.join(textwrap.wrap(paragraph, width)) for paragraph in str(text).split("\n") if paragraph
+    )
+
+
+def pillar_label(pillar_no: int, name: str, *, width: int | None = LABEL_WIDTH) -> str:
+    """'1. Capacity building', wrapped for an axis when ``width`` is given."""
+    label = f"{int(pillar_no)}. {name}"
+    return wrap(label, width) if width else label
+
+
+def _state(basis: object) -> str:
+    return basis if isinstance(basis, str) and basis in CELL_STATES else "none"
+
+
+def _cell_hover(row: dict, lang: str, row_label: str) -> str:
+    """Hover text of one cell: row, pillar name and description, basis, and for mapped cells
+    the objectives and the project's reasoning."""
+    suffix = normalise_language(lang)
+    state = _state(row["basis"])
+    parts = [
+        f"<b>{row_label}</b>",
+        f"<b>{pillar_label(row['pillar_no'], row[f'pillar_name_{suffix}'], width=None)}</b>",
+        wrap(row[f"description_{suffix}"]),
+        f"<i>{t(CELL_STATES[state][2], lang)}</i>",
+    ]
+    objectives = row.get(f"objectives_{suffix}")
+    if state == "mapped" and isinstance(objectives, str) and objectives:
+        parts += [f"<b>{t('pillars.hover.objectives', lang)}</b>", wrap(objectives),
+                  f"<b>{t('pillars.hover.rationale', lang)}</b>", wrap(row[f"rationale_{suffix}"])]
+    return "<br>".join(parts)
+
+
+def _grid_figure(frame: pd.DataFrame, *, row_key: str, row_labels: dict[str, str], lang: str,
+                 title: str, legend_keys: tuple[str, ...], row_axis_key: str) -> go.Figure:
+    """A rows x pillars heatmap with one symbol per cell, rows in the order of ``row_labels``."""
+    suffix = normalise_language(lang)
+    pillars = frame.drop_duplicates("pillar_no").sort_values("pillar_no")
+    columns = [pillar_label(row.pillar_no, getattr(row, f"pillar_name_{suffix}")) for row in pillars.itertuples()]
+    column_index = {int(number): position for position, number in enumerate(pillars["pillar_no"])}
+    row_index = {code: position for position, code in enumerate(row_labels)}
+    levels = [[0] * len(columns) for _ in row_labels]
+    symbols = [[""] * len(columns) for _ in row_labels]
+    hovers = [[""] * len(columns) for _ in row_labels]
+    for row in frame.to_dict("records"):
+        i, j = row_index[row[row_key]], column_index[int(row["pillar_no"])]
+        symbol, _, _, level = CELL_STATES[_state(row["basis"])]
+        levels[i][j], symbols[i][j] = level, symbol
+        hovers[i][j] = _cell_hover(row, lang, row_labels[row[row_key]])
+    figure = go.Figure(go.Heatmap(
+        z=levels, x=columns, y=list(row_labels.values()), text=symbols, texttemplate="%{text}",
+        textfont={"size": 18, "color": theme.TEXT}, customdata=hovers,
+        hovertemplate="%{customdata}<extra></extra>", colorscale=_discrete_colourscale(),
+        zmin=-0.5, zmax=LEVELS - 0.5, showscale=False, xgap=3, ygap=3,
+        name=t("pillars.axis.pillar", lang),
+    ))
+    base_layout(figure, title=title, lang=lang, demo=False)
+    figure.update_layout(
+        title_subtitle_text="   ".join(t(key, lang) for key in legend_keys),
+        height=190 + 46 * len(row_labels), margin={"t": 84, "b": 24},
+        xaxis={"title": {"text": t("pillars.axis.pillar", lang)}, "side": "bottom", "showgrid": False,
+               "fixedrange": True, "tickangle": 0, "tickfont": {"size": 11}},
+        yaxis={"title": {"text": t(row_axis_key, lang)}, "autorange": "reversed", "showgrid": False,
+               "fixedrange": True},
+        plot_bgcolor="white", hoverlabel={"align": "left"},
+    )
+    return figure
+
+
+def pillar_matrix_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
+    """Actions (rows, frame order) by pillars (columns) from ``queries.pillars.action_pillar_matrix``."""
+    if frame.empty:
+        return empty_chart(lang)
+    suffix = normalise_language(lang)
+    actions = frame.drop_duplicates("action_code")
+    labels = dict(zip(actions["action_code"], actions[f"short_name_{suffix}"], strict=True))
+    legend = ("pillars.legend.stated", "pillars.legend.mapped", "pillars.legend.none")
+    return _grid_figure(frame, row_key="action_code", row_labels=labels, lang=lang,
+                        title=t("pillars.matrix.title", lang), legend_keys=legend,
+                        row_axis_key="pillars.axis.action")
+
+
+def country_label(name: str, role: object, lang: str) -> str:
+    """A country name, with its role in the Action when the source gives one."""
+    if isinstance(role, str) and role:
+        return f"{name} ({t(f'role.{role}', lang)})"
+    return name
+
+
+def country_pillar_chart(frame: pd.DataFrame, *, lang: str, action_name: str) -> go.Figure:
+    """One Action's countries (rows, by name) by pillars, from ``queries.pillars.country_pillar_matrix``."""
+    if frame.empty:
+        return empty_chart(lang)
+    suffix = normalise_language(lang)
+    countries = frame.drop_duplicates("iso3").sort_values(f"name_{suffix}")
+    labels = {row["iso3"]: country_label(row[f"name_{suffix}"], row["role"], lang)
+              for row in countries.to_dict("records")}
+    states = set(frame["basis"].dropna())
+    legend = tuple(key for key, state in (
+        ("pillars.legend.stated", "stated"), ("pillars.legend.mapped", "mapped"),
+        ("pillars.legend.exception", "country exception"), ("pillars.legend.excluded", "excluded"),
+    ) if state in states) + ("pillars.legend.none",)
+    return _grid_figure(frame, row_key="iso3", row_labels=labels, lang=lang,
+                        title=t("pillars.drill.title", lang, action=action_name), legend_keys=legend,
+                        row_axis_key="pillars.axis.country")
+
+
+def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
+    """Grouped horizontal bars: Actions and countries applying each pillar, pillar 1 on top
+    (``queries.pillars.pillar_counts``)."""
+    if frame.empty or (frame["actions"].sum() == 0 and frame["countries"].sum() == 0):
+        return empty_chart(lang)
+    suffix = normalise_language(lang)
+    labels = [pillar_label(row.pillar_no, getattr(row, f"name_{suffix}"), width=24) for row in frame.itertuples()]
+    figure = go.Figure()
+    series = (("actions", "pillars.counts.actions", 0), ("countries", "pillars.counts.countries", 1))
+    for column, name_key, index in series:
+        name = t(name_key, lang)
+        hover = "%{y}<br>" + name + ": %{x}"
+        if column == "actions":
+            customdata = [wrap(names, 50) for names in frame[f"action_names_{suffix}"]]
+            hover += "<br>%{customdata}"
+        else:
+            customdata = None
+        figure.add_bar(
+            y=labels, x=frame[column].tolist(), name=name, orientation="h",
+            text=[format_number(value, lang) for value in frame[column]], textposition="outside",
+            marker={"color": theme.QUALITATIVE[index], "pattern": {"shape": theme.PATTERNS[index]}},
+            customdata=customdata, hovertemplate=hover + "<extra></extra>", cliponaxis=False,
+        )
+    base_layout(figure, title=t("pillars.counts.title", lang), lang=lang, demo=False)
+    top = max(int(frame["actions"].max()), int(frame["countries"].max()))
+    figure.update_layout(
+        barmode="group", height=190 + 62 * len(labels), margin={"t": 84, "r": 40},
+        legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom", "traceorder": "normal"},
+        xaxis={"title": {"text": t("pillars.counts.axis", lang)}, "range": [0, top * 1.15 + 1]},
+        yaxis={"title": {"text": t("pillars.axis.pillar", lang)}, "autorange": "reversed",
+               "tickfont": {"size": 11}},
+    )
+    return figure
+
+
+def _hidden(text: str) -> html.Span:
+    return html.Span(text, className="visually-hidden")
+
+
+def pillar_matrix_table(frame: pd.DataFrame, *, lang: str) -> html.Table | html.P:
+    """The Action x pillar matrix as an HTML table (symbols plus their meaning for screen readers)."""
+    if frame.empty:
+        return html.P(t("chart.empty", lang), className="text-muted")
+    suffix = normalise_language(lang)
+    pillars = frame.drop_duplicates("pillar_no").sort_values("pillar_no")
+    header = html.Tr(
+        [html.Th(t("pillars.axis.action", lang), scope="col")]
+        + [html.Th(pillar_label(row.pillar_no, getattr(row, f"pillar_name_{suffix}"), width=None), scope="col",
+                   title=getattr(row, f"description_{suffix}"))
+           for row in pillars.itertuples()]
+    )
+    body = []
+    for action_code, cells in frame.groupby("action_code", sort=False):
+        row_cells = [html.Th(cells.iloc[0][f"short_name_{suffix}"], scope="row")]
+        for cell in cells.sort_values("pillar_no").to_dict("records"):
+            symbol, _, label_key, _ = CELL_STATES[_state(cell["basis"])]
+            row_cells.append(html.Td([html.Span(symbol, **{"aria-hidden": "true"}), _hidden(t(label_key, lang))],
+                                     className=f"pillars-cell pillars-cell-{_state(cell['basis']).replace(' ', '-')}",
+                                     title=t(label_key, lang)))
+        body.append(html.Tr(row_cells, **{"data-action": action_code}))
+    return html.Table([html.Thead(header), html.Tbody(body)],
+                      className="table table-sm table-bordered pillars-matrix-table mb-0")
+
+
+def objective_mapping_table(frame: pd.DataFrame, *, lang: str) -> html.Table | html.P:
+    """Objectives or result areas with the pillar this project maps each to
+    (``queries.pillars.objective_mappings``)."""
+    if frame.empty:
+        return html.P(t("pillars.mapping.none", lang), className="text-muted")
+    suffix = normalise_language(lang)
+    header = html.Tr([html.Th(t(f"pillars.mapping.col.{column}", lang), scope="col")
+                      for column in ("action", "objective", "pillar", "rationale")])
+    rows = []
+    for row in frame.to_dict("records"):
+        kind_key = f"pillars.kind.{row['kind']}"
+        kind = t(kind_key, lang, no=int(row["objective_no"])) if kind_key in TEXT else str(row["kind"])
+        rows.append(html.Tr([
+            html.Td(row[f"short_name_{suffix}"]),
+            html.Td([html.Strong(kind), html.Br(), row[f"text_{suffix}"]]),
+            html.Td(["◐ ", pillar_label(row["pillar_no"], row[f"pillar_name_{suffix}"], width=None)]),
+            html.Td(row[f"rationale_{suffix}"]),
+        ]))
+    return html.Table([html.Thead(header), html.Tbody(rows)],
+                      className="table table-sm table-striped pillars-mapping-table mb-0")
+
+
+def exception_notes(frame: pd.DataFrame, *, lang: str) -> html.Div:
+    """The country exceptions of one Action, each with its note in ``lang``
+    (``queries.pillars.country_exceptions``)."""
+    if frame.empty:
+        return html.Div(html.P(t("pillars.drill.no_exception", lang), className="text-muted small mb-0"))
+    suffix = normalise_language(lang)
+    items = []
+    for row in frame.to_dict("records"):
+        pillars = ", ".join(part for part in str(row["applicable_pillars"]).split(";") if part)
+        items.append(html.Li([
+            html.Strong(f"{row[f'name_{suffix}']} ({t('pillars.drill.exception_pillars', lang, pillars=pillars)})"),
+            " ", row[f"note_{suffix}"],
+        ]))
+    return html.Div([html.H4(t("pillars.drill.exceptions", lang), className="h6"), html.Ul(items, className="mb-0")])
+
