@@ -108,6 +108,22 @@ def update_pillar_hint(pathname: str | None, lang: str) -> tuple[bool, str]:
     return False, ""
 
 
+def url_value(value: object) -> str:
+    """A page option's value as URL text: lists comma-joined, booleans as 1 or nothing."""
+    if isinstance(value, bool):
+        return "1" if value else ""
+    if isinstance(value, list | tuple):
+        return ",".join(str(part) for part in value)
+    return "" if value is None else str(value)
+
+
+def write_page_options(keys: tuple[str, ...], search: str | None, values: tuple) -> str:
+    """The query string with this page's options replaced by the controls' current values."""
+    items = [(key, url_value(value)) for key, value in zip(keys, values, strict=True)]
+    new_search = replace_params(search, keys, items)
+    return new_search if new_search != (search or "") else no_update
+
+
 def toggle_filters(clicks: int | None, is_open: bool) -> bool:
     """Open or close the filter bar on small screens."""
     return not is_open if clicks else is_open
@@ -158,6 +174,15 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.URL, "pathname"),
         Input(ids.LANGUAGE_STORE, "data"),
     )(update_pillar_hint)
+    for page in PAGES:
+        if page.url_options:
+            keys = tuple(key for _, _, key in page.url_options)
+            app.callback(
+                Output(ids.URL, "search", allow_duplicate=True),
+                *[Input(component, prop) for component, prop, _ in page.url_options],
+                State(ids.URL, "search"),
+                prevent_initial_call=True,
+            )(lambda *values, keys=keys: write_page_options(keys, values[-1], values[:-1]))
     app.callback(
         Output(ids.FILTER_COLLAPSE, "is_open"),
         Input(ids.FILTER_TOGGLE, "n_clicks"),

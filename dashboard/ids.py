@@ -26,6 +26,13 @@ SKIP_LINK = "shell-skip-link"
 LANGUAGE_LABEL = "shell-language-label"
 FOOTER = "shell-footer"
 DOCUMENT_LANGUAGE_SINK = "shell-document-language-sink"
+EXPORT_DOWNLOAD = "shell-export-download"
+IMAGE_EXPORT_SINK = "shell-image-export-sink"
+# Pattern-matching id types of the chart blocks: {"type": ..., "chart": <chart key>, ...}.
+EXPORT_BUTTON = "chart-export-button"
+IMAGE_BUTTON = "chart-image-button"
+TABLE_TOGGLE = "chart-table-toggle-button"
+TABLE_VIEW = "chart-table-view"
 
 # --- map page ---
 MAP_PAGE = "map-page"

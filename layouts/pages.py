@@ -19,13 +19,17 @@ class Page:
     path: str
     nav_key: str
     layout: Callable[[PageContext], Component]
+    url_options: tuple[tuple[str, str, str], ...] = ()  # (component id, property, URL parameter)
 
 
-PAGES = (
-    Page("map", "/", "nav.map", map_page.layout),
-    Page("pillars", "/pillars", "nav.pillars", pillars_page.layout),
-    Page("sustainability", "/sustainability", "nav.sustainability", sustainability_page.layout),
-    Page("about", "/about", "nav.about", about_page.layout),
+PAGES = tuple(
+    Page(key, path, nav_key, module.layout, tuple(getattr(module, "URL_OPTIONS", ())))
+    for key, path, nav_key, module in (
+        ("map", "/", "nav.map", map_page),
+        ("pillars", "/pillars", "nav.pillars", pillars_page),
+        ("sustainability", "/sustainability", "nav.sustainability", sustainability_page),
+        ("about", "/about", "nav.about", about_page),
+    )
 )
 
 

@@ -64,6 +64,8 @@ def shell(catalog: Catalog, lang: str, imported_files: list[str]) -> html.Div:
             dcc.Store(id=ids.LANGUAGE_STORE, data=lang),
             dcc.Store(id=ids.SELECTION_STORE),
             dcc.Store(id=ids.DOCUMENT_LANGUAGE_SINK),
+            dcc.Store(id=ids.IMAGE_EXPORT_SINK),
+            dcc.Download(id=ids.EXPORT_DOWNLOAD),
             html.Header(navbar(lang, texts)),
             html.Div(texts[(ids.DEMO_BANNER, "children")], id=ids.DEMO_BANNER,
                      className=f"alert alert-{banner_colour} rounded-0 mb-0 py-2 small", role="note"),

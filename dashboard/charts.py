@@ -1,0 +1,40 @@
+"""What a chart's data function receives, and how a page declares its exportable charts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from dashboard.catalog import Catalog
+from dashboard.selection import Selection
+from dashboard.settings import Settings
+
+
+@dataclass(frozen=True)
+class ChartRequest:
+    """Everything needed to recompute the data behind a chart: filters, page options, language."""
+
+    cursor: duckdb.DuckDBPyConnection
+    catalog: Catalog
+    settings: Settings
+    selection: Selection
+    params: Mapping[str, str]
+    lang: str
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """One exportable chart of a page.
+
+    ``data`` returns exactly what the chart shows, as a table with readable labels next to codes;
+    downloads and the "show as table" view use it, so they always match the chart.
+    """
+
+    key: str
+    page: str
+    graph_id: str
+    title_key: str
+    data: Callable[[ChartRequest], pd.DataFrame]

@@ -1,0 +1,67 @@
+"""A chart with its title, a text summary for screen readers, image and data downloads, and a
+"show as table" view. Every chart of every page is drawn inside one."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import ids, theme
+from dashboard.i18n import t
+
+
+def _button(label: str, title: str, component_id: dict) -> html.Button:
+    return html.Button(label, id=component_id, n_clicks=0, type="button", title=title,
+                       className="btn btn-outline-secondary btn-sm", **{"aria-label": title})
+
+
+def chart_toolbar(chart_key: str, graph_id: str, lang: str) -> html.Div:
+    """PNG and SVG of the chart (drawn in the browser), CSV and Excel of its data, table toggle."""
+    images = [_button(t(f"export.{fmt}", lang), t(f"export.download_{fmt}", lang),
+                      {"type": ids.IMAGE_BUTTON, "chart": chart_key, "graph": graph_id, "format": fmt})
+              for fmt in ("png", "svg")]
+    data = [_button(t(f"export.{fmt}", lang), t(f"export.download_{fmt}", lang),
+                    {"type": ids.EXPORT_BUTTON, "chart": chart_key, "format": fmt})
+            for fmt in ("csv", "xlsx")]
+    return html.Div(
+        [
+            html.Div(images, className="btn-group btn-group-sm me-2", role="group",
+                     **{"aria-label": t("export.image_group", lang)}),
+            html.Div(data, className="btn-group btn-group-sm me-2", role="group",
+                     **{"aria-label": t("export.data_group", lang)}),
+            html.Button(t("export.show_table", lang), id={"type": ids.TABLE_TOGGLE, "chart": chart_key},
+                        n_clicks=0, type="button", className="btn btn-link btn-sm",
+                        **{"aria-expanded": "false"}),
+        ],
+        className="chart-toolbar d-flex flex-wrap align-items-center gap-1 mb-1",
+    )
+
+
+def chart_block(chart_key: str, graph_id: str, *, title: str, lang: str, summary_id: str | None = None,
+                height: int | None = None, description: object = None) -> html.Section:
+    """A titled section holding one graph, its summary text, toolbar and table view.
+
+    Args:
+        chart_key: the chart's key in its page's ``CHARTS`` registry.
+        graph_id: id of the dcc.Graph (its figure is filled by the page's callbacks).
+        title: visible heading, also the accessible name of the graph.
+        summary_id: id of a paragraph the page's callbacks fill with a one-sentence text summary.
+        description: optional caption under the heading.
+    """
+    heading_id = f"{chart_key}-heading"
+    style = {"height": f"{height}px"} if height else None
+    return html.Section(
+        [
+            html.H2(title, id=heading_id, className="h6 mb-1"),
+            html.Div(description, className="small text-muted mb-1") if description else None,
+            chart_toolbar(chart_key, graph_id, lang),
+            html.Div(
+                dcc.Graph(id=graph_id, config=theme.GRAPH_CONFIG, style=style),
+                role="figure", **{"aria-labelledby": heading_id,
+                               **({"aria-describedby": summary_id} if summary_id else {})},
+            ),
+            html.P(id=summary_id, className="visually-hidden-focusable small chart-summary") if summary_id else None,
+            html.Div(id={"type": ids.TABLE_VIEW, "chart": chart_key}, className="chart-table-view",
+                     hidden=True, **{"aria-live": "polite"}),
+        ],
+        className="chart-block mb-4", **{"aria-labelledby": heading_id},
+    )
