@@ -1,0 +1,179 @@
+"""Direct calls of the sustainability callbacks and layout on the tiny store, plus wiring checks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import plotly.graph_objects as go
+import pytest
+from dash import html
+from dash.exceptions import PreventUpdate
+
+from callbacks import sustainability_page as cb
+from dashboard import ids
+from dashboard.context import AppContext
+from dashboard.i18n import TEXT
+from dashboard.queries import sustainability as q
+from layouts import sustainability_page as page
+from layouts.page_context import PageContext
+
+from conftest import settings_for
+
+FILTERS = [
+    {},
+    {"regions": ["WCA"]},
+    {"countries": ["GIN", "MWI"], "period_start": "2019-Q1", "period_end": "2019-Q2"},
+    {"statuses": ["completed", "ongoing"], "actions": ["JI-SLC", "PILOT"], "pillars": [1]},
+]
+
+
+@pytest.fixture(scope="module")
+def context(tiny_store_path):
+    return AppContext(settings_for(tiny_store_path, min_group_size=2, threshold=0.55))
+
+
+def page_context(context, params=None, lang="en"):
+    return PageContext(lang=lang, catalog=context.catalog, settings=context.settings, cursor=context.cursor(),
+                       params=params or {})
+
+
+@pytest.mark.parametrize("grouping", list(q.GROUPINGS))
+@pytest.mark.parametrize("filters", FILTERS)
+def test_every_grouping_with_every_filter(context, grouping, filters):
+    for figure, summary in (
+        cb.update_means(context, grouping, filters, "en"),
+        cb.update_distribution(context, grouping, "social", 0.5, filters, "fr"),
+        cb.update_shares(context, grouping, "composite", 0.6, filters, "en"),
+        cb.update_over_time(context, grouping, "economic", filters, "fr"),
+    ):
+        assert isinstance(figure, go.Figure) and isinstance(summary, str) and summary
+    options, group_a, _, group_b, help_text = cb.update_comparison_choices(context, grouping, "en")
+    assert [option["value"] for option in options] and group_a and group_b and help_text
+    figure, table = cb.update_comparison(context, group_a, group_b, grouping, filters, "en")
+    assert isinstance(figure, go.Figure) and isinstance(table, html.Div)
+
+
+def test_filters_matching_nothing_give_the_empty_state(context):
+    nothing = {"actions": ["RADA"]}
+    for figure, summary in (
+        cb.update_means(context, "region", nothing, "en"),
+        cb.update_distribution(context, "region", "social", 0.5, nothing, "en"),
+        cb.update_shares(context, "region", "social", 0.5, nothing, "en"),
+        cb.update_over_time(context, "region", "social", nothing, "en"),
+    ):
+        assert figure.layout.meta == {"empty": True}
+        assert summary == "No survey responses match the current filters."
+    figure, _ = cb.update_comparison(context, "WCA", "EHOA", "region", nothing, "en")
+    assert figure.layout.meta == {"empty": True}
+
+
+def test_no_selection_yet_means_no_update(context):
+    with pytest.raises(PreventUpdate):
+        cb.update_means(context, "region", None, "en")
+    with pytest.raises(PreventUpdate):
+        cb.update_comparison(context, "WCA", "EHOA", "region", None, "en")
+
+
+def test_raw_inputs_are_cleaned(context):
+    """Unknown grouping, measure or language fall back to defaults; a bad threshold to the setting."""
+    figure, _ = cb.update_means(context, "region; DROP TABLE actions", {"regions": ["ATLANTIS"]}, "xx")
+    assert figure.layout.title.text == "Mean scores by region"
+    figure, _ = cb.update_shares(context, "sex", "bogus", "0.9", {}, "en")
+    assert "0.55 on the composite score" in figure.layout.title.text  # setting threshold, default measure
+    figure, _ = cb.update_shares(context, "sex", "economic", 0.6000000000000001, {}, "en")
+    assert "0.60 on the economic score" in figure.layout.title.text
+    figure, summary = cb.update_shares(context, "action", "economic", 0.5, {}, "en")
+    assert list(figure.data[0].x) == [0.75, 0.5]  # a score equal to the threshold counts
+
+
+def test_comparison_of_a_group_with_itself(context):
+    figure, table = cb.update_comparison(context, "male", "male", "sex", {}, "en")
+    assert figure.layout.meta == {"empty": True}
+    assert "the same" in str(table)
+
+
+def test_means_callback_hides_small_groups(context):
+    figure, summary = cb.update_means(context, "region", {}, "en")
+    assert "East and Horn of Africa (n < 2, suppressed)" in figure.layout.yaxis.categoryarray
+    assert all("East and Horn" not in y for trace in figure.data for y in trace.y)
+    assert summary.startswith("2 groups shown, 1 suppressed")
+
+
+# ---------------------------------------------------------------- layout
+def test_page_options_from_the_url(context):
+    codes = ["female", "male"]
+    options = page.page_options({"group": "sex", "measure": "social", "threshold": "0.7", "a": "male",
+                                 "b": "female"}, context.settings, codes)
+    assert options == page.PageOptions("sex", "social", 0.7, "male", "female")
+    fallback = page.page_options({"group": "nope", "measure": "x", "threshold": "NaN", "a": "<script>"},
+                                 context.settings, ["EHOA", "WCA"])
+    assert fallback == page.PageOptions("region", "composite", 0.55, "WCA", "EHOA")
+    assert page.page_options({"threshold": "0.95"}, context.settings, []).threshold == 0.55
+    assert page.page_options({"threshold": "abc"}, context.settings, []).threshold == 0.55
+
+
+def test_layout_reads_url_options(context):
+    layout = page.layout(page_context(context, {"group": "sex", "measure": "economic", "threshold": "0.4",
+                                                "a": "male", "b": "female"}))
+    found = {component.id: component for component in iter_components(layout) if getattr(component, "id", None)}
+    assert found[ids.SUSTAINABILITY_GROUPING].value == "sex"
+    assert found[ids.SUSTAINABILITY_MEASURE].value == "economic"
+    assert found[ids.SUSTAINABILITY_THRESHOLD].value == 0.4
+    assert (found[ids.SUSTAINABILITY_GROUP_A].value, found[ids.SUSTAINABILITY_GROUP_B].value) == ("male", "female")
+    assert [option["label"] for option in found[ids.SUSTAINABILITY_GROUP_A].options] == ["Women", "Men"]
+
+
+def test_every_control_has_a_visible_label(context):
+    layout = page.layout(page_context(context))
+    components = list(iter_components(layout))
+    label_targets = {component.htmlFor for component in components if isinstance(component, html.Label)}
+    for control in (ids.SUSTAINABILITY_GROUPING, ids.SUSTAINABILITY_MEASURE, ids.SUSTAINABILITY_THRESHOLD,
+                    ids.SUSTAINABILITY_GROUP_A, ids.SUSTAINABILITY_GROUP_B):
+        assert control in label_targets
+
+
+def test_methodology_section_in_both_languages(context):
+    settings = replace(context.settings, min_group_size=12, threshold=0.6, composite_weights=(0.5, 0.25, 0.25))
+    english = str(page.methodology_section("en", settings))
+    french = str(page.methodology_section("fr", settings))
+    for text in ("fewer than 12 survey responses", "0.60", "not IOM’s official value", "economic 0.50",
+                 "Student’s t", "Wilson", "Welch", "5th and 95th percentiles", "0–5, 6–11, 12–17, 18–23"):
+        assert text in english, text
+    for text in ("moins de 12 réponses", "0,60", "pas la valeur officielle de l’OIM", "économique 0,50",
+                 "loi de Student", "Wilson", "Welch"):
+        assert text in french, text
+    assert not [c for c in iter_components(page.methodology_section("en", settings)) if getattr(c, "id", None)]
+
+
+def test_every_text_key_has_both_languages():
+    keys = [key for key in TEXT if key.startswith("sustainability.")]
+    assert len(keys) > 80
+    for key in keys:
+        assert TEXT[key]["en"].strip() and TEXT[key]["fr"].strip(), key
+    assert all(f"sustainability.method.{name}" in TEXT for name in page.METHOD_PARAGRAPHS)
+
+
+def test_callbacks_name_only_ids_of_the_layouts(tiny_store_path):
+    from dashboard.app import create_app
+
+    app = create_app(settings_for(tiny_store_path))
+    layout_ids = {component.id for component in iter_components(app.validation_layout)
+                  if isinstance(getattr(component, "id", None), str)}
+    named = set()
+    for outputs, callback in app.callback_map.items():
+        named |= {item["id"] for item in callback["inputs"] + callback["state"]}
+        named |= {part.rsplit(".", 1)[0] for part in outputs.strip(".").split("...") if part}
+    ours = {name for name in named if name.startswith("sustainability-")}
+    assert ours and ours <= layout_ids
+    assert {ids.SUSTAINABILITY_MEANS_GRAPH, ids.SUSTAINABILITY_COMPARE_TABLE} <= ours
+
+
+def iter_components(component):
+    """The component and every component below it."""
+    yield component
+    children = getattr(component, "children", None)
+    if children is None:
+        return
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if hasattr(child, "to_plotly_json"):
+            yield from iter_components(child)
