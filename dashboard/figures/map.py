@@ -1,0 +1,501 @@
+"""The programme map and the pieces of its country profile: pure builders from query frames.
+
+The map draws plotly geo choropleth traces whose ``geojson`` is the URL of the shipped geometry
+(``dashboard.geometry``): plotly.js fetches it once per page from the app's own server, so no
+figure or update carries polygons. The base map comes from ``/assets/topojson/`` through
+``theme.GRAPH_CONFIG``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import Patch, dcc, html
+
+from dashboard import ids, theme
+from dashboard.catalog import Catalog
+from dashboard.figures.common import base_layout, empty_figure
+from dashboard.geometry import COUNTRIES_URL, PROVINCES_URL, Province
+from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, t
+
+COLOUR_MODES = ("action", "region", "status")
+DEFAULT_COLOUR_MODE = "action"
+# Colouring mode -> (code column, name column prefix) of ``queries.map.map_countries``.
+MODE_COLUMNS = {
+    "action": ("action_code", "action_short"),
+    "region": ("region_code", "region_name"),
+    "status": ("status_code", "status_name"),
+}
+MODE_COLOURS: Mapping[str, Mapping[str, str]] = {
+    "action": theme.ACTION_COLOURS, "region": theme.REGION_COLOURS, "status": theme.STATUS_COLOURS,
+}
+# Frame on Africa and Asia (degrees); fitbounds stays off so filters never re-frame the map.
+LON_RANGE = (-20, 100)
+LAT_RANGE = (-37, 45)
+SEA_ID = "sea"
+BORDER = "#ffffff"
+PROVINCE_BORDER = "#ffffff"
+RADA_BORDER = theme.TEXT
+
+
+def colour_mode(value: object) -> str:
+    """A known colouring mode, or the default for anything else (URL values included)."""
+    return value if value in COLOUR_MODES else DEFAULT_COLOUR_MODE
+
+
+def _sea_geojson() -> dict:
+    """One invisible polygon behind the whole frame: a click on the sea or on plain land hits it,
+    so plotly reports the click (plotly geo reports no click outside a trace's polygons)."""
+    # Steps under 180 degrees, so plotly does not take an edge for an antimeridian crossing.
+    west, east, south, north = -60, 160, -80, 80
+    ring = ([(west, lat) for lat in range(south, north, 40)]
+            + [(lon, north) for lon in range(west, east, 20)]
+            + [(east, lat) for lat in range(north, south, -40)]
+            + [(lon, south) for lon in range(east, west - 1, -20)])
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": SEA_ID, "properties": {},
+         "geometry": {"type": "Polygon", "coordinates": [[list(point) for point in ring]]}}]}
+
+
+SEA_GEOJSON = _sea_geojson()
+
+
+@dataclass(frozen=True)
+class CountryView:
+    """One country as the map shows it (its Actions merged; the first kept Action leads)."""
+
+    iso3: str
+    name: str
+    category: str
+    category_name: str
+    active: bool
+    hover: tuple[str, ...]
+
+
+def _lang_column(prefix: str, lang: str) -> str:
+    return f"{prefix}_{normalise_language(lang)}"
+
+
+def _role_text(role: object, lang: str) -> str:
+    return t(f"role.{role}", lang) if role in ("host", "origin") else t("role.none", lang)
+
+
+def _pillar_numbers(pillars: object) -> list[int]:
+    return [int(number) for number in (pillars if pillars is not None else [])]
+
+
+def _country_views(countries: pd.DataFrame, mode: str, lang: str) -> list[CountryView]:
+    """One view per country, ordered by iso3."""
+    code_column, name_prefix = MODE_COLUMNS[mode]
+    views = []
+    for iso3, rows in countries.groupby("iso3", sort=True):
+        kept = rows[rows["in_selection"]]
+        lead = (kept if len(kept) else rows).iloc[0]
+
+        def joined(prefix: str, frame: pd.DataFrame = rows) -> str:
+            return "; ".join(dict.fromkeys(frame[_lang_column(prefix, lang)]))
+
+        pillars = sorted({number for value in rows["pillars"] for number in _pillar_numbers(value)})
+        hover = (
+            str(lead[_lang_column("country_name", lang)]), joined("action_short"), joined("region_name"),
+            joined("status_name"), "; ".join(dict.fromkeys(_role_text(role, lang) for role in rows["role"])),
+            ", ".join(str(number) for number in pillars) or "–",
+        )
+        views.append(CountryView(str(iso3), hover[0], str(lead[code_column]),
+                                 str(lead[_lang_column(name_prefix, lang)]), bool(len(kept)), hover))
+    return views
+
+
+def _hovertemplate(lang: str, extra_line: str | None = None) -> str:
+    lines = [
+        "<b>%{customdata[1]}</b>",
+        f"{t('map.hover.action', lang)}: %{{customdata[2]}}",
+        f"{t('map.hover.region', lang)}: %{{customdata[3]}}",
+        f"{t('map.hover.status', lang)}: %{{customdata[4]}}",
+        f"{t('map.hover.role', lang)}: %{{customdata[5]}}",
+        f"{t('map.hover.pillars', lang)}: %{{customdata[6]}}",
+    ]
+    if extra_line:
+        lines.append(f"<i>{extra_line}</i>")
+    lines.append(f"<span style='font-size:11px'>{t('map.hover.click', lang)}</span>")
+    return "<br>".join(lines) + "<extra></extra>"
+
+
+def _flat_colorscale(colour: str) -> list[list[object]]:
+    return [[0, colour], [1, colour]]
+
+
+def _choropleth(*, geojson: object, locations: Sequence[str], colour: str, name: str,
+                customdata: list[list[str]] | None, hovertemplate: str | None, border: str,
+                border_width: float, legendrank: int, showlegend: bool = True,
+                hoverinfo: str | None = None, uid: str) -> go.Choropleth:
+    """One single-colour choropleth layer."""
+    return go.Choropleth(
+        geojson=geojson, featureidkey="id", locations=list(locations), z=[0] * len(locations),
+        zmin=0, zmax=1, colorscale=_flat_colorscale(colour), showscale=False, name=name,
+        legendgroup=uid, legendrank=legendrank, showlegend=showlegend, customdata=customdata,
+        hovertemplate=hovertemplate, hoverinfo=hoverinfo, uid=uid,
+        marker={"line": {"color": border, "width": border_width}},
+    )
+
+
+def _category_order(mode: str, codes: set[str]) -> list[str]:
+    """Codes in the fixed order of the mode's palette, unknown codes after, alphabetically."""
+    known = [code for code in MODE_COLOURS[mode] if code in codes]
+    return known + sorted(codes - set(known))
+
+
+def _tint(colour: str, share: float) -> str:
+    """``colour`` mixed with white (``share`` of white)."""
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    mixed = (round(channel + (255 - channel) * share) for channel in (red, green, blue))
+    return "#" + "".join(f"{channel:02x}" for channel in mixed)
+
+
+def _province_traces(provinces: Sequence[Province], rada: pd.DataFrame, afghanistan: CountryView | None,
+                     colour: str, lang: str) -> list[go.Choropleth]:
+    """RADA's provinces in Afghanistan's colour with a dark outline, the others in a pale tint."""
+    rada_names = {row["province_code"]: row[_lang_column("name", lang)] for row in rada.to_dict("records")}
+    facts = list(afghanistan.hover[2:]) if afghanistan else ["–"] * 5
+    country = afghanistan.name if afghanistan else ""
+    traces = []
+    for is_rada, name_key, label_key, fill, border, width in (
+        (True, "map.legend.rada_provinces", "map.hover.province_rada", colour, RADA_BORDER, 1.4),
+        (False, "map.legend.other_provinces", "map.hover.province_other", _tint(colour, 0.6), PROVINCE_BORDER, 0.5),
+    ):
+        chosen = [province for province in provinces if (province.code in rada_names) == is_rada]
+        if not chosen:
+            continue
+        customdata = [
+            [province.code, rada_names.get(province.code) or getattr(province, _lang_column("name", lang)),
+             *facts, country]
+            for province in chosen
+        ]
+        template = ("<b>%{customdata[1]}</b> (%{customdata[7]})<br>"
+                    f"<b>{t(label_key, lang)}</b><br>"
+                    f"{t('map.hover.action', lang)}: %{{customdata[2]}}<br>"
+                    f"{t('map.hover.status', lang)}: %{{customdata[4]}}<extra></extra>")
+        traces.append(_choropleth(
+            geojson=PROVINCES_URL, locations=[province.code for province in chosen], colour=fill,
+            name=t(name_key, lang), customdata=customdata, hovertemplate=template, border=border,
+            border_width=width, legendrank=900 + len(traces), uid=f"provinces-{'rada' if is_rada else 'other'}",
+        ))
+    return traces
+
+
+def map_traces(countries: pd.DataFrame, *, mode: str, lang: str,
+               provinces: Sequence[Province] | None = None, rada: pd.DataFrame | None = None) -> list[go.Choropleth]:
+    """The map's traces, in drawing order.
+
+    First an invisible sea layer under everything, which catches clicks outside the countries
+    (where two layers contain the pointer, plotly geo reports the later one, so countries win);
+    then one "not in the current filters" trace in plain grey, one trace per category of
+    ``mode`` that the filters keep (legend names in ``lang``), and optionally Afghanistan's
+    provinces, which then replace Afghanistan's country polygon so no two layers overlap.
+
+    Args:
+        countries: ``queries.map.map_countries`` rows.
+        mode: ``action``, ``region`` or ``status``.
+        lang: interface language.
+        provinces: the shipped Afghan provinces, or None not to draw them.
+        rada: ``queries.map.rada_provinces`` rows (which provinces an Action names, and names).
+    """
+    mode = colour_mode(mode)
+    views = _country_views(countries, mode, lang)
+    by_province = provinces is not None
+    drawn = [view for view in views if not (by_province and view.iso3 == "AFG")]
+    traces: list[go.Choropleth] = [_choropleth(
+        geojson=SEA_GEOJSON, locations=[SEA_ID], colour="rgba(0,0,0,0)", name=SEA_ID, customdata=None,
+        hovertemplate=None, hoverinfo="none", border="rgba(0,0,0,0)", border_width=0, legendrank=999,
+        showlegend=False, uid=SEA_ID,
+    )]
+    inactive = [view for view in drawn if not view.active]
+    if inactive:
+        traces.append(_choropleth(
+            geojson=COUNTRIES_URL, locations=[view.iso3 for view in inactive], colour=theme.INACTIVE_FILL,
+            name=t("map.legend.inactive", lang), customdata=[[view.iso3, *view.hover] for view in inactive],
+            hovertemplate=_hovertemplate(lang, t("map.hover.inactive", lang)), border=BORDER,
+            border_width=0.6, legendrank=800, uid="inactive",
+        ))
+    active = [view for view in drawn if view.active]
+    palette = MODE_COLOURS[mode]
+    colours: dict[str, str] = {}
+    for rank, code in enumerate(_category_order(mode, {view.category for view in views})):
+        colours[code] = theme.colour_for(code, dict(palette), rank)
+        members = [view for view in active if view.category == code]
+        if not members:
+            continue
+        traces.append(_choropleth(
+            geojson=COUNTRIES_URL, locations=[view.iso3 for view in members], colour=colours[code],
+            name=members[0].category_name, customdata=[[view.iso3, *view.hover] for view in members],
+            hovertemplate=_hovertemplate(lang), border=BORDER, border_width=0.6, legendrank=100 + rank,
+            uid=f"category-{code}",
+        ))
+    if by_province:
+        afghanistan = next((view for view in views if view.iso3 == "AFG"), None)
+        colour = (colours.get(afghanistan.category, theme.INACTIVE_FILL)
+                  if afghanistan and afghanistan.active else theme.INACTIVE_FILL)
+        traces += _province_traces(provinces, rada if rada is not None else pd.DataFrame(
+            columns=["province_code", "name_en", "name_fr"]), afghanistan, colour, lang)
+    return traces
+
+
+def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
+                  provinces: Sequence[Province] | None = None, rada: pd.DataFrame | None = None) -> go.Figure:
+    """The programme map: Action countries coloured by ``mode``, framed on Africa and Asia.
+
+    It shows reference facts only (no demo values), so it carries no demo mark. A short form of
+    the source page's disclaimer sits inside the figure, so an exported image keeps it.
+    """
+    mode = colour_mode(mode)
+    figure = go.Figure(map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
+    base_layout(figure, title=t(f"map.figure.title.{mode}", lang), lang=lang, demo=False)
+    figure.update_layout(
+        geo={
+            "projection": {"type": "natural earth"}, "fitbounds": False,
+            "lonaxis": {"range": list(LON_RANGE)}, "lataxis": {"range": list(LAT_RANGE)},
+            "showland": True, "landcolor": theme.LAND, "showcountries": True,
+            "countrycolor": theme.LAND_BORDER, "countrywidth": 0.5, "showcoastlines": True,
+            "coastlinecolor": "#b8c0cc", "coastlinewidth": 0.5, "showocean": True, "oceancolor": "#f3f7fb",
+            "showlakes": False, "showframe": False, "resolution": 110, "bgcolor": "white",
+        },
+        margin={"l": 0, "r": 0, "t": 40, "b": 0},
+        legend={"title": {"text": t(f"map.colour.{mode}", lang), "side": "top"}, "orientation": "h",
+                "x": 0, "y": 0, "yanchor": "top", "traceorder": "normal", "itemclick": "toggle"},
+        dragmode="pan",
+        uirevision="programme-map",
+        meta={"demo": False, "colour_mode": mode},
+    )
+    figure.add_annotation(
+        text=t("map.disclaimer_short", lang), xref="paper", yref="paper", x=0, y=0, xanchor="left",
+        yanchor="bottom", showarrow=False, align="left", font={"size": 10, "color": theme.MUTED},
+        bgcolor="rgba(255,255,255,0.75)", name="disclaimer",
+    )
+    return figure
+
+
+def programme_map_patch(countries: pd.DataFrame, *, mode: str, lang: str,
+                        provinces: Sequence[Province] | None = None, rada: pd.DataFrame | None = None) -> Patch:
+    """The change that turns the drawn map into ``programme_map(...)`` with other traces: the
+    trace list, title, legend title and meta; the frame, base map and disclaimer stay."""
+    figure = programme_map(countries, mode=mode, lang=lang, provinces=provinces, rada=rada)
+    patch = Patch()
+    patch["data"] = [trace.to_plotly_json() for trace in figure.data]
+    patch["layout"]["title"]["text"] = figure.layout.title.text
+    patch["layout"]["legend"]["title"]["text"] = figure.layout.legend.title.text
+    patch["layout"]["meta"] = figure.layout.meta
+    return patch
+
+
+def _action_rank(code: str) -> int:
+    order = list(theme.ACTION_COLOURS)
+    return order.index(code) if code in order else len(order)
+
+
+def map_summary(countries: pd.DataFrame, *, lang: str) -> str:
+    """One sentence saying what the map fills: how many countries the filters keep, per Action."""
+    total = countries["iso3"].nunique()
+    kept = countries[countries["in_selection"]]
+    column = _lang_column("action_short", lang)
+    per_action = [
+        t("map.summary.action_count", lang, name=name, count=format_number(kept.loc[kept[column] == name, "iso3"].nunique(), lang))
+        for name in dict.fromkeys(kept.iloc[kept["action_code"].map(_action_rank).argsort(kind="stable")][column])
+    ]
+    if kept.empty:
+        return t("map.summary.none", lang)
+    if kept["iso3"].nunique() == total:
+        return t("map.summary.all", lang, total=format_number(total, lang), actions="; ".join(per_action))
+    return t("map.summary", lang, active=format_number(kept["iso3"].nunique(), lang),
+             total=format_number(total, lang), actions="; ".join(per_action))
+
+
+def global_note(components: pd.DataFrame, *, lang: str) -> list:
+    """The note about components that have no country (the Pilot Action's KMH), or []."""
+    if components.empty:
+        return []
+    items = []
+    for row in components.to_dict("records"):
+        established = pd.Timestamp(row["established"]).year if pd.notna(row["established"]) else "–"
+        items.append(html.P([
+            html.Strong(t("map.global.text", lang, name=row[_lang_column("name", lang)],
+                          action=row[_lang_column("action_short", lang)], year=established)),
+            " ", row[_lang_column("note", lang)] or "",
+        ], className="mb-0"))
+    return [html.Div(t("map.global.heading", lang), className="fw-semibold"), *items]
+
+
+# ---------------------------------------------------------------- country profile
+def country_trend_chart(trend: pd.DataFrame, *, title: str, lang: str, demo: bool) -> go.Figure:
+    """A small quarterly line of one indicator in one country."""
+    if trend.empty:
+        return empty_figure(t("chart.empty", lang), lang=lang)
+    figure = go.Figure(go.Scatter(
+        x=trend["period"], y=trend["value"], mode="lines+markers", name=title,
+        line={"color": theme.QUALITATIVE[0], "width": 2}, marker={"size": 4},
+        hovertemplate="%{x|%Y-Q%q}: %{y:,.0f}<extra></extra>",
+    ))
+    base_layout(figure, title=title, lang=lang, demo=demo)
+    figure.update_layout(
+        height=190, margin={"l": 44, "r": 8, "t": 44, "b": 28}, showlegend=False,
+        title={"font": {"size": 13}}, xaxis={"title": {"text": ""}, "tickformat": "%Y"},
+        yaxis={"title": {"text": ""}, "rangemode": "tozero"},
+    )
+    return figure
+
+
+def _format_date(value: object) -> str | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
+
+def published_label(code: str, catalog: Catalog, lang: str) -> str:
+    """The name of a published figure's indicator: the store's indicator name, else the page's."""
+    if code in catalog.indicators:
+        return catalog.indicators[code].name(lang)
+    key = f"map.pub.{code}"
+    return t(key, lang) if key in TEXT else code.replace("_", " ")
+
+
+def published_value(code: str, value: float, qualifier: str, lang: str) -> str:
+    """'more than 15,000', 'exactly €18,000,000', '84%': the qualifier then the value in its unit."""
+    if code.endswith("_pct"):
+        number = format_percent(value / 100, lang)
+    elif code.endswith("_eur"):
+        number = t("map.unit.eur", lang, value=format_number(value, lang))
+    else:
+        number = format_number(value, lang)
+    key = f"map.qualifier.{qualifier}"
+    return f"{t(key, lang)} {number}" if key in TEXT else f"{qualifier} {number}"
+
+
+def _definition_list(pairs: list[tuple[str, object]]) -> html.Dl:
+    children: list = []
+    for term, description in pairs:
+        children += [html.Dt(term, className="col-4 fw-normal text-muted"), html.Dd(description, className="col-8 mb-1")]
+    return html.Dl(children, className="row small mb-2")
+
+
+def _facts_block(facts: pd.DataFrame, catalog: Catalog, lang: str) -> list:
+    blocks = []
+    for row in facts.to_dict("records"):
+        start, end = _format_date(row["start_date"]), _format_date(row["end_date"])
+        unknown = t("map.profile.date_unknown", lang)
+        dates: list = [t("map.profile.date_range", lang, start=start or unknown, end=end or unknown)]
+        if row["dates_source"]:
+            dates += [" (", html.A(t("map.profile.dates_source", lang), href=row["dates_source"], target="_blank",
+                                   rel="noopener noreferrer", title=t("map.profile.new_tab", lang)), ")"]
+        blocks.append(_definition_list([
+            (t("map.profile.action", lang), [html.Strong(row[_lang_column("action_short", lang)]), html.Br(),
+                                             html.Span(row[_lang_column("action_name", lang)], className="text-muted")]),
+            (t("map.profile.region", lang), row[_lang_column("region_name", lang)]),
+            (t("map.profile.status", lang), row[_lang_column("status_name", lang)]),
+            (t("map.profile.role", lang), _role_text(row["role"], lang)),
+            (t("map.profile.dates", lang), dates),
+        ]))
+        pillars = _pillar_numbers(row["pillars"])
+        blocks.append(html.H3(t("map.profile.pillars", lang), className="h6 mt-2"))
+        blocks.append(html.Ul([html.Li(catalog.pillars[number].name(lang) if number in catalog.pillars else str(number),
+                                       **{"data-pillar": str(number)})
+                               for number in pillars], className="small mb-1 map-profile-pillars")
+                      if pillars else html.P(t("map.profile.pillars_none", lang), className="small"))
+        note = row[_lang_column("pillar_note", lang)]
+        if isinstance(note, str) and note:
+            blocks.append(html.P(note, className="small text-muted fst-italic"))
+    return blocks
+
+
+def _headline_block(headline: pd.DataFrame, trend_figure: go.Figure | None, trend_label: str,
+                    lang: str, demo: bool) -> list:
+    heading = [t("map.profile.headline", lang)]
+    if demo:
+        heading += [" ", html.Span(t("chart.demo_mark", lang), className="badge text-bg-warning align-middle",
+                                   title=t("map.profile.demo_note", lang))]
+    blocks: list = [html.H3(heading, className="h6 mt-3")]
+    if headline.empty:
+        return blocks + [html.P(t("map.profile.headline_empty", lang), className="small text-muted")]
+    items = []
+    for row in headline.to_dict("records"):
+        items.append(html.Li([
+            html.Span(row[_lang_column("name", lang)]), ": ",
+            html.Strong(format_number(row["value"], lang), **{"data-indicator": row["indicator_code"]}),
+            html.Br(), html.Small(row[_lang_column("definition", lang)], className="text-muted"),
+        ], className="mb-1"))
+    blocks.append(html.Ul(items, className="list-unstyled small mb-1 map-profile-headline"))
+    if demo:
+        blocks.append(html.P(t("map.profile.demo_note", lang), className="small text-muted mb-1"))
+    if trend_figure is not None:
+        blocks.append(html.Div(
+            dcc.Graph(id=ids.MAP_TREND_GRAPH, figure=trend_figure,
+                      config={**theme.GRAPH_CONFIG, "displayModeBar": False}, className="map-trend-graph"),
+            role="figure", **{"aria-label": trend_label}))
+    return blocks
+
+
+def _published_block(published: pd.DataFrame, facts: pd.DataFrame, catalog: Catalog, lang: str) -> list:
+    blocks: list = [html.H3(t("map.profile.published", lang), className="h6 mt-3"),
+                    html.P(t("map.profile.published_caption", lang), className="small text-muted mb-1")]
+    if published.empty:
+        return blocks + [html.P(t("map.profile.published_empty", lang), className="small")]
+    country = facts.iloc[0][_lang_column("country_name", lang)] if not facts.empty else ""
+    groups = []
+    for level in ("country", "action", "initiative"):
+        rows = published[published["level"] == level]
+        for action_code, action_rows in rows.groupby("action_code", sort=False):
+            action = catalog.actions[action_code].name(lang) if action_code in catalog.actions else action_code
+            label = t(f"map.profile.level.{level}", lang, country=country, action=action)
+            items = [
+                html.Li([
+                    published_label(row["indicator"], catalog, lang), ": ",
+                    html.Strong(published_value(row["indicator"], row["value"], row["qualifier"], lang)),
+                    " ", html.Span(t("map.profile.as_of", lang, date=_format_date(row["as_of"])), className="text-muted"),
+                    " · ", html.A(t("map.profile.source", lang), href=row["source_url"], target="_blank",
+                                  rel="noopener noreferrer", title=t("map.profile.new_tab", lang)),
+                ], **{"data-figure-id": str(row["figure_id"])})
+                for row in action_rows.to_dict("records")
+            ]
+            groups.append(html.Div([html.Div(label, className="small fw-semibold"),
+                                    html.Ul(items, className="small mb-2 map-profile-published")],
+                                   **{"data-level": level}))
+    return blocks + groups
+
+
+def lead_indicator(headline: pd.DataFrame) -> str | None:
+    """The indicator the profile's trend shows: the first headline indicator with data."""
+    return None if headline.empty else str(headline.iloc[0]["indicator_code"])
+
+
+def trend_title(indicator_code: str, catalog: Catalog, lang: str) -> str:
+    """Title of the profile's trend chart: the indicator's name, by quarter."""
+    named = catalog.indicators.get(indicator_code)
+    return t("map.profile.trend_title", lang, indicator=named.name(lang) if named else indicator_code)
+
+
+def country_profile(facts: pd.DataFrame, headline: pd.DataFrame, trend_figure: go.Figure | None,
+                    published: pd.DataFrame, *, catalog: Catalog, lang: str, demo: bool) -> tuple[str, list]:
+    """The title and body of the country profile panel.
+
+    Args:
+        facts: ``queries.map.country_facts`` rows (empty: the hint is shown instead).
+        headline: ``queries.map.country_headline`` rows under the current filters.
+        trend_figure: ``country_trend_chart`` of the first headline indicator, or None.
+        published: ``queries.map.published_for_country`` rows, shown apart and never combined
+            with ``headline``.
+        catalog: names of pillars, Actions and indicators.
+        lang: interface language.
+        demo: whether the indicator values are demo data.
+    """
+    if facts.empty:
+        return t("map.profile.heading", lang), [html.P(t("map.profile.hint", lang), className="small text-muted")]
+    country = str(facts.iloc[0][_lang_column("country_name", lang)])
+    trend_label = ""
+    if not headline.empty:
+        trend_label = t("map.profile.trend_aria", lang, indicator=headline.iloc[0][_lang_column("name", lang)],
+                        country=country)
+    body = [
+        *_facts_block(facts, catalog, lang),
+        *_headline_block(headline, trend_figure, trend_label, lang, demo),
+        *_published_block(published, facts, catalog, lang),
+    ]
+    return country, body
