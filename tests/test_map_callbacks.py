@@ -1,0 +1,191 @@
+"""The map page's callback functions called directly, the geometry route and the update sizes."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import pytest
+from dash import Patch, html, no_update
+from plotly.utils import PlotlyJSONEncoder
+
+from callbacks import map_page as map_callbacks
+from dashboard import geometry, ids
+from dashboard.app import create_app
+from dashboard.context import AppContext
+from dashboard.i18n import t
+from layouts import map_page as map_layout
+from layouts.page_context import PageContext
+
+from conftest import settings_for
+
+
+@pytest.fixture(scope="module")
+def context(tiny_store_path) -> AppContext:
+    return AppContext(settings_for(tiny_store_path))
+
+
+@pytest.fixture(scope="module")
+def app(tiny_store_path):
+    return create_app(settings_for(tiny_store_path))
+
+
+def find(component, predicate) -> list:
+    """Every component in a tree (lists, children) matching ``predicate``, in document order."""
+    if isinstance(component, list | tuple):
+        return [found for node in component for found in find(node, predicate)]
+    if component is None or isinstance(component, str | int | float):
+        return []
+    return ([component] if predicate(component) else []) + find(getattr(component, "children", None), predicate)
+
+
+def text_of(component) -> str:
+    return json.dumps(component, cls=PlotlyJSONEncoder, ensure_ascii=False)
+
+
+def test_first_draw_and_filter_change_send_a_figure(context):
+    figure = map_callbacks.update_map(context, {}, "action", False, "en", None)
+    assert isinstance(figure, go.Figure)
+    assert [trace.name for trace in figure.data][1:3] == ["North Africa", "Horn of Africa"]
+    filtered = map_callbacks.update_map(context, {"regions": ["WCA"]}, "action", False, "en", ids.SELECTION_STORE)
+    assert isinstance(filtered, go.Figure)
+    assert [trace.name for trace in filtered.data] == ["sea", t("map.legend.inactive", "en"), "Sahel and Lake Chad"]
+
+
+@pytest.mark.parametrize("trigger", [ids.MAP_COLOUR_RADIO, ids.MAP_PROVINCES_SWITCH])
+def test_recolouring_sends_a_patch(context, trigger):
+    patch = map_callbacks.update_map(context, {}, "region", trigger == ids.MAP_PROVINCES_SWITCH, "en", trigger)
+    assert isinstance(patch, Patch)
+
+
+def test_unknown_values_from_the_browser_are_ignored(context):
+    figure = map_callbacks.update_map(context, {"regions": ["ATLANTIS"], "pillars": ["x"]}, "purple", None, "en", None)
+    assert figure.layout.meta["colour_mode"] == "action"
+    assert sum(len(trace.locations) for trace in figure.data[1:]) == 29
+
+
+def test_notes_follow_the_filters(context):
+    summary, note, hidden = map_callbacks.update_map_notes(context, {}, "en")
+    assert summary.startswith("All 29 countries") and not hidden
+    assert "Knowledge Management Hub" in text_of(note)
+    summary, note, hidden = map_callbacks.update_map_notes(context, {"regions": ["WCA"]}, "fr")
+    assert summary.startswith("12 des 29") and note == [] and hidden
+
+
+@pytest.mark.parametrize(("click", "expected"), [
+    ({"points": [{"location": "LBY", "curveNumber": 1}]}, "LBY"),
+    ({"points": [{"location": "AF-KAB"}]}, "AFG"),
+    ({"points": [{"location": "sea"}]}, None),
+    ({"points": [{"location": "<img src=x>"}]}, None),
+    ({"points": []}, None),
+    (None, None),
+])
+def test_clicked_country(click, expected):
+    assert map_callbacks.clicked_country(click) == expected
+
+
+def test_select_country(context):
+    def select(click, current, trigger, selection=None):
+        return map_callbacks.select_country(context, click, 1, selection or {}, current, trigger)
+
+    assert select({"points": [{"location": "LBY"}]}, None, ids.MAP_GRAPH) == "LBY"
+    assert select({"points": [{"location": "sea"}]}, "LBY", ids.MAP_GRAPH) is None
+    assert select({"points": [{"location": "LBY"}]}, "LBY", ids.MAP_GRAPH) is no_update
+    assert select(None, "LBY", ids.MAP_PROFILE_CLOSE) is None
+    # A filter change closes the profile only when it leaves the country out.
+    assert select(None, "LBY", ids.SELECTION_STORE, {"pillars": [1]}) is None
+    assert select(None, "LBY", ids.SELECTION_STORE, {"pillars": [2]}) is no_update
+    assert select(None, None, ids.SELECTION_STORE, {"pillars": [1]}) is no_update
+
+
+def test_profile_of_libya_shows_pillars_2_and_3_only(context):
+    title, body, close_hidden = map_callbacks.update_country_profile(context, "LBY", {}, "en")
+    assert title == "Libya" and close_hidden is False
+    pillars = find(body, lambda node: isinstance(node, html.Li) and "data-pillar" in node.to_plotly_json()["props"])
+    assert [node.to_plotly_json()["props"]["data-pillar"] for node in pillars] == ["2", "3"]
+    text = text_of(body)
+    assert "2. Protection and voluntary return assistance" in text and "1. Capacity building" not in text
+    assert "In Libya only pillars 2 and 3 apply" in text
+    assert "EU-IOM Joint Initiative for Migrant Protection and Reintegration in North Africa" in text
+    assert "2018-08-15 to 2021-12-31" in text
+    # Headline for the current filters: the tiny store's 200 returns in Libya.
+    values = find(body, lambda node: isinstance(node, html.Strong)
+                  and node.to_plotly_json()["props"].get("data-indicator") == "returns_assisted")
+    assert [node.children for node in values] == ["200"]
+    # Published figures apart, labelled real, with date and source.
+    assert t("map.profile.published", "en") in text
+    assert "Action-wide (North Africa)" in text and "more than 15,000" in text and "as of 2019-09-09" in text
+
+
+def test_profile_of_south_africa_and_ethiopia(context):
+    _, body, _ = map_callbacks.update_country_profile(context, "ZAF", {}, "fr")
+    text = text_of(body)
+    assert "pays d’accueil" in text
+    assert t("map.profile.headline_empty", "fr") in text  # no tiny row for South Africa
+    assert t("map.profile.published_empty", "fr") in text
+    _, body, _ = map_callbacks.update_country_profile(context, "ETH", {}, "en")
+    assert "2016-12-15 to not published" in text_of(body)
+    graphs = find(body, lambda node: getattr(node, "id", None) == ids.MAP_TREND_GRAPH)
+    assert len(graphs) == 1 and list(graphs[0].figure.data[0].y) == [100.0]
+
+
+def test_profile_hint_without_a_country(context):
+    title, body, close_hidden = map_callbacks.update_country_profile(context, None, {}, "fr")
+    assert title == t("map.profile.heading", "fr") and close_hidden is True
+    assert t("map.profile.hint", "fr") in text_of(body)
+
+
+@pytest.mark.parametrize(("params", "mode", "provinces"), [
+    ({}, "action", False),
+    ({"colour": "region", "provinces": "1"}, "region", True),
+    ({"colour": "status"}, "status", False),
+    ({"colour": "<b>", "provinces": "maybe"}, "action", False),
+])
+def test_page_options_read_from_the_url(context, params, mode, provinces):
+    page = map_layout.layout(PageContext(lang="en", catalog=context.catalog, settings=context.settings,
+                                         cursor=context.cursor(), params=params))
+    radio = find(page, lambda node: getattr(node, "id", None) == ids.MAP_COLOUR_RADIO)[0]
+    switch = find(page, lambda node: getattr(node, "id", None) == ids.MAP_PROVINCES_SWITCH)[0]
+    assert radio.value == mode and switch.value is provinces
+    disclaimer = find(page, lambda node: getattr(node, "id", None) == ids.MAP_DISCLAIMER)[0]
+    assert disclaimer.children == t("map.disclaimer", "en")
+
+
+def test_geometry_route(app):
+    client = app.server.test_client()
+    response = client.get(geometry.COUNTRIES_URL)
+    assert response.status_code == 200
+    assert response.mimetype == "application/geo+json"
+    assert len(response.get_json()["features"]) == 29
+    etag = response.headers["ETag"]
+    assert client.get(geometry.COUNTRIES_URL, headers={"If-None-Match": etag}).status_code == 304
+    assert client.get(geometry.PROVINCES_URL).status_code == 200
+    assert client.get(geometry.URL_PREFIX + "secrets.geojson").status_code == 404
+    assert client.get(geometry.URL_PREFIX + "..%2Fcountries.geojson").mimetype != "application/geo+json"
+
+
+def post_map_update(client, trigger: str, mode: str) -> bytes:
+    """One map update as the browser sends it; returns the response body."""
+    payload = {
+        "output": f"{ids.MAP_GRAPH}.figure",
+        "outputs": {"id": ids.MAP_GRAPH, "property": "figure"},
+        "inputs": [{"id": ids.SELECTION_STORE, "property": "data", "value": {}},
+                   {"id": ids.MAP_COLOUR_RADIO, "property": "value", "value": mode},
+                   {"id": ids.MAP_PROVINCES_SWITCH, "property": "value", "value": False}],
+        "changedPropIds": [trigger],
+        "state": [{"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"}],
+    }
+    response = client.post("/_dash-update-component", json=payload)
+    assert response.status_code == 200
+    return response.data
+
+
+def test_update_sizes_carry_no_geometry(app):
+    client = app.server.test_client()
+    full = post_map_update(client, f"{ids.SELECTION_STORE}.data", "action")
+    recolour = post_map_update(client, f"{ids.MAP_COLOUR_RADIO}.value", "region")
+    geometry_size = len(geometry.geometry_file("countries.geojson").content)
+    assert b"North Africa" in full and b"Middle East and North Africa" in recolour
+    assert b"MultiPolygon" not in full and b"MultiPolygon" not in recolour
+    assert b'"__dash_patch_update"' in recolour
+    assert len(recolour) < len(full) < geometry_size < 300_000

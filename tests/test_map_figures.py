@@ -1,0 +1,213 @@
+"""Structure of the programme map and of the country profile pieces."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from dash import Patch
+
+from dashboard import geometry, theme
+from dashboard.catalog import load_catalog
+from dashboard.figures import map as map_figures
+from dashboard.i18n import t
+from dashboard.queries import map as map_queries
+from dashboard.selection import Selection
+
+ACTION_NAMES_EN = ["North Africa", "Horn of Africa", "Sahel and Lake Chad", "Pilot Action", "Prottasha", "RADA"]
+ACTION_NAMES_FR = ["Afrique du Nord", "Corne de l’Afrique", "Sahel et lac Tchad", "Action pilote", "Prottasha", "RADA"]
+REGION_NAMES_EN = ["Middle East and North Africa", "East and Horn of Africa", "West and Central Africa",
+                   "Southern Africa", "Asia and the Pacific"]
+
+
+@pytest.fixture(scope="module")
+def every_country(tiny_cursor) -> pd.DataFrame:
+    return map_queries.map_countries(tiny_cursor, Selection())
+
+
+@pytest.fixture(scope="module")
+def west_africa(tiny_cursor) -> pd.DataFrame:
+    return map_queries.map_countries(tiny_cursor, Selection(regions=("WCA",)))
+
+
+@pytest.fixture(scope="module")
+def catalog(tiny_cursor):
+    return load_catalog(tiny_cursor)
+
+
+def traces_by_name(figure: go.Figure) -> dict[str, go.Choropleth]:
+    return {trace.name: trace for trace in figure.data}
+
+
+def colour_of(trace: go.Choropleth) -> str:
+    return trace.colorscale[0][1]
+
+
+def test_one_trace_per_action_in_the_users_words(every_country):
+    figure = map_figures.programme_map(every_country, mode="action", lang="en")
+    assert [trace.name for trace in figure.data] == ["sea", *ACTION_NAMES_EN]
+    drawn = [location for trace in figure.data[1:] for location in trace.locations]
+    assert sorted(drawn) == sorted(every_country["iso3"]) and len(drawn) == 29
+    by_name = traces_by_name(figure)
+    assert set(by_name["North Africa"].locations) == {"DZA", "EGY", "LBY", "MAR", "TUN"}
+    assert colour_of(by_name["RADA"]) == theme.ACTION_COLOURS["RADA"]
+    assert all(trace.showlegend for trace in figure.data[1:]) and not figure.data[0].showlegend
+    assert figure.layout.legend.title.text == "Action"
+    assert figure.layout.title.text == t("map.figure.title.action", "en")
+
+
+def test_names_follow_the_language(every_country):
+    figure = map_figures.programme_map(every_country, mode="action", lang="fr")
+    assert [trace.name for trace in figure.data[1:]] == ACTION_NAMES_FR
+    assert figure.layout.separators == ", "
+    customdata = {row[0]: row for trace in figure.data[1:] for row in trace.customdata}
+    assert customdata["ZAF"][1] == "Afrique du Sud"
+    assert customdata["ZAF"][5] == "pays d’accueil"
+    assert "Action" in figure.data[1].hovertemplate and "Piliers applicables" in figure.data[1].hovertemplate
+
+
+@pytest.mark.parametrize(("mode", "names", "colours"), [
+    ("region", REGION_NAMES_EN, [theme.REGION_COLOURS[code] for code in ("MENA", "EHOA", "WCA", "SAF", "APAC")]),
+    ("status", ["Ongoing", "Activities completed"], [theme.STATUS_COLOURS["ongoing"], theme.STATUS_COLOURS["completed"]]),
+])
+def test_region_and_status_modes(every_country, mode, names, colours):
+    figure = map_figures.programme_map(every_country, mode=mode, lang="en")
+    assert [trace.name for trace in figure.data[1:]] == names
+    assert [colour_of(trace) for trace in figure.data[1:]] == colours
+    assert sum(len(trace.locations) for trace in figure.data[1:]) == 29
+    assert figure.layout.meta["colour_mode"] == mode
+
+
+def test_unknown_mode_falls_back_to_action(every_country):
+    assert map_figures.colour_mode("purple") == "action"
+    assert map_figures.colour_mode(None) == "action"
+    figure = map_figures.programme_map(every_country, mode="<script>", lang="en")
+    assert [trace.name for trace in figure.data[1:]] == ACTION_NAMES_EN
+
+
+def test_hover_facts_of_libya_and_south_africa(every_country):
+    figure = map_figures.programme_map(every_country, mode="status", lang="en")
+    customdata = {row[0]: list(row) for trace in figure.data[1:] for row in trace.customdata}
+    assert customdata["LBY"] == ["LBY", "Libya", "North Africa", "Middle East and North Africa",
+                                 "Activities completed", "not stated", "2, 3"]
+    assert customdata["ZAF"][5] == "host country"
+    assert customdata["MWI"][5] == "country of origin"
+    template = figure.data[1].hovertemplate
+    for index in range(1, 7):
+        assert f"customdata[{index}]" in template
+
+
+def test_filtered_out_countries_stay_as_plain_land(west_africa):
+    figure = map_figures.programme_map(west_africa, mode="action", lang="en")
+    by_name = traces_by_name(figure)
+    inactive = by_name[t("map.legend.inactive", "en")]
+    assert colour_of(inactive) == theme.INACTIVE_FILL
+    assert len(inactive.locations) == 17 and "LBY" in inactive.locations
+    assert t("map.hover.inactive", "en") in inactive.hovertemplate
+    assert list(by_name) == ["sea", t("map.legend.inactive", "en"), "Sahel and Lake Chad"]
+    assert len(by_name["Sahel and Lake Chad"].locations) == 12
+
+
+def test_frame_base_map_and_disclaimer(every_country):
+    figure = map_figures.programme_map(every_country, mode="action", lang="fr")
+    geo = figure.layout.geo
+    assert geo.fitbounds is False
+    assert list(geo.lonaxis.range) == [-20, 100] and list(geo.lataxis.range) == [-37, 45]
+    assert geo.showland and geo.landcolor == theme.LAND and geo.showcountries
+    assert geo.showframe is False
+    disclaimer = [annotation for annotation in figure.layout.annotations if annotation.name == "disclaimer"]
+    assert [annotation.text for annotation in disclaimer] == [t("map.disclaimer_short", "fr")]
+    # Reference facts only: no demo mark on the map.
+    assert figure.layout.meta["demo"] is False
+    assert t("chart.demo_mark", "fr") not in [annotation.text for annotation in figure.layout.annotations]
+
+
+def test_figure_carries_no_country_geometry(every_country):
+    figure = map_figures.programme_map(every_country, mode="action", lang="en",
+                                       provinces=geometry.afghan_provinces(), rada=pd.DataFrame(
+                                           {"province_code": ["AF-KAB"], "name_en": ["Kabul"], "name_fr": ["Kaboul"]}))
+    geojson = {trace.name: trace.geojson for trace in figure.data}
+    assert geojson.pop("sea") == map_figures.SEA_GEOJSON
+    assert set(geojson.values()) == {geometry.COUNTRIES_URL, geometry.PROVINCES_URL}
+    assert len(json.dumps(figure.to_plotly_json(), default=str)) < 25_000
+
+
+def test_afghanistan_by_province(every_country, tiny_cursor):
+    rada = map_queries.rada_provinces(tiny_cursor)
+    figure = map_figures.programme_map(every_country, mode="action", lang="fr",
+                                       provinces=geometry.afghan_provinces(), rada=rada)
+    by_name = traces_by_name(figure)
+    assert "RADA" not in by_name  # Afghanistan is drawn by its provinces instead
+    highlighted = by_name[t("map.legend.rada_provinces", "fr")]
+    others = by_name[t("map.legend.other_provinces", "fr")]
+    assert list(highlighted.locations) == rada["province_code"].tolist()
+    assert len(others.locations) == 26 and "AF-KAB" not in others.locations
+    assert colour_of(highlighted) == theme.ACTION_COLOURS["RADA"]
+    assert highlighted.marker.line.width > others.marker.line.width
+    names = {row[0]: row[1] for row in highlighted.customdata}
+    assert names["AF-KAB"] == "Kaboul" and names["AF-HER"] == "Herat"
+    assert t("map.hover.province_rada", "fr") in highlighted.hovertemplate
+    assert all(location != "AFG" for trace in figure.data for location in trace.locations)
+
+
+def test_provinces_grey_when_rada_is_filtered_out(west_africa, tiny_cursor):
+    figure = map_figures.programme_map(west_africa, mode="region", lang="en",
+                                       provinces=geometry.afghan_provinces(),
+                                       rada=map_queries.rada_provinces(tiny_cursor))
+    assert colour_of(traces_by_name(figure)[t("map.legend.rada_provinces", "en")]) == theme.INACTIVE_FILL
+
+
+def test_patch_holds_traces_and_titles_only(every_country):
+    patch = map_figures.programme_map_patch(every_country, mode="region", lang="en")
+    assert isinstance(patch, Patch)
+    operations = patch.to_plotly_json()["operations"]
+    locations = sorted(tuple(operation["location"]) for operation in operations)
+    assert locations == [("data",), ("layout", "legend", "title", "text"), ("layout", "meta"),
+                         ("layout", "title", "text")]
+    data = next(operation for operation in operations if operation["location"] == ["data"])["params"]["value"]
+    assert [trace["name"] for trace in data] == ["sea", *REGION_NAMES_EN]
+
+
+def test_summary_sentence(every_country, west_africa):
+    assert map_figures.map_summary(every_country, lang="en").startswith("All 29 countries of the six Actions")
+    assert map_figures.map_summary(west_africa, lang="en") == t(
+        "map.summary", "en", active="12", total="29", actions="Sahel and Lake Chad: 12")
+    nothing = west_africa.assign(in_selection=False)
+    assert map_figures.map_summary(nothing, lang="fr") == t("map.summary.none", "fr")
+
+
+def test_global_note(tiny_cursor):
+    note = map_figures.global_note(map_queries.global_components(tiny_cursor, Selection()), lang="en")
+    text = str(note)
+    assert "Knowledge Management Hub" in text and "Pilot Action" in text and "2017" in text
+    assert map_figures.global_note(map_queries.global_components(tiny_cursor, Selection(regions=("WCA",))),
+                                   lang="en") == []
+
+
+@pytest.mark.parametrize(("code", "value", "qualifier", "lang", "expected"), [
+    ("returns_assisted", 15000, "over", "en", "more than 15,000"),
+    ("budget_eur", 18_000_000, "exact", "en", "exactly €18,000,000"),
+    ("budget_eur", 18_000_000, "exact", "fr", "exactement 18\u202f000\u202f000 €"),
+    ("beneficiary_satisfaction_pct", 84, "exact", "en", "exactly 84%"),
+    ("partners", 370, "about", "fr", "environ 370"),
+])
+def test_published_value(code, value, qualifier, lang, expected):
+    assert map_figures.published_value(code, value, qualifier, lang) == expected
+
+
+def test_published_label(catalog):
+    assert map_figures.published_label("returns_assisted", catalog, "fr") == "Migrants aidés au retour"
+    assert map_figures.published_label("budget_eur", catalog, "en") == "Budget"
+    assert map_figures.published_label("never_heard_of", catalog, "en") == "never heard of"
+
+
+def test_trend_chart(tiny_cursor):
+    trend = map_queries.country_trend(tiny_cursor, Selection(), "GIN", "returns_assisted")
+    figure = map_figures.country_trend_chart(trend, title="Returns", lang="en", demo=True)
+    assert list(figure.data[0].y) == [100.0, 50.0]
+    assert figure.layout.title.text == "Returns"
+    assert t("chart.demo_mark", "en") in [annotation.text for annotation in figure.layout.annotations]
+    empty = map_figures.country_trend_chart(trend.iloc[0:0], title="Returns", lang="en", demo=True)
+    assert empty.layout.meta["empty"] is True
