@@ -67,8 +67,7 @@ def labelled(control_id: str, label_key: str, control: object, lang: str) -> htm
 
 def coverage_section(lang: str, catalog: Catalog, options: PageOptions) -> html.Section:
     """Pillar matrix, counts per pillar, objective mapping and the drill into one Action."""
-    drill = dcc.Dropdown(id=ids.PILLARS_DRILL_DROPDOWN, options=catalog.options("actions", lang),
-                         value=options.drill, clearable=False, searchable=False)
+    drill = dbc.Select(id=ids.PILLARS_DRILL_DROPDOWN, options=catalog.options("actions", lang), value=options.drill)
     return html.Section(
         [
             html.H2(t("pillars.coverage.heading", lang), id="pillars-coverage-heading", className="h4"),
@@ -100,17 +99,15 @@ def coverage_section(lang: str, catalog: Catalog, options: PageOptions) -> html.
 
 def indicator_controls(lang: str, catalog: Catalog, options: PageOptions) -> dbc.Row:
     """Indicator choice, trend grouping and sex split."""
-    indicator = dcc.Dropdown(id=ids.PILLARS_INDICATOR_DROPDOWN, options=catalog.options("indicators", lang),
-                             value=options.indicator, clearable=False)
-    trend = dcc.RadioItems(
+    indicator = dbc.Select(id=ids.PILLARS_INDICATOR_DROPDOWN, options=catalog.options("indicators", lang),
+                           value=options.indicator)
+    trend = dbc.RadioItems(
         id=ids.PILLARS_TREND_RADIO, value=options.trend, inline=True,
         options=[{"label": t(f"pillars.controls.{grouping}", lang), "value": grouping} for grouping in TREND_GROUPINGS],
-        inputClassName="form-check-input me-1", labelClassName="form-check-label me-3",
     )
-    by_sex = dcc.Checklist(
-        id=ids.PILLARS_SEX_CHECKLIST, value=[BY_SEX] if options.by_sex else [],
+    by_sex = dbc.Checklist(
+        id=ids.PILLARS_SEX_CHECKLIST, value=[BY_SEX] if options.by_sex else [], switch=True,
         options=[{"label": t("pillars.controls.by_sex", lang), "value": BY_SEX}],
-        inputClassName="form-check-input me-1", labelClassName="form-check-label",
     )
     return dbc.Row(
         [

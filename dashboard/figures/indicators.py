@@ -116,7 +116,7 @@ def indicator_trend_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
     title_key = f"pillars.trend.title.{group_by}"
     base_layout(figure, title=_label(title_key, lang, indicator_name, indicator=indicator_name), lang=lang, demo=demo)
     figure.update_layout(
-        height=460, hovermode="closest", margin={"t": 72, "b": 120},
+        height=460, hovermode="closest", margin={"t": 72, "b": 120}, showlegend=True,
         legend={"orientation": "h", "y": -0.24, "x": 0, "yanchor": "top"},
         xaxis={"title": {"text": t("chart.quarter", lang)}, "tickformat": "%Y", "dtick": "M12"},
         yaxis={"title": {"text": value_axis_title(indicator_name, unit, lang)}, "rangemode": "tozero",

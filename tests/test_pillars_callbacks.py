@@ -1,0 +1,258 @@
+"""The pillars page callbacks, called directly: empty and odd inputs, drill-down choice, wiring,
+and chart values compared with direct SQL on the demo store for several filter combinations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from dash import Dash
+
+from callbacks import pillars_page as callbacks
+from dashboard import ids
+from dashboard.context import AppContext
+from dashboard.i18n import format_number
+from dashboard.selection import Selection
+from layouts import pillars_page as layout_module
+from layouts.page_context import PageContext
+
+from conftest import settings_for
+from test_indicators_figures import card_values, find
+from test_pillars_figures import texts
+
+EMPTY = {"regions": ["APAC"], "pillars": [6]}
+
+
+@pytest.fixture(scope="module")
+def tiny_context(tiny_store_path):
+    return AppContext(settings_for(tiny_store_path))
+
+
+@pytest.fixture(scope="module")
+def demo_context(demo_store_path):
+    return AppContext(settings_for(demo_store_path))
+
+
+def is_empty(figure) -> bool:
+    return figure.layout.meta == {"empty": True}
+
+
+# ---------------------------------------------------------------- direct calls
+def test_a_selection_matching_nothing_gives_empty_states_not_errors(tiny_context):
+    matrix, table, counts, mapping = callbacks.update_coverage(tiny_context, EMPTY, "en")
+    assert is_empty(matrix) and is_empty(counts)
+    assert "No data for the current filters." in texts(table)
+    assert "No Action in the current filters" in texts(mapping)
+    options, value, drill, notes = callbacks.update_drilldown(tiny_context, EMPTY, "JI-NA", "en")
+    assert options == [] and value is None and is_empty(drill)
+    assert "No Action matches the current filters." in texts(notes)
+    assert texts(callbacks.update_headline_cards(tiny_context, EMPTY, "en")) == "No indicator applies to the current filters."
+    assert is_empty(callbacks.update_trend_graph(tiny_context, EMPTY, "returns_assisted", "region", "en"))
+    assert is_empty(callbacks.update_ranking_graph(tiny_context, EMPTY, "returns_assisted", ["by_sex"], "en"))
+    assert all(is_empty(figure) for figure in callbacks.update_rate_graphs(tiny_context, EMPTY, "en"))
+    assert "No published figure matches" in texts(callbacks.update_published_table(tiny_context, EMPTY, "en"))
+
+
+def test_no_selection_yet_shows_everything(tiny_context):
+    matrix, _, counts, _ = callbacks.update_coverage(tiny_context, None, None)
+    assert len(matrix.data[0].y) == 6 and not is_empty(counts)
+    assert card_values(callbacks.update_headline_cards(tiny_context, None, "en"))["returns_assisted"] == "490"
+    region, action = callbacks.update_rate_graphs(tiny_context, None, "en")
+    assert list(action.data[0].text) == ["40%", "0%"]
+
+
+def test_filters_change_the_cards_and_charts(tiny_context):
+    wca = {"regions": ["WCA"]}
+    assert card_values(callbacks.update_headline_cards(tiny_context, wca, "en"))["returns_assisted"] == "190"
+    trend = callbacks.update_trend_graph(tiny_context, wca, "returns_assisted", "action", "en")
+    assert [trace.name for trace in trend.data] == ["Sahel and Lake Chad"]
+    ranking = callbacks.update_ranking_graph(tiny_context, wca, "returns_assisted", [], "fr")
+    assert list(ranking.data[0].y) == ["Guinée", "Mali"]
+
+
+def test_unknown_raw_values_fall_back_to_defaults(tiny_context):
+    odd = {"regions": ["ATLANTIS"], "pillars": ["<script>"], "period_start": "1999-Q9"}
+    trend = callbacks.update_trend_graph(tiny_context, odd, "<script>alert(1)</script>", "bogus", "xx")
+    assert [trace.name for trace in trend.data] == ["Middle East and North Africa", "East and Horn of Africa",
+                                                    "West and Central Africa"]
+    assert trend.layout.title.text == "Migrants assisted to return per quarter, by region"
+    ranking = callbacks.update_ranking_graph(tiny_context, odd, None, None, "en")
+    assert list(ranking.data[0].x) == [200, 150, 100, 40]
+
+
+@pytest.mark.parametrize(("in_scope", "selection", "current", "expected"), [
+    (["JI-NA", "JI-HOA"], Selection(), "JI-HOA", "JI-HOA"),
+    (["JI-SLC"], Selection(regions=("WCA",)), "JI-NA", "JI-SLC"),
+    (["RADA"], Selection(actions=("RADA",)), "JI-NA", "RADA"),
+    (["JI-NA", "RADA"], Selection(actions=("RADA",)), "JI-NA", "RADA"),
+    (["JI-NA", "RADA"], Selection(), "<img>", "JI-NA"),
+    ([], Selection(regions=("APAC",), pillars=(6,)), "JI-NA", None),
+])
+def test_choose_drill_action(in_scope, selection, current, expected):
+    assert callbacks.choose_drill_action(in_scope, selection, current) == expected
+
+
+def test_drilldown_follows_the_filter_bar(tiny_context):
+    options, value, figure, notes = callbacks.update_drilldown(tiny_context, None, "JI-NA", "en")
+    assert [option["value"] for option in options] == ["JI-NA", "JI-HOA", "JI-SLC", "PILOT", "PROTTASHA", "RADA"]
+    assert value == "JI-NA" and "Libya" in list(figure.data[0].y)
+    assert "In Libya only pillars 2 and 3 apply" in texts(notes)
+    options, value, figure, notes = callbacks.update_drilldown(tiny_context, {"actions": ["PILOT"]}, "JI-NA", "fr")
+    assert options == [{"label": "Action pilote", "value": "PILOT"}] and value == "PILOT"
+    assert figure.layout.title.text == "Action pilote : piliers par pays"
+    assert "Aucune exception" in texts(notes)
+
+
+# ---------------------------------------------------------------- wiring
+def component_ids(tree) -> set[str]:
+    return {component.id for component in tree._traverse() if getattr(component, "id", None)} | {tree.id}
+
+
+def test_every_callback_id_exists_in_the_page_or_the_shell(tiny_context, tiny_store_path):
+    app = Dash(__name__)
+    callbacks.register(app, tiny_context)
+    page = layout_module.layout(PageContext(lang="en", catalog=tiny_context.catalog, settings=tiny_context.settings,
+                                            cursor=tiny_context.cursor(), params={}))
+    known = component_ids(page) | {ids.SELECTION_STORE, ids.LANGUAGE_STORE}
+    named = set()
+    for output, spec in app.callback_map.items():
+        named |= {part.rsplit(".", 1)[0] for part in output.strip(".").split("...")}
+        named |= {item["id"] for item in spec["inputs"] + spec["state"]}
+    assert named and named <= known, named - known
+    assert len(app.callback_map) == 7
+
+
+def test_layout_reads_page_options_from_the_url(tiny_context):
+    def build(params):
+        page = layout_module.layout(PageContext(lang="fr", catalog=tiny_context.catalog, settings=tiny_context.settings,
+                                                cursor=tiny_context.cursor(), params=params))
+        return {component.id: component for component in page._traverse() if getattr(component, "id", None)}
+
+    chosen = build({"indicator": "community_projects", "trend": "action", "by_sex": "1", "drill": "RADA"})
+    assert chosen[ids.PILLARS_INDICATOR_DROPDOWN].value == "community_projects"
+    assert chosen[ids.PILLARS_TREND_RADIO].value == "action"
+    assert chosen[ids.PILLARS_SEX_CHECKLIST].value == ["by_sex"]
+    assert chosen[ids.PILLARS_DRILL_DROPDOWN].value == "RADA"
+    defaults = build({"indicator": "DROP TABLE", "trend": "iso3", "by_sex": "maybe", "drill": "ATLANTIS"})
+    assert defaults[ids.PILLARS_INDICATOR_DROPDOWN].value == "returns_assisted"
+    assert defaults[ids.PILLARS_TREND_RADIO].value == "region"
+    assert defaults[ids.PILLARS_SEX_CHECKLIST].value == []
+    assert defaults[ids.PILLARS_DRILL_DROPDOWN].value == "JI-NA"
+    labels = [component for component in find(layout_module.layout(PageContext(
+        lang="en", catalog=tiny_context.catalog, settings=tiny_context.settings, cursor=tiny_context.cursor(),
+        params={})), lambda c: type(c).__name__ == "Label")]
+    assert {label.htmlFor for label in labels} == {ids.PILLARS_DRILL_DROPDOWN, ids.PILLARS_INDICATOR_DROPDOWN,
+                                                   ids.PILLARS_TREND_RADIO, ids.PILLARS_SEX_CHECKLIST}
+
+
+# ---------------------------------------------------------------- charts vs direct SQL (demo store)
+COMBINATIONS = [
+    {},
+    {"regions": ["WCA"]},
+    {"actions": ["JI-NA", "PILOT"], "period_start": "2019-Q1", "period_end": "2020-Q4"},
+    {"countries": ["GIN", "MLI", "ETH"], "statuses": ["ongoing"]},
+    {"pillars": [2, 3], "regions": ["EHOA", "SAF"], "period_start": "2021-Q3"},
+]
+
+
+def quoted(values) -> str:
+    return ", ".join(f"'{value}'" for value in values)
+
+
+def quarter_bounds(raw: dict) -> tuple[dt.date | None, dt.date | None]:
+    def start(quarter: str) -> dt.date:
+        year, number = int(quarter[:4]), int(quarter[-1])
+        return dt.date(year, 3 * number - 2, 1)
+
+    low = start(raw["period_start"]) if raw.get("period_start") else None
+    high = None
+    if raw.get("period_end"):
+        year, number = int(raw["period_end"][:4]), int(raw["period_end"][-1])
+        high = dt.date(year + 1, 1, 1) if number == 4 else dt.date(year, 3 * number + 1, 1)
+    return low, high
+
+
+def direct(cursor, raw: dict, select: str, extra: str = "TRUE") -> list[tuple]:
+    """Hand-written SQL over indicator_values v, actions a, indicators i, regions r, countries c."""
+    conditions = [extra]
+    if raw.get("regions"):
+        conditions.append(f"a.region_code IN ({quoted(raw['regions'])})")
+    if raw.get("statuses"):
+        conditions.append(f"a.status_code IN ({quoted(raw['statuses'])})")
+    if raw.get("actions"):
+        conditions.append(f"v.action_code IN ({quoted(raw['actions'])})")
+    if raw.get("countries"):
+        conditions.append(f"v.iso3 IN ({quoted(raw['countries'])})")
+    if raw.get("pillars"):
+        conditions.append(f"i.pillar_no IN ({', '.join(str(int(p)) for p in raw['pillars'])})")
+    low, high = quarter_bounds(raw)
+    if low:
+        conditions.append(f"v.period >= DATE '{low}'")
+    if high:
+        conditions.append(f"v.period < DATE '{high}'")
+    sql = f"""SELECT {select} FROM indicator_values v JOIN actions a USING (action_code)
+              JOIN indicators i USING (indicator_code) JOIN regions r ON r.region_code = a.region_code
+              JOIN countries c ON c.iso3 = v.iso3
+              WHERE {' AND '.join(conditions)} GROUP BY ALL"""
+    return cursor.execute(sql).fetchall()
+
+
+@pytest.mark.parametrize("raw", COMBINATIONS)
+def test_cards_match_direct_sql(demo_context, raw):
+    cards = card_values(callbacks.update_headline_cards(demo_context, raw, "en"))
+    expected = dict(direct(demo_context.cursor(), raw, "v.indicator_code, sum(v.value)"))
+    assert cards, "some indicator applies to every combination above"
+    for code, shown in cards.items():
+        assert shown == (format_number(expected[code], "en") if code in expected else "–"), code
+    assert set(expected) <= set(cards)
+
+
+@pytest.mark.parametrize("raw", COMBINATIONS)
+@pytest.mark.parametrize(("indicator", "grouping", "name"), [
+    ("returns_assisted", "region", "r.name_en"), ("reintegration_completed", "action", "a.short_name_en")])
+def test_trend_matches_direct_sql(demo_context, raw, indicator, grouping, name):
+    figure = callbacks.update_trend_graph(demo_context, raw, indicator, grouping, "en")
+    shown = {(trace.name, dt.date.fromisoformat(str(x)[:10])): y
+             for trace in figure.data for x, y in zip(trace.x, trace.y, strict=True)}
+    expected = {(group, period): value for group, period, value in direct(
+        demo_context.cursor(), raw, f"{name}, v.period, sum(v.value)", f"v.indicator_code = '{indicator}'")}
+    assert shown == expected
+    assert is_empty(figure) == (not expected)
+
+
+@pytest.mark.parametrize("raw", COMBINATIONS)
+def test_ranking_by_sex_matches_direct_sql(demo_context, raw):
+    figure = callbacks.update_ranking_graph(demo_context, raw, "returns_assisted", ["by_sex"], "en")
+    sex_names = {"Women": "female", "Men": "male", "Not disaggregated": "all"}
+    shown = {(y, sex_names[trace.name]): x for trace in figure.data if trace.type == "bar"
+             for x, y in zip(trace.x, trace.y, strict=True)}
+    expected = {(country, sex): value for country, sex, value in direct(
+        demo_context.cursor(), raw, "c.name_en, v.sex, sum(v.value)", "v.indicator_code = 'returns_assisted'")}
+    assert shown == expected
+    if expected:
+        totals: dict[str, float] = {}
+        for (country, _), value in expected.items():
+            totals[country] = totals.get(country, 0) + value
+        assert list(figure.layout.yaxis.categoryarray) == sorted(totals, key=lambda name: (-totals[name], name))
+
+
+@pytest.mark.parametrize("raw", COMBINATIONS)
+def test_rates_match_direct_sql(demo_context, raw):
+    by_region, by_action = callbacks.update_rate_graphs(demo_context, raw, "en")
+    for figure, name in ((by_region, "r.name_en"), (by_action, "a.short_name_en")):
+        rows = direct(demo_context.cursor(), raw,
+                      f"{name}, sum(v.value) FILTER (WHERE v.indicator_code = 'reintegration_started'), "
+                      f"sum(v.value) FILTER (WHERE v.indicator_code = 'reintegration_completed')",
+                      "v.indicator_code IN ('reintegration_started', 'reintegration_completed')")
+        if not rows:
+            assert is_empty(figure)
+            continue
+        bars = figure.data[0]
+        shown = {y: (x, tuple(data)) for x, y, data in zip(bars.x, bars.y, bars.customdata, strict=True)}
+        expected = {group: ((completed or 0) / started if started else 0.0,
+                            (format_number(started or 0, "en"), format_number(completed or 0, "en")))
+                    for group, started, completed in rows}
+        assert shown.keys() == expected.keys()
+        for group, (rate, counts) in expected.items():
+            assert shown[group][1] == counts
+            assert shown[group][0] == pytest.approx(rate)
