@@ -6,12 +6,11 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from test_pillars_figures import texts
 
 from dashboard.figures import indicators as figures
 from dashboard.queries import indicators as queries
 from dashboard.selection import Selection
-
-from test_pillars_figures import texts
 
 
 def find(component, predicate) -> list:

@@ -7,6 +7,8 @@ import datetime as dt
 
 import pytest
 from dash import Dash
+from test_indicators_figures import card_values, find
+from test_pillars_figures import texts
 
 from callbacks import pillars_page as callbacks
 from dashboard import ids
@@ -17,8 +19,6 @@ from layouts import pillars_page as layout_module
 from layouts.page_context import PageContext
 
 from conftest import settings_for
-from test_indicators_figures import card_values, find
-from test_pillars_figures import texts
 
 EMPTY = {"regions": ["APAC"], "pillars": [6]}
 
