@@ -219,7 +219,7 @@ def published_value(indicator: str, value: float, lang: str) -> str:
 def _source_link(url: str, lang: str) -> html.A:
     host = urlparse(url).netloc.removeprefix("www.") or url
     return html.A([host, html.Span(" " + t("pillars.published.new_tab", lang), className="visually-hidden")],
-                  href=url, target="_blank", rel="noopener noreferrer", title=url, className="pillars-source-link")
+                  href=url, target="_blank", rel="noopener noreferrer", className="pillars-source-link")
 
 
 def published_table(frame: pd.DataFrame, *, lang: str) -> html.Div:

@@ -49,7 +49,7 @@ def wrap(text: str | None, width: int = HOVER_WIDTH, separator: str = "<br>") ->
     if not text:
         return ""
     return separator.join(
-        separator.join(textwrap.wrap(paragraph, width)) for paragraph in str(text).split("\n") if paragraph
+        separator.join(textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)) for paragraph in str(text).split("\n") if paragraph
     )
 
 
