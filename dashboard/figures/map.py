@@ -159,7 +159,7 @@ def _province_traces(provinces: Sequence[Province], rada: pd.DataFrame, afghanis
                      colour: str, lang: str) -> list[go.Choropleth]:
     """RADA's provinces in Afghanistan's colour with a dark outline, the others in a pale tint."""
     rada_names = {row["province_code"]: row[_lang_column("name", lang)] for row in rada.to_dict("records")}
-    facts = list(afghanistan.hover[2:]) if afghanistan else ["–"] * 5
+    facts = list(afghanistan.hover[1:]) if afghanistan else ["–"] * 5
     country = afghanistan.name if afghanistan else ""
     traces = []
     for is_rada, name_key, label_key, fill, border, width in (
