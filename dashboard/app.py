@@ -11,6 +11,26 @@ from dashboard.security import install_security_headers
 from dashboard.settings import Settings, load_settings
 
 
+# Dash's default template wraps its scripts in a <footer>, a second "contentinfo" landmark.
+INDEX_TEMPLATE = """<!DOCTYPE html>
+<html lang="{lang}">
+    <head>
+        {{%metas%}}
+        <title>{{%title%}}</title>
+        {{%favicon%}}
+        {{%css%}}
+    </head>
+    <body>
+        {{%app_entry%}}
+        <div class="dash-scripts">
+            {{%config%}}
+            {{%scripts%}}
+            {{%renderer%}}
+        </div>
+    </body>
+</html>"""
+
+
 def create_app(settings: Settings | None = None) -> Dash:
     """Build the app for ``settings`` (default: from the environment)."""
     from callbacks import register_all
@@ -30,6 +50,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.server.config["EUIOM_CONTEXT"] = context
+    app.index_string = INDEX_TEMPLATE.format(lang=settings.language)
 
     def serve_layout() -> html.Div:
         return shell(context.catalog, settings.language, context.imported_files)

@@ -53,4 +53,6 @@ def filter_bar(texts: dict) -> html.Section:
         ],
         className="filter-bar border-bottom bg-light px-3 pt-2",
         id="shell-filter-bar",
+        role="search",
+        **{"aria-labelledby": ids.FILTER_TOGGLE},
     )
