@@ -85,8 +85,8 @@ def sync_filters_and_url(context: AppContext, search: str | None, language_choic
         selection.to_dict() if selection.to_dict() != current_selection else no_update,
         lang if lang != current_lang else no_update,
         lang if from_url else no_update,
-        notice if from_url else no_update,
-        show_notice if from_url else no_update,
+        notice if show_notice else no_update,
+        True if show_notice else no_update,
     )
 
 
