@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, html
+from dash import Dash, Input, Output, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 from plotly import graph_objects as go
 
@@ -29,12 +29,37 @@ def _measure(measure: object) -> str:
     return measure if measure in queries.MEASURES else queries.DEFAULT_MEASURE
 
 
+def _fraction(value: object) -> float | None:
+    """A number in [0, 1] (the range control sends text), rounded to 2 decimals so that
+    0.6000000001 is 0.6; None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return round(number, 2) if 0 <= number <= 1 else None  # also rejects nan
+
+
 def _threshold(context: AppContext, threshold: object) -> float:
-    """The slider value rounded to 2 decimals (so 0.6000000001 from the slider is 0.6), or the
-    configured threshold for anything that is not a number in [0, 1]."""
-    if isinstance(threshold, int | float) and not isinstance(threshold, bool) and 0 <= threshold <= 1:
-        return round(float(threshold), 2)
-    return context.settings.threshold
+    """The chosen threshold, or the configured one for anything that is not a number in [0, 1]."""
+    chosen = _fraction(threshold)
+    return context.settings.threshold if chosen is None else chosen
+
+
+def sync_threshold(context: AppContext, triggered: str | None, range_value: object,
+                   number_value: object) -> tuple[object, object]:
+    """Keep the threshold's range and number box in step: only the one not touched changes.
+
+    Returns:
+        (range value, number value), ``no_update`` for the control the user moved; a value that
+        is not a number in [0, 1] changes nothing.
+    """
+    if triggered == ids.SUSTAINABILITY_THRESHOLD_RANGE:
+        chosen = _fraction(range_value)
+        return no_update, no_update if chosen is None else chosen
+    chosen = _fraction(number_value)
+    return no_update if chosen is None else chosen, no_update
 
 
 def update_means(context: AppContext, grouping: str | None, selection_data: dict | None,
@@ -115,6 +140,11 @@ def update_comparison(context: AppContext, group_a: str | None, group_b: str | N
 
 def register(app: Dash, context: AppContext) -> None:
     """Wire this page's callbacks."""
+    app.callback(
+        Output(ids.SUSTAINABILITY_THRESHOLD_RANGE, "value"), Output(ids.SUSTAINABILITY_THRESHOLD, "value"),
+        Input(ids.SUSTAINABILITY_THRESHOLD_RANGE, "value"), Input(ids.SUSTAINABILITY_THRESHOLD, "value"),
+        prevent_initial_call=True,
+    )(lambda range_value, number_value: sync_threshold(context, ctx.triggered_id, range_value, number_value))
     selection = Input(ids.SELECTION_STORE, "data")
     lang = State(ids.LANGUAGE_STORE, "data")
     grouping = Input(ids.SUSTAINABILITY_GROUPING, "value")

@@ -58,18 +58,17 @@ def page_options(params: Mapping[str, str], settings: Settings, codes: list[str]
 
     Args:
         params: URL query parameters.
-        settings: for the default threshold and the slider range.
+        settings: for the default threshold.
         codes: codes of the chosen grouping present in the data, in display order.
     """
     grouping = chosen_grouping(params)
     measure = params.get("measure")
     measure = measure if measure in queries.MEASURES else queries.DEFAULT_MEASURE
-    low, high = slider_bounds(settings)
     try:
         threshold = round(float(params.get("threshold", "")), 2)
     except ValueError:
         threshold = settings.threshold
-    if not low <= threshold <= high:  # also rejects nan
+    if not 0 <= threshold <= 1:  # also rejects nan
         threshold = settings.threshold
     default_a, default_b = queries.default_pair(grouping, codes)
     group_a = params.get("a") if params.get("a") in codes else default_a
@@ -88,31 +87,38 @@ def _label(text: str, target: str) -> html.Label:
 
 
 def controls(context: PageContext, options: PageOptions) -> html.Div:
-    """Grouping, measure and threshold."""
+    """Grouping, measure and threshold (native controls: labelled, keyboard-operable)."""
     lang = context.lang
     low, high = slider_bounds(context.settings)
-    marks = {round(value / 10, 1): format_number(value / 10, lang, 1) for value in range(3, 9)}
-    for bound in (low, high):
-        marks.setdefault(bound, format_number(bound, lang, 2))
+    grouping = dbc.Select(id=ids.SUSTAINABILITY_GROUPING, value=options.grouping,
+                          options=[{"label": grouping_label(key, lang), "value": key} for key in queries.GROUPINGS])
+    measure = dbc.RadioItems(id=ids.SUSTAINABILITY_MEASURE, value=options.measure, inline=True,
+                             options=[{"label": measure_label(key, lang), "value": key} for key in queries.MEASURES])
+    threshold = html.Div(
+        [
+            dbc.Input(id=ids.SUSTAINABILITY_THRESHOLD_RANGE, type="range", min=low, max=high, step=SLIDER_STEP,
+                      value=min(max(options.threshold, low), high), debounce=300, className="form-range flex-grow-1",
+                      list="sustainability-threshold-ticks"),
+            html.Datalist([html.Option(value=f"{tick / 10:.1f}") for tick in range(3, 9)],
+                          id="sustainability-threshold-ticks"),
+            html.Label(t("sustainability.threshold_value_label", lang), htmlFor=ids.SUSTAINABILITY_THRESHOLD,
+                       className="visually-hidden"),
+            dbc.Input(id=ids.SUSTAINABILITY_THRESHOLD, type="number", min=0, max=1, step=SLIDER_STEP,
+                      value=options.threshold, debounce=True, size="sm", className="sustainability-threshold-number"),
+        ],
+        className="d-flex align-items-center gap-2",
+    )
     return html.Div(dbc.Row(
         [
+            dbc.Col([_label(t("sustainability.grouping_label", lang), ids.SUSTAINABILITY_GROUPING), grouping],
+                    xs=12, md=4, lg=3, className="mb-2"),
+            dbc.Col(html.Fieldset([html.Legend(t("sustainability.measure_label", lang),
+                                               className="form-label fw-semibold small mb-1"), measure],
+                                  className="m-0 p-0 border-0"),
+                    xs=12, md=8, lg=4, className="mb-2"),
             dbc.Col([
-                _label(t("sustainability.grouping_label", lang), ids.SUSTAINABILITY_GROUPING),
-                dcc.Dropdown(id=ids.SUSTAINABILITY_GROUPING, value=options.grouping, clearable=False,
-                             searchable=False,
-                             options=[{"label": grouping_label(key, lang), "value": key} for key in queries.GROUPINGS]),
-            ], xs=12, md=4, lg=3, className="mb-2"),
-            dbc.Col([
-                _label(t("sustainability.measure_label", lang), ids.SUSTAINABILITY_MEASURE),
-                dcc.RadioItems(id=ids.SUSTAINABILITY_MEASURE, value=options.measure, inline=True,
-                               options=[{"label": measure_label(key, lang), "value": key} for key in queries.MEASURES],
-                               inputClassName="form-check-input me-1", labelClassName="form-check-label me-3"),
-            ], xs=12, md=8, lg=4, className="mb-2"),
-            dbc.Col([
-                _label(t("sustainability.threshold_label", lang), ids.SUSTAINABILITY_THRESHOLD),
-                dcc.Slider(id=ids.SUSTAINABILITY_THRESHOLD, min=low, max=high, step=SLIDER_STEP,
-                           value=options.threshold, marks=marks, updatemode="mouseup",
-                           tooltip={"placement": "bottom", "always_visible": False}),
+                _label(t("sustainability.threshold_label", lang), ids.SUSTAINABILITY_THRESHOLD_RANGE),
+                threshold,
                 html.Small(t("sustainability.threshold_help", lang,
                              default=format_number(context.settings.threshold, lang, 2)),
                            id="sustainability-threshold-help", className="text-muted d-block"),
@@ -150,13 +156,11 @@ def comparison_panel(context: PageContext, options: PageOptions, group_choices: 
             dbc.Row([
                 dbc.Col([
                     _label(t("sustainability.compare.group_a", lang), ids.SUSTAINABILITY_GROUP_A),
-                    dcc.Dropdown(id=ids.SUSTAINABILITY_GROUP_A, options=group_choices, value=options.group_a,
-                                 clearable=False),
+                    dbc.Select(id=ids.SUSTAINABILITY_GROUP_A, options=group_choices, value=options.group_a),
                 ], xs=12, md=6, lg=3),
                 dbc.Col([
                     _label(t("sustainability.compare.group_b", lang), ids.SUSTAINABILITY_GROUP_B),
-                    dcc.Dropdown(id=ids.SUSTAINABILITY_GROUP_B, options=group_choices, value=options.group_b,
-                                 clearable=False),
+                    dbc.Select(id=ids.SUSTAINABILITY_GROUP_B, options=group_choices, value=options.group_b),
                 ], xs=12, md=6, lg=3),
             ], className="g-3 mb-2"),
             dbc.Row([

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import plotly.graph_objects as go
 import pytest
-from dash import html
+from dash import html, no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks import sustainability_page as cb
@@ -78,12 +78,21 @@ def test_raw_inputs_are_cleaned(context):
     """Unknown grouping, measure or language fall back to defaults; a bad threshold to the setting."""
     figure, _ = cb.update_means(context, "region; DROP TABLE actions", {"regions": ["ATLANTIS"]}, "xx")
     assert figure.layout.title.text == "Mean scores by region"
-    figure, _ = cb.update_shares(context, "sex", "bogus", "0.9", {}, "en")
+    figure, _ = cb.update_shares(context, "sex", "bogus", "1.9", {}, "en")
     assert "0.55 on the composite score" in figure.layout.title.text  # setting threshold, default measure
     figure, _ = cb.update_shares(context, "sex", "economic", 0.6000000000000001, {}, "en")
     assert "0.60 on the economic score" in figure.layout.title.text
     figure, summary = cb.update_shares(context, "action", "economic", 0.5, {}, "en")
     assert list(figure.data[0].x) == [0.75, 0.5]  # a score equal to the threshold counts
+
+
+def test_threshold_controls_stay_in_step(context):
+    assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD_RANGE, "0.71", 0.5) == (no_update, 0.71)
+    assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD, 0.8, 0.45) == (0.45, no_update)
+    assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD, 0.8, None) == (no_update, no_update)
+    assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD, 0.8, 7) == (no_update, no_update)
+    figure, _ = cb.update_shares(context, "sex", "economic", "0.65", {}, "en")
+    assert "0.65 on the economic score" in figure.layout.title.text
 
 
 def test_comparison_of_a_group_with_itself(context):
@@ -108,7 +117,8 @@ def test_page_options_from_the_url(context):
     fallback = page.page_options({"group": "nope", "measure": "x", "threshold": "NaN", "a": "<script>"},
                                  context.settings, ["EHOA", "WCA"])
     assert fallback == page.PageOptions("region", "composite", 0.55, "WCA", "EHOA")
-    assert page.page_options({"threshold": "0.95"}, context.settings, []).threshold == 0.55
+    assert page.page_options({"threshold": "0.95"}, context.settings, []).threshold == 0.95
+    assert page.page_options({"threshold": "1.5"}, context.settings, []).threshold == 0.55
     assert page.page_options({"threshold": "abc"}, context.settings, []).threshold == 0.55
 
 
@@ -127,9 +137,13 @@ def test_every_control_has_a_visible_label(context):
     layout = page.layout(page_context(context))
     components = list(iter_components(layout))
     label_targets = {component.htmlFor for component in components if isinstance(component, html.Label)}
-    for control in (ids.SUSTAINABILITY_GROUPING, ids.SUSTAINABILITY_MEASURE, ids.SUSTAINABILITY_THRESHOLD,
+    for control in (ids.SUSTAINABILITY_GROUPING, ids.SUSTAINABILITY_THRESHOLD_RANGE, ids.SUSTAINABILITY_THRESHOLD,
                     ids.SUSTAINABILITY_GROUP_A, ids.SUSTAINABILITY_GROUP_B):
         assert control in label_targets
+    # The radio buttons of the measure sit in a fieldset whose legend names them.
+    fieldset = next(c for c in components if isinstance(c, html.Fieldset)
+                    and any(getattr(child, "id", None) == ids.SUSTAINABILITY_MEASURE for child in c.children))
+    assert isinstance(fieldset.children[0], html.Legend) and fieldset.children[0].children
 
 
 def test_methodology_section_in_both_languages(context):

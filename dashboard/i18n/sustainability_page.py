@@ -12,6 +12,7 @@ TEXT: dict[str, dict[str, str]] = {
                                      "fr": "Score des graphiques de distribution, de seuil et d’évolution"},
     "sustainability.threshold_label": {"en": "Sustainability threshold (a setting)",
                                        "fr": "Seuil de durabilité (un réglage)"},
+    "sustainability.threshold_value_label": {"en": "Threshold value", "fr": "Valeur du seuil"},
     "sustainability.threshold_help": {
         "en": "A setting of this dashboard, not IOM’s official cut-off (which was not available to us). Default {default}.",
         "fr": "Un réglage de ce tableau de bord, pas le seuil officiel de l’OIM (qui ne nous était pas disponible). Valeur par défaut : {default}."},
