@@ -61,21 +61,27 @@ def clicked_country(click_data: dict | None) -> str | None:
 
 
 def select_country(context: AppContext, click_data: dict | None, close_clicks: int | None,
-                   selection_data: dict | None, current: str | None, triggered_id: str | None) -> object:
-    """The country whose profile is open.
+                   chosen: str | None, selection_data: dict | None, current: str | None,
+                   triggered_id: str | None) -> tuple[object, object]:
+    """The country whose profile is open, and the value of the country drop-down.
 
-    A click on a country opens its profile; the close button, a click on the sea or on plain
-    land clears it; so does a filter change that leaves the open country outside the filters.
+    A click on a country, or choosing it in the drop-down, opens its profile; the close button,
+    a click on the sea or on plain land clears it; so does a filter change that leaves the open
+    country outside the filters.
     """
     if triggered_id == ids.MAP_PROFILE_CLOSE:
-        return None
+        return None, None
+    if triggered_id == ids.MAP_PROFILE_SELECT:
+        iso3 = chosen if chosen in context.catalog.countries else None
+        return (iso3 if iso3 != current else no_update), no_update
     if triggered_id == ids.MAP_GRAPH:
         iso3 = clicked_country(click_data)
-        return iso3 if iso3 != current else no_update
+        return (iso3, iso3) if iso3 != current else (no_update, no_update)
     if current and triggered_id == ids.SELECTION_STORE:
         selection = Selection.from_raw(selection_data or {}, context.catalog)
-        return no_update if map_queries.country_in_selection(context.cursor(), selection, current) else None
-    return no_update
+        if not map_queries.country_in_selection(context.cursor(), selection, current):
+            return None, None
+    return no_update, no_update
 
 
 def update_country_profile(context: AppContext, iso3: str | None, selection_data: dict | None,
@@ -131,13 +137,15 @@ def register(app: Dash, context: AppContext) -> None:
     )(lambda selection, lang: update_map_notes(context, selection, lang))
     app.callback(
         Output(ids.MAP_SELECTED_STORE, "data"),
+        Output(ids.MAP_PROFILE_SELECT, "value"),
         Input(ids.MAP_GRAPH, "clickData"),
         Input(ids.MAP_PROFILE_CLOSE, "n_clicks"),
+        Input(ids.MAP_PROFILE_SELECT, "value"),
         Input(ids.SELECTION_STORE, "data"),
         State(ids.MAP_SELECTED_STORE, "data"),
         prevent_initial_call=True,
-    )(lambda click, close, selection, current: select_country(context, click, close, selection, current,
-                                                              ctx.triggered_id))
+    )(lambda click, close, chosen, selection, current: select_country(
+        context, click, close, chosen, selection, current, ctx.triggered_id))
     app.callback(
         Output(ids.MAP_PROFILE_TITLE, "children"),
         Output(ids.MAP_PROFILE_BODY, "children"),

@@ -51,6 +51,7 @@ MAP_TREND_GRAPH = "map-trend-graph"
 
 # --- pillars page ---
 PILLARS_PAGE = "pillars-page"
+MAP_PROFILE_SELECT = "map-profile-country-dropdown"
 PILLARS_MATRIX_GRAPH = "pillars-matrix-graph"
 PILLARS_MATRIX_TABLE = "pillars-matrix-table"
 PILLARS_MAPPING_TABLE = "pillars-mapping-table"

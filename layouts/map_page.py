@@ -3,10 +3,13 @@ global-component note and the country profile beside the map."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids, theme
+from dashboard.catalog import Catalog
 from dashboard.figures.map import COLOUR_MODES, colour_mode
 from dashboard.i18n import t
 from layouts.page_context import PageContext
@@ -73,8 +76,25 @@ def map_panel(lang: str) -> html.Div:
     )
 
 
-def profile_panel(lang: str) -> html.Aside:
-    """The country profile beside the map; filled when a country is clicked."""
+def _sort_key(label: str) -> str:
+    return unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().casefold()
+
+
+def country_choice(catalog: Catalog, lang: str) -> html.Div:
+    """A keyboard-usable way to open a country profile, besides clicking the map."""
+    options = sorted(catalog.options("countries", lang), key=lambda option: _sort_key(str(option["label"])))
+    return html.Div(
+        [
+            html.Label(t("map.profile.select", lang), htmlFor=ids.MAP_PROFILE_SELECT, className="form-label small mb-1"),
+            dcc.Dropdown(id=ids.MAP_PROFILE_SELECT, options=options, value=None, clearable=True, searchable=True,
+                         placeholder=t("map.profile.select_placeholder", lang)),
+        ],
+        className="px-3 pt-2",
+    )
+
+
+def profile_panel(catalog: Catalog, lang: str) -> html.Aside:
+    """The country profile beside the map; filled when a country is clicked or chosen."""
     return html.Aside(
         html.Div(
             [
@@ -87,6 +107,7 @@ def profile_panel(lang: str) -> html.Aside:
                     ],
                     className="card-header d-flex justify-content-between align-items-center",
                 ),
+                country_choice(catalog, lang),
                 html.Div(html.P(t("map.profile.hint", lang), className="small text-muted"),
                          id=ids.MAP_PROFILE_BODY, className="card-body"),
             ],
@@ -109,7 +130,7 @@ def layout(context: PageContext) -> html.Div:
             dbc.Row(
                 [
                     dbc.Col(map_panel(lang), xs=12, lg=8, class_name="mb-3"),
-                    dbc.Col(profile_panel(lang), xs=12, lg=4),
+                    dbc.Col(profile_panel(context.catalog, lang), xs=12, lg=4),
                 ],
                 class_name="g-3",
             ),

@@ -154,6 +154,16 @@ def test_hover_and_country_profile_show_the_seed_facts(live_server, page):
     assert "host country" in page.inner_text("#map-profile-body")
     page.click("#map-profile-close-button")
     wait_for_title(page, t("map.profile.heading", "en"))
+    # Without a mouse: choose the country in the profile's drop-down.
+    page.focus("#map-profile-country-dropdown")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Malawi")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    wait_for_title(page, "Malawi")
+    assert "country of origin" in page.inner_text("#map-profile-body")
+    assert "158 of 335" not in page.inner_text("#map-profile-body")  # source notes are not shown
+    assert "For Malawi" in page.inner_text("#map-profile-body")
     assert_clean(page)
 
 

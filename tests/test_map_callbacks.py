@@ -85,17 +85,20 @@ def test_clicked_country(click, expected):
 
 
 def test_select_country(context):
-    def select(click, current, trigger, selection=None):
-        return map_callbacks.select_country(context, click, 1, selection or {}, current, trigger)
+    def select(click, current, trigger, selection=None, chosen=None):
+        return map_callbacks.select_country(context, click, 1, chosen, selection or {}, current, trigger)
 
-    assert select({"points": [{"location": "LBY"}]}, None, ids.MAP_GRAPH) == "LBY"
-    assert select({"points": [{"location": "sea"}]}, "LBY", ids.MAP_GRAPH) is None
-    assert select({"points": [{"location": "LBY"}]}, "LBY", ids.MAP_GRAPH) is no_update
-    assert select(None, "LBY", ids.MAP_PROFILE_CLOSE) is None
+    assert select({"points": [{"location": "LBY"}]}, None, ids.MAP_GRAPH) == ("LBY", "LBY")
+    assert select({"points": [{"location": "sea"}]}, "LBY", ids.MAP_GRAPH) == (None, None)
+    assert select({"points": [{"location": "LBY"}]}, "LBY", ids.MAP_GRAPH) == (no_update, no_update)
+    assert select(None, "LBY", ids.MAP_PROFILE_CLOSE) == (None, None)
+    # The drop-down opens a profile without a mouse; unknown values are ignored.
+    assert select(None, None, ids.MAP_PROFILE_SELECT, chosen="ZAF") == ("ZAF", no_update)
+    assert select(None, "ZAF", ids.MAP_PROFILE_SELECT, chosen="ATLANTIS") == (None, no_update)
     # A filter change closes the profile only when it leaves the country out.
-    assert select(None, "LBY", ids.SELECTION_STORE, {"pillars": [1]}) is None
-    assert select(None, "LBY", ids.SELECTION_STORE, {"pillars": [2]}) is no_update
-    assert select(None, None, ids.SELECTION_STORE, {"pillars": [1]}) is no_update
+    assert select(None, "LBY", ids.SELECTION_STORE, {"pillars": [1]}) == (None, None)
+    assert select(None, "LBY", ids.SELECTION_STORE, {"pillars": [2]}) == (no_update, no_update)
+    assert select(None, None, ids.SELECTION_STORE, {"pillars": [1]}) == (no_update, no_update)
 
 
 def test_profile_of_libya_shows_pillars_2_and_3_only(context):

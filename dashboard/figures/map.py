@@ -110,13 +110,14 @@ def _country_views(countries: pd.DataFrame, mode: str, lang: str) -> list[Countr
 
 
 def _hovertemplate(lang: str, extra_line: str | None = None) -> str:
+    colon = t("map.colon", lang)
     lines = [
         "<b>%{customdata[1]}</b>",
-        f"{t('map.hover.action', lang)}: %{{customdata[2]}}",
-        f"{t('map.hover.region', lang)}: %{{customdata[3]}}",
-        f"{t('map.hover.status', lang)}: %{{customdata[4]}}",
-        f"{t('map.hover.role', lang)}: %{{customdata[5]}}",
-        f"{t('map.hover.pillars', lang)}: %{{customdata[6]}}",
+        f"{t('map.hover.action', lang)}{colon}%{{customdata[2]}}",
+        f"{t('map.hover.region', lang)}{colon}%{{customdata[3]}}",
+        f"{t('map.hover.status', lang)}{colon}%{{customdata[4]}}",
+        f"{t('map.hover.role', lang)}{colon}%{{customdata[5]}}",
+        f"{t('map.hover.pillars', lang)}{colon}%{{customdata[6]}}",
     ]
     if extra_line:
         lines.append(f"<i>{extra_line}</i>")
@@ -174,10 +175,11 @@ def _province_traces(provinces: Sequence[Province], rada: pd.DataFrame, afghanis
              *facts, country]
             for province in chosen
         ]
+        colon = t("map.colon", lang)
         template = ("<b>%{customdata[1]}</b> (%{customdata[7]})<br>"
                     f"<b>{t(label_key, lang)}</b><br>"
-                    f"{t('map.hover.action', lang)}: %{{customdata[2]}}<br>"
-                    f"{t('map.hover.status', lang)}: %{{customdata[4]}}<extra></extra>")
+                    f"{t('map.hover.action', lang)}{colon}%{{customdata[2]}}<br>"
+                    f"{t('map.hover.status', lang)}{colon}%{{customdata[4]}}<extra></extra>")
         traces.append(_choropleth(
             geojson=PROVINCES_URL, locations=[province.code for province in chosen], colour=fill,
             name=t(name_key, lang), customdata=customdata, hovertemplate=template, border=border,
@@ -418,7 +420,7 @@ def _headline_block(headline: pd.DataFrame, trend_figure: go.Figure | None, tren
     items = []
     for row in headline.to_dict("records"):
         items.append(html.Li([
-            html.Span(row[_lang_column("name", lang)]), ": ",
+            html.Span(row[_lang_column("name", lang)]), t("map.colon", lang),
             html.Strong(format_number(row["value"], lang), **{"data-indicator": row["indicator_code"]}),
             html.Br(), html.Small(row[_lang_column("definition", lang)], className="text-muted"),
         ], className="mb-1"))
@@ -447,7 +449,7 @@ def _published_block(published: pd.DataFrame, facts: pd.DataFrame, catalog: Cata
             label = t(f"map.profile.level.{level}", lang, country=country, action=action)
             items = [
                 html.Li([
-                    published_label(row["indicator"], catalog, lang), ": ",
+                    published_label(row["indicator"], catalog, lang), t("map.colon", lang),
                     html.Strong(published_value(row["indicator"], row["value"], row["qualifier"], lang)),
                     " ", html.Span(t("map.profile.as_of", lang, date=_format_date(row["as_of"])), className="text-muted"),
                     " · ", html.A(t("map.profile.source", lang), href=row["source_url"], target="_blank",
