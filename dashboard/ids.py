@@ -48,10 +48,10 @@ MAP_PROFILE_TITLE = "map-profile-title"
 MAP_PROFILE_CLOSE = "map-profile-close-button"
 MAP_PROFILE_BODY = "map-profile-body"
 MAP_TREND_GRAPH = "map-trend-graph"
+MAP_PROFILE_SELECT = "map-profile-country-dropdown"
 
 # --- pillars page ---
 PILLARS_PAGE = "pillars-page"
-MAP_PROFILE_SELECT = "map-profile-country-dropdown"
 PILLARS_MATRIX_GRAPH = "pillars-matrix-graph"
 PILLARS_MATRIX_TABLE = "pillars-matrix-table"
 PILLARS_MAPPING_TABLE = "pillars-mapping-table"
