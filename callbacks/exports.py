@@ -16,6 +16,7 @@ from callbacks import map_page, pillars_page, sustainability_page
 from dashboard import ids
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
+from dashboard.describe import data_source_text, filter_summary
 from dashboard.exports import ExportHeader, export_filename, to_csv_bytes, to_excel_bytes
 from dashboard.i18n import format_number, normalise_language, t
 from dashboard.selection import Selection
@@ -32,35 +33,6 @@ def all_charts() -> dict[str, ChartSpec]:
     if len(keys) != len(set(keys)):
         raise RuntimeError(f"chart keys are not unique: {sorted(keys)}")
     return {chart.key: chart for chart in charts}
-
-
-def filter_summary(selection: Selection, lang: str, context: AppContext) -> str:
-    """The filters in words, e.g. 'Region: West and Central Africa; From quarter: Q1 2019'."""
-    catalog = context.catalog
-    parts = []
-    named = (("regions", "filters.region", catalog.regions), ("statuses", "filters.status", catalog.statuses),
-             ("actions", "filters.action", catalog.actions), ("countries", "filters.country", catalog.countries),
-             ("pillars", "filters.pillar", catalog.pillars))
-    for field, key, names in named:
-        codes = getattr(selection, field)
-        if codes:
-            parts.append(f"{t(key, lang)}: " + ", ".join(names[code].name(lang) for code in codes))
-    if selection.period_start:
-        parts.append(f"{t('filters.period_start', lang)}: {selection.period_start}")
-    if selection.period_end:
-        parts.append(f"{t('filters.period_end', lang)}: {selection.period_end}")
-    return "; ".join(parts) or t("export.no_filters", lang)
-
-
-def data_source_text(context: AppContext, lang: str) -> str:
-    """Where the fact data comes from: demo generator or imported files."""
-    catalog = context.catalog
-    if catalog.is_demo:
-        return t("export.source.demo", lang, seed=catalog.info.get("demo_seed", "?"),
-                 rows=format_number(int(catalog.info.get("demo_rows", 0)), lang))
-    if catalog.data_origin == "imported":
-        return t("export.source.imported", lang, files=", ".join(context.imported_files))
-    return t("export.source.empty", lang)
 
 
 def chart_request(context: AppContext, selection_data: dict | None, search: str | None, lang: str | None) -> ChartRequest:
@@ -88,8 +60,9 @@ def download_chart_data(context: AppContext, clicks: list, selection_data: dict 
     chart, request, frame = chart_data(context, triggered["chart"], selection_data, search, lang)
     today = today or dt.date.today()
     title = t(chart.title_key, request.lang)
-    filters = filter_summary(request.selection, request.lang, context)
-    header = ExportHeader(title, filters, today, data_source_text(context, request.lang), labels=[
+    filters = filter_summary(request.selection, context.catalog, request.lang)
+    source = data_source_text(context.catalog, context.imported_files, request.lang)
+    header = ExportHeader(title, filters, today, source, labels=[
         (t("export.header.chart", request.lang), ""), (t("export.header.filters", request.lang), ""),
         (t("export.header.date", request.lang), ""), (t("export.header.source", request.lang), "")])
     extension = triggered["format"]

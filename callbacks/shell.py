@@ -5,15 +5,19 @@ Routing is the one place a callback module calls layouts: it renders the page th
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
 from dashboard.context import AppContext
-from dashboard.i18n import LANGUAGES, t
+from dashboard.describe import data_source_text, filter_summary
+from dashboard.i18n import LANGUAGES, normalise_language, t
 from dashboard.selection import URL_KEYS, Selection
 from dashboard.urlstate import LANGUAGE_KEY, language_from, query_params, replace_params
 from layouts.page_context import PageContext
 from layouts.pages import PAGES, page_for_path
+from layouts.print_brief import print_header
 from layouts.shell_text import FILTER_CONTROLS, nav_link_id, shell_texts
 
 FILTER_FIELDS = tuple(
@@ -124,6 +128,27 @@ def write_page_options(keys: tuple[str, ...], search: str | None, values: tuple)
     return new_search if new_search != (search or "") else no_update
 
 
+def update_print_header(context: AppContext, selection_data: dict | None, lang: str | None,
+                        pathname: str | None, href: str | None, today: dt.date | None = None) -> list:
+    """The brief's print-only header for the current page, filters and language."""
+    lang = normalise_language(lang)
+    page = page_for_path(pathname)
+    page_title = t(page.nav_key, lang) if page else t("app.title", lang)
+    selection = Selection.from_raw(selection_data or {}, context.catalog)
+    return print_header(page_title, (today or dt.date.today()).isoformat(), href or "",
+                        filter_summary(selection, context.catalog, lang),
+                        data_source_text(context.catalog, context.imported_files, lang), lang)
+
+
+PRINT_JS = """
+function (clicks) {
+    if (!clicks) { return window.dash_clientside.no_update; }
+    window.print();
+    return clicks;
+}
+"""
+
+
 def toggle_filters(clicks: int | None, is_open: bool) -> bool:
     """Open or close the filter bar on small screens."""
     return not is_open if clicks else is_open
@@ -183,6 +208,19 @@ def register(app: Dash, context: AppContext) -> None:
                 State(ids.URL, "search"),
                 prevent_initial_call=True,
             )(lambda *values, keys=keys: write_page_options(keys, values[-1], values[:-1]))
+    app.callback(
+        Output(ids.PRINT_HEADER, "children"),
+        Input(ids.SELECTION_STORE, "data"),
+        Input(ids.LANGUAGE_STORE, "data"),
+        Input(ids.URL, "pathname"),
+        Input(ids.URL, "href"),
+    )(lambda selection, lang, pathname, href: update_print_header(context, selection, lang, pathname, href))
+    app.clientside_callback(
+        PRINT_JS,
+        Output(ids.PRINT_SINK, "data"),
+        Input(ids.PRINT_BUTTON, "n_clicks"),
+        prevent_initial_call=True,
+    )
     app.callback(
         Output(ids.FILTER_COLLAPSE, "is_open"),
         Input(ids.FILTER_TOGGLE, "n_clicks"),

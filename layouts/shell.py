@@ -10,6 +10,7 @@ from dashboard.catalog import Catalog
 from dashboard.i18n import LANGUAGES
 from layouts.filter_bar import filter_bar
 from layouts.pages import PAGES
+from layouts.print_brief import print_button, print_header_container
 from layouts.shell_text import nav_link_id, shell_texts
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
@@ -46,7 +47,7 @@ def navbar(lang: str, texts: dict) -> dbc.Navbar:
                                 href="/"),
                 html.Nav(dbc.Nav(links, id=ids.NAV_LINKS, navbar=True, className="flex-wrap"),
                          **{"aria-label": texts[(ids.BRAND_TITLE, "children")]}),
-                language_switch(lang, texts),
+                html.Div([language_switch(lang, texts), print_button(lang)], className="d-flex align-items-center"),
             ],
             fluid=True,
         ),
@@ -66,6 +67,7 @@ def shell(catalog: Catalog, lang: str, imported_files: list[str]) -> html.Div:
             dcc.Store(id=ids.DOCUMENT_LANGUAGE_SINK),
             dcc.Store(id=ids.IMAGE_EXPORT_SINK),
             dcc.Download(id=ids.EXPORT_DOWNLOAD),
+            dcc.Store(id=ids.PRINT_SINK),
             html.Header([
                 navbar(lang, texts),
                 html.Div(texts[(ids.DEMO_BANNER, "children")], id=ids.DEMO_BANNER,
@@ -74,6 +76,7 @@ def shell(catalog: Catalog, lang: str, imported_files: list[str]) -> html.Div:
             filter_bar(texts),
             dbc.Alert(id=ids.URL_NOTICE, color="info", is_open=False, dismissable=True,
                       className="mx-3 mt-2 mb-0 small"),
+            print_header_container(),
             html.Main(id=ids.PAGE_CONTENT, className="container-fluid py-3", tabIndex="-1"),
             html.Footer(texts[(ids.FOOTER, "children")], id=ids.FOOTER, className="text-muted small px-3 pb-3"),
         ],

@@ -59,6 +59,8 @@ def shell_texts(catalog: Catalog, lang: str, imported_files: list[str]) -> dict[
         (ids.FILTER_TOGGLE, "title"): t("filters.toggle", lang),
         (ids.FILTER_RESET, "children"): t("filters.reset", lang),
         (ids.FOOTER, "children"): t("footer.sources", lang),
+        (ids.PRINT_BUTTON, "children"): t("print.button", lang),
+        (ids.PRINT_BUTTON, "title"): t("print.button_title", lang),
     }
     for page in PAGES:
         texts[(nav_link_id(page.key), "children")] = t(page.nav_key, lang)

@@ -72,3 +72,18 @@ def test_filters_are_keyboard_operable(live_server, page):
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.search.includes('region=WCA')")
     assert "region=WCA" in page.url
+
+
+def test_printable_brief_prints_the_view_with_filters_sources_and_disclaimer(live_server, page):
+    page.goto(live_server.url + "/about?region=WCA&lang=fr")
+    wait_for_dash(page)
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    page.click("#shell-print-button")
+    page.wait_for_function("() => window.__printed === true")
+    page.emulate_media(media="print")
+    header = page.inner_text("#shell-print-header")
+    assert "Afrique centrale et de l’Ouest" in header
+    assert "DONNÉES DE DÉMONSTRATION" in header and "004_fe997082141e9e19.txt" in header
+    assert "Organisation internationale pour les migrations" in header
+    assert not page.is_visible("#shell-filter-bar")
+    assert page.pdf(format="A4")[:4] == b"%PDF"
