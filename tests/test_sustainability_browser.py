@@ -75,7 +75,8 @@ def test_a_filter_in_the_link_and_the_threshold_control(live_server, page):
     wait_for_ticks(page, "West and Central Africa (n=")
     assert tick_texts(page) == [next(t for t in tick_texts(page) if t.startswith("West and Central Africa"))]
     title = "#sustainability-share-graph .gtitle"
-    assert "0.60 on the economic score" in page.text_content(title)
+    assert "Share at or above 0.60" in page.text_content(title)
+    assert "Economic score" in page.inner_text("#sustainability-share-graph")
     page.fill("#sustainability-threshold-input", "0.7")
     page.press("#sustainability-threshold-input", "Enter")
     page.wait_for_function("selector => document.querySelector(selector).textContent.includes('0.70')", arg=title)

@@ -79,9 +79,10 @@ def test_raw_inputs_are_cleaned(context):
     figure, _ = cb.update_means(context, "region; DROP TABLE actions", {"regions": ["ATLANTIS"]}, "xx")
     assert figure.layout.title.text == "Mean scores by region"
     figure, _ = cb.update_shares(context, "sex", "bogus", "1.9", {}, "en")
-    assert "0.55 on the composite score" in figure.layout.title.text  # setting threshold, default measure
+    assert figure.layout.title.text == "Share at or above 0.55"  # the configured threshold
+    assert figure.layout.title.subtitle.text.startswith("Composite score")  # the default measure
     figure, _ = cb.update_shares(context, "sex", "economic", 0.6000000000000001, {}, "en")
-    assert "0.60 on the economic score" in figure.layout.title.text
+    assert figure.layout.title.text == "Share at or above 0.60"
     figure, summary = cb.update_shares(context, "action", "economic", 0.5, {}, "en")
     assert list(figure.data[0].x) == [0.75, 0.5]  # a score equal to the threshold counts
 
@@ -92,7 +93,7 @@ def test_threshold_controls_stay_in_step(context):
     assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD, 0.8, None) == (no_update, no_update)
     assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD, 0.8, 7) == (no_update, no_update)
     figure, _ = cb.update_shares(context, "sex", "economic", "0.65", {}, "en")
-    assert "0.65 on the economic score" in figure.layout.title.text
+    assert figure.layout.title.text == "Share at or above 0.65"
 
 
 def test_comparison_of_a_group_with_itself(context):

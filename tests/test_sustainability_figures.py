@@ -171,7 +171,8 @@ def test_threshold_chart_bars_labels_and_intervals(tiny_cursor, catalog):
     assert bars.x[0] - bars.error_x.arrayminus[0] == pytest.approx(0.3006418, abs=1e-6)
     assert "3 of 4" in bars.hovertext[0]
     assert "Horn of Africa (n < 2, suppressed)" in figure.layout.yaxis.categoryarray
-    assert figure.layout.title.text == "Share at or above 0.50 on the economic score, by Action"
+    assert figure.layout.title.text == "Share at or above 0.50"
+    assert figure.layout.title.subtitle.text == "Economic score, by Action"
     summary = f.threshold_summary(shares, threshold=0.5, lang="en", min_group_size=2)
     assert "Overall, 67% of the 6 responses shown are at or above the threshold 0.50." in summary
 

@@ -84,7 +84,7 @@ def _ordered(frame: pd.DataFrame, labels: Mapping[str, str], column: str = "grou
 
 def _tick(row: Mapping, lang: str, min_group_size: int) -> str:
     if row["suppressed"]:
-        return t("sustainability.tick_suppressed", lang, label=row["label"], min=min_group_size)
+        return t("sustainability.tick_suppressed", lang, label=row["label"], min=format_number(min_group_size, lang))
     return t("sustainability.tick", lang, label=row["label"], n=format_number(int(row["n"]), lang))
 
 
@@ -119,7 +119,7 @@ def _suppressed_marks(figure: go.Figure, ticks: list[str], lang: str, min_group_
     for tick in ticks:
         figure.add_annotation(
             x=0.01, y=tick, xref="paper", yref="y", xanchor="left", showarrow=False,
-            text=f"<i>{t('sustainability.suppressed_mark', lang, min=min_group_size)}</i>",
+            text=f"<i>{t('sustainability.suppressed_mark', lang, min=format_number(min_group_size, lang))}</i>",
             font={"size": 11, "color": theme.MUTED})
 
 
@@ -199,10 +199,10 @@ def means_summary(by_group: pd.DataFrame, *, labels: Mapping[str, str], lang: st
 
 def _groups_sentence(ordered: pd.DataFrame, lang: str, min_group_size: int) -> str:
     if ordered["suppressed"].all():
-        return t("sustainability.all_suppressed", lang, min=min_group_size)
+        return t("sustainability.all_suppressed", lang, min=format_number(min_group_size, lang))
     suppressed = int(ordered["suppressed"].sum())
     return t("sustainability.summary.groups", lang, shown=len(ordered) - suppressed, suppressed=suppressed,
-             min=min_group_size)
+             min=format_number(min_group_size, lang))
 
 
 # ---------------------------------------------------------------- distribution
@@ -280,10 +280,12 @@ def threshold_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], groupi
         text=[format_percent(value, lang) for value in share], textposition="inside", insidetextanchor="start",
         textfont={"color": theme.TEXT}, constraintext="none", hovertext=hover, hoverinfo="text",
     ))
-    title = t("sustainability.share.title", lang, measure_lower=measure_label(measure, lang, lower=True),
-              threshold=threshold_text, grouping_lower=grouping_label(grouping, lang, lower=True))
-    base_layout(figure, title=title, lang=lang, demo=demo)
-    figure.update_layout(uniformtext={"minsize": 11, "mode": "show"}, showlegend=False)
+    base_layout(figure, title=t("sustainability.share.title", lang, threshold=threshold_text), lang=lang, demo=demo)
+    subtitle = t("sustainability.share.subtitle", lang, measure=measure_label(measure, lang),
+                 measure_lower=measure_label(measure, lang, lower=True),
+                 grouping_lower=grouping_label(grouping, lang, lower=True))
+    figure.update_layout(uniformtext={"minsize": 11, "mode": "show"}, showlegend=False,
+                         title_subtitle_text=subtitle)
     figure.update_xaxes(range=[0, 1], tickformat=".0%", title=t("sustainability.axis.share", lang))
     _category_axis(figure, ordered["tick"].tolist(), len(ordered), "share")
     _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
@@ -362,11 +364,11 @@ def over_time_summary(by_band: pd.DataFrame, *, labels: Mapping[str, str], group
     if by_band.empty:
         return t("sustainability.summary.empty", lang)
     if by_band["suppressed"].all():
-        return t("sustainability.time.all_suppressed", lang, min=min_group_size)
+        return t("sustainability.time.all_suppressed", lang, min=format_number(min_group_size, lang))
     shown = by_band[~by_band["suppressed"]]
     series = _ordered(shown.drop_duplicates("group_code")[["group_code"]], _series_labels(grouping, labels, lang))
     return t("sustainability.summary.time", lang, series=", ".join(series["label"]), max=max_series,
-             min=min_group_size)
+             min=format_number(min_group_size, lang))
 
 
 # ---------------------------------------------------------------- comparison
@@ -411,15 +413,16 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
             textfont={"color": "white"}, hovertext=hover, hoverinfo="text", meta={"side": side},
         ))
     base_layout(figure, title=t("sustainability.compare.title", lang, a=label_a, b=label_b), lang=lang, demo=demo)
-    figure.update_layout(barmode="group", height=420, margin={"t": 96},
-                         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"})
+    figure.update_layout(barmode="group", height=440, margin={"t": 64, "b": 90}, legend=BOTTOM_LEGEND,
+                         showlegend=True)
     figure.update_yaxes(range=[0, 1], tickformat=".1f", title=t("sustainability.axis.mean", lang))
     figure.update_xaxes(title=None)
     for index, note in enumerate(notes):
-        figure.add_annotation(text=f"<i>{note}</i>", xref="paper", yref="paper", x=0, y=-0.22 - 0.07 * index,
-                              xanchor="left", showarrow=False, font={"size": 12, "color": theme.MUTED})
+        figure.add_annotation(text=f"<i>{note}</i>", xref="paper", yref="paper", x=0, y=1.0,
+                              yshift=4 + 18 * index, xanchor="left", yanchor="bottom", showarrow=False,
+                              font={"size": 12, "color": theme.MUTED})
     if notes:
-        figure.update_layout(margin={"b": 60 + 26 * len(notes)})
+        figure.update_layout(margin={"t": 72 + 18 * len(notes)})
     return figure
 
 
@@ -428,7 +431,7 @@ def _comparison_notes(statuses: Mapping[str, str], label_a: str, label_b: str, l
     notes = []
     for side, label in (("a", label_a), ("b", label_b)):
         if statuses[side] != "shown":
-            notes.append(t(f"sustainability.compare.status.{statuses[side]}", lang, group=label, min=min_group_size))
+            notes.append(t(f"sustainability.compare.status.{statuses[side]}", lang, group=label, min=format_number(min_group_size, lang)))
     return notes
 
 

@@ -104,8 +104,9 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Each box spans the middle half of the scores (25th to 75th percentile); the solid line is the median, the dashed line the mean, and the whiskers reach the 5th and 95th percentiles.",
         "fr": "Chaque boîte couvre la moitié centrale des scores (du 25e au 75e centile) ; le trait plein est la médiane, le trait pointillé la moyenne, et les moustaches vont du 5e au 95e centile."},
     "sustainability.share.title": {
-        "en": "Share at or above {threshold} on the {measure_lower} score, by {grouping_lower}",
-        "fr": "Part au seuil {threshold} ou au-dessus pour le score {measure_lower}, par {grouping_lower}"},
+        "en": "Share at or above {threshold}", "fr": "Part au seuil {threshold} ou au-dessus"},
+    "sustainability.share.subtitle": {"en": "{measure} score, by {grouping_lower}",
+                                      "fr": "Score {measure_lower}, par {grouping_lower}"},
     "sustainability.share.legend": {"en": "Share at or above the threshold", "fr": "Part au seuil ou au-dessus"},
     "sustainability.time.title": {"en": "Mean {measure_lower} score by months since return",
                                   "fr": "Score {measure_lower} moyen selon les mois depuis le retour"},

@@ -303,9 +303,8 @@ def means_over_time(cursor: duckdb.DuckDBPyConnection, selection: Selection, gro
     """Mean of one score per months-since-return band, for the largest groups of ``grouping``.
 
     Series are the ``max_series`` groups with most records (one series ``all`` when grouping
-    by months). Columns: group_code, months_band,
-    suppressed, n, mean, sd, ci_low, ci_high. Ordered by group_code then band code; a
-    suppressed cell (fewer than min_group_size records in that band) holds NULL in every
+    by months), from one scan. Columns: group_code, months_band, suppressed, n, mean, sd,
+    ci_low, ci_high. Ordered by group_code then band code; a suppressed cell (fewer than min_group_size records in that band) holds NULL in every
     column but group_code, months_band and suppressed.
     """
     expression = "'all'" if grouping == "months" else check_grouping(grouping)
@@ -313,21 +312,20 @@ def means_over_time(cursor: duckdb.DuckDBPyConnection, selection: Selection, gro
     minimum = _check_min(min_group_size)
     conditions, params = _filters(selection)
     sql = f"""
-        WITH base AS (
-            SELECT {expression} AS group_code, {MONTH_BAND_SQL} AS months_band, {column} AS score
-            {FROM_SURVEYS} {where(conditions)}),
+        WITH cells AS (
+            SELECT {expression} AS group_code, {MONTH_BAND_SQL} AS months_band, count(*) AS n_all,
+                   avg({column}) AS mean_all, stddev_samp({column}) AS sd_all
+            {FROM_SURVEYS} {where(conditions)}
+            GROUP BY ALL),
         series AS (
-            SELECT group_code FROM base GROUP BY group_code
-            ORDER BY count(*) DESC, group_code LIMIT $max_series),
-        cells AS (
-            SELECT group_code, months_band, count(*) AS n_all, avg(score) AS mean_all,
-                   stddev_samp(score) AS sd_all
-            FROM base WHERE group_code IN (SELECT group_code FROM series) GROUP BY ALL)
+            SELECT group_code FROM cells GROUP BY group_code
+            ORDER BY sum(n_all) DESC, group_code LIMIT $max_series)
         SELECT group_code, months_band, n_all < $minimum AS suppressed,
                CASE WHEN n_all >= $minimum THEN n_all END AS n,
                CASE WHEN n_all >= $minimum THEN mean_all END AS mean,
                CASE WHEN n_all >= $minimum THEN sd_all END AS sd
-        FROM cells ORDER BY group_code, months_band"""  # noqa: S608 (identifiers from GROUPINGS and MEASURES)
+        FROM cells WHERE group_code IN (SELECT group_code FROM series)
+        ORDER BY group_code, months_band"""  # noqa: S608 (identifiers from GROUPINGS and MEASURES)
     by_band = cursor.execute(sql, {**params, "minimum": minimum, "max_series": int(max_series)}).df()
     by_band["ci_low"], by_band["ci_high"] = mean_interval(by_band["mean"], by_band["sd"], by_band["n"])
     return by_band
