@@ -64,7 +64,8 @@ def map_panel(lang: str) -> html.Div:
             html.Div(
                 dcc.Loading(
                     dcc.Graph(id=ids.MAP_GRAPH, config=theme.GRAPH_CONFIG, className="map-graph",
-                              responsive=True, style={"height": "clamp(380px, 66vh, 660px)"}),
+                              responsive=True, style={"width": "100%", "aspectRatio": "1.15", "minHeight": "360px",
+                                     "maxHeight": "660px"}),
                     type="circle", delay_show=300,
                 ),
                 role="figure", className="map-figure",

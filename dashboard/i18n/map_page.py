@@ -13,12 +13,9 @@ TEXT: dict[str, dict[str, str]] = {
     "map.provinces.label": {"en": "Show Afghanistan by province (RADA’s eight provinces highlighted)",
                             "fr": "Afficher l’Afghanistan par province (les huit provinces de RADA en évidence)"},
     # Figure
-    "map.figure.title.action": {"en": "Countries of the EU-IOM Actions, by Action",
-                                "fr": "Pays des Actions UE-OIM, par Action"},
-    "map.figure.title.region": {"en": "Countries of the EU-IOM Actions, by region",
-                                "fr": "Pays des Actions UE-OIM, par région"},
-    "map.figure.title.status": {"en": "Countries of the EU-IOM Actions, by status",
-                                "fr": "Pays des Actions UE-OIM, par statut"},
+    "map.figure.title.action": {"en": "Action countries, by Action", "fr": "Pays des Actions, par Action"},
+    "map.figure.title.region": {"en": "Action countries, by region", "fr": "Pays des Actions, par région"},
+    "map.figure.title.status": {"en": "Action countries, by status", "fr": "Pays des Actions, par statut"},
     "map.legend.inactive": {"en": "Action country not in the current filters",
                             "fr": "Pays d’une Action hors des filtres actuels"},
     "map.legend.rada_provinces": {"en": "RADA provinces (Afghanistan)", "fr": "Provinces de RADA (Afghanistan)"},
@@ -34,8 +31,8 @@ TEXT: dict[str, dict[str, str]] = {
     "map.hover.province_other": {"en": "Not a RADA province", "fr": "Hors des provinces de RADA"},
     "map.hover.click": {"en": "Click for the country profile", "fr": "Cliquez pour le profil du pays"},
     "map.disclaimer_short": {
-        "en": "Boundaries and names shown do not imply official endorsement or acceptance by IOM.",
-        "fr": "Les frontières et appellations figurant sur cette carte n’impliquent aucune prise de position officielle de l’OIM."},
+        "en": "Boundaries and names shown do not imply<br>official endorsement or acceptance by IOM.",
+        "fr": "Les frontières et appellations figurant sur cette carte<br>n’impliquent aucune prise de position officielle de l’OIM."},
     "map.aria": {
         "en": "World map framed on Africa and Asia: the countries of the EU-IOM Actions, coloured by the chosen category. The text under the map summarises it.",
         "fr": "Carte du monde centrée sur l’Afrique et l’Asie : les pays des Actions UE-OIM, colorés selon la catégorie choisie. Le texte sous la carte la résume."},
