@@ -10,7 +10,6 @@ from dashboard.i18n import t
 from dashboard.security import install_security_headers
 from dashboard.settings import Settings, load_settings
 
-
 # Dash's default template wraps its scripts in a <footer>, a second "contentinfo" landmark.
 INDEX_TEMPLATE = """<!DOCTYPE html>
 <html lang="{lang}">

@@ -95,11 +95,6 @@ def indicators_section(context: PageContext) -> html.Section:
     ], className="mb-4")
 
 
-def _methodology(lang: str, context: PageContext) -> object:
-    section = getattr(sustainability_page, "methodology_section", None)
-    return section(lang, context.settings) if section else html.Div()
-
-
 def layout(context: PageContext) -> html.Div:
     """The page."""
     lang = context.lang
@@ -112,7 +107,7 @@ def layout(context: PageContext) -> html.Div:
         ]),
         html.Section([
             html.H2(t("about.methodology.title", lang), className="h4"),
-            _methodology(lang, context),
+            sustainability_page.methodology_section(lang, context.settings),
         ], id="about-methodology", className="mb-4"),
         html.P(t("map.disclaimer", lang), className="small text-muted fst-italic"),
     ], id="about-page")
