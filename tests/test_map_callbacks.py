@@ -192,3 +192,14 @@ def test_update_sizes_carry_no_geometry(app):
     assert b"MultiPolygon" not in full and b"MultiPolygon" not in recolour
     assert b'"__dash_patch_update"' in recolour
     assert len(recolour) < len(full) < geometry_size < 300_000
+
+
+def test_every_map_id_the_callbacks_name_is_in_the_layout(app):
+    layout_ids = {node.id for node in find(app.validation_layout, lambda node: isinstance(getattr(node, "id", None), str))}
+    named = set()
+    for output, callback in app.callback_map.items():
+        named |= {part.split(".")[0] for part in output.strip(".").split("...")}
+        named |= {dependency["id"] for dependency in callback["inputs"] + callback["state"]}
+    map_ids = {name for name in named if isinstance(name, str) and name.startswith("map-")}
+    assert {ids.MAP_GRAPH, ids.MAP_PROFILE_SELECT, ids.MAP_PROFILE_CLOSE} <= map_ids
+    assert map_ids <= layout_ids
