@@ -299,19 +299,20 @@ def _action_rank(code: str) -> int:
 
 def map_summary(countries: pd.DataFrame, *, lang: str) -> str:
     """One sentence saying what the map fills: how many countries the filters keep, per Action."""
-    total = countries["iso3"].nunique()
     kept = countries[countries["in_selection"]]
-    column = _lang_column("action_short", lang)
-    per_action = [
-        t("map.summary.action_count", lang, name=name, count=format_number(kept.loc[kept[column] == name, "iso3"].nunique(), lang))
-        for name in dict.fromkeys(kept.iloc[kept["action_code"].map(_action_rank).argsort(kind="stable")][column])
-    ]
     if kept.empty:
         return t("map.summary.none", lang)
-    if kept["iso3"].nunique() == total:
-        return t("map.summary.all", lang, total=format_number(total, lang), actions="; ".join(per_action))
-    return t("map.summary", lang, active=format_number(kept["iso3"].nunique(), lang),
-             total=format_number(total, lang), actions="; ".join(per_action))
+    total, active = countries["iso3"].nunique(), kept["iso3"].nunique()
+    per_action = kept.groupby("action_code")["iso3"].nunique()
+    names = kept.drop_duplicates("action_code").set_index("action_code")[_lang_column("action_short", lang)]
+    actions = "; ".join(
+        t("map.summary.action_count", lang, name=names[code], count=format_number(per_action[code], lang))
+        for code in sorted(per_action.index, key=_action_rank)
+    )
+    if active == total:
+        return t("map.summary.all", lang, total=format_number(total, lang), actions=actions)
+    return t("map.summary", lang, active=format_number(active, lang), total=format_number(total, lang),
+             actions=actions)
 
 
 def global_note(components: pd.DataFrame, *, lang: str) -> list:
