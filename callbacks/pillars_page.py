@@ -1,35 +1,42 @@
-"""Callbacks of the pillars page: every chart follows the shared selection store."""
+"""Callbacks of the pillars page: every chart follows the shared selection store.
+
+Each chart and its exported data come from the same query call (the ``*_frame`` helpers below),
+so a download or a table view always holds what the chart shows.
+"""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, html
+import pandas as pd
+from dash import Dash, Input, Output, State, html, no_update
 
 from dashboard import ids
+from dashboard.catalog import Catalog
+from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
 from dashboard.figures import indicators as indicator_figures
 from dashboard.figures import pillars as pillar_figures
 from dashboard.i18n import normalise_language, t
+from dashboard.pillars_options import PageOptions, chosen_by_sex, chosen_grouping, chosen_indicator
 from dashboard.queries import indicators as indicator_queries
 from dashboard.queries import pillars as pillar_queries
 from dashboard.selection import Selection
 
-BY_SEX = "by_sex"
+PAGE = "pillars"
 
 
 def _selection(context: AppContext, selection_data: dict | None) -> Selection:
     return Selection.from_raw(selection_data or {}, context.catalog)
 
 
-def _indicator(context: AppContext, raw: object) -> str:
-    """A known indicator code: the raw value if the catalog knows it, else the default."""
-    indicators = context.catalog.indicators
-    if isinstance(raw, str) and raw in indicators:
-        return raw
-    return indicator_queries.DEFAULT_INDICATOR if indicator_queries.DEFAULT_INDICATOR in indicators else next(iter(indicators))
+def _described(summary: str, guide_key: str, lang: str) -> str:
+    """A chart's text alternative: what it shows now, then how to read it."""
+    return f"{summary} {t(guide_key, lang)}"
 
 
-def _grouping(raw: object) -> str:
-    return raw if raw in indicator_queries.TREND_GROUPINGS else indicator_queries.TREND_GROUPINGS[0]
+def indicator_facts(cursor, catalog: Catalog, code: str, lang: str) -> tuple[str, str]:
+    """The indicator's name in ``lang`` and its unit."""
+    meta = indicator_queries.indicator_meta(cursor, code) or {}
+    return catalog.indicators[code].name(lang), str(meta.get("unit", ""))
 
 
 def choose_drill_action(in_scope: list[str], selection: Selection, current: object) -> str | None:
@@ -42,8 +49,17 @@ def choose_drill_action(in_scope: list[str], selection: Selection, current: obje
     return in_scope[0] if in_scope else None
 
 
+def drill_frame(cursor, selection: Selection, current: object) -> tuple[list[str], str | None, pd.DataFrame]:
+    """Actions in scope, the Action drilled into, and its countries x pillars (no rows without one)."""
+    in_scope = pillar_queries.actions_in_scope(cursor, selection)
+    action = choose_drill_action(in_scope, selection, current)
+    # With no Action in scope the scope is empty, so any code gives the empty frame with its columns.
+    return in_scope, action, pillar_queries.country_pillar_matrix(cursor, selection, action or "")
+
+
+# ---------------------------------------------------------------- callbacks
 def update_coverage(context: AppContext, selection_data: dict | None, lang: str | None) -> tuple:
-    """Matrix figure, matrix table, counts figure and objective mapping table."""
+    """Matrix figure and summary, matrix table, counts figure and summary, objective mapping table."""
     lang = normalise_language(lang)
     selection = _selection(context, selection_data)
     cursor = context.cursor()
@@ -52,30 +68,35 @@ def update_coverage(context: AppContext, selection_data: dict | None, lang: str 
     mappings = pillar_queries.objective_mappings(cursor, selection)
     return (
         pillar_figures.pillar_matrix_chart(matrix, lang=lang),
+        _described(pillar_figures.pillar_matrix_summary(matrix, lang=lang), "pillars.matrix.aria", lang),
         pillar_figures.pillar_matrix_table(matrix, lang=lang),
         pillar_figures.pillar_counts_chart(counts, lang=lang),
+        _described(pillar_figures.pillar_counts_summary(counts, lang=lang), "pillars.counts.aria", lang),
         pillar_figures.objective_mapping_table(mappings, lang=lang),
     )
 
 
 def update_drilldown(context: AppContext, selection_data: dict | None, drill_value: object,
                      lang: str | None) -> tuple:
-    """Drill-down options (Actions in scope), chosen Action, its countries x pillars, and notes."""
+    """Drill-down options (Actions in scope), chosen Action (unchanged: no update), its countries x
+    pillars with a summary, and the notes on country exceptions."""
     lang = normalise_language(lang)
     selection = _selection(context, selection_data)
     cursor = context.cursor()
-    in_scope = pillar_queries.actions_in_scope(cursor, selection)
+    in_scope, action, grid = drill_frame(cursor, selection, drill_value)
     options = [{"label": context.catalog.actions[code].name(lang), "value": code} for code in in_scope]
-    action = choose_drill_action(in_scope, selection, drill_value)
+    value = no_update if action == drill_value else action
     if action is None:
-        return options, None, pillar_figures.empty_chart(lang), html.P(t("pillars.drill.no_action", lang), className="text-muted")
-    grid = pillar_queries.country_pillar_matrix(cursor, selection, action)
+        return (options, value, pillar_figures.empty_chart(lang), t("chart.empty", lang),
+                html.P(t("pillars.drill.no_action", lang), className="text-muted"))
     exceptions = pillar_queries.country_exceptions(cursor, selection, action)
     action_name = context.catalog.actions[action].name(lang)
     return (
         options,
-        action,
+        value,
         pillar_figures.country_pillar_chart(grid, lang=lang, action_name=action_name),
+        _described(pillar_figures.country_pillar_summary(grid, lang=lang, action_name=action_name),
+                   "pillars.drill.aria", lang),
         pillar_figures.exception_notes(exceptions, lang=lang),
     )
 
@@ -88,43 +109,46 @@ def update_headline_cards(context: AppContext, selection_data: dict | None, lang
 
 
 def update_trend_graph(context: AppContext, selection_data: dict | None, indicator: object,
-                       grouping: object, lang: str | None):
-    """Quarterly lines of the chosen indicator by region or Action."""
+                       grouping: object, lang: str | None) -> tuple:
+    """Quarterly lines of the chosen indicator by region or Action, and their summary."""
     lang = normalise_language(lang)
     cursor = context.cursor()
-    code, group_by = _indicator(context, indicator), _grouping(grouping)
-    meta = indicator_queries.indicator_meta(cursor, code) or {}
+    code, group_by = chosen_indicator(indicator, context.catalog), chosen_grouping(grouping)
+    name, unit = indicator_facts(cursor, context.catalog, code, lang)
     trend = indicator_queries.indicator_trend(cursor, _selection(context, selection_data), code, group_by)
-    return indicator_figures.indicator_trend_chart(
-        trend, lang=lang, demo=context.catalog.is_demo, indicator_name=context.catalog.indicators[code].name(lang),
-        unit=str(meta.get("unit", "")), group_by=group_by)
+    figure = indicator_figures.indicator_trend_chart(trend, lang=lang, demo=context.catalog.is_demo,
+                                                     indicator_name=name, unit=unit, group_by=group_by)
+    summary = indicator_figures.indicator_trend_summary(trend, lang=lang, indicator_name=name, group_by=group_by)
+    return figure, _described(summary, "pillars.trend.aria", lang)
 
 
 def update_ranking_graph(context: AppContext, selection_data: dict | None, indicator: object,
-                         sex_options: list | None, lang: str | None):
-    """Countries ranked by the chosen indicator, split by sex when asked."""
+                         sex_options: object, lang: str | None) -> tuple:
+    """Countries ranked by the chosen indicator, split by sex when asked, and their summary."""
     lang = normalise_language(lang)
     cursor = context.cursor()
-    code = _indicator(context, indicator)
-    by_sex = BY_SEX in (sex_options or [])
-    meta = indicator_queries.indicator_meta(cursor, code) or {}
+    code, by_sex = chosen_indicator(indicator, context.catalog), chosen_by_sex(sex_options)
+    name, unit = indicator_facts(cursor, context.catalog, code, lang)
     ranking = indicator_queries.country_ranking(cursor, _selection(context, selection_data), code, by_sex=by_sex)
-    return indicator_figures.country_ranking_chart(
-        ranking, lang=lang, demo=context.catalog.is_demo, indicator_name=context.catalog.indicators[code].name(lang),
-        unit=str(meta.get("unit", "")), by_sex=by_sex)
+    figure = indicator_figures.country_ranking_chart(ranking, lang=lang, demo=context.catalog.is_demo,
+                                                     indicator_name=name, unit=unit, by_sex=by_sex)
+    summary = indicator_figures.country_ranking_summary(ranking, lang=lang, indicator_name=name, by_sex=by_sex)
+    return figure, _described(summary, "pillars.ranking.aria", lang)
 
 
 def update_rate_graphs(context: AppContext, selection_data: dict | None, lang: str | None) -> tuple:
-    """Reintegration completed as a share of started, by region and by Action."""
+    """Reintegration completed as a share of started, by region then by Action: figure and summary each."""
     lang = normalise_language(lang)
     cursor = context.cursor()
     selection = _selection(context, selection_data)
-    return tuple(
-        indicator_figures.completion_rate_chart(
-            indicator_queries.completion_rates(cursor, selection, group_by), lang=lang,
-            demo=context.catalog.is_demo, group_by=group_by)
-        for group_by in ("region", "action")
-    )
+    outputs: list[object] = []
+    for group_by in ("region", "action"):
+        rates = indicator_queries.completion_rates(cursor, selection, group_by)
+        outputs.append(indicator_figures.completion_rate_chart(rates, lang=lang, demo=context.catalog.is_demo,
+                                                               group_by=group_by))
+        outputs.append(_described(indicator_figures.completion_rate_summary(rates, lang=lang, group_by=group_by),
+                                  "pillars.rates.aria", lang))
+    return tuple(outputs)
 
 
 def update_published_table(context: AppContext, selection_data: dict | None, lang: str | None) -> html.Div:
@@ -134,14 +158,92 @@ def update_published_table(context: AppContext, selection_data: dict | None, lan
     return indicator_figures.published_table(figures, lang=lang)
 
 
+# ---------------------------------------------------------------- data behind each chart
+def matrix_data(request: ChartRequest) -> pd.DataFrame:
+    """Cells of the Action x pillar matrix."""
+    frame = pillar_queries.action_pillar_matrix(request.cursor, request.selection)
+    return pillar_figures.pillar_matrix_data(frame, lang=request.lang)
+
+
+def counts_data(request: ChartRequest) -> pd.DataFrame:
+    """Actions and countries applying each pillar."""
+    frame = pillar_queries.pillar_counts(request.cursor, request.selection)
+    return pillar_figures.pillar_counts_data(frame, lang=request.lang)
+
+
+def drill_data(request: ChartRequest) -> pd.DataFrame:
+    """The drilled Action's countries by pillar (the Action chosen as the page does)."""
+    options = PageOptions.from_params(request.params, request.catalog)
+    _, action, grid = drill_frame(request.cursor, request.selection, options.drill)
+    name = request.catalog.actions[action].name(request.lang) if action else ""
+    return pillar_figures.country_pillar_data(grid, lang=request.lang, action_code=action, action_name=name)
+
+
+def totals_data(request: ChartRequest) -> pd.DataFrame:
+    """The headline cards' totals."""
+    frame = indicator_queries.indicator_totals(request.cursor, request.selection)
+    return indicator_figures.indicator_totals_data(frame, lang=request.lang)
+
+
+def trend_data(request: ChartRequest) -> pd.DataFrame:
+    """The trend's points for the indicator and grouping of the URL."""
+    options = PageOptions.from_params(request.params, request.catalog)
+    name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
+    frame = indicator_queries.indicator_trend(request.cursor, request.selection, options.indicator, options.trend)
+    return indicator_figures.indicator_trend_data(frame, lang=request.lang, indicator=options.indicator,
+                                                  indicator_name=name, unit=unit, group_by=options.trend)
+
+
+def ranking_data(request: ChartRequest) -> pd.DataFrame:
+    """The ranking's bars for the indicator and sex split of the URL."""
+    options = PageOptions.from_params(request.params, request.catalog)
+    name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
+    frame = indicator_queries.country_ranking(request.cursor, request.selection, options.indicator,
+                                              by_sex=options.by_sex)
+    return indicator_figures.country_ranking_data(frame, lang=request.lang, indicator=options.indicator,
+                                                  indicator_name=name, unit=unit, by_sex=options.by_sex)
+
+
+def rate_data(group_by: str):
+    """The data function of the completion-rate chart by ``group_by``."""
+    def data(request: ChartRequest) -> pd.DataFrame:
+        frame = indicator_queries.completion_rates(request.cursor, request.selection, group_by)
+        return indicator_figures.completion_rate_data(frame, lang=request.lang, group_by=group_by)
+    return data
+
+
+def published_data(request: ChartRequest) -> pd.DataFrame:
+    """The published figures, with source address and date."""
+    frame = indicator_queries.published_figures(request.cursor, request.selection)
+    return indicator_figures.published_data(frame, lang=request.lang)
+
+
+CHARTS: tuple[ChartSpec, ...] = (
+    ChartSpec(ids.PILLARS_MATRIX_CHART, PAGE, ids.PILLARS_MATRIX_GRAPH, "pillars.matrix.title", matrix_data),
+    ChartSpec(ids.PILLARS_COUNTS_CHART, PAGE, ids.PILLARS_COUNTS_GRAPH, "pillars.counts.title", counts_data),
+    ChartSpec(ids.PILLARS_DRILL_CHART, PAGE, ids.PILLARS_DRILL_GRAPH, "pillars.drill.heading", drill_data),
+    ChartSpec(ids.PILLARS_TOTALS_CHART, PAGE, ids.PILLARS_HEADLINE_CARDS, "pillars.cards.heading", totals_data),
+    ChartSpec(ids.PILLARS_TREND_CHART, PAGE, ids.PILLARS_TREND_GRAPH, "pillars.block.trend", trend_data),
+    ChartSpec(ids.PILLARS_RANKING_CHART, PAGE, ids.PILLARS_RANKING_GRAPH, "pillars.block.ranking", ranking_data),
+    ChartSpec(ids.PILLARS_RATE_REGION_CHART, PAGE, ids.PILLARS_RATE_REGION_GRAPH, "pillars.rates.title.region",
+              rate_data("region")),
+    ChartSpec(ids.PILLARS_RATE_ACTION_CHART, PAGE, ids.PILLARS_RATE_ACTION_GRAPH, "pillars.rates.title.action",
+              rate_data("action")),
+    ChartSpec(ids.PILLARS_PUBLISHED_CHART, PAGE, ids.PILLARS_PUBLISHED_TABLE, "pillars.published.heading",
+              published_data),
+)
+
+
 def register(app: Dash, context: AppContext) -> None:
     """Wire this page's callbacks."""
     selection = Input(ids.SELECTION_STORE, "data")
     lang = State(ids.LANGUAGE_STORE, "data")
     app.callback(
         Output(ids.PILLARS_MATRIX_GRAPH, "figure"),
+        Output(ids.PILLARS_MATRIX_SUMMARY, "children"),
         Output(ids.PILLARS_MATRIX_TABLE, "children"),
         Output(ids.PILLARS_COUNTS_GRAPH, "figure"),
+        Output(ids.PILLARS_COUNTS_SUMMARY, "children"),
         Output(ids.PILLARS_MAPPING_TABLE, "children"),
         selection, lang,
     )(lambda data, language: update_coverage(context, data, language))
@@ -149,6 +251,7 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.PILLARS_DRILL_DROPDOWN, "options"),
         Output(ids.PILLARS_DRILL_DROPDOWN, "value"),
         Output(ids.PILLARS_DRILL_GRAPH, "figure"),
+        Output(ids.PILLARS_DRILL_SUMMARY, "children"),
         Output(ids.PILLARS_DRILL_NOTES, "children"),
         selection, Input(ids.PILLARS_DRILL_DROPDOWN, "value"), lang,
     )(lambda data, value, language: update_drilldown(context, data, value, language))
@@ -158,15 +261,19 @@ def register(app: Dash, context: AppContext) -> None:
     )(lambda data, language: update_headline_cards(context, data, language))
     app.callback(
         Output(ids.PILLARS_TREND_GRAPH, "figure"),
+        Output(ids.PILLARS_TREND_SUMMARY, "children"),
         selection, Input(ids.PILLARS_INDICATOR_DROPDOWN, "value"), Input(ids.PILLARS_TREND_RADIO, "value"), lang,
     )(lambda data, indicator, grouping, language: update_trend_graph(context, data, indicator, grouping, language))
     app.callback(
         Output(ids.PILLARS_RANKING_GRAPH, "figure"),
+        Output(ids.PILLARS_RANKING_SUMMARY, "children"),
         selection, Input(ids.PILLARS_INDICATOR_DROPDOWN, "value"), Input(ids.PILLARS_SEX_CHECKLIST, "value"), lang,
     )(lambda data, indicator, sex, language: update_ranking_graph(context, data, indicator, sex, language))
     app.callback(
         Output(ids.PILLARS_RATE_REGION_GRAPH, "figure"),
+        Output(ids.PILLARS_RATE_REGION_SUMMARY, "children"),
         Output(ids.PILLARS_RATE_ACTION_GRAPH, "figure"),
+        Output(ids.PILLARS_RATE_ACTION_SUMMARY, "children"),
         selection, lang,
     )(lambda data, language: update_rate_graphs(context, data, language))
     app.callback(

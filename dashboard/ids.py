@@ -79,6 +79,16 @@ PILLARS_TREND_SUMMARY = "pillars-trend-summary"
 PILLARS_RANKING_SUMMARY = "pillars-ranking-summary"
 PILLARS_RATE_REGION_SUMMARY = "pillars-rate-region-summary"
 PILLARS_RATE_ACTION_SUMMARY = "pillars-rate-action-summary"
+# Chart keys of the pillars page's chart blocks (parts of their export and table-view ids).
+PILLARS_MATRIX_CHART = "pillar-matrix"
+PILLARS_COUNTS_CHART = "pillar-counts"
+PILLARS_DRILL_CHART = "pillar-drill"
+PILLARS_TOTALS_CHART = "indicator-totals"
+PILLARS_TREND_CHART = "indicator-trend"
+PILLARS_RANKING_CHART = "country-ranking"
+PILLARS_RATE_REGION_CHART = "completion-region"
+PILLARS_RATE_ACTION_CHART = "completion-action"
+PILLARS_PUBLISHED_CHART = "published-figures"
 
 # --- sustainability page ---
 SUSTAINABILITY_PAGE = "sustainability-page-container"
@@ -99,5 +109,13 @@ SUSTAINABILITY_GROUP_B = "sustainability-group-b-dropdown"
 SUSTAINABILITY_COMPARE_HELP = "sustainability-compare-help"
 SUSTAINABILITY_COMPARE_GRAPH = "sustainability-compare-graph"
 SUSTAINABILITY_COMPARE_TABLE = "sustainability-compare-table"
+SUSTAINABILITY_COMPARE_SUMMARY = "sustainability-compare-summary"
+SUSTAINABILITY_OPTIONS_NOTICE = "sustainability-options-notice"
+# Chart keys (downloads and table views; chart blocks derive their heading ids from them).
+SUSTAINABILITY_MEANS_CHART = "sustainability-means"
+SUSTAINABILITY_BOX_CHART = "sustainability-spread"
+SUSTAINABILITY_SHARE_CHART = "sustainability-share"
+SUSTAINABILITY_TIME_CHART = "sustainability-time"
+SUSTAINABILITY_COMPARE_CHART = "sustainability-compare"
 
 # --- about page ---

@@ -65,3 +65,16 @@ def chart_block(chart_key: str, graph_id: str, *, title: str, lang: str, summary
         ],
         className="chart-block mb-4", **{"aria-labelledby": heading_id},
     )
+
+
+def data_toolbar(chart_key: str, lang: str) -> html.Div:
+    """CSV and Excel buttons only, for a block that is already an HTML table or a set of cards
+    (no image to draw, and the block is its own table view)."""
+    data = [_button(t(f"export.{fmt}", lang), t(f"export.download_{fmt}", lang),
+                    {"type": ids.EXPORT_BUTTON, "chart": chart_key, "format": fmt})
+            for fmt in ("csv", "xlsx")]
+    return html.Div(
+        html.Div(data, className="btn-group btn-group-sm", role="group",
+                 **{"aria-label": t("export.data_group", lang)}),
+        className="chart-toolbar d-flex flex-wrap align-items-center gap-1 mb-1",
+    )

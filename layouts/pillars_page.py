@@ -1,59 +1,59 @@
 """The pillars page: pillar coverage, indicator comparisons and published figures.
 
-Charts start empty and are filled by ``callbacks.pillars_page`` from the shared selection.
-Page options (indicator, trend grouping, sex split, drill-down Action) may come from the URL.
+Charts start empty and are filled by ``callbacks.pillars_page`` from the shared selection. Each
+chart sits in a chart block (image and data downloads, table view, text summary). Page options
+(indicator, trend grouping, sex split, drill-down Action) live in the URL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
-from dashboard import ids, theme
+from dashboard import ids
 from dashboard.catalog import Catalog
 from dashboard.i18n import t
-from dashboard.queries.indicators import DEFAULT_INDICATOR, TREND_GROUPINGS
-from dashboard.queries.pillars import DEFAULT_DRILL_ACTION
+from dashboard.pillars_options import (
+    BY_SEX_ON,
+    BY_SEX_PARAM,
+    DRILL_PARAM,
+    INDICATOR_PARAM,
+    TREND_PARAM,
+    PageOptions,
+)
+from dashboard.queries.indicators import TREND_GROUPINGS
+from layouts.chart_block import chart_block, data_toolbar
 from layouts.page_context import PageContext
 
-BY_SEX = "by_sex"
+# (component id, property, URL parameter): the shell writes these options into the URL.
+URL_OPTIONS = (
+    (ids.PILLARS_INDICATOR_DROPDOWN, "value", INDICATOR_PARAM),
+    (ids.PILLARS_TREND_RADIO, "value", TREND_PARAM),
+    (ids.PILLARS_SEX_CHECKLIST, "value", BY_SEX_PARAM),
+    (ids.PILLARS_DRILL_DROPDOWN, "value", DRILL_PARAM),
+)
+# URL parameter -> text key of the control it sets (for the notice about ignored values).
+OPTION_LABEL_KEYS = {
+    INDICATOR_PARAM: "pillars.controls.indicator",
+    TREND_PARAM: "pillars.controls.trend",
+    BY_SEX_PARAM: "pillars.controls.by_sex",
+    DRILL_PARAM: "pillars.drill.label",
+}
 
 
-@dataclass(frozen=True)
-class PageOptions:
-    """The page's own choices, read from URL parameters; unknown values fall back to defaults."""
-
-    indicator: str
-    trend: str
-    by_sex: bool
-    drill: str | None
-
-    @classmethod
-    def from_params(cls, params: Mapping[str, object], catalog: Catalog) -> PageOptions:
-        """``indicator=``, ``trend=region|action``, ``by_sex=1``, ``drill=<Action code>``."""
-        default_indicator = DEFAULT_INDICATOR if DEFAULT_INDICATOR in catalog.indicators else next(iter(catalog.indicators), "")
-        indicator = params.get("indicator")
-        trend = params.get("trend")
-        drill = params.get("drill")
-        default_drill = DEFAULT_DRILL_ACTION if DEFAULT_DRILL_ACTION in catalog.actions else next(iter(catalog.actions), None)
-        return cls(
-            indicator=indicator if indicator in catalog.indicators else default_indicator,
-            trend=trend if trend in TREND_GROUPINGS else TREND_GROUPINGS[0],
-            by_sex=params.get("by_sex") in ("1", "true", "yes"),
-            drill=drill if drill in catalog.actions else default_drill,
-        )
+def options_notice(options: PageOptions, lang: str) -> dbc.Alert | None:
+    """A visible notice listing the page options of the link that were not recognised."""
+    if not options.dropped:
+        return None
+    items = t("pillars.list_separator", lang).join(t("pillars.notice.item", lang, value=value, option=t(OPTION_LABEL_KEYS[key], lang))
+                      for key, value in options.dropped)
+    return dbc.Alert(t("pillars.notice.dropped", lang, items=items), id=ids.PILLARS_OPTIONS_NOTICE,
+                     color="warning", dismissable=True, className="small py-2")
 
 
-def chart(graph_id: str, aria_key: str, lang: str) -> html.Figure:
-    """A graph with its accessible description."""
-    return html.Figure(
-        dcc.Loading(dcc.Graph(id=graph_id, config=theme.GRAPH_CONFIG, className="pillars-graph"),
-                    type="dot", delay_show=300),
-        className="pillars-chart mb-3", **{"aria-label": t(aria_key, lang)},
-    )
+def block(chart_key: str, graph_id: str, summary_id: str, title_key: str, lang: str) -> html.Section:
+    """A chart block of this page."""
+    return chart_block(chart_key, graph_id, title=t(title_key, lang), lang=lang, summary_id=summary_id)
 
 
 def labelled(control_id: str, label_key: str, control: object, lang: str) -> html.Div:
@@ -74,8 +74,10 @@ def coverage_section(lang: str, catalog: Catalog, options: PageOptions) -> html.
             html.P(t("pillars.coverage.period_note", lang), className="small text-muted"),
             dbc.Row(
                 [
-                    dbc.Col(chart(ids.PILLARS_MATRIX_GRAPH, "pillars.matrix.aria", lang), lg=7),
-                    dbc.Col(chart(ids.PILLARS_COUNTS_GRAPH, "pillars.counts.aria", lang), lg=5),
+                    dbc.Col(block(ids.PILLARS_MATRIX_CHART, ids.PILLARS_MATRIX_GRAPH, ids.PILLARS_MATRIX_SUMMARY,
+                                  "pillars.matrix.title", lang), lg=7),
+                    dbc.Col(block(ids.PILLARS_COUNTS_CHART, ids.PILLARS_COUNTS_GRAPH, ids.PILLARS_COUNTS_SUMMARY,
+                                  "pillars.counts.title", lang), lg=5),
                 ],
                 className="g-3",
             ),
@@ -87,10 +89,9 @@ def coverage_section(lang: str, catalog: Catalog, options: PageOptions) -> html.
             html.H3(t("pillars.mapping.heading", lang), className="h5"),
             html.P(t("pillars.mapping.caption", lang), className="small"),
             html.Div(id=ids.PILLARS_MAPPING_TABLE, className="table-responsive mb-4"),
-            html.H3(t("pillars.drill.heading", lang), className="h5"),
             dbc.Row(dbc.Col(labelled(ids.PILLARS_DRILL_DROPDOWN, "pillars.drill.label", drill, lang),
-                            xs=12, md=4, lg=3), className="mb-2"),
-            chart(ids.PILLARS_DRILL_GRAPH, "pillars.drill.aria", lang),
+                            xs=12, md=5, lg=4), className="mb-2"),
+            block(ids.PILLARS_DRILL_CHART, ids.PILLARS_DRILL_GRAPH, ids.PILLARS_DRILL_SUMMARY, "pillars.drill.heading", lang),
             html.Div(id=ids.PILLARS_DRILL_NOTES, className="small mb-4", **{"aria-live": "polite"}),
         ],
         className="mb-4", **{"aria-labelledby": "pillars-coverage-heading"},
@@ -106,8 +107,8 @@ def indicator_controls(lang: str, catalog: Catalog, options: PageOptions) -> dbc
         options=[{"label": t(f"pillars.controls.{grouping}", lang), "value": grouping} for grouping in TREND_GROUPINGS],
     )
     by_sex = dbc.Checklist(
-        id=ids.PILLARS_SEX_CHECKLIST, value=[BY_SEX] if options.by_sex else [], switch=True,
-        options=[{"label": t("pillars.controls.by_sex", lang), "value": BY_SEX}],
+        id=ids.PILLARS_SEX_CHECKLIST, value=[BY_SEX_ON] if options.by_sex else [], switch=True,
+        options=[{"label": t("pillars.controls.by_sex", lang), "value": BY_SEX_ON}],
     )
     return dbc.Row(
         [
@@ -125,12 +126,15 @@ def indicators_section(lang: str, catalog: Catalog, options: PageOptions) -> htm
         [
             html.H2(t("pillars.indicators.heading", lang), id="pillars-indicators-heading", className="h4"),
             html.H3(t("pillars.cards.heading", lang), className="h6"),
+            data_toolbar(ids.PILLARS_TOTALS_CHART, lang),
             html.Div(id=ids.PILLARS_HEADLINE_CARDS, className="mb-3", **{"aria-live": "polite"}),
             indicator_controls(lang, catalog, options),
             dbc.Row(
                 [
-                    dbc.Col(chart(ids.PILLARS_TREND_GRAPH, "pillars.trend.aria", lang), lg=7),
-                    dbc.Col(chart(ids.PILLARS_RANKING_GRAPH, "pillars.ranking.aria", lang), lg=5),
+                    dbc.Col(block(ids.PILLARS_TREND_CHART, ids.PILLARS_TREND_GRAPH, ids.PILLARS_TREND_SUMMARY,
+                                  "pillars.block.trend", lang), lg=7),
+                    dbc.Col(block(ids.PILLARS_RANKING_CHART, ids.PILLARS_RANKING_GRAPH, ids.PILLARS_RANKING_SUMMARY,
+                                  "pillars.block.ranking", lang), lg=5),
                 ],
                 className="g-3",
             ),
@@ -138,8 +142,10 @@ def indicators_section(lang: str, catalog: Catalog, options: PageOptions) -> htm
             html.P(t("pillars.rates.caption", lang), className="small"),
             dbc.Row(
                 [
-                    dbc.Col(chart(ids.PILLARS_RATE_REGION_GRAPH, "pillars.rates.aria", lang), lg=6),
-                    dbc.Col(chart(ids.PILLARS_RATE_ACTION_GRAPH, "pillars.rates.aria", lang), lg=6),
+                    dbc.Col(block(ids.PILLARS_RATE_REGION_CHART, ids.PILLARS_RATE_REGION_GRAPH, ids.PILLARS_RATE_REGION_SUMMARY,
+                                  "pillars.rates.title.region", lang), lg=6),
+                    dbc.Col(block(ids.PILLARS_RATE_ACTION_CHART, ids.PILLARS_RATE_ACTION_GRAPH, ids.PILLARS_RATE_ACTION_SUMMARY,
+                                  "pillars.rates.title.action", lang), lg=6),
                 ],
                 className="g-3",
             ),
@@ -155,6 +161,7 @@ def published_section(lang: str) -> html.Section:
             html.H2(t("pillars.published.heading", lang), id="pillars-published-heading", className="h4"),
             html.P(t("pillars.published.caption", lang), className="alert alert-secondary small py-2"),
             html.P(t("pillars.published.filters", lang), className="small text-muted"),
+            data_toolbar(ids.PILLARS_PUBLISHED_CHART, lang),
             html.Div(id=ids.PILLARS_PUBLISHED_TABLE, **{"aria-live": "polite"}),
         ],
         className="pillars-published border rounded p-3 mb-4", **{"aria-labelledby": "pillars-published-heading"},
@@ -169,6 +176,7 @@ def layout(context: PageContext) -> html.Div:
         [
             html.H1(t("pillars.title", lang), className="h3"),
             html.P(t("pillars.intro", lang), className="text-muted"),
+            options_notice(options, lang),
             coverage_section(lang, context.catalog, options),
             indicators_section(lang, context.catalog, options),
             published_section(lang),

@@ -68,7 +68,7 @@ def test_trend_chart_lines_in_theme_order(tiny_cursor):
     assert [trace.name for trace in figure.data] == ["Middle East and North Africa", "East and Horn of Africa",
                                                      "West and Central Africa"]
     wca = figure.data[2]
-    assert list(wca.y) == [140, 50] and list(wca.customdata) == ["2019-Q1", "2019-Q2"]
+    assert list(wca.y) == [140, 50] and list(wca.customdata) == ["Q1 2019", "Q2 2019"]
     assert len({trace.marker.symbol for trace in figure.data}) == 3
     assert figure.data[0].line.color == "#0072B2"
     assert figure.layout.xaxis.title.text == "Quarter"
@@ -86,6 +86,8 @@ def test_trend_chart_by_action_in_french(tiny_cursor):
     assert figure.layout.yaxis.title.text == "Migrants aidés au retour (personnes)"
     assert figure.layout.separators == ", "
     assert not figure.layout.annotations
+    assert list(figure.data[0].customdata)[:1] == ["T1 2019"]
+    assert "%{customdata}\u202f: %{y:,.0f}" in figure.data[0].hovertemplate  # French colon spacing
 
 
 def test_ranking_chart_plain_and_by_sex(tiny_cursor):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from dash import Dash
+from dash import Dash, no_update
 from test_indicators_figures import card_values, find
 from test_pillars_figures import texts
 
@@ -39,44 +39,46 @@ def is_empty(figure) -> bool:
 
 # ---------------------------------------------------------------- direct calls
 def test_a_selection_matching_nothing_gives_empty_states_not_errors(tiny_context):
-    matrix, table, counts, mapping = callbacks.update_coverage(tiny_context, EMPTY, "en")
+    matrix, matrix_summary, table, counts, counts_summary, mapping = callbacks.update_coverage(tiny_context, EMPTY, "en")
     assert is_empty(matrix) and is_empty(counts)
+    assert matrix_summary.startswith("No data for the current filters.")
+    assert counts_summary.startswith("No data for the current filters.")
     assert "No data for the current filters." in texts(table)
     assert "No Action in the current filters" in texts(mapping)
-    options, value, drill, notes = callbacks.update_drilldown(tiny_context, EMPTY, "JI-NA", "en")
-    assert options == [] and value is None and is_empty(drill)
+    options, value, drill, summary, notes = callbacks.update_drilldown(tiny_context, EMPTY, "JI-NA", "en")
+    assert options == [] and value is None and is_empty(drill) and summary == "No data for the current filters."
     assert "No Action matches the current filters." in texts(notes)
     assert texts(callbacks.update_headline_cards(tiny_context, EMPTY, "en")) == "No indicator applies to the current filters."
-    assert is_empty(callbacks.update_trend_graph(tiny_context, EMPTY, "returns_assisted", "region", "en"))
-    assert is_empty(callbacks.update_ranking_graph(tiny_context, EMPTY, "returns_assisted", ["by_sex"], "en"))
-    assert all(is_empty(figure) for figure in callbacks.update_rate_graphs(tiny_context, EMPTY, "en"))
+    assert is_empty(callbacks.update_trend_graph(tiny_context, EMPTY, "returns_assisted", "region", "en")[0])
+    assert is_empty(callbacks.update_ranking_graph(tiny_context, EMPTY, "returns_assisted", ["1"], "en")[0])
+    assert all(is_empty(figure) for figure in callbacks.update_rate_graphs(tiny_context, EMPTY, "en")[::2])
     assert "No published figure matches" in texts(callbacks.update_published_table(tiny_context, EMPTY, "en"))
 
 
 def test_no_selection_yet_shows_everything(tiny_context):
-    matrix, _, counts, _ = callbacks.update_coverage(tiny_context, None, None)
+    matrix, _, _, counts, _, _ = callbacks.update_coverage(tiny_context, None, None)
     assert len(matrix.data[0].y) == 6 and not is_empty(counts)
     assert card_values(callbacks.update_headline_cards(tiny_context, None, "en"))["returns_assisted"] == "490"
-    region, action = callbacks.update_rate_graphs(tiny_context, None, "en")
+    region, _, action, _ = callbacks.update_rate_graphs(tiny_context, None, "en")
     assert list(action.data[0].text) == ["40%", "0%"]
 
 
 def test_filters_change_the_cards_and_charts(tiny_context):
     wca = {"regions": ["WCA"]}
     assert card_values(callbacks.update_headline_cards(tiny_context, wca, "en"))["returns_assisted"] == "190"
-    trend = callbacks.update_trend_graph(tiny_context, wca, "returns_assisted", "action", "en")
+    trend, _ = callbacks.update_trend_graph(tiny_context, wca, "returns_assisted", "action", "en")
     assert [trace.name for trace in trend.data] == ["Sahel and Lake Chad"]
-    ranking = callbacks.update_ranking_graph(tiny_context, wca, "returns_assisted", [], "fr")
+    ranking, _ = callbacks.update_ranking_graph(tiny_context, wca, "returns_assisted", [], "fr")
     assert list(ranking.data[0].y) == ["Guinée", "Mali"]
 
 
 def test_unknown_raw_values_fall_back_to_defaults(tiny_context):
     odd = {"regions": ["ATLANTIS"], "pillars": ["<script>"], "period_start": "1999-Q9"}
-    trend = callbacks.update_trend_graph(tiny_context, odd, "<script>alert(1)</script>", "bogus", "xx")
+    trend, _ = callbacks.update_trend_graph(tiny_context, odd, "<script>alert(1)</script>", "bogus", "xx")
     assert [trace.name for trace in trend.data] == ["Middle East and North Africa", "East and Horn of Africa",
                                                     "West and Central Africa"]
     assert trend.layout.title.text == "Migrants assisted to return per quarter, by region"
-    ranking = callbacks.update_ranking_graph(tiny_context, odd, None, None, "en")
+    ranking, _ = callbacks.update_ranking_graph(tiny_context, odd, None, None, "en")
     assert list(ranking.data[0].x) == [200, 150, 100, 40]
 
 
@@ -93,11 +95,11 @@ def test_choose_drill_action(in_scope, selection, current, expected):
 
 
 def test_drilldown_follows_the_filter_bar(tiny_context):
-    options, value, figure, notes = callbacks.update_drilldown(tiny_context, None, "JI-NA", "en")
+    options, value, figure, _, notes = callbacks.update_drilldown(tiny_context, None, "JI-NA", "en")
     assert [option["value"] for option in options] == ["JI-NA", "JI-HOA", "JI-SLC", "PILOT", "PROTTASHA", "RADA"]
-    assert value == "JI-NA" and "Libya" in list(figure.data[0].y)
+    assert value is no_update and "Libya" in list(figure.data[0].y)  # the choice stands: nothing to send
     assert "In Libya only pillars 2 and 3 apply" in texts(notes)
-    options, value, figure, notes = callbacks.update_drilldown(tiny_context, {"actions": ["PILOT"]}, "JI-NA", "fr")
+    options, value, figure, _, notes = callbacks.update_drilldown(tiny_context, {"actions": ["PILOT"]}, "JI-NA", "fr")
     assert options == [{"label": "Action pilote", "value": "PILOT"}] and value == "PILOT"
     assert figure.layout.title.text == "Action pilote : piliers par pays"
     assert "Aucune exception" in texts(notes)
@@ -105,7 +107,7 @@ def test_drilldown_follows_the_filter_bar(tiny_context):
 
 # ---------------------------------------------------------------- wiring
 def component_ids(tree) -> set[str]:
-    return {component.id for component in tree._traverse() if getattr(component, "id", None)} | {tree.id}
+    return {component.id for component in tree._traverse() if isinstance(getattr(component, "id", None), str)} | {tree.id}
 
 
 def test_every_callback_id_exists_in_the_page_or_the_shell(tiny_context, tiny_store_path):
@@ -126,12 +128,13 @@ def test_layout_reads_page_options_from_the_url(tiny_context):
     def build(params):
         page = layout_module.layout(PageContext(lang="fr", catalog=tiny_context.catalog, settings=tiny_context.settings,
                                                 cursor=tiny_context.cursor(), params=params))
-        return {component.id: component for component in page._traverse() if getattr(component, "id", None)}
+        return {component.id: component for component in page._traverse()
+                if isinstance(getattr(component, "id", None), str)}
 
     chosen = build({"indicator": "community_projects", "trend": "action", "by_sex": "1", "drill": "RADA"})
     assert chosen[ids.PILLARS_INDICATOR_DROPDOWN].value == "community_projects"
     assert chosen[ids.PILLARS_TREND_RADIO].value == "action"
-    assert chosen[ids.PILLARS_SEX_CHECKLIST].value == ["by_sex"]
+    assert chosen[ids.PILLARS_SEX_CHECKLIST].value == ["1"]
     assert chosen[ids.PILLARS_DRILL_DROPDOWN].value == "RADA"
     defaults = build({"indicator": "DROP TABLE", "trend": "iso3", "by_sex": "maybe", "drill": "ATLANTIS"})
     assert defaults[ids.PILLARS_INDICATOR_DROPDOWN].value == "returns_assisted"
@@ -211,7 +214,7 @@ def test_cards_match_direct_sql(demo_context, raw):
 @pytest.mark.parametrize(("indicator", "grouping", "name"), [
     ("returns_assisted", "region", "r.name_en"), ("reintegration_completed", "action", "a.short_name_en")])
 def test_trend_matches_direct_sql(demo_context, raw, indicator, grouping, name):
-    figure = callbacks.update_trend_graph(demo_context, raw, indicator, grouping, "en")
+    figure, _ = callbacks.update_trend_graph(demo_context, raw, indicator, grouping, "en")
     shown = {(trace.name, dt.date.fromisoformat(str(x)[:10])): y
              for trace in figure.data for x, y in zip(trace.x, trace.y, strict=True)}
     expected = {(group, period): value for group, period, value in direct(
@@ -222,7 +225,7 @@ def test_trend_matches_direct_sql(demo_context, raw, indicator, grouping, name):
 
 @pytest.mark.parametrize("raw", COMBINATIONS)
 def test_ranking_by_sex_matches_direct_sql(demo_context, raw):
-    figure = callbacks.update_ranking_graph(demo_context, raw, "returns_assisted", ["by_sex"], "en")
+    figure, _ = callbacks.update_ranking_graph(demo_context, raw, "returns_assisted", ["1"], "en")
     sex_names = {"Women": "female", "Men": "male", "Not disaggregated": "all"}
     shown = {(y, sex_names[trace.name]): x for trace in figure.data if trace.type == "bar"
              for x, y in zip(trace.x, trace.y, strict=True)}
@@ -238,7 +241,7 @@ def test_ranking_by_sex_matches_direct_sql(demo_context, raw):
 
 @pytest.mark.parametrize("raw", COMBINATIONS)
 def test_rates_match_direct_sql(demo_context, raw):
-    by_region, by_action = callbacks.update_rate_graphs(demo_context, raw, "en")
+    by_region, _, by_action, _ = callbacks.update_rate_graphs(demo_context, raw, "en")
     for figure, name in ((by_region, "r.name_en"), (by_action, "a.short_name_en")):
         rows = direct(demo_context.cursor(), raw,
                       f"{name}, sum(v.value) FILTER (WHERE v.indicator_code = 'reintegration_started'), "

@@ -14,6 +14,7 @@ from dashboard import theme
 from dashboard.figures.common import base_layout
 from dashboard.figures.pillars import empty_chart
 from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, t
+from dashboard.i18n import quarter_label as quarter_text
 
 # Headline indicators first (the ones managers ask for), the others after them.
 HEADLINE_ORDER = (
@@ -102,6 +103,7 @@ def indicator_trend_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
         return empty_chart(lang)
     suffix = normalise_language(lang)
     colours = GROUP_COLOURS.get(group_by, {})
+    colon = t("pillars.colon", lang)
     figure = go.Figure()
     for index, code in enumerate(_group_order(frame["group_code"].tolist(), group_by)):
         rows = frame[frame["group_code"] == code].sort_values("period")
@@ -110,8 +112,8 @@ def indicator_trend_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
             x=rows["period"].tolist(), y=rows["value"].tolist(), name=name, mode="lines+markers",
             line={"color": theme.colour_for(code, colours, index), "width": 2},
             marker={"symbol": MARKER_SYMBOLS[index % len(MARKER_SYMBOLS)], "size": 7},
-            customdata=[quarter_label(period) for period in rows["period"]],
-            hovertemplate=f"<b>{name}</b><br>%{{customdata}}: %{{y:,.0f}}<extra></extra>",
+            customdata=[quarter_text(quarter_label(period), lang) for period in rows["period"]],
+            hovertemplate=f"<b>{name}</b><br>%{{customdata}}{colon}%{{y:,.0f}}<extra></extra>",
         )
     title_key = f"pillars.trend.title.{group_by}"
     base_layout(figure, title=_label(title_key, lang, indicator_name, indicator=indicator_name), lang=lang, demo=demo)
@@ -135,6 +137,7 @@ def country_ranking_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
     countries = frame.drop_duplicates("iso3")
     names = dict(zip(countries["iso3"], countries[f"name_{suffix}"], strict=True))
     order = [names[code] for code in countries["iso3"]]
+    colon = t("pillars.colon", lang)
     figure = go.Figure()
     if by_sex:
         for index, sex in enumerate(sex for sex in SEX_ORDER if sex in set(frame["sex"])):
@@ -143,7 +146,7 @@ def country_ranking_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
             figure.add_bar(
                 x=rows["value"].tolist(), y=[names[code] for code in rows["iso3"]], name=label, orientation="h",
                 marker={"color": theme.SEX_COLOURS[sex], "pattern": {"shape": ("", "/", ".")[index]}},
-                hovertemplate=f"%{{y}}<br>{label}: %{{x:,.0f}}<extra></extra>",
+                hovertemplate=f"%{{y}}<br>{label}{colon}%{{x:,.0f}}<extra></extra>",
             )
         totals = countries
         figure.add_scatter(
@@ -157,7 +160,7 @@ def country_ranking_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
             x=countries["value"].tolist(), y=order, name=t("pillars.ranking.total", lang), orientation="h",
             marker={"color": theme.QUALITATIVE[0]},
             text=[format_number(value, lang) for value in countries["value"]], textposition="outside",
-            hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
+            hovertemplate=f"%{{y}}{colon}%{{x:,.0f}}<extra></extra>",
         )
         title = t("pillars.ranking.title", lang, indicator=indicator_name)
     base_layout(figure, title=title, lang=lang, demo=demo)
@@ -185,13 +188,14 @@ def completion_rate_chart(frame: pd.DataFrame, *, lang: str, demo: bool, group_b
     rates = [None if _is_missing(rate) else float(rate) for rate in rows["rate"]]
     labels = [format_percent(rate, lang) if rate is not None else t("pillars.rates.no_start", lang) for rate in rates]
     started, completed, share = (t(f"pillars.rates.{key}", lang) for key in ("started", "completed", "share"))
+    colon = t("pillars.colon", lang)
     figure = go.Figure(go.Bar(
         x=[rate or 0.0 for rate in rates], y=rows[f"name_{suffix}"].tolist(), orientation="h",
         name=share, text=labels, textposition="outside", cliponaxis=False,
         marker={"color": [theme.colour_for(code, colours, index) for index, code in enumerate(codes)]},
         customdata=[[format_number(s, lang), format_number(c, lang)] for s, c in zip(rows["started"], rows["completed"], strict=True)],
-        hovertemplate=(f"<b>%{{y}}</b><br>{started}: %{{customdata[0]}}<br>{completed}: %{{customdata[1]}}"
-                       f"<br>{share}: %{{text}}<extra></extra>"),
+        hovertemplate=(f"<b>%{{y}}</b><br>{started}{colon}%{{customdata[0]}}<br>{completed}{colon}%{{customdata[1]}}"
+                       f"<br>{share}{colon}%{{text}}<extra></extra>"),
     ))
     base_layout(figure, title=_label(f"pillars.rates.title.{group_by}", lang, share), lang=lang, demo=demo)
     highest = max([rate for rate in rates if rate is not None], default=1.0)
@@ -222,6 +226,24 @@ def _source_link(url: str, lang: str) -> html.A:
                   href=url, target="_blank", rel="noopener noreferrer", className="pillars-source-link")
 
 
+def _published_action(row: dict, lang: str, suffix: str) -> str:
+    if row["action_code"] == "JI-ALL":
+        return t("pillars.published.ji_all", lang)
+    name = row[f"short_name_{suffix}"]
+    return str(row["action_code"]) if _is_missing(name) else str(name)
+
+
+def _published_scope(row: dict, lang: str, suffix: str) -> str:
+    if row["scope"] == "all":
+        return t("pillars.published.scope_all", lang)
+    name = row[f"scope_name_{suffix}"]
+    return str(row["scope"]) if _is_missing(name) else str(name)
+
+
+def _qualifier(qualifier: object, lang: str) -> str:
+    return _label(f"pillars.qualifier.{str(qualifier).replace(' ', '_')}", lang, str(qualifier))
+
+
 def published_table(frame: pd.DataFrame, *, lang: str) -> html.Div:
     """The published figures as a table with date, qualifier and source link
     (``queries.indicators.published_figures``)."""
@@ -232,21 +254,13 @@ def published_table(frame: pd.DataFrame, *, lang: str) -> html.Div:
     header = html.Tr([html.Th(t(f"pillars.published.col.{column}", lang), scope="col") for column in columns])
     rows = []
     for row in frame.to_dict("records"):
-        if row["action_code"] == "JI-ALL":
-            action = t("pillars.published.ji_all", lang)
-        else:
-            action = row[f"short_name_{suffix}"] if not _is_missing(row[f"short_name_{suffix}"]) else row["action_code"]
-        if row["scope"] == "all":
-            scope = t("pillars.published.scope_all", lang)
-        else:
-            scope = row[f"scope_name_{suffix}"] if not _is_missing(row[f"scope_name_{suffix}"]) else row["scope"]
         note = "" if _is_missing(row["note"]) else str(row["note"])
         rows.append(html.Tr([
-            html.Td(action),
-            html.Td(scope),
+            html.Td(_published_action(row, lang, suffix)),
+            html.Td(_published_scope(row, lang, suffix)),
             html.Td(_label(f"pillars.pub.{row['indicator']}", lang, row["indicator"])),
             html.Td(published_value(row["indicator"], float(row["value"]), lang), className="text-end text-nowrap"),
-            html.Td(_label(f"pillars.qualifier.{str(row['qualifier']).replace(' ', '_')}", lang, row["qualifier"])),
+            html.Td(_qualifier(row["qualifier"], lang)),
             html.Td(pd.Timestamp(row["as_of"]).date().isoformat(), className="text-nowrap"),
             html.Td(_source_link(row["source_url"], lang)),
             html.Td(note, lang="en", className="small"),
@@ -254,3 +268,174 @@ def published_table(frame: pd.DataFrame, *, lang: str) -> html.Div:
     return html.Div(html.Table([html.Thead(header), html.Tbody(rows)],
                                className="table table-sm table-striped pillars-published-table mb-0"),
                     className="table-responsive")
+
+
+# ---------------------------------------------------------------- text summaries
+def _extremes(totals: pd.Series) -> tuple[tuple[str, float], tuple[str, float]]:
+    """(name, value) of the largest and smallest entries, ties broken by name."""
+    ordered = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    return ordered[0], ordered[-1]
+
+
+def _highest_lowest(totals: pd.Series, lang: str, formatter) -> str:
+    (top, top_value), (bottom, bottom_value) = _extremes(totals)
+    if len(totals) == 1:
+        return t("pillars.summary.only", lang, name=top, value=formatter(top_value))
+    return t("pillars.summary.extremes", lang, top=top, top_value=formatter(top_value), bottom=bottom,
+             bottom_value=formatter(bottom_value))
+
+
+def indicator_trend_summary(frame: pd.DataFrame, *, lang: str, indicator_name: str, group_by: str) -> str:
+    """'Migrants assisted to return by region, Q1 2017 to Q1 2023: highest … (96,769), lowest … (1,210).'"""
+    if frame.empty:
+        return t("chart.empty", lang)
+    suffix = normalise_language(lang)
+    totals = frame.groupby(f"name_{suffix}")["value"].sum()
+    first, last = (quarter_text(quarter_label(period), lang) for period in (frame["period"].min(), frame["period"].max()))
+    lead = t(f"pillars.summary.trend.{group_by}", lang, indicator=indicator_name, first=first, last=last)
+    return f"{lead}{t('pillars.colon', lang)}{_highest_lowest(totals, lang, lambda v: format_number(v, lang))}."
+
+
+def country_ranking_summary(frame: pd.DataFrame, *, lang: str, indicator_name: str, by_sex: bool) -> str:
+    """Countries ranked: how many, highest and lowest; totals per sex when split."""
+    if frame.empty:
+        return t("chart.empty", lang)
+    suffix = normalise_language(lang)
+    countries = frame.drop_duplicates("iso3").set_index(f"name_{suffix}")["country_total"]
+    lead = t("pillars.summary.ranking", lang, indicator=indicator_name,
+             countries=format_number(len(countries), lang))
+    text = f"{lead}{t('pillars.colon', lang)}{_highest_lowest(countries, lang, lambda v: format_number(v, lang))}."
+    if by_sex:
+        per_sex = frame.groupby("sex")["value"].sum()
+        parts = [f"{t(f'sex.{sex}', lang)}{t('pillars.colon', lang)}{format_number(per_sex[sex], lang)}"
+                 for sex in SEX_ORDER if sex in per_sex.index]
+        text += " " + t("pillars.list_separator", lang).join(parts) + "."
+    return text
+
+
+def completion_rate_summary(frame: pd.DataFrame, *, lang: str, group_by: str) -> str:
+    """Highest and lowest share of reintegration completed over started."""
+    if frame.empty:
+        return t("chart.empty", lang)
+    suffix = normalise_language(lang)
+    rated = frame[frame["rate"].notna()]
+    lead = t(f"pillars.rates.title.{group_by}", lang)
+    if rated.empty:
+        return f"{lead}{t('pillars.colon', lang)}{t('pillars.rates.no_start', lang)}."
+    rates = rated.set_index(f"name_{suffix}")["rate"].astype(float)
+    text = f"{lead}{t('pillars.colon', lang)}{_highest_lowest(rates, lang, lambda v: format_percent(v, lang))}."
+    missing = len(frame) - len(rated)
+    if missing:
+        text += " " + t("pillars.summary.no_start_groups", lang, count=format_number(missing, lang))
+    return text
+
+
+# ---------------------------------------------------------------- data behind the charts
+def _column(key: str, lang: str, **values: object) -> str:
+    return t(f"pillars.col.{key}", lang, **values)
+
+
+def _value_column(unit: str, lang: str) -> str:
+    return _column("value_unit", lang, unit=unit_label(unit, lang))
+
+
+def indicator_totals_data(frame: pd.DataFrame, *, lang: str) -> pd.DataFrame:
+    """The headline cards as a table, in card order (``queries.indicators.indicator_totals``)."""
+    suffix = normalise_language(lang)
+    position = {code: index for index, code in enumerate(HEADLINE_ORDER)}
+    ordered = frame.assign(_order=frame["indicator_code"].map(lambda code: position.get(code, len(position))))
+    ordered = ordered.sort_values(["_order", "pillar_no", "indicator_code"], kind="stable")
+    return pd.DataFrame({
+        _column("indicator_code", lang): ordered["indicator_code"].astype(str).tolist(),
+        _column("indicator", lang): ordered[f"name_{suffix}"].astype(str).tolist(),
+        _column("pillar_no", lang): ordered["pillar_no"].astype(int).tolist(),
+        _column("unit", lang): [unit_label(unit, lang) for unit in ordered["unit"]],
+        _column("total", lang): [None if _is_missing(total) else float(total) for total in ordered["total"]],
+        _column("definition", lang): ordered[f"definition_{suffix}"].astype(str).tolist(),
+    })
+
+
+def indicator_trend_data(frame: pd.DataFrame, *, lang: str, indicator: str, indicator_name: str, unit: str,
+                         group_by: str) -> pd.DataFrame:
+    """The trend's points, one row per group and quarter, in legend order
+    (``queries.indicators.indicator_trend``)."""
+    suffix = normalise_language(lang)
+    order = {code: index for index, code in enumerate(_group_order(frame["group_code"].tolist(), group_by))}
+    ordered = frame.assign(_order=frame["group_code"].map(order)).sort_values(["_order", "period"], kind="stable")
+    periods = [pd.Timestamp(period) for period in ordered["period"]]
+    return pd.DataFrame({
+        _column(f"{group_by}_code", lang): ordered["group_code"].astype(str).tolist(),
+        _column(group_by, lang): ordered[f"name_{suffix}"].astype(str).tolist(),
+        _column("quarter", lang): [quarter_text(quarter_label(period), lang) for period in periods],
+        _column("quarter_start", lang): [period.date().isoformat() for period in periods],
+        _column("indicator_code", lang): [indicator] * len(ordered),
+        _column("indicator", lang): [indicator_name] * len(ordered),
+        _value_column(unit, lang): ordered["value"].astype(float).tolist(),
+    })
+
+
+def country_ranking_data(frame: pd.DataFrame, *, lang: str, indicator: str, indicator_name: str, unit: str,
+                         by_sex: bool) -> pd.DataFrame:
+    """The ranking's bars, largest country first; one row per country and sex when split
+    (``queries.indicators.country_ranking``)."""
+    suffix = normalise_language(lang)
+    columns = {
+        _column("country_code", lang): frame["iso3"].astype(str).tolist(),
+        _column("country", lang): frame[f"name_{suffix}"].astype(str).tolist(),
+        _column("indicator_code", lang): [indicator] * len(frame),
+        _column("indicator", lang): [indicator_name] * len(frame),
+    }
+    if by_sex:
+        columns[_column("sex", lang)] = [t(f"sex.{sex}", lang) for sex in frame["sex"]]
+        columns[_value_column(unit, lang)] = frame["value"].astype(float).tolist()
+        columns[_column("country_total", lang, unit=unit_label(unit, lang))] = frame["country_total"].astype(float).tolist()
+    else:
+        columns[_value_column(unit, lang)] = frame["value"].astype(float).tolist()
+    return pd.DataFrame(columns)
+
+
+def completion_rate_data(frame: pd.DataFrame, *, lang: str, group_by: str) -> pd.DataFrame:
+    """Started, completed and their share per group, in bar order (``queries.indicators.completion_rates``)."""
+    suffix = normalise_language(lang)
+    codes = _group_order(frame["group_code"].tolist(), group_by)
+    rows = frame.set_index("group_code").loc[codes].reset_index() if codes else frame
+    return pd.DataFrame({
+        _column(f"{group_by}_code", lang): rows["group_code"].astype(str).tolist(),
+        _column(group_by, lang): rows[f"name_{suffix}"].astype(str).tolist(),
+        t("pillars.rates.started", lang): rows["started"].astype(float).tolist(),
+        t("pillars.rates.completed", lang): rows["completed"].astype(float).tolist(),
+        _column("rate", lang): [None if _is_missing(rate) else float(rate) for rate in rows["rate"]],
+    })
+
+
+def published_unit(indicator: str, lang: str) -> str:
+    """What a published value counts: euros, percent or a number of people or things."""
+    if indicator.endswith("_eur"):
+        return t("pillars.unit.eur", lang)
+    if indicator.endswith("_pct"):
+        return t("pillars.unit.percent", lang)
+    return t("pillars.unit.count", lang)
+
+
+def published_data(frame: pd.DataFrame, *, lang: str) -> pd.DataFrame:
+    """The published figures with their qualifier, date and source address
+    (``queries.indicators.published_figures``)."""
+    suffix = normalise_language(lang)
+    rows = frame.to_dict("records")
+    return pd.DataFrame({
+        _column("figure_id", lang): [int(row["figure_id"]) for row in rows],
+        _column("action_code", lang): [str(row["action_code"]) for row in rows],
+        _column("action", lang): [_published_action(row, lang, suffix) for row in rows],
+        _column("scope_code", lang): [str(row["scope"]) for row in rows],
+        _column("scope", lang): [_published_scope(row, lang, suffix) for row in rows],
+        _column("figure_code", lang): [str(row["indicator"]) for row in rows],
+        _column("figure", lang): [_label(f"pillars.pub.{row['indicator']}", lang, row["indicator"]) for row in rows],
+        _column("value", lang): [float(row["value"]) for row in rows],
+        _column("unit", lang): [published_unit(str(row["indicator"]), lang) for row in rows],
+        _column("qualifier", lang): [_qualifier(row["qualifier"], lang) for row in rows],
+        _column("as_of", lang): [pd.Timestamp(row["as_of"]).date().isoformat() for row in rows],
+        _column("source_url", lang): [str(row["source_url"]) for row in rows],
+        _column("note", lang): ["" if _is_missing(row["note"]) else str(row["note"]) for row in rows],
+    }, columns=[_column(key, lang) for key in ("figure_id", "action_code", "action", "scope_code", "scope",
+                                                "figure_code", "figure", "value", "unit", "qualifier", "as_of",
+                                                "source_url", "note")])

@@ -166,7 +166,7 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
     series = (("actions", "pillars.counts.actions", 0), ("countries", "pillars.counts.countries", 1))
     for column, name_key, index in series:
         name = t(name_key, lang)
-        hover = "%{y}<br>" + name + ": %{x}"
+        hover = "%{y}<br>" + name + t("pillars.colon", lang) + "%{x}"
         if column == "actions":
             customdata = [wrap(names, 50) for names in frame[f"action_names_{suffix}"]]
             hover += "<br>%{customdata}"
@@ -256,3 +256,120 @@ def exception_notes(frame: pd.DataFrame, *, lang: str) -> html.Div:
         ]))
     return html.Div([html.H4(t("pillars.drill.exceptions", lang), className="h6"), html.Ul(items, className="mb-0")])
 
+
+
+# ---------------------------------------------------------------- text summaries
+def _names(values: list[str], lang: str) -> str:
+    return ", ".join(values) if values else t("pillars.summary.none", lang)
+
+
+def pillar_matrix_summary(frame: pd.DataFrame, *, lang: str) -> str:
+    """One sentence on the Action x pillar matrix: its size, cells by basis, the widest pillar."""
+    if frame.empty:
+        return t("chart.empty", lang)
+    suffix = normalise_language(lang)
+    states = frame["basis"].map(_state)
+    covered = frame[states != "none"]
+    widest = covered.groupby("pillar_no")["action_code"].nunique().sort_values(ascending=False, kind="stable")
+    top = ""
+    if not widest.empty:
+        number = int(widest.index[0])
+        name = frame.loc[frame["pillar_no"] == number, f"pillar_name_{suffix}"].iloc[0]
+        top = " " + t("pillars.summary.matrix_top", lang, pillar=pillar_label(number, name, width=None),
+                      count=format_number(int(widest.iloc[0]), lang))
+    return t("pillars.summary.matrix", lang, actions=format_number(frame["action_code"].nunique(), lang),
+             pillars=format_number(frame["pillar_no"].nunique(), lang),
+             stated=format_number(int((states == "stated").sum()), lang),
+             mapped=format_number(int((states == "mapped").sum()), lang),
+             none=format_number(int((states == "none").sum()), lang)) + top
+
+
+def pillar_counts_summary(frame: pd.DataFrame, *, lang: str) -> str:
+    """One sentence on the counts per pillar: most and least applied pillar."""
+    if frame.empty or (frame["actions"].sum() == 0 and frame["countries"].sum() == 0):
+        return t("chart.empty", lang)
+    suffix = normalise_language(lang)
+    ranked = frame.sort_values(["countries", "actions", "pillar_no"], ascending=[False, False, True], kind="stable")
+
+    def describe(row: pd.Series) -> dict[str, str]:
+        return {"pillar": pillar_label(row["pillar_no"], row[f"name_{suffix}"], width=None),
+                "actions": format_number(int(row["actions"]), lang),
+                "countries": format_number(int(row["countries"]), lang)}
+
+    text = t("pillars.summary.counts_top", lang, **describe(ranked.iloc[0]))
+    if len(ranked) > 1:
+        text += " " + t("pillars.summary.counts_bottom", lang, **describe(ranked.iloc[-1]))
+    return text
+
+
+def country_pillar_summary(frame: pd.DataFrame, *, lang: str, action_name: str) -> str:
+    """One sentence on one Action's countries by pillar: how many countries, which have exceptions."""
+    if frame.empty:
+        return t("chart.empty", lang)
+    suffix = normalise_language(lang)
+    exceptional = frame[frame["basis"].isin(["country exception", "excluded"])]
+    names = sorted(set(exceptional[f"name_{suffix}"]))
+    return t("pillars.summary.drill", lang, action=action_name,
+             countries=format_number(frame["iso3"].nunique(), lang), exceptions=_names(names, lang))
+
+
+# ---------------------------------------------------------------- data behind the charts
+def _column(key: str, lang: str) -> str:
+    return t(f"pillars.col.{key}", lang)
+
+
+def _basis_label(basis: object, lang: str) -> str:
+    return t(CELL_STATES[_state(basis)][2], lang)
+
+
+def _text_or_empty(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def pillar_matrix_data(frame: pd.DataFrame, *, lang: str) -> pd.DataFrame:
+    """The matrix's cells as a table: Action, pillar, coverage in words, and for mapped cells the
+    objectives and this project's reasoning (``queries.pillars.action_pillar_matrix``)."""
+    suffix = normalise_language(lang)
+    return pd.DataFrame({
+        _column("action_code", lang): frame["action_code"].astype(str),
+        _column("action", lang): frame[f"short_name_{suffix}"].astype(str),
+        _column("pillar_no", lang): frame["pillar_no"].astype(int),
+        _column("pillar", lang): frame[f"pillar_name_{suffix}"].astype(str),
+        _column("coverage", lang): [_basis_label(basis, lang) for basis in frame["basis"]],
+        _column("objectives", lang): [_text_or_empty(text) for text in frame[f"objectives_{suffix}"]],
+        _column("rationale", lang): [_text_or_empty(text) for text in frame[f"rationale_{suffix}"]],
+    })
+
+
+def pillar_counts_data(frame: pd.DataFrame, *, lang: str) -> pd.DataFrame:
+    """Actions and countries applying each pillar, with the Actions' names
+    (``queries.pillars.pillar_counts``)."""
+    suffix = normalise_language(lang)
+    if frame.empty or (frame["actions"].sum() == 0 and frame["countries"].sum() == 0):
+        frame = frame.iloc[0:0]
+    return pd.DataFrame({
+        _column("pillar_no", lang): frame["pillar_no"].astype(int),
+        _column("pillar", lang): frame[f"name_{suffix}"].astype(str),
+        _column("actions", lang): frame["actions"].astype(int),
+        _column("countries", lang): frame["countries"].astype(int),
+        _column("action_names", lang): frame[f"action_names_{suffix}"].astype(str),
+    })
+
+
+def country_pillar_data(frame: pd.DataFrame, *, lang: str, action_code: str | None,
+                        action_name: str) -> pd.DataFrame:
+    """One Action's countries by pillar, coverage in words (``queries.pillars.country_pillar_matrix``)."""
+    suffix = normalise_language(lang)
+    ordered = frame.sort_values([f"name_{suffix}", "pillar_no"], kind="stable")
+    roles = [t(f"role.{role}", lang) if isinstance(role, str) and role else t("role.none", lang)
+             for role in ordered["role"]]
+    return pd.DataFrame({
+        _column("action_code", lang): [action_code or ""] * len(ordered),
+        _column("action", lang): [action_name] * len(ordered),
+        _column("country_code", lang): ordered["iso3"].astype(str).tolist(),
+        _column("country", lang): ordered[f"name_{suffix}"].astype(str).tolist(),
+        _column("role", lang): roles,
+        _column("pillar_no", lang): ordered["pillar_no"].astype(int).tolist(),
+        _column("pillar", lang): ordered[f"pillar_name_{suffix}"].astype(str).tolist(),
+        _column("coverage", lang): [_basis_label(basis, lang) for basis in ordered["basis"]],
+    })
