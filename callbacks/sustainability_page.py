@@ -1,17 +1,62 @@
-"""Callbacks of the sustainability page: each chart follows the filters and the page options."""
+"""Callbacks of the sustainability page: each chart follows the filters and the page options.
+
+Each chart and the data behind it (downloads, table view) come from the same ``*_frame`` helper,
+called with the same typed options, so a file or a table always holds what the chart shows: the
+chart callbacks take the options from the controls, the data functions from the URL, which the
+shell keeps in step with the controls (``URL_OPTIONS`` of the layout).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
 from dash import Dash, Input, Output, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 from plotly import graph_objects as go
 
 from dashboard import ids
+from dashboard.catalog import Catalog
+from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
 from dashboard.figures import sustainability as figures
 from dashboard.i18n import normalise_language, t
 from dashboard.queries import sustainability as queries
 from dashboard.selection import Selection
+from dashboard.settings import Settings
+from dashboard.sustainability_options import (
+    GROUP_PARAM,
+    PageOptions,
+    chosen_grouping,
+    chosen_measure,
+    chosen_threshold,
+    fraction,
+    page_options,
+)
+
+PAGE = "sustainability"
+
+
+@dataclass(frozen=True)
+class View:
+    """What one chart of the page is computed from: store, filters, page options and language."""
+
+    cursor: duckdb.DuckDBPyConnection
+    catalog: Catalog
+    settings: Settings
+    selection: Selection
+    options: PageOptions
+    lang: str
+
+    @property
+    def minimum(self) -> int:
+        return self.settings.min_group_size
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return figures.group_labels(self.options.grouping, self.lang, self.catalog)
 
 
 def _selection(context: AppContext, selection_data: dict | None) -> Selection:
@@ -21,32 +66,71 @@ def _selection(context: AppContext, selection_data: dict | None) -> Selection:
     return Selection.from_raw(selection_data, context.catalog)
 
 
-def _grouping(grouping: object) -> str:
-    return grouping if grouping in queries.GROUPINGS else queries.DEFAULT_GROUPING
+def control_view(context: AppContext, selection_data: dict | None, lang: str | None, *, grouping: object = None,
+                 measure: object = None, threshold: object = None, group_a: object = None,
+                 group_b: object = None) -> View:
+    """The view the controls describe (raw control values are cleaned, unknown ones default)."""
+    options = PageOptions(chosen_grouping(grouping), chosen_measure(measure),
+                          chosen_threshold(threshold, context.settings.threshold),
+                          str(group_a or ""), str(group_b or ""))
+    return View(context.cursor(), context.catalog, context.settings, _selection(context, selection_data), options,
+                normalise_language(lang))
 
 
-def _measure(measure: object) -> str:
-    return measure if measure in queries.MEASURES else queries.DEFAULT_MEASURE
+def request_view(request: ChartRequest) -> View:
+    """The view a copied link or an export describes: the page options read from the URL."""
+    lang = normalise_language(request.lang)
+    options = request_options(request.cursor, request.catalog, request.params, request.settings, lang)
+    return View(request.cursor, request.catalog, request.settings, request.selection, options, lang)
 
 
-def _fraction(value: object) -> float | None:
-    """A number in [0, 1] (the range control sends text), rounded to 2 decimals so that
-    0.6000000001 is 0.6; None for anything else."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return None
-    try:
-        number = float(value)
-    except ValueError:
-        return None
-    return round(number, 2) if 0 <= number <= 1 else None  # also rejects nan
+def request_options(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, params: Mapping[str, str],
+                    settings: Settings, lang: str) -> PageOptions:
+    """Page options from URL parameters, exactly as the layout reads them (groups A and B among
+    the grouping's codes, in the order the drop-downs list them)."""
+    grouping = chosen_grouping(params.get(GROUP_PARAM))
+    choices = figures.group_options(queries.group_codes(cursor, grouping), figures.group_labels(grouping, lang, catalog))
+    return page_options(params, settings.threshold, [choice["value"] for choice in choices])
 
 
-def _threshold(context: AppContext, threshold: object) -> float:
-    """The chosen threshold, or the configured one for anything that is not a number in [0, 1]."""
-    chosen = _fraction(threshold)
-    return context.settings.threshold if chosen is None else chosen
+# ---------------------------------------------------------------- frames (one query per chart)
+def means_frame(view: View) -> pd.DataFrame:
+    """Means of every score per group (suppressed groups carry no value)."""
+    return queries.group_means(view.cursor, view.selection, view.options.grouping, min_group_size=view.minimum)
 
 
+def distribution_frame(view: View) -> pd.DataFrame:
+    """Percentiles of the chosen score per group."""
+    return queries.group_distribution(view.cursor, view.selection, view.options.grouping, view.options.measure,
+                                      min_group_size=view.minimum)
+
+
+def shares_frame(view: View) -> pd.DataFrame:
+    """Shares at or above the threshold per group."""
+    return queries.threshold_shares(view.cursor, view.selection, view.options.grouping, view.options.measure,
+                                    view.options.threshold, min_group_size=view.minimum)
+
+
+def over_time_frame(view: View) -> pd.DataFrame:
+    """Means of the chosen score per months band for the largest groups."""
+    return queries.means_over_time(view.cursor, view.selection, view.options.grouping, view.options.measure,
+                                   min_group_size=view.minimum)
+
+
+def comparison_frame(view: View) -> pd.DataFrame:
+    """Groups A and B side by side on every score."""
+    return queries.compare_groups(view.cursor, view.selection, view.options.grouping, view.options.group_a or "",
+                                  view.options.group_b or "", min_group_size=view.minimum)
+
+
+def _comparison_words(view: View) -> dict[str, object]:
+    labels = view.labels
+    group_a, group_b = view.options.group_a or "", view.options.group_b or ""
+    return {"label_a": labels.get(group_a, group_a), "label_b": labels.get(group_b, group_b), "lang": view.lang,
+            "min_group_size": view.minimum, "same_group": group_a == group_b}
+
+
+# ---------------------------------------------------------------- chart callbacks
 def sync_threshold(context: AppContext, triggered: str | None, range_value: object,
                    number_value: object) -> tuple[object, object]:
     """Keep the threshold's range and number box in step: only the one not touched changes.
@@ -56,67 +140,60 @@ def sync_threshold(context: AppContext, triggered: str | None, range_value: obje
         is not a number in [0, 1] changes nothing.
     """
     if triggered == ids.SUSTAINABILITY_THRESHOLD_RANGE:
-        chosen = _fraction(range_value)
+        chosen = fraction(range_value)
         return no_update, no_update if chosen is None else chosen
-    chosen = _fraction(number_value)
+    chosen = fraction(number_value)
     return no_update if chosen is None else chosen, no_update
 
 
 def update_means(context: AppContext, grouping: str | None, selection_data: dict | None,
                  lang: str | None) -> tuple[go.Figure, str]:
     """Means chart and its summary for a grouping and the filters."""
-    selection, grouping, lang = _selection(context, selection_data), _grouping(grouping), normalise_language(lang)
-    minimum = context.settings.min_group_size
-    by_group = queries.group_means(context.cursor(), selection, grouping, min_group_size=minimum)
-    labels = figures.group_labels(grouping, lang, context.catalog)
-    return (figures.means_chart(by_group, labels=labels, grouping=grouping, lang=lang, demo=context.catalog.is_demo,
-                                min_group_size=minimum),
-            figures.means_summary(by_group, labels=labels, lang=lang, min_group_size=minimum))
+    view = control_view(context, selection_data, lang, grouping=grouping)
+    by_group, labels = means_frame(view), view.labels
+    return (figures.means_chart(by_group, labels=labels, grouping=view.options.grouping, lang=view.lang,
+                                demo=view.catalog.is_demo, min_group_size=view.minimum),
+            figures.means_summary(by_group, labels=labels, lang=view.lang, min_group_size=view.minimum))
 
 
 def update_distribution(context: AppContext, grouping: str | None, measure: str | None, threshold: float | None,
                         selection_data: dict | None, lang: str | None) -> tuple[go.Figure, str]:
     """Box chart of one score and its summary."""
-    selection, grouping, lang = _selection(context, selection_data), _grouping(grouping), normalise_language(lang)
-    measure, minimum = _measure(measure), context.settings.min_group_size
-    by_group = queries.group_distribution(context.cursor(), selection, grouping, measure, min_group_size=minimum)
-    labels = figures.group_labels(grouping, lang, context.catalog)
-    return (figures.distribution_chart(by_group, labels=labels, grouping=grouping, measure=measure,
-                                       threshold=_threshold(context, threshold), lang=lang,
-                                       demo=context.catalog.is_demo, min_group_size=minimum),
-            figures.distribution_summary(by_group, lang=lang, min_group_size=minimum))
+    view = control_view(context, selection_data, lang, grouping=grouping, measure=measure, threshold=threshold)
+    by_group, options = distribution_frame(view), view.options
+    return (figures.distribution_chart(by_group, labels=view.labels, grouping=options.grouping, measure=options.measure,
+                                       threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo,
+                                       min_group_size=view.minimum),
+            figures.distribution_summary(by_group, lang=view.lang, min_group_size=view.minimum))
 
 
 def update_shares(context: AppContext, grouping: str | None, measure: str | None, threshold: float | None,
                   selection_data: dict | None, lang: str | None) -> tuple[go.Figure, str]:
     """Threshold share chart and its summary."""
-    selection, grouping, lang = _selection(context, selection_data), _grouping(grouping), normalise_language(lang)
-    measure, minimum, threshold = _measure(measure), context.settings.min_group_size, _threshold(context, threshold)
-    by_group = queries.threshold_shares(context.cursor(), selection, grouping, measure, threshold,
-                                        min_group_size=minimum)
-    labels = figures.group_labels(grouping, lang, context.catalog)
-    return (figures.threshold_chart(by_group, labels=labels, grouping=grouping, measure=measure, threshold=threshold,
-                                    lang=lang, demo=context.catalog.is_demo, min_group_size=minimum),
-            figures.threshold_summary(by_group, threshold=threshold, lang=lang, min_group_size=minimum))
+    view = control_view(context, selection_data, lang, grouping=grouping, measure=measure, threshold=threshold)
+    by_group, options = shares_frame(view), view.options
+    return (figures.threshold_chart(by_group, labels=view.labels, grouping=options.grouping, measure=options.measure,
+                                    threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo,
+                                    min_group_size=view.minimum),
+            figures.threshold_summary(by_group, threshold=options.threshold, lang=view.lang,
+                                      min_group_size=view.minimum))
 
 
 def update_over_time(context: AppContext, grouping: str | None, measure: str | None, selection_data: dict | None,
                      lang: str | None) -> tuple[go.Figure, str]:
     """Scores over months since return and the summary naming the series."""
-    selection, grouping, lang = _selection(context, selection_data), _grouping(grouping), normalise_language(lang)
-    measure, minimum = _measure(measure), context.settings.min_group_size
-    by_band = queries.means_over_time(context.cursor(), selection, grouping, measure, min_group_size=minimum)
-    labels = figures.group_labels(grouping, lang, context.catalog)
-    return (figures.over_time_chart(by_band, labels=labels, grouping=grouping, measure=measure, lang=lang,
-                                    demo=context.catalog.is_demo, min_group_size=minimum),
-            figures.over_time_summary(by_band, labels=labels, grouping=grouping, lang=lang, min_group_size=minimum,
-                                      max_series=queries.MAX_TIME_SERIES))
+    view = control_view(context, selection_data, lang, grouping=grouping, measure=measure)
+    by_band, labels, options = over_time_frame(view), view.labels, view.options
+    return (figures.over_time_chart(by_band, labels=labels, grouping=options.grouping, measure=options.measure,
+                                    lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum),
+            figures.over_time_summary(by_band, labels=labels, grouping=options.grouping, lang=view.lang,
+                                      min_group_size=view.minimum, max_series=queries.MAX_TIME_SERIES))
 
 
 def update_comparison_choices(context: AppContext, grouping: str | None,
                               lang: str | None) -> tuple[list[dict], str | None, list[dict], str | None, str]:
     """When the grouping changes: the groups A and B can be, their defaults and the help text."""
-    grouping, lang = _grouping(grouping), normalise_language(lang)
+    grouping, lang = chosen_grouping(grouping), normalise_language(lang)
     labels = figures.group_labels(grouping, lang, context.catalog)
     choices = figures.group_options(queries.group_codes(context.cursor(), grouping), labels)
     group_a, group_b = queries.default_pair(grouping, [choice["value"] for choice in choices])
@@ -125,17 +202,64 @@ def update_comparison_choices(context: AppContext, grouping: str | None,
 
 
 def update_comparison(context: AppContext, group_a: str | None, group_b: str | None, grouping: str | None,
-                      selection_data: dict | None, lang: str | None) -> tuple[go.Figure, html.Div]:
-    """Side-by-side chart of groups A and B and the table of their differences."""
-    selection, grouping, lang = _selection(context, selection_data), _grouping(grouping), normalise_language(lang)
-    minimum = context.settings.min_group_size
-    labels = figures.group_labels(grouping, lang, context.catalog)
-    group_a, group_b = str(group_a or ""), str(group_b or "")
-    compared = queries.compare_groups(context.cursor(), selection, grouping, group_a, group_b, min_group_size=minimum)
-    options = {"label_a": labels.get(group_a, group_a), "label_b": labels.get(group_b, group_b), "lang": lang,
-               "min_group_size": minimum, "same_group": group_a == group_b}
-    return (figures.comparison_chart(compared, demo=context.catalog.is_demo, **options),
-            figures.comparison_table(compared, **options))
+                      selection_data: dict | None, lang: str | None) -> tuple[go.Figure, html.Div, str]:
+    """Side-by-side chart of groups A and B, the table of their differences and the summary."""
+    view = control_view(context, selection_data, lang, grouping=grouping, group_a=group_a, group_b=group_b)
+    compared, words = comparison_frame(view), _comparison_words(view)
+    return (figures.comparison_chart(compared, demo=view.catalog.is_demo, **words),
+            figures.comparison_table(compared, **words), figures.comparison_summary(compared, **words))
+
+
+# ---------------------------------------------------------------- data behind the charts
+def means_data(request: ChartRequest) -> pd.DataFrame:
+    """The means chart's data for the filters and options of the request."""
+    view = request_view(request)
+    return figures.means_data(means_frame(view), labels=view.labels, grouping=view.options.grouping, lang=view.lang,
+                              min_group_size=view.minimum)
+
+
+def distribution_data(request: ChartRequest) -> pd.DataFrame:
+    """The box chart's data."""
+    view = request_view(request)
+    return figures.distribution_data(distribution_frame(view), labels=view.labels, grouping=view.options.grouping,
+                                     measure=view.options.measure, lang=view.lang, min_group_size=view.minimum)
+
+
+def shares_data(request: ChartRequest) -> pd.DataFrame:
+    """The threshold chart's data."""
+    view = request_view(request)
+    return figures.threshold_data(shares_frame(view), labels=view.labels, grouping=view.options.grouping,
+                                  measure=view.options.measure, threshold=view.options.threshold, lang=view.lang,
+                                  min_group_size=view.minimum)
+
+
+def over_time_data(request: ChartRequest) -> pd.DataFrame:
+    """The chart over time's data."""
+    view = request_view(request)
+    return figures.over_time_data(over_time_frame(view), labels=view.labels, grouping=view.options.grouping,
+                                  measure=view.options.measure, lang=view.lang, min_group_size=view.minimum)
+
+
+def comparison_data(request: ChartRequest) -> pd.DataFrame:
+    """The comparison chart's data, with the difference and its Welch interval."""
+    view = request_view(request)
+    words = _comparison_words(view)
+    return figures.comparison_data(comparison_frame(view), codes=(view.options.group_a or "",
+                                                                  view.options.group_b or ""), **words)
+
+
+CHARTS: tuple[ChartSpec, ...] = (
+    ChartSpec(ids.SUSTAINABILITY_MEANS_CHART, PAGE, ids.SUSTAINABILITY_MEANS_GRAPH, "sustainability.heading.means",
+              means_data),
+    ChartSpec(ids.SUSTAINABILITY_BOX_CHART, PAGE, ids.SUSTAINABILITY_BOX_GRAPH, "sustainability.heading.box",
+              distribution_data),
+    ChartSpec(ids.SUSTAINABILITY_SHARE_CHART, PAGE, ids.SUSTAINABILITY_SHARE_GRAPH, "sustainability.heading.share",
+              shares_data),
+    ChartSpec(ids.SUSTAINABILITY_TIME_CHART, PAGE, ids.SUSTAINABILITY_TIME_GRAPH, "sustainability.heading.time",
+              over_time_data),
+    ChartSpec(ids.SUSTAINABILITY_COMPARE_CHART, PAGE, ids.SUSTAINABILITY_COMPARE_GRAPH,
+              "sustainability.heading.compare_chart", comparison_data),
+)
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -178,6 +302,7 @@ def register(app: Dash, context: AppContext) -> None:
     # The grouping is a State: a new grouping always arrives with new groups A and B.
     app.callback(
         Output(ids.SUSTAINABILITY_COMPARE_GRAPH, "figure"), Output(ids.SUSTAINABILITY_COMPARE_TABLE, "children"),
+        Output(ids.SUSTAINABILITY_COMPARE_SUMMARY, "children"),
         Input(ids.SUSTAINABILITY_GROUP_A, "value"), Input(ids.SUSTAINABILITY_GROUP_B, "value"),
         State(ids.SUSTAINABILITY_GROUPING, "value"), selection, lang,
     )(lambda *args: update_comparison(context, *args))

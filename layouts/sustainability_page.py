@@ -6,14 +6,13 @@ the About page includes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
-from dashboard import ids, theme
-from dashboard.figures.common import empty_figure
+from dashboard import ids
+from dashboard import sustainability_options as page_params
 from dashboard.figures.sustainability import (
     group_labels,
     group_options,
@@ -23,22 +22,28 @@ from dashboard.figures.sustainability import (
 from dashboard.i18n import format_number, t
 from dashboard.queries import sustainability as queries
 from dashboard.settings import Settings
+from dashboard.sustainability_options import PageOptions
+from layouts.chart_block import chart_block
 from layouts.page_context import PageContext
 
 SLIDER_MIN, SLIDER_MAX, SLIDER_STEP = 0.3, 0.8, 0.01
 METHOD_PARAGRAPHS = ("scores", "composite", "intervals", "suppression", "threshold", "distribution", "time",
                      "filters")
-
-
-@dataclass(frozen=True)
-class PageOptions:
-    """The page's own options: grouping, measure, threshold and the two compared groups."""
-
-    grouping: str
-    measure: str
-    threshold: float
-    group_a: str | None
-    group_b: str | None
+# (component id, property, URL parameter): the shell writes these options into the URL, so a
+# copied link restores them; ``layout`` reads them back.
+URL_OPTIONS = (
+    (ids.SUSTAINABILITY_GROUPING, "value", page_params.GROUP_PARAM),
+    (ids.SUSTAINABILITY_MEASURE, "value", page_params.MEASURE_PARAM),
+    (ids.SUSTAINABILITY_THRESHOLD, "value", page_params.THRESHOLD_PARAM),
+    (ids.SUSTAINABILITY_GROUP_A, "value", page_params.GROUP_A_PARAM),
+    (ids.SUSTAINABILITY_GROUP_B, "value", page_params.GROUP_B_PARAM),
+)
+# The label of each option, for the notice about ignored URL values.
+OPTION_LABEL_KEYS = {
+    page_params.GROUP_PARAM: "sustainability.grouping_label", page_params.MEASURE_PARAM: "sustainability.measure_label",
+    page_params.THRESHOLD_PARAM: "sustainability.threshold_label",
+    page_params.GROUP_A_PARAM: "sustainability.compare.group_a", page_params.GROUP_B_PARAM: "sustainability.compare.group_b",
+}
 
 
 def slider_bounds(settings: Settings) -> tuple[float, float]:
@@ -48,32 +53,29 @@ def slider_bounds(settings: Settings) -> tuple[float, float]:
 
 def chosen_grouping(params: Mapping[str, str]) -> str:
     """The grouping named by the URL (``group=``), or the default."""
-    grouping = params.get("group")
-    return grouping if grouping in queries.GROUPINGS else queries.DEFAULT_GROUPING
+    return page_params.chosen_grouping(params.get(page_params.GROUP_PARAM))
 
 
-def page_options(params: Mapping[str, str], settings: Settings, codes: list[str]) -> PageOptions:
+def page_options(params: Mapping[str, str], settings: Settings, codes: Sequence[str]) -> PageOptions:
     """Options from the URL (``group``, ``measure``, ``threshold``, ``a``, ``b``); anything
-    unknown or out of range falls back to the default.
+    unknown or out of range falls back to the default and is listed in ``dropped``.
 
     Args:
         params: URL query parameters.
         settings: for the default threshold.
         codes: codes of the chosen grouping present in the data, in display order.
     """
-    grouping = chosen_grouping(params)
-    measure = params.get("measure")
-    measure = measure if measure in queries.MEASURES else queries.DEFAULT_MEASURE
-    try:
-        threshold = round(float(params.get("threshold", "")), 2)
-    except ValueError:
-        threshold = settings.threshold
-    if not 0 <= threshold <= 1:  # also rejects nan
-        threshold = settings.threshold
-    default_a, default_b = queries.default_pair(grouping, codes)
-    group_a = params.get("a") if params.get("a") in codes else default_a
-    group_b = params.get("b") if params.get("b") in codes else default_b
-    return PageOptions(grouping, measure, threshold, group_a, group_b)
+    return page_params.page_options(params, settings.threshold, codes)
+
+
+def options_notice(options: PageOptions, lang: str) -> dbc.Alert | None:
+    """A visible note naming the link's page options that were not recognised, if any."""
+    if not options.dropped:
+        return None
+    items = "; ".join(t("sustainability.notice.item", lang, value=value, option=t(OPTION_LABEL_KEYS[key], lang))
+                      for key, value in options.dropped)
+    return dbc.Alert(t("sustainability.notice.dropped", lang, items=items), id=ids.SUSTAINABILITY_OPTIONS_NOTICE,
+                     color="warning", className="small py-2")
 
 
 def group_choices(context: PageContext, grouping: str) -> list[dict[str, str]]:
@@ -129,25 +131,16 @@ def controls(context: PageContext, options: PageOptions) -> html.Div:
         role="group", **{"aria-label": t("sustainability.controls", lang)})
 
 
-def chart_panel(heading: str, graph_id: str, summary_id: str, lang: str) -> html.Section:
-    """A titled chart with the sentence that summarises it (read by screen readers too)."""
-    heading_id = f"{graph_id}-heading"
-    return html.Section(
-        [
-            html.H2(heading, id=heading_id, className="h6 mb-1"),
-            html.P(id=summary_id, className="small text-muted mb-1 sustainability-summary", **{"aria-live": "polite"}),
-            dcc.Graph(id=graph_id, config=theme.GRAPH_CONFIG, figure=empty_figure("", lang=lang),
-                      className="sustainability-graph"),
-        ],
-        className="sustainability-panel border rounded p-2 h-100",
-        **{"aria-labelledby": heading_id, "aria-describedby": summary_id},
-    )
+def chart_panel(chart_key: str, heading: str, graph_id: str, summary_id: str, lang: str) -> html.Div:
+    """A chart block (heading, downloads, table view) with the sentence that summarises it."""
+    return html.Div(chart_block(chart_key, graph_id, title=heading, lang=lang, summary_id=summary_id),
+                    className="sustainability-panel border rounded p-2 h-100")
 
 
 def comparison_panel(context: PageContext, options: PageOptions, group_choices: list[dict]) -> html.Section:
-    """Two dropdowns picking groups A and B, their chart and the table of differences."""
+    """Two drop-downs picking groups A and B, their chart and the table of differences."""
     lang = context.lang
-    heading_id = f"{ids.SUSTAINABILITY_COMPARE_GRAPH}-heading"
+    heading_id = "sustainability-compare-heading-panel"
     return html.Section(
         [
             html.H2(t("sustainability.compare.heading", lang), id=heading_id, className="h6 mb-1"),
@@ -164,8 +157,9 @@ def comparison_panel(context: PageContext, options: PageOptions, group_choices: 
                 ], xs=12, md=6, lg=3),
             ], className="g-3 mb-2"),
             dbc.Row([
-                dbc.Col(dcc.Graph(id=ids.SUSTAINABILITY_COMPARE_GRAPH, config=theme.GRAPH_CONFIG,
-                                  figure=empty_figure("", lang=lang)), xs=12, xxl=6),
+                dbc.Col(chart_block(ids.SUSTAINABILITY_COMPARE_CHART, ids.SUSTAINABILITY_COMPARE_GRAPH,
+                                    title=t("sustainability.heading.compare_chart", lang), lang=lang,
+                                    summary_id=ids.SUSTAINABILITY_COMPARE_SUMMARY), xs=12, xxl=6),
                 dbc.Col(html.Div(id=ids.SUSTAINABILITY_COMPARE_TABLE, **{"aria-live": "polite"}), xs=12, xxl=6,
                         className="d-flex align-items-center"),
             ]),
@@ -202,16 +196,21 @@ def layout(context: PageContext) -> html.Div:
     choices = group_choices(context, chosen_grouping(context.params))
     options = page_options(context.params, context.settings, [choice["value"] for choice in choices])
     panels = [
-        (t("sustainability.heading.means", lang), ids.SUSTAINABILITY_MEANS_GRAPH, ids.SUSTAINABILITY_MEANS_SUMMARY),
-        (t("sustainability.heading.box", lang), ids.SUSTAINABILITY_BOX_GRAPH, ids.SUSTAINABILITY_BOX_SUMMARY),
-        (t("sustainability.heading.share", lang), ids.SUSTAINABILITY_SHARE_GRAPH, ids.SUSTAINABILITY_SHARE_SUMMARY),
-        (t("sustainability.heading.time", lang), ids.SUSTAINABILITY_TIME_GRAPH, ids.SUSTAINABILITY_TIME_SUMMARY),
+        (ids.SUSTAINABILITY_MEANS_CHART, t("sustainability.heading.means", lang), ids.SUSTAINABILITY_MEANS_GRAPH,
+         ids.SUSTAINABILITY_MEANS_SUMMARY),
+        (ids.SUSTAINABILITY_BOX_CHART, t("sustainability.heading.box", lang), ids.SUSTAINABILITY_BOX_GRAPH,
+         ids.SUSTAINABILITY_BOX_SUMMARY),
+        (ids.SUSTAINABILITY_SHARE_CHART, t("sustainability.heading.share", lang), ids.SUSTAINABILITY_SHARE_GRAPH,
+         ids.SUSTAINABILITY_SHARE_SUMMARY),
+        (ids.SUSTAINABILITY_TIME_CHART, t("sustainability.heading.time", lang), ids.SUSTAINABILITY_TIME_GRAPH,
+         ids.SUSTAINABILITY_TIME_SUMMARY),
     ]
     return html.Div(
         [
             html.H1(t("sustainability.title", lang), className="h3"),
             html.P(t("sustainability.intro", lang, min=format_number(context.settings.min_group_size, lang)),
                    className="text-muted"),
+            options_notice(options, lang),
             controls(context, options),
             dbc.Row([dbc.Col(chart_panel(*panel, lang), xs=12, xl=6) for panel in panels], className="g-3 mb-3"),
             comparison_panel(context, options, choices),

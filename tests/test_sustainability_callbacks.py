@@ -49,8 +49,8 @@ def test_every_grouping_with_every_filter(context, grouping, filters):
         assert isinstance(figure, go.Figure) and isinstance(summary, str) and summary
     options, group_a, _, group_b, help_text = cb.update_comparison_choices(context, grouping, "en")
     assert [option["value"] for option in options] and group_a and group_b and help_text
-    figure, table = cb.update_comparison(context, group_a, group_b, grouping, filters, "en")
-    assert isinstance(figure, go.Figure) and isinstance(table, html.Div)
+    figure, table, summary = cb.update_comparison(context, group_a, group_b, grouping, filters, "en")
+    assert isinstance(figure, go.Figure) and isinstance(table, html.Div) and isinstance(summary, str) and summary
 
 
 def test_filters_matching_nothing_give_the_empty_state(context):
@@ -63,8 +63,9 @@ def test_filters_matching_nothing_give_the_empty_state(context):
     ):
         assert figure.layout.meta == {"empty": True}
         assert summary == "No survey responses match the current filters."
-    figure, _ = cb.update_comparison(context, "WCA", "EHOA", "region", nothing, "en")
+    figure, _, summary = cb.update_comparison(context, "WCA", "EHOA", "region", nothing, "en")
     assert figure.layout.meta == {"empty": True}
+    assert summary == "No survey responses match the current filters."
 
 
 def test_no_selection_yet_means_no_update(context):
@@ -97,9 +98,9 @@ def test_threshold_controls_stay_in_step(context):
 
 
 def test_comparison_of_a_group_with_itself(context):
-    figure, table = cb.update_comparison(context, "male", "male", "sex", {}, "en")
+    figure, table, summary = cb.update_comparison(context, "male", "male", "sex", {}, "en")
     assert figure.layout.meta == {"empty": True}
-    assert "the same" in str(table)
+    assert "the same" in str(table) and "the same" in summary
 
 
 def test_means_callback_hides_small_groups(context):
@@ -126,7 +127,7 @@ def test_page_options_from_the_url(context):
 def test_layout_reads_url_options(context):
     layout = page.layout(page_context(context, {"group": "sex", "measure": "economic", "threshold": "0.4",
                                                 "a": "male", "b": "female"}))
-    found = {component.id: component for component in iter_components(layout) if getattr(component, "id", None)}
+    found = {component.id: component for component in iter_components(layout) if isinstance(getattr(component, "id", None), str)}
     assert found[ids.SUSTAINABILITY_GROUPING].value == "sex"
     assert found[ids.SUSTAINABILITY_MEASURE].value == "economic"
     assert found[ids.SUSTAINABILITY_THRESHOLD].value == 0.4

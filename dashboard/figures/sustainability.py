@@ -477,3 +477,168 @@ def comparison_table(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
     return html.Div(html.Table([caption, header, body], className="table table-sm sustainability-compare-table"),
                     className="table-responsive")
 
+
+
+def comparison_summary(compared: pd.DataFrame, *, label_a: str, label_b: str, lang: str, min_group_size: int,
+                       same_group: bool = False) -> str:
+    """One sentence on the comparison: the composite means of A and B and their difference."""
+    if same_group:
+        return t("sustainability.compare.same", lang)
+    if compared.empty or all(compared[f"{side}_status"].iloc[0] == "absent" for side in ("a", "b")):
+        return t("sustainability.summary.empty", lang)
+    statuses = {side: compared[f"{side}_status"].iloc[0] for side in ("a", "b")}
+    if any(status != "shown" for status in statuses.values()):
+        return " ".join(_comparison_notes(statuses, label_a, label_b, lang, min_group_size))
+    composite = compared.set_index("measure").loc["composite"]
+
+    def signed(value: float) -> str:
+        return ("+" if value > 0 else "") + _score(value, lang)
+
+    return t("sustainability.summary.compare", lang, a=label_a, b=label_b,
+             value_a=_score(composite["a_mean"], lang), value_b=_score(composite["b_mean"], lang),
+             difference=signed(composite["difference"]), low=signed(composite["difference_ci_low"]),
+             high=signed(composite["difference_ci_high"]))
+
+
+# ---------------------------------------------------------------- data behind each chart
+# Each ``*_data`` function turns the frame a chart is drawn from into the table that downloads
+# and the "show as table" view offer: rows in the chart's order, readable labels next to codes,
+# column names in ``lang``, intervals clipped to [0, 1] as in the chart. A suppressed group keeps
+# its row, with its status and no number at all.
+def _column(what: str, stat: str, lang: str) -> str:
+    return t("sustainability.data.of", lang, what=what, stat=t(f"sustainability.data.stat.{stat}", lang))
+
+
+def _status_text(suppressed: object, lang: str, min_group_size: int) -> str:
+    key = "suppressed" if bool(suppressed) else "shown"
+    return t(f"sustainability.data.status.{key}", lang, min=format_number(min_group_size, lang))
+
+
+def _blank_suppressed(table: pd.DataFrame, suppressed: pd.Series, numbers: list[str],
+                      counts: list[str]) -> pd.DataFrame:
+    """No number at all in a suppressed row (whatever the frame held); counts as whole numbers."""
+    mask = pd.Series(suppressed, dtype=bool).to_numpy()
+    for column in numbers:
+        values = pd.Series(table[column], dtype="Float64").mask(mask)
+        table[column] = values.round().astype("Int64") if column in counts else values
+    return table
+
+
+def _group_columns(ordered: pd.DataFrame, grouping: str, lang: str, min_group_size: int) -> dict[str, list]:
+    name = grouping_label(grouping, lang)
+    return {_column(name, "code", lang): ordered["group_code"].astype(str).tolist(), name: ordered["label"].tolist(),
+            t("sustainability.data.status", lang): [_status_text(value, lang, min_group_size)
+                                                    for value in ordered["suppressed"]]}
+
+
+def _table(columns: dict[str, list], suppressed: pd.Series, numbers: list[str], counts: list[str]) -> pd.DataFrame:
+    return _blank_suppressed(pd.DataFrame(columns), suppressed, numbers, counts)
+
+
+def means_data(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, lang: str,
+               min_group_size: int) -> pd.DataFrame:
+    """The means chart as a table: per group its status, n, and each score's mean and 95% interval."""
+    ordered = _ordered(by_group, labels)
+    columns = _group_columns(ordered, grouping, lang, min_group_size)
+    n_column, computed_column = t("sustainability.data.n", lang), t("sustainability.data.computed", lang)
+    columns[n_column] = ordered["n"].tolist()
+    columns[computed_column] = ordered["computed_composites"].tolist()
+    for measure in MEASURES:
+        name = measure_label(measure, lang)
+        columns[_column(name, "mean", lang)] = ordered[f"{measure}_mean"].astype(float).tolist()
+        columns[_column(name, "ci_low", lang)] = _clip(ordered[f"{measure}_ci_low"]).tolist()
+        columns[_column(name, "ci_high", lang)] = _clip(ordered[f"{measure}_ci_high"]).tolist()
+    numbers = list(columns)[3:]
+    return _table(columns, ordered["suppressed"], numbers, [n_column, computed_column])
+
+
+def distribution_data(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, measure: str, lang: str,
+                      min_group_size: int) -> pd.DataFrame:
+    """The box chart as a table: per group its status, n, mean and the five percentiles drawn."""
+    ordered = _ordered(by_group, labels)
+    columns = _group_columns(ordered, grouping, lang, min_group_size)
+    columns[t("sustainability.data.score", lang)] = [measure_label(measure, lang)] * len(ordered)
+    n_column = t("sustainability.data.n", lang)
+    columns[n_column] = ordered["n"].tolist()
+    for stat in ("mean", "p05", "q1", "median", "q3", "p95"):
+        columns[_column(measure_label(measure, lang), stat, lang)] = ordered[stat].astype(float).tolist()
+    numbers = list(columns)[4:]
+    return _table(columns, ordered["suppressed"], numbers, [n_column])
+
+
+def threshold_data(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, measure: str,
+                   threshold: float, lang: str, min_group_size: int) -> pd.DataFrame:
+    """The threshold chart as a table: per group n, responses at or above, share and Wilson interval."""
+    ordered = _ordered(by_group, labels)
+    columns = _group_columns(ordered, grouping, lang, min_group_size)
+    columns[t("sustainability.data.score", lang)] = [measure_label(measure, lang)] * len(ordered)
+    columns[t("sustainability.data.threshold", lang)] = [float(threshold)] * len(ordered)
+    n_column, above_column = t("sustainability.data.n", lang), t("sustainability.data.at_or_above", lang)
+    columns[n_column] = ordered["n"].tolist()
+    columns[above_column] = ordered["at_or_above"].tolist()
+    share = t("sustainability.data.share", lang)
+    columns[share] = ordered["share"].astype(float).tolist()
+    columns[_column(share, "ci_low_wilson", lang)] = _clip(ordered["ci_low"]).tolist()
+    columns[_column(share, "ci_high_wilson", lang)] = _clip(ordered["ci_high"]).tolist()
+    numbers = list(columns)[5:]
+    return _table(columns, ordered["suppressed"], numbers, [n_column, above_column])
+
+
+def over_time_data(by_band: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, measure: str, lang: str,
+                   min_group_size: int) -> pd.DataFrame:
+    """The chart over time as a table: per series and months band, status, n, mean and interval."""
+    band_order = {band: index for index, band in enumerate(MONTH_BANDS)}
+    ordered = _ordered(by_band, _series_labels(grouping, labels, lang))
+    ordered = ordered.assign(_band=[band_order.get(band, len(band_order)) for band in ordered["months_band"]],
+                             _series=pd.factorize(ordered["group_code"])[0])
+    ordered = ordered.sort_values(["_series", "_band"], kind="stable").reset_index(drop=True)
+    series, months = t("sustainability.data.series", lang), t("sustainability.axis.months", lang)
+    name = measure_label(measure, lang)
+    n_column = t("sustainability.data.n", lang)
+    columns = {
+        _column(series, "code", lang): ordered["group_code"].astype(str).tolist(), series: ordered["label"].tolist(),
+        _column(months, "code", lang): ordered["months_band"].astype(str).tolist(),
+        months: [t(f"sustainability.code.months.{band}", lang) for band in ordered["months_band"]],
+        t("sustainability.data.status", lang): [_status_text(value, lang, min_group_size)
+                                                for value in ordered["suppressed"]],
+        t("sustainability.data.score", lang): [name] * len(ordered),
+        n_column: ordered["n"].tolist(),
+        _column(name, "mean", lang): ordered["mean"].astype(float).tolist(),
+        _column(name, "ci_low", lang): _clip(ordered["ci_low"]).tolist(),
+        _column(name, "ci_high", lang): _clip(ordered["ci_high"]).tolist(),
+    }
+    numbers = list(columns)[6:]
+    return _table(columns, ordered["suppressed"], numbers, [n_column])
+
+
+def comparison_data(compared: pd.DataFrame, *, codes: tuple[str, str], label_a: str, label_b: str, lang: str,
+                    min_group_size: int, same_group: bool = False) -> pd.DataFrame:
+    """The comparison as a table: per score, both groups' n, mean and interval and the difference
+    with Welch's interval. Empty when A and B are the same group (the chart shows nothing then)."""
+    if same_group or compared.empty:
+        return pd.DataFrame()
+    columns: dict[str, list] = {t("sustainability.compare.col.dimension", lang):
+                                [measure_label(measure, lang) for measure in compared["measure"]]}
+    numbers: list[str] = []
+    for side, code, label in (("a", codes[0], label_a), ("b", codes[1], label_b)):
+        group = t(f"sustainability.compare.group_{side}", lang)
+        status = compared[f"{side}_status"]
+        columns[_column(group, "code", lang)] = [code] * len(compared)
+        columns[group] = [label] * len(compared)
+        columns[_column(group, "status", lang)] = [t(f"sustainability.data.status.{value}", lang,
+                                                     min=format_number(min_group_size, lang)) for value in status]
+        side_numbers = [_column(group, stat, lang) for stat in ("n", "mean", "ci_low", "ci_high")]
+        columns[side_numbers[0]] = compared[f"{side}_n"].tolist()
+        columns[side_numbers[1]] = compared[f"{side}_mean"].astype(float).tolist()
+        columns[side_numbers[2]] = _clip(compared[f"{side}_ci_low"]).tolist()
+        columns[side_numbers[3]] = _clip(compared[f"{side}_ci_high"]).tolist()
+        numbers += side_numbers
+    difference = t("sustainability.compare.col.difference_short", lang)
+    columns[difference] = compared["difference"].astype(float).tolist()
+    columns[_column(difference, "ci_low_welch", lang)] = compared["difference_ci_low"].astype(float).tolist()
+    columns[_column(difference, "ci_high_welch", lang)] = compared["difference_ci_high"].astype(float).tolist()
+    table = pd.DataFrame(columns)
+    for side, side_numbers in (("a", numbers[:4]), ("b", numbers[4:])):
+        _blank_suppressed(table, compared[f"{side}_status"] != "shown", side_numbers, [side_numbers[0]])
+    either_hidden = (compared["a_status"] != "shown") | (compared["b_status"] != "shown")
+    return _blank_suppressed(table, either_hidden, list(columns)[-3:], [])
