@@ -16,6 +16,7 @@ import pytest
 from dashboard.build.reference import load_reference
 from dashboard.build.stores import build_store
 from dashboard.queries import schema
+from dashboard.queries.aggregates import refresh_survey_aggregates
 from dashboard.settings import Settings, load_settings
 from dashboard.store import ReadOnlyStore, connect_writable
 
@@ -77,6 +78,7 @@ def write_tiny_store(path: Path) -> Path:
     surveys["composite_score"] = (surveys[["economic_score", "social_score", "psychosocial_score"]].sum(axis=1) / 3).round(4)
     surveys["composite_computed"] = True
     schema.insert_frame(connection, "survey_responses", surveys.assign(batch_id=2))
+    refresh_survey_aggregates(connection)
     schema.set_store_info(connection, {"data_origin": "imported", "built_at": dt.datetime(2026, 1, 1).isoformat()})
     connection.close()
     return path

@@ -155,3 +155,16 @@ def test_demo_store_refuses_real_data_unless_replacing(tmp_path):
 def test_unknown_file_type_and_kind(writable_copy, tmp_path):
     assert "unsupported file type" in refusal(writable_copy, write(tmp_path / "x.json", ["{}"]))[0]
     assert "cannot tell the kind" in refusal(writable_copy, write(tmp_path / "y.csv", ["a,b", "1,2"]))[0]
+
+
+def test_survey_aggregates_follow_an_import(writable_copy, tmp_path):
+    file = write(tmp_path / "survey.csv", [SURVEY_HEADER, *GOOD_SURVEY_ROWS])
+    import_file(writable_copy, file)
+    connection = connect_writable(writable_copy)
+    cells = connection.execute(
+        "SELECT sum(n) FROM survey_group_cells WHERE grouping_key = 'none'").fetchone()[0]
+    records = connection.execute("SELECT count(*) FROM survey_responses").fetchone()[0]
+    hist = connection.execute(
+        "SELECT sum(count) FROM survey_group_hist WHERE grouping_key = 'sex' AND measure = 'economic'").fetchone()[0]
+    connection.close()
+    assert cells == records == hist == 9

@@ -17,6 +17,7 @@ import pandas as pd
 
 from dashboard.build import vocabulary
 from dashboard.queries import schema, validation
+from dashboard.queries.aggregates import refresh_survey_aggregates
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_LISTED_PROBLEMS = 200
@@ -346,6 +347,8 @@ def import_file(store_path: Path, file_path: Path, kind: str | None = None,
                 "description": f"imported {kind} file"})
             rows = rows.assign(batch_id=batch_id)[list(schema.FACT_COLUMNS[table])]
             schema.insert_frame(connection, table, rows)
+            if table == "survey_responses" or origin == "demo":
+                refresh_survey_aggregates(connection)
             schema.set_store_info(connection, {"data_origin": "imported"})
             connection.execute("COMMIT")
         except Exception:

@@ -9,6 +9,7 @@ from pathlib import Path
 from dashboard.build.demo import DEFAULT_ROWS, DEFAULT_SEED, fill_demo_data
 from dashboard.build.reference import load_reference
 from dashboard.queries import schema
+from dashboard.queries.aggregates import refresh_survey_aggregates
 from dashboard.store import connect_writable
 
 
@@ -18,6 +19,7 @@ def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int =
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
     connection = connect_writable(partial)
+    connection.execute("SET enable_progress_bar = false")
     try:
         schema.create_schema(connection)
         load_reference(connection)
@@ -25,6 +27,7 @@ def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int =
             fill_demo_data(connection, seed=seed, rows=rows)
         else:
             schema.set_store_info(connection, {"data_origin": "empty"})
+        refresh_survey_aggregates(connection)
         schema.set_store_info(connection, {"built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
         connection.execute("CHECKPOINT")
     except BaseException:
