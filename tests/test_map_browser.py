@@ -158,6 +158,8 @@ def test_hover_and_country_profile_show_the_seed_facts(live_server, page):
     page.focus("#map-profile-country-dropdown")
     page.keyboard.press("Enter")
     page.keyboard.type("Malawi")
+    page.wait_for_function("() => [...document.querySelectorAll('[role=option]')].map(e => e.textContent)"
+                           ".join() === 'Malawi'")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     wait_for_title(page, "Malawi")
