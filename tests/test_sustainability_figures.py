@@ -30,6 +30,7 @@ def texts(figure) -> str:
             if value is not None:
                 parts.append(str(value if isinstance(value, str) else list(value)))
     parts += [str(annotation.text) for annotation in figure.layout.annotations]
+    parts += [str(shape.name) for shape in figure.layout.shapes if shape.name]
     return " | ".join(parts)
 
 
@@ -71,7 +72,7 @@ def test_means_chart_traces_ticks_and_suppressed_row(tiny_cursor, catalog):
         assert "n = 4" in trace.hovertext[1]
     assert any("suppressed: fewer than 2 responses" in a.text for a in figure.layout.annotations)
     assert "East and Horn of Africa" not in " ".join(str(trace.hovertext) for trace in figure.data)
-    assert figure.layout.xaxis.title.text == "Mean score (95% confidence interval)"
+    assert figure.layout.xaxis.title.text == "Mean score (95% CI)"
     assert figure.layout.title.text == "Mean scores by region"
 
 
@@ -117,7 +118,9 @@ def test_french_chart_words_and_separators(tiny_cursor, catalog):
     assert [trace.name for trace in figure.data] == ["Économique", "Social", "Psychosocial", "Composite"]
     assert figure.layout.title.text == "Scores moyens par région"
     assert figure.layout.separators == ", "
-    assert "Afrique centrale et de l’Ouest (n=4)" in figure.layout.yaxis.categoryarray
+    # Long names wrap, so the plot keeps its width on a phone.
+    assert "Afrique centrale et de<br>l’Ouest (n=4)" in figure.layout.yaxis.categoryarray
+    assert figure.layout.xaxis.title.text == "Score moyen (IC à 95 %)"
     assert "DONNÉES DE DÉMONSTRATION" in texts(figure)
     assert "IC à 95 %" in figure.data[0].hovertext[0]
 

@@ -8,6 +8,7 @@ groups carry no values; it labels them as suppressed and never draws anything fo
 from __future__ import annotations
 
 import math
+import textwrap
 import unicodedata
 from collections.abc import Iterable, Mapping
 
@@ -32,6 +33,8 @@ SHARE_BAR = "#56B4E9"
 COMPARE_STYLES = (("a", theme.QUALITATIVE[0], ""), ("b", theme.QUALITATIVE[1], "/"))
 BOTTOM_LEGEND = {"orientation": "h", "yref": "container", "y": 0.01, "yanchor": "bottom", "x": 0, "xanchor": "left"}
 ROW_HEIGHT = {"means": 46, "box": 34, "share": 30}
+TICK_WIDTH = 24  # characters of a group name per line on the vertical axis
+TITLE_WIDTH, TITLE_LINE = 46, 22  # characters per title line, pixels per extra line
 
 
 # ---------------------------------------------------------------- labels
@@ -82,10 +85,26 @@ def _ordered(frame: pd.DataFrame, labels: Mapping[str, str], column: str = "grou
     return ordered.sort_values(["_order", column], kind="stable").drop(columns="_order").reset_index(drop=True)
 
 
+def _wrapped(label: str) -> str:
+    """A long group name on two or more lines, so the plot keeps its width on a phone."""
+    return "<br>".join(textwrap.wrap(label, TICK_WIDTH, break_long_words=False, break_on_hyphens=False)) or label
+
+
 def _tick(row: Mapping, lang: str, min_group_size: int) -> str:
+    label = _wrapped(str(row["label"]))
     if row["suppressed"]:
-        return t("sustainability.tick_suppressed", lang, label=row["label"], min=format_number(min_group_size, lang))
-    return t("sustainability.tick", lang, label=row["label"], n=format_number(int(row["n"]), lang))
+        return t("sustainability.tick_suppressed", lang, label=label, min=format_number(min_group_size, lang))
+    return t("sustainability.tick", lang, label=label, n=format_number(int(row["n"]), lang))
+
+
+def _fit_title(figure: go.Figure) -> go.Figure:
+    """Break a long title into lines that fit a phone's width, with room for them in the margin."""
+    text = str(figure.layout.title.text or "")
+    lines = textwrap.wrap(text, TITLE_WIDTH, break_long_words=False, break_on_hyphens=False)
+    if len(lines) > 1:
+        top = figure.layout.margin.t if figure.layout.margin.t is not None else 64
+        figure.update_layout(title_text="<br>".join(lines), margin_t=top + TITLE_LINE * (len(lines) - 1))
+    return figure
 
 
 def _score(value: float, lang: str) -> str:
@@ -173,10 +192,10 @@ def means_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: 
     figure.update_layout(scattermode="group", scattergap=0.35)
     bounds = [_clip(shown[f"{measure}_{end}"]) for measure in MEASURES for end in ("ci_low", "ci_high")]
     figure.update_xaxes(range=_score_range(pd.concat(bounds) if bounds else []),
-                        title=t("sustainability.axis.mean", lang), tickformat=".1f")
+                        title=t("sustainability.axis.mean_short", lang), tickformat=".1f")
     _category_axis(figure, ordered["tick"].tolist(), len(ordered), "means")
     _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
-    return figure
+    return _fit_title(figure)
 
 
 def means_summary(by_group: pd.DataFrame, *, labels: Mapping[str, str], lang: str, min_group_size: int) -> str:
@@ -237,15 +256,16 @@ def distribution_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], gro
     _category_axis(figure, ordered["tick"].tolist(), len(ordered), "box")
     _threshold_line(figure, threshold, lang)
     _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
-    return figure
+    return _fit_title(figure)
 
 
 def _threshold_line(figure: go.Figure, threshold: float, lang: str) -> None:
+    """A dashed line at the threshold, named in the legend (a label above the plot would collide
+    with the demo mark on a phone)."""
     figure.add_shape(type="line", x0=threshold, x1=threshold, xref="x", y0=0, y1=1, yref="paper",
-                     line={"color": theme.TEXT, "width": 1, "dash": "dash"})
-    figure.add_annotation(x=threshold, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
-                          text=t("sustainability.threshold_line", lang, value=format_number(threshold, lang, 2)),
-                          font={"size": 11, "color": theme.TEXT}, bgcolor="rgba(255,255,255,0.85)")
+                     line={"color": theme.TEXT, "width": 1.5, "dash": "dash"}, showlegend=True,
+                     name=t("sustainability.threshold_line", lang, value=format_number(threshold, lang, 2)))
+    figure.update_layout(showlegend=True)
 
 
 def distribution_summary(by_group: pd.DataFrame, *, lang: str, min_group_size: int) -> str:
@@ -289,7 +309,7 @@ def threshold_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], groupi
     figure.update_xaxes(range=[0, 1], tickformat=".0%", title=t("sustainability.axis.share", lang))
     _category_axis(figure, ordered["tick"].tolist(), len(ordered), "share")
     _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
-    return figure
+    return _fit_title(figure)
 
 
 def threshold_summary(by_group: pd.DataFrame, *, threshold: float, lang: str, min_group_size: int) -> str:
@@ -355,7 +375,7 @@ def over_time_chart(by_band: pd.DataFrame, *, labels: Mapping[str, str], groupin
     figure.update_yaxes(title=t("sustainability.axis.score", lang, measure=measure_label(measure, lang),
                                 measure_lower=measure_label(measure, lang, lower=True)), tickformat=".2f",
                         range=_score_range([*_clip(by_band["ci_low"]), *_clip(by_band["ci_high"])]))
-    return figure
+    return _fit_title(figure)
 
 
 def over_time_summary(by_band: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, lang: str,
@@ -415,7 +435,7 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
     base_layout(figure, title=t("sustainability.compare.title", lang, a=label_a, b=label_b), lang=lang, demo=demo)
     figure.update_layout(barmode="group", height=440, margin={"t": 64, "b": 90}, legend=BOTTOM_LEGEND,
                          showlegend=True)
-    figure.update_yaxes(range=[0, 1], tickformat=".1f", title=t("sustainability.axis.mean", lang))
+    figure.update_yaxes(range=[0, 1], tickformat=".1f", title=t("sustainability.axis.mean_short", lang))
     figure.update_xaxes(title=None)
     for index, note in enumerate(notes):
         figure.add_annotation(text=f"<i>{note}</i>", xref="paper", yref="paper", x=0, y=1.0,
@@ -423,7 +443,7 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
                               font={"size": 12, "color": theme.MUTED})
     if notes:
         figure.update_layout(margin={"t": 72 + 18 * len(notes)})
-    return figure
+    return _fit_title(figure)
 
 
 def _comparison_notes(statuses: Mapping[str, str], label_a: str, label_b: str, lang: str,

@@ -90,11 +90,9 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.hover.box": {
         "en": "{group}, n = {n}<br>5th percentile {p05}<br>quartiles {q1} | {median} | {q3}<br>95th percentile {p95}<br>mean {mean}",
         "fr": "{group}, n = {n}<br>5e centile {p05}<br>quartiles {q1} | {median} | {q3}<br>95e centile {p95}<br>moyenne {mean}"},
-    "sustainability.axis.mean": {"en": "Mean score (95% confidence interval)",
-                                 "fr": "Score moyen (intervalle de confiance à 95 %)"},
+    "sustainability.axis.mean_short": {"en": "Mean score (95% CI)", "fr": "Score moyen (IC à 95 %)"},
     "sustainability.axis.score": {"en": "{measure} score", "fr": "Score {measure_lower}"},
-    "sustainability.axis.share": {"en": "Share at or above the threshold (95% Wilson interval)",
-                                  "fr": "Part au seuil ou au-dessus (intervalle de Wilson à 95 %)"},
+    "sustainability.axis.share": {"en": "Share (95% Wilson interval)", "fr": "Part (intervalle de Wilson à 95 %)"},
     "sustainability.axis.months": {"en": "Months since return", "fr": "Mois depuis le retour"},
     "sustainability.threshold_line": {"en": "threshold {value} (setting)", "fr": "seuil {value} (réglage)"},
     "sustainability.means.title": {"en": "Mean scores by {grouping_lower}", "fr": "Scores moyens par {grouping_lower}"},
