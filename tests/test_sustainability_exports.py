@@ -1,0 +1,307 @@
+"""The data behind each sustainability chart (downloads and table views), its URL options, and
+suppression in every export: exact values on the tiny store, computed by hand from TINY_SURVEYS.
+
+Tiny store by region (min_group_size=2): West and Central Africa (T1-T4, n=4), Southern Africa
+(T6-T7, n=2), East and Horn of Africa (T5, n=1: suppressed).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+
+import pandas as pd
+import pytest
+from dash import html
+
+from callbacks import exports
+from callbacks import sustainability_page as cb
+from dashboard import ids
+from dashboard.charts import ChartRequest
+from dashboard.context import AppContext
+from dashboard.exports import ExportHeader, to_csv_bytes, to_excel_bytes
+from dashboard.i18n import TEXT
+from dashboard.selection import Selection
+from dashboard.sustainability_options import PageOptions, fraction, page_options
+from layouts import sustainability_page as page
+from layouts.page_context import PageContext
+
+from conftest import settings_for
+
+T_975_3 = 3.182446305284263  # Student's t, 97.5th percentile, 3 degrees of freedom (printed tables)
+Z = 1.959963984540054
+CHART_KEYS = [ids.SUSTAINABILITY_MEANS_CHART, ids.SUSTAINABILITY_BOX_CHART, ids.SUSTAINABILITY_SHARE_CHART,
+              ids.SUSTAINABILITY_TIME_CHART, ids.SUSTAINABILITY_COMPARE_CHART]
+
+
+@pytest.fixture(scope="module")
+def context(tiny_store_path):
+    return AppContext(settings_for(tiny_store_path, min_group_size=2, threshold=0.55))
+
+
+def request_for(context, params=None, lang="en", selection=None):
+    return ChartRequest(cursor=context.cursor(), catalog=context.catalog, settings=context.settings,
+                        selection=selection or Selection(), params=params or {}, lang=lang)
+
+
+def data(context, key, params=None, lang="en"):
+    return {chart.key: chart for chart in cb.CHARTS}[key].data(request_for(context, params, lang))
+
+
+def wilson(successes, n):
+    share = successes / n
+    centre = (share + Z**2 / (2 * n)) / (1 + Z**2 / n)
+    half = Z / (1 + Z**2 / n) * math.sqrt(share * (1 - share) / n + Z**2 / (4 * n**2))
+    return centre - half, centre + half
+
+
+def numbers_after(frame: pd.DataFrame, column: str) -> list[str]:
+    """Columns right of ``column`` that hold a group's numbers (the threshold is a setting)."""
+    after = list(frame.columns)[list(frame.columns).index(column) + 1:]
+    return [name for name in after if pd.api.types.is_numeric_dtype(frame[name]) and name != "Threshold (setting)"]
+
+
+# ---------------------------------------------------------------- each chart's data
+def test_means_data_has_labels_codes_and_exact_values(context):
+    means = data(context, ids.SUSTAINABILITY_MEANS_CHART)
+    assert list(means.columns[:5]) == ["Region: code", "Region", "Status", "Responses (n)",
+                                       "Composites computed by this dashboard"]
+    assert list(means.columns[5:8]) == ["Economic: mean", "Economic: 95% CI low", "Economic: 95% CI high"]
+    assert len(means.columns) == 5 + 4 * 3
+    assert means["Region: code"].tolist() == ["EHOA", "SAF", "WCA"]  # the chart's order (names A to Z)
+    assert means["Region"].tolist() == ["East and Horn of Africa", "Southern Africa", "West and Central Africa"]
+    assert means["Status"].tolist() == ["suppressed (fewer than 2 responses)", "shown", "shown"]
+    wca = means.iloc[2]
+    assert wca["Responses (n)"] == 4
+    assert wca["Economic: mean"] == pytest.approx((0.6 + 0.5 + 0.2 + 0.9) / 4)
+    assert wca["Social: mean"] == pytest.approx(0.6)
+    assert wca["Composite: mean"] == pytest.approx((0.7 + 0.5 + 0.3 + 0.8) / 4)
+    sd = math.sqrt((0.05**2 + 0.05**2 + 0.35**2 + 0.35**2) / 3)
+    assert wca["Economic: 95% CI low"] == pytest.approx(0.55 - T_975_3 * sd / 2)
+    assert wca["Economic: 95% CI high"] == 1.0  # 1.009 clipped to the 0-1 scale, as in the chart
+    assert means.iloc[1]["Composite: mean"] == pytest.approx(0.65)
+
+
+def test_distribution_data_names_the_score(context):
+    spread = data(context, ids.SUSTAINABILITY_BOX_CHART, {"measure": "social", "group": "sex"})
+    assert list(spread.columns) == ["Sex: code", "Sex", "Status", "Score", "Responses (n)", "Social: mean",
+                                    "Social: 5th percentile", "Social: 25th percentile (Q1)", "Social: median",
+                                    "Social: 75th percentile (Q3)", "Social: 95th percentile"]
+    assert spread["Sex"].tolist() == ["Women", "Men"] and set(spread["Score"]) == {"Social"}
+    women = spread.iloc[0]  # social scores 0.7, 0.6, 0.9
+    assert (women["Responses (n)"], women["Social: median"]) == (3, pytest.approx(0.7))
+    assert women["Social: 25th percentile (Q1)"] == pytest.approx(0.65)
+
+
+def test_share_data_uses_the_threshold_and_score_of_the_link(context):
+    shares = data(context, ids.SUSTAINABILITY_SHARE_CHART, {"group": "action", "measure": "economic",
+                                                            "threshold": "0.5"})
+    assert shares["Action: code"].tolist() == ["JI-HOA", "JI-SLC", "PILOT"]
+    assert shares["Status"].tolist()[0].startswith("suppressed")
+    assert set(shares["Threshold (setting)"]) == {0.5} and set(shares["Score"]) == {"Economic"}
+    slc = shares.iloc[1]  # economic 0.6, 0.5, 0.2, 0.9: three at or above 0.5 (0.5 itself counts)
+    assert (slc["Responses (n)"], slc["Responses at or above the threshold"]) == (4, 3)
+    assert slc["Share at or above the threshold"] == pytest.approx(0.75)
+    low, high = wilson(3, 4)
+    assert slc["Share at or above the threshold: 95% Wilson interval low"] == pytest.approx(low)
+    assert slc["Share at or above the threshold: 95% Wilson interval high"] == pytest.approx(high)
+
+
+def test_share_data_default_threshold_is_the_setting(context):
+    shares = data(context, ids.SUSTAINABILITY_SHARE_CHART)
+    assert set(shares["Threshold (setting)"]) == {0.55} and set(shares["Score"]) == {"Composite"}
+    assert shares["Share at or above the threshold"].tolist()[1:] == [1.0, 0.5]  # SAF 2 of 2, WCA 2 of 4
+
+
+def test_over_time_data_in_band_order(context):
+    by_band = data(context, ids.SUSTAINABILITY_TIME_CHART, {"group": "months", "measure": "economic"})
+    assert by_band["Series"].unique().tolist() == ["All returnees"]
+    assert by_band["Months since return: code"].tolist() == ["0-5", "6-11", "12-17", "18-23"]
+    assert by_band["Months since return"].tolist() == ["0–5 months", "6–11 months", "12–17 months", "18–23 months"]
+    assert by_band["Status"].tolist() == ["suppressed (fewer than 2 responses)"] + ["shown"] * 3
+    assert by_band["Economic: mean"].tolist()[1:] == pytest.approx([0.45, 0.35, 0.55])
+    assert pd.isna(by_band["Economic: mean"].iloc[0])
+
+
+def test_comparison_data_with_difference(context):
+    compared = data(context, ids.SUSTAINABILITY_COMPARE_CHART, {"a": "WCA", "b": "SAF"})
+    assert compared["Dimension"].tolist() == ["Economic", "Social", "Psychosocial", "Composite"]
+    assert set(compared["Group A: code"]) == {"WCA"} and set(compared["Group B"]) == {"Southern Africa"}
+    assert compared["Group A: responses (n)"].tolist() == [4] * 4
+    assert compared["Difference A − B"].tolist() == pytest.approx([0.0, -0.1, -0.125, -0.075])
+    assert (compared["Difference A − B: 95% Welch interval low"] < compared["Difference A − B"]).all()
+
+
+def test_comparison_of_a_group_with_itself_has_no_data(context):
+    assert data(context, ids.SUSTAINABILITY_COMPARE_CHART, {"a": "WCA", "b": "WCA"}).empty
+
+
+def test_french_column_names_and_labels(context):
+    means = data(context, ids.SUSTAINABILITY_MEANS_CHART, lang="fr")
+    assert list(means.columns[:4]) == ["Région : code", "Région", "Statut", "Réponses (n)"]
+    assert "Économique : borne basse de l’IC à 95 %" in means.columns
+    assert means["Région"].tolist() == ["Afrique australe", "Afrique centrale et de l’Ouest",
+                                        "Afrique de l’Est et Corne de l’Afrique"]
+    assert means["Statut"].tolist()[2] == "masqué (moins de 2 réponses)"
+    assert data(context, ids.SUSTAINABILITY_TIME_CHART, {"group": "months"}, "fr")["Série"].iloc[0] == \
+        "Tous les migrants de retour"
+
+
+def test_unknown_or_injection_shaped_options_fall_back(context):
+    strange = {"group": "region; DROP TABLE actions", "measure": "' OR 1=1 --", "threshold": "nan",
+               "a": "<script>", "b": "EHOA"}
+    shares = data(context, ids.SUSTAINABILITY_SHARE_CHART, strange)
+    assert "Region: code" in shares.columns and set(shares["Score"]) == {"Composite"}
+    assert set(shares["Threshold (setting)"]) == {0.55}
+    compared = data(context, ids.SUSTAINABILITY_COMPARE_CHART, strange)
+    assert set(compared["Group A: code"]) == {"WCA"} and set(compared["Group B: code"]) == {"EHOA"}
+
+
+# ---------------------------------------------------------------- suppression everywhere
+@pytest.mark.parametrize("key", CHART_KEYS)
+def test_suppressed_groups_carry_no_number(context, key):
+    params = {"group": "region", "a": "EHOA", "b": "WCA"}
+    frame = data(context, key, params)
+    status_columns = [column for column in frame.columns if column.endswith(("Status", "status"))]
+    hidden = pd.Series(False, index=frame.index)
+    for status in status_columns:
+        hidden |= frame[status].str.startswith("suppressed")
+    assert hidden.any(), "the tiny store has a suppressed group in every chart"
+    for status in status_columns:
+        rows = frame[status].str.startswith("suppressed")
+        side = [c for c in numbers_after(frame, status) if key != ids.SUSTAINABILITY_COMPARE_CHART
+                or c.startswith(status.split(":")[0]) or c.startswith("Difference")]
+        assert side and frame.loc[rows, side].isna().all().all(), (key, status)
+
+
+def test_suppressed_group_is_blank_in_csv_excel_and_table_view(context):
+    """Through the real export path: chart data, header, CSV and Excel bytes, HTML table view."""
+    for key in CHART_KEYS[:4]:
+        _, request, frame = exports.chart_data(context, key, {}, "?group=region", "en")
+        header = ExportHeader("title", "filters", dt.date(2026, 11, 21), "source")
+        rows = list(csv.reader(io.StringIO(to_csv_bytes(frame, header).decode("utf-8-sig"))))
+        table_rows = rows[rows.index(list(frame.columns)) + 1:]
+        hidden = [row for row in table_rows if "EHOA" in row]
+        assert hidden, key
+        for row in hidden:
+            status_at = next(index for index, cell in enumerate(row) if cell.startswith("suppressed"))
+            numbers = [cell for cell, column in zip(row, frame.columns, strict=True)
+                       if pd.api.types.is_numeric_dtype(frame[column]) and column != "Threshold (setting)"]
+            assert numbers and all(cell == "" for cell in numbers), (key, row)
+            assert status_at >= 2
+        workbook = pd.read_excel(io.BytesIO(to_excel_bytes(frame, header)), header=None, skiprows=5)
+        workbook.columns = workbook.iloc[0]
+        sheet = workbook.iloc[1:]
+        ehoa = sheet[sheet.iloc[:, 0] == "EHOA"]
+        for column in frame.columns:
+            if pd.api.types.is_numeric_dtype(frame[column]) and column != "Threshold (setting)":
+                assert ehoa[column].isna().all(), (key, column)
+        view = exports.table_view(frame, "caption", "en")
+        cells = [[cell.children for cell in row.children] for row in view.children[0].children.children[2].children]
+        ehoa_cells = [row for row in cells if "EHOA" in row]
+        assert ehoa_cells, key
+        for row in ehoa_cells:
+            numbers = [cell for cell, column in zip(row, frame.columns, strict=True)
+                       if pd.api.types.is_numeric_dtype(frame[column]) and column != "Threshold (setting)"]
+            assert numbers and set(numbers) == {"–"}, (key, row)
+        shown = [row for row in cells if "WCA" in row]
+        assert shown and any(cell != "–" for cell in shown[0][3:])
+
+
+def test_suppressed_side_of_a_comparison_in_csv(context):
+    _, _, frame = exports.chart_data(context, ids.SUSTAINABILITY_COMPARE_CHART, {}, "?a=WCA&b=EHOA", "en")
+    text = to_csv_bytes(frame, ExportHeader("t", "f", dt.date(2026, 1, 1), "s")).decode("utf-8-sig")
+    table = pd.read_csv(io.StringIO(text), skiprows=5)
+    group_b = [column for column in table.columns if column.startswith("Group B: ") and column not in
+               ("Group B: code", "Group B: status")]
+    assert table[group_b].isna().all().all() and table["Difference A − B"].isna().all()
+    assert table["Group A: mean"].notna().all()
+    assert set(table["Group B: status"]) == {"suppressed (fewer than 2 responses)"}
+
+
+# ---------------------------------------------------------------- the data equals the chart
+def test_each_chart_shows_its_data(context):
+    params = {"group": "region", "measure": "economic", "threshold": "0.5", "a": "WCA", "b": "SAF"}
+    figure, _ = cb.update_means(context, "region", {}, "en")
+    means = data(context, ids.SUSTAINABILITY_MEANS_CHART, params).dropna(subset=["Responses (n)"])
+    composite = next(trace for trace in figure.data if trace.meta["measure"] == "composite")
+    assert list(composite.x) == pytest.approx(means["Composite: mean"].tolist())
+    figure, _ = cb.update_distribution(context, "region", "economic", 0.5, {}, "en")
+    spread = data(context, ids.SUSTAINABILITY_BOX_CHART, params).dropna(subset=["Responses (n)"])
+    assert list(figure.data[0].median) == pytest.approx(spread["Economic: median"].tolist())
+    figure, _ = cb.update_shares(context, "region", "economic", 0.5, {}, "en")
+    shares = data(context, ids.SUSTAINABILITY_SHARE_CHART, params).dropna(subset=["Responses (n)"])
+    assert list(figure.data[0].x) == pytest.approx(shares["Share at or above the threshold"].tolist())
+    figure, _ = cb.update_over_time(context, "region", "economic", {}, "en")
+    by_band = data(context, ids.SUSTAINABILITY_TIME_CHART, params).dropna(subset=["Responses (n)"])
+    drawn = [(trace.meta["group_code"], y) for trace in figure.data for y in trace.y]
+    assert drawn == list(zip(by_band["Series: code"], by_band["Economic: mean"], strict=True))
+    figure, _, _ = cb.update_comparison(context, "WCA", "SAF", "region", {}, "en")
+    compared = data(context, ids.SUSTAINABILITY_COMPARE_CHART, params)
+    assert list(figure.data[0].y) == pytest.approx(compared["Group A: mean"].tolist())
+    assert list(figure.data[1].y) == pytest.approx(compared["Group B: mean"].tolist())
+
+
+def test_filters_reach_the_data(context):
+    request = request_for(context, {"group": "country"}, selection=Selection(countries=("GIN", "MLI")))
+    means = cb.means_data(request)
+    assert means["Country: code"].tolist() == ["GIN", "MLI"]
+    assert means["Responses (n)"].tolist()[0] == 3 and pd.isna(means["Responses (n)"].iloc[1])
+
+
+# ---------------------------------------------------------------- options and layout
+def test_page_options_report_what_they_drop():
+    options = page_options({"group": "sex", "measure": "nope", "threshold": "2", "a": "male", "b": "x" * 100},
+                           0.5, ["female", "male"])
+    assert options == PageOptions("sex", "composite", 0.5, "male", "male")
+    assert options.dropped == (("measure", "nope"), ("threshold", "2"), ("b", "x" * 64))
+    assert page_options({}, 0.5, ["female", "male"]).dropped == ()
+    assert [fraction(value) for value in ("0.6000000001", 0.4, True, "1.5", None, "nan")] == \
+        [0.6, 0.4, None, None, None, None]
+
+
+def test_the_layout_names_ignored_link_options_in_the_page_language(context):
+    def notice(params, lang):
+        layout = page.layout(PageContext(lang=lang, catalog=context.catalog, settings=context.settings,
+                                         cursor=context.cursor(), params=params))
+        return next((c for c in iter_components(layout) if getattr(c, "id", None) == ids.SUSTAINABILITY_OPTIONS_NOTICE),
+                    None)
+
+    assert notice({"group": "sex", "a": "male"}, "en") is None
+    french = notice({"group": "sex", "a": "<b>x</b>", "threshold": "abc"}, "fr")
+    assert french is not None
+    assert "«\u00a0abc\u00a0» pour «\u00a0Seuil de durabilité (un réglage)\u00a0»" in french.children
+    assert "«\u00a0<b>x</b>\u00a0» pour «\u00a0Groupe A\u00a0»" in french.children
+
+
+def test_every_chart_is_in_a_chart_block_and_every_option_in_the_url(context):
+    layout = page.layout(PageContext(lang="en", catalog=context.catalog, settings=context.settings,
+                                     cursor=context.cursor(), params={}))
+    components = list(iter_components(layout))
+    string_ids = {c.id for c in components if isinstance(getattr(c, "id", None), str)}
+    export_buttons = {(c.id["chart"], c.id["format"]) for c in components
+                      if isinstance(getattr(c, "id", None), dict) and c.id.get("type") == ids.EXPORT_BUTTON}
+    keys = [chart.key for chart in cb.CHARTS]
+    assert keys == CHART_KEYS and len(set(keys)) == len(keys)
+    for chart in cb.CHARTS:
+        assert chart.page == "sustainability" and chart.graph_id in string_ids and chart.title_key in TEXT
+        assert {(chart.key, "csv"), (chart.key, "xlsx")} <= export_buttons
+    for summary in (ids.SUSTAINABILITY_MEANS_SUMMARY, ids.SUSTAINABILITY_BOX_SUMMARY, ids.SUSTAINABILITY_SHARE_SUMMARY,
+                    ids.SUSTAINABILITY_TIME_SUMMARY, ids.SUSTAINABILITY_COMPARE_SUMMARY):
+        assert summary in string_ids
+    assert [key for _, _, key in page.URL_OPTIONS] == ["group", "measure", "threshold", "a", "b"]
+    assert all(component in string_ids and prop == "value" for component, prop, _ in page.URL_OPTIONS)
+    assert set(exports.all_charts()) >= set(keys)
+
+
+def iter_components(component):
+    """The component and every component below it."""
+    yield component
+    children = getattr(component, "children", None)
+    if children is None or isinstance(children, str):
+        return
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if isinstance(child, html.Div | html.Section) or hasattr(child, "to_plotly_json"):
+            yield from iter_components(child)
