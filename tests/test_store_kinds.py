@@ -1,0 +1,47 @@
+"""Every page renders on an empty store and on an imported one, and says what data it shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from callbacks.shell import render_page
+from dashboard.build.stores import build_store
+from dashboard.context import AppContext
+from layouts.pages import PAGES
+from layouts.shell_text import banner_text
+
+from conftest import settings_for
+
+
+def text_of(component) -> str:
+    """All visible text of a Dash component tree."""
+    if component is None:
+        return ""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(text_of(child) for child in component)
+    return text_of(getattr(component, "children", None))
+
+
+@pytest.fixture(scope="module")
+def empty_context(tmp_path_factory):
+    return AppContext(settings_for(build_store(tmp_path_factory.mktemp("empty") / "empty.duckdb", demo=False)))
+
+
+@pytest.mark.parametrize("path", [page.path for page in PAGES])
+def test_every_page_renders_on_an_empty_store(empty_context, path):
+    assert render_page(empty_context, path, "", "en") is not None
+
+
+def test_banners_say_what_the_data_is(empty_context, tiny_store_path):
+    assert "holds no indicator or survey data" in banner_text(empty_context.catalog, "en", [])
+    imported = AppContext(settings_for(tiny_store_path))
+    text = banner_text(imported.catalog, "en", imported.imported_files)
+    assert "tiny_indicators.csv" in text and "tiny_survey.csv" in text
+
+
+def test_about_page_lists_imported_files(tiny_store_path):
+    context = AppContext(settings_for(tiny_store_path))
+    about = text_of(render_page(context, "/about", "", "en"))
+    assert "tiny_survey.csv" in about and "004_fe997082141e9e19.txt" in about
