@@ -52,6 +52,14 @@ MAP_PROFILE_CLOSE = "map-profile-close-button"
 MAP_PROFILE_BODY = "map-profile-body"
 MAP_TREND_GRAPH = "map-trend-graph"
 MAP_PROFILE_SELECT = "map-profile-country-dropdown"
+MAP_PROFILE_PUBLISHED = "map-profile-published"
+MAP_TREND_BLOCK = "map-trend-block"
+MAP_TREND_SUMMARY = "map-trend-summary"
+MAP_OPTIONS_NOTICE = "map-options-notice"
+MAP_SCROLL_SINK = "map-scroll-sink"
+# Chart keys of the map page's chart blocks (parts of their export and table-view ids).
+MAP_CHART = "programme-map"
+MAP_TREND_CHART = "country-trend"
 
 # --- pillars page ---
 PILLARS_PAGE = "pillars-page"
