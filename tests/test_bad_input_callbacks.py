@@ -1,0 +1,358 @@
+"""Bad input in every callback: malformed, wrongly typed, oversized and injection-shaped values.
+
+Each server callback of the app is posted real ``/_dash-update-component`` bodies (built from
+``app.callback_map`` and the layouts' own values), with one input or state at a time replaced by a
+bad value. No case may answer 500, reflect a script tag unescaped, or change the store.
+
+Where the app still answers 500, the callback is listed in ``KNOWN_500`` with the place to fix:
+the test fails on any new 500 and on any listed one that no longer happens (then delete its line),
+so the list only shrinks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dashboard import ids
+from dashboard.app import create_app
+
+from conftest import settings_for
+
+SCRIPT = "<script>alert(1)</script>"
+INJECTIONS = ["'; DROP TABLE actions; --", SCRIPT, "{{7*7}}", '=HYPERLINK("http://evil.example","x")',
+              "../../etc/passwd", "\x00\u202e"]
+BAD_VALUES: dict[str, Any] = {
+    "none": None,
+    "dict": {"$where": SCRIPT, "regions": ["WCA"]},
+    "number": -12345,
+    "bool": True,
+    "nested": [[[SCRIPT]]],
+    "huge_string": "x" * 1_000_000,
+    "long_list": ["JI-SLC"] * 10_000,
+    "sql_and_script": f"'; DROP TABLE actions; -- {SCRIPT}",
+    "formula": INJECTIONS[3],
+    "template_path_nul": "{{7*7}} ../../etc/passwd \x00\u202e",
+}
+# Selection-store contents a tampered client could send (the shell only stores Selection.to_dict()).
+BAD_SELECTIONS: dict[str, Any] = {
+    "selection_wrong_types": {"regions": SCRIPT, "statuses": {"a": 1}, "actions": 5, "countries": [None, [], {}],
+                              "pillars": ["1; DROP TABLE x", 1.5, True], "period_start": 2019, "period_end": [1]},
+    "selection_injection": {"regions": INJECTIONS, "countries": INJECTIONS, "period_start": "2019-Q1' OR 1=1 --",
+                            "period_end": SCRIPT},
+    "selection_oversized": {"countries": ["GIN"] * 10_000, "actions": ["x" * 100_000]},
+}
+# Where a wrongly typed value still raises (HTTP 500), by callback output: what to fix.
+SELECTION_NOT_A_DICT = "dashboard/selection.py Selection.from_raw calls raw.get on a non-dict store value"
+KNOWN_500: dict[str, str] = {
+    "shell-page-content.children": "layouts/pages.py page_for_path and dashboard/urlstate.py query_params "
+                                   "call str methods on a non-string pathname/search",
+    "..shell-url.search...filter-region-dropdown.value": "dashboard/urlstate.py language_from/replace_params "
+                                                         "on a non-string search",
+    "..shell-nav-map-link.href": "callbacks/shell.py update_nav_links concatenates a non-string search",
+    "shell-url.search@": "dashboard/urlstate.py replace_params on a non-string search (page options writers)",
+    "..filter-pillar-dropdown.disabled": "layouts/pages.py page_for_path on a non-string pathname "
+                                         "(callbacks/shell.py update_pillar_hint)",
+    "shell-print-header.children": SELECTION_NOT_A_DICT,
+    "shell-export-download.data": SELECTION_NOT_A_DICT,
+    "map-countries-graph.figure": SELECTION_NOT_A_DICT,
+    "..map-summary-text.children": SELECTION_NOT_A_DICT,
+    "..map-selected-store.data": "callbacks/map_page.py clicked_country (clickData not a dict) and "
+                                 "select_country (unhashable drop-down value)",
+    "..map-profile-title.children": SELECTION_NOT_A_DICT,
+    "..pillars-matrix-graph.figure": SELECTION_NOT_A_DICT,
+    "..pillars-drill-dropdown.options": SELECTION_NOT_A_DICT,
+    "pillars-headline-cards.children": SELECTION_NOT_A_DICT,
+    "..pillars-trend-graph.figure": SELECTION_NOT_A_DICT,
+    "..pillars-ranking-graph.figure": SELECTION_NOT_A_DICT,
+    "..pillars-rate-region-graph.figure": SELECTION_NOT_A_DICT,
+    "pillars-published-table.children": SELECTION_NOT_A_DICT,
+    "..sustainability-means-graph.figure": SELECTION_NOT_A_DICT,
+    "..sustainability-box-graph.figure": SELECTION_NOT_A_DICT,
+    "..sustainability-share-graph.figure": SELECTION_NOT_A_DICT,
+    "..sustainability-time-graph.figure": SELECTION_NOT_A_DICT,
+    "..sustainability-compare-graph.figure": SELECTION_NOT_A_DICT,
+    '..{"chart":["MATCH"],"type":"chart-table-view"}': "callbacks/exports.py toggle_table_view computes "
+                                                        "clicks % 2 on a non-number",
+}
+
+
+def known_500(key: str) -> str | None:
+    """Why ``key`` may still answer 500, or None."""
+    return next((reason for prefix, reason in KNOWN_500.items() if key.startswith(prefix)), None)
+PROTECTED = (204, 400, 403, 404, 405, 413, 415, 422)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def app_and_store(tiny_store_path: Path) -> Iterator[tuple[Any, Path]]:
+    before = sha256(tiny_store_path)
+    app = create_app(settings_for(tiny_store_path))
+    yield app, tiny_store_path
+    assert sha256(tiny_store_path) == before, "bad input changed the store file"
+
+
+def walk(component: Any) -> Iterator[Any]:
+    """Every component of a layout tree."""
+    yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if hasattr(child, "to_plotly_json"):
+            yield from walk(child)
+    for name in getattr(component, "_prop_names", ()):
+        if name == "children":
+            continue
+        value = getattr(component, name, None)
+        if hasattr(value, "to_plotly_json"):
+            yield from walk(value)
+
+
+def components(app: Any) -> list[Any]:
+    """Every component of the shell and every page (the app's validation layout)."""
+    return [component for component in walk(app.validation_layout) if getattr(component, "id", None) is not None]
+
+
+def matches(pattern: dict[str, Any], concrete: Any) -> bool:
+    if not isinstance(concrete, dict) or set(pattern) != set(concrete):
+        return False
+    return all(isinstance(value, list) or concrete[key] == value for key, value in pattern.items())
+
+
+def parse_id(raw: str) -> Any:
+    return json.loads(raw) if raw.startswith("{") else raw
+
+
+def split_outputs(key: str) -> list[tuple[Any, str]]:
+    parts = key[2:-2].split("...") if key.startswith("..") else [key]
+    return [(parse_id(component), prop) for component, prop in (part.rsplit(".", 1) for part in parts)]
+
+
+class Body:
+    """A callback's request body, with layout values, one chart chosen for MATCH patterns."""
+
+    def __init__(self, app: Any, key: str, spec: dict[str, Any]) -> None:
+        self.key, self.spec = key, spec
+        self.found = components(app)
+        self.match_chart = self._first_chart()
+
+    def _first_chart(self) -> str | None:
+        for component in self.found:
+            if isinstance(component.id, dict) and component.id.get("type") == ids.TABLE_TOGGLE:
+                return component.id["chart"]
+        return None
+
+    def concrete(self, pattern: dict[str, Any]) -> list[dict[str, Any]]:
+        found = [component.id for component in self.found if matches(pattern, component.id)]
+        if any(value == ["MATCH"] for value in pattern.values()):
+            found = [found_id for found_id in found if found_id.get("chart") == self.match_chart][:1]
+        return found
+
+    def default(self, component_id: Any, prop: str) -> Any:
+        if component_id == ids.SELECTION_STORE and prop == "data":
+            return {"regions": [], "statuses": [], "actions": [], "countries": [], "pillars": [],
+                    "period_start": None, "period_end": None}
+        if component_id == ids.LANGUAGE_STORE and prop == "data":
+            return "en"
+        if component_id == ids.URL:
+            return {"pathname": "/", "search": "", "href": "http://127.0.0.1/"}.get(prop)
+        for component in self.found:
+            if component.id == component_id:
+                return getattr(component, prop, None)
+        return None
+
+    def items(self, section: str) -> list[Any]:
+        """``inputs`` or ``state`` entries; a pattern becomes a list of concrete entries."""
+        entries: list[Any] = []
+        for item in self.spec[section]:
+            component_id, prop = parse_id(item["id"]), item["property"]
+            if isinstance(component_id, dict):
+                concrete = self.concrete(component_id)
+                pattern_all = any(value == ["ALL"] for value in component_id.values())
+                group = [{"id": one, "property": prop, "value": 1} for one in concrete]
+                entries.append(group if pattern_all else group[0])
+            else:
+                entries.append({"id": component_id, "property": prop, "value": self.default(component_id, prop)})
+        return entries
+
+    def outputs(self) -> Any:
+        outputs = []
+        for component_id, prop in split_outputs(self.key):
+            if isinstance(component_id, dict):
+                component_id = {key: (self.match_chart if value == ["MATCH"] else value)
+                                for key, value in component_id.items()}
+            outputs.append({"id": component_id, "property": prop})
+        return outputs if self.key.startswith("..") else outputs[0]
+
+    def build(self, replace: tuple[str, int] | None = None, value: Any = None) -> dict[str, Any]:
+        sections = {"inputs": self.items("inputs"), "state": self.items("state")}
+        if replace is not None:
+            section, index = replace
+            target = sections[section][index]
+            for entry in target if isinstance(target, list) else [target]:
+                entry["value"] = value
+        changed = []
+        first = sections["inputs"][replace[1] if replace and replace[0] == "inputs" else 0]
+        for entry in first if isinstance(first, list) else [first]:
+            component_id = entry["id"]
+            id_text = json.dumps(component_id, sort_keys=True, separators=(",", ":")) \
+                if isinstance(component_id, dict) else component_id
+            changed.append(f"{id_text}.{entry['property']}")
+        return {"output": self.key, "outputs": self.outputs(), **sections, "changedPropIds": changed[:1]}
+
+
+def check(response: Any, case: str) -> None:
+    status = response.status_code
+    assert status == 200 or status in PROTECTED, f"{case}: HTTP {status}"
+    assert SCRIPT.encode() not in response.get_data(), f"{case}: script tag reflected unescaped"
+
+
+def server_callbacks(app: Any) -> list[str]:
+    """Keys of the callbacks that run on the server (clientside ones have no function here)."""
+    return [key for key, spec in app.callback_map.items() if "callback" in spec]
+
+
+def test_every_callback_is_covered(app_and_store):
+    app, _ = app_and_store
+    keys = server_callbacks(app)
+    assert len(keys) >= 20
+    for key in keys:
+        body = Body(app, key, app.callback_map[key]).build()
+        assert app.server.test_client().post("/_dash-update-component", json=body).status_code in (200, 204), key
+
+
+def _cases(app: Any, key: str) -> Iterator[tuple[str, tuple[str, int], Any]]:
+    spec = app.callback_map[key]
+    for section in ("inputs", "state"):
+        for index, item in enumerate(spec[section]):
+            values = dict(BAD_VALUES)
+            if (item["id"], item["property"]) == (ids.SELECTION_STORE, "data"):
+                values.update(BAD_SELECTIONS)
+            for name, value in values.items():
+                yield f"{key} {section}[{index}]={item['id']}.{item['property']} <- {name}", (section, index), value
+
+
+def test_bad_values_in_every_input_and_state(app_and_store):
+    """One position at a time, every bad value: no new 500, nothing reflected, the app still serves."""
+    app, _ = app_and_store
+    client = app.server.test_client()
+    reflected, crashed = [], {}
+    for key in server_callbacks(app):
+        body = Body(app, key, app.callback_map[key])
+        for case, position, value in _cases(app, key):
+            response = client.post("/_dash-update-component", json=body.build(position, value))
+            if SCRIPT.encode() in response.get_data():
+                reflected.append(case)
+            if not (response.status_code == 200 or response.status_code in PROTECTED):
+                crashed.setdefault(key, []).append(f"{case}: HTTP {response.status_code}")
+    assert not reflected, "script tag reflected unescaped:\n" + "\n".join(reflected)
+    new = {key: cases for key, cases in crashed.items() if not known_500(key)}
+    assert not new, "new HTTP 500 on bad input:\n" + "\n".join(case for cases in new.values() for case in cases[:5])
+    fixed = sorted({prefix for prefix in KNOWN_500 if not any(key.startswith(prefix) for key in crashed)})
+    assert not fixed, f"these no longer answer 500: delete them from KNOWN_500: {fixed}"
+    assert client.get("/").status_code == 200
+
+
+def test_everything_bad_at_once(app_and_store):
+    app, _ = app_and_store
+    client = app.server.test_client()
+    for key in server_callbacks(app):
+        body = Body(app, key, app.callback_map[key])
+        for name, value in (("script", SCRIPT), ("dict", BAD_VALUES["dict"]), ("none", None)):
+            request = body.build()
+            for section in ("inputs", "state"):
+                for entry in request[section]:
+                    for one in entry if isinstance(entry, list) else [entry]:
+                        one["value"] = value
+            response = client.post("/_dash-update-component", json=request)
+            assert SCRIPT.encode() not in response.get_data(), f"{key} all <- {name}: script reflected"
+            if not known_500(key):
+                check(response, f"{key} all <- {name}")
+
+
+def stringify(component_id: Any) -> str:
+    """Dash's text form of an id, as in ``changedPropIds``."""
+    if isinstance(component_id, dict):
+        return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    return component_id
+
+
+def retarget(node: Any, field: str, value: str) -> Any:
+    """A copy of a request with ``field`` of every pattern-matching id set to ``value``."""
+    if isinstance(node, list):
+        return [retarget(item, field, value) for item in node]
+    if isinstance(node, dict):
+        copied = {key: retarget(item, field, value) for key, item in node.items()}
+        if isinstance(copied.get("id"), dict) and field in copied["id"]:
+            copied["id"] = {**copied["id"], field: value}
+            if "value" in copied:
+                copied["value"] = 1
+        return copied
+    return node
+
+
+# Where a chart or format no page has, named in a clicked button's id, still raises: what to fix.
+UNKNOWN_CHART = "callbacks/exports.py chart_data looks the chart up with all_charts()[key] (KeyError)"
+KNOWN_PATTERN_500: dict[str, str] = {
+    "shell-export-download.data": UNKNOWN_CHART,
+    '..{"chart":["MATCH"],"type":"chart-table-view"}': UNKNOWN_CHART,
+}
+
+
+def test_unknown_chart_or_format_in_a_pattern_id_is_refused_not_crashed(app_and_store):
+    """A tampered client can name, in the id it says was clicked, a chart or format that does not exist."""
+    app, _ = app_and_store
+    client = app.server.test_client()
+    pattern_callbacks = [key for key in server_callbacks(app)
+                         if any(item["id"].startswith("{") for item in app.callback_map[key]["inputs"])]
+    assert len(pattern_callbacks) >= 2
+    crashed: dict[str, list[str]] = {}
+    for key in pattern_callbacks:
+        for field, value in (("chart", "nope"), ("chart", SCRIPT), ("chart", "x" * 10_000), ("format", "exe"),
+                             ("format", SCRIPT)):
+            request = retarget(Body(app, key, app.callback_map[key]).build(), field, value)
+            first = request["inputs"][0]
+            first = first[0] if isinstance(first, list) and first else first
+            if not isinstance(first, dict) or not isinstance(first.get("id"), dict) or field not in first["id"]:
+                continue
+            request["changedPropIds"] = [f"{stringify(first['id'])}.{first['property']}"]
+            response = client.post("/_dash-update-component", json=request)
+            assert SCRIPT.encode() not in response.get_data(), f"{key} {field}: script reflected"
+            if not (response.status_code == 200 or response.status_code in PROTECTED):
+                crashed.setdefault(key, []).append(f"{key} {field} <- {value[:20]}: HTTP {response.status_code}")
+    new = [case for key, cases in crashed.items() if not any(key.startswith(p) for p in KNOWN_PATTERN_500)
+           for case in cases]
+    assert not new, "new HTTP 500:\n" + "\n".join(new)
+    fixed = [prefix for prefix in KNOWN_PATTERN_500 if not any(key.startswith(prefix) for key in crashed)]
+    assert not fixed, f"these no longer answer 500: delete them from KNOWN_PATTERN_500: {fixed}"
+
+
+DISPATCH_500 = ("Dash's dispatcher raises on a body no renderer sends; a before_request check in "
+                "dashboard/app.py (JSON object, 'output' a known server callback, 'outputs', 'inputs' and "
+                "'state' of the right shape) would answer 400")
+
+
+@pytest.mark.parametrize("raw", [
+    b"not json",
+    *[pytest.param(raw, marks=pytest.mark.xfail(strict=True, reason=DISPATCH_500)) for raw in (
+        b"{}", b"[]", b"null",
+        b'{"output": "nope.children", "outputs": {"id": "nope", "property": "children"}}',
+        b'{"output": "shell-document-language-sink.data", "outputs": {"id": "shell-document-language-sink", '
+        b'"property": "data"}, "inputs": [], "state": []}',
+        b'{"output": "shell-page-content.children"}',
+        b'{"output": "shell-page-content.children", "outputs": {"id": "shell-page-content", '
+        b'"property": "children"}, "inputs": "oops", "state": 5}',
+    )],
+])
+def test_malformed_request_bodies_are_client_errors(app_and_store, raw):
+    """Bodies no renderer sends: a 4xx, not an unhandled exception."""
+    app, _ = app_and_store
+    response = app.server.test_client().post("/_dash-update-component", data=raw, content_type="application/json")
+    check(response, repr(raw))
