@@ -77,7 +77,7 @@ def test_unknown_raw_values_fall_back_to_defaults(tiny_context):
     trend, _ = callbacks.update_trend_graph(tiny_context, odd, "<script>alert(1)</script>", "bogus", "xx")
     assert [trace.name for trace in trend.data] == ["Middle East and North Africa", "East and Horn of Africa",
                                                     "West and Central Africa"]
-    assert trend.layout.title.text == "Migrants assisted to return per quarter, by region"
+    assert trend.layout.title.text == "Migrants assisted to return<br>per quarter, by region"
     ranking, _ = callbacks.update_ranking_graph(tiny_context, odd, None, None, "en")
     assert list(ranking.data[0].x) == [200, 150, 100, 40]
 

@@ -12,7 +12,7 @@ from dash import html
 
 from dashboard import theme
 from dashboard.figures.common import base_layout
-from dashboard.figures.pillars import empty_chart
+from dashboard.figures.pillars import balanced_wrap, empty_chart, fit_title, wrap
 from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, t
 from dashboard.i18n import quarter_label as quarter_text
 
@@ -26,6 +26,12 @@ SEX_ORDER = ("female", "male", "all")
 # Marker shapes per line, so lines differ by more than colour.
 MARKER_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "cross", "star", "triangle-down")
 GROUP_COLOURS = {"region": theme.REGION_COLOURS, "action": theme.ACTION_COLOURS}
+# Long region names break onto two lines, so the bars keep their room on a phone.
+GROUP_LABEL_WIDTH = 22
+# Room above the ranking for the sex legend, which stacks on a phone.
+LEGEND_ROOM = 30
+RATE_TICK = 0.5
+AXIS_TITLE_WIDTH = 30
 
 
 def _label(key: str, lang: str, fallback: str, **values: object) -> str:
@@ -124,7 +130,7 @@ def indicator_trend_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
         yaxis={"title": {"text": value_axis_title(indicator_name, unit, lang)}, "rangemode": "tozero",
                "tickformat": ",.0f"},
     )
-    return figure
+    return fit_title(figure)
 
 
 def country_ranking_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicator_name: str,
@@ -152,7 +158,7 @@ def country_ranking_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
         figure.add_scatter(
             x=totals["country_total"].tolist(), y=order, mode="text", name=t("pillars.ranking.total", lang),
             text=[format_number(value, lang) for value in totals["country_total"]], textposition="middle right",
-            showlegend=False, hoverinfo="skip",
+            showlegend=False, hoverinfo="skip", cliponaxis=False,
         )
         title = t("pillars.ranking.title_sex", lang, indicator=indicator_name)
     else:
@@ -160,20 +166,22 @@ def country_ranking_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
             x=countries["value"].tolist(), y=order, name=t("pillars.ranking.total", lang), orientation="h",
             marker={"color": theme.QUALITATIVE[0]},
             text=[format_number(value, lang) for value in countries["value"]], textposition="outside",
-            hovertemplate=f"%{{y}}{colon}%{{x:,.0f}}<extra></extra>",
+            cliponaxis=False, hovertemplate=f"%{{y}}{colon}%{{x:,.0f}}<extra></extra>",
         )
         title = t("pillars.ranking.title", lang, indicator=indicator_name)
     base_layout(figure, title=title, lang=lang, demo=demo)
     top = float(countries["country_total"].max())
     figure.update_layout(
-        barmode="stack", height=max(320, 150 + 26 * len(order)), margin={"t": 72, "r": 40},
-        showlegend=by_sex, legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
-        xaxis={"title": {"text": value_axis_title(indicator_name, unit, lang)}, "range": [0, top * 1.18 or 1],
+        barmode="stack", height=max(320, 150 + 26 * len(order)),
+        margin={"t": 72 + (LEGEND_ROOM if by_sex else 0), "r": 56},
+        showlegend=by_sex, legend={"orientation": "h", "y": 1.0, "x": 0, "xref": "container", "yanchor": "bottom"},
+        xaxis={"title": {"text": balanced_wrap(value_axis_title(indicator_name, unit, lang), AXIS_TITLE_WIDTH)},
+               "range": [0, top * 1.18 or 1],
                "tickformat": ",.0f"},
         yaxis={"title": {"text": t("pillars.axis.country", lang)}, "categoryorder": "array",
                "categoryarray": order, "autorange": "reversed"},
     )
-    return figure
+    return fit_title(figure)
 
 
 def completion_rate_chart(frame: pd.DataFrame, *, lang: str, demo: bool, group_by: str) -> go.Figure:
@@ -189,8 +197,9 @@ def completion_rate_chart(frame: pd.DataFrame, *, lang: str, demo: bool, group_b
     labels = [format_percent(rate, lang) if rate is not None else t("pillars.rates.no_start", lang) for rate in rates]
     started, completed, share = (t(f"pillars.rates.{key}", lang) for key in ("started", "completed", "share"))
     colon = t("pillars.colon", lang)
+    names = rows[f"name_{suffix}"].tolist()
     figure = go.Figure(go.Bar(
-        x=[rate or 0.0 for rate in rates], y=rows[f"name_{suffix}"].tolist(), orientation="h",
+        x=[rate or 0.0 for rate in rates], y=names, orientation="h",
         name=share, text=labels, textposition="outside", cliponaxis=False,
         marker={"color": [theme.colour_for(code, colours, index) for index, code in enumerate(codes)]},
         customdata=[[format_number(s, lang), format_number(c, lang)] for s, c in zip(rows["started"], rows["completed"], strict=True)],
@@ -199,14 +208,18 @@ def completion_rate_chart(frame: pd.DataFrame, *, lang: str, demo: bool, group_b
     ))
     base_layout(figure, title=_label(f"pillars.rates.title.{group_by}", lang, share), lang=lang, demo=demo)
     highest = max([rate for rate in rates if rate is not None], default=1.0)
+    top = max(1.0, highest) * 1.2
+    ticks = [step * RATE_TICK for step in range(int(top / RATE_TICK) + 1)]
     figure.update_layout(
         height=max(240, 130 + 44 * len(codes)), margin={"t": 64, "r": 90}, showlegend=False,
-        xaxis={"title": {"text": t("pillars.rates.axis", lang)}, "tickformat": ".0%",
-               "range": [0, max(1.0, highest) * 1.2]},
-        yaxis={"autorange": "reversed", "automargin": True}, hoverlabel={"align": "left"},
+        xaxis={"title": {"text": t("pillars.rates.axis", lang)}, "range": [0, top],
+               "tickvals": ticks, "ticktext": [format_percent(tick, lang) for tick in ticks]},
+        yaxis={"autorange": "reversed", "automargin": True, "tickvals": names,
+               "ticktext": [wrap(name, GROUP_LABEL_WIDTH) for name in names]},
+        hoverlabel={"align": "left"},
     )
     figure.add_vline(x=1.0, line={"color": theme.MUTED, "dash": "dot", "width": 1})
-    return figure
+    return fit_title(figure)
 
 
 # ---------------------------------------------------------------- published figures

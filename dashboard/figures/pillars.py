@@ -7,6 +7,7 @@ by symbols and text in every cell, with colour only as a second cue.
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import pandas as pd
@@ -29,6 +30,11 @@ LEVELS = len(CELL_STATES)
 EMPTY_HEIGHT = 280
 HOVER_WIDTH = 60
 LABEL_WIDTH = 14
+# Titles and legend lines short enough for a 390 px wide phone screen.
+TITLE_WIDTH = 44
+TITLE_LINE_HEIGHT = 22
+LEGEND_WIDTH = 64
+SUBTITLE_LINE_HEIGHT = 16
 
 
 def empty_chart(lang: str) -> go.Figure:
@@ -51,6 +57,46 @@ def wrap(text: str | None, width: int = HOVER_WIDTH, separator: str = "<br>") ->
     return separator.join(
         separator.join(textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)) for paragraph in str(text).split("\n") if paragraph
     )
+
+
+def balanced_wrap(text: str, width: int) -> str:
+    """``text`` on as few lines of at most ``width`` characters as possible, of similar lengths
+    (no lone last word)."""
+    if len(text) <= width:
+        return text
+    lines = math.ceil(len(text) / width)
+    for target in range(math.ceil(len(text) / lines), width + 1):
+        wrapped = textwrap.wrap(text, target, break_long_words=False, break_on_hyphens=False)
+        if len(wrapped) <= lines:
+            return "<br>".join(wrapped)
+    return wrap(text, width)
+
+
+def fit_title(figure: go.Figure, *, width: int = TITLE_WIDTH) -> go.Figure:
+    """Break a long title into lines that fit a phone screen (plotly does not wrap titles) and
+    make room for the extra lines above the plot."""
+    text = figure.layout.title.text or ""
+    wrapped = balanced_wrap(text, width)
+    extra_lines = wrapped.count("<br>")
+    # Pinned to the top, so the demo mark above the plot never runs into it; plotly anchors a
+    # title of several lines by its last line, hence the padding grows with the lines.
+    figure.update_layout(title={"text": wrapped, "yref": "container", "y": 1, "yanchor": "top",
+                                "pad": {"t": 10 + TITLE_LINE_HEIGHT * extra_lines}})
+    if extra_lines:
+        top = figure.layout.margin.t if figure.layout.margin.t is not None else 80
+        figure.update_layout(margin_t=top + TITLE_LINE_HEIGHT * extra_lines)
+    return figure
+
+
+def legend_lines(items: list[str], width: int = LEGEND_WIDTH) -> str:
+    """Legend entries on as few lines of at most ``width`` characters as possible, never split."""
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + 3 + len(item) <= width:
+            lines[-1] += "   " + item
+        else:
+            lines.append(item)
+    return "<br>".join(lines)
 
 
 def pillar_label(pillar_no: int, name: str, *, width: int | None = LABEL_WIDTH) -> str:
@@ -105,16 +151,17 @@ def _grid_figure(frame: pd.DataFrame, *, row_key: str, row_labels: dict[str, str
         name=t("pillars.axis.pillar", lang),
     ))
     base_layout(figure, title=title, lang=lang, demo=False)
+    legend = legend_lines([t(key, lang) for key in legend_keys])
     figure.update_layout(
-        title_subtitle_text="   ".join(t(key, lang) for key in legend_keys),
-        height=190 + 46 * len(row_labels), margin={"t": 84, "b": 24},
+        title_subtitle_text=legend,
+        height=190 + 46 * len(row_labels), margin={"t": 84 + SUBTITLE_LINE_HEIGHT * legend.count("<br>"), "b": 24},
         xaxis={"title": {"text": t("pillars.axis.pillar", lang)}, "side": "bottom", "showgrid": False,
                "fixedrange": True, "tickangle": 0, "tickfont": {"size": 11}},
         yaxis={"title": {"text": t(row_axis_key, lang)}, "autorange": "reversed", "showgrid": False,
                "fixedrange": True},
         plot_bgcolor="white", hoverlabel={"align": "left"},
     )
-    return figure
+    return fit_title(figure)
 
 
 def pillar_matrix_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
@@ -182,12 +229,13 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
     top = max(int(frame["actions"].max()), int(frame["countries"].max()))
     figure.update_layout(
         barmode="group", height=190 + 62 * len(labels), margin={"t": 84, "r": 40},
-        legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom", "traceorder": "normal"},
+        legend={"orientation": "h", "y": 1.0, "x": 0, "xref": "container", "yanchor": "bottom",
+                "traceorder": "normal"},
         xaxis={"title": {"text": t("pillars.counts.axis", lang)}, "range": [0, top * 1.15 + 1]},
         yaxis={"title": {"text": t("pillars.axis.pillar", lang)}, "autorange": "reversed",
                "tickfont": {"size": 11}},
     )
-    return figure
+    return fit_title(figure)
 
 
 def _hidden(text: str) -> html.Span:
