@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 SELECTION = ("shell-selection-store", "data")
+PROFILE_STORE = ("map-selected-store", "data")
+DEFAULT_PROFILE_COUNTRY = "GIN"
 LANGUAGE = ("shell-language-store", "data")
 URL = "shell-url"
 PAGE_CONTENT_OUTPUT = "shell-page-content.children"
@@ -207,6 +209,16 @@ class DashSite:
             raw = self.shell.get(component_id, {}).get("options") or []
             options[name] = [item["value"] if isinstance(item, dict) else item for item in raw]
         return options
+
+
+def selection_values(values: dict[Prop, Any], selection: Mapping[str, Any]) -> dict[Prop, Any]:
+    """``values`` with the selection in the store and the filter drop-downs, and the map's country
+    profile open on the first chosen country (or a busy one), as after a click on the map."""
+    values[SELECTION] = dict(selection)
+    for name, component in FILTER_IDS.items():
+        values[(component, "value")] = selection.get(name)
+    values[PROFILE_STORE] = (selection.get("countries") or [DEFAULT_PROFILE_COUNTRY])[0]
+    return values
 
 
 def _expect(status: int, what: str) -> None:

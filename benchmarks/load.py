@@ -49,6 +49,7 @@ from benchmarks.dashflow import (
     build_body,
     random_selection,
     response_values,
+    selection_values,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,13 +135,14 @@ class Tally:
             self.requests += 1
             return True
 
-    def record(self, kind: str, ms: float, status: int | None, error: str | None = None) -> None:
+    def record(self, kind: str, ms: float, status: int | None, error: str | None = None,
+               what: str | None = None) -> None:
         with self.lock:
             self.latencies.setdefault(kind, []).append(ms)
             if status is not None:
                 self.statuses[status] += 1
             if error or (status is not None and status not in (200, 204)):
-                self.errors[error or f"HTTP {status}"] += 1
+                self.errors[(error or f"HTTP {status}") + (f" ({what})" if what else "")] += 1
 
 
 class Stop(Exception):
@@ -162,7 +164,7 @@ class User(threading.Thread):
         self.path = self.rng.choice(site.page_paths)
         self.selection: dict[str, Any] = {}
 
-    def send(self, kind: str, method: str, path: str, body: Any = None) -> bytes | None:
+    def send(self, kind: str, method: str, path: str, body: Any = None, what: str | None = None) -> bytes | None:
         """One request, timed and tallied; None when stopped or failed."""
         if time.monotonic() >= self.deadline or not self.tally.take_ticket(self.args.max_requests):
             raise Stop
@@ -170,18 +172,14 @@ class User(threading.Thread):
         try:
             status, raw = self.transport.get(path) if method == "GET" else self.transport.post(path, body)
         except (OSError, http.client.HTTPException) as error:
-            self.tally.record(kind, (time.perf_counter() - begin) * 1000, None, type(error).__name__)
+            self.tally.record(kind, (time.perf_counter() - begin) * 1000, None, type(error).__name__, what)
             self.transport.close()
             return None
-        self.tally.record(kind, (time.perf_counter() - begin) * 1000, status)
+        self.tally.record(kind, (time.perf_counter() - begin) * 1000, status, None, what)
         return raw if status == 200 else None
 
     def values(self) -> dict:
-        values = self.site.defaults(self.path)
-        values[SELECTION] = self.selection
-        for name, component in FILTER_IDS.items():
-            values[(component, "value")] = self.selection.get(name)
-        return values
+        return selection_values(self.site.defaults(self.path), self.selection)
 
     def open_app(self) -> None:
         for path in ("/", "/_dash-layout", "/_dash-dependencies"):
@@ -205,7 +203,7 @@ class User(threading.Thread):
             self.selection = stored
         values = self.values()
         for spec in self.site.main_callbacks(self.path):
-            self.send("page callbacks", "POST", UPDATE, build_body(spec, values, [SELECTION]))
+            self.send("page callbacks", "POST", UPDATE, build_body(spec, values, [SELECTION]), spec.name)
         with self.tally.lock:
             self.tally.updates.append((time.perf_counter() - began) * 1000)
 
