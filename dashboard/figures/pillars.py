@@ -302,7 +302,7 @@ def exception_notes(frame: pd.DataFrame, *, lang: str) -> html.Div:
             html.Strong(f"{row[f'name_{suffix}']} ({t('pillars.drill.exception_pillars', lang, pillars=pillars)})"),
             " ", row[f"note_{suffix}"],
         ]))
-    return html.Div([html.H4(t("pillars.drill.exceptions", lang), className="h6"), html.Ul(items, className="mb-0")])
+    return html.Div([html.H3(t("pillars.drill.exceptions", lang), className="h6"), html.Ul(items, className="mb-0")])
 
 
 
