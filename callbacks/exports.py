@@ -120,7 +120,10 @@ function (clicks, search) {
     const container = document.getElementById(trigger.graph);
     const graph = container && (container.querySelector('.js-plotly-plot') || container);
     if (!graph || !window.Plotly) { return window.dash_clientside.no_update; }
-    const filters = (search || '').replace(/^\\?/, '').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60) || 'all';
+    const params = new URLSearchParams(search || '');
+    const filters = ['region', 'status', 'action', 'country', 'pillar', 'from', 'to']
+        .filter((key) => params.get(key)).map((key) => key + '-' + params.get(key)).join('-')
+        .replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80) || 'all';
     const day = new Date().toISOString().slice(0, 10);
     const page = (window.location.pathname.replace(/\\//g, '') || 'map');
     const name = [page, trigger.chart, filters, day].join('_');

@@ -84,7 +84,7 @@ def test_trend_chart_by_action_in_french(tiny_cursor):
     assert [trace.name for trace in figure.data] == ["Afrique du Nord", "Corne de l’Afrique", "Sahel et lac Tchad"]
     assert figure.layout.xaxis.title.text == "Trimestre"
     assert figure.layout.yaxis.title.text == "Migrants aidés au retour (personnes)"
-    assert figure.layout.separators == ", "
+    assert figure.layout.separators == ",\u202f"
     assert not figure.layout.annotations
     assert list(figure.data[0].customdata)[:1] == ["T1 2019"]
     assert "%{customdata}\u202f: %{y:,.0f}" in figure.data[0].hovertemplate  # French colon spacing

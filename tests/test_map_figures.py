@@ -61,7 +61,7 @@ def test_one_trace_per_action_in_the_users_words(every_country):
 def test_names_follow_the_language(every_country):
     figure = map_figures.programme_map(every_country, mode="action", lang="fr")
     assert [trace.name for trace in figure.data[1:]] == ACTION_NAMES_FR
-    assert figure.layout.separators == ", "
+    assert figure.layout.separators == ",\u202f"
     customdata = {row[0]: row for trace in figure.data[1:] for row in trace.customdata}
     assert customdata["ZAF"][1] == "Afrique du Sud"
     assert customdata["ZAF"][5] == "pays d’accueil"

@@ -117,7 +117,7 @@ def test_french_chart_words_and_separators(tiny_cursor, catalog):
                            min_group_size=1)
     assert [trace.name for trace in figure.data] == ["Économique", "Social", "Psychosocial", "Composite"]
     assert figure.layout.title.text == "Scores moyens par région"
-    assert figure.layout.separators == ", "
+    assert figure.layout.separators == ",\u202f"
     # Long names wrap, so the plot keeps its width on a phone.
     assert "Afrique centrale et de<br>l’Ouest (n=4)" in figure.layout.yaxis.categoryarray
     assert figure.layout.xaxis.title.text == "Score moyen (IC à 95 %)"

@@ -60,7 +60,7 @@ def format_percent(share: float | None, lang: str | None, decimals: int = 0) -> 
 
 def plotly_separators(lang: str | None) -> str:
     """plotly ``layout.separators``: decimal then thousands separator."""
-    return ", " if normalise_language(lang) == "fr" else ".,"
+    return ",\u202f" if normalise_language(lang) == "fr" else ".,"
 
 
 def quarter_label(quarter: str, lang: str | None) -> str:
