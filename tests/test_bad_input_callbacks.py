@@ -4,16 +4,18 @@ Each server callback of the app is posted real ``/_dash-update-component`` bodie
 ``app.callback_map`` and the layouts' own values), with one input or state at a time replaced by a
 bad value. No case may answer 500, reflect a script tag unescaped, or change the store.
 
-Where the app still answers 500, the callback is listed in ``KNOWN_500`` with the place to fix:
-the test fails on any new 500 and on any listed one that no longer happens (then delete its line),
-so the list only shrinks.
+Where the app still answers 500, the cause is listed in ``KNOWN_500`` (input, value types, place
+to fix): the test fails on any other 500 and on a listed cause that no longer happens (then delete
+it), so the list only shrinks.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,44 +49,41 @@ BAD_SELECTIONS: dict[str, Any] = {
                             "period_end": SCRIPT},
     "selection_oversized": {"countries": ["GIN"] * 10_000, "actions": ["x" * 100_000]},
 }
-# Where a wrongly typed value still raises (HTTP 500), by callback output: what to fix.
-SELECTION_NOT_A_DICT = "dashboard/selection.py Selection.from_raw calls raw.get on a non-dict store value"
-KNOWN_500: dict[str, str] = {
-    "shell-page-content.children": "layouts/pages.py page_for_path and dashboard/urlstate.py query_params "
-                                   "call str methods on a non-string pathname/search",
-    "..shell-url.search...filter-region-dropdown.value": "dashboard/urlstate.py language_from/replace_params "
-                                                         "on a non-string search",
-    "..shell-nav-map-link.href": "callbacks/shell.py update_nav_links concatenates a non-string search",
-    "shell-url.search@": "dashboard/urlstate.py replace_params on a non-string search (page options writers)",
-    "..filter-pillar-dropdown.disabled": "layouts/pages.py page_for_path on a non-string pathname "
-                                         "(callbacks/shell.py update_pillar_hint)",
-    "shell-print-header.children": SELECTION_NOT_A_DICT,
-    "shell-export-download.data": SELECTION_NOT_A_DICT,
-    "map-countries-graph.figure": SELECTION_NOT_A_DICT,
-    "..map-summary-text.children": SELECTION_NOT_A_DICT,
-    "..map-selected-store.data": "callbacks/map_page.py clicked_country (clickData not a dict) and "
-                                 "select_country (unhashable drop-down value)",
-    "..map-profile-title.children": SELECTION_NOT_A_DICT,
-    "..pillars-matrix-graph.figure": SELECTION_NOT_A_DICT,
-    "..pillars-drill-dropdown.options": SELECTION_NOT_A_DICT,
-    "pillars-headline-cards.children": SELECTION_NOT_A_DICT,
-    "..pillars-trend-graph.figure": SELECTION_NOT_A_DICT,
-    "..pillars-ranking-graph.figure": SELECTION_NOT_A_DICT,
-    "..pillars-rate-region-graph.figure": SELECTION_NOT_A_DICT,
-    "pillars-published-table.children": SELECTION_NOT_A_DICT,
-    "..sustainability-means-graph.figure": SELECTION_NOT_A_DICT,
-    "..sustainability-box-graph.figure": SELECTION_NOT_A_DICT,
-    "..sustainability-share-graph.figure": SELECTION_NOT_A_DICT,
-    "..sustainability-time-graph.figure": SELECTION_NOT_A_DICT,
-    "..sustainability-compare-graph.figure": SELECTION_NOT_A_DICT,
-    '..{"chart":["MATCH"],"type":"chart-table-view"}': "callbacks/exports.py toggle_table_view computes "
-                                                        "clicks % 2 on a non-number",
-}
+@dataclass(frozen=True)
+class KnownCause:
+    """A wrongly typed value at one input or state that still raises (HTTP 500), and what to fix."""
+
+    component: str  # component id, or the ``type`` of a pattern-matching id
+    props: tuple[str, ...]
+    handled: tuple[type, ...]  # the value types the code handles; others still raise
+    reason: str
+
+    def explains(self, component_id: str, prop: str, value: Any) -> bool:
+        named = self.component == component_id or f'"type":"{self.component}"' in component_id
+        return named and prop in self.props and value is not None and not isinstance(value, self.handled)
 
 
-def known_500(key: str) -> str | None:
-    """Why ``key`` may still answer 500, or None."""
-    return next((reason for prefix, reason in KNOWN_500.items() if key.startswith(prefix)), None)
+# Where the app still answers 500, found by this suite, with the places to fix.
+KNOWN_500 = (
+    KnownCause(ids.SELECTION_STORE, ("data",), (dict,),
+               "dashboard/selection.py Selection.from_raw calls raw.get on a store value that is not a dict"),
+    KnownCause(ids.URL, ("search", "pathname"), (str,),
+               "dashboard/urlstate.py query_params/replace_params, layouts/pages.py page_for_path and "
+               "callbacks/shell.py update_nav_links call str methods on a search/pathname that is not a string"),
+    KnownCause(ids.MAP_GRAPH, ("clickData",), (dict,),
+               "callbacks/map_page.py clicked_country calls .get on clickData that is not a dict"),
+    KnownCause(ids.MAP_PROFILE_SELECT, ("value",), (str, int, float, bool),
+               "callbacks/map_page.py select_country looks an unhashable drop-down value up in the catalog"),
+    KnownCause(ids.TABLE_TOGGLE, ("n_clicks",), (int, float),
+               "callbacks/exports.py toggle_table_view computes clicks % 2 on a value that is not a number"),
+)
+
+
+def known_cause(component_id: str, prop: str, value: Any) -> KnownCause | None:
+    """The listed cause that explains a 500 for ``value`` at (component_id, prop), if any."""
+    return next((cause for cause in KNOWN_500 if cause.explains(component_id, prop, value)), None)
+
+
 PROTECTED = (204, 400, 403, 404, 405, 413, 415, 422)
 
 
@@ -115,6 +114,7 @@ def walk(component: Any) -> Iterator[Any]:
             yield from walk(value)
 
 
+@functools.lru_cache(maxsize=8)
 def components(app: Any) -> list[Any]:
     """Every component of the shell and every page (the app's validation layout)."""
     return [component for component in walk(app.validation_layout) if getattr(component, "id", None) is not None]
@@ -191,8 +191,15 @@ class Body:
             outputs.append({"id": component_id, "property": prop})
         return outputs if self.key.startswith("..") else outputs[0]
 
-    def build(self, replace: tuple[str, int] | None = None, value: Any = None) -> dict[str, Any]:
+    def build(self, replace: tuple[str, int] | None = None, value: Any = None,
+              overrides: dict[tuple[Any, str], Any] | None = None) -> dict[str, Any]:
+        """The body; ``replace`` = (section, index) gets ``value``; ``overrides`` sets (id, prop) values."""
         sections = {"inputs": self.items("inputs"), "state": self.items("state")}
+        for entries in sections.values():
+            for entry in entries:
+                if isinstance(entry, dict) and isinstance(entry["id"], str) and \
+                        (entry["id"], entry["property"]) in (overrides or {}):
+                    entry["value"] = overrides[(entry["id"], entry["property"])]
         if replace is not None:
             section, index = replace
             target = sections[section][index]
@@ -228,7 +235,7 @@ def test_every_callback_is_covered(app_and_store):
         assert app.server.test_client().post("/_dash-update-component", json=body).status_code in (200, 204), key
 
 
-def _cases(app: Any, key: str) -> Iterator[tuple[str, tuple[str, int], Any]]:
+def _cases(app: Any, key: str) -> Iterator[tuple[str, tuple[str, int], Any, KnownCause | None]]:
     spec = app.callback_map[key]
     for section in ("inputs", "state"):
         for index, item in enumerate(spec[section]):
@@ -236,44 +243,50 @@ def _cases(app: Any, key: str) -> Iterator[tuple[str, tuple[str, int], Any]]:
             if (item["id"], item["property"]) == (ids.SELECTION_STORE, "data"):
                 values.update(BAD_SELECTIONS)
             for name, value in values.items():
-                yield f"{key} {section}[{index}]={item['id']}.{item['property']} <- {name}", (section, index), value
+                yield (f"{key} {section}[{index}]={item['id']}.{item['property']} <- {name}", (section, index),
+                       value, known_cause(item["id"], item["property"], value))
 
 
 def test_bad_values_in_every_input_and_state(app_and_store):
     """One position at a time, every bad value: no new 500, nothing reflected, the app still serves."""
     app, _ = app_and_store
     client = app.server.test_client()
-    reflected, crashed = [], {}
+    reflected, new, seen = [], [], set()
     for key in server_callbacks(app):
         body = Body(app, key, app.callback_map[key])
-        for case, position, value in _cases(app, key):
+        for case, position, value, cause in _cases(app, key):
             response = client.post("/_dash-update-component", json=body.build(position, value))
             if SCRIPT.encode() in response.get_data():
                 reflected.append(case)
             if not (response.status_code == 200 or response.status_code in PROTECTED):
-                crashed.setdefault(key, []).append(f"{case}: HTTP {response.status_code}")
+                if cause is None:
+                    new.append(f"{case}: HTTP {response.status_code}")
+                else:
+                    seen.add(cause)
     assert not reflected, "script tag reflected unescaped:\n" + "\n".join(reflected)
-    new = {key: cases for key, cases in crashed.items() if not known_500(key)}
-    assert not new, "new HTTP 500 on bad input:\n" + "\n".join(case for cases in new.values() for case in cases[:5])
-    fixed = sorted({prefix for prefix in KNOWN_500 if not any(key.startswith(prefix) for key in crashed)})
+    assert not new, "new HTTP 500 on bad input:\n" + "\n".join(new[:40])
+    fixed = [cause.reason for cause in KNOWN_500 if cause not in seen]
     assert not fixed, f"these no longer answer 500: delete them from KNOWN_500: {fixed}"
     assert client.get("/").status_code == 200
 
 
 def test_everything_bad_at_once(app_and_store):
+    """Every input and state bad together; None (what a fresh page sends) must always be handled."""
     app, _ = app_and_store
     client = app.server.test_client()
     for key in server_callbacks(app):
         body = Body(app, key, app.callback_map[key])
-        for name, value in (("script", SCRIPT), ("dict", BAD_VALUES["dict"]), ("none", None)):
+        for name, value in (("none", None), ("script", SCRIPT), ("dict", BAD_VALUES["dict"])):
             request = body.build()
+            positions = []
             for section in ("inputs", "state"):
                 for entry in request[section]:
                     for one in entry if isinstance(entry, list) else [entry]:
                         one["value"] = value
+                        positions.append((stringify(one["id"]), one["property"]))
             response = client.post("/_dash-update-component", json=request)
             assert SCRIPT.encode() not in response.get_data(), f"{key} all <- {name}: script reflected"
-            if not known_500(key):
+            if not any(known_cause(component, prop, value) for component, prop in positions):
                 check(response, f"{key} all <- {name}")
 
 
