@@ -1,25 +1,77 @@
 """Callbacks of the map page: the map (full figure or a patch), its notes, the clicked country
-and its profile; plus the route that serves the shipped geometry to plotly.js."""
+and its profile with its trend; the data behind both charts (``CHARTS``); plus the route that
+serves the shipped geometry to plotly.js.
+
+Each chart and its exported data come from the same query calls (``map_view``,
+``profile_trend``), so a download or a table view always holds what the chart shows.
+"""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
 from dash import Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort, request
 
 from dashboard import geometry, ids
+from dashboard.catalog import Catalog
+from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
 from dashboard.figures import map as map_figures
+from dashboard.i18n import normalise_language
+from dashboard.map_options import MapOptions, chosen_profile
 from dashboard.queries import map as map_queries
 from dashboard.selection import Selection
+
+PAGE = "map"
 
 # Inputs whose change only recolours or re-layers the drawn map: answered with a Patch.
 PATCH_TRIGGERS = frozenset({ids.MAP_COLOUR_RADIO, ids.MAP_PROVINCES_SWITCH})
 
 
-def _province_layers(context: AppContext, show_provinces: bool) -> dict:
+def _province_layers(cursor: duckdb.DuckDBPyConnection, show_provinces: bool) -> dict:
     if not show_provinces:
         return {}
-    return {"provinces": geometry.afghan_provinces(), "rada": map_queries.rada_provinces(context.cursor())}
+    return {"provinces": geometry.afghan_provinces(), "rada": map_queries.rada_provinces(cursor)}
+
+
+def map_view(cursor: duckdb.DuckDBPyConnection, selection: Selection, mode: object, show_provinces: bool,
+             lang: str) -> tuple[pd.DataFrame, dict]:
+    """The map's countries and the keyword arguments of its figure and table builders."""
+    countries = map_queries.map_countries(cursor, selection)
+    return countries, {"mode": map_figures.colour_mode(mode), "lang": normalise_language(lang),
+                       **_province_layers(cursor, show_provinces)}
+
+
+@dataclass(frozen=True)
+class ProfileTrend:
+    """The profile's trend: the first headline indicator of a country, by quarter."""
+
+    iso3: str
+    country: str
+    indicator_code: str
+    indicator: str
+    unit: str
+    frame: pd.DataFrame
+
+
+def profile_trend(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection: Selection, iso3: object,
+                  lang: str) -> ProfileTrend | None:
+    """The trend the profile of ``iso3`` shows under the selection, or None (no country, or no
+    headline indicator with data there)."""
+    iso3 = chosen_profile(iso3, catalog)
+    if iso3 is None:
+        return None
+    headline = map_queries.country_headline(cursor, selection, iso3)
+    lead = map_figures.lead_indicator(headline)
+    if lead is None:
+        return None
+    return ProfileTrend(iso3, catalog.countries[iso3].name(lang), lead,
+                        map_figures.indicator_name(lead, catalog, lang), str(headline.iloc[0]["unit"]),
+                        map_queries.country_trend(cursor, selection, iso3, lead))
 
 
 def update_map(context: AppContext, selection_data: dict | None, mode: str | None,
@@ -31,9 +83,7 @@ def update_map(context: AppContext, selection_data: dict | None, mode: str | Non
     traces name the geometry URL.
     """
     selection = Selection.from_raw(selection_data or {}, context.catalog)
-    countries = map_queries.map_countries(context.cursor(), selection)
-    options = {"mode": map_figures.colour_mode(mode), "lang": lang,
-               **_province_layers(context, bool(show_provinces))}
+    countries, options = map_view(context.cursor(), selection, mode, bool(show_provinces), lang)
     if triggered_id in PATCH_TRIGGERS:
         return map_figures.programme_map_patch(countries, **options)
     return map_figures.programme_map(countries, **options)
@@ -67,7 +117,8 @@ def select_country(context: AppContext, click_data: dict | None, close_clicks: i
 
     A click on a country, or choosing it in the drop-down, opens its profile; the close button,
     a click on the sea or on plain land clears it; so does a filter change that leaves the open
-    country outside the filters.
+    country outside the filters, or a link whose profile country is outside its filters (the
+    first call, ``triggered_id`` None).
     """
     if triggered_id == ids.MAP_PROFILE_CLOSE:
         return None, None
@@ -77,7 +128,7 @@ def select_country(context: AppContext, click_data: dict | None, close_clicks: i
     if triggered_id == ids.MAP_GRAPH:
         iso3 = clicked_country(click_data)
         return (iso3, iso3) if iso3 != current else (no_update, no_update)
-    if current and triggered_id == ids.SELECTION_STORE:
+    if current and triggered_id in (None, ids.SELECTION_STORE):
         selection = Selection.from_raw(selection_data or {}, context.catalog)
         if not map_queries.country_in_selection(context.cursor(), selection, current):
             return None, None
@@ -85,24 +136,73 @@ def select_country(context: AppContext, click_data: dict | None, close_clicks: i
 
 
 def update_country_profile(context: AppContext, iso3: str | None, selection_data: dict | None,
-                           lang: str) -> tuple[str, list, bool]:
-    """Title, body and whether the close button is hidden, for the open country (or the hint)."""
+                           lang: str) -> tuple[str, list, list, bool]:
+    """Title, body (facts and headline indicators), published figures and whether the close
+    button is hidden, for the open country (or the hint)."""
     catalog = context.catalog
     cursor = context.cursor()
+    lang = normalise_language(lang)
     selection = Selection.from_raw(selection_data or {}, catalog)
     iso3 = iso3 if isinstance(iso3, str) else ""
     facts = map_queries.country_facts(cursor, iso3)
     headline = map_queries.country_headline(cursor, selection, iso3)
-    lead = map_figures.lead_indicator(headline)
-    trend_figure = None
-    if lead is not None and not facts.empty:
-        trend = map_queries.country_trend(cursor, selection, iso3, lead)
-        trend_figure = map_figures.country_trend_chart(
-            trend, title=map_figures.trend_title(lead, catalog, lang), lang=lang, demo=catalog.is_demo)
     published = map_queries.published_for_country(cursor, iso3)
-    title, body = map_figures.country_profile(facts, headline, trend_figure, published, catalog=catalog,
-                                              lang=lang, demo=catalog.is_demo)
-    return title, body, facts.empty
+    title, body, published_part = map_figures.country_profile(facts, headline, published, catalog=catalog,
+                                                              lang=lang, demo=catalog.is_demo)
+    return title, body, published_part, facts.empty
+
+
+def update_trend(context: AppContext, iso3: str | None, selection_data: dict | None, lang: str) -> tuple:
+    """The profile's trend chart, its text summary and whether its block is hidden (no country
+    open, or no headline indicator with data there)."""
+    lang = normalise_language(lang)
+    selection = Selection.from_raw(selection_data or {}, context.catalog)
+    trend = profile_trend(context.cursor(), context.catalog, selection, iso3, lang)
+    if trend is None:
+        return no_update, "", True
+    figure = map_figures.country_trend_chart(
+        trend.frame, title=map_figures.trend_title(trend.indicator_code, trend.country, context.catalog, lang),
+        lang=lang, demo=context.catalog.is_demo)
+    return figure, map_figures.trend_summary(trend.frame, country=trend.country, indicator=trend.indicator,
+                                             lang=lang), False
+
+
+# ---------------------------------------------------------------- data behind each chart
+def map_data(request: ChartRequest) -> pd.DataFrame:
+    """The countries as the map fills them, for the colouring and province view of the URL."""
+    options = MapOptions.from_params(request.params, request.catalog)
+    countries, view = map_view(request.cursor, request.selection, options.mode, options.provinces, request.lang)
+    return map_figures.map_table(countries, **view)
+
+
+def trend_data(request: ChartRequest) -> pd.DataFrame:
+    """The quarterly values of the profile's trend, for the country of the URL (none: no rows)."""
+    options = MapOptions.from_params(request.params, request.catalog)
+    trend = profile_trend(request.cursor, request.catalog, request.selection, options.profile, request.lang)
+    if trend is None:
+        return map_figures.trend_table(None, iso3="", country="", indicator_code="", indicator="", unit="",
+                                       lang=request.lang)
+    return map_figures.trend_table(trend.frame, iso3=trend.iso3, country=trend.country,
+                                   indicator_code=trend.indicator_code, indicator=trend.indicator, unit=trend.unit,
+                                   lang=request.lang)
+
+
+CHARTS: tuple[ChartSpec, ...] = (
+    ChartSpec(ids.MAP_CHART, PAGE, ids.MAP_GRAPH, "map.block.title", map_data),
+    ChartSpec(ids.MAP_TREND_CHART, PAGE, ids.MAP_TREND_GRAPH, "map.trend.heading", trend_data),
+)
+
+# On a narrow screen the profile sits under the map: bring it into view when a country is chosen.
+SCROLL_TO_PROFILE_JS = """
+function (iso3) {
+    const panel = document.getElementById(PROFILE_ID);
+    if (iso3 && panel && window.matchMedia('(max-width: 991.98px)').matches) {
+        const box = panel.getBoundingClientRect();
+        if (box.top > window.innerHeight * 0.6 || box.bottom < 0) { panel.scrollIntoView({block: 'start'}); }
+    }
+    return window.dash_clientside.no_update;
+}
+""".replace("PROFILE_ID", json.dumps(ids.MAP_PROFILE))
 
 
 def serve_geometry(name: str) -> Response:
@@ -135,6 +235,7 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
     )(lambda selection, lang: update_map_notes(context, selection, lang))
+    # Not prevented on the first call: a link's profile country is checked against its filters.
     app.callback(
         Output(ids.MAP_SELECTED_STORE, "data"),
         Output(ids.MAP_PROFILE_SELECT, "value"),
@@ -143,16 +244,30 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.MAP_PROFILE_SELECT, "value"),
         Input(ids.SELECTION_STORE, "data"),
         State(ids.MAP_SELECTED_STORE, "data"),
-        prevent_initial_call=True,
     )(lambda click, close, chosen, selection, current: select_country(
         context, click, close, chosen, selection, current, ctx.triggered_id))
+    # The profile and its trend are drawn on the first call too, so a link restores them.
     app.callback(
         Output(ids.MAP_PROFILE_TITLE, "children"),
         Output(ids.MAP_PROFILE_BODY, "children"),
+        Output(ids.MAP_PROFILE_PUBLISHED, "children"),
         Output(ids.MAP_PROFILE_CLOSE, "hidden"),
         Input(ids.MAP_SELECTED_STORE, "data"),
         Input(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
-        prevent_initial_call=True,
     )(lambda iso3, selection, lang: update_country_profile(context, iso3, selection, lang))
+    app.callback(
+        Output(ids.MAP_TREND_GRAPH, "figure"),
+        Output(ids.MAP_TREND_SUMMARY, "children"),
+        Output(ids.MAP_TREND_BLOCK, "hidden"),
+        Input(ids.MAP_SELECTED_STORE, "data"),
+        Input(ids.SELECTION_STORE, "data"),
+        State(ids.LANGUAGE_STORE, "data"),
+    )(lambda iso3, selection, lang: update_trend(context, iso3, selection, lang))
+    app.clientside_callback(
+        SCROLL_TO_PROFILE_JS,
+        Output(ids.MAP_SCROLL_SINK, "data"),
+        Input(ids.MAP_SELECTED_STORE, "data"),
+        prevent_initial_call=True,
+    )
 

@@ -1,5 +1,6 @@
-"""The programme map page: colouring and province controls, the map with its disclaimer, the
-global-component note and the country profile beside the map."""
+"""The programme map page: colouring and province controls, the map in its chart block with
+its disclaimer, the global-component note and the country profile (with its trend chart)
+beside the map. Page options (colouring, provinces, the open profile) live in the URL."""
 
 from __future__ import annotations
 
@@ -10,23 +11,35 @@ from dash import dcc, html
 
 from dashboard import ids, theme
 from dashboard.catalog import Catalog
-from dashboard.figures.map import COLOUR_MODES, colour_mode
+from dashboard.figures.map import COLOUR_MODES
 from dashboard.i18n import t
+from dashboard.map_options import COLOUR_PARAM, PROFILE_PARAM, PROVINCES_PARAM, MapOptions
+from layouts.chart_block import chart_block, chart_toolbar
 from layouts.page_context import PageContext
 
-# URL parameters of this page's options (the filters are the shell's).
-COLOUR_PARAM = "colour"
-PROVINCES_PARAM = "provinces"
-# (component id, property, URL parameter): the shell writes these options into the URL.
+# (component id, property, URL parameter): the shell writes these options into the URL, so a
+# copied link restores them; ``layout`` reads them back.
 URL_OPTIONS = (
     (ids.MAP_COLOUR_RADIO, "value", COLOUR_PARAM),
     (ids.MAP_PROVINCES_SWITCH, "value", PROVINCES_PARAM),
+    (ids.MAP_SELECTED_STORE, "data", PROFILE_PARAM),
 )
+# URL parameter -> text key naming the option, for the notice about ignored values.
+OPTION_LABEL_KEYS = {
+    COLOUR_PARAM: "map.colour.label",
+    PROVINCES_PARAM: "map.provinces.label",
+    PROFILE_PARAM: "map.notice.profile",
+}
 
 
-def initial_options(params: dict[str, str]) -> tuple[str, bool]:
-    """Colouring mode and province view from URL parameters; unknown values give the defaults."""
-    return colour_mode(params.get(COLOUR_PARAM)), params.get(PROVINCES_PARAM) in ("1", "true", "yes")
+def options_notice(options: MapOptions, lang: str) -> dbc.Alert | None:
+    """A visible notice naming the link's page options that were not recognised, if any."""
+    if not options.dropped:
+        return None
+    items = t("map.list_separator", lang).join(
+        t("map.notice.item", lang, value=value, option=t(OPTION_LABEL_KEYS[key], lang)) for key, value in options.dropped)
+    return dbc.Alert(t("map.notice.dropped", lang, items=items), id=ids.MAP_OPTIONS_NOTICE, color="warning",
+                     dismissable=True, className="small py-2")
 
 
 def colour_control(lang: str, mode: str) -> html.Fieldset:
@@ -55,24 +68,38 @@ def province_control(lang: str, show: bool) -> html.Div:
     )
 
 
-def map_panel(lang: str) -> html.Div:
-    """The map, its text summary and the source page's disclaimer directly under it."""
-    return html.Div(
+def map_block(lang: str) -> html.Section:
+    """The map as a chart block: heading, image and data downloads, the map, the source page's
+    disclaimer directly under it, its text summary and the "show as table" view."""
+    heading_id = f"{ids.MAP_CHART}-heading"
+    return html.Section(
         [
-            html.Div(id=ids.MAP_GLOBAL_NOTE, className="alert alert-light border small py-2 mb-2",
-                     role="note", hidden=True),
+            html.H2(t("map.block.title", lang), id=heading_id, className="h6 mb-1"),
+            chart_toolbar(ids.MAP_CHART, ids.MAP_GRAPH, lang),
             html.Div(
                 dcc.Loading(
-                    dcc.Graph(id=ids.MAP_GRAPH, config=theme.GRAPH_CONFIG, className="map-graph",
-                              responsive=True, style={"width": "100%", "aspectRatio": "1.15", "minHeight": "360px",
-                                     "maxHeight": "660px"}),
+                    dcc.Graph(id=ids.MAP_GRAPH, config=theme.GRAPH_CONFIG, className="map-graph", responsive=True),
                     type="circle", delay_show=300,
                 ),
                 role="figure", className="map-figure",
                 **{"aria-label": t("map.aria", lang), "aria-describedby": ids.MAP_SUMMARY},
             ),
             html.P(t("map.disclaimer", lang), id=ids.MAP_DISCLAIMER, className="map-disclaimer small text-muted mb-1"),
-            html.P(id=ids.MAP_SUMMARY, className="small mb-0", **{"aria-live": "polite"}),
+            html.P(id=ids.MAP_SUMMARY, className="small mb-1 chart-summary", **{"aria-live": "polite"}),
+            html.Div(id={"type": ids.TABLE_VIEW, "chart": ids.MAP_CHART}, className="chart-table-view", hidden=True,
+                     **{"aria-live": "polite"}),
+        ],
+        className="chart-block mb-3", **{"aria-labelledby": heading_id},
+    )
+
+
+def map_panel(lang: str) -> html.Div:
+    """The note on the global component, then the map block."""
+    return html.Div(
+        [
+            html.Div(id=ids.MAP_GLOBAL_NOTE, className="alert alert-light border small py-2 mb-2",
+                     role="note", hidden=True),
+            map_block(lang),
         ],
     )
 
@@ -81,21 +108,31 @@ def _sort_key(label: str) -> str:
     return unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().casefold()
 
 
-def country_choice(catalog: Catalog, lang: str) -> html.Div:
+def country_choice(catalog: Catalog, lang: str, chosen: str | None) -> html.Div:
     """A keyboard-usable way to open a country profile, besides clicking the map."""
     options = sorted(catalog.options("countries", lang), key=lambda option: _sort_key(str(option["label"])))
     return html.Div(
         [
             html.Label(t("map.profile.select", lang), htmlFor=ids.MAP_PROFILE_SELECT, className="form-label small mb-1"),
-            dcc.Dropdown(id=ids.MAP_PROFILE_SELECT, options=options, value=None, clearable=True, searchable=True,
+            dcc.Dropdown(id=ids.MAP_PROFILE_SELECT, options=options, value=chosen, clearable=True, searchable=True,
                          placeholder=t("map.profile.select_placeholder", lang)),
         ],
         className="px-3 pt-2",
     )
 
 
-def profile_panel(catalog: Catalog, lang: str) -> html.Aside:
-    """The country profile beside the map; filled when a country is clicked or chosen."""
+def trend_block(lang: str) -> html.Div:
+    """The profile's trend chart in its chart block; hidden until a country with data is open."""
+    return html.Div(
+        chart_block(ids.MAP_TREND_CHART, ids.MAP_TREND_GRAPH, title=t("map.trend.heading", lang), lang=lang,
+                    summary_id=ids.MAP_TREND_SUMMARY, height=220),
+        id=ids.MAP_TREND_BLOCK, className="px-3 map-trend-block", hidden=True,
+    )
+
+
+def profile_panel(catalog: Catalog, lang: str, chosen: str | None) -> html.Aside:
+    """The country profile beside the map; filled when a country is clicked or chosen (or named
+    by the link): facts and headline indicators, the trend, then the published figures."""
     return html.Aside(
         html.Div(
             [
@@ -108,9 +145,11 @@ def profile_panel(catalog: Catalog, lang: str) -> html.Aside:
                     ],
                     className="card-header d-flex justify-content-between align-items-center",
                 ),
-                country_choice(catalog, lang),
+                country_choice(catalog, lang, chosen),
                 html.Div(html.P(t("map.profile.hint", lang), className="small text-muted"),
-                         id=ids.MAP_PROFILE_BODY, className="card-body"),
+                         id=ids.MAP_PROFILE_BODY, className="card-body pb-0"),
+                trend_block(lang),
+                html.Div(id=ids.MAP_PROFILE_PUBLISHED, className="card-body pt-0"),
             ],
             className="card map-profile-card",
         ),
@@ -121,21 +160,23 @@ def profile_panel(catalog: Catalog, lang: str) -> html.Aside:
 def layout(context: PageContext) -> html.Div:
     """The page."""
     lang = context.lang
-    mode, show_provinces = initial_options(context.params)
+    options = MapOptions.from_params(context.params, context.catalog)
     return html.Div(
         [
             html.H1(t("map.title", lang), className="h4 mb-1"),
             html.P(t("map.intro", lang), className="text-muted small mb-2"),
-            html.Div([colour_control(lang, mode), province_control(lang, show_provinces)],
+            options_notice(options, lang),
+            html.Div([colour_control(lang, options.mode), province_control(lang, options.provinces)],
                      className="d-flex flex-wrap align-items-end"),
             dbc.Row(
                 [
                     dbc.Col(map_panel(lang), xs=12, lg=8, class_name="mb-3"),
-                    dbc.Col(profile_panel(context.catalog, lang), xs=12, lg=4),
+                    dbc.Col(profile_panel(context.catalog, lang, options.profile), xs=12, lg=4),
                 ],
                 class_name="g-3",
             ),
-            dcc.Store(id=ids.MAP_SELECTED_STORE),
+            dcc.Store(id=ids.MAP_SELECTED_STORE, data=options.profile),
+            dcc.Store(id=ids.MAP_SCROLL_SINK),
         ],
         id=ids.MAP_PAGE,
     )

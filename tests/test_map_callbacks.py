@@ -99,10 +99,13 @@ def test_select_country(context):
     assert select(None, "LBY", ids.SELECTION_STORE, {"pillars": [1]}) == (None, None)
     assert select(None, "LBY", ids.SELECTION_STORE, {"pillars": [2]}) == (no_update, no_update)
     assert select(None, None, ids.SELECTION_STORE, {"pillars": [1]}) == (no_update, no_update)
+    # A link's profile country is checked against the link's filters on the first call.
+    assert select(None, "LBY", None, {"pillars": [1]}) == (None, None)
+    assert select(None, "LBY", None, {"regions": ["MENA"]}) == (no_update, no_update)
 
 
 def test_profile_of_libya_shows_pillars_2_and_3_only(context):
-    title, body, close_hidden = map_callbacks.update_country_profile(context, "LBY", {}, "en")
+    title, body, published, close_hidden = map_callbacks.update_country_profile(context, "LBY", {}, "en")
     assert title == "Libya" and close_hidden is False
     pillars = find(body, lambda node: isinstance(node, html.Li) and "data-pillar" in node.to_plotly_json()["props"])
     assert [node.to_plotly_json()["props"]["data-pillar"] for node in pillars] == ["2", "3"]
@@ -115,43 +118,84 @@ def test_profile_of_libya_shows_pillars_2_and_3_only(context):
     values = find(body, lambda node: isinstance(node, html.Strong)
                   and node.to_plotly_json()["props"].get("data-indicator") == "returns_assisted")
     assert [node.children for node in values] == ["200"]
-    # Published figures apart, labelled real, with date and source.
+    # Published figures apart (under the trend), labelled real, with date and source.
+    assert t("map.profile.published", "en") not in text
+    text = text_of(published)
     assert t("map.profile.published", "en") in text
     assert "Action-wide (North Africa)" in text and "more than 15,000" in text and "as of 2019-09-09" in text
 
 
 def test_profile_of_south_africa_and_ethiopia(context):
-    _, body, _ = map_callbacks.update_country_profile(context, "ZAF", {}, "fr")
+    _, body, published, _ = map_callbacks.update_country_profile(context, "ZAF", {}, "fr")
     text = text_of(body)
     assert "pays d’accueil" in text
     assert t("map.profile.headline_empty", "fr") in text  # no tiny row for South Africa
-    assert t("map.profile.published_empty", "fr") in text
-    _, body, _ = map_callbacks.update_country_profile(context, "ETH", {}, "en")
+    assert t("map.profile.published_empty", "fr") in text_of(published)
+    assert map_callbacks.update_trend(context, "ZAF", {}, "fr") == (no_update, "", True)
+    _, body, _, _ = map_callbacks.update_country_profile(context, "ETH", {}, "en")
     assert "2016-12-15 to not published" in text_of(body)
-    graphs = find(body, lambda node: getattr(node, "id", None) == ids.MAP_TREND_GRAPH)
-    assert len(graphs) == 1 and list(graphs[0].figure.data[0].y) == [100.0]
+    figure, summary, hidden = map_callbacks.update_trend(context, "ETH", {}, "en")
+    assert list(figure.data[0].y) == [100.0] and hidden is False
+    assert figure.layout.title.text == "Ethiopia: Migrants assisted to return, by quarter"
+    assert summary == "Ethiopia – Migrants assisted to return: 100 in Q3 2020, the only quarter with data."
 
 
 def test_profile_hint_without_a_country(context):
-    title, body, close_hidden = map_callbacks.update_country_profile(context, None, {}, "fr")
+    title, body, published, close_hidden = map_callbacks.update_country_profile(context, None, {}, "fr")
     assert title == t("map.profile.heading", "fr") and close_hidden is True
-    assert t("map.profile.hint", "fr") in text_of(body)
+    assert t("map.profile.hint", "fr") in text_of(body) and published == []
+    assert map_callbacks.update_trend(context, None, {}, "fr") == (no_update, "", True)
+    assert map_callbacks.update_trend(context, "<b>", {}, "fr") == (no_update, "", True)
 
 
-@pytest.mark.parametrize(("params", "mode", "provinces"), [
-    ({}, "action", False),
-    ({"colour": "region", "provinces": "1"}, "region", True),
-    ({"colour": "status"}, "status", False),
-    ({"colour": "<b>", "provinces": "maybe"}, "action", False),
+def test_trend_follows_the_filters_in_both_languages(context):
+    figure, summary, hidden = map_callbacks.update_trend(context, "GIN", {}, "fr")
+    assert [value for value in figure.data[0].y] == [100.0, 50.0] and hidden is False
+    assert list(figure.data[0].customdata) == ["T1 2019", "T2 2019"]
+    assert summary == ("Guinée – Migrants aidés au retour, du T1 2019 au T2 2019\u202f: maximum au T1 2019 (100), "
+                       "minimum au T2 2019 (50).")
+    figure, summary, _ = map_callbacks.update_trend(context, "GIN", {"period_start": "2019-Q2"}, "en")
+    assert list(figure.data[0].y) == [50.0] and summary.endswith("50 in Q2 2019, the only quarter with data.")
+
+
+def by_id(tree, component_id: str):
+    found = find(tree, lambda node: getattr(node, "id", None) == component_id)
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(("params", "mode", "provinces", "profile", "dropped"), [
+    ({}, "action", False, None, []),
+    ({"colour": "region", "provinces": "1", "profile": "LBY"}, "region", True, "LBY", []),
+    ({"colour": "status", "provinces": "0"}, "status", False, None, []),
+    ({"colour": "<b>", "provinces": "maybe", "profile": "FRA"}, "action", False, None, ["<b>", "maybe", "FRA"]),
 ])
-def test_page_options_read_from_the_url(context, params, mode, provinces):
+def test_page_options_read_from_the_url(context, params, mode, provinces, profile, dropped):
     page = map_layout.layout(PageContext(lang="en", catalog=context.catalog, settings=context.settings,
                                          cursor=context.cursor(), params=params))
-    radio = find(page, lambda node: getattr(node, "id", None) == ids.MAP_COLOUR_RADIO)[0]
-    switch = find(page, lambda node: getattr(node, "id", None) == ids.MAP_PROVINCES_SWITCH)[0]
-    assert radio.value == mode and switch.value is provinces
-    disclaimer = find(page, lambda node: getattr(node, "id", None) == ids.MAP_DISCLAIMER)[0]
-    assert disclaimer.children == t("map.disclaimer", "en")
+    assert by_id(page, ids.MAP_COLOUR_RADIO).value == mode
+    assert by_id(page, ids.MAP_PROVINCES_SWITCH).value is provinces
+    assert by_id(page, ids.MAP_SELECTED_STORE).data == profile
+    assert by_id(page, ids.MAP_PROFILE_SELECT).value == profile
+    assert by_id(page, ids.MAP_DISCLAIMER).children == t("map.disclaimer", "en")
+    notice = by_id(page, ids.MAP_OPTIONS_NOTICE)
+    if not dropped:
+        assert notice is None
+    else:
+        assert all(f"“{value}”" in notice.children for value in dropped)
+        assert "the country profile" in notice.children
+
+
+def test_options_notice_in_french(context):
+    page = map_layout.layout(PageContext(lang="fr", catalog=context.catalog, settings=context.settings,
+                                         cursor=context.cursor(), params={"colour": "pink"}))
+    assert by_id(page, ids.MAP_OPTIONS_NOTICE).children == (
+        "Certaines options de carte du lien n’ont pas été reconnues et ont été ignorées\u202f: "
+        "«\u00a0pink\u00a0» pour Colorer les pays selon.")
+
+
+def test_page_options_are_in_the_url_options():
+    assert [key for _, _, key in map_layout.URL_OPTIONS] == ["colour", "provinces", "profile"]
+    assert (ids.MAP_SELECTED_STORE, "data", "profile") in map_layout.URL_OPTIONS
 
 
 def test_geometry_route(app):

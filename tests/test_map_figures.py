@@ -211,3 +211,84 @@ def test_trend_chart(tiny_cursor):
     assert t("chart.demo_mark", "en") in [annotation.text for annotation in figure.layout.annotations]
     empty = map_figures.country_trend_chart(trend.iloc[0:0], title="Returns", lang="en", demo=True)
     assert empty.layout.meta["empty"] is True
+    assert list(figure.data[0].customdata) == ["Q1 2019", "Q2 2019"]
+    assert "%{customdata}: %{y:,.0f}" in figure.data[0].hovertemplate
+    french = map_figures.country_trend_chart(trend, title="Retours", lang="fr", demo=True)
+    assert list(french.data[0].customdata) == ["T1 2019", "T2 2019"]
+    assert "%{customdata}\u202f: " in french.data[0].hovertemplate and french.layout.separators == ",\u202f"
+
+
+def rows_by_colour(table: pd.DataFrame, code_column: str, colour_column: str) -> dict[str, set[str]]:
+    return {colour: set(rows[code_column]) for colour, rows in table.groupby(colour_column)}
+
+
+@pytest.mark.parametrize("mode", ["action", "region", "status"])
+def test_map_table_holds_what_the_traces_fill(west_africa, mode):
+    figure = map_figures.programme_map(west_africa, mode=mode, lang="en")
+    table = map_figures.map_table(west_africa, mode=mode, lang="en")
+    drawn = {trace.name: set(trace.locations) for trace in figure.data[1:]}
+    assert rows_by_colour(table, "Country code (ISO 3166-1 alpha-3)", "Map colour (legend entry)") == drawn
+    assert len(table) == 29 and table["Country code (ISO 3166-1 alpha-3)"].is_monotonic_increasing
+
+
+def test_map_table_columns_and_rows(west_africa):
+    table = map_figures.map_table(west_africa, mode="action", lang="en")
+    assert list(table.columns) == [
+        "Country code (ISO 3166-1 alpha-3)", "Country", "Action code", "Action", "Region", "Status", "Role",
+        "Pillars that apply", "Map colour (legend entry)", "In the current filters"]
+    rows = table.set_index("Country code (ISO 3166-1 alpha-3)")
+    assert list(rows.loc["LBY"]) == ["Libya", "JI-NA", "North Africa", "Middle East and North Africa",
+                                     "Activities completed", "not stated", "2, 3",
+                                     t("map.legend.inactive", "en"), "No"]
+    assert list(rows.loc["GIN", ["Action code", "Map colour (legend entry)", "In the current filters"]]) == [
+        "JI-SLC", "Sahel and Lake Chad", "Yes"]
+    assert (table["In the current filters"] == "Yes").sum() == 12
+    assert rows.loc["ZAF", "Role"] == "host country"
+
+
+def test_map_table_in_french_by_region(every_country):
+    table = map_figures.map_table(every_country, mode="region", lang="fr")
+    assert list(table.columns)[:2] == ["Code du pays (ISO 3166-1 alpha-3)", "Pays"]
+    rows = table.set_index("Code du pays (ISO 3166-1 alpha-3)")
+    assert list(rows.loc["LBY", ["Pays", "Action", "Couleur sur la carte (entrée de la légende)",
+                                 "Dans les filtres actuels"]]) == [
+        "Libye", "Afrique du Nord", "Moyen-Orient et Afrique du Nord", "Oui"]
+
+
+def test_map_table_by_province(every_country, tiny_cursor):
+    rada = map_queries.rada_provinces(tiny_cursor)
+    provinces = geometry.afghan_provinces()
+    figure = map_figures.programme_map(every_country, mode="action", lang="en", provinces=provinces, rada=rada)
+    table = map_figures.map_table(every_country, mode="action", lang="en", provinces=provinces, rada=rada)
+    assert len(table) == 28 + 34
+    assert list(table.columns[2:4]) == ["Province code (ISO 3166-2)", "Province"]
+    afghan = table[table["Country code (ISO 3166-1 alpha-3)"] == "AFG"]
+    assert list(afghan["Province code (ISO 3166-2)"]) == [province.code for province in provinces]
+    assert set(afghan["Country"]) == {"Afghanistan"} and set(afghan["Action"]) == {"RADA"}
+    drawn = {trace.name: set(trace.locations) for trace in figure.data[1:]}
+    shown = rows_by_colour(afghan, "Province code (ISO 3166-2)", "Map colour (legend entry)")
+    assert shown == {name: drawn[name] for name in shown} and len(shown["RADA provinces (Afghanistan)"]) == 8
+    assert afghan.set_index("Province code (ISO 3166-2)").loc["AF-KAB", "Province"] == "Kabul"
+    others = table[table["Country code (ISO 3166-1 alpha-3)"] != "AFG"]
+    assert set(others["Province code (ISO 3166-2)"]) == {""}
+
+
+def test_trend_table_and_summary(tiny_cursor):
+    trend = map_queries.country_trend(tiny_cursor, Selection(), "GIN", "returns_assisted")
+    table = map_figures.trend_table(trend, iso3="GIN", country="Guinea", indicator_code="returns_assisted",
+                                    indicator="Migrants assisted to return", unit="people", lang="en")
+    assert table.to_dict("records") == [
+        {"Country code (ISO 3166-1 alpha-3)": "GIN", "Country": "Guinea", "Indicator code": "returns_assisted",
+         "Indicator": "Migrants assisted to return", "Quarter": "Q1 2019", "Quarter start": "2019-01-01",
+         "Value (people)": 100.0},
+        {"Country code (ISO 3166-1 alpha-3)": "GIN", "Country": "Guinea", "Indicator code": "returns_assisted",
+         "Indicator": "Migrants assisted to return", "Quarter": "Q2 2019", "Quarter start": "2019-04-01",
+         "Value (people)": 50.0},
+    ]
+    french = map_figures.trend_table(None, iso3="", country="", indicator_code="", indicator="", unit="projects",
+                                     lang="fr")
+    assert french.empty and list(french.columns)[-3:] == ["Trimestre", "Début du trimestre", "Valeur (projets)"]
+    assert map_figures.trend_summary(trend, country="Guinea", indicator="Returns", lang="en") == (
+        "Guinea – Returns, Q1 2019 to Q2 2019: highest in Q1 2019 (100), lowest in Q2 2019 (50).")
+    assert map_figures.trend_summary(trend.iloc[0:0], country="Guinée", indicator="Retours", lang="fr") == (
+        "Guinée\u202f: aucune donnée d’indicateur avec les filtres actuels.")

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import Patch, dcc, html
+from dash import Patch, html
 
-from dashboard import ids, theme
+from dashboard import theme
 from dashboard.catalog import Catalog
 from dashboard.figures.common import base_layout, empty_figure
 from dashboard.geometry import COUNTRIES_URL, PROVINCES_URL, Province
-from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, t
+from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, quarter_label, t
 
 COLOUR_MODES = ("action", "region", "status")
 DEFAULT_COLOUR_MODE = "action"
@@ -271,9 +271,10 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
         uirevision="programme-map",
         meta={"demo": False, "colour_mode": mode},
     )
+    # Top left is open sea and land of no Action (Atlantic, southern Europe) at every width.
     figure.add_annotation(
-        text=t("map.disclaimer_short", lang), xref="paper", yref="paper", x=0, y=0, xanchor="left",
-        yanchor="bottom", showarrow=False, align="left", font={"size": 10, "color": theme.MUTED},
+        text=t("map.disclaimer_short", lang), xref="paper", yref="paper", x=0, y=1, xanchor="left",
+        yanchor="top", showarrow=False, align="left", font={"size": 10, "color": theme.MUTED},
         bgcolor="rgba(255,255,255,0.75)", name="disclaimer",
     )
     return figure
@@ -305,7 +306,7 @@ def map_summary(countries: pd.DataFrame, *, lang: str) -> str:
     total, active = countries["iso3"].nunique(), kept["iso3"].nunique()
     per_action = kept.groupby("action_code")["iso3"].nunique()
     names = kept.drop_duplicates("action_code").set_index("action_code")[_lang_column("action_short", lang)]
-    actions = "; ".join(
+    actions = t("map.list_separator", lang).join(
         t("map.summary.action_count", lang, name=names[code], count=format_number(per_action[code], lang))
         for code in sorted(per_action.index, key=_action_rank)
     )
@@ -332,17 +333,18 @@ def global_note(components: pd.DataFrame, *, lang: str) -> list:
 
 # ---------------------------------------------------------------- country profile
 def country_trend_chart(trend: pd.DataFrame, *, title: str, lang: str, demo: bool) -> go.Figure:
-    """A small quarterly line of one indicator in one country."""
+    """A small quarterly line of one indicator in one country (``queries.map.country_trend``)."""
     if trend.empty:
         return empty_figure(t("chart.empty", lang), lang=lang)
     figure = go.Figure(go.Scatter(
         x=trend["period"], y=trend["value"], mode="lines+markers", name=title,
-        line={"color": theme.QUALITATIVE[0], "width": 2}, marker={"size": 4},
-        hovertemplate="%{x|%Y-Q%q}: %{y:,.0f}<extra></extra>",
+        line={"color": theme.QUALITATIVE[0], "width": 2}, marker={"size": 5},
+        customdata=[_quarter_text(period, lang) for period in trend["period"]],
+        hovertemplate=f"%{{customdata}}{t('map.colon', lang)}%{{y:,.0f}}<extra></extra>",
     ))
     base_layout(figure, title=title, lang=lang, demo=demo)
     figure.update_layout(
-        height=190, margin={"l": 44, "r": 8, "t": 44, "b": 28}, showlegend=False,
+        height=220, margin={"l": 44, "r": 8, "t": 48, "b": 28}, showlegend=False,
         title={"font": {"size": 13}}, xaxis={"title": {"text": ""}, "tickformat": "%Y"},
         yaxis={"title": {"text": ""}, "rangemode": "tozero"},
     )
@@ -409,8 +411,7 @@ def _facts_block(facts: pd.DataFrame, catalog: Catalog, lang: str) -> list:
     return blocks
 
 
-def _headline_block(headline: pd.DataFrame, trend_figure: go.Figure | None, trend_label: str,
-                    lang: str, demo: bool) -> list:
+def _headline_block(headline: pd.DataFrame, lang: str, demo: bool) -> list:
     heading = [t("map.profile.headline", lang)]
     if demo:
         heading += [" ", html.Span(t("chart.demo_mark", lang), className="badge text-bg-warning align-middle",
@@ -428,11 +429,6 @@ def _headline_block(headline: pd.DataFrame, trend_figure: go.Figure | None, tren
     blocks.append(html.Ul(items, className="list-unstyled small mb-1 map-profile-headline"))
     if demo:
         blocks.append(html.P(t("map.profile.demo_note", lang), className="small text-muted mb-1"))
-    if trend_figure is not None:
-        blocks.append(html.Div(
-            dcc.Graph(id=ids.MAP_TREND_GRAPH, figure=trend_figure,
-                      config={**theme.GRAPH_CONFIG, "displayModeBar": False}, className="map-trend-graph"),
-            role="figure", **{"aria-label": trend_label}))
     return blocks
 
 
@@ -469,20 +465,25 @@ def lead_indicator(headline: pd.DataFrame) -> str | None:
     return None if headline.empty else str(headline.iloc[0]["indicator_code"])
 
 
-def trend_title(indicator_code: str, catalog: Catalog, lang: str) -> str:
-    """Title of the profile's trend chart: the indicator's name, by quarter."""
+def indicator_name(indicator_code: str, catalog: Catalog, lang: str) -> str:
+    """An indicator's name in ``lang`` (its code if the catalog does not know it)."""
     named = catalog.indicators.get(indicator_code)
-    return t("map.profile.trend_title", lang, indicator=named.name(lang) if named else indicator_code)
+    return named.name(lang) if named else indicator_code
 
 
-def country_profile(facts: pd.DataFrame, headline: pd.DataFrame, trend_figure: go.Figure | None,
-                    published: pd.DataFrame, *, catalog: Catalog, lang: str, demo: bool) -> tuple[str, list]:
-    """The title and body of the country profile panel.
+def trend_title(indicator_code: str, country: str, catalog: Catalog, lang: str) -> str:
+    """Title of the profile's trend chart: the country, the indicator's name, by quarter."""
+    return t("map.profile.trend_title", lang, country=country, indicator=indicator_name(indicator_code, catalog, lang))
+
+
+def country_profile(facts: pd.DataFrame, headline: pd.DataFrame, published: pd.DataFrame, *, catalog: Catalog,
+                    lang: str, demo: bool) -> tuple[str, list, list]:
+    """The title of the country profile panel, its body above the trend chart (facts and
+    headline indicators) and its part under the trend (published figures).
 
     Args:
         facts: ``queries.map.country_facts`` rows (empty: the hint is shown instead).
         headline: ``queries.map.country_headline`` rows under the current filters.
-        trend_figure: ``country_trend_chart`` of the first headline indicator, or None.
         published: ``queries.map.published_for_country`` rows, shown apart and never combined
             with ``headline``.
         catalog: names of pillars, Actions and indicators.
@@ -490,15 +491,96 @@ def country_profile(facts: pd.DataFrame, headline: pd.DataFrame, trend_figure: g
         demo: whether the indicator values are demo data.
     """
     if facts.empty:
-        return t("map.profile.heading", lang), [html.P(t("map.profile.hint", lang), className="small text-muted")]
+        return (t("map.profile.heading", lang), [html.P(t("map.profile.hint", lang), className="small text-muted")],
+                [])
     country = str(facts.iloc[0][_lang_column("country_name", lang)])
-    trend_label = ""
-    if not headline.empty:
-        trend_label = t("map.profile.trend_aria", lang, indicator=headline.iloc[0][_lang_column("name", lang)],
-                        country=country)
-    body = [
-        *_facts_block(facts, catalog, lang),
-        *_headline_block(headline, trend_figure, trend_label, lang, demo),
-        *_published_block(published, facts, catalog, lang),
-    ]
-    return country, body
+    body = [*_facts_block(facts, catalog, lang), *_headline_block(headline, lang, demo)]
+    return country, body, _published_block(published, facts, catalog, lang)
+
+
+# ---------------------------------------------------------------- data behind the charts
+def _yes_no(value: bool, lang: str) -> str:
+    return t("map.yes" if value else "map.no", lang)
+
+
+def map_table(countries: pd.DataFrame, *, mode: str, lang: str, provinces: Sequence[Province] | None = None,
+              rada: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The map as a table: one row per country it fills (per province of Afghanistan when drawn
+    by province), read from the very traces ``programme_map`` draws with the same arguments.
+
+    Columns (in ``lang``): country code, country, [province code, province,] Action code,
+    Action, region, status, role, pillars that apply, map colour (the legend entry whose colour
+    fills it) and whether it is within the current filters. Ordered by country, then province.
+    """
+    mode = colour_mode(mode)
+    active = {view.iso3: view.active for view in _country_views(countries, mode, lang)}
+    action_codes = {str(iso3): "; ".join(dict.fromkeys(rows["action_code"].astype(str)))
+                    for iso3, rows in countries.groupby("iso3", sort=True)}
+    by_province = provinces is not None
+    rows = []
+    for trace in map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada):
+        if trace.uid == SEA_ID:
+            continue
+        for location, data in zip(trace.locations, trace.customdata, strict=True):
+            is_province = str(location).startswith("AF-")
+            iso3, country = ("AFG", data[7]) if is_province else (location, data[1])
+            facts = list(data[2:7])
+            row = {"country_code": iso3, "country": country}
+            if by_province:
+                row |= {"province_code": location if is_province else "", "province": data[1] if is_province else ""}
+            row |= {"action_code": action_codes.get(iso3, ""), "action": facts[0], "region": facts[1],
+                    "status": facts[2], "role": facts[3], "pillars": facts[4], "colour": trace.name,
+                    "in_filters": _yes_no(active.get(iso3, False), lang)}
+            rows.append(row)
+    columns = ["country_code", "country", *(["province_code", "province"] if by_province else []), "action_code",
+               "action", "region", "status", "role", "pillars", "colour", "in_filters"]
+    table = pd.DataFrame(rows, columns=columns).sort_values(
+        ["country_code", *(["province_code"] if by_province else [])], kind="stable", ignore_index=True)
+    return table.rename(columns={column: t(f"map.col.{column}", lang) for column in columns})
+
+
+def _quarter_text(period: object, lang: str) -> str:
+    stamp = pd.Timestamp(period)
+    return quarter_label(f"{stamp.year}-Q{(stamp.month - 1) // 3 + 1}", lang)
+
+
+def _unit_text(unit: str, lang: str) -> str:
+    key = f"map.unit.{unit}"
+    return t(key, lang) if key in TEXT else unit
+
+
+def trend_table(trend: pd.DataFrame | None, *, iso3: str, country: str, indicator_code: str, indicator: str,
+                unit: str, lang: str) -> pd.DataFrame:
+    """The trend chart's points (``queries.map.country_trend``; None: no trend shown), one row
+    per quarter.
+
+    Columns (in ``lang``): country code, country, indicator code, indicator, quarter, quarter
+    start (ISO date), value (in its unit).
+    """
+    periods = [] if trend is None else [pd.Timestamp(period) for period in trend["period"]]
+    values = [] if trend is None else trend["value"].astype(float).tolist()
+    count = len(periods)
+    return pd.DataFrame({
+        t("map.col.country_code", lang): [iso3] * count,
+        t("map.col.country", lang): [country] * count,
+        t("map.col.indicator_code", lang): [indicator_code] * count,
+        t("map.col.indicator", lang): [indicator] * count,
+        t("map.col.quarter", lang): [_quarter_text(period, lang) for period in periods],
+        t("map.col.quarter_start", lang): [period.date().isoformat() for period in periods],
+        t("map.col.value", lang, unit=_unit_text(unit, lang)): values,
+    })
+
+
+def trend_summary(trend: pd.DataFrame, *, country: str, indicator: str, lang: str) -> str:
+    """One sentence on the trend: its span, and its highest and lowest quarters."""
+    if trend.empty:
+        return t("map.trend.summary.none", lang, country=country)
+    values = trend["value"].astype(float).tolist()
+    quarters = [_quarter_text(period, lang) for period in trend["period"]]
+    if len(values) == 1:
+        return t("map.trend.summary.one", lang, country=country, indicator=indicator, quarter=quarters[0],
+                 value=format_number(values[0], lang))
+    high, low = values.index(max(values)), values.index(min(values))
+    return t("map.trend.summary", lang, country=country, indicator=indicator, first=quarters[0], last=quarters[-1],
+             high=quarters[high], high_value=format_number(values[high], lang), low=quarters[low],
+             low_value=format_number(values[low], lang))
