@@ -37,3 +37,18 @@ serve: $(STAMP)  ## production: gunicorn, EUIOM_WORKERS workers, store opened re
 
 clean:
 	rm -rf $(VENV) data/store test-artifacts .pytest_cache
+
+# Benchmarks, load test and bad-input suite (results in benchmarks/README.md).
+BENCH_DIR ?= /tmp/bench
+BENCH_SIZES ?= 100000,1000000,10000000
+.PHONY: bench load bad-input
+
+bench: $(STAMP)  ## callback server time, response size and worker memory at 100k/1M/10M records, next to pandas
+	$(BIN)/python -m benchmarks.callbacks --sizes $(BENCH_SIZES) --reuse-dir $(BENCH_DIR) $(BENCH_ARGS)
+
+load: $(STAMP)  ## 50 simulated users for 60 s against gunicorn on 127.0.0.1 (1M-record store)
+	test -f $(BENCH_DIR)/1m.duckdb || $(BIN)/python -m dashboard build-demo --rows 1000000 --store $(BENCH_DIR)/1m.duckdb
+	$(BIN)/python -m benchmarks.load --store $(BENCH_DIR)/1m.duckdb --users 50 --seconds 60 $(LOAD_ARGS)
+
+bad-input: $(STAMP)  ## malformed, oversized and injection-shaped input in callbacks, URLs, imports and exports
+	$(BIN)/python -m pytest tests/test_bad_input*.py -q

@@ -168,9 +168,36 @@ def build_seconds_from_log(log: Path) -> float | None:
     return float(match.group(1)) if match else None
 
 
-def ensure_store(store: Path, size: int, rebuild: bool) -> dict[str, Any]:
-    """Reuse or build the store of ``size`` survey records; say how long the build took."""
+def table_names(store: Path) -> set[str]:
+    import duckdb
+
+    connection = duckdb.connect(str(store), read_only=True)
+    try:
+        return {row[0] for row in connection.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+    finally:
+        connection.close()
+
+
+def tables_a_build_makes() -> set[str]:
+    """Tables the current code's demo build writes (a 200-record build, about a second)."""
+    from dashboard.build.stores import build_store
+
+    with tempfile.TemporaryDirectory() as scratch:
+        return table_names(build_store(Path(scratch) / "probe.duckdb", demo=True, rows=200))
+
+
+def ensure_store(store: Path, size: int, rebuild: bool, expected_tables: set[str]) -> dict[str, Any]:
+    """Reuse or build the store of ``size`` survey records; say how long the build took.
+
+    A store missing a table the current build writes (built by older code) is rebuilt.
+    """
     sidecar = store.with_name(store.name + ".build.json")
+    if store.exists() and not rebuild:
+        missing = expected_tables - table_names(store)
+        if missing:
+            print(f"  {store} lacks {sorted(missing)} (built by older code): rebuilding", flush=True)
+            rebuild = True
     if store.exists() and not rebuild:
         if sidecar.exists():
             return {**json.loads(sidecar.read_text()), "reused": True}
@@ -372,6 +399,18 @@ def machine() -> dict[str, str]:
             "dash": dash.__version__, "os": platform.platform(terse=True)}
 
 
+def code_version() -> str:
+    """The commit the code is at, and how many files differ from it."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                text=True, check=True).stdout.strip()
+        changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                                 capture_output=True, text=True, check=True).stdout.splitlines()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    return f"commit {commit}" + (f" plus uncommitted changes in {len(changed)} files" if changed else "")
+
+
 def load_average() -> str:
     return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
@@ -404,7 +443,7 @@ def report(results: list[dict[str, Any]], command: str, info: dict[str, str], st
            loads: tuple[str, str]) -> str:
     sizes = [result["size"] for result in results]
     lines = [
-        f"Run {started}: `{command}`",
+        f"Run {started}: `{command}`; code at {info['code']}.",
         "",
         f"Machine: {info['cpus']} CPUs ({info['cpu']}), {info['ram_gb']} GB RAM, {info['os']}; Python "
         f"{info['python']}, DuckDB {info['duckdb']}, pandas {info['pandas']}, Dash {info['dash']}. "
@@ -540,14 +579,16 @@ def main(argv: list[str] | None = None) -> int:
 
     command = "python -m benchmarks.callbacks " + " ".join(argv if argv is not None else sys.argv[1:])
     started, loads_start, info = dt.datetime.now().isoformat(timespec="minutes"), load_average(), machine()
+    info["code"] = code_version()
     from dashboard.settings import load_settings
 
     minimum = load_settings({}).min_group_size
+    expected_tables = tables_a_build_makes()
     results = []
     for size in [int(part) for part in args.sizes.split(",") if part]:
         store = args.reuse_dir / f"{label(size)}.duckdb"
         print(f"[{label(size)}] store {store}", flush=True)
-        build = ensure_store(store, size, args.rebuild)
+        build = ensure_store(store, size, args.rebuild, expected_tables)
         count = args.large_selections if size >= LARGE_SIZE else args.selections
         chosen = make_selections(store, count + args.warmups, args.seed + size)
         with tempfile.TemporaryDirectory() as scratch:
