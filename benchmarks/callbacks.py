@@ -11,7 +11,7 @@ payloads through Flask's test client (so the time includes Dash's request handli
 encoding, not the network). The parent then runs the pandas comparison on the same selections.
 
 Results: a markdown report (``benchmarks/results.md``), also pasted between markers into
-``benchmarks/README.md``, and the raw numbers as JSON (``benchmarks/results.json``).
+``benchmarks/README.md``, and the raw numbers as JSON (``<reuse-dir>/results.json``).
 """
 
 from __future__ import annotations
@@ -613,7 +613,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(results, command, info, started, (loads_start, load_average()))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text)
-    args.out.with_suffix(".json").write_text(json.dumps(results, indent=1))
+    (args.reuse_dir / "results.json").write_text(json.dumps(results, indent=1))
     paste_into(args.readme, "callbacks", text)
     print(text)
     return 0
