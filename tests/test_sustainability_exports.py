@@ -91,8 +91,9 @@ def test_distribution_data_names_the_score(context):
                                     "Social: 75th percentile (Q3)", "Social: 95th percentile"]
     assert spread["Sex"].tolist() == ["Women", "Men"] and set(spread["Score"]) == {"Social"}
     women = spread.iloc[0]  # social scores 0.7, 0.6, 0.9
-    assert (women["Responses (n)"], women["Social: median"]) == (3, pytest.approx(0.7))
-    assert women["Social: 25th percentile (Q1)"] == pytest.approx(0.65)
+    # Quantiles come from 0.01-wide pre-aggregated bins: accurate to one bin.
+    assert (women["Responses (n)"], women["Social: median"]) == (3, pytest.approx(0.7, abs=0.01))
+    assert women["Social: 25th percentile (Q1)"] == pytest.approx(0.65, abs=0.01)
 
 
 def test_share_data_uses_the_threshold_and_score_of_the_link(context):

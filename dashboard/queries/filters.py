@@ -5,7 +5,7 @@ from __future__ import annotations
 from dashboard.selection import Selection
 
 # What a fact table's date column may be called: an allow-list, never user input.
-DATE_COLUMNS = frozenset({"period", "survey_date"})
+DATE_COLUMNS = frozenset({"period", "survey_date", "quarter"})
 
 
 def selection_conditions(selection: Selection, *, alias: str, date_column: str | None,
@@ -15,7 +15,8 @@ def selection_conditions(selection: Selection, *, alias: str, date_column: str |
     Args:
         selection: the filters.
         alias: table alias holding ``action_code`` and ``iso3`` columns (a fixed identifier).
-        date_column: ``period`` or ``survey_date``, or None for tables without dates.
+        date_column: ``period``, ``survey_date`` or ``quarter`` (pre-aggregated cells), or None
+            for tables without dates. Selections are whole quarters, so all three filter alike.
         pillar_mode: ``indicator`` (rows have an ``indicator_code``), ``country`` (keep
             countries where a chosen pillar applies) or ``none`` (ignore the pillar filter).
     """

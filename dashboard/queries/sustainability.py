@@ -1,6 +1,10 @@
 """Reintegration Sustainability Survey (RSS) statistics per group, computed in DuckDB.
 
-Every function aggregates in SQL and returns one small row per group (or group and months band).
+Every function aggregates in SQL over the pre-aggregated cells of ``dashboard.queries.aggregates``
+(never over individual records) and returns one small row per group (or group and months band).
+Means, standard deviations and threshold shares are exact (sums, sums of squares and 0.01-wide
+score bins; thresholds have two decimals); box-plot quantiles are read from the bins, accurate
+to 0.01.
 Groups with fewer records than ``min_group_size`` are suppressed here, in the query layer: their
 row says ``suppressed`` and every count and statistic in it is NULL, so no suppressed value ever
 reaches a figure or the browser.
@@ -24,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.build import vocabulary
+from dashboard.queries.aggregates import HIST_BINS
 from dashboard.queries.filters import selection_conditions, where
 from dashboard.selection import Selection
 
@@ -31,27 +36,9 @@ Z_975 = 1.959963984540054
 EXACT_T_MAX_DF = 300
 MAX_TIME_SERIES = 6
 
-# Months since return, in bands; codes in display order and the SQL that assigns them.
+# Months since return, in bands, in display order (assigned in dashboard.queries.aggregates).
 MONTH_BANDS = ("0-5", "6-11", "12-17", "18-23", "24+")
-MONTH_BAND_SQL = (
-    "CASE WHEN s.months_since_return < 6 THEN '0-5' WHEN s.months_since_return < 12 THEN '6-11' "
-    "WHEN s.months_since_return < 18 THEN '12-17' WHEN s.months_since_return < 24 THEN '18-23' "
-    "ELSE '24+' END"
-)
 
-# Grouping key -> SQL expression over survey_responses ``s`` joined to actions ``a``.
-# The only identifiers ever placed in this module's SQL text come from this dict and MEASURES.
-GROUPINGS: dict[str, str] = {
-    "region": "a.region_code",
-    "action": "s.action_code",
-    "country": "s.iso3",
-    "sex": "s.sex",
-    "age_group": "s.age_group",
-    "assistance_type": "s.assistance_type",
-    "assistance_level": "s.assistance_level",
-    "referral": "s.referral",
-    "months": MONTH_BAND_SQL,
-}
 DEFAULT_GROUPING = "region"
 
 # Measure key -> score column.
@@ -83,18 +70,32 @@ DEFAULT_PAIRS: dict[str, tuple[str, str]] = {
     "referral": ("referral", "direct"), "months": ("0-5", "12-17"),
 }
 
-FROM_SURVEYS = "FROM survey_responses s JOIN actions a ON a.action_code = s.action_code"
+# Grouping key -> (grouping key of the pre-aggregated cells, SQL expression over cells ``c``
+# joined to actions ``a``). Region, Action, country and months come from the 'none' cells.
+CELL_SOURCES: dict[str, tuple[str, str]] = {
+    "region": ("none", "a.region_code"), "action": ("none", "c.action_code"), "country": ("none", "c.iso3"),
+    "months": ("none", "c.months_band"), "sex": ("sex", "c.group_value"),
+    "age_group": ("age_group", "c.group_value"), "assistance_type": ("assistance_type", "c.group_value"),
+    "assistance_level": ("assistance_level", "c.group_value"), "referral": ("referral", "c.group_value"),
+}
+# The histograms hold the months band as a grouping of its own.
+HIST_SOURCES: dict[str, tuple[str, str]] = {**CELL_SOURCES, "months": ("months", "c.group_value")}
+# The allow-list of groupings, in menu order: the only grouping keys that ever reach SQL.
+GROUPINGS: tuple[str, ...] = tuple(CELL_SOURCES)
+FROM_CELLS = "FROM survey_group_cells c JOIN actions a ON a.action_code = c.action_code"
+FROM_HIST = "FROM survey_group_hist c JOIN actions a ON a.action_code = c.action_code"
+QUANTILE_POINTS = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 
 def check_grouping(grouping: str) -> str:
-    """The SQL expression of a known grouping.
+    """A known grouping key, checked against the allow-list.
 
     Raises:
         ValueError: the grouping is not in the allow-list.
     """
-    if not isinstance(grouping, str) or grouping not in GROUPINGS:
+    if not isinstance(grouping, str) or grouping not in CELL_SOURCES:
         raise ValueError(f"unknown grouping {grouping!r}")
-    return GROUPINGS[grouping]
+    return grouping
 
 
 def check_measure(measure: str) -> str:
@@ -123,8 +124,26 @@ def _check_min(min_group_size: int) -> int:
     return min_group_size
 
 
-def _filters(selection: Selection) -> tuple[list[str], dict[str, object]]:
-    return selection_conditions(selection, alias="s", date_column="survey_date", pillar_mode="none")
+def _cell_filters(selection: Selection, grouping_key: str) -> tuple[list[str], dict[str, object]]:
+    """Conditions on pre-aggregated cells: the grouping's cells, then the selection by quarter."""
+    conditions, params = selection_conditions(selection, alias="c", date_column="quarter", pillar_mode="none")
+    return ["c.grouping_key = $grouping_key", *conditions], {**params, "grouping_key": grouping_key}
+
+
+def _source(grouping: str, sources: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    check_grouping(grouping)
+    return sources[grouping]
+
+
+def _moment_sums(measures) -> str:
+    return ", ".join(f"sum(c.{m}_sum) AS {m}_s, sum(c.{m}_sumsq) AS {m}_ss" for m in measures)
+
+
+def _mean_and_sd(measure: str, mean_name: str, sd_name: str) -> str:
+    """Mean and sample standard deviation from sums, NULL for suppressed groups (n_all < $minimum)."""
+    return (f"CASE WHEN n_all >= $minimum THEN {measure}_s / n_all END AS {mean_name}, "
+            f"CASE WHEN n_all >= $minimum AND n_all > 1 THEN sqrt(greatest("
+            f"({measure}_ss - {measure}_s * {measure}_s / n_all) / (n_all - 1), 0)) END AS {sd_name}")
 
 
 # ---------------------------------------------------------------- statistics helpers
@@ -196,10 +215,10 @@ def wilson_interval(successes: pd.Series, n: pd.Series, z: float = Z_975) -> tup
 
 # ---------------------------------------------------------------- queries
 def group_codes(cursor: duckdb.DuckDBPyConnection, grouping: str) -> list[str]:
-    """Codes of ``grouping`` that occur in the survey data (unfiltered), sorted by code."""
-    expression = check_grouping(grouping)
-    sql = f"SELECT DISTINCT {expression} AS group_code {FROM_SURVEYS} ORDER BY group_code"  # noqa: S608 (expression from GROUPINGS)
-    return [row[0] for row in cursor.execute(sql).fetchall()]
+    """Every code of ``grouping`` that has survey records, sorted."""
+    grouping_key, expression = _source(grouping, CELL_SOURCES)
+    sql = f"SELECT DISTINCT {expression} AS group_code {FROM_CELLS} WHERE c.grouping_key = $grouping_key ORDER BY group_code"  # noqa: S608 (expression from CELL_SOURCES)
+    return [row[0] for row in cursor.execute(sql, {"grouping_key": grouping_key}).fetchall()]
 
 
 def group_means(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str, *,
@@ -211,26 +230,20 @@ def group_means(cursor: duckdb.DuckDBPyConnection, selection: Selection, groupin
     group_code. Suppressed rows (n < min_group_size) hold NULL in every column but
     group_code and suppressed.
     """
-    expression = check_grouping(grouping)
+    grouping_key, expression = _source(grouping, CELL_SOURCES)
     minimum = _check_min(min_group_size)
-    conditions, params = _filters(selection)
-    aggregates = ", ".join(
-        f"avg({column}) AS {measure}_mean_all, stddev_samp({column}) AS {measure}_sd_all"
-        for measure, column in MEASURES.items())
-    shown = ", ".join(
-        f"CASE WHEN n_all >= $minimum THEN {measure}_mean_all END AS {measure}_mean, "
-        f"CASE WHEN n_all >= $minimum THEN {measure}_sd_all END AS {measure}_sd"
-        for measure in MEASURES)
+    conditions, params = _cell_filters(selection, grouping_key)
+    shown = ", ".join(_mean_and_sd(measure, f"{measure}_mean", f"{measure}_sd") for measure in MEASURES)
     sql = f"""
         WITH grouped AS (
-            SELECT {expression} AS group_code, count(*) AS n_all,
-                   count(*) FILTER (WHERE s.composite_computed) AS computed_all, {aggregates}
-            {FROM_SURVEYS} {where(conditions)}
+            SELECT {expression} AS group_code, sum(c.n) AS n_all, sum(c.computed) AS computed_all,
+                   {_moment_sums(MEASURES)}
+            {FROM_CELLS} {where(conditions)}
             GROUP BY 1)
         SELECT group_code, n_all < $minimum AS suppressed,
                CASE WHEN n_all >= $minimum THEN n_all END AS n,
                CASE WHEN n_all >= $minimum THEN computed_all END AS computed_composites, {shown}
-        FROM grouped ORDER BY group_code"""  # noqa: S608 (identifiers from GROUPINGS and MEASURES)
+        FROM grouped ORDER BY group_code"""  # noqa: S608 (identifiers from CELL_SOURCES and MEASURES)
     by_group = cursor.execute(sql, {**params, "minimum": minimum}).df()
     for measure in MEASURES:
         low, high = mean_interval(by_group[f"{measure}_mean"], by_group[f"{measure}_sd"], by_group["n"])
@@ -238,60 +251,102 @@ def group_means(cursor: duckdb.DuckDBPyConnection, selection: Selection, groupin
     return by_group
 
 
+def score_histograms(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
+                     measure: str) -> pd.DataFrame:
+    """How many scores of ``measure`` fall in each 0.01-wide bin, per group.
+
+    Columns: group_code, bin (0..100; bin b holds scores in [b/100, (b+1)/100), bin 100 the
+    score 1), count. Ordered by group_code, bin. Unsuppressed: callers suppress.
+    """
+    check_measure(measure)
+    grouping_key, expression = _source(grouping, HIST_SOURCES)
+    conditions, params = _cell_filters(selection, grouping_key)
+    conditions.append("c.measure = $measure")
+    sql = f"""SELECT {expression} AS group_code, c.bin, sum(c.count) AS count
+              {FROM_HIST} {where(conditions)} GROUP BY 1, 2 ORDER BY 1, 2"""  # noqa: S608 (expression from HIST_SOURCES)
+    return cursor.execute(sql, {**params, "measure": measure}).df()
+
+
+def binned_quantiles(bins: np.ndarray, counts: np.ndarray, points: tuple[float, ...]) -> list[float]:
+    """Quantiles as ``quantile_cont`` defines them, from binned scores.
+
+    The quantile at p lies between order statistics k = floor(p·(n−1)) and k + 1; each order
+    statistic is placed inside its bin (the scores of a bin spread evenly across it), then the
+    two are interpolated. Every order statistic is within its bin, so the result is accurate to
+    one bin width (0.01).
+    """
+    cumulative = np.cumsum(counts)
+    total = int(cumulative[-1])
+
+    def order_statistic(k: int) -> float:
+        index = int(np.searchsorted(cumulative, k, side="right"))
+        before = cumulative[index] - counts[index]
+        low = bins[index] / HIST_BINS
+        width = 0.0 if bins[index] >= HIST_BINS else 1 / HIST_BINS
+        return float(low + width * (k - before + 0.5) / counts[index])
+
+    values = []
+    for point in points:
+        position = point * (total - 1)
+        lower = int(np.floor(position))
+        upper = min(lower + 1, total - 1)
+        fraction = position - lower
+        values.append(order_statistic(lower) * (1 - fraction) + order_statistic(upper) * fraction)
+    return values
+
+
 def group_distribution(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
                        measure: str, *, min_group_size: int) -> pd.DataFrame:
-    """Percentiles of one score per group (exact, linear interpolation: ``quantile_cont``).
+    """Percentiles of one score per group, from the 0.01-wide bins (accurate to 0.01).
 
     Columns: group_code, suppressed, n, mean, p05, q1, median, q3, p95. Ordered by
     group_code; suppressed rows hold NULL in every column but group_code and suppressed.
     """
-    expression = check_grouping(grouping)
-    column = check_measure(measure)
     minimum = _check_min(min_group_size)
-    conditions, params = _filters(selection)
-    sql = f"""
-        WITH grouped AS (
-            SELECT {expression} AS group_code, count(*) AS n_all, avg({column}) AS mean_all,
-                   quantile_cont({column}, [0.05, 0.25, 0.5, 0.75, 0.95]) AS points
-            {FROM_SURVEYS} {where(conditions)}
-            GROUP BY 1)
-        SELECT group_code, n_all < $minimum AS suppressed,
-               CASE WHEN n_all >= $minimum THEN n_all END AS n,
-               CASE WHEN n_all >= $minimum THEN mean_all END AS mean,
-               CASE WHEN n_all >= $minimum THEN points[1] END AS p05,
-               CASE WHEN n_all >= $minimum THEN points[2] END AS q1,
-               CASE WHEN n_all >= $minimum THEN points[3] END AS median,
-               CASE WHEN n_all >= $minimum THEN points[4] END AS q3,
-               CASE WHEN n_all >= $minimum THEN points[5] END AS p95
-        FROM grouped ORDER BY group_code"""  # noqa: S608 (identifiers from GROUPINGS and MEASURES)
-    return cursor.execute(sql, {**params, "minimum": minimum}).df()
+    histograms = score_histograms(cursor, selection, grouping, measure)
+    means = group_means(cursor, selection, grouping, min_group_size=minimum).set_index("group_code")
+    rows: list[dict[str, object]] = []
+    for code, group in histograms.groupby("group_code", sort=True):
+        n = int(group["count"].sum())
+        if n < minimum:
+            rows.append({"group_code": code, "suppressed": True})
+            continue
+        p05, q1, median, q3, p95 = binned_quantiles(group["bin"].to_numpy(), group["count"].to_numpy(),
+                                                    QUANTILE_POINTS)
+        rows.append({"group_code": code, "suppressed": False, "n": n, "mean": float(means.at[code, f"{measure}_mean"]),
+                     "p05": p05, "q1": q1, "median": median, "q3": q3, "p95": p95})
+    columns = ["group_code", "suppressed", "n", "mean", "p05", "q1", "median", "q3", "p95"]
+    return pd.DataFrame(rows, columns=columns).astype({"suppressed": bool})
 
 
 def threshold_shares(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
                      measure: str, threshold: float, *, min_group_size: int) -> pd.DataFrame:
     """Share of records whose score is at or above ``threshold`` (a score equal to it counts).
 
+    Exact for thresholds with two decimals (the bins are 0.01 wide); others are rounded to two.
     Columns: group_code, suppressed, n, at_or_above, share, ci_low, ci_high (Wilson 95%).
     Ordered by group_code; suppressed rows hold NULL in every column but group_code and
     suppressed.
     """
-    expression = check_grouping(grouping)
-    column = check_measure(measure)
+    check_measure(measure)
     minimum = _check_min(min_group_size)
-    if not isinstance(threshold, int | float) or not 0 <= threshold <= 1:
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 <= threshold <= 1:
         raise ValueError(f"threshold must be between 0 and 1, not {threshold!r}")
-    conditions, params = _filters(selection)
+    grouping_key, expression = _source(grouping, HIST_SOURCES)
+    conditions, params = _cell_filters(selection, grouping_key)
+    conditions.append("c.measure = $measure")
     sql = f"""
         WITH grouped AS (
-            SELECT {expression} AS group_code, count(*) AS n_all,
-                   count(*) FILTER (WHERE {column} >= $threshold) AS above_all
-            {FROM_SURVEYS} {where(conditions)}
+            SELECT {expression} AS group_code, sum(c.count) AS n_all,
+                   coalesce(sum(c.count) FILTER (WHERE c.bin >= $threshold_bin), 0) AS above_all
+            {FROM_HIST} {where(conditions)}
             GROUP BY 1)
         SELECT group_code, n_all < $minimum AS suppressed,
                CASE WHEN n_all >= $minimum THEN n_all END AS n,
                CASE WHEN n_all >= $minimum THEN above_all END AS at_or_above
-        FROM grouped ORDER BY group_code"""  # noqa: S608 (identifiers from GROUPINGS and MEASURES)
-    by_group = cursor.execute(sql, {**params, "minimum": minimum, "threshold": float(threshold)}).df()
+        FROM grouped ORDER BY group_code"""  # noqa: S608 (expression from HIST_SOURCES)
+    by_group = cursor.execute(sql, {**params, "measure": measure, "minimum": minimum,
+                                    "threshold_bin": round(float(threshold) * HIST_BINS)}).df()
     by_group["share"] = by_group["at_or_above"].astype(float) / by_group["n"].astype(float)
     by_group["ci_low"], by_group["ci_high"] = wilson_interval(by_group["at_or_above"], by_group["n"])
     return by_group
@@ -303,29 +358,28 @@ def means_over_time(cursor: duckdb.DuckDBPyConnection, selection: Selection, gro
     """Mean of one score per months-since-return band, for the largest groups of ``grouping``.
 
     Series are the ``max_series`` groups with most records (one series ``all`` when grouping
-    by months), from one scan. Columns: group_code, months_band, suppressed, n, mean, sd,
-    ci_low, ci_high. Ordered by group_code then band code; a suppressed cell (fewer than min_group_size records in that band) holds NULL in every
-    column but group_code, months_band and suppressed.
+    by months). Columns: group_code, months_band, suppressed, n, mean, sd, ci_low, ci_high.
+    Ordered by group_code then band code; a suppressed cell (fewer than min_group_size records
+    in that band) holds NULL in every column but group_code, months_band and suppressed.
     """
-    expression = "'all'" if grouping == "months" else check_grouping(grouping)
-    column = check_measure(measure)
+    check_measure(measure)
+    grouping_key, expression = _source(grouping, CELL_SOURCES)
+    if grouping == "months":
+        expression = "'all'"
     minimum = _check_min(min_group_size)
-    conditions, params = _filters(selection)
+    conditions, params = _cell_filters(selection, grouping_key)
     sql = f"""
         WITH cells AS (
-            SELECT {expression} AS group_code, {MONTH_BAND_SQL} AS months_band, count(*) AS n_all,
-                   avg({column}) AS mean_all, stddev_samp({column}) AS sd_all
-            {FROM_SURVEYS} {where(conditions)}
-            GROUP BY ALL),
+            SELECT {expression} AS group_code, c.months_band, sum(c.n) AS n_all, {_moment_sums([measure])}
+            {FROM_CELLS} {where(conditions)}
+            GROUP BY 1, 2),
         series AS (
             SELECT group_code FROM cells GROUP BY group_code
             ORDER BY sum(n_all) DESC, group_code LIMIT $max_series)
         SELECT group_code, months_band, n_all < $minimum AS suppressed,
-               CASE WHEN n_all >= $minimum THEN n_all END AS n,
-               CASE WHEN n_all >= $minimum THEN mean_all END AS mean,
-               CASE WHEN n_all >= $minimum THEN sd_all END AS sd
+               CASE WHEN n_all >= $minimum THEN n_all END AS n, {_mean_and_sd(measure, "mean", "sd")}
         FROM cells WHERE group_code IN (SELECT group_code FROM series)
-        ORDER BY group_code, months_band"""  # noqa: S608 (identifiers from GROUPINGS and MEASURES)
+        ORDER BY group_code, months_band"""  # noqa: S608 (identifiers from CELL_SOURCES and MEASURES)
     by_band = cursor.execute(sql, {**params, "minimum": minimum, "max_series": int(max_series)}).df()
     by_band["ci_low"], by_band["ci_high"] = mean_interval(by_band["mean"], by_band["sd"], by_band["n"])
     return by_band
@@ -340,18 +394,19 @@ def compare_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, grou
     welch_df. A status is 'shown', 'suppressed' (fewer than min_group_size records: every
     value of that side is NULL) or 'absent' (no record). The difference needs both shown.
     """
-    expression = check_grouping(grouping)
+    grouping_key, expression = _source(grouping, CELL_SOURCES)
     minimum = _check_min(min_group_size)
-    conditions, params = _filters(selection)
-    aggregates = ", ".join(
-        f"CASE WHEN count(*) >= $minimum THEN avg({column}) END AS {measure}_mean, "
-        f"CASE WHEN count(*) >= $minimum THEN stddev_samp({column}) END AS {measure}_sd"
-        for measure, column in MEASURES.items())
+    conditions, params = _cell_filters(selection, grouping_key)
+    conditions.append(f"{expression} IN ($group_a, $group_b)")
+    shown = ", ".join(_mean_and_sd(measure, f"{measure}_mean", f"{measure}_sd") for measure in MEASURES)
     sql = f"""
-        SELECT {expression} AS group_code, count(*) < $minimum AS suppressed,
-               CASE WHEN count(*) >= $minimum THEN count(*) END AS n, {aggregates}
-        {FROM_SURVEYS} {where([*conditions, f"{expression} IN ($group_a, $group_b)"])}
-        GROUP BY 1"""  # noqa: S608 (identifiers from GROUPINGS and MEASURES)
+        WITH grouped AS (
+            SELECT {expression} AS group_code, sum(c.n) AS n_all, {_moment_sums(MEASURES)}
+            {FROM_CELLS} {where(conditions)}
+            GROUP BY 1)
+        SELECT group_code, n_all < $minimum AS suppressed,
+               CASE WHEN n_all >= $minimum THEN n_all END AS n, {shown}
+        FROM grouped"""  # noqa: S608 (identifiers from CELL_SOURCES and MEASURES)
     by_group = cursor.execute(sql, {**params, "minimum": minimum, "group_a": str(group_a),
                                     "group_b": str(group_b)}).df().set_index("group_code")
     rows = []
@@ -361,10 +416,11 @@ def compare_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, grou
             found = code in by_group.index
             suppressed = found and bool(by_group.at[code, "suppressed"])
             row[f"{side}_status"] = "absent" if not found else ("suppressed" if suppressed else "shown")
-            shown = row[f"{side}_status"] == "shown"
-            row[f"{side}_n"] = int(by_group.at[code, "n"]) if shown else None
-            row[f"{side}_mean"] = float(by_group.at[code, f"{measure}_mean"]) if shown else None
-            row[f"{side}_sd"] = float(by_group.at[code, f"{measure}_sd"]) if shown else None
+            shown_side = row[f"{side}_status"] == "shown"
+            row[f"{side}_n"] = int(by_group.at[code, "n"]) if shown_side else None
+            row[f"{side}_mean"] = float(by_group.at[code, f"{measure}_mean"]) if shown_side else None
+            sd = by_group.at[code, f"{measure}_sd"] if shown_side else None
+            row[f"{side}_sd"] = None if sd is None or pd.isna(sd) else float(sd)
         rows.append(row)
     compared = pd.DataFrame(rows)
     for side in ("a", "b"):
