@@ -261,23 +261,23 @@ def wait_until_ready(server: subprocess.Popen, host: str, port: int, log: Path, 
     raise SystemExit(f"gunicorn did not answer within {timeout:.0f} s")
 
 
-def worker_peaks(master: int) -> list[float]:
-    """Peak RSS (VmHWM, MB) of each child of the gunicorn master."""
-    peaks = []
+def workers_of(master: int) -> dict[int, tuple[float, float]]:
+    """``{pid: (CPU seconds used, peak RSS MB)}`` of each child of the gunicorn master."""
+    found = {}
+    ticks = os.sysconf("SC_CLK_TCK")
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            stat = (entry / "stat").read_text()
-            parent = int(stat.rsplit(")", 1)[1].split()[1])
-            if parent != master:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) != master:
                 continue
-            for line in (entry / "status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peaks.append(int(line.split()[1]) / 1024)
-        except (OSError, ValueError, IndexError):
+            peak = next(int(line.split()[1]) / 1024 for line in (entry / "status").read_text().splitlines()
+                        if line.startswith("VmHWM:"))
+            found[int(entry.name)] = ((int(fields[11]) + int(fields[12])) / ticks, peak)
+        except (OSError, ValueError, IndexError, StopIteration):
             continue
-    return sorted(peaks)
+    return found
 
 
 def stop_server(server: subprocess.Popen) -> None:
@@ -296,9 +296,11 @@ def pct(values: list[float], q: float) -> float:
 
 
 def summarise(args: argparse.Namespace, tally: Tally, elapsed: float, peaks: list[float],
-              ready_s: float) -> dict[str, Any]:
+              ready_s: float, server_cpu_s: float, client_cpu_s: float) -> dict[str, Any]:
     everything = [ms for values in tally.latencies.values() for ms in values]
     return {
+        "server_cpu_s": server_cpu_s, "client_cpu_s": client_cpu_s,
+        "server_cpu_ms_per_request": server_cpu_s * 1000 / len(everything) if everything else float("nan"),
         "label": args.label, "when": dt.datetime.now().isoformat(timespec="minutes"),
         "command": "python -m benchmarks.load " + " ".join(sys.argv[1:]),
         "store": str(args.store), "users": args.users, "workers": args.workers,
@@ -323,8 +325,9 @@ def table(runs: dict[str, dict[str, Any]]) -> str:
         "request, measured by the client (loopback, so it includes queueing in the server).",
         "",
         "| run | store | users | think time | workers | duration | requests | throughput | p50 | p95 | p99 | "
-        "filter change, p95 (all its requests) | errors | worker peak RSS | p95 < 500 ms, no errors |",
-        "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|",
+        "filter change, p95 (all its requests) | errors | worker CPU per request | CPU used: workers / client | "
+        "worker peak RSS | p95 < 500 ms, no errors |",
+        "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---|---|",
     ]
     for run in runs.values():
         errors = ", ".join(f"{key}: {value}" for key, value in run["errors"].items()) or "none"
@@ -336,7 +339,10 @@ def table(runs: dict[str, dict[str, Any]]) -> str:
             f"| {run['label']} | {Path(run['store']).name} | {run['users']} | {run['think'][0]:g}–{run['think'][1]:g} s "
             f"| {run['workers']} | {run['seconds']:.0f} s | {run['requests']:,} | {run['throughput']:.1f} req/s | "
             f"{run['p50']:.0f} ms | {run['p95']:.0f} ms | {run['p99']:.0f} ms | {run['update_p95']:.0f} ms | "
-            f"{errors} | {', '.join(f'{peak:.0f}' for peak in run['worker_peak_mb'])} MB | {verdict} |")
+            f"{errors} | {run.get('server_cpu_ms_per_request', float('nan')):.0f} ms | "
+            f"{run.get('server_cpu_s', float('nan')) / run['seconds']:.2f} / "
+            f"{run.get('client_cpu_s', float('nan')) / run['seconds']:.2f} cores | "
+            f"{', '.join(f'{peak:.0f}' for peak in run['worker_peak_mb'])} MB | {verdict} |")
     lines += ["", "Commands: " + "; ".join(f"`{run['command']}`" for run in runs.values()), ""]
     return "\n".join(lines)
 
@@ -387,6 +393,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ready in {ready_s:.1f} s; {args.users} users for {args.seconds:g} s "
               f"(at most {args.max_requests:,} requests)", flush=True)
         tally = Tally()
+        workers_before = workers_of(server.pid)
+        client_cpu = time.process_time()
         began = time.monotonic()
         deadline = began + args.seconds
         users = [User(number, site, host, args.port, args, tally, deadline) for number in range(args.users)]
@@ -396,10 +404,13 @@ def main(argv: list[str] | None = None) -> int:
         for user in users:
             user.join(timeout=args.seconds + 60)
         elapsed = time.monotonic() - began
-        peaks = worker_peaks(server.pid)
+        client_cpu_s = time.process_time() - client_cpu
+        workers_after = workers_of(server.pid)
+        peaks = sorted(peak for _, peak in workers_after.values())
+        server_cpu_s = sum(cpu - workers_before.get(pid, (0.0, 0.0))[0] for pid, (cpu, _) in workers_after.items())
     finally:
         stop_server(server)
-    run = summarise(args, tally, elapsed, peaks, ready_s)
+    run = summarise(args, tally, elapsed, peaks, ready_s, server_cpu_s, client_cpu_s)
     runs = json.loads(args.results.read_text()) if args.results.exists() else {}
     runs[args.label] = run
     args.results.write_text(json.dumps(runs, indent=1))
