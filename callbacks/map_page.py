@@ -192,17 +192,27 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(ids.MAP_TREND_CHART, PAGE, ids.MAP_TREND_GRAPH, "map.trend.heading", trend_data),
 )
 
-# On a narrow screen the profile sits under the map: bring it into view when a country is chosen.
+# On a narrow screen the profile sits under the map: when a country is chosen, bring the profile
+# into view once its new title is drawn (earlier, the page may still be too short to scroll there).
 SCROLL_TO_PROFILE_JS = """
 function (iso3) {
     const panel = document.getElementById(PROFILE_ID);
-    if (iso3 && panel && window.matchMedia('(max-width: 991.98px)').matches) {
-        const box = panel.getBoundingClientRect();
-        if (box.top > window.innerHeight * 0.6 || box.bottom < 0) { panel.scrollIntoView({block: 'start'}); }
+    const title = document.getElementById(TITLE_ID);
+    if (!iso3 || !panel || !title || !window.matchMedia('(max-width: 991.98px)').matches) {
+        return window.dash_clientside.no_update;
     }
+    const observer = new MutationObserver(function () {
+        observer.disconnect();
+        const box = panel.getBoundingClientRect();
+        if (box.top > window.innerHeight * 0.6 || box.bottom < 0) {
+            panel.scrollIntoView({block: 'start', behavior: 'instant'});
+        }
+    });
+    observer.observe(title, {childList: true, characterData: true, subtree: true});
+    window.setTimeout(function () { observer.disconnect(); }, 10000);
     return window.dash_clientside.no_update;
 }
-""".replace("PROFILE_ID", json.dumps(ids.MAP_PROFILE))
+""".replace("PROFILE_ID", json.dumps(ids.MAP_PROFILE)).replace("TITLE_ID", json.dumps(ids.MAP_PROFILE_TITLE))
 
 
 def serve_geometry(name: str) -> Response:
