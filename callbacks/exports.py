@@ -11,6 +11,7 @@ import datetime as dt
 
 import pandas as pd
 from dash import ALL, MATCH, Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 from callbacks import map_page, pillars_page, sustainability_page
 from dashboard import ids
@@ -45,8 +46,14 @@ def chart_request(context: AppContext, selection_data: dict | None, search: str 
 
 def chart_data(context: AppContext, chart_key: str, selection_data: dict | None, search: str | None,
                lang: str | None) -> tuple[ChartSpec, ChartRequest, pd.DataFrame]:
-    """The chart's spec, the request and the data it shows."""
-    chart = all_charts()[chart_key]
+    """The chart's spec, the request and the data it shows.
+
+    Raises:
+        PreventUpdate: the id names no known chart (only a tampered request does).
+    """
+    chart = all_charts().get(chart_key) if isinstance(chart_key, str) else None
+    if chart is None:
+        raise PreventUpdate
     request = chart_request(context, selection_data, search, lang)
     return chart, request, chart.data(request)
 
@@ -57,6 +64,8 @@ def download_chart_data(context: AppContext, clicks: list, selection_data: dict 
     triggered = ctx.triggered_id
     if not triggered or not any(clicks or []):
         return no_update
+    if triggered.get("format") not in ("csv", "xlsx"):
+        raise PreventUpdate
     chart, request, frame = chart_data(context, triggered["chart"], selection_data, search, lang)
     today = today or dt.date.today()
     title = t(chart.title_key, request.lang)
@@ -104,7 +113,7 @@ def toggle_table_view(context: AppContext, clicks: int | None, search: str | Non
     label = t("export.hide_table" if is_open else "export.show_table", lang)
     if not is_open:
         return [], True, label, "false"
-    chart_key = ctx.outputs_list[0]["id"]["chart"]
+    chart_key = ctx.outputs_list[0]["id"].get("chart")
     chart, _, frame = chart_data(context, chart_key, selection_data, search, lang)
     caption = t("export.table_caption", lang, title=t(chart.title_key, lang))
     return table_view(frame, caption, lang), False, label, "true"

@@ -7,7 +7,7 @@ from dash import Dash, html
 from dashboard import ASSETS_DIR
 from dashboard.context import AppContext
 from dashboard.i18n import t
-from dashboard.security import install_security_headers
+from dashboard.security import install_callback_request_guard, install_security_headers
 from dashboard.settings import Settings, load_settings
 
 # Dash's default template wraps its scripts in a <footer>, a second "contentinfo" landmark.
@@ -60,4 +60,6 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.layout = serve_layout
     register_all(app, context)
     install_security_headers(app.server, app.csp_hashes(), settings.frame_options)
+    server_outputs = frozenset(key for key, spec in app.callback_map.items() if "callback" in spec)
+    install_callback_request_guard(app.server, lambda: server_outputs)
     return app

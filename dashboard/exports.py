@@ -56,11 +56,13 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def to_csv_bytes(frame: pd.DataFrame, header: ExportHeader) -> bytes:
     """UTF-8 CSV (with BOM, so spreadsheets read accents): header lines, a blank line, the table."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    # CRLF line ends (RFC 4180): the csv module then quotes any cell holding a CR or LF, so no
+    # embedded line break can start a new row whose first cell a spreadsheet would run.
+    writer = csv.writer(buffer, lineterminator="\r\n")
     for label, value in header.lines():
         writer.writerow([neutralise(label), neutralise(value)])
     writer.writerow([])
-    safe_frame(frame).to_csv(buffer, index=False)
+    safe_frame(frame).to_csv(buffer, index=False, lineterminator="\r\n")
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 
-from flask import Flask, Response
+from flask import Flask, Response, abort, request
 
 
 def content_security_policy(script_hashes: Sequence[str], frame_options: str) -> str:
@@ -44,3 +44,33 @@ def install_security_headers(server: Flask, script_hashes: Sequence[str], frame_
         return response
 
     server.after_request(add_headers)
+
+
+def _is_callback_body(body: object, known_outputs: Collection[str]) -> bool:
+    """True when ``body`` has the shape the Dash renderer sends for a known server callback."""
+    if not isinstance(body, dict) or body.get("output") not in known_outputs:
+        return False
+    outputs = body.get("outputs")
+    if not isinstance(outputs, dict | list):
+        return False
+    if not isinstance(body.get("inputs"), list) or not isinstance(body.get("state", []), list):
+        return False
+    return all(isinstance(item, dict | list) for item in [*body["inputs"], *body.get("state", [])])
+
+
+def install_callback_request_guard(server: Flask, known_outputs: Callable[[], Collection[str]]) -> None:
+    """Answer 400 to callback requests that no Dash renderer would send, before Dash parses them.
+
+    Dash's dispatcher raises (HTTP 500) on a body of the wrong shape; a tampered or broken client
+    deserves a client error instead.
+    """
+
+    def check_callback_request():
+        if request.method != "POST" or not request.path.endswith("/_dash-update-component"):
+            return None
+        body = request.get_json(silent=True)
+        if not _is_callback_body(body, known_outputs()):
+            abort(400, description="Malformed callback request.")
+        return None
+
+    server.before_request(check_callback_request)

@@ -75,11 +75,6 @@ def test_multi_line_and_quoted_cells_stay_one_inert_cell():
     assert live_excel_cells(to_excel_bytes(frame, HEADER)) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "dashboard/exports.py to_csv_bytes: pandas writes the table with lineterminator '\\n', so a cell "
-    "holding a bare carriage return ('x\\r=1+1') is left unquoted and a spreadsheet starts a new row at "
-    "the CR, turning '=1+1' into a live formula; writing the table with lineterminator='\\r\\n' (as the "
-    "header block already is) makes the csv module quote it (reported)"))
 @pytest.mark.parametrize("cell", ["x\r=1+1", "\r=2", "ok\r@cmd"])
 def test_a_carriage_return_cannot_start_a_formula_row(cell):
     content = to_csv_bytes(pd.DataFrame({"name": [cell]}), HEADER)

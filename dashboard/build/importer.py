@@ -162,6 +162,10 @@ class _Checker:
         numbers = pd.to_numeric(values.where(values != ""), errors="coerce")
         for index in self.bad_rows((values != "") & numbers.isna()):
             self.add(f"'{_shown(values.iloc[index])}' is not a number", [index], column)
+        infinite = numbers.notna() & ~np.isfinite(numbers.astype(float))
+        for index in self.bad_rows(infinite):
+            self.add(f"'{_shown(values.iloc[index])}' is not a finite number", [index], column)
+        numbers = numbers.where(~infinite)
         out_of_range = numbers.notna() & ((numbers < low) | ((numbers > high) if high is not None else False))
         range_text = f"between {low:g} and {high:g}" if high is not None else f"at least {low:g}"
         for index in self.bad_rows(out_of_range):
