@@ -86,6 +86,7 @@ def settings_for(store: Path):
 def run_worker(store: Path, selections_file: Path, out: Path, warmups: int) -> None:
     """Create the app, drive every main callback for every selection, write timings as JSON."""
     from benchmarks.dashflow import (
+        PAGE_CONTENT_OUTPUT,
         SELECTION,
         DashSite,
         FlaskTransport,
@@ -141,6 +142,21 @@ def run_worker(store: Path, selections_file: Path, out: Path, warmups: int) -> N
             totals[page] += ms
         for page, total in totals.items():
             page_totals.setdefault(page, []).append(total)
+
+    # Opening a page: the routing callback returns its layout (the same for every selection).
+    render = next(spec for spec in site.callbacks if spec.output == PAGE_CONTENT_OUTPUT)
+    for path in site.page_paths:
+        entry = timings.setdefault(f"{path} {render.output}", {
+            "page": path, "name": "page layout (routing callback)", "ms": [], "cpu_ms": [], "bytes": [],
+            "status": Counter()})
+        for _ in range(5):
+            body = build_body(render, {**site.defaults(path), ("shell-url", "pathname"): path}, [("shell-url", "pathname")])
+            begin, cpu = time.perf_counter(), time.process_time()
+            status, raw = transport.post("/_dash-update-component", body)
+            entry["ms"].append((time.perf_counter() - begin) * 1000)
+            entry["cpu_ms"].append((time.process_time() - cpu) * 1000)
+            entry["bytes"].append(len(raw))
+            entry["status"][str(status)] += 1
 
     from dashboard.context import AppContext
 
