@@ -229,6 +229,7 @@ class User(threading.Thread):
 # ---------------------------------------------------------------- server
 def port_is_free(host: str, port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn does: TIME_WAIT is fine
         try:
             probe.bind((host, port))
         except OSError:
