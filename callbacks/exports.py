@@ -108,7 +108,7 @@ def _cell(value: object, lang: str) -> str:
 def toggle_table_view(context: AppContext, clicks: int | None, search: str | None, selection_data: dict | None,
                       lang: str | None) -> tuple:
     """Open, refresh or close a chart's table view; it follows the filters while open."""
-    is_open = bool(clicks) and clicks % 2 == 1
+    is_open = isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
     lang = normalise_language(lang)
     label = t("export.hide_table" if is_open else "export.show_table", lang)
     if not is_open:

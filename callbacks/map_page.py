@@ -101,7 +101,9 @@ def update_map_notes(context: AppContext, selection_data: dict | None, lang: str
 def clicked_country(click_data: dict | None) -> str | None:
     """The ISO3 code of a click on the map: a country, or Afghanistan for one of its provinces;
     None for the sea, plain land or anything else."""
-    points = (click_data or {}).get("points") or []
+    if not isinstance(click_data, dict):
+        return None
+    points = click_data.get("points") or []
     location = points[0].get("location") if points and isinstance(points[0], dict) else None
     if not isinstance(location, str):
         return None
@@ -123,7 +125,7 @@ def select_country(context: AppContext, click_data: dict | None, close_clicks: i
     if triggered_id == ids.MAP_PROFILE_CLOSE:
         return None, None
     if triggered_id == ids.MAP_PROFILE_SELECT:
-        iso3 = chosen if chosen in context.catalog.countries else None
+        iso3 = chosen if isinstance(chosen, str) and chosen in context.catalog.countries else None
         return (iso3 if iso3 != current else no_update), no_update
     if triggered_id == ids.MAP_GRAPH:
         iso3 = clicked_country(click_data)

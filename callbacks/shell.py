@@ -14,7 +14,7 @@ from dashboard.context import AppContext
 from dashboard.describe import data_source_text, filter_summary
 from dashboard.i18n import LANGUAGES, normalise_language, t
 from dashboard.selection import URL_KEYS, Selection
-from dashboard.urlstate import LANGUAGE_KEY, language_from, query_params, replace_params
+from dashboard.urlstate import LANGUAGE_KEY, as_text, language_from, query_params, replace_params
 from layouts.page_context import PageContext
 from layouts.pages import PAGES, page_for_path
 from layouts.print_brief import print_header
@@ -63,6 +63,7 @@ def sync_filters_and_url(context: AppContext, search: str | None, language_choic
     language switch changes, the URL follows.
     """
     catalog = context.catalog
+    search = as_text(search)
     triggered = ctx.triggered_id
     from_url = triggered in (None, ids.URL)
     lang, bad_language = language_from(search, context.settings.language)
@@ -101,7 +102,7 @@ def translate_shell(context: AppContext, lang: str | None) -> list[object]:
 
 def update_nav_links(search: str | None) -> list[str]:
     """Carry the filters and language across pages: every link keeps the query string."""
-    return [page.path + (search or "") for page in PAGES]
+    return [page.path + as_text(search) for page in PAGES]
 
 
 def update_pillar_hint(pathname: str | None, lang: str) -> tuple[bool, str]:
@@ -135,7 +136,7 @@ def update_print_header(context: AppContext, selection_data: dict | None, lang: 
     page = page_for_path(pathname)
     page_title = t(page.nav_key, lang) if page else t("app.title", lang)
     selection = Selection.from_raw(selection_data or {}, context.catalog)
-    return print_header(page_title, (today or dt.date.today()).isoformat(), href or "",
+    return print_header(page_title, (today or dt.date.today()).isoformat(), as_text(href),
                         filter_summary(selection, context.catalog, lang),
                         data_source_text(context.catalog, context.imported_files, lang), lang)
 
@@ -149,9 +150,13 @@ function (clicks) {
 """
 
 
-def toggle_filters(clicks: int | None, is_open: bool) -> bool:
-    """Open or close the filter bar on small screens."""
-    return not is_open if clicks else is_open
+TOGGLE_FILTERS_JS = """
+function (clicks, isOpen) {
+    // Open by default on wide screens, collapsed on phones; the button toggles.
+    const open = clicks ? !isOpen : window.matchMedia('(min-width: 768px)').matches;
+    return [open, open ? 'true' : 'false'];
+}
+"""
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -221,8 +226,10 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.PRINT_BUTTON, "n_clicks"),
         prevent_initial_call=True,
     )
-    app.callback(
+    app.clientside_callback(
+        TOGGLE_FILTERS_JS,
         Output(ids.FILTER_COLLAPSE, "is_open"),
+        Output(ids.FILTER_TOGGLE, "aria-expanded"),
         Input(ids.FILTER_TOGGLE, "n_clicks"),
         State(ids.FILTER_COLLAPSE, "is_open"),
-    )(toggle_filters)
+    )

@@ -50,6 +50,8 @@ class Selection:
         A reversed period is put the right way round.
         """
         dropped: list[Dropped] = []
+        if not isinstance(raw, Mapping):
+            raw = {}
 
         def codes(name: str, known: Iterable[object], cast=str) -> tuple:
             known_set = set(known)
@@ -91,7 +93,7 @@ class Selection:
     @classmethod
     def from_query_string(cls, search: str | None, catalog: Catalog) -> Selection:
         """Build a selection from a URL query string such as ``?region=WCA&from=2019-Q1``."""
-        params = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
+        params = parse_qs((search if isinstance(search, str) else "").lstrip("?"), keep_blank_values=False)
         raw: dict[str, object] = {}
         for name, key in URL_KEYS.items():
             values = [part for value in params.get(key, []) for part in value.split(",") if part]

@@ -10,15 +10,20 @@ from dashboard.i18n import LANGUAGES
 LANGUAGE_KEY = "lang"
 
 
+def as_text(value: object) -> str:
+    """A URL part as text; anything that is not a string (a tampered request) counts as empty."""
+    return value if isinstance(value, str) else ""
+
+
 def query_params(search: str | None) -> dict[str, str]:
     """The query string as a dict (last value wins for repeated keys)."""
-    return dict(parse_qsl((search or "").lstrip("?"), keep_blank_values=False))
+    return dict(parse_qsl(as_text(search).lstrip("?"), keep_blank_values=False))
 
 
 def replace_params(search: str | None, owned_keys: Iterable[str], items: Iterable[tuple[str, str]]) -> str:
     """Replace every parameter in ``owned_keys`` by ``items``, keeping the others in order."""
     owned = set(owned_keys)
-    kept = [(key, value) for key, value in parse_qsl((search or "").lstrip("?")) if key not in owned]
+    kept = [(key, value) for key, value in parse_qsl(as_text(search).lstrip("?")) if key not in owned]
     merged = kept + [(key, value) for key, value in items if value not in (None, "")]
     return "?" + urlencode(merged, safe=",") if merged else ""
 

@@ -35,5 +35,5 @@ PAGES = tuple(
 
 def page_for_path(pathname: str | None) -> Page | None:
     """The page served at ``pathname`` (trailing slash ignored), or None."""
-    path = (pathname or "/").rstrip("/") or "/"
+    path = (pathname if isinstance(pathname, str) and pathname else "/").rstrip("/") or "/"
     return next((page for page in PAGES if page.path == path), None)

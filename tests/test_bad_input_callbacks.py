@@ -65,19 +65,7 @@ class KnownCause:
 
 
 # Where the app still answers 500, found by this suite, with the places to fix.
-KNOWN_500 = (
-    KnownCause(ids.SELECTION_STORE, ("data",), (dict,),
-               "dashboard/selection.py Selection.from_raw calls raw.get on a store value that is not a dict"),
-    KnownCause(ids.URL, ("search", "pathname"), (str,),
-               "dashboard/urlstate.py query_params/replace_params, layouts/pages.py page_for_path and "
-               "callbacks/shell.py update_nav_links call str methods on a search/pathname that is not a string"),
-    KnownCause(ids.MAP_GRAPH, ("clickData",), (dict,),
-               "callbacks/map_page.py clicked_country calls .get on clickData that is not a dict"),
-    KnownCause(ids.MAP_PROFILE_SELECT, ("value",), (str, int, float, bool),
-               "callbacks/map_page.py select_country looks an unhashable drop-down value up in the catalog"),
-    KnownCause(ids.TABLE_TOGGLE, ("n_clicks",), (int, float),
-               "callbacks/exports.py toggle_table_view computes clicks % 2 on a value that is not a number"),
-)
+KNOWN_500: tuple[KnownCause, ...] = ()
 
 
 def known_cause(component_id: str, prop: str, value: Any) -> KnownCause | None:

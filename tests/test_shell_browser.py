@@ -65,9 +65,13 @@ def test_a_french_link_opens_in_french(live_server, page):
 def test_filters_are_keyboard_operable(live_server, page):
     page.goto(live_server.url + "/about")
     wait_for_dash(page)
-    page.focus("#filter-region-dropdown")
+    page.focus("#shell-print-button")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "filter-region-dropdown"
     page.keyboard.press("Enter")
+    page.wait_for_selector(".dash-dropdown-search", state="visible")
     page.keyboard.type("Central")
+    page.wait_for_function("() => document.querySelectorAll('[role=option]').length === 1")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.search.includes('region=WCA')")
@@ -87,3 +91,17 @@ def test_printable_brief_prints_the_view_with_filters_sources_and_disclaimer(liv
     assert "Organisation internationale pour les migrations" in header
     assert not page.is_visible("#shell-filter-bar")
     assert page.pdf(format="A4")[:4] == b"%PDF"
+
+
+def test_filters_collapse_on_a_phone_and_open_with_the_button(live_server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(live_server.url + "/about")
+    wait_for_dash(phone)
+    assert not phone.is_visible("#filter-region-dropdown")
+    assert phone.get_attribute("#shell-filter-toggle-button", "aria-expanded") == "false"
+    phone.click("#shell-filter-toggle-button")
+    phone.wait_for_selector("#filter-region-dropdown", state="visible")
+    assert phone.get_attribute("#shell-filter-toggle-button", "aria-expanded") == "true"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
