@@ -23,6 +23,9 @@ def _parser(default_store: Path) -> argparse.ArgumentParser:
     empty = commands.add_parser("build-empty", help="build a store of reference data only, for imports")
     empty.add_argument("--store", type=Path, required=True, help="store file to create")
 
+    upgrade = commands.add_parser("upgrade", help="bring a store built by an older version up to date, keeping its data")
+    upgrade.add_argument("--store", type=Path, default=default_store, help="store file (default %(default)s)")
+
     importing = commands.add_parser("import", help="import a CSV, Excel or Parquet file (all-or-nothing)")
     importing.add_argument("file", type=Path)
     importing.add_argument("--store", type=Path, default=default_store, help="store file (default %(default)s)")
@@ -52,6 +55,16 @@ def main(argv: list[str] | None = None) -> int:
                            rows=getattr(args, "rows", DEFAULT_ROWS))
         kind = f"demo store ({args.rows:,} survey records, seed {args.seed})" if demo else "empty store"
         print(f"Built {kind} at {path} in {time.perf_counter() - started:.1f} s")
+        return 0
+    if args.command == "upgrade":
+        from dashboard.build.stores import upgrade_store
+
+        try:
+            old = upgrade_store(args.store)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(f"Upgraded {args.store} from schema version {old}.")
         return 0
     from dashboard.build.importer import ImportRefused, import_file
 

@@ -12,8 +12,23 @@ import duckdb
 
 from dashboard.catalog import Catalog, load_catalog
 from dashboard.queries import reference
+from dashboard.queries.schema import SCHEMA_VERSION, stored_schema_version
 from dashboard.settings import Settings
-from dashboard.store import ReadOnlyStore
+from dashboard.store import ReadOnlyStore, StoreError
+
+
+def check_schema(store: ReadOnlyStore, path) -> None:
+    """Refuse, with the command that fixes it, a store built by another version of the app."""
+    version = stored_schema_version(store.cursor())
+    if version == SCHEMA_VERSION:
+        return
+    store.close()
+    if version is None:
+        raise StoreError(f"{path} is not a store of this dashboard. Build one with: python -m dashboard build-demo")
+    raise StoreError(
+        f"The store {path} has schema version {version}; this version of the dashboard needs {SCHEMA_VERSION}. "
+        f"Rebuild a demo store with `python -m dashboard build-demo --store {path}`, or upgrade a store of "
+        f"imported data in place with `python -m dashboard upgrade --store {path}`.")
 
 
 @dataclass
@@ -31,7 +46,9 @@ class AppContext:
         if self._store is None:
             with self._lock:
                 if self._store is None:
-                    self._store = ReadOnlyStore(self.settings.store_path)
+                    store = ReadOnlyStore(self.settings.store_path)
+                    check_schema(store, self.settings.store_path)
+                    self._store = store
         return self._store
 
     def cursor(self) -> duckdb.DuckDBPyConnection:

@@ -45,3 +45,18 @@ def test_about_page_lists_imported_files(tiny_store_path):
     context = AppContext(settings_for(tiny_store_path))
     about = text_of(render_page(context, "/about", "", "en"))
     assert "tiny_survey.csv" in about and "004_fe997082141e9e19.txt" in about
+
+
+def test_a_store_of_an_older_schema_is_refused_with_the_fix_and_can_be_upgraded(tmp_path):
+    from dashboard.build.stores import upgrade_store
+    from dashboard.store import StoreError, connect_writable
+
+    path = build_store(tmp_path / "old.duckdb", demo=True, rows=300)
+    connection = connect_writable(path)
+    connection.execute("DROP TABLE survey_group_cells")
+    connection.execute("UPDATE store_info SET value = '1' WHERE key = 'schema_version'")
+    connection.close()
+    with pytest.raises(StoreError, match="upgrade --store"):
+        AppContext(settings_for(path)).catalog
+    assert upgrade_store(path) == "1"
+    assert AppContext(settings_for(path)).catalog.is_demo

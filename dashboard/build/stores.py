@@ -37,3 +37,29 @@ def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int =
     connection.close()
     os.replace(partial, path)
     return path
+
+
+def upgrade_store(path: Path) -> str:
+    """Bring a store of an older schema up to date in place, keeping its data; returns the old version."""
+    connection = connect_writable(path)
+    connection.execute("SET enable_progress_bar = false")
+    try:
+        old = schema.stored_schema_version(connection)
+        if old is None:
+            raise ValueError(f"{path} is not a store of this dashboard")
+        connection.execute("BEGIN TRANSACTION")
+        refresh_survey_aggregates(connection)
+        schema.set_store_info(connection, {"schema_version": schema.SCHEMA_VERSION})
+        connection.execute("COMMIT")
+        return old
+    finally:
+        connection.close()
+
+
+def store_needs_rebuild(path: Path) -> bool:
+    """True when ``path`` holds a store of another schema version (so the app would refuse it)."""
+    connection = connect_writable(path)
+    try:
+        return schema.stored_schema_version(connection) != schema.SCHEMA_VERSION
+    finally:
+        connection.close()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-SCHEMA_VERSION = "1"
+# 2: pre-aggregated survey cells and histograms (dashboard.queries.aggregates).
+SCHEMA_VERSION = "2"
 
 REFERENCE_DDL = """
 CREATE TABLE store_info (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -167,3 +168,12 @@ def delete_demo_rows(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute(f"DELETE FROM indicator_values WHERE batch_id IN ({demo_batches})")  # noqa: S608
     connection.execute(f"DELETE FROM survey_responses WHERE batch_id IN ({demo_batches})")  # noqa: S608
     connection.execute("DELETE FROM data_batches WHERE origin = 'demo'")
+
+
+def stored_schema_version(connection: duckdb.DuckDBPyConnection) -> str | None:
+    """The schema version a store was built with, or None when it is not a store of this app."""
+    try:
+        row = connection.execute("SELECT value FROM store_info WHERE key = 'schema_version'").fetchone()
+    except duckdb.CatalogException:
+        return None
+    return row[0] if row else None
