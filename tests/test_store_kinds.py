@@ -57,6 +57,6 @@ def test_a_store_of_an_older_schema_is_refused_with_the_fix_and_can_be_upgraded(
     connection.execute("UPDATE store_info SET value = '1' WHERE key = 'schema_version'")
     connection.close()
     with pytest.raises(StoreError, match="upgrade --store"):
-        AppContext(settings_for(path)).catalog
+        _ = AppContext(settings_for(path)).catalog
     assert upgrade_store(path) == "1"
     assert AppContext(settings_for(path)).catalog.is_demo
