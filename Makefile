@@ -47,8 +47,7 @@ bench: $(STAMP)  ## callback server time, response size and worker memory at 100
 	$(BIN)/python -m benchmarks.callbacks --sizes $(BENCH_SIZES) --reuse-dir $(BENCH_DIR) $(BENCH_ARGS)
 
 load: $(STAMP)  ## 50 simulated users for 60 s against gunicorn on 127.0.0.1 (1M-record store)
-	test -f $(BENCH_DIR)/1m.duckdb || $(BIN)/python -m dashboard build-demo --rows 1000000 --store $(BENCH_DIR)/1m.duckdb
-	$(BIN)/python -m benchmarks.load --store $(BENCH_DIR)/1m.duckdb --users 50 --seconds 60 $(LOAD_ARGS)
+	$(BIN)/python -m benchmarks.load --store $(BENCH_DIR)/1m.duckdb --build-rows 1000000 --users 50 --seconds 60 $(LOAD_ARGS)
 
 bad-input: $(STAMP)  ## malformed, oversized and injection-shaped input in callbacks, URLs, imports and exports
 	$(BIN)/python -m pytest tests/test_bad_input*.py -q

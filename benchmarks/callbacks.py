@@ -184,35 +184,49 @@ def build_seconds_from_log(log: Path) -> float | None:
     return float(match.group(1)) if match else None
 
 
-def table_names(store: Path) -> set[str]:
+def signature(store: Path) -> tuple[set[str], str | None]:
+    """The store's tables and its schema version (``store_info``), read-only."""
     import duckdb
 
     connection = duckdb.connect(str(store), read_only=True)
     try:
-        return {row[0] for row in connection.execute(
+        tables = {row[0] for row in connection.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        version = connection.execute("SELECT max(value) FROM store_info WHERE key = 'schema_version'").fetchone()[0] \
+            if "store_info" in tables else None
+        return tables, version
     finally:
         connection.close()
 
 
-def tables_a_build_makes() -> set[str]:
-    """Tables the current code's demo build writes (a 200-record build, about a second)."""
+def current_signature() -> tuple[set[str], str | None]:
+    """Tables and schema version the current code's demo build writes (a 200-record build, a second)."""
     from dashboard.build.stores import build_store
 
     with tempfile.TemporaryDirectory() as scratch:
-        return table_names(build_store(Path(scratch) / "probe.duckdb", demo=True, rows=200))
+        return signature(build_store(Path(scratch) / "probe.duckdb", demo=True, rows=200))
 
 
-def ensure_store(store: Path, size: int, rebuild: bool, expected_tables: set[str]) -> dict[str, Any]:
+def stale(store: Path, expected: tuple[set[str], str | None]) -> str | None:
+    """Why ``store`` was built by other code than the current one, or None."""
+    tables, version = signature(store)
+    if expected[0] - tables:
+        return f"lacks {sorted(expected[0] - tables)}"
+    if version != expected[1]:
+        return f"has schema version {version}, the code builds {expected[1]}"
+    return None
+
+
+def ensure_store(store: Path, size: int, rebuild: bool, expected: tuple[set[str], str | None]) -> dict[str, Any]:
     """Reuse or build the store of ``size`` survey records; say how long the build took.
 
-    A store missing a table the current build writes (built by older code) is rebuilt.
+    A store built by other code (missing tables, another schema version) is rebuilt.
     """
     sidecar = store.with_name(store.name + ".build.json")
     if store.exists() and not rebuild:
-        missing = expected_tables - table_names(store)
-        if missing:
-            print(f"  {store} lacks {sorted(missing)} (built by older code): rebuilding", flush=True)
+        reason = stale(store, expected)
+        if reason:
+            print(f"  {store} {reason}: rebuilding", flush=True)
             rebuild = True
     if store.exists() and not rebuild:
         if sidecar.exists():
@@ -607,12 +621,12 @@ def main(argv: list[str] | None = None) -> int:
     from dashboard.settings import load_settings
 
     minimum = load_settings({}).min_group_size
-    expected_tables = tables_a_build_makes()
+    expected = current_signature()
     results = []
     for size in [int(part) for part in args.sizes.split(",") if part]:
         store = args.reuse_dir / f"{label(size)}.duckdb"
         print(f"[{label(size)}] store {store}", flush=True)
-        build = ensure_store(store, size, args.rebuild, expected_tables)
+        build = ensure_store(store, size, args.rebuild, expected)
         count = args.large_selections if size >= LARGE_SIZE else args.selections
         chosen = make_selections(store, count + args.warmups, args.seed + size)
         with tempfile.TemporaryDirectory() as scratch:

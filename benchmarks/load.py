@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.callbacks import machine, paste_into
+from benchmarks.callbacks import current_signature, ensure_store, machine, paste_into
 from benchmarks.dashflow import (
     FILTER_IDS,
     PAGE_CONTENT_OUTPUT,
@@ -352,6 +352,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.load", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--store", type=Path, default=Path("/tmp/bench/1m.duckdb"))
+    parser.add_argument("--build-rows", type=int,
+                        help="build the store with this many survey records if it is missing or built by other code")
     parser.add_argument("--host", default="127.0.0.1", help="loopback only")
     parser.add_argument("--port", type=int, default=8081)
     parser.add_argument("--workers", type=int, default=2)
@@ -374,8 +376,11 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"--max-requests must be between 1 and {HARD_MAX_REQUESTS:,}")
     if not 0 <= args.think_min <= args.think_max:
         raise SystemExit("need 0 <= --think-min <= --think-max")
+    if args.build_rows:
+        ensure_store(args.store, args.build_rows, False, current_signature())
     if not args.store.exists():
-        raise SystemExit(f"no store at {args.store}; build one with python -m dashboard build-demo --store ...")
+        raise SystemExit(f"no store at {args.store}; build one with python -m dashboard build-demo --store ..., "
+                         "or pass --build-rows N")
     host = loopback(args.host)
     if not port_is_free(host, args.port):
         raise SystemExit(f"port {args.port} on {host} is in use; pick another with --port")
