@@ -46,7 +46,7 @@ class AppContext:
         if self._store is None:
             with self._lock:
                 if self._store is None:
-                    store = ReadOnlyStore(self.settings.store_path)
+                    store = ReadOnlyStore(self.settings.store_path, self.settings.duckdb_memory)
                     check_schema(store, self.settings.store_path)
                     self._store = store
         return self._store

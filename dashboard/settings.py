@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,13 @@ def _weights(raw: str) -> tuple[float, float, float]:
     return (parts[0] / total, parts[1] / total, parts[2] / total)
 
 
+def _memory_size(raw: str) -> str:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(KB|MB|GB|KiB|MiB|GiB)\s*", raw, re.IGNORECASE)
+    if not match:
+        raise ValueError("must be a size such as 256MB or 1GB")
+    return f"{match.group(1)}{match.group(2).upper().replace('IB', 'iB')}"
+
+
 def _frame_options(raw: str) -> str:
     value = raw.strip().upper()
     if value not in ("DENY", "SAMEORIGIN", "ALLOW"):
@@ -89,6 +97,10 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "Weights economic,social,psychosocial used to compute a composite score when an imported "
         "record has none (normalised to sum to 1). Not IOM's official weights.", _weights),
     "language": SettingSpec("EUIOM_LANG", "en", "Default interface language: en or fr.", _language),
+    "duckdb_memory": SettingSpec(
+        "EUIOM_DUCKDB_MEMORY", "256MB",
+        "Memory limit of each worker's DuckDB connection (its buffer pool and query memory).",
+        _memory_size),
     "frame_options": SettingSpec(
         "EUIOM_FRAME_OPTIONS", "SAMEORIGIN",
         "X-Frame-Options for embedding: DENY, SAMEORIGIN or ALLOW (no header).", _frame_options),
@@ -107,6 +119,7 @@ class Settings:
     min_group_size: int
     composite_weights: tuple[float, float, float]
     language: str
+    duckdb_memory: str
     frame_options: str
 
 

@@ -19,12 +19,13 @@ class ReadOnlyStore:
     thread gets a cursor of the one read-only connection. Open it after a server forks.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, memory_limit: str = "256MB") -> None:
         self.path = Path(path)
         if not self.path.exists():
             raise StoreError(f"No store at {self.path}. Build one with: python -m dashboard build-demo")
         try:
-            self._connection = duckdb.connect(str(self.path), read_only=True)
+            self._connection = duckdb.connect(str(self.path), read_only=True,
+                                              config={"memory_limit": memory_limit})
         except duckdb.Error as error:
             raise StoreError(f"Cannot open the store {self.path} read-only: {error}") from None
         self._local = threading.local()
