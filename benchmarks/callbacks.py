@@ -461,9 +461,10 @@ def verdict(value: float, limit: float, *, higher_is_better: bool = False, unit:
     return f"missed by {value - limit:.0f}{unit} ({value / limit:.1f}× the target)"
 
 
-def _worst(result: dict[str, Any]) -> tuple[float, str]:
-    worst = max(result["worker"]["callbacks"], key=lambda entry: percentile(entry["ms"], 95))
-    return percentile(worst["ms"], 95), f"{worst['page']} {worst['name']}"
+def _worst(result: dict[str, Any], measure: str = "ms") -> tuple[float, str]:
+    """The largest p95 of one measure (wall ``ms`` or ``cpu_ms``) over the callbacks, and whose."""
+    worst = max(result["worker"]["callbacks"], key=lambda entry: percentile(entry[measure], 95))
+    return percentile(worst[measure], 95), f"{worst['page']} {worst['name']}"
 
 
 def _ratio(result: dict[str, Any]) -> float:
@@ -503,13 +504,20 @@ def report(results: list[dict[str, Any]], command: str, info: dict[str, str], st
             f"| {worker['survey_rows']:,} | {worker['indicator_rows']:,} | {result['store_mb']:.0f} MB | "
             f"{build_text} | {worker['startup_s']:.1f} s | {worker['selections']} | {worst_ms:.0f} ms "
             f"({worst_name}) | {largest:.0f} KB | {worker['peak_rss_mb']:.0f} MB |")
-    lines += ["", "### Targets", "", "| target | measured | verdict |", "|---|---|---|"]
+    lines += ["", "### Targets", "",
+              "Callback times are judged twice: on wall-clock time as measured, and on the worker's CPU "
+              "time, which other processes on a busy shared machine do not inflate (it counts all the "
+              "worker's threads, so it exceeds wall time when DuckDB scans in parallel).", "",
+              "| target | measured | verdict |", "|---|---|---|"]
     by_size = {result["size"]: result for result in results}
     for size, key in ((1_000_000, "p95_1m_ms"), (10_000_000, "p95_10m_ms")):
         if size in by_size:
             worst_ms, worst_name = _worst(by_size[size])
-            lines.append(f"| p95 of every callback < {TARGETS[key]} ms at {size:,} | {worst_ms:.0f} ms "
-                         f"({worst_name}) | {verdict(worst_ms, TARGETS[key], unit=' ms')} |")
+            cpu_ms, cpu_name = _worst(by_size[size], "cpu_ms")
+            lines.append(f"| p95 of every callback < {TARGETS[key]} ms at {size:,} | wall {worst_ms:.0f} ms "
+                         f"({worst_name}); CPU {cpu_ms:.0f} ms ({cpu_name}) | wall: "
+                         f"{verdict(worst_ms, TARGETS[key], unit=' ms')}; CPU: "
+                         f"{verdict(cpu_ms, TARGETS[key], unit=' ms')} |")
     if 1_000_000 in by_size:
         ratio = _ratio(by_size[1_000_000])
         lines.append(f"| ≥ {TARGETS['pandas_ratio_1m']}× faster than pandas at 1,000,000 (sum of medians of "
@@ -604,6 +612,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmups", type=int, default=2, help="selections run untimed first")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--no-pandas", action="store_true", help="skip the pandas comparison")
+    parser.add_argument("--report-only", action="store_true",
+                        help="rewrite the report from <reuse-dir>/results.json without measuring")
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
     parser.add_argument("--readme", type=Path, default=HERE / "README.md")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
@@ -613,6 +623,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.worker:
         run_worker(args.store, args.selections_file, args.worker_out, args.warmups)
+        return 0
+    if args.report_only:
+        saved = json.loads((args.reuse_dir / "results.json").read_text())
+        meta = saved["meta"]
+        text = report(saved["results"], meta["command"], meta["info"], meta["started"], tuple(meta["loads"]))
+        args.out.write_text(text)
+        paste_into(args.readme, "callbacks", text)
+        print(text)
         return 0
 
     command = "python -m benchmarks.callbacks " + " ".join(argv if argv is not None else sys.argv[1:])
@@ -648,10 +666,11 @@ def main(argv: list[str] | None = None) -> int:
                   f"{_ratio(result):.1f}× (sum of medians)", flush=True)
         results.append(result)
 
-    text = report(results, command, info, started, (loads_start, load_average()))
+    meta = {"command": command, "info": info, "started": started, "loads": [loads_start, load_average()]}
+    (args.reuse_dir / "results.json").write_text(json.dumps({"meta": meta, "results": results}, indent=1))
+    text = report(results, command, info, started, tuple(meta["loads"]))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text)
-    (args.reuse_dir / "results.json").write_text(json.dumps(results, indent=1))
     paste_into(args.readme, "callbacks", text)
     print(text)
     return 0
