@@ -124,17 +124,19 @@ def run_worker(store: Path, selections_file: Path, out: Path, warmups: int) -> N
     for selection in selections[:warmups]:
         for page, spec in plan:
             call(page, spec, selection)
-    rss_warm = current_rss_mb()
+    rss_warm, peak_warm = current_rss_mb(), peak_rss_mb()
     timings: dict[str, dict[str, Any]] = {}
     page_totals: dict[str, list[float]] = {}
     measured = selections[warmups:]
     for selection in measured:
         totals: Counter = Counter()
         for page, spec in plan:
+            peak_before = peak_rss_mb()
             ms, cpu_ms, status, size = call(page, spec, selection)
             entry = timings.setdefault(f"{page} {spec.output}", {
                 "page": page, "name": "filters -> URL and store (sync)" if spec is sync else spec.name,
-                "ms": [], "cpu_ms": [], "bytes": [], "status": Counter()})
+                "ms": [], "cpu_ms": [], "bytes": [], "status": Counter(), "peak_growth_mb": 0.0})
+            entry["peak_growth_mb"] += peak_rss_mb() - peak_before
             entry["ms"].append(ms)
             entry["cpu_ms"].append(cpu_ms)
             entry["bytes"].append(size)
@@ -168,7 +170,8 @@ def run_worker(store: Path, selections_file: Path, out: Path, warmups: int) -> N
         "SELECT name, value FROM duckdb_settings() WHERE name IN ('memory_limit', 'threads')").fetchall())
     out.write_text(json.dumps({
         "startup_s": startup_s, "selections": len(measured), "warmups": warmups,
-        "rss_before_mb": rss_before, "rss_after_warmup_mb": rss_warm, "rss_end_mb": current_rss_mb(),
+        "rss_before_mb": rss_before, "rss_after_warmup_mb": rss_warm, "peak_after_warmup_mb": peak_warm,
+        "rss_end_mb": current_rss_mb(),
         "peak_rss_mb": peak_rss_mb(), "survey_rows": counts[0], "indicator_rows": counts[1],
         "duckdb": duckdb_settings,
         "callbacks": [{**entry, "status": dict(entry["status"])} for entry in timings.values()],
@@ -500,10 +503,14 @@ def report(results: list[dict[str, Any]], command: str, info: dict[str, str], st
         build_text = f"{build['seconds']:.1f} s" if build.get("seconds") else "reused (not timed)"
         if build.get("reused") and build.get("seconds"):
             build_text += " (earlier build)"
+        grower = max(worker["callbacks"], key=lambda entry: entry.get("peak_growth_mb", 0.0))
+        growth = (f" (after warm-up {worker['peak_after_warmup_mb']:.0f} MB; most growth in "
+                  f"{grower['page']} {grower['name']}: +{grower['peak_growth_mb']:.0f} MB)"
+                  if grower.get("peak_growth_mb", 0) >= 1 and "peak_after_warmup_mb" in worker else "")
         lines.append(
             f"| {worker['survey_rows']:,} | {worker['indicator_rows']:,} | {result['store_mb']:.0f} MB | "
             f"{build_text} | {worker['startup_s']:.1f} s | {worker['selections']} | {worst_ms:.0f} ms "
-            f"({worst_name}) | {largest:.0f} KB | {worker['peak_rss_mb']:.0f} MB |")
+            f"({worst_name}) | {largest:.0f} KB | {worker['peak_rss_mb']:.0f} MB{growth} |")
     lines += ["", "### Targets", "",
               "Callback times are judged twice: on wall-clock time as measured, and on the worker's CPU "
               "time, which other processes on a busy shared machine do not inflate (it counts all the "
