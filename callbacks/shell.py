@@ -150,6 +150,12 @@ function (clicks) {
 """
 
 
+TOGGLE_MENU_JS = """
+function (clicks, isOpen) {
+    return [!isOpen, !isOpen ? 'true' : 'false'];
+}
+"""
+
 TOGGLE_FILTERS_JS = """
 function (clicks, isOpen) {
     // Open by default on wide screens, collapsed on phones; the button toggles.
@@ -224,6 +230,14 @@ def register(app: Dash, context: AppContext) -> None:
         PRINT_JS,
         Output(ids.PRINT_SINK, "data"),
         Input(ids.PRINT_BUTTON, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        TOGGLE_MENU_JS,
+        Output(ids.NAV_COLLAPSE, "is_open"),
+        Output(ids.NAV_TOGGLE, "aria-expanded"),
+        Input(ids.NAV_TOGGLE, "n_clicks"),
+        State(ids.NAV_COLLAPSE, "is_open"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

@@ -41,17 +41,25 @@ def navbar(lang: str, texts: dict) -> dbc.Navbar:
             [
                 html.A(texts[(ids.SKIP_LINK, "children")], id=ids.SKIP_LINK, href=f"#{ids.PAGE_CONTENT}",
                        className="visually-hidden-focusable skip-link"),
-                dbc.NavbarBrand([html.Span(texts[(ids.BRAND_TITLE, "children")], id=ids.BRAND_TITLE, className="fw-semibold"),
-                                 html.Small(texts[(ids.BRAND_SUBTITLE, "children")], id=ids.BRAND_SUBTITLE,
-                                            className="d-none d-xl-inline ms-2 text-white-50")],
-                                href="/"),
-                html.Nav(dbc.Nav(links, id=ids.NAV_LINKS, navbar=True, className="flex-wrap"),
-                         **{"aria-label": texts[(ids.BRAND_TITLE, "children")]}),
-                html.Div([language_switch(lang, texts), print_button(lang)], className="d-flex align-items-center"),
+                html.A(html.Span(texts[(ids.BRAND_TITLE, "children")], id=ids.BRAND_TITLE, className="fw-semibold"),
+                       href="/", id=ids.BRAND_SUBTITLE, className="navbar-brand",
+                       title=texts[(ids.BRAND_SUBTITLE, "title")]),
+                html.Button(html.Span(className="navbar-toggler-icon"), id=ids.NAV_TOGGLE, n_clicks=0,
+                            type="button", className="navbar-toggler",
+                            title=texts[(ids.NAV_TOGGLE, "title")], **{"aria-expanded": "false"}),
+                dbc.Collapse(
+                    [
+                        html.Nav(dbc.Nav(links, id=ids.NAV_LINKS, navbar=True, className="flex-wrap"),
+                                 **{"aria-label": texts[(ids.BRAND_TITLE, "children")]}),
+                        html.Div([language_switch(lang, texts), print_button(lang)],
+                                 className="d-flex align-items-center ms-lg-auto"),
+                    ],
+                    id=ids.NAV_COLLAPSE, navbar=True, is_open=False,
+                ),
             ],
             fluid=True,
         ),
-        color="dark", dark=True, className="py-1",
+        color="dark", dark=True, expand="lg", className="py-1",
     )
 
 

@@ -51,7 +51,7 @@ def shell_texts(catalog: Catalog, lang: str, imported_files: list[str]) -> dict[
     """(component id, property) -> value for every translatable property of the shell."""
     texts: dict[tuple[str, str], object] = {
         (ids.BRAND_TITLE, "children"): t("app.title", lang),
-        (ids.BRAND_SUBTITLE, "children"): t("app.subtitle", lang),
+        (ids.BRAND_SUBTITLE, "title"): t("app.subtitle", lang),
         (ids.SKIP_LINK, "children"): t("nav.skip", lang),
         (ids.LANGUAGE_LABEL, "children"): t("nav.language", lang),
         (ids.DEMO_BANNER, "children"): banner_text(catalog, lang, imported_files),
@@ -59,6 +59,7 @@ def shell_texts(catalog: Catalog, lang: str, imported_files: list[str]) -> dict[
         (ids.FILTER_TOGGLE, "title"): t("filters.toggle", lang),
         (ids.FILTER_RESET, "children"): t("filters.reset", lang),
         (ids.FOOTER, "children"): t("footer.sources", lang),
+        (ids.NAV_TOGGLE, "title"): t("nav.menu", lang),
         (ids.PRINT_BUTTON, "children"): t("print.button", lang),
         (ids.PRINT_BUTTON, "title"): t("print.button_title", lang),
     }

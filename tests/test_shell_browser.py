@@ -105,3 +105,15 @@ def test_filters_collapse_on_a_phone_and_open_with_the_button(live_server, brows
     assert phone.get_attribute("#shell-filter-toggle-button", "aria-expanded") == "true"
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+def test_menu_collapses_behind_a_button_on_a_phone(live_server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(live_server.url + "/about")
+    wait_for_dash(phone)
+    assert not phone.is_visible("#shell-nav-map-link")
+    phone.click("#shell-nav-toggle-button")
+    phone.wait_for_selector("#shell-nav-map-link", state="visible")
+    assert phone.get_attribute("#shell-nav-toggle-button", "aria-expanded") == "true"
+    context.close()

@@ -9,6 +9,7 @@ TEXT = {
     "nav.sustainability": {"en": "Reintegration sustainability", "fr": "Durabilité de la réintégration"},
     "nav.about": {"en": "About and methodology", "fr": "À propos et méthodologie"},
     "nav.language": {"en": "Language", "fr": "Langue"},
+    "nav.menu": {"en": "Menu", "fr": "Menu"},
     "nav.skip": {"en": "Skip to content", "fr": "Aller au contenu"},
     "dropdown.select_all": {"en": "Select all", "fr": "Tout sélectionner"},
     "dropdown.deselect_all": {"en": "Deselect all", "fr": "Tout désélectionner"},
