@@ -60,17 +60,27 @@ def percentile(values: list[float], q: float) -> float:
     return float(np.percentile(np.asarray(values, dtype=float), q)) if values else float("nan")
 
 
-def current_rss_mb() -> float:
-    """Resident set size of this process now, in MB, from /proc."""
+def _status_mb(field: str) -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
 
+def current_rss_mb() -> float:
+    """Resident set size of this process now, in MB."""
+    return _status_mb("VmRSS")
+
+
 def peak_rss_mb() -> float:
-    """Peak resident set size of this process, in MB (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident set size of this process since it started its program, in MB.
+
+    ``VmHWM``, not ``getrusage(RUSAGE_SELF).ru_maxrss``: Linux carries ru_maxrss over from the
+    parent across fork and exec, so a worker started by a parent holding pandas frames would report
+    the parent's size.
+    """
+    peak = _status_mb("VmHWM")
+    return peak if peak == peak else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def settings_for(store: Path):
