@@ -26,6 +26,7 @@ import ipaddress
 import json
 import os
 import random
+import shlex
 import signal
 import socket
 import subprocess
@@ -303,7 +304,7 @@ def summarise(args: argparse.Namespace, tally: Tally, elapsed: float, peaks: lis
         "server_cpu_s": server_cpu_s, "client_cpu_s": client_cpu_s,
         "server_cpu_ms_per_request": server_cpu_s * 1000 / len(everything) if everything else float("nan"),
         "label": args.label, "when": dt.datetime.now().isoformat(timespec="minutes"),
-        "command": "python -m benchmarks.load " + " ".join(sys.argv[1:]),
+        "command": "python -m benchmarks.load " + shlex.join(sys.argv[1:]),
         "store": str(args.store), "users": args.users, "workers": args.workers,
         "think": [args.think_min, args.think_max], "seconds": round(elapsed, 1), "ready_s": round(ready_s, 1),
         "requests": len(everything), "throughput": len(everything) / elapsed if elapsed else 0.0,
