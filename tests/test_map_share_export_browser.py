@@ -5,14 +5,13 @@ map usable."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
+from browser_helpers import HEADER_LINES, block_button, csv_parts, download, settle
 from test_map_browser import (
     GRAPH,
     PLOT,
@@ -31,12 +30,6 @@ from conftest import wait_for_dash
 pytestmark = pytest.mark.browser
 
 TREND = "#map-trend-graph .js-plotly-plot"
-HEADER_LINES = 4
-
-
-def settle(page, url_part: str) -> None:
-    page.wait_for_function(f"() => location.search.includes({url_part!r})")
-    wait_for_dash(page)
 
 
 def wait_for_trend(page) -> None:
@@ -75,24 +68,6 @@ def view_state(page) -> dict:
         "filters": page.inner_text("#filter-region-dropdown"),
         "heading": page.inner_text("#programme-map-heading"),
     }
-
-
-def block_button(page, chart_key: str, title: str):
-    return page.locator(f"section[aria-labelledby='{chart_key}-heading'] button[title='{title}']")
-
-
-def download(page, button) -> tuple[str, bytes]:
-    with page.expect_download() as info:
-        button.click()
-    saved = info.value
-    return saved.suggested_filename, Path(saved.path()).read_bytes()
-
-
-def csv_parts(content: bytes) -> tuple[list[list[str]], pd.DataFrame]:
-    """The header rows and the table of an exported CSV."""
-    text = content.decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text)))
-    return rows[:HEADER_LINES], pd.read_csv(io.StringIO(text), skiprows=HEADER_LINES + 1, keep_default_na=False)
 
 
 def test_a_copied_link_restores_filters_colouring_provinces_profile_and_language(live_server, page, browser):

@@ -4,14 +4,13 @@ reformats, and page options are usable by keyboard."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
+from browser_helpers import HEADER_LINES, assert_clean, block_button, csv_parts, download, settle
 
 from conftest import wait_for_dash
 
@@ -20,7 +19,6 @@ pytestmark = pytest.mark.browser
 GRAPHS = ("pillars-matrix-graph", "pillars-counts-graph", "pillars-drill-graph", "pillars-trend-graph",
           "pillars-ranking-graph", "pillars-rate-region-graph", "pillars-rate-action-graph")
 CONTROLS = ("#pillars-indicator-dropdown", "#pillars-drill-dropdown")
-HEADER_LINES = 4
 
 
 def figure_data(page, graph_id: str) -> list[dict]:
@@ -42,35 +40,6 @@ def view_state(page) -> dict:
         "cards": page.inner_text("#pillars-headline-cards"),
         "filters": page.inner_text("#filter-region-dropdown"),
     }
-
-
-def settle(page, url_part: str) -> None:
-    page.wait_for_function(f"() => location.search.includes({url_part!r})")
-    wait_for_dash(page)
-
-
-def assert_clean(page) -> None:
-    assert page.watch.console_errors == []
-    assert page.watch.page_errors == []
-    assert page.watch.outside_requests == []
-
-
-def block_button(page, chart_key: str, title: str):
-    return page.locator(f"section[aria-labelledby='{chart_key}-heading'] button[title='{title}']")
-
-
-def download(page, button) -> tuple[str, bytes]:
-    with page.expect_download() as info:
-        button.click()
-    saved = info.value
-    return saved.suggested_filename, Path(saved.path()).read_bytes()
-
-
-def csv_parts(content: bytes) -> tuple[list[list[str]], pd.DataFrame]:
-    """The header rows and the table of an exported CSV."""
-    text = content.decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text)))
-    return rows[:HEADER_LINES], pd.read_csv(io.StringIO(text), skiprows=HEADER_LINES + 1, keep_default_na=False)
 
 
 def test_a_copied_link_restores_filters_options_and_language(live_server, page, browser):

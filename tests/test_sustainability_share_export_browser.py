@@ -4,14 +4,13 @@ language switch relabels and reformats, and page options are usable by keyboard.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
+from browser_helpers import HEADER_LINES, assert_clean, block_button, csv_parts, download, settle
 
 from conftest import wait_for_dash
 
@@ -21,7 +20,6 @@ GRAPHS = ("sustainability-means-graph", "sustainability-box-graph", "sustainabil
           "sustainability-time-graph", "sustainability-compare-graph")
 CONTROLS = ("#sustainability-grouping-dropdown", "#sustainability-threshold-input", "#sustainability-threshold-range",
             "#sustainability-group-a-dropdown", "#sustainability-group-b-dropdown")
-HEADER_LINES = 4
 
 
 def figure_data(page, graph_id: str) -> list[dict]:
@@ -48,36 +46,6 @@ def view_state(page) -> dict:
         "filters": page.inner_text("#filter-region-dropdown"),
         "table": page.inner_text("#sustainability-compare-table"),
     }
-
-
-def settle(page, url_part: str) -> None:
-    page.wait_for_function(f"() => location.search.includes({url_part!r})")
-    wait_for_dash(page)
-
-
-def assert_clean(page) -> None:
-    assert page.watch.console_errors == []
-    assert page.watch.page_errors == []
-    assert page.watch.outside_requests == []
-
-
-def block_button(page, chart_key: str, title: str):
-    return page.locator(f"section[aria-labelledby='{chart_key}-heading'] button[title='{title}']")
-
-
-def download(page, button) -> tuple[str, bytes]:
-    with page.expect_download() as info:
-        button.click()
-    saved = info.value
-    return saved.suggested_filename, Path(saved.path()).read_bytes()
-
-
-def csv_parts(content: bytes) -> tuple[list[list[str]], pd.DataFrame]:
-    """The header rows and the table of an exported CSV (empty cells kept as '')."""
-    text = content.decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text)))
-    return rows[:HEADER_LINES], pd.read_csv(io.StringIO(text), skiprows=HEADER_LINES + 1, keep_default_na=False,
-                                            dtype=str)
 
 
 def test_a_copied_link_restores_filters_options_and_language(live_server, page, browser):
@@ -136,7 +104,7 @@ def test_csv_and_excel_downloads_hold_what_the_charts_show(live_server, page):
 
     name, content = download(page, block_button(page, "sustainability-means", "Download the data as CSV"))
     assert name == f"sustainability_sustainability-means_region-EHOA-WCA-from-2020-Q1-to-2020-Q4_{today}.csv"
-    header, table = csv_parts(content)
+    header, table = csv_parts(content, as_text=True)
     assert header[0] == ["Chart", "Mean scores with 95% confidence intervals"]
     assert header[1] == ["Filters", "Region: East and Horn of Africa, West and Central Africa; "
                                     "From quarter: Q1 2020; To quarter: Q4 2020"]

@@ -1,0 +1,49 @@
+"""Helpers the browser tests share: waiting for Dash, clicking chart-block buttons, reading downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from conftest import wait_for_dash
+
+# Lines of the header block an export starts with (chart, filters, date, source).
+HEADER_LINES = 4
+
+
+def settle(page, url_part: str) -> None:
+    """Wait until the URL holds ``url_part`` and Dash is idle again."""
+    page.wait_for_function(f"() => location.search.includes({url_part!r})")
+    wait_for_dash(page)
+
+
+def assert_clean(page) -> None:
+    """No console error, page error or request leaving the machine."""
+    assert page.watch.console_errors == []
+    assert page.watch.page_errors == []
+    assert page.watch.outside_requests == []
+
+
+def block_button(page, chart_key: str, title: str):
+    """A button of a chart block's toolbar, by the chart's key and the button's title."""
+    return page.locator(f"section[aria-labelledby='{chart_key}-heading'] button[title='{title}']")
+
+
+def download(page, button) -> tuple[str, bytes]:
+    """Click ``button`` and return the suggested file name and the bytes downloaded."""
+    with page.expect_download() as info:
+        button.click()
+    saved = info.value
+    return saved.suggested_filename, Path(saved.path()).read_bytes()
+
+
+def csv_parts(content: bytes, *, as_text: bool = False) -> tuple[list[list[str]], pd.DataFrame]:
+    """The header rows and the table of an exported CSV (empty cells kept as '')."""
+    text = content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    table = pd.read_csv(io.StringIO(text), skiprows=HEADER_LINES + 1, keep_default_na=False,
+                        dtype=str if as_text else None)
+    return rows[:HEADER_LINES], table
