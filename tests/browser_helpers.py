@@ -20,6 +20,14 @@ def settle(page, url_part: str) -> None:
     wait_for_dash(page)
 
 
+def wait_for_plot(page, graph_id: str) -> None:
+    """Wait until plotly has drawn the graph with this id (it draws after the callback answers)."""
+    page.wait_for_function(
+        "id => { const host = document.getElementById(id);"
+        " const plot = host && host.querySelector('.js-plotly-plot'); return plot && plot.data && plot.layout; }",
+        arg=graph_id)
+
+
 def assert_clean(page) -> None:
     """No console error, page error or request leaving the machine."""
     assert page.watch.console_errors == []

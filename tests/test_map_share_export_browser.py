@@ -234,6 +234,14 @@ def test_the_map_stays_usable_on_a_phone(live_server, browser):
         phone.wait_for_function(f"() => document.querySelectorAll('{GRAPH} .choroplethlocation').length >= 30")
         phone.locator(GRAPH).scroll_into_view_if_needed()
         wait_for_dash(phone)
+        # The map's height follows its width: wait for the redraw at phone width to settle.
+        phone.wait_for_function(f"""() => {{
+            const gd = document.querySelector('{PLOT}');
+            const legend = gd && gd.querySelector('.legend');
+            const countries = gd ? [...gd.querySelectorAll('.choroplethlocation')].slice(1) : [];
+            if (!legend || !countries.length) {{ return false; }}
+            const bottom = Math.max(...countries.map(e => e.getBoundingClientRect().bottom));
+            return legend.getBoundingClientRect().top >= bottom - 1; }}""")
         layout = phone.evaluate(f"""() => {{
             const gd = document.querySelector('{PLOT}');
             const map = gd.querySelector('.geo .layer.bg').getBoundingClientRect();

@@ -10,7 +10,15 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
-from browser_helpers import HEADER_LINES, assert_clean, block_button, csv_parts, download, settle
+from browser_helpers import (
+    HEADER_LINES,
+    assert_clean,
+    block_button,
+    csv_parts,
+    download,
+    settle,
+    wait_for_plot,
+)
 
 from conftest import wait_for_dash
 
@@ -23,6 +31,7 @@ CONTROLS = ("#pillars-indicator-dropdown", "#pillars-drill-dropdown")
 
 def figure_data(page, graph_id: str) -> list[dict]:
     """What plotly drew: each trace's name, x, y and text."""
+    wait_for_plot(page, graph_id)
     return page.evaluate(
         """id => document.getElementById(id).querySelector('.js-plotly-plot').data.map(
                t => ({name: t.name || null, x: t.x || null, y: t.y || null, text: t.text || null}))""",

@@ -10,7 +10,15 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
-from browser_helpers import HEADER_LINES, assert_clean, block_button, csv_parts, download, settle
+from browser_helpers import (
+    HEADER_LINES,
+    assert_clean,
+    block_button,
+    csv_parts,
+    download,
+    settle,
+    wait_for_plot,
+)
 
 from conftest import wait_for_dash
 
@@ -24,6 +32,7 @@ CONTROLS = ("#sustainability-grouping-dropdown", "#sustainability-threshold-inpu
 
 def figure_data(page, graph_id: str) -> list[dict]:
     """What plotly drew: each trace's name, x, y and box statistics."""
+    wait_for_plot(page, graph_id)
     return page.evaluate(
         """id => document.getElementById(id).querySelector('.js-plotly-plot').data.map(
                t => ({name: t.name || null, x: t.x || null, y: t.y || null, median: t.median || null}))""",
@@ -31,6 +40,7 @@ def figure_data(page, graph_id: str) -> list[dict]:
 
 
 def figure_layout(page, graph_id: str, path: str):
+    wait_for_plot(page, graph_id)
     return page.evaluate(
         f"id => document.getElementById(id).querySelector('.js-plotly-plot').layout.{path}", graph_id)
 
