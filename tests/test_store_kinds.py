@@ -45,6 +45,7 @@ def test_about_page_lists_imported_files(tiny_store_path):
     context = AppContext(settings_for(tiny_store_path))
     about = text_of(render_page(context, "/about", "", "en"))
     assert "tiny_survey.csv" in about and "004_fe997082141e9e19.txt" in about
+    assert "actions (start, end, funding)" in about and "https://reliefweb.int/report/bangladesh" in about
 
 
 def test_a_store_of_an_older_schema_is_refused_with_the_fix_and_can_be_upgraded(tmp_path):

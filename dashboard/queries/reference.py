@@ -97,6 +97,8 @@ def source_summary(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         f"SELECT '{table}' AS table_name, {column} AS source, count(*) AS row_count FROM {table} GROUP BY ALL"  # noqa: S608
         for table, column in SOURCED_TABLES.items()
     ]
+    parts.append("SELECT 'actions (start, end, funding)' AS table_name, dates_source AS source, count(*) AS row_count "
+                 "FROM actions WHERE dates_source IS NOT NULL GROUP BY ALL")
     return cursor.execute(" UNION ALL ".join(parts) + " ORDER BY table_name, source").df()  # noqa: S608 (tables and columns from SOURCED_TABLES)
 
 
