@@ -157,6 +157,7 @@ def test_hover_and_country_profile_show_the_seed_facts(live_server, page):
     # Without a mouse: choose the country in the profile's drop-down.
     page.focus("#map-profile-country-dropdown")
     page.keyboard.press("Enter")
+    page.wait_for_selector(".dash-dropdown-search", state="visible")
     page.keyboard.type("Malawi")
     page.wait_for_function("() => [...document.querySelectorAll('[role=option]')].map(e => e.textContent)"
                            ".join() === 'Malawi'")

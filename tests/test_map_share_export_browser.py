@@ -45,6 +45,7 @@ def trend_points(page) -> dict:
 def choose_profile_by_keyboard(page, typed: str, expected: str) -> None:
     page.focus("#map-profile-country-dropdown")
     page.keyboard.press("Enter")
+    page.wait_for_selector(".dash-dropdown-search", state="visible")
     page.keyboard.type(typed)
     page.wait_for_function("(name) => [...document.querySelectorAll('[role=option]')].map(e => e.textContent)"
                            ".join() === name", arg=expected)
@@ -234,7 +235,9 @@ def test_the_map_stays_usable_on_a_phone(live_server, browser):
         phone.wait_for_function(f"() => document.querySelectorAll('{GRAPH} .choroplethlocation').length >= 30")
         phone.locator(GRAPH).scroll_into_view_if_needed()
         wait_for_dash(phone)
-        # The map's height follows its width: wait for the redraw at phone width to settle.
+        # The map's height follows its width (CSS aspect ratio): let plotly fit its container, as
+        # it does on any resize, then wait for the redraw at phone width to settle.
+        phone.evaluate(f"() => window.Plotly.Plots.resize(document.querySelector('{PLOT}'))")
         phone.wait_for_function(f"""() => {{
             const gd = document.querySelector('{PLOT}');
             const legend = gd && gd.querySelector('.legend');
