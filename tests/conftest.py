@@ -232,3 +232,7 @@ def wait_for_dash(page, timeout: float = 20_000) -> None:
     page.wait_for_timeout(300)
     page.wait_for_function(
         "() => !document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=timeout)
+    # Plotly draws after Dash has the figure: wait until every graph on the page has drawn.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.dash-graph')].every(g => g.querySelector('.main-svg'))",
+        timeout=timeout)
