@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.build import vocabulary
-from dashboard.queries import schema
+from dashboard.queries import reference, schema
 
 SURVEY_CHUNK_SIZE = 500_000
 DEFAULT_SEED = 42
@@ -85,16 +85,7 @@ class CountryFrame:
 
 def active_countries(connection: duckdb.DuckDBPyConnection) -> list[CountryFrame]:
     """Every country of every Action with its Action's period and the pillars that apply there."""
-    rows = connection.execute(
-        """
-        SELECT ac.action_code, ac.iso3, ac.role, a.region_code, a.start_date, a.end_date,
-               list(cp.pillar_no ORDER BY cp.pillar_no) AS pillars
-        FROM action_countries ac
-        JOIN actions a USING (action_code)
-        JOIN country_pillars cp USING (action_code, iso3)
-        GROUP BY ALL ORDER BY ac.action_code, ac.iso3
-        """
-    ).fetchall()
+    rows = reference.country_periods_and_pillars(connection)
     return [
         CountryFrame(a, iso3, role, region, start, end or OPEN_END_DEFAULT, frozenset(pillars))
         for a, iso3, role, region, start, end, pillars in rows
@@ -280,8 +271,7 @@ def fill_demo_data(connection: duckdb.DuckDBPyConnection, seed: int = DEFAULT_SE
                    rows: int = DEFAULT_ROWS) -> None:
     """Add demo indicator values and ``rows`` survey records to a store holding reference data."""
     countries = active_countries(connection)
-    indicators = connection.execute(
-        "SELECT indicator_code, pillar_no, by_sex FROM indicators ORDER BY indicator_code").df()
+    indicators = reference.indicator_pillars(connection)
     indicator_batch = schema.next_batch_id(connection)
     values = generate_indicator_values(countries, indicators, seed, indicator_batch)
     schema.record_batch(connection, {

@@ -114,3 +114,24 @@ def global_components(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return cursor.execute(
         "SELECT action_code, component_code, name_en, name_fr, established, note_en, note_fr, source "
         "FROM global_components ORDER BY action_code").df()
+
+
+def country_periods_and_pillars(cursor: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Rows (action_code, iso3, role, region_code, start_date, end_date, pillars): every country of
+    every Action with its Action's period and the sorted list of pillars that apply there."""
+    return cursor.execute(
+        """
+        SELECT ac.action_code, ac.iso3, ac.role, a.region_code, a.start_date, a.end_date,
+               list(cp.pillar_no ORDER BY cp.pillar_no) AS pillars
+        FROM action_countries ac
+        JOIN actions a USING (action_code)
+        JOIN country_pillars cp USING (action_code, iso3)
+        GROUP BY ALL ORDER BY ac.action_code, ac.iso3
+        """
+    ).fetchall()
+
+
+def indicator_pillars(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Columns: indicator_code, pillar_no, by_sex; ordered by indicator_code."""
+    return cursor.execute(
+        "SELECT indicator_code, pillar_no, by_sex FROM indicators ORDER BY indicator_code").df()
