@@ -192,7 +192,7 @@ def means_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: 
     figure.update_layout(scattermode="group", scattergap=0.35)
     bounds = [_clip(shown[f"{measure}_{end}"]) for measure in MEASURES for end in ("ci_low", "ci_high")]
     figure.update_xaxes(range=_score_range(pd.concat(bounds) if bounds else []),
-                        title=t("sustainability.axis.mean_short", lang), tickformat=".1f")
+                        title=t("sustainability.axis.mean_short", lang), tickformat=".2~f")
     _category_axis(figure, ordered["tick"].tolist(), len(ordered), "means")
     _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
     return _fit_title(figure)
@@ -250,7 +250,7 @@ def distribution_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], gro
               measure_lower=measure_label(measure, lang, lower=True),
               grouping_lower=grouping_label(grouping, lang, lower=True))
     base_layout(figure, title=title, lang=lang, demo=demo)
-    figure.update_xaxes(range=_score_range([*shown["p05"], *shown["p95"], threshold]), tickformat=".1f",
+    figure.update_xaxes(range=_score_range([*shown["p05"], *shown["p95"], threshold]), tickformat=".2~f",
                         title=t("sustainability.axis.score", lang, measure=measure_label(measure, lang),
                                 measure_lower=measure_label(measure, lang, lower=True)))
     _category_axis(figure, ordered["tick"].tolist(), len(ordered), "box")
