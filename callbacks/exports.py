@@ -21,9 +21,10 @@ from dashboard.describe import data_source_text, filter_summary
 from dashboard.exports import ExportHeader, export_filename, to_csv_bytes, to_excel_bytes
 from dashboard.i18n import format_number, normalise_language, t
 from dashboard.selection import Selection
-from dashboard.urlstate import query_params
 
 MAX_TABLE_ROWS = 500
+# Every page's options store; only the page shown has one in the layout.
+OPTIONS_STORES = {"type": ids.PAGE_OPTIONS_STORE, "page": ALL}
 CHART_MODULES = (map_page, pillars_page, sustainability_page)
 
 
@@ -36,15 +37,23 @@ def all_charts() -> dict[str, ChartSpec]:
     return {chart.key: chart for chart in charts}
 
 
-def chart_request(context: AppContext, selection_data: dict | None, search: str | None, lang: str | None) -> ChartRequest:
-    """The request a chart's data function answers: current filters, page options and language."""
+def page_options_data(stores: object) -> dict:
+    """The options value of the page shown: the one options store in the layout (none: {})."""
+    found = [data for data in stores or [] if isinstance(data, dict)] if isinstance(stores, list) else []
+    return found[0] if found else {}
+
+
+def chart_request(context: AppContext, selection_data: dict | None, options_stores: object,
+                  lang: str | None) -> ChartRequest:
+    """The request a chart's data function answers: current filters, the page's options value
+    (the same one its charts read) and language."""
     lang = normalise_language(lang)
     return ChartRequest(cursor=context.cursor(), catalog=context.catalog, settings=context.settings,
                         selection=Selection.from_raw(selection_data or {}, context.catalog),
-                        params=query_params(search), lang=lang)
+                        params=page_options_data(options_stores), lang=lang)
 
 
-def chart_data(context: AppContext, chart_key: str, selection_data: dict | None, search: str | None,
+def chart_data(context: AppContext, chart_key: str, selection_data: dict | None, options_stores: object,
                lang: str | None) -> tuple[ChartSpec, ChartRequest, pd.DataFrame]:
     """The chart's spec, the request and the data it shows.
 
@@ -54,11 +63,11 @@ def chart_data(context: AppContext, chart_key: str, selection_data: dict | None,
     chart = all_charts().get(chart_key) if isinstance(chart_key, str) else None
     if chart is None:
         raise PreventUpdate
-    request = chart_request(context, selection_data, search, lang)
+    request = chart_request(context, selection_data, options_stores, lang)
     return chart, request, chart.data(request)
 
 
-def download_chart_data(context: AppContext, clicks: list, selection_data: dict | None, search: str | None,
+def download_chart_data(context: AppContext, clicks: list, selection_data: dict | None, options_stores: object,
                         lang: str | None, today: dt.date | None = None) -> object:
     """A CSV or Excel file of the clicked chart's data, with the header block."""
     triggered = ctx.triggered_id
@@ -66,7 +75,7 @@ def download_chart_data(context: AppContext, clicks: list, selection_data: dict 
         return no_update
     if triggered.get("format") not in ("csv", "xlsx"):
         raise PreventUpdate
-    chart, request, frame = chart_data(context, triggered["chart"], selection_data, search, lang)
+    chart, request, frame = chart_data(context, triggered["chart"], selection_data, options_stores, lang)
     today = today or dt.date.today()
     title = t(chart.title_key, request.lang)
     filters = filter_summary(request.selection, context.catalog, request.lang)
@@ -105,8 +114,8 @@ def _cell(value: object, lang: str) -> str:
     return str(value)
 
 
-def toggle_table_view(context: AppContext, clicks: int | None, search: str | None, selection_data: dict | None,
-                      lang: str | None) -> tuple:
+def toggle_table_view(context: AppContext, clicks: int | None, options_stores: object,
+                      selection_data: dict | None, lang: str | None) -> tuple:
     """Open, refresh or close a chart's table view; it follows the filters while open."""
     is_open = isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
     lang = normalise_language(lang)
@@ -114,7 +123,7 @@ def toggle_table_view(context: AppContext, clicks: int | None, search: str | Non
     if not is_open:
         return [], True, label, "false"
     chart_key = ctx.outputs_list[0]["id"].get("chart")
-    chart, _, frame = chart_data(context, chart_key, selection_data, search, lang)
+    chart, _, frame = chart_data(context, chart_key, selection_data, options_stores, lang)
     caption = t("export.table_caption", lang, title=t(chart.title_key, lang))
     return table_view(frame, caption, lang), False, label, "true"
 
@@ -150,21 +159,21 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.EXPORT_DOWNLOAD, "data"),
         Input({"type": ids.EXPORT_BUTTON, "chart": ALL, "format": ALL}, "n_clicks"),
         State(ids.SELECTION_STORE, "data"),
-        State(ids.URL, "search"),
+        State(OPTIONS_STORES, "data"),
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-    )(lambda clicks, selection, search, lang: download_chart_data(context, clicks, selection, search, lang))
+    )(lambda clicks, selection, options, lang: download_chart_data(context, clicks, selection, options, lang))
     app.callback(
         Output({"type": ids.TABLE_VIEW, "chart": MATCH}, "children"),
         Output({"type": ids.TABLE_VIEW, "chart": MATCH}, "hidden"),
         Output({"type": ids.TABLE_TOGGLE, "chart": MATCH}, "children"),
         Output({"type": ids.TABLE_TOGGLE, "chart": MATCH}, "aria-expanded"),
         Input({"type": ids.TABLE_TOGGLE, "chart": MATCH}, "n_clicks"),
-        Input(ids.URL, "search"),
-        State(ids.SELECTION_STORE, "data"),
+        Input(OPTIONS_STORES, "data"),
+        Input(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-    )(lambda clicks, search, selection, lang: toggle_table_view(context, clicks, search, selection, lang))
+    )(lambda clicks, options, selection, lang: toggle_table_view(context, clicks, options, selection, lang))
     app.clientside_callback(
         IMAGE_DOWNLOAD_JS,
         Output(ids.IMAGE_EXPORT_SINK, "data"),

@@ -22,14 +22,14 @@ from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
 from dashboard.figures import map as map_figures
 from dashboard.i18n import normalise_language
+from dashboard.map_options import TABLE as MAP_TABLE
 from dashboard.map_options import MapOptions, chosen_profile
 from dashboard.queries import map as map_queries
 from dashboard.selection import Selection
 
 PAGE = "map"
 
-# Inputs whose change only recolours or re-layers the drawn map: answered with a Patch.
-PATCH_TRIGGERS = frozenset({ids.MAP_COLOUR_RADIO, ids.MAP_PROVINCES_SWITCH})
+OPTIONS_STORE = MAP_TABLE.store_id
 
 
 def _province_layers(cursor: duckdb.DuckDBPyConnection, show_provinces: bool) -> dict:
@@ -74,17 +74,18 @@ def profile_trend(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection
                         map_queries.country_trend(cursor, selection, iso3, lead))
 
 
-def update_map(context: AppContext, selection_data: dict | None, mode: str | None,
-               show_provinces: bool | None, lang: str, triggered_id: str | None) -> object:
-    """The map for the filters, colouring and province view.
+def update_map(context: AppContext, selection_data: dict | None, options_data: dict | None, lang: str,
+               triggered_id: object) -> object:
+    """The map for the filters and the page options (colouring and province view).
 
-    A change of colouring or province view sends a Patch (traces and titles only); a change of
-    filters, or the first draw, sends the whole figure. Geometry is never part of either: the
-    traces name the geometry URL.
+    A change of page options sends a Patch (traces and titles only); a change of filters, or the
+    first draw, sends the whole figure. Geometry is never part of either: the traces name the
+    geometry URL.
     """
     selection = Selection.from_raw(selection_data or {}, context.catalog)
-    countries, options = map_view(context.cursor(), selection, mode, bool(show_provinces), lang)
-    if triggered_id in PATCH_TRIGGERS:
+    chosen = MapOptions.from_params(options_data or {}, context.catalog)
+    countries, options = map_view(context.cursor(), selection, chosen.mode, chosen.provinces, lang)
+    if triggered_id == OPTIONS_STORE:
         return map_figures.programme_map_patch(countries, **options)
     return map_figures.programme_map(countries, **options)
 
@@ -137,15 +138,21 @@ def select_country(context: AppContext, click_data: dict | None, close_clicks: i
     return no_update, no_update
 
 
-def update_country_profile(context: AppContext, iso3: str | None, selection_data: dict | None,
+def profile_choice(context: AppContext, options_data: dict | None, shown: object) -> object:
+    """The country drop-down follows the open profile (after Back or Forward, say)."""
+    profile = MapOptions.from_params(options_data or {}, context.catalog).profile
+    return no_update if profile == shown else profile
+
+
+def update_country_profile(context: AppContext, options_data: dict | None, selection_data: dict | None,
                            lang: str) -> tuple[str, list, list, bool]:
     """Title, body (facts and headline indicators), published figures and whether the close
-    button is hidden, for the open country (or the hint)."""
+    button is hidden, for the open country of the page options (or the hint)."""
     catalog = context.catalog
     cursor = context.cursor()
     lang = normalise_language(lang)
     selection = Selection.from_raw(selection_data or {}, catalog)
-    iso3 = iso3 if isinstance(iso3, str) else ""
+    iso3 = MapOptions.from_params(options_data or {}, catalog).profile or ""
     facts = map_queries.country_facts(cursor, iso3)
     headline = map_queries.country_headline(cursor, selection, iso3)
     published = map_queries.published_for_country(cursor, iso3)
@@ -154,11 +161,12 @@ def update_country_profile(context: AppContext, iso3: str | None, selection_data
     return title, body, published_part, facts.empty
 
 
-def update_trend(context: AppContext, iso3: str | None, selection_data: dict | None, lang: str) -> tuple:
+def update_trend(context: AppContext, options_data: dict | None, selection_data: dict | None, lang: str) -> tuple:
     """The profile's trend chart, its text summary and whether its block is hidden (no country
     open, or no headline indicator with data there)."""
     lang = normalise_language(lang)
     selection = Selection.from_raw(selection_data or {}, context.catalog)
+    iso3 = MapOptions.from_params(options_data or {}, context.catalog).profile
     trend = profile_trend(context.cursor(), context.catalog, selection, iso3, lang)
     if trend is None:
         return no_update, "", True
@@ -235,11 +243,9 @@ def register(app: Dash, context: AppContext) -> None:
     app.callback(
         Output(ids.MAP_GRAPH, "figure"),
         Input(ids.SELECTION_STORE, "data"),
-        Input(ids.MAP_COLOUR_RADIO, "value"),
-        Input(ids.MAP_PROVINCES_SWITCH, "value"),
+        Input(OPTIONS_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
-    )(lambda selection, mode, provinces, lang: update_map(context, selection, mode, provinces, lang,
-                                                          ctx.triggered_id))
+    )(lambda selection, options, lang: update_map(context, selection, options, lang, ctx.triggered_id))
     app.callback(
         Output(ids.MAP_SUMMARY, "children"),
         Output(ids.MAP_GLOBAL_NOTE, "children"),
@@ -248,23 +254,32 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.LANGUAGE_STORE, "data"),
     )(lambda selection, lang: update_map_notes(context, selection, lang))
     # Not prevented on the first call: a link's profile country is checked against its filters.
+    # The open country is a page option: its store is the option's control, also set from the
+    # address by the options callback (callbacks.page_options).
     app.callback(
-        Output(ids.MAP_SELECTED_STORE, "data"),
-        Output(ids.MAP_PROFILE_SELECT, "value"),
+        Output(ids.MAP_SELECTED_STORE, "data", allow_duplicate=True),
+        Output(ids.MAP_PROFILE_SELECT, "value", allow_duplicate=True),
         Input(ids.MAP_GRAPH, "clickData"),
         Input(ids.MAP_PROFILE_CLOSE, "n_clicks"),
         Input(ids.MAP_PROFILE_SELECT, "value"),
         Input(ids.SELECTION_STORE, "data"),
         State(ids.MAP_SELECTED_STORE, "data"),
+        prevent_initial_call="initial_duplicate",
     )(lambda click, close, chosen, selection, current: select_country(
         context, click, close, chosen, selection, current, ctx.triggered_id))
+    app.callback(
+        Output(ids.MAP_PROFILE_SELECT, "value"),
+        Input(OPTIONS_STORE, "data"),
+        State(ids.MAP_PROFILE_SELECT, "value"),
+        prevent_initial_call=True,
+    )(lambda options, shown: profile_choice(context, options, shown))
     # The profile and its trend are drawn on the first call too, so a link restores them.
     app.callback(
         Output(ids.MAP_PROFILE_TITLE, "children"),
         Output(ids.MAP_PROFILE_BODY, "children"),
         Output(ids.MAP_PROFILE_PUBLISHED, "children"),
         Output(ids.MAP_PROFILE_CLOSE, "hidden"),
-        Input(ids.MAP_SELECTED_STORE, "data"),
+        Input(OPTIONS_STORE, "data"),
         Input(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
     )(lambda iso3, selection, lang: update_country_profile(context, iso3, selection, lang))
@@ -272,7 +287,7 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.MAP_TREND_GRAPH, "figure"),
         Output(ids.MAP_TREND_SUMMARY, "children"),
         Output(ids.MAP_TREND_BLOCK, "hidden"),
-        Input(ids.MAP_SELECTED_STORE, "data"),
+        Input(OPTIONS_STORE, "data"),
         Input(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
     )(lambda iso3, selection, lang: update_trend(context, iso3, selection, lang))

@@ -7,7 +7,7 @@ so a download or a table view always holds what the chart shows.
 from __future__ import annotations
 
 import pandas as pd
-from dash import Dash, Input, Output, State, html, no_update
+from dash import Dash, Input, Output, State, html
 
 from dashboard import ids
 from dashboard.catalog import Catalog
@@ -16,7 +16,8 @@ from dashboard.context import AppContext
 from dashboard.figures import indicators as indicator_figures
 from dashboard.figures import pillars as pillar_figures
 from dashboard.i18n import normalise_language, t
-from dashboard.pillars_options import PageOptions, chosen_by_sex, chosen_grouping, chosen_indicator
+from dashboard.pillars_options import TABLE as PILLARS_TABLE
+from dashboard.pillars_options import PageOptions
 from dashboard.queries import indicators as indicator_queries
 from dashboard.queries import pillars as pillar_queries
 from dashboard.selection import Selection
@@ -76,24 +77,24 @@ def update_coverage(context: AppContext, selection_data: dict | None, lang: str 
     )
 
 
-def update_drilldown(context: AppContext, selection_data: dict | None, drill_value: object,
+def update_drilldown(context: AppContext, selection_data: dict | None, options_data: dict | None,
                      lang: str | None) -> tuple:
-    """Drill-down options (Actions in scope), chosen Action (unchanged: no update), its countries x
-    pillars with a summary, and the notes on country exceptions."""
+    """Drill-down options (Actions in scope), the Action drilled into (the option's Action if in
+    scope, else the first in scope: the drop-down, listing only those, shows it), its countries
+    x pillars with a summary, and the notes on country exceptions."""
     lang = normalise_language(lang)
     selection = _selection(context, selection_data)
     cursor = context.cursor()
-    in_scope, action, grid = drill_frame(cursor, selection, drill_value)
+    drill = PageOptions.from_params(options_data or {}, context.catalog).drill
+    in_scope, action, grid = drill_frame(cursor, selection, drill)
     options = [{"label": context.catalog.actions[code].name(lang), "value": code} for code in in_scope]
-    value = no_update if action == drill_value else action
     if action is None:
-        return (options, value, pillar_figures.empty_chart(lang), t("chart.empty", lang),
+        return (options, pillar_figures.empty_chart(lang), t("chart.empty", lang),
                 html.P(t("pillars.drill.no_action", lang), className="text-muted"))
     exceptions = pillar_queries.country_exceptions(cursor, selection, action)
     action_name = context.catalog.actions[action].name(lang)
     return (
         options,
-        value,
         pillar_figures.country_pillar_chart(grid, lang=lang, action_name=action_name),
         _described(pillar_figures.country_pillar_summary(grid, lang=lang, action_name=action_name),
                    "pillars.drill.aria", lang),
@@ -108,12 +109,13 @@ def update_headline_cards(context: AppContext, selection_data: dict | None, lang
     return indicator_figures.headline_cards(totals, lang=lang, demo=context.catalog.is_demo)
 
 
-def update_trend_graph(context: AppContext, selection_data: dict | None, indicator: object,
-                       grouping: object, lang: str | None) -> tuple:
+def update_trend_graph(context: AppContext, selection_data: dict | None, options_data: dict | None,
+                       lang: str | None) -> tuple:
     """Quarterly lines of the chosen indicator by region or Action, and their summary."""
     lang = normalise_language(lang)
     cursor = context.cursor()
-    code, group_by = chosen_indicator(indicator, context.catalog), chosen_grouping(grouping)
+    options = PageOptions.from_params(options_data or {}, context.catalog)
+    code, group_by = options.indicator, options.trend
     name, unit = indicator_facts(cursor, context.catalog, code, lang)
     trend = indicator_queries.indicator_trend(cursor, _selection(context, selection_data), code, group_by)
     figure = indicator_figures.indicator_trend_chart(trend, lang=lang, demo=context.catalog.is_demo,
@@ -122,12 +124,13 @@ def update_trend_graph(context: AppContext, selection_data: dict | None, indicat
     return figure, _described(summary, "pillars.trend.aria", lang)
 
 
-def update_ranking_graph(context: AppContext, selection_data: dict | None, indicator: object,
-                         sex_options: object, lang: str | None) -> tuple:
+def update_ranking_graph(context: AppContext, selection_data: dict | None, options_data: dict | None,
+                         lang: str | None) -> tuple:
     """Countries ranked by the chosen indicator, split by sex when asked, and their summary."""
     lang = normalise_language(lang)
     cursor = context.cursor()
-    code, by_sex = chosen_indicator(indicator, context.catalog), chosen_by_sex(sex_options)
+    options = PageOptions.from_params(options_data or {}, context.catalog)
+    code, by_sex = options.indicator, options.by_sex
     name, unit = indicator_facts(cursor, context.catalog, code, lang)
     ranking = indicator_queries.country_ranking(cursor, _selection(context, selection_data), code, by_sex=by_sex)
     figure = indicator_figures.country_ranking_chart(ranking, lang=lang, demo=context.catalog.is_demo,
@@ -237,6 +240,7 @@ CHARTS: tuple[ChartSpec, ...] = (
 def register(app: Dash, context: AppContext) -> None:
     """Wire this page's callbacks."""
     selection = Input(ids.SELECTION_STORE, "data")
+    options = Input(PILLARS_TABLE.store_id, "data")
     lang = State(ids.LANGUAGE_STORE, "data")
     app.callback(
         Output(ids.PILLARS_MATRIX_GRAPH, "figure"),
@@ -249,12 +253,11 @@ def register(app: Dash, context: AppContext) -> None:
     )(lambda data, language: update_coverage(context, data, language))
     app.callback(
         Output(ids.PILLARS_DRILL_DROPDOWN, "options"),
-        Output(ids.PILLARS_DRILL_DROPDOWN, "value"),
         Output(ids.PILLARS_DRILL_GRAPH, "figure"),
         Output(ids.PILLARS_DRILL_SUMMARY, "children"),
         Output(ids.PILLARS_DRILL_NOTES, "children"),
-        selection, Input(ids.PILLARS_DRILL_DROPDOWN, "value"), lang,
-    )(lambda data, value, language: update_drilldown(context, data, value, language))
+        selection, options, lang,
+    )(lambda data, chosen, language: update_drilldown(context, data, chosen, language))
     app.callback(
         Output(ids.PILLARS_HEADLINE_CARDS, "children"),
         selection, lang,
@@ -262,13 +265,13 @@ def register(app: Dash, context: AppContext) -> None:
     app.callback(
         Output(ids.PILLARS_TREND_GRAPH, "figure"),
         Output(ids.PILLARS_TREND_SUMMARY, "children"),
-        selection, Input(ids.PILLARS_INDICATOR_DROPDOWN, "value"), Input(ids.PILLARS_TREND_RADIO, "value"), lang,
-    )(lambda data, indicator, grouping, language: update_trend_graph(context, data, indicator, grouping, language))
+        selection, options, lang,
+    )(lambda data, chosen, language: update_trend_graph(context, data, chosen, language))
     app.callback(
         Output(ids.PILLARS_RANKING_GRAPH, "figure"),
         Output(ids.PILLARS_RANKING_SUMMARY, "children"),
-        selection, Input(ids.PILLARS_INDICATOR_DROPDOWN, "value"), Input(ids.PILLARS_SEX_CHECKLIST, "value"), lang,
-    )(lambda data, indicator, sex, language: update_ranking_graph(context, data, indicator, sex, language))
+        selection, options, lang,
+    )(lambda data, chosen, language: update_ranking_graph(context, data, chosen, language))
     app.callback(
         Output(ids.PILLARS_RATE_REGION_GRAPH, "figure"),
         Output(ids.PILLARS_RATE_REGION_SUMMARY, "children"),

@@ -13,6 +13,7 @@ from dashboard import ids
 from dashboard.context import AppContext
 from dashboard.describe import data_source_text, filter_summary
 from dashboard.i18n import LANGUAGES, normalise_language, t
+from dashboard.page_state import shell_search, url_write
 from dashboard.selection import URL_KEYS, Selection
 from dashboard.urlstate import LANGUAGE_KEY, as_text, language_from, query_params, replace_params
 from layouts.page_context import PageContext
@@ -55,12 +56,13 @@ def dropped_notice(selection: Selection, bad_language: str | None, lang: str) ->
 
 def sync_filters_and_url(context: AppContext, search: str | None, language_choice: str | None,
                          current_selection: dict | None, current_lang: str | None,
-                         filter_values: tuple) -> tuple:
+                         filter_values: tuple, pathname: str | None = "/") -> tuple:
     """Keep filters, language, URL and stores in step.
 
     On page load (or when the URL changes by navigation) the URL sets the filters and language,
-    dropping what it does not recognise with a notice; when a filter, the reset button or the
-    language switch changes, the URL follows.
+    dropping what it does not recognise with a notice (the tidied address replaces the history
+    entry); when a filter, the reset button or the language switch changes, the URL follows (a
+    new history entry, so Back undoes it).
     """
     catalog = context.catalog
     search = as_text(search)
@@ -84,8 +86,10 @@ def sync_filters_and_url(context: AppContext, search: str | None, language_choic
         list(value) if isinstance(value := getattr(selection, name), tuple) else value
         for name, _ in FILTER_FIELDS
     )
+    write = (url_write(new_search, pathname, replace=from_url)
+             if new_search != (search or "") else no_update)
     return (
-        new_search if new_search != (search or "") else no_update,
+        write,
         *(values if from_url or triggered == ids.FILTER_RESET else [no_update] * len(values)),
         selection.to_dict() if selection.to_dict() != current_selection else no_update,
         lang if lang != current_lang else no_update,
@@ -101,8 +105,8 @@ def translate_shell(context: AppContext, lang: str | None) -> list[object]:
 
 
 def update_nav_links(search: str | None) -> list[str]:
-    """Carry the filters and language across pages: every link keeps the query string."""
-    return [page.path + as_text(search) for page in PAGES]
+    """Carry the filters and language across pages (not the page's own options)."""
+    return [page.path + shell_search(search) for page in PAGES]
 
 
 def update_pillar_hint(pathname: str | None, lang: str) -> tuple[bool, str]:
@@ -111,22 +115,6 @@ def update_pillar_hint(pathname: str | None, lang: str) -> tuple[bool, str]:
     if page is not None and page.key == "sustainability":
         return True, t("filters.pillar_not_applicable", lang)
     return False, ""
-
-
-def url_value(value: object) -> str:
-    """A page option's value as URL text: lists comma-joined, booleans as 1 or nothing."""
-    if isinstance(value, bool):
-        return "1" if value else ""
-    if isinstance(value, list | tuple):
-        return ",".join(str(part) for part in value)
-    return "" if value is None else str(value)
-
-
-def write_page_options(keys: tuple[str, ...], search: str | None, values: tuple) -> str:
-    """The query string with this page's options replaced by the controls' current values."""
-    items = [(key, url_value(value)) for key, value in zip(keys, values, strict=True)]
-    new_search = replace_params(search, keys, items)
-    return new_search if new_search != (search or "") else no_update
 
 
 def update_print_header(context: AppContext, selection_data: dict | None, lang: str | None,
@@ -174,7 +162,7 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.URL, "search"),
     )(lambda pathname, lang, search: render_page(context, pathname, search, lang))
     app.callback(
-        Output(ids.URL, "search"),
+        Output(ids.URL_WRITE_STORE, "data", allow_duplicate=True),
         *[Output(component, "value") for _, component in FILTER_FIELDS],
         Output(ids.SELECTION_STORE, "data"),
         Output(ids.LANGUAGE_STORE, "data"),
@@ -187,8 +175,10 @@ def register(app: Dash, context: AppContext) -> None:
         *[Input(component, "value") for _, component in FILTER_FIELDS],
         State(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
+        State(ids.URL, "pathname"),
+        prevent_initial_call="initial_duplicate",
     )(lambda search, _reset, language_choice, *rest: sync_filters_and_url(
-        context, search, language_choice, rest[-2], rest[-1], rest[:-2]))
+        context, search, language_choice, rest[-3], rest[-2], rest[:-3], rest[-1]))
     text_targets = list(shell_texts(context.catalog, context.settings.language, []).keys())
     app.callback(
         [Output(component, prop) for component, prop in text_targets],
@@ -210,15 +200,6 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.URL, "pathname"),
         Input(ids.LANGUAGE_STORE, "data"),
     )(update_pillar_hint)
-    for page in PAGES:
-        if page.url_options:
-            keys = tuple(key for _, _, key in page.url_options)
-            app.callback(
-                Output(ids.URL, "search", allow_duplicate=True),
-                *[Input(component, prop) for component, prop, _ in page.url_options],
-                State(ids.URL, "search"),
-                prevent_initial_call=True,
-            )(lambda *values, keys=keys: write_page_options(keys, values[-1], values[:-1]))
     app.callback(
         Output(ids.PRINT_HEADER, "children"),
         Input(ids.SELECTION_STORE, "data"),

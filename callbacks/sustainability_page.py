@@ -2,8 +2,8 @@
 
 Each chart and the data behind it (downloads, table view) come from the same ``*_frame`` helper,
 called with the same typed options, so a file or a table always holds what the chart shows: the
-chart callbacks take the options from the controls, the data functions from the URL, which the
-shell keeps in step with the controls (``URL_OPTIONS`` of the layout).
+charts and the data functions read the same options value (the page's options store, which
+``callbacks.page_options`` keeps in step with the address and the controls).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
 from dashboard.figures import sustainability as figures
 from dashboard.i18n import normalise_language, t
+from dashboard.page_state import OptionEnv
 from dashboard.queries import sustainability as queries
 from dashboard.selection import Selection
 from dashboard.settings import Settings
@@ -30,11 +31,10 @@ from dashboard.sustainability_options import (
     GROUP_PARAM,
     PageOptions,
     chosen_grouping,
-    chosen_measure,
-    chosen_threshold,
     fraction,
-    page_options,
+    threshold_text,
 )
+from dashboard.sustainability_options import TABLE as SUSTAINABILITY_TABLE
 
 PAGE = "sustainability"
 
@@ -66,31 +66,25 @@ def _selection(context: AppContext, selection_data: dict | None) -> Selection:
     return Selection.from_raw(selection_data, context.catalog)
 
 
-def control_view(context: AppContext, selection_data: dict | None, lang: str | None, *, grouping: object = None,
-                 measure: object = None, threshold: object = None, group_a: object = None,
-                 group_b: object = None) -> View:
-    """The view the controls describe (raw control values are cleaned, unknown ones default)."""
-    options = PageOptions(chosen_grouping(grouping), chosen_measure(measure),
-                          chosen_threshold(threshold, context.settings.threshold),
-                          str(group_a or ""), str(group_b or ""))
-    return View(context.cursor(), context.catalog, context.settings, _selection(context, selection_data), options,
-                normalise_language(lang))
+def options_view(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, settings: Settings, selection: Selection,
+                 options_data: Mapping[str, object] | None, lang: object) -> View:
+    """The view the page's options value describes (read through the page's one parser)."""
+    lang = normalise_language(lang)
+    options = PageOptions.from_params(options_data or {}, OptionEnv(catalog, settings, cursor, lang))
+    return View(cursor, catalog, settings, selection, options, lang)
+
+
+def store_view(context: AppContext, selection_data: dict | None, options_data: dict | None,
+               lang: str | None) -> View:
+    """The view the charts draw: the filters and the page's options store."""
+    return options_view(context.cursor(), context.catalog, context.settings, _selection(context, selection_data),
+                        options_data, lang)
 
 
 def request_view(request: ChartRequest) -> View:
-    """The view a copied link or an export describes: the page options read from the URL."""
-    lang = normalise_language(request.lang)
-    options = request_options(request.cursor, request.catalog, request.params, request.settings, lang)
-    return View(request.cursor, request.catalog, request.settings, request.selection, options, lang)
-
-
-def request_options(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, params: Mapping[str, str],
-                    settings: Settings, lang: str) -> PageOptions:
-    """Page options from URL parameters, exactly as the layout reads them (groups A and B among
-    the grouping's codes, in the order the drop-downs list them)."""
-    grouping = chosen_grouping(params.get(GROUP_PARAM))
-    choices = figures.group_options(queries.group_codes(cursor, grouping), figures.group_labels(grouping, lang, catalog))
-    return page_options(params, settings.threshold, [choice["value"] for choice in choices])
+    """The view an export or a table view describes (the same options value, sent along)."""
+    return options_view(request.cursor, request.catalog, request.settings, request.selection, request.params,
+                        request.lang)
 
 
 # ---------------------------------------------------------------- frames (one query per chart)
@@ -132,7 +126,7 @@ def _comparison_words(view: View) -> dict[str, object]:
 
 # ---------------------------------------------------------------- chart callbacks
 def sync_threshold(context: AppContext, triggered: str | None, range_value: object,
-                   number_value: object) -> tuple[object, object]:
+                   number_value: object, lang: str | None = "en") -> tuple[object, object]:
     """Keep the threshold's range and number box in step: only the one not touched changes.
 
     Returns:
@@ -141,25 +135,25 @@ def sync_threshold(context: AppContext, triggered: str | None, range_value: obje
     """
     if triggered == ids.SUSTAINABILITY_THRESHOLD_RANGE:
         chosen = fraction(range_value)
-        return no_update, no_update if chosen is None else chosen
+        return no_update, no_update if chosen is None else threshold_text(chosen, normalise_language(lang))
     chosen = fraction(number_value)
     return no_update if chosen is None else chosen, no_update
 
 
-def update_means(context: AppContext, grouping: str | None, selection_data: dict | None,
+def update_means(context: AppContext, options_data: dict | None, selection_data: dict | None,
                  lang: str | None) -> tuple[go.Figure, str]:
     """Means chart and its summary for a grouping and the filters."""
-    view = control_view(context, selection_data, lang, grouping=grouping)
+    view = store_view(context, selection_data, options_data, lang)
     by_group, labels = means_frame(view), view.labels
     return (figures.means_chart(by_group, labels=labels, grouping=view.options.grouping, lang=view.lang,
                                 demo=view.catalog.is_demo, min_group_size=view.minimum),
             figures.means_summary(by_group, labels=labels, lang=view.lang, min_group_size=view.minimum))
 
 
-def update_distribution(context: AppContext, grouping: str | None, measure: str | None, threshold: float | None,
-                        selection_data: dict | None, lang: str | None) -> tuple[go.Figure, str]:
+def update_distribution(context: AppContext, options_data: dict | None, selection_data: dict | None,
+                        lang: str | None) -> tuple[go.Figure, str]:
     """Box chart of one score and its summary."""
-    view = control_view(context, selection_data, lang, grouping=grouping, measure=measure, threshold=threshold)
+    view = store_view(context, selection_data, options_data, lang)
     by_group, options = distribution_frame(view), view.options
     return (figures.distribution_chart(by_group, labels=view.labels, grouping=options.grouping, measure=options.measure,
                                        threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo,
@@ -167,10 +161,10 @@ def update_distribution(context: AppContext, grouping: str | None, measure: str 
             figures.distribution_summary(by_group, lang=view.lang, min_group_size=view.minimum))
 
 
-def update_shares(context: AppContext, grouping: str | None, measure: str | None, threshold: float | None,
-                  selection_data: dict | None, lang: str | None) -> tuple[go.Figure, str]:
+def update_shares(context: AppContext, options_data: dict | None, selection_data: dict | None,
+                  lang: str | None) -> tuple[go.Figure, str]:
     """Threshold share chart and its summary."""
-    view = control_view(context, selection_data, lang, grouping=grouping, measure=measure, threshold=threshold)
+    view = store_view(context, selection_data, options_data, lang)
     by_group, options = shares_frame(view), view.options
     return (figures.threshold_chart(by_group, labels=view.labels, grouping=options.grouping, measure=options.measure,
                                     threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo,
@@ -179,10 +173,10 @@ def update_shares(context: AppContext, grouping: str | None, measure: str | None
                                       min_group_size=view.minimum))
 
 
-def update_over_time(context: AppContext, grouping: str | None, measure: str | None, selection_data: dict | None,
+def update_over_time(context: AppContext, options_data: dict | None, selection_data: dict | None,
                      lang: str | None) -> tuple[go.Figure, str]:
     """Scores over months since return and the summary naming the series."""
-    view = control_view(context, selection_data, lang, grouping=grouping, measure=measure)
+    view = store_view(context, selection_data, options_data, lang)
     by_band, labels, options = over_time_frame(view), view.labels, view.options
     return (figures.over_time_chart(by_band, labels=labels, grouping=options.grouping, measure=options.measure,
                                     lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum),
@@ -190,21 +184,21 @@ def update_over_time(context: AppContext, grouping: str | None, measure: str | N
                                       min_group_size=view.minimum, max_series=queries.MAX_TIME_SERIES))
 
 
-def update_comparison_choices(context: AppContext, grouping: str | None,
-                              lang: str | None) -> tuple[list[dict], str | None, list[dict], str | None, str]:
-    """When the grouping changes: the groups A and B can be, their defaults and the help text."""
-    grouping, lang = chosen_grouping(grouping), normalise_language(lang)
+def update_comparison_choices(context: AppContext, options_data: dict | None,
+                              lang: str | None) -> tuple[list[dict], list[dict], str]:
+    """The groups A and B can be for the grouping of the options, and the help text (the chosen
+    groups themselves are options, set with the grouping by the options callback)."""
+    grouping, lang = chosen_grouping((options_data or {}).get(GROUP_PARAM)), normalise_language(lang)
     labels = figures.group_labels(grouping, lang, context.catalog)
     choices = figures.group_options(queries.group_codes(context.cursor(), grouping), labels)
-    group_a, group_b = queries.default_pair(grouping, [choice["value"] for choice in choices])
     help_text = t("sustainability.compare.help", lang, grouping_lower=figures.grouping_label(grouping, lang, lower=True))
-    return choices, group_a, choices, group_b, help_text
+    return choices, choices, help_text
 
 
-def update_comparison(context: AppContext, group_a: str | None, group_b: str | None, grouping: str | None,
-                      selection_data: dict | None, lang: str | None) -> tuple[go.Figure, html.Div, str]:
+def update_comparison(context: AppContext, options_data: dict | None, selection_data: dict | None,
+                      lang: str | None) -> tuple[go.Figure, html.Div, str]:
     """Side-by-side chart of groups A and B, the table of their differences and the summary."""
-    view = control_view(context, selection_data, lang, grouping=grouping, group_a=group_a, group_b=group_b)
+    view = store_view(context, selection_data, options_data, lang)
     compared, words = comparison_frame(view), _comparison_words(view)
     return (figures.comparison_chart(compared, demo=view.catalog.is_demo, **words),
             figures.comparison_table(compared, **words), figures.comparison_summary(compared, **words))
@@ -263,46 +257,34 @@ CHARTS: tuple[ChartSpec, ...] = (
 
 
 def register(app: Dash, context: AppContext) -> None:
-    """Wire this page's callbacks."""
+    """Wire this page's callbacks: every chart reads the page's options store."""
     app.callback(
-        Output(ids.SUSTAINABILITY_THRESHOLD_RANGE, "value"), Output(ids.SUSTAINABILITY_THRESHOLD, "value"),
+        Output(ids.SUSTAINABILITY_THRESHOLD_RANGE, "value"),
+        Output(ids.SUSTAINABILITY_THRESHOLD, "value", allow_duplicate=True),
         Input(ids.SUSTAINABILITY_THRESHOLD_RANGE, "value"), Input(ids.SUSTAINABILITY_THRESHOLD, "value"),
+        State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-    )(lambda range_value, number_value: sync_threshold(context, ctx.triggered_id, range_value, number_value))
+    )(lambda range_value, number_value, lang: sync_threshold(context, ctx.triggered_id, range_value, number_value,
+                                                             lang))
+    options = Input(SUSTAINABILITY_TABLE.store_id, "data")
     selection = Input(ids.SELECTION_STORE, "data")
     lang = State(ids.LANGUAGE_STORE, "data")
-    grouping = Input(ids.SUSTAINABILITY_GROUPING, "value")
-    measure = Input(ids.SUSTAINABILITY_MEASURE, "value")
-    threshold = Input(ids.SUSTAINABILITY_THRESHOLD, "value")
+    for graph, summary, update in (
+        (ids.SUSTAINABILITY_MEANS_GRAPH, ids.SUSTAINABILITY_MEANS_SUMMARY, update_means),
+        (ids.SUSTAINABILITY_BOX_GRAPH, ids.SUSTAINABILITY_BOX_SUMMARY, update_distribution),
+        (ids.SUSTAINABILITY_SHARE_GRAPH, ids.SUSTAINABILITY_SHARE_SUMMARY, update_shares),
+        (ids.SUSTAINABILITY_TIME_GRAPH, ids.SUSTAINABILITY_TIME_SUMMARY, update_over_time),
+    ):
+        app.callback(Output(graph, "figure"), Output(summary, "children"), options, selection, lang,
+                     )(lambda *args, update=update: update(context, *args))
     app.callback(
-        Output(ids.SUSTAINABILITY_MEANS_GRAPH, "figure"), Output(ids.SUSTAINABILITY_MEANS_SUMMARY, "children"),
-        grouping, selection, lang,
-    )(lambda *args: update_means(context, *args))
-    app.callback(
-        Output(ids.SUSTAINABILITY_BOX_GRAPH, "figure"), Output(ids.SUSTAINABILITY_BOX_SUMMARY, "children"),
-        grouping, measure, threshold, selection, lang,
-    )(lambda *args: update_distribution(context, *args))
-    app.callback(
-        Output(ids.SUSTAINABILITY_SHARE_GRAPH, "figure"), Output(ids.SUSTAINABILITY_SHARE_SUMMARY, "children"),
-        grouping, measure, threshold, selection, lang,
-    )(lambda *args: update_shares(context, *args))
-    app.callback(
-        Output(ids.SUSTAINABILITY_TIME_GRAPH, "figure"), Output(ids.SUSTAINABILITY_TIME_SUMMARY, "children"),
-        grouping, measure, selection, lang,
-    )(lambda *args: update_over_time(context, *args))
-    # The layout already holds the choices for its grouping (and any groups named in the URL),
-    # so this runs only when the user changes the grouping.
-    app.callback(
-        Output(ids.SUSTAINABILITY_GROUP_A, "options"), Output(ids.SUSTAINABILITY_GROUP_A, "value"),
-        Output(ids.SUSTAINABILITY_GROUP_B, "options"), Output(ids.SUSTAINABILITY_GROUP_B, "value"),
+        Output(ids.SUSTAINABILITY_GROUP_A, "options"), Output(ids.SUSTAINABILITY_GROUP_B, "options"),
         Output(ids.SUSTAINABILITY_COMPARE_HELP, "children"),
-        grouping, lang,
+        options, lang,
         prevent_initial_call=True,
     )(lambda *args: update_comparison_choices(context, *args))
-    # The grouping is a State: a new grouping always arrives with new groups A and B.
     app.callback(
         Output(ids.SUSTAINABILITY_COMPARE_GRAPH, "figure"), Output(ids.SUSTAINABILITY_COMPARE_TABLE, "children"),
         Output(ids.SUSTAINABILITY_COMPARE_SUMMARY, "children"),
-        Input(ids.SUSTAINABILITY_GROUP_A, "value"), Input(ids.SUSTAINABILITY_GROUP_B, "value"),
-        State(ids.SUSTAINABILITY_GROUPING, "value"), selection, lang,
+        options, selection, lang,
     )(lambda *args: update_comparison(context, *args))

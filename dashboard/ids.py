@@ -33,6 +33,16 @@ NAV_COLLAPSE = "shell-nav-collapse"
 PRINT_HEADER = "shell-print-header"
 PRINT_SINK = "shell-print-sink"
 IMAGE_EXPORT_SINK = "shell-image-export-sink"
+# The address to write: {"search": ..., "path": ..., "replace": bool}; a clientside callback
+# writes it (replacing the history entry when the address was only tidied, not changed by a person).
+URL_WRITE_STORE = "shell-url-write-store"
+# Pattern-matching id type of each page's options store: {"type": PAGE_OPTIONS_STORE, "page": <page key>}.
+PAGE_OPTIONS_STORE = "page-options-store"
+# Suffix of the id of each page's copy of the address ({"search": ..., "path": ...}): the
+# page's options callback listens to it, so that all its inputs live on the page.
+PAGE_ADDRESS_STORE = "page-address-store"
+# Pattern-matching id type of each page's address to write (as URL_WRITE_STORE, for the page's options).
+PAGE_URL_WRITE_STORE = "page-url-write-store"
 # Pattern-matching id types of the chart blocks: {"type": ..., "chart": <chart key>, ...}.
 EXPORT_BUTTON = "chart-export-button"
 IMAGE_BUTTON = "chart-image-button"

@@ -1,8 +1,8 @@
 """The map page's own options (colouring, Afghanistan by province, the open country profile).
 
-One parser for URL parameters, shared by the page layout (initial values and the notice about
-dropped values), its callbacks and its chart exports, so a copied link, the map and the
-downloaded data always agree.
+``TABLE`` is the page's one option table: the layout (first values, the notice about dropped
+values), the options callback, the charts and the exports all read options through it, so a
+copied link, the map and the downloaded data always agree.
 """
 
 from __future__ import annotations
@@ -10,22 +10,35 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from dashboard import ids
 from dashboard.catalog import Catalog
 from dashboard.figures.map import COLOUR_MODES, DEFAULT_COLOUR_MODE
+from dashboard.page_state import INVALID, OptionEnv, OptionTable, PageOption, constant, flag, one_of
 
 # URL parameters of the page options. ``country=`` is the shell's country filter, so the open
 # profile has its own parameter.
 COLOUR_PARAM = "colour"
 PROVINCES_PARAM = "provinces"
 PROFILE_PARAM = "profile"
-TRUE_TEXT = ("1", "true", "yes")
-FALSE_TEXT = ("", "0", "false", "no")
-MAX_REPORTED_LENGTH = 64
 
 
 def chosen_profile(raw: object, catalog: Catalog) -> str | None:
     """The ISO3 code of an Action country, or None for anything else."""
     return raw if isinstance(raw, str) and raw in catalog.countries else None
+
+
+def _profile(raw: object, env: OptionEnv, chosen: Mapping[str, object]) -> object:
+    return chosen_profile(raw, env.catalog) or INVALID
+
+
+TABLE = OptionTable("map", "/", (
+    PageOption(COLOUR_PARAM, "mode", (ids.MAP_COLOUR_RADIO, "value"), "map.colour.label",
+               one_of(lambda env, chosen: COLOUR_MODES), constant(DEFAULT_COLOUR_MODE)),
+    PageOption(PROVINCES_PARAM, "provinces", (ids.MAP_PROVINCES_SWITCH, "value"), "map.provinces.label",
+               flag, constant(False), to_control=lambda value, env: bool(value)),
+    PageOption(PROFILE_PARAM, "profile", (ids.MAP_SELECTED_STORE, "data"), "map.notice.profile",
+               _profile, constant(None)),
+))
 
 
 @dataclass(frozen=True)
@@ -41,21 +54,5 @@ class MapOptions:
     def from_params(cls, params: Mapping[str, object], catalog: Catalog) -> MapOptions:
         """``colour=action|region|status``, ``provinces=1``, ``profile=<ISO3 of an Action
         country>``; unknown values fall back to the defaults and are listed in ``dropped``."""
-        colour, provinces, profile = (params.get(key) for key in (COLOUR_PARAM, PROVINCES_PARAM, PROFILE_PARAM))
-        provinces_text = provinces.lower() if isinstance(provinces, str) else None
-        valid = {
-            COLOUR_PARAM: colour in COLOUR_MODES,
-            PROVINCES_PARAM: provinces_text in TRUE_TEXT + FALSE_TEXT,
-            PROFILE_PARAM: chosen_profile(profile, catalog) is not None,
-        }
-        dropped = tuple(
-            (key, str(value)[:MAX_REPORTED_LENGTH])
-            for key, value in ((COLOUR_PARAM, colour), (PROVINCES_PARAM, provinces), (PROFILE_PARAM, profile))
-            if value is not None and not valid[key]
-        )
-        return cls(
-            mode=str(colour) if valid[COLOUR_PARAM] else DEFAULT_COLOUR_MODE,
-            provinces=provinces_text in TRUE_TEXT,
-            profile=chosen_profile(profile, catalog),
-            dropped=dropped,
-        )
+        parsed = TABLE.parse(params, OptionEnv(catalog))
+        return cls(**parsed.values, dropped=parsed.dropped)

@@ -1,8 +1,8 @@
 """The pillars page's own options (indicator, trend grouping, sex split, drill-down Action).
 
-One parser for URL parameters and control values, shared by the page layout (initial values and
-the notice about dropped values), its callbacks and its chart exports, so a copied link, the
-charts and the downloaded data always agree.
+``TABLE`` is the page's one option table: the layout (first values, the notice about dropped
+values), the options callback, the charts and the exports all read options through it, so a
+copied link, the charts and the downloaded data always agree.
 """
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from dashboard import ids
 from dashboard.catalog import Catalog
+from dashboard.page_state import OptionEnv, OptionTable, PageOption, constant, flag, one_of
 from dashboard.queries.indicators import DEFAULT_INDICATOR, TREND_GROUPINGS
 from dashboard.queries.pillars import DEFAULT_DRILL_ACTION
 
@@ -21,9 +23,6 @@ BY_SEX_PARAM = "by_sex"
 DRILL_PARAM = "drill"
 # The value of the "split by sex" checklist option, and therefore of ``by_sex=`` in the URL.
 BY_SEX_ON = "1"
-TRUE_TEXT = ("1", "true", "yes")
-FALSE_TEXT = ("", "0", "false", "no")
-MAX_REPORTED_LENGTH = 64
 
 
 def default_indicator(catalog: Catalog) -> str:
@@ -52,7 +51,25 @@ def chosen_by_sex(raw: object) -> bool:
         return raw
     if isinstance(raw, list | tuple):
         return BY_SEX_ON in raw
-    return isinstance(raw, str) and raw.lower() in TRUE_TEXT
+    return isinstance(raw, str) and raw.lower() in ("1", "true", "yes")
+
+
+def _checklist_text(value: object) -> object:
+    """The sex split checklist's value list as URL text."""
+    return BY_SEX_ON if isinstance(value, list | tuple) and BY_SEX_ON in value else ""
+
+
+TABLE = OptionTable("pillars", "/pillars", (
+    PageOption(INDICATOR_PARAM, "indicator", (ids.PILLARS_INDICATOR_DROPDOWN, "value"), "pillars.controls.indicator",
+               one_of(lambda env, chosen: env.catalog.indicators), lambda env, chosen: default_indicator(env.catalog)),
+    PageOption(TREND_PARAM, "trend", (ids.PILLARS_TREND_RADIO, "value"), "pillars.controls.trend",
+               one_of(lambda env, chosen: TREND_GROUPINGS), constant(TREND_GROUPINGS[0])),
+    PageOption(BY_SEX_PARAM, "by_sex", (ids.PILLARS_SEX_CHECKLIST, "value"), "pillars.controls.by_sex",
+               flag, constant(False), to_control=lambda value, env: [BY_SEX_ON] if value else [],
+               from_control=_checklist_text),
+    PageOption(DRILL_PARAM, "drill", (ids.PILLARS_DRILL_DROPDOWN, "value"), "pillars.drill.label",
+               one_of(lambda env, chosen: env.catalog.actions), lambda env, chosen: default_drill(env.catalog)),
+))
 
 
 @dataclass(frozen=True)
@@ -69,24 +86,5 @@ class PageOptions:
     def from_params(cls, params: Mapping[str, object], catalog: Catalog) -> PageOptions:
         """``indicator=<code>``, ``trend=region|action``, ``by_sex=1``, ``drill=<Action code>``;
         unknown values fall back to the defaults and are listed in ``dropped``."""
-        indicator, trend, by_sex, drill = (params.get(key) for key in (INDICATOR_PARAM, TREND_PARAM, BY_SEX_PARAM,
-                                                                      DRILL_PARAM))
-        valid = {
-            INDICATOR_PARAM: indicator in catalog.indicators,
-            TREND_PARAM: trend in TREND_GROUPINGS,
-            BY_SEX_PARAM: isinstance(by_sex, str) and by_sex.lower() in TRUE_TEXT + FALSE_TEXT,
-            DRILL_PARAM: drill in catalog.actions,
-        }
-        dropped = tuple(
-            (key, str(value)[:MAX_REPORTED_LENGTH])
-            for key, value in ((INDICATOR_PARAM, indicator), (TREND_PARAM, trend), (BY_SEX_PARAM, by_sex),
-                               (DRILL_PARAM, drill))
-            if value is not None and not valid[key]
-        )
-        return cls(
-            indicator=chosen_indicator(indicator, catalog),
-            trend=chosen_grouping(trend),
-            by_sex=chosen_by_sex(by_sex),
-            drill=drill if valid[DRILL_PARAM] else default_drill(catalog),
-            dropped=dropped,
-        )
+        parsed = TABLE.parse(params, OptionEnv(catalog))
+        return cls(**parsed.values, dropped=parsed.dropped)

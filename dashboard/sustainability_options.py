@@ -1,8 +1,8 @@
 """The sustainability page's own options (grouping, score, threshold, compared groups A and B).
 
-One parser for URL parameters and control values, shared by the page layout (initial values and
-the notice about ignored values), its callbacks and its chart exports, so that a copied link, the
-charts and the downloaded data always agree.
+``TABLE`` is the page's one option table: the layout (first values, the notice about ignored
+values), the options callback, the charts and the exports all read options through it, so that
+a copied link, the charts and the downloaded data always agree.
 """
 
 from __future__ import annotations
@@ -10,6 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from dashboard import ids
+from dashboard.figures.sustainability import group_labels, group_options
+from dashboard.page_state import INVALID, OptionEnv, OptionTable, PageOption, constant, one_of
+from dashboard.queries import sustainability as queries
 from dashboard.queries.sustainability import (
     DEFAULT_GROUPING,
     DEFAULT_MEASURE,
@@ -25,7 +29,6 @@ THRESHOLD_PARAM = "threshold"
 GROUP_A_PARAM = "a"
 GROUP_B_PARAM = "b"
 PARAMS = (GROUP_PARAM, MEASURE_PARAM, THRESHOLD_PARAM, GROUP_A_PARAM, GROUP_B_PARAM)
-MAX_REPORTED_LENGTH = 64
 
 
 def chosen_grouping(raw: object) -> str:
@@ -39,12 +42,13 @@ def chosen_measure(raw: object) -> str:
 
 
 def fraction(raw: object) -> float | None:
-    """A number in [0, 1] from a control or URL value (the range control sends text), rounded to
-    2 decimals so that 0.6000000001 is 0.6; None for anything else (including NaN and booleans)."""
+    """A number in [0, 1] from a control or URL value (text with a decimal point or a decimal
+    comma, as French writes it), rounded to 2 decimals so that 0.6000000001 is 0.6; None for
+    anything else (including NaN and booleans)."""
     if isinstance(raw, bool) or not isinstance(raw, int | float | str):
         return None
     try:
-        number = float(raw)
+        number = float(raw.strip().replace(",", ".") if isinstance(raw, str) else raw)
     except ValueError:
         return None
     return round(number, 2) if 0 <= number <= 1 else None
@@ -54,6 +58,58 @@ def chosen_threshold(raw: object, default: float) -> float:
     """The threshold ``raw`` names, or ``default`` for anything that is not a number in [0, 1]."""
     chosen = fraction(raw)
     return default if chosen is None else chosen
+
+
+def threshold_text(value: object, lang: str = "en") -> str:
+    """The threshold as the number box shows it: 0.6 in English, 0,6 in French."""
+    chosen = fraction(value)
+    if chosen is None:
+        return ""
+    text = f"{chosen:g}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def group_codes(env: OptionEnv, grouping: str) -> list[str]:
+    """The grouping's codes present in the survey data, in the order the drop-downs list them."""
+    if env.cursor is None:
+        return []
+    labels = group_labels(grouping, env.lang, env.catalog)
+    return [choice["value"] for choice in group_options(queries.group_codes(env.cursor, grouping), labels)]
+
+
+def _threshold(raw: object, env: OptionEnv, chosen: Mapping[str, object]) -> object:
+    number = fraction(raw)
+    return INVALID if number is None else number
+
+
+def _default_threshold(env: OptionEnv, chosen: Mapping[str, object]) -> float:
+    return env.settings.threshold if env.settings is not None else 0.5
+
+
+def _pair_default(index: int):
+    def default(env: OptionEnv, chosen: Mapping[str, object]) -> str | None:
+        grouping = str(chosen["grouping"])
+        return default_pair(grouping, group_codes(env, grouping))[index]
+    return default
+
+
+def _in_grouping(env: OptionEnv, chosen: Mapping[str, object]) -> Sequence[str]:
+    return group_codes(env, str(chosen["grouping"]))
+
+
+TABLE = OptionTable("sustainability", "/sustainability", (
+    PageOption(GROUP_PARAM, "grouping", (ids.SUSTAINABILITY_GROUPING, "value"), "sustainability.grouping_label",
+               one_of(lambda env, chosen: GROUPINGS), constant(DEFAULT_GROUPING)),
+    PageOption(MEASURE_PARAM, "measure", (ids.SUSTAINABILITY_MEASURE, "value"), "sustainability.measure_label",
+               one_of(lambda env, chosen: MEASURES), constant(DEFAULT_MEASURE)),
+    PageOption(THRESHOLD_PARAM, "threshold", (ids.SUSTAINABILITY_THRESHOLD, "value"),
+               "sustainability.threshold_label", _threshold, _default_threshold, to_text=threshold_text,
+               to_control=lambda value, env: threshold_text(value, env.lang)),
+    PageOption(GROUP_A_PARAM, "group_a", (ids.SUSTAINABILITY_GROUP_A, "value"), "sustainability.compare.group_a",
+               one_of(_in_grouping), _pair_default(0)),
+    PageOption(GROUP_B_PARAM, "group_b", (ids.SUSTAINABILITY_GROUP_B, "value"), "sustainability.compare.group_b",
+               one_of(_in_grouping), _pair_default(1)),
+))
 
 
 @dataclass(frozen=True)
@@ -68,33 +124,10 @@ class PageOptions:
     group_b: str | None
     dropped: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
-
-def page_options(params: Mapping[str, str], default_threshold: float, codes: Sequence[str]) -> PageOptions:
-    """Options from URL parameters ``group``, ``measure``, ``threshold``, ``a`` and ``b``.
-
-    Anything unknown or out of range falls back to the default and is listed in ``dropped``.
-
-    Args:
-        params: URL query parameters.
-        default_threshold: the configured threshold.
-        codes: codes of the chosen grouping present in the survey data, in display order; groups
-            A and B must be among them.
-    """
-    raw = {key: params.get(key) for key in PARAMS}
-    codes = list(codes)
-    grouping = chosen_grouping(raw[GROUP_PARAM])
-    measure = chosen_measure(raw[MEASURE_PARAM])
-    threshold = chosen_threshold(raw[THRESHOLD_PARAM], default_threshold)
-    default_a, default_b = default_pair(grouping, codes)
-    group_a = raw[GROUP_A_PARAM] if raw[GROUP_A_PARAM] in codes else default_a
-    group_b = raw[GROUP_B_PARAM] if raw[GROUP_B_PARAM] in codes else default_b
-    valid = {
-        GROUP_PARAM: raw[GROUP_PARAM] in GROUPINGS,
-        MEASURE_PARAM: raw[MEASURE_PARAM] in MEASURES,
-        THRESHOLD_PARAM: fraction(raw[THRESHOLD_PARAM]) is not None,
-        GROUP_A_PARAM: raw[GROUP_A_PARAM] in codes,
-        GROUP_B_PARAM: raw[GROUP_B_PARAM] in codes,
-    }
-    dropped = tuple((key, str(raw[key])[:MAX_REPORTED_LENGTH]) for key in PARAMS
-                    if raw[key] not in (None, "") and not valid[key])
-    return PageOptions(grouping, measure, threshold, group_a, group_b, dropped)
+    @classmethod
+    def from_params(cls, params: Mapping[str, object], env: OptionEnv) -> PageOptions:
+        """Options from URL parameters ``group``, ``measure``, ``threshold``, ``a`` and ``b``
+        (groups A and B among the grouping's codes in the survey data). Anything unknown or out
+        of range falls back to the default and is listed in ``dropped``."""
+        parsed = TABLE.parse(params, env)
+        return cls(**parsed.values, dropped=parsed.dropped)

@@ -13,23 +13,14 @@ from dashboard import ids, theme
 from dashboard.catalog import Catalog
 from dashboard.figures.map import COLOUR_MODES
 from dashboard.i18n import t
-from dashboard.map_options import COLOUR_PARAM, PROFILE_PARAM, PROVINCES_PARAM, MapOptions
+from dashboard.map_options import TABLE, MapOptions
+from dashboard.page_state import OptionEnv
 from layouts.chart_block import chart_block, chart_toolbar
 from layouts.page_context import PageContext
+from layouts.page_options import options_store
 
-# (component id, property, URL parameter): the shell writes these options into the URL, so a
-# copied link restores them; ``layout`` reads them back.
-URL_OPTIONS = (
-    (ids.MAP_COLOUR_RADIO, "value", COLOUR_PARAM),
-    (ids.MAP_PROVINCES_SWITCH, "value", PROVINCES_PARAM),
-    (ids.MAP_SELECTED_STORE, "data", PROFILE_PARAM),
-)
 # URL parameter -> text key naming the option, for the notice about ignored values.
-OPTION_LABEL_KEYS = {
-    COLOUR_PARAM: "map.colour.label",
-    PROVINCES_PARAM: "map.provinces.label",
-    PROFILE_PARAM: "map.notice.profile",
-}
+OPTION_LABEL_KEYS = {option.param: option.label_key for option in TABLE.options}
 
 
 def options_notice(options: MapOptions, lang: str) -> dbc.Alert | None:
@@ -160,7 +151,8 @@ def profile_panel(catalog: Catalog, lang: str, chosen: str | None) -> html.Aside
 def layout(context: PageContext) -> html.Div:
     """The page."""
     lang = context.lang
-    options = MapOptions.from_params(context.params, context.catalog)
+    parsed = TABLE.parse(context.params, OptionEnv(context.catalog, context.settings, lang=lang))
+    options = MapOptions(**parsed.values, dropped=parsed.dropped)
     return html.Div(
         [
             html.H1(t("map.title", lang), className="h4 mb-1"),
@@ -176,6 +168,7 @@ def layout(context: PageContext) -> html.Div:
                 class_name="g-3",
             ),
             dcc.Store(id=ids.MAP_SELECTED_STORE, data=options.profile),
+            options_store(TABLE, parsed),
             dcc.Store(id=ids.MAP_SCROLL_SINK),
         ],
         id=ids.MAP_PAGE,

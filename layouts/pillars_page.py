@@ -13,32 +13,15 @@ from dash import html
 from dashboard import ids
 from dashboard.catalog import Catalog
 from dashboard.i18n import t
-from dashboard.pillars_options import (
-    BY_SEX_ON,
-    BY_SEX_PARAM,
-    DRILL_PARAM,
-    INDICATOR_PARAM,
-    TREND_PARAM,
-    PageOptions,
-)
+from dashboard.page_state import OptionEnv
+from dashboard.pillars_options import BY_SEX_ON, TABLE, PageOptions
 from dashboard.queries.indicators import TREND_GROUPINGS
 from layouts.chart_block import chart_block, data_toolbar
 from layouts.page_context import PageContext
+from layouts.page_options import options_store
 
-# (component id, property, URL parameter): the shell writes these options into the URL.
-URL_OPTIONS = (
-    (ids.PILLARS_INDICATOR_DROPDOWN, "value", INDICATOR_PARAM),
-    (ids.PILLARS_TREND_RADIO, "value", TREND_PARAM),
-    (ids.PILLARS_SEX_CHECKLIST, "value", BY_SEX_PARAM),
-    (ids.PILLARS_DRILL_DROPDOWN, "value", DRILL_PARAM),
-)
 # URL parameter -> text key of the control it sets (for the notice about ignored values).
-OPTION_LABEL_KEYS = {
-    INDICATOR_PARAM: "pillars.controls.indicator",
-    TREND_PARAM: "pillars.controls.trend",
-    BY_SEX_PARAM: "pillars.controls.by_sex",
-    DRILL_PARAM: "pillars.drill.label",
-}
+OPTION_LABEL_KEYS = {option.param: option.label_key for option in TABLE.options}
 
 
 def options_notice(options: PageOptions, lang: str) -> dbc.Alert | None:
@@ -171,7 +154,8 @@ def published_section(lang: str) -> html.Section:
 def layout(context: PageContext) -> html.Div:
     """The page."""
     lang = context.lang
-    options = PageOptions.from_params(context.params, context.catalog)
+    parsed = TABLE.parse(context.params, OptionEnv(context.catalog, context.settings, lang=lang))
+    options = PageOptions(**parsed.values, dropped=parsed.dropped)
     return html.Div(
         [
             html.H1(t("pillars.title", lang), className="h3"),
@@ -180,6 +164,7 @@ def layout(context: PageContext) -> html.Div:
             coverage_section(lang, context.catalog, options),
             indicators_section(lang, context.catalog, options),
             published_section(lang),
+            options_store(TABLE, parsed),
         ],
         id=ids.PILLARS_PAGE,
     )

@@ -6,13 +6,10 @@ the About page includes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-
 import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import ids
-from dashboard import sustainability_options as page_params
 from dashboard.figures.sustainability import (
     group_labels,
     group_options,
@@ -20,52 +17,24 @@ from dashboard.figures.sustainability import (
     measure_label,
 )
 from dashboard.i18n import format_number, t
+from dashboard.page_state import OptionEnv
 from dashboard.queries import sustainability as queries
 from dashboard.settings import Settings
-from dashboard.sustainability_options import PageOptions
+from dashboard.sustainability_options import TABLE, PageOptions, threshold_text
 from layouts.chart_block import chart_block
 from layouts.page_context import PageContext
+from layouts.page_options import options_store
 
 SLIDER_MIN, SLIDER_MAX, SLIDER_STEP = 0.3, 0.8, 0.01
 METHOD_PARAGRAPHS = ("scores", "composite", "intervals", "suppression", "threshold", "distribution", "time",
                      "filters")
-# (component id, property, URL parameter): the shell writes these options into the URL, so a
-# copied link restores them; ``layout`` reads them back.
-URL_OPTIONS = (
-    (ids.SUSTAINABILITY_GROUPING, "value", page_params.GROUP_PARAM),
-    (ids.SUSTAINABILITY_MEASURE, "value", page_params.MEASURE_PARAM),
-    (ids.SUSTAINABILITY_THRESHOLD, "value", page_params.THRESHOLD_PARAM),
-    (ids.SUSTAINABILITY_GROUP_A, "value", page_params.GROUP_A_PARAM),
-    (ids.SUSTAINABILITY_GROUP_B, "value", page_params.GROUP_B_PARAM),
-)
-# The label of each option, for the notice about ignored URL values.
-OPTION_LABEL_KEYS = {
-    page_params.GROUP_PARAM: "sustainability.grouping_label", page_params.MEASURE_PARAM: "sustainability.measure_label",
-    page_params.THRESHOLD_PARAM: "sustainability.threshold_label",
-    page_params.GROUP_A_PARAM: "sustainability.compare.group_a", page_params.GROUP_B_PARAM: "sustainability.compare.group_b",
-}
+# URL parameter -> text key of the control it sets (for the notice about ignored values).
+OPTION_LABEL_KEYS = {option.param: option.label_key for option in TABLE.options}
 
 
 def slider_bounds(settings: Settings) -> tuple[float, float]:
     """The threshold slider's range: 0.3 to 0.8, widened to include the configured threshold."""
     return min(SLIDER_MIN, settings.threshold), max(SLIDER_MAX, settings.threshold)
-
-
-def chosen_grouping(params: Mapping[str, str]) -> str:
-    """The grouping named by the URL (``group=``), or the default."""
-    return page_params.chosen_grouping(params.get(page_params.GROUP_PARAM))
-
-
-def page_options(params: Mapping[str, str], settings: Settings, codes: Sequence[str]) -> PageOptions:
-    """Options from the URL (``group``, ``measure``, ``threshold``, ``a``, ``b``); anything
-    unknown or out of range falls back to the default and is listed in ``dropped``.
-
-    Args:
-        params: URL query parameters.
-        settings: for the default threshold.
-        codes: codes of the chosen grouping present in the data, in display order.
-    """
-    return page_params.page_options(params, settings.threshold, codes)
 
 
 def options_notice(options: PageOptions, lang: str) -> dbc.Alert | None:
@@ -105,8 +74,9 @@ def controls(context: PageContext, options: PageOptions) -> html.Div:
                           id="sustainability-threshold-ticks"),
             html.Label(t("sustainability.threshold_value_label", lang), htmlFor=ids.SUSTAINABILITY_THRESHOLD,
                        className="visually-hidden"),
-            dbc.Input(id=ids.SUSTAINABILITY_THRESHOLD, type="number", min=0, max=1, step=SLIDER_STEP,
-                      value=options.threshold, debounce=True, size="sm", className="sustainability-threshold-number"),
+            dbc.Input(id=ids.SUSTAINABILITY_THRESHOLD, type="text",
+                      value=threshold_text(options.threshold, lang), debounce=True, size="sm",
+                      className="sustainability-threshold-number"),
         ],
         className="d-flex align-items-center gap-2",
     )
@@ -193,8 +163,9 @@ def methodology_section(lang: str, settings: Settings) -> html.Section:
 def layout(context: PageContext) -> html.Div:
     """The page: controls, four charts, the two-group comparison and the methodology."""
     lang = context.lang
-    choices = group_choices(context, chosen_grouping(context.params))
-    options = page_options(context.params, context.settings, [choice["value"] for choice in choices])
+    parsed = TABLE.parse(context.params, OptionEnv(context.catalog, context.settings, context.cursor, lang))
+    options = PageOptions(**parsed.values, dropped=parsed.dropped)
+    choices = group_choices(context, options.grouping)
     panels = [
         (ids.SUSTAINABILITY_MEANS_CHART, t("sustainability.heading.means", lang), ids.SUSTAINABILITY_MEANS_GRAPH,
          ids.SUSTAINABILITY_MEANS_SUMMARY),
@@ -219,6 +190,7 @@ def layout(context: PageContext) -> html.Div:
                  methodology_section(lang, context.settings)],
                 className="sustainability-method-details border rounded p-2",
             ),
+            options_store(TABLE, parsed),
         ],
         id=ids.SUSTAINABILITY_PAGE,
     )

@@ -1,0 +1,121 @@
+"""Each page's options value: the one callback that writes it, from the address or the controls.
+
+A change of address (first load, Back, Forward, a pasted link) sets the options and the
+controls; a change of a control sets the options and the address. Both go through the page's
+``OptionTable.parse``. The address holds the shell's filters and language and this page's
+options that differ from their defaults, nothing else; tidying it after a load replaces the
+history entry instead of adding one.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode
+
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash.exceptions import PreventUpdate
+
+from dashboard import ids
+from dashboard.context import AppContext
+from dashboard.i18n import normalise_language
+from dashboard.map_options import TABLE as MAP_TABLE
+from dashboard.page_state import (
+    OptionEnv,
+    OptionTable,
+    ParsedOptions,
+    normal_path,
+    shell_search,
+    url_write,
+)
+from dashboard.pillars_options import TABLE as PILLARS_TABLE
+from dashboard.sustainability_options import TABLE as SUSTAINABILITY_TABLE
+from dashboard.urlstate import as_text, query_params
+
+TABLES: tuple[OptionTable, ...] = (MAP_TABLE, PILLARS_TABLE, SUSTAINABILITY_TABLE)
+
+
+def page_search(search: object, table: OptionTable, parsed: ParsedOptions) -> str:
+    """The address for this page: the shell's parameters, then the options not at their defaults."""
+    kept = parse_qsl(shell_search(search).lstrip("?"))
+    merged = kept + table.url_items(parsed)
+    return "?" + urlencode(merged, safe=",") if merged else ""
+
+
+def copy_address(search: object, pathname: object) -> dict[str, str]:
+    """The address, for the page's own copy."""
+    return {"search": as_text(search), "path": normal_path(pathname)}
+
+
+def sync_page_options(context: AppContext, table: OptionTable, triggered: object, address: object,
+                      lang: object, control_values: tuple, current: object) -> tuple:
+    """The page's options store, its controls and the address, from whichever changed.
+
+    Returns:
+        (store data, *control values, address to write), ``no_update`` for what stays.
+    Raises:
+        PreventUpdate: the address names another page (this page is being left).
+    """
+    if not isinstance(address, dict) or address.get("path") != table.path:
+        raise PreventUpdate
+    search, pathname = as_text(address.get("search")), table.path
+    env = OptionEnv(context.catalog, context.settings, context.cursor(), normalise_language(lang))
+    from_url = triggered in (None, table.address_store_id)
+    current = current if isinstance(current, dict) else {}
+    if from_url:
+        parsed = table.parse(query_params(as_text(search)), env)
+    else:
+        parsed = table.parse(table.params_from_controls(control_values), env, fallback=current)
+    controls = [no_update if value == shown else value
+                for value, shown in zip(table.control_values(parsed, env), control_values, strict=True)]
+    new_search = page_search(search, table, parsed)
+    write = url_write(new_search, pathname, replace=from_url) if new_search != as_text(search) else no_update
+    return (parsed.texts if parsed.texts != current else no_update, *controls, write)
+
+
+URL_WRITE_JS = """
+function (shellWrite, pageWrites) {
+    const noUpdate = window.dash_clientside.no_update;
+    const trigger = window.dash_clientside.callback_context.triggered_id;
+    const write = (trigger && typeof trigger === 'object') ? (pageWrites || []).find(Boolean) : shellWrite;
+    if (!write || typeof write.search !== 'string') { return [noUpdate, noUpdate]; }
+    const here = window.location;
+    const path = here.pathname.replace(/\\/+$/, '') || '/';
+    if (write.path !== path || write.search === here.search) { return [noUpdate, noUpdate]; }
+    const href = here.origin + here.pathname + write.search + here.hash;
+    if (write.replace) {
+        window.history.replaceState(window.history.state, '', href);
+    }
+    return [write.search, href];
+}
+"""
+
+
+def register(app: Dash, context: AppContext) -> None:
+    """Wire one options callback per page, and the clientside address writer."""
+    for table in TABLES:
+        app.callback(
+            Output(table.address_store_id, "data"),
+            Input(ids.URL, "search"),
+            Input(ids.URL, "pathname"),
+        )(copy_address)
+        app.callback(
+            Output(table.store_id, "data"),
+            *[Output(component, prop) for component, prop in table.controls],
+            Output(table.url_write_store_id, "data"),
+            Input(table.address_store_id, "data"),
+            *[Input(component, prop) for component, prop in table.controls],
+            State(ids.LANGUAGE_STORE, "data"),
+            State(table.store_id, "data"),
+            prevent_initial_call=True,
+        )(lambda address, *rest, table=table: sync_page_options(
+            context, table, ctx.triggered_id, address, rest[-2], rest[:-2], rest[-1]))
+    # A "replace" write first swaps the history entry, so the location component sees no change
+    # to push; a person's change is pushed as one new entry (search and href agree, so the
+    # location component pushes once).
+    app.clientside_callback(
+        URL_WRITE_JS,
+        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.URL, "href", allow_duplicate=True),
+        Input(ids.URL_WRITE_STORE, "data"),
+        Input({"type": ids.PAGE_URL_WRITE_STORE, "page": ALL}, "data"),
+        prevent_initial_call=True,
+    )
