@@ -188,7 +188,8 @@ def update_comparison_choices(context: AppContext, options_data: dict | None,
                               lang: str | None) -> tuple[list[dict], list[dict], str]:
     """The groups A and B can be for the grouping of the options, and the help text (the chosen
     groups themselves are options, set with the grouping by the options callback)."""
-    grouping, lang = chosen_grouping((options_data or {}).get(GROUP_PARAM)), normalise_language(lang)
+    raw = options_data.get(GROUP_PARAM) if isinstance(options_data, dict) else None
+    grouping, lang = chosen_grouping(raw), normalise_language(lang)
     labels = figures.group_labels(grouping, lang, context.catalog)
     choices = figures.group_options(queries.group_codes(context.cursor(), grouping), labels)
     help_text = t("sustainability.compare.help", lang, grouping_lower=figures.grouping_label(grouping, lang, lower=True))

@@ -19,11 +19,10 @@ class Page:
     path: str
     nav_key: str
     layout: Callable[[PageContext], Component]
-    url_options: tuple[tuple[str, str, str], ...] = ()  # (component id, property, URL parameter)
 
 
 PAGES = tuple(
-    Page(key, path, nav_key, module.layout, tuple(getattr(module, "URL_OPTIONS", ())))
+    Page(key, path, nav_key, module.layout)
     for key, path, nav_key, module in (
         ("map", "/", "nav.map", map_page),
         ("pillars", "/pillars", "nav.pillars", pillars_page),

@@ -17,6 +17,7 @@ from test_bad_input_callbacks import SCRIPT, Body, server_callbacks
 
 from dashboard import ids
 from dashboard.app import create_app
+from callbacks.page_options import TABLES
 from layouts.pages import PAGES
 
 from conftest import settings_for
@@ -24,7 +25,7 @@ from conftest import settings_for
 SQL = "'; DROP TABLE actions; --"
 FORMULA = '=HYPERLINK("http://evil.example","x")'
 FILTER_KEYS = ("region", "status", "action", "country", "pillar", "from", "to")
-OPTION_KEYS = tuple(dict.fromkeys(key for page in PAGES for _, _, key in page.url_options))
+OPTION_KEYS = tuple(dict.fromkeys(key for table in TABLES for key in table.params))
 
 # Query strings whose filter values are all unknown: the notice must list them.
 BAD_FILTER_QUERIES = {
@@ -72,7 +73,7 @@ def callback_key(app: Any, prefix: str) -> str:
 
 def sync_url(app: Any, search: str) -> dict[str, Any]:
     """What the shell makes of a URL: new search, filter values, stores and the notice."""
-    key = callback_key(app, f"..{ids.URL}.search...")
+    key = callback_key(app, f"..{ids.URL_WRITE_STORE}.data")
     body = Body(app, key, app.callback_map[key]).build(overrides={(ids.URL, "search"): search})
     body["changedPropIds"] = [f"{ids.URL}.search"]
     return post(app, body)[2]
@@ -120,7 +121,7 @@ def test_bad_filter_values_in_the_url_are_dropped_with_a_notice(app, name):
     assert shell.get(ids.SELECTION_STORE, {}).get("data", {}) in ({}, {
         "regions": [], "statuses": [], "actions": [], "countries": [], "pillars": [],
         "period_start": None, "period_end": None})
-    assert SCRIPT not in shell[ids.URL]["search"]
+    assert SCRIPT not in json.dumps(shell.get(ids.URL_WRITE_STORE, {}))
 
 
 def test_the_notice_names_the_ignored_value_as_text(app):

@@ -14,6 +14,7 @@ from dashboard import geometry, ids
 from dashboard.app import create_app
 from dashboard.context import AppContext
 from dashboard.i18n import t
+from dashboard.map_options import TABLE as MAP_TABLE
 from layouts import map_page as map_layout
 from layouts.page_context import PageContext
 
@@ -44,22 +45,23 @@ def text_of(component) -> str:
 
 
 def test_first_draw_and_filter_change_send_a_figure(context):
-    figure = map_callbacks.update_map(context, {}, "action", False, "en", None)
+    figure = map_callbacks.update_map(context, {}, {"colour": "action", "provinces": ""}, "en", None)
     assert isinstance(figure, go.Figure)
     assert [trace.name for trace in figure.data][1:3] == ["North Africa", "Horn of Africa"]
-    filtered = map_callbacks.update_map(context, {"regions": ["WCA"]}, "action", False, "en", ids.SELECTION_STORE)
+    filtered = map_callbacks.update_map(context, {"regions": ["WCA"]}, {"colour": "action", "provinces": ""}, "en", ids.SELECTION_STORE)
     assert isinstance(filtered, go.Figure)
     assert [trace.name for trace in filtered.data] == ["sea", t("map.legend.inactive", "en"), "Sahel and Lake Chad"]
 
 
 @pytest.mark.parametrize("trigger", [ids.MAP_COLOUR_RADIO, ids.MAP_PROVINCES_SWITCH])
 def test_recolouring_sends_a_patch(context, trigger):
-    patch = map_callbacks.update_map(context, {}, "region", trigger == ids.MAP_PROVINCES_SWITCH, "en", trigger)
+    patch = map_callbacks.update_map(context, {}, {"colour": "region", "provinces": "1" if trigger == ids.MAP_PROVINCES_SWITCH else ""}, "en",
+                                       map_callbacks.OPTIONS_STORE)
     assert isinstance(patch, Patch)
 
 
 def test_unknown_values_from_the_browser_are_ignored(context):
-    figure = map_callbacks.update_map(context, {"regions": ["ATLANTIS"], "pillars": ["x"]}, "purple", None, "en", None)
+    figure = map_callbacks.update_map(context, {"regions": ["ATLANTIS"], "pillars": ["x"]}, {"colour": "purple", "provinces": ""}, "en", None)
     assert figure.layout.meta["colour_mode"] == "action"
     assert sum(len(trace.locations) for trace in figure.data[1:]) == 29
 
@@ -105,7 +107,7 @@ def test_select_country(context):
 
 
 def test_profile_of_libya_shows_pillars_2_and_3_only(context):
-    title, body, published, close_hidden = map_callbacks.update_country_profile(context, "LBY", {}, "en")
+    title, body, published, close_hidden = map_callbacks.update_country_profile(context, {"profile": "LBY"}, {}, "en")
     assert title == "Libya" and close_hidden is False
     pillars = find(body, lambda node: isinstance(node, html.Li) and "data-pillar" in node.to_plotly_json()["props"])
     assert [node.to_plotly_json()["props"]["data-pillar"] for node in pillars] == ["2", "3"]
@@ -126,35 +128,35 @@ def test_profile_of_libya_shows_pillars_2_and_3_only(context):
 
 
 def test_profile_of_south_africa_and_ethiopia(context):
-    _, body, published, _ = map_callbacks.update_country_profile(context, "ZAF", {}, "fr")
+    _, body, published, _ = map_callbacks.update_country_profile(context, {"profile": "ZAF"}, {}, "fr")
     text = text_of(body)
     assert "pays d’accueil" in text
     assert t("map.profile.headline_empty", "fr") in text  # no tiny row for South Africa
     assert t("map.profile.published_empty", "fr") in text_of(published)
-    assert map_callbacks.update_trend(context, "ZAF", {}, "fr") == (no_update, "", True)
-    _, body, _, _ = map_callbacks.update_country_profile(context, "ETH", {}, "en")
+    assert map_callbacks.update_trend(context, {"profile": "ZAF"}, {}, "fr") == (no_update, "", True)
+    _, body, _, _ = map_callbacks.update_country_profile(context, {"profile": "ETH"}, {}, "en")
     assert "2016-12-15 to not published" in text_of(body)
-    figure, summary, hidden = map_callbacks.update_trend(context, "ETH", {}, "en")
+    figure, summary, hidden = map_callbacks.update_trend(context, {"profile": "ETH"}, {}, "en")
     assert list(figure.data[0].y) == [100.0] and hidden is False
     assert figure.layout.title.text == "Ethiopia: Migrants assisted to return, by quarter"
     assert summary == "Ethiopia – Migrants assisted to return: 100 in Q3 2020, the only quarter with data."
 
 
 def test_profile_hint_without_a_country(context):
-    title, body, published, close_hidden = map_callbacks.update_country_profile(context, None, {}, "fr")
+    title, body, published, close_hidden = map_callbacks.update_country_profile(context, {"profile": None}, {}, "fr")
     assert title == t("map.profile.heading", "fr") and close_hidden is True
     assert t("map.profile.hint", "fr") in text_of(body) and published == []
-    assert map_callbacks.update_trend(context, None, {}, "fr") == (no_update, "", True)
-    assert map_callbacks.update_trend(context, "<b>", {}, "fr") == (no_update, "", True)
+    assert map_callbacks.update_trend(context, {"profile": None}, {}, "fr") == (no_update, "", True)
+    assert map_callbacks.update_trend(context, {"profile": "<b>"}, {}, "fr") == (no_update, "", True)
 
 
 def test_trend_follows_the_filters_in_both_languages(context):
-    figure, summary, hidden = map_callbacks.update_trend(context, "GIN", {}, "fr")
+    figure, summary, hidden = map_callbacks.update_trend(context, {"profile": "GIN"}, {}, "fr")
     assert [value for value in figure.data[0].y] == [100.0, 50.0] and hidden is False
     assert list(figure.data[0].customdata) == ["T1 2019", "T2 2019"]
     assert summary == ("Guinée – Migrants aidés au retour, du T1 2019 au T2 2019\u202f: maximum au T1 2019 (100), "
                        "minimum au T2 2019 (50).")
-    figure, summary, _ = map_callbacks.update_trend(context, "GIN", {"period_start": "2019-Q2"}, "en")
+    figure, summary, _ = map_callbacks.update_trend(context, {"profile": "GIN"}, {"period_start": "2019-Q2"}, "en")
     assert list(figure.data[0].y) == [50.0] and summary.endswith("50 in Q2 2019, the only quarter with data.")
 
 
@@ -193,9 +195,9 @@ def test_options_notice_in_french(context):
         "«\u00a0pink\u00a0» pour Colorer les pays selon.")
 
 
-def test_page_options_are_in_the_url_options():
-    assert [key for _, _, key in map_layout.URL_OPTIONS] == ["colour", "provinces", "profile"]
-    assert (ids.MAP_SELECTED_STORE, "data", "profile") in map_layout.URL_OPTIONS
+def test_page_options_are_in_the_option_table():
+    assert MAP_TABLE.params == ("colour", "provinces", "profile")
+    assert (ids.MAP_SELECTED_STORE, "data") in MAP_TABLE.controls
 
 
 def test_geometry_route(app):
@@ -217,8 +219,7 @@ def post_map_update(client, trigger: str, mode: str) -> bytes:
         "output": f"{ids.MAP_GRAPH}.figure",
         "outputs": {"id": ids.MAP_GRAPH, "property": "figure"},
         "inputs": [{"id": ids.SELECTION_STORE, "property": "data", "value": {}},
-                   {"id": ids.MAP_COLOUR_RADIO, "property": "value", "value": mode},
-                   {"id": ids.MAP_PROVINCES_SWITCH, "property": "value", "value": False}],
+                   {"id": MAP_TABLE.store_id, "property": "data", "value": {"colour": mode}}],
         "changedPropIds": [trigger],
         "state": [{"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"}],
     }
@@ -230,7 +231,8 @@ def post_map_update(client, trigger: str, mode: str) -> bytes:
 def test_update_sizes_carry_no_geometry(app):
     client = app.server.test_client()
     full = post_map_update(client, f"{ids.SELECTION_STORE}.data", "action")
-    recolour = post_map_update(client, f"{ids.MAP_COLOUR_RADIO}.value", "region")
+    store = json.dumps(MAP_TABLE.store_id, sort_keys=True, separators=(",", ":"))
+    recolour = post_map_update(client, f"{store}.data", "region")
     geometry_size = len(geometry.geometry_file("countries.geojson").content)
     assert b"North Africa" in full and b"Middle East and North Africa" in recolour
     assert b"MultiPolygon" not in full and b"MultiPolygon" not in recolour

@@ -40,7 +40,7 @@ def test_the_page_declares_both_charts():
 def test_map_data_is_the_table_of_the_drawn_map(context):
     selection = Selection(regions=("WCA",))
     table = map_callbacks.map_data(request_for(context, {"colour": "status"}, selection))
-    figure = map_callbacks.update_map(context, selection.to_dict(), "status", False, "en", None)
+    figure = map_callbacks.update_map(context, selection.to_dict(), {"colour": "status", "provinces": ""}, "en", None)
     drawn = {trace.name: set(trace.locations) for trace in figure.data[1:]}
     assert {colour: set(rows[COUNTRY_CODE]) for colour, rows in table.groupby("Map colour (legend entry)")} == drawn
     assert set(drawn) == {"Action country not in the current filters", "Ongoing"}
@@ -79,7 +79,7 @@ def test_trend_data_follows_the_profile_and_the_filters(context):
         ("Q1 2019", "2019-01-01", 100.0), ("Q2 2019", "2019-04-01", 50.0)]
     assert {(row[COUNTRY_CODE], row["Country"], row["Indicator code"], row["Indicator"]) for row in rows} == {
         ("GIN", "Guinea", "returns_assisted", "Migrants assisted to return")}
-    figure, _, _ = map_callbacks.update_trend(context, "GIN", {}, "en")
+    figure, _, _ = map_callbacks.update_trend(context, {"profile": "GIN"}, {}, "en")
     assert [row["Value (people)"] for row in rows] == list(figure.data[0].y)
     # Malawi's only headline indicator is reintegration started; the filters narrow the quarters.
     malawi = map_callbacks.trend_data(request_for(context, {"profile": "MWI"}, lang="fr"))
@@ -95,7 +95,7 @@ def test_trend_data_follows_the_profile_and_the_filters(context):
 
 def test_exports_recompute_the_map_data_from_the_url(context):
     chart, request, frame = exports.chart_data(context, ids.MAP_CHART, {"regions": ["WCA"]},
-                                               "?region=WCA&colour=region&lang=fr", "fr")
+                                               [{"colour": "region"}], "fr")
     assert chart.title_key == "map.block.title" and request.lang == "fr"
     assert (frame["Dans les filtres actuels"] == "Oui").sum() == 12
     assert "Afrique centrale et de l’Ouest" in set(frame["Couleur sur la carte (entrée de la légende)"])

@@ -4,9 +4,10 @@ and chart values compared with direct SQL on the demo store for several filter c
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
-from dash import Dash, no_update
+from dash import Dash
 from test_indicators_figures import card_values, find
 from test_pillars_figures import texts
 
@@ -45,12 +46,12 @@ def test_a_selection_matching_nothing_gives_empty_states_not_errors(tiny_context
     assert counts_summary.startswith("No data for the current filters.")
     assert "No data for the current filters." in texts(table)
     assert "No Action in the current filters" in texts(mapping)
-    options, value, drill, summary, notes = callbacks.update_drilldown(tiny_context, EMPTY, "JI-NA", "en")
-    assert options == [] and value is None and is_empty(drill) and summary == "No data for the current filters."
+    options, drill, summary, notes = callbacks.update_drilldown(tiny_context, EMPTY, {"drill": "JI-NA"}, "en")
+    assert options == [] and is_empty(drill) and summary == "No data for the current filters."
     assert "No Action matches the current filters." in texts(notes)
     assert texts(callbacks.update_headline_cards(tiny_context, EMPTY, "en")) == "No indicator applies to the current filters."
-    assert is_empty(callbacks.update_trend_graph(tiny_context, EMPTY, "returns_assisted", "region", "en")[0])
-    assert is_empty(callbacks.update_ranking_graph(tiny_context, EMPTY, "returns_assisted", ["1"], "en")[0])
+    assert is_empty(callbacks.update_trend_graph(tiny_context, EMPTY, {"indicator": "returns_assisted", "trend": "region"}, "en")[0])
+    assert is_empty(callbacks.update_ranking_graph(tiny_context, EMPTY, {"indicator": "returns_assisted", "by_sex": "1"}, "en")[0])
     assert all(is_empty(figure) for figure in callbacks.update_rate_graphs(tiny_context, EMPTY, "en")[::2])
     assert "No published figure matches" in texts(callbacks.update_published_table(tiny_context, EMPTY, "en"))
 
@@ -66,19 +67,19 @@ def test_no_selection_yet_shows_everything(tiny_context):
 def test_filters_change_the_cards_and_charts(tiny_context):
     wca = {"regions": ["WCA"]}
     assert card_values(callbacks.update_headline_cards(tiny_context, wca, "en"))["returns_assisted"] == "190"
-    trend, _ = callbacks.update_trend_graph(tiny_context, wca, "returns_assisted", "action", "en")
+    trend, _ = callbacks.update_trend_graph(tiny_context, wca, {"indicator": "returns_assisted", "trend": "action"}, "en")
     assert [trace.name for trace in trend.data] == ["Sahel and Lake Chad"]
-    ranking, _ = callbacks.update_ranking_graph(tiny_context, wca, "returns_assisted", [], "fr")
+    ranking, _ = callbacks.update_ranking_graph(tiny_context, wca, {"indicator": "returns_assisted", "by_sex": ""}, "fr")
     assert list(ranking.data[0].y) == ["Guinée", "Mali"]
 
 
 def test_unknown_raw_values_fall_back_to_defaults(tiny_context):
     odd = {"regions": ["ATLANTIS"], "pillars": ["<script>"], "period_start": "1999-Q9"}
-    trend, _ = callbacks.update_trend_graph(tiny_context, odd, "<script>alert(1)</script>", "bogus", "xx")
+    trend, _ = callbacks.update_trend_graph(tiny_context, odd, {"indicator": "<script>alert(1)</script>", "trend": "bogus"}, "xx")
     assert [trace.name for trace in trend.data] == ["Middle East and North Africa", "East and Horn of Africa",
                                                     "West and Central Africa"]
     assert trend.layout.title.text == "Migrants assisted to return<br>per quarter, by region"
-    ranking, _ = callbacks.update_ranking_graph(tiny_context, odd, None, None, "en")
+    ranking, _ = callbacks.update_ranking_graph(tiny_context, odd, {"indicator": None, "by_sex": ""}, "en")
     assert list(ranking.data[0].x) == [200, 150, 100, 40]
 
 
@@ -95,19 +96,22 @@ def test_choose_drill_action(in_scope, selection, current, expected):
 
 
 def test_drilldown_follows_the_filter_bar(tiny_context):
-    options, value, figure, _, notes = callbacks.update_drilldown(tiny_context, None, "JI-NA", "en")
+    options, figure, _, notes = callbacks.update_drilldown(tiny_context, None, {"drill": "JI-NA"}, "en")
     assert [option["value"] for option in options] == ["JI-NA", "JI-HOA", "JI-SLC", "PILOT", "PROTTASHA", "RADA"]
-    assert value is no_update and "Libya" in list(figure.data[0].y)  # the choice stands: nothing to send
+    assert "Libya" in list(figure.data[0].y)
     assert "In Libya only pillars 2 and 3 apply" in texts(notes)
-    options, value, figure, _, notes = callbacks.update_drilldown(tiny_context, {"actions": ["PILOT"]}, "JI-NA", "fr")
-    assert options == [{"label": "Action pilote", "value": "PILOT"}] and value == "PILOT"
+    options, figure, _, notes = callbacks.update_drilldown(tiny_context, {"actions": ["PILOT"]}, {"drill": "JI-NA"}, "fr")
+    assert options == [{"label": "Action pilote", "value": "PILOT"}]
     assert figure.layout.title.text == "Action pilote : piliers par pays"
     assert "Aucune exception" in texts(notes)
 
 
 # ---------------------------------------------------------------- wiring
 def component_ids(tree) -> set[str]:
-    return {component.id for component in tree._traverse() if isinstance(getattr(component, "id", None), str)} | {tree.id}
+    """String ids, and dict ids as Dash names them in its callback map."""
+    found = {getattr(component, "id", None) for component in tree._traverse()} | {tree.id}
+    return ({key for key in found if isinstance(key, str)}
+            | {json.dumps(key, sort_keys=True, separators=(",", ":")) for key in found if isinstance(key, dict)})
 
 
 def test_every_callback_id_exists_in_the_page_or_the_shell(tiny_context, tiny_store_path):
@@ -214,7 +218,7 @@ def test_cards_match_direct_sql(demo_context, raw):
 @pytest.mark.parametrize(("indicator", "grouping", "name"), [
     ("returns_assisted", "region", "r.name_en"), ("reintegration_completed", "action", "a.short_name_en")])
 def test_trend_matches_direct_sql(demo_context, raw, indicator, grouping, name):
-    figure, _ = callbacks.update_trend_graph(demo_context, raw, indicator, grouping, "en")
+    figure, _ = callbacks.update_trend_graph(demo_context, raw, {"indicator": indicator, "trend": grouping}, "en")
     shown = {(trace.name, dt.date.fromisoformat(str(x)[:10])): y
              for trace in figure.data for x, y in zip(trace.x, trace.y, strict=True)}
     expected = {(group, period): value for group, period, value in direct(
@@ -225,7 +229,7 @@ def test_trend_matches_direct_sql(demo_context, raw, indicator, grouping, name):
 
 @pytest.mark.parametrize("raw", COMBINATIONS)
 def test_ranking_by_sex_matches_direct_sql(demo_context, raw):
-    figure, _ = callbacks.update_ranking_graph(demo_context, raw, "returns_assisted", ["1"], "en")
+    figure, _ = callbacks.update_ranking_graph(demo_context, raw, {"indicator": "returns_assisted", "by_sex": "1"}, "en")
     sex_names = {"Women": "female", "Men": "male", "Not disaggregated": "all"}
     shown = {(y, sex_names[trace.name]): x for trace in figure.data if trace.type == "bar"
              for x, y in zip(trace.x, trace.y, strict=True)}

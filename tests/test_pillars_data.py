@@ -10,12 +10,11 @@ from dash import dcc
 
 from callbacks import exports
 from callbacks import pillars_page as callbacks
-from callbacks.shell import url_value
 from dashboard import ids
 from dashboard.charts import ChartRequest
 from dashboard.context import AppContext
 from dashboard.i18n import TEXT, t
-from dashboard.pillars_options import PageOptions
+from dashboard.pillars_options import TABLE, PageOptions
 from dashboard.selection import Selection
 from layouts import pillars_page as layout_module
 from layouts.page_context import PageContext
@@ -183,12 +182,12 @@ def test_summaries_say_what_each_chart_shows(tiny_context):
                              "1. Capacity building (Actions: 6).")
     assert counts.startswith("Most applied pillar: 3. Reintegration assistance (Actions: 6; countries: 29). "
                              "Least applied: 6. Community stabilisation (Actions: 1; countries: 12).")
-    drill = callbacks.update_drilldown(tiny_context, None, "JI-NA", "en")[3]
+    drill = callbacks.update_drilldown(tiny_context, None, {"drill": "JI-NA"}, "en")[2]
     assert drill.startswith("North Africa, pillars by country (countries: 5). Countries with a country exception: Libya.")
-    _, trend = callbacks.update_trend_graph(tiny_context, None, "returns_assisted", "region", "en")
+    _, trend = callbacks.update_trend_graph(tiny_context, None, {"indicator": "returns_assisted", "trend": "region"}, "en")
     assert trend.startswith("Migrants assisted to return by region, Q1 2019 to Q3 2020: highest Middle East and North "
                             "Africa (200), lowest East and Horn of Africa (100).")  # 200 / 190 / 100
-    _, ranking = callbacks.update_ranking_graph(tiny_context, None, "returns_assisted", ["1"], "en")
+    _, ranking = callbacks.update_ranking_graph(tiny_context, None, {"indicator": "returns_assisted", "by_sex": "1"}, "en")
     assert ranking.startswith("Migrants assisted to return by country (countries: 4): highest Libya (200), lowest "
                               "Mali (40). Women: 40; Men: 450.")
     _, region, _, action = callbacks.update_rate_graphs(tiny_context, None, "fr")
@@ -198,11 +197,11 @@ def test_summaries_say_what_each_chart_shows(tiny_context):
 
 
 def test_summaries_of_one_group_and_of_nothing(tiny_context):
-    _, trend = callbacks.update_trend_graph(tiny_context, {"regions": ["WCA"]}, "returns_assisted", "action", "fr")
+    _, trend = callbacks.update_trend_graph(tiny_context, {"regions": ["WCA"]}, {"indicator": "returns_assisted", "trend": "action"}, "fr")
     assert trend.startswith("Migrants aidés au retour par Action, de T1 2019 à T2 2019\u202f: "
                             "Sahel et lac Tchad uniquement (190).")
     empty = {"regions": ["APAC"], "pillars": [6]}
-    assert callbacks.update_ranking_graph(tiny_context, empty, None, [], "en")[1].startswith(t("chart.empty", "en"))
+    assert callbacks.update_ranking_graph(tiny_context, empty, {"indicator": None, "by_sex": ""}, "en")[1].startswith(t("chart.empty", "en"))
     assert callbacks.update_rate_graphs(tiny_context, empty, "en")[1].startswith(t("chart.empty", "en"))
 
 
@@ -223,13 +222,12 @@ OPTIONS = [
 @pytest.mark.parametrize("params", OPTIONS)
 def test_exported_data_equals_what_the_charts_draw(demo_context, raw, params):
     options = PageOptions.from_params(params, demo_context.catalog)
-    trend, _ = callbacks.update_trend_graph(demo_context, raw, options.indicator, options.trend, "en")
+    trend, _ = callbacks.update_trend_graph(demo_context, raw, params, "en")
     frame = data(demo_context, ids.PILLARS_TREND_CHART, raw, params)
     drawn = [(trace.name, str(x)[:10], y) for trace in trend.data for x, y in zip(trace.x, trace.y, strict=True)]
     assert records(frame.iloc[:, [1, 3, 6]]) == drawn
 
-    ranking, _ = callbacks.update_ranking_graph(demo_context, raw, options.indicator,
-                                                [url_value(options.by_sex)], "en")
+    ranking, _ = callbacks.update_ranking_graph(demo_context, raw, params, "en")
     frame = data(demo_context, ids.PILLARS_RANKING_CHART, raw, params)
     bars = [trace for trace in ranking.data if trace.type == "bar"]
     drawn = {(trace.name if options.by_sex else "", y, x) for trace in bars for x, y in zip(trace.x, trace.y,
@@ -247,7 +245,7 @@ def test_exported_data_equals_what_the_charts_draw(demo_context, raw, params):
         assert list(frame.iloc[:, 1]) == list(figure.data[0].y)
         assert [0.0 if math.isnan(rate) else rate for rate in frame.iloc[:, 4]] == pytest.approx(list(figure.data[0].x))
 
-    _, value, drill, _, _ = callbacks.update_drilldown(demo_context, raw, options.drill, "en")
+    _, drill, _, _ = callbacks.update_drilldown(demo_context, raw, {"drill": options.drill}, "en")
     frame = data(demo_context, ids.PILLARS_DRILL_CHART, raw, params)
     if frame.empty:
         assert drill.layout.meta == {"empty": True}
@@ -289,8 +287,7 @@ def test_url_options_round_trip_through_the_link(tiny_context):
     page = layout_module.layout(PageContext(lang="en", catalog=tiny_context.catalog, settings=tiny_context.settings,
                                             cursor=tiny_context.cursor(), params=params))
     components = {c.id: c for c in page._traverse() if isinstance(getattr(c, "id", None), str)}
-    written = {key: url_value(getattr(components[component], prop))
-               for component, prop, key in layout_module.URL_OPTIONS}
+    written = TABLE.params_from_controls([getattr(components[component], prop) for component, prop in TABLE.controls])
     assert written == params
     assert PageOptions.from_params(written, tiny_context.catalog) == PageOptions.from_params(params,
                                                                                             tiny_context.catalog)

@@ -13,7 +13,9 @@ from callbacks import sustainability_page as cb
 from dashboard import ids
 from dashboard.context import AppContext
 from dashboard.i18n import TEXT
+from dashboard.page_state import OptionEnv
 from dashboard.queries import sustainability as q
+from dashboard.sustainability_options import PageOptions, group_codes
 from layouts import sustainability_page as page
 from layouts.page_context import PageContext
 
@@ -41,70 +43,73 @@ def page_context(context, params=None, lang="en"):
 @pytest.mark.parametrize("filters", FILTERS)
 def test_every_grouping_with_every_filter(context, grouping, filters):
     for figure, summary in (
-        cb.update_means(context, grouping, filters, "en"),
-        cb.update_distribution(context, grouping, "social", 0.5, filters, "fr"),
-        cb.update_shares(context, grouping, "composite", 0.6, filters, "en"),
-        cb.update_over_time(context, grouping, "economic", filters, "fr"),
+        cb.update_means(context, {"group": grouping}, filters, "en"),
+        cb.update_distribution(context, {"group": grouping, "measure": "social", "threshold": 0.5}, filters, "fr"),
+        cb.update_shares(context, {"group": grouping, "measure": "composite", "threshold": 0.6}, filters, "en"),
+        cb.update_over_time(context, {"group": grouping, "measure": "economic"}, filters, "fr"),
     ):
         assert isinstance(figure, go.Figure) and isinstance(summary, str) and summary
-    options, group_a, _, group_b, help_text = cb.update_comparison_choices(context, grouping, "en")
+    options, _, help_text = cb.update_comparison_choices(context, {"group": grouping}, "en")
+    group_a, group_b = q.default_pair(grouping, [option["value"] for option in options])
     assert [option["value"] for option in options] and group_a and group_b and help_text
-    figure, table, summary = cb.update_comparison(context, group_a, group_b, grouping, filters, "en")
+    figure, table, summary = cb.update_comparison(context, {"group": grouping, "a": group_a, "b": group_b}, filters, "en")
     assert isinstance(figure, go.Figure) and isinstance(table, html.Div) and isinstance(summary, str) and summary
 
 
 def test_filters_matching_nothing_give_the_empty_state(context):
     nothing = {"actions": ["RADA"]}
     for figure, summary in (
-        cb.update_means(context, "region", nothing, "en"),
-        cb.update_distribution(context, "region", "social", 0.5, nothing, "en"),
-        cb.update_shares(context, "region", "social", 0.5, nothing, "en"),
-        cb.update_over_time(context, "region", "social", nothing, "en"),
+        cb.update_means(context, {"group": "region"}, nothing, "en"),
+        cb.update_distribution(context, {"group": "region", "measure": "social", "threshold": 0.5}, nothing, "en"),
+        cb.update_shares(context, {"group": "region", "measure": "social", "threshold": 0.5}, nothing, "en"),
+        cb.update_over_time(context, {"group": "region", "measure": "social"}, nothing, "en"),
     ):
         assert figure.layout.meta == {"empty": True}
         assert summary == "No survey responses match the current filters."
-    figure, _, summary = cb.update_comparison(context, "WCA", "EHOA", "region", nothing, "en")
+    figure, _, summary = cb.update_comparison(context, {"group": "region", "a": "WCA", "b": "EHOA"}, nothing, "en")
     assert figure.layout.meta == {"empty": True}
     assert summary == "No survey responses match the current filters."
 
 
 def test_no_selection_yet_means_no_update(context):
     with pytest.raises(PreventUpdate):
-        cb.update_means(context, "region", None, "en")
+        cb.update_means(context, {"group": "region"}, None, "en")
     with pytest.raises(PreventUpdate):
-        cb.update_comparison(context, "WCA", "EHOA", "region", None, "en")
+        cb.update_comparison(context, {"group": "region", "a": "WCA", "b": "EHOA"}, None, "en")
 
 
 def test_raw_inputs_are_cleaned(context):
     """Unknown grouping, measure or language fall back to defaults; a bad threshold to the setting."""
-    figure, _ = cb.update_means(context, "region; DROP TABLE actions", {"regions": ["ATLANTIS"]}, "xx")
+    figure, _ = cb.update_means(context, {"group": "region; DROP TABLE actions"}, {"regions": ["ATLANTIS"]}, "xx")
     assert figure.layout.title.text == "Mean scores by region"
-    figure, _ = cb.update_shares(context, "sex", "bogus", "1.9", {}, "en")
+    figure, _ = cb.update_shares(context, {"group": "sex", "measure": "bogus", "threshold": "1.9"}, {}, "en")
     assert figure.layout.title.text == "Share at or above 0.55"  # the configured threshold
     assert figure.layout.title.subtitle.text.startswith("Composite score")  # the default measure
-    figure, _ = cb.update_shares(context, "sex", "economic", 0.6000000000000001, {}, "en")
+    figure, _ = cb.update_shares(context, {"group": "sex", "measure": "economic", "threshold": 0.6000000000000001}, {}, "en")
     assert figure.layout.title.text == "Share at or above 0.60"
-    figure, summary = cb.update_shares(context, "action", "economic", 0.5, {}, "en")
+    figure, summary = cb.update_shares(context, {"group": "action", "measure": "economic", "threshold": 0.5}, {}, "en")
     assert list(figure.data[0].x) == [0.75, 0.5]  # a score equal to the threshold counts
 
 
 def test_threshold_controls_stay_in_step(context):
-    assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD_RANGE, "0.71", 0.5) == (no_update, 0.71)
+    assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD_RANGE, "0.71", 0.5) == (no_update, "0.71")
+    assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD_RANGE, "0.6", "0,5", "fr") == (no_update, "0,6")
+    assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD, 0.8, "0,45", "fr") == (0.45, no_update)
     assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD, 0.8, 0.45) == (0.45, no_update)
     assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD, 0.8, None) == (no_update, no_update)
     assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD, 0.8, 7) == (no_update, no_update)
-    figure, _ = cb.update_shares(context, "sex", "economic", "0.65", {}, "en")
+    figure, _ = cb.update_shares(context, {"group": "sex", "measure": "economic", "threshold": "0.65"}, {}, "en")
     assert figure.layout.title.text == "Share at or above 0.65"
 
 
 def test_comparison_of_a_group_with_itself(context):
-    figure, table, summary = cb.update_comparison(context, "male", "male", "sex", {}, "en")
+    figure, table, summary = cb.update_comparison(context, {"group": "sex", "a": "male", "b": "male"}, {}, "en")
     assert figure.layout.meta == {"empty": True}
     assert "the same" in str(table) and "the same" in summary
 
 
 def test_means_callback_hides_small_groups(context):
-    figure, summary = cb.update_means(context, "region", {}, "en")
+    figure, summary = cb.update_means(context, {"group": "region"}, {}, "en")
     assert "East and Horn of Africa (n < 2, suppressed)" in figure.layout.yaxis.categoryarray
     assert all("East and Horn" not in y for trace in figure.data for y in trace.y)
     assert summary.startswith("2 groups shown, 1 suppressed")
@@ -112,16 +117,17 @@ def test_means_callback_hides_small_groups(context):
 
 # ---------------------------------------------------------------- layout
 def test_page_options_from_the_url(context):
-    codes = ["female", "male"]
-    options = page.page_options({"group": "sex", "measure": "social", "threshold": "0.7", "a": "male",
-                                 "b": "female"}, context.settings, codes)
-    assert options == page.PageOptions("sex", "social", 0.7, "male", "female")
-    fallback = page.page_options({"group": "nope", "measure": "x", "threshold": "NaN", "a": "<script>"},
-                                 context.settings, ["EHOA", "WCA"])
-    assert fallback == page.PageOptions("region", "composite", 0.55, "WCA", "EHOA")
-    assert page.page_options({"threshold": "0.95"}, context.settings, []).threshold == 0.95
-    assert page.page_options({"threshold": "1.5"}, context.settings, []).threshold == 0.55
-    assert page.page_options({"threshold": "abc"}, context.settings, []).threshold == 0.55
+    env = OptionEnv(context.catalog, context.settings, context.cursor(), "en")
+    options = PageOptions.from_params({"group": "sex", "measure": "social", "threshold": "0.7", "a": "male",
+                                       "b": "female"}, env)
+    assert options == PageOptions("sex", "social", 0.7, "male", "female")
+    fallback = PageOptions.from_params({"group": "nope", "measure": "x", "threshold": "NaN", "a": "<script>"}, env)
+    assert (fallback.grouping, fallback.measure, fallback.threshold) == ("region", "composite", 0.55)
+    assert (fallback.group_a, fallback.group_b) == q.default_pair("region", group_codes(env, "region"))
+    assert PageOptions.from_params({"threshold": "0.95"}, env).threshold == 0.95
+    assert PageOptions.from_params({"threshold": "0,6"}, env).threshold == 0.6
+    assert PageOptions.from_params({"threshold": "1.5"}, env).threshold == 0.55
+    assert PageOptions.from_params({"threshold": "abc"}, env).threshold == 0.55
 
 
 def test_layout_reads_url_options(context):
@@ -130,7 +136,7 @@ def test_layout_reads_url_options(context):
     found = {component.id: component for component in iter_components(layout) if isinstance(getattr(component, "id", None), str)}
     assert found[ids.SUSTAINABILITY_GROUPING].value == "sex"
     assert found[ids.SUSTAINABILITY_MEASURE].value == "economic"
-    assert found[ids.SUSTAINABILITY_THRESHOLD].value == 0.4
+    assert found[ids.SUSTAINABILITY_THRESHOLD].value == "0.4"
     assert (found[ids.SUSTAINABILITY_GROUP_A].value, found[ids.SUSTAINABILITY_GROUP_B].value) == ("male", "female")
     assert [option["label"] for option in found[ids.SUSTAINABILITY_GROUP_A].options] == ["Women", "Men"]
 

@@ -23,8 +23,9 @@ from dashboard.charts import ChartRequest
 from dashboard.context import AppContext
 from dashboard.exports import ExportHeader, to_csv_bytes, to_excel_bytes
 from dashboard.i18n import TEXT
+from dashboard.page_state import OptionEnv
 from dashboard.selection import Selection
-from dashboard.sustainability_options import PageOptions, fraction, page_options
+from dashboard.sustainability_options import TABLE, PageOptions, fraction
 from layouts import sustainability_page as page
 from layouts.page_context import PageContext
 
@@ -225,21 +226,21 @@ def test_suppressed_side_of_a_comparison_in_csv(context):
 # ---------------------------------------------------------------- the data equals the chart
 def test_each_chart_shows_its_data(context):
     params = {"group": "region", "measure": "economic", "threshold": "0.5", "a": "WCA", "b": "SAF"}
-    figure, _ = cb.update_means(context, "region", {}, "en")
+    figure, _ = cb.update_means(context, {"group": "region"}, {}, "en")
     means = data(context, ids.SUSTAINABILITY_MEANS_CHART, params).dropna(subset=["Responses (n)"])
     composite = next(trace for trace in figure.data if trace.meta["measure"] == "composite")
     assert list(composite.x) == pytest.approx(means["Composite: mean"].tolist())
-    figure, _ = cb.update_distribution(context, "region", "economic", 0.5, {}, "en")
+    figure, _ = cb.update_distribution(context, {"group": "region", "measure": "economic", "threshold": 0.5}, {}, "en")
     spread = data(context, ids.SUSTAINABILITY_BOX_CHART, params).dropna(subset=["Responses (n)"])
     assert list(figure.data[0].median) == pytest.approx(spread["Economic: median"].tolist())
-    figure, _ = cb.update_shares(context, "region", "economic", 0.5, {}, "en")
+    figure, _ = cb.update_shares(context, {"group": "region", "measure": "economic", "threshold": 0.5}, {}, "en")
     shares = data(context, ids.SUSTAINABILITY_SHARE_CHART, params).dropna(subset=["Responses (n)"])
     assert list(figure.data[0].x) == pytest.approx(shares["Share at or above the threshold"].tolist())
-    figure, _ = cb.update_over_time(context, "region", "economic", {}, "en")
+    figure, _ = cb.update_over_time(context, {"group": "region", "measure": "economic"}, {}, "en")
     by_band = data(context, ids.SUSTAINABILITY_TIME_CHART, params).dropna(subset=["Responses (n)"])
     drawn = [(trace.meta["group_code"], y) for trace in figure.data for y in trace.y]
     assert drawn == list(zip(by_band["Series: code"], by_band["Economic: mean"], strict=True))
-    figure, _, _ = cb.update_comparison(context, "WCA", "SAF", "region", {}, "en")
+    figure, _, _ = cb.update_comparison(context, {"group": "region", "a": "WCA", "b": "SAF"}, {}, "en")
     compared = data(context, ids.SUSTAINABILITY_COMPARE_CHART, params)
     assert list(figure.data[0].y) == pytest.approx(compared["Group A: mean"].tolist())
     assert list(figure.data[1].y) == pytest.approx(compared["Group B: mean"].tolist())
@@ -253,12 +254,13 @@ def test_filters_reach_the_data(context):
 
 
 # ---------------------------------------------------------------- options and layout
-def test_page_options_report_what_they_drop():
-    options = page_options({"group": "sex", "measure": "nope", "threshold": "2", "a": "male", "b": "x" * 100},
-                           0.5, ["female", "male"])
-    assert options == PageOptions("sex", "composite", 0.5, "male", "male")
+def test_page_options_report_what_they_drop(context):
+    env = OptionEnv(context.catalog, context.settings, context.cursor(), "en")
+    options = PageOptions.from_params({"group": "sex", "measure": "nope", "threshold": "2", "a": "male",
+                                       "b": "x" * 100}, env)
+    assert options == PageOptions("sex", "composite", 0.55, "male", "male")
     assert options.dropped == (("measure", "nope"), ("threshold", "2"), ("b", "x" * 64))
-    assert page_options({}, 0.5, ["female", "male"]).dropped == ()
+    assert PageOptions.from_params({}, env).dropped == ()
     assert [fraction(value) for value in ("0.6000000001", 0.4, True, "1.5", None, "nan")] == \
         [0.6, 0.4, None, None, None, None]
 
@@ -292,8 +294,8 @@ def test_every_chart_is_in_a_chart_block_and_every_option_in_the_url(context):
     for summary in (ids.SUSTAINABILITY_MEANS_SUMMARY, ids.SUSTAINABILITY_BOX_SUMMARY, ids.SUSTAINABILITY_SHARE_SUMMARY,
                     ids.SUSTAINABILITY_TIME_SUMMARY, ids.SUSTAINABILITY_COMPARE_SUMMARY):
         assert summary in string_ids
-    assert [key for _, _, key in page.URL_OPTIONS] == ["group", "measure", "threshold", "a", "b"]
-    assert all(component in string_ids and prop == "value" for component, prop, _ in page.URL_OPTIONS)
+    assert TABLE.params == ("group", "measure", "threshold", "a", "b")
+    assert all(component in string_ids and prop == "value" for component, prop in TABLE.controls)
     assert set(exports.all_charts()) >= set(keys)
 
 
