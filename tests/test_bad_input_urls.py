@@ -15,9 +15,9 @@ from urllib.parse import quote
 import pytest
 from test_bad_input_callbacks import SCRIPT, Body, server_callbacks
 
+from callbacks.page_options import TABLES
 from dashboard import ids
 from dashboard.app import create_app
-from callbacks.page_options import TABLES
 from layouts.pages import PAGES
 
 from conftest import settings_for
