@@ -108,7 +108,7 @@ def country_choice(catalog: Catalog, lang: str, chosen: str | None) -> html.Div:
             dcc.Dropdown(id=ids.MAP_PROFILE_SELECT, options=options, value=chosen, clearable=True, searchable=True,
                          placeholder=t("map.profile.select_placeholder", lang)),
         ],
-        className="px-3 pt-2",
+        className="map-profile-choice px-3 pt-2",
     )
 
 
@@ -159,7 +159,7 @@ def layout(context: PageContext) -> html.Div:
             html.P(t("map.intro", lang), className="text-muted small mb-2"),
             options_notice(options, lang),
             html.Div([colour_control(lang, options.mode), province_control(lang, options.provinces)],
-                     className="d-flex flex-wrap align-items-end"),
+                     className="map-page-controls d-flex flex-wrap align-items-end"),
             dbc.Row(
                 [
                     dbc.Col(map_panel(lang), xs=12, lg=8, class_name="mb-3"),

@@ -125,7 +125,7 @@ def comparison_panel(context: PageContext, options: PageOptions, group_choices: 
                     _label(t("sustainability.compare.group_b", lang), ids.SUSTAINABILITY_GROUP_B),
                     dbc.Select(id=ids.SUSTAINABILITY_GROUP_B, options=group_choices, value=options.group_b),
                 ], xs=12, md=6, lg=3),
-            ], className="g-3 mb-2"),
+            ], className="sustainability-compare-choice g-3 mb-2"),
             dbc.Row([
                 dbc.Col(chart_block(ids.SUSTAINABILITY_COMPARE_CHART, ids.SUSTAINABILITY_COMPARE_GRAPH,
                                     title=t("sustainability.heading.compare_chart", lang), lang=lang,
