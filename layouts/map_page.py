@@ -92,6 +92,7 @@ def map_panel(lang: str) -> html.Div:
                      role="note", hidden=True),
             map_block(lang),
         ],
+        className="map-panel-stack",
     )
 
 
