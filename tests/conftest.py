@@ -224,14 +224,24 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rep_{report.when}", report)
 
 
+# No callback of the Dash renderer waiting, running or being applied (its store is on window).
+CALLBACKS_IDLE_JS = """
+() => {
+    if (document.querySelector('[data-dash-is-loading="true"]')) { return false; }
+    const state = window.store && window.store.getState && window.store.getState();
+    if (!state || !state.callbacks) { return true; }
+    return ['requested', 'prioritized', 'blocked', 'executing', 'watched', 'executed', 'stored']
+        .every(queue => !(state.callbacks[queue] || []).length);
+}
+"""
+
+
 def wait_for_dash(page, timeout: float = 20_000) -> None:
     """Wait until Dash has rendered and no callback is pending."""
     page.wait_for_selector("#shell-page-content", timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=timeout)
+    page.wait_for_function(CALLBACKS_IDLE_JS, timeout=timeout)
     page.wait_for_timeout(300)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=timeout)
+    page.wait_for_function(CALLBACKS_IDLE_JS, timeout=timeout)
     # Plotly draws after Dash has the figure: wait until every graph on the page has drawn.
     page.wait_for_function(
         "() => [...document.querySelectorAll('.dash-graph')].every(g => g.querySelector('.main-svg'))",
