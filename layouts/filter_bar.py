@@ -8,8 +8,10 @@ from dash import dcc, html
 from dashboard import ids
 from layouts.shell_text import FILTER_CONTROLS, label_id
 
-# Column widths on large screens, by control.
-_WIDTHS = {ids.FILTER_STATUS: 1, ids.FILTER_PERIOD_START: 1, ids.FILTER_PERIOD_END: 1}
+# On large screens the columns share the row by content (assets/10-app.css): the region wide
+# enough for a chosen region's name, the status and the quarters for their whole value.
+_KINDS = {ids.FILTER_REGION: "wide", ids.FILTER_STATUS: "narrow", ids.FILTER_PERIOD_START: "narrow",
+          ids.FILTER_PERIOD_END: "narrow"}
 
 
 def _labelled_dropdown(component_id: str, multi: bool, texts: dict) -> dbc.Col:
@@ -22,7 +24,7 @@ def _labelled_dropdown(component_id: str, multi: bool, texts: dict) -> dbc.Col:
                          labels=texts[(component_id, "labels")],
                          clearable=True, searchable=True),
         ],
-        xs=12, sm=6, lg=_WIDTHS.get(component_id, 2), className="mb-2",
+        xs=12, sm=6, lg=True, className=f"mb-2 filter-col filter-col-{_KINDS.get(component_id, 'normal')}",
     )
 
 
@@ -42,7 +44,7 @@ def filter_bar(texts: dict) -> html.Section:
                         dbc.Col(
                             html.Button(texts[(ids.FILTER_RESET, "children")], id=ids.FILTER_RESET, n_clicks=0,
                                         type="button", className="btn btn-link btn-sm"),
-                            xs=12, lg=1, className="mb-2 d-flex align-items-end",
+                            xs=12, lg="auto", className="mb-2 d-flex align-items-end filter-col-reset",
                         ),
                         dbc.Col(html.Small(id=ids.FILTER_PILLAR_HINT, className="text-muted"), xs=12),
                     ],
