@@ -150,6 +150,16 @@ def test_afghanistan_by_province(every_country, tiny_cursor):
     assert names["AF-KAB"] == "Kaboul" and names["AF-HER"] == "Herat"
     assert t("map.hover.province_rada", "fr") in highlighted.hovertemplate
     assert all(location != "AFG" for trace in figure.data for location in trace.locations)
+    # The frame zooms to Afghanistan (and back to Africa and Asia without the provinces).
+    assert tuple(figure.layout.geo.lonaxis.range) == map_figures.AFGHANISTAN_LON_RANGE
+    assert tuple(figure.layout.geo.lataxis.range) == map_figures.AFGHANISTAN_LAT_RANGE
+    countries = map_figures.programme_map(every_country, mode="action", lang="fr")
+    assert tuple(countries.layout.geo.lonaxis.range) == map_figures.LON_RANGE
+    assert countries.layout.uirevision != figure.layout.uirevision
+    patch = map_figures.programme_map_patch(every_country, mode="action", lang="fr",
+                                            provinces=geometry.afghan_provinces(), rada=rada).to_plotly_json()
+    ranges = [op for op in patch["operations"] if op["location"][:3] == ["layout", "geo", "lonaxis"]]
+    assert ranges and ranges[0]["params"]["value"] == list(map_figures.AFGHANISTAN_LON_RANGE)
 
 
 def test_provinces_grey_when_rada_is_filtered_out(west_africa, tiny_cursor):
@@ -159,13 +169,14 @@ def test_provinces_grey_when_rada_is_filtered_out(west_africa, tiny_cursor):
     assert colour_of(traces_by_name(figure)[t("map.legend.rada_provinces", "en")]) == theme.INACTIVE_FILL
 
 
-def test_patch_holds_traces_and_titles_only(every_country):
+def test_patch_holds_traces_titles_and_frame_only(every_country):
     patch = map_figures.programme_map_patch(every_country, mode="region", lang="en")
     assert isinstance(patch, Patch)
     operations = patch.to_plotly_json()["operations"]
     locations = sorted(tuple(operation["location"]) for operation in operations)
-    assert locations == [("data",), ("layout", "legend", "title", "text"), ("layout", "meta"),
-                         ("layout", "title", "text")]
+    assert locations == [("data",), ("layout", "geo", "lataxis", "range"), ("layout", "geo", "lonaxis", "range"),
+                         ("layout", "legend", "title", "text"), ("layout", "meta"), ("layout", "title", "text"),
+                         ("layout", "uirevision")]
     data = next(operation for operation in operations if operation["location"] == ["data"])["params"]["value"]
     assert [trace["name"] for trace in data] == ["sea", *REGION_NAMES_EN]
 

@@ -35,6 +35,10 @@ MODE_COLOURS: Mapping[str, Mapping[str, str]] = {
 # Frame on Africa and Asia (degrees); fitbounds stays off so filters never re-frame the map.
 LON_RANGE = (-20, 100)
 LAT_RANGE = (-37, 45)
+# Afghanistan by province: framed on the country, so its 34 provinces (Kabul among the smallest)
+# are large enough to see, hover and click.
+AFGHANISTAN_LON_RANGE = (59.5, 76.0)
+AFGHANISTAN_LAT_RANGE = (28.8, 39.2)
 SEA_ID = "sea"
 BORDER = "#ffffff"
 PROVINCE_BORDER = "#ffffff"
@@ -253,12 +257,15 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
     the source page's disclaimer sits inside the figure, so an exported image keeps it.
     """
     mode = colour_mode(mode)
+    by_province = provinces is not None
+    lon_range, lat_range = ((AFGHANISTAN_LON_RANGE, AFGHANISTAN_LAT_RANGE) if by_province
+                            else (LON_RANGE, LAT_RANGE))
     figure = go.Figure(map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
     base_layout(figure, title=t(f"map.figure.title.{mode}", lang), lang=lang, demo=False)
     figure.update_layout(
         geo={
             "projection": {"type": "natural earth"}, "fitbounds": False,
-            "lonaxis": {"range": list(LON_RANGE)}, "lataxis": {"range": list(LAT_RANGE)},
+            "lonaxis": {"range": list(lon_range)}, "lataxis": {"range": list(lat_range)},
             "showland": True, "landcolor": theme.LAND, "showcountries": True,
             "countrycolor": theme.LAND_BORDER, "countrywidth": 0.5, "showcoastlines": True,
             "coastlinecolor": "#b8c0cc", "coastlinewidth": 0.5, "showocean": True, "oceancolor": "#f3f7fb",
@@ -268,8 +275,9 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
         legend={"title": {"text": t(f"map.colour.{mode}", lang), "side": "top"}, "orientation": "h",
                 "x": 0, "y": 0, "yanchor": "top", "traceorder": "normal", "itemclick": "toggle"},
         dragmode="pan",
-        uirevision="programme-map",
-        meta={"demo": False, "colour_mode": mode},
+        # A new frame (provinces on or off) resets a person's pan and zoom; a new colouring keeps it.
+        uirevision=f"programme-map-{'provinces' if by_province else 'countries'}",
+        meta={"demo": False, "colour_mode": mode, "provinces": by_province},
     )
     # Top left is open sea and land of no Action (Atlantic, southern Europe) at every width.
     figure.add_annotation(
@@ -283,10 +291,14 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
 def programme_map_patch(countries: pd.DataFrame, *, mode: str, lang: str,
                         provinces: Sequence[Province] | None = None, rada: pd.DataFrame | None = None) -> Patch:
     """The change that turns the drawn map into ``programme_map(...)`` with other traces: the
-    trace list, title, legend title and meta; the frame, base map and disclaimer stay."""
+    trace list, title, legend title, meta and the frame (Afghanistan by province or Africa and
+    Asia); the base map and disclaimer stay."""
     figure = programme_map(countries, mode=mode, lang=lang, provinces=provinces, rada=rada)
     patch = Patch()
     patch["data"] = [trace.to_plotly_json() for trace in figure.data]
+    patch["layout"]["geo"]["lonaxis"]["range"] = list(figure.layout.geo.lonaxis.range)
+    patch["layout"]["geo"]["lataxis"]["range"] = list(figure.layout.geo.lataxis.range)
+    patch["layout"]["uirevision"] = figure.layout.uirevision
     patch["layout"]["title"]["text"] = figure.layout.title.text
     patch["layout"]["legend"]["title"]["text"] = figure.layout.legend.title.text
     patch["layout"]["meta"] = figure.layout.meta
