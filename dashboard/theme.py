@@ -52,6 +52,12 @@ GRAPH_CONFIG = {
 }
 
 
+def graph_config(lang: str) -> dict:
+    """The graphs' configuration in ``lang``: plotly's toolbar tooltips and date names follow the
+    page's language (the French locale is served from assets/plotly-locale-fr.js)."""
+    return {**GRAPH_CONFIG, "locale": lang if lang in ("en", "fr") else "en"}
+
+
 def colour_for(code: str, mapping: dict[str, str], index: int) -> str:
     """The fixed colour of a code, or the palette colour at ``index`` for codes without one."""
     return mapping.get(code, QUALITATIVE[index % len(QUALITATIVE)])

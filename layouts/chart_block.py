@@ -55,7 +55,7 @@ def chart_block(chart_key: str, graph_id: str, *, title: str, lang: str, summary
             html.Div(description, className="small text-muted mb-1") if description else None,
             chart_toolbar(chart_key, graph_id, lang),
             html.Div(
-                dcc.Graph(id=graph_id, config=theme.GRAPH_CONFIG, style=style),
+                dcc.Graph(id=graph_id, config=theme.graph_config(lang), style=style),
                 role="figure", **{"aria-labelledby": heading_id,
                                **({"aria-describedby": summary_id} if summary_id else {})},
             ),

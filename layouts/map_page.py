@@ -69,7 +69,8 @@ def map_block(lang: str) -> html.Section:
             chart_toolbar(ids.MAP_CHART, ids.MAP_GRAPH, lang),
             html.Div(
                 dcc.Loading(
-                    dcc.Graph(id=ids.MAP_GRAPH, config=theme.GRAPH_CONFIG, className="map-graph", responsive=True),
+                    dcc.Graph(id=ids.MAP_GRAPH, config=theme.graph_config(lang), className="map-graph",
+                              responsive=True),
                     type="circle", delay_show=300,
                 ),
                 role="figure", className="map-figure",

@@ -306,7 +306,10 @@ def threshold_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], groupi
                  grouping_lower=grouping_label(grouping, lang, lower=True))
     figure.update_layout(uniformtext={"minsize": 11, "mode": "show"}, showlegend=False,
                          title_subtitle_text=subtitle)
-    figure.update_xaxes(range=[0, 1], tickformat=".0%", title=t("sustainability.axis.share", lang))
+    # Ticks written like the bars' labels: 20% in English, 20 % in French.
+    ticks = [step / 5 for step in range(6)]
+    figure.update_xaxes(range=[0, 1], tickvals=ticks, ticktext=[format_percent(tick, lang) for tick in ticks],
+                        title=t("sustainability.axis.share", lang))
     _category_axis(figure, ordered["tick"].tolist(), len(ordered), "share")
     _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
     return _fit_title(figure)
