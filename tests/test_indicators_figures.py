@@ -40,7 +40,8 @@ def totals(tiny_cursor):
 def test_cards_show_totals_headlines_first_and_a_dash_when_missing(totals):
     cards = figures.headline_cards(totals, lang="en", demo=True)
     values = card_values(cards)
-    assert list(values)[:4] == ["returns_assisted", "reintegration_started", "reintegration_completed", "community_projects"]
+    # In pillar order (officials trained is pillar 1), headline indicators first within a pillar.
+    assert list(values)[:3] == ["officials_trained", "returns_assisted", "migrants_protected"]
     assert values["returns_assisted"] == "490" and values["reintegration_started"] == "58"
     assert values["officials_trained"] == "–"
     text = texts(cards)

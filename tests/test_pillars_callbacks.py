@@ -109,7 +109,7 @@ def test_drilldown_follows_the_filter_bar(tiny_context):
 # ---------------------------------------------------------------- wiring
 def component_ids(tree) -> set[str]:
     """String ids, and dict ids as Dash names them in its callback map."""
-    found = {getattr(component, "id", None) for component in tree._traverse()} | {tree.id}
+    found = [getattr(component, "id", None) for component in tree._traverse()] + [tree.id]
     return ({key for key in found if isinstance(key, str)}
             | {json.dumps(key, sort_keys=True, separators=(",", ":")) for key in found if isinstance(key, dict)})
 

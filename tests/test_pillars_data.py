@@ -117,7 +117,7 @@ def test_totals_data_in_card_order_with_missing_totals(tiny_context):
     frame = data(tiny_context, ids.PILLARS_TOTALS_CHART)
     assert list(frame.columns) == ["Indicator code", "Indicator", "Pillar number", "Unit", "Total", "Definition"]
     totals = dict(zip(frame["Indicator code"], frame["Total"], strict=True))
-    assert list(totals)[:3] == ["returns_assisted", "reintegration_started", "reintegration_completed"]
+    assert list(totals)[:3] == ["officials_trained", "returns_assisted", "migrants_protected"]
     assert (totals["returns_assisted"], totals["reintegration_started"], totals["community_projects"]) == (490, 58, 3)
     assert math.isnan(totals["officials_trained"])
 

@@ -16,7 +16,8 @@ from dashboard.figures.pillars import balanced_wrap, empty_chart, fit_title, wra
 from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, t
 from dashboard.i18n import quarter_label as quarter_text
 
-# Headline indicators first (the ones managers ask for), the others after them.
+# Cards and their table follow the pillars (1 to 6); within a pillar the headline indicators
+# (the ones managers ask for) come first.
 HEADLINE_ORDER = (
     "returns_assisted", "reintegration_started", "reintegration_completed", "community_projects",
     "people_reached_awareness", "migrants_protected", "arrival_assistance", "officials_trained",
@@ -73,7 +74,7 @@ def headline_cards(frame: pd.DataFrame, *, lang: str, demo: bool) -> html.Div:
     suffix = normalise_language(lang)
     position = {code: index for index, code in enumerate(HEADLINE_ORDER)}
     ordered = frame.assign(_order=frame["indicator_code"].map(lambda code: position.get(code, len(position))))
-    ordered = ordered.sort_values(["_order", "pillar_no", "indicator_code"])
+    ordered = ordered.sort_values(["pillar_no", "_order", "indicator_code"], kind="stable")
     cards = [_card(row, lang, suffix) for row in ordered.to_dict("records")]
     header = [html.Span(t("pillars.cards.hint", lang), className="small text-muted")]
     if demo:
@@ -357,7 +358,7 @@ def indicator_totals_data(frame: pd.DataFrame, *, lang: str) -> pd.DataFrame:
     suffix = normalise_language(lang)
     position = {code: index for index, code in enumerate(HEADLINE_ORDER)}
     ordered = frame.assign(_order=frame["indicator_code"].map(lambda code: position.get(code, len(position))))
-    ordered = ordered.sort_values(["_order", "pillar_no", "indicator_code"], kind="stable")
+    ordered = ordered.sort_values(["pillar_no", "_order", "indicator_code"], kind="stable")
     return pd.DataFrame({
         _column("indicator_code", lang): ordered["indicator_code"].astype(str).tolist(),
         _column("indicator", lang): ordered[f"name_{suffix}"].astype(str).tolist(),
