@@ -35,25 +35,6 @@ def default_drill(catalog: Catalog) -> str | None:
     return DEFAULT_DRILL_ACTION if DEFAULT_DRILL_ACTION in catalog.actions else next(iter(catalog.actions), None)
 
 
-def chosen_indicator(raw: object, catalog: Catalog) -> str:
-    """A known indicator code: ``raw`` if the catalog knows it, else the default."""
-    return raw if isinstance(raw, str) and raw in catalog.indicators else default_indicator(catalog)
-
-
-def chosen_grouping(raw: object) -> str:
-    """'region' or 'action': ``raw`` if offered, else the first grouping."""
-    return raw if isinstance(raw, str) and raw in TREND_GROUPINGS else TREND_GROUPINGS[0]
-
-
-def chosen_by_sex(raw: object) -> bool:
-    """Whether the ranking is split by sex, from a URL text, a boolean or the checklist's value list."""
-    if isinstance(raw, bool):
-        return raw
-    if isinstance(raw, list | tuple):
-        return BY_SEX_ON in raw
-    return isinstance(raw, str) and raw.lower() in ("1", "true", "yes")
-
-
 def _checklist_text(value: object) -> object:
     """The sex split checklist's value list as URL text."""
     return BY_SEX_ON if isinstance(value, list | tuple) and BY_SEX_ON in value else ""

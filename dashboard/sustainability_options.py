@@ -36,11 +36,6 @@ def chosen_grouping(raw: object) -> str:
     return raw if isinstance(raw, str) and raw in GROUPINGS else DEFAULT_GROUPING
 
 
-def chosen_measure(raw: object) -> str:
-    """A known score: ``raw`` if it is one, else the default."""
-    return raw if isinstance(raw, str) and raw in MEASURES else DEFAULT_MEASURE
-
-
 def fraction(raw: object) -> float | None:
     """A number in [0, 1] from a control or URL value (text with a decimal point or a decimal
     comma, as French writes it), rounded to 2 decimals so that 0.6000000001 is 0.6; None for
@@ -52,12 +47,6 @@ def fraction(raw: object) -> float | None:
     except ValueError:
         return None
     return round(number, 2) if 0 <= number <= 1 else None
-
-
-def chosen_threshold(raw: object, default: float) -> float:
-    """The threshold ``raw`` names, or ``default`` for anything that is not a number in [0, 1]."""
-    chosen = fraction(raw)
-    return default if chosen is None else chosen
 
 
 def threshold_text(value: object, lang: str = "en") -> str:
