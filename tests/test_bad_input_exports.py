@@ -95,6 +95,9 @@ def export_buttons(app) -> list[dict]:
 TAMPERED_SELECTION = {"regions": ["=1+1", SCRIPT], "countries": ["GIN", "@cmd"], "actions": ["JI-SLC"],
                       "period_start": "=HYPERLINK(1)", "period_end": "2019-Q4"}
 TAMPERED_SEARCH = "?country=GIN,%3D1%2B1&group=" + quote("=cmd|' /C calc'!A0") + "&indicator=%40x&lang=en"
+# The page's options store as a tampered browser could send it (the exports read it, not the URL).
+TAMPERED_OPTIONS = [{"id": {"type": ids.PAGE_OPTIONS_STORE, "page": "sustainability"}, "property": "data",
+                     "value": {"group": "=cmd|' /C calc'!A0", "indicator": "@x", "a": SCRIPT, "threshold": "=1"}}]
 
 
 def test_every_chart_download_is_inert_with_a_tampered_selection_and_url(app):
@@ -107,6 +110,7 @@ def test_every_chart_download_is_inert_with_a_tampered_selection_and_url(app):
         for entry in request["inputs"][0]:
             entry["value"] = 1 if entry["id"] == button["id"] else 0
         request["state"] = [
+            TAMPERED_OPTIONS if isinstance(entry, list) else
             {**entry, "value": {ids.SELECTION_STORE: TAMPERED_SELECTION, ids.URL: TAMPERED_SEARCH}.get(entry["id"],
                                                                                                    entry["value"])}
             for entry in request["state"]]
