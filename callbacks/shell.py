@@ -10,6 +10,7 @@ import datetime as dt
 from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
+from dashboard.auth import current_user
 from dashboard.context import AppContext
 from dashboard.describe import data_source_text, filter_summary
 from dashboard.i18n import LANGUAGES, normalise_language, t
@@ -97,7 +98,8 @@ def sync_filters_and_url(context: AppContext, search: str | None, language_choic
 
 def translate_shell(context: AppContext, lang: str | None) -> list[object]:
     """Every shell text in ``lang``, in the order of the outputs."""
-    return list(shell_texts(context.catalog, lang or context.settings.language, context.imported_files).values())
+    return list(shell_texts(context.catalog, lang or context.settings.language, context.imported_files,
+                            current_user()).values())
 
 
 def update_nav_links(search: str | None) -> list[str]:

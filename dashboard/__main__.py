@@ -11,7 +11,7 @@ from dashboard.build.demo import DEFAULT_ROWS, DEFAULT_SEED
 from dashboard.settings import SettingsError, load_settings
 
 
-def _parser(default_store: Path) -> argparse.ArgumentParser:
+def _parser(default_store: Path, default_users_file: Path) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -32,7 +32,49 @@ def _parser(default_store: Path) -> argparse.ArgumentParser:
     importing.add_argument("--kind", choices=("indicators", "survey"), help="default: from the columns")
     importing.add_argument("--replace-demo", action="store_true",
                            help="remove the store's demo data in the same transaction")
+
+    add_user = commands.add_parser("add-user", help="add a user to the users file (EUIOM_AUTH=users), or change one")
+    add_user.add_argument("name")
+    add_user.add_argument("--roles", default="viewer",
+                          help="comma-separated roles among viewer, analyst, data_manager (default %(default)s)")
+    add_user.add_argument("--users-file", type=Path, default=default_users_file,
+                          help="users file (default %(default)s)")
+    add_user.add_argument("--password-stdin", action="store_true",
+                          help="read the password from standard input instead of asking twice")
+    remove_user = commands.add_parser("remove-user", help="remove a user from the users file")
+    remove_user.add_argument("name")
+    remove_user.add_argument("--users-file", type=Path, default=default_users_file,
+                             help="users file (default %(default)s)")
     return parser
+
+
+def _read_password(from_stdin: bool) -> str:
+    import getpass
+
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    password = getpass.getpass("Password: ")
+    if getpass.getpass("Password again: ") != password:
+        raise ValueError("the two passwords differ")
+    return password
+
+
+def _users_command(args: argparse.Namespace) -> int:
+    from dashboard.auth.users_file import UsersFileError, add_user, remove_user
+
+    try:
+        if args.command == "remove-user":
+            if not remove_user(args.users_file, args.name):
+                print(f"No user {args.name!r} in {args.users_file}.", file=sys.stderr)
+                return 1
+            print(f"Removed {args.name} from {args.users_file}.")
+            return 0
+        entry = add_user(args.users_file, args.name, _read_password(args.password_stdin), args.roles.split(","))
+    except (UsersFileError, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"{entry.name} ({', '.join(entry.roles)}) saved in {args.users_file}.")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
-    args = _parser(settings.store_path).parse_args(argv)
+    args = _parser(settings.store_path, settings.users_file).parse_args(argv)
+    if args.command in ("add-user", "remove-user"):
+        return _users_command(args)
     if args.command in ("build-demo", "build-empty"):
         from dashboard.build.stores import build_store
 

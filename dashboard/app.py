@@ -5,6 +5,8 @@ from __future__ import annotations
 from dash import Dash, html
 
 from dashboard import ASSETS_DIR
+from dashboard.auth import current_user
+from dashboard.auth.web import install_auth
 from dashboard.context import AppContext
 from dashboard.i18n import t
 from dashboard.security import install_callback_request_guard, install_security_headers
@@ -51,15 +53,18 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.server.config["EUIOM_CONTEXT"] = context
     app.index_string = INDEX_TEMPLATE.format(lang=settings.language)
 
+    auth = install_auth(app, settings)
+
     def serve_layout() -> html.Div:
-        return shell(context.catalog, settings.language, context.imported_files)
+        return shell(context.catalog, settings.language, context.imported_files, current_user())
 
     page_context = PageContext(lang=settings.language, catalog=context.catalog, settings=settings,
                                cursor=context.cursor(), params={})
     app.validation_layout = html.Div([serve_layout(), *[page.layout(page_context) for page in PAGES]])
     app.layout = serve_layout
     register_all(app, context)
-    install_security_headers(app.server, app.csp_hashes(), settings.frame_options)
+    form_targets = [auth.provider.origin] if auth.provider is not None else []
+    install_security_headers(app.server, app.csp_hashes(), settings.frame_options, form_targets)
     server_outputs = frozenset(key for key, spec in app.callback_map.items() if "callback" in spec)
-    install_callback_request_guard(app.server, lambda: server_outputs)
+    install_callback_request_guard(app.server, lambda: server_outputs, auth.authorize_callback)
     return app
