@@ -206,3 +206,16 @@ def test_auth_settings_parse():
     assert settings.oidc_role_map == (("iom-staff", "viewer"), ("iom-me", "analyst"), ("*", "viewer"))
     assert load_settings({}).auth_mode == "open"
     assert SECRET not in repr(replace(load_settings({}), secret_key=SECRET))
+
+
+def test_download_callback_without_a_click_is_not_an_export(app):
+    client, header = signed_in_client(app, "vera")
+    unclicked = export_body()
+    unclicked["inputs"][0][0]["value"] = 0
+    answer = client.post(CALLBACK, json=unclicked, headers=header)
+    assert answer.status_code in (200, 204)
+    assert "filename" not in answer.get_data(as_text=True)  # no file made
+    for tampered in (1, "1", [1], True):
+        body = export_body()
+        body["inputs"][0][0]["value"] = tampered
+        assert client.post(CALLBACK, json=body, headers=header).status_code == 403, tampered

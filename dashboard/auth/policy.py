@@ -74,7 +74,7 @@ def permissions_for_callback(body: dict) -> frozenset[Permission]:
 
     - any output, input or state id starting with ``import-``, or a page address under ``/import``
       in the URL's pathname: manage data;
-    - the chart data download: export;
+    - the chart data download, when a button was clicked: export;
     - always: view.
     """
     needed = {Permission.VIEW}
@@ -86,6 +86,10 @@ def permissions_for_callback(body: dict) -> frozenset[Permission]:
     for item in arguments:
         if item.get("id") == ids.URL and _address_path(item) is not None and is_manage_data_path(_address_path(item)):
             needed.add(Permission.MANAGE_DATA)
-    if any(isinstance(item.get("id"), str) and item["id"] in EXPORT_OUTPUT_IDS for item in outputs):
+    # The renderer also calls the download callback when buttons appear, every count empty or 0,
+    # and it answers "no update"; any other input value (what the callback takes for a click)
+    # needs the export permission.
+    writes_download = any(isinstance(item.get("id"), str) and item["id"] in EXPORT_OUTPUT_IDS for item in outputs)
+    if writes_download and any(item.get("value") for item in _items(body.get("inputs"))):
         needed.add(Permission.EXPORT)
     return frozenset(needed)
