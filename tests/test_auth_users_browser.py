@@ -39,7 +39,7 @@ def test_sign_in_form_in_french_then_the_dashboard_and_sign_out(page, users_live
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url(f"{users_live.url}/sustainability?lang=fr")
     wait_for_dash(page)
-    assert page.locator("#shell-account-user").inner_text() == "Connecté·e : ana (lecture, analyste)"
+    assert page.locator("#shell-account-user").inner_text() == "Connecté·e : ana (consultation, analyste)"
     assert page.get_by_role("button", name="Télécharger les données en CSV").first.is_visible()
     assert serious_violations(page) == []
     page.get_by_label("Langue").select_option("en")

@@ -24,7 +24,7 @@ TEXT = {
     "auth.back_to_dashboard": {"en": "Back to the dashboard", "fr": "Retour au tableau de bord"},
     "auth.session_note": {"en": "A sign-in lasts {duration}.", "fr": "Une connexion dure {duration}."},
     "auth.other_language": {"en": "Français", "fr": "English"},
-    "auth.role.viewer": {"en": "viewer", "fr": "lecture"},
+    "auth.role.viewer": {"en": "viewer", "fr": "consultation"},
     "auth.role.analyst": {"en": "analyst", "fr": "analyste"},
     "auth.role.data_manager": {"en": "data manager", "fr": "gestion des données"},
 }
