@@ -75,7 +75,10 @@ def install_callback_request_guard(server: Flask, known_outputs: Callable[[], Co
     def check_callback_request():
         if request.method != "POST" or not request.path.endswith("/_dash-update-component"):
             return None
-        body = request.get_json(silent=True)
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:  # nested deeper than the JSON decoder goes: no renderer sends that
+            abort(400, description="Malformed callback request.")
         if authorize is not None and isinstance(body, dict):
             authorize(body)  # first: a refusal must not depend on the callback existing
         if not _is_callback_body(body, known_outputs()):

@@ -219,3 +219,10 @@ def test_download_callback_without_a_click_is_not_an_export(app):
         body = export_body()
         body["inputs"][0][0]["value"] = tampered
         assert client.post(CALLBACK, json=body, headers=header).status_code == 403, tampered
+
+
+def test_a_deeply_nested_callback_body_is_a_client_error(tiny_store_path):
+    client = create_app(settings_for(tiny_store_path)).server.test_client()
+    for depth in (900, 100_000):
+        body = '{"output":"x","outputs":' + "[" * depth + "]" * depth + ',"inputs":[]}'
+        assert client.post(CALLBACK, data=body, content_type="application/json").status_code == 400

@@ -42,11 +42,13 @@ def permission_for_path(path: str) -> Permission:
 
 def _items(entries: object) -> Iterator[dict]:
     """Every {id, property, value} dict of a callback body's outputs, inputs or state (wildcards flattened)."""
-    if isinstance(entries, dict):
-        yield entries
-    elif isinstance(entries, list):
-        for entry in entries:
-            yield from _items(entry)
+    pending = [entries]
+    while pending:  # a loop, not recursion: a tampered body may nest lists deeply
+        entry = pending.pop()
+        if isinstance(entry, dict):
+            yield entry
+        elif isinstance(entry, list):
+            pending.extend(reversed(entry))
 
 
 def _id_texts(component_id: object) -> list[str]:
