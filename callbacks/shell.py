@@ -10,7 +10,7 @@ import datetime as dt
 from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
-from dashboard.auth import current_user
+from dashboard.auth import Permission, current_user
 from dashboard.context import AppContext
 from dashboard.describe import data_source_text, filter_summary
 from dashboard.i18n import LANGUAGES, normalise_language, t
@@ -38,6 +38,10 @@ def render_page(context: AppContext, pathname: str | None, search: str | None, l
     page = page_for_path(pathname)
     if page is None:
         return html.P(t("error.page_not_found", lang), className="lead")
+    # Viewing is checked for every request; a page needing more is refused by the callback guard
+    # first, and is never rendered here for a user without its permission either.
+    if page.permission != Permission.VIEW and not current_user().can(page.permission):
+        return html.P(t("auth.forbidden", lang), className="lead")
     page_context = PageContext(lang=lang, catalog=context.catalog, settings=context.settings,
                                cursor=context.cursor(), params=query_params(search))
     return page.layout(page_context)

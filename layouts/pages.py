@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from dash.development.base_component import Component
 
+from dashboard.auth import Permission
 from layouts import about_page, map_page, pillars_page, sustainability_page
 from layouts.page_context import PageContext
 
@@ -20,10 +21,12 @@ class Page:
     nav_key: str
     layout: Callable[[PageContext], Component]
     url_options: tuple[tuple[str, str, str], ...] = ()  # (component id, property, URL parameter)
+    permission: Permission = Permission.VIEW  # who may open it (a module's PERMISSION); the server checks
 
 
 PAGES = tuple(
-    Page(key, path, nav_key, module.layout, tuple(getattr(module, "URL_OPTIONS", ())))
+    Page(key, path, nav_key, module.layout, tuple(getattr(module, "URL_OPTIONS", ())),
+         getattr(module, "PERMISSION", Permission.VIEW))
     for key, path, nav_key, module in (
         ("map", "/", "nav.map", map_page),
         ("pillars", "/pillars", "nav.pillars", pillars_page),

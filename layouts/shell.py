@@ -56,7 +56,8 @@ def navbar(lang: str, texts: dict, user: User = NOBODY) -> dbc.Navbar:
     """
     links = [
         dbc.NavItem(dbc.NavLink(texts[(nav_link_id(page.key), "children")], href=page.path,
-                                id=nav_link_id(page.key), active="exact"))
+                                id=nav_link_id(page.key), active="exact"),
+                    className=None if user.can(page.permission) else "d-none")
         for page in PAGES
     ]
     return dbc.Navbar(
