@@ -226,3 +226,15 @@ def test_a_deeply_nested_callback_body_is_a_client_error(tiny_store_path):
     for depth in (900, 100_000):
         body = '{"output":"x","outputs":' + "[" * depth + "]" * depth + ',"inputs":[]}'
         assert client.post(CALLBACK, data=body, content_type="application/json").status_code == 400
+
+
+def test_repeated_wrong_passwords_lock_that_user_name_for_a_while(tiny_store_path, tmp_path):
+    users_file = write_users(tmp_path / "users.json")
+    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    client = app.server.test_client()
+    for _ in range(5):
+        assert sign_in(client, "dana", "a wrong password here").status_code == 401
+    locked = sign_in(client, "dana")  # the right password, too late
+    assert locked.status_code == 429
+    assert "Too many failed sign-ins with this user name: try again in 15 minutes." in locked.get_data(as_text=True)
+    assert sign_in(client, "ana").status_code == 302  # other names are not affected

@@ -14,7 +14,7 @@ identity provider redirects back). A POST whose ``Origin`` is another site is re
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from dash import Dash
@@ -26,6 +26,7 @@ from dashboard.auth.pages import auth_page
 from dashboard.auth.policy import is_public_path, permission_for_path, permissions_for_callback
 from dashboard.auth.roles import User
 from dashboard.auth.session import UsersDirectory, session_state, start_session
+from dashboard.auth.throttle import SignInThrottle
 from dashboard.auth.users_file import check_password
 from dashboard.i18n import LANGUAGES, t
 from dashboard.settings import Settings
@@ -42,6 +43,7 @@ class Auth:
     settings: Settings
     users: UsersDirectory | None
     provider: oidc.Provider | None
+    throttle: SignInThrottle = field(default_factory=SignInThrottle)
 
     @property
     def mode(self) -> str:
@@ -162,7 +164,7 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         next_path = safe_next(request.values.get("next"))
         lang = page_language(settings, next_path)
         if request.method == "GET":
-            if auth.mode == "open":
+            if auth.mode == "open" or auth.request_user().signed_in:
                 return redirect(next_path)
             notice = (t("auth.expired", lang) if request.args.get("expired")
                       else t("auth.signed_out", lang) if request.args.get("signed_out") else "")
@@ -170,9 +172,14 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         if auth.users is None:
             abort(404)
         name = request.form.get("username", "")[:64]
+        if auth.throttle.blocked(name):
+            minutes = auth.throttle.window // 60
+            return login_page(next_path, status=429, error=t("auth.too_many", lang, minutes=minutes), username=name)
         entry = check_password(auth.users.users(), name, request.form.get("password", "")[:1024])
         if entry is None:
+            auth.throttle.failed(name)
             return login_page(next_path, status=401, error=t("auth.bad_credentials", lang), username=name)
+        auth.throttle.succeeded(name)
         start_session(entry.name, [str(role) for role in entry.roles], auth.mode)
         return redirect(next_path)
 
