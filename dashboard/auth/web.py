@@ -88,7 +88,9 @@ def duration_text(seconds: int, lang: str) -> str:
 
 
 def _wants_page(path: str) -> bool:
-    return request.method == "GET" and not path.startswith("/_") and "text/html" in request.headers.get("Accept", "text/html")
+    """A browser opening a page (Dash's own requests start with '/_'; an API client asks for JSON)."""
+    accept = request.headers.get("Accept", "*/*")
+    return request.method == "GET" and not path.startswith("/_") and ("text/html" in accept or "*/*" in accept)
 
 
 def install_auth(app: Dash, settings: Settings) -> Auth:
