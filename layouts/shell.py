@@ -43,8 +43,9 @@ def account_form(user: User, texts: dict) -> html.Form:
             html.Button(texts[(ids.SIGN_OUT_BUTTON, "children")], id=ids.SIGN_OUT_BUTTON, type="submit",
                         className="btn btn-outline-light btn-sm"),
         ],
-        id=ids.ACCOUNT_FORM, action="/auth/logout", method="POST", hidden=not user.signed_in,
-        className="d-flex align-items-center ms-lg-3 my-1",
+        id=ids.ACCOUNT_FORM, action="/auth/logout", method="POST",
+        # Bootstrap's d-flex would override the hidden attribute: d-none when nobody signed in.
+        className="d-flex align-items-center ms-lg-3 my-1" if user.signed_in else "d-none",
     )
 
 

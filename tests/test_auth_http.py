@@ -172,7 +172,19 @@ def test_open_mode_is_the_public_demo_without_imports(tiny_store_path):
     assert client.post(CALLBACK, json=page_body("/import")).status_code == 403
     assert client.get("/import").status_code == 403
     assert client.get("/auth/login").headers["Location"] == "/"
-    assert 'id="shell-account-form" hidden' not in client.get("/_dash-layout").get_data(as_text=True)
+    assert find_props(client.get("/_dash-layout").get_json(), ids.ACCOUNT_FORM)["className"] == "d-none"
+
+
+def find_props(node: object, component_id: str) -> dict | None:
+    """The props of the component with ``component_id`` in a serialised layout."""
+    if isinstance(node, list):
+        return next((found for child in node if (found := find_props(child, component_id))), None)
+    if not isinstance(node, dict):
+        return None
+    props = node.get("props", {})
+    if props.get("id") == component_id:
+        return props
+    return find_props(props.get("children"), component_id)
 
 
 def test_current_user_api_in_a_request(app):
