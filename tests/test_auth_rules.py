@@ -41,8 +41,8 @@ def test_paths():
     assert permission_for_path("/") == V and permission_for_path("/sustainability") == V
     assert is_public_path("/auth/login") and is_public_path("/assets/10-app.css")
     assert not is_public_path("/_dash-layout") and not is_public_path("/")
-    assert [safe_next(raw) for raw in ("/pillars?lang=fr", "//evil.example", "https://evil.example", "/\\evil", None)] == [
-        "/pillars?lang=fr", "/", "/", "/", "/"]
+    assert [safe_next(raw) for raw in ("/pillars?lang=fr", "//evil.example", "https://evil.example", "/\\evil", None, "/\t/evil.example",
+                                      "/\n/evil", "/ok path")] == ["/pillars?lang=fr", "/", "/", "/", "/", "/", "/", "/"]
 
 
 def test_roles_give_permissions():

@@ -13,6 +13,7 @@ identity provider redirects back). A POST whose ``Origin`` is another site is re
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -32,6 +33,7 @@ from dashboard.i18n import LANGUAGES, t
 from dashboard.settings import Settings
 
 EXTENSION_KEY = "euiom_auth"
+LOCAL_PATH = re.compile(r"/(?![/\\])[^\s\x00-\x1f\x7f\\]*")
 CSRF_COOKIE = "_csrf_token"  # the cookie name the Dash renderer reads into its X-CSRFToken header
 SESSION_COOKIE = "euiom_session"
 
@@ -65,9 +67,10 @@ class Auth:
 
 def safe_next(raw: str | None) -> str:
     """A local path to return to after sign-in; anything else (another site) becomes '/'."""
-    if not isinstance(raw, str) or not raw.startswith("/") or raw.startswith("//") or "\\" in raw:
+    # Browsers drop tabs and newlines from addresses ("/\t/evil" opens "//evil"): refuse any.
+    if not isinstance(raw, str) or not LOCAL_PATH.fullmatch(raw) or len(raw) > 2000:
         return "/"
-    return raw[:2000]
+    return raw
 
 
 def page_language(settings: Settings, next_path: str) -> str:
