@@ -22,7 +22,7 @@ from test_importer import (
     write,
 )
 
-from dashboard.build import importer
+from dashboard.build import importer, readers
 from dashboard.build.importer import MAX_LISTED_PROBLEMS, ImportRefused, import_file
 
 GOOD_SURVEY = GOOD_SURVEY_ROWS[0]  # N1,P1,JI-SLC,SEN,2020-03-15,6,female,25-34,...
@@ -50,11 +50,22 @@ def only_message(store: Path, file: Path) -> str:
 
 
 # ---------------------------------------------------------------- encodings and file types
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "cp1252"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
 def test_wrong_encoding_is_refused_with_a_hint(writable_copy, tmp_path, encoding):
     file = write(tmp_path / f"{encoding}.csv", [SURVEY_HEADER, survey_row(survey_id="Né1")], encoding)
     message = only_message(writable_copy, file)
     assert "not UTF-8" in message and "save the file as CSV UTF-8" in message
+
+
+def test_cp1252_is_read_and_named_in_the_notes(writable_copy, tmp_path):
+    """What French Excel writes: cp1252 with an accented header of an extra column, read correctly."""
+    from dashboard.build.importer import read_table
+
+    file = write(tmp_path / "fr.csv", [SURVEY_HEADER + ",commentaire", survey_row() + ",Sénégal – été"], "cp1252")
+    table = read_table(file)
+    assert table.frame["commentaire"].tolist() == ["Sénégal – été"]
+    assert any("Windows-1252" in note for note in table.notes)
+    assert import_file(writable_copy, file).rows == 1
 
 
 def test_utf16_without_byte_order_mark_is_refused(writable_copy, tmp_path):
@@ -115,7 +126,7 @@ def test_file_over_the_size_limit_is_refused_before_reading(writable_copy, tmp_p
 
 
 def test_real_csv_just_over_a_lowered_limit_is_refused(writable_copy, tmp_path, monkeypatch):
-    monkeypatch.setattr(importer, "MAX_FILE_BYTES", 2**20)
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 2**20)
     row = survey_row()
     lines = [SURVEY_HEADER] + [row.replace("N1,P1", f"Z{n},Z{n}", 1) for n in range(2**20 // len(row) + 1)]
     file = write(tmp_path / "big.csv", lines)
@@ -172,7 +183,7 @@ def test_wrongly_typed_survey_cells_are_refused_at_their_row_and_column(writable
 
 def test_wrongly_typed_indicator_values_are_refused(writable_copy, tmp_path):
     values = ["-1", "abc", "nan", "", "1,5", "12 people"]
-    lines = [INDICATOR_HEADER] + [indicator_row(period=f"20{10 + n}-Q1", value=f'"{value}"')
+    lines = [INDICATOR_HEADER] + [indicator_row(period=f"20{16 + n}-Q1", value=f'"{value}"')
                                   for n, value in enumerate(values)]
     file = write(tmp_path / "v.csv", lines)
     refused_rows(writable_copy, file, [f"v.csv, row {n + 2}, column 'value'" for n in range(len(values))])
