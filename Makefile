@@ -32,7 +32,7 @@ geometry: $(STAMP)  ## rebuild data/geo and assets/topojson from registry packag
 	$(BIN)/python scripts/build_geometry.py
 
 serve: $(STAMP)  ## production: gunicorn, EUIOM_WORKERS workers, store opened read-only in each
-	test -f "$${EUIOM_STORE:-data/store/demo.duckdb}" || $(BIN)/python -m dashboard build-demo
+	$(BIN)/python -m dashboard build-demo --if-missing
 	$(BIN)/gunicorn -c gunicorn.conf.py dashboard.wsgi:server
 
 clean:
