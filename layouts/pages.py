@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from dash.development.base_component import Component
 
-from layouts import about_page, map_page, pillars_page, sustainability_page
+from layouts import about_page, import_page, map_page, pillars_page, sustainability_page
 from layouts.page_context import PageContext
 
 
@@ -20,15 +20,17 @@ class Page:
     nav_key: str
     layout: Callable[[PageContext], Component]
     url_options: tuple[tuple[str, str, str], ...] = ()  # (component id, property, URL parameter)
+    role: str | None = None  # the role a user needs to see the page and its link (None: everyone)
 
 
 PAGES = tuple(
-    Page(key, path, nav_key, module.layout, tuple(getattr(module, "URL_OPTIONS", ())))
-    for key, path, nav_key, module in (
-        ("map", "/", "nav.map", map_page),
-        ("pillars", "/pillars", "nav.pillars", pillars_page),
-        ("sustainability", "/sustainability", "nav.sustainability", sustainability_page),
-        ("about", "/about", "nav.about", about_page),
+    Page(key, path, nav_key, module.layout, tuple(getattr(module, "URL_OPTIONS", ())), role)
+    for key, path, nav_key, module, role in (
+        ("map", "/", "nav.map", map_page, None),
+        ("pillars", "/pillars", "nav.pillars", pillars_page, None),
+        ("sustainability", "/sustainability", "nav.sustainability", sustainability_page, None),
+        ("about", "/about", "nav.about", about_page, None),
+        ("import", "/import", "nav.import", import_page, "data_manager"),
     )
 )
 

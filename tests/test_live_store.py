@@ -13,13 +13,14 @@ import duckdb
 import pytest
 from test_importer import GOOD_SURVEY_ROWS, SURVEY_HEADER, write
 
-from conftest import settings_for
 from dashboard.app import create_app
 from dashboard.build import versions
 from dashboard.build.importer import import_file
 from dashboard.build.stores import build_store
 from dashboard.context import AppContext
 from dashboard.store import StoreError, connect_writable
+
+from conftest import settings_for
 
 ROOT = Path(__file__).resolve().parent.parent
 INDICATOR_FILE = ["action_code,iso3,period,sex,indicator_code,value",
@@ -95,9 +96,9 @@ def test_rollback_serves_the_store_as_it_was_before_the_import(store_dir, tmp_pa
 
 
 def test_a_second_change_at_the_same_time_is_refused_and_writes_nothing(store_dir, tmp_path):
-    with versions.exclusive(store_dir, "an import of first.csv", "amina"):
-        with pytest.raises(StoreError, match="being changed by an import of first.csv by amina"):
-            import_file(store_dir, write(tmp_path / "b.csv", INDICATOR_FILE))
+    with versions.exclusive(store_dir, "an import of first.csv", "amina"), \
+            pytest.raises(StoreError, match="being changed by an import of first.csv by amina"):
+        import_file(store_dir, write(tmp_path / "b.csv", INDICATOR_FILE))
     assert versions.version_names(store_dir) == ["store-000001.duckdb"]
     assert import_file(store_dir, tmp_path / "b.csv").version == "store-000002"
 
