@@ -236,9 +236,12 @@ def _quarter_start(values: pd.Series, checker: _Checker) -> pd.Series:
     return days.map(lambda day: None if day is None else dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1))
 
 
-def validate_indicators(file: str, frame: pd.DataFrame,
-                        connection: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, list[Problem]]:
-    """Check an indicator file; return the rows to insert (without batch id) and the problems."""
+def validate_indicators(file: str, frame: pd.DataFrame, connection: duckdb.DuckDBPyConnection,
+                        check_stored: bool = True) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check an indicator file; return the rows to insert (without batch id) and the problems.
+
+    ``check_stored`` False skips the comparison with stored rows (they are about to be replaced).
+    """
     checker = _Checker(file, frame)
     if not checker.require_columns(INDICATOR_REQUIRED):
         return frame, checker.problems
@@ -266,7 +269,7 @@ def validate_indicators(file: str, frame: pd.DataFrame,
     duplicated = rows.duplicated(key, keep="first") & rows["period"].notna()
     for index in checker.bad_rows(duplicated):
         checker.add("duplicate of an earlier row (same Action, country, period, sex and indicator)", [index])
-    if not checker.problems:
+    if not checker.problems and check_stored:
         stored = validation.existing_indicator_keys(connection, rows[key])
         for index, row_key in enumerate(rows[key].itertuples(index=False, name=None)):
             if row_key in stored:
@@ -275,7 +278,8 @@ def validate_indicators(file: str, frame: pd.DataFrame,
 
 
 def validate_survey(file: str, frame: pd.DataFrame, connection: duckdb.DuckDBPyConnection,
-                    weights: tuple[float, float, float]) -> tuple[pd.DataFrame, list[Problem], int]:
+                    weights: tuple[float, float, float],
+                    check_stored: bool = True) -> tuple[pd.DataFrame, list[Problem], int]:
     """Check a survey file; return rows to insert, the problems and how many composites were computed."""
     checker = _Checker(file, frame)
     if not checker.require_columns(SURVEY_REQUIRED):
@@ -312,7 +316,7 @@ def validate_survey(file: str, frame: pd.DataFrame, connection: duckdb.DuckDBPyC
         + weights[2] * scores["psychosocial_score"]
     ).round(4)
     needs_computing = composite_raw == ""
-    if not checker.problems:
+    if not checker.problems and check_stored:
         stored = validation.existing_survey_ids(connection, ids.tolist())
         for index in checker.bad_rows(ids.isin(stored)):
             checker.add(f"survey_id '{ids.iloc[index]}' is already in the store", [index], "survey_id")
@@ -343,10 +347,11 @@ def _validate(name: str, frame: pd.DataFrame, kind: str | None, connection: duck
                                            "Import into an empty store (python -m dashboard build-empty) or "
                                            "replace the demo data (--replace-demo, or the 'replace the demo "
                                            "data' box on the import page) in the same step")], 0, origin
+    check_stored = origin != "demo"  # demo rows are removed in the same transaction
     if kind == "indicators":
-        rows, problems = validate_indicators(name, frame, connection)
+        rows, problems = validate_indicators(name, frame, connection, check_stored)
         return kind, rows, problems, 0, origin
-    rows, problems, computed = validate_survey(name, frame, connection, weights)
+    rows, problems, computed = validate_survey(name, frame, connection, weights, check_stored)
     return kind, rows, problems, computed, origin
 
 
