@@ -41,9 +41,9 @@ def history_table(entries: list[dict], lang: str, keep: int) -> html.Div:
         checksum = entry.get("sha256") or ""
         action = entry.get("action", "")
         what = t(f"import.action.{action}", lang) if action in ("import", "rollback", "build", "upgrade") else action
-        rollback = dbc.Button(
+        rollback = html.Button(
             t("import.rollback", lang), id={"type": ids.IMPORT_ROLLBACK_TYPE, "index": entry["id"]}, n_clicks=0,
-            size="sm", color="outline-danger",
+            type="button", className="btn btn-sm btn-outline-danger",
             title=t("import.rollback_label", lang, file=entry.get("file") or "", id=entry["id"]),
             **{"aria-label": t("import.rollback_label", lang, file=entry.get("file") or "", id=entry["id"])},
         ) if entry.get("can_roll_back") else ""
