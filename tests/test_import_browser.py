@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import settings_for, start_server, wait_for_dash
 from dashboard.build.stores import build_store
+
+from conftest import settings_for, start_server, wait_for_dash
 
 pytestmark = pytest.mark.browser
 
