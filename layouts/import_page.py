@@ -16,18 +16,19 @@ from dashboard.store import is_store_directory
 from layouts.page_context import PageContext
 
 
-def upload_section(context: PageContext) -> html.Section:
+def upload_section(context: PageContext, live: bool) -> html.Section:
     """Step 1: the file, the kind of data, and (on a demo store) the explicit replace-demo choice."""
     lang = context.lang
     replace_demo = dbc.Checkbox(id=ids.IMPORT_REPLACE_DEMO, value=False, label=t("import.replace_demo", lang),
                                 className="mt-2" if context.catalog.is_demo else "d-none")
     return html.Section([
         html.H2(t("import.step1", lang), className="h5"),
-        dcc.Upload(
+        html.Label(dcc.Upload(  # the label around the upload's file input names it for screen readers
             html.Div(t("import.upload", lang), className="p-4 text-center"),
             id=ids.IMPORT_UPLOAD, accept=".csv,.xlsx,.parquet", multiple=False, max_size=MAX_UPLOAD_BYTES,
+            disabled=not live,
             className="border border-2 rounded import-upload", style={"borderStyle": "dashed", "cursor": "pointer"},
-        ),
+        ), className="d-block"),
         dbc.Row(dbc.Col([
             html.Label(t("import.kind", lang), id=ids.IMPORT_KIND_LABEL, htmlFor=ids.IMPORT_KIND,
                        className="form-label mt-2 mb-1"),
@@ -56,8 +57,9 @@ def layout(context: PageContext) -> html.Div:
     """The page."""
     lang = context.lang
     live = is_store_directory(context.settings.store_path)
-    body = [upload_section(context), report_section(context)] if live else [
-        dbc.Alert(t("import.unavailable", lang), color="secondary")]
+    body = [upload_section(context, live), report_section(context)]
+    if not live:
+        body.insert(0, dbc.Alert(t("import.unavailable", lang), color="secondary"))
     return html.Div([
         html.H1(t("import.title", lang), className="h3 mb-3"),
         html.P(t("import.intro", lang), className="lead"),
