@@ -214,3 +214,13 @@ def test_dev_server_never_builds_a_demo_store_at_an_explicit_path(tmp_path):
     assert done.returncode == 2
     assert "Store error: No store at" in done.stderr and "Traceback" not in done.stderr
     assert not missing.exists()
+
+
+def test_gunicorn_entry_stops_with_one_line_on_an_unusable_store(tmp_path):
+    corrupt = tmp_path / "corrupt.duckdb"
+    corrupt.write_bytes(b"\x00garbage" * 1000)
+    done = subprocess.run([sys.executable, "-c", "import dashboard.wsgi"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "EUIOM_STORE": str(corrupt)})
+    assert done.returncode == 4
+    assert done.stderr.strip().startswith("Store error: The store") and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
