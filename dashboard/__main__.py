@@ -91,7 +91,7 @@ def _import(args, settings) -> int:
             print(f"{report.file} would be refused ({len(report.problems)} problem(s)):", file=sys.stderr)
             print("\n".join(problem_lines(report.problems)), file=sys.stderr)
             return 1
-        print(f"{report.file}: {report.rows:,} {report.kind} rows would be imported"
+        print(f"{report.file}: {report.rows:,} rows of {report.kind} would be imported"
               + (", replacing the demo data" if report.replaces_demo else "") + ".")
         for note in report.notes:
             print(f"Note: {note}")
@@ -103,7 +103,7 @@ def _import(args, settings) -> int:
         print(refused, file=sys.stderr)
         return 1
     where = f" as version {result.version} (servers switch to it within seconds)" if result.version else ""
-    print(f"Imported {result.rows:,} {result.kind} rows from {result.file} as batch {result.batch_id}{where}.")
+    print(f"Imported {result.rows:,} rows of {result.kind} from {result.file} as batch {result.batch_id}{where}.")
     for note in result.notes:
         print(f"Note: {note}")
     return 0
