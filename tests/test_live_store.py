@@ -186,6 +186,8 @@ def test_a_single_file_store_locked_by_another_process_is_named(tmp_path, tiny_s
         message = str(caught.value)
         assert "locked by another process" in message and "store directory" in message and "\n" not in message
         assert f"PID {holder.pid}" in message
+        at_start = one_line_store_error(settings_for(store))
+        assert "locked by another process" in at_start and "wait for it to finish" in at_start
     finally:
         holder.kill()
         holder.wait()
