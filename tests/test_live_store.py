@@ -226,3 +226,30 @@ def test_gunicorn_entry_stops_with_one_line_on_an_unusable_store(tmp_path):
     assert done.returncode == 4
     assert done.stderr.strip().startswith("Store error: The store") and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_no_request_fails_while_versions_switch_under_concurrent_requests(store_dir, tmp_path):
+    """Eight threads read pages while imports and a rollback switch the served version underneath."""
+    app = create_app(settings_for(store_dir, store_check_seconds=0))
+    statuses, stop = [], threading.Event()
+
+    def reader():
+        client = app.server.test_client()
+        while not stop.is_set() and len(statuses) < 2_000:
+            statuses.append(client.get("/_dash-layout").status_code)
+
+    threads = [threading.Thread(target=reader) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    try:
+        for year in (2017, 2018, 2019):
+            import_file(store_dir, write(tmp_path / f"{year}.csv", [INDICATOR_FILE[0], INDICATOR_FILE[1].replace(
+                "2021", str(year))]))
+        versions.rollback(store_dir, versions.read_history(store_dir)[-1]["id"], "amina")
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(30)
+    client = app.server.test_client()
+    assert "2019.csv" not in banner(client) and "2018.csv" in banner(client)
+    assert len(statuses) >= 50 and set(statuses) == {200}, (len(statuses), set(statuses))
