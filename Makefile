@@ -20,8 +20,8 @@ test: $(STAMP)  ## install (plus Debian chromium and haproxy), then run every te
 	./scripts/install_haproxy.sh
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## every test except the browser ones
-	$(BIN)/python -m pytest -m "not browser"
+test-fast: $(STAMP)  ## every test except the browser ones and the load-balancer one
+	$(BIN)/python -m pytest -m "not browser and not lb"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

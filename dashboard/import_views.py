@@ -50,13 +50,21 @@ def history_table(entries: list[dict], lang: str, keep: int) -> html.Div:
         version = [entry.get("version") or "", " ", html.Span(t("import.served", lang), className="fw-semibold")
                    if entry.get("served") else ""]
         rows.append(html.Tr([
-            html.Td(str(entry.get("at", "")).replace("T", " ")[:19]), html.Td(entry.get("user") or ""), html.Td(what),
-            html.Td(entry.get("file") or entry.get("kind") or ""),
+            html.Td(str(entry.get("at", "")).replace("T", " ")[:16], className="text-nowrap"),
+            html.Td(entry.get("user") or ""), html.Td(what), html.Td(_described_file(entry, lang)),
             html.Td(format_number(entry["rows"], lang) if isinstance(entry.get("rows"), int) else ""),
-            html.Td(html.Code(checksum[:12], title=checksum) if checksum else ""), html.Td(version), html.Td(rollback),
+            html.Td(html.Code(checksum[:12], title=checksum) if checksum else ""),
+            html.Td(version, className="text-nowrap"), html.Td(rollback),
         ]))
     return html.Div([
         dbc.Table([html.Caption(t("import.history.caption", lang, keep=keep)),
                    html.Thead(html.Tr([html.Th(cell, scope="col") for cell in header])), html.Tbody(rows)],
                   striped=True, size="sm", responsive=True, className="small"),
     ])
+
+
+def _described_file(entry: dict, lang: str) -> str:
+    """The file an entry is about, or for a build what kind of store it made (demo data said so)."""
+    if entry.get("action") == "build" and entry.get("kind") in ("demo", "empty"):
+        return t(f"import.build.{entry['kind']}", lang, seed=entry.get("seed"))
+    return entry.get("file") or entry.get("kind") or ""

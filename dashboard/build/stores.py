@@ -26,10 +26,9 @@ def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int =
         return _build_file(path, demo=demo, seed=seed, rows=rows)
     with versions.exclusive(path, "a store build", user), versions.new_version(path, copy_current=False) as partial:
         _build_file(partial, demo=demo, seed=seed, rows=rows)
-        description = f"demo store ({rows:,} survey records, seed {seed})" if demo else "empty store"
         name = versions.publish(path, partial, {"action": "build", "user": user, "file": None,
-                                                "kind": description, "rows": rows if demo else 0,
-                                                "sha256": None}, keep)
+                                                "kind": "demo" if demo else "empty", "rows": rows if demo else 0,
+                                                "seed": seed if demo else None, "sha256": None}, keep)
     return path / f"{name}.duckdb"
 
 
