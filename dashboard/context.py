@@ -107,11 +107,11 @@ class AppContext:
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _switch_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _pinned: threading.local = field(default_factory=threading.local, init=False, repr=False)
+    live: bool = field(default=False, init=False)
 
-    @property
-    def live(self) -> bool:
-        """True when the store is a directory whose new versions are switched to while serving."""
-        return is_store_directory(self.settings.store_path)
+    def __post_init__(self) -> None:
+        # A store directory's new versions are switched to while serving; a single file never is.
+        self.live = is_store_directory(self.settings.store_path)
 
     @property
     def store_directory(self) -> Path | None:
