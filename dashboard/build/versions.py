@@ -115,6 +115,7 @@ def new_version(directory: Path, *, copy_current: bool) -> Iterator[Path]:
         yield partial
     finally:
         partial.unlink(missing_ok=True)
+        partial.with_name(partial.name + ".wal").unlink(missing_ok=True)
 
 
 def check_version_file(path: Path) -> None:
