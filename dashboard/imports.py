@@ -18,6 +18,7 @@ from pathlib import Path
 from dashboard.build import versions
 from dashboard.build.importer import ImportReport, ImportResult, Problem, check_file, import_file
 from dashboard.context import AppContext, current_user_name
+from dashboard.store import StoreError, current_version_name
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 KINDS = ("indicators", "survey")
@@ -92,8 +93,6 @@ def history(context: AppContext) -> list[dict]:
     directory = context.store_directory
     if directory is None:
         return []
-    from dashboard.store import StoreError, current_version_name
-
     try:
         served = current_version_name(directory).removesuffix(".duckdb")
     except StoreError:
