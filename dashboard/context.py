@@ -65,6 +65,15 @@ class AppContext:
         return self._catalog
 
     @property
+    def store_version(self) -> str:
+        """What identifies the store's content: cached results are valid for one version only.
+
+        The one accessor for it: the store path with the file's modification time and size.
+        """
+        stat = self.settings.store_path.stat()
+        return f"{self.settings.store_path.resolve()}:{stat.st_mtime_ns}:{stat.st_size}"
+
+    @property
     def imported_files(self) -> list[str]:
         """Names of the imported files whose rows the store holds (for the data banner)."""
         batches = reference.data_batches(self.cursor())
