@@ -59,10 +59,13 @@ OBSERVER = """
 window.__euiomDraw = {plot: 0, any: 0};
 new MutationObserver(records => {
   const now = performance.now();
-  window.__euiomDraw.any = now;
   for (const record of records) {
     const node = record.target.nodeType === 1 ? record.target : record.target.parentElement;
-    if (node && node.closest && node.closest('.js-plotly-plot')) { window.__euiomDraw.plot = now; break; }
+    const inPlot = !!(node && node.closest && node.closest('.js-plotly-plot'));
+    if (inPlot) { window.__euiomDraw.plot = now; }
+    // Attribute changes outside charts do not count: an accessibility script of the "before"
+    // code rewrote dropdown attributes every frame, for ever.
+    if (inPlot || record.type !== 'attributes') { window.__euiomDraw.any = now; }
   }
 }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 """
@@ -108,6 +111,7 @@ class Network:
     bytes: int = 0
     urls: list[str] = field(default_factory=list)
     pending: set[str] = field(default_factory=set)
+    names: dict[str, str] = field(default_factory=dict)
 
     def attach(self, cdp) -> None:
         cdp.on("Network.requestWillBeSent", self._sent)
@@ -116,6 +120,7 @@ class Network:
 
     def _sent(self, event: dict[str, Any]) -> None:
         self.pending.add(event["requestId"])
+        self.names[event["requestId"]] = event["request"]["url"]
         self.urls.append(event["request"]["url"])
 
     def _finished(self, event: dict[str, Any]) -> None:
@@ -136,7 +141,7 @@ def wait_drawn(page, network: Network, since: float, quiet_ms: float, timeout_s:
                 and state["now"] - state["any"] >= quiet_ms):
             return max(last - since, 0.0), state["graphs"]
         page.wait_for_timeout(50)
-    raise TimeoutError(f"{page.url} not drawn within {timeout_s} s")
+    raise TimeoutError(f"{page.url} not drawn within {timeout_s} s: {state}, pending {[network.names.get(p) for p in network.pending]}")
 
 
 def visit(page, network: Network, url: str, quiet_ms: float) -> Visit:
