@@ -4,8 +4,7 @@
 
 Serves two copies of the app with gunicorn on 127.0.0.1, both on the same store: "after" (this
 worktree's code) and "before" (the ``--baseline`` commit, unpacked with ``git archive`` into a
-scratch directory and run with the same Python environment, with plotly's JSON engine set back to
-the standard library as it was before orjson was a dependency). For every repeat, every page and
+scratch directory and run with the same Python environment). For every repeat, every page and
 both servers in turn (interleaved, so the noise of a shared machine falls on both alike) it measures:
 
 - **cold**: a fresh browser profile (empty cache) opens the page;
@@ -34,13 +33,13 @@ import os
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks.baseline import unpack_baseline
 from benchmarks.callbacks import machine, paste_into
 from benchmarks.load import port_is_free, stop_server, wait_until_ready
 
@@ -181,29 +180,10 @@ def measure_page(browser, base: str, path: str, throttled: bool) -> dict[str, Vi
 
 
 # ---------------------------------------------------------------- servers
-def unpack_baseline(rev: str, into: Path) -> Path:
-    """The files of commit ``rev`` in ``into`` (git archive: the repository itself is not touched)."""
-    commit = subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT, check=True, capture_output=True,
-                            text=True).stdout.strip()
-    target = into / f"baseline-{commit}"
-    if not target.exists():
-        archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=ROOT, check=True,
-                                 capture_output=True).stdout
-        target.mkdir(parents=True)
-        with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
-            tar.extractall(target, filter="data")
-    # Before orjson was a dependency, plotly serialised figures with the standard json module.
-    (target / "_baseline_site").mkdir(exist_ok=True)
-    (target / "_baseline_site" / "sitecustomize.py").write_text(
-        "import plotly.io as _pio\n_pio.json.config.default_engine = 'json'\n")
-    return target
-
-
-def start(code_dir: Path, store: Path, port: int, workers: int, log: Path, extra_path: Path | None):
+def start(code_dir: Path, store: Path, port: int, workers: int, log: Path):
     env = {**os.environ, "EUIOM_STORE": str(store), "EUIOM_HOST": "127.0.0.1", "EUIOM_PORT": str(port),
            "EUIOM_WORKERS": str(workers)}
-    if extra_path is not None:
-        env["PYTHONPATH"] = f"{code_dir}:{extra_path}"
+    env["PYTHONPATH"] = str(code_dir)  # the code of code_dir, not the editable install of this worktree
     handle = log.open("wb")
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"],
                               cwd=code_dir, env=env, stdout=handle, stderr=subprocess.STDOUT)
@@ -297,9 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     load_start = " ".join(f"{x:.1f}" for x in os.getloadavg())
     servers = {}
     try:
-        servers["after"] = start(ROOT, args.store, args.port_after, args.workers, args.scratch / "after.log", None)
+        servers["after"] = start(ROOT, args.store, args.port_after, args.workers, args.scratch / "after.log")
         servers["before"] = start(baseline, args.store, args.port_before, args.workers,
-                                  args.scratch / "before.log", baseline / "_baseline_site")
+                                  args.scratch / "before.log")
         bases = {"after": f"http://127.0.0.1:{args.port_after}", "before": f"http://127.0.0.1:{args.port_before}"}
         raw: dict[str, Any] = {}
         pages = [p for p in args.pages.split(",") if p]
