@@ -7,7 +7,7 @@ content, on the settings and on the code. The key is built from exactly those: t
 date (exports and the printable brief print today's date). A new store version therefore misses
 every old entry; old entries age out.
 
-The cache is Flask-Caching's ``FileSystemCache`` in one directory per user of the machine: gunicorn
+The cache is Flask-Caching's ``FileSystemCache`` in the directory ``EUIOM_CACHE_DIR``: gunicorn
 workers are separate processes, and a file cache is the one backend they all see without another
 service to run (``SimpleCache`` would keep one cache per worker, so a user's next request, sent to
 the other worker, would miss). Reading an entry is one small file read, well under a millisecond.
@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
-import os
-import tempfile
+import time
 from collections.abc import Callable, Collection
 from pathlib import Path
 
@@ -34,9 +34,11 @@ from flask_caching import Cache
 from dashboard import PROJECT_ROOT
 from dashboard.context import AppContext
 
-CACHE_DIR = Path(tempfile.gettempdir()) / f"euiom-callback-cache-{os.getuid()}"
-ENTRIES_KEPT = 5000
 ENTRY_SECONDS = 24 * 3600
+# Entries older than ENTRY_SECONDS are deleted at start-up and after every PRUNE_EVERY new entries
+# of a worker. (FileSystemCache's own threshold keeps a shared count file that it rewrites on
+# every write, which doubled the cost of storing an answer.)
+PRUNE_EVERY = 1000
 CODE_PACKAGES = ("dashboard", "layouts", "callbacks")
 
 
@@ -48,6 +50,20 @@ def code_fingerprint(root: Path = PROJECT_ROOT) -> str:
             stat = path.stat()
             digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()[:16]
+
+
+def prune(cache_dir: Path, older_than_s: float = ENTRY_SECONDS) -> int:
+    """Delete cache files not written for ``older_than_s`` seconds; returns how many."""
+    limit = time.time() - older_than_s
+    removed = 0
+    for path in cache_dir.glob("*"):
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue  # another worker removed it first
+    return removed
 
 
 def download_outputs(layout: Component) -> frozenset[str]:
@@ -63,8 +79,7 @@ def callback_endpoint(server: Flask) -> str:
 
 
 def install_response_cache(server: Flask, context: AppContext, uncached_outputs: Collection[str],
-                           audience: Callable[[], str] = lambda: "",
-                           cache_dir: Path = CACHE_DIR) -> Cache:
+                           audience: Callable[[], str] = lambda: "") -> Cache | None:
     """Answer repeated callback requests from the shared cache.
 
     Args:
@@ -72,11 +87,18 @@ def install_response_cache(server: Flask, context: AppContext, uncached_outputs:
         context: gives the store version the answers were computed from.
         uncached_outputs: callback outputs (Dash's ``output`` strings) never cached.
         audience: what else an answer depends on for this request, e.g. the signed-in user's role.
-        cache_dir: where the entries are kept.
+
+    Returns:
+        The cache, or None when the settings turn it off.
     """
+    cache_dir = context.settings.cache_dir
+    if cache_dir is None:
+        return None
     cache = Cache(config={"CACHE_TYPE": "FileSystemCache", "CACHE_DIR": str(cache_dir),
-                          "CACHE_THRESHOLD": ENTRIES_KEPT, "CACHE_DEFAULT_TIMEOUT": ENTRY_SECONDS})
+                          "CACHE_THRESHOLD": 0, "CACHE_DEFAULT_TIMEOUT": ENTRY_SECONDS})
     cache.init_app(server)
+    prune(cache_dir)
+    written = itertools.count(1)
     fixed = f"{code_fingerprint()}|{context.settings!r}"
     endpoint = callback_endpoint(server)
     dispatch = server.view_functions[endpoint]
@@ -97,6 +119,8 @@ def install_response_cache(server: Flask, context: AppContext, uncached_outputs:
         response = server.make_response(dispatch(*args, **kwargs))
         if key is not None and response.status_code == 200 and not response.is_streamed:
             cache.set(key, response.get_data())
+            if next(written) % PRUNE_EVERY == 0:
+                prune(cache_dir)
         return response
 
     server.view_functions[endpoint] = cached_dispatch

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +77,13 @@ def _frame_options(raw: str) -> str:
     return value
 
 
+def _cache_dir(raw: str) -> Path | None:
+    value = raw.strip()
+    if not value:
+        raise ValueError("must be a directory, or 'off'")
+    return None if value.lower() == "off" else Path(value)
+
+
 SETTINGS_SPECS: dict[str, SettingSpec] = {
     "store_path": SettingSpec(
         "EUIOM_STORE", str(DATA_DIR / "store" / "demo.duckdb"),
@@ -104,6 +112,10 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
     "frame_options": SettingSpec(
         "EUIOM_FRAME_OPTIONS", "SAMEORIGIN",
         "X-Frame-Options for embedding: DENY, SAMEORIGIN or ALLOW (no header).", _frame_options),
+    "cache_dir": SettingSpec(
+        "EUIOM_CACHE_DIR", str(Path(tempfile.gettempdir()) / "euiom-callback-cache"),
+        "Directory of the cache of callback answers shared by the workers of a server (entries are "
+        "keyed on the store version, settings and code); 'off' turns the cache off.", _cache_dir),
 }
 
 
@@ -121,6 +133,7 @@ class Settings:
     language: str
     duckdb_memory: str
     frame_options: str
+    cache_dir: Path | None
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:

@@ -84,6 +84,12 @@ def add_cache_headers(response: Response) -> Response:
     """Long-lived caching for fingerprinted files, revalidation (ETag) for the other GETs."""
     if request.method != "GET" or response.status_code != 200:
         return response
+    if response.is_streamed and request.path.startswith("/assets/"):
+        # Flask streams static files; read into memory (the largest is 1.5 MB) they are compressed
+        # once and kept (flask-compress compresses streams chunk by chunk on every request) and
+        # answered 304 when the browser's ETag matches.
+        response.direct_passthrough = False
+        response.make_sequence()
     if is_fingerprinted(request):
         response.cache_control.public = True
         response.cache_control.max_age = ONE_YEAR
