@@ -143,10 +143,10 @@ def wait_drawn(page, network: Network, since: float, quiet_ms: float, timeout_s:
     raise TimeoutError(f"{page.url} not drawn within {timeout_s} s: {state}, pending {[network.names.get(p) for p in network.pending]}")
 
 
-def visit(page, network: Network, url: str, quiet_ms: float) -> Visit:
+def visit(page, network: Network, url: str, quiet_ms: float, timeout_s: float) -> Visit:
     network.reset()
-    page.goto(url, wait_until="commit")
-    ms, graphs = wait_drawn(page, network, 0.0, quiet_ms)
+    page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
+    ms, graphs = wait_drawn(page, network, 0.0, quiet_ms, timeout_s)
     return Visit(ms, network.bytes, len(network.urls), sum(FULL_PLOTLY in u for u in network.urls), graphs)
 
 
@@ -170,13 +170,20 @@ def measure_page(browser, base: str, path: str, throttled: bool) -> dict[str, Vi
     if throttled:
         cdp.send("Network.emulateNetworkConditions", THROTTLED)
     quiet = 1500.0 if throttled else 700.0
+    timeout_s = 150.0 if throttled else 60.0
+    found: dict[str, Visit | None] = {}
     try:
-        found = {"cold": visit(page, network, base + path, quiet), "warm": visit(page, network, base + path, quiet)}
+        for kind in ("cold", "warm"):
+            found[kind] = visit(page, network, base + path, quiet, timeout_s)
         if not throttled and path != "/about":
             found["redraw"] = redraw(page, network, quiet)
-        return found
+    except Exception as error:  # a visit that never finished is counted, not fatal for the run
+        print(f"  {base}{path}: {type(error).__name__}: {str(error)[:300]}", flush=True)
+        for kind in ("cold", "warm") + (() if throttled or path == "/about" else ("redraw",)):
+            found.setdefault(kind, None)
     finally:
         context.close()
+    return found
 
 
 # ---------------------------------------------------------------- servers
@@ -202,10 +209,12 @@ def summarise(raw: dict[str, dict[str, dict[str, list[dict[str, Any]]]]]) -> dic
     for config, pages in raw.items():
         for path, kinds in pages.items():
             for kind, visits in kinds.items():
+                done = [v for v in visits if v is not None]
                 summary.setdefault(config, {}).setdefault(path, {})[kind] = {
-                    "ms": median([v["ms"] for v in visits]), "kb": median([v["bytes"] / 1024 for v in visits]),
-                    "requests": median([v["requests"] for v in visits]),
-                    "full_plotly": max(v["full_plotly"] for v in visits), "n": len(visits)}
+                    "ms": median([v["ms"] for v in done]), "kb": median([v["bytes"] / 1024 for v in done]),
+                    "requests": median([v["requests"] for v in done]),
+                    "full_plotly": max((v["full_plotly"] for v in done), default=0), "n": len(done),
+                    "timed_out": len(visits) - len(done)}
     return summary
 
 
@@ -234,7 +243,11 @@ def table(result: dict[str, Any]) -> str:
             after = summary.get("after", {}).get(path, {}).get(kind)
             if not before or not after:
                 continue
-            lines.append(f"| {path} | {label} | {before['ms']:,.0f} ms | {after['ms']:,.0f} ms | "
+            def drawn(numbers):
+                late = f" ({numbers['timed_out']} timed out)" if numbers.get("timed_out") else ""
+                return f"{numbers['ms']:,.0f} ms{late}"
+
+            lines.append(f"| {path} | {label} | {drawn(before)} | {drawn(after)} | "
                          f"{before['kb']:,.0f} KB | {after['kb']:,.0f} KB | "
                          f"{before['requests']:.0f} / {after['requests']:.0f} |")
     full = {config: max((k["full_plotly"] for p in pages.values() for k in p.values()), default=0)
@@ -273,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
         if not port_is_free("127.0.0.1", port):
             raise SystemExit(f"port {port} is busy: pick others with --port-after/--port-before")
     args.scratch.mkdir(parents=True, exist_ok=True)
+    after_commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                  text=True).stdout.strip()
     baseline = unpack_baseline(args.baseline, args.scratch)
     load_start = " ".join(f"{x:.1f}" for x in os.getloadavg())
     servers = {}
@@ -295,17 +310,16 @@ def main(argv: list[str] | None = None) -> int:
                             for kind, result in found.items():
                                 name = f"{kind}-throttled" if throttled else kind
                                 raw.setdefault(config, {}).setdefault(path, {}).setdefault(name, []).append(
-                                    result.__dict__)
+                                    None if result is None else result.__dict__)
                             print(f"repeat {repeat + 1} {config:6} {path:16} {'throttled' if throttled else 'loopback'}: "
-                                  + ", ".join(f"{k} {v.ms:.0f} ms {v.bytes / 1024:.0f} KB" for k, v in found.items()),
-                                  flush=True)
+                                  + ", ".join(f"{k} {v.ms:.0f} ms {v.bytes / 1024:.0f} KB" if v else f"{k} timed out"
+                                              for k, v in found.items()), flush=True)
+                            args.results.with_suffix(".partial.json").write_text(json.dumps(raw))
             browser.close()
     finally:
         for server in servers.values():
             stop_server(server)
     load_end = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    after_commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                  text=True).stdout.strip()
     result = {
         "summary": summarise(raw), "raw": raw,
         "meta": {"when": dt.datetime.now().isoformat(timespec="minutes"),
