@@ -330,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
                  "shared": max(float(load_start.split()[0]), float(load_end.split()[0])) > 1.0},
     }
     args.results.write_text(json.dumps(result, indent=1))
+    args.results.with_suffix(".partial.json").unlink(missing_ok=True)
     paste_into(args.readme, "browser", table(result))
     print(table(result))
     return 0
