@@ -28,7 +28,7 @@ def test_every_chart_draws_with_the_apps_bundle(live_server, page):
         wait_for_dash(page)
         assert page.evaluate(UNDRAWN) == [], path
         drawn |= set(page.evaluate(TRACE_TYPES))
-    assert DRAWN_TRACE_TYPES <= drawn, f"no chart of type {DRAWN_TRACE_TYPES - drawn} was drawn"
+    assert drawn >= DRAWN_TRACE_TYPES, f"no chart of type {DRAWN_TRACE_TYPES - drawn} was drawn"
     assert page.evaluate("() => window.Plotly.version") and page.evaluate(
         "() => ['bar', 'box', 'heatmap', 'scatter', 'choropleth', 'scattergeo']"
         ".every(type => window.Plotly.PlotSchema.get().traces[type])")
