@@ -68,6 +68,8 @@ class ServedVersion:
     def __init__(self, name: str, store: ReadOnlyStore, stamp: PointerStamp | None) -> None:
         self.name = name
         self.store = store
+        # A rebuilt directory can publish the same name again: the file's time tells them apart.
+        self.identity = f"{name}@{store.path.stat().st_mtime_ns}"
         self.stamp = stamp
         self.users = 0
         self.retired = False
@@ -194,8 +196,12 @@ class AppContext:
 
     @property
     def store_version(self) -> str:
-        """A string naming the served version (a cache key part): 'store-000007', or 'file@mtime'."""
-        return self._served().name
+        """A string naming the served version (a cache key part): 'store-000007', or 'file@mtime'.
+
+        With the version file's modification time, since a store directory deleted and rebuilt
+        publishes the same names again.
+        """
+        return self._served().identity
 
     @property
     def store(self) -> ReadOnlyStore:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,6 +133,13 @@ def _role_map(raw: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def _cache_dir(raw: str) -> Path | None:
+    value = raw.strip()
+    if not value:
+        raise ValueError("must be a directory, or 'off'")
+    return None if value.lower() == "off" else Path(value)
+
+
 SETTINGS_SPECS: dict[str, SettingSpec] = {
     "store_path": SettingSpec(
         "EUIOM_STORE", str(DATA_DIR / "store"),
@@ -205,6 +213,12 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "EUIOM_OIDC_ROLES", "",
         "Groups to roles: group=role pairs separated by ';' (roles viewer, analyst, data_manager; "
         "group * means every signed-in user). A user with no role is refused.", _role_map),
+
+
+    "cache_dir": SettingSpec(
+        "EUIOM_CACHE_DIR", str(Path(tempfile.gettempdir()) / "euiom-callback-cache"),
+        "Directory of the cache of callback answers shared by the workers of a server (entries are "
+        "keyed on the store version, settings and code); 'off' turns the cache off.", _cache_dir),
 }
 
 
@@ -235,6 +249,7 @@ class Settings:
     oidc_scopes: str
     oidc_groups_claim: str
     oidc_role_map: tuple[tuple[str, str], ...]
+    cache_dir: Path | None
 
 
 def _check_auth(values: dict[str, Any]) -> None:
