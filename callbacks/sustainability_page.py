@@ -24,6 +24,7 @@ from dashboard.context import AppContext
 from dashboard.figures import sustainability as figures
 from dashboard.i18n import normalise_language, t
 from dashboard.queries import sustainability as queries
+from dashboard.queries.disclosure import Disclosure
 from dashboard.selection import Selection
 from dashboard.settings import Settings
 from dashboard.sustainability_options import (
@@ -53,6 +54,10 @@ class View:
     @property
     def minimum(self) -> int:
         return self.settings.min_group_size
+
+    @property
+    def disclosure(self) -> Disclosure:
+        return Disclosure(self.settings.disclosure)
 
     @property
     def labels(self) -> dict[str, str]:
@@ -96,31 +101,34 @@ def request_options(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, params:
 # ---------------------------------------------------------------- frames (one query per chart)
 def means_frame(view: View) -> pd.DataFrame:
     """Means of every score per group (suppressed groups carry no value)."""
-    return queries.group_means(view.cursor, view.selection, view.options.grouping, min_group_size=view.minimum)
+    return queries.group_means(view.cursor, view.selection, view.options.grouping, min_group_size=view.minimum,
+                              disclosure=view.disclosure)
 
 
 def distribution_frame(view: View) -> pd.DataFrame:
     """Percentiles of the chosen score per group."""
     return queries.group_distribution(view.cursor, view.selection, view.options.grouping, view.options.measure,
-                                      min_group_size=view.minimum)
+                                      min_group_size=view.minimum, disclosure=view.disclosure)
 
 
 def shares_frame(view: View) -> pd.DataFrame:
     """Shares at or above the threshold per group."""
     return queries.threshold_shares(view.cursor, view.selection, view.options.grouping, view.options.measure,
-                                    view.options.threshold, min_group_size=view.minimum)
+                                    view.options.threshold, min_group_size=view.minimum,
+                                    disclosure=view.disclosure)
 
 
 def over_time_frame(view: View) -> pd.DataFrame:
     """Means of the chosen score per months band for the largest groups."""
     return queries.means_over_time(view.cursor, view.selection, view.options.grouping, view.options.measure,
-                                   min_group_size=view.minimum)
+                                   min_group_size=view.minimum, disclosure=view.disclosure)
 
 
 def comparison_frame(view: View) -> pd.DataFrame:
     """Groups A and B side by side on every score."""
     return queries.compare_groups(view.cursor, view.selection, view.options.grouping, view.options.group_a or "",
-                                  view.options.group_b or "", min_group_size=view.minimum)
+                                  view.options.group_b or "", min_group_size=view.minimum,
+                                  disclosure=view.disclosure)
 
 
 def _comparison_words(view: View) -> dict[str, object]:

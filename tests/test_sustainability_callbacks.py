@@ -29,7 +29,7 @@ FILTERS = [
 
 @pytest.fixture(scope="module")
 def context(tiny_store_path):
-    return AppContext(settings_for(tiny_store_path, min_group_size=2, threshold=0.55))
+    return AppContext(settings_for(tiny_store_path, min_group_size=2, threshold=0.55, disclosure="exact"))
 
 
 def page_context(context, params=None, lang="en"):

@@ -38,7 +38,7 @@ CHART_KEYS = [ids.SUSTAINABILITY_MEANS_CHART, ids.SUSTAINABILITY_BOX_CHART, ids.
 
 @pytest.fixture(scope="module")
 def context(tiny_store_path):
-    return AppContext(settings_for(tiny_store_path, min_group_size=2, threshold=0.55))
+    return AppContext(settings_for(tiny_store_path, min_group_size=2, threshold=0.55, disclosure="exact"))
 
 
 def request_for(context, params=None, lang="en", selection=None):
