@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 from dashboard.queries import sustainability as q
-from dashboard.queries.disclosure import EXACT
 from dashboard.queries.aggregates import MONTH_BAND_CASE
+from dashboard.queries.disclosure import EXACT
 from dashboard.selection import Selection
 
 from conftest import TINY_SURVEYS

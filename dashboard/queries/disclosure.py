@@ -111,45 +111,40 @@ def count_noise(keys: pd.Series | np.ndarray, label: str) -> np.ndarray:
     return _table(label, "count")[_keys(keys)]
 
 
-def protect_count(counts: pd.Series, keys: pd.Series, label: str, disclosure: Disclosure, *,
-                  keep_zero: bool = True) -> pd.Series:
+def protect_count(counts, keys, label: str, disclosure: Disclosure, *, keep_zero: bool = True) -> np.ndarray:
     """Counts moved by −2..2 (never below zero; zero stays zero unless ``keep_zero`` is False);
     unchanged in exact mode."""
-    counts = counts.astype(float)
+    counts = np.asarray(counts, dtype=float)
     if disclosure.exact:
         return counts
-    moved = np.maximum(counts.to_numpy() + count_noise(keys, label), 0.0)
-    if keep_zero:
-        moved = np.where(counts.to_numpy() > 0, moved, 0.0)
-    return pd.Series(moved, index=counts.index)
+    moved = np.maximum(counts + count_noise(keys, label), 0.0)
+    return np.where(counts > 0, moved, 0.0) if keep_zero else moved
 
 
-def protect_moments(n: pd.Series, keys: pd.Series, total: pd.Series, squares: pd.Series, label: str,
-                    disclosure: Disclosure) -> tuple[pd.Series, pd.Series, pd.Series]:
+def protect_moments(n, keys, total, squares, label: str,
+                    disclosure: Disclosure) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Mean, sample standard deviation and the variance the perturbation adds to the mean.
 
     Args:
-        n: true number of respondents per group (at least 1).
+        n: true number of respondents per group (NaN for suppressed groups).
         keys: cell keys of the groups.
         total, squares: sum and sum of squares of one score per group.
-        label: the figure (``mean:economic``), choosing the lookup columns.
+        label: the figure (``economic``, ``change:economic``), choosing the lookup columns.
         disclosure: the protection level.
 
     Returns:
-        (mean, sd, noise variance of the mean). The mean is the perturbed sum over the true n,
-        clipped to [0, 1] for scores and [-1, 1] for changes; sd is NaN when n < 2.
+        (mean, sd, noise variance of the mean) as arrays. The mean is the perturbed sum over the
+        true n; sd is NaN when n < 2.
     """
-    n_float = n.astype(float)
-    total, squares = total.astype(float), squares.astype(float)
+    n, total, squares = (np.asarray(values, dtype=float) for values in (n, total, squares))
     with np.errstate(divide="ignore", invalid="ignore"):
-        centred = squares - total * total / n_float
+        centred = squares - total * total / n
         if not disclosure.exact:
             total = total + disclosure.sum_sd * normal_noise(keys, f"sum:{label}")
             centred = centred + disclosure.css_sd * normal_noise(keys, f"css:{label}")
-        mean = total / n_float
-        sd = np.sqrt(np.maximum(centred, 0.0) / (n_float - 1))
-    sd = sd.where(n_float > 1)
-    noise_variance = pd.Series(0.0 if disclosure.exact else disclosure.sum_sd**2, index=n.index) / n_float**2
+        mean = total / n
+        sd = np.where(n > 1, np.sqrt(np.maximum(centred, 0.0) / (n - 1)), np.nan)
+        noise_variance = (0.0 if disclosure.exact else disclosure.sum_sd**2) / n**2
     return mean, sd, noise_variance
 
 

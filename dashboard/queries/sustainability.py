@@ -181,31 +181,34 @@ def _raw_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, groupin
 
 def _publish_moments(raw: pd.DataFrame, measures, minimum: int, disclosure: Disclosure, *,
                      prefix: str = "") -> pd.DataFrame:
-    """The published statistics of :func:`_raw_groups` rows: suppressed, n, and per measure
-    m_mean, m_sd, m_noise_var (what the perturbation adds to the mean's variance). Counts and
-    means pass the disclosure control; a suppressed row holds NULL in every statistic."""
-    suppressed = raw["n_all"] < minimum
-    published = raw.drop(columns=[c for c in raw.columns if c.endswith(("_s", "_ss", "_all")) or c == "cell_key"])
-    published["suppressed"] = suppressed
-    n_true = raw["n_all"].astype(float).where(~suppressed)
-    published["n"] = sdc.protect_count(raw["n_all"], raw["cell_key"], f"{prefix}n", disclosure).clip(lower=1).where(~suppressed)
+    """The published statistics of :func:`_raw_groups` rows: the identifying columns, suppressed,
+    n, and per measure m_mean, m_sd, m_noise_var (what the perturbation adds to the mean's
+    variance). Counts and means pass the disclosure control; a suppressed row holds NULL in every
+    statistic."""
+    suppressed = raw["n_all"].to_numpy(dtype=float) < minimum
+    keys = raw["cell_key"].to_numpy()
+    n_true = np.where(suppressed, np.nan, raw["n_all"].to_numpy(dtype=float))
+    columns: dict[str, object] = {name: raw[name] for name in raw.columns
+                                  if name in ("group_code", "months_band")}
+    columns["suppressed"] = suppressed
+    columns["n"] = np.where(suppressed, np.nan,
+                            np.maximum(sdc.protect_count(raw["n_all"], keys, f"{prefix}n", disclosure), 1.0))
+    low = -1.0 if prefix else 0.0
     for measure in measures:
-        mean, sd, noise_var = sdc.protect_moments(n_true, raw["cell_key"], raw[f"{measure}_s"], raw[f"{measure}_ss"],
+        mean, sd, noise_var = sdc.protect_moments(n_true, keys, raw[f"{measure}_s"], raw[f"{measure}_ss"],
                                                   f"{prefix}{measure}", disclosure)
-        low = -1.0 if prefix else 0.0
-        published[f"{measure}_mean"] = mean.clip(low, 1.0)
-        published[f"{measure}_sd"] = sd
-        published[f"{measure}_noise_var"] = noise_var
-    return published
+        columns[f"{measure}_mean"] = np.clip(mean, low, 1.0)
+        columns[f"{measure}_sd"] = sd
+        columns[f"{measure}_noise_var"] = noise_var
+    return pd.DataFrame(columns, index=raw.index)
 
 
-def _with_intervals(published: pd.DataFrame, measures, *, mean: str = "{m}_mean", sd: str = "{m}_sd",
-                    low: str = "{m}_ci_low", high: str = "{m}_ci_high") -> pd.DataFrame:
+def _with_intervals(published: pd.DataFrame, measures) -> pd.DataFrame:
+    intervals = {}
     for measure in measures:
-        published[low.format(m=measure)], published[high.format(m=measure)] = mean_interval(
-            published[mean.format(m=measure)], published[sd.format(m=measure)], published["n"],
-            published[f"{measure}_noise_var"])
-    return published
+        intervals[f"{measure}_ci_low"], intervals[f"{measure}_ci_high"] = mean_interval(
+            published[f"{measure}_mean"], published[f"{measure}_sd"], published["n"], published[f"{measure}_noise_var"])
+    return pd.concat([published, pd.DataFrame(intervals, index=published.index)], axis=1)
 
 
 # ---------------------------------------------------------------- statistics helpers
@@ -300,8 +303,8 @@ def group_means(cursor: duckdb.DuckDBPyConnection, selection: Selection, groupin
     minimum = _check_min(min_group_size)
     raw = _raw_groups(cursor, selection, grouping, MEASURES)
     by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum, disclosure), MEASURES)
-    by_group["computed_composites"] = sdc.protect_count(
-        raw["computed_all"], raw["cell_key"], "computed", disclosure).where(~by_group["suppressed"])
+    by_group["computed_composites"] = np.where(
+        by_group["suppressed"], np.nan, sdc.protect_count(raw["computed_all"], raw["cell_key"], "computed", disclosure))
     columns = ["group_code", "suppressed", "n", "computed_composites"]
     columns += [f"{m}_{s}" for m in MEASURES for s in ("mean", "sd", "ci_low", "ci_high")]
     return by_group[columns].astype({"suppressed": bool})
@@ -409,7 +412,7 @@ def threshold_shares(cursor: duckdb.DuckDBPyConnection, selection: Selection, gr
     suppressed = by_group["suppressed"]
     at_or_above = sdc.protect_count(raw["above_all"].fillna(0), raw["cell_key"], f"above:{measure}:{threshold_bin}",
                                     disclosure, keep_zero=False)
-    by_group["at_or_above"] = np.minimum(at_or_above, by_group["n"]).where(~suppressed)
+    by_group["at_or_above"] = np.where(suppressed, np.nan, np.minimum(at_or_above, by_group["n"]))
     by_group["share"] = by_group["at_or_above"] / by_group["n"]
     by_group["ci_low"], by_group["ci_high"] = _share_interval(by_group["at_or_above"], by_group["n"], disclosure)
     columns = ["group_code", "suppressed", "n", "at_or_above", "share", "ci_low", "ci_high"]
@@ -523,12 +526,12 @@ def round_changes(cursor: duckdb.DuckDBPyConnection, selection: Selection, group
     """
     minimum = _check_min(min_group_size)
     raw = _raw_groups(cursor, selection, grouping, MEASURES, pairs=True)
-    by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum, disclosure, prefix="change:"), MEASURES,
-                               mean="{m}_mean")
+    by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum, disclosure, prefix="change:"), MEASURES)
     suppressed = by_group["suppressed"]
     stayed_all = raw["n_all"] - raw["rose_all"] - raw["fell_all"]
     counts = {
-        name: sdc.protect_count(values, raw["cell_key"], f"change:{name}", disclosure, keep_zero=False)
+        name: pd.Series(sdc.protect_count(values, raw["cell_key"], f"change:{name}", disclosure, keep_zero=False),
+                        index=raw.index)
         for name, values in (("rose", raw["rose_all"]), ("fell", raw["fell_all"]), ("stayed", stayed_all))}
     total = counts["rose"] + counts["fell"] + counts["stayed"]
     for name, count in counts.items():
