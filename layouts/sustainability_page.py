@@ -189,7 +189,7 @@ def exact_banner(settings: Settings, lang: str) -> dbc.Alert | None:
     if settings.disclosure != "exact":
         return None
     return dbc.Alert(t("sustainability.exact_banner", lang), color="danger", id=ids.SUSTAINABILITY_EXACT_BANNER,
-                     className="fw-semibold", role="alert")
+                     className="fw-semibold")
 
 
 def methodology_section(lang: str, settings: Settings) -> html.Section:
