@@ -9,7 +9,7 @@ shell keeps in step with the controls (``URL_OPTIONS`` of the layout).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 import pandas as pd
@@ -81,15 +81,21 @@ def control_view(context: AppContext, selection_data: dict | None, lang: str | N
     options = PageOptions(chosen_grouping(grouping), chosen_measure(measure),
                           chosen_threshold(threshold, context.settings.threshold),
                           str(group_a or ""), str(group_b or ""))
-    return View(context.cursor(), context.catalog, context.settings, _selection(context, selection_data), options,
-                normalise_language(lang))
+    return View(context.cursor(), context.catalog, context.settings, _selection(context, selection_data),
+                _published(options, context.settings), normalise_language(lang))
 
 
 def request_view(request: ChartRequest) -> View:
     """The view a copied link or an export describes: the page options read from the URL."""
     lang = normalise_language(request.lang)
     options = request_options(request.cursor, request.catalog, request.params, request.settings, lang)
-    return View(request.cursor, request.catalog, request.settings, request.selection, options, lang)
+    return View(request.cursor, request.catalog, request.settings, request.selection,
+                _published(options, request.settings), lang)
+
+
+def _published(options: PageOptions, settings: Settings) -> PageOptions:
+    """Options with the threshold the shares are computed at (a 0.05 grid when protected)."""
+    return replace(options, threshold=sdc.published_threshold(options.threshold, Disclosure(settings.disclosure)))
 
 
 def request_options(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, params: Mapping[str, str],

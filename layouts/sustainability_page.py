@@ -28,7 +28,7 @@ from dashboard.sustainability_options import PageOptions
 from layouts.chart_block import chart_block
 from layouts.page_context import PageContext
 
-SLIDER_MIN, SLIDER_MAX, SLIDER_STEP = 0.3, 0.8, 0.01
+SLIDER_MIN, SLIDER_MAX = 0.3, 0.8
 METHOD_PARAGRAPHS = ("scores", "composite", "respondents", "intervals", "suppression", "disclosure", "threshold",
                      "distribution", "time", "changes", "filters")
 # (component id, property, URL parameter): the shell writes these options into the URL, so a
@@ -94,20 +94,22 @@ def controls(context: PageContext, options: PageOptions) -> html.Div:
     """Grouping, measure and threshold (native controls: labelled, keyboard-operable)."""
     lang = context.lang
     low, high = slider_bounds(context.settings)
+    # Protected shares exist on a 0.05 grid of thresholds only (dashboard.queries.disclosure).
+    step = 0.01 if context.settings.disclosure == "exact" else sdc.THRESHOLD_GRID
     grouping = dbc.Select(id=ids.SUSTAINABILITY_GROUPING, value=options.grouping,
                           options=[{"label": grouping_label(key, lang), "value": key} for key in queries.GROUPINGS])
     measure = dbc.RadioItems(id=ids.SUSTAINABILITY_MEASURE, value=options.measure, inline=True,
                              options=[{"label": measure_label(key, lang), "value": key} for key in queries.MEASURES])
     threshold = html.Div(
         [
-            dbc.Input(id=ids.SUSTAINABILITY_THRESHOLD_RANGE, type="range", min=low, max=high, step=SLIDER_STEP,
+            dbc.Input(id=ids.SUSTAINABILITY_THRESHOLD_RANGE, type="range", min=low, max=high, step=step,
                       value=min(max(options.threshold, low), high), debounce=300, className="form-range flex-grow-1",
                       list="sustainability-threshold-ticks"),
             html.Datalist([html.Option(value=f"{tick / 10:.1f}") for tick in range(3, 9)],
                           id="sustainability-threshold-ticks"),
             html.Label(t("sustainability.threshold_value_label", lang), htmlFor=ids.SUSTAINABILITY_THRESHOLD,
                        className="visually-hidden"),
-            dbc.Input(id=ids.SUSTAINABILITY_THRESHOLD, type="number", min=0, max=1, step=SLIDER_STEP,
+            dbc.Input(id=ids.SUSTAINABILITY_THRESHOLD, type="number", min=0, max=1, step=step,
                       value=options.threshold, debounce=True, size="sm", className="sustainability-threshold-number"),
         ],
         className="d-flex align-items-center gap-2",

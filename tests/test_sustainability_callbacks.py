@@ -47,6 +47,8 @@ def test_every_grouping_with_every_filter(context, grouping, filters):
         cb.update_over_time(context, grouping, "economic", filters, "fr"),
     ):
         assert isinstance(figure, go.Figure) and isinstance(summary, str) and summary
+    changes, summary, shares, _ = cb.update_changes(context, grouping, filters, "fr")
+    assert isinstance(changes, go.Figure) and isinstance(shares, go.Figure) and summary
     options, group_a, _, group_b, help_text = cb.update_comparison_choices(context, grouping, "en")
     assert [option["value"] for option in options] and group_a and group_b and help_text
     figure, table, summary = cb.update_comparison(context, group_a, group_b, grouping, filters, "en")

@@ -19,7 +19,8 @@ What moves, and by how much (``Disclosure`` holds the parameters, the methodolog
   beyond ±2.9 × 0.2), so a group mean moves by that over n: at most 0.058 for 10 respondents,
   0.0058 for 100;
 - each score's centred sum of squares by ``css_sd`` (0.05), so standard deviations move too;
-- box-plot quantiles by a normal amount of standard deviation ``sum_sd`` / n.
+- box-plot quantiles by a normal amount of standard deviation ``sum_sd`` / n;
+- shares at or above a threshold are computed at thresholds on a 0.05 grid only.
 
 Intervals include the added variance (mean: (sum_sd / n)² added to s² / n; shares: the count
 noise), so their coverage stays 95%. Groups with fewer respondents than the minimum stay
@@ -42,6 +43,10 @@ COUNT_NOISE = (-2, -1, 0, 1, 2)
 COUNT_NOISE_PROBABILITIES = (0.1, 0.2, 0.4, 0.2, 0.1)
 COUNT_NOISE_SD = float(np.sqrt(sum(p * v * v for v, p in zip(COUNT_NOISE, COUNT_NOISE_PROBABILITIES, strict=True))))
 SUM_NOISE_SD = 0.2
+# Protected thresholds lie on this grid: with a free 0.01 threshold, sweeping it and fitting a step
+# to the perturbed counts located a lone returnee's score to ±0.05 about half the time; on a 0.05
+# grid no better than a guess (tests/test_disclosure_attacks.py).
+THRESHOLD_GRID = 0.05
 CSS_NOISE_SD = 0.05
 MODES = ("protected", "exact")
 # The largest normal amount the table holds, in standard deviations (its 256 points are the
@@ -157,6 +162,14 @@ def protect_quantiles(values: np.ndarray, n: int, key: int, label: str, disclosu
     keys = np.full(len(values), key)
     amounts = np.array([normal_noise(keys[i:i + 1], f"{label}:q{i}")[0] for i in range(len(values))])
     return np.sort(np.clip(values + disclosure.sum_sd / n * amounts, 0.0, 1.0))
+
+
+def published_threshold(threshold: float, disclosure: Disclosure) -> float:
+    """The threshold a share is computed at: as asked in exact mode, else the nearest point of
+    the 0.05 grid."""
+    if disclosure.exact:
+        return float(threshold)
+    return round(round(float(threshold) / THRESHOLD_GRID) * THRESHOLD_GRID, 2)
 
 
 def widen(low: pd.Series, high: pd.Series, centre: pd.Series, extra_half: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -310,12 +310,13 @@ def group_means(cursor: duckdb.DuckDBPyConnection, selection: Selection, groupin
     return by_group[columns].astype({"suppressed": bool})
 
 
-def score_histograms(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
-                     measure: str) -> pd.DataFrame:
+def _score_histograms(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
+                      measure: str) -> pd.DataFrame:
     """How many scores of ``measure`` fall in each 0.01-wide bin, per group.
 
     Columns: group_code, bin (0..100; bin b holds scores in [b/100, (b+1)/100), bin 100 the
-    score 1), count. Ordered by group_code, bin. Unsuppressed: callers suppress.
+    score 1), count. Ordered by group_code, bin. Unpublished (unsuppressed, unperturbed): bin
+    counts never leave this module; only quantiles moved by the disclosure control do.
     """
     check_measure(measure)
     grouping_key, expression = _source(grouping, HIST_SOURCES)
@@ -364,7 +365,7 @@ def group_distribution(cursor: duckdb.DuckDBPyConnection, selection: Selection, 
     mean are those of :func:`group_means`.
     """
     minimum = _check_min(min_group_size)
-    histograms = score_histograms(cursor, selection, grouping, measure)
+    histograms = _score_histograms(cursor, selection, grouping, measure)
     raw = _raw_groups(cursor, selection, grouping, [measure]).set_index("group_code")
     means = _publish_moments(raw.reset_index(), [measure], minimum, disclosure).set_index("group_code")
     rows: list[dict[str, object]] = []
@@ -389,7 +390,8 @@ def threshold_shares(cursor: duckdb.DuckDBPyConnection, selection: Selection, gr
 
     Exact for thresholds with two decimals (the bins are 0.01 wide) before the disclosure
     control moves the count at or above by −2..2 (a lookup column per threshold); others are
-    rounded to two. Columns: group_code, suppressed, n, at_or_above, share, ci_low, ci_high
+    rounded to two; protected, the threshold is moved to the nearest multiple of 0.05
+    (``disclosure.published_threshold``). Columns: group_code, suppressed, n, at_or_above, share, ci_low, ci_high
     (Wilson 95%, widened by the count perturbation). Ordered by group_code; suppressed rows
     hold NULL in every column but group_code and suppressed.
     """
@@ -397,7 +399,7 @@ def threshold_shares(cursor: duckdb.DuckDBPyConnection, selection: Selection, gr
     minimum = _check_min(min_group_size)
     if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 <= threshold <= 1:
         raise ValueError(f"threshold must be between 0 and 1, not {threshold!r}")
-    threshold_bin = round(float(threshold) * HIST_BINS)
+    threshold_bin = round(sdc.published_threshold(threshold, disclosure) * HIST_BINS)
     grouping_key, expression = _source(grouping, HIST_SOURCES)
     conditions, params = _cell_filters(selection, grouping_key)
     conditions.append("c.measure = $measure")
