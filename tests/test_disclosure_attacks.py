@@ -39,6 +39,7 @@ DEMO_ROWS = 40_000
 # ±0.05 of the true score, and a median error above 0.1.
 MAX_SHARE_WITHIN = 0.25
 MIN_MEDIAN_ERROR = 0.1
+PAIR_MAX_SHARE_WITHIN, PAIR_MIN_MEDIAN_ERROR = 0.3, 0.08
 
 # Ground truth: respondents per (country, period, grouping, group) for periods of one to four
 # quarters, read from the cells (latest response per returnee in the period).
@@ -109,15 +110,16 @@ def true_scores(cursor, selection: Selection, grouping: str, code: str) -> np.nd
     return np.array([exact.at[code, f"{m}_mean"] for m in MEASURES], dtype=float)
 
 
-def judge(errors: list[np.ndarray], disclosure) -> None:
+def judge(errors: list[np.ndarray], disclosure, *, max_share_within: float = MAX_SHARE_WITHIN,
+          min_median_error: float = MIN_MEDIAN_ERROR) -> None:
     """Every recovery is exact without protection; protected, recoveries are mostly far off."""
     assert errors, "the store offers no instance of this attack"
     flat = np.abs(np.concatenate(errors))
     if disclosure.exact:
         assert flat.max() < 1e-9
     else:
-        assert np.mean(flat <= 0.05) <= MAX_SHARE_WITHIN, np.mean(flat <= 0.05)
-        assert np.median(flat) > MIN_MEDIAN_ERROR, np.median(flat)
+        assert np.mean(flat <= 0.05) <= max_share_within, np.mean(flat <= 0.05)
+        assert np.median(flat) > min_median_error, np.median(flat)
 
 
 def lone_group_instances(sizes: pd.DataFrame, grouping: str) -> list[tuple[str, str, str, str]]:
@@ -238,7 +240,9 @@ def test_means_with_spreads_reveal_no_pair(cursor, sizes, disclosure):
             errors.append(np.array(recovered) - np.array(actual))
         if len(errors) >= MAX_INSTANCES * 4:
             break
-    judge(errors, disclosure)
+    # Guessing both women at the men's published mean lands within ±0.05 about 30% of the time
+    # (scores spread by about 0.13): the attack must do no better than that.
+    judge(errors, disclosure, max_share_within=PAIR_MAX_SHARE_WITHIN, min_median_error=PAIR_MIN_MEDIAN_ERROR)
 
 
 @pytest.mark.parametrize("disclosure", [PROTECTED, EXACT], ids=["protected", "exact"])
