@@ -6,8 +6,9 @@ age, assistance type or level, referral) with that group suppressed, a region ag
 countries, two overlapping periods, means with their spreads for a pair. The attacker is given
 more than the app shows: the true group sizes. In exact mode every attack recovers the scores
 to 1e-9 (so the attacks are real); protected, the recovery errors must stay large: at most a
-quarter of recoveries within ±0.05 (the attacker cannot tell which), median error above 0.1.
-Large groups stay within the bounds the methodology page states.
+quarter of recoveries within ±0.05 (the attacker cannot tell which), median error above 0.1; a
+pair's two scores no better than guessing them at the published mean; a threshold sweep no
+better than guessing. Large groups stay within the bounds the methodology page states.
 
 Runs on the small demo store and on a store holding the same records imported from a file.
 """
