@@ -144,8 +144,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Highest mean composite score: {best} ({value}); lowest: {worst} ({low_value}).",
         "fr": "Score composite moyen le plus élevé : {best} ({value}) ; le plus bas : {worst} ({low_value})."},
     "sustainability.summary.computed": {
-        "en": "For {share} of the responses shown, the composite was computed by this dashboard from the three dimensions.",
-        "fr": "Pour {share} des réponses affichées, le score composite a été calculé par ce tableau de bord à partir des trois dimensions."},
+        "en": "For {share} of the respondents shown, the composite was computed by this dashboard from the three dimensions.",
+        "fr": "Pour {share} des répondants affichés, le score composite a été calculé par ce tableau de bord à partir des trois dimensions."},
     "sustainability.summary.share": {
         "en": "Overall, {share} of the {n} respondents shown are at or above the threshold {threshold}.",
         "fr": "Au total, {share} des {n} répondants affichés sont au seuil {threshold} ou au-dessus."},
