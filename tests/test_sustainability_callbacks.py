@@ -154,10 +154,10 @@ def test_methodology_section_in_both_languages(context):
     settings = replace(context.settings, min_group_size=12, threshold=0.6, composite_weights=(0.5, 0.25, 0.25))
     english = str(page.methodology_section("en", settings))
     french = str(page.methodology_section("fr", settings))
-    for text in ("fewer than 12 survey responses", "0.60", "not IOM’s official value", "economic 0.50",
+    for text in ("fewer than 12 respondents", "0.60", "not IOM’s official value", "economic 0.50",
                  "Student’s t", "Wilson", "Welch", "5th and 95th percentiles", "0–5, 6–11, 12–17, 18–23"):
         assert text in english, text
-    for text in ("moins de 12 réponses", "0,60", "pas la valeur officielle de l’OIM", "économique 0,50",
+    for text in ("moins de 12 répondants", "0,60", "pas la valeur officielle de l’OIM", "économique 0,50",
                  "loi de Student", "Wilson", "Welch"):
         assert text in french, text
     assert not [c for c in iter_components(page.methodology_section("en", settings)) if getattr(c, "id", None)]

@@ -71,7 +71,7 @@ def test_means_chart_traces_ticks_and_suppressed_row(tiny_cursor, catalog):
         assert trace.x[0] + trace.error_x.array[0] <= 1
         assert trace.x[1] + trace.error_x.array[1] == pytest.approx(min(wca[f"{measure}_ci_high"], 1.0))
         assert "n = 4" in trace.hovertext[1]
-    assert any("suppressed: fewer than 2 responses" in a.text for a in figure.layout.annotations)
+    assert any("suppressed: fewer than 2 respondents" in a.text for a in figure.layout.annotations)
     assert "East and Horn of Africa" not in " ".join(str(trace.hovertext) for trace in figure.data)
     assert figure.layout.xaxis.title.text == "Mean score (95% CI)"
     assert figure.layout.title.text == "Mean scores by region"
@@ -97,7 +97,7 @@ def test_suppressed_values_reach_no_figure(tiny_cursor, catalog):
     comparison = f.comparison_chart(compared, label_a="Women", label_b="Men", lang="en", demo=False,
                                     min_group_size=4)
     assert [trace.meta["side"] for trace in comparison.data] == ["b"]
-    assert "Women: suppressed (fewer than 4 responses" in texts(comparison)
+    assert "Women: suppressed (fewer than 4 respondents" in texts(comparison)
 
 
 def test_demo_mark_and_empty_state(tiny_cursor, catalog):
@@ -129,11 +129,11 @@ def test_french_chart_words_and_separators(tiny_cursor, catalog):
 def test_means_summary(tiny_cursor, catalog):
     by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2, disclosure=EXACT)
     summary = f.means_summary(by_group, labels=region_labels(catalog), lang="en", min_group_size=2)
-    assert summary.startswith("2 groups shown, 1 suppressed (fewer than 2 responses).")
+    assert summary.startswith("2 groups shown, 1 suppressed (fewer than 2 respondents).")
     assert "Highest mean composite score: Southern Africa (0.65)" in summary
     assert "composite was computed by this dashboard" in summary
     everything_suppressed = q.group_means(tiny_cursor, Selection(), "region", min_group_size=50, disclosure=EXACT)
-    assert "Every group has fewer than 50 responses" in f.means_summary(
+    assert "Every group has fewer than 50 respondents" in f.means_summary(
         everything_suppressed, labels=region_labels(catalog), lang="en", min_group_size=50)
 
 
@@ -178,7 +178,7 @@ def test_threshold_chart_bars_labels_and_intervals(tiny_cursor, catalog):
     assert figure.layout.title.text == "Share at or above 0.50"
     assert figure.layout.title.subtitle.text == "Economic score, by Action"
     summary = f.threshold_summary(shares, threshold=0.5, lang="en", min_group_size=2)
-    assert "Overall, 67% of the 6 responses shown are at or above the threshold 0.50." in summary
+    assert "Overall, 67% of the 6 respondents shown are at or above the threshold 0.50." in summary
 
 
 # ---------------------------------------------------------------- over time
@@ -244,7 +244,7 @@ def test_comparison_states(tiny_cursor):
     assert len(both.data) == 0 and "Women: suppressed" in texts(both) and "Men: suppressed" in texts(both)
     note = f.comparison_table(suppressed, label_a="Women", label_b="Men", lang="fr", min_group_size=10)
     assert isinstance(note, html.Div)
-    assert "Femmes" not in str(note) and "Women : masqué (moins de 10 réponses" in str(note)
+    assert "Femmes" not in str(note) and "Women : masqué (moins de 10 répondants" in str(note)
 
 
 def test_frames_with_missing_intervals_draw_without_error_bars():
