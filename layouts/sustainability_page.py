@@ -94,8 +94,7 @@ def controls(context: PageContext, options: PageOptions) -> html.Div:
     """Grouping, measure and threshold (native controls: labelled, keyboard-operable)."""
     lang = context.lang
     low, high = slider_bounds(context.settings)
-    # Protected shares exist on a 0.05 grid of thresholds only (dashboard.queries.disclosure).
-    step = 0.01 if context.settings.disclosure == "exact" else sdc.THRESHOLD_GRID
+    step = 0.01
     grouping = dbc.Select(id=ids.SUSTAINABILITY_GROUPING, value=options.grouping,
                           options=[{"label": grouping_label(key, lang), "value": key} for key in queries.GROUPINGS])
     measure = dbc.RadioItems(id=ids.SUSTAINABILITY_MEASURE, value=options.measure, inline=True,
@@ -125,8 +124,12 @@ def controls(context: PageContext, options: PageOptions) -> html.Div:
             dbc.Col([
                 _label(t("sustainability.threshold_label", lang), ids.SUSTAINABILITY_THRESHOLD_RANGE),
                 threshold,
-                html.Small(t("sustainability.threshold_help", lang,
-                             default=format_number(context.settings.threshold, lang, 2)),
+                html.Small([t("sustainability.threshold_help", lang,
+                              default=format_number(context.settings.threshold, lang, 2)),
+                            # Protected shares exist on a 0.05 grid only (dashboard.queries.disclosure).
+                            "" if context.settings.disclosure == "exact" else
+                            " " + t("sustainability.threshold_grid", lang,
+                                    grid=format_number(sdc.THRESHOLD_GRID, lang, 2))],
                            id="sustainability-threshold-help", className="text-muted d-block"),
             ], xs=12, lg=5, className="mb-2"),
         ],

@@ -12,6 +12,9 @@ TEXT: dict[str, dict[str, str]] = {
                                      "fr": "Score des graphiques de distribution, de seuil et d’évolution"},
     "sustainability.threshold_label": {"en": "Sustainability threshold (a setting)",
                                        "fr": "Seuil de durabilité (un réglage)"},
+    "sustainability.threshold_grid": {
+        "en": "To protect returnees, shares are computed at the nearest multiple of {grid} (the chart title says which).",
+        "fr": "Pour protéger les personnes, les parts sont calculées au multiple de {grid} le plus proche (le titre du graphique l’indique)."},
     "sustainability.threshold_value_label": {"en": "Threshold value", "fr": "Valeur du seuil"},
     "sustainability.threshold_help": {
         "en": "A setting of this dashboard, not IOM’s official cut-off (which was not available to us). Default {default}.",
