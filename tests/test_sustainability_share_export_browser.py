@@ -77,7 +77,8 @@ def test_a_copied_link_restores_filters_options_and_language(live_server, page, 
     assert query == {"region": ["EHOA,WCA"], "lang": ["fr"], "group": ["age_group"], "measure": ["psychosocial"],
                      "threshold": ["0.62"], "a": ["18-24"], "b": ["35-44"]}
     assert original["measure"] == "psychosocial" and original["controls"]["#sustainability-threshold-range"] == "0.62"
-    assert "Part au seuil 0,62 ou au-dessus" in original["titles"][2]
+    # Protected shares are computed at the nearest multiple of 0.05, and titled so.
+    assert "Part au seuil 0,60 ou au-dessus" in original["titles"][2]
     assert "18–24 ans et 35–44 ans" in original["titles"][4]
 
     fresh = browser.new_context(viewport={"width": 1400, "height": 900})
