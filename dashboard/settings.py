@@ -77,6 +77,13 @@ def _memory_size(raw: str) -> str:
     return f"{match.group(1)}{match.group(2).upper().replace('IB', 'iB')}"
 
 
+def _disclosure(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in ("protected", "exact"):
+        raise ValueError("must be 'protected' or 'exact'")
+    return value
+
+
 def _frame_options(raw: str) -> str:
     value = raw.strip().upper()
     if value not in ("DENY", "SAMEORIGIN", "ALLOW"):
@@ -166,6 +173,11 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "EUIOM_MIN_GROUP", "10",
         "Smallest group of survey respondents shown; smaller groups are suppressed.",
         _positive_int),
+    "disclosure": SettingSpec(
+        "EUIOM_DISCLOSURE", "protected",
+        "Protection of survey statistics: protected (the cell key method perturbs every count and "
+        "statistic slightly so that no view, difference of views or export reveals one returnee) "
+        "or exact (unperturbed figures for trusted analysts; every view then says so).", _disclosure),
     "composite_weights": SettingSpec(
         "EUIOM_WEIGHTS", "1,1,1",
         "Weights economic,social,psychosocial used to compute a composite score when an imported "
@@ -234,6 +246,7 @@ class Settings:
     workers: int
     threshold: float
     min_group_size: int
+    disclosure: str
     composite_weights: tuple[float, float, float]
     language: str
     duckdb_memory: str

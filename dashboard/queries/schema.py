@@ -6,7 +6,9 @@ import duckdb
 import pandas as pd
 
 # 2: pre-aggregated survey cells and histograms (dashboard.queries.aggregates).
-SCHEMA_VERSION = "2"
+# 3: cells carry the next response's quarter and record key sums; pairs of rounds (disclosure
+#    control and respondents, dashboard.queries.disclosure and aggregates).
+SCHEMA_VERSION = "3"
 
 REFERENCE_DDL = """
 CREATE TABLE store_info (key VARCHAR PRIMARY KEY, value VARCHAR);
