@@ -18,6 +18,7 @@ from dash.exceptions import PreventUpdate
 from plotly import graph_objects as go
 
 from dashboard import ids
+from dashboard.auth import disclosure_mode
 from dashboard.catalog import Catalog
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
@@ -60,7 +61,7 @@ class View:
 
     @property
     def disclosure(self) -> Disclosure:
-        return Disclosure(self.settings.disclosure)
+        return Disclosure(disclosure_mode(self.settings))
 
     @property
     def labels(self) -> dict[str, str]:
@@ -95,7 +96,7 @@ def request_view(request: ChartRequest) -> View:
 
 def _published(options: PageOptions, settings: Settings) -> PageOptions:
     """Options with the threshold the shares are computed at (a 0.05 grid when protected)."""
-    return replace(options, threshold=sdc.published_threshold(options.threshold, Disclosure(settings.disclosure)))
+    return replace(options, threshold=sdc.published_threshold(options.threshold, Disclosure(disclosure_mode(settings))))
 
 
 def request_options(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, params: Mapping[str, str],

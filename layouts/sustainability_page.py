@@ -13,6 +13,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard import sustainability_options as page_params
+from dashboard.auth import disclosure_mode
 from dashboard.figures.sustainability import (
     group_labels,
     group_options,
@@ -127,7 +128,7 @@ def controls(context: PageContext, options: PageOptions) -> html.Div:
                 html.Small([t("sustainability.threshold_help", lang,
                               default=format_number(context.settings.threshold, lang, 2)),
                             # Protected shares exist on a 0.05 grid only (dashboard.queries.disclosure).
-                            "" if context.settings.disclosure == "exact" else
+                            "" if disclosure_mode(context.settings) == "exact" else
                             " " + t("sustainability.threshold_grid", lang,
                                     grid=format_number(sdc.THRESHOLD_GRID, lang, 2))],
                            id="sustainability-threshold-help", className="text-muted d-block"),
@@ -185,13 +186,13 @@ def disclosure_values(lang: str, settings: Settings) -> dict[str, str]:
         "bound": format_number(bound, lang, 2), "bound_10": format_number(bound / settings.min_group_size, lang, 3),
         "min_n": format_number(settings.min_group_size, lang), "bound_100": format_number(bound / 100, lang, 4),
         "attack_sd": format_number(sdc.SUM_NOISE_SD * 2**0.5, lang, 2), "band": format_number(STAY_BAND, lang, 2),
-        "mode": t(f"sustainability.method.mode.{settings.disclosure}", lang),
+        "mode": t(f"sustainability.method.mode.{disclosure_mode(settings)}", lang),
     }
 
 
 def exact_banner(settings: Settings, lang: str) -> dbc.Alert | None:
     """A visible warning on every view of survey figures when they are published unperturbed."""
-    if settings.disclosure != "exact":
+    if disclosure_mode(settings) != "exact":
         return None
     return dbc.Alert(t("sustainability.exact_banner", lang), color="danger", id=ids.SUSTAINABILITY_EXACT_BANNER,
                      className="fw-semibold")
