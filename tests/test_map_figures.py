@@ -164,8 +164,10 @@ def test_patch_holds_traces_and_titles_only(every_country):
     assert isinstance(patch, Patch)
     operations = patch.to_plotly_json()["operations"]
     locations = sorted(tuple(operation["location"]) for operation in operations)
-    assert locations == [("data",), ("layout", "legend", "title", "text"), ("layout", "meta"),
-                         ("layout", "title", "text")]
+    # The legend, margin and annotations are sent whole: an amount colouring moves the legend
+    # and may add the demo mark, and switching back must restore them.
+    assert locations == [("data",), ("layout", "annotations"), ("layout", "legend"), ("layout", "margin"),
+                         ("layout", "meta"), ("layout", "title", "text")]
     data = next(operation for operation in operations if operation["location"] == ["data"])["params"]["value"]
     assert [trace["name"] for trace in data] == ["sea", *REGION_NAMES_EN]
 

@@ -255,6 +255,17 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
     mode = colour_mode(mode)
     figure = go.Figure(map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
     base_layout(figure, title=t(f"map.figure.title.{mode}", lang), lang=lang, demo=False)
+    frame_map(figure, lang)
+    figure.update_layout(
+        legend={"title": {"text": t(f"map.colour.{mode}", lang), "side": "top"}, "orientation": "h",
+                "x": 0, "y": 0, "yanchor": "top", "traceorder": "normal", "itemclick": "toggle"},
+        meta={"demo": False, "colour_mode": mode, "kind": "mapping"},
+    )
+    return figure
+
+
+def frame_map(figure: go.Figure, lang: str) -> go.Figure:
+    """The frame every map of this page shares: base map on Africa and Asia, pan, the disclaimer."""
     figure.update_layout(
         geo={
             "projection": {"type": "natural earth"}, "fitbounds": False,
@@ -265,11 +276,8 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
             "showlakes": False, "showframe": False, "resolution": 110, "bgcolor": "white",
         },
         margin={"l": 0, "r": 0, "t": 40, "b": 0},
-        legend={"title": {"text": t(f"map.colour.{mode}", lang), "side": "top"}, "orientation": "h",
-                "x": 0, "y": 0, "yanchor": "top", "traceorder": "normal", "itemclick": "toggle"},
         dragmode="pan",
         uirevision="programme-map",
-        meta={"demo": False, "colour_mode": mode},
     )
     # Top left is open sea and land of no Action (Atlantic, southern Europe) at every width.
     figure.add_annotation(
@@ -284,11 +292,17 @@ def programme_map_patch(countries: pd.DataFrame, *, mode: str, lang: str,
                         provinces: Sequence[Province] | None = None, rada: pd.DataFrame | None = None) -> Patch:
     """The change that turns the drawn map into ``programme_map(...)`` with other traces: the
     trace list, title, legend title and meta; the frame, base map and disclaimer stay."""
-    figure = programme_map(countries, mode=mode, lang=lang, provinces=provinces, rada=rada)
+    return figure_patch(programme_map(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
+
+
+def figure_patch(figure: go.Figure) -> Patch:
+    """The change that turns the drawn map into ``figure``: traces, title, legend title, meta."""
     patch = Patch()
     patch["data"] = [trace.to_plotly_json() for trace in figure.data]
     patch["layout"]["title"]["text"] = figure.layout.title.text
-    patch["layout"]["legend"]["title"]["text"] = figure.layout.legend.title.text
+    patch["layout"]["legend"] = figure.layout.legend.to_plotly_json()
+    patch["layout"]["margin"] = figure.layout.margin.to_plotly_json()
+    patch["layout"]["annotations"] = [annotation.to_plotly_json() for annotation in figure.layout.annotations]
     patch["layout"]["meta"] = figure.layout.meta
     return patch
 
