@@ -16,12 +16,13 @@ import pandas as pd
 from dash import Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort, request
 
-from dashboard import geometry, ids, map_amounts
+from dashboard import eutf_profile, geometry, ids, map_amounts
 from dashboard.catalog import Catalog
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
 from dashboard.data_kinds import EUTF, FACTS, MAPPING, kind_text
 from dashboard.figures import amount_map as amount_figures
+from dashboard.figures import eutf as eutf_figures
 from dashboard.figures import map as map_figures
 from dashboard.i18n import normalise_language, quarter_label, t
 from dashboard.map_options import EUTF_MODE, INDICATOR_MODE, MapOptions, chosen_profile
@@ -233,6 +234,27 @@ def update_trend(context: AppContext, iso3: str | None, selection_data: dict | N
                                              lang=lang), False
 
 
+def _country_name(catalog: Catalog, iso3: str, lang: str) -> str:
+    return catalog.countries[iso3].name(lang) if iso3 in catalog.countries else iso3
+
+
+def update_eutf_profile(context: AppContext, iso3: str | None, lang: str) -> tuple:
+    """The open country's EUTF projects and contracts, its target-vs-actual chart, the chart's
+    summary and whether the chart block is hidden (no country, or no results of its own)."""
+    lang = normalise_language(lang)
+    iso3 = chosen_profile(iso3, context.catalog)
+    if iso3 is None:
+        return [], no_update, "", True
+    cursor = context.cursor()
+    contracts = eutf_profile.contracts_block(eutf_queries.country_contracts(cursor, iso3), lang=lang)
+    results = eutf_queries.country_results(cursor, iso3)
+    country = _country_name(context.catalog, iso3, lang)
+    if results.empty:
+        return contracts, no_update, "", True
+    return (contracts, eutf_figures.country_results_chart(results, country=country, lang=lang),
+            eutf_figures.country_results_summary(results, country=country, lang=lang), False)
+
+
 # ---------------------------------------------------------------- data behind each chart
 def map_data(request: ChartRequest) -> pd.DataFrame:
     """The countries as the map fills them, for the colouring and province view of the URL."""
@@ -257,9 +279,19 @@ def trend_data(request: ChartRequest) -> pd.DataFrame:
                                    lang=request.lang)
 
 
+def eutf_results_data(request: ChartRequest) -> pd.DataFrame:
+    """The country's EUTF target-vs-actual rows, for the profile country of the URL."""
+    iso3 = MapOptions.from_params(request.params, request.catalog).profile
+    results = eutf_queries.country_results(request.cursor, iso3 or "")
+    return eutf_figures.country_results_table(results, iso3=iso3 or "", lang=request.lang,
+                                              country=_country_name(request.catalog, iso3 or "", request.lang))
+
+
 CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(ids.MAP_CHART, PAGE, ids.MAP_GRAPH, "map.block.title", map_data, map_kind),
     ChartSpec(ids.MAP_TREND_CHART, PAGE, ids.MAP_TREND_GRAPH, "map.trend.heading", trend_data),
+    ChartSpec(ids.MAP_EUTF_RESULTS_CHART, PAGE, ids.MAP_EUTF_RESULTS_GRAPH, "eutf.profile.results_heading",
+              eutf_results_data, EUTF),
 )
 
 # On a narrow screen the profile sits under the map: when a country is chosen, bring the profile
@@ -363,6 +395,14 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
     )(lambda iso3, selection, lang: update_trend(context, iso3, selection, lang))
+    app.callback(
+        Output(ids.MAP_EUTF_PROFILE, "children"),
+        Output(ids.MAP_EUTF_RESULTS_GRAPH, "figure"),
+        Output(ids.MAP_EUTF_RESULTS_SUMMARY, "children"),
+        Output(ids.MAP_EUTF_RESULTS_BLOCK, "hidden"),
+        Input(ids.MAP_SELECTED_STORE, "data"),
+        State(ids.LANGUAGE_STORE, "data"),
+    )(lambda iso3, lang: update_eutf_profile(context, iso3, lang))
     app.clientside_callback(
         SCROLL_TO_PROFILE_JS,
         Output(ids.MAP_SCROLL_SINK, "data"),

@@ -108,14 +108,16 @@ def amount_controls(catalog: Catalog, lang: str, options: MapOptions) -> html.Di
                            value=options.indicator or next(iter(catalog.indicators), None))
     return html.Div(
         [
-            html.Div([_select(ids.MAP_EUTF_MEASURE, t("map.amount.measure", lang), measure),
-                      html.Fieldset([html.Legend(t("map.amount.value", lang), className="form-label small mb-1"), value],
-                                    className="mb-2")],
-                     id=ids.MAP_EUTF_CONTROLS, className="d-flex flex-wrap align-items-end",
-                     hidden=options.mode != EUTF_MODE),
-            html.Div(_select(ids.MAP_STORE_INDICATOR, t("map.amount.indicator", lang), indicator),
-                     id=ids.MAP_INDICATOR_CONTROLS, className="d-flex flex-wrap align-items-end",
-                     hidden=options.mode != INDICATOR_MODE),
+            # ``hidden`` sits on a plain wrapper: Bootstrap's d-flex would override it.
+            html.Div(html.Div([_select(ids.MAP_EUTF_MEASURE, t("map.amount.measure", lang), measure),
+                               html.Fieldset([html.Legend(t("map.amount.value", lang),
+                                                          className="form-label small mb-1 float-none w-auto"), value],
+                                             className="mb-2")],
+                              className="d-flex flex-wrap align-items-end"),
+                     id=ids.MAP_EUTF_CONTROLS, hidden=options.mode != EUTF_MODE),
+            html.Div(html.Div(_select(ids.MAP_STORE_INDICATOR, t("map.amount.indicator", lang), indicator),
+                              className="d-flex flex-wrap align-items-end"),
+                     id=ids.MAP_INDICATOR_CONTROLS, hidden=options.mode != INDICATOR_MODE),
             html.P(t("map.amount.note", lang), id=ids.MAP_AMOUNT_NOTE, className="small text-muted mb-2",
                    hidden=options.mode != EUTF_MODE),
         ],
@@ -184,6 +186,16 @@ def trend_block(lang: str) -> html.Div:
     )
 
 
+def eutf_results_block(lang: str) -> html.Div:
+    """The country's real EUTF target vs actual chart in its chart block; hidden until a country
+    with EUTF results of its own is open."""
+    return html.Div(
+        chart_block(ids.MAP_EUTF_RESULTS_CHART, ids.MAP_EUTF_RESULTS_GRAPH, title=t("eutf.profile.results_heading", lang),
+                    lang=lang, summary_id=ids.MAP_EUTF_RESULTS_SUMMARY),
+        id=ids.MAP_EUTF_RESULTS_BLOCK, className="px-3", hidden=True,
+    )
+
+
 def profile_panel(catalog: Catalog, lang: str, chosen: str | None) -> html.Aside:
     """The country profile beside the map; filled when a country is clicked or chosen (or named
     by the link): facts and headline indicators, the trend, then the published figures."""
@@ -204,6 +216,8 @@ def profile_panel(catalog: Catalog, lang: str, chosen: str | None) -> html.Aside
                          id=ids.MAP_PROFILE_BODY, className="card-body pb-0"),
                 trend_block(lang),
                 html.Div(id=ids.MAP_PROFILE_PUBLISHED, className="card-body pt-0"),
+                html.Div(id=ids.MAP_EUTF_PROFILE, className="card-body pt-0"),
+                eutf_results_block(lang),
             ],
             className="card map-profile-card",
         ),

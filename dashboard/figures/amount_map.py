@@ -33,7 +33,7 @@ def _ticks(maximum: float) -> list[float]:
                          for step in NICE_STEPS})
     ticks += [value for value in candidates if value <= maximum and value >= power / 100]
     # Keep the largest few so labels do not crowd the bar's low end (where sqrt spreads them).
-    return [0.0, *ticks[1:][-5:]]
+    return [0.0, *ticks[1:][-4:]]
 
 
 def _hovertemplate(spec: AmountSpec, lang: str) -> str:
