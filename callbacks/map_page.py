@@ -401,8 +401,11 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.MAP_EUTF_RESULTS_SUMMARY, "children"),
         Output(ids.MAP_EUTF_RESULTS_BLOCK, "hidden"),
         Input(ids.MAP_SELECTED_STORE, "data"),
+        # EUTF figures ignore the filters, but the selection store is what fires the first call
+        # (the selected store's own first call answers no_update, which fires nothing).
+        Input(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
-    )(lambda iso3, lang: update_eutf_profile(context, iso3, lang))
+    )(lambda iso3, _selection, lang: update_eutf_profile(context, iso3, lang))
     app.clientside_callback(
         SCROLL_TO_PROFILE_JS,
         Output(ids.MAP_SCROLL_SINK, "data"),
