@@ -53,8 +53,8 @@ def target_actual_chart(frame: pd.DataFrame, *, title: str, label_column: str, l
         barmode="group", height=max(240, 56 * len(labels) + 110),
         xaxis={"type": "log", "title": {"text": t("eutf.chart.axis", lang)}},
         yaxis={"autorange": "reversed", "automargin": True},
-        legend={"orientation": "h", "x": 0, "y": -0.15, "yanchor": "top"},
-        margin={"l": 8, "r": 48, "t": 70, "b": 40},
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "xanchor": "left"},
+        margin={"l": 8, "r": 48, "t": 96, "b": 40},
         meta={"demo": False, "kind": "eutf"},
     )
     return figure
