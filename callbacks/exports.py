@@ -82,11 +82,12 @@ def download_chart_data(context: AppContext, clicks: list, selection_data: dict 
 
 
 def table_view(frame: pd.DataFrame, caption: str, lang: str, kind: str = "") -> html.Div:
-    """An accessible HTML table of a chart's data (first rows only for long tables), under a line
+    """An accessible HTML table of a chart's data (first rows only for long tables), then a line
     naming the kind of data it holds."""
     kind_line = html.P(t("export.table_kind", lang, kind=kind), className="small chart-table-kind mb-1") if kind else None
     if frame.empty:
-        return html.Div([kind_line, html.P(t("export.empty_table", lang), className="small text-muted")])
+        empty = html.P(t("export.empty_table", lang), className="small text-muted")
+        return html.Div([empty, kind_line]) if kind else empty
     shown = frame.head(MAX_TABLE_ROWS)
     cells = shown.astype(object).where(shown.notna(), "–")
     table = html.Table(
@@ -97,7 +98,7 @@ def table_view(frame: pd.DataFrame, caption: str, lang: str, kind: str = "") -> 
     )
     note = (html.P(t("export.table_truncated", lang, shown=MAX_TABLE_ROWS, total=len(frame)), className="small")
             if len(frame) > MAX_TABLE_ROWS else None)
-    return html.Div([kind_line, html.Div(table, className="table-responsive"), note])
+    return html.Div([html.Div(table, className="table-responsive"), note, kind_line])
 
 
 def _cell(value: object, lang: str) -> str:

@@ -111,7 +111,7 @@ def update_pillar_hint(pathname: str | None, lang: str) -> tuple[bool, str]:
     page = page_for_path(pathname)
     if page is not None and page.key == "sustainability":
         return True, t("filters.pillar_not_applicable", lang)
-    return False, ""
+    return False, t("pillars.mapped_note", lang)
 
 
 def url_value(value: object) -> str:

@@ -17,6 +17,7 @@ from dash import Patch, html
 
 from dashboard import theme
 from dashboard.catalog import Catalog
+from dashboard.data_kinds import MAPPED_PILLAR_ACTIONS
 from dashboard.figures.common import base_layout, empty_figure
 from dashboard.geometry import COUNTRIES_URL, PROVINCES_URL, Province
 from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, quarter_label, t
@@ -99,10 +100,13 @@ def _country_views(countries: pd.DataFrame, mode: str, lang: str) -> list[Countr
             return "; ".join(dict.fromkeys(frame[_lang_column(prefix, lang)]))
 
         pillars = sorted({number for value in rows["pillars"] for number in _pillar_numbers(value)})
+        pillar_text = ", ".join(str(number) for number in pillars) or "–"
+        if pillars and set(rows["action_code"]) & set(MAPPED_PILLAR_ACTIONS):
+            pillar_text += f" ({t('pillars.mapped_mark', lang)})"
         hover = (
             str(lead[_lang_column("country_name", lang)]), joined("action_short"), joined("region_name"),
             joined("status_name"), "; ".join(dict.fromkeys(_role_text(role, lang) for role in rows["role"])),
-            ", ".join(str(number) for number in pillars) or "–",
+            pillar_text,
         )
         views.append(CountryView(str(iso3), hover[0], str(lead[code_column]),
                                  str(lead[_lang_column(name_prefix, lang)]), bool(len(kept)), hover))
@@ -414,7 +418,10 @@ def _facts_block(facts: pd.DataFrame, catalog: Catalog, lang: str) -> list:
             (t("map.profile.dates", lang), dates),
         ]))
         pillars = _pillar_numbers(row["pillars"])
-        blocks.append(html.H3(t("map.profile.pillars", lang), className="h6 mt-2"))
+        mapped = row["action_code"] in MAPPED_PILLAR_ACTIONS
+        blocks.append(html.H3([t("map.profile.pillars", lang),
+                               html.Small(f" ({t('pillars.mapped_mark', lang)})", className="text-muted fw-normal")
+                               if mapped and pillars else None], className="h6 mt-2"))
         blocks.append(html.Ul([html.Li(catalog.pillars[number].name(lang) if number in catalog.pillars else str(number),
                                        **{"data-pillar": str(number)})
                                for number in pillars], className="small mb-1 map-profile-pillars")

@@ -16,6 +16,8 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "FAITS DE RÉFÉRENCE tirés des documents sources, avec la CORRESPONDANCE DES PILIERS ÉTABLIE PAR CE TABLEAU DE BORD pour l’Action pilote, Prottasha et RADA (leurs objectifs rapprochés des piliers par ce tableau de bord)"},
     "export.header.kind": {"en": "Kind of data", "fr": "Nature des données"},
     "export.table_kind": {"en": "Kind of data: {kind}", "fr": "Nature des données\u202f: {kind}"},
+    "pillars.mapped_note": {"en": "Pilot Action, Prottasha and RADA: pillars mapped by the dashboard from their objectives",
+                            "fr": "Action pilote, Prottasha et RADA : piliers rapprochés par le tableau de bord à partir de leurs objectifs"},
     "pillars.mapped_mark": {"en": "mapped by the dashboard", "fr": "correspondance établie par le tableau de bord"},
     # Measures, values, levels
     "eutf.measure.budget": {"en": "EUTF budget of IOM contracts", "fr": "Budget FFUE des contrats de l’OIM"},
