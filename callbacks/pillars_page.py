@@ -287,7 +287,8 @@ def fill_explorer(context: AppContext, lang: str | None) -> tuple[list[dict], li
         for column in eutf_queries.EXPLORER_COLUMNS
     ]
     for column in ("period_start", "period_end", "as_of"):
-        rows[column] = rows[column].map(lambda value: value.isoformat() if value is not None and not pd.isna(value) else None)
+        rows[column] = rows[column].map(lambda value: None if value is None or pd.isna(value)
+                                        else pd.Timestamp(value).date().isoformat())
     records = rows.astype(object).where(rows.notna(), None).to_dict("records")
     return records, columns, t("eutf.explorer.count", lang, total=format_number(len(records), lang))
 
