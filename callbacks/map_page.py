@@ -329,9 +329,21 @@ def serve_geometry(name: str) -> Response:
     return response.make_conditional(request)
 
 
-def show_amount_controls(mode: object) -> tuple[bool, bool, bool]:
-    """Whether the EUTF controls, the store indicator control and the EUTF note are hidden."""
-    return mode != EUTF_MODE, mode != INDICATOR_MODE, mode != EUTF_MODE
+def show_amount_controls(context: AppContext, mode: object, measure: object, value: object,
+                         indicator: object) -> tuple:
+    """Whether the EUTF controls, the store indicator control and the EUTF note are hidden, and
+    the values of the EUTF measure, value and store indicator: a control holds a value only
+    while its colouring is chosen, so the URL names only the options in use."""
+    options = _control_options(context, mode, False, measure, value, indicator)
+    eutf, store = mode == EUTF_MODE, mode == INDICATOR_MODE
+    first_indicator = next(iter(context.catalog.indicators), None)
+    wanted = (options.measure if eutf else None, options.value if eutf else None,
+              (options.indicator or first_indicator) if store else None)
+    # An unchanged value is not sent: a change would redraw the map as a patch, which must not
+    # happen before its first full draw.
+    values = tuple(no_update if new == old else new for new, old in zip(wanted, (measure, value, indicator),
+                                                                         strict=True))
+    return (not eutf, not store, not eutf, *values)
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -364,8 +376,14 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.MAP_EUTF_CONTROLS, "hidden"),
         Output(ids.MAP_INDICATOR_CONTROLS, "hidden"),
         Output(ids.MAP_AMOUNT_NOTE, "hidden"),
+        Output(ids.MAP_EUTF_MEASURE, "value"),
+        Output(ids.MAP_EUTF_VALUE, "value"),
+        Output(ids.MAP_STORE_INDICATOR, "value"),
         Input(ids.MAP_COLOUR_RADIO, "value"),
-    )(show_amount_controls)
+        State(ids.MAP_EUTF_MEASURE, "value"),
+        State(ids.MAP_EUTF_VALUE, "value"),
+        State(ids.MAP_STORE_INDICATOR, "value"),
+    )(lambda mode, measure, value, indicator: show_amount_controls(context, mode, measure, value, indicator))
     # Not prevented on the first call: a link's profile country is checked against its filters.
     app.callback(
         Output(ids.MAP_SELECTED_STORE, "data"),

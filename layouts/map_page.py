@@ -99,13 +99,16 @@ def _select(control_id: str, label: str, control: object) -> html.Div:
 
 def amount_controls(catalog: Catalog, lang: str, options: MapOptions) -> html.Div:
     """What to colour by when colouring by an amount: an EUTF measure and which value, or an
-    indicator of the store; each group shows only with its colouring."""
-    measure = dbc.Select(id=ids.MAP_EUTF_MEASURE, value=options.measure, size="sm",
+    indicator of the store; each group shows, and holds a value (so the URL names it), only with
+    its colouring."""
+    eutf, store = options.mode == EUTF_MODE, options.mode == INDICATOR_MODE
+    measure = dbc.Select(id=ids.MAP_EUTF_MEASURE, value=options.measure if eutf else None, size="sm",
                          options=[{"label": t(f"eutf.measure.{key}", lang), "value": key} for key in MEASURES])
-    value = dbc.RadioItems(id=ids.MAP_EUTF_VALUE, value=options.value, inline=True, class_name="small",
+    value = dbc.RadioItems(id=ids.MAP_EUTF_VALUE, value=options.value if eutf else None, inline=True,
+                           class_name="small",
                            options=[{"label": t(f"eutf.value.{key}", lang), "value": key} for key in VALUE_KINDS])
     indicator = dbc.Select(id=ids.MAP_STORE_INDICATOR, size="sm", options=catalog.options("indicators", lang),
-                           value=options.indicator or next(iter(catalog.indicators), None))
+                           value=(options.indicator or next(iter(catalog.indicators), None)) if store else None)
     return html.Div(
         [
             # ``hidden`` sits on a plain wrapper: Bootstrap's d-flex would override it.
