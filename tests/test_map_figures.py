@@ -55,7 +55,8 @@ def test_one_trace_per_action_in_the_users_words(every_country):
     assert colour_of(by_name["RADA"]) == theme.ACTION_COLOURS["RADA"]
     assert all(trace.showlegend for trace in figure.data[1:]) and not figure.data[0].showlegend
     assert figure.layout.legend.title.text == "Action"
-    assert figure.layout.title.text == t("map.figure.title.action", "en")
+    assert figure.layout.title.text.startswith(t("map.figure.title.action", "en") + "<br>")
+    assert t("kind.short.mapping", "en") in figure.layout.title.text
 
 
 def test_names_follow_the_language(every_country):

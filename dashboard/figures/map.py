@@ -258,9 +258,12 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
     """
     mode = colour_mode(mode)
     figure = go.Figure(map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
-    base_layout(figure, title=t(f"map.figure.title.{mode}", lang), lang=lang, demo=False)
+    # The subtitle names the kind of data, so a downloaded image keeps it.
+    title = f"{t(f'map.figure.title.{mode}', lang)}<br><span style='font-size:11px'>{t('kind.short.mapping', lang)}</span>"
+    base_layout(figure, title=title, lang=lang, demo=False)
     frame_map(figure, lang)
     figure.update_layout(
+        margin={"l": 0, "r": 0, "t": 56, "b": 0},
         legend={"title": {"text": t(f"map.colour.{mode}", lang), "side": "top"}, "orientation": "h",
                 "x": 0, "y": 0, "yanchor": "top", "traceorder": "normal", "itemclick": "toggle"},
         meta={"demo": False, "colour_mode": mode, "kind": "mapping"},
