@@ -77,7 +77,7 @@ def amount_view(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection: 
     indicator = options.indicator or next(iter(catalog.indicators))
     ranking = indicator_queries.country_ranking(cursor, selection, indicator, by_sex=False)
     spec = map_amounts.indicator_spec(catalog.indicators[indicator].name(lang), _period_text(catalog, selection, lang),
-                                      kind_text(FACTS, catalog, imported_files, lang), lang)
+                                      kind_text(FACTS, catalog, imported_files, lang), lang, catalog.data_origin)
     return map_amounts.indicator_amounts(ranking, drawable=drawable, lang=lang), spec
 
 

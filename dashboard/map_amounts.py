@@ -31,6 +31,7 @@ class AmountSpec:
     source_line: str  # "EUTF, reported by 17 Dec 2021 · EUTF Common Output Indicators 3.4"
     missing_label: str  # "no EUTF figure"
     unit: str  # "EUR", "%" or "people"
+    short_source: str = ""  # for the colour bar; the source line when empty
 
     @property
     def is_eutf(self) -> bool:
@@ -117,10 +118,11 @@ def eutf_spec(measure: str, value_kind: str, number: str | None, as_of: str, lan
         unit="EUR" if measure == "budget" else ("%" if value_kind == "pct" else "people"))
 
 
-def indicator_spec(indicator: str, period: str, kind_label: str, lang: str) -> AmountSpec:
-    """The words of a colouring by a store indicator (demo or imported)."""
+def indicator_spec(indicator: str, period: str, kind_label: str, lang: str, origin: str = "demo") -> AmountSpec:
+    """The words of a colouring by a store indicator (demo or imported: ``origin``)."""
     return AmountSpec(kind=FACTS, measure_label=indicator, value_label=t("eutf.value.sum", lang, period=period),
-                      source_line=kind_label, missing_label=t("map.amount.missing_store", lang), unit="")
+                      source_line=kind_label, missing_label=t("map.amount.missing_store", lang), unit="",
+                      short_source=t(f"kind.short.{origin}", lang).upper())
 
 
 def as_value_text(value: float, spec: AmountSpec, lang: str) -> str:

@@ -90,7 +90,7 @@ def amount_traces(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> list[go.C
             colorscale=AMOUNT_SCALE, showscale=True, showlegend=False, name=spec.measure_label,
             uid="amount-values", customdata=_customdata(present, spec, lang), hovertemplate=template,
             marker={"line": {"color": BORDER, "width": 0.6}},
-            colorbar={"title": {"text": f"{spec.value_label}<br><span style='font-size:10px'>{spec.source_line}</span>",
+            colorbar={"title": {"text": f"{spec.value_label}<br><span style='font-size:10px'>{spec.short_source or spec.source_line}</span>",
                                 "side": "top"},
                       "orientation": "h", "x": 0, "xanchor": "left", "y": -0.02, "yanchor": "top", "len": 0.6,
                       "thickness": 12, "tickvals": [math.sqrt(tick) for tick in ticks],
