@@ -346,6 +346,13 @@ def show_amount_controls(context: AppContext, mode: object, measure: object, val
     return (not eutf, not store, not eutf, *values)
 
 
+def value_options(measure: object, lang: str | None) -> list[dict]:
+    """Actual, target and % of target; disabled for the budget, which has one value only."""
+    lang = normalise_language(lang)
+    return [{"label": t(f"eutf.value.{key}", lang), "value": key, "disabled": measure == "budget"}
+            for key in eutf_queries.VALUE_KINDS]
+
+
 def register(app: Dash, context: AppContext) -> None:
     """Wire this page's callbacks and the geometry route."""
     app.server.add_url_rule(f"{geometry.URL_PREFIX}<name>", endpoint="map_geometry", view_func=serve_geometry)
@@ -424,6 +431,11 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
     )(lambda iso3, _selection, lang: update_eutf_profile(context, iso3, lang))
+    app.callback(
+        Output(ids.MAP_EUTF_VALUE, "options"),
+        Input(ids.MAP_EUTF_MEASURE, "value"),
+        State(ids.LANGUAGE_STORE, "data"),
+    )(value_options)
     app.clientside_callback(
         SCROLL_TO_PROFILE_JS,
         Output(ids.MAP_SCROLL_SINK, "data"),

@@ -106,7 +106,8 @@ def amount_controls(catalog: Catalog, lang: str, options: MapOptions) -> html.Di
                          options=[{"label": t(f"eutf.measure.{key}", lang), "value": key} for key in MEASURES])
     value = dbc.RadioItems(id=ids.MAP_EUTF_VALUE, value=options.value if eutf else None, inline=True,
                            class_name="small",
-                           options=[{"label": t(f"eutf.value.{key}", lang), "value": key} for key in VALUE_KINDS])
+                           options=[{"label": t(f"eutf.value.{key}", lang), "value": key,
+                                     "disabled": options.measure == "budget"} for key in VALUE_KINDS])
     indicator = dbc.Select(id=ids.MAP_STORE_INDICATOR, size="sm", options=catalog.options("indicators", lang),
                            value=(options.indicator or next(iter(catalog.indicators), None)) if store else None)
     return html.Div(
