@@ -70,9 +70,9 @@ class MapOptions:
             COLOUR_PARAM: colour in ALL_COLOUR_MODES,
             PROVINCES_PARAM: provinces_text in TRUE_TEXT + FALSE_TEXT,
             PROFILE_PARAM: chosen_profile(profile, catalog) is not None,
-            MEASURE_PARAM: measure in MEASURES,
-            VALUE_PARAM: value in VALUE_KINDS,
-            STORE_INDICATOR_PARAM: indicator in catalog.indicators,
+            MEASURE_PARAM: isinstance(measure, str) and measure in MEASURES,
+            VALUE_PARAM: isinstance(value, str) and value in VALUE_KINDS,
+            STORE_INDICATOR_PARAM: isinstance(indicator, str) and indicator in catalog.indicators,
         }
         dropped = tuple(
             (key, str(raw)[:MAX_REPORTED_LENGTH])

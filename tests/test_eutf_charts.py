@@ -193,3 +193,15 @@ def test_amount_spec_words(context):
     spec = map_amounts.eutf_spec("returns", "target", "3.4", "2021-12-17", "en")
     assert spec.measure_label == "Voluntary returns supported (counted where organised)"
     assert map_amounts.as_value_text(float("nan"), spec, "en") == "no EUTF figure"
+
+
+@pytest.mark.parametrize("raw", [None, 5, "", "<script>", "NER' OR 1=1 --", ["NER"]])
+def test_eutf_callbacks_take_bad_input_without_a_traceback(context, raw):
+    contracts, figure, summary, hidden = map_callbacks.update_eutf_profile(context, raw, "xx")
+    assert hidden is True and contracts == [] and summary == ""
+    figure, summary = pillar_callbacks.update_eutf_results(context, raw, raw)
+    assert "3.4" in summary  # falls back to the default pillar (2)
+    assert pillar_callbacks.search_explorer(raw).to_plotly_json()["operations"][0]["params"]["value"] == (
+        raw if isinstance(raw, str) else "")
+    options = MapOptions.from_params({"colour": "eutf", "measure": raw, "value": raw}, context.catalog)
+    assert (options.measure, options.value) == ("returns", "actual")
