@@ -172,6 +172,13 @@ def published_section(lang: str) -> html.Section:
     )
 
 
+# AG Grid's own words (pager, filters) that the grid shows; the rest stay AG Grid's English.
+GRID_TEXT_KEYS = ("noRowsToShow", "page", "of", "to", "pageSizeSelectorLabel", "firstPage", "previousPage",
+                  "nextPage", "lastPage", "filterOoo", "contains", "notContains", "equals", "notEqual",
+                  "startsWith", "endsWith", "blank", "notBlank", "lessThan", "greaterThan", "inRange",
+                  "andCondition", "orCondition")
+
+
 def explorer_grid(lang: str) -> dag.AgGrid:
     """Every EUTF result row in an AG Grid: sort, per-column filters, full-text search, CSV export
     (rows are filled by ``callbacks.pillars_page``, in the page's language)."""
@@ -180,7 +187,7 @@ def explorer_grid(lang: str) -> dag.AgGrid:
         defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True, "minWidth": 110},
         dashGridOptions={"pagination": True, "paginationPageSize": 20, "ensureDomOrder": True,
                          "enableCellTextSelection": True, "quickFilterText": "",
-                         "localeText": {"noRowsToShow": t("eutf.explorer.no_rows", lang)}},
+                         "localeText": {key: t(f"eutf.grid.{key}", lang) for key in GRID_TEXT_KEYS}},
         className="ag-theme-alpine", style={"height": "560px", "width": "100%"}, csvExportParams={},
     )
 
