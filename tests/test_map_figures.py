@@ -55,8 +55,8 @@ def test_one_trace_per_action_in_the_users_words(every_country):
     assert colour_of(by_name["RADA"]) == theme.ACTION_COLOURS["RADA"]
     assert all(trace.showlegend for trace in figure.data[1:]) and not figure.data[0].showlegend
     assert figure.layout.legend.title.text == "Action"
-    assert figure.layout.title.text.startswith(t("map.figure.title.action", "en") + "<br>")
-    assert t("kind.short.mapping", "en") in figure.layout.title.text
+    assert figure.layout.title.text == t("map.figure.title.action", "en")
+    assert t("kind.short.mapping", "en") in figure.layout.annotations[-1].text
 
 
 def test_names_follow_the_language(every_country):
@@ -119,7 +119,8 @@ def test_frame_base_map_and_disclaimer(every_country):
     assert geo.showland and geo.landcolor == theme.LAND and geo.showcountries
     assert geo.showframe is False
     disclaimer = [annotation for annotation in figure.layout.annotations if annotation.name == "disclaimer"]
-    assert [annotation.text for annotation in disclaimer] == [t("map.disclaimer_short", "fr")]
+    assert [annotation.text for annotation in disclaimer] == [
+        t("map.disclaimer_short", "fr") + f"<br><i>{t('kind.short.mapping', 'fr')}</i>"]
     # Reference facts only: no demo mark on the map.
     assert figure.layout.meta["demo"] is False
     assert t("chart.demo_mark", "fr") not in [annotation.text for annotation in figure.layout.annotations]

@@ -209,8 +209,7 @@ def test_language_switch_changes_titles_legend_hover_and_number_formats(live_ser
     wait_for_trend(page)
     assert page.inner_text("#map-profile-body [data-indicator='returns_assisted']") == english_number.replace(",", "\u202f")
     assert page.inner_text("#programme-map-heading") == "Carte des pays des Actions"
-    assert page.evaluate(f"() => document.querySelector('{PLOT}').layout.title.text").startswith(
-        "Pays des Actions, par Action<br>")
+    assert page.evaluate(f"() => document.querySelector('{PLOT}').layout.title.text") == "Pays des Actions, par Action"
     assert "Afrique du Nord" in page.eval_on_selector_all(f"{GRAPH} .legendtext", "nodes => nodes.map(n => n.textContent)")
     assert trend_points(page)["title"] == "Libye\u202f: Migrants aidés au retour, par trimestre"
     assert page.text_content("#map-trend-summary").startswith("Libye – Migrants aidés au retour, du T")

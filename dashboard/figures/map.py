@@ -258,12 +258,10 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
     """
     mode = colour_mode(mode)
     figure = go.Figure(map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
-    # The subtitle names the kind of data, so a downloaded image keeps it.
-    title = f"{t(f'map.figure.title.{mode}', lang)}<br><span style='font-size:11px'>{t('kind.short.mapping', lang)}</span>"
-    base_layout(figure, title=title, lang=lang, demo=False)
-    frame_map(figure, lang)
+    base_layout(figure, title=t(f"map.figure.title.{mode}", lang), lang=lang, demo=False)
+    # The disclaimer box also names the kind of data, so a downloaded image keeps it.
+    frame_map(figure, lang, kind_line=t("kind.short.mapping", lang))
     figure.update_layout(
-        margin={"l": 0, "r": 0, "t": 56, "b": 0},
         legend={"title": {"text": t(f"map.colour.{mode}", lang), "side": "top"}, "orientation": "h",
                 "x": 0, "y": 0, "yanchor": "top", "traceorder": "normal", "itemclick": "toggle"},
         meta={"demo": False, "colour_mode": mode, "kind": "mapping"},
@@ -271,8 +269,9 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
     return figure
 
 
-def frame_map(figure: go.Figure, lang: str) -> go.Figure:
-    """The frame every map of this page shares: base map on Africa and Asia, pan, the disclaimer."""
+def frame_map(figure: go.Figure, lang: str, kind_line: str | None = None) -> go.Figure:
+    """The frame every map of this page shares: base map on Africa and Asia, pan, the disclaimer
+    (with ``kind_line``, the kind of data, under it when given)."""
     figure.update_layout(
         geo={
             "projection": {"type": "natural earth"}, "fitbounds": False,
@@ -288,7 +287,8 @@ def frame_map(figure: go.Figure, lang: str) -> go.Figure:
     )
     # Top left is open sea and land of no Action (Atlantic, southern Europe) at every width.
     figure.add_annotation(
-        text=t("map.disclaimer_short", lang), xref="paper", yref="paper", x=0, y=1, xanchor="left",
+        text=t("map.disclaimer_short", lang) + (f"<br><i>{kind_line}</i>" if kind_line else ""),
+        xref="paper", yref="paper", x=0, y=1, xanchor="left",
         yanchor="top", showarrow=False, align="left", font={"size": 10, "color": theme.MUTED},
         bgcolor="rgba(255,255,255,0.75)", name="disclaimer",
     )

@@ -55,8 +55,8 @@ TEXT: dict[str, dict[str, str]] = {
     # Map: amount colouring
     "map.colour.eutf": {"en": "EUTF amount (real)", "fr": "Montant FFUE (réel)"},
     "map.colour.indicator": {"en": "Programme indicator ({origin})", "fr": "Indicateur des programmes ({origin})"},
-    "kind.short.mapping": {"en": "Reference facts; pillars of the Pilot Action, Prottasha and RADA mapped by the dashboard",
-                           "fr": "Faits de référence ; piliers de l’Action pilote, de Prottasha et de RADA rapprochés par le tableau de bord"},
+    "kind.short.mapping": {"en": "Reference facts; pillars of the Pilot Action, Prottasha<br>and RADA mapped by the dashboard",
+                           "fr": "Faits de référence ; piliers de l’Action pilote, de Prottasha<br>et de RADA rapprochés par le tableau de bord"},
     "kind.short.demo": {"en": "demo data", "fr": "données de démonstration"},
     "kind.short.imported": {"en": "imported data", "fr": "données importées"},
     "kind.short.empty": {"en": "no data yet", "fr": "aucune donnée"},
