@@ -195,11 +195,16 @@ class AppContext:
             version.store.close()
 
     @property
-    def store_version(self) -> str:
-        """A string naming the served version (a cache key part): 'store-000007', or 'file@mtime'.
+    def version_name(self) -> str:
+        """The served version's name, as the import history shows it: 'store-000007', or 'file@mtime'."""
+        return self._served().name
 
-        With the version file's modification time, since a store directory deleted and rebuilt
-        publishes the same names again.
+    @property
+    def store_version(self) -> str:
+        """What identifies the served content (a cache key part): the version's name and file time.
+
+        The time tells apart two stores of one name (a store directory deleted and rebuilt publishes
+        'store-000001' again).
         """
         return self._served().identity
 
