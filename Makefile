@@ -15,12 +15,13 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## install, build the demo store on first run, serve on http://127.0.0.1:8050
 	$(BIN)/python run.py
 
-test: $(STAMP)  ## install (plus Debian chromium), then run every test, browser tests included
+test: $(STAMP)  ## install (plus Debian chromium and haproxy), then run every test, browser tests included
 	./scripts/install_chromium.sh
+	./scripts/install_haproxy.sh
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## every test except the browser ones
-	$(BIN)/python -m pytest -m "not browser"
+test-fast: $(STAMP)  ## every test except the browser ones and the load-balancer one
+	$(BIN)/python -m pytest -m "not browser and not lb"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -32,7 +33,7 @@ geometry: $(STAMP)  ## rebuild data/geo and assets/topojson from registry packag
 	$(BIN)/python scripts/build_geometry.py
 
 serve: $(STAMP)  ## production: gunicorn, EUIOM_WORKERS workers, store opened read-only in each
-	test -f "$${EUIOM_STORE:-data/store/demo.duckdb}" || $(BIN)/python -m dashboard build-demo
+	$(BIN)/python -m dashboard build-demo --if-missing
 	$(BIN)/gunicorn -c gunicorn.conf.py dashboard.wsgi:server
 
 clean:
@@ -41,7 +42,9 @@ clean:
 # Benchmarks, load test and bad-input suite (results in benchmarks/README.md).
 BENCH_DIR ?= /tmp/bench
 BENCH_SIZES ?= 100000,1000000,10000000
-.PHONY: bench load bad-input
+# The commit before the speed work (issue #14): what bench-browser and load-compare measure as "before".
+BASELINE ?= bcef1ae
+.PHONY: bench load bad-input bench-browser load-compare
 
 bench: $(STAMP)  ## callback server time, response size and worker memory at 100k/1M/10M records, next to pandas
 	$(BIN)/python -m benchmarks.callbacks --sizes $(BENCH_SIZES) --reuse-dir $(BENCH_DIR) $(BENCH_ARGS)
@@ -51,3 +54,13 @@ load: $(STAMP)  ## 50 simulated users for 60 s against gunicorn on 127.0.0.1 (1M
 
 bad-input: $(STAMP)  ## malformed, oversized and injection-shaped input in callbacks, URLs, imports and exports
 	$(BIN)/python -m pytest tests/test_bad_input*.py -q
+
+bench-browser: $(STAMP)  ## bytes and time to drawn per page in headless Chromium, before (BASELINE) and after, loopback and throttled
+	./scripts/install_chromium.sh
+	$(BIN)/python -m benchmarks.browser --baseline $(BASELINE) $(BROWSER_ARGS)
+
+load-compare: $(STAMP)  ## 100 users pausing 1-3 s, and 50 users without pause (saturation), before (BASELINE) and after
+	$(BIN)/python -m benchmarks.load --store $(BENCH_DIR)/1m.duckdb --build-rows 1000000 --users 100 --seconds 60 --baseline $(BASELINE) --label "1m, 100 users, think 1–3 s, before"
+	$(BIN)/python -m benchmarks.load --store $(BENCH_DIR)/1m.duckdb --users 100 --seconds 60 --label "1m, 100 users, think 1–3 s, after"
+	$(BIN)/python -m benchmarks.load --store $(BENCH_DIR)/1m.duckdb --users 50 --seconds 30 --think-min 0 --think-max 0 --baseline $(BASELINE) --label "1m, 50 users, no pause (saturation), before"
+	$(BIN)/python -m benchmarks.load --store $(BENCH_DIR)/1m.duckdb --users 50 --seconds 30 --think-min 0 --think-max 0 --label "1m, 50 users, no pause (saturation), after"

@@ -7,6 +7,7 @@ from dash import Dash
 from callbacks import (
     about_page,
     exports,
+    import_page,
     map_page,
     page_options,
     pillars_page,
@@ -15,7 +16,7 @@ from callbacks import (
 )
 from dashboard.context import AppContext
 
-MODULES = (shell, page_options, map_page, pillars_page, sustainability_page, about_page, exports)
+MODULES = (shell, page_options, map_page, pillars_page, sustainability_page, about_page, import_page, exports)
 
 
 def register_all(app: Dash, context: AppContext) -> None:

@@ -16,15 +16,21 @@ import pandas as pd
 from dash import Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort, request
 
-from dashboard import geometry, ids
+from dashboard import eutf_profile, geometry, ids, map_amounts
 from dashboard.catalog import Catalog
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
+from dashboard.data_kinds import EUTF, FACTS, MAPPING, kind_text
+from dashboard.figures import amount_map as amount_figures
+from dashboard.figures import eutf as eutf_figures
 from dashboard.figures import map as map_figures
-from dashboard.i18n import normalise_language
+from dashboard.i18n import normalise_language, quarter_label, t
+from dashboard.map_options import EUTF_MODE, INDICATOR_MODE, MapOptions, chosen_profile
 from dashboard.map_options import TABLE as MAP_TABLE
-from dashboard.map_options import MapOptions, chosen_profile
+from dashboard.queries import eutf as eutf_queries
+from dashboard.queries import indicators as indicator_queries
 from dashboard.queries import map as map_queries
+from dashboard.queries.reference import imported_file_names as reference_files
 from dashboard.selection import Selection
 
 PAGE = "map"
@@ -44,6 +50,41 @@ def map_view(cursor: duckdb.DuckDBPyConnection, selection: Selection, mode: obje
     countries = map_queries.map_countries(cursor, selection)
     return countries, {"mode": map_figures.colour_mode(mode), "lang": normalise_language(lang),
                        **_province_layers(cursor, show_provinces)}
+
+
+def _period_text(catalog: Catalog, selection: Selection, lang: str) -> str:
+    quarters = catalog.quarters
+    start = selection.period_start or (quarters[0] if quarters else None)
+    end = selection.period_end or (quarters[-1] if quarters else None)
+    if not start or not end:
+        return t("export.no_filters", lang)
+    return f"{quarter_label(start, lang)} – {quarter_label(end, lang)}"
+
+
+def amount_view(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection: Selection, options: MapOptions,
+                lang: str, imported_files: list[str]) -> tuple[pd.DataFrame, map_amounts.AmountSpec]:
+    """The amount per country the map colours by (``options`` in an amount mode), and its words."""
+    lang = normalise_language(lang)
+    drawable = {iso3: named.name(lang) for iso3, named in catalog.countries.items() if iso3 in geometry.country_ids()}
+    if options.mode == EUTF_MODE:
+        spec = map_amounts.eutf_spec(options.measure, options.value, eutf_queries.MEASURES[options.measure],
+                                     "2021-12-17", lang)
+        frame = map_amounts.eutf_amounts(
+            eutf_queries.country_figures(cursor, options.measure), eutf_queries.regional_figures(cursor, options.measure),
+            measure=options.measure, value_kind=options.value, drawable=drawable, lang=lang)
+        return frame, spec
+    indicator = options.indicator or next(iter(catalog.indicators))
+    ranking = indicator_queries.country_ranking(cursor, selection, indicator, by_sex=False)
+    spec = map_amounts.indicator_spec(catalog.indicators[indicator].name(lang), _period_text(catalog, selection, lang),
+                                      kind_text(FACTS, catalog, imported_files, lang), lang, catalog.data_origin)
+    return map_amounts.indicator_amounts(ranking, drawable=drawable, lang=lang), spec
+
+
+def map_kind(request: ChartRequest) -> str:
+    """The kind of data the map shows: real EUTF figures, the store's indicators, or reference
+    facts with the dashboard's pillar mapping (the categorical colourings list pillars)."""
+    mode = MapOptions.from_params(request.params, request.catalog).mode
+    return {EUTF_MODE: EUTF, INDICATOR_MODE: FACTS}.get(mode, MAPPING)
 
 
 @dataclass(frozen=True)
@@ -76,7 +117,7 @@ def profile_trend(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection
 
 def update_map(context: AppContext, selection_data: dict | None, options_data: dict | None, lang: str,
                triggered_id: object) -> object:
-    """The map for the filters and the page options (colouring and province view).
+    """The map for the filters and the page options (colouring, amount and province view).
 
     A change of page options sends a Patch (traces and titles only); a change of filters, or the
     first draw, sends the whole figure. Geometry is never part of either: the traces name the
@@ -84,17 +125,30 @@ def update_map(context: AppContext, selection_data: dict | None, options_data: d
     """
     selection = Selection.from_raw(selection_data or {}, context.catalog)
     chosen = MapOptions.from_params(options_data or {}, context.catalog)
+    if chosen.is_amount:
+        frame, spec = amount_view(context.cursor(), context.catalog, selection, chosen, lang,
+                                  context.imported_files)
+        figure = amount_figures.amount_map(frame, spec, lang=normalise_language(lang),
+                                           demo=spec.kind == FACTS and context.catalog.is_demo)
+        return map_figures.figure_patch(figure) if triggered_id == OPTIONS_STORE else figure
     countries, options = map_view(context.cursor(), selection, chosen.mode, chosen.provinces, lang)
     if triggered_id == OPTIONS_STORE:
         return map_figures.programme_map_patch(countries, **options)
     return map_figures.programme_map(countries, **options)
 
 
-def update_map_notes(context: AppContext, selection_data: dict | None, lang: str) -> tuple[str, list, bool]:
-    """The text summary of the map, and the note on the global component (hidden when none)."""
+def update_map_notes(context: AppContext, selection_data: dict | None, lang: str,
+                     options_data: dict | None = None) -> tuple[str, list, bool]:
+    """The text summary of the map (for the colouring of the page options), and the note on the
+    global component (hidden when none)."""
     selection = Selection.from_raw(selection_data or {}, context.catalog)
     cursor = context.cursor()
-    summary = map_figures.map_summary(map_queries.map_countries(cursor, selection), lang=lang)
+    page_options = MapOptions.from_params(options_data or {}, context.catalog)
+    if page_options.is_amount:
+        frame, spec = amount_view(cursor, context.catalog, selection, page_options, lang, context.imported_files)
+        summary = amount_figures.amount_summary(frame, spec, lang=normalise_language(lang))
+    else:
+        summary = map_figures.map_summary(map_queries.map_countries(cursor, selection), lang=lang)
     note = map_figures.global_note(map_queries.global_components(cursor, selection), lang=lang)
     return summary, note, not note
 
@@ -177,10 +231,35 @@ def update_trend(context: AppContext, options_data: dict | None, selection_data:
                                              lang=lang), False
 
 
+def _country_name(catalog: Catalog, iso3: str, lang: str) -> str:
+    return catalog.countries[iso3].name(lang) if iso3 in catalog.countries else iso3
+
+
+def update_eutf_profile(context: AppContext, iso3: str | None, lang: str) -> tuple:
+    """The open country's EUTF projects and contracts, its target-vs-actual chart, the chart's
+    summary and whether the chart block is hidden (no country, or no results of its own)."""
+    lang = normalise_language(lang)
+    iso3 = chosen_profile(iso3, context.catalog)
+    if iso3 is None:
+        return [], no_update, "", True
+    cursor = context.cursor()
+    contracts = eutf_profile.contracts_block(eutf_queries.country_contracts(cursor, iso3), lang=lang)
+    results = eutf_queries.country_results(cursor, iso3)
+    country = _country_name(context.catalog, iso3, lang)
+    if results.empty:
+        return contracts, no_update, "", True
+    return (contracts, eutf_figures.country_results_chart(results, country=country, lang=lang),
+            eutf_figures.country_results_summary(results, country=country, lang=lang), False)
+
+
 # ---------------------------------------------------------------- data behind each chart
 def map_data(request: ChartRequest) -> pd.DataFrame:
     """The countries as the map fills them, for the colouring and province view of the URL."""
     options = MapOptions.from_params(request.params, request.catalog)
+    if options.is_amount:
+        imported = reference_files(request.cursor)
+        frame, spec = amount_view(request.cursor, request.catalog, request.selection, options, request.lang, imported)
+        return amount_figures.amount_table(frame, spec, lang=request.lang)
     countries, view = map_view(request.cursor, request.selection, options.mode, options.provinces, request.lang)
     return map_figures.map_table(countries, **view)
 
@@ -197,9 +276,19 @@ def trend_data(request: ChartRequest) -> pd.DataFrame:
                                    lang=request.lang)
 
 
+def eutf_results_data(request: ChartRequest) -> pd.DataFrame:
+    """The country's EUTF target-vs-actual rows, for the profile country of the URL."""
+    iso3 = MapOptions.from_params(request.params, request.catalog).profile
+    results = eutf_queries.country_results(request.cursor, iso3 or "")
+    return eutf_figures.country_results_table(results, iso3=iso3 or "", lang=request.lang,
+                                              country=_country_name(request.catalog, iso3 or "", request.lang))
+
+
 CHARTS: tuple[ChartSpec, ...] = (
-    ChartSpec(ids.MAP_CHART, PAGE, ids.MAP_GRAPH, "map.block.title", map_data),
+    ChartSpec(ids.MAP_CHART, PAGE, ids.MAP_GRAPH, "map.block.title", map_data, map_kind),
     ChartSpec(ids.MAP_TREND_CHART, PAGE, ids.MAP_TREND_GRAPH, "map.trend.heading", trend_data),
+    ChartSpec(ids.MAP_EUTF_RESULTS_CHART, PAGE, ids.MAP_EUTF_RESULTS_GRAPH, "eutf.profile.results_heading",
+              eutf_results_data, EUTF),
 )
 
 # On a narrow screen the profile sits under the map: when a country is chosen, bring the profile
@@ -237,6 +326,21 @@ def serve_geometry(name: str) -> Response:
     return response.make_conditional(request)
 
 
+def show_amount_controls(context: AppContext, options_data: dict | None) -> tuple[bool, bool, bool]:
+    """Whether the EUTF controls, the store indicator control and the EUTF note are hidden: each
+    group shows only with its colouring (their values are page options, kept by the options
+    callback; the address names them only when they differ from their defaults)."""
+    mode = MapOptions.from_params(options_data or {}, context.catalog).mode
+    return mode != EUTF_MODE, mode != INDICATOR_MODE, mode != EUTF_MODE
+
+
+def value_options(measure: object, lang: str | None) -> list[dict]:
+    """Actual, target and % of target; disabled for the budget, which has one value only."""
+    lang = normalise_language(lang)
+    return [{"label": t(f"eutf.value.{key}", lang), "value": key, "disabled": measure == "budget"}
+            for key in eutf_queries.VALUE_KINDS]
+
+
 def register(app: Dash, context: AppContext) -> None:
     """Wire this page's callbacks and the geometry route."""
     app.server.add_url_rule(f"{geometry.URL_PREFIX}<name>", endpoint="map_geometry", view_func=serve_geometry)
@@ -251,8 +355,15 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.MAP_GLOBAL_NOTE, "children"),
         Output(ids.MAP_GLOBAL_NOTE, "hidden"),
         Input(ids.SELECTION_STORE, "data"),
+        Input(OPTIONS_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
-    )(lambda selection, lang: update_map_notes(context, selection, lang))
+    )(lambda selection, options, lang: update_map_notes(context, selection, lang, options))
+    app.callback(
+        Output(ids.MAP_EUTF_CONTROLS, "hidden"),
+        Output(ids.MAP_INDICATOR_CONTROLS, "hidden"),
+        Output(ids.MAP_AMOUNT_NOTE, "hidden"),
+        Input(OPTIONS_STORE, "data"),
+    )(lambda options: show_amount_controls(context, options))
     # Not prevented on the first call: a link's profile country is checked against its filters.
     # The open country is a page option: its store is the option's control, also set from the
     # address by the options callback (callbacks.page_options).
@@ -291,6 +402,21 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
     )(lambda iso3, selection, lang: update_trend(context, iso3, selection, lang))
+    app.callback(
+        Output(ids.MAP_EUTF_PROFILE, "children"),
+        Output(ids.MAP_EUTF_RESULTS_GRAPH, "figure"),
+        Output(ids.MAP_EUTF_RESULTS_SUMMARY, "children"),
+        Output(ids.MAP_EUTF_RESULTS_BLOCK, "hidden"),
+        # The open country of the page options (EUTF figures ignore the filters).
+        Input(OPTIONS_STORE, "data"),
+        State(ids.LANGUAGE_STORE, "data"),
+    )(lambda options, lang: update_eutf_profile(
+        context, MapOptions.from_params(options or {}, context.catalog).profile, lang))
+    app.callback(
+        Output(ids.MAP_EUTF_VALUE, "options"),
+        Input(ids.MAP_EUTF_MEASURE, "value"),
+        State(ids.LANGUAGE_STORE, "data"),
+    )(value_options)
     app.clientside_callback(
         SCROLL_TO_PROFILE_JS,
         Output(ids.MAP_SCROLL_SINK, "data"),

@@ -10,8 +10,10 @@ import datetime as dt
 from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
+from dashboard.auth import Permission, current_user
 from dashboard.context import AppContext
-from dashboard.describe import data_source_text, filter_summary
+from dashboard.data_kinds import page_kind_texts
+from dashboard.describe import filter_summary
 from dashboard.i18n import LANGUAGES, normalise_language, t
 from dashboard.page_state import shell_search, url_write
 from dashboard.selection import URL_KEYS, Selection
@@ -38,6 +40,10 @@ def render_page(context: AppContext, pathname: str | None, search: str | None, l
     page = page_for_path(pathname)
     if page is None:
         return html.P(t("error.page_not_found", lang), className="lead")
+    # Viewing is checked for every request; a page needing more is refused by the callback guard
+    # first, and is never rendered here for a user without its permission either.
+    if page.permission != Permission.VIEW and not current_user().can(page.permission):
+        return html.P(t("auth.forbidden", lang), className="lead")
     page_context = PageContext(lang=lang, catalog=context.catalog, settings=context.settings,
                                cursor=context.cursor(), params=query_params(search))
     return page.layout(page_context)
@@ -101,7 +107,8 @@ def sync_filters_and_url(context: AppContext, search: str | None, language_choic
 
 def translate_shell(context: AppContext, lang: str | None) -> list[object]:
     """Every shell text in ``lang``, in the order of the outputs."""
-    return list(shell_texts(context.catalog, lang or context.settings.language, context.imported_files).values())
+    return list(shell_texts(context.catalog, lang or context.settings.language, context.imported_files,
+                            current_user()).values())
 
 
 def update_nav_links(search: str | None) -> list[str]:
@@ -114,7 +121,7 @@ def update_pillar_hint(pathname: str | None, lang: str) -> tuple[bool, str]:
     page = page_for_path(pathname)
     if page is not None and page.key == "sustainability":
         return True, t("filters.pillar_not_applicable", lang)
-    return False, ""
+    return False, t("pillars.mapped_note", lang)
 
 
 def update_print_header(context: AppContext, selection_data: dict | None, lang: str | None,
@@ -126,7 +133,8 @@ def update_print_header(context: AppContext, selection_data: dict | None, lang: 
     selection = Selection.from_raw(selection_data or {}, context.catalog)
     return print_header(page_title, (today or dt.date.today()).isoformat(), as_text(href),
                         filter_summary(selection, context.catalog, lang),
-                        data_source_text(context.catalog, context.imported_files, lang), lang)
+                        page_kind_texts(page.key if page else None, context.catalog, context.imported_files, lang),
+                        lang)
 
 
 PRINT_JS = """

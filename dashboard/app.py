@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dash import Dash, html
+from flask import Flask
 
 from dashboard import ASSETS_DIR
+from dashboard.auth import current_user
+from dashboard.auth.web import install_auth
 from dashboard.context import AppContext
 from dashboard.i18n import t
+from dashboard.response_cache import download_outputs, install_response_cache
 from dashboard.security import install_callback_request_guard, install_security_headers
 from dashboard.settings import Settings, load_settings
+from dashboard.transport import install_compression
 
 # Dash's default template wraps its scripts in a <footer>, a second "contentinfo" landmark.
 INDEX_TEMPLATE = """<!DOCTYPE html>
@@ -30,6 +35,21 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
 </html>"""
 
 
+def install_store_switching(server: Flask, context: AppContext) -> None:
+    """Per request: switch to a new store version if one was published, and keep this request on
+    the version it started with until it ends (see ``dashboard.context``)."""
+
+    def pin_store_version() -> None:
+        context.refresh()
+        context.pin()
+
+    def release_store_version(_error: BaseException | None) -> None:
+        context.release()
+
+    server.before_request(pin_store_version)
+    server.teardown_request(release_store_version)
+
+
 def create_app(settings: Settings | None = None) -> Dash:
     """Build the app for ``settings`` (default: from the environment)."""
     from callbacks import register_all
@@ -49,17 +69,24 @@ def create_app(settings: Settings | None = None) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.server.config["EUIOM_CONTEXT"] = context
+    install_store_switching(app.server, context)
     app.index_string = INDEX_TEMPLATE.format(lang=settings.language)
 
+    auth = install_auth(app, settings)
+
     def serve_layout() -> html.Div:
-        return shell(context.catalog, settings.language, context.imported_files)
+        return shell(context.catalog, settings.language, context.imported_files, current_user())
 
     page_context = PageContext(lang=settings.language, catalog=context.catalog, settings=settings,
                                cursor=context.cursor(), params={})
     app.validation_layout = html.Div([serve_layout(), *[page.layout(page_context) for page in PAGES]])
     app.layout = serve_layout
     register_all(app, context)
-    install_security_headers(app.server, app.csp_hashes(), settings.frame_options)
+    form_targets = [auth.provider.origin] if auth.provider is not None else []
+    install_security_headers(app.server, app.csp_hashes(), settings.frame_options, form_targets)
     server_outputs = frozenset(key for key, spec in app.callback_map.items() if "callback" in spec)
-    install_callback_request_guard(app.server, lambda: server_outputs)
+    install_callback_request_guard(app.server, lambda: server_outputs, auth.authorize_callback)
+    install_compression(app.server)
+    install_response_cache(app.server, context, download_outputs(app.validation_layout),
+                           audience=lambda: ",".join(sorted(current_user().permissions)))
     return app

@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.catalog import Catalog
+from dashboard.data_kinds import FACTS
 from dashboard.selection import Selection
 from dashboard.settings import Settings
 
@@ -30,7 +31,10 @@ class ChartSpec:
     """One exportable chart of a page.
 
     ``data`` returns exactly what the chart shows, as a table with readable labels next to codes;
-    downloads and the "show as table" view use it, so they always match the chart.
+    downloads and the "show as table" view use it, so they always match the chart. ``kind`` is
+    the kind of data it shows (``dashboard.data_kinds``), or a function of the request for a
+    chart whose kind follows a page option (the map's colouring); export headers, table views
+    and images name it.
     """
 
     key: str
@@ -38,3 +42,8 @@ class ChartSpec:
     graph_id: str
     title_key: str
     data: Callable[[ChartRequest], pd.DataFrame]
+    kind: str | Callable[[ChartRequest], str] = FACTS
+
+    def kind_of(self, request: ChartRequest) -> str:
+        """The kind of data the chart shows for ``request``."""
+        return self.kind(request) if callable(self.kind) else self.kind

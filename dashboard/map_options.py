@@ -14,12 +14,24 @@ from dashboard import ids
 from dashboard.catalog import Catalog
 from dashboard.figures.map import COLOUR_MODES, DEFAULT_COLOUR_MODE
 from dashboard.page_state import INVALID, OptionEnv, OptionTable, PageOption, constant, flag, one_of
+from dashboard.queries.eutf import MEASURES, VALUE_KINDS
+
+# Colourings by an amount per country: real EUTF figures, or an indicator of the store.
+EUTF_MODE = "eutf"
+INDICATOR_MODE = "indicator"
+AMOUNT_MODES = (EUTF_MODE, INDICATOR_MODE)
+ALL_COLOUR_MODES = COLOUR_MODES + AMOUNT_MODES
+DEFAULT_MEASURE = "returns"
+DEFAULT_VALUE = "actual"
 
 # URL parameters of the page options. ``country=`` is the shell's country filter, so the open
 # profile has its own parameter.
 COLOUR_PARAM = "colour"
 PROVINCES_PARAM = "provinces"
 PROFILE_PARAM = "profile"
+MEASURE_PARAM = "measure"
+VALUE_PARAM = "value"
+STORE_INDICATOR_PARAM = "store_indicator"
 
 
 def chosen_profile(raw: object, catalog: Catalog) -> str | None:
@@ -31,13 +43,24 @@ def _profile(raw: object, env: OptionEnv, chosen: Mapping[str, object]) -> objec
     return chosen_profile(raw, env.catalog) or INVALID
 
 
+def first_indicator(catalog: Catalog) -> str | None:
+    """The store indicator the "indicator" colouring opens on."""
+    return next(iter(catalog.indicators), None)
+
+
 TABLE = OptionTable("map", "/", (
     PageOption(COLOUR_PARAM, "mode", (ids.MAP_COLOUR_RADIO, "value"), "map.colour.label",
-               one_of(lambda env, chosen: COLOUR_MODES), constant(DEFAULT_COLOUR_MODE)),
+               one_of(lambda env, chosen: ALL_COLOUR_MODES), constant(DEFAULT_COLOUR_MODE)),
     PageOption(PROVINCES_PARAM, "provinces", (ids.MAP_PROVINCES_SWITCH, "value"), "map.provinces.label",
                flag, constant(False), to_control=lambda value, env: bool(value)),
     PageOption(PROFILE_PARAM, "profile", (ids.MAP_SELECTED_STORE, "data"), "map.notice.profile",
                _profile, constant(None)),
+    PageOption(MEASURE_PARAM, "measure", (ids.MAP_EUTF_MEASURE, "value"), "map.amount.measure",
+               one_of(lambda env, chosen: tuple(MEASURES)), constant(DEFAULT_MEASURE)),
+    PageOption(VALUE_PARAM, "value", (ids.MAP_EUTF_VALUE, "value"), "map.amount.value",
+               one_of(lambda env, chosen: tuple(VALUE_KINDS)), constant(DEFAULT_VALUE)),
+    PageOption(STORE_INDICATOR_PARAM, "indicator", (ids.MAP_STORE_INDICATOR, "value"), "map.amount.indicator",
+               one_of(lambda env, chosen: env.catalog.indicators), lambda env, chosen: first_indicator(env.catalog)),
 ))
 
 
@@ -48,11 +71,21 @@ class MapOptions:
     mode: str = DEFAULT_COLOUR_MODE
     provinces: bool = False
     profile: str | None = None
+    measure: str = DEFAULT_MEASURE
+    value: str = DEFAULT_VALUE
+    indicator: str | None = None
     dropped: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_amount(self) -> bool:
+        """Whether the countries are coloured by an amount (EUTF or store indicator)."""
+        return self.mode in AMOUNT_MODES
 
     @classmethod
     def from_params(cls, params: Mapping[str, object], catalog: Catalog) -> MapOptions:
-        """``colour=action|region|status``, ``provinces=1``, ``profile=<ISO3 of an Action
-        country>``; unknown values fall back to the defaults and are listed in ``dropped``."""
+        """``colour=action|region|status|eutf|indicator``, ``provinces=1``, ``profile=<ISO3 of an
+        Action country>``, ``measure=<EUTF measure>``, ``value=actual|target|pct``,
+        ``store_indicator=<indicator code>``; unknown values fall back to the defaults and are
+        listed in ``dropped``."""
         parsed = TABLE.parse(params, OptionEnv(catalog))
         return cls(**parsed.values, dropped=parsed.dropped)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from dashboard import ids
 from dashboard.catalog import Catalog
-from dashboard.page_state import OptionEnv, OptionTable, PageOption, constant, flag, one_of
+from dashboard.page_state import INVALID, OptionEnv, OptionTable, PageOption, constant, flag, one_of
 from dashboard.queries.indicators import DEFAULT_INDICATOR, TREND_GROUPINGS
 from dashboard.queries.pillars import DEFAULT_DRILL_ACTION
 
@@ -21,6 +21,8 @@ INDICATOR_PARAM = "indicator"
 TREND_PARAM = "trend"
 BY_SEX_PARAM = "by_sex"
 DRILL_PARAM = "drill"
+EUTF_PILLAR_PARAM = "eutf_pillar"
+DEFAULT_EUTF_PILLAR = 2
 # The value of the "split by sex" checklist option, and therefore of ``by_sex=`` in the URL.
 BY_SEX_ON = "1"
 
@@ -40,6 +42,12 @@ def _checklist_text(value: object) -> object:
     return BY_SEX_ON if isinstance(value, list | tuple) and BY_SEX_ON in value else ""
 
 
+def _eutf_pillar(raw: object, env: OptionEnv, chosen: Mapping[str, object]) -> object:
+    """A pillar number of the catalog, from URL or control text."""
+    text = str(raw) if isinstance(raw, str | int) and not isinstance(raw, bool) else None
+    return int(text) if text in [str(number) for number in env.catalog.pillars] else INVALID
+
+
 TABLE = OptionTable("pillars", "/pillars", (
     PageOption(INDICATOR_PARAM, "indicator", (ids.PILLARS_INDICATOR_DROPDOWN, "value"), "pillars.controls.indicator",
                one_of(lambda env, chosen: env.catalog.indicators), lambda env, chosen: default_indicator(env.catalog)),
@@ -50,6 +58,8 @@ TABLE = OptionTable("pillars", "/pillars", (
                from_control=_checklist_text),
     PageOption(DRILL_PARAM, "drill", (ids.PILLARS_DRILL_DROPDOWN, "value"), "pillars.drill.label",
                one_of(lambda env, chosen: env.catalog.actions), lambda env, chosen: default_drill(env.catalog)),
+    PageOption(EUTF_PILLAR_PARAM, "eutf_pillar", (ids.PILLARS_EUTF_PILLAR_RADIO, "value"), "eutf.pillars.choose",
+               _eutf_pillar, constant(DEFAULT_EUTF_PILLAR), to_control=lambda value, env: str(value)),
 ))
 
 
@@ -62,10 +72,11 @@ class PageOptions:
     by_sex: bool
     drill: str | None
     dropped: tuple[tuple[str, str], ...] = ()
+    eutf_pillar: int = DEFAULT_EUTF_PILLAR
 
     @classmethod
     def from_params(cls, params: Mapping[str, object], catalog: Catalog) -> PageOptions:
-        """``indicator=<code>``, ``trend=region|action``, ``by_sex=1``, ``drill=<Action code>``;
-        unknown values fall back to the defaults and are listed in ``dropped``."""
+        """``indicator=<code>``, ``trend=region|action``, ``by_sex=1``, ``drill=<Action code>``,
+        ``eutf_pillar=<pillar number>``; unknown values fall back to the defaults and are listed in ``dropped``."""
         parsed = TABLE.parse(params, OptionEnv(catalog))
         return cls(**parsed.values, dropped=parsed.dropped)

@@ -7,8 +7,11 @@ from collections.abc import Callable, Collection, Sequence
 from flask import Flask, Response, abort, request
 
 
-def content_security_policy(script_hashes: Sequence[str], frame_options: str) -> str:
+def content_security_policy(script_hashes: Sequence[str], frame_options: str,
+                            form_targets: Sequence[str] = ()) -> str:
     """The CSP: everything from the app's own origin; Dash's inline bootstrap script by hash.
+
+    ``form_targets`` are other origins a form may lead to (the identity provider's sign-out).
 
     plotly.js compiles some functions at run time and both plotly and React set inline styles, so
     'unsafe-eval' (scripts) and 'unsafe-inline' (styles only) are needed; no other origin is allowed.
@@ -25,14 +28,15 @@ def content_security_policy(script_hashes: Sequence[str], frame_options: str) ->
         "worker-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'self'",
-        "form-action 'self'",
+        " ".join(["form-action 'self'", *form_targets]),
         f"frame-ancestors {ancestors}",
     ])
 
 
-def install_security_headers(server: Flask, script_hashes: Sequence[str], frame_options: str) -> None:
+def install_security_headers(server: Flask, script_hashes: Sequence[str], frame_options: str,
+                             form_targets: Sequence[str] = ()) -> None:
     """Add the CSP, no-sniff, referrer and (unless embedding is allowed) frame headers to every response."""
-    policy = content_security_policy(script_hashes, frame_options)
+    policy = content_security_policy(script_hashes, frame_options, form_targets)
 
     def add_headers(response: Response) -> Response:
         response.headers["Content-Security-Policy"] = policy
@@ -58,17 +62,25 @@ def _is_callback_body(body: object, known_outputs: Collection[str]) -> bool:
     return all(isinstance(item, dict | list) for item in [*body["inputs"], *body.get("state", [])])
 
 
-def install_callback_request_guard(server: Flask, known_outputs: Callable[[], Collection[str]]) -> None:
-    """Answer 400 to callback requests that no Dash renderer would send, before Dash parses them.
+def install_callback_request_guard(server: Flask, known_outputs: Callable[[], Collection[str]],
+                                   authorize: Callable[[dict], None] | None = None) -> None:
+    """Answer 400 to callback requests that no Dash renderer would send, before Dash parses them,
+    then let ``authorize`` refuse (403) a callback the user's role does not allow.
 
     Dash's dispatcher raises (HTTP 500) on a body of the wrong shape; a tampered or broken client
-    deserves a client error instead.
+    deserves a client error instead. The role is decided here, on the server, from the outputs and
+    inputs the request names, whatever the page showed.
     """
 
     def check_callback_request():
         if request.method != "POST" or not request.path.endswith("/_dash-update-component"):
             return None
-        body = request.get_json(silent=True)
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:  # nested deeper than the JSON decoder goes: no renderer sends that
+            abort(400, description="Malformed callback request.")
+        if authorize is not None and isinstance(body, dict):
+            authorize(body)  # first: a refusal must not depend on the callback existing
         if not _is_callback_body(body, known_outputs()):
             abort(400, description="Malformed callback request.")
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,13 @@ def _port(raw: str) -> int:
     return value
 
 
+def _non_negative_float(raw: str) -> float:
+    value = float(raw)
+    if not 0.0 <= value <= 3600.0:
+        raise ValueError("must be between 0 and 3600")
+    return value
+
+
 def _unit_interval(raw: str) -> float:
     value = float(raw)
     if not 0.0 <= value <= 1.0:
@@ -69,6 +77,13 @@ def _memory_size(raw: str) -> str:
     return f"{match.group(1)}{match.group(2).upper().replace('IB', 'iB')}"
 
 
+def _disclosure(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in ("protected", "exact"):
+        raise ValueError("must be 'protected' or 'exact'")
+    return value
+
+
 def _frame_options(raw: str) -> str:
     value = raw.strip().upper()
     if value not in ("DENY", "SAMEORIGIN", "ALLOW"):
@@ -76,10 +91,76 @@ def _frame_options(raw: str) -> str:
     return value
 
 
+def _auth_mode(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in ("open", "users", "oidc"):
+        raise ValueError("must be open, users or oidc")
+    return value
+
+
+def _duration_seconds(raw: str) -> int:
+    match = re.fullmatch(r"\s*(\d+)\s*([smhd]?)\s*", raw, re.IGNORECASE)
+    if not match or int(match.group(1)) < 1:
+        raise ValueError("must be a positive duration such as 30m, 8h or 1d (a bare number is minutes)")
+    unit = {"s": 1, "m": 60, "h": 3600, "d": 86400, "": 60}[match.group(2).lower()]
+    return int(match.group(1)) * unit
+
+
+def _optional_secret(raw: str) -> str:
+    value = raw.strip()
+    if value and len(value) < 32:
+        raise ValueError("must be at least 32 characters (python -c 'import secrets; print(secrets.token_hex(32))')")
+    return value
+
+
+def _optional_url(raw: str) -> str:
+    value = raw.strip().rstrip("/")
+    if value and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
+        raise ValueError("must be an http(s) URL such as https://login.example.org/realms/iom")
+    return value
+
+
+def _boolean(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value not in ("0", "1", "true", "false", "yes", "no"):
+        raise ValueError("must be true or false")
+    return value in ("1", "true", "yes")
+
+
+def _role_map(raw: str) -> tuple[tuple[str, str], ...]:
+    """``group=role;group=role`` pairs; ``*`` as the group gives the role to every signed-in user."""
+    from dashboard.auth.roles import Role
+
+    pairs = []
+    for item in filter(None, (part.strip() for part in raw.split(";"))):
+        group, separator, role = (text.strip() for text in item.rpartition("="))
+        if not separator or not group or role not in Role.__members__.values():
+            raise ValueError(f"{item!r} is not group=role with a role among {', '.join(Role)}")
+        pairs.append((group, role))
+    return tuple(pairs)
+
+
+def _cache_dir(raw: str) -> Path | None:
+    value = raw.strip()
+    if not value:
+        raise ValueError("must be a directory, or 'off'")
+    return None if value.lower() == "off" else Path(value)
+
+
 SETTINGS_SPECS: dict[str, SettingSpec] = {
     "store_path": SettingSpec(
-        "EUIOM_STORE", str(DATA_DIR / "store" / "demo.duckdb"),
-        "DuckDB store the app reads (opened read-only).", Path),
+        "EUIOM_STORE", str(DATA_DIR / "store"),
+        "Store the app reads, opened read-only: a store directory (versions plus a 'current' pointer; "
+        "imports and rollbacks go live without a restart) or a single .duckdb file (served as it is).",
+        Path),
+    "keep_versions": SettingSpec(
+        "EUIOM_KEEP_VERSIONS", "5",
+        "Store versions kept in a store directory for rollback (the served one is always kept).",
+        _positive_int),
+    "store_check_seconds": SettingSpec(
+        "EUIOM_STORE_CHECK_SECONDS", "1",
+        "Least time between two checks of a store directory's pointer by a worker (seconds).",
+        _non_negative_float),
     "host": SettingSpec("EUIOM_HOST", "127.0.0.1", "Address the server listens on.", str),
     "port": SettingSpec("EUIOM_PORT", "8050", "Port the server listens on.", _port),
     "workers": SettingSpec("EUIOM_WORKERS", "2", "gunicorn worker processes (production only).",
@@ -92,6 +173,11 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "EUIOM_MIN_GROUP", "10",
         "Smallest group of survey respondents shown; smaller groups are suppressed.",
         _positive_int),
+    "disclosure": SettingSpec(
+        "EUIOM_DISCLOSURE", "protected",
+        "Protection of survey statistics: protected (the cell key method perturbs every count and "
+        "statistic slightly so that no view, difference of views or export reveals one returnee) "
+        "or exact (unperturbed figures for trusted analysts; every view then says so).", _disclosure),
     "composite_weights": SettingSpec(
         "EUIOM_WEIGHTS", "1,1,1",
         "Weights economic,social,psychosocial used to compute a composite score when an imported "
@@ -104,6 +190,47 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
     "frame_options": SettingSpec(
         "EUIOM_FRAME_OPTIONS", "SAMEORIGIN",
         "X-Frame-Options for embedding: DENY, SAMEORIGIN or ALLOW (no header).", _frame_options),
+    "auth_mode": SettingSpec(
+        "EUIOM_AUTH", "open",
+        "Sign-in: open (public demo, no sign-in, no imports), users (the users file) or oidc "
+        "(OpenID Connect).", _auth_mode),
+    "secret_key": SettingSpec(
+        "EUIOM_SECRET_KEY", "",
+        "Key signing the session and CSRF cookies (at least 32 characters); required with users or "
+        "oidc, the same in every worker and server.", _optional_secret),
+    "session_lifetime": SettingSpec(
+        "EUIOM_SESSION_LIFETIME", "8h",
+        "How long a sign-in lasts (30m, 8h, 1d; a bare number is minutes); then the user signs in again.",
+        _duration_seconds),
+    "cookie_secure": SettingSpec(
+        "EUIOM_COOKIE_SECURE", "false",
+        "Send the session cookie over HTTPS only; set true whenever the app is served over HTTPS.",
+        _boolean),
+    "users_file": SettingSpec(
+        "EUIOM_USERS_FILE", str(DATA_DIR / "users.json"),
+        "Users file for EUIOM_AUTH=users (names, password hashes, roles); edit it with "
+        "python -m dashboard add-user.", Path),
+    "oidc_issuer": SettingSpec(
+        "EUIOM_OIDC_ISSUER", "",
+        "OpenID Connect issuer URL; its discovery document is read from "
+        "<issuer>/.well-known/openid-configuration.", _optional_url),
+    "oidc_client_id": SettingSpec("EUIOM_OIDC_CLIENT_ID", "", "OpenID Connect client id.", str.strip),
+    "oidc_client_secret": SettingSpec("EUIOM_OIDC_CLIENT_SECRET", "", "OpenID Connect client secret.",
+                                      str.strip),
+    "oidc_scopes": SettingSpec("EUIOM_OIDC_SCOPES", "openid profile email",
+                               "Scopes asked for (add the one your provider needs for groups).", str.strip),
+    "oidc_groups_claim": SettingSpec("EUIOM_OIDC_GROUPS_CLAIM", "groups",
+                                     "ID token claim listing the user's groups.", str.strip),
+    "oidc_role_map": SettingSpec(
+        "EUIOM_OIDC_ROLES", "",
+        "Groups to roles: group=role pairs separated by ';' (roles viewer, analyst, data_manager; "
+        "group * means every signed-in user). A user with no role is refused.", _role_map),
+
+
+    "cache_dir": SettingSpec(
+        "EUIOM_CACHE_DIR", str(Path(tempfile.gettempdir()) / "euiom-callback-cache"),
+        "Directory of the cache of callback answers shared by the workers of a server (entries are "
+        "keyed on the store version, settings and code); 'off' turns the cache off.", _cache_dir),
 }
 
 
@@ -112,15 +239,47 @@ class Settings:
     """The app's settings; build with :func:`load_settings`."""
 
     store_path: Path
+    keep_versions: int
+    store_check_seconds: float
     host: str
     port: int
     workers: int
     threshold: float
     min_group_size: int
+    disclosure: str
     composite_weights: tuple[float, float, float]
     language: str
     duckdb_memory: str
     frame_options: str
+    auth_mode: str
+    secret_key: str = field(repr=False)
+    session_lifetime: int
+    cookie_secure: bool
+    users_file: Path
+    oidc_issuer: str
+    oidc_client_id: str
+    oidc_client_secret: str = field(repr=False)
+    oidc_scopes: str
+    oidc_groups_claim: str
+    oidc_role_map: tuple[tuple[str, str], ...]
+    cache_dir: Path | None
+
+
+def _check_auth(values: dict[str, Any]) -> None:
+    """Settings that only make sense together: sign-in needs a key, OIDC needs its provider."""
+    mode = values["auth_mode"]
+    if mode == "open":
+        return
+    if not values["secret_key"]:
+        raise SettingsError(f"EUIOM_AUTH={mode} needs EUIOM_SECRET_KEY (at least 32 characters, the same "
+                            "in every worker): python -c 'import secrets; print(secrets.token_hex(32))'")
+    if mode == "oidc":
+        for name, env in (("oidc_issuer", "EUIOM_OIDC_ISSUER"), ("oidc_client_id", "EUIOM_OIDC_CLIENT_ID"),
+                          ("oidc_role_map", "EUIOM_OIDC_ROLES")):
+            if not values[name]:
+                raise SettingsError(f"EUIOM_AUTH=oidc needs {env}")
+        if "openid" not in values["oidc_scopes"].split():
+            raise SettingsError("EUIOM_OIDC_SCOPES must include openid")
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -136,5 +295,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         try:
             values[name] = spec.parse(raw)
         except ValueError as error:
-            raise SettingsError(f"{spec.env}={raw!r} is not valid: {error}") from None
+            shown = "(hidden)" if "SECRET" in spec.env else repr(raw)
+            raise SettingsError(f"{spec.env}={shown} is not valid: {error}") from None
+    _check_auth(values)
     return Settings(**values)

@@ -1,14 +1,25 @@
 """Production entry point for gunicorn: ``gunicorn -c gunicorn.conf.py dashboard.wsgi:server``.
 
 gunicorn imports this module in each worker after it forks (no preloading), so every worker opens
-the store read-only on its own.
+the store read-only on its own. A store that cannot be served stops the server with one line
+naming the cause and the fix, not a traceback.
 """
 
 from __future__ import annotations
 
-from dashboard.app import create_app
+import sys
 
-app = create_app()
+from dashboard.app import create_app
+from dashboard.store import StoreError
+
+# gunicorn stops the whole server (not only this worker) on this exit code: APP_LOAD_ERROR.
+APP_LOAD_ERROR = 4
+
+try:
+    app = create_app()
+except StoreError as error:
+    print(f"Store error: {error}", file=sys.stderr, flush=True)
+    sys.exit(APP_LOAD_ERROR)
 server = app.server
 
 
@@ -19,7 +30,11 @@ def warm(flask_server=server) -> None:
     found" under threaded workers (plotly/dash#3971); one request per worker first avoids it.
     """
     client = flask_server.test_client()
+    # With sign-in on, these anonymous requests are turned away (302/401), but Dash's own set-up
+    # runs before the sign-in check on every request, so they warm the worker all the same.
+    signed_in_mode = flask_server.config["EUIOM_CONTEXT"].settings.auth_mode != "open"
+    expected = {200, 302, 401} if signed_in_mode else {200}
     for path in ("/", "/_dash-layout", "/_dash-dependencies"):
         response = client.get(path)
-        if response.status_code != 200:
+        if response.status_code not in expected:
             raise RuntimeError(f"warm-up request {path} answered {response.status_code}")

@@ -26,7 +26,7 @@ def chart_toolbar(chart_key: str, graph_id: str, lang: str) -> html.Div:
         [
             html.Div(images, className="btn-group btn-group-sm me-2", role="group",
                      **{"aria-label": t("export.image_group", lang)}),
-            html.Div(data, className="btn-group btn-group-sm me-2", role="group",
+            html.Div(data, className="btn-group btn-group-sm me-2 data-export-group", role="group",
                      **{"aria-label": t("export.data_group", lang)}),
             html.Button(t("export.show_table", lang), id={"type": ids.TABLE_TOGGLE, "chart": chart_key},
                         n_clicks=0, type="button", className="btn btn-link btn-sm",
@@ -74,7 +74,7 @@ def data_toolbar(chart_key: str, lang: str) -> html.Div:
                     {"type": ids.EXPORT_BUTTON, "chart": chart_key, "format": fmt})
             for fmt in ("csv", "xlsx")]
     return html.Div(
-        html.Div(data, className="btn-group btn-group-sm", role="group",
+        html.Div(data, className="btn-group btn-group-sm data-export-group", role="group",
                  **{"aria-label": t("export.data_group", lang)}),
         className="chart-toolbar d-flex flex-wrap align-items-center gap-1 mb-1",
     )

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from dash.development.base_component import Component
 
-from layouts import about_page, map_page, pillars_page, sustainability_page
+from dashboard.auth import Permission
+from layouts import about_page, import_page, map_page, pillars_page, sustainability_page
 from layouts.page_context import PageContext
 
 
@@ -19,15 +20,17 @@ class Page:
     path: str
     nav_key: str
     layout: Callable[[PageContext], Component]
+    permission: Permission = Permission.VIEW  # who may open it (a module's PERMISSION); the server checks
 
 
 PAGES = tuple(
-    Page(key, path, nav_key, module.layout)
+    Page(key, path, nav_key, module.layout, getattr(module, "PERMISSION", Permission.VIEW))
     for key, path, nav_key, module in (
         ("map", "/", "nav.map", map_page),
         ("pillars", "/pillars", "nav.pillars", pillars_page),
         ("sustainability", "/sustainability", "nav.sustainability", sustainability_page),
         ("about", "/about", "nav.about", about_page),
+        ("import", "/import", "nav.import", import_page),
     )
 )
 

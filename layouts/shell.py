@@ -6,6 +6,8 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.auth import Permission, User, csrf_token
+from dashboard.auth.roles import NOBODY
 from dashboard.catalog import Catalog
 from dashboard.i18n import LANGUAGES
 from layouts.filter_bar import filter_bar
@@ -29,11 +31,34 @@ def language_switch(lang: str, texts: dict) -> html.Div:
     )
 
 
-def navbar(lang: str, texts: dict) -> dbc.Navbar:
-    """Brand, one link per page, the language switch."""
+def account_form(user: User, texts: dict) -> html.Form:
+    """Who is signed in, with their roles, and the sign-out button (hidden when nobody signed in)."""
+    return html.Form(
+        [
+            html.Span(texts[(ids.ACCOUNT_USER, "children")], id=ids.ACCOUNT_USER,
+                      className="navbar-text small me-2"),
+            dcc.Input(type="hidden", name="csrf_token", value=csrf_token(), id=f"{ids.ACCOUNT_FORM}-token"),
+            dcc.Input(type="hidden", name="lang", value=texts[(ids.ACCOUNT_LANGUAGE_FIELD, "value")],
+                      id=ids.ACCOUNT_LANGUAGE_FIELD),
+            html.Button(texts[(ids.SIGN_OUT_BUTTON, "children")], id=ids.SIGN_OUT_BUTTON, type="submit",
+                        className="btn btn-outline-light btn-sm"),
+        ],
+        id=ids.ACCOUNT_FORM, action="/auth/logout", method="POST",
+        # Bootstrap's d-flex would override the hidden attribute: d-none when nobody signed in.
+        className="d-flex align-items-center ms-lg-3 my-1" if user.signed_in else "d-none",
+    )
+
+
+def navbar(lang: str, texts: dict, user: User = NOBODY) -> dbc.Navbar:
+    """Brand, one link per page, the language switch, the signed-in user and sign-out.
+
+    ``user`` is the user of the request (``dashboard.auth.current_user()``): a link only some roles
+    may follow is shown by ``user.can(...)``; the server refuses the others anyway.
+    """
     links = [
         dbc.NavItem(dbc.NavLink(texts[(nav_link_id(page.key), "children")], href=page.path,
-                                id=nav_link_id(page.key), active="exact"))
+                                id=nav_link_id(page.key), active="exact"),
+                    className=None if user.can(page.permission) else "d-none")
         for page in PAGES
     ]
     return dbc.Navbar(
@@ -51,8 +76,8 @@ def navbar(lang: str, texts: dict) -> dbc.Navbar:
                     [
                         html.Nav(dbc.Nav(links, id=ids.NAV_LINKS, navbar=True, className="flex-wrap"),
                                  **{"aria-label": texts[(ids.BRAND_TITLE, "children")]}),
-                        html.Div([language_switch(lang, texts), print_button(lang)],
-                                 className="d-flex align-items-center ms-lg-auto"),
+                        html.Div([language_switch(lang, texts), print_button(lang), account_form(user, texts)],
+                                 className="d-flex flex-wrap align-items-center ms-lg-auto"),
                     ],
                     id=ids.NAV_COLLAPSE, navbar=True, is_open=False,
                 ),
@@ -63,9 +88,9 @@ def navbar(lang: str, texts: dict) -> dbc.Navbar:
     )
 
 
-def shell(catalog: Catalog, lang: str, imported_files: list[str]) -> html.Div:
-    """The whole page around the page content."""
-    texts = shell_texts(catalog, lang, imported_files)
+def shell(catalog: Catalog, lang: str, imported_files: list[str], user: User = NOBODY) -> html.Div:
+    """The whole page around the page content, for ``user`` (what their role may use)."""
+    texts = shell_texts(catalog, lang, imported_files, user)
     banner_colour = {"demo": "warning", "imported": "info"}.get(catalog.data_origin, "secondary")
     return html.Div(
         [
@@ -78,7 +103,7 @@ def shell(catalog: Catalog, lang: str, imported_files: list[str]) -> html.Div:
             dcc.Download(id=ids.EXPORT_DOWNLOAD),
             dcc.Store(id=ids.PRINT_SINK),
             html.Header([
-                navbar(lang, texts),
+                navbar(lang, texts, user),
                 html.Div(texts[(ids.DEMO_BANNER, "children")], id=ids.DEMO_BANNER,
                          className=f"alert alert-{banner_colour} rounded-0 mb-0 py-2 small", role="note"),
             ]),
@@ -90,4 +115,7 @@ def shell(catalog: Catalog, lang: str, imported_files: list[str]) -> html.Div:
             html.Footer(texts[(ids.FOOTER, "children")], id=ids.FOOTER, className="text-muted small px-3 pb-3"),
         ],
         id="main-shell",
+        # Chart data downloads need the export permission: without it their buttons are not shown
+        # (and the server refuses the download callback).
+        className="" if user.can(Permission.EXPORT) else "cannot-export",
     )

@@ -4,6 +4,8 @@ re-label the shell without reloading it and without touching the filter values."
 from __future__ import annotations
 
 from dashboard import ids
+from dashboard.auth import User
+from dashboard.auth.roles import NOBODY, Role
 from dashboard.catalog import Catalog
 from dashboard.i18n import dropdown_labels, format_number, quarter_label, t
 from layouts.pages import PAGES
@@ -47,7 +49,16 @@ def banner_text(catalog: Catalog, lang: str, imported_files: list[str]) -> str:
     return t("banner.empty", lang)
 
 
-def shell_texts(catalog: Catalog, lang: str, imported_files: list[str]) -> dict[tuple[str, str], object]:
+def account_text(user: User, lang: str) -> str:
+    """'Signed in as alice (viewer, analyst)', or nothing for a visitor who did not sign in."""
+    if not user.signed_in:
+        return ""
+    roles = ", ".join(t(f"auth.role.{role}", lang) for role in Role if user.has_role(role))
+    return t("auth.signed_in_as", lang, name=user.name, roles=roles)
+
+
+def shell_texts(catalog: Catalog, lang: str, imported_files: list[str],
+                user: User = NOBODY) -> dict[tuple[str, str], object]:
     """(component id, property) -> value for every translatable property of the shell."""
     texts: dict[tuple[str, str], object] = {
         (ids.BRAND_TITLE, "children"): t("app.title", lang),
@@ -62,6 +73,9 @@ def shell_texts(catalog: Catalog, lang: str, imported_files: list[str]) -> dict[
         (ids.NAV_TOGGLE, "title"): t("nav.menu", lang),
         (ids.PRINT_BUTTON, "children"): t("print.button", lang),
         (ids.PRINT_BUTTON, "title"): t("print.button_title", lang),
+        (ids.ACCOUNT_USER, "children"): account_text(user, lang),
+        (ids.SIGN_OUT_BUTTON, "children"): t("auth.sign_out", lang),
+        (ids.ACCOUNT_LANGUAGE_FIELD, "value"): lang,
     }
     for page in PAGES:
         texts[(nav_link_id(page.key), "children")] = t(page.nav_key, lang)

@@ -196,7 +196,7 @@ def test_options_notice_in_french(context):
 
 
 def test_page_options_are_in_the_option_table():
-    assert MAP_TABLE.params == ("colour", "provinces", "profile")
+    assert MAP_TABLE.params == ("colour", "provinces", "profile", "measure", "value", "store_indicator")
     assert (ids.MAP_SELECTED_STORE, "data") in MAP_TABLE.controls
 
 

@@ -1,0 +1,97 @@
+"""Which permission a request needs, decided from the request alone (path or callback body).
+
+The import page of data managers lives at ``/import``, its Flask routes under ``/import/`` and its
+component ids start with ``import-``; chart data downloads write ``shell-export-download``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from dashboard import ids
+from dashboard.auth.roles import Permission
+
+MANAGE_DATA_PATH = "/import"
+MANAGE_DATA_ID_PREFIX = "import-"
+EXPORT_OUTPUT_IDS = frozenset({ids.EXPORT_DOWNLOAD})
+
+# Reachable without signing in: the sign-in pages and static files holding no data (styles, fonts,
+# the base-map outline, the component libraries' code).
+PUBLIC_PREFIXES = ("/auth/", "/assets/", "/_dash-component-suites/")
+PUBLIC_PATHS = frozenset({"/_favicon.ico", "/favicon.ico"})
+
+
+def is_public_path(path: str) -> bool:
+    """True for paths anyone may fetch, signed in or not."""
+    return path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
+
+
+def is_manage_data_path(path: str | None) -> bool:
+    """True for the import page and everything under it."""
+    if not isinstance(path, str):
+        return False
+    path = path.rstrip("/") or "/"
+    return path == MANAGE_DATA_PATH or path.startswith(MANAGE_DATA_PATH + "/")
+
+
+def permission_for_path(path: str) -> Permission:
+    """The permission an HTTP request to ``path`` needs (callbacks are refined by their body)."""
+    return Permission.MANAGE_DATA if is_manage_data_path(path) else Permission.VIEW
+
+
+def _items(entries: object) -> Iterator[dict]:
+    """Every {id, property, value} dict of a callback body's outputs, inputs or state (wildcards flattened)."""
+    pending = [entries]
+    while pending:  # a loop, not recursion: a tampered body may nest lists deeply
+        entry = pending.pop()
+        if isinstance(entry, dict):
+            yield entry
+        elif isinstance(entry, list):
+            pending.extend(reversed(entry))
+
+
+def _id_texts(component_id: object) -> list[str]:
+    if isinstance(component_id, str):
+        return [component_id]
+    if isinstance(component_id, dict):
+        return [value for value in component_id.values() if isinstance(value, str)]
+    return []
+
+
+def _address_path(item: dict) -> str | None:
+    """The page path a dcc.Location input carries (its pathname, or the path of its href)."""
+    value = item.get("value")
+    if not isinstance(value, str):
+        return None
+    if item.get("property") == "pathname":
+        return value
+    if item.get("property") == "href":
+        return urlsplit(value).path
+    return None
+
+
+def permissions_for_callback(body: dict) -> frozenset[Permission]:
+    """Every permission a Dash callback request needs, from the ids and values it names.
+
+    - any output, input or state id starting with ``import-``, or a page address under ``/import``
+      in the URL's pathname: manage data;
+    - the chart data download, when a button was clicked: export;
+    - always: view.
+    """
+    needed = {Permission.VIEW}
+    outputs = list(_items(body.get("outputs")))
+    arguments = [*_items(body.get("inputs")), *_items(body.get("state"))]
+    for item in [*outputs, *arguments]:
+        if any(text.startswith(MANAGE_DATA_ID_PREFIX) for text in _id_texts(item.get("id"))):
+            needed.add(Permission.MANAGE_DATA)
+    for item in arguments:
+        if item.get("id") == ids.URL and _address_path(item) is not None and is_manage_data_path(_address_path(item)):
+            needed.add(Permission.MANAGE_DATA)
+    # The renderer also calls the download callback when buttons appear, every count empty or 0,
+    # and it answers "no update"; any other input value (what the callback takes for a click)
+    # needs the export permission.
+    writes_download = any(isinstance(item.get("id"), str) and item["id"] in EXPORT_OUTPUT_IDS for item in outputs)
+    if writes_download and any(item.get("value") for item in _items(body.get("inputs"))):
+        needed.add(Permission.EXPORT)
+    return frozenset(needed)

@@ -1,0 +1,204 @@
+"""``install_auth``: sign-in routes, session cookie, CSRF protection and the per-request role check.
+
+Every request passes ``check_request`` first: sign-in pages and static files holding no data are
+public; anything else needs a valid session (pages redirect to the sign-in page, other requests
+get 401) and the permission of its path (403). Dash callbacks are checked once more by the
+callback guard (``dashboard.security``) with the permission their outputs and inputs need.
+
+CSRF: in users and oidc modes every POST needs the token of the session (Flask-WTF). The Dash
+renderer sends the ``_csrf_token`` cookie back in an ``X-CSRFToken`` header by itself; the cookie
+is ``SameSite=Strict`` and the session cookie ``SameSite=Lax`` (Strict would drop it when the
+identity provider redirects back). A POST whose ``Origin`` is another site is refused as well.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from dash import Dash
+from flask import Flask, Response, abort, g, jsonify, redirect, request, session
+from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
+
+from dashboard.auth import oidc
+from dashboard.auth.pages import auth_page
+from dashboard.auth.policy import is_public_path, permission_for_path, permissions_for_callback
+from dashboard.auth.roles import User
+from dashboard.auth.session import UsersDirectory, session_state, start_session
+from dashboard.auth.throttle import SignInThrottle
+from dashboard.auth.users_file import check_password
+from dashboard.i18n import LANGUAGES, t
+from dashboard.settings import Settings
+
+EXTENSION_KEY = "euiom_auth"
+LOCAL_PATH = re.compile(r"/(?![/\\])[^\s\x00-\x1f\x7f\\]*")
+CSRF_COOKIE = "_csrf_token"  # the cookie name the Dash renderer reads into its X-CSRFToken header
+SESSION_COOKIE = "euiom_session"
+
+
+@dataclass
+class Auth:
+    """The sign-in set-up of one app: its mode, session lifetime and user sources."""
+
+    settings: Settings
+    users: UsersDirectory | None
+    provider: oidc.Provider | None
+    throttle: SignInThrottle = field(default_factory=SignInThrottle)
+
+    @property
+    def mode(self) -> str:
+        return self.settings.auth_mode
+
+    def request_user(self) -> User:
+        """The user of the current request (computed once per request)."""
+        if "euiom_user" not in g:
+            g.euiom_user, g.euiom_expired = session_state(self.mode, self.settings.session_lifetime, self.users)
+        return g.euiom_user
+
+    def authorize_callback(self, body: dict) -> None:
+        """Refuse (403) a Dash callback whose outputs or inputs need a permission the user lacks."""
+        user = self.request_user()
+        missing = [permission for permission in permissions_for_callback(body) if not user.can(permission)]
+        if missing:
+            abort(403, description=f"Your role does not allow this ({', '.join(sorted(missing))}).")
+
+
+def safe_next(raw: str | None) -> str:
+    """A local path to return to after sign-in; anything else (another site) becomes '/'."""
+    # Browsers drop tabs and newlines from addresses ("/\t/evil" opens "//evil"): refuse any.
+    if not isinstance(raw, str) or not LOCAL_PATH.fullmatch(raw) or len(raw) > 2000:
+        return "/"
+    return raw
+
+
+def page_language(settings: Settings, next_path: str) -> str:
+    """The sign-in page's language: ``lang`` of the request, else of the page asked for, else the default."""
+    for candidate in (request.values.get("lang"), *parse_qs(urlsplit(next_path).query).get("lang", [])):
+        if candidate in LANGUAGES:
+            return candidate
+    return settings.language
+
+
+def duration_text(seconds: int, lang: str) -> str:
+    """'8 h', '30 min' or '45 s'."""
+    if seconds % 3600 == 0:
+        return f"{seconds // 3600} h"
+    if seconds % 60 == 0:
+        return f"{seconds // 60} min"
+    return f"{seconds} s"
+
+
+def _wants_page(path: str) -> bool:
+    """A browser opening a page (Dash's own requests start with '/_'; an API client asks for JSON)."""
+    accept = request.headers.get("Accept", "*/*")
+    return request.method == "GET" and not path.startswith("/_") and ("text/html" in accept or "*/*" in accept)
+
+
+def install_auth(app: Dash, settings: Settings) -> Auth:
+    """Set up sign-in for ``settings.auth_mode`` on ``app``; returns what the callback guard asks."""
+    server: Flask = app.server
+    server.secret_key = settings.secret_key or secrets.token_hex(32)
+    server.config.update(
+        SESSION_COOKIE_NAME=SESSION_COOKIE, SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.cookie_secure, SESSION_REFRESH_EACH_REQUEST=False,
+        WTF_CSRF_TIME_LIMIT=None, WTF_CSRF_ENABLED=settings.auth_mode != "open",
+    )
+    auth = Auth(settings,
+                UsersDirectory(settings.users_file) if settings.auth_mode == "users" else None,
+                oidc.register(server, settings) if settings.auth_mode == "oidc" else None)
+    server.extensions[EXTENSION_KEY] = auth
+    server.before_request(lambda: check_request(auth))
+    if settings.auth_mode != "open":
+        CSRFProtect(server)
+        server.register_error_handler(CSRFError, lambda error: (
+            jsonify(error="CSRF token missing or invalid: reload the page."), 403))
+        server.after_request(lambda response: set_csrf_cookie(auth, response))
+    _add_routes(server, auth)
+    return auth
+
+
+def check_request(auth: Auth) -> Response | None:
+    """Sign-in and path permission for every request (before Dash or any route sees it)."""
+    path = request.path
+    if is_public_path(path):
+        return None
+    if auth.mode != "open" and request.method not in ("GET", "HEAD", "OPTIONS"):
+        origin = request.headers.get("Origin")
+        if origin and origin != "null" and urlsplit(origin).netloc != request.host:
+            return jsonify(error="Cross-site request refused."), 403
+    user = auth.request_user()
+    if not user.signed_in and auth.mode != "open":
+        if _wants_page(path):
+            query = {"next": request.full_path.rstrip("?")}
+            if g.get("euiom_expired"):
+                query["expired"] = "1"
+            return redirect("/auth/login?" + urlencode(query))
+        return jsonify(error="Sign in first.", sign_in="/auth/login"), 401
+    if not user.can(permission_for_path(path)):
+        if _wants_page(path):
+            lang = page_language(auth.settings, path)
+            return auth_page(lang, title_key="auth.forbidden", form="back"), 403
+        return jsonify(error="Your role does not allow this."), 403
+    return None
+
+
+def set_csrf_cookie(auth: Auth, response: Response) -> Response:
+    """Give a signed-in browser the session's CSRF token as a cookie the Dash renderer sends back."""
+    if request.method == "GET" and auth.request_user().signed_in and not is_public_path(request.path):
+        response.set_cookie(CSRF_COOKIE, generate_csrf(),
+                            secure=auth.settings.cookie_secure, httponly=False, samesite="Strict")
+    return response
+
+
+def _add_routes(server: Flask, auth: Auth) -> None:
+    settings = auth.settings
+
+    def login_page(next_path: str, *, status: int = 200, notice: str = "", error: str = "",
+                   username: str = "") -> tuple[str, int]:
+        lang = page_language(settings, next_path)
+        form = {"users": "password", "oidc": "oidc"}.get(auth.mode, "back")
+        note = t("auth.session_note", lang, duration=duration_text(settings.session_lifetime, lang))
+        return auth_page(lang, title_key="auth.sign_in_title", form=form, next_path=next_path,
+                         notice=notice, error=error, username=username,
+                         csrf_token=generate_csrf() if auth.mode != "open" else "",
+                         session_note=note if auth.mode != "open" else ""), status
+
+    def login() -> object:
+        next_path = safe_next(request.values.get("next"))
+        lang = page_language(settings, next_path)
+        if request.method == "GET":
+            if auth.mode == "open" or auth.request_user().signed_in:
+                return redirect(next_path)
+            notice = (t("auth.expired", lang) if request.args.get("expired")
+                      else t("auth.signed_out", lang) if request.args.get("signed_out") else "")
+            return login_page(next_path, notice=notice)
+        if auth.users is None:
+            abort(404)
+        name = request.form.get("username", "")[:64]
+        if auth.throttle.blocked(name):
+            minutes = auth.throttle.window // 60
+            return login_page(next_path, status=429, error=t("auth.too_many", lang, minutes=minutes), username=name)
+        entry = check_password(auth.users.users(), name, request.form.get("password", "")[:1024])
+        if entry is None:
+            auth.throttle.failed(name)
+            return login_page(next_path, status=401, error=t("auth.bad_credentials", lang), username=name)
+        auth.throttle.succeeded(name)
+        start_session(entry.name, [str(role) for role in entry.roles], auth.mode)
+        return redirect(next_path)
+
+    def logout() -> object:
+        lang = request.form.get("lang") if request.form.get("lang") in LANGUAGES else settings.language
+        id_token = session.get("id_token")
+        session.clear()
+        signed_out = "/auth/login?" + urlencode({"signed_out": "1", "lang": lang})
+        if auth.provider is not None:
+            return redirect(auth.provider.end_session_url(id_token, request.host_url.rstrip("/") + signed_out)
+                            or signed_out)
+        return redirect(signed_out)
+
+    server.add_url_rule("/auth/login", "auth_login", login, methods=["GET", "POST"])
+    server.add_url_rule("/auth/logout", "auth_logout", logout, methods=["POST"])
+    if auth.provider is not None:
+        oidc.add_routes(server, auth.provider, settings, login_page)

@@ -1,0 +1,268 @@
+"""Sign-in and roles, checked on the server with direct HTTP requests (no page, no hidden links).
+
+The app runs in users mode on the tiny store, with a viewer, an analyst and a data manager.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from dashboard import ids
+from dashboard.app import create_app
+from dashboard.auth import Permission, Role, can, current_user, has_role
+from dashboard.auth.users_file import remove_user
+from dashboard.settings import SettingsError, load_settings
+
+from auth_helpers import (
+    PASSWORD,
+    SECRET,
+    SignedInClient,
+    csrf_header,
+    export_body,
+    import_body,
+    page_body,
+    sign_in,
+    write_users,
+)
+from conftest import settings_for
+
+CALLBACK = "/_dash-update-component"
+
+
+@pytest.fixture(scope="module")
+def users_file(tmp_path_factory) -> Path:
+    return write_users(tmp_path_factory.mktemp("users") / "users.json")
+
+
+@pytest.fixture(scope="module")
+def app(tiny_store_path, users_file):
+    return create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+
+
+def signed_in_client(app, name: str):
+    client = app.server.test_client()
+    assert sign_in(client, name).status_code == 302
+    return client, csrf_header(client)
+
+
+def test_anonymous_requests_are_sent_to_sign_in_or_refused(app):
+    client = app.server.test_client()
+    page = client.get("/sustainability?lang=fr", headers={"Accept": "text/html"})
+    assert page.status_code == 302
+    assert page.headers["Location"] == "/auth/login?next=%2Fsustainability%3Flang%3Dfr"
+    for path in ("/_dash-layout", "/_dash-dependencies", "/import/history"):
+        assert client.get(path, headers={"Accept": "application/json"}).status_code == 401, path
+    assert client.post(CALLBACK, json=export_body()).status_code == 401
+    assert client.post(CALLBACK, json=page_body("/")).status_code == 401
+    # Styles and library code hold no data: the sign-in page needs them.
+    assert client.get("/assets/00-bootstrap-5.3.9.min.css").status_code == 200
+    sign_in_page = client.get("/auth/login?next=/sustainability%3Flang%3Dfr")
+    assert sign_in_page.status_code == 200
+    assert 'lang="fr"' in sign_in_page.get_data(as_text=True)
+    assert "Mot de passe" in sign_in_page.get_data(as_text=True)
+
+
+def test_wrong_password_is_refused_with_a_message(app):
+    client = app.server.test_client()
+    response = sign_in(client, "ana", "not the password at all")
+    assert response.status_code == 401
+    assert "Wrong user name or password." in response.get_data(as_text=True)
+    assert sign_in(client, "nobody-here", PASSWORD).status_code == 401
+    assert client.get("/_dash-layout").status_code == 401
+
+
+def test_sign_in_returns_to_the_page_asked_for_and_never_to_another_site(app):
+    client = app.server.test_client()
+    assert sign_in(client, "vera", next_path="/pillars?lang=fr").headers["Location"] == "/pillars?lang=fr"
+    other = app.server.test_client()
+    assert sign_in(other, "vera", next_path="//evil.example/x").headers["Location"] == "/"
+
+
+def test_viewer_sees_the_dashboard_but_not_exports_or_the_import_page(app):
+    client, header = signed_in_client(app, "vera")
+    assert client.get("/").status_code == 200
+    layout = client.get("/_dash-layout")
+    assert layout.status_code == 200
+    assert "Signed in as vera (viewer)" in layout.get_data(as_text=True)
+    assert "cannot-export" in layout.get_data(as_text=True)
+    assert client.post(CALLBACK, json=page_body("/pillars"), headers=header).status_code == 200
+    assert client.post(CALLBACK, json=export_body(), headers=header).status_code == 403
+    assert client.post(CALLBACK, json=import_body(), headers=header).status_code == 403
+    assert client.post(CALLBACK, json=page_body("/import"), headers=header).status_code == 403
+    assert client.get("/import", headers={"Accept": "text/html"}).status_code == 403
+    assert client.get("/import/history", headers={"Accept": "application/json"}).status_code == 403
+    assert client.post("/import/upload", headers=header).status_code == 403
+
+
+def test_analyst_exports_but_does_not_manage_data(app):
+    client, header = signed_in_client(app, "ana")
+    download = client.post(CALLBACK, json=export_body(), headers=header)
+    assert download.status_code == 200
+    assert "programme-map" in download.get_json()["response"][ids.EXPORT_DOWNLOAD]["data"]["filename"]
+    assert "cannot-export" not in client.get("/_dash-layout").get_data(as_text=True)
+    assert client.post(CALLBACK, json=import_body(), headers=header).status_code == 403
+    assert client.get("/import").status_code == 403
+
+
+def test_data_manager_reaches_the_import_page_and_its_callbacks(app):
+    client, header = signed_in_client(app, "dana")
+    assert client.get("/import").status_code == 200
+    assert client.post(CALLBACK, json=page_body("/import"), headers=header).status_code == 200
+    # Past the role check: what answers is the callback guard's "no such callback" (the import page
+    # is another module), not a refusal.
+    assert client.post(CALLBACK, json=import_body(), headers=header).status_code == 400
+    assert client.post(CALLBACK, json=export_body(), headers=header).status_code == 403
+
+
+def test_posts_without_the_csrf_token_or_from_another_site_are_refused(app):
+    client, header = signed_in_client(app, "ana")
+    assert client.post(CALLBACK, json=export_body()).status_code == 403
+    assert client.post(CALLBACK, json=export_body(), headers={"X-CSRFToken": "forged"}).status_code == 403
+    cross_site = {**header, "Origin": "http://evil.example"}
+    assert client.post(CALLBACK, json=export_body(), headers=cross_site).status_code == 403
+    assert client.post(CALLBACK, json=export_body(), headers=header).status_code == 200
+    # Signing in is a POST too: a form without the token is refused.
+    fresh = app.server.test_client()
+    assert fresh.post("/auth/login", data={"username": "ana", "password": PASSWORD}).status_code == 403
+
+
+def test_sign_out_ends_the_session(app):
+    client, header = signed_in_client(app, "ana")
+    token = header["X-CSRFToken"]
+    assert client.post("/auth/logout").status_code == 403  # no token: not signed out by another site
+    response = client.post("/auth/logout", data={"csrf_token": token, "lang": "fr"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/auth/login?signed_out=1&lang=fr"
+    assert "Vous êtes déconnecté·e." in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert client.get("/_dash-layout").status_code == 401
+    assert client.post(CALLBACK, json=export_body(), headers=header).status_code == 401
+
+
+def test_an_expired_session_asks_to_sign_in_again(tiny_store_path, users_file):
+    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file,
+                                  session_lifetime=1))
+    client, header = signed_in_client(app, "ana")
+    assert client.get("/_dash-layout").status_code == 200
+    time.sleep(2.1)
+    page = client.get("/pillars", headers={"Accept": "text/html"})
+    assert page.status_code == 302
+    assert page.headers["Location"] == "/auth/login?next=%2Fpillars&expired=1"
+    assert "Your session has expired" in client.get(page.headers["Location"]).get_data(as_text=True)
+    assert client.post(CALLBACK, json=export_body(), headers=header).status_code == 401
+
+
+def test_a_user_removed_from_the_file_is_refused_at_the_next_request(tiny_store_path, tmp_path):
+    users_file = write_users(tmp_path / "users.json")
+    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    client, _ = signed_in_client(app, "vera")
+    assert client.get("/_dash-layout").status_code == 200
+    remove_user(users_file, "vera")
+    assert client.get("/_dash-layout").status_code == 401
+
+
+def test_open_mode_is_the_public_demo_without_imports(tiny_store_path):
+    app = create_app(settings_for(tiny_store_path))
+    client = app.server.test_client()
+    assert client.get("/").status_code == 200
+    assert client.post(CALLBACK, json=export_body()).status_code == 200
+    assert client.post(CALLBACK, json=import_body()).status_code == 403
+    assert client.post(CALLBACK, json=page_body("/import")).status_code == 403
+    assert client.get("/import").status_code == 403
+    assert client.get("/auth/login").headers["Location"] == "/"
+    assert find_props(client.get("/_dash-layout").get_json(), ids.ACCOUNT_FORM)["className"] == "d-none"
+
+
+def find_props(node: object, component_id: str) -> dict | None:
+    """The props of the component with ``component_id`` in a serialised layout."""
+    if isinstance(node, list):
+        return next((found for child in node if (found := find_props(child, component_id))), None)
+    if not isinstance(node, dict):
+        return None
+    props = node.get("props", {})
+    if props.get("id") == component_id:
+        return props
+    return find_props(props.get("children"), component_id)
+
+
+def test_current_user_api_in_a_request(app):
+    with app.server.test_request_context("/"):
+        assert current_user().signed_in is False
+        assert not has_role(Role.VIEWER)
+    client, _ = signed_in_client(app, "ana")
+    with client.application.test_request_context("/", headers={"Cookie": f"euiom_session={client.get_cookie('euiom_session').value}"}):
+        assert current_user().name == "ana"
+        assert has_role(Role.ANALYST) and has_role("viewer") and not has_role(Role.DATA_MANAGER)
+        assert can(Permission.EXPORT) and can(Permission.EXACT_STATISTICS) and not can(Permission.MANAGE_DATA)
+    assert current_user().signed_in is False  # outside a request: nobody
+
+
+@pytest.mark.parametrize(("environ", "named"), [
+    ({"EUIOM_AUTH": "users"}, "EUIOM_SECRET_KEY"),
+    ({"EUIOM_AUTH": "sso"}, "EUIOM_AUTH"),
+    ({"EUIOM_AUTH": "users", "EUIOM_SECRET_KEY": "short"}, "EUIOM_SECRET_KEY"),
+    ({"EUIOM_AUTH": "oidc", "EUIOM_SECRET_KEY": SECRET}, "EUIOM_OIDC_ISSUER"),
+    ({"EUIOM_OIDC_ROLES": "staff=admin"}, "EUIOM_OIDC_ROLES"),
+    ({"EUIOM_SESSION_LIFETIME": "forever"}, "EUIOM_SESSION_LIFETIME"),
+])
+def test_bad_auth_settings_name_the_variable(environ, named):
+    with pytest.raises(SettingsError, match=named):
+        load_settings(environ)
+
+
+def test_auth_settings_parse():
+    settings = load_settings({"EUIOM_SESSION_LIFETIME": "30m", "EUIOM_OIDC_ROLES": "iom-staff=viewer; iom-me=analyst;*=viewer"})
+    assert settings.session_lifetime == 1800
+    assert settings.oidc_role_map == (("iom-staff", "viewer"), ("iom-me", "analyst"), ("*", "viewer"))
+    assert load_settings({}).auth_mode == "open"
+    assert SECRET not in repr(replace(load_settings({}), secret_key=SECRET))
+
+
+def test_download_callback_without_a_click_is_not_an_export(app):
+    client, header = signed_in_client(app, "vera")
+    unclicked = export_body()
+    unclicked["inputs"][0][0]["value"] = 0
+    answer = client.post(CALLBACK, json=unclicked, headers=header)
+    assert answer.status_code in (200, 204)
+    assert "filename" not in answer.get_data(as_text=True)  # no file made
+    for tampered in (1, "1", [1], True):
+        body = export_body()
+        body["inputs"][0][0]["value"] = tampered
+        assert client.post(CALLBACK, json=body, headers=header).status_code == 403, tampered
+
+
+def test_a_deeply_nested_callback_body_is_a_client_error(tiny_store_path):
+    client = create_app(settings_for(tiny_store_path)).server.test_client()
+    for depth in (900, 100_000):
+        body = '{"output":"x","outputs":' + "[" * depth + "]" * depth + ',"inputs":[]}'
+        assert client.post(CALLBACK, data=body, content_type="application/json").status_code == 400
+
+
+def test_repeated_wrong_passwords_lock_that_user_name_for_a_while(tiny_store_path, tmp_path):
+    users_file = write_users(tmp_path / "users.json")
+    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    client = app.server.test_client()
+    for _ in range(5):
+        assert sign_in(client, "dana", "a wrong password here").status_code == 401
+    locked = sign_in(client, "dana")  # the right password, too late
+    assert locked.status_code == 429
+    assert "Too many failed sign-ins with this user name: try again in 15 minutes." in locked.get_data(as_text=True)
+    assert sign_in(client, "ana").status_code == 302  # other names are not affected
+
+
+@pytest.fixture(scope="module")
+def exact_users_app(tiny_store_path, users_file):
+    """Sign-in on, and a deployment that allows exact survey statistics."""
+    return create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file,
+                                   disclosure="exact"))
+
+
+@pytest.mark.parametrize(("name", "exact"), [("vera", False), ("dana", False), ("ana", True)])
+def test_exact_statistics_reach_analysts_only(exact_users_app, name, exact):
+    client = SignedInClient(exact_users_app, name)
+    answer = client.post("/_dash-update-component", json=page_body("/sustainability"))
+    assert answer.status_code == 200
+    assert (ids.SUSTAINABILITY_EXACT_BANNER in answer.get_data(as_text=True)) is exact

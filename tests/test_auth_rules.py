@@ -1,0 +1,105 @@
+"""The rules behind sign-in: which permission a callback needs, groups to roles, users file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dashboard import ids
+from dashboard.auth.oidc import display_name, roles_for_groups
+from dashboard.auth.policy import is_public_path, permission_for_path, permissions_for_callback
+from dashboard.auth.roles import OPEN_VISITOR, Permission, Role, signed_in_user
+from dashboard.auth.users_file import UsersFileError, add_user, check_password, read_users
+from dashboard.auth.web import safe_next
+
+from auth_helpers import export_body, import_body, page_body
+
+V, E, M = Permission.VIEW, Permission.EXPORT, Permission.MANAGE_DATA
+
+
+@pytest.mark.parametrize(("body", "needed"), [
+    (page_body("/"), {V}),
+    (page_body("/import"), {V, M}),
+    (page_body("/import/history/"), {V, M}),
+    (page_body("/importer"), {V}),
+    (export_body(), {V, E}),
+    (import_body(), {V, M}),
+    ({"outputs": [{"id": {"type": "import-row", "index": 1}, "property": "children"}], "inputs": []}, {V, M}),
+    ({"outputs": {"id": "x", "property": "y"}, "inputs": [], "state": [{"id": "import-file", "property": "v"}]},
+     {V, M}),
+    ({"outputs": {"id": "x", "property": "y"},
+      "inputs": [{"id": ids.URL, "property": "href", "value": "http://host/import?lang=fr"}]}, {V, M}),
+    ({"unexpected": "shape", "inputs": "nonsense"}, {V}),
+])
+def test_permissions_for_callback(body, needed):
+    assert permissions_for_callback(body) == frozenset(needed)
+
+
+def test_paths():
+    assert permission_for_path("/import") == M and permission_for_path("/import/upload") == M
+    assert permission_for_path("/") == V and permission_for_path("/sustainability") == V
+    assert is_public_path("/auth/login") and is_public_path("/assets/10-app.css")
+    assert not is_public_path("/_dash-layout") and not is_public_path("/")
+    assert [safe_next(raw) for raw in ("/pillars?lang=fr", "//evil.example", "https://evil.example", "/\\evil", None, "/\t/evil.example",
+                                      "/\n/evil", "/ok path")] == ["/pillars?lang=fr", "/", "/", "/", "/", "/", "/", "/"]
+
+
+def test_roles_give_permissions():
+    analyst = signed_in_user("ana", ["analyst"])
+    assert analyst.roles == {Role.VIEWER, Role.ANALYST}
+    assert analyst.can(Permission.EXACT_STATISTICS) and not analyst.can(M)
+    manager = signed_in_user("dana", ["data_manager"])
+    assert manager.can(M) and not manager.can(E)
+    # The public demo's visitor downloads chart data but is no analyst and never imports.
+    assert OPEN_VISITOR.can(E) and not OPEN_VISITOR.has_role(Role.ANALYST)
+    assert not OPEN_VISITOR.can(Permission.EXACT_STATISTICS) and not OPEN_VISITOR.can(M)
+
+
+def test_groups_claim_maps_to_roles():
+    role_map = (("staff", "viewer"), ("m-e", "analyst"), ("data", "data_manager"), ("*", "viewer"))
+    assert roles_for_groups(["m-e", "data"], role_map) == ["viewer", "analyst", "data_manager"]
+    assert roles_for_groups("m-e", role_map[:3]) == ["analyst"]
+    assert roles_for_groups(["other"], role_map[:3]) == []
+    assert roles_for_groups({"not": "a list"}, role_map[:3]) == []
+    assert display_name({"sub": "x1", "preferred_username": " jdoe "}) == "jdoe"
+
+
+def test_users_file_stores_only_salted_hashes(tmp_path):
+    path = tmp_path / "users.json"
+    add_user(path, "ana", "a long enough password", ["analyst", "viewer"])
+    add_user(path, "bob", "a long enough password", [])
+    text = path.read_text()
+    assert "a long enough password" not in text
+    hashes = [entry["password_hash"] for entry in json.loads(text)["users"].values()]
+    assert hashes[0] != hashes[1] and all(h.startswith("scrypt:") for h in hashes)
+    assert (path.stat().st_mode & 0o077) == 0
+    users = read_users(path)
+    assert users["bob"].roles == (Role.VIEWER,)
+    assert check_password(users, "ana", "a long enough password").name == "ana"
+    assert check_password(users, "ana", "wrong password!!") is None
+    with pytest.raises(UsersFileError, match="12 characters"):
+        add_user(path, "cy", "short", ["viewer"])
+    with pytest.raises(UsersFileError, match="roles are among"):
+        add_user(path, "cy", "a long enough password", ["admin"])
+    path.write_text("{not json")
+    with pytest.raises(UsersFileError, match="not a users file"):
+        read_users(path)
+
+
+def test_add_user_command(tmp_path, monkeypatch, capsys):
+    import io
+
+    from dashboard.__main__ import main
+
+    path = tmp_path / "users.json"
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough password\n"))
+    assert main(["add-user", "dana", "--roles", "analyst,data_manager", "--users-file", str(path),
+                 "--password-stdin"]) == 0
+    assert "dana (analyst, data_manager) saved" in capsys.readouterr().out
+    assert read_users(path)["dana"].roles == (Role.ANALYST, Role.DATA_MANAGER)
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    assert main(["add-user", "eve", "--users-file", str(path), "--password-stdin"]) == 1
+    assert "at least 12 characters" in capsys.readouterr().err
+    assert main(["remove-user", "dana", "--users-file", str(path)]) == 0
+    assert read_users(path) == {}
