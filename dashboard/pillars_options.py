@@ -43,9 +43,8 @@ def _checklist_text(value: object) -> object:
 
 
 def _eutf_pillar(raw: object, env: OptionEnv, chosen: Mapping[str, object]) -> object:
-    """A pillar number of the catalog, from URL or control text."""
-    text = str(raw) if isinstance(raw, str | int) and not isinstance(raw, bool) else None
-    return int(text) if text in [str(number) for number in env.catalog.pillars] else INVALID
+    """A pillar number of the catalog, from URL or control text (anything else is not one)."""
+    return int(raw) if isinstance(raw, str) and raw in [str(number) for number in env.catalog.pillars] else INVALID
 
 
 TABLE = OptionTable("pillars", "/pillars", (
