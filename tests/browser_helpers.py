@@ -29,9 +29,11 @@ def wait_for_plot(page, graph_id: str) -> None:
 
 
 def assert_clean(page) -> None:
-    """No console error, page error or request leaving the machine."""
+    """No console error, page error, failed response or request leaving the machine (the one
+    copy every browser test uses)."""
     assert page.watch.console_errors == []
     assert page.watch.page_errors == []
+    assert page.watch.failed_responses == []
     assert page.watch.outside_requests == []
 
 

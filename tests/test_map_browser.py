@@ -4,6 +4,7 @@ filters, Afghan provinces and the disclaimer, in headless Chromium with outside 
 from __future__ import annotations
 
 import pytest
+from browser_helpers import assert_clean
 
 from dashboard import geometry, theme
 from dashboard.i18n import t
@@ -73,13 +74,6 @@ def click_at(page, lon: float, lat: float) -> None:
 def wait_for_title(page, title: str) -> None:
     page.wait_for_function("(title) => document.querySelector('#map-profile-title').textContent === title", arg=title)
     wait_for_dash(page)
-
-
-def assert_clean(page) -> None:
-    assert page.watch.console_errors == []
-    assert page.watch.page_errors == []
-    assert page.watch.failed_responses == []
-    assert page.watch.outside_requests == []
 
 
 def test_map_draws_every_action_country_offline_with_the_disclaimer_under_it(live_server, page):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from browser_helpers import assert_clean
 
 from dashboard.i18n import format_number
 from dashboard.store import ReadOnlyStore
@@ -30,13 +31,6 @@ def returns_total(cursor, region: str | None = None) -> str:
 
 def legend(page, graph_id: str) -> list[str]:
     return page.eval_on_selector_all(f"#{graph_id} .legendtext", "nodes => nodes.map(n => n.textContent)")
-
-
-def assert_clean(page) -> None:
-    assert page.watch.console_errors == []
-    assert page.watch.page_errors == []
-    assert page.watch.failed_responses == []
-    assert page.watch.outside_requests == []
 
 
 def test_page_shows_matrix_cards_and_published_sources(live_server, page, demo_cursor):

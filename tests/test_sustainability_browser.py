@@ -4,6 +4,7 @@ the charts, with no console error and no request leaving the machine."""
 from __future__ import annotations
 
 import pytest
+from browser_helpers import assert_clean
 
 from conftest import wait_for_dash
 
@@ -20,13 +21,6 @@ def wait_for_ticks(page, text: str, selector: str = TICKS) -> None:
     page.wait_for_function(
         "([selector, text]) => [...document.querySelectorAll(selector)].some(n => n.textContent.includes(text))",
         arg=[selector, text])
-
-
-def assert_clean(page) -> None:
-    assert page.watch.console_errors == []
-    assert page.watch.page_errors == []
-    assert page.watch.failed_responses == []
-    assert page.watch.outside_requests == []
 
 
 def test_changing_the_grouping_redraws_the_charts(live_server, page):
