@@ -67,9 +67,11 @@ def test_unknown_or_injection_shaped_options_fall_back_to_the_defaults(context):
 
 def test_map_options_parse(context):
     catalog: Catalog = context.catalog
-    assert MapOptions.from_params({}, catalog) == MapOptions()
+    # The store indicator defaults to the catalog's first indicator (what its drop-down shows).
+    first = next(iter(catalog.indicators))
+    assert MapOptions.from_params({}, catalog) == MapOptions(indicator=first)
     assert MapOptions.from_params({"colour": "status", "provinces": "TRUE", "profile": "AFG"}, catalog) == MapOptions(
-        mode="status", provinces=True, profile="AFG")
+        mode="status", provinces=True, profile="AFG", indicator=first)
     assert MapOptions.from_params({"profile": "FRA"}, catalog).dropped == (("profile", "FRA"),)
     assert MapOptions.from_params({"colour": "x" * 200}, catalog).dropped == (("colour", "x" * 64),)
 
