@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.auth.roles import OPEN_VISITOR_PERMISSIONS
 from layouts.pages import PAGES
 
 from conftest import wait_for_dash
@@ -11,7 +12,7 @@ from conftest import wait_for_dash
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("path", [page.path for page in PAGES])
+@pytest.mark.parametrize("path", [page.path for page in PAGES if page.permission in OPEN_VISITOR_PERMISSIONS])
 def test_every_page_opens_without_errors_or_outside_requests(live_server, page, path):
     page.goto(live_server.url + path)
     wait_for_dash(page)
