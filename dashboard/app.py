@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import Dash, html
 
 from dashboard import ASSETS_DIR
+from dashboard.api import install_api
 from dashboard.auth import current_user
 from dashboard.auth.web import install_auth
 from dashboard.context import AppContext
@@ -35,6 +36,7 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
 def create_app(settings: Settings | None = None) -> Dash:
     """Build the app for ``settings`` (default: from the environment)."""
     from callbacks import register_all
+    from callbacks.exports import all_charts
     from layouts.page_context import PageContext
     from layouts.pages import PAGES
     from layouts.shell import shell
@@ -64,7 +66,9 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.layout = serve_layout
     register_all(app, context)
     form_targets = [auth.provider.origin] if auth.provider is not None else []
-    install_security_headers(app.server, app.csp_hashes(), settings.frame_options, form_targets)
+    install_security_headers(app.server, app.csp_hashes(), settings.frame_options, form_targets,
+                             settings.embed_origins)
+    install_api(app.server, context, all_charts())
     server_outputs = frozenset(key for key, spec in app.callback_map.items() if "callback" in spec)
     install_callback_request_guard(app.server, lambda: server_outputs, auth.authorize_callback)
     return app

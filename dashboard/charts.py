@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
+from plotly import graph_objects as go
 
 from dashboard.catalog import Catalog
 from dashboard.selection import Selection
@@ -38,3 +39,6 @@ class ChartSpec:
     graph_id: str
     title_key: str
     data: Callable[[ChartRequest], pd.DataFrame]
+    # The chart itself for a request, from the same data (the embeddable page draws it); None:
+    # embeds show the data as a table.
+    figure: Callable[[ChartRequest], go.Figure] | None = None

@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import math
 
-from dashboard.i18n import about_page, auth, common, map_page, pillars_page, sustainability_page
+from dashboard.i18n import (
+    about_page,
+    api,
+    auth,
+    common,
+    map_page,
+    pillars_page,
+    sustainability_page,
+)
 
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 
 TEXT: dict[str, dict[str, str]] = {}
-for _module in (common, map_page, pillars_page, sustainability_page, about_page, auth):
+for _module in (common, map_page, pillars_page, sustainability_page, about_page, auth, api):
     _overlap = TEXT.keys() & _module.TEXT.keys()
     if _overlap:
         raise RuntimeError(f"text keys defined twice: {sorted(_overlap)}")
