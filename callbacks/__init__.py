@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import about_page, exports, map_page, pillars_page, shell, sustainability_page
+from callbacks import (
+    about_page,
+    exports,
+    map_page,
+    open_data,
+    pillars_page,
+    shell,
+    sustainability_page,
+)
 from dashboard.context import AppContext
 
-MODULES = (shell, map_page, pillars_page, sustainability_page, about_page, exports)
+MODULES = (shell, map_page, pillars_page, sustainability_page, about_page, exports, open_data)
 
 
 def register_all(app: Dash, context: AppContext) -> None:

@@ -133,3 +133,11 @@ SUSTAINABILITY_TIME_CHART = "sustainability-time"
 SUSTAINABILITY_COMPARE_CHART = "sustainability-compare"
 
 # --- about page ---
+
+# --- open data (API, download all, embeds) ---
+DOWNLOAD_ALL_LINK = "shell-download-all-link"
+DOWNLOAD_ALL_HXL_LINK = "shell-download-all-hxl-link"
+API_DOCS_LINK = "shell-api-docs-link"
+EMBED_BUTTON = "chart-embed-button"
+EMBED_VIEW = "chart-embed-view"
+EMBED_SNIPPET = "chart-embed-snippet"
