@@ -11,12 +11,13 @@ import zipfile
 import pandas as pd
 import pytest
 
-from auth_helpers import SECRET, form_token, sign_in, write_users
 from callbacks.exports import all_charts
-from conftest import settings_for
 from dashboard.app import create_app
 from dashboard.charts import ChartRequest
 from dashboard.selection import Selection
+
+from auth_helpers import SECRET, form_token, sign_in, write_users
+from conftest import settings_for
 
 # Filters and options that every page takes (values the tiny store knows).
 QUERIES = ("", "region=WCA", "action=JI-SLC,JI-HOA&from=2019-Q1&to=2020-Q4", "country=GIN&lang=fr")
@@ -163,7 +164,7 @@ def test_small_survey_groups_stay_suppressed_through_api_and_zip(tiny_client):
     assert zipped.filter(like="mean").isna().all().all()
     for name in ("sustainability-spread", "sustainability-share", "sustainability-time"):
         frame = pd.read_csv(io.BytesIO(archive.read(f"charts/sustainability/{name}.csv")), encoding="utf-8-sig")
-        numbers = frame.select_dtypes("number").drop(columns=[c for c in frame.columns if "(n)" in c or "n" == c],
+        numbers = frame.select_dtypes("number").drop(columns=[c for c in frame.columns if "(n)" in c or c == "n"],
                                                       errors="ignore")
         assert numbers.filter(regex="mean|share|median|percentile|Q1|Q3|min|max", axis=1).isna().all().all(), name
 
