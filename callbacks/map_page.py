@@ -15,13 +15,15 @@ import duckdb
 import pandas as pd
 from dash import Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort, request
+from plotly import graph_objects as go
 
 from dashboard import geometry, ids
 from dashboard.catalog import Catalog
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
 from dashboard.figures import map as map_figures
-from dashboard.i18n import normalise_language
+from dashboard.figures.common import empty_figure
+from dashboard.i18n import normalise_language, t
 from dashboard.map_options import MapOptions, chosen_profile
 from dashboard.queries import map as map_queries
 from dashboard.selection import Selection
@@ -189,9 +191,29 @@ def trend_data(request: ChartRequest) -> pd.DataFrame:
                                    lang=request.lang)
 
 
+# ---------------------------------------------------------------- each chart for a request (embeds)
+def map_figure(request: ChartRequest) -> go.Figure:
+    """The map for the filters, colouring and province view of the request."""
+    options = MapOptions.from_params(request.params, request.catalog)
+    countries, view = map_view(request.cursor, request.selection, options.mode, options.provinces, request.lang)
+    return map_figures.programme_map(countries, **view)
+
+
+def trend_figure(request: ChartRequest) -> go.Figure:
+    """The profile's trend for the country of the request (none: the empty chart)."""
+    options = MapOptions.from_params(request.params, request.catalog)
+    trend = profile_trend(request.cursor, request.catalog, request.selection, options.profile, request.lang)
+    if trend is None:
+        return empty_figure(t("chart.empty", request.lang), lang=request.lang)
+    return map_figures.country_trend_chart(
+        trend.frame, title=map_figures.trend_title(trend.indicator_code, trend.country, request.catalog, request.lang),
+        lang=request.lang, demo=request.catalog.is_demo)
+
+
 CHARTS: tuple[ChartSpec, ...] = (
-    ChartSpec(ids.MAP_CHART, PAGE, ids.MAP_GRAPH, "map.block.title", map_data),
-    ChartSpec(ids.MAP_TREND_CHART, PAGE, ids.MAP_TREND_GRAPH, "map.trend.heading", trend_data),
+    ChartSpec(ids.MAP_CHART, PAGE, ids.MAP_GRAPH, "map.block.title", map_data, figure=map_figure),
+    ChartSpec(ids.MAP_TREND_CHART, PAGE, ids.MAP_TREND_GRAPH, "map.trend.heading", trend_data,
+              figure=trend_figure),
 )
 
 # On a narrow screen the profile sits under the map: when a country is chosen, bring the profile

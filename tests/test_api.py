@@ -214,7 +214,7 @@ def test_openapi_lists_every_chart_and_docs_page_in_both_languages(client):
     english = client.get("/api/v1/docs").get_data(as_text=True)
     french = client.get("/api/v1/docs?lang=fr").get_data(as_text=True)
     assert "Open data API" in english and "API de données ouvertes" in french
-    assert "/api/v1/charts/sustainability-means?format=csv" in english
+    assert "/api/v1/charts/sustainability-means?region=WCA&amp;from=2019-Q1&amp;format=csv" in english
 
 
 def test_embed_frame_policy_lists_partner_origins_other_pages_keep_theirs(demo_store_path):

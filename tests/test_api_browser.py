@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 from flask import Flask, request
 
-from conftest import settings_for, start_server, wait_for_dash
 from dashboard.app import create_app
+
+from conftest import settings_for, start_server, wait_for_dash
 
 
 def partner_site() -> Flask:

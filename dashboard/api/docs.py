@@ -53,7 +53,7 @@ frame = pd.read_csv("{{ base }}/api/v1/charts/{{ example }}?format=csv&amp;lang=
   </table>
   <h2 class="h5 mt-4">{{ reference_heading }}</h2>
   <ul>{% for table in tables %}<li><a href="/api/v1/reference/{{ table.name }}">/api/v1/reference/{{ table.name }}</a>
-    — {{ table.description }}</li>{% endfor %}</ul>
+    — {{ table.text }}</li>{% endfor %}</ul>
   <h2 class="h5 mt-4">{{ download_heading }}</h2>
   <p>{{ download_text }} <a href="/api/v1/download.zip?lang={{ lang }}">/api/v1/download.zip?lang={{ lang }}</a>,
      <a href="/api/v1/download.zip?hxl=1&amp;lang={{ lang }}">/api/v1/download.zip?hxl=1</a></p>
@@ -72,7 +72,7 @@ def docs_page(charts: Mapping[str, ChartSpec], lang: str, base: str) -> str:
     rows = [{"key": chart.key, "title": t(chart.title_key, lang),
              "options": ", ".join(option_params(chart.page)) or "–",
              "url": f"/api/v1/charts/{chart.key}?lang={lang}",
-             "csv": f"/api/v1/charts/{chart.key}?format=csv&lang={lang}"} for chart in charts.values()]
+             "csv": f"/api/v1/charts/{chart.key}?region=WCA&from=2019-Q1&format=csv&lang={lang}"} for chart in charts.values()]
     example = next(iter(charts.values()), None)
     texts = {key: t(f"api.docs.{key}", lang) for key in (
         "title", "intro", "formats", "paging", "errors", "limits", "auth", "pandas_heading", "charts_heading",
@@ -80,6 +80,6 @@ def docs_page(charts: Mapping[str, ChartSpec], lang: str, base: str) -> str:
         "embed_heading", "embed_text")}
     return render_template_string(
         PAGE, lang=lang, other_lang=other, other_language=t("api.docs.other_language", lang),
-        app_title=t("app.title", lang), charts=rows, tables=list(reference_tables().values()), base=base,
+        app_title=t("app.title", lang), charts=rows, tables=[{"name": name, "text": t(f"api.reference.{name}", lang)} for name in reference_tables()], base=base,
         example=example.key if example else "", example_title=t(example.title_key, lang) if example else "",
         **texts)

@@ -76,4 +76,11 @@ TEXT = {
     "api.tokens.list_caption": {"en": "Your tokens", "fr": "Vos jetons"},
     "api.tokens.created_label": {"en": "Created", "fr": "Créé"},
     "api.tokens.revoke": {"en": "Revoke", "fr": "Révoquer"},
+    "api.reference.actions": {"en": "The EU-IOM Actions: names, region, status, dates, funding, sources.", "fr": "Les Actions UE-OIM : noms, région, statut, dates, financement, sources."},
+    "api.reference.countries": {"en": "Countries of each Action, with their role.", "fr": "Pays de chaque Action, avec leur rôle."},
+    "api.reference.regions": {"en": "Regions of the Actions.", "fr": "Régions des Actions."},
+    "api.reference.statuses": {"en": "Statuses of the Actions.", "fr": "Statuts des Actions."},
+    "api.reference.pillars": {"en": "The six pillars of the KMH results framework.", "fr": "Les six piliers du cadre de résultats du KMH."},
+    "api.reference.indicators": {"en": "Programme indicators, their pillar and unit.", "fr": "Indicateurs du programme, leur pilier et leur unité."},
+    "api.reference.published-figures": {"en": "Headline figures published by the EU and IOM, with date and source.", "fr": "Chiffres clés publiés par l’UE et l’OIM, avec date et source."},
 }
