@@ -15,12 +15,13 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## install, build the demo store on first run, serve on http://127.0.0.1:8050
 	$(BIN)/python run.py
 
-test: $(STAMP)  ## install (plus Debian chromium), then run every test, browser tests included
+test: $(STAMP)  ## install (plus Debian chromium and haproxy), then run every test, browser tests included
 	./scripts/install_chromium.sh
+	./scripts/install_haproxy.sh
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## every test except the browser ones
-	$(BIN)/python -m pytest -m "not browser"
+test-fast: $(STAMP)  ## every test except the browser ones and the load-balancer one
+	$(BIN)/python -m pytest -m "not browser and not lb"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -32,7 +33,7 @@ geometry: $(STAMP)  ## rebuild data/geo and assets/topojson from registry packag
 	$(BIN)/python scripts/build_geometry.py
 
 serve: $(STAMP)  ## production: gunicorn, EUIOM_WORKERS workers, store opened read-only in each
-	test -f "$${EUIOM_STORE:-data/store/demo.duckdb}" || $(BIN)/python -m dashboard build-demo
+	$(BIN)/python -m dashboard build-demo --if-missing
 	$(BIN)/gunicorn -c gunicorn.conf.py dashboard.wsgi:server
 
 clean:

@@ -1,40 +1,48 @@
-"""Development entry point: builds the demo store on first run, then serves the dashboard.
+"""Development entry point: serves the dashboard, building the default demo store on first run.
 
-Production serving uses gunicorn (see README); this is for one person on one machine.
+Production serving uses gunicorn (see README); this is for one person on one machine. It never
+opens a store for writing unless it builds the default demo store, and never builds one at a path
+that was set explicitly (EUIOM_STORE): a missing or unusable store there is an error message.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 from dashboard.settings import SettingsError, load_settings
 
 
-def _is_default_demo_store(settings) -> bool:
-    from dashboard.settings import SETTINGS_SPECS
+def prepare_default_store(settings) -> None:
+    """Build the default demo store when it is missing or from an older version (its own path only)."""
+    from dashboard.build.stores import build_store, store_needs_rebuild
+    from dashboard.store import StoreError, served_file
 
-    return str(settings.store_path) == SETTINGS_SPECS["store_path"].default
+    try:
+        served_file(settings.store_path)
+    except StoreError:
+        print(f"No store at {settings.store_path}: building the demo store (takes a few seconds)...")
+        build_store(settings.store_path, demo=True, keep=settings.keep_versions)
+        return
+    if store_needs_rebuild(settings.store_path):
+        print(f"The demo store at {settings.store_path} is from an older version: building a new one...")
+        build_store(settings.store_path, demo=True, keep=settings.keep_versions)
 
 
 def main() -> int:
-    """Build the demo store if missing, then run the development server."""
+    """Check (or, at the default path, build) the store, then run the development server."""
     try:
         settings = load_settings()
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
-    from dashboard.build.stores import build_store, store_needs_rebuild
-
-    if not settings.store_path.exists():
-        print(f"No store at {settings.store_path}: building the demo store (takes a few seconds)...")
-        build_store(settings.store_path, demo=True)
-    elif store_needs_rebuild(settings.store_path) and _is_default_demo_store(settings):
-        print(f"The demo store at {settings.store_path} is from an older version: rebuilding it...")
-        build_store(settings.store_path, demo=True)
-    from dashboard.app import create_app
     from dashboard.store import StoreError
 
     try:
+        if "EUIOM_STORE" not in os.environ:
+            prepare_default_store(settings)
+        from dashboard.app import create_app
+
         app = create_app(settings)
     except StoreError as error:
         print(f"Store error: {error}", file=sys.stderr)

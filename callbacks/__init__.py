@@ -7,6 +7,7 @@ from dash import Dash
 from callbacks import (
     about_page,
     exports,
+    import_page,
     map_page,
     open_data,
     pillars_page,
@@ -15,7 +16,7 @@ from callbacks import (
 )
 from dashboard.context import AppContext
 
-MODULES = (shell, map_page, pillars_page, sustainability_page, about_page, exports, open_data)
+MODULES = (shell, map_page, pillars_page, sustainability_page, about_page, import_page, exports, open_data)
 
 
 def register_all(app: Dash, context: AppContext) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dash import Dash, html
+from flask import Flask
 
 from dashboard import ASSETS_DIR
 from dashboard.api import install_api
@@ -33,6 +34,21 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
 </html>"""
 
 
+def install_store_switching(server: Flask, context: AppContext) -> None:
+    """Per request: switch to a new store version if one was published, and keep this request on
+    the version it started with until it ends (see ``dashboard.context``)."""
+
+    def pin_store_version() -> None:
+        context.refresh()
+        context.pin()
+
+    def release_store_version(_error: BaseException | None) -> None:
+        context.release()
+
+    server.before_request(pin_store_version)
+    server.teardown_request(release_store_version)
+
+
 def create_app(settings: Settings | None = None) -> Dash:
     """Build the app for ``settings`` (default: from the environment)."""
     from callbacks import register_all
@@ -53,6 +69,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.server.config["EUIOM_CONTEXT"] = context
+    install_store_switching(app.server, context)
     app.index_string = INDEX_TEMPLATE.format(lang=settings.language)
 
     auth = install_auth(app, settings)

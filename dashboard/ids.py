@@ -134,6 +134,20 @@ SUSTAINABILITY_COMPARE_CHART = "sustainability-compare"
 
 # --- about page ---
 
+# --- import page (data managers) ---
+IMPORT_PAGE = "import-page"
+IMPORT_UPLOAD = "import-upload"
+IMPORT_KIND = "import-kind-select"
+IMPORT_KIND_LABEL = "import-kind-label"
+IMPORT_REPLACE_DEMO = "import-replace-demo-checkbox"
+IMPORT_REPORT = "import-report"
+IMPORT_CONFIRM = "import-confirm-button"
+IMPORT_RESULT = "import-result"
+IMPORT_HISTORY = "import-history"
+IMPORT_HISTORY_TICK = "import-history-tick-store"
+IMPORT_ROLLBACK_TYPE = "import-rollback-button"
+IMPORT_ROLLBACK_RESULT = "import-rollback-result"
+
 # --- open data (API, download all, embeds) ---
 DOWNLOAD_ALL_LINK = "shell-download-all-link"
 DOWNLOAD_ALL_HXL_LINK = "shell-download-all-hxl-link"

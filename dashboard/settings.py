@@ -40,6 +40,13 @@ def _port(raw: str) -> int:
     return value
 
 
+def _non_negative_float(raw: str) -> float:
+    value = float(raw)
+    if not 0.0 <= value <= 3600.0:
+        raise ValueError("must be between 0 and 3600")
+    return value
+
+
 def _unit_interval(raw: str) -> float:
     value = float(raw)
     if not 0.0 <= value <= 1.0:
@@ -149,8 +156,18 @@ def _optional_path(raw: str) -> Path | None:
 
 SETTINGS_SPECS: dict[str, SettingSpec] = {
     "store_path": SettingSpec(
-        "EUIOM_STORE", str(DATA_DIR / "store" / "demo.duckdb"),
-        "DuckDB store the app reads (opened read-only).", Path),
+        "EUIOM_STORE", str(DATA_DIR / "store"),
+        "Store the app reads, opened read-only: a store directory (versions plus a 'current' pointer; "
+        "imports and rollbacks go live without a restart) or a single .duckdb file (served as it is).",
+        Path),
+    "keep_versions": SettingSpec(
+        "EUIOM_KEEP_VERSIONS", "5",
+        "Store versions kept in a store directory for rollback (the served one is always kept).",
+        _positive_int),
+    "store_check_seconds": SettingSpec(
+        "EUIOM_STORE_CHECK_SECONDS", "1",
+        "Least time between two checks of a store directory's pointer by a worker (seconds).",
+        _non_negative_float),
     "host": SettingSpec("EUIOM_HOST", "127.0.0.1", "Address the server listens on.", str),
     "port": SettingSpec("EUIOM_PORT", "8050", "Port the server listens on.", _port),
     "workers": SettingSpec("EUIOM_WORKERS", "2", "gunicorn worker processes (production only).",
@@ -230,6 +247,8 @@ class Settings:
     """The app's settings; build with :func:`load_settings`."""
 
     store_path: Path
+    keep_versions: int
+    store_check_seconds: float
     host: str
     port: int
     workers: int

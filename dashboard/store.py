@@ -1,15 +1,127 @@
-"""The only module that opens DuckDB: a read-only store for the app, writable ones for builds."""
+"""The only module that opens DuckDB: read-only stores for the app, writable ones for builds.
+
+A store is either a single ``.duckdb`` file (read as it is, never switched) or a store directory of
+immutable version files and a ``current`` pointer naming the one to serve::
+
+    STORE_DIR/current               "store-000007.duckdb" (replaced atomically with os.replace)
+    STORE_DIR/store-000007.duckdb   published versions, never written again once named in current
+    STORE_DIR/history.json          imports, rollbacks and builds (dashboard.build.versions)
+    STORE_DIR/.lock                 held while an import, rollback or build makes a new version
+"""
 
 from __future__ import annotations
 
+import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+POINTER_NAME = "current"
+VERSION_SUFFIX = ".duckdb"
+
 
 class StoreError(RuntimeError):
-    """The store file is missing, locked or not a store of this app."""
+    """The store is missing, locked, corrupt or not a store of this app (one line, with the fix)."""
+
+
+def is_store_directory(path: Path | str) -> bool:
+    """True when ``path`` names a store directory rather than a single ``.duckdb`` file.
+
+    An existing directory is one; a path that does not exist yet is one unless it ends in .duckdb.
+    """
+    path = Path(path)
+    if path.is_dir():
+        return True
+    return not path.exists() and path.suffix != VERSION_SUFFIX
+
+
+@dataclass(frozen=True)
+class PointerStamp:
+    """What ``os.stat`` says about the pointer file: cheap to compare on every request."""
+
+    inode: int
+    mtime_ns: int
+    size: int
+
+
+def pointer_stamp(directory: Path) -> PointerStamp | None:
+    """The stat fingerprint of ``directory``'s pointer, or None when it has none."""
+    try:
+        stat = os.stat(directory / POINTER_NAME)
+    except OSError:
+        return None
+    return PointerStamp(stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+def current_version_name(directory: Path) -> str:
+    """The version file ``directory``'s pointer names.
+
+    Raises:
+        StoreError: no pointer, or a pointer naming a missing or foreign file.
+    """
+    directory = Path(directory)
+    pointer = directory / POINTER_NAME
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        if not directory.exists():
+            raise StoreError(f"No store at {directory}. Build one with: python -m dashboard build-demo "
+                             f"--store {directory}") from None
+        raise StoreError(f"{directory} is a directory but not a store directory (it has no '{POINTER_NAME}' "
+                         f"file): point EUIOM_STORE at a store directory or a .duckdb file, or build one "
+                         f"with: python -m dashboard build-demo --store {directory}") from None
+    except OSError as error:
+        raise StoreError(f"Cannot read the store pointer {pointer}: {error.strerror}; check its "
+                         "permissions") from None
+    if "/" in name or not name.endswith(VERSION_SUFFIX) or not (directory / name).is_file():
+        raise StoreError(f"The store pointer {pointer} names '{name[:80]}', which is not a version file in "
+                         f"{directory}: restore it with python -m dashboard rollback --store {directory}")
+    return name
+
+
+def served_file(path: Path | str) -> tuple[Path, str]:
+    """The DuckDB file to serve for a store path, and the name of that version."""
+    path = Path(path)
+    if is_store_directory(path):
+        name = current_version_name(path)
+        return path / name, name.removesuffix(VERSION_SUFFIX)
+    if not path.exists():
+        raise StoreError(f"No store at {path}. Build one with: python -m dashboard build-demo --store {path}")
+    stat = path.stat()
+    return path, f"{path.name}@{stat.st_mtime_ns}"
+
+
+def explain_open_error(path: Path, error: Exception, writing: bool) -> str:
+    """One line naming why DuckDB could not open ``path`` and what fixes it."""
+    text = str(error)
+    first = text.splitlines()[0] if text else type(error).__name__
+    lowered = text.lower()
+    if "lock" in lowered:
+        return (f"The store {path} is locked by another process ({_holder(text)}): "
+                + ("stop that process or wait for it to finish; to import while the dashboard serves, "
+                   "use a store directory (EUIOM_STORE=DIR, see docs/scaling.md)" if writing else
+                   "an import or build is writing it; wait for it to finish, or serve a store directory "
+                   "so imports never hold the served file"))
+    if "permission denied" in lowered or "read-only file system" in lowered:
+        return (f"The store {path} cannot be {'written' if writing else 'read'} (permission denied): give "
+                "this user access to it and its directory, or point EUIOM_STORE at a store it can use")
+    if "is a directory" in lowered:
+        return (f"The store {path} is a directory: point EUIOM_STORE at the store directory itself or at a "
+                ".duckdb file")
+    if "not a valid duckdb" in lowered or "corrupt" in lowered or "magic" in lowered or "serializ" in lowered:
+        return (f"The store {path} is not a readable DuckDB database (corrupt or another kind of file): "
+                f"rebuild it with python -m dashboard build-demo --store {path}, or restore a backup")
+    return f"Cannot open the store {path}{' for writing' if writing else ' read-only'}: {first}"
+
+
+def _holder(text: str) -> str:
+    marker = "PID "
+    if marker in text:
+        pid = text.split(marker, 1)[1].split(")", 1)[0].split()[0]
+        return f"PID {pid}"
+    return "another program"
 
 
 class ReadOnlyStore:
@@ -23,11 +135,13 @@ class ReadOnlyStore:
         self.path = Path(path)
         if not self.path.exists():
             raise StoreError(f"No store at {self.path}. Build one with: python -m dashboard build-demo")
+        if self.path.is_dir():
+            raise StoreError(explain_open_error(self.path, IsADirectoryError("is a directory"), writing=False))
         try:
             self._connection = duckdb.connect(str(self.path), read_only=True,
                                               config={"memory_limit": memory_limit})
-        except duckdb.Error as error:
-            raise StoreError(f"Cannot open the store {self.path} read-only: {error}") from None
+        except (duckdb.Error, OSError) as error:
+            raise StoreError(explain_open_error(self.path, error, writing=False)) from None
         self._local = threading.local()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -44,10 +158,20 @@ class ReadOnlyStore:
 
 
 def connect_writable(path: Path | str) -> duckdb.DuckDBPyConnection:
-    """Open (or create) a store for writing; used by the build and import commands only."""
+    """Open (or create) a store file for writing; used by the build and import commands only."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        raise StoreError(explain_open_error(path, IsADirectoryError("is a directory"), writing=True))
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         return duckdb.connect(str(path))
-    except duckdb.Error as error:
-        raise StoreError(f"Cannot open the store {path} for writing: {error}") from None
+    except (duckdb.Error, OSError) as error:
+        raise StoreError(explain_open_error(path, error, writing=True)) from None
+
+
+def connect_read_only(path: Path | str) -> duckdb.DuckDBPyConnection:
+    """Open a store file read-only for one short check (build and import code)."""
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except (duckdb.Error, OSError) as error:
+        raise StoreError(explain_open_error(Path(path), error, writing=False)) from None

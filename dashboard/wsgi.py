@@ -1,14 +1,25 @@
 """Production entry point for gunicorn: ``gunicorn -c gunicorn.conf.py dashboard.wsgi:server``.
 
 gunicorn imports this module in each worker after it forks (no preloading), so every worker opens
-the store read-only on its own.
+the store read-only on its own. A store that cannot be served stops the server with one line
+naming the cause and the fix, not a traceback.
 """
 
 from __future__ import annotations
 
-from dashboard.app import create_app
+import sys
 
-app = create_app()
+from dashboard.app import create_app
+from dashboard.store import StoreError
+
+# gunicorn stops the whole server (not only this worker) on this exit code: APP_LOAD_ERROR.
+APP_LOAD_ERROR = 4
+
+try:
+    app = create_app()
+except StoreError as error:
+    print(f"Store error: {error}", file=sys.stderr, flush=True)
+    sys.exit(APP_LOAD_ERROR)
 server = app.server
 
 

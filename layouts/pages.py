@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from dash.development.base_component import Component
 
 from dashboard.auth import Permission
-from layouts import about_page, map_page, pillars_page, sustainability_page
+from layouts import about_page, import_page, map_page, pillars_page, sustainability_page
 from layouts.page_context import PageContext
 
 
@@ -32,6 +32,7 @@ PAGES = tuple(
         ("pillars", "/pillars", "nav.pillars", pillars_page),
         ("sustainability", "/sustainability", "nav.sustainability", sustainability_page),
         ("about", "/about", "nav.about", about_page),
+        ("import", "/import", "nav.import", import_page),
     )
 )
 

@@ -121,10 +121,11 @@ def test_missing_column_is_named(writable_copy, tmp_path):
         "m.csv, column 'social_score': missing column"]
 
 
-def test_wrong_encoding_is_refused(writable_copy, tmp_path):
-    file = write(tmp_path / "latin.csv", [SURVEY_HEADER, GOOD_SURVEY_ROWS[0].replace("SEN", "SEN") + "é"], "latin-1")
+def test_latin1_text_is_read_and_its_cells_checked(writable_copy, tmp_path):
+    """Latin-1 (as Windows-1252) is read, so a stray accented letter is named at its row and column."""
+    file = write(tmp_path / "latin.csv", [SURVEY_HEADER, GOOD_SURVEY_ROWS[0] + "é"], "latin-1")
     (message,) = refusal(writable_copy, file)
-    assert "not UTF-8" in message and message.startswith("latin.csv")
+    assert message == "latin.csv, row 2, column 'composite_score': '0.5é' is not a number"
 
 
 def test_duplicate_of_stored_record_is_refused(writable_copy, tmp_path):

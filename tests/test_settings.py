@@ -25,3 +25,19 @@ def test_weights_are_normalised():
 def test_bad_values_name_the_variable(name, value):
     with pytest.raises(SettingsError, match=name):
         load_settings({name: value})
+
+
+def test_store_defaults_to_a_store_directory_with_versions_kept_and_checked():
+    from dashboard.store import is_store_directory
+
+    settings = load_settings({})
+    assert is_store_directory(settings.store_path) and settings.store_path.name == "store"
+    assert (settings.keep_versions, settings.store_check_seconds) == (5, 1.0)
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("EUIOM_KEEP_VERSIONS", "0"), ("EUIOM_STORE_CHECK_SECONDS", "-1"), ("EUIOM_STORE_CHECK_SECONDS", "soon"),
+])
+def test_bad_store_settings_name_the_variable(name, value):
+    with pytest.raises(SettingsError, match=name):
+        load_settings({name: value})

@@ -34,12 +34,8 @@ class ChartAnswer:
 
 
 def store_version(context: AppContext) -> str:
-    """What identifies the store's content (the context's own accessor when it has one)."""
-    version = getattr(context, "store_version", None)
-    if isinstance(version, str):
-        return version
-    stat = context.settings.store_path.stat()
-    return f"{context.settings.store_path}:{stat.st_mtime_ns}:{stat.st_size}"
+    """The served store version this request is pinned to (a new import changes every ETag)."""
+    return context.store_version
 
 
 def permissions_key() -> str:

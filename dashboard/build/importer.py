@@ -1,12 +1,16 @@
 """Import a user's CSV, Excel or Parquet file of indicator values or survey records.
 
 Validation reads the whole file first and names the file, row and column of every problem.
-An import is all-or-nothing: rows are written in one transaction, after every check passed.
+An import is all-or-nothing: rows are written in one transaction, after every check passed. Into a
+store directory, the rows go into a new version next to the served one, which is checked and then
+switched to (``dashboard.build.versions``); a single store file is changed in place.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,38 +19,28 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from dashboard.build import vocabulary
+from dashboard.build import versions, vocabulary
+from dashboard.build.readers import MAX_FILE_BYTES, FileRefused, Problem, SourceTable
+from dashboard.build.readers import read_table as read_source
 from dashboard.queries import schema, validation
 from dashboard.queries.aggregates import refresh_survey_aggregates
+from dashboard.store import StoreError, connect_writable, is_store_directory
 
-MAX_FILE_BYTES = 512 * 1024 * 1024
+__all__ = ["MAX_FILE_BYTES", "ImportRefused", "ImportReport", "ImportResult", "Problem", "check_file",
+           "import_file", "read_table"]
+
 MAX_LISTED_PROBLEMS = 200
-SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".parquet")
+MAX_COUNT = 1_000_000_000
+EARLIEST_DATE = dt.date(2015, 1, 1)
 
 INDICATOR_REQUIRED = ("action_code", "iso3", "period", "sex", "indicator_code", "value")
 SURVEY_REQUIRED = ("survey_id", "action_code", "iso3", "survey_date", "months_since_return", "sex",
                    "age_group", "assistance_type", "assistance_level", "referral",
                    "economic_score", "social_score", "psychosocial_score")
 SURVEY_OPTIONAL = ("respondent_id", "composite_score")
+KNOWN_COLUMNS = frozenset(INDICATOR_REQUIRED + SURVEY_REQUIRED + SURVEY_OPTIONAL)
 KINDS = {"indicators": "indicator_values", "survey": "survey_responses"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an import file; ``row`` is the line a spreadsheet user would see."""
-
-    file: str
-    message: str
-    row: int | None = None
-    column: str | None = None
-
-    def __str__(self) -> str:
-        where = [self.file]
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column is not None:
-            where.append(f"column '{self.column}'")
-        return f"{', '.join(where)}: {self.message}"
+_DATE_TEXT = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
 
 
 class ImportRefused(Exception):
@@ -54,11 +48,34 @@ class ImportRefused(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        shown = [str(problem) for problem in problems[:MAX_LISTED_PROBLEMS]]
-        if len(problems) > MAX_LISTED_PROBLEMS:
-            shown.append(f"... and {len(problems) - MAX_LISTED_PROBLEMS} more problems")
         super().__init__(f"Import refused, the store is unchanged. {len(problems)} problem(s):\n"
-                         + "\n".join(shown))
+                         + "\n".join(problem_lines(problems)))
+
+
+def problem_lines(problems: list[Problem]) -> list[str]:
+    """The problems as text, capped at MAX_LISTED_PROBLEMS lines plus a count of the rest."""
+    shown = [str(problem) for problem in problems[:MAX_LISTED_PROBLEMS]]
+    if len(problems) > MAX_LISTED_PROBLEMS:
+        shown.append(f"... and {len(problems) - MAX_LISTED_PROBLEMS} more problems")
+    return shown
+
+
+@dataclass
+class ImportReport:
+    """What importing a file would do, checked against a store without writing to it."""
+
+    file: str
+    kind: str | None
+    rows: int
+    problems: list[Problem]
+    notes: list[str] = field(default_factory=list)
+    replaces_demo: bool = False
+    computed_composites: int = 0
+
+    @property
+    def accepted(self) -> bool:
+        """True when the file can be imported as it is."""
+        return not self.problems
 
 
 @dataclass
@@ -71,44 +88,20 @@ class ImportResult:
     batch_id: int
     computed_composites: int = 0
     notes: list[str] = field(default_factory=list)
+    version: str | None = None
+    sha256: str = ""
 
 
-def read_table(path: Path) -> pd.DataFrame:
-    """Read a CSV (UTF-8), Excel (.xlsx) or Parquet file with every cell as text.
+def read_table(path: Path) -> SourceTable:
+    """Read an import file into text cells with notes on what was assumed.
 
     Raises:
-        ImportRefused: unreadable, wrongly encoded, too large or of an unknown type.
+        ImportRefused: unreadable, wrongly encoded, too large, inflating, hidden or ambiguous sheets.
     """
-    name = path.name
-    if not path.is_file():
-        raise ImportRefused([Problem(name, "file not found")])
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise ImportRefused([Problem(name, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB")])
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise ImportRefused([Problem(name, f"unsupported file type '{suffix}': use .csv, .xlsx or .parquet")])
     try:
-        if suffix == ".csv":
-            raw = path.read_bytes()
-            try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError as error:
-                raise ImportRefused([Problem(
-                    name, f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-                          "save the file as CSV UTF-8 and import it again")]) from None
-            from io import StringIO
-
-            frame = pd.read_csv(StringIO(text), dtype=str, keep_default_na=False)
-        elif suffix == ".xlsx":
-            frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
-        else:
-            frame = pd.read_parquet(path).astype(str).replace({"None": "", "nan": "", "NaT": ""})
-    except ImportRefused:
-        raise
-    except Exception as error:  # noqa: BLE001 - any reader failure is the file's problem
-        raise ImportRefused([Problem(name, f"cannot be read as {suffix[1:]}: {error}")]) from None
-    frame.columns = [str(column).strip() for column in frame.columns]
-    return frame.apply(lambda column: column.str.strip())
+        return read_source(path, KNOWN_COLUMNS)
+    except FileRefused as refused:
+        raise ImportRefused(refused.problems) from None
 
 
 def detect_kind(frame: pd.DataFrame) -> str | None:
@@ -127,6 +120,7 @@ class _Checker:
     def __init__(self, file: str, frame: pd.DataFrame) -> None:
         self.file = file
         self.frame = frame
+        self.row_numbers = np.asarray(frame.index, dtype=np.int64)
         self.problems: list[Problem] = []
 
     def add(self, message: str, rows: Iterable[int] | None = None, column: str | None = None) -> None:
@@ -135,7 +129,7 @@ class _Checker:
             self.problems.append(Problem(self.file, message, None, column))
             return
         for index in rows:
-            self.problems.append(Problem(self.file, message, int(index) + 2, column))
+            self.problems.append(Problem(self.file, message, int(self.row_numbers[int(index)]), column))
 
     def require_columns(self, required: Iterable[str]) -> bool:
         missing = [column for column in required if column not in self.frame.columns]
@@ -157,7 +151,8 @@ class _Checker:
             self.add(f"unknown value '{_shown(values.iloc[index])}'; expected one of {', '.join(allowed)}",
                      [index], column)
 
-    def numbers(self, column: str, low: float, high: float | None, integer: bool = False) -> pd.Series:
+    def numbers(self, column: str, low: float, high: float | None, integer: bool = False,
+                noun: str = "") -> pd.Series:
         values = self.frame[column]
         numbers = pd.to_numeric(values.where(values != ""), errors="coerce")
         for index in self.bad_rows((values != "") & numbers.isna()):
@@ -172,14 +167,22 @@ class _Checker:
             self.add(f"{numbers.iloc[index]:g} is outside the allowed range ({range_text})", [index], column)
         if integer:
             for index in self.bad_rows(numbers.notna() & (numbers % 1 != 0)):
-                self.add(f"{numbers.iloc[index]:g} is not a whole number", [index], column)
+                self.add(f"{numbers.iloc[index]:g} is not a whole number{noun}", [index], column)
         return numbers
 
-    def dates(self, column: str) -> pd.Series:
+    def dates(self, column: str, message: str = "is not a date (use YYYY-MM-DD)") -> pd.Series:
+        """Calendar dates as written (a time and a time-zone offset after the date are dropped), between
+        2015 and today; a Series of ``datetime.date`` or None."""
         values = self.frame[column]
-        parsed = pd.to_datetime(values.where(values != ""), errors="coerce", format="ISO8601")
+        parsed = parse_dates(values)
         for index in self.bad_rows((values != "") & parsed.isna()):
-            self.add(f"'{_shown(values.iloc[index])}' is not a date (use YYYY-MM-DD)", [index], column)
+            self.add(f"'{_shown(values.iloc[index])}' {message}", [index], column)
+        today = dt.date.today()
+        for index in self.bad_rows(parsed.notna() & parsed.map(lambda day: day is not None and day < EARLIEST_DATE)):
+            self.add(f"{parsed.iloc[index].isoformat()} is before 2015, earlier than any EU-IOM Action: check "
+                     "the year", [index], column)
+        for index in self.bad_rows(parsed.notna() & parsed.map(lambda day: day is not None and day > today)):
+            self.add(f"{parsed.iloc[index].isoformat()} is in the future: check the year", [index], column)
         return parsed
 
     def codes(self, known_actions: set[str], known_countries: set[str],
@@ -197,25 +200,48 @@ class _Checker:
                      [index], "iso3")
 
 
+def parse_dates(values: pd.Series) -> pd.Series:
+    """'YYYY-MM-DD', optionally followed by a time and an offset, as ``datetime.date`` (None if not a date).
+
+    The date is kept as written: '2020-03-15T23:30:00-05:00' is 15 March, whatever the time zone, so
+    files mixing offsets (or naive and offset times) give each interview its local calendar date.
+    """
+    parsed: dict[str, dt.date | None] = {}
+    for text in values.unique():
+        match = _DATE_TEXT.fullmatch(text)
+        try:
+            parsed[text] = dt.date.fromisoformat(match.group(1)) if match else None
+        except ValueError:
+            parsed[text] = None
+    return values.map(parsed).astype(object)
+
+
 def _shown(value: object, limit: int = 40) -> str:
     text = str(value)
     return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _quarter_start(values: pd.Series, checker: _Checker) -> pd.Series:
-    """Parse 'YYYY-Qn' or a date into the first day of its quarter."""
+    """Parse 'YYYY-Qn' or a date into the first day of its quarter (``datetime.date``, or None)."""
     quarter_form = values.str.fullmatch(r"\d{4}-Q[1-4]")
     as_text = values.where(~quarter_form, values.str.replace(
         r"-Q([1-4])$", lambda match: f"-{3 * int(match.group(1)) - 2:02d}-01", regex=True))
-    as_dates = pd.to_datetime(as_text.where(values != ""), errors="coerce", format="ISO8601")
-    for index in checker.bad_rows((values != "") & as_dates.isna()):
-        checker.add(f"'{_shown(values.iloc[index])}' is not a quarter (YYYY-Qn) or a date", [index], "period")
-    return as_dates.dt.to_period("Q").dt.start_time
+    period_checker = _Checker(checker.file, pd.DataFrame({"period": as_text}, index=checker.frame.index))
+    days = period_checker.dates("period")
+    for problem in period_checker.problems:
+        if "is not a date" in problem.message:
+            shown = problem.message.split("' is not a date")[0]
+            problem = Problem(problem.file, f"{shown}' is not a quarter (YYYY-Qn) or a date", problem.row, "period")
+        checker.problems.append(problem)
+    return days.map(lambda day: None if day is None else dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1))
 
 
-def validate_indicators(file: str, frame: pd.DataFrame,
-                        connection: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, list[Problem]]:
-    """Check an indicator file; return the rows to insert (without batch id) and the problems."""
+def validate_indicators(file: str, frame: pd.DataFrame, connection: duckdb.DuckDBPyConnection,
+                        check_stored: bool = True) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check an indicator file; return the rows to insert (without batch id) and the problems.
+
+    ``check_stored`` False skips the comparison with stored rows (they are about to be replaced).
+    """
     checker = _Checker(file, frame)
     if not checker.require_columns(INDICATOR_REQUIRED):
         return frame, checker.problems
@@ -225,7 +251,7 @@ def validate_indicators(file: str, frame: pd.DataFrame,
     pillars_of = validation.indicator_pillars(connection)
     checker.in_vocabulary("indicator_code", sorted(pillars_of))
     checker.in_vocabulary("sex", vocabulary.INDICATOR_SEXES)
-    values = checker.numbers("value", 0, None)
+    values = checker.numbers("value", 0, MAX_COUNT, integer=True, noun=" (indicator values are counts)")
     periods = _quarter_start(frame["period"], checker)
     applicable = validation.country_pillar_set(connection)
     known_pairs = {(action, iso3) for action, iso3, _ in applicable}
@@ -236,14 +262,14 @@ def validate_indicators(file: str, frame: pd.DataFrame,
             checker.add(f"indicator '{indicator}' belongs to pillar {pillar}, which does not apply to "
                         f"{iso3} in {action}", [index], "indicator_code")
     rows = pd.DataFrame({
-        "action_code": frame["action_code"], "iso3": frame["iso3"], "period": periods.dt.date,
+        "action_code": frame["action_code"], "iso3": frame["iso3"], "period": periods,
         "sex": frame["sex"], "indicator_code": frame["indicator_code"], "value": values,
     })
     key = ["action_code", "iso3", "period", "sex", "indicator_code"]
     duplicated = rows.duplicated(key, keep="first") & rows["period"].notna()
     for index in checker.bad_rows(duplicated):
         checker.add("duplicate of an earlier row (same Action, country, period, sex and indicator)", [index])
-    if not checker.problems:
+    if not checker.problems and check_stored:
         stored = validation.existing_indicator_keys(connection, rows[key])
         for index, row_key in enumerate(rows[key].itertuples(index=False, name=None)):
             if row_key in stored:
@@ -252,7 +278,8 @@ def validate_indicators(file: str, frame: pd.DataFrame,
 
 
 def validate_survey(file: str, frame: pd.DataFrame, connection: duckdb.DuckDBPyConnection,
-                    weights: tuple[float, float, float]) -> tuple[pd.DataFrame, list[Problem], int]:
+                    weights: tuple[float, float, float],
+                    check_stored: bool = True) -> tuple[pd.DataFrame, list[Problem], int]:
     """Check a survey file; return rows to insert, the problems and how many composites were computed."""
     checker = _Checker(file, frame)
     if not checker.require_columns(SURVEY_REQUIRED):
@@ -289,13 +316,13 @@ def validate_survey(file: str, frame: pd.DataFrame, connection: duckdb.DuckDBPyC
         + weights[2] * scores["psychosocial_score"]
     ).round(4)
     needs_computing = composite_raw == ""
-    if not checker.problems:
+    if not checker.problems and check_stored:
         stored = validation.existing_survey_ids(connection, ids.tolist())
         for index in checker.bad_rows(ids.isin(stored)):
             checker.add(f"survey_id '{ids.iloc[index]}' is already in the store", [index], "survey_id")
     rows = pd.DataFrame({
         "survey_id": ids, "respondent_id": respondent, "action_code": frame["action_code"],
-        "iso3": frame["iso3"], "survey_date": dates.dt.date, "months_since_return": months,
+        "iso3": frame["iso3"], "survey_date": dates, "months_since_return": months,
         "sex": frame["sex"], "age_group": frame["age_group"], "assistance_type": frame["assistance_type"],
         "assistance_level": frame["assistance_level"], "referral": frame["referral"],
         **scores, "composite_score": given.where(~needs_computing, computed),
@@ -304,61 +331,125 @@ def validate_survey(file: str, frame: pd.DataFrame, connection: duckdb.DuckDBPyC
     return rows, checker.problems, int(needs_computing.sum())
 
 
-def import_file(store_path: Path, file_path: Path, kind: str | None = None,
-                weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
-                replace_demo: bool = False) -> ImportResult:
-    """Validate ``file_path`` and append it to the store at ``store_path`` in one transaction.
-
-    Raises:
-        ImportRefused: with every problem found; the store is left exactly as it was.
-    """
-    name = file_path.name
-    frame = read_table(file_path)
+def _validate(name: str, frame: pd.DataFrame, kind: str | None, connection: duckdb.DuckDBPyConnection,
+              weights: tuple[float, float, float], replace_demo: bool
+              ) -> tuple[str, pd.DataFrame, list[Problem], int, str]:
+    """Check ``frame`` against the store behind ``connection``: (kind, rows, problems, computed, origin)."""
     kind = kind or detect_kind(frame)
     if kind not in KINDS:
-        raise ImportRefused([Problem(name, "cannot tell the kind of file: an indicator file needs an "
-                                           "'indicator_code' column, a survey file a 'survey_id' column")])
+        return kind, frame, [Problem(name, "cannot tell the kind of file: an indicator file needs an "
+                                           "'indicator_code' column, a survey file a 'survey_id' column")], 0, ""
     if frame.empty:
-        raise ImportRefused([Problem(name, "the file has no data rows")])
-    if not store_path.exists():
-        raise ImportRefused([Problem(name, f"no store at {store_path}; build one first")])
-    from dashboard.store import connect_writable
+        return kind, frame, [Problem(name, "the file has no data rows")], 0, ""
+    origin = validation.store_origin(connection)
+    if origin == "demo" and not replace_demo:
+        return kind, frame, [Problem(name, "the store holds demo data; real data is never mixed with it. "
+                                           "Import into an empty store (python -m dashboard build-empty) or "
+                                           "replace the demo data (--replace-demo, or the 'replace the demo "
+                                           "data' box on the import page) in the same step")], 0, origin
+    check_stored = origin != "demo"  # demo rows are removed in the same transaction
+    if kind == "indicators":
+        rows, problems = validate_indicators(name, frame, connection, check_stored)
+        return kind, rows, problems, 0, origin
+    rows, problems, computed = validate_survey(name, frame, connection, weights, check_stored)
+    return kind, rows, problems, computed, origin
 
-    connection = connect_writable(store_path)
+
+def check_store(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Refuse a database that is not a store of this version of the dashboard, naming the fix."""
+    version = schema.stored_schema_version(connection)
+    if version is None:
+        raise StoreError(f"{path} is not a store of this dashboard (another application's database?): import "
+                         "into a store built with python -m dashboard build-empty --store PATH")
+    if version != schema.SCHEMA_VERSION:
+        raise StoreError(f"The store {path} has schema version {version}, this dashboard needs "
+                         f"{schema.SCHEMA_VERSION}: run python -m dashboard upgrade --store {path} first")
+
+
+def check_file(connection: duckdb.DuckDBPyConnection, file_path: Path, kind: str | None = None,
+               weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
+               replace_demo: bool = False) -> ImportReport:
+    """The report importing ``file_path`` would give, checked against a read-only ``connection``."""
+    name = file_path.name
     try:
-        origin = validation.store_origin(connection)
-        if origin == "demo" and not replace_demo:
-            raise ImportRefused([Problem(name, "the store holds demo data; real data is never mixed with "
-                                               "it. Import into an empty store (python -m dashboard "
-                                               "build-empty) or pass --replace-demo to remove the demo data "
-                                               "in the same transaction")])
-        computed = 0
-        if kind == "indicators":
-            rows, problems = validate_indicators(name, frame, connection)
-        else:
-            rows, problems, computed = validate_survey(name, frame, connection, weights)
+        table = read_table(file_path)
+    except ImportRefused as refused:
+        return ImportReport(name, kind, 0, refused.problems)
+    kind, rows, problems, computed, origin = _validate(name, table.frame, kind, connection, weights, replace_demo)
+    notes = list(table.notes)
+    if computed:
+        notes.append(f"{computed} composite score(s) will be computed from weights "
+                     f"{tuple(round(weight, 3) for weight in weights)}")
+    return ImportReport(name, kind, 0 if problems else len(rows), problems, notes,
+                        replaces_demo=origin == "demo" and replace_demo and not problems,
+                        computed_composites=computed)
+
+
+def _write(store_file: Path, name: str, table: SourceTable, kind: str | None,
+           weights: tuple[float, float, float], replace_demo: bool, sha256: str) -> ImportResult:
+    """Validate and append the rows to ``store_file`` in one transaction."""
+    connection = connect_writable(store_file)
+    try:
+        check_store(connection, store_file)
+        kind, rows, problems, computed, origin = _validate(name, table.frame, kind, connection, weights,
+                                                           replace_demo)
         if problems:
             raise ImportRefused(problems)
-        table = KINDS[kind]
+        table_name = KINDS[kind]
         connection.execute("BEGIN TRANSACTION")
         try:
             if origin == "demo":
                 schema.delete_demo_rows(connection)
             batch_id = schema.next_batch_id(connection)
             schema.record_batch(connection, {
-                "batch_id": batch_id, "origin": "import", "table_name": table, "file_name": name,
-                "sha256": hashlib.sha256(file_path.read_bytes()).hexdigest(), "row_count": len(rows),
-                "description": f"imported {kind} file"})
-            rows = rows.assign(batch_id=batch_id)[list(schema.FACT_COLUMNS[table])]
-            schema.insert_frame(connection, table, rows)
-            if table == "survey_responses" or origin == "demo":
+                "batch_id": batch_id, "origin": "import", "table_name": table_name, "file_name": name,
+                "sha256": sha256, "row_count": len(rows), "description": f"imported {kind} file"})
+            rows = rows.assign(batch_id=batch_id)[list(schema.FACT_COLUMNS[table_name])]
+            schema.insert_frame(connection, table_name, rows)
+            if table_name == "survey_responses" or origin == "demo":
                 refresh_survey_aggregates(connection)
             schema.set_store_info(connection, {"data_origin": "imported"})
             connection.execute("COMMIT")
         except Exception:
             connection.execute("ROLLBACK")
             raise
+        connection.execute("CHECKPOINT")
     finally:
         connection.close()
-    notes = [f"{computed} composite score(s) computed from weights {weights}"] if computed else []
-    return ImportResult(name, kind, len(rows), batch_id, computed, notes)
+    notes = list(table.notes)
+    if computed:
+        notes.append(f"{computed} composite score(s) computed from weights {weights}")
+    return ImportResult(name, kind, len(rows), batch_id, computed, notes, sha256=sha256)
+
+
+def import_file(store_path: Path, file_path: Path, kind: str | None = None,
+                weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
+                replace_demo: bool = False, user: str = "command line", keep: int = 5,
+                file_name: str | None = None) -> ImportResult:
+    """Validate ``file_path`` and add its rows to the store at ``store_path``, all or nothing.
+
+    A store directory gets a new version (a checked copy of the served one plus the rows), switched
+    to atomically; a single file is changed in place. ``file_name`` names the file in messages and
+    history when it was saved under another name (an upload).
+
+    Raises:
+        ImportRefused: with every problem found in the file; nothing was written.
+        StoreError: the store cannot be used (locked, busy, read-only, corrupt, foreign), in one line
+            naming the fix; nothing was written.
+    """
+    store_path = Path(store_path)
+    table = read_table(file_path)
+    name = file_name or file_path.name
+    sha256 = hashlib.sha256(file_path.read_bytes()).hexdigest()
+    if not is_store_directory(store_path):
+        if not store_path.exists():
+            raise StoreError(f"No store at {store_path}: build one first with python -m dashboard build-empty "
+                             f"--store {store_path}")
+        return _write(store_path, name, table, kind, weights, replace_demo, sha256)
+    with versions.exclusive(store_path, f"an import of {name}", user), \
+            versions.new_version(store_path, copy_current=True) as partial:
+        result = _write(partial, name, table, kind, weights, replace_demo, sha256)
+        result.version = versions.publish(store_path, partial, {
+            "action": "import", "user": user, "file": name, "kind": result.kind, "rows": result.rows,
+            "sha256": sha256}, keep)
+    return result

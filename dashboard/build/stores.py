@@ -6,16 +6,34 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from dashboard.build import versions
 from dashboard.build.demo import DEFAULT_ROWS, DEFAULT_SEED, fill_demo_data
 from dashboard.build.reference import load_reference
 from dashboard.queries import schema
 from dashboard.queries.aggregates import refresh_survey_aggregates
-from dashboard.store import connect_writable
+from dashboard.store import connect_read_only, connect_writable, is_store_directory, served_file
 
 
-def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int = DEFAULT_ROWS) -> Path:
-    """Write a new store at ``path``; the old file, if any, is replaced only once the new one is complete."""
+def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int = DEFAULT_ROWS,
+                user: str = "command line", keep: int = 5) -> Path:
+    """Write a new store at ``path`` and return the file written.
+
+    A store directory gets a new version, published once complete (servers switch to it); a
+    single file is replaced only once the new one is complete.
+    """
     path = Path(path)
+    if not is_store_directory(path):
+        return _build_file(path, demo=demo, seed=seed, rows=rows)
+    with versions.exclusive(path, "a store build", user), versions.new_version(path, copy_current=False) as partial:
+        _build_file(partial, demo=demo, seed=seed, rows=rows)
+        name = versions.publish(path, partial, {"action": "build", "user": user, "file": None,
+                                                "kind": "demo" if demo else "empty", "rows": rows if demo else 0,
+                                                "seed": seed if demo else None, "sha256": None}, keep)
+    return path / f"{name}.duckdb"
+
+
+def _build_file(path: Path, *, demo: bool, seed: int, rows: int) -> Path:
+    """Write a new store file at ``path``, replacing the old one only once complete."""
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
     connection = connect_writable(partial)
@@ -39,8 +57,24 @@ def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int =
     return path
 
 
-def upgrade_store(path: Path) -> str:
-    """Bring a store of an older schema up to date in place, keeping its data; returns the old version."""
+def upgrade_store(path: Path, user: str = "command line", keep: int = 5) -> str:
+    """Bring a store of an older schema up to date, keeping its data; returns the old schema version.
+
+    A store directory gets an upgraded copy of its served version as a new version; a single file
+    is upgraded in place.
+    """
+    path = Path(path)
+    if not is_store_directory(path):
+        return _upgrade_file(path)
+    with versions.exclusive(path, "an upgrade", user), versions.new_version(path, copy_current=True) as partial:
+        old = _upgrade_file(partial)
+        versions.publish(path, partial, {"action": "upgrade", "user": user, "file": None,
+                                         "kind": f"schema {old} -> {schema.SCHEMA_VERSION}", "rows": None,
+                                         "sha256": None}, keep)
+    return old
+
+
+def _upgrade_file(path: Path) -> str:
     connection = connect_writable(path)
     connection.execute("SET enable_progress_bar = false")
     try:
@@ -57,8 +91,12 @@ def upgrade_store(path: Path) -> str:
 
 
 def store_needs_rebuild(path: Path) -> bool:
-    """True when ``path`` holds a store of another schema version (so the app would refuse it)."""
-    connection = connect_writable(path)
+    """True when ``path`` holds a store of another schema version (so the app would refuse it).
+
+    Opens the store read-only: checking never writes.
+    """
+    file, _ = served_file(path)
+    connection = connect_read_only(file)
     try:
         return schema.stored_schema_version(connection) != schema.SCHEMA_VERSION
     finally:

@@ -177,3 +177,9 @@ def stored_schema_version(connection: duckdb.DuckDBPyConnection) -> str | None:
     except duckdb.CatalogException:
         return None
     return row[0] if row else None
+
+
+def fact_row_counts(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rows of each fact table (reads every table once: a check that a new store version is whole)."""
+    return {table: int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608 - fixed names
+            for table in FACT_COLUMNS}

@@ -1,0 +1,96 @@
+"""Text of the import page (data managers)."""
+
+TEXT = {
+    "nav.import": {"en": "Import data", "fr": "Importer des données"},
+    "import.title": {"en": "Import data", "fr": "Importer des données"},
+    "import.intro": {
+        "en": "For data managers: add indicator values or Reintegration Sustainability Survey records from a CSV, "
+              "Excel (.xlsx) or Parquet file. The file is checked first and nothing is written until you "
+              "confirm. Imported rows are shown everywhere as imported data, never mixed with demo data. "
+              "Every server switches to the new data within seconds.",
+        "fr": "Pour les gestionnaires de données : ajoutez des valeurs d’indicateurs ou des enregistrements de "
+              "l’enquête sur la durabilité de la réintégration depuis un fichier CSV, Excel (.xlsx) ou Parquet. "
+              "Le fichier est d’abord vérifié et rien n’est écrit avant votre confirmation. Les lignes "
+              "importées sont partout présentées comme des données importées, jamais mêlées aux données de "
+              "démonstration. Tous les serveurs passent aux nouvelles données en quelques secondes."},
+    "import.unavailable": {
+        "en": "This server reads a single store file, which cannot change while it is served: importing here "
+              "needs a store directory (EUIOM_STORE set to a directory; see docs/scaling.md). The command "
+              "line import still works while no server reads the file.",
+        "fr": "Ce serveur lit un fichier d’entrepôt unique, qui ne peut pas changer pendant qu’il est servi : "
+              "importer ici demande un répertoire d’entrepôt (EUIOM_STORE pointant vers un répertoire ; voir "
+              "docs/scaling.md). L’import en ligne de commande reste possible quand aucun serveur ne lit le "
+              "fichier."},
+    "import.step1": {"en": "1. Choose the file", "fr": "1. Choisir le fichier"},
+    "import.upload": {"en": "Drag a file here, or click to choose one (CSV, .xlsx or Parquet, up to 50 MB)",
+                      "fr": "Déposez un fichier ici, ou cliquez pour en choisir un (CSV, .xlsx ou Parquet, "
+                            "50 Mo au plus)"},
+    "import.kind": {"en": "Kind of data", "fr": "Type de données"},
+    "import.kind.auto": {"en": "Tell from the columns", "fr": "D’après les colonnes"},
+    "import.kind.indicators": {"en": "Indicator values", "fr": "Valeurs d’indicateurs"},
+    "import.kind.survey": {"en": "Survey records", "fr": "Enregistrements d’enquête"},
+    "import.replace_demo": {
+        "en": "Replace the demo data: this store holds invented demo data, which real data never joins. "
+              "Ticking this removes every demo row in the same step as the import.",
+        "fr": "Remplacer les données de démonstration : cet entrepôt contient des données inventées, "
+              "auxquelles les données réelles ne sont jamais ajoutées. Cocher cette case supprime toutes les "
+              "lignes de démonstration en même temps que l’import."},
+    "import.step2": {"en": "2. Read the report", "fr": "2. Lire le rapport"},
+    "import.no_file": {"en": "No file chosen yet.", "fr": "Aucun fichier choisi pour l’instant."},
+    "import.refused": {
+        "en": "{file} cannot be imported as it is: {count} problem(s), listed by row and column below. "
+              "Nothing was written. Correct the file and choose it again.",
+        "fr": "{file} ne peut pas être importé tel quel : {count} problème(s), listés par ligne et colonne "
+              "ci-dessous. Rien n’a été écrit. Corrigez le fichier et choisissez-le à nouveau."},
+    "import.accepted": {
+        "en": "{file}: {rows} {kind} rows are ready to import, as imported data. Nothing is written until you "
+              "confirm.",
+        "fr": "{file} : {rows} lignes ({kind}) sont prêtes à être importées, comme données importées. Rien "
+              "n’est écrit avant votre confirmation."},
+    "import.kind_name.indicators": {"en": "indicator value", "fr": "valeurs d’indicateurs"},
+    "import.kind_name.survey": {"en": "survey record", "fr": "enregistrements d’enquête"},
+    "import.replaces_demo": {"en": "All demo data will be removed in the same step.",
+                             "fr": "Toutes les données de démonstration seront supprimées dans la même étape."},
+    "import.notes": {"en": "How the file was read:", "fr": "Lecture du fichier :"},
+    "import.step3": {"en": "3. Confirm", "fr": "3. Confirmer"},
+    "import.confirm": {"en": "Import these rows", "fr": "Importer ces lignes"},
+    "import.done": {
+        "en": "Imported {rows} {kind} rows from {file} (version {version}). The dashboard now shows them as "
+              "imported data; other servers follow within seconds.",
+        "fr": "{rows} lignes ({kind}) importées depuis {file} (version {version}). Le tableau de bord les "
+              "présente désormais comme données importées ; les autres serveurs suivent en quelques secondes."},
+    "import.failed": {"en": "Nothing was imported: {reason}", "fr": "Rien n’a été importé : {reason}"},
+    "import.history": {"en": "Import history", "fr": "Historique des imports"},
+    "import.history.empty": {"en": "No imports yet.", "fr": "Aucun import pour l’instant."},
+    "import.history.caption": {
+        "en": "Imports, rollbacks and builds of this store, newest first. Rolling back serves the store as it "
+              "was before that import (the last {keep} versions are kept).",
+        "fr": "Imports, retours arrière et constructions de cet entrepôt, du plus récent au plus ancien. Un "
+              "retour arrière sert l’entrepôt tel qu’il était avant cet import (les {keep} dernières versions "
+              "sont conservées)."},
+    "import.col.when": {"en": "When (UTC)", "fr": "Quand (UTC)"},
+    "import.col.who": {"en": "Who", "fr": "Qui"},
+    "import.col.what": {"en": "What", "fr": "Quoi"},
+    "import.col.file": {"en": "File", "fr": "Fichier"},
+    "import.col.rows": {"en": "Rows", "fr": "Lignes"},
+    "import.col.checksum": {"en": "Checksum (SHA-256)", "fr": "Empreinte (SHA-256)"},
+    "import.col.version": {"en": "Version", "fr": "Version"},
+    "import.col.rollback": {"en": "Roll back", "fr": "Retour arrière"},
+    "import.action.import": {"en": "import", "fr": "import"},
+    "import.action.rollback": {"en": "rollback", "fr": "retour arrière"},
+    "import.action.build": {"en": "store built", "fr": "entrepôt construit"},
+    "import.action.upgrade": {"en": "upgrade", "fr": "mise à niveau"},
+    "import.build.demo": {"en": "demo data (invented, seed {seed})",
+                          "fr": "données de démonstration (inventées, graine {seed})"},
+    "import.build.empty": {"en": "reference data only", "fr": "données de référence seules"},
+    "import.served": {"en": "(served)", "fr": "(servie)"},
+    "import.rollback": {"en": "Serve the store as before this import",
+                        "fr": "Servir l’entrepôt tel qu’avant cet import"},
+    "import.rollback_label": {"en": "Roll back to the store as it was before importing {file} (entry {id})",
+                              "fr": "Revenir à l’entrepôt tel qu’il était avant l’import de {file} (entrée {id})"},
+    "import.rolled_back": {
+        "en": "The store as it was before that import ({version}) is served again; other servers follow within "
+              "seconds.",
+        "fr": "L’entrepôt tel qu’il était avant cet import ({version}) est de nouveau servi ; les autres "
+              "serveurs suivent en quelques secondes."},
+}

@@ -1,0 +1,119 @@
+"""What the import page does: check an uploaded file, import it, list the history, roll back.
+
+Uploads arrive as the browser's base64 data URL; each is written to a private temporary
+directory under its own (sanitised) file name, read, and deleted. Nothing is kept between the
+check and the confirmation, so any server behind a load balancer can answer either request.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from dashboard.build import versions
+from dashboard.build.importer import ImportReport, ImportResult, Problem, check_file, import_file
+from dashboard.context import AppContext, current_user_name
+from dashboard.store import StoreError, current_version_name
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+KINDS = ("indicators", "survey")
+_UNSAFE = re.compile(r"[^\w.\- ()]+")
+
+
+class UploadError(ValueError):
+    """The upload is not a file the page can read (shown as the report's one problem)."""
+
+
+def safe_file_name(name: str | None) -> str:
+    """The base name of an uploaded file, without path parts or odd characters (for messages too)."""
+    base = Path(str(name or "")).name.replace("\\", "_")
+    cleaned = _UNSAFE.sub("_", base).strip(" .")[:120]
+    return cleaned or "upload"
+
+
+@contextmanager
+def saved_upload(contents: str | None, file_name: str | None) -> Iterator[Path]:
+    """Decode a ``dcc.Upload`` data URL into a temporary file named like the upload."""
+    if not isinstance(contents, str) or "," not in contents:
+        raise UploadError("no file was received; choose the file again")
+    encoded = contents.split(",", 1)[1]
+    if len(encoded) > MAX_UPLOAD_BYTES * 4 // 3 + 4:
+        raise UploadError(f"the file is larger than {MAX_UPLOAD_BYTES // 2**20} MiB")
+    try:
+        data = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise UploadError("the upload arrived damaged; choose the file again") from None
+    with tempfile.TemporaryDirectory(prefix="euiom-upload-") as directory:
+        path = Path(directory) / safe_file_name(file_name)
+        path.write_bytes(data)
+        yield path
+
+
+def _kind(kind: str | None) -> str | None:
+    return kind if kind in KINDS else None
+
+
+def check_upload(context: AppContext, contents: str | None, file_name: str | None, kind: str | None,
+                 replace_demo: bool) -> ImportReport:
+    """The row-level report for an upload, checked against the served store; writes nothing."""
+    try:
+        with saved_upload(contents, file_name) as path:
+            return check_file(context.cursor(), path, kind=_kind(kind), weights=context.settings.composite_weights,
+                              replace_demo=bool(replace_demo))
+    except UploadError as error:
+        return ImportReport(safe_file_name(file_name), None, 0, [Problem(safe_file_name(file_name), str(error))])
+
+
+def run_import(context: AppContext, contents: str | None, file_name: str | None, kind: str | None,
+               replace_demo: bool) -> ImportResult:
+    """Import an upload into a new store version and switch this worker to it at once.
+
+    Raises:
+        ImportRefused, StoreError, UploadError: nothing was written.
+    """
+    directory = context.store_directory
+    if directory is None:
+        raise UploadError("this server reads a single store file; importing in the browser needs a store "
+                          "directory (EUIOM_STORE=DIR, see docs/scaling.md)")
+    with saved_upload(contents, file_name) as path:
+        result = import_file(directory, path, kind=_kind(kind), weights=context.settings.composite_weights,
+                             replace_demo=bool(replace_demo), user=current_user_name(),
+                             keep=context.settings.keep_versions)
+    context.refresh(force=True)
+    return result
+
+
+def history(context: AppContext) -> list[dict]:
+    """The store directory's history, newest first, each entry with ``can_roll_back`` and ``served``."""
+    directory = context.store_directory
+    if directory is None:
+        return []
+    try:
+        served = current_version_name(directory).removesuffix(".duckdb")
+    except StoreError:
+        served = None
+    entries = []
+    for entry in reversed(versions.read_history(directory)):
+        entries.append({**entry, "served": entry.get("version") == served,
+                        "can_roll_back": entry.get("action") == "import" and entry.get("previous") != served
+                        and versions.available(directory, entry.get("previous"))})
+    return entries
+
+
+def roll_back(context: AppContext, entry_id: int) -> str:
+    """Serve again the store as it was before history entry ``entry_id``; this worker switches at once.
+
+    Raises:
+        StoreError: nothing to roll back to, or a change is running.
+    """
+    directory = context.store_directory
+    if directory is None:
+        raise UploadError("this server reads a single store file, which keeps no versions")
+    target = versions.rollback(directory, int(entry_id), current_user_name())
+    context.refresh(force=True)
+    return target

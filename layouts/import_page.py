@@ -1,0 +1,75 @@
+"""The import page for data managers: upload, report, confirm, history with rollback.
+
+Every component id starts with ``import-`` (the sign-in layer guards this page's callbacks by
+that prefix). The history and report are filled by callbacks; this layout only places them.
+"""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.i18n import t
+from dashboard.imports import MAX_UPLOAD_BYTES
+from dashboard.store import is_store_directory
+from layouts.page_context import PageContext
+
+
+def upload_section(context: PageContext, live: bool) -> html.Section:
+    """Step 1: the file, the kind of data, and (on a demo store) the explicit replace-demo choice."""
+    lang = context.lang
+    replace_demo = dbc.Checkbox(id=ids.IMPORT_REPLACE_DEMO, value=False, label=t("import.replace_demo", lang),
+                                className="mt-2" if context.catalog.is_demo else "d-none")
+    return html.Section([
+        html.H2(t("import.step1", lang), className="h5"),
+        html.Label(dcc.Upload(  # the label around the upload's file input names it for screen readers
+            html.Div(t("import.upload", lang), className="p-4 text-center"),
+            id=ids.IMPORT_UPLOAD, accept=".csv,.xlsx,.parquet", multiple=False, max_size=MAX_UPLOAD_BYTES,
+            disabled=not live,
+            className="border border-2 rounded import-upload", style={"borderStyle": "dashed", "cursor": "pointer"},
+        ), className="d-block"),
+        dbc.Row(dbc.Col([
+            html.Label(t("import.kind", lang), id=ids.IMPORT_KIND_LABEL, htmlFor=ids.IMPORT_KIND,
+                       className="form-label mt-2 mb-1"),
+            dbc.Select(id=ids.IMPORT_KIND, value="auto", size="sm", options=[
+                {"label": t(f"import.kind.{kind}", lang), "value": kind}
+                for kind in ("auto", "indicators", "survey")]),
+        ], md=4)),
+        replace_demo,
+    ], className="mb-4")
+
+
+def report_section(context: PageContext) -> html.Section:
+    """Steps 2 and 3: the report of the chosen file and the confirm button."""
+    lang = context.lang
+    return html.Section([
+        html.H2(t("import.step2", lang), className="h5"),
+        html.Div(html.P(t("import.no_file", lang), className="text-muted"), id=ids.IMPORT_REPORT,
+                 role="status", **{"aria-live": "polite"}),
+        html.H2(t("import.step3", lang), className="h5 mt-3"),
+        dbc.Button(t("import.confirm", lang), id=ids.IMPORT_CONFIRM, color="primary", disabled=True, n_clicks=0),
+        html.Div(id=ids.IMPORT_RESULT, className="mt-2", role="status", **{"aria-live": "polite"}),
+    ], className="mb-4")
+
+
+def layout(context: PageContext) -> html.Div:
+    """The page."""
+    lang = context.lang
+    live = is_store_directory(context.settings.store_path)
+    body = [upload_section(context, live), report_section(context)]
+    if not live:
+        body.insert(0, dbc.Alert(t("import.unavailable", lang), color="secondary"))
+    return html.Div([
+        html.H1(t("import.title", lang), className="h3 mb-3"),
+        html.P(t("import.intro", lang), className="lead"),
+        dcc.Store(id=ids.IMPORT_HISTORY_TICK, data=0),
+        dbc.Row([
+            dbc.Col(body, lg=6),
+            dbc.Col([
+                html.H2(t("import.history", lang), className="h5"),
+                html.Div(id=ids.IMPORT_ROLLBACK_RESULT, role="status", **{"aria-live": "polite"}),
+                html.Div(id=ids.IMPORT_HISTORY),
+            ], lg=6),
+        ]),
+    ], id=ids.IMPORT_PAGE)

@@ -1,0 +1,208 @@
+"""Two gunicorn servers behind a real HAProxy on loopback, sharing one store directory.
+
+An import through one server and a rollback through the other are seen by both (and through the
+balancer) within seconds, while a bounded load runs through the balancer with no failed request.
+HAProxy comes from Debian (``scripts/install_haproxy.sh``, run by ``make test``).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dashboard.build.stores import build_store
+
+pytestmark = pytest.mark.lb
+
+ROOT = Path(__file__).resolve().parent.parent
+HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
+CSV = ("action_code,iso3,period,sex,indicator_code,value\n"
+       "JI-SLC,SEN,2021-Q2,female,returns_assisted,12345\n")
+LOAD_THREADS = 6
+LOAD_REQUESTS_PER_THREAD = 150
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(url: str, timeout: float = 30) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def post(url: str, body: dict) -> tuple[int, dict]:
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",  # noqa: S310
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback only
+        return response.status, json.loads(response.read())
+
+
+def wait_until(check, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.25)
+    pytest.fail(f"not within {seconds} s: {what}")
+
+
+def callback_key(base: str, input_id: str) -> str:
+    """The output key of the callback whose first input is ``input_id`` (from /_dash-dependencies)."""
+    _, text = get(base + "/_dash-dependencies")
+    for spec in json.loads(text):
+        first = spec["inputs"][0]["id"]
+        first = json.loads(first) if first.startswith("{") else first
+        if (first if isinstance(first, str) else first.get("type")) == input_id:
+            return spec["output"]
+    raise AssertionError(f"no callback with input {input_id}")
+
+
+def outputs_of(key: str) -> list[dict]:
+    parts = key[2:-2].split("...") if key.startswith("..") else [key]
+    return [{"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]} for part in parts]
+
+
+def start_gunicorn(store: Path, port: int, log: Path) -> subprocess.Popen:
+    env = {**os.environ, "EUIOM_STORE": str(store), "EUIOM_PORT": str(port), "EUIOM_HOST": "127.0.0.1",
+           "EUIOM_WORKERS": "1", "EUIOM_STORE_CHECK_SECONDS": "0.5"}
+    return subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"],
+                            cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+
+
+HAPROXY_CONFIG = """
+global
+    maxconn 200
+defaults
+    mode http
+    timeout connect 5s
+    timeout client 60s
+    timeout server 60s
+frontend dashboard
+    bind 127.0.0.1:{port}
+    default_backend euiom
+backend euiom
+    balance roundrobin
+    option httpchk GET /_dash-dependencies
+    http-check expect status 200
+    server app1 127.0.0.1:{app1} check inter 1s
+    server app2 127.0.0.1:{app2} check inter 1s
+"""
+
+
+@pytest.fixture()
+def cluster(tmp_path: Path):
+    """Two gunicorn servers on one store directory, and HAProxy in front: yields the three base URLs."""
+    if not Path(HAPROXY).exists():
+        pytest.fail("HAProxy not found: run scripts/install_haproxy.sh (make test does)")
+    store = tmp_path / "store"
+    build_store(store, demo=True, rows=1_000)
+    ports = [free_port() for _ in range(3)]
+    processes = [start_gunicorn(store, port, tmp_path / f"app{n}.log") for n, port in enumerate(ports[:2])]
+    config = tmp_path / "haproxy.cfg"
+    config.write_text(HAPROXY_CONFIG.format(port=ports[2], app1=ports[0], app2=ports[1]))
+    try:
+        apps = [f"http://127.0.0.1:{port}" for port in ports[:2]]
+        for app in apps:
+            wait_until(lambda app=app: _answers(app + "/_dash-dependencies"), 90, f"{app} to start")
+        processes.append(subprocess.Popen([HAPROXY, "-f", str(config), "-db"], stdout=subprocess.DEVNULL,
+                                          stderr=(tmp_path / "haproxy.log").open("wb")))
+        balancer = f"http://127.0.0.1:{ports[2]}"
+        wait_until(lambda: _answers(balancer + "/_dash-dependencies"), 30, "HAProxy to answer")
+        yield apps, balancer, store
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _answers(url: str) -> bool:
+    try:
+        return get(url, timeout=2)[0] == 200
+    except OSError:
+        return False
+
+
+def shows(base: str, text: str) -> bool:
+    status, body = get(base + "/_dash-layout")
+    return status == 200 and text in body
+
+
+def test_import_and_rollback_through_either_server_reach_both_under_load(cluster):
+    (app1, app2), balancer, store = cluster
+    statuses: list[int] = []
+    stop = threading.Event()
+
+    def user():
+        for _ in range(LOAD_REQUESTS_PER_THREAD):
+            if stop.is_set():
+                return
+            for path in ("/_dash-layout", "/pillars"):
+                try:
+                    statuses.append(get(balancer + path)[0])
+                except OSError as error:
+                    statuses.append(repr(error))
+
+    load = [threading.Thread(target=user) for _ in range(LOAD_THREADS)]
+    for thread in load:
+        thread.start()
+    try:
+        assert shows(app1, "Demo data") and shows(app2, "Demo data")
+        # Import through server 1, as the import page's Confirm button does.
+        key = callback_key(app1, "import-confirm-button")
+        upload = "data:text/csv;base64," + base64.b64encode(CSV.encode()).decode()
+        body = {"output": key, "outputs": outputs_of(key), "changedPropIds": ["import-confirm-button.n_clicks"],
+                "inputs": [{"id": "import-confirm-button", "property": "n_clicks", "value": 1}],
+                "state": [{"id": "import-upload", "property": "contents", "value": upload},
+                          {"id": "import-upload", "property": "filename", "value": "returns.csv"},
+                          {"id": "import-kind-select", "property": "value", "value": "auto"},
+                          {"id": "import-replace-demo-checkbox", "property": "value", "value": True},
+                          {"id": "shell-language-store", "property": "data", "value": "en"},
+                          {"id": "import-history-tick-store", "property": "data", "value": 0}]}
+        status, answer = post(app1 + "/_dash-update-component", body)
+        assert status == 200 and "Imported 1 indicator value rows from returns.csv" in json.dumps(answer)
+        for base in (app1, app2, balancer):
+            wait_until(lambda base=base: shows(base, "returns.csv"), 15, f"{base} to show the import")
+
+        # Roll back through server 2, as the history's rollback button does.
+        entry = json.loads((store / "history.json").read_text())[-1]
+        key = callback_key(app2, "import-rollback-button")
+        button = {"type": "import-rollback-button", "index": entry["id"]}
+        body = {"output": key, "outputs": outputs_of(key),
+                "changedPropIds": [json.dumps(button, sort_keys=True, separators=(",", ":")) + ".n_clicks"],
+                "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
+                "state": [{"id": "shell-language-store", "property": "data", "value": "en"},
+                          {"id": "import-history-tick-store", "property": "data", "value": 1}]}
+        status, answer = post(app2 + "/_dash-update-component", body)
+        assert status == 200 and "is served again" in json.dumps(answer)
+        for base in (app1, app2, balancer):
+            wait_until(lambda base=base: shows(base, "Demo data") and not shows(base, "returns.csv"), 15,
+                       f"{base} to show the rollback")
+    finally:
+        stop.set()
+        for thread in load:
+            thread.join(60)
+    print(f"load through HAProxy: {len(statuses)} requests, statuses {sorted(set(map(str, statuses)))}")
+    assert len(statuses) >= 100
+    assert set(statuses) == {200}, {status: statuses.count(status) for status in set(map(str, statuses))}
