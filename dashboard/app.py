@@ -85,7 +85,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     form_targets = [auth.provider.origin] if auth.provider is not None else []
     install_security_headers(app.server, app.csp_hashes(), settings.frame_options, form_targets,
                              settings.embed_origins)
-    install_api(app.server, context, all_charts())
+    install_api(app.server, context, all_charts(), {page.key: page.path for page in PAGES})
     server_outputs = frozenset(key for key, spec in app.callback_map.items() if "callback" in spec)
     install_callback_request_guard(app.server, lambda: server_outputs, auth.authorize_callback)
     return app

@@ -260,3 +260,8 @@ def test_with_sign_in_the_api_needs_a_token_an_analyst_creates_and_revokes(tiny_
     viewer = app.server.test_client()
     assert sign_in(viewer, "vera").status_code == 302
     assert viewer.get("/tokens").status_code == 403
+
+
+def test_the_api_is_read_only(client):
+    response = client.post("/api/v1/charts/pillar-counts")
+    assert response.status_code == 405 and response.get_json()["status"] == 405

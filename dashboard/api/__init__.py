@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException
 
 from dashboard.charts import ChartSpec
 from dashboard.context import AppContext
@@ -30,8 +31,23 @@ from .tokens_page import install_tokens_page
 __all__ = ["ApiError", "install_api"]
 
 
-def install_api(server: Flask, context: AppContext, charts: Mapping[str, ChartSpec]) -> None:
-    """Add the API, the zip download, the embeds and the tokens page to ``server``."""
+def method_not_allowed(error: HTTPException) -> Response | HTTPException:
+    """The API is read-only: another method than GET gets a JSON 405 there (other paths as before)."""
+    if request.path.startswith(PREFIX):
+        response = json_response({"error": "The API is read-only: use GET.", "status": 405}, 405)
+        response.headers["Allow"] = "GET, HEAD, OPTIONS"
+        return response
+    return error
+
+
+def install_api(server: Flask, context: AppContext, charts: Mapping[str, ChartSpec],
+                page_paths: Mapping[str, str]) -> None:
+    """Add the API, the zip download, the embeds and the tokens page to ``server``.
+
+    Args:
+        charts: every chart of every page, by key (the pages' ``CHARTS`` registries).
+        page_paths: each page's address, by page key (links back to the dashboard).
+    """
     limiter = RateLimiter(*context.settings.api_rate)
 
     def download_all() -> tuple[Response, tuple]:
@@ -56,6 +72,7 @@ def install_api(server: Flask, context: AppContext, charts: Mapping[str, ChartSp
                         methods=["GET"])
     server.add_url_rule(PREFIX + "/openapi.json", "api_openapi", openapi, methods=["GET"])
     server.add_url_rule(PREFIX + "/docs", "api_docs", docs, methods=["GET"])
-    install_routes(server, context, charts, limiter)
-    install_embeds(server, context, charts)
+    install_routes(server, context, charts, limiter, page_paths)
+    install_embeds(server, context, charts, page_paths)
+    server.register_error_handler(405, method_not_allowed)
     install_tokens_page(server, context.settings)

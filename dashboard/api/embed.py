@@ -79,7 +79,8 @@ def _figure_json(chart: ChartSpec, request_value, lang: str) -> str:
     return json.dumps(spec, ensure_ascii=False).replace("</", "<\\/")
 
 
-def install_embeds(server: Flask, context: AppContext, charts: Mapping[str, ChartSpec]) -> None:
+def install_embeds(server: Flask, context: AppContext, charts: Mapping[str, ChartSpec],
+                   page_paths: Mapping[str, str]) -> None:
     """Add ``/embed/<chart>`` and its two static scripts."""
 
     def embed(key: str) -> Response | tuple[str, int]:
@@ -105,7 +106,7 @@ def install_embeds(server: Flask, context: AppContext, charts: Mapping[str, Char
             rows=cells.values.tolist(),
             truncated=t("export.table_truncated", lang, shown=MAX_TABLE_ROWS, total=len(answer.frame))
             if len(answer.frame) > MAX_TABLE_ROWS else "",
-            link=page_address(chart.page, query.filter_items(), lang), link_text=t("api.embed.link", lang))
+            link=page_address(page_paths, chart.page, query.filter_items(), lang), link_text=t("api.embed.link", lang))
         return html, 200
 
     def static_file(name: str) -> Response:

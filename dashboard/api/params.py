@@ -3,7 +3,7 @@ format and paging. Every bad value is refused with a 400 naming the parameter.""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
@@ -114,8 +114,3 @@ def parse_query(raw_query: str, catalog: Catalog, *, accept: str = "", default_l
         offset=_whole_number("offset", values.get("offset"), 0, 0, MAX_OFFSET),
     )
 
-
-def extra_value(raw_query: str, name: str) -> str | None:
-    """The value of one extra parameter (already checked by ``parse_query``)."""
-    values: Mapping[str, str] = dict(query_pairs(raw_query))
-    return values.get(name)

@@ -100,7 +100,8 @@ def kept_items(query: ApiQuery) -> list[tuple[str, str]]:
     return [*items, ("format", query.format)] if query.format != "json" else items
 
 
-def install_routes(server: Flask, context: AppContext, charts: Mapping[str, ChartSpec], limiter: RateLimiter) -> None:
+def install_routes(server: Flask, context: AppContext, charts: Mapping[str, ChartSpec], limiter: RateLimiter,
+                   page_paths: Mapping[str, str]) -> None:
     """Add the chart and reference endpoints to ``server``."""
     tables = reference_tables()
 
@@ -127,7 +128,7 @@ def install_routes(server: Flask, context: AppContext, charts: Mapping[str, Char
             raise ApiError(404, f"Unknown chart {key[:64]!r}; the list is at {PREFIX}/charts.", parameter="chart")
         query = checked_query(context, chart)
         answer = answer_chart(context, chart, query)
-        return table_response(answer.frame, query, chart_meta(context, answer, query),
+        return table_response(answer.frame, query, chart_meta(context, answer, query, page_paths),
                               kind_label=answer.kind_label, keep=kept_items(query)), ()
 
     def reference_list() -> tuple[Response, tuple]:

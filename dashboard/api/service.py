@@ -81,10 +81,11 @@ def answer_chart(context: AppContext, chart: ChartSpec, query: ApiQuery,
     return ChartAnswer(chart, request, chart.data(request), kind, label)
 
 
-def chart_meta(context: AppContext, answer: ChartAnswer, query: ApiQuery) -> dict[str, object]:
+def chart_meta(context: AppContext, answer: ChartAnswer, query: ApiQuery,
+               page_paths: Mapping[str, str]) -> dict[str, object]:
     """What the JSON answer says about a chart's data: title, kind, source, filters, links."""
     chart, lang = answer.chart, query.lang
-    address = page_address(chart.page, query.filter_items(), lang)
+    address = page_address(page_paths, chart.page, query.filter_items(), lang)
     return {
         "chart": chart.key, "page": chart.page, "title": t(chart.title_key, lang), "lang": lang,
         "kind_of_data": {"code": answer.kind, "label": answer.kind_label},
@@ -98,9 +99,6 @@ def chart_meta(context: AppContext, answer: ChartAnswer, query: ApiQuery) -> dic
     }
 
 
-PAGE_PATHS = {"map": "/", "pillars": "/pillars", "sustainability": "/sustainability", "about": "/about"}
-
-
-def page_address(page: str, items: list[tuple[str, str]], lang: str) -> str:
+def page_address(page_paths: Mapping[str, str], page: str, items: list[tuple[str, str]], lang: str) -> str:
     """The dashboard address showing ``page`` with these filters and options."""
-    return PAGE_PATHS.get(page, "/" + page) + "?" + urlencode([*items, ("lang", lang)], safe=",")
+    return page_paths.get(page, "/") + "?" + urlencode([*items, ("lang", lang)], safe=",")
