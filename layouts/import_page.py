@@ -15,6 +15,8 @@ from dashboard.imports import MAX_UPLOAD_BYTES
 from dashboard.store import is_store_directory
 from layouts.page_context import PageContext
 
+PERMISSION = Permission.MANAGE_DATA  # the page, its navbar link and its callbacks: data managers only
+
 
 def upload_section(context: PageContext, live: bool) -> html.Section:
     """Step 1: the file, the kind of data, and (on a demo store) the explicit replace-demo choice."""

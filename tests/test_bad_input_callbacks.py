@@ -23,7 +23,9 @@ import pytest
 
 from dashboard import ids
 from dashboard.app import create_app
+from dashboard.auth.users_file import add_user
 
+from auth_helpers import PASSWORD, SECRET, csrf_header, sign_in, write_users
 from conftest import settings_for
 
 SCRIPT = "<script>alert(1)</script>"
@@ -81,11 +83,34 @@ def sha256(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def app_and_store(tiny_store_path: Path) -> Iterator[tuple[Any, Path]]:
+def app_and_store(tiny_store_path: Path, tmp_path_factory) -> Iterator[tuple[Any, Path]]:
+    """The app with sign-in, so that every callback (the data managers' import page too) is reached."""
     before = sha256(tiny_store_path)
-    app = create_app(settings_for(tiny_store_path))
+    users_file = write_users(tmp_path_factory.mktemp("users") / "users.json")
+    add_user(users_file, "all-roles", PASSWORD, ["analyst", "data_manager"])
+    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
     yield app, tiny_store_path
     assert sha256(tiny_store_path) == before, "bad input changed the store file"
+
+
+class ManagerClient:
+    """A test client signed in as an analyst and data manager (every permission), with the CSRF header."""
+
+    def __init__(self, app: Any) -> None:
+        self.client = app.server.test_client()
+        sign_in(self.client, "all-roles")
+        self.headers = csrf_header(self.client)
+
+    def post(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["headers"] = {**self.headers, **kwargs.get("headers", {})}
+        return self.client.post(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.client, name)
+
+
+def signed_in(app: Any) -> ManagerClient:
+    return ManagerClient(app)
 
 
 def walk(component: Any) -> Iterator[Any]:
@@ -221,7 +246,7 @@ def test_every_callback_is_covered(app_and_store):
     assert len(keys) >= 20
     for key in keys:
         body = Body(app, key, app.callback_map[key]).build()
-        assert app.server.test_client().post("/_dash-update-component", json=body).status_code in (200, 204), key
+        assert signed_in(app).post("/_dash-update-component", json=body).status_code in (200, 204), key
 
 
 def _cases(app: Any, key: str) -> Iterator[tuple[str, tuple[str, int], Any, KnownCause | None]]:
@@ -241,7 +266,7 @@ def _cases(app: Any, key: str) -> Iterator[tuple[str, tuple[str, int], Any, Know
 def test_bad_values_in_every_input_and_state(app_and_store):
     """One position at a time, every bad value: no new 500, nothing reflected, the app still serves."""
     app, _ = app_and_store
-    client = app.server.test_client()
+    client = signed_in(app)
     reflected, new, seen = [], [], set()
     for key in server_callbacks(app):
         body = Body(app, key, app.callback_map[key])
@@ -264,7 +289,7 @@ def test_bad_values_in_every_input_and_state(app_and_store):
 def test_everything_bad_at_once(app_and_store):
     """Every input and state bad together; None (what a fresh page sends) must always be handled."""
     app, _ = app_and_store
-    client = app.server.test_client()
+    client = signed_in(app)
     for key in server_callbacks(app):
         body = Body(app, key, app.callback_map[key])
         for name, value in (("none", None), ("script", SCRIPT), ("dict", BAD_VALUES["dict"])):
@@ -309,7 +334,7 @@ KNOWN_PATTERN_500: dict[str, str] = {}
 def test_unknown_chart_or_format_in_a_pattern_id_is_refused_not_crashed(app_and_store):
     """A tampered client can name, in the id it says was clicked, a chart or format that does not exist."""
     app, _ = app_and_store
-    client = app.server.test_client()
+    client = signed_in(app)
     pattern_callbacks = [key for key in server_callbacks(app)
                          if any(item["id"].startswith("{") for item in app.callback_map[key]["inputs"])]
     assert len(pattern_callbacks) >= 2
@@ -349,5 +374,5 @@ def test_unknown_chart_or_format_in_a_pattern_id_is_refused_not_crashed(app_and_
 def test_malformed_request_bodies_are_client_errors(app_and_store, raw):
     """Bodies no renderer sends: a 4xx, not an unhandled exception."""
     app, _ = app_and_store
-    response = app.server.test_client().post("/_dash-update-component", data=raw, content_type="application/json")
+    response = signed_in(app).post("/_dash-update-component", data=raw, content_type="application/json")
     check(response, repr(raw))

@@ -9,6 +9,7 @@ import pytest
 
 from dashboard.build.stores import build_store
 
+from auth_helpers import PASSWORD, SECRET, write_users
 from conftest import settings_for, start_server, wait_for_dash
 
 pytestmark = pytest.mark.browser
@@ -21,12 +22,14 @@ FRENCH_EXCEL_CSV = ("action_code;iso3;period;sex;indicator_code;value\r\n"
 
 @pytest.fixture()
 def live_store_server(tmp_path: Path):
-    """The app on a store directory of demo data, switching versions on every request."""
+    """The app with sign-in on a store directory of demo data, switching versions on every request."""
     from dashboard.app import create_app
 
     store = tmp_path / "store"
     build_store(store, demo=True, rows=2_000)
-    live = start_server(create_app(settings_for(store, store_check_seconds=0)))
+    users_file = write_users(tmp_path / "users.json")
+    live = start_server(create_app(settings_for(store, store_check_seconds=0, auth_mode="users",
+                                                secret_key=SECRET, users_file=users_file)))
     yield live
     live.server.shutdown()
 
@@ -38,8 +41,26 @@ def returns_card(page, url: str) -> str:
     return page.inner_text(RETURNS_CARD)
 
 
+def sign_in(page, url: str, name: str) -> None:
+    page.goto(url + "/pillars")
+    page.wait_for_url("**/auth/login?next=**")
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    wait_for_dash(page)
+
+
+def test_a_viewer_gets_no_import_page(page, live_store_server):
+    sign_in(page, live_store_server.url, "vera")
+    assert not page.locator("nav a[href^='/import']").is_visible()
+    response = page.goto(live_store_server.url + "/import")
+    assert response.status == 403
+
+
 def test_upload_report_confirm_then_rollback(page, live_store_server, tmp_path):
     url = live_store_server.url
+    sign_in(page, url, "dana")
+    assert page.locator("nav a[href^='/import']").is_visible()
     demo_total = returns_card(page, url)
     assert demo_total != "16,666"
     assert "Demo data" in page.inner_text("#shell-demo-banner")
@@ -63,7 +84,7 @@ def test_upload_report_confirm_then_rollback(page, live_store_server, tmp_path):
     assert "Imported 2 indicator value rows from retours.csv" in page.inner_text("#import-result")
     page.wait_for_selector("#import-history td:has-text('retours.csv')")
     history = page.inner_text("#import-history")
-    assert "anonymous" in history and "store-000002" in history
+    assert "dana" in history and "store-000002" in history
 
     assert returns_card(page, url) == "16,666"
     assert "Imported data" in page.inner_text("#shell-demo-banner")

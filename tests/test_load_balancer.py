@@ -16,13 +16,14 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+import requests
 
 from dashboard.build.stores import build_store
+
+from auth_helpers import PASSWORD, SECRET, form_token, write_users
 
 pytestmark = pytest.mark.lb
 
@@ -40,19 +41,26 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def get(url: str, timeout: float = 30) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, ""
+def signed_in(base: str, name: str = "dana") -> requests.Session:
+    """A session signed in through the sign-in form (dana is a data manager), as a browser does."""
+    session = requests.Session()
+    form = session.get(f"{base}/auth/login?next=/", timeout=30)
+    answer = session.post(f"{base}/auth/login", timeout=30, data={
+        "username": name, "password": PASSWORD, "next": "/", "csrf_token": form_token(form.text)})
+    assert answer.status_code == 200 and "shell-page-content" in answer.text, answer.status_code
+    return session
 
 
-def post(url: str, body: dict) -> tuple[int, dict]:
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",  # noqa: S310
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback only
-        return response.status, json.loads(response.read())
+def get(session: requests.Session, url: str, timeout: float = 30) -> tuple[int, str]:
+    response = session.get(url, timeout=timeout, allow_redirects=False)
+    return response.status_code, response.text
+
+
+def post(session: requests.Session, url: str, body: dict) -> tuple[int, dict]:
+    """A callback request with the CSRF header the Dash renderer sends (from the token cookie)."""
+    token = session.cookies.get("_csrf_token")
+    response = session.post(url, json=body, timeout=60, headers={"X-CSRFToken": token} if token else {})
+    return response.status_code, response.json() if response.status_code == 200 else {}
 
 
 def wait_until(check, seconds: float, what: str) -> None:
@@ -64,9 +72,9 @@ def wait_until(check, seconds: float, what: str) -> None:
     pytest.fail(f"not within {seconds} s: {what}")
 
 
-def callback_key(base: str, input_id: str) -> str:
+def callback_key(session: requests.Session, base: str, input_id: str) -> str:
     """The output key of the callback whose first input is ``input_id`` (from /_dash-dependencies)."""
-    _, text = get(base + "/_dash-dependencies")
+    _, text = get(session, base + "/_dash-dependencies")
     for spec in json.loads(text):
         first = spec["inputs"][0]["id"]
         first = json.loads(first) if first.startswith("{") else first
@@ -80,9 +88,11 @@ def outputs_of(key: str) -> list[dict]:
     return [{"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]} for part in parts]
 
 
-def start_gunicorn(store: Path, port: int, log: Path) -> subprocess.Popen:
+def start_gunicorn(store: Path, users: Path, port: int, log: Path) -> subprocess.Popen:
+    """One server with sign-in on; every server shares the store directory, users file and secret key."""
     env = {**os.environ, "EUIOM_STORE": str(store), "EUIOM_PORT": str(port), "EUIOM_HOST": "127.0.0.1",
-           "EUIOM_WORKERS": "1", "EUIOM_STORE_CHECK_SECONDS": "0.5"}
+           "EUIOM_WORKERS": "1", "EUIOM_STORE_CHECK_SECONDS": "0.5", "EUIOM_AUTH": "users",
+           "EUIOM_SECRET_KEY": SECRET, "EUIOM_USERS_FILE": str(users)}
     return subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"],
                             cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
 
@@ -100,7 +110,7 @@ frontend dashboard
     default_backend euiom
 backend euiom
     balance roundrobin
-    option httpchk GET /_dash-dependencies
+    option httpchk GET /auth/login
     http-check expect status 200
     server app1 127.0.0.1:{app1} check inter 1s
     server app2 127.0.0.1:{app2} check inter 1s
@@ -114,18 +124,19 @@ def cluster(tmp_path: Path):
         pytest.fail("HAProxy not found: run scripts/install_haproxy.sh (make test does)")
     store = tmp_path / "store"
     build_store(store, demo=True, rows=1_000)
+    users = write_users(tmp_path / "users.json")
     ports = [free_port() for _ in range(3)]
-    processes = [start_gunicorn(store, port, tmp_path / f"app{n}.log") for n, port in enumerate(ports[:2])]
+    processes = [start_gunicorn(store, users, port, tmp_path / f"app{n}.log") for n, port in enumerate(ports[:2])]
     config = tmp_path / "haproxy.cfg"
     config.write_text(HAPROXY_CONFIG.format(port=ports[2], app1=ports[0], app2=ports[1]))
     try:
         apps = [f"http://127.0.0.1:{port}" for port in ports[:2]]
         for app in apps:
-            wait_until(lambda app=app: _answers(app + "/_dash-dependencies"), 90, f"{app} to start")
+            wait_until(lambda app=app: _answers(app + "/auth/login"), 90, f"{app} to start")
         processes.append(subprocess.Popen([HAPROXY, "-f", str(config), "-db"], stdout=subprocess.DEVNULL,
                                           stderr=(tmp_path / "haproxy.log").open("wb")))
         balancer = f"http://127.0.0.1:{ports[2]}"
-        wait_until(lambda: _answers(balancer + "/_dash-dependencies"), 30, "HAProxy to answer")
+        wait_until(lambda: _answers(balancer + "/auth/login"), 30, "HAProxy to answer")
         yield apps, balancer, store
     finally:
         for process in processes:
@@ -139,38 +150,42 @@ def cluster(tmp_path: Path):
 
 def _answers(url: str) -> bool:
     try:
-        return get(url, timeout=2)[0] == 200
-    except OSError:
+        return requests.get(url, timeout=2).status_code == 200
+    except requests.RequestException:
         return False
 
 
-def shows(base: str, text: str) -> bool:
-    status, body = get(base + "/_dash-layout")
+def shows(session: requests.Session, base: str, text: str) -> bool:
+    status, body = get(session, base + "/_dash-layout")
     return status == 200 and text in body
 
 
 def test_import_and_rollback_through_either_server_reach_both_under_load(cluster):
     (app1, app2), balancer, store = cluster
+    # Signed in once, through the balancer: the session cookie is valid on both servers (shared key).
+    manager = signed_in(balancer)
     statuses: list[int] = []
     stop = threading.Event()
 
     def user():
+        session = requests.Session()
+        session.cookies.update(manager.cookies)
         for _ in range(LOAD_REQUESTS_PER_THREAD):
             if stop.is_set():
                 return
             for path in ("/_dash-layout", "/pillars"):
                 try:
-                    statuses.append(get(balancer + path)[0])
-                except OSError as error:
+                    statuses.append(get(session, balancer + path)[0])
+                except requests.RequestException as error:
                     statuses.append(repr(error))
 
     load = [threading.Thread(target=user) for _ in range(LOAD_THREADS)]
     for thread in load:
         thread.start()
     try:
-        assert shows(app1, "Demo data") and shows(app2, "Demo data")
+        assert shows(manager, app1, "Demo data") and shows(manager, app2, "Demo data")
         # Import through server 1, as the import page's Confirm button does.
-        key = callback_key(app1, "import-confirm-button")
+        key = callback_key(manager, app1, "import-confirm-button")
         upload = "data:text/csv;base64," + base64.b64encode(CSV.encode()).decode()
         body = {"output": key, "outputs": outputs_of(key), "changedPropIds": ["import-confirm-button.n_clicks"],
                 "inputs": [{"id": "import-confirm-button", "property": "n_clicks", "value": 1}],
@@ -180,24 +195,24 @@ def test_import_and_rollback_through_either_server_reach_both_under_load(cluster
                           {"id": "import-replace-demo-checkbox", "property": "value", "value": True},
                           {"id": "shell-language-store", "property": "data", "value": "en"},
                           {"id": "import-history-tick-store", "property": "data", "value": 0}]}
-        status, answer = post(app1 + "/_dash-update-component", body)
+        status, answer = post(manager, app1 + "/_dash-update-component", body)
         assert status == 200 and "Imported 1 indicator value rows from returns.csv" in json.dumps(answer)
         for base in (app1, app2, balancer):
-            wait_until(lambda base=base: shows(base, "returns.csv"), 15, f"{base} to show the import")
+            wait_until(lambda base=base: shows(manager, base, "returns.csv"), 15, f"{base} to show the import")
 
         # Roll back through server 2, as the history's rollback button does.
         entry = json.loads((store / "history.json").read_text())[-1]
-        key = callback_key(app2, "import-rollback-button")
+        key = callback_key(manager, app2, "import-rollback-button")
         button = {"type": "import-rollback-button", "index": entry["id"]}
         body = {"output": key, "outputs": outputs_of(key),
                 "changedPropIds": [json.dumps(button, sort_keys=True, separators=(",", ":")) + ".n_clicks"],
                 "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
                 "state": [{"id": "shell-language-store", "property": "data", "value": "en"},
                           {"id": "import-history-tick-store", "property": "data", "value": 1}]}
-        status, answer = post(app2 + "/_dash-update-component", body)
+        status, answer = post(manager, app2 + "/_dash-update-component", body)
         assert status == 200 and "is served again" in json.dumps(answer)
         for base in (app1, app2, balancer):
-            wait_until(lambda base=base: shows(base, "Demo data") and not shows(base, "returns.csv"), 15,
+            wait_until(lambda base=base: shows(manager, base, "Demo data") and not shows(manager, base, "returns.csv"), 15,
                        f"{base} to show the rollback")
     finally:
         stop.set()
