@@ -10,6 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.auth import Permission
 from dashboard.i18n import t
 from dashboard.imports import MAX_UPLOAD_BYTES
 from dashboard.store import is_store_directory
