@@ -77,8 +77,8 @@ def navbar(lang: str, texts: dict, user: User = NOBODY) -> dbc.Navbar:
                     [
                         html.Nav(dbc.Nav(links, id=ids.NAV_LINKS, navbar=True, className="flex-wrap"),
                                  **{"aria-label": texts[(ids.BRAND_TITLE, "children")]}),
-                        html.Div([language_switch(lang, texts), print_button(lang), *open_data_links(lang),
-                                  account_form(user, texts)],
+                        html.Div([language_switch(lang, texts), print_button(lang),
+                                  *open_data_links(lang, user.can(Permission.EXPORT)), account_form(user, texts)],
                                  className="d-flex flex-wrap align-items-center ms-lg-auto"),
                     ],
                     id=ids.NAV_COLLAPSE, navbar=True, is_open=False,

@@ -51,7 +51,9 @@ def option_params(page: str) -> tuple[str, ...]:
     return PAGE_OPTIONS.get(page, ((), None))[0]
 
 
-def dropped_options(page: str, request: ChartRequest) -> Dropped:
-    """(parameter, value) pairs of ``request`` that ``page`` would ignore."""
+def resolve_options(page: str, request: ChartRequest) -> tuple[dict[str, str], Dropped]:
+    """The options value ``page``'s data functions read for the request's raw URL options, and the
+    (parameter, value) pairs the page would ignore. The one place that knows how a page turns its
+    address into options."""
     entry = PAGE_OPTIONS.get(page)
-    return entry[1](request) if entry else ()
+    return dict(request.params), (entry[1](request) if entry else ())

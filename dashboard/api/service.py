@@ -4,7 +4,7 @@ chart answers), the kind of data a chart shows, and the store version for cache 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -71,12 +71,12 @@ def answer_chart(context: AppContext, chart: ChartSpec, query: ApiQuery,
         ApiError: (``strict``) an option value the chart's page would ignore.
     """
     request = chart_request(context, query, options)
-    if strict:
-        dropped = page_options.dropped_options(chart.page, request)
-        if dropped:
-            name, value = dropped[0]
-            raise ApiError(400, f"Unknown value {value!r} for option {name!r} of the {chart.page} page.",
-                           parameter=name)
+    resolved, dropped = page_options.resolve_options(chart.page, request)
+    if strict and dropped:
+        name, value = dropped[0]
+        raise ApiError(400, f"Unknown value {value!r} for option {name!r} of the {chart.page} page.",
+                       parameter=name)
+    request = replace(request, params=resolved)
     kind, label = kind_of(chart, request, context)
     return ChartAnswer(chart, request, chart.data(request), kind, label)
 
