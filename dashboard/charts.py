@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
@@ -40,5 +40,5 @@ class ChartSpec:
     title_key: str
     data: Callable[[ChartRequest], pd.DataFrame]
     # The chart itself for a request, from the same data (the embeddable page draws it); None:
-    # embeds show the data as a table.
-    figure: Callable[[ChartRequest], go.Figure] | None = None
+    # embeds show the data as a table. Keyword-only, so fields added later stay positional.
+    figure: Callable[[ChartRequest], go.Figure] | None = field(default=None, kw_only=True)
