@@ -50,7 +50,7 @@ def install_api(server: Flask, context: AppContext, charts: Mapping[str, ChartSp
     """
     limiter = RateLimiter(*context.settings.api_rate)
 
-    def download_all() -> tuple[Response, tuple]:
+    def download_all() -> Response:
         all_options = sorted({name for chart in charts.values() for name in option_params(chart.page)})
         query = parse_query(request.query_string.decode("latin-1"), context.catalog,
                             default_lang=context.settings.language, options=all_options, extra=("hxl",))
@@ -58,7 +58,7 @@ def install_api(server: Flask, context: AppContext, charts: Mapping[str, ChartSp
         content = build_bundle(context, charts, query, hxl=hxl)
         response = Response(content, mimetype="application/zip")
         response.headers["Content-Disposition"] = 'attachment; filename="euiom-dashboard-data.zip"'
-        return response, ()
+        return response
 
     def openapi() -> Response:
         return json_response(openapi_document(charts, request.host_url))

@@ -41,11 +41,11 @@ def client_key() -> str:
 def endpoint(context: AppContext, limiter: RateLimiter, *, permission: Permission = Permission.EXPORT):
     """Wrap a view: rate limit, permission, JSON errors, cache headers and 304 answers.
 
-    The view returns ``(response, etag parts)``; the ETag also covers the store version, path,
-    query and the user's permissions.
+    The ETag covers the store version, the path, the query, the Accept header and the user's
+    permissions: everything an answer depends on.
     """
 
-    def wrap(view: Callable[..., tuple[Response, tuple]]) -> Callable[..., Response]:
+    def wrap(view: Callable[..., Response]) -> Callable[..., Response]:
         @wraps(view)
         def run(**kwargs: object) -> Response:
             try:
@@ -57,10 +57,7 @@ def endpoint(context: AppContext, limiter: RateLimiter, *, permission: Permissio
                     raise ApiError(403, "Your role does not allow downloading data through the API.")
                 tag = entity_tag(store_version(context), request.path, request.query_string.decode("latin-1"),
                                  request.headers.get("Accept", ""), permissions_key())
-                if not_modified(tag):
-                    response = Response(status=304)
-                else:
-                    response, _ = view(**kwargs)
+                response = Response(status=304) if not_modified(tag) else view(**kwargs)
                 response.headers["ETag"] = tag
                 response.headers["Cache-Control"] = cache_control(context)
                 response.headers["Vary"] = "Accept, Authorization, Cookie"
@@ -105,39 +102,39 @@ def install_routes(server: Flask, context: AppContext, charts: Mapping[str, Char
     """Add the chart and reference endpoints to ``server``."""
     tables = reference_tables()
 
-    def index() -> tuple[Response, tuple]:
+    def index() -> Response:
         query = checked_query(context)
         return json_response({
             "title": t("app.title", query.lang), "version": "v1",
             "openapi": f"{PREFIX}/openapi.json", "docs": f"{PREFIX}/docs",
             "charts": f"{PREFIX}/charts", "reference": f"{PREFIX}/reference",
             "download_all": f"{PREFIX}/download.zip",
-        }), ()
+        })
 
-    def chart_list() -> tuple[Response, tuple]:
+    def chart_list() -> Response:
         query = checked_query(context)
         listed = [{"chart": chart.key, "page": chart.page, "title": t(chart.title_key, query.lang),
                    "options": list(page_options.option_params(chart.page)),
                    "url": f"{PREFIX}/charts/{chart.key}", "embed": f"/embed/{chart.key}"}
                   for chart in charts.values()]
-        return json_response({"charts": listed}), ()
+        return json_response({"charts": listed})
 
-    def chart_data(key: str) -> tuple[Response, tuple]:
+    def chart_data(key: str) -> Response:
         chart = charts.get(key)
         if chart is None:
             raise ApiError(404, f"Unknown chart {key[:64]!r}; the list is at {PREFIX}/charts.", parameter="chart")
         query = checked_query(context, chart)
         answer = answer_chart(context, chart, query)
         return table_response(answer.frame, query, chart_meta(context, answer, query, page_paths),
-                              kind_label=answer.kind_label, keep=kept_items(query)), ()
+                              kind_label=answer.kind_label, keep=kept_items(query))
 
-    def reference_list() -> tuple[Response, tuple]:
-        checked_query(context)
-        return json_response({"tables": [{"name": table.name, "description": table.description,
+    def reference_list() -> Response:
+        query = checked_query(context)
+        return json_response({"tables": [{"name": table.name, "description": t(f"api.reference.{table.name}", query.lang),
                                           "kind_of_data": table.kind, "url": f"{PREFIX}/reference/{table.name}"}
-                                         for table in tables.values()]}), ()
+                                         for table in tables.values()]})
 
-    def reference_data(name: str) -> tuple[Response, tuple]:
+    def reference_data(name: str) -> Response:
         table = tables.get(name)
         if table is None:
             raise ApiError(404, f"Unknown reference table {name[:64]!r}; the list is at {PREFIX}/reference.",
@@ -147,11 +144,11 @@ def install_routes(server: Flask, context: AppContext, charts: Mapping[str, Char
             raise ApiError(400, "Reference tables take no filters.", parameter=query.filter_items()[0][0])
         frame = table.query(context.cursor())
         label = t(f"api.kind.{table.kind}", query.lang)
-        meta = {"table": table.name, "description": table.description, "lang": query.lang,
+        meta = {"table": table.name, "description": t(f"api.reference.{table.name}", query.lang), "lang": query.lang,
                 "kind_of_data": {"code": table.kind, "label": label}}
-        return table_response(frame, query, meta, kind_label=label, keep=kept_items(query)), ()
+        return table_response(frame, query, meta, kind_label=label, keep=kept_items(query))
 
-    def unknown(rest: str = "") -> tuple[Response, tuple]:
+    def unknown(rest: str = "") -> Response:
         raise ApiError(404, f"No such API address; the endpoints are listed at {PREFIX}/openapi.json.")
 
     view_only, data = Permission.VIEW, Permission.EXPORT
