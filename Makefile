@@ -42,7 +42,9 @@ clean:
 # Benchmarks, load test and bad-input suite (results in benchmarks/README.md).
 BENCH_DIR ?= /tmp/bench
 BENCH_SIZES ?= 100000,1000000,10000000
-.PHONY: bench load bad-input
+# The commit before the speed work (issue #14): what bench-browser and load-compare measure as "before".
+BASELINE ?= bcef1ae
+.PHONY: bench load bad-input bench-browser load-compare
 
 bench: $(STAMP)  ## callback server time, response size and worker memory at 100k/1M/10M records, next to pandas
 	$(BIN)/python -m benchmarks.callbacks --sizes $(BENCH_SIZES) --reuse-dir $(BENCH_DIR) $(BENCH_ARGS)
@@ -52,3 +54,13 @@ load: $(STAMP)  ## 50 simulated users for 60 s against gunicorn on 127.0.0.1 (1M
 
 bad-input: $(STAMP)  ## malformed, oversized and injection-shaped input in callbacks, URLs, imports and exports
 	$(BIN)/python -m pytest tests/test_bad_input*.py -q
+
+bench-browser: $(STAMP)  ## bytes and time to drawn per page in headless Chromium, before (BASELINE) and after, loopback and throttled
+	./scripts/install_chromium.sh
+	$(BIN)/python -m benchmarks.browser --baseline $(BASELINE) $(BROWSER_ARGS)
+
+load-compare: $(STAMP)  ## 100 users pausing 1-3 s, and 50 users without pause (saturation), before (BASELINE) and after
+	$(BIN)/python -m benchmarks.load --store $(BENCH_DIR)/1m.duckdb --build-rows 1000000 --users 100 --seconds 60 --baseline $(BASELINE) --label "1m, 100 users, think 1–3 s, before"
+	$(BIN)/python -m benchmarks.load --store $(BENCH_DIR)/1m.duckdb --users 100 --seconds 60 --label "1m, 100 users, think 1–3 s, after"
+	$(BIN)/python -m benchmarks.load --store $(BENCH_DIR)/1m.duckdb --users 50 --seconds 30 --think-min 0 --think-max 0 --baseline $(BASELINE) --label "1m, 50 users, no pause (saturation), before"
+	$(BIN)/python -m benchmarks.load --store $(BENCH_DIR)/1m.duckdb --users 50 --seconds 30 --think-min 0 --think-max 0 --label "1m, 50 users, no pause (saturation), after"

@@ -6,6 +6,16 @@
 (function () {
     "use strict";
 
+    // Only real changes: writing an attribute the observer below watches, even with the value it
+    // already has, would wake the observer again, every animation frame, for as long as the page is open.
+    function set(element, name, value) {
+        if (element.getAttribute(name) !== value) { element.setAttribute(name, value); }
+    }
+
+    function unset(element, name) {
+        if (element.hasAttribute(name)) { element.removeAttribute(name); }
+    }
+
     function describe(proxy) {
         var wrapper = proxy.parentElement;
         var trigger = wrapper && wrapper.querySelector("button.dash-dropdown");
@@ -18,12 +28,12 @@
         }
         var value = document.getElementById(trigger.id + "-value");
         if (value) { labelled.push(value.id); }
-        proxy.removeAttribute("aria-hidden");
-        proxy.setAttribute("role", "combobox");
-        proxy.setAttribute("aria-haspopup", "listbox");
-        proxy.setAttribute("aria-expanded", trigger.getAttribute("aria-expanded") || "false");
-        if (labelled.length) { proxy.setAttribute("aria-labelledby", labelled.join(" ")); }
-        if (trigger.disabled) { proxy.setAttribute("aria-disabled", "true"); } else { proxy.removeAttribute("aria-disabled"); }
+        unset(proxy, "aria-hidden");
+        set(proxy, "role", "combobox");
+        set(proxy, "aria-haspopup", "listbox");
+        set(proxy, "aria-expanded", trigger.getAttribute("aria-expanded") || "false");
+        if (labelled.length) { set(proxy, "aria-labelledby", labelled.join(" ")); }
+        if (trigger.disabled) { set(proxy, "aria-disabled", "true"); } else { unset(proxy, "aria-disabled"); }
     }
 
     function fixAll() {

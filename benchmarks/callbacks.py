@@ -276,7 +276,7 @@ def make_selections(store: Path, count: int, seed: int) -> list[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------- the naive way: pandas
-SURVEY_SQL = """SELECT s.action_code, s.iso3, s.survey_date, s.economic_score, s.social_score,
+SURVEY_SQL = """SELECT s.survey_id, s.respondent_id, s.action_code, s.iso3, s.survey_date, s.economic_score, s.social_score,
                        s.psychosocial_score, s.composite_score, a.region_code, a.status_code
                 FROM survey_responses s JOIN actions a USING (action_code)"""
 INDICATOR_SQL = """SELECT iv.action_code, iv.iso3, iv.period, iv.sex, iv.indicator_code, iv.value,
@@ -304,8 +304,16 @@ def _mask(frame: pd.DataFrame, selection: Any, date_column: str, pillars: bool) 
     return mask
 
 
-def pandas_group_means(surveys: pd.DataFrame, selection: Any, minimum: int) -> pd.DataFrame:
+def _latest(surveys: pd.DataFrame, selection: Any) -> pd.DataFrame:
+    """Each returnee's latest answer within the selection (per Action and country), as the app
+    analyses them (one answer per respondent)."""
     rows = surveys[_mask(surveys, selection, "survey_date", False)]
+    return rows.sort_values(["survey_date", "survey_id"]).drop_duplicates(
+        ["respondent_id", "action_code", "iso3"], keep="last")
+
+
+def pandas_group_means(surveys: pd.DataFrame, selection: Any, minimum: int) -> pd.DataFrame:
+    rows = _latest(surveys, selection)
     aggregations = {"n": ("composite_score", "size")}
     for measure, column in MEASURE_COLUMNS.items():
         aggregations[f"{measure}_mean"] = (column, "mean")
@@ -315,7 +323,7 @@ def pandas_group_means(surveys: pd.DataFrame, selection: Any, minimum: int) -> p
 
 
 def pandas_distribution(surveys: pd.DataFrame, selection: Any, minimum: int) -> pd.DataFrame:
-    rows = surveys[_mask(surveys, selection, "survey_date", False)]
+    rows = _latest(surveys, selection)
     grouped = rows.groupby("region_code")["composite_score"]
     names = {0.05: "p05", 0.25: "q1", 0.5: "median", 0.75: "q3", 0.95: "p95"}
     points = grouped.quantile(list(names)).unstack().rename(columns=names) if len(rows) else \
@@ -325,7 +333,7 @@ def pandas_distribution(surveys: pd.DataFrame, selection: Any, minimum: int) -> 
 
 
 def pandas_threshold_shares(surveys: pd.DataFrame, selection: Any, minimum: int) -> pd.DataFrame:
-    rows = surveys[_mask(surveys, selection, "survey_date", False)]
+    rows = _latest(surveys, selection)
     by_group = rows.assign(above=rows["composite_score"] >= THRESHOLD).groupby("iso3").agg(
         n=("above", "size"), at_or_above=("above", "sum"))
     return by_group[by_group["n"] >= minimum]
@@ -381,6 +389,7 @@ def compare_with_pandas(store: Path, selection_dicts: list[dict[str, Any]], mini
     """Time five query functions against their pandas equivalents on the same selections."""
     from dashboard.catalog import load_catalog
     from dashboard.queries import indicators, sustainability
+    from dashboard.queries.disclosure import EXACT
     from dashboard.selection import Selection
     from dashboard.store import ReadOnlyStore
 
@@ -397,14 +406,15 @@ def compare_with_pandas(store: Path, selection_dicts: list[dict[str, Any]], mini
 
     queries: dict[str, tuple[Callable, Callable, Callable]] = {
         "sustainability.group_means (region)": (
-            lambda s: sustainability.group_means(cursor, s, "region", min_group_size=minimum),
+            lambda s: sustainability.group_means(cursor, s, "region", min_group_size=minimum, disclosure=EXACT),
             lambda s: pandas_group_means(surveys, s, minimum), agree_means),
         "sustainability.group_distribution (region, composite)": (
-            lambda s: sustainability.group_distribution(cursor, s, "region", "composite", min_group_size=minimum),
+            lambda s: sustainability.group_distribution(cursor, s, "region", "composite", min_group_size=minimum,
+                                                        disclosure=EXACT),
             lambda s: pandas_distribution(surveys, s, minimum), agree_means),
         "sustainability.threshold_shares (country, composite >= 0.5)": (
             lambda s: sustainability.threshold_shares(cursor, s, "country", "composite", THRESHOLD,
-                                                      min_group_size=minimum),
+                                                      min_group_size=minimum, disclosure=EXACT),
             lambda s: pandas_threshold_shares(surveys, s, minimum), agree_shares),
         "indicators.indicator_trend (returns_assisted, region x quarter)": (
             lambda s: indicators.indicator_trend(cursor, s, INDICATOR, "region"),

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import http.client
 import ipaddress
 import json
@@ -31,6 +32,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -40,6 +42,7 @@ from typing import Any
 
 import numpy as np
 
+from benchmarks.baseline import unpack_baseline
 from benchmarks.callbacks import current_signature, ensure_store, machine, paste_into
 from benchmarks.dashflow import (
     FILTER_IDS,
@@ -73,6 +76,17 @@ def loopback(host: str) -> str:
     return str(address)
 
 
+def decoded(data: bytes, encoding: str) -> bytes:
+    """The body of a response sent with ``Content-Encoding: encoding``."""
+    if encoding == "br":
+        import brotli
+
+        return brotli.decompress(data)
+    if encoding == "gzip":
+        return gzip.decompress(data)
+    return data
+
+
 class HttpTransport:
     """A keep-alive HTTP/1.1 connection; a request on a connection the server closed while idle
     is sent again once on a new connection (browsers do the same)."""
@@ -84,7 +98,10 @@ class HttpTransport:
         self.reconnects = 0
 
     def _request(self, method: str, path: str, body: bytes | None) -> tuple[int, bytes]:
-        headers = {"Content-Type": "application/json"} if body is not None else {}
+        # As a browser does: the server may compress (brotli or gzip).
+        headers = {"Accept-Encoding": "br, gzip"}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
         for attempt in (1, 2):
             if self.connection is None:
                 self.connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
@@ -92,7 +109,7 @@ class HttpTransport:
             try:
                 self.connection.request(method, path, body=body, headers=headers)
                 response = self.connection.getresponse()
-                data = response.read()
+                data = decoded(response.read(), response.getheader("Content-Encoding", ""))
                 self.used = True
                 if response.getheader("Connection", "").lower() == "close":
                     self.close()
@@ -239,11 +256,13 @@ def port_is_free(host: str, port: int) -> bool:
 
 
 def start_server(args: argparse.Namespace, host: str, log: Path) -> subprocess.Popen:
+    code_dir = args.code_dir or ROOT
+    # PYTHONPATH first: the code of code_dir, not the editable install of this worktree.
     env = {**os.environ, "EUIOM_STORE": str(args.store), "EUIOM_HOST": host, "EUIOM_PORT": str(args.port),
-           "EUIOM_WORKERS": str(args.workers)}
+           "EUIOM_WORKERS": str(args.workers), "PYTHONPATH": str(code_dir)}
     handle = log.open("wb")
     return subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"],
-                            cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+                            cwd=code_dir, env=env, stdout=handle, stderr=subprocess.STDOUT)
 
 
 def wait_until_ready(server: subprocess.Popen, host: str, port: int, log: Path, timeout: float) -> float:
@@ -365,6 +384,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think-max", type=float, default=3.0, help="seconds between filter changes, at most")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--label", help="name of the run in the results table")
+    parser.add_argument("--baseline", metavar="COMMIT",
+                        help="serve the code of this commit instead (git archive into --scratch): the 'before' run")
+    parser.add_argument("--scratch", type=Path, default=Path(tempfile.gettempdir()) / "euiom-bench-baseline")
     parser.add_argument("--log", type=Path, default=Path("/tmp/euiom-load-gunicorn.log"))
     parser.add_argument("--readme", type=Path, default=HERE / "README.md")
     parser.add_argument("--results", type=Path, default=HERE / "load_results.json")
@@ -386,7 +408,8 @@ def main(argv: list[str] | None = None) -> int:
     if not port_is_free(host, args.port):
         raise SystemExit(f"port {args.port} on {host} is in use; pick another with --port")
     args.label = args.label or (f"{args.store.stem}, {args.users} users, think {args.think_min:g}–"
-                                f"{args.think_max:g} s")
+                                f"{args.think_max:g} s" + (f", before ({args.baseline})" if args.baseline else ""))
+    args.code_dir = unpack_baseline(args.baseline, args.scratch) if args.baseline else None
 
     from layouts.pages import PAGES
 

@@ -17,7 +17,8 @@ from callbacks import map_page, pillars_page, sustainability_page
 from dashboard import ids
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
-from dashboard.describe import data_source_text, filter_summary
+from dashboard.data_kinds import kind_text
+from dashboard.describe import filter_summary
 from dashboard.exports import ExportHeader, export_filename, to_csv_bytes, to_excel_bytes
 from dashboard.i18n import format_number, normalise_language, t
 from dashboard.selection import Selection
@@ -70,7 +71,7 @@ def download_chart_data(context: AppContext, clicks: list, selection_data: dict 
     today = today or dt.date.today()
     title = t(chart.title_key, request.lang)
     filters = filter_summary(request.selection, context.catalog, request.lang)
-    source = data_source_text(context.catalog, context.imported_files, request.lang)
+    source = kind_text(chart.kind_of(request), context.catalog, context.imported_files, request.lang)
     header = ExportHeader(title, filters, today, source, labels=[
         (t("export.header.chart", request.lang), ""), (t("export.header.filters", request.lang), ""),
         (t("export.header.date", request.lang), ""), (t("export.header.source", request.lang), "")])
@@ -80,10 +81,13 @@ def download_chart_data(context: AppContext, clicks: list, selection_data: dict 
     return dcc.send_bytes(content, filename)
 
 
-def table_view(frame: pd.DataFrame, caption: str, lang: str) -> html.Div:
-    """An accessible HTML table of a chart's data (first rows only for long tables)."""
+def table_view(frame: pd.DataFrame, caption: str, lang: str, kind: str = "") -> html.Div:
+    """An accessible HTML table of a chart's data (first rows only for long tables), then a line
+    naming the kind of data it holds."""
+    kind_line = html.P(t("export.table_kind", lang, kind=kind), className="small chart-table-kind mb-1") if kind else None
     if frame.empty:
-        return html.P(t("export.empty_table", lang), className="small text-muted")
+        empty = html.P(t("export.empty_table", lang), className="small text-muted")
+        return html.Div([empty, kind_line]) if kind else empty
     shown = frame.head(MAX_TABLE_ROWS)
     cells = shown.astype(object).where(shown.notna(), "–")
     table = html.Table(
@@ -94,7 +98,7 @@ def table_view(frame: pd.DataFrame, caption: str, lang: str) -> html.Div:
     )
     note = (html.P(t("export.table_truncated", lang, shown=MAX_TABLE_ROWS, total=len(frame)), className="small")
             if len(frame) > MAX_TABLE_ROWS else None)
-    return html.Div([html.Div(table, className="table-responsive"), note])
+    return html.Div([html.Div(table, className="table-responsive"), note, kind_line])
 
 
 def _cell(value: object, lang: str) -> str:
@@ -114,9 +118,10 @@ def toggle_table_view(context: AppContext, clicks: int | None, search: str | Non
     if not is_open:
         return [], True, label, "false"
     chart_key = ctx.outputs_list[0]["id"].get("chart")
-    chart, _, frame = chart_data(context, chart_key, selection_data, search, lang)
+    chart, request, frame = chart_data(context, chart_key, selection_data, search, lang)
     caption = t("export.table_caption", lang, title=t(chart.title_key, lang))
-    return table_view(frame, caption, lang), False, label, "true"
+    kind = kind_text(chart.kind_of(request), context.catalog, context.imported_files, lang)
+    return table_view(frame, caption, lang, kind), False, label, "true"
 
 
 IMAGE_DOWNLOAD_JS = """

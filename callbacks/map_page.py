@@ -17,21 +17,28 @@ from dash import Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort, request
 from plotly import graph_objects as go
 
-from dashboard import geometry, ids
+from dashboard import eutf_profile, geometry, ids, map_amounts
 from dashboard.catalog import Catalog
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
+from dashboard.data_kinds import EUTF, FACTS, MAPPING, kind_text
+from dashboard.figures import amount_map as amount_figures
+from dashboard.figures import eutf as eutf_figures
 from dashboard.figures import map as map_figures
 from dashboard.figures.common import empty_figure
-from dashboard.i18n import normalise_language, t
-from dashboard.map_options import MapOptions, chosen_profile
+from dashboard.i18n import normalise_language, quarter_label, t
+from dashboard.map_options import EUTF_MODE, INDICATOR_MODE, MapOptions, chosen_profile
+from dashboard.queries import eutf as eutf_queries
+from dashboard.queries import indicators as indicator_queries
 from dashboard.queries import map as map_queries
+from dashboard.queries.reference import imported_file_names as reference_files
 from dashboard.selection import Selection
 
 PAGE = "map"
 
 # Inputs whose change only recolours or re-layers the drawn map: answered with a Patch.
-PATCH_TRIGGERS = frozenset({ids.MAP_COLOUR_RADIO, ids.MAP_PROVINCES_SWITCH})
+PATCH_TRIGGERS = frozenset({ids.MAP_COLOUR_RADIO, ids.MAP_PROVINCES_SWITCH, ids.MAP_EUTF_MEASURE,
+                            ids.MAP_EUTF_VALUE, ids.MAP_STORE_INDICATOR})
 
 
 def _province_layers(cursor: duckdb.DuckDBPyConnection, show_provinces: bool) -> dict:
@@ -46,6 +53,41 @@ def map_view(cursor: duckdb.DuckDBPyConnection, selection: Selection, mode: obje
     countries = map_queries.map_countries(cursor, selection)
     return countries, {"mode": map_figures.colour_mode(mode), "lang": normalise_language(lang),
                        **_province_layers(cursor, show_provinces)}
+
+
+def _period_text(catalog: Catalog, selection: Selection, lang: str) -> str:
+    quarters = catalog.quarters
+    start = selection.period_start or (quarters[0] if quarters else None)
+    end = selection.period_end or (quarters[-1] if quarters else None)
+    if not start or not end:
+        return t("export.no_filters", lang)
+    return f"{quarter_label(start, lang)} – {quarter_label(end, lang)}"
+
+
+def amount_view(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection: Selection, options: MapOptions,
+                lang: str, imported_files: list[str]) -> tuple[pd.DataFrame, map_amounts.AmountSpec]:
+    """The amount per country the map colours by (``options`` in an amount mode), and its words."""
+    lang = normalise_language(lang)
+    drawable = {iso3: named.name(lang) for iso3, named in catalog.countries.items() if iso3 in geometry.country_ids()}
+    if options.mode == EUTF_MODE:
+        spec = map_amounts.eutf_spec(options.measure, options.value, eutf_queries.MEASURES[options.measure],
+                                     "2021-12-17", lang)
+        frame = map_amounts.eutf_amounts(
+            eutf_queries.country_figures(cursor, options.measure), eutf_queries.regional_figures(cursor, options.measure),
+            measure=options.measure, value_kind=options.value, drawable=drawable, lang=lang)
+        return frame, spec
+    indicator = options.indicator or next(iter(catalog.indicators))
+    ranking = indicator_queries.country_ranking(cursor, selection, indicator, by_sex=False)
+    spec = map_amounts.indicator_spec(catalog.indicators[indicator].name(lang), _period_text(catalog, selection, lang),
+                                      kind_text(FACTS, catalog, imported_files, lang), lang, catalog.data_origin)
+    return map_amounts.indicator_amounts(ranking, drawable=drawable, lang=lang), spec
+
+
+def map_kind(request: ChartRequest) -> str:
+    """The kind of data the map shows: real EUTF figures, the store's indicators, or reference
+    facts with the dashboard's pillar mapping (the categorical colourings list pillars)."""
+    mode = MapOptions.from_params(request.params, request.catalog).mode
+    return {EUTF_MODE: EUTF, INDICATOR_MODE: FACTS}.get(mode, MAPPING)
 
 
 @dataclass(frozen=True)
@@ -76,8 +118,18 @@ def profile_trend(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection
                         map_queries.country_trend(cursor, selection, iso3, lead))
 
 
+def _control_options(context: AppContext, mode: object, provinces: object, measure: object, value: object,
+                     indicator: object) -> MapOptions:
+    """The page options from the controls' values, checked as a link's are."""
+    params = {"colour": mode, "measure": measure, "value": value, "store_indicator": indicator,
+              "provinces": "1" if provinces else "0"}
+    return MapOptions.from_params({key: item for key, item in params.items() if isinstance(item, str)},
+                                  context.catalog)
+
+
 def update_map(context: AppContext, selection_data: dict | None, mode: str | None,
-               show_provinces: bool | None, lang: str, triggered_id: str | None) -> object:
+               show_provinces: bool | None, lang: str, triggered_id: str | None, measure: object = None,
+               value: object = None, indicator: object = None) -> object:
     """The map for the filters, colouring and province view.
 
     A change of colouring or province view sends a Patch (traces and titles only); a change of
@@ -85,17 +137,30 @@ def update_map(context: AppContext, selection_data: dict | None, mode: str | Non
     traces name the geometry URL.
     """
     selection = Selection.from_raw(selection_data or {}, context.catalog)
+    page_options = _control_options(context, mode, show_provinces, measure, value, indicator)
+    if page_options.is_amount:
+        frame, spec = amount_view(context.cursor(), context.catalog, selection, page_options, lang,
+                                  context.imported_files)
+        figure = amount_figures.amount_map(frame, spec, lang=normalise_language(lang),
+                                           demo=spec.kind == FACTS and context.catalog.is_demo)
+        return map_figures.figure_patch(figure) if triggered_id in PATCH_TRIGGERS else figure
     countries, options = map_view(context.cursor(), selection, mode, bool(show_provinces), lang)
     if triggered_id in PATCH_TRIGGERS:
         return map_figures.programme_map_patch(countries, **options)
     return map_figures.programme_map(countries, **options)
 
 
-def update_map_notes(context: AppContext, selection_data: dict | None, lang: str) -> tuple[str, list, bool]:
+def update_map_notes(context: AppContext, selection_data: dict | None, lang: str, mode: object = None,
+                     measure: object = None, value: object = None, indicator: object = None) -> tuple[str, list, bool]:
     """The text summary of the map, and the note on the global component (hidden when none)."""
     selection = Selection.from_raw(selection_data or {}, context.catalog)
     cursor = context.cursor()
-    summary = map_figures.map_summary(map_queries.map_countries(cursor, selection), lang=lang)
+    page_options = _control_options(context, mode, False, measure, value, indicator)
+    if page_options.is_amount:
+        frame, spec = amount_view(cursor, context.catalog, selection, page_options, lang, context.imported_files)
+        summary = amount_figures.amount_summary(frame, spec, lang=normalise_language(lang))
+    else:
+        summary = map_figures.map_summary(map_queries.map_countries(cursor, selection), lang=lang)
     note = map_figures.global_note(map_queries.global_components(cursor, selection), lang=lang)
     return summary, note, not note
 
@@ -171,10 +236,35 @@ def update_trend(context: AppContext, iso3: str | None, selection_data: dict | N
                                              lang=lang), False
 
 
+def _country_name(catalog: Catalog, iso3: str, lang: str) -> str:
+    return catalog.countries[iso3].name(lang) if iso3 in catalog.countries else iso3
+
+
+def update_eutf_profile(context: AppContext, iso3: str | None, lang: str) -> tuple:
+    """The open country's EUTF projects and contracts, its target-vs-actual chart, the chart's
+    summary and whether the chart block is hidden (no country, or no results of its own)."""
+    lang = normalise_language(lang)
+    iso3 = chosen_profile(iso3, context.catalog)
+    if iso3 is None:
+        return [], no_update, "", True
+    cursor = context.cursor()
+    contracts = eutf_profile.contracts_block(eutf_queries.country_contracts(cursor, iso3), lang=lang)
+    results = eutf_queries.country_results(cursor, iso3)
+    country = _country_name(context.catalog, iso3, lang)
+    if results.empty:
+        return contracts, no_update, "", True
+    return (contracts, eutf_figures.country_results_chart(results, country=country, lang=lang),
+            eutf_figures.country_results_summary(results, country=country, lang=lang), False)
+
+
 # ---------------------------------------------------------------- data behind each chart
 def map_data(request: ChartRequest) -> pd.DataFrame:
     """The countries as the map fills them, for the colouring and province view of the URL."""
     options = MapOptions.from_params(request.params, request.catalog)
+    if options.is_amount:
+        imported = reference_files(request.cursor)
+        frame, spec = amount_view(request.cursor, request.catalog, request.selection, options, request.lang, imported)
+        return amount_figures.amount_table(frame, spec, lang=request.lang)
     countries, view = map_view(request.cursor, request.selection, options.mode, options.provinces, request.lang)
     return map_figures.map_table(countries, **view)
 
@@ -191,10 +281,23 @@ def trend_data(request: ChartRequest) -> pd.DataFrame:
                                    lang=request.lang)
 
 
+def eutf_results_data(request: ChartRequest) -> pd.DataFrame:
+    """The country's EUTF target-vs-actual rows, for the profile country of the URL."""
+    iso3 = MapOptions.from_params(request.params, request.catalog).profile
+    results = eutf_queries.country_results(request.cursor, iso3 or "")
+    return eutf_figures.country_results_table(results, iso3=iso3 or "", lang=request.lang,
+                                              country=_country_name(request.catalog, iso3 or "", request.lang))
+
+
 # ---------------------------------------------------------------- each chart for a request (embeds)
 def map_figure(request: ChartRequest) -> go.Figure:
-    """The map for the filters, colouring and province view of the request."""
+    """The map for the filters and options of the request, as ``update_map`` draws it."""
     options = MapOptions.from_params(request.params, request.catalog)
+    if options.is_amount:
+        frame, spec = amount_view(request.cursor, request.catalog, request.selection, options, request.lang,
+                                  reference_files(request.cursor))
+        return amount_figures.amount_map(frame, spec, lang=request.lang,
+                                         demo=spec.kind == FACTS and request.catalog.is_demo)
     countries, view = map_view(request.cursor, request.selection, options.mode, options.provinces, request.lang)
     return map_figures.programme_map(countries, **view)
 
@@ -211,9 +314,11 @@ def trend_figure(request: ChartRequest) -> go.Figure:
 
 
 CHARTS: tuple[ChartSpec, ...] = (
-    ChartSpec(ids.MAP_CHART, PAGE, ids.MAP_GRAPH, "map.block.title", map_data, figure=map_figure),
+    ChartSpec(ids.MAP_CHART, PAGE, ids.MAP_GRAPH, "map.block.title", map_data, map_kind, figure=map_figure),
     ChartSpec(ids.MAP_TREND_CHART, PAGE, ids.MAP_TREND_GRAPH, "map.trend.heading", trend_data,
               figure=trend_figure),
+    ChartSpec(ids.MAP_EUTF_RESULTS_CHART, PAGE, ids.MAP_EUTF_RESULTS_GRAPH, "eutf.profile.results_heading",
+              eutf_results_data, EUTF),
 )
 
 # On a narrow screen the profile sits under the map: when a country is chosen, bring the profile
@@ -251,6 +356,30 @@ def serve_geometry(name: str) -> Response:
     return response.make_conditional(request)
 
 
+def show_amount_controls(context: AppContext, mode: object, measure: object, value: object,
+                         indicator: object) -> tuple:
+    """Whether the EUTF controls, the store indicator control and the EUTF note are hidden, and
+    the values of the EUTF measure, value and store indicator: a control holds a value only
+    while its colouring is chosen, so the URL names only the options in use."""
+    options = _control_options(context, mode, False, measure, value, indicator)
+    eutf, store = mode == EUTF_MODE, mode == INDICATOR_MODE
+    first_indicator = next(iter(context.catalog.indicators), None)
+    wanted = (options.measure if eutf else None, options.value if eutf else None,
+              (options.indicator or first_indicator) if store else None)
+    # An unchanged value is not sent: a change would redraw the map as a patch, which must not
+    # happen before its first full draw.
+    values = tuple(no_update if new == old else new for new, old in zip(wanted, (measure, value, indicator),
+                                                                         strict=True))
+    return (not eutf, not store, not eutf, *values)
+
+
+def value_options(measure: object, lang: str | None) -> list[dict]:
+    """Actual, target and % of target; disabled for the budget, which has one value only."""
+    lang = normalise_language(lang)
+    return [{"label": t(f"eutf.value.{key}", lang), "value": key, "disabled": measure == "budget"}
+            for key in eutf_queries.VALUE_KINDS]
+
+
 def register(app: Dash, context: AppContext) -> None:
     """Wire this page's callbacks and the geometry route."""
     app.server.add_url_rule(f"{geometry.URL_PREFIX}<name>", endpoint="map_geometry", view_func=serve_geometry)
@@ -259,16 +388,36 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.SELECTION_STORE, "data"),
         Input(ids.MAP_COLOUR_RADIO, "value"),
         Input(ids.MAP_PROVINCES_SWITCH, "value"),
+        Input(ids.MAP_EUTF_MEASURE, "value"),
+        Input(ids.MAP_EUTF_VALUE, "value"),
+        Input(ids.MAP_STORE_INDICATOR, "value"),
         State(ids.LANGUAGE_STORE, "data"),
-    )(lambda selection, mode, provinces, lang: update_map(context, selection, mode, provinces, lang,
-                                                          ctx.triggered_id))
+    )(lambda selection, mode, provinces, measure, value, indicator, lang: update_map(
+        context, selection, mode, provinces, lang, ctx.triggered_id, measure, value, indicator))
     app.callback(
         Output(ids.MAP_SUMMARY, "children"),
         Output(ids.MAP_GLOBAL_NOTE, "children"),
         Output(ids.MAP_GLOBAL_NOTE, "hidden"),
         Input(ids.SELECTION_STORE, "data"),
+        Input(ids.MAP_COLOUR_RADIO, "value"),
+        Input(ids.MAP_EUTF_MEASURE, "value"),
+        Input(ids.MAP_EUTF_VALUE, "value"),
+        Input(ids.MAP_STORE_INDICATOR, "value"),
         State(ids.LANGUAGE_STORE, "data"),
-    )(lambda selection, lang: update_map_notes(context, selection, lang))
+    )(lambda selection, mode, measure, value, indicator, lang: update_map_notes(
+        context, selection, lang, mode, measure, value, indicator))
+    app.callback(
+        Output(ids.MAP_EUTF_CONTROLS, "hidden"),
+        Output(ids.MAP_INDICATOR_CONTROLS, "hidden"),
+        Output(ids.MAP_AMOUNT_NOTE, "hidden"),
+        Output(ids.MAP_EUTF_MEASURE, "value"),
+        Output(ids.MAP_EUTF_VALUE, "value"),
+        Output(ids.MAP_STORE_INDICATOR, "value"),
+        Input(ids.MAP_COLOUR_RADIO, "value"),
+        State(ids.MAP_EUTF_MEASURE, "value"),
+        State(ids.MAP_EUTF_VALUE, "value"),
+        State(ids.MAP_STORE_INDICATOR, "value"),
+    )(lambda mode, measure, value, indicator: show_amount_controls(context, mode, measure, value, indicator))
     # Not prevented on the first call: a link's profile country is checked against its filters.
     app.callback(
         Output(ids.MAP_SELECTED_STORE, "data"),
@@ -298,6 +447,22 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
     )(lambda iso3, selection, lang: update_trend(context, iso3, selection, lang))
+    app.callback(
+        Output(ids.MAP_EUTF_PROFILE, "children"),
+        Output(ids.MAP_EUTF_RESULTS_GRAPH, "figure"),
+        Output(ids.MAP_EUTF_RESULTS_SUMMARY, "children"),
+        Output(ids.MAP_EUTF_RESULTS_BLOCK, "hidden"),
+        Input(ids.MAP_SELECTED_STORE, "data"),
+        # EUTF figures ignore the filters, but the selection store is what fires the first call
+        # (the selected store's own first call answers no_update, which fires nothing).
+        Input(ids.SELECTION_STORE, "data"),
+        State(ids.LANGUAGE_STORE, "data"),
+    )(lambda iso3, _selection, lang: update_eutf_profile(context, iso3, lang))
+    app.callback(
+        Output(ids.MAP_EUTF_VALUE, "options"),
+        Input(ids.MAP_EUTF_MEASURE, "value"),
+        State(ids.LANGUAGE_STORE, "data"),
+    )(value_options)
     app.clientside_callback(
         SCROLL_TO_PROFILE_JS,
         Output(ids.MAP_SCROLL_SINK, "data"),

@@ -6,18 +6,30 @@ so a download or a table view always holds what the chart shows.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
-from dash import Dash, Input, Output, State, html, no_update
+from dash import Dash, Input, Output, Patch, State, html, no_update
 from plotly import graph_objects as go
 
 from dashboard import ids
 from dashboard.catalog import Catalog
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
+from dashboard.data_kinds import EUTF, MAPPING, PUBLISHED
+from dashboard.figures import eutf as eutf_figures
 from dashboard.figures import indicators as indicator_figures
 from dashboard.figures import pillars as pillar_figures
-from dashboard.i18n import normalise_language, t
-from dashboard.pillars_options import PageOptions, chosen_by_sex, chosen_grouping, chosen_indicator
+from dashboard.i18n import format_number, normalise_language, t
+from dashboard.pillars_options import (
+    DEFAULT_EUTF_PILLAR,
+    EUTF_PILLAR_PARAM,
+    PageOptions,
+    chosen_by_sex,
+    chosen_grouping,
+    chosen_indicator,
+)
+from dashboard.queries import eutf as eutf_queries
 from dashboard.queries import indicators as indicator_queries
 from dashboard.queries import pillars as pillar_queries
 from dashboard.selection import Selection
@@ -219,6 +231,88 @@ def published_data(request: ChartRequest) -> pd.DataFrame:
     return indicator_figures.published_data(frame, lang=request.lang)
 
 
+# ---------------------------------------------------------------- reported results (real, EUTF)
+def chosen_eutf_pillar(raw: object, catalog: Catalog) -> int:
+    """A known pillar number from a control or URL value, else the default."""
+    options = PageOptions.from_params({EUTF_PILLAR_PARAM: raw} if isinstance(raw, str) else {}, catalog)
+    return options.eutf_pillar if options.eutf_pillar in catalog.pillars else DEFAULT_EUTF_PILLAR
+
+
+def eutf_pillar_rows(cursor, pillar: int) -> pd.DataFrame:
+    """The pillar's rows of ``queries.eutf.pillar_results`` (country and regional)."""
+    rows = eutf_queries.pillar_results(cursor)
+    return rows[rows["pillar_no"] == pillar].reset_index(drop=True)
+
+
+def eutf_results_summary(rows: pd.DataFrame, pillar_name: str, lang: str) -> str:
+    """One sentence on the pillar's EUTF figures."""
+    if rows.empty:
+        return t("eutf.pillars.summary.none", lang, pillar=pillar_name)
+    own = rows[rows["scope"] == "country"].sort_values("actual", ascending=False)
+    numbers = ", ".join(dict.fromkeys(rows["indicator_number"]))
+    top = own.iloc[0] if len(own) else None
+    return t("eutf.pillars.summary", lang, pillar=pillar_name, count=len(own), regional=int((rows["scope"] == "regional").sum()),
+             numbers=numbers, top=f"{top['place']} · {top['indicator_number']}" if top is not None else "–",
+             value=format_number(top["actual"], lang) if top is not None else "–")
+
+
+def update_eutf_results(context: AppContext, pillar_value: object, lang: str | None) -> tuple:
+    """The chosen pillar's target-vs-actual chart and its summary."""
+    lang = normalise_language(lang)
+    pillar = chosen_eutf_pillar(pillar_value, context.catalog)
+    rows = eutf_pillar_rows(context.cursor(), pillar)
+    name = context.catalog.pillars[pillar].name(lang)
+    numbers = ", ".join(dict.fromkeys(rows["indicator_number"])) or "–"
+    figure = eutf_figures.pillar_results_chart(
+        rows, pillar=t("eutf.pillars.chart_title", lang, pillar=name, numbers=numbers), lang=lang)
+    return figure, _described(eutf_results_summary(rows, name, lang), "pillars.counts.aria", lang)
+
+
+def eutf_results_data(request: ChartRequest) -> pd.DataFrame:
+    """The chosen pillar's EUTF rows, country and regional, as a table."""
+    pillar = PageOptions.from_params(request.params, request.catalog).eutf_pillar
+    rows = eutf_pillar_rows(request.cursor, pillar)
+    names = {number: named.name(request.lang) for number, named in request.catalog.pillars.items()}
+    return eutf_figures.pillar_results_table(rows, pillar_names=names, lang=request.lang)
+
+
+def fill_explorer(context: AppContext, lang: str | None) -> tuple[list[dict], list[dict], str]:
+    """Rows and column definitions of the explorer (every EUTF result row), and its count line."""
+    lang = normalise_language(lang)
+    rows = eutf_queries.explorer_rows(context.cursor())
+    numeric = {"result_id", "target", "actual"}
+    columns = [
+        {"field": column, "headerName": t(f"eutf.explorer.col.{column}", lang),
+         **({"filter": "agNumberColumnFilter", "type": "numericColumn"} if column in numeric else {}),
+         **({"minWidth": 320, "wrapText": True, "autoHeight": True} if column in ("indicator", "result_framework") else {})}
+        for column in eutf_queries.EXPLORER_COLUMNS
+    ]
+    for column in ("period_start", "period_end", "as_of"):
+        rows[column] = rows[column].map(lambda value: None if value is None or pd.isna(value)
+                                        else pd.Timestamp(value).date().isoformat())
+    records = rows.astype(object).where(rows.notna(), None).to_dict("records")
+    return records, columns, t("eutf.explorer.count", lang, total=format_number(len(records), lang))
+
+
+def search_explorer(text: object) -> Patch:
+    """Narrow the explorer to rows holding every word of ``text`` (AG Grid's quick filter)."""
+    patch = Patch()
+    patch["quickFilterText"] = text if isinstance(text, str) else ""
+    return patch
+
+
+def export_explorer(clicks: int | None, lang: str | None, today: dt.date | None = None) -> tuple[bool, dict]:
+    """Have the grid download the rows it shows (search, filters and sort applied) as CSV, under
+    two lines naming the kind of data and the date."""
+    if not clicks:
+        return no_update, no_update
+    lang = normalise_language(lang)
+    day = (today or dt.date.today()).isoformat()
+    header = (f'"{t("export.header.source", lang)}","{t("kind.eutf", lang)}"\r\n'
+              f'"{t("export.header.date", lang)}","{day}"\r\n')
+    return True, {"fileName": f"pillars_eutf-results-explorer_{day}.csv", "prependContent": header}
+
+
 # ---------------------------------------------------------------- each chart for a request (embeds)
 def matrix_figure(request: ChartRequest) -> go.Figure:
     """The Action x pillar matrix."""
@@ -260,12 +354,23 @@ def rate_figure(group_by: str):
     return figure
 
 
+def eutf_results_figure(request: ChartRequest) -> go.Figure:
+    """The chosen pillar's EUTF target-vs-actual chart."""
+    pillar = PageOptions.from_params(request.params, request.catalog).eutf_pillar
+    rows = eutf_pillar_rows(request.cursor, pillar)
+    name = request.catalog.pillars[pillar].name(request.lang)
+    numbers = ", ".join(dict.fromkeys(rows["indicator_number"])) or "–"
+    return eutf_figures.pillar_results_chart(
+        rows, pillar=t("eutf.pillars.chart_title", request.lang, pillar=name, numbers=numbers), lang=request.lang)
+
+
 CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(ids.PILLARS_MATRIX_CHART, PAGE, ids.PILLARS_MATRIX_GRAPH, "pillars.matrix.title", matrix_data,
-              figure=matrix_figure),
+              MAPPING, figure=matrix_figure),
     ChartSpec(ids.PILLARS_COUNTS_CHART, PAGE, ids.PILLARS_COUNTS_GRAPH, "pillars.counts.title", counts_data,
-              figure=counts_figure),
-    ChartSpec(ids.PILLARS_DRILL_CHART, PAGE, ids.PILLARS_DRILL_GRAPH, "pillars.drill.heading", drill_data),
+              MAPPING, figure=counts_figure),
+    ChartSpec(ids.PILLARS_DRILL_CHART, PAGE, ids.PILLARS_DRILL_GRAPH, "pillars.drill.heading", drill_data,
+              MAPPING),
     ChartSpec(ids.PILLARS_TOTALS_CHART, PAGE, ids.PILLARS_HEADLINE_CARDS, "pillars.cards.heading", totals_data),
     ChartSpec(ids.PILLARS_TREND_CHART, PAGE, ids.PILLARS_TREND_GRAPH, "pillars.block.trend", trend_data,
               figure=trend_figure),
@@ -276,7 +381,9 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(ids.PILLARS_RATE_ACTION_CHART, PAGE, ids.PILLARS_RATE_ACTION_GRAPH, "pillars.rates.title.action",
               rate_data("action"), figure=rate_figure("action")),
     ChartSpec(ids.PILLARS_PUBLISHED_CHART, PAGE, ids.PILLARS_PUBLISHED_TABLE, "pillars.published.heading",
-              published_data),
+              published_data, PUBLISHED),
+    ChartSpec(ids.PILLARS_EUTF_CHART, PAGE, ids.PILLARS_EUTF_GRAPH, "eutf.pillars.chart", eutf_results_data, EUTF,
+              figure=eutf_results_figure),
 )
 
 
@@ -284,6 +391,32 @@ def register(app: Dash, context: AppContext) -> None:
     """Wire this page's callbacks."""
     selection = Input(ids.SELECTION_STORE, "data")
     lang = State(ids.LANGUAGE_STORE, "data")
+    app.callback(
+        Output(ids.PILLARS_EUTF_GRAPH, "figure"),
+        Output(ids.PILLARS_EUTF_SUMMARY, "children"),
+        Input(ids.PILLARS_EUTF_PILLAR_RADIO, "value"),
+        lang,
+    )(lambda pillar, language: update_eutf_results(context, pillar, language))
+    # Filled once per page view (the grid's id is the first call's trigger): EUTF rows ignore filters.
+    app.callback(
+        Output(ids.PILLARS_EXPLORER_GRID, "rowData"),
+        Output(ids.PILLARS_EXPLORER_GRID, "columnDefs"),
+        Output(ids.PILLARS_EXPLORER_COUNT, "children"),
+        Input(ids.PILLARS_EXPLORER_GRID, "id"),
+        lang,
+    )(lambda _grid, language: fill_explorer(context, language))
+    app.callback(
+        Output(ids.PILLARS_EXPLORER_GRID, "dashGridOptions"),
+        Input(ids.PILLARS_EXPLORER_SEARCH, "value"),
+        prevent_initial_call=True,
+    )(search_explorer)
+    app.callback(
+        Output(ids.PILLARS_EXPLORER_GRID, "exportDataAsCsv"),
+        Output(ids.PILLARS_EXPLORER_GRID, "csvExportParams"),
+        Input(ids.PILLARS_EXPLORER_EXPORT, "n_clicks"),
+        lang,
+        prevent_initial_call=True,
+    )(export_explorer)
     app.callback(
         Output(ids.PILLARS_MATRIX_GRAPH, "figure"),
         Output(ids.PILLARS_MATRIX_SUMMARY, "children"),

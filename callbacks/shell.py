@@ -12,7 +12,8 @@ from dash import Dash, Input, Output, State, ctx, html, no_update
 from dashboard import ids
 from dashboard.auth import Permission, current_user
 from dashboard.context import AppContext
-from dashboard.describe import data_source_text, filter_summary
+from dashboard.data_kinds import page_kind_texts
+from dashboard.describe import filter_summary
 from dashboard.i18n import LANGUAGES, normalise_language, t
 from dashboard.selection import URL_KEYS, Selection
 from dashboard.urlstate import LANGUAGE_KEY, as_text, language_from, query_params, replace_params
@@ -116,7 +117,7 @@ def update_pillar_hint(pathname: str | None, lang: str) -> tuple[bool, str]:
     page = page_for_path(pathname)
     if page is not None and page.key == "sustainability":
         return True, t("filters.pillar_not_applicable", lang)
-    return False, ""
+    return False, t("pillars.mapped_note", lang)
 
 
 def url_value(value: object) -> str:
@@ -144,7 +145,8 @@ def update_print_header(context: AppContext, selection_data: dict | None, lang: 
     selection = Selection.from_raw(selection_data or {}, context.catalog)
     return print_header(page_title, (today or dt.date.today()).isoformat(), as_text(href),
                         filter_summary(selection, context.catalog, lang),
-                        data_source_text(context.catalog, context.imported_files, lang), lang)
+                        page_kind_texts(page.key if page else None, context.catalog, context.imported_files, lang),
+                        lang)
 
 
 PRINT_JS = """

@@ -9,7 +9,7 @@ shell keeps in step with the controls (``URL_OPTIONS`` of the layout).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 import pandas as pd
@@ -18,12 +18,17 @@ from dash.exceptions import PreventUpdate
 from plotly import graph_objects as go
 
 from dashboard import ids
+from dashboard.auth import disclosure_mode
 from dashboard.catalog import Catalog
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
 from dashboard.figures import sustainability as figures
-from dashboard.i18n import normalise_language, t
+from dashboard.figures import sustainability_changes as change_figures
+from dashboard.figures.disclosure import mark_exact
+from dashboard.i18n import format_number, normalise_language, t
+from dashboard.queries import disclosure as sdc
 from dashboard.queries import sustainability as queries
+from dashboard.queries.disclosure import Disclosure
 from dashboard.selection import Selection
 from dashboard.settings import Settings
 from dashboard.sustainability_options import (
@@ -55,6 +60,10 @@ class View:
         return self.settings.min_group_size
 
     @property
+    def disclosure(self) -> Disclosure:
+        return Disclosure(disclosure_mode(self.settings))
+
+    @property
     def labels(self) -> dict[str, str]:
         return figures.group_labels(self.options.grouping, self.lang, self.catalog)
 
@@ -73,15 +82,21 @@ def control_view(context: AppContext, selection_data: dict | None, lang: str | N
     options = PageOptions(chosen_grouping(grouping), chosen_measure(measure),
                           chosen_threshold(threshold, context.settings.threshold),
                           str(group_a or ""), str(group_b or ""))
-    return View(context.cursor(), context.catalog, context.settings, _selection(context, selection_data), options,
-                normalise_language(lang))
+    return View(context.cursor(), context.catalog, context.settings, _selection(context, selection_data),
+                _published(options, context.settings), normalise_language(lang))
 
 
 def request_view(request: ChartRequest) -> View:
     """The view a copied link or an export describes: the page options read from the URL."""
     lang = normalise_language(request.lang)
     options = request_options(request.cursor, request.catalog, request.params, request.settings, lang)
-    return View(request.cursor, request.catalog, request.settings, request.selection, options, lang)
+    return View(request.cursor, request.catalog, request.settings, request.selection,
+                _published(options, request.settings), lang)
+
+
+def _published(options: PageOptions, settings: Settings) -> PageOptions:
+    """Options with the threshold the shares are computed at (a 0.05 grid when protected)."""
+    return replace(options, threshold=sdc.published_threshold(options.threshold, Disclosure(disclosure_mode(settings))))
 
 
 def request_options(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, params: Mapping[str, str],
@@ -96,31 +111,52 @@ def request_options(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, params:
 # ---------------------------------------------------------------- frames (one query per chart)
 def means_frame(view: View) -> pd.DataFrame:
     """Means of every score per group (suppressed groups carry no value)."""
-    return queries.group_means(view.cursor, view.selection, view.options.grouping, min_group_size=view.minimum)
+    return queries.group_means(view.cursor, view.selection, view.options.grouping, min_group_size=view.minimum,
+                              disclosure=view.disclosure)
 
 
 def distribution_frame(view: View) -> pd.DataFrame:
     """Percentiles of the chosen score per group."""
     return queries.group_distribution(view.cursor, view.selection, view.options.grouping, view.options.measure,
-                                      min_group_size=view.minimum)
+                                      min_group_size=view.minimum, disclosure=view.disclosure)
 
 
 def shares_frame(view: View) -> pd.DataFrame:
     """Shares at or above the threshold per group."""
     return queries.threshold_shares(view.cursor, view.selection, view.options.grouping, view.options.measure,
-                                    view.options.threshold, min_group_size=view.minimum)
+                                    view.options.threshold, min_group_size=view.minimum,
+                                    disclosure=view.disclosure)
 
 
 def over_time_frame(view: View) -> pd.DataFrame:
     """Means of the chosen score per months band for the largest groups."""
     return queries.means_over_time(view.cursor, view.selection, view.options.grouping, view.options.measure,
-                                   min_group_size=view.minimum)
+                                   min_group_size=view.minimum, disclosure=view.disclosure)
 
 
 def comparison_frame(view: View) -> pd.DataFrame:
     """Groups A and B side by side on every score."""
     return queries.compare_groups(view.cursor, view.selection, view.options.grouping, view.options.group_a or "",
-                                  view.options.group_b or "", min_group_size=view.minimum)
+                                  view.options.group_b or "", min_group_size=view.minimum,
+                                  disclosure=view.disclosure)
+
+
+def changes_frame(view: View) -> pd.DataFrame:
+    """Paired change between rounds per group."""
+    return queries.round_changes(view.cursor, view.selection, view.options.grouping, min_group_size=view.minimum,
+                                 disclosure=view.disclosure)
+
+
+def _marked(figure: go.Figure, view: View) -> go.Figure:
+    """A figure stamped as exact when the deployment publishes unperturbed survey figures."""
+    return mark_exact(figure, view.lang) if view.disclosure.exact else figure
+
+
+def _with_disclosure(frame: pd.DataFrame, view: View) -> pd.DataFrame:
+    """A chart's data with the protection it was published under, in every row (tables, files)."""
+    bound = format_number(sdc.MAX_NORMAL * sdc.SUM_NOISE_SD, view.lang, 2)
+    return frame.assign(**{t("sustainability.disclosure.header", view.lang):
+                           t(f"sustainability.disclosure.{view.disclosure.mode}", view.lang, bound=bound)})
 
 
 def _comparison_words(view: View) -> dict[str, object]:
@@ -151,8 +187,8 @@ def update_means(context: AppContext, grouping: str | None, selection_data: dict
     """Means chart and its summary for a grouping and the filters."""
     view = control_view(context, selection_data, lang, grouping=grouping)
     by_group, labels = means_frame(view), view.labels
-    return (figures.means_chart(by_group, labels=labels, grouping=view.options.grouping, lang=view.lang,
-                                demo=view.catalog.is_demo, min_group_size=view.minimum),
+    return (_marked(figures.means_chart(by_group, labels=labels, grouping=view.options.grouping, lang=view.lang,
+                                        demo=view.catalog.is_demo, min_group_size=view.minimum), view),
             figures.means_summary(by_group, labels=labels, lang=view.lang, min_group_size=view.minimum))
 
 
@@ -161,9 +197,9 @@ def update_distribution(context: AppContext, grouping: str | None, measure: str 
     """Box chart of one score and its summary."""
     view = control_view(context, selection_data, lang, grouping=grouping, measure=measure, threshold=threshold)
     by_group, options = distribution_frame(view), view.options
-    return (figures.distribution_chart(by_group, labels=view.labels, grouping=options.grouping, measure=options.measure,
-                                       threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo,
-                                       min_group_size=view.minimum),
+    return (_marked(figures.distribution_chart(
+                by_group, labels=view.labels, grouping=options.grouping, measure=options.measure,
+                threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view),
             figures.distribution_summary(by_group, lang=view.lang, min_group_size=view.minimum))
 
 
@@ -172,9 +208,9 @@ def update_shares(context: AppContext, grouping: str | None, measure: str | None
     """Threshold share chart and its summary."""
     view = control_view(context, selection_data, lang, grouping=grouping, measure=measure, threshold=threshold)
     by_group, options = shares_frame(view), view.options
-    return (figures.threshold_chart(by_group, labels=view.labels, grouping=options.grouping, measure=options.measure,
-                                    threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo,
-                                    min_group_size=view.minimum),
+    return (_marked(figures.threshold_chart(
+                by_group, labels=view.labels, grouping=options.grouping, measure=options.measure,
+                threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view),
             figures.threshold_summary(by_group, threshold=options.threshold, lang=view.lang,
                                       min_group_size=view.minimum))
 
@@ -184,8 +220,9 @@ def update_over_time(context: AppContext, grouping: str | None, measure: str | N
     """Scores over months since return and the summary naming the series."""
     view = control_view(context, selection_data, lang, grouping=grouping, measure=measure)
     by_band, labels, options = over_time_frame(view), view.labels, view.options
-    return (figures.over_time_chart(by_band, labels=labels, grouping=options.grouping, measure=options.measure,
-                                    lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum),
+    return (_marked(figures.over_time_chart(by_band, labels=labels, grouping=options.grouping, measure=options.measure,
+                                            lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum),
+                    view),
             figures.over_time_summary(by_band, labels=labels, grouping=options.grouping, lang=view.lang,
                                       min_group_size=view.minimum, max_series=queries.MAX_TIME_SERIES))
 
@@ -206,86 +243,119 @@ def update_comparison(context: AppContext, group_a: str | None, group_b: str | N
     """Side-by-side chart of groups A and B, the table of their differences and the summary."""
     view = control_view(context, selection_data, lang, grouping=grouping, group_a=group_a, group_b=group_b)
     compared, words = comparison_frame(view), _comparison_words(view)
-    return (figures.comparison_chart(compared, demo=view.catalog.is_demo, **words),
+    return (_marked(figures.comparison_chart(compared, demo=view.catalog.is_demo, **words), view),
             figures.comparison_table(compared, **words), figures.comparison_summary(compared, **words))
+
+
+def update_changes(context: AppContext, grouping: str | None, selection_data: dict | None,
+                   lang: str | None) -> tuple[go.Figure, str, go.Figure, str]:
+    """Both change charts (mean change, rose/stayed/fell) and their summaries."""
+    view = control_view(context, selection_data, lang, grouping=grouping)
+    changes, labels = changes_frame(view), view.labels
+    words = {"labels": labels, "lang": view.lang, "min_group_size": view.minimum}
+    summary = change_figures.changes_summary(changes, **words)
+    return (_marked(change_figures.changes_chart(changes, grouping=view.options.grouping,
+                                                 demo=view.catalog.is_demo, **words), view), summary,
+            _marked(change_figures.change_shares_chart(changes, grouping=view.options.grouping,
+                                                       demo=view.catalog.is_demo, **words), view), summary)
 
 
 # ---------------------------------------------------------------- data behind the charts
 def means_data(request: ChartRequest) -> pd.DataFrame:
     """The means chart's data for the filters and options of the request."""
     view = request_view(request)
-    return figures.means_data(means_frame(view), labels=view.labels, grouping=view.options.grouping, lang=view.lang,
-                              min_group_size=view.minimum)
+    return _with_disclosure(figures.means_data(means_frame(view), labels=view.labels, grouping=view.options.grouping,
+                                               lang=view.lang, min_group_size=view.minimum), view)
 
 
 def distribution_data(request: ChartRequest) -> pd.DataFrame:
     """The box chart's data."""
     view = request_view(request)
-    return figures.distribution_data(distribution_frame(view), labels=view.labels, grouping=view.options.grouping,
-                                     measure=view.options.measure, lang=view.lang, min_group_size=view.minimum)
+    return _with_disclosure(figures.distribution_data(
+        distribution_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
+        lang=view.lang, min_group_size=view.minimum), view)
 
 
 def shares_data(request: ChartRequest) -> pd.DataFrame:
     """The threshold chart's data."""
     view = request_view(request)
-    return figures.threshold_data(shares_frame(view), labels=view.labels, grouping=view.options.grouping,
-                                  measure=view.options.measure, threshold=view.options.threshold, lang=view.lang,
-                                  min_group_size=view.minimum)
+    return _with_disclosure(figures.threshold_data(
+        shares_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
+        threshold=view.options.threshold, lang=view.lang, min_group_size=view.minimum), view)
 
 
 def over_time_data(request: ChartRequest) -> pd.DataFrame:
     """The chart over time's data."""
     view = request_view(request)
-    return figures.over_time_data(over_time_frame(view), labels=view.labels, grouping=view.options.grouping,
-                                  measure=view.options.measure, lang=view.lang, min_group_size=view.minimum)
+    return _with_disclosure(figures.over_time_data(
+        over_time_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
+        lang=view.lang, min_group_size=view.minimum), view)
 
 
 def comparison_data(request: ChartRequest) -> pd.DataFrame:
     """The comparison chart's data, with the difference and its Welch interval."""
     view = request_view(request)
     words = _comparison_words(view)
-    return figures.comparison_data(comparison_frame(view), codes=(view.options.group_a or "",
-                                                                  view.options.group_b or ""), **words)
+    return _with_disclosure(figures.comparison_data(
+        comparison_frame(view), codes=(view.options.group_a or "", view.options.group_b or ""), **words), view)
+
+
+def changes_data(request: ChartRequest) -> pd.DataFrame:
+    """Both change charts' data: mean changes with paired intervals, rose/stayed/fell shares."""
+    view = request_view(request)
+    return _with_disclosure(change_figures.changes_data(changes_frame(view), labels=view.labels,
+                                                        grouping=view.options.grouping, lang=view.lang,
+                                                        min_group_size=view.minimum), view)
 
 
 # ---------------------------------------------------------------- each chart for a request (embeds)
 def means_figure(request: ChartRequest) -> go.Figure:
     """The means chart for the filters and options of the request."""
     view = request_view(request)
-    return figures.means_chart(means_frame(view), labels=view.labels, grouping=view.options.grouping, lang=view.lang,
-                               demo=view.catalog.is_demo, min_group_size=view.minimum)
+    return _marked(figures.means_chart(means_frame(view), labels=view.labels, grouping=view.options.grouping,
+                                       lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view)
 
 
 def distribution_figure(request: ChartRequest) -> go.Figure:
     """The box chart."""
     view = request_view(request)
     options = view.options
-    return figures.distribution_chart(distribution_frame(view), labels=view.labels, grouping=options.grouping,
-                                      measure=options.measure, threshold=options.threshold, lang=view.lang,
-                                      demo=view.catalog.is_demo, min_group_size=view.minimum)
+    return _marked(figures.distribution_chart(
+        distribution_frame(view), labels=view.labels, grouping=options.grouping, measure=options.measure,
+        threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view)
 
 
 def shares_figure(request: ChartRequest) -> go.Figure:
     """The threshold chart."""
     view = request_view(request)
     options = view.options
-    return figures.threshold_chart(shares_frame(view), labels=view.labels, grouping=options.grouping,
-                                   measure=options.measure, threshold=options.threshold, lang=view.lang,
-                                   demo=view.catalog.is_demo, min_group_size=view.minimum)
+    return _marked(figures.threshold_chart(
+        shares_frame(view), labels=view.labels, grouping=options.grouping, measure=options.measure,
+        threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view)
 
 
 def over_time_figure(request: ChartRequest) -> go.Figure:
     """The chart over months since return."""
     view = request_view(request)
-    return figures.over_time_chart(over_time_frame(view), labels=view.labels, grouping=view.options.grouping,
-                                   measure=view.options.measure, lang=view.lang, demo=view.catalog.is_demo,
-                                   min_group_size=view.minimum)
+    return _marked(figures.over_time_chart(
+        over_time_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
+        lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view)
 
 
 def comparison_figure(request: ChartRequest) -> go.Figure:
     """Groups A and B side by side."""
     view = request_view(request)
-    return figures.comparison_chart(comparison_frame(view), demo=view.catalog.is_demo, **_comparison_words(view))
+    return _marked(figures.comparison_chart(comparison_frame(view), demo=view.catalog.is_demo,
+                                            **_comparison_words(view)), view)
+
+
+def change_figure(builder):
+    """The figure function of one of the two change charts (``builder`` from the change figures)."""
+    def figure(request: ChartRequest) -> go.Figure:
+        view = request_view(request)
+        return _marked(builder(changes_frame(view), grouping=view.options.grouping, demo=view.catalog.is_demo,
+                               labels=view.labels, lang=view.lang, min_group_size=view.minimum), view)
+    return figure
 
 
 CHARTS: tuple[ChartSpec, ...] = (
@@ -299,6 +369,11 @@ CHARTS: tuple[ChartSpec, ...] = (
               over_time_data, figure=over_time_figure),
     ChartSpec(ids.SUSTAINABILITY_COMPARE_CHART, PAGE, ids.SUSTAINABILITY_COMPARE_GRAPH,
               "sustainability.heading.compare_chart", comparison_data, figure=comparison_figure),
+    ChartSpec(ids.SUSTAINABILITY_CHANGES_CHART, PAGE, ids.SUSTAINABILITY_CHANGES_GRAPH,
+              "sustainability.heading.changes", changes_data, figure=change_figure(change_figures.changes_chart)),
+    ChartSpec(ids.SUSTAINABILITY_CHANGE_SHARES_CHART, PAGE, ids.SUSTAINABILITY_CHANGE_SHARES_GRAPH,
+              "sustainability.heading.change_shares", changes_data,
+              figure=change_figure(change_figures.change_shares_chart)),
 )
 
 
@@ -330,6 +405,12 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.SUSTAINABILITY_TIME_GRAPH, "figure"), Output(ids.SUSTAINABILITY_TIME_SUMMARY, "children"),
         grouping, measure, selection, lang,
     )(lambda *args: update_over_time(context, *args))
+    app.callback(
+        Output(ids.SUSTAINABILITY_CHANGES_GRAPH, "figure"), Output(ids.SUSTAINABILITY_CHANGES_SUMMARY, "children"),
+        Output(ids.SUSTAINABILITY_CHANGE_SHARES_GRAPH, "figure"),
+        Output(ids.SUSTAINABILITY_CHANGE_SHARES_SUMMARY, "children"),
+        grouping, selection, lang,
+    )(lambda *args: update_changes(context, *args))
     # The layout already holds the choices for its grouping (and any groups named in the URL),
     # so this runs only when the user changes the grouping.
     app.callback(

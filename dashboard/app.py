@@ -11,8 +11,10 @@ from dashboard.auth import current_user
 from dashboard.auth.web import install_auth
 from dashboard.context import AppContext
 from dashboard.i18n import t
+from dashboard.response_cache import download_outputs, install_response_cache
 from dashboard.security import install_callback_request_guard, install_security_headers
 from dashboard.settings import Settings, load_settings
+from dashboard.transport import install_compression
 
 # Dash's default template wraps its scripts in a <footer>, a second "contentinfo" landmark.
 INDEX_TEMPLATE = """<!DOCTYPE html>
@@ -88,4 +90,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     install_api(app.server, context, all_charts(), {page.key: page.path for page in PAGES})
     server_outputs = frozenset(key for key, spec in app.callback_map.items() if "callback" in spec)
     install_callback_request_guard(app.server, lambda: server_outputs, auth.authorize_callback)
+    install_compression(app.server)
+    install_response_cache(app.server, context, download_outputs(app.validation_layout),
+                           audience=lambda: ",".join(sorted(current_user().permissions)))
     return app

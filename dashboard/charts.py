@@ -10,6 +10,7 @@ import pandas as pd
 from plotly import graph_objects as go
 
 from dashboard.catalog import Catalog
+from dashboard.data_kinds import FACTS
 from dashboard.selection import Selection
 from dashboard.settings import Settings
 
@@ -31,7 +32,10 @@ class ChartSpec:
     """One exportable chart of a page.
 
     ``data`` returns exactly what the chart shows, as a table with readable labels next to codes;
-    downloads and the "show as table" view use it, so they always match the chart.
+    downloads and the "show as table" view use it, so they always match the chart. ``kind`` is
+    the kind of data it shows (``dashboard.data_kinds``), or a function of the request for a
+    chart whose kind follows a page option (the map's colouring); export headers, table views
+    and images name it.
     """
 
     key: str
@@ -39,6 +43,11 @@ class ChartSpec:
     graph_id: str
     title_key: str
     data: Callable[[ChartRequest], pd.DataFrame]
+    kind: str | Callable[[ChartRequest], str] = FACTS
     # The chart itself for a request, from the same data (the embeddable page draws it); None:
     # embeds show the data as a table. Keyword-only, so fields added later stay positional.
     figure: Callable[[ChartRequest], go.Figure] | None = field(default=None, kw_only=True)
+
+    def kind_of(self, request: ChartRequest) -> str:
+        """The kind of data the chart shows for ``request``."""
+        return self.kind(request) if callable(self.kind) else self.kind

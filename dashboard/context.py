@@ -68,6 +68,8 @@ class ServedVersion:
     def __init__(self, name: str, store: ReadOnlyStore, stamp: PointerStamp | None) -> None:
         self.name = name
         self.store = store
+        # A rebuilt directory can publish the same name again: the file's time tells them apart.
+        self.identity = f"{name}@{store.path.stat().st_mtime_ns}"
         self.stamp = stamp
         self.users = 0
         self.retired = False
@@ -193,9 +195,18 @@ class AppContext:
             version.store.close()
 
     @property
-    def store_version(self) -> str:
-        """A string naming the served version (a cache key part): 'store-000007', or 'file@mtime'."""
+    def version_name(self) -> str:
+        """The served version's name, as the import history shows it: 'store-000007', or 'file@mtime'."""
         return self._served().name
+
+    @property
+    def store_version(self) -> str:
+        """What identifies the served content (a cache key part): the version's name and file time.
+
+        The time tells apart two stores of one name (a store directory deleted and rebuilt publishes
+        'store-000001' again).
+        """
+        return self._served().identity
 
     @property
     def store(self) -> ReadOnlyStore:

@@ -19,6 +19,8 @@ INDICATOR_PARAM = "indicator"
 TREND_PARAM = "trend"
 BY_SEX_PARAM = "by_sex"
 DRILL_PARAM = "drill"
+EUTF_PILLAR_PARAM = "eutf_pillar"
+DEFAULT_EUTF_PILLAR = 2
 # The value of the "split by sex" checklist option, and therefore of ``by_sex=`` in the URL.
 BY_SEX_ON = "1"
 TRUE_TEXT = ("1", "true", "yes")
@@ -64,6 +66,7 @@ class PageOptions:
     by_sex: bool
     drill: str | None
     dropped: tuple[tuple[str, str], ...] = ()
+    eutf_pillar: int = DEFAULT_EUTF_PILLAR
 
     @classmethod
     def from_params(cls, params: Mapping[str, object], catalog: Catalog) -> PageOptions:
@@ -71,16 +74,18 @@ class PageOptions:
         unknown values fall back to the defaults and are listed in ``dropped``."""
         indicator, trend, by_sex, drill = (params.get(key) for key in (INDICATOR_PARAM, TREND_PARAM, BY_SEX_PARAM,
                                                                       DRILL_PARAM))
+        eutf_pillar = params.get(EUTF_PILLAR_PARAM)
         valid = {
             INDICATOR_PARAM: indicator in catalog.indicators,
             TREND_PARAM: trend in TREND_GROUPINGS,
             BY_SEX_PARAM: isinstance(by_sex, str) and by_sex.lower() in TRUE_TEXT + FALSE_TEXT,
             DRILL_PARAM: drill in catalog.actions,
+            EUTF_PILLAR_PARAM: eutf_pillar in [str(number) for number in catalog.pillars],
         }
         dropped = tuple(
             (key, str(value)[:MAX_REPORTED_LENGTH])
             for key, value in ((INDICATOR_PARAM, indicator), (TREND_PARAM, trend), (BY_SEX_PARAM, by_sex),
-                               (DRILL_PARAM, drill))
+                               (DRILL_PARAM, drill), (EUTF_PILLAR_PARAM, eutf_pillar))
             if value is not None and not valid[key]
         )
         return cls(
@@ -89,4 +94,5 @@ class PageOptions:
             by_sex=chosen_by_sex(by_sex),
             drill=drill if valid[DRILL_PARAM] else default_drill(catalog),
             dropped=dropped,
+            eutf_pillar=int(eutf_pillar) if valid[EUTF_PILLAR_PARAM] else DEFAULT_EUTF_PILLAR,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +77,13 @@ def _memory_size(raw: str) -> str:
     return f"{match.group(1)}{match.group(2).upper().replace('IB', 'iB')}"
 
 
+def _disclosure(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in ("protected", "exact"):
+        raise ValueError("must be 'protected' or 'exact'")
+    return value
+
+
 def _frame_options(raw: str) -> str:
     value = raw.strip().upper()
     if value not in ("DENY", "SAMEORIGIN", "ALLOW"):
@@ -132,6 +140,13 @@ def _role_map(raw: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def _cache_dir(raw: str) -> Path | None:
+    value = raw.strip()
+    if not value:
+        raise ValueError("must be a directory, or 'off'")
+    return None if value.lower() == "off" else Path(value)
+
+
 def _rate(raw: str) -> tuple[int, int]:
     """``60/minute`` (also ``/second``, ``/hour``) -> (60, 60): requests per window of seconds."""
     count, separator, unit = raw.strip().partition("/")
@@ -180,6 +195,11 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "EUIOM_MIN_GROUP", "10",
         "Smallest group of survey respondents shown; smaller groups are suppressed.",
         _positive_int),
+    "disclosure": SettingSpec(
+        "EUIOM_DISCLOSURE", "protected",
+        "Protection of survey statistics: protected (the cell key method perturbs every count and "
+        "statistic slightly so that no view, difference of views or export reveals one returnee) "
+        "or exact (unperturbed figures for trusted analysts; every view then says so).", _disclosure),
     "composite_weights": SettingSpec(
         "EUIOM_WEIGHTS", "1,1,1",
         "Weights economic,social,psychosocial used to compute a composite score when an imported "
@@ -227,6 +247,10 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "EUIOM_OIDC_ROLES", "",
         "Groups to roles: group=role pairs separated by ';' (roles viewer, analyst, data_manager; "
         "group * means every signed-in user). A user with no role is refused.", _role_map),
+    "cache_dir": SettingSpec(
+        "EUIOM_CACHE_DIR", str(Path(tempfile.gettempdir()) / "euiom-callback-cache"),
+        "Directory of the cache of callback answers shared by the workers of a server (entries are "
+        "keyed on the store version, settings and code); 'off' turns the cache off.", _cache_dir),
     "api_rate": SettingSpec(
         "EUIOM_API_RATE", "120/minute",
         "Requests each API client (token, or address without one) may make per second, minute or hour; "
@@ -254,6 +278,7 @@ class Settings:
     workers: int
     threshold: float
     min_group_size: int
+    disclosure: str
     composite_weights: tuple[float, float, float]
     language: str
     duckdb_memory: str
@@ -269,6 +294,9 @@ class Settings:
     oidc_scopes: str
     oidc_groups_claim: str
     oidc_role_map: tuple[tuple[str, str], ...]
+    cache_dir: Path | None
+
+
     api_rate: tuple[int, int] = (120, 60)
     api_tokens_file: Path | None = None
     embed_origins: tuple[str, ...] = ()

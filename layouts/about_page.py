@@ -95,6 +95,17 @@ def indicators_section(context: PageContext) -> html.Section:
     ], className="mb-4")
 
 
+def eutf_section(lang: str) -> html.Section:
+    """The EUTF sources, the acknowledgement their reuse asks for, and what the figures mean."""
+    return html.Section([
+        html.H2(t("about.eutf.title", lang), className="h4"),
+        dcc.Markdown(t("about.eutf.sources", lang)),
+        html.P(t("about.eutf.acknowledgement", lang), className="small fst-italic"),
+        html.H3(t("about.eutf.meaning_title", lang), className="h5"),
+        dcc.Markdown(t("about.eutf.meaning", lang)),
+    ], id="about-eutf", className="mb-4")
+
+
 def layout(context: PageContext) -> html.Div:
     """The page."""
     lang = context.lang
@@ -102,7 +113,7 @@ def layout(context: PageContext) -> html.Div:
         html.H1(t("about.title", lang), className="h3 mb-3"),
         html.P(t("about.intro", lang), className="lead"),
         dbc.Row([
-            dbc.Col([data_section(context), sources_section(context)], lg=7),
+            dbc.Col([data_section(context), sources_section(context), eutf_section(lang)], lg=7),
             dbc.Col([kmh_section(context), indicators_section(context)], lg=5),
         ]),
         html.Section([

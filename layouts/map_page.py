@@ -11,9 +11,20 @@ from dash import dcc, html
 
 from dashboard import ids, theme
 from dashboard.catalog import Catalog
-from dashboard.figures.map import COLOUR_MODES
 from dashboard.i18n import t
-from dashboard.map_options import COLOUR_PARAM, PROFILE_PARAM, PROVINCES_PARAM, MapOptions
+from dashboard.map_options import (
+    ALL_COLOUR_MODES,
+    COLOUR_PARAM,
+    EUTF_MODE,
+    INDICATOR_MODE,
+    MEASURE_PARAM,
+    PROFILE_PARAM,
+    PROVINCES_PARAM,
+    STORE_INDICATOR_PARAM,
+    VALUE_PARAM,
+    MapOptions,
+)
+from dashboard.queries.eutf import MEASURES, VALUE_KINDS
 from layouts.chart_block import chart_block, chart_toolbar
 from layouts.page_context import PageContext
 
@@ -23,12 +34,18 @@ URL_OPTIONS = (
     (ids.MAP_COLOUR_RADIO, "value", COLOUR_PARAM),
     (ids.MAP_PROVINCES_SWITCH, "value", PROVINCES_PARAM),
     (ids.MAP_SELECTED_STORE, "data", PROFILE_PARAM),
+    (ids.MAP_EUTF_MEASURE, "value", MEASURE_PARAM),
+    (ids.MAP_EUTF_VALUE, "value", VALUE_PARAM),
+    (ids.MAP_STORE_INDICATOR, "value", STORE_INDICATOR_PARAM),
 )
 # URL parameter -> text key naming the option, for the notice about ignored values.
 OPTION_LABEL_KEYS = {
     COLOUR_PARAM: "map.colour.label",
     PROVINCES_PARAM: "map.provinces.label",
     PROFILE_PARAM: "map.notice.profile",
+    MEASURE_PARAM: "map.amount.measure",
+    VALUE_PARAM: "map.amount.value",
+    STORE_INDICATOR_PARAM: "map.amount.indicator",
 }
 
 
@@ -42,14 +59,21 @@ def options_notice(options: MapOptions, lang: str) -> dbc.Alert | None:
                      dismissable=True, className="small py-2")
 
 
-def colour_control(lang: str, mode: str) -> html.Fieldset:
+def colour_label(mode: str, lang: str, origin: str) -> str:
+    """A colouring's name; the store indicator's names the kind of its data (demo or imported)."""
+    if mode == INDICATOR_MODE:
+        return t("map.colour.indicator", lang, origin=t(f"kind.short.{origin}", lang))
+    return t(f"map.colour.{mode}", lang)
+
+
+def colour_control(lang: str, mode: str, origin: str = "demo") -> html.Fieldset:
     """One-click choice of what the colours mean."""
     return html.Fieldset(
         [
             html.Legend(t("map.colour.label", lang), className="form-label small mb-1 float-none w-auto"),
             dbc.RadioItems(
                 id=ids.MAP_COLOUR_RADIO,
-                options=[{"label": t(f"map.colour.{option}", lang), "value": option} for option in COLOUR_MODES],
+                options=[{"label": colour_label(option, lang, origin), "value": option} for option in ALL_COLOUR_MODES],
                 value=mode, inline=True, class_name="btn-group map-colour-choice",
                 input_class_name="btn-check", label_class_name="btn btn-outline-primary btn-sm",
                 label_checked_class_name="active",
@@ -65,6 +89,42 @@ def province_control(lang: str, show: bool) -> html.Div:
         dbc.Switch(id=ids.MAP_PROVINCES_SWITCH, label=t("map.provinces.label", lang), value=show,
                    class_name="small mb-0"),
         className="mb-2 align-self-end",
+    )
+
+
+def _select(control_id: str, label: str, control: object) -> html.Div:
+    return html.Div([html.Label(label, htmlFor=control_id, className="form-label small mb-1"), control],
+                    className="me-3 mb-2")
+
+
+def amount_controls(catalog: Catalog, lang: str, options: MapOptions) -> html.Div:
+    """What to colour by when colouring by an amount: an EUTF measure and which value, or an
+    indicator of the store; each group shows, and holds a value (so the URL names it), only with
+    its colouring."""
+    eutf, store = options.mode == EUTF_MODE, options.mode == INDICATOR_MODE
+    measure = dbc.Select(id=ids.MAP_EUTF_MEASURE, value=options.measure if eutf else None, size="sm",
+                         options=[{"label": t(f"eutf.measure.{key}", lang), "value": key} for key in MEASURES])
+    value = dbc.RadioItems(id=ids.MAP_EUTF_VALUE, value=options.value if eutf else None, inline=True,
+                           class_name="small",
+                           options=[{"label": t(f"eutf.value.{key}", lang), "value": key,
+                                     "disabled": options.measure == "budget"} for key in VALUE_KINDS])
+    indicator = dbc.Select(id=ids.MAP_STORE_INDICATOR, size="sm", options=catalog.options("indicators", lang),
+                           value=(options.indicator or next(iter(catalog.indicators), None)) if store else None)
+    return html.Div(
+        [
+            # ``hidden`` sits on a plain wrapper: Bootstrap's d-flex would override it.
+            html.Div(html.Div([_select(ids.MAP_EUTF_MEASURE, t("map.amount.measure", lang), measure),
+                               html.Fieldset([html.Legend(t("map.amount.value", lang),
+                                                          className="form-label small mb-1 float-none w-auto"), value],
+                                             className="mb-2")],
+                              className="d-flex flex-wrap align-items-end"),
+                     id=ids.MAP_EUTF_CONTROLS, hidden=options.mode != EUTF_MODE),
+            html.Div(html.Div(_select(ids.MAP_STORE_INDICATOR, t("map.amount.indicator", lang), indicator),
+                              className="d-flex flex-wrap align-items-end"),
+                     id=ids.MAP_INDICATOR_CONTROLS, hidden=options.mode != INDICATOR_MODE),
+            html.P(t("map.amount.note", lang), id=ids.MAP_AMOUNT_NOTE, className="small text-muted mb-2",
+                   hidden=options.mode != EUTF_MODE),
+        ],
     )
 
 
@@ -130,6 +190,16 @@ def trend_block(lang: str) -> html.Div:
     )
 
 
+def eutf_results_block(lang: str) -> html.Div:
+    """The country's real EUTF target vs actual chart in its chart block; hidden until a country
+    with EUTF results of its own is open."""
+    return html.Div(
+        chart_block(ids.MAP_EUTF_RESULTS_CHART, ids.MAP_EUTF_RESULTS_GRAPH, title=t("eutf.profile.results_heading", lang),
+                    lang=lang, summary_id=ids.MAP_EUTF_RESULTS_SUMMARY),
+        id=ids.MAP_EUTF_RESULTS_BLOCK, className="px-3", hidden=True,
+    )
+
+
 def profile_panel(catalog: Catalog, lang: str, chosen: str | None) -> html.Aside:
     """The country profile beside the map; filled when a country is clicked or chosen (or named
     by the link): facts and headline indicators, the trend, then the published figures."""
@@ -150,6 +220,8 @@ def profile_panel(catalog: Catalog, lang: str, chosen: str | None) -> html.Aside
                          id=ids.MAP_PROFILE_BODY, className="card-body pb-0"),
                 trend_block(lang),
                 html.Div(id=ids.MAP_PROFILE_PUBLISHED, className="card-body pt-0"),
+                html.Div(id=ids.MAP_EUTF_PROFILE, className="card-body pt-0"),
+                eutf_results_block(lang),
             ],
             className="card map-profile-card",
         ),
@@ -166,8 +238,10 @@ def layout(context: PageContext) -> html.Div:
             html.H1(t("map.title", lang), className="h4 mb-1"),
             html.P(t("map.intro", lang), className="text-muted small mb-2"),
             options_notice(options, lang),
-            html.Div([colour_control(lang, options.mode), province_control(lang, options.provinces)],
+            html.Div([colour_control(lang, options.mode, context.catalog.data_origin),
+                      province_control(lang, options.provinces)],
                      className="d-flex flex-wrap align-items-end"),
+            amount_controls(context.catalog, lang, options),
             dbc.Row(
                 [
                     dbc.Col(map_panel(lang), xs=12, lg=8, class_name="mb-3"),

@@ -7,8 +7,9 @@ chart sits in a chart block (image and data downloads, table view, text summary)
 
 from __future__ import annotations
 
+import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from dashboard import ids
 from dashboard.catalog import Catalog
@@ -17,6 +18,7 @@ from dashboard.pillars_options import (
     BY_SEX_ON,
     BY_SEX_PARAM,
     DRILL_PARAM,
+    EUTF_PILLAR_PARAM,
     INDICATOR_PARAM,
     TREND_PARAM,
     PageOptions,
@@ -31,6 +33,7 @@ URL_OPTIONS = (
     (ids.PILLARS_TREND_RADIO, "value", TREND_PARAM),
     (ids.PILLARS_SEX_CHECKLIST, "value", BY_SEX_PARAM),
     (ids.PILLARS_DRILL_DROPDOWN, "value", DRILL_PARAM),
+    (ids.PILLARS_EUTF_PILLAR_RADIO, "value", EUTF_PILLAR_PARAM),
 )
 # URL parameter -> text key of the control it sets (for the notice about ignored values).
 OPTION_LABEL_KEYS = {
@@ -38,6 +41,7 @@ OPTION_LABEL_KEYS = {
     TREND_PARAM: "pillars.controls.trend",
     BY_SEX_PARAM: "pillars.controls.by_sex",
     DRILL_PARAM: "pillars.drill.label",
+    EUTF_PILLAR_PARAM: "eutf.pillars.choose",
 }
 
 
@@ -168,6 +172,62 @@ def published_section(lang: str) -> html.Section:
     )
 
 
+# AG Grid's own words (pager, filters) that the grid shows; the rest stay AG Grid's English.
+GRID_TEXT_KEYS = ("noRowsToShow", "page", "of", "to", "pageSizeSelectorLabel", "firstPage", "previousPage",
+                  "nextPage", "lastPage", "filterOoo", "contains", "notContains", "equals", "notEqual",
+                  "startsWith", "endsWith", "blank", "notBlank", "lessThan", "greaterThan", "inRange",
+                  "andCondition", "orCondition")
+
+
+def explorer_grid(lang: str) -> dag.AgGrid:
+    """Every EUTF result row in an AG Grid: sort, per-column filters, full-text search, CSV export
+    (rows are filled by ``callbacks.pillars_page``, in the page's language)."""
+    return dag.AgGrid(
+        id=ids.PILLARS_EXPLORER_GRID, rowData=[], columnDefs=[],
+        defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True, "minWidth": 110},
+        dashGridOptions={"pagination": True, "paginationPageSize": 20, "ensureDomOrder": True,
+                         "enableCellTextSelection": True, "quickFilterText": "",
+                         "localeText": {key: t(f"eutf.grid.{key}", lang) for key in GRID_TEXT_KEYS}},
+        className="ag-theme-alpine", style={"height": "560px", "width": "100%"}, csvExportParams={},
+    )
+
+
+def eutf_section(lang: str, catalog: Catalog, options: PageOptions) -> html.Section:
+    """Reported results (real): target vs actual by country for one pillar's numbered Common
+    Output Indicators, and the explorer of every result row."""
+    pillar = dbc.RadioItems(
+        id=ids.PILLARS_EUTF_PILLAR_RADIO, value=str(options.eutf_pillar), inline=True,
+        options=[{"label": named.name(lang), "value": str(number)} for number, named in catalog.pillars.items()],
+    )
+    return html.Section(
+        [
+            html.H2(t("eutf.pillars.heading", lang), id="pillars-eutf-heading", className="h4"),
+            html.P(t("kind.eutf", lang), className="alert alert-info small py-2 mb-2"),
+            html.P(t("eutf.pillars.caption", lang), className="small"),
+            labelled(ids.PILLARS_EUTF_PILLAR_RADIO, "eutf.pillars.choose", pillar, lang),
+            block(ids.PILLARS_EUTF_CHART, ids.PILLARS_EUTF_GRAPH, ids.PILLARS_EUTF_SUMMARY, "eutf.pillars.chart", lang),
+            html.H3(t("eutf.explorer.heading", lang), id="pillars-explorer-heading", className="h5"),
+            html.P(t("eutf.explorer.caption", lang), className="small"),
+            html.Div(
+                [
+                    html.Div([html.Label(t("eutf.explorer.search", lang), htmlFor=ids.PILLARS_EXPLORER_SEARCH,
+                                         className="form-label small mb-1"),
+                              dcc.Input(id=ids.PILLARS_EXPLORER_SEARCH, type="search", debounce=0.3,
+                                        className="form-control form-control-sm",
+                                        placeholder=t("eutf.explorer.search_placeholder", lang))],
+                             className="me-3 mb-2 flex-grow-1"),
+                    html.Button(t("eutf.explorer.export", lang), id=ids.PILLARS_EXPLORER_EXPORT, n_clicks=0,
+                                type="button", className="btn btn-outline-secondary btn-sm mb-2"),
+                ],
+                className="d-flex flex-wrap align-items-end",
+            ),
+            html.P(id=ids.PILLARS_EXPLORER_COUNT, className="small text-muted mb-1", **{"aria-live": "polite"}),
+            html.Div(explorer_grid(lang), role="region", **{"aria-labelledby": "pillars-explorer-heading"}),
+        ],
+        className="pillars-eutf border rounded p-3 mb-4", **{"aria-labelledby": "pillars-eutf-heading"},
+    )
+
+
 def layout(context: PageContext) -> html.Div:
     """The page."""
     lang = context.lang
@@ -180,6 +240,7 @@ def layout(context: PageContext) -> html.Div:
             coverage_section(lang, context.catalog, options),
             indicators_section(lang, context.catalog, options),
             published_section(lang),
+            eutf_section(lang, context.catalog, options),
         ],
         id=ids.PILLARS_PAGE,
     )

@@ -8,8 +8,12 @@ from dashboard import ids
 from dashboard.i18n import t
 
 
-def print_header(page_title: str, date_text: str, url: str, filters: str, data_source: str, lang: str) -> list:
-    """Children of the print header (hidden on screen, shown on paper)."""
+def print_header(page_title: str, date_text: str, url: str, filters: str, data_source: str | list[str],
+                 lang: str) -> list:
+    """Children of the print header (hidden on screen, shown on paper); ``data_source`` is one
+    text or the kinds of data the page shows, one per line."""
+    if not isinstance(data_source, str):
+        data_source = html.Ul([html.Li(text) for text in data_source], className="mb-0")
     return [
         html.H1(t("print.heading", lang, page=page_title), className="h4"),
         html.P(t("print.printed_on", lang, date=date_text, url=url), className="small"),

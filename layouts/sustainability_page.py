@@ -13,6 +13,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard import sustainability_options as page_params
+from dashboard.auth import disclosure_mode
 from dashboard.figures.sustainability import (
     group_labels,
     group_options,
@@ -20,15 +21,17 @@ from dashboard.figures.sustainability import (
     measure_label,
 )
 from dashboard.i18n import format_number, t
+from dashboard.queries import disclosure as sdc
 from dashboard.queries import sustainability as queries
+from dashboard.queries.aggregates import STAY_BAND
 from dashboard.settings import Settings
 from dashboard.sustainability_options import PageOptions
 from layouts.chart_block import chart_block
 from layouts.page_context import PageContext
 
-SLIDER_MIN, SLIDER_MAX, SLIDER_STEP = 0.3, 0.8, 0.01
-METHOD_PARAGRAPHS = ("scores", "composite", "intervals", "suppression", "threshold", "distribution", "time",
-                     "filters")
+SLIDER_MIN, SLIDER_MAX = 0.3, 0.8
+METHOD_PARAGRAPHS = ("scores", "composite", "respondents", "intervals", "suppression", "disclosure", "threshold",
+                     "distribution", "time", "changes", "filters")
 # (component id, property, URL parameter): the shell writes these options into the URL, so a
 # copied link restores them; ``layout`` reads them back.
 URL_OPTIONS = (
@@ -92,20 +95,21 @@ def controls(context: PageContext, options: PageOptions) -> html.Div:
     """Grouping, measure and threshold (native controls: labelled, keyboard-operable)."""
     lang = context.lang
     low, high = slider_bounds(context.settings)
+    step = 0.01
     grouping = dbc.Select(id=ids.SUSTAINABILITY_GROUPING, value=options.grouping,
                           options=[{"label": grouping_label(key, lang), "value": key} for key in queries.GROUPINGS])
     measure = dbc.RadioItems(id=ids.SUSTAINABILITY_MEASURE, value=options.measure, inline=True,
                              options=[{"label": measure_label(key, lang), "value": key} for key in queries.MEASURES])
     threshold = html.Div(
         [
-            dbc.Input(id=ids.SUSTAINABILITY_THRESHOLD_RANGE, type="range", min=low, max=high, step=SLIDER_STEP,
+            dbc.Input(id=ids.SUSTAINABILITY_THRESHOLD_RANGE, type="range", min=low, max=high, step=step,
                       value=min(max(options.threshold, low), high), debounce=300, className="form-range flex-grow-1",
                       list="sustainability-threshold-ticks"),
             html.Datalist([html.Option(value=f"{tick / 10:.1f}") for tick in range(3, 9)],
                           id="sustainability-threshold-ticks"),
             html.Label(t("sustainability.threshold_value_label", lang), htmlFor=ids.SUSTAINABILITY_THRESHOLD,
                        className="visually-hidden"),
-            dbc.Input(id=ids.SUSTAINABILITY_THRESHOLD, type="number", min=0, max=1, step=SLIDER_STEP,
+            dbc.Input(id=ids.SUSTAINABILITY_THRESHOLD, type="number", min=0, max=1, step=step,
                       value=options.threshold, debounce=True, size="sm", className="sustainability-threshold-number"),
         ],
         className="d-flex align-items-center gap-2",
@@ -121,8 +125,12 @@ def controls(context: PageContext, options: PageOptions) -> html.Div:
             dbc.Col([
                 _label(t("sustainability.threshold_label", lang), ids.SUSTAINABILITY_THRESHOLD_RANGE),
                 threshold,
-                html.Small(t("sustainability.threshold_help", lang,
-                             default=format_number(context.settings.threshold, lang, 2)),
+                html.Small([t("sustainability.threshold_help", lang,
+                              default=format_number(context.settings.threshold, lang, 2)),
+                            # Protected shares exist on a 0.05 grid only (dashboard.queries.disclosure).
+                            "" if disclosure_mode(context.settings) == "exact" else
+                            " " + t("sustainability.threshold_grid", lang,
+                                    grid=format_number(sdc.THRESHOLD_GRID, lang, 2))],
                            id="sustainability-threshold-help", className="text-muted d-block"),
             ], xs=12, lg=5, className="mb-2"),
         ],
@@ -131,9 +139,11 @@ def controls(context: PageContext, options: PageOptions) -> html.Div:
         role="group", **{"aria-label": t("sustainability.controls", lang)})
 
 
-def chart_panel(chart_key: str, heading: str, graph_id: str, summary_id: str, lang: str) -> html.Div:
+def chart_panel(chart_key: str, heading: str, graph_id: str, summary_id: str, lang: str,
+                description: str | None = None) -> html.Div:
     """A chart block (heading, downloads, table view) with the sentence that summarises it."""
-    return html.Div(chart_block(chart_key, graph_id, title=heading, lang=lang, summary_id=summary_id),
+    return html.Div(chart_block(chart_key, graph_id, title=heading, lang=lang, summary_id=summary_id,
+                                description=description),
                     className="sustainability-panel border rounded p-2 h-100")
 
 
@@ -168,6 +178,26 @@ def comparison_panel(context: PageContext, options: PageOptions, group_choices: 
     )
 
 
+def disclosure_values(lang: str, settings: Settings) -> dict[str, str]:
+    """The parameters of the disclosure control, as the methodology text quotes them."""
+    bound = sdc.MAX_NORMAL * sdc.SUM_NOISE_SD
+    return {
+        "sum_sd": format_number(sdc.SUM_NOISE_SD, lang, 2), "css_sd": format_number(sdc.CSS_NOISE_SD, lang, 2),
+        "bound": format_number(bound, lang, 2), "bound_10": format_number(bound / settings.min_group_size, lang, 3),
+        "min_n": format_number(settings.min_group_size, lang), "bound_100": format_number(bound / 100, lang, 4),
+        "attack_sd": format_number(sdc.SUM_NOISE_SD * 2**0.5, lang, 2), "band": format_number(STAY_BAND, lang, 2),
+        "mode": t(f"sustainability.method.mode.{disclosure_mode(settings)}", lang),
+    }
+
+
+def exact_banner(settings: Settings, lang: str) -> dbc.Alert | None:
+    """A visible warning on every view of survey figures when they are published unperturbed."""
+    if disclosure_mode(settings) != "exact":
+        return None
+    return dbc.Alert(t("sustainability.exact_banner", lang), color="danger", id=ids.SUSTAINABILITY_EXACT_BANNER,
+                     className="fw-semibold")
+
+
 def methodology_section(lang: str, settings: Settings) -> html.Section:
     """How the sustainability statistics are computed: scores, composite weights, intervals,
     suppression, threshold, distributions and bands, with the configured values filled in.
@@ -179,6 +209,7 @@ def methodology_section(lang: str, settings: Settings) -> html.Section:
         "economic": format_number(economic, lang, 2), "social": format_number(social, lang, 2),
         "psychosocial": format_number(psychosocial, lang, 2), "min": format_number(settings.min_group_size, lang),
         "threshold": format_number(settings.threshold, lang, 2), "max": queries.MAX_TIME_SERIES,
+        **disclosure_values(lang, settings),
     }
     return html.Section(
         [
@@ -204,15 +235,23 @@ def layout(context: PageContext) -> html.Div:
          ids.SUSTAINABILITY_SHARE_SUMMARY),
         (ids.SUSTAINABILITY_TIME_CHART, t("sustainability.heading.time", lang), ids.SUSTAINABILITY_TIME_GRAPH,
          ids.SUSTAINABILITY_TIME_SUMMARY),
+        (ids.SUSTAINABILITY_CHANGES_CHART, t("sustainability.heading.changes", lang),
+         ids.SUSTAINABILITY_CHANGES_GRAPH, ids.SUSTAINABILITY_CHANGES_SUMMARY, lang,
+         t("sustainability.changes.help", lang)),
+        (ids.SUSTAINABILITY_CHANGE_SHARES_CHART, t("sustainability.heading.change_shares", lang),
+         ids.SUSTAINABILITY_CHANGE_SHARES_GRAPH, ids.SUSTAINABILITY_CHANGE_SHARES_SUMMARY, lang,
+         t("sustainability.changes.help", lang)),
     ]
     return html.Div(
         [
+            exact_banner(context.settings, lang),
             html.H1(t("sustainability.title", lang), className="h3"),
             html.P(t("sustainability.intro", lang, min=format_number(context.settings.min_group_size, lang)),
                    className="text-muted"),
             options_notice(options, lang),
             controls(context, options),
-            dbc.Row([dbc.Col(chart_panel(*panel, lang), xs=12, xl=6) for panel in panels], className="g-3 mb-3"),
+            dbc.Row([dbc.Col(chart_panel(*panel) if len(panel) > 4 else chart_panel(*panel, lang), xs=12, xl=6)
+                     for panel in panels], className="g-3 mb-3"),
             comparison_panel(context, options, choices),
             html.Details(
                 [html.Summary(t("sustainability.methodology_link", lang), className="fw-semibold"),

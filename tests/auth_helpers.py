@@ -11,11 +11,12 @@ from dashboard.auth.users_file import add_user
 
 SECRET = "test-secret-key-0123456789abcdef-0123456789"
 PASSWORD = "correct horse battery staple"
-USERS = {"vera": ["viewer"], "ana": ["analyst"], "dana": ["data_manager"]}
+USERS = {"vera": ["viewer"], "ana": ["analyst"], "dana": ["data_manager"],
+         "all-roles": ["analyst", "data_manager"]}
 
 
 def write_users(path: Path) -> Path:
-    """A users file with a viewer (vera), an analyst (ana) and a data manager (dana)."""
+    """A users file: a viewer (vera), an analyst (ana), a data manager (dana), and all-roles."""
     for name, roles in USERS.items():
         add_user(path, name, PASSWORD, roles)
     return path
@@ -75,3 +76,19 @@ def import_body() -> dict:
         "changedPropIds": ["import-upload.contents"],
         "state": [],
     }
+
+
+class SignedInClient:
+    """A Flask test client signed in through the form, sending the CSRF header on every POST."""
+
+    def __init__(self, app, name: str = "all-roles") -> None:
+        self.client = app.server.test_client()
+        sign_in(self.client, name)
+        self.headers = csrf_header(self.client)
+
+    def post(self, *args, **kwargs):
+        kwargs["headers"] = {**self.headers, **kwargs.get("headers", {})}
+        return self.client.post(*args, **kwargs)
+
+    def __getattr__(self, name: str):
+        return getattr(self.client, name)

@@ -20,6 +20,7 @@ from dashboard.settings import SettingsError, load_settings
 from auth_helpers import (
     PASSWORD,
     SECRET,
+    SignedInClient,
     csrf_header,
     export_body,
     import_body,
@@ -250,3 +251,18 @@ def test_repeated_wrong_passwords_lock_that_user_name_for_a_while(tiny_store_pat
     assert locked.status_code == 429
     assert "Too many failed sign-ins with this user name: try again in 15 minutes." in locked.get_data(as_text=True)
     assert sign_in(client, "ana").status_code == 302  # other names are not affected
+
+
+@pytest.fixture(scope="module")
+def exact_users_app(tiny_store_path, users_file):
+    """Sign-in on, and a deployment that allows exact survey statistics."""
+    return create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file,
+                                   disclosure="exact"))
+
+
+@pytest.mark.parametrize(("name", "exact"), [("vera", False), ("dana", False), ("ana", True)])
+def test_exact_statistics_reach_analysts_only(exact_users_app, name, exact):
+    client = SignedInClient(exact_users_app, name)
+    answer = client.post("/_dash-update-component", json=page_body("/sustainability"))
+    assert answer.status_code == 200
+    assert (ids.SUSTAINABILITY_EXACT_BANNER in answer.get_data(as_text=True)) is exact

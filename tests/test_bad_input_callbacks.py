@@ -23,9 +23,8 @@ import pytest
 
 from dashboard import ids
 from dashboard.app import create_app
-from dashboard.auth.users_file import add_user
 
-from auth_helpers import PASSWORD, SECRET, csrf_header, sign_in, write_users
+from auth_helpers import SECRET, SignedInClient, write_users
 from conftest import settings_for
 
 SCRIPT = "<script>alert(1)</script>"
@@ -87,30 +86,14 @@ def app_and_store(tiny_store_path: Path, tmp_path_factory) -> Iterator[tuple[Any
     """The app with sign-in, so that every callback (the data managers' import page too) is reached."""
     before = sha256(tiny_store_path)
     users_file = write_users(tmp_path_factory.mktemp("users") / "users.json")
-    add_user(users_file, "all-roles", PASSWORD, ["analyst", "data_manager"])
     app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
     yield app, tiny_store_path
     assert sha256(tiny_store_path) == before, "bad input changed the store file"
 
 
-class ManagerClient:
-    """A test client signed in as an analyst and data manager (every permission), with the CSRF header."""
-
-    def __init__(self, app: Any) -> None:
-        self.client = app.server.test_client()
-        sign_in(self.client, "all-roles")
-        self.headers = csrf_header(self.client)
-
-    def post(self, *args: Any, **kwargs: Any) -> Any:
-        kwargs["headers"] = {**self.headers, **kwargs.get("headers", {})}
-        return self.client.post(*args, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.client, name)
-
-
-def signed_in(app: Any) -> ManagerClient:
-    return ManagerClient(app)
+def signed_in(app: Any) -> SignedInClient:
+    """A client with every permission, so that every callback (the import page's too) is reached."""
+    return SignedInClient(app)
 
 
 def walk(component: Any) -> Iterator[Any]:

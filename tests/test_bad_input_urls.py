@@ -19,6 +19,7 @@ from dashboard import ids
 from dashboard.app import create_app
 from layouts.pages import PAGES
 
+from auth_helpers import SECRET, SignedInClient, write_users
 from conftest import settings_for
 
 SQL = "'; DROP TABLE actions; --"
@@ -54,12 +55,14 @@ BAD_PATHS = ["/" + quote(SCRIPT), "/../../etc/passwd", "/pillars%00", "/" + "x" 
 
 
 @pytest.fixture(scope="module")
-def app(tiny_store_path):
-    return create_app(settings_for(tiny_store_path))
+def app(tiny_store_path, tmp_path_factory):
+    """The app with sign-in; requests come from a user with every permission (import page too)."""
+    users_file = write_users(tmp_path_factory.mktemp("users") / "users.json")
+    return create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
 
 
 def post(app: Any, body: dict[str, Any]) -> tuple[int, bytes, dict[str, Any]]:
-    response = app.server.test_client().post("/_dash-update-component", json=body)
+    response = SignedInClient(app).post("/_dash-update-component", json=body)
     data = response.get_data()
     assert response.status_code in (200, 204), f"HTTP {response.status_code}: {data[:300]!r}"
     assert SCRIPT.encode() not in data, "script tag reflected unescaped"
@@ -111,7 +114,7 @@ def component_values(layout: Any) -> dict[tuple[str, str], Any]:
 def test_bad_filter_values_in_the_url_are_dropped_with_a_notice(app, name):
     search = BAD_FILTER_QUERIES[name]
     for page in PAGES:
-        response = app.server.test_client().get(page.path + search)
+        response = SignedInClient(app).get(page.path + search)
         assert response.status_code == 200 and SCRIPT.encode() not in response.get_data()
     shell = sync_url(app, search)
     assert shell[ids.URL_NOTICE]["is_open"] is True, name
@@ -148,7 +151,7 @@ def test_every_page_and_its_callbacks_survive_a_bad_url(app, name):
 
 @pytest.mark.parametrize("path", BAD_PATHS)
 def test_bad_paths_answer_the_shell_or_not_found_without_reflecting(app, path):
-    response = app.server.test_client().get(path)
+    response = SignedInClient(app).get(path)
     assert response.status_code in (200, 404)
     assert SCRIPT.encode() not in response.get_data()
     layout = render(app, path, "")

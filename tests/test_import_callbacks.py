@@ -49,13 +49,13 @@ def test_damaged_or_missing_uploads_are_reported(context):
 def test_confirm_imports_switches_and_history_offers_rollback(context):
     result, disabled, tick = confirm_import(context, 1, upload(CSV), "../../etc/r.csv", "auto", False, "en", 0)
     assert "Imported 1 indicator value rows from r.csv (version store-000002)" in text_of(result) and tick == 1
-    assert context.store_version == "store-000002" and context.catalog.data_origin == "imported"
+    assert context.version_name == "store-000002" and context.catalog.data_origin == "imported"
     history = text_of(update_history(context, tick, "en"))
     assert "anonymous" in history and "r.csv" in history and " ".join(["store-000002", " ", "(served)"]) in history
     entry = versions.read_history(context.store_directory)[-1]
     message, tick = roll_back_entry(context, {"type": "import-rollback-button", "index": entry["id"]}, [1], "en", 1)
     assert "store-000001" in text_of(message) and tick == 2
-    assert context.store_version == "store-000001" and context.catalog.data_origin == "empty"
+    assert context.version_name == "store-000001" and context.catalog.data_origin == "empty"
 
 
 def test_rollback_of_an_unknown_entry_is_a_message(context):

@@ -44,7 +44,7 @@ def test_a_command_line_import_goes_live_in_a_serving_app(store_dir, tmp_path):
     client = app.server.test_client()
     context = app.server.config["EUIOM_CONTEXT"]
     assert "holds no indicator or survey data" in banner(client)
-    first = context.store_version
+    first = context.version_name
     file = write(tmp_path / "returns.csv", INDICATOR_FILE)
     done = subprocess.run([sys.executable, "-m", "dashboard", "import", str(file), "--store", str(store_dir)],
                           cwd=ROOT, capture_output=True, text=True, timeout=120,
@@ -52,7 +52,7 @@ def test_a_command_line_import_goes_live_in_a_serving_app(store_dir, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "as version store-000002" in done.stdout
     assert "returns.csv" in banner(client)
-    assert context.store_version == "store-000002" != first
+    assert context.version_name == "store-000002" != first
 
 
 def test_a_request_keeps_its_version_while_the_app_switches(store_dir, tmp_path):
@@ -63,7 +63,7 @@ def test_a_request_keeps_its_version_while_the_app_switches(store_dir, tmp_path)
         context.pin()
         started.set()
         finish.wait(10)
-        seen.append((context.store_version, context.cursor().execute("SELECT count(*) FROM indicator_values").fetchone()[0]))
+        seen.append((context.version_name, context.cursor().execute("SELECT count(*) FROM indicator_values").fetchone()[0]))
         context.release()
 
     worker = threading.Thread(target=long_request)
@@ -72,7 +72,7 @@ def test_a_request_keeps_its_version_while_the_app_switches(store_dir, tmp_path)
     import_file(store_dir, write(tmp_path / "a.csv", INDICATOR_FILE))
     assert context.refresh(force=True)
     context.pin()
-    assert (context.store_version, context.cursor().execute("SELECT count(*) FROM indicator_values").fetchone()[0]) == ("store-000002", 1)
+    assert (context.version_name, context.cursor().execute("SELECT count(*) FROM indicator_values").fetchone()[0]) == ("store-000002", 1)
     context.release()
     finish.set()
     worker.join(10)
@@ -91,7 +91,7 @@ def test_rollback_serves_the_store_as_it_was_before_the_import(store_dir, tmp_pa
     assert len(entry["sha256"]) == 64
     assert versions.rollback(store_dir, entry["id"], "amina") == "store-000001"
     context.refresh(force=True)
-    assert context.store_version == "store-000001" and context.catalog.data_origin == "empty"
+    assert context.version_name == "store-000001" and context.catalog.data_origin == "empty"
     assert versions.read_history(store_dir)[-1]["action"] == "rollback"
 
 
@@ -114,11 +114,11 @@ def test_only_the_last_versions_are_kept(store_dir, tmp_path):
 
 def test_a_broken_new_version_is_not_switched_to(store_dir):
     context = AppContext(settings_for(store_dir, store_check_seconds=0))
-    assert context.store_version == "store-000001"
+    assert context.version_name == "store-000001"
     (store_dir / "store-000002.duckdb").write_bytes(b"not a database" * 100)
     versions.point_to(store_dir, "store-000002.duckdb")
     assert not context.refresh(force=True)
-    assert context.store_version == "store-000001" and context.catalog.data_origin == "empty"
+    assert context.version_name == "store-000001" and context.catalog.data_origin == "empty"
 
 
 def test_a_refused_import_leaves_no_new_version(store_dir, tmp_path):

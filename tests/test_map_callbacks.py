@@ -194,7 +194,8 @@ def test_options_notice_in_french(context):
 
 
 def test_page_options_are_in_the_url_options():
-    assert [key for _, _, key in map_layout.URL_OPTIONS] == ["colour", "provinces", "profile"]
+    assert [key for _, _, key in map_layout.URL_OPTIONS] == ["colour", "provinces", "profile", "measure", "value",
+                                                             "store_indicator"]
     assert (ids.MAP_SELECTED_STORE, "data", "profile") in map_layout.URL_OPTIONS
 
 
@@ -218,7 +219,10 @@ def post_map_update(client, trigger: str, mode: str) -> bytes:
         "outputs": {"id": ids.MAP_GRAPH, "property": "figure"},
         "inputs": [{"id": ids.SELECTION_STORE, "property": "data", "value": {}},
                    {"id": ids.MAP_COLOUR_RADIO, "property": "value", "value": mode},
-                   {"id": ids.MAP_PROVINCES_SWITCH, "property": "value", "value": False}],
+                   {"id": ids.MAP_PROVINCES_SWITCH, "property": "value", "value": False},
+                   {"id": ids.MAP_EUTF_MEASURE, "property": "value", "value": "returns"},
+                   {"id": ids.MAP_EUTF_VALUE, "property": "value", "value": "actual"},
+                   {"id": ids.MAP_STORE_INDICATOR, "property": "value", "value": None}],
         "changedPropIds": [trigger],
         "state": [{"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"}],
     }

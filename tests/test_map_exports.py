@@ -32,7 +32,8 @@ def request_for(context: AppContext, params: dict, selection: Selection | None =
 
 def test_the_page_declares_both_charts():
     assert [(chart.key, chart.page, chart.graph_id) for chart in map_callbacks.CHARTS] == [
-        (ids.MAP_CHART, "map", ids.MAP_GRAPH), (ids.MAP_TREND_CHART, "map", ids.MAP_TREND_GRAPH)]
+        (ids.MAP_CHART, "map", ids.MAP_GRAPH), (ids.MAP_TREND_CHART, "map", ids.MAP_TREND_GRAPH),
+        (ids.MAP_EUTF_RESULTS_CHART, "map", ids.MAP_EUTF_RESULTS_GRAPH)]
     assert all(chart.title_key in TEXT for chart in map_callbacks.CHARTS)
     assert {ids.MAP_CHART, ids.MAP_TREND_CHART} <= set(exports.all_charts())
 

@@ -56,6 +56,7 @@ def test_one_trace_per_action_in_the_users_words(every_country):
     assert all(trace.showlegend for trace in figure.data[1:]) and not figure.data[0].showlegend
     assert figure.layout.legend.title.text == "Action"
     assert figure.layout.title.text == t("map.figure.title.action", "en")
+    assert t("kind.short.mapping", "en") in figure.layout.annotations[-1].text
 
 
 def test_names_follow_the_language(every_country):
@@ -118,7 +119,8 @@ def test_frame_base_map_and_disclaimer(every_country):
     assert geo.showland and geo.landcolor == theme.LAND and geo.showcountries
     assert geo.showframe is False
     disclaimer = [annotation for annotation in figure.layout.annotations if annotation.name == "disclaimer"]
-    assert [annotation.text for annotation in disclaimer] == [t("map.disclaimer_short", "fr")]
+    assert [annotation.text for annotation in disclaimer] == [
+        t("map.disclaimer_short", "fr") + f"<br><i>{t('kind.short.mapping', 'fr')}</i>"]
     # Reference facts only: no demo mark on the map.
     assert figure.layout.meta["demo"] is False
     assert t("chart.demo_mark", "fr") not in [annotation.text for annotation in figure.layout.annotations]
@@ -164,8 +166,10 @@ def test_patch_holds_traces_and_titles_only(every_country):
     assert isinstance(patch, Patch)
     operations = patch.to_plotly_json()["operations"]
     locations = sorted(tuple(operation["location"]) for operation in operations)
-    assert locations == [("data",), ("layout", "legend", "title", "text"), ("layout", "meta"),
-                         ("layout", "title", "text")]
+    # The legend, margin and annotations are sent whole: an amount colouring moves the legend
+    # and may add the demo mark, and switching back must restore them.
+    assert locations == [("data",), ("layout", "annotations"), ("layout", "legend"), ("layout", "margin"),
+                         ("layout", "meta"), ("layout", "title", "text")]
     data = next(operation for operation in operations if operation["location"] == ["data"])["params"]["value"]
     assert [trace["name"] for trace in data] == ["sea", *REGION_NAMES_EN]
 

@@ -121,7 +121,7 @@ def test_every_callback_id_exists_in_the_page_or_the_shell(tiny_context, tiny_st
         named |= {part.rsplit(".", 1)[0] for part in output.strip(".").split("...")}
         named |= {item["id"] for item in spec["inputs"] + spec["state"]}
     assert named and named <= known, named - known
-    assert len(app.callback_map) == 7
+    assert len(app.callback_map) == 11  # 7 + the EUTF chart, explorer fill, search and export
 
 
 def test_layout_reads_page_options_from_the_url(tiny_context):
@@ -145,7 +145,8 @@ def test_layout_reads_page_options_from_the_url(tiny_context):
         lang="en", catalog=tiny_context.catalog, settings=tiny_context.settings, cursor=tiny_context.cursor(),
         params={})), lambda c: type(c).__name__ == "Label")]
     assert {label.htmlFor for label in labels} == {ids.PILLARS_DRILL_DROPDOWN, ids.PILLARS_INDICATOR_DROPDOWN,
-                                                   ids.PILLARS_TREND_RADIO, ids.PILLARS_SEX_CHECKLIST}
+                                                   ids.PILLARS_TREND_RADIO, ids.PILLARS_SEX_CHECKLIST,
+                                                   ids.PILLARS_EUTF_PILLAR_RADIO, ids.PILLARS_EXPLORER_SEARCH}
 
 
 # ---------------------------------------------------------------- charts vs direct SQL (demo store)

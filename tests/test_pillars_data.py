@@ -51,7 +51,7 @@ def records(frame) -> list[tuple]:
 
 # ---------------------------------------------------------------- registry
 def test_every_chart_is_registered_once_with_a_plain_title():
-    assert len(CHARTS) == len(callbacks.CHARTS) == 9
+    assert len(CHARTS) == len(callbacks.CHARTS) == 10
     assert {chart.page for chart in callbacks.CHARTS} == {"pillars"}
     for chart in callbacks.CHARTS:
         assert exports.all_charts()[chart.key] is chart
@@ -285,7 +285,8 @@ def test_the_layout_reports_ignored_options_in_the_page_language(tiny_context):
 
 
 def test_url_options_round_trip_through_the_link(tiny_context):
-    params = {"indicator": "reintegration_started", "trend": "action", "by_sex": "1", "drill": "PROTTASHA"}
+    params = {"indicator": "reintegration_started", "trend": "action", "by_sex": "1", "drill": "PROTTASHA",
+              "eutf_pillar": "3"}
     page = layout_module.layout(PageContext(lang="en", catalog=tiny_context.catalog, settings=tiny_context.settings,
                                             cursor=tiny_context.cursor(), params=params))
     components = {c.id: c for c in page._traverse() if isinstance(getattr(c, "id", None), str)}

@@ -133,7 +133,7 @@ def test_csv_and_excel_downloads_hold_what_the_charts_show(live_server, page):
     assert list(dict.fromkeys(table["Country"])) == page.evaluate(
         "() => document.querySelector('#pillars-ranking-graph .js-plotly-plot').layout.yaxis.categoryarray")
 
-    _, content = download(page, page.locator("#pillars-page button[title='Download the data as CSV']").last)
+    _, content = download(page, page.locator(".pillars-published button[title='Download the data as CSV']"))
     _, published = csv_parts(content)
     links = page.eval_on_selector_all("#pillars-published-table a", "nodes => nodes.map(n => n.href)")
     assert list(published["Source address"]) == links

@@ -88,6 +88,8 @@ def test_printable_brief_prints_the_view_with_filters_sources_and_disclaimer(liv
     header = page.inner_text("#shell-print-header")
     assert "Afrique centrale et de l’Ouest" in header
     assert "DONNÉES DE DÉMONSTRATION" in header and "004_fe997082141e9e19.txt" in header
+    # Every kind of data the page shows is named: the real EUTF figures with their date and reuse terms.
+    assert "déclarés au 17 déc. 2021" in header and "2011/833/UE" in header and "CORRESPONDANCE DES PILIERS" in header
     assert "Organisation internationale pour les migrations" in header
     assert not page.is_visible("#shell-filter-bar")
     assert page.pdf(format="A4")[:4] == b"%PDF"

@@ -29,7 +29,7 @@ FILTERS = [
 
 @pytest.fixture(scope="module")
 def context(tiny_store_path):
-    return AppContext(settings_for(tiny_store_path, min_group_size=2, threshold=0.55))
+    return AppContext(settings_for(tiny_store_path, min_group_size=2, threshold=0.55, disclosure="exact"))
 
 
 def page_context(context, params=None, lang="en"):
@@ -47,6 +47,8 @@ def test_every_grouping_with_every_filter(context, grouping, filters):
         cb.update_over_time(context, grouping, "economic", filters, "fr"),
     ):
         assert isinstance(figure, go.Figure) and isinstance(summary, str) and summary
+    changes, summary, shares, _ = cb.update_changes(context, grouping, filters, "fr")
+    assert isinstance(changes, go.Figure) and isinstance(shares, go.Figure) and summary
     options, group_a, _, group_b, help_text = cb.update_comparison_choices(context, grouping, "en")
     assert [option["value"] for option in options] and group_a and group_b and help_text
     figure, table, summary = cb.update_comparison(context, group_a, group_b, grouping, filters, "en")
@@ -152,10 +154,10 @@ def test_methodology_section_in_both_languages(context):
     settings = replace(context.settings, min_group_size=12, threshold=0.6, composite_weights=(0.5, 0.25, 0.25))
     english = str(page.methodology_section("en", settings))
     french = str(page.methodology_section("fr", settings))
-    for text in ("fewer than 12 survey responses", "0.60", "not IOM’s official value", "economic 0.50",
+    for text in ("fewer than 12 respondents", "0.60", "not IOM’s official value", "economic 0.50",
                  "Student’s t", "Wilson", "Welch", "5th and 95th percentiles", "0–5, 6–11, 12–17, 18–23"):
         assert text in english, text
-    for text in ("moins de 12 réponses", "0,60", "pas la valeur officielle de l’OIM", "économique 0,50",
+    for text in ("moins de 12 répondants", "0,60", "pas la valeur officielle de l’OIM", "économique 0,50",
                  "loi de Student", "Wilson", "Welch"):
         assert text in french, text
     assert not [c for c in iter_components(page.methodology_section("en", settings)) if getattr(c, "id", None)]

@@ -9,6 +9,7 @@ from dash import html
 from dashboard.catalog import load_catalog
 from dashboard.figures import sustainability as f
 from dashboard.queries import sustainability as q
+from dashboard.queries.disclosure import EXACT
 from dashboard.selection import Selection
 
 
@@ -53,7 +54,7 @@ def test_group_options_keep_label_order_and_only_present_codes(catalog):
 
 # ---------------------------------------------------------------- means
 def test_means_chart_traces_ticks_and_suppressed_row(tiny_cursor, catalog):
-    by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2)
+    by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2, disclosure=EXACT)
     figure = f.means_chart(by_group, labels=region_labels(catalog), grouping="region", lang="en", demo=False,
                            min_group_size=2)
     assert [trace.name for trace in figure.data] == ["Economic", "Social", "Psychosocial", "Composite"]
@@ -70,7 +71,7 @@ def test_means_chart_traces_ticks_and_suppressed_row(tiny_cursor, catalog):
         assert trace.x[0] + trace.error_x.array[0] <= 1
         assert trace.x[1] + trace.error_x.array[1] == pytest.approx(min(wca[f"{measure}_ci_high"], 1.0))
         assert "n = 4" in trace.hovertext[1]
-    assert any("suppressed: fewer than 2 responses" in a.text for a in figure.layout.annotations)
+    assert any("suppressed: fewer than 2 respondents" in a.text for a in figure.layout.annotations)
     assert "East and Horn of Africa" not in " ".join(str(trace.hovertext) for trace in figure.data)
     assert figure.layout.xaxis.title.text == "Mean score (95% CI)"
     assert figure.layout.title.text == "Mean scores by region"
@@ -81,10 +82,10 @@ def test_suppressed_values_reach_no_figure(tiny_cursor, catalog):
     labels = f.group_labels("sex", "en", catalog)
     options = {"labels": labels, "grouping": "sex", "lang": "en", "demo": False, "min_group_size": 4}
     figures = [
-        f.means_chart(q.group_means(tiny_cursor, Selection(), "sex", min_group_size=4), **options),
-        f.distribution_chart(q.group_distribution(tiny_cursor, Selection(), "sex", "economic", min_group_size=4),
+        f.means_chart(q.group_means(tiny_cursor, Selection(), "sex", min_group_size=4, disclosure=EXACT), **options),
+        f.distribution_chart(q.group_distribution(tiny_cursor, Selection(), "sex", "economic", min_group_size=4, disclosure=EXACT),
                              measure="economic", threshold=0.5, **options),
-        f.threshold_chart(q.threshold_shares(tiny_cursor, Selection(), "sex", "economic", 0.5, min_group_size=4),
+        f.threshold_chart(q.threshold_shares(tiny_cursor, Selection(), "sex", "economic", 0.5, min_group_size=4, disclosure=EXACT),
                           measure="economic", threshold=0.5, **options),
     ]
     for figure in figures:
@@ -92,15 +93,15 @@ def test_suppressed_values_reach_no_figure(tiny_cursor, catalog):
         for trace in figure.data:
             assert all("Women" not in str(y) for y in trace.y)
             assert all("Women" not in str(text) for text in (trace.hovertext or ()))
-    compared = q.compare_groups(tiny_cursor, Selection(), "sex", "female", "male", min_group_size=4)
+    compared = q.compare_groups(tiny_cursor, Selection(), "sex", "female", "male", min_group_size=4, disclosure=EXACT)
     comparison = f.comparison_chart(compared, label_a="Women", label_b="Men", lang="en", demo=False,
                                     min_group_size=4)
     assert [trace.meta["side"] for trace in comparison.data] == ["b"]
-    assert "Women: suppressed (fewer than 4 responses" in texts(comparison)
+    assert "Women: suppressed (fewer than 4 respondents" in texts(comparison)
 
 
 def test_demo_mark_and_empty_state(tiny_cursor, catalog):
-    by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=1)
+    by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=1, disclosure=EXACT)
     labels = region_labels(catalog)
     demo = f.means_chart(by_group, labels=labels, grouping="region", lang="en", demo=True, min_group_size=1)
     real = f.means_chart(by_group, labels=labels, grouping="region", lang="en", demo=False, min_group_size=1)
@@ -112,7 +113,7 @@ def test_demo_mark_and_empty_state(tiny_cursor, catalog):
 
 
 def test_french_chart_words_and_separators(tiny_cursor, catalog):
-    by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=1)
+    by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=1, disclosure=EXACT)
     figure = f.means_chart(by_group, labels=region_labels(catalog, "fr"), grouping="region", lang="fr", demo=True,
                            min_group_size=1)
     assert [trace.name for trace in figure.data] == ["Économique", "Social", "Psychosocial", "Composite"]
@@ -126,19 +127,19 @@ def test_french_chart_words_and_separators(tiny_cursor, catalog):
 
 
 def test_means_summary(tiny_cursor, catalog):
-    by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2)
+    by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2, disclosure=EXACT)
     summary = f.means_summary(by_group, labels=region_labels(catalog), lang="en", min_group_size=2)
-    assert summary.startswith("2 groups shown, 1 suppressed (fewer than 2 responses).")
+    assert summary.startswith("2 groups shown, 1 suppressed (fewer than 2 respondents).")
     assert "Highest mean composite score: Southern Africa (0.65)" in summary
     assert "composite was computed by this dashboard" in summary
-    everything_suppressed = q.group_means(tiny_cursor, Selection(), "region", min_group_size=50)
-    assert "Every group has fewer than 50 responses" in f.means_summary(
+    everything_suppressed = q.group_means(tiny_cursor, Selection(), "region", min_group_size=50, disclosure=EXACT)
+    assert "Every group has fewer than 50 respondents" in f.means_summary(
         everything_suppressed, labels=region_labels(catalog), lang="en", min_group_size=50)
 
 
 # ---------------------------------------------------------------- distribution
 def test_distribution_chart_uses_precomputed_statistics(tiny_cursor, catalog):
-    by_group = q.group_distribution(tiny_cursor, Selection(), "sex", "social", min_group_size=1)
+    by_group = q.group_distribution(tiny_cursor, Selection(), "sex", "social", min_group_size=1, disclosure=EXACT)
     figure = f.distribution_chart(by_group, labels=f.group_labels("sex", "en", catalog), grouping="sex",
                                   measure="social", threshold=0.55, lang="en", demo=False, min_group_size=1)
     (box,) = figure.data
@@ -156,7 +157,7 @@ def test_distribution_chart_uses_precomputed_statistics(tiny_cursor, catalog):
 
 
 def test_distribution_summary_explains_the_whiskers(tiny_cursor):
-    by_group = q.group_distribution(tiny_cursor, Selection(), "sex", "social", min_group_size=1)
+    by_group = q.group_distribution(tiny_cursor, Selection(), "sex", "social", min_group_size=1, disclosure=EXACT)
     summary = f.distribution_summary(by_group, lang="en", min_group_size=1)
     assert "5th and 95th percentiles" in summary
     assert f.distribution_summary(by_group.iloc[0:0], lang="en", min_group_size=1).startswith("No survey")
@@ -164,7 +165,7 @@ def test_distribution_summary_explains_the_whiskers(tiny_cursor):
 
 # ---------------------------------------------------------------- threshold
 def test_threshold_chart_bars_labels_and_intervals(tiny_cursor, catalog):
-    shares = q.threshold_shares(tiny_cursor, Selection(), "action", "economic", 0.5, min_group_size=2)
+    shares = q.threshold_shares(tiny_cursor, Selection(), "action", "economic", 0.5, min_group_size=2, disclosure=EXACT)
     figure = f.threshold_chart(shares, labels=f.group_labels("action", "en", catalog), grouping="action",
                                measure="economic", threshold=0.5, lang="en", demo=False, min_group_size=2)
     (bars,) = figure.data
@@ -177,12 +178,12 @@ def test_threshold_chart_bars_labels_and_intervals(tiny_cursor, catalog):
     assert figure.layout.title.text == "Share at or above 0.50"
     assert figure.layout.title.subtitle.text == "Economic score, by Action"
     summary = f.threshold_summary(shares, threshold=0.5, lang="en", min_group_size=2)
-    assert "Overall, 67% of the 6 responses shown are at or above the threshold 0.50." in summary
+    assert "Overall, 67% of the 6 respondents shown are at or above the threshold 0.50." in summary
 
 
 # ---------------------------------------------------------------- over time
 def test_over_time_chart_series_order_and_gaps(tiny_cursor, catalog):
-    by_band = q.means_over_time(tiny_cursor, Selection(), "sex", "economic", min_group_size=2)
+    by_band = q.means_over_time(tiny_cursor, Selection(), "sex", "economic", min_group_size=2, disclosure=EXACT)
     figure = f.over_time_chart(by_band, labels=f.group_labels("sex", "en", catalog), grouping="sex",
                                measure="economic", lang="en", demo=False, min_group_size=2)
     assert [trace.name for trace in figure.data] == ["Women", "Men"]
@@ -199,11 +200,11 @@ def test_over_time_chart_series_order_and_gaps(tiny_cursor, catalog):
 
 def test_over_time_chart_months_grouping_and_all_suppressed(tiny_cursor, catalog):
     labels = f.group_labels("months", "en", catalog)
-    by_band = q.means_over_time(tiny_cursor, Selection(), "months", "composite", min_group_size=1)
+    by_band = q.means_over_time(tiny_cursor, Selection(), "months", "composite", min_group_size=1, disclosure=EXACT)
     figure = f.over_time_chart(by_band, labels=labels, grouping="months", measure="composite", lang="en",
                                demo=False, min_group_size=1)
     assert [trace.name for trace in figure.data] == ["All returnees"]
-    suppressed = q.means_over_time(tiny_cursor, Selection(), "months", "composite", min_group_size=5)
+    suppressed = q.means_over_time(tiny_cursor, Selection(), "months", "composite", min_group_size=5, disclosure=EXACT)
     blank = f.over_time_chart(suppressed, labels=labels, grouping="months", measure="composite", lang="en",
                               demo=False, min_group_size=5)
     assert blank.layout.meta == {"empty": True} and len(blank.data) == 0
@@ -213,7 +214,7 @@ def test_over_time_chart_months_grouping_and_all_suppressed(tiny_cursor, catalog
 
 # ---------------------------------------------------------------- comparison
 def test_comparison_chart_and_table(tiny_cursor):
-    compared = q.compare_groups(tiny_cursor, Selection(), "sex", "female", "male", min_group_size=3)
+    compared = q.compare_groups(tiny_cursor, Selection(), "sex", "female", "male", min_group_size=3, disclosure=EXACT)
     figure = f.comparison_chart(compared, label_a="Women", label_b="Men", lang="en", demo=False, min_group_size=3)
     a, b = figure.data
     assert (a.name, b.name) == ("Women (n=3)", "Men (n=4)")
@@ -231,19 +232,19 @@ def test_comparison_chart_and_table(tiny_cursor):
 
 
 def test_comparison_states(tiny_cursor):
-    same = q.compare_groups(tiny_cursor, Selection(), "sex", "male", "male", min_group_size=1)
+    same = q.compare_groups(tiny_cursor, Selection(), "sex", "male", "male", min_group_size=1, disclosure=EXACT)
     figure = f.comparison_chart(same, label_a="Men", label_b="Men", lang="en", demo=False, min_group_size=1,
                                 same_group=True)
     assert figure.layout.meta == {"empty": True} and "the same" in texts(figure)
-    absent = q.compare_groups(tiny_cursor, Selection(), "sex", "x", "y", min_group_size=1)
+    absent = q.compare_groups(tiny_cursor, Selection(), "sex", "x", "y", min_group_size=1, disclosure=EXACT)
     assert f.comparison_chart(absent, label_a="x", label_b="y", lang="en", demo=False,
                               min_group_size=1).layout.meta == {"empty": True}
-    suppressed = q.compare_groups(tiny_cursor, Selection(), "sex", "female", "male", min_group_size=10)
+    suppressed = q.compare_groups(tiny_cursor, Selection(), "sex", "female", "male", min_group_size=10, disclosure=EXACT)
     both = f.comparison_chart(suppressed, label_a="Women", label_b="Men", lang="en", demo=False, min_group_size=10)
     assert len(both.data) == 0 and "Women: suppressed" in texts(both) and "Men: suppressed" in texts(both)
     note = f.comparison_table(suppressed, label_a="Women", label_b="Men", lang="fr", min_group_size=10)
     assert isinstance(note, html.Div)
-    assert "Femmes" not in str(note) and "Women : masqué (moins de 10 réponses" in str(note)
+    assert "Femmes" not in str(note) and "Women : masqué (moins de 10 répondants" in str(note)
 
 
 def test_frames_with_missing_intervals_draw_without_error_bars():

@@ -14,6 +14,7 @@ import pytest
 
 from dashboard.queries import sustainability as q
 from dashboard.queries.aggregates import MONTH_BAND_CASE
+from dashboard.queries.disclosure import EXACT
 from dashboard.selection import Selection
 
 from conftest import TINY_SURVEYS
@@ -100,7 +101,7 @@ def test_wilson_interval_matches_published_values(successes, n, low, high):
 
 # ---------------------------------------------------------------- means
 def test_group_means_by_region_match_independent_computation(tiny_cursor):
-    by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2).set_index("group_code")
+    by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2, disclosure=EXACT).set_index("group_code")
     assert list(by_group.index) == ["EHOA", "SAF", "WCA"]
     for region, rows in expected_groups("region").items():
         if len(rows) < 2:
@@ -118,7 +119,7 @@ def test_group_means_by_region_match_independent_computation(tiny_cursor):
 
 
 def test_a_group_under_the_minimum_carries_no_value(tiny_cursor):
-    by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2)
+    by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2, disclosure=EXACT)
     ehoa = by_group[by_group["group_code"] == "EHOA"].iloc[0]
     assert bool(ehoa["suppressed"])
     assert_suppressed_rows_are_blank(by_group, keep=("group_code",))
@@ -126,7 +127,7 @@ def test_a_group_under_the_minimum_carries_no_value(tiny_cursor):
 
 @pytest.mark.parametrize("grouping", list(q.GROUPINGS))
 def test_every_grouping_counts_every_record_once(tiny_cursor, grouping):
-    by_group = q.group_means(tiny_cursor, Selection(), grouping, min_group_size=1).set_index("group_code")
+    by_group = q.group_means(tiny_cursor, Selection(), grouping, min_group_size=1, disclosure=EXACT).set_index("group_code")
     expected = expected_groups(grouping)
     assert set(by_group.index) == set(expected)
     for code, rows in expected.items():
@@ -141,18 +142,18 @@ def test_suppression_applies_to_every_grouping_and_every_frame(tiny_cursor, grou
     small = {code for code, rows in expected.items() if len(rows) < minimum}
     code = next(iter(sorted(expected)))
     frames = {
-        "means": q.group_means(tiny_cursor, Selection(), grouping, min_group_size=minimum),
-        "distribution": q.group_distribution(tiny_cursor, Selection(), grouping, "economic", min_group_size=minimum),
-        "shares": q.threshold_shares(tiny_cursor, Selection(), grouping, "economic", 0.5, min_group_size=minimum),
+        "means": q.group_means(tiny_cursor, Selection(), grouping, min_group_size=minimum, disclosure=EXACT),
+        "distribution": q.group_distribution(tiny_cursor, Selection(), grouping, "economic", min_group_size=minimum, disclosure=EXACT),
+        "shares": q.threshold_shares(tiny_cursor, Selection(), grouping, "economic", 0.5, min_group_size=minimum, disclosure=EXACT),
     }
     for frame in frames.values():
         assert set(frame.loc[frame["suppressed"], "group_code"]) == small
         assert frame.loc[frame["suppressed"], "n"].isna().all()
         assert_suppressed_rows_are_blank(frame, keep=("group_code",))
-    over_time = q.means_over_time(tiny_cursor, Selection(), grouping, "economic", min_group_size=minimum)
+    over_time = q.means_over_time(tiny_cursor, Selection(), grouping, "economic", min_group_size=minimum, disclosure=EXACT)
     assert_suppressed_rows_are_blank(over_time, keep=("group_code", "months_band"))
     assert (over_time["n"].dropna() >= minimum).all()
-    compared = q.compare_groups(tiny_cursor, Selection(), grouping, code, code, min_group_size=minimum)
+    compared = q.compare_groups(tiny_cursor, Selection(), grouping, code, code, min_group_size=minimum, disclosure=EXACT)
     if code in small:
         assert set(compared["a_status"]) == {"suppressed"}
         assert compared[["a_n", "a_mean", "a_ci_low", "a_ci_high", "difference"]].isna().all().all()
@@ -160,35 +161,35 @@ def test_suppression_applies_to_every_grouping_and_every_frame(tiny_cursor, grou
 
 def test_filters_restrict_the_records(tiny_cursor):
     wca = Selection(regions=("WCA",))
-    by_sex = q.group_means(tiny_cursor, wca, "sex", min_group_size=1).set_index("group_code")
+    by_sex = q.group_means(tiny_cursor, wca, "sex", min_group_size=1, disclosure=EXACT).set_index("group_code")
     expected = expected_groups("sex", keep=lambda row: row["region"] == "WCA")
     assert {code: int(by_sex.at[code, "n"]) for code in by_sex.index} == {code: len(rows) for code, rows in expected.items()}
     # The period filter applies to the survey date: 2020-Q3 holds T5 only.
     late = q.group_means(tiny_cursor, Selection(period_start="2020-Q3", period_end="2020-Q4"), "action",
-                         min_group_size=1)
+                         min_group_size=1, disclosure=EXACT)
     assert late["group_code"].tolist() == ["JI-HOA"] and late["n"].tolist() == [1]
     assert late["economic_mean"].tolist() == [0.3]
     # The pillar filter does not apply to survey scores.
-    pillars = q.group_means(tiny_cursor, Selection(pillars=(1,)), "action", min_group_size=1)
-    everything = q.group_means(tiny_cursor, Selection(), "action", min_group_size=1)
+    pillars = q.group_means(tiny_cursor, Selection(pillars=(1,)), "action", min_group_size=1, disclosure=EXACT)
+    everything = q.group_means(tiny_cursor, Selection(), "action", min_group_size=1, disclosure=EXACT)
     pd.testing.assert_frame_equal(pillars, everything)
 
 
 def test_filters_that_match_nothing_give_empty_frames(tiny_cursor):
     nothing = Selection(actions=("RADA",))
-    assert q.group_means(tiny_cursor, nothing, "region", min_group_size=1).empty
-    assert q.group_distribution(tiny_cursor, nothing, "region", "social", min_group_size=1).empty
-    assert q.threshold_shares(tiny_cursor, nothing, "region", "social", 0.5, min_group_size=1).empty
-    assert q.means_over_time(tiny_cursor, nothing, "region", "social", min_group_size=1).empty
-    compared = q.compare_groups(tiny_cursor, nothing, "region", "WCA", "EHOA", min_group_size=1)
+    assert q.group_means(tiny_cursor, nothing, "region", min_group_size=1, disclosure=EXACT).empty
+    assert q.group_distribution(tiny_cursor, nothing, "region", "social", min_group_size=1, disclosure=EXACT).empty
+    assert q.threshold_shares(tiny_cursor, nothing, "region", "social", 0.5, min_group_size=1, disclosure=EXACT).empty
+    assert q.means_over_time(tiny_cursor, nothing, "region", "social", min_group_size=1, disclosure=EXACT).empty
+    compared = q.compare_groups(tiny_cursor, nothing, "region", "WCA", "EHOA", min_group_size=1, disclosure=EXACT)
     assert set(compared["a_status"]) == set(compared["b_status"]) == {"absent"}
 
 
 def test_injection_shaped_values_are_just_values(tiny_cursor):
     evil = "GIN' OR '1'='1"
-    assert q.group_means(tiny_cursor, Selection(countries=(evil,)), "region", min_group_size=1).empty
+    assert q.group_means(tiny_cursor, Selection(countries=(evil,)), "region", min_group_size=1, disclosure=EXACT).empty
     compared = q.compare_groups(tiny_cursor, Selection(), "country", "GIN'); DROP TABLE survey_responses; --",
-                                "MLI", min_group_size=1)
+                                "MLI", min_group_size=1, disclosure=EXACT)
     assert set(compared["a_status"]) == {"absent"} and set(compared["b_status"]) == {"shown"}
     assert tiny_cursor.execute("SELECT count(*) FROM survey_responses").fetchone()[0] == len(TINY_SURVEYS)
 
@@ -196,9 +197,9 @@ def test_injection_shaped_values_are_just_values(tiny_cursor):
 @pytest.mark.parametrize("bad", ["sex; DROP TABLE survey_responses", "s.sex", "", "REGION", None, 1])
 def test_unknown_groupings_are_rejected_before_sql(tiny_cursor, bad):
     with pytest.raises(ValueError):
-        q.group_means(tiny_cursor, Selection(), bad, min_group_size=1)
+        q.group_means(tiny_cursor, Selection(), bad, min_group_size=1, disclosure=EXACT)
     with pytest.raises(ValueError):
-        q.compare_groups(tiny_cursor, Selection(), bad, "a", "b", min_group_size=1)
+        q.compare_groups(tiny_cursor, Selection(), bad, "a", "b", min_group_size=1, disclosure=EXACT)
     with pytest.raises(ValueError):
         q.group_codes(tiny_cursor, bad)
 
@@ -206,20 +207,20 @@ def test_unknown_groupings_are_rejected_before_sql(tiny_cursor, bad):
 @pytest.mark.parametrize("bad", ["economic_score", "economic) FROM x --", "total", None])
 def test_unknown_measures_are_rejected_before_sql(tiny_cursor, bad):
     with pytest.raises(ValueError):
-        q.group_distribution(tiny_cursor, Selection(), "sex", bad, min_group_size=1)
+        q.group_distribution(tiny_cursor, Selection(), "sex", bad, min_group_size=1, disclosure=EXACT)
     with pytest.raises(ValueError):
-        q.threshold_shares(tiny_cursor, Selection(), "sex", bad, 0.5, min_group_size=1)
+        q.threshold_shares(tiny_cursor, Selection(), "sex", bad, 0.5, min_group_size=1, disclosure=EXACT)
     with pytest.raises(ValueError):
-        q.means_over_time(tiny_cursor, Selection(), "sex", bad, min_group_size=1)
+        q.means_over_time(tiny_cursor, Selection(), "sex", bad, min_group_size=1, disclosure=EXACT)
 
 
 def test_bad_minimum_and_threshold_are_rejected(tiny_cursor):
     for minimum in (0, -1, 2.5, True, "10"):
         with pytest.raises(ValueError):
-            q.group_means(tiny_cursor, Selection(), "sex", min_group_size=minimum)
+            q.group_means(tiny_cursor, Selection(), "sex", min_group_size=minimum, disclosure=EXACT)
     for threshold in (-0.1, 1.5, "0.5", float("nan")):
         with pytest.raises(ValueError):
-            q.threshold_shares(tiny_cursor, Selection(), "sex", "economic", threshold, min_group_size=1)
+            q.threshold_shares(tiny_cursor, Selection(), "sex", "economic", threshold, min_group_size=1, disclosure=EXACT)
 
 
 # ---------------------------------------------------------------- distribution
@@ -233,7 +234,7 @@ def linear_percentile(values: list[float], share: float) -> float:
 
 
 def test_distribution_percentiles_match_independent_computation(tiny_cursor):
-    by_group = q.group_distribution(tiny_cursor, Selection(), "sex", "social", min_group_size=3).set_index("group_code")
+    by_group = q.group_distribution(tiny_cursor, Selection(), "sex", "social", min_group_size=3, disclosure=EXACT).set_index("group_code")
     for sex, rows in expected_groups("sex").items():
         values = [row["social"] for row in rows]
         assert by_group.at[sex, "n"] == len(values)
@@ -247,7 +248,7 @@ def test_distribution_percentiles_match_independent_computation(tiny_cursor):
 # ---------------------------------------------------------------- threshold shares
 def test_threshold_shares_count_a_score_equal_to_the_threshold(tiny_cursor):
     # T2's economic score is exactly 0.5: it counts as at or above 0.5.
-    shares = q.threshold_shares(tiny_cursor, Selection(), "action", "economic", 0.5, min_group_size=2)
+    shares = q.threshold_shares(tiny_cursor, Selection(), "action", "economic", 0.5, min_group_size=2, disclosure=EXACT)
     shares = shares.set_index("group_code")
     for action, rows in expected_groups("action").items():
         if len(rows) < 2:
@@ -259,14 +260,14 @@ def test_threshold_shares_count_a_score_equal_to_the_threshold(tiny_cursor):
     assert shares.at["JI-SLC", "at_or_above"] == 3  # 0.6, 0.5 (equal), 0.9 ; not 0.2
     assert shares.at["JI-SLC", "ci_low"] == pytest.approx(0.3006418, abs=1e-6)
     assert shares.at["JI-SLC", "ci_high"] == pytest.approx(0.9544127, abs=1e-6)
-    just_above = q.threshold_shares(tiny_cursor, Selection(), "action", "economic", 0.51, min_group_size=2)
+    just_above = q.threshold_shares(tiny_cursor, Selection(), "action", "economic", 0.51, min_group_size=2, disclosure=EXACT)
     assert just_above.set_index("group_code").at["JI-SLC", "at_or_above"] == 2
 
 
 @pytest.mark.parametrize("threshold", [0.0, 0.3, 0.5, 0.65, 1.0])
 def test_threshold_shares_for_every_measure(tiny_cursor, threshold):
     for measure in q.MEASURES:
-        shares = q.threshold_shares(tiny_cursor, Selection(), "sex", measure, threshold, min_group_size=1)
+        shares = q.threshold_shares(tiny_cursor, Selection(), "sex", measure, threshold, min_group_size=1, disclosure=EXACT)
         shares = shares.set_index("group_code")
         for sex, rows in expected_groups("sex").items():
             assert shares.at[sex, "at_or_above"] == sum(row[measure] >= threshold for row in rows)
@@ -283,7 +284,7 @@ def test_months_band_boundaries(tiny_cursor):
 
 
 def test_means_over_time_match_independent_computation(tiny_cursor):
-    by_band = q.means_over_time(tiny_cursor, Selection(), "sex", "economic", min_group_size=2)
+    by_band = q.means_over_time(tiny_cursor, Selection(), "sex", "economic", min_group_size=2, disclosure=EXACT)
     cells = {(row["group_code"], row["months_band"]): row for row in by_band.to_dict("records")}
     expected: dict[tuple[str, str], list[float]] = {}
     for row in records():
@@ -300,16 +301,16 @@ def test_means_over_time_match_independent_computation(tiny_cursor):
 
 
 def test_means_over_time_keeps_the_largest_groups_and_one_series_for_months(tiny_cursor):
-    by_band = q.means_over_time(tiny_cursor, Selection(), "action", "social", min_group_size=1, max_series=2)
+    by_band = q.means_over_time(tiny_cursor, Selection(), "action", "social", min_group_size=1, max_series=2, disclosure=EXACT)
     assert set(by_band["group_code"]) == {"JI-SLC", "PILOT"}  # 4 and 2 records; JI-HOA has 1
-    by_months = q.means_over_time(tiny_cursor, Selection(), "months", "social", min_group_size=1)
+    by_months = q.means_over_time(tiny_cursor, Selection(), "months", "social", min_group_size=1, disclosure=EXACT)
     assert set(by_months["group_code"]) == {"all"}
     assert by_months["n"].sum() == len(TINY_SURVEYS)
 
 
 # ---------------------------------------------------------------- comparison
 def test_compare_groups_welch_difference(tiny_cursor):
-    compared = q.compare_groups(tiny_cursor, Selection(), "sex", "female", "male", min_group_size=3)
+    compared = q.compare_groups(tiny_cursor, Selection(), "sex", "female", "male", min_group_size=3, disclosure=EXACT)
     groups = expected_groups("sex")
     assert compared["measure"].tolist() == list(q.MEASURES)
     for row in compared.to_dict("records"):
@@ -330,7 +331,7 @@ def test_compare_groups_welch_difference(tiny_cursor):
 
 
 def test_compare_groups_with_a_suppressed_side(tiny_cursor):
-    compared = q.compare_groups(tiny_cursor, Selection(), "sex", "female", "male", min_group_size=4)
+    compared = q.compare_groups(tiny_cursor, Selection(), "sex", "female", "male", min_group_size=4, disclosure=EXACT)
     assert set(compared["a_status"]) == {"suppressed"} and set(compared["b_status"]) == {"shown"}
     assert compared[["a_n", "a_mean", "a_ci_low", "a_ci_high", "difference", "difference_ci_low"]].isna().all().all()
     assert compared["b_n"].tolist() == [4, 4, 4, 4]

@@ -77,7 +77,8 @@ def test_a_copied_link_restores_filters_options_and_language(live_server, page, 
     assert query == {"region": ["EHOA,WCA"], "lang": ["fr"], "group": ["age_group"], "measure": ["psychosocial"],
                      "threshold": ["0.62"], "a": ["18-24"], "b": ["35-44"]}
     assert original["measure"] == "psychosocial" and original["controls"]["#sustainability-threshold-range"] == "0.62"
-    assert "Part au seuil 0,62 ou au-dessus" in original["titles"][2]
+    # Protected shares are computed at the nearest multiple of 0.05, and titled so.
+    assert "Part au seuil 0,60 ou au-dessus" in original["titles"][2]
     assert "18–24 ans et 35–44 ans" in original["titles"][4]
 
     fresh = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -120,18 +121,22 @@ def test_csv_and_excel_downloads_hold_what_the_charts_show(live_server, page):
                                     "From quarter: Q1 2020; To quarter: Q4 2020"]
     assert header[2] == ["Exported on", today]
     assert header[3][0] == "Data source" and header[3][1].startswith("DEMO DATA")
-    assert list(table.columns[:4]) == ["Country: code", "Country", "Status", "Responses (n)"]
+    assert list(table.columns[:4]) == ["Country: code", "Country", "Status", "Respondents (n)"]
     ticks = figure_layout(page, "sustainability-means-graph", "yaxis.categoryarray")
     assert len(table) == len(ticks)  # every group the chart lists, suppressed ones included
     shown = table[table["Status"] == "shown"]
     hidden = table[table["Status"].str.startswith("suppressed")]
     assert len(shown) and len(hidden), "in 2020 the 5,000-record store has small and large countries"
-    numbers = [column for column in table.columns if column not in ("Country: code", "Country", "Status")]
+    # Every row says how it was protected; nothing else is written in a suppressed row.
+    assert set(table["Disclosure control"]) == {
+        "protected (cell key method): counts moved by up to 2, means by up to 0.58 / n"}
+    numbers = [column for column in table.columns
+               if column not in ("Country: code", "Country", "Status", "Disclosure control")]
     assert (hidden[numbers] == "").all().all()  # no mean, n or interval for a suppressed group
     composite = next(trace for trace in figure_data(page, "sustainability-means-graph") if trace["name"] == "Composite")
     drawn = dict(zip(composite["y"], composite["x"], strict=True))
     exported = {f"{country} (n={int(n):,})": float(mean)
-                for country, n, mean in zip(shown["Country"], shown["Responses (n)"], shown["Composite: mean"],
+                for country, n, mean in zip(shown["Country"], shown["Respondents (n)"], shown["Composite: mean"],
                                             strict=True)}
     assert exported.keys() == drawn.keys()
     assert all(exported[key] == pytest.approx(drawn[key]) for key in drawn)
@@ -146,10 +151,10 @@ def test_csv_and_excel_downloads_hold_what_the_charts_show(live_server, page):
     assert set(shares["Threshold (setting)"]) == {0.6} and set(shares["Score"]) == {"Economic"}
     bars = figure_data(page, "sustainability-share-graph")[0]
     shown = shares[shares["Status"] == "shown"]
-    assert [f"{c} (n={int(n):,})" for c, n in zip(shown["Country"], shown["Responses (n)"], strict=True)] == bars["y"]
+    assert [f"{c} (n={int(n):,})" for c, n in zip(shown["Country"], shown["Respondents (n)"], strict=True)] == bars["y"]
     assert shown["Share at or above the threshold"].tolist() == pytest.approx(bars["x"])
     hidden = shares[shares["Status"] != "shown"]
-    assert hidden[["Responses (n)", "Share at or above the threshold"]].isna().all().all()
+    assert hidden[["Respondents (n)", "Share at or above the threshold"]].isna().all().all()
     assert_clean(page)
 
 

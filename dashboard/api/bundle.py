@@ -13,6 +13,7 @@ import pandas as pd
 
 from dashboard.charts import ChartSpec
 from dashboard.context import AppContext
+from dashboard.data_kinds import kind_text
 from dashboard.describe import data_source_text, filter_summary
 from dashboard.i18n import t
 from dashboard.queries import reference as reference_queries
@@ -90,7 +91,8 @@ def build_bundle(context: AppContext, charts: Mapping[str, ChartSpec], query: Ap
             add(f"charts/{chart.page}/{chart.key}", t(chart.title_key, lang), answer.kind, answer.kind_label,
                 answer.frame)
         for table in reference_tables().values():
-            add(f"reference/{table.name}", table.description, table.kind, t(f"api.kind.{table.kind}", lang),
+            add(f"reference/{table.name}", t(f"api.reference.{table.name}", lang), table.kind,
+                kind_text(table.kind, context.catalog, context.imported_files, lang),
                 table.query(cursor))
         archive.writestr("data_dictionary.csv", "\ufeff" + csv_text(pd.DataFrame(dictionary)))
         provenance = {

@@ -11,8 +11,22 @@ from collections.abc import Callable, Mapping
 
 from dashboard.charts import ChartRequest
 from dashboard.figures import sustainability as sustainability_figures
-from dashboard.map_options import COLOUR_PARAM, PROFILE_PARAM, PROVINCES_PARAM, MapOptions
-from dashboard.pillars_options import BY_SEX_PARAM, DRILL_PARAM, INDICATOR_PARAM, TREND_PARAM
+from dashboard.map_options import (
+    COLOUR_PARAM,
+    MEASURE_PARAM,
+    PROFILE_PARAM,
+    PROVINCES_PARAM,
+    STORE_INDICATOR_PARAM,
+    VALUE_PARAM,
+    MapOptions,
+)
+from dashboard.pillars_options import (
+    BY_SEX_PARAM,
+    DRILL_PARAM,
+    EUTF_PILLAR_PARAM,
+    INDICATOR_PARAM,
+    TREND_PARAM,
+)
 from dashboard.pillars_options import PageOptions as PillarsOptions
 from dashboard.queries import sustainability as sustainability_queries
 from dashboard.sustainability_options import PARAMS as SUSTAINABILITY_PARAMS
@@ -40,8 +54,9 @@ def _sustainability_dropped(request: ChartRequest) -> Dropped:
 
 # page -> (its URL options, the values of a request its parser ignores)
 PAGE_OPTIONS: Mapping[str, tuple[tuple[str, ...], Callable[[ChartRequest], Dropped]]] = {
-    "map": ((COLOUR_PARAM, PROVINCES_PARAM, PROFILE_PARAM), _map_dropped),
-    "pillars": ((INDICATOR_PARAM, TREND_PARAM, BY_SEX_PARAM, DRILL_PARAM), _pillars_dropped),
+    "map": ((COLOUR_PARAM, PROVINCES_PARAM, PROFILE_PARAM, MEASURE_PARAM, VALUE_PARAM, STORE_INDICATOR_PARAM),
+            _map_dropped),
+    "pillars": ((INDICATOR_PARAM, TREND_PARAM, BY_SEX_PARAM, DRILL_PARAM, EUTF_PILLAR_PARAM), _pillars_dropped),
     "sustainability": (tuple(SUSTAINABILITY_PARAMS), _sustainability_dropped),
 }
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from dashboard.queries import eutf as eutf_queries
 from dashboard.queries import indicators as indicator_queries
 from dashboard.queries import reference as reference_queries
 from dashboard.selection import Selection
@@ -34,6 +35,10 @@ REFERENCE_TABLES: tuple[ReferenceTable, ...] = (
                    reference_queries.indicators),
     ReferenceTable("published-figures", "Headline figures published by the EU and IOM, with date and source.",
                    "published", lambda cursor: indicator_queries.published_figures(cursor, Selection())),
+    ReferenceTable("eutf-projects", "EUTF projects and contracts of the Actions: budget, dates, partners.", "eutf",
+                   eutf_queries.projects),
+    ReferenceTable("eutf-results", "Every EUTF result row: indicator, target, actual, as-of date.", "eutf",
+                   eutf_queries.explorer_rows),
 )
 
 

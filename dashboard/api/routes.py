@@ -16,6 +16,7 @@ from flask import Flask, Response, request
 from dashboard.auth import Permission, can, current_user
 from dashboard.charts import ChartSpec
 from dashboard.context import AppContext
+from dashboard.data_kinds import kind_text
 from dashboard.i18n import t
 
 from . import options as page_options
@@ -143,7 +144,7 @@ def install_routes(server: Flask, context: AppContext, charts: Mapping[str, Char
         if query.filter_items():
             raise ApiError(400, "Reference tables take no filters.", parameter=query.filter_items()[0][0])
         frame = table.query(context.cursor())
-        label = t(f"api.kind.{table.kind}", query.lang)
+        label = kind_text(table.kind, context.catalog, context.imported_files, query.lang)
         meta = {"table": table.name, "description": t(f"api.reference.{table.name}", query.lang), "lang": query.lang,
                 "kind_of_data": {"code": table.kind, "label": label}}
         return table_response(frame, query, meta, kind_label=label, keep=kept_items(query))

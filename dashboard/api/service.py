@@ -12,14 +12,13 @@ import pandas as pd
 from dashboard.auth import current_user
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
+from dashboard.data_kinds import kind_text
 from dashboard.describe import data_source_text, filter_summary
 from dashboard.i18n import t
 
 from . import options as page_options
 from .errors import ApiError
 from .params import ApiQuery
-
-FACTS = "facts"
 
 
 @dataclass(frozen=True)
@@ -52,14 +51,7 @@ def chart_request(context: AppContext, query: ApiQuery, options: Mapping[str, st
 
 def kind_of(chart: ChartSpec, request: ChartRequest, context: AppContext) -> tuple[str, str]:
     """(code, words) of the kind of data ``chart`` shows for ``request``, as its export header says."""
-    kind_function = getattr(chart, "kind_of", None)
-    if kind_function is None:
-        return FACTS, data_source_text(context.catalog, context.imported_files, request.lang)
-    from dashboard.data_kinds import (
-        kind_text,  # the kinds of data, where the store has more than facts
-    )
-
-    kind = kind_function(request)
+    kind = chart.kind_of(request)
     return kind, kind_text(kind, context.catalog, context.imported_files, request.lang)
 
 

@@ -36,6 +36,20 @@ def csrf_token() -> str:
     return generate_csrf()
 
 
+def disclosure_mode(settings) -> str:
+    """How survey statistics are published to the current request: 'protected' or 'exact'.
+
+    Exact only where the deployment allows it (``EUIOM_DISCLOSURE=exact``) and, with sign-in on,
+    only to analysts. In the open mode nobody signs in, so the setting applies to every visitor:
+    it is meant for a trusted machine, never a public demo.
+    """
+    if settings.disclosure != "exact":
+        return "protected"
+    if settings.auth_mode == "open" or can(Permission.EXACT_STATISTICS):
+        return "exact"
+    return "protected"
+
+
 def has_role(role: Role | str) -> bool:
     """True when the current request's user holds ``role``."""
     return current_user().has_role(role)

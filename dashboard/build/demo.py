@@ -6,11 +6,14 @@ after it starts; economic assistance, individual assistance and direct (not refe
 go with higher scores; the economic dimension carries the other two; Malawi and Mozambique have
 similar composites, Mozambique higher on economic and psychosocial, Malawi on social, women doing
 better than men in Mozambique and worse in Malawi; scores rise in the first year after return.
+About a quarter of the returnees answer in two or three rounds, six months apart (3, 9, 15, 21
+or 27 months after return), with the same attributes and scores that move between rounds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
 import duckdb
@@ -67,7 +70,7 @@ ASSISTANCE_TYPE_SHARES = (0.55, 0.15, 0.10, 0.20)
 ASSISTANCE_LEVELS = vocabulary.ASSISTANCE_LEVELS
 ASSISTANCE_LEVEL_SHARES = (0.65, 0.25, 0.10)
 REFERRAL_SHARE = 0.20
-FOLLOW_UP_ROUNDS = (3, 6, 12, 18, 24)
+FOLLOW_UP_ROUNDS = (3, 9, 15, 21, 27)  # months after return; rounds are six months apart
 
 
 @dataclass(frozen=True)
@@ -188,13 +191,17 @@ def _survey_chunk(surveyed: list[CountryFrame], weights: np.ndarray, effects: np
     assistance_type = type_resp[respondent]
     level = level_resp[respondent]
     referral = referral_resp[respondent]
-    round_no = np.minimum(first_round_resp[respondent] + round_index, len(FOLLOW_UP_ROUNDS) - 1)
-    months = np.array(FOLLOW_UP_ROUNDS)[round_no] + rng.integers(-1, 2, size=size)
+    jitter_resp = rng.integers(-1, 2, size=respondent_count)
+    round_no = first_round_resp[respondent] + round_index
+    months = np.array(FOLLOW_UP_ROUNDS)[round_no] + jitter_resp[respondent]
+    last_months = np.array(FOLLOW_UP_ROUNDS)[first_round_resp + rounds - 1] + jitter_resp
 
     starts = np.array([np.datetime64(c.start, "D") for c in surveyed])
     ends = np.array([np.datetime64(c.end, "D") for c in surveyed])
     span_days = (ends - starts).astype(int)
-    return_offset = (return_day_resp[respondent] * np.maximum(span_days[country] - 120, 1)).astype(int)
+    # Returns happen early enough for the returnee's last round to fall inside the Action.
+    room = np.maximum(span_days[country_of_resp] - last_months * 30 - 30, 1)
+    return_offset = (return_day_resp * room).astype(int)[respondent]
     survey_date = starts[country] + return_offset + months * 30
     survey_date = np.minimum(survey_date, ends[country])
 
@@ -208,7 +215,9 @@ def _survey_chunk(surveyed: list[CountryFrame], weights: np.ndarray, effects: np
 
     economic_mean = (0.46 + effects[country, 0] + time_gain + 0.05 * economic_type + level_shift
                      - 0.06 * referral + female * sex_shift + age_shift)
-    economic = np.clip(economic_mean + rng.normal(0, 0.13, size), 0, 1)
+    # A returnee's own level persists between rounds (scores of the same person correlate).
+    person_resp = rng.normal(0, 0.08, size=respondent_count)
+    economic = np.clip(economic_mean + person_resp[respondent] + rng.normal(0, 0.10, size), 0, 1)
     foundation = 0.4 * (economic - 0.5)
     social = np.clip(0.55 + effects[country, 1] + foundation + 0.03 * economic_type
                      + 0.5 * level_shift - 0.05 * referral + 0.5 * female * sex_shift
@@ -286,3 +295,7 @@ def fill_demo_data(connection: duckdb.DuckDBPyConnection, seed: int = DEFAULT_SE
         "description": f"demo RSS records, seed {seed}"})
     generate_survey_records(connection, countries, rows, seed, survey_batch)
     schema.set_store_info(connection, {"data_origin": "demo", "demo_seed": seed, "demo_rows": rows})
+    # Invented data: the record keys of the disclosure control follow the seed, so a demo store
+    # shows the same figures whenever it is rebuilt. Imported data gets a random salt.
+    schema.set_store_info(connection, {"cell_key_salt": hashlib.sha256(f"demo-{seed}".encode()).hexdigest(),
+                                       "cell_key_salt_kind": "demo"})

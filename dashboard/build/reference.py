@@ -8,6 +8,7 @@ import duckdb
 import pandas as pd
 
 from dashboard import DATA_DIR
+from dashboard.build import eutf
 from dashboard.queries import schema
 
 REFERENCE_DIR = DATA_DIR / "reference"
@@ -71,3 +72,16 @@ def load_reference(connection: duckdb.DuckDBPyConnection, directory: Path = REFE
     schema.derive_mapped_action_pillars(connection)
     schema.derive_country_pillars(connection)
     schema.insert_frame(connection, "published_figures", published_figures(directory))
+    load_eutf(connection)
+
+
+def load_eutf(connection: duckdb.DuckDBPyConnection, directory: Path = eutf.EUTF_DIR) -> None:
+    """Fill the EUTF tables (real figures, ``data/reference/eutf``) of a store whose EUTF tables
+    exist and are empty."""
+    projects = eutf.projects(directory)
+    schema.insert_frame(connection, "eutf_countries", eutf.country_codes(directory))
+    schema.insert_frame(connection, "eutf_projects", projects)
+    schema.insert_frame(connection, "eutf_project_countries", eutf.project_countries(projects))
+    schema.insert_frame(connection, "eutf_results", eutf.results(directory))
+    schema.insert_frame(connection, "eutf_projects_database", eutf.projects_database(directory))
+    schema.insert_frame(connection, "eutf_indicator_pillars", eutf.indicator_pillars(directory))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dashboard.build import versions
 from dashboard.build.demo import DEFAULT_ROWS, DEFAULT_SEED, fill_demo_data
-from dashboard.build.reference import load_reference
+from dashboard.build.reference import load_eutf, load_reference
 from dashboard.queries import schema
 from dashboard.queries.aggregates import refresh_survey_aggregates
 from dashboard.store import connect_read_only, connect_writable, is_store_directory, served_file
@@ -82,6 +82,8 @@ def _upgrade_file(path: Path) -> str:
         if old is None:
             raise ValueError(f"{path} is not a store of this dashboard")
         connection.execute("BEGIN TRANSACTION")
+        schema.create_eutf_tables(connection)
+        load_eutf(connection)
         refresh_survey_aggregates(connection)
         schema.set_store_info(connection, {"schema_version": schema.SCHEMA_VERSION})
         connection.execute("COMMIT")

@@ -17,6 +17,7 @@ from dash import Patch, html
 
 from dashboard import theme
 from dashboard.catalog import Catalog
+from dashboard.data_kinds import MAPPED_PILLAR_ACTIONS
 from dashboard.figures.common import base_layout, empty_figure
 from dashboard.geometry import COUNTRIES_URL, PROVINCES_URL, Province
 from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, quarter_label, t
@@ -99,10 +100,13 @@ def _country_views(countries: pd.DataFrame, mode: str, lang: str) -> list[Countr
             return "; ".join(dict.fromkeys(frame[_lang_column(prefix, lang)]))
 
         pillars = sorted({number for value in rows["pillars"] for number in _pillar_numbers(value)})
+        pillar_text = ", ".join(str(number) for number in pillars) or "–"
+        if pillars and set(rows["action_code"]) & set(MAPPED_PILLAR_ACTIONS):
+            pillar_text += f" ({t('pillars.mapped_mark', lang)})"
         hover = (
             str(lead[_lang_column("country_name", lang)]), joined("action_short"), joined("region_name"),
             joined("status_name"), "; ".join(dict.fromkeys(_role_text(role, lang) for role in rows["role"])),
-            ", ".join(str(number) for number in pillars) or "–",
+            pillar_text,
         )
         views.append(CountryView(str(iso3), hover[0], str(lead[code_column]),
                                  str(lead[_lang_column(name_prefix, lang)]), bool(len(kept)), hover))
@@ -255,6 +259,19 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
     mode = colour_mode(mode)
     figure = go.Figure(map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
     base_layout(figure, title=t(f"map.figure.title.{mode}", lang), lang=lang, demo=False)
+    # The disclaimer box also names the kind of data, so a downloaded image keeps it.
+    frame_map(figure, lang, kind_line=t("kind.short.mapping", lang))
+    figure.update_layout(
+        legend={"title": {"text": t(f"map.colour.{mode}", lang), "side": "top"}, "orientation": "h",
+                "x": 0, "y": 0, "yanchor": "top", "traceorder": "normal", "itemclick": "toggle"},
+        meta={"demo": False, "colour_mode": mode, "kind": "mapping"},
+    )
+    return figure
+
+
+def frame_map(figure: go.Figure, lang: str, kind_line: str | None = None) -> go.Figure:
+    """The frame every map of this page shares: base map on Africa and Asia, pan, the disclaimer
+    (with ``kind_line``, the kind of data, under it when given)."""
     figure.update_layout(
         geo={
             "projection": {"type": "natural earth"}, "fitbounds": False,
@@ -265,15 +282,13 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
             "showlakes": False, "showframe": False, "resolution": 110, "bgcolor": "white",
         },
         margin={"l": 0, "r": 0, "t": 40, "b": 0},
-        legend={"title": {"text": t(f"map.colour.{mode}", lang), "side": "top"}, "orientation": "h",
-                "x": 0, "y": 0, "yanchor": "top", "traceorder": "normal", "itemclick": "toggle"},
         dragmode="pan",
         uirevision="programme-map",
-        meta={"demo": False, "colour_mode": mode},
     )
     # Top left is open sea and land of no Action (Atlantic, southern Europe) at every width.
     figure.add_annotation(
-        text=t("map.disclaimer_short", lang), xref="paper", yref="paper", x=0, y=1, xanchor="left",
+        text=t("map.disclaimer_short", lang) + (f"<br><i>{kind_line}</i>" if kind_line else ""),
+        xref="paper", yref="paper", x=0, y=1, xanchor="left",
         yanchor="top", showarrow=False, align="left", font={"size": 10, "color": theme.MUTED},
         bgcolor="rgba(255,255,255,0.75)", name="disclaimer",
     )
@@ -284,11 +299,17 @@ def programme_map_patch(countries: pd.DataFrame, *, mode: str, lang: str,
                         provinces: Sequence[Province] | None = None, rada: pd.DataFrame | None = None) -> Patch:
     """The change that turns the drawn map into ``programme_map(...)`` with other traces: the
     trace list, title, legend title and meta; the frame, base map and disclaimer stay."""
-    figure = programme_map(countries, mode=mode, lang=lang, provinces=provinces, rada=rada)
+    return figure_patch(programme_map(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
+
+
+def figure_patch(figure: go.Figure) -> Patch:
+    """The change that turns the drawn map into ``figure``: traces, title, legend title, meta."""
     patch = Patch()
     patch["data"] = [trace.to_plotly_json() for trace in figure.data]
     patch["layout"]["title"]["text"] = figure.layout.title.text
-    patch["layout"]["legend"]["title"]["text"] = figure.layout.legend.title.text
+    patch["layout"]["legend"] = figure.layout.legend.to_plotly_json()
+    patch["layout"]["margin"] = figure.layout.margin.to_plotly_json()
+    patch["layout"]["annotations"] = [annotation.to_plotly_json() for annotation in figure.layout.annotations]
     patch["layout"]["meta"] = figure.layout.meta
     return patch
 
@@ -400,7 +421,10 @@ def _facts_block(facts: pd.DataFrame, catalog: Catalog, lang: str) -> list:
             (t("map.profile.dates", lang), dates),
         ]))
         pillars = _pillar_numbers(row["pillars"])
-        blocks.append(html.H3(t("map.profile.pillars", lang), className="h6 mt-2"))
+        mapped = row["action_code"] in MAPPED_PILLAR_ACTIONS
+        blocks.append(html.H3([t("map.profile.pillars", lang),
+                               html.Small(f" ({t('pillars.mapped_mark', lang)})", className="text-muted fw-normal")
+                               if mapped and pillars else None], className="h6 mt-2"))
         blocks.append(html.Ul([html.Li(catalog.pillars[number].name(lang) if number in catalog.pillars else str(number),
                                        **{"data-pillar": str(number)})
                                for number in pillars], className="small mb-1 map-profile-pillars")

@@ -225,7 +225,8 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
             marker={"color": theme.QUALITATIVE[index], "pattern": {"shape": theme.PATTERNS[index]}},
             customdata=customdata, hovertemplate=hover + "<extra></extra>", cliponaxis=False,
         )
-    base_layout(figure, title=t("pillars.counts.title", lang), lang=lang, demo=False)
+    title = f"{t('pillars.counts.title', lang)}<br><span style='font-size:11px'>{t('pillars.mapped_note', lang)}</span>"
+    base_layout(figure, title=title, lang=lang, demo=False)
     top = max(int(frame["actions"].max()), int(frame["countries"].max()))
     figure.update_layout(
         barmode="group", height=190 + 62 * len(labels), margin={"t": 84, "r": 40},

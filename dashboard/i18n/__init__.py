@@ -13,6 +13,7 @@ from dashboard.i18n import (
     api,
     auth,
     common,
+    eutf,
     import_page,
     map_page,
     pillars_page,
@@ -23,7 +24,8 @@ LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 
 TEXT: dict[str, dict[str, str]] = {}
-for _module in (common, map_page, pillars_page, sustainability_page, about_page, auth, import_page, api):
+for _module in (common, map_page, pillars_page, sustainability_page, about_page, auth, import_page, eutf,
+                api):
     _overlap = TEXT.keys() & _module.TEXT.keys()
     if _overlap:
         raise RuntimeError(f"text keys defined twice: {sorted(_overlap)}")

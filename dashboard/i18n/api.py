@@ -1,11 +1,6 @@
 """Text of the API documentation page, the tokens page, embeds and the "download all data" button."""
 
 TEXT = {
-    "api.kind.reference": {"en": "REAL DATA: reference facts transcribed from the seed documents, each row with its source",
-                           "fr": "DONNÉES RÉELLES : faits de référence transcrits des documents sources, chaque ligne avec sa source"},
-    "api.kind.published": {"en": "REAL DATA: figures published by the EU and IOM, each with its date and source",
-                           "fr": "DONNÉES RÉELLES : chiffres publiés par l’UE et l’OIM, chacun avec sa date et sa source"},
-    "api.kind.eutf": {"en": "REAL DATA: EUTF results and projects", "fr": "DONNÉES RÉELLES : résultats et projets du FFUE"},
     "api.docs.title": {"en": "Open data API", "fr": "API de données ouvertes"},
     "api.docs.other_language": {"en": "Français", "fr": "English"},
     "api.docs.intro": {
@@ -83,4 +78,8 @@ TEXT = {
     "api.reference.pillars": {"en": "The six pillars of the KMH results framework.", "fr": "Les six piliers du cadre de résultats du KMH."},
     "api.reference.indicators": {"en": "Programme indicators, their pillar and unit.", "fr": "Indicateurs du programme, leur pilier et leur unité."},
     "api.reference.published-figures": {"en": "Headline figures published by the EU and IOM, with date and source.", "fr": "Chiffres clés publiés par l’UE et l’OIM, avec date et source."},
+    "api.reference.eutf-projects": {"en": "EUTF projects and contracts of the Actions: budget, dates, partners.",
+                                    "fr": "Projets et contrats du FFUE des Actions : budget, dates, partenaires."},
+    "api.reference.eutf-results": {"en": "Every EUTF result row: indicator, target, actual, as-of date.",
+                                   "fr": "Chaque ligne de résultat du FFUE : indicateur, cible, réalisé, date."},
 }

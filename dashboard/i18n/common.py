@@ -96,8 +96,8 @@ TEXT = {
     "role.none": {"en": "not stated", "fr": "non précisé"},
     "error.page_not_found": {"en": "Page not found. Choose a page in the menu.",
                              "fr": "Page introuvable. Choisissez une page dans le menu."},
-    "footer.sources": {"en": "Sources: the EU-IOM Actions page and the KMH brochure; published figures with their own source. See About.",
-                       "fr": "Sources : la page Actions UE-OIM et la brochure du KMH ; chiffres publiés avec leur propre source. Voir À propos."},
+    "footer.sources": {"en": "Sources: the EU-IOM Actions page and the KMH brochure; published figures with their own source; EUTF results © European Union (Commission Decision 2011/833/EU). See About.",
+                       "fr": "Sources : la page Actions UE-OIM et la brochure du KMH ; chiffres publiés avec leur propre source ; résultats du FFUE © Union européenne (décision 2011/833/UE de la Commission). Voir À propos."},
     "map.disclaimer": {
         "en": "This map is for illustration purposes only. The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the International Organization for Migration.",
         "fr": "Cette carte est présentée à des fins illustratives. Les frontières et les appellations dans cette carte n’impliquent de la part de l’Organisation internationale pour les migrations aucune prise de position officielle."},

@@ -4,14 +4,17 @@ TEXT: dict[str, dict[str, str]] = {
     # Page and controls
     "sustainability.title": {"en": "Reintegration sustainability", "fr": "Durabilité de la réintégration"},
     "sustainability.intro": {
-        "en": "Reintegration Sustainability Survey (RSS) scores compared across groups of returnees. Each score runs from 0 to 1; higher means more sustainable reintegration. Every mean carries its sample size and a 95% confidence interval; groups with fewer than {min} survey responses are suppressed.",
-        "fr": "Scores de l’enquête sur la durabilité de la réintégration (RSS) comparés entre groupes de migrants de retour. Chaque score va de 0 à 1 ; plus il est élevé, plus la réintégration est durable. Chaque moyenne est accompagnée de la taille de l’échantillon et d’un intervalle de confiance à 95 % ; les groupes de moins de {min} réponses sont masqués."},
+        "en": "Reintegration Sustainability Survey (RSS) scores compared across groups of returnees. Each score runs from 0 to 1; higher means more sustainable reintegration. Every mean carries its sample size and a 95% confidence interval; groups with fewer than {min} respondents are suppressed. Each returnee counts once, with their latest answer in the period; figures are slightly perturbed to protect returnees (see how these figures are computed).",
+        "fr": "Scores de l’enquête sur la durabilité de la réintégration (RSS) comparés entre groupes de migrants de retour. Chaque score va de 0 à 1 ; plus il est élevé, plus la réintégration est durable. Chaque moyenne est accompagnée de la taille de l’échantillon et d’un intervalle de confiance à 95 % ; les groupes de moins de {min} répondants sont masqués. Chaque personne compte une fois, avec sa dernière réponse de la période ; les chiffres sont légèrement perturbés pour protéger les personnes (voir le mode de calcul)."},
     "sustainability.controls": {"en": "Chart options", "fr": "Options des graphiques"},
     "sustainability.grouping_label": {"en": "Compare by", "fr": "Comparer par"},
     "sustainability.measure_label": {"en": "Score for distribution, threshold and time charts",
                                      "fr": "Score des graphiques de distribution, de seuil et d’évolution"},
     "sustainability.threshold_label": {"en": "Sustainability threshold (a setting)",
                                        "fr": "Seuil de durabilité (un réglage)"},
+    "sustainability.threshold_grid": {
+        "en": "To protect returnees, shares are computed at the nearest multiple of {grid} (the chart title says which).",
+        "fr": "Pour protéger les personnes, les parts sont calculées au multiple de {grid} le plus proche (le titre du graphique l’indique)."},
     "sustainability.threshold_value_label": {"en": "Threshold value", "fr": "Valeur du seuil"},
     "sustainability.threshold_help": {
         "en": "A setting of this dashboard, not IOM’s official cut-off (which was not available to us). Default {default}.",
@@ -79,8 +82,8 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.tick": {"en": "{label} (n={n})", "fr": "{label} (n={n})"},
     "sustainability.tick_suppressed": {"en": "{label} (n < {min}, suppressed)",
                                        "fr": "{label} (n < {min}, masqué)"},
-    "sustainability.suppressed_mark": {"en": "suppressed: fewer than {min} responses",
-                                       "fr": "masqué : moins de {min} réponses"},
+    "sustainability.suppressed_mark": {"en": "suppressed: fewer than {min} respondents",
+                                       "fr": "masqué : moins de {min} répondants"},
     "sustainability.hover.mean": {
         "en": "{group}<br>{measure}: {mean}<br>95% CI {low} to {high}<br>n = {n}",
         "fr": "{group}<br>{measure} : {mean}<br>IC à 95 % de {low} à {high}<br>n = {n}"},
@@ -109,8 +112,8 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.time.title": {"en": "Mean {measure_lower} score by months since return",
                                   "fr": "Score {measure_lower} moyen selon les mois depuis le retour"},
     "sustainability.time.all_suppressed": {
-        "en": "No band of months since return holds {min} responses or more in any group with the current filters: nothing can be shown.",
-        "fr": "Aucune tranche de mois depuis le retour ne compte {min} réponses ou plus dans un groupe avec les filtres actuels : rien ne peut être affiché."},
+        "en": "No band of months since return holds {min} respondents or more in any group with the current filters: nothing can be shown.",
+        "fr": "Aucune tranche de mois depuis le retour ne compte {min} répondants ou plus dans un groupe avec les filtres actuels : rien ne peut être affiché."},
     "sustainability.time.all_suppressed_short": {"en": "Every point is below the minimum group size.",
                                                  "fr": "Chaque point est sous la taille minimale de groupe."},
     "sustainability.compare.title": {"en": "{a} and {b} side by side", "fr": "{a} et {b} côte à côte"},
@@ -121,8 +124,8 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.compare.group_a": {"en": "Group A", "fr": "Groupe A"},
     "sustainability.compare.group_b": {"en": "Group B", "fr": "Groupe B"},
     "sustainability.compare.status.suppressed": {
-        "en": "{group}: suppressed (fewer than {min} responses with the current filters).",
-        "fr": "{group} : masqué (moins de {min} réponses avec les filtres actuels)."},
+        "en": "{group}: suppressed (fewer than {min} respondents with the current filters).",
+        "fr": "{group} : masqué (moins de {min} répondants avec les filtres actuels)."},
     "sustainability.compare.status.absent": {
         "en": "{group}: no survey responses with the current filters.",
         "fr": "{group} : aucune réponse d’enquête avec les filtres actuels."},
@@ -138,25 +141,25 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.interval": {"en": "{value} ({low} to {high})", "fr": "{value} ({low} à {high})"},
     # Summaries next to charts (read by screen readers)
     "sustainability.summary.groups": {
-        "en": "{shown} groups shown, {suppressed} suppressed (fewer than {min} responses).",
-        "fr": "{shown} groupes affichés, {suppressed} masqués (moins de {min} réponses)."},
+        "en": "{shown} groups shown, {suppressed} suppressed (fewer than {min} respondents).",
+        "fr": "{shown} groupes affichés, {suppressed} masqués (moins de {min} répondants)."},
     "sustainability.summary.means": {
         "en": "Highest mean composite score: {best} ({value}); lowest: {worst} ({low_value}).",
         "fr": "Score composite moyen le plus élevé : {best} ({value}) ; le plus bas : {worst} ({low_value})."},
     "sustainability.summary.computed": {
-        "en": "For {share} of the responses shown, the composite was computed by this dashboard from the three dimensions.",
-        "fr": "Pour {share} des réponses affichées, le score composite a été calculé par ce tableau de bord à partir des trois dimensions."},
+        "en": "For {share} of the respondents shown, the composite was computed by this dashboard from the three dimensions.",
+        "fr": "Pour {share} des répondants affichés, le score composite a été calculé par ce tableau de bord à partir des trois dimensions."},
     "sustainability.summary.share": {
-        "en": "Overall, {share} of the {n} responses shown are at or above the threshold {threshold}.",
-        "fr": "Au total, {share} des {n} réponses affichées sont au seuil {threshold} ou au-dessus."},
+        "en": "Overall, {share} of the {n} respondents shown are at or above the threshold {threshold}.",
+        "fr": "Au total, {share} des {n} répondants affichés sont au seuil {threshold} ou au-dessus."},
     "sustainability.summary.time": {
-        "en": "Series shown: {series}. Up to {max} largest groups; points with fewer than {min} responses are left out.",
-        "fr": "Séries affichées : {series}. Au plus les {max} groupes les plus grands ; les points de moins de {min} réponses sont omis."},
+        "en": "Series shown: {series}. Up to {max} largest groups; points with fewer than {min} respondents are left out.",
+        "fr": "Séries affichées : {series}. Au plus les {max} groupes les plus grands ; les points de moins de {min} répondants sont omis."},
     "sustainability.summary.empty": {"en": "No survey responses match the current filters.",
                                      "fr": "Aucune réponse d’enquête ne correspond aux filtres actuels."},
     "sustainability.all_suppressed": {
-        "en": "Every group has fewer than {min} responses with the current filters: nothing can be shown.",
-        "fr": "Chaque groupe compte moins de {min} réponses avec les filtres actuels : rien ne peut être affiché."},
+        "en": "Every group has fewer than {min} respondents with the current filters: nothing can be shown.",
+        "fr": "Chaque groupe compte moins de {min} répondants avec les filtres actuels : rien ne peut être affiché."},
     "sustainability.summary.compare": {
         "en": "Mean composite score: {a} {value_a}, {b} {value_b}; difference A − B {difference} (95% CI {low} to {high}).",
         "fr": "Score composite moyen : {a} {value_a}, {b} {value_b} ; écart A − B {difference} (IC à 95 % de {low} à {high})."},
@@ -173,7 +176,7 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.data.of": {"en": "{what}: {stat}", "fr": "{what} : {stat}"},
     "sustainability.data.stat.code": {"en": "code", "fr": "code"},
     "sustainability.data.stat.status": {"en": "status", "fr": "statut"},
-    "sustainability.data.stat.n": {"en": "responses (n)", "fr": "réponses (n)"},
+    "sustainability.data.stat.n": {"en": "respondents (n)", "fr": "répondants (n)"},
     "sustainability.data.stat.mean": {"en": "mean", "fr": "moyenne"},
     "sustainability.data.stat.ci_low": {"en": "95% CI low", "fr": "borne basse de l’IC à 95 %"},
     "sustainability.data.stat.ci_high": {"en": "95% CI high", "fr": "borne haute de l’IC à 95 %"},
@@ -192,18 +195,75 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.data.stat.p95": {"en": "95th percentile", "fr": "95e centile"},
     "sustainability.data.status": {"en": "Status", "fr": "Statut"},
     "sustainability.data.status.shown": {"en": "shown", "fr": "affiché"},
-    "sustainability.data.status.suppressed": {"en": "suppressed (fewer than {min} responses)",
-                                              "fr": "masqué (moins de {min} réponses)"},
+    "sustainability.data.status.suppressed": {"en": "suppressed (fewer than {min} respondents)",
+                                              "fr": "masqué (moins de {min} répondants)"},
     "sustainability.data.status.absent": {"en": "no responses", "fr": "aucune réponse"},
-    "sustainability.data.n": {"en": "Responses (n)", "fr": "Réponses (n)"},
+    "sustainability.data.n": {"en": "Respondents (n)", "fr": "Répondants (n)"},
     "sustainability.data.computed": {"en": "Composites computed by this dashboard",
                                      "fr": "Scores composites calculés par ce tableau de bord"},
     "sustainability.data.score": {"en": "Score", "fr": "Score"},
     "sustainability.data.threshold": {"en": "Threshold (setting)", "fr": "Seuil (réglage)"},
-    "sustainability.data.at_or_above": {"en": "Responses at or above the threshold",
-                                        "fr": "Réponses au seuil ou au-dessus"},
+    "sustainability.data.at_or_above": {"en": "Respondents at or above the threshold",
+                                        "fr": "Répondants au seuil ou au-dessus"},
     "sustainability.data.share": {"en": "Share at or above the threshold", "fr": "Part au seuil ou au-dessus"},
     "sustainability.data.series": {"en": "Series", "fr": "Série"},
+    # Change between rounds (paired)
+    "sustainability.heading.changes": {"en": "Change between survey rounds (same returnees)",
+                                       "fr": "Évolution entre deux vagues d’enquête (mêmes personnes)"},
+    "sustainability.heading.change_shares": {"en": "Whose composite rose, stayed or fell",
+                                             "fr": "Score composite en hausse, stable ou en baisse"},
+    "sustainability.changes.title": {"en": "Mean change from the previous round, by {grouping_lower}",
+                                     "fr": "Évolution moyenne depuis la vague précédente, par {grouping_lower}"},
+    "sustainability.change_shares.title": {"en": "Composite between two rounds, by {grouping_lower}",
+                                           "fr": "Score composite entre deux vagues, par {grouping_lower}"},
+    "sustainability.changes.none": {
+        "en": "No returnee answered two rounds within the current filters and period.",
+        "fr": "Aucune personne n’a répondu à deux vagues avec les filtres et la période actuels."},
+    "sustainability.changes.rose": {"en": "Rose (by more than {band})", "fr": "En hausse (de plus de {band})"},
+    "sustainability.changes.stayed": {"en": "Stayed (within ±{band})", "fr": "Stable (à ±{band} près)"},
+    "sustainability.changes.fell": {"en": "Fell (by more than {band})", "fr": "En baisse (de plus de {band})"},
+    "sustainability.changes.help": {
+        "en": "Returnees who answered at least two rounds in the period: their latest answer minus their previous one.",
+        "fr": "Personnes ayant répondu à au moins deux vagues dans la période : leur dernière réponse moins la précédente."},
+    "sustainability.hover.change": {
+        "en": "{group}<br>{measure}: {change}<br>95% CI {low} to {high}<br>returnees = {n}",
+        "fr": "{group}<br>{measure} : {change}<br>IC à 95 % de {low} à {high}<br>personnes = {n}"},
+    "sustainability.hover.direction": {
+        "en": "{group}<br>{direction}: {share}<br>95% CI {low} to {high}<br>returnees = {n}",
+        "fr": "{group}<br>{direction} : {share}<br>IC à 95 % de {low} à {high}<br>personnes = {n}"},
+    "sustainability.axis.change": {"en": "Mean change of the score (95% CI)",
+                                   "fr": "Évolution moyenne du score (IC à 95 %)"},
+    "sustainability.axis.change_share": {"en": "Share of returnees", "fr": "Part des personnes"},
+    "sustainability.summary.changes": {
+        "en": "{n} returnees answered two rounds; their composite changed by {change} on average: it rose for {rose} and fell for {fell}.",
+        "fr": "{n} personnes ont répondu à deux vagues ; leur score composite a évolué de {change} en moyenne : en hausse pour {rose}, en baisse pour {fell}."},
+    "sustainability.data.pairs": {"en": "Returnees with two rounds (n)", "fr": "Personnes ayant répondu à deux vagues (n)"},
+    "sustainability.data.change_of": {"en": "change of the {measure} score", "fr": "évolution du score {measure}"},
+    # Disclosure control
+    "sustainability.exact_banner": {
+        "en": "Exact mode: survey figures are NOT perturbed (setting EUIOM_DISCLOSURE=exact, for trusted analysts). Do not share these views or files outside the team: differences between them can reveal individual returnees.",
+        "fr": "Mode exact : les chiffres d’enquête ne sont PAS perturbés (réglage EUIOM_DISCLOSURE=exact, pour analystes habilités). Ne partagez pas ces vues ni ces fichiers hors de l’équipe : leurs différences peuvent révéler des personnes."},
+    "sustainability.disclosure.header": {"en": "Disclosure control", "fr": "Contrôle de la divulgation"},
+    "sustainability.disclosure.protected": {
+        "en": "protected (cell key method): counts moved by up to 2, means by up to {bound} / n",
+        "fr": "protégé (méthode de la clé de cellule) : effectifs modifiés d’au plus 2, moyennes d’au plus {bound} / n"},
+    "sustainability.disclosure.exact_mark": {"en": "EXACT figures, not perturbed", "fr": "Chiffres EXACTS, non perturbés"},
+    "sustainability.disclosure.exact": {
+        "en": "EXACT: figures not perturbed (EUIOM_DISCLOSURE=exact); do not share outside the team",
+        "fr": "EXACT : chiffres non perturbés (EUIOM_DISCLOSURE=exact) ; ne pas diffuser hors de l’équipe"},
+    "sustainability.method.respondents": {
+        "en": "Respondents, not responses: the RSS is run in rounds, so a returnee can answer several times. Each analysis keeps one answer per returnee — their latest answer within the selected period, in each Action and country — so a group’s n is its number of distinct respondents (the minimum group size counts people, not answers) and the answers analysed together are independent, as the intervals assume. The store tags every answer with the quarter of the same returnee’s next answer, so the pre-aggregated tables find the latest answers exactly for any period. A returnee surveyed in two countries counts once in each.",
+        "fr": "Des personnes, pas des réponses : la RSS est menée par vagues, une même personne peut donc répondre plusieurs fois. Chaque analyse garde une réponse par personne — sa dernière réponse dans la période choisie, pour chaque Action et pays — si bien que le n d’un groupe est son nombre de répondants distincts (la taille minimale de groupe compte des personnes, pas des réponses) et que les réponses analysées ensemble sont indépendantes, comme le supposent les intervalles. Chaque réponse porte le trimestre de la réponse suivante de la même personne, ce qui permet aux tables pré-agrégées de retrouver exactement les dernières réponses pour toute période. Une personne interrogée dans deux pays compte une fois dans chacun."},
+    "sustainability.method.changes": {
+        "en": "Change between rounds compares the same returnees: for everyone with at least two answers in the period, their latest answer minus their previous one, grouped by the latest answer’s group. The mean change carries a paired 95% t-interval; the composite counts as having risen or fallen when it moved by more than {band}, as stable otherwise, with a Wilson interval for each share. These figures are suppressed below {min} returnees and protected like the others.",
+        "fr": "L’évolution entre vagues compare les mêmes personnes : pour chacune ayant au moins deux réponses dans la période, sa dernière réponse moins la précédente, regroupées selon le groupe de la dernière réponse. L’évolution moyenne est accompagnée d’un intervalle t apparié à 95 % ; le score composite est compté en hausse ou en baisse s’il a varié de plus de {band}, stable sinon, avec un intervalle de Wilson pour chaque part. Ces chiffres sont masqués sous {min} personnes et protégés comme les autres."},
+    "sustainability.method.disclosure": {
+        "en": "Protecting returnees against differencing: suppressing small groups alone does not protect tables that anyone can filter freely — a country’s means minus the same view by sex could otherwise give back one woman’s scores. Like the ONS for the 2021 census and the Australian Bureau of Statistics’ TableBuilder, the dashboard uses the cell key method. Every survey record carries a fixed secret random key (0 to 255); a group’s key is the sum of its records’ keys modulo 256; every published figure is moved by an amount read from that key in a fixed table. The same group always gets the same amount, in every chart, table, export and repetition, so averaging repeated queries gains nothing, while two groups that differ by one returnee get unrelated amounts. Parameters: counts move by −2 to +2 (probabilities 0.1, 0.2, 0.4, 0.2, 0.1); each score’s sum moves by a normal amount of standard deviation {sum_sd} (never more than {bound}), so a mean moves by at most {bound} / n — {bound_10} for {min_n} respondents, {bound_100} for 100 — and its interval widens from t × s / √n to t × √(s² / n + ({sum_sd} / n)²), with a typical spread of 0.13 about 11% wider for 10 respondents, 4% for 30 and under 1% for 100; spreads (centred sums of squares) move by {css_sd}; box-plot percentiles by {sum_sd} / n; counts at or above the threshold and rose/stayed/fell counts by −2 to +2, their Wilson intervals widened to match; thresholds are taken on a 0.05 grid (the nearest multiple of 0.05), because sweeping a finer threshold over the same group would locate one person’s score. An attacker subtracting two views is left with an error of standard deviation {attack_sd} on one person’s score — no better than a guess — and of {attack_sd} / k on the mean of a suppressed group of k returnees. Groups below the minimum stay suppressed. Current mode: {mode}.",
+        "fr": "Protéger les personnes contre les différences : masquer les petits groupes ne suffit pas à protéger des tableaux que chacun peut filtrer librement — les moyennes d’un pays moins la même vue par sexe pourraient sinon redonner les scores d’une seule femme. Comme l’ONS pour le recensement de 2021 et le TableBuilder du Bureau australien de statistique, le tableau de bord applique la méthode de la clé de cellule. Chaque enregistrement porte une clé aléatoire secrète fixe (0 à 255) ; la clé d’un groupe est la somme des clés de ses enregistrements modulo 256 ; chaque chiffre publié est décalé d’une quantité lue dans une table fixe à partir de cette clé. Un même groupe reçoit toujours le même décalage, dans chaque graphique, tableau, export et répétition : moyenner des requêtes répétées ne sert à rien, tandis que deux groupes qui diffèrent d’une personne reçoivent des décalages sans rapport. Paramètres : les effectifs varient de −2 à +2 (probabilités 0,1, 0,2, 0,4, 0,2, 0,1) ; la somme de chaque score varie d’une quantité normale d’écart-type {sum_sd} (jamais plus de {bound}), une moyenne varie donc d’au plus {bound} / n — {bound_10} pour {min_n} répondants, {bound_100} pour 100 — et son intervalle passe de t × s / √n à t × √(s² / n + ({sum_sd} / n)²), avec une dispersion typique de 0,13 environ 11 % plus large pour 10 répondants, 4 % pour 30 et moins de 1 % pour 100 ; les dispersions (sommes de carrés centrées) varient de {css_sd} ; les centiles des boîtes de {sum_sd} / n ; les effectifs au seuil ou au-dessus et en hausse/stables/en baisse de −2 à +2, leurs intervalles de Wilson élargis en conséquence ; les seuils sont pris sur une grille de 0,05 (le multiple de 0,05 le plus proche), car balayer un seuil plus fin sur un même groupe localiserait le score d’une personne. Un attaquant qui soustrait deux vues garde une erreur d’écart-type {attack_sd} sur le score d’une personne — pas mieux qu’une supposition — et de {attack_sd} / k sur la moyenne d’un groupe masqué de k personnes. Les groupes sous le minimum restent masqués. Mode actuel : {mode}."},
+    "sustainability.method.mode.protected": {"en": "protected", "fr": "protégé"},
+    "sustainability.method.mode.exact": {
+        "en": "EXACT (EUIOM_DISCLOSURE=exact): nothing is perturbed, for trusted analysts only",
+        "fr": "EXACT (EUIOM_DISCLOSURE=exact) : rien n’est perturbé, réservé aux analystes habilités"},
     # Methodology (shown on this page and on the About page)
     "sustainability.method.heading": {"en": "Reintegration sustainability: how the figures are computed",
                                       "fr": "Durabilité de la réintégration : mode de calcul des chiffres"},
@@ -214,14 +274,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "When an imported record has the three dimension scores but no composite, the dashboard computes the composite as a weighted mean with weights economic {economic}, social {social} and psychosocial {psychosocial} (setting EUIOM_WEIGHTS, normalised to sum to 1), and flags the record. IOM’s official indicator weights were not available to us: these weights are a setting of this dashboard, not IOM’s.",
         "fr": "Lorsqu’un enregistrement importé comporte les trois scores par dimension mais pas de score composite, le tableau de bord calcule ce dernier comme une moyenne pondérée avec les poids économique {economic}, social {social} et psychosocial {psychosocial} (réglage EUIOM_WEIGHTS, ramenés à une somme de 1), et signale l’enregistrement. Les pondérations officielles de l’OIM ne nous étaient pas disponibles : ces poids sont un réglage de ce tableau de bord, pas ceux de l’OIM."},
     "sustainability.method.intervals": {
-        "en": "Every mean is shown with its 95% confidence interval: mean ± t × s / √n, where n is the number of responses, s their sample standard deviation and t the 97.5th percentile of Student’s t distribution with n − 1 degrees of freedom (computed exactly, rather than approximated by 1.96, which would be too narrow for small groups). Charts clip intervals to the 0–1 range of the scores. Shares at or above the threshold carry a 95% Wilson score interval. The difference between two groups carries Welch’s 95% interval, which does not assume equal spreads; its degrees of freedom are rounded down. These intervals treat responses as independent: repeated surveys of the same person make them somewhat too narrow.",
-        "fr": "Chaque moyenne est accompagnée de son intervalle de confiance à 95 % : moyenne ± t × s / √n, où n est le nombre de réponses, s leur écart-type d’échantillon et t le 97,5e centile de la loi de Student à n − 1 degrés de liberté (calculé exactement plutôt qu’approché par 1,96, trop étroit pour les petits groupes). Les graphiques limitent les intervalles à l’étendue 0–1 des scores. Les parts au seuil ou au-dessus sont accompagnées d’un intervalle de Wilson à 95 %. L’écart entre deux groupes est accompagné de l’intervalle de Welch à 95 %, qui ne suppose pas des dispersions égales ; ses degrés de liberté sont arrondis à l’entier inférieur. Ces intervalles traitent les réponses comme indépendantes : les enquêtes répétées auprès d’une même personne les rendent un peu trop étroits."},
+        "en": "Every mean is shown with its 95% confidence interval: mean ± t × s / √n, where n is the number of respondents, s their sample standard deviation and t the 97.5th percentile of Student’s t distribution with n − 1 degrees of freedom (computed exactly, rather than approximated by 1.96, which would be too narrow for small groups). Charts clip intervals to the 0–1 range of the scores. Shares at or above the threshold carry a 95% Wilson score interval. The difference between two groups carries Welch’s 95% interval, which does not assume equal spreads; its degrees of freedom are rounded down. n counts respondents: each returnee contributes one answer per analysis (see below), so the answers are independent. Intervals also include the small variance that disclosure control adds (see below), so they keep their 95% coverage.",
+        "fr": "Chaque moyenne est accompagnée de son intervalle de confiance à 95 % : moyenne ± t × s / √n, où n est le nombre de répondants, s leur écart-type d’échantillon et t le 97,5e centile de la loi de Student à n − 1 degrés de liberté (calculé exactement plutôt qu’approché par 1,96, trop étroit pour les petits groupes). Les graphiques limitent les intervalles à l’étendue 0–1 des scores. Les parts au seuil ou au-dessus sont accompagnées d’un intervalle de Wilson à 95 %. L’écart entre deux groupes est accompagné de l’intervalle de Welch à 95 %, qui ne suppose pas des dispersions égales ; ses degrés de liberté sont arrondis à l’entier inférieur. n compte des répondants : chaque personne contribue une seule réponse par analyse (voir plus bas), les réponses sont donc indépendantes. Les intervalles incluent aussi la petite variance qu’ajoute le contrôle de la divulgation (voir plus bas) et gardent ainsi leur couverture de 95 %."},
     "sustainability.method.suppression": {
-        "en": "Groups with fewer than {min} survey responses (setting EUIOM_MIN_GROUP) are suppressed: they are listed and marked as suppressed, but no mean, share, spread or exact count is shown for them. This protects respondents and avoids comparisons built on too few answers. Suppression is done in the database query, so the values never reach the browser; it applies to every chart, to each point of the chart over time and to both groups of a side-by-side comparison.",
-        "fr": "Les groupes de moins de {min} réponses (réglage EUIOM_MIN_GROUP) sont masqués : ils sont listés et signalés comme masqués, mais aucune moyenne, part, dispersion ni effectif exact n’est affiché. Cela protège les personnes interrogées et évite des comparaisons fondées sur trop peu de réponses. Le masquage a lieu dans la requête à la base de données : les valeurs n’atteignent jamais le navigateur. Il s’applique à chaque graphique, à chaque point du graphique d’évolution et aux deux groupes d’une comparaison."},
+        "en": "Groups with fewer than {min} respondents (setting EUIOM_MIN_GROUP) are suppressed: they are listed and marked as suppressed, but no mean, share, spread or exact count is shown for them. This protects respondents and avoids comparisons built on too few answers. Suppression is done in the database query, so the values never reach the browser; it applies to every chart, to each point of the chart over time and to both groups of a side-by-side comparison.",
+        "fr": "Les groupes de moins de {min} répondants (réglage EUIOM_MIN_GROUP) sont masqués : ils sont listés et signalés comme masqués, mais aucune moyenne, part, dispersion ni effectif exact n’est affiché. Cela protège les personnes interrogées et évite des comparaisons fondées sur trop peu de réponses. Le masquage a lieu dans la requête à la base de données : les valeurs n’atteignent jamais le navigateur. Il s’applique à chaque graphique, à chaque point du graphique d’évolution et aux deux groupes d’une comparaison."},
     "sustainability.method.threshold": {
-        "en": "The threshold chart shows the share of responses whose score is at or above a threshold; a score exactly equal to the threshold counts as at or above. IOM’s official sustainability cut-off was not available to us: the default threshold, {threshold}, is a setting of this dashboard (EUIOM_THRESHOLD), not IOM’s official value, and can be moved on the page.",
-        "fr": "Le graphique de seuil montre la part des réponses dont le score est égal ou supérieur à un seuil ; un score exactement égal au seuil est compté. Le seuil officiel de durabilité de l’OIM ne nous était pas disponible : le seuil par défaut, {threshold}, est un réglage de ce tableau de bord (EUIOM_THRESHOLD), pas la valeur officielle de l’OIM, et peut être déplacé sur la page."},
+        "en": "The threshold chart shows the share of respondents whose score is at or above a threshold; a score exactly equal to the threshold counts as at or above. IOM’s official sustainability cut-off was not available to us: the default threshold, {threshold}, is a setting of this dashboard (EUIOM_THRESHOLD), not IOM’s official value, and can be moved on the page.",
+        "fr": "Le graphique de seuil montre la part des répondants dont le score est égal ou supérieur à un seuil ; un score exactement égal au seuil est compté. Le seuil officiel de durabilité de l’OIM ne nous était pas disponible : le seuil par défaut, {threshold}, est un réglage de ce tableau de bord (EUIOM_THRESHOLD), pas la valeur officielle de l’OIM, et peut être déplacé sur la page."},
     "sustainability.method.distribution": {
         "en": "Distributions are drawn as boxes computed in the database: the box spans the 25th to 75th percentile, the line inside it is the median and the whiskers reach the 5th and 95th percentiles (not 1.5 times the interquartile range). For speed at scale, scores are pre-aggregated into bins 0.01 wide when the data is loaded, so percentiles are accurate to ±0.01 (linear interpolation between order statistics, each placed within its bin); means, intervals and threshold shares are exact. No individual response is sent to the browser.",
         "fr": "Les distributions sont représentées par des boîtes calculées dans la base de données : la boîte va du 25e au 75e centile, le trait intérieur est la médiane et les moustaches vont du 5e au 95e centile (et non à 1,5 fois l’écart interquartile). Pour rester rapides à grande échelle, les scores sont pré-agrégés en classes de 0,01 au chargement des données : les centiles sont donc exacts à ±0,01 près (interpolation linéaire entre statistiques d’ordre, chacune placée dans sa classe) ; les moyennes, intervalles et parts au-dessus du seuil sont exacts. Aucune réponse individuelle n’est envoyée au navigateur."},

@@ -135,3 +135,9 @@ def indicator_pillars(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Columns: indicator_code, pillar_no, by_sex; ordered by indicator_code."""
     return cursor.execute(
         "SELECT indicator_code, pillar_no, by_sex FROM indicators ORDER BY indicator_code").df()
+
+
+def imported_file_names(cursor: duckdb.DuckDBPyConnection) -> list[str]:
+    """Names of the imported files whose rows the store holds."""
+    batches = data_batches(cursor)
+    return batches.loc[batches["origin"] == "import", "file_name"].dropna().tolist()

@@ -6,7 +6,10 @@ import duckdb
 import pandas as pd
 
 # 2: pre-aggregated survey cells and histograms (dashboard.queries.aggregates).
-SCHEMA_VERSION = "2"
+# 3: cells carry the next response's quarter and record key sums; pairs of rounds (disclosure
+#    control and respondents, dashboard.queries.disclosure and aggregates).
+# 4: EUTF projects, contracts and reported results (real reference tables, ``EUTF_DDL``).
+SCHEMA_VERSION = "4"
 
 REFERENCE_DDL = """
 CREATE TABLE store_info (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -72,11 +75,38 @@ CREATE TABLE survey_responses (survey_id VARCHAR NOT NULL, respondent_id VARCHAR
     composite_score DOUBLE NOT NULL, composite_computed BOOLEAN NOT NULL, batch_id INTEGER NOT NULL);
 """
 
+# Real figures of the EU Trust Fund for Africa (dashboard.build.eutf); created by builds and by
+# ``upgrade`` on a store of an older version.
+EUTF_DDL = """
+CREATE TABLE IF NOT EXISTS eutf_countries (iso2 VARCHAR PRIMARY KEY, iso3 VARCHAR NOT NULL UNIQUE,
+    name_en VARCHAR NOT NULL, name_fr VARCHAR NOT NULL, source VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS eutf_projects (iati_id VARCHAR PRIMARY KEY, parent_iati_id VARCHAR,
+    level VARCHAR NOT NULL, title VARCHAR NOT NULL, recipient_countries_iso2 VARCHAR,
+    recipient_iso3 VARCHAR[] NOT NULL, countries_from_parent BOOLEAN NOT NULL,
+    implementing_partners VARCHAR, budget_eur DOUBLE, date_start DATE, date_end DATE,
+    action_link VARCHAR NOT NULL, action_link_basis VARCHAR NOT NULL, action_document_url VARCHAR,
+    source VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS eutf_project_countries (iati_id VARCHAR NOT NULL, iso3 VARCHAR NOT NULL,
+    country_count INTEGER NOT NULL, from_parent BOOLEAN NOT NULL, source VARCHAR NOT NULL, PRIMARY KEY (iati_id, iso3));
+CREATE TABLE IF NOT EXISTS eutf_results (result_id INTEGER PRIMARY KEY, iati_id VARCHAR NOT NULL,
+    parent_iati_id VARCHAR, level VARCHAR NOT NULL, action_link VARCHAR NOT NULL,
+    result_framework VARCHAR, indicator VARCHAR, indicator_number VARCHAR, period_start DATE,
+    period_end DATE, target DOUBLE, target_text VARCHAR, actual DOUBLE, as_of DATE NOT NULL, source VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS eutf_projects_database (project_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL,
+    budget_eur DOUBLE, location VARCHAR, implementing_partners VARCHAR, themes VARCHAR,
+    adoption_date DATE, start_date DATE, end_date DATE, action_document_url VARCHAR, region VARCHAR,
+    source VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS eutf_indicator_pillars (indicator_number VARCHAR PRIMARY KEY,
+    pillar_no INTEGER NOT NULL, mapped_by VARCHAR NOT NULL, source VARCHAR NOT NULL);
+"""
+EUTF_TABLES = ("eutf_countries", "eutf_projects", "eutf_project_countries", "eutf_results",
+               "eutf_projects_database", "eutf_indicator_pillars")
+
 REFERENCE_TABLES = (
     "regions", "statuses", "countries", "actions", "action_countries", "pillars",
     "action_objectives", "objective_pillars", "action_pillars", "country_pillar_exceptions",
     "country_pillars", "provinces", "kmh_components", "global_components", "published_figures",
-    "indicators",
+    "indicators", *EUTF_TABLES,
 )
 
 # Columns a fact table holds, in order; importers and the generator produce exactly these.
@@ -92,6 +122,7 @@ FACT_COLUMNS = {"indicator_values": INDICATOR_COLUMNS, "survey_responses": SURVE
 def create_schema(connection: duckdb.DuckDBPyConnection) -> None:
     """Create every table of an empty store."""
     connection.execute(REFERENCE_DDL)
+    connection.execute(EUTF_DDL)
     set_store_info(connection, {"schema_version": SCHEMA_VERSION})
 
 
@@ -183,3 +214,10 @@ def fact_row_counts(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows of each fact table (reads every table once: a check that a new store version is whole)."""
     return {table: int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608 - fixed names
             for table in FACT_COLUMNS}
+
+
+def create_eutf_tables(connection: duckdb.DuckDBPyConnection) -> None:
+    """Create the EUTF tables where missing and empty them (``upgrade`` reloads them whole)."""
+    connection.execute(EUTF_DDL)
+    for table in EUTF_TABLES:
+        connection.execute(f"DELETE FROM {table}")  # noqa: S608 (table from EUTF_TABLES)

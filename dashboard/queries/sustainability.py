@@ -2,20 +2,26 @@
 
 Every function aggregates in SQL over the pre-aggregated cells of ``dashboard.queries.aggregates``
 (never over individual records) and returns one small row per group (or group and months band).
-Means, standard deviations and threshold shares are exact (sums, sums of squares and 0.01-wide
-score bins; thresholds have two decimals); box-plot quantiles are read from the bins, accurate
-to 0.01.
-Groups with fewer records than ``min_group_size`` are suppressed here, in the query layer: their
-row says ``suppressed`` and every count and statistic in it is NULL, so no suppressed value ever
-reaches a figure or the browser.
+
+Respondents, not responses: each query keeps every returnee's latest response within the
+selected period (cells whose ``next_quarter`` is NULL or after the period), so a group's count is
+its number of distinct respondents and the responses analysed are independent. Changes between
+rounds pair that latest response with the returnee's previous one (also in the period).
+
+Disclosure control: groups with fewer respondents than ``min_group_size`` are suppressed here,
+in the query layer: their row says ``suppressed`` and every count and statistic in it is NULL.
+Every other figure passes ``dashboard.queries.disclosure`` (the cell key method) before it
+leaves this module, unless the deployment runs in exact mode.
 
 Intervals (computed in Python on the aggregated rows, never per record):
 
-- mean: mean ± t(0.975, n − 1) · s / √n, Student's t quantile computed exactly for n − 1 ≤ 300
-  and by the Cornish-Fisher expansion above (error below 1e-9 there);
-- share: Wilson score interval with z = 1.959964;
+- mean: mean ± t(0.975, n − 1) · √(s² / n + v), v the variance the perturbation adds to the
+  mean (zero in exact mode); Student's t quantile computed exactly for n − 1 ≤ 300 and by the
+  Cornish-Fisher expansion above (error below 1e-9 there);
+- share: Wilson score interval with z = 1.959964, widened in quadrature by the count
+  perturbation;
 - difference of two means: Welch's interval, Welch–Satterthwaite degrees of freedom rounded
-  down (conservative).
+  down (conservative), perturbation variances added.
 """
 
 from __future__ import annotations
@@ -28,7 +34,9 @@ import numpy as np
 import pandas as pd
 
 from dashboard.build import vocabulary
+from dashboard.queries import disclosure as sdc
 from dashboard.queries.aggregates import HIST_BINS
+from dashboard.queries.disclosure import PROTECTED, Disclosure
 from dashboard.queries.filters import selection_conditions, where
 from dashboard.selection import Selection
 
@@ -84,6 +92,7 @@ HIST_SOURCES: dict[str, tuple[str, str]] = {**CELL_SOURCES, "months": ("months",
 GROUPINGS: tuple[str, ...] = tuple(CELL_SOURCES)
 FROM_CELLS = "FROM survey_group_cells c JOIN actions a ON a.action_code = c.action_code"
 FROM_HIST = "FROM survey_group_hist c JOIN actions a ON a.action_code = c.action_code"
+FROM_PAIRS = "FROM survey_pair_cells c JOIN actions a ON a.action_code = c.action_code"
 QUANTILE_POINTS = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 
@@ -124,10 +133,17 @@ def _check_min(min_group_size: int) -> int:
     return min_group_size
 
 
-def _cell_filters(selection: Selection, grouping_key: str) -> tuple[list[str], dict[str, object]]:
-    """Conditions on pre-aggregated cells: the grouping's cells, then the selection by quarter."""
+def _cell_filters(selection: Selection, grouping_key: str, *, pairs: bool = False) -> tuple[list[str], dict[str, object]]:
+    """Conditions on pre-aggregated cells: the grouping's cells, each returnee's latest response
+    in the period, then the selection by quarter (for pairs: the previous response in the period too)."""
     conditions, params = selection_conditions(selection, alias="c", date_column="quarter", pillar_mode="none")
-    return ["c.grouping_key = $grouping_key", *conditions], {**params, "grouping_key": grouping_key}
+    latest = "c.next_quarter IS NULL"
+    if selection.end_date_exclusive:
+        latest = "(c.next_quarter IS NULL OR c.next_quarter >= $period_end)"
+        params["period_end"] = selection.end_date_exclusive
+    if pairs and selection.start_date:
+        conditions.append("c.previous_quarter >= $period_start")
+    return ["c.grouping_key = $grouping_key", latest, *conditions], {**params, "grouping_key": grouping_key}
 
 
 def _source(grouping: str, sources: dict[str, tuple[str, str]]) -> tuple[str, str]:
@@ -139,11 +155,60 @@ def _moment_sums(measures) -> str:
     return ", ".join(f"sum(c.{m}_sum) AS {m}_s, sum(c.{m}_sumsq) AS {m}_ss" for m in measures)
 
 
-def _mean_and_sd(measure: str, mean_name: str, sd_name: str) -> str:
-    """Mean and sample standard deviation from sums, NULL for suppressed groups (n_all < $minimum)."""
-    return (f"CASE WHEN n_all >= $minimum THEN {measure}_s / n_all END AS {mean_name}, "
-            f"CASE WHEN n_all >= $minimum AND n_all > 1 THEN sqrt(greatest("
-            f"({measure}_ss - {measure}_s * {measure}_s / n_all) / (n_all - 1), 0)) END AS {sd_name}")
+def _raw_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str, measures, *,
+                by_band: bool = False, only: tuple[str, str] | None = None, pairs: bool = False) -> pd.DataFrame:
+    """Unpublished sums per group: group_code (and months_band), n_all (respondents), cell_key
+    (sum of record keys), then per measure m_s and m_ss (plus computed_all for cells, rose_all
+    and fell_all for pairs). Never leaves this module without :func:`_publish_moments`."""
+    grouping_key, expression = _source(grouping, CELL_SOURCES)
+    if by_band and grouping == "months":
+        expression = "'all'"
+    conditions, params = _cell_filters(selection, grouping_key, pairs=pairs)
+    if only is not None:
+        conditions.append(f"{expression} IN ($group_a, $group_b)")
+        params.update({"group_a": only[0], "group_b": only[1]})
+    band = ", c.months_band" if by_band else ""
+    extra = "sum(c.rose) AS rose_all, sum(c.fell) AS fell_all" if pairs else "sum(c.computed) AS computed_all"
+    sql = f"""
+        SELECT {", ".join([f"{expression} AS group_code{band}", "sum(c.n) AS n_all",
+                           "sum(c.key_sum) AS cell_key", extra, *([_moment_sums(measures)] if measures else [])])}
+        {FROM_PAIRS if pairs else FROM_CELLS} {where(conditions)}
+        GROUP BY ALL ORDER BY ALL"""  # noqa: S608 (identifiers from CELL_SOURCES and MEASURES)
+    raw = cursor.execute(sql, params).df()
+    raw["cell_key"] = raw["cell_key"].astype(float)
+    return raw
+
+
+def _publish_moments(raw: pd.DataFrame, measures, minimum: int, disclosure: Disclosure, *,
+                     prefix: str = "") -> pd.DataFrame:
+    """The published statistics of :func:`_raw_groups` rows: the identifying columns, suppressed,
+    n, and per measure m_mean, m_sd, m_noise_var (what the perturbation adds to the mean's
+    variance). Counts and means pass the disclosure control; a suppressed row holds NULL in every
+    statistic."""
+    suppressed = raw["n_all"].to_numpy(dtype=float) < minimum
+    keys = raw["cell_key"].to_numpy()
+    n_true = np.where(suppressed, np.nan, raw["n_all"].to_numpy(dtype=float))
+    columns: dict[str, object] = {name: raw[name] for name in raw.columns
+                                  if name in ("group_code", "months_band")}
+    columns["suppressed"] = suppressed
+    columns["n"] = np.where(suppressed, np.nan,
+                            np.maximum(sdc.protect_count(raw["n_all"], keys, f"{prefix}n", disclosure), 1.0))
+    low = -1.0 if prefix else 0.0
+    for measure in measures:
+        mean, sd, noise_var = sdc.protect_moments(n_true, keys, raw[f"{measure}_s"], raw[f"{measure}_ss"],
+                                                  f"{prefix}{measure}", disclosure)
+        columns[f"{measure}_mean"] = np.clip(mean, low, 1.0)
+        columns[f"{measure}_sd"] = sd
+        columns[f"{measure}_noise_var"] = noise_var
+    return pd.DataFrame(columns, index=raw.index)
+
+
+def _with_intervals(published: pd.DataFrame, measures) -> pd.DataFrame:
+    intervals = {}
+    for measure in measures:
+        intervals[f"{measure}_ci_low"], intervals[f"{measure}_ci_high"] = mean_interval(
+            published[f"{measure}_mean"], published[f"{measure}_sd"], published["n"], published[f"{measure}_noise_var"])
+    return pd.concat([published, pd.DataFrame(intervals, index=published.index)], axis=1)
 
 
 # ---------------------------------------------------------------- statistics helpers
@@ -196,10 +261,15 @@ def _t_values(degrees: pd.Series) -> np.ndarray:
                     dtype=float)
 
 
-def mean_interval(mean: pd.Series, sd: pd.Series, n: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Lower and upper 95% t-interval bounds of means (NaN when n < 2). Not clipped."""
+def mean_interval(mean: pd.Series, sd: pd.Series, n: pd.Series,
+                  noise_var: pd.Series | float = 0.0) -> tuple[pd.Series, pd.Series]:
+    """Lower and upper 95% t-interval bounds of means (NaN when n < 2). Not clipped.
+
+    ``noise_var`` is the variance the disclosure control adds to each mean (0 when exact).
+    """
     n_float = n.astype(float)
-    half = pd.Series(_t_values(n_float - 1), index=n.index) * sd.astype(float) / np.sqrt(n_float)
+    standard_error = np.sqrt(sd.astype(float) ** 2 / n_float + noise_var)
+    half = pd.Series(_t_values(n_float - 1), index=n.index) * standard_error
     return mean - half, mean + half
 
 
@@ -222,41 +292,31 @@ def group_codes(cursor: duckdb.DuckDBPyConnection, grouping: str) -> list[str]:
 
 
 def group_means(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str, *,
-                min_group_size: int) -> pd.DataFrame:
+                min_group_size: int, disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
     """Mean of every score per group, with its 95% t-interval.
 
-    Columns: group_code, suppressed, n, computed_composites, then for each measure m of
-    MEASURES: m_mean, m_sd, m_ci_low, m_ci_high. One row per group with records, ordered by
-    group_code. Suppressed rows (n < min_group_size) hold NULL in every column but
-    group_code and suppressed.
+    Columns: group_code, suppressed, n (respondents), computed_composites, then for each
+    measure m of MEASURES: m_mean, m_sd, m_ci_low, m_ci_high. One row per group with records,
+    ordered by group_code. Suppressed rows (n < min_group_size) hold NULL in every column but
+    group_code and suppressed. Counts and statistics pass the disclosure control.
     """
-    grouping_key, expression = _source(grouping, CELL_SOURCES)
     minimum = _check_min(min_group_size)
-    conditions, params = _cell_filters(selection, grouping_key)
-    shown = ", ".join(_mean_and_sd(measure, f"{measure}_mean", f"{measure}_sd") for measure in MEASURES)
-    sql = f"""
-        WITH grouped AS (
-            SELECT {expression} AS group_code, sum(c.n) AS n_all, sum(c.computed) AS computed_all,
-                   {_moment_sums(MEASURES)}
-            {FROM_CELLS} {where(conditions)}
-            GROUP BY 1)
-        SELECT group_code, n_all < $minimum AS suppressed,
-               CASE WHEN n_all >= $minimum THEN n_all END AS n,
-               CASE WHEN n_all >= $minimum THEN computed_all END AS computed_composites, {shown}
-        FROM grouped ORDER BY group_code"""  # noqa: S608 (identifiers from CELL_SOURCES and MEASURES)
-    by_group = cursor.execute(sql, {**params, "minimum": minimum}).df()
-    for measure in MEASURES:
-        low, high = mean_interval(by_group[f"{measure}_mean"], by_group[f"{measure}_sd"], by_group["n"])
-        by_group[f"{measure}_ci_low"], by_group[f"{measure}_ci_high"] = low, high
-    return by_group
+    raw = _raw_groups(cursor, selection, grouping, MEASURES)
+    by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum, disclosure), MEASURES)
+    by_group["computed_composites"] = np.where(
+        by_group["suppressed"], np.nan, sdc.protect_count(raw["computed_all"], raw["cell_key"], "computed", disclosure))
+    columns = ["group_code", "suppressed", "n", "computed_composites"]
+    columns += [f"{m}_{s}" for m in MEASURES for s in ("mean", "sd", "ci_low", "ci_high")]
+    return by_group[columns].astype({"suppressed": bool})
 
 
-def score_histograms(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
-                     measure: str) -> pd.DataFrame:
+def _score_histograms(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
+                      measure: str) -> pd.DataFrame:
     """How many scores of ``measure`` fall in each 0.01-wide bin, per group.
 
     Columns: group_code, bin (0..100; bin b holds scores in [b/100, (b+1)/100), bin 100 the
-    score 1), count. Ordered by group_code, bin. Unsuppressed: callers suppress.
+    score 1), count. Ordered by group_code, bin. Unpublished (unsuppressed, unperturbed): bin
+    counts never leave this module; only quantiles moved by the disclosure control do.
     """
     check_measure(measure)
     grouping_key, expression = _source(grouping, HIST_SOURCES)
@@ -296,145 +356,151 @@ def binned_quantiles(bins: np.ndarray, counts: np.ndarray, points: tuple[float, 
 
 
 def group_distribution(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
-                       measure: str, *, min_group_size: int) -> pd.DataFrame:
-    """Percentiles of one score per group, from the 0.01-wide bins (accurate to 0.01).
+                       measure: str, *, min_group_size: int, disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
+    """Percentiles of one score per group, from the 0.01-wide bins (accurate to 0.01 before the
+    disclosure control moves each by a normal amount of sd ``sum_sd / n``).
 
     Columns: group_code, suppressed, n, mean, p05, q1, median, q3, p95. Ordered by
-    group_code; suppressed rows hold NULL in every column but group_code and suppressed.
+    group_code; suppressed rows hold NULL in every column but group_code and suppressed. n and
+    mean are those of :func:`group_means`.
     """
     minimum = _check_min(min_group_size)
-    histograms = score_histograms(cursor, selection, grouping, measure)
-    means = group_means(cursor, selection, grouping, min_group_size=minimum).set_index("group_code")
+    histograms = _score_histograms(cursor, selection, grouping, measure)
+    raw = _raw_groups(cursor, selection, grouping, [measure]).set_index("group_code")
+    means = _publish_moments(raw.reset_index(), [measure], minimum, disclosure).set_index("group_code")
     rows: list[dict[str, object]] = []
     for code, group in histograms.groupby("group_code", sort=True):
-        n = int(group["count"].sum())
-        if n < minimum:
+        if bool(means.at[code, "suppressed"]):
             rows.append({"group_code": code, "suppressed": True})
             continue
-        p05, q1, median, q3, p95 = binned_quantiles(group["bin"].to_numpy(), group["count"].to_numpy(),
-                                                    QUANTILE_POINTS)
-        rows.append({"group_code": code, "suppressed": False, "n": n, "mean": float(means.at[code, f"{measure}_mean"]),
+        quantiles = binned_quantiles(group["bin"].to_numpy(), group["count"].to_numpy(), QUANTILE_POINTS)
+        p05, q1, median, q3, p95 = sdc.protect_quantiles(
+            quantiles, int(raw.at[code, "n_all"]), int(raw.at[code, "cell_key"]), f"quantile:{measure}", disclosure)
+        rows.append({"group_code": code, "suppressed": False, "n": float(means.at[code, "n"]),
+                     "mean": float(means.at[code, f"{measure}_mean"]),
                      "p05": p05, "q1": q1, "median": median, "q3": q3, "p95": p95})
     columns = ["group_code", "suppressed", "n", "mean", "p05", "q1", "median", "q3", "p95"]
     return pd.DataFrame(rows, columns=columns).astype({"suppressed": bool})
 
 
 def threshold_shares(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
-                     measure: str, threshold: float, *, min_group_size: int) -> pd.DataFrame:
-    """Share of records whose score is at or above ``threshold`` (a score equal to it counts).
+                     measure: str, threshold: float, *, min_group_size: int,
+                     disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
+    """Share of respondents whose score is at or above ``threshold`` (a score equal to it counts).
 
-    Exact for thresholds with two decimals (the bins are 0.01 wide); others are rounded to two.
-    Columns: group_code, suppressed, n, at_or_above, share, ci_low, ci_high (Wilson 95%).
-    Ordered by group_code; suppressed rows hold NULL in every column but group_code and
-    suppressed.
+    Exact for thresholds with two decimals (the bins are 0.01 wide) before the disclosure
+    control moves the count at or above by −2..2 (a lookup column per threshold); others are
+    rounded to two; protected, the threshold is moved to the nearest multiple of 0.05
+    (``disclosure.published_threshold``). Columns: group_code, suppressed, n, at_or_above, share, ci_low, ci_high
+    (Wilson 95%, widened by the count perturbation). Ordered by group_code; suppressed rows
+    hold NULL in every column but group_code and suppressed.
     """
     check_measure(measure)
     minimum = _check_min(min_group_size)
     if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 <= threshold <= 1:
         raise ValueError(f"threshold must be between 0 and 1, not {threshold!r}")
+    threshold_bin = round(sdc.published_threshold(threshold, disclosure) * HIST_BINS)
     grouping_key, expression = _source(grouping, HIST_SOURCES)
     conditions, params = _cell_filters(selection, grouping_key)
     conditions.append("c.measure = $measure")
     sql = f"""
-        WITH grouped AS (
-            SELECT {expression} AS group_code, sum(c.count) AS n_all,
-                   coalesce(sum(c.count) FILTER (WHERE c.bin >= $threshold_bin), 0) AS above_all
-            {FROM_HIST} {where(conditions)}
-            GROUP BY 1)
-        SELECT group_code, n_all < $minimum AS suppressed,
-               CASE WHEN n_all >= $minimum THEN n_all END AS n,
-               CASE WHEN n_all >= $minimum THEN above_all END AS at_or_above
-        FROM grouped ORDER BY group_code"""  # noqa: S608 (expression from HIST_SOURCES)
-    by_group = cursor.execute(sql, {**params, "measure": measure, "minimum": minimum,
-                                    "threshold_bin": round(float(threshold) * HIST_BINS)}).df()
-    by_group["share"] = by_group["at_or_above"].astype(float) / by_group["n"].astype(float)
-    by_group["ci_low"], by_group["ci_high"] = wilson_interval(by_group["at_or_above"], by_group["n"])
-    return by_group
+        SELECT {expression} AS group_code,
+               coalesce(sum(c.count) FILTER (WHERE c.bin >= $threshold_bin), 0) AS above_all
+        {FROM_HIST} {where(conditions)}
+        GROUP BY 1 ORDER BY 1"""  # noqa: S608 (expression from HIST_SOURCES)
+    above = cursor.execute(sql, {**params, "measure": measure, "threshold_bin": threshold_bin}).df()
+    raw = _raw_groups(cursor, selection, grouping, []).merge(above, on="group_code", how="left")
+    by_group = _publish_moments(raw, [], minimum, disclosure)
+    suppressed = by_group["suppressed"]
+    at_or_above = sdc.protect_count(raw["above_all"].fillna(0), raw["cell_key"], f"above:{measure}:{threshold_bin}",
+                                    disclosure, keep_zero=False)
+    by_group["at_or_above"] = np.where(suppressed, np.nan, np.minimum(at_or_above, by_group["n"]))
+    by_group["share"] = by_group["at_or_above"] / by_group["n"]
+    by_group["ci_low"], by_group["ci_high"] = _share_interval(by_group["at_or_above"], by_group["n"], disclosure)
+    columns = ["group_code", "suppressed", "n", "at_or_above", "share", "ci_low", "ci_high"]
+    return by_group[columns].astype({"suppressed": bool})
+
+
+def _share_interval(successes: pd.Series, n: pd.Series, disclosure: Disclosure) -> tuple[pd.Series, pd.Series]:
+    """Wilson 95% bounds, widened in quadrature by the perturbation of both counts."""
+    low, high = wilson_interval(successes, n)
+    if disclosure.exact:
+        return low, high
+    share = successes / n
+    extra = Z_975 * sdc.COUNT_NOISE_SD * np.sqrt(1 + share**2) / n
+    low, high = sdc.widen(low, high, share, extra)
+    return low.clip(lower=0.0), high.clip(upper=1.0)
 
 
 def means_over_time(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
-                    measure: str, *, min_group_size: int,
-                    max_series: int = MAX_TIME_SERIES) -> pd.DataFrame:
+                    measure: str, *, min_group_size: int, max_series: int = MAX_TIME_SERIES,
+                    disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
     """Mean of one score per months-since-return band, for the largest groups of ``grouping``.
 
-    Series are the ``max_series`` groups with most records (one series ``all`` when grouping
-    by months). Columns: group_code, months_band, suppressed, n, mean, sd, ci_low, ci_high.
-    Ordered by group_code then band code; a suppressed cell (fewer than min_group_size records
-    in that band) holds NULL in every column but group_code, months_band and suppressed.
+    Each returnee counts once, in the band of their latest response in the period. Series are
+    the ``max_series`` groups with most respondents (one series ``all`` when grouping by
+    months). Columns: group_code, months_band, suppressed, n, mean, sd, ci_low, ci_high.
+    Ordered by group_code then band code; a suppressed cell (fewer than min_group_size
+    respondents in that band) holds NULL in every column but group_code, months_band and
+    suppressed.
     """
     check_measure(measure)
-    grouping_key, expression = _source(grouping, CELL_SOURCES)
-    if grouping == "months":
-        expression = "'all'"
     minimum = _check_min(min_group_size)
-    conditions, params = _cell_filters(selection, grouping_key)
-    sql = f"""
-        WITH cells AS (
-            SELECT {expression} AS group_code, c.months_band, sum(c.n) AS n_all, {_moment_sums([measure])}
-            {FROM_CELLS} {where(conditions)}
-            GROUP BY 1, 2),
-        series AS (
-            SELECT group_code FROM cells GROUP BY group_code
-            ORDER BY sum(n_all) DESC, group_code LIMIT $max_series)
-        SELECT group_code, months_band, n_all < $minimum AS suppressed,
-               CASE WHEN n_all >= $minimum THEN n_all END AS n, {_mean_and_sd(measure, "mean", "sd")}
-        FROM cells WHERE group_code IN (SELECT group_code FROM series)
-        ORDER BY group_code, months_band"""  # noqa: S608 (identifiers from CELL_SOURCES and MEASURES)
-    by_band = cursor.execute(sql, {**params, "minimum": minimum, "max_series": int(max_series)}).df()
-    by_band["ci_low"], by_band["ci_high"] = mean_interval(by_band["mean"], by_band["sd"], by_band["n"])
-    return by_band
+    raw = _raw_groups(cursor, selection, grouping, [measure], by_band=True)
+    sizes = raw.groupby("group_code")["n_all"].sum().reset_index().sort_values(
+        ["n_all", "group_code"], ascending=[False, True])
+    raw = raw[raw["group_code"].isin(sizes["group_code"].head(int(max_series)))].reset_index(drop=True)
+    by_band = _with_intervals(_publish_moments(raw, [measure], minimum, disclosure), [measure])
+    by_band = by_band.rename(columns={f"{measure}_{name}": name for name in ("mean", "sd", "ci_low", "ci_high")})
+    columns = ["group_code", "months_band", "suppressed", "n", "mean", "sd", "ci_low", "ci_high"]
+    return by_band[columns].astype({"suppressed": bool})
 
 
 def compare_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
-                   group_a: str, group_b: str, *, min_group_size: int) -> pd.DataFrame:
+                   group_a: str, group_b: str, *, min_group_size: int,
+                   disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
     """Two groups of ``grouping`` side by side on every score, with Welch's difference.
 
     Columns (one row per measure, in MEASURES order): measure, a_status, a_n, a_mean, a_ci_low,
     a_ci_high, the same for b, difference (a − b), difference_ci_low, difference_ci_high,
-    welch_df. A status is 'shown', 'suppressed' (fewer than min_group_size records: every
+    welch_df. A status is 'shown', 'suppressed' (fewer than min_group_size respondents: every
     value of that side is NULL) or 'absent' (no record). The difference needs both shown.
+    Figures are those of :func:`group_means` for the same groups.
     """
-    grouping_key, expression = _source(grouping, CELL_SOURCES)
     minimum = _check_min(min_group_size)
-    conditions, params = _cell_filters(selection, grouping_key)
-    conditions.append(f"{expression} IN ($group_a, $group_b)")
-    shown = ", ".join(_mean_and_sd(measure, f"{measure}_mean", f"{measure}_sd") for measure in MEASURES)
-    sql = f"""
-        WITH grouped AS (
-            SELECT {expression} AS group_code, sum(c.n) AS n_all, {_moment_sums(MEASURES)}
-            {FROM_CELLS} {where(conditions)}
-            GROUP BY 1)
-        SELECT group_code, n_all < $minimum AS suppressed,
-               CASE WHEN n_all >= $minimum THEN n_all END AS n, {shown}
-        FROM grouped"""  # noqa: S608 (identifiers from CELL_SOURCES and MEASURES)
-    by_group = cursor.execute(sql, {**params, "minimum": minimum, "group_a": str(group_a),
-                                    "group_b": str(group_b)}).df().set_index("group_code")
+    raw = _raw_groups(cursor, selection, grouping, MEASURES, only=(str(group_a), str(group_b)))
+    return _side_by_side(_publish_moments(raw, MEASURES, minimum, disclosure).set_index("group_code"),
+                         str(group_a), str(group_b))
+
+
+def _side_by_side(by_group: pd.DataFrame, group_a: str, group_b: str) -> pd.DataFrame:
     rows = []
     for measure in MEASURES:
         row: dict[str, object] = {"measure": measure}
-        for side, code in (("a", str(group_a)), ("b", str(group_b))):
+        for side, code in (("a", group_a), ("b", group_b)):
             found = code in by_group.index
             suppressed = found and bool(by_group.at[code, "suppressed"])
             row[f"{side}_status"] = "absent" if not found else ("suppressed" if suppressed else "shown")
             shown_side = row[f"{side}_status"] == "shown"
-            row[f"{side}_n"] = int(by_group.at[code, "n"]) if shown_side else None
+            row[f"{side}_n"] = float(by_group.at[code, "n"]) if shown_side else None
             row[f"{side}_mean"] = float(by_group.at[code, f"{measure}_mean"]) if shown_side else None
             sd = by_group.at[code, f"{measure}_sd"] if shown_side else None
             row[f"{side}_sd"] = None if sd is None or pd.isna(sd) else float(sd)
+            row[f"{side}_noise_var"] = float(by_group.at[code, f"{measure}_noise_var"]) if shown_side else None
         rows.append(row)
     compared = pd.DataFrame(rows)
     for side in ("a", "b"):
-        mean, sd, n = (compared[f"{side}_{name}"].astype(float) for name in ("mean", "sd", "n"))
-        compared[f"{side}_ci_low"], compared[f"{side}_ci_high"] = mean_interval(mean, sd, n)
+        mean, sd, n, noise = (compared[f"{side}_{name}"].astype(float) for name in ("mean", "sd", "n", "noise_var"))
+        compared[f"{side}_ci_low"], compared[f"{side}_ci_high"] = mean_interval(mean, sd, n, noise)
     _add_welch(compared)
-    return compared.drop(columns=["a_sd", "b_sd"])
+    return compared.drop(columns=["a_sd", "b_sd", "a_noise_var", "b_noise_var"])
 
 
 def _add_welch(compared: pd.DataFrame) -> None:
     """Add difference, its Welch 95% interval and the (unrounded) Welch degrees of freedom."""
-    mean_a, sd_a, n_a = (compared[f"a_{name}"].astype(float) for name in ("mean", "sd", "n"))
-    mean_b, sd_b, n_b = (compared[f"b_{name}"].astype(float) for name in ("mean", "sd", "n"))
-    var_a, var_b = sd_a**2 / n_a, sd_b**2 / n_b
+    mean_a, sd_a, n_a, noise_a = (compared[f"a_{name}"].astype(float) for name in ("mean", "sd", "n", "noise_var"))
+    mean_b, sd_b, n_b, noise_b = (compared[f"b_{name}"].astype(float) for name in ("mean", "sd", "n", "noise_var"))
+    var_a, var_b = sd_a**2 / n_a + noise_a, sd_b**2 / n_b + noise_b
     standard_error = np.sqrt(var_a + var_b)
     with np.errstate(divide="ignore", invalid="ignore"):
         welch_df = (var_a + var_b) ** 2 / (var_a**2 / (n_a - 1) + var_b**2 / (n_b - 1))
@@ -445,3 +511,37 @@ def _add_welch(compared: pd.DataFrame) -> None:
     compared["difference_ci_low"] = compared["difference"] - half
     compared["difference_ci_high"] = compared["difference"] + half
     compared["welch_df"] = welch_df
+
+
+def round_changes(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str, *,
+                  min_group_size: int, disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
+    """Change in every score for the same returnees between two rounds (paired), per group.
+
+    Each returnee with at least two responses in the period counts once: their latest response
+    in the period minus their previous one (also in the period), grouped by the latest
+    response's group. Columns: group_code, suppressed, n (returnees with a pair), for each
+    measure m: m_change, m_sd, m_ci_low, m_ci_high (paired t-interval), then for the composite
+    rose, fell, stayed (shares of n whose composite rose or fell by more than STAY_BAND, or
+    stayed within it) and each one's ci_low / ci_high (Wilson 95%). Ordered by group_code;
+    suppressed rows (fewer than min_group_size returnees) hold NULL in every statistic.
+    Counts and statistics pass the disclosure control.
+    """
+    minimum = _check_min(min_group_size)
+    raw = _raw_groups(cursor, selection, grouping, MEASURES, pairs=True)
+    by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum, disclosure, prefix="change:"), MEASURES)
+    suppressed = by_group["suppressed"]
+    stayed_all = raw["n_all"] - raw["rose_all"] - raw["fell_all"]
+    counts = {
+        name: pd.Series(sdc.protect_count(values, raw["cell_key"], f"change:{name}", disclosure, keep_zero=False),
+                        index=raw.index)
+        for name, values in (("rose", raw["rose_all"]), ("fell", raw["fell_all"]), ("stayed", stayed_all))}
+    total = counts["rose"] + counts["fell"] + counts["stayed"]
+    for name, count in counts.items():
+        by_group[name] = (count / total).where(~suppressed & (total > 0))
+        by_group[f"{name}_ci_low"], by_group[f"{name}_ci_high"] = _share_interval(
+            count.where(~suppressed), total.where(~suppressed), disclosure)
+    by_group = by_group.rename(columns={f"{m}_mean": f"{m}_change" for m in MEASURES})
+    columns = ["group_code", "suppressed", "n"]
+    columns += [f"{m}_{s}" for m in MEASURES for s in ("change", "sd", "ci_low", "ci_high")]
+    columns += [f"{name}{suffix}" for name in ("rose", "fell", "stayed") for suffix in ("", "_ci_low", "_ci_high")]
+    return by_group[columns].astype({"suppressed": bool})

@@ -1,0 +1,152 @@
+"""The programme map coloured by an amount per country (real EUTF figures, or the store's
+programme indicators): a sequential scale, grey for "no figure", from ``map_amounts`` frames.
+
+Counts span four orders of magnitude (Niger's 40,888 returns next to Nigeria's 7), so the colour
+follows the square root of the value and the colour bar is labelled in real values.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import theme
+from dashboard.figures.common import base_layout
+from dashboard.figures.map import BORDER, SEA_GEOJSON, SEA_ID, frame_map
+from dashboard.geometry import COUNTRIES_URL
+from dashboard.i18n import format_number, t
+from dashboard.map_amounts import AmountSpec, as_value_text
+
+AMOUNT_SCALE = [[index / (len(theme.SEQUENTIAL) - 1), colour] for index, colour in enumerate(theme.SEQUENTIAL)]
+NICE_STEPS = (1, 2, 5)
+
+
+def _ticks(maximum: float) -> list[float]:
+    """Up to six round values from 0 to ``maximum`` (1, 2, 5 times a power of ten)."""
+    if maximum <= 0:
+        return [0.0]
+    ticks = [0.0]
+    power = 10 ** math.floor(math.log10(maximum))
+    candidates = sorted({step * 10 ** exponent for exponent in range(-2, int(math.log10(maximum)) + 1)
+                         for step in NICE_STEPS})
+    ticks += [value for value in candidates if value <= maximum and value >= power / 100]
+    # Keep the largest few so labels do not crowd the bar's low end (where sqrt spreads them).
+    return [0.0, *ticks[1:][-4:]]
+
+
+def _hovertemplate(spec: AmountSpec, lang: str) -> str:
+    colon = t("map.colon", lang)
+    lines = ["<b>%{customdata[1]}</b>", f"{spec.measure_label}{colon}<b>%{{customdata[2]}}</b> ({spec.value_label})"]
+    if spec.is_eutf:
+        lines += [f"{t('eutf.value.target', lang)}{colon}%{{customdata[3]}} · "
+                  f"{t('eutf.value.actual', lang)}{colon}%{{customdata[4]}} · "
+                  f"{t('eutf.value.pct', lang)}{colon}%{{customdata[5]}}",
+                  f"{t('eutf.hover.level', lang)}{colon}%{{customdata[6]}}",
+                  f"{t('eutf.hover.regional', lang)}{colon}%{{customdata[7]}}"]
+    lines.append(f"<i>{spec.source_line}</i>")
+    lines.append(f"<span style='font-size:11px'>{t('map.hover.click', lang)}</span>")
+    return "<br>".join(lines) + "<extra></extra>"
+
+
+def _customdata(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> list[list[str]]:
+    data = []
+    for row in frame.itertuples(index=False):
+        level = (t("eutf.hover.level_value", lang, level=t(f"eutf.level.{row.level}", lang), ids=row.iati_ids)
+                 if row.level else "–")
+        pct = "–" if pd.isna(row.pct) else format_number(row.pct, lang, 0) + ("\u202f%" if lang == "fr" else "%")
+        data.append([row.iso3, row.country, as_value_text(row.value, spec, lang),
+                     "–" if pd.isna(row.target) else format_number(row.target, lang, 0),
+                     "–" if pd.isna(row.actual) else as_value_text(row.actual, spec, lang) if spec.unit != "%"
+                     else format_number(row.actual, lang, 0), pct, level, row.regional or "–"])
+    return data
+
+
+def amount_traces(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> list[go.Choropleth]:
+    """Sea layer, the countries without a figure (grey, "no EUTF figure"), then the countries with
+    one on a sequential scale. Only countries the map has an outline for are drawn."""
+    drawn = frame[frame["drawn"]]
+    missing, present = drawn[~drawn["has_figure"]], drawn[drawn["has_figure"]]
+    template = _hovertemplate(spec, lang)
+    traces = [go.Choropleth(
+        geojson=SEA_GEOJSON, featureidkey="id", locations=[SEA_ID], z=[0], zmin=0, zmax=1,
+        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False, showlegend=False,
+        hoverinfo="none", uid=SEA_ID, name=SEA_ID, marker={"line": {"color": "rgba(0,0,0,0)", "width": 0}})]
+    if len(missing):
+        traces.append(go.Choropleth(
+            geojson=COUNTRIES_URL, featureidkey="id", locations=list(missing["iso3"]), z=[0] * len(missing),
+            zmin=0, zmax=1, colorscale=[[0, theme.INACTIVE_FILL], [1, theme.INACTIVE_FILL]], showscale=False,
+            showlegend=True, name=spec.missing_label, uid="amount-missing", legendrank=800,
+            customdata=_customdata(missing, spec, lang), hovertemplate=template,
+            marker={"line": {"color": BORDER, "width": 0.6}}))
+    if len(present):
+        values = present["value"].astype(float).clip(lower=0)
+        maximum = float(values.max())
+        ticks = _ticks(maximum)
+        traces.append(go.Choropleth(
+            geojson=COUNTRIES_URL, featureidkey="id", locations=list(present["iso3"]),
+            z=[math.sqrt(value) for value in values], zmin=0, zmax=math.sqrt(maximum) or 1,
+            colorscale=AMOUNT_SCALE, showscale=True, showlegend=False, name=spec.measure_label,
+            uid="amount-values", customdata=_customdata(present, spec, lang), hovertemplate=template,
+            marker={"line": {"color": BORDER, "width": 0.6}},
+            colorbar={"title": {"text": f"{spec.value_label}<br><span style='font-size:10px'>{spec.short_source or spec.source_line}</span>",
+                                "side": "top"},
+                      "orientation": "h", "x": 0, "xanchor": "left", "y": -0.02, "yanchor": "top", "len": 0.6,
+                      "thickness": 12, "tickvals": [math.sqrt(tick) for tick in ticks],
+                      "ticktext": [as_value_text(tick, spec, lang).removesuffix(" EUR") for tick in ticks]}))
+    return traces
+
+
+def amount_map(frame: pd.DataFrame, spec: AmountSpec, *, lang: str, demo: bool) -> go.Figure:
+    """The map coloured by ``spec``'s amount; the title names the measure, value and source."""
+    figure = go.Figure(amount_traces(frame, spec, lang))
+    title = t("map.amount.title", lang, measure=spec.measure_label, value=spec.value_label)
+    base_layout(figure, title=f"{title}<br><span style='font-size:11px'>{spec.source_line}</span>", lang=lang,
+                demo=demo)
+    frame_map(figure, lang)
+    figure.update_layout(
+        margin={"l": 0, "r": 0, "t": 64, "b": 0},
+        legend={"title": {"text": spec.measure_label, "side": "top"}, "orientation": "h", "x": 1, "xanchor": "right",
+                "y": 0, "yanchor": "top", "traceorder": "normal", "itemclick": False},
+        meta={"demo": demo, "colour_mode": "amount", "kind": spec.kind},
+    )
+    return figure
+
+
+def amount_table(frame: pd.DataFrame, spec: AmountSpec, *, lang: str) -> pd.DataFrame:
+    """The amount map as a table: one row per country, drawn or not, in ``lang``.
+
+    Columns: country code, country, measure, value shown (number, or the "no figure" words),
+    target, actual, % of target, level and projects or contracts, regional projects covering it
+    (never included), source and date, drawn on the map.
+    """
+    rows = []
+    for row in frame.itertuples(index=False):
+        rows.append({
+            t("map.col.country_code", lang): row.iso3,
+            t("map.col.country", lang): row.country,
+            t("map.amount.col.measure", lang): f"{spec.measure_label} ({spec.value_label})",
+            t("map.amount.col.value", lang): (spec.missing_label if pd.isna(row.value) else float(row.value)),
+            t("eutf.value.target", lang): None if pd.isna(row.target) else float(row.target),
+            t("eutf.value.actual", lang): None if pd.isna(row.actual) else float(row.actual),
+            t("eutf.value.pct", lang): None if pd.isna(row.pct) else round(float(row.pct), 1),
+            t("eutf.hover.level", lang): row.level and t(f"eutf.level.{row.level}", lang),
+            t("map.amount.col.ids", lang): row.iati_ids,
+            t("eutf.hover.regional", lang): row.regional,
+            t("map.amount.col.source", lang): spec.source_line,
+            t("map.amount.col.drawn", lang): t("map.yes" if row.drawn else "map.amount.no_outline", lang),
+        })
+    return pd.DataFrame(rows)
+
+
+def amount_summary(frame: pd.DataFrame, spec: AmountSpec, *, lang: str) -> str:
+    """One sentence: how many countries have a figure, the largest, and the source."""
+    present = frame[frame["has_figure"]].sort_values("value", ascending=False)
+    if present.empty:
+        return t("map.amount.summary.none", lang, measure=spec.measure_label, missing=spec.missing_label,
+                 source=spec.source_line)
+    top = present.iloc[0]
+    return t("map.amount.summary", lang, measure=spec.measure_label, value=spec.value_label, count=len(present),
+             top=top["country"], top_value=as_value_text(top["value"], spec, lang),
+             missing=spec.missing_label, source=spec.source_line)

@@ -1,0 +1,17 @@
+"""The visible mark of survey figures published without disclosure control (exact mode)."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from dashboard.i18n import t
+
+EXACT_COLOUR = "#A51C30"
+
+
+def mark_exact(figure: go.Figure, lang: str) -> go.Figure:
+    """Stamp a survey figure as exact (unperturbed), so a PNG or SVG of it says so too."""
+    figure.add_annotation(
+        text=f"<b>{t('sustainability.disclosure.exact_mark', lang)}</b>", xref="paper", yref="paper", x=1,
+        y=1.02, yshift=20, xanchor="right", yanchor="bottom", showarrow=False, font={"size": 11, "color": EXACT_COLOUR})
+    return figure

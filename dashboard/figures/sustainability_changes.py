@@ -1,0 +1,158 @@
+"""Figures, summaries and tables of the change between survey rounds (the same returnees, paired).
+
+Pure functions of the frame of ``dashboard.queries.sustainability.round_changes``: suppressed
+groups carry no values; they keep a row that says so and nothing is drawn for them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import theme
+from dashboard.figures.common import base_layout, empty_figure
+from dashboard.figures.sustainability import (
+    MEASURE_COLOURS,
+    MEASURE_SYMBOLS,
+    _category_axis,
+    _column,
+    _fit_title,
+    _group_columns,
+    _ordered,
+    _suppressed_marks,
+    _table,
+    _with_ticks,
+    grouping_label,
+    measure_label,
+)
+from dashboard.i18n import format_number, format_percent, t
+from dashboard.queries.aggregates import STAY_BAND
+from dashboard.queries.sustainability import MEASURES
+
+DIRECTIONS = ("rose", "stayed", "fell")
+DIRECTION_STYLES = {"rose": (theme.QUALITATIVE[2], ""), "stayed": ("#BBBBBB", "."), "fell": (theme.QUALITATIVE[5], "/")}
+
+
+def _signed(value: float, lang: str) -> str:
+    text = format_number(abs(float(value)), lang, 3)
+    return ("+" if value > 0 else "−" if value < 0 else "") + text
+
+
+def _change_range(frame: pd.DataFrame) -> list[float]:
+    """A symmetric axis range around zero holding every interval, in steps of 0.05."""
+    bounds = [abs(float(v)) for m in MEASURES for end in ("ci_low", "ci_high") for v in frame[f"{m}_{end}"]
+              if pd.notna(v)]
+    reach = max([0.05, *bounds])
+    reach = min(1.0, math.ceil((reach + 0.005) * 20) / 20)
+    return [-reach, reach]
+
+
+def changes_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, lang: str, demo: bool,
+                  min_group_size: int) -> go.Figure:
+    """Mean change of every score between a returnee's previous and latest round, per group,
+    with 95% paired intervals; a line marks no change."""
+    if changes.empty:
+        return empty_figure(t("sustainability.changes.none", lang), lang=lang, hint=t("chart.empty_hint", lang))
+    ordered = _with_ticks(changes, labels, lang, min_group_size)
+    shown = ordered[~ordered["suppressed"]]
+    figure = go.Figure()
+    for measure in MEASURES:
+        change = shown[f"{measure}_change"].astype(float)
+        name = measure_label(measure, lang)
+        hover = [t("sustainability.hover.change", lang, group=row["label"], measure=name,
+                   change=_signed(row[f"{measure}_change"], lang), low=_signed(row[f"{measure}_ci_low"], lang),
+                   high=_signed(row[f"{measure}_ci_high"], lang), n=format_number(int(row["n"]), lang))
+                 for row in shown.to_dict("records")]
+        figure.add_trace(go.Scatter(
+            x=change.tolist(), y=shown["tick"].tolist(), name=name, mode="markers", orientation="h",
+            marker={"color": MEASURE_COLOURS[measure], "symbol": MEASURE_SYMBOLS[measure], "size": 9,
+                    "line": {"width": 1, "color": "white"}},
+            error_x={"type": "data", "symmetric": False, "thickness": 1.5, "width": 4,
+                     "color": MEASURE_COLOURS[measure],
+                     "array": (shown[f"{measure}_ci_high"].astype(float) - change).fillna(0).tolist(),
+                     "arrayminus": (change - shown[f"{measure}_ci_low"].astype(float)).fillna(0).tolist()},
+            hovertext=hover, hoverinfo="text", meta={"measure": measure},
+        ))
+    base_layout(figure, title=t("sustainability.changes.title", lang,
+                                grouping_lower=grouping_label(grouping, lang, lower=True)), lang=lang, demo=demo)
+    figure.update_layout(scattermode="group", scattergap=0.35)
+    figure.add_vline(x=0, line={"color": theme.MUTED, "width": 1, "dash": "dot"})
+    figure.update_xaxes(range=_change_range(shown), title=t("sustainability.axis.change", lang), tickformat="+.2~f")
+    _category_axis(figure, ordered["tick"].tolist(), len(ordered), "means")
+    _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
+    return _fit_title(figure)
+
+
+def change_shares_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, lang: str, demo: bool,
+                        min_group_size: int) -> go.Figure:
+    """Shares of returnees whose composite rose, stayed (within ±STAY_BAND) or fell between two
+    rounds, per group: stacked bars, colours and patterns per direction."""
+    if changes.empty:
+        return empty_figure(t("sustainability.changes.none", lang), lang=lang, hint=t("chart.empty_hint", lang))
+    ordered = _with_ticks(changes, labels, lang, min_group_size)
+    shown = ordered[~ordered["suppressed"]]
+    figure = go.Figure()
+    for direction in DIRECTIONS:
+        colour, pattern = DIRECTION_STYLES[direction]
+        share = shown[direction].astype(float)
+        name = t(f"sustainability.changes.{direction}", lang, band=format_number(STAY_BAND, lang, 2))
+        hover = [t("sustainability.hover.direction", lang, group=row["label"], direction=name,
+                   share=format_percent(row[direction], lang, 1), low=format_percent(row[f"{direction}_ci_low"], lang, 1),
+                   high=format_percent(row[f"{direction}_ci_high"], lang, 1), n=format_number(int(row["n"]), lang))
+                 for row in shown.to_dict("records")]
+        figure.add_trace(go.Bar(
+            x=share.tolist(), y=shown["tick"].tolist(), orientation="h", name=name,
+            marker={"color": colour, "pattern": {"shape": pattern}, "line": {"color": theme.TEXT, "width": 0.5}},
+            text=[format_percent(value, lang) for value in share], textposition="inside",
+            insidetextanchor="middle", textfont={"color": theme.TEXT}, hovertext=hover, hoverinfo="text",
+        ))
+    base_layout(figure, title=t("sustainability.change_shares.title", lang,
+                                grouping_lower=grouping_label(grouping, lang, lower=True)), lang=lang, demo=demo)
+    figure.update_layout(barmode="stack", uniformtext={"minsize": 10, "mode": "hide"})
+    figure.update_xaxes(range=[0, 1], tickformat=".0%", title=t("sustainability.axis.change_share", lang))
+    _category_axis(figure, ordered["tick"].tolist(), len(ordered), "share")
+    _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
+    return _fit_title(figure)
+
+
+def changes_summary(changes: pd.DataFrame, *, labels: Mapping[str, str], lang: str, min_group_size: int) -> str:
+    """Groups shown, returnees paired, and the mean change of the composite among them."""
+    if changes.empty:
+        return t("sustainability.changes.none", lang)
+    ordered = _ordered(changes, labels)
+    shown = ordered[~ordered["suppressed"]]
+    if shown.empty:
+        return t("sustainability.all_suppressed", lang, min=format_number(min_group_size, lang))
+    n = shown["n"].astype(float)
+    parts = [t("sustainability.summary.groups", lang, shown=len(shown), suppressed=int(ordered["suppressed"].sum()),
+               min=format_number(min_group_size, lang))]
+    parts.append(t("sustainability.summary.changes", lang, n=format_number(float(n.sum()), lang),
+                   change=_signed(float((shown["composite_change"].astype(float) * n).sum() / n.sum()), lang),
+                   rose=format_percent(float((shown["rose"].astype(float) * n).sum() / n.sum()), lang),
+                   fell=format_percent(float((shown["fell"].astype(float) * n).sum() / n.sum()), lang)))
+    return " ".join(parts)
+
+
+def changes_data(changes: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, lang: str,
+                 min_group_size: int) -> pd.DataFrame:
+    """Both change charts as one table: per group n, each score's mean change and paired 95%
+    interval, and the shares whose composite rose, stayed or fell with Wilson intervals."""
+    ordered = _ordered(changes, labels)
+    columns = _group_columns(ordered, grouping, lang, min_group_size)
+    n_column = t("sustainability.data.pairs", lang)
+    columns[n_column] = ordered["n"].tolist()
+    for measure in MEASURES:
+        name = t("sustainability.data.change_of", lang, measure=measure_label(measure, lang, lower=True))
+        columns[_column(name, "mean", lang)] = ordered[f"{measure}_change"].astype(float).tolist()
+        columns[_column(name, "ci_low", lang)] = ordered[f"{measure}_ci_low"].astype(float).tolist()
+        columns[_column(name, "ci_high", lang)] = ordered[f"{measure}_ci_high"].astype(float).tolist()
+    for direction in DIRECTIONS:
+        name = t(f"sustainability.changes.{direction}", lang, band=format_number(STAY_BAND, lang, 2))
+        columns[name] = ordered[direction].astype(float).tolist()
+        columns[_column(name, "ci_low_wilson", lang)] = ordered[f"{direction}_ci_low"].astype(float).tolist()
+        columns[_column(name, "ci_high_wilson", lang)] = ordered[f"{direction}_ci_high"].astype(float).tolist()
+    numbers = list(columns)[3:]
+    return _table(columns, ordered["suppressed"], numbers, [n_column])

@@ -1,0 +1,240 @@
+"""Queries of the EUTF tables (real figures of the EU Trust Fund for Africa, as of 17 Dec 2021).
+
+Rules every query here keeps (the EUTF README's traps):
+- one framework at a time: per-country figures come from the numbered Common Output Indicators;
+- one level at a time: a country's figure sums either its contracts or, when it has no contract
+  row for that indicator, its projects; never both (the ``level`` column says which);
+- regional projects and contracts (more than one country) are never split into or added to a
+  country's own figure: they are returned apart, one row per project or contract.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+COMMON_OUTPUT_FRAMEWORK = "EUTF Common Output Indicators"
+# Map measures: key -> Common Output Indicator number (None: the budget of IOM contracts).
+MEASURES: dict[str, str | None] = {
+    "budget": None,
+    "returns": "3.4",
+    "post_arrival": "3.5",
+    "reintegration": "3.5 bis",
+    "information": "3.3",
+    "institutions": "3.6",
+    "trained": "3.7",
+}
+VALUE_KINDS = ("actual", "target", "pct")
+# Explorer columns, in order (also the allow-list of what it can show).
+EXPLORER_COLUMNS = (
+    "result_id", "iati_id", "level", "countries", "action_link", "result_framework", "indicator",
+    "indicator_number", "period_start", "period_end", "target", "target_text", "actual", "as_of",
+)
+
+
+def _check_measure(measure: str) -> str | None:
+    if measure not in MEASURES:
+        raise ValueError(f"unknown EUTF measure {measure!r}")
+    return MEASURES[measure]
+
+
+def country_figures(cursor: duckdb.DuckDBPyConnection, measure: str) -> pd.DataFrame:
+    """Each country's own figure for ``measure`` (single-country projects or contracts only).
+
+    Columns: iso3, name_en, name_fr, level ('contract' or 'project'), iati_ids ('; '-joined),
+    target, actual, rows (result or contract rows summed), rows_with_target, rows_with_actual.
+    For ``budget``, target is the contracts' budget in EUR and actual is None. Ordered by iso3.
+    """
+    number = _check_measure(measure)
+    if number is None:
+        return cursor.execute(
+            """
+            SELECT pc.iso3, ec.name_en, ec.name_fr, 'contract' AS level,
+                   string_agg(p.iati_id, '; ' ORDER BY p.iati_id) AS iati_ids,
+                   sum(p.budget_eur) AS target, CAST(NULL AS DOUBLE) AS actual, count(*) AS rows,
+                   count(p.budget_eur) AS rows_with_target, 0 AS rows_with_actual
+            FROM eutf_projects p
+            JOIN eutf_project_countries pc USING (iati_id)
+            JOIN eutf_countries ec USING (iso3)
+            WHERE p.level = 'contract' AND pc.country_count = 1
+            GROUP BY ALL ORDER BY pc.iso3
+            """
+        ).df()
+    return cursor.execute(
+        """
+        WITH own AS (
+            SELECT pc.iso3, r.level, r.iati_id, r.target, r.actual
+            FROM eutf_results r JOIN eutf_project_countries pc USING (iati_id)
+            WHERE r.result_framework = $framework AND r.indicator_number = $number AND pc.country_count = 1
+        ), chosen AS (
+            SELECT iso3, CASE WHEN bool_or(level = 'contract') THEN 'contract' ELSE 'project' END AS level
+            FROM own GROUP BY iso3
+        )
+        SELECT own.iso3, ec.name_en, ec.name_fr, own.level,
+               string_agg(own.iati_id, '; ' ORDER BY own.iati_id) AS iati_ids,
+               sum(own.target) AS target, sum(own.actual) AS actual, count(*) AS rows,
+               count(own.target) AS rows_with_target, count(own.actual) AS rows_with_actual
+        FROM own JOIN chosen USING (iso3, level) JOIN eutf_countries ec USING (iso3)
+        GROUP BY ALL ORDER BY own.iso3
+        """,
+        {"framework": COMMON_OUTPUT_FRAMEWORK, "number": number},
+    ).df()
+
+
+def regional_figures(cursor: duckdb.DuckDBPyConnection, measure: str) -> pd.DataFrame:
+    """Regional projects and contracts (more than one country) for ``measure``, one row per
+    covered country and project or contract, never summed.
+
+    Columns: iso3, iati_id, level, country_count, target, actual (budget: target is the budget
+    in EUR). Ordered by iso3, level ('contract' first), iati_id.
+    """
+    number = _check_measure(measure)
+    if number is None:
+        sql = """
+            SELECT pc.iso3, p.iati_id, p.level, pc.country_count, p.budget_eur AS target,
+                   CAST(NULL AS DOUBLE) AS actual
+            FROM eutf_projects p JOIN eutf_project_countries pc USING (iati_id)
+            WHERE p.level = 'contract' AND pc.country_count > 1
+            ORDER BY pc.iso3, p.iati_id
+        """
+        return cursor.execute(sql).df()
+    return cursor.execute(
+        """
+        SELECT pc.iso3, r.iati_id, r.level, pc.country_count, r.target, r.actual
+        FROM eutf_results r JOIN eutf_project_countries pc USING (iati_id)
+        WHERE r.result_framework = $framework AND r.indicator_number = $number AND pc.country_count > 1
+        ORDER BY pc.iso3, r.level, r.iati_id
+        """,
+        {"framework": COMMON_OUTPUT_FRAMEWORK, "number": number},
+    ).df()
+
+
+def country_contracts(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFrame:
+    """The EUTF projects and contracts that cover ``iso3`` (its own and regional ones).
+
+    Columns: iati_id, parent_iati_id, level, title, implementing_partners, budget_eur,
+    date_start, date_end, action_link, action_link_basis, action_document_url, country_count.
+    Ordered: the country's own first, then contracts before projects, then iati_id.
+    """
+    return cursor.execute(
+        """
+        SELECT p.iati_id, p.parent_iati_id, p.level, p.title, p.implementing_partners, p.budget_eur,
+               p.date_start, p.date_end, p.action_link, p.action_link_basis, p.action_document_url,
+               pc.country_count
+        FROM eutf_projects p JOIN eutf_project_countries pc USING (iati_id)
+        WHERE pc.iso3 = $iso3
+        ORDER BY pc.country_count > 1, p.level = 'project', p.iati_id
+        """,
+        {"iso3": iso3},
+    ).df()
+
+
+def country_results(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFrame:
+    """The country's own Common Output Indicator results (single-country projects or contracts),
+    at one level per indicator (contracts where any, else projects), summed over that level.
+
+    Columns: indicator_number, indicator, level, iati_ids, target, actual, pillar_no (the
+    dashboard's correspondence; None where it has none). Ordered by indicator_number.
+    """
+    return cursor.execute(
+        """
+        WITH own AS (
+            SELECT r.indicator_number, r.indicator, r.level, r.iati_id, r.target, r.actual
+            FROM eutf_results r JOIN eutf_project_countries pc USING (iati_id)
+            WHERE r.result_framework = $framework AND r.indicator_number IS NOT NULL
+              AND pc.iso3 = $iso3 AND pc.country_count = 1
+        ), chosen AS (
+            SELECT indicator_number,
+                   CASE WHEN bool_or(level = 'contract') THEN 'contract' ELSE 'project' END AS level
+            FROM own GROUP BY indicator_number
+        )
+        SELECT own.indicator_number, min(own.indicator) AS indicator, own.level,
+               string_agg(own.iati_id, '; ' ORDER BY own.iati_id) AS iati_ids,
+               sum(own.target) AS target, sum(own.actual) AS actual, ip.pillar_no
+        FROM own JOIN chosen USING (indicator_number, level)
+        LEFT JOIN eutf_indicator_pillars ip USING (indicator_number)
+        GROUP BY own.indicator_number, own.level, ip.pillar_no
+        ORDER BY string_split(own.indicator_number, '.')[1]::INTEGER,
+                 string_split(split_part(own.indicator_number, ' ', 1), '.')[2]::INTEGER, own.indicator_number
+        """,
+        {"framework": COMMON_OUTPUT_FRAMEWORK, "iso3": iso3},
+    ).df()
+
+
+def pillar_results(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Target and actual by country and numbered Common Output Indicator that the dashboard's
+    correspondence puts under a pillar; one level per country and indicator, regional rows apart
+    (``scope``).
+
+    Columns: pillar_no, indicator_number, indicator, scope ('country' or 'regional'), iso3 (None
+    for regional), place (country name or the regional project or contract id), level, target,
+    actual. Ordered by pillar, indicator, scope, place.
+    """
+    return cursor.execute(
+        """
+        WITH coi AS (
+            SELECT r.*, ip.pillar_no FROM eutf_results r JOIN eutf_indicator_pillars ip USING (indicator_number)
+            WHERE r.result_framework = $framework
+        ), own AS (
+            SELECT coi.*, pc.iso3 FROM coi JOIN eutf_project_countries pc USING (iati_id)
+            WHERE pc.country_count = 1
+        ), chosen AS (
+            SELECT iso3, indicator_number,
+                   CASE WHEN bool_or(level = 'contract') THEN 'contract' ELSE 'project' END AS level
+            FROM own GROUP BY ALL
+        ), country_rows AS (
+            SELECT own.pillar_no, own.indicator_number, min(own.indicator) AS indicator, 'country' AS scope,
+                   own.iso3, ec.name_en AS place, own.level, sum(own.target) AS target, sum(own.actual) AS actual
+            FROM own JOIN chosen USING (iso3, indicator_number, level) JOIN eutf_countries ec USING (iso3)
+            GROUP BY own.pillar_no, own.indicator_number, own.iso3, ec.name_en, own.level
+        ), regional_rows AS (
+            SELECT coi.pillar_no, coi.indicator_number, coi.indicator, 'regional' AS scope,
+                   CAST(NULL AS VARCHAR) AS iso3, coi.iati_id AS place, coi.level, coi.target, coi.actual
+            FROM coi
+            WHERE NOT EXISTS (SELECT 1 FROM eutf_project_countries pc
+                              WHERE pc.iati_id = coi.iati_id AND pc.country_count = 1)
+        )
+        SELECT * FROM country_rows UNION ALL SELECT * FROM regional_rows
+        ORDER BY pillar_no, indicator_number, scope, place
+        """,
+        {"framework": COMMON_OUTPUT_FRAMEWORK},
+    ).df()
+
+
+def explorer_rows(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every result row, with its project's or contract's countries (alpha-3, '; '-joined).
+
+    Columns: ``EXPLORER_COLUMNS``. Ordered by result_id (file order).
+    """
+    return cursor.execute(
+        """
+        SELECT r.result_id, r.iati_id, r.level, array_to_string(p.recipient_iso3, '; ') AS countries,
+               r.action_link, r.result_framework, r.indicator, r.indicator_number, r.period_start,
+               r.period_end, r.target, r.target_text, r.actual, r.as_of
+        FROM eutf_results r LEFT JOIN eutf_projects p USING (iati_id)
+        ORDER BY r.result_id
+        """
+    ).df()
+
+
+def as_of_date(cursor: duckdb.DuckDBPyConnection) -> str | None:
+    """The date the results were reported by (ISO), or None in a store without them."""
+    row = cursor.execute("SELECT max(as_of) FROM eutf_results").fetchone()
+    return row[0].isoformat() if row and row[0] else None
+
+
+def projects(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every EUTF project and contract of the Actions (the API's reference table).
+
+    Columns: iati_id, parent_iati_id, level, title, countries (alpha-3, '; '-joined),
+    implementing_partners, budget_eur, date_start, date_end, action_link, action_link_basis,
+    action_document_url, source. Ordered by iati_id.
+    """
+    return cursor.execute(
+        """
+        SELECT iati_id, parent_iati_id, level, title, array_to_string(recipient_iso3, '; ') AS countries,
+               implementing_partners, budget_eur, date_start, date_end, action_link, action_link_basis,
+               action_document_url, source
+        FROM eutf_projects ORDER BY iati_id
+        """
+    ).df()

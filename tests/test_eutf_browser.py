@@ -1,0 +1,115 @@
+"""Real EUTF figures in the browser, in English and French: the map coloured by an EUTF measure,
+a country's contracts and target vs actual, the pillars page's real results and explorer, and
+export headers that name the right kind of data (under the app's content security policy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from browser_helpers import block_button, csv_parts, download
+from test_map_browser import PLOT, assert_clean, open_map
+
+from dashboard.i18n import t
+
+from conftest import wait_for_dash
+
+pytestmark = pytest.mark.browser
+LANGS = ("en", "fr")
+
+
+def map_meta(page) -> dict:
+    return page.evaluate(f"() => document.querySelector('{PLOT}').layout.meta")
+
+
+def wait_for_map_kind(page, kind: str, title_part: str) -> None:
+    page.wait_for_function(
+        "([plot, kind, part]) => { const p = document.querySelector(plot);"
+        " return p && p.layout.meta && p.layout.meta.kind === kind && p.layout.title.text.includes(part); }",
+        arg=[PLOT, kind, title_part])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_colour_the_map_by_an_eutf_measure_and_export_it_as_real_data(live_server, page, lang):
+    open_map(page, f"{live_server.url}/?lang={lang}")
+    page.locator("#map-colour-radio label", has_text=t("map.colour.eutf", lang)).click()
+    wait_for_map_kind(page, "eutf", t("eutf.measure.returns", lang))
+    source = t("eutf.source_line", lang, date="", framework=t("eutf.framework.coi", lang, number="3.4"))
+    assert source in page.evaluate(f"() => document.querySelector('{PLOT}').layout.title.text")
+    summary = page.inner_text("#map-summary-text")
+    assert "Niger" in summary and ("40,888" if lang == "en" else "40\u202f888") in summary
+    assert "colour=eutf" in page.url and "measure=returns" in page.url
+
+    page.select_option("#map-eutf-measure-dropdown", "budget")
+    wait_for_map_kind(page, "eutf", t("eutf.measure.budget", lang))
+    wait_for_dash(page)
+    name, content = download(page, block_button(page, "programme-map", t("export.download_csv", lang)))
+    assert name.startswith("map_programme-map_all_")
+    header, table = csv_parts(content)
+    assert header[3] == [t("export.header.source", lang), t("kind.eutf", lang)]
+    rows = table.set_index(t("map.col.country_code", lang))
+    assert rows.loc["LBY", t("map.amount.col.value", lang)] == "73300000.0"
+    assert rows.loc["ETH", t("map.amount.col.value", lang)] == t("eutf.missing", lang)
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_country_profile_lists_its_eutf_contracts_and_target_vs_actual(live_server, page, lang):
+    open_map(page, f"{live_server.url}/?profile=NER&lang={lang}")
+    contract = page.locator("#map-profile-eutf li[data-iati-id='T05-EUTF-SAH-NE-07-01']")
+    contract.wait_for(state="attached")
+    text = contract.inner_text()
+    assert "SURENI" in text and t("eutf.profile.document", lang) in text
+    assert contract.locator("a").get_attribute("href").startswith("https://")
+    page.wait_for_function("() => !document.getElementById('map-eutf-results-block').hidden"
+                           " && document.querySelector('#map-eutf-results-graph .js-plotly-plot')")
+    bars = page.evaluate("() => document.querySelector('#map-eutf-results-graph .js-plotly-plot').data"
+                         ".map(d => ({name: d.name, y: d.y, text: d.text}))")
+    assert [bar["name"] for bar in bars] == [t("eutf.value.target", lang), t("eutf.value.actual", lang)]
+    returns = bars[1]["y"].index("3.4 Voluntary returns supported")
+    assert bars[1]["text"][returns] == ("40,888" if lang == "en" else "40\u202f888")
+    assert "Niger" in page.inner_text("#map-eutf-results-summary")
+    wait_for_dash(page)
+    _, content = download(page, block_button(page, "country-eutf-results", t("export.download_csv", lang)))
+    header, table = csv_parts(content)
+    assert header[3][1] == t("kind.eutf", lang)
+    assert set(table[t("map.amount.col.source", lang)].str.contains("17")) == {True}
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pillars_page_shows_real_results_and_the_explorer_finds_a_row(live_server, page, lang):
+    page.goto(f"{live_server.url}/pillars?eutf_pillar=3&lang={lang}")
+    wait_for_dash(page, timeout=60_000)  # the longest page: twelve charts, the tables and the grid
+    page.wait_for_function("() => { const p = document.querySelector('#pillars-eutf-graph .js-plotly-plot');"
+                           " return p && p.data && p.data.length === 2; }")
+    labels = page.evaluate("() => document.querySelector('#pillars-eutf-graph .js-plotly-plot').data[1].y")
+    assert "Niger · 3.5 bis" in labels
+    title = page.evaluate("() => document.querySelector('#pillars-eutf-graph .js-plotly-plot').layout.title.text")
+    assert ("correspondence by the dashboard" if lang == "en" else "correspondance des piliers par le tableau de bord") in title
+
+    page.wait_for_selector("#pillars-explorer-grid .ag-row")
+    assert page.inner_text("#pillars-explorer-count").startswith("1,426" if lang == "en" else "1\u202f426")
+    page.fill("#pillars-explorer-search-input", "T05-EUTF-SAH-NE-07-01 3.4 voluntary")
+    page.wait_for_function("() => { const rows = document.querySelectorAll("
+                           "'#pillars-explorer-grid .ag-center-cols-container .ag-row');"
+                           " return rows.length === 1 && rows[0].textContent.includes('T05-EUTF-SAH-NE-07-01'); }")
+    row = page.evaluate("() => document.querySelector('#pillars-explorer-grid .ag-center-cols-container .ag-row')"
+                        ".textContent")
+    assert "T05-EUTF-SAH-NE-07-01" in row and "3.4 Number of voluntary returns supported" in row
+    with page.expect_download() as info:
+        page.click("#pillars-explorer-export-button")
+    exported = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    assert t("kind.eutf", lang) in exported and "T05-EUTF-SAH-NE-07-01" in exported and "40888" in exported
+    assert exported.count("\n") <= 5  # header lines plus the one row the search keeps
+
+    published = page.locator(f".pillars-published button[title='{t('export.download_csv', lang)}']")
+    _, content = download(page, published)
+    assert csv_parts(content)[0][3][1] == t("kind.published", lang)
+    _, content = download(page, block_button(page, "indicator-trend", t("export.download_csv", lang)))
+    assert csv_parts(content)[0][3][1].startswith(t("chart.demo_mark", lang))
+    _, content = download(page, block_button(page, "pillar-counts", t("export.download_csv", lang)))
+    assert csv_parts(content)[0][3][1] == t("kind.mapping", lang)
+    assert dt.date.today().isoformat() in csv_parts(content)[0][2][1]
+    assert_clean(page)

@@ -1,0 +1,207 @@
+"""Charts fed by the EUTF tables: the map's amount colouring, the profile's target-vs-actual and the
+pillars page's real results. Each is checked against an independent reading of the CSV files, which
+proves it never sums across frameworks, levels (project and contract) or regional projects; and
+each declares the right kind of data for its export header and table view."""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import defaultdict
+
+import pytest
+
+from callbacks import exports
+from callbacks import map_page as map_callbacks
+from callbacks import pillars_page as pillar_callbacks
+from dashboard import map_amounts
+from dashboard.build.eutf import EUTF_DIR
+from dashboard.charts import ChartRequest
+from dashboard.context import AppContext
+from dashboard.data_kinds import kind_text
+from dashboard.figures import amount_map
+from dashboard.i18n import t
+from dashboard.map_options import MapOptions
+from dashboard.queries import eutf
+from dashboard.selection import Selection
+
+from conftest import settings_for
+
+COI = "EUTF Common Output Indicators"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(EUTF_DIR / f"{name}.csv", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _countries() -> dict[str, list[str]]:
+    """Each project's or contract's alpha-3 countries, a contract without any taking its parent's."""
+    codes = {row["iso2"]: row["iso3"] for row in _rows("country_codes")}
+    projects = _rows("projects")
+    own = {row["iati_id"]: [codes[c.strip()] for c in row["recipient_countries_iso2"].split(",") if c.strip()]
+           for row in projects}
+    resolved = {}
+    for row in projects:
+        countries = own[row["iati_id"]]
+        if not countries:
+            countries = sorted({c for parent in row["parent_iati_id"].split(",") for c in own.get(parent.strip(), [])})
+        resolved[row["iati_id"]] = countries
+    return resolved
+
+
+def reference_figures(number: str) -> dict[str, tuple[str, float | None]]:
+    """iso3 -> (level, summed actual) from the CSV: one framework (numbered Common Output
+    Indicators), single-country projects or contracts only, contracts where a country has any."""
+    countries = _countries()
+    by_level: dict[str, dict[str, list[float | None]]] = defaultdict(lambda: defaultdict(list))
+    for row in _rows("results"):
+        if row["result_framework"] != COI or not row["indicator"].startswith(number + " "):
+            continue
+        if number == "3.5" and row["indicator"].startswith("3.5 bis"):
+            continue
+        place = countries[row["iati_id"]]
+        if len(place) == 1:
+            by_level[place[0]][row["level"]].append(float(row["actual"]) if row["actual"] else None)
+    figures = {}
+    for iso3, levels in by_level.items():
+        level = "contract" if "contract" in levels else "project"
+        values = [value for value in levels[level] if value is not None]
+        figures[iso3] = (level, sum(values) if values else None)
+    return figures
+
+
+@pytest.fixture(scope="module")
+def context(tiny_store_path) -> AppContext:
+    return AppContext(settings_for(tiny_store_path))
+
+
+def request_for(context: AppContext, params: dict[str, str], lang: str = "en") -> ChartRequest:
+    return ChartRequest(cursor=context.cursor(), catalog=context.catalog, settings=context.settings,
+                        selection=Selection.from_raw({}, context.catalog), params=params, lang=lang)
+
+
+@pytest.mark.parametrize("measure", [key for key, number in eutf.MEASURES.items() if number])
+def test_map_amount_is_one_framework_one_level_and_never_regional(context, measure):
+    number = eutf.MEASURES[measure]
+    table = map_callbacks.map_data(request_for(context, {"colour": "eutf", "measure": measure}))
+    shown = {row["Country code (ISO 3166-1 alpha-3)"]: row for row in table.to_dict("records")}
+    expected = reference_figures(number)
+    for iso3, row in shown.items():
+        level, actual = expected.get(iso3, ("", None))
+        if actual is None:
+            assert row["Value shown"] == "no EUTF figure", iso3
+        else:
+            assert row["Value shown"] == pytest.approx(actual), iso3
+            assert row["Level and projects"] == level
+    assert {iso3 for iso3, (_, actual) in expected.items() if actual is not None} <= set(shown)
+
+
+def test_returns_map_reads_as_reported_with_regional_rows_apart(context):
+    request = request_for(context, {"colour": "eutf", "measure": "returns"})
+    rows = map_callbacks.map_data(request).set_index("Country code (ISO 3166-1 alpha-3)")
+    assert rows.loc["NER", "Value shown"] == 40888  # not 81,776: project and contract are one figure
+    assert rows.loc["NGA", "Value shown"] == 7  # counted where organised
+    assert rows.loc["ETH", "Value shown"] == "no EUTF figure"  # never 0, never a share of the region
+    assert "T05-EUTF-HOA-REG-25-01" in rows.loc["ETH", "Regional projects also covering it (not included)"]
+    assert rows.loc["GMB", "Drawn on the map"].startswith("No")
+    assert set(rows["Source and date"]) == {"EUTF, reported by 17 Dec 2021 · EUTF Common Output Indicators, 3.4"}
+    assert map_callbacks.map_kind(request) == "eutf"
+    assert kind_text(map_callbacks.map_kind(request), context.catalog, [], "en").startswith("REAL DATA: EUTF")
+
+
+def test_amount_figure_colours_real_values_and_greys_missing_countries(context):
+    options = MapOptions.from_params({"colour": "eutf", "measure": "budget"}, context.catalog)
+    frame, spec = map_callbacks.amount_view(context.cursor(), context.catalog, Selection(), options, "fr", [])
+    figure = amount_map.amount_map(frame, spec, lang="fr", demo=False)
+    traces = {trace.uid: trace for trace in figure.data}
+    values = dict(zip(traces["amount-values"].locations, traces["amount-values"].z, strict=True))
+    assert values["LBY"] == pytest.approx(math.sqrt(73_300_000))
+    assert traces["amount-missing"].name == "aucun chiffre du FFUE" and "ETH" in traces["amount-missing"].locations
+    assert "FFUE, déclaré au 17 déc. 2021" in figure.layout.title.text
+    assert "FFUE, déclaré au 17 déc. 2021" in traces["amount-values"].hovertemplate
+    assert figure.layout.meta["kind"] == "eutf" and figure.layout.meta["demo"] is False
+
+
+def test_percent_of_target_needs_both_values(context):
+    rows = map_callbacks.map_data(request_for(context, {"colour": "eutf", "measure": "returns", "value": "pct"}))
+    # No country reports a numeric target for 3.4: every one reads "no EUTF figure", none reads 0.
+    assert set(rows["Value shown"]) == {"no EUTF figure"}
+
+
+def test_store_indicator_colouring_is_labelled_as_the_store_data(context):
+    request = request_for(context, {"colour": "indicator", "store_indicator": "returns_assisted"})
+    rows = map_callbacks.map_data(request).set_index("Country code (ISO 3166-1 alpha-3)")
+    assert rows.loc["GIN", "Value shown"] == 150 and rows.loc["LBY", "Value shown"] == 200
+    assert rows.loc["BGD", "Value shown"] == "no value in the store for these filters"
+    assert map_callbacks.map_kind(request) == "facts"
+    assert kind_text("facts", context.catalog, ["tiny_indicators.csv"], "en").startswith("imported files")
+
+
+def test_profile_results_match_the_csv_reading(context):
+    results = eutf.country_results(context.cursor(), "NER").set_index("indicator_number")
+    for number, row in results.iterrows():
+        level, actual = reference_figures(number)["NER"]
+        assert row["level"] == level and row["actual"] == pytest.approx(actual)
+    table = map_callbacks.eutf_results_data(request_for(context, {"profile": "NER"}, "fr"))
+    assert list(table["Numéro d’indicateur"])[:3] == ["2.1 bis", "3.3", "3.4"]
+    assert set(table["Pilier (correspondance du tableau de bord)"]) >= {2, 3, 5}
+    spec = exports.all_charts()["country-eutf-results"]
+    assert spec.kind_of(request_for(context, {})) == "eutf"
+
+
+def test_pillar_results_match_the_csv_reading_and_keep_regional_rows_apart(context):
+    rows = pillar_callbacks.eutf_pillar_rows(context.cursor(), 2)
+    own = rows[rows["scope"] == "country"]
+    for row in own.to_dict("records"):
+        assert row["actual"] == pytest.approx(reference_figures(row["indicator_number"])[row["iso3"]][1])
+    regional = rows[rows["scope"] == "regional"]
+    assert "T05-EUTF-HOA-REG-25" in set(regional["place"]) and regional["iso3"].isna().all()
+    assert set(rows["indicator_number"]) == {"3.2", "3.4", "3.5"}
+    figure, summary = pillar_callbacks.update_eutf_results(context, "2", "en")
+    labels = set(figure.data[1].y)
+    assert "Niger · 3.4" in labels and not any("REG" in label for label in labels)
+    assert "EUTF, reported by 17 Dec 2021" in summary
+
+
+def test_every_chart_declares_a_kind_and_real_charts_are_never_called_demo(context):
+    kinds = {key: chart.kind_of(request_for(context, {})) for key, chart in exports.all_charts().items()}
+    assert kinds["programme-map"] == "mapping" and kinds["published-figures"] == "published"
+    assert kinds["eutf-pillar-results"] == kinds["country-eutf-results"] == "eutf"
+    assert kinds["pillar-counts"] == "mapping" and kinds["indicator-trend"] == "facts"
+    for kind in set(kinds.values()) - {"facts"}:
+        for lang in ("en", "fr"):
+            text = kind_text(kind, context.catalog, [], lang)
+            assert "DEMO" not in text and "DÉMONSTRATION" not in text
+
+
+def test_explorer_holds_every_result_row_in_both_languages(context):
+    rows, columns, count = pillar_callbacks.fill_explorer(context, "fr")
+    assert len(rows) == 1426 and count.startswith("1\u202f426")
+    assert [column["field"] for column in columns] == list(eutf.EXPLORER_COLUMNS)
+    assert columns[2]["headerName"] == "Niveau"
+    niger = [row for row in rows if row["iati_id"] == "T05-EUTF-SAH-NE-07-01" and row["indicator_number"] == "3.4"]
+    assert niger[0]["actual"] == 40888 and niger[0]["as_of"] == "2021-12-17"
+    # The grid's CSV export writes cells as they are: none may start like a spreadsheet formula.
+    assert not [value for row in rows for value in row.values()
+                if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    exported, params = pillar_callbacks.export_explorer(1, "en")
+    assert exported is True and t("kind.eutf", "en") in params["prependContent"]
+
+
+def test_amount_spec_words(context):
+    spec = map_amounts.eutf_spec("returns", "target", "3.4", "2021-12-17", "en")
+    assert spec.measure_label == "Voluntary returns supported (counted where organised)"
+    assert map_amounts.as_value_text(float("nan"), spec, "en") == "no EUTF figure"
+
+
+@pytest.mark.parametrize("raw", [None, 5, "", "<script>", "NER' OR 1=1 --", ["NER"]])
+def test_eutf_callbacks_take_bad_input_without_a_traceback(context, raw):
+    contracts, figure, summary, hidden = map_callbacks.update_eutf_profile(context, raw, "xx")
+    assert hidden is True and contracts == [] and summary == ""
+    figure, summary = pillar_callbacks.update_eutf_results(context, raw, raw)
+    assert "3.4" in summary  # falls back to the default pillar (2)
+    assert pillar_callbacks.search_explorer(raw).to_plotly_json()["operations"][0]["params"]["value"] == (
+        raw if isinstance(raw, str) else "")
+    options = MapOptions.from_params({"colour": "eutf", "measure": raw, "value": raw}, context.catalog)
+    assert (options.measure, options.value) == ("returns", "actual")
