@@ -266,3 +266,21 @@ def test_with_sign_in_the_api_needs_a_token_an_analyst_creates_and_revokes(tiny_
 def test_the_api_is_read_only(client):
     response = client.post("/api/v1/charts/pillar-counts")
     assert response.status_code == 405 and response.get_json()["status"] == 405
+
+
+def test_protected_survey_figures_stay_protected_through_the_api(demo_store_path, client):
+    # The chart's own data function under the deployment's protected setting, and the exact
+    # figures a trusted deployment would publish: the API gives the protected ones, in JSON,
+    # CSV and the zip.
+    exact_app = create_app(settings_for(demo_store_path, disclosure="exact"))
+    url = "/api/v1/charts/sustainability-means?group=region&region=WCA,EHOA,MENA"
+    protected = pd.DataFrame(client.get(url).get_json()["rows"])
+    exact = pd.DataFrame(exact_app.server.test_client().get(url).get_json()["rows"])
+    means = [column for column in protected.columns if column.endswith(": mean")]
+    assert means and (protected[means] - exact[means]).abs().max().max() > 1e-6
+    csv = pd.read_csv(io.BytesIO(client.get(url + "&format=csv").data))
+    assert (csv[means] - protected[means]).abs().max().max() < 1e-9
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/api/v1/download.zip?group=region&region=WCA,EHOA,MENA").data))
+    zipped = pd.read_parquet(io.BytesIO(archive.read("charts/sustainability/sustainability-means.parquet")))
+    assert (zipped[means] - protected[means]).abs().max().max() < 1e-9
+    assert json.loads(archive.read("provenance.json"))["disclosure_control"]["disclosure"] == "protected"
