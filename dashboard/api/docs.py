@@ -34,7 +34,7 @@ PAGE = """<!DOCTYPE html>
     <li>{{ paging }}</li>
     <li>{{ errors }}</li>
     <li>{{ limits }}</li>
-    <li>{{ auth }}</li>
+    <li>{{ auth }} <a href="/tokens?lang={{ lang }}">/tokens</a></li>
     <li><a href="/api/v1/openapi.json">OpenAPI 3 (openapi.json)</a></li>
   </ul>
   <h2 class="h5 mt-4">{{ pandas_heading }}</h2>

@@ -16,7 +16,7 @@ import plotly
 from flask import Flask, Response, render_template_string, request, send_file
 from markupsafe import Markup
 
-from dashboard import theme
+from dashboard import ASSETS_DIR, theme
 from dashboard.charts import ChartSpec
 from dashboard.context import AppContext
 from dashboard.describe import filter_summary
@@ -29,7 +29,13 @@ from .render import json_response
 from .service import answer_chart, page_address
 
 STATIC = Path(__file__).parent / "static"
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+FULL_PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def plotly_script() -> Path:
+    """The app's own plotly.js bundle (the pages' one, built by scripts/build_plotly.py), else
+    the full plotly.js of the plotly package."""
+    return next(iter(sorted(ASSETS_DIR.glob("plotly-*.min.js"))), FULL_PLOTLY_JS)
 MAX_TABLE_ROWS = 200
 
 PAGE = """<!DOCTYPE html>
@@ -109,8 +115,9 @@ def install_embeds(server: Flask, context: AppContext, charts: Mapping[str, Char
             link=page_address(page_paths, chart.page, query.filter_items(), lang), link_text=t("api.embed.link", lang))
         return html, 200
 
+    files = {"plotly.min.js": plotly_script(), "embed.js": STATIC / "embed.js"}
+
     def static_file(name: str) -> Response:
-        files = {"plotly.min.js": PLOTLY_JS, "embed.js": STATIC / "embed.js"}
         if name not in files:
             return json_response({"error": "Not found.", "status": 404}, 404)
         response = send_file(files[name], mimetype="text/javascript", max_age=86400)
