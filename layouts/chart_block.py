@@ -21,10 +21,11 @@ def embed_parts(chart_key: str, lang: str) -> tuple[html.Button, html.Div]:
                          type="button", title=title, className="btn btn-outline-secondary btn-sm",
                          **{"aria-label": title, "aria-expanded": "false"})
     view = html.Div(
-        [html.P(t("api.embed.snippet_label", lang), className="small mb-1"),
-         dcc.Textarea(id={"type": ids.EMBED_SNIPPET, "chart": chart_key}, readOnly=True, rows=3,
-                      className="form-control form-control-sm font-monospace", style={"width": "100%"},
-                      title=t("api.embed.snippet_label", lang))],
+        # The label wraps the text box: a dcc.Textarea takes no aria-labelledby, and its id is a dict.
+        html.Label([html.Span(t("api.embed.snippet_label", lang), className="small d-block mb-1"),
+                    dcc.Textarea(id={"type": ids.EMBED_SNIPPET, "chart": chart_key}, readOnly=True, rows=3,
+                                 className="form-control form-control-sm font-monospace", style={"width": "100%"})],
+                   className="w-100"),
         id={"type": ids.EMBED_VIEW, "chart": chart_key}, hidden=True, className="chart-embed-view w-100 mt-1")
     return button, view
 

@@ -85,3 +85,23 @@ def test_pandas_reads_the_csv_of_a_chart_from_its_address(live_server):
     assert "Region" in frame.columns and "kind_of_data" in frame.columns and len(frame) >= 3
     reference = pd.read_csv(f"{live_server.url}/api/v1/reference/actions?format=csv")
     assert set(reference["action_code"]) >= {"JI-SLC", "RADA"}
+
+
+@pytest.mark.browser
+@pytest.mark.inject_scripts
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_api_page_tokens_page_and_embed_have_no_serious_accessibility_violation(live_server, page, lang):
+    from test_accessibility_browser import serious_violations
+
+    for path in (f"/api/v1/docs?lang={lang}", f"/tokens?lang={lang}",
+                 f"/embed/sustainability-means?lang={lang}", f"/embed/published-figures?lang={lang}"):
+        page.goto(live_server.url + path)
+        if path.startswith("/embed/sustainability"):
+            page.locator("#embed-graph[data-drawn=true]").wait_for()
+        assert serious_violations(page) == [], path
+    # Opened with its filters, the embed snippet and the zip follow the page shown.
+    page.goto(f"{live_server.url}/sustainability?lang={lang}&region=WCA")
+    wait_for_dash(page)
+    page.locator("#sustainability-means-heading ~ .chart-toolbar button.btn-outline-secondary").last.click()
+    page.locator(".chart-embed-view:not([hidden]) textarea").first.wait_for()
+    assert serious_violations(page) == []

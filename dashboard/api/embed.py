@@ -53,12 +53,12 @@ PAGE = """<!DOCTYPE html>
   <p class="small mb-1" id="embed-kind"><strong>{{ kind_heading }}</strong> {{ kind }}</p>
   <p class="small text-muted mb-1" id="embed-filters">{{ filters_heading }} {{ filters }}</p>
   {% if figure %}
-  <div id="embed-graph" role="img" aria-label="{{ title }}" style="height: {{ height }}px"></div>
+  <div role="figure" aria-labelledby="embed-title"><div id="embed-graph" style="height: {{ height }}px"></div></div>
   <script type="application/json" id="embed-figure">{{ figure }}</script>
   {% endif %}
   <details {% if not figure %}open{% endif %} id="embed-table">
     <summary class="small">{{ table_heading }}</summary>
-    <div class="table-responsive"><table class="table table-sm table-striped small">
+    <div class="table-responsive" tabindex="0" role="region" aria-label="{{ table_heading }}"><table class="table table-sm table-striped small">
       <thead><tr>{% for column in columns %}<th scope="col">{{ column }}</th>{% endfor %}</tr></thead>
       <tbody>{% for row in rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>{% endfor %}</tbody>
     </table></div>
