@@ -2,7 +2,9 @@
 
 The pages drop an unknown option value and show their default; the API refuses it instead (400),
 so a typo in a script never silently returns other numbers. The values are checked by the pages'
-own parsers, so the API accepts exactly what a page address does.
+own parsers, so the API accepts exactly what a page address does. ``resolve_options`` is the one
+place that turns an address's options into what the data functions read: with one option table
+per page, it becomes ``table.parse(params, env)`` giving ``(parsed.texts, parsed.dropped)``.
 """
 
 from __future__ import annotations
