@@ -9,13 +9,14 @@ from callbacks import (
     exports,
     import_page,
     map_page,
+    open_data,
     pillars_page,
     shell,
     sustainability_page,
 )
 from dashboard.context import AppContext
 
-MODULES = (shell, map_page, pillars_page, sustainability_page, about_page, import_page, exports)
+MODULES = (shell, map_page, pillars_page, sustainability_page, about_page, import_page, exports, open_data)
 
 
 def register_all(app: Dash, context: AppContext) -> None:
