@@ -9,6 +9,7 @@ from callbacks import (
     exports,
     import_page,
     map_page,
+    open_data,
     page_options,
     pillars_page,
     shell,
@@ -16,7 +17,8 @@ from callbacks import (
 )
 from dashboard.context import AppContext
 
-MODULES = (shell, page_options, map_page, pillars_page, sustainability_page, about_page, import_page, exports)
+MODULES = (shell, page_options, map_page, pillars_page, sustainability_page, about_page, import_page, exports,
+           open_data)
 
 
 def register_all(app: Dash, context: AppContext) -> None:

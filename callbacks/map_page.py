@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 from dash import Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort, request
+from plotly import graph_objects as go
 
 from dashboard import eutf_profile, geometry, ids, map_amounts
 from dashboard.catalog import Catalog
@@ -24,6 +25,7 @@ from dashboard.data_kinds import EUTF, FACTS, MAPPING, kind_text
 from dashboard.figures import amount_map as amount_figures
 from dashboard.figures import eutf as eutf_figures
 from dashboard.figures import map as map_figures
+from dashboard.figures.common import empty_figure
 from dashboard.i18n import normalise_language, quarter_label, t
 from dashboard.map_options import EUTF_MODE, INDICATOR_MODE, MapOptions, chosen_profile
 from dashboard.map_options import TABLE as MAP_TABLE
@@ -284,9 +286,34 @@ def eutf_results_data(request: ChartRequest) -> pd.DataFrame:
                                               country=_country_name(request.catalog, iso3 or "", request.lang))
 
 
+# ---------------------------------------------------------------- each chart for a request (embeds)
+def map_figure(request: ChartRequest) -> go.Figure:
+    """The map for the filters and options of the request, as ``update_map`` draws it."""
+    options = MapOptions.from_params(request.params, request.catalog)
+    if options.is_amount:
+        frame, spec = amount_view(request.cursor, request.catalog, request.selection, options, request.lang,
+                                  reference_files(request.cursor))
+        return amount_figures.amount_map(frame, spec, lang=request.lang,
+                                         demo=spec.kind == FACTS and request.catalog.is_demo)
+    countries, view = map_view(request.cursor, request.selection, options.mode, options.provinces, request.lang)
+    return map_figures.programme_map(countries, **view)
+
+
+def trend_figure(request: ChartRequest) -> go.Figure:
+    """The profile's trend for the country of the request (none: the empty chart)."""
+    options = MapOptions.from_params(request.params, request.catalog)
+    trend = profile_trend(request.cursor, request.catalog, request.selection, options.profile, request.lang)
+    if trend is None:
+        return empty_figure(t("chart.empty", request.lang), lang=request.lang)
+    return map_figures.country_trend_chart(
+        trend.frame, title=map_figures.trend_title(trend.indicator_code, trend.country, request.catalog, request.lang),
+        lang=request.lang, demo=request.catalog.is_demo)
+
+
 CHARTS: tuple[ChartSpec, ...] = (
-    ChartSpec(ids.MAP_CHART, PAGE, ids.MAP_GRAPH, "map.block.title", map_data, map_kind),
-    ChartSpec(ids.MAP_TREND_CHART, PAGE, ids.MAP_TREND_GRAPH, "map.trend.heading", trend_data),
+    ChartSpec(ids.MAP_CHART, PAGE, ids.MAP_GRAPH, "map.block.title", map_data, map_kind, figure=map_figure),
+    ChartSpec(ids.MAP_TREND_CHART, PAGE, ids.MAP_TREND_GRAPH, "map.trend.heading", trend_data,
+              figure=trend_figure),
     ChartSpec(ids.MAP_EUTF_RESULTS_CHART, PAGE, ids.MAP_EUTF_RESULTS_GRAPH, "eutf.profile.results_heading",
               eutf_results_data, EUTF),
 )

@@ -10,6 +10,7 @@ import datetime as dt
 
 import pandas as pd
 from dash import Dash, Input, Output, Patch, State, html, no_update
+from plotly import graph_objects as go
 
 from dashboard import ids
 from dashboard.catalog import Catalog
@@ -302,23 +303,77 @@ def export_explorer(clicks: int | None, lang: str | None, today: dt.date | None 
     return True, {"fileName": f"pillars_eutf-results-explorer_{day}.csv", "prependContent": header}
 
 
+# ---------------------------------------------------------------- each chart for a request (embeds)
+def matrix_figure(request: ChartRequest) -> go.Figure:
+    """The Action x pillar matrix."""
+    return pillar_figures.pillar_matrix_chart(pillar_queries.action_pillar_matrix(request.cursor, request.selection),
+                                              lang=request.lang)
+
+
+def counts_figure(request: ChartRequest) -> go.Figure:
+    """Actions and countries applying each pillar."""
+    return pillar_figures.pillar_counts_chart(pillar_queries.pillar_counts(request.cursor, request.selection),
+                                              lang=request.lang)
+
+
+def trend_figure(request: ChartRequest) -> go.Figure:
+    """Quarterly lines of the indicator and grouping of the URL."""
+    options = PageOptions.from_params(request.params, request.catalog)
+    name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
+    frame = indicator_queries.indicator_trend(request.cursor, request.selection, options.indicator, options.trend)
+    return indicator_figures.indicator_trend_chart(frame, lang=request.lang, demo=request.catalog.is_demo,
+                                                   indicator_name=name, unit=unit, group_by=options.trend)
+
+
+def ranking_figure(request: ChartRequest) -> go.Figure:
+    """Countries ranked by the indicator of the URL."""
+    options = PageOptions.from_params(request.params, request.catalog)
+    name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
+    frame = indicator_queries.country_ranking(request.cursor, request.selection, options.indicator,
+                                              by_sex=options.by_sex)
+    return indicator_figures.country_ranking_chart(frame, lang=request.lang, demo=request.catalog.is_demo,
+                                                   indicator_name=name, unit=unit, by_sex=options.by_sex)
+
+
+def rate_figure(group_by: str):
+    """The figure function of the completion-rate chart by ``group_by``."""
+    def figure(request: ChartRequest) -> go.Figure:
+        frame = indicator_queries.completion_rates(request.cursor, request.selection, group_by)
+        return indicator_figures.completion_rate_chart(frame, lang=request.lang, demo=request.catalog.is_demo,
+                                                       group_by=group_by)
+    return figure
+
+
+def eutf_results_figure(request: ChartRequest) -> go.Figure:
+    """The chosen pillar's EUTF target-vs-actual chart."""
+    pillar = PageOptions.from_params(request.params, request.catalog).eutf_pillar
+    rows = eutf_pillar_rows(request.cursor, pillar)
+    name = request.catalog.pillars[pillar].name(request.lang)
+    numbers = ", ".join(dict.fromkeys(rows["indicator_number"])) or "–"
+    return eutf_figures.pillar_results_chart(
+        rows, pillar=t("eutf.pillars.chart_title", request.lang, pillar=name, numbers=numbers), lang=request.lang)
+
+
 CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(ids.PILLARS_MATRIX_CHART, PAGE, ids.PILLARS_MATRIX_GRAPH, "pillars.matrix.title", matrix_data,
-              MAPPING),
+              MAPPING, figure=matrix_figure),
     ChartSpec(ids.PILLARS_COUNTS_CHART, PAGE, ids.PILLARS_COUNTS_GRAPH, "pillars.counts.title", counts_data,
-              MAPPING),
+              MAPPING, figure=counts_figure),
     ChartSpec(ids.PILLARS_DRILL_CHART, PAGE, ids.PILLARS_DRILL_GRAPH, "pillars.drill.heading", drill_data,
               MAPPING),
     ChartSpec(ids.PILLARS_TOTALS_CHART, PAGE, ids.PILLARS_HEADLINE_CARDS, "pillars.cards.heading", totals_data),
-    ChartSpec(ids.PILLARS_TREND_CHART, PAGE, ids.PILLARS_TREND_GRAPH, "pillars.block.trend", trend_data),
-    ChartSpec(ids.PILLARS_RANKING_CHART, PAGE, ids.PILLARS_RANKING_GRAPH, "pillars.block.ranking", ranking_data),
+    ChartSpec(ids.PILLARS_TREND_CHART, PAGE, ids.PILLARS_TREND_GRAPH, "pillars.block.trend", trend_data,
+              figure=trend_figure),
+    ChartSpec(ids.PILLARS_RANKING_CHART, PAGE, ids.PILLARS_RANKING_GRAPH, "pillars.block.ranking", ranking_data,
+              figure=ranking_figure),
     ChartSpec(ids.PILLARS_RATE_REGION_CHART, PAGE, ids.PILLARS_RATE_REGION_GRAPH, "pillars.rates.title.region",
-              rate_data("region")),
+              rate_data("region"), figure=rate_figure("region")),
     ChartSpec(ids.PILLARS_RATE_ACTION_CHART, PAGE, ids.PILLARS_RATE_ACTION_GRAPH, "pillars.rates.title.action",
-              rate_data("action")),
+              rate_data("action"), figure=rate_figure("action")),
     ChartSpec(ids.PILLARS_PUBLISHED_CHART, PAGE, ids.PILLARS_PUBLISHED_TABLE, "pillars.published.heading",
               published_data, PUBLISHED),
-    ChartSpec(ids.PILLARS_EUTF_CHART, PAGE, ids.PILLARS_EUTF_GRAPH, "eutf.pillars.chart", eutf_results_data, EUTF),
+    ChartSpec(ids.PILLARS_EUTF_CHART, PAGE, ids.PILLARS_EUTF_GRAPH, "eutf.pillars.chart", eutf_results_data, EUTF,
+              figure=eutf_results_figure),
 )
 
 

@@ -303,21 +303,72 @@ def changes_data(request: ChartRequest) -> pd.DataFrame:
                                                         min_group_size=view.minimum), view)
 
 
+# ---------------------------------------------------------------- each chart for a request (embeds)
+def means_figure(request: ChartRequest) -> go.Figure:
+    """The means chart for the filters and options of the request."""
+    view = request_view(request)
+    return _marked(figures.means_chart(means_frame(view), labels=view.labels, grouping=view.options.grouping,
+                                       lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view)
+
+
+def distribution_figure(request: ChartRequest) -> go.Figure:
+    """The box chart."""
+    view = request_view(request)
+    options = view.options
+    return _marked(figures.distribution_chart(
+        distribution_frame(view), labels=view.labels, grouping=options.grouping, measure=options.measure,
+        threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view)
+
+
+def shares_figure(request: ChartRequest) -> go.Figure:
+    """The threshold chart."""
+    view = request_view(request)
+    options = view.options
+    return _marked(figures.threshold_chart(
+        shares_frame(view), labels=view.labels, grouping=options.grouping, measure=options.measure,
+        threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view)
+
+
+def over_time_figure(request: ChartRequest) -> go.Figure:
+    """The chart over months since return."""
+    view = request_view(request)
+    return _marked(figures.over_time_chart(
+        over_time_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
+        lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view)
+
+
+def comparison_figure(request: ChartRequest) -> go.Figure:
+    """Groups A and B side by side."""
+    view = request_view(request)
+    return _marked(figures.comparison_chart(comparison_frame(view), demo=view.catalog.is_demo,
+                                            **_comparison_words(view)), view)
+
+
+def change_figure(builder):
+    """The figure function of one of the two change charts (``builder`` from the change figures)."""
+    def figure(request: ChartRequest) -> go.Figure:
+        view = request_view(request)
+        return _marked(builder(changes_frame(view), grouping=view.options.grouping, demo=view.catalog.is_demo,
+                               labels=view.labels, lang=view.lang, min_group_size=view.minimum), view)
+    return figure
+
+
 CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(ids.SUSTAINABILITY_MEANS_CHART, PAGE, ids.SUSTAINABILITY_MEANS_GRAPH, "sustainability.heading.means",
-              means_data),
+              means_data, figure=means_figure),
     ChartSpec(ids.SUSTAINABILITY_BOX_CHART, PAGE, ids.SUSTAINABILITY_BOX_GRAPH, "sustainability.heading.box",
-              distribution_data),
+              distribution_data, figure=distribution_figure),
     ChartSpec(ids.SUSTAINABILITY_SHARE_CHART, PAGE, ids.SUSTAINABILITY_SHARE_GRAPH, "sustainability.heading.share",
-              shares_data),
+              shares_data, figure=shares_figure),
     ChartSpec(ids.SUSTAINABILITY_TIME_CHART, PAGE, ids.SUSTAINABILITY_TIME_GRAPH, "sustainability.heading.time",
-              over_time_data),
+              over_time_data, figure=over_time_figure),
     ChartSpec(ids.SUSTAINABILITY_COMPARE_CHART, PAGE, ids.SUSTAINABILITY_COMPARE_GRAPH,
-              "sustainability.heading.compare_chart", comparison_data),
+              "sustainability.heading.compare_chart", comparison_data, figure=comparison_figure),
     ChartSpec(ids.SUSTAINABILITY_CHANGES_CHART, PAGE, ids.SUSTAINABILITY_CHANGES_GRAPH,
-              "sustainability.heading.changes", changes_data),
+              "sustainability.heading.changes", changes_data, figure=change_figure(change_figures.changes_chart)),
     ChartSpec(ids.SUSTAINABILITY_CHANGE_SHARES_CHART, PAGE, ids.SUSTAINABILITY_CHANGE_SHARES_GRAPH,
-              "sustainability.heading.change_shares", changes_data),
+              "sustainability.heading.change_shares", changes_data,
+              figure=change_figure(change_figures.change_shares_chart)),
 )
 
 

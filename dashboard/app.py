@@ -6,6 +6,7 @@ from dash import Dash, html
 from flask import Flask
 
 from dashboard import ASSETS_DIR
+from dashboard.api import install_api
 from dashboard.auth import current_user
 from dashboard.auth.web import install_auth
 from dashboard.context import AppContext
@@ -53,6 +54,7 @@ def install_store_switching(server: Flask, context: AppContext) -> None:
 def create_app(settings: Settings | None = None) -> Dash:
     """Build the app for ``settings`` (default: from the environment)."""
     from callbacks import register_all
+    from callbacks.exports import all_charts
     from layouts.page_context import PageContext
     from layouts.pages import PAGES
     from layouts.shell import shell
@@ -83,7 +85,9 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.layout = serve_layout
     register_all(app, context)
     form_targets = [auth.provider.origin] if auth.provider is not None else []
-    install_security_headers(app.server, app.csp_hashes(), settings.frame_options, form_targets)
+    install_security_headers(app.server, app.csp_hashes(), settings.frame_options, form_targets,
+                             settings.embed_origins)
+    install_api(app.server, context, all_charts(), {page.key: page.path for page in PAGES})
     server_outputs = frozenset(key for key, spec in app.callback_map.items() if "callback" in spec)
     install_callback_request_guard(app.server, lambda: server_outputs, auth.authorize_callback)
     install_compression(app.server)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
+from plotly import graph_objects as go
 
 from dashboard.catalog import Catalog
 from dashboard.data_kinds import FACTS
@@ -43,6 +44,9 @@ class ChartSpec:
     title_key: str
     data: Callable[[ChartRequest], pd.DataFrame]
     kind: str | Callable[[ChartRequest], str] = FACTS
+    # The chart itself for a request, from the same data (the embeddable page draws it); None:
+    # embeds show the data as a table. Keyword-only, so fields added later stay positional.
+    figure: Callable[[ChartRequest], go.Figure] | None = field(default=None, kw_only=True)
 
     def kind_of(self, request: ChartRequest) -> str:
         """The kind of data the chart shows for ``request``."""

@@ -183,3 +183,11 @@ IMPORT_HISTORY = "import-history"
 IMPORT_HISTORY_TICK = "import-history-tick-store"
 IMPORT_ROLLBACK_TYPE = "import-rollback-button"
 IMPORT_ROLLBACK_RESULT = "import-rollback-result"
+
+# --- open data (API, download all, embeds) ---
+DOWNLOAD_ALL_LINK = "shell-download-all-link"
+DOWNLOAD_ALL_HXL_LINK = "shell-download-all-hxl-link"
+API_DOCS_LINK = "shell-api-docs-link"
+EMBED_BUTTON = "chart-embed-button"
+EMBED_VIEW = "chart-embed-view"
+EMBED_SNIPPET = "chart-embed-snippet"

@@ -56,11 +56,12 @@ def history_table(entries: list[dict], lang: str, keep: int) -> html.Div:
             html.Td(html.Code(checksum[:12], title=checksum) if checksum else ""),
             html.Td(version, className="text-nowrap"), html.Td(rollback),
         ]))
-    return html.Div([
-        dbc.Table([html.Caption(t("import.history.caption", lang, keep=keep)),
-                   html.Thead(html.Tr([html.Th(cell, scope="col") for cell in header])), html.Tbody(rows)],
-                  striped=True, size="sm", responsive=True, className="small"),
-    ])
+    caption = t("import.history.caption", lang, keep=keep)
+    table = dbc.Table([html.Caption(caption),
+                       html.Thead(html.Tr([html.Th(cell, scope="col") for cell in header])), html.Tbody(rows)],
+                      striped=True, size="sm", className="small")
+    # A table wider than a phone scrolls in its own box, which keyboard users must be able to reach.
+    return html.Div(table, className="table-responsive", tabIndex="0", role="region", **{"aria-label": caption})
 
 
 def _described_file(entry: dict, lang: str) -> str:

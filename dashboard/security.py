@@ -6,9 +6,11 @@ from collections.abc import Callable, Collection, Sequence
 
 from flask import Flask, Response, abort, request
 
+EMBED_PREFIX = "/embed/"
+
 
 def content_security_policy(script_hashes: Sequence[str], frame_options: str,
-                            form_targets: Sequence[str] = ()) -> str:
+                            form_targets: Sequence[str] = (), frame_ancestors: str | None = None) -> str:
     """The CSP: everything from the app's own origin; Dash's inline bootstrap script by hash.
 
     ``form_targets`` are other origins a form may lead to (the identity provider's sign-out).
@@ -16,7 +18,7 @@ def content_security_policy(script_hashes: Sequence[str], frame_options: str,
     plotly.js compiles some functions at run time and both plotly and React set inline styles, so
     'unsafe-eval' (scripts) and 'unsafe-inline' (styles only) are needed; no other origin is allowed.
     """
-    ancestors = {"DENY": "'none'", "SAMEORIGIN": "'self'", "ALLOW": "*"}[frame_options]
+    ancestors = frame_ancestors or {"DENY": "'none'", "SAMEORIGIN": "'self'", "ALLOW": "*"}[frame_options]
     scripts = " ".join(["'self'", "'unsafe-eval'", *script_hashes])
     return "; ".join([
         "default-src 'self'",
@@ -34,11 +36,23 @@ def content_security_policy(script_hashes: Sequence[str], frame_options: str,
 
 
 def install_security_headers(server: Flask, script_hashes: Sequence[str], frame_options: str,
-                             form_targets: Sequence[str] = ()) -> None:
-    """Add the CSP, no-sniff, referrer and (unless embedding is allowed) frame headers to every response."""
+                             form_targets: Sequence[str] = (), embed_origins: Sequence[str] = ()) -> None:
+    """Add the CSP, no-sniff, referrer and (unless embedding is allowed) frame headers to every response.
+
+    Embeddable charts (``/embed/...``) may be framed by this site and the partner ``embed_origins``
+    (``frame-ancestors``; X-Frame-Options cannot list origins, so they go without it); every other
+    page keeps ``frame_options``.
+    """
     policy = content_security_policy(script_hashes, frame_options, form_targets)
+    embed_policy = content_security_policy(script_hashes, frame_options, form_targets,
+                                           frame_ancestors=" ".join(["'self'", *embed_origins]))
 
     def add_headers(response: Response) -> Response:
+        if request.path.startswith(EMBED_PREFIX):
+            response.headers["Content-Security-Policy"] = embed_policy
+            response.headers["X-Content-Type-Options"] = "nosniff"
+            response.headers["Referrer-Policy"] = "same-origin"
+            return response
         response.headers["Content-Security-Policy"] = policy
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"

@@ -147,6 +147,28 @@ def _cache_dir(raw: str) -> Path | None:
     return None if value.lower() == "off" else Path(value)
 
 
+def _rate(raw: str) -> tuple[int, int]:
+    """``60/minute`` (also ``/second``, ``/hour``) -> (60, 60): requests per window of seconds."""
+    count, separator, unit = raw.strip().partition("/")
+    windows = {"second": 1, "minute": 60, "hour": 3600}
+    if not separator or not count.strip().isdigit() or int(count) < 1 or unit.strip() not in windows:
+        raise ValueError("must be a number of requests per second, minute or hour, e.g. 60/minute")
+    return int(count), windows[unit.strip()]
+
+
+def _origins(raw: str) -> tuple[str, ...]:
+    """Space- or comma-separated ``scheme://host[:port]`` origins allowed to embed charts."""
+    origins = tuple(part for part in re.split(r"[\s,]+", raw.strip()) if part)
+    for origin in origins:
+        if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d{1,5})?", origin):
+            raise ValueError(f"{origin!r} is not an origin such as https://partner.example.org")
+    return origins
+
+
+def _optional_path(raw: str) -> Path | None:
+    return Path(raw.strip()) if raw.strip() else None
+
+
 SETTINGS_SPECS: dict[str, SettingSpec] = {
     "store_path": SettingSpec(
         "EUIOM_STORE", str(DATA_DIR / "store"),
@@ -225,12 +247,22 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "EUIOM_OIDC_ROLES", "",
         "Groups to roles: group=role pairs separated by ';' (roles viewer, analyst, data_manager; "
         "group * means every signed-in user). A user with no role is refused.", _role_map),
-
-
     "cache_dir": SettingSpec(
         "EUIOM_CACHE_DIR", str(Path(tempfile.gettempdir()) / "euiom-callback-cache"),
         "Directory of the cache of callback answers shared by the workers of a server (entries are "
         "keyed on the store version, settings and code); 'off' turns the cache off.", _cache_dir),
+    "api_rate": SettingSpec(
+        "EUIOM_API_RATE", "120/minute",
+        "Requests each API client (token, or address without one) may make per second, minute or hour; "
+        "counted by each worker process.", _rate),
+    "api_tokens_file": SettingSpec(
+        "EUIOM_API_TOKENS_FILE", "",
+        "File of API tokens (hashed) created on /tokens when sign-in is on; default: api_tokens.json "
+        "next to the users file.", _optional_path),
+    "embed_origins": SettingSpec(
+        "EUIOM_EMBED_ORIGINS", "",
+        "Partner sites allowed to embed charts (/embed/...): origins separated by spaces, e.g. "
+        "https://partner.example.org; none: only this site.", _origins),
 }
 
 
@@ -263,6 +295,16 @@ class Settings:
     oidc_groups_claim: str
     oidc_role_map: tuple[tuple[str, str], ...]
     cache_dir: Path | None
+
+
+    api_rate: tuple[int, int] = (120, 60)
+    api_tokens_file: Path | None = None
+    embed_origins: tuple[str, ...] = ()
+
+    @property
+    def tokens_path(self) -> Path:
+        """Where API tokens are kept: the setting, else next to the users file."""
+        return self.api_tokens_file or self.users_file.parent / "api_tokens.json"
 
 
 def _check_auth(values: dict[str, Any]) -> None:

@@ -14,6 +14,22 @@ def _button(label: str, title: str, component_id: dict) -> html.Button:
                        className="btn btn-outline-secondary btn-sm", **{"aria-label": title})
 
 
+def embed_parts(chart_key: str, lang: str) -> tuple[html.Button, html.Div]:
+    """The Embed button and the (hidden) snippet it shows, filled for the current view."""
+    title = t("api.embed.button_title", lang)
+    button = html.Button(t("api.embed.button", lang), id={"type": ids.EMBED_BUTTON, "chart": chart_key}, n_clicks=0,
+                         type="button", title=title, className="btn btn-outline-secondary btn-sm",
+                         **{"aria-label": title, "aria-expanded": "false"})
+    view = html.Div(
+        # The label wraps the text box: a dcc.Textarea takes no aria-labelledby, and its id is a dict.
+        html.Label([html.Span(t("api.embed.snippet_label", lang), className="small d-block mb-1"),
+                    dcc.Textarea(id={"type": ids.EMBED_SNIPPET, "chart": chart_key}, readOnly=True, rows=3,
+                                 className="form-control form-control-sm font-monospace", style={"width": "100%"})],
+                   className="w-100"),
+        id={"type": ids.EMBED_VIEW, "chart": chart_key}, hidden=True, className="chart-embed-view w-100 mt-1")
+    return button, view
+
+
 def chart_toolbar(chart_key: str, graph_id: str, lang: str) -> html.Div:
     """PNG and SVG of the chart (drawn in the browser), CSV and Excel of its data, table toggle."""
     images = [_button(t(f"export.{fmt}", lang), t(f"export.download_{fmt}", lang),
@@ -31,6 +47,7 @@ def chart_toolbar(chart_key: str, graph_id: str, lang: str) -> html.Div:
             html.Button(t("export.show_table", lang), id={"type": ids.TABLE_TOGGLE, "chart": chart_key},
                         n_clicks=0, type="button", className="btn btn-link btn-sm",
                         **{"aria-expanded": "false"}),
+            *embed_parts(chart_key, lang),
         ],
         className="chart-toolbar d-flex flex-wrap align-items-center gap-1 mb-1",
     )
@@ -74,7 +91,8 @@ def data_toolbar(chart_key: str, lang: str) -> html.Div:
                     {"type": ids.EXPORT_BUTTON, "chart": chart_key, "format": fmt})
             for fmt in ("csv", "xlsx")]
     return html.Div(
-        html.Div(data, className="btn-group btn-group-sm data-export-group", role="group",
-                 **{"aria-label": t("export.data_group", lang)}),
+        [html.Div(data, className="btn-group btn-group-sm data-export-group me-2", role="group",
+                  **{"aria-label": t("export.data_group", lang)}),
+         *embed_parts(chart_key, lang)],
         className="chart-toolbar d-flex flex-wrap align-items-center gap-1 mb-1",
     )

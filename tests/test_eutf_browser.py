@@ -37,6 +37,8 @@ def test_colour_the_map_by_an_eutf_measure_and_export_it_as_real_data(live_serve
     wait_for_map_kind(page, "eutf", t("eutf.measure.returns", lang))
     source = t("eutf.source_line", lang, date="", framework=t("eutf.framework.coi", lang, number="3.4"))
     assert source in page.evaluate(f"() => document.querySelector('{PLOT}').layout.title.text")
+    # The text summary is written by its own callback, after the figure's.
+    page.wait_for_function("() => document.querySelector('#map-summary-text').innerText.includes('Niger')")
     summary = page.inner_text("#map-summary-text")
     assert "Niger" in summary and ("40,888" if lang == "en" else "40\u202f888") in summary
     # The address names options that differ from their defaults only (returns is the default measure).

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_accessibility_browser import serious_violations
 
 from dashboard.build.stores import build_store
 
@@ -55,6 +56,17 @@ def test_a_viewer_gets_no_import_page(page, live_store_server):
     assert not page.locator("nav a[href^='/import']").is_visible()
     response = page.goto(live_store_server.url + "/import")
     assert response.status == 403
+
+
+@pytest.mark.inject_scripts
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_import_page_has_no_serious_accessibility_violation(page, live_store_server, lang):
+    """The open-mode accessibility suite cannot open /import (data managers only): checked here."""
+    sign_in(page, live_store_server.url, "dana")
+    page.goto(f"{live_store_server.url}/import?lang={lang}")
+    wait_for_dash(page)
+    page.wait_for_selector("#import-history")
+    assert serious_violations(page) == []
 
 
 def test_upload_report_confirm_then_rollback(page, live_store_server, tmp_path):

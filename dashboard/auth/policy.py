@@ -19,7 +19,8 @@ EXPORT_OUTPUT_IDS = frozenset({ids.EXPORT_DOWNLOAD})
 # Reachable without signing in: the sign-in pages and static files holding no data (styles, fonts,
 # the base-map outline, the component libraries' code).
 PUBLIC_PREFIXES = ("/auth/", "/assets/", "/_dash-component-suites/")
-PUBLIC_PATHS = frozenset({"/_favicon.ico", "/favicon.ico"})
+# The API's description and its documentation page hold no data either.
+PUBLIC_PATHS = frozenset({"/_favicon.ico", "/favicon.ico", "/api/v1/openapi.json", "/api/v1/docs"})
 
 
 def is_public_path(path: str) -> bool:

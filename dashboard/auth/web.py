@@ -25,9 +25,10 @@ from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 from dashboard.auth import oidc
 from dashboard.auth.pages import auth_page
 from dashboard.auth.policy import is_public_path, permission_for_path, permissions_for_callback
-from dashboard.auth.roles import User
+from dashboard.auth.roles import NOBODY, User, signed_in_user
 from dashboard.auth.session import UsersDirectory, session_state, start_session
 from dashboard.auth.throttle import SignInThrottle
+from dashboard.auth.tokens import TokenStore
 from dashboard.auth.users_file import check_password
 from dashboard.i18n import LANGUAGES, t
 from dashboard.settings import Settings
@@ -36,6 +37,7 @@ EXTENSION_KEY = "euiom_auth"
 LOCAL_PATH = re.compile(r"/(?![/\\])[^\s\x00-\x1f\x7f\\]*")
 CSRF_COOKIE = "_csrf_token"  # the cookie name the Dash renderer reads into its X-CSRFToken header
 SESSION_COOKIE = "euiom_session"
+API_PREFIX = "/api/"
 
 
 @dataclass
@@ -52,10 +54,32 @@ class Auth:
         return self.settings.auth_mode
 
     def request_user(self) -> User:
-        """The user of the current request (computed once per request)."""
+        """The user of the current request (computed once per request): an API request's bearer
+        token when it sends one, else the session."""
         if "euiom_user" not in g:
-            g.euiom_user, g.euiom_expired = session_state(self.mode, self.settings.session_lifetime, self.users)
+            token = bearer_token()
+            if token is not None and self.mode != "open" and request.path.startswith(API_PREFIX):
+                g.euiom_user, g.euiom_expired = self.token_user(token), False
+            else:
+                g.euiom_user, g.euiom_expired = session_state(self.mode, self.settings.session_lifetime, self.users)
         return g.euiom_user
+
+    def token_user(self, token: str) -> User:
+        """The owner of an API token, with their roles now (users mode: from the users file, so a
+        removed user's tokens stop working), or nobody for an unknown or revoked token."""
+        record = TokenStore(self.settings.tokens_path).find(token)
+        if record is None:
+            return NOBODY
+        roles: tuple[str, ...] = record.roles
+        if self.users is not None:
+            entry = self.users.users().get(record.user)
+            if entry is None:
+                return NOBODY
+            roles = tuple(str(role) for role in entry.roles)
+        try:
+            return signed_in_user(record.user, roles)
+        except ValueError:
+            return NOBODY
 
     def authorize_callback(self, body: dict) -> None:
         """Refuse (403) a Dash callback whose outputs or inputs need a permission the user lacks."""
@@ -90,9 +114,17 @@ def duration_text(seconds: int, lang: str) -> str:
     return f"{seconds} s"
 
 
+def bearer_token() -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header, if any."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
 def _wants_page(path: str) -> bool:
-    """A browser opening a page (Dash's own requests start with '/_'; an API client asks for JSON)."""
+    """A browser opening a page (Dash's own requests start with '/_'; the API always answers JSON)."""
     accept = request.headers.get("Accept", "*/*")
+    if path.startswith(API_PREFIX):
+        return False
     return request.method == "GET" and not path.startswith("/_") and ("text/html" in accept or "*/*" in accept)
 
 
@@ -135,12 +167,17 @@ def check_request(auth: Auth) -> Response | None:
             if g.get("euiom_expired"):
                 query["expired"] = "1"
             return redirect("/auth/login?" + urlencode(query))
+        if path.startswith(API_PREFIX):
+            response = jsonify(error="Sign-in is on: send Authorization: Bearer <token> (analysts create tokens on "
+                                     "/tokens).", status=401)
+            response.headers["WWW-Authenticate"] = 'Bearer realm="euiom"'
+            return response, 401
         return jsonify(error="Sign in first.", sign_in="/auth/login"), 401
     if not user.can(permission_for_path(path)):
         if _wants_page(path):
             lang = page_language(auth.settings, path)
             return auth_page(lang, title_key="auth.forbidden", form="back"), 403
-        return jsonify(error="Your role does not allow this."), 403
+        return jsonify(error="Your role does not allow this.", status=403), 403
     return None
 
 

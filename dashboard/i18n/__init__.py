@@ -10,6 +10,7 @@ import math
 
 from dashboard.i18n import (
     about_page,
+    api,
     auth,
     common,
     eutf,
@@ -23,7 +24,8 @@ LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 
 TEXT: dict[str, dict[str, str]] = {}
-for _module in (common, map_page, pillars_page, sustainability_page, about_page, auth, import_page, eutf):
+for _module in (common, map_page, pillars_page, sustainability_page, about_page, auth, import_page, eutf,
+                api):
     _overlap = TEXT.keys() & _module.TEXT.keys()
     if _overlap:
         raise RuntimeError(f"text keys defined twice: {sorted(_overlap)}")

@@ -221,3 +221,20 @@ def as_of_date(cursor: duckdb.DuckDBPyConnection) -> str | None:
     """The date the results were reported by (ISO), or None in a store without them."""
     row = cursor.execute("SELECT max(as_of) FROM eutf_results").fetchone()
     return row[0].isoformat() if row and row[0] else None
+
+
+def projects(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every EUTF project and contract of the Actions (the API's reference table).
+
+    Columns: iati_id, parent_iati_id, level, title, countries (alpha-3, '; '-joined),
+    implementing_partners, budget_eur, date_start, date_end, action_link, action_link_basis,
+    action_document_url, source. Ordered by iati_id.
+    """
+    return cursor.execute(
+        """
+        SELECT iati_id, parent_iati_id, level, title, array_to_string(recipient_iso3, '; ') AS countries,
+               implementing_partners, budget_eur, date_start, date_end, action_link, action_link_basis,
+               action_document_url, source
+        FROM eutf_projects ORDER BY iati_id
+        """
+    ).df()

@@ -1,0 +1,60 @@
+"""The shell's "download all data" links and every chart's Embed snippet follow the address."""
+
+from __future__ import annotations
+
+from dash import MATCH, Dash, Input, Output, State, ctx
+
+from callbacks.exports import all_charts
+from dashboard import ids
+from dashboard.api.links import download_all_href, embed_snippet, origin_of
+from dashboard.api.options import option_params
+from dashboard.context import AppContext
+from dashboard.i18n import normalise_language, t
+
+
+def all_option_params() -> list[str]:
+    """Every page option the zip accepts."""
+    return sorted({name for chart in all_charts().values() for name in option_params(chart.page)})
+
+
+def update_open_data_links(search: str | None, lang: str | None) -> tuple[str, str, str]:
+    """The zip (plain and with HXL hashtags) for the address's filters, and the API page, in the language."""
+    lang = normalise_language(lang)
+    options = all_option_params()
+    return (download_all_href(search, options, lang), download_all_href(search, options, lang, hxl=True),
+            f"/api/v1/docs?lang={lang}")
+
+
+def toggle_embed(clicks: int | None, search: str | None, href: str | None, lang: str | None) -> tuple:
+    """Show or hide a chart's embed snippet, written for the current filters, options and language."""
+    is_open = isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
+    if not is_open:
+        return True, "", "false"
+    chart = all_charts().get(ctx.outputs_list[0]["id"].get("chart", ""))
+    if chart is None:
+        return True, "", "false"
+    lang = normalise_language(lang)
+    snippet = embed_snippet(origin_of(href), chart.key, search, option_params(chart.page), lang,
+                            t(chart.title_key, lang))
+    return False, snippet, "true"
+
+
+def register(app: Dash, context: AppContext) -> None:
+    """Wire the links and the embed snippets."""
+    app.callback(
+        Output(ids.DOWNLOAD_ALL_LINK, "href"),
+        Output(ids.DOWNLOAD_ALL_HXL_LINK, "href"),
+        Output(ids.API_DOCS_LINK, "href"),
+        Input(ids.URL, "search"),
+        Input(ids.LANGUAGE_STORE, "data"),
+    )(update_open_data_links)
+    app.callback(
+        Output({"type": ids.EMBED_VIEW, "chart": MATCH}, "hidden"),
+        Output({"type": ids.EMBED_SNIPPET, "chart": MATCH}, "value"),
+        Output({"type": ids.EMBED_BUTTON, "chart": MATCH}, "aria-expanded"),
+        Input({"type": ids.EMBED_BUTTON, "chart": MATCH}, "n_clicks"),
+        Input(ids.URL, "search"),
+        State(ids.URL, "href"),
+        State(ids.LANGUAGE_STORE, "data"),
+        prevent_initial_call=True,
+    )(toggle_embed)
