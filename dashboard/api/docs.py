@@ -8,20 +8,12 @@ from flask import render_template_string
 
 from dashboard.charts import ChartSpec
 from dashboard.i18n import LANGUAGES, t
+from dashboard.server_pages import DOCUMENT_HEAD
 
 from .options import option_params
 from .reference import reference_tables
 
-PAGE = """<!DOCTYPE html>
-<html lang="{{ lang }}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>{{ title }}</title>
-  <link rel="stylesheet" href="/assets/00-bootstrap-5.3.9.min.css">
-  <link rel="stylesheet" href="/assets/10-app.css">
-</head>
-<body>
+PAGE = DOCUMENT_HEAD + """<body>
 <header class="navbar navbar-dark bg-dark py-2 px-3">
   <a class="navbar-brand fw-semibold" href="/?lang={{ lang }}">{{ app_title }}</a>
   <a class="link-light small" href="?lang={{ other_lang }}" lang="{{ other_lang }}">{{ other_language }}</a>

@@ -21,6 +21,7 @@ from dashboard.charts import ChartSpec
 from dashboard.context import AppContext
 from dashboard.describe import filter_summary
 from dashboard.i18n import t
+from dashboard.server_pages import DOCUMENT_HEAD
 
 from .errors import ApiError
 from .options import option_params
@@ -38,16 +39,7 @@ def plotly_script() -> Path:
     return next(iter(sorted(ASSETS_DIR.glob("plotly-*.min.js"))), FULL_PLOTLY_JS)
 MAX_TABLE_ROWS = 200
 
-PAGE = """<!DOCTYPE html>
-<html lang="{{ lang }}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>{{ title }}</title>
-  <link rel="stylesheet" href="/assets/00-bootstrap-5.3.9.min.css">
-  <link rel="stylesheet" href="/assets/10-app.css">
-</head>
-<body class="embed-page p-2">
+PAGE = DOCUMENT_HEAD + """<body class="embed-page p-2">
 <main>
   <h1 class="h6 mb-1" id="embed-title">{{ title }}</h1>
   <p class="small mb-1" id="embed-kind"><strong>{{ kind_heading }}</strong> {{ kind }}</p>

@@ -7,17 +7,9 @@ from urllib.parse import urlencode
 from flask import render_template_string
 
 from dashboard.i18n import t
+from dashboard.server_pages import DOCUMENT_HEAD
 
-PAGE = """<!DOCTYPE html>
-<html lang="{{ lang }}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>{{ title }}</title>
-  <link rel="stylesheet" href="/assets/00-bootstrap-5.3.9.min.css">
-  <link rel="stylesheet" href="/assets/10-app.css">
-</head>
-<body class="bg-light">
+PAGE = DOCUMENT_HEAD + """<body class="bg-light">
 <header class="navbar navbar-dark bg-dark py-2 px-3">
   <span class="navbar-brand fw-semibold">{{ app_title }}</span>
   <a class="link-light small" href="{{ other_language_href }}" lang="{{ other_lang }}">{{ other_language }}</a>
