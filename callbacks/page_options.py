@@ -27,6 +27,7 @@ from dashboard.page_state import (
     url_write,
 )
 from dashboard.pillars_options import TABLE as PILLARS_TABLE
+from dashboard.selection import Selection
 from dashboard.sustainability_options import TABLE as SUSTAINABILITY_TABLE
 from dashboard.urlstate import as_text, query_params
 
@@ -57,7 +58,10 @@ def sync_page_options(context: AppContext, table: OptionTable, triggered: object
     if not isinstance(address, dict) or address.get("path") != table.path:
         raise PreventUpdate
     search, pathname = as_text(address.get("search")), table.path
-    env = OptionEnv(context.catalog, context.settings, context.cursor(), normalise_language(lang))
+    # Options may depend on the data under the filters (the groups a page compares): the filters
+    # are the address's, the same the shell's selection store is written from.
+    env = OptionEnv(context.catalog, context.settings, context.cursor(), normalise_language(lang),
+                    Selection.from_query_string(search, context.catalog))
     from_url = triggered in (None, table.address_store_id)
     current = current if isinstance(current, dict) else {}
     if from_url:

@@ -36,6 +36,7 @@ from dashboard.sustainability_options import (
     GROUP_PARAM,
     PageOptions,
     chosen_grouping,
+    comparison_choices,
     fraction,
     threshold_text,
 )
@@ -80,7 +81,7 @@ def options_view(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, settings: 
     """The view the page's options value describes (read through the page's one parser), with
     the threshold the shares are computed at (a 0.05 grid when protected)."""
     lang = normalise_language(lang)
-    options = PageOptions.from_params(options_data or {}, OptionEnv(catalog, settings, cursor, lang))
+    options = PageOptions.from_params(options_data or {}, OptionEnv(catalog, settings, cursor, lang, selection))
     return View(cursor, catalog, settings, selection, _published(options, settings), lang)
 
 
@@ -156,8 +157,10 @@ def _with_disclosure(frame: pd.DataFrame, view: View) -> pd.DataFrame:
 def _comparison_words(view: View) -> dict[str, object]:
     labels = view.labels
     group_a, group_b = view.options.group_a or "", view.options.group_b or ""
+    available = len(queries.comparable_group_codes(view.cursor, view.selection, view.options.grouping,
+                                                   min_group_size=view.minimum))
     return {"label_a": labels.get(group_a, group_a), "label_b": labels.get(group_b, group_b), "lang": view.lang,
-            "min_group_size": view.minimum, "same_group": group_a == group_b}
+            "min_group_size": view.minimum, "same_group": group_a == group_b, "available": available}
 
 
 # ---------------------------------------------------------------- chart callbacks
@@ -221,15 +224,17 @@ def update_over_time(context: AppContext, options_data: dict | None, selection_d
                                       min_group_size=view.minimum, max_series=queries.MAX_TIME_SERIES))
 
 
-def update_comparison_choices(context: AppContext, options_data: dict | None,
+def update_comparison_choices(context: AppContext, options_data: dict | None, selection_data: dict | None,
                               lang: str | None) -> tuple[list[dict], list[dict], str]:
-    """The groups A and B can be for the grouping of the options, and the help text (the chosen
-    groups themselves are options, set with the grouping by the options callback)."""
+    """The groups A and B can be for the grouping of the options under the filters (groups whose
+    statistics are published), and the help text; the chosen groups themselves are options, set
+    with the grouping by the options callback, from the same list."""
     raw = options_data.get(GROUP_PARAM) if isinstance(options_data, dict) else None
     grouping, lang = chosen_grouping(raw), normalise_language(lang)
-    labels = figures.group_labels(grouping, lang, context.catalog)
-    choices = figures.group_options(queries.group_codes(context.cursor(), grouping), labels)
-    help_text = t("sustainability.compare.help", lang, grouping_lower=figures.grouping_label(grouping, lang, lower=True))
+    env = OptionEnv(context.catalog, context.settings, context.cursor(), lang, _selection(context, selection_data))
+    choices = comparison_choices(env, grouping)
+    help_text = t("sustainability.compare.help", lang, grouping_lower=figures.grouping_label(grouping, lang, lower=True),
+                  min=format_number(max(context.settings.min_group_size, 2), lang))
     return choices, choices, help_text
 
 
@@ -402,7 +407,7 @@ def register(app: Dash, context: AppContext) -> None:
     app.callback(
         Output(ids.SUSTAINABILITY_GROUP_A, "options"), Output(ids.SUSTAINABILITY_GROUP_B, "options"),
         Output(ids.SUSTAINABILITY_COMPARE_HELP, "children"),
-        options, lang,
+        options, selection, lang,
         prevent_initial_call=True,
     )(lambda *args: update_comparison_choices(context, *args))
     app.callback(

@@ -40,12 +40,15 @@ INVALID = Invalid()
 
 @dataclass(frozen=True)
 class OptionEnv:
-    """What parsing an option may look at: the catalog, settings, a cursor and the language."""
+    """What parsing an option may look at: the catalog, settings, a cursor, the language and the
+    filters in force (options whose choices depend on the data, such as the groups a page
+    compares; None: no filter)."""
 
     catalog: Catalog
     settings: Settings | None = None
     cursor: Any = None
     lang: str = "en"
+    selection: Any = None
 
 
 def _text(value: object) -> str:

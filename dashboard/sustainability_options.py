@@ -21,6 +21,7 @@ from dashboard.queries.sustainability import (
     MEASURES,
     default_pair,
 )
+from dashboard.selection import Selection
 
 # URL parameters of the page options (the filters are the shell's).
 GROUP_PARAM = "group"
@@ -58,12 +59,24 @@ def threshold_text(value: object, lang: str = "en") -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
-def group_codes(env: OptionEnv, grouping: str) -> list[str]:
-    """The grouping's codes present in the survey data, in the order the drop-downs list them."""
+def comparable_codes(env: OptionEnv, grouping: str) -> list[str]:
+    """The grouping's codes that groups A and B can be under the filters of ``env``: groups whose
+    statistics the charts publish (at least the minimum group size, never one respondent), in the
+    order the drop-downs list them. Suppressed and empty groups are not offered: comparing them
+    would show nothing."""
     if env.cursor is None:
         return []
+    minimum = env.settings.min_group_size if env.settings is not None else 1
+    selection = env.selection if env.selection is not None else Selection()
+    codes = queries.comparable_group_codes(env.cursor, selection, grouping, min_group_size=minimum)
     labels = group_labels(grouping, env.lang, env.catalog)
-    return [choice["value"] for choice in group_options(queries.group_codes(env.cursor, grouping), labels)]
+    return [choice["value"] for choice in group_options(codes, labels)]
+
+
+def comparison_choices(env: OptionEnv, grouping: str) -> list[dict[str, str]]:
+    """Drop-down options for groups A and B: :func:`comparable_codes` with their labels."""
+    labels = group_labels(grouping, env.lang, env.catalog)
+    return group_options(comparable_codes(env, grouping), labels)
 
 
 def _threshold(raw: object, env: OptionEnv, chosen: Mapping[str, object]) -> object:
@@ -78,12 +91,12 @@ def _default_threshold(env: OptionEnv, chosen: Mapping[str, object]) -> float:
 def _pair_default(index: int):
     def default(env: OptionEnv, chosen: Mapping[str, object]) -> str | None:
         grouping = str(chosen["grouping"])
-        return default_pair(grouping, group_codes(env, grouping))[index]
+        return default_pair(grouping, comparable_codes(env, grouping))[index]
     return default
 
 
 def _in_grouping(env: OptionEnv, chosen: Mapping[str, object]) -> Sequence[str]:
-    return group_codes(env, str(chosen["grouping"]))
+    return comparable_codes(env, str(chosen["grouping"]))
 
 
 TABLE = OptionTable("sustainability", "/sustainability", (
@@ -116,7 +129,8 @@ class PageOptions:
     @classmethod
     def from_params(cls, params: Mapping[str, object], env: OptionEnv) -> PageOptions:
         """Options from URL parameters ``group``, ``measure``, ``threshold``, ``a`` and ``b``
-        (groups A and B among the grouping's codes in the survey data). Anything unknown or out
+        (groups A and B among the grouping's groups with published statistics under the filters
+        of ``env``). Anything unknown or out
         of range falls back to the default and is listed in ``dropped``."""
         parsed = TABLE.parse(params, env)
         return cls(**parsed.values, dropped=parsed.dropped)

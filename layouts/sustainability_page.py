@@ -6,14 +6,14 @@ the About page includes.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import ids
 from dashboard.auth import disclosure_mode
 from dashboard.figures.sustainability import (
-    group_labels,
-    group_options,
     grouping_label,
     measure_label,
 )
@@ -22,8 +22,16 @@ from dashboard.page_state import OptionEnv
 from dashboard.queries import disclosure as sdc
 from dashboard.queries import sustainability as queries
 from dashboard.queries.aggregates import STAY_BAND
+from dashboard.selection import Selection
 from dashboard.settings import Settings
-from dashboard.sustainability_options import TABLE, PageOptions, threshold_text
+from dashboard.sustainability_options import (
+    GROUP_A_PARAM,
+    GROUP_B_PARAM,
+    TABLE,
+    PageOptions,
+    comparison_choices,
+    threshold_text,
+)
 from layouts.chart_block import chart_block
 from layouts.page_context import PageContext
 from layouts.page_options import options_store
@@ -33,6 +41,7 @@ METHOD_PARAGRAPHS = ("scores", "composite", "respondents", "intervals", "suppres
                      "distribution", "time", "changes", "filters")
 # URL parameter -> text key of the control it sets (for the notice about ignored values).
 OPTION_LABEL_KEYS = {option.param: option.label_key for option in TABLE.options}
+GROUP_PARAMS = (GROUP_A_PARAM, GROUP_B_PARAM)
 
 
 def slider_bounds(settings: Settings) -> tuple[float, float]:
@@ -40,20 +49,30 @@ def slider_bounds(settings: Settings) -> tuple[float, float]:
     return min(SLIDER_MIN, settings.threshold), max(SLIDER_MAX, settings.threshold)
 
 
-def options_notice(options: PageOptions, lang: str) -> dbc.Alert | None:
-    """A visible note naming the link's page options that were not recognised, if any."""
+def options_notice(options: PageOptions, lang: str, min_group_size: int = 1) -> dbc.Alert | None:
+    """A visible note naming the link's page options that were ignored, if any: values not
+    recognised, and groups A or B without enough respondents under the filters to compare."""
     if not options.dropped:
         return None
-    items = "; ".join(t("sustainability.notice.item", lang, value=value, option=t(OPTION_LABEL_KEYS[key], lang))
-                      for key, value in options.dropped)
-    return dbc.Alert(t("sustainability.notice.dropped", lang, items=items), id=ids.SUSTAINABILITY_OPTIONS_NOTICE,
-                     color="warning", className="small py-2")
+
+    def items(dropped: list[tuple[str, str]]) -> str:
+        return "; ".join(t("sustainability.notice.item", lang, value=value, option=t(OPTION_LABEL_KEYS[key], lang))
+                         for key, value in dropped)
+
+    unavailable = [(key, value) for key, value in options.dropped if key in GROUP_PARAMS]
+    unknown = [(key, value) for key, value in options.dropped if key not in GROUP_PARAMS]
+    sentences = [t("sustainability.notice.dropped", lang, items=items(unknown))] if unknown else []
+    if unavailable:
+        sentences.append(t("sustainability.notice.groups_unavailable", lang, items=items(unavailable),
+                           min=format_number(max(min_group_size, 2), lang)))
+    return dbc.Alert(" ".join(sentences), id=ids.SUSTAINABILITY_OPTIONS_NOTICE, color="warning",
+                     className="small py-2")
 
 
-def group_choices(context: PageContext, grouping: str) -> list[dict[str, str]]:
-    """Options for groups A and B: the grouping's codes present in the survey data."""
-    labels = group_labels(grouping, context.lang, context.catalog)
-    return group_options(queries.group_codes(context.cursor, grouping), labels)
+def option_env(context: PageContext) -> OptionEnv:
+    """What the page's options are parsed against: the data under the filters of the address."""
+    selection = Selection.from_query_string(urlencode(context.params), context.catalog)
+    return OptionEnv(context.catalog, context.settings, context.cursor, context.lang, selection)
 
 
 def _label(text: str, target: str) -> html.Label:
@@ -123,7 +142,8 @@ def comparison_panel(context: PageContext, options: PageOptions, group_choices: 
     return html.Section(
         [
             html.H2(t("sustainability.compare.heading", lang), id=heading_id, className="h6 mb-1"),
-            html.P(t("sustainability.compare.help", lang, grouping_lower=grouping_label(options.grouping, lang, lower=True)),
+            html.P(t("sustainability.compare.help", lang, grouping_lower=grouping_label(options.grouping, lang, lower=True),
+                     min=format_number(max(context.settings.min_group_size, 2), lang)),
                    id=ids.SUSTAINABILITY_COMPARE_HELP, className="small text-muted mb-2"),
             dbc.Row([
                 dbc.Col([
@@ -193,9 +213,10 @@ def methodology_section(lang: str, settings: Settings) -> html.Section:
 def layout(context: PageContext) -> html.Div:
     """The page: controls, four charts, the two-group comparison and the methodology."""
     lang = context.lang
-    parsed = TABLE.parse(context.params, OptionEnv(context.catalog, context.settings, context.cursor, lang))
+    env = option_env(context)
+    parsed = TABLE.parse(context.params, env)
     options = PageOptions(**parsed.values, dropped=parsed.dropped)
-    choices = group_choices(context, options.grouping)
+    choices = comparison_choices(env, options.grouping)
     panels = [
         (ids.SUSTAINABILITY_MEANS_CHART, t("sustainability.heading.means", lang), ids.SUSTAINABILITY_MEANS_GRAPH,
          ids.SUSTAINABILITY_MEANS_SUMMARY),
@@ -218,7 +239,7 @@ def layout(context: PageContext) -> html.Div:
             html.H1(t("sustainability.title", lang), className="h3"),
             html.P(t("sustainability.intro", lang, min=format_number(context.settings.min_group_size, lang)),
                    className="text-muted"),
-            options_notice(options, lang),
+            options_notice(options, lang, context.settings.min_group_size),
             controls(context, options),
             dbc.Row([dbc.Col(chart_panel(*panel) if len(panel) > 4 else chart_panel(*panel, lang), xs=12, xl=6)
                      for panel in panels], className="g-3 mb-3"),

@@ -15,7 +15,7 @@ from dashboard.context import AppContext
 from dashboard.i18n import TEXT
 from dashboard.page_state import OptionEnv
 from dashboard.queries import sustainability as q
-from dashboard.sustainability_options import PageOptions, group_codes
+from dashboard.sustainability_options import PageOptions, comparable_codes
 from layouts import sustainability_page as page
 from layouts.page_context import PageContext
 
@@ -51,7 +51,7 @@ def test_every_grouping_with_every_filter(context, grouping, filters):
         assert isinstance(figure, go.Figure) and isinstance(summary, str) and summary
     changes, summary, shares, _ = cb.update_changes(context, {"group": grouping}, filters, "fr")
     assert isinstance(changes, go.Figure) and isinstance(shares, go.Figure) and summary
-    options, _, help_text = cb.update_comparison_choices(context, {"group": grouping}, "en")
+    options, _, help_text = cb.update_comparison_choices(context, {"group": grouping}, filters, "en")
     group_a, group_b = q.default_pair(grouping, [option["value"] for option in options])
     assert [option["value"] for option in options] and group_a and group_b and help_text
     figure, table, summary = cb.update_comparison(context, {"group": grouping, "a": group_a, "b": group_b}, filters, "en")
@@ -70,7 +70,7 @@ def test_filters_matching_nothing_give_the_empty_state(context):
         assert summary == "No survey responses match the current filters."
     figure, _, summary = cb.update_comparison(context, {"group": "region", "a": "WCA", "b": "EHOA"}, nothing, "en")
     assert figure.layout.meta == {"empty": True}
-    assert summary == "No survey responses match the current filters."
+    assert summary.startswith("Fewer than two groups have at least 2 respondents with the current filters")
 
 
 def test_no_selection_yet_means_no_update(context):
@@ -125,7 +125,7 @@ def test_page_options_from_the_url(context):
     assert options == PageOptions("sex", "social", 0.7, "male", "female")
     fallback = PageOptions.from_params({"group": "nope", "measure": "x", "threshold": "NaN", "a": "<script>"}, env)
     assert (fallback.grouping, fallback.measure, fallback.threshold) == ("region", "composite", 0.55)
-    assert (fallback.group_a, fallback.group_b) == q.default_pair("region", group_codes(env, "region"))
+    assert (fallback.group_a, fallback.group_b) == q.default_pair("region", comparable_codes(env, "region"))
     assert PageOptions.from_params({"threshold": "0.95"}, env).threshold == 0.95
     assert PageOptions.from_params({"threshold": "0,6"}, env).threshold == 0.6
     assert PageOptions.from_params({"threshold": "1.5"}, env).threshold == 0.55

@@ -20,6 +20,7 @@ from dashboard import theme
 from dashboard.catalog import Catalog
 from dashboard.figures.common import base_layout, empty_figure, no_data_figure
 from dashboard.i18n import format_number, format_percent, t
+from dashboard.precision import distinct_decimals, interval_decimals
 from dashboard.queries.sustainability import FIXED_CODES, MEASURES, MONTH_BANDS
 
 MEASURE_COLOURS = {"economic": theme.QUALITATIVE[0], "social": theme.QUALITATIVE[1],
@@ -107,8 +108,41 @@ def _fit_title(figure: go.Figure) -> go.Figure:
     return figure
 
 
-def _score(value: float, lang: str) -> str:
-    return format_number(float(value), lang, 2)
+def _score(value: float, lang: str, decimals: int = 2) -> str:
+    return format_number(float(value), lang, decimals)
+
+
+def _bounded(value: object, low: object, high: object) -> tuple[float, float, float]:
+    """An estimate and its interval as drawn: bounds clipped to [0, 1], NaN when missing."""
+    def number(x: object) -> float:
+        return float(x) if x is not None and pd.notna(x) else math.nan
+    return number(value), max(number(low), 0.0) if pd.notna(low) else math.nan, \
+        min(number(high), 1.0) if pd.notna(high) else math.nan
+
+
+def _mean_hover(lang: str, *, group: str, measure: str, mean: object, low: object, high: object, n: str) -> str:
+    """The hover text of a mean with its 95% interval, with the decimals the interval needs."""
+    value, low, high = _bounded(mean, low, high)
+    decimals = interval_decimals(value, low, high)
+    return t("sustainability.hover.mean", lang, group=group, measure=measure, mean=_score(value, lang, decimals),
+             low=_score(low, lang, decimals) if pd.notna(low) else "–",
+             high=_score(high, lang, decimals) if pd.notna(high) else "–", n=n)
+
+
+def difference_verdict(low: object, high: object, *, label_a: str, label_b: str, lang: str) -> str:
+    """Whether a difference A − B is distinguishable from zero at 95%, in words: A higher (or
+    lower) than B when the interval excludes zero, else no difference distinguishable from zero."""
+    if low is not None and pd.notna(low) and float(low) > 0:
+        key = "higher"
+    elif high is not None and pd.notna(high) and float(high) < 0:
+        key = "lower"
+    else:
+        key = "none"
+    return t(f"sustainability.compare.verdict.{key}", lang, a=label_a, b=label_b)
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _clip(values: pd.Series) -> pd.Series:
@@ -173,10 +207,9 @@ def means_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: 
         mean = shown[f"{measure}_mean"].astype(float)
         name = measure_label(measure, lang)
         hover = [
-            t("sustainability.hover.mean", lang, group=row["label"], measure=name, mean=_score(row[f"{measure}_mean"], lang),
-              low=_score(max(row[f"{measure}_ci_low"], 0.0), lang) if pd.notna(row[f"{measure}_ci_low"]) else "–",
-              high=_score(min(row[f"{measure}_ci_high"], 1.0), lang) if pd.notna(row[f"{measure}_ci_high"]) else "–",
-              n=format_number(int(row["n"]), lang))
+            _mean_hover(lang, group=row["label"], measure=name, mean=row[f"{measure}_mean"],
+                        low=row[f"{measure}_ci_low"], high=row[f"{measure}_ci_high"],
+                        n=format_number(int(row["n"]), lang))
             for row in shown.to_dict("records")
         ]
         figure.add_trace(go.Scatter(
@@ -354,11 +387,8 @@ def over_time_chart(by_band: pd.DataFrame, *, labels: Mapping[str, str], groupin
         cells = cells[cells["mean"].notna()]
         mean = cells["mean"].astype(float)
         hover = [
-            t("sustainability.hover.mean", lang, group=f"{label}, {band_labels[band]}", measure=measure_label(measure, lang),
-              mean=_score(row["mean"], lang),
-              low=_score(max(row["ci_low"], 0.0), lang) if pd.notna(row["ci_low"]) else "–",
-              high=_score(min(row["ci_high"], 1.0), lang) if pd.notna(row["ci_high"]) else "–",
-              n=format_number(int(row["n"]), lang))
+            _mean_hover(lang, group=f"{label}, {band_labels[band]}", measure=measure_label(measure, lang),
+                        mean=row["mean"], low=row["ci_low"], high=row["ci_high"], n=format_number(int(row["n"]), lang))
             for band, row in cells.iterrows()
         ]
         colour = theme.colour_for(code, palette, index)
@@ -395,13 +425,22 @@ def over_time_summary(by_band: pd.DataFrame, *, labels: Mapping[str, str], group
 
 
 # ---------------------------------------------------------------- comparison
+def _unavailable_text(lang: str, min_group_size: int) -> str:
+    return t("sustainability.compare.none_available", lang, min=format_number(max(min_group_size, 2), lang))
+
+
 def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang: str, demo: bool,
-                     min_group_size: int, same_group: bool = False) -> go.Figure:
+                     min_group_size: int, same_group: bool = False, available: int | None = None) -> go.Figure:
     """Two groups side by side on the three dimensions and the composite, with 95% intervals.
 
     Group A is plain, group B hatched, so the two differ by pattern as well as colour. A group
-    that is suppressed or absent gets no bars, and a note says why.
+    that is suppressed or absent gets no bars, and a note says why. The subtitle says whether
+    the composite difference is distinguishable from zero at 95%. ``available``: how many groups
+    could be compared under the filters (fewer than two: a message says there is nothing to
+    compare).
     """
+    if available is not None and available < 2:
+        return empty_figure(_unavailable_text(lang, min_group_size), lang=lang, hint=t("chart.empty_hint", lang))
     if same_group:
         return empty_figure(t("sustainability.compare.same", lang), lang=lang)
     statuses = {side: compared[f"{side}_status"].iloc[0] for side in ("a", "b")} if not compared.empty else {}
@@ -419,9 +458,7 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
         mean = compared[f"{side}_mean"].astype(float)
         n_text = format_number(int(compared[f"{side}_n"].iloc[0]), lang)
         hover = [
-            t("sustainability.hover.mean", lang, group=label, measure=dimension, mean=_score(value, lang),
-              low=_score(max(low, 0.0), lang) if pd.notna(low) else "–",
-              high=_score(min(high, 1.0), lang) if pd.notna(high) else "–", n=n_text)
+            _mean_hover(lang, group=label, measure=dimension, mean=value, low=low, high=high, n=n_text)
             for dimension, value, low, high in zip(dimensions, mean, compared[f"{side}_ci_low"],
                                                    compared[f"{side}_ci_high"], strict=True)
         ]
@@ -438,6 +475,12 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
     base_layout(figure, title=t("sustainability.compare.title", lang, a=label_a, b=label_b), lang=lang, demo=demo)
     figure.update_layout(barmode="group", height=440, margin={"t": 64, "b": 90}, legend=BOTTOM_LEGEND,
                          showlegend=True)
+    if not notes:
+        composite = compared.set_index("measure").loc["composite"]
+        verdict = difference_verdict(composite["difference_ci_low"], composite["difference_ci_high"],
+                                     label_a=label_a, label_b=label_b, lang=lang)
+        subtitle = t("sustainability.compare.subtitle", lang, verdict=verdict)
+        figure.update_layout(title_subtitle_text="<br>".join(textwrap.wrap(subtitle, TITLE_WIDTH + 14)))
     figure.update_yaxes(range=[0, 1], tickformat=".1f", title=t("sustainability.axis.mean_short", lang))
     figure.update_xaxes(title=None)
     for index, note in enumerate(notes):
@@ -446,7 +489,11 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
                               font={"size": 12, "color": theme.MUTED})
     if notes:
         figure.update_layout(margin={"t": 72 + 18 * len(notes)})
-    return _fit_title(figure)
+    figure = _fit_title(figure)
+    if not notes:
+        lines = str(figure.layout.title.subtitle.text).count("<br>") + 1
+        figure.update_layout(margin_t=(figure.layout.margin.t or 64) + 18 * lines)
+    return figure
 
 
 def _comparison_notes(statuses: Mapping[str, str], label_a: str, label_b: str, lang: str,
@@ -458,10 +505,26 @@ def _comparison_notes(statuses: Mapping[str, str], label_a: str, label_b: str, l
     return notes
 
 
+def interval_text(value: object, low: object, high: object, lang: str, *, signed: bool = False) -> str:
+    """"0.62 (0.58 to 0.66)", with the decimals the interval needs (``dashboard.precision``);
+    ``signed`` writes a + before positive numbers (differences)."""
+    if any(number is None or pd.isna(number) for number in (value, low, high)):
+        return _score(value, lang) if value is not None and pd.notna(value) else "–"
+    numbers = (float(value), float(low), float(high))
+    decimals = interval_decimals(*numbers)
+    shown = [_score(number, lang, decimals) for number in numbers]
+    if signed:
+        shown = [("+" if number > 0 else "") + text for number, text in zip(numbers, shown, strict=True)]
+    return t("sustainability.interval", lang, value=shown[0], low=shown[1], high=shown[2])
+
+
 def comparison_table(compared: pd.DataFrame, *, label_a: str, label_b: str, lang: str,
-                     min_group_size: int, same_group: bool = False) -> html.Div:
-    """Means of both groups and their difference with Welch's 95% interval, as an HTML table;
-    a note instead when a group is suppressed, absent or both groups are the same."""
+                     min_group_size: int, same_group: bool = False, available: int | None = None) -> html.Div:
+    """Means of both groups and their difference with Welch's 95% interval, and in words whether
+    each difference is distinguishable from zero, as an HTML table; a note instead when a group is
+    suppressed, absent, both groups are the same or fewer than two groups can be compared."""
+    if available is not None and available < 2:
+        return html.Div(html.P(_unavailable_text(lang, min_group_size), className="small text-muted mb-1"))
     if same_group:
         return html.Div(html.P(t("sustainability.compare.same", lang), className="small text-muted mb-1"))
     if compared.empty:
@@ -470,27 +533,22 @@ def comparison_table(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
     if any(status != "shown" for status in statuses.values()):
         notes = _comparison_notes(statuses, label_a, label_b, lang, min_group_size)
         return html.Div([html.P(note, className="small text-muted mb-1") for note in notes])
-
-    def interval(value: float, low: float, high: float, signed: bool = False) -> str:
-        if any(pd.isna(number) for number in (value, low, high)):
-            return _score(value, lang) if pd.notna(value) else "–"
-        shown = [_score(number, lang) for number in (value, low, high)]
-        if signed:
-            shown = [("+" if number > 0 else "") + text for number, text in zip((value, low, high), shown, strict=True)]
-        return t("sustainability.interval", lang, value=shown[0], low=shown[1], high=shown[2])
-
     header = html.Thead(html.Tr([
         html.Th(t("sustainability.compare.col.dimension", lang), scope="col"),
         html.Th(t("sustainability.compare.col.mean", lang, group=f"A · {label_a}"), scope="col"),
         html.Th(t("sustainability.compare.col.mean", lang, group=f"B · {label_b}"), scope="col"),
         html.Th(t("sustainability.compare.col.difference", lang), scope="col"),
+        html.Th(t("sustainability.compare.col.verdict", lang), scope="col"),
     ]))
     body = html.Tbody([
         html.Tr([
             html.Th(measure_label(row["measure"], lang), scope="row"),
-            html.Td(interval(row["a_mean"], row["a_ci_low"], row["a_ci_high"])),
-            html.Td(interval(row["b_mean"], row["b_ci_low"], row["b_ci_high"])),
-            html.Td(interval(row["difference"], row["difference_ci_low"], row["difference_ci_high"], signed=True)),
+            html.Td(interval_text(*_bounded(row["a_mean"], row["a_ci_low"], row["a_ci_high"]), lang)),
+            html.Td(interval_text(*_bounded(row["b_mean"], row["b_ci_low"], row["b_ci_high"]), lang)),
+            html.Td(interval_text(row["difference"], row["difference_ci_low"], row["difference_ci_high"], lang,
+                                  signed=True)),
+            html.Td(_capitalised(difference_verdict(row["difference_ci_low"], row["difference_ci_high"],
+                                                    label_a=label_a, label_b=label_b, lang=lang))),
         ])
         for row in compared.to_dict("records")
     ])
@@ -501,10 +559,12 @@ def comparison_table(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
                     className="table-responsive")
 
 
-
 def comparison_summary(compared: pd.DataFrame, *, label_a: str, label_b: str, lang: str, min_group_size: int,
-                       same_group: bool = False) -> str:
-    """One sentence on the comparison: the composite means of A and B and their difference."""
+                       same_group: bool = False, available: int | None = None) -> str:
+    """The comparison in words: the composite means of A and B, their difference with its
+    interval, and for every score whether the difference is distinguishable from zero at 95%."""
+    if available is not None and available < 2:
+        return _unavailable_text(lang, min_group_size)
     if same_group:
         return t("sustainability.compare.same", lang)
     if compared.empty or all(compared[f"{side}_status"].iloc[0] == "absent" for side in ("a", "b")):
@@ -512,15 +572,23 @@ def comparison_summary(compared: pd.DataFrame, *, label_a: str, label_b: str, la
     statuses = {side: compared[f"{side}_status"].iloc[0] for side in ("a", "b")}
     if any(status != "shown" for status in statuses.values()):
         return " ".join(_comparison_notes(statuses, label_a, label_b, lang, min_group_size))
-    composite = compared.set_index("measure").loc["composite"]
-
-    def signed(value: float) -> str:
-        return ("+" if value > 0 else "") + _score(value, lang)
-
-    return t("sustainability.summary.compare", lang, a=label_a, b=label_b,
-             value_a=_score(composite["a_mean"], lang), value_b=_score(composite["b_mean"], lang),
-             difference=signed(composite["difference"]), low=signed(composite["difference_ci_low"]),
-             high=signed(composite["difference_ci_high"]))
+    by_measure = compared.set_index("measure")
+    composite = by_measure.loc["composite"]
+    words = {"label_a": label_a, "label_b": label_b, "lang": lang}
+    means = distinct_decimals([(composite["a_mean"], composite["b_mean"])])
+    sentences = [t("sustainability.summary.compare", lang, a=label_a, b=label_b,
+                   value_a=_score(composite["a_mean"], lang, means), value_b=_score(composite["b_mean"], lang, means),
+                   difference=interval_text(composite["difference"], composite["difference_ci_low"],
+                                            composite["difference_ci_high"], lang, signed=True),
+                   verdict=_capitalised(difference_verdict(composite["difference_ci_low"],
+                                                           composite["difference_ci_high"], **words)))]
+    dimensions = [t("sustainability.summary.compare_item", lang, measure=measure_label(measure, lang),
+                    difference=interval_text(row["difference"], row["difference_ci_low"], row["difference_ci_high"],
+                                             lang, signed=True),
+                    verdict=difference_verdict(row["difference_ci_low"], row["difference_ci_high"], **words))
+                  for measure, row in by_measure.iterrows() if measure != "composite"]
+    sentences.append(t("sustainability.summary.compare_dimensions", lang, items="; ".join(dimensions)))
+    return " ".join(sentences)
 
 
 # ---------------------------------------------------------------- data behind each chart
@@ -635,10 +703,12 @@ def over_time_data(by_band: pd.DataFrame, *, labels: Mapping[str, str], grouping
 
 
 def comparison_data(compared: pd.DataFrame, *, codes: tuple[str, str], label_a: str, label_b: str, lang: str,
-                    min_group_size: int, same_group: bool = False) -> pd.DataFrame:
-    """The comparison as a table: per score, both groups' n, mean and interval and the difference
-    with Welch's interval. Empty when A and B are the same group (the chart shows nothing then)."""
-    if same_group or compared.empty:
+                    min_group_size: int, same_group: bool = False, available: int | None = None) -> pd.DataFrame:
+    """The comparison as a table: per score, both groups' n, mean and interval, the difference
+    with Welch's interval and in words whether it is distinguishable from zero at 95%. Empty when
+    A and B are the same group or fewer than two groups can be compared (the chart shows nothing
+    then)."""
+    if same_group or compared.empty or (available is not None and available < 2):
         return pd.DataFrame()
     columns: dict[str, list] = {t("sustainability.compare.col.dimension", lang):
                                 [measure_label(measure, lang) for measure in compared["measure"]]}
@@ -660,8 +730,13 @@ def comparison_data(compared: pd.DataFrame, *, codes: tuple[str, str], label_a: 
     columns[difference] = compared["difference"].astype(float).tolist()
     columns[_column(difference, "ci_low_welch", lang)] = compared["difference_ci_low"].astype(float).tolist()
     columns[_column(difference, "ci_high_welch", lang)] = compared["difference_ci_high"].astype(float).tolist()
+    either_hidden = (compared["a_status"] != "shown") | (compared["b_status"] != "shown")
+    verdict = t("sustainability.compare.col.verdict", lang)
+    columns[verdict] = [
+        "" if hidden else _capitalised(difference_verdict(low, high, label_a=label_a, label_b=label_b, lang=lang))
+        for hidden, low, high in zip(either_hidden, compared["difference_ci_low"], compared["difference_ci_high"],
+                                     strict=True)]
     table = pd.DataFrame(columns)
     for side, side_numbers in (("a", numbers[:4]), ("b", numbers[4:])):
         _blank_suppressed(table, compared[f"{side}_status"] != "shown", side_numbers, [side_numbers[0]])
-    either_hidden = (compared["a_status"] != "shown") | (compared["b_status"] != "shown")
-    return _blank_suppressed(table, either_hidden, list(columns)[-3:], [])
+    return _blank_suppressed(table, either_hidden, list(columns)[-4:-1], [])

@@ -119,8 +119,22 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.compare.title": {"en": "{a} and {b} side by side", "fr": "{a} et {b} côte à côte"},
     "sustainability.compare.heading": {"en": "Two groups side by side", "fr": "Deux groupes côte à côte"},
     "sustainability.compare.help": {
-        "en": "Choose two groups of the current grouping ({grouping_lower}).",
-        "fr": "Choisissez deux groupes du regroupement actuel ({grouping_lower})."},
+        "en": "Choose two groups of the current grouping ({grouping_lower}). Only groups with at least {min} respondents under the current filters are offered: smaller groups are suppressed and cannot be compared.",
+        "fr": "Choisissez deux groupes du regroupement actuel ({grouping_lower}). Seuls les groupes d’au moins {min} répondants avec les filtres actuels sont proposés : les groupes plus petits sont masqués et ne peuvent pas être comparés."},
+    "sustainability.compare.none_available": {
+        "en": "Fewer than two groups have at least {min} respondents with the current filters: there is nothing to compare. Widen the filters or choose another grouping.",
+        "fr": "Moins de deux groupes comptent au moins {min} répondants avec les filtres actuels : il n’y a rien à comparer. Élargissez les filtres ou choisissez un autre regroupement."},
+    "sustainability.compare.verdict.higher": {
+        "en": "{a} higher than {b}; the 95% interval of the difference excludes zero",
+        "fr": "{a} plus élevé que {b} ; l’intervalle à 95 % de l’écart exclut zéro"},
+    "sustainability.compare.verdict.lower": {
+        "en": "{a} lower than {b}; the 95% interval of the difference excludes zero",
+        "fr": "{a} plus bas que {b} ; l’intervalle à 95 % de l’écart exclut zéro"},
+    "sustainability.compare.verdict.none": {
+        "en": "no difference distinguishable from zero at 95%",
+        "fr": "aucun écart distinguable de zéro à 95 %"},
+    "sustainability.compare.subtitle": {"en": "Composite score: {verdict}", "fr": "Score composite : {verdict}"},
+    "sustainability.compare.col.verdict": {"en": "At 95%", "fr": "À 95 %"},
     "sustainability.compare.group_a": {"en": "Group A", "fr": "Groupe A"},
     "sustainability.compare.group_b": {"en": "Group B", "fr": "Groupe B"},
     "sustainability.compare.status.suppressed": {
@@ -161,8 +175,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Every group has fewer than {min} respondents with the current filters: nothing can be shown.",
         "fr": "Chaque groupe compte moins de {min} répondants avec les filtres actuels : rien ne peut être affiché."},
     "sustainability.summary.compare": {
-        "en": "Mean composite score: {a} {value_a}, {b} {value_b}; difference A − B {difference} (95% CI {low} to {high}).",
-        "fr": "Score composite moyen : {a} {value_a}, {b} {value_b} ; écart A − B {difference} (IC à 95 % de {low} à {high})."},
+        "en": "Mean composite score: {a} {value_a}, {b} {value_b}; difference A − B and its 95% CI: {difference}. {verdict}.",
+        "fr": "Score composite moyen : {a} {value_a}, {b} {value_b} ; écart A − B et son IC à 95 % : {difference}. {verdict}."},
+    "sustainability.summary.compare_dimensions": {"en": "By dimension: {items}.", "fr": "Par dimension : {items}."},
+    "sustainability.summary.compare_item": {"en": "{measure} {difference}, {verdict}",
+                                            "fr": "{measure} {difference}, {verdict}"},
     "sustainability.heading.compare_chart": {"en": "Mean scores of groups A and B",
                                              "fr": "Scores moyens des groupes A et B"},
     "sustainability.compare.col.difference_short": {"en": "Difference A − B", "fr": "Écart A − B"},
@@ -170,6 +187,9 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.notice.dropped": {
         "en": "Some chart options in the link were not recognised and were ignored: {items}.",
         "fr": "Certaines options des graphiques du lien n’ont pas été reconnues et ont été ignorées : {items}."},
+    "sustainability.notice.groups_unavailable": {
+        "en": "Groups in the link have fewer than {min} respondents with the current filters, so they cannot be compared; other groups are shown instead: {items}.",
+        "fr": "Des groupes du lien comptent moins de {min} répondants avec les filtres actuels et ne peuvent donc pas être comparés ; d’autres groupes sont affichés à la place : {items}."},
     "sustainability.notice.item": {"en": "“{value}” for “{option}”",
                                    "fr": "«\u00a0{value}\u00a0» pour «\u00a0{option}\u00a0»"},
     # Column names and values of the data behind the charts (downloads and table views)

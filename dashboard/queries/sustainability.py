@@ -291,6 +291,16 @@ def group_codes(cursor: duckdb.DuckDBPyConnection, grouping: str) -> list[str]:
     return [row[0] for row in cursor.execute(sql, {"grouping_key": grouping_key}).fetchall()]
 
 
+def comparable_group_codes(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str, *,
+                           min_group_size: int) -> list[str]:
+    """Codes of ``grouping`` whose statistics are published under ``selection``: at least
+    ``min_group_size`` respondents, and never fewer than two (one response has no interval).
+    Sorted by code. The same respondent count decides suppression in every chart."""
+    minimum = max(_check_min(min_group_size), 2)
+    raw = _raw_groups(cursor, selection, grouping, ())
+    return sorted(str(code) for code, n in zip(raw["group_code"], raw["n_all"], strict=True) if float(n) >= minimum)
+
+
 def group_means(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str, *,
                 min_group_size: int, disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
     """Mean of every score per group, with its 95% t-interval.
