@@ -2,7 +2,9 @@
 
 Data files and tables are recomputed on the server by the chart's own data function, from the
 filters and page options in the URL, so they hold exactly what the chart shows. Images are drawn
-in the browser by plotly.js (offline).
+in the browser by plotly.js (offline) at twice the screen resolution, with a footer naming the
+chart, the filters, the kind of data and the date, whose texts the server keeps in the shell's
+export footer store.
 """
 
 from __future__ import annotations
@@ -14,16 +16,26 @@ from dash import ALL, MATCH, Dash, Input, Output, State, ctx, dcc, html, no_upda
 from dash.exceptions import PreventUpdate
 
 from callbacks import map_page, pillars_page, sustainability_page
+from callbacks.page_options import TABLES as OPTION_TABLES
 from dashboard import ids
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
 from dashboard.data_kinds import kind_text
 from dashboard.describe import filter_summary
-from dashboard.exports import ExportHeader, export_filename, to_csv_bytes, to_excel_bytes
+from dashboard.exports import (
+    ExportHeader,
+    ascii_name,
+    export_filename,
+    to_csv_bytes,
+    to_excel_bytes,
+)
 from dashboard.i18n import format_number, normalise_language, t
+from dashboard.page_state import normal_path
+from dashboard.precision import distinct_decimals
 from dashboard.selection import Selection
 
 MAX_TABLE_ROWS = 500
+TABLE_DECIMALS = 3
 # Every page's options store; only the page shown has one in the layout.
 OPTIONS_STORES = {"type": ids.PAGE_OPTIONS_STORE, "page": ALL}
 CHART_MODULES = (map_page, pillars_page, sustainability_page)
@@ -68,6 +80,30 @@ def chart_data(context: AppContext, chart_key: str, selection_data: dict | None,
     return chart, request, chart.data(request)
 
 
+def export_title(chart: ChartSpec, request: ChartRequest) -> str:
+    """The chart's title in exports, naming what it is about when the title alone does not say
+    (the country of a profile's trend)."""
+    title = t(chart.title_key, request.lang)
+    subject = chart.subject_of(request)
+    return t("export.title_subject", request.lang, title=title, subject=subject) if subject else title
+
+
+def export_header(context: AppContext, chart: ChartSpec, request: ChartRequest, today: dt.date) -> ExportHeader:
+    """Title, filters, date and kind of data of a chart's export, with their names in the language."""
+    lang = request.lang
+    source = kind_text(chart.kind_of(request), context.catalog, context.imported_files, lang)
+    return ExportHeader(export_title(chart, request), filter_summary(request.selection, context.catalog, lang), today,
+                        source, labels=[(t(f"export.header.{name}", lang), "")
+                                        for name in ("chart", "filters", "date", "kind_source")])
+
+
+def file_stem(chart: ChartSpec, request: ChartRequest, today: dt.date) -> str:
+    """``page_chart[-subject]_filters_date``: the name of every file a chart exports, without extension."""
+    subject = chart.subject_of(request)
+    key = f"{chart.key}-{ascii_name(subject)}" if subject else chart.key
+    return export_filename(chart.page, key, request.selection.to_query_string().lstrip("?"), today, "x")[:-2]
+
+
 def download_chart_data(context: AppContext, clicks: list, selection_data: dict | None, options_stores: object,
                         lang: str | None, today: dt.date | None = None) -> object:
     """A CSV or Excel file of the clicked chart's data, with the header block."""
@@ -78,16 +114,32 @@ def download_chart_data(context: AppContext, clicks: list, selection_data: dict 
         raise PreventUpdate
     chart, request, frame = chart_data(context, triggered["chart"], selection_data, options_stores, lang)
     today = today or dt.date.today()
-    title = t(chart.title_key, request.lang)
-    filters = filter_summary(request.selection, context.catalog, request.lang)
-    source = kind_text(chart.kind_of(request), context.catalog, context.imported_files, request.lang)
-    header = ExportHeader(title, filters, today, source, labels=[
-        (t("export.header.chart", request.lang), ""), (t("export.header.filters", request.lang), ""),
-        (t("export.header.date", request.lang), ""), (t("export.header.source", request.lang), "")])
+    header = export_header(context, chart, request, today)
     extension = triggered["format"]
-    filename = export_filename(chart.page, chart.key, request.selection.to_query_string().lstrip("?"), today, extension)
-    content = to_csv_bytes(frame, header) if extension == "csv" else to_excel_bytes(frame, header)
-    return dcc.send_bytes(content, filename)
+    content = (to_csv_bytes(frame, header) if extension == "csv"
+               else to_excel_bytes(frame, header, about_sheet=t("export.about_sheet", request.lang)))
+    return dcc.send_bytes(content, f"{file_stem(chart, request, today)}.{extension}")
+
+
+def export_footers(context: AppContext, selection_data: dict | None, options_stores: object, lang: str | None,
+                   pathname: str | None, today: dt.date | None = None) -> dict:
+    """What the image downloads of the page shown write: per chart, the footer's lines (title,
+    filters, kind of data and source) and the file name without its date (the browser adds the
+    day it saves the image)."""
+    path = normal_path(pathname)
+    pages = {table.page for table in OPTION_TABLES if table.path == path}
+    request = chart_request(context, selection_data, options_stores, lang)
+    today = today or dt.date.today()
+    charts = {}
+    for chart in all_charts().values():
+        if chart.page not in pages:
+            continue
+        header = export_header(context, chart, request, today)
+        lines = [label + ": " + value if index else value
+                 for index, (label, value) in enumerate(header.lines()) if index != 2]
+        charts[chart.key] = {"lines": lines, "stem": file_stem(chart, request, today)[:-len(today.isoformat()) - 1]}
+    return {"charts": charts, "date_label": t("export.header.date", request.lang),
+            "credit": t("app.title", request.lang)}
 
 
 def table_view(frame: pd.DataFrame, caption: str, lang: str, kind: str = "") -> html.Div:
@@ -99,10 +151,13 @@ def table_view(frame: pd.DataFrame, caption: str, lang: str, kind: str = "") -> 
         return html.Div([empty, kind_line]) if kind else empty
     shown = frame.head(MAX_TABLE_ROWS)
     cells = shown.astype(object).where(shown.notna(), "–")
+    # Enough decimals that the numbers of a row that differ (a mean and its interval's bounds)
+    # read differently (``dashboard.precision``), three at least as before.
+    decimals = distinct_decimals(cells.itertuples(index=False), minimum=TABLE_DECIMALS)
     table = html.Table(
         [html.Caption(caption),
          html.Thead(html.Tr([html.Th(str(column), scope="col") for column in shown.columns])),
-         html.Tbody([html.Tr([html.Td(_cell(value, lang)) for value in row]) for row in cells.itertuples(index=False)])],
+         html.Tbody([html.Tr([html.Td(_cell(value, lang, decimals)) for value in row]) for row in cells.itertuples(index=False)])],
         className="table table-sm table-striped small",
     )
     note = (html.P(t("export.table_truncated", lang, shown=MAX_TABLE_ROWS, total=len(frame)), className="small")
@@ -110,9 +165,9 @@ def table_view(frame: pd.DataFrame, caption: str, lang: str, kind: str = "") -> 
     return html.Div([html.Div(table, className="table-responsive"), note, kind_line])
 
 
-def _cell(value: object, lang: str) -> str:
+def _cell(value: object, lang: str, decimals: int) -> str:
     if isinstance(value, float):
-        return format_number(value, lang, 0 if value.is_integer() else 3)
+        return format_number(value, lang, 0 if value.is_integer() else decimals)
     if isinstance(value, int):
         return format_number(value, lang)
     return str(value)
@@ -128,13 +183,13 @@ def toggle_table_view(context: AppContext, clicks: int | None, options_stores: o
         return [], True, label, "false"
     chart_key = ctx.outputs_list[0]["id"].get("chart")
     chart, request, frame = chart_data(context, chart_key, selection_data, options_stores, lang)
-    caption = t("export.table_caption", lang, title=t(chart.title_key, lang))
+    caption = t("export.table_caption", lang, title=export_title(chart, request))
     kind = kind_text(chart.kind_of(request), context.catalog, context.imported_files, lang)
     return table_view(frame, caption, lang, kind), False, label, "true"
 
 
 IMAGE_DOWNLOAD_JS = """
-function (clicks, search) {
+function (clicks, footers) {
     const context = window.dash_clientside.callback_context;
     const trigger = context.triggered_id;
     if (!trigger || !context.triggered.length || !context.triggered[0].value) {
@@ -142,16 +197,14 @@ function (clicks, search) {
     }
     const container = document.getElementById(trigger.graph);
     const graph = container && (container.querySelector('.js-plotly-plot') || container);
-    if (!graph || !window.Plotly) { return window.dash_clientside.no_update; }
-    const params = new URLSearchParams(search || '');
-    const filters = ['region', 'status', 'action', 'country', 'pillar', 'from', 'to']
-        .filter((key) => params.get(key)).map((key) => key + '-' + params.get(key)).join('-')
-        .replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80) || 'all';
+    if (!graph || !window.Plotly || !window.euiomExportImage) { return window.dash_clientside.no_update; }
+    const footer = ((footers || {}).charts || {})[trigger.chart] || {lines: []};
     const day = new Date().toISOString().slice(0, 10);
-    const page = (window.location.pathname.replace(/\\//g, '') || 'map');
-    const name = [page, trigger.chart, filters, day].join('_');
-    window.Plotly.downloadImage(graph, {format: trigger.format, filename: name,
-                                        width: graph.offsetWidth || 1000, height: graph.offsetHeight || 600});
+    const stem = footer.stem || [(window.location.pathname.replace(/\\//g, '') || 'map'), trigger.chart].join('_');
+    const name = stem + '_' + day;
+    const lines = footer.lines.concat([[(footers || {}).date_label || 'Exported on', day].join(' ')
+                                       + ((footers || {}).credit ? ' · ' + footers.credit : '')]);
+    window.euiomExportImage(graph, trigger.format, name, lines);
     return name + '.' + trigger.format;
 }
 """
@@ -183,6 +236,13 @@ def register(app: Dash, context: AppContext) -> None:
         IMAGE_DOWNLOAD_JS,
         Output(ids.IMAGE_EXPORT_SINK, "data"),
         Input({"type": ids.IMAGE_BUTTON, "chart": ALL, "graph": ALL, "format": ALL}, "n_clicks"),
-        State(ids.URL, "search"),
+        State(ids.EXPORT_FOOTER_STORE, "data"),
         prevent_initial_call=True,
     )
+    app.callback(
+        Output(ids.EXPORT_FOOTER_STORE, "data"),
+        Input(ids.SELECTION_STORE, "data"),
+        Input(OPTIONS_STORES, "data"),
+        Input(ids.LANGUAGE_STORE, "data"),
+        State(ids.URL, "pathname"),
+    )(lambda selection, options, lang, pathname: export_footers(context, selection, options, lang, pathname))

@@ -278,6 +278,12 @@ def trend_data(request: ChartRequest) -> pd.DataFrame:
                                    lang=request.lang)
 
 
+def profile_country(request: ChartRequest) -> str | None:
+    """The name of the profile's country, which the trend's exports name (None: no profile)."""
+    iso3 = MapOptions.from_params(request.params, request.catalog).profile
+    return _country_name(request.catalog, iso3, request.lang) if iso3 else None
+
+
 def eutf_results_data(request: ChartRequest) -> pd.DataFrame:
     """The country's EUTF target-vs-actual rows, for the profile country of the URL."""
     iso3 = MapOptions.from_params(request.params, request.catalog).profile
@@ -313,9 +319,9 @@ def trend_figure(request: ChartRequest) -> go.Figure:
 CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(ids.MAP_CHART, PAGE, ids.MAP_GRAPH, "map.block.title", map_data, map_kind, figure=map_figure),
     ChartSpec(ids.MAP_TREND_CHART, PAGE, ids.MAP_TREND_GRAPH, "map.trend.heading", trend_data,
-              figure=trend_figure),
+              figure=trend_figure, subject=profile_country),
     ChartSpec(ids.MAP_EUTF_RESULTS_CHART, PAGE, ids.MAP_EUTF_RESULTS_GRAPH, "eutf.profile.results_heading",
-              eutf_results_data, EUTF),
+              eutf_results_data, EUTF, subject=profile_country),
 )
 
 # On a narrow screen the profile sits under the map: when a country is chosen, bring the profile

@@ -47,7 +47,14 @@ class ChartSpec:
     # The chart itself for a request, from the same data (the embeddable page draws it); None:
     # embeds show the data as a table. Keyword-only, so fields added later stay positional.
     figure: Callable[[ChartRequest], go.Figure] | None = field(default=None, kw_only=True)
+    # What the chart is about for a request when its title alone does not say (the country of a
+    # profile's trend), or None; exports name it in their title and file name.
+    subject: Callable[[ChartRequest], str | None] | None = field(default=None, kw_only=True)
 
     def kind_of(self, request: ChartRequest) -> str:
         """The kind of data the chart shows for ``request``."""
         return self.kind(request) if callable(self.kind) else self.kind
+
+    def subject_of(self, request: ChartRequest) -> str | None:
+        """What the chart is about for ``request`` (None: its title says it all)."""
+        return self.subject(request) if self.subject is not None else None

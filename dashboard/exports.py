@@ -1,14 +1,20 @@
-"""Turn a chart's data into a CSV or Excel file with a header that records filters, date and sources.
+"""Turn a chart's data into a CSV or Excel file that says what it holds: chart, filters, date and
+kind of data.
 
-Cells that a spreadsheet would run as a formula are neutralised (OWASP CSV injection advice).
+A CSV is one header row and the table, so ``pandas.read_csv(path)``, R's ``read.csv`` and a
+spreadsheet read it with no options; its provenance travels in columns of its own at the right
+(``PROVENANCE_COLUMNS``: the same value in every row), as the open data API's CSV does with
+``kind_of_data``. An Excel workbook holds the table on its first sheet and the provenance on an
+"About" sheet. Counts are written as whole numbers, never "12.0". Cells that a spreadsheet would
+run as a formula are neutralised (OWASP CSV injection advice).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,11 +23,15 @@ import pandas as pd
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FILENAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_FILENAME_PART = 60
+# Column names of the provenance a CSV carries, the same in every language (scripts drop them
+# by name); ``kind_of_data`` is also the open data API's column.
+PROVENANCE_COLUMNS = ("chart", "kind_of_data", "filters", "exported_on")
+ABOUT_SHEET = "About"
 
 
 @dataclass(frozen=True)
 class ExportHeader:
-    """What the first lines of an export say: title, filters, date and where the data comes from."""
+    """What an export says about its data: title, filters, date and kind of data (with its source)."""
 
     title: str
     filters: str
@@ -30,10 +40,15 @@ class ExportHeader:
     labels: Sequence[tuple[str, str]] = ()  # translated names of the four fields above
 
     def lines(self) -> list[tuple[str, str]]:
-        """(label, value) pairs, in order."""
+        """(label, value) pairs, in order: the About sheet's rows."""
         names = self.labels or (("Chart", ""), ("Filters", ""), ("Exported on", ""), ("Data source", ""))
         values = (self.title, self.filters, self.exported_on.isoformat(), self.data_source)
         return [(name[0], value) for name, value in zip(names, values, strict=True)]
+
+    def columns(self) -> dict[str, str]:
+        """The provenance columns of a CSV, by name (``PROVENANCE_COLUMNS``)."""
+        values = (self.title, self.data_source, self.filters, self.exported_on.isoformat())
+        return dict(zip(PROVENANCE_COLUMNS, values, strict=True))
 
 
 def neutralise(value: object) -> object:
@@ -43,9 +58,22 @@ def neutralise(value: object) -> object:
     return value
 
 
-def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy with every text cell and column name neutralised."""
+def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which every decimal column holding only whole numbers (counts, once NaN made them
+    decimal) is an integer column, so that files write 12, not 12.0; missing values stay empty."""
     cleaned = frame.copy()
+    for column in cleaned.columns:
+        values = cleaned[column]
+        if pd.api.types.is_float_dtype(values) and values.notna().any():
+            finite = values.dropna().astype(float)
+            if ((finite % 1) == 0).all() and finite.abs().max() < 2**53:
+                cleaned[column] = values.astype("Float64").round().astype("Int64")
+    return cleaned
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with counts as whole numbers and every text cell and column name neutralised."""
+    cleaned = whole_numbers(frame)
     cleaned.columns = [neutralise(str(column)) for column in cleaned.columns]
     for column in cleaned.columns:
         if cleaned[column].dtype == object or pd.api.types.is_string_dtype(cleaned[column]):
@@ -53,28 +81,42 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return cleaned
 
 
+def with_provenance(frame: pd.DataFrame, header: ExportHeader) -> pd.DataFrame:
+    """``frame`` with the provenance columns at the right, in every row; an empty table keeps one
+    row holding only them, so the file still says what it is."""
+    columns = header.columns()
+    if frame.empty:
+        return pd.DataFrame([{**{column: None for column in frame.columns}, **columns}])
+    return frame.assign(**columns)
+
+
 def to_csv_bytes(frame: pd.DataFrame, header: ExportHeader) -> bytes:
-    """UTF-8 CSV (with BOM, so spreadsheets read accents): header lines, a blank line, the table."""
+    """UTF-8 CSV: one header row, then the table with its provenance columns.
+
+    A byte order mark leads, so that a spreadsheet opened on the file reads accents; pandas reads
+    it as is and R's ``read.csv`` too (R names the first column with the mark in front unless told
+    ``fileEncoding = "UTF-8-BOM"``)."""
     buffer = io.StringIO()
-    # CRLF line ends (RFC 4180): the csv module then quotes any cell holding a CR or LF, so no
-    # embedded line break can start a new row whose first cell a spreadsheet would run.
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for label, value in header.lines():
-        writer.writerow([neutralise(label), neutralise(value)])
-    writer.writerow([])
-    safe_frame(frame).to_csv(buffer, index=False, lineterminator="\r\n")
+    # CRLF line ends (RFC 4180): a cell holding a CR or LF is then quoted, so no embedded line
+    # break can start a new row whose first cell a spreadsheet would run.
+    safe_frame(with_provenance(frame, header)).to_csv(buffer, index=False, lineterminator="\r\n")
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def to_excel_bytes(frame: pd.DataFrame, header: ExportHeader, sheet_name: str = "data") -> bytes:
-    """An .xlsx workbook: the header block above the table on one sheet."""
+def to_excel_bytes(frame: pd.DataFrame, header: ExportHeader, sheet_name: str = "data",
+                   about_sheet: str = ABOUT_SHEET) -> bytes:
+    """An .xlsx workbook: the table from A1 of the first sheet, the provenance on the About sheet."""
     buffer = io.BytesIO()
-    lines = header.lines()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        pd.DataFrame([[neutralise(label), neutralise(value)] for label, value in lines]).to_excel(
-            writer, sheet_name=sheet_name, index=False, header=False)
-        safe_frame(frame).to_excel(writer, sheet_name=sheet_name, index=False, startrow=len(lines) + 1)
+        safe_frame(frame).to_excel(writer, sheet_name=sheet_name, index=False)
+        pd.DataFrame([[neutralise(label), neutralise(value)] for label, value in header.lines()]).to_excel(
+            writer, sheet_name=about_sheet, index=False, header=False)
     return buffer.getvalue()
+
+
+def ascii_name(text: str) -> str:
+    """``text`` in ASCII letters, for a file name: "Côte d'Ivoire" is "Cote d'Ivoire"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def export_filename(page: str, chart: str, filter_summary: str, on: dt.date, extension: str) -> str:

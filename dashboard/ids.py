@@ -33,6 +33,7 @@ NAV_COLLAPSE = "shell-nav-collapse"
 PRINT_HEADER = "shell-print-header"
 PRINT_SINK = "shell-print-sink"
 IMAGE_EXPORT_SINK = "shell-image-export-sink"
+EXPORT_FOOTER_STORE = "shell-export-footer-store"
 # The address to write: {"search": ..., "path": ..., "replace": bool}; a clientside callback
 # writes it (replacing the history entry when the address was only tidied, not changed by a person).
 URL_WRITE_STORE = "shell-url-write-store"

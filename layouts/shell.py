@@ -102,6 +102,7 @@ def shell(catalog: Catalog, lang: str, imported_files: list[str], user: User = N
             dcc.Store(id=ids.URL_WRITE_STORE),
             dcc.Store(id=ids.DOCUMENT_LANGUAGE_SINK),
             dcc.Store(id=ids.IMAGE_EXPORT_SINK),
+            dcc.Store(id=ids.EXPORT_FOOTER_STORE),
             dcc.Download(id=ids.EXPORT_DOWNLOAD),
             dcc.Store(id=ids.PRINT_SINK),
             html.Header([

@@ -21,7 +21,7 @@ from callbacks import sustainability_page as cb
 from dashboard import ids
 from dashboard.charts import ChartRequest
 from dashboard.context import AppContext
-from dashboard.exports import ExportHeader, to_csv_bytes, to_excel_bytes
+from dashboard.exports import PROVENANCE_COLUMNS, ExportHeader, to_csv_bytes, to_excel_bytes
 from dashboard.i18n import TEXT
 from dashboard.page_state import OptionEnv
 from dashboard.selection import Selection
@@ -191,7 +191,8 @@ def test_suppressed_group_is_blank_in_csv_excel_and_table_view(context):
         _, request, frame = exports.chart_data(context, key, {}, "?group=region", "en")
         header = ExportHeader("title", "filters", dt.date(2026, 11, 21), "source")
         rows = list(csv.reader(io.StringIO(to_csv_bytes(frame, header).decode("utf-8-sig"))))
-        table_rows = rows[rows.index(list(frame.columns)) + 1:]
+        assert rows[0] == [*frame.columns, *PROVENANCE_COLUMNS]
+        table_rows = [row[:len(frame.columns)] for row in rows[1:]]
         hidden = [row for row in table_rows if "EHOA" in row]
         assert hidden, key
         for row in hidden:
@@ -200,9 +201,7 @@ def test_suppressed_group_is_blank_in_csv_excel_and_table_view(context):
                        if pd.api.types.is_numeric_dtype(frame[column]) and column != "Threshold (setting)"]
             assert numbers and all(cell == "" for cell in numbers), (key, row)
             assert status_at >= 2
-        workbook = pd.read_excel(io.BytesIO(to_excel_bytes(frame, header)), header=None, skiprows=5)
-        workbook.columns = workbook.iloc[0]
-        sheet = workbook.iloc[1:]
+        sheet = pd.read_excel(io.BytesIO(to_excel_bytes(frame, header)))
         ehoa = sheet[sheet.iloc[:, 0] == "EHOA"]
         for column in frame.columns:
             if pd.api.types.is_numeric_dtype(frame[column]) and column != "Threshold (setting)":
@@ -219,15 +218,21 @@ def test_suppressed_group_is_blank_in_csv_excel_and_table_view(context):
         assert shown and any(cell != "–" for cell in shown[0][3:])
 
 
-def test_suppressed_side_of_a_comparison_in_csv(context):
+def test_a_link_comparing_a_suppressed_group_compares_published_groups(context):
+    """EHOA has too few respondents in the tiny store: it is not offered, a link naming it falls
+    back to the default group B, and the file holds numbers for both sides."""
     _, _, frame = exports.chart_data(context, ids.SUSTAINABILITY_COMPARE_CHART, {}, "?a=WCA&b=EHOA", "en")
     text = to_csv_bytes(frame, ExportHeader("t", "f", dt.date(2026, 1, 1), "s")).decode("utf-8-sig")
-    table = pd.read_csv(io.StringIO(text), skiprows=5)
-    group_b = [column for column in table.columns if column.startswith("Group B: ") and column not in
-               ("Group B: code", "Group B: status")]
-    assert table[group_b].isna().all().all() and table["Difference A − B"].isna().all()
-    assert table["Group A: mean"].notna().all()
-    assert set(table["Group B: status"]) == {"suppressed (fewer than 2 respondents)"}
+    table = pd.read_csv(io.StringIO(text))
+    assert set(table["Group B: code"]) == {"SAF"} and set(table["Group B: status"]) == {"shown"}
+    assert table[["Group A: mean", "Group B: mean", "Difference A − B"]].notna().all().all()
+    assert pd.api.types.is_integer_dtype(table["Group B: respondents (n)"])
+    assert set(table["At 95%"]) <= {"No difference distinguishable from zero at 95%",
+                                    "West and Central Africa higher than Southern Africa; the 95% interval of the "
+                                    "difference excludes zero",
+                                    "West and Central Africa lower than Southern Africa; the 95% interval of the "
+                                    "difference excludes zero"}
+    assert set(table["kind_of_data"]) == {"s"}
 
 
 # ---------------------------------------------------------------- the data equals the chart
