@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 
 import pandas as pd
 
-from conftest import wait_for_dash
+from dashboard.exports import PROVENANCE_COLUMNS
 
-# Lines of the header block an export starts with (chart, filters, date, source).
-HEADER_LINES = 4
+from conftest import wait_for_dash
 
 
 def settle(page, url_part: str) -> None:
@@ -50,10 +48,19 @@ def download(page, button) -> tuple[str, bytes]:
     return saved.suggested_filename, Path(saved.path()).read_bytes()
 
 
-def csv_parts(content: bytes, *, as_text: bool = False) -> tuple[list[list[str]], pd.DataFrame]:
-    """The header rows and the table of an exported CSV (empty cells kept as '')."""
-    text = content.decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text)))
-    table = pd.read_csv(io.StringIO(text), skiprows=HEADER_LINES + 1, keep_default_na=False,
-                        dtype=str if as_text else None)
-    return rows[:HEADER_LINES], table
+def csv_parts(content: bytes, *, as_text: bool = False) -> tuple[dict[str, str], pd.DataFrame]:
+    """The provenance of an exported CSV (chart, kind_of_data, filters, exported_on: the same in
+    every row) and its table without them (empty cells kept as ''). The file is read as a person
+    would, with ``pd.read_csv`` and no options."""
+    table = pd.read_csv(io.BytesIO(content), keep_default_na=False, dtype=str if as_text else None)
+    assert list(table.columns[-len(PROVENANCE_COLUMNS):]) == list(PROVENANCE_COLUMNS)
+    provenance = {column: str(table[column].iloc[0]) for column in PROVENANCE_COLUMNS}
+    assert all(table[column].astype(str).nunique() == 1 for column in PROVENANCE_COLUMNS)
+    return provenance, table.drop(columns=list(PROVENANCE_COLUMNS))
+
+
+def excel_parts(content: bytes) -> tuple[dict[str, str], pd.DataFrame]:
+    """The About sheet of an exported workbook (label: value) and its table (first sheet, from A1)."""
+    sheets = pd.read_excel(io.BytesIO(content), sheet_name=None)
+    about = pd.read_excel(io.BytesIO(content), sheet_name=list(sheets)[1], header=None)
+    return {str(label): str(value) for label, value in about.itertuples(index=False)}, sheets[list(sheets)[0]]

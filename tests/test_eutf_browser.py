@@ -51,9 +51,9 @@ def test_colour_the_map_by_an_eutf_measure_and_export_it_as_real_data(live_serve
     name, content = download(page, block_button(page, "programme-map", t("export.download_csv", lang)))
     assert name.startswith("map_programme-map_all_")
     header, table = csv_parts(content)
-    assert header[3] == [t("export.header.source", lang), t("kind.eutf", lang)]
+    assert header["kind_of_data"] == t("kind.eutf", lang)
     rows = table.set_index(t("map.col.country_code", lang))
-    assert rows.loc["LBY", t("map.amount.col.value", lang)] == "73300000.0"
+    assert rows.loc["LBY", t("map.amount.col.value", lang)] == "73300000"  # a whole amount, not 73300000.0
     assert rows.loc["ETH", t("map.amount.col.value", lang)] == t("eutf.missing", lang)
     assert_clean(page)
 
@@ -77,7 +77,8 @@ def test_a_country_profile_lists_its_eutf_contracts_and_target_vs_actual(live_se
     wait_for_dash(page)
     _, content = download(page, block_button(page, "country-eutf-results", t("export.download_csv", lang)))
     header, table = csv_parts(content)
-    assert header[3][1] == t("kind.eutf", lang)
+    assert header["kind_of_data"] == t("kind.eutf", lang)
+    assert "Niger" in header["chart"]  # the profile's country is named
     assert set(table[t("map.amount.col.source", lang)].str.contains("17")) == {True}
     assert_clean(page)
 
@@ -110,10 +111,10 @@ def test_pillars_page_shows_real_results_and_the_explorer_finds_a_row(live_serve
 
     published = page.locator(f".pillars-published button[title='{t('export.download_csv', lang)}']")
     _, content = download(page, published)
-    assert csv_parts(content)[0][3][1] == t("kind.published", lang)
+    assert csv_parts(content)[0]["kind_of_data"] == t("kind.published", lang)
     _, content = download(page, block_button(page, "indicator-trend", t("export.download_csv", lang)))
-    assert csv_parts(content)[0][3][1].startswith(t("chart.demo_mark", lang))
+    assert csv_parts(content)[0]["kind_of_data"].startswith(t("chart.demo_mark", lang))
     _, content = download(page, block_button(page, "pillar-counts", t("export.download_csv", lang)))
-    assert csv_parts(content)[0][3][1] == t("kind.mapping", lang)
-    assert dt.date.today().isoformat() in csv_parts(content)[0][2][1]
+    assert csv_parts(content)[0]["kind_of_data"] == t("kind.mapping", lang)
+    assert dt.date.today().isoformat() in csv_parts(content)[0]["exported_on"]
     assert_clean(page)

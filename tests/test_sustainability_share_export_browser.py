@@ -6,19 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from urllib.parse import parse_qs, urlsplit
 
-import pandas as pd
 import pytest
 from browser_helpers import (
-    HEADER_LINES,
     assert_clean,
     block_button,
     csv_parts,
     download,
+    excel_parts,
     settle,
     wait_for_plot,
 )
+from openpyxl import load_workbook
 
 from conftest import wait_for_dash
 
@@ -117,11 +118,10 @@ def test_csv_and_excel_downloads_hold_what_the_charts_show(live_server, page):
     name, content = download(page, block_button(page, "sustainability-means", "Download the data as CSV"))
     assert name == f"sustainability_sustainability-means_region-EHOA-WCA-from-2020-Q1-to-2020-Q4_{today}.csv"
     header, table = csv_parts(content, as_text=True)
-    assert header[0] == ["Chart", "Mean scores with 95% confidence intervals"]
-    assert header[1] == ["Filters", "Region: East and Horn of Africa, West and Central Africa; "
-                                    "From quarter: Q1 2020; To quarter: Q4 2020"]
-    assert header[2] == ["Exported on", today]
-    assert header[3][0] == "Data source" and header[3][1].startswith("DEMO DATA")
+    assert header["chart"] == "Mean scores with 95% confidence intervals"
+    assert header["filters"] == ("Region: East and Horn of Africa, West and Central Africa; "
+                                 "From quarter: Q1 2020; To quarter: Q4 2020")
+    assert header["exported_on"] == today and header["kind_of_data"].startswith("DEMO DATA")
     assert list(table.columns[:4]) == ["Country: code", "Country", "Status", "Respondents (n)"]
     ticks = figure_layout(page, "sustainability-means-graph", "yaxis.categoryarray")
     assert len(table) == len(ticks)  # every group the chart lists, suppressed ones included
@@ -144,11 +144,12 @@ def test_csv_and_excel_downloads_hold_what_the_charts_show(live_server, page):
 
     name, content = download(page, block_button(page, "sustainability-share", "Download the data as Excel"))
     assert name.startswith("sustainability_sustainability-share_region-EHOA-WCA") and name.endswith(f"_{today}.xlsx")
-    sheet = pd.read_excel(io.BytesIO(content), header=None)
-    assert sheet.iloc[0, 0] == "Chart" and sheet.iloc[0, 1] == "Share at or above the threshold"
-    assert sheet.iloc[1, 1] == header[1][1]
-    assert str(sheet.iloc[3, 1]).startswith("DEMO DATA")
-    shares = pd.read_excel(io.BytesIO(content), skiprows=HEADER_LINES + 1)
+    about, shares = excel_parts(content)
+    assert about["Chart"] == "Share at or above the threshold" and about["Filters"] == header["filters"]
+    assert about["Kind of data and source"].startswith("DEMO DATA")
+    sheet = load_workbook(io.BytesIO(content)).worksheets[0]
+    counts = [row[list(shares.columns).index("Respondents (n)")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert all(isinstance(count, int) for count in counts if count is not None)  # 47, never 47.0
     assert set(shares["Threshold (setting)"]) == {0.6} and set(shares["Score"]) == {"Economic"}
     bars = figure_data(page, "sustainability-share-graph")[0]
     shown = shares[shares["Status"] == "shown"]
@@ -177,8 +178,17 @@ def test_table_view_and_image_downloads(live_server, page):
     name, content = download(page, block_button(page, "sustainability-means", "Download the chart as SVG"))
     assert name.startswith("sustainability_sustainability-means_") and name.endswith(f"_{today}.svg")
     assert content.lstrip().startswith(b"<svg")
+    # The footer is drawn in the image: chart, filters, kind of data and the day of the export.
+    footer = " ".join(re.findall(r'<g class="export-footer">(.*?)</g>', content.decode("utf-8"))[0].split("<text"))
+    assert "Mean scores with 95% confidence intervals" in footer and "Filters: none (all data)" in footer
+    assert "Kind of data and source: DEMO DATA" in footer and f"Exported on {today}" in footer
     name, content = download(page, block_button(page, "sustainability-compare", "Download the chart as PNG"))
     assert name.startswith("sustainability_sustainability-compare_") and content[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(content[16:20], "big"), int.from_bytes(content[20:24], "big")
+    graph = page.evaluate("() => { const g = document.querySelector('#sustainability-compare-graph .js-plotly-plot');"
+                          " return [g.offsetWidth, g.offsetHeight]; }")
+    assert width == 2 * graph[0]  # twice the screen resolution
+    assert height > 2 * graph[1] + 2 * 3 * 16  # and a footer of three lines or more below the chart
     assert_clean(page)
 
 
