@@ -158,9 +158,9 @@ def comparison_panel(context: PageContext, options: PageOptions, group_choices: 
             dbc.Row([
                 dbc.Col(chart_block(ids.SUSTAINABILITY_COMPARE_CHART, ids.SUSTAINABILITY_COMPARE_GRAPH,
                                     title=t("sustainability.heading.compare_chart", lang), lang=lang,
-                                    summary_id=ids.SUSTAINABILITY_COMPARE_SUMMARY), xs=12, xxl=6),
-                dbc.Col(html.Div(id=ids.SUSTAINABILITY_COMPARE_TABLE, **{"aria-live": "polite"}), xs=12, xxl=6,
-                        className="d-flex align-items-center"),
+                                    summary_id=ids.SUSTAINABILITY_COMPARE_SUMMARY), xs=12, xl=9, xxl=7),
+                # Full width: five columns, the last saying in words what each difference shows.
+                dbc.Col(html.Div(id=ids.SUSTAINABILITY_COMPARE_TABLE, **{"aria-live": "polite"}), xs=12),
             ]),
         ],
         className="sustainability-panel border rounded p-2 mb-3", **{"aria-labelledby": heading_id},

@@ -36,6 +36,7 @@ BOTTOM_LEGEND = {"orientation": "h", "yref": "container", "y": 0.01, "yanchor": 
 ROW_HEIGHT = {"means": 46, "box": 34, "share": 30}
 TICK_WIDTH = 24  # characters of a group name per line on the vertical axis
 TITLE_WIDTH, TITLE_LINE = 46, 22  # characters per title line, pixels per extra line
+SUBTITLE_LINE, SUBTITLE_GAP = 20, 14  # pixels per subtitle line, and between the subtitle and the plot
 
 
 # ---------------------------------------------------------------- labels
@@ -132,17 +133,29 @@ def _mean_hover(lang: str, *, group: str, measure: str, mean: object, low: objec
 def difference_verdict(low: object, high: object, *, label_a: str, label_b: str, lang: str) -> str:
     """Whether a difference A − B is distinguishable from zero at 95%, in words: A higher (or
     lower) than B when the interval excludes zero, else no difference distinguishable from zero."""
+    return t(f"sustainability.compare.verdict.{_verdict_key(low, high)}", lang, a=label_a, b=label_b)
+
+
+def _verdict_key(low: object, high: object) -> str:
+    """'higher' when the interval of A − B lies above zero, 'lower' below, else 'none'."""
     if low is not None and pd.notna(low) and float(low) > 0:
-        key = "higher"
-    elif high is not None and pd.notna(high) and float(high) < 0:
-        key = "lower"
-    else:
-        key = "none"
-    return t(f"sustainability.compare.verdict.{key}", lang, a=label_a, b=label_b)
+        return "higher"
+    if high is not None and pd.notna(high) and float(high) < 0:
+        return "lower"
+    return "none"
 
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _short_verdict(low: object, high: object, lang: str, *, lower: bool = False) -> str:
+    """The verdict naming the groups by letter ("Group A higher than B; ..."), for table cells
+    under headers that name them; ``lower``: the short form inside a sentence ("A higher than B")."""
+    if lower:
+        return t(f"sustainability.compare.verdict_short.{_verdict_key(low, high)}", lang)
+    return _capitalised(difference_verdict(low, high, label_a=t("sustainability.compare.group_a", lang),
+                                           label_b="B", lang=lang))
 
 
 def _clip(values: pd.Series) -> pd.Series:
@@ -480,7 +493,7 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
         verdict = difference_verdict(composite["difference_ci_low"], composite["difference_ci_high"],
                                      label_a=label_a, label_b=label_b, lang=lang)
         subtitle = t("sustainability.compare.subtitle", lang, verdict=verdict)
-        figure.update_layout(title_subtitle_text="<br>".join(textwrap.wrap(subtitle, TITLE_WIDTH + 14)))
+        figure.update_layout(title_subtitle_text="<br>".join(textwrap.wrap(subtitle, TITLE_WIDTH + 10)))
     figure.update_yaxes(range=[0, 1], tickformat=".1f", title=t("sustainability.axis.mean_short", lang))
     figure.update_xaxes(title=None)
     for index, note in enumerate(notes):
@@ -491,8 +504,9 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
         figure.update_layout(margin={"t": 72 + 18 * len(notes)})
     figure = _fit_title(figure)
     if not notes:
-        lines = str(figure.layout.title.subtitle.text).count("<br>") + 1
-        figure.update_layout(margin_t=(figure.layout.margin.t or 64) + 18 * lines)
+        # Room for the subtitle's lines above the plot, which keeps its height.
+        room = SUBTITLE_LINE * (str(figure.layout.title.subtitle.text).count("<br>") + 1) + SUBTITLE_GAP
+        figure.update_layout(margin_t=(figure.layout.margin.t or 64) + room, height=figure.layout.height + room)
     return figure
 
 
@@ -547,8 +561,7 @@ def comparison_table(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
             html.Td(interval_text(*_bounded(row["b_mean"], row["b_ci_low"], row["b_ci_high"]), lang)),
             html.Td(interval_text(row["difference"], row["difference_ci_low"], row["difference_ci_high"], lang,
                                   signed=True)),
-            html.Td(_capitalised(difference_verdict(row["difference_ci_low"], row["difference_ci_high"],
-                                                    label_a=label_a, label_b=label_b, lang=lang))),
+            html.Td(_short_verdict(row["difference_ci_low"], row["difference_ci_high"], lang)),
         ])
         for row in compared.to_dict("records")
     ])
@@ -585,7 +598,7 @@ def comparison_summary(compared: pd.DataFrame, *, label_a: str, label_b: str, la
     dimensions = [t("sustainability.summary.compare_item", lang, measure=measure_label(measure, lang),
                     difference=interval_text(row["difference"], row["difference_ci_low"], row["difference_ci_high"],
                                              lang, signed=True),
-                    verdict=difference_verdict(row["difference_ci_low"], row["difference_ci_high"], **words))
+                    verdict=_short_verdict(row["difference_ci_low"], row["difference_ci_high"], lang, lower=True))
                   for measure, row in by_measure.iterrows() if measure != "composite"]
     sentences.append(t("sustainability.summary.compare_dimensions", lang, items="; ".join(dimensions)))
     return " ".join(sentences)
@@ -733,7 +746,7 @@ def comparison_data(compared: pd.DataFrame, *, codes: tuple[str, str], label_a: 
     either_hidden = (compared["a_status"] != "shown") | (compared["b_status"] != "shown")
     verdict = t("sustainability.compare.col.verdict", lang)
     columns[verdict] = [
-        "" if hidden else _capitalised(difference_verdict(low, high, label_a=label_a, label_b=label_b, lang=lang))
+        "" if hidden else _short_verdict(low, high, lang)
         for hidden, low, high in zip(either_hidden, compared["difference_ci_low"], compared["difference_ci_high"],
                                      strict=True)]
     table = pd.DataFrame(columns)

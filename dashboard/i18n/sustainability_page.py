@@ -177,7 +177,12 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.summary.compare": {
         "en": "Mean composite score: {a} {value_a}, {b} {value_b}; difference A − B and its 95% CI: {difference}. {verdict}.",
         "fr": "Score composite moyen : {a} {value_a}, {b} {value_b} ; écart A − B et son IC à 95 % : {difference}. {verdict}."},
-    "sustainability.summary.compare_dimensions": {"en": "By dimension: {items}.", "fr": "Par dimension : {items}."},
+    "sustainability.summary.compare_dimensions": {"en": "By dimension (A − B and its 95% CI): {items}.",
+                                                  "fr": "Par dimension (A − B et son IC à 95 %) : {items}."},
+    "sustainability.compare.verdict_short.higher": {"en": "A higher than B", "fr": "A plus élevé que B"},
+    "sustainability.compare.verdict_short.lower": {"en": "A lower than B", "fr": "A plus bas que B"},
+    "sustainability.compare.verdict_short.none": {"en": "no difference distinguishable from zero",
+                                                  "fr": "aucun écart distinguable de zéro"},
     "sustainability.summary.compare_item": {"en": "{measure} {difference}, {verdict}",
                                             "fr": "{measure} {difference}, {verdict}"},
     "sustainability.heading.compare_chart": {"en": "Mean scores of groups A and B",
