@@ -27,8 +27,9 @@ def _finite(values: Iterable[object]) -> list[float]:
 
 
 def _distinct_at(values: Sequence[float], decimals: int) -> bool:
-    distinct = sorted(set(values))
-    rounded = {f"{value:.{decimals}f}" for value in distinct}
+    distinct = set(values)
+    # -0.001 and 0.001 both read 0.00 at two decimals: a sign does not tell them apart.
+    rounded = {f"{value:.{decimals}f}".lstrip("-").lstrip("+") for value in distinct}
     return len(rounded) == len(distinct)
 
 

@@ -154,8 +154,7 @@ def _short_verdict(low: object, high: object, lang: str, *, lower: bool = False)
     under headers that name them; ``lower``: the short form inside a sentence ("A higher than B")."""
     if lower:
         return t(f"sustainability.compare.verdict_short.{_verdict_key(low, high)}", lang)
-    return _capitalised(difference_verdict(low, high, label_a=t("sustainability.compare.group_a", lang),
-                                           label_b="B", lang=lang))
+    return t(f"sustainability.compare.verdict_table.{_verdict_key(low, high)}", lang)
 
 
 def _clip(values: pd.Series) -> pd.Series:
@@ -600,7 +599,8 @@ def comparison_summary(compared: pd.DataFrame, *, label_a: str, label_b: str, la
                                              lang, signed=True),
                     verdict=_short_verdict(row["difference_ci_low"], row["difference_ci_high"], lang, lower=True))
                   for measure, row in by_measure.iterrows() if measure != "composite"]
-    sentences.append(t("sustainability.summary.compare_dimensions", lang, items="; ".join(dimensions)))
+    sentences.append(t("sustainability.summary.compare_dimensions", lang,
+                       items=t("sustainability.summary.separator", lang).join(dimensions)))
     return " ".join(sentences)
 
 

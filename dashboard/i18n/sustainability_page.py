@@ -126,10 +126,20 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Moins de deux groupes comptent au moins {min} répondants avec les filtres actuels : il n’y a rien à comparer. Élargissez les filtres ou choisissez un autre regroupement."},
     "sustainability.compare.verdict.higher": {
         "en": "{a} higher than {b}; the 95% interval of the difference excludes zero",
-        "fr": "{a} plus élevé que {b} ; l’intervalle à 95 % de l’écart exclut zéro"},
+        "fr": "score plus élevé pour {a} que pour {b} ; l’intervalle à 95 % de l’écart exclut zéro"},
     "sustainability.compare.verdict.lower": {
         "en": "{a} lower than {b}; the 95% interval of the difference excludes zero",
-        "fr": "{a} plus bas que {b} ; l’intervalle à 95 % de l’écart exclut zéro"},
+        "fr": "score plus bas pour {a} que pour {b} ; l’intervalle à 95 % de l’écart exclut zéro"},
+    "sustainability.compare.verdict_table.higher": {
+        "en": "Group A higher than B; the 95% interval of the difference excludes zero",
+        "fr": "Groupe A plus élevé que B ; l’intervalle à 95 % de l’écart exclut zéro"},
+    "sustainability.compare.verdict_table.lower": {
+        "en": "Group A lower than B; the 95% interval of the difference excludes zero",
+        "fr": "Groupe A plus bas que B ; l’intervalle à 95 % de l’écart exclut zéro"},
+    "sustainability.compare.verdict_table.none": {
+        "en": "No difference distinguishable from zero at 95%",
+        "fr": "Aucun écart distinguable de zéro à 95 %"},
+    "sustainability.summary.separator": {"en": "; ", "fr": " ; "},
     "sustainability.compare.verdict.none": {
         "en": "no difference distinguishable from zero at 95%",
         "fr": "aucun écart distinguable de zéro à 95 %"},
