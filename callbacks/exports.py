@@ -135,7 +135,7 @@ def export_footers(context: AppContext, selection_data: dict | None, options_sto
         if chart.page not in pages:
             continue
         header = export_header(context, chart, request, today)
-        lines = [label + ": " + value if index else value
+        lines = [t("export.label_value", request.lang, label=label, value=value) if index else value
                  for index, (label, value) in enumerate(header.lines()) if index != 2]
         charts[chart.key] = {"lines": lines, "stem": file_stem(chart, request, today)[:-len(today.isoformat()) - 1]}
     return {"charts": charts, "date_label": t("export.header.date", request.lang),

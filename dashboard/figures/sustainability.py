@@ -36,7 +36,7 @@ BOTTOM_LEGEND = {"orientation": "h", "yref": "container", "y": 0.01, "yanchor": 
 ROW_HEIGHT = {"means": 46, "box": 34, "share": 30}
 TICK_WIDTH = 24  # characters of a group name per line on the vertical axis
 TITLE_WIDTH, TITLE_LINE = 46, 22  # characters per title line, pixels per extra line
-SUBTITLE_LINE, SUBTITLE_GAP = 20, 14  # pixels per subtitle line, and between the subtitle and the plot
+SUBTITLE_LINE, SUBTITLE_GAP, TITLE_PAD = 18, 30, 12  # subtitle line, gap above the plot, space above the title
 
 
 # ---------------------------------------------------------------- labels
@@ -503,9 +503,15 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
         figure.update_layout(margin={"t": 72 + 18 * len(notes)})
     figure = _fit_title(figure)
     if not notes:
-        # Room for the subtitle's lines above the plot, which keeps its height.
-        room = SUBTITLE_LINE * (str(figure.layout.title.subtitle.text).count("<br>") + 1) + SUBTITLE_GAP
-        figure.update_layout(margin_t=(figure.layout.margin.t or 64) + room, height=figure.layout.height + room)
+        # Title and subtitle from the top of the figure down, and room for them above the plot
+        # (a title placed automatically sits in the middle of the top margin, over the subtitle).
+        title_lines = str(figure.layout.title.text).count("<br>") + 1
+        subtitle_lines = str(figure.layout.title.subtitle.text).count("<br>") + 1
+        top = TITLE_PAD + TITLE_LINE * (2 * title_lines - 1) + SUBTITLE_LINE * subtitle_lines + SUBTITLE_GAP
+        # plotly anchors a title of several lines by its first line: the pad makes room for the others.
+        pad = TITLE_PAD + TITLE_LINE * (title_lines - 1)
+        figure.update_layout(title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": pad}},
+                             margin_t=top, height=figure.layout.height + top - 64)
     return figure
 
 
