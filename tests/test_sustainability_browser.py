@@ -85,3 +85,50 @@ def test_a_filter_in_the_link_and_the_threshold_control(live_server, page):
     assert "nearest multiple of 0.05" in page.inner_text("#shell-page-content")
     assert "setting of this dashboard, not IOM’s official cut-off" in page.inner_text("#shell-page-content")
     assert_clean(page)
+
+
+def offered(page) -> list[str]:
+    """The labels groups A and B can be (the drop-down's placeholder left out)."""
+    return page.locator("#sustainability-group-a-dropdown option").evaluate_all(
+        "nodes => nodes.filter(node => node.value).map(node => node.textContent)")
+
+
+def published_groups(page) -> list[str]:
+    """The groups the means chart draws (not suppressed), by label."""
+    return [tick.split(" (n=")[0].replace("<br>", " ") for tick in tick_texts(page) if "(n=" in tick]
+
+
+def test_comparison_offers_groups_with_data_and_follows_the_filters(live_server, page):
+    page.goto(live_server.url + "/sustainability?group=country&a=GIN")
+    wait_for_dash(page)
+    wait_for_ticks(page, "Guinea (n=")
+    assert page.input_value("#sustainability-group-a-dropdown") == "GIN"
+    assert sorted(offered(page)) == sorted(published_groups(page))  # no suppressed or empty group
+    page.click("#filter-region-dropdown")
+    page.get_by_role("option", name="East and Horn of Africa", exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('region=EHOA')")
+    # Guinea has no record in East and Horn of Africa: groups A and B are picked again among those with data.
+    page.wait_for_function("() => document.querySelector('#sustainability-group-a-dropdown').value !== 'GIN'")
+    page.wait_for_function(
+        "selector => ![...document.querySelectorAll(selector)].some(n => n.textContent.startsWith('Guinea'))",
+        arg=TICKS)
+    wait_for_dash(page)
+    assert "Guinea" not in offered(page) and sorted(offered(page)) == sorted(published_groups(page))
+    summary = page.inner_text("#sustainability-compare-summary")
+    assert "excludes zero" in summary or "no difference distinguishable from zero" in summary
+    assert "Guinea" not in page.inner_text("#sustainability-compare-graph")
+    assert_clean(page)
+
+
+def test_a_link_to_a_group_without_data_says_so_in_french(live_server, page):
+    page.goto(live_server.url + "/sustainability?group=country&region=EHOA&a=GIN&lang=fr")
+    wait_for_dash(page)
+    notice = page.inner_text("#sustainability-options-notice")
+    assert "ne peuvent donc pas être comparés" in notice and "GIN" in notice
+    page.wait_for_function("() => document.querySelector('#sustainability-compare-summary').innerText.length > 0")
+    summary = page.inner_text("#sustainability-compare-summary")
+    assert "exclut zéro" in summary or "aucun écart distinguable de zéro" in summary
+    assert "À 95 %" in page.inner_text("#sustainability-compare-table")
+    assert page.input_value("#sustainability-group-a-dropdown") != "GIN"
+    assert_clean(page)
