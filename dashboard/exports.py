@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -58,16 +59,26 @@ def neutralise(value: object) -> object:
     return value
 
 
+def _whole(value: float) -> bool:
+    return math.isfinite(value) and value.is_integer() and abs(value) < 2**53
+
+
 def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy in which every decimal column holding only whole numbers (counts, once NaN made them
-    decimal) is an integer column, so that files write 12, not 12.0; missing values stay empty."""
+    """A copy in which every column whose decimal numbers are all whole (counts, once a missing
+    value made them decimal) holds integers, so that files write 12, not 12.0; missing values
+    stay empty, and text in a column of numbers and notes ("not reported") stays as it is."""
     cleaned = frame.copy()
     for column in cleaned.columns:
         values = cleaned[column]
-        if pd.api.types.is_float_dtype(values) and values.notna().any():
+        if pd.api.types.is_float_dtype(values):
             finite = values.dropna().astype(float)
-            if ((finite % 1) == 0).all() and finite.abs().max() < 2**53:
+            if len(finite) and all(_whole(value) for value in finite):
                 cleaned[column] = values.astype("Float64").round().astype("Int64")
+        elif values.dtype == object:
+            decimals = [value for value in values if isinstance(value, float) and not math.isnan(value)]
+            if decimals and all(_whole(value) for value in decimals):
+                cleaned[column] = values.map(lambda value: int(value) if isinstance(value, float)
+                                             and _whole(value) else value)
     return cleaned
 
 

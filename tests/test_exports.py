@@ -64,6 +64,8 @@ def test_whole_number_columns_become_integers_and_others_stay():
     cleaned = whole_numbers(frame)
     assert str(cleaned["n"].dtype) == "Int64" and cleaned["n"].tolist()[0] == 12 and pd.isna(cleaned["n"][1])
     assert cleaned["mean"].tolist() == [0.5, 1.0] and cleaned["label"].tolist() == ["a", "b"]
+    mixed = whole_numbers(pd.DataFrame({"amount": [73300000.0, "not reported"]}))
+    assert mixed["amount"].tolist() == [73300000, "not reported"] and isinstance(mixed["amount"][0], int)
 
 
 def test_formula_injection_is_neutralised_in_csv_and_excel():
