@@ -266,6 +266,9 @@ def eutf_results_data(request: ChartRequest) -> pd.DataFrame:
     return eutf_figures.pillar_results_table(rows, pillar_names=names, lang=request.lang)
 
 
+KIND_COLUMN = "kind_of_data"  # the name the chart exports and the API give it
+
+
 def fill_explorer(context: AppContext, lang: str | None) -> tuple[list[dict], list[dict], str]:
     """Rows and column definitions of the explorer (every EUTF result row), and its count line."""
     lang = normalise_language(lang)
@@ -277,6 +280,9 @@ def fill_explorer(context: AppContext, lang: str | None) -> tuple[list[dict], li
          **({"minWidth": 320, "wrapText": True, "autoHeight": True} if column in ("indicator", "result_framework") else {})}
         for column in eutf_queries.EXPLORER_COLUMNS
     ]
+    # Not shown, but in the CSV download: the kind of data travels with the rows, as in every export.
+    columns.append({"field": KIND_COLUMN, "headerName": KIND_COLUMN, "hide": True})
+    rows[KIND_COLUMN] = t("kind.eutf", lang)
     for column in ("period_start", "period_end", "as_of"):
         rows[column] = rows[column].map(lambda value: None if value is None or pd.isna(value)
                                         else pd.Timestamp(value).date().isoformat())
@@ -292,15 +298,13 @@ def search_explorer(text: object) -> Patch:
 
 
 def export_explorer(clicks: int | None, lang: str | None, today: dt.date | None = None) -> tuple[bool, dict]:
-    """Have the grid download the rows it shows (search, filters and sort applied) as CSV, under
-    two lines naming the kind of data and the date."""
+    """Have the grid download the rows it shows (search, filters and sort applied) as a plain CSV
+    (one header row, as every export) whose last column, hidden on screen, names the kind of data;
+    the file name holds the date."""
     if not clicks:
         return no_update, no_update
-    lang = normalise_language(lang)
     day = (today or dt.date.today()).isoformat()
-    header = (f'"{t("export.header.source", lang)}","{t("kind.eutf", lang)}"\r\n'
-              f'"{t("export.header.date", lang)}","{day}"\r\n')
-    return True, {"fileName": f"pillars_eutf-results-explorer_{day}.csv", "prependContent": header}
+    return True, {"fileName": f"pillars_eutf-results-explorer_{day}.csv", "allColumns": True}
 
 
 # ---------------------------------------------------------------- each chart for a request (embeds)

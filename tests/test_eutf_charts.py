@@ -178,7 +178,8 @@ def test_every_chart_declares_a_kind_and_real_charts_are_never_called_demo(conte
 def test_explorer_holds_every_result_row_in_both_languages(context):
     rows, columns, count = pillar_callbacks.fill_explorer(context, "fr")
     assert len(rows) == 1426 and count.startswith("1\u202f426")
-    assert [column["field"] for column in columns] == list(eutf.EXPLORER_COLUMNS)
+    assert [column["field"] for column in columns] == [*eutf.EXPLORER_COLUMNS, "kind_of_data"]
+    assert columns[-1]["hide"] is True and {row["kind_of_data"] for row in rows} == {t("kind.eutf", "fr")}
     assert columns[2]["headerName"] == "Niveau"
     niger = [row for row in rows if row["iati_id"] == "T05-EUTF-SAH-NE-07-01" and row["indicator_number"] == "3.4"]
     assert niger[0]["actual"] == 40888 and niger[0]["as_of"] == "2021-12-17"
@@ -186,7 +187,8 @@ def test_explorer_holds_every_result_row_in_both_languages(context):
     assert not [value for row in rows for value in row.values()
                 if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r"))]
     exported, params = pillar_callbacks.export_explorer(1, "en")
-    assert exported is True and t("kind.eutf", "en") in params["prependContent"]
+    # One header row (no lines above it) and every column, the hidden kind of data included.
+    assert exported is True and params["allColumns"] is True and "prependContent" not in params
 
 
 def test_amount_spec_words(context):
