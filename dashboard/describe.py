@@ -16,12 +16,15 @@ def filter_summary(selection: Selection, catalog: Catalog, lang: str) -> str:
     for field, key, names in named:
         codes = getattr(selection, field)
         if codes:
-            parts.append(f"{t(key, lang)}: " + ", ".join(names[code].name(lang) for code in codes))
+            parts.append(t("export.label_value", lang, label=t(key, lang),
+                           value=", ".join(names[code].name(lang) for code in codes)))
     if selection.period_start:
-        parts.append(f"{t('filters.period_start', lang)}: {quarter_label(selection.period_start, lang)}")
+        parts.append(t("export.label_value", lang, label=t("filters.period_start", lang),
+                       value=quarter_label(selection.period_start, lang)))
     if selection.period_end:
-        parts.append(f"{t('filters.period_end', lang)}: {quarter_label(selection.period_end, lang)}")
-    return "; ".join(parts) or t("export.no_filters", lang)
+        parts.append(t("export.label_value", lang, label=t("filters.period_end", lang),
+                       value=quarter_label(selection.period_end, lang)))
+    return t("export.filter_separator", lang).join(parts) or t("export.no_filters", lang)
 
 
 def data_source_text(catalog: Catalog, imported_files: list[str], lang: str) -> str:
