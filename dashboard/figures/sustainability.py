@@ -130,6 +130,14 @@ def _mean_hover(lang: str, *, group: str, measure: str, mean: object, low: objec
              high=_score(high, lang, decimals) if pd.notna(high) else "–", n=n)
 
 
+def _percent_interval(share: object, low: object, high: object, lang: str) -> dict[str, str]:
+    """A share and its interval as percentages, with the decimals the interval needs (one at least)."""
+    numbers = [100 * float(value) if value is not None and pd.notna(value) else math.nan for value in (share, low, high)]
+    decimals = interval_decimals(*numbers, minimum=1)
+    return {name: format_percent(value, lang, decimals) for name, value in (("share", share), ("low", low),
+                                                                             ("high", high))}
+
+
 def difference_verdict(low: object, high: object, *, label_a: str, label_b: str, lang: str) -> str:
     """Whether a difference A − B is distinguishable from zero at 95%, in words: A higher (or
     lower) than B when the interval excludes zero, else no difference distinguishable from zero."""
@@ -332,10 +340,9 @@ def threshold_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], groupi
     share = shown["share"].astype(float)
     threshold_text = format_number(threshold, lang, 2)
     hover = [
-        t("sustainability.hover.share", lang, group=row["label"], share=format_percent(row["share"], lang, 1),
-          threshold=threshold_text, above=format_number(int(row["at_or_above"]), lang),
-          n=format_number(int(row["n"]), lang), low=format_percent(row["ci_low"], lang, 1),
-          high=format_percent(row["ci_high"], lang, 1))
+        t("sustainability.hover.share", lang, group=row["label"], threshold=threshold_text,
+          above=format_number(int(row["at_or_above"]), lang), n=format_number(int(row["n"]), lang),
+          **_percent_interval(row["share"], row["ci_low"], row["ci_high"], lang))
         for row in shown.to_dict("records")
     ]
     figure = go.Figure(go.Bar(

@@ -22,6 +22,7 @@ from dashboard.figures.sustainability import (
     _fit_title,
     _group_columns,
     _ordered,
+    _percent_interval,
     _suppressed_marks,
     _table,
     _with_ticks,
@@ -29,6 +30,7 @@ from dashboard.figures.sustainability import (
     measure_label,
 )
 from dashboard.i18n import format_number, format_percent, t
+from dashboard.precision import interval_decimals
 from dashboard.queries.aggregates import STAY_BAND
 from dashboard.queries.sustainability import MEASURES
 
@@ -36,9 +38,15 @@ DIRECTIONS = ("rose", "stayed", "fell")
 DIRECTION_STYLES = {"rose": (theme.QUALITATIVE[2], ""), "stayed": ("#BBBBBB", "."), "fell": (theme.QUALITATIVE[5], "/")}
 
 
-def _signed(value: float, lang: str) -> str:
-    text = format_number(abs(float(value)), lang, 3)
+def _signed(value: float, lang: str, decimals: int = 3) -> str:
+    text = format_number(abs(float(value)), lang, decimals)
     return ("+" if value > 0 else "−" if value < 0 else "") + text
+
+
+def _signed_interval(change: object, low: object, high: object, lang: str) -> dict[str, str]:
+    """A change and its interval's bounds, with the decimals the interval needs (three at least)."""
+    decimals = interval_decimals(change, low, high, minimum=3)
+    return {name: _signed(value, lang, decimals) for name, value in (("change", change), ("low", low), ("high", high))}
 
 
 def _change_range(frame: pd.DataFrame) -> list[float]:
@@ -63,8 +71,8 @@ def changes_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], grouping:
         change = shown[f"{measure}_change"].astype(float)
         name = measure_label(measure, lang)
         hover = [t("sustainability.hover.change", lang, group=row["label"], measure=name,
-                   change=_signed(row[f"{measure}_change"], lang), low=_signed(row[f"{measure}_ci_low"], lang),
-                   high=_signed(row[f"{measure}_ci_high"], lang), n=format_number(int(row["n"]), lang))
+                   **_signed_interval(row[f"{measure}_change"], row[f"{measure}_ci_low"], row[f"{measure}_ci_high"],
+                                      lang), n=format_number(int(row["n"]), lang))
                  for row in shown.to_dict("records")]
         figure.add_trace(go.Scatter(
             x=change.tolist(), y=shown["tick"].tolist(), name=name, mode="markers", orientation="h",
@@ -100,8 +108,8 @@ def change_shares_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], gro
         share = shown[direction].astype(float)
         name = t(f"sustainability.changes.{direction}", lang, band=format_number(STAY_BAND, lang, 2))
         hover = [t("sustainability.hover.direction", lang, group=row["label"], direction=name,
-                   share=format_percent(row[direction], lang, 1), low=format_percent(row[f"{direction}_ci_low"], lang, 1),
-                   high=format_percent(row[f"{direction}_ci_high"], lang, 1), n=format_number(int(row["n"]), lang))
+                   **_percent_interval(row[direction], row[f"{direction}_ci_low"], row[f"{direction}_ci_high"], lang),
+                   n=format_number(int(row["n"]), lang))
                  for row in shown.to_dict("records")]
         figure.add_trace(go.Bar(
             x=share.tolist(), y=shown["tick"].tolist(), orientation="h", name=name,
