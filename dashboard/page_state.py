@@ -12,7 +12,7 @@ The address holds only what differs from the defaults, so opening a page adds no
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -49,6 +49,9 @@ class OptionEnv:
     cursor: Any = None
     lang: str = "en"
     selection: Any = None
+    # Answers computed while parsing with this environment (one request's lifetime), so that an
+    # option list a default and a parser both need is queried once.
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def _text(value: object) -> str:

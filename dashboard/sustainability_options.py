@@ -66,11 +66,14 @@ def comparable_codes(env: OptionEnv, grouping: str) -> list[str]:
     would show nothing."""
     if env.cursor is None:
         return []
-    minimum = env.settings.min_group_size if env.settings is not None else 1
-    selection = env.selection if env.selection is not None else Selection()
-    codes = queries.comparable_group_codes(env.cursor, selection, grouping, min_group_size=minimum)
-    labels = group_labels(grouping, env.lang, env.catalog)
-    return [choice["value"] for choice in group_options(codes, labels)]
+    key = ("comparable_codes", grouping)
+    if key not in env.memo:
+        minimum = env.settings.min_group_size if env.settings is not None else 1
+        selection = env.selection if env.selection is not None else Selection()
+        codes = queries.comparable_group_codes(env.cursor, selection, grouping, min_group_size=minimum)
+        labels = group_labels(grouping, env.lang, env.catalog)
+        env.memo[key] = [choice["value"] for choice in group_options(codes, labels)]
+    return list(env.memo[key])
 
 
 def comparison_choices(env: OptionEnv, grouping: str) -> list[dict[str, str]]:
