@@ -6,6 +6,7 @@ the About page includes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
@@ -49,9 +50,11 @@ def slider_bounds(settings: Settings) -> tuple[float, float]:
     return min(SLIDER_MIN, settings.threshold), max(SLIDER_MAX, settings.threshold)
 
 
-def options_notice(options: PageOptions, lang: str, min_group_size: int = 1) -> dbc.Alert | None:
+def options_notice(options: PageOptions, lang: str, min_group_size: int = 1,
+                   known_groups: Sequence[str] = ()) -> dbc.Alert | None:
     """A visible note naming the link's page options that were ignored, if any: values not
-    recognised, and groups A or B without enough respondents under the filters to compare."""
+    recognised, and groups A or B of the survey data (``known_groups``) without enough
+    respondents under the filters to compare."""
     if not options.dropped:
         return None
 
@@ -59,8 +62,8 @@ def options_notice(options: PageOptions, lang: str, min_group_size: int = 1) -> 
         return "; ".join(t("sustainability.notice.item", lang, value=value, option=t(OPTION_LABEL_KEYS[key], lang))
                          for key, value in dropped)
 
-    unavailable = [(key, value) for key, value in options.dropped if key in GROUP_PARAMS]
-    unknown = [(key, value) for key, value in options.dropped if key not in GROUP_PARAMS]
+    unavailable = [(key, value) for key, value in options.dropped if key in GROUP_PARAMS and value in known_groups]
+    unknown = [pair for pair in options.dropped if pair not in unavailable]
     sentences = [t("sustainability.notice.dropped", lang, items=items(unknown))] if unknown else []
     if unavailable:
         sentences.append(t("sustainability.notice.groups_unavailable", lang, items=items(unavailable),
@@ -239,7 +242,8 @@ def layout(context: PageContext) -> html.Div:
             html.H1(t("sustainability.title", lang), className="h3"),
             html.P(t("sustainability.intro", lang, min=format_number(context.settings.min_group_size, lang)),
                    className="text-muted"),
-            options_notice(options, lang, context.settings.min_group_size),
+            options_notice(options, lang, context.settings.min_group_size,
+                           queries.group_codes(context.cursor, options.grouping)),
             controls(context, options),
             dbc.Row([dbc.Col(chart_panel(*panel) if len(panel) > 4 else chart_panel(*panel, lang), xs=12, xl=6)
                      for panel in panels], className="g-3 mb-3"),

@@ -159,3 +159,11 @@ def test_share_hover_uses_the_rule_too():
                                threshold=0.5, lang="en", demo=False, min_group_size=10)
     hover = figure.data[0].hovertext[0]
     assert "50.02% at or above" in hover and "95% CI 50.01% to 50.04%" in hover  # not 50.0% (50.0% to 50.0%)
+
+
+def test_an_unknown_group_in_a_link_is_reported_as_not_recognised(context):
+    page = layout_module.layout(PageContext(lang="en", catalog=context.catalog, settings=context.settings,
+                                            cursor=context.cursor(), params={"b": "XYZ"}))
+    text = str(page)
+    assert "were not recognised and were ignored" in text and "“XYZ” for “Group B”" in text
+    assert "so they cannot be compared" not in text
