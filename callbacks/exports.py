@@ -25,7 +25,7 @@ from dashboard.describe import filter_summary
 from dashboard.exports import (
     ExportHeader,
     ascii_name,
-    export_filename,
+    export_stem,
     to_csv_bytes,
     to_excel_bytes,
 )
@@ -97,16 +97,17 @@ def export_header(context: AppContext, chart: ChartSpec, request: ChartRequest, 
                                         for name in ("chart", "filters", "date", "kind_source")])
 
 
-def file_stem(chart: ChartSpec, request: ChartRequest, today: dt.date) -> str:
-    """``page_chart[-subject]_filters_date``: the name of every file a chart exports, without extension."""
+def file_stem(chart: ChartSpec, request: ChartRequest, today: dt.date | None) -> str:
+    """``page_chart[-subject]_filters[_date]``: the name of every file a chart exports, without
+    extension (without date when ``today`` is None: the browser adds the day it saves an image)."""
     subject = chart.subject_of(request)
     key = f"{chart.key}-{ascii_name(subject)}" if subject else chart.key
-    return export_filename(chart.page, key, request.selection.to_query_string().lstrip("?"), today, "x")[:-2]
+    return export_stem(chart.page, key, request.selection.to_query_string().lstrip("?"), today)
 
 
 def download_chart_data(context: AppContext, clicks: list, selection_data: dict | None, options_stores: object,
                         lang: str | None, today: dt.date | None = None) -> object:
-    """A CSV or Excel file of the clicked chart's data, with the header block."""
+    """A CSV or Excel file of the clicked chart's data, with its provenance (``dashboard.exports``)."""
     triggered = ctx.triggered_id
     if not triggered or not any(clicks or []):
         return no_update
@@ -137,7 +138,7 @@ def export_footers(context: AppContext, selection_data: dict | None, options_sto
         header = export_header(context, chart, request, today)
         lines = [t("export.label_value", request.lang, label=label, value=value) if index else value
                  for index, (label, value) in enumerate(header.lines()) if index != 2]
-        charts[chart.key] = {"lines": lines, "stem": file_stem(chart, request, today)[:-len(today.isoformat()) - 1]}
+        charts[chart.key] = {"lines": lines, "stem": file_stem(chart, request, None)}
     return {"charts": charts, "date_label": t("export.header.date", request.lang),
             "credit": t("app.title", request.lang)}
 

@@ -130,8 +130,13 @@ def ascii_name(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
+def export_stem(page: str, chart: str, filter_summary: str, on: dt.date | None) -> str:
+    """``page_chart_filters_2026-11-21`` (no date part when ``on`` is None), with only safe characters."""
+    parts = [page, chart, filter_summary or "all", *([on.isoformat()] if on is not None else [])]
+    cleaned = [FILENAME_UNSAFE.sub("-", part).strip("-")[:MAX_FILENAME_PART] or "x" for part in parts]
+    return "_".join(cleaned)
+
+
 def export_filename(page: str, chart: str, filter_summary: str, on: dt.date, extension: str) -> str:
     """``page_chart_filters_2026-11-21.ext``, with only safe characters."""
-    parts = [page, chart, filter_summary or "all", on.isoformat()]
-    cleaned = [FILENAME_UNSAFE.sub("-", part).strip("-")[:MAX_FILENAME_PART] or "x" for part in parts]
-    return "_".join(cleaned) + "." + extension
+    return export_stem(page, chart, filter_summary, on) + "." + extension

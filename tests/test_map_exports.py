@@ -102,3 +102,16 @@ def test_exports_recompute_the_map_data_from_the_url(context):
     assert chart.title_key == "map.block.title" and request.lang == "fr"
     assert (frame["Dans les filtres actuels"] == "Oui").sum() == 12
     assert "Afrique centrale et de l’Ouest" in set(frame["Couleur sur la carte (entrée de la légende)"])
+
+
+def test_the_trend_exports_name_the_country(context):
+    """File name, title (CSV column, About sheet, table caption) and image footer say whose trend it is."""
+    footers = exports.export_footers(context, {"regions": ["WCA"]}, [{"profile": "GIN"}], "fr", "/")
+    trend = footers["charts"][ids.MAP_TREND_CHART]
+    assert trend["stem"] == "map_country-trend-Guinee_region-WCA"
+    assert trend["lines"][0] == TEXT["map.trend.heading"]["fr"] + " : Guinée"
+    assert trend["lines"][1].startswith("Filtres\u00a0: Région\u00a0: ")
+    assert footers["date_label"] == "Exporté le"
+    chart, request, _ = exports.chart_data(context, ids.MAP_TREND_CHART, {}, [{"profile": "GIN"}], "en")
+    assert exports.export_title(chart, request) == TEXT["map.trend.heading"]["en"] + ": Guinea"
+    assert set(footers["charts"]) == {chart.key for chart in exports.all_charts().values() if chart.page == "map"}
