@@ -62,7 +62,7 @@ class View:
 
     @property
     def disclosure(self) -> Disclosure:
-        return Disclosure(disclosure_mode(self.settings))
+        return sdc.for_minimum(disclosure_mode(self.settings), self.settings.min_group_size)
 
     @property
     def labels(self) -> dict[str, str]:
@@ -79,7 +79,7 @@ def _selection(context: AppContext, selection_data: dict | None) -> Selection:
 def options_view(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, settings: Settings, selection: Selection,
                  options_data: Mapping[str, object] | None, lang: object) -> View:
     """The view the page's options value describes (read through the page's one parser), with
-    the threshold the shares are computed at (a 0.05 grid when protected)."""
+    the threshold the shares are computed at (on the protected grid when protected)."""
     lang = normalise_language(lang)
     options = PageOptions.from_params(options_data or {}, OptionEnv(catalog, settings, cursor, lang, selection))
     return View(cursor, catalog, settings, selection, _published(options, settings), lang)
@@ -99,8 +99,8 @@ def request_view(request: ChartRequest) -> View:
 
 
 def _published(options: PageOptions, settings: Settings) -> PageOptions:
-    """Options with the threshold the shares are computed at (a 0.05 grid when protected)."""
-    return replace(options, threshold=sdc.published_threshold(options.threshold, Disclosure(disclosure_mode(settings))))
+    """Options with the threshold the shares are computed at (on the protected grid when protected)."""
+    return replace(options, threshold=sdc.published_threshold(options.threshold, sdc.for_minimum(disclosure_mode(settings), settings.min_group_size)))
 
 
 # ---------------------------------------------------------------- frames (one query per chart)
@@ -149,7 +149,7 @@ def _marked(figure: go.Figure, view: View) -> go.Figure:
 
 def _with_disclosure(frame: pd.DataFrame, view: View) -> pd.DataFrame:
     """A chart's data with the protection it was published under, in every row (tables, files)."""
-    bound = format_number(sdc.MAX_NORMAL * sdc.SUM_NOISE_SD, view.lang, 2)
+    bound = format_number(sdc.MAX_NORMAL * view.disclosure.sum_sd, view.lang, 2)
     return frame.assign(**{t("sustainability.disclosure.header", view.lang):
                            t(f"sustainability.disclosure.{view.disclosure.mode}", view.lang, bound=bound)})
 

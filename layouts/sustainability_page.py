@@ -18,7 +18,7 @@ from dashboard.figures.sustainability import (
     grouping_label,
     measure_label,
 )
-from dashboard.i18n import format_number, t
+from dashboard.i18n import format_number, format_percent, t
 from dashboard.page_state import OptionEnv
 from dashboard.queries import disclosure as sdc
 from dashboard.queries import sustainability as queries
@@ -118,10 +118,10 @@ def controls(context: PageContext, options: PageOptions) -> html.Div:
                 threshold,
                 html.Small([t("sustainability.threshold_help", lang,
                               default=format_number(context.settings.threshold, lang, 2)),
-                            # Protected shares exist on a 0.05 grid only (dashboard.queries.disclosure).
+                            # Protected shares exist on a grid only (dashboard.queries.disclosure.THRESHOLD_GRID).
                             "" if disclosure_mode(context.settings) == "exact" else
                             " " + t("sustainability.threshold_grid", lang,
-                                    grid=format_number(sdc.THRESHOLD_GRID, lang, 2))],
+                                    grid=format_number(sdc.THRESHOLD_GRID, lang, 1))],
                            id="sustainability-threshold-help", className="text-muted d-block"),
             ], xs=12, lg=5, className="mb-2"),
         ],
@@ -172,13 +172,21 @@ def comparison_panel(context: PageContext, options: PageOptions, group_choices: 
 
 def disclosure_values(lang: str, settings: Settings) -> dict[str, str]:
     """The parameters of the disclosure control, as the methodology text quotes them."""
-    bound = sdc.MAX_NORMAL * sdc.SUM_NOISE_SD
+    sum_sd = sdc.sum_noise_sd(settings.min_group_size)
+    bound = sdc.MAX_NORMAL * sum_sd
+    largest = max(settings.min_group_size - 1, 1)
+    attack_largest = sum_sd * 2**0.5 / largest
+    widening = {f"widen_{name}": format_percent(sdc.interval_widening(n, sum_sd), lang)
+                for name, n in (("min", settings.min_group_size), ("30", 30), ("100", 100))}
     return {
-        "sum_sd": format_number(sdc.SUM_NOISE_SD, lang, 2), "css_sd": format_number(sdc.CSS_NOISE_SD, lang, 2),
+        "sum_sd": format_number(sum_sd, lang, 2), "css_sd": format_number(sdc.CSS_NOISE_SD, lang, 2),
         "bound": format_number(bound, lang, 2), "bound_10": format_number(bound / settings.min_group_size, lang, 3),
         "min_n": format_number(settings.min_group_size, lang), "bound_100": format_number(bound / 100, lang, 4),
-        "attack_sd": format_number(sdc.SUM_NOISE_SD * 2**0.5, lang, 2), "band": format_number(STAY_BAND, lang, 2),
-        "mode": t(f"sustainability.method.mode.{disclosure_mode(settings)}", lang),
+        "attack_sd": format_number(sum_sd * 2**0.5, lang, 2), "band": format_number(STAY_BAND, lang, 2),
+        "mode": t(f"sustainability.method.mode.{disclosure_mode(settings)}", lang), **widening,
+        "grid": format_number(sdc.THRESHOLD_GRID, lang, 1), "largest": format_number(largest, lang),
+        "attack_largest": format_number(attack_largest, lang, 3),
+        "attack_largest_95": format_number(1.96 * attack_largest, lang, 2),
     }
 
 

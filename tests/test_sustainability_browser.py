@@ -76,13 +76,13 @@ def test_a_filter_in_the_link_and_the_threshold_control(live_server, page):
     page.wait_for_function("selector => document.querySelector(selector).textContent.includes('0.70')", arg=title)
     assert page.input_value("#sustainability-threshold-range") == "0.7"
     # The range moves the number box and the charts too (keyboard: one step of 0.01); protected
-    # shares are computed, and titled, at the nearest multiple of 0.05.
+    # shares are computed, and titled, at the nearest multiple of 0.1.
     page.focus("#sustainability-threshold-range")
-    for _ in range(3):
+    for _ in range(6):
         page.keyboard.press("ArrowRight")
-    page.wait_for_function("selector => document.querySelector(selector).textContent.includes('0.75')", arg=title)
-    assert page.input_value("#sustainability-threshold-input") == "0.73"
-    assert "nearest multiple of 0.05" in page.inner_text("#shell-page-content")
+    page.wait_for_function("selector => document.querySelector(selector).textContent.includes('0.80')", arg=title)
+    assert page.input_value("#sustainability-threshold-input") == "0.76"
+    assert "nearest multiple of 0.1" in page.inner_text("#shell-page-content")
     assert "setting of this dashboard, not IOM’s official cut-off" in page.inner_text("#shell-page-content")
     assert_clean(page)
 

@@ -130,7 +130,7 @@ def test_csv_and_excel_downloads_hold_what_the_charts_show(live_server, page):
     assert len(shown) and len(hidden), "in 2020 the 5,000-record store has small and large countries"
     # Every row says how it was protected; nothing else is written in a suppressed row.
     assert set(table["Disclosure control"]) == {
-        "protected (cell key method): counts moved by up to 2, means by up to 0.58 / n"}
+        "protected (cell key method): counts moved by up to 2, means by up to 1.01 / n"}
     numbers = [column for column in table.columns
                if column not in ("Country: code", "Country", "Status", "Disclosure control")]
     assert (hidden[numbers] == "").all().all()  # no mean, n or interval for a suppressed group

@@ -15,12 +15,15 @@ What moves, and by how much (``Disclosure`` holds the parameters, the methodolog
 
 - counts (respondents, computed composites, shares' numerators) by −2..+2 (probabilities
   0.1, 0.2, 0.4, 0.2, 0.1; a count of zero stays zero);
-- each score's sum by a normal amount of standard deviation ``sum_sd`` (0.2 score points, never
-  beyond ±2.9 × 0.2), so a group mean moves by that over n: at most 0.058 for 10 respondents,
-  0.0058 for 100;
+- each score's sum by a normal amount of standard deviation ``sum_sd`` (0.35 score points for the
+  default minimum group of 10, in proportion to minimum − 1 above it; never beyond ±2.9 ×
+  ``sum_sd``), so a group mean moves by that over n: at most 0.10 for 10 respondents, 0.010 for
+  100. An attacker subtracting views of a suppressed group of k keeps an error of standard
+  deviation at least √2 × ``sum_sd`` / k on its mean: 0.055 for k = 9, so a 95% interval of
+  ±0.11 — no suppressed group is recovered to better than ±0.05;
 - each score's centred sum of squares by ``css_sd`` (0.05), so standard deviations move too;
 - box-plot quantiles by a normal amount of standard deviation ``sum_sd`` / n;
-- shares at or above a threshold are computed at thresholds on a 0.05 grid only.
+- shares at or above a threshold are computed at thresholds on a 0.1 grid only.
 
 Intervals include the added variance (mean: (sum_sd / n)² added to s² / n; shares: the count
 noise), so their coverage stays 95%. Groups with fewer respondents than the minimum stay
@@ -42,11 +45,18 @@ KEY_RANGE = 256
 COUNT_NOISE = (-2, -1, 0, 1, 2)
 COUNT_NOISE_PROBABILITIES = (0.1, 0.2, 0.4, 0.2, 0.1)
 COUNT_NOISE_SD = float(np.sqrt(sum(p * v * v for v, p in zip(COUNT_NOISE, COUNT_NOISE_PROBABILITIES, strict=True))))
-SUM_NOISE_SD = 0.2
+# Standard deviation of the amount added to a score's sum, for the default minimum group of 10: an
+# attacker differencing views of the largest suppressed group (9) keeps an error of sd √2 × 0.35 / 9
+# = 0.055 on its mean. Larger minimums scale it by (minimum − 1) / 9.
+SUM_NOISE_SD = 0.35
+SUM_NOISE_REFERENCE_MINIMUM = 10
+# The spread of scores the methodology page quotes interval widening for.
+TYPICAL_SCORE_SD = 0.13
 # Protected thresholds lie on this grid: with a free 0.01 threshold, sweeping it and fitting a step
 # to the perturbed counts located a lone returnee's score to ±0.05 about half the time; on a 0.05
-# grid no better than a guess (tests/test_disclosure_attacks.py).
-THRESHOLD_GRID = 0.05
+# grid still more often than guessing (60% against 40% on the demo store); on a 0.1 grid no more
+# often than a guess (tests/test_disclosure_attacks.py).
+THRESHOLD_GRID = 0.1
 CSS_NOISE_SD = 0.05
 MODES = ("protected", "exact")
 # The largest normal amount the table holds, in standard deviations (its 256 points are the
@@ -80,6 +90,24 @@ class Disclosure:
 
 PROTECTED = Disclosure()
 EXACT = Disclosure("exact")
+
+
+def sum_noise_sd(min_group_size: int) -> float:
+    """The sum noise that keeps a suppressed group of ``min_group_size`` − 1 hidden as well as
+    a group of 9 is under the default minimum of 10."""
+    scale = max(1.0, (min_group_size - 1) / (SUM_NOISE_REFERENCE_MINIMUM - 1))
+    return SUM_NOISE_SD * scale
+
+
+def for_minimum(mode: str, min_group_size: int) -> Disclosure:
+    """The protection of a deployment: its mode, with the sum noise its minimum group needs."""
+    return Disclosure(mode, sum_sd=sum_noise_sd(min_group_size))
+
+
+def interval_widening(n: int, sum_sd: float, score_sd: float = TYPICAL_SCORE_SD) -> float:
+    """By how much (a fraction) the sum noise widens a mean's interval for ``n`` respondents whose
+    scores spread by ``score_sd``: √(s²/n + (sum_sd/n)²) / (s/√n) − 1."""
+    return float(np.sqrt(1 + sum_sd**2 / (n * score_sd**2)) - 1)
 
 
 @lru_cache(maxsize=512)
@@ -166,7 +194,7 @@ def protect_quantiles(values: np.ndarray, n: int, key: int, label: str, disclosu
 
 def published_threshold(threshold: float, disclosure: Disclosure) -> float:
     """The threshold a share is computed at: as asked in exact mode, else the nearest point of
-    the 0.05 grid."""
+    the protected grid (``THRESHOLD_GRID``)."""
     if disclosure.exact:
         return float(threshold)
     return round(round(float(threshold) / THRESHOLD_GRID) * THRESHOLD_GRID, 2)

@@ -313,8 +313,11 @@ def group_means(cursor: duckdb.DuckDBPyConnection, selection: Selection, groupin
     minimum = _check_min(min_group_size)
     raw = _raw_groups(cursor, selection, grouping, MEASURES)
     by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum, disclosure), MEASURES)
-    by_group["computed_composites"] = np.where(
-        by_group["suppressed"], np.nan, sdc.protect_count(raw["computed_all"], raw["cell_key"], "computed", disclosure))
+    # Computed composites never exceed the published respondents, and equal them when every
+    # composite was computed (both are published counts of the same group).
+    computed = sdc.protect_count(raw["computed_all"], raw["cell_key"], "computed", disclosure)
+    computed = np.where(raw["computed_all"] == raw["n_all"], by_group["n"], np.minimum(computed, by_group["n"]))
+    by_group["computed_composites"] = np.where(by_group["suppressed"], np.nan, computed)
     columns = ["group_code", "suppressed", "n", "computed_composites"]
     columns += [f"{m}_{s}" for m in MEASURES for s in ("mean", "sd", "ci_low", "ci_high")]
     return by_group[columns].astype({"suppressed": bool})
@@ -400,7 +403,7 @@ def threshold_shares(cursor: duckdb.DuckDBPyConnection, selection: Selection, gr
 
     Exact for thresholds with two decimals (the bins are 0.01 wide) before the disclosure
     control moves the count at or above by −2..2 (a lookup column per threshold); others are
-    rounded to two; protected, the threshold is moved to the nearest multiple of 0.05
+    rounded to two; protected, the threshold is moved to the nearest multiple of 0.1
     (``disclosure.published_threshold``). Columns: group_code, suppressed, n, at_or_above, share, ci_low, ci_high
     (Wilson 95%, widened by the count perturbation). Ordered by group_code; suppressed rows
     hold NULL in every column but group_code and suppressed.
