@@ -3,7 +3,8 @@
 A mean and its 95% interval written with a fixed two decimals can read "0.62 (0.62 to 0.62)"
 when the interval is narrow. The rule used wherever an estimate is written with its interval
 (text summaries, table views, hover texts): the fewest decimals, at least ``MIN_DECIMALS``, at
-which every two values of one interval that differ also differ once rounded; at most
+which every two values of one interval that differ also differ once rounded, and none that is
+not zero reads as zero; at most
 ``MAX_DECIMALS`` (a narrower interval is noise, not information).
 """
 
@@ -27,7 +28,9 @@ def _finite(values: Iterable[object]) -> list[float]:
 
 
 def _distinct_at(values: Sequence[float], decimals: int) -> bool:
-    distinct = set(values)
+    # Zero takes part: a bound of -0.003 must not read "-0.00" or "0.00" (it says on which side of
+    # zero an interval ends).
+    distinct = {*values, 0.0}
     # -0.001 and 0.001 both read 0.00 at two decimals: a sign does not tell them apart.
     rounded = {f"{value:.{decimals}f}".lstrip("-").lstrip("+") for value in distinct}
     return len(rounded) == len(distinct)

@@ -115,6 +115,7 @@ def test_decimals_rule():
     assert distinct_decimals([(0.1, 0.1000001)]) == 5  # capped
     assert distinct_decimals([(0.1231, 0.1234), ("text", 3)], minimum=3) == 4
     assert interval_decimals(0.003, -0.004, 0.010) == 3  # not "0.00 (-0.00 to 0.01)"
+    assert interval_decimals(0.01, -0.003, 0.02) == 3  # not "+0.01 (-0.00 to +0.02)"
 
 
 # ---------------------------------------------------------------- groups with data only
