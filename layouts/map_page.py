@@ -226,6 +226,8 @@ def layout(context: PageContext) -> html.Div:
                 class_name="g-3",
             ),
             dcc.Store(id=ids.MAP_SELECTED_STORE, data=options.profile),
+            # What the map shows (its options), written with the map: a Patch needs a drawn map.
+            dcc.Store(id=ids.MAP_DRAWN_STORE),
             options_store(TABLE, parsed),
             dcc.Store(id=ids.MAP_SCROLL_SINK),
         ],

@@ -266,9 +266,14 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
     base_layout(figure, title=t(f"map.figure.title.{mode}", lang), lang=lang, demo=False)
     # The disclaimer box also names the kind of data, so a downloaded image keeps it.
     frame_map(figure, lang, kind_line=t("kind.short.mapping", lang), by_province=by_province)
+    # The legend sits at the foot of the figure (container), not under the plot area (paper):
+    # plotly places a paper legend with the margins of the previous draw, and a geo figure gets no
+    # second margin pass, so a map drawn into a graph that first held the empty figure kept its
+    # legend over southern Africa on a phone. At the foot its place is the height minus its own.
     figure.update_layout(
         legend={"title": {"text": t(f"map.colour.{mode}", lang), "side": "top"}, "orientation": "h",
-                "x": 0, "y": 0, "yanchor": "top", "traceorder": "normal", "itemclick": "toggle"},
+                "x": 0, "y": 0, "yref": "container", "yanchor": "bottom", "traceorder": "normal",
+                "itemclick": "toggle"},
         meta={"demo": False, "colour_mode": mode, "kind": "mapping", "provinces": by_province},
     )
     return figure
