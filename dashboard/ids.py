@@ -43,6 +43,9 @@ PAGE_OPTIONS_STORE = "page-options-store"
 PAGE_ADDRESS_STORE = "page-address-store"
 # Pattern-matching id type of each page's address to write (as URL_WRITE_STORE, for the page's options).
 PAGE_URL_WRITE_STORE = "page-url-write-store"
+# Pattern-matching id type of each page's tidied address at load (the layout computes it).
+PAGE_TIDY_STORE = "page-tidy-store"
+PAGE_TIDY_SINK = "shell-page-tidy-sink"
 ACCOUNT_FORM = "shell-account-form"
 ACCOUNT_USER = "shell-account-user"
 ACCOUNT_LANGUAGE_FIELD = "shell-account-language-field"

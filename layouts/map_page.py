@@ -228,7 +228,7 @@ def layout(context: PageContext) -> html.Div:
             dcc.Store(id=ids.MAP_SELECTED_STORE, data=options.profile),
             # What the map shows (its options), written with the map: a Patch needs a drawn map.
             dcc.Store(id=ids.MAP_DRAWN_STORE),
-            options_store(TABLE, parsed),
+            options_store(TABLE, parsed, context.search),
             dcc.Store(id=ids.MAP_SCROLL_SINK),
         ],
         id=ids.MAP_PAGE,

@@ -228,7 +228,7 @@ def layout(context: PageContext) -> html.Div:
                  methodology_section(lang, context.settings)],
                 className="sustainability-method-details border rounded p-2",
             ),
-            options_store(TABLE, parsed),
+            options_store(TABLE, parsed, context.search),
         ],
         id=ids.SUSTAINABILITY_PAGE,
     )
