@@ -37,6 +37,7 @@ from dashboard.sustainability_options import (
     PageOptions,
     chosen_grouping,
     fraction,
+    survey_group_codes,
     threshold_text,
 )
 from dashboard.sustainability_options import TABLE as SUSTAINABILITY_TABLE
@@ -228,7 +229,7 @@ def update_comparison_choices(context: AppContext, options_data: dict | None,
     raw = options_data.get(GROUP_PARAM) if isinstance(options_data, dict) else None
     grouping, lang = chosen_grouping(raw), normalise_language(lang)
     labels = figures.group_labels(grouping, lang, context.catalog)
-    choices = figures.group_options(queries.group_codes(context.cursor(), grouping), labels)
+    choices = figures.group_options(survey_group_codes(context.catalog, context.cursor(), grouping), labels)
     help_text = t("sustainability.compare.help", lang, grouping_lower=figures.grouping_label(grouping, lang, lower=True))
     return choices, choices, help_text
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import duckdb
+
 from dashboard import ids
+from dashboard.catalog import Catalog
 from dashboard.figures.sustainability import group_labels, group_options
 from dashboard.page_state import INVALID, OptionEnv, OptionTable, PageOption, constant, one_of
 from dashboard.queries import sustainability as queries
@@ -58,12 +61,18 @@ def threshold_text(value: object, lang: str = "en") -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
+def survey_group_codes(catalog: Catalog, cursor: duckdb.DuckDBPyConnection, grouping: str) -> list[str]:
+    """Every code of ``grouping`` with survey records (``queries.group_codes``), read once per store
+    version: every options parse and page view asks for them."""
+    return list(catalog.once(("survey_group_codes", grouping), lambda: tuple(queries.group_codes(cursor, grouping))))
+
+
 def group_codes(env: OptionEnv, grouping: str) -> list[str]:
     """The grouping's codes present in the survey data, in the order the drop-downs list them."""
     if env.cursor is None:
         return []
     labels = group_labels(grouping, env.lang, env.catalog)
-    return [choice["value"] for choice in group_options(queries.group_codes(env.cursor, grouping), labels)]
+    return [choice["value"] for choice in group_options(survey_group_codes(env.catalog, env.cursor, grouping), labels)]
 
 
 def _threshold(raw: object, env: OptionEnv, chosen: Mapping[str, object]) -> object:

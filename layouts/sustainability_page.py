@@ -23,7 +23,7 @@ from dashboard.queries import disclosure as sdc
 from dashboard.queries import sustainability as queries
 from dashboard.queries.aggregates import STAY_BAND
 from dashboard.settings import Settings
-from dashboard.sustainability_options import TABLE, PageOptions, threshold_text
+from dashboard.sustainability_options import TABLE, PageOptions, survey_group_codes, threshold_text
 from layouts.chart_block import chart_block
 from layouts.page_context import PageContext
 from layouts.page_options import options_store
@@ -53,7 +53,7 @@ def options_notice(options: PageOptions, lang: str) -> dbc.Alert | None:
 def group_choices(context: PageContext, grouping: str) -> list[dict[str, str]]:
     """Options for groups A and B: the grouping's codes present in the survey data."""
     labels = group_labels(grouping, context.lang, context.catalog)
-    return group_options(queries.group_codes(context.cursor, grouping), labels)
+    return group_options(survey_group_codes(context.catalog, context.cursor, grouping), labels)
 
 
 def _label(text: str, target: str) -> html.Label:
