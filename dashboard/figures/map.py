@@ -18,7 +18,7 @@ from dash import Patch, html
 from dashboard import theme
 from dashboard.catalog import Catalog
 from dashboard.data_kinds import MAPPED_PILLAR_ACTIONS
-from dashboard.figures.common import base_layout, empty_figure
+from dashboard.figures.common import base_layout, empty_figure, new_figure
 from dashboard.geometry import COUNTRIES_URL, PROVINCES_URL, Province
 from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, quarter_label, t
 
@@ -262,7 +262,7 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
     """
     mode = colour_mode(mode)
     by_province = provinces is not None
-    figure = go.Figure(map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
+    figure = new_figure(map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
     base_layout(figure, title=t(f"map.figure.title.{mode}", lang), lang=lang, demo=False)
     # The disclaimer box also names the kind of data, so a downloaded image keeps it.
     frame_map(figure, lang, kind_line=t("kind.short.mapping", lang), by_province=by_province)
@@ -375,7 +375,7 @@ def country_trend_chart(trend: pd.DataFrame, *, title: str, lang: str, demo: boo
     """A small quarterly line of one indicator in one country (``queries.map.country_trend``)."""
     if trend.empty:
         return empty_figure(t("chart.empty", lang), lang=lang)
-    figure = go.Figure(go.Scatter(
+    figure = new_figure(go.Scatter(
         x=trend["period"], y=trend["value"], mode="lines+markers", name=title,
         line={"color": theme.QUALITATIVE[0], "width": 2}, marker={"size": 5},
         customdata=[_quarter_text(period, lang) for period in trend["period"]],
