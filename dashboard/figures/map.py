@@ -93,27 +93,33 @@ def _pillar_numbers(pillars: object) -> list[int]:
 
 
 def _country_views(countries: pd.DataFrame, mode: str, lang: str) -> list[CountryView]:
-    """One view per country, ordered by iso3."""
+    """One view per country, ordered by iso3 (plain rows: a pandas group per country cost more
+    than the rest of the map)."""
     code_column, name_prefix = MODE_COLUMNS[mode]
+    by_country: dict[str, list[dict]] = {}
+    for row in countries.to_dict("records"):
+        by_country.setdefault(row["iso3"], []).append(row)
     views = []
-    for iso3, rows in countries.groupby("iso3", sort=True):
-        kept = rows[rows["in_selection"]]
-        lead = (kept if len(kept) else rows).iloc[0]
+    for iso3 in sorted(by_country):
+        rows = by_country[iso3]
+        kept = [row for row in rows if row["in_selection"]]
+        lead = (kept or rows)[0]
 
-        def joined(prefix: str, frame: pd.DataFrame = rows) -> str:
-            return "; ".join(dict.fromkeys(frame[_lang_column(prefix, lang)]))
+        def joined(prefix: str, rows: list[dict] = rows) -> str:
+            column = _lang_column(prefix, lang)
+            return "; ".join(dict.fromkeys(row[column] for row in rows))
 
-        pillars = sorted({number for value in rows["pillars"] for number in _pillar_numbers(value)})
+        pillars = sorted({number for row in rows for number in _pillar_numbers(row["pillars"])})
         pillar_text = ", ".join(str(number) for number in pillars) or "–"
-        if pillars and set(rows["action_code"]) & set(MAPPED_PILLAR_ACTIONS):
+        if pillars and {row["action_code"] for row in rows} & set(MAPPED_PILLAR_ACTIONS):
             pillar_text += f" ({t('pillars.mapped_mark', lang)})"
         hover = (
             str(lead[_lang_column("country_name", lang)]), joined("action_short"), joined("region_name"),
-            joined("status_name"), "; ".join(dict.fromkeys(_role_text(role, lang) for role in rows["role"])),
+            joined("status_name"), "; ".join(dict.fromkeys(_role_text(row["role"], lang) for row in rows)),
             pillar_text,
         )
         views.append(CountryView(str(iso3), hover[0], str(lead[code_column]),
-                                 str(lead[_lang_column(name_prefix, lang)]), bool(len(kept)), hover))
+                                 str(lead[_lang_column(name_prefix, lang)]), bool(kept), hover))
     return views
 
 
