@@ -187,6 +187,17 @@ def measure_page(browser, base: str, path: str, throttled: bool) -> dict[str, Vi
 
 
 # ---------------------------------------------------------------- servers
+def baseline_store(code_dir: Path, scratch: Path, commit: str) -> Path:
+    """A demo store built by the baseline's own code: a store of a newer schema version is one the
+    older code refuses to open."""
+    store = scratch / f"before-{commit}.duckdb"
+    if not store.exists():
+        env = {**os.environ, "PYTHONPATH": str(code_dir)}
+        subprocess.run([sys.executable, "-m", "dashboard", "build-demo", "--store", str(store)], cwd=code_dir,
+                       env=env, check=True)
+    return store
+
+
 def start(code_dir: Path, store: Path, port: int, workers: int, log: Path):
     env = {**os.environ, "EUIOM_STORE": str(store), "EUIOM_HOST": "127.0.0.1", "EUIOM_PORT": str(port),
            "EUIOM_WORKERS": str(workers)}
@@ -293,7 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     servers = {}
     try:
         servers["after"] = start(ROOT, args.store, args.port_after, args.workers, args.scratch / "after.log")
-        servers["before"] = start(baseline, args.store, args.port_before, args.workers,
+        servers["before"] = start(baseline, baseline_store(baseline, args.scratch, args.baseline), args.port_before,
+                                  args.workers,
                                   args.scratch / "before.log")
         bases = {"after": f"http://127.0.0.1:{args.port_after}", "before": f"http://127.0.0.1:{args.port_before}"}
         raw: dict[str, Any] = {}

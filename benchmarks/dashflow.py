@@ -83,22 +83,41 @@ def parse_outputs(output: str) -> list[Prop]:
     return [tuple(part.rsplit(".", 1)) for part in parts]  # type: ignore[misc]
 
 
+def id_key(component_id: Any) -> str:
+    """A component id as the server's dependency list spells it (a dict id as sorted JSON)."""
+    if isinstance(component_id, dict):
+        return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    return str(component_id)
+
+
+def _is_wildcard(component_id: Any) -> bool:
+    """Whether an id matches many components (ALL, MATCH, ALLSMALLER): a dict id with a list value."""
+    text = id_key(component_id)
+    return text.startswith("{") and any(isinstance(value, list) for value in json.loads(text).values())
+
+
 def _is_pattern(spec: Mapping[str, Any]) -> bool:
     items = [*spec.get("inputs", []), *spec.get("state", [])]
-    return spec["output"].lstrip(".").startswith("{") or any(isinstance(item["id"], dict) or
-                                                             str(item["id"]).startswith("{") for item in items)
+    return (any(_is_wildcard(component) for component, _ in parse_outputs(spec["output"]))
+            or any(_is_wildcard(item["id"]) for item in items))
+
+
+def _body_id(component: str) -> Any:
+    """The id as the renderer posts it: a dict id as a dict."""
+    return json.loads(component) if component.startswith("{") else component
 
 
 def server_callbacks(dependencies: list[Mapping[str, Any]]) -> list[CallbackSpec]:
-    """Server-side callbacks without pattern-matching ids, in the order the server lists them."""
+    """Server-side callbacks without wildcard ids (a page's options store, a dict id naming one
+    component, is driven like a plain id), in the order the server lists them."""
     specs = []
     for dep in dependencies:
         if dep.get("clientside_function") or _is_pattern(dep):
             continue
         specs.append(CallbackSpec(
             output=dep["output"], outputs=parse_outputs(dep["output"]),
-            inputs=[(item["id"], item["property"]) for item in dep.get("inputs", [])],
-            state=[(item["id"], item["property"]) for item in dep.get("state", [])],
+            inputs=[(id_key(item["id"]), item["property"]) for item in dep.get("inputs", [])],
+            state=[(id_key(item["id"]), item["property"]) for item in dep.get("state", [])],
             prevent_initial_call=bool(dep.get("prevent_initial_call"))))
     return specs
 
@@ -119,23 +138,23 @@ def walk(node: Any) -> Iterator[Mapping[str, Any]]:
 
 
 def component_props(layout: Any) -> dict[str, dict[str, Any]]:
-    """``{id: props}`` of every component with a plain string id."""
+    """``{id: props}`` of every component with an id (a dict id keyed as ``id_key`` spells it)."""
     found: dict[str, dict[str, Any]] = {}
     for component in walk(layout):
         component_id = component["props"].get("id")
-        if isinstance(component_id, str):
-            found[component_id] = component["props"]
+        if isinstance(component_id, str | dict):
+            found[id_key(component_id)] = component["props"]
     return found
 
 
 def build_body(spec: CallbackSpec, values: Mapping[Prop, Any], changed: list[Prop]) -> dict[str, Any]:
     """The JSON body the renderer posts to ``/_dash-update-component``."""
-    outputs = [{"id": component, "property": prop} for component, prop in spec.outputs]
+    outputs = [{"id": _body_id(component), "property": prop} for component, prop in spec.outputs]
     return {
         "output": spec.output,
         "outputs": outputs if spec.multi else outputs[0],
-        "inputs": [{"id": c, "property": p, "value": values.get((c, p))} for c, p in spec.inputs],
-        "state": [{"id": c, "property": p, "value": values.get((c, p))} for c, p in spec.state],
+        "inputs": [{"id": _body_id(c), "property": p, "value": values.get((c, p))} for c, p in spec.inputs],
+        "state": [{"id": _body_id(c), "property": p, "value": values.get((c, p))} for c, p in spec.state],
         "changedPropIds": [f"{c}.{p}" for c, p in changed],
     }
 
@@ -173,8 +192,11 @@ class DashSite:
             values = {(URL, "pathname"): path, (URL, "search"): search, LANGUAGE: "en"}
             status, raw = self.transport.post("/_dash-update-component",
                                               build_body(render, values, [(URL, "pathname")]))
+            if status == 403:  # a page a visitor who is not signed in may not open (the import page)
+                continue
             _expect(status, f"render {path}")
             self.pages[path] = component_props(json.loads(raw))
+        self.page_paths = tuple(path for path in self.page_paths if path in self.pages)
         self.callbacks = [CallbackSpec(**{**spec.__dict__, "page": self._page_of(spec)}) for spec in specs]
         return self
 

@@ -255,6 +255,20 @@ def port_is_free(host: str, port: int) -> bool:
     return True
 
 
+def baseline_store(code_dir: Path, scratch: Path, commit: str, store: Path) -> Path:
+    """A store of as many survey records as ``store``, built by the baseline's own code (it refuses
+    a store of a newer schema version)."""
+    sidecar = store.with_name(store.name + ".build.json")
+    rows = json.loads(sidecar.read_text()).get("rows") if sidecar.exists() else None
+    built = scratch / f"before-{commit}-{store.stem}.duckdb"
+    if not built.exists():
+        command = [sys.executable, "-m", "dashboard", "build-demo", "--store", str(built)]
+        print(f"building {built} with the baseline's code...", flush=True)
+        subprocess.run(command + (["--rows", str(rows)] if rows else []), cwd=code_dir, check=True,
+                       env={**os.environ, "PYTHONPATH": str(code_dir)})
+    return built
+
+
 def start_server(args: argparse.Namespace, host: str, log: Path) -> subprocess.Popen:
     code_dir = args.code_dir or ROOT
     # PYTHONPATH first: the code of code_dir, not the editable install of this worktree.
@@ -410,6 +424,8 @@ def main(argv: list[str] | None = None) -> int:
     args.label = args.label or (f"{args.store.stem}, {args.users} users, think {args.think_min:g}–"
                                 f"{args.think_max:g} s" + (f", before ({args.baseline})" if args.baseline else ""))
     args.code_dir = unpack_baseline(args.baseline, args.scratch) if args.baseline else None
+    if args.code_dir is not None:
+        args.store = baseline_store(args.code_dir, args.scratch, args.baseline, args.store)
 
     from layouts.pages import PAGES
 

@@ -118,25 +118,31 @@ def profile_trend(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection
 
 
 def update_map(context: AppContext, selection_data: dict | None, options_data: dict | None, lang: str,
-               triggered_id: object) -> object:
-    """The map for the filters and the page options (colouring, amount and province view).
+               triggered_id: object, drawn: object = None) -> tuple[object, object]:
+    """The map for the filters and the page options (colouring, amount and province view), and
+    what it shows (``drawn``, the options it was drawn for, kept in the drawn-map store).
 
-    A change of page options sends a Patch (traces and titles only); a change of filters, or the
-    first draw, sends the whole figure. Geometry is never part of either: the traces name the
-    geometry URL.
+    A change of page options sends a Patch (traces and titles only) onto the drawn map, and
+    nothing when the map's own options did not change (a profile opened or closed); a change of
+    filters, the first draw, or options changed before the first figure arrived (the browser
+    then drops that figure's answer, so there is nothing to patch) send the whole figure.
+    Geometry is never part of either: the traces name the geometry URL.
     """
     selection = Selection.from_raw(selection_data or {}, context.catalog)
     chosen = MapOptions.from_params(options_data or {}, context.catalog)
+    patch = triggered_id == OPTIONS_STORE and drawn is not None
+    if patch and drawn == chosen.drawn_key:
+        return no_update, no_update
     if chosen.is_amount:
         frame, spec = amount_view(context.cursor(), context.catalog, selection, chosen, lang,
                                   context.imported_files)
         figure = amount_figures.amount_map(frame, spec, lang=normalise_language(lang),
                                            demo=spec.kind == FACTS and context.catalog.is_demo)
-        return map_figures.figure_patch(figure) if triggered_id == OPTIONS_STORE else figure
+        return (map_figures.figure_patch(figure) if patch else figure), chosen.drawn_key
     countries, options = map_view(context.cursor(), selection, chosen.mode, chosen.provinces, lang)
-    if triggered_id == OPTIONS_STORE:
-        return map_figures.programme_map_patch(countries, **options)
-    return map_figures.programme_map(countries, **options)
+    if patch:
+        return map_figures.programme_map_patch(countries, **options), chosen.drawn_key
+    return map_figures.programme_map(countries, **options), chosen.drawn_key
 
 
 def update_map_notes(context: AppContext, selection_data: dict | None, lang: str,
@@ -379,10 +385,12 @@ def register(app: Dash, context: AppContext) -> None:
     app.server.add_url_rule(f"{geometry.URL_PREFIX}<name>", endpoint="map_geometry", view_func=serve_geometry)
     app.callback(
         Output(ids.MAP_GRAPH, "figure"),
+        Output(ids.MAP_DRAWN_STORE, "data"),
         Input(ids.SELECTION_STORE, "data"),
         Input(OPTIONS_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
-    )(lambda selection, options, lang: update_map(context, selection, options, lang, ctx.triggered_id))
+        State(ids.MAP_DRAWN_STORE, "data"),
+    )(lambda selection, options, lang, drawn: update_map(context, selection, options, lang, ctx.triggered_id, drawn))
     app.callback(
         Output(ids.MAP_SUMMARY, "children"),
         Output(ids.MAP_GLOBAL_NOTE, "children"),

@@ -9,8 +9,6 @@ history entry instead of adding one.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode
-
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
@@ -18,32 +16,13 @@ from dashboard import ids
 from dashboard.context import AppContext
 from dashboard.i18n import normalise_language
 from dashboard.map_options import TABLE as MAP_TABLE
-from dashboard.page_state import (
-    OptionEnv,
-    OptionTable,
-    ParsedOptions,
-    normal_path,
-    shell_search,
-    url_write,
-)
+from dashboard.page_state import OptionEnv, OptionTable, copy_address, page_search, url_write
 from dashboard.pillars_options import TABLE as PILLARS_TABLE
 from dashboard.selection import Selection
 from dashboard.sustainability_options import TABLE as SUSTAINABILITY_TABLE
 from dashboard.urlstate import as_text, query_params
 
 TABLES: tuple[OptionTable, ...] = (MAP_TABLE, PILLARS_TABLE, SUSTAINABILITY_TABLE)
-
-
-def page_search(search: object, table: OptionTable, parsed: ParsedOptions) -> str:
-    """The address for this page: the shell's parameters, then the options not at their defaults."""
-    kept = parse_qsl(shell_search(search).lstrip("?"))
-    merged = kept + table.url_items(parsed)
-    return "?" + urlencode(merged, safe=",") if merged else ""
-
-
-def copy_address(search: object, pathname: object) -> dict[str, str]:
-    """The address, for the page's own copy."""
-    return {"search": as_text(search), "path": normal_path(pathname)}
 
 
 def sync_page_options(context: AppContext, table: OptionTable, triggered: object, address: object,
@@ -75,6 +54,20 @@ def sync_page_options(context: AppContext, table: OptionTable, triggered: object
     return (parsed.texts if parsed.texts != current else no_update, *controls, write)
 
 
+TIDY_JS = """
+function (tidies) {
+    const noUpdate = window.dash_clientside.no_update;
+    const tidy = (tidies || []).find(Boolean);
+    const here = window.location;
+    const path = here.pathname.replace(/\\/+$/, '') || '/';
+    if (!tidy || tidy.path !== path || tidy.from !== here.search) { return noUpdate; }
+    window.history.replaceState(window.history.state, '', here.origin + here.pathname + tidy.search + here.hash);
+    // The location component reads the tidied address as after a link: no new entry.
+    window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
+    return tidy.search;
+}
+"""
+
 URL_WRITE_JS = """
 function (shellWrite, pageWrites) {
     const noUpdate = window.dash_clientside.no_update;
@@ -96,10 +89,13 @@ function (shellWrite, pageWrites) {
 def register(app: Dash, context: AppContext) -> None:
     """Wire one options callback per page, and the clientside address writer."""
     for table in TABLES:
+        # The layout holds the address it was drawn from; a later change (Back, Forward, a write)
+        # is copied here. Not on load: see layouts.page_options.
         app.callback(
             Output(table.address_store_id, "data"),
             Input(ids.URL, "search"),
             Input(ids.URL, "pathname"),
+            prevent_initial_call=True,
         )(copy_address)
         app.callback(
             Output(table.store_id, "data"),
@@ -112,6 +108,14 @@ def register(app: Dash, context: AppContext) -> None:
             prevent_initial_call=True,
         )(lambda address, *rest, table=table: sync_page_options(
             context, table, ctx.triggered_id, address, rest[-2], rest[:-2], rest[-1]))
+    # The tidied address of a page just drawn replaces the history entry. It writes no property
+    # of the location component (the component reads the new address itself), so the charts
+    # never wait for it.
+    app.clientside_callback(
+        TIDY_JS,
+        Output(ids.PAGE_TIDY_SINK, "data"),
+        Input({"type": ids.PAGE_TIDY_STORE, "page": ALL}, "data"),
+    )
     # A "replace" write first swaps the history entry, so the location component sees no change
     # to push; a person's change is pushed as one new entry (search and href agree, so the
     # location component pushes once).

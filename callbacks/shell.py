@@ -45,7 +45,7 @@ def render_page(context: AppContext, pathname: str | None, search: str | None, l
     if page.permission != Permission.VIEW and not current_user().can(page.permission):
         return html.P(t("auth.forbidden", lang), className="lead")
     page_context = PageContext(lang=lang, catalog=context.catalog, settings=context.settings,
-                               cursor=context.cursor(), params=query_params(search))
+                               cursor=context.cursor(), params=query_params(search), search=as_text(search))
     return page.layout(page_context)
 
 

@@ -5,14 +5,17 @@ Filter options, label look-ups and the validation of filter values from a URL al
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TypeVar
 
 import duckdb
 
 from dashboard.i18n import normalise_language
 from dashboard.queries import reference
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,16 @@ class Catalog:
     indicators: Mapping[str, Named]
     quarters: tuple[str, ...]
     info: Mapping[str, str]
+    # Other values read once from this store version (survey group codes, imported file names):
+    # a version's content never changes, so they live exactly as long as its catalog.
+    _read_once: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def once(self, key: Hashable, read: Callable[[], T]) -> T:
+        """``read()`` the first time ``key`` is asked for on this store version, then that answer."""
+        try:
+            return self._read_once[key]
+        except KeyError:
+            return self._read_once.setdefault(key, read())
 
     @property
     def data_origin(self) -> str:

@@ -225,5 +225,10 @@ class AppContext:
     @property
     def imported_files(self) -> list[str]:
         """Names of the imported files whose rows the store holds (for the data banner)."""
-        batches = reference.data_batches(self.cursor())
-        return batches.loc[batches["origin"] == "import", "file_name"].dropna().tolist()
+        served = self._served()
+
+        def read() -> tuple[str, ...]:
+            batches = reference.data_batches(served.store.cursor())
+            return tuple(batches.loc[batches["origin"] == "import", "file_name"].dropna().tolist())
+
+        return list(served.catalog.once("imported_files", read))

@@ -81,6 +81,11 @@ class MapOptions:
         """Whether the countries are coloured by an amount (EUTF or store indicator)."""
         return self.mode in AMOUNT_MODES
 
+    @property
+    def drawn_key(self) -> list:
+        """What of these options the map draws (everything but the open profile), as JSON."""
+        return [self.mode, self.provinces, self.measure, self.value, self.indicator]
+
     @classmethod
     def from_params(cls, params: Mapping[str, object], catalog: Catalog) -> MapOptions:
         """``colour=action|region|status|eutf|indicator``, ``provinces=1``, ``profile=<ISO3 of an

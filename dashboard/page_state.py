@@ -138,6 +138,11 @@ class OptionTable:
         return {"type": ids.PAGE_URL_WRITE_STORE, "page": self.page}
 
     @property
+    def tidy_store_id(self) -> dict[str, str]:
+        """The id of the page's store of its tidied address at load (a ``dcc.Store`` in the page's layout)."""
+        return {"type": ids.PAGE_TIDY_STORE, "page": self.page}
+
+    @property
     def params(self) -> tuple[str, ...]:
         return tuple(option.param for option in self.options)
 
@@ -218,6 +223,28 @@ def shell_search(search: object) -> str:
     """The query string keeping only the shell's parameters (filters and language), in order."""
     kept = [(key, value) for key, value in parse_qsl(as_text(search).lstrip("?")) if key in SHELL_KEYS]
     return "?" + urlencode(kept, safe=",") if kept else ""
+
+
+def page_search(search: object, table: OptionTable, parsed: ParsedOptions) -> str:
+    """The address for this page: the shell's parameters, then the options not at their defaults."""
+    kept = parse_qsl(shell_search(search).lstrip("?"))
+    merged = kept + table.url_items(parsed)
+    return "?" + urlencode(merged, safe=",") if merged else ""
+
+
+def copy_address(search: object, pathname: object) -> dict[str, str]:
+    """The address, for the page's own copy."""
+    return {"search": as_text(search), "path": normal_path(pathname)}
+
+
+def tidy_address(search: object, table: OptionTable, parsed: ParsedOptions) -> dict[str, str] | None:
+    """The tidied address a page drawn from ``search`` (options ``parsed``) puts in place of the
+    current history entry: options at their defaults and values it dropped left out. None when
+    the address is tidy. ``from`` is the address it tidies: a newer one is left alone."""
+    tidied = page_search(search, table, parsed)
+    if tidied == as_text(search):
+        return None
+    return {"search": tidied, "from": as_text(search), "path": table.path}
 
 
 def url_write(search: str, pathname: object, *, replace: bool) -> dict[str, object]:

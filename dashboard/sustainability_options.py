@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import duckdb
+
 from dashboard import ids
+from dashboard.catalog import Catalog
 from dashboard.figures.sustainability import group_labels, group_options
 from dashboard.page_state import INVALID, OptionEnv, OptionTable, PageOption, constant, one_of
 from dashboard.queries import sustainability as queries
@@ -57,6 +60,12 @@ def threshold_text(value: object, lang: str = "en") -> str:
         return ""
     text = f"{chosen:g}"
     return text.replace(".", ",") if lang == "fr" else text
+
+
+def survey_group_codes(catalog: Catalog, cursor: duckdb.DuckDBPyConnection, grouping: str) -> list[str]:
+    """Every code of ``grouping`` with survey records (``queries.group_codes``), read once per store
+    version: every options parse and page view asks for them."""
+    return list(catalog.once(("survey_group_codes", grouping), lambda: tuple(queries.group_codes(cursor, grouping))))
 
 
 def comparable_codes(env: OptionEnv, grouping: str) -> list[str]:

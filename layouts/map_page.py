@@ -225,8 +225,12 @@ def layout(context: PageContext) -> html.Div:
                 ],
                 class_name="g-3",
             ),
-            dcc.Store(id=ids.MAP_SELECTED_STORE, data=options.profile),
-            options_store(TABLE, parsed),
+            # "" rather than None for no profile: a memory store mounted with None sets its data
+            # again, which reruns the options callback and holds the map back by one round.
+            dcc.Store(id=ids.MAP_SELECTED_STORE, data=options.profile or ""),
+            # What the map shows (its options), written with the map: a Patch needs a drawn map.
+            dcc.Store(id=ids.MAP_DRAWN_STORE),
+            options_store(TABLE, parsed, context.search),
             dcc.Store(id=ids.MAP_SCROLL_SINK),
         ],
         id=ids.MAP_PAGE,

@@ -13,10 +13,12 @@ from dashboard.settings import Settings
 
 @dataclass(frozen=True)
 class PageContext:
-    """The language, catalog, settings, a cursor for option lists, and URL parameters of the page."""
+    """The language, catalog, settings, a cursor for option lists, and URL parameters of the page
+    (``search``: the query string they come from)."""
 
     lang: str
     catalog: Catalog
     settings: Settings
     cursor: duckdb.DuckDBPyConnection
     params: dict[str, Any]
+    search: str = ""

@@ -222,7 +222,7 @@ def layout(context: PageContext) -> html.Div:
             indicators_section(lang, context.catalog, options),
             published_section(lang),
             eutf_section(lang, context.catalog, options),
-            options_store(TABLE, parsed),
+            options_store(TABLE, parsed, context.search),
         ],
         id=ids.PILLARS_PAGE,
     )

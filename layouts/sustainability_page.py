@@ -31,6 +31,7 @@ from dashboard.sustainability_options import (
     TABLE,
     PageOptions,
     comparison_choices,
+    survey_group_codes,
     threshold_text,
 )
 from layouts.chart_block import chart_block
@@ -251,7 +252,7 @@ def layout(context: PageContext) -> html.Div:
             html.P(t("sustainability.intro", lang, min=format_number(context.settings.min_group_size, lang)),
                    className="text-muted"),
             options_notice(options, lang, context.settings.min_group_size,
-                           queries.group_codes(context.cursor, options.grouping)),
+                           survey_group_codes(context.catalog, context.cursor, options.grouping)),
             controls(context, options),
             dbc.Row([dbc.Col(chart_panel(*panel) if len(panel) > 4 else chart_panel(*panel, lang), xs=12, xl=6)
                      for panel in panels], className="g-3 mb-3"),
@@ -261,7 +262,7 @@ def layout(context: PageContext) -> html.Div:
                  methodology_section(lang, context.settings)],
                 className="sustainability-method-details border rounded p-2",
             ),
-            options_store(TABLE, parsed),
+            options_store(TABLE, parsed, context.search),
         ],
         id=ids.SUSTAINABILITY_PAGE,
     )

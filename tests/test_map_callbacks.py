@@ -45,23 +45,40 @@ def text_of(component) -> str:
 
 
 def test_first_draw_and_filter_change_send_a_figure(context):
-    figure = map_callbacks.update_map(context, {}, {"colour": "action", "provinces": ""}, "en", None)
+    figure, drawn = map_callbacks.update_map(context, {}, {"colour": "action", "provinces": ""}, "en", None)
     assert isinstance(figure, go.Figure)
     assert [trace.name for trace in figure.data][1:3] == ["North Africa", "Horn of Africa"]
-    filtered = map_callbacks.update_map(context, {"regions": ["WCA"]}, {"colour": "action", "provinces": ""}, "en", ids.SELECTION_STORE)
+    filtered, _ = map_callbacks.update_map(context, {"regions": ["WCA"]}, {"colour": "action", "provinces": ""}, "en",
+                                           ids.SELECTION_STORE, drawn)
     assert isinstance(filtered, go.Figure)
     assert [trace.name for trace in filtered.data] == ["sea", t("map.legend.inactive", "en"), "Sahel and Lake Chad"]
 
 
 @pytest.mark.parametrize("trigger", [ids.MAP_COLOUR_RADIO, ids.MAP_PROVINCES_SWITCH])
 def test_recolouring_sends_a_patch(context, trigger):
-    patch = map_callbacks.update_map(context, {}, {"colour": "region", "provinces": "1" if trigger == ids.MAP_PROVINCES_SWITCH else ""}, "en",
-                                       map_callbacks.OPTIONS_STORE)
+    _, drawn = map_callbacks.update_map(context, {}, {"colour": "action", "provinces": ""}, "en", None)
+    options = {"colour": "region", "provinces": "1" if trigger == ids.MAP_PROVINCES_SWITCH else ""}
+    patch, now_drawn = map_callbacks.update_map(context, {}, options, "en", map_callbacks.OPTIONS_STORE, drawn)
     assert isinstance(patch, Patch)
+    assert now_drawn != drawn
+
+
+def test_options_changed_before_the_first_map_arrived_send_the_whole_map(context):
+    # The browser drops the first answer when a newer one for the map is under way: no map to patch.
+    figure, _ = map_callbacks.update_map(context, {}, {"colour": "region", "provinces": ""}, "en",
+                                         map_callbacks.OPTIONS_STORE, None)
+    assert isinstance(figure, go.Figure)
+
+
+def test_opening_a_profile_leaves_the_map_as_it_is(context):
+    _, drawn = map_callbacks.update_map(context, {}, {"colour": "status", "provinces": ""}, "en", None)
+    figure, again = map_callbacks.update_map(context, {}, {"colour": "status", "provinces": "", "profile": "LBY"},
+                                             "en", map_callbacks.OPTIONS_STORE, drawn)
+    assert figure is no_update and again is no_update
 
 
 def test_unknown_values_from_the_browser_are_ignored(context):
-    figure = map_callbacks.update_map(context, {"regions": ["ATLANTIS"], "pillars": ["x"]}, {"colour": "purple", "provinces": ""}, "en", None)
+    figure, _ = map_callbacks.update_map(context, {"regions": ["ATLANTIS"], "pillars": ["x"]}, {"colour": "purple", "provinces": ""}, "en", None)
     assert figure.layout.meta["colour_mode"] == "action"
     assert sum(len(trace.locations) for trace in figure.data[1:]) == 29
 
@@ -176,7 +193,7 @@ def test_page_options_read_from_the_url(context, params, mode, provinces, profil
                                          cursor=context.cursor(), params=params))
     assert by_id(page, ids.MAP_COLOUR_RADIO).value == mode
     assert by_id(page, ids.MAP_PROVINCES_SWITCH).value is provinces
-    assert by_id(page, ids.MAP_SELECTED_STORE).data == profile
+    assert (by_id(page, ids.MAP_SELECTED_STORE).data or None) == profile
     assert by_id(page, ids.MAP_PROFILE_SELECT).value == profile
     assert by_id(page, ids.MAP_DISCLAIMER).children == t("map.disclaimer", "en")
     notice = by_id(page, ids.MAP_OPTIONS_NOTICE)
@@ -213,15 +230,17 @@ def test_geometry_route(app):
     assert client.get(geometry.URL_PREFIX + "..%2Fcountries.geojson").mimetype != "application/geo+json"
 
 
-def post_map_update(client, trigger: str, mode: str) -> bytes:
-    """One map update as the browser sends it; returns the response body."""
+def post_map_update(client, trigger: str, mode: str, drawn: list | None = None) -> bytes:
+    """One map update as the browser sends it (``drawn``: what the drawn map shows); returns the
+    response body."""
     payload = {
-        "output": f"{ids.MAP_GRAPH}.figure",
-        "outputs": {"id": ids.MAP_GRAPH, "property": "figure"},
+        "output": f"..{ids.MAP_GRAPH}.figure...{ids.MAP_DRAWN_STORE}.data..",
+        "outputs": [{"id": ids.MAP_GRAPH, "property": "figure"}, {"id": ids.MAP_DRAWN_STORE, "property": "data"}],
         "inputs": [{"id": ids.SELECTION_STORE, "property": "data", "value": {}},
                    {"id": MAP_TABLE.store_id, "property": "data", "value": {"colour": mode}}],
         "changedPropIds": [trigger],
-        "state": [{"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"}],
+        "state": [{"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"},
+                  {"id": ids.MAP_DRAWN_STORE, "property": "data", "value": drawn}],
     }
     response = client.post("/_dash-update-component", json=payload)
     assert response.status_code == 200
@@ -232,7 +251,7 @@ def test_update_sizes_carry_no_geometry(app):
     client = app.server.test_client()
     full = post_map_update(client, f"{ids.SELECTION_STORE}.data", "action")
     store = json.dumps(MAP_TABLE.store_id, sort_keys=True, separators=(",", ":"))
-    recolour = post_map_update(client, f"{store}.data", "region")
+    recolour = post_map_update(client, f"{store}.data", "region", drawn=json.loads(full)["response"][ids.MAP_DRAWN_STORE]["data"])
     geometry_size = len(geometry.geometry_file("countries.geojson").content)
     assert b"North Africa" in full and b"Middle East and North Africa" in recolour
     assert b"MultiPolygon" not in full and b"MultiPolygon" not in recolour

@@ -41,7 +41,7 @@ def test_the_page_declares_both_charts():
 def test_map_data_is_the_table_of_the_drawn_map(context):
     selection = Selection(regions=("WCA",))
     table = map_callbacks.map_data(request_for(context, {"colour": "status"}, selection))
-    figure = map_callbacks.update_map(context, selection.to_dict(), {"colour": "status", "provinces": ""}, "en", None)
+    figure, _ = map_callbacks.update_map(context, selection.to_dict(), {"colour": "status", "provinces": ""}, "en", None)
     drawn = {trace.name: set(trace.locations) for trace in figure.data[1:]}
     assert {colour: set(rows[COUNTRY_CODE]) for colour, rows in table.groupby("Map colour (legend entry)")} == drawn
     assert set(drawn) == {"Action country not in the current filters", "Ongoing"}

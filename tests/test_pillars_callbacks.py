@@ -128,6 +128,29 @@ def test_every_callback_id_exists_in_the_page_or_the_shell(tiny_context, tiny_st
     assert len(app.callback_map) == 11  # 7 + the EUTF chart, explorer fill, search and export
 
 
+def test_layout_holds_its_address_and_the_tidied_one(tiny_context):
+    """The layout, not a callback on load, fills the page's copy of the address and the tidied
+    address (so no chart waits for a callback upstream of the options store)."""
+    from dashboard.pillars_options import TABLE
+    from dashboard.urlstate import query_params
+
+    def stores(search):
+        page = layout_module.layout(PageContext(lang="en", catalog=tiny_context.catalog, settings=tiny_context.settings,
+                                                cursor=tiny_context.cursor(), params=query_params(search), search=search))
+        return {json.dumps(component.id, sort_keys=True): getattr(component, "data", None) for component in page._traverse()
+                if type(component).__name__ == "Store" and getattr(component, "id", None) is not None}
+
+    def key(component_id):
+        return json.dumps(component_id, sort_keys=True)
+
+    untidy = "?region=WCA&trend=region&indicator=DROP+TABLE&trend2=x&by_sex=1"
+    found = stores(untidy)
+    assert found[key(TABLE.address_store_id)] == {"search": untidy, "path": "/pillars"}
+    # Defaults and values the page dropped leave the address; the filters and real choices stay.
+    assert found[key(TABLE.tidy_store_id)] == {"search": "?region=WCA&by_sex=1", "from": untidy, "path": "/pillars"}
+    assert stores("?region=WCA&by_sex=1")[key(TABLE.tidy_store_id)] is None
+
+
 def test_layout_reads_page_options_from_the_url(tiny_context):
     def build(params):
         page = layout_module.layout(PageContext(lang="fr", catalog=tiny_context.catalog, settings=tiny_context.settings,

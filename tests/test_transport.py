@@ -81,6 +81,20 @@ def test_fingerprinted_files_are_cached_for_a_year_and_the_rest_revalidated(tiny
         assert again.status_code == 304, path
 
 
+def test_the_page_loads_the_apps_own_plotly_bundle_not_dashs_full_one(tiny_store_path):
+    client = create_app(settings_for(tiny_store_path)).server.test_client()
+    urls = page_script_urls(client)
+    bundle = [url for url in urls if url.startswith("/assets/plotly-") and "-locale-" not in url]
+    assert len(bundle) == 1
+    # The French toolbar locale registers itself with the bundle's Plotly, so it comes after it.
+    locale = next(i for i, url in enumerate(urls) if url.startswith("/assets/plotly-locale-fr.js"))
+    assert urls.index(bundle[0]) < locale
+    # dcc.Graph only fetches Dash's plotly.min.js when no window.Plotly exists when a graph loads.
+    assert not any("plotly.min.js" in url for url in urls)
+    assert urls.index(bundle[0]) < next(i for i, url in enumerate(urls) if "dash_core_components." in url)
+    assert client.get("/assets/LICENSES/plotly.js-LICENSE.txt").status_code == 200
+
+
 def test_a_callback_answer_is_cached_until_the_store_changes(writable_copy, tmp_path):
     cache_dir = tmp_path / "cache"
     settings = settings_for(writable_copy, cache_dir=cache_dir)

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import theme
-from dashboard.figures.common import base_layout
+from dashboard.figures.common import base_layout, new_figure
 from dashboard.figures.map import BORDER, SEA_GEOJSON, SEA_ID, frame_map
 from dashboard.geometry import COUNTRIES_URL
 from dashboard.i18n import format_number, t
@@ -100,7 +100,7 @@ def amount_traces(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> list[go.C
 
 def amount_map(frame: pd.DataFrame, spec: AmountSpec, *, lang: str, demo: bool) -> go.Figure:
     """The map coloured by ``spec``'s amount; the title names the measure, value and source."""
-    figure = go.Figure(amount_traces(frame, spec, lang))
+    figure = new_figure(amount_traces(frame, spec, lang))
     title = t("map.amount.title", lang, measure=spec.measure_label, value=spec.value_label)
     base_layout(figure, title=f"{title}<br><span style='font-size:11px'>{spec.source_line}</span>", lang=lang,
                 demo=demo)

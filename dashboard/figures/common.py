@@ -8,9 +8,18 @@ from dashboard import theme
 from dashboard.i18n import plotly_separators, t
 
 
+def new_figure(data: object = None) -> go.Figure:
+    """A figure with ``data`` and the dashboard's template.
+
+    The template is given to the constructor: a figure made without one first takes plotly's
+    default template, and replacing it later cost about 1 ms of CPU per figure."""
+    return go.Figure(data, layout={"template": theme.TEMPLATE})
+
+
 def base_layout(figure: go.Figure, *, title: str, lang: str, demo: bool) -> go.Figure:
-    """Apply the template, the title, the language's number separators and the demo mark."""
-    figure.update_layout(template=theme.TEMPLATE, title={"text": title, "x": 0, "xanchor": "left"},
+    """Apply the title, the language's number separators and the demo mark to a figure made by
+    ``new_figure`` (which carries the template)."""
+    figure.update_layout(title={"text": title, "x": 0, "xanchor": "left"},
                          separators=plotly_separators(lang), meta={"demo": demo})
     if demo:
         figure.add_annotation(
@@ -24,11 +33,11 @@ def base_layout(figure: go.Figure, *, title: str, lang: str, demo: bool) -> go.F
 
 def empty_figure(message: str, *, lang: str, hint: str | None = None) -> go.Figure:
     """A blank figure that says why there is nothing to draw."""
-    figure = go.Figure()
+    figure = new_figure()
     text = message if hint is None else f"{message}<br><span style='font-size:12px'>{hint}</span>"
     figure.add_annotation(text=text, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
                           font={"size": 15, "color": theme.MUTED})
-    figure.update_layout(template=theme.TEMPLATE, separators=plotly_separators(lang),
+    figure.update_layout(separators=plotly_separators(lang),
                          xaxis={"visible": False}, yaxis={"visible": False}, meta={"empty": True})
     return figure
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.common import base_layout, empty_figure
+from dashboard.figures.common import base_layout, empty_figure, new_figure
 from dashboard.i18n import format_number, t
 
 TARGET_COLOUR = "#E69F00"
@@ -39,7 +39,7 @@ def target_actual_chart(frame: pd.DataFrame, *, title: str, label_column: str, l
     if frame.empty:
         return empty_figure(t("eutf.chart.empty", lang), lang=lang)
     labels = list(frame[label_column])
-    figure = go.Figure()
+    figure = new_figure()
     for column, colour, pattern in (("target", TARGET_COLOUR, "/"), ("actual", ACTUAL_COLOUR, "")):
         values = [None if pd.isna(value) or float(value) <= 0 else float(value) for value in frame[column]]
         figure.add_bar(

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from dash import html
 
 from dashboard import theme
-from dashboard.figures.common import base_layout
+from dashboard.figures.common import base_layout, new_figure
 from dashboard.figures.pillars import balanced_wrap, empty_chart, fit_title, wrap
 from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, t
 from dashboard.i18n import quarter_label as quarter_text
@@ -111,7 +111,7 @@ def indicator_trend_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
     suffix = normalise_language(lang)
     colours = GROUP_COLOURS.get(group_by, {})
     colon = t("pillars.colon", lang)
-    figure = go.Figure()
+    figure = new_figure()
     for index, code in enumerate(_group_order(frame["group_code"].tolist(), group_by)):
         rows = frame[frame["group_code"] == code].sort_values("period")
         name = str(rows.iloc[0][f"name_{suffix}"])
@@ -145,7 +145,7 @@ def country_ranking_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
     names = dict(zip(countries["iso3"], countries[f"name_{suffix}"], strict=True))
     order = [names[code] for code in countries["iso3"]]
     colon = t("pillars.colon", lang)
-    figure = go.Figure()
+    figure = new_figure()
     if by_sex:
         for index, sex in enumerate(sex for sex in SEX_ORDER if sex in set(frame["sex"])):
             rows = frame[frame["sex"] == sex]
@@ -199,7 +199,7 @@ def completion_rate_chart(frame: pd.DataFrame, *, lang: str, demo: bool, group_b
     started, completed, share = (t(f"pillars.rates.{key}", lang) for key in ("started", "completed", "share"))
     colon = t("pillars.colon", lang)
     names = rows[f"name_{suffix}"].tolist()
-    figure = go.Figure(go.Bar(
+    figure = new_figure(go.Bar(
         x=[rate or 0.0 for rate in rates], y=names, orientation="h",
         name=share, text=labels, textposition="outside", cliponaxis=False,
         marker={"color": [theme.colour_for(code, colours, index) for index, code in enumerate(codes)]},

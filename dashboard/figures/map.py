@@ -18,7 +18,7 @@ from dash import Patch, html
 from dashboard import theme
 from dashboard.catalog import Catalog
 from dashboard.data_kinds import MAPPED_PILLAR_ACTIONS
-from dashboard.figures.common import base_layout, empty_figure
+from dashboard.figures.common import base_layout, empty_figure, new_figure
 from dashboard.geometry import COUNTRIES_URL, PROVINCES_URL, Province
 from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, quarter_label, t
 
@@ -93,27 +93,33 @@ def _pillar_numbers(pillars: object) -> list[int]:
 
 
 def _country_views(countries: pd.DataFrame, mode: str, lang: str) -> list[CountryView]:
-    """One view per country, ordered by iso3."""
+    """One view per country, ordered by iso3 (plain rows: a pandas group per country cost more
+    than the rest of the map)."""
     code_column, name_prefix = MODE_COLUMNS[mode]
+    by_country: dict[str, list[dict]] = {}
+    for row in countries.to_dict("records"):
+        by_country.setdefault(row["iso3"], []).append(row)
     views = []
-    for iso3, rows in countries.groupby("iso3", sort=True):
-        kept = rows[rows["in_selection"]]
-        lead = (kept if len(kept) else rows).iloc[0]
+    for iso3 in sorted(by_country):
+        rows = by_country[iso3]
+        kept = [row for row in rows if row["in_selection"]]
+        lead = (kept or rows)[0]
 
-        def joined(prefix: str, frame: pd.DataFrame = rows) -> str:
-            return "; ".join(dict.fromkeys(frame[_lang_column(prefix, lang)]))
+        def joined(prefix: str, rows: list[dict] = rows) -> str:
+            column = _lang_column(prefix, lang)
+            return "; ".join(dict.fromkeys(row[column] for row in rows))
 
-        pillars = sorted({number for value in rows["pillars"] for number in _pillar_numbers(value)})
+        pillars = sorted({number for row in rows for number in _pillar_numbers(row["pillars"])})
         pillar_text = ", ".join(str(number) for number in pillars) or "–"
-        if pillars and set(rows["action_code"]) & set(MAPPED_PILLAR_ACTIONS):
+        if pillars and {row["action_code"] for row in rows} & set(MAPPED_PILLAR_ACTIONS):
             pillar_text += f" ({t('pillars.mapped_mark', lang)})"
         hover = (
             str(lead[_lang_column("country_name", lang)]), joined("action_short"), joined("region_name"),
-            joined("status_name"), "; ".join(dict.fromkeys(_role_text(role, lang) for role in rows["role"])),
+            joined("status_name"), "; ".join(dict.fromkeys(_role_text(row["role"], lang) for row in rows)),
             pillar_text,
         )
         views.append(CountryView(str(iso3), hover[0], str(lead[code_column]),
-                                 str(lead[_lang_column(name_prefix, lang)]), bool(len(kept)), hover))
+                                 str(lead[_lang_column(name_prefix, lang)]), bool(kept), hover))
     return views
 
 
@@ -262,13 +268,18 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
     """
     mode = colour_mode(mode)
     by_province = provinces is not None
-    figure = go.Figure(map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
+    figure = new_figure(map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
     base_layout(figure, title=t(f"map.figure.title.{mode}", lang), lang=lang, demo=False)
     # The disclaimer box also names the kind of data, so a downloaded image keeps it.
     frame_map(figure, lang, kind_line=t("kind.short.mapping", lang), by_province=by_province)
+    # The legend sits at the foot of the figure (container), not under the plot area (paper):
+    # plotly places a paper legend with the margins of the previous draw, and a geo figure gets no
+    # second margin pass, so a map drawn into a graph that first held the empty figure kept its
+    # legend over southern Africa on a phone. At the foot its place is the height minus its own.
     figure.update_layout(
         legend={"title": {"text": t(f"map.colour.{mode}", lang), "side": "top"}, "orientation": "h",
-                "x": 0, "y": 0, "yanchor": "top", "traceorder": "normal", "itemclick": "toggle"},
+                "x": 0, "y": 0, "yref": "container", "yanchor": "bottom", "traceorder": "normal",
+                "itemclick": "toggle"},
         meta={"demo": False, "colour_mode": mode, "kind": "mapping", "provinces": by_province},
     )
     return figure
@@ -370,7 +381,7 @@ def country_trend_chart(trend: pd.DataFrame, *, title: str, lang: str, demo: boo
     """A small quarterly line of one indicator in one country (``queries.map.country_trend``)."""
     if trend.empty:
         return empty_figure(t("chart.empty", lang), lang=lang)
-    figure = go.Figure(go.Scatter(
+    figure = new_figure(go.Scatter(
         x=trend["period"], y=trend["value"], mode="lines+markers", name=title,
         line={"color": theme.QUALITATIVE[0], "width": 2}, marker={"size": 5},
         customdata=[_quarter_text(period, lang) for period in trend["period"]],

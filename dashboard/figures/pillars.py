@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from dash import html
 
 from dashboard import theme
-from dashboard.figures.common import base_layout, no_data_figure
+from dashboard.figures.common import base_layout, new_figure, no_data_figure
 from dashboard.i18n import TEXT, format_number, normalise_language, t
 
 # Cell state -> (symbol, fill colour, hover label key, level for the discrete colour scale).
@@ -143,7 +143,7 @@ def _grid_figure(frame: pd.DataFrame, *, row_key: str, row_labels: dict[str, str
         symbol, _, _, level = CELL_STATES[_state(row["basis"])]
         levels[i][j], symbols[i][j] = level, symbol
         hovers[i][j] = _cell_hover(row, lang, row_labels[row[row_key]])
-    figure = go.Figure(go.Heatmap(
+    figure = new_figure(go.Heatmap(
         z=levels, x=columns, y=list(row_labels.values()), text=symbols, texttemplate="%{text}",
         textfont={"size": 18, "color": theme.TEXT}, customdata=hovers,
         hovertemplate="%{customdata}<extra></extra>", colorscale=_discrete_colourscale(),
@@ -209,7 +209,7 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
         return empty_chart(lang)
     suffix = normalise_language(lang)
     labels = [pillar_label(row.pillar_no, getattr(row, f"name_{suffix}"), width=24) for row in frame.itertuples()]
-    figure = go.Figure()
+    figure = new_figure()
     series = (("actions", "pillars.counts.actions", 0), ("countries", "pillars.counts.countries", 1))
     for column, name_key, index in series:
         name = t(name_key, lang)

@@ -18,7 +18,7 @@ from dash import html
 
 from dashboard import theme
 from dashboard.catalog import Catalog
-from dashboard.figures.common import base_layout, empty_figure, no_data_figure
+from dashboard.figures.common import base_layout, empty_figure, new_figure, no_data_figure
 from dashboard.i18n import format_number, format_percent, t
 from dashboard.precision import distinct_decimals, interval_decimals
 from dashboard.queries.sustainability import FIXED_CODES, MEASURES, MONTH_BANDS
@@ -222,7 +222,7 @@ def means_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: 
         return no_data_figure(lang)
     ordered = _with_ticks(by_group, labels, lang, min_group_size)
     shown = ordered[~ordered["suppressed"]]
-    figure = go.Figure()
+    figure = new_figure()
     for measure in MEASURES:
         mean = shown[f"{measure}_mean"].astype(float)
         name = measure_label(measure, lang)
@@ -291,7 +291,7 @@ def distribution_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], gro
           **{key: _score(row[key], lang) for key in ("p05", "q1", "median", "q3", "p95", "mean")})
         for row in shown.to_dict("records")
     ]
-    figure = go.Figure(go.Box(
+    figure = new_figure(go.Box(
         y=shown["tick"].tolist(), q1=shown["q1"].tolist(), median=shown["median"].tolist(),
         q3=shown["q3"].tolist(), lowerfence=shown["p05"].tolist(), upperfence=shown["p95"].tolist(),
         mean=shown["mean"].tolist(), boxmean=True, orientation="h", boxpoints=False,
@@ -345,7 +345,7 @@ def threshold_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], groupi
           **_percent_interval(row["share"], row["ci_low"], row["ci_high"], lang))
         for row in shown.to_dict("records")
     ]
-    figure = go.Figure(go.Bar(
+    figure = new_figure(go.Bar(
         x=share.tolist(), y=shown["tick"].tolist(), orientation="h", name=t("sustainability.share.legend", lang),
         marker={"color": SHARE_BAR, "line": {"color": theme.QUALITATIVE[0], "width": 1}},
         error_x={**_error_bars(share, shown["ci_low"], shown["ci_high"]), "color": theme.TEXT},
@@ -400,7 +400,7 @@ def over_time_chart(by_band: pd.DataFrame, *, labels: Mapping[str, str], groupin
     # A series whose every cell is suppressed gets no trace (and no legend entry).
     series = _ordered(by_band[~by_band["suppressed"]].drop_duplicates("group_code")[["group_code"]], series_labels)
     palette = GROUP_COLOURS.get(grouping, {})
-    figure = go.Figure()
+    figure = new_figure()
     for index, (code, label) in enumerate(zip(series["group_code"], series["label"], strict=True)):
         cells = by_band[by_band["group_code"] == code].set_index("months_band").reindex(list(MONTH_BANDS))
         cells = cells[cells["mean"].notna()]
@@ -469,7 +469,7 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
     if all(status != "shown" for status in statuses.values()):
         return empty_figure(" ".join(notes), lang=lang)
     dimensions = [measure_label(measure, lang) for measure in compared["measure"]]
-    figure = go.Figure()
+    figure = new_figure()
     for side, colour, pattern in COMPARE_STYLES:
         if statuses[side] != "shown":
             continue

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import theme
-from dashboard.figures.common import base_layout, empty_figure
+from dashboard.figures.common import base_layout, empty_figure, new_figure
 from dashboard.figures.sustainability import (
     MEASURE_COLOURS,
     MEASURE_SYMBOLS,
@@ -66,7 +66,7 @@ def changes_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], grouping:
         return empty_figure(t("sustainability.changes.none", lang), lang=lang, hint=t("chart.empty_hint", lang))
     ordered = _with_ticks(changes, labels, lang, min_group_size)
     shown = ordered[~ordered["suppressed"]]
-    figure = go.Figure()
+    figure = new_figure()
     for measure in MEASURES:
         change = shown[f"{measure}_change"].astype(float)
         name = measure_label(measure, lang)
@@ -102,7 +102,7 @@ def change_shares_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], gro
         return empty_figure(t("sustainability.changes.none", lang), lang=lang, hint=t("chart.empty_hint", lang))
     ordered = _with_ticks(changes, labels, lang, min_group_size)
     shown = ordered[~ordered["suppressed"]]
-    figure = go.Figure()
+    figure = new_figure()
     for direction in DIRECTIONS:
         colour, pattern = DIRECTION_STYLES[direction]
         share = shown[direction].astype(float)
