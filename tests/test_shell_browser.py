@@ -79,7 +79,10 @@ def test_filters_are_keyboard_operable(live_server, page):
     assert "region=WCA" in page.url
 
 
+@pytest.mark.inject_scripts
 def test_open_data_menu_works_with_the_keyboard(live_server, page):
+    from test_accessibility_browser import serious_violations
+
     page.goto(live_server.url + "/about?region=WCA&lang=fr")
     wait_for_dash(page)
     assert not page.is_visible("#shell-api-docs-link")
@@ -88,6 +91,7 @@ def test_open_data_menu_works_with_the_keyboard(live_server, page):
     page.wait_for_selector("#shell-api-docs-link", state="visible")
     assert page.inner_text("#shell-download-all-link") == "Télécharger toutes les données"
     assert "region=WCA" in page.get_attribute("#shell-download-all-link", "href")
+    assert serious_violations(page) == []
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "shell-download-all-link"
     page.keyboard.press("Escape")
