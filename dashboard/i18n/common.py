@@ -74,8 +74,8 @@ TEXT = {
                        "fr": "Certaines valeurs du lien n’ont pas été reconnues et ont été ignorées : {items}."},
     "notice.dropped_item": {"en": "{field} “{value}”", "fr": "{field} « {value} »"},
     "banner.demo": {
-        "en": "Demo data in the indicator and survey charts: every programme indicator value and survey score (also on the map when it is coloured by an indicator) is made by the demo generator (seed {seed}, {rows} survey records), not real programme data. Real, with their source: EUTF results and budgets (the map’s EUTF amounts, “Reported results”), published figures and reference facts.",
-        "fr": "Données de démonstration dans les graphiques d’indicateurs et d’enquête : chaque valeur d’indicateur de programme et chaque score d’enquête (aussi sur la carte colorée par un indicateur) est produit par le générateur de démonstration (graine {seed}, {rows} enquêtes) ; ce ne sont pas des données réelles des programmes. Réels, avec leur source : résultats et budgets du FFUE (montants FFUE de la carte, « Résultats déclarés »), chiffres publiés et faits de référence."},
+        "en": "Demo data in the indicator and survey charts (and the map coloured by an indicator): made by the demo generator (seed {seed}, {rows} survey records), not real programme data. Real, with their source: EUTF results and budgets (the map’s EUTF amounts, “Reported results”), published figures and reference facts.",
+        "fr": "Données de démonstration dans les graphiques d’indicateurs et d’enquête (et la carte colorée par un indicateur) : produites par le générateur de démonstration (graine {seed}, {rows} enquêtes), pas des données réelles des programmes. Réels, avec leur source : résultats et budgets du FFUE (montants FFUE de la carte, « Résultats déclarés »), chiffres publiés et faits de référence."},
     "banner.imported": {
         "en": "Imported data: indicator values and survey scores come from {files}.",
         "fr": "Données importées : les valeurs d’indicateurs et les scores d’enquête proviennent de {files}."},
