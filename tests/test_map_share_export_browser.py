@@ -11,11 +11,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
-from browser_helpers import HEADER_LINES, block_button, csv_parts, download, settle
+from browser_helpers import HEADER_LINES, assert_clean, block_button, csv_parts, download, settle
 from test_map_browser import (
     GRAPH,
     PLOT,
-    assert_clean,
     hover_text,
     open_map,
     screen_point,

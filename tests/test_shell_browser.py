@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from browser_helpers import serious_violations
 
 from dashboard.auth.roles import OPEN_VISITOR_PERMISSIONS
 from layouts.pages import PAGES
@@ -81,7 +82,6 @@ def test_filters_are_keyboard_operable(live_server, page):
 
 @pytest.mark.inject_scripts
 def test_open_data_menu_works_with_the_keyboard(live_server, page):
-    from test_accessibility_browser import serious_violations
 
     page.goto(live_server.url + "/about?region=WCA&lang=fr")
     wait_for_dash(page)
