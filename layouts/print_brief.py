@@ -35,4 +35,4 @@ def print_header_container() -> html.Div:
 def print_button(lang: str) -> html.Button:
     """Opens the browser's print dialog on the print-ready view (Save as PDF there)."""
     return html.Button(t("print.button", lang), id=ids.PRINT_BUTTON, n_clicks=0, type="button",
-                       title=t("print.button_title", lang), className="btn btn-outline-light btn-sm ms-2 my-1 text-nowrap")
+                       title=t("print.button_title", lang), className="btn btn-outline-light btn-sm my-1 text-nowrap")

@@ -11,7 +11,7 @@ from dashboard.auth.roles import NOBODY
 from dashboard.catalog import Catalog
 from dashboard.i18n import LANGUAGES
 from layouts.filter_bar import filter_bar
-from layouts.open_data import open_data_links
+from layouts.open_data import open_data_menu
 from layouts.pages import PAGES
 from layouts.print_brief import print_button, print_header_container
 from layouts.shell_text import nav_link_id, shell_texts
@@ -78,8 +78,8 @@ def navbar(lang: str, texts: dict, user: User = NOBODY) -> dbc.Navbar:
                         html.Nav(dbc.Nav(links, id=ids.NAV_LINKS, navbar=True, className="flex-wrap"),
                                  **{"aria-label": texts[(ids.BRAND_TITLE, "children")]}),
                         html.Div([language_switch(lang, texts), print_button(lang),
-                                  *open_data_links(lang, user.can(Permission.EXPORT)), account_form(user, texts)],
-                                 className="d-flex flex-wrap align-items-center ms-lg-auto"),
+                                  open_data_menu(lang, user.can(Permission.EXPORT)), account_form(user, texts)],
+                                 className="d-flex flex-wrap align-items-center column-gap-2 ms-lg-auto"),
                     ],
                     id=ids.NAV_COLLAPSE, navbar=True, is_open=False,
                 ),

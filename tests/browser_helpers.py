@@ -11,6 +11,21 @@ from dashboard.exports import PROVENANCE_COLUMNS
 
 from conftest import wait_for_dash
 
+# axe-core, vendored (MPL-2.0): pages using it need the marker inject_scripts (the CSP is lifted).
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+
+
+def serious_violations(page) -> list[str]:
+    """Run axe on the page; describe each serious or critical violation with its first targets."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} -> "
+        + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
 
 def settle(page, url_part: str) -> None:
     """Wait until the URL holds ``url_part`` and Dash is idle again."""

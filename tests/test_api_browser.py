@@ -91,7 +91,7 @@ def test_pandas_reads_the_csv_of_a_chart_from_its_address(live_server):
 @pytest.mark.inject_scripts
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_api_page_tokens_page_and_embed_have_no_serious_accessibility_violation(live_server, page, lang):
-    from test_accessibility_browser import serious_violations
+    from browser_helpers import serious_violations
 
     for path in (f"/api/v1/docs?lang={lang}", f"/tokens?lang={lang}",
                  f"/embed/sustainability-means?lang={lang}", f"/embed/published-figures?lang={lang}"):

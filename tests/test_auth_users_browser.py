@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from test_accessibility_browser import serious_violations
+from browser_helpers import serious_violations
 
 from dashboard.app import create_app
 

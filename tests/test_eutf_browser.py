@@ -8,8 +8,8 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from browser_helpers import block_button, csv_parts, download
-from test_map_browser import PLOT, assert_clean, open_map
+from browser_helpers import assert_clean, block_button, csv_parts, download
+from test_map_browser import PLOT, open_map
 
 from dashboard.i18n import t
 

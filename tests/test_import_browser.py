@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_accessibility_browser import serious_violations
+from browser_helpers import serious_violations
 
 from dashboard.build.stores import build_store
 

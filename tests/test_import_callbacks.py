@@ -6,7 +6,7 @@ import base64
 from pathlib import Path
 
 import pytest
-from test_store_kinds import text_of
+from helpers import texts
 
 from callbacks.import_page import confirm_import, roll_back_entry, update_history, update_report
 from dashboard.build import versions
@@ -33,40 +33,40 @@ def context(tmp_path: Path) -> AppContext:
 def test_report_names_rows_and_writes_nothing(context):
     bad = CSV.replace(b"female", b"other")
     report, disabled, _ = update_report(context, upload(bad), "r.csv", "auto", False, "en")
-    assert disabled and "r.csv, row 2, column 'sex': unknown value 'other'" in text_of(report)
+    assert disabled and "r.csv, row 2, column 'sex': unknown value 'other'" in texts(report)
     report, disabled, _ = update_report(context, upload(CSV), "r.csv", "auto", False, "fr")
-    assert not disabled and "r.csv : 1 lignes (valeurs d’indicateurs) sont prêtes" in text_of(report)
+    assert not disabled and "r.csv : 1 lignes (valeurs d’indicateurs) sont prêtes" in texts(report)
     assert versions.version_names(context.store_directory) == ["store-000001.duckdb"]
 
 
 def test_damaged_or_missing_uploads_are_reported(context):
     report, disabled, _ = update_report(context, "data:text/csv;base64,@@@", "r.csv", "auto", False, "en")
-    assert disabled and "the upload arrived damaged" in text_of(report)
+    assert disabled and "the upload arrived damaged" in texts(report)
     result, disabled, tick = confirm_import(context, 1, None, "r.csv", "auto", False, "en", 0)
     assert tick is not None  # no_update sentinel: nothing happened
 
 
 def test_confirm_imports_switches_and_history_offers_rollback(context):
     result, disabled, tick = confirm_import(context, 1, upload(CSV), "../../etc/r.csv", "auto", False, "en", 0)
-    assert "Imported 1 indicator value rows from r.csv (version store-000002)" in text_of(result) and tick == 1
+    assert "Imported 1 indicator value rows from r.csv (version store-000002)" in texts(result) and tick == 1
     assert context.version_name == "store-000002" and context.catalog.data_origin == "imported"
-    history = text_of(update_history(context, tick, "en"))
+    history = texts(update_history(context, tick, "en"))
     assert "anonymous" in history and "r.csv" in history and " ".join(["store-000002", " ", "(served)"]) in history
     entry = versions.read_history(context.store_directory)[-1]
     message, tick = roll_back_entry(context, {"type": "import-rollback-button", "index": entry["id"]}, [1], "en", 1)
-    assert "store-000001" in text_of(message) and tick == 2
+    assert "store-000001" in texts(message) and tick == 2
     assert context.version_name == "store-000001" and context.catalog.data_origin == "empty"
 
 
 def test_rollback_of_an_unknown_entry_is_a_message(context):
     message, _ = roll_back_entry(context, {"type": "import-rollback-button", "index": 99}, [1], "en", 0)
-    assert "Nothing to roll back to" in text_of(message)
+    assert "Nothing to roll back to" in texts(message)
 
 
 def test_a_single_file_store_cannot_import_from_the_page(tiny_store_path):
     context = AppContext(settings_for(tiny_store_path))
     result, _, _ = confirm_import(context, 1, upload(CSV), "r.csv", "auto", False, "en", 0)
-    assert "needs a store directory" in text_of(result)
+    assert "needs a store directory" in texts(result)
 
 
 @pytest.mark.parametrize("name, expected", [

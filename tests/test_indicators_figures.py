@@ -6,21 +6,11 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from test_pillars_figures import texts
+from helpers import find, texts
 
 from dashboard.figures import indicators as figures
 from dashboard.queries import indicators as queries
 from dashboard.selection import Selection
-
-
-def find(component, predicate) -> list:
-    """Components of a tree matching ``predicate``."""
-    found = [component] if predicate(component) else []
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list) else [children] if children is not None else []:
-        if not isinstance(child, str | int | float):
-            found += find(child, predicate)
-    return found
 
 
 def card_values(cards) -> dict[str, str]:

@@ -7,6 +7,7 @@ import json
 import plotly.graph_objects as go
 import pytest
 from dash import Patch, html, no_update
+from helpers import by_id, find
 from plotly.utils import PlotlyJSONEncoder
 
 from callbacks import map_page as map_callbacks
@@ -29,15 +30,6 @@ def context(tiny_store_path) -> AppContext:
 @pytest.fixture(scope="module")
 def app(tiny_store_path):
     return create_app(settings_for(tiny_store_path))
-
-
-def find(component, predicate) -> list:
-    """Every component in a tree (lists, children) matching ``predicate``, in document order."""
-    if isinstance(component, list | tuple):
-        return [found for node in component for found in find(node, predicate)]
-    if component is None or isinstance(component, str | int | float):
-        return []
-    return ([component] if predicate(component) else []) + find(getattr(component, "children", None), predicate)
 
 
 def text_of(component) -> str:
@@ -175,11 +167,6 @@ def test_trend_follows_the_filters_in_both_languages(context):
                        "minimum au T2 2019 (50).")
     figure, summary, _ = map_callbacks.update_trend(context, {"profile": "GIN"}, {"period_start": "2019-Q2"}, "en")
     assert list(figure.data[0].y) == [50.0] and summary.endswith("50 in Q2 2019, the only quarter with data.")
-
-
-def by_id(tree, component_id: str):
-    found = find(tree, lambda node: getattr(node, "id", None) == component_id)
-    return found[0] if found else None
 
 
 @pytest.mark.parametrize(("params", "mode", "provinces", "profile", "dropped"), [

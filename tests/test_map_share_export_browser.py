@@ -9,11 +9,10 @@ import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser_helpers import block_button, csv_parts, download, excel_parts, settle
+from browser_helpers import assert_clean, block_button, csv_parts, download, excel_parts, settle
 from test_map_browser import (
     GRAPH,
     PLOT,
-    assert_clean,
     hover_text,
     open_map,
     screen_point,

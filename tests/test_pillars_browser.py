@@ -49,6 +49,20 @@ def test_page_shows_matrix_cards_and_published_sources(live_server, page, demo_c
     assert_clean(page)
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_hole_under_the_pillar_matrix_at_1440(live_server, page, lang):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{live_server.url}/pillars?lang={lang}")
+    wait_for_dash(page)
+    page.locator("#pillars-counts-graph .main-svg").first.wait_for()
+    gap = page.evaluate("""() => {
+        const bottom = id => document.getElementById(id).getBoundingClientRect().bottom;
+        const next = document.getElementById('pillars-matrix-table').closest('details').getBoundingClientRect().top;
+        return {matrix: next - bottom('pillars-matrix-graph'), counts: next - bottom('pillars-counts-graph')};
+    }""")
+    assert gap["matrix"] < 48 and gap["counts"] < 48, gap
+
+
 def test_choosing_a_region_updates_cards_and_charts(live_server, page, demo_cursor):
     page.goto(live_server.url + "/pillars")
     wait_for_dash(page)

@@ -8,8 +8,8 @@ import json
 
 import pytest
 from dash import Dash
-from test_indicators_figures import card_values, find
-from test_pillars_figures import texts
+from helpers import find, texts
+from test_indicators_figures import card_values
 
 from callbacks import pillars_page as callbacks
 from dashboard import ids

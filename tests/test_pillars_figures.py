@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from helpers import texts
 
 from dashboard.figures import pillars as figures
 from dashboard.queries import pillars as queries
 from dashboard.selection import Selection
-
-
-def texts(component) -> str:
-    """Every string inside a Dash component tree, joined."""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(texts(child) for child in component)
-    children = getattr(component, "children", None)
-    return "" if children is None else texts(children)
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from browser_helpers import serious_violations
 
 from dashboard.auth.roles import OPEN_VISITOR_PERMISSIONS
 from layouts.pages import PAGES
@@ -66,7 +67,7 @@ def test_a_french_link_opens_in_french(live_server, page):
 def test_filters_are_keyboard_operable(live_server, page):
     page.goto(live_server.url + "/about")
     wait_for_dash(page)
-    page.focus("#shell-api-docs-link")  # the last control of the menu bar
+    page.focus("#shell-open-data-toggle")  # the last control of the menu bar
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "filter-region-dropdown"
     page.keyboard.press("Enter")
@@ -77,6 +78,29 @@ def test_filters_are_keyboard_operable(live_server, page):
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.search.includes('region=WCA')")
     assert "region=WCA" in page.url
+
+
+@pytest.mark.inject_scripts
+def test_open_data_menu_works_with_the_keyboard(live_server, page):
+
+    page.goto(live_server.url + "/about?region=WCA&lang=fr")
+    wait_for_dash(page)
+    assert not page.is_visible("#shell-api-docs-link")
+    page.focus("#shell-open-data-toggle")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#shell-api-docs-link", state="visible")
+    assert page.inner_text("#shell-download-all-link") == "Télécharger toutes les données"
+    assert "region=WCA" in page.get_attribute("#shell-download-all-link", "href")
+    assert serious_violations(page) == []
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "shell-download-all-link"
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#shell-api-docs-link", state="hidden")
+    assert page.evaluate("document.activeElement.id") == "shell-open-data-toggle"
+    page.keyboard.press("Space")
+    page.wait_for_selector("#shell-api-docs-link", state="visible")
+    page.click("#shell-page-content h1")  # a click elsewhere closes it
+    page.wait_for_selector("#shell-api-docs-link", state="hidden")
 
 
 def test_printable_brief_prints_the_view_with_filters_sources_and_disclaimer(live_server, page):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import texts
 
 from callbacks.shell import render_page
 from dashboard.build.stores import build_store
@@ -11,17 +12,6 @@ from layouts.pages import PAGES
 from layouts.shell_text import banner_text
 
 from conftest import settings_for
-
-
-def text_of(component) -> str:
-    """All visible text of a Dash component tree."""
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(child) for child in component)
-    return text_of(getattr(component, "children", None))
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +31,20 @@ def test_banners_say_what_the_data_is(empty_context, tiny_store_path):
     assert "tiny_indicators.csv" in text and "tiny_survey.csv" in text
 
 
+@pytest.mark.parametrize(("lang", "demo_part", "real_part"), [
+    ("en", "Demo data in the indicator and survey charts", "Real, with their source: EUTF results"),
+    ("fr", "Données de démonstration dans les graphiques d’indicateurs et d’enquête",
+     "Réels, avec leur source : résultats et budgets du FFUE"),
+])
+def test_demo_banner_says_which_figures_are_demo_and_which_are_real(demo_store_path, lang, demo_part, real_part):
+    text = banner_text(AppContext(settings_for(demo_store_path)).catalog, lang, [])
+    assert text.startswith(demo_part) and real_part in text
+    assert "on this screen" not in text and "de cet écran" not in text  # the EUTF figures on it are real
+
+
 def test_about_page_lists_imported_files(tiny_store_path):
     context = AppContext(settings_for(tiny_store_path))
-    about = text_of(render_page(context, "/about", "", "en"))
+    about = texts(render_page(context, "/about", "", "en"))
     assert "tiny_survey.csv" in about and "004_fe997082141e9e19.txt" in about
     assert "actions (start, end, funding)" in about and "https://reliefweb.int/report/bangladesh" in about
 

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import pytest
 from dash import html, no_update
 from dash.exceptions import PreventUpdate
+from helpers import walk
 
 from callbacks import sustainability_page as cb
 from dashboard import ids
@@ -135,7 +136,7 @@ def test_page_options_from_the_url(context):
 def test_layout_reads_url_options(context):
     layout = page.layout(page_context(context, {"group": "sex", "measure": "economic", "threshold": "0.4",
                                                 "a": "male", "b": "female"}))
-    found = {component.id: component for component in iter_components(layout) if isinstance(getattr(component, "id", None), str)}
+    found = {component.id: component for component in walk(layout) if isinstance(getattr(component, "id", None), str)}
     assert found[ids.SUSTAINABILITY_GROUPING].value == "sex"
     assert found[ids.SUSTAINABILITY_MEASURE].value == "economic"
     assert found[ids.SUSTAINABILITY_THRESHOLD].value == "0.4"
@@ -145,7 +146,7 @@ def test_layout_reads_url_options(context):
 
 def test_every_control_has_a_visible_label(context):
     layout = page.layout(page_context(context))
-    components = list(iter_components(layout))
+    components = list(walk(layout))
     # Labels that wrap their control (the embed snippet's) name no target.
     label_targets = {getattr(component, "htmlFor", None) for component in components if isinstance(component, html.Label)}
     for control in (ids.SUSTAINABILITY_GROUPING, ids.SUSTAINABILITY_THRESHOLD_RANGE, ids.SUSTAINABILITY_THRESHOLD,
@@ -167,7 +168,7 @@ def test_methodology_section_in_both_languages(context):
     for text in ("moins de 12 répondants", "0,60", "pas la valeur officielle de l’OIM", "économique 0,50",
                  "loi de Student", "Wilson", "Welch"):
         assert text in french, text
-    assert not [c for c in iter_components(page.methodology_section("en", settings)) if getattr(c, "id", None)]
+    assert not [c for c in walk(page.methodology_section("en", settings)) if getattr(c, "id", None)]
 
 
 def test_every_text_key_has_both_languages():
@@ -182,7 +183,7 @@ def test_callbacks_name_only_ids_of_the_layouts(tiny_store_path):
     from dashboard.app import create_app
 
     app = create_app(settings_for(tiny_store_path))
-    layout_ids = {component.id for component in iter_components(app.validation_layout)
+    layout_ids = {component.id for component in walk(app.validation_layout)
                   if isinstance(getattr(component, "id", None), str)}
     named = set()
     for outputs, callback in app.callback_map.items():
@@ -191,14 +192,3 @@ def test_callbacks_name_only_ids_of_the_layouts(tiny_store_path):
     ours = {name for name in named if name.startswith("sustainability-")}
     assert ours and ours <= layout_ids
     assert {ids.SUSTAINABILITY_MEANS_GRAPH, ids.SUSTAINABILITY_COMPARE_TABLE} <= ours
-
-
-def iter_components(component):
-    """The component and every component below it."""
-    yield component
-    children = getattr(component, "children", None)
-    if children is None:
-        return
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if hasattr(child, "to_plotly_json"):
-            yield from iter_components(child)

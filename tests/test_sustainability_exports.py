@@ -14,7 +14,7 @@ import math
 
 import pandas as pd
 import pytest
-from dash import html
+from helpers import walk
 
 from callbacks import exports
 from callbacks import sustainability_page as cb
@@ -279,7 +279,7 @@ def test_the_layout_names_ignored_link_options_in_the_page_language(context):
     def notice(params, lang):
         layout = page.layout(PageContext(lang=lang, catalog=context.catalog, settings=context.settings,
                                          cursor=context.cursor(), params=params))
-        return next((c for c in iter_components(layout) if getattr(c, "id", None) == ids.SUSTAINABILITY_OPTIONS_NOTICE),
+        return next((c for c in walk(layout) if getattr(c, "id", None) == ids.SUSTAINABILITY_OPTIONS_NOTICE),
                     None)
 
     assert notice({"group": "sex", "a": "male"}, "en") is None
@@ -292,7 +292,7 @@ def test_the_layout_names_ignored_link_options_in_the_page_language(context):
 def test_every_chart_is_in_a_chart_block_and_every_option_in_the_url(context):
     layout = page.layout(PageContext(lang="en", catalog=context.catalog, settings=context.settings,
                                      cursor=context.cursor(), params={}))
-    components = list(iter_components(layout))
+    components = list(walk(layout))
     string_ids = {c.id for c in components if isinstance(getattr(c, "id", None), str)}
     export_buttons = {(c.id["chart"], c.id["format"]) for c in components
                       if isinstance(getattr(c, "id", None), dict) and c.id.get("type") == ids.EXPORT_BUTTON}
@@ -307,14 +307,3 @@ def test_every_chart_is_in_a_chart_block_and_every_option_in_the_url(context):
     assert TABLE.params == ("group", "measure", "threshold", "a", "b")
     assert all(component in string_ids and prop == "value" for component, prop in TABLE.controls)
     assert set(exports.all_charts()) >= set(keys)
-
-
-def iter_components(component):
-    """The component and every component below it."""
-    yield component
-    children = getattr(component, "children", None)
-    if children is None or isinstance(children, str):
-        return
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if isinstance(child, html.Div | html.Section) or hasattr(child, "to_plotly_json"):
-            yield from iter_components(child)

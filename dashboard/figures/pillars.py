@@ -225,11 +225,15 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
             marker={"color": theme.QUALITATIVE[index], "pattern": {"shape": theme.PATTERNS[index]}},
             customdata=customdata, hovertemplate=hover + "<extra></extra>", cliponaxis=False,
         )
-    title = f"{t('pillars.counts.title', lang)}<br><span style='font-size:11px'>{t('pillars.mapped_note', lang)}</span>"
-    base_layout(figure, title=title, lang=lang, demo=False)
+    base_layout(figure, title=t("pillars.counts.title", lang), lang=lang, demo=False)
+    note = wrap(t("pillars.mapped_note", lang), 50)  # the chart is narrower than the page on a phone
     top = max(int(frame["actions"].max()), int(frame["countries"].max()))
+    # As tall as the pillar matrix beside it (six Actions), so neither leaves a hole under it; room
+    # above the plot for the note and a legend that takes two lines on a phone.
     figure.update_layout(
-        barmode="group", height=190 + 62 * len(labels), margin={"t": 84, "r": 40},
+        title_subtitle_text=note,
+        barmode="group", height=190 + 46 * len(labels),
+        margin={"t": 84 + SUBTITLE_LINE_HEIGHT * (note.count("<br>") + 2), "r": 40},
         legend={"orientation": "h", "y": 1.0, "x": 0, "xref": "container", "yanchor": "bottom",
                 "traceorder": "normal"},
         xaxis={"title": {"text": t("pillars.counts.axis", lang)}, "range": [0, top * 1.15 + 1]},

@@ -51,7 +51,8 @@ TEXT = {
     "api.download_all_title": {
         "en": "Every table of the dashboard for the current filters, in one zip (CSV, Parquet, data dictionary, provenance)",
         "fr": "Tous les tableaux du tableau de bord pour les filtres actuels, dans un zip (CSV, Parquet, dictionnaire, provenance)"},
-    "api.download_all_hxl": {"en": "with HXL hashtags", "fr": "avec hashtags HXL"},
+    "api.download_all_hxl": {"en": "Download all data with HXL hashtags", "fr": "Télécharger toutes les données avec hashtags HXL"},
+    "api.menu": {"en": "Open data", "fr": "Données ouvertes"},
     "api.docs_link": {"en": "Open data API", "fr": "API de données ouvertes"},
     "api.tokens.title": {"en": "API tokens", "fr": "Jetons d’API"},
     "api.tokens.intro": {"en": "Scripts send a token as Authorization: Bearer <token>. It acts with your roles.",
