@@ -17,7 +17,7 @@ from dash import Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort, request
 from plotly import graph_objects as go
 
-from dashboard import eutf_profile, geometry, ids, map_amounts
+from dashboard import eutf_profile, geometry, ids, map_amounts, vocabulary
 from dashboard.catalog import Catalog
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
@@ -50,7 +50,7 @@ def map_view(cursor: duckdb.DuckDBPyConnection, selection: Selection, mode: obje
              lang: str) -> tuple[pd.DataFrame, dict]:
     """The map's countries and the keyword arguments of its figure and table builders."""
     countries = map_queries.map_countries(cursor, selection)
-    return countries, {"mode": map_figures.colour_mode(mode), "lang": normalise_language(lang),
+    return countries, {"mode": vocabulary.colour_mode(mode), "lang": normalise_language(lang),
                        **_province_layers(cursor, show_provinces)}
 
 

@@ -17,7 +17,7 @@ from dash import Dash, Input, Output, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 from plotly import graph_objects as go
 
-from dashboard import ids
+from dashboard import ids, vocabulary
 from dashboard.auth import disclosure_mode
 from dashboard.catalog import Catalog
 from dashboard.charts import ChartRequest, ChartSpec
@@ -66,7 +66,7 @@ class View:
 
     @property
     def labels(self) -> dict[str, str]:
-        return figures.group_labels(self.options.grouping, self.lang, self.catalog)
+        return vocabulary.group_labels(self.options.grouping, self.lang, self.catalog)
 
 
 def _selection(context: AppContext, selection_data: dict | None) -> Selection:
@@ -233,7 +233,7 @@ def update_comparison_choices(context: AppContext, options_data: dict | None, se
     grouping, lang = chosen_grouping(raw), normalise_language(lang)
     env = OptionEnv(context.catalog, context.settings, context.cursor(), lang, _selection(context, selection_data))
     choices = comparison_choices(env, grouping)
-    help_text = t("sustainability.compare.help", lang, grouping_lower=figures.grouping_label(grouping, lang, lower=True),
+    help_text = t("sustainability.compare.help", lang, grouping_lower=vocabulary.grouping_label(grouping, lang, lower=True),
                   min=format_number(max(context.settings.min_group_size, 2), lang))
     return choices, choices, help_text
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from dashboard import ids
 from dashboard.catalog import Catalog
-from dashboard.figures.map import COLOUR_MODES, DEFAULT_COLOUR_MODE
 from dashboard.page_state import INVALID, OptionEnv, OptionTable, PageOption, constant, flag, one_of
 from dashboard.queries.eutf import MEASURES, VALUE_KINDS
+from dashboard.vocabulary import COLOUR_MODES, DEFAULT_COLOUR_MODE
 
 # Colourings by an amount per country: real EUTF figures, or an indicator of the store.
 EUTF_MODE = "eutf"

@@ -14,7 +14,6 @@ import duckdb
 
 from dashboard import ids
 from dashboard.catalog import Catalog
-from dashboard.figures.sustainability import group_labels, group_options
 from dashboard.page_state import INVALID, OptionEnv, OptionTable, PageOption, constant, one_of
 from dashboard.queries import sustainability as queries
 from dashboard.queries.sustainability import (
@@ -25,6 +24,7 @@ from dashboard.queries.sustainability import (
     default_pair,
 )
 from dashboard.selection import Selection
+from dashboard.vocabulary import group_labels, group_options
 
 # URL parameters of the page options (the filters are the shell's).
 GROUP_PARAM = "group"

@@ -14,10 +14,6 @@ from dash import html
 
 from dashboard import ids
 from dashboard.auth import disclosure_mode
-from dashboard.figures.sustainability import (
-    grouping_label,
-    measure_label,
-)
 from dashboard.i18n import format_number, format_percent, t
 from dashboard.page_state import OptionEnv
 from dashboard.queries import disclosure as sdc
@@ -34,6 +30,7 @@ from dashboard.sustainability_options import (
     survey_group_codes,
     threshold_text,
 )
+from dashboard.vocabulary import grouping_label, measure_label
 from layouts.chart_block import chart_block
 from layouts.page_context import PageContext
 from layouts.page_options import options_store

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import pytest
 from dash import Patch
 
-from dashboard import geometry, theme
+from dashboard import geometry, theme, vocabulary
 from dashboard.catalog import load_catalog
 from dashboard.figures import map as map_figures
 from dashboard.i18n import t
@@ -82,8 +82,8 @@ def test_region_and_status_modes(every_country, mode, names, colours):
 
 
 def test_unknown_mode_falls_back_to_action(every_country):
-    assert map_figures.colour_mode("purple") == "action"
-    assert map_figures.colour_mode(None) == "action"
+    assert vocabulary.colour_mode("purple") == "action"
+    assert vocabulary.colour_mode(None) == "action"
     figure = map_figures.programme_map(every_country, mode="<script>", lang="en")
     assert [trace.name for trace in figure.data[1:]] == ACTION_NAMES_EN
 

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from dash import html
 
+from dashboard import vocabulary
 from dashboard.catalog import load_catalog
 from dashboard.figures import sustainability as f
 from dashboard.queries import sustainability as q
@@ -19,7 +20,7 @@ def catalog(tiny_cursor):
 
 
 def region_labels(catalog, lang="en"):
-    return f.group_labels("region", lang, catalog)
+    return vocabulary.group_labels("region", lang, catalog)
 
 
 def texts(figure) -> str:
@@ -37,16 +38,16 @@ def texts(figure) -> str:
 
 # ---------------------------------------------------------------- labels
 def test_group_labels_orders(catalog):
-    assert list(f.group_labels("age_group", "en", catalog)) == ["18-24", "25-34", "35-44", "45+"]
-    assert list(f.group_labels("months", "fr", catalog).values())[-1] == "24 mois ou plus"
-    assert list(f.group_labels("action", "en", catalog))[:3] == ["JI-NA", "JI-HOA", "JI-SLC"]
-    french_countries = list(f.group_labels("country", "fr", catalog).values())
+    assert list(vocabulary.group_labels("age_group", "en", catalog)) == ["18-24", "25-34", "35-44", "45+"]
+    assert list(vocabulary.group_labels("months", "fr", catalog).values())[-1] == "24 mois ou plus"
+    assert list(vocabulary.group_labels("action", "en", catalog))[:3] == ["JI-NA", "JI-HOA", "JI-SLC"]
+    french_countries = list(vocabulary.group_labels("country", "fr", catalog).values())
     assert french_countries.index("Égypte") < french_countries.index("Ghana")  # accents sort as letters
-    assert f.group_labels("sex", "fr", catalog) == {"female": "Femmes", "male": "Hommes"}
+    assert vocabulary.group_labels("sex", "fr", catalog) == {"female": "Femmes", "male": "Hommes"}
 
 
 def test_group_options_keep_label_order_and_only_present_codes(catalog):
-    options = f.group_options(["WCA", "EHOA", "XYZ"], region_labels(catalog))
+    options = vocabulary.group_options(["WCA", "EHOA", "XYZ"], region_labels(catalog))
     assert options == [{"label": "East and Horn of Africa", "value": "EHOA"},
                        {"label": "West and Central Africa", "value": "WCA"},
                        {"label": "XYZ", "value": "XYZ"}]
@@ -79,7 +80,7 @@ def test_means_chart_traces_ticks_and_suppressed_row(tiny_cursor, catalog):
 
 def test_suppressed_values_reach_no_figure(tiny_cursor, catalog):
     """With a minimum of 4, women (3 responses) are suppressed in every chart by sex."""
-    labels = f.group_labels("sex", "en", catalog)
+    labels = vocabulary.group_labels("sex", "en", catalog)
     options = {"labels": labels, "grouping": "sex", "lang": "en", "demo": False, "min_group_size": 4}
     figures = [
         f.means_chart(q.group_means(tiny_cursor, Selection(), "sex", min_group_size=4, disclosure=EXACT), **options),
@@ -140,7 +141,7 @@ def test_means_summary(tiny_cursor, catalog):
 # ---------------------------------------------------------------- distribution
 def test_distribution_chart_uses_precomputed_statistics(tiny_cursor, catalog):
     by_group = q.group_distribution(tiny_cursor, Selection(), "sex", "social", min_group_size=1, disclosure=EXACT)
-    figure = f.distribution_chart(by_group, labels=f.group_labels("sex", "en", catalog), grouping="sex",
+    figure = f.distribution_chart(by_group, labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex",
                                   measure="social", threshold=0.55, lang="en", demo=False, min_group_size=1)
     (box,) = figure.data
     assert box.type == "box" and box.orientation == "h" and box.boxpoints is False
@@ -166,7 +167,7 @@ def test_distribution_summary_explains_the_whiskers(tiny_cursor):
 # ---------------------------------------------------------------- threshold
 def test_threshold_chart_bars_labels_and_intervals(tiny_cursor, catalog):
     shares = q.threshold_shares(tiny_cursor, Selection(), "action", "economic", 0.5, min_group_size=2, disclosure=EXACT)
-    figure = f.threshold_chart(shares, labels=f.group_labels("action", "en", catalog), grouping="action",
+    figure = f.threshold_chart(shares, labels=vocabulary.group_labels("action", "en", catalog), grouping="action",
                                measure="economic", threshold=0.5, lang="en", demo=False, min_group_size=2)
     (bars,) = figure.data
     assert list(bars.y) == ["Sahel and Lake Chad (n=4)", "Pilot Action (n=2)"]
@@ -184,7 +185,7 @@ def test_threshold_chart_bars_labels_and_intervals(tiny_cursor, catalog):
 # ---------------------------------------------------------------- over time
 def test_over_time_chart_series_order_and_gaps(tiny_cursor, catalog):
     by_band = q.means_over_time(tiny_cursor, Selection(), "sex", "economic", min_group_size=2, disclosure=EXACT)
-    figure = f.over_time_chart(by_band, labels=f.group_labels("sex", "en", catalog), grouping="sex",
+    figure = f.over_time_chart(by_band, labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex",
                                measure="economic", lang="en", demo=False, min_group_size=2)
     assert [trace.name for trace in figure.data] == ["Women", "Men"]
     assert list(figure.layout.xaxis.categoryarray) == ["0–5 months", "6–11 months", "12–17 months",
@@ -193,13 +194,13 @@ def test_over_time_chart_series_order_and_gaps(tiny_cursor, catalog):
     assert list(women.x) == ["6–11 months"] and women.y[0] == pytest.approx(0.45)
     assert list(men.x) == ["12–17 months"] and men.y[0] == pytest.approx(0.35)
     assert women.marker.symbol != men.marker.symbol and women.line.dash != men.line.dash
-    summary = f.over_time_summary(by_band, labels=f.group_labels("sex", "en", catalog), grouping="sex", lang="en",
+    summary = f.over_time_summary(by_band, labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex", lang="en",
                                   min_group_size=2, max_series=6)
     assert summary.startswith("Series shown: Women, Men.")
 
 
 def test_over_time_chart_months_grouping_and_all_suppressed(tiny_cursor, catalog):
-    labels = f.group_labels("months", "en", catalog)
+    labels = vocabulary.group_labels("months", "en", catalog)
     by_band = q.means_over_time(tiny_cursor, Selection(), "months", "composite", min_group_size=1, disclosure=EXACT)
     figure = f.over_time_chart(by_band, labels=labels, grouping="months", measure="composite", lang="en",
                                demo=False, min_group_size=1)

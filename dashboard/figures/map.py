@@ -21,9 +21,8 @@ from dashboard.data_kinds import MAPPED_PILLAR_ACTIONS
 from dashboard.figures.common import base_layout, empty_figure, new_figure
 from dashboard.geometry import COUNTRIES_URL, PROVINCES_URL, Province
 from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, quarter_label, t
+from dashboard.vocabulary import colour_mode
 
-COLOUR_MODES = ("action", "region", "status")
-DEFAULT_COLOUR_MODE = "action"
 # Colouring mode -> (code column, name column prefix) of ``queries.map.map_countries``.
 MODE_COLUMNS = {
     "action": ("action_code", "action_short"),
@@ -44,11 +43,6 @@ SEA_ID = "sea"
 BORDER = "#ffffff"
 PROVINCE_BORDER = "#ffffff"
 RADA_BORDER = theme.TEXT
-
-
-def colour_mode(value: object) -> str:
-    """A known colouring mode, or the default for anything else (URL values included)."""
-    return value if value in COLOUR_MODES else DEFAULT_COLOUR_MODE
 
 
 def _sea_geojson() -> dict:

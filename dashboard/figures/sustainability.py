@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import textwrap
-import unicodedata
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -17,11 +16,11 @@ import plotly.graph_objects as go
 from dash import html
 
 from dashboard import theme
-from dashboard.catalog import Catalog
 from dashboard.figures.common import base_layout, empty_figure, new_figure, no_data_figure
 from dashboard.i18n import format_number, format_percent, t
 from dashboard.precision import distinct_decimals, interval_decimals
-from dashboard.queries.sustainability import FIXED_CODES, MEASURES, MONTH_BANDS
+from dashboard.queries.sustainability import MEASURES, MONTH_BANDS
+from dashboard.vocabulary import grouping_label, measure_label
 
 MEASURE_COLOURS = {"economic": theme.QUALITATIVE[0], "social": theme.QUALITATIVE[1],
                    "psychosocial": theme.QUALITATIVE[2], "composite": theme.QUALITATIVE[7]}
@@ -37,44 +36,6 @@ ROW_HEIGHT = {"means": 46, "box": 34, "share": 30}
 TICK_WIDTH = 24  # characters of a group name per line on the vertical axis
 TITLE_WIDTH, TITLE_LINE = 46, 22  # characters per title line, pixels per extra line
 SUBTITLE_LINE, SUBTITLE_GAP, TITLE_PAD = 18, 30, 12  # subtitle line, gap above the plot, space above the title
-
-
-# ---------------------------------------------------------------- labels
-def grouping_label(grouping: str, lang: str, lower: bool = False) -> str:
-    """The name of a grouping (``lower`` for use inside a sentence)."""
-    return t(f"sustainability.grouping{'_lower' if lower else ''}.{grouping}", lang)
-
-
-def measure_label(measure: str, lang: str, lower: bool = False) -> str:
-    """The name of a score dimension (``lower`` for use inside a sentence)."""
-    return t(f"sustainability.measure{'_lower' if lower else ''}.{measure}", lang)
-
-
-def _sort_key(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-
-
-def group_labels(grouping: str, lang: str, catalog: Catalog) -> dict[str, str]:
-    """Every known code of ``grouping`` with its label in ``lang``, in display order.
-
-    Fixed vocabularies keep their natural order (age bands, months bands), Actions the order
-    of the source page, regions and countries alphabetical order in ``lang``.
-    """
-    if grouping in FIXED_CODES:
-        return {code: t(f"sustainability.code.{grouping}.{code}", lang) for code in FIXED_CODES[grouping]}
-    if grouping == "action":
-        return {code: named.name(lang) for code, named in catalog.actions.items()}
-    source = catalog.regions if grouping == "region" else catalog.countries
-    labels = {code: named.name(lang) for code, named in source.items()}
-    return dict(sorted(labels.items(), key=lambda item: _sort_key(item[1])))
-
-
-def group_options(codes: Iterable[str], labels: Mapping[str, str]) -> list[dict[str, str]]:
-    """Dropdown options for the codes present, in label order; unknown codes last, by code."""
-    present = set(codes)
-    known = [{"label": label, "value": code} for code, label in labels.items() if code in present]
-    unknown = [{"label": code, "value": code} for code in sorted(present - labels.keys())]
-    return known + unknown
 
 
 def _ordered(frame: pd.DataFrame, labels: Mapping[str, str], column: str = "group_code") -> pd.DataFrame:

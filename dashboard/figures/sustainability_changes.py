@@ -26,13 +26,12 @@ from dashboard.figures.sustainability import (
     _suppressed_marks,
     _table,
     _with_ticks,
-    grouping_label,
-    measure_label,
 )
 from dashboard.i18n import format_number, format_percent, t
 from dashboard.precision import interval_decimals
 from dashboard.queries.aggregates import STAY_BAND
 from dashboard.queries.sustainability import MEASURES
+from dashboard.vocabulary import grouping_label, measure_label
 
 DIRECTIONS = ("rose", "stayed", "fell")
 DIRECTION_STYLES = {"rose": (theme.QUALITATIVE[2], ""), "stayed": ("#BBBBBB", "."), "fell": (theme.QUALITATIVE[5], "/")}
