@@ -26,7 +26,7 @@ TABLES: tuple[OptionTable, ...] = (MAP_TABLE, PILLARS_TABLE, SUSTAINABILITY_TABL
 
 
 def sync_page_options(context: AppContext, table: OptionTable, triggered: object, address: object,
-                      lang: object, control_values: tuple, current: object) -> tuple:
+                      lang: object, control_values: tuple, current: object, selection_data: object = None) -> tuple:
     """The page's options store, its controls and the address, from whichever changed.
 
     Returns:
@@ -37,12 +37,14 @@ def sync_page_options(context: AppContext, table: OptionTable, triggered: object
     if not isinstance(address, dict) or address.get("path") != table.path:
         raise PreventUpdate
     search, pathname = as_text(address.get("search")), table.path
+    current = current if isinstance(current, dict) else {}
+    if triggered == ids.SELECTION_STORE:
+        return _follow_filters(context, table, lang, control_values, current, selection_data)
     # Options may depend on the data under the filters (the groups a page compares): the filters
     # are the address's, the same the shell's selection store is written from.
     env = OptionEnv(context.catalog, context.settings, context.cursor(), normalise_language(lang),
                     Selection.from_query_string(search, context.catalog))
     from_url = triggered in (None, table.address_store_id)
-    current = current if isinstance(current, dict) else {}
     if from_url:
         parsed = table.parse(query_params(as_text(search)), env)
     else:
@@ -52,6 +54,21 @@ def sync_page_options(context: AppContext, table: OptionTable, triggered: object
     new_search = page_search(search, table, parsed)
     write = url_write(new_search, pathname, replace=from_url) if new_search != as_text(search) else no_update
     return (parsed.texts if parsed.texts != current else no_update, *controls, write)
+
+
+def _follow_filters(context: AppContext, table: OptionTable, lang: object, control_values: tuple,
+                    current: dict, selection_data: object) -> tuple:
+    """The options again under new filters (the selection store changed), so that the charts,
+    which wait for this callback, draw once with both. The address is left to the shell's write:
+    when it lands, the options parsed from it are these, and only its tidying remains."""
+    selection = Selection.from_raw(selection_data if isinstance(selection_data, dict) else {}, context.catalog)
+    env = OptionEnv(context.catalog, context.settings, context.cursor(), normalise_language(lang), selection)
+    parsed = table.parse(table.params_from_controls(control_values), env, fallback=current)
+    if parsed.texts == current:
+        raise PreventUpdate
+    controls = [no_update if value == shown else value
+                for value, shown in zip(table.control_values(parsed, env), control_values, strict=True)]
+    return (parsed.texts, *controls, no_update)
 
 
 TIDY_JS = """
@@ -86,6 +103,14 @@ function (shellWrite, pageWrites) {
 """
 
 
+def _trigger(table: OptionTable) -> object:
+    """What changed: the address when it did (Back, Forward and a link change the address and the
+    filters in the same round, and the address decides), else the first trigger."""
+    if table.address_store_id in ctx.triggered_prop_ids.values():
+        return table.address_store_id
+    return ctx.triggered_id
+
+
 def register(app: Dash, context: AppContext) -> None:
     """Wire one options callback per page, and the clientside address writer."""
     for table in TABLES:
@@ -97,17 +122,22 @@ def register(app: Dash, context: AppContext) -> None:
             Input(ids.URL, "pathname"),
             prevent_initial_call=True,
         )(copy_address)
+        # A page whose options follow the filters also listens to the selection store: Dash then
+        # holds its charts until the options are parsed again, and they draw once.
+        filters = [Input(ids.SELECTION_STORE, "data")] if table.follows_filters else []
         app.callback(
             Output(table.store_id, "data"),
             *[Output(component, prop) for component, prop in table.controls],
             Output(table.url_write_store_id, "data"),
             Input(table.address_store_id, "data"),
             *[Input(component, prop) for component, prop in table.controls],
+            *filters,
             State(ids.LANGUAGE_STORE, "data"),
             State(table.store_id, "data"),
             prevent_initial_call=True,
         )(lambda address, *rest, table=table: sync_page_options(
-            context, table, ctx.triggered_id, address, rest[-2], rest[:-2], rest[-1]))
+            context, table, _trigger(table), address, rest[-2], rest[:len(table.controls)], rest[-1],
+            rest[len(table.controls)] if table.follows_filters else None))
     # The tidied address of a page just drawn replaces the history entry. It writes no property
     # of the location component (the component reads the new address itself), so the charts
     # never wait for it.

@@ -113,11 +113,17 @@ def _present(raw: object) -> bool:
 
 @dataclass(frozen=True)
 class OptionTable:
-    """A page's options: its key, its path and its records, in parsing order."""
+    """A page's options: its key, its path and its records, in parsing order.
+
+    ``follows_filters``: some option's values depend on the data under the filters (the groups the
+    sustainability page compares), so the options are parsed again when the filters change, before
+    the charts draw.
+    """
 
     page: str
     path: str
     options: tuple[PageOption, ...]
+    follows_filters: bool = False
 
     @property
     def store_id(self) -> dict[str, str]:

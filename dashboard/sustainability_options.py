@@ -123,7 +123,7 @@ TABLE = OptionTable("sustainability", "/sustainability", (
                one_of(_in_grouping), _pair_default(0)),
     PageOption(GROUP_B_PARAM, "group_b", (ids.SUSTAINABILITY_GROUP_B, "value"), "sustainability.compare.group_b",
                one_of(_in_grouping), _pair_default(1)),
-))
+), follows_filters=True)
 
 
 @dataclass(frozen=True)

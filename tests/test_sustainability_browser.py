@@ -132,3 +132,26 @@ def test_a_link_to_a_group_without_data_says_so_in_french(live_server, page):
     assert "À 95 %" in page.inner_text("#sustainability-compare-table")
     assert page.input_value("#sustainability-group-a-dropdown") != "GIN"
     assert_clean(page)
+
+
+def test_a_filter_change_draws_each_chart_once(live_server, page):
+    """The comparison's groups follow the filters, so the page's options change with them: the
+    charts wait for the options and draw once, not once for the filters and again for the groups."""
+    page.goto(live_server.url + "/sustainability")
+    wait_for_dash(page)
+    wait_for_ticks(page, "West and Central Africa (n=")
+    asked = []
+    page.on("request", lambda request: asked.append(request.post_data or "")
+            if "_dash-update-component" in request.url else None)
+    page.click("#filter-region-dropdown")
+    page.locator("#shell-filter-collapse").get_by_role("option", name="West and Central Africa", exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('region=WCA')")
+    wait_for_ticks(page, "West and Central Africa (n=")
+    page.wait_for_timeout(1500)  # let any second round arrive
+    wait_for_dash(page)
+    means = [body for body in asked if '"output":"..sustainability-means-graph.figure' in body]
+    compare = [body for body in asked if '"output":"..sustainability-compare-graph.figure' in body]
+    assert len(means) == 1 and len(compare) == 1, (len(means), len(compare))
+    assert "region=WCA" in page.url
+    assert_clean(page)
