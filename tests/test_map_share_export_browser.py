@@ -259,3 +259,32 @@ def test_the_map_stays_usable_on_a_phone(live_server, browser):
     finally:
         context.close()
 
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_map_coloured_by_an_amount_fits_a_phone(live_server, browser, lang):
+    """390x844: the amount map's title, colour bar and "no figure" legend stay inside the graph and
+    none covers another or the countries."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        phone = context.new_page()
+        phone.goto(f"{live_server.url}/?colour=eutf&lang={lang}")
+        wait_for_dash(phone)
+        phone.wait_for_function(f"() => document.querySelector('{PLOT}')?.querySelector('.colorbar .cbtitle')")
+        phone.evaluate(f"() => window.Plotly.Plots.resize(document.querySelector('{PLOT}'))")
+        wait_for_dash(phone)
+        boxes = phone.evaluate(f"""() => {{
+            const gd = document.querySelector('{PLOT}');
+            const box = element => {{ const r = element.getBoundingClientRect();
+                                      return {{left: r.left, right: r.right, top: r.top, bottom: r.bottom}}; }};
+            return {{graph: box(gd), title: box(gd.querySelector('.gtitle')), bar: box(gd.querySelector('.colorbar')),
+                     legend: box(gd.querySelector('.legend')), map: box(gd.querySelector('.geo .layer.bg'))}}; }}""")
+        graph = boxes["graph"]
+        for name in ("title", "bar", "legend"):
+            assert graph["left"] - 1 <= boxes[name]["left"] and boxes[name]["right"] <= graph["right"] + 1, name
+        assert boxes["title"]["bottom"] <= boxes["map"]["top"] + 1
+        assert boxes["map"]["bottom"] <= boxes["bar"]["top"] + 1
+        assert boxes["bar"]["bottom"] <= boxes["legend"]["top"] + 1
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()

@@ -8,6 +8,7 @@ follows the square root of the value and the colour bar is labelled in real valu
 from __future__ import annotations
 
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -21,6 +22,10 @@ from dashboard.map_amounts import AmountSpec, as_value_text
 
 AMOUNT_SCALE = [[index / (len(theme.SEQUENTIAL) - 1), colour] for index, colour in enumerate(theme.SEQUENTIAL)]
 NICE_STEPS = (1, 2, 5)
+# Characters per line of the title and of its source line (they fit a 390 px phone), and the band
+# at the figure's foot that holds the "no figure" legend under the colour bar (pixels).
+TITLE_WIDTH, SOURCE_WIDTH, LEGEND_BAND = 36, 52, 34
+BAR_TITLE_WIDTH = 24  # the colour bar's title is centred over a bar 60% of the figure wide
 
 
 def _ticks(maximum: float) -> list[float]:
@@ -90,25 +95,34 @@ def amount_traces(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> list[go.C
             colorscale=AMOUNT_SCALE, showscale=True, showlegend=False, name=spec.measure_label,
             uid="amount-values", customdata=_customdata(present, spec, lang), hovertemplate=template,
             marker={"line": {"color": BORDER, "width": 0.6}},
-            colorbar={"title": {"text": f"{spec.value_label}<br><span style='font-size:10px'>{spec.short_source or spec.source_line}</span>",
+            # The source is in the title; the bar repeats only a short kind of data (demo, imported).
+            colorbar={"title": {"text": "<br>".join(textwrap.wrap(spec.value_label, BAR_TITLE_WIDTH)) + (f"<br><span style='font-size:10px'>{spec.short_source}</span>"
+                                                            if spec.short_source else ""),
                                 "side": "top"},
-                      "orientation": "h", "x": 0, "xanchor": "left", "y": -0.02, "yanchor": "top", "len": 0.6,
+                      "orientation": "h", "x": 0, "xanchor": "left", "y": -0.08, "yanchor": "top", "len": 0.6,
                       "thickness": 12, "tickvals": [math.sqrt(tick) for tick in ticks],
                       "ticktext": [as_value_text(tick, spec, lang).removesuffix(" EUR") for tick in ticks]}))
     return traces
 
 
 def amount_map(frame: pd.DataFrame, spec: AmountSpec, *, lang: str, demo: bool) -> go.Figure:
-    """The map coloured by ``spec``'s amount; the title names the measure, value and source."""
+    """The map coloured by ``spec``'s amount; the title names the measure, value and source.
+
+    Title and source are wrapped so that they fit a phone; the "no figure" legend sits at the foot
+    of the figure, under the colour bar, so neither covers the other at any width.
+    """
     figure = new_figure(amount_traces(frame, spec, lang))
-    title = t("map.amount.title", lang, measure=spec.measure_label, value=spec.value_label)
-    base_layout(figure, title=f"{title}<br><span style='font-size:11px'>{spec.source_line}</span>", lang=lang,
-                demo=demo)
+    title_lines = textwrap.wrap(t("map.amount.title", lang, measure=spec.measure_label, value=spec.value_label),
+                                TITLE_WIDTH)
+    source_lines = textwrap.wrap(spec.source_line, SOURCE_WIDTH)
+    source = "<br>".join(f"<span style='font-size:11px'>{line}</span>" for line in source_lines)
+    base_layout(figure, title="<br>".join(title_lines) + "<br>" + source, lang=lang, demo=demo)
     frame_map(figure, lang)
     figure.update_layout(
-        margin={"l": 0, "r": 0, "t": 64, "b": 0},
-        legend={"title": {"text": spec.measure_label, "side": "top"}, "orientation": "h", "x": 1, "xanchor": "right",
-                "y": 0, "yanchor": "top", "traceorder": "normal", "itemclick": False},
+        title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 30}},
+        margin={"l": 0, "r": 0, "t": 48 + 24 * len(title_lines) + 20 * len(source_lines), "b": LEGEND_BAND},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 0, "yanchor": "bottom",
+                "traceorder": "normal", "itemclick": False},
         meta={"demo": demo, "colour_mode": "amount", "kind": spec.kind},
     )
     return figure
