@@ -165,6 +165,18 @@ def _category_axis(figure: go.Figure, ticks: list[str], rows: int, kind: str) ->
                          margin={"t": 64, "b": 110})
 
 
+def _finish_group_chart(figure: go.Figure, ordered: pd.DataFrame, row_kind: str, lang: str,
+                        min_group_size: int, threshold: float | None = None) -> go.Figure:
+    """The ending every chart with one row per group shares: the category axis sized for its
+    rows, the threshold line if any, "suppressed" in the rows of suppressed groups, and a title
+    that fits."""
+    _category_axis(figure, ordered["tick"].tolist(), len(ordered), row_kind)
+    if threshold is not None:
+        _threshold_line(figure, threshold, lang)
+    _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
+    return _fit_title(figure)
+
+
 def _with_ticks(frame: pd.DataFrame, labels: Mapping[str, str], lang: str, min_group_size: int) -> pd.DataFrame:
     ordered = _ordered(frame, labels)
     ordered["tick"] = [_tick(row, lang, min_group_size) for row in ordered.to_dict("records")]
@@ -207,9 +219,7 @@ def means_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: 
     bounds = [_clip(shown[f"{measure}_{end}"]) for measure in MEASURES for end in ("ci_low", "ci_high")]
     figure.update_xaxes(range=_score_range(pd.concat(bounds) if bounds else []),
                         title=t("sustainability.axis.mean_short", lang), tickformat=".2~f")
-    _category_axis(figure, ordered["tick"].tolist(), len(ordered), "means")
-    _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
-    return _fit_title(figure)
+    return _finish_group_chart(figure, ordered, "means", lang, min_group_size)
 
 
 def means_summary(by_group: pd.DataFrame, *, labels: Mapping[str, str], lang: str, min_group_size: int) -> str:
@@ -267,10 +277,7 @@ def distribution_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], gro
     figure.update_xaxes(range=_score_range([*shown["p05"], *shown["p95"], threshold]), tickformat=".2~f",
                         title=t("sustainability.axis.score", lang, measure=measure_label(measure, lang),
                                 measure_lower=measure_label(measure, lang, lower=True)))
-    _category_axis(figure, ordered["tick"].tolist(), len(ordered), "box")
-    _threshold_line(figure, threshold, lang)
-    _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
-    return _fit_title(figure)
+    return _finish_group_chart(figure, ordered, "box", lang, min_group_size, threshold)
 
 
 def _threshold_line(figure: go.Figure, threshold: float, lang: str) -> None:
@@ -323,9 +330,7 @@ def threshold_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], groupi
     ticks = [step / 5 for step in range(6)]
     figure.update_xaxes(range=[0, 1], tickvals=ticks, ticktext=[format_percent(tick, lang) for tick in ticks],
                         title=t("sustainability.axis.share", lang))
-    _category_axis(figure, ordered["tick"].tolist(), len(ordered), "share")
-    _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
-    return _fit_title(figure)
+    return _finish_group_chart(figure, ordered, "share", lang, min_group_size)
 
 
 def threshold_summary(by_group: pd.DataFrame, *, threshold: float, lang: str, min_group_size: int) -> str:

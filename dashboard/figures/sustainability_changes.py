@@ -17,13 +17,11 @@ from dashboard.figures.common import base_layout, empty_figure, new_figure
 from dashboard.figures.sustainability import (
     MEASURE_COLOURS,
     MEASURE_SYMBOLS,
-    _category_axis,
     _column,
-    _fit_title,
+    _finish_group_chart,
     _group_columns,
     _ordered,
     _percent_interval,
-    _suppressed_marks,
     _table,
     _with_ticks,
 )
@@ -88,9 +86,7 @@ def changes_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], grouping:
     figure.update_layout(scattermode="group", scattergap=0.35)
     figure.add_vline(x=0, line={"color": theme.MUTED, "width": 1, "dash": "dot"})
     figure.update_xaxes(range=_change_range(shown), title=t("sustainability.axis.change", lang), tickformat="+.2~f")
-    _category_axis(figure, ordered["tick"].tolist(), len(ordered), "means")
-    _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
-    return _fit_title(figure)
+    return _finish_group_chart(figure, ordered, "means", lang, min_group_size)
 
 
 def change_shares_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, lang: str, demo: bool,
@@ -120,9 +116,7 @@ def change_shares_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], gro
                                 grouping_lower=grouping_label(grouping, lang, lower=True)), lang=lang, demo=demo)
     figure.update_layout(barmode="stack", uniformtext={"minsize": 10, "mode": "hide"})
     figure.update_xaxes(range=[0, 1], tickformat=".0%", title=t("sustainability.axis.change_share", lang))
-    _category_axis(figure, ordered["tick"].tolist(), len(ordered), "share")
-    _suppressed_marks(figure, ordered.loc[ordered["suppressed"], "tick"].tolist(), lang, min_group_size)
-    return _fit_title(figure)
+    return _finish_group_chart(figure, ordered, "share", lang, min_group_size)
 
 
 def changes_summary(changes: pd.DataFrame, *, labels: Mapping[str, str], lang: str, min_group_size: int) -> str:
