@@ -211,6 +211,14 @@ function (clicks, footers) {
 """
 
 
+# An open table view follows the filters and options; a closed one costs no request when they change.
+REFRESH_WHEN_OPEN_JS = """
+function (options, selection, hidden) {
+    return hidden === false ? Date.now() : window.dash_clientside.no_update;
+}
+"""
+
+
 def register(app: Dash, context: AppContext) -> None:
     """Wire downloads and table views of every chart."""
     all_charts()  # fail at start-up, not at first click, if two charts share a key
@@ -222,17 +230,27 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
     )(lambda clicks, selection, options, lang: download_chart_data(context, clicks, selection, options, lang))
+    app.clientside_callback(
+        REFRESH_WHEN_OPEN_JS,
+        Output({"type": ids.TABLE_REFRESH, "chart": MATCH}, "data"),
+        Input(OPTIONS_STORES, "data"),
+        Input(ids.SELECTION_STORE, "data"),
+        State({"type": ids.TABLE_VIEW, "chart": MATCH}, "hidden"),
+        prevent_initial_call=True,
+    )
     app.callback(
         Output({"type": ids.TABLE_VIEW, "chart": MATCH}, "children"),
         Output({"type": ids.TABLE_VIEW, "chart": MATCH}, "hidden"),
         Output({"type": ids.TABLE_TOGGLE, "chart": MATCH}, "children"),
         Output({"type": ids.TABLE_TOGGLE, "chart": MATCH}, "aria-expanded"),
         Input({"type": ids.TABLE_TOGGLE, "chart": MATCH}, "n_clicks"),
-        Input(OPTIONS_STORES, "data"),
-        Input(ids.SELECTION_STORE, "data"),
+        Input({"type": ids.TABLE_REFRESH, "chart": MATCH}, "data"),
+        State(OPTIONS_STORES, "data"),
+        State(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-    )(lambda clicks, options, selection, lang: toggle_table_view(context, clicks, options, selection, lang))
+    )(lambda clicks, _refresh, options, selection, lang: toggle_table_view(context, clicks, options, selection,
+                                                                           lang))
     app.clientside_callback(
         IMAGE_DOWNLOAD_JS,
         Output(ids.IMAGE_EXPORT_SINK, "data"),

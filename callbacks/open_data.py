@@ -39,6 +39,14 @@ def toggle_embed(clicks: int | None, search: str | None, href: str | None, lang:
     return False, snippet, "true"
 
 
+# A shown snippet follows the address; a hidden one costs no request when the filters change.
+REFRESH_WHEN_SHOWN_JS = """
+function (search, hidden) {
+    return hidden === false ? Date.now() : window.dash_clientside.no_update;
+}
+"""
+
+
 def register(app: Dash, context: AppContext) -> None:
     """Wire the links and the embed snippets."""
     app.callback(
@@ -48,13 +56,21 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.URL, "search"),
         Input(ids.LANGUAGE_STORE, "data"),
     )(update_open_data_links)
+    app.clientside_callback(
+        REFRESH_WHEN_SHOWN_JS,
+        Output({"type": ids.EMBED_REFRESH, "chart": MATCH}, "data"),
+        Input(ids.URL, "search"),
+        State({"type": ids.EMBED_VIEW, "chart": MATCH}, "hidden"),
+        prevent_initial_call=True,
+    )
     app.callback(
         Output({"type": ids.EMBED_VIEW, "chart": MATCH}, "hidden"),
         Output({"type": ids.EMBED_SNIPPET, "chart": MATCH}, "value"),
         Output({"type": ids.EMBED_BUTTON, "chart": MATCH}, "aria-expanded"),
         Input({"type": ids.EMBED_BUTTON, "chart": MATCH}, "n_clicks"),
-        Input(ids.URL, "search"),
+        Input({"type": ids.EMBED_REFRESH, "chart": MATCH}, "data"),
+        State(ids.URL, "search"),
         State(ids.URL, "href"),
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-    )(toggle_embed)
+    )(lambda clicks, _refresh, search, href, lang: toggle_embed(clicks, search, href, lang))

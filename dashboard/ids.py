@@ -56,6 +56,9 @@ EXPORT_BUTTON = "chart-export-button"
 IMAGE_BUTTON = "chart-image-button"
 TABLE_TOGGLE = "chart-table-toggle-button"
 TABLE_VIEW = "chart-table-view"
+# Bumped in the browser when the filters or options change while the table view is open, so a
+# closed table costs no request.
+TABLE_REFRESH = "chart-table-refresh"
 
 # --- map page ---
 MAP_PAGE = "map-page"
@@ -198,3 +201,5 @@ OPEN_DATA_TOGGLE = "shell-open-data-toggle"
 EMBED_BUTTON = "chart-embed-button"
 EMBED_VIEW = "chart-embed-view"
 EMBED_SNIPPET = "chart-embed-snippet"
+# Bumped in the browser when the address changes while the snippet is shown (as TABLE_REFRESH).
+EMBED_REFRESH = "chart-embed-refresh"

@@ -14,8 +14,9 @@ def _button(label: str, title: str, component_id: dict) -> html.Button:
                        className="btn btn-outline-secondary btn-sm", **{"aria-label": title})
 
 
-def embed_parts(chart_key: str, lang: str) -> tuple[html.Button, html.Div]:
-    """The Embed button and the (hidden) snippet it shows, filled for the current view."""
+def embed_parts(chart_key: str, lang: str) -> tuple[html.Button, html.Div, dcc.Store]:
+    """The Embed button, the (hidden) snippet it shows, filled for the current view, and the store
+    that tells the snippet to follow the address while it is shown."""
     title = t("api.embed.button_title", lang)
     button = html.Button(t("api.embed.button", lang), id={"type": ids.EMBED_BUTTON, "chart": chart_key}, n_clicks=0,
                          type="button", title=title, className="btn btn-outline-secondary btn-sm",
@@ -27,7 +28,15 @@ def embed_parts(chart_key: str, lang: str) -> tuple[html.Button, html.Div]:
                                  className="form-control form-control-sm font-monospace", style={"width": "100%"})],
                    className="w-100"),
         id={"type": ids.EMBED_VIEW, "chart": chart_key}, hidden=True, className="chart-embed-view w-100 mt-1")
-    return button, view
+    return button, view, dcc.Store(id={"type": ids.EMBED_REFRESH, "chart": chart_key})
+
+
+def table_view_parts(chart_key: str) -> tuple[html.Div, dcc.Store]:
+    """The (hidden) "show as table" view of a chart, and the store that tells it to follow the
+    filters while it is open."""
+    return (html.Div(id={"type": ids.TABLE_VIEW, "chart": chart_key}, className="chart-table-view", hidden=True,
+                     **{"aria-live": "polite"}),
+            dcc.Store(id={"type": ids.TABLE_REFRESH, "chart": chart_key}))
 
 
 def chart_toolbar(chart_key: str, graph_id: str, lang: str) -> html.Div:
@@ -77,8 +86,7 @@ def chart_block(chart_key: str, graph_id: str, *, title: str, lang: str, summary
                                **({"aria-describedby": summary_id} if summary_id else {})},
             ),
             html.P(id=summary_id, className="visually-hidden-focusable small chart-summary") if summary_id else None,
-            html.Div(id={"type": ids.TABLE_VIEW, "chart": chart_key}, className="chart-table-view",
-                     hidden=True, **{"aria-live": "polite"}),
+            *table_view_parts(chart_key),
         ],
         className="chart-block mb-4", **{"aria-labelledby": heading_id},
     )

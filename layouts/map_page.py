@@ -15,7 +15,7 @@ from dashboard.i18n import t
 from dashboard.map_options import ALL_COLOUR_MODES, EUTF_MODE, INDICATOR_MODE, TABLE, MapOptions
 from dashboard.page_state import OptionEnv
 from dashboard.queries.eutf import MEASURES, VALUE_KINDS
-from layouts.chart_block import chart_block, chart_toolbar
+from layouts.chart_block import chart_block, chart_toolbar, table_view_parts
 from layouts.page_context import PageContext
 from layouts.page_options import options_store
 
@@ -120,8 +120,7 @@ def map_block(lang: str) -> html.Section:
             ),
             html.P(t("map.disclaimer", lang), id=ids.MAP_DISCLAIMER, className="map-disclaimer small text-muted mb-1"),
             html.P(id=ids.MAP_SUMMARY, className="small mb-1 chart-summary", **{"aria-live": "polite"}),
-            html.Div(id={"type": ids.TABLE_VIEW, "chart": ids.MAP_CHART}, className="chart-table-view", hidden=True,
-                     **{"aria-live": "polite"}),
+            *table_view_parts(ids.MAP_CHART),
         ],
         className="chart-block mb-3", **{"aria-labelledby": heading_id},
     )

@@ -155,3 +155,43 @@ def test_a_filter_change_draws_each_chart_once(live_server, page):
     assert len(means) == 1 and len(compare) == 1, (len(means), len(compare))
     assert "region=WCA" in page.url
     assert_clean(page)
+
+
+def test_a_table_view_follows_the_filters_only_while_open(live_server, page):
+    """An open table view follows a filter change; closed table views and embed snippets cost no
+    request when the filters change (a page has a dozen of them)."""
+    page.goto(live_server.url + "/sustainability")
+    wait_for_dash(page)
+    wait_for_ticks(page, "West and Central Africa (n=")
+    block = "section[aria-labelledby='sustainability-means-heading']"
+    page.locator(f"{block} button:text('Show as table')").click()
+    table = page.locator(f"{block} .chart-table-view table")
+    table.wait_for()
+    assert "West and Central Africa" in table.inner_text()
+    asked = []
+    page.on("request", lambda request: asked.append(request.post_data or "")
+            if "_dash-update-component" in request.url else None)
+
+    def choose_region(name: str, code: str) -> None:
+        page.click("#filter-region-dropdown")
+        page.locator("#shell-filter-collapse").get_by_role("option", name=name, exact=True).click()
+        page.keyboard.press("Escape")
+        page.wait_for_function("code => location.search.includes(code)", arg=code)
+
+    choose_region("East and Horn of Africa", "EHOA")
+    page.wait_for_function("selector => !document.querySelector(selector).innerText.includes('West and Central')",
+                           arg=f"{block} .chart-table-view")
+    assert "East and Horn of Africa" in table.inner_text()
+    wait_for_dash(page)
+    assert len([body for body in asked if "chart-table-view" in body]) == 1  # the open one only
+    assert not [body for body in asked if "chart-embed-view" in body]
+
+    page.locator(f"{block} button:text('Hide table')").click()
+    page.wait_for_function("selector => document.querySelector(selector).hidden", arg=f"{block} .chart-table-view")
+    asked.clear()
+    choose_region("West and Central Africa", "WCA")  # added to East and Horn of Africa
+    wait_for_ticks(page, "West and Central Africa (n=")
+    page.wait_for_timeout(1000)
+    wait_for_dash(page)
+    assert not [body for body in asked if "chart-table-view" in body or "chart-embed-view" in body]
+    assert_clean(page)
