@@ -49,3 +49,19 @@ def test_sign_in_form_in_french_then_the_dashboard_and_sign_out(page, users_live
     page.wait_for_url("**/auth/login?signed_out=1&lang=en")
     assert page.locator("#auth-notice").inner_text() == "You are signed out."
     assert page.watch.page_errors == [] and page.watch.outside_requests == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_data_managers_menu_bar_takes_two_rows_at_1280_px(page, users_live, lang):
+    """Links on one row, the language, brief, open data and account on the next (it took three in French)."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{users_live.url}/?lang={lang}")
+    page.wait_for_url("**/auth/login?next=**")
+    page.locator("#auth-user-name").fill("dana")
+    page.locator("#auth-password").fill(PASSWORD)
+    page.locator("#auth-submit").click()
+    wait_for_dash(page)
+    links = page.locator("#shell-nav-links a").evaluate_all("links => links.map(l => l.getBoundingClientRect().top)")
+    assert len(links) == 5 and len(set(links)) == 1  # the import page's link too, on the links' row
+    controls = page.locator("#shell-sign-out-button").bounding_box()
+    assert controls["y"] > max(links) and controls["y"] + controls["height"] < 110

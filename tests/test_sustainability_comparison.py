@@ -66,8 +66,9 @@ def test_summary_says_whether_each_difference_excludes_zero_in_french():
     assert ("Score plus élevé pour West Africa que pour Horn of Africa ; l’intervalle à 95 % de l’écart exclut zéro."
             in summary)
     assert "Économique +0,040 (+0,035 à +0,045), A plus élevé que B ; Social" in summary
-    assert "Social -0,02 (-0,03 à -0,01), A plus bas que B" in summary
-    assert "Psychosocial +0,003 (-0,004 à +0,010), aucun écart distinguable de zéro" in summary
+    # French typography's minus sign (U+2212), as on the charts' axes.
+    assert "Social \u22120,02 (\u22120,03 à \u22120,01), A plus bas que B" in summary
+    assert "Psychosocial +0,003 (\u22120,004 à +0,010), aucun écart distinguable de zéro" in summary
 
 
 @pytest.mark.parametrize(("lang", "higher", "none"), [

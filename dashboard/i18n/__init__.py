@@ -52,12 +52,13 @@ def name_column(lang: str | None) -> str:
 
 
 def format_number(value: float | int | None, lang: str | None, decimals: int = 0) -> str:
-    """1,234.5 in English, 1 234,5 in French (narrow no-break space); '–' for missing values."""
+    """1,234.5 in English, 1 234,5 in French (narrow no-break space, and the minus sign U+2212
+    that French typography and the charts' axes use); '–' for missing values."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     text = f"{value:,.{decimals}f}"
     if normalise_language(lang) == "fr":
-        text = text.replace(",", "\u202f").replace(".", ",")
+        text = text.replace(",", "\u202f").replace(".", ",").replace("-", "\u2212")
     return text
 
 

@@ -1,7 +1,7 @@
 """Text of the import page (data managers)."""
 
 TEXT = {
-    "nav.import": {"en": "Import data", "fr": "Importer des données"},
+    "nav.import": {"en": "Import data", "fr": "Importer"},
     "import.title": {"en": "Import data", "fr": "Importer des données"},
     "import.intro": {
         "en": "For data managers: add indicator values or Reintegration Sustainability Survey records from a CSV, "
