@@ -229,14 +229,14 @@ EXPLORER_FROM = "FROM eutf_results r LEFT JOIN eutf_projects p USING (iati_id)"
 
 def explorer_rows(cursor: duckdb.DuckDBPyConnection, query: ExplorerQuery | None = None,
                   block: Block | None = None) -> pd.DataFrame:
-    """The result rows that ``query`` keeps (all by default), in its order (then by result_id,
-    file order), rows ``block.start`` to ``block.end`` only when a block is given; each with its
-    project's or contract's countries (alpha-3, '; '-joined).
+    """The result rows that ``query`` keeps (all by default), in its order (missing values last
+    either way; then by result_id, file order), only rows ``block.start`` to ``block.end`` when a
+    block is given; each with its project's or contract's countries (alpha-3, '; '-joined).
 
     Columns: ``EXPLORER_COLUMNS``.
     """
     where, params = explorer_where(query or ExplorerQuery())
-    order = ", ".join([*(f"{EXPLORER_SQL[key.column]} {'DESC NULLS LAST' if key.descending else 'ASC NULLS FIRST'}"
+    order = ", ".join([*(f"{EXPLORER_SQL[key.column]} {'DESC' if key.descending else 'ASC'} NULLS LAST"
                          for key in (query or ExplorerQuery()).sort), "r.result_id"])
     select = ", ".join(f"{EXPLORER_SQL[column]} AS {column}" for column in EXPLORER_COLUMNS)
     page = ""
