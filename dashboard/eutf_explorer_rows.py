@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
-from dashboard.eutf_explorer import EXPLORER_COLUMNS, ColumnFilter, Condition, ExplorerQuery
+from dashboard.eutf_explorer import (
+    EXPLORER_COLUMNS,
+    NUMBER_COLUMNS,
+    ColumnFilter,
+    Condition,
+    ExplorerQuery,
+)
 from dashboard.i18n import format_number, t
 
 DATE_COLUMNS = ("period_start", "period_end", "as_of")
@@ -24,9 +32,19 @@ def grid_records(rows: pd.DataFrame) -> list[dict]:
     return shown.astype(object).where(shown.notna(), None).to_dict("records")
 
 
+def _as_written(value: object) -> object:
+    """A whole number as 12 (never 12.0), as the grid shows it; other values as they are."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
 def export_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Rows of ``queries.eutf.explorer_rows`` for a download: the grid's column names in ``lang``."""
+    """Rows of ``queries.eutf.explorer_rows`` for a download: the grid's column names in ``lang``,
+    numbers written as the grid shows them."""
     shown = _iso_dates(rows)[list(EXPLORER_COLUMNS)]
+    for column in NUMBER_COLUMNS:
+        shown[column] = pd.Series([_as_written(value) for value in shown[column]], index=shown.index, dtype=object)
     return shown.rename(columns={column: t(f"eutf.explorer.col.{column}", lang) for column in EXPLORER_COLUMNS})
 
 
