@@ -235,9 +235,10 @@ def explorer_rows(cursor: duckdb.DuckDBPyConnection, query: ExplorerQuery | None
 
     Columns: ``EXPLORER_COLUMNS``.
     """
-    where, params = explorer_where(query or ExplorerQuery())
+    query = query or ExplorerQuery()
+    where, params = explorer_where(query)
     order = ", ".join([*(f"{EXPLORER_SQL[key.column]} {'DESC' if key.descending else 'ASC'} NULLS LAST"
-                         for key in (query or ExplorerQuery()).sort), "r.result_id"])
+                         for key in query.sort), "r.result_id"])
     select = ", ".join(f"{EXPLORER_SQL[column]} AS {column}" for column in EXPLORER_COLUMNS)
     page = ""
     if block is not None:
@@ -291,10 +292,8 @@ def _condition(value: str, condition: Condition, name: str, number: bool, params
     if condition.operator == "notBlank":
         return f"({value} IS NOT NULL AND {value} <> '')" if not number else f"{value} IS NOT NULL"
     params[name] = condition.value
-    if condition.operator == "inRange":
-        params[f"{name}_to"] = condition.value_to
-        low, high = sorted((condition.value, condition.value_to))
-        params[name], params[f"{name}_to"] = low, high
+    if condition.operator == "inRange":  # the grid's bounds, whichever way round they were typed
+        params[name], params[f"{name}_to"] = sorted((condition.value, condition.value_to))
     template = (NUMBER_MATCH if number else TEXT_MATCH)[condition.operator]
     return template.format(x=value, v=f"${name}", w=f"${name}_to")
 
