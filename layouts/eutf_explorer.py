@@ -43,8 +43,12 @@ def explorer_grid(lang: str) -> dag.AgGrid:
         id=ids.PILLARS_EXPLORER_GRID, columnDefs=column_defs(lang), rowModelType="infinite", filterModel={},
         defaultColDef={"sortable": True, "filter": "agTextColumnFilter", "floatingFilter": True, "resizable": True,
                        "minWidth": 110},
-        dashGridOptions={"cacheBlockSize": CACHE_BLOCK_SIZE, "rowBuffer": 10, "rowHeight": ROW_HEIGHT,
-                         "ensureDomOrder": True, "suppressColumnVirtualisation": True, "enableCellTextSelection": True, "tooltipShowDelay": 300,
+        # One block asked for at a time: the grid's Dash component keeps only the latest request,
+        # so two answers in flight could land in the wrong block. Scrolling past blocks skips them.
+        dashGridOptions={"cacheBlockSize": CACHE_BLOCK_SIZE, "maxConcurrentDatasourceRequests": 1,
+                         "blockLoadDebounceMillis": 60, "rowBuffer": 10, "rowHeight": ROW_HEIGHT,
+                         "ensureDomOrder": True, "suppressColumnVirtualisation": True,
+                         "enableCellTextSelection": True, "tooltipShowDelay": 300,
                          "localeText": {key: t(f"eutf.grid.{key}", lang) for key in GRID_TEXT_KEYS}},
         className="ag-theme-alpine", style={"height": "560px", "width": "100%"},
     )
