@@ -30,6 +30,7 @@ NUMBER_OPERATORS = frozenset({"equals", "notEqual", "lessThan", "lessThanOrEqual
                               "greaterThanOrEqual", "inRange", "blank", "notBlank"})
 NO_VALUE_OPERATORS = frozenset({"blank", "notBlank"})
 MAX_BLOCK = 500  # rows in one request; the grid asks for CACHE_BLOCK_SIZE
+MAX_ROW = 10_000_000  # far beyond the table, well inside the integers SQL binds
 CACHE_BLOCK_SIZE = 50
 MAX_TEXT = 200
 MAX_WORDS = 12
@@ -119,7 +120,7 @@ class Block:
         start, end = request.get("startRow"), request.get("endRow")
         if not all(isinstance(value, int) and not isinstance(value, bool) for value in (start, end)):
             raise BadExplorerRequest("block bounds are not whole numbers")
-        if not 0 <= start < end or end - start > MAX_BLOCK:
+        if not 0 <= start < end <= MAX_ROW or end - start > MAX_BLOCK:
             raise BadExplorerRequest("block bounds out of range")
         return cls(start, end)
 

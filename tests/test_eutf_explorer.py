@@ -106,6 +106,7 @@ def test_an_injection_shaped_value_is_just_a_value(context):
 @pytest.mark.parametrize("request_", [
     None, 5, "rows", {}, {"startRow": 0}, {"startRow": -1, "endRow": 10}, {"startRow": 10, "endRow": 10},
     {"startRow": 0, "endRow": 100_000}, {"startRow": True, "endRow": 50}, {"startRow": "0", "endRow": "50"},
+    {"startRow": 10**30, "endRow": 10**30 + 50}, {"startRow": 0.5, "endRow": 50},
     grid_request(filters={"no_such_column": {"filterType": "text", "type": "contains", "filter": "x"}}),
     grid_request(filters={"level": {"filterType": "text", "type": "regexp", "filter": "x"}}),
     grid_request(filters={"level": {"filterType": "number", "type": "equals", "filter": 1}}),
