@@ -6,6 +6,7 @@ from dash import Dash
 
 from callbacks import (
     about_page,
+    eutf_explorer,
     exports,
     import_page,
     map_page,
@@ -17,8 +18,8 @@ from callbacks import (
 )
 from dashboard.context import AppContext
 
-MODULES = (shell, page_options, map_page, pillars_page, sustainability_page, about_page, import_page, exports,
-           open_data)
+MODULES = (shell, page_options, map_page, pillars_page, eutf_explorer, sustainability_page, about_page, import_page,
+           exports, open_data)
 
 
 def register_all(app: Dash, context: AppContext) -> None:

@@ -6,10 +6,8 @@ so a download or a table view always holds what the chart shows.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
-from dash import Dash, Input, Output, Patch, State, html, no_update
+from dash import Dash, Input, Output, State, html
 from plotly import graph_objects as go
 
 from dashboard import ids
@@ -266,47 +264,6 @@ def eutf_results_data(request: ChartRequest) -> pd.DataFrame:
     return eutf_figures.pillar_results_table(rows, pillar_names=names, lang=request.lang)
 
 
-KIND_COLUMN = "kind_of_data"  # the name the chart exports and the API give it
-
-
-def fill_explorer(context: AppContext, lang: str | None) -> tuple[list[dict], list[dict], str]:
-    """Rows and column definitions of the explorer (every EUTF result row), and its count line."""
-    lang = normalise_language(lang)
-    rows = eutf_queries.explorer_rows(context.cursor())
-    numeric = {"result_id", "target", "actual"}
-    columns = [
-        {"field": column, "headerName": t(f"eutf.explorer.col.{column}", lang),
-         **({"filter": "agNumberColumnFilter", "type": "numericColumn"} if column in numeric else {}),
-         **({"minWidth": 320, "wrapText": True, "autoHeight": True} if column in ("indicator", "result_framework") else {})}
-        for column in eutf_queries.EXPLORER_COLUMNS
-    ]
-    # Not shown, but in the CSV download: the kind of data travels with the rows, as in every export.
-    columns.append({"field": KIND_COLUMN, "headerName": KIND_COLUMN, "hide": True})
-    rows[KIND_COLUMN] = t("kind.eutf", lang)
-    for column in ("period_start", "period_end", "as_of"):
-        rows[column] = rows[column].map(lambda value: None if value is None or pd.isna(value)
-                                        else pd.Timestamp(value).date().isoformat())
-    records = rows.astype(object).where(rows.notna(), None).to_dict("records")
-    return records, columns, t("eutf.explorer.count", lang, total=format_number(len(records), lang))
-
-
-def search_explorer(text: object) -> Patch:
-    """Narrow the explorer to rows holding every word of ``text`` (AG Grid's quick filter)."""
-    patch = Patch()
-    patch["quickFilterText"] = text if isinstance(text, str) else ""
-    return patch
-
-
-def export_explorer(clicks: int | None, lang: str | None, today: dt.date | None = None) -> tuple[bool, dict]:
-    """Have the grid download the rows it shows (search, filters and sort applied) as a plain CSV
-    (one header row, as every export) whose last column, hidden on screen, names the kind of data;
-    the file name holds the date."""
-    if not clicks:
-        return no_update, no_update
-    day = (today or dt.date.today()).isoformat()
-    return True, {"fileName": f"pillars_eutf-results-explorer_{day}.csv", "allColumns": True}
-
-
 # ---------------------------------------------------------------- each chart for a request (embeds)
 def matrix_figure(request: ChartRequest) -> go.Figure:
     """The Action x pillar matrix."""
@@ -391,26 +348,6 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.PILLARS_EUTF_SUMMARY, "children"),
         options, lang,
     )(lambda chosen, language: update_eutf_results(context, chosen, language))
-    # Filled once per page view (the grid's id is the first call's trigger): EUTF rows ignore filters.
-    app.callback(
-        Output(ids.PILLARS_EXPLORER_GRID, "rowData"),
-        Output(ids.PILLARS_EXPLORER_GRID, "columnDefs"),
-        Output(ids.PILLARS_EXPLORER_COUNT, "children"),
-        Input(ids.PILLARS_EXPLORER_GRID, "id"),
-        lang,
-    )(lambda _grid, language: fill_explorer(context, language))
-    app.callback(
-        Output(ids.PILLARS_EXPLORER_GRID, "dashGridOptions"),
-        Input(ids.PILLARS_EXPLORER_SEARCH, "value"),
-        prevent_initial_call=True,
-    )(search_explorer)
-    app.callback(
-        Output(ids.PILLARS_EXPLORER_GRID, "exportDataAsCsv"),
-        Output(ids.PILLARS_EXPLORER_GRID, "csvExportParams"),
-        Input(ids.PILLARS_EXPLORER_EXPORT, "n_clicks"),
-        lang,
-        prevent_initial_call=True,
-    )(export_explorer)
     app.callback(
         Output(ids.PILLARS_MATRIX_GRAPH, "figure"),
         Output(ids.PILLARS_MATRIX_SUMMARY, "children"),

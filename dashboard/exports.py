@@ -88,7 +88,10 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     cleaned.columns = [neutralise(str(column)) for column in cleaned.columns]
     for column in cleaned.columns:
         if cleaned[column].dtype == object or pd.api.types.is_string_dtype(cleaned[column]):
-            cleaned[column] = cleaned[column].map(neutralise)
+            # Cell by cell into an object column: ``Series.map`` would infer a dtype again and
+            # write the whole numbers of a column that also holds decimals as 12.0.
+            cleaned[column] = pd.Series([neutralise(value) for value in cleaned[column]], index=cleaned.index,
+                                        dtype=object)
     return cleaned
 
 

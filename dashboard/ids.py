@@ -140,6 +140,7 @@ PILLARS_EXPLORER_GRID = "pillars-explorer-grid"
 PILLARS_EXPLORER_SEARCH = "pillars-explorer-search-input"
 PILLARS_EXPLORER_EXPORT = "pillars-explorer-export-button"
 PILLARS_EXPLORER_COUNT = "pillars-explorer-count"
+PILLARS_EXPLORER_DOWNLOAD = "pillars-explorer-download"
 
 # --- sustainability page ---
 SUSTAINABILITY_PAGE = "sustainability-page-container"

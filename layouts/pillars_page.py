@@ -7,9 +7,8 @@ chart sits in a chart block (image and data downloads, table view, text summary)
 
 from __future__ import annotations
 
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
 from dashboard import ids
 from dashboard.catalog import Catalog
@@ -18,6 +17,7 @@ from dashboard.page_state import OptionEnv
 from dashboard.pillars_options import BY_SEX_ON, TABLE, PageOptions
 from dashboard.queries.indicators import TREND_GROUPINGS
 from layouts.chart_block import chart_block, data_toolbar
+from layouts.eutf_explorer import explorer_panel
 from layouts.page_context import PageContext
 from layouts.page_options import options_store
 
@@ -152,26 +152,6 @@ def published_section(lang: str) -> html.Section:
     )
 
 
-# AG Grid's own words (pager, filters) that the grid shows; the rest stay AG Grid's English.
-GRID_TEXT_KEYS = ("noRowsToShow", "page", "of", "to", "pageSizeSelectorLabel", "firstPage", "previousPage",
-                  "nextPage", "lastPage", "filterOoo", "contains", "notContains", "equals", "notEqual",
-                  "startsWith", "endsWith", "blank", "notBlank", "lessThan", "greaterThan", "inRange",
-                  "andCondition", "orCondition")
-
-
-def explorer_grid(lang: str) -> dag.AgGrid:
-    """Every EUTF result row in an AG Grid: sort, per-column filters, full-text search, CSV export
-    (rows are filled by ``callbacks.pillars_page``, in the page's language)."""
-    return dag.AgGrid(
-        id=ids.PILLARS_EXPLORER_GRID, rowData=[], columnDefs=[],
-        defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True, "minWidth": 110},
-        dashGridOptions={"pagination": True, "paginationPageSize": 20, "ensureDomOrder": True,
-                         "enableCellTextSelection": True, "quickFilterText": "",
-                         "localeText": {key: t(f"eutf.grid.{key}", lang) for key in GRID_TEXT_KEYS}},
-        className="ag-theme-alpine", style={"height": "560px", "width": "100%"}, csvExportParams={},
-    )
-
-
 def eutf_section(lang: str, catalog: Catalog, options: PageOptions) -> html.Section:
     """Reported results (real): target vs actual by country for one pillar's numbered Common
     Output Indicators, and the explorer of every result row."""
@@ -186,23 +166,7 @@ def eutf_section(lang: str, catalog: Catalog, options: PageOptions) -> html.Sect
             html.P(t("eutf.pillars.caption", lang), className="small"),
             labelled(ids.PILLARS_EUTF_PILLAR_RADIO, "eutf.pillars.choose", pillar, lang),
             block(ids.PILLARS_EUTF_CHART, ids.PILLARS_EUTF_GRAPH, ids.PILLARS_EUTF_SUMMARY, "eutf.pillars.chart", lang),
-            html.H3(t("eutf.explorer.heading", lang), id="pillars-explorer-heading", className="h5"),
-            html.P(t("eutf.explorer.caption", lang), className="small"),
-            html.Div(
-                [
-                    html.Div([html.Label(t("eutf.explorer.search", lang), htmlFor=ids.PILLARS_EXPLORER_SEARCH,
-                                         className="form-label small mb-1"),
-                              dcc.Input(id=ids.PILLARS_EXPLORER_SEARCH, type="search", debounce=0.3,
-                                        className="form-control form-control-sm",
-                                        placeholder=t("eutf.explorer.search_placeholder", lang))],
-                             className="me-3 mb-2 flex-grow-1"),
-                    html.Button(t("eutf.explorer.export", lang), id=ids.PILLARS_EXPLORER_EXPORT, n_clicks=0,
-                                type="button", className="btn btn-outline-secondary btn-sm mb-2"),
-                ],
-                className="d-flex flex-wrap align-items-end",
-            ),
-            html.P(id=ids.PILLARS_EXPLORER_COUNT, className="small text-muted mb-1", **{"aria-live": "polite"}),
-            html.Div(explorer_grid(lang), role="region", **{"aria-labelledby": "pillars-explorer-heading"}),
+            *explorer_panel(lang),
         ],
         className="pillars-eutf border rounded p-3 mb-4", **{"aria-labelledby": "pillars-eutf-heading"},
     )

@@ -20,7 +20,6 @@ from dashboard.charts import ChartRequest
 from dashboard.context import AppContext
 from dashboard.data_kinds import kind_text
 from dashboard.figures import amount_map
-from dashboard.i18n import t
 from dashboard.map_options import MapOptions
 from dashboard.queries import eutf
 from dashboard.selection import Selection
@@ -175,22 +174,6 @@ def test_every_chart_declares_a_kind_and_real_charts_are_never_called_demo(conte
             assert "DEMO" not in text and "DÉMONSTRATION" not in text
 
 
-def test_explorer_holds_every_result_row_in_both_languages(context):
-    rows, columns, count = pillar_callbacks.fill_explorer(context, "fr")
-    assert len(rows) == 1426 and count.startswith("1\u202f426")
-    assert [column["field"] for column in columns] == [*eutf.EXPLORER_COLUMNS, "kind_of_data"]
-    assert columns[-1]["hide"] is True and {row["kind_of_data"] for row in rows} == {t("kind.eutf", "fr")}
-    assert columns[2]["headerName"] == "Niveau"
-    niger = [row for row in rows if row["iati_id"] == "T05-EUTF-SAH-NE-07-01" and row["indicator_number"] == "3.4"]
-    assert niger[0]["actual"] == 40888 and niger[0]["as_of"] == "2021-12-17"
-    # The grid's CSV export writes cells as they are: none may start like a spreadsheet formula.
-    assert not [value for row in rows for value in row.values()
-                if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r"))]
-    exported, params = pillar_callbacks.export_explorer(1, "en")
-    # One header row (no lines above it) and every column, the hidden kind of data included.
-    assert exported is True and params["allColumns"] is True and "prependContent" not in params
-
-
 def test_amount_spec_words(context):
     spec = map_amounts.eutf_spec("returns", "target", "3.4", "2021-12-17", "en")
     assert spec.measure_label == "Voluntary returns supported (counted where organised)"
@@ -203,7 +186,5 @@ def test_eutf_callbacks_take_bad_input_without_a_traceback(context, raw):
     assert hidden is True and contracts == [] and summary == ""
     figure, summary = pillar_callbacks.update_eutf_results(context, {"eutf_pillar": raw}, raw)
     assert "3.4" in summary  # falls back to the default pillar (2)
-    assert pillar_callbacks.search_explorer(raw).to_plotly_json()["operations"][0]["params"]["value"] == (
-        raw if isinstance(raw, str) else "")
     options = MapOptions.from_params({"colour": "eutf", "measure": raw, "value": raw}, context.catalog)
     assert (options.measure, options.value) == ("returns", "actual")

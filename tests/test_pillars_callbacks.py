@@ -11,6 +11,7 @@ from dash import Dash
 from helpers import find, texts
 from test_indicators_figures import card_values
 
+from callbacks import eutf_explorer as explorer_callbacks
 from callbacks import pillars_page as callbacks
 from dashboard import ids
 from dashboard.context import AppContext
@@ -117,6 +118,7 @@ def component_ids(tree) -> set[str]:
 def test_every_callback_id_exists_in_the_page_or_the_shell(tiny_context, tiny_store_path):
     app = Dash(__name__)
     callbacks.register(app, tiny_context)
+    explorer_callbacks.register(app, tiny_context)
     page = layout_module.layout(PageContext(lang="en", catalog=tiny_context.catalog, settings=tiny_context.settings,
                                             cursor=tiny_context.cursor(), params={}))
     known = component_ids(page) | {ids.SELECTION_STORE, ids.LANGUAGE_STORE}
@@ -125,7 +127,7 @@ def test_every_callback_id_exists_in_the_page_or_the_shell(tiny_context, tiny_st
         named |= {part.rsplit(".", 1)[0] for part in output.strip(".").split("...")}
         named |= {item["id"] for item in spec["inputs"] + spec["state"]}
     assert named and named <= known, named - known
-    assert len(app.callback_map) == 11  # 7 + the EUTF chart, explorer fill, search and export
+    assert len(app.callback_map) == 11  # 7 + the EUTF chart, and the explorer's rows, search and download
 
 
 def test_layout_holds_its_address_and_the_tidied_one(tiny_context):

@@ -122,7 +122,8 @@ def test_file_downloads_are_not_cached_and_the_cache_can_be_turned_off(tiny_stor
     assert spec  # the export download exists, and is left out by install_response_cache
     from dashboard.response_cache import download_outputs
 
-    assert download_outputs(create_app(settings_for(tiny_store_path)).validation_layout) == {"shell-export-download.data"}
+    assert download_outputs(create_app(settings_for(tiny_store_path)).validation_layout) == {
+        "shell-export-download.data", "pillars-explorer-download.data"}
 
     off = create_app(settings_for(tiny_store_path, cache_dir=None)).server.test_client()
     answer = post(off, callback_body(off, "pillars-headline-cards.children", {}))

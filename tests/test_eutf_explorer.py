@@ -1,0 +1,182 @@
+"""The EUTF results explorer answered on the server: the grid's requests (block, sort, column
+filters, search) turned into allow-listed SQL, the count line, and the CSV download of every
+matching row. Callbacks are called directly, on the tiny store (which holds the real EUTF rows)."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+
+import pandas as pd
+import pytest
+
+from callbacks import eutf_explorer as callbacks
+from dashboard.context import AppContext
+from dashboard.eutf_explorer import (
+    EXPLORER_COLUMNS,
+    SEARCH_KEY,
+    BadExplorerRequest,
+    Block,
+    ExplorerQuery,
+    parse_request,
+)
+from dashboard.exports import PROVENANCE_COLUMNS
+from dashboard.i18n import t
+from dashboard.queries import eutf
+
+from conftest import settings_for
+
+NIGER_ROW = {"search": {"filterType": "text", "type": "contains", "filter": "T05-EUTF-SAH-NE-07-01 3.4 VOLUNTARY"}}
+
+
+@pytest.fixture(scope="module")
+def context(tiny_store_path) -> AppContext:
+    return AppContext(settings_for(tiny_store_path))
+
+
+def grid_request(start=0, end=50, filters=None, sort=None) -> dict:
+    """What the grid sends (``getRowsRequest``; its callbacks do not survive JSON)."""
+    return {"startRow": start, "endRow": end, "filterModel": filters or {}, "sortModel": sort or [], "context": None}
+
+
+def csv_table(sent: dict) -> pd.DataFrame:
+    """The table of a ``dcc.send_bytes`` answer, read as a person would (cells as text)."""
+    return pd.read_csv(io.BytesIO(base64.b64decode(sent["content"])), keep_default_na=False, dtype=str)
+
+
+# ---------------------------------------------------------------- the query
+def test_the_empty_query_is_every_row_in_file_order(context):
+    rows = eutf.explorer_rows(context.cursor())
+    assert len(rows) == 1426 and list(rows.columns) == list(EXPLORER_COLUMNS)
+    assert rows["result_id"].is_monotonic_increasing
+    assert eutf.explorer_counts(context.cursor(), ExplorerQuery()) == (1426, 1426)
+
+
+def test_a_block_is_the_slice_of_the_sorted_rows(context):
+    query = ExplorerQuery.from_grid({}, [{"colId": "actual", "sort": "desc"}])
+    every = eutf.explorer_rows(context.cursor(), query)
+    block = eutf.explorer_rows(context.cursor(), query, Block(50, 100))
+    assert block["result_id"].tolist() == every["result_id"].iloc[50:100].tolist()
+    assert every["actual"].iloc[0] == every["actual"].max()
+    # Missing values go last whichever way a column is sorted.
+    assert every["actual"].iloc[-1] != every["actual"].iloc[-1]
+    ascending = eutf.explorer_rows(context.cursor(), ExplorerQuery.from_grid({}, [{"colId": "actual", "sort": "asc"}]))
+    assert ascending["actual"].iloc[0] == ascending["actual"].min()
+
+
+def test_search_words_must_all_appear_whatever_their_case(context):
+    query = ExplorerQuery.from_grid(NIGER_ROW, None)
+    rows = eutf.explorer_rows(context.cursor(), query)
+    assert rows[["iati_id", "indicator_number", "actual"]].values.tolist() == [["T05-EUTF-SAH-NE-07-01", "3.4", 40888.0]]
+    assert eutf.explorer_counts(context.cursor(), query) == (1, 1426)
+
+
+def test_text_number_and_combined_column_filters(context):
+    cursor = context.cursor()
+    every = eutf.explorer_rows(cursor)
+
+    def kept(filters):
+        return eutf.explorer_rows(cursor, ExplorerQuery.from_grid(filters, []))["result_id"].tolist()
+
+    assert kept({"level": {"filterType": "text", "type": "equals", "filter": "CONTRACT"}}) == \
+        every.loc[every["level"] == "contract", "result_id"].tolist()
+    assert kept({"actual": {"filterType": "number", "type": "greaterThanOrEqual", "filter": 40888}}) == \
+        every.loc[every["actual"] >= 40888, "result_id"].tolist()
+    assert kept({"actual": {"filterType": "number", "type": "inRange", "filter": 100, "filterTo": 10}}) == \
+        every.loc[(every["actual"] > 10) & (every["actual"] < 100), "result_id"].tolist()
+    assert kept({"target": {"filterType": "number", "type": "blank"}}) == every.loc[every["target"].isna(), "result_id"].tolist()
+    # Dates are filtered as the grid shows them: ISO text.
+    assert len(kept({"as_of": {"filterType": "text", "type": "startsWith", "filter": "2021-12"}})) == 1426
+    either = {"countries": {"filterType": "text", "operator": "OR", "conditions": [
+        {"filterType": "text", "type": "equals", "filter": "ner"}, {"filterType": "text", "type": "equals", "filter": "mli"}]}}
+    assert kept(either) == every.loc[every["countries"].isin(["NER", "MLI"]), "result_id"].tolist()
+    assert kept({"indicator": {"filterType": "text", "type": "notContains", "filter": "return"}}) == every.loc[
+        ~every["indicator"].fillna("").str.lower().str.contains("return"), "result_id"].tolist()
+
+
+def test_an_injection_shaped_value_is_just_a_value(context):
+    for value in ("x' OR 1=1 --", "%", "_", "'); DROP TABLE eutf_results; --"):
+        query = ExplorerQuery.from_grid({"iati_id": {"filterType": "text", "type": "contains", "filter": value},
+                                         SEARCH_KEY: {"filterType": "text", "type": "contains", "filter": value}}, [])
+        assert eutf.explorer_counts(context.cursor(), query) == (0, 1426)
+    assert len(eutf.explorer_rows(context.cursor())) == 1426
+
+
+@pytest.mark.parametrize("request_", [
+    None, 5, "rows", {}, {"startRow": 0}, {"startRow": -1, "endRow": 10}, {"startRow": 10, "endRow": 10},
+    {"startRow": 0, "endRow": 100_000}, {"startRow": True, "endRow": 50}, {"startRow": "0", "endRow": "50"},
+    {"startRow": 10**30, "endRow": 10**30 + 50}, {"startRow": 0.5, "endRow": 50},
+    grid_request(filters={"no_such_column": {"filterType": "text", "type": "contains", "filter": "x"}}),
+    grid_request(filters={"level": {"filterType": "text", "type": "regexp", "filter": "x"}}),
+    grid_request(filters={"level": {"filterType": "number", "type": "equals", "filter": 1}}),
+    grid_request(filters={"actual": {"filterType": "number", "type": "equals", "filter": "1; DROP"}}),
+    grid_request(filters={"actual": {"filterType": "number", "type": "equals", "filter": float("nan")}}),
+    grid_request(filters={"level": {"filterType": "text", "operator": "XOR", "conditions": []}}),
+    grid_request(filters={"level": "contract"}),
+    grid_request(filters={SEARCH_KEY: {"type": "equals", "filter": "x"}}),
+    grid_request(filters=["level"]),
+    grid_request(sort=[{"colId": "1; DROP TABLE eutf_results", "sort": "asc"}]),
+    grid_request(sort=[{"colId": "actual", "sort": "sideways"}]),
+    grid_request(sort={"colId": "actual"}),
+])
+def test_a_request_the_grid_never_sends_gets_no_rows_and_a_message(context, request_):
+    with pytest.raises(BadExplorerRequest):
+        parse_request(request_)
+    for lang in ("en", "fr"):
+        response, count = callbacks.explorer_block(context, request_, lang)
+        assert response == {"rowData": [], "rowCount": 0} and count == t("eutf.explorer.bad_request", lang)
+
+
+# ---------------------------------------------------------------- the callbacks
+def test_the_first_block_and_the_count_line_in_both_languages(context):
+    response, count = callbacks.explorer_block(context, grid_request(), "en")
+    assert response["rowCount"] == 1426 and len(response["rowData"]) == 50
+    assert [row["result_id"] for row in response["rowData"]] == list(range(1, 51))
+    assert count.startswith("1,426 result rows")
+    response, count = callbacks.explorer_block(context, grid_request(filters=NIGER_ROW), "fr")
+    (row,) = response["rowData"]
+    assert response["rowCount"] == 1 and row["actual"] == 40888 and row["as_of"] == "2021-12-17"
+    assert count == t("eutf.explorer.count_matching", "fr", shown="1", total="1\u202f426")
+    # The last block is short; the grid learns the end from rowCount.
+    response, _ = callbacks.explorer_block(context, grid_request(1400, 1450), "en")
+    assert len(response["rowData"]) == 26 and response["rowCount"] == 1426
+
+
+@pytest.mark.parametrize("raw", [None, 5, "", "   ", ["x"], "niger returns"])
+def test_the_search_box_writes_its_words_into_the_filter_model(raw):
+    operations = callbacks.search_explorer(raw).to_plotly_json()["operations"]
+    if raw == "niger returns":
+        assert operations == [{"operation": "Assign", "location": [SEARCH_KEY],
+                               "params": {"value": {"filterType": "text", "type": "contains", "filter": raw}}}]
+    else:
+        assert operations == [{"operation": "Delete", "location": [SEARCH_KEY], "params": {}}]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_download_holds_every_matching_row_with_its_provenance(context, lang):
+    sort = [{"colId": "actual", "sort": "desc"}]
+    level = {"level": {"filterType": "text", "type": "equals", "filter": "contract"}}
+    sent = callbacks.download_explorer(context, 1, grid_request(0, 50, level, sort), lang, dt.date(2026, 11, 30))
+    assert sent["filename"] == "pillars_eutf-results-explorer_2026-11-30.csv"
+    table = csv_table(sent)
+    expected = eutf.explorer_rows(context.cursor(), ExplorerQuery.from_grid(level, sort))
+    assert len(table) == len(expected) > 50  # every matching row, not only the block loaded
+    assert table[t("eutf.explorer.col.result_id", lang)].astype(int).tolist() == expected["result_id"].tolist()
+    assert list(table.columns[-len(PROVENANCE_COLUMNS):]) == list(PROVENANCE_COLUMNS)
+    assert set(table["kind_of_data"]) == {t("kind.eutf", lang)}
+    assert set(table["filters"]) == {"; ".join([
+        t("eutf.explorer.conditions.column", lang, column=t("eutf.explorer.col.level", lang),
+          conditions=f"{t('eutf.grid.equals', lang).lower()} “contract”"),
+        t("eutf.explorer.conditions.sort", lang, columns=t("eutf.explorer.conditions.descending", lang,
+                                                          column=t("eutf.explorer.col.actual", lang)))])}
+    # No cell may start like a spreadsheet formula.
+    cells = table.drop(columns=list(PROVENANCE_COLUMNS)).to_numpy().ravel()
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+def test_the_download_before_any_request_holds_every_row_and_a_bad_request_none(context):
+    sent = callbacks.download_explorer(context, 1, None, "en", dt.date(2026, 11, 30))
+    assert len(csv_table(sent)) == 1426
+    assert callbacks.download_explorer(context, 1, {"startRow": "x"}, "en") is callbacks.no_update
+    assert callbacks.download_explorer(context, 0, grid_request(), "en") is callbacks.no_update

@@ -1,0 +1,104 @@
+"""The EUTF results explorer in the browser: it shows its first rows, loads more as one scrolls or
+moves with the keyboard, sorts and filters on the server, and downloads every matching row."""
+
+from __future__ import annotations
+
+import pytest
+from browser_helpers import assert_clean, csv_parts, download, serious_violations
+
+from dashboard.i18n import t
+
+from conftest import wait_for_dash
+
+pytestmark = pytest.mark.browser
+GRID = "#pillars-explorer-grid"
+ROWS = f"{GRID} .ag-center-cols-container .ag-row"
+
+
+def cell(page, row_index: int, column: str) -> str | None:
+    """The text of a loaded cell (None while the row is not in the page or still loading)."""
+    return page.evaluate(
+        "([rows, index, column]) => { const c = document.querySelector("
+        "`${rows}[row-index=\"${index}\"] .ag-cell[col-id=\"${column}\"]`);"
+        " return c && c.textContent.trim() ? c.textContent.trim() : null; }",
+        [ROWS, row_index, column])
+
+
+def wait_for_cell(page, row_index: int, column: str, expected: str) -> None:
+    page.wait_for_function(
+        "([rows, index, column, expected]) => { const c = document.querySelector("
+        "`${rows}[row-index=\"${index}\"] .ag-cell[col-id=\"${column}\"]`);"
+        " return c && c.textContent.trim() === expected; }",
+        arg=[ROWS, row_index, column, expected])
+
+
+def wait_for_count(page, start: str) -> None:
+    page.wait_for_function("([start]) => document.getElementById('pillars-explorer-count').innerText.startsWith(start)",
+                           arg=[start])
+
+
+def open_explorer(page, url: str) -> None:
+    page.goto(url)
+    wait_for_dash(page, timeout=60_000)
+    page.locator(GRID).scroll_into_view_if_needed()
+    wait_for_cell(page, 0, "result_id", "1")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_explorer_loads_rows_as_needed_sorts_filters_and_downloads_every_matching_row(live_server, page, lang):
+    open_explorer(page, f"{live_server.url}/pillars?lang={lang}")
+    total = "1,426" if lang == "en" else "1\u202f426"
+    wait_for_count(page, total)
+    # Only the first block is in the page, not all 1,426 rows.
+    assert cell(page, 1, "iati_id") and cell(page, 400, "result_id") is None
+
+    # Scrolling far down loads the rows there from the server.
+    page.evaluate(f"() => {{ const v = document.querySelector('{GRID} .ag-body-viewport');"
+                  " v.scrollTop = v.scrollHeight / 2; }")
+    page.wait_for_function(f"() => [...document.querySelectorAll('{ROWS}')].some(r => +r.getAttribute('row-index') > 600"
+                           " && r.querySelector('.ag-cell[col-id=\"iati_id\"]').textContent.trim())")
+    # So does the keyboard: Ctrl+End reaches the last row.
+    page.evaluate(f"() => {{ document.querySelector('{GRID} .ag-body-viewport').scrollTop = 0; }}")
+    wait_for_cell(page, 0, "result_id", "1")
+    page.click(f"{ROWS}[row-index='0'] .ag-cell[col-id='iati_id']")
+    page.keyboard.press("Control+End")
+    wait_for_cell(page, 1425, "result_id", "1426")
+
+    # Sorting by Actual, largest first, on the server: the first row changes.
+    page.keyboard.press("Control+Home")
+    wait_for_cell(page, 0, "result_id", "1")
+    header = page.locator(f"{GRID} .ag-header-cell[col-id='actual'] .ag-header-cell-label")
+    header.click()
+    header.click()
+    wait_for_cell(page, 0, "actual", "1740000")
+
+    # A column filter (level: contract) narrows the rows and the count line says how many match.
+    page.fill(f"{GRID} .ag-floating-filter[aria-colindex] input[aria-label*='{t('eutf.explorer.col.level', lang)}']",
+              "contract")
+    page.wait_for_function(
+        "() => /\\d/.test(document.getElementById('pillars-explorer-count').innerText)"
+        " && !document.getElementById('pillars-explorer-count').innerText.startsWith('1,426 ')"
+        " && !document.getElementById('pillars-explorer-count').innerText.startsWith('1\u202f426 ')")
+    count = page.inner_text("#pillars-explorer-count")
+    shown = int(count.split(" ")[0].replace(",", "").replace("\u202f", ""))
+    assert 50 < shown < 1426 and total in count
+    wait_for_cell(page, 0, "level", "contract")
+    first_actual = cell(page, 0, "actual")
+
+    # The download holds every matching row, not only the ones loaded, sorted as shown.
+    wait_for_dash(page)
+    _, content = download(page, page.locator("#pillars-explorer-export-button"))
+    provenance, table = csv_parts(content, as_text=True)
+    assert len(table) == shown
+    assert set(table[t("eutf.explorer.col.level", lang)]) == {"contract"}
+    assert table[t("eutf.explorer.col.actual", lang)].iloc[0] == first_actual
+    assert provenance["kind_of_data"] == t("kind.eutf", lang)
+    assert t("eutf.explorer.col.level", lang) in provenance["filters"]
+    assert_clean(page)
+
+
+@pytest.mark.inject_scripts
+def test_explorer_with_rows_loaded_has_no_serious_accessibility_violation(live_server, page):
+    open_explorer(page, f"{live_server.url}/pillars?lang=fr")
+    wait_for_dash(page)
+    assert serious_violations(page) == []
