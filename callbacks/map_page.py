@@ -18,6 +18,7 @@ from flask import Response, abort, request
 from plotly import graph_objects as go
 
 from dashboard import eutf_profile, geometry, ids, map_amounts, vocabulary
+from dashboard.blocks import map as map_blocks
 from dashboard.catalog import Catalog
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
@@ -26,7 +27,11 @@ from dashboard.figures import amount_map as amount_figures
 from dashboard.figures import eutf as eutf_figures
 from dashboard.figures import map as map_figures
 from dashboard.figures.common import empty_figure
+from dashboard.frames import amount_map as amount_map_frames
+from dashboard.frames import eutf as eutf_frames
+from dashboard.frames import map as map_frames
 from dashboard.i18n import normalise_language, quarter_label, t
+from dashboard.labels import map as map_labels
 from dashboard.map_options import EUTF_MODE, INDICATOR_MODE, MapOptions, chosen_profile
 from dashboard.map_options import TABLE as MAP_TABLE
 from dashboard.queries import eutf as eutf_queries
@@ -34,6 +39,9 @@ from dashboard.queries import indicators as indicator_queries
 from dashboard.queries import map as map_queries
 from dashboard.queries.reference import imported_file_names as reference_files
 from dashboard.selection import Selection
+from dashboard.summaries import amount_map as amount_map_summaries
+from dashboard.summaries import eutf as eutf_summaries
+from dashboard.summaries import map as map_summaries
 
 PAGE = "map"
 
@@ -109,11 +117,11 @@ def profile_trend(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection
     if iso3 is None:
         return None
     headline = map_queries.country_headline(cursor, selection, iso3)
-    lead = map_figures.lead_indicator(headline)
+    lead = map_frames.lead_indicator(headline)
     if lead is None:
         return None
     return ProfileTrend(iso3, catalog.countries[iso3].name(lang), lead,
-                        map_figures.indicator_name(lead, catalog, lang), str(headline.iloc[0]["unit"]),
+                        map_labels.indicator_name(lead, catalog, lang), str(headline.iloc[0]["unit"]),
                         map_queries.country_trend(cursor, selection, iso3, lead))
 
 
@@ -154,10 +162,10 @@ def update_map_notes(context: AppContext, selection_data: dict | None, lang: str
     page_options = MapOptions.from_params(options_data or {}, context.catalog)
     if page_options.is_amount:
         frame, spec = amount_view(cursor, context.catalog, selection, page_options, lang, context.imported_files)
-        summary = amount_figures.amount_summary(frame, spec, lang=normalise_language(lang))
+        summary = amount_map_summaries.amount_summary(frame, spec, lang=normalise_language(lang))
     else:
-        summary = map_figures.map_summary(map_queries.map_countries(cursor, selection), lang=lang)
-    note = map_figures.global_note(map_queries.global_components(cursor, selection), lang=lang)
+        summary = map_summaries.map_summary(map_queries.map_countries(cursor, selection), lang=lang)
+    note = map_blocks.global_note(map_queries.global_components(cursor, selection), lang=lang)
     return summary, note, not note
 
 
@@ -218,7 +226,7 @@ def update_country_profile(context: AppContext, options_data: dict | None, selec
     facts = map_queries.country_facts(cursor, iso3)
     headline = map_queries.country_headline(cursor, selection, iso3)
     published = map_queries.published_for_country(cursor, iso3)
-    title, body, published_part = map_figures.country_profile(facts, headline, published, catalog=catalog,
+    title, body, published_part = map_blocks.country_profile(facts, headline, published, catalog=catalog,
                                                               lang=lang, demo=catalog.is_demo)
     return title, body, published_part, facts.empty
 
@@ -233,9 +241,9 @@ def update_trend(context: AppContext, options_data: dict | None, selection_data:
     if trend is None:
         return no_update, "", True
     figure = map_figures.country_trend_chart(
-        trend.frame, title=map_figures.trend_title(trend.indicator_code, trend.country, context.catalog, lang),
+        trend.frame, title=map_labels.trend_title(trend.indicator_code, trend.country, context.catalog, lang),
         lang=lang, demo=context.catalog.is_demo)
-    return figure, map_figures.trend_summary(trend.frame, country=trend.country, indicator=trend.indicator,
+    return figure, map_summaries.trend_summary(trend.frame, country=trend.country, indicator=trend.indicator,
                                              lang=lang), False
 
 
@@ -257,7 +265,7 @@ def update_eutf_profile(context: AppContext, iso3: str | None, lang: str) -> tup
     if results.empty:
         return contracts, no_update, "", True
     return (contracts, eutf_figures.country_results_chart(results, country=country, lang=lang),
-            eutf_figures.country_results_summary(results, country=country, lang=lang), False)
+            eutf_summaries.country_results_summary(results, country=country, lang=lang), False)
 
 
 # ---------------------------------------------------------------- data behind each chart
@@ -267,9 +275,9 @@ def map_data(request: ChartRequest) -> pd.DataFrame:
     if options.is_amount:
         imported = reference_files(request.cursor)
         frame, spec = amount_view(request.cursor, request.catalog, request.selection, options, request.lang, imported)
-        return amount_figures.amount_table(frame, spec, lang=request.lang)
+        return amount_map_frames.amount_table(frame, spec, lang=request.lang)
     countries, view = map_view(request.cursor, request.selection, options.mode, options.provinces, request.lang)
-    return map_figures.map_table(countries, **view)
+    return map_frames.map_table(countries, **view)
 
 
 def trend_data(request: ChartRequest) -> pd.DataFrame:
@@ -277,9 +285,9 @@ def trend_data(request: ChartRequest) -> pd.DataFrame:
     options = MapOptions.from_params(request.params, request.catalog)
     trend = profile_trend(request.cursor, request.catalog, request.selection, options.profile, request.lang)
     if trend is None:
-        return map_figures.trend_table(None, iso3="", country="", indicator_code="", indicator="", unit="",
+        return map_frames.trend_table(None, iso3="", country="", indicator_code="", indicator="", unit="",
                                        lang=request.lang)
-    return map_figures.trend_table(trend.frame, iso3=trend.iso3, country=trend.country,
+    return map_frames.trend_table(trend.frame, iso3=trend.iso3, country=trend.country,
                                    indicator_code=trend.indicator_code, indicator=trend.indicator, unit=trend.unit,
                                    lang=request.lang)
 
@@ -294,7 +302,7 @@ def eutf_results_data(request: ChartRequest) -> pd.DataFrame:
     """The country's EUTF target-vs-actual rows, for the profile country of the URL."""
     iso3 = MapOptions.from_params(request.params, request.catalog).profile
     results = eutf_queries.country_results(request.cursor, iso3 or "")
-    return eutf_figures.country_results_table(results, iso3=iso3 or "", lang=request.lang,
+    return eutf_frames.country_results_table(results, iso3=iso3 or "", lang=request.lang,
                                               country=_country_name(request.catalog, iso3 or "", request.lang))
 
 
@@ -318,7 +326,7 @@ def trend_figure(request: ChartRequest) -> go.Figure:
     if trend is None:
         return empty_figure(t("chart.empty", request.lang), lang=request.lang)
     return map_figures.country_trend_chart(
-        trend.frame, title=map_figures.trend_title(trend.indicator_code, trend.country, request.catalog, request.lang),
+        trend.frame, title=map_labels.trend_title(trend.indicator_code, trend.country, request.catalog, request.lang),
         lang=request.lang, demo=request.catalog.is_demo)
 
 

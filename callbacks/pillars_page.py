@@ -13,6 +13,8 @@ from dash import Dash, Input, Output, Patch, State, html, no_update
 from plotly import graph_objects as go
 
 from dashboard import ids
+from dashboard.blocks import indicators as indicator_blocks
+from dashboard.blocks import pillars as pillar_blocks
 from dashboard.catalog import Catalog
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
@@ -20,6 +22,9 @@ from dashboard.data_kinds import EUTF, MAPPING, PUBLISHED
 from dashboard.figures import eutf as eutf_figures
 from dashboard.figures import indicators as indicator_figures
 from dashboard.figures import pillars as pillar_figures
+from dashboard.frames import eutf as eutf_frames
+from dashboard.frames import indicators as indicator_frames
+from dashboard.frames import pillars as pillar_frames
 from dashboard.i18n import format_number, normalise_language, t
 from dashboard.pillars_options import TABLE as PILLARS_TABLE
 from dashboard.pillars_options import PageOptions
@@ -27,6 +32,8 @@ from dashboard.queries import eutf as eutf_queries
 from dashboard.queries import indicators as indicator_queries
 from dashboard.queries import pillars as pillar_queries
 from dashboard.selection import Selection
+from dashboard.summaries import indicators as indicator_summaries
+from dashboard.summaries import pillars as pillar_summaries
 
 PAGE = "pillars"
 
@@ -75,11 +82,11 @@ def update_coverage(context: AppContext, selection_data: dict | None, lang: str 
     mappings = pillar_queries.objective_mappings(cursor, selection)
     return (
         pillar_figures.pillar_matrix_chart(matrix, lang=lang),
-        _described(pillar_figures.pillar_matrix_summary(matrix, lang=lang), "pillars.matrix.aria", lang),
-        pillar_figures.pillar_matrix_table(matrix, lang=lang),
+        _described(pillar_summaries.pillar_matrix_summary(matrix, lang=lang), "pillars.matrix.aria", lang),
+        pillar_blocks.pillar_matrix_table(matrix, lang=lang),
         pillar_figures.pillar_counts_chart(counts, lang=lang),
-        _described(pillar_figures.pillar_counts_summary(counts, lang=lang), "pillars.counts.aria", lang),
-        pillar_figures.objective_mapping_table(mappings, lang=lang),
+        _described(pillar_summaries.pillar_counts_summary(counts, lang=lang), "pillars.counts.aria", lang),
+        pillar_blocks.objective_mapping_table(mappings, lang=lang),
     )
 
 
@@ -102,9 +109,9 @@ def update_drilldown(context: AppContext, selection_data: dict | None, options_d
     return (
         options,
         pillar_figures.country_pillar_chart(grid, lang=lang, action_name=action_name),
-        _described(pillar_figures.country_pillar_summary(grid, lang=lang, action_name=action_name),
+        _described(pillar_summaries.country_pillar_summary(grid, lang=lang, action_name=action_name),
                    "pillars.drill.aria", lang),
-        pillar_figures.exception_notes(exceptions, lang=lang),
+        pillar_blocks.exception_notes(exceptions, lang=lang),
     )
 
 
@@ -112,7 +119,7 @@ def update_headline_cards(context: AppContext, selection_data: dict | None, lang
     """One card per applicable indicator with its total."""
     lang = normalise_language(lang)
     totals = indicator_queries.indicator_totals(context.cursor(), _selection(context, selection_data))
-    return indicator_figures.headline_cards(totals, lang=lang, demo=context.catalog.is_demo)
+    return indicator_blocks.headline_cards(totals, lang=lang, demo=context.catalog.is_demo)
 
 
 def update_trend_graph(context: AppContext, selection_data: dict | None, options_data: dict | None,
@@ -126,7 +133,7 @@ def update_trend_graph(context: AppContext, selection_data: dict | None, options
     trend = indicator_queries.indicator_trend(cursor, _selection(context, selection_data), code, group_by)
     figure = indicator_figures.indicator_trend_chart(trend, lang=lang, demo=context.catalog.is_demo,
                                                      indicator_name=name, unit=unit, group_by=group_by)
-    summary = indicator_figures.indicator_trend_summary(trend, lang=lang, indicator_name=name, group_by=group_by)
+    summary = indicator_summaries.indicator_trend_summary(trend, lang=lang, indicator_name=name, group_by=group_by)
     return figure, _described(summary, "pillars.trend.aria", lang)
 
 
@@ -141,7 +148,7 @@ def update_ranking_graph(context: AppContext, selection_data: dict | None, optio
     ranking = indicator_queries.country_ranking(cursor, _selection(context, selection_data), code, by_sex=by_sex)
     figure = indicator_figures.country_ranking_chart(ranking, lang=lang, demo=context.catalog.is_demo,
                                                      indicator_name=name, unit=unit, by_sex=by_sex)
-    summary = indicator_figures.country_ranking_summary(ranking, lang=lang, indicator_name=name, by_sex=by_sex)
+    summary = indicator_summaries.country_ranking_summary(ranking, lang=lang, indicator_name=name, by_sex=by_sex)
     return figure, _described(summary, "pillars.ranking.aria", lang)
 
 
@@ -155,7 +162,7 @@ def update_rate_graphs(context: AppContext, selection_data: dict | None, lang: s
         rates = indicator_queries.completion_rates(cursor, selection, group_by)
         outputs.append(indicator_figures.completion_rate_chart(rates, lang=lang, demo=context.catalog.is_demo,
                                                                group_by=group_by))
-        outputs.append(_described(indicator_figures.completion_rate_summary(rates, lang=lang, group_by=group_by),
+        outputs.append(_described(indicator_summaries.completion_rate_summary(rates, lang=lang, group_by=group_by),
                                   "pillars.rates.aria", lang))
     return tuple(outputs)
 
@@ -164,20 +171,20 @@ def update_published_table(context: AppContext, selection_data: dict | None, lan
     """Published figures of the Actions in scope."""
     lang = normalise_language(lang)
     figures = indicator_queries.published_figures(context.cursor(), _selection(context, selection_data))
-    return indicator_figures.published_table(figures, lang=lang)
+    return indicator_blocks.published_table(figures, lang=lang)
 
 
 # ---------------------------------------------------------------- data behind each chart
 def matrix_data(request: ChartRequest) -> pd.DataFrame:
     """Cells of the Action x pillar matrix."""
     frame = pillar_queries.action_pillar_matrix(request.cursor, request.selection)
-    return pillar_figures.pillar_matrix_data(frame, lang=request.lang)
+    return pillar_frames.pillar_matrix_data(frame, lang=request.lang)
 
 
 def counts_data(request: ChartRequest) -> pd.DataFrame:
     """Actions and countries applying each pillar."""
     frame = pillar_queries.pillar_counts(request.cursor, request.selection)
-    return pillar_figures.pillar_counts_data(frame, lang=request.lang)
+    return pillar_frames.pillar_counts_data(frame, lang=request.lang)
 
 
 def drill_data(request: ChartRequest) -> pd.DataFrame:
@@ -185,13 +192,13 @@ def drill_data(request: ChartRequest) -> pd.DataFrame:
     options = PageOptions.from_params(request.params, request.catalog)
     _, action, grid = drill_frame(request.cursor, request.selection, options.drill)
     name = request.catalog.actions[action].name(request.lang) if action else ""
-    return pillar_figures.country_pillar_data(grid, lang=request.lang, action_code=action, action_name=name)
+    return pillar_frames.country_pillar_data(grid, lang=request.lang, action_code=action, action_name=name)
 
 
 def totals_data(request: ChartRequest) -> pd.DataFrame:
     """The headline cards' totals."""
     frame = indicator_queries.indicator_totals(request.cursor, request.selection)
-    return indicator_figures.indicator_totals_data(frame, lang=request.lang)
+    return indicator_frames.indicator_totals_data(frame, lang=request.lang)
 
 
 def trend_data(request: ChartRequest) -> pd.DataFrame:
@@ -199,7 +206,7 @@ def trend_data(request: ChartRequest) -> pd.DataFrame:
     options = PageOptions.from_params(request.params, request.catalog)
     name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
     frame = indicator_queries.indicator_trend(request.cursor, request.selection, options.indicator, options.trend)
-    return indicator_figures.indicator_trend_data(frame, lang=request.lang, indicator=options.indicator,
+    return indicator_frames.indicator_trend_data(frame, lang=request.lang, indicator=options.indicator,
                                                   indicator_name=name, unit=unit, group_by=options.trend)
 
 
@@ -209,7 +216,7 @@ def ranking_data(request: ChartRequest) -> pd.DataFrame:
     name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
     frame = indicator_queries.country_ranking(request.cursor, request.selection, options.indicator,
                                               by_sex=options.by_sex)
-    return indicator_figures.country_ranking_data(frame, lang=request.lang, indicator=options.indicator,
+    return indicator_frames.country_ranking_data(frame, lang=request.lang, indicator=options.indicator,
                                                   indicator_name=name, unit=unit, by_sex=options.by_sex)
 
 
@@ -217,14 +224,14 @@ def rate_data(group_by: str):
     """The data function of the completion-rate chart by ``group_by``."""
     def data(request: ChartRequest) -> pd.DataFrame:
         frame = indicator_queries.completion_rates(request.cursor, request.selection, group_by)
-        return indicator_figures.completion_rate_data(frame, lang=request.lang, group_by=group_by)
+        return indicator_frames.completion_rate_data(frame, lang=request.lang, group_by=group_by)
     return data
 
 
 def published_data(request: ChartRequest) -> pd.DataFrame:
     """The published figures, with source address and date."""
     frame = indicator_queries.published_figures(request.cursor, request.selection)
-    return indicator_figures.published_data(frame, lang=request.lang)
+    return indicator_frames.published_data(frame, lang=request.lang)
 
 
 # ---------------------------------------------------------------- reported results (real, EUTF)
@@ -263,7 +270,7 @@ def eutf_results_data(request: ChartRequest) -> pd.DataFrame:
     pillar = PageOptions.from_params(request.params, request.catalog).eutf_pillar
     rows = eutf_pillar_rows(request.cursor, pillar)
     names = {number: named.name(request.lang) for number, named in request.catalog.pillars.items()}
-    return eutf_figures.pillar_results_table(rows, pillar_names=names, lang=request.lang)
+    return eutf_frames.pillar_results_table(rows, pillar_names=names, lang=request.lang)
 
 
 KIND_COLUMN = "kind_of_data"  # the name the chart exports and the API give it

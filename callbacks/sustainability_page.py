@@ -19,12 +19,14 @@ from plotly import graph_objects as go
 
 from dashboard import ids, vocabulary
 from dashboard.auth import disclosure_mode
+from dashboard.blocks import sustainability as sustainability_blocks
 from dashboard.catalog import Catalog
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
 from dashboard.figures import sustainability as figures
 from dashboard.figures import sustainability_changes as change_figures
 from dashboard.figures.disclosure import mark_exact
+from dashboard.frames import sustainability as sustainability_frames
 from dashboard.i18n import format_number, normalise_language, t
 from dashboard.page_state import OptionEnv
 from dashboard.queries import disclosure as sdc
@@ -32,6 +34,7 @@ from dashboard.queries import sustainability as queries
 from dashboard.queries.disclosure import Disclosure
 from dashboard.selection import Selection
 from dashboard.settings import Settings
+from dashboard.summaries import sustainability as sustainability_summaries
 from dashboard.sustainability_options import (
     GROUP_PARAM,
     PageOptions,
@@ -186,7 +189,7 @@ def update_means(context: AppContext, options_data: dict | None, selection_data:
     by_group, labels = means_frame(view), view.labels
     return (_marked(figures.means_chart(by_group, labels=labels, grouping=view.options.grouping, lang=view.lang,
                                         demo=view.catalog.is_demo, min_group_size=view.minimum), view),
-            figures.means_summary(by_group, labels=labels, lang=view.lang, min_group_size=view.minimum))
+            sustainability_summaries.means_summary(by_group, labels=labels, lang=view.lang, min_group_size=view.minimum))
 
 
 def update_distribution(context: AppContext, options_data: dict | None, selection_data: dict | None,
@@ -197,7 +200,7 @@ def update_distribution(context: AppContext, options_data: dict | None, selectio
     return (_marked(figures.distribution_chart(
                 by_group, labels=view.labels, grouping=options.grouping, measure=options.measure,
                 threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view),
-            figures.distribution_summary(by_group, lang=view.lang, min_group_size=view.minimum))
+            sustainability_summaries.distribution_summary(by_group, lang=view.lang, min_group_size=view.minimum))
 
 
 def update_shares(context: AppContext, options_data: dict | None, selection_data: dict | None,
@@ -208,7 +211,7 @@ def update_shares(context: AppContext, options_data: dict | None, selection_data
     return (_marked(figures.threshold_chart(
                 by_group, labels=view.labels, grouping=options.grouping, measure=options.measure,
                 threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view),
-            figures.threshold_summary(by_group, threshold=options.threshold, lang=view.lang,
+            sustainability_summaries.threshold_summary(by_group, threshold=options.threshold, lang=view.lang,
                                       min_group_size=view.minimum))
 
 
@@ -220,7 +223,7 @@ def update_over_time(context: AppContext, options_data: dict | None, selection_d
     return (_marked(figures.over_time_chart(by_band, labels=labels, grouping=options.grouping, measure=options.measure,
                                             lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum),
                     view),
-            figures.over_time_summary(by_band, labels=labels, grouping=options.grouping, lang=view.lang,
+            sustainability_summaries.over_time_summary(by_band, labels=labels, grouping=options.grouping, lang=view.lang,
                                       min_group_size=view.minimum, max_series=queries.MAX_TIME_SERIES))
 
 
@@ -244,7 +247,7 @@ def update_comparison(context: AppContext, options_data: dict | None, selection_
     view = store_view(context, selection_data, options_data, lang)
     compared, words = comparison_frame(view), _comparison_words(view)
     return (_marked(figures.comparison_chart(compared, demo=view.catalog.is_demo, **words), view),
-            figures.comparison_table(compared, **words), figures.comparison_summary(compared, **words))
+            sustainability_blocks.comparison_table(compared, **words), sustainability_summaries.comparison_summary(compared, **words))
 
 
 def update_changes(context: AppContext, options_data: dict | None, selection_data: dict | None,
@@ -253,7 +256,7 @@ def update_changes(context: AppContext, options_data: dict | None, selection_dat
     view = store_view(context, selection_data, options_data, lang)
     changes, labels = changes_frame(view), view.labels
     words = {"labels": labels, "lang": view.lang, "min_group_size": view.minimum}
-    summary = change_figures.changes_summary(changes, **words)
+    summary = sustainability_summaries.changes_summary(changes, **words)
     return (_marked(change_figures.changes_chart(changes, grouping=view.options.grouping,
                                                  demo=view.catalog.is_demo, **words), view), summary,
             _marked(change_figures.change_shares_chart(changes, grouping=view.options.grouping,
@@ -264,14 +267,14 @@ def update_changes(context: AppContext, options_data: dict | None, selection_dat
 def means_data(request: ChartRequest) -> pd.DataFrame:
     """The means chart's data for the filters and options of the request."""
     view = request_view(request)
-    return _with_disclosure(figures.means_data(means_frame(view), labels=view.labels, grouping=view.options.grouping,
+    return _with_disclosure(sustainability_frames.means_data(means_frame(view), labels=view.labels, grouping=view.options.grouping,
                                                lang=view.lang, min_group_size=view.minimum), view)
 
 
 def distribution_data(request: ChartRequest) -> pd.DataFrame:
     """The box chart's data."""
     view = request_view(request)
-    return _with_disclosure(figures.distribution_data(
+    return _with_disclosure(sustainability_frames.distribution_data(
         distribution_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
         lang=view.lang, min_group_size=view.minimum), view)
 
@@ -279,7 +282,7 @@ def distribution_data(request: ChartRequest) -> pd.DataFrame:
 def shares_data(request: ChartRequest) -> pd.DataFrame:
     """The threshold chart's data."""
     view = request_view(request)
-    return _with_disclosure(figures.threshold_data(
+    return _with_disclosure(sustainability_frames.threshold_data(
         shares_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
         threshold=view.options.threshold, lang=view.lang, min_group_size=view.minimum), view)
 
@@ -287,7 +290,7 @@ def shares_data(request: ChartRequest) -> pd.DataFrame:
 def over_time_data(request: ChartRequest) -> pd.DataFrame:
     """The chart over time's data."""
     view = request_view(request)
-    return _with_disclosure(figures.over_time_data(
+    return _with_disclosure(sustainability_frames.over_time_data(
         over_time_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
         lang=view.lang, min_group_size=view.minimum), view)
 
@@ -296,14 +299,14 @@ def comparison_data(request: ChartRequest) -> pd.DataFrame:
     """The comparison chart's data, with the difference and its Welch interval."""
     view = request_view(request)
     words = _comparison_words(view)
-    return _with_disclosure(figures.comparison_data(
+    return _with_disclosure(sustainability_frames.comparison_data(
         comparison_frame(view), codes=(view.options.group_a or "", view.options.group_b or ""), **words), view)
 
 
 def changes_data(request: ChartRequest) -> pd.DataFrame:
     """Both change charts' data: mean changes with paired intervals, rose/stayed/fell shares."""
     view = request_view(request)
-    return _with_disclosure(change_figures.changes_data(changes_frame(view), labels=view.labels,
+    return _with_disclosure(sustainability_frames.changes_data(changes_frame(view), labels=view.labels,
                                                         grouping=view.options.grouping, lang=view.lang,
                                                         min_group_size=view.minimum), view)
 

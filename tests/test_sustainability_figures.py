@@ -7,11 +7,13 @@ import pytest
 from dash import html
 
 from dashboard import vocabulary
+from dashboard.blocks import sustainability as sustainability_blocks
 from dashboard.catalog import load_catalog
 from dashboard.figures import sustainability as f
 from dashboard.queries import sustainability as q
 from dashboard.queries.disclosure import EXACT
 from dashboard.selection import Selection
+from dashboard.summaries import sustainability as sustainability_summaries
 
 
 @pytest.fixture(scope="module")
@@ -129,12 +131,12 @@ def test_french_chart_words_and_separators(tiny_cursor, catalog):
 
 def test_means_summary(tiny_cursor, catalog):
     by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2, disclosure=EXACT)
-    summary = f.means_summary(by_group, labels=region_labels(catalog), lang="en", min_group_size=2)
+    summary = sustainability_summaries.means_summary(by_group, labels=region_labels(catalog), lang="en", min_group_size=2)
     assert summary.startswith("2 groups shown, 1 suppressed (fewer than 2 respondents).")
     assert "Highest mean composite score: Southern Africa (0.65)" in summary
     assert "composite was computed by this dashboard" in summary
     everything_suppressed = q.group_means(tiny_cursor, Selection(), "region", min_group_size=50, disclosure=EXACT)
-    assert "Every group has fewer than 50 respondents" in f.means_summary(
+    assert "Every group has fewer than 50 respondents" in sustainability_summaries.means_summary(
         everything_suppressed, labels=region_labels(catalog), lang="en", min_group_size=50)
 
 
@@ -159,9 +161,9 @@ def test_distribution_chart_uses_precomputed_statistics(tiny_cursor, catalog):
 
 def test_distribution_summary_explains_the_whiskers(tiny_cursor):
     by_group = q.group_distribution(tiny_cursor, Selection(), "sex", "social", min_group_size=1, disclosure=EXACT)
-    summary = f.distribution_summary(by_group, lang="en", min_group_size=1)
+    summary = sustainability_summaries.distribution_summary(by_group, lang="en", min_group_size=1)
     assert "5th and 95th percentiles" in summary
-    assert f.distribution_summary(by_group.iloc[0:0], lang="en", min_group_size=1).startswith("No survey")
+    assert sustainability_summaries.distribution_summary(by_group.iloc[0:0], lang="en", min_group_size=1).startswith("No survey")
 
 
 # ---------------------------------------------------------------- threshold
@@ -178,7 +180,7 @@ def test_threshold_chart_bars_labels_and_intervals(tiny_cursor, catalog):
     assert "Horn of Africa (n < 2, suppressed)" in figure.layout.yaxis.categoryarray
     assert figure.layout.title.text == "Share at or above 0.50"
     assert figure.layout.title.subtitle.text == "Economic score, by Action"
-    summary = f.threshold_summary(shares, threshold=0.5, lang="en", min_group_size=2)
+    summary = sustainability_summaries.threshold_summary(shares, threshold=0.5, lang="en", min_group_size=2)
     assert "Overall, 67% of the 6 respondents shown are at or above the threshold 0.50." in summary
 
 
@@ -194,7 +196,7 @@ def test_over_time_chart_series_order_and_gaps(tiny_cursor, catalog):
     assert list(women.x) == ["6–11 months"] and women.y[0] == pytest.approx(0.45)
     assert list(men.x) == ["12–17 months"] and men.y[0] == pytest.approx(0.35)
     assert women.marker.symbol != men.marker.symbol and women.line.dash != men.line.dash
-    summary = f.over_time_summary(by_band, labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex", lang="en",
+    summary = sustainability_summaries.over_time_summary(by_band, labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex", lang="en",
                                   min_group_size=2, max_series=6)
     assert summary.startswith("Series shown: Women, Men.")
 
@@ -209,7 +211,7 @@ def test_over_time_chart_months_grouping_and_all_suppressed(tiny_cursor, catalog
     blank = f.over_time_chart(suppressed, labels=labels, grouping="months", measure="composite", lang="en",
                               demo=False, min_group_size=5)
     assert blank.layout.meta == {"empty": True} and len(blank.data) == 0
-    assert "No band of months" in f.over_time_summary(suppressed, labels=labels, grouping="months", lang="en",
+    assert "No band of months" in sustainability_summaries.over_time_summary(suppressed, labels=labels, grouping="months", lang="en",
                                                       min_group_size=5, max_series=6)
 
 
@@ -223,7 +225,7 @@ def test_comparison_chart_and_table(tiny_cursor):
     assert list(a.y) == pytest.approx(compared["a_mean"].tolist())
     assert a.marker.pattern.shape == "" and b.marker.pattern.shape == "/"
     assert figure.layout.barmode == "group"
-    table = f.comparison_table(compared, label_a="Women", label_b="Men", lang="en", min_group_size=3)
+    table = sustainability_blocks.comparison_table(compared, label_a="Women", label_b="Men", lang="en", min_group_size=3)
     rows = table.children.children[2].children
     assert len(rows) == 4
     economic = [cell.children for cell in rows[0].children]
@@ -243,7 +245,7 @@ def test_comparison_states(tiny_cursor):
     suppressed = q.compare_groups(tiny_cursor, Selection(), "sex", "female", "male", min_group_size=10, disclosure=EXACT)
     both = f.comparison_chart(suppressed, label_a="Women", label_b="Men", lang="en", demo=False, min_group_size=10)
     assert len(both.data) == 0 and "Women: suppressed" in texts(both) and "Men: suppressed" in texts(both)
-    note = f.comparison_table(suppressed, label_a="Women", label_b="Men", lang="fr", min_group_size=10)
+    note = sustainability_blocks.comparison_table(suppressed, label_a="Women", label_b="Men", lang="fr", min_group_size=10)
     assert isinstance(note, html.Div)
     assert "Femmes" not in str(note) and "Women : masqué (moins de 10 répondants" in str(note)
 
