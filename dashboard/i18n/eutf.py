@@ -1,5 +1,4 @@
-"""Text of the EUTF figures (map measures, profile contracts, pillars page section) and of the
-kinds of data."""
+"""Text of the EUTF figures (map measures, profile contracts, pillars page section) and of the kinds of data."""
 
 TEXT: dict[str, dict[str, str]] = {
     # Kinds of data
