@@ -9,6 +9,7 @@ from dashboard import ASSETS_DIR
 from dashboard.api import install_api
 from dashboard.auth import current_user
 from dashboard.auth.web import install_auth
+from dashboard.chart_registry import all_charts
 from dashboard.context import AppContext
 from dashboard.i18n import t
 from dashboard.response_cache import download_outputs, install_response_cache
@@ -54,7 +55,6 @@ def install_store_switching(server: Flask, context: AppContext) -> None:
 def create_app(settings: Settings | None = None) -> Dash:
     """Build the app for ``settings`` (default: from the environment)."""
     from callbacks import register_all
-    from callbacks.exports import all_charts
     from layouts.page_context import PageContext
     from layouts.pages import PAGES
     from layouts.shell import shell

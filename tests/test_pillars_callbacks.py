@@ -13,6 +13,7 @@ from test_indicators_figures import card_values
 
 from callbacks import pillars_page as callbacks
 from dashboard import ids
+from dashboard.chart_registry import pillars as pillar_charts
 from dashboard.context import AppContext
 from dashboard.i18n import format_number
 from dashboard.selection import Selection
@@ -92,7 +93,7 @@ def test_unknown_raw_values_fall_back_to_defaults(tiny_context):
     ([], Selection(regions=("APAC",), pillars=(6,)), "JI-NA", None),
 ])
 def test_choose_drill_action(in_scope, selection, current, expected):
-    assert callbacks.choose_drill_action(in_scope, selection, current) == expected
+    assert pillar_charts.choose_drill_action(in_scope, selection, current) == expected
 
 
 def test_drilldown_follows_the_filter_bar(tiny_context):
