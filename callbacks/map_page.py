@@ -1,9 +1,9 @@
 """Callbacks of the map page: the map (full figure or a patch), its notes, the clicked country
-and its profile with its trend; the data behind both charts (``CHARTS``); plus the route that
-serves the shipped geometry to plotly.js.
+and its profile with its trend; plus the route that serves the shipped geometry to plotly.js.
 
-Each chart and its exported data come from the same query calls (``map_view``,
-``profile_trend``), so a download or a table view always holds what the chart shows.
+The charts' ids come from the page's chart registry (``dashboard.chart_registry.map``), whose
+query calls (``map_view``, ``profile_trend``) the callbacks share with the data behind each
+chart, so a download or a table view always holds what the chart shows.
 """
 
 from __future__ import annotations

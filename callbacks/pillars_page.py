@@ -1,7 +1,8 @@
 """Callbacks of the pillars page: every chart follows the shared selection store.
 
-Each chart and its exported data come from the same query call (the ``*_frame`` helpers below),
-so a download or a table view always holds what the chart shows.
+The charts' ids come from the page's chart registry (``dashboard.chart_registry.pillars``), whose
+helpers (``drill_frame``, ``indicator_facts``, ``eutf_pillar_rows``) the callbacks share with the
+data behind each chart, so a download or a table view always holds what the chart shows.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Callbacks of the sustainability page: each chart follows the filters and the page options.
 
-Each chart and the data behind it (downloads, table view) come from the same ``*_frame`` helper,
-called with the same typed options, so a file or a table always holds what the chart shows: the
+Each chart and the data behind it (downloads, table view) come from the same ``*_frame`` helper
+of the page's chart registry (``dashboard.chart_registry.sustainability``), called with the same
+typed options, so a file or a table always holds what the chart shows: the
 charts and the data functions read the same options value (the page's options store, which
 ``callbacks.page_options`` keeps in step with the address and the controls).
 """

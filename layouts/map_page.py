@@ -14,10 +14,10 @@ from dashboard.catalog import Catalog
 from dashboard.chart_registry import chart
 from dashboard.i18n import t
 from dashboard.map_options import ALL_COLOUR_MODES, EUTF_MODE, INDICATOR_MODE, TABLE, MapOptions
+from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
 from dashboard.queries.eutf import MEASURES, VALUE_KINDS
 from layouts.chart_block import chart_block, chart_toolbar
-from layouts.page_context import PageContext
 from layouts.page_options import options_store
 
 # URL parameter -> text key naming the option, for the notice about ignored values.

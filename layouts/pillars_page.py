@@ -15,11 +15,11 @@ from dashboard import ids
 from dashboard.catalog import Catalog
 from dashboard.chart_registry import chart
 from dashboard.i18n import t
+from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
 from dashboard.pillars_options import BY_SEX_ON, TABLE, PageOptions
 from dashboard.queries.indicators import TREND_GROUPINGS
 from layouts.chart_block import chart_block, data_toolbar
-from layouts.page_context import PageContext
 from layouts.page_options import options_store
 
 # URL parameter -> text key of the control it sets (for the notice about ignored values).

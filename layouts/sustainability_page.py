@@ -17,6 +17,7 @@ from dashboard.auth import disclosure_mode
 from dashboard.chart_registry import chart
 from dashboard.charts import ChartSpec
 from dashboard.i18n import format_number, format_percent, t
+from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
 from dashboard.queries import disclosure as sdc
 from dashboard.queries import sustainability as queries
@@ -34,7 +35,6 @@ from dashboard.sustainability_options import (
 )
 from dashboard.vocabulary import grouping_label, measure_label
 from layouts.chart_block import chart_block
-from layouts.page_context import PageContext
 from layouts.page_options import options_store
 
 SLIDER_MIN, SLIDER_MAX, SLIDER_STEP = 0.3, 0.8, 0.01

@@ -16,9 +16,9 @@ from dashboard import ids
 from dashboard.chart_registry import pillars as pillar_charts
 from dashboard.context import AppContext
 from dashboard.i18n import format_number
+from dashboard.page_context import PageContext
 from dashboard.selection import Selection
 from layouts import pillars_page as layout_module
-from layouts.page_context import PageContext
 
 from conftest import settings_for
 

@@ -15,10 +15,10 @@ from dashboard.chart_registry import pillars as pillar_charts
 from dashboard.charts import ChartRequest
 from dashboard.context import AppContext
 from dashboard.i18n import TEXT, t
+from dashboard.page_context import PageContext
 from dashboard.pillars_options import TABLE, PageOptions
 from dashboard.selection import Selection
 from layouts import pillars_page as layout_module
-from layouts.page_context import PageContext
 
 from conftest import settings_for
 

@@ -17,13 +17,13 @@ import pytest
 from callbacks import sustainability_page as page
 from dashboard.chart_registry import sustainability as sustainability_charts
 from dashboard.context import AppContext
+from dashboard.page_context import PageContext
 from dashboard.queries import schema
 from dashboard.queries import sustainability as q
 from dashboard.queries.aggregates import refresh_survey_aggregates
 from dashboard.queries.disclosure import EXACT, PROTECTED
 from dashboard.selection import Selection
 from dashboard.store import ReadOnlyStore, connect_writable
-from layouts.page_context import PageContext
 from layouts.sustainability_page import layout
 
 from conftest import settings_for

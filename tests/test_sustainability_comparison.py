@@ -12,6 +12,7 @@ from dashboard.blocks import sustainability as sustainability_blocks
 from dashboard.context import AppContext
 from dashboard.figures import sustainability as f
 from dashboard.frames import sustainability as sustainability_frames
+from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
 from dashboard.precision import distinct_decimals, interval_decimals
 from dashboard.queries import sustainability as q
@@ -19,7 +20,6 @@ from dashboard.selection import Selection
 from dashboard.summaries import sustainability as sustainability_summaries
 from dashboard.sustainability_options import PageOptions, comparable_codes
 from layouts import sustainability_page as layout_module
-from layouts.page_context import PageContext
 
 from conftest import settings_for
 

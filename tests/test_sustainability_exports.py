@@ -25,11 +25,11 @@ from dashboard.charts import ChartRequest
 from dashboard.context import AppContext
 from dashboard.exports import PROVENANCE_COLUMNS, ExportHeader, to_csv_bytes, to_excel_bytes
 from dashboard.i18n import TEXT
+from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
 from dashboard.selection import Selection
 from dashboard.sustainability_options import TABLE, PageOptions, fraction
 from layouts import sustainability_page as page
-from layouts.page_context import PageContext
 
 from conftest import settings_for
 
