@@ -84,8 +84,7 @@ def update_means(context: AppContext, options_data: dict | None, selection_data:
     """Means chart and its summary for a grouping and the filters."""
     view = store_view(context, selection_data, options_data, lang)
     by_group, labels = means_frame(view), view.labels
-    return (_marked(figures.means_chart(by_group, labels=labels, grouping=view.options.grouping, lang=view.lang,
-                                        demo=view.catalog.is_demo, min_group_size=view.minimum), view),
+    return (_marked(figures.means_chart(by_group, view.chart), view),
             sustainability_summaries.means_summary(by_group, labels=labels, lang=view.lang, min_group_size=view.minimum))
 
 
@@ -93,10 +92,8 @@ def update_distribution(context: AppContext, options_data: dict | None, selectio
                         lang: str | None) -> tuple[go.Figure, str]:
     """Box chart of one score and its summary."""
     view = store_view(context, selection_data, options_data, lang)
-    by_group, options = distribution_frame(view), view.options
-    return (_marked(figures.distribution_chart(
-                by_group, labels=view.labels, grouping=options.grouping, measure=options.measure,
-                threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view),
+    by_group = distribution_frame(view)
+    return (_marked(figures.distribution_chart(by_group, view.chart), view),
             sustainability_summaries.distribution_summary(by_group, lang=view.lang, min_group_size=view.minimum))
 
 
@@ -105,9 +102,7 @@ def update_shares(context: AppContext, options_data: dict | None, selection_data
     """Threshold share chart and its summary."""
     view = store_view(context, selection_data, options_data, lang)
     by_group, options = shares_frame(view), view.options
-    return (_marked(figures.threshold_chart(
-                by_group, labels=view.labels, grouping=options.grouping, measure=options.measure,
-                threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view),
+    return (_marked(figures.threshold_chart(by_group, view.chart), view),
             sustainability_summaries.threshold_summary(by_group, threshold=options.threshold, lang=view.lang,
                                       min_group_size=view.minimum))
 
@@ -117,9 +112,7 @@ def update_over_time(context: AppContext, options_data: dict | None, selection_d
     """Scores over months since return and the summary naming the series."""
     view = store_view(context, selection_data, options_data, lang)
     by_band, labels, options = over_time_frame(view), view.labels, view.options
-    return (_marked(figures.over_time_chart(by_band, labels=labels, grouping=options.grouping, measure=options.measure,
-                                            lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum),
-                    view),
+    return (_marked(figures.over_time_chart(by_band, view.chart), view),
             sustainability_summaries.over_time_summary(by_band, labels=labels, grouping=options.grouping, lang=view.lang,
                                       min_group_size=view.minimum, max_series=queries.MAX_TIME_SERIES))
 
@@ -154,10 +147,8 @@ def update_changes(context: AppContext, options_data: dict | None, selection_dat
     changes, labels = changes_frame(view), view.labels
     words = {"labels": labels, "lang": view.lang, "min_group_size": view.minimum}
     summary = sustainability_summaries.changes_summary(changes, **words)
-    return (_marked(change_figures.changes_chart(changes, grouping=view.options.grouping,
-                                                 demo=view.catalog.is_demo, **words), view), summary,
-            _marked(change_figures.change_shares_chart(changes, grouping=view.options.grouping,
-                                                       demo=view.catalog.is_demo, **words), view), summary)
+    return (_marked(change_figures.changes_chart(changes, view.chart), view), summary,
+            _marked(change_figures.change_shares_chart(changes, view.chart), view), summary)
 
 
 # ---------------------------------------------------------------- data behind the charts

@@ -12,6 +12,7 @@ from dashboard.blocks import sustainability as sustainability_blocks
 from dashboard.context import AppContext
 from dashboard.figures import sustainability as f
 from dashboard.frames import sustainability as sustainability_frames
+from dashboard.labels.sustainability import GroupChart
 from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
 from dashboard.precision import distinct_decimals, interval_decimals
@@ -159,8 +160,8 @@ def test_fewer_than_two_groups_gives_a_message_not_an_empty_chart(context):
 def test_share_hover_uses_the_rule_too():
     shares = pd.DataFrame({"group_code": ["WCA"], "suppressed": [False], "n": [40000], "at_or_above": [20010],
                            "share": [0.50025], "ci_low": [0.5001], "ci_high": [0.5004]})
-    figure = f.threshold_chart(shares, labels={"WCA": "West Africa"}, grouping="region", measure="composite",
-                               threshold=0.5, lang="en", demo=False, min_group_size=10)
+    figure = f.threshold_chart(shares, GroupChart(labels={"WCA": "West Africa"}, grouping="region", measure="composite",
+                               threshold=0.5, lang="en", demo=False, min_group_size=10))
     hover = figure.data[0].hovertext[0]
     assert "50.02% at or above" in hover and "95% CI 50.01% to 50.04%" in hover  # not 50.0% (50.0% to 50.0%)
 

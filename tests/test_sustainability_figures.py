@@ -10,6 +10,7 @@ from dashboard import vocabulary
 from dashboard.blocks import sustainability as sustainability_blocks
 from dashboard.catalog import load_catalog
 from dashboard.figures import sustainability as f
+from dashboard.labels.sustainability import GroupChart
 from dashboard.queries import sustainability as q
 from dashboard.queries.disclosure import EXACT
 from dashboard.selection import Selection
@@ -58,8 +59,8 @@ def test_group_options_keep_label_order_and_only_present_codes(catalog):
 # ---------------------------------------------------------------- means
 def test_means_chart_traces_ticks_and_suppressed_row(tiny_cursor, catalog):
     by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2, disclosure=EXACT)
-    figure = f.means_chart(by_group, labels=region_labels(catalog), grouping="region", lang="en", demo=False,
-                           min_group_size=2)
+    figure = f.means_chart(by_group, GroupChart(labels=region_labels(catalog), grouping="region", lang="en", demo=False,
+                           min_group_size=2))
     assert [trace.name for trace in figure.data] == ["Economic", "Social", "Psychosocial", "Composite"]
     assert [trace.marker.symbol for trace in figure.data] == ["circle", "square", "triangle-up", "diamond"]
     shown_ticks = ["Southern Africa (n=2)", "West and Central Africa (n=4)"]
@@ -85,11 +86,11 @@ def test_suppressed_values_reach_no_figure(tiny_cursor, catalog):
     labels = vocabulary.group_labels("sex", "en", catalog)
     options = {"labels": labels, "grouping": "sex", "lang": "en", "demo": False, "min_group_size": 4}
     figures = [
-        f.means_chart(q.group_means(tiny_cursor, Selection(), "sex", min_group_size=4, disclosure=EXACT), **options),
+        f.means_chart(q.group_means(tiny_cursor, Selection(), "sex", min_group_size=4, disclosure=EXACT), GroupChart(**options)),
         f.distribution_chart(q.group_distribution(tiny_cursor, Selection(), "sex", "economic", min_group_size=4, disclosure=EXACT),
-                             measure="economic", threshold=0.5, **options),
+                             GroupChart(measure="economic", threshold=0.5, **options)),
         f.threshold_chart(q.threshold_shares(tiny_cursor, Selection(), "sex", "economic", 0.5, min_group_size=4, disclosure=EXACT),
-                          measure="economic", threshold=0.5, **options),
+                          GroupChart(measure="economic", threshold=0.5, **options)),
     ]
     for figure in figures:
         assert "Women (n < 4, suppressed)" in figure.layout.yaxis.categoryarray
@@ -106,19 +107,19 @@ def test_suppressed_values_reach_no_figure(tiny_cursor, catalog):
 def test_demo_mark_and_empty_state(tiny_cursor, catalog):
     by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=1, disclosure=EXACT)
     labels = region_labels(catalog)
-    demo = f.means_chart(by_group, labels=labels, grouping="region", lang="en", demo=True, min_group_size=1)
-    real = f.means_chart(by_group, labels=labels, grouping="region", lang="en", demo=False, min_group_size=1)
+    demo = f.means_chart(by_group, GroupChart(labels=labels, grouping="region", lang="en", demo=True, min_group_size=1))
+    real = f.means_chart(by_group, GroupChart(labels=labels, grouping="region", lang="en", demo=False, min_group_size=1))
     assert "DEMO DATA" in texts(demo) and "DEMO DATA" not in texts(real)
-    empty = f.means_chart(by_group.iloc[0:0], labels=labels, grouping="region", lang="en", demo=True,
-                          min_group_size=1)
+    empty = f.means_chart(by_group.iloc[0:0], GroupChart(labels=labels, grouping="region", lang="en", demo=True,
+                          min_group_size=1))
     assert empty.layout.meta == {"empty": True} and len(empty.data) == 0
     assert "No data for the current filters." in texts(empty)
 
 
 def test_french_chart_words_and_separators(tiny_cursor, catalog):
     by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=1, disclosure=EXACT)
-    figure = f.means_chart(by_group, labels=region_labels(catalog, "fr"), grouping="region", lang="fr", demo=True,
-                           min_group_size=1)
+    figure = f.means_chart(by_group, GroupChart(labels=region_labels(catalog, "fr"), grouping="region", lang="fr", demo=True,
+                           min_group_size=1))
     assert [trace.name for trace in figure.data] == ["Économique", "Social", "Psychosocial", "Composite"]
     assert figure.layout.title.text == "Scores moyens par région"
     assert figure.layout.separators == ",\u202f"
@@ -143,8 +144,8 @@ def test_means_summary(tiny_cursor, catalog):
 # ---------------------------------------------------------------- distribution
 def test_distribution_chart_uses_precomputed_statistics(tiny_cursor, catalog):
     by_group = q.group_distribution(tiny_cursor, Selection(), "sex", "social", min_group_size=1, disclosure=EXACT)
-    figure = f.distribution_chart(by_group, labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex",
-                                  measure="social", threshold=0.55, lang="en", demo=False, min_group_size=1)
+    figure = f.distribution_chart(by_group, GroupChart(labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex",
+                                  measure="social", threshold=0.55, lang="en", demo=False, min_group_size=1))
     (box,) = figure.data
     assert box.type == "box" and box.orientation == "h" and box.boxpoints is False
     assert list(box.y) == ["Women (n=3)", "Men (n=4)"]
@@ -169,8 +170,8 @@ def test_distribution_summary_explains_the_whiskers(tiny_cursor):
 # ---------------------------------------------------------------- threshold
 def test_threshold_chart_bars_labels_and_intervals(tiny_cursor, catalog):
     shares = q.threshold_shares(tiny_cursor, Selection(), "action", "economic", 0.5, min_group_size=2, disclosure=EXACT)
-    figure = f.threshold_chart(shares, labels=vocabulary.group_labels("action", "en", catalog), grouping="action",
-                               measure="economic", threshold=0.5, lang="en", demo=False, min_group_size=2)
+    figure = f.threshold_chart(shares, GroupChart(labels=vocabulary.group_labels("action", "en", catalog), grouping="action",
+                               measure="economic", threshold=0.5, lang="en", demo=False, min_group_size=2))
     (bars,) = figure.data
     assert list(bars.y) == ["Sahel and Lake Chad (n=4)", "Pilot Action (n=2)"]
     assert list(bars.x) == [0.75, 0.5]
@@ -187,8 +188,8 @@ def test_threshold_chart_bars_labels_and_intervals(tiny_cursor, catalog):
 # ---------------------------------------------------------------- over time
 def test_over_time_chart_series_order_and_gaps(tiny_cursor, catalog):
     by_band = q.means_over_time(tiny_cursor, Selection(), "sex", "economic", min_group_size=2, disclosure=EXACT)
-    figure = f.over_time_chart(by_band, labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex",
-                               measure="economic", lang="en", demo=False, min_group_size=2)
+    figure = f.over_time_chart(by_band, GroupChart(labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex",
+                               measure="economic", lang="en", demo=False, min_group_size=2))
     assert [trace.name for trace in figure.data] == ["Women", "Men"]
     assert list(figure.layout.xaxis.categoryarray) == ["0–5 months", "6–11 months", "12–17 months",
                                                        "18–23 months", "24 months or more"]
@@ -204,12 +205,12 @@ def test_over_time_chart_series_order_and_gaps(tiny_cursor, catalog):
 def test_over_time_chart_months_grouping_and_all_suppressed(tiny_cursor, catalog):
     labels = vocabulary.group_labels("months", "en", catalog)
     by_band = q.means_over_time(tiny_cursor, Selection(), "months", "composite", min_group_size=1, disclosure=EXACT)
-    figure = f.over_time_chart(by_band, labels=labels, grouping="months", measure="composite", lang="en",
-                               demo=False, min_group_size=1)
+    figure = f.over_time_chart(by_band, GroupChart(labels=labels, grouping="months", measure="composite", lang="en",
+                               demo=False, min_group_size=1))
     assert [trace.name for trace in figure.data] == ["All returnees"]
     suppressed = q.means_over_time(tiny_cursor, Selection(), "months", "composite", min_group_size=5, disclosure=EXACT)
-    blank = f.over_time_chart(suppressed, labels=labels, grouping="months", measure="composite", lang="en",
-                              demo=False, min_group_size=5)
+    blank = f.over_time_chart(suppressed, GroupChart(labels=labels, grouping="months", measure="composite", lang="en",
+                              demo=False, min_group_size=5))
     assert blank.layout.meta == {"empty": True} and len(blank.data) == 0
     assert "No band of months" in sustainability_summaries.over_time_summary(suppressed, labels=labels, grouping="months", lang="en",
                                                       min_group_size=5, max_series=6)
@@ -255,5 +256,5 @@ def test_frames_with_missing_intervals_draw_without_error_bars():
     one = pd.DataFrame({"group_code": ["female"], "suppressed": [False], "n": [1], "computed_composites": [1],
                         **{f"{m}_{s}": [0.5 if s == "mean" else float("nan")]
                            for m in q.MEASURES for s in ("mean", "sd", "ci_low", "ci_high")}})
-    figure = f.means_chart(one, labels={"female": "Women"}, grouping="sex", lang="en", demo=False, min_group_size=1)
+    figure = f.means_chart(one, GroupChart(labels={"female": "Women"}, grouping="sex", lang="en", demo=False, min_group_size=1))
     assert figure.data[0].error_x.array == (0,) and "95% CI – to –" in figure.data[0].hovertext[0]

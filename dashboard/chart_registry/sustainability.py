@@ -18,6 +18,7 @@ from dashboard.figures import sustainability_changes as change_figures
 from dashboard.figures.disclosure import mark_exact
 from dashboard.frames import sustainability as sustainability_frames
 from dashboard.i18n import format_number, normalise_language, t
+from dashboard.labels.sustainability import GroupChart
 from dashboard.page_state import OptionEnv
 from dashboard.queries import disclosure as sdc
 from dashboard.queries import sustainability as queries
@@ -51,6 +52,13 @@ class View:
     @property
     def labels(self) -> dict[str, str]:
         return vocabulary.group_labels(self.options.grouping, self.lang, self.catalog)
+
+    @property
+    def chart(self) -> GroupChart:
+        """What the page's charts of groups are drawn with, for these options."""
+        return GroupChart(labels=self.labels, grouping=self.options.grouping, lang=self.lang,
+                          min_group_size=self.minimum, demo=self.catalog.is_demo, measure=self.options.measure,
+                          threshold=self.options.threshold)
 
 
 def options_view(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, settings: Settings, selection: Selection,
@@ -182,34 +190,25 @@ def changes_data(request: ChartRequest) -> pd.DataFrame:
 def means_figure(request: ChartRequest) -> go.Figure:
     """The means chart for the filters and options of the request."""
     view = request_view(request)
-    return _marked(figures.means_chart(means_frame(view), labels=view.labels, grouping=view.options.grouping,
-                                       lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view)
+    return _marked(figures.means_chart(means_frame(view), view.chart), view)
 
 
 def distribution_figure(request: ChartRequest) -> go.Figure:
     """The box chart."""
     view = request_view(request)
-    options = view.options
-    return _marked(figures.distribution_chart(
-        distribution_frame(view), labels=view.labels, grouping=options.grouping, measure=options.measure,
-        threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view)
+    return _marked(figures.distribution_chart(distribution_frame(view), view.chart), view)
 
 
 def shares_figure(request: ChartRequest) -> go.Figure:
     """The threshold chart."""
     view = request_view(request)
-    options = view.options
-    return _marked(figures.threshold_chart(
-        shares_frame(view), labels=view.labels, grouping=options.grouping, measure=options.measure,
-        threshold=options.threshold, lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view)
+    return _marked(figures.threshold_chart(shares_frame(view), view.chart), view)
 
 
 def over_time_figure(request: ChartRequest) -> go.Figure:
     """The chart over months since return."""
     view = request_view(request)
-    return _marked(figures.over_time_chart(
-        over_time_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
-        lang=view.lang, demo=view.catalog.is_demo, min_group_size=view.minimum), view)
+    return _marked(figures.over_time_chart(over_time_frame(view), view.chart), view)
 
 
 def comparison_figure(request: ChartRequest) -> go.Figure:
@@ -223,8 +222,7 @@ def change_figure(builder):
     """The figure function of one of the two change charts (``builder`` from the change figures)."""
     def figure(request: ChartRequest) -> go.Figure:
         view = request_view(request)
-        return _marked(builder(changes_frame(view), grouping=view.options.grouping, demo=view.catalog.is_demo,
-                               labels=view.labels, lang=view.lang, min_group_size=view.minimum), view)
+        return _marked(builder(changes_frame(view), view.chart), view)
     return figure
 
 

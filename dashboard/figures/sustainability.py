@@ -18,6 +18,7 @@ from dashboard import theme
 from dashboard.figures.common import base_layout, empty_figure, new_figure, no_data_figure
 from dashboard.i18n import format_number, format_percent, t
 from dashboard.labels.sustainability import (
+    GroupChart,
     _bounded,
     _clip,
     _comparison_notes,
@@ -140,13 +141,14 @@ def _with_ticks(frame: pd.DataFrame, labels: Mapping[str, str], lang: str, min_g
 
 
 # ---------------------------------------------------------------- means
-def means_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, lang: str,
-                demo: bool, min_group_size: int) -> go.Figure:
+def means_chart(by_group: pd.DataFrame, chart: GroupChart) -> go.Figure:
     """Mean economic, social, psychosocial and composite score per group with 95% intervals.
 
     One marker trace per dimension (own colour and symbol); groups on the vertical axis with
     their sample size; suppressed groups keep a row that says so and carry no marker.
     """
+    labels, grouping, lang, demo, min_group_size = (
+        chart.labels, chart.grouping, chart.lang, chart.demo, chart.min_group_size)
     if by_group.empty:
         return no_data_figure(lang)
     ordered = _with_ticks(by_group, labels, lang, min_group_size)
@@ -179,10 +181,11 @@ def means_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: 
 
 
 # ---------------------------------------------------------------- distribution
-def distribution_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, measure: str,
-                       threshold: float, lang: str, demo: bool, min_group_size: int) -> go.Figure:
+def distribution_chart(by_group: pd.DataFrame, chart: GroupChart) -> go.Figure:
     """Boxes of one score per group from precomputed percentiles: box = quartiles, line =
     median, dashed line = mean, whiskers = 5th and 95th percentiles. The threshold is marked."""
+    labels, grouping, measure, threshold, lang, demo, min_group_size = (
+        chart.labels, chart.grouping, chart.measure, chart.threshold, chart.lang, chart.demo, chart.min_group_size)
     if by_group.empty:
         return no_data_figure(lang)
     ordered = _with_ticks(by_group, labels, lang, min_group_size)
@@ -220,10 +223,11 @@ def _threshold_line(figure: go.Figure, threshold: float, lang: str) -> None:
 
 
 # ---------------------------------------------------------------- threshold shares
-def threshold_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, measure: str,
-                    threshold: float, lang: str, demo: bool, min_group_size: int) -> go.Figure:
+def threshold_chart(by_group: pd.DataFrame, chart: GroupChart) -> go.Figure:
     """Share of responses at or above the threshold per group: bars labelled with the
     percentage, 95% Wilson intervals, numbers in the hover."""
+    labels, grouping, measure, threshold, lang, demo, min_group_size = (
+        chart.labels, chart.grouping, chart.measure, chart.threshold, chart.lang, chart.demo, chart.min_group_size)
     if by_group.empty:
         return no_data_figure(lang)
     ordered = _with_ticks(by_group, labels, lang, min_group_size)
@@ -257,10 +261,11 @@ def threshold_chart(by_group: pd.DataFrame, *, labels: Mapping[str, str], groupi
 
 
 # ---------------------------------------------------------------- over time
-def over_time_chart(by_band: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, measure: str,
-                    lang: str, demo: bool, min_group_size: int) -> go.Figure:
+def over_time_chart(by_band: pd.DataFrame, chart: GroupChart) -> go.Figure:
     """Mean of one score per months-since-return band, one line per group (colour, symbol and
     dash differ), 95% intervals; suppressed cells are gaps."""
+    labels, grouping, measure, lang, demo = (
+        chart.labels, chart.grouping, chart.measure, chart.lang, chart.demo)
     if by_band.empty:
         return no_data_figure(lang)
     if by_band["suppressed"].all():

@@ -7,7 +7,6 @@ groups carry no values; they keep a row that says so and nothing is drawn for th
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,7 +21,7 @@ from dashboard.figures.sustainability import (
     _with_ticks,
 )
 from dashboard.i18n import format_number, format_percent, t
-from dashboard.labels.sustainability import DIRECTIONS, _signed
+from dashboard.labels.sustainability import DIRECTIONS, GroupChart, _signed
 from dashboard.precision import interval_decimals
 from dashboard.queries.aggregates import STAY_BAND
 from dashboard.queries.sustainability import MEASURES
@@ -46,10 +45,11 @@ def _change_range(frame: pd.DataFrame) -> list[float]:
     return [-reach, reach]
 
 
-def changes_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, lang: str, demo: bool,
-                  min_group_size: int) -> go.Figure:
+def changes_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
     """Mean change of every score between a returnee's previous and latest round, per group,
     with 95% paired intervals; a line marks no change."""
+    labels, grouping, lang, demo, min_group_size = (
+        chart.labels, chart.grouping, chart.lang, chart.demo, chart.min_group_size)
     if changes.empty:
         return empty_figure(t("sustainability.changes.none", lang), lang=lang, hint=t("chart.empty_hint", lang))
     ordered = _with_ticks(changes, labels, lang, min_group_size)
@@ -80,10 +80,11 @@ def changes_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], grouping:
     return _finish_group_chart(figure, ordered, "means", lang, min_group_size)
 
 
-def change_shares_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, lang: str, demo: bool,
-                        min_group_size: int) -> go.Figure:
+def change_shares_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
     """Shares of returnees whose composite rose, stayed (within ±STAY_BAND) or fell between two
     rounds, per group: stacked bars, colours and patterns per direction."""
+    labels, grouping, lang, demo, min_group_size = (
+        chart.labels, chart.grouping, chart.lang, chart.demo, chart.min_group_size)
     if changes.empty:
         return empty_figure(t("sustainability.changes.none", lang), lang=lang, hint=t("chart.empty_hint", lang))
     ordered = _with_ticks(changes, labels, lang, min_group_size)

@@ -5,11 +5,27 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard.i18n import format_number, t
 from dashboard.precision import interval_decimals
+
+
+@dataclass(frozen=True)
+class GroupChart:
+    """What a chart of groups is drawn with, the same for every sustainability chart: the
+    grouping and its labels (in display order), the score and the threshold shown, the language,
+    whether the data are demo data, and the smallest group whose statistics are published."""
+
+    labels: Mapping[str, str]
+    grouping: str
+    lang: str
+    min_group_size: int
+    demo: bool = False
+    measure: str = "composite"
+    threshold: float = 0.5
 
 
 def _ordered(frame: pd.DataFrame, labels: Mapping[str, str], column: str = "group_code") -> pd.DataFrame:
