@@ -13,7 +13,8 @@ import json
 from dash import Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort, request
 
-from dashboard import eutf_profile, geometry, ids
+from dashboard import geometry, ids
+from dashboard.blocks import eutf as eutf_blocks
 from dashboard.blocks import map as map_blocks
 from dashboard.chart_registry.map import CHARTS, _country_name, amount_view, map_view, profile_trend
 from dashboard.context import AppContext
@@ -165,7 +166,7 @@ def update_eutf_profile(context: AppContext, iso3: str | None, lang: str) -> tup
     if iso3 is None:
         return [], no_update, "", True
     cursor = context.cursor()
-    contracts = eutf_profile.contracts_block(eutf_queries.country_contracts(cursor, iso3), lang=lang)
+    contracts = eutf_blocks.contracts_block(eutf_queries.country_contracts(cursor, iso3), lang=lang)
     results = eutf_queries.country_results(cursor, iso3)
     country = _country_name(context.catalog, iso3, lang)
     if results.empty:
