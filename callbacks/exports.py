@@ -1,4 +1,5 @@
-"""Chart downloads and table views for every page, driven by the pages' ``CHARTS`` registries.
+"""Chart downloads and table views for every page, driven by the chart registry
+(``dashboard.chart_registry``).
 
 Data files and tables are recomputed on the server by the chart's own data function, from the
 filters and page options in the URL, so they hold exactly what the chart shows. Images are drawn
@@ -15,9 +16,9 @@ import pandas as pd
 from dash import ALL, MATCH, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks import map_page, pillars_page, sustainability_page
-from callbacks.page_options import TABLES as OPTION_TABLES
 from dashboard import ids
+from dashboard.api.options import PAGE_TABLES
+from dashboard.chart_registry import all_charts
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
 from dashboard.data_kinds import kind_text
@@ -38,16 +39,6 @@ MAX_TABLE_ROWS = 500
 TABLE_DECIMALS = 3
 # Every page's options store; only the page shown has one in the layout.
 OPTIONS_STORES = {"type": ids.PAGE_OPTIONS_STORE, "page": ALL}
-CHART_MODULES = (map_page, pillars_page, sustainability_page)
-
-
-def all_charts() -> dict[str, ChartSpec]:
-    """Every exportable chart, by key."""
-    charts = [chart for module in CHART_MODULES for chart in getattr(module, "CHARTS", ())]
-    keys = [chart.key for chart in charts]
-    if len(keys) != len(set(keys)):
-        raise RuntimeError(f"chart keys are not unique: {sorted(keys)}")
-    return {chart.key: chart for chart in charts}
 
 
 def page_options_data(stores: object) -> dict:
@@ -128,7 +119,7 @@ def export_footers(context: AppContext, selection_data: dict | None, options_sto
     filters, kind of data and source) and the file name without its date (the browser adds the
     day it saves the image)."""
     path = normal_path(pathname)
-    pages = {table.page for table in OPTION_TABLES if table.path == path}
+    pages = {table.page for table in PAGE_TABLES.values() if table.path == path}
     request = chart_request(context, selection_data, options_stores, lang)
     today = today or dt.date.today()
     charts = {}

@@ -1,120 +1,39 @@
 """Callbacks of the map page: the map (full figure or a patch), its notes, the clicked country
-and its profile with its trend; the data behind both charts (``CHARTS``); plus the route that
-serves the shipped geometry to plotly.js.
+and its profile with its trend; plus the route that serves the shipped geometry to plotly.js.
 
-Each chart and its exported data come from the same query calls (``map_view``,
-``profile_trend``), so a download or a table view always holds what the chart shows.
+The charts' ids come from the page's chart registry (``dashboard.chart_registry.map``), whose
+query calls (``map_view``, ``profile_trend``) the callbacks share with the data behind each
+chart, so a download or a table view always holds what the chart shows.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
-import duckdb
-import pandas as pd
 from dash import Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort, request
-from plotly import graph_objects as go
 
-from dashboard import eutf_profile, geometry, ids, map_amounts, vocabulary
-from dashboard.catalog import Catalog
-from dashboard.charts import ChartRequest, ChartSpec
+from dashboard import geometry, ids
+from dashboard.blocks import eutf as eutf_blocks
+from dashboard.blocks import map as map_blocks
+from dashboard.chart_registry.map import CHARTS, _country_name, amount_view, map_view, profile_trend
 from dashboard.context import AppContext
-from dashboard.data_kinds import EUTF, FACTS, MAPPING, kind_text
+from dashboard.data_kinds import FACTS
 from dashboard.figures import amount_map as amount_figures
 from dashboard.figures import eutf as eutf_figures
 from dashboard.figures import map as map_figures
-from dashboard.figures.common import empty_figure
-from dashboard.i18n import normalise_language, quarter_label, t
+from dashboard.i18n import normalise_language, t
+from dashboard.labels import map as map_labels
 from dashboard.map_options import EUTF_MODE, INDICATOR_MODE, MapOptions, chosen_profile
 from dashboard.map_options import TABLE as MAP_TABLE
 from dashboard.queries import eutf as eutf_queries
-from dashboard.queries import indicators as indicator_queries
 from dashboard.queries import map as map_queries
-from dashboard.queries.reference import imported_file_names as reference_files
 from dashboard.selection import Selection
-
-PAGE = "map"
+from dashboard.summaries import amount_map as amount_map_summaries
+from dashboard.summaries import eutf as eutf_summaries
+from dashboard.summaries import map as map_summaries
 
 OPTIONS_STORE = MAP_TABLE.store_id
-
-
-def _province_layers(cursor: duckdb.DuckDBPyConnection, show_provinces: bool) -> dict:
-    if not show_provinces:
-        return {}
-    return {"provinces": geometry.afghan_provinces(), "rada": map_queries.rada_provinces(cursor)}
-
-
-def map_view(cursor: duckdb.DuckDBPyConnection, selection: Selection, mode: object, show_provinces: bool,
-             lang: str) -> tuple[pd.DataFrame, dict]:
-    """The map's countries and the keyword arguments of its figure and table builders."""
-    countries = map_queries.map_countries(cursor, selection)
-    return countries, {"mode": vocabulary.colour_mode(mode), "lang": normalise_language(lang),
-                       **_province_layers(cursor, show_provinces)}
-
-
-def _period_text(catalog: Catalog, selection: Selection, lang: str) -> str:
-    quarters = catalog.quarters
-    start = selection.period_start or (quarters[0] if quarters else None)
-    end = selection.period_end or (quarters[-1] if quarters else None)
-    if not start or not end:
-        return t("export.no_filters", lang)
-    return f"{quarter_label(start, lang)} – {quarter_label(end, lang)}"
-
-
-def amount_view(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection: Selection, options: MapOptions,
-                lang: str, imported_files: list[str]) -> tuple[pd.DataFrame, map_amounts.AmountSpec]:
-    """The amount per country the map colours by (``options`` in an amount mode), and its words."""
-    lang = normalise_language(lang)
-    drawable = {iso3: named.name(lang) for iso3, named in catalog.countries.items() if iso3 in geometry.country_ids()}
-    if options.mode == EUTF_MODE:
-        spec = map_amounts.eutf_spec(options.measure, options.value, eutf_queries.MEASURES[options.measure],
-                                     "2021-12-17", lang)
-        frame = map_amounts.eutf_amounts(
-            eutf_queries.country_figures(cursor, options.measure), eutf_queries.regional_figures(cursor, options.measure),
-            measure=options.measure, value_kind=options.value, drawable=drawable, lang=lang)
-        return frame, spec
-    indicator = options.indicator or next(iter(catalog.indicators))
-    ranking = indicator_queries.country_ranking(cursor, selection, indicator, by_sex=False)
-    spec = map_amounts.indicator_spec(catalog.indicators[indicator].name(lang), _period_text(catalog, selection, lang),
-                                      kind_text(FACTS, catalog, imported_files, lang), lang, catalog.data_origin)
-    return map_amounts.indicator_amounts(ranking, drawable=drawable, lang=lang), spec
-
-
-def map_kind(request: ChartRequest) -> str:
-    """The kind of data the map shows: real EUTF figures, the store's indicators, or reference
-    facts with the dashboard's pillar mapping (the categorical colourings list pillars)."""
-    mode = MapOptions.from_params(request.params, request.catalog).mode
-    return {EUTF_MODE: EUTF, INDICATOR_MODE: FACTS}.get(mode, MAPPING)
-
-
-@dataclass(frozen=True)
-class ProfileTrend:
-    """The profile's trend: the first headline indicator of a country, by quarter."""
-
-    iso3: str
-    country: str
-    indicator_code: str
-    indicator: str
-    unit: str
-    frame: pd.DataFrame
-
-
-def profile_trend(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection: Selection, iso3: object,
-                  lang: str) -> ProfileTrend | None:
-    """The trend the profile of ``iso3`` shows under the selection, or None (no country, or no
-    headline indicator with data there)."""
-    iso3 = chosen_profile(iso3, catalog)
-    if iso3 is None:
-        return None
-    headline = map_queries.country_headline(cursor, selection, iso3)
-    lead = map_figures.lead_indicator(headline)
-    if lead is None:
-        return None
-    return ProfileTrend(iso3, catalog.countries[iso3].name(lang), lead,
-                        map_figures.indicator_name(lead, catalog, lang), str(headline.iloc[0]["unit"]),
-                        map_queries.country_trend(cursor, selection, iso3, lead))
 
 
 def update_map(context: AppContext, selection_data: dict | None, options_data: dict | None, lang: str,
@@ -154,10 +73,10 @@ def update_map_notes(context: AppContext, selection_data: dict | None, lang: str
     page_options = MapOptions.from_params(options_data or {}, context.catalog)
     if page_options.is_amount:
         frame, spec = amount_view(cursor, context.catalog, selection, page_options, lang, context.imported_files)
-        summary = amount_figures.amount_summary(frame, spec, lang=normalise_language(lang))
+        summary = amount_map_summaries.amount_summary(frame, spec, lang=normalise_language(lang))
     else:
-        summary = map_figures.map_summary(map_queries.map_countries(cursor, selection), lang=lang)
-    note = map_figures.global_note(map_queries.global_components(cursor, selection), lang=lang)
+        summary = map_summaries.map_summary(map_queries.map_countries(cursor, selection), lang=lang)
+    note = map_blocks.global_note(map_queries.global_components(cursor, selection), lang=lang)
     return summary, note, not note
 
 
@@ -218,7 +137,7 @@ def update_country_profile(context: AppContext, options_data: dict | None, selec
     facts = map_queries.country_facts(cursor, iso3)
     headline = map_queries.country_headline(cursor, selection, iso3)
     published = map_queries.published_for_country(cursor, iso3)
-    title, body, published_part = map_figures.country_profile(facts, headline, published, catalog=catalog,
+    title, body, published_part = map_blocks.country_profile(facts, headline, published, catalog=catalog,
                                                               lang=lang, demo=catalog.is_demo)
     return title, body, published_part, facts.empty
 
@@ -233,14 +152,10 @@ def update_trend(context: AppContext, options_data: dict | None, selection_data:
     if trend is None:
         return no_update, "", True
     figure = map_figures.country_trend_chart(
-        trend.frame, title=map_figures.trend_title(trend.indicator_code, trend.country, context.catalog, lang),
+        trend.frame, title=map_labels.trend_title(trend.indicator_code, trend.country, context.catalog, lang),
         lang=lang, demo=context.catalog.is_demo)
-    return figure, map_figures.trend_summary(trend.frame, country=trend.country, indicator=trend.indicator,
+    return figure, map_summaries.trend_summary(trend.frame, country=trend.country, indicator=trend.indicator,
                                              lang=lang), False
-
-
-def _country_name(catalog: Catalog, iso3: str, lang: str) -> str:
-    return catalog.countries[iso3].name(lang) if iso3 in catalog.countries else iso3
 
 
 def update_eutf_profile(context: AppContext, iso3: str | None, lang: str) -> tuple:
@@ -251,84 +166,20 @@ def update_eutf_profile(context: AppContext, iso3: str | None, lang: str) -> tup
     if iso3 is None:
         return [], no_update, "", True
     cursor = context.cursor()
-    contracts = eutf_profile.contracts_block(eutf_queries.country_contracts(cursor, iso3), lang=lang)
+    contracts = eutf_blocks.contracts_block(eutf_queries.country_contracts(cursor, iso3), lang=lang)
     results = eutf_queries.country_results(cursor, iso3)
     country = _country_name(context.catalog, iso3, lang)
     if results.empty:
         return contracts, no_update, "", True
     return (contracts, eutf_figures.country_results_chart(results, country=country, lang=lang),
-            eutf_figures.country_results_summary(results, country=country, lang=lang), False)
+            eutf_summaries.country_results_summary(results, country=country, lang=lang), False)
 
 
 # ---------------------------------------------------------------- data behind each chart
-def map_data(request: ChartRequest) -> pd.DataFrame:
-    """The countries as the map fills them, for the colouring and province view of the URL."""
-    options = MapOptions.from_params(request.params, request.catalog)
-    if options.is_amount:
-        imported = reference_files(request.cursor)
-        frame, spec = amount_view(request.cursor, request.catalog, request.selection, options, request.lang, imported)
-        return amount_figures.amount_table(frame, spec, lang=request.lang)
-    countries, view = map_view(request.cursor, request.selection, options.mode, options.provinces, request.lang)
-    return map_figures.map_table(countries, **view)
-
-
-def trend_data(request: ChartRequest) -> pd.DataFrame:
-    """The quarterly values of the profile's trend, for the country of the URL (none: no rows)."""
-    options = MapOptions.from_params(request.params, request.catalog)
-    trend = profile_trend(request.cursor, request.catalog, request.selection, options.profile, request.lang)
-    if trend is None:
-        return map_figures.trend_table(None, iso3="", country="", indicator_code="", indicator="", unit="",
-                                       lang=request.lang)
-    return map_figures.trend_table(trend.frame, iso3=trend.iso3, country=trend.country,
-                                   indicator_code=trend.indicator_code, indicator=trend.indicator, unit=trend.unit,
-                                   lang=request.lang)
-
-
-def profile_country(request: ChartRequest) -> str | None:
-    """The name of the profile's country, which the trend's exports name (None: no profile)."""
-    iso3 = MapOptions.from_params(request.params, request.catalog).profile
-    return _country_name(request.catalog, iso3, request.lang) if iso3 else None
-
-
-def eutf_results_data(request: ChartRequest) -> pd.DataFrame:
-    """The country's EUTF target-vs-actual rows, for the profile country of the URL."""
-    iso3 = MapOptions.from_params(request.params, request.catalog).profile
-    results = eutf_queries.country_results(request.cursor, iso3 or "")
-    return eutf_figures.country_results_table(results, iso3=iso3 or "", lang=request.lang,
-                                              country=_country_name(request.catalog, iso3 or "", request.lang))
 
 
 # ---------------------------------------------------------------- each chart for a request (embeds)
-def map_figure(request: ChartRequest) -> go.Figure:
-    """The map for the filters and options of the request, as ``update_map`` draws it."""
-    options = MapOptions.from_params(request.params, request.catalog)
-    if options.is_amount:
-        frame, spec = amount_view(request.cursor, request.catalog, request.selection, options, request.lang,
-                                  reference_files(request.cursor))
-        return amount_figures.amount_map(frame, spec, lang=request.lang,
-                                         demo=spec.kind == FACTS and request.catalog.is_demo)
-    countries, view = map_view(request.cursor, request.selection, options.mode, options.provinces, request.lang)
-    return map_figures.programme_map(countries, **view)
 
-
-def trend_figure(request: ChartRequest) -> go.Figure:
-    """The profile's trend for the country of the request (none: the empty chart)."""
-    options = MapOptions.from_params(request.params, request.catalog)
-    trend = profile_trend(request.cursor, request.catalog, request.selection, options.profile, request.lang)
-    if trend is None:
-        return empty_figure(t("chart.empty", request.lang), lang=request.lang)
-    return map_figures.country_trend_chart(
-        trend.frame, title=map_figures.trend_title(trend.indicator_code, trend.country, request.catalog, request.lang),
-        lang=request.lang, demo=request.catalog.is_demo)
-
-
-CHARTS: tuple[ChartSpec, ...] = (
-    ChartSpec(ids.MAP_CHART, PAGE, ids.MAP_GRAPH, "map.block.title", map_data, map_kind, figure=map_figure),
-    ChartSpec(ids.MAP_TREND_CHART, PAGE, ids.MAP_TREND_GRAPH, "map.trend.heading", trend_data,
-              figure=trend_figure, subject=profile_country),
-    ChartSpec(ids.MAP_EUTF_RESULTS_CHART, PAGE, ids.MAP_EUTF_RESULTS_GRAPH, "eutf.profile.results_heading",
-              eutf_results_data, EUTF, subject=profile_country),
-)
 
 # On a narrow screen the profile sits under the map: when a country is chosen, bring the profile
 # into view once its new title is drawn (earlier, the page may still be too short to scroll there).
@@ -382,9 +233,10 @@ def value_options(measure: object, lang: str | None) -> list[dict]:
 
 def register(app: Dash, context: AppContext) -> None:
     """Wire this page's callbacks and the geometry route."""
+    charts = {spec.key: spec for spec in CHARTS}
     app.server.add_url_rule(f"{geometry.URL_PREFIX}<name>", endpoint="map_geometry", view_func=serve_geometry)
     app.callback(
-        Output(ids.MAP_GRAPH, "figure"),
+        Output(charts[ids.MAP_CHART].graph_id, "figure"),
         Output(ids.MAP_DRAWN_STORE, "data"),
         Input(ids.SELECTION_STORE, "data"),
         Input(OPTIONS_STORE, "data"),
@@ -392,7 +244,7 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.MAP_DRAWN_STORE, "data"),
     )(lambda selection, options, lang, drawn: update_map(context, selection, options, lang, ctx.triggered_id, drawn))
     app.callback(
-        Output(ids.MAP_SUMMARY, "children"),
+        Output(charts[ids.MAP_CHART].summary_id, "children"),
         Output(ids.MAP_GLOBAL_NOTE, "children"),
         Output(ids.MAP_GLOBAL_NOTE, "hidden"),
         Input(ids.SELECTION_STORE, "data"),
@@ -411,7 +263,7 @@ def register(app: Dash, context: AppContext) -> None:
     app.callback(
         Output(ids.MAP_SELECTED_STORE, "data", allow_duplicate=True),
         Output(ids.MAP_PROFILE_SELECT, "value", allow_duplicate=True),
-        Input(ids.MAP_GRAPH, "clickData"),
+        Input(charts[ids.MAP_CHART].graph_id, "clickData"),
         Input(ids.MAP_PROFILE_CLOSE, "n_clicks"),
         Input(ids.MAP_PROFILE_SELECT, "value"),
         Input(ids.SELECTION_STORE, "data"),
@@ -436,8 +288,8 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.LANGUAGE_STORE, "data"),
     )(lambda iso3, selection, lang: update_country_profile(context, iso3, selection, lang))
     app.callback(
-        Output(ids.MAP_TREND_GRAPH, "figure"),
-        Output(ids.MAP_TREND_SUMMARY, "children"),
+        Output(charts[ids.MAP_TREND_CHART].graph_id, "figure"),
+        Output(charts[ids.MAP_TREND_CHART].summary_id, "children"),
         Output(ids.MAP_TREND_BLOCK, "hidden"),
         Input(OPTIONS_STORE, "data"),
         Input(ids.SELECTION_STORE, "data"),
@@ -445,8 +297,8 @@ def register(app: Dash, context: AppContext) -> None:
     )(lambda iso3, selection, lang: update_trend(context, iso3, selection, lang))
     app.callback(
         Output(ids.MAP_EUTF_PROFILE, "children"),
-        Output(ids.MAP_EUTF_RESULTS_GRAPH, "figure"),
-        Output(ids.MAP_EUTF_RESULTS_SUMMARY, "children"),
+        Output(charts[ids.MAP_EUTF_RESULTS_CHART].graph_id, "figure"),
+        Output(charts[ids.MAP_EUTF_RESULTS_CHART].summary_id, "children"),
         Output(ids.MAP_EUTF_RESULTS_BLOCK, "hidden"),
         # The open country of the page options (EUTF figures ignore the filters).
         Input(OPTIONS_STORE, "data"),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dash import MATCH, Dash, Input, Output, State, ctx
 
-from callbacks.exports import all_charts
 from dashboard import ids
 from dashboard.api.links import download_all_href, embed_snippet, origin_of
 from dashboard.api.options import option_params
+from dashboard.chart_registry import all_charts
 from dashboard.context import AppContext
 from dashboard.i18n import normalise_language, t
 

@@ -15,13 +15,12 @@ from dashboard.context import AppContext
 from dashboard.data_kinds import page_kind_texts
 from dashboard.describe import filter_summary
 from dashboard.i18n import LANGUAGES, normalise_language, t
+from dashboard.page_context import PageContext
 from dashboard.page_state import shell_search, url_write
+from dashboard.pages import Site
 from dashboard.selection import URL_KEYS, Selection
+from dashboard.shell_text import FILTER_CONTROLS, nav_link_id, shell_texts
 from dashboard.urlstate import LANGUAGE_KEY, as_text, language_from, query_params, replace_params
-from layouts.page_context import PageContext
-from layouts.pages import PAGES, page_for_path
-from layouts.print_brief import print_header
-from layouts.shell_text import FILTER_CONTROLS, nav_link_id, shell_texts
 
 FILTER_FIELDS = tuple(
     (name, component) for name, component in zip(
@@ -35,9 +34,9 @@ FIELD_LABEL_KEYS = {
 }
 
 
-def render_page(context: AppContext, pathname: str | None, search: str | None, lang: str) -> object:
-    """The layout of the page at ``pathname``, or a not-found message."""
-    page = page_for_path(pathname)
+def render_page(context: AppContext, site: Site, pathname: str | None, search: str | None, lang: str) -> object:
+    """The layout of the page of ``site`` at ``pathname``, or a not-found message."""
+    page = site.page_for_path(pathname)
     if page is None:
         return html.P(t("error.page_not_found", lang), className="lead")
     # Viewing is checked for every request; a page needing more is refused by the callback guard
@@ -105,33 +104,33 @@ def sync_filters_and_url(context: AppContext, search: str | None, language_choic
     )
 
 
-def translate_shell(context: AppContext, lang: str | None) -> list[object]:
+def translate_shell(context: AppContext, site: Site, lang: str | None) -> list[object]:
     """Every shell text in ``lang``, in the order of the outputs."""
     return list(shell_texts(context.catalog, lang or context.settings.language, context.imported_files,
-                            current_user()).values())
+                            current_user(), pages=site.pages).values())
 
 
-def update_nav_links(search: str | None) -> list[str]:
+def update_nav_links(site: Site, search: str | None) -> list[str]:
     """Carry the filters and language across pages (not the page's own options)."""
-    return [page.path + shell_search(search) for page in PAGES]
+    return [page.path + shell_search(search) for page in site.pages]
 
 
-def update_pillar_hint(pathname: str | None, lang: str) -> tuple[bool, str]:
+def update_pillar_hint(site: Site, pathname: str | None, lang: str) -> tuple[bool, str]:
     """The pillar filter does not apply to survey scores: disable it there and say why."""
-    page = page_for_path(pathname)
+    page = site.page_for_path(pathname)
     if page is not None and page.key == "sustainability":
         return True, t("filters.pillar_not_applicable", lang)
     return False, t("pillars.mapped_note", lang)
 
 
-def update_print_header(context: AppContext, selection_data: dict | None, lang: str | None,
+def update_print_header(context: AppContext, site: Site, selection_data: dict | None, lang: str | None,
                         pathname: str | None, href: str | None, today: dt.date | None = None) -> list:
     """The brief's print-only header for the current page, filters and language."""
     lang = normalise_language(lang)
-    page = page_for_path(pathname)
+    page = site.page_for_path(pathname)
     page_title = t(page.nav_key, lang) if page else t("app.title", lang)
     selection = Selection.from_raw(selection_data or {}, context.catalog)
-    return print_header(page_title, (today or dt.date.today()).isoformat(), as_text(href),
+    return site.print_header(page_title, (today or dt.date.today()).isoformat(), as_text(href),
                         filter_summary(selection, context.catalog, lang),
                         page_kind_texts(page.key if page else None, context.catalog, context.imported_files, lang),
                         lang)
@@ -161,14 +160,14 @@ function (clicks, isOpen) {
 """
 
 
-def register(app: Dash, context: AppContext) -> None:
-    """Wire the shell callbacks."""
+def register(app: Dash, context: AppContext, site: Site) -> None:
+    """Wire the shell callbacks for the pages of ``site``."""
     app.callback(
         Output(ids.PAGE_CONTENT, "children"),
         Input(ids.URL, "pathname"),
         Input(ids.LANGUAGE_STORE, "data"),
         State(ids.URL, "search"),
-    )(lambda pathname, lang, search: render_page(context, pathname, search, lang))
+    )(lambda pathname, lang, search: render_page(context, site, pathname, search, lang))
     app.callback(
         Output(ids.URL_WRITE_STORE, "data", allow_duplicate=True),
         *[Output(component, "value") for _, component in FILTER_FIELDS],
@@ -187,34 +186,34 @@ def register(app: Dash, context: AppContext) -> None:
         prevent_initial_call="initial_duplicate",
     )(lambda search, _reset, language_choice, *rest: sync_filters_and_url(
         context, search, language_choice, rest[-3], rest[-2], rest[:-3], rest[-1]))
-    text_targets = list(shell_texts(context.catalog, context.settings.language, []).keys())
+    text_targets = list(shell_texts(context.catalog, context.settings.language, [], pages=site.pages).keys())
     app.callback(
         [Output(component, prop) for component, prop in text_targets],
         Input(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-    )(lambda lang: translate_shell(context, lang))
+    )(lambda lang: translate_shell(context, site, lang))
     app.clientside_callback(
         "function (lang) { document.documentElement.lang = lang || 'en'; return lang; }",
         Output(ids.DOCUMENT_LANGUAGE_SINK, "data"),
         Input(ids.LANGUAGE_STORE, "data"),
     )
     app.callback(
-        [Output(nav_link_id(page.key), "href") for page in PAGES],
+        [Output(nav_link_id(page.key), "href") for page in site.pages],
         Input(ids.URL, "search"),
-    )(update_nav_links)
+    )(lambda search: update_nav_links(site, search))
     app.callback(
         Output(ids.FILTER_PILLAR, "disabled"),
         Output(ids.FILTER_PILLAR_HINT, "children"),
         Input(ids.URL, "pathname"),
         Input(ids.LANGUAGE_STORE, "data"),
-    )(update_pillar_hint)
+    )(lambda pathname, lang: update_pillar_hint(site, pathname, lang))
     app.callback(
         Output(ids.PRINT_HEADER, "children"),
         Input(ids.SELECTION_STORE, "data"),
         Input(ids.LANGUAGE_STORE, "data"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "href"),
-    )(lambda selection, lang, pathname, href: update_print_header(context, selection, lang, pathname, href))
+    )(lambda selection, lang, pathname, href: update_print_header(context, site, selection, lang, pathname, href))
     app.clientside_callback(
         PRINT_JS,
         Output(ids.PRINT_SINK, "data"),

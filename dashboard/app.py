@@ -9,6 +9,7 @@ from dashboard import ASSETS_DIR
 from dashboard.api import install_api
 from dashboard.auth import current_user
 from dashboard.auth.web import install_auth
+from dashboard.chart_registry import all_charts
 from dashboard.context import AppContext
 from dashboard.i18n import t
 from dashboard.response_cache import download_outputs, install_response_cache
@@ -54,9 +55,8 @@ def install_store_switching(server: Flask, context: AppContext) -> None:
 def create_app(settings: Settings | None = None) -> Dash:
     """Build the app for ``settings`` (default: from the environment)."""
     from callbacks import register_all
-    from callbacks.exports import all_charts
-    from layouts.page_context import PageContext
-    from layouts.pages import PAGES
+    from dashboard.page_context import PageContext
+    from layouts.pages import PAGES, site
     from layouts.shell import shell
 
     settings = settings or load_settings()
@@ -83,7 +83,7 @@ def create_app(settings: Settings | None = None) -> Dash:
                                cursor=context.cursor(), params={})
     app.validation_layout = html.Div([serve_layout(), *[page.layout(page_context) for page in PAGES]])
     app.layout = serve_layout
-    register_all(app, context)
+    register_all(app, context, site())
     form_targets = [auth.provider.origin] if auth.provider is not None else []
     install_security_headers(app.server, app.csp_hashes(), settings.frame_options, form_targets,
                              settings.embed_origins)

@@ -1,4 +1,5 @@
-"""What a chart's data function receives, and how a page declares its exportable charts."""
+"""What a chart's data function receives, and how a page declares its charts (one row each, in
+``dashboard.chart_registry``)."""
 
 from __future__ import annotations
 
@@ -29,13 +30,14 @@ class ChartRequest:
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """One exportable chart of a page.
+    """One chart of a page, declared once: its panel (ids, title), its data and its figure.
 
     ``data`` returns exactly what the chart shows, as a table with readable labels next to codes;
     downloads and the "show as table" view use it, so they always match the chart. ``kind`` is
     the kind of data it shows (``dashboard.data_kinds``), or a function of the request for a
     chart whose kind follows a page option (the map's colouring); export headers, table views
-    and images name it.
+    and images name it. The layout builds the chart's panel from ``graph_id``, ``title_key``,
+    ``summary_id`` and ``height`` (``layouts.chart_block``); the callbacks fill the same ids.
     """
 
     key: str
@@ -50,6 +52,10 @@ class ChartSpec:
     # What the chart is about for a request when its title alone does not say (the country of a
     # profile's trend), or None; exports name it in their title and file name.
     subject: Callable[[ChartRequest], str | None] | None = field(default=None, kw_only=True)
+    # The paragraph holding the chart's text summary for screen readers (None: the chart has none),
+    # and the graph's fixed height in pixels (None: the stylesheet's).
+    summary_id: str | None = field(default=None, kw_only=True)
+    height: int | None = field(default=None, kw_only=True)
 
     def kind_of(self, request: ChartRequest) -> str:
         """The kind of data the chart shows for ``request``."""

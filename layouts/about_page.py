@@ -6,9 +6,9 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.i18n import format_number, name_column, t
+from dashboard.page_context import PageContext
 from dashboard.queries import reference
 from layouts import sustainability_page
-from layouts.page_context import PageContext
 
 SEED_FILES = {
     "004_fe997082141e9e19.txt": "about.sources.seed_page",

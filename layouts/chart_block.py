@@ -6,6 +6,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids, theme
+from dashboard.charts import ChartSpec
 from dashboard.i18n import t
 
 
@@ -62,17 +63,18 @@ def chart_toolbar(chart_key: str, graph_id: str, lang: str) -> html.Div:
     )
 
 
-def chart_block(chart_key: str, graph_id: str, *, title: str, lang: str, summary_id: str | None = None,
-                height: int | None = None, description: object = None) -> html.Section:
+def chart_block(spec: ChartSpec, lang: str, *, description: object = None) -> html.Section:
     """A titled section holding one graph, its summary text, toolbar and table view.
 
     Args:
-        chart_key: the chart's key in its page's ``CHARTS`` registry.
-        graph_id: id of the dcc.Graph (its figure is filled by the page's callbacks).
-        title: visible heading, also the accessible name of the graph.
-        summary_id: id of a paragraph the page's callbacks fill with a one-sentence text summary.
+        spec: the chart's row in ``dashboard.chart_registry``: its key, the id of its dcc.Graph
+            (filled by the page's callbacks), its title (the visible heading, also the graph's
+            accessible name), the id of the paragraph its callbacks fill with a one-sentence
+            text summary (if any) and the graph's height (if fixed).
         description: optional caption under the heading.
     """
+    chart_key, graph_id, summary_id, height = spec.key, spec.graph_id, spec.summary_id, spec.height
+    title = t(spec.title_key, lang)
     heading_id = f"{chart_key}-heading"
     style = {"height": f"{height}px"} if height else None
     return html.Section(

@@ -13,8 +13,8 @@ from dashboard import ids
 from dashboard.auth import Permission
 from dashboard.i18n import t
 from dashboard.imports import MAX_UPLOAD_BYTES
+from dashboard.page_context import PageContext
 from dashboard.store import is_store_directory
-from layouts.page_context import PageContext
 
 PERMISSION = Permission.MANAGE_DATA  # the page, its navbar link and its callbacks: data managers only
 

@@ -11,12 +11,13 @@ from dash import dcc, html
 
 from dashboard import ids, theme
 from dashboard.catalog import Catalog
+from dashboard.chart_registry import chart
 from dashboard.i18n import t
 from dashboard.map_options import ALL_COLOUR_MODES, EUTF_MODE, INDICATOR_MODE, TABLE, MapOptions
+from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
 from dashboard.queries.eutf import MEASURES, VALUE_KINDS
 from layouts.chart_block import chart_block, chart_toolbar, table_view_parts
-from layouts.page_context import PageContext
 from layouts.page_options import options_store
 
 # URL parameter -> text key naming the option, for the notice about ignored values.
@@ -104,23 +105,24 @@ def amount_controls(catalog: Catalog, lang: str, options: MapOptions) -> html.Di
 def map_block(lang: str) -> html.Section:
     """The map as a chart block: heading, image and data downloads, the map, the source page's
     disclaimer directly under it, its text summary and the "show as table" view."""
-    heading_id = f"{ids.MAP_CHART}-heading"
+    spec = chart(ids.MAP_CHART)
+    heading_id = f"{spec.key}-heading"
     return html.Section(
         [
-            html.H2(t("map.block.title", lang), id=heading_id, className="h6 mb-1"),
-            chart_toolbar(ids.MAP_CHART, ids.MAP_GRAPH, lang),
+            html.H2(t(spec.title_key, lang), id=heading_id, className="h6 mb-1"),
+            chart_toolbar(spec.key, spec.graph_id, lang),
             html.Div(
                 dcc.Loading(
-                    dcc.Graph(id=ids.MAP_GRAPH, config=theme.graph_config(lang), className="map-graph",
+                    dcc.Graph(id=spec.graph_id, config=theme.graph_config(lang), className="map-graph",
                               responsive=True),
                     type="circle", delay_show=300,
                 ),
                 role="figure", className="map-figure",
-                **{"aria-label": t("map.aria", lang), "aria-describedby": ids.MAP_SUMMARY},
+                **{"aria-label": t("map.aria", lang), "aria-describedby": spec.summary_id},
             ),
             html.P(t("map.disclaimer", lang), id=ids.MAP_DISCLAIMER, className="map-disclaimer small text-muted mb-1"),
-            html.P(id=ids.MAP_SUMMARY, className="small mb-1 chart-summary", **{"aria-live": "polite"}),
-            *table_view_parts(ids.MAP_CHART),
+            html.P(id=spec.summary_id, className="small mb-1 chart-summary", **{"aria-live": "polite"}),
+            *table_view_parts(spec.key),
         ],
         className="chart-block mb-3", **{"aria-labelledby": heading_id},
     )
@@ -158,8 +160,7 @@ def country_choice(catalog: Catalog, lang: str, chosen: str | None) -> html.Div:
 def trend_block(lang: str) -> html.Div:
     """The profile's trend chart in its chart block; hidden until a country with data is open."""
     return html.Div(
-        chart_block(ids.MAP_TREND_CHART, ids.MAP_TREND_GRAPH, title=t("map.trend.heading", lang), lang=lang,
-                    summary_id=ids.MAP_TREND_SUMMARY, height=220),
+        chart_block(chart(ids.MAP_TREND_CHART), lang),
         id=ids.MAP_TREND_BLOCK, className="px-3 map-trend-block", hidden=True,
     )
 
@@ -168,8 +169,7 @@ def eutf_results_block(lang: str) -> html.Div:
     """The country's real EUTF target vs actual chart in its chart block; hidden until a country
     with EUTF results of its own is open."""
     return html.Div(
-        chart_block(ids.MAP_EUTF_RESULTS_CHART, ids.MAP_EUTF_RESULTS_GRAPH, title=t("eutf.profile.results_heading", lang),
-                    lang=lang, summary_id=ids.MAP_EUTF_RESULTS_SUMMARY),
+        chart_block(chart(ids.MAP_EUTF_RESULTS_CHART), lang),
         id=ids.MAP_EUTF_RESULTS_BLOCK, className="px-3", hidden=True,
     )
 

@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from dash.development.base_component import Component
-
 from dashboard.auth import Permission
+from dashboard.pages import Page, Site
 from layouts import about_page, import_page, map_page, pillars_page, sustainability_page
-from layouts.page_context import PageContext
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page of the dashboard."""
-
-    key: str
-    path: str
-    nav_key: str
-    layout: Callable[[PageContext], Component]
-    permission: Permission = Permission.VIEW  # who may open it (a module's PERMISSION); the server checks
-
+from layouts.print_brief import print_header
 
 PAGES = tuple(
     Page(key, path, nav_key, module.layout, getattr(module, "PERMISSION", Permission.VIEW))
@@ -35,7 +19,6 @@ PAGES = tuple(
 )
 
 
-def page_for_path(pathname: str | None) -> Page | None:
-    """The page served at ``pathname`` (trailing slash ignored), or None."""
-    path = (pathname if isinstance(pathname, str) and pathname else "/").rstrip("/") or "/"
-    return next((page for page in PAGES if page.path == path), None)
+def site() -> Site:
+    """The pages and the print header builder, as ``create_app`` hands them to the callbacks."""
+    return Site(PAGES, print_header)

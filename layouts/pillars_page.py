@@ -12,13 +12,14 @@ from dash import html
 
 from dashboard import ids
 from dashboard.catalog import Catalog
+from dashboard.chart_registry import chart
 from dashboard.i18n import t
+from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
 from dashboard.pillars_options import BY_SEX_ON, TABLE, PageOptions
 from dashboard.queries.indicators import TREND_GROUPINGS
 from layouts.chart_block import chart_block, data_toolbar
 from layouts.eutf_explorer import explorer_panel
-from layouts.page_context import PageContext
 from layouts.page_options import options_store
 
 # URL parameter -> text key of the control it sets (for the notice about ignored values).
@@ -35,9 +36,9 @@ def options_notice(options: PageOptions, lang: str) -> dbc.Alert | None:
                      color="warning", dismissable=True, className="small py-2")
 
 
-def block(chart_key: str, graph_id: str, summary_id: str, title_key: str, lang: str) -> html.Section:
-    """A chart block of this page."""
-    return chart_block(chart_key, graph_id, title=t(title_key, lang), lang=lang, summary_id=summary_id)
+def block(chart_key: str, lang: str) -> html.Section:
+    """A chart block of this page, built from the chart's row in the page's chart registry."""
+    return chart_block(chart(chart_key), lang)
 
 
 def labelled(control_id: str, label_key: str, control: object, lang: str) -> html.Div:
@@ -58,10 +59,8 @@ def coverage_section(lang: str, catalog: Catalog, options: PageOptions) -> html.
             html.P(t("pillars.coverage.period_note", lang), className="small text-muted"),
             dbc.Row(
                 [
-                    dbc.Col(block(ids.PILLARS_MATRIX_CHART, ids.PILLARS_MATRIX_GRAPH, ids.PILLARS_MATRIX_SUMMARY,
-                                  "pillars.matrix.title", lang), lg=7),
-                    dbc.Col(block(ids.PILLARS_COUNTS_CHART, ids.PILLARS_COUNTS_GRAPH, ids.PILLARS_COUNTS_SUMMARY,
-                                  "pillars.counts.title", lang), lg=5),
+                    dbc.Col(block(ids.PILLARS_MATRIX_CHART, lang), lg=7),
+                    dbc.Col(block(ids.PILLARS_COUNTS_CHART, lang), lg=5),
                 ],
                 className="g-3",
             ),
@@ -75,7 +74,7 @@ def coverage_section(lang: str, catalog: Catalog, options: PageOptions) -> html.
             html.Div(id=ids.PILLARS_MAPPING_TABLE, className="table-responsive mb-4"),
             dbc.Row(dbc.Col(labelled(ids.PILLARS_DRILL_DROPDOWN, "pillars.drill.label", drill, lang),
                             xs=12, md=5, lg=4), className="mb-2"),
-            block(ids.PILLARS_DRILL_CHART, ids.PILLARS_DRILL_GRAPH, ids.PILLARS_DRILL_SUMMARY, "pillars.drill.heading", lang),
+            block(ids.PILLARS_DRILL_CHART, lang),
             html.Div(id=ids.PILLARS_DRILL_NOTES, className="small mb-4", **{"aria-live": "polite"}),
         ],
         className="mb-4", **{"aria-labelledby": "pillars-coverage-heading"},
@@ -115,10 +114,8 @@ def indicators_section(lang: str, catalog: Catalog, options: PageOptions) -> htm
             indicator_controls(lang, catalog, options),
             dbc.Row(
                 [
-                    dbc.Col(block(ids.PILLARS_TREND_CHART, ids.PILLARS_TREND_GRAPH, ids.PILLARS_TREND_SUMMARY,
-                                  "pillars.block.trend", lang), lg=7),
-                    dbc.Col(block(ids.PILLARS_RANKING_CHART, ids.PILLARS_RANKING_GRAPH, ids.PILLARS_RANKING_SUMMARY,
-                                  "pillars.block.ranking", lang), lg=5),
+                    dbc.Col(block(ids.PILLARS_TREND_CHART, lang), lg=7),
+                    dbc.Col(block(ids.PILLARS_RANKING_CHART, lang), lg=5),
                 ],
                 className="g-3",
             ),
@@ -126,10 +123,8 @@ def indicators_section(lang: str, catalog: Catalog, options: PageOptions) -> htm
             html.P(t("pillars.rates.caption", lang), className="small"),
             dbc.Row(
                 [
-                    dbc.Col(block(ids.PILLARS_RATE_REGION_CHART, ids.PILLARS_RATE_REGION_GRAPH, ids.PILLARS_RATE_REGION_SUMMARY,
-                                  "pillars.rates.title.region", lang), lg=6),
-                    dbc.Col(block(ids.PILLARS_RATE_ACTION_CHART, ids.PILLARS_RATE_ACTION_GRAPH, ids.PILLARS_RATE_ACTION_SUMMARY,
-                                  "pillars.rates.title.action", lang), lg=6),
+                    dbc.Col(block(ids.PILLARS_RATE_REGION_CHART, lang), lg=6),
+                    dbc.Col(block(ids.PILLARS_RATE_ACTION_CHART, lang), lg=6),
                 ],
                 className="g-3",
             ),
@@ -165,7 +160,7 @@ def eutf_section(lang: str, catalog: Catalog, options: PageOptions) -> html.Sect
             html.P(t("kind.eutf", lang), className="alert alert-info small py-2 mb-2"),
             html.P(t("eutf.pillars.caption", lang), className="small"),
             labelled(ids.PILLARS_EUTF_PILLAR_RADIO, "eutf.pillars.choose", pillar, lang),
-            block(ids.PILLARS_EUTF_CHART, ids.PILLARS_EUTF_GRAPH, ids.PILLARS_EUTF_SUMMARY, "eutf.pillars.chart", lang),
+            block(ids.PILLARS_EUTF_CHART, lang),
             *explorer_panel(lang),
         ],
         className="pillars-eutf border rounded p-3 mb-4", **{"aria-labelledby": "pillars-eutf-heading"},

@@ -10,11 +10,11 @@ from dashboard.auth import Permission, User, csrf_token
 from dashboard.auth.roles import NOBODY
 from dashboard.catalog import Catalog
 from dashboard.i18n import LANGUAGES
+from dashboard.shell_text import nav_link_id, shell_texts
 from layouts.filter_bar import filter_bar
 from layouts.open_data import open_data_menu
 from layouts.pages import PAGES
 from layouts.print_brief import print_button, print_header_container
-from layouts.shell_text import nav_link_id, shell_texts
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 
@@ -92,7 +92,7 @@ def navbar(lang: str, texts: dict, user: User = NOBODY) -> dbc.Navbar:
 
 def shell(catalog: Catalog, lang: str, imported_files: list[str], user: User = NOBODY) -> html.Div:
     """The whole page around the page content, for ``user`` (what their role may use)."""
-    texts = shell_texts(catalog, lang, imported_files, user)
+    texts = shell_texts(catalog, lang, imported_files, user, pages=PAGES)
     banner_colour = {"demo": "warning", "imported": "info"}.get(catalog.data_origin, "secondary")
     return html.Div(
         [

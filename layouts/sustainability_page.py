@@ -14,7 +14,10 @@ from dash import html
 
 from dashboard import ids
 from dashboard.auth import disclosure_mode
+from dashboard.chart_registry import chart
+from dashboard.charts import ChartSpec
 from dashboard.i18n import format_number, format_percent, t
+from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
 from dashboard.queries import disclosure as sdc
 from dashboard.queries import sustainability as queries
@@ -32,7 +35,6 @@ from dashboard.sustainability_options import (
 )
 from dashboard.vocabulary import grouping_label, measure_label
 from layouts.chart_block import chart_block
-from layouts.page_context import PageContext
 from layouts.page_options import options_store
 
 SLIDER_MIN, SLIDER_MAX, SLIDER_STEP = 0.3, 0.8, 0.01
@@ -128,11 +130,9 @@ def controls(context: PageContext, options: PageOptions) -> html.Div:
         role="group", **{"aria-label": t("sustainability.controls", lang)})
 
 
-def chart_panel(chart_key: str, heading: str, graph_id: str, summary_id: str, lang: str,
-                description: str | None = None) -> html.Div:
+def chart_panel(spec: ChartSpec, lang: str, description: str | None = None) -> html.Div:
     """A chart block (heading, downloads, table view) with the sentence that summarises it."""
-    return html.Div(chart_block(chart_key, graph_id, title=heading, lang=lang, summary_id=summary_id,
-                                description=description),
+    return html.Div(chart_block(spec, lang, description=description),
                     className="sustainability-panel border rounded p-2 h-100")
 
 
@@ -157,9 +157,7 @@ def comparison_panel(context: PageContext, options: PageOptions, group_choices: 
                 ], xs=12, md=6, lg=3),
             ], className="sustainability-compare-choice g-3 mb-2"),
             dbc.Row([
-                dbc.Col(chart_block(ids.SUSTAINABILITY_COMPARE_CHART, ids.SUSTAINABILITY_COMPARE_GRAPH,
-                                    title=t("sustainability.heading.compare_chart", lang), lang=lang,
-                                    summary_id=ids.SUSTAINABILITY_COMPARE_SUMMARY), xs=12, xl=9, xxl=7),
+                dbc.Col(chart_block(chart(ids.SUSTAINABILITY_COMPARE_CHART), lang), xs=12, xl=9, xxl=7),
                 # Full width: five columns, the last saying in words what each difference shows.
                 dbc.Col(html.Div(id=ids.SUSTAINABILITY_COMPARE_TABLE, **{"aria-live": "polite"}), xs=12),
             ]),
@@ -226,22 +224,10 @@ def layout(context: PageContext) -> html.Div:
     parsed = TABLE.parse(context.params, env)
     options = PageOptions(**parsed.values, dropped=parsed.dropped)
     choices = comparison_choices(env, options.grouping)
-    panels = [
-        (ids.SUSTAINABILITY_MEANS_CHART, t("sustainability.heading.means", lang), ids.SUSTAINABILITY_MEANS_GRAPH,
-         ids.SUSTAINABILITY_MEANS_SUMMARY),
-        (ids.SUSTAINABILITY_BOX_CHART, t("sustainability.heading.box", lang), ids.SUSTAINABILITY_BOX_GRAPH,
-         ids.SUSTAINABILITY_BOX_SUMMARY),
-        (ids.SUSTAINABILITY_SHARE_CHART, t("sustainability.heading.share", lang), ids.SUSTAINABILITY_SHARE_GRAPH,
-         ids.SUSTAINABILITY_SHARE_SUMMARY),
-        (ids.SUSTAINABILITY_TIME_CHART, t("sustainability.heading.time", lang), ids.SUSTAINABILITY_TIME_GRAPH,
-         ids.SUSTAINABILITY_TIME_SUMMARY),
-        (ids.SUSTAINABILITY_CHANGES_CHART, t("sustainability.heading.changes", lang),
-         ids.SUSTAINABILITY_CHANGES_GRAPH, ids.SUSTAINABILITY_CHANGES_SUMMARY, lang,
-         t("sustainability.changes.help", lang)),
-        (ids.SUSTAINABILITY_CHANGE_SHARES_CHART, t("sustainability.heading.change_shares", lang),
-         ids.SUSTAINABILITY_CHANGE_SHARES_GRAPH, ids.SUSTAINABILITY_CHANGE_SHARES_SUMMARY, lang,
-         t("sustainability.changes.help", lang)),
-    ]
+    changes_help = t("sustainability.changes.help", lang)
+    panels = [(ids.SUSTAINABILITY_MEANS_CHART, None), (ids.SUSTAINABILITY_BOX_CHART, None),
+              (ids.SUSTAINABILITY_SHARE_CHART, None), (ids.SUSTAINABILITY_TIME_CHART, None),
+              (ids.SUSTAINABILITY_CHANGES_CHART, changes_help), (ids.SUSTAINABILITY_CHANGE_SHARES_CHART, changes_help)]
     return html.Div(
         [
             exact_banner(context.settings, lang),
@@ -251,8 +237,8 @@ def layout(context: PageContext) -> html.Div:
             options_notice(options, lang, context.settings.min_group_size,
                            survey_group_codes(context.catalog, context.cursor, options.grouping)),
             controls(context, options),
-            dbc.Row([dbc.Col(chart_panel(*panel) if len(panel) > 4 else chart_panel(*panel, lang), xs=12, xl=6)
-                     for panel in panels], className="g-3 mb-3"),
+            dbc.Row([dbc.Col(chart_panel(chart(key), lang, description), xs=12, xl=6)
+                     for key, description in panels], className="g-3 mb-3"),
             comparison_panel(context, options, choices),
             html.Details(
                 [html.Summary(t("sustainability.methodology_link", lang), className="fw-semibold"),

@@ -11,8 +11,8 @@ import zipfile
 import pandas as pd
 import pytest
 
-from callbacks.exports import all_charts
 from dashboard.app import create_app
+from dashboard.chart_registry import all_charts
 from dashboard.charts import ChartRequest
 from dashboard.selection import Selection
 

@@ -11,11 +11,13 @@ from collections import defaultdict
 
 import pytest
 
-from callbacks import exports
 from callbacks import map_page as map_callbacks
 from callbacks import pillars_page as pillar_callbacks
 from dashboard import map_amounts
 from dashboard.build.eutf import EUTF_DIR
+from dashboard.chart_registry import all_charts
+from dashboard.chart_registry import map as map_charts
+from dashboard.chart_registry import pillars as pillar_charts
 from dashboard.charts import ChartRequest
 from dashboard.context import AppContext
 from dashboard.data_kinds import kind_text
@@ -83,7 +85,7 @@ def request_for(context: AppContext, params: dict[str, str], lang: str = "en") -
 @pytest.mark.parametrize("measure", [key for key, number in eutf.MEASURES.items() if number])
 def test_map_amount_is_one_framework_one_level_and_never_regional(context, measure):
     number = eutf.MEASURES[measure]
-    table = map_callbacks.map_data(request_for(context, {"colour": "eutf", "measure": measure}))
+    table = map_charts.map_data(request_for(context, {"colour": "eutf", "measure": measure}))
     shown = {row["Country code (ISO 3166-1 alpha-3)"]: row for row in table.to_dict("records")}
     expected = reference_figures(number)
     for iso3, row in shown.items():
@@ -98,20 +100,20 @@ def test_map_amount_is_one_framework_one_level_and_never_regional(context, measu
 
 def test_returns_map_reads_as_reported_with_regional_rows_apart(context):
     request = request_for(context, {"colour": "eutf", "measure": "returns"})
-    rows = map_callbacks.map_data(request).set_index("Country code (ISO 3166-1 alpha-3)")
+    rows = map_charts.map_data(request).set_index("Country code (ISO 3166-1 alpha-3)")
     assert rows.loc["NER", "Value shown"] == 40888  # not 81,776: project and contract are one figure
     assert rows.loc["NGA", "Value shown"] == 7  # counted where organised
     assert rows.loc["ETH", "Value shown"] == "no EUTF figure"  # never 0, never a share of the region
     assert "T05-EUTF-HOA-REG-25-01" in rows.loc["ETH", "Regional projects also covering it (not included)"]
     assert rows.loc["GMB", "Drawn on the map"].startswith("No")
     assert set(rows["Source and date"]) == {"EUTF, reported by 17 Dec 2021 · EUTF Common Output Indicators, 3.4"}
-    assert map_callbacks.map_kind(request) == "eutf"
-    assert kind_text(map_callbacks.map_kind(request), context.catalog, [], "en").startswith("REAL DATA: EUTF")
+    assert map_charts.map_kind(request) == "eutf"
+    assert kind_text(map_charts.map_kind(request), context.catalog, [], "en").startswith("REAL DATA: EUTF")
 
 
 def test_amount_figure_colours_real_values_and_greys_missing_countries(context):
     options = MapOptions.from_params({"colour": "eutf", "measure": "budget"}, context.catalog)
-    frame, spec = map_callbacks.amount_view(context.cursor(), context.catalog, Selection(), options, "fr", [])
+    frame, spec = map_charts.amount_view(context.cursor(), context.catalog, Selection(), options, "fr", [])
     figure = amount_map.amount_map(frame, spec, lang="fr", demo=False)
     traces = {trace.uid: trace for trace in figure.data}
     values = dict(zip(traces["amount-values"].locations, traces["amount-values"].z, strict=True))
@@ -123,17 +125,17 @@ def test_amount_figure_colours_real_values_and_greys_missing_countries(context):
 
 
 def test_percent_of_target_needs_both_values(context):
-    rows = map_callbacks.map_data(request_for(context, {"colour": "eutf", "measure": "returns", "value": "pct"}))
+    rows = map_charts.map_data(request_for(context, {"colour": "eutf", "measure": "returns", "value": "pct"}))
     # No country reports a numeric target for 3.4: every one reads "no EUTF figure", none reads 0.
     assert set(rows["Value shown"]) == {"no EUTF figure"}
 
 
 def test_store_indicator_colouring_is_labelled_as_the_store_data(context):
     request = request_for(context, {"colour": "indicator", "store_indicator": "returns_assisted"})
-    rows = map_callbacks.map_data(request).set_index("Country code (ISO 3166-1 alpha-3)")
+    rows = map_charts.map_data(request).set_index("Country code (ISO 3166-1 alpha-3)")
     assert rows.loc["GIN", "Value shown"] == 150 and rows.loc["LBY", "Value shown"] == 200
     assert rows.loc["BGD", "Value shown"] == "no value in the store for these filters"
-    assert map_callbacks.map_kind(request) == "facts"
+    assert map_charts.map_kind(request) == "facts"
     assert kind_text("facts", context.catalog, ["tiny_indicators.csv"], "en").startswith("imported files")
 
 
@@ -142,15 +144,15 @@ def test_profile_results_match_the_csv_reading(context):
     for number, row in results.iterrows():
         level, actual = reference_figures(number)["NER"]
         assert row["level"] == level and row["actual"] == pytest.approx(actual)
-    table = map_callbacks.eutf_results_data(request_for(context, {"profile": "NER"}, "fr"))
+    table = map_charts.eutf_results_data(request_for(context, {"profile": "NER"}, "fr"))
     assert list(table["Numéro d’indicateur"])[:3] == ["2.1 bis", "3.3", "3.4"]
     assert set(table["Pilier (correspondance du tableau de bord)"]) >= {2, 3, 5}
-    spec = exports.all_charts()["country-eutf-results"]
+    spec = all_charts()["country-eutf-results"]
     assert spec.kind_of(request_for(context, {})) == "eutf"
 
 
 def test_pillar_results_match_the_csv_reading_and_keep_regional_rows_apart(context):
-    rows = pillar_callbacks.eutf_pillar_rows(context.cursor(), 2)
+    rows = pillar_charts.eutf_pillar_rows(context.cursor(), 2)
     own = rows[rows["scope"] == "country"]
     for row in own.to_dict("records"):
         assert row["actual"] == pytest.approx(reference_figures(row["indicator_number"])[row["iso3"]][1])
@@ -164,7 +166,7 @@ def test_pillar_results_match_the_csv_reading_and_keep_regional_rows_apart(conte
 
 
 def test_every_chart_declares_a_kind_and_real_charts_are_never_called_demo(context):
-    kinds = {key: chart.kind_of(request_for(context, {})) for key, chart in exports.all_charts().items()}
+    kinds = {key: chart.kind_of(request_for(context, {})) for key, chart in all_charts().items()}
     assert kinds["programme-map"] == "mapping" and kinds["published-figures"] == "published"
     assert kinds["eutf-pillar-results"] == kinds["country-eutf-results"] == "eutf"
     assert kinds["pillar-counts"] == "mapping" and kinds["indicator-trend"] == "facts"

@@ -8,7 +8,9 @@ import pandas as pd
 import pytest
 from helpers import find, texts
 
+from dashboard.blocks import indicators as indicator_blocks
 from dashboard.figures import indicators as figures
+from dashboard.labels import indicators as indicator_labels
 from dashboard.queries import indicators as queries
 from dashboard.selection import Selection
 
@@ -28,7 +30,7 @@ def totals(tiny_cursor):
 
 
 def test_cards_show_totals_headlines_first_and_a_dash_when_missing(totals):
-    cards = figures.headline_cards(totals, lang="en", demo=True)
+    cards = indicator_blocks.headline_cards(totals, lang="en", demo=True)
     values = card_values(cards)
     # In pillar order (officials trained is pillar 1), headline indicators first within a pillar.
     assert list(values)[:3] == ["officials_trained", "returns_assisted", "migrants_protected"]
@@ -42,14 +44,14 @@ def test_cards_show_totals_headlines_first_and_a_dash_when_missing(totals):
 
 def test_cards_in_french_and_without_demo_mark(totals):
     big = totals.assign(total=totals["total"] * 1000)
-    cards = figures.headline_cards(big, lang="fr", demo=False)
+    cards = indicator_blocks.headline_cards(big, lang="fr", demo=False)
     assert card_values(cards)["returns_assisted"] == "490\u202f000"
     assert "DONNÉES DE DÉMONSTRATION" not in texts(cards)
     assert "Migrants aidés au retour" in texts(cards)
 
 
 def test_cards_empty_state(totals):
-    assert texts(figures.headline_cards(totals.iloc[0:0], lang="en", demo=True)) == "No indicator applies to the current filters."
+    assert texts(indicator_blocks.headline_cards(totals.iloc[0:0], lang="en", demo=True)) == "No indicator applies to the current filters."
 
 
 def test_trend_chart_lines_in_theme_order(tiny_cursor):
@@ -138,15 +140,15 @@ def test_empty_indicator_charts(tiny_cursor):
 
 
 def test_published_values_keep_their_unit():
-    assert figures.published_value("budget_eur", 140_000_000, "en") == "€140,000,000"
-    assert figures.published_value("budget_eur", 140_000_000, "fr") == "140\u202f000\u202f000\u00a0€"
-    assert figures.published_value("beneficiary_satisfaction_pct", 84, "en") == "84%"
-    assert figures.published_value("returns_assisted", 106_700, "en") == "106,700"
+    assert indicator_labels.published_value("budget_eur", 140_000_000, "en") == "€140,000,000"
+    assert indicator_labels.published_value("budget_eur", 140_000_000, "fr") == "140\u202f000\u202f000\u00a0€"
+    assert indicator_labels.published_value("beneficiary_satisfaction_pct", 84, "en") == "84%"
+    assert indicator_labels.published_value("returns_assisted", 106_700, "en") == "106,700"
 
 
 def test_published_table(tiny_cursor):
     frame = queries.published_figures(tiny_cursor, Selection(actions=("JI-SLC",)))
-    table = figures.published_table(frame, lang="en")
+    table = indicator_blocks.published_table(frame, lang="en")
     rows = find(table, lambda c: type(c).__name__ == "Tr")[1:]
     assert len(rows) == len(frame) == 14
     text = texts(table)
@@ -155,11 +157,11 @@ def test_published_table(tiny_cursor):
     links = find(table, lambda c: type(c).__name__ == "A")
     assert len(links) == 14 and all(link.href.startswith("http") for link in links)
     assert links[0].rel == "noopener noreferrer" and links[0].target == "_blank"
-    french = texts(figures.published_table(frame, lang="fr"))
+    french = texts(indicator_blocks.published_table(frame, lang="fr"))
     assert "Initiative conjointe (les trois Actions)" in french and "plus de" in french
-    assert "Aucun chiffre publié" in texts(figures.published_table(frame.iloc[0:0], lang="fr"))
+    assert "Aucun chiffre publié" in texts(indicator_blocks.published_table(frame.iloc[0:0], lang="fr"))
 
 
 def test_quarter_label():
-    assert figures.quarter_label(dt.date(2019, 7, 1)) == "2019-Q3"
-    assert figures.quarter_label(pd.Timestamp("2020-10-01")) == "2020-Q4"
+    assert indicator_labels.quarter_label(dt.date(2019, 7, 1)) == "2019-Q3"
+    assert indicator_labels.quarter_label(pd.Timestamp("2020-10-01")) == "2020-Q4"

@@ -16,8 +16,8 @@ from dashboard.app import create_app
 from dashboard.context import AppContext
 from dashboard.i18n import t
 from dashboard.map_options import TABLE as MAP_TABLE
+from dashboard.page_context import PageContext
 from layouts import map_page as map_layout
-from layouts.page_context import PageContext
 
 from conftest import settings_for
 

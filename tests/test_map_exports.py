@@ -9,6 +9,8 @@ from callbacks import exports
 from callbacks import map_page as map_callbacks
 from dashboard import ids
 from dashboard.catalog import Catalog
+from dashboard.chart_registry import all_charts
+from dashboard.chart_registry import map as map_charts
 from dashboard.charts import ChartRequest
 from dashboard.context import AppContext
 from dashboard.i18n import TEXT
@@ -31,16 +33,16 @@ def request_for(context: AppContext, params: dict, selection: Selection | None =
 
 
 def test_the_page_declares_both_charts():
-    assert [(chart.key, chart.page, chart.graph_id) for chart in map_callbacks.CHARTS] == [
+    assert [(chart.key, chart.page, chart.graph_id) for chart in map_charts.CHARTS] == [
         (ids.MAP_CHART, "map", ids.MAP_GRAPH), (ids.MAP_TREND_CHART, "map", ids.MAP_TREND_GRAPH),
         (ids.MAP_EUTF_RESULTS_CHART, "map", ids.MAP_EUTF_RESULTS_GRAPH)]
-    assert all(chart.title_key in TEXT for chart in map_callbacks.CHARTS)
-    assert {ids.MAP_CHART, ids.MAP_TREND_CHART} <= set(exports.all_charts())
+    assert all(chart.title_key in TEXT for chart in map_charts.CHARTS)
+    assert {ids.MAP_CHART, ids.MAP_TREND_CHART} <= set(all_charts())
 
 
 def test_map_data_is_the_table_of_the_drawn_map(context):
     selection = Selection(regions=("WCA",))
-    table = map_callbacks.map_data(request_for(context, {"colour": "status"}, selection))
+    table = map_charts.map_data(request_for(context, {"colour": "status"}, selection))
     figure, _ = map_callbacks.update_map(context, selection.to_dict(), {"colour": "status", "provinces": ""}, "en", None)
     drawn = {trace.name: set(trace.locations) for trace in figure.data[1:]}
     assert {colour: set(rows[COUNTRY_CODE]) for colour, rows in table.groupby("Map colour (legend entry)")} == drawn
@@ -49,7 +51,7 @@ def test_map_data_is_the_table_of_the_drawn_map(context):
 
 
 def test_map_data_by_province_in_french(context):
-    table = map_callbacks.map_data(request_for(context, {"provinces": "1", "colour": "region"}, lang="fr"))
+    table = map_charts.map_data(request_for(context, {"provinces": "1", "colour": "region"}, lang="fr"))
     assert len(table) == 28 + 34 and "Code de la province (ISO 3166-2)" in table.columns
     kabul = table.set_index("Code de la province (ISO 3166-2)").loc["AF-KAB"]
     assert kabul["Province"] == "Kaboul" and kabul["Couleur sur la carte (entrée de la légende)"] == "Provinces de RADA (Afghanistan)"
@@ -57,9 +59,9 @@ def test_map_data_by_province_in_french(context):
 
 def test_unknown_or_injection_shaped_options_fall_back_to_the_defaults(context):
     params = {"colour": "region'; DROP TABLE actions; --", "provinces": "1 OR 1=1", "profile": "LBY' OR '1'='1"}
-    table = map_callbacks.map_data(request_for(context, params))
+    table = map_charts.map_data(request_for(context, params))
     assert len(table) == 29 and "North Africa" in set(table["Map colour (legend entry)"])
-    trend = map_callbacks.trend_data(request_for(context, params))
+    trend = map_charts.trend_data(request_for(context, params))
     assert trend.empty and list(trend.columns)[0] == COUNTRY_CODE
     options = MapOptions.from_params(params, context.catalog)
     assert [key for key, _ in options.dropped] == ["colour", "provinces", "profile"]
@@ -77,7 +79,7 @@ def test_map_options_parse(context):
 
 
 def test_trend_data_follows_the_profile_and_the_filters(context):
-    rows = map_callbacks.trend_data(request_for(context, {"profile": "GIN"})).to_dict("records")
+    rows = map_charts.trend_data(request_for(context, {"profile": "GIN"})).to_dict("records")
     assert [(row["Quarter"], row["Quarter start"], row["Value (people)"]) for row in rows] == [
         ("Q1 2019", "2019-01-01", 100.0), ("Q2 2019", "2019-04-01", 50.0)]
     assert {(row[COUNTRY_CODE], row["Country"], row["Indicator code"], row["Indicator"]) for row in rows} == {
@@ -85,15 +87,15 @@ def test_trend_data_follows_the_profile_and_the_filters(context):
     figure, _, _ = map_callbacks.update_trend(context, {"profile": "GIN"}, {}, "en")
     assert [row["Value (people)"] for row in rows] == list(figure.data[0].y)
     # Malawi's only headline indicator is reintegration started; the filters narrow the quarters.
-    malawi = map_callbacks.trend_data(request_for(context, {"profile": "MWI"}, lang="fr"))
+    malawi = map_charts.trend_data(request_for(context, {"profile": "MWI"}, lang="fr"))
     assert malawi.to_dict("records") == [{
         "Code du pays (ISO 3166-1 alpha-3)": "MWI", "Pays": "Malawi", "Code de l’indicateur": "reintegration_started",
         "Indicateur": "Aide à la réintégration commencée", "Trimestre": "T1 2019", "Début du trimestre": "2019-01-01",
         "Valeur (personnes)": 8.0}]
-    later = map_callbacks.trend_data(request_for(context, {"profile": "GIN"}, Selection(period_start="2019-Q2")))
+    later = map_charts.trend_data(request_for(context, {"profile": "GIN"}, Selection(period_start="2019-Q2")))
     assert list(later["Value (people)"]) == [50.0]
-    assert map_callbacks.trend_data(request_for(context, {"profile": "ZAF"})).empty
-    assert map_callbacks.trend_data(request_for(context, {})).empty
+    assert map_charts.trend_data(request_for(context, {"profile": "ZAF"})).empty
+    assert map_charts.trend_data(request_for(context, {})).empty
 
 
 def test_exports_recompute_the_map_data_from_the_url(context):
@@ -114,4 +116,4 @@ def test_the_trend_exports_name_the_country(context):
     assert footers["date_label"] == "Exporté le"
     chart, request, _ = exports.chart_data(context, ids.MAP_TREND_CHART, {}, [{"profile": "GIN"}], "en")
     assert exports.export_title(chart, request) == TEXT["map.trend.heading"]["en"] + ": Guinea"
-    assert set(footers["charts"]) == {chart.key for chart in exports.all_charts().values() if chart.page == "map"}
+    assert set(footers["charts"]) == {chart.key for chart in all_charts().values() if chart.page == "map"}

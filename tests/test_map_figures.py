@@ -10,11 +10,14 @@ import pytest
 from dash import Patch
 
 from dashboard import geometry, theme, vocabulary
+from dashboard.blocks import map as map_blocks
 from dashboard.catalog import load_catalog
 from dashboard.figures import map as map_figures
+from dashboard.frames import map as map_frames
 from dashboard.i18n import t
 from dashboard.queries import map as map_queries
 from dashboard.selection import Selection
+from dashboard.summaries import map as map_summaries
 
 ACTION_NAMES_EN = ["North Africa", "Horn of Africa", "Sahel and Lake Chad", "Pilot Action", "Prottasha", "RADA"]
 ACTION_NAMES_FR = ["Afrique du Nord", "Corne de l’Afrique", "Sahel et lac Tchad", "Action pilote", "Prottasha", "RADA"]
@@ -187,18 +190,18 @@ def test_patch_holds_traces_titles_and_frame_only(every_country):
 
 
 def test_summary_sentence(every_country, west_africa):
-    assert map_figures.map_summary(every_country, lang="en").startswith("All 29 countries of the six Actions")
-    assert map_figures.map_summary(west_africa, lang="en") == t(
+    assert map_summaries.map_summary(every_country, lang="en").startswith("All 29 countries of the six Actions")
+    assert map_summaries.map_summary(west_africa, lang="en") == t(
         "map.summary", "en", active="12", total="29", actions="Sahel and Lake Chad: 12")
     nothing = west_africa.assign(in_selection=False)
-    assert map_figures.map_summary(nothing, lang="fr") == t("map.summary.none", "fr")
+    assert map_summaries.map_summary(nothing, lang="fr") == t("map.summary.none", "fr")
 
 
 def test_global_note(tiny_cursor):
-    note = map_figures.global_note(map_queries.global_components(tiny_cursor, Selection()), lang="en")
+    note = map_blocks.global_note(map_queries.global_components(tiny_cursor, Selection()), lang="en")
     text = str(note)
     assert "Knowledge Management Hub" in text and "Pilot Action" in text and "2017" in text
-    assert map_figures.global_note(map_queries.global_components(tiny_cursor, Selection(regions=("WCA",))),
+    assert map_blocks.global_note(map_queries.global_components(tiny_cursor, Selection(regions=("WCA",))),
                                    lang="en") == []
 
 
@@ -210,13 +213,13 @@ def test_global_note(tiny_cursor):
     ("partners", 370, "about", "fr", "environ 370"),
 ])
 def test_published_value(code, value, qualifier, lang, expected):
-    assert map_figures.published_value(code, value, qualifier, lang) == expected
+    assert map_blocks.published_value(code, value, qualifier, lang) == expected
 
 
 def test_published_label(catalog):
-    assert map_figures.published_label("returns_assisted", catalog, "fr") == "Migrants aidés au retour"
-    assert map_figures.published_label("budget_eur", catalog, "en") == "Budget"
-    assert map_figures.published_label("never_heard_of", catalog, "en") == "never heard of"
+    assert map_blocks.published_label("returns_assisted", catalog, "fr") == "Migrants aidés au retour"
+    assert map_blocks.published_label("budget_eur", catalog, "en") == "Budget"
+    assert map_blocks.published_label("never_heard_of", catalog, "en") == "never heard of"
 
 
 def test_trend_chart(tiny_cursor):
@@ -241,14 +244,14 @@ def rows_by_colour(table: pd.DataFrame, code_column: str, colour_column: str) ->
 @pytest.mark.parametrize("mode", ["action", "region", "status"])
 def test_map_table_holds_what_the_traces_fill(west_africa, mode):
     figure = map_figures.programme_map(west_africa, mode=mode, lang="en")
-    table = map_figures.map_table(west_africa, mode=mode, lang="en")
+    table = map_frames.map_table(west_africa, mode=mode, lang="en")
     drawn = {trace.name: set(trace.locations) for trace in figure.data[1:]}
     assert rows_by_colour(table, "Country code (ISO 3166-1 alpha-3)", "Map colour (legend entry)") == drawn
     assert len(table) == 29 and table["Country code (ISO 3166-1 alpha-3)"].is_monotonic_increasing
 
 
 def test_map_table_columns_and_rows(west_africa):
-    table = map_figures.map_table(west_africa, mode="action", lang="en")
+    table = map_frames.map_table(west_africa, mode="action", lang="en")
     assert list(table.columns) == [
         "Country code (ISO 3166-1 alpha-3)", "Country", "Action code", "Action", "Region", "Status", "Role",
         "Pillars that apply", "Map colour (legend entry)", "In the current filters"]
@@ -263,7 +266,7 @@ def test_map_table_columns_and_rows(west_africa):
 
 
 def test_map_table_in_french_by_region(every_country):
-    table = map_figures.map_table(every_country, mode="region", lang="fr")
+    table = map_frames.map_table(every_country, mode="region", lang="fr")
     assert list(table.columns)[:2] == ["Code du pays (ISO 3166-1 alpha-3)", "Pays"]
     rows = table.set_index("Code du pays (ISO 3166-1 alpha-3)")
     assert list(rows.loc["LBY", ["Pays", "Action", "Couleur sur la carte (entrée de la légende)",
@@ -275,7 +278,7 @@ def test_map_table_by_province(every_country, tiny_cursor):
     rada = map_queries.rada_provinces(tiny_cursor)
     provinces = geometry.afghan_provinces()
     figure = map_figures.programme_map(every_country, mode="action", lang="en", provinces=provinces, rada=rada)
-    table = map_figures.map_table(every_country, mode="action", lang="en", provinces=provinces, rada=rada)
+    table = map_frames.map_table(every_country, mode="action", lang="en", provinces=provinces, rada=rada)
     assert len(table) == 28 + 34
     assert list(table.columns[2:4]) == ["Province code (ISO 3166-2)", "Province"]
     afghan = table[table["Country code (ISO 3166-1 alpha-3)"] == "AFG"]
@@ -291,7 +294,7 @@ def test_map_table_by_province(every_country, tiny_cursor):
 
 def test_trend_table_and_summary(tiny_cursor):
     trend = map_queries.country_trend(tiny_cursor, Selection(), "GIN", "returns_assisted")
-    table = map_figures.trend_table(trend, iso3="GIN", country="Guinea", indicator_code="returns_assisted",
+    table = map_frames.trend_table(trend, iso3="GIN", country="Guinea", indicator_code="returns_assisted",
                                     indicator="Migrants assisted to return", unit="people", lang="en")
     assert table.to_dict("records") == [
         {"Country code (ISO 3166-1 alpha-3)": "GIN", "Country": "Guinea", "Indicator code": "returns_assisted",
@@ -301,10 +304,10 @@ def test_trend_table_and_summary(tiny_cursor):
          "Indicator": "Migrants assisted to return", "Quarter": "Q2 2019", "Quarter start": "2019-04-01",
          "Value (people)": 50.0},
     ]
-    french = map_figures.trend_table(None, iso3="", country="", indicator_code="", indicator="", unit="projects",
+    french = map_frames.trend_table(None, iso3="", country="", indicator_code="", indicator="", unit="projects",
                                      lang="fr")
     assert french.empty and list(french.columns)[-3:] == ["Trimestre", "Début du trimestre", "Valeur (projets)"]
-    assert map_figures.trend_summary(trend, country="Guinea", indicator="Returns", lang="en") == (
+    assert map_summaries.trend_summary(trend, country="Guinea", indicator="Returns", lang="en") == (
         "Guinea – Returns, Q1 2019 to Q2 2019: highest in Q1 2019 (100), lowest in Q2 2019 (50).")
-    assert map_figures.trend_summary(trend.iloc[0:0], country="Guinée", indicator="Retours", lang="fr") == (
+    assert map_summaries.trend_summary(trend.iloc[0:0], country="Guinée", indicator="Retours", lang="fr") == (
         "Guinée\u202f: aucune donnée d’indicateur avec les filtres actuels.")

@@ -14,11 +14,12 @@ from test_indicators_figures import card_values
 from callbacks import eutf_explorer as explorer_callbacks
 from callbacks import pillars_page as callbacks
 from dashboard import ids
+from dashboard.chart_registry import pillars as pillar_charts
 from dashboard.context import AppContext
 from dashboard.i18n import format_number
+from dashboard.page_context import PageContext
 from dashboard.selection import Selection
 from layouts import pillars_page as layout_module
-from layouts.page_context import PageContext
 
 from conftest import settings_for
 
@@ -93,7 +94,7 @@ def test_unknown_raw_values_fall_back_to_defaults(tiny_context):
     ([], Selection(regions=("APAC",), pillars=(6,)), "JI-NA", None),
 ])
 def test_choose_drill_action(in_scope, selection, current, expected):
-    assert callbacks.choose_drill_action(in_scope, selection, current) == expected
+    assert pillar_charts.choose_drill_action(in_scope, selection, current) == expected
 
 
 def test_drilldown_follows_the_filter_bar(tiny_context):

@@ -8,20 +8,21 @@ import math
 import pytest
 from dash import dcc
 
-from callbacks import exports
 from callbacks import pillars_page as callbacks
 from dashboard import ids
+from dashboard.chart_registry import all_charts
+from dashboard.chart_registry import pillars as pillar_charts
 from dashboard.charts import ChartRequest
 from dashboard.context import AppContext
 from dashboard.i18n import TEXT, t
+from dashboard.page_context import PageContext
 from dashboard.pillars_options import TABLE, PageOptions
 from dashboard.selection import Selection
 from layouts import pillars_page as layout_module
-from layouts.page_context import PageContext
 
 from conftest import settings_for
 
-CHARTS = {chart.key: chart for chart in callbacks.CHARTS}
+CHARTS = {chart.key: chart for chart in pillar_charts.CHARTS}
 
 
 @pytest.fixture(scope="module")
@@ -50,10 +51,10 @@ def records(frame) -> list[tuple]:
 
 # ---------------------------------------------------------------- registry
 def test_every_chart_is_registered_once_with_a_plain_title():
-    assert len(CHARTS) == len(callbacks.CHARTS) == 10
-    assert {chart.page for chart in callbacks.CHARTS} == {"pillars"}
-    for chart in callbacks.CHARTS:
-        assert exports.all_charts()[chart.key] is chart
+    assert len(CHARTS) == len(pillar_charts.CHARTS) == 10
+    assert {chart.page for chart in pillar_charts.CHARTS} == {"pillars"}
+    for chart in pillar_charts.CHARTS:
+        assert all_charts()[chart.key] is chart
         for lang in ("en", "fr"):
             assert "{" not in t(chart.title_key, lang)  # export headers use the title without values
 
@@ -65,7 +66,7 @@ def test_every_chart_key_has_its_buttons_in_the_layout(tiny_context):
                if isinstance(getattr(component, "id", None), dict) and component.id["type"] == ids.EXPORT_BUTTON}
     assert buttons == {(key, fmt) for key in CHARTS for fmt in ("csv", "xlsx")}
     graphs = {component.id for component in page._traverse() if isinstance(component, dcc.Graph)}
-    assert graphs == {chart.graph_id for chart in callbacks.CHARTS} - {ids.PILLARS_HEADLINE_CARDS,
+    assert graphs == {chart.graph_id for chart in pillar_charts.CHARTS} - {ids.PILLARS_HEADLINE_CARDS,
                                                                       ids.PILLARS_PUBLISHED_TABLE}
 
 

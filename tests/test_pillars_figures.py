@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from helpers import texts
 
+from dashboard.blocks import pillars as pillar_blocks
 from dashboard.figures import pillars as figures
 from dashboard.queries import pillars as queries
 from dashboard.selection import Selection
@@ -90,7 +91,7 @@ def test_counts_chart(tiny_cursor):
 
 
 def test_matrix_table_is_accessible_text(matrix):
-    table = figures.pillar_matrix_table(matrix, lang="en")
+    table = pillar_blocks.pillar_matrix_table(matrix, lang="en")
     text = texts(table)
     assert "Sahel and Lake Chad" in text and "6. Community stabilisation" in text
     assert text.count("Mapping by this project, not by the source") == 10  # PILOT 3, PROTTASHA 3, RADA 4
@@ -99,14 +100,14 @@ def test_matrix_table_is_accessible_text(matrix):
 
 def test_mapping_table_says_it_is_the_projects_mapping(tiny_cursor):
     mappings = queries.objective_mappings(tiny_cursor, Selection(actions=("RADA",)))
-    text = texts(figures.objective_mapping_table(mappings, lang="fr"))
+    text = texts(pillar_blocks.objective_mapping_table(mappings, lang="fr"))
     assert "Domaine de résultat 3" in text and "2. Protection et aide au retour volontaire" in text
-    assert "Aucune Action" in texts(figures.objective_mapping_table(mappings.iloc[0:0], lang="fr"))
+    assert "Aucune Action" in texts(pillar_blocks.objective_mapping_table(mappings.iloc[0:0], lang="fr"))
 
 
 def test_exception_notes(tiny_cursor):
-    notes = figures.exception_notes(queries.country_exceptions(tiny_cursor, Selection(), "JI-NA"), lang="en")
+    notes = pillar_blocks.exception_notes(queries.country_exceptions(tiny_cursor, Selection(), "JI-NA"), lang="en")
     text = texts(notes)
     assert "Libya (pillars 2, 3 only)" in text and "In Libya only pillars 2 and 3 apply" in text
-    none = figures.exception_notes(queries.country_exceptions(tiny_cursor, Selection(), "RADA"), lang="en")
+    none = pillar_blocks.exception_notes(queries.country_exceptions(tiny_cursor, Selection(), "RADA"), lang="en")
     assert "No country exception" in texts(none)

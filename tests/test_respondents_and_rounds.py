@@ -15,14 +15,15 @@ import pandas as pd
 import pytest
 
 from callbacks import sustainability_page as page
+from dashboard.chart_registry import sustainability as sustainability_charts
 from dashboard.context import AppContext
+from dashboard.page_context import PageContext
 from dashboard.queries import schema
 from dashboard.queries import sustainability as q
 from dashboard.queries.aggregates import refresh_survey_aggregates
 from dashboard.queries.disclosure import EXACT, PROTECTED
 from dashboard.selection import Selection
 from dashboard.store import ReadOnlyStore, connect_writable
-from layouts.page_context import PageContext
 from layouts.sustainability_page import layout
 
 from conftest import settings_for
@@ -144,7 +145,7 @@ def test_exact_mode_is_announced_on_the_page_the_charts_and_the_files(contexts):
         marks = [annotation.text for annotation in figure.layout.annotations]
         assert any("EXACT" in str(text) for text in marks) == (mode == "exact")
     view = page.store_view(contexts["exact"], selection, {"group": "region"}, "fr")
-    data = page._with_disclosure(pd.DataFrame({"a": [1]}), view)
+    data = sustainability_charts._with_disclosure(pd.DataFrame({"a": [1]}), view)
     assert data.iloc[0, -1].startswith("EXACT")
 
 
@@ -163,5 +164,5 @@ def test_exact_mode_reproduces_the_unprotected_statistics(contexts, rounds_path)
     view = page.store_view(AppContext(protected_settings), {}, {"group": "region"}, "en")
     assert not view.disclosure.exact
     exact_view = page.store_view(contexts["exact"], {}, {"group": "region"}, "en")
-    exact = page.means_frame(exact_view)
+    exact = sustainability_charts.means_frame(exact_view)
     assert exact.equals(q.group_means(exact_view.cursor, Selection(), "region", min_group_size=1, disclosure=EXACT))

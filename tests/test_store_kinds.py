@@ -8,8 +8,8 @@ from helpers import texts
 from callbacks.shell import render_page
 from dashboard.build.stores import build_store
 from dashboard.context import AppContext
-from layouts.pages import PAGES
-from layouts.shell_text import banner_text
+from dashboard.shell_text import banner_text
+from layouts.pages import PAGES, site
 
 from conftest import settings_for
 
@@ -21,7 +21,7 @@ def empty_context(tmp_path_factory):
 
 @pytest.mark.parametrize("path", [page.path for page in PAGES])
 def test_every_page_renders_on_an_empty_store(empty_context, path):
-    assert render_page(empty_context, path, "", "en") is not None
+    assert render_page(empty_context, site(), path, "", "en") is not None
 
 
 def test_banners_say_what_the_data_is(empty_context, tiny_store_path):
@@ -44,7 +44,7 @@ def test_demo_banner_says_which_figures_are_demo_and_which_are_real(demo_store_p
 
 def test_about_page_lists_imported_files(tiny_store_path):
     context = AppContext(settings_for(tiny_store_path))
-    about = texts(render_page(context, "/about", "", "en"))
+    about = texts(render_page(context, site(), "/about", "", "en"))
     assert "tiny_survey.csv" in about and "004_fe997082141e9e19.txt" in about
     assert "actions (start, end, funding)" in about and "https://reliefweb.int/report/bangladesh" in about
 

@@ -14,11 +14,11 @@ from callbacks import sustainability_page as cb
 from dashboard import ids
 from dashboard.context import AppContext
 from dashboard.i18n import TEXT
+from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
 from dashboard.queries import sustainability as q
 from dashboard.sustainability_options import PageOptions, comparable_codes
 from layouts import sustainability_page as page
-from layouts.page_context import PageContext
 
 from conftest import settings_for
 

@@ -8,15 +8,19 @@ import pytest
 from dash import html
 
 from callbacks import sustainability_page as cb
+from dashboard.blocks import sustainability as sustainability_blocks
 from dashboard.context import AppContext
 from dashboard.figures import sustainability as f
+from dashboard.frames import sustainability as sustainability_frames
+from dashboard.labels.sustainability import GroupChart
+from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
 from dashboard.precision import distinct_decimals, interval_decimals
 from dashboard.queries import sustainability as q
 from dashboard.selection import Selection
+from dashboard.summaries import sustainability as sustainability_summaries
 from dashboard.sustainability_options import PageOptions, comparable_codes
 from layouts import sustainability_page as layout_module
-from layouts.page_context import PageContext
 
 from conftest import settings_for
 
@@ -54,7 +58,7 @@ def table_cells(table: html.Div) -> list[list[str]]:
 
 # ---------------------------------------------------------------- the verdict in words
 def test_summary_says_whether_each_difference_excludes_zero_in_english():
-    summary = f.comparison_summary(MIXED, lang="en", **WORDS)
+    summary = sustainability_summaries.comparison_summary(MIXED, lang="en", **WORDS)
     assert "West Africa higher than Horn of Africa; the 95% interval of the difference excludes zero." in summary
     assert "Economic +0.040 (+0.035 to +0.045), A higher than B" in summary
     assert "Social -0.02 (-0.03 to -0.01), A lower than B" in summary
@@ -62,7 +66,7 @@ def test_summary_says_whether_each_difference_excludes_zero_in_english():
 
 
 def test_summary_says_whether_each_difference_excludes_zero_in_french():
-    summary = f.comparison_summary(MIXED, lang="fr", **WORDS)
+    summary = sustainability_summaries.comparison_summary(MIXED, lang="fr", **WORDS)
     assert ("Score plus élevé pour West Africa que pour Horn of Africa ; l’intervalle à 95 % de l’écart exclut zéro."
             in summary)
     assert "Économique +0,040 (+0,035 à +0,045), A plus élevé que B ; Social" in summary
@@ -78,9 +82,9 @@ def test_summary_says_whether_each_difference_excludes_zero_in_french():
      "Aucun écart distinguable de zéro à 95 %"),
 ])
 def test_table_and_data_say_it_per_dimension(lang, higher, none):
-    cells = table_cells(f.comparison_table(MIXED, lang=lang, **WORDS))
+    cells = table_cells(sustainability_blocks.comparison_table(MIXED, lang=lang, **WORDS))
     assert [row[-1] for row in cells][0] == higher and cells[2][-1] == none
-    data = f.comparison_data(MIXED, codes=("WCA", "EHOA"), lang=lang, **WORDS)
+    data = sustainability_frames.comparison_data(MIXED, codes=("WCA", "EHOA"), lang=lang, **WORDS)
     assert data.iloc[:, -1].tolist()[0] == higher and data.iloc[:, -1].tolist()[2] == none
 
 
@@ -94,13 +98,13 @@ def test_the_chart_subtitle_says_it_for_the_composite():
 
 # ---------------------------------------------------------------- decimals from the interval's width
 def test_an_interval_never_reads_as_one_number():
-    cells = table_cells(f.comparison_table(MIXED, lang="en", **WORDS))
+    cells = table_cells(sustainability_blocks.comparison_table(MIXED, lang="en", **WORDS))
     mean_a = cells[0][1]  # 0.62 ± 0.0004
     assert mean_a == "0.6200 (0.6196 to 0.6204)"
     low_mean, rest = mean_a.split(" (")
     assert len({low_mean, *rest.rstrip(")").split(" to ")}) == 3
     wide = compared({measure: (0.1, 0.0001, 0.2) for measure in MEASURES}, half=0.05)
-    assert table_cells(f.comparison_table(wide, lang="en", **WORDS))[0][1] == "0.62 (0.57 to 0.67)"
+    assert table_cells(sustainability_blocks.comparison_table(wide, lang="en", **WORDS))[0][1] == "0.62 (0.57 to 0.67)"
 
 
 def test_hover_uses_the_same_rule():
@@ -157,8 +161,8 @@ def test_fewer_than_two_groups_gives_a_message_not_an_empty_chart(context):
 def test_share_hover_uses_the_rule_too():
     shares = pd.DataFrame({"group_code": ["WCA"], "suppressed": [False], "n": [40000], "at_or_above": [20010],
                            "share": [0.50025], "ci_low": [0.5001], "ci_high": [0.5004]})
-    figure = f.threshold_chart(shares, labels={"WCA": "West Africa"}, grouping="region", measure="composite",
-                               threshold=0.5, lang="en", demo=False, min_group_size=10)
+    figure = f.threshold_chart(shares, GroupChart(labels={"WCA": "West Africa"}, grouping="region", measure="composite",
+                               threshold=0.5, lang="en", demo=False, min_group_size=10))
     hover = figure.data[0].hovertext[0]
     assert "50.02% at or above" in hover and "95% CI 50.01% to 50.04%" in hover  # not 50.0% (50.0% to 50.0%)
 

@@ -19,15 +19,17 @@ from helpers import walk
 from callbacks import exports
 from callbacks import sustainability_page as cb
 from dashboard import ids
+from dashboard.chart_registry import all_charts
+from dashboard.chart_registry import sustainability as sustainability_charts
 from dashboard.charts import ChartRequest
 from dashboard.context import AppContext
 from dashboard.exports import PROVENANCE_COLUMNS, ExportHeader, to_csv_bytes, to_excel_bytes
 from dashboard.i18n import TEXT
+from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
 from dashboard.selection import Selection
 from dashboard.sustainability_options import TABLE, PageOptions, fraction
 from layouts import sustainability_page as page
-from layouts.page_context import PageContext
 
 from conftest import settings_for
 
@@ -49,7 +51,7 @@ def request_for(context, params=None, lang="en", selection=None):
 
 
 def data(context, key, params=None, lang="en"):
-    return {chart.key: chart for chart in cb.CHARTS}[key].data(request_for(context, params, lang))
+    return {chart.key: chart for chart in sustainability_charts.CHARTS}[key].data(request_for(context, params, lang))
 
 
 def wilson(successes, n):
@@ -258,7 +260,7 @@ def test_each_chart_shows_its_data(context):
 
 def test_filters_reach_the_data(context):
     request = request_for(context, {"group": "country"}, selection=Selection(countries=("GIN", "MLI")))
-    means = cb.means_data(request)
+    means = sustainability_charts.means_data(request)
     assert means["Country: code"].tolist() == ["GIN", "MLI"]
     assert means["Respondents (n)"].tolist()[0] == 3 and pd.isna(means["Respondents (n)"].iloc[1])
 
@@ -296,9 +298,9 @@ def test_every_chart_is_in_a_chart_block_and_every_option_in_the_url(context):
     string_ids = {c.id for c in components if isinstance(getattr(c, "id", None), str)}
     export_buttons = {(c.id["chart"], c.id["format"]) for c in components
                       if isinstance(getattr(c, "id", None), dict) and c.id.get("type") == ids.EXPORT_BUTTON}
-    keys = [chart.key for chart in cb.CHARTS]
+    keys = [chart.key for chart in sustainability_charts.CHARTS]
     assert keys == CHART_KEYS and len(set(keys)) == len(keys)
-    for chart in cb.CHARTS:
+    for chart in sustainability_charts.CHARTS:
         assert chart.page == "sustainability" and chart.graph_id in string_ids and chart.title_key in TEXT
         assert {(chart.key, "csv"), (chart.key, "xlsx")} <= export_buttons
     for summary in (ids.SUSTAINABILITY_MEANS_SUMMARY, ids.SUSTAINABILITY_BOX_SUMMARY, ids.SUSTAINABILITY_SHARE_SUMMARY,
@@ -306,4 +308,4 @@ def test_every_chart_is_in_a_chart_block_and_every_option_in_the_url(context):
         assert summary in string_ids
     assert TABLE.params == ("group", "measure", "threshold", "a", "b")
     assert all(component in string_ids and prop == "value" for component, prop in TABLE.controls)
-    assert set(exports.all_charts()) >= set(keys)
+    assert set(all_charts()) >= set(keys)

@@ -7,11 +7,14 @@ import pytest
 from dash import html
 
 from dashboard import vocabulary
+from dashboard.blocks import sustainability as sustainability_blocks
 from dashboard.catalog import load_catalog
 from dashboard.figures import sustainability as f
+from dashboard.labels.sustainability import GroupChart
 from dashboard.queries import sustainability as q
 from dashboard.queries.disclosure import EXACT
 from dashboard.selection import Selection
+from dashboard.summaries import sustainability as sustainability_summaries
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +59,8 @@ def test_group_options_keep_label_order_and_only_present_codes(catalog):
 # ---------------------------------------------------------------- means
 def test_means_chart_traces_ticks_and_suppressed_row(tiny_cursor, catalog):
     by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2, disclosure=EXACT)
-    figure = f.means_chart(by_group, labels=region_labels(catalog), grouping="region", lang="en", demo=False,
-                           min_group_size=2)
+    figure = f.means_chart(by_group, GroupChart(labels=region_labels(catalog), grouping="region", lang="en", demo=False,
+                           min_group_size=2))
     assert [trace.name for trace in figure.data] == ["Economic", "Social", "Psychosocial", "Composite"]
     assert [trace.marker.symbol for trace in figure.data] == ["circle", "square", "triangle-up", "diamond"]
     shown_ticks = ["Southern Africa (n=2)", "West and Central Africa (n=4)"]
@@ -83,11 +86,11 @@ def test_suppressed_values_reach_no_figure(tiny_cursor, catalog):
     labels = vocabulary.group_labels("sex", "en", catalog)
     options = {"labels": labels, "grouping": "sex", "lang": "en", "demo": False, "min_group_size": 4}
     figures = [
-        f.means_chart(q.group_means(tiny_cursor, Selection(), "sex", min_group_size=4, disclosure=EXACT), **options),
+        f.means_chart(q.group_means(tiny_cursor, Selection(), "sex", min_group_size=4, disclosure=EXACT), GroupChart(**options)),
         f.distribution_chart(q.group_distribution(tiny_cursor, Selection(), "sex", "economic", min_group_size=4, disclosure=EXACT),
-                             measure="economic", threshold=0.5, **options),
+                             GroupChart(measure="economic", threshold=0.5, **options)),
         f.threshold_chart(q.threshold_shares(tiny_cursor, Selection(), "sex", "economic", 0.5, min_group_size=4, disclosure=EXACT),
-                          measure="economic", threshold=0.5, **options),
+                          GroupChart(measure="economic", threshold=0.5, **options)),
     ]
     for figure in figures:
         assert "Women (n < 4, suppressed)" in figure.layout.yaxis.categoryarray
@@ -104,19 +107,19 @@ def test_suppressed_values_reach_no_figure(tiny_cursor, catalog):
 def test_demo_mark_and_empty_state(tiny_cursor, catalog):
     by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=1, disclosure=EXACT)
     labels = region_labels(catalog)
-    demo = f.means_chart(by_group, labels=labels, grouping="region", lang="en", demo=True, min_group_size=1)
-    real = f.means_chart(by_group, labels=labels, grouping="region", lang="en", demo=False, min_group_size=1)
+    demo = f.means_chart(by_group, GroupChart(labels=labels, grouping="region", lang="en", demo=True, min_group_size=1))
+    real = f.means_chart(by_group, GroupChart(labels=labels, grouping="region", lang="en", demo=False, min_group_size=1))
     assert "DEMO DATA" in texts(demo) and "DEMO DATA" not in texts(real)
-    empty = f.means_chart(by_group.iloc[0:0], labels=labels, grouping="region", lang="en", demo=True,
-                          min_group_size=1)
+    empty = f.means_chart(by_group.iloc[0:0], GroupChart(labels=labels, grouping="region", lang="en", demo=True,
+                          min_group_size=1))
     assert empty.layout.meta == {"empty": True} and len(empty.data) == 0
     assert "No data for the current filters." in texts(empty)
 
 
 def test_french_chart_words_and_separators(tiny_cursor, catalog):
     by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=1, disclosure=EXACT)
-    figure = f.means_chart(by_group, labels=region_labels(catalog, "fr"), grouping="region", lang="fr", demo=True,
-                           min_group_size=1)
+    figure = f.means_chart(by_group, GroupChart(labels=region_labels(catalog, "fr"), grouping="region", lang="fr", demo=True,
+                           min_group_size=1))
     assert [trace.name for trace in figure.data] == ["Économique", "Social", "Psychosocial", "Composite"]
     assert figure.layout.title.text == "Scores moyens par région"
     assert figure.layout.separators == ",\u202f"
@@ -129,20 +132,20 @@ def test_french_chart_words_and_separators(tiny_cursor, catalog):
 
 def test_means_summary(tiny_cursor, catalog):
     by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2, disclosure=EXACT)
-    summary = f.means_summary(by_group, labels=region_labels(catalog), lang="en", min_group_size=2)
+    summary = sustainability_summaries.means_summary(by_group, labels=region_labels(catalog), lang="en", min_group_size=2)
     assert summary.startswith("2 groups shown, 1 suppressed (fewer than 2 respondents).")
     assert "Highest mean composite score: Southern Africa (0.65)" in summary
     assert "composite was computed by this dashboard" in summary
     everything_suppressed = q.group_means(tiny_cursor, Selection(), "region", min_group_size=50, disclosure=EXACT)
-    assert "Every group has fewer than 50 respondents" in f.means_summary(
+    assert "Every group has fewer than 50 respondents" in sustainability_summaries.means_summary(
         everything_suppressed, labels=region_labels(catalog), lang="en", min_group_size=50)
 
 
 # ---------------------------------------------------------------- distribution
 def test_distribution_chart_uses_precomputed_statistics(tiny_cursor, catalog):
     by_group = q.group_distribution(tiny_cursor, Selection(), "sex", "social", min_group_size=1, disclosure=EXACT)
-    figure = f.distribution_chart(by_group, labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex",
-                                  measure="social", threshold=0.55, lang="en", demo=False, min_group_size=1)
+    figure = f.distribution_chart(by_group, GroupChart(labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex",
+                                  measure="social", threshold=0.55, lang="en", demo=False, min_group_size=1))
     (box,) = figure.data
     assert box.type == "box" and box.orientation == "h" and box.boxpoints is False
     assert list(box.y) == ["Women (n=3)", "Men (n=4)"]
@@ -159,16 +162,16 @@ def test_distribution_chart_uses_precomputed_statistics(tiny_cursor, catalog):
 
 def test_distribution_summary_explains_the_whiskers(tiny_cursor):
     by_group = q.group_distribution(tiny_cursor, Selection(), "sex", "social", min_group_size=1, disclosure=EXACT)
-    summary = f.distribution_summary(by_group, lang="en", min_group_size=1)
+    summary = sustainability_summaries.distribution_summary(by_group, lang="en", min_group_size=1)
     assert "5th and 95th percentiles" in summary
-    assert f.distribution_summary(by_group.iloc[0:0], lang="en", min_group_size=1).startswith("No survey")
+    assert sustainability_summaries.distribution_summary(by_group.iloc[0:0], lang="en", min_group_size=1).startswith("No survey")
 
 
 # ---------------------------------------------------------------- threshold
 def test_threshold_chart_bars_labels_and_intervals(tiny_cursor, catalog):
     shares = q.threshold_shares(tiny_cursor, Selection(), "action", "economic", 0.5, min_group_size=2, disclosure=EXACT)
-    figure = f.threshold_chart(shares, labels=vocabulary.group_labels("action", "en", catalog), grouping="action",
-                               measure="economic", threshold=0.5, lang="en", demo=False, min_group_size=2)
+    figure = f.threshold_chart(shares, GroupChart(labels=vocabulary.group_labels("action", "en", catalog), grouping="action",
+                               measure="economic", threshold=0.5, lang="en", demo=False, min_group_size=2))
     (bars,) = figure.data
     assert list(bars.y) == ["Sahel and Lake Chad (n=4)", "Pilot Action (n=2)"]
     assert list(bars.x) == [0.75, 0.5]
@@ -178,15 +181,15 @@ def test_threshold_chart_bars_labels_and_intervals(tiny_cursor, catalog):
     assert "Horn of Africa (n < 2, suppressed)" in figure.layout.yaxis.categoryarray
     assert figure.layout.title.text == "Share at or above 0.50"
     assert figure.layout.title.subtitle.text == "Economic score, by Action"
-    summary = f.threshold_summary(shares, threshold=0.5, lang="en", min_group_size=2)
+    summary = sustainability_summaries.threshold_summary(shares, threshold=0.5, lang="en", min_group_size=2)
     assert "Overall, 67% of the 6 respondents shown are at or above the threshold 0.50." in summary
 
 
 # ---------------------------------------------------------------- over time
 def test_over_time_chart_series_order_and_gaps(tiny_cursor, catalog):
     by_band = q.means_over_time(tiny_cursor, Selection(), "sex", "economic", min_group_size=2, disclosure=EXACT)
-    figure = f.over_time_chart(by_band, labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex",
-                               measure="economic", lang="en", demo=False, min_group_size=2)
+    figure = f.over_time_chart(by_band, GroupChart(labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex",
+                               measure="economic", lang="en", demo=False, min_group_size=2))
     assert [trace.name for trace in figure.data] == ["Women", "Men"]
     assert list(figure.layout.xaxis.categoryarray) == ["0–5 months", "6–11 months", "12–17 months",
                                                        "18–23 months", "24 months or more"]
@@ -194,7 +197,7 @@ def test_over_time_chart_series_order_and_gaps(tiny_cursor, catalog):
     assert list(women.x) == ["6–11 months"] and women.y[0] == pytest.approx(0.45)
     assert list(men.x) == ["12–17 months"] and men.y[0] == pytest.approx(0.35)
     assert women.marker.symbol != men.marker.symbol and women.line.dash != men.line.dash
-    summary = f.over_time_summary(by_band, labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex", lang="en",
+    summary = sustainability_summaries.over_time_summary(by_band, labels=vocabulary.group_labels("sex", "en", catalog), grouping="sex", lang="en",
                                   min_group_size=2, max_series=6)
     assert summary.startswith("Series shown: Women, Men.")
 
@@ -202,14 +205,14 @@ def test_over_time_chart_series_order_and_gaps(tiny_cursor, catalog):
 def test_over_time_chart_months_grouping_and_all_suppressed(tiny_cursor, catalog):
     labels = vocabulary.group_labels("months", "en", catalog)
     by_band = q.means_over_time(tiny_cursor, Selection(), "months", "composite", min_group_size=1, disclosure=EXACT)
-    figure = f.over_time_chart(by_band, labels=labels, grouping="months", measure="composite", lang="en",
-                               demo=False, min_group_size=1)
+    figure = f.over_time_chart(by_band, GroupChart(labels=labels, grouping="months", measure="composite", lang="en",
+                               demo=False, min_group_size=1))
     assert [trace.name for trace in figure.data] == ["All returnees"]
     suppressed = q.means_over_time(tiny_cursor, Selection(), "months", "composite", min_group_size=5, disclosure=EXACT)
-    blank = f.over_time_chart(suppressed, labels=labels, grouping="months", measure="composite", lang="en",
-                              demo=False, min_group_size=5)
+    blank = f.over_time_chart(suppressed, GroupChart(labels=labels, grouping="months", measure="composite", lang="en",
+                              demo=False, min_group_size=5))
     assert blank.layout.meta == {"empty": True} and len(blank.data) == 0
-    assert "No band of months" in f.over_time_summary(suppressed, labels=labels, grouping="months", lang="en",
+    assert "No band of months" in sustainability_summaries.over_time_summary(suppressed, labels=labels, grouping="months", lang="en",
                                                       min_group_size=5, max_series=6)
 
 
@@ -223,7 +226,7 @@ def test_comparison_chart_and_table(tiny_cursor):
     assert list(a.y) == pytest.approx(compared["a_mean"].tolist())
     assert a.marker.pattern.shape == "" and b.marker.pattern.shape == "/"
     assert figure.layout.barmode == "group"
-    table = f.comparison_table(compared, label_a="Women", label_b="Men", lang="en", min_group_size=3)
+    table = sustainability_blocks.comparison_table(compared, label_a="Women", label_b="Men", lang="en", min_group_size=3)
     rows = table.children.children[2].children
     assert len(rows) == 4
     economic = [cell.children for cell in rows[0].children]
@@ -243,7 +246,7 @@ def test_comparison_states(tiny_cursor):
     suppressed = q.compare_groups(tiny_cursor, Selection(), "sex", "female", "male", min_group_size=10, disclosure=EXACT)
     both = f.comparison_chart(suppressed, label_a="Women", label_b="Men", lang="en", demo=False, min_group_size=10)
     assert len(both.data) == 0 and "Women: suppressed" in texts(both) and "Men: suppressed" in texts(both)
-    note = f.comparison_table(suppressed, label_a="Women", label_b="Men", lang="fr", min_group_size=10)
+    note = sustainability_blocks.comparison_table(suppressed, label_a="Women", label_b="Men", lang="fr", min_group_size=10)
     assert isinstance(note, html.Div)
     assert "Femmes" not in str(note) and "Women : masqué (moins de 10 répondants" in str(note)
 
@@ -253,5 +256,5 @@ def test_frames_with_missing_intervals_draw_without_error_bars():
     one = pd.DataFrame({"group_code": ["female"], "suppressed": [False], "n": [1], "computed_composites": [1],
                         **{f"{m}_{s}": [0.5 if s == "mean" else float("nan")]
                            for m in q.MEASURES for s in ("mean", "sd", "ci_low", "ci_high")}})
-    figure = f.means_chart(one, labels={"female": "Women"}, grouping="sex", lang="en", demo=False, min_group_size=1)
+    figure = f.means_chart(one, GroupChart(labels={"female": "Women"}, grouping="sex", lang="en", demo=False, min_group_size=1))
     assert figure.data[0].error_x.array == (0,) and "95% CI – to –" in figure.data[0].hovertext[0]

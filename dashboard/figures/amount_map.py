@@ -128,39 +128,3 @@ def amount_map(frame: pd.DataFrame, spec: AmountSpec, *, lang: str, demo: bool) 
     return figure
 
 
-def amount_table(frame: pd.DataFrame, spec: AmountSpec, *, lang: str) -> pd.DataFrame:
-    """The amount map as a table: one row per country, drawn or not, in ``lang``.
-
-    Columns: country code, country, measure, value shown (number, or the "no figure" words),
-    target, actual, % of target, level and projects or contracts, regional projects covering it
-    (never included), source and date, drawn on the map.
-    """
-    rows = []
-    for row in frame.itertuples(index=False):
-        rows.append({
-            t("map.col.country_code", lang): row.iso3,
-            t("map.col.country", lang): row.country,
-            t("map.amount.col.measure", lang): f"{spec.measure_label} ({spec.value_label})",
-            t("map.amount.col.value", lang): (spec.missing_label if pd.isna(row.value) else float(row.value)),
-            t("eutf.value.target", lang): None if pd.isna(row.target) else float(row.target),
-            t("eutf.value.actual", lang): None if pd.isna(row.actual) else float(row.actual),
-            t("eutf.value.pct", lang): None if pd.isna(row.pct) else round(float(row.pct), 1),
-            t("eutf.hover.level", lang): row.level and t(f"eutf.level.{row.level}", lang),
-            t("map.amount.col.ids", lang): row.iati_ids,
-            t("eutf.hover.regional", lang): row.regional,
-            t("map.amount.col.source", lang): spec.source_line,
-            t("map.amount.col.drawn", lang): t("map.yes" if row.drawn else "map.amount.no_outline", lang),
-        })
-    return pd.DataFrame(rows)
-
-
-def amount_summary(frame: pd.DataFrame, spec: AmountSpec, *, lang: str) -> str:
-    """One sentence: how many countries have a figure, the largest, and the source."""
-    present = frame[frame["has_figure"]].sort_values("value", ascending=False)
-    if present.empty:
-        return t("map.amount.summary.none", lang, measure=spec.measure_label, missing=spec.missing_label,
-                 source=spec.source_line)
-    top = present.iloc[0]
-    return t("map.amount.summary", lang, measure=spec.measure_label, value=spec.value_label, count=len(present),
-             top=top["country"], top_value=as_value_text(top["value"], spec, lang),
-             missing=spec.missing_label, source=spec.source_line)

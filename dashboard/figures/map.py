@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import Patch, html
+from dash import Patch
 
 from dashboard import theme
-from dashboard.catalog import Catalog
 from dashboard.data_kinds import MAPPED_PILLAR_ACTIONS
 from dashboard.figures.common import base_layout, empty_figure, new_figure
 from dashboard.geometry import COUNTRIES_URL, PROVINCES_URL, Province
-from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, quarter_label, t
+from dashboard.i18n import t
+from dashboard.labels.map import _lang_column, _pillar_numbers, _quarter_text, _role_text
 from dashboard.vocabulary import colour_mode
 
 # Colouring mode -> (code column, name column prefix) of ``queries.map.map_countries``.
@@ -72,18 +72,6 @@ class CountryView:
     category_name: str
     active: bool
     hover: tuple[str, ...]
-
-
-def _lang_column(prefix: str, lang: str) -> str:
-    return f"{prefix}_{normalise_language(lang)}"
-
-
-def _role_text(role: object, lang: str) -> str:
-    return t(f"role.{role}", lang) if role in ("host", "origin") else t("role.none", lang)
-
-
-def _pillar_numbers(pillars: object) -> list[int]:
-    return [int(number) for number in (pillars if pillars is not None else [])]
 
 
 def _country_views(countries: pd.DataFrame, mode: str, lang: str) -> list[CountryView]:
@@ -332,45 +320,7 @@ def figure_patch(figure: go.Figure) -> Patch:
     return patch
 
 
-def _action_rank(code: str) -> int:
-    order = list(theme.ACTION_COLOURS)
-    return order.index(code) if code in order else len(order)
-
-
-def map_summary(countries: pd.DataFrame, *, lang: str) -> str:
-    """One sentence saying what the map fills: how many countries the filters keep, per Action."""
-    kept = countries[countries["in_selection"]]
-    if kept.empty:
-        return t("map.summary.none", lang)
-    total, active = countries["iso3"].nunique(), kept["iso3"].nunique()
-    per_action = kept.groupby("action_code")["iso3"].nunique()
-    names = kept.drop_duplicates("action_code").set_index("action_code")[_lang_column("action_short", lang)]
-    actions = t("map.list_separator", lang).join(
-        t("map.summary.action_count", lang, name=names[code], count=format_number(per_action[code], lang))
-        for code in sorted(per_action.index, key=_action_rank)
-    )
-    if active == total:
-        return t("map.summary.all", lang, total=format_number(total, lang), actions=actions)
-    return t("map.summary", lang, active=format_number(active, lang), total=format_number(total, lang),
-             actions=actions)
-
-
-def global_note(components: pd.DataFrame, *, lang: str) -> list:
-    """The note about components that have no country (the Pilot Action's KMH), or []."""
-    if components.empty:
-        return []
-    items = []
-    for row in components.to_dict("records"):
-        established = pd.Timestamp(row["established"]).year if pd.notna(row["established"]) else "–"
-        items.append(html.P([
-            html.Strong(t("map.global.text", lang, name=row[_lang_column("name", lang)],
-                          action=row[_lang_column("action_short", lang)], year=established)),
-            " ", row[_lang_column("note", lang)] or "",
-        ], className="mb-0"))
-    return [html.Div(t("map.global.heading", lang), className="fw-semibold"), *items]
-
-
-# ---------------------------------------------------------------- country profile
+# ---------------------------------------------------------------- the profile's trend
 def country_trend_chart(trend: pd.DataFrame, *, title: str, lang: str, demo: bool) -> go.Figure:
     """A small quarterly line of one indicator in one country (``queries.map.country_trend``)."""
     if trend.empty:
@@ -388,241 +338,3 @@ def country_trend_chart(trend: pd.DataFrame, *, title: str, lang: str, demo: boo
         yaxis={"title": {"text": ""}, "rangemode": "tozero"},
     )
     return figure
-
-
-def _format_date(value: object) -> str | None:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
-
-
-def published_label(code: str, catalog: Catalog, lang: str) -> str:
-    """The name of a published figure's indicator: the store's indicator name, else the page's."""
-    if code in catalog.indicators:
-        return catalog.indicators[code].name(lang)
-    key = f"map.pub.{code}"
-    return t(key, lang) if key in TEXT else code.replace("_", " ")
-
-
-def published_value(code: str, value: float, qualifier: str, lang: str) -> str:
-    """'more than 15,000', 'exactly €18,000,000', '84%': the qualifier then the value in its unit."""
-    if code.endswith("_pct"):
-        number = format_percent(value / 100, lang)
-    elif code.endswith("_eur"):
-        number = t("map.unit.eur", lang, value=format_number(value, lang))
-    else:
-        number = format_number(value, lang)
-    key = f"map.qualifier.{qualifier}"
-    return f"{t(key, lang)} {number}" if key in TEXT else f"{qualifier} {number}"
-
-
-def _definition_list(pairs: list[tuple[str, object]]) -> html.Dl:
-    children: list = []
-    for term, description in pairs:
-        children += [html.Dt(term, className="col-4 fw-normal text-muted"), html.Dd(description, className="col-8 mb-1")]
-    return html.Dl(children, className="row small mb-2")
-
-
-def _facts_block(facts: pd.DataFrame, catalog: Catalog, lang: str) -> list:
-    blocks = []
-    for row in facts.to_dict("records"):
-        start, end = _format_date(row["start_date"]), _format_date(row["end_date"])
-        unknown = t("map.profile.date_unknown", lang)
-        dates: list = [t("map.profile.date_range", lang, start=start or unknown, end=end or unknown)]
-        if row["dates_source"]:
-            dates += [" (", html.A(t("map.profile.dates_source", lang), href=row["dates_source"], target="_blank",
-                                   rel="noopener noreferrer", title=t("map.profile.new_tab", lang)), ")"]
-        blocks.append(_definition_list([
-            (t("map.profile.action", lang), [html.Strong(row[_lang_column("action_short", lang)]), html.Br(),
-                                             html.Span(row[_lang_column("action_name", lang)], className="text-muted")]),
-            (t("map.profile.region", lang), row[_lang_column("region_name", lang)]),
-            (t("map.profile.status", lang), row[_lang_column("status_name", lang)]),
-            (t("map.profile.role", lang), _role_text(row["role"], lang)),
-            (t("map.profile.dates", lang), dates),
-        ]))
-        pillars = _pillar_numbers(row["pillars"])
-        mapped = row["action_code"] in MAPPED_PILLAR_ACTIONS
-        blocks.append(html.H3([t("map.profile.pillars", lang),
-                               html.Small(f" ({t('pillars.mapped_mark', lang)})", className="text-muted fw-normal")
-                               if mapped and pillars else None], className="h6 mt-2"))
-        blocks.append(html.Ul([html.Li(catalog.pillars[number].name(lang) if number in catalog.pillars else str(number),
-                                       **{"data-pillar": str(number)})
-                               for number in pillars], className="small mb-1 map-profile-pillars")
-                      if pillars else html.P(t("map.profile.pillars_none", lang), className="small"))
-        note = row[_lang_column("pillar_note", lang)]
-        if isinstance(note, str) and note:
-            blocks.append(html.P(note, className="small text-muted fst-italic"))
-    return blocks
-
-
-def _headline_block(headline: pd.DataFrame, lang: str, demo: bool) -> list:
-    heading = [t("map.profile.headline", lang)]
-    if demo:
-        heading += [" ", html.Span(t("chart.demo_mark", lang), className="badge text-bg-warning align-middle",
-                                   title=t("map.profile.demo_note", lang))]
-    blocks: list = [html.H3(heading, className="h6 mt-3")]
-    if headline.empty:
-        return blocks + [html.P(t("map.profile.headline_empty", lang), className="small text-muted")]
-    items = []
-    for row in headline.to_dict("records"):
-        items.append(html.Li([
-            html.Span(row[_lang_column("name", lang)]), t("map.colon", lang),
-            html.Strong(format_number(row["value"], lang), **{"data-indicator": row["indicator_code"]}),
-            html.Br(), html.Small(row[_lang_column("definition", lang)], className="text-muted"),
-        ], className="mb-1"))
-    blocks.append(html.Ul(items, className="list-unstyled small mb-1 map-profile-headline"))
-    if demo:
-        blocks.append(html.P(t("map.profile.demo_note", lang), className="small text-muted mb-1"))
-    return blocks
-
-
-def _published_block(published: pd.DataFrame, facts: pd.DataFrame, catalog: Catalog, lang: str) -> list:
-    blocks: list = [html.H3(t("map.profile.published", lang), className="h6 mt-3"),
-                    html.P(t("map.profile.published_caption", lang), className="small text-muted mb-1")]
-    if published.empty:
-        return blocks + [html.P(t("map.profile.published_empty", lang), className="small")]
-    country = facts.iloc[0][_lang_column("country_name", lang)] if not facts.empty else ""
-    groups = []
-    for level in ("country", "action", "initiative"):
-        rows = published[published["level"] == level]
-        for action_code, action_rows in rows.groupby("action_code", sort=False):
-            action = catalog.actions[action_code].name(lang) if action_code in catalog.actions else action_code
-            label = t(f"map.profile.level.{level}", lang, country=country, action=action)
-            items = [
-                html.Li([
-                    published_label(row["indicator"], catalog, lang), t("map.colon", lang),
-                    html.Strong(published_value(row["indicator"], row["value"], row["qualifier"], lang)),
-                    " ", html.Span(t("map.profile.as_of", lang, date=_format_date(row["as_of"])), className="text-muted"),
-                    " · ", html.A(t("map.profile.source", lang), href=row["source_url"], target="_blank",
-                                  rel="noopener noreferrer", title=t("map.profile.new_tab", lang)),
-                ], **{"data-figure-id": str(row["figure_id"])})
-                for row in action_rows.to_dict("records")
-            ]
-            groups.append(html.Div([html.Div(label, className="small fw-semibold"),
-                                    html.Ul(items, className="small mb-2 map-profile-published")],
-                                   **{"data-level": level}))
-    return blocks + groups
-
-
-def lead_indicator(headline: pd.DataFrame) -> str | None:
-    """The indicator the profile's trend shows: the first headline indicator with data."""
-    return None if headline.empty else str(headline.iloc[0]["indicator_code"])
-
-
-def indicator_name(indicator_code: str, catalog: Catalog, lang: str) -> str:
-    """An indicator's name in ``lang`` (its code if the catalog does not know it)."""
-    named = catalog.indicators.get(indicator_code)
-    return named.name(lang) if named else indicator_code
-
-
-def trend_title(indicator_code: str, country: str, catalog: Catalog, lang: str) -> str:
-    """Title of the profile's trend chart: the country, the indicator's name, by quarter."""
-    return t("map.profile.trend_title", lang, country=country, indicator=indicator_name(indicator_code, catalog, lang))
-
-
-def country_profile(facts: pd.DataFrame, headline: pd.DataFrame, published: pd.DataFrame, *, catalog: Catalog,
-                    lang: str, demo: bool) -> tuple[str, list, list]:
-    """The title of the country profile panel, its body above the trend chart (facts and
-    headline indicators) and its part under the trend (published figures).
-
-    Args:
-        facts: ``queries.map.country_facts`` rows (empty: the hint is shown instead).
-        headline: ``queries.map.country_headline`` rows under the current filters.
-        published: ``queries.map.published_for_country`` rows, shown apart and never combined
-            with ``headline``.
-        catalog: names of pillars, Actions and indicators.
-        lang: interface language.
-        demo: whether the indicator values are demo data.
-    """
-    if facts.empty:
-        return (t("map.profile.heading", lang), [html.P(t("map.profile.hint", lang), className="small text-muted")],
-                [])
-    country = str(facts.iloc[0][_lang_column("country_name", lang)])
-    body = [*_facts_block(facts, catalog, lang), *_headline_block(headline, lang, demo)]
-    return country, body, _published_block(published, facts, catalog, lang)
-
-
-# ---------------------------------------------------------------- data behind the charts
-def _yes_no(value: bool, lang: str) -> str:
-    return t("map.yes" if value else "map.no", lang)
-
-
-def map_table(countries: pd.DataFrame, *, mode: str, lang: str, provinces: Sequence[Province] | None = None,
-              rada: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The map as a table: one row per country it fills (per province of Afghanistan when drawn
-    by province), read from the very traces ``programme_map`` draws with the same arguments.
-
-    Columns (in ``lang``): country code, country, [province code, province,] Action code,
-    Action, region, status, role, pillars that apply, map colour (the legend entry whose colour
-    fills it) and whether it is within the current filters. Ordered by country, then province.
-    """
-    mode = colour_mode(mode)
-    active = {view.iso3: view.active for view in _country_views(countries, mode, lang)}
-    action_codes = {str(iso3): "; ".join(dict.fromkeys(rows["action_code"].astype(str)))
-                    for iso3, rows in countries.groupby("iso3", sort=True)}
-    by_province = provinces is not None
-    rows = []
-    for trace in map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada):
-        if trace.uid == SEA_ID:
-            continue
-        for location, data in zip(trace.locations, trace.customdata, strict=True):
-            is_province = str(location).startswith("AF-")
-            iso3, country = ("AFG", data[7]) if is_province else (location, data[1])
-            facts = list(data[2:7])
-            row = {"country_code": iso3, "country": country}
-            if by_province:
-                row |= {"province_code": location if is_province else "", "province": data[1] if is_province else ""}
-            row |= {"action_code": action_codes.get(iso3, ""), "action": facts[0], "region": facts[1],
-                    "status": facts[2], "role": facts[3], "pillars": facts[4], "colour": trace.name,
-                    "in_filters": _yes_no(active.get(iso3, False), lang)}
-            rows.append(row)
-    columns = ["country_code", "country", *(["province_code", "province"] if by_province else []), "action_code",
-               "action", "region", "status", "role", "pillars", "colour", "in_filters"]
-    table = pd.DataFrame(rows, columns=columns).sort_values(
-        ["country_code", *(["province_code"] if by_province else [])], kind="stable", ignore_index=True)
-    return table.rename(columns={column: t(f"map.col.{column}", lang) for column in columns})
-
-
-def _quarter_text(period: object, lang: str) -> str:
-    stamp = pd.Timestamp(period)
-    return quarter_label(f"{stamp.year}-Q{(stamp.month - 1) // 3 + 1}", lang)
-
-
-def _unit_text(unit: str, lang: str) -> str:
-    key = f"map.unit.{unit}"
-    return t(key, lang) if key in TEXT else unit
-
-
-def trend_table(trend: pd.DataFrame | None, *, iso3: str, country: str, indicator_code: str, indicator: str,
-                unit: str, lang: str) -> pd.DataFrame:
-    """The trend chart's points (``queries.map.country_trend``; None: no trend shown), one row
-    per quarter.
-
-    Columns (in ``lang``): country code, country, indicator code, indicator, quarter, quarter
-    start (ISO date), value (in its unit).
-    """
-    periods = [] if trend is None else [pd.Timestamp(period) for period in trend["period"]]
-    values = [] if trend is None else trend["value"].astype(float).tolist()
-    count = len(periods)
-    return pd.DataFrame({
-        t("map.col.country_code", lang): [iso3] * count,
-        t("map.col.country", lang): [country] * count,
-        t("map.col.indicator_code", lang): [indicator_code] * count,
-        t("map.col.indicator", lang): [indicator] * count,
-        t("map.col.quarter", lang): [_quarter_text(period, lang) for period in periods],
-        t("map.col.quarter_start", lang): [period.date().isoformat() for period in periods],
-        t("map.col.value", lang, unit=_unit_text(unit, lang)): values,
-    })
-
-
-def trend_summary(trend: pd.DataFrame, *, country: str, indicator: str, lang: str) -> str:
-    """One sentence on the trend: its span, and its highest and lowest quarters."""
-    if trend.empty:
-        return t("map.trend.summary.none", lang, country=country)
-    values = trend["value"].astype(float).tolist()
-    quarters = [_quarter_text(period, lang) for period in trend["period"]]
-    if len(values) == 1:
-        return t("map.trend.summary.one", lang, country=country, indicator=indicator, quarter=quarters[0],
-                 value=format_number(values[0], lang))
-    high, low = values.index(max(values)), values.index(min(values))
-    return t("map.trend.summary", lang, country=country, indicator=indicator, first=quarters[0], last=quarters[-1],
-             high=quarters[high], high_value=format_number(values[high], lang), low=quarters[low],
-             low_value=format_number(values[low], lang))

@@ -12,24 +12,14 @@ import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import html
 
 from dashboard import theme
 from dashboard.figures.common import base_layout, new_figure, no_data_figure
-from dashboard.i18n import TEXT, format_number, normalise_language, t
+from dashboard.i18n import format_number, normalise_language, t
+from dashboard.labels.pillars import CELL_STATES, _state, pillar_label, wrap
 
-# Cell state -> (symbol, fill colour, hover label key, level for the discrete colour scale).
-CELL_STATES = {
-    "none": ("", "#f4f5f7", "pillars.basis.none", 0),
-    "excluded": ("✕", "#fbe1dd", "pillars.basis.excluded", 1),
-    "mapped": ("◐", "#fde7c5", "pillars.basis.mapped", 2),
-    "country exception": ("◆", "#d4efe1", "pillars.basis.country_exception", 3),
-    "stated": ("●", "#cfe3f5", "pillars.basis.stated", 4),
-}
 LEVELS = len(CELL_STATES)
 EMPTY_HEIGHT = 280
-HOVER_WIDTH = 60
-LABEL_WIDTH = 14
 # Titles and legend lines short enough for a 390 px wide phone screen.
 TITLE_WIDTH = 44
 TITLE_LINE_HEIGHT = 22
@@ -48,15 +38,6 @@ def _discrete_colourscale() -> list[list[object]]:
     for _, colour, _, level in sorted(CELL_STATES.values(), key=lambda state: state[3]):
         scale += [[level / LEVELS, colour], [(level + 1) / LEVELS, colour]]
     return scale
-
-
-def wrap(text: str | None, width: int = HOVER_WIDTH, separator: str = "<br>") -> str:
-    """Text broken into lines of at most ``width`` characters (paragraphs kept)."""
-    if not text:
-        return ""
-    return separator.join(
-        separator.join(textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)) for paragraph in str(text).split("\n") if paragraph
-    )
 
 
 def balanced_wrap(text: str, width: int) -> str:
@@ -97,16 +78,6 @@ def legend_lines(items: list[str], width: int = LEGEND_WIDTH) -> str:
         else:
             lines.append(item)
     return "<br>".join(lines)
-
-
-def pillar_label(pillar_no: int, name: str, *, width: int | None = LABEL_WIDTH) -> str:
-    """'1. Capacity building', wrapped for an axis when ``width`` is given."""
-    label = f"{int(pillar_no)}. {name}"
-    return wrap(label, width) if width else label
-
-
-def _state(basis: object) -> str:
-    return basis if isinstance(basis, str) and basis in CELL_STATES else "none"
 
 
 def _cell_hover(row: dict, lang: str, row_label: str) -> str:
@@ -241,188 +212,3 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
                "tickfont": {"size": 11}},
     )
     return fit_title(figure)
-
-
-def _hidden(text: str) -> html.Span:
-    return html.Span(text, className="visually-hidden")
-
-
-def pillar_matrix_table(frame: pd.DataFrame, *, lang: str) -> html.Table | html.P:
-    """The Action x pillar matrix as an HTML table (symbols plus their meaning for screen readers)."""
-    if frame.empty:
-        return html.P(t("chart.empty", lang), className="text-muted")
-    suffix = normalise_language(lang)
-    pillars = frame.drop_duplicates("pillar_no").sort_values("pillar_no")
-    header = html.Tr(
-        [html.Th(t("pillars.axis.action", lang), scope="col")]
-        + [html.Th(pillar_label(row.pillar_no, getattr(row, f"pillar_name_{suffix}"), width=None), scope="col",
-                   title=getattr(row, f"description_{suffix}"))
-           for row in pillars.itertuples()]
-    )
-    body = []
-    for action_code, cells in frame.groupby("action_code", sort=False):
-        row_cells = [html.Th(cells.iloc[0][f"short_name_{suffix}"], scope="row")]
-        for cell in cells.sort_values("pillar_no").to_dict("records"):
-            symbol, _, label_key, _ = CELL_STATES[_state(cell["basis"])]
-            row_cells.append(html.Td([html.Span(symbol, **{"aria-hidden": "true"}), _hidden(t(label_key, lang))],
-                                     className=f"pillars-cell pillars-cell-{_state(cell['basis']).replace(' ', '-')}",
-                                     title=t(label_key, lang)))
-        body.append(html.Tr(row_cells, **{"data-action": action_code}))
-    return html.Table([html.Thead(header), html.Tbody(body)],
-                      className="table table-sm table-bordered pillars-matrix-table mb-0")
-
-
-def objective_mapping_table(frame: pd.DataFrame, *, lang: str) -> html.Table | html.P:
-    """Objectives or result areas with the pillar this project maps each to
-    (``queries.pillars.objective_mappings``)."""
-    if frame.empty:
-        return html.P(t("pillars.mapping.none", lang), className="text-muted")
-    suffix = normalise_language(lang)
-    header = html.Tr([html.Th(t(f"pillars.mapping.col.{column}", lang), scope="col")
-                      for column in ("action", "objective", "pillar", "rationale")])
-    rows = []
-    for row in frame.to_dict("records"):
-        kind_key = f"pillars.kind.{row['kind']}"
-        kind = t(kind_key, lang, no=int(row["objective_no"])) if kind_key in TEXT else str(row["kind"])
-        rows.append(html.Tr([
-            html.Td(row[f"short_name_{suffix}"]),
-            html.Td([html.Strong(kind), html.Br(), row[f"text_{suffix}"]]),
-            html.Td(["◐ ", pillar_label(row["pillar_no"], row[f"pillar_name_{suffix}"], width=None)]),
-            html.Td(row[f"rationale_{suffix}"]),
-        ]))
-    return html.Table([html.Thead(header), html.Tbody(rows)],
-                      className="table table-sm table-striped pillars-mapping-table mb-0")
-
-
-def exception_notes(frame: pd.DataFrame, *, lang: str) -> html.Div:
-    """The country exceptions of one Action, each with its note in ``lang``
-    (``queries.pillars.country_exceptions``)."""
-    if frame.empty:
-        return html.Div(html.P(t("pillars.drill.no_exception", lang), className="text-muted small mb-0"))
-    suffix = normalise_language(lang)
-    items = []
-    for row in frame.to_dict("records"):
-        pillars = ", ".join(part for part in str(row["applicable_pillars"]).split(";") if part)
-        items.append(html.Li([
-            html.Strong(f"{row[f'name_{suffix}']} ({t('pillars.drill.exception_pillars', lang, pillars=pillars)})"),
-            " ", row[f"note_{suffix}"],
-        ]))
-    return html.Div([html.H3(t("pillars.drill.exceptions", lang), className="h6"), html.Ul(items, className="mb-0")])
-
-
-
-# ---------------------------------------------------------------- text summaries
-def _names(values: list[str], lang: str) -> str:
-    return ", ".join(values) if values else t("pillars.summary.none", lang)
-
-
-def pillar_matrix_summary(frame: pd.DataFrame, *, lang: str) -> str:
-    """One sentence on the Action x pillar matrix: its size, cells by basis, the widest pillar."""
-    if frame.empty:
-        return t("chart.empty", lang)
-    suffix = normalise_language(lang)
-    states = frame["basis"].map(_state)
-    covered = frame[states != "none"]
-    widest = covered.groupby("pillar_no")["action_code"].nunique().sort_values(ascending=False, kind="stable")
-    top = ""
-    if not widest.empty:
-        number = int(widest.index[0])
-        name = frame.loc[frame["pillar_no"] == number, f"pillar_name_{suffix}"].iloc[0]
-        top = " " + t("pillars.summary.matrix_top", lang, pillar=pillar_label(number, name, width=None),
-                      count=format_number(int(widest.iloc[0]), lang))
-    return t("pillars.summary.matrix", lang, actions=format_number(frame["action_code"].nunique(), lang),
-             pillars=format_number(frame["pillar_no"].nunique(), lang),
-             stated=format_number(int((states == "stated").sum()), lang),
-             mapped=format_number(int((states == "mapped").sum()), lang),
-             none=format_number(int((states == "none").sum()), lang)) + top
-
-
-def pillar_counts_summary(frame: pd.DataFrame, *, lang: str) -> str:
-    """One sentence on the counts per pillar: most and least applied pillar."""
-    if frame.empty or (frame["actions"].sum() == 0 and frame["countries"].sum() == 0):
-        return t("chart.empty", lang)
-    suffix = normalise_language(lang)
-    ranked = frame.sort_values(["countries", "actions", "pillar_no"], ascending=[False, False, True], kind="stable")
-
-    def describe(row: pd.Series) -> dict[str, str]:
-        return {"pillar": pillar_label(row["pillar_no"], row[f"name_{suffix}"], width=None),
-                "actions": format_number(int(row["actions"]), lang),
-                "countries": format_number(int(row["countries"]), lang)}
-
-    text = t("pillars.summary.counts_top", lang, **describe(ranked.iloc[0]))
-    if len(ranked) > 1:
-        text += " " + t("pillars.summary.counts_bottom", lang, **describe(ranked.iloc[-1]))
-    return text
-
-
-def country_pillar_summary(frame: pd.DataFrame, *, lang: str, action_name: str) -> str:
-    """One sentence on one Action's countries by pillar: how many countries, which have exceptions."""
-    if frame.empty:
-        return t("chart.empty", lang)
-    suffix = normalise_language(lang)
-    exceptional = frame[frame["basis"].isin(["country exception", "excluded"])]
-    names = sorted(set(exceptional[f"name_{suffix}"]))
-    return t("pillars.summary.drill", lang, action=action_name,
-             countries=format_number(frame["iso3"].nunique(), lang), exceptions=_names(names, lang))
-
-
-# ---------------------------------------------------------------- data behind the charts
-def _column(key: str, lang: str) -> str:
-    return t(f"pillars.col.{key}", lang)
-
-
-def _basis_label(basis: object, lang: str) -> str:
-    return t(CELL_STATES[_state(basis)][2], lang)
-
-
-def _text_or_empty(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def pillar_matrix_data(frame: pd.DataFrame, *, lang: str) -> pd.DataFrame:
-    """The matrix's cells as a table: Action, pillar, coverage in words, and for mapped cells the
-    objectives and this project's reasoning (``queries.pillars.action_pillar_matrix``)."""
-    suffix = normalise_language(lang)
-    return pd.DataFrame({
-        _column("action_code", lang): frame["action_code"].astype(str),
-        _column("action", lang): frame[f"short_name_{suffix}"].astype(str),
-        _column("pillar_no", lang): frame["pillar_no"].astype(int),
-        _column("pillar", lang): frame[f"pillar_name_{suffix}"].astype(str),
-        _column("coverage", lang): [_basis_label(basis, lang) for basis in frame["basis"]],
-        _column("objectives", lang): [_text_or_empty(text) for text in frame[f"objectives_{suffix}"]],
-        _column("rationale", lang): [_text_or_empty(text) for text in frame[f"rationale_{suffix}"]],
-    })
-
-
-def pillar_counts_data(frame: pd.DataFrame, *, lang: str) -> pd.DataFrame:
-    """Actions and countries applying each pillar, with the Actions' names
-    (``queries.pillars.pillar_counts``)."""
-    suffix = normalise_language(lang)
-    if frame.empty or (frame["actions"].sum() == 0 and frame["countries"].sum() == 0):
-        frame = frame.iloc[0:0]
-    return pd.DataFrame({
-        _column("pillar_no", lang): frame["pillar_no"].astype(int),
-        _column("pillar", lang): frame[f"name_{suffix}"].astype(str),
-        _column("actions", lang): frame["actions"].astype(int),
-        _column("countries", lang): frame["countries"].astype(int),
-        _column("action_names", lang): frame[f"action_names_{suffix}"].astype(str),
-    })
-
-
-def country_pillar_data(frame: pd.DataFrame, *, lang: str, action_code: str | None,
-                        action_name: str) -> pd.DataFrame:
-    """One Action's countries by pillar, coverage in words (``queries.pillars.country_pillar_matrix``)."""
-    suffix = normalise_language(lang)
-    ordered = frame.sort_values([f"name_{suffix}", "pillar_no"], kind="stable")
-    roles = [t(f"role.{role}", lang) if isinstance(role, str) and role else t("role.none", lang)
-             for role in ordered["role"]]
-    return pd.DataFrame({
-        _column("action_code", lang): [action_code or ""] * len(ordered),
-        _column("action", lang): [action_name] * len(ordered),
-        _column("country_code", lang): ordered["iso3"].astype(str).tolist(),
-        _column("country", lang): ordered[f"name_{suffix}"].astype(str).tolist(),
-        _column("role", lang): roles,
-        _column("pillar_no", lang): ordered["pillar_no"].astype(int).tolist(),
-        _column("pillar", lang): ordered[f"pillar_name_{suffix}"].astype(str).tolist(),
-        _column("coverage", lang): [_basis_label(basis, lang) for basis in ordered["basis"]],
-    })

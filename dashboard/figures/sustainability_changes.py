@@ -7,7 +7,6 @@ groups carry no values; they keep a row that says so and nothing is drawn for th
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,27 +16,18 @@ from dashboard.figures.common import base_layout, empty_figure, new_figure
 from dashboard.figures.sustainability import (
     MEASURE_COLOURS,
     MEASURE_SYMBOLS,
-    _column,
     _finish_group_chart,
-    _group_columns,
-    _ordered,
     _percent_interval,
-    _table,
     _with_ticks,
 )
 from dashboard.i18n import format_number, format_percent, t
+from dashboard.labels.sustainability import DIRECTIONS, GroupChart, _signed
 from dashboard.precision import interval_decimals
 from dashboard.queries.aggregates import STAY_BAND
 from dashboard.queries.sustainability import MEASURES
 from dashboard.vocabulary import grouping_label, measure_label
 
-DIRECTIONS = ("rose", "stayed", "fell")
 DIRECTION_STYLES = {"rose": (theme.QUALITATIVE[2], ""), "stayed": ("#BBBBBB", "."), "fell": (theme.QUALITATIVE[5], "/")}
-
-
-def _signed(value: float, lang: str, decimals: int = 3) -> str:
-    text = format_number(abs(float(value)), lang, decimals)
-    return ("+" if value > 0 else "−" if value < 0 else "") + text
 
 
 def _signed_interval(change: object, low: object, high: object, lang: str) -> dict[str, str]:
@@ -55,10 +45,11 @@ def _change_range(frame: pd.DataFrame) -> list[float]:
     return [-reach, reach]
 
 
-def changes_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, lang: str, demo: bool,
-                  min_group_size: int) -> go.Figure:
+def changes_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
     """Mean change of every score between a returnee's previous and latest round, per group,
     with 95% paired intervals; a line marks no change."""
+    labels, grouping, lang, demo, min_group_size = (
+        chart.labels, chart.grouping, chart.lang, chart.demo, chart.min_group_size)
     if changes.empty:
         return empty_figure(t("sustainability.changes.none", lang), lang=lang, hint=t("chart.empty_hint", lang))
     ordered = _with_ticks(changes, labels, lang, min_group_size)
@@ -89,10 +80,11 @@ def changes_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], grouping:
     return _finish_group_chart(figure, ordered, "means", lang, min_group_size)
 
 
-def change_shares_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, lang: str, demo: bool,
-                        min_group_size: int) -> go.Figure:
+def change_shares_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
     """Shares of returnees whose composite rose, stayed (within ±STAY_BAND) or fell between two
     rounds, per group: stacked bars, colours and patterns per direction."""
+    labels, grouping, lang, demo, min_group_size = (
+        chart.labels, chart.grouping, chart.lang, chart.demo, chart.min_group_size)
     if changes.empty:
         return empty_figure(t("sustainability.changes.none", lang), lang=lang, hint=t("chart.empty_hint", lang))
     ordered = _with_ticks(changes, labels, lang, min_group_size)
@@ -119,41 +111,3 @@ def change_shares_chart(changes: pd.DataFrame, *, labels: Mapping[str, str], gro
     return _finish_group_chart(figure, ordered, "share", lang, min_group_size)
 
 
-def changes_summary(changes: pd.DataFrame, *, labels: Mapping[str, str], lang: str, min_group_size: int) -> str:
-    """Groups shown, returnees paired, and the mean change of the composite among them."""
-    if changes.empty:
-        return t("sustainability.changes.none", lang)
-    ordered = _ordered(changes, labels)
-    shown = ordered[~ordered["suppressed"]]
-    if shown.empty:
-        return t("sustainability.all_suppressed", lang, min=format_number(min_group_size, lang))
-    n = shown["n"].astype(float)
-    parts = [t("sustainability.summary.groups", lang, shown=len(shown), suppressed=int(ordered["suppressed"].sum()),
-               min=format_number(min_group_size, lang))]
-    parts.append(t("sustainability.summary.changes", lang, n=format_number(float(n.sum()), lang),
-                   change=_signed(float((shown["composite_change"].astype(float) * n).sum() / n.sum()), lang),
-                   rose=format_percent(float((shown["rose"].astype(float) * n).sum() / n.sum()), lang),
-                   fell=format_percent(float((shown["fell"].astype(float) * n).sum() / n.sum()), lang)))
-    return " ".join(parts)
-
-
-def changes_data(changes: pd.DataFrame, *, labels: Mapping[str, str], grouping: str, lang: str,
-                 min_group_size: int) -> pd.DataFrame:
-    """Both change charts as one table: per group n, each score's mean change and paired 95%
-    interval, and the shares whose composite rose, stayed or fell with Wilson intervals."""
-    ordered = _ordered(changes, labels)
-    columns = _group_columns(ordered, grouping, lang, min_group_size)
-    n_column = t("sustainability.data.pairs", lang)
-    columns[n_column] = ordered["n"].tolist()
-    for measure in MEASURES:
-        name = t("sustainability.data.change_of", lang, measure=measure_label(measure, lang, lower=True))
-        columns[_column(name, "mean", lang)] = ordered[f"{measure}_change"].astype(float).tolist()
-        columns[_column(name, "ci_low", lang)] = ordered[f"{measure}_ci_low"].astype(float).tolist()
-        columns[_column(name, "ci_high", lang)] = ordered[f"{measure}_ci_high"].astype(float).tolist()
-    for direction in DIRECTIONS:
-        name = t(f"sustainability.changes.{direction}", lang, band=format_number(STAY_BAND, lang, 2))
-        columns[name] = ordered[direction].astype(float).tolist()
-        columns[_column(name, "ci_low_wilson", lang)] = ordered[f"{direction}_ci_low"].astype(float).tolist()
-        columns[_column(name, "ci_high_wilson", lang)] = ordered[f"{direction}_ci_high"].astype(float).tolist()
-    numbers = list(columns)[3:]
-    return _table(columns, ordered["suppressed"], numbers, [n_column])

@@ -3,12 +3,14 @@ re-label the shell without reloading it and without touching the filter values."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dashboard import ids
 from dashboard.auth import User
 from dashboard.auth.roles import NOBODY, Role
 from dashboard.catalog import Catalog
 from dashboard.i18n import dropdown_labels, format_number, quarter_label, t
-from layouts.pages import PAGES
+from dashboard.pages import Page
 
 # (component id, catalog field or None for quarters, label key, multi-select)
 FILTER_CONTROLS = (
@@ -57,9 +59,10 @@ def account_text(user: User, lang: str) -> str:
     return t("auth.signed_in_as", lang, name=user.name, roles=roles)
 
 
-def shell_texts(catalog: Catalog, lang: str, imported_files: list[str],
-                user: User = NOBODY) -> dict[tuple[str, str], object]:
-    """(component id, property) -> value for every translatable property of the shell."""
+def shell_texts(catalog: Catalog, lang: str, imported_files: list[str], user: User = NOBODY, *,
+                pages: Sequence[Page]) -> dict[tuple[str, str], object]:
+    """(component id, property) -> value for every translatable property of the shell (``pages``:
+    the pages of the navigation)."""
     texts: dict[tuple[str, str], object] = {
         (ids.BRAND_TITLE, "children"): t("app.title", lang),
         (ids.BRAND_SUBTITLE, "title"): t("app.subtitle", lang),
@@ -82,7 +85,7 @@ def shell_texts(catalog: Catalog, lang: str, imported_files: list[str],
         (ids.SIGN_OUT_BUTTON, "children"): t("auth.sign_out", lang),
         (ids.ACCOUNT_LANGUAGE_FIELD, "value"): lang,
     }
-    for page in PAGES:
+    for page in pages:
         texts[(nav_link_id(page.key), "children")] = t(page.nav_key, lang)
     for component_id, field, key, _ in FILTER_CONTROLS:
         texts[(label_id(component_id), "children")] = t(key, lang)

@@ -1,0 +1,195 @@
+"""The pillars page's charts, declared once: their ids, titles, kinds, and the functions that compute each chart's data and figure for a request (``ChartSpec``). The layout builds the panels from these rows, the callbacks wire them, exports and the API read them."""
+
+from __future__ import annotations
+
+import pandas as pd
+from plotly import graph_objects as go
+
+from dashboard import ids
+from dashboard.catalog import Catalog
+from dashboard.charts import ChartRequest, ChartSpec
+from dashboard.data_kinds import EUTF, MAPPING, PUBLISHED
+from dashboard.figures import eutf as eutf_figures
+from dashboard.figures import indicators as indicator_figures
+from dashboard.figures import pillars as pillar_figures
+from dashboard.frames import eutf as eutf_frames
+from dashboard.frames import indicators as indicator_frames
+from dashboard.frames import pillars as pillar_frames
+from dashboard.i18n import t
+from dashboard.pillars_options import PageOptions
+from dashboard.queries import eutf as eutf_queries
+from dashboard.queries import indicators as indicator_queries
+from dashboard.queries import pillars as pillar_queries
+from dashboard.selection import Selection
+
+PAGE = "pillars"
+
+
+def indicator_facts(cursor, catalog: Catalog, code: str, lang: str) -> tuple[str, str]:
+    """The indicator's name in ``lang`` and its unit."""
+    meta = indicator_queries.indicator_meta(cursor, code) or {}
+    return catalog.indicators[code].name(lang), str(meta.get("unit", ""))
+
+
+def choose_drill_action(in_scope: list[str], selection: Selection, current: object) -> str | None:
+    """The Action to drill into: the filter's Action when exactly one is chosen, else the current
+    choice if still in scope, else the first Action in scope (None when there is none)."""
+    if len(selection.actions) == 1 and selection.actions[0] in in_scope:
+        return selection.actions[0]
+    if current in in_scope:
+        return str(current)
+    return in_scope[0] if in_scope else None
+
+
+def drill_frame(cursor, selection: Selection, current: object) -> tuple[list[str], str | None, pd.DataFrame]:
+    """Actions in scope, the Action drilled into, and its countries x pillars (no rows without one)."""
+    in_scope = pillar_queries.actions_in_scope(cursor, selection)
+    action = choose_drill_action(in_scope, selection, current)
+    # With no Action in scope the scope is empty, so any code gives the empty frame with its columns.
+    return in_scope, action, pillar_queries.country_pillar_matrix(cursor, selection, action or "")
+
+
+def matrix_data(request: ChartRequest) -> pd.DataFrame:
+    """Cells of the Action x pillar matrix."""
+    frame = pillar_queries.action_pillar_matrix(request.cursor, request.selection)
+    return pillar_frames.pillar_matrix_data(frame, lang=request.lang)
+
+
+def counts_data(request: ChartRequest) -> pd.DataFrame:
+    """Actions and countries applying each pillar."""
+    frame = pillar_queries.pillar_counts(request.cursor, request.selection)
+    return pillar_frames.pillar_counts_data(frame, lang=request.lang)
+
+
+def drill_data(request: ChartRequest) -> pd.DataFrame:
+    """The drilled Action's countries by pillar (the Action chosen as the page does)."""
+    options = PageOptions.from_params(request.params, request.catalog)
+    _, action, grid = drill_frame(request.cursor, request.selection, options.drill)
+    name = request.catalog.actions[action].name(request.lang) if action else ""
+    return pillar_frames.country_pillar_data(grid, lang=request.lang, action_code=action, action_name=name)
+
+
+def totals_data(request: ChartRequest) -> pd.DataFrame:
+    """The headline cards' totals."""
+    frame = indicator_queries.indicator_totals(request.cursor, request.selection)
+    return indicator_frames.indicator_totals_data(frame, lang=request.lang)
+
+
+def trend_data(request: ChartRequest) -> pd.DataFrame:
+    """The trend's points for the indicator and grouping of the URL."""
+    options = PageOptions.from_params(request.params, request.catalog)
+    name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
+    frame = indicator_queries.indicator_trend(request.cursor, request.selection, options.indicator, options.trend)
+    return indicator_frames.indicator_trend_data(frame, lang=request.lang, indicator=options.indicator,
+                                                  indicator_name=name, unit=unit, group_by=options.trend)
+
+
+def ranking_data(request: ChartRequest) -> pd.DataFrame:
+    """The ranking's bars for the indicator and sex split of the URL."""
+    options = PageOptions.from_params(request.params, request.catalog)
+    name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
+    frame = indicator_queries.country_ranking(request.cursor, request.selection, options.indicator,
+                                              by_sex=options.by_sex)
+    return indicator_frames.country_ranking_data(frame, lang=request.lang, indicator=options.indicator,
+                                                  indicator_name=name, unit=unit, by_sex=options.by_sex)
+
+
+def rate_data(group_by: str):
+    """The data function of the completion-rate chart by ``group_by``."""
+    def data(request: ChartRequest) -> pd.DataFrame:
+        frame = indicator_queries.completion_rates(request.cursor, request.selection, group_by)
+        return indicator_frames.completion_rate_data(frame, lang=request.lang, group_by=group_by)
+    return data
+
+
+def published_data(request: ChartRequest) -> pd.DataFrame:
+    """The published figures, with source address and date."""
+    frame = indicator_queries.published_figures(request.cursor, request.selection)
+    return indicator_frames.published_data(frame, lang=request.lang)
+
+
+def eutf_pillar_rows(cursor, pillar: int) -> pd.DataFrame:
+    """The pillar's rows of ``queries.eutf.pillar_results`` (country and regional)."""
+    rows = eutf_queries.pillar_results(cursor)
+    return rows[rows["pillar_no"] == pillar].reset_index(drop=True)
+
+
+def eutf_results_data(request: ChartRequest) -> pd.DataFrame:
+    """The chosen pillar's EUTF rows, country and regional, as a table."""
+    pillar = PageOptions.from_params(request.params, request.catalog).eutf_pillar
+    rows = eutf_pillar_rows(request.cursor, pillar)
+    names = {number: named.name(request.lang) for number, named in request.catalog.pillars.items()}
+    return eutf_frames.pillar_results_table(rows, pillar_names=names, lang=request.lang)
+
+
+def matrix_figure(request: ChartRequest) -> go.Figure:
+    """The Action x pillar matrix."""
+    return pillar_figures.pillar_matrix_chart(pillar_queries.action_pillar_matrix(request.cursor, request.selection),
+                                              lang=request.lang)
+
+
+def counts_figure(request: ChartRequest) -> go.Figure:
+    """Actions and countries applying each pillar."""
+    return pillar_figures.pillar_counts_chart(pillar_queries.pillar_counts(request.cursor, request.selection),
+                                              lang=request.lang)
+
+
+def trend_figure(request: ChartRequest) -> go.Figure:
+    """Quarterly lines of the indicator and grouping of the URL."""
+    options = PageOptions.from_params(request.params, request.catalog)
+    name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
+    frame = indicator_queries.indicator_trend(request.cursor, request.selection, options.indicator, options.trend)
+    return indicator_figures.indicator_trend_chart(frame, lang=request.lang, demo=request.catalog.is_demo,
+                                                   indicator_name=name, unit=unit, group_by=options.trend)
+
+
+def ranking_figure(request: ChartRequest) -> go.Figure:
+    """Countries ranked by the indicator of the URL."""
+    options = PageOptions.from_params(request.params, request.catalog)
+    name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
+    frame = indicator_queries.country_ranking(request.cursor, request.selection, options.indicator,
+                                              by_sex=options.by_sex)
+    return indicator_figures.country_ranking_chart(frame, lang=request.lang, demo=request.catalog.is_demo,
+                                                   indicator_name=name, unit=unit, by_sex=options.by_sex)
+
+
+def rate_figure(group_by: str):
+    """The figure function of the completion-rate chart by ``group_by``."""
+    def figure(request: ChartRequest) -> go.Figure:
+        frame = indicator_queries.completion_rates(request.cursor, request.selection, group_by)
+        return indicator_figures.completion_rate_chart(frame, lang=request.lang, demo=request.catalog.is_demo,
+                                                       group_by=group_by)
+    return figure
+
+
+def eutf_results_figure(request: ChartRequest) -> go.Figure:
+    """The chosen pillar's EUTF target-vs-actual chart."""
+    pillar = PageOptions.from_params(request.params, request.catalog).eutf_pillar
+    rows = eutf_pillar_rows(request.cursor, pillar)
+    name = request.catalog.pillars[pillar].name(request.lang)
+    numbers = ", ".join(dict.fromkeys(rows["indicator_number"])) or "–"
+    return eutf_figures.pillar_results_chart(
+        rows, pillar=t("eutf.pillars.chart_title", request.lang, pillar=name, numbers=numbers), lang=request.lang)
+
+
+CHARTS: tuple[ChartSpec, ...] = (
+    ChartSpec(ids.PILLARS_MATRIX_CHART, PAGE, ids.PILLARS_MATRIX_GRAPH, "pillars.matrix.title", matrix_data,
+              MAPPING, figure=matrix_figure, summary_id=ids.PILLARS_MATRIX_SUMMARY),
+    ChartSpec(ids.PILLARS_COUNTS_CHART, PAGE, ids.PILLARS_COUNTS_GRAPH, "pillars.counts.title", counts_data,
+              MAPPING, figure=counts_figure, summary_id=ids.PILLARS_COUNTS_SUMMARY),
+    ChartSpec(ids.PILLARS_DRILL_CHART, PAGE, ids.PILLARS_DRILL_GRAPH, "pillars.drill.heading", drill_data,
+              MAPPING, summary_id=ids.PILLARS_DRILL_SUMMARY),
+    ChartSpec(ids.PILLARS_TOTALS_CHART, PAGE, ids.PILLARS_HEADLINE_CARDS, "pillars.cards.heading", totals_data),
+    ChartSpec(ids.PILLARS_TREND_CHART, PAGE, ids.PILLARS_TREND_GRAPH, "pillars.block.trend", trend_data,
+              figure=trend_figure, summary_id=ids.PILLARS_TREND_SUMMARY),
+    ChartSpec(ids.PILLARS_RANKING_CHART, PAGE, ids.PILLARS_RANKING_GRAPH, "pillars.block.ranking", ranking_data,
+              figure=ranking_figure, summary_id=ids.PILLARS_RANKING_SUMMARY),
+    ChartSpec(ids.PILLARS_RATE_REGION_CHART, PAGE, ids.PILLARS_RATE_REGION_GRAPH, "pillars.rates.title.region",
+              rate_data("region"), figure=rate_figure("region"), summary_id=ids.PILLARS_RATE_REGION_SUMMARY),
+    ChartSpec(ids.PILLARS_RATE_ACTION_CHART, PAGE, ids.PILLARS_RATE_ACTION_GRAPH, "pillars.rates.title.action",
+              rate_data("action"), figure=rate_figure("action"), summary_id=ids.PILLARS_RATE_ACTION_SUMMARY),
+    ChartSpec(ids.PILLARS_PUBLISHED_CHART, PAGE, ids.PILLARS_PUBLISHED_TABLE, "pillars.published.heading",
+              published_data, PUBLISHED),
+    ChartSpec(ids.PILLARS_EUTF_CHART, PAGE, ids.PILLARS_EUTF_GRAPH, "eutf.pillars.chart", eutf_results_data, EUTF,
+              figure=eutf_results_figure, summary_id=ids.PILLARS_EUTF_SUMMARY),
+)
