@@ -5,61 +5,101 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import plotly.graph_objects as go
+from _plotly_utils.basevalidators import CompoundArrayValidator, CompoundValidator
 
 from dashboard import theme
 from dashboard.i18n import plotly_separators, t
 
 
 class Figure(go.Figure):
-    """``go.Figure`` whose layout and axis updates set properties not set yet directly.
+    """``go.Figure`` whose layout and axis updates skip plotly's batched relayout.
 
-    plotly applies ``update_layout``/``update_xaxes``/``update_yaxes`` as a batch of nested
-    relayout edits, walking every key path through the layout (and its template): about 1 ms of
-    CPU for a title and two axes, most of a figure builder's time. When every property of an
-    update is a plain property of the layout (or of the only x/y axis) that the figure does not
-    hold yet, merging into nothing and setting give the same figure, so the properties are set
-    directly: each value is still validated by plotly. Anything else (a property already set,
-    ``None``, an underscore path such as ``title_text``, subplot axes, selectors) takes plotly's
-    own way. The figure's JSON is the same either way.
+    plotly applies ``update_layout``/``update_xaxes``/``update_yaxes`` as a batch of relayout
+    edits, walking every key path through the layout and its template: about 1 ms of CPU for a
+    title and two axes, most of a figure builder's time. plotly's update ends in assignments (a
+    simple property, or a compound one given as anything but a dict, is assigned; a dict is merged
+    into the compound property it names, key by key), so the same assignments are made here
+    directly, each value still validated by plotly. What the direct way does not cover (``None``,
+    subplot axes, arrays of annotations or shapes already holding elements, selectors, an
+    unknown property) takes plotly's own way. The figure's JSON is the same either way.
     """
 
-    def _set_unset(self, target, held: Mapping, dict1: object, kwargs: Mapping) -> bool:
-        """Set ``dict1`` and ``kwargs`` on ``target`` directly when every key is a plain
-        property that ``held`` (the raw dict behind ``target``) does not hold; False otherwise."""
-        updates = dict(dict1) if isinstance(dict1, Mapping) else ({} if dict1 is None else None)
-        if updates is None or set(updates) & set(kwargs):
-            return False
-        updates.update(kwargs)
-        valid = target._valid_props
-        if not all(key in valid and key not in held and value is not None for key, value in updates.items()):
-            return False
-        for key, value in updates.items():
-            target[key] = value
-        return True
-
     def update_layout(self, dict1=None, overwrite=False, **kwargs) -> Figure:
-        if not self._set_unset(self.layout, self._layout, dict1, kwargs):
+        if not _assign(self.layout, self._layout, (dict1, kwargs), overwrite):
             super().update_layout(dict1, overwrite=overwrite, **kwargs)
         return self
 
-    def _update_only_axis(self, name: str, patch, selector, row, col, kwargs) -> bool:
-        if selector is not None or row is not None or col is not None or self._grid_ref is not None:
-            return False
-        if any(key != name and key.startswith(name) for key in self._layout):
-            return False  # more than one axis of this kind: plotly's selection decides
-        return self._set_unset(self.layout[name], self._layout.get(name) or {}, patch, kwargs)
+    def _only_axis(self, name: str, selector, row, col) -> bool:
+        """True when the update targets the figure's one axis ``name`` (no subplots, no selector)."""
+        return (selector is None and row is None and col is None and self._grid_ref is None
+                and not any(key != name and key.startswith(name) for key in self._layout))
 
     def update_xaxes(self, patch=None, selector=None, overwrite=False, row=None, col=None, **kwargs) -> Figure:
-        if not self._update_only_axis("xaxis", patch, selector, row, col, kwargs):
+        if not (self._only_axis("xaxis", selector, row, col)
+                and _assign(self.layout.xaxis, self._layout.get("xaxis") or {}, (patch, kwargs), overwrite)):
             super().update_xaxes(patch, selector=selector, overwrite=overwrite, row=row, col=col, **kwargs)
         return self
 
     def update_yaxes(self, patch=None, selector=None, overwrite=False, row=None, col=None,
                      secondary_y=None, **kwargs) -> Figure:
-        if secondary_y is not None or not self._update_only_axis("yaxis", patch, selector, row, col, kwargs):
+        if not (secondary_y is None and self._only_axis("yaxis", selector, row, col)
+                and _assign(self.layout.yaxis, self._layout.get("yaxis") or {}, (patch, kwargs), overwrite)):
             super().update_yaxes(patch, selector=selector, overwrite=overwrite, row=row, col=col,
                                  secondary_y=secondary_y, **kwargs)
         return self
+
+
+def _nested(target, key: str, value: object) -> tuple[str, object] | None:
+    """``(property, value)`` for ``key`` on ``target``: a property of ``target`` as it is, an
+    underscore path (``title_text``) as ``("title", {"text": value})``; None if neither."""
+    if key in target._valid_props:
+        return key, value
+    head, _, rest = key.partition("_")
+    if not rest or head not in target._valid_props:
+        return None
+    validator = target._get_validator(head)
+    inner = _nested(validator.data_class(), rest, value) if isinstance(validator, CompoundValidator) else None
+    return None if inner is None else (head, {inner[0]: inner[1]})
+
+
+def _plan(target, held: Mapping, updates: Mapping, overwrite: bool, path: tuple, steps: list) -> bool:
+    """Append to ``steps`` the assignments ``(path, owner, property, value)`` that plotly's update
+    would make; False when one is not covered."""
+    for key, value in updates.items():
+        named = _nested(target, key, value) if isinstance(key, str) and value is not None else None
+        if named is None:
+            return False
+        name, value = named
+        validator = target._get_validator(name)
+        current = held.get(name)
+        if not overwrite and isinstance(value, dict) and current is not None:
+            if isinstance(validator, CompoundArrayValidator) or not isinstance(validator, CompoundValidator):
+                return False
+            if not isinstance(current, Mapping) or not _plan(target[name], current, value, False,
+                                                             (*path, name), steps):
+                return False
+        elif not overwrite and isinstance(validator, CompoundArrayValidator) and current:
+            return False  # plotly merges into the existing elements
+        else:
+            steps.append(((*path, name), target, name, value))
+    return True
+
+
+def _assign(target, held: Mapping, updates: tuple, overwrite: bool) -> bool:
+    """Make the assignments of plotly's ``target.update(*updates)`` directly; False (and nothing
+    assigned) when one of them is not covered. ``held`` is the raw dict behind ``target``."""
+    steps: list = []
+    for update in updates:
+        if update is None:
+            continue
+        if not isinstance(update, Mapping) or not _plan(target, held, update, overwrite, (), steps):
+            return False
+    paths = sorted(step[0] for step in steps)
+    if any(later[:len(earlier)] == earlier for earlier, later in zip(paths, paths[1:], strict=False)):
+        return False  # one property given twice (``title`` and ``title_text``): the second merges
+    for _, owner, name, value in steps:
+        owner[name] = value
+    return True
 
 
 def new_figure(data: object = None) -> go.Figure:
