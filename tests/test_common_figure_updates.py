@@ -65,3 +65,14 @@ def test_an_unknown_property_is_refused_as_plotly_refuses_it():
         new_figure().update_layout(titel="typo")
     with pytest.raises(ValueError):
         new_figure().update_xaxes(rnage=[0, 1])
+
+
+@pytest.mark.parametrize("data", [None, go.Bar(x=["a"], y=[1]), [go.Scatter(x=[1], y=[2], marker={"color": "red"}),
+                                                                  go.Heatmap(z=[[1, 2]])]])
+def test_a_new_figure_holds_what_plotly_would_and_still_validates(data):
+    ours, plotly = new_figure(data), go.Figure(data, layout={"template": theme.TEMPLATE})
+    assert ours.to_plotly_json() == plotly.to_plotly_json()
+    with pytest.raises(ValueError):
+        ours.update_traces(colour="red") if data is not None else ours.layout.update(colour="red")
+    with pytest.raises(ValueError):
+        ours.layout.template.layout.update(fnot={})

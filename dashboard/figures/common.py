@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import plotly.graph_objects as go
 from _plotly_utils.basevalidators import CompoundArrayValidator, CompoundValidator
+from plotly.basedatatypes import BaseTraceType
 
 from dashboard import theme
 from dashboard.i18n import plotly_separators, t
@@ -103,11 +104,19 @@ def _assign(target, held: Mapping, updates: tuple, overwrite: bool) -> bool:
 
 
 def new_figure(data: object = None) -> go.Figure:
-    """A figure with ``data`` and the dashboard's template (a :class:`Figure`: cheaper updates).
+    """A figure with ``data`` (None, a trace or traces, e.g. ``go.Bar(...)``) and the dashboard's
+    template: a :class:`Figure`, whose updates are cheaper.
 
-    The template is given to the constructor: a figure made without one first takes plotly's
-    default template, and replacing it later cost about 1 ms of CPU per figure."""
-    return Figure(data, layout={"template": theme.TEMPLATE})
+    plotly validates what a figure is made from. The template and traces given here were validated
+    when they were made, so they are taken as they are (about 0.8 ms of CPU less per figure), and
+    the figure validates everything set on it afterwards. Anything else (dicts) is validated."""
+    traces = data if isinstance(data, list | tuple) else ([] if data is None else [data])
+    if not all(isinstance(trace, BaseTraceType) for trace in traces):
+        return Figure(data, layout={"template": theme.TEMPLATE})
+    figure = Figure(data, layout={"template": theme.TEMPLATE.to_plotly_json()}, _validate=False)
+    for part in (figure, figure.layout, *figure.data):
+        part._validate = True
+    return figure
 
 
 def base_layout(figure: go.Figure, *, title: str, lang: str, demo: bool) -> go.Figure:
