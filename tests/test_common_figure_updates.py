@@ -76,3 +76,15 @@ def test_a_new_figure_holds_what_plotly_would_and_still_validates(data):
         ours.update_traces(colour="red") if data is not None else ours.layout.update(colour="red")
     with pytest.raises(ValueError):
         ours.layout.template.layout.update(fnot={})
+
+
+def test_annotations_added_one_by_one_give_the_figure_plotly_gives():
+    ours, plotly = _pair([go.Bar(x=["a"], y=[1])])
+    for figure in (ours, plotly):
+        figure.add_annotation(text="Demo data", xref="paper", yref="paper", x=1, y=1.02, showarrow=False,
+                              font={"size": 11, "color": "#b42318"})
+        figure.add_annotation({"text": "second", "x": 0}, y=1)
+        figure.add_annotation(text="third", font=None)
+    assert ours.to_plotly_json() == plotly.to_plotly_json()
+    with pytest.raises(ValueError):
+        new_figure().add_annotation(txet="typo")

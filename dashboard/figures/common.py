@@ -30,6 +30,19 @@ class Figure(go.Figure):
             super().update_layout(dict1, overwrite=overwrite, **kwargs)
         return self
 
+    def add_annotation(self, arg=None, row=None, col=None, secondary_y=None, exclude_empty_subplots=None,
+                       **kwargs) -> Figure:
+        """plotly's ``add_annotation``; the first annotation of a figure without subplots is set
+        as the layout's one annotation (the same JSON, a third of the CPU)."""
+        first = (row is None and col is None and secondary_y is None and exclude_empty_subplots is None
+                 and not self._layout.get("annotations") and self._grid_ref is None
+                 and (arg is None or isinstance(arg, dict)) and None not in kwargs.values())
+        if not first:
+            return super().add_annotation(arg, row=row, col=col, secondary_y=secondary_y,
+                                          exclude_empty_subplots=exclude_empty_subplots, **kwargs)
+        self.layout["annotations"] = [{**(arg or {}), **kwargs}]
+        return self
+
     def _only_axis(self, name: str, selector, row, col) -> bool:
         """True when the update targets the figure's one axis ``name`` (no subplots, no selector)."""
         return (selector is None and row is None and col is None and self._grid_ref is None
