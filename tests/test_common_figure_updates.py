@@ -57,6 +57,7 @@ def test_updates_with_a_dict_and_keywords_and_on_subplot_axes_give_the_figure_pl
         figure.update_layout({"xaxis2": {"anchor": "y"}, "title": {"text": "T"}}, title_font_size=14)
         figure.update_xaxes(showgrid=False)
         figure.update_layout({"margin": {"l": 1}}, overwrite=True)
+        figure.update_layout({"title_text": "U"}, overwrite=True)
     assert ours.to_plotly_json() == plotly.to_plotly_json()
 
 

@@ -84,6 +84,8 @@ def _plan(target, held: Mapping, updates: Mapping, overwrite: bool, path: tuple,
         if named is None:
             return False
         name, value = named
+        if overwrite and name != key:
+            return False  # plotly overwrites only the end of an underscore path
         validator = target._get_validator(name)
         current = held.get(name)
         if not overwrite and isinstance(value, dict) and current is not None:
