@@ -472,7 +472,9 @@ def main(argv: list[str] | None = None) -> int:
     run = summarise(args, tally, elapsed, peaks, ready_s, server_cpu_s, client_cpu_s)
     callbacks = sum(len(values) for kind, values in tally.latencies.items() if kind != "page load (GET)")
     run["cache_entries"] = cache_entries
-    run["cache_hit_share"] = max(0.0, 1 - cache_entries / callbacks) if callbacks and fresh_cache else None
+    # No entry at all: the code under test keeps no cache (the baseline's).
+    run["cache_hit_share"] = (max(0.0, 1 - cache_entries / callbacks)
+                              if callbacks and cache_entries and fresh_cache else None)
     runs = json.loads(args.results.read_text()) if args.results.exists() else {}
     runs[args.label] = run
     args.results.write_text(json.dumps(runs, indent=1))
