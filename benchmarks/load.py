@@ -273,7 +273,7 @@ def start_server(args: argparse.Namespace, host: str, log: Path) -> subprocess.P
     code_dir = args.code_dir or ROOT
     # PYTHONPATH first: the code of code_dir, not the editable install of this worktree.
     env = {**os.environ, "EUIOM_STORE": str(args.store), "EUIOM_HOST": host, "EUIOM_PORT": str(args.port),
-           "EUIOM_WORKERS": str(args.workers), "PYTHONPATH": str(code_dir)}
+           "EUIOM_WORKERS": str(args.workers), "PYTHONPATH": str(code_dir), "EUIOM_CACHE_DIR": str(args.cache_dir)}
     handle = log.open("wb")
     return subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"],
                             cwd=code_dir, env=env, stdout=handle, stderr=subprocess.STDOUT)
@@ -401,6 +401,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", metavar="COMMIT",
                         help="serve the code of this commit instead (git archive into --scratch): the 'before' run")
     parser.add_argument("--scratch", type=Path, default=Path(tempfile.gettempdir()) / "euiom-bench-baseline")
+    parser.add_argument("--cache-dir", type=Path,
+                        help="the server's cache of callback answers (EUIOM_CACHE_DIR); default: a new empty "
+                             "directory for this run, so that answers cached by an earlier run (same users, same "
+                             "seeds) are not counted")
     parser.add_argument("--log", type=Path, default=Path("/tmp/euiom-load-gunicorn.log"))
     parser.add_argument("--readme", type=Path, default=HERE / "README.md")
     parser.add_argument("--results", type=Path, default=HERE / "load_results.json")
@@ -429,7 +433,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from layouts.pages import PAGES
 
-    print(f"starting gunicorn on {host}:{args.port} with {args.workers} workers, store {args.store}", flush=True)
+    fresh_cache = None
+    if args.cache_dir is None:
+        fresh_cache = tempfile.TemporaryDirectory(prefix="euiom-load-cache-")
+        args.cache_dir = Path(fresh_cache.name)
+    print(f"starting gunicorn on {host}:{args.port} with {args.workers} workers, store {args.store}, "
+          f"answer cache {args.cache_dir}", flush=True)
     server = start_server(args, host, args.log)
     try:
         ready_s = wait_until_ready(server, host, args.port, args.log, timeout=300)
@@ -456,7 +465,16 @@ def main(argv: list[str] | None = None) -> int:
         server_cpu_s = sum(cpu - workers_before.get(pid, (0.0, 0.0))[0] for pid, (cpu, _) in workers_after.items())
     finally:
         stop_server(server)
+        # Answers computed and stored by this run: the callback requests beyond them were cache hits.
+        cache_entries = sum(1 for _ in args.cache_dir.glob("*")) if args.cache_dir.is_dir() else 0
+        if fresh_cache is not None:
+            fresh_cache.cleanup()
     run = summarise(args, tally, elapsed, peaks, ready_s, server_cpu_s, client_cpu_s)
+    callbacks = sum(len(values) for kind, values in tally.latencies.items() if kind != "page load (GET)")
+    run["cache_entries"] = cache_entries
+    # No entry at all: the code under test keeps no cache (the baseline's).
+    run["cache_hit_share"] = (max(0.0, 1 - cache_entries / callbacks)
+                              if callbacks and cache_entries and fresh_cache else None)
     runs = json.loads(args.results.read_text()) if args.results.exists() else {}
     runs[args.label] = run
     args.results.write_text(json.dumps(runs, indent=1))

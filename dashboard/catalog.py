@@ -5,6 +5,8 @@ Filter options, label look-ups and the validation of filter values from a URL al
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -16,6 +18,9 @@ from dashboard.i18n import normalise_language
 from dashboard.queries import reference
 
 T = TypeVar("T")
+# Answers that depend on the filters kept per store version (see Catalog.recent): a filter change
+# of one visitor asks for the same ones from every callback of the page.
+RECENT_KEPT = 512
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,9 @@ class Catalog:
     # Other values read once from this store version (survey group codes, imported file names):
     # a version's content never changes, so they live exactly as long as its catalog.
     _read_once: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+    # The last RECENT_KEPT answers that depend on a selection (``recent``), newest last.
+    _recent: OrderedDict = field(default_factory=OrderedDict, init=False, compare=False, repr=False)
+    _recent_lock: threading.Lock = field(default_factory=threading.Lock, init=False, compare=False, repr=False)
 
     def once(self, key: Hashable, read: Callable[[], T]) -> T:
         """``read()`` the first time ``key`` is asked for on this store version, then that answer."""
@@ -56,6 +64,20 @@ class Catalog:
             return self._read_once[key]
         except KeyError:
             return self._read_once.setdefault(key, read())
+
+    def recent(self, key: Hashable, read: Callable[[], T], keep: int = RECENT_KEPT) -> T:
+        """``read()``, or its answer when ``key`` is among the last ``keep`` keys asked for on this
+        store version (for answers that depend on the filters; the answer must not be changed)."""
+        with self._recent_lock:
+            if key in self._recent:
+                self._recent.move_to_end(key)
+                return self._recent[key]
+        answer = read()
+        with self._recent_lock:
+            self._recent[key] = answer
+            while len(self._recent) > keep:
+                self._recent.popitem(last=False)
+        return answer
 
     @property
     def data_origin(self) -> str:

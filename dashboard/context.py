@@ -89,7 +89,7 @@ class ServedVersion:
 def open_version(settings: Settings, stamp: PointerStamp | None = None) -> ServedVersion:
     """Open the version the store path names now, read-only, checked, with its catalog loaded."""
     path, name = served_file(settings.store_path)
-    store = ReadOnlyStore(path, settings.duckdb_memory)
+    store = ReadOnlyStore(path, settings.duckdb_memory, settings.duckdb_threads)
     check_schema(store, path)
     version = ServedVersion(name, store, stamp)
     try:

@@ -209,6 +209,11 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "EUIOM_DUCKDB_MEMORY", "256MB",
         "Memory limit of each worker's DuckDB connection (its buffer pool and query memory).",
         _memory_size),
+    "duckdb_threads": SettingSpec(
+        "EUIOM_DUCKDB_THREADS", "1",
+        "Threads of each worker's DuckDB connection. The queries read small pre-aggregated tables, "
+        "so a second thread costs more CPU than it saves time; the workers (EUIOM_WORKERS) use the cores.",
+        _positive_int),
     "frame_options": SettingSpec(
         "EUIOM_FRAME_OPTIONS", "SAMEORIGIN",
         "X-Frame-Options for embedding: DENY, SAMEORIGIN or ALLOW (no header).", _frame_options),
@@ -282,6 +287,7 @@ class Settings:
     composite_weights: tuple[float, float, float]
     language: str
     duckdb_memory: str
+    duckdb_threads: int
     frame_options: str
     auth_mode: str
     secret_key: str = field(repr=False)

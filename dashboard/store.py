@@ -131,15 +131,16 @@ class ReadOnlyStore:
     thread gets a cursor of the one read-only connection. Open it after a server forks.
     """
 
-    def __init__(self, path: Path | str, memory_limit: str = "256MB") -> None:
+    def __init__(self, path: Path | str, memory_limit: str = "256MB", threads: int = 1) -> None:
         self.path = Path(path)
         if not self.path.exists():
             raise StoreError(f"No store at {self.path}. Build one with: python -m dashboard build-demo")
         if self.path.is_dir():
             raise StoreError(explain_open_error(self.path, IsADirectoryError("is a directory"), writing=False))
         try:
+            # One file opened twice in a process must be opened with the same configuration.
             self._connection = duckdb.connect(str(self.path), read_only=True,
-                                              config={"memory_limit": memory_limit})
+                                              config={"memory_limit": memory_limit, "threads": threads})
         except (duckdb.Error, OSError) as error:
             raise StoreError(explain_open_error(self.path, error, writing=False)) from None
         self._local = threading.local()

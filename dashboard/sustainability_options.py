@@ -79,7 +79,10 @@ def comparable_codes(env: OptionEnv, grouping: str) -> list[str]:
     if key not in env.memo:
         minimum = env.settings.min_group_size if env.settings is not None else 1
         selection = env.selection if env.selection is not None else Selection()
-        codes = queries.comparable_group_codes(env.cursor, selection, grouping, min_group_size=minimum)
+        # Every callback of the page parses the options again for the same filters: one query.
+        codes = env.catalog.recent(
+            ("comparable_group_codes", selection, grouping, minimum),
+            lambda: tuple(queries.comparable_group_codes(env.cursor, selection, grouping, min_group_size=minimum)))
         labels = group_labels(grouping, env.lang, env.catalog)
         env.memo[key] = [choice["value"] for choice in group_options(codes, labels)]
     return list(env.memo[key])

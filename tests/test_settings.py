@@ -20,7 +20,7 @@ def test_weights_are_normalised():
 @pytest.mark.parametrize(("name", "value"), [
     ("EUIOM_PORT", "eighty"), ("EUIOM_PORT", "70000"), ("EUIOM_THRESHOLD", "1.5"),
     ("EUIOM_MIN_GROUP", "0"), ("EUIOM_LANG", "de"), ("EUIOM_WEIGHTS", "1,1"), ("EUIOM_WORKERS", "-2"),
-    ("EUIOM_DUCKDB_MEMORY", "lots"), ("EUIOM_DUCKDB_MEMORY", "256"),
+    ("EUIOM_DUCKDB_MEMORY", "lots"), ("EUIOM_DUCKDB_MEMORY", "256"), ("EUIOM_DUCKDB_THREADS", "0"),
 ])
 def test_bad_values_name_the_variable(name, value):
     with pytest.raises(SettingsError, match=name):
