@@ -156,6 +156,10 @@ def test_fewer_than_two_groups_gives_a_message_not_an_empty_chart(context):
     assert summary.startswith("Fewer than two groups have at least 2 respondents with the current filters")
     assert figure.layout.meta == {"empty": True} and "nothing to compare" in str(figure.layout.annotations[0].text)
     assert "nothing to compare" in str(table)
+    # In lines that fit the chart on a phone (it ran off both sides in one line), said once.
+    lines = str(figure.layout.annotations[0].text).split("<br>")
+    assert len(lines) > 1 and max(len(line) for line in lines) <= 40
+    assert str(figure.layout.annotations[0].text).count("Widen the filters") == 1
 
 
 def test_share_hover_uses_the_rule_too():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 import plotly.graph_objects as go
@@ -11,6 +12,9 @@ from plotly.basedatatypes import BaseTraceType
 from dashboard import theme
 from dashboard.i18n import plotly_separators, t
 
+# Characters per line of an empty chart's message: plotly draws an annotation on one line, and a
+# long message ran off both sides of the chart (40 fit a phone at the message's 15 px).
+EMPTY_MESSAGE_WIDTH = 40
 
 class Figure(go.Figure):
     """``go.Figure`` whose layout and axis updates skip plotly's batched relayout.
@@ -149,10 +153,15 @@ def base_layout(figure: go.Figure, *, title: str, lang: str, demo: bool) -> go.F
     return figure
 
 
+def _lines(text: str, width: int = EMPTY_MESSAGE_WIDTH) -> str:
+    """``text`` broken into lines of at most ``width`` characters (plotly draws an annotation on one line)."""
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
 def empty_figure(message: str, *, lang: str, hint: str | None = None) -> go.Figure:
-    """A blank figure that says why there is nothing to draw."""
+    """A blank figure that says why there is nothing to draw, in lines that fit a phone."""
     figure = new_figure()
-    text = message if hint is None else f"{message}<br><span style='font-size:12px'>{hint}</span>"
+    text = _lines(message) if hint is None else f"{_lines(message)}<br><span style='font-size:12px'>{_lines(hint)}</span>"
     figure.add_annotation(text=text, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
                           font={"size": 15, "color": theme.MUTED})
     figure.update_layout(separators=plotly_separators(lang),

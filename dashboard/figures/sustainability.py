@@ -318,7 +318,7 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
     compare).
     """
     if available is not None and available < 2:
-        return empty_figure(_unavailable_text(lang, min_group_size), lang=lang, hint=t("chart.empty_hint", lang))
+        return empty_figure(_unavailable_text(lang, min_group_size), lang=lang)  # it says what to do
     if same_group:
         return empty_figure(t("sustainability.compare.same", lang), lang=lang)
     statuses = {side: compared[f"{side}_status"].iloc[0] for side in ("a", "b")} if not compared.empty else {}
