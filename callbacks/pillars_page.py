@@ -1,7 +1,7 @@
 """Callbacks of the pillars page: every chart follows the shared selection store.
 
 The charts' ids come from the page's chart registry (``dashboard.chart_registry.pillars``), whose
-helpers (``drill_frame``, ``indicator_facts``, ``eutf_pillar_rows``) the callbacks share with the
+helpers (``drill_frame``, ``trend_view``, ``ranking_view``, ``eutf_pillar_rows``) the callbacks share with the
 data behind each chart, so a download or a table view always holds what the chart shows.
 """
 
@@ -12,7 +12,14 @@ from dash import Dash, Input, Output, State, html
 from dashboard import ids
 from dashboard.blocks import indicators as indicator_blocks
 from dashboard.blocks import pillars as pillar_blocks
-from dashboard.chart_registry.pillars import CHARTS, drill_frame, eutf_pillar_rows, indicator_facts
+from dashboard.chart_registry.pillars import (
+    CHARTS,
+    drill_frame,
+    eutf_pillar_rows,
+    ranking_view,
+    trend_view,
+)
+from dashboard.charts import ChartRequest
 from dashboard.context import AppContext
 from dashboard.figures import eutf as eutf_figures
 from dashboard.figures import indicators as indicator_figures
@@ -88,18 +95,23 @@ def update_headline_cards(context: AppContext, selection_data: dict | None, lang
     return indicator_blocks.headline_cards(totals, lang=lang, demo=context.catalog.is_demo)
 
 
+def _request(context: AppContext, selection_data: dict | None, options_data: dict | None,
+             lang: str) -> ChartRequest:
+    """The request the page's registry answers: filters, page options and language."""
+    return ChartRequest(cursor=context.cursor(), catalog=context.catalog, settings=context.settings,
+                        selection=_selection(context, selection_data), params=options_data or {}, lang=lang)
+
+
 def update_trend_graph(context: AppContext, selection_data: dict | None, options_data: dict | None,
                        lang: str | None) -> tuple:
     """Quarterly lines of the chosen indicator by region or Action, and their summary."""
     lang = normalise_language(lang)
-    cursor = context.cursor()
-    options = PageOptions.from_params(options_data or {}, context.catalog)
-    code, group_by = options.indicator, options.trend
-    name, unit = indicator_facts(cursor, context.catalog, code, lang)
-    trend = indicator_queries.indicator_trend(cursor, _selection(context, selection_data), code, group_by)
-    figure = indicator_figures.indicator_trend_chart(trend, lang=lang, demo=context.catalog.is_demo,
-                                                     indicator_name=name, unit=unit, group_by=group_by)
-    summary = indicator_summaries.indicator_trend_summary(trend, lang=lang, indicator_name=name, group_by=group_by)
+    view = trend_view(_request(context, selection_data, options_data, lang))
+    figure = indicator_figures.indicator_trend_chart(view.frame, lang=lang, demo=context.catalog.is_demo,
+                                                     indicator_name=view.name, unit=view.unit,
+                                                     group_by=view.options.trend)
+    summary = indicator_summaries.indicator_trend_summary(view.frame, lang=lang, indicator_name=view.name,
+                                                          group_by=view.options.trend)
     return figure, _described(summary, "pillars.trend.aria", lang)
 
 
@@ -107,14 +119,12 @@ def update_ranking_graph(context: AppContext, selection_data: dict | None, optio
                          lang: str | None) -> tuple:
     """Countries ranked by the chosen indicator, split by sex when asked, and their summary."""
     lang = normalise_language(lang)
-    cursor = context.cursor()
-    options = PageOptions.from_params(options_data or {}, context.catalog)
-    code, by_sex = options.indicator, options.by_sex
-    name, unit = indicator_facts(cursor, context.catalog, code, lang)
-    ranking = indicator_queries.country_ranking(cursor, _selection(context, selection_data), code, by_sex=by_sex)
-    figure = indicator_figures.country_ranking_chart(ranking, lang=lang, demo=context.catalog.is_demo,
-                                                     indicator_name=name, unit=unit, by_sex=by_sex)
-    summary = indicator_summaries.country_ranking_summary(ranking, lang=lang, indicator_name=name, by_sex=by_sex)
+    view = ranking_view(_request(context, selection_data, options_data, lang))
+    figure = indicator_figures.country_ranking_chart(view.frame, lang=lang, demo=context.catalog.is_demo,
+                                                     indicator_name=view.name, unit=view.unit,
+                                                     by_sex=view.options.by_sex)
+    summary = indicator_summaries.country_ranking_summary(view.frame, lang=lang, indicator_name=view.name,
+                                                          by_sex=view.options.by_sex)
     return figure, _described(summary, "pillars.ranking.aria", lang)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 from plotly import graph_objects as go
 
@@ -75,23 +77,48 @@ def totals_data(request: ChartRequest) -> pd.DataFrame:
     return indicator_frames.indicator_totals_data(frame, lang=request.lang)
 
 
-def trend_data(request: ChartRequest) -> pd.DataFrame:
-    """The trend's points for the indicator and grouping of the URL."""
+@dataclass(frozen=True)
+class IndicatorView:
+    """What the trend and the ranking are drawn from: the page options, the indicator's name and
+    unit in the language, and the query's rows (the same for a chart and the data behind it)."""
+
+    options: PageOptions
+    name: str
+    unit: str
+    frame: pd.DataFrame
+
+
+def trend_view(request: ChartRequest) -> IndicatorView:
+    """The trend's rows for the indicator and grouping of the URL."""
     options = PageOptions.from_params(request.params, request.catalog)
     name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
     frame = indicator_queries.indicator_trend(request.cursor, request.selection, options.indicator, options.trend)
-    return indicator_frames.indicator_trend_data(frame, lang=request.lang, indicator=options.indicator,
-                                                  indicator_name=name, unit=unit, group_by=options.trend)
+    return IndicatorView(options, name, unit, frame)
 
 
-def ranking_data(request: ChartRequest) -> pd.DataFrame:
-    """The ranking's bars for the indicator and sex split of the URL."""
+def ranking_view(request: ChartRequest) -> IndicatorView:
+    """The ranking's rows for the indicator and sex split of the URL."""
     options = PageOptions.from_params(request.params, request.catalog)
     name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
     frame = indicator_queries.country_ranking(request.cursor, request.selection, options.indicator,
                                               by_sex=options.by_sex)
-    return indicator_frames.country_ranking_data(frame, lang=request.lang, indicator=options.indicator,
-                                                  indicator_name=name, unit=unit, by_sex=options.by_sex)
+    return IndicatorView(options, name, unit, frame)
+
+
+def trend_data(request: ChartRequest) -> pd.DataFrame:
+    """The trend's points for the indicator and grouping of the URL."""
+    view = trend_view(request)
+    return indicator_frames.indicator_trend_data(view.frame, lang=request.lang, indicator=view.options.indicator,
+                                                  indicator_name=view.name, unit=view.unit,
+                                                  group_by=view.options.trend)
+
+
+def ranking_data(request: ChartRequest) -> pd.DataFrame:
+    """The ranking's bars for the indicator and sex split of the URL."""
+    view = ranking_view(request)
+    return indicator_frames.country_ranking_data(view.frame, lang=request.lang, indicator=view.options.indicator,
+                                                  indicator_name=view.name, unit=view.unit,
+                                                  by_sex=view.options.by_sex)
 
 
 def rate_data(group_by: str):
@@ -136,21 +163,18 @@ def counts_figure(request: ChartRequest) -> go.Figure:
 
 def trend_figure(request: ChartRequest) -> go.Figure:
     """Quarterly lines of the indicator and grouping of the URL."""
-    options = PageOptions.from_params(request.params, request.catalog)
-    name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
-    frame = indicator_queries.indicator_trend(request.cursor, request.selection, options.indicator, options.trend)
-    return indicator_figures.indicator_trend_chart(frame, lang=request.lang, demo=request.catalog.is_demo,
-                                                   indicator_name=name, unit=unit, group_by=options.trend)
+    view = trend_view(request)
+    return indicator_figures.indicator_trend_chart(view.frame, lang=request.lang, demo=request.catalog.is_demo,
+                                                   indicator_name=view.name, unit=view.unit,
+                                                   group_by=view.options.trend)
 
 
 def ranking_figure(request: ChartRequest) -> go.Figure:
     """Countries ranked by the indicator of the URL."""
-    options = PageOptions.from_params(request.params, request.catalog)
-    name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
-    frame = indicator_queries.country_ranking(request.cursor, request.selection, options.indicator,
-                                              by_sex=options.by_sex)
-    return indicator_figures.country_ranking_chart(frame, lang=request.lang, demo=request.catalog.is_demo,
-                                                   indicator_name=name, unit=unit, by_sex=options.by_sex)
+    view = ranking_view(request)
+    return indicator_figures.country_ranking_chart(view.frame, lang=request.lang, demo=request.catalog.is_demo,
+                                                   indicator_name=view.name, unit=view.unit,
+                                                   by_sex=view.options.by_sex)
 
 
 def rate_figure(group_by: str):
