@@ -14,6 +14,7 @@ from dashboard.context import AppContext
 from dashboard.http_errors import install_error_pages
 from dashboard.i18n import t
 from dashboard.imports import MAX_UPLOAD_BYTES
+from dashboard.rate_limits import install_rate_limits
 from dashboard.request_limits import (
     CALLBACK_BODY_BYTES,
     MIB,
@@ -23,6 +24,7 @@ from dashboard.request_limits import (
 from dashboard.response_cache import download_outputs, install_response_cache
 from dashboard.security import install_callback_request_guard, install_security_headers
 from dashboard.settings import Settings, load_settings
+from dashboard.shared_state import open_shared_state
 from dashboard.transport import install_compression
 
 # Dash's default template wraps its scripts in a <footer>, a second "contentinfo" landmark.
@@ -82,7 +84,9 @@ def create_app(settings: Settings | None = None) -> Dash:
     install_store_switching(app.server, context)
     app.index_string = INDEX_TEMPLATE.format(lang=settings.language)
 
-    auth = install_auth(app, settings)
+    state = open_shared_state(settings)
+    limits = install_rate_limits(app.server, settings, state)
+    auth = install_auth(app, settings, state, limits)
 
     def serve_layout() -> html.Div:
         return shell(context.catalog, settings.language, context.imported_files, current_user())
@@ -95,7 +99,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     form_targets = [auth.provider.origin] if auth.provider is not None else []
     install_security_headers(app.server, app.csp_hashes(), settings.frame_options, form_targets,
                              settings.embed_origins)
-    install_api(app.server, context, all_charts(), {page.key: page.path for page in PAGES})
+    install_api(app.server, context, all_charts(), {page.key: page.path for page in PAGES}, limits)
     server_callbacks = {key: spec for key, spec in app.callback_map.items() if "callback" in spec}
     install_callback_request_guard(app.server, lambda: server_callbacks, auth.authorize_callback)
     install_compression(app.server)

@@ -200,7 +200,7 @@ def test_answers_carry_etag_and_cache_control_and_revalidate(client):
 
 
 def test_rate_limit_answers_429_with_retry_after(demo_store_path):
-    limited = create_app(settings_for(demo_store_path, api_rate=(3, 60))).server.test_client()
+    limited = create_app(settings_for(demo_store_path, api_rate="3/minute")).server.test_client()
     statuses = [limited.get("/api/v1/reference/pillars").status_code for _ in range(5)]
     assert statuses == [200, 200, 200, 429, 429]
     refused = limited.get("/api/v1/reference/pillars")
