@@ -36,6 +36,7 @@ def main() -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
+    from dashboard.shared_state import SharedStateError
     from dashboard.store import StoreError
 
     try:
@@ -46,6 +47,9 @@ def main() -> int:
         app = create_app(settings)
     except StoreError as error:
         print(f"Store error: {error}", file=sys.stderr)
+        return 2
+    except SharedStateError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
         return 2
     print(f"Dashboard on http://{settings.host}:{settings.port}/  (store: {settings.store_path})")
     app.run(host=settings.host, port=settings.port, debug=False)
