@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Dash, html
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard import ASSETS_DIR
 from dashboard.api import install_api
@@ -98,7 +99,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     register_all(app, context, site())
     form_targets = [auth.provider.origin] if auth.provider is not None else []
     install_security_headers(app.server, app.csp_hashes(), settings.frame_options, form_targets,
-                             settings.embed_origins)
+                             settings.embed_origins, https=settings.https)
     install_api(app.server, context, all_charts(), {page.key: page.path for page in PAGES}, limits)
     server_callbacks = {key: spec for key, spec in app.callback_map.items() if "callback" in spec}
     install_callback_request_guard(app.server, lambda: server_callbacks, auth.authorize_callback)
@@ -108,6 +109,10 @@ def create_app(settings: Settings | None = None) -> Dash:
     install_error_pages(app.server)
     install_body_limits(app.server, callback_body_limit)
     install_path_guard(app.server)
+    if settings.proxy_hops:
+        # The client's address and scheme as the trusted proxies name them (rate limits, sign-in
+        # counts, the local data manager); the Host header stays the one the proxy passes on.
+        app.server.wsgi_app = ProxyFix(app.server.wsgi_app, x_for=settings.proxy_hops, x_proto=settings.proxy_hops)
     return app
 
 

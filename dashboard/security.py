@@ -35,9 +35,14 @@ def content_security_policy(script_hashes: Sequence[str], frame_options: str,
     ])
 
 
+HSTS = "max-age=31536000"  # a year; not includeSubDomains: other sites of the domain are not ours to decide
+
+
 def install_security_headers(server: Flask, script_hashes: Sequence[str], frame_options: str,
-                             form_targets: Sequence[str] = (), embed_origins: Sequence[str] = ()) -> None:
-    """Add the CSP, no-sniff, referrer and (unless embedding is allowed) frame headers to every response.
+                             form_targets: Sequence[str] = (), embed_origins: Sequence[str] = (),
+                             https: bool = False) -> None:
+    """Add the CSP, no-sniff, referrer and (unless embedding is allowed) frame headers to every response,
+    and ``Strict-Transport-Security`` when the app is reached over HTTPS (``EUIOM_PUBLIC_URL``).
 
     Embeddable charts (``/embed/...``) may be framed by this site and the partner ``embed_origins``
     (``frame-ancestors``; X-Frame-Options cannot list origins, so they go without it); every other
@@ -48,6 +53,8 @@ def install_security_headers(server: Flask, script_hashes: Sequence[str], frame_
                                            frame_ancestors=" ".join(["'self'", *embed_origins]))
 
     def add_headers(response: Response) -> Response:
+        if https:
+            response.headers["Strict-Transport-Security"] = HSTS
         if request.path.startswith(EMBED_PREFIX):
             response.headers["Content-Security-Policy"] = embed_policy
             response.headers["X-Content-Type-Options"] = "nosniff"

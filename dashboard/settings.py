@@ -383,6 +383,8 @@ class Settings:
     public_url: str = ""
     proxy_hops: int = 0
     local_data_manager: str = "auto"
+    # Not from the environment: the key run.py makes at each start (dashboard.auth.local).
+    local_key: str = field(default="", repr=False)
     api_tokens_file: Path | None = None
     embed_origins: tuple[str, ...] = ()
 

@@ -22,7 +22,7 @@ EXPORT_OUTPUT_IDS = frozenset({ids.EXPORT_DOWNLOAD})
 PUBLIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
 # The sign-in pages, named one by one (any other /auth/... address is the app's and needs a
 # session), and the API's description and documentation page, which hold no data either.
-PUBLIC_PATHS = frozenset({"/auth/login", "/auth/logout", "/auth/oidc/start", "/auth/oidc/callback",
+PUBLIC_PATHS = frozenset({"/auth/login", "/auth/logout", "/auth/oidc/start", "/auth/oidc/callback", "/auth/local",
                           "/_favicon.ico", "/favicon.ico", "/api/v1/openapi.json", "/api/v1/docs"})
 
 

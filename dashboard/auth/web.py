@@ -24,6 +24,15 @@ from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 
 from dashboard.auth import oidc
 from dashboard.auth.guessing import GuessingGuard
+from dashboard.auth.local import COOKIE as LOCAL_COOKIE
+from dashboard.auth.local import LINK_PATH as LOCAL_LINK
+from dashboard.auth.local import (
+    cookie_value,
+    is_direct_local_request,
+    is_local_manager,
+    local_manager,
+    may_have_local_manager,
+)
 from dashboard.auth.pages import auth_page
 from dashboard.auth.policy import is_public_path, permission_for_path, permissions_for_callback
 from dashboard.auth.provider_grants import ProviderGrants
@@ -70,6 +79,8 @@ class Auth:
             token = bearer_token()
             if token is not None and self.mode != "open" and request.path.startswith(API_PREFIX):
                 g.euiom_user, g.euiom_expired = self.token_user(token), False
+            elif self.mode == "open" and is_local_manager(request, self.settings):
+                g.euiom_user, g.euiom_expired = local_manager(), False
             else:
                 g.euiom_user, g.euiom_expired = session_state(
                     self.mode, self.settings.session_lifetime, self.users,
@@ -269,6 +280,18 @@ def _add_routes(server: Flask, auth: Auth) -> None:
             return redirect(auth.provider.end_session_url(id_token, origin + signed_out) or signed_out)
         return redirect(signed_out)
 
+    def local_link() -> object:
+        """The link run.py prints: the browser that opens it (on this machine, straight) may import."""
+        key = request.args.get("key", "")
+        if (not may_have_local_manager(settings) or not is_direct_local_request(request)
+                or not secrets.compare_digest(key.encode(), settings.local_key.encode())):
+            abort(404)
+        response = redirect("/import")
+        response.set_cookie(LOCAL_COOKIE, cookie_value(settings.local_key), httponly=True, samesite="Strict",
+                            secure=False)
+        return response
+
+    server.add_url_rule(LOCAL_LINK, "auth_local", local_link, methods=["GET"])
     server.add_url_rule("/auth/login", "auth_login", login, methods=["GET", "POST"])
     server.add_url_rule("/auth/logout", "auth_logout", logout, methods=["POST"])
     if auth.provider is not None:
