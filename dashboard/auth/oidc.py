@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import requests
 from authlib.common.errors import AuthlibBaseError
 from authlib.integrations.flask_client import OAuth
 from flask import Flask, redirect, request, session, url_for
@@ -26,6 +27,7 @@ from dashboard.settings import Settings
 
 LOG = logging.getLogger(__name__)
 CLIENT_NAME = "idp"
+USERINFO_TIMEOUT = 10
 
 
 def roles_for_groups(groups: object, role_map: tuple[tuple[str, str], ...]) -> list[str]:
@@ -65,9 +67,18 @@ class Provider:
             AuthlibBaseError, RequestException: the provider refused or did not answer.
         """
         token = self.client.fetch_access_token(grant_type="refresh_token", refresh_token=refresh_token)
-        metadata = self.client.load_server_metadata()
-        claims = self.client.userinfo(token=token) if metadata.get("userinfo_endpoint") else {}
-        return dict(token), dict(claims)
+        endpoint = self.client.load_server_metadata().get("userinfo_endpoint")
+        if not endpoint:
+            return dict(token), {}
+        # Plain requests: Authlib's session would treat a token shorter-lived than its 60 s leeway
+        # as already expired.
+        answer = requests.get(endpoint, headers={"Authorization": f"Bearer {token['access_token']}"},
+                              timeout=USERINFO_TIMEOUT)
+        answer.raise_for_status()
+        claims = answer.json()
+        if not isinstance(claims, dict):
+            raise ValueError("userinfo is not a JSON object")
+        return dict(token), claims
 
     def end_session_url(self, id_token: str | None, after: str) -> str | None:
         """The provider's sign-out address (RP-initiated logout), or None when it has none."""
