@@ -95,7 +95,9 @@ def test_over_https_cookies_are_secure_and_hsts_is_sent(tls_site):
     form = session.get(public + "/auth/login?next=/", timeout=30)
     assert form.status_code == 200
     assert form.headers["Strict-Transport-Security"] == "max-age=31536000"
-    signed_in = session.post(public + "/auth/login", allow_redirects=False, timeout=30, data={
+    # Over HTTPS, Flask-WTF also wants the Referer a browser sends (same origin).
+    signed_in = session.post(public + "/auth/login", allow_redirects=False, timeout=30,
+                             headers={"Referer": public + "/auth/login", "Origin": public}, data={
         "username": "ana", "password": PASSWORD, "next": "/", "csrf_token": form_token(form.text)})
     assert signed_in.status_code == 302
     cookie = signed_in.headers["Set-Cookie"]
