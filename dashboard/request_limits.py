@@ -126,6 +126,8 @@ def install_body_limits(server: Flask, callback_limit: Callable[[], int]) -> Non
     def limit_body() -> None:
         limit = callback_limit() if request.path == CALLBACK_PATH else DEFAULT_BODY_BYTES
         request.max_content_length = limit
+        if request.content_length is not None and request.content_length > limit:
+            raise RequestEntityTooLarge()  # now, before any other before_request function runs
         if request.content_length is None and "Transfer-Encoding" in request.headers:
             read_chunked_body(request.environ, limit)
 

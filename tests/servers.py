@@ -118,10 +118,12 @@ def rss_bytes(pid: int) -> int:
 
 
 def post_large_body(port: int, size: int, *, chunked: bool, path: str = "/_dash-update-component",
-                    timeout: float = 60) -> tuple[str, str, int]:
+                    timeout: float = 60) -> tuple[str, str, int, float]:
     """POST ``size`` bytes (with Content-Length, or chunked without it), sending 1 MiB at a time
-    and stopping as soon as the server answers; returns (status line, body, bytes sent)."""
+    and stopping as soon as the server answers; returns (status line, body, bytes sent, seconds
+    until the answer)."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    started = time.monotonic()
     head = f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
     head += "Transfer-Encoding: chunked\r\n\r\n" if chunked else f"Content-Length: {size}\r\n\r\n"
     sock.sendall(head.encode())
@@ -143,14 +145,23 @@ def post_large_body(port: int, size: int, *, chunked: bool, path: str = "/_dash-
         pass
     sock.setblocking(True)
     sock.settimeout(timeout)
-    try:
-        while True:
+    try:  # the rest of the answer: its head, then as many bytes as its Content-Length
+        while b"\r\n\r\n" not in answer:
             data = sock.recv(65536)
             if not data:
                 break
             answer += data
+        answered = time.monotonic() - started
+        head_bytes, _, body = answer.partition(b"\r\n\r\n")
+        length = int(dict(line.split(b": ", 1) for line in head_bytes.split(b"\r\n")[1:]
+                          if b": " in line).get(b"Content-Length", b"0"))
+        while len(body) < length:
+            data = sock.recv(65536)
+            if not data:
+                break
+            body += data
     except OSError:
-        pass
+        answered, head_bytes, body = time.monotonic() - started, answer, b""
     sock.close()
-    head_text, _, body = answer.decode("utf-8", "replace").partition("\r\n\r\n")
-    return head_text.split("\r\n", 1)[0], body, sent
+    return (head_bytes.decode("latin-1").split("\r\n", 1)[0], body.decode("utf-8", "replace"), sent,
+            answered)
