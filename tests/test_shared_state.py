@@ -67,6 +67,12 @@ def server(request, tiny_store_path, tmp_path_factory):
                 return False
 
         wait_until(ready, 90, "gunicorn to start")
+
+        def both_workers_answer() -> bool:  # a worker still warming up takes no connection yet
+            requests.get(base + "/auth/login", timeout=10, headers={"Connection": "close"})
+            return len(workers_seen(log, "/auth/login")) == 2
+
+        wait_until(both_workers_answer, 90, "both workers to answer")
         yield base, log, users, request.param
     finally:
         stop(started)
