@@ -10,8 +10,10 @@ tests/test_bad_input_requests.py.)
 from __future__ import annotations
 
 import re
+import tempfile
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
@@ -42,6 +44,8 @@ def provider() -> Iterator[LocalOidcProvider]:
 
 
 def oidc_app(provider: LocalOidcProvider, store_path, **overrides) -> LiveServer:
+    # API tokens go to a file of the test's own, never next to the default users file in data/.
+    overrides.setdefault("api_tokens_file", Path(tempfile.mkdtemp(prefix="oidc-tokens-")) / "api_tokens.json")
     settings = settings_for(store_path, auth_mode="oidc", secret_key=SECRET, oidc_issuer=provider.issuer,
                             oidc_client_id=CLIENT_ID, oidc_client_secret=CLIENT_SECRET,
                             oidc_scopes="openid profile email groups", oidc_role_map=ROLE_MAP, **overrides)
