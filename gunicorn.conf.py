@@ -1,4 +1,13 @@
-"""gunicorn settings for production serving; every value comes from the EUIOM_* environment settings."""
+"""gunicorn settings for production serving; every value comes from the EUIOM_* environment settings.
+
+Sessions, rate limits and sign-in counters must be one copy for all workers: with EUIOM_REDIS_URL
+they live in Redis (every worker and server); without it, in EUIOM_STATE_DIR, which is made here,
+private to this server (mode 700) and removed when it stops, unless it was set.
+"""
+
+import os
+import shutil
+import tempfile
 
 from dashboard.settings import load_settings
 
@@ -15,9 +24,31 @@ accesslog = "-"
 errorlog = "-"
 loglevel = "info"
 
+_made_state_dir = None
+if not _settings.redis_url and _settings.state_dir is None:
+    # Set before the workers fork, so that all of them share it.
+    _made_state_dir = tempfile.mkdtemp(prefix="euiom-state-")
+    os.environ["EUIOM_STATE_DIR"] = _made_state_dir
+
+
+def when_ready(server):
+    """Say where the shared state lives, once, in the server's log."""
+    if _settings.redis_url:
+        where = "Redis (EUIOM_REDIS_URL): shared by every worker and server"
+    else:
+        where = (f"{os.environ['EUIOM_STATE_DIR']}: shared by this server's {workers} workers only; "
+                 "several servers need EUIOM_REDIS_URL")
+    server.log.info("Sessions, rate limits and sign-in counters: %s", where)
+
 
 def post_worker_init(worker):
     """Warm each worker before it takes traffic (see dashboard.wsgi.warm)."""
     from dashboard.wsgi import warm
 
     warm()
+
+
+def on_exit(server):
+    """Remove the state directory this server made (its sessions end with it)."""
+    if _made_state_dir:
+        shutil.rmtree(_made_state_dir, ignore_errors=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 
 from dashboard.settings import SettingsError, load_settings
 
@@ -36,6 +37,8 @@ def main() -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
+    from dashboard.auth.local import LINK_PATH, may_have_local_manager, new_key
+    from dashboard.shared_state import SharedStateError
     from dashboard.store import StoreError
 
     try:
@@ -43,11 +46,19 @@ def main() -> int:
             prepare_default_store(settings)
         from dashboard.app import create_app
 
+        if settings.auth_mode == "open" and settings.local_data_manager == "auto":
+            settings = replace(settings, local_key=new_key())
         app = create_app(settings)
     except StoreError as error:
         print(f"Store error: {error}", file=sys.stderr)
         return 2
+    except SharedStateError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 2
     print(f"Dashboard on http://{settings.host}:{settings.port}/  (store: {settings.store_path})")
+    if may_have_local_manager(settings):
+        print(f"To import data in the browser of this computer, open http://{settings.host}:{settings.port}"
+              f"{LINK_PATH}?key={settings.local_key}  (this link works only here, until the server stops)")
     app.run(host=settings.host, port=settings.port, debug=False)
     return 0
 

@@ -4,17 +4,28 @@ from __future__ import annotations
 
 from dash import Dash, html
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard import ASSETS_DIR
 from dashboard.api import install_api
-from dashboard.auth import current_user
+from dashboard.auth import Permission, can, current_user
 from dashboard.auth.web import install_auth
 from dashboard.chart_registry import all_charts
 from dashboard.context import AppContext
+from dashboard.http_errors import install_error_pages
 from dashboard.i18n import t
+from dashboard.imports import MAX_UPLOAD_BYTES
+from dashboard.rate_limits import install_rate_limits
+from dashboard.request_limits import (
+    CALLBACK_BODY_BYTES,
+    MIB,
+    install_body_limits,
+    install_path_guard,
+)
 from dashboard.response_cache import download_outputs, install_response_cache
 from dashboard.security import install_callback_request_guard, install_security_headers
 from dashboard.settings import Settings, load_settings
+from dashboard.shared_state import open_shared_state
 from dashboard.transport import install_compression
 
 # Dash's default template wraps its scripts in a <footer>, a second "contentinfo" landmark.
@@ -74,7 +85,9 @@ def create_app(settings: Settings | None = None) -> Dash:
     install_store_switching(app.server, context)
     app.index_string = INDEX_TEMPLATE.format(lang=settings.language)
 
-    auth = install_auth(app, settings)
+    state = open_shared_state(settings)
+    limits = install_rate_limits(app.server, settings, state)
+    auth = install_auth(app, settings, state, limits)
 
     def serve_layout() -> html.Div:
         return shell(context.catalog, settings.language, context.imported_files, current_user())
@@ -86,11 +99,27 @@ def create_app(settings: Settings | None = None) -> Dash:
     register_all(app, context, site())
     form_targets = [auth.provider.origin] if auth.provider is not None else []
     install_security_headers(app.server, app.csp_hashes(), settings.frame_options, form_targets,
-                             settings.embed_origins)
-    install_api(app.server, context, all_charts(), {page.key: page.path for page in PAGES})
-    server_outputs = frozenset(key for key, spec in app.callback_map.items() if "callback" in spec)
-    install_callback_request_guard(app.server, lambda: server_outputs, auth.authorize_callback)
+                             settings.embed_origins, https=settings.https)
+    install_api(app.server, context, all_charts(), {page.key: page.path for page in PAGES}, limits)
+    server_callbacks = {key: spec for key, spec in app.callback_map.items() if "callback" in spec}
+    install_callback_request_guard(app.server, lambda: server_callbacks, auth.authorize_callback)
     install_compression(app.server)
     install_response_cache(app.server, context, download_outputs(app.validation_layout),
                            audience=lambda: ",".join(sorted(current_user().permissions)))
+    install_error_pages(app.server)
+    install_body_limits(app.server, callback_body_limit)
+    install_path_guard(app.server)
+    if settings.proxy_hops:
+        # The client's address and scheme as the trusted proxies name them (rate limits, sign-in
+        # counts, the local data manager); the Host header stays the one the proxy passes on.
+        app.server.wsgi_app = ProxyFix(app.server.wsgi_app, x_for=settings.proxy_hops, x_proto=settings.proxy_hops)
     return app
+
+
+# The import page's file arrives base64-encoded (4/3 of its size) in a callback body.
+UPLOAD_CALLBACK_BYTES = MAX_UPLOAD_BYTES * 4 // 3 + MIB
+
+
+def callback_body_limit() -> int:
+    """The largest callback body the current user may send: an upload for data managers only."""
+    return UPLOAD_CALLBACK_BYTES if can(Permission.MANAGE_DATA) else CALLBACK_BODY_BYTES

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from flask import Flask, Response, abort, request
 
@@ -35,9 +35,14 @@ def content_security_policy(script_hashes: Sequence[str], frame_options: str,
     ])
 
 
+HSTS = "max-age=31536000"  # a year; not includeSubDomains: other sites of the domain are not ours to decide
+
+
 def install_security_headers(server: Flask, script_hashes: Sequence[str], frame_options: str,
-                             form_targets: Sequence[str] = (), embed_origins: Sequence[str] = ()) -> None:
-    """Add the CSP, no-sniff, referrer and (unless embedding is allowed) frame headers to every response.
+                             form_targets: Sequence[str] = (), embed_origins: Sequence[str] = (),
+                             https: bool = False) -> None:
+    """Add the CSP, no-sniff, referrer and (unless embedding is allowed) frame headers to every response,
+    and ``Strict-Transport-Security`` when the app is reached over HTTPS (``EUIOM_PUBLIC_URL``).
 
     Embeddable charts (``/embed/...``) may be framed by this site and the partner ``embed_origins``
     (``frame-ancestors``; X-Frame-Options cannot list origins, so they go without it); every other
@@ -48,6 +53,8 @@ def install_security_headers(server: Flask, script_hashes: Sequence[str], frame_
                                            frame_ancestors=" ".join(["'self'", *embed_origins]))
 
     def add_headers(response: Response) -> Response:
+        if https:
+            response.headers["Strict-Transport-Security"] = HSTS
         if request.path.startswith(EMBED_PREFIX):
             response.headers["Content-Security-Policy"] = embed_policy
             response.headers["X-Content-Type-Options"] = "nosniff"
@@ -64,19 +71,53 @@ def install_security_headers(server: Flask, script_hashes: Sequence[str], frame_
     server.after_request(add_headers)
 
 
-def _is_callback_body(body: object, known_outputs: Collection[str]) -> bool:
-    """True when ``body`` has the shape the Dash renderer sends for a known server callback."""
-    if not isinstance(body, dict) or body.get("output") not in known_outputs:
-        return False
-    outputs = body.get("outputs")
-    if not isinstance(outputs, dict | list):
-        return False
-    if not isinstance(body.get("inputs"), list) or not isinstance(body.get("state", []), list):
-        return False
-    return all(isinstance(item, dict | list) for item in [*body["inputs"], *body.get("state", [])])
+def _is_component_id(value: object) -> bool:
+    """A component id as the renderer sends it: a string, or a pattern-matching dict of scalars."""
+    if isinstance(value, str):
+        return True
+    return isinstance(value, dict) and bool(value) and all(
+        isinstance(key, str) and isinstance(item, str | int | float | bool) for key, item in value.items())
 
 
-def install_callback_request_guard(server: Flask, known_outputs: Callable[[], Collection[str]],
+def _is_entry(entry: object) -> bool:
+    """One {id, property[, value]} of a callback body."""
+    return isinstance(entry, dict) and _is_component_id(entry.get("id")) and isinstance(entry.get("property"), str)
+
+
+def _is_argument(argument: object) -> bool:
+    """An input, state or output: one entry, or a list of entries (a pattern-matching wildcard)."""
+    if isinstance(argument, list):
+        return all(_is_entry(entry) for entry in argument)
+    return _is_entry(argument)
+
+
+def _is_callback_body(body: object, known: Mapping[str, Mapping]) -> bool:
+    """True when ``body`` has the shape the Dash renderer sends for a known server callback: its
+    output key, as many outputs, inputs and states as the callback declares, each of them an
+    ``{id, property}`` entry (or a list of them), and ``changedPropIds`` a list of strings."""
+    if not isinstance(body, dict) or not isinstance(body.get("output"), str) or body["output"] not in known:
+        return False
+    spec = known[body["output"]]
+    outputs, inputs, state = body.get("outputs"), body.get("inputs"), body.get("state", [])
+    if not isinstance(inputs, list) or not isinstance(state, list):
+        return False
+    if len(inputs) != len(spec.get("inputs", [])) or len(state) != len(spec.get("state", [])):
+        return False
+    declared_outputs = spec.get("output")
+    if isinstance(declared_outputs, list | tuple):
+        if not isinstance(outputs, list) or len(outputs) != len(declared_outputs):
+            return False
+        if not all(_is_argument(output) for output in outputs):
+            return False
+    elif not _is_argument(outputs):
+        return False
+    changed = body.get("changedPropIds", [])
+    if not isinstance(changed, list) or not all(isinstance(item, str) for item in changed):
+        return False
+    return all(_is_argument(argument) for argument in [*inputs, *state])
+
+
+def install_callback_request_guard(server: Flask, known_callbacks: Callable[[], Mapping[str, Mapping]],
                                    authorize: Callable[[dict], None] | None = None) -> None:
     """Answer 400 to callback requests that no Dash renderer would send, before Dash parses them,
     then let ``authorize`` refuse (403) a callback the user's role does not allow.
@@ -95,7 +136,7 @@ def install_callback_request_guard(server: Flask, known_outputs: Callable[[], Co
             abort(400, description="Malformed callback request.")
         if authorize is not None and isinstance(body, dict):
             authorize(body)  # first: a refusal must not depend on the callback existing
-        if not _is_callback_body(body, known_outputs()):
+        if not _is_callback_body(body, known_callbacks()):
             abort(400, description="Malformed callback request.")
         return None
 

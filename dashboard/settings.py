@@ -147,13 +147,47 @@ def _cache_dir(raw: str) -> Path | None:
     return None if value.lower() == "off" else Path(value)
 
 
-def _rate(raw: str) -> tuple[int, int]:
-    """``60/minute`` (also ``/second``, ``/hour``) -> (60, 60): requests per window of seconds."""
-    count, separator, unit = raw.strip().partition("/")
-    windows = {"second": 1, "minute": 60, "hour": 3600}
-    if not separator or not count.strip().isdigit() or int(count) < 1 or unit.strip() not in windows:
-        raise ValueError("must be a number of requests per second, minute or hour, e.g. 60/minute")
-    return int(count), windows[unit.strip()]
+def _rate(raw: str) -> str:
+    """One or more rates separated by ';', each ``N/second|minute|hour|day`` (or ``N/15 minutes``),
+    in Flask-Limiter's notation: ``120/minute``, ``5/minute;20/hour``."""
+    from limits import parse_many
+
+    value = raw.strip()
+    try:
+        rates = parse_many(value)
+    except ValueError:
+        rates = []
+    if not value or not rates or any(rate.amount < 1 for rate in rates):
+        raise ValueError("must be requests per second, minute, hour or day, e.g. 60/minute or 5/minute;20/hour")
+    return value
+
+
+def _redis_url(raw: str) -> str:
+    value = raw.strip()
+    if value and not re.fullmatch(r"(redis|rediss|unix)://\S+", value):
+        raise ValueError("must be a Redis URL such as redis://127.0.0.1:6379/0")
+    return value
+
+
+def _public_url(raw: str) -> str:
+    value = raw.strip().rstrip("/")
+    if value and not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d{1,5})?", value):
+        raise ValueError("must be the address people open, scheme and host only, e.g. https://dash.example.org")
+    return value
+
+
+def _local_data_manager(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in ("auto", "off"):
+        raise ValueError("must be auto or off")
+    return value
+
+
+def _proxy_hops(raw: str) -> int:
+    value = int(raw)
+    if not 0 <= value <= 5:
+        raise ValueError("must be a number of proxies between 0 and 5")
+    return value
 
 
 def _origins(raw: str) -> tuple[str, ...]:
@@ -231,7 +265,7 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         _duration_seconds),
     "cookie_secure": SettingSpec(
         "EUIOM_COOKIE_SECURE", "false",
-        "Send the session cookie over HTTPS only; set true whenever the app is served over HTTPS.",
+        "Send the session cookie over HTTPS only (automatic when EUIOM_PUBLIC_URL is https).",
         _boolean),
     "users_file": SettingSpec(
         "EUIOM_USERS_FILE", str(DATA_DIR / "users.json"),
@@ -258,8 +292,44 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "keyed on the store version, settings and code); 'off' turns the cache off.", _cache_dir),
     "api_rate": SettingSpec(
         "EUIOM_API_RATE", "120/minute",
-        "Requests each API client (token, or address without one) may make per second, minute or hour; "
-        "counted by each worker process.", _rate),
+        "Requests each API client (its user, or its address without one) may make; counted once for "
+        "every worker and server (see EUIOM_REDIS_URL).", _rate),
+    "embed_rate": SettingSpec(
+        "EUIOM_EMBED_RATE", "120/minute",
+        "Embedded chart pages (/embed/...) each address may open.", _rate),
+    "export_rate": SettingSpec(
+        "EUIOM_EXPORT_RATE", "30/minute;300/hour",
+        "Chart data downloads (CSV, Excel) and 'download all data' zips each user (or address) may make.",
+        _rate),
+    "sign_in_source_rate": SettingSpec(
+        "EUIOM_SIGN_IN_SOURCE_RATE", "5/minute;20/hour;100/day",
+        "Failed sign-ins each address may make, whatever the user names; then it waits (longer and "
+        "longer: a minute, an hour, a day).", _rate),
+    "sign_in_account_rate": SettingSpec(
+        "EUIOM_SIGN_IN_ACCOUNT_RATE", "10/15 minutes",
+        "Failed sign-ins for one user name, from all addresses; then only addresses with no recent "
+        "failure may try that name (so a stranger cannot lock its owner out).", _rate),
+    "redis_url": SettingSpec(
+        "EUIOM_REDIS_URL", "",
+        "Redis holding sessions, rate limits and sign-in counters for every worker and server, e.g. "
+        "redis://127.0.0.1:6379/0; needed with several servers.", _redis_url),
+    "state_dir": SettingSpec(
+        "EUIOM_STATE_DIR", "",
+        "Without Redis: directory where the workers of one server share sessions and counts (gunicorn "
+        "makes a private one when unset); unset with run.py: the process's memory.", _optional_path),
+    "public_url": SettingSpec(
+        "EUIOM_PUBLIC_URL", "",
+        "The address people open, e.g. https://dash.example.org (behind a TLS proxy): the OpenID "
+        "Connect redirect is built from it; https also means Secure cookies and HSTS.", _public_url),
+    "proxy_hops": SettingSpec(
+        "EUIOM_PROXY_HOPS", "0",
+        "Proxies in front of the app whose X-Forwarded-For/-Proto/-Host to trust (HAProxy or nginx: 1); "
+        "0 trusts none.", _proxy_hops),
+    "local_data_manager": SettingSpec(
+        "EUIOM_LOCAL_DATA_MANAGER", "auto",
+        "Open mode only: auto lets the person at the machine import (requests from this computer, straight "
+        "to an app listening on loopback only, through no proxy); off: nobody imports in open mode.",
+        _local_data_manager),
     "api_tokens_file": SettingSpec(
         "EUIOM_API_TOKENS_FILE", "",
         "File of API tokens (hashed) created on /tokens when sign-in is on; default: api_tokens.json "
@@ -303,9 +373,30 @@ class Settings:
     cache_dir: Path | None
 
 
-    api_rate: tuple[int, int] = (120, 60)
+    api_rate: str = "120/minute"
+    embed_rate: str = "120/minute"
+    export_rate: str = "30/minute;300/hour"
+    sign_in_source_rate: str = "5/minute;20/hour;100/day"
+    sign_in_account_rate: str = "10/15 minutes"
+    redis_url: str = ""
+    state_dir: Path | None = None
+    public_url: str = ""
+    proxy_hops: int = 0
+    local_data_manager: str = "auto"
+    # Not from the environment: the key run.py makes at each start (dashboard.auth.local).
+    local_key: str = field(default="", repr=False)
     api_tokens_file: Path | None = None
     embed_origins: tuple[str, ...] = ()
+
+    @property
+    def https(self) -> bool:
+        """True when people reach the app over HTTPS (``EUIOM_PUBLIC_URL`` says so)."""
+        return self.public_url.startswith("https://")
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Cookies only over HTTPS: asked for, or implied by an https public address."""
+        return self.cookie_secure or self.https
 
     @property
     def tokens_path(self) -> Path:

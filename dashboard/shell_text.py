@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dashboard import ids
-from dashboard.auth import User
+from dashboard.auth import Permission, User
 from dashboard.auth.roles import NOBODY, Role
 from dashboard.catalog import Catalog
 from dashboard.i18n import dropdown_labels, format_number, quarter_label, t
@@ -86,7 +86,9 @@ def shell_texts(catalog: Catalog, lang: str, imported_files: list[str], user: Us
         (ids.ACCOUNT_LANGUAGE_FIELD, "value"): lang,
     }
     for page in pages:
-        texts[(nav_link_id(page.key), "children")] = t(page.nav_key, lang)
+        # The open demo's local data manager imports on this computer only: the menu says so.
+        local = page.key == "import" and user.can(Permission.MANAGE_DATA) and not user.signed_in
+        texts[(nav_link_id(page.key), "children")] = t(page.nav_key + ("_local" if local else ""), lang)
     for component_id, field, key, _ in FILTER_CONTROLS:
         texts[(label_id(component_id), "children")] = t(key, lang)
         texts[(component_id, "placeholder")] = t("filters.all", lang)

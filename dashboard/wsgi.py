@@ -10,15 +10,28 @@ from __future__ import annotations
 import sys
 
 from dashboard.app import create_app
+from dashboard.settings import SettingsError, load_settings
+from dashboard.shared_state import SharedStateError
 from dashboard.store import StoreError
 
 # gunicorn stops the whole server (not only this worker) on this exit code: APP_LOAD_ERROR.
 APP_LOAD_ERROR = 4
 
+# A WSGI server may run this module in several processes: sessions and counts kept in one
+# process's memory would be one copy per worker. gunicorn.conf.py sets EUIOM_STATE_DIR itself.
+STATE_NEEDED = ("dashboard.wsgi may run in several processes: set EUIOM_REDIS_URL (several servers) or "
+                "EUIOM_STATE_DIR (one server), or start it with gunicorn -c gunicorn.conf.py (make serve)")
+
 try:
-    app = create_app()
+    settings = load_settings()
+    app = create_app(settings)  # first: a store that cannot be served is said first
+    if not settings.redis_url and settings.state_dir is None:
+        raise SettingsError(STATE_NEEDED)
 except StoreError as error:
     print(f"Store error: {error}", file=sys.stderr, flush=True)
+    sys.exit(APP_LOAD_ERROR)
+except (SharedStateError, SettingsError) as error:
+    print(f"Configuration error: {error}", file=sys.stderr, flush=True)
     sys.exit(APP_LOAD_ERROR)
 server = app.server
 

@@ -112,9 +112,14 @@ def writable_copy(tiny_store_path: Path, tmp_path: Path) -> Path:
     return copy
 
 
+# Tests send many requests from one client in a second: rate limits a person never reaches, unless
+# a test sets its own.
+TEST_RATES = {"api_rate": "100000/minute", "embed_rate": "100000/minute", "export_rate": "100000/minute"}
+
+
 def settings_for(store_path: Path, **overrides: object) -> Settings:
-    """Default settings pointed at ``store_path``."""
-    return replace(load_settings({}), store_path=store_path, **overrides)
+    """Default settings pointed at ``store_path`` (rate limits out of the way)."""
+    return replace(load_settings({}), store_path=store_path, **{**TEST_RATES, **overrides})
 
 
 # ---------------------------------------------------------------- browser

@@ -2,8 +2,12 @@
 
 Real protocol, served by werkzeug on loopback: a discovery document, a login form, the
 authorization code flow with PKCE (S256 required), RS256-signed ID tokens whose keys are published
-as a JWKS, a ``groups`` claim, and RP-initiated sign-out. It keeps no sign-in session of its own,
-so every sign-in shows the login form.
+as a JWKS, a ``groups`` claim, refresh tokens, a userinfo endpoint, and RP-initiated sign-out. It
+keeps no sign-in session of its own, so every sign-in shows the login form.
+
+``token_lifetime`` sets how long access tokens live; ``remove_user`` takes a person away (their
+refresh tokens and userinfo stop working, as at a real provider); ``sign_with_wrong_key`` makes it
+sign ID tokens with a key it does not publish (an attacker's forged token).
 """
 
 from __future__ import annotations
@@ -73,7 +77,7 @@ class Client(ClientMixin):
         return response_type == "code"
 
     def check_grant_type(self, grant_type):
-        return grant_type == "authorization_code"
+        return grant_type in ("authorization_code", "refresh_token")
 
 
 @dataclass
@@ -109,16 +113,46 @@ class Code(AuthorizationCodeMixin):
         return None
 
 
+@dataclass
+class IssuedToken:
+    """An access token (and its refresh token) the provider gave."""
+
+    access_token: str
+    refresh_token: str | None
+    client_id: str
+    sub: str
+    scope: str
+    expires_at: float
+
+    def check_client(self, client):
+        return client.get_client_id() == self.client_id
+
+    def get_scope(self):
+        return self.scope
+
+    def is_revoked(self):
+        return False
+
+    def is_expired(self):
+        return False
+
+
 class LocalOidcProvider:
     """The provider's state and its Flask app; ``start()`` serves it on a free loopback port."""
 
-    def __init__(self, users: list[IdpUser]):
+    def __init__(self, users: list[IdpUser], token_lifetime: int = 3600):
         self.users = {user.sub: user for user in users}
         self.clients: dict[str, Client] = {}
         self.codes: dict[str, Code] = {}
+        self.tokens: dict[str, IssuedToken] = {}  # by access token and by refresh token
         self.issued_tokens = 0
+        self.refreshes = 0
+        self.token_lifetime = token_lifetime
+        self.sign_with_wrong_key = False
         self.key = RSAKey.generate_key(2048, parameters={"kid": "test-signing-key", "use": "sig", "alg": "RS256"},
                                        private=True)
+        self.wrong_key = RSAKey.generate_key(2048, parameters={"kid": "test-signing-key", "use": "sig",
+                                                               "alg": "RS256"}, private=True)
         self._server = make_server("127.0.0.1", 0, self._app(), threaded=True)
         self.issuer = f"http://127.0.0.1:{self._server.server_port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -131,14 +165,31 @@ class LocalOidcProvider:
         self._server.shutdown()
 
     def add_client(self, client_id: str, client_secret: str, app_url: str) -> None:
-        """Register a relying party served at ``app_url``."""
-        self.clients[client_id] = Client(client_id, client_secret, [f"{app_url}/auth/oidc/callback"],
-                                         [f"{app_url}/auth/login"])
+        """Register a relying party served at ``app_url`` (more than one address may be added)."""
+        known = self.clients.get(client_id)
+        client = known or Client(client_id, client_secret)
+        client.redirect_uris.append(f"{app_url}/auth/oidc/callback")
+        client.post_logout_redirect_uris.append(f"{app_url}/auth/login")
+        self.clients[client_id] = client
+
+    def remove_user(self, sub: str) -> None:
+        """The person leaves the organisation: they can no longer sign in, refresh or read userinfo."""
+        self.users.pop(sub, None)
+
+    def _save_token(self, token: dict, request) -> None:
+        issued = IssuedToken(token["access_token"], token.get("refresh_token"), request.client.get_client_id(),
+                             request.user.sub, token.get("scope", ""), time.time() + int(token.get("expires_in", 0)))
+        self.tokens[issued.access_token] = issued
+        if issued.refresh_token:
+            self.tokens[issued.refresh_token] = issued
 
     def _app(self) -> Flask:
         app = Flask("test-oidc-provider")
         app.secret_key = secrets.token_hex(16)
+        app.config["OAUTH2_REFRESH_TOKEN_GENERATOR"] = True
         provider = self
+        app.config["OAUTH2_TOKEN_EXPIRES_IN"] = {"authorization_code": provider.token_lifetime,
+                                                 "refresh_token": provider.token_lifetime}
 
         class CodeGrant(grants.AuthorizationCodeGrant):
             TOKEN_ENDPOINT_AUTH_METHODS = ["client_secret_basic", "client_secret_post"]
@@ -164,7 +215,7 @@ class LocalOidcProvider:
                 return any(code.nonce == nonce for code in provider.codes.values())
 
             def resolve_client_private_key(self, client):
-                return provider.key
+                return provider.wrong_key if provider.sign_with_wrong_key else provider.key
 
             def get_client_algorithm(self, client):
                 return "RS256"
@@ -180,9 +231,23 @@ class LocalOidcProvider:
                 return UserInfo(sub=user.sub, name=user.name, email=f"{user.sub}@example.org",
                                 groups=list(user.groups))
 
+        class RefreshGrant(grants.RefreshTokenGrant):
+            TOKEN_ENDPOINT_AUTH_METHODS = ["client_secret_basic", "client_secret_post"]
+
+            def authenticate_refresh_token(self, refresh_token):
+                issued = provider.tokens.get(refresh_token)
+                return issued if issued is not None and issued.refresh_token == refresh_token else None
+
+            def authenticate_user(self, refresh_token):
+                return provider.users.get(refresh_token.sub)  # None once removed: the grant fails
+
+            def revoke_old_credential(self, refresh_token):
+                provider.refreshes += 1
+
         server = AuthorizationServer(app, query_client=lambda client_id: provider.clients.get(client_id),
-                                     save_token=lambda token, request: None)
+                                     save_token=provider._save_token)
         server.register_grant(CodeGrant, [IdToken(require_nonce=True), CodeChallenge(required=True)])
+        server.register_grant(RefreshGrant)
 
         @app.get("/.well-known/openid-configuration")
         def discovery():
@@ -191,6 +256,7 @@ class LocalOidcProvider:
                 "authorization_endpoint": f"{provider.issuer}/authorize",
                 "token_endpoint": f"{provider.issuer}/token",
                 "jwks_uri": f"{provider.issuer}/jwks",
+                "userinfo_endpoint": f"{provider.issuer}/userinfo",
                 "end_session_endpoint": f"{provider.issuer}/logout",
                 "response_types_supported": ["code"],
                 "subject_types_supported": ["public"],
@@ -200,6 +266,15 @@ class LocalOidcProvider:
                 "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
                 "claims_supported": ["sub", "name", "email", "groups"],
             })
+
+        @app.get("/userinfo")
+        def userinfo():
+            scheme, _, value = request.headers.get("Authorization", "").partition(" ")
+            issued = provider.tokens.get(value) if scheme.lower() == "bearer" else None
+            user = provider.users.get(issued.sub) if issued is not None else None
+            if issued is None or issued.access_token != value or issued.expires_at < time.time() or user is None:
+                return jsonify(error="invalid_token"), 401
+            return jsonify(sub=user.sub, name=user.name, email=f"{user.sub}@example.org", groups=list(user.groups))
 
         @app.get("/jwks")
         def jwks():

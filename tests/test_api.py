@@ -12,11 +12,12 @@ import pandas as pd
 import pytest
 
 from dashboard.app import create_app
+from dashboard.auth.users_file import add_user, remove_user
 from dashboard.chart_registry import all_charts
 from dashboard.charts import ChartRequest
 from dashboard.selection import Selection
 
-from auth_helpers import SECRET, form_token, sign_in, write_users
+from auth_helpers import PASSWORD, SECRET, csrf_header, form_token, sign_in, write_users
 from conftest import settings_for
 
 # Filters and options that every page takes (values the tiny store knows).
@@ -200,7 +201,7 @@ def test_answers_carry_etag_and_cache_control_and_revalidate(client):
 
 
 def test_rate_limit_answers_429_with_retry_after(demo_store_path):
-    limited = create_app(settings_for(demo_store_path, api_rate=(3, 60))).server.test_client()
+    limited = create_app(settings_for(demo_store_path, api_rate="3/minute")).server.test_client()
     statuses = [limited.get("/api/v1/reference/pillars").status_code for _ in range(5)]
     assert statuses == [200, 200, 200, 429, 429]
     refused = limited.get("/api/v1/reference/pillars")
@@ -261,6 +262,37 @@ def test_with_sign_in_the_api_needs_a_token_an_analyst_creates_and_revokes(tiny_
     viewer = app.server.test_client()
     assert sign_in(viewer, "vera").status_code == 302
     assert viewer.get("/tokens").status_code == 403
+
+
+def create_token(app, name: str) -> tuple[object, dict[str, str]]:
+    """Sign ``name`` in and create an API token on /tokens: (their client, the bearer header)."""
+    client = app.server.test_client()
+    assert sign_in(client, name).status_code == 302
+    page = client.get("/tokens").get_data(as_text=True)
+    created = client.post("/tokens", data={"action": "create", "label": "script",
+                                           "csrf_token": form_token(page)}).get_data(as_text=True)
+    token = re.search(r'id="tokens-new-token"[^>]*>([^<]+)<', created).group(1)
+    return client, {"Authorization": f"Bearer {token}"}
+
+
+def test_a_password_change_or_a_removed_user_ends_their_tokens_and_a_name_added_back_gets_none(
+        tiny_store_path, tmp_path):
+    users = write_users(tmp_path / "users.json")
+    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users))
+    anonymous = app.server.test_client()
+    chart = "/api/v1/charts/pillar-counts"
+    ana, ana_bearer = create_token(app, "ana")
+    assert anonymous.get(chart, headers=ana_bearer).status_code == 200
+    ana.post("/auth/logout", data={"csrf_token": csrf_header(ana)["X-CSRFToken"]})
+    assert anonymous.get(chart, headers=ana_bearer).status_code == 200  # signing out keeps scripts' tokens
+    add_user(users, "ana", "a changed password, long enough", ["analyst"])
+    assert anonymous.get(chart, headers=ana_bearer).status_code == 401
+
+    _, all_bearer = create_token(app, "all-roles")
+    remove_user(users, "all-roles")
+    assert anonymous.get(chart, headers=all_bearer).status_code == 401
+    add_user(users, "all-roles", PASSWORD, ["analyst", "data_manager"])  # same name, same password
+    assert anonymous.get(chart, headers=all_bearer).status_code == 401  # another user: not their token
 
 
 def test_the_api_is_read_only(client):

@@ -242,16 +242,39 @@ def test_a_deeply_nested_callback_body_is_a_client_error(tiny_store_path):
         assert client.post(CALLBACK, data=body, content_type="application/json").status_code == 400
 
 
-def test_repeated_wrong_passwords_lock_that_user_name_for_a_while(tiny_store_path, tmp_path):
+def client_from(app, address: str):
+    """A test client whose requests come from ``address``."""
+    client = app.server.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
+def test_an_address_that_keeps_guessing_waits_longer_and_longer(tiny_store_path, tmp_path):
     users_file = write_users(tmp_path / "users.json")
     app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
-    client = app.server.test_client()
-    for _ in range(5):
-        assert sign_in(client, "dana", "a wrong password here").status_code == 401
-    locked = sign_in(client, "dana")  # the right password, too late
-    assert locked.status_code == 429
-    assert "Too many failed sign-ins with this user name: try again in 15 minutes." in locked.get_data(as_text=True)
-    assert sign_in(client, "ana").status_code == 302  # other names are not affected
+    guesser = client_from(app, "198.51.100.7")
+    for name in ("dana", "ana", "nobody", "vera", "dana"):  # whatever names it tries
+        assert sign_in(guesser, name, "a wrong password here").status_code == 401
+    waiting = sign_in(guesser, "dana")  # even the right password, from this address
+    assert waiting.status_code == 429
+    assert 1 <= int(waiting.headers["Retry-After"]) <= 60
+    assert "Too many failed sign-ins from your address: try again in 1 min." in waiting.get_data(as_text=True)
+    # The real user, from their own address, is not locked out.
+    assert sign_in(client_from(app, "203.0.113.20"), "dana").status_code == 302
+
+
+def test_guesses_spread_over_addresses_close_the_name_only_to_guessers(tiny_store_path, tmp_path):
+    users_file = write_users(tmp_path / "users.json")
+    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    for n in range(10):  # one guess from each of 10 addresses: no address is slowed yet
+        assert sign_in(client_from(app, f"198.51.100.{n + 1}"), "dana", "a wrong password here").status_code == 401
+    closed = sign_in(client_from(app, "198.51.100.3"), "dana")  # a guesser, with the right password
+    assert closed.status_code == 429
+    assert ("Too many failed sign-ins with this user name from your address: try again in 15 min."
+            in closed.get_data(as_text=True))
+    # The real user, from an address with no failure, signs in: nobody can lock them out.
+    assert sign_in(client_from(app, "203.0.113.20"), "dana").status_code == 302
+    assert sign_in(client_from(app, "198.51.100.3"), "ana").status_code == 302  # other names are open
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+import requests
 from browser_helpers import serious_violations
 
 from dashboard.app import create_app
@@ -45,10 +46,16 @@ def test_sign_in_form_in_french_then_the_dashboard_and_sign_out(page, users_live
     page.get_by_label("Langue").select_option("en")
     page.wait_for_function("() => document.getElementById('shell-sign-out-button').textContent === 'Sign out'")
     assert page.locator("#shell-account-user").inner_text() == "Signed in as ana (viewer, analyst)"
+    captured = {cookie["name"]: cookie["value"] for cookie in page.context.cookies()}
+    assert captured["euiom_session"]
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url("**/auth/login?signed_out=1&lang=en")
     assert page.locator("#auth-notice").inner_text() == "You are signed out."
     assert page.watch.page_errors == [] and page.watch.outside_requests == []
+    # The session cookie the browser held before signing out, replayed: the session is gone.
+    replayed = requests.get(f"{users_live.url}/_dash-layout", cookies=captured, timeout=30,
+                            headers={"Accept": "application/json"}, allow_redirects=False)
+    assert replayed.status_code == 401
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

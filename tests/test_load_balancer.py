@@ -1,8 +1,10 @@
-"""Two gunicorn servers behind a real HAProxy on loopback, sharing one store directory.
+"""Two gunicorn servers behind a real HAProxy on loopback, sharing one store directory and one Redis.
 
 An import through one server and a rollback through the other are seen by both (and through the
 balancer) within seconds, while a bounded load runs through the balancer with no failed request.
-HAProxy comes from Debian (``scripts/install_haproxy.sh``, run by ``make test``).
+Sessions, sign-in counts and sign-out are shared through Redis (``EUIOM_REDIS_URL``); paths not in
+normal form are refused through the balancer as by each server. HAProxy and redis-server come from
+Debian (``scripts/install_haproxy.sh``, ``scripts/install_redis.sh``, run by ``make test``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import requests
 from dashboard.build.stores import build_store
 
 from auth_helpers import PASSWORD, SECRET, form_token, write_users
+from servers import start_redis
 
 pytestmark = pytest.mark.lb
 
@@ -88,11 +91,13 @@ def outputs_of(key: str) -> list[dict]:
     return [{"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]} for part in parts]
 
 
-def start_gunicorn(store: Path, users: Path, port: int, log: Path) -> subprocess.Popen:
-    """One server with sign-in on; every server shares the store directory, users file and secret key."""
+def start_gunicorn(store: Path, users: Path, port: int, log: Path, redis_url: str) -> subprocess.Popen:
+    """One server with sign-in on; every server shares the store directory, users file, secret key
+    and Redis, and trusts the one proxy in front (HAProxy's X-Forwarded-For)."""
     env = {**os.environ, "EUIOM_STORE": str(store), "EUIOM_PORT": str(port), "EUIOM_HOST": "127.0.0.1",
            "EUIOM_WORKERS": "1", "EUIOM_STORE_CHECK_SECONDS": "0.5", "EUIOM_AUTH": "users",
-           "EUIOM_SECRET_KEY": SECRET, "EUIOM_USERS_FILE": str(users)}
+           "EUIOM_SECRET_KEY": SECRET, "EUIOM_USERS_FILE": str(users), "EUIOM_REDIS_URL": redis_url,
+           "EUIOM_PROXY_HOPS": "1"}
     return subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"],
                             cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
 
@@ -110,6 +115,7 @@ frontend dashboard
     default_backend euiom
 backend euiom
     balance roundrobin
+    option forwardfor
     option httpchk GET /auth/login
     http-check expect status 200
     server app1 127.0.0.1:{app1} check inter 1s
@@ -126,7 +132,10 @@ def cluster(tmp_path: Path):
     build_store(store, demo=True, rows=1_000)
     users = write_users(tmp_path / "users.json")
     ports = [free_port() for _ in range(3)]
-    processes = [start_gunicorn(store, users, port, tmp_path / f"app{n}.log") for n, port in enumerate(ports[:2])]
+    redis, redis_url = start_redis(tmp_path)
+    processes = [start_gunicorn(store, users, port, tmp_path / f"app{n}.log", redis_url)
+                 for n, port in enumerate(ports[:2])]
+    processes.append(redis)
     config = tmp_path / "haproxy.cfg"
     config.write_text(HAPROXY_CONFIG.format(port=ports[2], app1=ports[0], app2=ports[1]))
     try:
@@ -221,3 +230,39 @@ def test_import_and_rollback_through_either_server_reach_both_under_load(cluster
     print(f"load through HAProxy: {len(statuses)} requests, statuses {sorted(set(map(str, statuses)))}")
     assert len(statuses) >= 100
     assert set(statuses) == {200}, {status: statuses.count(status) for status in set(map(str, statuses))}
+
+
+NOT_NORMAL_THROUGH_THE_BALANCER = ["/auth/../x", "/auth/%2e%2e/x", "/auth/..%2fimport", "/assets/../import",
+                                   "/_dash-component-suites/../x", "/_dash-component-suites/dash/../../x",
+                                   "//import", "/import."]
+
+
+def test_sessions_sign_out_and_sign_in_counts_are_shared_by_both_servers(cluster):
+    (app1, app2), balancer, _ = cluster
+    # Paths not in normal form, without a session, as an attacker sends them (curl --path-as-is).
+    for path in NOT_NORMAL_THROUGH_THE_BALANCER:
+        result = subprocess.run(["curl", "-s", "--path-as-is", "-o", "/dev/null", "-w", "%{http_code}",
+                                 balancer + path], capture_output=True, text=True, timeout=30)
+        assert result.stdout in ("400", "404"), (path, result.stdout)
+
+    # Signed in through the balancer; signed out through server 1: the cookie is dead on server 2 too.
+    manager = signed_in(balancer)
+    captured = manager.cookies.get_dict()
+    assert all(get(manager, base + "/_dash-layout")[0] == 200 for base in (app1, app2, balancer))
+    token = manager.cookies.get("_csrf_token")
+    assert manager.post(app1 + "/auth/logout", data={"csrf_token": token}, allow_redirects=False,
+                        timeout=30).status_code == 302
+    replay = requests.Session()
+    replay.cookies.update(captured)
+    for base in (app2, balancer, app1):
+        assert get(replay, base + "/_dash-layout")[0] == 401, base
+
+    # Wrong passwords through the balancer, alternating servers: counted once (5 a minute per address).
+    statuses = []
+    for n in range(12):
+        session = requests.Session()
+        form = session.get(f"{balancer}/auth/login?next=/", timeout=30)
+        statuses.append(session.post(f"{balancer}/auth/login", allow_redirects=False, timeout=30, data={
+            "username": "dana", "password": f"wrong {n}", "next": "/", "csrf_token": form_token(form.text)}
+        ).status_code)
+    assert statuses == [401] * 5 + [429] * 7, statuses

@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException
 from dashboard.charts import ChartSpec
 from dashboard.context import AppContext
 from dashboard.i18n import LANGUAGES
+from dashboard.rate_limits import RateLimits, spend_export
 
 from .bundle import build_bundle
 from .docs import docs_page
@@ -23,7 +24,6 @@ from .errors import ApiError
 from .openapi import openapi_document
 from .options import option_params
 from .params import parse_query
-from .ratelimit import RateLimiter
 from .render import json_response
 from .routes import PREFIX, endpoint, install_routes
 from .tokens_page import install_tokens_page
@@ -41,16 +41,17 @@ def method_not_allowed(error: HTTPException) -> Response | HTTPException:
 
 
 def install_api(server: Flask, context: AppContext, charts: Mapping[str, ChartSpec],
-                page_paths: Mapping[str, str]) -> None:
+                page_paths: Mapping[str, str], limits: RateLimits) -> None:
     """Add the API, the zip download, the embeds and the tokens page to ``server``.
 
     Args:
         charts: every chart of every page, by key (the pages' ``CHARTS`` registries).
         page_paths: each page's address, by page key (links back to the dashboard).
+        limits: the app's rate limits (API per client, embeds per address, the zip as an export).
     """
-    limiter = RateLimiter(*context.settings.api_rate)
 
     def download_all() -> Response:
+        spend_export()
         all_options = sorted({name for chart in charts.values() for name in option_params(chart.page)})
         query = parse_query(request.query_string.decode("latin-1"), context.catalog,
                             default_lang=context.settings.language, options=all_options, extra=("hxl",))
@@ -68,11 +69,11 @@ def install_api(server: Flask, context: AppContext, charts: Mapping[str, ChartSp
         lang = lang if lang in LANGUAGES else context.settings.language
         return docs_page(charts, lang, request.host_url.rstrip("/")), 200
 
-    server.add_url_rule(PREFIX + "/download.zip", "api_download_all", endpoint(context, limiter)(download_all),
-                        methods=["GET"])
+    server.add_url_rule(PREFIX + "/download.zip", "api_download_all",
+                        limits.api_limit()(endpoint(context)(download_all)), methods=["GET"])
     server.add_url_rule(PREFIX + "/openapi.json", "api_openapi", openapi, methods=["GET"])
     server.add_url_rule(PREFIX + "/docs", "api_docs", docs, methods=["GET"])
-    install_routes(server, context, charts, limiter, page_paths)
-    install_embeds(server, context, charts, page_paths)
+    install_routes(server, context, charts, limits.api_limit(), page_paths)
+    install_embeds(server, context, charts, page_paths, limits.embed_limit())
     server.register_error_handler(405, method_not_allowed)
     install_tokens_page(server, context.settings)

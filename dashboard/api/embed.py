@@ -9,7 +9,7 @@ the app: nothing is fetched from elsewhere.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import plotly
@@ -78,8 +78,8 @@ def _figure_json(chart: ChartSpec, request_value, lang: str) -> str:
 
 
 def install_embeds(server: Flask, context: AppContext, charts: Mapping[str, ChartSpec],
-                   page_paths: Mapping[str, str]) -> None:
-    """Add ``/embed/<chart>`` and its two static scripts."""
+                   page_paths: Mapping[str, str], rate_limit: Callable) -> None:
+    """Add ``/embed/<chart>`` (under ``rate_limit``, per address) and its two static scripts."""
 
     def embed(key: str) -> Response | tuple[str, int]:
         chart = charts.get(key)
@@ -116,4 +116,4 @@ def install_embeds(server: Flask, context: AppContext, charts: Mapping[str, Char
         return response
 
     server.add_url_rule("/embed/_static/<name>", "embed_static", static_file, methods=["GET"])
-    server.add_url_rule("/embed/<path:key>", "embed_chart", embed, methods=["GET"])
+    server.add_url_rule("/embed/<path:key>", "embed_chart", rate_limit(embed), methods=["GET"])

@@ -1,6 +1,7 @@
 """``/api/v1``: the data behind every chart and the reference tables, as JSON or CSV.
 
-Every endpoint goes through ``endpoint``: the per-client rate limit, errors as JSON with a 4xx
+Every endpoint goes through the API's rate limit (Flask-Limiter, ``dashboard.rate_limits``: one
+budget per client for every worker and server) and ``endpoint``: errors as JSON with a 4xx
 status (nothing else reaches the client: an unexpected failure is a 500 JSON without details),
 and cache headers (an ETag of the store version, the path, the query and the user's permissions).
 """
@@ -13,7 +14,7 @@ from functools import wraps
 
 from flask import Flask, Response, request
 
-from dashboard.auth import Permission, can, current_user
+from dashboard.auth import Permission, can
 from dashboard.charts import ChartSpec
 from dashboard.context import AppContext
 from dashboard.data_kinds import kind_text
@@ -22,7 +23,6 @@ from dashboard.i18n import t
 from . import options as page_options
 from .errors import ApiError
 from .params import ApiQuery, parse_query
-from .ratelimit import RateLimiter, retry_after
 from .reference import reference_tables
 from .render import entity_tag, json_response, not_modified, table_response
 from .service import answer_chart, chart_meta, permissions_key, store_version
@@ -31,16 +31,8 @@ PREFIX = "/api/v1"
 LOG = logging.getLogger(__name__)
 
 
-def client_key() -> str:
-    """Whom the rate limit counts: the bearer token's owner, else the signed-in user, else the address."""
-    user = current_user()
-    if user.name:
-        return "user:" + user.name
-    return "address:" + (request.remote_addr or "?")
-
-
-def endpoint(context: AppContext, limiter: RateLimiter, *, permission: Permission = Permission.EXPORT):
-    """Wrap a view: rate limit, permission, JSON errors, cache headers and 304 answers.
+def endpoint(context: AppContext, *, permission: Permission = Permission.EXPORT):
+    """Wrap a view: permission, JSON errors, cache headers and 304 answers.
 
     The ETag covers the store version, the path, the query, the Accept header and the user's
     permissions: everything an answer depends on.
@@ -50,10 +42,6 @@ def endpoint(context: AppContext, limiter: RateLimiter, *, permission: Permissio
         @wraps(view)
         def run(**kwargs: object) -> Response:
             try:
-                wait = limiter.take(client_key())
-                if wait:
-                    raise ApiError(429, "Too many requests: slow down and retry after the time in Retry-After.",
-                                   headers={"Retry-After": retry_after(wait)})
                 if not can(permission):
                     raise ApiError(403, "Your role does not allow downloading data through the API.")
                 tag = entity_tag(store_version(context), request.path, request.query_string.decode("latin-1"),
@@ -98,9 +86,9 @@ def kept_items(query: ApiQuery) -> list[tuple[str, str]]:
     return [*items, ("format", query.format)] if query.format != "json" else items
 
 
-def install_routes(server: Flask, context: AppContext, charts: Mapping[str, ChartSpec], limiter: RateLimiter,
+def install_routes(server: Flask, context: AppContext, charts: Mapping[str, ChartSpec], rate_limit: Callable,
                    page_paths: Mapping[str, str]) -> None:
-    """Add the chart and reference endpoints to ``server``."""
+    """Add the chart and reference endpoints to ``server``, each under ``rate_limit``."""
     tables = reference_tables()
 
     def index() -> Response:
@@ -161,7 +149,7 @@ def install_routes(server: Flask, context: AppContext, charts: Mapping[str, Char
         ("/<path:rest>", "api_unknown", unknown, view_only),
     )
     for path, name, view, permission in routes:
-        server.add_url_rule(PREFIX + path, name, endpoint(context, limiter, permission=permission)(view),
+        server.add_url_rule(PREFIX + path, name, rate_limit(endpoint(context, permission=permission)(view)),
                             methods=["GET"])
-    server.add_url_rule("/api/<path:rest>", "api_unknown_version", endpoint(context, limiter, permission=view_only)(
-        unknown), methods=["GET"])
+    server.add_url_rule("/api/<path:rest>", "api_unknown_version",
+                        rate_limit(endpoint(context, permission=view_only)(unknown)), methods=["GET"])

@@ -69,16 +69,17 @@ def install_tokens_page(server: Flask, settings: Settings) -> None:
             if request.form.get("action") == "create":
                 try:
                     new_token, _ = store.create(user.name, tuple(str(role) for role in user.roles),
-                                                request.form.get("label", "")[:80] or "token")
+                                                request.form.get("label", "")[:80] or "token",
+                                                user_id=user.id, stamp=user.stamp)
                 except ValueError:
                     status, message = 400, t("api.tokens.too_many", lang)
-            elif store.revoke(user.name, request.form.get("token_id", "")[:32]):
+            elif store.revoke(user.id, request.form.get("token_id", "")[:32]):
                 message = t("api.tokens.revoked", lang)
             else:
                 status, message = 404, t("api.tokens.unknown", lang)
         tokens = [{"label": record.label, "token_id": record.token_id,
                    "created": dt.datetime.fromtimestamp(record.created, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")}
-                  for record in (store.of_user(user.name) if allowed else [])]
+                  for record in (store.of_user(user.id) if allowed else [])]
         texts = {key: t(f"api.tokens.{key}", lang) for key in (
             "title", "intro", "new_heading", "label_label", "create", "list_caption", "created_label", "revoke")}
         html = render_template_string(PAGE, lang=lang, app_title=t("app.title", lang), message=message,

@@ -1,6 +1,10 @@
 """OpenID Connect sign-in through Authlib: discovery, authorization code flow with PKCE (S256),
 ID token checked against the provider's keys (signature, issuer, audience, expiry, nonce), and the
-provider's groups mapped to roles by ``EUIOM_OIDC_ROLES``."""
+provider's groups mapped to roles by ``EUIOM_OIDC_ROLES``. What the provider said is kept per
+person and asked again when its tokens expire (``dashboard.auth.provider_grants``).
+
+The redirect URI is built from ``EUIOM_PUBLIC_URL`` when set (behind a TLS proxy the app itself
+sees plain HTTP), else from the request."""
 
 from __future__ import annotations
 
@@ -9,17 +13,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import requests
 from authlib.common.errors import AuthlibBaseError
 from authlib.integrations.flask_client import OAuth
 from flask import Flask, redirect, request, session, url_for
+from joserfc.errors import JoseError
 from requests import RequestException
 
+from dashboard.auth.provider_grants import ProviderGrants, oidc_user_id
 from dashboard.auth.roles import Role
 from dashboard.i18n import t
 from dashboard.settings import Settings
 
 LOG = logging.getLogger(__name__)
 CLIENT_NAME = "idp"
+USERINFO_TIMEOUT = 10
 
 
 def roles_for_groups(groups: object, role_map: tuple[tuple[str, str], ...]) -> list[str]:
@@ -52,6 +60,26 @@ class Provider:
         parts = urlsplit(self.issuer)
         return f"{parts.scheme}://{parts.netloc}"
 
+    def refresh(self, refresh_token: str) -> tuple[dict, dict]:
+        """A refresh-token grant, then the person's claims from the userinfo endpoint.
+
+        Raises:
+            AuthlibBaseError, RequestException: the provider refused or did not answer.
+        """
+        token = self.client.fetch_access_token(grant_type="refresh_token", refresh_token=refresh_token)
+        endpoint = self.client.load_server_metadata().get("userinfo_endpoint")
+        if not endpoint:
+            return dict(token), {}
+        # Plain requests: Authlib's session would treat a token shorter-lived than its 60 s leeway
+        # as already expired.
+        answer = requests.get(endpoint, headers={"Authorization": f"Bearer {token['access_token']}"},
+                              timeout=USERINFO_TIMEOUT)
+        answer.raise_for_status()
+        claims = answer.json()
+        if not isinstance(claims, dict):
+            raise ValueError("userinfo is not a JSON object")
+        return dict(token), claims
+
     def end_session_url(self, id_token: str | None, after: str) -> str | None:
         """The provider's sign-out address (RP-initiated logout), or None when it has none."""
         try:
@@ -73,8 +101,15 @@ def register(server: Flask, settings: Settings) -> Provider:
     return Provider(client, settings.oidc_issuer)
 
 
+def redirect_uri(settings: Settings) -> str:
+    """Where the provider sends the browser back: from ``EUIOM_PUBLIC_URL``, else this request's host."""
+    if settings.public_url:
+        return settings.public_url + "/auth/oidc/callback"
+    return url_for("auth_oidc_callback", _external=True)
+
+
 def add_routes(server: Flask, provider: Provider, settings: Settings,
-               login_page: Callable[..., tuple[str, int]]) -> None:
+               login_page: Callable[..., tuple[str, int]], grants: ProviderGrants) -> None:
     """``/auth/oidc/start`` sends the browser to the provider; ``/auth/oidc/callback`` signs in."""
     from dashboard.auth.session import start_session
     from dashboard.auth.web import page_language, safe_next
@@ -82,7 +117,7 @@ def add_routes(server: Flask, provider: Provider, settings: Settings,
     def start() -> object:
         next_path = safe_next(request.args.get("next"))
         try:
-            response = provider.client.authorize_redirect(url_for("auth_oidc_callback", _external=True))
+            response = provider.client.authorize_redirect(redirect_uri(settings))
         except (AuthlibBaseError, RequestException, ValueError) as error:
             LOG.warning("identity provider unreachable: %s", error)
             lang = page_language(settings, next_path)
@@ -98,7 +133,8 @@ def add_routes(server: Flask, provider: Provider, settings: Settings,
             claims = token.get("userinfo") or {}
             if not claims:
                 raise ValueError("no ID token")
-        except (AuthlibBaseError, RequestException, ValueError, KeyError) as error:
+        except (AuthlibBaseError, JoseError, RequestException, ValueError, KeyError) as error:
+            # A bad signature, issuer, audience, expiry or nonce in the ID token, or a refused code.
             LOG.warning("OIDC sign-in refused: %s", error)
             reason = getattr(error, "error", None) or type(error).__name__
             return login_page(next_path, status=400, error=t("auth.provider_error", lang, reason=reason))
@@ -107,7 +143,9 @@ def add_routes(server: Flask, provider: Provider, settings: Settings,
         if not roles:
             session.clear()
             return login_page(next_path, status=403, error=t("auth.no_role", lang, name=name))
-        start_session(name, roles, "oidc", id_token=token.get("id_token", ""))
+        user_id = oidc_user_id(provider.issuer, str(claims.get("sub", "")))
+        grants.record(user_id, token, dict(claims), roles)
+        start_session(name, roles, "oidc", user_id=user_id, id_token=token.get("id_token", ""))
         return redirect(next_path)
 
     server.add_url_rule("/auth/oidc/start", "auth_oidc_start", start)

@@ -16,11 +16,14 @@ MANAGE_DATA_PATH = "/import"
 MANAGE_DATA_ID_PREFIX = "import-"
 EXPORT_OUTPUT_IDS = frozenset({ids.EXPORT_DOWNLOAD})
 
-# Reachable without signing in: the sign-in pages and static files holding no data (styles, fonts,
-# the base-map outline, the component libraries' code).
-PUBLIC_PREFIXES = ("/auth/", "/assets/", "/_dash-component-suites/")
-# The API's description and its documentation page hold no data either.
-PUBLIC_PATHS = frozenset({"/_favicon.ico", "/favicon.ico", "/api/v1/openapi.json", "/api/v1/docs"})
+# Reachable without signing in: static files holding no data (styles, fonts, the base-map outline,
+# the component libraries' code). Paths reach this check in normal form only
+# (``dashboard.request_limits``): no dot segment can climb out of these prefixes.
+PUBLIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
+# The sign-in pages, named one by one (any other /auth/... address is the app's and needs a
+# session), and the API's description and documentation page, which hold no data either.
+PUBLIC_PATHS = frozenset({"/auth/login", "/auth/logout", "/auth/oidc/start", "/auth/oidc/callback", "/auth/local",
+                          "/_favicon.ico", "/favicon.ico", "/api/v1/openapi.json", "/api/v1/docs"})
 
 
 def is_public_path(path: str) -> bool:

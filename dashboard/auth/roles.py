@@ -40,12 +40,16 @@ class User:
     """Who makes the current request.
 
     ``name`` is empty for an anonymous visitor. ``roles`` always holds viewer for a signed-in user.
+    ``id`` is the user's stable, never reused id (users file id, or the identity provider's subject),
+    empty for a visitor.
     """
 
     name: str
     roles: frozenset[Role]
     permissions: frozenset[Permission]
     signed_in: bool
+    id: str = ""
+    stamp: str = ""  # users mode: changes with the user's password or roles (ends sessions and tokens)
 
     def has_role(self, role: Role | str) -> bool:
         """True when the user holds ``role``."""
@@ -56,11 +60,12 @@ class User:
         return permission in self.permissions
 
 
-def signed_in_user(name: str, roles: Iterable[Role | str]) -> User:
+def signed_in_user(name: str, roles: Iterable[Role | str], user_id: str = "", stamp: str = "") -> User:
     """A signed-in user with ``roles`` (viewer added) and the permissions they give."""
     held = frozenset({Role.VIEWER, *(Role(role) for role in roles)})
     permissions = frozenset().union(*(ROLE_PERMISSIONS[role] for role in held))
-    return User(name=name, roles=held, permissions=permissions, signed_in=True)
+    return User(name=name, roles=held, permissions=permissions, signed_in=True, id=user_id or name,
+                stamp=stamp)
 
 
 OPEN_VISITOR = User(name="", roles=frozenset({Role.VIEWER}), permissions=OPEN_VISITOR_PERMISSIONS,

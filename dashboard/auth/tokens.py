@@ -3,6 +3,9 @@
 Only a SHA-256 hash of each token is stored (tokens are 32 random bytes, so a plain hash is
 enough); the token itself is shown once, when it is created. The file lives next to the users
 file (``EUIOM_API_TOKENS_FILE``), never in the read-only store.
+
+A token belongs to its owner's id (never reused) and, in users mode, to the owner's stamp: removing
+the user, adding the name back, or changing their password or roles ends it.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ class TokenRecord:
     roles: tuple[str, ...]
     label: str
     created: int
+    user_id: str = ""
+    stamp: str = ""
 
 
 @dataclass
@@ -52,7 +57,8 @@ class TokenStore:
         except FileNotFoundError:
             return []
         return [TokenRecord(row["token_id"], row["hash"], row["user"], tuple(row["roles"]), row["label"],
-                            int(row["created"])) for row in rows]
+                            int(row["created"]), str(row.get("user_id", "")), str(row.get("stamp", "")))
+                for row in rows]
 
     def _write(self, records: list[TokenRecord]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,11 +76,12 @@ class TokenStore:
         wanted = token_hash(token)
         return next((record for record in self._read() if secrets.compare_digest(record.hash, wanted)), None)
 
-    def of_user(self, user: str) -> list[TokenRecord]:
-        """A user's tokens, oldest first."""
-        return [record for record in self._read() if record.user == user]
+    def of_user(self, user_id: str) -> list[TokenRecord]:
+        """A user's tokens (by user id), oldest first."""
+        return [record for record in self._read() if record.user_id == user_id]
 
-    def create(self, user: str, roles: tuple[str, ...], label: str) -> tuple[str, TokenRecord]:
+    def create(self, user: str, roles: tuple[str, ...], label: str, *, user_id: str,
+               stamp: str = "") -> tuple[str, TokenRecord]:
         """A new token for ``user``: (the token, shown once; its record).
 
         Raises:
@@ -82,19 +89,19 @@ class TokenStore:
         """
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         record = TokenRecord(secrets.token_hex(6), token_hash(token), user, tuple(sorted(roles)),
-                             label.strip()[:MAX_LABEL_LENGTH], int(time.time()))
+                             label.strip()[:MAX_LABEL_LENGTH], int(time.time()), user_id, stamp)
         with self._lock:
             records = self._read()
-            if sum(existing.user == user for existing in records) >= MAX_TOKENS_PER_USER:
+            if sum(existing.user_id == user_id for existing in records) >= MAX_TOKENS_PER_USER:
                 raise ValueError(f"at most {MAX_TOKENS_PER_USER} tokens per user")
             self._write([*records, record])
         return token, record
 
-    def revoke(self, user: str, token_id: str) -> bool:
-        """Remove one of ``user``'s tokens; False when they hold none with that id."""
+    def revoke(self, user_id: str, token_id: str) -> bool:
+        """Remove one of the user's tokens; False when they hold none with that id."""
         with self._lock:
             records = self._read()
-            kept = [record for record in records if not (record.user == user and record.token_id == token_id)]
+            kept = [record for record in records if not (record.user_id == user_id and record.token_id == token_id)]
             if len(kept) == len(records):
                 return False
             self._write(kept)

@@ -1,15 +1,22 @@
 """The users file of ``EUIOM_AUTH=users``: names, salted password hashes (werkzeug's scrypt) and roles.
 
-The file is JSON, ``{"users": {"name": {"password_hash": ..., "roles": [...]}}}``, written only by
+The file is JSON, ``{"users": {"name": {"id": ..., "stamp": ..., "password_hash": ..., "roles": [...]}}}``,
+written only by
 ``python -m dashboard add-user`` / ``remove-user`` and read on every sign-in and (cheaply, by
 modification time) on every request, so an edit takes effect without a restart.
+
+Each user has an ``id``, random and never given again (a name removed and added back is another
+user: the old one's sessions and API tokens stay dead), and a ``stamp`` that changes with every
+change of password or roles: sessions and tokens carry both, so such a change ends them at once.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import secrets
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +42,22 @@ class UserEntry:
     name: str
     password_hash: str
     roles: tuple[Role, ...]
+    user_id: str = ""
+    stamp: str = ""
+
+
+def _legacy_identity(name: str, password_hash: str) -> tuple[str, str]:
+    """id and stamp of an entry written before they existed: derived from it, so that every worker
+    reads the same, and changed by its next rewrite (a salted hash differs each time)."""
+    digest = hashlib.sha256(f"{name}\n{password_hash}".encode()).hexdigest()
+    return "legacy-" + digest[:20], digest[20:36]
+
+
+def _entry(name: str, raw: dict) -> UserEntry:
+    password_hash = str(raw["password_hash"])
+    legacy_id, legacy_stamp = _legacy_identity(name, password_hash)
+    return UserEntry(name, password_hash, tuple(Role(role) for role in raw["roles"]),
+                     str(raw.get("id") or legacy_id), str(raw.get("stamp") or legacy_stamp))
 
 
 def read_users(path: Path) -> dict[str, UserEntry]:
@@ -47,10 +70,7 @@ def read_users(path: Path) -> dict[str, UserEntry]:
         return {}
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        entries = {
-            name: UserEntry(name, str(entry["password_hash"]), tuple(Role(role) for role in entry["roles"]))
-            for name, entry in raw["users"].items()
-        }
+        entries = {name: _entry(name, entry) for name, entry in raw["users"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise UsersFileError(f"{path} is not a users file of this dashboard ({error}); "
                              "recreate it with python -m dashboard add-user") from None
@@ -60,7 +80,8 @@ def read_users(path: Path) -> dict[str, UserEntry]:
 def _write_users(path: Path, users: dict[str, UserEntry]) -> None:
     """Replace the file atomically, readable by its owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    content = {"users": {name: {"password_hash": entry.password_hash, "roles": [str(r) for r in entry.roles]}
+    content = {"users": {name: {"id": entry.user_id, "stamp": entry.stamp, "password_hash": entry.password_hash,
+                                "roles": [str(r) for r in entry.roles]}
                          for name, entry in sorted(users.items())}}
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".users-", suffix=".json")
     with os.fdopen(handle, "w", encoding="utf-8") as file:
@@ -71,6 +92,9 @@ def _write_users(path: Path, users: dict[str, UserEntry]) -> None:
 
 def add_user(path: Path, name: str, password: str, roles: list[str]) -> UserEntry:
     """Add ``name`` (or replace its password and roles) in the file at ``path``.
+
+    A new name gets a new id; a known one keeps its id and gets a new stamp, which ends its sessions
+    and API tokens.
 
     Raises:
         UsersFileError: a bad name, a short password or an unknown role.
@@ -84,8 +108,10 @@ def add_user(path: Path, name: str, password: str, roles: list[str]) -> UserEntr
         parsed = tuple(dict.fromkeys(Role(role.strip()) for role in roles if role.strip()))
     except ValueError:
         raise UsersFileError(f"roles are among {known}") from None
-    entry = UserEntry(name, generate_password_hash(password), parsed or (Role.VIEWER,))
     users = read_users(path)
+    existing = users.get(name)
+    entry = UserEntry(name, generate_password_hash(password), parsed or (Role.VIEWER,),
+                      existing.user_id if existing else "u-" + secrets.token_hex(12), secrets.token_hex(8))
     users[name] = entry
     _write_users(path, users)
     return entry

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from dash import Dash
@@ -23,15 +23,33 @@ from flask import Flask, Response, abort, g, jsonify, redirect, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 
 from dashboard.auth import oidc
+from dashboard.auth.guessing import GuessingGuard
+from dashboard.auth.local import COOKIE as LOCAL_COOKIE
+from dashboard.auth.local import LINK_PATH as LOCAL_LINK
+from dashboard.auth.local import (
+    cookie_value,
+    is_direct_local_request,
+    is_local_manager,
+    local_manager,
+    may_have_local_manager,
+)
 from dashboard.auth.pages import auth_page
 from dashboard.auth.policy import is_public_path, permission_for_path, permissions_for_callback
-from dashboard.auth.roles import NOBODY, User, signed_in_user
-from dashboard.auth.session import UsersDirectory, session_state, start_session
-from dashboard.auth.throttle import SignInThrottle
+from dashboard.auth.provider_grants import ProviderGrants
+from dashboard.auth.roles import NOBODY, Permission, User, signed_in_user
+from dashboard.auth.session import (
+    UsersDirectory,
+    end_session,
+    install_sessions,
+    session_state,
+    start_session,
+)
 from dashboard.auth.tokens import TokenStore
 from dashboard.auth.users_file import check_password
 from dashboard.i18n import LANGUAGES, t
+from dashboard.rate_limits import RateLimits, spend_export
 from dashboard.settings import Settings
+from dashboard.shared_state import SharedState
 
 EXTENSION_KEY = "euiom_auth"
 LOCAL_PATH = re.compile(r"/(?![/\\])[^\s\x00-\x1f\x7f\\]*")
@@ -47,7 +65,8 @@ class Auth:
     settings: Settings
     users: UsersDirectory | None
     provider: oidc.Provider | None
-    throttle: SignInThrottle = field(default_factory=SignInThrottle)
+    guessing: GuessingGuard
+    grants: ProviderGrants | None = None
 
     @property
     def mode(self) -> str:
@@ -60,33 +79,48 @@ class Auth:
             token = bearer_token()
             if token is not None and self.mode != "open" and request.path.startswith(API_PREFIX):
                 g.euiom_user, g.euiom_expired = self.token_user(token), False
+            elif self.mode == "open" and is_local_manager(request, self.settings):
+                g.euiom_user, g.euiom_expired = local_manager(), False
             else:
-                g.euiom_user, g.euiom_expired = session_state(self.mode, self.settings.session_lifetime, self.users)
+                g.euiom_user, g.euiom_expired = session_state(
+                    self.mode, self.settings.session_lifetime, self.users,
+                    self.grants.roles if self.grants is not None else None)
         return g.euiom_user
 
     def token_user(self, token: str) -> User:
-        """The owner of an API token, with their roles now (users mode: from the users file, so a
-        removed user's tokens stop working), or nobody for an unknown or revoked token."""
+        """The owner of an API token, with their roles now, or nobody for an unknown or revoked
+        token: users mode, the owner's entry must still have the token's id and stamp (removed,
+        added back, new password or roles: the token is dead); oidc mode, the identity provider
+        must still confirm the owner."""
         record = TokenStore(self.settings.tokens_path).find(token)
-        if record is None:
+        if record is None or not record.user_id:
             return NOBODY
-        roles: tuple[str, ...] = record.roles
         if self.users is not None:
             entry = self.users.users().get(record.user)
-            if entry is None:
+            if entry is None or entry.user_id != record.user_id or entry.stamp != record.stamp:
                 return NOBODY
-            roles = tuple(str(role) for role in entry.roles)
+            roles = [str(role) for role in entry.roles]
+        elif self.grants is not None:
+            roles = self.grants.roles(record.user_id)
+            if not roles:
+                return NOBODY
+        else:
+            return NOBODY
         try:
-            return signed_in_user(record.user, roles)
+            return signed_in_user(record.user, roles, record.user_id, record.stamp)
         except ValueError:
             return NOBODY
 
     def authorize_callback(self, body: dict) -> None:
-        """Refuse (403) a Dash callback whose outputs or inputs need a permission the user lacks."""
+        """Refuse (403) a Dash callback whose outputs or inputs need a permission the user lacks;
+        count a chart data download against the export rate (429 past it)."""
         user = self.request_user()
-        missing = [permission for permission in permissions_for_callback(body) if not user.can(permission)]
+        needed = permissions_for_callback(body)
+        missing = [permission for permission in needed if not user.can(permission)]
         if missing:
             abort(403, description=f"Your role does not allow this ({', '.join(sorted(missing))}).")
+        if Permission.EXPORT in needed:
+            spend_export()
 
 
 def safe_next(raw: str | None) -> str:
@@ -128,18 +162,26 @@ def _wants_page(path: str) -> bool:
     return request.method == "GET" and not path.startswith("/_") and ("text/html" in accept or "*/*" in accept)
 
 
-def install_auth(app: Dash, settings: Settings) -> Auth:
-    """Set up sign-in for ``settings.auth_mode`` on ``app``; returns what the callback guard asks."""
+def install_auth(app: Dash, settings: Settings, state: SharedState, limits: RateLimits) -> Auth:
+    """Set up sign-in for ``settings.auth_mode`` on ``app``; returns what the callback guard asks.
+
+    Sessions live in ``state`` (Flask-Session); failed sign-ins are counted in ``limits``.
+    """
     server: Flask = app.server
     server.secret_key = settings.secret_key or secrets.token_hex(32)
     server.config.update(
         SESSION_COOKIE_NAME=SESSION_COOKIE, SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
-        SESSION_COOKIE_SECURE=settings.cookie_secure, SESSION_REFRESH_EACH_REQUEST=False,
+        SESSION_COOKIE_SECURE=settings.secure_cookies, SESSION_REFRESH_EACH_REQUEST=False,
         WTF_CSRF_TIME_LIMIT=None, WTF_CSRF_ENABLED=settings.auth_mode != "open",
     )
-    auth = Auth(settings,
-                UsersDirectory(settings.users_file) if settings.auth_mode == "users" else None,
-                oidc.register(server, settings) if settings.auth_mode == "oidc" else None)
+    install_sessions(server, state.cache, state.key_prefix, settings.session_lifetime)
+    provider = oidc.register(server, settings) if settings.auth_mode == "oidc" else None
+    grants = None
+    if provider is not None:
+        grants = ProviderGrants(state.cache, state.key_prefix, provider.refresh, lambda claims: oidc.roles_for_groups(
+            claims.get(settings.oidc_groups_claim, []), settings.oidc_role_map))
+    auth = Auth(settings, UsersDirectory(settings.users_file) if settings.auth_mode == "users" else None, provider,
+                GuessingGuard(limits, settings.sign_in_source_rate, settings.sign_in_account_rate), grants)
     server.extensions[EXTENSION_KEY] = auth
     server.before_request(lambda: check_request(auth))
     if settings.auth_mode != "open":
@@ -185,7 +227,7 @@ def set_csrf_cookie(auth: Auth, response: Response) -> Response:
     """Give a signed-in browser the session's CSRF token as a cookie the Dash renderer sends back."""
     if request.method == "GET" and auth.request_user().signed_in and not is_public_path(request.path):
         response.set_cookie(CSRF_COOKIE, generate_csrf(),
-                            secure=auth.settings.cookie_secure, httponly=False, samesite="Strict")
+                            secure=auth.settings.secure_cookies, httponly=False, samesite="Strict")
     return response
 
 
@@ -214,28 +256,43 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         if auth.users is None:
             abort(404)
         name = request.form.get("username", "")[:64]
-        if auth.throttle.blocked(name):
-            minutes = auth.throttle.window // 60
-            return login_page(next_path, status=429, error=t("auth.too_many", lang, minutes=minutes), username=name)
+        address = request.remote_addr or "?"
+        refusal = auth.guessing.refusal(address, name)
+        if refusal is not None:
+            message = t(f"auth.too_many_{refusal.reason}", lang, minutes=refusal.minutes)
+            page, status = login_page(next_path, status=429, error=message, username=name)
+            return page, status, {"Retry-After": str(max(1, refusal.retry_after))}
         entry = check_password(auth.users.users(), name, request.form.get("password", "")[:1024])
         if entry is None:
-            auth.throttle.failed(name)
+            auth.guessing.failed(address, name)
             return login_page(next_path, status=401, error=t("auth.bad_credentials", lang), username=name)
-        auth.throttle.succeeded(name)
-        start_session(entry.name, [str(role) for role in entry.roles], auth.mode)
+        start_session(entry.name, [str(role) for role in entry.roles], auth.mode, user_id=entry.user_id,
+                      stamp=entry.stamp)
         return redirect(next_path)
 
     def logout() -> object:
         lang = request.form.get("lang") if request.form.get("lang") in LANGUAGES else settings.language
         id_token = session.get("id_token")
-        session.clear()
+        end_session()
         signed_out = "/auth/login?" + urlencode({"signed_out": "1", "lang": lang})
         if auth.provider is not None:
-            return redirect(auth.provider.end_session_url(id_token, request.host_url.rstrip("/") + signed_out)
-                            or signed_out)
+            origin = settings.public_url or request.host_url.rstrip("/")
+            return redirect(auth.provider.end_session_url(id_token, origin + signed_out) or signed_out)
         return redirect(signed_out)
 
+    def local_link() -> object:
+        """The link run.py prints: the browser that opens it (on this machine, straight) may import."""
+        key = request.args.get("key", "")
+        if (not may_have_local_manager(settings) or not is_direct_local_request(request)
+                or not secrets.compare_digest(key.encode(), settings.local_key.encode())):
+            abort(404)
+        response = redirect("/import")
+        response.set_cookie(LOCAL_COOKIE, cookie_value(settings.local_key), httponly=True, samesite="Strict",
+                            secure=False)
+        return response
+
+    server.add_url_rule(LOCAL_LINK, "auth_local", local_link, methods=["GET"])
     server.add_url_rule("/auth/login", "auth_login", login, methods=["GET", "POST"])
     server.add_url_rule("/auth/logout", "auth_logout", logout, methods=["POST"])
     if auth.provider is not None:
-        oidc.add_routes(server, auth.provider, settings, login_page)
+        oidc.add_routes(server, auth.provider, settings, login_page, auth.grants)

@@ -15,8 +15,12 @@ TEXT = {
                      "fr": "Votre session a expiré : veuillez vous reconnecter."},
     "auth.bad_credentials": {"en": "Wrong user name or password.",
                              "fr": "Nom d’utilisateur ou mot de passe incorrect."},
-    "auth.too_many": {"en": "Too many failed sign-ins with this user name: try again in {minutes} minutes.",
-                      "fr": "Trop d’échecs de connexion avec ce nom d’utilisateur : réessayez dans {minutes} minutes."},
+    "auth.too_many_address": {"en": "Too many failed sign-ins from your address: try again in {minutes} min.",
+                              "fr": "Trop d’échecs de connexion depuis votre adresse : réessayez dans {minutes} min."},
+    "auth.too_many_name": {"en": "Too many failed sign-ins with this user name from your address: try again in "
+                                 "{minutes} min.",
+                           "fr": "Trop d’échecs de connexion avec ce nom d’utilisateur depuis votre adresse : "
+                                 "réessayez dans {minutes} min."},
     "auth.provider_error": {"en": "The sign-in with your organisation did not complete ({reason}). Please try again.",
                             "fr": "La connexion avec votre organisation n’a pas abouti ({reason}). Veuillez réessayer."},
     "auth.no_role": {"en": "Your account ({name}) has no role in this dashboard. Ask its administrator for access.",

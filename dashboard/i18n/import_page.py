@@ -2,6 +2,7 @@
 
 TEXT = {
     "nav.import": {"en": "Import data", "fr": "Importer"},
+    "nav.import_local": {"en": "Import data (this computer only)", "fr": "Importer (cet ordinateur seulement)"},
     "import.title": {"en": "Import data", "fr": "Importer des données"},
     "import.intro": {
         "en": "For data managers: add indicator values or Reintegration Sustainability Survey records from a CSV, "

@@ -1,0 +1,125 @@
+"""The open demo's local data manager: the person at the machine imports in the browser, nobody else.
+
+``make run`` prints a link holding a key made at start; the browser that opens it, on this
+machine, straight to an app listening on loopback, may import. Every other way in (another
+address, a proxy's headers, another Host, another site's form, a proxy setting, the wrong key)
+is an ordinary visitor: no Import in the menu, 403 on the page and its callbacks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard import ids
+from dashboard.app import create_app
+
+from auth_helpers import import_body, page_body
+from conftest import settings_for, start_server, wait_for_dash
+
+CALLBACK = "/_dash-update-component"
+KEY = "a-key-made-by-run-py-at-start-0123456789"
+
+
+def nav_import(client) -> dict:
+    """The import link's nav item in the layout this client gets: (classes of its item, its text)."""
+    layout = client.get("/_dash-layout").get_json()
+    found = {}
+
+    def walk(node, parent=None):
+        if isinstance(node, list):
+            for child in node:
+                walk(child, parent)
+        elif isinstance(node, dict):
+            props = node.get("props", {})
+            if props.get("id") == "shell-nav-import-link":
+                found.update(text=props.get("children"), hidden="d-none" in str((parent or {}).get("className")))
+            walk(props.get("children"), props)
+
+    walk(layout)
+    return found
+
+
+@pytest.fixture(scope="module")
+def local_app(tiny_store_path):
+    return create_app(settings_for(tiny_store_path, local_key=KEY))
+
+
+def with_link(app, **environ):
+    client = app.server.test_client()
+    client.environ_base.update(environ)
+    assert client.get(f"/auth/local?key={KEY}").status_code == 302
+    return client
+
+
+def test_the_link_printed_in_the_terminal_lets_this_browser_import(local_app):
+    visitor = local_app.server.test_client()
+    assert nav_import(visitor) == {"text": "Import data", "hidden": True}
+    assert visitor.get("/import").status_code == 403
+    assert visitor.get("/auth/local?key=not-the-key").status_code == 404
+
+    manager = local_app.server.test_client()
+    link = manager.get(f"/auth/local?key={KEY}")
+    assert link.status_code == 302 and link.headers["Location"] == "/import"
+    cookie = link.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and KEY not in cookie
+    assert manager.get("/import").status_code == 200
+    assert nav_import(manager) == {"text": "Import data (this computer only)", "hidden": False}
+    assert manager.post(CALLBACK, json=page_body("/import")).status_code == 200
+    assert manager.post(CALLBACK, json=import_body()).status_code != 403  # past the role check
+
+
+@pytest.mark.parametrize(("why", "environ", "headers"), [
+    ("another address", {"REMOTE_ADDR": "192.0.2.10"}, {}),
+    ("through a proxy (X-Forwarded-For)", {}, {"X-Forwarded-For": "192.0.2.10"}),
+    ("through a proxy (Forwarded)", {}, {"Forwarded": "for=192.0.2.10"}),
+    ("through a proxy (Via)", {}, {"Via": "1.1 nginx"}),
+    ("another host name (DNS rebinding)", {}, {"Host": "evil.example:8050"}),
+])
+def test_the_cookie_alone_is_not_enough(local_app, why, environ, headers):
+    client = with_link(local_app)
+    client.environ_base.update(environ)
+    assert client.get("/import", headers=headers).status_code == 403, why
+    assert client.post(CALLBACK, json=page_body("/import"), headers=headers).status_code == 403, why
+
+
+def test_another_site_cannot_make_the_browser_import(local_app):
+    client = with_link(local_app)
+    forged = client.post(CALLBACK, json=page_body("/import"), headers={"Origin": "http://evil.example"})
+    assert forged.status_code == 403
+    own = client.post(CALLBACK, json=page_body("/import"), headers={"Origin": "http://localhost"})
+    assert own.status_code == 200
+
+
+@pytest.mark.parametrize("overrides", [{"local_key": ""}, {"local_data_manager": "off"}, {"proxy_hops": 1},
+                                       {"host": "0.0.0.0"}, {"auth_mode": "users", "secret_key": "k" * 40}])
+def test_no_local_manager_unless_every_condition_holds(tiny_store_path, overrides):
+    app = create_app(settings_for(tiny_store_path, **{"local_key": KEY, **overrides}))
+    client = app.server.test_client()
+    assert client.get(f"/auth/local?key={KEY}").status_code in (302, 404)
+    assert client.get("/import").status_code in (302, 401, 403)
+    assert client.post(CALLBACK, json=import_body()).status_code in (401, 403)
+
+
+@pytest.mark.browser
+def test_the_person_at_the_machine_sees_import_in_the_menu_others_do_not(browser, tiny_store_path):
+    live = start_server(create_app(settings_for(tiny_store_path, local_key=KEY)))
+    try:
+        stranger = browser.new_page()
+        stranger.goto(f"{live.url}/")
+        wait_for_dash(stranger)
+        assert not stranger.locator(f"#{ids.NAV_LINKS}").get_by_text("Import").is_visible()
+        stranger.close()
+
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.goto(f"{live.url}/auth/local?key={KEY}")
+        page.wait_for_url(f"{live.url}/import")
+        wait_for_dash(page)
+        link = page.get_by_role("link", name="Import data (this computer only)")
+        assert link.is_visible()
+        assert page.locator("#import-upload").is_visible()
+        page.get_by_label("Language").select_option("fr")
+        page.get_by_role("link", name="Importer (cet ordinateur seulement)").wait_for(state="visible")
+        context.close()
+    finally:
+        live.server.shutdown()
