@@ -9,6 +9,7 @@ from dashboard import ASSETS_DIR
 from dashboard.api import install_api
 from dashboard.auth import current_user
 from dashboard.auth.web import install_auth
+from dashboard.callback_purity import pure_callbacks
 from dashboard.chart_registry import all_charts
 from dashboard.context import AppContext
 from dashboard.i18n import t
@@ -91,6 +92,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     server_outputs = frozenset(key for key, spec in app.callback_map.items() if "callback" in spec)
     install_callback_request_guard(app.server, lambda: server_outputs, auth.authorize_callback)
     install_compression(app.server)
-    install_response_cache(app.server, context, download_outputs(app.validation_layout),
+    # Pure callbacks only (file downloads never, even if one were declared pure by mistake).
+    cacheable = frozenset(pure_callbacks(app)) - download_outputs(app.validation_layout)
+    install_response_cache(app.server, context, cacheable,
                            audience=lambda: ",".join(sorted(current_user().permissions)))
     return app

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dashboard.build import versions
 from dashboard.build.importer import ImportReport, ImportResult, Problem, check_file, import_file
+from dashboard.callback_purity import impure
 from dashboard.context import AppContext, current_user_name
 from dashboard.store import StoreError, current_version_name
 
@@ -58,6 +59,7 @@ def _kind(kind: str | None) -> str | None:
     return kind if kind in KINDS else None
 
 
+@impure("writes the upload to a temporary file; its report holds returnees' records")
 def check_upload(context: AppContext, contents: str | None, file_name: str | None, kind: str | None,
                  replace_demo: bool) -> ImportReport:
     """The row-level report for an upload, checked against the served store; writes nothing."""
@@ -69,6 +71,7 @@ def check_upload(context: AppContext, contents: str | None, file_name: str | Non
         return ImportReport(safe_file_name(file_name), None, 0, [Problem(safe_file_name(file_name), str(error))])
 
 
+@impure("writes a new store version and a history entry")
 def run_import(context: AppContext, contents: str | None, file_name: str | None, kind: str | None,
                replace_demo: bool) -> ImportResult:
     """Import an upload into a new store version and switch this worker to it at once.
@@ -88,6 +91,7 @@ def run_import(context: AppContext, contents: str | None, file_name: str | None,
     return result
 
 
+@impure("reads the import history, which changes without a new store version (rollbacks)")
 def history(context: AppContext) -> list[dict]:
     """The store directory's history, newest first, each entry with ``can_roll_back`` and ``served``."""
     directory = context.store_directory
@@ -105,6 +109,7 @@ def history(context: AppContext) -> list[dict]:
     return entries
 
 
+@impure("serves another store version and writes a history entry")
 def roll_back(context: AppContext, entry_id: int) -> str:
     """Serve again the store as it was before history entry ``entry_id``; this worker switches at once.
 
