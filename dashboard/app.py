@@ -9,6 +9,7 @@ from dashboard import ASSETS_DIR
 from dashboard.api import install_api
 from dashboard.auth import current_user
 from dashboard.auth.web import install_auth
+from dashboard.build import versions
 from dashboard.callback_purity import pure_callbacks
 from dashboard.chart_registry import all_charts
 from dashboard.context import AppContext
@@ -62,6 +63,8 @@ def create_app(settings: Settings | None = None) -> Dash:
 
     settings = settings or load_settings()
     context = AppContext(settings)
+    if context.store_directory is not None:
+        versions.clean_at_start(context.store_directory)  # what an import killed halfway left
     app = Dash(
         __name__,
         assets_folder=str(ASSETS_DIR),

@@ -8,8 +8,14 @@ from pathlib import Path
 import pytest
 from helpers import texts
 
-from callbacks.import_page import confirm_import, roll_back_entry, update_history, update_report
-from dashboard.build import versions
+from callbacks.import_page import (
+    carry_out_rollback,
+    confirm_import,
+    show_rollback_plan,
+    update_history,
+    update_report,
+)
+from dashboard.build import history_log, versions
 from dashboard.build.stores import build_store
 from dashboard.context import AppContext
 from dashboard.imports import safe_file_name
@@ -52,15 +58,32 @@ def test_confirm_imports_switches_and_history_offers_rollback(context):
     assert context.version_name == "store-000002" and context.catalog.data_origin == "imported"
     history = texts(update_history(context, tick, "en"))
     assert "anonymous" in history and "r.csv" in history and " ".join(["store-000002", " ", "(served)"]) in history
-    entry = versions.read_history(context.store_directory)[-1]
-    message, tick = roll_back_entry(context, {"type": "import-rollback-button", "index": entry["id"]}, [1], "en", 1)
-    assert "store-000001" in texts(message) and tick == 2
+    entry = history_log.read_entries(context.store_directory)[-1]
+    button = {"type": "import-rollback-button", "index": entry["id"]}
+    stored, is_open, plan, go, _ = show_rollback_plan(context, button, [1], [], "en")
+    assert is_open and go == "Serve store-000001"
+    assert "Served now: store-000002. After the rollback: store-000001" in texts(plan)
+    assert "r.csv: 1 indicator value rows (import #2 by anonymous" in texts(plan)
+    assert context.version_name == "store-000002", "showing the plan changed the store"
+    message, tick, is_open, _ = carry_out_rollback(context, 1, stored, "en", 1)
+    assert "store-000001 is served again (history entry #3)" in texts(message) and tick == 2 and not is_open
     assert context.version_name == "store-000001" and context.catalog.data_origin == "empty"
 
 
+def test_a_rollback_whose_store_changed_since_it_was_shown_changes_nothing(context):
+    confirm_import(context, 1, upload(CSV), "r.csv", "auto", False, "en", 0)
+    stored, *_ = show_rollback_plan(context, {"type": "import-rollback-button", "index": 2}, [1], [], "en")
+    confirm_import(context, 1, upload(CSV.replace(b"2021-Q2", b"2021-Q3")), "s.csv", "auto", False, "en", 1)
+    message, *_ = carry_out_rollback(context, 1, stored, "en", 2)
+    assert "Nothing was changed: the store changed since this rollback was shown" in texts(message)
+    assert context.version_name == "store-000003"
+
+
 def test_rollback_of_an_unknown_entry_is_a_message(context):
-    message, _ = roll_back_entry(context, {"type": "import-rollback-button", "index": 99}, [1], "en", 0)
-    assert "Nothing to roll back to" in texts(message)
+    stored, is_open, _, _, message = show_rollback_plan(context, {"type": "import-rollback-button", "index": 99},
+                                                        [1], [], "en")
+    assert stored is None and is_open is False
+    assert "History entry 99 is not an import" in texts(message)
 
 
 def test_a_single_file_store_cannot_import_from_the_page(tiny_store_path):
