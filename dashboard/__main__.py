@@ -206,9 +206,11 @@ def _plan_lines(plan) -> list[str]:
         return (f"  {entry.get('file')}: {entry.get('rows')} {entry.get('kind')} rows "
                 f"({entry.get('action')} #{entry_id} by {entry.get('user')}, {entry.get('at')})")
 
-    lines = [f"Serves {plan.target} again (served now: {plan.served})."]
     if plan.repairs:
-        lines.append(f"Repairs the store pointer: {plan.repairs}")
+        lines = [f"The store pointer is damaged: {plan.repairs}.",
+                 f"Serves {plan.target} (the history says {plan.served} was served last), which repairs it."]
+    else:
+        lines = [f"Serves {plan.target} again (served now: {plan.served})."]
     for title, ids_ in (("Rows that disappear", plan.disappear), ("Rows that appear again", plan.appear)):
         lines.append(f"{title}: {'none' if not ids_ else ''}".rstrip())
         lines.extend(item(entry_id) for entry_id in ids_)

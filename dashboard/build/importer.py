@@ -8,6 +8,7 @@ switched to (``dashboard.build.versions``); a single store file is changed in pl
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -24,7 +25,7 @@ from dashboard.build.readers import MAX_FILE_BYTES, FileRefused, Problem, Source
 from dashboard.build.readers import read_table as read_source
 from dashboard.queries import schema, validation
 from dashboard.queries.aggregates import refresh_survey_aggregates
-from dashboard.store import StoreError, connect_writable, is_store_directory
+from dashboard.store import StoreError, connect_writable, explain_write_error, is_store_directory
 
 __all__ = ["MAX_FILE_BYTES", "ImportRefused", "ImportReport", "ImportResult", "Problem", "check_file",
            "import_file", "read_table"]
@@ -387,7 +388,20 @@ def check_file(connection: duckdb.DuckDBPyConnection, file_path: Path, kind: str
 
 def _write(store_file: Path, name: str, table: SourceTable, kind: str | None,
            weights: tuple[float, float, float], replace_demo: bool, sha256: str) -> ImportResult:
-    """Validate and append the rows to ``store_file`` in one transaction."""
+    """Validate and append the rows to ``store_file`` in one transaction.
+
+    Raises:
+        ImportRefused: the file has problems. StoreError: the store cannot be written (a full disk,
+            in one line); either way the transaction is rolled back.
+    """
+    try:
+        return _write_rows(store_file, name, table, kind, weights, replace_demo, sha256)
+    except duckdb.Error as error:
+        raise StoreError(explain_write_error(store_file, error)) from None
+
+
+def _write_rows(store_file: Path, name: str, table: SourceTable, kind: str | None,
+                weights: tuple[float, float, float], replace_demo: bool, sha256: str) -> ImportResult:
     connection = connect_writable(store_file)
     try:
         check_store(connection, store_file)
@@ -411,7 +425,8 @@ def _write(store_file: Path, name: str, table: SourceTable, kind: str | None,
             schema.set_store_info(connection, {"data_origin": "imported"})
             connection.execute("COMMIT")
         except Exception:
-            connection.execute("ROLLBACK")
+            with contextlib.suppress(duckdb.Error):  # an aborted transaction may refuse even this
+                connection.execute("ROLLBACK")
             raise
         connection.execute("CHECKPOINT")
     finally:

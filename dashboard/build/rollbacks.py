@@ -6,10 +6,10 @@ rollback never rewrites a version and never deletes an entry: it appends a ``rol
 points ``current`` at the version it serves again. Two ways to ask for one:
 
 - **Roll back an import** (an import whose rows are served now): serve the kept version holding
-  the most of the other served rows and none of that import's, nor any rows not served now. So a
-  rollback never brings back rows rolled back before; when no kept version holds exactly the
-  other served rows (the import was followed by others), the plan says which other imports'
-  rows disappear with it.
+  the most of the other served rows and none of that import's, nor any rows not served now but
+  the demo rows that import replaced. So a rollback never brings back rows rolled back before;
+  when no kept version holds exactly the other served rows (the import was followed by others),
+  the plan says which other imports' rows disappear with it.
 - **Serve version N again** (any kept version): what it holds is served, whatever was rolled back
   before; the plan lists every import whose rows appear or disappear.
 
@@ -62,8 +62,10 @@ class StoreState:
                      if entry.get("version") == version and "holds" in entry), None)
 
     def can_serve_again(self, version: str | None) -> bool:
-        """True for a kept version the log describes, other than the served one."""
-        return bool(version) and version in self.kept and version in self.holdings and version != self.served
+        """True for a kept version the log describes, other than the served one (any, when the
+        pointer is damaged: serving one repairs it)."""
+        return (bool(version) and version in self.kept and version in self.holdings
+                and (version != self.served or self.pointer_problem is not None))
 
     def can_roll_back(self, entry: dict) -> bool:
         """True for an import whose rows are served now and that some kept version holds without."""
@@ -145,8 +147,9 @@ def plan_serve(state: StoreState, version: str) -> RollbackPlan:
 
 
 def undo_target(state: StoreState, entry_id: int) -> str:
-    """The kept version to serve to roll back import ``entry_id``: none of its rows, no row not
-    served now, and the most of the other served rows (the newest on a tie).
+    """The kept version to serve to roll back import ``entry_id``: none of its rows, no row that
+    is not served now (but the demo rows the import replaced), and the most of the other served
+    rows (then the most rows, then the newest).
 
     Raises:
         StoreError: not an import, its rows are not served, or no kept version qualifies.
@@ -159,13 +162,15 @@ def undo_target(state: StoreState, entry_id: int) -> str:
     if entry_id not in served_holds:
         raise StoreError(f"The rows of import {entry_id} ({entry.get('file')}) are not served now: nothing to "
                          "roll back")
-    wanted = served_holds - {entry_id}
-    candidates = [(len(set(holds)), version) for version, holds in state.holdings.items()
-                  if version in state.kept and set(holds) <= wanted]
+    others = served_holds - {entry_id}
+    demo = {item["id"] for item in state.entries if item.get("action") == "build" and item.get("kind") == "demo"}
+    replaced = set(state.holdings.get(entry.get("previous") or "", [])) & demo
+    candidates = [(len(set(holds) & others), len(holds), version) for version, holds in state.holdings.items()
+                  if version in state.kept and set(holds) <= others | replaced]
     if not candidates:
         raise StoreError(f"No kept version holds the served rows without those of import {entry_id}: the "
                          "versions before it are no longer kept (see EUIOM_KEEP_VERSIONS)")
-    return max(candidates)[1]
+    return max(candidates)[2]
 
 
 def plan_undo(state: StoreState, entry_id: int) -> RollbackPlan:
