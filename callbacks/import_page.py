@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
+from flask import Response, abort
 
 from dashboard import ids
 from dashboard.build.history_log import HistoryDamaged
+from dashboard.build.import_formats import FORMATS, template_csv
 from dashboard.build.importer import ImportRefused, problem_lines
 from dashboard.context import AppContext
 from dashboard.i18n import format_number, normalise_language, t
-from dashboard.import_views import history_table, plan_view, report_view
+from dashboard.import_views import TEMPLATE_PATH, history_table, plan_view, report_view
 from dashboard.imports import (
     UploadError,
     check_upload,
@@ -116,8 +118,18 @@ def carry_out_rollback(context: AppContext, clicks: int | None, stored: dict | N
     return dbc.Alert(done, color="success"), (tick or 0) + 1, False, None
 
 
+def serve_template(kind: str) -> Response:
+    """The template of a kind of import file (under /import/: data managers only, like the page)."""
+    if kind not in FORMATS:
+        abort(404)
+    return Response(template_csv(kind), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{kind}_template.csv"'})
+
+
 def register(app: Dash, context: AppContext) -> None:
-    """Wire this page's callbacks (none pure: see the module docstring)."""
+    """Wire this page's callbacks (none pure: see the module docstring) and its template route."""
+    app.server.add_url_rule(TEMPLATE_PATH.replace("{kind}", "<kind>"), endpoint="import_template",
+                            view_func=serve_template)
     lang = State(ids.LANGUAGE_STORE, "data")
     app.callback(
         Output(ids.IMPORT_REPORT, "children"),

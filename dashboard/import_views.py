@@ -7,6 +7,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard.build.history_log import ACTIONS
+from dashboard.build.import_formats import EARLIEST_DATE, FORMATS, ImportColumn
 from dashboard.build.importer import ImportReport, problem_lines
 from dashboard.build.rollbacks import RollbackPlan
 from dashboard.i18n import format_number, t
@@ -149,3 +150,33 @@ def plan_view(plan: RollbackPlan, made_by: dict | None, lang: str) -> html.Div:
         parts.append(dbc.Alert(t("import.confirm_repairs", lang, reason=plan.repairs), color="warning"))
     parts.append(html.P(t("import.confirm_note", lang), className="small text-muted mb-0"))
     return html.Div(parts)
+
+
+TEMPLATE_PATH = "/import/templates/{kind}.csv"
+
+
+def column_rule(column: ImportColumn, lang: str, store_codes: dict[str, list[str]]) -> str:
+    """What a column may hold, in words, from the same declaration the importer checks."""
+    codes = column.values or tuple(store_codes.get(column.store_values or "", ()))
+    low, high = column.bounds or (0, 0)
+    return t(f"import.rule.{column.rule}", lang, codes=", ".join(codes), earliest=EARLIEST_DATE.isoformat(),
+             low=format_number(low, lang), high=format_number(high, lang))
+
+
+def format_view(kind: str, lang: str, store_codes: dict[str, list[str]]) -> html.Div:
+    """One kind of file: its template to download and its columns (name, required, values)."""
+    columns = FORMATS[kind]
+    kind_name = t(f"import.kind.{kind}", lang)
+    rows = [html.Tr([html.Td(html.Code(column.name)),
+                     html.Td(t(f"import.required.{'yes' if column.required else 'no'}", lang)),
+                     html.Td(column_rule(column, lang, store_codes))]) for column in columns]
+    return html.Div([
+        html.H3(t("import.format_title", lang, kind=kind_name, count=len(columns)), className="h6 mt-3"),
+        html.A(t("import.template", lang, kind=kind_name.lower()), href=TEMPLATE_PATH.format(kind=kind),
+               download=f"{kind}_template.csv", id=f"import-template-{kind}-link",
+               className="btn btn-sm btn-outline-primary mb-2"),
+        html.Div(html.Table([
+            html.Thead(html.Tr([html.Th(t(f"import.{key}", lang), scope="col")
+                                for key in ("column", "column_required", "column_values")])),
+            html.Tbody(rows)], className="table table-sm small import-format-table"), className="table-responsive"),
+    ])

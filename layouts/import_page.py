@@ -1,5 +1,5 @@
-"""The import page for data managers: upload, report, confirm; the file formats; the history with
-rollbacks, each confirmed in a dialog naming what changes.
+"""The import page for data managers: upload, report, confirm; what each kind of file must hold,
+with a template; the history with rollbacks, each confirmed in a dialog naming what changes.
 
 Every component id starts with ``import-`` (the sign-in layer guards this page's callbacks by
 that prefix). The history, report and rollback plan are filled by callbacks; this layout only
@@ -14,9 +14,12 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.auth import Permission
+from dashboard.build.import_formats import FORMATS
 from dashboard.i18n import t
+from dashboard.import_views import format_view
 from dashboard.imports import MAX_UPLOAD_BYTES
 from dashboard.page_context import PageContext
+from dashboard.queries import validation
 from dashboard.store import is_store_directory
 
 PERMISSION = Permission.MANAGE_DATA  # the page, its navbar link and its callbacks: data managers only
@@ -59,6 +62,19 @@ def report_section(context: PageContext) -> html.Section:
     ], className="mb-4")
 
 
+def formats_section(context: PageContext) -> html.Section:
+    """What each kind of file must hold, with a template to download, from the importer's own
+    declaration of the columns (``dashboard.build.import_formats``) and the store's codes."""
+    lang = context.lang
+    store_codes = {"actions": sorted(validation.action_codes(context.cursor)),
+                   "indicators": sorted(validation.indicator_pillars(context.cursor))}
+    return html.Section([
+        html.H2(t("import.formats", lang), className="h5"),
+        html.P(t("import.formats_intro", lang), className="small"),
+        *[format_view(kind, lang, store_codes) for kind in FORMATS],
+    ], className="mb-4")
+
+
 def rollback_dialog(lang: str) -> dbc.Modal:
     """The confirmation every rollback goes through: what it changes, then Cancel or go."""
     return dbc.Modal([
@@ -96,6 +112,6 @@ def layout(context: PageContext) -> html.Div:
         html.H1(t("import.title", lang), className="h3 mb-3"),
         html.P(t("import.intro", lang), className="lead"),
         dcc.Store(id=ids.IMPORT_HISTORY_TICK, data=0),
-        dbc.Row([dbc.Col(body, lg=6)]),
+        dbc.Row([dbc.Col(body, lg=6), dbc.Col(formats_section(context), lg=6)]),
         history_section(lang),
     ], id=ids.IMPORT_PAGE)

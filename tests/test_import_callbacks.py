@@ -98,3 +98,54 @@ def test_a_single_file_store_cannot_import_from_the_page(tiny_store_path):
 ])
 def test_upload_names_are_made_safe(name, expected):
     assert safe_file_name(name) == expected
+
+
+def test_the_page_lists_each_kind_of_file_from_the_importers_own_columns_with_a_template(tmp_path):
+    """The column list and the templates come from the declaration the importer checks: a column
+    added there shows on the page and in the template; a filled template imports, an empty one
+    writes nothing."""
+    from dashboard.app import create_app
+    from dashboard.build.import_formats import FORMATS
+    from dashboard.build.importer import KNOWN_COLUMNS, ImportRefused, import_file
+    from dashboard.page_context import PageContext
+    from layouts.import_page import layout
+
+    from auth_helpers import SECRET, SignedInClient, write_users
+
+    store = tmp_path / "store"
+    build_store(store, demo=False)
+    context = AppContext(settings_for(store))
+    page = texts(layout(PageContext(lang="en", catalog=context.catalog, settings=context.settings,
+                                    cursor=context.cursor(), params={})))
+    assert {column.name for columns in FORMATS.values() for column in columns} == KNOWN_COLUMNS
+    for columns in FORMATS.values():
+        for column in columns:
+            assert column.name in page
+    assert "one of female, male, all" in page and "one of 18-24, 25-34, 35-44, 45+" in page
+    assert "an Action code: JI-HOA, JI-NA, JI-SLC, PILOT, PROTTASHA, RADA" in page
+    assert "returns_assisted" in page and "a whole number from 0 to 240" in page
+
+    app = create_app(settings_for(store, auth_mode="users", secret_key=SECRET,
+                                  users_file=write_users(tmp_path / "users.json")))
+    assert app.server.test_client().get("/import/templates/survey.csv").status_code in (302, 401)  # sign in first
+    assert SignedInClient(app, "vera").get("/import/templates/survey.csv").status_code == 403
+    client = SignedInClient(app, "dana")
+    assert client.get("/import/templates/other.csv").status_code == 404
+    for kind in FORMATS:
+        response = client.get(f"/import/templates/{kind}.csv")
+        assert response.status_code == 200 and response.mimetype == "text/csv"
+        assert f'filename="{kind}_template.csv"' in response.headers["Content-Disposition"]
+        header = response.data.decode("utf-8-sig").strip().split(",")
+        assert header == [column.name for column in FORMATS[kind]]
+        template = tmp_path / f"{kind}.csv"
+        template.write_bytes(response.data)
+        with pytest.raises(ImportRefused, match="the file has no data rows"):
+            import_file(store, template)
+    filled = dict(survey_id="N1", respondent_id="", action_code="JI-SLC", iso3="SEN", survey_date="2020-03-15",
+                  months_since_return="6", sex="female", age_group="25-34", assistance_type="economic",
+                  assistance_level="individual", referral="direct", economic_score="0.6", social_score="0.5",
+                  psychosocial_score="0.4", composite_score="")
+    survey = tmp_path / "survey.csv"
+    survey.write_bytes(survey.read_bytes() + ",".join(filled[column.name] for column in FORMATS["survey"]).encode()
+                       + b"\r\n")
+    assert import_file(store, survey).rows == 1

@@ -20,7 +20,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from dashboard.build import versions, vocabulary
+from dashboard.build import import_formats, versions, vocabulary
+from dashboard.build.import_formats import EARLIEST_DATE, MAX_COUNT
 from dashboard.build.readers import MAX_FILE_BYTES, FileRefused, Problem, SourceTable
 from dashboard.build.readers import read_table as read_source
 from dashboard.queries import schema, validation
@@ -31,14 +32,11 @@ __all__ = ["MAX_FILE_BYTES", "ImportRefused", "ImportReport", "ImportResult", "P
            "import_file", "read_table"]
 
 MAX_LISTED_PROBLEMS = 200
-MAX_COUNT = 1_000_000_000
-EARLIEST_DATE = dt.date(2015, 1, 1)
 
-INDICATOR_REQUIRED = ("action_code", "iso3", "period", "sex", "indicator_code", "value")
-SURVEY_REQUIRED = ("survey_id", "action_code", "iso3", "survey_date", "months_since_return", "sex",
-                   "age_group", "assistance_type", "assistance_level", "referral",
-                   "economic_score", "social_score", "psychosocial_score")
-SURVEY_OPTIONAL = ("respondent_id", "composite_score")
+# The columns come from one declaration, which the import page lists and offers as templates.
+INDICATOR_REQUIRED = import_formats.required_columns("indicators")
+SURVEY_REQUIRED = import_formats.required_columns("survey")
+SURVEY_OPTIONAL = import_formats.optional_columns("survey")
 KNOWN_COLUMNS = frozenset(INDICATOR_REQUIRED + SURVEY_REQUIRED + SURVEY_OPTIONAL)
 KINDS = {"indicators": "indicator_values", "survey": "survey_responses"}
 _DATE_TEXT = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
@@ -251,7 +249,8 @@ def validate_indicators(file: str, frame: pd.DataFrame, connection: duckdb.DuckD
                   validation.action_country_pairs(connection))
     pillars_of = validation.indicator_pillars(connection)
     checker.in_vocabulary("indicator_code", sorted(pillars_of))
-    checker.in_vocabulary("sex", vocabulary.INDICATOR_SEXES)
+    for column in import_formats.coded_columns("indicators"):
+        checker.in_vocabulary(column.name, column.values)
     values = checker.numbers("value", 0, MAX_COUNT, integer=True, noun=" (indicator values are counts)")
     periods = _quarter_start(frame["period"], checker)
     applicable = validation.country_pillar_set(connection)
@@ -301,11 +300,8 @@ def validate_survey(file: str, frame: pd.DataFrame, connection: duckdb.DuckDBPyC
         checker.add(f"duplicate survey_id '{_shown(ids.iloc[index])}'", [index], "survey_id")
     dates = checker.dates("survey_date")
     months = checker.numbers("months_since_return", 0, vocabulary.MAX_MONTHS_SINCE_RETURN, integer=True)
-    checker.in_vocabulary("sex", vocabulary.SEXES)
-    checker.in_vocabulary("age_group", vocabulary.AGE_GROUPS)
-    checker.in_vocabulary("assistance_type", vocabulary.ASSISTANCE_TYPES)
-    checker.in_vocabulary("assistance_level", vocabulary.ASSISTANCE_LEVELS)
-    checker.in_vocabulary("referral", vocabulary.REFERRALS)
+    for column in import_formats.coded_columns("survey"):
+        checker.in_vocabulary(column.name, column.values)
     scores = {column: checker.numbers(column, 0, 1) for column in vocabulary.SCORE_COLUMNS}
     composite_raw = frame["composite_score"] if "composite_score" in frame.columns else pd.Series("", index=frame.index)
     composite_checker_frame = frame.assign(composite_score=composite_raw)

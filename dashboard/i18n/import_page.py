@@ -135,4 +135,43 @@ TEXT = {
         "en": "{version} is served again (history entry #{id}); other servers follow within seconds.",
         "fr": "{version} est de nouveau servie (entrée n° {id} de l’historique) ; les autres serveurs suivent "
               "en quelques secondes."},
+    "import.formats": {"en": "What the file must hold", "fr": "Ce que le fichier doit contenir"},
+    "import.formats_intro": {
+        "en": "The first row names the columns (in any order; other columns are refused). Download a template, "
+              "fill it in a spreadsheet, then choose it above: the report says what is wrong, by row and column, "
+              "before anything is written.",
+        "fr": "La première ligne nomme les colonnes (dans n’importe quel ordre ; les autres colonnes sont "
+              "refusées). Téléchargez un modèle, remplissez-le dans un tableur, puis choisissez-le ci-dessus : le "
+              "rapport dit ce qui ne va pas, par ligne et colonne, avant que rien ne soit écrit."},
+    "import.format_title": {"en": "{kind}: {count} columns", "fr": "{kind} : {count} colonnes"},
+    "import.template": {"en": "Download the template ({kind}, CSV)",
+                        "fr": "Télécharger le modèle ({kind}, CSV)"},
+    "import.column": {"en": "Column", "fr": "Colonne"},
+    "import.column_required": {"en": "Required", "fr": "Obligatoire"},
+    "import.column_values": {"en": "Values", "fr": "Valeurs"},
+    "import.required.yes": {"en": "yes", "fr": "oui"},
+    "import.required.no": {"en": "no", "fr": "non"},
+    "import.rule.action": {"en": "an Action code: {codes}", "fr": "un code d’Action : {codes}"},
+    "import.rule.iso3": {"en": "ISO 3166-1 alpha-3 code of a country of that Action (e.g. SEN)",
+                         "fr": "code ISO 3166-1 alpha-3 d’un pays de cette Action (p. ex. SEN)"},
+    "import.rule.period": {"en": "a quarter (2021-Q3) or any date in it (2021-08-15)",
+                           "fr": "un trimestre (2021-Q3) ou une date de ce trimestre (2021-08-15)"},
+    "import.rule.codes": {"en": "one of {codes}", "fr": "l’un de {codes}"},
+    "import.rule.indicator": {"en": "one of {codes}; its pillar must apply to that country",
+                              "fr": "l’un de {codes} ; son pilier doit s’appliquer à ce pays"},
+    "import.rule.count": {"en": "a whole number from {low} to {high}", "fr": "un nombre entier de {low} à {high}"},
+    "import.rule.id": {
+        "en": "unique id of the record: 1 to 64 letters, digits, '.', '_' or '-' (pseudonymous: no names)",
+        "fr": "identifiant unique de l’enregistrement : 1 à 64 lettres, chiffres, « . », « _ » ou « - » "
+              "(pseudonyme : aucun nom)"},
+    "import.rule.respondent": {
+        "en": "pseudonymous id of the returnee, the same in every survey round; empty: the survey_id",
+        "fr": "identifiant pseudonyme de la personne, le même à chaque vague d’enquête ; vide : le survey_id"},
+    "import.rule.date": {"en": "a date YYYY-MM-DD, from {earliest} to today",
+                         "fr": "une date AAAA-MM-JJ, du {earliest} à aujourd’hui"},
+    "import.rule.months": {"en": "a whole number from {low} to {high}", "fr": "un nombre entier de {low} à {high}"},
+    "import.rule.score": {"en": "a number from {low} to {high}", "fr": "un nombre de {low} à {high}"},
+    "import.rule.composite": {
+        "en": "a number from {low} to {high}; empty: computed from the weights EUIOM_WEIGHTS and marked as computed",
+        "fr": "un nombre de {low} à {high} ; vide : calculé avec les poids EUIOM_WEIGHTS et signalé comme calculé"},
 }
