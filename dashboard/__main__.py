@@ -203,6 +203,8 @@ def _plan_lines(plan) -> list[str]:
         entry = plan.described(entry_id)
         if entry.get("action") == "build":
             return f"  the demo data (seed {entry.get('seed')}; build #{entry_id})"
+        if entry.get("action") == "outside":
+            return f"  the rows {entry.get('version')} held when the history found it (entry #{entry_id})"
         return (f"  {entry.get('file')}: {entry.get('rows')} {entry.get('kind')} rows "
                 f"({entry.get('action')} #{entry_id} by {entry.get('user')}, {entry.get('at')})")
 

@@ -124,6 +124,8 @@ def _entry_item(entry: dict, lang: str) -> str:
     """One import (or demo build) whose rows a rollback adds or removes, in words."""
     if entry.get("action") == "build":
         return t("import.confirm_demo", lang, seed=entry.get("seed"), id=entry["id"])
+    if entry.get("action") == "outside":
+        return t("import.confirm_found", lang, version=entry.get("version"), id=entry["id"])
     kind = t(f"import.kind_name.{entry['kind']}", lang) if entry.get("kind") in ("indicators", "survey") else ""
     return t("import.confirm_item", lang, file=entry.get("file") or "", id=entry["id"], kind=kind,
              rows=format_number(entry["rows"], lang) if isinstance(entry.get("rows"), int) else "?",

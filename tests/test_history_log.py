@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -161,3 +162,19 @@ def test_a_damaged_former_history_file_is_an_error_and_is_kept_as_it_is(tmp_path
     assert legacy.read_text(encoding="utf-8") == '[{"id": 1, "at": "x"'
     assert not history_log.log_path(directory).exists()
     assert current_version_name(directory) == "store-000002.duckdb"
+
+
+def test_a_store_directory_made_by_hand_gets_a_history_that_can_roll_back_to_its_first_version(tmp_path):
+    """README: copy a .duckdb file in as store-000001.duckdb and name it in current. The first change
+    records that version as found, so rolling back the first import serves it again."""
+    directory = tmp_path / "by-hand"
+    directory.mkdir()
+    shutil.copyfile(build_store(tmp_path / "single.duckdb", demo=False), directory / "store-000001.duckdb")
+    (directory / "current").write_text("store-000001.duckdb\n")
+    import_file(directory, indicator_file(tmp_path, "a.csv", 2017), user="amina")
+    entries = history_log.read_entries(directory)
+    assert [(entry["action"], entry["version"], entry.get("holds")) for entry in entries] == [
+        ("outside", "store-000001", [1]), ("import", "store-000002", [1, 2])]
+    plan = rollbacks.plan_undo(rollbacks.read_state(directory), 2)
+    assert (plan.target, plan.disappear, plan.appear) == ("store-000001", (2,), ())
+    assert rollbacks.carry_out(directory, plan, "amina")["version"] == "store-000001"

@@ -169,7 +169,7 @@ def test_unusable_stores_are_named_with_their_fix_at_import(tmp_path, tiny_store
     corrupt.write_bytes(b"\x00garbage" * 1000)
     plain = tmp_path / "plain"
     plain.mkdir()
-    for store, expected in ((foreign, "another application's database"), (corrupt, "not a readable DuckDB"),
+    for store, expected in ((foreign, "another application's database"), (corrupt, "is another kind of file, not a DuckDB database"),
                             (plain, "not a store directory"), (tmp_path / "none.duckdb", "No store at")):
         with pytest.raises(StoreError) as caught:
             import_file(store, file)

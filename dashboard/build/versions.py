@@ -289,7 +289,15 @@ def recover(directory: Path, left_by: str) -> None:
             "action": "cleanup", "user": "the dashboard", "version": pointer, "previous": pointer,
             "note": f"{left_by} was interrupted (the process has ended)"
                     + (f"; removed {', '.join(removed)}" if removed else "")})
-    if entries and pointer and served_by_log and pointer != served_by_log:
+    entries = history_log.read_entries(directory)
+    if pointer and pointer not in history_log.version_holdings(entries):
+        # A version no entry made (copied in by hand, or older than the history): its rows become
+        # one opaque batch, so a rollback can serve it again and say so.
+        history_log.append_entry(directory, {
+            "action": "outside", "user": "another program", "version": pointer, "previous": served_by_log,
+            "holds": [len(entries) + 1], "note": f"{pointer} was found in the store directory, made outside the "
+                                                 "dashboard's history; its rows count as one batch"})
+    elif entries and pointer and served_by_log and pointer != served_by_log:
         history_log.append_entry(directory, {
             "action": "outside", "user": "another program", "version": pointer, "previous": served_by_log,
             "note": f"the pointer {POINTER_NAME} was changed outside the dashboard"})

@@ -121,6 +121,8 @@ TEXT = {
                             "fr": "{file} : {rows} lignes ({kind}) ({what} n° {id} par {user}, {at})"},
     "import.confirm_demo": {"en": "the demo data (invented, seed {seed}; build #{id})",
                             "fr": "les données de démonstration (inventées, graine {seed} ; construction n° {id})"},
+    "import.confirm_found": {"en": "the rows {version} held when the history found it (entry #{id})",
+                             "fr": "les lignes que contenait {version} quand l’historique l’a trouvée (entrée n° {id})"},
     "import.confirm_repairs": {"en": "This also repairs the damaged store pointer ({reason}).",
                                "fr": "Cela répare aussi le pointeur endommagé de l’entrepôt ({reason})."},
     "import.confirm_note": {
