@@ -16,13 +16,13 @@ from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 from flask import Response, abort
 
 from dashboard import ids
-from dashboard.build.history_log import HistoryDamaged
 from dashboard.build.import_formats import FORMATS, template_csv
 from dashboard.build.importer import ImportRefused, problem_lines
 from dashboard.context import AppContext
 from dashboard.i18n import format_number, normalise_language, t
 from dashboard.import_views import TEMPLATE_PATH, history_table, plan_view, report_view
 from dashboard.imports import (
+    HistoryDamaged,
     UploadError,
     check_upload,
     history,

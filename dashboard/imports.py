@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from dashboard.build import rollbacks
+from dashboard.build.history_log import HistoryDamaged  # noqa: F401 (the callbacks catch it from here)
 from dashboard.build.importer import ImportReport, ImportResult, Problem, check_file, import_file
 from dashboard.callback_purity import impure
 from dashboard.context import AppContext, current_user_name

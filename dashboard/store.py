@@ -5,7 +5,7 @@ immutable version files and a ``current`` pointer naming the one to serve::
 
     STORE_DIR/current               "store-000007.duckdb" (replaced atomically with os.replace)
     STORE_DIR/store-000007.duckdb   published versions, never written again once named in current
-    STORE_DIR/history.json          imports, rollbacks and builds (dashboard.build.versions)
+    STORE_DIR/history.jsonl         every change, append-only and chained (dashboard.build.history_log)
     STORE_DIR/.lock                 held while an import, rollback or build makes a new version
 """
 
