@@ -33,6 +33,11 @@ from dashboard.imports import (
 from dashboard.store import StoreError
 
 
+def next_tick(tick: object) -> int:
+    """The history's next refresh count (anything but a count, from a tampered request, restarts it)."""
+    return tick + 1 if isinstance(tick, int) and not isinstance(tick, bool) else 1
+
+
 def update_report(context: AppContext, contents: str | None, file_name: str | None, kind: str | None,
                   replace_demo: bool | None, lang: str | None) -> tuple:
     """Check the chosen file against the served store; enable Confirm only when it can be imported."""
@@ -55,10 +60,10 @@ def confirm_import(context: AppContext, n_clicks: int | None, contents: str | No
         message = "; ".join(problem_lines(refused.problems)[:5])
         return dbc.Alert(t("import.failed", lang, reason=message), color="danger"), True, no_update
     except (StoreError, UploadError) as error:
-        return dbc.Alert(t("import.failed", lang, reason=str(error)), color="danger"), False, (tick or 0) + 1
+        return dbc.Alert(t("import.failed", lang, reason=str(error)), color="danger"), False, next_tick(tick)
     done = t("import.done", lang, rows=format_number(result.rows, lang), kind=t(f"import.kind_name.{result.kind}", lang),
              file=result.file, version=result.version)
-    return dbc.Alert(done, color="success"), True, (tick or 0) + 1
+    return dbc.Alert(done, color="success"), True, next_tick(tick)
 
 
 def update_history(context: AppContext, _tick: int | None, lang: str | None) -> html.Div:
@@ -113,9 +118,9 @@ def carry_out_rollback(context: AppContext, clicks: int | None, stored: dict | N
         entry = roll_back(context, stored.get("request"), stored)
     except (StoreError, UploadError, ValueError, TypeError) as error:
         alert = dbc.Alert(t("import.rollback_failed", lang, reason=str(error)), color="danger")
-        return alert, (tick or 0) + 1, False, None
+        return alert, next_tick(tick), False, None
     done = t("import.rolled_back", lang, version=entry["version"], id=entry["id"])
-    return dbc.Alert(done, color="success"), (tick or 0) + 1, False, None
+    return dbc.Alert(done, color="success"), next_tick(tick), False, None
 
 
 def serve_template(kind: str) -> Response:
