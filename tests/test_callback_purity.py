@@ -102,3 +102,21 @@ def test_the_check_finds_a_side_effect_declared_pure():
     assert any("reaches dashboard.imports.run_import" in problem for problem in problems)
     assert any("file download" in problem for problem in problems)
     assert any("import-sneaky" in problem for problem in problems)
+
+
+def test_the_account_name_is_never_replayed_to_another_user_with_the_same_roles(tiny_store_path, tmp_path):
+    """The answer cache keys on permissions, not on the person: who is signed in is answered afresh."""
+    from auth_helpers import PASSWORD, SECRET, SignedInClient, write_users
+
+    from dashboard.auth.users_file import add_user
+
+    users = write_users(tmp_path / "users.json")
+    add_user(users, "anton", PASSWORD, ["analyst"])
+    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users,
+                                  cache_dir=tmp_path / "cache"))
+    body = {"output": ids.ACCOUNT_USER + ".children", "outputs": {"id": ids.ACCOUNT_USER, "property": "children"},
+            "inputs": [{"id": ids.LANGUAGE_STORE, "property": "data", "value": "fr"}], "state": [],
+            "changedPropIds": [ids.LANGUAGE_STORE + ".data"]}
+    for name in ("ana", "anton", "ana"):
+        answer = SignedInClient(app, name).post("/_dash-update-component", json=body).get_json()
+        assert answer["response"][ids.ACCOUNT_USER]["children"] == f"Connecté·e : {name} (consultation, analyste)"
