@@ -106,9 +106,9 @@ def test_the_check_finds_a_side_effect_declared_pure():
 
 def test_the_account_name_is_never_replayed_to_another_user_with_the_same_roles(tiny_store_path, tmp_path):
     """The answer cache keys on permissions, not on the person: who is signed in is answered afresh."""
-    from auth_helpers import PASSWORD, SECRET, SignedInClient, write_users
-
     from dashboard.auth.users_file import add_user
+
+    from auth_helpers import PASSWORD, SECRET, SignedInClient, write_users
 
     users = write_users(tmp_path / "users.json")
     add_user(users, "anton", PASSWORD, ["analyst"])

@@ -232,11 +232,6 @@ def prune(directory: Path, keep: int) -> list[str]:
     return doomed
 
 
-def available(directory: Path, version: str | None) -> bool:
-    """True when ``version`` (a name without suffix) is still kept in ``directory``."""
-    return bool(version) and (Path(directory) / f"{version}{VERSION_SUFFIX}").is_file()
-
-
 def pid_alive(pid: int) -> bool:
     """True when a process ``pid`` exists (on this machine)."""
     try:
