@@ -212,9 +212,9 @@ def test_an_unwritable_cache_directory_turns_the_cache_off_and_the_app_serves(ti
     assert client.get("/").status_code == 200 and client.get("/_dash-layout").status_code == 200
 
 
-@pytest.mark.parametrize("content", [b"hello, these are my notes\n" * 50, b"", b"survey_id,action_code\nX,JI-SLC\n"])
-@pytest.mark.parametrize("name", ["notes.txt", "store.duckdb"])
-def test_a_text_file_as_the_store_stops_run_and_gunicorn_with_one_line(tmp_path, content, name):
+@pytest.mark.parametrize("name, content", [("notes.txt", b"hello, these are my notes\n" * 50),
+                                           ("store.duckdb", b""), ("returns.csv", b"survey_id,action_code\nX,JI-SLC\n")])
+def test_a_text_file_as_the_store_stops_run_and_gunicorn_with_one_line(tmp_path, name, content):
     store = tmp_path / name
     store.write_bytes(content)
     for command in (["run.py"], ["-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"]):

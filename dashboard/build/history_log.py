@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 
 from dashboard.store import StoreError
@@ -30,6 +31,7 @@ LOG_NAME = "history.jsonl"
 LEGACY_NAME = "history.json"
 MIGRATED_NAME = "history.json.migrated"
 GENESIS = "0" * 64
+APPEND_GRACE_SECONDS = 0.1  # how long a reader waits for a line another process is appending
 # What each kind of entry changed: builds, imports and upgrades make a new version; a rollback
 # serves a kept version again; a cleanup removes what an interrupted change left behind.
 ACTIONS = ("build", "import", "upgrade", "rollback", "cleanup", "outside")
@@ -62,6 +64,9 @@ def _damaged(path: Path, where: str, what: str) -> HistoryDamaged:
 def _read_chain(path: Path) -> list[dict]:
     try:
         data = path.read_bytes()
+        if data and not data.endswith(b"\n"):
+            time.sleep(APPEND_GRACE_SECONDS)  # an entry being appended right now, or one cut short
+            data = path.read_bytes()
     except OSError as error:
         raise HistoryDamaged(f"Cannot read the history log {path}: {error.strerror}; check its permissions") from None
     if data and not data.endswith(b"\n"):

@@ -228,10 +228,11 @@ def carry_out(directory: Path, plan: RollbackPlan, user: str) -> dict:
 def history_rows(state: StoreState) -> list[dict]:
     """The history as the import page and ``python -m dashboard history`` show it, oldest first:
     each entry, whether its version is the one served, and which rollback it offers."""
+    creators = {entry["version"]: entry["id"] for entry in state.entries if "holds" in entry and entry.get("version")}
     rows = []
     for entry in state.entries:
         version = entry.get("version")
-        makes_version = "holds" in entry and state.creator(version or "") is entry
+        makes_version = "holds" in entry and creators.get(version) == entry.get("id")
         rows.append({**{key: value for key, value in entry.items() if key not in ("prev", "hash")},
                      "served": version == state.served,
                      "can_roll_back": entry.get("action") == "import" and state.can_roll_back(entry),
