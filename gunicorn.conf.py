@@ -3,15 +3,24 @@
 Sessions, rate limits and sign-in counters must be one copy for all workers: with EUIOM_REDIS_URL
 they live in Redis (every worker and server); without it, in EUIOM_STATE_DIR, which is made here,
 private to this server (mode 700) and removed when it stops, unless it was set.
+
+A bad setting or a store that cannot be served stops gunicorn before any worker starts, with one
+line naming the cause and the fix (``dashboard.serving_check``).
 """
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 
-from dashboard.settings import load_settings
+from dashboard.settings import SettingsError, load_settings
 
-_settings = load_settings()
+try:
+    _settings = load_settings()
+except SettingsError as _error:
+    print(f"Configuration error: {_error}", file=sys.stderr, flush=True)
+    sys.exit(2)
 
 bind = f"{_settings.host}:{_settings.port}"
 workers = _settings.workers
@@ -39,6 +48,13 @@ def when_ready(server):
         where = (f"{os.environ['EUIOM_STATE_DIR']}: shared by this server's {workers} workers only; "
                  "several servers need EUIOM_REDIS_URL")
     server.log.info("Sessions, rate limits and sign-in counters: %s", where)
+
+
+def on_starting(server):
+    """Check the store in a child process (the master never opens DuckDB) before forking workers."""
+    done = subprocess.run([sys.executable, "-m", "dashboard.serving_check"], check=False)
+    if done.returncode != 0:
+        sys.exit(done.returncode)
 
 
 def post_worker_init(worker):

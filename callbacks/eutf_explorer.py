@@ -12,6 +12,7 @@ import datetime as dt
 from dash import Dash, Input, Output, Patch, State, dcc, no_update
 
 from dashboard import ids
+from dashboard.callback_purity import pure_callback
 from dashboard.context import AppContext
 from dashboard.data_kinds import EUTF, kind_text
 from dashboard.eutf_explorer import (
@@ -84,18 +85,21 @@ def download_explorer(context: AppContext, clicks: int | None, request: object, 
 def register(app: Dash, context: AppContext) -> None:
     """Wire the explorer's callbacks."""
     lang = State(ids.LANGUAGE_STORE, "data")
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.PILLARS_EXPLORER_GRID, "getRowsResponse"),
         Output(ids.PILLARS_EXPLORER_COUNT, "children"),
         Input(ids.PILLARS_EXPLORER_GRID, "getRowsRequest"),
         lang,
         prevent_initial_call=True,
     )(lambda request, language: explorer_block(context, request, language))
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.PILLARS_EXPLORER_GRID, "filterModel"),
         Input(ids.PILLARS_EXPLORER_SEARCH, "value"),
         prevent_initial_call=True,
     )(search_explorer)
+    # A file download: never cached, and it needs the export permission (dashboard.auth.policy).
     app.callback(
         Output(ids.PILLARS_EXPLORER_DOWNLOAD, "data"),
         Input(ids.PILLARS_EXPLORER_EXPORT, "n_clicks"),

@@ -18,6 +18,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.api.options import PAGE_TABLES
+from dashboard.callback_purity import pure_callback
 from dashboard.chart_registry import all_charts
 from dashboard.charts import ChartRequest, ChartSpec
 from dashboard.context import AppContext
@@ -213,6 +214,7 @@ function (options, selection, hidden) {
 def register(app: Dash, context: AppContext) -> None:
     """Wire downloads and table views of every chart."""
     all_charts()  # fail at start-up, not at first click, if two charts share a key
+    # A file download: never cached (large, asked for once, and needs the export permission).
     app.callback(
         Output(ids.EXPORT_DOWNLOAD, "data"),
         Input({"type": ids.EXPORT_BUTTON, "chart": ALL, "format": ALL}, "n_clicks"),
@@ -229,7 +231,8 @@ def register(app: Dash, context: AppContext) -> None:
         State({"type": ids.TABLE_VIEW, "chart": MATCH}, "hidden"),
         prevent_initial_call=True,
     )
-    app.callback(
+    pure_callback(
+        app,
         Output({"type": ids.TABLE_VIEW, "chart": MATCH}, "children"),
         Output({"type": ids.TABLE_VIEW, "chart": MATCH}, "hidden"),
         Output({"type": ids.TABLE_TOGGLE, "chart": MATCH}, "children"),
@@ -249,7 +252,8 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.EXPORT_FOOTER_STORE, "data"),
         prevent_initial_call=True,
     )
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.EXPORT_FOOTER_STORE, "data"),
         Input(ids.SELECTION_STORE, "data"),
         Input(OPTIONS_STORES, "data"),

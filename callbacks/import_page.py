@@ -1,21 +1,41 @@
-"""Callbacks of the import page: report on an upload, import on confirmation, history, rollback.
+"""Callbacks of the import page: report on an upload, import on confirmation, history, rollbacks.
 
 Each callback turns the raw inputs into a call of ``dashboard.imports`` and returns components;
-the report and the confirmation read the same upload from the browser, so no server keeps it.
+the report and the confirmation read the same upload from the browser, so no server keeps it. A
+rollback takes two requests: the first shows what it changes (nothing is written), the second
+carries it out if the store is still as the first saw it.
+
+None of these callbacks is pure: each writes, or reads the history, which changes without a new
+store version. They are wired with ``app.callback`` and never answered from the cache.
 """
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
+from flask import Response, abort
 
 from dashboard import ids
+from dashboard.build.import_formats import FORMATS, template_csv
 from dashboard.build.importer import ImportRefused, problem_lines
 from dashboard.context import AppContext
 from dashboard.i18n import format_number, normalise_language, t
-from dashboard.import_views import history_table, report_view
-from dashboard.imports import UploadError, check_upload, history, roll_back, run_import
+from dashboard.import_views import TEMPLATE_PATH, history_table, plan_view, report_view
+from dashboard.imports import (
+    HistoryDamaged,
+    UploadError,
+    check_upload,
+    history,
+    plan_rollback,
+    roll_back,
+    run_import,
+)
 from dashboard.store import StoreError
+
+
+def next_tick(tick: object) -> int:
+    """The history's next refresh count (anything but a count, from a tampered request, restarts it)."""
+    return tick + 1 if isinstance(tick, int) and not isinstance(tick, bool) else 1
 
 
 def update_report(context: AppContext, contents: str | None, file_name: str | None, kind: str | None,
@@ -40,32 +60,82 @@ def confirm_import(context: AppContext, n_clicks: int | None, contents: str | No
         message = "; ".join(problem_lines(refused.problems)[:5])
         return dbc.Alert(t("import.failed", lang, reason=message), color="danger"), True, no_update
     except (StoreError, UploadError) as error:
-        return dbc.Alert(t("import.failed", lang, reason=str(error)), color="danger"), False, no_update
+        return dbc.Alert(t("import.failed", lang, reason=str(error)), color="danger"), False, next_tick(tick)
     done = t("import.done", lang, rows=format_number(result.rows, lang), kind=t(f"import.kind_name.{result.kind}", lang),
              file=result.file, version=result.version)
-    return dbc.Alert(done, color="success"), True, (tick or 0) + 1
+    return dbc.Alert(done, color="success"), True, next_tick(tick)
 
 
 def update_history(context: AppContext, _tick: int | None, lang: str | None) -> html.Div:
-    """The history table of the store directory."""
-    return history_table(history(context), normalise_language(lang), context.settings.keep_versions)
-
-
-def roll_back_entry(context: AppContext, triggered: dict | None, clicks: list, lang: str | None,
-                    tick: int | None) -> tuple:
-    """Serve the store as it was before the history entry whose button was clicked."""
+    """The history table of the store directory, or why it cannot be shown."""
     lang = normalise_language(lang)
-    if not isinstance(triggered, dict) or not any(clicks or []):
-        return no_update, no_update
     try:
-        version = roll_back(context, int(triggered.get("index")))
+        entries, pointer_problem = history(context)
+    except HistoryDamaged as damaged:
+        return dbc.Alert(t("import.history.damaged", lang, reason=str(damaged)), color="danger")
+    table = history_table(entries, lang, context.settings.keep_versions)
+    if pointer_problem:
+        return html.Div([dbc.Alert(t("import.history.pointer", lang, reason=pointer_problem), color="warning"), table])
+    return table
+
+
+def _request_from(triggered: object) -> dict | None:
+    """The rollback a clicked history button asks for: ``{"undo": id}`` or ``{"serve": version}``."""
+    if not isinstance(triggered, dict):
+        return None
+    if triggered.get("type") == ids.IMPORT_ROLLBACK_TYPE and isinstance(triggered.get("index"), int):
+        return {"undo": triggered["index"]}
+    if triggered.get("type") == ids.IMPORT_SERVE_TYPE and isinstance(triggered.get("index"), str):
+        return {"serve": triggered["index"]}
+    return None
+
+
+def show_rollback_plan(context: AppContext, triggered: object, undo_clicks: list, serve_clicks: list,
+                       lang: str | None) -> tuple:
+    """Open the confirmation of the rollback whose button was clicked, saying what it changes."""
+    lang = normalise_language(lang)
+    request = _request_from(triggered)
+    if request is None or not any([*(undo_clicks or []), *(serve_clicks or [])]):
+        return no_update, no_update, no_update, no_update, no_update
+    try:
+        plan = plan_rollback(context, request)
+    except (StoreError, UploadError) as error:
+        alert = dbc.Alert(t("import.rollback_failed", lang, reason=str(error)), color="danger")
+        return None, False, no_update, no_update, alert
+    made_by = next((entry for entry in reversed(plan.entries)
+                    if entry.get("version") == plan.target and "holds" in entry), None)
+    stored = {"request": request, "target": plan.target, "served": plan.served}
+    return (stored, True, plan_view(plan, made_by, lang), t("import.confirm_go", lang, target=plan.target), "")
+
+
+def carry_out_rollback(context: AppContext, clicks: int | None, stored: dict | None, lang: str | None,
+                       tick: int | None) -> tuple:
+    """Carry out the rollback the dialog shows, if the store is still as it was when shown."""
+    lang = normalise_language(lang)
+    if not clicks or not isinstance(stored, dict):
+        return no_update, no_update, no_update, no_update
+    try:
+        entry = roll_back(context, stored.get("request"), stored)
     except (StoreError, UploadError, ValueError, TypeError) as error:
-        return dbc.Alert(t("import.failed", lang, reason=str(error)), color="danger"), no_update
-    return dbc.Alert(t("import.rolled_back", lang, version=version), color="success"), (tick or 0) + 1
+        alert = dbc.Alert(t("import.rollback_failed", lang, reason=str(error)), color="danger")
+        return alert, next_tick(tick), False, None
+    done = t("import.rolled_back", lang, version=entry["version"], id=entry["id"])
+    return dbc.Alert(done, color="success"), next_tick(tick), False, None
+
+
+def serve_template(kind: str) -> Response:
+    """The template of a kind of import file (under /import/: data managers only, like the page)."""
+    if kind not in FORMATS:
+        abort(404)
+    return Response(template_csv(kind), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{kind}_template.csv"'})
 
 
 def register(app: Dash, context: AppContext) -> None:
-    """Wire this page's callbacks."""
+    """Wire this page's callbacks (none pure: see the module docstring) and its template route."""
+    app.server.add_url_rule(TEMPLATE_PATH.replace("{kind}", "<kind>"), endpoint="import_template",
+                            view_func=serve_template)
+    lang = State(ids.LANGUAGE_STORE, "data")
     app.callback(
         Output(ids.IMPORT_REPORT, "children"),
         Output(ids.IMPORT_CONFIRM, "disabled"),
@@ -74,10 +144,10 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.IMPORT_KIND, "value"),
         Input(ids.IMPORT_REPLACE_DEMO, "value"),
         State(ids.IMPORT_UPLOAD, "filename"),
-        State(ids.LANGUAGE_STORE, "data"),
+        lang,
         prevent_initial_call=True,
-    )(lambda contents, kind, replace_demo, file_name, lang:
-      update_report(context, contents, file_name, kind, replace_demo, lang))
+    )(lambda contents, kind, replace_demo, file_name, language:
+      update_report(context, contents, file_name, kind, replace_demo, language))
     app.callback(
         Output(ids.IMPORT_RESULT, "children", allow_duplicate=True),
         Output(ids.IMPORT_CONFIRM, "disabled", allow_duplicate=True),
@@ -87,21 +157,42 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.IMPORT_UPLOAD, "filename"),
         State(ids.IMPORT_KIND, "value"),
         State(ids.IMPORT_REPLACE_DEMO, "value"),
-        State(ids.LANGUAGE_STORE, "data"),
+        lang,
         State(ids.IMPORT_HISTORY_TICK, "data"),
         prevent_initial_call=True,
-    )(lambda n_clicks, contents, file_name, kind, replace_demo, lang, tick:
-      confirm_import(context, n_clicks, contents, file_name, kind, replace_demo, lang, tick))
+    )(lambda n_clicks, contents, file_name, kind, replace_demo, language, tick:
+      confirm_import(context, n_clicks, contents, file_name, kind, replace_demo, language, tick))
     app.callback(
         Output(ids.IMPORT_HISTORY, "children"),
         Input(ids.IMPORT_HISTORY_TICK, "data"),
-        State(ids.LANGUAGE_STORE, "data"),
-    )(lambda tick, lang: update_history(context, tick, lang))
+        lang,
+    )(lambda tick, language: update_history(context, tick, language))
     app.callback(
+        Output(ids.IMPORT_ROLLBACK_PLAN_STORE, "data"),
+        Output(ids.IMPORT_ROLLBACK_DIALOG, "is_open"),
+        Output(ids.IMPORT_ROLLBACK_PLAN, "children"),
+        Output(ids.IMPORT_ROLLBACK_GO, "children"),
         Output(ids.IMPORT_ROLLBACK_RESULT, "children"),
-        Output(ids.IMPORT_HISTORY_TICK, "data", allow_duplicate=True),
         Input({"type": ids.IMPORT_ROLLBACK_TYPE, "index": ALL}, "n_clicks"),
-        State(ids.LANGUAGE_STORE, "data"),
+        Input({"type": ids.IMPORT_SERVE_TYPE, "index": ALL}, "n_clicks"),
+        lang,
+        prevent_initial_call=True,
+    )(lambda undo, serve, language: show_rollback_plan(context, ctx.triggered_id, undo, serve, language))
+    app.callback(
+        Output(ids.IMPORT_ROLLBACK_RESULT, "children", allow_duplicate=True),
+        Output(ids.IMPORT_HISTORY_TICK, "data", allow_duplicate=True),
+        Output(ids.IMPORT_ROLLBACK_DIALOG, "is_open", allow_duplicate=True),
+        Output(ids.IMPORT_ROLLBACK_PLAN_STORE, "data", allow_duplicate=True),
+        Input(ids.IMPORT_ROLLBACK_GO, "n_clicks"),
+        State(ids.IMPORT_ROLLBACK_PLAN_STORE, "data"),
+        lang,
         State(ids.IMPORT_HISTORY_TICK, "data"),
         prevent_initial_call=True,
-    )(lambda clicks, lang, tick: roll_back_entry(context, ctx.triggered_id, clicks, lang, tick))
+    )(lambda clicks, stored, language, tick: carry_out_rollback(context, clicks, stored, language, tick))
+    app.clientside_callback(
+        "function (clicks) { return [false, null]; }",
+        Output(ids.IMPORT_ROLLBACK_DIALOG, "is_open", allow_duplicate=True),
+        Output(ids.IMPORT_ROLLBACK_PLAN_STORE, "data", allow_duplicate=True),
+        Input(ids.IMPORT_ROLLBACK_CANCEL, "n_clicks"),
+        prevent_initial_call=True,
+    )

@@ -16,6 +16,7 @@ from flask import Response, abort, request
 from dashboard import geometry, ids
 from dashboard.blocks import eutf as eutf_blocks
 from dashboard.blocks import map as map_blocks
+from dashboard.callback_purity import pure_callback
 from dashboard.chart_registry.map import CHARTS, _country_name, amount_view, map_view, profile_trend
 from dashboard.context import AppContext
 from dashboard.data_kinds import FACTS
@@ -235,7 +236,8 @@ def register(app: Dash, context: AppContext) -> None:
     """Wire this page's callbacks and the geometry route."""
     charts = {spec.key: spec for spec in CHARTS}
     app.server.add_url_rule(f"{geometry.URL_PREFIX}<name>", endpoint="map_geometry", view_func=serve_geometry)
-    app.callback(
+    pure_callback(
+        app,
         Output(charts[ids.MAP_CHART].graph_id, "figure"),
         Output(ids.MAP_DRAWN_STORE, "data"),
         Input(ids.SELECTION_STORE, "data"),
@@ -243,7 +245,8 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.LANGUAGE_STORE, "data"),
         State(ids.MAP_DRAWN_STORE, "data"),
     )(lambda selection, options, lang, drawn: update_map(context, selection, options, lang, ctx.triggered_id, drawn))
-    app.callback(
+    pure_callback(
+        app,
         Output(charts[ids.MAP_CHART].summary_id, "children"),
         Output(ids.MAP_GLOBAL_NOTE, "children"),
         Output(ids.MAP_GLOBAL_NOTE, "hidden"),
@@ -251,7 +254,8 @@ def register(app: Dash, context: AppContext) -> None:
         Input(OPTIONS_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
     )(lambda selection, options, lang: update_map_notes(context, selection, lang, options))
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.MAP_EUTF_CONTROLS, "hidden"),
         Output(ids.MAP_INDICATOR_CONTROLS, "hidden"),
         Output(ids.MAP_AMOUNT_NOTE, "hidden"),
@@ -260,7 +264,8 @@ def register(app: Dash, context: AppContext) -> None:
     # Not prevented on the first call: a link's profile country is checked against its filters.
     # The open country is a page option: its store is the option's control, also set from the
     # address by the options callback (callbacks.page_options).
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.MAP_SELECTED_STORE, "data", allow_duplicate=True),
         Output(ids.MAP_PROFILE_SELECT, "value", allow_duplicate=True),
         Input(charts[ids.MAP_CHART].graph_id, "clickData"),
@@ -271,14 +276,16 @@ def register(app: Dash, context: AppContext) -> None:
         prevent_initial_call="initial_duplicate",
     )(lambda click, close, chosen, selection, current: select_country(
         context, click, close, chosen, selection, current, ctx.triggered_id))
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.MAP_PROFILE_SELECT, "value"),
         Input(OPTIONS_STORE, "data"),
         State(ids.MAP_PROFILE_SELECT, "value"),
         prevent_initial_call=True,
     )(lambda options, shown: profile_choice(context, options, shown))
     # The profile and its trend are drawn on the first call too, so a link restores them.
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.MAP_PROFILE_TITLE, "children"),
         Output(ids.MAP_PROFILE_BODY, "children"),
         Output(ids.MAP_PROFILE_PUBLISHED, "children"),
@@ -287,7 +294,8 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
     )(lambda iso3, selection, lang: update_country_profile(context, iso3, selection, lang))
-    app.callback(
+    pure_callback(
+        app,
         Output(charts[ids.MAP_TREND_CHART].graph_id, "figure"),
         Output(charts[ids.MAP_TREND_CHART].summary_id, "children"),
         Output(ids.MAP_TREND_BLOCK, "hidden"),
@@ -295,7 +303,8 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
     )(lambda iso3, selection, lang: update_trend(context, iso3, selection, lang))
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.MAP_EUTF_PROFILE, "children"),
         Output(charts[ids.MAP_EUTF_RESULTS_CHART].graph_id, "figure"),
         Output(charts[ids.MAP_EUTF_RESULTS_CHART].summary_id, "children"),
@@ -305,7 +314,8 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.LANGUAGE_STORE, "data"),
     )(lambda options, lang: update_eutf_profile(
         context, MapOptions.from_params(options or {}, context.catalog).profile, lang))
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.MAP_EUTF_VALUE, "options"),
         Input(ids.MAP_EUTF_MEASURE, "value"),
         State(ids.LANGUAGE_STORE, "data"),

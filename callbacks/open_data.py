@@ -7,6 +7,7 @@ from dash import MATCH, Dash, Input, Output, State, ctx
 from dashboard import ids
 from dashboard.api.links import download_all_href, embed_snippet, origin_of
 from dashboard.api.options import option_params
+from dashboard.callback_purity import pure_callback
 from dashboard.chart_registry import all_charts
 from dashboard.context import AppContext
 from dashboard.i18n import normalise_language, t
@@ -49,7 +50,8 @@ function (search, hidden) {
 
 def register(app: Dash, context: AppContext) -> None:
     """Wire the links and the embed snippets."""
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.DOWNLOAD_ALL_LINK, "href"),
         Output(ids.DOWNLOAD_ALL_HXL_LINK, "href"),
         Output(ids.API_DOCS_LINK, "href"),
@@ -63,7 +65,8 @@ def register(app: Dash, context: AppContext) -> None:
         State({"type": ids.EMBED_VIEW, "chart": MATCH}, "hidden"),
         prevent_initial_call=True,
     )
-    app.callback(
+    pure_callback(
+        app,
         Output({"type": ids.EMBED_VIEW, "chart": MATCH}, "hidden"),
         Output({"type": ids.EMBED_SNIPPET, "chart": MATCH}, "value"),
         Output({"type": ids.EMBED_BUTTON, "chart": MATCH}, "aria-expanded"),

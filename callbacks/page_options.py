@@ -13,6 +13,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
+from dashboard.callback_purity import pure_callback
 from dashboard.context import AppContext
 from dashboard.i18n import normalise_language
 from dashboard.map_options import TABLE as MAP_TABLE
@@ -116,7 +117,8 @@ def register(app: Dash, context: AppContext) -> None:
     for table in TABLES:
         # The layout holds the address it was drawn from; a later change (Back, Forward, a write)
         # is copied here. Not on load: see layouts.page_options.
-        app.callback(
+        pure_callback(
+        app,
             Output(table.address_store_id, "data"),
             Input(ids.URL, "search"),
             Input(ids.URL, "pathname"),
@@ -125,7 +127,8 @@ def register(app: Dash, context: AppContext) -> None:
         # A page whose options follow the filters also listens to the selection store: Dash then
         # holds its charts until the options are parsed again, and they draw once.
         filters = [Input(ids.SELECTION_STORE, "data")] if table.follows_filters else []
-        app.callback(
+        pure_callback(
+        app,
             Output(table.store_id, "data"),
             *[Output(component, prop) for component, prop in table.controls],
             Output(table.url_write_store_id, "data"),

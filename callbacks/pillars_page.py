@@ -12,6 +12,7 @@ from dash import Dash, Input, Output, State, html
 from dashboard import ids
 from dashboard.blocks import indicators as indicator_blocks
 from dashboard.blocks import pillars as pillar_blocks
+from dashboard.callback_purity import pure_callback
 from dashboard.chart_registry.pillars import (
     CHARTS,
     drill_frame,
@@ -174,12 +175,14 @@ def register(app: Dash, context: AppContext) -> None:
     selection = Input(ids.SELECTION_STORE, "data")
     options = Input(PILLARS_TABLE.store_id, "data")
     lang = State(ids.LANGUAGE_STORE, "data")
-    app.callback(
+    pure_callback(
+        app,
         Output(charts[ids.PILLARS_EUTF_CHART].graph_id, "figure"),
         Output(charts[ids.PILLARS_EUTF_CHART].summary_id, "children"),
         options, lang,
     )(lambda chosen, language: update_eutf_results(context, chosen, language))
-    app.callback(
+    pure_callback(
+        app,
         Output(charts[ids.PILLARS_MATRIX_CHART].graph_id, "figure"),
         Output(charts[ids.PILLARS_MATRIX_CHART].summary_id, "children"),
         Output(ids.PILLARS_MATRIX_TABLE, "children"),
@@ -188,35 +191,41 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.PILLARS_MAPPING_TABLE, "children"),
         selection, lang,
     )(lambda data, language: update_coverage(context, data, language))
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.PILLARS_DRILL_DROPDOWN, "options"),
         Output(charts[ids.PILLARS_DRILL_CHART].graph_id, "figure"),
         Output(charts[ids.PILLARS_DRILL_CHART].summary_id, "children"),
         Output(ids.PILLARS_DRILL_NOTES, "children"),
         selection, options, lang,
     )(lambda data, chosen, language: update_drilldown(context, data, chosen, language))
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.PILLARS_HEADLINE_CARDS, "children"),
         selection, lang,
     )(lambda data, language: update_headline_cards(context, data, language))
-    app.callback(
+    pure_callback(
+        app,
         Output(charts[ids.PILLARS_TREND_CHART].graph_id, "figure"),
         Output(charts[ids.PILLARS_TREND_CHART].summary_id, "children"),
         selection, options, lang,
     )(lambda data, chosen, language: update_trend_graph(context, data, chosen, language))
-    app.callback(
+    pure_callback(
+        app,
         Output(charts[ids.PILLARS_RANKING_CHART].graph_id, "figure"),
         Output(charts[ids.PILLARS_RANKING_CHART].summary_id, "children"),
         selection, options, lang,
     )(lambda data, chosen, language: update_ranking_graph(context, data, chosen, language))
-    app.callback(
+    pure_callback(
+        app,
         Output(charts[ids.PILLARS_RATE_REGION_CHART].graph_id, "figure"),
         Output(charts[ids.PILLARS_RATE_REGION_CHART].summary_id, "children"),
         Output(charts[ids.PILLARS_RATE_ACTION_CHART].graph_id, "figure"),
         Output(charts[ids.PILLARS_RATE_ACTION_CHART].summary_id, "children"),
         selection, lang,
     )(lambda data, language: update_rate_graphs(context, data, language))
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.PILLARS_PUBLISHED_TABLE, "children"),
         selection, lang,
     )(lambda data, language: update_published_table(context, data, language))

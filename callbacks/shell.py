@@ -11,6 +11,7 @@ from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
 from dashboard.auth import Permission, current_user
+from dashboard.callback_purity import pure_callback
 from dashboard.context import AppContext
 from dashboard.data_kinds import page_kind_texts
 from dashboard.describe import filter_summary
@@ -19,7 +20,13 @@ from dashboard.page_context import PageContext
 from dashboard.page_state import shell_search, url_write
 from dashboard.pages import Site
 from dashboard.selection import URL_KEYS, Selection
-from dashboard.shell_text import FILTER_CONTROLS, nav_link_id, shell_texts
+from dashboard.shell_text import (
+    FILTER_CONTROLS,
+    account_text,
+    imports_locally,
+    nav_link_id,
+    shell_texts,
+)
 from dashboard.urlstate import LANGUAGE_KEY, as_text, language_from, query_params, replace_params
 
 FILTER_FIELDS = tuple(
@@ -107,7 +114,12 @@ def sync_filters_and_url(context: AppContext, search: str | None, language_choic
 def translate_shell(context: AppContext, site: Site, lang: str | None) -> list[object]:
     """Every shell text in ``lang``, in the order of the outputs."""
     return list(shell_texts(context.catalog, lang or context.settings.language, context.imported_files,
-                            current_user(), pages=site.pages).values())
+                            pages=site.pages, local_import=imports_locally(current_user())).values())
+
+
+def translate_account(context: AppContext, lang: str | None) -> str:
+    """Who is signed in, in ``lang`` (answered afresh for every request: it names the user)."""
+    return account_text(current_user(), lang or context.settings.language)
 
 
 def update_nav_links(site: Site, search: str | None) -> list[str]:
@@ -162,13 +174,15 @@ function (clicks, isOpen) {
 
 def register(app: Dash, context: AppContext, site: Site) -> None:
     """Wire the shell callbacks for the pages of ``site``."""
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.PAGE_CONTENT, "children"),
         Input(ids.URL, "pathname"),
         Input(ids.LANGUAGE_STORE, "data"),
         State(ids.URL, "search"),
     )(lambda pathname, lang, search: render_page(context, site, pathname, search, lang))
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.URL_WRITE_STORE, "data", allow_duplicate=True),
         *[Output(component, "value") for _, component in FILTER_FIELDS],
         Output(ids.SELECTION_STORE, "data"),
@@ -187,27 +201,37 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
     )(lambda search, _reset, language_choice, *rest: sync_filters_and_url(
         context, search, language_choice, rest[-3], rest[-2], rest[:-3], rest[-1]))
     text_targets = list(shell_texts(context.catalog, context.settings.language, [], pages=site.pages).keys())
-    app.callback(
+    pure_callback(
+        app,
         [Output(component, prop) for component, prop in text_targets],
         Input(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
     )(lambda lang: translate_shell(context, site, lang))
+    # Not pure: it names the signed-in user, whom the cache key does not hold.
+    app.callback(
+        Output(ids.ACCOUNT_USER, "children"),
+        Input(ids.LANGUAGE_STORE, "data"),
+        prevent_initial_call=True,
+    )(lambda lang: translate_account(context, lang))
     app.clientside_callback(
         "function (lang) { document.documentElement.lang = lang || 'en'; return lang; }",
         Output(ids.DOCUMENT_LANGUAGE_SINK, "data"),
         Input(ids.LANGUAGE_STORE, "data"),
     )
-    app.callback(
+    pure_callback(
+        app,
         [Output(nav_link_id(page.key), "href") for page in site.pages],
         Input(ids.URL, "search"),
     )(lambda search: update_nav_links(site, search))
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.FILTER_PILLAR, "disabled"),
         Output(ids.FILTER_PILLAR_HINT, "children"),
         Input(ids.URL, "pathname"),
         Input(ids.LANGUAGE_STORE, "data"),
     )(lambda pathname, lang: update_pillar_hint(site, pathname, lang))
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.PRINT_HEADER, "children"),
         Input(ids.SELECTION_STORE, "data"),
         Input(ids.LANGUAGE_STORE, "data"),

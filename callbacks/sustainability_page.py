@@ -15,6 +15,7 @@ from plotly import graph_objects as go
 
 from dashboard import ids, vocabulary
 from dashboard.blocks import sustainability as sustainability_blocks
+from dashboard.callback_purity import pure_callback
 from dashboard.chart_registry.sustainability import (
     CHARTS,
     View,
@@ -160,7 +161,8 @@ def update_changes(context: AppContext, options_data: dict | None, selection_dat
 def register(app: Dash, context: AppContext) -> None:
     """Wire this page's callbacks: every chart reads the page's options store."""
     charts = {spec.key: spec for spec in CHARTS}
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.SUSTAINABILITY_THRESHOLD_RANGE, "value"),
         Output(ids.SUSTAINABILITY_THRESHOLD, "value", allow_duplicate=True),
         Input(ids.SUSTAINABILITY_THRESHOLD_RANGE, "value"), Input(ids.SUSTAINABILITY_THRESHOLD, "value"),
@@ -174,21 +176,24 @@ def register(app: Dash, context: AppContext) -> None:
     # The generic shape: a figure and its summary from the options store and the selection.
     for key, update in ((ids.SUSTAINABILITY_MEANS_CHART, update_means), (ids.SUSTAINABILITY_BOX_CHART, update_distribution),
                         (ids.SUSTAINABILITY_SHARE_CHART, update_shares), (ids.SUSTAINABILITY_TIME_CHART, update_over_time)):
-        app.callback(Output(charts[key].graph_id, "figure"), Output(charts[key].summary_id, "children"), options, selection,
+        pure_callback(app, Output(charts[key].graph_id, "figure"), Output(charts[key].summary_id, "children"), options, selection,
                      lang)(lambda *args, update=update: update(context, *args))
-    app.callback(
+    pure_callback(
+        app,
         Output(charts[ids.SUSTAINABILITY_CHANGES_CHART].graph_id, "figure"), Output(charts[ids.SUSTAINABILITY_CHANGES_CHART].summary_id, "children"),
         Output(charts[ids.SUSTAINABILITY_CHANGE_SHARES_CHART].graph_id, "figure"),
         Output(charts[ids.SUSTAINABILITY_CHANGE_SHARES_CHART].summary_id, "children"),
         options, selection, lang,
     )(lambda *args: update_changes(context, *args))
-    app.callback(
+    pure_callback(
+        app,
         Output(ids.SUSTAINABILITY_GROUP_A, "options"), Output(ids.SUSTAINABILITY_GROUP_B, "options"),
         Output(ids.SUSTAINABILITY_COMPARE_HELP, "children"),
         options, selection, lang,
         prevent_initial_call=True,
     )(lambda *args: update_comparison_choices(context, *args))
-    app.callback(
+    pure_callback(
+        app,
         Output(charts[ids.SUSTAINABILITY_COMPARE_CHART].graph_id, "figure"), Output(ids.SUSTAINABILITY_COMPARE_TABLE, "children"),
         Output(charts[ids.SUSTAINABILITY_COMPARE_CHART].summary_id, "children"),
         options, selection, lang,

@@ -46,9 +46,18 @@ def _parser(default_store: Path, default_users_file: Path) -> argparse.ArgumentP
 
     history = commands.add_parser("history", help="list a store directory's imports, rollbacks and builds")
     history.add_argument("--store", type=Path, default=default_store, help=store_help)
+    history.add_argument("--json", action="store_true", help="one JSON object per entry, as the import page reads them")
 
-    rollback = commands.add_parser("rollback", help="serve again the store as it was before a history entry")
-    rollback.add_argument("entry", type=int, nargs="?", help="history entry id (default: the last one)")
+    rollback = commands.add_parser(
+        "rollback", help="roll back an import, or serve a kept version again (a new history entry)",
+        description="Without arguments: roll back the newest import whose rows are served (or, when the "
+                    "store pointer is damaged, serve again the version the history says was served). "
+                    "ENTRY rolls back that import: the kept version holding the most of the other served "
+                    "rows is served, never rows rolled back before. --version serves a kept version "
+                    "again, whatever it holds. What changes is printed; --check prints it and writes nothing.")
+    rollback.add_argument("entry", type=int, nargs="?", help="history entry id of an import to roll back")
+    rollback.add_argument("--version", help="a kept version to serve again, e.g. store-000002")
+    rollback.add_argument("--check", action="store_true", help="print what would change, write nothing")
     rollback.add_argument("--store", type=Path, default=default_store, help=store_help)
 
     add_user = commands.add_parser("add-user", help="add a user to the users file (EUIOM_AUTH=users), or change one")
@@ -152,33 +161,84 @@ def _import(args, settings) -> int:
 
 
 def _history(args) -> int:
-    from dashboard.build import versions
-    from dashboard.store import current_version_name, is_store_directory
+    import json
+
+    from dashboard.build import rollbacks
+    from dashboard.store import is_store_directory
 
     if not is_store_directory(args.store):
         print(f"{args.store} is a single store file: only store directories keep a history", file=sys.stderr)
         return 1
-    served = current_version_name(args.store).removesuffix(".duckdb")
-    for entry in versions.read_history(args.store):
-        mark = "*" if entry.get("version") == served else " "
-        print(f"{mark} {entry.get('id'):>4}  {entry.get('at')}  {entry.get('action'):<8} {entry.get('version')}  "
-              f"by {entry.get('user')}  {entry.get('file') or entry.get('kind') or ''}  rows={entry.get('rows')}  "
-              f"sha256={(entry.get('sha256') or '')[:12]}")
+    state = rollbacks.read_state(args.store)
+    if state.pointer_problem:
+        print(f"Warning: {state.pointer_problem}", file=sys.stderr)
+    for row in rollbacks.history_rows(state):
+        if args.json:
+            print(json.dumps(row, sort_keys=True, ensure_ascii=False))
+        else:
+            print(_history_line(row))
     return 0
 
 
-def _rollback(args) -> int:
-    from dashboard.build import versions
+def _history_line(row: dict) -> str:
+    """One history entry as a line: served mark, id, time, action, version, who, what, rows, checksum."""
+    mark = "*" if row.get("served") else " "
+    what = row.get("file") or row.get("kind") or row.get("note") or ""
+    if row.get("action") == "rollback":
+        moved = [f"{name} {','.join(f'#{item}' for item in row[key])}"
+                 for name, key in (("gone", "disappear"), ("back", "appear")) if row.get(key)]
+        undone = f"undoes #{row['undoes']} " if isinstance(row.get("undoes"), int) else ""
+        what = f"{undone}{what} {'; '.join(moved)}".strip() + (" (repaired the pointer)" if row.get("repairs") else "")
+    offers = [name for name, key in (("can roll back", "can_roll_back"), ("can serve again", "can_serve_again"))
+              if row.get(key)]
+    return (f"{mark} {row.get('id'):>4}  {row.get('at')}  {row.get('action'):<8} {row.get('version')}  "
+            f"by {row.get('user')}  {what}  rows={row.get('rows')}  sha256={(row.get('sha256') or '')[:12]}"
+            + (f"  [{', '.join(offers)}]" if offers else "") + ("  (migrated)" if row.get("migrated") else ""))
 
-    entry = args.entry
-    if entry is None:
-        entries = [item for item in versions.read_history(args.store) if item.get("previous")]
-        if not entries:
-            print(f"Nothing to roll back in {args.store}", file=sys.stderr)
-            return 1
-        entry = entries[-1]["id"]
-    target = versions.rollback(args.store, entry, CLI_USER)
-    print(f"{args.store} serves {target} again (servers switch to it within seconds).")
+
+def _plan_lines(plan) -> list[str]:
+    """What a rollback changes, in the words of the import page's confirmation."""
+
+    def item(entry_id: int) -> str:
+        entry = plan.described(entry_id)
+        if entry.get("action") == "build":
+            return f"  the demo data (seed {entry.get('seed')}; build #{entry_id})"
+        if entry.get("action") == "outside":
+            return f"  the rows {entry.get('version')} held when the history found it (entry #{entry_id})"
+        return (f"  {entry.get('file')}: {entry.get('rows')} {entry.get('kind')} rows "
+                f"({entry.get('action')} #{entry_id} by {entry.get('user')}, {entry.get('at')})")
+
+    if plan.repairs:
+        lines = [f"The store pointer is damaged: {plan.repairs}.",
+                 f"Serves {plan.target} (the history says {plan.served} was served last), which repairs it."]
+    else:
+        lines = [f"Serves {plan.target} again (served now: {plan.served})."]
+    for title, ids_ in (("Rows that disappear", plan.disappear), ("Rows that appear again", plan.appear)):
+        lines.append(f"{title}: {'none' if not ids_ else ''}".rstrip())
+        lines.extend(item(entry_id) for entry_id in ids_)
+    return lines
+
+
+def _rollback(args) -> int:
+    from dashboard.build import rollbacks
+
+    state = rollbacks.read_state(args.store)
+    if args.version and args.entry is not None:
+        print("Give an import's history entry or --version, not both", file=sys.stderr)
+        return 2
+    if args.version:
+        plan = rollbacks.plan_serve(state, args.version.removesuffix(".duckdb"))
+    elif args.entry is not None:
+        plan = rollbacks.plan_undo(state, args.entry)
+    else:
+        plan = rollbacks.plan_default(state)
+    print("\n".join(_plan_lines(plan)))
+    if args.check:
+        print("Nothing was changed (--check).")
+        return 0
+    entry = rollbacks.carry_out(args.store, plan, CLI_USER)
+    print(f"{args.store} serves {entry['version']} again (history entry #{entry['id']}; servers switch to it "
+          "within seconds).")
     return 0
 
 

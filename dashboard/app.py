@@ -10,6 +10,8 @@ from dashboard import ASSETS_DIR
 from dashboard.api import install_api
 from dashboard.auth import Permission, can, current_user
 from dashboard.auth.web import install_auth
+from dashboard.build import versions
+from dashboard.callback_purity import pure_callbacks
 from dashboard.chart_registry import all_charts
 from dashboard.context import AppContext
 from dashboard.http_errors import install_error_pages
@@ -63,6 +65,13 @@ def install_store_switching(server: Flask, context: AppContext) -> None:
     server.teardown_request(release_store_version)
 
 
+def answer_audience() -> str:
+    """What a cached answer may depend on about the visitor: their permissions, and whether they
+    signed in (the open demo's local data manager sees other menu words than a signed-in one)."""
+    user = current_user()
+    return ",".join([*sorted(user.permissions), "signed-in" if user.signed_in else "visitor"])
+
+
 def create_app(settings: Settings | None = None) -> Dash:
     """Build the app for ``settings`` (default: from the environment)."""
     from callbacks import register_all
@@ -72,6 +81,8 @@ def create_app(settings: Settings | None = None) -> Dash:
 
     settings = settings or load_settings()
     context = AppContext(settings)
+    if context.store_directory is not None:
+        versions.clean_at_start(context.store_directory)  # what an import killed halfway left
     app = Dash(
         __name__,
         assets_folder=str(ASSETS_DIR),
@@ -104,8 +115,10 @@ def create_app(settings: Settings | None = None) -> Dash:
     server_callbacks = {key: spec for key, spec in app.callback_map.items() if "callback" in spec}
     install_callback_request_guard(app.server, lambda: server_callbacks, auth.authorize_callback)
     install_compression(app.server)
-    install_response_cache(app.server, context, download_outputs(app.validation_layout),
-                           audience=lambda: ",".join(sorted(current_user().permissions)))
+    # Pure callbacks only (file downloads never, even if one were declared pure by mistake).
+    cacheable = frozenset(pure_callbacks(app)) - download_outputs(app.validation_layout)
+    install_response_cache(app.server, context, cacheable,
+                           audience=answer_audience)
     install_error_pages(app.server)
     install_body_limits(app.server, callback_body_limit)
     install_path_guard(app.server)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.callback_purity import impure
 from dashboard.catalog import Catalog, load_catalog
 from dashboard.queries import reference
 from dashboard.queries.schema import SCHEMA_VERSION, stored_schema_version
@@ -34,6 +35,7 @@ from dashboard.store import (
 LOG = logging.getLogger(__name__)
 
 
+@impure("names the signed-in user")
 def current_user_name() -> str:
     """The signed-in user's name, recorded in the import history ('anonymous' without sign-in)."""
     from dashboard.auth import current_user

@@ -192,6 +192,13 @@ IMPORT_HISTORY = "import-history"
 IMPORT_HISTORY_TICK = "import-history-tick-store"
 IMPORT_ROLLBACK_TYPE = "import-rollback-button"
 IMPORT_ROLLBACK_RESULT = "import-rollback-result"
+IMPORT_SERVE_TYPE = "import-serve-again-button"
+IMPORT_ROLLBACK_DIALOG = "import-rollback-dialog"
+IMPORT_ROLLBACK_PLAN = "import-rollback-plan"
+IMPORT_ROLLBACK_PLAN_STORE = "import-rollback-plan-store"
+IMPORT_ROLLBACK_GO = "import-rollback-confirm-button"
+IMPORT_ROLLBACK_CANCEL = "import-rollback-cancel-button"
+IMPORT_HISTORY_NOTICE = "import-history-notice"
 
 # --- open data (API, download all, embeds) ---
 DOWNLOAD_ALL_LINK = "shell-download-all-link"

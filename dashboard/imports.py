@@ -1,4 +1,4 @@
-"""What the import page does: check an uploaded file, import it, list the history, roll back.
+"""What the import page does: check an uploaded file, import it, list the history, plan and carry out rollbacks.
 
 Uploads arrive as the browser's base64 data URL; each is written to a private temporary
 directory under its own (sanitised) file name, read, and deleted. Nothing is kept between the
@@ -15,10 +15,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from dashboard.build import versions
+from dashboard.build import rollbacks
+from dashboard.build.history_log import HistoryDamaged  # noqa: F401 (the callbacks catch it from here)
 from dashboard.build.importer import ImportReport, ImportResult, Problem, check_file, import_file
+from dashboard.callback_purity import impure
 from dashboard.context import AppContext, current_user_name
-from dashboard.store import StoreError, current_version_name
+from dashboard.store import StoreError
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 KINDS = ("indicators", "survey")
@@ -58,6 +60,7 @@ def _kind(kind: str | None) -> str | None:
     return kind if kind in KINDS else None
 
 
+@impure("writes the upload to a temporary file; its report holds returnees' records")
 def check_upload(context: AppContext, contents: str | None, file_name: str | None, kind: str | None,
                  replace_demo: bool) -> ImportReport:
     """The row-level report for an upload, checked against the served store; writes nothing."""
@@ -69,6 +72,7 @@ def check_upload(context: AppContext, contents: str | None, file_name: str | Non
         return ImportReport(safe_file_name(file_name), None, 0, [Problem(safe_file_name(file_name), str(error))])
 
 
+@impure("writes a new store version and a history entry")
 def run_import(context: AppContext, contents: str | None, file_name: str | None, kind: str | None,
                replace_demo: bool) -> ImportResult:
     """Import an upload into a new store version and switch this worker to it at once.
@@ -88,32 +92,54 @@ def run_import(context: AppContext, contents: str | None, file_name: str | None,
     return result
 
 
-def history(context: AppContext) -> list[dict]:
-    """The store directory's history, newest first, each entry with ``can_roll_back`` and ``served``."""
-    directory = context.store_directory
-    if directory is None:
-        return []
-    try:
-        served = current_version_name(directory).removesuffix(".duckdb")
-    except StoreError:
-        served = None
-    entries = []
-    for entry in reversed(versions.read_history(directory)):
-        entries.append({**entry, "served": entry.get("version") == served,
-                        "can_roll_back": entry.get("action") == "import" and entry.get("previous") != served
-                        and versions.available(directory, entry.get("previous"))})
-    return entries
-
-
-def roll_back(context: AppContext, entry_id: int) -> str:
-    """Serve again the store as it was before history entry ``entry_id``; this worker switches at once.
+@impure("reads the import history, which changes without a new store version (rollbacks)")
+def history(context: AppContext) -> tuple[list[dict], str | None]:
+    """The store directory's history, newest first (``rollbacks.history_rows``), and what is wrong
+    with its pointer (None when nothing is).
 
     Raises:
-        StoreError: nothing to roll back to, or a change is running.
+        HistoryDamaged: the history log is damaged (the message names the file).
+    """
+    directory = context.store_directory
+    if directory is None:
+        return [], None
+    state = rollbacks.read_state(directory)
+    return list(reversed(rollbacks.history_rows(state))), state.pointer_problem
+
+
+@impure("reads the import history and the kept versions, which change without a new store version")
+def plan_rollback(context: AppContext, request: dict) -> rollbacks.RollbackPlan:
+    """What a rollback asked for on the page would change: ``{"undo": entry id}`` rolls back an
+    import, ``{"serve": version}`` serves a kept version again. Writes nothing.
+
+    Raises:
+        StoreError: nothing to roll back, the version is not kept, or the request is not one.
     """
     directory = context.store_directory
     if directory is None:
         raise UploadError("this server reads a single store file, which keeps no versions")
-    target = versions.rollback(directory, int(entry_id), current_user_name())
+    state = rollbacks.read_state(directory)
+    if isinstance(request, dict) and isinstance(request.get("undo"), int) and not isinstance(request["undo"], bool):
+        return rollbacks.plan_undo(state, request["undo"])
+    if isinstance(request, dict) and isinstance(request.get("serve"), str):
+        return rollbacks.plan_serve(state, request["serve"])
+    raise StoreError("not a rollback this page offers")
+
+
+@impure("serves another store version and writes a history entry")
+def roll_back(context: AppContext, request: dict, expected: dict) -> dict:
+    """Carry out the rollback ``request`` if it still changes what the confirmation said
+    (``expected``: the plan's target and served version); this worker switches at once.
+
+    Returns the history entry written.
+
+    Raises:
+        StoreError: the store changed since the confirmation was shown, or a change is running.
+    """
+    plan = plan_rollback(context, request)
+    if not isinstance(expected, dict) or (plan.target, plan.served) != (expected.get("target"), expected.get("served")):
+        raise StoreError("the store changed since this rollback was shown: look at what it would change again "
+                         "(nothing was changed)")
+    entry = rollbacks.carry_out(context.store_directory, plan, current_user_name())
     context.refresh(force=True)
-    return target
+    return entry

@@ -12,8 +12,14 @@ workers are separate processes, and a file cache is the one backend they all see
 service to run (``SimpleCache`` would keep one cache per worker, so a user's next request, sent to
 the other worker, would miss). Reading an entry is one small file read, well under a millisecond.
 
+Only **pure** callbacks are cached: those wired with ``dashboard.callback_purity.pure_callback``
+(their answer follows from the key, and they change nothing). Every other callback (an import, a
+rollback, the import history, who is signed in, file downloads) is answered afresh every time: a
+replayed answer of a side effect would report work that was never done.
+
 The lookup wraps Dash's callback view, so every ``before_request`` hook (the callback request guard,
-a sign-in check) still runs first. File downloads are not cached (large, and asked for once).
+a sign-in check) still runs first. A cache directory this process cannot write turns the cache off
+with a logged warning: the app serves as well without it, only slower.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ import datetime as dt
 import hashlib
 import itertools
 import json
+import logging
+import os
 import time
 from collections.abc import Callable, Collection
 from pathlib import Path
@@ -33,6 +41,8 @@ from flask_caching import Cache
 
 from dashboard import PROJECT_ROOT
 from dashboard.context import AppContext
+
+LOG = logging.getLogger(__name__)
 
 ENTRY_SECONDS = 24 * 3600
 # Entries older than ENTRY_SECONDS are deleted at start-up and after every PRUNE_EVERY new entries
@@ -78,21 +88,39 @@ def callback_endpoint(server: Flask) -> str:
                 if rule.rule.endswith("/_dash-update-component"))
 
 
-def install_response_cache(server: Flask, context: AppContext, uncached_outputs: Collection[str],
+def writable_directory(path: Path) -> str | None:
+    """None when this process can create ``path`` and write a file in it, else why not."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / f".probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        return error.strerror or type(error).__name__
+    return None
+
+
+def install_response_cache(server: Flask, context: AppContext, cacheable_outputs: Collection[str],
                            audience: Callable[[], str] = lambda: "") -> Cache | None:
-    """Answer repeated callback requests from the shared cache.
+    """Answer repeated requests of pure callbacks from the shared cache.
 
     Args:
         server: the app's Flask server, with Dash's routes registered.
         context: gives the store version the answers were computed from.
-        uncached_outputs: callback outputs (Dash's ``output`` strings) never cached.
+        cacheable_outputs: the outputs (Dash's ``output`` strings) of the pure callbacks; every
+            other callback is answered afresh each time.
         audience: what else an answer depends on for this request, e.g. the signed-in user's role.
 
     Returns:
-        The cache, or None when the settings turn it off.
+        The cache, or None when the settings turn it off or its directory cannot be written.
     """
     cache_dir = context.settings.cache_dir
     if cache_dir is None:
+        return None
+    problem = writable_directory(cache_dir)
+    if problem is not None:
+        LOG.warning("Callback cache off: EUIOM_CACHE_DIR=%s cannot be written (%s); give this user write "
+                    "access to it, or set EUIOM_CACHE_DIR=off", cache_dir, problem)
         return None
     cache = Cache(config={"CACHE_TYPE": "FileSystemCache", "CACHE_DIR": str(cache_dir),
                           "CACHE_THRESHOLD": 0, "CACHE_DEFAULT_TIMEOUT": ENTRY_SECONDS})
@@ -104,7 +132,7 @@ def install_response_cache(server: Flask, context: AppContext, uncached_outputs:
     dispatch = server.view_functions[endpoint]
 
     def key_for(body: object) -> str | None:
-        if not isinstance(body, dict) or body.get("output") in uncached_outputs:
+        if not isinstance(body, dict) or body.get("output") not in cacheable_outputs:
             return None
         canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
         parts = [fixed, context.store_version, dt.date.today().isoformat(), audience(), canonical]

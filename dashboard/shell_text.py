@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from dashboard import ids
 from dashboard.auth import Permission, User
-from dashboard.auth.roles import NOBODY, Role
+from dashboard.auth.roles import Role
+from dashboard.callback_purity import impure
 from dashboard.catalog import Catalog
 from dashboard.i18n import dropdown_labels, format_number, quarter_label, t
 from dashboard.pages import Page
@@ -51,6 +52,7 @@ def banner_text(catalog: Catalog, lang: str, imported_files: list[str]) -> str:
     return t("banner.empty", lang)
 
 
+@impure("names the signed-in user, whom the answer cache's key does not hold")
 def account_text(user: User, lang: str) -> str:
     """'Signed in as alice (viewer, analyst)', or nothing for a visitor who did not sign in."""
     if not user.signed_in:
@@ -59,10 +61,16 @@ def account_text(user: User, lang: str) -> str:
     return t("auth.signed_in_as", lang, name=user.name, roles=roles)
 
 
-def shell_texts(catalog: Catalog, lang: str, imported_files: list[str], user: User = NOBODY, *,
-                pages: Sequence[Page]) -> dict[tuple[str, str], object]:
+def imports_locally(user: User) -> bool:
+    """Whether ``user`` is the open demo's local data manager (imports on this computer only)."""
+    return user.can(Permission.MANAGE_DATA) and not user.signed_in
+
+
+def shell_texts(catalog: Catalog, lang: str, imported_files: list[str], *,
+                pages: Sequence[Page], local_import: bool = False) -> dict[tuple[str, str], object]:
     """(component id, property) -> value for every translatable property of the shell (``pages``:
-    the pages of the navigation)."""
+    the pages of the navigation; ``local_import``: the visitor is the local data manager, see
+    :func:`imports_locally`) but the signed-in user's name (:func:`account_text`)."""
     texts: dict[tuple[str, str], object] = {
         (ids.BRAND_TITLE, "children"): t("app.title", lang),
         (ids.BRAND_SUBTITLE, "title"): t("app.subtitle", lang),
@@ -81,13 +89,12 @@ def shell_texts(catalog: Catalog, lang: str, imported_files: list[str], user: Us
         (ids.DOWNLOAD_ALL_LINK, "title"): t("api.download_all_title", lang),
         (ids.DOWNLOAD_ALL_HXL_LINK, "children"): t("api.download_all_hxl", lang),
         (ids.API_DOCS_LINK, "children"): t("api.docs_link", lang),
-        (ids.ACCOUNT_USER, "children"): account_text(user, lang),
         (ids.SIGN_OUT_BUTTON, "children"): t("auth.sign_out", lang),
         (ids.ACCOUNT_LANGUAGE_FIELD, "value"): lang,
     }
     for page in pages:
         # The open demo's local data manager imports on this computer only: the menu says so.
-        local = page.key == "import" and user.can(Permission.MANAGE_DATA) and not user.signed_in
+        local = page.key == "import" and local_import
         texts[(nav_link_id(page.key), "children")] = t(page.nav_key + ("_local" if local else ""), lang)
     for component_id, field, key, _ in FILTER_CONTROLS:
         texts[(label_id(component_id), "children")] = t(key, lang)

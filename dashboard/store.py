@@ -5,7 +5,7 @@ immutable version files and a ``current`` pointer naming the one to serve::
 
     STORE_DIR/current               "store-000007.duckdb" (replaced atomically with os.replace)
     STORE_DIR/store-000007.duckdb   published versions, never written again once named in current
-    STORE_DIR/history.json          imports, rollbacks and builds (dashboard.build.versions)
+    STORE_DIR/history.jsonl         every change, append-only and chained (dashboard.build.history_log)
     STORE_DIR/.lock                 held while an import, rollback or build makes a new version
 """
 
@@ -20,6 +20,7 @@ import duckdb
 
 POINTER_NAME = "current"
 VERSION_SUFFIX = ".duckdb"
+DUCKDB_MAGIC = b"DUCK"  # bytes 8 to 12 of every DuckDB database file
 
 
 class StoreError(RuntimeError):
@@ -93,6 +94,43 @@ def served_file(path: Path | str) -> tuple[Path, str]:
     return path, f"{path.name}@{stat.st_mtime_ns}"
 
 
+def not_a_database(path: Path) -> str | None:
+    """What ``path`` is when it is an existing file but not a DuckDB database, else None."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None  # DuckDB names the reason when it tries
+    if not head:
+        return "an empty file"
+    if head[8:12] == DUCKDB_MAGIC:
+        return None
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        return "another kind of file"
+    printable = sum(character.isprintable() or character in "\r\n\t" for character in text)
+    return "a text file" if printable >= 0.95 * len(text) else "another kind of file"
+
+
+def refuse_non_database(path: Path) -> None:
+    """Refuse, in one line naming the fix, a store file that is not a DuckDB database.
+
+    Raises:
+        StoreError: ``path`` is a text file, an empty file or another kind of file.
+    """
+    what = not_a_database(path)
+    if what is None:
+        return
+    directory = path.parent
+    if (directory / POINTER_NAME).is_file():
+        raise StoreError(f"The store version {path} is {what}, not a DuckDB database: serve a kept version again "
+                         f"with python -m dashboard rollback --store {directory} --version store-NNNNNN (see python -m "
+                         f"dashboard history --store {directory}), or restore the file from a backup")
+    raise StoreError(f"The store {path} is {what}, not a DuckDB database: point EUIOM_STORE at a store directory or "
+                     "at a .duckdb file made by python -m dashboard build-demo or build-empty")
+
+
 def explain_open_error(path: Path, error: Exception, writing: bool) -> str:
     """One line naming why DuckDB could not open ``path`` and what fixes it."""
     text = str(error)
@@ -111,9 +149,30 @@ def explain_open_error(path: Path, error: Exception, writing: bool) -> str:
         return (f"The store {path} is a directory: point EUIOM_STORE at the store directory itself or at a "
                 ".duckdb file")
     if "not a valid duckdb" in lowered or "corrupt" in lowered or "magic" in lowered or "serializ" in lowered:
-        return (f"The store {path} is not a readable DuckDB database (corrupt or another kind of file): "
-                f"rebuild it with python -m dashboard build-demo --store {path}, or restore a backup")
+        return (f"The store {path} is not a readable DuckDB database (corrupt or another kind of file): restore it "
+                f"from a backup (a demo store can be rebuilt: python -m dashboard build-demo --store {path})")
     return f"Cannot open the store {path}{' for writing' if writing else ' read-only'}: {first}"
+
+
+def explain_write_error(path: Path, error: BaseException) -> str:
+    """One line naming why writing the store ``path`` failed (DuckDB or the file system) and the fix.
+
+    DuckDB reports a full disk once, then fails every later statement of the transaction: the
+    first cause in the exception chain is the one named.
+    """
+    causes = []
+    while error is not None and len(causes) < 10:
+        causes.append(error)
+        error = error.__cause__ or error.__context__
+    texts = [str(cause).splitlines()[0] if str(cause) else type(cause).__name__ for cause in causes]
+    lowered = " ".join(texts).lower()
+    if "no space left" in lowered or "disk quota" in lowered or "file too large" in lowered:
+        return (f"Cannot write {path.name}: no space left on the device of {path.parent}; free disk space, then try "
+                "again (nothing was changed)")
+    if "permission denied" in lowered or "read-only file system" in lowered:
+        return (f"Cannot write {path.name}: permission denied in {path.parent}; give this user write access, then "
+                "try again (nothing was changed)")
+    return f"Cannot write {path.name}: {texts[-1]} (nothing was changed)"
 
 
 def _holder(text: str) -> str:
@@ -137,6 +196,7 @@ class ReadOnlyStore:
             raise StoreError(f"No store at {self.path}. Build one with: python -m dashboard build-demo")
         if self.path.is_dir():
             raise StoreError(explain_open_error(self.path, IsADirectoryError("is a directory"), writing=False))
+        refuse_non_database(self.path)
         try:
             # One file opened twice in a process must be opened with the same configuration.
             self._connection = duckdb.connect(str(self.path), read_only=True,
@@ -163,6 +223,8 @@ def connect_writable(path: Path | str) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     if path.is_dir():
         raise StoreError(explain_open_error(path, IsADirectoryError("is a directory"), writing=True))
+    if path.exists() and path.stat().st_size > 0:
+        refuse_non_database(path)  # never turn someone's text file into a store
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         return duckdb.connect(str(path))
@@ -172,6 +234,7 @@ def connect_writable(path: Path | str) -> duckdb.DuckDBPyConnection:
 
 def connect_read_only(path: Path | str) -> duckdb.DuckDBPyConnection:
     """Open a store file read-only for one short check (build and import code)."""
+    refuse_non_database(Path(path))
     try:
         return duckdb.connect(str(path), read_only=True)
     except (duckdb.Error, OSError) as error:

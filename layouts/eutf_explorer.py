@@ -68,7 +68,7 @@ def explorer_panel(lang: str) -> list:
                                     placeholder=t("eutf.explorer.search_placeholder", lang))],
                          className="me-3 mb-2 flex-grow-1"),
                 html.Button(t("eutf.explorer.export", lang), id=ids.PILLARS_EXPLORER_EXPORT, n_clicks=0,
-                            type="button", className="btn btn-outline-secondary btn-sm mb-2"),
+                            type="button", className="btn btn-outline-secondary btn-sm mb-2 data-export-group"),
                 dcc.Download(id=ids.PILLARS_EXPLORER_DOWNLOAD),
             ],
             className="d-flex flex-wrap align-items-end",

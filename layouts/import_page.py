@@ -1,7 +1,10 @@
-"""The import page for data managers: upload, report, confirm, history with rollback.
+"""The import page for data managers: upload, report, confirm; what each kind of file must hold,
+with a template; the history with rollbacks, each confirmed in a dialog naming what changes.
 
 Every component id starts with ``import-`` (the sign-in layer guards this page's callbacks by
-that prefix). The history and report are filled by callbacks; this layout only places them.
+that prefix). The history, report and rollback plan are filled by callbacks; this layout only
+places them. The history takes the page's whole width, so its buttons stay on screen at 1280 px;
+on a phone each entry is a block of labelled lines (``assets/import.css``).
 """
 
 from __future__ import annotations
@@ -11,9 +14,12 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.auth import Permission
+from dashboard.build.import_formats import FORMATS
 from dashboard.i18n import t
+from dashboard.import_views import format_view
 from dashboard.imports import MAX_UPLOAD_BYTES
 from dashboard.page_context import PageContext
+from dashboard.queries import validation
 from dashboard.store import is_store_directory
 
 PERMISSION = Permission.MANAGE_DATA  # the page, its navbar link and its callbacks: data managers only
@@ -38,7 +44,7 @@ def upload_section(context: PageContext, live: bool) -> html.Section:
             dbc.Select(id=ids.IMPORT_KIND, value="auto", size="sm", options=[
                 {"label": t(f"import.kind.{kind}", lang), "value": kind}
                 for kind in ("auto", "indicators", "survey")]),
-        ], md=4)),
+        ], md=6)),
         replace_demo,
     ], className="mb-4")
 
@@ -56,6 +62,45 @@ def report_section(context: PageContext) -> html.Section:
     ], className="mb-4")
 
 
+def formats_section(context: PageContext) -> html.Section:
+    """What each kind of file must hold, with a template to download, from the importer's own
+    declaration of the columns (``dashboard.build.import_formats``) and the store's codes."""
+    lang = context.lang
+    store_codes = {"actions": sorted(validation.action_codes(context.cursor)),
+                   "indicators": sorted(validation.indicator_pillars(context.cursor))}
+    return html.Section([
+        html.H2(t("import.formats", lang), className="h5"),
+        html.P(t("import.formats_intro", lang), className="small"),
+        *[format_view(kind, lang, store_codes) for kind in FORMATS],
+    ], className="mb-4")
+
+
+def rollback_dialog(lang: str) -> dbc.Modal:
+    """The confirmation every rollback goes through: what it changes, then Cancel or go."""
+    return dbc.Modal([
+        dbc.ModalHeader(dbc.ModalTitle(t("import.confirm_title", lang), id=f"{ids.IMPORT_ROLLBACK_DIALOG}-title")),
+        dbc.ModalBody(html.Div(id=ids.IMPORT_ROLLBACK_PLAN)),
+        dbc.ModalFooter([
+            dbc.Button(t("import.confirm_cancel", lang), id=ids.IMPORT_ROLLBACK_CANCEL, color="secondary",
+                       outline=True, n_clicks=0),
+            dbc.Button(t("import.confirm_go", lang, target=""), id=ids.IMPORT_ROLLBACK_GO, color="danger",
+                       n_clicks=0),
+        ]),
+    ], id=ids.IMPORT_ROLLBACK_DIALOG, is_open=False, size="lg", scrollable=True,
+        labelledby=f"{ids.IMPORT_ROLLBACK_DIALOG}-title")
+
+
+def history_section(lang: str) -> html.Section:
+    """The history of the store, the outcome of the last rollback, and the dialog confirming one."""
+    return html.Section([
+        html.H2(t("import.history", lang), className="h5"),
+        html.Div(id=ids.IMPORT_ROLLBACK_RESULT, role="status", **{"aria-live": "polite"}),
+        html.Div(id=ids.IMPORT_HISTORY),
+        dcc.Store(id=ids.IMPORT_ROLLBACK_PLAN_STORE),
+        rollback_dialog(lang),
+    ], className="mb-4")
+
+
 def layout(context: PageContext) -> html.Div:
     """The page."""
     lang = context.lang
@@ -67,12 +112,6 @@ def layout(context: PageContext) -> html.Div:
         html.H1(t("import.title", lang), className="h3 mb-3"),
         html.P(t("import.intro", lang), className="lead"),
         dcc.Store(id=ids.IMPORT_HISTORY_TICK, data=0),
-        dbc.Row([
-            dbc.Col(body, lg=6),
-            dbc.Col([
-                html.H2(t("import.history", lang), className="h5"),
-                html.Div(id=ids.IMPORT_ROLLBACK_RESULT, role="status", **{"aria-live": "polite"}),
-                html.Div(id=ids.IMPORT_HISTORY),
-            ], lg=6),
-        ]),
+        dbc.Row([dbc.Col(body, lg=6), dbc.Col(formats_section(context), lg=6)]),
+        history_section(lang),
     ], id=ids.IMPORT_PAGE)

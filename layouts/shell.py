@@ -10,7 +10,7 @@ from dashboard.auth import Permission, User, csrf_token
 from dashboard.auth.roles import NOBODY
 from dashboard.catalog import Catalog
 from dashboard.i18n import LANGUAGES
-from dashboard.shell_text import nav_link_id, shell_texts
+from dashboard.shell_text import account_text, imports_locally, nav_link_id, shell_texts
 from layouts.filter_bar import filter_bar
 from layouts.open_data import open_data_menu
 from layouts.pages import PAGES
@@ -36,7 +36,7 @@ def account_form(user: User, texts: dict) -> html.Form:
     """Who is signed in, with their roles, and the sign-out button (hidden when nobody signed in)."""
     return html.Form(
         [
-            html.Span(texts[(ids.ACCOUNT_USER, "children")], id=ids.ACCOUNT_USER,
+            html.Span(account_text(user, texts[(ids.ACCOUNT_LANGUAGE_FIELD, "value")]), id=ids.ACCOUNT_USER,
                       className="navbar-text small me-2"),
             dcc.Input(type="hidden", name="csrf_token", value=csrf_token(), id=f"{ids.ACCOUNT_FORM}-token"),
             dcc.Input(type="hidden", name="lang", value=texts[(ids.ACCOUNT_LANGUAGE_FIELD, "value")],
@@ -92,7 +92,7 @@ def navbar(lang: str, texts: dict, user: User = NOBODY) -> dbc.Navbar:
 
 def shell(catalog: Catalog, lang: str, imported_files: list[str], user: User = NOBODY) -> html.Div:
     """The whole page around the page content, for ``user`` (what their role may use)."""
-    texts = shell_texts(catalog, lang, imported_files, user, pages=PAGES)
+    texts = shell_texts(catalog, lang, imported_files, pages=PAGES, local_import=imports_locally(user))
     banner_colour = {"demo": "warning", "imported": "info"}.get(catalog.data_origin, "secondary")
     return html.Div(
         [

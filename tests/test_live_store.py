@@ -14,7 +14,7 @@ import pytest
 from test_importer import GOOD_SURVEY_ROWS, SURVEY_HEADER, write
 
 from dashboard.app import create_app
-from dashboard.build import versions
+from dashboard.build import history_log, rollbacks, versions
 from dashboard.build.importer import import_file
 from dashboard.build.stores import build_store
 from dashboard.context import AppContext
@@ -25,6 +25,12 @@ from conftest import settings_for
 ROOT = Path(__file__).resolve().parent.parent
 INDICATOR_FILE = ["action_code,iso3,period,sex,indicator_code,value",
                   "JI-SLC,SEN,2021-Q2,female,returns_assisted,12345"]
+
+
+def undo_import(store_dir: Path, entry_id: int, user: str) -> str:
+    """Roll back an import as the command line does; returns the version served again."""
+    plan = rollbacks.plan_undo(rollbacks.read_state(store_dir), entry_id)
+    return rollbacks.carry_out(store_dir, plan, user)["version"]
 
 
 @pytest.fixture()
@@ -85,14 +91,14 @@ def test_rollback_serves_the_store_as_it_was_before_the_import(store_dir, tmp_pa
     import_file(store_dir, write(tmp_path / "a.csv", INDICATOR_FILE), user="amina")
     context.refresh(force=True)
     assert context.catalog.data_origin == "imported"
-    entry = versions.read_history(store_dir)[-1]
+    entry = history_log.read_entries(store_dir)[-1]
     assert (entry["action"], entry["user"], entry["file"], entry["rows"], entry["previous"]) == (
         "import", "amina", "a.csv", 1, "store-000001")
     assert len(entry["sha256"]) == 64
-    assert versions.rollback(store_dir, entry["id"], "amina") == "store-000001"
+    assert undo_import(store_dir, entry["id"], "amina") == "store-000001"
     context.refresh(force=True)
     assert context.version_name == "store-000001" and context.catalog.data_origin == "empty"
-    assert versions.read_history(store_dir)[-1]["action"] == "rollback"
+    assert history_log.read_entries(store_dir)[-1]["action"] == "rollback"
 
 
 def test_a_second_change_at_the_same_time_is_refused_and_writes_nothing(store_dir, tmp_path):
@@ -109,7 +115,7 @@ def test_only_the_last_versions_are_kept(store_dir, tmp_path):
             "2021", str(year))]), keep=3)
     assert versions.version_names(store_dir) == ["store-000004.duckdb", "store-000005.duckdb", "store-000006.duckdb"]
     with pytest.raises(StoreError, match="no longer kept"):
-        versions.rollback(store_dir, 2, "amina")
+        undo_import(store_dir, 2, "amina")
 
 
 def test_a_broken_new_version_is_not_switched_to(store_dir):
@@ -127,7 +133,7 @@ def test_a_refused_import_leaves_no_new_version(store_dir, tmp_path):
     with pytest.raises(ImportRefused):
         import_file(store_dir, write(tmp_path / "bad.csv", [INDICATOR_FILE[0], "JI-SLC,SEN,2021-Q2,female,x,1"]))
     assert sorted(path.name for path in store_dir.iterdir() if not path.name.startswith(".")) == [
-        "current", "history.json", "store-000001.duckdb"]
+        "current", "history.jsonl", "store-000001.duckdb"]
 
 
 # ---------------------------------------------------------------- unusable stores: one line, with the fix
@@ -163,7 +169,7 @@ def test_unusable_stores_are_named_with_their_fix_at_import(tmp_path, tiny_store
     corrupt.write_bytes(b"\x00garbage" * 1000)
     plain = tmp_path / "plain"
     plain.mkdir()
-    for store, expected in ((foreign, "another application's database"), (corrupt, "not a readable DuckDB"),
+    for store, expected in ((foreign, "another application's database"), (corrupt, "is another kind of file, not a DuckDB database"),
                             (plain, "not a store directory"), (tmp_path / "none.duckdb", "No store at")):
         with pytest.raises(StoreError) as caught:
             import_file(store, file)
@@ -245,7 +251,7 @@ def test_no_request_fails_while_versions_switch_under_concurrent_requests(store_
         for year in (2017, 2018, 2019):
             import_file(store_dir, write(tmp_path / f"{year}.csv", [INDICATOR_FILE[0], INDICATOR_FILE[1].replace(
                 "2021", str(year))]))
-        versions.rollback(store_dir, versions.read_history(store_dir)[-1]["id"], "amina")
+        undo_import(store_dir, history_log.read_entries(store_dir)[-1]["id"], "amina")
     finally:
         stop.set()
         for thread in threads:

@@ -209,14 +209,23 @@ def test_import_and_rollback_through_either_server_reach_both_under_load(cluster
         for base in (app1, app2, balancer):
             wait_until(lambda base=base: shows(manager, base, "returns.csv"), 15, f"{base} to show the import")
 
-        # Roll back through server 2, as the history's rollback button does.
-        entry = json.loads((store / "history.json").read_text())[-1]
-        key = callback_key(manager, app2, "import-rollback-button")
+        # Roll back as the history's button and its confirmation do: the plan shown by server 1 (the
+        # browser keeps it), carried out by server 2.
+        entry = json.loads((store / "history.jsonl").read_text().splitlines()[-1])
+        key = callback_key(manager, app1, "import-rollback-button")
         button = {"type": "import-rollback-button", "index": entry["id"]}
         body = {"output": key, "outputs": outputs_of(key),
                 "changedPropIds": [json.dumps(button, sort_keys=True, separators=(",", ":")) + ".n_clicks"],
-                "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
-                "state": [{"id": "shell-language-store", "property": "data", "value": "en"},
+                "inputs": [[{"id": button, "property": "n_clicks", "value": 1}], []],
+                "state": [{"id": "shell-language-store", "property": "data", "value": "en"}]}
+        status, answer = post(manager, app1 + "/_dash-update-component", body)
+        assert status == 200 and "Served now: store-000002" in json.dumps(answer)
+        plan = answer["response"]["import-rollback-plan-store"]["data"]
+        key = callback_key(manager, app2, "import-rollback-confirm-button")
+        body = {"output": key, "outputs": outputs_of(key), "changedPropIds": ["import-rollback-confirm-button.n_clicks"],
+                "inputs": [{"id": "import-rollback-confirm-button", "property": "n_clicks", "value": 1}],
+                "state": [{"id": "import-rollback-plan-store", "property": "data", "value": plan},
+                          {"id": "shell-language-store", "property": "data", "value": "en"},
                           {"id": "import-history-tick-store", "property": "data", "value": 1}]}
         status, answer = post(manager, app2 + "/_dash-update-component", body)
         assert status == 200 and "is served again" in json.dumps(answer)

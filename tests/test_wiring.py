@@ -36,8 +36,8 @@ def named_ids(dependencies: list[dict]) -> set[str]:
 
 
 # Pattern-matching id types of components a callback draws (no layout holds them before it runs):
-# the import page's rollback buttons, one per stored version in the history list.
-DRAWN_BY_CALLBACKS = frozenset({ids.IMPORT_ROLLBACK_TYPE})
+# the import page's rollback and serve-again buttons, drawn in the history list.
+DRAWN_BY_CALLBACKS = frozenset({ids.IMPORT_ROLLBACK_TYPE, ids.IMPORT_SERVE_TYPE})
 
 
 def test_every_callback_id_exists_in_some_layout(tiny_store_path):

@@ -1,7 +1,8 @@
 """Which permission a request needs, decided from the request alone (path or callback body).
 
 The import page of data managers lives at ``/import``, its Flask routes under ``/import/`` and its
-component ids start with ``import-``; chart data downloads write ``shell-export-download``.
+component ids start with ``import-``; data downloads write ``shell-export-download`` (every chart's
+CSV and Excel) or ``pillars-explorer-download`` (the EUTF explorer's CSV).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from dashboard.auth.roles import Permission
 
 MANAGE_DATA_PATH = "/import"
 MANAGE_DATA_ID_PREFIX = "import-"
-EXPORT_OUTPUT_IDS = frozenset({ids.EXPORT_DOWNLOAD})
+# Every data download of the app (tests/test_export_permission.py checks no dcc.Download is missing).
+EXPORT_OUTPUT_IDS = frozenset({ids.EXPORT_DOWNLOAD, ids.PILLARS_EXPLORER_DOWNLOAD})
 
 # Reachable without signing in: static files holding no data (styles, fonts, the base-map outline,
 # the component libraries' code). Paths reach this check in normal form only

@@ -8,6 +8,7 @@ switched to (``dashboard.build.versions``); a single store file is changed in pl
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -19,25 +20,23 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from dashboard.build import versions, vocabulary
+from dashboard.build import import_formats, versions, vocabulary
+from dashboard.build.import_formats import EARLIEST_DATE, MAX_COUNT
 from dashboard.build.readers import MAX_FILE_BYTES, FileRefused, Problem, SourceTable
 from dashboard.build.readers import read_table as read_source
 from dashboard.queries import schema, validation
 from dashboard.queries.aggregates import refresh_survey_aggregates
-from dashboard.store import StoreError, connect_writable, is_store_directory
+from dashboard.store import StoreError, connect_writable, explain_write_error, is_store_directory
 
 __all__ = ["MAX_FILE_BYTES", "ImportRefused", "ImportReport", "ImportResult", "Problem", "check_file",
            "import_file", "read_table"]
 
 MAX_LISTED_PROBLEMS = 200
-MAX_COUNT = 1_000_000_000
-EARLIEST_DATE = dt.date(2015, 1, 1)
 
-INDICATOR_REQUIRED = ("action_code", "iso3", "period", "sex", "indicator_code", "value")
-SURVEY_REQUIRED = ("survey_id", "action_code", "iso3", "survey_date", "months_since_return", "sex",
-                   "age_group", "assistance_type", "assistance_level", "referral",
-                   "economic_score", "social_score", "psychosocial_score")
-SURVEY_OPTIONAL = ("respondent_id", "composite_score")
+# The columns come from one declaration, which the import page lists and offers as templates.
+INDICATOR_REQUIRED = import_formats.required_columns("indicators")
+SURVEY_REQUIRED = import_formats.required_columns("survey")
+SURVEY_OPTIONAL = import_formats.optional_columns("survey")
 KNOWN_COLUMNS = frozenset(INDICATOR_REQUIRED + SURVEY_REQUIRED + SURVEY_OPTIONAL)
 KINDS = {"indicators": "indicator_values", "survey": "survey_responses"}
 _DATE_TEXT = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
@@ -250,7 +249,8 @@ def validate_indicators(file: str, frame: pd.DataFrame, connection: duckdb.DuckD
                   validation.action_country_pairs(connection))
     pillars_of = validation.indicator_pillars(connection)
     checker.in_vocabulary("indicator_code", sorted(pillars_of))
-    checker.in_vocabulary("sex", vocabulary.INDICATOR_SEXES)
+    for column in import_formats.coded_columns("indicators"):
+        checker.in_vocabulary(column.name, column.values)
     values = checker.numbers("value", 0, MAX_COUNT, integer=True, noun=" (indicator values are counts)")
     periods = _quarter_start(frame["period"], checker)
     applicable = validation.country_pillar_set(connection)
@@ -300,11 +300,8 @@ def validate_survey(file: str, frame: pd.DataFrame, connection: duckdb.DuckDBPyC
         checker.add(f"duplicate survey_id '{_shown(ids.iloc[index])}'", [index], "survey_id")
     dates = checker.dates("survey_date")
     months = checker.numbers("months_since_return", 0, vocabulary.MAX_MONTHS_SINCE_RETURN, integer=True)
-    checker.in_vocabulary("sex", vocabulary.SEXES)
-    checker.in_vocabulary("age_group", vocabulary.AGE_GROUPS)
-    checker.in_vocabulary("assistance_type", vocabulary.ASSISTANCE_TYPES)
-    checker.in_vocabulary("assistance_level", vocabulary.ASSISTANCE_LEVELS)
-    checker.in_vocabulary("referral", vocabulary.REFERRALS)
+    for column in import_formats.coded_columns("survey"):
+        checker.in_vocabulary(column.name, column.values)
     scores = {column: checker.numbers(column, 0, 1) for column in vocabulary.SCORE_COLUMNS}
     composite_raw = frame["composite_score"] if "composite_score" in frame.columns else pd.Series("", index=frame.index)
     composite_checker_frame = frame.assign(composite_score=composite_raw)
@@ -387,7 +384,20 @@ def check_file(connection: duckdb.DuckDBPyConnection, file_path: Path, kind: str
 
 def _write(store_file: Path, name: str, table: SourceTable, kind: str | None,
            weights: tuple[float, float, float], replace_demo: bool, sha256: str) -> ImportResult:
-    """Validate and append the rows to ``store_file`` in one transaction."""
+    """Validate and append the rows to ``store_file`` in one transaction.
+
+    Raises:
+        ImportRefused: the file has problems. StoreError: the store cannot be written (a full disk,
+            in one line); either way the transaction is rolled back.
+    """
+    try:
+        return _write_rows(store_file, name, table, kind, weights, replace_demo, sha256)
+    except duckdb.Error as error:
+        raise StoreError(explain_write_error(store_file, error)) from None
+
+
+def _write_rows(store_file: Path, name: str, table: SourceTable, kind: str | None,
+                weights: tuple[float, float, float], replace_demo: bool, sha256: str) -> ImportResult:
     connection = connect_writable(store_file)
     try:
         check_store(connection, store_file)
@@ -411,7 +421,8 @@ def _write(store_file: Path, name: str, table: SourceTable, kind: str | None,
             schema.set_store_info(connection, {"data_origin": "imported"})
             connection.execute("COMMIT")
         except Exception:
-            connection.execute("ROLLBACK")
+            with contextlib.suppress(duckdb.Error):  # an aborted transaction may refuse even this
+                connection.execute("ROLLBACK")
             raise
         connection.execute("CHECKPOINT")
     finally:

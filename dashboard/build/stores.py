@@ -6,12 +6,22 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import duckdb
+
 from dashboard.build import versions
 from dashboard.build.demo import DEFAULT_ROWS, DEFAULT_SEED, fill_demo_data
 from dashboard.build.reference import load_eutf, load_reference
 from dashboard.queries import schema
 from dashboard.queries.aggregates import refresh_survey_aggregates
-from dashboard.store import connect_read_only, connect_writable, is_store_directory, served_file
+from dashboard.store import (
+    StoreError,
+    connect_read_only,
+    connect_writable,
+    explain_write_error,
+    is_store_directory,
+    refuse_non_database,
+    served_file,
+)
 
 
 def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int = DEFAULT_ROWS,
@@ -23,6 +33,8 @@ def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int =
     """
     path = Path(path)
     if not is_store_directory(path):
+        if path.exists() and path.stat().st_size > 0:
+            refuse_non_database(path)  # never replace someone's text file with a store
         return _build_file(path, demo=demo, seed=seed, rows=rows)
     with versions.exclusive(path, "a store build", user), versions.new_version(path, copy_current=False) as partial:
         _build_file(partial, demo=demo, seed=seed, rows=rows)
@@ -48,9 +60,12 @@ def _build_file(path: Path, *, demo: bool, seed: int, rows: int) -> Path:
         refresh_survey_aggregates(connection)
         schema.set_store_info(connection, {"built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
         connection.execute("CHECKPOINT")
-    except BaseException:
+    except BaseException as error:
         connection.close()
         partial.unlink(missing_ok=True)
+        partial.with_name(partial.name + ".wal").unlink(missing_ok=True)
+        if isinstance(error, duckdb.Error):
+            raise StoreError(explain_write_error(path, error)) from None
         raise
     connection.close()
     os.replace(partial, path)
@@ -75,6 +90,13 @@ def upgrade_store(path: Path, user: str = "command line", keep: int = 5) -> str:
 
 
 def _upgrade_file(path: Path) -> str:
+    try:
+        return _upgrade_rows(path)
+    except duckdb.Error as error:
+        raise StoreError(explain_write_error(path, error)) from None
+
+
+def _upgrade_rows(path: Path) -> str:
     connection = connect_writable(path)
     connection.execute("SET enable_progress_bar = false")
     try:

@@ -4,17 +4,23 @@ Every change (import, rollback, build, upgrade) runs under the directory's lock 
 interleave: the second is refused at once with a message naming what holds the lock. A new
 version starts as a copy of the served one (``store-N.duckdb.partial``), is changed in one
 transaction, reopened read-only and checked, renamed to ``store-N.duckdb``, and only then named
-in ``current`` (written to a temporary file and moved over it with ``os.replace``, atomic on one
-file system). Published versions are never written again, so any number of server processes may
-keep reading them. The newest ``keep`` versions stay for rollback; ``history.json`` records who
-did what, when, with which file.
+in ``current``. Published versions are never written again, so any number of server processes may
+keep reading them. The newest ``keep`` versions stay for rollback.
+
+Switching the served version is three steps: the new pointer is written beside the old one
+(``.current.next``), the change's entry is appended to the history log
+(``dashboard.build.history_log``), then the new pointer replaces the old (``os.replace``, atomic
+on one file system). A failure before the entry changes nothing; a process killed between the
+entry and the replacement leaves ``.current.next``, and the next change completes the switch the
+log already records. A change finding the lock file still naming a process that died (an import
+killed halfway) removes what that process left (its ``.partial`` file) and records it in the log.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import fcntl
-import json
+import logging
 import os
 import re
 import shutil
@@ -22,6 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from dashboard.build import history_log
 from dashboard.queries import schema
 from dashboard.store import (
     POINTER_NAME,
@@ -31,9 +38,13 @@ from dashboard.store import (
     current_version_name,
 )
 
+LOG = logging.getLogger(__name__)
+
 LOCK_NAME = ".lock"
-HISTORY_NAME = "history.json"
+NEXT_POINTER_NAME = ".current.next"
+PARTIAL_SUFFIX = ".partial"
 VERSION_PATTERN = re.compile(r"store-(\d{6})\.duckdb")
+LOCK_PID = re.compile(r"\(PID (\d+)\)")
 
 
 class StoreBusy(StoreError):
@@ -42,10 +53,12 @@ class StoreBusy(StoreError):
 
 @contextmanager
 def exclusive(directory: Path, what: str, user: str) -> Iterator[None]:
-    """Hold ``directory``'s lock for one change, or refuse at once naming who holds it.
+    """Hold ``directory``'s lock for one change, or refuse at once naming who holds it; first
+    finish or clean up what an interrupted change left (:func:`recover`).
 
     Raises:
         StoreBusy: another process (or thread) is changing the store.
+        HistoryDamaged: the history log is damaged (no change is made on a damaged log).
     """
     directory = Path(directory)
     try:
@@ -63,11 +76,14 @@ def exclusive(directory: Path, what: str, user: str) -> Iterator[None]:
             raise StoreBusy(f"The store {directory} is being changed by {holder}: wait until it has finished, "
                             "then try again (nothing was written)") from None
         handle.seek(0)
+        left_by = handle.read().strip()  # a holder that exited cleanly emptied it
+        handle.seek(0)
         handle.truncate()
         handle.write(f"{what} by {user} (PID {os.getpid()}) since "
                      f"{dt.datetime.now(dt.UTC).strftime('%H:%M:%S')} UTC")
         handle.flush()
         try:
+            recover(directory, left_by)
             yield
         finally:
             handle.seek(0)
@@ -102,7 +118,7 @@ def new_version(directory: Path, *, copy_current: bool) -> Iterator[Path]:
     partial file is removed and the served version is untouched.
     """
     directory = Path(directory)
-    partial = directory / (_next_name(directory) + ".partial")
+    partial = directory / (_next_name(directory) + PARTIAL_SUFFIX)
     try:
         partial.unlink(missing_ok=True)
         if copy_current:
@@ -136,52 +152,71 @@ def check_version_file(path: Path) -> None:
         connection.close()
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
+def _write_synced(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())
-    os.replace(temporary, path)
 
 
 def point_to(directory: Path, name: str) -> None:
     """Make ``name`` the served version (atomic: readers see the old name or the new, never half)."""
-    _write_atomically(Path(directory) / POINTER_NAME, name + "\n")
+    temporary = Path(directory) / f".{POINTER_NAME}.{os.getpid()}.tmp"
+    _write_synced(temporary, name + "\n")
+    os.replace(temporary, Path(directory) / POINTER_NAME)
 
 
-def read_history(directory: Path) -> list[dict]:
-    """The directory's history entries, oldest first ([] when there is none or it is unreadable)."""
+def switch(directory: Path, name: str, entry: dict) -> dict:
+    """Serve version file ``name`` and record ``entry`` in the history log, as one change.
+
+    Returns the entry as written. The caller holds the lock and has checked the version file.
+
+    Raises:
+        StoreError: the pointer or the entry could not be written; nothing changed.
+    """
+    directory = Path(directory)
+    following = directory / NEXT_POINTER_NAME
     try:
-        entries = json.loads((Path(directory) / HISTORY_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    return entries if isinstance(entries, list) else []
+        _write_synced(following, name + "\n")
+    except OSError as error:
+        following.unlink(missing_ok=True)
+        raise StoreError(f"Cannot switch {directory} to {name}: {error.strerror}; free disk space or give this user "
+                         "write access (nothing was changed)") from None
+    try:
+        written = history_log.append_entry(directory, entry)
+    except BaseException:
+        following.unlink(missing_ok=True)
+        raise
+    os.replace(following, directory / POINTER_NAME)
+    return written
 
 
 def publish(directory: Path, partial: Path, entry: dict, keep: int) -> str:
-    """Check ``partial``, name it the next version, flip the pointer, record ``entry``, prune.
+    """Check ``partial``, name it the next version, serve it, record ``entry``, prune.
 
-    ``entry`` holds action, user, and for imports file, kind, rows and sha256. Returns the name of
+    ``entry`` holds action, user, and for imports file, kind, rows and sha256; the version, the one
+    served before and the entries whose rows the new version holds are added. Returns the name of
     the new version (without suffix).
     """
     directory = Path(directory)
     check_version_file(partial)
-    name = partial.name.removesuffix(".partial")
-    os.replace(partial, directory / name)
+    name = partial.name.removesuffix(PARTIAL_SUFFIX)
     previous = current_version_name(directory) if has_versions(directory) else None
-    point_to(directory, name)
-    _record(directory, {**entry, "version": name.removesuffix(VERSION_SUFFIX),
-                        "previous": previous.removesuffix(VERSION_SUFFIX) if previous else None})
+    entries = history_log.read_entries(directory)
+    served_holds = history_log.version_holdings(entries).get(_bare(previous), [])
+    holds = history_log.holdings_after({**entry, "id": len(entries) + 1}, served_holds, entries)
+    os.replace(partial, directory / name)
+    try:
+        switch(directory, name, {**entry, "version": _bare(name), "previous": _bare(previous), "holds": holds})
+    except BaseException:
+        (directory / name).unlink(missing_ok=True)
+        raise
     prune(directory, keep)
-    return name.removesuffix(VERSION_SUFFIX)
+    return _bare(name)
 
 
-def _record(directory: Path, entry: dict) -> None:
-    entries = read_history(directory)
-    entry = {"id": max((item.get("id", 0) for item in entries), default=0) + 1,
-             "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), **entry}
-    _write_atomically(directory / HISTORY_NAME, json.dumps([*entries, entry], indent=1))
+def _bare(name: str | None) -> str | None:
+    return name.removesuffix(VERSION_SUFFIX) if name else None
 
 
 def prune(directory: Path, keep: int) -> list[str]:
@@ -197,30 +232,88 @@ def prune(directory: Path, keep: int) -> list[str]:
     return doomed
 
 
-def available(directory: Path, version: str | None) -> bool:
-    """True when ``version`` (a name without suffix) is still kept in ``directory``."""
-    return bool(version) and (Path(directory) / f"{version}{VERSION_SUFFIX}").is_file()
+def pid_alive(pid: int) -> bool:
+    """True when a process ``pid`` exists (on this machine)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, owned by another user
+    return True
 
 
-def rollback(directory: Path, entry_id: int, user: str) -> str:
-    """Serve again the version that was served before history entry ``entry_id``; returns its name.
+def leftovers(directory: Path) -> list[Path]:
+    """Files an interrupted change leaves: partial versions and their write-ahead logs."""
+    return sorted(path for path in Path(directory).iterdir()
+                  if path.name.endswith((PARTIAL_SUFFIX, PARTIAL_SUFFIX + ".wal")) and path.name.startswith("store-"))
 
-    Raises:
-        StoreError: no such entry, or that version was pruned; StoreBusy: a change is running.
+
+def recover(directory: Path, left_by: str) -> None:
+    """Under the lock: finish a switch the log records but the pointer missed, record a pointer
+    changed by another program, and remove what a change that died left behind.
+
+    ``left_by`` is what the lock file said when the lock was taken: empty unless its last holder
+    died holding it. Its files are removed only when the process it names is dead.
     """
     directory = Path(directory)
-    with exclusive(directory, "a rollback", user):
-        entry = next((item for item in read_history(directory) if item.get("id") == entry_id), None)
-        if entry is None or not entry.get("previous"):
-            raise StoreError(f"Nothing to roll back to for history entry {entry_id} in {directory}")
-        target = entry["previous"]
-        if not available(directory, target):
-            raise StoreError(f"Version {target} is no longer kept in {directory} (only the last versions are; "
-                             "see EUIOM_KEEP_VERSIONS)")
-        check_version_file(directory / f"{target}{VERSION_SUFFIX}")
-        served = current_version_name(directory).removesuffix(VERSION_SUFFIX)
-        point_to(directory, f"{target}{VERSION_SUFFIX}")
-        _record(directory, {"action": "rollback", "user": user, "version": target, "previous": served,
-                            "file": entry.get("file"), "rows": entry.get("rows"), "kind": entry.get("kind"),
-                            "sha256": entry.get("sha256"), "undoes": entry_id})
-        return target
+    following = directory / NEXT_POINTER_NAME
+    entries = history_log.read_entries(directory)
+    served_by_log = entries[-1].get("version") if entries else None
+    if following.exists():
+        named = following.read_text(encoding="utf-8").strip()
+        if served_by_log and named == f"{served_by_log}{VERSION_SUFFIX}" and (directory / named).is_file():
+            os.replace(following, directory / POINTER_NAME)  # its entry was written: complete it
+            LOG.warning("Completed the interrupted switch of %s to %s", directory, named)
+        else:
+            following.unlink()  # stopped before its entry: it never happened
+    pid_match = LOCK_PID.search(left_by)
+    dead = bool(left_by) and (pid_match is None or not pid_alive(int(pid_match.group(1))))
+    removed = []
+    if dead:
+        for path in leftovers(directory):
+            size = path.stat().st_size
+            path.unlink(missing_ok=True)
+            removed.append(f"{path.name} ({size / 2**20:.1f} MiB)")
+    try:
+        pointer = _bare(current_version_name(directory)) if has_versions(directory) else None
+    except StoreError:
+        pointer = None  # a damaged pointer: a rollback repairs it
+    if removed or (dead and left_by):
+        history_log.append_entry(directory, {
+            "action": "cleanup", "user": "the dashboard", "version": pointer, "previous": pointer,
+            "note": f"{left_by} was interrupted (the process has ended)"
+                    + (f"; removed {', '.join(removed)}" if removed else "")})
+    entries = history_log.read_entries(directory)
+    if pointer and pointer not in history_log.version_holdings(entries):
+        # A version no entry made (copied in by hand, or older than the history): its rows become
+        # one opaque batch, so a rollback can serve it again and say so.
+        history_log.append_entry(directory, {
+            "action": "outside", "user": "another program", "version": pointer, "previous": served_by_log,
+            "holds": [len(entries) + 1], "note": f"{pointer} was found in the store directory, made outside the "
+                                                 "dashboard's history; its rows count as one batch"})
+    elif entries and pointer and served_by_log and pointer != served_by_log:
+        history_log.append_entry(directory, {
+            "action": "outside", "user": "another program", "version": pointer, "previous": served_by_log,
+            "note": f"the pointer {POINTER_NAME} was changed outside the dashboard"})
+
+
+def clean_at_start(directory: Path) -> None:
+    """At server start: take the lock briefly to recover from an interrupted change, if there is
+    anything to recover and no change is running; a read-only store directory is left as it is."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return  # opening the store says what is wrong
+    try:
+        lock_text = (directory / LOCK_NAME).read_text(encoding="utf-8").strip()
+    except OSError:
+        lock_text = ""
+    if not (lock_text or leftovers(directory) or (directory / NEXT_POINTER_NAME).exists()):
+        return
+    try:
+        with exclusive(directory, "a clean-up at start", "the dashboard"):
+            pass
+    except StoreBusy:
+        return  # a change is running: it is not a leftover
+    except StoreError as error:
+        LOG.warning("Could not clean up after an interrupted change in %s: %s", directory, error)
