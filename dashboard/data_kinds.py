@@ -17,14 +17,18 @@ PUBLISHED = "published"
 REFERENCE = "reference"
 MAPPING = "mapping"
 FACTS = "facts"  # the store's indicator values and survey records: demo or imported
-KINDS = (EUTF, PUBLISHED, REFERENCE, MAPPING, FACTS)
+# Survey statistics: the store's survey (demo or imported), computed from its protected release
+# (differential privacy), or exact (signed-in analysts, EUIOM_DISCLOSURE=exact).
+SURVEY_RELEASE = "survey_release"
+SURVEY_EXACT = "survey_exact"
+KINDS = (EUTF, PUBLISHED, REFERENCE, MAPPING, FACTS, SURVEY_RELEASE, SURVEY_EXACT)
 # Actions whose pillars the dashboard mapped itself from their objectives or result areas.
 MAPPED_PILLAR_ACTIONS = ("PILOT", "PROTTASHA", "RADA")
 # Kinds of data each page shows, for its printable brief.
 PAGE_KINDS = {
     "map": (MAPPING, EUTF, PUBLISHED, FACTS),
     "pillars": (MAPPING, FACTS, PUBLISHED, EUTF),
-    "sustainability": (FACTS,),
+    "sustainability": (SURVEY_RELEASE,),
     "about": (REFERENCE, MAPPING, PUBLISHED, EUTF, FACTS),
 }
 
@@ -35,6 +39,9 @@ def kind_text(kind: str, catalog: Catalog, imported_files: Sequence[str], lang: 
         raise ValueError(f"unknown kind of data {kind!r}")
     if kind == FACTS:
         return data_source_text(catalog, list(imported_files), lang)
+    if kind in (SURVEY_RELEASE, SURVEY_EXACT):
+        rho = catalog.release.get("rho", "?")
+        return t(f"kind.{kind}", lang, source=data_source_text(catalog, list(imported_files), lang), rho=rho)
     return t(f"kind.{kind}", lang)
 
 

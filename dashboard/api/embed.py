@@ -17,6 +17,7 @@ from flask import Flask, Response, render_template_string, request, send_file
 from markupsafe import Markup
 
 from dashboard import ASSETS_DIR, theme
+from dashboard.auth import release_only
 from dashboard.charts import ChartSpec
 from dashboard.context import AppContext
 from dashboard.describe import filter_summary
@@ -82,6 +83,8 @@ def install_embeds(server: Flask, context: AppContext, charts: Mapping[str, Char
     """Add ``/embed/<chart>`` and its two static scripts."""
 
     def embed(key: str) -> Response | tuple[str, int]:
+        # Embeds travel to other sites: survey figures always come from the protected release.
+        release_only()
         chart = charts.get(key)
         try:
             if chart is None:
