@@ -176,8 +176,8 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.summary.time": {
         "en": "Series shown: {series}. Up to {max} largest groups; points with fewer than {min} respondents are left out.",
         "fr": "Séries affichées : {series}. Au plus les {max} groupes les plus grands ; les points de moins de {min} répondants sont omis."},
-    "sustainability.summary.empty": {"en": "No survey responses match the current filters.",
-                                     "fr": "Aucune réponse d’enquête ne correspond aux filtres actuels."},
+    "sustainability.summary.empty": {"en": "Too few respondents to show with the current filters (none or only a few: the two are not told apart).",
+                                     "fr": "Trop peu de répondants à afficher avec les filtres actuels (aucun ou quelques-uns : les deux ne sont pas distingués)."},
     "sustainability.all_suppressed": {
         "en": "Every group has fewer than {min} respondents with the current filters: nothing can be shown.",
         "fr": "Chaque groupe compte moins de {min} répondants avec les filtres actuels : rien ne peut être affiché."},

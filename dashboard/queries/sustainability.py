@@ -201,11 +201,11 @@ def _raw_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, groupin
         {_from(disclosure, "pairs" if pairs else "cells")} {where(conditions)}
         GROUP BY ALL ORDER BY ALL"""  # noqa: S608 (identifiers from CELL_SOURCES, MEASURES and the CellSet)
     raw = cursor.execute(sql, params).df()
-    raw["group_code"] = raw["group_code"].astype(str) if len(raw) else raw["group_code"]
+    raw["group_code"] = raw["group_code"].astype(str)
     if by_band or only is not None:
         return raw
     offered = offered_codes(cursor, selection, grouping)
-    every = pd.DataFrame({"group_code": sorted(set(offered) | set(raw["group_code"]))})
+    every = pd.DataFrame({"group_code": pd.Series(sorted(set(offered) | set(raw["group_code"])), dtype=str)})
     merged = every.merge(raw, on="group_code", how="left")
     numbers = [name for name in merged.columns if name != "group_code"]
     merged[numbers] = merged[numbers].astype(float).fillna(0.0)
@@ -342,9 +342,10 @@ def group_means(cursor: duckdb.DuckDBPyConnection, selection: Selection, groupin
     minimum = _check_min(min_group_size)
     raw = _raw_groups(cursor, selection, grouping, MEASURES, disclosure=disclosure)
     by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum), MEASURES)
-    # Every composite of the release is derived from its three scores.
+    # Every composite of the release is derived from its three scores: the count of composites
+    # computed at import is a fact of the survey records, given in exact mode only.
     computed = np.minimum(np.round(raw["computed_all"].to_numpy(dtype=float)), by_group["n"])
-    by_group["computed_composites"] = np.where(by_group["suppressed"], np.nan, computed)
+    by_group["computed_composites"] = np.where(by_group["suppressed"] | (not disclosure.exact), np.nan, computed)
     columns = ["group_code", "suppressed", "n", "computed_composites"]
     columns += [f"{m}_{s}" for m in MEASURES for s in ("mean", "sd", "ci_low", "ci_high")]
     return by_group[columns].astype({"suppressed": bool})
@@ -501,7 +502,7 @@ def compare_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, grou
     minimum = _check_min(min_group_size)
     codes = (str(group_a), str(group_b))
     raw = _raw_groups(cursor, selection, grouping, MEASURES, disclosure=disclosure, only=codes)
-    every = pd.DataFrame({"group_code": sorted(set(codes))}).merge(raw, on="group_code", how="left")
+    every = pd.DataFrame({"group_code": pd.Series(sorted(set(codes)), dtype=str)}).merge(raw, on="group_code", how="left")
     numbers = [name for name in every.columns if name != "group_code"]
     every[numbers] = every[numbers].astype(float).fillna(0.0)
     return _side_by_side(_publish_moments(every, MEASURES, minimum).set_index("group_code"), *codes)

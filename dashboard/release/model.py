@@ -43,8 +43,9 @@ CHANGE_CLIP = 0.5
 # Ridge penalty of the score effects, in returnees: a value held by this many returnees has its
 # effect shrunk by half towards zero.
 RIDGE = 40.0
-# A place-quarter whose noisy count is below this many noise standard deviations holds nobody.
-PRESENCE_SIGMAS = 2.0
+# A place-quarter whose noisy count is below this many noise standard deviations holds nobody: an
+# empty cell passes with chance 0.13%, a cell of fewer than about 9 returnees is mostly left out.
+PRESENCE_SIGMAS = 3.0
 
 
 def _codes(codes: dict[str, np.ndarray], places: int) -> dict[str, np.ndarray]:
@@ -256,7 +257,9 @@ def fit_and_draw(returnees: Returnees, domain: Domain, measurer: Measurer, budge
     sizes = _sizes(domain)
     real = _codes(returnees.codes, len(domain.places))
     population = measure_population(returnees, domain, measurer, budget)
-    count = int(round(population.total * draws_per_returnee))
+    # A survey with no record at all releases nothing (that the survey is empty is public: the
+    # store says which files were imported); the measurements are still made and spent.
+    count = int(round(population.total * draws_per_returnee)) if returnees.count else 0
     drawn = _codes(draw_population(population, domain, count, rng), len(domain.places))
     weight = population.total / count if count else 0.0
     weights = np.full(count, weight)

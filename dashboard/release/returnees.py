@@ -115,9 +115,10 @@ def read_returnees(connection: duckdb.DuckDBPyConnection, domain: Domain) -> Ret
                            AND p.action_code = l.action_code AND p.iso3 = l.iso3
         WHERE l.recency = 1""").df()  # noqa: S608 (columns from fixed tuples)
     place_index = {place: index for index, place in enumerate(domain.places)}
-    place = np.array([place_index.get(pair, -1) for pair in zip(frame["action_code"], frame["iso3"], strict=True)])
+    place = np.array([place_index.get(pair, -1) for pair in zip(frame["action_code"], frame["iso3"], strict=True)],
+                     dtype=np.int64)
     dates = frame["survey_date"].dt
-    quarter = ((dates.year - FIRST_QUARTER.year) * 4 + (dates.month - 1) // 3).to_numpy()
+    quarter = ((dates.year - FIRST_QUARTER.year) * 4 + (dates.month - 1) // 3).to_numpy(dtype=np.int64)
     keep = (place >= 0) & (quarter >= 0) & (quarter < QUARTERS)
     keep[keep] = domain.allowed[place[keep], quarter[keep]]
     frame, place, quarter = frame[keep].reset_index(drop=True), place[keep], quarter[keep]
