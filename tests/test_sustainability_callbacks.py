@@ -61,7 +61,7 @@ def test_every_grouping_with_every_filter(context, grouping, filters):
 
 def test_filters_matching_nobody_read_as_too_few(context):
     nothing = {"actions": ["RADA"]}
-    for figure, summary in (
+    for _figure, summary in (
         cb.update_means(context, {"group": "region"}, nothing, "en"),
         cb.update_distribution(context, {"group": "region", "measure": "social", "threshold": 0.5}, nothing, "en"),
         cb.update_shares(context, {"group": "region", "measure": "social", "threshold": 0.5}, nothing, "en"),

@@ -100,9 +100,9 @@ def test_wilson_interval_matches_published_values(successes, n, low, high):
 
 
 # ---------------------------------------------------------------- means
-def offered(cursor, grouping: str, selection: Selection = Selection()) -> set[str]:
+def offered(cursor, grouping: str) -> set[str]:
     """Every group a view offers, whether it holds records or not."""
-    return set(q.offered_codes(cursor, selection, grouping))
+    return set(q.offered_codes(cursor, Selection(), grouping))
 
 
 def test_group_means_by_region_match_independent_computation(tiny_cursor):

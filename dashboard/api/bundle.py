@@ -12,7 +12,6 @@ from collections.abc import Mapping
 import pandas as pd
 
 from dashboard.auth import disclosure_mode
-
 from dashboard.charts import ChartSpec
 from dashboard.context import AppContext
 from dashboard.data_kinds import kind_text
