@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from dashboard.app import create_app
+from dashboard.settings import SettingsError
 from dashboard.store import StoreError
 
 # gunicorn stops the whole server (not only this worker) on this exit code: APP_LOAD_ERROR.
@@ -19,6 +20,9 @@ try:
     app = create_app()
 except StoreError as error:
     print(f"Store error: {error}", file=sys.stderr, flush=True)
+    sys.exit(APP_LOAD_ERROR)
+except SettingsError as error:
+    print(f"Configuration error: {error}", file=sys.stderr, flush=True)
     sys.exit(APP_LOAD_ERROR)
 server = app.server
 
