@@ -114,6 +114,7 @@ def build_bundle(context: AppContext, charts: Mapping[str, ChartSpec], query: Ap
                 "protected_release": dict(context.catalog.release),
             },
             "kinds_of_data_note": "Every table has one kind of data; never add kinds together.",
+            "notes": ([t("filters.pillar_not_applicable", lang)] if query.selection.pillars else []),
             "hxl": hxl, "files": files,
         }
         archive.writestr("provenance.json", json.dumps(provenance, ensure_ascii=False, indent=2))

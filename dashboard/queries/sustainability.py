@@ -138,9 +138,10 @@ def _check_min(min_group_size: int) -> int:
 
 def _cell_filters(selection: Selection, grouping_key: str, *, pairs: bool = False) -> tuple[list[str], dict[str, object]]:
     """Conditions on pre-aggregated cells: the grouping's cells, each returnee's latest response
-    in the period, then the selection by quarter and by the pillars that apply in each country
-    (for pairs: the previous response in the period too)."""
-    conditions, params = selection_conditions(selection, alias="c", date_column="quarter", pillar_mode="country")
+    in the period, then the selection by quarter (for pairs: the previous response in the period
+    too). The pillar filter does not apply: every RSS answer concerns reintegration (the page
+    disables it and says so; the API and the zip say so too)."""
+    conditions, params = selection_conditions(selection, alias="c", date_column="quarter", pillar_mode="none")
     latest = "c.next_quarter IS NULL"
     if selection.end_date_exclusive:
         latest = "(c.next_quarter IS NULL OR c.next_quarter >= $period_end)"
@@ -168,7 +169,7 @@ def offered_codes(cursor: duckdb.DuckDBPyConnection, selection: Selection, group
     check_grouping(grouping)
     if grouping in FIXED_CODES:
         return sorted(FIXED_CODES[grouping])
-    conditions, params = selection_conditions(selection, alias="c", date_column=None, pillar_mode="country")
+    conditions, params = selection_conditions(selection, alias="c", date_column=None, pillar_mode="none")
     sql = f"""SELECT DISTINCT {OFFERED_SOURCES[grouping]} AS group_code
               FROM action_countries c JOIN actions a ON a.action_code = c.action_code
               {where(conditions)} ORDER BY group_code"""  # noqa: S608 (expression from OFFERED_SOURCES)
