@@ -111,7 +111,8 @@ def build_release(connection: duckdb.DuckDBPyConnection, *, seed: int, budget: B
     info = {
         "mechanism": MECHANISM, "mechanism_text": MECHANISM_TEXT, "unit": "returnee (all their survey rounds)",
         "rho": budget.rho, "mu": budget.mu, "epsilon_at_delta_1e-6": round(budget.epsilon(1e-6), 3),
-        "rho_spent_by_this_store": spent_before + budget.rho,
+        # A release of an empty survey spends nothing on anybody (and that the survey is empty is public).
+        "rho_spent_by_this_store": spent_before + (budget.rho if returnees.count else 0.0),
         "measurements": [{"name": m.name, "cells": m.cells, "sensitivity": round(m.sensitivity, 4),
                           "sigma": round(m.sigma, 4), "rho": round(m.rho, 6)} for m in measurer.ledger],
         "composite_weights": [round(float(w), 6) for w in composite_weights],

@@ -42,7 +42,7 @@ RESIDUAL_BINS = 60
 CHANGE_CLIP = 0.5
 # Ridge penalty of the score effects, in returnees: a value held by this many returnees has its
 # effect shrunk by half towards zero.
-RIDGE = 40.0
+RIDGE = 10.0
 # A place-quarter whose noisy count is below this many noise standard deviations holds nobody: an
 # empty cell passes with chance 0.13%, a cell of fewer than about 9 returnees is mostly left out.
 PRESENCE_SIGMAS = 3.0
@@ -206,7 +206,10 @@ def measure_spread(residuals: np.ndarray, measurer: Measurer, name: str, rho: fl
     products = np.array([float((clipped[:, j] * clipped[:, k]).sum()) for j, k in pairs])
     sensitivity = math.sqrt(outcomes + len(pairs) * RESIDUAL_RANGE**4)
     noisy = measurer.measure(name, {"histograms": histograms, "products": products}, sensitivity=sensitivity, rho=rho)
-    cleaned = np.maximum(noisy["histograms"], 0.0) + 1e-3
+    # Bins whose noisy count is within two noise standard deviations of zero are taken as empty:
+    # clipping their noise at zero instead would put mass in the empty tails and widen every spread.
+    sigma = measurer.ledger[-1].sigma
+    cleaned = np.where(noisy["histograms"] >= PRESENCE_SIGMAS * sigma * 2 / 3, noisy["histograms"], 0.0) + 1e-6
     covariance = np.zeros((outcomes, outcomes))
     for (j, k), value in zip(pairs, noisy["products"], strict=True):
         covariance[j, k] = covariance[k, j] = value
