@@ -45,6 +45,11 @@ def kind_text(kind: str, catalog: Catalog, imported_files: Sequence[str], lang: 
     return t(f"kind.{kind}", lang)
 
 
-def page_kind_texts(page: str | None, catalog: Catalog, imported_files: Sequence[str], lang: str) -> list[str]:
-    """The kinds of data a page shows, in words (the store's facts last)."""
-    return [kind_text(kind, catalog, imported_files, lang) for kind in PAGE_KINDS.get(page or "", (FACTS,))]
+def page_kind_texts(page: str | None, catalog: Catalog, imported_files: Sequence[str], lang: str, *,
+                    exact_survey: bool = False) -> list[str]:
+    """The kinds of data a page shows, in words (the store's facts last); survey figures as exact
+    when the request is answered with exact ones."""
+    kinds = PAGE_KINDS.get(page or "", (FACTS,))
+    if exact_survey:
+        kinds = tuple(SURVEY_EXACT if kind == SURVEY_RELEASE else kind for kind in kinds)
+    return [kind_text(kind, catalog, imported_files, lang) for kind in kinds]
