@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from dashboard.catalog import Catalog
 from dashboard.describe import data_source_text
-from dashboard.i18n import t
+from dashboard.i18n import format_number, t
 
 EUTF = "eutf"
 PUBLISHED = "published"
@@ -40,8 +40,9 @@ def kind_text(kind: str, catalog: Catalog, imported_files: Sequence[str], lang: 
     if kind == FACTS:
         return data_source_text(catalog, list(imported_files), lang)
     if kind in (SURVEY_RELEASE, SURVEY_EXACT):
-        rho = catalog.release.get("rho", "?")
-        return t(f"kind.{kind}", lang, source=data_source_text(catalog, list(imported_files), lang), rho=rho)
+        rho = catalog.release.get("rho")
+        shown = format_number(float(rho), lang, 2) if isinstance(rho, int | float) else "?"
+        return t(f"kind.{kind}", lang, source=data_source_text(catalog, list(imported_files), lang), rho=shown)
     return t(f"kind.{kind}", lang)
 
 
