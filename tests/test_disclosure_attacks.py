@@ -260,8 +260,9 @@ def period_estimate(cursor, long: Selection, short: Selection, disclosure=PROTEC
     return difference(view_total(cursor, long, disclosure, minimum), view_total(cursor, short, disclosure, minimum).to_frame().T)
 
 
-def attack_cases(cursor) -> list[tuple[str, object, pd.Series]]:
-    """(kind, estimator, truth) of every group of 1 to 9 returnees that a complement isolates:
+def attack_cases(cursor) -> list[tuple[str, object, object, pd.Series]]:
+    """(kind, estimator, guess, truth) of every group of 1 to 9 returnees that a complement isolates
+    (the guess: the mean of the whole view, what anyone would say of the group without its data):
     an attribute within a country, a country within its region, an Action within its status, the
     first quarter of two overlapping periods of a country."""
     cases = []
@@ -280,39 +281,46 @@ def attack_cases(cursor) -> list[tuple[str, object, pd.Series]]:
         for code, row in exact.iterrows():
             if not row["suppressed"] and 1 <= row["n"] < MINIMUM:
                 truth = row[[f"{m}_mean" for m in q.MEASURES]].rename(lambda name: name.removesuffix("_mean"))
-                cases.append((kind, (lambda c, s=selection, g=grouping, k=code: complement_estimate(c, s, g, k)), truth))
+                cases.append((kind, (lambda c, s=selection, g=grouping, k=code: complement_estimate(c, s, g, k)),
+                              (lambda c, s=selection: view_total(c, s)), truth))
     for country in countries:
         for start, following in (("2018-Q1", "2018-Q2"), ("2019-Q3", "2019-Q4"), ("2021-Q1", "2021-Q2")):
             long = Selection(countries=(country,), period_start=start, period_end="2022-Q4")
             short = Selection(countries=(country,), period_start=following, period_end="2022-Q4")
             exact = period_estimate(cursor, long, short, EXACT, 1)
             if exact is not None and 1 <= exact["n"] < MINIMUM:
-                cases.append(("period", (lambda c, a=long, b=short: period_estimate(c, a, b)), exact.drop("n")))
+                cases.append(("period", (lambda c, a=long, b=short: period_estimate(c, a, b)),
+                              (lambda c, a=long: view_total(c, a)), exact.drop("n")))
     return cases
 
 
 @pytest.fixture(scope="module")
 def differencing(demo_path, tmp_path_factory) -> dict[str, pd.DataFrame]:
-    """Per seed, every isolated group's estimate from a release of the survey, and from a release
-    made without the returnees of every isolated group (the same attack with no data of theirs)."""
+    """Per seed, every isolated group's estimate from a release of the survey; the same attack on a
+    release made without the returnees of every isolated group; and the guess without any attack
+    (the whole view's mean)."""
     folder = tmp_path_factory.mktemp("differencing")
     store = ReadOnlyStore(demo_path)
     try:
         cases = attack_cases(store.cursor())
     finally:
         store.close()
-    assert len(cases) >= 20 and {kind for kind, _, _ in cases} >= {"attribute", "region", "period"}, \
-        sorted(kind for kind, _, _ in cases)
+    assert len(cases) >= 20 and {case[0] for case in cases} >= {"attribute", "region", "period"}, \
+        sorted(case[0] for case in cases)
     removed = isolated_returnees(demo_path)
-    results: dict[str, list[dict]] = {"with": [], "without": []}
+    results: dict[str, list[dict]] = {"with": [], "without": [], "guess": []}
     for seed in SEEDS:
         for name, remove in (("with", None), ("without", removed)):
             store = ReadOnlyStore(variant(demo_path, folder, f"{name}-{seed}", seed, remove))
             try:
-                for kind, estimator, truth in cases:
-                    estimate = estimator(store.cursor())
-                    errors = {m: np.nan if estimate is None else abs(estimate[m] - truth[m]) for m in q.MEASURES}
-                    results[name].append({"seed": seed, "kind": kind, **errors})
+                for kind, estimator, guess, truth in cases:
+                    answers = [(name, estimator(store.cursor()))]
+                    if name == "with":
+                        answers.append(("guess", guess(store.cursor()).rename(lambda n: n.removesuffix("_mean"))))
+                    for label, estimate in answers:
+                        errors = {m: np.nan if estimate is None or pd.isna(estimate[m]) else abs(estimate[m] - truth[m])
+                                  for m in q.MEASURES}
+                        results[label].append({"seed": seed, "kind": kind, **errors})
             finally:
                 store.close()
     return {name: pd.DataFrame(rows) for name, rows in results.items()}
@@ -341,14 +349,18 @@ def test_differencing_complements_recovers_no_hidden_group(differencing):
     """Complements of sex, age, assistance and referral within a country, of a region's countries,
     of a status's Actions, and overlapping periods: a difference gives the release's own value for
     the group, no closer to the group's true means than the same attack on a release made without
-    those returnees."""
+    those returnees, or than guessing the whole view's mean."""
     trials = len(differencing["with"])
     for columns in (["composite"], list(q.MEASURES)):
-        attack, baseline = within(differencing["with"], columns), within(differencing["without"], columns)
+        attack = within(differencing["with"], columns)
+        baseline = max(within(differencing["without"], columns), within(differencing["guess"], columns))
         assert attack <= baseline + margin(trials, max(baseline, 0.1)), (columns, attack, baseline)
+    # Never all four of a hidden group's means within 0.02.
+    assert within(differencing["with"], list(q.MEASURES)) == 0.0
     for kind, rows in differencing["with"].groupby("kind"):
-        base = differencing["without"][differencing["without"]["kind"] == kind]
-        assert within(rows, ["composite"]) <= within(base, ["composite"]) + margin(len(rows), 0.25), kind
+        baseline = max(within(differencing[name][differencing[name]["kind"] == kind], ["composite"])
+                       for name in ("without", "guess"))
+        assert within(rows, ["composite"]) <= baseline + margin(len(rows), 0.25), kind
 
 
 def test_averaging_many_distinct_views_does_not_converge_on_a_hidden_group(demo_path):
