@@ -10,7 +10,7 @@ import datetime as dt
 from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
-from dashboard.auth import Permission, current_user
+from dashboard.auth import Permission, current_user, disclosure_mode
 from dashboard.callback_purity import pure_callback
 from dashboard.context import AppContext
 from dashboard.data_kinds import page_kind_texts
@@ -144,7 +144,8 @@ def update_print_header(context: AppContext, site: Site, selection_data: dict | 
     selection = Selection.from_raw(selection_data or {}, context.catalog)
     return site.print_header(page_title, (today or dt.date.today()).isoformat(), as_text(href),
                         filter_summary(selection, context.catalog, lang),
-                        page_kind_texts(page.key if page else None, context.catalog, context.imported_files, lang),
+                        page_kind_texts(page.key if page else None, context.catalog, context.imported_files, lang,
+                                        exact_survey=disclosure_mode(context.settings) == "exact"),
                         lang)
 
 

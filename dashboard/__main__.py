@@ -29,6 +29,9 @@ def _parser(default_store: Path, default_users_file: Path) -> argparse.ArgumentP
     demo.add_argument("--rows", type=int, default=DEFAULT_ROWS, help="survey records (default %(default)s)")
     demo.add_argument("--store", type=Path, default=default_store, help=store_help)
     demo.add_argument("--if-missing", action="store_true", help="do nothing when the store exists already")
+    demo.add_argument("--release-seed", type=int, default=None,
+                      help="secret seed of the protected release, kept in the store and never shown (default: a "
+                           "fresh random one); give the same one to rebuild the same demo release")
 
     empty = commands.add_parser("build-empty", help="build a store of reference data only, for imports")
     empty.add_argument("--store", type=Path, required=True, help="store directory or .duckdb file to create")
@@ -120,7 +123,8 @@ def _build(args) -> int:
     started = time.perf_counter()
     demo = args.command == "build-demo"
     path = build_store(args.store, demo=demo, seed=getattr(args, "seed", DEFAULT_SEED),
-                       rows=getattr(args, "rows", DEFAULT_ROWS), user=CLI_USER)
+                       rows=getattr(args, "rows", DEFAULT_ROWS), user=CLI_USER,
+                       release_seed=getattr(args, "release_seed", None))
     kind = f"demo store ({args.rows:,} survey records, seed {args.seed})" if demo else "empty store"
     print(f"Built {kind} at {path} in {time.perf_counter() - started:.1f} s")
     return 0

@@ -51,6 +51,8 @@ class Catalog:
     indicators: Mapping[str, Named]
     quarters: tuple[str, ...]
     info: Mapping[str, str]
+    # The protected release's public parameters (budget, mechanism, measurements).
+    release: Mapping[str, object] = field(default_factory=dict)
     # Other values read once from this store version (survey group codes, imported file names):
     # a version's content never changes, so they live exactly as long as its catalog.
     _read_once: dict = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -121,4 +123,5 @@ def load_catalog(cursor: duckdb.DuckDBPyConnection) -> Catalog:
         indicators=_named(reference.indicators(cursor), "indicator_code"),
         quarters=tuple(reference.data_quarters(cursor)),
         info=MappingProxyType(reference.store_info(cursor)),
+        release=MappingProxyType(reference.release_parameters(cursor)),
     )

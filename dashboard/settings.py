@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard import DATA_DIR
+from dashboard.release.budget import DEFAULT_RHO, parse_rho
 
 
 class SettingsError(ValueError):
@@ -231,9 +232,14 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         _positive_int),
     "disclosure": SettingSpec(
         "EUIOM_DISCLOSURE", "protected",
-        "Protection of survey statistics: protected (the cell key method perturbs every count and "
-        "statistic slightly so that no view, difference of views or export reveals one returnee) "
-        "or exact (unperturbed figures for trusted analysts; every view then says so).", _disclosure),
+        "Protection of survey statistics: protected (every figure is computed from the protected "
+        "release, made once per store version under differential privacy) or exact (signed-in "
+        "analysts see figures computed from the survey records, and every view says so; needs "
+        "EUIOM_AUTH=users or oidc).", _disclosure),
+    "release_rho": SettingSpec(
+        "EUIOM_RELEASE_RHO", str(DEFAULT_RHO),
+        "Privacy budget (zCDP rho) of each protected release, spent once when a store version is "
+        f"made (build, import). At most {DEFAULT_RHO}: stricter is allowed, looser is not.", parse_rho),
     "composite_weights": SettingSpec(
         "EUIOM_WEIGHTS", "1,1,1",
         "Weights economic,social,psychosocial used to compute a composite score when an imported "
@@ -354,6 +360,7 @@ class Settings:
     threshold: float
     min_group_size: int
     disclosure: str
+    release_rho: float
     composite_weights: tuple[float, float, float]
     language: str
     duckdb_memory: str
@@ -407,6 +414,9 @@ class Settings:
 def _check_auth(values: dict[str, Any]) -> None:
     """Settings that only make sense together: sign-in needs a key, OIDC needs its provider."""
     mode = values["auth_mode"]
+    if mode == "open" and values["disclosure"] == "exact":
+        raise SettingsError("EUIOM_DISCLOSURE=exact needs sign-in (EUIOM_AUTH=users or oidc): exact survey "
+                            "figures are for signed-in analysts, never for every visitor")
     if mode == "open":
         return
     if not values["secret_key"]:

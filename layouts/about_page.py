@@ -118,7 +118,7 @@ def layout(context: PageContext) -> html.Div:
         ]),
         html.Section([
             html.H2(t("about.methodology.title", lang), className="h4"),
-            sustainability_page.methodology_section(lang, context.settings),
+            sustainability_page.methodology_section(lang, context.settings, context.catalog.release),
         ], id="about-methodology", className="mb-4"),
         html.P(t("map.disclaimer", lang), className="small text-muted fst-italic"),
     ], id="about-page")

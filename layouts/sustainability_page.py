@@ -6,7 +6,7 @@ the About page includes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
@@ -19,9 +19,9 @@ from dashboard.charts import ChartSpec
 from dashboard.i18n import format_number, format_percent, t
 from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
-from dashboard.queries import disclosure as sdc
 from dashboard.queries import sustainability as queries
 from dashboard.queries.aggregates import STAY_BAND
+from dashboard.release.budget import Budget
 from dashboard.selection import Selection
 from dashboard.settings import Settings
 from dashboard.sustainability_options import (
@@ -38,8 +38,8 @@ from layouts.chart_block import chart_block
 from layouts.page_options import options_store
 
 SLIDER_MIN, SLIDER_MAX, SLIDER_STEP = 0.3, 0.8, 0.01
-METHOD_PARAGRAPHS = ("scores", "composite", "respondents", "intervals", "suppression", "disclosure", "threshold",
-                     "distribution", "time", "changes", "filters")
+METHOD_PARAGRAPHS = ("scores", "composite", "respondents", "intervals", "suppression", "disclosure", "guarantee",
+                     "cost", "mode", "threshold", "distribution", "time", "changes", "filters")
 # URL parameter -> text key of the control it sets (for the notice about ignored values).
 OPTION_LABEL_KEYS = {option.param: option.label_key for option in TABLE.options}
 GROUP_PARAMS = (GROUP_A_PARAM, GROUP_B_PARAM)
@@ -116,12 +116,8 @@ def controls(context: PageContext, options: PageOptions) -> html.Div:
             dbc.Col([
                 _label(t("sustainability.threshold_label", lang), ids.SUSTAINABILITY_THRESHOLD_RANGE),
                 threshold,
-                html.Small([t("sustainability.threshold_help", lang,
-                              default=format_number(context.settings.threshold, lang, 2)),
-                            # Protected shares exist on a grid only (dashboard.queries.disclosure.THRESHOLD_GRID).
-                            "" if disclosure_mode(context.settings) == "exact" else
-                            " " + t("sustainability.threshold_grid", lang,
-                                    grid=format_number(sdc.THRESHOLD_GRID, lang, 1))],
+                html.Small(t("sustainability.threshold_help", lang,
+                             default=format_number(context.settings.threshold, lang, 2)),
                            id="sustainability-threshold-help", className="text-muted d-block"),
             ], xs=12, lg=5, className="mb-2"),
         ],
@@ -166,23 +162,19 @@ def comparison_panel(context: PageContext, options: PageOptions, group_choices: 
     )
 
 
-def disclosure_values(lang: str, settings: Settings) -> dict[str, str]:
-    """The parameters of the disclosure control, as the methodology text quotes them."""
-    sum_sd = sdc.sum_noise_sd(settings.min_group_size)
-    bound = sdc.MAX_NORMAL * sum_sd
-    largest = max(settings.min_group_size - 1, 1)
-    attack_largest = sum_sd * 2**0.5 / largest
-    widening = {f"widen_{name}": format_percent(sdc.interval_widening(n, sum_sd), lang)
-                for name, n in (("min", settings.min_group_size), ("30", 30), ("100", 100))}
+def disclosure_values(lang: str, settings: Settings, release: Mapping[str, object] | None = None) -> dict[str, str]:
+    """The protected release's parameters, as the methodology text quotes them (the store's
+    release when there is one, else the configured budget)."""
+    release = release or {}
+    budget = Budget(float(release.get("rho", settings.release_rho)))
     return {
-        "sum_sd": format_number(sum_sd, lang, 2), "css_sd": format_number(sdc.CSS_NOISE_SD, lang, 2),
-        "bound": format_number(bound, lang, 2), "bound_10": format_number(bound / settings.min_group_size, lang, 3),
-        "min_n": format_number(settings.min_group_size, lang), "bound_100": format_number(bound / 100, lang, 4),
-        "attack_sd": format_number(sum_sd * 2**0.5, lang, 2), "band": format_number(STAY_BAND, lang, 2),
-        "mode": t(f"sustainability.method.mode.{disclosure_mode(settings)}", lang), **widening,
-        "grid": format_number(sdc.THRESHOLD_GRID, lang, 1), "largest": format_number(largest, lang),
-        "attack_largest": format_number(attack_largest, lang, 3),
-        "attack_largest_95": format_number(1.96 * attack_largest, lang, 2),
+        "rho": format_number(budget.rho, lang, 2), "mu": format_number(budget.mu, lang, 2),
+        "epsilon": format_number(budget.epsilon(1e-6), lang, 1),
+        "membership": format_percent(budget.membership_accuracy(), lang),
+        "spent": format_number(float(release.get("rho_spent_by_this_store", budget.rho)), lang, 2),
+        "records": format_number(int(release.get("released_records", 0)), lang),
+        "band": format_number(STAY_BAND, lang, 2),
+        "mode": t(f"sustainability.method.mode.{disclosure_mode(settings)}", lang),
     }
 
 
@@ -194,7 +186,7 @@ def exact_banner(settings: Settings, lang: str) -> dbc.Alert | None:
                      className="fw-semibold")
 
 
-def methodology_section(lang: str, settings: Settings) -> html.Section:
+def methodology_section(lang: str, settings: Settings, release: Mapping[str, object] | None = None) -> html.Section:
     """How the sustainability statistics are computed: scores, composite weights, intervals,
     suppression, threshold, distributions and bands, with the configured values filled in.
 
@@ -205,7 +197,7 @@ def methodology_section(lang: str, settings: Settings) -> html.Section:
         "economic": format_number(economic, lang, 2), "social": format_number(social, lang, 2),
         "psychosocial": format_number(psychosocial, lang, 2), "min": format_number(settings.min_group_size, lang),
         "threshold": format_number(settings.threshold, lang, 2), "max": queries.MAX_TIME_SERIES,
-        **disclosure_values(lang, settings),
+        **disclosure_values(lang, settings, release),
     }
     return html.Section(
         [
@@ -242,7 +234,7 @@ def layout(context: PageContext) -> html.Div:
             comparison_panel(context, options, choices),
             html.Details(
                 [html.Summary(t("sustainability.methodology_link", lang), className="fw-semibold"),
-                 methodology_section(lang, context.settings)],
+                 methodology_section(lang, context.settings, context.catalog.release)],
                 className="sustainability-method-details border rounded p-2",
             ),
             options_store(TABLE, parsed, context.search),

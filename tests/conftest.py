@@ -16,7 +16,8 @@ import pytest
 from dashboard.build.reference import load_reference
 from dashboard.build.stores import build_store
 from dashboard.queries import schema
-from dashboard.queries.aggregates import refresh_survey_aggregates
+from dashboard.queries.aggregates import RELEASE_CELLS, build_cells, refresh_survey_aggregates
+from dashboard.release.build import refresh_release
 from dashboard.settings import Settings, load_settings
 from dashboard.store import ReadOnlyStore, connect_writable
 
@@ -25,6 +26,9 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
+
+# The secret seed of the test stores' protected releases (fixed: the suite is reproducible).
+TEST_RELEASE_SEED = 20261206
 
 # Indicator rows of the tiny store: (action, iso3, period, sex, indicator, value).
 TINY_INDICATORS = [
@@ -79,9 +83,29 @@ def write_tiny_store(path: Path) -> Path:
     surveys["composite_computed"] = True
     schema.insert_frame(connection, "survey_responses", surveys.assign(batch_id=2))
     refresh_survey_aggregates(connection)
+    refresh_release(connection, seed=TEST_RELEASE_SEED)
+    release_the_records_themselves(connection)
     schema.set_store_info(connection, {"data_origin": "imported", "built_at": dt.datetime(2026, 1, 1).isoformat()})
     connection.close()
     return path
+
+
+def release_the_records_themselves(connection) -> None:
+    """Replace a test store's protected release by its survey records (weight 1, unprotected).
+
+    Only for the tiny literal store: its tests assert the page's arithmetic, formatting and
+    suppression on literal values through the release's own tables and code path. What the
+    release protects is tested on demo stores with real releases (tests/test_release*.py,
+    tests/test_disclosure_attacks.py).
+    """
+    connection.execute("DELETE FROM release_records")
+    connection.execute("""
+        INSERT INTO release_records
+        SELECT dense_rank() OVER (ORDER BY respondent_id), row_number() OVER (ORDER BY survey_id), action_code, iso3,
+               survey_date, months_since_return, sex, age_group, assistance_type, assistance_level, referral,
+               economic_score, social_score, psychosocial_score, composite_score, 1.0
+        FROM survey_responses""")
+    build_cells(connection, RELEASE_CELLS)
 
 
 @pytest.fixture(scope="session")
@@ -101,7 +125,8 @@ def tiny_cursor(tiny_store_path: Path):
 @pytest.fixture(scope="session")
 def demo_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small demo store (5,000 survey records), shared by the browser tests."""
-    return build_store(tmp_path_factory.mktemp("demo") / "demo.duckdb", demo=True, seed=7, rows=5_000)
+    return build_store(tmp_path_factory.mktemp("demo") / "demo.duckdb", demo=True, seed=7, rows=5_000,
+                       release_seed=TEST_RELEASE_SEED)
 
 
 @pytest.fixture()

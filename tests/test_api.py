@@ -301,18 +301,41 @@ def test_the_api_is_read_only(client):
 
 
 def test_protected_survey_figures_stay_protected_through_the_api(demo_store_path, client):
-    # The chart's own data function under the deployment's protected setting, and the exact
-    # figures a trusted deployment would publish: the API gives the protected ones, in JSON,
-    # CSV and the zip.
-    exact_app = create_app(settings_for(demo_store_path, disclosure="exact"))
+    # The API gives the figures of the protected release, in JSON, CSV and the zip: the same as
+    # the query layer reads from the release, never those of the survey records.
+    from dashboard.queries import sustainability as survey_queries
+    from dashboard.queries.disclosure import EXACT, PROTECTED
+    from dashboard.selection import Selection
+    from dashboard.store import ReadOnlyStore
+
     url = "/api/v1/charts/sustainability-means?group=region&region=WCA,EHOA,MENA"
     protected = pd.DataFrame(client.get(url).get_json()["rows"])
-    exact = pd.DataFrame(exact_app.server.test_client().get(url).get_json()["rows"])
     means = [column for column in protected.columns if column.endswith(": mean")]
-    assert means and (protected[means] - exact[means]).abs().max().max() > 1e-6
+    store = ReadOnlyStore(demo_store_path)
+    try:
+        selection = Selection(regions=("WCA", "EHOA", "MENA"))
+        direct = {mode.mode: survey_queries.group_means(store.cursor(), selection, "region", min_group_size=10,
+                                                        disclosure=mode).set_index("group_code")
+                  for mode in (EXACT, PROTECTED)}
+    finally:
+        store.close()
+    by_code = protected.set_index("Region: code")
+    for code in ("WCA", "EHOA"):
+        assert by_code.at[code, "Composite: mean"] == pytest.approx(direct["protected"].at[code, "composite_mean"])
+        assert by_code.at[code, "Composite: mean"] != pytest.approx(direct["exact"].at[code, "composite_mean"], abs=1e-6)
     csv = pd.read_csv(io.BytesIO(client.get(url + "&format=csv").data))
     assert (csv[means] - protected[means]).abs().max().max() < 1e-9
     archive = zipfile.ZipFile(io.BytesIO(client.get("/api/v1/download.zip?group=region&region=WCA,EHOA,MENA").data))
     zipped = pd.read_parquet(io.BytesIO(archive.read("charts/sustainability/sustainability-means.parquet")))
     assert (zipped[means] - protected[means]).abs().max().max() < 1e-9
     assert json.loads(archive.read("provenance.json"))["disclosure_control"]["disclosure"] == "protected"
+
+
+def test_the_pillar_filter_says_it_does_not_apply_to_survey_charts(client):
+    survey = client.get("/api/v1/charts/sustainability-means?pillar=1").get_json()
+    assert survey["notes"] == ["The pillar filter does not apply to survey scores: every RSS record concerns "
+                               "reintegration (pillar 3)."]
+    assert client.get("/api/v1/charts/pillar-counts?pillar=1").get_json()["notes"] == []
+    assert "The pillar filter does not apply" in client.get("/embed/sustainability-means?pillar=1").get_data(as_text=True)
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/api/v1/download.zip?pillar=1").data))
+    assert json.loads(archive.read("provenance.json"))["notes"]

@@ -290,3 +290,15 @@ def test_exact_statistics_reach_analysts_only(exact_users_app, name, exact):
     answer = client.post("/_dash-update-component", json=page_body("/sustainability"))
     assert answer.status_code == 200
     assert (ids.SUSTAINABILITY_EXACT_BANNER in answer.get_data(as_text=True)) is exact
+
+
+def test_embeds_read_the_release_even_for_an_analyst_allowed_exact_figures(exact_users_app):
+    """An embed travels to other sites: its survey figures come from the protected release even
+    when a signed-in analyst of an exact deployment asks, while the API gives that analyst exact ones."""
+    client = SignedInClient(exact_users_app, "ana")
+    url = "sustainability-means?group=region"
+    api = client.get(f"/api/v1/charts/{url}").get_json()
+    assert api["kind_of_data"]["code"] == "survey_exact"
+    embed = client.get(f"/embed/{url}").get_data(as_text=True)
+    assert "PROTECTED survey figures" in embed and "EXACT" not in embed
+    assert "protected: computed from the protected release" in embed

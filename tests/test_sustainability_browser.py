@@ -75,14 +75,14 @@ def test_a_filter_in_the_link_and_the_threshold_control(live_server, page):
     page.press("#sustainability-threshold-input", "Enter")
     page.wait_for_function("selector => document.querySelector(selector).textContent.includes('0.70')", arg=title)
     assert page.input_value("#sustainability-threshold-range") == "0.7"
-    # The range moves the number box and the charts too (keyboard: one step of 0.01); protected
-    # shares are computed, and titled, at the nearest multiple of 0.1.
+    # The range moves the number box and the charts too (keyboard: one step of 0.01); shares of
+    # the protected release are computed at any threshold (no grid: the release is post-processed).
     page.focus("#sustainability-threshold-range")
     for _ in range(6):
         page.keyboard.press("ArrowRight")
-    page.wait_for_function("selector => document.querySelector(selector).textContent.includes('0.80')", arg=title)
+    page.wait_for_function("selector => document.querySelector(selector).textContent.includes('0.76')", arg=title)
     assert page.input_value("#sustainability-threshold-input") == "0.76"
-    assert "nearest multiple of 0.1" in page.inner_text("#shell-page-content")
+    assert "nearest multiple" not in page.inner_text("#shell-page-content")
     assert "setting of this dashboard, not IOM’s official cut-off" in page.inner_text("#shell-page-content")
     assert_clean(page)
 

@@ -29,7 +29,7 @@ MEASURES = ("economic", "social", "psychosocial", "composite")
 
 @pytest.fixture(scope="module")
 def context(tiny_store_path):
-    return AppContext(settings_for(tiny_store_path, min_group_size=2, threshold=0.55, disclosure="exact"))
+    return AppContext(settings_for(tiny_store_path, min_group_size=2, threshold=0.55))
 
 
 def compared(differences: dict[str, tuple[float, float, float]], *, mean_a: float = 0.62,

@@ -42,7 +42,7 @@ CHART_KEYS = [ids.SUSTAINABILITY_MEANS_CHART, ids.SUSTAINABILITY_BOX_CHART, ids.
 
 @pytest.fixture(scope="module")
 def context(tiny_store_path):
-    return AppContext(settings_for(tiny_store_path, min_group_size=2, threshold=0.55, disclosure="exact"))
+    return AppContext(settings_for(tiny_store_path, min_group_size=2, threshold=0.55))
 
 
 def request_for(context, params=None, lang="en", selection=None):
@@ -74,13 +74,16 @@ def test_means_data_has_labels_codes_and_exact_values(context):
                                        "Composites computed by this dashboard"]
     assert list(means.columns[5:8]) == ["Economic: mean", "Economic: 95% CI low", "Economic: 95% CI high"]
     assert len(means.columns) == 5 + 4 * 3 + 1
-    # Every row says under which protection it was published (this context runs in exact mode).
+    # Every row says under which protection it was published.
     assert set(means["Disclosure control"]) == {
-        "EXACT: figures not perturbed (EUIOM_DISCLOSURE=exact); do not share outside the team"}
-    assert means["Region: code"].tolist() == ["EHOA", "SAF", "WCA"]  # the chart's order (names A to Z)
-    assert means["Region"].tolist() == ["East and Horn of Africa", "Southern Africa", "West and Central Africa"]
-    assert means["Status"].tolist() == ["suppressed (fewer than 2 respondents)", "shown", "shown"]
-    wca = means.iloc[2]
+        "protected: computed from the protected release (differential privacy, ρ = 0.50)"}
+    # Every region is listed (the chart's order, names A to Z); empty and small ones alike.
+    assert means["Region: code"].tolist() == ["APAC", "EHOA", "MENA", "SAF", "WCA"]
+    assert means["Region"].tolist() == ["Asia and the Pacific", "East and Horn of Africa", "Middle East and North Africa",
+                                        "Southern Africa", "West and Central Africa"]
+    assert means["Status"].tolist() == ["suppressed (fewer than 2 respondents)"] * 3 + ["shown", "shown"]
+    means = means[means["Status"] == "shown"].reset_index(drop=True)
+    wca = means.iloc[1]
     assert wca["Respondents (n)"] == 4
     assert wca["Economic: mean"] == pytest.approx((0.6 + 0.5 + 0.2 + 0.9) / 4)
     assert wca["Social: mean"] == pytest.approx(0.6)
@@ -88,7 +91,7 @@ def test_means_data_has_labels_codes_and_exact_values(context):
     sd = math.sqrt((0.05**2 + 0.05**2 + 0.35**2 + 0.35**2) / 3)
     assert wca["Economic: 95% CI low"] == pytest.approx(0.55 - T_975_3 * sd / 2)
     assert wca["Economic: 95% CI high"] == 1.0  # 1.009 clipped to the 0-1 scale, as in the chart
-    assert means.iloc[1]["Composite: mean"] == pytest.approx(0.65)
+    assert means.iloc[0]["Composite: mean"] == pytest.approx(0.65)
 
 
 def test_distribution_data_names_the_score(context):
@@ -106,10 +109,12 @@ def test_distribution_data_names_the_score(context):
 def test_share_data_uses_the_threshold_and_score_of_the_link(context):
     shares = data(context, ids.SUSTAINABILITY_SHARE_CHART, {"group": "action", "measure": "economic",
                                                             "threshold": "0.5"})
-    assert shares["Action: code"].tolist() == ["JI-HOA", "JI-SLC", "PILOT"]
-    assert shares["Status"].tolist()[0].startswith("suppressed")
+    assert sorted(shares["Action: code"]) == ["JI-HOA", "JI-NA", "JI-SLC", "PILOT", "PROTTASHA", "RADA"]
+    shown = {code for code, status in zip(shares["Action: code"], shares["Status"], strict=True)
+             if not status.startswith("suppressed")}
+    assert shown == {"JI-SLC", "PILOT"}
     assert set(shares["Threshold (setting)"]) == {0.5} and set(shares["Score"]) == {"Economic"}
-    slc = shares.iloc[1]  # economic 0.6, 0.5, 0.2, 0.9: three at or above 0.5 (0.5 itself counts)
+    slc = shares.set_index("Action: code").loc["JI-SLC"]  # economic 0.6, 0.5, 0.2, 0.9: three at or above 0.5 (0.5 itself counts)
     assert (slc["Respondents (n)"], slc["Respondents at or above the threshold"]) == (4, 3)
     assert slc["Share at or above the threshold"] == pytest.approx(0.75)
     low, high = wilson(3, 4)
@@ -120,7 +125,7 @@ def test_share_data_uses_the_threshold_and_score_of_the_link(context):
 def test_share_data_default_threshold_is_the_setting(context):
     shares = data(context, ids.SUSTAINABILITY_SHARE_CHART)
     assert set(shares["Threshold (setting)"]) == {0.55} and set(shares["Score"]) == {"Composite"}
-    assert shares["Share at or above the threshold"].tolist()[1:] == [1.0, 0.5]  # SAF 2 of 2, WCA 2 of 4
+    assert shares["Share at or above the threshold"].tolist()[3:] == [1.0, 0.5]  # SAF 2 of 2, WCA 2 of 4
 
 
 def test_over_time_data_in_band_order(context):
@@ -151,7 +156,8 @@ def test_french_column_names_and_labels(context):
     assert list(means.columns[:4]) == ["Région : code", "Région", "Statut", "Répondants (n)"]
     assert "Économique : borne basse de l’IC à 95 %" in means.columns
     assert means["Région"].tolist() == ["Afrique australe", "Afrique centrale et de l’Ouest",
-                                        "Afrique de l’Est et Corne de l’Afrique"]
+                                        "Afrique de l’Est et Corne de l’Afrique", "Asie et Pacifique",
+                                        "Moyen-Orient et Afrique du Nord"]
     assert means["Statut"].tolist()[2] == "masqué (moins de 2 répondants)"
     assert data(context, ids.SUSTAINABILITY_TIME_CHART, {"group": "months"}, "fr")["Série"].iloc[0] == \
         "Tous les migrants de retour"

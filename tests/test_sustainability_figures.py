@@ -64,8 +64,9 @@ def test_means_chart_traces_ticks_and_suppressed_row(tiny_cursor, catalog):
     assert [trace.name for trace in figure.data] == ["Economic", "Social", "Psychosocial", "Composite"]
     assert [trace.marker.symbol for trace in figure.data] == ["circle", "square", "triangle-up", "diamond"]
     shown_ticks = ["Southern Africa (n=2)", "West and Central Africa (n=4)"]
-    suppressed_tick = "East and Horn of Africa (n < 2, suppressed)"
-    assert list(figure.layout.yaxis.categoryarray) == [suppressed_tick, *shown_ticks]
+    suppressed_ticks = [f"{name} (n < 2, suppressed)" for name in (
+        "Asia and the Pacific", "East and Horn of Africa", "Middle East and North<br>Africa")]
+    assert list(figure.layout.yaxis.categoryarray) == [*suppressed_ticks, *shown_ticks]
     wca = by_group.set_index("group_code").loc["WCA"]
     for trace, measure in zip(figure.data, q.MEASURES, strict=True):
         assert list(trace.y) == shown_ticks
@@ -133,7 +134,7 @@ def test_french_chart_words_and_separators(tiny_cursor, catalog):
 def test_means_summary(tiny_cursor, catalog):
     by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2, disclosure=EXACT)
     summary = sustainability_summaries.means_summary(by_group, labels=region_labels(catalog), lang="en", min_group_size=2)
-    assert summary.startswith("2 groups shown, 1 suppressed (fewer than 2 respondents).")
+    assert summary.startswith("2 groups shown, 3 suppressed (fewer than 2 respondents).")
     assert "Highest mean composite score: Southern Africa (0.65)" in summary
     assert "composite was computed by this dashboard" in summary
     everything_suppressed = q.group_means(tiny_cursor, Selection(), "region", min_group_size=50, disclosure=EXACT)
@@ -164,7 +165,7 @@ def test_distribution_summary_explains_the_whiskers(tiny_cursor):
     by_group = q.group_distribution(tiny_cursor, Selection(), "sex", "social", min_group_size=1, disclosure=EXACT)
     summary = sustainability_summaries.distribution_summary(by_group, lang="en", min_group_size=1)
     assert "5th and 95th percentiles" in summary
-    assert sustainability_summaries.distribution_summary(by_group.iloc[0:0], lang="en", min_group_size=1).startswith("No survey")
+    assert sustainability_summaries.distribution_summary(by_group.iloc[0:0], lang="en", min_group_size=1).startswith("Too few respondents")
 
 
 # ---------------------------------------------------------------- threshold

@@ -100,9 +100,16 @@ def test_wilson_interval_matches_published_values(successes, n, low, high):
 
 
 # ---------------------------------------------------------------- means
+def offered(cursor, grouping: str) -> set[str]:
+    """Every group a view offers, whether it holds records or not."""
+    return set(q.offered_codes(cursor, Selection(), grouping))
+
+
 def test_group_means_by_region_match_independent_computation(tiny_cursor):
     by_group = q.group_means(tiny_cursor, Selection(), "region", min_group_size=2, disclosure=EXACT).set_index("group_code")
-    assert list(by_group.index) == ["EHOA", "SAF", "WCA"]
+    # Every region is listed; those without a respondent are suppressed like small ones.
+    assert list(by_group.index) == ["APAC", "EHOA", "MENA", "SAF", "WCA"]
+    assert by_group.loc[["APAC", "MENA"], "suppressed"].all()
     for region, rows in expected_groups("region").items():
         if len(rows) < 2:
             continue
@@ -129,7 +136,9 @@ def test_a_group_under_the_minimum_carries_no_value(tiny_cursor):
 def test_every_grouping_counts_every_record_once(tiny_cursor, grouping):
     by_group = q.group_means(tiny_cursor, Selection(), grouping, min_group_size=1, disclosure=EXACT).set_index("group_code")
     expected = expected_groups(grouping)
-    assert set(by_group.index) == set(expected)
+    assert set(by_group.index) == offered(tiny_cursor, grouping) | set(expected)
+    empty = by_group.loc[sorted(set(by_group.index) - set(expected))]
+    assert empty["suppressed"].all() and empty["n"].isna().all()
     for code, rows in expected.items():
         assert by_group.at[code, "n"] == len(rows)
         assert by_group.at[code, "composite_mean"] == pytest.approx(statistics.mean(row["composite"] for row in rows))
@@ -140,6 +149,7 @@ def test_every_grouping_counts_every_record_once(tiny_cursor, grouping):
 def test_suppression_applies_to_every_grouping_and_every_frame(tiny_cursor, grouping, minimum):
     expected = expected_groups(grouping)
     small = {code for code, rows in expected.items() if len(rows) < minimum}
+    small |= offered(tiny_cursor, grouping) - set(expected)
     code = next(iter(sorted(expected)))
     frames = {
         "means": q.group_means(tiny_cursor, Selection(), grouping, min_group_size=minimum, disclosure=EXACT),
@@ -167,22 +177,26 @@ def test_filters_restrict_the_records(tiny_cursor):
     # The period filter applies to the survey date: 2020-Q3 holds T5 only.
     late = q.group_means(tiny_cursor, Selection(period_start="2020-Q3", period_end="2020-Q4"), "action",
                          min_group_size=1, disclosure=EXACT)
+    late = late[~late["suppressed"]]
     assert late["group_code"].tolist() == ["JI-HOA"] and late["n"].tolist() == [1]
     assert late["economic_mean"].tolist() == [0.3]
-    # The pillar filter does not apply to survey scores.
+    # The pillar filter does not apply to survey scores (the page disables it and says why).
     pillars = q.group_means(tiny_cursor, Selection(pillars=(1,)), "action", min_group_size=1, disclosure=EXACT)
     everything = q.group_means(tiny_cursor, Selection(), "action", min_group_size=1, disclosure=EXACT)
     pd.testing.assert_frame_equal(pillars, everything)
 
 
-def test_filters_that_match_nothing_give_empty_frames(tiny_cursor):
+def test_filters_that_match_nobody_list_the_offered_groups_as_too_few(tiny_cursor):
     nothing = Selection(actions=("RADA",))
-    assert q.group_means(tiny_cursor, nothing, "region", min_group_size=1, disclosure=EXACT).empty
-    assert q.group_distribution(tiny_cursor, nothing, "region", "social", min_group_size=1, disclosure=EXACT).empty
-    assert q.threshold_shares(tiny_cursor, nothing, "region", "social", 0.5, min_group_size=1, disclosure=EXACT).empty
+    for frame in (q.group_means(tiny_cursor, nothing, "region", min_group_size=1, disclosure=EXACT),
+                  q.group_distribution(tiny_cursor, nothing, "region", "social", min_group_size=1, disclosure=EXACT),
+                  q.threshold_shares(tiny_cursor, nothing, "region", "social", 0.5, min_group_size=1, disclosure=EXACT)):
+        assert frame["group_code"].tolist() == ["APAC"] and frame["suppressed"].all()
+        assert_suppressed_rows_are_blank(frame, keep=("group_code",))
     assert q.means_over_time(tiny_cursor, nothing, "region", "social", min_group_size=1, disclosure=EXACT).empty
     compared = q.compare_groups(tiny_cursor, nothing, "region", "WCA", "EHOA", min_group_size=1, disclosure=EXACT)
-    assert set(compared["a_status"]) == set(compared["b_status"]) == {"absent"}
+    # An empty group reads exactly like a small one.
+    assert set(compared["a_status"]) == set(compared["b_status"]) == {"suppressed"}
 
 
 def test_injection_shaped_values_are_just_values(tiny_cursor):
@@ -190,7 +204,7 @@ def test_injection_shaped_values_are_just_values(tiny_cursor):
     assert q.group_means(tiny_cursor, Selection(countries=(evil,)), "region", min_group_size=1, disclosure=EXACT).empty
     compared = q.compare_groups(tiny_cursor, Selection(), "country", "GIN'); DROP TABLE survey_responses; --",
                                 "MLI", min_group_size=1, disclosure=EXACT)
-    assert set(compared["a_status"]) == {"absent"} and set(compared["b_status"]) == {"shown"}
+    assert set(compared["a_status"]) == {"suppressed"} and set(compared["b_status"]) == {"shown"}
     assert tiny_cursor.execute("SELECT count(*) FROM survey_responses").fetchone()[0] == len(TINY_SURVEYS)
 
 
@@ -338,8 +352,9 @@ def test_compare_groups_with_a_suppressed_side(tiny_cursor):
 
 
 def test_group_codes_and_default_pairs(tiny_cursor):
-    assert q.group_codes(tiny_cursor, "region") == ["EHOA", "SAF", "WCA"]
-    assert q.group_codes(tiny_cursor, "months") == sorted({band(row["months"]) for row in records()})
+    # The codes a view may offer come from the reference tables and vocabularies, never from the survey.
+    assert q.group_codes(tiny_cursor, "region") == ["APAC", "EHOA", "MENA", "SAF", "WCA"]
+    assert q.group_codes(tiny_cursor, "months") == sorted(q.MONTH_BANDS)
     assert q.default_pair("region", ["EHOA", "SAF", "WCA"]) == ("WCA", "EHOA")
     assert q.default_pair("sex", ["female", "male"]) == ("female", "male")
     assert q.default_pair("country", ["MLI", "MOZ"]) == ("MLI", "MOZ")

@@ -79,8 +79,8 @@ def test_a_copied_link_restores_filters_options_and_language(live_server, page, 
     assert query == {"region": ["EHOA,WCA"], "lang": ["fr"], "group": ["age_group"], "measure": ["psychosocial"],
                      "threshold": ["0.62"], "b": ["35-44"]}
     assert original["measure"] == "psychosocial" and original["controls"]["#sustainability-threshold-range"] == "0.62"
-    # Protected shares are computed at the nearest multiple of 0.05, and titled so.
-    assert "Part au seuil 0,60 ou au-dessus" in original["titles"][2]
+    # Shares of the protected release are computed at the threshold asked for, and titled so.
+    assert "Part au seuil 0,62 ou au-dessus" in original["titles"][2]
     assert "18–24 ans et 35–44 ans" in original["titles"][4]
 
     fresh = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -130,7 +130,7 @@ def test_csv_and_excel_downloads_hold_what_the_charts_show(live_server, page):
     assert len(shown) and len(hidden), "in 2020 the 5,000-record store has small and large countries"
     # Every row says how it was protected; nothing else is written in a suppressed row.
     assert set(table["Disclosure control"]) == {
-        "protected (cell key method): counts moved by up to 2, means by up to 1.01 / n"}
+        "protected: computed from the protected release (differential privacy, ρ = 0.50)"}
     numbers = [column for column in table.columns
                if column not in ("Country: code", "Country", "Status", "Disclosure control")]
     assert (hidden[numbers] == "").all().all()  # no mean, n or interval for a suppressed group

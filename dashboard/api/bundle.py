@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from dashboard.auth import disclosure_mode
 from dashboard.charts import ChartSpec
 from dashboard.context import AppContext
 from dashboard.data_kinds import kind_text
@@ -105,11 +106,15 @@ def build_bundle(context: AppContext, charts: Mapping[str, ChartSpec], query: Ap
             "sources": reference_queries.source_summary(cursor).astype(str).to_dict(orient="records"),
             "disclosure_control": {
                 "min_group_size": context.settings.min_group_size,
-                "rule": "survey groups with fewer respondents than min_group_size are suppressed (no value)",
-                "disclosure": str(getattr(context.settings, "disclosure", "")) or None,
+                "rule": "survey groups with fewer respondents than min_group_size are suppressed (no value); "
+                        "every group a view offers is listed, whether it holds nobody or a few",
+                "disclosure": disclosure_mode(context.settings),
                 "threshold": context.settings.threshold,
+                # Parameters of the protected release only: its seed and noise never leave the server.
+                "protected_release": dict(context.catalog.release),
             },
             "kinds_of_data_note": "Every table has one kind of data; never add kinds together.",
+            "notes": ([t("filters.pillar_not_applicable", lang)] if query.selection.pillars else []),
             "hxl": hxl, "files": files,
         }
         archive.writestr("provenance.json", json.dumps(provenance, ensure_ascii=False, indent=2))

@@ -17,6 +17,7 @@ from flask import Flask, Response, render_template_string, request, send_file
 from markupsafe import Markup
 
 from dashboard import ASSETS_DIR, theme
+from dashboard.auth import release_only
 from dashboard.charts import ChartSpec
 from dashboard.context import AppContext
 from dashboard.describe import filter_summary
@@ -27,7 +28,7 @@ from .errors import ApiError
 from .options import option_params
 from .params import parse_query
 from .render import json_response
-from .service import answer_chart, page_address
+from .service import answer_chart, filter_notes, page_address
 
 STATIC = Path(__file__).parent / "static"
 FULL_PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -82,6 +83,8 @@ def install_embeds(server: Flask, context: AppContext, charts: Mapping[str, Char
     """Add ``/embed/<chart>`` (under ``rate_limit``, per address) and its two static scripts."""
 
     def embed(key: str) -> Response | tuple[str, int]:
+        # Embeds travel to other sites: survey figures always come from the protected release.
+        release_only()
         chart = charts.get(key)
         try:
             if chart is None:
@@ -98,7 +101,8 @@ def install_embeds(server: Flask, context: AppContext, charts: Mapping[str, Char
         html = render_template_string(
             PAGE, lang=lang, title=t(chart.title_key, lang), kind_heading=t("api.embed.kind", lang),
             kind=answer.kind_label, filters_heading=t("api.embed.filters", lang),
-            filters=filter_summary(query.selection, context.catalog, lang),
+            filters=" ".join([filter_summary(query.selection, context.catalog, lang),
+                              *filter_notes(chart, query.selection, lang)]),
             figure=Markup(figure) if figure else "", height=460,  # noqa: S704 (JSON with "</" escaped)
             table_heading=t("api.embed.table", lang), columns=[str(column) for column in shown.columns],
             rows=cells.values.tolist(),

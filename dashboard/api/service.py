@@ -73,6 +73,13 @@ def answer_chart(context: AppContext, chart: ChartSpec, query: ApiQuery,
     return ChartAnswer(chart, request, chart.data(request), kind, label)
 
 
+def filter_notes(chart: ChartSpec, selection, lang: str) -> list[str]:
+    """Filters of the request that a chart does not apply, in words (the pillar filter on survey charts)."""
+    if chart.page == "sustainability" and selection.pillars:
+        return [t("filters.pillar_not_applicable", lang)]
+    return []
+
+
 def chart_meta(context: AppContext, answer: ChartAnswer, query: ApiQuery,
                page_paths: Mapping[str, str]) -> dict[str, object]:
     """What the JSON answer says about a chart's data: title, kind, source, filters, links."""
@@ -85,7 +92,9 @@ def chart_meta(context: AppContext, answer: ChartAnswer, query: ApiQuery,
         "filters": dict(query.selection.to_query_items()), "options": dict(query.options),
         "filters_text": filter_summary(query.selection, context.catalog, lang),
         "suppression": {"min_group_size": context.settings.min_group_size,
-                        "note": "groups smaller than min_group_size carry no value (null)"},
+                        "note": "groups smaller than min_group_size carry no value (null); every group a view "
+                                "offers is listed, whether it holds nobody or a few"},
+        "notes": filter_notes(chart, query.selection, lang),
         "dashboard_url": address,
         "embed_url": f"/embed/{chart.key}" + address.partition("?")[1] + address.partition("?")[2],
     }

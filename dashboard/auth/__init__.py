@@ -14,7 +14,7 @@ no role, no permission. The open mode's visitor is a viewer who may export, neve
 
 from __future__ import annotations
 
-from flask import current_app, has_request_context
+from flask import current_app, g, has_request_context
 
 from dashboard.auth.roles import NOBODY, Permission, Role, User
 
@@ -37,17 +37,23 @@ def csrf_token() -> str:
 
 
 def disclosure_mode(settings) -> str:
-    """How survey statistics are published to the current request: 'protected' or 'exact'.
+    """How survey statistics are published to the current request: 'protected' (the protected
+    release) or 'exact' (the survey records).
 
-    Exact only where the deployment allows it (``EUIOM_DISCLOSURE=exact``) and, with sign-in on,
-    only to analysts. In the open mode nobody signs in, so the setting applies to every visitor:
-    it is meant for a trusted machine, never a public demo.
+    Exact only where the deployment allows it (``EUIOM_DISCLOSURE=exact``, which needs sign-in:
+    the settings refuse it in the open mode), to a signed-in user holding the exact-statistics
+    permission, and never for a request marked release-only (embeds: ``release_only()``).
     """
-    if settings.disclosure != "exact":
+    if settings.disclosure != "exact" or settings.auth_mode == "open":
         return "protected"
-    if settings.auth_mode == "open" or can(Permission.EXACT_STATISTICS):
-        return "exact"
-    return "protected"
+    if has_request_context() and g.get("euiom_release_only", False):
+        return "protected"
+    return "exact" if current_user().signed_in and can(Permission.EXACT_STATISTICS) else "protected"
+
+
+def release_only() -> None:
+    """Mark the current request as answered from the protected release whoever asks (embeds)."""
+    g.euiom_release_only = True
 
 
 def has_role(role: Role | str) -> bool:

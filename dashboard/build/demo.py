@@ -13,7 +13,6 @@ or 27 months after return), with the same attributes and scores that move betwee
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 
 import duckdb
@@ -295,7 +294,3 @@ def fill_demo_data(connection: duckdb.DuckDBPyConnection, seed: int = DEFAULT_SE
         "description": f"demo RSS records, seed {seed}"})
     generate_survey_records(connection, countries, rows, seed, survey_batch)
     schema.set_store_info(connection, {"data_origin": "demo", "demo_seed": seed, "demo_rows": rows})
-    # Invented data: the record keys of the disclosure control follow the seed, so a demo store
-    # shows the same figures whenever it is rebuilt. Imported data gets a random salt.
-    schema.set_store_info(connection, {"cell_key_salt": hashlib.sha256(f"demo-{seed}".encode()).hexdigest(),
-                                       "cell_key_salt_kind": "demo"})

@@ -26,6 +26,7 @@ from dashboard.build.readers import MAX_FILE_BYTES, FileRefused, Problem, Source
 from dashboard.build.readers import read_table as read_source
 from dashboard.queries import schema, validation
 from dashboard.queries.aggregates import refresh_survey_aggregates
+from dashboard.release.build import refresh_release
 from dashboard.store import StoreError, connect_writable, explain_write_error, is_store_directory
 
 __all__ = ["MAX_FILE_BYTES", "ImportRefused", "ImportReport", "ImportResult", "Problem", "check_file",
@@ -418,6 +419,8 @@ def _write_rows(store_file: Path, name: str, table: SourceTable, kind: str | Non
             schema.insert_frame(connection, table_name, rows)
             if table_name == "survey_responses" or origin == "demo":
                 refresh_survey_aggregates(connection)
+                # The new version's protected release: the survey changed, so the budget is spent again.
+                refresh_release(connection, composite_weights=weights)
             schema.set_store_info(connection, {"data_origin": "imported"})
             connection.execute("COMMIT")
         except Exception:

@@ -13,6 +13,7 @@ from dashboard.build.demo import DEFAULT_ROWS, DEFAULT_SEED, fill_demo_data
 from dashboard.build.reference import load_eutf, load_reference
 from dashboard.queries import schema
 from dashboard.queries.aggregates import refresh_survey_aggregates
+from dashboard.release.build import refresh_release
 from dashboard.store import (
     StoreError,
     connect_read_only,
@@ -25,26 +26,27 @@ from dashboard.store import (
 
 
 def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int = DEFAULT_ROWS,
-                user: str = "command line", keep: int = 5) -> Path:
+                user: str = "command line", keep: int = 5, release_seed: int | None = None) -> Path:
     """Write a new store at ``path`` and return the file written.
 
     A store directory gets a new version, published once complete (servers switch to it); a
-    single file is replaced only once the new one is complete.
+    single file is replaced only once the new one is complete. ``release_seed`` fixes the secret
+    seed of the protected release (a reproducible demo); by default it is a fresh secret.
     """
     path = Path(path)
     if not is_store_directory(path):
         if path.exists() and path.stat().st_size > 0:
             refuse_non_database(path)  # never replace someone's text file with a store
-        return _build_file(path, demo=demo, seed=seed, rows=rows)
+        return _build_file(path, demo=demo, seed=seed, rows=rows, release_seed=release_seed)
     with versions.exclusive(path, "a store build", user), versions.new_version(path, copy_current=False) as partial:
-        _build_file(partial, demo=demo, seed=seed, rows=rows)
+        _build_file(partial, demo=demo, seed=seed, rows=rows, release_seed=release_seed)
         name = versions.publish(path, partial, {"action": "build", "user": user, "file": None,
                                                 "kind": "demo" if demo else "empty", "rows": rows if demo else 0,
                                                 "seed": seed if demo else None, "sha256": None}, keep)
     return path / f"{name}.duckdb"
 
 
-def _build_file(path: Path, *, demo: bool, seed: int, rows: int) -> Path:
+def _build_file(path: Path, *, demo: bool, seed: int, rows: int, release_seed: int | None = None) -> Path:
     """Write a new store file at ``path``, replacing the old one only once complete."""
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -58,6 +60,7 @@ def _build_file(path: Path, *, demo: bool, seed: int, rows: int) -> Path:
         else:
             schema.set_store_info(connection, {"data_origin": "empty"})
         refresh_survey_aggregates(connection)
+        refresh_release(connection, seed=release_seed)
         schema.set_store_info(connection, {"built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
         connection.execute("CHECKPOINT")
     except BaseException as error:
@@ -107,6 +110,8 @@ def _upgrade_rows(path: Path) -> str:
         schema.create_eutf_tables(connection)
         load_eutf(connection)
         refresh_survey_aggregates(connection)
+        refresh_release(connection, keep_existing=True)
+        schema.forget_retired_secrets(connection)
         schema.set_store_info(connection, {"schema_version": schema.SCHEMA_VERSION})
         connection.execute("COMMIT")
         return old

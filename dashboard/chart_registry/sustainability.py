@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
@@ -13,16 +13,16 @@ from dashboard import ids, vocabulary
 from dashboard.auth import disclosure_mode
 from dashboard.catalog import Catalog
 from dashboard.charts import ChartRequest, ChartSpec
+from dashboard.data_kinds import SURVEY_EXACT, SURVEY_RELEASE
 from dashboard.figures import sustainability as figures
 from dashboard.figures import sustainability_changes as change_figures
-from dashboard.figures.disclosure import mark_exact
+from dashboard.figures.disclosure import mark_exact, mark_protected
 from dashboard.frames import sustainability as sustainability_frames
 from dashboard.i18n import format_number, normalise_language, t
 from dashboard.labels.sustainability import GroupChart
 from dashboard.page_state import OptionEnv
-from dashboard.queries import disclosure as sdc
 from dashboard.queries import sustainability as queries
-from dashboard.queries.disclosure import Disclosure
+from dashboard.queries.disclosure import Disclosure, for_mode
 from dashboard.selection import Selection
 from dashboard.settings import Settings
 from dashboard.sustainability_options import PageOptions
@@ -47,7 +47,7 @@ class View:
 
     @property
     def disclosure(self) -> Disclosure:
-        return sdc.for_minimum(disclosure_mode(self.settings), self.settings.min_group_size)
+        return for_mode(disclosure_mode(self.settings))
 
     @property
     def labels(self) -> dict[str, str]:
@@ -63,11 +63,10 @@ class View:
 
 def options_view(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, settings: Settings, selection: Selection,
                  options_data: Mapping[str, object] | None, lang: object) -> View:
-    """The view the page's options value describes (read through the page's one parser), with
-    the threshold the shares are computed at (on the protected grid when protected)."""
+    """The view the page's options value describes (read through the page's one parser)."""
     lang = normalise_language(lang)
     options = PageOptions.from_params(options_data or {}, OptionEnv(catalog, settings, cursor, lang, selection))
-    return View(cursor, catalog, settings, selection, _published(options, settings), lang)
+    return View(cursor, catalog, settings, selection, options, lang)
 
 
 def request_view(request: ChartRequest) -> View:
@@ -76,9 +75,9 @@ def request_view(request: ChartRequest) -> View:
                         request.lang)
 
 
-def _published(options: PageOptions, settings: Settings) -> PageOptions:
-    """Options with the threshold the shares are computed at (on the protected grid when protected)."""
-    return replace(options, threshold=sdc.published_threshold(options.threshold, sdc.for_minimum(disclosure_mode(settings), settings.min_group_size)))
+def survey_kind(request: ChartRequest) -> str:
+    """The kind of data of a survey chart for this request: the protected release, or exact figures."""
+    return SURVEY_EXACT if disclosure_mode(request.settings) == "exact" else SURVEY_RELEASE
 
 
 def means_frame(view: View) -> pd.DataFrame:
@@ -120,22 +119,23 @@ def changes_frame(view: View) -> pd.DataFrame:
 
 
 def _marked(figure: go.Figure, view: View) -> go.Figure:
-    """A figure stamped as exact when the deployment publishes unperturbed survey figures."""
-    return mark_exact(figure, view.lang) if view.disclosure.exact else figure
+    """A figure stamped with where its figures come from: the protected release, or exact records."""
+    return mark_exact(figure, view.lang) if view.disclosure.exact else mark_protected(figure, view.lang)
 
 
 def _with_disclosure(frame: pd.DataFrame, view: View) -> pd.DataFrame:
     """A chart's data with the protection it was published under, in every row (tables, files)."""
-    bound = format_number(sdc.MAX_NORMAL * view.disclosure.sum_sd, view.lang, 2)
+    rho = view.catalog.release.get("rho", "?")
     return frame.assign(**{t("sustainability.disclosure.header", view.lang):
-                           t(f"sustainability.disclosure.{view.disclosure.mode}", view.lang, bound=bound)})
+                           t(f"sustainability.disclosure.{view.disclosure.mode}", view.lang,
+                             rho=format_number(rho, view.lang, 2) if isinstance(rho, int | float) else rho)})
 
 
 def _comparison_words(view: View) -> dict[str, object]:
     labels = view.labels
     group_a, group_b = view.options.group_a or "", view.options.group_b or ""
     available = len(queries.comparable_group_codes(view.cursor, view.selection, view.options.grouping,
-                                                   min_group_size=view.minimum))
+                                                   min_group_size=view.minimum, disclosure=view.disclosure))
     return {"label_a": labels.get(group_a, group_a), "label_b": labels.get(group_b, group_b), "lang": view.lang,
             "min_group_size": view.minimum, "same_group": group_a == group_b, "available": available}
 
@@ -228,21 +228,21 @@ def change_figure(builder):
 
 CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(ids.SUSTAINABILITY_MEANS_CHART, PAGE, ids.SUSTAINABILITY_MEANS_GRAPH, "sustainability.heading.means",
-              means_data, figure=means_figure, summary_id=ids.SUSTAINABILITY_MEANS_SUMMARY),
+              means_data, figure=means_figure, summary_id=ids.SUSTAINABILITY_MEANS_SUMMARY, kind=survey_kind),
     ChartSpec(ids.SUSTAINABILITY_BOX_CHART, PAGE, ids.SUSTAINABILITY_BOX_GRAPH, "sustainability.heading.box",
-              distribution_data, figure=distribution_figure, summary_id=ids.SUSTAINABILITY_BOX_SUMMARY),
+              distribution_data, figure=distribution_figure, summary_id=ids.SUSTAINABILITY_BOX_SUMMARY, kind=survey_kind),
     ChartSpec(ids.SUSTAINABILITY_SHARE_CHART, PAGE, ids.SUSTAINABILITY_SHARE_GRAPH, "sustainability.heading.share",
-              shares_data, figure=shares_figure, summary_id=ids.SUSTAINABILITY_SHARE_SUMMARY),
+              shares_data, figure=shares_figure, summary_id=ids.SUSTAINABILITY_SHARE_SUMMARY, kind=survey_kind),
     ChartSpec(ids.SUSTAINABILITY_TIME_CHART, PAGE, ids.SUSTAINABILITY_TIME_GRAPH, "sustainability.heading.time",
-              over_time_data, figure=over_time_figure, summary_id=ids.SUSTAINABILITY_TIME_SUMMARY),
+              over_time_data, figure=over_time_figure, summary_id=ids.SUSTAINABILITY_TIME_SUMMARY, kind=survey_kind),
     ChartSpec(ids.SUSTAINABILITY_COMPARE_CHART, PAGE, ids.SUSTAINABILITY_COMPARE_GRAPH,
               "sustainability.heading.compare_chart", comparison_data, figure=comparison_figure,
-              summary_id=ids.SUSTAINABILITY_COMPARE_SUMMARY),
+              summary_id=ids.SUSTAINABILITY_COMPARE_SUMMARY, kind=survey_kind),
     ChartSpec(ids.SUSTAINABILITY_CHANGES_CHART, PAGE, ids.SUSTAINABILITY_CHANGES_GRAPH,
               "sustainability.heading.changes", changes_data, figure=change_figure(change_figures.changes_chart),
-              summary_id=ids.SUSTAINABILITY_CHANGES_SUMMARY),
+              summary_id=ids.SUSTAINABILITY_CHANGES_SUMMARY, kind=survey_kind),
     ChartSpec(ids.SUSTAINABILITY_CHANGE_SHARES_CHART, PAGE, ids.SUSTAINABILITY_CHANGE_SHARES_GRAPH,
               "sustainability.heading.change_shares", changes_data,
               figure=change_figure(change_figures.change_shares_chart),
-              summary_id=ids.SUSTAINABILITY_CHANGE_SHARES_SUMMARY),
+              summary_id=ids.SUSTAINABILITY_CHANGE_SHARES_SUMMARY, kind=survey_kind),
 )

@@ -14,6 +14,12 @@ TEXT: dict[str, dict[str, str]] = {
     "kind.mapping": {
         "en": "REFERENCE FACTS from the source documents, with THE DASHBOARD’S OWN PILLAR MAPPING for the Pilot Action, Prottasha and RADA (their objectives mapped to pillars by this dashboard)",
         "fr": "FAITS DE RÉFÉRENCE tirés des documents sources, avec la CORRESPONDANCE DES PILIERS ÉTABLIE PAR CE TABLEAU DE BORD pour l’Action pilote, Prottasha et RADA (leurs objectifs rapprochés des piliers par ce tableau de bord)"},
+    "kind.survey_release": {
+        "en": "{source} — PROTECTED survey figures: computed from the protected release (differential privacy, ρ = {rho} per store version), so they differ slightly from the survey’s own figures",
+        "fr": "{source} — Chiffres d’enquête PROTÉGÉS : calculés à partir de la diffusion protégée (confidentialité différentielle, ρ = {rho} par version des données), ils diffèrent donc légèrement des chiffres propres de l’enquête"},
+    "kind.survey_exact": {
+        "en": "{source} — EXACT survey figures computed from the survey records, not protected: for the team only",
+        "fr": "{source} — Chiffres d’enquête EXACTS calculés à partir des réponses elles-mêmes, non protégés : réservés à l’équipe"},
     "export.header.kind": {"en": "Kind of data", "fr": "Nature des données"},
     "export.table_kind": {"en": "Kind of data: {kind}", "fr": "Nature des données\u202f: {kind}"},
     "pillars.mapped_note": {"en": "Pilot Action, Prottasha and RADA: pillars mapped by the dashboard from their objectives",

@@ -56,11 +56,12 @@ def indicators(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def data_quarters(cursor: duckdb.DuckDBPyConnection) -> list[str]:
-    """Every quarter ('2019-Q3') from the first to the last holding indicator or survey data."""
+    """Every quarter ('2019-Q3') from the first to the last holding indicator data or records of the
+    protected release (never the survey's own dates)."""
     row = cursor.execute(
         """SELECT min(d), max(d) FROM (
                SELECT min(period) AS d FROM indicator_values UNION ALL SELECT max(period) FROM indicator_values
-               UNION ALL SELECT min(survey_date) FROM survey_responses UNION ALL SELECT max(survey_date) FROM survey_responses)"""
+               UNION ALL SELECT min(survey_date) FROM release_records UNION ALL SELECT max(survey_date) FROM release_records)"""
     ).fetchone()
     if row[0] is None:
         return []
@@ -68,9 +69,29 @@ def data_quarters(cursor: duckdb.DuckDBPyConnection) -> list[str]:
     return [f"{period.year}-Q{period.quarter}" for period in pd.period_range(start, end, freq="Q")]
 
 
+# The store_info keys any page, file or answer may show: an allow-list, so that a key added later
+# (or a secret an older version kept there) never leaves the server by default.
+PUBLIC_STORE_INFO = ("schema_version", "data_origin", "demo_seed", "demo_rows", "built_at")
+
+
 def store_info(cursor: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Facts about the store: data_origin (demo, imported, empty), demo_seed, demo_rows, built_at."""
-    return dict(cursor.execute("SELECT key, value FROM store_info").fetchall())
+    """Public facts about the store: schema_version, data_origin (demo, imported, empty),
+    demo_seed, demo_rows, built_at (``PUBLIC_STORE_INFO`` only)."""
+    return dict(cursor.execute("SELECT key, value FROM store_info WHERE key IN (SELECT unnest($keys))",
+                               {"keys": list(PUBLIC_STORE_INFO)}).fetchall())
+
+
+def release_parameters(cursor: duckdb.DuckDBPyConnection) -> dict[str, object]:
+    """The protected release's public parameters (``release_info``): mechanism, rho, mu,
+    epsilon_at_delta_1e-6, rho_spent_by_this_store, measurements, composite_weights,
+    released_records, draws_per_returnee, built_at. Empty when the store has no release."""
+    import json
+
+    try:
+        rows = cursor.execute("SELECT key, value FROM release_info").fetchall()
+    except duckdb.CatalogException:
+        return {}
+    return {key: json.loads(value) for key, value in rows}
 
 
 def data_batches(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -9,7 +9,11 @@ import pandas as pd
 # 3: cells carry the next response's quarter and record key sums; pairs of rounds (disclosure
 #    control and respondents, dashboard.queries.disclosure and aggregates).
 # 4: EUTF projects, contracts and reported results (real reference tables, ``EUTF_DDL``).
-SCHEMA_VERSION = "4"
+# 5: the protected release (``dashboard.release``): release_records, release_info, release_secret
+#    and the release_* cells; the cell key salt is gone.
+SCHEMA_VERSION = "5"
+# store_info keys of earlier versions that held secrets; removed by ``upgrade``.
+RETIRED_SECRET_KEYS = ("cell_key_salt", "cell_key_salt_kind")
 
 REFERENCE_DDL = """
 CREATE TABLE store_info (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -199,6 +203,11 @@ def delete_demo_rows(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute(f"DELETE FROM indicator_values WHERE batch_id IN ({demo_batches})")  # noqa: S608
     connection.execute(f"DELETE FROM survey_responses WHERE batch_id IN ({demo_batches})")  # noqa: S608
     connection.execute("DELETE FROM data_batches WHERE origin = 'demo'")
+
+
+def forget_retired_secrets(connection: duckdb.DuckDBPyConnection) -> None:
+    """Remove secrets an earlier version kept in ``store_info`` (the cell key salt)."""
+    connection.execute("DELETE FROM store_info WHERE key IN (SELECT unnest($keys))", {"keys": list(RETIRED_SECRET_KEYS)})
 
 
 def stored_schema_version(connection: duckdb.DuckDBPyConnection) -> str | None:

@@ -8,20 +8,25 @@ selected period (cells whose ``next_quarter`` is NULL or after the period), so a
 its number of distinct respondents and the responses analysed are independent. Changes between
 rounds pair that latest response with the returnee's previous one (also in the period).
 
-Disclosure control: groups with fewer respondents than ``min_group_size`` are suppressed here,
-in the query layer: their row says ``suppressed`` and every count and statistic in it is NULL.
-Every other figure passes ``dashboard.queries.disclosure`` (the cell key method) before it
-leaves this module, unless the deployment runs in exact mode.
+Source: public figures read the protected release's cells (``release_*``, weighted records
+made under differential privacy, ``dashboard.release``); exact figures, for the roles given that
+right, read the survey's own cells (``survey_*``). ``Disclosure`` chooses; table names come from
+its fixed ``CellSet``. Counts of the release are sums of weights, published rounded.
 
-Intervals (computed in Python on the aggregated rows, never per record):
+Suppression: groups with fewer respondents than ``min_group_size`` are suppressed here, in the
+query layer: their row says ``suppressed`` and every count and statistic in it is NULL. Every
+group a view offers (every code of the grouping, or every region, Action or country under the
+filters) has a row, whether it holds nobody or a few: "too few to show" never tells an empty
+group from a small one.
 
-- mean: mean ± t(0.975, n − 1) · √(s² / n + v), v the variance the perturbation adds to the
-  mean (zero in exact mode); Student's t quantile computed exactly for n − 1 ≤ 300 and by the
-  Cornish-Fisher expansion above (error below 1e-9 there);
-- share: Wilson score interval with z = 1.959964, widened in quadrature by the count
-  perturbation;
+Intervals (computed in Python on the aggregated rows, never per record), computed as if the
+release were the survey (they do not include the release's noise or model error):
+
+- mean: mean ± t(0.975, n − 1) · s / √n; Student's t quantile computed exactly for n − 1 ≤ 300
+  and by the Cornish-Fisher expansion above (error below 1e-9 there);
+- share: Wilson score interval with z = 1.959964;
 - difference of two means: Welch's interval, Welch–Satterthwaite degrees of freedom rounded
-  down (conservative), perturbation variances added.
+  down (conservative).
 """
 
 from __future__ import annotations
@@ -34,7 +39,6 @@ import numpy as np
 import pandas as pd
 
 from dashboard.build import vocabulary
-from dashboard.queries import disclosure as sdc
 from dashboard.queries.aggregates import HIST_BINS
 from dashboard.queries.disclosure import PROTECTED, Disclosure
 from dashboard.queries.filters import selection_conditions, where
@@ -90,9 +94,8 @@ CELL_SOURCES: dict[str, tuple[str, str]] = {
 HIST_SOURCES: dict[str, tuple[str, str]] = {**CELL_SOURCES, "months": ("months", "c.group_value")}
 # The allow-list of groupings, in menu order: the only grouping keys that ever reach SQL.
 GROUPINGS: tuple[str, ...] = tuple(CELL_SOURCES)
-FROM_CELLS = "FROM survey_group_cells c JOIN actions a ON a.action_code = c.action_code"
-FROM_HIST = "FROM survey_group_hist c JOIN actions a ON a.action_code = c.action_code"
-FROM_PAIRS = "FROM survey_pair_cells c JOIN actions a ON a.action_code = c.action_code"
+# Where the codes a view offers come from for groupings without a fixed vocabulary.
+OFFERED_SOURCES: dict[str, str] = {"region": "a.region_code", "action": "c.action_code", "country": "c.iso3"}
 QUANTILE_POINTS = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 
@@ -135,7 +138,9 @@ def _check_min(min_group_size: int) -> int:
 
 def _cell_filters(selection: Selection, grouping_key: str, *, pairs: bool = False) -> tuple[list[str], dict[str, object]]:
     """Conditions on pre-aggregated cells: the grouping's cells, each returnee's latest response
-    in the period, then the selection by quarter (for pairs: the previous response in the period too)."""
+    in the period, then the selection by quarter (for pairs: the previous response in the period
+    too). The pillar filter does not apply: every RSS answer concerns reintegration (the page
+    disables it and says so; the API and the zip say so too)."""
     conditions, params = selection_conditions(selection, alias="c", date_column="quarter", pillar_mode="none")
     latest = "c.next_quarter IS NULL"
     if selection.end_date_exclusive:
@@ -151,15 +156,37 @@ def _source(grouping: str, sources: dict[str, tuple[str, str]]) -> tuple[str, st
     return sources[grouping]
 
 
+def _from(disclosure: Disclosure, kind: str) -> str:
+    """``FROM <table> c JOIN actions a``: the cells, histograms or pairs of the disclosure's source
+    (table names from the fixed ``CellSet``)."""
+    return f"FROM {disclosure.cells.table(kind)} c JOIN actions a ON a.action_code = c.action_code"
+
+
+def offered_codes(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str) -> list[str]:
+    """Every group a view of ``grouping`` under ``selection`` offers, whatever the survey holds:
+    the grouping's fixed codes, or the regions, Actions or countries the filters keep (from the
+    reference tables). Sorted by code."""
+    check_grouping(grouping)
+    if grouping in FIXED_CODES:
+        return sorted(FIXED_CODES[grouping])
+    conditions, params = selection_conditions(selection, alias="c", date_column=None, pillar_mode="none")
+    sql = f"""SELECT DISTINCT {OFFERED_SOURCES[grouping]} AS group_code
+              FROM action_countries c JOIN actions a ON a.action_code = c.action_code
+              {where(conditions)} ORDER BY group_code"""  # noqa: S608 (expression from OFFERED_SOURCES)
+    return [row[0] for row in cursor.execute(sql, params).fetchall()]
+
+
 def _moment_sums(measures) -> str:
     return ", ".join(f"sum(c.{m}_sum) AS {m}_s, sum(c.{m}_sumsq) AS {m}_ss" for m in measures)
 
 
 def _raw_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str, measures, *,
-                by_band: bool = False, only: tuple[str, str] | None = None, pairs: bool = False) -> pd.DataFrame:
-    """Unpublished sums per group: group_code (and months_band), n_all (respondents), cell_key
-    (sum of record keys), then per measure m_s and m_ss (plus computed_all for cells, rose_all
-    and fell_all for pairs). Never leaves this module without :func:`_publish_moments`."""
+                disclosure: Disclosure, by_band: bool = False, only: tuple[str, str] | None = None,
+                pairs: bool = False) -> pd.DataFrame:
+    """Sums per group: group_code (and months_band), n_all (respondents: a sum of weights in the
+    release), then per measure m_s and m_ss (plus computed_all for cells, rose_all and fell_all
+    for pairs). Every offered group has a row (zeros where nobody is), unless ``by_band`` or
+    ``only`` narrows the rows. Never leaves this module without :func:`_publish_moments`."""
     grouping_key, expression = _source(grouping, CELL_SOURCES)
     if by_band and grouping == "months":
         expression = "'all'"
@@ -171,35 +198,44 @@ def _raw_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, groupin
     extra = "sum(c.rose) AS rose_all, sum(c.fell) AS fell_all" if pairs else "sum(c.computed) AS computed_all"
     sql = f"""
         SELECT {", ".join([f"{expression} AS group_code{band}", "sum(c.n) AS n_all",
-                           "sum(c.key_sum) AS cell_key", extra, *([_moment_sums(measures)] if measures else [])])}
-        {FROM_PAIRS if pairs else FROM_CELLS} {where(conditions)}
-        GROUP BY ALL ORDER BY ALL"""  # noqa: S608 (identifiers from CELL_SOURCES and MEASURES)
+                           extra, *([_moment_sums(measures)] if measures else [])])}
+        {_from(disclosure, "pairs" if pairs else "cells")} {where(conditions)}
+        GROUP BY ALL ORDER BY ALL"""  # noqa: S608 (identifiers from CELL_SOURCES, MEASURES and the CellSet)
     raw = cursor.execute(sql, params).df()
-    raw["cell_key"] = raw["cell_key"].astype(float)
-    return raw
+    raw["group_code"] = raw["group_code"].astype(str)
+    if by_band or only is not None:
+        return raw
+    offered = offered_codes(cursor, selection, grouping)
+    every = pd.DataFrame({"group_code": pd.Series(sorted(set(offered) | set(raw["group_code"])), dtype=str)})
+    merged = every.merge(raw, on="group_code", how="left")
+    numbers = [name for name in merged.columns if name != "group_code"]
+    merged[numbers] = merged[numbers].astype(float).fillna(0.0)
+    return merged
 
 
-def _publish_moments(raw: pd.DataFrame, measures, minimum: int, disclosure: Disclosure, *,
-                     prefix: str = "") -> pd.DataFrame:
+def _published_n(raw: pd.DataFrame) -> np.ndarray:
+    """Respondents as published: the release's sums of weights rounded to whole returnees."""
+    return np.round(raw["n_all"].to_numpy(dtype=float))
+
+
+def _publish_moments(raw: pd.DataFrame, measures, minimum: int, *, low: float = 0.0) -> pd.DataFrame:
     """The published statistics of :func:`_raw_groups` rows: the identifying columns, suppressed,
-    n, and per measure m_mean, m_sd, m_noise_var (what the perturbation adds to the mean's
-    variance). Counts and means pass the disclosure control; a suppressed row holds NULL in every
-    statistic."""
-    suppressed = raw["n_all"].to_numpy(dtype=float) < minimum
-    keys = raw["cell_key"].to_numpy()
-    n_true = np.where(suppressed, np.nan, raw["n_all"].to_numpy(dtype=float))
+    n, and per measure m_mean, m_sd. A suppressed row holds NULL in every statistic."""
+    n_published = _published_n(raw)
+    suppressed = n_published < minimum
+    weight = raw["n_all"].to_numpy(dtype=float)
     columns: dict[str, object] = {name: raw[name] for name in raw.columns
                                   if name in ("group_code", "months_band")}
     columns["suppressed"] = suppressed
-    columns["n"] = np.where(suppressed, np.nan,
-                            np.maximum(sdc.protect_count(raw["n_all"], keys, f"{prefix}n", disclosure), 1.0))
-    low = -1.0 if prefix else 0.0
-    for measure in measures:
-        mean, sd, noise_var = sdc.protect_moments(n_true, keys, raw[f"{measure}_s"], raw[f"{measure}_ss"],
-                                                  f"{prefix}{measure}", disclosure)
-        columns[f"{measure}_mean"] = np.clip(mean, low, 1.0)
-        columns[f"{measure}_sd"] = sd
-        columns[f"{measure}_noise_var"] = noise_var
+    columns["n"] = np.where(suppressed, np.nan, n_published)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for measure in measures:
+            total, squares = raw[f"{measure}_s"].to_numpy(dtype=float), raw[f"{measure}_ss"].to_numpy(dtype=float)
+            mean = total / weight
+            centred = np.maximum(squares - total * total / weight, 0.0)
+            sd = np.where(n_published > 1, np.sqrt(centred / np.maximum(weight - 1, 1e-9)), np.nan)
+            columns[f"{measure}_mean"] = np.where(suppressed, np.nan, np.clip(mean, low, 1.0))
+            columns[f"{measure}_sd"] = np.where(suppressed, np.nan, sd)
     return pd.DataFrame(columns, index=raw.index)
 
 
@@ -207,7 +243,7 @@ def _with_intervals(published: pd.DataFrame, measures) -> pd.DataFrame:
     intervals = {}
     for measure in measures:
         intervals[f"{measure}_ci_low"], intervals[f"{measure}_ci_high"] = mean_interval(
-            published[f"{measure}_mean"], published[f"{measure}_sd"], published["n"], published[f"{measure}_noise_var"])
+            published[f"{measure}_mean"], published[f"{measure}_sd"], published["n"])
     return pd.concat([published, pd.DataFrame(intervals, index=published.index)], axis=1)
 
 
@@ -261,14 +297,10 @@ def _t_values(degrees: pd.Series) -> np.ndarray:
                     dtype=float)
 
 
-def mean_interval(mean: pd.Series, sd: pd.Series, n: pd.Series,
-                  noise_var: pd.Series | float = 0.0) -> tuple[pd.Series, pd.Series]:
-    """Lower and upper 95% t-interval bounds of means (NaN when n < 2). Not clipped.
-
-    ``noise_var`` is the variance the disclosure control adds to each mean (0 when exact).
-    """
+def mean_interval(mean: pd.Series, sd: pd.Series, n: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Lower and upper 95% t-interval bounds of means (NaN when n < 2). Not clipped."""
     n_float = n.astype(float)
-    standard_error = np.sqrt(sd.astype(float) ** 2 / n_float + noise_var)
+    standard_error = np.sqrt(sd.astype(float) ** 2 / n_float)
     half = pd.Series(_t_values(n_float - 1), index=n.index) * standard_error
     return mean - half, mean + half
 
@@ -285,20 +317,18 @@ def wilson_interval(successes: pd.Series, n: pd.Series, z: float = Z_975) -> tup
 
 # ---------------------------------------------------------------- queries
 def group_codes(cursor: duckdb.DuckDBPyConnection, grouping: str) -> list[str]:
-    """Every code of ``grouping`` that has survey records, sorted."""
-    grouping_key, expression = _source(grouping, CELL_SOURCES)
-    sql = f"SELECT DISTINCT {expression} AS group_code {FROM_CELLS} WHERE c.grouping_key = $grouping_key ORDER BY group_code"  # noqa: S608 (expression from CELL_SOURCES)
-    return [row[0] for row in cursor.execute(sql, {"grouping_key": grouping_key}).fetchall()]
+    """Every code of ``grouping`` a view may offer (all filters off), sorted."""
+    return offered_codes(cursor, Selection(), grouping)
 
 
 def comparable_group_codes(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str, *,
-                           min_group_size: int) -> list[str]:
+                           min_group_size: int, disclosure: Disclosure = PROTECTED) -> list[str]:
     """Codes of ``grouping`` whose statistics are published under ``selection``: at least
     ``min_group_size`` respondents, and never fewer than two (one response has no interval).
     Sorted by code. The same respondent count decides suppression in every chart."""
     minimum = max(_check_min(min_group_size), 2)
-    raw = _raw_groups(cursor, selection, grouping, ())
-    return sorted(str(code) for code, n in zip(raw["group_code"], raw["n_all"], strict=True) if float(n) >= minimum)
+    raw = _raw_groups(cursor, selection, grouping, (), disclosure=disclosure)
+    return sorted(str(code) for code, n in zip(raw["group_code"], _published_n(raw), strict=True) if n >= minimum)
 
 
 def group_means(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str, *,
@@ -306,63 +336,65 @@ def group_means(cursor: duckdb.DuckDBPyConnection, selection: Selection, groupin
     """Mean of every score per group, with its 95% t-interval.
 
     Columns: group_code, suppressed, n (respondents), computed_composites, then for each
-    measure m of MEASURES: m_mean, m_sd, m_ci_low, m_ci_high. One row per group with records,
-    ordered by group_code. Suppressed rows (n < min_group_size) hold NULL in every column but
-    group_code and suppressed. Counts and statistics pass the disclosure control.
+    measure m of MEASURES: m_mean, m_sd, m_ci_low, m_ci_high. One row per offered group,
+    ordered by group_code. Suppressed rows (n < min_group_size, nobody included) hold NULL in
+    every column but group_code and suppressed.
     """
     minimum = _check_min(min_group_size)
-    raw = _raw_groups(cursor, selection, grouping, MEASURES)
-    by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum, disclosure), MEASURES)
-    # Computed composites never exceed the published respondents, and equal them when every
-    # composite was computed (both are published counts of the same group).
-    computed = sdc.protect_count(raw["computed_all"], raw["cell_key"], "computed", disclosure)
-    computed = np.where(raw["computed_all"] == raw["n_all"], by_group["n"], np.minimum(computed, by_group["n"]))
-    by_group["computed_composites"] = np.where(by_group["suppressed"], np.nan, computed)
+    raw = _raw_groups(cursor, selection, grouping, MEASURES, disclosure=disclosure)
+    by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum), MEASURES)
+    # Every composite of the release is derived from its three scores: the count of composites
+    # computed at import is a fact of the survey records, given in exact mode only.
+    computed = np.minimum(np.round(raw["computed_all"].to_numpy(dtype=float)), by_group["n"])
+    by_group["computed_composites"] = np.where(by_group["suppressed"] | (not disclosure.exact), np.nan, computed)
     columns = ["group_code", "suppressed", "n", "computed_composites"]
     columns += [f"{m}_{s}" for m in MEASURES for s in ("mean", "sd", "ci_low", "ci_high")]
     return by_group[columns].astype({"suppressed": bool})
 
 
 def _score_histograms(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
-                      measure: str) -> pd.DataFrame:
-    """How many scores of ``measure`` fall in each 0.01-wide bin, per group.
+                      measure: str, disclosure: Disclosure) -> pd.DataFrame:
+    """How many scores of ``measure`` fall in each 0.01-wide bin, per group (sums of weights in
+    the release).
 
     Columns: group_code, bin (0..100; bin b holds scores in [b/100, (b+1)/100), bin 100 the
-    score 1), count. Ordered by group_code, bin. Unpublished (unsuppressed, unperturbed): bin
-    counts never leave this module; only quantiles moved by the disclosure control do.
+    score 1), count. Ordered by group_code, bin. Unsuppressed: bin counts never leave this module.
     """
     check_measure(measure)
     grouping_key, expression = _source(grouping, HIST_SOURCES)
     conditions, params = _cell_filters(selection, grouping_key)
     conditions.append("c.measure = $measure")
     sql = f"""SELECT {expression} AS group_code, c.bin, sum(c.count) AS count
-              {FROM_HIST} {where(conditions)} GROUP BY 1, 2 ORDER BY 1, 2"""  # noqa: S608 (expression from HIST_SOURCES)
-    return cursor.execute(sql, {**params, "measure": measure}).df()
+              {_from(disclosure, "hist")} {where(conditions)} GROUP BY 1, 2 ORDER BY 1, 2"""  # noqa: S608 (expression from HIST_SOURCES, table from the CellSet)
+    histograms = cursor.execute(sql, {**params, "measure": measure}).df()
+    histograms["group_code"] = histograms["group_code"].astype(str)
+    return histograms
 
 
 def binned_quantiles(bins: np.ndarray, counts: np.ndarray, points: tuple[float, ...]) -> list[float]:
-    """Quantiles as ``quantile_cont`` defines them, from binned scores.
+    """Quantiles as ``quantile_cont`` defines them, from binned scores (counts may be weights).
 
     The quantile at p lies between order statistics k = floor(p·(n−1)) and k + 1; each order
     statistic is placed inside its bin (the scores of a bin spread evenly across it), then the
     two are interpolated. Every order statistic is within its bin, so the result is accurate to
     one bin width (0.01).
     """
+    counts = np.asarray(counts, dtype=float)
     cumulative = np.cumsum(counts)
-    total = int(cumulative[-1])
+    total = float(cumulative[-1])
 
-    def order_statistic(k: int) -> float:
-        index = int(np.searchsorted(cumulative, k, side="right"))
+    def order_statistic(k: float) -> float:
+        index = min(int(np.searchsorted(cumulative, k, side="right")), len(counts) - 1)
         before = cumulative[index] - counts[index]
         low = bins[index] / HIST_BINS
         width = 0.0 if bins[index] >= HIST_BINS else 1 / HIST_BINS
-        return float(low + width * (k - before + 0.5) / counts[index])
+        return float(low + width * min(max((k - before + 0.5) / counts[index], 0.0), 1.0))
 
     values = []
     for point in points:
-        position = point * (total - 1)
-        lower = int(np.floor(position))
-        upper = min(lower + 1, total - 1)
+        position = point * max(total - 1, 0.0)
+        lower = float(np.floor(position))
+        upper = min(lower + 1, max(total - 1, 0.0))
         fraction = position - lower
         values.append(order_statistic(lower) * (1 - fraction) + order_statistic(upper) * fraction)
     return values
@@ -370,25 +402,25 @@ def binned_quantiles(bins: np.ndarray, counts: np.ndarray, points: tuple[float, 
 
 def group_distribution(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
                        measure: str, *, min_group_size: int, disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
-    """Percentiles of one score per group, from the 0.01-wide bins (accurate to 0.01 before the
-    disclosure control moves each by a normal amount of sd ``sum_sd / n``).
+    """Percentiles of one score per group, from the 0.01-wide bins (accurate to 0.01).
 
     Columns: group_code, suppressed, n, mean, p05, q1, median, q3, p95. Ordered by
     group_code; suppressed rows hold NULL in every column but group_code and suppressed. n and
     mean are those of :func:`group_means`.
     """
     minimum = _check_min(min_group_size)
-    histograms = _score_histograms(cursor, selection, grouping, measure)
-    raw = _raw_groups(cursor, selection, grouping, [measure]).set_index("group_code")
-    means = _publish_moments(raw.reset_index(), [measure], minimum, disclosure).set_index("group_code")
+    histograms = _score_histograms(cursor, selection, grouping, measure, disclosure)
+    raw = _raw_groups(cursor, selection, grouping, [measure], disclosure=disclosure)
+    means = _publish_moments(raw, [measure], minimum).set_index("group_code")
+    by_code = {code: group for code, group in histograms.groupby("group_code", sort=True)}
     rows: list[dict[str, object]] = []
-    for code, group in histograms.groupby("group_code", sort=True):
-        if bool(means.at[code, "suppressed"]):
+    for code in means.index:
+        group = by_code.get(code)
+        if bool(means.at[code, "suppressed"]) or group is None or float(group["count"].sum()) <= 0:
             rows.append({"group_code": code, "suppressed": True})
             continue
-        quantiles = binned_quantiles(group["bin"].to_numpy(), group["count"].to_numpy(), QUANTILE_POINTS)
-        p05, q1, median, q3, p95 = sdc.protect_quantiles(
-            quantiles, int(raw.at[code, "n_all"]), int(raw.at[code, "cell_key"]), f"quantile:{measure}", disclosure)
+        group = group[group["count"] > 0]
+        p05, q1, median, q3, p95 = binned_quantiles(group["bin"].to_numpy(), group["count"].to_numpy(), QUANTILE_POINTS)
         rows.append({"group_code": code, "suppressed": False, "n": float(means.at[code, "n"]),
                      "mean": float(means.at[code, f"{measure}_mean"]),
                      "p05": p05, "q1": q1, "median": median, "q3": q3, "p95": p95})
@@ -401,48 +433,36 @@ def threshold_shares(cursor: duckdb.DuckDBPyConnection, selection: Selection, gr
                      disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
     """Share of respondents whose score is at or above ``threshold`` (a score equal to it counts).
 
-    Exact for thresholds with two decimals (the bins are 0.01 wide) before the disclosure
-    control moves the count at or above by −2..2 (a lookup column per threshold); others are
-    rounded to two; protected, the threshold is moved to the nearest multiple of 0.1
-    (``disclosure.published_threshold``). Columns: group_code, suppressed, n, at_or_above, share, ci_low, ci_high
-    (Wilson 95%, widened by the count perturbation). Ordered by group_code; suppressed rows
-    hold NULL in every column but group_code and suppressed.
+    Exact for thresholds with two decimals (the bins are 0.01 wide); others are rounded to two.
+    Columns: group_code, suppressed, n, at_or_above, share, ci_low, ci_high (Wilson 95%).
+    Ordered by group_code; suppressed rows hold NULL in every column but group_code and suppressed.
     """
     check_measure(measure)
     minimum = _check_min(min_group_size)
     if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 <= threshold <= 1:
         raise ValueError(f"threshold must be between 0 and 1, not {threshold!r}")
-    threshold_bin = round(sdc.published_threshold(threshold, disclosure) * HIST_BINS)
+    threshold_bin = round(float(threshold) * HIST_BINS)
     grouping_key, expression = _source(grouping, HIST_SOURCES)
     conditions, params = _cell_filters(selection, grouping_key)
     conditions.append("c.measure = $measure")
     sql = f"""
         SELECT {expression} AS group_code,
                coalesce(sum(c.count) FILTER (WHERE c.bin >= $threshold_bin), 0) AS above_all
-        {FROM_HIST} {where(conditions)}
-        GROUP BY 1 ORDER BY 1"""  # noqa: S608 (expression from HIST_SOURCES)
+        {_from(disclosure, "hist")} {where(conditions)}
+        GROUP BY 1 ORDER BY 1"""  # noqa: S608 (expression from HIST_SOURCES, table from the CellSet)
     above = cursor.execute(sql, {**params, "measure": measure, "threshold_bin": threshold_bin}).df()
-    raw = _raw_groups(cursor, selection, grouping, []).merge(above, on="group_code", how="left")
-    by_group = _publish_moments(raw, [], minimum, disclosure)
+    above["group_code"] = above["group_code"].astype(str)
+    raw = _raw_groups(cursor, selection, grouping, [], disclosure=disclosure).merge(above, on="group_code", how="left")
+    by_group = _publish_moments(raw, [], minimum)
     suppressed = by_group["suppressed"]
-    at_or_above = sdc.protect_count(raw["above_all"].fillna(0), raw["cell_key"], f"above:{measure}:{threshold_bin}",
-                                    disclosure, keep_zero=False)
-    by_group["at_or_above"] = np.where(suppressed, np.nan, np.minimum(at_or_above, by_group["n"]))
-    by_group["share"] = by_group["at_or_above"] / by_group["n"]
-    by_group["ci_low"], by_group["ci_high"] = _share_interval(by_group["at_or_above"], by_group["n"], disclosure)
+    weight = raw["n_all"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = raw["above_all"].fillna(0).to_numpy(dtype=float) / weight
+    by_group["share"] = np.where(suppressed, np.nan, np.clip(share, 0.0, 1.0))
+    by_group["at_or_above"] = np.where(suppressed, np.nan, np.round(by_group["share"] * by_group["n"]))
+    by_group["ci_low"], by_group["ci_high"] = wilson_interval(by_group["share"] * by_group["n"], by_group["n"])
     columns = ["group_code", "suppressed", "n", "at_or_above", "share", "ci_low", "ci_high"]
     return by_group[columns].astype({"suppressed": bool})
-
-
-def _share_interval(successes: pd.Series, n: pd.Series, disclosure: Disclosure) -> tuple[pd.Series, pd.Series]:
-    """Wilson 95% bounds, widened in quadrature by the perturbation of both counts."""
-    low, high = wilson_interval(successes, n)
-    if disclosure.exact:
-        return low, high
-    share = successes / n
-    extra = Z_975 * sdc.COUNT_NOISE_SD * np.sqrt(1 + share**2) / n
-    low, high = sdc.widen(low, high, share, extra)
-    return low.clip(lower=0.0), high.clip(upper=1.0)
 
 
 def means_over_time(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
@@ -459,11 +479,11 @@ def means_over_time(cursor: duckdb.DuckDBPyConnection, selection: Selection, gro
     """
     check_measure(measure)
     minimum = _check_min(min_group_size)
-    raw = _raw_groups(cursor, selection, grouping, [measure], by_band=True)
+    raw = _raw_groups(cursor, selection, grouping, [measure], disclosure=disclosure, by_band=True)
     sizes = raw.groupby("group_code")["n_all"].sum().reset_index().sort_values(
         ["n_all", "group_code"], ascending=[False, True])
     raw = raw[raw["group_code"].isin(sizes["group_code"].head(int(max_series)))].reset_index(drop=True)
-    by_band = _with_intervals(_publish_moments(raw, [measure], minimum, disclosure), [measure])
+    by_band = _with_intervals(_publish_moments(raw, [measure], minimum), [measure])
     by_band = by_band.rename(columns={f"{measure}_{name}": name for name in ("mean", "sd", "ci_low", "ci_high")})
     columns = ["group_code", "months_band", "suppressed", "n", "mean", "sd", "ci_low", "ci_high"]
     return by_band[columns].astype({"suppressed": bool})
@@ -476,14 +496,17 @@ def compare_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, grou
 
     Columns (one row per measure, in MEASURES order): measure, a_status, a_n, a_mean, a_ci_low,
     a_ci_high, the same for b, difference (a − b), difference_ci_low, difference_ci_high,
-    welch_df. A status is 'shown', 'suppressed' (fewer than min_group_size respondents: every
-    value of that side is NULL) or 'absent' (no record). The difference needs both shown.
+    welch_df. A status is 'shown' or 'suppressed' (fewer than min_group_size respondents,
+    nobody included: every value of that side is NULL). The difference needs both shown.
     Figures are those of :func:`group_means` for the same groups.
     """
     minimum = _check_min(min_group_size)
-    raw = _raw_groups(cursor, selection, grouping, MEASURES, only=(str(group_a), str(group_b)))
-    return _side_by_side(_publish_moments(raw, MEASURES, minimum, disclosure).set_index("group_code"),
-                         str(group_a), str(group_b))
+    codes = (str(group_a), str(group_b))
+    raw = _raw_groups(cursor, selection, grouping, MEASURES, disclosure=disclosure, only=codes)
+    every = pd.DataFrame({"group_code": pd.Series(sorted(set(codes)), dtype=str)}).merge(raw, on="group_code", how="left")
+    numbers = [name for name in every.columns if name != "group_code"]
+    every[numbers] = every[numbers].astype(float).fillna(0.0)
+    return _side_by_side(_publish_moments(every, MEASURES, minimum).set_index("group_code"), *codes)
 
 
 def _side_by_side(by_group: pd.DataFrame, group_a: str, group_b: str) -> pd.DataFrame:
@@ -491,29 +514,26 @@ def _side_by_side(by_group: pd.DataFrame, group_a: str, group_b: str) -> pd.Data
     for measure in MEASURES:
         row: dict[str, object] = {"measure": measure}
         for side, code in (("a", group_a), ("b", group_b)):
-            found = code in by_group.index
-            suppressed = found and bool(by_group.at[code, "suppressed"])
-            row[f"{side}_status"] = "absent" if not found else ("suppressed" if suppressed else "shown")
-            shown_side = row[f"{side}_status"] == "shown"
+            shown_side = code in by_group.index and not bool(by_group.at[code, "suppressed"])
+            row[f"{side}_status"] = "shown" if shown_side else "suppressed"
             row[f"{side}_n"] = float(by_group.at[code, "n"]) if shown_side else None
             row[f"{side}_mean"] = float(by_group.at[code, f"{measure}_mean"]) if shown_side else None
             sd = by_group.at[code, f"{measure}_sd"] if shown_side else None
             row[f"{side}_sd"] = None if sd is None or pd.isna(sd) else float(sd)
-            row[f"{side}_noise_var"] = float(by_group.at[code, f"{measure}_noise_var"]) if shown_side else None
         rows.append(row)
     compared = pd.DataFrame(rows)
     for side in ("a", "b"):
-        mean, sd, n, noise = (compared[f"{side}_{name}"].astype(float) for name in ("mean", "sd", "n", "noise_var"))
-        compared[f"{side}_ci_low"], compared[f"{side}_ci_high"] = mean_interval(mean, sd, n, noise)
+        mean, sd, n = (compared[f"{side}_{name}"].astype(float) for name in ("mean", "sd", "n"))
+        compared[f"{side}_ci_low"], compared[f"{side}_ci_high"] = mean_interval(mean, sd, n)
     _add_welch(compared)
-    return compared.drop(columns=["a_sd", "b_sd", "a_noise_var", "b_noise_var"])
+    return compared.drop(columns=["a_sd", "b_sd"])
 
 
 def _add_welch(compared: pd.DataFrame) -> None:
     """Add difference, its Welch 95% interval and the (unrounded) Welch degrees of freedom."""
-    mean_a, sd_a, n_a, noise_a = (compared[f"a_{name}"].astype(float) for name in ("mean", "sd", "n", "noise_var"))
-    mean_b, sd_b, n_b, noise_b = (compared[f"b_{name}"].astype(float) for name in ("mean", "sd", "n", "noise_var"))
-    var_a, var_b = sd_a**2 / n_a + noise_a, sd_b**2 / n_b + noise_b
+    mean_a, sd_a, n_a = (compared[f"a_{name}"].astype(float) for name in ("mean", "sd", "n"))
+    mean_b, sd_b, n_b = (compared[f"b_{name}"].astype(float) for name in ("mean", "sd", "n"))
+    var_a, var_b = sd_a**2 / n_a, sd_b**2 / n_b
     standard_error = np.sqrt(var_a + var_b)
     with np.errstate(divide="ignore", invalid="ignore"):
         welch_df = (var_a + var_b) ** 2 / (var_a**2 / (n_a - 1) + var_b**2 / (n_b - 1))
@@ -535,24 +555,21 @@ def round_changes(cursor: duckdb.DuckDBPyConnection, selection: Selection, group
     response's group. Columns: group_code, suppressed, n (returnees with a pair), for each
     measure m: m_change, m_sd, m_ci_low, m_ci_high (paired t-interval), then for the composite
     rose, fell, stayed (shares of n whose composite rose or fell by more than STAY_BAND, or
-    stayed within it) and each one's ci_low / ci_high (Wilson 95%). Ordered by group_code;
-    suppressed rows (fewer than min_group_size returnees) hold NULL in every statistic.
-    Counts and statistics pass the disclosure control.
+    stayed within it) and each one's ci_low / ci_high (Wilson 95%). One row per offered group,
+    ordered by group_code; suppressed rows (fewer than min_group_size returnees) hold NULL in
+    every statistic.
     """
     minimum = _check_min(min_group_size)
-    raw = _raw_groups(cursor, selection, grouping, MEASURES, pairs=True)
-    by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum, disclosure, prefix="change:"), MEASURES)
+    raw = _raw_groups(cursor, selection, grouping, MEASURES, disclosure=disclosure, pairs=True)
+    by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum, low=-1.0), MEASURES)
     suppressed = by_group["suppressed"]
-    stayed_all = raw["n_all"] - raw["rose_all"] - raw["fell_all"]
-    counts = {
-        name: pd.Series(sdc.protect_count(values, raw["cell_key"], f"change:{name}", disclosure, keep_zero=False),
-                        index=raw.index)
-        for name, values in (("rose", raw["rose_all"]), ("fell", raw["fell_all"]), ("stayed", stayed_all))}
-    total = counts["rose"] + counts["fell"] + counts["stayed"]
-    for name, count in counts.items():
-        by_group[name] = (count / total).where(~suppressed & (total > 0))
-        by_group[f"{name}_ci_low"], by_group[f"{name}_ci_high"] = _share_interval(
-            count.where(~suppressed), total.where(~suppressed), disclosure)
+    weight = raw["n_all"].astype(float)
+    shares = {"rose": raw["rose_all"] / weight, "fell": raw["fell_all"] / weight}
+    shares["stayed"] = (1 - shares["rose"] - shares["fell"]).clip(lower=0.0)
+    for name, share in shares.items():
+        share = share.where(~suppressed)
+        by_group[name] = share
+        by_group[f"{name}_ci_low"], by_group[f"{name}_ci_high"] = wilson_interval(share * by_group["n"], by_group["n"])
     by_group = by_group.rename(columns={f"{m}_mean": f"{m}_change" for m in MEASURES})
     columns = ["group_code", "suppressed", "n"]
     columns += [f"{m}_{s}" for m in MEASURES for s in ("change", "sd", "ci_low", "ci_high")]
