@@ -22,9 +22,15 @@ from dashboard.data_kinds import FACTS
 from dashboard.figures import amount_map as amount_figures
 from dashboard.figures import eutf as eutf_figures
 from dashboard.figures import map as map_figures
-from dashboard.i18n import normalise_language, t
+from dashboard.i18n import normalise_language
 from dashboard.labels import map as map_labels
-from dashboard.map_options import EUTF_MODE, INDICATOR_MODE, MapOptions, chosen_profile
+from dashboard.map_options import (
+    EUTF_MODE,
+    INDICATOR_MODE,
+    MapOptions,
+    chosen_profile,
+    value_choices,
+)
 from dashboard.map_options import TABLE as MAP_TABLE
 from dashboard.queries import eutf as eutf_queries
 from dashboard.queries import map as map_queries
@@ -224,11 +230,11 @@ def show_amount_controls(context: AppContext, options_data: dict | None) -> tupl
     return mode != EUTF_MODE, mode != INDICATOR_MODE, mode != EUTF_MODE
 
 
-def value_options(measure: object, lang: str | None) -> list[dict]:
-    """Actual, target and % of target; disabled for the budget, which has one value only."""
-    lang = normalise_language(lang)
-    return [{"label": t(f"eutf.value.{key}", lang), "value": key, "disabled": measure == "budget"}
-            for key in eutf_queries.VALUE_KINDS]
+def value_options(context: AppContext, measure: object, lang: str | None) -> tuple[list[dict], bool]:
+    """The values of the measure some country has a figure for, and whether their choice is
+    hidden (one value or none: nothing to choose)."""
+    choices = value_choices(context.catalog, measure, normalise_language(lang))
+    return choices, len(choices) < 2
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -307,9 +313,10 @@ def register(app: Dash, context: AppContext) -> None:
         context, MapOptions.from_params(options or {}, context.catalog).profile, lang))
     app.callback(
         Output(ids.MAP_EUTF_VALUE, "options"),
+        Output(ids.MAP_EUTF_VALUE_GROUP, "hidden"),
         Input(ids.MAP_EUTF_MEASURE, "value"),
         State(ids.LANGUAGE_STORE, "data"),
-    )(value_options)
+    )(lambda measure, lang: value_options(context, measure, lang))
     app.clientside_callback(
         SCROLL_TO_PROFILE_JS,
         Output(ids.MAP_SCROLL_SINK, "data"),

@@ -105,7 +105,8 @@ def test_returns_map_reads_as_reported_with_regional_rows_apart(context):
     assert rows.loc["NGA", "Value shown"] == 7  # counted where organised
     assert rows.loc["ETH", "Value shown"] == "no EUTF figure"  # never 0, never a share of the region
     assert "T05-EUTF-HOA-REG-25-01" in rows.loc["ETH", "Regional projects also covering it (not included)"]
-    assert rows.loc["GMB", "Drawn on the map"].startswith("No")
+    assert rows.loc["GMB", "Drawn on the map"] == "Yes"  # Natural Earth 1:50m has its outline
+    assert rows.loc["GMB", "Value shown"] == 5 and rows.loc["ERI", "Value shown"] == "no EUTF figure"
     assert set(rows["Source and date"]) == {"EUTF, reported by 17 Dec 2021 · EUTF Common Output Indicators, 3.4"}
     assert map_charts.map_kind(request) == "eutf"
     assert kind_text(map_charts.map_kind(request), context.catalog, [], "en").startswith("REAL DATA: EUTF")
@@ -122,12 +123,42 @@ def test_amount_figure_colours_real_values_and_greys_missing_countries(context):
     assert "FFUE, déclaré au 17 déc. 2021" in figure.layout.title.text
     assert "FFUE, déclaré au 17 déc. 2021" in traces["amount-values"].hovertemplate
     assert figure.layout.meta["kind"] == "eutf" and figure.layout.meta["demo"] is False
+    # The colour bar is labelled up to the largest budget, Libya's.
+    assert figure.layout.coloraxis.colorbar.tickvals[-1] == pytest.approx(math.sqrt(73_300_000))
+    assert figure.layout.coloraxis.colorbar.ticktext[-1] == "73,3\u00a0M"
 
 
-def test_percent_of_target_needs_both_values(context):
+def test_a_budget_is_a_budget_never_a_target(context):
+    request = request_for(context, {"colour": "eutf", "measure": "budget"})
+    rows = map_charts.map_data(request).set_index("Country code (ISO 3166-1 alpha-3)")
+    assert rows.loc["BFA", "Budget (EUR)"] == 8_300_000 and rows.loc["BFA", "Value shown"] == 8_300_000
+    assert "Target" not in rows.columns and "target" not in rows.columns
+    assert rows.loc["BFA", "Measure"] == "EUTF budget of IOM contracts (budget in EUR)"
+    figure = map_charts.map_figure(request)
+    hover = {row[0]: row[2] for trace in figure.data[1:] for row in trace.customdata}
+    assert "budget in EUR: <b>8,300,000 EUR</b>" in hover["BFA"] and "target" not in hover["BFA"]
+
+
+def test_values_without_any_figure_are_not_offered(context):
+    # No Common Output Indicator row has a target: neither "target" nor "% of target" is offered,
+    # and a link asking for one falls back to the actual values, saying so.
+    assert dict(context.catalog.eutf_values)["returns"] == ("actual",)
+    assert dict(context.catalog.eutf_values)["budget"] == ("budget",)
+    options = MapOptions.from_params({"colour": "eutf", "measure": "returns", "value": "pct"}, context.catalog)
+    assert options.value == "actual" and options.dropped == (("value", "pct"),)
     rows = map_charts.map_data(request_for(context, {"colour": "eutf", "measure": "returns", "value": "pct"}))
-    # No country reports a numeric target for 3.4: every one reads "no EUTF figure", none reads 0.
-    assert set(rows["Value shown"]) == {"no EUTF figure"}
+    assert rows.set_index("Country code (ISO 3166-1 alpha-3)").loc["NER", "Value shown"] == 40888
+
+
+def test_project_level_figures_are_marked_on_the_map(context):
+    request = request_for(context, {"colour": "eutf", "measure": "institutions"})
+    figure = map_charts.map_figure(request)
+    traces = {trace.uid: trace for trace in figure.data}
+    # Mali's 3.6 is its parent project's (no contract reports it): outlined, in the legend, said in the hover.
+    assert list(traces["amount-values-project"].locations) == ["MLI"]
+    assert traces["amount-values-project"].showlegend and "parent project" in traces["amount-values-project"].name
+    assert "MLI" not in traces["amount-values"].locations
+    assert "Figure of the parent project" in traces["amount-values-project"].customdata[0][2]
 
 
 def test_store_indicator_colouring_is_labelled_as_the_store_data(context):

@@ -209,7 +209,7 @@ def test_geometry_route(app):
     response = client.get(geometry.COUNTRIES_URL)
     assert response.status_code == 200
     assert response.mimetype == "application/geo+json"
-    assert len(response.get_json()["features"]) == 29
+    assert len(response.get_json()["features"]) == 32
     etag = response.headers["ETag"]
     assert client.get(geometry.COUNTRIES_URL, headers={"If-None-Match": etag}).status_code == 304
     assert client.get(geometry.PROVINCES_URL).status_code == 200

@@ -159,5 +159,7 @@ TEXT: dict[str, dict[str, str]] = {
     "map.notice.dropped": {"en": "Some map options of the link were not recognised and were ignored: {items}.",
                            "fr": "Certaines options de carte du lien n’ont pas été reconnues et ont été ignorées\u202f: {items}."},
     "map.notice.item": {"en": "“{value}” for {option}", "fr": "«\u00a0{value}\u00a0» pour {option}"},
+    "map.notice.no_figure": {"en": "“{value}” for {option} (no country has such a figure for this measure)",
+                             "fr": "«\u00a0{value}\u00a0» pour {option} (aucun pays n’a de tel chiffre pour cette mesure)"},
     "map.notice.profile": {"en": "the country profile", "fr": "le profil du pays"},
 }
