@@ -221,3 +221,20 @@ def test_eutf_callbacks_take_bad_input_without_a_traceback(context, raw):
     assert "3.4" in summary  # falls back to the default pillar (2)
     options = MapOptions.from_params({"colour": "eutf", "measure": raw, "value": raw}, context.catalog)
     assert (options.measure, options.value) == ("returns", "actual")
+
+
+def test_summary_counts_the_countries_drawn_and_names_the_ones_listed_only(context):
+    from dashboard.summaries.amount_map import amount_summary
+
+    options = MapOptions.from_params({"colour": "eutf", "measure": "returns"}, context.catalog)
+    frame, spec = map_charts.amount_view(context.cursor(), context.catalog, Selection(), options, "en", [])
+    drawn = set(map_charts.map_figure(request_for(context, {"colour": "eutf"})).data[-1].locations)
+    assert "GMB" in drawn  # the Gambia, counted, is coloured
+    summary = amount_summary(frame, spec, lang="en")
+    assert summary.startswith("Voluntary returns supported (counted where organised) (actual): 14 countries on "
+                              "the map have a figure; the largest: Niger (40,888).")
+    assert "table only" not in summary
+    without_outline = frame.assign(drawn=frame["drawn"] & (frame["iso3"] != "GMB"))
+    summary = amount_summary(without_outline, spec, lang="fr")
+    assert "13 pays de la carte ont un chiffre" in summary
+    assert summary.endswith("dans le tableau seulement\u202f: Gambie.")

@@ -22,7 +22,10 @@ from dashboard.geometry import COUNTRIES_URL
 from dashboard.i18n import format_number, t
 from dashboard.map_amounts import AmountSpec, as_value_text
 
-AMOUNT_SCALE = [[index / (len(theme.SEQUENTIAL) - 1), colour] for index, colour in enumerate(theme.SEQUENTIAL)]
+# The scale starts at a light blue, not white: the smallest figures (Nigeria's 7 returns) stay
+# apart from the sea and from the grey of "no figure".
+AMOUNT_COLOURS = ("#d6e6f5", *theme.SEQUENTIAL[1:])
+AMOUNT_SCALE = [[index / (len(AMOUNT_COLOURS) - 1), colour] for index, colour in enumerate(AMOUNT_COLOURS)]
 NICE_STEPS = (1, 2, 5)
 # Characters per line of the title and of its source line (they fit a 390 px phone), and the band
 # at the figure's foot that holds the "no figure" legend under the colour bar (pixels).
@@ -31,7 +34,7 @@ BAR_TITLE_WIDTH = 30  # the colour bar's title is centred over a bar 75% of the 
 BAR_LENGTH = 0.75
 # Least distance between two labelled ticks, as a share of the bar (on the square-root scale):
 # on a 390 px phone the bar is about 260 px long, so labels such as "10,000" never touch.
-TICK_GAP = 0.2
+TICK_GAP = 0.24
 # Characters per line of the hover box: it fits beside a country on a phone, on both sides.
 HOVER_WIDTH = 38
 PROJECT_OUTLINE = theme.TEXT

@@ -299,6 +299,8 @@ def frame_map(figure: go.Figure, lang: str, kind_line: str | None = None, by_pro
             "showlakes": False, "showframe": False, "resolution": 110, "bgcolor": "white",
         },
         margin={"l": 0, "r": 0, "t": title_height + disclaimer_height, "b": 0},
+        # Left-aligned lines read as a list wherever plotly puts the box (centred on a phone).
+        hoverlabel={"align": "left"},
         dragmode="pan",
         # A new frame (provinces on or off) resets a person's pan and zoom; a new colouring keeps it.
         uirevision=f"programme-map-{'provinces' if by_province else 'countries'}",

@@ -82,8 +82,10 @@ TEXT: dict[str, dict[str, str]] = {
     "map.amount.col.drawn": {"en": "Drawn on the map", "fr": "Dessiné sur la carte"},
     "map.amount.no_outline": {"en": "No (no outline on this map)", "fr": "Non (pas de contour sur cette carte)"},
     "map.amount.summary": {
-        "en": "{measure} ({value}): {count} countries have a figure; the largest is {top} ({top_value}). Other countries read “{missing}”. {source}.",
-        "fr": "{measure} ({value}) : {count} pays ont un chiffre ; le plus élevé est {top} ({top_value}). Les autres pays portent « {missing} ». {source}."},
+        "en": "{measure} ({value}): {count} countries on the map have a figure; the largest: {top} ({top_value}). Other countries read “{missing}”. {source}.",
+        "fr": "{measure} ({value}) : {count} pays de la carte ont un chiffre ; le plus élevé : {top} ({top_value}). Les autres pays portent « {missing} ». {source}."},
+    "map.amount.summary.listed_only": {"en": "With a figure but no outline on this map, listed in the table only: {countries}.",
+                                       "fr": "Avec un chiffre mais sans contour sur cette carte, dans le tableau seulement : {countries}."},
     "map.amount.summary.none": {"en": "{measure}: every country reads “{missing}”. {source}.",
                                 "fr": "{measure} : tous les pays portent « {missing} ». {source}."},
     # Country profile
