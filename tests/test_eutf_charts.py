@@ -234,6 +234,7 @@ def test_summary_counts_the_countries_drawn_and_names_the_ones_listed_only(conte
     assert summary.startswith("Voluntary returns supported (counted where organised) (actual): 14 countries on "
                               "the map have a figure; the largest: Niger (40,888).")
     assert "table only" not in summary
+    frame, spec = map_charts.amount_view(context.cursor(), context.catalog, Selection(), options, "fr", [])
     without_outline = frame.assign(drawn=frame["drawn"] & (frame["iso3"] != "GMB"))
     summary = amount_summary(without_outline, spec, lang="fr")
     assert "13 pays de la carte ont un chiffre" in summary
