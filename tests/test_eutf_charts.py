@@ -191,7 +191,8 @@ def test_pillar_results_match_the_csv_reading_and_keep_regional_rows_apart(conte
     assert "T05-EUTF-HOA-REG-25" in set(regional["place"]) and regional["iso3"].isna().all()
     assert set(rows["indicator_number"]) == {"3.2", "3.4", "3.5"}
     figure, summary = pillar_callbacks.update_eutf_results(context, {"eutf_pillar": "2"}, "en")
-    labels = set(figure.data[1].y)
+    actual = next(trace for trace in figure.data if trace.name == "actual")
+    labels = set(actual.y)
     assert "Niger · 3.4" in labels and not any("REG" in label for label in labels)
     assert "EUTF, reported by 17 Dec 2021" in summary
 
@@ -239,3 +240,65 @@ def test_summary_counts_the_countries_drawn_and_names_the_ones_listed_only(conte
     summary = amount_summary(without_outline, spec, lang="fr")
     assert "13 pays de la carte ont un chiffre" in summary
     assert summary.endswith("dans le tableau seulement\u202f: Gambie.")
+
+
+def _csv_levels() -> dict[tuple[str, str], str]:
+    """(iso3, indicator number) -> the level a country's own figure comes from, read from the CSV."""
+    countries = _countries()
+    levels: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in _rows("results"):
+        number = row["indicator"].split(" Number")[0] if row["result_framework"] == COI else ""
+        place = countries[row["iati_id"]]
+        if number and len(place) == 1:
+            levels[(place[0], number)].add(row["level"])
+    return {key: "contract" if "contract" in found else "project" for key, found in levels.items()}
+
+
+def test_profile_chart_marks_every_parent_project_figure(context):
+    # Mali's 3.6 and 3.7, Mali's and Senegal's 5.3, Senegal's 2.1 bis... come from the parent
+    # project (no contract reports them): their bars have their own series, colour and label.
+    profiles = set(context.catalog.countries)
+    expected = {key for key, level in _csv_levels().items() if level == "project" and key[0] in profiles}
+    assert {("MLI", "3.6"), ("MLI", "3.7"), ("MLI", "5.3"), ("SEN", "5.3"), ("SEN", "2.1 bis")} <= expected
+    marked, unmarked = set(), set()
+    for iso3 in sorted(profiles):
+        figure = map_callbacks.update_eutf_profile(context, iso3, "en")[1]
+        for trace in getattr(figure, "data", ()):
+            project = trace.name.startswith("actual, parent project")
+            for label, value, text in zip(trace.y, trace.x, trace.text, strict=True):
+                if value is None:
+                    continue
+                number = label.split(" ")[0] + (" bis" if label.split(" ")[1] == "bis" else "")
+                (marked if project else unmarked).add((iso3, number))
+                assert text.endswith(" (project)") == project
+            assert not project or trace.marker.color == "#56B4E9"
+    assert marked == expected and not marked & unmarked
+    assert len(marked) == 18  # the 18 project-level bars of the profiles
+
+
+def test_profile_chart_reads_in_french_with_labels_above_the_bars(context):
+    figure = map_callbacks.update_eutf_profile(context, "MLI", "fr")[1]
+    labels = [annotation.text for annotation in figure.layout.annotations if annotation.name == "row-label"]
+    assert labels[:3] == ["2.1 bis Infrastructures sociales construites<br>et/ou réhabilitées",
+                          "3.3 Migrants (potentiels) touchés par des<br>campagnes d’information sur la migration",
+                          "3.4 Retours volontaires soutenus"]
+    assert figure.layout.yaxis.showticklabels is False  # no label cut at the left edge
+    # No indicator has a target: no target series, and the title says "réalisé" alone.
+    assert [trace.name for trace in figure.data] == [
+        "réalisé", "réalisé, chiffre du projet parent<br>(aucun chiffre de contrat)"]
+    title = figure.layout.title.text.replace("<br>", " ")
+    assert title.startswith("Mali : résultats déclarés au FFUE (réalisé)")
+    assert "libellés traduits par le tableau de bord" in title and "cible" in title
+    assert figure.layout.xaxis.ticktext[-1] == "10\u202f000" and figure.layout.xaxis.tickangle == 0
+    english = map_callbacks.update_eutf_profile(context, "MLI", "en")[1]
+    assert english.layout.xaxis.ticktext[-1] == "10,000" and "translated" not in english.layout.title.text
+
+
+def test_every_common_output_indicator_has_a_french_name():
+    from dashboard.i18n import TEXT
+
+    numbers = {row["indicator"].split(" Number")[0] for row in _rows("results") if row["result_framework"] == COI}
+    assert len(numbers) == 32
+    for number in numbers:
+        names = TEXT[f"eutf.coi.{number}"]
+        assert names["fr"] and names["fr"] != names["en"], number
