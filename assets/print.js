@@ -10,19 +10,35 @@
 
     var PAPER_WIDTH = 680;
     var resized = [];
+    var printing = false;
+
+    // One chart to the paper's width; again whenever it redraws while printing (a chart whose
+    // column widens for paper redraws wider, after the first fit).
+    function fit(plot) {
+        var layout = plot._fullLayout;
+        if (!layout) { return; }
+        if (layout.width > PAPER_WIDTH) {
+            if (resized.indexOf(plot) < 0) { resized.push(plot); }
+            plot.style.zoom = String(PAPER_WIDTH / layout.width);
+        } else if (resized.indexOf(plot) >= 0) {
+            plot.style.zoom = "";
+        }
+    }
 
     function toPaper() {
-        if (resized.length) { return; }
+        printing = true;
         document.querySelectorAll(".js-plotly-plot").forEach(function (plot) {
-            var layout = plot._fullLayout;
-            if (!layout || layout.width <= PAPER_WIDTH) { return; }
-            resized.push(plot);
-            plot.style.zoom = String(PAPER_WIDTH / layout.width);
+            if (!plot.dataset.printFit && typeof plot.on === "function") {
+                plot.dataset.printFit = "1";
+                plot.on("plotly_afterplot", function () { if (printing) { fit(plot); } });
+            }
+            fit(plot);
         });
     }
 
     function toScreen() {
         var plots = resized;
+        printing = false;
         resized = [];
         plots.forEach(function (plot) { plot.style.zoom = ""; });
     }

@@ -210,7 +210,7 @@ def profile_panel(catalog: Catalog, lang: str, chosen: str | None) -> html.Aside
                     className="card-header d-flex justify-content-between align-items-center",
                 ),
                 country_choice(catalog, lang, chosen),
-                html.Div(html.P(t("map.profile.hint", lang), className="small text-muted"),
+                html.Div(html.P(t("map.profile.hint", lang), className="small text-muted screen-only"),
                          id=ids.MAP_PROFILE_BODY, className="card-body pb-0"),
                 trend_block(lang),
                 html.Div(id=ids.MAP_PROFILE_PUBLISHED, className="card-body pt-0"),
@@ -231,7 +231,8 @@ def layout(context: PageContext) -> html.Div:
     return html.Div(
         [
             html.H1(t("map.title", lang), className="h4 mb-1"),
-            html.P(t("map.intro", lang), className="text-muted small mb-2"),
+            html.P([t("map.intro", lang), " ", html.Span(t("map.intro.how", lang), className="screen-only")],
+                   className="text-muted small mb-2"),
             options_notice(options, lang),
             html.Div([colour_control(lang, options.mode, context.catalog),
                       province_control(lang, options.provinces)],

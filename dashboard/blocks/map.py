@@ -161,7 +161,7 @@ def country_profile(facts: pd.DataFrame, headline: pd.DataFrame, published: pd.D
         demo: whether the indicator values are demo data.
     """
     if facts.empty:
-        return (t("map.profile.heading", lang), [html.P(t("map.profile.hint", lang), className="small text-muted")],
+        return (t("map.profile.heading", lang), [html.P(t("map.profile.hint", lang), className="small text-muted screen-only")],
                 [])
     country = str(facts.iloc[0][_lang_column("country_name", lang)])
     body = [*_facts_block(facts, catalog, lang), *_headline_block(headline, lang, demo)]

@@ -3,8 +3,12 @@
 TEXT: dict[str, dict[str, str]] = {
     "map.title": {"en": "Programme map", "fr": "Carte des programmes"},
     "map.intro": {
-        "en": "Where the six EU-IOM Actions work. Choose how the countries are coloured, hover over a country for its facts and click it for its profile.",
-        "fr": "Où interviennent les six Actions UE-OIM. Choisissez comment colorer les pays, survolez un pays pour voir ses caractéristiques et cliquez dessus pour afficher son profil."},
+        "en": "Where the six EU-IOM Actions work.",
+        "fr": "Où interviennent les six Actions UE-OIM."},
+    # How to use the map on a screen: not printed (assets/30-print.css, .screen-only).
+    "map.intro.how": {
+        "en": "Choose how the countries are coloured, hover over a country for its facts and click it for its profile.",
+        "fr": "Choisissez comment colorer les pays, survolez un pays pour voir ses caractéristiques et cliquez dessus pour afficher son profil."},
     # Controls
     "map.colour.label": {"en": "Colour the countries by", "fr": "Colorer les pays selon"},
     "map.colour.action": {"en": "Action", "fr": "Action"},
