@@ -30,6 +30,7 @@ NICE_STEPS = (1, 2, 5)
 # Characters per line of the title and of its source line (they fit a 390 px phone), and the band
 # at the figure's foot that holds the "no figure" legend under the colour bar (pixels).
 TITLE_WIDTH, SOURCE_WIDTH, LEGEND_BAND = 36, 52, 34
+LEGEND_WIDTH, LEGEND_LINE = 40, 17  # a legend entry's characters per line; the band's height per more line
 BAR_TITLE_WIDTH = 30  # the colour bar's title is centred over a bar 75% of the figure wide
 BAR_LENGTH = 0.75
 # Least distance between two labelled ticks, as a share of the bar (on the square-root scale):
@@ -135,9 +136,10 @@ def amount_traces(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> list[go.C
         traces.append(_valued(present[~project], spec, lang, uid="amount-values", name=spec.measure_label,
                               outline=BORDER, width=0.6, showlegend=False))
     if project.any():
-        traces.append(_valued(present[project], spec, lang, uid="amount-values-project",
-                              name=t("eutf.legend.project_level", lang), outline=PROJECT_OUTLINE, width=2,
-                              showlegend=True))
+        # plotly never wraps a legend entry: the long one is broken into lines here.
+        name = "<br>".join(_wrapped(t("eutf.legend.project_level", lang), LEGEND_WIDTH))
+        traces.append(_valued(present[project], spec, lang, uid="amount-values-project", name=name,
+                              outline=PROJECT_OUTLINE, width=2, showlegend=True))
     return traces
 
 
@@ -179,5 +181,7 @@ def amount_map(frame: pd.DataFrame, spec: AmountSpec, *, lang: str, demo: bool) 
                 "traceorder": "normal", "itemclick": False},
         meta={"demo": demo, "colour_mode": "amount", "kind": spec.kind},
     )
-    figure.update_layout(margin={"b": LEGEND_BAND})
+    # On a phone the legend's entries stack: the band holds every line of them.
+    legend_lines = sum(trace.name.count("<br>") + 1 for trace in figure.data if trace.showlegend)
+    figure.update_layout(margin={"b": LEGEND_BAND + LEGEND_LINE * max(0, legend_lines - 1)})
     return figure
