@@ -126,3 +126,22 @@ def test_pillars_page_shows_real_results_and_the_explorer_finds_a_row(live_serve
     assert csv_parts(content)[0]["kind_of_data"] == t("kind.mapping", lang)
     assert dt.date.today().isoformat() in csv_parts(content)[0]["exported_on"]
     assert_clean(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_values_no_country_has_are_not_offered_and_a_link_to_one_falls_back_with_a_notice(live_server, page,
+                                                                                           lang):
+    # No Common Output Indicator row has a target: "target" and "% of target" would colour every
+    # country "no EUTF figure". They are not offered; a link asking for one says why.
+    open_map(page, f"{live_server.url}/?colour=eutf&measure=returns&value=target&lang={lang}")
+    notice = page.inner_text("#map-options-notice")
+    assert t("eutf.value.target", lang) in notice and ("no country has such a figure" in notice
+                                                       or "aucun pays n’a de tel chiffre" in notice)
+    wait_for_map_kind(page, "eutf", t("eutf.value.actual", lang))
+    assert page.locator("#map-eutf-value-group").is_hidden()  # one value: nothing to choose
+    offered = page.eval_on_selector_all("#map-eutf-value-radio input", "inputs => inputs.map(i => i.value)")
+    assert offered == ["actual"]
+    page.select_option("#map-eutf-measure-dropdown", "budget")
+    wait_for_map_kind(page, "eutf", t("eutf.value.budget", lang))
+    assert "value=" not in page.evaluate("location.search")
+    assert_clean(page)
