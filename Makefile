@@ -15,10 +15,9 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## install, build the demo store on first run, serve on http://127.0.0.1:8050
 	$(BIN)/python run.py
 
-test: $(STAMP)  ## install (plus Debian chromium, haproxy and poppler-utils), then run every test, browser tests included
+test: $(STAMP)  ## install (plus Debian chromium and haproxy), then run every test, browser tests included
 	./scripts/install_chromium.sh
 	./scripts/install_haproxy.sh
-	./scripts/install_poppler.sh
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)  ## every test except the browser ones and the load-balancer one
