@@ -105,8 +105,8 @@ def select_country(context: AppContext, click_data: dict | None, close_clicks: i
                    triggered_id: str | None) -> tuple[object, object]:
     """The country whose profile is open, and the value of the country drop-down.
 
-    A click on a country, or choosing it in the drop-down, opens its profile; the close button,
-    a click on the sea or on plain land clears it; so does a filter change that leaves the open
+    A click on an Action country, or choosing it in the drop-down, opens its profile; the close
+    button, a click on the sea, on plain land or on a country without a profile clears it; so does a filter change that leaves the open
     country outside the filters, or a link whose profile country is outside its filters (the
     first call, ``triggered_id`` None).
     """
@@ -116,7 +116,10 @@ def select_country(context: AppContext, click_data: dict | None, close_clicks: i
         iso3 = chosen if isinstance(chosen, str) and chosen in context.catalog.countries else None
         return (iso3 if iso3 != current else no_update), no_update
     if triggered_id == ids.MAP_GRAPH:
+        # A country drawn for its EUTF figures alone (the Gambia, Eritrea, Tanzania) has no
+        # profile: a click there is a click on plain land.
         iso3 = clicked_country(click_data)
+        iso3 = iso3 if iso3 in context.catalog.countries else None
         return (iso3, iso3) if iso3 != current else (no_update, no_update)
     if current and triggered_id in (None, ids.SELECTION_STORE):
         selection = Selection.from_raw(selection_data or {}, context.catalog)

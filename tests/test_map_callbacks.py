@@ -102,6 +102,8 @@ def test_select_country(context):
     assert select({"points": [{"location": "LBY"}]}, None, ids.MAP_GRAPH) == ("LBY", "LBY")
     assert select({"points": [{"location": "sea"}]}, "LBY", ids.MAP_GRAPH) == (None, None)
     assert select({"points": [{"location": "LBY"}]}, "LBY", ids.MAP_GRAPH) == (no_update, no_update)
+    # The Gambia is drawn for its EUTF figures but has no profile: like plain land.
+    assert select({"points": [{"location": "GMB"}]}, "LBY", ids.MAP_GRAPH) == (None, None)
     assert select(None, "LBY", ids.MAP_PROFILE_CLOSE) == (None, None)
     # The drop-down opens a profile without a mouse; unknown values are ignored.
     assert select(None, None, ids.MAP_PROFILE_SELECT, chosen="ZAF") == ("ZAF", no_update)
