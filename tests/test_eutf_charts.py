@@ -303,3 +303,22 @@ def test_every_common_output_indicator_has_a_french_name():
     for number in numbers:
         names = TEXT[f"eutf.coi.{number}"]
         assert names["fr"] and names["fr"] != names["en"], number
+
+
+def test_target_series_is_drawn_only_where_a_target_exists():
+    import pandas as pd
+
+    from dashboard.figures.eutf import target_actual_chart
+
+    frame = pd.DataFrame({"label": ["Niger · 3.4", "Mali · 3.6"], "target": [50_000.0, None],
+                          "actual": [40_888.0, 40.0], "level": ["contract", "project"]})
+    figure = target_actual_chart(frame, title="Title", subtitle="", label_column="label", lang="en")
+    assert [trace.name for trace in figure.data] == [
+        "target", "actual", "actual, parent project’s figure<br>(no contract figure)"]
+    assert [trace.offsetgroup for trace in figure.data] == ["target", "actual", "actual"]
+    assert list(figure.data[0].x) == [50_000.0, None] and list(figure.data[1].x) == [40_888.0, None]
+    assert list(figure.data[2].text) == ["", "40 (project)"]
+    # A budget never reaches this chart: its rows are results (people, institutions...), not EUR.
+    without = target_actual_chart(frame.assign(target=None), title="Title", subtitle="", label_column="label",
+                                  lang="en")
+    assert "target" not in [trace.name for trace in without.data]

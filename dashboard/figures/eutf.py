@@ -60,7 +60,7 @@ def _log_axis(values: list[float], lang: str) -> dict:
 
 
 def _bar(labels: list[str], values: list[float | None], texts: list[str], hovers: list[str], *, name: str,
-         colour: str, pattern: str, group: str, lang: str) -> go.Bar:
+         colour: str, pattern: str, group: str) -> go.Bar:
     # plotly never wraps a legend entry: long names are broken into lines here.
     return go.Bar(
         y=labels, x=values, orientation="h", name="<br>".join(_lines(name, LEGEND_WIDTH)), offsetgroup=group,
@@ -105,7 +105,7 @@ def target_actual_chart(frame: pd.DataFrame, *, title: str, subtitle: str, label
                               [_value_text(value, lang) for value in frame["target"]],
                               [hover(index, "target") for index in range(len(frame))],
                               name=t("eutf.value.target", lang), colour=TARGET_COLOUR, pattern="/",
-                              group="target", lang=lang))
+                              group="target"))
     project_note = "<br><i>" + "<br>".join(_lines(t("eutf.chart.project_note", lang), HOVER_WIDTH)) + "</i>"
     for level, name, colour in (("contract", t("eutf.value.actual", lang), ACTUAL_COLOUR),
                                 ("project", t("eutf.legend.actual_project", lang), PROJECT_COLOUR)):
@@ -118,7 +118,7 @@ def target_actual_chart(frame: pd.DataFrame, *, title: str, subtitle: str, label
             [_value_text(value, lang) + suffix if keep else "" for value, keep in zip(frame["actual"], chosen,
                                                                                       strict=True)],
             [hover(index, "actual", project_note if level == "project" else "") for index in range(len(frame))],
-            name=name, colour=colour, pattern="", group="actual", lang=lang))
+            name=name, colour=colour, pattern="", group="actual"))
     values = [float(value) for column in ("target", "actual") for value in frame[column] if positive(value)]
     label_lines = max(shown_label.count("<br>") + 1 for shown_label in shown)
     row = LABEL_LINE * label_lines + BAR_BLOCK + ROW_GAP
