@@ -318,7 +318,6 @@ def test_target_series_is_drawn_only_where_a_target_exists():
     assert [trace.offsetgroup for trace in figure.data] == ["target", "actual", "actual"]
     assert list(figure.data[0].x) == [50_000.0, None] and list(figure.data[1].x) == [40_888.0, None]
     assert list(figure.data[2].text) == ["", "40 (project)"]
-    # A budget never reaches this chart: its rows are results (people, institutions...), not EUR.
     without = target_actual_chart(frame.assign(target=None), title="Title", subtitle="", label_column="label",
                                   lang="en")
     assert "target" not in [trace.name for trace in without.data]
