@@ -23,9 +23,15 @@ from dashboard.data_kinds import FACTS
 from dashboard.figures import amount_map as amount_figures
 from dashboard.figures import eutf as eutf_figures
 from dashboard.figures import map as map_figures
-from dashboard.i18n import normalise_language, t
+from dashboard.i18n import normalise_language
 from dashboard.labels import map as map_labels
-from dashboard.map_options import EUTF_MODE, INDICATOR_MODE, MapOptions, chosen_profile
+from dashboard.map_options import (
+    EUTF_MODE,
+    INDICATOR_MODE,
+    MapOptions,
+    chosen_profile,
+    value_choices,
+)
 from dashboard.map_options import TABLE as MAP_TABLE
 from dashboard.queries import eutf as eutf_queries
 from dashboard.queries import map as map_queries
@@ -100,8 +106,8 @@ def select_country(context: AppContext, click_data: dict | None, close_clicks: i
                    triggered_id: str | None) -> tuple[object, object]:
     """The country whose profile is open, and the value of the country drop-down.
 
-    A click on a country, or choosing it in the drop-down, opens its profile; the close button,
-    a click on the sea or on plain land clears it; so does a filter change that leaves the open
+    A click on an Action country, or choosing it in the drop-down, opens its profile; the close
+    button, a click on the sea, on plain land or on a country without a profile clears it; so does a filter change that leaves the open
     country outside the filters, or a link whose profile country is outside its filters (the
     first call, ``triggered_id`` None).
     """
@@ -111,7 +117,10 @@ def select_country(context: AppContext, click_data: dict | None, close_clicks: i
         iso3 = chosen if isinstance(chosen, str) and chosen in context.catalog.countries else None
         return (iso3 if iso3 != current else no_update), no_update
     if triggered_id == ids.MAP_GRAPH:
+        # A country drawn for its EUTF figures alone (the Gambia, Eritrea, Tanzania) has no
+        # profile: a click there is a click on plain land.
         iso3 = clicked_country(click_data)
+        iso3 = iso3 if iso3 in context.catalog.countries else None
         return (iso3, iso3) if iso3 != current else (no_update, no_update)
     if current and triggered_id in (None, ids.SELECTION_STORE):
         selection = Selection.from_raw(selection_data or {}, context.catalog)
@@ -225,11 +234,11 @@ def show_amount_controls(context: AppContext, options_data: dict | None) -> tupl
     return mode != EUTF_MODE, mode != INDICATOR_MODE, mode != EUTF_MODE
 
 
-def value_options(measure: object, lang: str | None) -> list[dict]:
-    """Actual, target and % of target; disabled for the budget, which has one value only."""
-    lang = normalise_language(lang)
-    return [{"label": t(f"eutf.value.{key}", lang), "value": key, "disabled": measure == "budget"}
-            for key in eutf_queries.VALUE_KINDS]
+def value_options(context: AppContext, measure: object, lang: str | None) -> tuple[list[dict], bool]:
+    """The values of the measure some country has a figure for, and whether their choice is
+    hidden (one value or none: nothing to choose)."""
+    choices = value_choices(context.catalog, measure, normalise_language(lang))
+    return choices, len(choices) < 2
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -317,9 +326,10 @@ def register(app: Dash, context: AppContext) -> None:
     pure_callback(
         app,
         Output(ids.MAP_EUTF_VALUE, "options"),
+        Output(ids.MAP_EUTF_VALUE_GROUP, "hidden"),
         Input(ids.MAP_EUTF_MEASURE, "value"),
         State(ids.LANGUAGE_STORE, "data"),
-    )(value_options)
+    )(lambda measure, lang: value_options(context, measure, lang))
     app.clientside_callback(
         SCROLL_TO_PROFILE_JS,
         Output(ids.MAP_SCROLL_SINK, "data"),

@@ -15,7 +15,7 @@ from typing import TypeVar
 import duckdb
 
 from dashboard.i18n import normalise_language
-from dashboard.queries import reference
+from dashboard.queries import eutf, reference
 
 T = TypeVar("T")
 # Answers that depend on the filters kept per store version (see Catalog.recent): a filter change
@@ -53,6 +53,9 @@ class Catalog:
     info: Mapping[str, str]
     # The protected release's public parameters (budget, mechanism, measurements).
     release: Mapping[str, object] = field(default_factory=dict)
+    # EUTF map measure -> the values some country has a figure for (``queries.eutf.available_values``):
+    # the map offers only these.
+    eutf_values: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     # Other values read once from this store version (survey group codes, imported file names):
     # a version's content never changes, so they live exactly as long as its catalog.
     _read_once: dict = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -124,4 +127,5 @@ def load_catalog(cursor: duckdb.DuckDBPyConnection) -> Catalog:
         quarters=tuple(reference.data_quarters(cursor)),
         info=MappingProxyType(reference.store_info(cursor)),
         release=MappingProxyType(reference.release_parameters(cursor)),
+        eutf_values=MappingProxyType(eutf.available_values(cursor)),
     )

@@ -2,22 +2,25 @@
 programme indicators (demo or imported). Pure pandas on query frames; no SQL, no figures.
 
 A country's amount is its own figure only: regional projects and contracts that cover it are
-listed beside it (``regional``), never split into it or added to it.
+listed beside it (``regional``), never split into it or added to it. A budget is a budget, never
+a target: it has a column of its own. ``level`` says whether a figure is the contracts' or, where
+a country has no contract figure, its parent project's.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard.data_kinds import EUTF, FACTS
 from dashboard.i18n import format_number, t
+from dashboard.queries.eutf import BUDGET_VALUE
 
-AMOUNT_COLUMNS = ("iso3", "country", "value", "target", "actual", "pct", "level", "iati_ids", "regional",
-                  "drawn", "has_figure")
+AMOUNT_COLUMNS = ("iso3", "country", "value", "budget", "target", "actual", "pct", "level", "iati_ids",
+                  "regional", "drawn", "has_figure", "action_country")
 MAX_REGIONAL_LISTED = 3
 
 
@@ -32,11 +35,17 @@ class AmountSpec:
     missing_label: str  # "no EUTF figure"
     unit: str  # "EUR", "%" or "people"
     short_source: str = ""  # for the colour bar; the source line when empty
+    value_kind: str = ""  # EUTF: "actual", "target", "pct" or "budget"; "" for a store indicator
 
     @property
     def is_eutf(self) -> bool:
         """Whether the amounts are real EUTF figures."""
         return self.kind == EUTF
+
+    @property
+    def is_budget(self) -> bool:
+        """Whether the amounts are EUTF budgets (in EUR; no target, actual or share)."""
+        return self.value_kind == BUDGET_VALUE
 
 
 def _pct(actual: object, target: object) -> float:
@@ -58,35 +67,44 @@ def _regional_text(rows: pd.DataFrame, measure: str, lang: str) -> str:
     return "; ".join(parts)
 
 
+def _empty_row(iso3: str, name: str, *, drawn: bool, action_country: bool) -> dict:
+    return {"iso3": iso3, "country": name, "value": math.nan, "budget": math.nan, "target": math.nan,
+            "actual": math.nan, "pct": math.nan, "level": "", "iati_ids": "", "regional": "", "drawn": drawn,
+            "has_figure": False, "action_country": action_country}
+
+
 def eutf_amounts(own: pd.DataFrame, regional: pd.DataFrame, *, measure: str, value_kind: str,
-                 drawable: Mapping[str, str], lang: str) -> pd.DataFrame:
+                 drawable: Mapping[str, str], action_countries: Collection[str], lang: str) -> pd.DataFrame:
     """One row per country on the map or with an EUTF figure.
 
     Args:
         own: ``queries.eutf.country_figures`` rows.
         regional: ``queries.eutf.regional_figures`` rows.
         measure: a key of ``queries.eutf.MEASURES``.
-        value_kind: ``actual``, ``target`` or ``pct``.
-        drawable: iso3 -> name of the countries the map has outlines for.
+        value_kind: ``actual``, ``target`` or ``pct`` (ignored for the budget, whose value is the
+            budget).
+        drawable: iso3 -> name of the countries the map draws (it has their outlines).
+        action_countries: iso3 codes of the Action countries (the ones with a country profile).
         lang: language of the names and texts.
 
-    Returns columns ``AMOUNT_COLUMNS``, ordered by iso3; ``value`` is NaN where there is no figure.
+    Returns columns ``AMOUNT_COLUMNS``, ordered by iso3; ``value`` is NaN where there is no figure;
+    for the budget, ``budget`` holds it and ``target``, ``actual`` and ``pct`` are NaN.
     """
     name_column = f"name_{lang}"
-    rows = {}
-    for iso3, name in drawable.items():
-        rows[iso3] = {"iso3": iso3, "country": name, "value": math.nan, "target": math.nan, "actual": math.nan,
-                      "pct": math.nan, "level": "", "iati_ids": "", "regional": "", "drawn": True,
-                      "has_figure": False}
+    rows = {iso3: _empty_row(iso3, name, drawn=True, action_country=iso3 in action_countries)
+            for iso3, name in drawable.items()}
     for row in own.to_dict("records"):
-        target, actual = row["target"], row["actual"]
+        entry = rows.setdefault(row["iso3"], _empty_row(row["iso3"], row[name_column], drawn=False,
+                                                        action_country=row["iso3"] in action_countries))
         if measure == "budget":
-            target, actual = row["target"], math.nan
-        entry = rows.setdefault(row["iso3"], {"iso3": row["iso3"], "country": row[name_column], "drawn": False})
-        pct = _pct(actual, target)
-        value = {"actual": actual, "target": target, "pct": pct}[value_kind if measure != "budget" else "target"]
-        entry.update({"target": target, "actual": actual, "pct": pct, "value": value, "level": row["level"],
-                      "iati_ids": row["iati_ids"], "regional": "", "has_figure": not pd.isna(value)})
+            figures = {"budget": row["target"], "target": math.nan, "actual": math.nan, "pct": math.nan}
+            value = row["target"]
+        else:
+            target, actual = row["target"], row["actual"]
+            figures = {"budget": math.nan, "target": target, "actual": actual, "pct": _pct(actual, target)}
+            value = figures[value_kind]
+        entry.update({**figures, "value": value, "level": row["level"], "iati_ids": row["iati_ids"],
+                      "has_figure": not pd.isna(value)})
     for iso3, covered in regional.groupby("iso3", sort=True):
         if iso3 in rows:
             rows[iso3]["regional"] = _regional_text(covered, measure, lang)
@@ -99,9 +117,8 @@ def indicator_amounts(ranking: pd.DataFrame, *, drawable: Mapping[str, str], lan
     """One row per map country for a store indicator (``queries.indicators.country_ranking``
     without the sex split), summed over the filtered period; NaN where the store has no value."""
     totals = {row["iso3"]: float(row["value"]) for row in ranking.to_dict("records")}
-    rows = [{"iso3": iso3, "country": name, "value": totals.get(iso3, math.nan), "target": math.nan,
-             "actual": totals.get(iso3, math.nan), "pct": math.nan, "level": "", "iati_ids": "", "regional": "",
-             "drawn": True, "has_figure": iso3 in totals} for iso3, name in drawable.items()]
+    rows = [{**_empty_row(iso3, name, drawn=True, action_country=True), "value": totals.get(iso3, math.nan),
+             "actual": totals.get(iso3, math.nan), "has_figure": iso3 in totals} for iso3, name in drawable.items()]
     return pd.DataFrame(rows, columns=list(AMOUNT_COLUMNS)).sort_values("iso3", ignore_index=True)
 
 
@@ -109,13 +126,13 @@ def eutf_spec(measure: str, value_kind: str, number: str | None, as_of: str, lan
     """The words of an EUTF colouring (``number``: its Common Output Indicator, None for budget)."""
     framework = (t("eutf.framework.contracts", lang) if number is None
                  else t("eutf.framework.coi", lang, number=number))
-    value_kind = "target" if measure == "budget" else value_kind
+    value_kind = BUDGET_VALUE if measure == "budget" else value_kind
     return AmountSpec(
         kind=EUTF, measure_label=t(f"eutf.measure.{measure}", lang),
-        value_label=t("eutf.value.budget" if measure == "budget" else f"eutf.value.{value_kind}", lang),
+        value_label=t(f"eutf.value.{value_kind}", lang),
         source_line=t("eutf.source_line", lang, date=as_of, framework=framework),
         missing_label=t("eutf.missing", lang),
-        unit="EUR" if measure == "budget" else ("%" if value_kind == "pct" else "people"))
+        unit="EUR" if measure == "budget" else ("%" if value_kind == "pct" else "people"), value_kind=value_kind)
 
 
 def indicator_spec(indicator: str, period: str, kind_label: str, lang: str, origin: str = "demo") -> AmountSpec:

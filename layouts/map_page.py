@@ -13,10 +13,19 @@ from dashboard import ids, theme
 from dashboard.catalog import Catalog
 from dashboard.chart_registry import chart
 from dashboard.i18n import t
-from dashboard.map_options import ALL_COLOUR_MODES, EUTF_MODE, INDICATOR_MODE, TABLE, MapOptions
+from dashboard.map_options import (
+    EUTF_MODE,
+    INDICATOR_MODE,
+    TABLE,
+    VALUE_PARAM,
+    MapOptions,
+    colour_modes,
+    eutf_measures,
+    value_choices,
+)
 from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
-from dashboard.queries.eutf import MEASURES, VALUE_KINDS
+from dashboard.queries.eutf import VALUE_KINDS
 from layouts.chart_block import chart_block, chart_toolbar, table_view_parts
 from layouts.page_options import options_store
 
@@ -24,12 +33,20 @@ from layouts.page_options import options_store
 OPTION_LABEL_KEYS = {option.param: option.label_key for option in TABLE.options}
 
 
+def _dropped_item(key: str, value: str, lang: str) -> str:
+    """One ignored value in words; a known value with no figure says so (no target, say)."""
+    option = t(OPTION_LABEL_KEYS[key], lang)
+    if key == VALUE_PARAM and value in VALUE_KINDS:
+        return t("map.notice.no_figure", lang, value=t(f"eutf.value.{value}", lang), option=option)
+    return t("map.notice.item", lang, value=value, option=option)
+
+
 def options_notice(options: MapOptions, lang: str) -> dbc.Alert | None:
-    """A visible notice naming the link's page options that were not recognised, if any."""
+    """A visible notice naming the link's page options that were not recognised, or that would
+    show nothing (a value no EUTF figure has), if any."""
     if not options.dropped:
         return None
-    items = t("map.list_separator", lang).join(
-        t("map.notice.item", lang, value=value, option=t(OPTION_LABEL_KEYS[key], lang)) for key, value in options.dropped)
+    items = t("map.list_separator", lang).join(_dropped_item(key, value, lang) for key, value in options.dropped)
     return dbc.Alert(t("map.notice.dropped", lang, items=items), id=ids.MAP_OPTIONS_NOTICE, color="warning",
                      dismissable=True, className="small py-2")
 
@@ -41,14 +58,15 @@ def colour_label(mode: str, lang: str, origin: str) -> str:
     return t(f"map.colour.{mode}", lang)
 
 
-def colour_control(lang: str, mode: str, origin: str = "demo") -> html.Fieldset:
-    """One-click choice of what the colours mean."""
+def colour_control(lang: str, mode: str, catalog: Catalog) -> html.Fieldset:
+    """One-click choice of what the colours mean (the colourings the store has figures for)."""
     return html.Fieldset(
         [
             html.Legend(t("map.colour.label", lang), className="form-label small mb-1 float-none w-auto"),
             dbc.RadioItems(
                 id=ids.MAP_COLOUR_RADIO,
-                options=[{"label": colour_label(option, lang, origin), "value": option} for option in ALL_COLOUR_MODES],
+                options=[{"label": colour_label(option, lang, catalog.data_origin), "value": option}
+                         for option in colour_modes(catalog)],
                 value=mode, inline=True, class_name="btn-group map-colour-choice",
                 input_class_name="btn-check", label_class_name="btn btn-outline-primary btn-sm",
                 label_checked_class_name="active",
@@ -75,13 +93,14 @@ def _select(control_id: str, label: str, control: object) -> html.Div:
 def amount_controls(catalog: Catalog, lang: str, options: MapOptions) -> html.Div:
     """What to colour by when colouring by an amount: an EUTF measure and which value, or an
     indicator of the store; each group shows only with its colouring (the address names their
-    values only when they differ from the defaults)."""
+    values only when they differ from the defaults). Only measures and values some country has a
+    figure for are offered; the choice of value shows only when there is a choice."""
     measure = dbc.Select(id=ids.MAP_EUTF_MEASURE, value=options.measure, size="sm",
-                         options=[{"label": t(f"eutf.measure.{key}", lang), "value": key} for key in MEASURES])
-    value = dbc.RadioItems(id=ids.MAP_EUTF_VALUE, value=options.value, inline=True,
-                           class_name="small",
-                           options=[{"label": t(f"eutf.value.{key}", lang), "value": key,
-                                     "disabled": options.measure == "budget"} for key in VALUE_KINDS])
+                         options=[{"label": t(f"eutf.measure.{key}", lang), "value": key}
+                                  for key in eutf_measures(catalog)])
+    choices = value_choices(catalog, options.measure, lang)
+    value = dbc.RadioItems(id=ids.MAP_EUTF_VALUE, value=options.value, inline=True, class_name="small",
+                           options=choices)
     indicator = dbc.Select(id=ids.MAP_STORE_INDICATOR, size="sm", options=catalog.options("indicators", lang),
                            value=options.indicator)
     return html.Div(
@@ -90,7 +109,8 @@ def amount_controls(catalog: Catalog, lang: str, options: MapOptions) -> html.Di
             html.Div(html.Div([_select(ids.MAP_EUTF_MEASURE, t("map.amount.measure", lang), measure),
                                html.Fieldset([html.Legend(t("map.amount.value", lang),
                                                           className="form-label small mb-1 float-none w-auto"), value],
-                                             className="mb-2")],
+                                             id=ids.MAP_EUTF_VALUE_GROUP, className="mb-2",
+                                             hidden=len(choices) < 2)],
                               className="d-flex flex-wrap align-items-end"),
                      id=ids.MAP_EUTF_CONTROLS, hidden=options.mode != EUTF_MODE),
             html.Div(html.Div(_select(ids.MAP_STORE_INDICATOR, t("map.amount.indicator", lang), indicator),
@@ -190,7 +210,7 @@ def profile_panel(catalog: Catalog, lang: str, chosen: str | None) -> html.Aside
                     className="card-header d-flex justify-content-between align-items-center",
                 ),
                 country_choice(catalog, lang, chosen),
-                html.Div(html.P(t("map.profile.hint", lang), className="small text-muted"),
+                html.Div(html.P(t("map.profile.hint", lang), className="small text-muted screen-only"),
                          id=ids.MAP_PROFILE_BODY, className="card-body pb-0"),
                 trend_block(lang),
                 html.Div(id=ids.MAP_PROFILE_PUBLISHED, className="card-body pt-0"),
@@ -211,9 +231,10 @@ def layout(context: PageContext) -> html.Div:
     return html.Div(
         [
             html.H1(t("map.title", lang), className="h4 mb-1"),
-            html.P(t("map.intro", lang), className="text-muted small mb-2"),
+            html.P([t("map.intro", lang), " ", html.Span(t("map.intro.how", lang), className="screen-only")],
+                   className="text-muted small mb-2"),
             options_notice(options, lang),
-            html.Div([colour_control(lang, options.mode, context.catalog.data_origin),
+            html.Div([colour_control(lang, options.mode, context.catalog),
                       province_control(lang, options.provinces)],
                      className="map-page-controls d-flex flex-wrap align-items-end"),
             amount_controls(context.catalog, lang, options),

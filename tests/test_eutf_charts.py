@@ -105,7 +105,8 @@ def test_returns_map_reads_as_reported_with_regional_rows_apart(context):
     assert rows.loc["NGA", "Value shown"] == 7  # counted where organised
     assert rows.loc["ETH", "Value shown"] == "no EUTF figure"  # never 0, never a share of the region
     assert "T05-EUTF-HOA-REG-25-01" in rows.loc["ETH", "Regional projects also covering it (not included)"]
-    assert rows.loc["GMB", "Drawn on the map"].startswith("No")
+    assert rows.loc["GMB", "Drawn on the map"] == "Yes"  # Natural Earth 1:50m has its outline
+    assert rows.loc["GMB", "Value shown"] == 5 and rows.loc["ERI", "Value shown"] == "no EUTF figure"
     assert set(rows["Source and date"]) == {"EUTF, reported by 17 Dec 2021 · EUTF Common Output Indicators, 3.4"}
     assert map_charts.map_kind(request) == "eutf"
     assert kind_text(map_charts.map_kind(request), context.catalog, [], "en").startswith("REAL DATA: EUTF")
@@ -122,12 +123,43 @@ def test_amount_figure_colours_real_values_and_greys_missing_countries(context):
     assert "FFUE, déclaré au 17 déc. 2021" in figure.layout.title.text
     assert "FFUE, déclaré au 17 déc. 2021" in traces["amount-values"].hovertemplate
     assert figure.layout.meta["kind"] == "eutf" and figure.layout.meta["demo"] is False
+    # The colour bar is labelled up to the largest budget, Libya's.
+    assert figure.layout.coloraxis.colorbar.tickvals[-1] == pytest.approx(math.sqrt(73_300_000))
+    assert figure.layout.coloraxis.colorbar.ticktext[-1] == "73,3\u00a0M"
 
 
-def test_percent_of_target_needs_both_values(context):
+def test_a_budget_is_a_budget_never_a_target(context):
+    request = request_for(context, {"colour": "eutf", "measure": "budget"})
+    rows = map_charts.map_data(request).set_index("Country code (ISO 3166-1 alpha-3)")
+    assert rows.loc["BFA", "Budget (EUR)"] == 8_300_000 and rows.loc["BFA", "Value shown"] == 8_300_000
+    assert "Target" not in rows.columns and "target" not in rows.columns
+    assert rows.loc["BFA", "Measure"] == "EUTF budget of IOM contracts (budget in EUR)"
+    figure = map_charts.map_figure(request)
+    hover = {row[0]: row[2] for trace in figure.data[1:] for row in trace.customdata}
+    assert "budget in EUR: <b>8,300,000 EUR</b>" in hover["BFA"] and "target" not in hover["BFA"]
+
+
+def test_values_without_any_figure_are_not_offered(context):
+    # No Common Output Indicator row has a target: neither "target" nor "% of target" is offered,
+    # and a link asking for one falls back to the actual values, saying so.
+    assert dict(context.catalog.eutf_values)["returns"] == ("actual",)
+    assert dict(context.catalog.eutf_values)["budget"] == ("budget",)
+    options = MapOptions.from_params({"colour": "eutf", "measure": "returns", "value": "pct"}, context.catalog)
+    assert options.value == "actual" and options.dropped == (("value", "pct"),)
     rows = map_charts.map_data(request_for(context, {"colour": "eutf", "measure": "returns", "value": "pct"}))
-    # No country reports a numeric target for 3.4: every one reads "no EUTF figure", none reads 0.
-    assert set(rows["Value shown"]) == {"no EUTF figure"}
+    assert rows.set_index("Country code (ISO 3166-1 alpha-3)").loc["NER", "Value shown"] == 40888
+
+
+def test_project_level_figures_are_marked_on_the_map(context):
+    request = request_for(context, {"colour": "eutf", "measure": "institutions"})
+    figure = map_charts.map_figure(request)
+    traces = {trace.uid: trace for trace in figure.data}
+    # Mali's 3.6 is its parent project's (no contract reports it): outlined, in the legend, said in the hover.
+    assert list(traces["amount-values-project"].locations) == ["MLI"]
+    assert traces["amount-values-project"].showlegend
+    assert "parent project" in traces["amount-values-project"].name.replace("<br>", " ")
+    assert "MLI" not in traces["amount-values"].locations
+    assert "Figure of the parent project" in traces["amount-values-project"].customdata[0][2]
 
 
 def test_store_indicator_colouring_is_labelled_as_the_store_data(context):
@@ -160,7 +192,8 @@ def test_pillar_results_match_the_csv_reading_and_keep_regional_rows_apart(conte
     assert "T05-EUTF-HOA-REG-25" in set(regional["place"]) and regional["iso3"].isna().all()
     assert set(rows["indicator_number"]) == {"3.2", "3.4", "3.5"}
     figure, summary = pillar_callbacks.update_eutf_results(context, {"eutf_pillar": "2"}, "en")
-    labels = set(figure.data[1].y)
+    actual = next(trace for trace in figure.data if trace.name == "actual")
+    labels = set(actual.y)
     assert "Niger · 3.4" in labels and not any("REG" in label for label in labels)
     assert "EUTF, reported by 17 Dec 2021" in summary
 
@@ -190,3 +223,101 @@ def test_eutf_callbacks_take_bad_input_without_a_traceback(context, raw):
     assert "3.4" in summary  # falls back to the default pillar (2)
     options = MapOptions.from_params({"colour": "eutf", "measure": raw, "value": raw}, context.catalog)
     assert (options.measure, options.value) == ("returns", "actual")
+
+
+def test_summary_counts_the_countries_drawn_and_names_the_ones_listed_only(context):
+    from dashboard.summaries.amount_map import amount_summary
+
+    options = MapOptions.from_params({"colour": "eutf", "measure": "returns"}, context.catalog)
+    frame, spec = map_charts.amount_view(context.cursor(), context.catalog, Selection(), options, "en", [])
+    drawn = set(map_charts.map_figure(request_for(context, {"colour": "eutf"})).data[-1].locations)
+    assert "GMB" in drawn  # the Gambia, counted, is coloured
+    summary = amount_summary(frame, spec, lang="en")
+    assert summary.startswith("Voluntary returns supported (counted where organised) (actual): 14 countries on "
+                              "the map have a figure; the largest: Niger (40,888).")
+    assert "table only" not in summary
+    frame, spec = map_charts.amount_view(context.cursor(), context.catalog, Selection(), options, "fr", [])
+    without_outline = frame.assign(drawn=frame["drawn"] & (frame["iso3"] != "GMB"))
+    summary = amount_summary(without_outline, spec, lang="fr")
+    assert "13 pays de la carte ont un chiffre" in summary
+    assert summary.endswith("dans le tableau seulement\u202f: Gambie.")
+
+
+def _csv_levels() -> dict[tuple[str, str], str]:
+    """(iso3, indicator number) -> the level a country's own figure comes from, read from the CSV."""
+    countries = _countries()
+    levels: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in _rows("results"):
+        number = row["indicator"].split(" Number")[0] if row["result_framework"] == COI else ""
+        place = countries[row["iati_id"]]
+        if number and len(place) == 1:
+            levels[(place[0], number)].add(row["level"])
+    return {key: "contract" if "contract" in found else "project" for key, found in levels.items()}
+
+
+def test_profile_chart_marks_every_parent_project_figure(context):
+    # Mali's 3.6 and 3.7, Mali's and Senegal's 5.3, Senegal's 2.1 bis... come from the parent
+    # project (no contract reports them): their bars have their own series, colour and label.
+    profiles = set(context.catalog.countries)
+    expected = {key for key, level in _csv_levels().items() if level == "project" and key[0] in profiles}
+    assert {("MLI", "3.6"), ("MLI", "3.7"), ("MLI", "5.3"), ("SEN", "5.3"), ("SEN", "2.1 bis")} <= expected
+    marked, unmarked = set(), set()
+    for iso3 in sorted(profiles):
+        figure = map_callbacks.update_eutf_profile(context, iso3, "en")[1]
+        for trace in getattr(figure, "data", ()):
+            project = trace.name.startswith("actual, parent project")
+            for label, value, text in zip(trace.y, trace.x, trace.text, strict=True):
+                if value is None:
+                    continue
+                number = label.split(" ")[0] + (" bis" if label.split(" ")[1] == "bis" else "")
+                (marked if project else unmarked).add((iso3, number))
+                assert text.endswith(" (project)") == project
+            assert not project or trace.marker.color == "#56B4E9"
+    assert marked == expected and not marked & unmarked
+    assert len(marked) == 18  # the 18 project-level bars of the profiles
+
+
+def test_profile_chart_reads_in_french_with_labels_above_the_bars(context):
+    figure = map_callbacks.update_eutf_profile(context, "MLI", "fr")[1]
+    labels = [annotation.text for annotation in figure.layout.annotations if annotation.name == "row-label"]
+    assert labels[:3] == ["2.1 bis Infrastructures sociales construites<br>et/ou réhabilitées",
+                          "3.3 Migrants (potentiels) touchés par des<br>campagnes d’information sur la migration",
+                          "3.4 Retours volontaires soutenus"]
+    assert figure.layout.yaxis.showticklabels is False  # no label cut at the left edge
+    # No indicator has a target: no target series, and the title says "réalisé" alone.
+    assert [trace.name for trace in figure.data] == [
+        "réalisé", "réalisé, chiffre du projet parent<br>(aucun chiffre de contrat)"]
+    title = figure.layout.title.text.replace("<br>", " ")
+    assert title.startswith("Mali : résultats déclarés au FFUE (réalisé)")
+    assert "libellés traduits par le tableau de bord" in title and "cible" in title
+    assert figure.layout.xaxis.ticktext[-1] == "10\u202f000" and figure.layout.xaxis.tickangle == 0
+    english = map_callbacks.update_eutf_profile(context, "MLI", "en")[1]
+    assert english.layout.xaxis.ticktext[-1] == "10,000" and "translated" not in english.layout.title.text
+
+
+def test_every_common_output_indicator_has_a_french_name():
+    from dashboard.i18n import TEXT
+
+    numbers = {row["indicator"].split(" Number")[0] for row in _rows("results") if row["result_framework"] == COI}
+    assert len(numbers) == 32
+    for number in numbers:
+        names = TEXT[f"eutf.coi.{number}"]
+        assert names["fr"] and names["fr"] != names["en"], number
+
+
+def test_target_series_is_drawn_only_where_a_target_exists():
+    import pandas as pd
+
+    from dashboard.figures.eutf import target_actual_chart
+
+    frame = pd.DataFrame({"label": ["Niger · 3.4", "Mali · 3.6"], "target": [50_000.0, None],
+                          "actual": [40_888.0, 40.0], "level": ["contract", "project"]})
+    figure = target_actual_chart(frame, title="Title", subtitle="", label_column="label", lang="en")
+    assert [trace.name for trace in figure.data] == [
+        "target", "actual", "actual, parent project’s figure<br>(no contract figure)"]
+    assert [trace.offsetgroup for trace in figure.data] == ["target", "actual", "actual"]
+    assert list(figure.data[0].x) == [50_000.0, None] and list(figure.data[1].x) == [40_888.0, None]
+    assert list(figure.data[2].text) == ["", "40 (project)"]
+    without = target_actual_chart(frame.assign(target=None), title="Title", subtitle="", label_column="label",
+                                  lang="en")
+    assert "target" not in [trace.name for trace in without.data]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -15,37 +16,14 @@ COUNTRIES = ROOT / "data" / "geo" / "countries.geojson"
 PROVINCES = ROOT / "data" / "geo" / "afghanistan_provinces.geojson"
 TOPOJSON = ROOT / "assets" / "topojson" / "world_110m.json"
 
-ACTION_COUNTRIES = {
-    "DZA",
-    "EGY",
-    "LBY",
-    "MAR",
-    "TUN",
-    "DJI",
-    "ETH",
-    "KEN",
-    "SOM",
-    "SSD",
-    "SDN",
-    "UGA",
-    "BFA",
-    "CMR",
-    "TCD",
-    "CIV",
-    "GHA",
-    "GIN",
-    "GNB",
-    "MLI",
-    "MRT",
-    "NER",
-    "NGA",
-    "SEN",
-    "MWI",
-    "MOZ",
-    "ZAF",
-    "BGD",
-    "AFG",
-}
+def reference_codes(*parts: str) -> set[str]:
+    """The ``iso3`` column of a reference table."""
+    with ROOT.joinpath("data", "reference", *parts).open(encoding="utf-8", newline="") as handle:
+        return {row["iso3"] for row in csv.DictReader(handle)}
+
+
+ACTION_COUNTRIES = reference_codes("countries.csv")
+EUTF_COUNTRIES = reference_codes("eutf", "country_codes.csv")
 RADA = {
     "AF-BAL": "Balkh",
     "AF-BGL": "Baghlan",
@@ -93,17 +71,27 @@ def provinces() -> dict[str, Any]:
 
 
 def test_file_sizes() -> None:
-    assert COUNTRIES.stat().st_size < 100_000
+    assert COUNTRIES.stat().st_size < 60_000
     assert PROVINCES.stat().st_size < 60_000
 
 
 def test_countries_ids_and_properties() -> None:
     features = load(COUNTRIES)["features"]
-    assert len(features) == len(ACTION_COUNTRIES)
-    assert {f["id"] for f in features} == ACTION_COUNTRIES
+    # Every Action country and every country the EUTF figures name (the Gambia, Eritrea, Tanzania).
+    assert {f["id"] for f in features} == ACTION_COUNTRIES | EUTF_COUNTRIES
+    assert len(features) == 32
     for f in features:
         assert f["properties"]["iso3"] == f["id"]
         assert f["properties"]["name"]
+
+
+def test_the_gambia_keeps_its_shape(countries: dict[str, BaseGeometry]) -> None:
+    # Natural Earth 1:50m, simplified: a strip along the river, inside Senegal's hollow.
+    gambia = countries["GMB"]
+    min_lon, min_lat, max_lon, max_lat = gambia.bounds
+    assert max_lon - min_lon > 2.5 and max_lat - min_lat < 1
+    assert gambia.contains(Point(-15.53, 13.43))  # Soma, on the Gambia river
+    assert not countries["SEN"].intersection(gambia).area > 1e-6
 
 
 def test_countries_are_valid_polygons(countries: dict[str, BaseGeometry]) -> None:
@@ -112,12 +100,12 @@ def test_countries_are_valid_polygons(countries: dict[str, BaseGeometry]) -> Non
         assert geom.is_valid, iso3
         min_lon, min_lat, max_lon, max_lat = geom.bounds
         assert min_lon > -26 and max_lon < 93, iso3
-        assert min_lat > -36 and max_lat < 39, iso3
+        # South Africa's Prince Edward Islands lie at 47°S.
+        assert min_lat > (-48 if iso3 == "ZAF" else -36) and max_lat < 39, iso3
 
 
 def test_somalia_includes_somaliland(countries: dict[str, BaseGeometry]) -> None:
     somalia = countries["SOM"]
-    assert somalia.geom_type == "Polygon"
     assert somalia.contains(Point(44.06, 9.56))
     assert abs(somalia.centroid.x - 46) < 1.5
     assert abs(somalia.centroid.y - 6) < 1.5
@@ -186,3 +174,16 @@ def test_base_map_topojson() -> None:
     topology = load(TOPOJSON)
     assert topology["type"] == "Topology"
     assert {"countries", "land"} & set(topology["objects"])
+
+
+def test_every_country_the_store_can_colour_has_an_outline(tiny_cursor) -> None:
+    # The Action countries (categories, indicators) and every country an EUTF figure names,
+    # as the store holds them: a country with a figure but no outline would be counted and
+    # listed, yet never drawn.
+    from dashboard import geometry
+    from dashboard.catalog import load_catalog
+    from dashboard.queries import eutf
+
+    colourable = set(load_catalog(tiny_cursor).countries) | set(eutf.countries(tiny_cursor)["iso3"])
+    assert colourable - geometry.country_ids() == set()
+    assert {"GMB", "ERI", "TZA"} <= colourable

@@ -32,7 +32,7 @@ def rgb(hex_colour: str) -> str:
 def open_map(page, url: str) -> None:
     """Open the map page in a window tall enough to show the whole map (so mouse positions need no
     scrolling) and wait until every layer is drawn."""
-    page.set_viewport_size({"width": 1400, "height": 1300})
+    page.set_viewport_size({"width": 1400, "height": 1500})
     page.goto(url)
     wait_for_dash(page)
     page.wait_for_function(f"() => document.querySelector('{PLOT}') && document.querySelector('{PLOT}').data"

@@ -102,6 +102,8 @@ def test_select_country(context):
     assert select({"points": [{"location": "LBY"}]}, None, ids.MAP_GRAPH) == ("LBY", "LBY")
     assert select({"points": [{"location": "sea"}]}, "LBY", ids.MAP_GRAPH) == (None, None)
     assert select({"points": [{"location": "LBY"}]}, "LBY", ids.MAP_GRAPH) == (no_update, no_update)
+    # The Gambia is drawn for its EUTF figures but has no profile: like plain land.
+    assert select({"points": [{"location": "GMB"}]}, "LBY", ids.MAP_GRAPH) == (None, None)
     assert select(None, "LBY", ids.MAP_PROFILE_CLOSE) == (None, None)
     # The drop-down opens a profile without a mouse; unknown values are ignored.
     assert select(None, None, ids.MAP_PROFILE_SELECT, chosen="ZAF") == ("ZAF", no_update)
@@ -144,7 +146,7 @@ def test_profile_of_south_africa_and_ethiopia(context):
     assert t("map.profile.published_empty", "fr") in text_of(published)
     assert map_callbacks.update_trend(context, {"profile": "ZAF"}, {}, "fr") == (no_update, "", True)
     _, body, _, _ = map_callbacks.update_country_profile(context, {"profile": "ETH"}, {}, "en")
-    assert "2016-12-15 to not published" in text_of(body)
+    assert "from 2016-12-15 (end not published)" in text_of(body)
     figure, summary, hidden = map_callbacks.update_trend(context, {"profile": "ETH"}, {}, "en")
     assert list(figure.data[0].y) == [100.0] and hidden is False
     assert figure.layout.title.text == "Ethiopia: Migrants assisted to return, by quarter"
@@ -209,7 +211,7 @@ def test_geometry_route(app):
     response = client.get(geometry.COUNTRIES_URL)
     assert response.status_code == 200
     assert response.mimetype == "application/geo+json"
-    assert len(response.get_json()["features"]) == 29
+    assert len(response.get_json()["features"]) == 32
     etag = response.headers["ETag"]
     assert client.get(geometry.COUNTRIES_URL, headers={"If-None-Match": etag}).status_code == 304
     assert client.get(geometry.PROVINCES_URL).status_code == 200
@@ -255,3 +257,10 @@ def test_every_map_id_the_callbacks_name_is_in_the_layout(app):
     map_ids = {name for name in named if isinstance(name, str) and name.startswith("map-")}
     assert {ids.MAP_GRAPH, ids.MAP_PROFILE_SELECT, ids.MAP_PROFILE_CLOSE} <= map_ids
     assert map_ids <= layout_ids
+
+
+def test_profile_dates_and_classification_read_in_french(context):
+    contracts = map_callbacks.update_eutf_profile(context, "NER", "fr")[0]
+    text = text_of(contracts)
+    assert "du – au" not in text and "jusqu’au 2020-03-14 (début non indiqué)" in text
+    assert "de bord)\u202f: apparenté" in text.replace(" : ", "\u202f: ") and ": related" not in text

@@ -182,7 +182,8 @@ def test_patch_holds_traces_titles_and_frame_only(every_country):
     # The legend, margin and annotations are sent whole: an amount colouring moves the legend
     # and may add the demo mark, and switching back must restore them; the frame follows the
     # province view.
-    assert locations == [("data",), ("layout", "annotations"), ("layout", "geo", "lataxis", "range"),
+    assert locations == [("data",), ("layout", "annotations"), ("layout", "coloraxis"),
+                         ("layout", "geo", "lataxis", "range"),
                          ("layout", "geo", "lonaxis", "range"), ("layout", "legend"), ("layout", "margin"),
                          ("layout", "meta"), ("layout", "title", "text"), ("layout", "uirevision")]
     data = next(operation for operation in operations if operation["location"] == ["data"])["params"]["value"]

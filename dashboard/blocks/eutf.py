@@ -10,11 +10,27 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from dashboard.i18n import format_number, t
+from dashboard.i18n import TEXT, format_number, t
 
 
-def _date(value: object) -> str:
-    return "–" if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
+def _date(value: object) -> str | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
+
+def _dates(start: object, end: object, lang: str) -> str:
+    """"from 2016-08-04 to 2019-08-04"; a missing date is said in words, never written "–"."""
+    start, end = _date(start), _date(end)
+    if start and end:
+        return t("eutf.profile.dates", lang, start=start, end=end)
+    if start or end:
+        return t("eutf.profile.dates.start" if start else "eutf.profile.dates.end", lang, start=start, end=end)
+    return t("eutf.profile.dates.none", lang)
+
+
+def _action_link(code: str, lang: str) -> str:
+    """The dashboard's classification in ``lang`` (Action codes stay as they are)."""
+    key = f"eutf.action_link.{code}"
+    return t(key, lang) if key in TEXT else code
 
 
 def _item(row: dict, lang: str) -> html.Li:
@@ -28,9 +44,9 @@ def _item(row: dict, lang: str) -> html.Li:
             html.Div([html.Strong(row["title"]), " ", html.Span(f"({row['iati_id']}, {t('eutf.level.' + row['level'], lang)})",
                                                                className="text-muted")]),
             html.Div([t("eutf.profile.budget", lang), html.Strong(budget_text), " · ",
-                      t("eutf.profile.dates", lang, start=_date(row["date_start"]), end=_date(row["date_end"]))]),
+                      _dates(row["date_start"], row["date_end"], lang)]),
             html.Div([t("eutf.profile.partners", lang), row["implementing_partners"] or "–"]),
-            html.Div([t("eutf.profile.action_link", lang, link=row["action_link"]), " · ", link]),
+            html.Div([t("eutf.profile.action_link", lang, link=_action_link(row["action_link"], lang)), " · ", link]),
         ],
         className="mb-2", **{"data-iati-id": row["iati_id"]},
     )

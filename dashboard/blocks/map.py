@@ -50,6 +50,15 @@ def published_value(code: str, value: float, qualifier: str, lang: str) -> str:
     return f"{t(key, lang)} {number}" if key in TEXT else f"{qualifier} {number}"
 
 
+def _date_range(start: str | None, end: str | None, lang: str) -> str:
+    """"2017-05-01 to 2023-02-28"; a date not published is said in words ("du non publiée" reads wrong)."""
+    if start and end:
+        return t("map.profile.date_range", lang, start=start, end=end)
+    if start or end:
+        return t("map.profile.date_start" if start else "map.profile.date_end", lang, start=start, end=end)
+    return t("map.profile.date_unknown", lang)
+
+
 def _definition_list(pairs: list[tuple[str, object]]) -> html.Dl:
     children: list = []
     for term, description in pairs:
@@ -61,8 +70,7 @@ def _facts_block(facts: pd.DataFrame, catalog: Catalog, lang: str) -> list:
     blocks = []
     for row in facts.to_dict("records"):
         start, end = _format_date(row["start_date"]), _format_date(row["end_date"])
-        unknown = t("map.profile.date_unknown", lang)
-        dates: list = [t("map.profile.date_range", lang, start=start or unknown, end=end or unknown)]
+        dates: list = [_date_range(start, end, lang)]
         if row["dates_source"]:
             dates += [" (", html.A(t("map.profile.dates_source", lang), href=row["dates_source"], target="_blank",
                                    rel="noopener noreferrer", title=t("map.profile.new_tab", lang)), ")"]
@@ -153,7 +161,7 @@ def country_profile(facts: pd.DataFrame, headline: pd.DataFrame, published: pd.D
         demo: whether the indicator values are demo data.
     """
     if facts.empty:
-        return (t("map.profile.heading", lang), [html.P(t("map.profile.hint", lang), className="small text-muted")],
+        return (t("map.profile.heading", lang), [html.P(t("map.profile.hint", lang), className="small text-muted screen-only")],
                 [])
     country = str(facts.iloc[0][_lang_column("country_name", lang)])
     body = [*_facts_block(facts, catalog, lang), *_headline_block(headline, lang, demo)]

@@ -57,13 +57,20 @@ def amount_view(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection: 
                 lang: str, imported_files: list[str]) -> tuple[pd.DataFrame, map_amounts.AmountSpec]:
     """The amount per country the map colours by (``options`` in an amount mode), and its words."""
     lang = normalise_language(lang)
-    drawable = {iso3: named.name(lang) for iso3, named in catalog.countries.items() if iso3 in geometry.country_ids()}
+    outlines = geometry.country_ids()
+    drawable = {iso3: named.name(lang) for iso3, named in catalog.countries.items() if iso3 in outlines}
     if options.mode == EUTF_MODE:
         spec = map_amounts.eutf_spec(options.measure, options.value, eutf_queries.MEASURES[options.measure],
                                      "2021-12-17", lang)
+        # Every country the EUTF figures name is drawn too (the Gambia, Eritrea, Tanzania): with its
+        # own figure, or grey with the regional projects that cover it.
+        named = eutf_queries.countries(cursor)
+        drawable.update({row["iso3"]: row[f"name_{lang}"] for row in named.to_dict("records")
+                         if row["iso3"] in outlines and row["iso3"] not in drawable})
         frame = map_amounts.eutf_amounts(
             eutf_queries.country_figures(cursor, options.measure), eutf_queries.regional_figures(cursor, options.measure),
-            measure=options.measure, value_kind=options.value, drawable=drawable, lang=lang)
+            measure=options.measure, value_kind=options.value, drawable=drawable,
+            action_countries=catalog.countries.keys(), lang=lang)
         return frame, spec
     indicator = options.indicator or next(iter(catalog.indicators))
     ranking = indicator_queries.country_ranking(cursor, selection, indicator, by_sex=False)

@@ -40,6 +40,9 @@ LAT_RANGE = (-37, 45)
 AFGHANISTAN_LON_RANGE = (59.5, 76.0)
 AFGHANISTAN_LAT_RANGE = (28.8, 39.2)
 SEA_ID = "sea"
+# The title block and the disclaimer under it (pixels): plotly's toolbar sits in the pad.
+TITLE_PAD, TITLE_LINE, SOURCE_LINE, TITLE_SIZE = 30, 21, 15, 16
+DISCLAIMER_LINE, DISCLAIMER_GAP, DISCLAIMER_SIZE = 13, 8, 10
 BORDER = "#ffffff"
 PROVINCE_BORDER = "#ffffff"
 RADA_BORDER = theme.TEXT
@@ -246,14 +249,16 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
     """The programme map: Action countries coloured by ``mode``, framed on Africa and Asia.
 
     It shows reference facts only (no demo values), so it carries no demo mark. A short form of
-    the source page's disclaimer sits inside the figure, so an exported image keeps it.
+    the source page's disclaimer sits inside the figure, under the title and out of the map, so
+    an exported image keeps it.
     """
     mode = colour_mode(mode)
     by_province = provinces is not None
     figure = new_figure(map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
     base_layout(figure, title=t(f"map.figure.title.{mode}", lang), lang=lang, demo=False)
     # The disclaimer box also names the kind of data, so a downloaded image keeps it.
-    frame_map(figure, lang, kind_line=t("kind.short.mapping", lang), by_province=by_province)
+    frame_map(figure, lang, kind_line=t("kind.short.mapping", lang), by_province=by_province,
+              title_height=title_block(1, 0))
     # The legend sits at the foot of the figure (container), not under the plot area (paper):
     # plotly places a paper legend with the margins of the previous draw, and a geo figure gets no
     # second margin pass, so a map drawn into a graph that first held the empty figure kept its
@@ -267,12 +272,24 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
     return figure
 
 
-def frame_map(figure: go.Figure, lang: str, kind_line: str | None = None, by_province: bool = False) -> go.Figure:
+def title_block(title_lines: int, source_lines: int) -> int:
+    """Height in pixels of a map's title block: the pad left for plotly's toolbar, the title's
+    lines and its small source lines."""
+    return TITLE_PAD + TITLE_LINE * title_lines + SOURCE_LINE * source_lines
+
+
+def frame_map(figure: go.Figure, lang: str, kind_line: str | None = None, by_province: bool = False,
+              title_height: int = 0) -> go.Figure:
     """The frame every map of this page shares: base map on Africa and Asia (on Afghanistan when
-    ``by_province``), pan, the disclaimer (with ``kind_line``, the kind of data, under it when given)."""
+    ``by_province``), pan, the title at the top and, under it, out of the map, the disclaimer
+    (with ``kind_line``, the kind of data, under it when given). ``title_height``: the title
+    block's height (``title_block``); the plot area starts under the disclaimer."""
     lon_range, lat_range = ((AFGHANISTAN_LON_RANGE, AFGHANISTAN_LAT_RANGE) if by_province
                             else (LON_RANGE, LAT_RANGE))
+    disclaimer = t("map.disclaimer_short", lang) + (f"<br><i>{kind_line}</i>" if kind_line else "")
+    disclaimer_height = DISCLAIMER_LINE * (disclaimer.count("<br>") + 1) + DISCLAIMER_GAP
     figure.update_layout(
+        title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": TITLE_PAD}, "font": {"size": TITLE_SIZE}},
         geo={
             "projection": {"type": "natural earth"}, "fitbounds": False,
             "lonaxis": {"range": list(lon_range)}, "lataxis": {"range": list(lat_range)},
@@ -281,17 +298,18 @@ def frame_map(figure: go.Figure, lang: str, kind_line: str | None = None, by_pro
             "coastlinecolor": "#b8c0cc", "coastlinewidth": 0.5, "showocean": True, "oceancolor": "#f3f7fb",
             "showlakes": False, "showframe": False, "resolution": 110, "bgcolor": "white",
         },
-        margin={"l": 0, "r": 0, "t": 40, "b": 0},
+        margin={"l": 0, "r": 0, "t": title_height + disclaimer_height, "b": 0},
+        # Left-aligned lines read as a list wherever plotly puts the box (centred on a phone).
+        hoverlabel={"align": "left"},
         dragmode="pan",
         # A new frame (provinces on or off) resets a person's pan and zoom; a new colouring keeps it.
         uirevision=f"programme-map-{'provinces' if by_province else 'countries'}",
     )
-    # Top left is open sea and land of no Action (Atlantic, southern Europe) at every width.
+    # In the band between the title and the plot area: it never covers a country, at any width.
     figure.add_annotation(
-        text=t("map.disclaimer_short", lang) + (f"<br><i>{kind_line}</i>" if kind_line else ""),
-        xref="paper", yref="paper", x=0, y=1, xanchor="left",
-        yanchor="top", showarrow=False, align="left", font={"size": 10, "color": theme.MUTED},
-        bgcolor="rgba(255,255,255,0.75)", name="disclaimer",
+        text=disclaimer, xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom",
+        yshift=DISCLAIMER_GAP // 2, showarrow=False, align="left", font={"size": DISCLAIMER_SIZE, "color": theme.MUTED},
+        name="disclaimer",
     )
     return figure
 
@@ -306,7 +324,7 @@ def programme_map_patch(countries: pd.DataFrame, *, mode: str, lang: str,
 
 def figure_patch(figure: go.Figure) -> Patch:
     """The change that turns the drawn map into ``figure``: traces, title, legend, margin,
-    annotations, meta and the frame (with its ``uirevision``)."""
+    annotations, colour axis, meta and the frame (with its ``uirevision``)."""
     patch = Patch()
     patch["data"] = [trace.to_plotly_json() for trace in figure.data]
     patch["layout"]["geo"]["lonaxis"]["range"] = list(figure.layout.geo.lonaxis.range)
@@ -316,6 +334,8 @@ def figure_patch(figure: go.Figure) -> Patch:
     patch["layout"]["legend"] = figure.layout.legend.to_plotly_json()
     patch["layout"]["margin"] = figure.layout.margin.to_plotly_json()
     patch["layout"]["annotations"] = [annotation.to_plotly_json() for annotation in figure.layout.annotations]
+    # The amount maps' shared colour scale (a categorical map has none: no trace refers to it).
+    patch["layout"]["coloraxis"] = figure.layout.coloraxis.to_plotly_json()
     patch["layout"]["meta"] = figure.layout.meta
     return patch
 

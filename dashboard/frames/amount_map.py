@@ -12,19 +12,26 @@ def amount_table(frame: pd.DataFrame, spec: AmountSpec, *, lang: str) -> pd.Data
     """The amount map as a table: one row per country, drawn or not, in ``lang``.
 
     Columns: country code, country, measure, value shown (number, or the "no figure" words),
-    target, actual, % of target, level and projects or contracts, regional projects covering it
+    then the budget in EUR (the budget colouring: a budget is not a target) or target, actual and
+    % of target (the others), level and projects or contracts, regional projects covering it
     (never included), source and date, drawn on the map.
     """
     rows = []
     for row in frame.itertuples(index=False):
+        if spec.is_budget:
+            figures = {t("map.amount.col.budget", lang): None if pd.isna(row.budget) else float(row.budget)}
+        else:
+            figures = {
+                t("eutf.value.target", lang): None if pd.isna(row.target) else float(row.target),
+                t("eutf.value.actual", lang): None if pd.isna(row.actual) else float(row.actual),
+                t("eutf.value.pct", lang): None if pd.isna(row.pct) else round(float(row.pct), 1),
+            }
         rows.append({
             t("map.col.country_code", lang): row.iso3,
             t("map.col.country", lang): row.country,
             t("map.amount.col.measure", lang): f"{spec.measure_label} ({spec.value_label})",
             t("map.amount.col.value", lang): (spec.missing_label if pd.isna(row.value) else float(row.value)),
-            t("eutf.value.target", lang): None if pd.isna(row.target) else float(row.target),
-            t("eutf.value.actual", lang): None if pd.isna(row.actual) else float(row.actual),
-            t("eutf.value.pct", lang): None if pd.isna(row.pct) else round(float(row.pct), 1),
+            **figures,
             t("eutf.hover.level", lang): row.level and t(f"eutf.level.{row.level}", lang),
             t("map.amount.col.ids", lang): row.iati_ids,
             t("eutf.hover.regional", lang): row.regional,

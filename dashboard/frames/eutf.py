@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.i18n import t
+from dashboard.i18n import TEXT, t
 
 
-def _label(number: str, indicator: str, limit: int = 60) -> str:
+def indicator_label(number: str, indicator: str, lang: str) -> str:
+    """A numbered Common Output Indicator's name in ``lang``, after its number: the EUTF's
+    wording without "Number of" in English, the dashboard's translation in French (the wording as
+    reported where the dashboard has none)."""
+    key = f"eutf.coi.{number}"
+    if key in TEXT:
+        return f"{number} {t(key, lang)}"
     text = str(indicator).removeprefix(number).strip().removeprefix("Number of ").strip()
-    text = text[:1].upper() + text[1:]
-    return f"{number} {text[:limit]}{'…' if len(text) > limit else ''}"
+    return f"{number} {text[:1].upper()}{text[1:]}"
 
 
 def country_results_frame(results: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """``queries.eutf.country_results`` rows with a short label per indicator."""
+    """``queries.eutf.country_results`` rows with each indicator's name in ``lang`` (``label``;
+    the chart shortens it, the hover shows ``label_full``)."""
     frame = results.copy()
-    frame["label"] = [_label(number, indicator, 38) for number, indicator in zip(frame["indicator_number"],
-                                                                                  frame["indicator"], strict=True)]
+    frame["label"] = [indicator_label(number, indicator, lang)
+                      for number, indicator in zip(frame["indicator_number"], frame["indicator"], strict=True)]
+    frame["label_full"] = frame["label"]
     return frame
 
 
@@ -29,6 +36,9 @@ def country_results_table(results: pd.DataFrame, *, iso3: str, country: str, lan
         t("map.col.country", lang): [country] * len(results),
         t("eutf.col.number", lang): results["indicator_number"].tolist(),
         t("eutf.col.indicator", lang): results["indicator"].tolist(),
+        t("eutf.col.label", lang): [indicator_label(number, indicator, lang).removeprefix(f"{number} ")
+                                    for number, indicator in zip(results["indicator_number"], results["indicator"],
+                                                                 strict=True)],
         t("eutf.hover.level", lang): [t(f"eutf.level.{level}", lang) for level in results["level"]],
         t("map.amount.col.ids", lang): results["iati_ids"].tolist(),
         t("eutf.value.target", lang): results["target"].tolist(),

@@ -57,8 +57,8 @@ TEXT = {
     "print.data": {"en": "Data: ", "fr": "Données : "},
     "print.sources": {"en": "Sources: ", "fr": "Sources : "},
     "print.sources_text": {
-        "en": "Reference facts: the “Actions UE-OIM” web page (004_fe997082141e9e19.txt) and the KMH brochure (000_19e65c49756c727c.txt). Published figures: each with its own source, date and qualifier, listed on the About page and in data exports.",
-        "fr": "Faits de référence : la page web « Actions UE-OIM » (004_fe997082141e9e19.txt) et la brochure du KMH (000_19e65c49756c727c.txt). Chiffres publiés : chacun avec sa source, sa date et sa formulation, listés sur la page À propos et dans les exports de données."},
+        "en": "Reference facts: the “Actions UE-OIM” web page and the brochure of the EU-IOM Knowledge Management Hub (KMH). Published figures: each with its own source, date and qualifier, listed on the About page and in data exports.",
+        "fr": "Faits de référence : la page web « Actions UE-OIM » et la brochure du Pôle de gestion des connaissances UE-OIM (KMH). Chiffres publiés : chacun avec sa source, sa date et sa formulation, listés sur la page À propos et dans les exports de données."},
     "filters.title": {"en": "Filters", "fr": "Filtres"},
     "filters.toggle": {"en": "Show or hide filters", "fr": "Afficher ou masquer les filtres"},
     "filters.region": {"en": "Region", "fr": "Région"},

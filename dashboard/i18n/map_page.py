@@ -3,8 +3,12 @@
 TEXT: dict[str, dict[str, str]] = {
     "map.title": {"en": "Programme map", "fr": "Carte des programmes"},
     "map.intro": {
-        "en": "Where the six EU-IOM Actions work. Choose how the countries are coloured, hover over a country for its facts and click it for its profile.",
-        "fr": "Où interviennent les six Actions UE-OIM. Choisissez comment colorer les pays, survolez un pays pour voir ses caractéristiques et cliquez dessus pour afficher son profil."},
+        "en": "Where the six EU-IOM Actions work.",
+        "fr": "Où interviennent les six Actions UE-OIM."},
+    # How to use the map on a screen: not printed (assets/30-print.css, .screen-only).
+    "map.intro.how": {
+        "en": "Choose how the countries are coloured, hover over a country for its facts and click it for its profile.",
+        "fr": "Choisissez comment colorer les pays, survolez un pays pour voir ses caractéristiques et cliquez dessus pour afficher son profil."},
     # Controls
     "map.colour.label": {"en": "Colour the countries by", "fr": "Colorer les pays selon"},
     "map.colour.action": {"en": "Action", "fr": "Action"},
@@ -65,7 +69,9 @@ TEXT: dict[str, dict[str, str]] = {
     "map.profile.role": {"en": "Role", "fr": "Rôle"},
     "map.profile.dates": {"en": "Dates", "fr": "Dates"},
     "map.profile.date_range": {"en": "{start} to {end}", "fr": "du {start} au {end}"},
-    "map.profile.date_unknown": {"en": "not published", "fr": "non publiée"},
+    "map.profile.date_unknown": {"en": "not published", "fr": "non publiées"},
+    "map.profile.date_start": {"en": "from {start} (end not published)", "fr": "à partir du {start} (fin non publiée)"},
+    "map.profile.date_end": {"en": "until {end} (start not published)", "fr": "jusqu’au {end} (début non publié)"},
     "map.profile.dates_source": {"en": "source of the dates", "fr": "source des dates"},
     "map.profile.pillars": {"en": "Pillars that apply here", "fr": "Piliers applicables ici"},
     "map.profile.pillars_none": {"en": "No pillar recorded.", "fr": "Aucun pilier enregistré."},
@@ -159,5 +165,7 @@ TEXT: dict[str, dict[str, str]] = {
     "map.notice.dropped": {"en": "Some map options of the link were not recognised and were ignored: {items}.",
                            "fr": "Certaines options de carte du lien n’ont pas été reconnues et ont été ignorées\u202f: {items}."},
     "map.notice.item": {"en": "“{value}” for {option}", "fr": "«\u00a0{value}\u00a0» pour {option}"},
+    "map.notice.no_figure": {"en": "“{value}” for {option} (no country has such a figure for this measure)",
+                             "fr": "«\u00a0{value}\u00a0» pour {option} (aucun pays n’a de tel chiffre pour cette mesure)"},
     "map.notice.profile": {"en": "the country profile", "fr": "le profil du pays"},
 }

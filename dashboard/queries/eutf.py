@@ -34,6 +34,8 @@ MEASURES: dict[str, str | None] = {
     "trained": "3.7",
 }
 VALUE_KINDS = ("actual", "target", "pct")
+# The budget's one value: a budget is not a target.
+BUDGET_VALUE = "budget"
 # The explorer's columns: the SQL each one is read, sorted and filtered by (the allow-list of
 # identifiers: nothing else reaches its SQL); dates are filtered as ISO text, as the grid shows them.
 EXPLORER_SQL = {
@@ -102,6 +104,32 @@ def country_figures(cursor: duckdb.DuckDBPyConnection, measure: str) -> pd.DataF
         """,
         {"framework": COMMON_OUTPUT_FRAMEWORK, "number": number},
     ).df()
+
+
+def countries(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every country the EUTF figures name (own or regional projects and contracts).
+
+    Columns: iso3, name_en, name_fr. Ordered by iso3.
+    """
+    return cursor.execute("SELECT iso3, name_en, name_fr FROM eutf_countries ORDER BY iso3").df()
+
+
+def available_values(cursor: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, ...]]:
+    """For each map measure, the values (of ``VALUE_KINDS``, in that order) that at least one
+    country's own figure has: ``actual`` where an actual is reported, ``target`` where a target
+    is, ``pct`` where both are. The budget has its one value, ``BUDGET_VALUE``, where a contract
+    has a budget. A measure no country has a figure for maps to ().
+    """
+    available = {}
+    for measure in MEASURES:
+        figures = country_figures(cursor, measure)
+        if MEASURES[measure] is None:
+            available[measure] = (BUDGET_VALUE,) if figures["target"].notna().any() else ()
+            continue
+        has = {"actual": figures["actual"].notna(), "target": figures["target"].notna()}
+        has["pct"] = has["actual"] & has["target"] & (figures["target"] > 0)
+        available[measure] = tuple(kind for kind in VALUE_KINDS if bool(has[kind].any()))
+    return available
 
 
 def regional_figures(cursor: duckdb.DuckDBPyConnection, measure: str) -> pd.DataFrame:
