@@ -5,7 +5,7 @@ they live in Redis (every worker and server); without it, in EUIOM_STATE_DIR, wh
 private to this server (mode 700) and removed when it stops, unless it was set.
 
 A bad setting or a store that cannot be served stops gunicorn before any worker starts, with one
-line naming the cause and the fix (``dashboard.serving_check``).
+line naming the cause and the fix (``dashboard.server.serving_check``).
 """
 
 import os
@@ -52,7 +52,7 @@ def when_ready(server):
 
 def on_starting(server):
     """Check the store in a child process (the master never opens DuckDB) before forking workers."""
-    done = subprocess.run([sys.executable, "-m", "dashboard.serving_check"], check=False)
+    done = subprocess.run([sys.executable, "-m", "dashboard.server.serving_check"], check=False)
     if done.returncode != 0:
         sys.exit(done.returncode)
 

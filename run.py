@@ -17,7 +17,7 @@ from dashboard.settings import SettingsError, load_settings
 def prepare_default_store(settings) -> None:
     """Build the default demo store when it is missing or from an older version (its own path only)."""
     from dashboard.build.stores import build_store, store_needs_rebuild
-    from dashboard.store import StoreError, served_file
+    from dashboard.store.files import StoreError, served_file
 
     try:
         served_file(settings.store_path)
@@ -38,8 +38,8 @@ def main() -> int:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
     from dashboard.auth.local import LINK_PATH, may_have_local_manager, new_key
-    from dashboard.shared_state import SharedStateError
-    from dashboard.store import StoreError
+    from dashboard.server.shared_state import SharedStateError
+    from dashboard.store.files import StoreError
 
     try:
         if "EUIOM_STORE" not in os.environ:

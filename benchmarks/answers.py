@@ -8,14 +8,15 @@ code changes no answer.
 selections (the empty one, single countries, random mixes; every fourth also in French):
 
 - posts every server callback of every page that follows the filters or the page's options (it
-  reads the selection store or a page options store; it is triggered by the selection store when
-  it reads it, else by the options store), and the shell's filter -> URL/store callback;
+  reads the selection store or a page options store) as the browser would on each event that
+  calls it: the page loads, the filters change, the page options change; and the shell's
+  filter -> URL/store callback;
 - fetches every chart's embed page and its data from the API (``/api/v1/charts/<key>``).
 
-Callback answers are recorded **per output** (language, selection, page, component id and
+Callback answers are recorded **per output** (language, selection, page, event, component id and
 property), not per callback, so that callbacks may be merged or split without changing the keys: an
-output the callback left unchanged is recorded as ``no_update``; an output several callbacks write
-keeps every answer, in a stable order. Run it on the code before a change (e.g. ``git archive``
+output left unchanged (``no_update``) is not recorded, as it shows what it showed before; an output
+several callbacks write on one event keeps every answer, in a stable order. Run it on the code before a change (e.g. ``git archive``
 into a directory, then ``PYTHONPATH=that_dir python -m benchmarks.answers dump ...`` from there) and
 after it; ``compare`` counts the outputs compared, equal, different and present on one side only,
 lists the first differences, and exits 1 if any output differs.
@@ -36,7 +37,6 @@ FRENCH_EVERY = 4
 # skipped); the same on every version of the code, so dumps of two versions compare.
 PAGE_PATHS = ("/", "/pillars", "/sustainability", "/about", "/import")
 OPTIONS_STORE_TYPE = '"type":"page-options-store"'
-NO_UPDATE = "no_update"
 # Page options tried in turn (selection number modulo their count), over each page's defaults;
 # "profile" opens the map's profile on the selection's first country (as ``selection_values`` does).
 OPTION_VARIANTS: dict[str, list[dict[str, str]]] = {
@@ -88,17 +88,32 @@ def with_options(values: dict[Any, Any], path: str, number: int) -> dict[Any, An
 
 
 def record_answer(answers: dict[str, Any], prefix: str, spec: Any, status: int, raw: bytes) -> None:
-    """Each output of one callback answer under ``prefix|id.property``."""
+    """Each output one callback answered, under ``prefix|id.property`` (an output it left unchanged,
+    ``no_update``, is not recorded: it shows what it showed before)."""
     from benchmarks.dashflow import response_values
 
     values = response_values(raw) if status == 200 else {}
     for component, prop in spec.outputs:
         prop = prop.split("@")[0]
-        if status == 200:
-            value = values.get((component, prop), NO_UPDATE)
-        else:
-            value = {"status": status, "body": raw.decode(errors="replace")[:300]}
+        if status == 200 and (component, prop) not in values:
+            continue
+        value = values[(component, prop)] if status == 200 else {"status": status,
+                                                                  "body": raw.decode(errors="replace")[:300]}
         answers.setdefault(f"{prefix}|{component}.{prop}", []).append(value)
+
+
+def events(spec: Any) -> list[tuple[str, list[tuple[str, str]]]]:
+    """When the browser calls ``spec``, as (event, changed properties): the page loads (nothing
+    changed yet), the filters change (it reads the selection store), the page options change (it
+    reads the page's options store)."""
+    from benchmarks.dashflow import SELECTION
+
+    found = [("load", [])]
+    if spec.reads(SELECTION):
+        found.append(("filters", [SELECTION]))
+    if _options_store(spec) is not None:
+        found.append(("options", [_options_store(spec)]))
+    return found
 
 
 def dump(store: Path, count: int, seed: int) -> dict[str, Any]:
@@ -126,17 +141,17 @@ def dump(store: Path, count: int, seed: int) -> dict[str, Any]:
     for number, selection in enumerate(selections(count, seed, site.filter_options())):
         for lang in ("en", "fr") if number % FRENCH_EVERY == 0 else ("en",):
             for path in site.page_paths:
-                following = [spec for spec in site.callbacks if spec.page in (path, "shell")
+                values = with_options(selection_values(site.defaults(path), selection), path, number)
+                values[LANGUAGE] = lang
+                following = [spec for spec in site.callbacks if spec.page in (path, "shell") and spec is not sync
                              and (spec.reads(SELECTION) or _options_store(spec) is not None)]
-                for spec in [*following, sync]:
-                    values = with_options(selection_values(site.defaults(path), selection), path, number)
-                    values[LANGUAGE] = lang
-                    if spec is sync:
-                        trigger = [("filter-country-dropdown", "value")]
-                    else:
-                        trigger = [SELECTION] if spec.reads(SELECTION) else [_options_store(spec)]
-                    status, raw = transport.post("/_dash-update-component", build_body(spec, values, trigger))
-                    record_answer(answers, f"{lang}|{number}|{path}", spec, status, raw)
+                for spec in following:
+                    for event, changed in events(spec):
+                        status, raw = transport.post("/_dash-update-component", build_body(spec, values, changed))
+                        record_answer(answers, f"{lang}|{number}|{path}|{event}", spec, status, raw)
+                status, raw = transport.post("/_dash-update-component",
+                                             build_body(sync, values, [("filter-country-dropdown", "value")]))
+                record_answer(answers, f"{lang}|{number}|{path}|filters", sync, status, raw)
             for chart, page in charts:
                 variants = OPTION_VARIANTS.get(PAGE_OF_CHART.get(page, ""), [{}])
                 query = _query(selection, lang, variants[number % len(variants)])

@@ -104,7 +104,7 @@ def run_worker(store: Path, selections_file: Path, out: Path, warmups: int) -> N
         selection_values,
     )
     from dashboard.app import create_app
-    from layouts.pages import PAGES
+    from dashboard.site import PAGES
 
     rss_before = current_rss_mb()
     started = time.perf_counter()
@@ -170,7 +170,7 @@ def run_worker(store: Path, selections_file: Path, out: Path, warmups: int) -> N
             entry["bytes"].append(len(raw))
             entry["status"][str(status)] += 1
 
-    from dashboard.context import AppContext
+    from dashboard.store.context import AppContext
 
     context: AppContext = app.server.config["EUIOM_CONTEXT"]
     cursor = context.cursor()
@@ -260,9 +260,9 @@ def ensure_store(store: Path, size: int, rebuild: bool, expected: tuple[set[str]
 def make_selections(store: Path, count: int, seed: int) -> list[dict[str, Any]]:
     """``count`` selections of codes the store's catalog knows, normalised as the shell stores them."""
     from benchmarks.dashflow import selections
-    from dashboard.catalog import load_catalog
     from dashboard.selection import Selection
-    from dashboard.store import ReadOnlyStore
+    from dashboard.store.catalog import load_catalog
+    from dashboard.store.files import ReadOnlyStore
 
     reader = ReadOnlyStore(store)
     try:
@@ -387,11 +387,13 @@ def agree_ranking(duck: pd.DataFrame, naive: pd.DataFrame) -> bool:
 
 def compare_with_pandas(store: Path, selection_dicts: list[dict[str, Any]], minimum: int) -> dict[str, Any]:
     """Time five query functions against their pandas equivalents on the same selections."""
-    from dashboard.catalog import load_catalog
-    from dashboard.queries import indicators, sustainability
-    from dashboard.queries.disclosure import EXACT
+    from dashboard.common import queries as shared_queries
+    from dashboard.pillars import queries as indicators
     from dashboard.selection import Selection
-    from dashboard.store import ReadOnlyStore
+    from dashboard.store.catalog import load_catalog
+    from dashboard.store.files import ReadOnlyStore
+    from dashboard.sustainability import queries as sustainability
+    from dashboard.sustainability.disclosure import EXACT
 
     reader = ReadOnlyStore(store)
     cursor = reader.cursor()
@@ -420,7 +422,7 @@ def compare_with_pandas(store: Path, selection_dicts: list[dict[str, Any]], mini
             lambda s: indicators.indicator_trend(cursor, s, INDICATOR, "region"),
             lambda s: pandas_trend(values, s), agree_trend),
         "indicators.country_ranking (returns_assisted)": (
-            lambda s: indicators.country_ranking(cursor, s, INDICATOR, by_sex=False),
+            lambda s: shared_queries.country_ranking(cursor, s, INDICATOR, by_sex=False),
             lambda s: pandas_ranking(values, s), agree_ranking),
     }
     typed = [Selection.from_raw(raw, catalog) for raw in selection_dicts]

@@ -431,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.code_dir is not None:
         args.store = baseline_store(args.code_dir, args.scratch, args.baseline, args.store)
 
-    from layouts.pages import PAGES
+    from dashboard.site import PAGES
 
     fresh_cache = None
     if args.cache_dir is None:

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.build.aggregates import RELEASE_CELLS, build_cells
+from dashboard.build.release import build as release_build
+from dashboard.build.release.budget import Budget
+from dashboard.build.release.mechanism import Measurer, secret_generator
+from dashboard.build.release.model import fit_and_draw
+from dashboard.build.release.returnees import read_domain, read_returnees
 from dashboard.build.stores import build_store
-from dashboard.queries.aggregates import RELEASE_CELLS, build_cells
-from dashboard.release import build as release_build
-from dashboard.release.budget import Budget
-from dashboard.release.mechanism import Measurer, secret_generator
-from dashboard.release.model import fit_and_draw
-from dashboard.release.returnees import read_domain, read_returnees
 
 
 def main() -> None:

@@ -17,10 +17,10 @@ import statistics
 import time
 from pathlib import Path
 
-from dashboard.queries import sustainability as q
-from dashboard.queries.disclosure import EXACT, PROTECTED
 from dashboard.selection import Selection
-from dashboard.store import ReadOnlyStore
+from dashboard.store.files import ReadOnlyStore
+from dashboard.sustainability import queries as q
+from dashboard.sustainability.disclosure import EXACT, PROTECTED
 
 SELECTIONS = (Selection(), Selection(regions=("WCA",)), Selection(countries=("ETH",)),
               Selection(period_start="2019-Q1", period_end="2020-Q4"))

@@ -27,13 +27,13 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from dashboard.build.aggregates import RELEASE_CELLS, build_cells
+from dashboard.build.release import build as release_build
+from dashboard.build.release.budget import Budget
 from dashboard.build.stores import build_store
-from dashboard.queries import sustainability as queries
-from dashboard.queries.aggregates import RELEASE_CELLS, build_cells
-from dashboard.queries.disclosure import EXACT, PROTECTED
-from dashboard.release import build as release_build
-from dashboard.release.budget import Budget
 from dashboard.selection import Selection
+from dashboard.sustainability import queries
+from dashboard.sustainability.disclosure import EXACT, PROTECTED
 
 SIZE_CLASSES = ((0, 30, "n < 30"), (30, 100, "30–99"), (100, 1000, "100–999"), (1000, 10**9, "≥ 1,000"))
 MEASURES = tuple(queries.MEASURES)

@@ -1,33 +1,25 @@
-"""Callbacks, one module per page; ``register_all`` is the one place they are attached to the app.
-They never import layouts: what the shell needs of them (the pages, the print header) comes in as
-a ``Site`` from ``create_app``."""
+"""Callbacks that serve every page, and ``register_all``: the one place callbacks are attached to
+the app. Each page's own callbacks live in its package (``dashboard/<page>/callbacks.py``) and are
+wired through its ``Page.register``; the shell's, the page options', the exports' and the
+open-data links' live here. They never import layouts or pages: the pages (and the print header)
+come in as a ``Site`` from ``create_app``."""
 
 from __future__ import annotations
 
 from dash import Dash
 
-from dashboard.context import AppContext
-from dashboard.pages import Site
+from dashboard.common.pages import Site
+from dashboard.store.context import AppContext
 
-from . import (
-    about_page,
-    eutf_explorer,
-    exports,
-    import_page,
-    map_page,
-    open_data,
-    page_options,
-    pillars_page,
-    shell,
-    sustainability_page,
-)
-
-MODULES = (page_options, map_page, pillars_page, eutf_explorer, sustainability_page, about_page, import_page, exports,
-           open_data)
+from . import exports, open_data, page_options, shell
 
 
 def register_all(app: Dash, context: AppContext, site: Site) -> None:
-    """Attach every module's callbacks to ``app``; the shell's for the pages of ``site``."""
+    """Attach every callback to ``app``: the shell's, each page's options and own callbacks, the
+    chart downloads and table views, and the open-data links, for the pages of ``site``."""
     shell.register(app, context, site)
-    for module in MODULES:
-        module.register(app, context)
+    page_options.register(app, context, site)
+    for page in site.pages:
+        page.register(app, context)
+    exports.register(app, context, site)
+    open_data.register(app, context, site)

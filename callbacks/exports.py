@@ -1,5 +1,5 @@
-"""Chart downloads and table views for every page, driven by the chart registry
-(``dashboard.chart_registry``).
+"""Chart downloads and table views for every page, driven by each page's chart registry
+(``Page.charts``).
 
 Data files and tables are recomputed on the server by the chart's own data function, from the
 filters and page options in the URL, so they hold exactly what the chart shows. Images are drawn
@@ -17,24 +17,23 @@ from dash import ALL, MATCH, Dash, Input, Output, State, ctx, dcc, html, no_upda
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
-from dashboard.api.options import PAGE_TABLES
-from dashboard.callback_purity import pure_callback
-from dashboard.chart_registry import all_charts
-from dashboard.charts import ChartRequest, ChartSpec
-from dashboard.context import AppContext
-from dashboard.data_kinds import kind_text
-from dashboard.describe import filter_summary
-from dashboard.exports import (
+from dashboard.common.charts import ChartRequest, ChartSpec
+from dashboard.common.data_kinds import kind_text
+from dashboard.common.describe import filter_summary
+from dashboard.common.exports import (
     ExportHeader,
     ascii_name,
     export_stem,
     to_csv_bytes,
     to_excel_bytes,
 )
+from dashboard.common.options import normal_path
+from dashboard.common.pages import Site
+from dashboard.common.precision import distinct_decimals
+from dashboard.common.wiring import pure_callback
 from dashboard.i18n import format_number, normalise_language, t
-from dashboard.page_state import normal_path
-from dashboard.precision import distinct_decimals
 from dashboard.selection import Selection
+from dashboard.store.context import AppContext
 
 MAX_TABLE_ROWS = 500
 TABLE_DECIMALS = 3
@@ -58,14 +57,14 @@ def chart_request(context: AppContext, selection_data: dict | None, options_stor
                         params=page_options_data(options_stores), lang=lang)
 
 
-def chart_data(context: AppContext, chart_key: str, selection_data: dict | None, options_stores: object,
-               lang: str | None) -> tuple[ChartSpec, ChartRequest, pd.DataFrame]:
+def chart_data(context: AppContext, charts: dict[str, ChartSpec], chart_key: str, selection_data: dict | None,
+               options_stores: object, lang: str | None) -> tuple[ChartSpec, ChartRequest, pd.DataFrame]:
     """The chart's spec, the request and the data it shows.
 
     Raises:
         PreventUpdate: the id names no known chart (only a tampered request does).
     """
-    chart = all_charts().get(chart_key) if isinstance(chart_key, str) else None
+    chart = charts.get(chart_key) if isinstance(chart_key, str) else None
     if chart is None:
         raise PreventUpdate
     request = chart_request(context, selection_data, options_stores, lang)
@@ -97,15 +96,15 @@ def file_stem(chart: ChartSpec, request: ChartRequest, today: dt.date | None) ->
     return export_stem(chart.page, key, request.selection.to_query_string().lstrip("?"), today)
 
 
-def download_chart_data(context: AppContext, clicks: list, selection_data: dict | None, options_stores: object,
-                        lang: str | None, today: dt.date | None = None) -> object:
-    """A CSV or Excel file of the clicked chart's data, with its provenance (``dashboard.exports``)."""
+def download_chart_data(context: AppContext, charts: dict[str, ChartSpec], clicks: list, selection_data: dict | None,
+                        options_stores: object, lang: str | None, today: dt.date | None = None) -> object:
+    """A CSV or Excel file of the clicked chart's data, with its provenance (``dashboard.common.exports``)."""
     triggered = ctx.triggered_id
     if not triggered or not any(clicks or []):
         return no_update
     if triggered.get("format") not in ("csv", "xlsx"):
         raise PreventUpdate
-    chart, request, frame = chart_data(context, triggered["chart"], selection_data, options_stores, lang)
+    chart, request, frame = chart_data(context, charts, triggered["chart"], selection_data, options_stores, lang)
     today = today or dt.date.today()
     header = export_header(context, chart, request, today)
     extension = triggered["format"]
@@ -114,19 +113,16 @@ def download_chart_data(context: AppContext, clicks: list, selection_data: dict 
     return dcc.send_bytes(content, f"{file_stem(chart, request, today)}.{extension}")
 
 
-def export_footers(context: AppContext, selection_data: dict | None, options_stores: object, lang: str | None,
-                   pathname: str | None, today: dt.date | None = None) -> dict:
+def export_footers(context: AppContext, site: Site, selection_data: dict | None, options_stores: object,
+                   lang: str | None, pathname: str | None, today: dt.date | None = None) -> dict:
     """What the image downloads of the page shown write: per chart, the footer's lines (title,
     filters, kind of data and source) and the file name without its date (the browser adds the
     day it saves the image)."""
-    path = normal_path(pathname)
-    pages = {table.page for table in PAGE_TABLES.values() if table.path == path}
+    page = site.page_for_path(normal_path(pathname))
     request = chart_request(context, selection_data, options_stores, lang)
     today = today or dt.date.today()
     charts = {}
-    for chart in all_charts().values():
-        if chart.page not in pages:
-            continue
+    for chart in page.charts if page is not None else ():
         header = export_header(context, chart, request, today)
         lines = [t("export.label_value", request.lang, label=label, value=value) if index else value
                  for index, (label, value) in enumerate(header.lines()) if index != 2]
@@ -145,7 +141,7 @@ def table_view(frame: pd.DataFrame, caption: str, lang: str, kind: str = "") -> 
     shown = frame.head(MAX_TABLE_ROWS)
     cells = shown.astype(object).where(shown.notna(), "–")
     # Enough decimals that the numbers of a row that differ (a mean and its interval's bounds)
-    # read differently (``dashboard.precision``), three at least as before.
+    # read differently (``dashboard.common.precision``), three at least as before.
     decimals = distinct_decimals(cells.itertuples(index=False), minimum=TABLE_DECIMALS)
     table = html.Table(
         [html.Caption(caption),
@@ -166,7 +162,7 @@ def _cell(value: object, lang: str, decimals: int) -> str:
     return str(value)
 
 
-def toggle_table_view(context: AppContext, clicks: int | None, options_stores: object,
+def toggle_table_view(context: AppContext, charts: dict[str, ChartSpec], clicks: int | None, options_stores: object,
                       selection_data: dict | None, lang: str | None) -> tuple:
     """Open, refresh or close a chart's table view; it follows the filters while open."""
     is_open = isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
@@ -175,7 +171,7 @@ def toggle_table_view(context: AppContext, clicks: int | None, options_stores: o
     if not is_open:
         return [], True, label, "false"
     chart_key = ctx.outputs_list[0]["id"].get("chart")
-    chart, request, frame = chart_data(context, chart_key, selection_data, options_stores, lang)
+    chart, request, frame = chart_data(context, charts, chart_key, selection_data, options_stores, lang)
     caption = t("export.table_caption", lang, title=export_title(chart, request))
     kind = kind_text(chart.kind_of(request), context.catalog, context.imported_files, lang)
     return table_view(frame, caption, lang, kind), False, label, "true"
@@ -211,9 +207,9 @@ function (options, selection, hidden) {
 """
 
 
-def register(app: Dash, context: AppContext) -> None:
-    """Wire downloads and table views of every chart."""
-    all_charts()  # fail at start-up, not at first click, if two charts share a key
+def register(app: Dash, context: AppContext, site: Site) -> None:
+    """Wire downloads and table views of every chart of ``site``."""
+    charts = site.charts()  # fails at start-up, not at first click, if two charts share a key
     # A file download: never cached (large, asked for once, and needs the export permission).
     app.callback(
         Output(ids.EXPORT_DOWNLOAD, "data"),
@@ -222,7 +218,8 @@ def register(app: Dash, context: AppContext) -> None:
         State(OPTIONS_STORES, "data"),
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-    )(lambda clicks, selection, options, lang: download_chart_data(context, clicks, selection, options, lang))
+    )(lambda clicks, selection, options, lang: download_chart_data(context, charts, clicks, selection, options,
+                                                                                     lang))
     app.clientside_callback(
         REFRESH_WHEN_OPEN_JS,
         Output({"type": ids.TABLE_REFRESH, "chart": MATCH}, "data"),
@@ -243,8 +240,8 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-    )(lambda clicks, _refresh, options, selection, lang: toggle_table_view(context, clicks, options, selection,
-                                                                           lang))
+    )(lambda clicks, _refresh, options, selection, lang: toggle_table_view(context, charts, clicks, options,
+                                                                           selection, lang))
     app.clientside_callback(
         IMAGE_DOWNLOAD_JS,
         Output(ids.IMAGE_EXPORT_SINK, "data"),
@@ -259,4 +256,5 @@ def register(app: Dash, context: AppContext) -> None:
         Input(OPTIONS_STORES, "data"),
         Input(ids.LANGUAGE_STORE, "data"),
         State(ids.URL, "pathname"),
-    )(lambda selection, options, lang, pathname: export_footers(context, selection, options, lang, pathname))
+    )(lambda selection, options, lang, pathname: export_footers(context, site, selection, options, lang,
+                                                                                          pathname))

@@ -6,36 +6,42 @@ from dash import MATCH, Dash, Input, Output, State, ctx
 
 from dashboard import ids
 from dashboard.api.links import download_all_href, embed_snippet, origin_of
-from dashboard.api.options import option_params
-from dashboard.callback_purity import pure_callback
-from dashboard.chart_registry import all_charts
-from dashboard.context import AppContext
+from dashboard.common.charts import ChartSpec
+from dashboard.common.pages import Site
+from dashboard.common.wiring import pure_callback
 from dashboard.i18n import normalise_language, t
+from dashboard.store.context import AppContext
 
 
-def all_option_params() -> list[str]:
+def all_option_params(site: Site) -> list[str]:
     """Every page option the zip accepts."""
-    return sorted({name for chart in all_charts().values() for name in option_params(chart.page)})
+    return sorted({name for table in site.option_tables().values() for name in table.params})
 
 
-def update_open_data_links(search: str | None, lang: str | None) -> tuple[str, str, str]:
-    """The zip (plain and with HXL hashtags) for the address's filters, and the API page, in the language."""
+def option_params(site: Site, chart: ChartSpec) -> tuple[str, ...]:
+    """The options of the chart's page."""
+    table = site.option_tables().get(chart.page)
+    return table.params if table is not None else ()
+
+
+def update_open_data_links(options: list[str], search: str | None, lang: str | None) -> tuple[str, str, str]:
+    """The zip (plain and with HXL hashtags) for the address's filters and page ``options``, and the
+    API page, in the language."""
     lang = normalise_language(lang)
-    options = all_option_params()
     return (download_all_href(search, options, lang), download_all_href(search, options, lang, hxl=True),
             f"/api/v1/docs?lang={lang}")
 
 
-def toggle_embed(clicks: int | None, search: str | None, href: str | None, lang: str | None) -> tuple:
+def toggle_embed(site: Site, clicks: int | None, search: str | None, href: str | None, lang: str | None) -> tuple:
     """Show or hide a chart's embed snippet, written for the current filters, options and language."""
     is_open = isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
     if not is_open:
         return True, "", "false"
-    chart = all_charts().get(ctx.outputs_list[0]["id"].get("chart", ""))
+    chart = site.charts().get(ctx.outputs_list[0]["id"].get("chart", ""))
     if chart is None:
         return True, "", "false"
     lang = normalise_language(lang)
-    snippet = embed_snippet(origin_of(href), chart.key, search, option_params(chart.page), lang,
+    snippet = embed_snippet(origin_of(href), chart.key, search, option_params(site, chart), lang,
                             t(chart.title_key, lang))
     return False, snippet, "true"
 
@@ -48,8 +54,9 @@ function (search, hidden) {
 """
 
 
-def register(app: Dash, context: AppContext) -> None:
+def register(app: Dash, context: AppContext, site: Site) -> None:
     """Wire the links and the embed snippets."""
+    options = all_option_params(site)
     pure_callback(
         app,
         Output(ids.DOWNLOAD_ALL_LINK, "href"),
@@ -57,7 +64,7 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.API_DOCS_LINK, "href"),
         Input(ids.URL, "search"),
         Input(ids.LANGUAGE_STORE, "data"),
-    )(update_open_data_links)
+    )(lambda search, lang: update_open_data_links(options, search, lang))
     app.clientside_callback(
         REFRESH_WHEN_SHOWN_JS,
         Output({"type": ids.EMBED_REFRESH, "chart": MATCH}, "data"),
@@ -76,4 +83,4 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.URL, "href"),
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-    )(lambda clicks, _refresh, search, href, lang: toggle_embed(clicks, search, href, lang))
+    )(lambda clicks, _refresh, search, href, lang: toggle_embed(site, clicks, search, href, lang))

@@ -13,17 +13,13 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
-from dashboard.callback_purity import pure_callback
-from dashboard.context import AppContext
+from dashboard.common.options import OptionEnv, OptionTable, copy_address, page_search, url_write
+from dashboard.common.pages import Site
+from dashboard.common.urlstate import as_text, query_params
+from dashboard.common.wiring import pure_callback
 from dashboard.i18n import normalise_language
-from dashboard.map_options import TABLE as MAP_TABLE
-from dashboard.page_state import OptionEnv, OptionTable, copy_address, page_search, url_write
-from dashboard.pillars_options import TABLE as PILLARS_TABLE
 from dashboard.selection import Selection
-from dashboard.sustainability_options import TABLE as SUSTAINABILITY_TABLE
-from dashboard.urlstate import as_text, query_params
-
-TABLES: tuple[OptionTable, ...] = (MAP_TABLE, PILLARS_TABLE, SUSTAINABILITY_TABLE)
+from dashboard.store.context import AppContext
 
 
 def sync_page_options(context: AppContext, table: OptionTable, triggered: object, address: object,
@@ -112,9 +108,9 @@ def _trigger(table: OptionTable) -> object:
     return ctx.triggered_id
 
 
-def register(app: Dash, context: AppContext) -> None:
-    """Wire one options callback per page, and the clientside address writer."""
-    for table in TABLES:
+def register(app: Dash, context: AppContext, site: Site) -> None:
+    """Wire one options callback per page of ``site`` that has options, and the clientside address writer."""
+    for table in site.option_tables().values():
         # The layout holds the address it was drawn from; a later change (Back, Forward, a write)
         # is copied here. Not on load: see layouts.page_options.
         pure_callback(

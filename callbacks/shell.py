@@ -11,23 +11,28 @@ from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
 from dashboard.auth import Permission, current_user, disclosure_mode
-from dashboard.callback_purity import pure_callback
-from dashboard.context import AppContext
-from dashboard.data_kinds import page_kind_texts
-from dashboard.describe import filter_summary
-from dashboard.i18n import LANGUAGES, normalise_language, t
-from dashboard.page_context import PageContext
-from dashboard.page_state import shell_search, url_write
-from dashboard.pages import Site
-from dashboard.selection import URL_KEYS, Selection
-from dashboard.shell_text import (
+from dashboard.common.data_kinds import page_kind_texts
+from dashboard.common.describe import filter_summary
+from dashboard.common.options import shell_search, url_write
+from dashboard.common.pages import PageContext, Site
+from dashboard.common.shell_text import (
     FILTER_CONTROLS,
     account_text,
     imports_locally,
     nav_link_id,
     shell_texts,
 )
-from dashboard.urlstate import LANGUAGE_KEY, as_text, language_from, query_params, replace_params
+from dashboard.common.urlstate import (
+    LANGUAGE_KEY,
+    as_text,
+    language_from,
+    query_params,
+    replace_params,
+)
+from dashboard.common.wiring import pure_callback
+from dashboard.i18n import LANGUAGES, normalise_language, t
+from dashboard.selection import URL_KEYS, Selection
+from dashboard.store.context import AppContext
 
 FILTER_FIELDS = tuple(
     (name, component) for name, component in zip(

@@ -109,7 +109,7 @@ def _users_command(args: argparse.Namespace) -> int:
 
 def _build(args) -> int:
     from dashboard.build.stores import build_store
-    from dashboard.store import StoreError, served_file
+    from dashboard.store.files import StoreError, served_file
 
     if args.command == "build-demo" and args.rows < 1:
         print("--rows must be at least 1", file=sys.stderr)
@@ -132,7 +132,7 @@ def _build(args) -> int:
 
 def _import(args, settings) -> int:
     from dashboard.build.importer import ImportRefused, check_file, import_file, problem_lines
-    from dashboard.store import connect_read_only, served_file
+    from dashboard.store.files import connect_read_only, served_file
 
     if args.check:
         store_file, _ = served_file(args.store)
@@ -168,7 +168,7 @@ def _history(args) -> int:
     import json
 
     from dashboard.build import rollbacks
-    from dashboard.store import is_store_directory
+    from dashboard.store.files import is_store_directory
 
     if not is_store_directory(args.store):
         print(f"{args.store} is a single store file: only store directories keep a history", file=sys.stderr)
@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser(settings.store_path, settings.users_file).parse_args(argv)
     if args.command in ("add-user", "remove-user"):
         return _users_command(args)
-    from dashboard.store import StoreError
+    from dashboard.store.files import StoreError
 
     try:
         if args.command in ("build-demo", "build-empty"):

@@ -9,26 +9,26 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from dashboard import ASSETS_DIR
 from dashboard.api import install_api
 from dashboard.auth import Permission, can, current_user
+from dashboard.auth.rate_limits import install_rate_limits
 from dashboard.auth.web import install_auth
 from dashboard.build import versions
-from dashboard.callback_purity import pure_callbacks
-from dashboard.chart_registry import all_charts
-from dashboard.context import AppContext
-from dashboard.http_errors import install_error_pages
+from dashboard.common.wiring import pure_callbacks
 from dashboard.i18n import t
-from dashboard.imports import MAX_UPLOAD_BYTES
-from dashboard.rate_limits import install_rate_limits
-from dashboard.request_limits import (
+from dashboard.imports.service import MAX_UPLOAD_BYTES
+from dashboard.map import geometry
+from dashboard.server.http_errors import install_error_pages
+from dashboard.server.request_limits import (
     CALLBACK_BODY_BYTES,
     MIB,
     install_body_limits,
     install_path_guard,
 )
-from dashboard.response_cache import download_outputs, install_response_cache
-from dashboard.security import install_callback_request_guard, install_security_headers
+from dashboard.server.response_cache import download_outputs, install_response_cache
+from dashboard.server.security import install_callback_request_guard, install_security_headers
+from dashboard.server.shared_state import open_shared_state
+from dashboard.server.transport import install_compression
 from dashboard.settings import Settings, load_settings
-from dashboard.shared_state import open_shared_state
-from dashboard.transport import install_compression
+from dashboard.store.context import AppContext
 
 # Dash's default template wraps its scripts in a <footer>, a second "contentinfo" landmark.
 INDEX_TEMPLATE = """<!DOCTYPE html>
@@ -52,7 +52,7 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
 
 def install_store_switching(server: Flask, context: AppContext) -> None:
     """Per request: switch to a new store version if one was published, and keep this request on
-    the version it started with until it ends (see ``dashboard.context``)."""
+    the version it started with until it ends (see ``dashboard.store.context``)."""
 
     def pin_store_version() -> None:
         context.refresh()
@@ -75,8 +75,8 @@ def answer_audience() -> str:
 def create_app(settings: Settings | None = None) -> Dash:
     """Build the app for ``settings`` (default: from the environment)."""
     from callbacks import register_all
-    from dashboard.page_context import PageContext
-    from layouts.pages import PAGES, site
+    from dashboard.common.pages import PageContext
+    from dashboard.site import SITE
     from layouts.shell import shell
 
     settings = settings or load_settings()
@@ -101,20 +101,20 @@ def create_app(settings: Settings | None = None) -> Dash:
     auth = install_auth(app, settings, state, limits)
 
     def serve_layout() -> html.Div:
-        return shell(context.catalog, settings.language, context.imported_files, current_user())
+        return shell(SITE.pages, context.catalog, settings.language, context.imported_files, current_user())
 
     page_context = PageContext(lang=settings.language, catalog=context.catalog, settings=settings,
                                cursor=context.cursor(), params={})
-    app.validation_layout = html.Div([serve_layout(), *[page.layout(page_context) for page in PAGES]])
+    app.validation_layout = html.Div([serve_layout(), *[page.layout(page_context) for page in SITE.pages]])
     app.layout = serve_layout
-    register_all(app, context, site())
+    register_all(app, context, SITE)
     form_targets = [auth.provider.origin] if auth.provider is not None else []
     install_security_headers(app.server, app.csp_hashes(), settings.frame_options, form_targets,
                              settings.embed_origins, https=settings.https)
-    install_api(app.server, context, all_charts(), {page.key: page.path for page in PAGES}, limits)
+    install_api(app.server, context, SITE.charts(), {page.key: page.path for page in SITE.pages}, limits)
     server_callbacks = {key: spec for key, spec in app.callback_map.items() if "callback" in spec}
     install_callback_request_guard(app.server, lambda: server_callbacks, auth.authorize_callback)
-    install_compression(app.server)
+    install_compression(app.server, fixed_prefixes=[geometry.URL_PREFIX])  # the map's shipped geometry
     # Pure callbacks only (file downloads never, even if one were declared pure by mistake).
     cacheable = frozenset(pure_callbacks(app)) - download_outputs(app.validation_layout)
     install_response_cache(app.server, context, cacheable,

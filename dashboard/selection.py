@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 from urllib.parse import parse_qs, urlencode
-
-from dashboard.catalog import Catalog
 
 QUARTER_PATTERN = re.compile(r"^(\d{4})-Q([1-4])$")
 MAX_VALUES_PER_FIELD = 100
@@ -19,6 +18,28 @@ URL_KEYS = {
     "regions": "region", "statuses": "status", "actions": "action", "countries": "country",
     "pillars": "pillar", "period_start": "from", "period_end": "to",
 }
+
+
+class KnownCodes(Protocol):
+    """What a selection keeps codes from: the codes the store knows (``dashboard.store.catalog.Catalog``)."""
+
+    @property
+    def regions(self) -> Mapping[str, object]: ...
+
+    @property
+    def statuses(self) -> Mapping[str, object]: ...
+
+    @property
+    def actions(self) -> Mapping[str, object]: ...
+
+    @property
+    def countries(self) -> Mapping[str, object]: ...
+
+    @property
+    def pillars(self) -> Mapping[int, object]: ...
+
+    @property
+    def quarters(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True)
@@ -43,7 +64,7 @@ class Selection:
     dropped: tuple[Dropped, ...] = field(default=(), compare=False, hash=False)
 
     @classmethod
-    def from_raw(cls, raw: Mapping[str, object], catalog: Catalog) -> Selection:
+    def from_raw(cls, raw: Mapping[str, object], catalog: KnownCodes) -> Selection:
         """Build a selection from raw values, keeping only codes the catalog knows.
 
         Every unknown, malformed or oversized value is dropped and recorded in ``dropped``.
@@ -91,7 +112,7 @@ class Selection:
         )
 
     @classmethod
-    def from_query_string(cls, search: str | None, catalog: Catalog) -> Selection:
+    def from_query_string(cls, search: str | None, catalog: KnownCodes) -> Selection:
         """Build a selection from a URL query string such as ``?region=WCA&from=2019-Q1``."""
         params = parse_qs((search if isinstance(search, str) else "").lstrip("?"), keep_blank_values=False)
         raw: dict[str, object] = {}

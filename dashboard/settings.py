@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from dashboard import DATA_DIR
-from dashboard.release.budget import DEFAULT_RHO, parse_rho
 
 
 class SettingsError(ValueError):
@@ -128,15 +127,33 @@ def _boolean(raw: str) -> bool:
     return value in ("1", "true", "yes")
 
 
+# The default budget of one release: ρ = 0.5 zCDP (μ = 1 GDP, about ε = 4.4 at δ = 10⁻⁶). The
+# only place the default is set; EUIOM_RELEASE_RHO may make it stricter, never looser.
+DEFAULT_RHO = 0.5
+MAX_RHO = DEFAULT_RHO
+# The roles a user may be given (``dashboard.auth.roles.Role``, whose values these are; a test
+# keeps them equal): the users file and the identity provider's role map name them.
+ROLES = ("viewer", "analyst", "data_manager")
+
+
+def parse_rho(raw: str) -> float:
+    """ρ from a setting's text: a number in (0, MAX_RHO]."""
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"must be a number in (0, {MAX_RHO}]") from None
+    if not 0 < value <= MAX_RHO:
+        raise ValueError(f"must be a number in (0, {MAX_RHO}]: the release's budget may be stricter than the default, never looser")
+    return value
+
+
 def _role_map(raw: str) -> tuple[tuple[str, str], ...]:
     """``group=role;group=role`` pairs; ``*`` as the group gives the role to every signed-in user."""
-    from dashboard.auth.roles import Role
-
     pairs = []
     for item in filter(None, (part.strip() for part in raw.split(";"))):
         group, separator, role = (text.strip() for text in item.rpartition("="))
-        if not separator or not group or role not in Role.__members__.values():
-            raise ValueError(f"{item!r} is not group=role with a role among {', '.join(Role)}")
+        if not separator or not group or role not in ROLES:
+            raise ValueError(f"{item!r} is not group=role with a role among {', '.join(ROLES)}")
         pairs.append((group, role))
     return tuple(pairs)
 

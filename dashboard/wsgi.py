@@ -10,9 +10,9 @@ from __future__ import annotations
 import sys
 
 from dashboard.app import create_app
+from dashboard.server.shared_state import SharedStateError
 from dashboard.settings import SettingsError, load_settings
-from dashboard.shared_state import SharedStateError
-from dashboard.store import StoreError
+from dashboard.store.files import StoreError
 
 # gunicorn stops the whole server (not only this worker) on this exit code: APP_LOAD_ERROR.
 APP_LOAD_ERROR = 4

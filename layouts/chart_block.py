@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard import ids, theme
-from dashboard.charts import ChartSpec
+from dashboard import ids
+from dashboard.common import theme
+from dashboard.common.charts import ChartSpec
 from dashboard.i18n import t
 
 
@@ -67,7 +68,7 @@ def chart_block(spec: ChartSpec, lang: str, *, description: object = None) -> ht
     """A titled section holding one graph, its summary text, toolbar and table view.
 
     Args:
-        spec: the chart's row in ``dashboard.chart_registry``: its key, the id of its dcc.Graph
+        spec: the chart's row in its page's ``charts.py``: its key, the id of its dcc.Graph
             (filled by the page's callbacks), its title (the visible heading, also the graph's
             accessible name), the id of the paragraph its callbacks fill with a one-sentence
             text summary (if any) and the graph's height (if fixed).

@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.shell_text import FILTER_CONTROLS, label_id
+from dashboard.common.shell_text import FILTER_CONTROLS, label_id
 
 # On large screens the columns share the row by content (assets/10-app.css): the region wide
 # enough for a chosen region's name, the status and the quarters for their whole value.
@@ -29,7 +29,7 @@ def _labelled_dropdown(component_id: str, multi: bool, texts: dict) -> dbc.Col:
 
 
 def filter_bar(texts: dict) -> html.Section:
-    """The filter bar, labelled from ``texts`` (see dashboard.shell_text); values come from the URL."""
+    """The filter bar, labelled from ``texts`` (see dashboard.common.shell_text); values come from the URL."""
     return html.Section(
         [
             html.Button(texts[(ids.FILTER_TOGGLE, "children")], id=ids.FILTER_TOGGLE, n_clicks=0, type="button",

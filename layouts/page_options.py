@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.page_state import OptionTable, ParsedOptions, copy_address, tidy_address
+from dashboard.common.options import OptionTable, ParsedOptions, copy_address, tidy_address
 
 
 def options_store(table: OptionTable, parsed: ParsedOptions, search: str) -> html.Div:

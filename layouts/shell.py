@@ -8,12 +8,12 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.auth import Permission, User, csrf_token
 from dashboard.auth.roles import NOBODY
-from dashboard.catalog import Catalog
+from dashboard.common.pages import Page
+from dashboard.common.shell_text import account_text, imports_locally, nav_link_id, shell_texts
 from dashboard.i18n import LANGUAGES
-from dashboard.shell_text import account_text, imports_locally, nav_link_id, shell_texts
+from dashboard.store.catalog import Catalog
 from layouts.filter_bar import filter_bar
 from layouts.open_data import open_data_menu
-from layouts.pages import PAGES
 from layouts.print_brief import print_button, print_header_container
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
@@ -50,7 +50,7 @@ def account_form(user: User, texts: dict) -> html.Form:
     )
 
 
-def navbar(lang: str, texts: dict, user: User = NOBODY) -> dbc.Navbar:
+def navbar(pages: tuple[Page, ...], lang: str, texts: dict, user: User = NOBODY) -> dbc.Navbar:
     """Brand, one link per page, the language switch, the signed-in user and sign-out.
 
     ``user`` is the user of the request (``dashboard.auth.current_user()``): a link only some roles
@@ -60,7 +60,7 @@ def navbar(lang: str, texts: dict, user: User = NOBODY) -> dbc.Navbar:
         dbc.NavItem(dbc.NavLink(texts[(nav_link_id(page.key), "children")], href=page.path,
                                 id=nav_link_id(page.key), active="exact"),
                     className=None if user.can(page.permission) else "d-none")
-        for page in PAGES
+        for page in pages
     ]
     return dbc.Navbar(
         dbc.Container(
@@ -90,9 +90,10 @@ def navbar(lang: str, texts: dict, user: User = NOBODY) -> dbc.Navbar:
     )
 
 
-def shell(catalog: Catalog, lang: str, imported_files: list[str], user: User = NOBODY) -> html.Div:
-    """The whole page around the page content, for ``user`` (what their role may use)."""
-    texts = shell_texts(catalog, lang, imported_files, pages=PAGES, local_import=imports_locally(user))
+def shell(pages: tuple[Page, ...], catalog: Catalog, lang: str, imported_files: list[str],
+          user: User = NOBODY) -> html.Div:
+    """The whole page around the content of one of ``pages``, for ``user`` (what their role may use)."""
+    texts = shell_texts(catalog, lang, imported_files, pages=pages, local_import=imports_locally(user))
     banner_colour = {"demo": "warning", "imported": "info"}.get(catalog.data_origin, "secondary")
     return html.Div(
         [
@@ -107,7 +108,7 @@ def shell(catalog: Catalog, lang: str, imported_files: list[str], user: User = N
             dcc.Download(id=ids.EXPORT_DOWNLOAD),
             dcc.Store(id=ids.PRINT_SINK),
             html.Header([
-                navbar(lang, texts, user),
+                navbar(pages, lang, texts, user),
                 html.Div(texts[(ids.DEMO_BANNER, "children")], id=ids.DEMO_BANNER,
                          className=f"alert alert-{banner_colour} rounded-0 mb-0 py-2 small", role="note"),
             ]),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.exports import PROVENANCE_COLUMNS
+from dashboard.common.exports import PROVENANCE_COLUMNS
 
 from conftest import wait_for_dash
 

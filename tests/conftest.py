@@ -13,13 +13,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard.build import schema
+from dashboard.build.aggregates import RELEASE_CELLS, build_cells, refresh_survey_aggregates
 from dashboard.build.reference import load_reference
+from dashboard.build.release.build import refresh_release
 from dashboard.build.stores import build_store
-from dashboard.queries import schema
-from dashboard.queries.aggregates import RELEASE_CELLS, build_cells, refresh_survey_aggregates
-from dashboard.release.build import refresh_release
 from dashboard.settings import Settings, load_settings
-from dashboard.store import ReadOnlyStore, connect_writable
+from dashboard.store.files import ReadOnlyStore, connect_writable
 
 CHROMIUM = os.environ.get("EUIOM_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

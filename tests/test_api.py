@@ -13,9 +13,9 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.auth.users_file import add_user, remove_user
-from dashboard.chart_registry import all_charts
-from dashboard.charts import ChartRequest
+from dashboard.common.charts import ChartRequest
 from dashboard.selection import Selection
+from dashboard.site import all_charts
 
 from auth_helpers import PASSWORD, SECRET, csrf_header, form_token, sign_in, write_users
 from conftest import settings_for
@@ -303,10 +303,10 @@ def test_the_api_is_read_only(client):
 def test_protected_survey_figures_stay_protected_through_the_api(demo_store_path, client):
     # The API gives the figures of the protected release, in JSON, CSV and the zip: the same as
     # the query layer reads from the release, never those of the survey records.
-    from dashboard.queries import sustainability as survey_queries
-    from dashboard.queries.disclosure import EXACT, PROTECTED
     from dashboard.selection import Selection
-    from dashboard.store import ReadOnlyStore
+    from dashboard.store.files import ReadOnlyStore
+    from dashboard.sustainability import queries as survey_queries
+    from dashboard.sustainability.disclosure import EXACT, PROTECTED
 
     url = "/api/v1/charts/sustainability-means?group=region&region=WCA,EHOA,MENA"
     protected = pd.DataFrame(client.get(url).get_json()["rows"])

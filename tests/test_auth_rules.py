@@ -8,10 +8,11 @@ import pytest
 
 from dashboard import ids
 from dashboard.auth.oidc import display_name, roles_for_groups
+from dashboard.auth.pages import safe_next
 from dashboard.auth.policy import is_public_path, permission_for_path, permissions_for_callback
 from dashboard.auth.roles import OPEN_VISITOR, Permission, Role, signed_in_user
 from dashboard.auth.users_file import UsersFileError, add_user, check_password, read_users
-from dashboard.auth.web import safe_next
+from dashboard.settings import ROLES
 
 from auth_helpers import export_body, import_body, page_body
 
@@ -43,6 +44,11 @@ def test_paths():
     assert not is_public_path("/_dash-layout") and not is_public_path("/")
     assert [safe_next(raw) for raw in ("/pillars?lang=fr", "//evil.example", "https://evil.example", "/\\evil", None, "/\t/evil.example",
                                       "/\n/evil", "/ok path")] == ["/pillars?lang=fr", "/", "/", "/", "/", "/", "/", "/"]
+
+
+def test_the_settings_know_every_role_and_no_other():
+    """The role map setting is checked against ``settings.ROLES``, which must name the roles of ``Role``."""
+    assert tuple(Role) == ROLES
 
 
 def test_roles_give_permissions():

@@ -20,7 +20,7 @@ from test_bad_input_callbacks import SCRIPT, Body, server_callbacks, stringify
 
 from dashboard import ids
 from dashboard.app import create_app
-from dashboard.exports import FORMULA_START, ExportHeader, to_csv_bytes, to_excel_bytes
+from dashboard.common.exports import FORMULA_START, ExportHeader, to_csv_bytes, to_excel_bytes
 
 from conftest import settings_for
 

@@ -242,7 +242,7 @@ def test_injection_shaped_ids_are_refused_and_are_just_values(writable_copy, tmp
 
 # ---------------------------------------------------------------- what spreadsheet programs really write
 def stored_surveys(store: Path, ids: list[str]) -> list[tuple]:
-    from dashboard.store import connect_writable
+    from dashboard.store.files import connect_writable
 
     connection = connect_writable(store)
     try:
@@ -320,7 +320,7 @@ def test_a_hidden_draft_sheet_in_front_is_never_imported(writable_copy, tmp_path
     result = import_file(writable_copy, book)
     assert result.rows == 1
     assert any("read sheet 'final'" in note and "'draft' (hidden)" in note for note in result.notes)
-    from dashboard.store import connect_writable
+    from dashboard.store.files import connect_writable
 
     connection = connect_writable(writable_copy)
     values = connection.execute("SELECT value FROM indicator_values WHERE iso3 = 'SEN'").fetchall()

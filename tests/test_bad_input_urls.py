@@ -15,10 +15,9 @@ from urllib.parse import quote
 import pytest
 from test_bad_input_callbacks import SCRIPT, Body, server_callbacks
 
-from callbacks.page_options import TABLES
 from dashboard import ids
 from dashboard.app import create_app
-from layouts.pages import PAGES
+from dashboard.site import PAGES, option_tables
 
 from auth_helpers import SECRET, SignedInClient, write_users
 from conftest import settings_for
@@ -26,7 +25,7 @@ from conftest import settings_for
 SQL = "'; DROP TABLE actions; --"
 FORMULA = '=HYPERLINK("http://evil.example","x")'
 FILTER_KEYS = ("region", "status", "action", "country", "pillar", "from", "to")
-OPTION_KEYS = tuple(dict.fromkeys(key for table in TABLES for key in table.params))
+OPTION_KEYS = tuple(dict.fromkeys(key for table in option_tables().values() for key in table.params))
 
 # Query strings whose filter values are all unknown: the notice must list them.
 BAD_FILTER_QUERIES = {

@@ -11,8 +11,8 @@ from dash import Dash, Input, Output, dcc, html
 from dashboard import ids
 from dashboard.app import create_app
 from dashboard.auth.policy import MANAGE_DATA_ID_PREFIX
-from dashboard.callback_purity import OWN_PACKAGES, impure_reached, pure_callback, pure_callbacks
-from dashboard.response_cache import download_outputs
+from dashboard.common.wiring import OWN_PACKAGES, impure_reached, pure_callback, pure_callbacks
+from dashboard.server.response_cache import download_outputs
 
 from conftest import settings_for
 
@@ -83,7 +83,7 @@ def test_side_effects_sign_in_state_history_and_downloads_are_never_cacheable(ti
 def test_the_check_finds_a_side_effect_declared_pure():
     """The walk is not vacuous: a side-effecting callback declared pure, a download and a data
     manager's component are each reported, even behind a lambda and a helper function."""
-    from dashboard.imports import run_import
+    from dashboard.imports.service import run_import
 
     app = Dash(__name__)
     app.layout = html.Div([dcc.Input(id="x"), html.Div(id="y"), html.Div(id="z"), dcc.Download(id="file"),
@@ -99,7 +99,7 @@ def test_the_check_finds_a_side_effect_declared_pure():
     app.callback(Output("z", "children"), Input("x", "value"))(lambda value: helper(value))  # not cached: fine
     problems = purity_problems(app, (*OWN_PACKAGES, __name__))
     assert len(problems) == 3
-    assert any("reaches dashboard.imports.run_import" in problem for problem in problems)
+    assert any("reaches dashboard.imports.service.run_import" in problem for problem in problems)
     assert any("file download" in problem for problem in problems)
     assert any("import-sneaky" in problem for problem in problems)
 

@@ -1,6 +1,6 @@
 """The dashboard's figure draws exactly what plotly's own figure draws after the same updates.
 
-``dashboard.figures.common.Figure`` applies layout and axis updates without plotly's batched
+``dashboard.common.figures.Figure`` applies layout and axis updates without plotly's batched
 relayout (for speed); the JSON sent to the browser must not change, whatever the update's shape.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import theme
-from dashboard.figures.common import Figure, new_figure
+from dashboard.common import theme
+from dashboard.common.figures import Figure, new_figure
 
 LAYOUT_UPDATES = [
     [{"title": {"text": "A", "x": 0, "xanchor": "left"}, "separators": ". ", "meta": {"demo": True}}],

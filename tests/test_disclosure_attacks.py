@@ -1,9 +1,9 @@
 """Attacks on the public survey statistics, by an attacker who has this dashboard's code.
 
-Every public survey figure comes from the protected release (``dashboard.release``), made once per
+Every public survey figure comes from the protected release (``dashboard.build.release``), made once per
 store version under ρ-zCDP with the returnee as the unit; all of its measurements are Gaussian, so
 the release is μ-GDP with μ = √(2ρ) = 1 at the default budget. The bounds tested against
-(``dashboard.release.budget.Budget``):
+(``dashboard.build.release.budget.Budget``):
 
 - membership (is this returnee in the survey?), and presence (is there a woman aged 45+ from X in
   quarter q?) when in and out are equally likely: accuracy ≤ Φ(μ/2) = 0.69 for the best possible
@@ -35,13 +35,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard.build.release.budget import DEFAULT_BUDGET
+from dashboard.build.release.build import refresh_release
 from dashboard.build.stores import build_store
-from dashboard.queries import sustainability as q
-from dashboard.queries.disclosure import EXACT, PROTECTED
-from dashboard.release.budget import DEFAULT_BUDGET
-from dashboard.release.build import refresh_release
 from dashboard.selection import Selection
-from dashboard.store import ReadOnlyStore
+from dashboard.store.files import ReadOnlyStore
+from dashboard.sustainability import queries as q
+from dashboard.sustainability.disclosure import EXACT, PROTECTED
 
 pytestmark = pytest.mark.slow
 
@@ -106,7 +106,7 @@ def test_the_key_recovery_attack_has_nothing_to_invert(demo_path, tmp_path):
     release's noise comes from a 128-bit secret seed: the same public build command (demo seed 11)
     with another secret gives other figures, so the open code and the public seed predict nothing,
     and no table of the code maps a published row to its noise."""
-    from dashboard.queries import disclosure
+    from dashboard.sustainability import disclosure
 
     assert not [name for name in dir(disclosure) if "table" in name.lower() or "noise" in name.lower()]
     other = build_store(tmp_path / "same-command.duckdb", demo=True, seed=11, rows=DEMO_ROWS)

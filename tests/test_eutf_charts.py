@@ -11,20 +11,21 @@ from collections import defaultdict
 
 import pytest
 
-from callbacks import map_page as map_callbacks
-from callbacks import pillars_page as pillar_callbacks
-from dashboard import map_amounts
 from dashboard.build.eutf import EUTF_DIR
-from dashboard.chart_registry import all_charts
-from dashboard.chart_registry import map as map_charts
-from dashboard.chart_registry import pillars as pillar_charts
-from dashboard.charts import ChartRequest
-from dashboard.context import AppContext
-from dashboard.data_kinds import kind_text
-from dashboard.figures import amount_map
-from dashboard.map_options import MapOptions
-from dashboard.queries import eutf
+from dashboard.common.charts import ChartRequest
+from dashboard.common.data_kinds import kind_text
+from dashboard.map import amount_figures as amount_map
+from dashboard.map import amounts as map_amounts
+from dashboard.map import callbacks as map_callbacks
+from dashboard.map import charts as map_charts
+from dashboard.map import queries as map_queries
+from dashboard.map.options import MapOptions
+from dashboard.pillars import callbacks as pillar_callbacks
+from dashboard.pillars import charts as pillar_charts
 from dashboard.selection import Selection
+from dashboard.site import all_charts
+from dashboard.store import eutf
+from dashboard.store.context import AppContext
 
 from conftest import settings_for
 
@@ -172,7 +173,7 @@ def test_store_indicator_colouring_is_labelled_as_the_store_data(context):
 
 
 def test_profile_results_match_the_csv_reading(context):
-    results = eutf.country_results(context.cursor(), "NER").set_index("indicator_number")
+    results = map_queries.country_results(context.cursor(), "NER").set_index("indicator_number")
     for number, row in results.iterrows():
         level, actual = reference_figures(number)["NER"]
         assert row["level"] == level and row["actual"] == pytest.approx(actual)
@@ -226,7 +227,7 @@ def test_eutf_callbacks_take_bad_input_without_a_traceback(context, raw):
 
 
 def test_summary_counts_the_countries_drawn_and_names_the_ones_listed_only(context):
-    from dashboard.summaries.amount_map import amount_summary
+    from dashboard.map.summaries import amount_summary
 
     options = MapOptions.from_params({"colour": "eutf", "measure": "returns"}, context.catalog)
     frame, spec = map_charts.amount_view(context.cursor(), context.catalog, Selection(), options, "en", [])
@@ -308,7 +309,7 @@ def test_every_common_output_indicator_has_a_french_name():
 def test_target_series_is_drawn_only_where_a_target_exists():
     import pandas as pd
 
-    from dashboard.figures.eutf import target_actual_chart
+    from dashboard.common.eutf import target_actual_chart
 
     frame = pd.DataFrame({"label": ["Niger · 3.4", "Mali · 3.6"], "target": [50_000.0, None],
                           "actual": [40_888.0, 40.0], "level": ["contract", "project"]})

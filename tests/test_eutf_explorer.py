@@ -11,9 +11,11 @@ import io
 import pandas as pd
 import pytest
 
-from callbacks import eutf_explorer as callbacks
-from dashboard.context import AppContext
-from dashboard.eutf_explorer import (
+from dashboard.common.exports import PROVENANCE_COLUMNS
+from dashboard.i18n import t
+from dashboard.pillars import explorer_callbacks as callbacks
+from dashboard.pillars import explorer_queries as eutf
+from dashboard.pillars.explorer import (
     EXPLORER_COLUMNS,
     SEARCH_KEY,
     BadExplorerRequest,
@@ -21,9 +23,7 @@ from dashboard.eutf_explorer import (
     ExplorerQuery,
     parse_request,
 )
-from dashboard.exports import PROVENANCE_COLUMNS
-from dashboard.i18n import t
-from dashboard.queries import eutf
+from dashboard.store.context import AppContext
 
 from conftest import settings_for
 

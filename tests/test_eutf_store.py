@@ -9,8 +9,8 @@ import pytest
 
 from dashboard.build.eutf import EUTF_DIR
 from dashboard.build.stores import build_store, upgrade_store
-from dashboard.queries import eutf, schema
-from dashboard.store import ReadOnlyStore, connect_writable
+from dashboard.store import eutf
+from dashboard.store.files import SCHEMA_VERSION, ReadOnlyStore, connect_writable
 
 
 def _csv_rows(name: str) -> list[dict[str, str]]:
@@ -65,7 +65,7 @@ def test_every_store_kind_has_the_tables_and_upgrade_adds_them(tmp_path):
     connection.execute("UPDATE store_info SET value = '2' WHERE key = 'schema_version'")
     connection.close()
     assert upgrade_store(old) == "2"
-    assert upgrade_store(old) == schema.SCHEMA_VERSION  # a second run reloads, never duplicates
+    assert upgrade_store(old) == SCHEMA_VERSION  # a second run reloads, never duplicates
     store = ReadOnlyStore(old)
     assert store.cursor().execute("SELECT count(*) FROM eutf_results").fetchone()[0] == 1426
     store.close()

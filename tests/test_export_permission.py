@@ -11,7 +11,7 @@ from dashboard import ids
 from dashboard.app import create_app
 from dashboard.auth.policy import permissions_for_callback
 from dashboard.auth.roles import Permission
-from dashboard.response_cache import download_outputs
+from dashboard.server.response_cache import download_outputs
 
 from auth_helpers import SECRET, SignedInClient, write_users
 from conftest import settings_for

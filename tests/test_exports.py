@@ -8,7 +8,7 @@ import io
 
 import pandas as pd
 
-from dashboard.exports import (
+from dashboard.common.exports import (
     PROVENANCE_COLUMNS,
     ExportHeader,
     export_filename,

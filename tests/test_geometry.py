@@ -180,9 +180,9 @@ def test_every_country_the_store_can_colour_has_an_outline(tiny_cursor) -> None:
     # The Action countries (categories, indicators) and every country an EUTF figure names,
     # as the store holds them: a country with a figure but no outline would be counted and
     # listed, yet never drawn.
-    from dashboard import geometry
-    from dashboard.catalog import load_catalog
-    from dashboard.queries import eutf
+    from dashboard.map import geometry
+    from dashboard.store import eutf
+    from dashboard.store.catalog import load_catalog
 
     colourable = set(load_catalog(tiny_cursor).countries) | set(eutf.countries(tiny_cursor)["iso3"])
     assert colourable - geometry.country_ids() == set()

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from callbacks.page_options import TABLES
 from dashboard import ids
+from dashboard.site import option_tables
 
 from conftest import wait_for_dash
 
 pytestmark = pytest.mark.browser
 
-CONTROL_IDS = [component for table in TABLES for component, prop in table.controls if prop == "value"]
+CONTROL_IDS = [component for table in option_tables().values() for component, prop in table.controls if prop == "value"]
 
 # What a person sees: the address, each page control's value, each chart's title, trace names and
 # values, the text summaries, the profile title and the filter bar.

@@ -17,7 +17,7 @@ from test_importer import write
 from dashboard.build import history_log, rollbacks, versions
 from dashboard.build.importer import import_file
 from dashboard.build.stores import build_store
-from dashboard.store import StoreError, current_version_name
+from dashboard.store.files import StoreError, current_version_name
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "action_code,iso3,period,sex,indicator_code,value"

@@ -21,7 +21,7 @@ from dashboard.app import create_app
 from dashboard.build import history_log, versions
 from dashboard.build.stores import build_store
 from dashboard.i18n import t
-from dashboard.store import ReadOnlyStore, current_version_name
+from dashboard.store.files import ReadOnlyStore, current_version_name
 
 from auth_helpers import SECRET, SignedInClient, write_users
 from conftest import settings_for

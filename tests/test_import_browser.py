@@ -148,7 +148,7 @@ def import_in_page(page, url: str, file: Path) -> str:
 def test_importing_the_same_file_again_after_a_rollback_imports_it(page, empty_store_server, tmp_path):
     """The false success of issue 19: the page said "Imported" and wrote nothing (a cached answer)."""
     from dashboard.build import history_log
-    from dashboard.store import current_version_name
+    from dashboard.store.files import current_version_name
 
     url, store = empty_store_server.url, empty_store_server.store
     file = tmp_path / "retours.csv"
@@ -180,7 +180,7 @@ def test_importing_the_same_file_again_after_a_rollback_imports_it(page, empty_s
 def test_the_history_and_its_buttons_are_on_screen_and_a_rollback_can_be_cancelled(browser, empty_store_server,
                                                                                    tmp_path, viewport):
     from dashboard.build.importer import import_file
-    from dashboard.store import current_version_name
+    from dashboard.store.files import current_version_name
 
     url, store = empty_store_server.url, empty_store_server.store
     for year in (2017, 2018):

@@ -8,17 +8,17 @@ from pathlib import Path
 import pytest
 from helpers import texts
 
-from callbacks.import_page import (
+from dashboard.build import history_log, versions
+from dashboard.build.stores import build_store
+from dashboard.imports.callbacks import (
     carry_out_rollback,
     confirm_import,
     show_rollback_plan,
     update_history,
     update_report,
 )
-from dashboard.build import history_log, versions
-from dashboard.build.stores import build_store
-from dashboard.context import AppContext
-from dashboard.imports import safe_file_name
+from dashboard.imports.service import safe_file_name
+from dashboard.store.context import AppContext
 
 from conftest import settings_for
 
@@ -107,8 +107,8 @@ def test_the_page_lists_each_kind_of_file_from_the_importers_own_columns_with_a_
     from dashboard.app import create_app
     from dashboard.build.import_formats import FORMATS
     from dashboard.build.importer import KNOWN_COLUMNS, ImportRefused, import_file
-    from dashboard.page_context import PageContext
-    from layouts.import_page import layout
+    from dashboard.common.pages import PageContext
+    from dashboard.imports.layout import layout
 
     from auth_helpers import SECRET, SignedInClient, write_users
 

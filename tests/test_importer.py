@@ -10,7 +10,7 @@ import pytest
 
 from dashboard.build.importer import ImportRefused, import_file
 from dashboard.build.stores import build_store
-from dashboard.store import connect_writable
+from dashboard.store.files import connect_writable
 
 SURVEY_HEADER = ("survey_id,respondent_id,action_code,iso3,survey_date,months_since_return,sex,age_group,"
                  "assistance_type,assistance_level,referral,economic_score,social_score,psychosocial_score,"

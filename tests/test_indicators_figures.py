@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from helpers import find, texts
 
-from dashboard.blocks import indicators as indicator_blocks
-from dashboard.figures import indicators as figures
-from dashboard.labels import indicators as indicator_labels
-from dashboard.queries import indicators as queries
+from dashboard.common import queries as shared_queries
+from dashboard.pillars import blocks as indicator_blocks
+from dashboard.pillars import figures, queries
+from dashboard.pillars import labels as indicator_labels
 from dashboard.selection import Selection
 
 
@@ -84,7 +84,7 @@ def test_trend_chart_by_action_in_french(tiny_cursor):
 
 
 def test_ranking_chart_plain_and_by_sex(tiny_cursor):
-    plain = queries.country_ranking(tiny_cursor, Selection(), "returns_assisted", by_sex=False)
+    plain = shared_queries.country_ranking(tiny_cursor, Selection(), "returns_assisted", by_sex=False)
     figure = figures.country_ranking_chart(plain, lang="en", demo=True, indicator_name="Returns", unit="people", by_sex=False)
     assert len(figure.data) == 1
     assert list(figure.data[0].y) == ["Libya", "Guinea", "Ethiopia", "Mali"]
@@ -92,7 +92,7 @@ def test_ranking_chart_plain_and_by_sex(tiny_cursor):
     assert list(figure.layout.yaxis.categoryarray) == ["Libya", "Guinea", "Ethiopia", "Mali"]
     assert figure.layout.yaxis.title.text == "Country" and figure.layout.xaxis.title.text == "Returns (people)"
 
-    split = queries.country_ranking(tiny_cursor, Selection(), "returns_assisted", by_sex=True)
+    split = shared_queries.country_ranking(tiny_cursor, Selection(), "returns_assisted", by_sex=True)
     figure = figures.country_ranking_chart(split, lang="en", demo=True, indicator_name="Returns", unit="people", by_sex=True)
     bars = [trace for trace in figure.data if trace.type == "bar"]
     assert [trace.name for trace in bars] == ["Women", "Men"]
@@ -103,7 +103,7 @@ def test_ranking_chart_plain_and_by_sex(tiny_cursor):
 
 
 def test_ranking_of_a_non_disaggregated_indicator_says_so(tiny_cursor):
-    projects = queries.country_ranking(tiny_cursor, Selection(), "community_projects", by_sex=True)
+    projects = shared_queries.country_ranking(tiny_cursor, Selection(), "community_projects", by_sex=True)
     figure = figures.country_ranking_chart(projects, lang="en", demo=False, indicator_name="Projects",
                                            unit="projects", by_sex=True)
     assert [trace.name for trace in figure.data if trace.type == "bar"] == ["Not disaggregated"]
@@ -131,7 +131,7 @@ def test_empty_indicator_charts(tiny_cursor):
     empty = queries.indicator_trend(tiny_cursor, Selection(pillars=(3,)), "returns_assisted", "region")
     assert figures.indicator_trend_chart(empty, lang="en", demo=True, indicator_name="x", unit="people",
                                          group_by="region").layout.meta == {"empty": True}
-    ranking = queries.country_ranking(tiny_cursor, Selection(pillars=(3,)), "returns_assisted", by_sex=True)
+    ranking = shared_queries.country_ranking(tiny_cursor, Selection(pillars=(3,)), "returns_assisted", by_sex=True)
     assert figures.country_ranking_chart(ranking, lang="en", demo=True, indicator_name="x", unit="people",
                                          by_sex=True).layout.meta == {"empty": True}
     rates = queries.completion_rates(tiny_cursor, Selection(regions=("APAC",)), "action")

@@ -9,7 +9,8 @@ import datetime as dt
 
 import pytest
 
-from dashboard.queries import indicators
+from dashboard.common import queries as shared_queries
+from dashboard.pillars import queries as indicators
 from dashboard.selection import Selection
 
 
@@ -73,11 +74,11 @@ def test_trend_is_empty_when_the_pillar_filter_excludes_the_indicator(tiny_curso
 
 
 def test_ranking_largest_first_with_and_without_sex(tiny_cursor):
-    plain = indicators.country_ranking(tiny_cursor, Selection(), "returns_assisted", by_sex=False)
+    plain = shared_queries.country_ranking(tiny_cursor, Selection(), "returns_assisted", by_sex=False)
     assert list(zip(plain["iso3"], plain["value"], strict=True)) == [
         ("LBY", 200), ("GIN", 150), ("ETH", 100), ("MLI", 40)]
     assert set(plain["sex"]) == {"total"}
-    split = indicators.country_ranking(tiny_cursor, Selection(), "returns_assisted", by_sex=True)
+    split = shared_queries.country_ranking(tiny_cursor, Selection(), "returns_assisted", by_sex=True)
     assert list(zip(split["iso3"], split["sex"], split["value"], strict=True)) == [
         ("LBY", "male", 200), ("GIN", "female", 10), ("GIN", "male", 140),
         ("ETH", "female", 30), ("ETH", "male", 70), ("MLI", "male", 40)]
@@ -85,7 +86,7 @@ def test_ranking_largest_first_with_and_without_sex(tiny_cursor):
 
 
 def test_ranking_of_a_non_disaggregated_indicator_keeps_all(tiny_cursor):
-    projects = indicators.country_ranking(tiny_cursor, Selection(), "community_projects", by_sex=True)
+    projects = shared_queries.country_ranking(tiny_cursor, Selection(), "community_projects", by_sex=True)
     assert projects[["iso3", "sex", "value"]].values.tolist() == [["MLI", "all", 3]]
 
 
@@ -118,7 +119,7 @@ def test_unknown_grouping_is_rejected_before_sql_runs(tiny_cursor):
 def test_an_injection_shaped_indicator_is_just_a_value(tiny_cursor):
     hostile = "returns_assisted' OR '1'='1"
     assert indicators.indicator_trend(tiny_cursor, Selection(), hostile, "region").empty
-    assert indicators.country_ranking(tiny_cursor, Selection(), hostile, by_sex=True).empty
+    assert shared_queries.country_ranking(tiny_cursor, Selection(), hostile, by_sex=True).empty
     assert indicators.indicator_meta(tiny_cursor, hostile) is None
     assert tiny_cursor.execute("SELECT count(*) FROM indicator_values").fetchone()[0] == 12
 

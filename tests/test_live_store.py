@@ -17,8 +17,8 @@ from dashboard.app import create_app
 from dashboard.build import history_log, rollbacks, versions
 from dashboard.build.importer import import_file
 from dashboard.build.stores import build_store
-from dashboard.context import AppContext
-from dashboard.store import StoreError, connect_writable
+from dashboard.store.context import AppContext
+from dashboard.store.files import StoreError, connect_writable
 
 from conftest import settings_for
 
@@ -200,7 +200,7 @@ def test_a_single_file_store_locked_by_another_process_is_named(tmp_path, tiny_s
 
 
 def test_a_read_only_store_is_named(tmp_path, tiny_store_path):
-    from dashboard.store import explain_open_error
+    from dashboard.store.files import explain_open_error
 
     message = explain_open_error(tmp_path / "s.duckdb", PermissionError(13, "Permission denied"), writing=True)
     assert "cannot be written (permission denied)" in message

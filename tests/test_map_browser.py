@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from browser_helpers import assert_clean
 
-from dashboard import geometry, theme
+from dashboard.common import theme
 from dashboard.i18n import t
+from dashboard.map import geometry
 
 from conftest import wait_for_dash
 

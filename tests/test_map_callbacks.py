@@ -10,14 +10,15 @@ from dash import Patch, html, no_update
 from helpers import by_id, find
 from plotly.utils import PlotlyJSONEncoder
 
-from callbacks import map_page as map_callbacks
-from dashboard import geometry, ids
+from dashboard import ids
 from dashboard.app import create_app
-from dashboard.context import AppContext
+from dashboard.common.pages import PageContext
 from dashboard.i18n import t
-from dashboard.map_options import TABLE as MAP_TABLE
-from dashboard.page_context import PageContext
-from layouts import map_page as map_layout
+from dashboard.map import callbacks as map_callbacks
+from dashboard.map import geometry
+from dashboard.map import layout as map_layout
+from dashboard.map.options import TABLE as MAP_TABLE
+from dashboard.store.context import AppContext
 
 from conftest import settings_for
 

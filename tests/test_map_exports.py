@@ -6,16 +6,16 @@ from __future__ import annotations
 import pytest
 
 from callbacks import exports
-from callbacks import map_page as map_callbacks
 from dashboard import ids
-from dashboard.catalog import Catalog
-from dashboard.chart_registry import all_charts
-from dashboard.chart_registry import map as map_charts
-from dashboard.charts import ChartRequest
-from dashboard.context import AppContext
+from dashboard.common.charts import ChartRequest
 from dashboard.i18n import TEXT
-from dashboard.map_options import MapOptions
+from dashboard.map import callbacks as map_callbacks
+from dashboard.map import charts as map_charts
+from dashboard.map.options import MapOptions
 from dashboard.selection import Selection
+from dashboard.site import SITE, all_charts
+from dashboard.store.catalog import Catalog
+from dashboard.store.context import AppContext
 
 from conftest import settings_for
 
@@ -99,7 +99,7 @@ def test_trend_data_follows_the_profile_and_the_filters(context):
 
 
 def test_exports_recompute_the_map_data_from_the_url(context):
-    chart, request, frame = exports.chart_data(context, ids.MAP_CHART, {"regions": ["WCA"]},
+    chart, request, frame = exports.chart_data(context, all_charts(), ids.MAP_CHART, {"regions": ["WCA"]},
                                                [{"colour": "region"}], "fr")
     assert chart.title_key == "map.block.title" and request.lang == "fr"
     assert (frame["Dans les filtres actuels"] == "Oui").sum() == 12
@@ -108,12 +108,12 @@ def test_exports_recompute_the_map_data_from_the_url(context):
 
 def test_the_trend_exports_name_the_country(context):
     """File name, title (CSV column, About sheet, table caption) and image footer say whose trend it is."""
-    footers = exports.export_footers(context, {"regions": ["WCA"]}, [{"profile": "GIN"}], "fr", "/")
+    footers = exports.export_footers(context, SITE, {"regions": ["WCA"]}, [{"profile": "GIN"}], "fr", "/")
     trend = footers["charts"][ids.MAP_TREND_CHART]
     assert trend["stem"] == "map_country-trend-Guinee_region-WCA"
     assert trend["lines"][0] == TEXT["map.trend.heading"]["fr"] + " : Guinée"
     assert trend["lines"][1].startswith("Filtres\u00a0: Région\u00a0: ")
     assert footers["date_label"] == "Exporté le"
-    chart, request, _ = exports.chart_data(context, ids.MAP_TREND_CHART, {}, [{"profile": "GIN"}], "en")
+    chart, request, _ = exports.chart_data(context, all_charts(), ids.MAP_TREND_CHART, {}, [{"profile": "GIN"}], "en")
     assert exports.export_title(chart, request) == TEXT["map.trend.heading"]["en"] + ": Guinea"
     assert set(footers["charts"]) == {chart.key for chart in all_charts().values() if chart.page == "map"}

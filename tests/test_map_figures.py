@@ -9,15 +9,18 @@ import plotly.graph_objects as go
 import pytest
 from dash import Patch
 
-from dashboard import geometry, theme, vocabulary
-from dashboard.blocks import map as map_blocks
-from dashboard.catalog import load_catalog
-from dashboard.figures import map as map_figures
-from dashboard.frames import map as map_frames
+from dashboard.common import theme
 from dashboard.i18n import t
-from dashboard.queries import map as map_queries
+from dashboard.map import blocks as map_blocks
+from dashboard.map import figures as map_figures
+from dashboard.map import frames as map_frames
+from dashboard.map import geometry
+from dashboard.map import labels as map_labels
+from dashboard.map import queries as map_queries
+from dashboard.map import summaries as map_summaries
+from dashboard.map import traces as map_traces
 from dashboard.selection import Selection
-from dashboard.summaries import map as map_summaries
+from dashboard.store.catalog import load_catalog
 
 ACTION_NAMES_EN = ["North Africa", "Horn of Africa", "Sahel and Lake Chad", "Pilot Action", "Prottasha", "RADA"]
 ACTION_NAMES_FR = ["Afrique du Nord", "Corne de l’Afrique", "Sahel et lac Tchad", "Action pilote", "Prottasha", "RADA"]
@@ -85,8 +88,8 @@ def test_region_and_status_modes(every_country, mode, names, colours):
 
 
 def test_unknown_mode_falls_back_to_action(every_country):
-    assert vocabulary.colour_mode("purple") == "action"
-    assert vocabulary.colour_mode(None) == "action"
+    assert map_labels.colour_mode("purple") == "action"
+    assert map_labels.colour_mode(None) == "action"
     figure = map_figures.programme_map(every_country, mode="<script>", lang="en")
     assert [trace.name for trace in figure.data[1:]] == ACTION_NAMES_EN
 
@@ -134,7 +137,7 @@ def test_figure_carries_no_country_geometry(every_country):
                                        provinces=geometry.afghan_provinces(), rada=pd.DataFrame(
                                            {"province_code": ["AF-KAB"], "name_en": ["Kabul"], "name_fr": ["Kaboul"]}))
     geojson = {trace.name: trace.geojson for trace in figure.data}
-    assert geojson.pop("sea") == map_figures.SEA_GEOJSON
+    assert geojson.pop("sea") == map_traces.SEA_GEOJSON
     assert set(geojson.values()) == {geometry.COUNTRIES_URL, geometry.PROVINCES_URL}
     assert len(json.dumps(figure.to_plotly_json(), default=str)) < 25_000
 

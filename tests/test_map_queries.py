@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from dashboard.queries import map as map_queries
+from dashboard.map import queries as map_queries
 from dashboard.selection import Selection
 
 JI_SLC = {"BFA", "CMR", "TCD", "CIV", "GHA", "GIN", "GNB", "MLI", "MRT", "NER", "NGA", "SEN"}

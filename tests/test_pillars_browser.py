@@ -6,7 +6,7 @@ import pytest
 from browser_helpers import assert_clean
 
 from dashboard.i18n import format_number
-from dashboard.store import ReadOnlyStore
+from dashboard.store.files import ReadOnlyStore
 
 from conftest import wait_for_dash
 

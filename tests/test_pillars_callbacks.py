@@ -11,15 +11,14 @@ from dash import Dash
 from helpers import find, texts
 from test_indicators_figures import card_values
 
-from callbacks import eutf_explorer as explorer_callbacks
-from callbacks import pillars_page as callbacks
 from dashboard import ids
-from dashboard.chart_registry import pillars as pillar_charts
-from dashboard.context import AppContext
+from dashboard.common.pages import PageContext
 from dashboard.i18n import format_number
-from dashboard.page_context import PageContext
+from dashboard.pillars import callbacks, explorer_callbacks
+from dashboard.pillars import charts as pillar_charts
+from dashboard.pillars import layout as layout_module
 from dashboard.selection import Selection
-from layouts import pillars_page as layout_module
+from dashboard.store.context import AppContext
 
 from conftest import settings_for
 
@@ -134,8 +133,8 @@ def test_every_callback_id_exists_in_the_page_or_the_shell(tiny_context, tiny_st
 def test_layout_holds_its_address_and_the_tidied_one(tiny_context):
     """The layout, not a callback on load, fills the page's copy of the address and the tidied
     address (so no chart waits for a callback upstream of the options store)."""
-    from dashboard.pillars_options import TABLE
-    from dashboard.urlstate import query_params
+    from dashboard.common.urlstate import query_params
+    from dashboard.pillars.options import TABLE
 
     def stores(search):
         page = layout_module.layout(PageContext(lang="en", catalog=tiny_context.catalog, settings=tiny_context.settings,

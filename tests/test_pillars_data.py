@@ -8,17 +8,17 @@ import math
 import pytest
 from dash import dcc
 
-from callbacks import pillars_page as callbacks
 from dashboard import ids
-from dashboard.chart_registry import all_charts
-from dashboard.chart_registry import pillars as pillar_charts
-from dashboard.charts import ChartRequest
-from dashboard.context import AppContext
+from dashboard.common.charts import ChartRequest
+from dashboard.common.pages import PageContext
 from dashboard.i18n import TEXT, t
-from dashboard.page_context import PageContext
-from dashboard.pillars_options import TABLE, PageOptions
+from dashboard.pillars import callbacks
+from dashboard.pillars import charts as pillar_charts
+from dashboard.pillars import layout as layout_module
+from dashboard.pillars.options import TABLE, PageOptions
 from dashboard.selection import Selection
-from layouts import pillars_page as layout_module
+from dashboard.site import all_charts
+from dashboard.store.context import AppContext
 
 from conftest import settings_for
 

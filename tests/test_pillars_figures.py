@@ -6,9 +6,8 @@ import pandas as pd
 import pytest
 from helpers import texts
 
-from dashboard.blocks import pillars as pillar_blocks
-from dashboard.figures import pillars as figures
-from dashboard.queries import pillars as queries
+from dashboard.pillars import blocks as pillar_blocks
+from dashboard.pillars import figures, queries
 from dashboard.selection import Selection
 
 

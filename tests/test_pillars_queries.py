@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.queries import pillars
+from dashboard.pillars import queries as pillars
 from dashboard.selection import Selection
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard.queries import schema
+from dashboard.build import schema
 
 SEED_PAGE = "004_fe997082141e9e19.txt"
 BROCHURE = "000_19e65c49756c727c.txt"

@@ -12,9 +12,9 @@ import pytest
 
 from dashboard.build import history_log, rollbacks
 from dashboard.build.importer import import_file
+from dashboard.build.release.budget import DEFAULT_BUDGET, Budget
 from dashboard.build.stores import build_store, upgrade_store
-from dashboard.release.budget import DEFAULT_BUDGET, Budget
-from dashboard.store import served_file
+from dashboard.store.files import served_file
 
 from conftest import TINY_SURVEYS
 

@@ -24,9 +24,9 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.build.stores import build_store
-from dashboard.chart_registry import all_charts
-from dashboard.queries.sustainability import GROUPINGS
 from dashboard.settings import SettingsError, load_settings
+from dashboard.site import SITE, all_charts
+from dashboard.sustainability.queries import GROUPINGS
 
 from conftest import settings_for
 
@@ -105,13 +105,13 @@ def test_chart_downloads_table_views_and_image_footers_hold_no_secret(store, sec
     import datetime as dt
 
     from callbacks import exports
-    from dashboard.context import AppContext
-    from dashboard.exports import to_csv_bytes, to_excel_bytes
+    from dashboard.common.exports import to_csv_bytes, to_excel_bytes
+    from dashboard.store.context import AppContext
 
     context = AppContext(settings_for(store))
     today = dt.date(2026, 12, 6)
     for chart in all_charts().values():
-        _, request, frame = exports.chart_data(context, chart.key, {}, [{}], "en")
+        _, request, frame = exports.chart_data(context, all_charts(), chart.key, {}, [{}], "en")
         header = exports.export_header(context, chart, request, today)
         texts = [to_csv_bytes(frame, header).decode("utf-8-sig"),
                  str(exports.table_view(frame, "caption", "en"))]
@@ -121,7 +121,7 @@ def test_chart_downloads_table_views_and_image_footers_hold_no_secret(store, sec
         for text in texts:
             assert not [secret for secret in secrets if secret in text], chart.key
     for page in ("/", "/pillars", "/sustainability"):
-        footers = json.dumps(exports.export_footers(context, {}, [{}], "fr", page, today), ensure_ascii=False)
+        footers = json.dumps(exports.export_footers(context, SITE, {}, [{}], "fr", page, today), ensure_ascii=False)
         assert not [secret for secret in secrets if secret in footers]
 
 

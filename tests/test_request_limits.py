@@ -16,7 +16,7 @@ import time
 import pytest
 
 from dashboard.app import create_app
-from dashboard.request_limits import CALLBACK_BODY_BYTES, path_problem
+from dashboard.server.request_limits import CALLBACK_BODY_BYTES, path_problem
 
 from auth_helpers import SECRET, SignedInClient, import_body, write_users
 from conftest import settings_for

@@ -14,17 +14,17 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from callbacks import sustainability_page as page
-from dashboard.chart_registry import sustainability as sustainability_charts
-from dashboard.context import AppContext
-from dashboard.page_context import PageContext
-from dashboard.queries import schema
-from dashboard.queries import sustainability as q
-from dashboard.queries.aggregates import refresh_survey_aggregates
-from dashboard.queries.disclosure import EXACT, PROTECTED
+from dashboard.build import schema
+from dashboard.build.aggregates import refresh_survey_aggregates
+from dashboard.common.pages import PageContext
 from dashboard.selection import Selection
-from dashboard.store import ReadOnlyStore, connect_writable
-from layouts.sustainability_page import layout
+from dashboard.store.context import AppContext
+from dashboard.store.files import ReadOnlyStore, connect_writable
+from dashboard.sustainability import callbacks as page
+from dashboard.sustainability import charts as sustainability_charts
+from dashboard.sustainability import queries as q
+from dashboard.sustainability.disclosure import EXACT, PROTECTED
+from dashboard.sustainability.layout import layout
 
 from conftest import settings_for
 
@@ -134,8 +134,8 @@ def test_public_figures_read_the_release_never_the_survey(cursor):
 def contexts(rounds_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, AppContext]:
     """A protected and an exact deployment. Exact figures reach only a signed-in analyst (tested
     over HTTP in test_auth_http.py); here the page is drawn as that analyst would see it."""
-    import layouts.sustainability_page as layout_module
-    from dashboard.chart_registry import sustainability as registry_module
+    import dashboard.sustainability.layout as layout_module
+    from dashboard.sustainability import charts as registry_module
 
     contexts = {mode: AppContext(settings_for(rounds_path, min_group_size=1, disclosure=mode))
                 for mode in ("protected", "exact")}
@@ -158,7 +158,7 @@ def test_exact_mode_is_announced_on_the_page_the_charts_and_the_files(contexts):
         assert any("EXACT" in str(text) for text in marks) == (mode == "exact")
         assert any("Protected figures" in str(text) for text in marks) == (mode == "protected")
     view = page.store_view(contexts["exact"], selection, {"group": "region"}, "fr")
-    data = sustainability_charts._with_disclosure(pd.DataFrame({"a": [1]}), view)
+    data = sustainability_charts.with_disclosure(pd.DataFrame({"a": [1]}), view)
     assert data.iloc[0, -1].startswith("EXACT")
 
 

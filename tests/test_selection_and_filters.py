@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.catalog import load_catalog
-from dashboard.queries.filters import selection_conditions, where
 from dashboard.selection import Selection
+from dashboard.store.catalog import load_catalog
+from dashboard.store.sql import selection_conditions, where
 
 
 @pytest.fixture(scope="module")

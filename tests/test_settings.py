@@ -28,7 +28,7 @@ def test_bad_values_name_the_variable(name, value):
 
 
 def test_store_defaults_to_a_store_directory_with_versions_kept_and_checked():
-    from dashboard.store import is_store_directory
+    from dashboard.store.files import is_store_directory
 
     settings = load_settings({})
     assert is_store_directory(settings.store_path) and settings.store_path.name == "store"

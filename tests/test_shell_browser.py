@@ -6,7 +6,7 @@ import pytest
 from browser_helpers import serious_violations
 
 from dashboard.auth.roles import OPEN_VISITOR_PERMISSIONS
-from layouts.pages import PAGES
+from dashboard.site import PAGES
 
 from conftest import wait_for_dash
 

@@ -7,9 +7,9 @@ from helpers import texts
 
 from callbacks.shell import render_page
 from dashboard.build.stores import build_store
-from dashboard.context import AppContext
-from dashboard.shell_text import banner_text
-from layouts.pages import PAGES, site
+from dashboard.common.shell_text import banner_text
+from dashboard.site import PAGES, SITE
+from dashboard.store.context import AppContext
 
 from conftest import settings_for
 
@@ -21,7 +21,7 @@ def empty_context(tmp_path_factory):
 
 @pytest.mark.parametrize("path", [page.path for page in PAGES])
 def test_every_page_renders_on_an_empty_store(empty_context, path):
-    assert render_page(empty_context, site(), path, "", "en") is not None
+    assert render_page(empty_context, SITE, path, "", "en") is not None
 
 
 def test_banners_say_what_the_data_is(empty_context, tiny_store_path):
@@ -44,14 +44,14 @@ def test_demo_banner_says_which_figures_are_demo_and_which_are_real(demo_store_p
 
 def test_about_page_lists_imported_files(tiny_store_path):
     context = AppContext(settings_for(tiny_store_path))
-    about = texts(render_page(context, site(), "/about", "", "en"))
+    about = texts(render_page(context, SITE, "/about", "", "en"))
     assert "tiny_survey.csv" in about and "004_fe997082141e9e19.txt" in about
     assert "actions (start, end, funding)" in about and "https://reliefweb.int/report/bangladesh" in about
 
 
 def test_a_store_of_an_older_schema_is_refused_with_the_fix_and_can_be_upgraded(tmp_path):
     from dashboard.build.stores import upgrade_store
-    from dashboard.store import StoreError, connect_writable
+    from dashboard.store.files import StoreError, connect_writable
 
     path = build_store(tmp_path / "old.duckdb", demo=True, rows=300)
     connection = connect_writable(path)

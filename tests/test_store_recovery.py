@@ -24,7 +24,7 @@ from test_importer import SURVEY_HEADER, write
 from dashboard.build import history_log, versions
 from dashboard.build.importer import import_file
 from dashboard.build.stores import build_store
-from dashboard.store import current_version_name
+from dashboard.store.files import current_version_name
 
 from conftest import settings_for
 
@@ -158,8 +158,8 @@ def assert_unchanged(store: Path, log_before: bytes) -> None:
 
 @pytest.mark.skipif(os.geteuid() != 0 or shutil.which("mount") is None, reason="mounting a tmpfs needs root")
 def test_a_full_disk_during_the_duckdb_write_is_one_line_and_writes_nothing(tmp_path):
-    from callbacks.import_page import confirm_import
-    from dashboard.context import AppContext
+    from dashboard.imports.callbacks import confirm_import
+    from dashboard.store.context import AppContext
 
     mount = full_disk_store(tmp_path)
     store = mount / "store"

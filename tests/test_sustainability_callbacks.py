@@ -10,15 +10,16 @@ from dash import html, no_update
 from dash.exceptions import PreventUpdate
 from helpers import walk
 
-from callbacks import sustainability_page as cb
 from dashboard import ids
-from dashboard.context import AppContext
+from dashboard.common.methodology import METHOD_PARAGRAPHS, methodology_section
+from dashboard.common.options import OptionEnv
+from dashboard.common.pages import PageContext
 from dashboard.i18n import TEXT
-from dashboard.page_context import PageContext
-from dashboard.page_state import OptionEnv
-from dashboard.queries import sustainability as q
-from dashboard.sustainability_options import PageOptions, comparable_codes
-from layouts import sustainability_page as page
+from dashboard.store.context import AppContext
+from dashboard.sustainability import callbacks as cb
+from dashboard.sustainability import layout as page
+from dashboard.sustainability import queries as q
+from dashboard.sustainability.options import PageOptions, comparable_codes
 
 from conftest import settings_for
 
@@ -161,15 +162,15 @@ def test_every_control_has_a_visible_label(context):
 
 def test_methodology_section_in_both_languages(context):
     settings = replace(context.settings, min_group_size=12, threshold=0.6, composite_weights=(0.5, 0.25, 0.25))
-    english = str(page.methodology_section("en", settings))
-    french = str(page.methodology_section("fr", settings))
+    english = str(methodology_section("en", settings))
+    french = str(methodology_section("fr", settings))
     for text in ("fewer than 12 respondents", "0.60", "not IOM’s official value", "economic 0.50",
                  "Student’s t", "Wilson", "Welch", "5th and 95th percentiles", "0–5, 6–11, 12–17, 18–23"):
         assert text in english, text
     for text in ("moins de 12 répondants", "0,60", "pas la valeur officielle de l’OIM", "économique 0,50",
                  "loi de Student", "Wilson", "Welch"):
         assert text in french, text
-    assert not [c for c in walk(page.methodology_section("en", settings)) if getattr(c, "id", None)]
+    assert not [c for c in walk(methodology_section("en", settings)) if getattr(c, "id", None)]
 
 
 def test_every_text_key_has_both_languages():
@@ -177,7 +178,7 @@ def test_every_text_key_has_both_languages():
     assert len(keys) > 80
     for key in keys:
         assert TEXT[key]["en"].strip() and TEXT[key]["fr"].strip(), key
-    assert all(f"sustainability.method.{name}" in TEXT for name in page.METHOD_PARAGRAPHS)
+    assert all(f"sustainability.method.{name}" in TEXT for name in METHOD_PARAGRAPHS)
 
 
 def test_callbacks_name_only_ids_of_the_layouts(tiny_store_path):

@@ -7,20 +7,20 @@ import pandas as pd
 import pytest
 from dash import html
 
-from callbacks import sustainability_page as cb
-from dashboard.blocks import sustainability as sustainability_blocks
-from dashboard.context import AppContext
-from dashboard.figures import sustainability as f
-from dashboard.frames import sustainability as sustainability_frames
-from dashboard.labels.sustainability import GroupChart
-from dashboard.page_context import PageContext
-from dashboard.page_state import OptionEnv
-from dashboard.precision import distinct_decimals, interval_decimals
-from dashboard.queries import sustainability as q
+from dashboard.common.options import OptionEnv
+from dashboard.common.pages import PageContext
+from dashboard.common.precision import distinct_decimals, interval_decimals
 from dashboard.selection import Selection
-from dashboard.summaries import sustainability as sustainability_summaries
-from dashboard.sustainability_options import PageOptions, comparable_codes
-from layouts import sustainability_page as layout_module
+from dashboard.store.context import AppContext
+from dashboard.sustainability import blocks as sustainability_blocks
+from dashboard.sustainability import callbacks as cb
+from dashboard.sustainability import figures as f
+from dashboard.sustainability import frames as sustainability_frames
+from dashboard.sustainability import layout as layout_module
+from dashboard.sustainability import queries as q
+from dashboard.sustainability import summaries as sustainability_summaries
+from dashboard.sustainability.labels import GroupChart
+from dashboard.sustainability.options import PageOptions, comparable_codes
 
 from conftest import settings_for
 

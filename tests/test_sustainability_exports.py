@@ -17,19 +17,19 @@ import pytest
 from helpers import walk
 
 from callbacks import exports
-from callbacks import sustainability_page as cb
 from dashboard import ids
-from dashboard.chart_registry import all_charts
-from dashboard.chart_registry import sustainability as sustainability_charts
-from dashboard.charts import ChartRequest
-from dashboard.context import AppContext
-from dashboard.exports import PROVENANCE_COLUMNS, ExportHeader, to_csv_bytes, to_excel_bytes
+from dashboard.common.charts import ChartRequest
+from dashboard.common.exports import PROVENANCE_COLUMNS, ExportHeader, to_csv_bytes, to_excel_bytes
+from dashboard.common.options import OptionEnv
+from dashboard.common.pages import PageContext
 from dashboard.i18n import TEXT
-from dashboard.page_context import PageContext
-from dashboard.page_state import OptionEnv
 from dashboard.selection import Selection
-from dashboard.sustainability_options import TABLE, PageOptions, fraction
-from layouts import sustainability_page as page
+from dashboard.site import all_charts
+from dashboard.store.context import AppContext
+from dashboard.sustainability import callbacks as cb
+from dashboard.sustainability import charts as sustainability_charts
+from dashboard.sustainability import layout as page
+from dashboard.sustainability.options import TABLE, PageOptions, fraction
 
 from conftest import settings_for
 
@@ -196,7 +196,7 @@ def test_suppressed_groups_carry_no_number(context, key):
 def test_suppressed_group_is_blank_in_csv_excel_and_table_view(context):
     """Through the real export path: chart data, header, CSV and Excel bytes, HTML table view."""
     for key in CHART_KEYS[:4]:
-        _, request, frame = exports.chart_data(context, key, {}, "?group=region", "en")
+        _, request, frame = exports.chart_data(context, all_charts(), key, {}, "?group=region", "en")
         header = ExportHeader("title", "filters", dt.date(2026, 11, 21), "source")
         rows = list(csv.reader(io.StringIO(to_csv_bytes(frame, header).decode("utf-8-sig"))))
         assert rows[0] == [*frame.columns, *PROVENANCE_COLUMNS]
@@ -229,7 +229,7 @@ def test_suppressed_group_is_blank_in_csv_excel_and_table_view(context):
 def test_a_link_comparing_a_suppressed_group_compares_published_groups(context):
     """EHOA has too few respondents in the tiny store: it is not offered, a link naming it falls
     back to the default group B, and the file holds numbers for both sides."""
-    _, _, frame = exports.chart_data(context, ids.SUSTAINABILITY_COMPARE_CHART, {}, "?a=WCA&b=EHOA", "en")
+    _, _, frame = exports.chart_data(context, all_charts(), ids.SUSTAINABILITY_COMPARE_CHART, {}, "?a=WCA&b=EHOA", "en")
     text = to_csv_bytes(frame, ExportHeader("t", "f", dt.date(2026, 1, 1), "s")).decode("utf-8-sig")
     table = pd.read_csv(io.StringIO(text))
     assert set(table["Group B: code"]) == {"SAF"} and set(table["Group B: status"]) == {"shown"}

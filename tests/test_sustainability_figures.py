@@ -6,15 +6,15 @@ import pandas as pd
 import pytest
 from dash import html
 
-from dashboard import vocabulary
-from dashboard.blocks import sustainability as sustainability_blocks
-from dashboard.catalog import load_catalog
-from dashboard.figures import sustainability as f
-from dashboard.labels.sustainability import GroupChart
-from dashboard.queries import sustainability as q
-from dashboard.queries.disclosure import EXACT
 from dashboard.selection import Selection
-from dashboard.summaries import sustainability as sustainability_summaries
+from dashboard.store.catalog import load_catalog
+from dashboard.sustainability import blocks as sustainability_blocks
+from dashboard.sustainability import figures as f
+from dashboard.sustainability import labels as vocabulary
+from dashboard.sustainability import queries as q
+from dashboard.sustainability import summaries as sustainability_summaries
+from dashboard.sustainability.disclosure import EXACT
+from dashboard.sustainability.labels import GroupChart
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,10 @@ import statistics
 import pandas as pd
 import pytest
 
-from dashboard.queries import sustainability as q
-from dashboard.queries.aggregates import MONTH_BAND_CASE
-from dashboard.queries.disclosure import EXACT
+from dashboard.build.aggregates import MONTH_BAND_CASE
 from dashboard.selection import Selection
+from dashboard.sustainability import queries as q
+from dashboard.sustainability.disclosure import EXACT
 
 from conftest import TINY_SURVEYS
 

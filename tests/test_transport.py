@@ -9,7 +9,7 @@ import re
 import brotli
 
 from dashboard.app import create_app
-from dashboard.store import connect_writable
+from dashboard.store.files import connect_writable
 
 from conftest import settings_for
 
@@ -120,7 +120,7 @@ def test_file_downloads_are_not_cached_and_the_cache_can_be_turned_off(tiny_stor
     client = create_app(settings_for(tiny_store_path, cache_dir=cache_dir)).server.test_client()
     spec = next(d for d in client.get("/_dash-dependencies").get_json() if d["output"] == "shell-export-download.data")
     assert spec  # the export download exists, and is left out by install_response_cache
-    from dashboard.response_cache import download_outputs
+    from dashboard.server.response_cache import download_outputs
 
     assert download_outputs(create_app(settings_for(tiny_store_path)).validation_layout) == {
         "shell-export-download.data", "pillars-explorer-download.data"}

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from dashboard.charts import ChartSpec
-from dashboard.context import AppContext
+from dashboard.auth.rate_limits import RateLimits, spend_export
+from dashboard.common.charts import ChartSpec
 from dashboard.i18n import LANGUAGES
-from dashboard.rate_limits import RateLimits, spend_export
+from dashboard.store.context import AppContext
 
 from .bundle import build_bundle
 from .docs import docs_page

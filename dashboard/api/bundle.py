@@ -12,12 +12,12 @@ from collections.abc import Mapping
 import pandas as pd
 
 from dashboard.auth import disclosure_mode
-from dashboard.charts import ChartSpec
-from dashboard.context import AppContext
-from dashboard.data_kinds import kind_text
-from dashboard.describe import data_source_text, filter_summary
+from dashboard.common.charts import ChartSpec
+from dashboard.common.data_kinds import kind_text
+from dashboard.common.describe import data_source_text, filter_summary
 from dashboard.i18n import t
-from dashboard.queries import reference as reference_queries
+from dashboard.store import reference as reference_queries
+from dashboard.store.context import AppContext
 
 from . import options as page_options
 from .params import ApiQuery

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 
 from flask import render_template_string
 
-from dashboard.charts import ChartSpec
+from dashboard.common.charts import ChartSpec
 from dashboard.i18n import LANGUAGES, t
-from dashboard.server_pages import DOCUMENT_HEAD
+from dashboard.server.server_pages import DOCUMENT_HEAD
 
 from .options import option_params
 from .reference import reference_tables

@@ -16,13 +16,14 @@ import plotly
 from flask import Flask, Response, render_template_string, request, send_file
 from markupsafe import Markup
 
-from dashboard import ASSETS_DIR, theme
+from dashboard import ASSETS_DIR
 from dashboard.auth import release_only
-from dashboard.charts import ChartSpec
-from dashboard.context import AppContext
-from dashboard.describe import filter_summary
+from dashboard.common import theme
+from dashboard.common.charts import ChartSpec
+from dashboard.common.describe import filter_summary
 from dashboard.i18n import t
-from dashboard.server_pages import DOCUMENT_HEAD
+from dashboard.server.server_pages import DOCUMENT_HEAD
+from dashboard.store.context import AppContext
 
 from .errors import ApiError
 from .options import option_params

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from html import escape
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from dashboard.urlstate import LANGUAGE_KEY, as_text
+from dashboard.common.urlstate import LANGUAGE_KEY, as_text
 
 from .params import FILTER_PARAMS
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dashboard.charts import ChartSpec
+from dashboard.common.charts import ChartSpec
 from dashboard.i18n import LANGUAGES, t
 from dashboard.selection import URL_KEYS
 

@@ -2,7 +2,7 @@
 
 The pages drop an unknown option value and show their default; the API refuses it instead (400),
 so a typo in a script never silently returns other numbers. The values are checked by the pages'
-own option tables (``dashboard.page_state``), so the API accepts exactly what a page address
+own option tables (``dashboard.common.options``), so the API accepts exactly what a page address
 does, and the data functions read the very options value the page's store would hold.
 """
 
@@ -10,17 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dashboard.charts import ChartRequest
-from dashboard.map_options import TABLE as MAP_TABLE
-from dashboard.page_state import OptionEnv, OptionTable
-from dashboard.pillars_options import TABLE as PILLARS_TABLE
-from dashboard.sustainability_options import TABLE as SUSTAINABILITY_TABLE
+from dashboard.common.charts import ChartRequest
+from dashboard.common.options import OptionEnv, OptionTable
+from dashboard.site import option_tables
 
 Dropped = tuple[tuple[str, str], ...]
 
 # page key -> its option table
-PAGE_TABLES: Mapping[str, OptionTable] = {table.page: table for table in (MAP_TABLE, PILLARS_TABLE,
-                                                                           SUSTAINABILITY_TABLE)}
+PAGE_TABLES: Mapping[str, OptionTable] = option_tables()
 
 
 def option_params(page: str) -> tuple[str, ...]:

@@ -7,10 +7,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
-from dashboard.catalog import Catalog
+from dashboard.common.urlstate import LANGUAGE_KEY
 from dashboard.i18n import LANGUAGES
 from dashboard.selection import URL_KEYS, Selection
-from dashboard.urlstate import LANGUAGE_KEY
+from dashboard.store.catalog import Catalog
 
 from .errors import ApiError
 

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from dashboard.queries import eutf as eutf_queries
-from dashboard.queries import indicators as indicator_queries
-from dashboard.queries import reference as reference_queries
+from dashboard.pillars import explorer_queries
+from dashboard.pillars import queries as indicator_queries
 from dashboard.selection import Selection
+from dashboard.store import reference as reference_queries
+from dashboard.store import reference as store_reference
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,9 @@ REFERENCE_TABLES: tuple[ReferenceTable, ...] = (
     ReferenceTable("published-figures", "Headline figures published by the EU and IOM, with date and source.",
                    "published", lambda cursor: indicator_queries.published_figures(cursor, Selection())),
     ReferenceTable("eutf-projects", "EUTF projects and contracts of the Actions: budget, dates, partners.", "eutf",
-                   eutf_queries.projects),
+                   store_reference.projects),
     ReferenceTable("eutf-results", "Every EUTF result row: indicator, target, actual, as-of date.", "eutf",
-                   eutf_queries.explorer_rows),
+                   explorer_queries.explorer_rows),
 )
 
 

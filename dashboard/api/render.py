@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import pandas as pd
 from flask import Response, request
 
-from dashboard.exports import safe_frame
+from dashboard.common.exports import safe_frame
 
 from .params import ApiQuery
 

@@ -1,6 +1,6 @@
 """``/api/v1``: the data behind every chart and the reference tables, as JSON or CSV.
 
-Every endpoint goes through the API's rate limit (Flask-Limiter, ``dashboard.rate_limits``: one
+Every endpoint goes through the API's rate limit (Flask-Limiter, ``dashboard.auth.rate_limits``: one
 budget per client for every worker and server) and ``endpoint``: errors as JSON with a 4xx
 status (nothing else reaches the client: an unexpected failure is a 500 JSON without details),
 and cache headers (an ETag of the store version, the path, the query and the user's permissions).
@@ -15,10 +15,10 @@ from functools import wraps
 from flask import Flask, Response, request
 
 from dashboard.auth import Permission, can
-from dashboard.charts import ChartSpec
-from dashboard.context import AppContext
-from dashboard.data_kinds import kind_text
+from dashboard.common.charts import ChartSpec
+from dashboard.common.data_kinds import kind_text
 from dashboard.i18n import t
+from dashboard.store.context import AppContext
 
 from . import options as page_options
 from .errors import ApiError

@@ -10,11 +10,11 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from dashboard.auth import current_user
-from dashboard.charts import ChartRequest, ChartSpec
-from dashboard.context import AppContext
-from dashboard.data_kinds import kind_text
-from dashboard.describe import data_source_text, filter_summary
+from dashboard.common.charts import ChartRequest, ChartSpec
+from dashboard.common.data_kinds import kind_text
+from dashboard.common.describe import data_source_text, filter_summary
 from dashboard.i18n import t
+from dashboard.store.context import AppContext
 
 from . import options as page_options
 from .errors import ApiError

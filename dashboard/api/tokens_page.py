@@ -9,7 +9,7 @@ from flask import Flask, Response, render_template_string, request
 from dashboard.auth import Permission, can, csrf_token, current_user
 from dashboard.auth.tokens import TokenStore
 from dashboard.i18n import LANGUAGES, t
-from dashboard.server_pages import DOCUMENT_HEAD
+from dashboard.server.server_pages import DOCUMENT_HEAD
 from dashboard.settings import Settings
 
 PAGE = DOCUMENT_HEAD + """<body>

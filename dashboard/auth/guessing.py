@@ -1,7 +1,7 @@
 """Password guessing slowed for everyone, without letting a stranger lock the real user out.
 
 Two counts of failed sign-ins, kept by Flask-Limiter in the shared state (every worker and server
-counts once; ``dashboard.rate_limits``):
+counts once; ``dashboard.auth.rate_limits``):
 
 - **per address** (``EUIOM_SIGN_IN_SOURCE_RATE``, default ``5/minute;20/hour;100/day``): an
   address that failed 5 times waits until the minute ends, 20 times until the hour ends, 100 times
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from limits import parse_many
 
-from dashboard.rate_limits import RateLimits
+from dashboard.auth.rate_limits import RateLimits
 
 SOURCE_SCOPE = "sign-in-address"
 ACCOUNT_SCOPE = "sign-in-name"

@@ -20,6 +20,7 @@ from flask import Flask, redirect, request, session, url_for
 from joserfc.errors import JoseError
 from requests import RequestException
 
+from dashboard.auth.pages import page_language, safe_next
 from dashboard.auth.provider_grants import ProviderGrants, oidc_user_id
 from dashboard.auth.roles import Role
 from dashboard.i18n import t
@@ -112,8 +113,6 @@ def add_routes(server: Flask, provider: Provider, settings: Settings,
                login_page: Callable[..., tuple[str, int]], grants: ProviderGrants) -> None:
     """``/auth/oidc/start`` sends the browser to the provider; ``/auth/oidc/callback`` signs in."""
     from dashboard.auth.session import start_session
-    from dashboard.auth.web import page_language, safe_next
-
     def start() -> object:
         next_path = safe_next(request.args.get("next"))
         try:

@@ -1,14 +1,19 @@
-"""The sign-in and refusal pages: plain server-rendered HTML (no script), both languages."""
+"""The sign-in and refusal pages: plain server-rendered HTML (no script), both languages; where a
+sign-in returns to (``safe_next``) and in which language its page is shown."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+import re
+from urllib.parse import parse_qs, urlencode, urlsplit
 
-from flask import render_template_string
+from flask import render_template_string, request
 
-from dashboard.i18n import t
-from dashboard.server_pages import DOCUMENT_HEAD
+from dashboard.i18n import LANGUAGES, t
+from dashboard.server.server_pages import DOCUMENT_HEAD
+from dashboard.settings import Settings
 
+# A path on this site, never another site's address ("//evil", "/\\evil") nor one with control characters.
+LOCAL_PATH = re.compile(r"/(?![/\\])[^\s\x00-\x1f\x7f\\]*")
 PAGE = DOCUMENT_HEAD + """<body class="bg-light">
 <header class="navbar navbar-dark bg-dark py-2 px-3">
   <span class="navbar-brand fw-semibold">{{ app_title }}</span>
@@ -59,3 +64,20 @@ def auth_page(lang: str, *, title_key: str, form: str, next_path: str = "/", not
         other_language=t("auth.other_language", lang),
         other_language_href="/auth/login?" + urlencode({"lang": other, "next": next_path}),
         oidc_href="/auth/oidc/start?" + urlencode({"next": next_path}))
+
+
+
+def safe_next(raw: str | None) -> str:
+    """A local path to return to after sign-in; anything else (another site) becomes '/'."""
+    # Browsers drop tabs and newlines from addresses ("/\t/evil" opens "//evil"): refuse any.
+    if not isinstance(raw, str) or not LOCAL_PATH.fullmatch(raw) or len(raw) > 2000:
+        return "/"
+    return raw
+
+
+def page_language(settings: Settings, next_path: str) -> str:
+    """The sign-in page's language: ``lang`` of the request, else of the page asked for, else the default."""
+    for candidate in (request.values.get("lang"), *parse_qs(urlsplit(next_path).query).get("lang", [])):
+        if candidate in LANGUAGES:
+            return candidate
+    return settings.language

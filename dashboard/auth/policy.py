@@ -20,7 +20,7 @@ EXPORT_OUTPUT_IDS = frozenset({ids.EXPORT_DOWNLOAD, ids.PILLARS_EXPLORER_DOWNLOA
 
 # Reachable without signing in: static files holding no data (styles, fonts, the base-map outline,
 # the component libraries' code). Paths reach this check in normal form only
-# (``dashboard.request_limits``): no dot segment can climb out of these prefixes.
+# (``dashboard.server.request_limits``): no dot segment can climb out of these prefixes.
 PUBLIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
 # The sign-in pages, named one by one (any other /auth/... address is the app's and needs a
 # session), and the API's description and documentation page, which hold no data either.

@@ -1,7 +1,7 @@
 """Server-side sessions (Flask-Session) and the signed-in user of a request.
 
 The browser holds only a random session id (``euiom_session``, HttpOnly); what the session says
-(who, their id and stamp, roles, since when) lives in the shared state (``dashboard.shared_state``:
+(who, their id and stamp, roles, since when) lives in the shared state (``dashboard.server.shared_state``:
 memory, a server's files, or Redis), where every worker and server reads it. So:
 
 - signing out deletes the session there: a cookie captured before still names it, and is refused;

@@ -3,7 +3,7 @@
 Every request passes ``check_request`` first: sign-in pages and static files holding no data are
 public; anything else needs a valid session (pages redirect to the sign-in page, other requests
 get 401) and the permission of its path (403). Dash callbacks are checked once more by the
-callback guard (``dashboard.security``) with the permission their outputs and inputs need.
+callback guard (``dashboard.server.security``) with the permission their outputs and inputs need.
 
 CSRF: in users and oidc modes every POST needs the token of the session (Flask-WTF). The Dash
 renderer sends the ``_csrf_token`` cookie back in an ``X-CSRFToken`` header by itself; the cookie
@@ -13,10 +13,9 @@ identity provider redirects back). A POST whose ``Origin`` is another site is re
 
 from __future__ import annotations
 
-import re
 import secrets
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from dash import Dash
 from flask import Flask, Response, abort, g, jsonify, redirect, request, session
@@ -33,9 +32,10 @@ from dashboard.auth.local import (
     local_manager,
     may_have_local_manager,
 )
-from dashboard.auth.pages import auth_page
+from dashboard.auth.pages import auth_page, page_language, safe_next
 from dashboard.auth.policy import is_public_path, permission_for_path, permissions_for_callback
 from dashboard.auth.provider_grants import ProviderGrants
+from dashboard.auth.rate_limits import RateLimits, spend_export
 from dashboard.auth.roles import NOBODY, Permission, User, signed_in_user
 from dashboard.auth.session import (
     UsersDirectory,
@@ -47,12 +47,10 @@ from dashboard.auth.session import (
 from dashboard.auth.tokens import TokenStore
 from dashboard.auth.users_file import check_password
 from dashboard.i18n import LANGUAGES, t
-from dashboard.rate_limits import RateLimits, spend_export
+from dashboard.server.shared_state import SharedState
 from dashboard.settings import Settings
-from dashboard.shared_state import SharedState
 
 EXTENSION_KEY = "euiom_auth"
-LOCAL_PATH = re.compile(r"/(?![/\\])[^\s\x00-\x1f\x7f\\]*")
 CSRF_COOKIE = "_csrf_token"  # the cookie name the Dash renderer reads into its X-CSRFToken header
 SESSION_COOKIE = "euiom_session"
 API_PREFIX = "/api/"
@@ -121,22 +119,6 @@ class Auth:
             abort(403, description=f"Your role does not allow this ({', '.join(sorted(missing))}).")
         if Permission.EXPORT in needed:
             spend_export()
-
-
-def safe_next(raw: str | None) -> str:
-    """A local path to return to after sign-in; anything else (another site) becomes '/'."""
-    # Browsers drop tabs and newlines from addresses ("/\t/evil" opens "//evil"): refuse any.
-    if not isinstance(raw, str) or not LOCAL_PATH.fullmatch(raw) or len(raw) > 2000:
-        return "/"
-    return raw
-
-
-def page_language(settings: Settings, next_path: str) -> str:
-    """The sign-in page's language: ``lang`` of the request, else of the page asked for, else the default."""
-    for candidate in (request.values.get("lang"), *parse_qs(urlsplit(next_path).query).get("lang", [])):
-        if candidate in LANGUAGES:
-            return candidate
-    return settings.language
 
 
 def duration_text(seconds: int, lang: str) -> str:

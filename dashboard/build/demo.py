@@ -19,8 +19,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from dashboard.build import vocabulary
-from dashboard.queries import reference, schema
+from dashboard.build import schema
+from dashboard.store import reference, vocabulary
 
 SURVEY_CHUNK_SIZE = 500_000
 DEFAULT_SEED = 42

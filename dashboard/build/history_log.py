@@ -25,7 +25,7 @@ import os
 import time
 from pathlib import Path
 
-from dashboard.store import StoreError
+from dashboard.store.files import StoreError
 
 LOG_NAME = "history.jsonl"
 LEGACY_NAME = "history.json"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dashboard.build import vocabulary
+from dashboard.store import vocabulary
 
 MAX_COUNT = 1_000_000_000
 EARLIEST_DATE = dt.date(2015, 1, 1)

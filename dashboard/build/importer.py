@@ -20,14 +20,21 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from dashboard.build import import_formats, versions, vocabulary
+from dashboard.build import import_formats, schema, validation, versions
+from dashboard.build.aggregates import refresh_survey_aggregates
 from dashboard.build.import_formats import EARLIEST_DATE, MAX_COUNT
 from dashboard.build.readers import MAX_FILE_BYTES, FileRefused, Problem, SourceTable
 from dashboard.build.readers import read_table as read_source
-from dashboard.queries import schema, validation
-from dashboard.queries.aggregates import refresh_survey_aggregates
-from dashboard.release.build import refresh_release
-from dashboard.store import StoreError, connect_writable, explain_write_error, is_store_directory
+from dashboard.build.release.build import refresh_release
+from dashboard.store import vocabulary
+from dashboard.store.files import (
+    SCHEMA_VERSION,
+    StoreError,
+    connect_writable,
+    explain_write_error,
+    is_store_directory,
+    stored_schema_version,
+)
 
 __all__ = ["MAX_FILE_BYTES", "ImportRefused", "ImportReport", "ImportResult", "Problem", "check_file",
            "import_file", "read_table"]
@@ -355,13 +362,13 @@ def _validate(name: str, frame: pd.DataFrame, kind: str | None, connection: duck
 
 def check_store(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
     """Refuse a database that is not a store of this version of the dashboard, naming the fix."""
-    version = schema.stored_schema_version(connection)
+    version = stored_schema_version(connection)
     if version is None:
         raise StoreError(f"{path} is not a store of this dashboard (another application's database?): import "
                          "into a store built with python -m dashboard build-empty --store PATH")
-    if version != schema.SCHEMA_VERSION:
+    if version != SCHEMA_VERSION:
         raise StoreError(f"The store {path} has schema version {version}, this dashboard needs "
-                         f"{schema.SCHEMA_VERSION}: run python -m dashboard upgrade --store {path} first")
+                         f"{SCHEMA_VERSION}: run python -m dashboard upgrade --store {path} first")
 
 
 def check_file(connection: duckdb.DuckDBPyConnection, file_path: Path, kind: str | None = None,

@@ -8,8 +8,7 @@ import duckdb
 import pandas as pd
 
 from dashboard import DATA_DIR
-from dashboard.build import eutf
-from dashboard.queries import schema
+from dashboard.build import eutf, schema
 
 REFERENCE_DIR = DATA_DIR / "reference"
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.build import history_log, versions
-from dashboard.store import VERSION_SUFFIX, StoreError, current_version_name
+from dashboard.store.files import VERSION_SUFFIX, StoreError, current_version_name
 
 
 @dataclass(frozen=True)

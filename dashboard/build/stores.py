@@ -8,13 +8,13 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard.build import versions
+from dashboard.build import schema, versions
+from dashboard.build.aggregates import refresh_survey_aggregates
 from dashboard.build.demo import DEFAULT_ROWS, DEFAULT_SEED, fill_demo_data
 from dashboard.build.reference import load_eutf, load_reference
-from dashboard.queries import schema
-from dashboard.queries.aggregates import refresh_survey_aggregates
-from dashboard.release.build import refresh_release
-from dashboard.store import (
+from dashboard.build.release.build import refresh_release
+from dashboard.store.files import (
+    SCHEMA_VERSION,
     StoreError,
     connect_read_only,
     connect_writable,
@@ -22,6 +22,7 @@ from dashboard.store import (
     is_store_directory,
     refuse_non_database,
     served_file,
+    stored_schema_version,
 )
 
 
@@ -87,7 +88,7 @@ def upgrade_store(path: Path, user: str = "command line", keep: int = 5) -> str:
     with versions.exclusive(path, "an upgrade", user), versions.new_version(path, copy_current=True) as partial:
         old = _upgrade_file(partial)
         versions.publish(path, partial, {"action": "upgrade", "user": user, "file": None,
-                                         "kind": f"schema {old} -> {schema.SCHEMA_VERSION}", "rows": None,
+                                         "kind": f"schema {old} -> {SCHEMA_VERSION}", "rows": None,
                                          "sha256": None}, keep)
     return old
 
@@ -103,7 +104,7 @@ def _upgrade_rows(path: Path) -> str:
     connection = connect_writable(path)
     connection.execute("SET enable_progress_bar = false")
     try:
-        old = schema.stored_schema_version(connection)
+        old = stored_schema_version(connection)
         if old is None:
             raise ValueError(f"{path} is not a store of this dashboard")
         connection.execute("BEGIN TRANSACTION")
@@ -112,7 +113,7 @@ def _upgrade_rows(path: Path) -> str:
         refresh_survey_aggregates(connection)
         refresh_release(connection, keep_existing=True)
         schema.forget_retired_secrets(connection)
-        schema.set_store_info(connection, {"schema_version": schema.SCHEMA_VERSION})
+        schema.set_store_info(connection, {"schema_version": SCHEMA_VERSION})
         connection.execute("COMMIT")
         return old
     finally:
@@ -127,6 +128,6 @@ def store_needs_rebuild(path: Path) -> bool:
     file, _ = served_file(path)
     connection = connect_read_only(file)
     try:
-        return schema.stored_schema_version(connection) != schema.SCHEMA_VERSION
+        return stored_schema_version(connection) != SCHEMA_VERSION
     finally:
         connection.close()

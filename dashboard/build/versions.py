@@ -28,14 +28,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from dashboard.build import history_log
-from dashboard.queries import schema
-from dashboard.store import (
+from dashboard.build import history_log, schema
+from dashboard.store.files import (
     POINTER_NAME,
+    SCHEMA_VERSION,
     VERSION_SUFFIX,
     StoreError,
     connect_read_only,
     current_version_name,
+    stored_schema_version,
 )
 
 LOG = logging.getLogger(__name__)
@@ -143,10 +144,10 @@ def check_version_file(path: Path) -> None:
             return  # this process serves that version right now (a rollback from the import page)
         raise
     try:
-        version = schema.stored_schema_version(connection)
-        if version != schema.SCHEMA_VERSION:
+        version = stored_schema_version(connection)
+        if version != SCHEMA_VERSION:
             raise StoreError(f"The new version {path.name} has schema version {version}, not "
-                             f"{schema.SCHEMA_VERSION}; it was not published")
+                             f"{SCHEMA_VERSION}; it was not published")
         schema.fact_row_counts(connection)
     finally:
         connection.close()

@@ -1,35 +1,45 @@
 """Interface text in English and French, and number formats for each language.
 
-Text lives in one module per page (``common``, ``map_page``, ...), each a dict of
-``key -> {"en": ..., "fr": ...}``. Names of Actions, countries and pillars come from the store.
+Text is a dict of ``key -> {"en": ..., "fr": ...}``. What several packages share lives here: the
+shell, filters, exports and kinds of data (``common``), EUTF words (``eutf``), the API (``api``),
+sign-in (``auth``) and the survey's methodology (``methodology``). Each page's own text lives in
+its package (``dashboard/<page>/text.py``) and is added when that package is imported (its
+``__init__`` calls :func:`add_texts`), so every module that uses a page's keys has them. Names of
+Actions, countries and pillars come from the store.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
-from dashboard.i18n import (
-    about_page,
-    api,
-    auth,
-    common,
-    eutf,
-    import_page,
-    map_page,
-    pillars_page,
-    sustainability_page,
-)
+from dashboard.i18n import api, auth, common, eutf, methodology
 
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 
 TEXT: dict[str, dict[str, str]] = {}
-for _module in (common, map_page, pillars_page, sustainability_page, about_page, auth, import_page, eutf,
-                api):
-    _overlap = TEXT.keys() & _module.TEXT.keys()
-    if _overlap:
-        raise RuntimeError(f"text keys defined twice: {sorted(_overlap)}")
-    TEXT.update(_module.TEXT)
+
+
+def add_texts(texts: Mapping[str, dict[str, str]]) -> None:
+    """Add a package's texts to the table :func:`t` reads.
+
+    Raises:
+        RuntimeError: a key is already defined with another text (two packages claim it).
+    """
+    clashes = sorted(key for key, value in texts.items() if key in TEXT and TEXT[key] != value)
+    if clashes:
+        raise RuntimeError(f"text keys defined twice: {clashes}")
+    TEXT.update(texts)
+
+
+for _shared in (common, auth, eutf, api, methodology):
+    add_texts(_shared.TEXT)
+
+
+def has_text(key: str) -> bool:
+    """Whether ``key`` names a text (for optional translations, such as an indicator's name)."""
+    return key in TEXT
 
 
 def normalise_language(lang: str | None) -> str:

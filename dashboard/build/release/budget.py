@@ -1,0 +1,99 @@
+"""The privacy budget of the protected release and what it guarantees, in one place.
+
+The release is ρ-zCDP (zero-concentrated differential privacy) with the returnee as the unit:
+adding or removing one returnee, with all their survey rounds, changes what the release's
+measurements can show by a bounded amount. Every measurement is a Gaussian mechanism, so the
+whole release is also μ-GDP (Gaussian differential privacy) with μ = √(2ρ), which gives the
+tightest statements below (Dong, Roth and Su 2022; Bun and Steinke 2016).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from statistics import NormalDist
+
+from dashboard.settings import DEFAULT_RHO, MAX_RHO, parse_rho
+
+DEFAULT_DELTA = 1e-6
+# How the budget is shared between the release's measurements (fractions of ρ, summing to 1).
+SHARES = {
+    "where_and_when": 0.12,      # returnees by place × quarter
+    "population": 0.08,          # months band, rounds, sex, age, assistance, referral by place
+    "score_sums": 0.55,          # score sums by every attribute (and place × sex)
+    "score_spread": 0.05,        # the residual distribution and covariance of the three scores
+    "change_sums": 0.15,         # change between rounds: sums by every attribute
+    "change_spread": 0.05,       # the residual distribution and covariance of the changes
+}
+_NORMAL = NormalDist()
+
+
+@dataclass(frozen=True)
+class Budget:
+    """A zCDP budget ρ and the guarantees it gives.
+
+    Attributes:
+        rho: the zCDP parameter of one release.
+    """
+
+    rho: float = DEFAULT_RHO
+
+    def __post_init__(self) -> None:
+        if not 0 < self.rho <= MAX_RHO:
+            raise ValueError(f"the release budget must be in (0, {MAX_RHO}], not {self.rho!r}")
+
+    @property
+    def mu(self) -> float:
+        """The Gaussian-DP parameter: no test tells a returnee in from out better than telling
+        N(0, 1) from N(μ, 1)."""
+        return math.sqrt(2 * self.rho)
+
+    def share(self, part: str) -> float:
+        """The part of ρ one group of measurements spends."""
+        return self.rho * SHARES[part]
+
+    def delta(self, epsilon: float) -> float:
+        """δ(ε) of μ-GDP: Φ(−ε/μ + μ/2) − e^ε Φ(−ε/μ − μ/2)."""
+        mu = self.mu
+        return _NORMAL.cdf(-epsilon / mu + mu / 2) - math.exp(epsilon) * _NORMAL.cdf(-epsilon / mu - mu / 2)
+
+    def epsilon(self, delta: float = DEFAULT_DELTA) -> float:
+        """The smallest ε with δ(ε) ≤ ``delta`` (by bisection)."""
+        low, high = 0.0, 50.0
+        for _ in range(200):
+            middle = (low + high) / 2
+            if self.delta(middle) > delta:
+                low = middle
+            else:
+                high = middle
+        return high
+
+    def membership_accuracy(self) -> float:
+        """The best accuracy of guessing whether one returnee is in the survey, when in and out are
+        equally likely a priori and the attacker knows everyone else: Φ(μ/2)."""
+        return _NORMAL.cdf(self.mu / 2)
+
+    def membership_advantage(self) -> float:
+        """The largest true-positive rate minus false-positive rate of any membership test: 2Φ(μ/2) − 1."""
+        return 2 * self.membership_accuracy() - 1
+
+    def true_positive_bound(self, false_positive_rate: float) -> float:
+        """The largest true-positive rate of a membership test at a false-positive rate: Φ(Φ⁻¹(α) + μ)."""
+        alpha = min(max(false_positive_rate, 1e-12), 1 - 1e-12)
+        return _NORMAL.cdf(_NORMAL.inv_cdf(alpha) + self.mu)
+
+    def reconstruction_bound(self, baseline: float) -> float:
+        """The largest chance of any reconstruction of one returnee's answers that a guess without
+        their data achieves with chance ``baseline``: Φ(Φ⁻¹(κ) + μ) (Hayes, Mahloujifar and Balle 2023)."""
+        return self.true_positive_bound(baseline)
+
+
+DEFAULT_BUDGET = Budget()
+
+
+def configured_budget(environ=None) -> Budget:
+    """The budget of releases made now: ``EUIOM_RELEASE_RHO`` or the default."""
+    import os
+
+    environ = os.environ if environ is None else environ
+    return Budget(parse_rho(environ.get("EUIOM_RELEASE_RHO", str(DEFAULT_RHO))))

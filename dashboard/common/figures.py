@@ -1,0 +1,174 @@
+"""Pieces every figure builder shares: the figure itself, the empty state and the demo-data mark."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping
+
+import plotly.graph_objects as go
+from _plotly_utils.basevalidators import CompoundArrayValidator, CompoundValidator
+from plotly.basedatatypes import BaseTraceType
+
+from dashboard.common import theme
+from dashboard.i18n import plotly_separators, t
+
+# Characters per line of an empty chart's message: plotly draws an annotation on one line, and a
+# long message ran off both sides of the chart (40 fit a phone at the message's 15 px).
+EMPTY_MESSAGE_WIDTH = 40
+
+class Figure(go.Figure):
+    """``go.Figure`` whose layout and axis updates skip plotly's batched relayout.
+
+    plotly applies ``update_layout``/``update_xaxes``/``update_yaxes`` as a batch of relayout
+    edits, walking every key path through the layout and its template: about 1 ms of CPU for a
+    title and two axes, most of a figure builder's time. plotly's update ends in assignments (a
+    simple property, or a compound one given as anything but a dict, is assigned; a dict is merged
+    into the compound property it names, key by key), so the same assignments are made here
+    directly, each value still validated by plotly. What the direct way does not cover (``None``,
+    subplot axes, arrays of annotations or shapes already holding elements, selectors, an
+    unknown property) takes plotly's own way. The figure's JSON is the same either way.
+    """
+
+    def update_layout(self, dict1=None, overwrite=False, **kwargs) -> Figure:
+        if not _assign(self.layout, self._layout, (dict1, kwargs), overwrite):
+            super().update_layout(dict1, overwrite=overwrite, **kwargs)
+        return self
+
+    def add_annotation(self, arg=None, row=None, col=None, secondary_y=None, exclude_empty_subplots=None,
+                       **kwargs) -> Figure:
+        """plotly's ``add_annotation``; the first annotation of a figure without subplots is set
+        as the layout's one annotation (the same JSON, a third of the CPU)."""
+        first = (row is None and col is None and secondary_y is None and exclude_empty_subplots is None
+                 and not self._layout.get("annotations") and self._grid_ref is None
+                 and (arg is None or isinstance(arg, dict)) and None not in kwargs.values())
+        if not first:
+            return super().add_annotation(arg, row=row, col=col, secondary_y=secondary_y,
+                                          exclude_empty_subplots=exclude_empty_subplots, **kwargs)
+        self.layout["annotations"] = [{**(arg or {}), **kwargs}]
+        return self
+
+    def _only_axis(self, name: str, selector, row, col) -> bool:
+        """True when the update targets the figure's one axis ``name`` (no subplots, no selector)."""
+        return (selector is None and row is None and col is None and self._grid_ref is None
+                and not any(key != name and key.startswith(name) for key in self._layout))
+
+    def update_xaxes(self, patch=None, selector=None, overwrite=False, row=None, col=None, **kwargs) -> Figure:
+        if not (self._only_axis("xaxis", selector, row, col)
+                and _assign(self.layout.xaxis, self._layout.get("xaxis") or {}, (patch, kwargs), overwrite)):
+            super().update_xaxes(patch, selector=selector, overwrite=overwrite, row=row, col=col, **kwargs)
+        return self
+
+    def update_yaxes(self, patch=None, selector=None, overwrite=False, row=None, col=None,
+                     secondary_y=None, **kwargs) -> Figure:
+        if not (secondary_y is None and self._only_axis("yaxis", selector, row, col)
+                and _assign(self.layout.yaxis, self._layout.get("yaxis") or {}, (patch, kwargs), overwrite)):
+            super().update_yaxes(patch, selector=selector, overwrite=overwrite, row=row, col=col,
+                                 secondary_y=secondary_y, **kwargs)
+        return self
+
+
+def _nested(target, key: str, value: object) -> tuple[str, object] | None:
+    """``(property, value)`` for ``key`` on ``target``: a property of ``target`` as it is, an
+    underscore path (``title_text``) as ``("title", {"text": value})``; None if neither."""
+    if key in target._valid_props:
+        return key, value
+    head, _, rest = key.partition("_")
+    if not rest or head not in target._valid_props:
+        return None
+    validator = target._get_validator(head)
+    inner = _nested(validator.data_class(), rest, value) if isinstance(validator, CompoundValidator) else None
+    return None if inner is None else (head, {inner[0]: inner[1]})
+
+
+def _plan(target, held: Mapping, updates: Mapping, overwrite: bool, path: tuple, steps: list) -> bool:
+    """Append to ``steps`` the assignments ``(path, owner, property, value)`` that plotly's update
+    would make; False when one is not covered."""
+    for key, value in updates.items():
+        named = _nested(target, key, value) if isinstance(key, str) and value is not None else None
+        if named is None:
+            return False
+        name, value = named
+        if overwrite and name != key:
+            return False  # plotly overwrites only the end of an underscore path
+        validator = target._get_validator(name)
+        current = held.get(name)
+        if not overwrite and isinstance(value, dict) and current is not None:
+            if isinstance(validator, CompoundArrayValidator) or not isinstance(validator, CompoundValidator):
+                return False
+            if not isinstance(current, Mapping) or not _plan(target[name], current, value, False,
+                                                             (*path, name), steps):
+                return False
+        elif not overwrite and isinstance(validator, CompoundArrayValidator) and current:
+            return False  # plotly merges into the existing elements
+        else:
+            steps.append(((*path, name), target, name, value))
+    return True
+
+
+def _assign(target, held: Mapping, updates: tuple, overwrite: bool) -> bool:
+    """Make the assignments of plotly's ``target.update(*updates)`` directly; False (and nothing
+    assigned) when one of them is not covered. ``held`` is the raw dict behind ``target``."""
+    steps: list = []
+    for update in updates:
+        if update is None:
+            continue
+        if not isinstance(update, Mapping) or not _plan(target, held, update, overwrite, (), steps):
+            return False
+    paths = sorted(step[0] for step in steps)
+    if any(later[:len(earlier)] == earlier for earlier, later in zip(paths, paths[1:], strict=False)):
+        return False  # one property given twice (``title`` and ``title_text``): the second merges
+    for _, owner, name, value in steps:
+        owner[name] = value
+    return True
+
+
+def new_figure(data: object = None) -> go.Figure:
+    """A figure with ``data`` (None, a trace or traces, e.g. ``go.Bar(...)``) and the dashboard's
+    template: a :class:`Figure`, whose updates are cheaper.
+
+    plotly validates what a figure is made from. The template and traces given here were validated
+    when they were made, so they are taken as they are (about 0.8 ms of CPU less per figure), and
+    the figure validates everything set on it afterwards. Anything else (dicts) is validated."""
+    traces = data if isinstance(data, list | tuple) else ([] if data is None else [data])
+    if not all(isinstance(trace, BaseTraceType) for trace in traces):
+        return Figure(data, layout={"template": theme.TEMPLATE})
+    figure = Figure(data, layout={"template": theme.TEMPLATE.to_plotly_json()}, _validate=False)
+    for part in (figure, figure.layout, *figure.data):
+        part._validate = True
+    return figure
+
+
+def base_layout(figure: go.Figure, *, title: str, lang: str, demo: bool) -> go.Figure:
+    """Apply the title, the language's number separators and the demo mark to a figure made by
+    ``new_figure`` (which carries the template)."""
+    figure.update_layout(title={"text": title, "x": 0, "xanchor": "left"},
+                         separators=plotly_separators(lang), meta={"demo": demo})
+    if demo:
+        figure.add_annotation(
+            text=t("chart.demo_mark", lang), xref="paper", yref="paper", x=1, y=1.02,
+            xanchor="right", yanchor="bottom", showarrow=False,
+            font={"size": 11, "color": "#b42318"}, bgcolor="#fef3f2", bordercolor="#fda29b",
+            borderwidth=1, borderpad=3,
+        )
+    return figure
+
+
+def _lines(text: str, width: int = EMPTY_MESSAGE_WIDTH) -> str:
+    """``text`` broken into lines of at most ``width`` characters (plotly draws an annotation on one line)."""
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def empty_figure(message: str, *, lang: str, hint: str | None = None) -> go.Figure:
+    """A blank figure that says why there is nothing to draw, in lines that fit a phone."""
+    figure = new_figure()
+    text = _lines(message) if hint is None else f"{_lines(message)}<br><span style='font-size:12px'>{_lines(hint)}</span>"
+    figure.add_annotation(text=text, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
+                          font={"size": 15, "color": theme.MUTED})
+    figure.update_layout(separators=plotly_separators(lang),
+                         xaxis={"visible": False}, yaxis={"visible": False}, meta={"empty": True})
+    return figure
+
+
+def no_data_figure(lang: str) -> go.Figure:
+    """The empty state for a filter combination that matches no rows."""
+    return empty_figure(t("chart.empty", lang), lang=lang, hint=t("chart.empty_hint", lang))

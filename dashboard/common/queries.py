@@ -1,0 +1,35 @@
+"""Queries two pages share: one indicator's total per country (the pillars page ranks countries
+by it; the map colours them by it)."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from dashboard.selection import Selection
+from dashboard.store.sql import indicator_value_conditions, where
+
+
+def country_ranking(cursor: duckdb.DuckDBPyConnection, selection: Selection, indicator: str, *,
+                    by_sex: bool) -> pd.DataFrame:
+    """Totals of one indicator per country, largest first, optionally split by sex.
+
+    Columns: iso3, name_en, name_fr, sex ('female', 'male', 'all' when split; 'total' when not),
+    value, country_total. Ordered by country_total descending, then English name, then sex.
+    """
+    conditions, params = indicator_value_conditions(selection)
+    conditions.append("iv.indicator_code = $indicator")
+    sex = "iv.sex" if by_sex else "'total'"
+    sql = f"""
+        WITH per_sex AS (
+            SELECT iv.iso3, {sex} AS sex, sum(iv.value) AS value
+            FROM indicator_values iv {where(conditions)}
+            GROUP BY ALL
+        )
+        SELECT per_sex.iso3, c.name_en, c.name_fr, per_sex.sex, per_sex.value,
+               sum(per_sex.value) OVER (PARTITION BY per_sex.iso3) AS country_total
+        FROM per_sex JOIN countries c USING (iso3)
+        ORDER BY country_total DESC, c.name_en,
+                 CASE per_sex.sex WHEN 'female' THEN 1 WHEN 'male' THEN 2 ELSE 3 END
+    """  # noqa: S608 (sex expression is one of two fixed fragments, conditions from the shared helper)
+    return cursor.execute(sql, {**params, "indicator": indicator}).df()

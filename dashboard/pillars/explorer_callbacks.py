@@ -1,0 +1,109 @@
+"""Callbacks of the EUTF results explorer (pillars page): each block of rows the grid asks for,
+the search box, and the CSV download of every matching row, all answered on the server.
+
+The grid's ``getRowsRequest`` (block, sort model, filter model with the search inside) is the
+one source of what the explorer shows; the download reads the same request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dash import Dash, Input, Output, Patch, State, dcc, no_update
+
+from dashboard import ids
+from dashboard.common.data_kinds import EUTF, kind_text
+from dashboard.common.exports import ExportHeader, to_csv_bytes
+from dashboard.common.wiring import pure_callback
+from dashboard.i18n import format_number, normalise_language, t
+from dashboard.pillars import explorer_queries
+from dashboard.pillars.explorer import (
+    SEARCH_KEY,
+    BadExplorerRequest,
+    ExplorerQuery,
+    parse_request,
+    search_filter,
+)
+from dashboard.pillars.explorer_rows import describe, export_frame, grid_records
+from dashboard.store.context import AppContext
+
+NO_ROWS = {"rowData": [], "rowCount": 0}
+
+
+def count_line(shown: int, total: int, lang: str) -> str:
+    """How many rows the explorer holds, and how many of them match when the search or a filter narrows."""
+    if shown == total:
+        return t("eutf.explorer.count", lang, total=format_number(total, lang))
+    return t("eutf.explorer.count_matching", lang, shown=format_number(shown, lang), total=format_number(total, lang))
+
+
+def explorer_block(context: AppContext, request: object, lang: str | None) -> tuple[dict, str]:
+    """The rows of the block the grid asks for (its sort, filters and search applied), the number
+    of matching rows (the grid's scroll length), and the count line; a request the grid would
+    never send gets no rows and a message."""
+    lang = normalise_language(lang)
+    try:
+        query, block = parse_request(request)
+    except BadExplorerRequest:
+        return NO_ROWS, t("eutf.explorer.bad_request", lang)
+    cursor = context.cursor()
+    shown, total = explorer_queries.explorer_counts(cursor, query)
+    rows = explorer_queries.explorer_rows(cursor, query, block)
+    return {"rowData": grid_records(rows), "rowCount": shown}, count_line(shown, total, lang)
+
+
+def search_explorer(text: object) -> Patch:
+    """Put the search box's words into the grid's filter model (the grid then asks again)."""
+    patch = Patch()
+    entry = search_filter(text)
+    if entry is None:
+        del patch[SEARCH_KEY]
+    else:
+        patch[SEARCH_KEY] = entry
+    return patch
+
+
+def download_explorer(context: AppContext, clicks: int | None, request: object, lang: str | None,
+                      today: dt.date | None = None) -> object:
+    """Every row that the grid's search, filters and sort keep (not only the rows loaded), as a
+    CSV with its provenance columns (chart, kind of data, conditions, date)."""
+    if not clicks:
+        return no_update
+    lang = normalise_language(lang)
+    try:
+        query, _ = parse_request(request) if request is not None else (ExplorerQuery(), None)
+    except BadExplorerRequest:
+        return no_update
+    rows = explorer_queries.explorer_rows(context.cursor(), query)
+    today = today or dt.date.today()
+    header = ExportHeader(t("eutf.explorer.export_title", lang), describe(query, lang), today,
+                          kind_text(EUTF, context.catalog, context.imported_files, lang))
+    return dcc.send_bytes(to_csv_bytes(export_frame(rows, lang), header),
+                          f"pillars_eutf-results-explorer_{today.isoformat()}.csv")
+
+
+def register(app: Dash, context: AppContext) -> None:
+    """Wire the explorer's callbacks."""
+    lang = State(ids.LANGUAGE_STORE, "data")
+    pure_callback(
+        app,
+        Output(ids.PILLARS_EXPLORER_GRID, "getRowsResponse"),
+        Output(ids.PILLARS_EXPLORER_COUNT, "children"),
+        Input(ids.PILLARS_EXPLORER_GRID, "getRowsRequest"),
+        lang,
+        prevent_initial_call=True,
+    )(lambda request, language: explorer_block(context, request, language))
+    pure_callback(
+        app,
+        Output(ids.PILLARS_EXPLORER_GRID, "filterModel"),
+        Input(ids.PILLARS_EXPLORER_SEARCH, "value"),
+        prevent_initial_call=True,
+    )(search_explorer)
+    # A file download: never cached, and it needs the export permission (dashboard.auth.policy).
+    app.callback(
+        Output(ids.PILLARS_EXPLORER_DOWNLOAD, "data"),
+        Input(ids.PILLARS_EXPLORER_EXPORT, "n_clicks"),
+        State(ids.PILLARS_EXPLORER_GRID, "getRowsRequest"),
+        lang,
+        prevent_initial_call=True,
+    )(lambda clicks, request, language: download_explorer(context, clicks, request, language))

@@ -1,0 +1,435 @@
+"""Queries of the pillars page: pillar coverage (which Action and which country applies which pillar) and programme indicators (totals, quarterly trends, country rankings, reintegration completion rates, published figures), within a selection.
+
+Every coverage query starts from the same scope: the (Action, country) pairs of action_countries
+that the shared filters keep (region, status, Action, country; a chosen pillar keeps the pairs where
+it applies) and, when a period is chosen, whose Action ran during part of it. Indicator values are
+aggregated in DuckDB; every query returns a small frame."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from dashboard.selection import Selection
+from dashboard.store.eutf import COMMON_OUTPUT_FRAMEWORK
+from dashboard.store.sql import indicator_value_conditions, selection_conditions, where
+
+# The order of the seed page, used for rows of Actions.
+SEED_ACTION_ORDER = ("JI-NA", "JI-HOA", "JI-SLC", "PILOT", "PROTTASHA", "RADA")
+# The three Actions the published figures of the Joint Initiative as a whole (JI-ALL) belong to.
+JOINT_INITIATIVE_ACTIONS = ("JI-NA", "JI-HOA", "JI-SLC")
+# The Action the drill-down opens on: North Africa shows the Libya exception.
+DEFAULT_DRILL_ACTION = "JI-NA"
+
+
+def scope_sql(selection: Selection, *, active_in_period: bool = True) -> tuple[str, dict[str, object]]:
+    """A ``SELECT action_code, iso3`` of the pairs in scope, and its parameters.
+
+    Args:
+        selection: the filters.
+        active_in_period: also drop Actions whose start and end dates do not overlap the chosen
+            period (an unknown start or end counts as open).
+    """
+    conditions, params = selection_conditions(selection, alias="ac", date_column=None, pillar_mode="country")
+    if active_in_period and selection.end_date_exclusive:
+        conditions.append("(a.start_date IS NULL OR a.start_date < $active_before)")
+        params["active_before"] = selection.end_date_exclusive
+    if active_in_period and selection.start_date:
+        conditions.append("(a.end_date IS NULL OR a.end_date >= $active_from)")
+        params["active_from"] = selection.start_date
+    sql = f"SELECT ac.action_code, ac.iso3 FROM action_countries ac JOIN actions a USING (action_code) {where(conditions)}"  # noqa: S608 (conditions from the shared helper and fixed text)
+    return sql, params
+
+
+def _pillar_condition(selection: Selection, column: str) -> tuple[str, dict[str, object]]:
+    """``AND <column> IN $pillar_list`` when pillars are chosen (``column`` is fixed text)."""
+    if not selection.pillars:
+        return "", {}
+    return f"AND {column} IN $pillar_list", {"pillar_list": list(selection.pillars)}
+
+
+def action_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
+    """One row per Action in scope and pillar (chosen pillars only), in seed and pillar order.
+
+    A cell is covered when the pillar applies in at least one of the Action's countries in scope.
+
+    Columns: action_code, short_name_en, short_name_fr, pillar_no, pillar_name_en, pillar_name_fr,
+    description_en, description_fr, basis ('stated', 'mapped' or missing), objectives_en,
+    objectives_fr, rationale_en, rationale_fr (the objectives or result areas mapped to the pillar
+    and the project's reasons, one per line; missing unless basis is 'mapped').
+    """
+    scope, params = scope_sql(selection)
+    pillar_filter, pillar_params = _pillar_condition(selection, "p.pillar_no")
+    sql = f"""
+        WITH scope AS ({scope}),
+        covered AS (
+            SELECT DISTINCT cp.action_code, cp.pillar_no
+            FROM country_pillars cp JOIN scope USING (action_code, iso3)
+        ),
+        mapping AS (
+            SELECT op.action_code, op.pillar_no,
+                   string_agg(ao.text_en, chr(10) ORDER BY op.objective_no) AS objectives_en,
+                   string_agg(ao.text_fr, chr(10) ORDER BY op.objective_no) AS objectives_fr,
+                   string_agg(op.rationale_en, chr(10) ORDER BY op.objective_no) AS rationale_en,
+                   string_agg(op.rationale_fr, chr(10) ORDER BY op.objective_no) AS rationale_fr
+            FROM objective_pillars op JOIN action_objectives ao USING (action_code, objective_no)
+            GROUP BY op.action_code, op.pillar_no
+        )
+        SELECT a.action_code, a.short_name_en, a.short_name_fr, p.pillar_no,
+               p.name_en AS pillar_name_en, p.name_fr AS pillar_name_fr,
+               p.description_en, p.description_fr,
+               CASE WHEN c.action_code IS NOT NULL THEN ap.basis END AS basis,
+               CASE WHEN c.action_code IS NOT NULL AND ap.basis = 'mapped' THEN m.objectives_en END AS objectives_en,
+               CASE WHEN c.action_code IS NOT NULL AND ap.basis = 'mapped' THEN m.objectives_fr END AS objectives_fr,
+               CASE WHEN c.action_code IS NOT NULL AND ap.basis = 'mapped' THEN m.rationale_en END AS rationale_en,
+               CASE WHEN c.action_code IS NOT NULL AND ap.basis = 'mapped' THEN m.rationale_fr END AS rationale_fr
+        FROM (SELECT DISTINCT action_code FROM scope) s
+        JOIN actions a USING (action_code)
+        CROSS JOIN pillars p
+        LEFT JOIN covered c ON c.action_code = a.action_code AND c.pillar_no = p.pillar_no
+        LEFT JOIN action_pillars ap ON ap.action_code = a.action_code AND ap.pillar_no = p.pillar_no
+        LEFT JOIN mapping m ON m.action_code = a.action_code AND m.pillar_no = p.pillar_no
+        WHERE TRUE {pillar_filter}
+        ORDER BY coalesce(list_position($action_order, a.action_code), 99), a.action_code, p.pillar_no
+    """  # noqa: S608 (scope and pillar filter built from fixed text and the shared helper)
+    return cursor.execute(sql, {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)}).df()
+
+
+def pillar_counts(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
+    """How many Actions and countries in scope apply each pillar (chosen pillars only).
+
+    Columns: pillar_no, name_en, name_fr, actions, countries, action_names_en, action_names_fr
+    (short names of those Actions in seed order, comma-separated; empty when none).
+    """
+    scope, params = scope_sql(selection)
+    pillar_filter, pillar_params = _pillar_condition(selection, "p.pillar_no")
+    sql = f"""
+        WITH scope AS ({scope}),
+        applied AS (
+            SELECT cp.pillar_no, cp.action_code, cp.iso3
+            FROM country_pillars cp JOIN scope USING (action_code, iso3)
+        ),
+        per_action AS (
+            SELECT DISTINCT applied.pillar_no, a.action_code, a.short_name_en, a.short_name_fr,
+                   coalesce(list_position($action_order, a.action_code), 99) AS seed_position
+            FROM applied JOIN actions a USING (action_code)
+        ),
+        names AS (
+            SELECT pillar_no,
+                   string_agg(short_name_en, ', ' ORDER BY seed_position, action_code) AS action_names_en,
+                   string_agg(short_name_fr, ', ' ORDER BY seed_position, action_code) AS action_names_fr
+            FROM per_action GROUP BY pillar_no
+        ),
+        counts AS (
+            SELECT pillar_no, count(DISTINCT action_code) AS actions, count(DISTINCT iso3) AS countries
+            FROM applied GROUP BY pillar_no
+        )
+        SELECT p.pillar_no, p.name_en, p.name_fr,
+               coalesce(counts.actions, 0) AS actions, coalesce(counts.countries, 0) AS countries,
+               coalesce(names.action_names_en, '') AS action_names_en,
+               coalesce(names.action_names_fr, '') AS action_names_fr
+        FROM pillars p
+        LEFT JOIN counts USING (pillar_no)
+        LEFT JOIN names USING (pillar_no)
+        WHERE TRUE {pillar_filter}
+        ORDER BY p.pillar_no
+    """  # noqa: S608 (scope and pillar filter built from fixed text and the shared helper)
+    return cursor.execute(sql, {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)}).df()
+
+
+def actions_in_scope(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> list[str]:
+    """Codes of the Actions with at least one country in scope, in seed order."""
+    scope, params = scope_sql(selection)
+    sql = f"""
+        SELECT DISTINCT action_code FROM ({scope})
+        ORDER BY coalesce(list_position($action_order, action_code), 99), action_code
+    """  # noqa: S608 (scope built from fixed text and the shared helper)
+    rows = cursor.execute(sql, {**params, "action_order": list(SEED_ACTION_ORDER)}).fetchall()
+    return [row[0] for row in rows]
+
+
+def country_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selection,
+                          action_code: str) -> pd.DataFrame:
+    """One row per country of ``action_code`` in scope and pillar (chosen pillars only).
+
+    Columns: iso3, name_en, name_fr, role (host, origin or missing), pillar_no, pillar_name_en,
+    pillar_name_fr, description_en, description_fr, basis: 'stated' or 'mapped' (the Action's
+    pillar applies there), 'country exception' (applies under a country exception),
+    'excluded' (an Action pillar that a country exception leaves out) or missing (not an
+    Action pillar). Ordered by English country name, then pillar.
+    """
+    scope, params = scope_sql(selection)
+    pillar_filter, pillar_params = _pillar_condition(selection, "p.pillar_no")
+    sql = f"""
+        WITH scope AS ({scope})
+        SELECT c.iso3, c.name_en, c.name_fr, ac.role, p.pillar_no,
+               p.name_en AS pillar_name_en, p.name_fr AS pillar_name_fr,
+               p.description_en, p.description_fr,
+               CASE WHEN cp.pillar_no IS NOT NULL THEN cp.basis
+                    WHEN ap.pillar_no IS NOT NULL THEN 'excluded' END AS basis
+        FROM scope s
+        JOIN action_countries ac USING (action_code, iso3)
+        JOIN countries c USING (iso3)
+        CROSS JOIN pillars p
+        LEFT JOIN country_pillars cp
+               ON cp.action_code = s.action_code AND cp.iso3 = s.iso3 AND cp.pillar_no = p.pillar_no
+        LEFT JOIN action_pillars ap ON ap.action_code = s.action_code AND ap.pillar_no = p.pillar_no
+        WHERE s.action_code = $drill_action {pillar_filter}
+        ORDER BY c.name_en, p.pillar_no
+    """  # noqa: S608 (scope and pillar filter built from fixed text and the shared helper)
+    return cursor.execute(sql, {**params, **pillar_params, "drill_action": action_code}).df()
+
+
+def country_exceptions(cursor: duckdb.DuckDBPyConnection, selection: Selection,
+                       action_code: str) -> pd.DataFrame:
+    """The country exceptions of ``action_code`` for its countries in scope.
+
+    Columns: iso3, name_en, name_fr, applicable_pillars (e.g. '2;3'), note_en, note_fr, source.
+    """
+    scope, params = scope_sql(selection)
+    sql = f"""
+        WITH scope AS ({scope})
+        SELECT ex.iso3, c.name_en, c.name_fr, ex.applicable_pillars, ex.note_en, ex.note_fr, ex.source
+        FROM country_pillar_exceptions ex
+        JOIN scope s ON s.action_code = ex.action_code AND s.iso3 = ex.iso3
+        JOIN countries c ON c.iso3 = ex.iso3
+        WHERE ex.action_code = $drill_action
+        ORDER BY c.name_en
+    """  # noqa: S608 (scope built from fixed text and the shared helper)
+    return cursor.execute(sql, {**params, "drill_action": action_code}).df()
+
+
+def objective_mappings(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
+    """The objectives and result areas of Actions in scope, each with the pillar the project maps
+    it to (chosen pillars only), in seed, objective and pillar order.
+
+    Columns: action_code, short_name_en, short_name_fr, objective_no, kind ('specific_objective'
+    or 'result_area'), text_en, text_fr, pillar_no, pillar_name_en, pillar_name_fr, mapped_by,
+    rationale_en, rationale_fr, source.
+    """
+    scope, params = scope_sql(selection)
+    pillar_filter, pillar_params = _pillar_condition(selection, "op.pillar_no")
+    sql = f"""
+        WITH scope AS ({scope})
+        SELECT ao.action_code, a.short_name_en, a.short_name_fr, ao.objective_no, ao.kind,
+               ao.text_en, ao.text_fr, op.pillar_no, p.name_en AS pillar_name_en,
+               p.name_fr AS pillar_name_fr, op.mapped_by, op.rationale_en, op.rationale_fr, ao.source
+        FROM action_objectives ao
+        JOIN (SELECT DISTINCT action_code FROM scope) s USING (action_code)
+        JOIN actions a USING (action_code)
+        JOIN objective_pillars op USING (action_code, objective_no)
+        JOIN pillars p ON p.pillar_no = op.pillar_no
+        WHERE TRUE {pillar_filter}
+        ORDER BY coalesce(list_position($action_order, ao.action_code), 99), ao.action_code,
+                 ao.objective_no, op.pillar_no
+    """  # noqa: S608 (scope and pillar filter built from fixed text and the shared helper)
+    return cursor.execute(sql, {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)}).df()
+
+
+STARTED = "reintegration_started"
+COMPLETED = "reintegration_completed"
+DEFAULT_INDICATOR = "returns_assisted"
+# Groupings the page offers for trends and rates (a subset of GROUPINGS).
+TREND_GROUPINGS = ("region", "action")
+
+
+# Grouping name -> (code expression, join adding the name table, English name, French name).
+# An allow-list: these fragments are the only identifiers interpolated into the SQL below.
+GROUPINGS = {
+    "region": ("g.region_code", "JOIN regions g ON g.region_code = a.region_code", "g.name_en", "g.name_fr"),
+    "action": ("a.action_code", "", "a.short_name_en", "a.short_name_fr"),
+    "country": ("g.iso3", "JOIN countries g ON g.iso3 = iv.iso3", "g.name_en", "g.name_fr"),
+}
+
+
+def _grouping(group_by: str) -> tuple[str, str, str, str]:
+    if group_by not in GROUPINGS:
+        raise ValueError(f"unknown grouping {group_by!r}")
+    return GROUPINGS[group_by]
+
+
+def indicator_totals(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
+    """The total of each indicator that applies to the selection, missing when no value was reported.
+
+    An indicator applies when its pillar applies in at least one (Action, country) pair that the
+    region, status, Action and country filters keep, and is among the chosen pillars if any.
+
+    Columns: indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en,
+    definition_fr, total (missing when no row matched), value_rows. Ordered by pillar, then code.
+    """
+    value_conditions, params = indicator_value_conditions(selection)
+    pair_conditions, pair_params = selection_conditions(selection, alias="cp", date_column=None, pillar_mode="none")
+    if selection.pillars:
+        pair_conditions.append("cp.pillar_no IN $pillar_list")
+        pair_params["pillar_list"] = list(selection.pillars)
+    sql = f"""
+        WITH applicable AS (SELECT DISTINCT cp.pillar_no FROM country_pillars cp {where(pair_conditions)}),
+        totals AS (
+            SELECT iv.indicator_code, sum(iv.value) AS total, count(*) AS value_rows
+            FROM indicator_values iv {where(value_conditions)}
+            GROUP BY iv.indicator_code
+        )
+        SELECT i.indicator_code, i.pillar_no, i.by_sex, i.unit, i.name_en, i.name_fr,
+               i.definition_en, i.definition_fr, t.total, coalesce(t.value_rows, 0) AS value_rows
+        FROM indicators i
+        JOIN applicable USING (pillar_no)
+        LEFT JOIN totals t USING (indicator_code)
+        ORDER BY i.pillar_no, i.indicator_code
+    """  # noqa: S608 (conditions from the shared helper and fixed text)
+    return cursor.execute(sql, {**params, **pair_params}).df()
+
+
+def indicator_trend(cursor: duckdb.DuckDBPyConnection, selection: Selection, indicator: str,
+                    group_by: str) -> pd.DataFrame:
+    """Quarterly totals of one indicator by region, Action or country.
+
+    Args:
+        indicator: an indicator code (a bound value: an unknown code gives no rows).
+        group_by: 'region', 'action' or 'country'; anything else raises ValueError.
+
+    Columns: group_code, name_en, name_fr, period (quarter start date), value. Ordered by group
+    code and period; quarters with no reported value are absent.
+    """
+    code, join, name_en, name_fr = _grouping(group_by)
+    conditions, params = indicator_value_conditions(selection)
+    conditions.append("iv.indicator_code = $indicator")
+    sql = f"""
+        SELECT {code} AS group_code, {name_en} AS name_en, {name_fr} AS name_fr,
+               iv.period, sum(iv.value) AS value
+        FROM indicator_values iv JOIN actions a USING (action_code) {join}
+        {where(conditions)}
+        GROUP BY ALL
+        ORDER BY group_code, iv.period
+    """  # noqa: S608 (grouping fragments from the GROUPINGS allow-list, conditions from the shared helper)
+    return cursor.execute(sql, {**params, "indicator": indicator}).df()
+
+
+def completion_rates(cursor: duckdb.DuckDBPyConnection, selection: Selection, group_by: str) -> pd.DataFrame:
+    """Reintegration assistance completed as a share of started, by region, Action or country.
+
+    Both counts are totals over the selection; completions in a period may concern starts in an
+    earlier one, so a share can exceed 1.
+
+    Columns: group_code, name_en, name_fr, started, completed, rate (completed / started;
+    missing when nothing started). Only groups with at least one start or completion; ordered
+    by group code.
+    """
+    code, join, name_en, name_fr = _grouping(group_by)
+    conditions, params = indicator_value_conditions(selection)
+    conditions.append("iv.indicator_code IN ($started, $completed)")
+    sql = f"""
+        WITH counts AS (
+            SELECT {code} AS group_code, {name_en} AS name_en, {name_fr} AS name_fr,
+                   coalesce(sum(iv.value) FILTER (WHERE iv.indicator_code = $started), 0) AS started,
+                   coalesce(sum(iv.value) FILTER (WHERE iv.indicator_code = $completed), 0) AS completed
+            FROM indicator_values iv JOIN actions a USING (action_code) {join}
+            {where(conditions)}
+            GROUP BY ALL
+        )
+        SELECT group_code, name_en, name_fr, started, completed,
+               CASE WHEN started > 0 THEN completed / started END AS rate
+        FROM counts
+        ORDER BY group_code
+    """  # noqa: S608 (grouping fragments from the GROUPINGS allow-list, conditions from the shared helper)
+    return cursor.execute(sql, {**params, "started": STARTED, "completed": COMPLETED}).df()
+
+
+def published_figures(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
+    """Published (real) headline figures of the Actions in scope.
+
+    A figure is kept when its Action is in scope (figures of the Joint Initiative as a whole,
+    JI-ALL, when any of its three Actions is), when its scope is the whole Action or a chosen
+    country, when its as-of date falls in the chosen period, and, if pillars are chosen, when its
+    indicator is a programme indicator of one of them. Never add these up: they are cumulative
+    figures at different dates.
+
+    Columns: figure_id, action_code, short_name_en, short_name_fr (missing for JI-ALL), scope
+    ('all' or an ISO3 code), scope_name_en, scope_name_fr (missing for 'all'), indicator,
+    pillar_no (missing when the indicator is not a programme indicator), value, qualifier,
+    as_of, source_url, note. Ordered by Action (seed order, JI-ALL first), as-of date, figure id.
+    """
+    scope, params = scope_sql(selection, active_in_period=False)
+    conditions = [
+        """(pf.action_code IN (SELECT action_code FROM scoped_actions)
+            OR (pf.action_code = 'JI-ALL'
+                AND EXISTS (SELECT 1 FROM scoped_actions WHERE action_code IN $joint_actions)))"""
+    ]
+    params["joint_actions"] = list(JOINT_INITIATIVE_ACTIONS)
+    if selection.countries:
+        conditions.append("(pf.scope = 'all' OR pf.scope IN $scope_countries)")
+        params["scope_countries"] = list(selection.countries)
+    if selection.start_date:
+        conditions.append("pf.as_of >= $as_of_from")
+        params["as_of_from"] = selection.start_date
+    if selection.end_date_exclusive:
+        conditions.append("pf.as_of < $as_of_before")
+        params["as_of_before"] = selection.end_date_exclusive
+    if selection.pillars:
+        conditions.append("i.pillar_no IN $pillar_list")
+        params["pillar_list"] = list(selection.pillars)
+    sql = f"""
+        WITH scoped_actions AS (SELECT DISTINCT action_code FROM ({scope}))
+        SELECT pf.figure_id, pf.action_code, a.short_name_en, a.short_name_fr, pf.scope,
+               c.name_en AS scope_name_en, c.name_fr AS scope_name_fr, pf.indicator, i.pillar_no,
+               pf.value, pf.qualifier, pf.as_of, pf.source_url, pf.note
+        FROM published_figures pf
+        LEFT JOIN actions a ON a.action_code = pf.action_code
+        LEFT JOIN countries c ON c.iso3 = pf.scope
+        LEFT JOIN indicators i ON i.indicator_code = pf.indicator
+        {where(conditions)}
+        ORDER BY coalesce(list_position($action_order, pf.action_code), 99), pf.as_of, pf.figure_id
+    """  # noqa: S608 (scope and conditions built from fixed text and the shared helper)
+    return cursor.execute(sql, {**params, "action_order": ["JI-ALL", *SEED_ACTION_ORDER]}).df()
+
+
+def indicator_meta(cursor: duckdb.DuckDBPyConnection, indicator: str) -> dict[str, object] | None:
+    """Reference facts of one indicator, or None for an unknown code.
+
+    Keys: indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en, definition_fr.
+    """
+    frame = cursor.execute(
+        """SELECT indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en, definition_fr
+           FROM indicators WHERE indicator_code = $indicator""",
+        {"indicator": indicator},
+    ).df()
+    return None if frame.empty else frame.iloc[0].to_dict()
+
+
+def pillar_results(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Target and actual by country and numbered Common Output Indicator that the dashboard's
+    correspondence puts under a pillar; one level per country and indicator, regional rows apart
+    (``scope``).
+
+    Columns: pillar_no, indicator_number, indicator, scope ('country' or 'regional'), iso3 (None
+    for regional), place (country name or the regional project or contract id), level, target,
+    actual. Ordered by pillar, indicator, scope, place.
+    """
+    return cursor.execute(
+        """
+        WITH coi AS (
+            SELECT r.*, ip.pillar_no FROM eutf_results r JOIN eutf_indicator_pillars ip USING (indicator_number)
+            WHERE r.result_framework = $framework
+        ), own AS (
+            SELECT coi.*, pc.iso3 FROM coi JOIN eutf_project_countries pc USING (iati_id)
+            WHERE pc.country_count = 1
+        ), chosen AS (
+            SELECT iso3, indicator_number,
+                   CASE WHEN bool_or(level = 'contract') THEN 'contract' ELSE 'project' END AS level
+            FROM own GROUP BY ALL
+        ), country_rows AS (
+            SELECT own.pillar_no, own.indicator_number, min(own.indicator) AS indicator, 'country' AS scope,
+                   own.iso3, ec.name_en AS place, own.level, sum(own.target) AS target, sum(own.actual) AS actual
+            FROM own JOIN chosen USING (iso3, indicator_number, level) JOIN eutf_countries ec USING (iso3)
+            GROUP BY own.pillar_no, own.indicator_number, own.iso3, ec.name_en, own.level
+        ), regional_rows AS (
+            SELECT coi.pillar_no, coi.indicator_number, coi.indicator, 'regional' AS scope,
+                   CAST(NULL AS VARCHAR) AS iso3, coi.iati_id AS place, coi.level, coi.target, coi.actual
+            FROM coi
+            WHERE NOT EXISTS (SELECT 1 FROM eutf_project_countries pc
+                              WHERE pc.iati_id = coi.iati_id AND pc.country_count = 1)
+        )
+        SELECT * FROM country_rows UNION ALL SELECT * FROM regional_rows
+        ORDER BY pillar_no, indicator_number, scope, place
+        """,
+        {"framework": COMMON_OUTPUT_FRAMEWORK},
+    ).df()

@@ -1,1 +1,0 @@
-"""One-sentence text summaries of the charts, for screen readers. One module per subject."""

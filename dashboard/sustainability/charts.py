@@ -1,0 +1,249 @@
+"""The sustainability page's charts, declared once: their ids, titles, and the functions that compute each chart's data and figure for a request (``ChartSpec``), from one options value read through the page's parser. The layout builds the panels from these rows, the callbacks wire them, exports and the API read them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+from plotly import graph_objects as go
+
+from dashboard import ids
+from dashboard.auth import disclosure_mode
+from dashboard.common.charts import ChartRequest, ChartSpec
+from dashboard.common.data_kinds import SURVEY_EXACT, SURVEY_RELEASE
+from dashboard.common.options import OptionEnv
+from dashboard.i18n import format_number, normalise_language, t
+from dashboard.selection import Selection
+from dashboard.settings import Settings
+from dashboard.store.catalog import Catalog
+from dashboard.sustainability import change_figures, figures, frames, labels, queries
+from dashboard.sustainability.disclosure import Disclosure, for_mode
+from dashboard.sustainability.figures import mark_exact, mark_protected
+from dashboard.sustainability.labels import GroupChart
+from dashboard.sustainability.options import PageOptions
+
+PAGE = "sustainability"
+
+
+@dataclass(frozen=True)
+class View:
+    """What one chart of the page is computed from: store, filters, page options and language."""
+
+    cursor: duckdb.DuckDBPyConnection
+    catalog: Catalog
+    settings: Settings
+    selection: Selection
+    options: PageOptions
+    lang: str
+
+    @property
+    def minimum(self) -> int:
+        return self.settings.min_group_size
+
+    @property
+    def disclosure(self) -> Disclosure:
+        return for_mode(disclosure_mode(self.settings))
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return labels.group_labels(self.options.grouping, self.lang, self.catalog)
+
+    @property
+    def chart(self) -> GroupChart:
+        """What the page's charts of groups are drawn with, for these options."""
+        return GroupChart(labels=self.labels, grouping=self.options.grouping, lang=self.lang,
+                          min_group_size=self.minimum, demo=self.catalog.is_demo, measure=self.options.measure,
+                          threshold=self.options.threshold)
+
+
+def options_view(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, settings: Settings, selection: Selection,
+                 options_data: Mapping[str, object] | None, lang: object) -> View:
+    """The view the page's options value describes (read through the page's one parser)."""
+    lang = normalise_language(lang)
+    options = PageOptions.from_params(options_data or {}, OptionEnv(catalog, settings, cursor, lang, selection))
+    return View(cursor, catalog, settings, selection, options, lang)
+
+
+def request_view(request: ChartRequest) -> View:
+    """The view an export or a table view describes (the same options value, sent along)."""
+    return options_view(request.cursor, request.catalog, request.settings, request.selection, request.params,
+                        request.lang)
+
+
+def survey_kind(request: ChartRequest) -> str:
+    """The kind of data of a survey chart for this request: the protected release, or exact figures."""
+    return SURVEY_EXACT if disclosure_mode(request.settings) == "exact" else SURVEY_RELEASE
+
+
+def means_frame(view: View) -> pd.DataFrame:
+    """Means of every score per group (suppressed groups carry no value)."""
+    return queries.group_means(view.cursor, view.selection, view.options.grouping, min_group_size=view.minimum,
+                              disclosure=view.disclosure)
+
+
+def distribution_frame(view: View) -> pd.DataFrame:
+    """Percentiles of the chosen score per group."""
+    return queries.group_distribution(view.cursor, view.selection, view.options.grouping, view.options.measure,
+                                      min_group_size=view.minimum, disclosure=view.disclosure)
+
+
+def shares_frame(view: View) -> pd.DataFrame:
+    """Shares at or above the threshold per group."""
+    return queries.threshold_shares(view.cursor, view.selection, view.options.grouping, view.options.measure,
+                                    view.options.threshold, min_group_size=view.minimum,
+                                    disclosure=view.disclosure)
+
+
+def over_time_frame(view: View) -> pd.DataFrame:
+    """Means of the chosen score per months band for the largest groups."""
+    return queries.means_over_time(view.cursor, view.selection, view.options.grouping, view.options.measure,
+                                   min_group_size=view.minimum, disclosure=view.disclosure)
+
+
+def comparison_frame(view: View) -> pd.DataFrame:
+    """Groups A and B side by side on every score."""
+    return queries.compare_groups(view.cursor, view.selection, view.options.grouping, view.options.group_a or "",
+                                  view.options.group_b or "", min_group_size=view.minimum,
+                                  disclosure=view.disclosure)
+
+
+def changes_frame(view: View) -> pd.DataFrame:
+    """Paired change between rounds per group."""
+    return queries.round_changes(view.cursor, view.selection, view.options.grouping, min_group_size=view.minimum,
+                                 disclosure=view.disclosure)
+
+
+def marked(figure: go.Figure, view: View) -> go.Figure:
+    """A figure stamped with where its figures come from: the protected release, or exact records."""
+    return mark_exact(figure, view.lang) if view.disclosure.exact else mark_protected(figure, view.lang)
+
+
+def with_disclosure(frame: pd.DataFrame, view: View) -> pd.DataFrame:
+    """A chart's data with the protection it was published under, in every row (tables, files)."""
+    rho = view.catalog.release.get("rho", "?")
+    return frame.assign(**{t("sustainability.disclosure.header", view.lang):
+                           t(f"sustainability.disclosure.{view.disclosure.mode}", view.lang,
+                             rho=format_number(rho, view.lang, 2) if isinstance(rho, int | float) else rho)})
+
+
+def comparison_words(view: View) -> dict[str, object]:
+    """What the comparison's chart, table and summary say about groups A and B."""
+    labels = view.labels
+    group_a, group_b = view.options.group_a or "", view.options.group_b or ""
+    available = len(queries.comparable_group_codes(view.cursor, view.selection, view.options.grouping,
+                                                   min_group_size=view.minimum, disclosure=view.disclosure))
+    return {"label_a": labels.get(group_a, group_a), "label_b": labels.get(group_b, group_b), "lang": view.lang,
+            "min_group_size": view.minimum, "same_group": group_a == group_b, "available": available}
+
+
+def means_data(request: ChartRequest) -> pd.DataFrame:
+    """The means chart's data for the filters and options of the request."""
+    view = request_view(request)
+    return with_disclosure(frames.means_data(means_frame(view), labels=view.labels, grouping=view.options.grouping,
+                                               lang=view.lang, min_group_size=view.minimum), view)
+
+
+def distribution_data(request: ChartRequest) -> pd.DataFrame:
+    """The box chart's data."""
+    view = request_view(request)
+    return with_disclosure(frames.distribution_data(
+        distribution_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
+        lang=view.lang, min_group_size=view.minimum), view)
+
+
+def shares_data(request: ChartRequest) -> pd.DataFrame:
+    """The threshold chart's data."""
+    view = request_view(request)
+    return with_disclosure(frames.threshold_data(
+        shares_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
+        threshold=view.options.threshold, lang=view.lang, min_group_size=view.minimum), view)
+
+
+def over_time_data(request: ChartRequest) -> pd.DataFrame:
+    """The chart over time's data."""
+    view = request_view(request)
+    return with_disclosure(frames.over_time_data(
+        over_time_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
+        lang=view.lang, min_group_size=view.minimum), view)
+
+
+def comparison_data(request: ChartRequest) -> pd.DataFrame:
+    """The comparison chart's data, with the difference and its Welch interval."""
+    view = request_view(request)
+    words = comparison_words(view)
+    return with_disclosure(frames.comparison_data(
+        comparison_frame(view), codes=(view.options.group_a or "", view.options.group_b or ""), **words), view)
+
+
+def changes_data(request: ChartRequest) -> pd.DataFrame:
+    """Both change charts' data: mean changes with paired intervals, rose/stayed/fell shares."""
+    view = request_view(request)
+    return with_disclosure(frames.changes_data(changes_frame(view), labels=view.labels,
+                                                        grouping=view.options.grouping, lang=view.lang,
+                                                        min_group_size=view.minimum), view)
+
+
+def means_figure(request: ChartRequest) -> go.Figure:
+    """The means chart for the filters and options of the request."""
+    view = request_view(request)
+    return marked(figures.means_chart(means_frame(view), view.chart), view)
+
+
+def distribution_figure(request: ChartRequest) -> go.Figure:
+    """The box chart."""
+    view = request_view(request)
+    return marked(figures.distribution_chart(distribution_frame(view), view.chart), view)
+
+
+def shares_figure(request: ChartRequest) -> go.Figure:
+    """The threshold chart."""
+    view = request_view(request)
+    return marked(figures.threshold_chart(shares_frame(view), view.chart), view)
+
+
+def over_time_figure(request: ChartRequest) -> go.Figure:
+    """The chart over months since return."""
+    view = request_view(request)
+    return marked(figures.over_time_chart(over_time_frame(view), view.chart), view)
+
+
+def comparison_figure(request: ChartRequest) -> go.Figure:
+    """Groups A and B side by side."""
+    view = request_view(request)
+    return marked(figures.comparison_chart(comparison_frame(view), demo=view.catalog.is_demo,
+                                            **comparison_words(view)), view)
+
+
+def change_figure(builder):
+    """The figure function of one of the two change charts (``builder`` from the change figures)."""
+    def figure(request: ChartRequest) -> go.Figure:
+        view = request_view(request)
+        return marked(builder(changes_frame(view), view.chart), view)
+    return figure
+
+
+CHARTS: tuple[ChartSpec, ...] = (
+    ChartSpec(ids.SUSTAINABILITY_MEANS_CHART, PAGE, ids.SUSTAINABILITY_MEANS_GRAPH, "sustainability.heading.means",
+              means_data, figure=means_figure, summary_id=ids.SUSTAINABILITY_MEANS_SUMMARY, kind=survey_kind),
+    ChartSpec(ids.SUSTAINABILITY_BOX_CHART, PAGE, ids.SUSTAINABILITY_BOX_GRAPH, "sustainability.heading.box",
+              distribution_data, figure=distribution_figure, summary_id=ids.SUSTAINABILITY_BOX_SUMMARY, kind=survey_kind),
+    ChartSpec(ids.SUSTAINABILITY_SHARE_CHART, PAGE, ids.SUSTAINABILITY_SHARE_GRAPH, "sustainability.heading.share",
+              shares_data, figure=shares_figure, summary_id=ids.SUSTAINABILITY_SHARE_SUMMARY, kind=survey_kind),
+    ChartSpec(ids.SUSTAINABILITY_TIME_CHART, PAGE, ids.SUSTAINABILITY_TIME_GRAPH, "sustainability.heading.time",
+              over_time_data, figure=over_time_figure, summary_id=ids.SUSTAINABILITY_TIME_SUMMARY, kind=survey_kind),
+    ChartSpec(ids.SUSTAINABILITY_COMPARE_CHART, PAGE, ids.SUSTAINABILITY_COMPARE_GRAPH,
+              "sustainability.heading.compare_chart", comparison_data, figure=comparison_figure,
+              summary_id=ids.SUSTAINABILITY_COMPARE_SUMMARY, kind=survey_kind),
+    ChartSpec(ids.SUSTAINABILITY_CHANGES_CHART, PAGE, ids.SUSTAINABILITY_CHANGES_GRAPH,
+              "sustainability.heading.changes", changes_data, figure=change_figure(change_figures.changes_chart),
+              summary_id=ids.SUSTAINABILITY_CHANGES_SUMMARY, kind=survey_kind),
+    ChartSpec(ids.SUSTAINABILITY_CHANGE_SHARES_CHART, PAGE, ids.SUSTAINABILITY_CHANGE_SHARES_GRAPH,
+              "sustainability.heading.change_shares", changes_data,
+              figure=change_figure(change_figures.change_shares_chart),
+              summary_id=ids.SUSTAINABILITY_CHANGE_SHARES_SUMMARY, kind=survey_kind),
+)
+
+# The same rows by key (the layout builds each panel from its row).
+BY_KEY: dict[str, ChartSpec] = {chart.key: chart for chart in CHARTS}
