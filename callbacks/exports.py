@@ -17,6 +17,7 @@ from dash import ALL, MATCH, Dash, Input, Output, State, ctx, dcc, html, no_upda
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
+from dashboard.auth.policy import DOWNLOADING, READING_THE_ADDRESS, VIEWING
 from dashboard.common.charts import ChartRequest, ChartSpec
 from dashboard.common.data_kinds import kind_text
 from dashboard.common.describe import filter_summary
@@ -30,7 +31,7 @@ from dashboard.common.exports import (
 from dashboard.common.options import normal_path
 from dashboard.common.pages import Site
 from dashboard.common.precision import distinct_decimals
-from dashboard.common.wiring import pure_callback
+from dashboard.common.wiring import declare
 from dashboard.i18n import format_number, normalise_language, t
 from dashboard.selection import Selection
 from dashboard.store.context import AppContext
@@ -211,13 +212,15 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
     """Wire downloads and table views of every chart of ``site``."""
     charts = site.charts()  # fails at start-up, not at first click, if two charts share a key
     # A file download: never cached (large, asked for once, and needs the export permission).
-    app.callback(
+    declare(
+        app,
         Output(ids.EXPORT_DOWNLOAD, "data"),
         Input({"type": ids.EXPORT_BUTTON, "chart": ALL, "format": ALL}, "n_clicks"),
         State(ids.SELECTION_STORE, "data"),
         State(OPTIONS_STORES, "data"),
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
+        pure=False, needs=DOWNLOADING,
     )(lambda clicks, selection, options, lang: download_chart_data(context, charts, clicks, selection, options,
                                                                                      lang))
     app.clientside_callback(
@@ -228,7 +231,7 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         State({"type": ids.TABLE_VIEW, "chart": MATCH}, "hidden"),
         prevent_initial_call=True,
     )
-    pure_callback(
+    declare(
         app,
         Output({"type": ids.TABLE_VIEW, "chart": MATCH}, "children"),
         Output({"type": ids.TABLE_VIEW, "chart": MATCH}, "hidden"),
@@ -240,6 +243,7 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         State(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
+        pure=True, needs=VIEWING,
     )(lambda clicks, _refresh, options, selection, lang: toggle_table_view(context, charts, clicks, options,
                                                                            selection, lang))
     app.clientside_callback(
@@ -249,12 +253,13 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         State(ids.EXPORT_FOOTER_STORE, "data"),
         prevent_initial_call=True,
     )
-    pure_callback(
+    declare(
         app,
         Output(ids.EXPORT_FOOTER_STORE, "data"),
         Input(ids.SELECTION_STORE, "data"),
         Input(OPTIONS_STORES, "data"),
         Input(ids.LANGUAGE_STORE, "data"),
         State(ids.URL, "pathname"),
+        pure=True, needs=READING_THE_ADDRESS,
     )(lambda selection, options, lang, pathname: export_footers(context, site, selection, options, lang,
                                                                                           pathname))

@@ -6,9 +6,10 @@ from dash import MATCH, Dash, Input, Output, State, ctx
 
 from dashboard import ids
 from dashboard.api.links import download_all_href, embed_snippet, origin_of
+from dashboard.auth.policy import READING_THE_ADDRESS, VIEWING
 from dashboard.common.charts import ChartSpec
 from dashboard.common.pages import Site
-from dashboard.common.wiring import pure_callback
+from dashboard.common.wiring import declare
 from dashboard.i18n import normalise_language, t
 from dashboard.store.context import AppContext
 
@@ -57,13 +58,14 @@ function (search, hidden) {
 def register(app: Dash, context: AppContext, site: Site) -> None:
     """Wire the links and the embed snippets."""
     options = all_option_params(site)
-    pure_callback(
+    declare(
         app,
         Output(ids.DOWNLOAD_ALL_LINK, "href"),
         Output(ids.DOWNLOAD_ALL_HXL_LINK, "href"),
         Output(ids.API_DOCS_LINK, "href"),
         Input(ids.URL, "search"),
         Input(ids.LANGUAGE_STORE, "data"),
+        pure=True, needs=VIEWING,
     )(lambda search, lang: update_open_data_links(options, search, lang))
     app.clientside_callback(
         REFRESH_WHEN_SHOWN_JS,
@@ -72,7 +74,7 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         State({"type": ids.EMBED_VIEW, "chart": MATCH}, "hidden"),
         prevent_initial_call=True,
     )
-    pure_callback(
+    declare(
         app,
         Output({"type": ids.EMBED_VIEW, "chart": MATCH}, "hidden"),
         Output({"type": ids.EMBED_SNIPPET, "chart": MATCH}, "value"),
@@ -83,4 +85,5 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         State(ids.URL, "href"),
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
+        pure=True, needs=READING_THE_ADDRESS,
     )(lambda clicks, _refresh, search, href, lang: toggle_embed(site, clicks, search, href, lang))

@@ -13,10 +13,11 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
+from dashboard.auth.policy import READING_THE_ADDRESS, VIEWING
 from dashboard.common.options import OptionEnv, OptionTable, copy_address, page_search, url_write
 from dashboard.common.pages import Site
 from dashboard.common.urlstate import as_text, query_params
-from dashboard.common.wiring import pure_callback
+from dashboard.common.wiring import declare
 from dashboard.i18n import normalise_language
 from dashboard.selection import Selection
 from dashboard.store.context import AppContext
@@ -113,18 +114,19 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
     for table in site.option_tables().values():
         # The layout holds the address it was drawn from; a later change (Back, Forward, a write)
         # is copied here. Not on load: see layouts.page_options.
-        pure_callback(
-        app,
+        declare(
+            app,
             Output(table.address_store_id, "data"),
             Input(ids.URL, "search"),
             Input(ids.URL, "pathname"),
             prevent_initial_call=True,
+            pure=True, needs=READING_THE_ADDRESS,
         )(copy_address)
         # A page whose options follow the filters also listens to the selection store: Dash then
         # holds its charts until the options are parsed again, and they draw once.
         filters = [Input(ids.SELECTION_STORE, "data")] if table.follows_filters else []
-        pure_callback(
-        app,
+        declare(
+            app,
             Output(table.store_id, "data"),
             *[Output(component, prop) for component, prop in table.controls],
             Output(table.url_write_store_id, "data"),
@@ -134,6 +136,7 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
             State(ids.LANGUAGE_STORE, "data"),
             State(table.store_id, "data"),
             prevent_initial_call=True,
+            pure=True, needs=VIEWING,
         )(lambda address, *rest, table=table: sync_page_options(
             context, table, _trigger(table), address, rest[-2], rest[:len(table.controls)], rest[-1],
             rest[len(table.controls)] if table.follows_filters else None))

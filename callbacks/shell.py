@@ -11,6 +11,7 @@ from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
 from dashboard.auth import Permission, current_user, disclosure_mode
+from dashboard.auth.policy import READING_THE_ADDRESS, VIEWING
 from dashboard.common.data_kinds import page_kind_texts
 from dashboard.common.describe import filter_summary
 from dashboard.common.options import shell_search, url_write
@@ -29,7 +30,7 @@ from dashboard.common.urlstate import (
     query_params,
     replace_params,
 )
-from dashboard.common.wiring import pure_callback
+from dashboard.common.wiring import declare
 from dashboard.i18n import LANGUAGES, normalise_language, t
 from dashboard.selection import URL_KEYS, Selection
 from dashboard.store.context import AppContext
@@ -180,14 +181,15 @@ function (clicks, isOpen) {
 
 def register(app: Dash, context: AppContext, site: Site) -> None:
     """Wire the shell callbacks for the pages of ``site``."""
-    pure_callback(
+    declare(
         app,
         Output(ids.PAGE_CONTENT, "children"),
         Input(ids.URL, "pathname"),
         Input(ids.LANGUAGE_STORE, "data"),
         State(ids.URL, "search"),
+        pure=True, needs=READING_THE_ADDRESS,
     )(lambda pathname, lang, search: render_page(context, site, pathname, search, lang))
-    pure_callback(
+    declare(
         app,
         Output(ids.URL_WRITE_STORE, "data", allow_duplicate=True),
         *[Output(component, "value") for _, component in FILTER_FIELDS],
@@ -204,45 +206,52 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         State(ids.LANGUAGE_STORE, "data"),
         State(ids.URL, "pathname"),
         prevent_initial_call="initial_duplicate",
+        pure=True, needs=READING_THE_ADDRESS,
     )(lambda search, _reset, language_choice, *rest: sync_filters_and_url(
         context, search, language_choice, rest[-3], rest[-2], rest[:-3], rest[-1]))
     text_targets = list(shell_texts(context.catalog, context.settings.language, [], pages=site.pages).keys())
-    pure_callback(
+    declare(
         app,
         [Output(component, prop) for component, prop in text_targets],
         Input(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
+        pure=True, needs=VIEWING,
     )(lambda lang: translate_shell(context, site, lang))
     # Not pure: it names the signed-in user, whom the cache key does not hold.
-    app.callback(
+    declare(
+        app,
         Output(ids.ACCOUNT_USER, "children"),
         Input(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
+        pure=False, needs=VIEWING,
     )(lambda lang: translate_account(context, lang))
     app.clientside_callback(
         "function (lang) { document.documentElement.lang = lang || 'en'; return lang; }",
         Output(ids.DOCUMENT_LANGUAGE_SINK, "data"),
         Input(ids.LANGUAGE_STORE, "data"),
     )
-    pure_callback(
+    declare(
         app,
         [Output(nav_link_id(page.key), "href") for page in site.pages],
         Input(ids.URL, "search"),
+        pure=True, needs=VIEWING,
     )(lambda search: update_nav_links(site, search))
-    pure_callback(
+    declare(
         app,
         Output(ids.FILTER_PILLAR, "disabled"),
         Output(ids.FILTER_PILLAR_HINT, "children"),
         Input(ids.URL, "pathname"),
         Input(ids.LANGUAGE_STORE, "data"),
+        pure=True, needs=READING_THE_ADDRESS,
     )(lambda pathname, lang: update_pillar_hint(site, pathname, lang))
-    pure_callback(
+    declare(
         app,
         Output(ids.PRINT_HEADER, "children"),
         Input(ids.SELECTION_STORE, "data"),
         Input(ids.LANGUAGE_STORE, "data"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "href"),
+        pure=True, needs=READING_THE_ADDRESS,
     )(lambda selection, lang, pathname, href: update_print_header(context, site, selection, lang, pathname, href))
     app.clientside_callback(
         PRINT_JS,

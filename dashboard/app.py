@@ -9,10 +9,11 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from dashboard import ASSETS_DIR
 from dashboard.api import install_api
 from dashboard.auth import Permission, can, current_user
+from dashboard.auth.policy import VIEWING
 from dashboard.auth.rate_limits import install_rate_limits
 from dashboard.auth.web import install_auth
 from dashboard.build import versions
-from dashboard.common.wiring import pure_callbacks
+from dashboard.common.wiring import callback_needs, pure_callbacks
 from dashboard.i18n import t
 from dashboard.imports.service import MAX_UPLOAD_BYTES
 from dashboard.map import geometry
@@ -113,7 +114,15 @@ def create_app(settings: Settings | None = None) -> Dash:
                              settings.embed_origins, https=settings.https)
     install_api(app.server, context, SITE.charts(), {page.key: page.path for page in SITE.pages}, limits)
     server_callbacks = {key: spec for key, spec in app.callback_map.items() if "callback" in spec}
-    install_callback_request_guard(app.server, lambda: server_callbacks, auth.authorize_callback)
+    declared = callback_needs(app)
+
+    def authorize(body: dict) -> None:
+        """What the callback the body names was declared to need (view for a name it does not know)."""
+        output = body.get("output")
+        auth.authorize_callback(declared.get(output, VIEWING).of(body) if isinstance(output, str)
+                                else VIEWING.of(body))
+
+    install_callback_request_guard(app.server, lambda: server_callbacks, authorize)
     install_compression(app.server, fixed_prefixes=[geometry.URL_PREFIX])  # the map's shipped geometry
     # Pure callbacks only (file downloads never, even if one were declared pure by mistake).
     cacheable = frozenset(pure_callbacks(app)) - download_outputs(app.validation_layout)

@@ -68,10 +68,12 @@ def page_body(pathname: str) -> dict:
 
 
 def import_body() -> dict:
-    """A callback of the data managers' import page (its ids start with ``import-``)."""
+    """A call of the import page's report callback (declared for data managers), with one input
+    where the callback takes three: refused (403) to anyone else, malformed (400) for a manager."""
+    outputs = [(ids.IMPORT_REPORT, "children"), (ids.IMPORT_CONFIRM, "disabled"), (ids.IMPORT_RESULT, "children")]
     return {
-        "output": "import-report.children",
-        "outputs": {"id": "import-report", "property": "children"},
+        "output": ".." + "...".join(f"{component}.{prop}" for component, prop in outputs) + "..",
+        "outputs": [{"id": component, "property": prop} for component, prop in outputs],
         "inputs": [{"id": "import-upload", "property": "contents", "value": "data:text/csv;base64,YQ=="}],
         "changedPropIds": ["import-upload.contents"],
         "state": [],

@@ -9,7 +9,14 @@ import pytest
 from dashboard import ids
 from dashboard.auth.oidc import display_name, roles_for_groups
 from dashboard.auth.pages import safe_next
-from dashboard.auth.policy import is_public_path, permission_for_path, permissions_for_callback
+from dashboard.auth.policy import (
+    DOWNLOADING,
+    MANAGING_DATA,
+    READING_THE_ADDRESS,
+    VIEWING,
+    is_public_path,
+    permission_for_path,
+)
 from dashboard.auth.roles import OPEN_VISITOR, Permission, Role, signed_in_user
 from dashboard.auth.users_file import UsersFileError, add_user, check_password, read_users
 from dashboard.settings import ROLES
@@ -19,22 +26,23 @@ from auth_helpers import export_body, import_body, page_body
 V, E, M = Permission.VIEW, Permission.EXPORT, Permission.MANAGE_DATA
 
 
-@pytest.mark.parametrize(("body", "needed"), [
-    (page_body("/"), {V}),
-    (page_body("/import"), {V, M}),
-    (page_body("/import/history/"), {V, M}),
-    (page_body("/importer"), {V}),
-    (export_body(), {V, E}),
-    (import_body(), {V, M}),
-    ({"outputs": [{"id": {"type": "import-row", "index": 1}, "property": "children"}], "inputs": []}, {V, M}),
-    ({"outputs": {"id": "x", "property": "y"}, "inputs": [], "state": [{"id": "import-file", "property": "v"}]},
-     {V, M}),
-    ({"outputs": {"id": "x", "property": "y"},
-      "inputs": [{"id": ids.URL, "property": "href", "value": "http://host/import?lang=fr"}]}, {V, M}),
-    ({"unexpected": "shape", "inputs": "nonsense"}, {V}),
+@pytest.mark.parametrize(("needs", "body", "needed"), [
+    (READING_THE_ADDRESS, page_body("/"), {V}),
+    (READING_THE_ADDRESS, page_body("/import"), {V, M}),
+    (READING_THE_ADDRESS, page_body("/import/history/"), {V, M}),
+    (READING_THE_ADDRESS, page_body("/importer"), {V}),
+    (READING_THE_ADDRESS, {"outputs": {"id": "x", "property": "y"},
+                           "inputs": [{"id": ids.URL, "property": "href", "value": "http://host/import?lang=fr"}]}, {V, M}),
+    (VIEWING, page_body("/import"), {V}),  # a callback that does not read the address needs what it declares
+    (DOWNLOADING, export_body(), {V, E}),
+    (DOWNLOADING, {**export_body(), "inputs": [[{"id": "b", "property": "n_clicks", "value": 0}]]}, {V}),
+    (MANAGING_DATA, import_body(), {V, M}),
+    (MANAGING_DATA, {"unexpected": "shape", "inputs": "nonsense"}, {V, M}),
+    (VIEWING, {"unexpected": "shape", "inputs": "nonsense"}, {V}),
+    (VIEWING, "not a body", {V}),
 ])
-def test_permissions_for_callback(body, needed):
-    assert permissions_for_callback(body) == frozenset(needed)
+def test_what_a_callback_needs_follows_its_declaration_and_the_request(needs, body, needed):
+    assert needs.of(body) == frozenset(needed)
 
 
 def test_paths():

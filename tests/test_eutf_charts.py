@@ -10,17 +10,17 @@ import math
 from collections import defaultdict
 
 import pytest
+from helpers import page_answer
 
+from dashboard import ids
 from dashboard.build.eutf import EUTF_DIR
 from dashboard.common.charts import ChartRequest
 from dashboard.common.data_kinds import kind_text
 from dashboard.map import amount_figures as amount_map
 from dashboard.map import amounts as map_amounts
-from dashboard.map import callbacks as map_callbacks
 from dashboard.map import charts as map_charts
 from dashboard.map import queries as map_queries
 from dashboard.map.options import MapOptions
-from dashboard.pillars import callbacks as pillar_callbacks
 from dashboard.pillars import charts as pillar_charts
 from dashboard.selection import Selection
 from dashboard.site import all_charts
@@ -192,7 +192,8 @@ def test_pillar_results_match_the_csv_reading_and_keep_regional_rows_apart(conte
     regional = rows[rows["scope"] == "regional"]
     assert "T05-EUTF-HOA-REG-25" in set(regional["place"]) and regional["iso3"].isna().all()
     assert set(rows["indicator_number"]) == {"3.2", "3.4", "3.5"}
-    figure, summary = pillar_callbacks.update_eutf_results(context, {"eutf_pillar": "2"}, "en")
+    answer = page_answer("pillars", context, {}, {"eutf_pillar": "2"}, "en")
+    figure, summary = answer[ids.PILLARS_EUTF_GRAPH, "figure"], answer[ids.PILLARS_EUTF_SUMMARY, "children"]
     actual = next(trace for trace in figure.data if trace.name == "actual")
     labels = set(actual.y)
     assert "Niger · 3.4" in labels and not any("REG" in label for label in labels)
@@ -218,9 +219,10 @@ def test_amount_spec_words(context):
 
 @pytest.mark.parametrize("raw", [None, 5, "", "<script>", "NER' OR 1=1 --", ["NER"]])
 def test_eutf_callbacks_take_bad_input_without_a_traceback(context, raw):
-    contracts, figure, summary, hidden = map_callbacks.update_eutf_profile(context, raw, "xx")
-    assert hidden is True and contracts == [] and summary == ""
-    figure, summary = pillar_callbacks.update_eutf_results(context, {"eutf_pillar": raw}, raw)
+    answer = page_answer("map", context, {}, {"profile": raw}, "xx")
+    assert answer[ids.MAP_EUTF_RESULTS_BLOCK, "hidden"] is True and answer[ids.MAP_EUTF_PROFILE, "children"] == []
+    assert answer[ids.MAP_EUTF_RESULTS_SUMMARY, "children"] == ""
+    summary = page_answer("pillars", context, {}, {"eutf_pillar": raw}, raw)[ids.PILLARS_EUTF_SUMMARY, "children"]
     assert "3.4" in summary  # falls back to the default pillar (2)
     options = MapOptions.from_params({"colour": "eutf", "measure": raw, "value": raw}, context.catalog)
     assert (options.measure, options.value) == ("returns", "actual")
@@ -264,7 +266,7 @@ def test_profile_chart_marks_every_parent_project_figure(context):
     assert {("MLI", "3.6"), ("MLI", "3.7"), ("MLI", "5.3"), ("SEN", "5.3"), ("SEN", "2.1 bis")} <= expected
     marked, unmarked = set(), set()
     for iso3 in sorted(profiles):
-        figure = map_callbacks.update_eutf_profile(context, iso3, "en")[1]
+        figure = page_answer("map", context, {}, {"profile": iso3}, "en")[ids.MAP_EUTF_RESULTS_GRAPH, "figure"]
         for trace in getattr(figure, "data", ()):
             project = trace.name.startswith("actual, parent project")
             for label, value, text in zip(trace.y, trace.x, trace.text, strict=True):
@@ -279,7 +281,7 @@ def test_profile_chart_marks_every_parent_project_figure(context):
 
 
 def test_profile_chart_reads_in_french_with_labels_above_the_bars(context):
-    figure = map_callbacks.update_eutf_profile(context, "MLI", "fr")[1]
+    figure = page_answer("map", context, {}, {"profile": "MLI"}, "fr")[ids.MAP_EUTF_RESULTS_GRAPH, "figure"]
     labels = [annotation.text for annotation in figure.layout.annotations if annotation.name == "row-label"]
     assert labels[:3] == ["2.1 bis Infrastructures sociales construites<br>et/ou réhabilitées",
                           "3.3 Migrants (potentiels) touchés par des<br>campagnes d’information sur la migration",
@@ -292,7 +294,7 @@ def test_profile_chart_reads_in_french_with_labels_above_the_bars(context):
     assert title.startswith("Mali : résultats déclarés au FFUE (réalisé)")
     assert "libellés traduits par le tableau de bord" in title and "cible" in title
     assert figure.layout.xaxis.ticktext[-1] == "10\u202f000" and figure.layout.xaxis.tickangle == 0
-    english = map_callbacks.update_eutf_profile(context, "MLI", "en")[1]
+    english = page_answer("map", context, {}, {"profile": "MLI"}, "en")[ids.MAP_EUTF_RESULTS_GRAPH, "figure"]
     assert english.layout.xaxis.ticktext[-1] == "10,000" and "translated" not in english.layout.title.text
 
 

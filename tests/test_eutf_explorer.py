@@ -13,7 +13,7 @@ import pytest
 
 from dashboard.common.exports import PROVENANCE_COLUMNS
 from dashboard.i18n import t
-from dashboard.pillars import explorer_callbacks as callbacks
+from dashboard.pillars import callbacks
 from dashboard.pillars import explorer_queries as eutf
 from dashboard.pillars.explorer import (
     EXPLORER_COLUMNS,

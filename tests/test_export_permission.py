@@ -9,8 +9,8 @@ import pytest
 
 from dashboard import ids
 from dashboard.app import create_app
-from dashboard.auth.policy import permissions_for_callback
 from dashboard.auth.roles import Permission
+from dashboard.common.wiring import callback_needs
 from dashboard.server.response_cache import download_outputs
 
 from auth_helpers import SECRET, SignedInClient, write_users
@@ -29,8 +29,9 @@ def explorer_download_body() -> dict:
 
 def test_every_download_of_the_app_needs_the_export_permission_when_clicked(tiny_store_path):
     """Walks every dcc.Download of every page: a callback writing one, with any input clicked,
-    needs the export permission (a new download missing from the policy fails here)."""
+    needs the export permission (a new download declared otherwise fails here)."""
     app = create_app(settings_for(tiny_store_path))
+    declared = callback_needs(app)
     downloads = download_outputs(app.validation_layout)
     assert len(downloads) >= 2
     for spec in app._callback_list:
@@ -40,7 +41,7 @@ def test_every_download_of_the_app_needs_the_export_permission_when_clicked(tiny
         component, prop = outputs[0].split("@")[0].rsplit(".", 1)
         body = {"outputs": {"id": component, "property": prop},
                 "inputs": [{"id": item["id"], "property": item["property"], "value": 1} for item in spec["inputs"]]}
-        assert Permission.EXPORT in permissions_for_callback(body), spec["output"]
+        assert Permission.EXPORT in declared[spec["output"]].of(body), spec["output"]
         downloads -= {outputs[0].split("@")[0]}
     assert downloads == set(), f"downloads no callback writes: {downloads}"
 

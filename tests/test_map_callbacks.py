@@ -7,7 +7,7 @@ import json
 import plotly.graph_objects as go
 import pytest
 from dash import Patch, html, no_update
-from helpers import by_id, find
+from helpers import by_id, find, page_answer
 from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import ids
@@ -37,50 +37,77 @@ def text_of(component) -> str:
     return json.dumps(component, cls=PlotlyJSONEncoder, ensure_ascii=False)
 
 
+MAP, DRAWN = (ids.MAP_GRAPH, "figure"), (ids.MAP_DRAWN_STORE, "data")
+TREND = ((ids.MAP_TREND_GRAPH, "figure"), (ids.MAP_TREND_SUMMARY, "children"), (ids.MAP_TREND_BLOCK, "hidden"))
+PROFILE = ((ids.MAP_PROFILE_TITLE, "children"), (ids.MAP_PROFILE_BODY, "children"),
+           (ids.MAP_PROFILE_PUBLISHED, "children"), (ids.MAP_PROFILE_CLOSE, "hidden"))
+
+
+def profile(context, options, selection, lang) -> tuple:
+    """Title, body, published figures and whether the close button is hidden."""
+    answer = page_answer("map", context, selection, options, lang)
+    return tuple(answer[key] for key in PROFILE)
+
+
+def trend(context, options, selection, lang) -> tuple:
+    """The profile's trend chart, its summary and whether its block is hidden."""
+    answer = page_answer("map", context, selection, options, lang)
+    return tuple(answer[key] for key in TREND)
+
+
 def test_first_draw_and_filter_change_send_a_figure(context):
-    figure, drawn = map_callbacks.update_map(context, {}, {"colour": "action", "provinces": ""}, "en", None)
+    first = page_answer("map", context, {}, {"colour": "action", "provinces": ""}, "en")
+    figure, drawn = first[MAP], first[DRAWN]
     assert isinstance(figure, go.Figure)
     assert [trace.name for trace in figure.data][1:3] == ["North Africa", "Horn of Africa"]
-    filtered, _ = map_callbacks.update_map(context, {"regions": ["WCA"]}, {"colour": "action", "provinces": ""}, "en",
-                                           ids.SELECTION_STORE, drawn)
+    filtered = page_answer("map", context, {"regions": ["WCA"]}, {"colour": "action", "provinces": ""}, "en",
+                           changed=("filters",), drawn={ids.MAP_DRAWN_STORE: drawn})[MAP]
     assert isinstance(filtered, go.Figure)
     assert [trace.name for trace in filtered.data] == ["sea", t("map.legend.inactive", "en"), "Sahel and Lake Chad"]
 
 
 @pytest.mark.parametrize("trigger", [ids.MAP_COLOUR_RADIO, ids.MAP_PROVINCES_SWITCH])
 def test_recolouring_sends_a_patch(context, trigger):
-    _, drawn = map_callbacks.update_map(context, {}, {"colour": "action", "provinces": ""}, "en", None)
+    drawn = page_answer("map", context, {}, {"colour": "action", "provinces": ""}, "en")[DRAWN]
     options = {"colour": "region", "provinces": "1" if trigger == ids.MAP_PROVINCES_SWITCH else ""}
-    patch, now_drawn = map_callbacks.update_map(context, {}, options, "en", map_callbacks.OPTIONS_STORE, drawn)
+    answer = page_answer("map", context, {}, options, "en", changed=("options",), drawn={ids.MAP_DRAWN_STORE: drawn})
+    patch, now_drawn = answer[MAP], answer[DRAWN]
     assert isinstance(patch, Patch)
     assert now_drawn != drawn
 
 
 def test_options_changed_before_the_first_map_arrived_send_the_whole_map(context):
     # The browser drops the first answer when a newer one for the map is under way: no map to patch.
-    figure, _ = map_callbacks.update_map(context, {}, {"colour": "region", "provinces": ""}, "en",
-                                         map_callbacks.OPTIONS_STORE, None)
+    figure = page_answer("map", context, {}, {"colour": "region", "provinces": ""}, "en", changed=("options",),
+                         drawn={ids.MAP_DRAWN_STORE: None})[MAP]
     assert isinstance(figure, go.Figure)
 
 
 def test_opening_a_profile_leaves_the_map_as_it_is(context):
-    _, drawn = map_callbacks.update_map(context, {}, {"colour": "status", "provinces": ""}, "en", None)
-    figure, again = map_callbacks.update_map(context, {}, {"colour": "status", "provinces": "", "profile": "LBY"},
-                                             "en", map_callbacks.OPTIONS_STORE, drawn)
+    drawn = page_answer("map", context, {}, {"colour": "status", "provinces": ""}, "en")[DRAWN]
+    answer = page_answer("map", context, {}, {"colour": "status", "provinces": "", "profile": "LBY"}, "en",
+                         changed=("options",), drawn={ids.MAP_DRAWN_STORE: drawn})
+    figure, again = answer[MAP], answer[DRAWN]
     assert figure is no_update and again is no_update
 
 
 def test_unknown_values_from_the_browser_are_ignored(context):
-    figure, _ = map_callbacks.update_map(context, {"regions": ["ATLANTIS"], "pillars": ["x"]}, {"colour": "purple", "provinces": ""}, "en", None)
+    figure = page_answer("map", context, {"regions": ["ATLANTIS"], "pillars": ["x"]},
+                         {"colour": "purple", "provinces": ""}, "en")[MAP]
     assert figure.layout.meta["colour_mode"] == "action"
     assert sum(len(trace.locations) for trace in figure.data[1:]) == 29
 
 
 def test_notes_follow_the_filters(context):
-    summary, note, hidden = map_callbacks.update_map_notes(context, {}, "en")
+    def notes(selection, lang):
+        answer = page_answer("map", context, selection, {}, lang)
+        return (answer[ids.MAP_SUMMARY, "children"], answer[ids.MAP_GLOBAL_NOTE, "children"],
+                answer[ids.MAP_GLOBAL_NOTE, "hidden"])
+
+    summary, note, hidden = notes({}, "en")
     assert summary.startswith("All 29 countries") and not hidden
     assert "Knowledge Management Hub" in text_of(note)
-    summary, note, hidden = map_callbacks.update_map_notes(context, {"regions": ["WCA"]}, "fr")
+    summary, note, hidden = notes({"regions": ["WCA"]}, "fr")
     assert summary.startswith("12 des 29") and note == [] and hidden
 
 
@@ -119,7 +146,7 @@ def test_select_country(context):
 
 
 def test_profile_of_libya_shows_pillars_2_and_3_only(context):
-    title, body, published, close_hidden = map_callbacks.update_country_profile(context, {"profile": "LBY"}, {}, "en")
+    title, body, published, close_hidden = profile(context, {"profile": "LBY"}, {}, "en")
     assert title == "Libya" and close_hidden is False
     pillars = find(body, lambda node: isinstance(node, html.Li) and "data-pillar" in node.to_plotly_json()["props"])
     assert [node.to_plotly_json()["props"]["data-pillar"] for node in pillars] == ["2", "3"]
@@ -140,35 +167,35 @@ def test_profile_of_libya_shows_pillars_2_and_3_only(context):
 
 
 def test_profile_of_south_africa_and_ethiopia(context):
-    _, body, published, _ = map_callbacks.update_country_profile(context, {"profile": "ZAF"}, {}, "fr")
+    _, body, published, _ = profile(context, {"profile": "ZAF"}, {}, "fr")
     text = text_of(body)
     assert "pays d’accueil" in text
     assert t("map.profile.headline_empty", "fr") in text  # no tiny row for South Africa
     assert t("map.profile.published_empty", "fr") in text_of(published)
-    assert map_callbacks.update_trend(context, {"profile": "ZAF"}, {}, "fr") == (no_update, "", True)
-    _, body, _, _ = map_callbacks.update_country_profile(context, {"profile": "ETH"}, {}, "en")
+    assert trend(context, {"profile": "ZAF"}, {}, "fr") == (no_update, "", True)
+    _, body, _, _ = profile(context, {"profile": "ETH"}, {}, "en")
     assert "from 2016-12-15 (end not published)" in text_of(body)
-    figure, summary, hidden = map_callbacks.update_trend(context, {"profile": "ETH"}, {}, "en")
+    figure, summary, hidden = trend(context, {"profile": "ETH"}, {}, "en")
     assert list(figure.data[0].y) == [100.0] and hidden is False
     assert figure.layout.title.text == "Ethiopia: Migrants assisted to return, by quarter"
     assert summary == "Ethiopia – Migrants assisted to return: 100 in Q3 2020, the only quarter with data."
 
 
 def test_profile_hint_without_a_country(context):
-    title, body, published, close_hidden = map_callbacks.update_country_profile(context, {"profile": None}, {}, "fr")
+    title, body, published, close_hidden = profile(context, {"profile": None}, {}, "fr")
     assert title == t("map.profile.heading", "fr") and close_hidden is True
     assert t("map.profile.hint", "fr") in text_of(body) and published == []
-    assert map_callbacks.update_trend(context, {"profile": None}, {}, "fr") == (no_update, "", True)
-    assert map_callbacks.update_trend(context, {"profile": "<b>"}, {}, "fr") == (no_update, "", True)
+    assert trend(context, {"profile": None}, {}, "fr") == (no_update, "", True)
+    assert trend(context, {"profile": "<b>"}, {}, "fr") == (no_update, "", True)
 
 
 def test_trend_follows_the_filters_in_both_languages(context):
-    figure, summary, hidden = map_callbacks.update_trend(context, {"profile": "GIN"}, {}, "fr")
+    figure, summary, hidden = trend(context, {"profile": "GIN"}, {}, "fr")
     assert [value for value in figure.data[0].y] == [100.0, 50.0] and hidden is False
     assert list(figure.data[0].customdata) == ["T1 2019", "T2 2019"]
     assert summary == ("Guinée – Migrants aidés au retour, du T1 2019 au T2 2019\u202f: maximum au T1 2019 (100), "
                        "minimum au T2 2019 (50).")
-    figure, summary, _ = map_callbacks.update_trend(context, {"profile": "GIN"}, {"period_start": "2019-Q2"}, "en")
+    figure, summary, _ = trend(context, {"profile": "GIN"}, {"period_start": "2019-Q2"}, "en")
     assert list(figure.data[0].y) == [50.0] and summary.endswith("50 in Q2 2019, the only quarter with data.")
 
 
@@ -220,28 +247,28 @@ def test_geometry_route(app):
     assert client.get(geometry.URL_PREFIX + "..%2Fcountries.geojson").mimetype != "application/geo+json"
 
 
-def post_map_update(client, trigger: str, mode: str, drawn: list | None = None) -> bytes:
-    """One map update as the browser sends it (``drawn``: what the drawn map shows); returns the
-    response body."""
+def post_map_update(app, trigger: str, mode: str, drawn: list | None = None) -> bytes:
+    """One answer of the map page's chart callback as the browser asks for it (``drawn``: what the
+    drawn map shows); returns the response body."""
+    key, spec = next((key, spec) for key, spec in app.callback_map.items() if f"{ids.MAP_GRAPH}.figure" in key)
+    outputs = [dict(zip(("id", "property"), part.rsplit(".", 1), strict=True)) for part in key.strip(".").split("...")]
+    values = {ids.SELECTION_STORE: {}, ids.LANGUAGE_STORE: "en", ids.MAP_DRAWN_STORE: drawn}
     payload = {
-        "output": f"..{ids.MAP_GRAPH}.figure...{ids.MAP_DRAWN_STORE}.data..",
-        "outputs": [{"id": ids.MAP_GRAPH, "property": "figure"}, {"id": ids.MAP_DRAWN_STORE, "property": "data"}],
-        "inputs": [{"id": ids.SELECTION_STORE, "property": "data", "value": {}},
-                   {"id": MAP_TABLE.store_id, "property": "data", "value": {"colour": mode}}],
+        "output": key, "outputs": outputs,
+        "inputs": [{**item, "value": values.get(item["id"], {"colour": mode})} for item in spec["inputs"]],
+        "state": [{**item, "value": values.get(item["id"])} for item in spec["state"]],
         "changedPropIds": [trigger],
-        "state": [{"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"},
-                  {"id": ids.MAP_DRAWN_STORE, "property": "data", "value": drawn}],
     }
-    response = client.post("/_dash-update-component", json=payload)
+    response = app.server.test_client().post("/_dash-update-component", json=payload)
     assert response.status_code == 200
     return response.data
 
 
 def test_update_sizes_carry_no_geometry(app):
-    client = app.server.test_client()
-    full = post_map_update(client, f"{ids.SELECTION_STORE}.data", "action")
+    full = post_map_update(app, f"{ids.SELECTION_STORE}.data", "action")
     store = json.dumps(MAP_TABLE.store_id, sort_keys=True, separators=(",", ":"))
-    recolour = post_map_update(client, f"{store}.data", "region", drawn=json.loads(full)["response"][ids.MAP_DRAWN_STORE]["data"])
+    recolour = post_map_update(app, f"{store}.data", "region",
+                               drawn=json.loads(full)["response"][ids.MAP_DRAWN_STORE]["data"])
     geometry_size = len(geometry.geometry_file("countries.geojson").content)
     assert b"North Africa" in full and b"Middle East and North Africa" in recolour
     assert b"MultiPolygon" not in full and b"MultiPolygon" not in recolour
@@ -261,7 +288,7 @@ def test_every_map_id_the_callbacks_name_is_in_the_layout(app):
 
 
 def test_profile_dates_and_classification_read_in_french(context):
-    contracts = map_callbacks.update_eutf_profile(context, "NER", "fr")[0]
+    contracts = page_answer("map", context, {}, {"profile": "NER"}, "fr")[ids.MAP_EUTF_PROFILE, "children"]
     text = text_of(contracts)
     assert "du – au" not in text and "jusqu’au 2020-03-14 (début non indiqué)" in text
     assert "de bord)\u202f: apparenté" in text.replace(" : ", "\u202f: ") and ": related" not in text

@@ -4,12 +4,12 @@ for the filters and page options of the URL, on the tiny store."""
 from __future__ import annotations
 
 import pytest
+from helpers import page_answer
 
 from callbacks import exports
 from dashboard import ids
 from dashboard.common.charts import ChartRequest
 from dashboard.i18n import TEXT
-from dashboard.map import callbacks as map_callbacks
 from dashboard.map import charts as map_charts
 from dashboard.map.options import MapOptions
 from dashboard.selection import Selection
@@ -43,7 +43,8 @@ def test_the_page_declares_both_charts():
 def test_map_data_is_the_table_of_the_drawn_map(context):
     selection = Selection(regions=("WCA",))
     table = map_charts.map_data(request_for(context, {"colour": "status"}, selection))
-    figure, _ = map_callbacks.update_map(context, selection.to_dict(), {"colour": "status", "provinces": ""}, "en", None)
+    figure = page_answer("map", context, selection.to_dict(), {"colour": "status", "provinces": ""},
+                         "en")[ids.MAP_GRAPH, "figure"]
     drawn = {trace.name: set(trace.locations) for trace in figure.data[1:]}
     assert {colour: set(rows[COUNTRY_CODE]) for colour, rows in table.groupby("Map colour (legend entry)")} == drawn
     assert set(drawn) == {"Action country not in the current filters", "Ongoing"}
@@ -84,7 +85,7 @@ def test_trend_data_follows_the_profile_and_the_filters(context):
         ("Q1 2019", "2019-01-01", 100.0), ("Q2 2019", "2019-04-01", 50.0)]
     assert {(row[COUNTRY_CODE], row["Country"], row["Indicator code"], row["Indicator"]) for row in rows} == {
         ("GIN", "Guinea", "returns_assisted", "Migrants assisted to return")}
-    figure, _, _ = map_callbacks.update_trend(context, {"profile": "GIN"}, {}, "en")
+    figure = page_answer("map", context, {}, {"profile": "GIN"}, "en")[ids.MAP_TREND_GRAPH, "figure"]
     assert [row["Value (people)"] for row in rows] == list(figure.data[0].y)
     # Malawi's only headline indicator is reintegration started; the filters narrow the quarters.
     malawi = map_charts.trend_data(request_for(context, {"profile": "MWI"}, lang="fr"))

@@ -8,21 +8,28 @@ import json
 
 import pytest
 from dash import Dash
-from helpers import find, texts
+from helpers import find, page_answer, texts
 from test_indicators_figures import card_values
 
+from callbacks import charts as chart_callbacks
 from dashboard import ids
-from dashboard.common.pages import PageContext
+from dashboard.common.pages import PageContext, Site
 from dashboard.i18n import format_number
-from dashboard.pillars import callbacks, explorer_callbacks
 from dashboard.pillars import charts as pillar_charts
 from dashboard.pillars import layout as layout_module
+from dashboard.pillars.page import PAGE as PILLARS
 from dashboard.selection import Selection
 from dashboard.store.context import AppContext
 
 from conftest import settings_for
 
 EMPTY = {"regions": ["APAC"], "pillars": [6]}
+MATRIX, COUNTS = (ids.PILLARS_MATRIX_GRAPH, "figure"), (ids.PILLARS_COUNTS_GRAPH, "figure")
+CARDS, PUBLISHED = (ids.PILLARS_HEADLINE_CARDS, "children"), (ids.PILLARS_PUBLISHED_TABLE, "children")
+TREND, RANKING = (ids.PILLARS_TREND_GRAPH, "figure"), (ids.PILLARS_RANKING_GRAPH, "figure")
+RATES = (ids.PILLARS_RATE_REGION_GRAPH, "figure"), (ids.PILLARS_RATE_ACTION_GRAPH, "figure")
+DRILL, DRILL_CHOICES, DRILL_NOTES = ((ids.PILLARS_DRILL_GRAPH, "figure"), (ids.PILLARS_DRILL_DROPDOWN, "options"),
+                                     (ids.PILLARS_DRILL_NOTES, "children"))
 
 
 @pytest.fixture(scope="module")
@@ -41,46 +48,46 @@ def is_empty(figure) -> bool:
 
 # ---------------------------------------------------------------- direct calls
 def test_a_selection_matching_nothing_gives_empty_states_not_errors(tiny_context):
-    matrix, matrix_summary, table, counts, counts_summary, mapping = callbacks.update_coverage(tiny_context, EMPTY, "en")
-    assert is_empty(matrix) and is_empty(counts)
-    assert matrix_summary.startswith("No data for the current filters.")
-    assert counts_summary.startswith("No data for the current filters.")
-    assert "No data for the current filters." in texts(table)
-    assert "No Action in the current filters" in texts(mapping)
-    options, drill, summary, notes = callbacks.update_drilldown(tiny_context, EMPTY, {"drill": "JI-NA"}, "en")
-    assert options == [] and is_empty(drill) and summary == "No data for the current filters."
-    assert "No Action matches the current filters." in texts(notes)
-    assert texts(callbacks.update_headline_cards(tiny_context, EMPTY, "en")) == "No indicator applies to the current filters."
-    assert is_empty(callbacks.update_trend_graph(tiny_context, EMPTY, {"indicator": "returns_assisted", "trend": "region"}, "en")[0])
-    assert is_empty(callbacks.update_ranking_graph(tiny_context, EMPTY, {"indicator": "returns_assisted", "by_sex": "1"}, "en")[0])
-    assert all(is_empty(figure) for figure in callbacks.update_rate_graphs(tiny_context, EMPTY, "en")[::2])
-    assert "No published figure matches" in texts(callbacks.update_published_table(tiny_context, EMPTY, "en"))
+    answer = page_answer("pillars", tiny_context, EMPTY, {"drill": "JI-NA", "indicator": "returns_assisted",
+                                                          "trend": "region", "by_sex": "1"}, "en")
+    assert is_empty(answer[MATRIX]) and is_empty(answer[COUNTS])
+    assert answer[ids.PILLARS_MATRIX_SUMMARY, "children"].startswith("No data for the current filters.")
+    assert answer[ids.PILLARS_COUNTS_SUMMARY, "children"].startswith("No data for the current filters.")
+    assert "No data for the current filters." in texts(answer[ids.PILLARS_MATRIX_TABLE, "children"])
+    assert "No Action in the current filters" in texts(answer[ids.PILLARS_MAPPING_TABLE, "children"])
+    assert answer[DRILL_CHOICES] == [] and is_empty(answer[DRILL])
+    assert answer[ids.PILLARS_DRILL_SUMMARY, "children"] == "No data for the current filters."
+    assert "No Action matches the current filters." in texts(answer[DRILL_NOTES])
+    assert texts(answer[CARDS]) == "No indicator applies to the current filters."
+    assert is_empty(answer[TREND]) and is_empty(answer[RANKING])
+    assert all(is_empty(answer[rate]) for rate in RATES)
+    assert "No published figure matches" in texts(answer[PUBLISHED])
 
 
 def test_no_selection_yet_shows_everything(tiny_context):
-    matrix, _, _, counts, _, _ = callbacks.update_coverage(tiny_context, None, None)
-    assert len(matrix.data[0].y) == 6 and not is_empty(counts)
-    assert card_values(callbacks.update_headline_cards(tiny_context, None, "en"))["returns_assisted"] == "490"
-    region, _, action, _ = callbacks.update_rate_graphs(tiny_context, None, "en")
-    assert list(action.data[0].text) == ["40%", "0%"]
+    answer = page_answer("pillars", tiny_context, None, None, None)
+    assert len(answer[MATRIX].data[0].y) == 6 and not is_empty(answer[COUNTS])
+    assert card_values(answer[CARDS])["returns_assisted"] == "490"
+    assert list(answer[RATES[1]].data[0].text) == ["40%", "0%"]
 
 
 def test_filters_change_the_cards_and_charts(tiny_context):
     wca = {"regions": ["WCA"]}
-    assert card_values(callbacks.update_headline_cards(tiny_context, wca, "en"))["returns_assisted"] == "190"
-    trend, _ = callbacks.update_trend_graph(tiny_context, wca, {"indicator": "returns_assisted", "trend": "action"}, "en")
-    assert [trace.name for trace in trend.data] == ["Sahel and Lake Chad"]
-    ranking, _ = callbacks.update_ranking_graph(tiny_context, wca, {"indicator": "returns_assisted", "by_sex": ""}, "fr")
+    answer = page_answer("pillars", tiny_context, wca, {"indicator": "returns_assisted", "trend": "action"}, "en")
+    assert card_values(answer[CARDS])["returns_assisted"] == "190"
+    assert [trace.name for trace in answer[TREND].data] == ["Sahel and Lake Chad"]
+    ranking = page_answer("pillars", tiny_context, wca, {"indicator": "returns_assisted", "by_sex": ""}, "fr")[RANKING]
     assert list(ranking.data[0].y) == ["Guinée", "Mali"]
 
 
 def test_unknown_raw_values_fall_back_to_defaults(tiny_context):
     odd = {"regions": ["ATLANTIS"], "pillars": ["<script>"], "period_start": "1999-Q9"}
-    trend, _ = callbacks.update_trend_graph(tiny_context, odd, {"indicator": "<script>alert(1)</script>", "trend": "bogus"}, "xx")
+    trend = page_answer("pillars", tiny_context, odd, {"indicator": "<script>alert(1)</script>", "trend": "bogus"},
+                        "xx")[TREND]
     assert [trace.name for trace in trend.data] == ["Middle East and North Africa", "East and Horn of Africa",
                                                     "West and Central Africa"]
     assert trend.layout.title.text == "Migrants assisted to return<br>per quarter, by region"
-    ranking, _ = callbacks.update_ranking_graph(tiny_context, odd, {"indicator": None, "by_sex": ""}, "en")
+    ranking = page_answer("pillars", tiny_context, odd, {"indicator": None, "by_sex": ""}, "en")[RANKING]
     assert list(ranking.data[0].x) == [200, 150, 100, 40]
 
 
@@ -97,14 +104,15 @@ def test_choose_drill_action(in_scope, selection, current, expected):
 
 
 def test_drilldown_follows_the_filter_bar(tiny_context):
-    options, figure, _, notes = callbacks.update_drilldown(tiny_context, None, {"drill": "JI-NA"}, "en")
-    assert [option["value"] for option in options] == ["JI-NA", "JI-HOA", "JI-SLC", "PILOT", "PROTTASHA", "RADA"]
-    assert "Libya" in list(figure.data[0].y)
-    assert "In Libya only pillars 2 and 3 apply" in texts(notes)
-    options, figure, _, notes = callbacks.update_drilldown(tiny_context, {"actions": ["PILOT"]}, {"drill": "JI-NA"}, "fr")
-    assert options == [{"label": "Action pilote", "value": "PILOT"}]
-    assert figure.layout.title.text == "Action pilote : piliers par pays"
-    assert "Aucune exception" in texts(notes)
+    answer = page_answer("pillars", tiny_context, None, {"drill": "JI-NA"}, "en")
+    assert [option["value"] for option in answer[DRILL_CHOICES]] == ["JI-NA", "JI-HOA", "JI-SLC", "PILOT", "PROTTASHA",
+                                                                     "RADA"]
+    assert "Libya" in list(answer[DRILL].data[0].y)
+    assert "In Libya only pillars 2 and 3 apply" in texts(answer[DRILL_NOTES])
+    answer = page_answer("pillars", tiny_context, {"actions": ["PILOT"]}, {"drill": "JI-NA"}, "fr")
+    assert answer[DRILL_CHOICES] == [{"label": "Action pilote", "value": "PILOT"}]
+    assert answer[DRILL].layout.title.text == "Action pilote : piliers par pays"
+    assert "Aucune exception" in texts(answer[DRILL_NOTES])
 
 
 # ---------------------------------------------------------------- wiring
@@ -117,8 +125,8 @@ def component_ids(tree) -> set[str]:
 
 def test_every_callback_id_exists_in_the_page_or_the_shell(tiny_context, tiny_store_path):
     app = Dash(__name__)
-    callbacks.register(app, tiny_context)
-    explorer_callbacks.register(app, tiny_context)
+    chart_callbacks.register(app, tiny_context, Site((PILLARS,), print_header=lambda *args: []))
+    PILLARS.register(app, tiny_context)
     page = layout_module.layout(PageContext(lang="en", catalog=tiny_context.catalog, settings=tiny_context.settings,
                                             cursor=tiny_context.cursor(), params={}))
     known = component_ids(page) | {ids.SELECTION_STORE, ids.LANGUAGE_STORE}
@@ -127,7 +135,8 @@ def test_every_callback_id_exists_in_the_page_or_the_shell(tiny_context, tiny_st
         named |= {part.rsplit(".", 1)[0] for part in output.strip(".").split("...")}
         named |= {item["id"] for item in spec["inputs"] + spec["state"]}
     assert named and named <= known, named - known
-    assert len(app.callback_map) == 11  # 7 + the EUTF chart, and the explorer's rows, search and download
+    # One callback answers every chart and table beside them; the explorer's rows, search and download.
+    assert len(app.callback_map) == 4
 
 
 def test_layout_holds_its_address_and_the_tidied_one(tiny_context):
@@ -233,7 +242,7 @@ def direct(cursor, raw: dict, select: str, extra: str = "TRUE") -> list[tuple]:
 
 @pytest.mark.parametrize("raw", COMBINATIONS)
 def test_cards_match_direct_sql(demo_context, raw):
-    cards = card_values(callbacks.update_headline_cards(demo_context, raw, "en"))
+    cards = card_values(page_answer("pillars", demo_context, raw, {}, "en")[CARDS])
     expected = dict(direct(demo_context.cursor(), raw, "v.indicator_code, sum(v.value)"))
     assert cards, "some indicator applies to every combination above"
     for code, shown in cards.items():
@@ -245,7 +254,7 @@ def test_cards_match_direct_sql(demo_context, raw):
 @pytest.mark.parametrize(("indicator", "grouping", "name"), [
     ("returns_assisted", "region", "r.name_en"), ("reintegration_completed", "action", "a.short_name_en")])
 def test_trend_matches_direct_sql(demo_context, raw, indicator, grouping, name):
-    figure, _ = callbacks.update_trend_graph(demo_context, raw, {"indicator": indicator, "trend": grouping}, "en")
+    figure = page_answer("pillars", demo_context, raw, {"indicator": indicator, "trend": grouping}, "en")[TREND]
     shown = {(trace.name, dt.date.fromisoformat(str(x)[:10])): y
              for trace in figure.data for x, y in zip(trace.x, trace.y, strict=True)}
     expected = {(group, period): value for group, period, value in direct(
@@ -256,7 +265,7 @@ def test_trend_matches_direct_sql(demo_context, raw, indicator, grouping, name):
 
 @pytest.mark.parametrize("raw", COMBINATIONS)
 def test_ranking_by_sex_matches_direct_sql(demo_context, raw):
-    figure, _ = callbacks.update_ranking_graph(demo_context, raw, {"indicator": "returns_assisted", "by_sex": "1"}, "en")
+    figure = page_answer("pillars", demo_context, raw, {"indicator": "returns_assisted", "by_sex": "1"}, "en")[RANKING]
     sex_names = {"Women": "female", "Men": "male", "Not disaggregated": "all"}
     shown = {(y, sex_names[trace.name]): x for trace in figure.data if trace.type == "bar"
              for x, y in zip(trace.x, trace.y, strict=True)}
@@ -272,7 +281,8 @@ def test_ranking_by_sex_matches_direct_sql(demo_context, raw):
 
 @pytest.mark.parametrize("raw", COMBINATIONS)
 def test_rates_match_direct_sql(demo_context, raw):
-    by_region, _, by_action, _ = callbacks.update_rate_graphs(demo_context, raw, "en")
+    answer = page_answer("pillars", demo_context, raw, {}, "en")
+    by_region, by_action = answer[RATES[0]], answer[RATES[1]]
     for figure, name in ((by_region, "r.name_en"), (by_action, "a.short_name_en")):
         rows = direct(demo_context.cursor(), raw,
                       f"{name}, sum(v.value) FILTER (WHERE v.indicator_code = 'reintegration_started'), "

@@ -7,12 +7,12 @@ import math
 
 import pytest
 from dash import dcc
+from helpers import page_answer
 
 from dashboard import ids
 from dashboard.common.charts import ChartRequest
 from dashboard.common.pages import PageContext
 from dashboard.i18n import TEXT, t
-from dashboard.pillars import callbacks
 from dashboard.pillars import charts as pillar_charts
 from dashboard.pillars import layout as layout_module
 from dashboard.pillars.options import TABLE, PageOptions
@@ -177,33 +177,38 @@ def test_published_data_keeps_source_date_qualifier_and_unit(tiny_context):
 
 # ---------------------------------------------------------------- summaries
 def test_summaries_say_what_each_chart_shows(tiny_context):
-    _, matrix, _, _, counts, _ = callbacks.update_coverage(tiny_context, None, "en")
+    answer = page_answer("pillars", tiny_context, None, {"drill": "JI-NA", "indicator": "returns_assisted",
+                                                         "trend": "region", "by_sex": "1"}, "en")
+    matrix, counts = answer[ids.PILLARS_MATRIX_SUMMARY, "children"], answer[ids.PILLARS_COUNTS_SUMMARY, "children"]
     assert matrix.startswith("Pillars by Action for the current filters (Actions: 6; pillars: 6). Cells stated by "
                              "the source page: 14; mapped by this project: 10; not covered: 12. Most covered pillar: "
                              "1. Capacity building (Actions: 6).")
     assert counts.startswith("Most applied pillar: 3. Reintegration assistance (Actions: 6; countries: 29). "
                              "Least applied: 6. Community stabilisation (Actions: 1; countries: 12).")
-    drill = callbacks.update_drilldown(tiny_context, None, {"drill": "JI-NA"}, "en")[2]
+    drill = answer[ids.PILLARS_DRILL_SUMMARY, "children"]
     assert drill.startswith("North Africa, pillars by country (countries: 5). Countries with a country exception: Libya.")
-    _, trend = callbacks.update_trend_graph(tiny_context, None, {"indicator": "returns_assisted", "trend": "region"}, "en")
+    trend = answer[ids.PILLARS_TREND_SUMMARY, "children"]
     assert trend.startswith("Migrants assisted to return by region, Q1 2019 to Q3 2020: highest Middle East and North "
                             "Africa (200), lowest East and Horn of Africa (100).")  # 200 / 190 / 100
-    _, ranking = callbacks.update_ranking_graph(tiny_context, None, {"indicator": "returns_assisted", "by_sex": "1"}, "en")
+    ranking = answer[ids.PILLARS_RANKING_SUMMARY, "children"]
     assert ranking.startswith("Migrants assisted to return by country (countries: 4): highest Libya (200), lowest "
                               "Mali (40). Women: 40; Men: 450.")
-    _, region, _, action = callbacks.update_rate_graphs(tiny_context, None, "fr")
+    french = page_answer("pillars", tiny_context, None, {}, "fr")
+    region, action = french[ids.PILLARS_RATE_REGION_SUMMARY, "children"], french[ids.PILLARS_RATE_ACTION_SUMMARY, "children"]
     assert region.startswith("Part des achevées sur les commencées, par région\u202f: maximum Afrique centrale et de "
                              "l’Ouest (40\u202f%), minimum Afrique australe (0\u202f%).")
     assert "Diagramme en barres horizontales" in action
 
 
 def test_summaries_of_one_group_and_of_nothing(tiny_context):
-    _, trend = callbacks.update_trend_graph(tiny_context, {"regions": ["WCA"]}, {"indicator": "returns_assisted", "trend": "action"}, "fr")
+    trend = page_answer("pillars", tiny_context, {"regions": ["WCA"]}, {"indicator": "returns_assisted", "trend": "action"},
+                        "fr")[ids.PILLARS_TREND_SUMMARY, "children"]
     assert trend.startswith("Migrants aidés au retour par Action, de T1 2019 à T2 2019\u202f: "
                             "Sahel et lac Tchad uniquement (190).")
     empty = {"regions": ["APAC"], "pillars": [6]}
-    assert callbacks.update_ranking_graph(tiny_context, empty, {"indicator": None, "by_sex": ""}, "en")[1].startswith(t("chart.empty", "en"))
-    assert callbacks.update_rate_graphs(tiny_context, empty, "en")[1].startswith(t("chart.empty", "en"))
+    answer = page_answer("pillars", tiny_context, empty, {"indicator": None, "by_sex": ""}, "en")
+    assert answer[ids.PILLARS_RANKING_SUMMARY, "children"].startswith(t("chart.empty", "en"))
+    assert answer[ids.PILLARS_RATE_REGION_SUMMARY, "children"].startswith(t("chart.empty", "en"))
 
 
 # ---------------------------------------------------------------- charts and their data agree (demo store)
@@ -223,12 +228,13 @@ OPTIONS = [
 @pytest.mark.parametrize("params", OPTIONS)
 def test_exported_data_equals_what_the_charts_draw(demo_context, raw, params):
     options = PageOptions.from_params(params, demo_context.catalog)
-    trend, _ = callbacks.update_trend_graph(demo_context, raw, params, "en")
+    answer = page_answer("pillars", demo_context, raw, params, "en")
+    trend = answer[ids.PILLARS_TREND_GRAPH, "figure"]
     frame = data(demo_context, ids.PILLARS_TREND_CHART, raw, params)
     drawn = [(trace.name, str(x)[:10], y) for trace in trend.data for x, y in zip(trace.x, trace.y, strict=True)]
     assert records(frame.iloc[:, [1, 3, 6]]) == drawn
 
-    ranking, _ = callbacks.update_ranking_graph(demo_context, raw, params, "en")
+    ranking = answer[ids.PILLARS_RANKING_GRAPH, "figure"]
     frame = data(demo_context, ids.PILLARS_RANKING_CHART, raw, params)
     bars = [trace for trace in ranking.data if trace.type == "bar"]
     drawn = {(trace.name if options.by_sex else "", y, x) for trace in bars for x, y in zip(trace.x, trace.y,
@@ -237,7 +243,7 @@ def test_exported_data_equals_what_the_charts_draw(demo_context, raw, params):
     value = [column for column in frame.columns if column.startswith("Value")][0]
     assert set(zip(sexes, frame["Country"], frame[value], strict=True)) == drawn and len(frame) == len(drawn)
 
-    for (figure, key) in zip(callbacks.update_rate_graphs(demo_context, raw, "en")[::2],
+    for (figure, key) in zip((answer[ids.PILLARS_RATE_REGION_GRAPH, "figure"], answer[ids.PILLARS_RATE_ACTION_GRAPH, "figure"]),
                              (ids.PILLARS_RATE_REGION_CHART, ids.PILLARS_RATE_ACTION_CHART), strict=True):
         frame = data(demo_context, key, raw, params)
         if frame.empty:
@@ -246,7 +252,7 @@ def test_exported_data_equals_what_the_charts_draw(demo_context, raw, params):
         assert list(frame.iloc[:, 1]) == list(figure.data[0].y)
         assert [0.0 if math.isnan(rate) else rate for rate in frame.iloc[:, 4]] == pytest.approx(list(figure.data[0].x))
 
-    _, drill, _, _ = callbacks.update_drilldown(demo_context, raw, {"drill": options.drill}, "en")
+    drill = answer[ids.PILLARS_DRILL_GRAPH, "figure"]
     frame = data(demo_context, ids.PILLARS_DRILL_CHART, raw, params)
     if frame.empty:
         assert drill.layout.meta == {"empty": True}

@@ -13,14 +13,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers import sustainability_outputs
 
 from dashboard.build import schema
 from dashboard.build.aggregates import refresh_survey_aggregates
+from dashboard.common.charts import ChartRequest
 from dashboard.common.pages import PageContext
 from dashboard.selection import Selection
 from dashboard.store.context import AppContext
 from dashboard.store.files import ReadOnlyStore, connect_writable
-from dashboard.sustainability import callbacks as page
 from dashboard.sustainability import charts as sustainability_charts
 from dashboard.sustainability import queries as q
 from dashboard.sustainability.disclosure import EXACT, PROTECTED
@@ -144,6 +145,12 @@ def contexts(rounds_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Ap
     return contexts
 
 
+def request_of(context: AppContext, options: dict, lang: str) -> ChartRequest:
+    """The request the page's charts answer with no filters."""
+    return ChartRequest(cursor=context.cursor(), catalog=context.catalog, settings=context.settings,
+                        selection=Selection(), params=options, lang=lang)
+
+
 def test_exact_mode_is_announced_on_the_page_the_charts_and_the_files(contexts):
     def page_text(context: AppContext) -> str:
         return str(layout(PageContext(lang="en", catalog=context.catalog, settings=context.settings,
@@ -153,29 +160,30 @@ def test_exact_mode_is_announced_on_the_page_the_charts_and_the_files(contexts):
     assert "Exact mode: these survey figures are computed from the survey records themselves" in page_text(contexts["exact"])
     selection: dict = {}
     for mode, context in contexts.items():
-        figure, _ = page.update_means(context, {"group": "region"}, selection, "en")
+        figure, _ = sustainability_outputs("means", context, {"group": "region"}, selection, "en")
         marks = [annotation.text for annotation in figure.layout.annotations]
         assert any("EXACT" in str(text) for text in marks) == (mode == "exact")
         assert any("Protected figures" in str(text) for text in marks) == (mode == "protected")
-    view = page.store_view(contexts["exact"], selection, {"group": "region"}, "fr")
+    view = sustainability_charts.request_view(request_of(contexts["exact"], {"group": "region"}, "fr"))
     data = sustainability_charts.with_disclosure(pd.DataFrame({"a": [1]}), view)
     assert data.iloc[0, -1].startswith("EXACT")
 
 
 def test_the_changes_callback_draws_both_charts_with_summaries(contexts):
-    first, summary, second, same_summary = page.update_changes(contexts["exact"], {"group": "country"}, {}, "fr")
+    first, summary, second, same_summary = sustainability_outputs("changes", contexts["exact"], {"group": "country"}, {}, "fr")
     assert summary == same_summary and "personnes ont répondu à deux vagues" in summary
     assert [trace.name for trace in first.data] == ["Économique", "Social", "Psychosocial", "Composite"]
     assert [trace.name for trace in second.data][0].startswith("En hausse")
-    empty, text, _, _ = page.update_changes(contexts["exact"], {"group": "country"}, {"countries": ["ETH"]}, "en")
+    empty, text, _, _ = sustainability_outputs("changes", contexts["exact"], {"group": "country"}, {"countries": ["ETH"]}, "en")
     assert text.startswith("Every group has fewer than")  # nobody and a few read alike
     assert empty.layout.annotations
 
 
 def test_exact_mode_reproduces_the_unprotected_statistics(contexts, rounds_path):
     protected_settings = replace(contexts["exact"].settings, disclosure="protected")
-    view = page.store_view(AppContext(protected_settings), {}, {"group": "region"}, "en")
+    view = sustainability_charts.request_view(request_of(AppContext(protected_settings), {"group": "region"}, "en"))
     assert not view.disclosure.exact
-    exact_view = page.store_view(contexts["exact"], {}, {"group": "region"}, "en")
-    exact = sustainability_charts.means_frame(exact_view)
+    exact_request = request_of(contexts["exact"], {"group": "region"}, "en")
+    exact_view = sustainability_charts.request_view(exact_request)
+    exact = sustainability_charts.means_frame(exact_request)
     assert exact.equals(q.group_means(exact_view.cursor, Selection(), "region", min_group_size=1, disclosure=EXACT))

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pytest
 from dash import html, no_update
 from dash.exceptions import PreventUpdate
-from helpers import walk
+from helpers import sustainability_outputs, walk
 
 from dashboard import ids
 from dashboard.common.methodology import METHOD_PARAGRAPHS, methodology_section
@@ -45,54 +45,54 @@ def page_context(context, params=None, lang="en"):
 @pytest.mark.parametrize("filters", FILTERS)
 def test_every_grouping_with_every_filter(context, grouping, filters):
     for figure, summary in (
-        cb.update_means(context, {"group": grouping}, filters, "en"),
-        cb.update_distribution(context, {"group": grouping, "measure": "social", "threshold": 0.5}, filters, "fr"),
-        cb.update_shares(context, {"group": grouping, "measure": "composite", "threshold": 0.6}, filters, "en"),
-        cb.update_over_time(context, {"group": grouping, "measure": "economic"}, filters, "fr"),
+        sustainability_outputs("means", context, {"group": grouping}, filters, "en"),
+        sustainability_outputs("distribution", context, {"group": grouping, "measure": "social", "threshold": 0.5}, filters, "fr"),
+        sustainability_outputs("shares", context, {"group": grouping, "measure": "composite", "threshold": 0.6}, filters, "en"),
+        sustainability_outputs("over_time", context, {"group": grouping, "measure": "economic"}, filters, "fr"),
     ):
         assert isinstance(figure, go.Figure) and isinstance(summary, str) and summary
-    changes, summary, shares, _ = cb.update_changes(context, {"group": grouping}, filters, "fr")
+    changes, summary, shares, _ = sustainability_outputs("changes", context, {"group": grouping}, filters, "fr")
     assert isinstance(changes, go.Figure) and isinstance(shares, go.Figure) and summary
-    options, _, help_text = cb.update_comparison_choices(context, {"group": grouping}, filters, "en")
+    options, _, help_text = sustainability_outputs("choices", context, {"group": grouping}, filters, "en")
     group_a, group_b = q.default_pair(grouping, [option["value"] for option in options])
     assert [option["value"] for option in options] and group_a and group_b and help_text
-    figure, table, summary = cb.update_comparison(context, {"group": grouping, "a": group_a, "b": group_b}, filters, "en")
+    figure, table, summary = sustainability_outputs("comparison", context, {"group": grouping, "a": group_a, "b": group_b}, filters, "en")
     assert isinstance(figure, go.Figure) and isinstance(table, html.Div) and isinstance(summary, str) and summary
 
 
 def test_filters_matching_nobody_read_as_too_few(context):
     nothing = {"actions": ["RADA"]}
     for _figure, summary in (
-        cb.update_means(context, {"group": "region"}, nothing, "en"),
-        cb.update_distribution(context, {"group": "region", "measure": "social", "threshold": 0.5}, nothing, "en"),
-        cb.update_shares(context, {"group": "region", "measure": "social", "threshold": 0.5}, nothing, "en"),
-        cb.update_over_time(context, {"group": "region", "measure": "social"}, nothing, "en"),
+        sustainability_outputs("means", context, {"group": "region"}, nothing, "en"),
+        sustainability_outputs("distribution", context, {"group": "region", "measure": "social", "threshold": 0.5}, nothing, "en"),
+        sustainability_outputs("shares", context, {"group": "region", "measure": "social", "threshold": 0.5}, nothing, "en"),
+        sustainability_outputs("over_time", context, {"group": "region", "measure": "social"}, nothing, "en"),
     ):
         # Nobody and a few read alike: never "no responses".
         assert "No survey" not in summary
         assert summary.startswith(("Too few respondents", "Every group has fewer than 2 respondents"))
-    figure, _, summary = cb.update_comparison(context, {"group": "region", "a": "WCA", "b": "EHOA"}, nothing, "en")
+    figure, _, summary = sustainability_outputs("comparison", context, {"group": "region", "a": "WCA", "b": "EHOA"}, nothing, "en")
     assert figure.layout.meta == {"empty": True}
     assert summary.startswith("Fewer than two groups have at least 2 respondents with the current filters")
 
 
 def test_no_selection_yet_means_no_update(context):
     with pytest.raises(PreventUpdate):
-        cb.update_means(context, {"group": "region"}, None, "en")
+        sustainability_outputs("means", context, {"group": "region"}, None, "en")
     with pytest.raises(PreventUpdate):
-        cb.update_comparison(context, {"group": "region", "a": "WCA", "b": "EHOA"}, None, "en")
+        sustainability_outputs("comparison", context, {"group": "region", "a": "WCA", "b": "EHOA"}, None, "en")
 
 
 def test_raw_inputs_are_cleaned(context):
     """Unknown grouping, measure or language fall back to defaults; a bad threshold to the setting."""
-    figure, _ = cb.update_means(context, {"group": "region; DROP TABLE actions"}, {"regions": ["ATLANTIS"]}, "xx")
+    figure, _ = sustainability_outputs("means", context, {"group": "region; DROP TABLE actions"}, {"regions": ["ATLANTIS"]}, "xx")
     assert figure.layout.title.text == "Mean scores by region"
-    figure, _ = cb.update_shares(context, {"group": "sex", "measure": "bogus", "threshold": "1.9"}, {}, "en")
+    figure, _ = sustainability_outputs("shares", context, {"group": "sex", "measure": "bogus", "threshold": "1.9"}, {}, "en")
     assert figure.layout.title.text == "Share at or above 0.55"  # the configured threshold
     assert figure.layout.title.subtitle.text.startswith("Composite score")  # the default measure
-    figure, _ = cb.update_shares(context, {"group": "sex", "measure": "economic", "threshold": 0.6000000000000001}, {}, "en")
+    figure, _ = sustainability_outputs("shares", context, {"group": "sex", "measure": "economic", "threshold": 0.6000000000000001}, {}, "en")
     assert figure.layout.title.text == "Share at or above 0.60"
-    figure, summary = cb.update_shares(context, {"group": "action", "measure": "economic", "threshold": 0.5}, {}, "en")
+    figure, summary = sustainability_outputs("shares", context, {"group": "action", "measure": "economic", "threshold": 0.5}, {}, "en")
     assert list(figure.data[0].x) == [0.75, 0.5]  # a score equal to the threshold counts
 
 
@@ -103,18 +103,18 @@ def test_threshold_controls_stay_in_step(context):
     assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD, 0.8, 0.45) == (0.45, no_update)
     assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD, 0.8, None) == (no_update, no_update)
     assert cb.sync_threshold(context, ids.SUSTAINABILITY_THRESHOLD, 0.8, 7) == (no_update, no_update)
-    figure, _ = cb.update_shares(context, {"group": "sex", "measure": "economic", "threshold": "0.65"}, {}, "en")
+    figure, _ = sustainability_outputs("shares", context, {"group": "sex", "measure": "economic", "threshold": "0.65"}, {}, "en")
     assert figure.layout.title.text == "Share at or above 0.65"
 
 
 def test_comparison_of_a_group_with_itself(context):
-    figure, table, summary = cb.update_comparison(context, {"group": "sex", "a": "male", "b": "male"}, {}, "en")
+    figure, table, summary = sustainability_outputs("comparison", context, {"group": "sex", "a": "male", "b": "male"}, {}, "en")
     assert figure.layout.meta == {"empty": True}
     assert "the same" in str(table) and "the same" in summary
 
 
 def test_means_callback_hides_small_groups(context):
-    figure, summary = cb.update_means(context, {"group": "region"}, {}, "en")
+    figure, summary = sustainability_outputs("means", context, {"group": "region"}, {}, "en")
     assert "East and Horn of Africa (n < 2, suppressed)" in figure.layout.yaxis.categoryarray
     assert all("East and Horn" not in y for trace in figure.data for y in trace.y)
     assert summary.startswith("2 groups shown, 3 suppressed")

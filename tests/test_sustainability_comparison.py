@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from dash import html
+from helpers import sustainability_outputs
 
 from dashboard.common.options import OptionEnv
 from dashboard.common.pages import PageContext
@@ -13,7 +14,6 @@ from dashboard.common.precision import distinct_decimals, interval_decimals
 from dashboard.selection import Selection
 from dashboard.store.context import AppContext
 from dashboard.sustainability import blocks as sustainability_blocks
-from dashboard.sustainability import callbacks as cb
 from dashboard.sustainability import figures as f
 from dashboard.sustainability import frames as sustainability_frames
 from dashboard.sustainability import layout as layout_module
@@ -129,12 +129,12 @@ def test_groups_offered_are_those_with_published_statistics(context, tiny_cursor
     leaves a group with no record leaves it out too."""
     every = q.group_codes(tiny_cursor, "region")
     assert "EHOA" in every
-    offered = cb.update_comparison_choices(context, {"group": "region"}, {}, "en")[0]
+    offered = sustainability_outputs("choices", context, {"group": "region"}, {}, "en")[0]
     assert [option["value"] for option in offered] == comparable_codes(
         OptionEnv(context.catalog, context.settings, context.cursor(), "en", Selection()), "region")
     assert "EHOA" not in [option["value"] for option in offered] and len(offered) >= 2
     for region in ("WCA", "SAF"):
-        only = cb.update_comparison_choices(context, {"group": "region"}, {"regions": [region]}, "fr")
+        only = sustainability_outputs("choices", context, {"group": "region"}, {"regions": [region]}, "fr")
         assert [option["value"] for option in only[0]] == [region]
         assert "au moins 2 répondants" in only[2]
 
@@ -152,7 +152,7 @@ def test_defaults_follow_the_filters_and_an_unavailable_link_value_is_named(cont
 
 
 def test_fewer_than_two_groups_gives_a_message_not_an_empty_chart(context):
-    figure, table, summary = cb.update_comparison(context, {"group": "region"}, {"regions": ["WCA"]}, "en")
+    figure, table, summary = sustainability_outputs("comparison", context, {"group": "region"}, {"regions": ["WCA"]}, "en")
     assert summary.startswith("Fewer than two groups have at least 2 respondents with the current filters")
     assert figure.layout.meta == {"empty": True} and "nothing to compare" in str(figure.layout.annotations[0].text)
     assert "nothing to compare" in str(table)

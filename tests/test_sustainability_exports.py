@@ -14,7 +14,7 @@ import math
 
 import pandas as pd
 import pytest
-from helpers import walk
+from helpers import sustainability_outputs, walk
 
 from callbacks import exports
 from dashboard import ids
@@ -26,7 +26,6 @@ from dashboard.i18n import TEXT
 from dashboard.selection import Selection
 from dashboard.site import all_charts
 from dashboard.store.context import AppContext
-from dashboard.sustainability import callbacks as cb
 from dashboard.sustainability import charts as sustainability_charts
 from dashboard.sustainability import layout as page
 from dashboard.sustainability.options import TABLE, PageOptions, fraction
@@ -244,21 +243,21 @@ def test_a_link_comparing_a_suppressed_group_compares_published_groups(context):
 # ---------------------------------------------------------------- the data equals the chart
 def test_each_chart_shows_its_data(context):
     params = {"group": "region", "measure": "economic", "threshold": "0.5", "a": "WCA", "b": "SAF"}
-    figure, _ = cb.update_means(context, {"group": "region"}, {}, "en")
+    figure, _ = sustainability_outputs("means", context, {"group": "region"}, {}, "en")
     means = data(context, ids.SUSTAINABILITY_MEANS_CHART, params).dropna(subset=["Respondents (n)"])
     composite = next(trace for trace in figure.data if trace.meta["measure"] == "composite")
     assert list(composite.x) == pytest.approx(means["Composite: mean"].tolist())
-    figure, _ = cb.update_distribution(context, {"group": "region", "measure": "economic", "threshold": 0.5}, {}, "en")
+    figure, _ = sustainability_outputs("distribution", context, {"group": "region", "measure": "economic", "threshold": 0.5}, {}, "en")
     spread = data(context, ids.SUSTAINABILITY_BOX_CHART, params).dropna(subset=["Respondents (n)"])
     assert list(figure.data[0].median) == pytest.approx(spread["Economic: median"].tolist())
-    figure, _ = cb.update_shares(context, {"group": "region", "measure": "economic", "threshold": 0.5}, {}, "en")
+    figure, _ = sustainability_outputs("shares", context, {"group": "region", "measure": "economic", "threshold": 0.5}, {}, "en")
     shares = data(context, ids.SUSTAINABILITY_SHARE_CHART, params).dropna(subset=["Respondents (n)"])
     assert list(figure.data[0].x) == pytest.approx(shares["Share at or above the threshold"].tolist())
-    figure, _ = cb.update_over_time(context, {"group": "region", "measure": "economic"}, {}, "en")
+    figure, _ = sustainability_outputs("over_time", context, {"group": "region", "measure": "economic"}, {}, "en")
     by_band = data(context, ids.SUSTAINABILITY_TIME_CHART, params).dropna(subset=["Respondents (n)"])
     drawn = [(trace.meta["group_code"], y) for trace in figure.data for y in trace.y]
     assert drawn == list(zip(by_band["Series: code"], by_band["Economic: mean"], strict=True))
-    figure, _, _ = cb.update_comparison(context, {"group": "region", "a": "WCA", "b": "SAF"}, {}, "en")
+    figure, _, _ = sustainability_outputs("comparison", context, {"group": "region", "a": "WCA", "b": "SAF"}, {}, "en")
     compared = data(context, ids.SUSTAINABILITY_COMPARE_CHART, params)
     assert list(figure.data[0].y) == pytest.approx(compared["Group A: mean"].tolist())
     assert list(figure.data[1].y) == pytest.approx(compared["Group B: mean"].tolist())

@@ -1,22 +1,21 @@
-"""Which permission a request needs, decided from the request alone (path or callback body).
+"""Which permission a request needs: a path's from the path alone, a callback's as it was
+declared with the callback (``dashboard.common.wiring.declare``, ``needs=``).
 
-The import page of data managers lives at ``/import``, its Flask routes under ``/import/`` and its
-component ids start with ``import-``; data downloads write ``shell-export-download`` (every chart's
-CSV and Excel) or ``pillars-explorer-download`` (the EUTF explorer's CSV).
+The import page of data managers lives at ``/import`` and its Flask routes under ``/import/``; a
+callback that reads the page address needs what the page at that address needs; a data download
+needs the export permission when it was clicked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from dashboard import ids
 from dashboard.auth.roles import Permission
 
 MANAGE_DATA_PATH = "/import"
-MANAGE_DATA_ID_PREFIX = "import-"
-# Every data download of the app (tests/test_export_permission.py checks no dcc.Download is missing).
-EXPORT_OUTPUT_IDS = frozenset({ids.EXPORT_DOWNLOAD, ids.PILLARS_EXPLORER_DOWNLOAD})
 
 # Reachable without signing in: static files holding no data (styles, fonts, the base-map outline,
 # the component libraries' code). Paths reach this check in normal form only
@@ -57,14 +56,6 @@ def _items(entries: object) -> Iterator[dict]:
             pending.extend(reversed(entry))
 
 
-def _id_texts(component_id: object) -> list[str]:
-    if isinstance(component_id, str):
-        return [component_id]
-    if isinstance(component_id, dict):
-        return [value for value in component_id.values() if isinstance(value, str)]
-    return []
-
-
 def _address_path(item: dict) -> str | None:
     """The page path a dcc.Location input carries (its pathname, or the path of its href)."""
     value = item.get("value")
@@ -77,27 +68,39 @@ def _address_path(item: dict) -> str | None:
     return None
 
 
-def permissions_for_callback(body: dict) -> frozenset[Permission]:
-    """Every permission a Dash callback request needs, from the ids and values it names.
+@dataclass(frozen=True)
+class Needs:
+    """What a callback needs, declared where it is wired: a permission always, and optionally one
+    more that the request decides.
 
-    - any output, input or state id starting with ``import-``, or a page address under ``/import``
-      in the URL's pathname: manage data;
-    - the chart data download, when a button was clicked: export;
-    - always: view.
+    Attributes:
+        always: needed for every call.
+        when_clicked: needed when an input holds a click (a file download: the renderer also calls
+            it when its buttons appear, every count empty or 0, and it then answers nothing).
+        at_address: the callback reads the page address (``dcc.Location``'s pathname or href):
+            it also needs what a request to that path needs (the import page: manage data).
     """
-    needed = {Permission.VIEW}
-    outputs = list(_items(body.get("outputs")))
-    arguments = [*_items(body.get("inputs")), *_items(body.get("state"))]
-    for item in [*outputs, *arguments]:
-        if any(text.startswith(MANAGE_DATA_ID_PREFIX) for text in _id_texts(item.get("id"))):
-            needed.add(Permission.MANAGE_DATA)
-    for item in arguments:
-        if item.get("id") == ids.URL and _address_path(item) is not None and is_manage_data_path(_address_path(item)):
-            needed.add(Permission.MANAGE_DATA)
-    # The renderer also calls the download callback when buttons appear, every count empty or 0,
-    # and it answers "no update"; any other input value (what the callback takes for a click)
-    # needs the export permission.
-    writes_download = any(isinstance(item.get("id"), str) and item["id"] in EXPORT_OUTPUT_IDS for item in outputs)
-    if writes_download and any(item.get("value") for item in _items(body.get("inputs"))):
-        needed.add(Permission.EXPORT)
-    return frozenset(needed)
+
+    always: Permission = Permission.VIEW
+    when_clicked: Permission | None = None
+    at_address: bool = False
+
+    def of(self, body: object) -> frozenset[Permission]:
+        """Every permission a callback request needs: view, and what this declaration adds."""
+        needed = {Permission.VIEW, self.always}
+        if not isinstance(body, dict):
+            return frozenset(needed)
+        if self.when_clicked is not None and any(item.get("value") for item in _items(body.get("inputs"))):
+            needed.add(self.when_clicked)
+        if self.at_address:
+            for item in [*_items(body.get("inputs")), *_items(body.get("state"))]:
+                path = _address_path(item) if item.get("id") == ids.URL else None
+                if path is not None:
+                    needed.add(permission_for_path(path))
+        return frozenset(needed)
+
+
+VIEWING = Needs()
+MANAGING_DATA = Needs(Permission.MANAGE_DATA)
+DOWNLOADING = Needs(when_clicked=Permission.EXPORT)
+READING_THE_ADDRESS = Needs(at_address=True)

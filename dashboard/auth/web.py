@@ -33,7 +33,7 @@ from dashboard.auth.local import (
     may_have_local_manager,
 )
 from dashboard.auth.pages import auth_page, page_language, safe_next
-from dashboard.auth.policy import is_public_path, permission_for_path, permissions_for_callback
+from dashboard.auth.policy import is_public_path, permission_for_path
 from dashboard.auth.provider_grants import ProviderGrants
 from dashboard.auth.rate_limits import RateLimits, spend_export
 from dashboard.auth.roles import NOBODY, Permission, User, signed_in_user
@@ -109,11 +109,11 @@ class Auth:
         except ValueError:
             return NOBODY
 
-    def authorize_callback(self, body: dict) -> None:
-        """Refuse (403) a Dash callback whose outputs or inputs need a permission the user lacks;
-        count a chart data download against the export rate (429 past it)."""
+    def authorize_callback(self, needed: frozenset[Permission]) -> None:
+        """Refuse (403) a Dash callback request that needs a permission the user lacks (``needed``:
+        what the callback declared, for this request); count a chart data download against the
+        export rate (429 past it)."""
         user = self.request_user()
-        needed = permissions_for_callback(body)
         missing = [permission for permission in needed if not user.can(permission)]
         if missing:
             abort(403, description=f"Your role does not allow this ({', '.join(sorted(missing))}).")

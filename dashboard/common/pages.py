@@ -17,7 +17,7 @@ from dash import Dash
 from dash.development.base_component import Component
 
 from dashboard.auth import Permission
-from dashboard.common.charts import ChartSpec
+from dashboard.common.charts import ChartSpec, Extra
 from dashboard.common.options import OptionTable
 from dashboard.settings import Settings
 from dashboard.store.catalog import Catalog
@@ -51,8 +51,10 @@ class Page:
         nav_key: the text key of its menu label.
         layout: the page's components for a request.
         permission: who may open it (the server checks every request and callback).
-        charts: the page's charts, one ``ChartSpec`` row each; ``callbacks.charts`` wires those
-            that follow the filters into the page's one chart callback.
+        charts: the page's charts, one ``ChartSpec`` row each; ``callbacks.charts`` answers them
+            all, and the page's ``extras``, in the page's one chart callback.
+        extras: other outputs that callback fills from the same request (tables beside charts,
+            notes, choices that follow the filters).
         options: the page's options table (URL parameters and their controls), or None.
         register: wires the page's own callbacks (those that are not charts) to the app.
     """
@@ -63,6 +65,7 @@ class Page:
     layout: Callable[[PageContext], Component]
     permission: Permission = Permission.VIEW
     charts: tuple[ChartSpec, ...] = ()
+    extras: tuple[Extra, ...] = ()
     options: OptionTable | None = None
     register: Callable[[Dash, AppContext], None] = no_callbacks
 

@@ -1,16 +1,20 @@
-"""Which server callbacks the answer cache may replay: pure ones, declared where each is wired.
+"""How a server callback is declared: ``declare`` wires it to the app and records, next to its
+outputs and inputs, whether its answers may be cached (``pure``) and what it needs (``needs``).
+Both are required: nothing is inferred from a component id, and a test walks every callback of
+the app (tests/test_callback_declarations.py).
 
-A callback is **pure** when its answer depends only on what the cache key holds (the request body,
-the store version, the settings, the code, the date and the user's permissions) and it changes
-nothing. Only pure callbacks are cached, and a callback is pure only when it is wired with
-:func:`pure_callback` instead of ``app.callback``: the default, ``app.callback``, is never cached.
-A replayed answer of a side-effecting callback is a lie (an import that says it imported and wrote
-nothing), so the choice is made where the callback is declared, not in a list kept elsewhere.
+A callback is **pure** when its answer depends only on what the answer cache's key holds (the
+request body, the store version, the settings, the code, the date and the user's permissions) and
+it changes nothing. Only pure callbacks are cached: a replayed answer of a side-effecting callback
+is a lie (an import that says it imported and wrote nothing), so the choice is made where the
+callback is declared, not in a list kept elsewhere. Functions that write (a store version, the
+history, a file) or read what changes without a new store version (the import history, who is
+signed in) are marked :func:`impure`; ``tests/test_callback_purity.py`` fails when a pure callback
+reaches one, writes a file download, or names a data manager's or the account's component.
 
-Functions that write (a store version, the history, a file) or read what changes without a new
-store version (the import history, who is signed in) are marked :func:`impure`;
-``tests/test_callback_purity.py`` walks every callback of the app and fails when a pure one reaches
-an impure function, writes a file download, or names a data manager's or the account's component.
+What a callback **needs** is a ``dashboard.auth.policy.Needs``: a permission always (view, manage
+data), one when a download was clicked, or the permission of the page at the address it reads. The
+server checks it for every call, before the callback runs (``dashboard.server.security``).
 """
 
 from __future__ import annotations
@@ -18,11 +22,14 @@ from __future__ import annotations
 import inspect
 import types
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from dash import Dash
 
-EXTENSION_KEY = "euiom_pure_callbacks"
+from dashboard.auth.policy import Needs
+
+EXTENSION_KEY = "euiom_callback_declarations"
 IMPURE_ATTRIBUTE = "__euiom_impure__"
 OWN_PACKAGES = ("dashboard", "callbacks", "layouts")
 
@@ -39,26 +46,49 @@ def impure(reason: str) -> Callable[[F], F]:
     return mark
 
 
-def pure_callbacks(app: Dash) -> dict[str, Callable]:
-    """Dash output key -> function of every callback of ``app`` declared pure."""
+@dataclass(frozen=True)
+class Declaration:
+    """What was declared with one server callback."""
+
+    function: Callable
+    pure: bool
+    needs: Needs
+
+
+def declarations(app: Dash) -> dict[str, Declaration]:
+    """Dash output key -> the declaration of every server callback of ``app``."""
     return app.server.extensions.setdefault(EXTENSION_KEY, {})
 
 
-def pure_callback(app: Dash, *dependencies: Any, **kwargs: Any) -> Callable[[F], F]:
-    """``app.callback(...)`` for a pure callback: its answers may be cached and replayed.
+def declare(app: Dash, *dependencies: Any, pure: bool, needs: Needs, **kwargs: Any) -> Callable[[F], F]:
+    """``app.callback(*dependencies, **kwargs)``, declaring whether the answers may be cached and
+    what a request needs.
 
-    Use it only for callbacks that change nothing and whose answer follows from the request,
-    the store version, the settings and the user's permissions (see the module docstring).
+    Args:
+        pure: True only for callbacks that change nothing and whose answer follows from the request,
+            the store version, the settings and the user's permissions (see the module docstring).
+        needs: the permissions a request needs (``dashboard.auth.policy``: ``VIEWING``,
+            ``MANAGING_DATA``, ``DOWNLOADING``, ``READING_THE_ADDRESS``).
     """
 
     def wire(function: F) -> F:
         before = set(app.callback_map)
         app.callback(*dependencies, **kwargs)(function)
         for key in set(app.callback_map) - before:
-            pure_callbacks(app)[key] = function
+            declarations(app)[key] = Declaration(function, pure, needs)
         return function
 
     return wire
+
+
+def pure_callbacks(app: Dash) -> dict[str, Callable]:
+    """Dash output key -> function of every callback of ``app`` declared pure."""
+    return {key: declaration.function for key, declaration in declarations(app).items() if declaration.pure}
+
+
+def callback_needs(app: Dash) -> dict[str, Needs]:
+    """Dash output key -> what each declared callback of ``app`` needs."""
+    return {key: declaration.needs for key, declaration in declarations(app).items()}
 
 
 def _code_objects(code: types.CodeType) -> Iterator[types.CodeType]:

@@ -16,9 +16,11 @@ from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 from flask import Response, abort
 
 from dashboard import ids
+from dashboard.auth.policy import MANAGING_DATA
 from dashboard.build.history_log import HistoryDamaged
 from dashboard.build.import_formats import FORMATS, template_csv
 from dashboard.build.importer import ImportRefused, problem_lines
+from dashboard.common.wiring import declare
 from dashboard.i18n import format_number, normalise_language, t
 from dashboard.imports.service import (
     UploadError,
@@ -136,7 +138,8 @@ def register(app: Dash, context: AppContext) -> None:
     app.server.add_url_rule(TEMPLATE_PATH.replace("{kind}", "<kind>"), endpoint="import_template",
                             view_func=serve_template)
     lang = State(ids.LANGUAGE_STORE, "data")
-    app.callback(
+    declare(
+        app,
         Output(ids.IMPORT_REPORT, "children"),
         Output(ids.IMPORT_CONFIRM, "disabled"),
         Output(ids.IMPORT_RESULT, "children"),
@@ -146,9 +149,11 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.IMPORT_UPLOAD, "filename"),
         lang,
         prevent_initial_call=True,
+        pure=False, needs=MANAGING_DATA,
     )(lambda contents, kind, replace_demo, file_name, language:
       update_report(context, contents, file_name, kind, replace_demo, language))
-    app.callback(
+    declare(
+        app,
         Output(ids.IMPORT_RESULT, "children", allow_duplicate=True),
         Output(ids.IMPORT_CONFIRM, "disabled", allow_duplicate=True),
         Output(ids.IMPORT_HISTORY_TICK, "data"),
@@ -160,14 +165,18 @@ def register(app: Dash, context: AppContext) -> None:
         lang,
         State(ids.IMPORT_HISTORY_TICK, "data"),
         prevent_initial_call=True,
+        pure=False, needs=MANAGING_DATA,
     )(lambda n_clicks, contents, file_name, kind, replace_demo, language, tick:
       confirm_import(context, n_clicks, contents, file_name, kind, replace_demo, language, tick))
-    app.callback(
+    declare(
+        app,
         Output(ids.IMPORT_HISTORY, "children"),
         Input(ids.IMPORT_HISTORY_TICK, "data"),
         lang,
+        pure=False, needs=MANAGING_DATA,
     )(lambda tick, language: update_history(context, tick, language))
-    app.callback(
+    declare(
+        app,
         Output(ids.IMPORT_ROLLBACK_PLAN_STORE, "data"),
         Output(ids.IMPORT_ROLLBACK_DIALOG, "is_open"),
         Output(ids.IMPORT_ROLLBACK_PLAN, "children"),
@@ -177,8 +186,10 @@ def register(app: Dash, context: AppContext) -> None:
         Input({"type": ids.IMPORT_SERVE_TYPE, "index": ALL}, "n_clicks"),
         lang,
         prevent_initial_call=True,
+        pure=False, needs=MANAGING_DATA,
     )(lambda undo, serve, language: show_rollback_plan(context, ctx.triggered_id, undo, serve, language))
-    app.callback(
+    declare(
+        app,
         Output(ids.IMPORT_ROLLBACK_RESULT, "children", allow_duplicate=True),
         Output(ids.IMPORT_HISTORY_TICK, "data", allow_duplicate=True),
         Output(ids.IMPORT_ROLLBACK_DIALOG, "is_open", allow_duplicate=True),
@@ -188,6 +199,7 @@ def register(app: Dash, context: AppContext) -> None:
         lang,
         State(ids.IMPORT_HISTORY_TICK, "data"),
         prevent_initial_call=True,
+        pure=False, needs=MANAGING_DATA,
     )(lambda clicks, stored, language, tick: carry_out_rollback(context, clicks, stored, language, tick))
     app.clientside_callback(
         "function (clicks) { return [false, null]; }",

@@ -1,6 +1,6 @@
 """The EUTF results explorer of the pillars page: search box, download button, count line and grid.
 
-The grid holds no rows of its own: on the infinite row model it asks ``dashboard.pillars.explorer_callbacks``
+The grid holds no rows of its own: on the infinite row model it asks ``dashboard.pillars.callbacks``
 for the block of rows it is about to show, with its sort and filters, so a visit loads a few
 dozen rows instead of all 1,426. The download is written on the server from the same request.
 """

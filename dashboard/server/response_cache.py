@@ -12,8 +12,8 @@ workers are separate processes, and a file cache is the one backend they all see
 service to run (``SimpleCache`` would keep one cache per worker, so a user's next request, sent to
 the other worker, would miss). Reading an entry is one small file read, well under a millisecond.
 
-Only **pure** callbacks are cached: those wired with ``dashboard.common.wiring.pure_callback``
-(their answer follows from the key, and they change nothing). Every other callback (an import, a
+Only **pure** callbacks are cached: those declared ``pure=True`` where they are wired
+(``dashboard.common.wiring.declare``: their answer follows from the key, and they change nothing). Every other callback (an import, a
 rollback, the import history, who is signed in, file downloads) is answered afresh every time: a
 replayed answer of a side effect would report work that was never done.
 

@@ -1,4 +1,9 @@
-"""The sustainability page's charts, declared once: their ids, titles, and the functions that compute each chart's data and figure for a request (``ChartSpec``), from one options value read through the page's parser. The layout builds the panels from these rows, the callbacks wire them, exports and the API read them."""
+"""The sustainability page's charts, declared once: their ids, titles and kinds, and the functions
+that compute each chart's data, figure and summary for a request (``ChartSpec``), from one options
+value read through the page's parser, with the page's other outputs that follow the same request
+(``EXTRAS``: the comparison's table and the groups A and B can be). The layout builds the panels
+from these rows, the page's chart callback (``callbacks.charts``) fills them, exports, embeds and
+the API read them."""
 
 from __future__ import annotations
 
@@ -7,22 +12,33 @@ from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
+from dash import html
 from plotly import graph_objects as go
 
 from dashboard import ids
 from dashboard.auth import disclosure_mode
-from dashboard.common.charts import ChartRequest, ChartSpec
+from dashboard.common.charts import ChartRequest, ChartSpec, Extra, per_request
 from dashboard.common.data_kinds import SURVEY_EXACT, SURVEY_RELEASE
+from dashboard.common.methodology import MAX_TIME_SERIES
 from dashboard.common.options import OptionEnv
 from dashboard.i18n import format_number, normalise_language, t
 from dashboard.selection import Selection
 from dashboard.settings import Settings
 from dashboard.store.catalog import Catalog
-from dashboard.sustainability import change_figures, figures, frames, labels, queries
+from dashboard.sustainability import (
+    blocks,
+    change_figures,
+    figures,
+    frames,
+    labels,
+    queries,
+    summaries,
+)
 from dashboard.sustainability.disclosure import Disclosure, for_mode
 from dashboard.sustainability.figures import mark_exact, mark_protected
 from dashboard.sustainability.labels import GroupChart
-from dashboard.sustainability.options import PageOptions
+from dashboard.sustainability.options import GROUP_PARAM, PageOptions, chosen_grouping
+from dashboard.sustainability.options import comparison_choices as group_choices
 
 PAGE = "sustainability"
 
@@ -66,8 +82,9 @@ def options_view(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, settings: 
     return View(cursor, catalog, settings, selection, options, lang)
 
 
+@per_request
 def request_view(request: ChartRequest) -> View:
-    """The view an export or a table view describes (the same options value, sent along)."""
+    """The view a request describes: its filters and the page's options value, read once."""
     return options_view(request.cursor, request.catalog, request.settings, request.selection, request.params,
                         request.lang)
 
@@ -77,40 +94,52 @@ def survey_kind(request: ChartRequest) -> str:
     return SURVEY_EXACT if disclosure_mode(request.settings) == "exact" else SURVEY_RELEASE
 
 
-def means_frame(view: View) -> pd.DataFrame:
+@per_request
+def means_frame(request: ChartRequest) -> pd.DataFrame:
     """Means of every score per group (suppressed groups carry no value)."""
+    view = request_view(request)
     return queries.group_means(view.cursor, view.selection, view.options.grouping, min_group_size=view.minimum,
-                              disclosure=view.disclosure)
+                               disclosure=view.disclosure)
 
 
-def distribution_frame(view: View) -> pd.DataFrame:
+@per_request
+def distribution_frame(request: ChartRequest) -> pd.DataFrame:
     """Percentiles of the chosen score per group."""
+    view = request_view(request)
     return queries.group_distribution(view.cursor, view.selection, view.options.grouping, view.options.measure,
                                       min_group_size=view.minimum, disclosure=view.disclosure)
 
 
-def shares_frame(view: View) -> pd.DataFrame:
+@per_request
+def shares_frame(request: ChartRequest) -> pd.DataFrame:
     """Shares at or above the threshold per group."""
+    view = request_view(request)
     return queries.threshold_shares(view.cursor, view.selection, view.options.grouping, view.options.measure,
                                     view.options.threshold, min_group_size=view.minimum,
                                     disclosure=view.disclosure)
 
 
-def over_time_frame(view: View) -> pd.DataFrame:
+@per_request
+def over_time_frame(request: ChartRequest) -> pd.DataFrame:
     """Means of the chosen score per months band for the largest groups."""
+    view = request_view(request)
     return queries.means_over_time(view.cursor, view.selection, view.options.grouping, view.options.measure,
                                    min_group_size=view.minimum, disclosure=view.disclosure)
 
 
-def comparison_frame(view: View) -> pd.DataFrame:
+@per_request
+def comparison_frame(request: ChartRequest) -> pd.DataFrame:
     """Groups A and B side by side on every score."""
+    view = request_view(request)
     return queries.compare_groups(view.cursor, view.selection, view.options.grouping, view.options.group_a or "",
                                   view.options.group_b or "", min_group_size=view.minimum,
                                   disclosure=view.disclosure)
 
 
-def changes_frame(view: View) -> pd.DataFrame:
+@per_request
+def changes_frame(request: ChartRequest) -> pd.DataFrame:
     """Paired change between rounds per group."""
+    view = request_view(request)
     return queries.round_changes(view.cursor, view.selection, view.options.grouping, min_group_size=view.minimum,
                                  disclosure=view.disclosure)
 
@@ -128,8 +157,10 @@ def with_disclosure(frame: pd.DataFrame, view: View) -> pd.DataFrame:
                              rho=format_number(rho, view.lang, 2) if isinstance(rho, int | float) else rho)})
 
 
-def comparison_words(view: View) -> dict[str, object]:
+@per_request
+def comparison_words(request: ChartRequest) -> dict[str, object]:
     """What the comparison's chart, table and summary say about groups A and B."""
+    view = request_view(request)
     labels = view.labels
     group_a, group_b = view.options.group_a or "", view.options.group_b or ""
     available = len(queries.comparable_group_codes(view.cursor, view.selection, view.options.grouping,
@@ -138,26 +169,27 @@ def comparison_words(view: View) -> dict[str, object]:
             "min_group_size": view.minimum, "same_group": group_a == group_b, "available": available}
 
 
+# ---------------------------------------------------------------- data behind each chart
 def means_data(request: ChartRequest) -> pd.DataFrame:
     """The means chart's data for the filters and options of the request."""
     view = request_view(request)
-    return with_disclosure(frames.means_data(means_frame(view), labels=view.labels, grouping=view.options.grouping,
-                                               lang=view.lang, min_group_size=view.minimum), view)
+    return with_disclosure(frames.means_data(means_frame(request), labels=view.labels, grouping=view.options.grouping,
+                                             lang=view.lang, min_group_size=view.minimum), view)
 
 
 def distribution_data(request: ChartRequest) -> pd.DataFrame:
     """The box chart's data."""
     view = request_view(request)
     return with_disclosure(frames.distribution_data(
-        distribution_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
-        lang=view.lang, min_group_size=view.minimum), view)
+        distribution_frame(request), labels=view.labels, grouping=view.options.grouping,
+        measure=view.options.measure, lang=view.lang, min_group_size=view.minimum), view)
 
 
 def shares_data(request: ChartRequest) -> pd.DataFrame:
     """The threshold chart's data."""
     view = request_view(request)
     return with_disclosure(frames.threshold_data(
-        shares_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
+        shares_frame(request), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
         threshold=view.options.threshold, lang=view.lang, min_group_size=view.minimum), view)
 
 
@@ -165,84 +197,154 @@ def over_time_data(request: ChartRequest) -> pd.DataFrame:
     """The chart over time's data."""
     view = request_view(request)
     return with_disclosure(frames.over_time_data(
-        over_time_frame(view), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
-        lang=view.lang, min_group_size=view.minimum), view)
+        over_time_frame(request), labels=view.labels, grouping=view.options.grouping,
+        measure=view.options.measure, lang=view.lang, min_group_size=view.minimum), view)
 
 
 def comparison_data(request: ChartRequest) -> pd.DataFrame:
     """The comparison chart's data, with the difference and its Welch interval."""
     view = request_view(request)
-    words = comparison_words(view)
     return with_disclosure(frames.comparison_data(
-        comparison_frame(view), codes=(view.options.group_a or "", view.options.group_b or ""), **words), view)
+        comparison_frame(request), codes=(view.options.group_a or "", view.options.group_b or ""),
+        **comparison_words(request)), view)
 
 
 def changes_data(request: ChartRequest) -> pd.DataFrame:
     """Both change charts' data: mean changes with paired intervals, rose/stayed/fell shares."""
     view = request_view(request)
-    return with_disclosure(frames.changes_data(changes_frame(view), labels=view.labels,
-                                                        grouping=view.options.grouping, lang=view.lang,
-                                                        min_group_size=view.minimum), view)
+    return with_disclosure(frames.changes_data(changes_frame(request), labels=view.labels,
+                                               grouping=view.options.grouping, lang=view.lang,
+                                               min_group_size=view.minimum), view)
 
 
+# ---------------------------------------------------------------- each chart and its summary
 def means_figure(request: ChartRequest) -> go.Figure:
     """The means chart for the filters and options of the request."""
     view = request_view(request)
-    return marked(figures.means_chart(means_frame(view), view.chart), view)
+    return marked(figures.means_chart(means_frame(request), view.chart), view)
+
+
+def means_summary(request: ChartRequest) -> str:
+    """The means in one sentence."""
+    view = request_view(request)
+    return summaries.means_summary(means_frame(request), labels=view.labels, lang=view.lang,
+                                   min_group_size=view.minimum)
 
 
 def distribution_figure(request: ChartRequest) -> go.Figure:
     """The box chart."""
     view = request_view(request)
-    return marked(figures.distribution_chart(distribution_frame(view), view.chart), view)
+    return marked(figures.distribution_chart(distribution_frame(request), view.chart), view)
+
+
+def distribution_summary(request: ChartRequest) -> str:
+    """The spreads in one sentence."""
+    view = request_view(request)
+    return summaries.distribution_summary(distribution_frame(request), lang=view.lang, min_group_size=view.minimum)
 
 
 def shares_figure(request: ChartRequest) -> go.Figure:
     """The threshold chart."""
     view = request_view(request)
-    return marked(figures.threshold_chart(shares_frame(view), view.chart), view)
+    return marked(figures.threshold_chart(shares_frame(request), view.chart), view)
+
+
+def shares_summary(request: ChartRequest) -> str:
+    """The shares at or above the threshold in one sentence."""
+    view = request_view(request)
+    return summaries.threshold_summary(shares_frame(request), threshold=view.options.threshold, lang=view.lang,
+                                       min_group_size=view.minimum)
 
 
 def over_time_figure(request: ChartRequest) -> go.Figure:
     """The chart over months since return."""
     view = request_view(request)
-    return marked(figures.over_time_chart(over_time_frame(view), view.chart), view)
+    return marked(figures.over_time_chart(over_time_frame(request), view.chart), view)
+
+
+def over_time_summary(request: ChartRequest) -> str:
+    """The series over time in one sentence, naming them."""
+    view = request_view(request)
+    return summaries.over_time_summary(over_time_frame(request), labels=view.labels, grouping=view.options.grouping,
+                                       lang=view.lang, min_group_size=view.minimum, max_series=MAX_TIME_SERIES)
 
 
 def comparison_figure(request: ChartRequest) -> go.Figure:
     """Groups A and B side by side."""
     view = request_view(request)
-    return marked(figures.comparison_chart(comparison_frame(view), demo=view.catalog.is_demo,
-                                            **comparison_words(view)), view)
+    return marked(figures.comparison_chart(comparison_frame(request), demo=view.catalog.is_demo,
+                                           **comparison_words(request)), view)
+
+
+def comparison_summary(request: ChartRequest) -> str:
+    """The comparison of groups A and B in one sentence."""
+    return summaries.comparison_summary(comparison_frame(request), **comparison_words(request))
 
 
 def change_figure(builder):
     """The figure function of one of the two change charts (``builder`` from the change figures)."""
     def figure(request: ChartRequest) -> go.Figure:
         view = request_view(request)
-        return marked(builder(changes_frame(view), view.chart), view)
+        return marked(builder(changes_frame(request), view.chart), view)
     return figure
+
+
+def changes_summary(request: ChartRequest) -> str:
+    """The change between rounds in one sentence (both change charts say it)."""
+    view = request_view(request)
+    return summaries.changes_summary(changes_frame(request), labels=view.labels, lang=view.lang,
+                                     min_group_size=view.minimum)
+
+
+# ---------------------------------------------------------------- beside the charts
+def comparison_table(request: ChartRequest) -> tuple[html.Div]:
+    """The table of the differences between groups A and B."""
+    return (blocks.comparison_table(comparison_frame(request), **comparison_words(request)),)
+
+
+def comparison_choices(request: ChartRequest) -> tuple[list[dict], list[dict], str]:
+    """The groups A and B can be for the grouping of the options under the filters (groups whose
+    statistics are published), and the help text; the chosen groups themselves are options, set
+    with the grouping by the options callback, from the same list."""
+    raw = request.params.get(GROUP_PARAM)
+    grouping = chosen_grouping(raw)
+    env = OptionEnv(request.catalog, request.settings, request.cursor, request.lang, request.selection)
+    choices = group_choices(env, grouping)
+    help_text = t("sustainability.compare.help", request.lang,
+                  grouping_lower=labels.grouping_label(grouping, request.lang, lower=True),
+                  min=format_number(max(request.settings.min_group_size, 2), request.lang))
+    return choices, choices, help_text
 
 
 CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(ids.SUSTAINABILITY_MEANS_CHART, PAGE, ids.SUSTAINABILITY_MEANS_GRAPH, "sustainability.heading.means",
-              means_data, figure=means_figure, summary_id=ids.SUSTAINABILITY_MEANS_SUMMARY, kind=survey_kind),
+              means_data, figure=means_figure, summary=means_summary, summary_id=ids.SUSTAINABILITY_MEANS_SUMMARY,
+              kind=survey_kind),
     ChartSpec(ids.SUSTAINABILITY_BOX_CHART, PAGE, ids.SUSTAINABILITY_BOX_GRAPH, "sustainability.heading.box",
-              distribution_data, figure=distribution_figure, summary_id=ids.SUSTAINABILITY_BOX_SUMMARY, kind=survey_kind),
+              distribution_data, figure=distribution_figure, summary=distribution_summary,
+              summary_id=ids.SUSTAINABILITY_BOX_SUMMARY, kind=survey_kind),
     ChartSpec(ids.SUSTAINABILITY_SHARE_CHART, PAGE, ids.SUSTAINABILITY_SHARE_GRAPH, "sustainability.heading.share",
-              shares_data, figure=shares_figure, summary_id=ids.SUSTAINABILITY_SHARE_SUMMARY, kind=survey_kind),
+              shares_data, figure=shares_figure, summary=shares_summary, summary_id=ids.SUSTAINABILITY_SHARE_SUMMARY,
+              kind=survey_kind),
     ChartSpec(ids.SUSTAINABILITY_TIME_CHART, PAGE, ids.SUSTAINABILITY_TIME_GRAPH, "sustainability.heading.time",
-              over_time_data, figure=over_time_figure, summary_id=ids.SUSTAINABILITY_TIME_SUMMARY, kind=survey_kind),
+              over_time_data, figure=over_time_figure, summary=over_time_summary,
+              summary_id=ids.SUSTAINABILITY_TIME_SUMMARY, kind=survey_kind),
     ChartSpec(ids.SUSTAINABILITY_COMPARE_CHART, PAGE, ids.SUSTAINABILITY_COMPARE_GRAPH,
               "sustainability.heading.compare_chart", comparison_data, figure=comparison_figure,
-              summary_id=ids.SUSTAINABILITY_COMPARE_SUMMARY, kind=survey_kind),
+              summary=comparison_summary, summary_id=ids.SUSTAINABILITY_COMPARE_SUMMARY, kind=survey_kind),
     ChartSpec(ids.SUSTAINABILITY_CHANGES_CHART, PAGE, ids.SUSTAINABILITY_CHANGES_GRAPH,
               "sustainability.heading.changes", changes_data, figure=change_figure(change_figures.changes_chart),
-              summary_id=ids.SUSTAINABILITY_CHANGES_SUMMARY, kind=survey_kind),
+              summary=changes_summary, summary_id=ids.SUSTAINABILITY_CHANGES_SUMMARY, kind=survey_kind),
     ChartSpec(ids.SUSTAINABILITY_CHANGE_SHARES_CHART, PAGE, ids.SUSTAINABILITY_CHANGE_SHARES_GRAPH,
               "sustainability.heading.change_shares", changes_data,
-              figure=change_figure(change_figures.change_shares_chart),
+              figure=change_figure(change_figures.change_shares_chart), summary=changes_summary,
               summary_id=ids.SUSTAINABILITY_CHANGE_SHARES_SUMMARY, kind=survey_kind),
+)
+
+EXTRAS: tuple[Extra, ...] = (
+    Extra(((ids.SUSTAINABILITY_COMPARE_TABLE, "children"),), comparison_table),
+    Extra(((ids.SUSTAINABILITY_GROUP_A, "options"), (ids.SUSTAINABILITY_GROUP_B, "options"),
+           (ids.SUSTAINABILITY_COMPARE_HELP, "children")), comparison_choices),
 )
 
 # The same rows by key (the layout builds each panel from its row).

@@ -1,0 +1,172 @@
+"""One callback per page answers every chart of the page and its extras, built from the page's
+registry (``Page.charts``, ``Page.extras``) by one factory: a filter change or an options change
+is one request and one answer per page, and adding a chart adds a registry row, never a callback.
+
+For each chart the answer holds its figure (``ChartSpec.figure``, the same function embeds and the
+API draw with) or the children of a panel that is no graph (``draw``), its text summary, and
+whether its panel is shown (``block_id``); then each extra's outputs. What does not follow the
+change that triggered the call (the EUTF figures ignore the filters; the coverage charts ignore
+the page options) is left as it is, and so is a chart the browser keeps drawn (``Redraw``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dash import Dash, Input, Output, State, ctx, no_update
+from dash.exceptions import PreventUpdate
+
+from dashboard import ids
+from dashboard.auth.policy import VIEWING
+from dashboard.common.charts import ChartRequest, ChartSpec, Extra
+from dashboard.common.pages import Page, Site
+from dashboard.common.wiring import declare
+from dashboard.i18n import normalise_language
+from dashboard.selection import Selection
+from dashboard.store.context import AppContext
+
+FILTERS, OPTIONS = "filters", "options"
+Key = tuple[str, str]  # (component id, property) of an output
+
+
+def figure_value(figure: object) -> object:
+    """A figure as the answer carries it: the one place that decides (``go.Figure`` today)."""
+    return figure
+
+
+def follows(spec: ChartSpec | Extra, changed: frozenset[str]) -> bool:
+    """Whether ``spec`` is computed again for a call triggered by ``changed`` (empty: the page loads)."""
+    return (not changed or (FILTERS in changed and spec.follows_filters)
+            or (OPTIONS in changed and spec.follows_options))
+
+
+def chart_outputs(chart: ChartSpec) -> list[Key]:
+    """The outputs the page's chart callback fills for ``chart``."""
+    keys: list[Key] = []
+    if chart.figure is not None:
+        keys.append((chart.graph_id, "figure"))
+    elif chart.draw is not None:
+        keys.append((chart.graph_id, "children"))
+    if chart.redraw is not None:
+        keys.append((chart.redraw.store, "data"))
+    if chart.summary is not None and chart.summary_id is not None:
+        keys.append((chart.summary_id, "children"))
+    if chart.block_id is not None:
+        keys.append((chart.block_id, "hidden"))
+    return keys
+
+
+def page_outputs(page: Page) -> list[Key]:
+    """Every output of the page's chart callback, in order: the charts', then the extras'."""
+    keys = [key for chart in page.charts for key in chart_outputs(chart)]
+    keys += [key for extra in page.extras for key in extra.outputs]
+    return keys
+
+
+def drawn_stores(page: Page) -> list[str]:
+    """The stores that keep what the page's redrawn charts were drawn for."""
+    return [chart.redraw.store for chart in page.charts if chart.redraw is not None]
+
+
+def answer_chart(chart: ChartSpec, request: ChartRequest, changed: frozenset[str],
+                 drawn: dict[str, object]) -> dict[Key, object]:
+    """One chart's outputs for ``request``; the outputs it leaves as they are are absent."""
+    if not follows(chart, changed):
+        return {}
+    shown = chart.is_shown(request)
+    answer: dict[Key, object] = {}
+    if chart.block_id is not None:
+        answer[(chart.block_id, "hidden")] = not shown
+    if chart.summary is not None and chart.summary_id is not None:
+        answer[(chart.summary_id, "children")] = chart.summary(request) if shown else ""
+    if not shown:
+        return answer
+    if chart.draw is not None and chart.figure is None:
+        answer[(chart.graph_id, "children")] = chart.draw(request)
+        return answer
+    if chart.figure is None:
+        return answer
+    redraw = chart.redraw
+    if redraw is None:
+        answer[(chart.graph_id, "figure")] = figure_value(chart.figure(request))
+        return answer
+    key = redraw.key(request)
+    drawn_key = drawn.get(redraw.store)
+    if changed == {OPTIONS} and drawn_key is not None:  # only the options changed on a drawn chart
+        if drawn_key != key:
+            answer[(chart.graph_id, "figure")] = redraw.patch(chart.figure(request))
+            answer[(redraw.store, "data")] = key
+        return answer
+    answer[(chart.graph_id, "figure")] = figure_value(chart.figure(request))
+    answer[(redraw.store, "data")] = key
+    return answer
+
+
+def answer_page(page: Page, context: AppContext, selection_data: dict | None, options_data: dict | None,
+                lang: str | None, changed: frozenset[str] = frozenset(),
+                drawn: dict[str, object] | None = None) -> dict[Key, object]:
+    """Every output of the page's chart callback for the filters, the page options and the
+    language: ``{(component id, property): value}``, without the outputs left as they are.
+
+    Args:
+        changed: what triggered the call, ``filters`` and/or ``options`` (empty: the page loads).
+        drawn: what each redrawn chart was drawn for, by store id.
+    Raises:
+        PreventUpdate: the shell has not filled the selection store yet, and the page's options
+            depend on the filters (the groups it compares): nothing to draw yet. Other pages draw
+            everything until the filters are known.
+    """
+    if selection_data is None and page.options is not None and page.options.follows_filters:
+        raise PreventUpdate
+    request = ChartRequest(cursor=context.cursor(), catalog=context.catalog, settings=context.settings,
+                           selection=Selection.from_raw(selection_data or {}, context.catalog),
+                           params=options_data if isinstance(options_data, dict) else {},
+                           lang=normalise_language(lang))
+    answer: dict[Key, object] = {}
+    for chart in page.charts:
+        answer.update(answer_chart(chart, request, changed, drawn or {}))
+    for extra in page.extras:
+        if follows(extra, changed):
+            answer.update(zip(extra.outputs, extra.build(request), strict=True))
+    return answer
+
+
+def triggered_changes(page: Page) -> frozenset[str]:
+    """What triggered the current call of the page's chart callback (empty on the first call)."""
+    triggered = list(ctx.triggered_prop_ids.values()) if ctx.triggered_prop_ids else []
+    changed = {FILTERS} if ids.SELECTION_STORE in triggered else set()
+    if page.options is not None and page.options.store_id in triggered:  # a dict id: compared, not hashed
+        changed.add(OPTIONS)
+    return frozenset(changed)
+
+
+def chart_callback(page: Page, context: AppContext) -> Callable[..., tuple]:
+    """The function of the page's chart callback: the answer, in the order of ``page_outputs``."""
+    keys = page_outputs(page)
+    stores = drawn_stores(page)
+
+    def update_page_charts(selection_data: dict | None, *rest: object) -> tuple:
+        options_data = rest[0] if page.options is not None else None
+        lang, *drawn = rest[1:] if page.options is not None else rest
+        answer = answer_page(page, context, selection_data, options_data, lang,  # type: ignore[arg-type]
+                             triggered_changes(page), dict(zip(stores, drawn, strict=True)))
+        return tuple(answer.get(key, no_update) for key in keys)
+
+    return update_page_charts
+
+
+def register(app: Dash, context: AppContext, site: Site) -> None:
+    """Wire one chart callback for each page of ``site`` that has charts or extras."""
+    for page in site.pages:
+        if not page.charts and not page.extras:
+            continue
+        options = [Input(page.options.store_id, "data")] if page.options is not None else []
+        declare(
+            app,
+            *[Output(component, prop) for component, prop in page_outputs(page)],
+            Input(ids.SELECTION_STORE, "data"),
+            *options,
+            State(ids.LANGUAGE_STORE, "data"),
+            *[State(store, "data") for store in drawn_stores(page)],
+            pure=True, needs=VIEWING,
+        )(chart_callback(page, context))

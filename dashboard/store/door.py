@@ -1,0 +1,130 @@
+"""The one door to the store: every query the app reads with goes through :func:`query`.
+
+It binds the parameters (values are never written into SQL text), reads the whole answer before
+returning (DuckDB streams results), and while a request is being answered it applies the app's
+time limit: a timer interrupts DuckDB (``connection.interrupt()``) and the caller gets
+:class:`QueryTimeout`, a one-line refusal the app answers 503 with (no traceback). Each query has
+a name (the function that asks it): its time is logged at debug level and counted per name
+(:func:`query_stats`), which the benchmarks print.
+
+Writes (DDL, imports, aggregate and release rebuilds) are ``dashboard.build``'s, on its own
+writable connection (``dashboard.store.files.connect_writable``); ``tests/test_store_door.py``
+fails on any ``.execute(`` elsewhere.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+from flask import current_app, has_app_context
+
+from dashboard.store.files import StoreError
+
+LOG = logging.getLogger(__name__)
+# The Flask config key holding the app's time limit in seconds (``EUIOM_QUERY_SECONDS``).
+TIME_LIMIT_KEY = "EUIOM_QUERY_SECONDS"
+# What a query returns: a frame, every row (tuples), or the first row (None when there is none).
+FRAME, ROWS, ROW = "frame", "rows", "row"
+
+
+class QueryTimeout(StoreError):
+    """A query ran past the time limit and was interrupted."""
+
+
+@dataclass
+class QueryCount:
+    """How often a named query ran, and how long it took in all and at most (seconds)."""
+
+    calls: int = 0
+    seconds: float = 0.0
+    longest: float = 0.0
+
+
+class QueryStats:
+    """Calls and time per query name, for every thread of the process."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._counts: dict[str, QueryCount] = {}
+
+    def record(self, name: str, seconds: float) -> None:
+        """Count one run of ``name`` that took ``seconds``."""
+        with self._lock:
+            count = self._counts.setdefault(name, QueryCount())
+            count.calls += 1
+            count.seconds += seconds
+            count.longest = max(count.longest, seconds)
+
+    def snapshot(self) -> dict[str, QueryCount]:
+        """A copy of the counts, by name."""
+        with self._lock:
+            return {name: QueryCount(count.calls, count.seconds, count.longest) for name, count in self._counts.items()}
+
+    def reset(self) -> None:
+        """Forget every count."""
+        with self._lock:
+            self._counts.clear()
+
+
+STATS = QueryStats()
+
+
+def query_stats() -> dict[str, QueryCount]:
+    """Calls and time of every named query since the process started (or the last reset)."""
+    return STATS.snapshot()
+
+
+def time_limit() -> float | None:
+    """The time limit of queries asked while answering a request of the app (None outside one:
+    builds, the command line and benchmarks run without)."""
+    return current_app.config.get(TIME_LIMIT_KEY) if has_app_context() else None
+
+
+def _read(result: duckdb.DuckDBPyConnection, read: str) -> Any:
+    if read == FRAME:
+        return result.df()
+    if read == ROWS:
+        return result.fetchall()
+    if read == ROW:
+        return result.fetchone()
+    raise ValueError(f"unknown way to read an answer: {read!r}")
+
+
+def query(cursor: duckdb.DuckDBPyConnection, name: str, sql: str,
+          params: Mapping[str, object] | Sequence[object] | None = None, *, read: str = FRAME) -> Any:
+    """Run one query of the store and read its whole answer.
+
+    Args:
+        cursor: a read cursor of the served store version (``AppContext.cursor()``).
+        name: what the query is, for timing and logs (the function asking it: ``map_countries``).
+        sql: the statement; values are ``$named`` parameters (``dashboard.store.sql`` composes
+            allow-listed identifiers into it).
+        params: the values bound to the parameters.
+        read: ``FRAME`` (a DataFrame), ``ROWS`` (a list of tuples) or ``ROW`` (the first tuple or None).
+    Raises:
+        QueryTimeout: the query ran past the time limit and was interrupted.
+    """
+    limit = time_limit()
+    timer = threading.Timer(limit, cursor.interrupt) if limit else None
+    started = time.perf_counter()
+    if timer is not None:
+        timer.start()
+    try:
+        answer = _read(cursor.execute(sql, params) if params is not None else cursor.execute(sql), read)
+    except duckdb.InterruptException:
+        raise QueryTimeout(f"The store took longer than {limit:g} s to answer ({name}): narrow the filters, "
+                           "or try again in a moment.") from None
+    finally:
+        if timer is not None:
+            timer.cancel()
+        seconds = time.perf_counter() - started
+        STATS.record(name, seconds)
+        LOG.debug("query %s: %.1f ms", name, seconds * 1000)
+    return answer
+
