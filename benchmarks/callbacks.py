@@ -135,6 +135,9 @@ def run_worker(store: Path, selections_file: Path, out: Path, warmups: int) -> N
         for page, spec in plan:
             call(page, spec, selection)
     rss_warm, peak_warm = current_rss_mb(), peak_rss_mb()
+    from dashboard.store.door import STATS
+
+    STATS.reset()  # the store door's counts of the measured selections only
     timings: dict[str, dict[str, Any]] = {}
     page_totals: dict[str, list[float]] = {}
     measured = selections[warmups:]
@@ -172,6 +175,7 @@ def run_worker(store: Path, selections_file: Path, out: Path, warmups: int) -> N
 
     from dashboard.store.context import AppContext
 
+    queries = {name: vars(count) for name, count in STATS.snapshot().items()}
     context: AppContext = app.server.config["EUIOM_CONTEXT"]
     cursor = context.cursor()
     counts = cursor.execute("SELECT (SELECT count(*) FROM survey_responses), "
@@ -185,7 +189,7 @@ def run_worker(store: Path, selections_file: Path, out: Path, warmups: int) -> N
         "peak_rss_mb": peak_rss_mb(), "survey_rows": counts[0], "indicator_rows": counts[1],
         "duckdb": duckdb_settings,
         "callbacks": [{**entry, "status": dict(entry["status"])} for entry in timings.values()],
-        "page_totals": page_totals,
+        "page_totals": page_totals, "queries": queries,
     }))
 
 
@@ -586,6 +590,21 @@ def report(results: list[dict[str, Any]], command: str, info: dict[str, str], st
             cells.append("–" if not totals else
                          f"{statistics.median(totals):.0f} / {percentile(totals, 95):.0f} ms")
         lines.append(f"| {page} | *sum of the page's callbacks for one filter change* | " + " | ".join(cells) + " |")
+
+    if any(result["worker"].get("queries") for result in results):
+        lines += ["", "### Queries by name (the store door's counts)", "",
+                  "Every query of the measured selections, counted by the store door "
+                  "(`dashboard/store/door.py`): calls, total and longest time.", "",
+                  "| query | " + " | ".join(f"{label(size)} records" for size in sizes) + " |",
+                  "|---|" + "---:|" * len(sizes)]
+        names = sorted({name for result in results for name in result["worker"].get("queries", {})})
+        for name in names:
+            cells = []
+            for result in results:
+                count = result["worker"].get("queries", {}).get(name)
+                cells.append("–" if not count else f"{count['calls']} calls, {count['seconds'] * 1000:.0f} ms, "
+                                                   f"longest {count['longest'] * 1000:.1f} ms")
+            lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
 
     if any(result.get("pandas") for result in results):
         lines += ["", "### DuckDB query functions vs the naive way (pandas on in-memory DataFrames)", "",

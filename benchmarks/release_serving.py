@@ -18,7 +18,9 @@ import time
 from pathlib import Path
 
 from dashboard.selection import Selection
+from dashboard.store.door import ROW, query
 from dashboard.store.files import ReadOnlyStore
+from dashboard.store.sql import compose, identifier
 from dashboard.sustainability import queries as q
 from dashboard.sustainability.disclosure import EXACT, PROTECTED
 
@@ -45,9 +47,12 @@ def main() -> None:
     store = ReadOnlyStore(args.store)
     cursor = store.cursor()
     print("| table | rows |\n|---|---|")
-    for table in ("survey_responses", "release_records", "survey_group_cells", "release_group_cells",
-                  "survey_group_hist", "release_group_hist", "survey_pair_cells", "release_pair_cells"):
-        print(f"| {table} | {cursor.execute(f'SELECT count(*) FROM {table}').fetchone()[0]:,} |")  # noqa: S608
+    tables = ("survey_responses", "release_records", "survey_group_cells", "release_group_cells",
+              "survey_group_hist", "release_group_hist", "survey_pair_cells", "release_pair_cells")
+    for table in tables:
+        rows = query(cursor, "table_rows", compose("SELECT count(*) FROM {table}", table=identifier(table, tables)),
+                     read=ROW)[0]
+        print(f"| {table} | {rows:,} |")
     timings: dict[tuple[str, str], list[float]] = {}
     for _ in range(args.repeats):
         for selection in SELECTIONS:

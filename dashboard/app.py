@@ -30,6 +30,7 @@ from dashboard.server.shared_state import open_shared_state
 from dashboard.server.transport import install_compression
 from dashboard.settings import Settings, load_settings
 from dashboard.store.context import AppContext
+from dashboard.store.door import TIME_LIMIT_KEY
 
 # Dash's default template wraps its scripts in a <footer>, a second "contentinfo" landmark.
 INDEX_TEMPLATE = """<!DOCTYPE html>
@@ -94,6 +95,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.server.config["EUIOM_CONTEXT"] = context
+    app.server.config[TIME_LIMIT_KEY] = settings.query_seconds or None  # the store door's time limit
     install_store_switching(app.server, context)
     app.index_string = INDEX_TEMPLATE.format(lang=settings.language)
 

@@ -235,6 +235,11 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "EUIOM_STORE_CHECK_SECONDS", "1",
         "Least time between two checks of a store directory's pointer by a worker (seconds).",
         _non_negative_float),
+    "query_seconds": SettingSpec(
+        "EUIOM_QUERY_SECONDS", "20",
+        "Longest time one query of the store may take while a request is answered (seconds; 0: no "
+        "limit). Past it the query is interrupted and the request answered 503 with one line.",
+        _non_negative_float),
     "host": SettingSpec("EUIOM_HOST", "127.0.0.1", "Address the server listens on.", str),
     "port": SettingSpec("EUIOM_PORT", "8050", "Port the server listens on.", _port),
     "workers": SettingSpec("EUIOM_WORKERS", "2", "gunicorn worker processes (production only).",
@@ -371,6 +376,7 @@ class Settings:
     store_path: Path
     keep_versions: int
     store_check_seconds: float
+    query_seconds: float
     host: str
     port: int
     workers: int

@@ -6,7 +6,7 @@ import pytest
 
 from dashboard.selection import Selection
 from dashboard.store.catalog import load_catalog
-from dashboard.store.sql import selection_conditions, where
+from dashboard.store.sql import Sql, compose, selection_conditions, where
 
 
 @pytest.fixture(scope="module")
@@ -15,9 +15,9 @@ def catalog(tiny_cursor):
 
 
 def returns_total(cursor, selection: Selection) -> float:
-    conditions, params = selection_conditions(selection, alias="v", date_column="period", pillar_mode="indicator")
-    conditions.append("v.indicator_code = 'returns_assisted'")
-    sql = f"SELECT coalesce(sum(value), 0) FROM indicator_values v {where(conditions)}"  # noqa: S608
+    conditions, params = selection_conditions(selection, alias="iv", date_column="period", pillar_mode="indicator")
+    conditions.append(Sql("iv.indicator_code = 'returns_assisted'"))
+    sql = compose("SELECT coalesce(sum(value), 0) FROM indicator_values iv {where}", where=where(conditions))
     return cursor.execute(sql, params).fetchone()[0]
 
 
@@ -70,4 +70,4 @@ def test_identifiers_are_checked_before_sql():
     with pytest.raises(ValueError):
         selection_conditions(Selection(), alias="v; DROP TABLE x", date_column=None)
     with pytest.raises(ValueError):
-        selection_conditions(Selection(), alias="v", date_column="value")
+        selection_conditions(Selection(), alias="iv", date_column="value")

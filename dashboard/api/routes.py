@@ -19,6 +19,7 @@ from dashboard.common.charts import ChartSpec
 from dashboard.common.data_kinds import kind_text
 from dashboard.i18n import t
 from dashboard.store.context import AppContext
+from dashboard.store.door import QueryTimeout
 
 from . import options as page_options
 from .errors import ApiError
@@ -55,6 +56,11 @@ def endpoint(context: AppContext, *, permission: Permission = Permission.EXPORT)
                 response = json_response(error.body(), error.status)
                 response.headers.update(error.headers)
                 response.headers["Cache-Control"] = "no-store"
+                return response
+            except QueryTimeout as error:  # the store's time limit: one line, try again or narrow
+                response = json_response({"error": str(error), "status": 503}, 503)
+                response.headers["Cache-Control"] = "no-store"
+                response.headers["Retry-After"] = "5"
                 return response
             except Exception:  # no traceback reaches a client
                 LOG.exception("API request failed: %s", request.full_path)

@@ -38,6 +38,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from dashboard.store.sql import Sql, compose, identifier, joined
+
 CELL_GROUPINGS = ("none", "sex", "age_group", "assistance_type", "assistance_level", "referral")
 HIST_GROUPINGS = (*CELL_GROUPINGS, "months")
 SCORE_COLUMNS = {
@@ -86,32 +88,56 @@ RELEASE_CELLS = CellSet("release", "release_records", "weight", "TRUE")
 CELL_SETS = {"exact": EXACT_CELLS, "release": RELEASE_CELLS}
 
 
-def _cells_select(grouping: str) -> str:
-    sums = ", ".join(f"sum(w * {measure}) AS {measure}_sum, sum(w * {measure} * {measure}) AS {measure}_sumsq"
-                     for measure in SCORE_COLUMNS)
-    return f"""
-        SELECT '{grouping}' AS grouping_key, {GROUP_VALUE[grouping]} AS group_value, months_band,
+# The cell tables' names, and the scores and groupings their columns are written for (allow-lists).
+CELL_TABLES = frozenset(cells.table(kind) for cells in CELL_SETS.values() for kind in ("cells", "hist", "pairs"))
+RECORD_TABLES = frozenset(cells.records for cells in CELL_SETS.values())
+
+
+def _number(value: float) -> Sql:
+    """A constant of this module written into SQL (a number, never a value from outside)."""
+    return Sql(repr(float(value)) if isinstance(value, float) else str(int(value)))
+
+
+def _score(measure: str) -> Sql:
+    return identifier(measure, SCORE_COLUMNS)
+
+
+def _grouping(grouping: str) -> tuple[Sql, Sql]:
+    """The grouping's key as SQL text ('sex') and the expression of its value per record."""
+    return compose("'{key}'", key=identifier(grouping, GROUP_VALUE)), Sql(GROUP_VALUE[grouping])
+
+
+def _cells_select(grouping: str) -> Sql:
+    key, value = _grouping(grouping)
+    sums = joined([compose("sum(w * {m}) AS {m}_sum, sum(w * {m} * {m}) AS {m}_sumsq", m=_score(measure))
+                   for measure in SCORE_COLUMNS], ", ")
+    return compose("""
+        SELECT {key} AS grouping_key, {value} AS group_value, months_band,
                action_code, iso3, quarter, next_quarter, sum(w) AS n,
                sum(w) FILTER (WHERE computed) AS computed, {sums}
-        FROM scored GROUP BY ALL"""  # noqa: S608 (grouping and columns from fixed dicts)
+        FROM scored GROUP BY ALL""", key=key, value=value, sums=sums)
 
 
-def _pairs_select(grouping: str) -> str:
-    changes = ", ".join(f"sum(w * ({measure} - previous_{measure})) AS {measure}_sum, "
-                        f"sum(w * ({measure} - previous_{measure}) ** 2) AS {measure}_sumsq" for measure in SCORE_COLUMNS)
-    return f"""
-        SELECT '{grouping}' AS grouping_key, {GROUP_VALUE[grouping]} AS group_value, months_band,
+def _pairs_select(grouping: str) -> Sql:
+    key, value = _grouping(grouping)
+    changes = joined([compose("sum(w * ({m} - previous_{m})) AS {m}_sum, "
+                              "sum(w * ({m} - previous_{m}) ** 2) AS {m}_sumsq", m=_score(measure))
+                      for measure in SCORE_COLUMNS], ", ")
+    return compose("""
+        SELECT {key} AS grouping_key, {value} AS group_value, months_band,
                action_code, iso3, quarter, next_quarter, previous_quarter, sum(w) AS n, {changes},
-               coalesce(sum(w) FILTER (WHERE composite - previous_composite > {STAY_BAND}), 0) AS rose,
-               coalesce(sum(w) FILTER (WHERE composite - previous_composite < -{STAY_BAND}), 0) AS fell
-        FROM scored WHERE previous_quarter IS NOT NULL GROUP BY ALL"""  # noqa: S608 (grouping and columns from fixed dicts)
+               coalesce(sum(w) FILTER (WHERE composite - previous_composite > {band}), 0) AS rose,
+               coalesce(sum(w) FILTER (WHERE composite - previous_composite < -{band}), 0) AS fell
+        FROM scored WHERE previous_quarter IS NOT NULL GROUP BY ALL""", key=key, value=value, changes=changes,
+                   band=_number(STAY_BAND))
 
 
-def _hist_select(grouping: str, measure: str) -> str:
-    return f"""
-        SELECT '{grouping}' AS grouping_key, {GROUP_VALUE[grouping]} AS group_value, action_code, iso3,
-               quarter, next_quarter, '{measure}' AS measure, {measure}_bin AS bin, sum(w) AS count
-        FROM scored GROUP BY ALL"""  # noqa: S608 (grouping and measure from fixed dicts)
+def _hist_select(grouping: str, measure: str) -> Sql:
+    key, value = _grouping(grouping)
+    return compose("""
+        SELECT {key} AS grouping_key, {value} AS group_value, action_code, iso3,
+               quarter, next_quarter, '{m}' AS measure, {m}_bin AS bin, sum(w) AS count
+        FROM scored GROUP BY ALL""", key=key, value=value, m=_score(measure))
 
 
 def build_cells(connection: duckdb.DuckDBPyConnection, cells: CellSet) -> None:
@@ -121,34 +147,43 @@ def build_cells(connection: duckdb.DuckDBPyConnection, cells: CellSet) -> None:
     the same returnee's next response and their previous response's scores; the cells,
     histograms and pairs are then grouped from that.
     """
-    scores = ", ".join(f"{column} AS {measure}" for measure, column in SCORE_COLUMNS.items())
-    bins = ", ".join(
-        f"CAST(least(floor({column} * {HIST_BINS} + 1e-9), {HIST_BINS}) AS SMALLINT) AS {measure}_bin"
-        for measure, column in SCORE_COLUMNS.items())
-    returnee = "OVER (PARTITION BY respondent_id, action_code, iso3 ORDER BY survey_date, survey_id)"
-    previous = ", ".join(f"lag({measure}) {returnee} AS previous_{measure}" for measure in SCORE_COLUMNS)
+    scores = joined([compose("{column} AS {m}", column=Sql(column), m=_score(measure))
+                     for measure, column in SCORE_COLUMNS.items()], ", ")
+    bins = joined([compose("CAST(least(floor({column} * {bins} + 1e-9), {bins}) AS SMALLINT) AS {m}_bin",
+                           column=Sql(column), bins=_number(HIST_BINS), m=_score(measure))
+                   for measure, column in SCORE_COLUMNS.items()], ", ")
+    returnee = Sql("OVER (PARTITION BY respondent_id, action_code, iso3 ORDER BY survey_date, survey_id)")
+    previous = joined([compose("lag({m}) {returnee} AS previous_{m}", m=_score(measure), returnee=returnee)
+                       for measure in SCORE_COLUMNS], ", ")
     connection.execute("DROP TABLE IF EXISTS scored")
-    connection.execute(f"""
+    connection.execute(compose("""
         CREATE TEMP TABLE scored AS
         WITH records AS (
             SELECT respondent_id, survey_id, survey_date, action_code, iso3,
                    CAST(date_trunc('quarter', survey_date) AS DATE) AS quarter,
-                   {MONTH_BAND_CASE} AS months_band, sex, age_group, assistance_type, assistance_level,
-                   referral, {cells.computed} AS computed, CAST({cells.weight} AS DOUBLE) AS w, {scores}, {bins}
-            FROM {cells.records})
+                   {bands} AS months_band, sex, age_group, assistance_type, assistance_level,
+                   referral, {computed} AS computed, CAST({weight} AS DOUBLE) AS w, {scores}, {bins}
+            FROM {records})
         SELECT * EXCLUDE (respondent_id, survey_id, survey_date),
                lead(quarter) {returnee} AS next_quarter, lag(quarter) {returnee} AS previous_quarter,
                {previous}
-        FROM records""")  # noqa: S608 (columns and tables from fixed dicts)
-    for kind in ("cells", "hist", "pairs"):
-        connection.execute(f"DROP TABLE IF EXISTS {cells.table(kind)}")
-    grouped = " UNION ALL ".join(_cells_select(grouping) for grouping in CELL_GROUPINGS)
-    connection.execute(f"CREATE TABLE {cells.table('cells')} AS SELECT * FROM ({grouped}) ORDER BY grouping_key, iso3, quarter")  # noqa: S608
-    pairs = " UNION ALL ".join(_pairs_select(grouping) for grouping in CELL_GROUPINGS)
-    connection.execute(f"CREATE TABLE {cells.table('pairs')} AS SELECT * FROM ({pairs}) ORDER BY grouping_key, iso3, quarter")  # noqa: S608
-    hist = " UNION ALL ".join(_hist_select(grouping, measure)
-                              for grouping in HIST_GROUPINGS for measure in SCORE_COLUMNS)
-    connection.execute(f"CREATE TABLE {cells.table('hist')} AS SELECT * FROM ({hist}) ORDER BY grouping_key, measure, iso3, quarter")  # noqa: S608
+        FROM records""", bands=Sql(MONTH_BAND_CASE), computed=Sql(cells.computed), weight=Sql(cells.weight),
+                               scores=scores, bins=bins, records=identifier(cells.records, RECORD_TABLES),
+                               returnee=returnee, previous=previous))
+    tables = {kind: identifier(cells.table(kind), CELL_TABLES) for kind in ("cells", "hist", "pairs")}
+    for table in tables.values():
+        connection.execute(compose("DROP TABLE IF EXISTS {table}", table=table))
+    grouped = joined([_cells_select(grouping) for grouping in CELL_GROUPINGS], " UNION ALL ")
+    connection.execute(compose("CREATE TABLE {table} AS SELECT * FROM ({grouped}) ORDER BY grouping_key, iso3, quarter",
+                               table=tables["cells"], grouped=grouped))
+    pairs = joined([_pairs_select(grouping) for grouping in CELL_GROUPINGS], " UNION ALL ")
+    connection.execute(compose("CREATE TABLE {table} AS SELECT * FROM ({pairs}) ORDER BY grouping_key, iso3, quarter",
+                               table=tables["pairs"], pairs=pairs))
+    hist = joined([_hist_select(grouping, measure) for grouping in HIST_GROUPINGS for measure in SCORE_COLUMNS],
+                  " UNION ALL ")
+    connection.execute(compose(
+        "CREATE TABLE {table} AS SELECT * FROM ({hist}) ORDER BY grouping_key, measure, iso3, quarter",
+        table=tables["hist"], hist=hist))
     connection.execute("DROP TABLE scored")
 
 

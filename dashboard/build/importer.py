@@ -33,8 +33,8 @@ from dashboard.store.files import (
     connect_writable,
     explain_write_error,
     is_store_directory,
-    stored_schema_version,
 )
+from dashboard.store.reference import stored_schema_version
 
 __all__ = ["MAX_FILE_BYTES", "ImportRefused", "ImportReport", "ImportResult", "Problem", "check_file",
            "import_file", "read_table"]

@@ -6,6 +6,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.store.files import SCHEMA_VERSION
+from dashboard.store.sql import Sql, compose, identifier, joined
 
 # store_info keys of earlier versions that held secrets; removed by ``upgrade``.
 RETIRED_SECRET_KEYS = ("cell_key_salt", "cell_key_salt_kind")
@@ -125,14 +126,24 @@ def create_schema(connection: duckdb.DuckDBPyConnection) -> None:
     set_store_info(connection, {"schema_version": SCHEMA_VERSION})
 
 
+def _column(table: str, column: object) -> Sql:
+    """A column of ``table`` as SQL text: a fact table's from its allow-list (``FACT_COLUMNS``), a
+    reference table's quoted (its frames are read from the app's own reference files)."""
+    if table in FACT_COLUMNS:
+        return identifier(column, FACT_COLUMNS[table])
+    return compose('"{column}"', column=Sql(str(column).replace('"', '""')))
+
+
 def insert_frame(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
     """Append ``frame`` to a known table, matching columns by name."""
     if table not in REFERENCE_TABLES and table not in FACT_COLUMNS:
         raise ValueError(f"unknown table {table!r}")
     connection.register("incoming_frame", frame)
     try:
-        columns = ", ".join(f'"{column}"' for column in frame.columns)
-        connection.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_frame")  # noqa: S608 (table from allow-list, columns from our frame)
+        known = {*REFERENCE_TABLES, *FACT_COLUMNS}
+        columns = joined([_column(table, column) for column in frame.columns], ", ")
+        connection.execute(compose("INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_frame",
+                                   table=identifier(table, known), columns=columns))
     finally:
         connection.unregister("incoming_frame")
 
@@ -194,9 +205,10 @@ def record_batch(connection: duckdb.DuckDBPyConnection, batch: dict[str, object]
 
 def delete_demo_rows(connection: duckdb.DuckDBPyConnection) -> None:
     """Remove every demo fact row and its batch records (before real data replaces them)."""
-    demo_batches = "SELECT batch_id FROM data_batches WHERE origin = 'demo'"
-    connection.execute(f"DELETE FROM indicator_values WHERE batch_id IN ({demo_batches})")  # noqa: S608
-    connection.execute(f"DELETE FROM survey_responses WHERE batch_id IN ({demo_batches})")  # noqa: S608
+    connection.execute("DELETE FROM indicator_values WHERE batch_id IN "
+                       "(SELECT batch_id FROM data_batches WHERE origin = 'demo')")
+    connection.execute("DELETE FROM survey_responses WHERE batch_id IN "
+                       "(SELECT batch_id FROM data_batches WHERE origin = 'demo')")
     connection.execute("DELETE FROM data_batches WHERE origin = 'demo'")
 
 
@@ -207,7 +219,8 @@ def forget_retired_secrets(connection: duckdb.DuckDBPyConnection) -> None:
 
 def fact_row_counts(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows of each fact table (reads every table once: a check that a new store version is whole)."""
-    return {table: int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608 - fixed names
+    return {table: int(connection.execute(compose("SELECT count(*) FROM {table}",
+                                                  table=identifier(table, FACT_COLUMNS))).fetchone()[0])
             for table in FACT_COLUMNS}
 
 
@@ -215,4 +228,4 @@ def create_eutf_tables(connection: duckdb.DuckDBPyConnection) -> None:
     """Create the EUTF tables where missing and empty them (``upgrade`` reloads them whole)."""
     connection.execute(EUTF_DDL)
     for table in EUTF_TABLES:
-        connection.execute(f"DELETE FROM {table}")  # noqa: S608 (table from EUTF_TABLES)
+        connection.execute(compose("DELETE FROM {table}", table=identifier(table, EUTF_TABLES)))

@@ -22,8 +22,8 @@ from dashboard.store.files import (
     is_store_directory,
     refuse_non_database,
     served_file,
-    stored_schema_version,
 )
+from dashboard.store.reference import stored_schema_version
 
 
 def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int = DEFAULT_ROWS,

@@ -36,8 +36,8 @@ from dashboard.store.files import (
     StoreError,
     connect_read_only,
     current_version_name,
-    stored_schema_version,
 )
+from dashboard.store.reference import stored_schema_version
 
 LOG = logging.getLogger(__name__)
 

@@ -7,7 +7,8 @@ import duckdb
 import pandas as pd
 
 from dashboard.selection import Selection
-from dashboard.store.sql import indicator_value_conditions, where
+from dashboard.store.door import query
+from dashboard.store.sql import Sql, compose, indicator_value_conditions, where
 
 
 def country_ranking(cursor: duckdb.DuckDBPyConnection, selection: Selection, indicator: str, *,
@@ -18,12 +19,12 @@ def country_ranking(cursor: duckdb.DuckDBPyConnection, selection: Selection, ind
     value, country_total. Ordered by country_total descending, then English name, then sex.
     """
     conditions, params = indicator_value_conditions(selection)
-    conditions.append("iv.indicator_code = $indicator")
-    sex = "iv.sex" if by_sex else "'total'"
-    sql = f"""
+    conditions.append(Sql("iv.indicator_code = $indicator"))
+    sex = Sql("iv.sex" if by_sex else "'total'")
+    sql = compose("""
         WITH per_sex AS (
             SELECT iv.iso3, {sex} AS sex, sum(iv.value) AS value
-            FROM indicator_values iv {where(conditions)}
+            FROM indicator_values iv {where}
             GROUP BY ALL
         )
         SELECT per_sex.iso3, c.name_en, c.name_fr, per_sex.sex, per_sex.value,
@@ -31,5 +32,5 @@ def country_ranking(cursor: duckdb.DuckDBPyConnection, selection: Selection, ind
         FROM per_sex JOIN countries c USING (iso3)
         ORDER BY country_total DESC, c.name_en,
                  CASE per_sex.sex WHEN 'female' THEN 1 WHEN 'male' THEN 2 ELSE 3 END
-    """  # noqa: S608 (sex expression is one of two fixed fragments, conditions from the shared helper)
-    return cursor.execute(sql, {**params, "indicator": indicator}).df()
+    """, sex=sex, where=where(conditions))
+    return query(cursor, "country_ranking", sql, {**params, "indicator": indicator})

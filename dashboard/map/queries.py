@@ -9,8 +9,9 @@ import duckdb
 import pandas as pd
 
 from dashboard.selection import Selection
+from dashboard.store.door import ROW, query
 from dashboard.store.eutf import COMMON_OUTPUT_FRAMEWORK
-from dashboard.store.sql import selection_conditions, where
+from dashboard.store.sql import Sql, compose, joined, selection_conditions, where
 
 # The headline indicators a country profile shows, in this order (only those with data).
 HEADLINE_INDICATORS = (
@@ -22,28 +23,25 @@ JOINT_INITIATIVE_CODE = "JI-ALL"
 JOINT_INITIATIVE_ACTIONS = ("JI-NA", "JI-HOA", "JI-SLC")
 
 
-def _active_period_conditions(selection: Selection, alias: str) -> tuple[list[str], dict[str, object]]:
-    """Keep Actions whose active period overlaps the selected quarters.
-
-    ``alias`` is an ``actions`` alias (a fixed identifier of this module). A missing start or end
-    date (not published) leaves that side of the period open.
-    """
-    conditions: list[str] = []
+def _active_period_conditions(selection: Selection) -> tuple[list[Sql], dict[str, object]]:
+    """Keep Actions (``actions a``) whose active period overlaps the selected quarters. A missing
+    start or end date (not published) leaves that side of the period open."""
+    conditions: list[Sql] = []
     params: dict[str, object] = {}
     if selection.start_date:
-        conditions.append(f"({alias}.end_date IS NULL OR {alias}.end_date >= $active_from)")
+        conditions.append(Sql("(a.end_date IS NULL OR a.end_date >= $active_from)"))
         params["active_from"] = selection.start_date
     if selection.end_date_exclusive:
-        conditions.append(f"({alias}.start_date IS NULL OR {alias}.start_date < $active_to)")
+        conditions.append(Sql("(a.start_date IS NULL OR a.start_date < $active_to)"))
         params["active_to"] = selection.end_date_exclusive
     return conditions, params
 
 
-def _country_conditions(selection: Selection) -> tuple[list[str], dict[str, object]]:
+def _country_conditions(selection: Selection) -> tuple[list[Sql], dict[str, object]]:
     """Conditions on ``action_countries ac`` joined with ``actions a``: the shared filters (pillars
     by country applicability) plus the overlap of the Action's active period."""
     conditions, params = selection_conditions(selection, alias="ac", date_column=None, pillar_mode="country")
-    period_conditions, period_params = _active_period_conditions(selection, "a")
+    period_conditions, period_params = _active_period_conditions(selection)
     return conditions + period_conditions, {**params, **period_params}
 
 
@@ -57,9 +55,8 @@ def map_countries(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd
     in_selection (bool).
     """
     conditions, params = _country_conditions(selection)
-    kept = " AND ".join(conditions) if conditions else "TRUE"
-    # ``kept`` holds the shared helper's conditions and this module's fixed ones; values are bound.
-    sql = f"""
+    kept = joined(conditions, " AND ") if conditions else Sql("TRUE")
+    sql = compose("""
         SELECT ac.iso3, c.name_en AS country_name_en, c.name_fr AS country_name_fr, ac.action_code,
                a.short_name_en AS action_short_en, a.short_name_fr AS action_short_fr,
                a.region_code, r.name_en AS region_name_en, r.name_fr AS region_name_fr,
@@ -73,18 +70,18 @@ def map_countries(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd
         JOIN regions r USING (region_code)
         JOIN statuses s USING (status_code)
         ORDER BY ac.iso3, ac.action_code
-    """  # noqa: S608 (conditions from selection_conditions and fixed text; every value bound)
-    return cursor.execute(sql, params).df()
+    """, kept=kept)
+    return query(cursor, "map_countries", sql, params)
 
 
 def country_in_selection(cursor: duckdb.DuckDBPyConnection, selection: Selection, iso3: str) -> bool:
     """Whether the selection keeps ``iso3`` for at least one of its Actions."""
     conditions, params = _country_conditions(selection)
-    sql = f"""
+    sql = compose("""
         SELECT count(*) > 0 FROM action_countries ac JOIN actions a USING (action_code)
-        {where([*conditions, "ac.iso3 = $iso3"])}
-    """  # noqa: S608 (conditions from selection_conditions and fixed text; every value bound)
-    return bool(cursor.execute(sql, {**params, "iso3": iso3}).fetchone()[0])
+        {where}
+    """, where=where([*conditions, Sql("ac.iso3 = $iso3")]))
+    return bool(query(cursor, "country_in_selection", sql, {**params, "iso3": iso3}, read=ROW)[0])
 
 
 def global_components(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
@@ -97,22 +94,22 @@ def global_components(cursor: duckdb.DuckDBPyConnection, selection: Selection) -
     """
     action_level = dataclasses.replace(selection, countries=(), pillars=())
     conditions, params = selection_conditions(action_level, alias="g", date_column=None)
-    period_conditions, period_params = _active_period_conditions(selection, "a")
+    period_conditions, period_params = _active_period_conditions(selection)
     conditions += period_conditions
     params.update(period_params)
     if selection.pillars:
-        conditions.append("g.action_code IN (SELECT action_code FROM action_pillars WHERE pillar_no IN $pillars)")
+        conditions.append(Sql("g.action_code IN (SELECT action_code FROM action_pillars WHERE pillar_no IN $pillars)"))
         params["pillars"] = list(selection.pillars)
     if selection.countries:
-        conditions.append("FALSE")
-    sql = f"""
+        conditions.append(Sql("FALSE"))
+    sql = compose("""
         SELECT g.action_code, a.short_name_en AS action_short_en, a.short_name_fr AS action_short_fr,
                g.component_code, g.name_en, g.name_fr, g.established, g.note_en, g.note_fr, g.source
         FROM global_components g JOIN actions a USING (action_code)
-        {where(conditions)}
+        {where}
         ORDER BY g.action_code, g.component_code
-    """  # noqa: S608 (conditions from selection_conditions and fixed text; every value bound)
-    return cursor.execute(sql, params).df()
+    """, where=where(conditions))
+    return query(cursor, "global_components", sql, params)
 
 
 def country_facts(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFrame:
@@ -124,8 +121,7 @@ def country_facts(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFrame:
     pillars (list of pillar numbers that apply there, ascending), pillar_note_en, pillar_note_fr
     (why only some of the Action's pillars apply there, or None). Ordered by action_code.
     """
-    return cursor.execute(
-        """
+    return query(cursor, "country_facts", """
         SELECT ac.iso3, c.name_en AS country_name_en, c.name_fr AS country_name_fr, ac.action_code,
                a.short_name_en AS action_short_en, a.short_name_fr AS action_short_fr,
                a.name_en AS action_name_en, a.name_fr AS action_name_fr,
@@ -143,9 +139,7 @@ def country_facts(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFrame:
         LEFT JOIN country_pillar_exceptions ex USING (action_code, iso3)
         WHERE ac.iso3 = $iso3
         ORDER BY ac.action_code
-        """,
-        {"iso3": iso3},
-    ).df()
+        """, {"iso3": iso3})
 
 
 def country_headline(cursor: duckdb.DuckDBPyConnection, selection: Selection, iso3: str) -> pd.DataFrame:
@@ -157,16 +151,16 @@ def country_headline(cursor: duckdb.DuckDBPyConnection, selection: Selection, is
     """
     conditions, params = selection_conditions(selection, alias="iv", date_column="period",
                                               pillar_mode="indicator")
-    conditions += ["iv.iso3 = $iso3", "iv.indicator_code IN $headline"]
-    sql = f"""
+    conditions += [Sql("iv.iso3 = $iso3"), Sql("iv.indicator_code IN $headline")]
+    sql = compose("""
         SELECT totals.indicator_code, i.pillar_no, i.unit, i.name_en, i.name_fr, i.definition_en,
                i.definition_fr, totals.value
         FROM (SELECT iv.indicator_code, sum(iv.value) AS value FROM indicator_values iv
-              {where(conditions)} GROUP BY iv.indicator_code) AS totals
+              {where} GROUP BY iv.indicator_code) AS totals
         JOIN indicators i ON i.indicator_code = totals.indicator_code
         ORDER BY list_position($headline, totals.indicator_code)
-    """  # noqa: S608 (conditions from selection_conditions and fixed text; every value bound)
-    return cursor.execute(sql, {**params, "iso3": iso3, "headline": list(HEADLINE_INDICATORS)}).df()
+    """, where=where(conditions))
+    return query(cursor, "country_headline", sql, {**params, "iso3": iso3, "headline": list(HEADLINE_INDICATORS)})
 
 
 def country_trend(cursor: duckdb.DuckDBPyConnection, selection: Selection, iso3: str,
@@ -180,15 +174,15 @@ def country_trend(cursor: duckdb.DuckDBPyConnection, selection: Selection, iso3:
         raise ValueError(f"not a headline indicator: {indicator_code!r}")
     conditions, params = selection_conditions(selection, alias="iv", date_column="period",
                                               pillar_mode="indicator")
-    conditions += ["iv.iso3 = $iso3", "iv.indicator_code = $indicator"]
-    sql = f"""
+    conditions += [Sql("iv.iso3 = $iso3"), Sql("iv.indicator_code = $indicator")]
+    sql = compose("""
         SELECT iv.period, sum(iv.value) AS value
         FROM indicator_values iv
-        {where(conditions)}
+        {where}
         GROUP BY iv.period
         ORDER BY iv.period
-    """  # noqa: S608 (conditions from selection_conditions and fixed text; every value bound)
-    return cursor.execute(sql, {**params, "iso3": iso3, "indicator": indicator_code}).df()
+    """, where=where(conditions))
+    return query(cursor, "country_trend", sql, {**params, "iso3": iso3, "indicator": indicator_code})
 
 
 def published_for_country(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFrame:
@@ -199,8 +193,7 @@ def published_for_country(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.Da
     indicator, value, qualifier, as_of, source_url. Ordered by level (country first), then as_of
     and figure_id.
     """
-    return cursor.execute(
-        """
+    return query(cursor, "published_for_country", """
         WITH country_actions AS (SELECT action_code FROM action_countries WHERE iso3 = $iso3)
         SELECT pf.figure_id, pf.action_code, pf.scope,
                CASE WHEN pf.scope = $iso3 THEN 'country'
@@ -212,18 +205,14 @@ def published_for_country(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.Da
            OR (pf.action_code = $joint
                AND EXISTS (SELECT 1 FROM country_actions WHERE action_code IN $joint_actions))
         ORDER BY CASE level WHEN 'country' THEN 1 WHEN 'action' THEN 2 ELSE 3 END, pf.as_of, pf.figure_id
-        """,
-        {"iso3": iso3, "joint": JOINT_INITIATIVE_CODE, "joint_actions": list(JOINT_INITIATIVE_ACTIONS)},
-    ).df()
+        """, {"iso3": iso3, "joint": JOINT_INITIATIVE_CODE, "joint_actions": list(JOINT_INITIATIVE_ACTIONS)})
 
 
 def rada_provinces(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The provinces an Action names (RADA's eight). Columns: province_code, iso3, action_code,
     name_en, name_fr. Ordered by province_code."""
-    return cursor.execute(
-        """SELECT province_code, iso3, action_code, name_en, name_fr FROM provinces
-           ORDER BY province_code"""
-    ).df()
+    return query(cursor, "rada_provinces", """SELECT province_code, iso3, action_code, name_en, name_fr FROM provinces
+           ORDER BY province_code""")
 
 
 def country_contracts(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFrame:
@@ -233,17 +222,14 @@ def country_contracts(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFr
     date_start, date_end, action_link, action_link_basis, action_document_url, country_count.
     Ordered: the country's own first, then contracts before projects, then iati_id.
     """
-    return cursor.execute(
-        """
+    return query(cursor, "country_contracts", """
         SELECT p.iati_id, p.parent_iati_id, p.level, p.title, p.implementing_partners, p.budget_eur,
                p.date_start, p.date_end, p.action_link, p.action_link_basis, p.action_document_url,
                pc.country_count
         FROM eutf_projects p JOIN eutf_project_countries pc USING (iati_id)
         WHERE pc.iso3 = $iso3
         ORDER BY pc.country_count > 1, p.level = 'project', p.iati_id
-        """,
-        {"iso3": iso3},
-    ).df()
+        """, {"iso3": iso3})
 
 
 def country_results(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFrame:
@@ -253,8 +239,7 @@ def country_results(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFram
     Columns: indicator_number, indicator, level, iati_ids, target, actual, pillar_no (the
     dashboard's correspondence; None where it has none). Ordered by indicator_number.
     """
-    return cursor.execute(
-        """
+    return query(cursor, "country_results", """
         WITH own AS (
             SELECT r.indicator_number, r.indicator, r.level, r.iati_id, r.target, r.actual
             FROM eutf_results r JOIN eutf_project_countries pc USING (iati_id)
@@ -273,6 +258,4 @@ def country_results(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFram
         GROUP BY own.indicator_number, own.level, ip.pillar_no
         ORDER BY string_split(own.indicator_number, '.')[1]::INTEGER,
                  string_split(split_part(own.indicator_number, ' ', 1), '.')[2]::INTEGER, own.indicator_number
-        """,
-        {"framework": COMMON_OUTPUT_FRAMEWORK, "iso3": iso3},
-    ).df()
+        """, {"framework": COMMON_OUTPUT_FRAMEWORK, "iso3": iso3})

@@ -15,103 +15,104 @@ from dashboard.pillars.explorer import (
     Condition,
     ExplorerQuery,
 )
+from dashboard.store.door import ROW, query
+from dashboard.store.sql import Sql, compose, identifier, joined
 
 # The explorer's columns: the SQL each one is read, sorted and filtered by (the allow-list of
 # identifiers: nothing else reaches its SQL); dates are filtered as ISO text, as the grid shows them.
-EXPLORER_SQL = {
+EXPLORER_SQL: dict[str, Sql] = {column: Sql(expression) for column, expression in {
     "result_id": "r.result_id", "iati_id": "r.iati_id", "level": "r.level",
     "countries": "array_to_string(p.recipient_iso3, '; ')", "action_link": "r.action_link",
     "result_framework": "r.result_framework", "indicator": "r.indicator", "indicator_number": "r.indicator_number",
     "period_start": "r.period_start", "period_end": "r.period_end", "target": "r.target",
     "target_text": "r.target_text", "actual": "r.actual", "as_of": "r.as_of",
-}
-
-
+}.items()}
 DATE_COLUMNS = frozenset({"period_start", "period_end", "as_of"})
-
-
-TEXT_MATCH = {  # operator -> SQL on the lower-cased text x and the bound value v
+# Grid operator -> SQL on the (lower-cased) text or number ``x`` and the bound values ``v`` and ``w``.
+TEXT_MATCH = {
     "contains": "contains({x}, {v})", "notContains": "({x} IS NULL OR NOT contains({x}, {v}))",
     "equals": "{x} = {v}", "notEqual": "({x} IS NULL OR {x} <> {v})",
     "startsWith": "starts_with({x}, {v})", "endsWith": "ends_with({x}, {v})",
+    "blank": "({x} IS NULL OR {x} = '')", "notBlank": "({x} IS NOT NULL AND {x} <> '')",
 }
-
-
 NUMBER_MATCH = {
     "equals": "{x} = {v}", "notEqual": "{x} <> {v}", "lessThan": "{x} < {v}", "lessThanOrEqual": "{x} <= {v}",
     "greaterThan": "{x} > {v}", "greaterThanOrEqual": "{x} >= {v}", "inRange": "({x} > {v} AND {x} < {w})",
+    "blank": "{x} IS NULL", "notBlank": "{x} IS NOT NULL",
 }
+EXPLORER_FROM = Sql("FROM eutf_results r LEFT JOIN eutf_projects p USING (iati_id)")
 
 
-EXPLORER_FROM = "FROM eutf_results r LEFT JOIN eutf_projects p USING (iati_id)"
-
-
-def explorer_rows(cursor: duckdb.DuckDBPyConnection, query: ExplorerQuery | None = None,
+def explorer_rows(cursor: duckdb.DuckDBPyConnection, explorer: ExplorerQuery | None = None,
                   block: Block | None = None) -> pd.DataFrame:
-    """The result rows that ``query`` keeps (all by default), in its order (missing values last
+    """The result rows that ``explorer`` keeps (all by default), in its order (missing values last
     either way; then by result_id, file order), only rows ``block.start`` to ``block.end`` when a
     block is given; each with its project's or contract's countries (alpha-3, '; '-joined).
 
     Columns: ``EXPLORER_COLUMNS``.
     """
-    query = query or ExplorerQuery()
-    where, params = explorer_where(query)
-    order = ", ".join([*(f"{EXPLORER_SQL[key.column]} {'DESC' if key.descending else 'ASC'} NULLS LAST"
-                         for key in query.sort), "r.result_id"])
-    select = ", ".join(f"{EXPLORER_SQL[column]} AS {column}" for column in EXPLORER_COLUMNS)
-    page = ""
+    explorer = explorer or ExplorerQuery()
+    condition, params = explorer_where(explorer)
+    order = joined([*(compose("{column} {direction} NULLS LAST", column=EXPLORER_SQL[key.column],
+                              direction=Sql("DESC" if key.descending else "ASC")) for key in explorer.sort),
+                    Sql("r.result_id")], ", ")
+    columns = joined([compose("{expression} AS {column}", expression=EXPLORER_SQL[column],
+                              column=identifier(column, EXPLORER_SQL)) for column in EXPLORER_COLUMNS], ", ")
+    page = Sql("")
     if block is not None:
-        page, params = " LIMIT $limit OFFSET $offset", {**params, "limit": block.end - block.start,
-                                                         "offset": block.start}
-    return cursor.execute(f"SELECT {select} {EXPLORER_FROM} WHERE {where} ORDER BY {order}{page}",  # noqa: S608 (allow-listed)
-                          params).df()
+        page, params = Sql(" LIMIT $limit OFFSET $offset"), {**params, "limit": block.end - block.start,
+                                                              "offset": block.start}
+    sql = compose("SELECT {columns} {source} WHERE {condition} ORDER BY {order}{page}", columns=columns,
+                  source=EXPLORER_FROM, condition=condition, order=order, page=page)
+    return query(cursor, "explorer_rows", sql, params)
 
 
-def explorer_counts(cursor: duckdb.DuckDBPyConnection, query: ExplorerQuery) -> tuple[int, int]:
-    """How many result rows ``query`` keeps, and how many there are in all."""
-    where, params = explorer_where(query)
-    row = cursor.execute(f"SELECT count(*) FILTER (WHERE {where}), count(*) {EXPLORER_FROM}",  # noqa: S608 (allow-listed)
-                         params).fetchone()
+def explorer_counts(cursor: duckdb.DuckDBPyConnection, explorer: ExplorerQuery) -> tuple[int, int]:
+    """How many result rows ``explorer`` keeps, and how many there are in all."""
+    condition, params = explorer_where(explorer)
+    sql = compose("SELECT count(*) FILTER (WHERE {condition}), count(*) {source}", condition=condition,
+                  source=EXPLORER_FROM)
+    row = query(cursor, "explorer_counts", sql, params, read=ROW)
     return (int(row[0]), int(row[1])) if row else (0, 0)
 
 
-def explorer_where(query: ExplorerQuery) -> tuple[str, dict[str, object]]:
-    """The WHERE condition of ``query`` and its bound values: identifiers and operators come from
+def explorer_where(explorer: ExplorerQuery) -> tuple[Sql, dict[str, object]]:
+    """The WHERE condition of ``explorer`` and its bound values: identifiers and operators come from
     ``EXPLORER_SQL``, ``TEXT_MATCH`` and ``NUMBER_MATCH`` only; every value is a parameter.
     Text matches ignore case, as the grid's own filters do."""
-    parts: list[str] = []
+    parts: list[Sql] = []
     params: dict[str, object] = {}
-    if query.words:
-        every_column = "lower(concat_ws(' ', {}))".format(", ".join(_as_text(column) for column in EXPLORER_COLUMNS))
-        for number, word in enumerate(query.words):
+    if explorer.words:
+        every_column = compose("lower(concat_ws(' ', {columns}))",
+                               columns=joined([_as_text(column) for column in EXPLORER_COLUMNS], ", "))
+        for number, word in enumerate(explorer.words):
             params[f"w{number}"] = word
-            parts.append(f"contains({every_column}, $w{number})")
-    for index, column_filter in enumerate(query.filters):
+            parts.append(compose("contains({text}, {word})", text=every_column, word=Sql(f"$w{number}")))
+    for index, column_filter in enumerate(explorer.filters):
         parts.append(_column_condition(column_filter, index, params))
-    return (" AND ".join(parts) or "TRUE"), params
+    return (joined(parts, " AND ") if parts else Sql("TRUE")), params
 
 
-def _as_text(column: str) -> str:
+def _as_text(column: str) -> Sql:
     sql = EXPLORER_SQL[column]
-    return f"CAST({sql} AS VARCHAR)" if column in DATE_COLUMNS or column in NUMBER_COLUMNS else sql
+    return compose("CAST({sql} AS VARCHAR)", sql=sql) if column in DATE_COLUMNS or column in NUMBER_COLUMNS else sql
 
 
-def _column_condition(column_filter: ColumnFilter, index: int, params: dict[str, object]) -> str:
+def _column_condition(column_filter: ColumnFilter, index: int, params: dict[str, object]) -> Sql:
     number = column_filter.column in NUMBER_COLUMNS
-    value = EXPLORER_SQL[column_filter.column] if number else f"lower({_as_text(column_filter.column)})"
-    joined = f" {'OR' if column_filter.join == 'OR' else 'AND'} ".join(
-        _condition(value, condition, f"f{index}_{position}", number, params)
-        for position, condition in enumerate(column_filter.conditions))
-    return f"({joined})"
+    value = EXPLORER_SQL[column_filter.column] if number else compose("lower({text})",
+                                                                        text=_as_text(column_filter.column))
+    conditions = joined([_condition(value, condition, f"f{index}_{position}", number, params)
+                         for position, condition in enumerate(column_filter.conditions)],
+                        " OR " if column_filter.join == "OR" else " AND ")
+    return compose("({conditions})", conditions=conditions)
 
 
-def _condition(value: str, condition: Condition, name: str, number: bool, params: dict[str, object]) -> str:
-    if condition.operator == "blank":
-        return f"({value} IS NULL OR {value} = '')" if not number else f"{value} IS NULL"
-    if condition.operator == "notBlank":
-        return f"({value} IS NOT NULL AND {value} <> '')" if not number else f"{value} IS NOT NULL"
-    params[name] = condition.value
+def _condition(value: Sql, condition: Condition, name: str, number: bool, params: dict[str, object]) -> Sql:
+    """One grid condition on ``value``; its values bound as ``$<name>`` (and ``$<name>_to``)."""
+    if condition.operator not in ("blank", "notBlank"):
+        params[name] = condition.value
     if condition.operator == "inRange":  # the grid's bounds, whichever way round they were typed
         params[name], params[f"{name}_to"] = sorted((condition.value, condition.value_to))
     template = (NUMBER_MATCH if number else TEXT_MATCH)[condition.operator]
-    return template.format(x=value, v=f"${name}", w=f"${name}_to")
+    return compose(template, x=value, v=Sql(f"${name}"), w=Sql(f"${name}_to"))

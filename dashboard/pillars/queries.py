@@ -11,8 +11,16 @@ import duckdb
 import pandas as pd
 
 from dashboard.selection import Selection
+from dashboard.store.door import ROWS, query
 from dashboard.store.eutf import COMMON_OUTPUT_FRAMEWORK
-from dashboard.store.sql import indicator_value_conditions, selection_conditions, where
+from dashboard.store.sql import (
+    Sql,
+    compose,
+    identifier,
+    indicator_value_conditions,
+    selection_conditions,
+    where,
+)
 
 # The order of the seed page, used for rows of Actions.
 SEED_ACTION_ORDER = ("JI-NA", "JI-HOA", "JI-SLC", "PILOT", "PROTTASHA", "RADA")
@@ -22,7 +30,7 @@ JOINT_INITIATIVE_ACTIONS = ("JI-NA", "JI-HOA", "JI-SLC")
 DEFAULT_DRILL_ACTION = "JI-NA"
 
 
-def scope_sql(selection: Selection, *, active_in_period: bool = True) -> tuple[str, dict[str, object]]:
+def scope_sql(selection: Selection, *, active_in_period: bool = True) -> tuple[Sql, dict[str, object]]:
     """A ``SELECT action_code, iso3`` of the pairs in scope, and its parameters.
 
     Args:
@@ -32,20 +40,26 @@ def scope_sql(selection: Selection, *, active_in_period: bool = True) -> tuple[s
     """
     conditions, params = selection_conditions(selection, alias="ac", date_column=None, pillar_mode="country")
     if active_in_period and selection.end_date_exclusive:
-        conditions.append("(a.start_date IS NULL OR a.start_date < $active_before)")
+        conditions.append(Sql("(a.start_date IS NULL OR a.start_date < $active_before)"))
         params["active_before"] = selection.end_date_exclusive
     if active_in_period and selection.start_date:
-        conditions.append("(a.end_date IS NULL OR a.end_date >= $active_from)")
+        conditions.append(Sql("(a.end_date IS NULL OR a.end_date >= $active_from)"))
         params["active_from"] = selection.start_date
-    sql = f"SELECT ac.action_code, ac.iso3 FROM action_countries ac JOIN actions a USING (action_code) {where(conditions)}"  # noqa: S608 (conditions from the shared helper and fixed text)
+    sql = compose("SELECT ac.action_code, ac.iso3 FROM action_countries ac JOIN actions a USING (action_code) {where}",
+                  where=where(conditions))
     return sql, params
 
 
-def _pillar_condition(selection: Selection, column: str) -> tuple[str, dict[str, object]]:
-    """``AND <column> IN $pillar_list`` when pillars are chosen (``column`` is fixed text)."""
+# The pillar columns a pillar filter is put on (an allow-list).
+PILLAR_COLUMNS = frozenset({"p.pillar_no", "op.pillar_no"})
+
+
+def _pillar_condition(selection: Selection, column: str) -> tuple[Sql, dict[str, object]]:
+    """``AND <column> IN $pillar_list`` when pillars are chosen (``column`` from ``PILLAR_COLUMNS``)."""
     if not selection.pillars:
-        return "", {}
-    return f"AND {column} IN $pillar_list", {"pillar_list": list(selection.pillars)}
+        return Sql(""), {}
+    return (compose("AND {column} IN $pillar_list", column=identifier(column, PILLAR_COLUMNS)),
+            {"pillar_list": list(selection.pillars)})
 
 
 def action_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
@@ -60,7 +74,7 @@ def action_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selection
     """
     scope, params = scope_sql(selection)
     pillar_filter, pillar_params = _pillar_condition(selection, "p.pillar_no")
-    sql = f"""
+    sql = compose("""
         WITH scope AS ({scope}),
         covered AS (
             SELECT DISTINCT cp.action_code, cp.pillar_no
@@ -91,8 +105,8 @@ def action_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selection
         LEFT JOIN mapping m ON m.action_code = a.action_code AND m.pillar_no = p.pillar_no
         WHERE TRUE {pillar_filter}
         ORDER BY coalesce(list_position($action_order, a.action_code), 99), a.action_code, p.pillar_no
-    """  # noqa: S608 (scope and pillar filter built from fixed text and the shared helper)
-    return cursor.execute(sql, {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)}).df()
+    """, scope=scope, pillar_filter=pillar_filter)
+    return query(cursor, "action_pillar_matrix", sql, {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)})
 
 
 def pillar_counts(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
@@ -103,7 +117,7 @@ def pillar_counts(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd
     """
     scope, params = scope_sql(selection)
     pillar_filter, pillar_params = _pillar_condition(selection, "p.pillar_no")
-    sql = f"""
+    sql = compose("""
         WITH scope AS ({scope}),
         applied AS (
             SELECT cp.pillar_no, cp.action_code, cp.iso3
@@ -133,18 +147,18 @@ def pillar_counts(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd
         LEFT JOIN names USING (pillar_no)
         WHERE TRUE {pillar_filter}
         ORDER BY p.pillar_no
-    """  # noqa: S608 (scope and pillar filter built from fixed text and the shared helper)
-    return cursor.execute(sql, {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)}).df()
+    """, scope=scope, pillar_filter=pillar_filter)
+    return query(cursor, "pillar_counts", sql, {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)})
 
 
 def actions_in_scope(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> list[str]:
     """Codes of the Actions with at least one country in scope, in seed order."""
     scope, params = scope_sql(selection)
-    sql = f"""
+    sql = compose("""
         SELECT DISTINCT action_code FROM ({scope})
         ORDER BY coalesce(list_position($action_order, action_code), 99), action_code
-    """  # noqa: S608 (scope built from fixed text and the shared helper)
-    rows = cursor.execute(sql, {**params, "action_order": list(SEED_ACTION_ORDER)}).fetchall()
+    """, scope=scope)
+    rows = query(cursor, "actions_in_scope", sql, {**params, "action_order": list(SEED_ACTION_ORDER)}, read=ROWS)
     return [row[0] for row in rows]
 
 
@@ -160,7 +174,7 @@ def country_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selectio
     """
     scope, params = scope_sql(selection)
     pillar_filter, pillar_params = _pillar_condition(selection, "p.pillar_no")
-    sql = f"""
+    sql = compose("""
         WITH scope AS ({scope})
         SELECT c.iso3, c.name_en, c.name_fr, ac.role, p.pillar_no,
                p.name_en AS pillar_name_en, p.name_fr AS pillar_name_fr,
@@ -176,8 +190,8 @@ def country_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selectio
         LEFT JOIN action_pillars ap ON ap.action_code = s.action_code AND ap.pillar_no = p.pillar_no
         WHERE s.action_code = $drill_action {pillar_filter}
         ORDER BY c.name_en, p.pillar_no
-    """  # noqa: S608 (scope and pillar filter built from fixed text and the shared helper)
-    return cursor.execute(sql, {**params, **pillar_params, "drill_action": action_code}).df()
+    """, scope=scope, pillar_filter=pillar_filter)
+    return query(cursor, "country_pillar_matrix", sql, {**params, **pillar_params, "drill_action": action_code})
 
 
 def country_exceptions(cursor: duckdb.DuckDBPyConnection, selection: Selection,
@@ -187,7 +201,7 @@ def country_exceptions(cursor: duckdb.DuckDBPyConnection, selection: Selection,
     Columns: iso3, name_en, name_fr, applicable_pillars (e.g. '2;3'), note_en, note_fr, source.
     """
     scope, params = scope_sql(selection)
-    sql = f"""
+    sql = compose("""
         WITH scope AS ({scope})
         SELECT ex.iso3, c.name_en, c.name_fr, ex.applicable_pillars, ex.note_en, ex.note_fr, ex.source
         FROM country_pillar_exceptions ex
@@ -195,8 +209,8 @@ def country_exceptions(cursor: duckdb.DuckDBPyConnection, selection: Selection,
         JOIN countries c ON c.iso3 = ex.iso3
         WHERE ex.action_code = $drill_action
         ORDER BY c.name_en
-    """  # noqa: S608 (scope built from fixed text and the shared helper)
-    return cursor.execute(sql, {**params, "drill_action": action_code}).df()
+    """, scope=scope)
+    return query(cursor, "country_exceptions", sql, {**params, "drill_action": action_code})
 
 
 def objective_mappings(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
@@ -209,7 +223,7 @@ def objective_mappings(cursor: duckdb.DuckDBPyConnection, selection: Selection) 
     """
     scope, params = scope_sql(selection)
     pillar_filter, pillar_params = _pillar_condition(selection, "op.pillar_no")
-    sql = f"""
+    sql = compose("""
         WITH scope AS ({scope})
         SELECT ao.action_code, a.short_name_en, a.short_name_fr, ao.objective_no, ao.kind,
                ao.text_en, ao.text_fr, op.pillar_no, p.name_en AS pillar_name_en,
@@ -222,8 +236,8 @@ def objective_mappings(cursor: duckdb.DuckDBPyConnection, selection: Selection) 
         WHERE TRUE {pillar_filter}
         ORDER BY coalesce(list_position($action_order, ao.action_code), 99), ao.action_code,
                  ao.objective_no, op.pillar_no
-    """  # noqa: S608 (scope and pillar filter built from fixed text and the shared helper)
-    return cursor.execute(sql, {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)}).df()
+    """, scope=scope, pillar_filter=pillar_filter)
+    return query(cursor, "objective_mappings", sql, {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)})
 
 
 STARTED = "reintegration_started"
@@ -234,15 +248,16 @@ TREND_GROUPINGS = ("region", "action")
 
 
 # Grouping name -> (code expression, join adding the name table, English name, French name).
-# An allow-list: these fragments are the only identifiers interpolated into the SQL below.
-GROUPINGS = {
-    "region": ("g.region_code", "JOIN regions g ON g.region_code = a.region_code", "g.name_en", "g.name_fr"),
-    "action": ("a.action_code", "", "a.short_name_en", "a.short_name_fr"),
-    "country": ("g.iso3", "JOIN countries g ON g.iso3 = iv.iso3", "g.name_en", "g.name_fr"),
+# An allow-list: these fragments are the only identifiers composed into the SQL below.
+GROUPINGS: dict[str, tuple[Sql, Sql, Sql, Sql]] = {
+    "region": (Sql("g.region_code"), Sql("JOIN regions g ON g.region_code = a.region_code"), Sql("g.name_en"),
+               Sql("g.name_fr")),
+    "action": (Sql("a.action_code"), Sql(""), Sql("a.short_name_en"), Sql("a.short_name_fr")),
+    "country": (Sql("g.iso3"), Sql("JOIN countries g ON g.iso3 = iv.iso3"), Sql("g.name_en"), Sql("g.name_fr")),
 }
 
 
-def _grouping(group_by: str) -> tuple[str, str, str, str]:
+def _grouping(group_by: str) -> tuple[Sql, Sql, Sql, Sql]:
     if group_by not in GROUPINGS:
         raise ValueError(f"unknown grouping {group_by!r}")
     return GROUPINGS[group_by]
@@ -260,13 +275,13 @@ def indicator_totals(cursor: duckdb.DuckDBPyConnection, selection: Selection) ->
     value_conditions, params = indicator_value_conditions(selection)
     pair_conditions, pair_params = selection_conditions(selection, alias="cp", date_column=None, pillar_mode="none")
     if selection.pillars:
-        pair_conditions.append("cp.pillar_no IN $pillar_list")
+        pair_conditions.append(Sql("cp.pillar_no IN $pillar_list"))
         pair_params["pillar_list"] = list(selection.pillars)
-    sql = f"""
-        WITH applicable AS (SELECT DISTINCT cp.pillar_no FROM country_pillars cp {where(pair_conditions)}),
+    sql = compose("""
+        WITH applicable AS (SELECT DISTINCT cp.pillar_no FROM country_pillars cp {where}),
         totals AS (
             SELECT iv.indicator_code, sum(iv.value) AS total, count(*) AS value_rows
-            FROM indicator_values iv {where(value_conditions)}
+            FROM indicator_values iv {where2}
             GROUP BY iv.indicator_code
         )
         SELECT i.indicator_code, i.pillar_no, i.by_sex, i.unit, i.name_en, i.name_fr,
@@ -275,8 +290,8 @@ def indicator_totals(cursor: duckdb.DuckDBPyConnection, selection: Selection) ->
         JOIN applicable USING (pillar_no)
         LEFT JOIN totals t USING (indicator_code)
         ORDER BY i.pillar_no, i.indicator_code
-    """  # noqa: S608 (conditions from the shared helper and fixed text)
-    return cursor.execute(sql, {**params, **pair_params}).df()
+    """, where=where(pair_conditions), where2=where(value_conditions))
+    return query(cursor, "indicator_totals", sql, {**params, **pair_params})
 
 
 def indicator_trend(cursor: duckdb.DuckDBPyConnection, selection: Selection, indicator: str,
@@ -292,16 +307,16 @@ def indicator_trend(cursor: duckdb.DuckDBPyConnection, selection: Selection, ind
     """
     code, join, name_en, name_fr = _grouping(group_by)
     conditions, params = indicator_value_conditions(selection)
-    conditions.append("iv.indicator_code = $indicator")
-    sql = f"""
+    conditions.append(Sql("iv.indicator_code = $indicator"))
+    sql = compose("""
         SELECT {code} AS group_code, {name_en} AS name_en, {name_fr} AS name_fr,
                iv.period, sum(iv.value) AS value
         FROM indicator_values iv JOIN actions a USING (action_code) {join}
-        {where(conditions)}
+        {where}
         GROUP BY ALL
         ORDER BY group_code, iv.period
-    """  # noqa: S608 (grouping fragments from the GROUPINGS allow-list, conditions from the shared helper)
-    return cursor.execute(sql, {**params, "indicator": indicator}).df()
+    """, code=code, name_en=name_en, name_fr=name_fr, join=join, where=where(conditions))
+    return query(cursor, "indicator_trend", sql, {**params, "indicator": indicator})
 
 
 def completion_rates(cursor: duckdb.DuckDBPyConnection, selection: Selection, group_by: str) -> pd.DataFrame:
@@ -316,22 +331,22 @@ def completion_rates(cursor: duckdb.DuckDBPyConnection, selection: Selection, gr
     """
     code, join, name_en, name_fr = _grouping(group_by)
     conditions, params = indicator_value_conditions(selection)
-    conditions.append("iv.indicator_code IN ($started, $completed)")
-    sql = f"""
+    conditions.append(Sql("iv.indicator_code IN ($started, $completed)"))
+    sql = compose("""
         WITH counts AS (
             SELECT {code} AS group_code, {name_en} AS name_en, {name_fr} AS name_fr,
                    coalesce(sum(iv.value) FILTER (WHERE iv.indicator_code = $started), 0) AS started,
                    coalesce(sum(iv.value) FILTER (WHERE iv.indicator_code = $completed), 0) AS completed
             FROM indicator_values iv JOIN actions a USING (action_code) {join}
-            {where(conditions)}
+            {where}
             GROUP BY ALL
         )
         SELECT group_code, name_en, name_fr, started, completed,
                CASE WHEN started > 0 THEN completed / started END AS rate
         FROM counts
         ORDER BY group_code
-    """  # noqa: S608 (grouping fragments from the GROUPINGS allow-list, conditions from the shared helper)
-    return cursor.execute(sql, {**params, "started": STARTED, "completed": COMPLETED}).df()
+    """, code=code, name_en=name_en, name_fr=name_fr, join=join, where=where(conditions))
+    return query(cursor, "completion_rates", sql, {**params, "started": STARTED, "completed": COMPLETED})
 
 
 def published_figures(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
@@ -350,24 +365,24 @@ def published_figures(cursor: duckdb.DuckDBPyConnection, selection: Selection) -
     """
     scope, params = scope_sql(selection, active_in_period=False)
     conditions = [
-        """(pf.action_code IN (SELECT action_code FROM scoped_actions)
+        Sql("""(pf.action_code IN (SELECT action_code FROM scoped_actions)
             OR (pf.action_code = 'JI-ALL'
-                AND EXISTS (SELECT 1 FROM scoped_actions WHERE action_code IN $joint_actions)))"""
+                AND EXISTS (SELECT 1 FROM scoped_actions WHERE action_code IN $joint_actions)))""")
     ]
     params["joint_actions"] = list(JOINT_INITIATIVE_ACTIONS)
     if selection.countries:
-        conditions.append("(pf.scope = 'all' OR pf.scope IN $scope_countries)")
+        conditions.append(Sql("(pf.scope = 'all' OR pf.scope IN $scope_countries)"))
         params["scope_countries"] = list(selection.countries)
     if selection.start_date:
-        conditions.append("pf.as_of >= $as_of_from")
+        conditions.append(Sql("pf.as_of >= $as_of_from"))
         params["as_of_from"] = selection.start_date
     if selection.end_date_exclusive:
-        conditions.append("pf.as_of < $as_of_before")
+        conditions.append(Sql("pf.as_of < $as_of_before"))
         params["as_of_before"] = selection.end_date_exclusive
     if selection.pillars:
-        conditions.append("i.pillar_no IN $pillar_list")
+        conditions.append(Sql("i.pillar_no IN $pillar_list"))
         params["pillar_list"] = list(selection.pillars)
-    sql = f"""
+    sql = compose("""
         WITH scoped_actions AS (SELECT DISTINCT action_code FROM ({scope}))
         SELECT pf.figure_id, pf.action_code, a.short_name_en, a.short_name_fr, pf.scope,
                c.name_en AS scope_name_en, c.name_fr AS scope_name_fr, pf.indicator, i.pillar_no,
@@ -376,10 +391,10 @@ def published_figures(cursor: duckdb.DuckDBPyConnection, selection: Selection) -
         LEFT JOIN actions a ON a.action_code = pf.action_code
         LEFT JOIN countries c ON c.iso3 = pf.scope
         LEFT JOIN indicators i ON i.indicator_code = pf.indicator
-        {where(conditions)}
+        {where}
         ORDER BY coalesce(list_position($action_order, pf.action_code), 99), pf.as_of, pf.figure_id
-    """  # noqa: S608 (scope and conditions built from fixed text and the shared helper)
-    return cursor.execute(sql, {**params, "action_order": ["JI-ALL", *SEED_ACTION_ORDER]}).df()
+    """, scope=scope, where=where(conditions))
+    return query(cursor, "published_figures", sql, {**params, "action_order": ["JI-ALL", *SEED_ACTION_ORDER]})
 
 
 def indicator_meta(cursor: duckdb.DuckDBPyConnection, indicator: str) -> dict[str, object] | None:
@@ -387,11 +402,8 @@ def indicator_meta(cursor: duckdb.DuckDBPyConnection, indicator: str) -> dict[st
 
     Keys: indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en, definition_fr.
     """
-    frame = cursor.execute(
-        """SELECT indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en, definition_fr
-           FROM indicators WHERE indicator_code = $indicator""",
-        {"indicator": indicator},
-    ).df()
+    frame = query(cursor, "indicator_meta", """SELECT indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en, definition_fr
+           FROM indicators WHERE indicator_code = $indicator""", {"indicator": indicator})
     return None if frame.empty else frame.iloc[0].to_dict()
 
 
@@ -404,8 +416,7 @@ def pillar_results(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     for regional), place (country name or the regional project or contract id), level, target,
     actual. Ordered by pillar, indicator, scope, place.
     """
-    return cursor.execute(
-        """
+    return query(cursor, "pillar_results", """
         WITH coi AS (
             SELECT r.*, ip.pillar_no FROM eutf_results r JOIN eutf_indicator_pillars ip USING (indicator_number)
             WHERE r.result_framework = $framework
@@ -430,6 +441,4 @@ def pillar_results(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         )
         SELECT * FROM country_rows UNION ALL SELECT * FROM regional_rows
         ORDER BY pillar_no, indicator_number, scope, place
-        """,
-        {"framework": COMMON_OUTPUT_FRAMEWORK},
-    ).df()
+        """, {"framework": COMMON_OUTPUT_FRAMEWORK})

@@ -13,6 +13,8 @@ from dash.exceptions import DependencyException
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from dashboard.store.door import QueryTimeout
+
 LOG = logging.getLogger(__name__)
 API_PREFIX = "/api/"
 
@@ -27,6 +29,7 @@ MESSAGES = {
     429: "Too many requests: slow down and retry after the time in Retry-After.",
     431: "Request headers too large.",
     500: "The server could not answer this request.",
+    503: "The store is busy: try again in a moment.",
 }
 
 
@@ -67,9 +70,19 @@ def unexpected(error: InternalServerError) -> Response:
     return one_line(500, MESSAGES[500])
 
 
+def slow_query(error: QueryTimeout) -> Response:
+    """A query interrupted at the time limit: 503 with the door's one line (the request may be
+    narrowed or tried again)."""
+    LOG.warning("query interrupted: %s %s: %s", request.method, request.path, error)
+    response = one_line(503, str(error))
+    response.headers["Retry-After"] = "5"
+    return response
+
+
 def install_error_pages(server: Flask) -> None:
     """Answer the refusals and failures above as one line (API: JSON)."""
     for status in (400, 401, 403, 404, 411, 413, 415, 429, 431):
         server.register_error_handler(status, http_error)
     server.register_error_handler(DependencyException, missing_library_file)
+    server.register_error_handler(QueryTimeout, slow_query)
     server.register_error_handler(InternalServerError, unexpected)

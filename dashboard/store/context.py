@@ -29,8 +29,8 @@ from dashboard.store.files import (
     is_store_directory,
     pointer_stamp,
     served_file,
-    stored_schema_version,
 )
+from dashboard.store.reference import stored_schema_version
 
 LOG = logging.getLogger(__name__)
 

@@ -247,12 +247,3 @@ def connect_read_only(path: Path | str) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(path), read_only=True)
     except (duckdb.Error, OSError) as error:
         raise StoreError(explain_open_error(Path(path), error, writing=False)) from None
-
-
-def stored_schema_version(connection: duckdb.DuckDBPyConnection) -> str | None:
-    """The schema version a store was built with, or None when it is not a store of this app."""
-    try:
-        row = connection.execute("SELECT value FROM store_info WHERE key = 'schema_version'").fetchone()
-    except duckdb.CatalogException:
-        return None
-    return row[0] if row else None

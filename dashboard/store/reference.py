@@ -6,63 +6,56 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from dashboard.store.door import ROW, ROWS, query
+from dashboard.store.sql import Sql, compose, identifier, joined
+
 
 def regions(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Columns: region_code, name_en, name_fr, source."""
-    return cursor.execute("SELECT region_code, name_en, name_fr, source FROM regions ORDER BY name_en").df()
+    return query(cursor, "regions", "SELECT region_code, name_en, name_fr, source FROM regions ORDER BY name_en")
 
 
 def statuses(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Columns: status_code, name_en, name_fr, source."""
-    return cursor.execute("SELECT status_code, name_en, name_fr, source FROM statuses ORDER BY status_code DESC").df()
+    return query(cursor, "statuses", "SELECT status_code, name_en, name_fr, source FROM statuses ORDER BY status_code DESC")
 
 
 def actions(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Columns: action_code, short_name_en, short_name_fr, name_en, name_fr, region_code,
     status_code, framework, description_en, description_fr, start_date, end_date, funding,
     dates_source, dates_note, source. Ordered as the seed page lists them."""
-    return cursor.execute(
-        """SELECT action_code, short_name_en, short_name_fr, name_en, name_fr, region_code, status_code,
+    return query(cursor, "actions", """SELECT action_code, short_name_en, short_name_fr, name_en, name_fr, region_code, status_code,
                   framework, description_en, description_fr, start_date, end_date, funding,
                   dates_source, dates_note, source
            FROM actions
            ORDER BY CASE action_code WHEN 'JI-NA' THEN 1 WHEN 'JI-HOA' THEN 2 WHEN 'JI-SLC' THEN 3
-                    WHEN 'PILOT' THEN 4 WHEN 'PROTTASHA' THEN 5 WHEN 'RADA' THEN 6 ELSE 7 END"""
-    ).df()
+                    WHEN 'PILOT' THEN 4 WHEN 'PROTTASHA' THEN 5 WHEN 'RADA' THEN 6 ELSE 7 END""")
 
 
 def countries(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Columns: iso3, name_en, name_fr, action_code, role, source (one row per country and Action)."""
-    return cursor.execute(
-        """SELECT c.iso3, c.name_en, c.name_fr, ac.action_code, ac.role, c.source
-           FROM countries c JOIN action_countries ac USING (iso3) ORDER BY c.name_en"""
-    ).df()
+    return query(cursor, "countries", """SELECT c.iso3, c.name_en, c.name_fr, ac.action_code, ac.role, c.source
+           FROM countries c JOIN action_countries ac USING (iso3) ORDER BY c.name_en""")
 
 
 def pillars(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Columns: pillar_no, name_en, name_fr, description_en, description_fr, source."""
-    return cursor.execute(
-        "SELECT pillar_no, name_en, name_fr, description_en, description_fr, source FROM pillars ORDER BY pillar_no"
-    ).df()
+    return query(cursor, "pillars", "SELECT pillar_no, name_en, name_fr, description_en, description_fr, source FROM pillars ORDER BY pillar_no")
 
 
 def indicators(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Columns: indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en,
     definition_fr, source. Ordered by pillar, then as listed in the reference file."""
-    return cursor.execute(
-        """SELECT indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en, definition_fr, source
-           FROM indicators ORDER BY pillar_no, indicator_code"""
-    ).df()
+    return query(cursor, "indicators", """SELECT indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en, definition_fr, source
+           FROM indicators ORDER BY pillar_no, indicator_code""")
 
 
 def data_quarters(cursor: duckdb.DuckDBPyConnection) -> list[str]:
     """Every quarter ('2019-Q3') from the first to the last holding indicator data or records of the
     protected release (never the survey's own dates)."""
-    row = cursor.execute(
-        """SELECT min(d), max(d) FROM (
+    row = query(cursor, "data_quarters", """SELECT min(d), max(d) FROM (
                SELECT min(period) AS d FROM indicator_values UNION ALL SELECT max(period) FROM indicator_values
-               UNION ALL SELECT min(survey_date) FROM release_records UNION ALL SELECT max(survey_date) FROM release_records)"""
-    ).fetchone()
+               UNION ALL SELECT min(survey_date) FROM release_records UNION ALL SELECT max(survey_date) FROM release_records)""", read=ROW)
     if row[0] is None:
         return []
     start, end = pd.Period(row[0], "Q"), pd.Period(row[1], "Q")
@@ -77,8 +70,7 @@ PUBLIC_STORE_INFO = ("schema_version", "data_origin", "demo_seed", "demo_rows", 
 def store_info(cursor: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Public facts about the store: schema_version, data_origin (demo, imported, empty),
     demo_seed, demo_rows, built_at (``PUBLIC_STORE_INFO`` only)."""
-    return dict(cursor.execute("SELECT key, value FROM store_info WHERE key IN (SELECT unnest($keys))",
-                               {"keys": list(PUBLIC_STORE_INFO)}).fetchall())
+    return dict(query(cursor, "store_info", "SELECT key, value FROM store_info WHERE key IN (SELECT unnest($keys))", {"keys": list(PUBLIC_STORE_INFO)}, read=ROWS))
 
 
 def release_parameters(cursor: duckdb.DuckDBPyConnection) -> dict[str, object]:
@@ -88,7 +80,7 @@ def release_parameters(cursor: duckdb.DuckDBPyConnection) -> dict[str, object]:
     import json
 
     try:
-        rows = cursor.execute("SELECT key, value FROM release_info").fetchall()
+        rows = query(cursor, "release_parameters", "SELECT key, value FROM release_info", read=ROWS)
     except duckdb.CatalogException:
         return {}
     return {key: json.loads(value) for key, value in rows}
@@ -96,10 +88,8 @@ def release_parameters(cursor: duckdb.DuckDBPyConnection) -> dict[str, object]:
 
 def data_batches(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Columns: batch_id, origin, table_name, file_name, sha256, row_count, loaded_at, description."""
-    return cursor.execute(
-        "SELECT batch_id, origin, table_name, file_name, sha256, row_count, loaded_at, description "
-        "FROM data_batches ORDER BY batch_id"
-    ).df()
+    return query(cursor, "data_batches", "SELECT batch_id, origin, table_name, file_name, sha256, row_count, loaded_at, description "
+        "FROM data_batches ORDER BY batch_id")
 
 
 # Reference tables the About page lists, with the column holding each row's source.
@@ -114,48 +104,43 @@ SOURCED_TABLES = {
 
 def source_summary(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Columns: table_name, source, row_count — how many rows of each reference table each source gave."""
-    parts = [
-        f"SELECT '{table}' AS table_name, {column} AS source, count(*) AS row_count FROM {table} GROUP BY ALL"  # noqa: S608
-        for table, column in SOURCED_TABLES.items()
-    ]
-    parts.append("SELECT 'actions (start, end, funding)' AS table_name, dates_source AS source, count(*) AS row_count "
-                 "FROM actions WHERE dates_source IS NOT NULL GROUP BY ALL")
-    return cursor.execute(" UNION ALL ".join(parts) + " ORDER BY table_name, source").df()  # noqa: S608 (tables and columns from SOURCED_TABLES)
+    parts = [compose("SELECT '{table}' AS table_name, {column} AS source, count(*) AS row_count FROM {table} GROUP BY ALL",
+                     table=identifier(table, SOURCED_TABLES), column=identifier(column, SOURCED_TABLES.values()))
+             for table, column in SOURCED_TABLES.items()]
+    parts.append(Sql("SELECT 'actions (start, end, funding)' AS table_name, dates_source AS source, count(*) AS row_count "
+                     "FROM actions WHERE dates_source IS NOT NULL GROUP BY ALL"))
+    sql = compose("{parts} ORDER BY table_name, source", parts=joined(parts, " UNION ALL "))
+    return query(cursor, "source_summary", sql)
 
 
 def kmh_components(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Columns: component_no, name_en, name_fr, description_en, description_fr, source."""
-    return cursor.execute(
-        "SELECT component_no, name_en, name_fr, description_en, description_fr, source "
-        "FROM kmh_components ORDER BY component_no").df()
+    return query(cursor, "kmh_components", "SELECT component_no, name_en, name_fr, description_en, description_fr, source "
+        "FROM kmh_components ORDER BY component_no")
 
 
 def global_components(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Columns: action_code, component_code, name_en, name_fr, established, note_en, note_fr, source."""
-    return cursor.execute(
-        "SELECT action_code, component_code, name_en, name_fr, established, note_en, note_fr, source "
-        "FROM global_components ORDER BY action_code").df()
+    return query(cursor, "global_components", "SELECT action_code, component_code, name_en, name_fr, established, note_en, note_fr, source "
+        "FROM global_components ORDER BY action_code")
 
 
 def country_periods_and_pillars(cursor: duckdb.DuckDBPyConnection) -> list[tuple]:
     """Rows (action_code, iso3, role, region_code, start_date, end_date, pillars): every country of
     every Action with its Action's period and the sorted list of pillars that apply there."""
-    return cursor.execute(
-        """
+    return query(cursor, "country_periods_and_pillars", """
         SELECT ac.action_code, ac.iso3, ac.role, a.region_code, a.start_date, a.end_date,
                list(cp.pillar_no ORDER BY cp.pillar_no) AS pillars
         FROM action_countries ac
         JOIN actions a USING (action_code)
         JOIN country_pillars cp USING (action_code, iso3)
         GROUP BY ALL ORDER BY ac.action_code, ac.iso3
-        """
-    ).fetchall()
+        """, read=ROWS)
 
 
 def indicator_pillars(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Columns: indicator_code, pillar_no, by_sex; ordered by indicator_code."""
-    return cursor.execute(
-        "SELECT indicator_code, pillar_no, by_sex FROM indicators ORDER BY indicator_code").df()
+    return query(cursor, "indicator_pillars", "SELECT indicator_code, pillar_no, by_sex FROM indicators ORDER BY indicator_code")
 
 
 def imported_file_names(cursor: duckdb.DuckDBPyConnection) -> list[str]:
@@ -166,7 +151,7 @@ def imported_file_names(cursor: duckdb.DuckDBPyConnection) -> list[str]:
 
 def as_of_date(cursor: duckdb.DuckDBPyConnection) -> str | None:
     """The date the results were reported by (ISO), or None in a store without them."""
-    row = cursor.execute("SELECT max(as_of) FROM eutf_results").fetchone()
+    row = query(cursor, "as_of_date", "SELECT max(as_of) FROM eutf_results", read=ROW)
     return row[0].isoformat() if row and row[0] else None
 
 
@@ -177,11 +162,19 @@ def projects(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     implementing_partners, budget_eur, date_start, date_end, action_link, action_link_basis,
     action_document_url, source. Ordered by iati_id.
     """
-    return cursor.execute(
-        """
+    return query(cursor, "projects", """
         SELECT iati_id, parent_iati_id, level, title, array_to_string(recipient_iso3, '; ') AS countries,
                implementing_partners, budget_eur, date_start, date_end, action_link, action_link_basis,
                action_document_url, source
         FROM eutf_projects ORDER BY iati_id
-        """
-    ).df()
+        """)
+
+
+def stored_schema_version(connection: duckdb.DuckDBPyConnection) -> str | None:
+    """The schema version a store was built with, or None when it is not a store of this app."""
+    try:
+        row = query(connection, "stored_schema_version", "SELECT value FROM store_info WHERE key = 'schema_version'",
+                    read=ROW)
+    except duckdb.CatalogException:
+        return None
+    return row[0] if row else None

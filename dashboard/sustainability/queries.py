@@ -38,11 +38,12 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from dashboard.build.aggregates import HIST_BINS
+from dashboard.build.aggregates import CELL_SETS, HIST_BINS
 from dashboard.common.methodology import MAX_TIME_SERIES
 from dashboard.selection import Selection
 from dashboard.store import vocabulary
-from dashboard.store.sql import selection_conditions, where
+from dashboard.store.door import ROWS, query
+from dashboard.store.sql import Sql, compose, identifier, joined, selection_conditions, where
 from dashboard.sustainability.disclosure import PROTECTED, Disclosure
 
 Z_975 = 1.959963984540054
@@ -84,18 +85,23 @@ DEFAULT_PAIRS: dict[str, tuple[str, str]] = {
 
 # Grouping key -> (grouping key of the pre-aggregated cells, SQL expression over cells ``c``
 # joined to actions ``a``). Region, Action, country and months come from the 'none' cells.
-CELL_SOURCES: dict[str, tuple[str, str]] = {
-    "region": ("none", "a.region_code"), "action": ("none", "c.action_code"), "country": ("none", "c.iso3"),
-    "months": ("none", "c.months_band"), "sex": ("sex", "c.group_value"),
-    "age_group": ("age_group", "c.group_value"), "assistance_type": ("assistance_type", "c.group_value"),
-    "assistance_level": ("assistance_level", "c.group_value"), "referral": ("referral", "c.group_value"),
+CELL_SOURCES: dict[str, tuple[str, Sql]] = {
+    "region": ("none", Sql("a.region_code")), "action": ("none", Sql("c.action_code")),
+    "country": ("none", Sql("c.iso3")), "months": ("none", Sql("c.months_band")), "sex": ("sex", Sql("c.group_value")),
+    "age_group": ("age_group", Sql("c.group_value")), "assistance_type": ("assistance_type", Sql("c.group_value")),
+    "assistance_level": ("assistance_level", Sql("c.group_value")), "referral": ("referral", Sql("c.group_value")),
 }
 # The histograms hold the months band as a grouping of its own.
-HIST_SOURCES: dict[str, tuple[str, str]] = {**CELL_SOURCES, "months": ("months", "c.group_value")}
+HIST_SOURCES: dict[str, tuple[str, Sql]] = {**CELL_SOURCES, "months": ("months", Sql("c.group_value"))}
 # The allow-list of groupings, in menu order: the only grouping keys that ever reach SQL.
 GROUPINGS: tuple[str, ...] = tuple(CELL_SOURCES)
 # Where the codes a view offers come from for groupings without a fixed vocabulary.
-OFFERED_SOURCES: dict[str, str] = {"region": "a.region_code", "action": "c.action_code", "country": "c.iso3"}
+OFFERED_SOURCES: dict[str, Sql] = {"region": Sql("a.region_code"), "action": Sql("c.action_code"),
+                                   "country": Sql("c.iso3")}
+# Every table of pre-aggregated cells a view reads (both sets: the release's and the exact ones).
+CELL_TABLES = frozenset(cells.table(kind) for cells in CELL_SETS.values() for kind in ("cells", "hist", "pairs"))
+# The stems of the score columns of the cells (``<stem>_sum``, ``<stem>_sumsq``).
+SCORE_STEMS = frozenset(MEASURES)
 QUANTILE_POINTS = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 
@@ -136,30 +142,31 @@ def _check_min(min_group_size: int) -> int:
     return min_group_size
 
 
-def _cell_filters(selection: Selection, grouping_key: str, *, pairs: bool = False) -> tuple[list[str], dict[str, object]]:
+def _cell_filters(selection: Selection, grouping_key: str, *, pairs: bool = False) -> tuple[list[Sql], dict[str, object]]:
     """Conditions on pre-aggregated cells: the grouping's cells, each returnee's latest response
     in the period, then the selection by quarter (for pairs: the previous response in the period
     too). The pillar filter does not apply: every RSS answer concerns reintegration (the page
     disables it and says so; the API and the zip say so too)."""
     conditions, params = selection_conditions(selection, alias="c", date_column="quarter", pillar_mode="none")
-    latest = "c.next_quarter IS NULL"
+    latest = Sql("c.next_quarter IS NULL")
     if selection.end_date_exclusive:
-        latest = "(c.next_quarter IS NULL OR c.next_quarter >= $period_end)"
+        latest = Sql("(c.next_quarter IS NULL OR c.next_quarter >= $period_end)")
         params["period_end"] = selection.end_date_exclusive
     if pairs and selection.start_date:
-        conditions.append("c.previous_quarter >= $period_start")
-    return ["c.grouping_key = $grouping_key", latest, *conditions], {**params, "grouping_key": grouping_key}
+        conditions.append(Sql("c.previous_quarter >= $period_start"))
+    return [Sql("c.grouping_key = $grouping_key"), latest, *conditions], {**params, "grouping_key": grouping_key}
 
 
-def _source(grouping: str, sources: dict[str, tuple[str, str]]) -> tuple[str, str]:
+def _source(grouping: str, sources: dict[str, tuple[str, Sql]]) -> tuple[str, Sql]:
     check_grouping(grouping)
     return sources[grouping]
 
 
-def _from(disclosure: Disclosure, kind: str) -> str:
+def _from(disclosure: Disclosure, kind: str) -> Sql:
     """``FROM <table> c JOIN actions a``: the cells, histograms or pairs of the disclosure's source
-    (table names from the fixed ``CellSet``)."""
-    return f"FROM {disclosure.cells.table(kind)} c JOIN actions a ON a.action_code = c.action_code"
+    (table names from the fixed ``CellSet``s)."""
+    return compose("FROM {table} c JOIN actions a ON a.action_code = c.action_code",
+                   table=identifier(disclosure.cells.table(kind), CELL_TABLES))
 
 
 def offered_codes(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str) -> list[str]:
@@ -170,14 +177,15 @@ def offered_codes(cursor: duckdb.DuckDBPyConnection, selection: Selection, group
     if grouping in FIXED_CODES:
         return sorted(FIXED_CODES[grouping])
     conditions, params = selection_conditions(selection, alias="c", date_column=None, pillar_mode="none")
-    sql = f"""SELECT DISTINCT {OFFERED_SOURCES[grouping]} AS group_code
+    sql = compose("""SELECT DISTINCT {expression} AS group_code
               FROM action_countries c JOIN actions a ON a.action_code = c.action_code
-              {where(conditions)} ORDER BY group_code"""  # noqa: S608 (expression from OFFERED_SOURCES)
-    return [row[0] for row in cursor.execute(sql, params).fetchall()]
+              {where} ORDER BY group_code""", expression=OFFERED_SOURCES[grouping], where=where(conditions))
+    return [row[0] for row in query(cursor, "offered_codes", sql, params, read=ROWS)]
 
 
-def _moment_sums(measures) -> str:
-    return ", ".join(f"sum(c.{m}_sum) AS {m}_s, sum(c.{m}_sumsq) AS {m}_ss" for m in measures)
+def _moment_sums(measures) -> Sql:
+    return joined([compose("sum(c.{m}_sum) AS {m}_s, sum(c.{m}_sumsq) AS {m}_ss", m=identifier(measure, SCORE_STEMS))
+                   for measure in measures], ", ")
 
 
 def _raw_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str, measures, *,
@@ -189,19 +197,21 @@ def _raw_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, groupin
     ``only`` narrows the rows. Never leaves this module without :func:`_publish_moments`."""
     grouping_key, expression = _source(grouping, CELL_SOURCES)
     if by_band and grouping == "months":
-        expression = "'all'"
+        expression = Sql("'all'")
     conditions, params = _cell_filters(selection, grouping_key, pairs=pairs)
     if only is not None:
-        conditions.append(f"{expression} IN ($group_a, $group_b)")
+        conditions.append(compose("{expression} IN ($group_a, $group_b)", expression=expression))
         params.update({"group_a": only[0], "group_b": only[1]})
-    band = ", c.months_band" if by_band else ""
-    extra = "sum(c.rose) AS rose_all, sum(c.fell) AS fell_all" if pairs else "sum(c.computed) AS computed_all"
-    sql = f"""
-        SELECT {", ".join([f"{expression} AS group_code{band}", "sum(c.n) AS n_all",
-                           extra, *([_moment_sums(measures)] if measures else [])])}
-        {_from(disclosure, "pairs" if pairs else "cells")} {where(conditions)}
-        GROUP BY ALL ORDER BY ALL"""  # noqa: S608 (identifiers from CELL_SOURCES, MEASURES and the CellSet)
-    raw = cursor.execute(sql, params).df()
+    group = compose("{expression} AS group_code{band}", expression=expression,
+                    band=Sql(", c.months_band" if by_band else ""))
+    extra = Sql("sum(c.rose) AS rose_all, sum(c.fell) AS fell_all" if pairs else "sum(c.computed) AS computed_all")
+    columns = joined([group, Sql("sum(c.n) AS n_all"), extra, *([_moment_sums(measures)] if measures else [])], ", ")
+    sql = compose("""
+        SELECT {columns}
+        {source} {where}
+        GROUP BY ALL ORDER BY ALL""", columns=columns, source=_from(disclosure, "pairs" if pairs else "cells"),
+                  where=where(conditions))
+    raw = query(cursor, "group_sums", sql, params)
     raw["group_code"] = raw["group_code"].astype(str)
     if by_band or only is not None:
         return raw
@@ -363,10 +373,11 @@ def _score_histograms(cursor: duckdb.DuckDBPyConnection, selection: Selection, g
     check_measure(measure)
     grouping_key, expression = _source(grouping, HIST_SOURCES)
     conditions, params = _cell_filters(selection, grouping_key)
-    conditions.append("c.measure = $measure")
-    sql = f"""SELECT {expression} AS group_code, c.bin, sum(c.count) AS count
-              {_from(disclosure, "hist")} {where(conditions)} GROUP BY 1, 2 ORDER BY 1, 2"""  # noqa: S608 (expression from HIST_SOURCES, table from the CellSet)
-    histograms = cursor.execute(sql, {**params, "measure": measure}).df()
+    conditions.append(Sql("c.measure = $measure"))
+    sql = compose("""SELECT {expression} AS group_code, c.bin, sum(c.count) AS count
+              {source} {where} GROUP BY 1, 2 ORDER BY 1, 2""", expression=expression, source=_from(disclosure, "hist"),
+                  where=where(conditions))
+    histograms = query(cursor, "score_histograms", sql, {**params, "measure": measure})
     histograms["group_code"] = histograms["group_code"].astype(str)
     return histograms
 
@@ -444,13 +455,13 @@ def threshold_shares(cursor: duckdb.DuckDBPyConnection, selection: Selection, gr
     threshold_bin = round(float(threshold) * HIST_BINS)
     grouping_key, expression = _source(grouping, HIST_SOURCES)
     conditions, params = _cell_filters(selection, grouping_key)
-    conditions.append("c.measure = $measure")
-    sql = f"""
+    conditions.append(Sql("c.measure = $measure"))
+    sql = compose("""
         SELECT {expression} AS group_code,
                coalesce(sum(c.count) FILTER (WHERE c.bin >= $threshold_bin), 0) AS above_all
-        {_from(disclosure, "hist")} {where(conditions)}
-        GROUP BY 1 ORDER BY 1"""  # noqa: S608 (expression from HIST_SOURCES, table from the CellSet)
-    above = cursor.execute(sql, {**params, "measure": measure, "threshold_bin": threshold_bin}).df()
+        {source} {where}
+        GROUP BY 1 ORDER BY 1""", expression=expression, source=_from(disclosure, "hist"), where=where(conditions))
+    above = query(cursor, "threshold_shares", sql, {**params, "measure": measure, "threshold_bin": threshold_bin})
     above["group_code"] = above["group_code"].astype(str)
     raw = _raw_groups(cursor, selection, grouping, [], disclosure=disclosure).merge(above, on="group_code", how="left")
     by_group = _publish_moments(raw, [], minimum)

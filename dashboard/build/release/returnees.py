@@ -17,6 +17,7 @@ import duckdb
 import numpy as np
 
 from dashboard.store import vocabulary
+from dashboard.store.sql import compose, identifier, joined
 
 FIRST_QUARTER = dt.date(2015, 1, 1)
 LAST_QUARTER = dt.date(2030, 10, 1)
@@ -102,9 +103,10 @@ class Returnees:
 
 def read_returnees(connection: duckdb.DuckDBPyConnection, domain: Domain) -> Returnees:
     """Every returnee's latest answer and the one before it, coded on ``domain``."""
-    scores = ", ".join(f"l.{column}" for column in SCORES)
-    previous = ", ".join(f"p.{column} AS previous_{column}" for column in SCORES)
-    frame = connection.execute(f"""
+    scores = joined([compose("l.{column}", column=identifier(column, SCORES)) for column in SCORES], ", ")
+    previous = joined([compose("p.{column} AS previous_{column}", column=identifier(column, SCORES))
+                       for column in SCORES], ", ")
+    frame = connection.execute(compose("""
         WITH ranked AS (
             SELECT *, row_number() OVER (PARTITION BY respondent_id ORDER BY survey_date DESC, survey_id DESC) AS recency
             FROM survey_responses)
@@ -113,7 +115,7 @@ def read_returnees(connection: duckdb.DuckDBPyConnection, domain: Domain) -> Ret
         FROM ranked l
         LEFT JOIN ranked p ON p.respondent_id = l.respondent_id AND p.recency = 2
                            AND p.action_code = l.action_code AND p.iso3 = l.iso3
-        WHERE l.recency = 1""").df()  # noqa: S608 (columns from fixed tuples)
+        WHERE l.recency = 1""", scores=scores, previous=previous)).df()
     place_index = {place: index for index, place in enumerate(domain.places)}
     place = np.array([place_index.get(pair, -1) for pair in zip(frame["action_code"], frame["iso3"], strict=True)],
                      dtype=np.int64)
