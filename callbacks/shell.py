@@ -57,7 +57,8 @@ def render_page(context: AppContext, site: Site, pathname: str | None, search: s
     if page.permission != Permission.VIEW and not current_user().can(page.permission):
         return html.P(t("auth.forbidden", lang), className="lead")
     page_context = PageContext(lang=lang, catalog=context.catalog, settings=context.settings,
-                               cursor=context.cursor(), params=query_params(search), search=as_text(search))
+                               cursor=context.cursor(), params=query_params(search), search=as_text(search),
+                               charts=page.charts)
     return page.layout(page_context)
 
 

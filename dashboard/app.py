@@ -13,6 +13,7 @@ from dashboard.auth.policy import VIEWING
 from dashboard.auth.rate_limits import install_rate_limits
 from dashboard.auth.web import install_auth
 from dashboard.build import versions
+from dashboard.common.pages import PageContext, Site
 from dashboard.common.wiring import callback_needs, pure_callbacks
 from dashboard.i18n import t
 from dashboard.imports.service import MAX_UPLOAD_BYTES
@@ -74,14 +75,15 @@ def answer_audience() -> str:
     return ",".join([*sorted(user.permissions), "signed-in" if user.signed_in else "visitor"])
 
 
-def create_app(settings: Settings | None = None) -> Dash:
-    """Build the app for ``settings`` (default: from the environment)."""
+def create_app(settings: Settings | None = None, site: Site | None = None) -> Dash:
+    """Build the app for ``settings`` (default: from the environment) and the pages of ``site``
+    (default: ``dashboard.site.SITE``)."""
     from callbacks import register_all
-    from dashboard.common.pages import PageContext
     from dashboard.site import SITE
     from layouts.shell import shell
 
     settings = settings or load_settings()
+    site = site or SITE
     context = AppContext(settings)
     if context.store_directory is not None:
         versions.clean_at_start(context.store_directory)  # what an import killed halfway left
@@ -104,17 +106,17 @@ def create_app(settings: Settings | None = None) -> Dash:
     auth = install_auth(app, settings, state, limits)
 
     def serve_layout() -> html.Div:
-        return shell(SITE.pages, context.catalog, settings.language, context.imported_files, current_user())
+        return shell(site.pages, context.catalog, settings.language, context.imported_files, current_user())
 
-    page_context = PageContext(lang=settings.language, catalog=context.catalog, settings=settings,
-                               cursor=context.cursor(), params={})
-    app.validation_layout = html.Div([serve_layout(), *[page.layout(page_context) for page in SITE.pages]])
+    app.validation_layout = html.Div([serve_layout(), *[
+        page.layout(PageContext(lang=settings.language, catalog=context.catalog, settings=settings,
+                                cursor=context.cursor(), params={}, charts=page.charts)) for page in site.pages]])
     app.layout = serve_layout
-    register_all(app, context, SITE)
+    register_all(app, context, site)
     form_targets = [auth.provider.origin] if auth.provider is not None else []
     install_security_headers(app.server, app.csp_hashes(), settings.frame_options, form_targets,
                              settings.embed_origins, https=settings.https)
-    install_api(app.server, context, SITE.charts(), {page.key: page.path for page in SITE.pages}, limits)
+    install_api(app.server, context, site.charts(), {page.key: page.path for page in site.pages}, limits)
     server_callbacks = {key: spec for key, spec in app.callback_map.items() if "callback" in spec}
     declared = callback_needs(app)
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+
 from dash import dcc, html
 
 from dashboard import ids
@@ -107,3 +109,10 @@ def data_toolbar(chart_key: str, lang: str) -> html.Div:
          *embed_parts(chart_key, lang)],
         className="chart-toolbar d-flex flex-wrap align-items-center gap-1 mb-1",
     )
+
+
+def more_charts(charts: Iterable[ChartSpec], placed: Collection[str], lang: str) -> html.Div | None:
+    """The panels of a page's charts that its layout does not place itself (a row just added to the
+    page's registry), after the others; None when the layout places them all."""
+    rest = [chart_block(chart, lang) for chart in charts if chart.key not in placed]
+    return html.Div(rest, className="more-charts") if rest else None

@@ -27,7 +27,8 @@ from dashboard.store.context import AppContext
 @dataclass(frozen=True)
 class PageContext:
     """The language, catalog, settings, a cursor for option lists, and URL parameters of the page
-    (``search``: the query string they come from)."""
+    (``search``: the query string they come from); ``charts``: the page's charts as the site
+    declares them (None: the page's own registry)."""
 
     lang: str
     catalog: Catalog
@@ -35,6 +36,7 @@ class PageContext:
     cursor: duckdb.DuckDBPyConnection
     params: dict[str, Any]
     search: str = ""
+    charts: tuple[ChartSpec, ...] | None = None
 
 
 def no_callbacks(app: Dash, context: AppContext) -> None:

@@ -15,6 +15,7 @@ from dashboard.common.options import OptionEnv
 from dashboard.common.pages import PageContext
 from dashboard.i18n import t
 from dashboard.map.charts import BY_KEY as CHART
+from dashboard.map.charts import CHARTS
 from dashboard.map.options import (
     EUTF_MODE,
     INDICATOR_MODE,
@@ -27,11 +28,14 @@ from dashboard.map.options import (
 )
 from dashboard.store.catalog import Catalog
 from dashboard.store.eutf import VALUE_KINDS
-from layouts.chart_block import chart_block, chart_toolbar, table_view_parts
+from layouts.chart_block import chart_block, chart_toolbar, more_charts, table_view_parts
 from layouts.page_options import options_store
 
 # URL parameter -> text key naming the option, for the notice about ignored values.
 OPTION_LABEL_KEYS = {option.param: option.label_key for option in TABLE.options}
+
+# The charts this layout places itself; any other row of the registry goes after them (more_charts).
+PLACED = frozenset({ids.MAP_CHART, ids.MAP_TREND_CHART, ids.MAP_EUTF_RESULTS_CHART})
 
 
 def _dropped_item(key: str, value: str, lang: str) -> str:
@@ -251,6 +255,7 @@ def layout(context: PageContext) -> html.Div:
             dcc.Store(id=ids.MAP_SELECTED_STORE, data=options.profile or ""),
             # What the map shows (its options), written with the map: a Patch needs a drawn map.
             dcc.Store(id=ids.MAP_DRAWN_STORE),
+            more_charts(context.charts if context.charts is not None else CHARTS, PLACED, lang),
             options_store(TABLE, parsed, context.search),
             dcc.Store(id=ids.MAP_SCROLL_SINK),
         ],

@@ -168,4 +168,38 @@ TEXT: dict[str, dict[str, str]] = {
     "map.notice.no_figure": {"en": "“{value}” for {option} (no country has such a figure for this measure)",
                              "fr": "«\u00a0{value}\u00a0» pour {option} (aucun pays n’a de tel chiffre pour cette mesure)"},
     "map.notice.profile": {"en": "the country profile", "fr": "le profil du pays"},
+    # EUTF reported results on this page
+    # Country profile
+    "eutf.profile.heading": {"en": "EUTF projects and contracts (real)", "fr": "Projets et contrats du FFUE (réels)"},
+    "eutf.profile.none": {"en": "No EUTF project or contract implemented by IOM names this country.",
+                          "fr": "Aucun projet ou contrat du FFUE mis en œuvre par l’OIM ne cite ce pays."},
+    "eutf.profile.regional": {"en": "Regional projects and contracts that also cover it (their budgets are not this country’s)",
+                              "fr": "Projets et contrats régionaux qui le couvrent aussi (leur budget n’est pas celui de ce pays)"},
+    "eutf.profile.budget": {"en": "EUTF budget: ", "fr": "Budget FFUE : "},
+    "eutf.profile.dates": {"en": "from {start} to {end}", "fr": "du {start} au {end}"},
+    "eutf.profile.dates.start": {"en": "from {start} (end not listed)", "fr": "à partir du {start} (fin non indiquée)"},
+    "eutf.profile.dates.end": {"en": "until {end} (start not listed)", "fr": "jusqu’au {end} (début non indiqué)"},
+    "eutf.profile.dates.none": {"en": "dates not listed", "fr": "dates non indiquées"},
+    "eutf.profile.partners": {"en": "Partners: ", "fr": "Partenaires : "},
+    "eutf.profile.action_link": {"en": "Link to the Actions (the dashboard’s classification): {link}",
+                                 "fr": "Lien avec les Actions (classement du tableau de bord) : {link}"},
+    "eutf.profile.document": {"en": "Action document", "fr": "Document d’action"},
+    "eutf.profile.no_document": {"en": "no action document listed", "fr": "aucun document d’action cité"},
+    "eutf.profile.classification": {
+        "en": "JI-SLC, JI-HOA, JI-NA: the Joint Initiative component the title or scope identifies; related: programmes beside the Actions; other: other IOM projects. This classification is the dashboard’s, not the EUTF’s.",
+        "fr": "JI-SLC, JI-HOA, JI-NA : la composante de l’Initiative conjointe que le titre ou le champ désigne ; related : programmes voisins des Actions ; other : autres projets de l’OIM. Ce classement est celui du tableau de bord, non celui du FFUE."},
+    "eutf.profile.chart_title": {"en": "{country}: EUTF results, target and actual",
+                                 "fr": "{country} : résultats du FFUE, cible et réalisé"},
+    "eutf.profile.chart_title_actual": {"en": "{country}: EUTF results reported (actual)",
+                                        "fr": "{country} : résultats déclarés au FFUE (réalisé)"},
+    "eutf.profile.chart_subtitle": {"en": "EUTF Common Output Indicators, reported by 17 Dec 2021",
+                                    "fr": "Indicateurs communs de produits du FFUE, déclarés au 17 déc. 2021"},
+    "eutf.profile.no_target": {"en": "no indicator has a target", "fr": "aucun indicateur n’a de cible"},
+    # The French chart shows the dashboard's translation of the indicators' names: it says so.
+    "eutf.profile.translated": {"en": "", "fr": "libellés traduits par le tableau de bord"},
+    "eutf.profile.results_heading": {"en": "EUTF results reported (real)", "fr": "Résultats déclarés au FFUE (réels)"},
+    "eutf.profile.summary": {
+        "en": "{country}: {count} EUTF Common Output Indicators reported by 17 Dec 2021, {targets} with a target. Actual values: {values}.",
+        "fr": "{country} : {count} indicateurs communs de produits du FFUE déclarés au 17 déc. 2021, dont {targets} avec une cible. Valeurs réalisées : {values}."},
+    "eutf.profile.summary.none": {"en": "{country}: no EUTF figure of its own.", "fr": "{country} : aucun chiffre du FFUE qui lui soit propre."},
 }

@@ -21,15 +21,15 @@ from dashboard.i18n import t
 from dashboard.pillars import blocks, figures, frames, queries, summaries
 from dashboard.pillars.options import PageOptions
 from dashboard.selection import Selection
-from dashboard.store.catalog import Catalog
 
 PAGE = "pillars"
 
 
-def indicator_facts(cursor, catalog: Catalog, code: str, lang: str) -> tuple[str, str]:
-    """The indicator's name in ``lang`` and its unit."""
-    meta = queries.indicator_meta(cursor, code) or {}
-    return catalog.indicators[code].name(lang), str(meta.get("unit", ""))
+@per_request
+def indicator_facts(request: ChartRequest, code: str) -> tuple[str, str]:
+    """The indicator's name in the request's language and its unit."""
+    meta = queries.indicator_meta(request.cursor, code) or {}
+    return request.catalog.indicators[code].name(request.lang), str(meta.get("unit", ""))
 
 
 def choose_drill_action(in_scope: list[str], selection: Selection, current: object) -> str | None:
@@ -197,7 +197,7 @@ class IndicatorView:
 def trend_view(request: ChartRequest) -> IndicatorView:
     """The trend's rows for the indicator and grouping of the URL."""
     options = page_options(request)
-    name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
+    name, unit = indicator_facts(request, options.indicator)
     frame = queries.indicator_trend(request.cursor, request.selection, options.indicator, options.trend)
     return IndicatorView(options, name, unit, frame)
 
@@ -206,7 +206,7 @@ def trend_view(request: ChartRequest) -> IndicatorView:
 def ranking_view(request: ChartRequest) -> IndicatorView:
     """The ranking's rows for the indicator and sex split of the URL."""
     options = page_options(request)
-    name, unit = indicator_facts(request.cursor, request.catalog, options.indicator, request.lang)
+    name, unit = indicator_facts(request, options.indicator)
     frame = shared_queries.country_ranking(request.cursor, request.selection, options.indicator,
                                            by_sex=options.by_sex)
     return IndicatorView(options, name, unit, frame)

@@ -15,15 +15,22 @@ from dashboard.common.options import OptionEnv
 from dashboard.common.pages import PageContext
 from dashboard.i18n import t
 from dashboard.pillars.charts import BY_KEY as CHART
+from dashboard.pillars.charts import CHARTS
 from dashboard.pillars.explorer_layout import explorer_panel
 from dashboard.pillars.options import BY_SEX_ON, TABLE, PageOptions
 from dashboard.pillars.queries import TREND_GROUPINGS
 from dashboard.store.catalog import Catalog
-from layouts.chart_block import chart_block, data_toolbar
+from layouts.chart_block import chart_block, data_toolbar, more_charts
 from layouts.page_options import options_store
 
 # URL parameter -> text key of the control it sets (for the notice about ignored values).
 OPTION_LABEL_KEYS = {option.param: option.label_key for option in TABLE.options}
+
+# The charts this layout places itself; any other row of the registry goes after them (more_charts).
+PLACED = frozenset({ids.PILLARS_MATRIX_CHART, ids.PILLARS_COUNTS_CHART, ids.PILLARS_DRILL_CHART,
+                    ids.PILLARS_TOTALS_CHART, ids.PILLARS_TREND_CHART, ids.PILLARS_RANKING_CHART,
+                    ids.PILLARS_RATE_REGION_CHART, ids.PILLARS_RATE_ACTION_CHART, ids.PILLARS_PUBLISHED_CHART,
+                    ids.PILLARS_EUTF_CHART})
 
 
 def options_notice(options: PageOptions, lang: str) -> dbc.Alert | None:
@@ -181,6 +188,7 @@ def layout(context: PageContext) -> html.Div:
             indicators_section(lang, context.catalog, options),
             published_section(lang),
             eutf_section(lang, context.catalog, options),
+            more_charts(context.charts if context.charts is not None else CHARTS, PLACED, lang),
             options_store(TABLE, parsed, context.search),
         ],
         id=ids.PILLARS_PAGE,

@@ -20,6 +20,7 @@ from dashboard.selection import Selection
 from dashboard.settings import Settings
 from dashboard.sustainability import queries
 from dashboard.sustainability.charts import BY_KEY as CHART
+from dashboard.sustainability.charts import CHARTS
 from dashboard.sustainability.labels import grouping_label, measure_label
 from dashboard.sustainability.options import (
     GROUP_A_PARAM,
@@ -30,13 +31,18 @@ from dashboard.sustainability.options import (
     survey_group_codes,
     threshold_text,
 )
-from layouts.chart_block import chart_block
+from layouts.chart_block import chart_block, more_charts
 from layouts.page_options import options_store
 
 SLIDER_MIN, SLIDER_MAX, SLIDER_STEP = 0.3, 0.8, 0.01
 # URL parameter -> text key of the control it sets (for the notice about ignored values).
 OPTION_LABEL_KEYS = {option.param: option.label_key for option in TABLE.options}
 GROUP_PARAMS = (GROUP_A_PARAM, GROUP_B_PARAM)
+
+# The charts this layout places itself; any other row of the registry goes after them (more_charts).
+PLACED = frozenset({ids.SUSTAINABILITY_MEANS_CHART, ids.SUSTAINABILITY_BOX_CHART, ids.SUSTAINABILITY_SHARE_CHART,
+                    ids.SUSTAINABILITY_TIME_CHART, ids.SUSTAINABILITY_CHANGES_CHART,
+                    ids.SUSTAINABILITY_CHANGE_SHARES_CHART, ids.SUSTAINABILITY_COMPARE_CHART})
 
 
 def slider_bounds(settings: Settings) -> tuple[float, float]:
@@ -192,6 +198,7 @@ def layout(context: PageContext) -> html.Div:
                  methodology_section(lang, context.settings, context.catalog.release)],
                 className="sustainability-method-details border rounded p-2",
             ),
+            more_charts(context.charts if context.charts is not None else CHARTS, PLACED, lang),
             options_store(TABLE, parsed, context.search),
         ],
         id=ids.SUSTAINABILITY_PAGE,
