@@ -1,4 +1,8 @@
-"""Real EUTF results as the map's country profile and the pillars page show them: the target-vs-actual chart, indicator labels and values, the tables and summaries."""
+"""What the map's country profile and the pillars page share about real EUTF results: the
+target-vs-actual chart (each page builds its own from it), indicator labels and values.
+
+Every figure says where its numbers come from ("EUTF, reported by 17 Dec 2021") and which framework
+and level; target and actual are drawn side by side, never added."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Text of the EUTF figures the map and the pillars page share (measures, values, levels, indicator names, the target-vs-actual chart) and of the kinds of data; each page's own EUTF words are in its text.py."""
+"""Text of the EUTF figures the map and the pillars page share (measures, values, levels, indicator
+names, the target-vs-actual chart) and of the kinds of data; each page's own EUTF words are in its
+text.py."""
 
 TEXT: dict[str, dict[str, str]] = {
     # Kinds of data

@@ -1,4 +1,5 @@
-"""What the import page does: check an uploaded file, import it, list the history, plan and carry out rollbacks.
+"""What the import page does: check an uploaded file, import it, list the history, plan and carry out
+rollbacks.
 
 Uploads arrive as the browser's base64 data URL; each is written to a private temporary
 directory under its own (sanitised) file name, read, and deleted. Nothing is kept between the

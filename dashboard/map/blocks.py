@@ -1,4 +1,5 @@
-"""HTML blocks of the map page built from data: the country profile, its EUTF projects and contracts, and the global-component note.
+"""HTML blocks of the map page built from data: the country profile, its EUTF projects and contracts,
+and the global-component note.
 
 The EUTF part holds real figures (EUTF Akvo export of 17 Dec 2021, EUTF projects database of January
 2022). The country's own projects and contracts come first; regional ones follow under their own

@@ -1,4 +1,5 @@
-"""The data behind the map (coloured by category or by an amount) and the profile's trend, as the tables downloads and table views show."""
+"""The data behind the map (coloured by category or by an amount) and the profile's trend, as the
+tables downloads and table views show."""
 
 from __future__ import annotations
 

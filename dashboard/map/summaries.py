@@ -1,4 +1,5 @@
-"""Text summaries (for screen readers) of the map (coloured by category or by an amount) and the profile's trend."""
+"""Text summaries (for screen readers) of the map (coloured by category or by an amount) and the
+profile's trend."""
 
 from __future__ import annotations
 

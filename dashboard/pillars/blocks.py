@@ -1,4 +1,5 @@
-"""HTML blocks of the pillars page built from data: the matrix and objective-mapping tables, the exception notes, the headline cards and the published-figures table."""
+"""HTML blocks of the pillars page built from data: the matrix and objective-mapping tables, the
+exception notes, the headline cards and the published-figures table."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Figures of the pillars page: the Action x pillar matrix, one Action's countries x pillars, the counts per pillar; indicator trends, country rankings and completion rates.
+"""Figures of the pillars page: the Action x pillar matrix, one Action's countries x pillars, the
+counts per pillar; indicator trends, country rankings and completion rates.
 
 The matrix draws reference facts (real, from the seed page), never demo data. Meaning is carried
 by symbols and text in every cell, with colour only as a second cue."""

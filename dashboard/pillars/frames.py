@@ -1,4 +1,5 @@
-"""The data behind the pillar and indicator charts and blocks, as the tables downloads and table views show."""
+"""The data behind the pillar and indicator charts and blocks, as the tables downloads and table views
+show."""
 
 from __future__ import annotations
 

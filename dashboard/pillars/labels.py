@@ -1,4 +1,5 @@
-"""Labels the pillars page's figures, summaries, export frames and blocks share: cell states, pillar names, units, quarters, published values and the order of groups."""
+"""Labels the pillars page's figures, summaries, export frames and blocks share: cell states, pillar
+names, units, quarters, published values and the order of groups."""
 
 from __future__ import annotations
 

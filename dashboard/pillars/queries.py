@@ -1,4 +1,6 @@
-"""Queries of the pillars page: pillar coverage (which Action and which country applies which pillar) and programme indicators (totals, quarterly trends, country rankings, reintegration completion rates, published figures), within a selection.
+"""Queries of the pillars page: pillar coverage (which Action and which country applies which pillar)
+and programme indicators (totals, quarterly trends, country rankings, reintegration completion
+rates, published figures), within a selection.
 
 Every coverage query starts from the same scope: the (Action, country) pairs of action_countries
 that the shared filters keep (region, status, Action, country; a chosen pillar keeps the pairs where

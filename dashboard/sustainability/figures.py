@@ -1,4 +1,6 @@
-"""Figures of the sustainability page: means with intervals, spreads, threshold shares, scores over time since return and a two-group comparison, each marked as computed from the protected release or from exact records. Pure functions of small aggregated frames.
+"""Figures of the sustainability page: means with intervals, spreads, threshold shares, scores over
+time since return and a two-group comparison, each marked as computed from the protected release or
+from exact records. Pure functions of small aggregated frames.
 
 Every builder receives the frames of dashboard.sustainability.queries, where suppressed
 groups carry no values; it labels them as suppressed and never draws anything for them."""
