@@ -35,10 +35,6 @@ MECHANISM = "dp-additive-model-v1"
 MECHANISM_TEXT = ("synthetic returnees drawn from a model fitted to Gaussian-noised tables: returnees by place × "
                   "quarter, attributes by place, months band and rounds, score and change sums by every attribute "
                   "(and place × sex), the scores' residual histograms and correlations")
-# Records drawn per estimated returnee (each weighing the inverse), fewer for large surveys so that
-# the release stays near RELEASE_RECORDS_TARGET records.
-MAX_DRAWS_PER_RETURNEE = 10.0
-RELEASE_RECORDS_TARGET = 1_500_000
 SEED_KEY = "release_seed"
 
 RELEASE_DDL = """
@@ -53,11 +49,11 @@ CREATE TABLE IF NOT EXISTS release_secret (key VARCHAR PRIMARY KEY, value VARCHA
 """
 
 
-def draws_per_returnee(returnees: int) -> float:
-    """How many records the release draws per returnee for a survey of ``returnees``."""
-    if returnees <= 0:
-        return MAX_DRAWS_PER_RETURNEE
-    return float(min(MAX_DRAWS_PER_RETURNEE, max(1.0, RELEASE_RECORDS_TARGET / returnees)))
+def holds_survey(connection: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a survey file was imported into the store (or demo survey data generated): a fact
+    about its imports, which the history shows, never about how many records they hold."""
+    row = connection.execute("SELECT count(*) FROM data_batches WHERE table_name = 'survey_responses'").fetchone()
+    return row[0] > 0
 
 
 def new_seed() -> int:
@@ -84,7 +80,7 @@ def has_release(connection: duckdb.DuckDBPyConnection) -> bool:
 
 def build_release(connection: duckdb.DuckDBPyConnection, *, seed: int, budget: Budget,
                   composite_weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
-                  spent_before: float = 0.0) -> dict[str, object]:
+                  spent_before: float = 0.0, draws: float | None = None) -> dict[str, object]:
     """Spend ``budget`` once on the store's survey records and write the release (inside the
     caller's transaction); returns the release's public parameters.
 
@@ -94,13 +90,15 @@ def build_release(connection: duckdb.DuckDBPyConnection, *, seed: int, budget: B
         composite_weights: economic, social, psychosocial weights of the derived composite.
         spent_before: ρ already spent by releases of earlier versions of this store on the same
             survey (the ledger of the store's history).
+        draws: records drawn per estimated returnee instead of the default (benchmarks only).
     """
     connection.execute(RELEASE_DDL)
     domain = read_domain(connection)
     returnees = read_returnees(connection, domain)
     generator = secret_generator(seed)
     measurer = Measurer(generator)
-    drawn = fit_and_draw(returnees, domain, measurer, budget, draws_per_returnee(returnees.count), generator)
+    surveyed = holds_survey(connection)
+    drawn = fit_and_draw(returnees, domain, measurer, budget, generator, holds_survey=surveyed, draws=draws)
     records = _records(drawn, domain, np.asarray(composite_weights, dtype=float) / sum(composite_weights))
     connection.execute("DELETE FROM release_records")
     connection.register("release_frame", records)
@@ -111,12 +109,12 @@ def build_release(connection: duckdb.DuckDBPyConnection, *, seed: int, budget: B
     info = {
         "mechanism": MECHANISM, "mechanism_text": MECHANISM_TEXT, "unit": "returnee (all their survey rounds)",
         "rho": budget.rho, "mu": budget.mu, "epsilon_at_delta_1e-6": round(budget.epsilon(1e-6), 3),
-        # A release of an empty survey spends nothing on anybody (and that the survey is empty is public).
-        "rho_spent_by_this_store": spent_before + (budget.rho if returnees.count else 0.0),
+        # A store without survey data spends nothing on anybody (which files were imported is public).
+        "rho_spent_by_this_store": spent_before + (budget.rho if surveyed else 0.0),
         "measurements": [{"name": m.name, "cells": m.cells, "sensitivity": round(m.sensitivity, 4),
                           "sigma": round(m.sigma, 4), "rho": round(m.rho, 6)} for m in measurer.ledger],
         "composite_weights": [round(float(w), 6) for w in composite_weights],
-        "released_records": len(records), "draws_per_returnee": round(draws_per_returnee(returnees.count), 3),
+        "released_records": len(records), "draws_per_returnee": round(drawn.draws, 3),
         "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
     connection.execute("DELETE FROM release_info")
