@@ -16,6 +16,7 @@ import duckdb
 
 from dashboard.i18n import normalise_language
 from dashboard.queries import eutf, reference
+from dashboard.release.ledger import DEMO, IMPORTED, Ledger, file_ledger
 
 T = TypeVar("T")
 # Answers that depend on the filters kept per store version (see Catalog.recent): a filter change
@@ -106,8 +107,20 @@ def _named(frame, code_column: str, en: str = "name_en", fr: str = "name_fr") ->
     })
 
 
-def load_catalog(cursor: duckdb.DuckDBPyConnection) -> Catalog:
-    """Read the catalog from a store."""
+def release_with_ledger(cursor: duckdb.DuckDBPyConnection, ledger: Ledger | None) -> dict[str, object]:
+    """The release's public parameters with the privacy ledger's totals (``ledger.Ledger.public``):
+    of a store directory's whole history when ``ledger`` is given, else of the store file itself.
+    Demo data shows the demo releases' total; any other store the imported data's."""
+    parameters = reference.release_parameters(cursor)
+    if not parameters:
+        return parameters
+    origin = reference.store_info(cursor).get("data_origin")
+    of = DEMO if origin == DEMO else IMPORTED
+    return {**parameters, **(ledger or file_ledger(cursor)).public(of)}
+
+
+def load_catalog(cursor: duckdb.DuckDBPyConnection, ledger: Ledger | None = None) -> Catalog:
+    """Read the catalog from a store (``ledger``: its directory's privacy ledger, if it has one)."""
     actions = reference.actions(cursor)
     countries = reference.countries(cursor)
     pillars = reference.pillars(cursor)
@@ -126,6 +139,6 @@ def load_catalog(cursor: duckdb.DuckDBPyConnection) -> Catalog:
         indicators=_named(reference.indicators(cursor), "indicator_code"),
         quarters=tuple(reference.data_quarters(cursor)),
         info=MappingProxyType(reference.store_info(cursor)),
-        release=MappingProxyType(reference.release_parameters(cursor)),
+        release=MappingProxyType(release_with_ledger(cursor, ledger)),
         eutf_values=MappingProxyType(eutf.available_values(cursor)),
     )

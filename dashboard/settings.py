@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard import DATA_DIR
-from dashboard.release.budget import DEFAULT_RHO, parse_rho
+from dashboard.release.budget import DEFAULT_RHO, DEFAULT_RHO_TOTAL, parse_rho, parse_rho_total
 
 
 class SettingsError(ValueError):
@@ -240,6 +240,12 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "EUIOM_RELEASE_RHO", str(DEFAULT_RHO),
         "Privacy budget (zCDP rho) of each protected release, spent once when a store version is "
         f"made (build, import). At most {DEFAULT_RHO}: stricter is allowed, looser is not.", parse_rho),
+    "release_rho_total": SettingSpec(
+        "EUIOM_RELEASE_RHO_TOTAL", str(DEFAULT_RHO_TOTAL),
+        "Most the releases of a store's imported survey may spend together (zCDP rho, summed over every "
+        "release ever published in the store directory): an import past it is refused, one leaving room "
+        f"for less than one more release warns. Default {DEFAULT_RHO_TOTAL:g}: four releases at the default "
+        "rho; the methodology page states the guarantee of the total spent.", parse_rho_total),
     "composite_weights": SettingSpec(
         "EUIOM_WEIGHTS", "1,1,1",
         "Weights economic,social,psychosocial used to compute a composite score when an imported "
@@ -361,6 +367,7 @@ class Settings:
     min_group_size: int
     disclosure: str
     release_rho: float
+    release_rho_total: float
     composite_weights: tuple[float, float, float]
     language: str
     duckdb_memory: str

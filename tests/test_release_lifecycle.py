@@ -85,3 +85,72 @@ def test_imports_spend_again_and_say_so_upgrades_and_rollbacks_spend_nothing(tmp
     rolled_back, _ = served_file(directory)
     assert release_digest(rolled_back) == release_digest(first)
     assert release_info(rolled_back)["rho_spent_by_this_store"] == 0.5
+
+
+def survey_file(path: Path, prefix: str = "", rows=TINY_SURVEYS) -> Path:
+    """A survey import file of the tiny store's rows, survey ids prefixed to make them new."""
+    header = "survey_id,action_code,iso3,survey_date,months_since_return,sex,age_group,assistance_type," \
+             "assistance_level,referral,economic_score,social_score,psychosocial_score"
+    path.write_text("\n".join([header, *(",".join(str(value) for value in (f"{prefix}{row[0]}", *row[1:]))
+                                         for row in rows)]) + "\n")
+    return path
+
+
+def served_release(directory: Path) -> dict:
+    """What the app serves about the release: the zip's provenance.json (as anyone downloads it)."""
+    import io
+    import zipfile
+
+    from dashboard.app import create_app
+
+    from conftest import settings_for
+
+    client = create_app(settings_for(directory)).server.test_client()
+    with zipfile.ZipFile(io.BytesIO(client.get("/api/v1/download.zip").data)) as bundle:
+        return json.loads(bundle.read("provenance.json"))["disclosure_control"]["protected_release"]
+
+
+def test_the_ledger_counts_every_release_ever_published_even_after_a_rollback(tmp_path):
+    """The review's store3: import (0.5), import (1.0), roll back, import: three releases of the same
+    returnees are public, so 1.5 is spent, whatever version is served; the ledger is read from the
+    history, and the page and provenance.json show it."""
+    directory = tmp_path / "store"
+    build_store(directory, demo=False)
+    import_file(directory, survey_file(tmp_path / "base.csv"))
+    import_file(directory, survey_file(tmp_path / "one.csv", "A"))
+    assert served_release(directory)["rho_spent_by_this_store"] == 1.0
+    last_import = max(entry["id"] for entry in history_log.read_entries(directory) if entry["action"] == "import")
+    rollbacks.carry_out(directory, rollbacks.plan_undo(rollbacks.read_state(directory), last_import), "test")
+    rolled_back = served_release(directory)
+    assert rolled_back["rho_spent_by_this_store"] == 1.0  # the rolled-back release stays public
+    assert rolled_back["releases_published"] == 2
+    import_file(directory, survey_file(tmp_path / "two.csv", "B"))
+    latest, _ = served_file(directory)
+    assert release_info(latest)["rho_spent_by_this_store"] == 1.5  # written with the release, from the history
+    served = served_release(directory)
+    assert served["rho_spent_by_this_store"] == 1.5 and served["releases_published"] == 3
+    # The guarantee of the total, not of one release: μ = √(2 · 1.5).
+    assert served["mu_total"] == pytest.approx(3**0.5, abs=1e-4)
+    assert served["membership_accuracy_total"] == pytest.approx(0.8068, abs=1e-4)
+    # Every build, import and upgrade entry says what its release spent.
+    made = [entry for entry in history_log.read_entries(directory) if "holds" in entry]
+    assert [entry["release"] for entry in made] == [{"rho": 0.0, "of": "none"}] + [{"rho": 0.5, "of": "imported"}] * 3
+
+
+def test_demo_releases_count_apart_and_history_written_before_the_ledger_is_estimated_high():
+    from dashboard.release.ledger import ledger_from_entries
+
+    entries = [
+        {"id": 1, "action": "build", "kind": "demo"},  # before the ledger: at most MAX_RHO
+        {"id": 2, "action": "import", "kind": "survey", "holds": [2]},
+        {"id": 3, "action": "import", "kind": "indicators", "holds": [2, 3]},
+        {"id": 4, "action": "rollback"},
+        {"id": 5, "action": "import", "kind": "survey", "release": {"rho": 0.25, "of": "imported"}},
+        {"id": 6, "action": "upgrade", "kind": "schema 4 -> 6", "holds": [2, 3, 5]},
+        {"id": 7, "action": "upgrade", "kind": "schema 5 -> 6", "holds": [2, 3, 5]},
+    ]
+    ledger = ledger_from_entries(entries)
+    assert ledger.spent("demo") == 0.5
+    assert ledger.spent("imported") == 0.5 + 0.25 + 0.5
+    assert ledger.count("imported") == 3
+    assert "ledger_note" in ledger.public("imported")
