@@ -21,7 +21,8 @@ from dashboard.page_context import PageContext
 from dashboard.page_state import OptionEnv
 from dashboard.queries import sustainability as queries
 from dashboard.queries.aggregates import STAY_BAND
-from dashboard.release.budget import Budget
+from dashboard.release import utility
+from dashboard.release.budget import Budget, Guarantee
 from dashboard.selection import Selection
 from dashboard.settings import Settings
 from dashboard.sustainability_options import (
@@ -39,7 +40,7 @@ from layouts.page_options import options_store
 
 SLIDER_MIN, SLIDER_MAX, SLIDER_STEP = 0.3, 0.8, 0.01
 METHOD_PARAGRAPHS = ("scores", "composite", "respondents", "intervals", "suppression", "disclosure", "guarantee",
-                     "cost", "mode", "threshold", "distribution", "time", "changes", "filters")
+                     "groups", "cost", "mode", "threshold", "distribution", "time", "changes", "filters")
 # URL parameter -> text key of the control it sets (for the notice about ignored values).
 OPTION_LABEL_KEYS = {option.param: option.label_key for option in TABLE.options}
 GROUP_PARAMS = (GROUP_A_PARAM, GROUP_B_PARAM)
@@ -162,19 +163,50 @@ def comparison_panel(context: PageContext, options: PageOptions, group_choices: 
     )
 
 
+def strength(guarantee: Guarantee) -> str:
+    """How the methodology qualifies a guarantee: strong up to ε = 2 at δ = 10⁻⁶ (μ ≈ 0.5), moderate
+    up to ε = 6 (one release at the default ρ = 0.5 is ε ≈ 4.9), weak beyond."""
+    epsilon = guarantee.epsilon(1e-6)
+    return "strong" if epsilon <= 2 else "moderate" if epsilon <= 6 else "weak"
+
+
+def _chance(share: float, lang: str) -> str:
+    """A chance as a whole percentage, 'over 99%' rather than a 100% that would read as certain."""
+    return t("sustainability.method.over_99", lang) if share >= 0.995 else format_percent(share, lang)
+
+
 def disclosure_values(lang: str, settings: Settings, release: Mapping[str, object] | None = None) -> dict[str, str]:
-    """The protected release's parameters, as the methodology text quotes them (the store's
-    release when there is one, else the configured budget)."""
+    """The protected release's parameters and the guarantee of everything released so far, as the
+    methodology text quotes them (the store's release and privacy ledger when there is one, else
+    the configured budget). The guarantee is stated for the total ρ the ledger counts, never for
+    one release alone."""
     release = release or {}
     budget = Budget(float(release.get("rho", settings.release_rho)))
+    spent = float(release.get("rho_spent_by_this_store", 0.0) or 0.0)
+    # Before any release of survey data, the statements are those of the first one.
+    total = Guarantee(spent) if spent > 0 else budget
+    releases = int(release.get("releases_published", 1 if spent > 0 else 0))
+    ledger = "none" if spent <= 0 else "one" if releases == 1 else "many"
+    numbers = {"rho": format_number(budget.rho, lang, 2), "spent": format_number(spent, lang, 2),
+               "releases": format_number(releases, lang), "cap": format_number(settings.release_rho_total, lang, 2)}
     return {
-        "rho": format_number(budget.rho, lang, 2), "mu": format_number(budget.mu, lang, 2),
-        "epsilon": format_number(budget.epsilon(1e-6), lang, 1),
-        "membership": format_percent(budget.membership_accuracy(), lang),
-        "spent": format_number(float(release.get("rho_spent_by_this_store", budget.rho)), lang, 2),
+        **numbers, "mu": format_number(budget.mu, lang, 2), "epsilon": format_number(budget.epsilon(1e-6), lang, 1),
+        "ledger": t(f"sustainability.method.ledger.{ledger}", lang, **numbers),
+        "mu_total": format_number(total.mu, lang, 2), "epsilon_total": format_number(total.epsilon(1e-6), lang, 1),
+        "strength": t(f"sustainability.method.strength.{strength(total)}", lang),
+        "membership": format_percent(total.membership_accuracy(), lang),
+        "ranking": format_percent(total.membership_ranking(), lang),
+        "group2": _chance(total.group(2).membership_accuracy(), lang),
+        "group5": _chance(total.group(5).membership_accuracy(), lang),
         "records": format_number(int(release.get("released_records", 0)), lang),
         "band": format_number(STAY_BAND, lang, 2),
         "mode": t(f"sustainability.method.mode.{disclosure_mode(settings)}", lang),
+        "coverage": utility.interval_coverage_text(lang),
+        "large_median": format_number(utility.LARGE_GROUP_MEDIAN_ERROR, lang, 4),
+        "large_p95": format_number(utility.LARGE_GROUP_P95_ERROR, lang, 4),
+        "mid_within": format_percent(utility.MID_GROUPS_WITHIN_002, lang, 1),
+        "verdicts": format_percent(utility.CLEAR_CUT_SAME_VERDICT, lang, 1),
+        "reversed": format_percent(utility.REVERSED, lang, 2),
     }
 
 
@@ -224,7 +256,8 @@ def layout(context: PageContext) -> html.Div:
         [
             exact_banner(context.settings, lang),
             html.H1(t("sustainability.title", lang), className="h3"),
-            html.P(t("sustainability.intro", lang, min=format_number(context.settings.min_group_size, lang)),
+            html.P(t("sustainability.intro.exact" if disclosure_mode(context.settings) == "exact"
+                     else "sustainability.intro", lang, min=format_number(context.settings.min_group_size, lang)),
                    className="text-muted"),
             options_notice(options, lang, context.settings.min_group_size,
                            survey_group_codes(context.catalog, context.cursor, options.grouping)),

@@ -355,8 +355,12 @@ def test_differencing_complements_recovers_no_hidden_group(differencing):
         attack = within(differencing["with"], columns)
         baseline = max(within(differencing["without"], columns), within(differencing["guess"], columns))
         assert attack <= baseline + margin(trials, max(baseline, 0.1)), (columns, attack, baseline)
-    # Never all four of a hidden group's means within 0.02.
-    assert within(differencing["with"], list(q.MEASURES)) == 0.0
+    # "No hidden group's four means within 0.02" cannot be an exact zero: a release made without the
+    # group gets all four within 0.02 by chance now and then (the seeds only fixed which). The bar
+    # is that baseline's rate, plus three standard errors of a rate of at least 5%.
+    all_four = within(differencing["with"], list(q.MEASURES))
+    baseline_all_four = within(differencing["without"], list(q.MEASURES))
+    assert all_four <= baseline_all_four + margin(trials, max(baseline_all_four, 0.05)), (all_four, baseline_all_four)
     for kind, rows in differencing["with"].groupby("kind"):
         baseline = max(within(differencing[name][differencing[name]["kind"] == kind], ["composite"])
                        for name in ("without", "guess"))

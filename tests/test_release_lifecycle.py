@@ -154,3 +154,54 @@ def test_demo_releases_count_apart_and_history_written_before_the_ledger_is_esti
     assert ledger.spent("imported") == 0.5 + 0.25 + 0.5
     assert ledger.count("imported") == 3
     assert "ledger_note" in ledger.public("imported")
+
+
+def test_the_cap_refuses_an_import_past_it_in_one_line_and_warns_the_import_before(tmp_path, monkeypatch, capsys):
+    """EUIOM_RELEASE_RHO_TOTAL: an import whose release would take the total past it is refused
+    (checked first, then refused at the import itself, from the command line or the page), with one
+    line saying what to do; the import leaving room for less than one more release says so."""
+    import base64
+
+    from helpers import texts
+
+    from callbacks.import_page import confirm_import, update_report
+    from dashboard.__main__ import main
+    from dashboard.context import AppContext
+    from dashboard.release.ledger import CapReached, directory_ledger
+
+    from conftest import settings_for
+
+    monkeypatch.setenv("EUIOM_RELEASE_RHO_TOTAL", "1.2")
+    directory = tmp_path / "store"
+    build_store(directory, demo=False)
+    first = import_file(directory, survey_file(tmp_path / "base.csv"))
+    assert not [note for note in first.notes if "Privacy budget" in note]
+    second = import_file(directory, survey_file(tmp_path / "one.csv", "A"))
+    assert [note for note in second.notes if "ρ = 1 of the limit 1.2" in note and "will be refused" in note]
+    third = survey_file(tmp_path / "two.csv", "B")
+    entries, served = history_log.read_entries(directory), served_file(directory)[0]
+
+    with pytest.raises(CapReached) as refused:
+        import_file(directory, third)
+    message = str(refused.value)
+    assert "\n" not in message and "ρ = 1.5, past the limit EUIOM_RELEASE_RHO_TOTAL = 1.2" in message
+    assert "set EUIOM_RELEASE_RHO to at most 0.2" in message and "nothing was imported" in message
+    assert history_log.read_entries(directory) == entries and served_file(directory)[0] == served
+
+    assert main(["import", str(third), "--store", str(directory)]) == 1
+    error = capsys.readouterr().err.strip()
+    assert error == message  # one line on the command line
+    assert main(["import", str(third), "--store", str(directory), "--check"]) == 1
+    assert "past the limit EUIOM_RELEASE_RHO_TOTAL" in capsys.readouterr().err
+
+    context = AppContext(settings_for(directory, store_check_seconds=0))
+    upload = "data:text/csv;base64," + base64.b64encode(third.read_bytes()).decode()
+    report, disabled, _ = update_report(context, upload, "two.csv", "auto", False, "en")
+    assert disabled and "past the limit EUIOM_RELEASE_RHO_TOTAL = 1.2" in texts(report)
+    alert, _, _ = confirm_import(context, 1, upload, "two.csv", "auto", False, "en", 0)
+    assert "Nothing was imported" in texts(alert) and "set EUIOM_RELEASE_RHO to at most 0.2" in texts(alert)
+    assert history_log.read_entries(directory) == entries
+
+    monkeypatch.setenv("EUIOM_RELEASE_RHO", "0.2")  # what the message suggests: a noisier release fits
+    import_file(directory, third)
+    assert directory_ledger(directory).spent("imported") == pytest.approx(1.2)

@@ -86,7 +86,8 @@ def test_means_data_has_labels_codes_and_values_to_three_decimals(context):
     assert len(means.columns) == 5 + 4 * 3 + 1
     # Every row says under which protection it was published.
     assert set(means["Disclosure control"]) == {
-        "protected: computed from the protected release (differential privacy, ρ = 0.50)"}
+        "protected: computed from the protected release (differential privacy, ρ = 0.50); 95% intervals show "
+        "survey sampling only, not the release’s noise"}
     # Every region is listed (the chart's order, names A to Z); empty and small ones alike.
     assert means["Region: code"].tolist() == ["APAC", "EHOA", "MENA", "SAF", "WCA"]
     assert means["Region"].tolist() == ["Asia and the Pacific", "East and Horn of Africa", "Middle East and North Africa",
@@ -165,7 +166,7 @@ def test_comparison_of_a_group_with_itself_has_no_data(context):
 def test_french_column_names_and_labels(context):
     means = data(context, ids.SUSTAINABILITY_MEANS_CHART, lang="fr")
     assert list(means.columns[:4]) == ["Région : code", "Région", "Statut", "Répondants (n)"]
-    assert "Économique : borne basse de l’IC à 95 %" in means.columns
+    assert "Économique : borne basse de l’IC à 95 %" in means.columns
     assert means["Région"].tolist() == ["Afrique australe", "Afrique centrale et de l’Ouest",
                                         "Afrique de l’Est et Corne de l’Afrique", "Asie et Pacifique",
                                         "Moyen-Orient et Afrique du Nord"]
