@@ -54,6 +54,8 @@ class Catalog:
     info: Mapping[str, str]
     # The protected release's public parameters (budget, mechanism, measurements).
     release: Mapping[str, object] = field(default_factory=dict)
+    # How many imported survey files the store holds rows of (their names are not public).
+    survey_imports: int = 0
     # EUTF map measure -> the values some country has a figure for (``queries.eutf.available_values``):
     # the map offers only these.
     eutf_values: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -140,5 +142,6 @@ def load_catalog(cursor: duckdb.DuckDBPyConnection, ledger: Ledger | None = None
         quarters=tuple(reference.data_quarters(cursor)),
         info=MappingProxyType(reference.store_info(cursor)),
         release=MappingProxyType(release_with_ledger(cursor, ledger)),
+        survey_imports=reference.survey_import_count(cursor),
         eutf_values=MappingProxyType(eutf.available_values(cursor)),
     )

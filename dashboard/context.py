@@ -246,11 +246,12 @@ class AppContext:
 
     @property
     def imported_files(self) -> list[str]:
-        """Names of the imported files whose rows the store holds (for the data banner)."""
+        """Names of the imported indicator files whose rows the store holds (for the data banner and
+        the kind-of-data texts). Survey file names are shown to data managers only (the import
+        page); texts count survey files instead (``Catalog.survey_imports``)."""
         served = self._served()
 
         def read() -> tuple[str, ...]:
-            batches = reference.data_batches(served.store.cursor())
-            return tuple(batches.loc[batches["origin"] == "import", "file_name"].dropna().tolist())
+            return tuple(reference.imported_file_names(served.store.cursor()))
 
         return list(served.catalog.once("imported_files", read))
