@@ -48,8 +48,7 @@ def main() -> None:
         phases["read one row per returnee"] = time.perf_counter() - started
         started = time.perf_counter()
         generator = secret_generator(2)
-        drawn = fit_and_draw(returnees, domain, Measurer(generator), Budget(),
-                             release_build.draws_per_returnee(returnees.count), generator)
+        drawn = fit_and_draw(returnees, domain, Measurer(generator), Budget(), generator)
         phases["measure, fit, draw"] = time.perf_counter() - started
         started = time.perf_counter()
         release_build.refresh_release(connection, seed=2)

@@ -153,13 +153,8 @@ def make_release(connection, candidate: str, seed: int) -> float:
     if candidate == "bootstrap":
         bootstrap_release(connection, seed)
     else:
-        draws = 1.0 if candidate == "model-1" else release_build.MAX_DRAWS_PER_RETURNEE
-        original = release_build.draws_per_returnee
-        release_build.draws_per_returnee = lambda _count, draws=draws: draws
-        try:
-            release_build.build_release(connection, seed=seed, budget=Budget())
-        finally:
-            release_build.draws_per_returnee = original
+        draws = 1.0 if candidate == "model-1" else None
+        release_build.build_release(connection, seed=seed, budget=Budget(), draws=draws)
     return time.perf_counter() - started
 
 

@@ -132,14 +132,16 @@ def _build(args) -> int:
 
 def _import(args, settings) -> int:
     from dashboard.build.importer import ImportRefused, check_file, import_file, problem_lines
-    from dashboard.store.files import connect_read_only, served_file
+    from dashboard.build.release.ledger import CapReached, directory_ledger
+    from dashboard.store.files import connect_read_only, is_store_directory, served_file
 
     if args.check:
         store_file, _ = served_file(args.store)
+        ledger = directory_ledger(args.store) if is_store_directory(args.store) else None
         connection = connect_read_only(store_file)
         try:
             report = check_file(connection, args.file, kind=args.kind, weights=settings.composite_weights,
-                                replace_demo=args.replace_demo)
+                                replace_demo=args.replace_demo, ledger=ledger)
         finally:
             connection.close()
         if report.problems:
@@ -154,7 +156,7 @@ def _import(args, settings) -> int:
     try:
         result = import_file(args.store, args.file, kind=args.kind, weights=settings.composite_weights,
                              replace_demo=args.replace_demo, user=CLI_USER, keep=settings.keep_versions)
-    except ImportRefused as refused:
+    except (ImportRefused, CapReached) as refused:
         print(refused, file=sys.stderr)
         return 1
     where = f" as version {result.version} (servers switch to it within seconds)" if result.version else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tempfile
@@ -127,10 +128,15 @@ def _boolean(raw: str) -> bool:
     return value in ("1", "true", "yes")
 
 
-# The default budget of one release: ρ = 0.5 zCDP (μ = 1 GDP, about ε = 4.4 at δ = 10⁻⁶). The
+# The default budget of one release: ρ = 0.5 zCDP (μ = 1 GDP, about ε = 4.9 at δ = 10⁻⁶). The
 # only place the default is set; EUIOM_RELEASE_RHO may make it stricter, never looser.
 DEFAULT_RHO = 0.5
 MAX_RHO = DEFAULT_RHO
+# The default cap on what all the releases of a store's imported survey may spend together
+# (EUIOM_RELEASE_RHO_TOTAL, ``dashboard.build.release.ledger``): four releases at the default ρ (or
+# eight at 0.25). At the cap μ = 2: no membership test is right more than 84% of the time at equal
+# odds, ε ≈ 11 at δ = 10⁻⁶.
+DEFAULT_RHO_TOTAL = 2.0
 # The roles a user may be given (``dashboard.auth.roles.Role``, whose values these are; a test
 # keeps them equal): the users file and the identity provider's role map name them.
 ROLES = ("viewer", "analyst", "data_manager")
@@ -144,6 +150,17 @@ def parse_rho(raw: str) -> float:
         raise ValueError(f"must be a number in (0, {MAX_RHO}]") from None
     if not 0 < value <= MAX_RHO:
         raise ValueError(f"must be a number in (0, {MAX_RHO}]: the release's budget may be stricter than the default, never looser")
+    return value
+
+
+def parse_rho_total(raw: str) -> float:
+    """The cap on the total ρ from a setting's text: a positive number."""
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError("must be a positive number (the total zCDP rho all releases of the survey may spend)") from None
+    if not 0 < value < math.inf:
+        raise ValueError("must be a positive number (the total zCDP rho all releases of the survey may spend)")
     return value
 
 
@@ -262,6 +279,12 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "EUIOM_RELEASE_RHO", str(DEFAULT_RHO),
         "Privacy budget (zCDP rho) of each protected release, spent once when a store version is "
         f"made (build, import). At most {DEFAULT_RHO}: stricter is allowed, looser is not.", parse_rho),
+    "release_rho_total": SettingSpec(
+        "EUIOM_RELEASE_RHO_TOTAL", str(DEFAULT_RHO_TOTAL),
+        "Most the releases of a store's imported survey may spend together (zCDP rho, summed over every "
+        "release ever published in the store directory): an import past it is refused, one leaving room "
+        f"for less than one more release warns. Default {DEFAULT_RHO_TOTAL:g}: four releases at the default "
+        "rho; the methodology page states the guarantee of the total spent.", parse_rho_total),
     "composite_weights": SettingSpec(
         "EUIOM_WEIGHTS", "1,1,1",
         "Weights economic,social,psychosocial used to compute a composite score when an imported "
@@ -384,6 +407,7 @@ class Settings:
     min_group_size: int
     disclosure: str
     release_rho: float
+    release_rho_total: float
     composite_weights: tuple[float, float, float]
     language: str
     duckdb_memory: str

@@ -290,6 +290,9 @@ def test_exact_statistics_reach_analysts_only(exact_users_app, name, exact):
     answer = client.post("/_dash-update-component", json=page_body("/sustainability"))
     assert answer.status_code == 200
     assert (ids.SUSTAINABILITY_EXACT_BANNER in answer.get_data(as_text=True)) is exact
+    # The page's introduction says what the figures are: exact ones never claim to be protected.
+    assert ("These figures are EXACT" in answer.get_data(as_text=True)) is exact
+    assert ("every figure is computed from a protected release" in answer.get_data(as_text=True)) is not exact
 
 
 def test_embeds_read_the_release_even_for_an_analyst_allowed_exact_figures(exact_users_app):

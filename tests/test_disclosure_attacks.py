@@ -355,8 +355,12 @@ def test_differencing_complements_recovers_no_hidden_group(differencing):
         attack = within(differencing["with"], columns)
         baseline = max(within(differencing["without"], columns), within(differencing["guess"], columns))
         assert attack <= baseline + margin(trials, max(baseline, 0.1)), (columns, attack, baseline)
-    # Never all four of a hidden group's means within 0.02.
-    assert within(differencing["with"], list(q.MEASURES)) == 0.0
+    # "No hidden group's four means within 0.02" cannot be an exact zero: a release made without the
+    # group gets all four within 0.02 by chance now and then (the seeds only fixed which). The bar
+    # is that baseline's rate, plus three standard errors of a rate of at least 5%.
+    all_four = within(differencing["with"], list(q.MEASURES))
+    baseline_all_four = within(differencing["without"], list(q.MEASURES))
+    assert all_four <= baseline_all_four + margin(trials, max(baseline_all_four, 0.05)), (all_four, baseline_all_four)
     for kind, rows in differencing["with"].groupby("kind"):
         baseline = max(within(differencing[name][differencing[name]["kind"] == kind], ["composite"])
                        for name in ("without", "guess"))
@@ -398,3 +402,77 @@ def test_averaging_many_distinct_views_does_not_converge_on_a_hidden_group(demo_
     averaged = np.median([abs(values.mean() - truth) for truth, values in attacked])
     # Averaging gains next to nothing: the pairs agree with each other, not with the truth.
     assert averaged >= 0.8 * single, (single, averaged)
+
+
+# ---------------------------------------------------------------- the number of returnees of a large survey
+LARGE_ROWS = 220_000  # about 160,000 returnees: above 150,000, where each draws fewer than ten records
+SHARE_THRESHOLDS = tuple(round(0.2 + 0.05 * step, 2) for step in range(13))
+SHARE_GROUPINGS = ("sex", "age_group", "assistance_type", "assistance_level", "referral", "months", "region",
+                   "action", "country")
+
+
+def record_counts(client, grouping: str) -> tuple[dict[str, int], dict[str, float]]:
+    """The review's ``recover_k.py``: each shown group's number of release records, read as the least
+    common denominator of its shares at many thresholds (the weights cancel in a share); and its n."""
+    from fractions import Fraction
+
+    counts: dict[str, int] = {}
+    published_n: dict[str, float] = {}
+    for threshold in SHARE_THRESHOLDS:
+        answer = client.get(f"/api/v1/charts/sustainability-share?group={grouping}&measure=composite"
+                            f"&threshold={threshold:.2f}&limit=10000").get_json()
+        for row in answer["rows"]:
+            if row["Status"] != "shown":
+                continue
+            code = row[next(iter(row))]
+            share = row["Share at or above the threshold"]
+            denominator = Fraction(float(share)).limit_denominator(5_000_000).denominator
+            counts[code] = math.lcm(counts.get(code, 1), denominator)
+            published_n[code] = row["Respondents (n)"]
+    return counts, published_n
+
+
+def returnees_the_attack_finds(client, target: int) -> list[int]:
+    """The review's ``attack_n.py``, through the API: the record weight pinned by intersecting
+    round(k·w) = n over every group, L from a partition (sex), T = w·L, then every n with
+    round(T · target / n) = L."""
+    low, high, total_records = 0.0, 1e9, None
+    for grouping in SHARE_GROUPINGS:
+        counts, published_n = record_counts(client, grouping)
+        for code, records in counts.items():
+            lower, upper = (published_n[code] - 0.5) / records, (published_n[code] + 0.5) / records
+            if max(low, lower) <= min(high, upper):
+                low, high = max(low, lower), min(high, upper)
+        if grouping == "sex":
+            total_records = sum(counts.values())
+    if not total_records or high >= 1e9:
+        return []
+    totals = np.linspace(low * total_records, high * total_records, 200)
+    first = int(target * totals[0] / (total_records + 0.5)) - 1
+    last = min(int(target * totals[-1] / max(total_records - 0.5, 0.5)) + 2, first + 10_000_000)
+    return [n for n in range(max(first, 1), last)
+            if any(round(total * target / n) == total_records for total in totals)]
+
+
+def test_the_number_of_returnees_of_a_large_survey_is_not_singled_out(tmp_path_factory):
+    """Issue 23's review recovered the exact number of returnees of surveys above 150,000 (220,382 and
+    734,644) from about 120 API answers: the release drew 1.5 M / n records per returnee, and shares
+    published to full precision gave each group's exact number of records. Now the number of draws
+    follows the release's noisy estimate of n, and shares are published to three decimals: the same
+    attack, word for word, no longer finds n (``tests/test_release_size.py`` shows that even the
+    exact record counts would tell only the noisy estimate)."""
+    from dashboard.app import create_app
+    from dashboard.build.release.model import RELEASE_RECORDS_TARGET
+
+    from conftest import settings_for
+
+    path = build_store(tmp_path_factory.mktemp("large") / "large.duckdb", demo=True, seed=5, rows=LARGE_ROWS,
+                       release_seed=SEEDS[1])
+    store = ReadOnlyStore(path)
+    try:
+        returnees = store.cursor().execute("SELECT count(DISTINCT respondent_id) FROM survey_responses").fetchone()[0]
+    finally:
+        store.close()
+    assert returnees > 150_000
+    client = create_app(settings_for(path)).server.test_client()
+    assert returnees not in returnees_the_attack_finds(client, RELEASE_RECORDS_TARGET)

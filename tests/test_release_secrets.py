@@ -142,3 +142,53 @@ def test_a_looser_budget_is_refused(rho):
     with pytest.raises(SettingsError, match="EUIOM_RELEASE_RHO"):
         load_settings({"EUIOM_RELEASE_RHO": rho})
     assert load_settings({"EUIOM_RELEASE_RHO": "0.25"}).release_rho == 0.25
+
+
+def test_survey_file_names_and_row_counts_reach_data_managers_only(tmp_path):
+    """An imported survey file's row count is an exact figure of the survey outside the release, and
+    its name can say who was surveyed where: the About page, the banner, the kinds of data, the API
+    and the zip name indicator files only and count survey files; a data manager sees both."""
+    from test_release_lifecycle import survey_file
+
+    from dashboard.build.importer import import_file
+
+    from auth_helpers import SECRET, SignedInClient, page_body, write_users
+
+    directory = tmp_path / "store"
+    build_store(directory, demo=False)
+    indicators = tmp_path / "indicators-2021.csv"
+    indicators.write_text("action_code,iso3,period,sex,indicator_code,value\n"
+                          "JI-SLC,SEN,2021-Q2,female,returns_assisted,12\n")
+    import_file(directory, indicators)
+    import_file(directory, survey_file(tmp_path / "returnees-Dakar-women-2021.csv"))
+    users = write_users(tmp_path / "users.json")
+    app = create_app(settings_for(directory, auth_mode="users", secret_key=SECRET, users_file=users))
+
+    def seen(client) -> str:
+        answers = [client.post("/_dash-update-component", json=page_body(path)).get_data(as_text=True)
+                   for path in ("/about", "/sustainability", "/")]
+        answers.append(client.get("/").get_data(as_text=True))  # the shell: banner
+        api = client.get("/api/v1/charts/sustainability-means")
+        if api.status_code == 200:  # roles that may download
+            answers.append(json.dumps(api.get_json()))
+            with zipfile.ZipFile(io.BytesIO(client.get("/api/v1/download.zip").data)) as bundle:
+                answers.append(bundle.read("provenance.json").decode())
+        return "\n".join(answers)
+
+    for name in ("vera", "ana"):
+        shown = seen(SignedInClient(app, name))
+        assert "returnees-Dakar-women-2021" not in shown, name
+        assert "a survey file" in shown and "indicators-2021.csv" in shown
+        assert "its name and row count are shown to data managers" in shown  # About: no survey row count
+        assert ('"filters_text"' in shown) is (name == "ana")  # the API answer and zip were read
+    about = SignedInClient(app, "dana").post("/_dash-update-component", json=page_body("/about")).get_data(as_text=True)
+    assert "returnees-Dakar-women-2021.csv" in about and "shown to data managers" not in about
+    # The About page's row of a survey batch, for a data manager and for anyone else.
+    from types import SimpleNamespace
+
+    from dashboard.about.layout import batch_row
+
+    batch = SimpleNamespace(origin="import", table_name="survey_responses", file_name="returnees.csv",
+                            description="imported survey file", row_count=1234, loaded_at="2026-12-06 10:00:00")
+    assert batch_row(batch, "en", manager=True)[:3] == ["returnees.csv", "survey_responses", "1,234"]
+    assert batch_row(batch, "en", manager=False)[2] == "–"

@@ -28,7 +28,8 @@ def test_banners_say_what_the_data_is(empty_context, tiny_store_path):
     assert "holds no indicator or survey data" in banner_text(empty_context.catalog, "en", [])
     imported = AppContext(settings_for(tiny_store_path))
     text = banner_text(imported.catalog, "en", imported.imported_files)
-    assert "tiny_indicators.csv" in text and "tiny_survey.csv" in text
+    # Indicator files by name; survey files counted, their names for data managers only.
+    assert "tiny_indicators.csv, a survey file" in text and "tiny_survey.csv" not in text
 
 
 @pytest.mark.parametrize(("lang", "demo_part", "real_part"), [
@@ -45,7 +46,9 @@ def test_demo_banner_says_which_figures_are_demo_and_which_are_real(demo_store_p
 def test_about_page_lists_imported_files(tiny_store_path):
     context = AppContext(settings_for(tiny_store_path))
     about = texts(render_page(context, SITE, "/about", "", "en"))
-    assert "tiny_survey.csv" in about and "004_fe997082141e9e19.txt" in about
+    assert "tiny_indicators.csv" in about and "004_fe997082141e9e19.txt" in about
+    # Outside a data manager's request, a survey file is neither named nor counted in rows.
+    assert "tiny_survey.csv" not in about and "a survey file (its name and row count are shown to data managers)" in about
     assert "actions (start, end, funding)" in about and "https://reliefweb.int/report/bangladesh" in about
 
 

@@ -129,7 +129,7 @@ def test_a_link_to_a_group_without_data_says_so_in_french(live_server, page):
     page.wait_for_function("() => document.querySelector('#sustainability-compare-summary').innerText.length > 0")
     summary = page.inner_text("#sustainability-compare-summary")
     assert "exclut zéro" in summary or "aucun écart distinguable de zéro" in summary
-    assert "À 95 %" in page.inner_text("#sustainability-compare-table")
+    assert "À 95 %" in page.inner_text("#sustainability-compare-table")
     assert page.input_value("#sustainability-group-a-dropdown") != "GIN"
     assert_clean(page)
 

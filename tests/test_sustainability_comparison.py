@@ -67,7 +67,7 @@ def test_summary_says_whether_each_difference_excludes_zero_in_english():
 
 def test_summary_says_whether_each_difference_excludes_zero_in_french():
     summary = sustainability_summaries.comparison_summary(MIXED, lang="fr", **WORDS)
-    assert ("Score plus élevé pour West Africa que pour Horn of Africa ; l’intervalle à 95 % de l’écart exclut zéro."
+    assert ("Score plus élevé pour West Africa que pour Horn of Africa ; l’intervalle à 95 % de l’écart exclut zéro."
             in summary)
     assert "Économique +0,040 (+0,035 à +0,045), A plus élevé que B ; Social" in summary
     # French typography's minus sign (U+2212), as on the charts' axes.
@@ -78,8 +78,8 @@ def test_summary_says_whether_each_difference_excludes_zero_in_french():
 @pytest.mark.parametrize(("lang", "higher", "none"), [
     ("en", "Group A higher than B; the 95% interval of the difference excludes zero",
      "No difference distinguishable from zero at 95%"),
-    ("fr", "Groupe A plus élevé que B ; l’intervalle à 95 % de l’écart exclut zéro",
-     "Aucun écart distinguable de zéro à 95 %"),
+    ("fr", "Groupe A plus élevé que B ; l’intervalle à 95 % de l’écart exclut zéro",
+     "Aucun écart distinguable de zéro à 95 %"),
 ])
 def test_table_and_data_say_it_per_dimension(lang, higher, none):
     cells = table_cells(sustainability_blocks.comparison_table(MIXED, lang=lang, **WORDS))
@@ -109,7 +109,7 @@ def test_an_interval_never_reads_as_one_number():
 
 def test_hover_uses_the_same_rule():
     figure = f.comparison_chart(MIXED, lang="fr", demo=False, **WORDS)
-    assert "IC à 95 % de 0,6196 à 0,6204" in figure.data[0].hovertext[0]
+    assert "IC à 95 % de 0,6196 à 0,6204" in figure.data[0].hovertext[0]
 
 
 def test_decimals_rule():

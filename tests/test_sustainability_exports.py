@@ -60,6 +60,16 @@ def wilson(successes, n):
     return centre - half, centre + half
 
 
+def published_low(value: float) -> float:
+    """An interval's lower bound as published: rounded down to three decimals."""
+    return math.floor(value * 1000 + 1e-9) / 1000
+
+
+def published_high(value: float) -> float:
+    """An interval's upper bound as published: rounded up to three decimals."""
+    return math.ceil(value * 1000 - 1e-9) / 1000
+
+
 def numbers_after(frame: pd.DataFrame, column: str) -> list[str]:
     """Columns right of ``column`` that hold a group's numbers (the threshold is a setting)."""
     after = list(frame.columns)[list(frame.columns).index(column) + 1:]
@@ -67,7 +77,7 @@ def numbers_after(frame: pd.DataFrame, column: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- each chart's data
-def test_means_data_has_labels_codes_and_exact_values(context):
+def test_means_data_has_labels_codes_and_values_to_three_decimals(context):
     means = data(context, ids.SUSTAINABILITY_MEANS_CHART)
     assert list(means.columns[:5]) == ["Region: code", "Region", "Status", "Respondents (n)",
                                        "Composites computed by this dashboard"]
@@ -75,7 +85,8 @@ def test_means_data_has_labels_codes_and_exact_values(context):
     assert len(means.columns) == 5 + 4 * 3 + 1
     # Every row says under which protection it was published.
     assert set(means["Disclosure control"]) == {
-        "protected: computed from the protected release (differential privacy, ρ = 0.50)"}
+        "protected: computed from the protected release (differential privacy, ρ = 0.50); 95% intervals show "
+        "survey sampling only, not the release’s noise"}
     # Every region is listed (the chart's order, names A to Z); empty and small ones alike.
     assert means["Region: code"].tolist() == ["APAC", "EHOA", "MENA", "SAF", "WCA"]
     assert means["Region"].tolist() == ["Asia and the Pacific", "East and Horn of Africa", "Middle East and North Africa",
@@ -88,7 +99,8 @@ def test_means_data_has_labels_codes_and_exact_values(context):
     assert wca["Social: mean"] == pytest.approx(0.6)
     assert wca["Composite: mean"] == pytest.approx((0.7 + 0.5 + 0.3 + 0.8) / 4)
     sd = math.sqrt((0.05**2 + 0.05**2 + 0.35**2 + 0.35**2) / 3)
-    assert wca["Economic: 95% CI low"] == pytest.approx(0.55 - T_975_3 * sd / 2)
+    # Published to three decimals, the interval rounded outwards (it always contains the unrounded one).
+    assert wca["Economic: 95% CI low"] == pytest.approx(published_low(0.55 - T_975_3 * round(sd, 3) / 2))
     assert wca["Economic: 95% CI high"] == 1.0  # 1.009 clipped to the 0-1 scale, as in the chart
     assert means.iloc[0]["Composite: mean"] == pytest.approx(0.65)
 
@@ -117,8 +129,8 @@ def test_share_data_uses_the_threshold_and_score_of_the_link(context):
     assert (slc["Respondents (n)"], slc["Respondents at or above the threshold"]) == (4, 3)
     assert slc["Share at or above the threshold"] == pytest.approx(0.75)
     low, high = wilson(3, 4)
-    assert slc["Share at or above the threshold: 95% Wilson interval low"] == pytest.approx(low)
-    assert slc["Share at or above the threshold: 95% Wilson interval high"] == pytest.approx(high)
+    assert slc["Share at or above the threshold: 95% Wilson interval low"] == pytest.approx(published_low(low))
+    assert slc["Share at or above the threshold: 95% Wilson interval high"] == pytest.approx(published_high(high))
 
 
 def test_share_data_default_threshold_is_the_setting(context):
@@ -153,7 +165,7 @@ def test_comparison_of_a_group_with_itself_has_no_data(context):
 def test_french_column_names_and_labels(context):
     means = data(context, ids.SUSTAINABILITY_MEANS_CHART, lang="fr")
     assert list(means.columns[:4]) == ["Région : code", "Région", "Statut", "Répondants (n)"]
-    assert "Économique : borne basse de l’IC à 95 %" in means.columns
+    assert "Économique : borne basse de l’IC à 95 %" in means.columns
     assert means["Région"].tolist() == ["Afrique australe", "Afrique centrale et de l’Ouest",
                                         "Afrique de l’Est et Corne de l’Afrique", "Asie et Pacifique",
                                         "Moyen-Orient et Afrique du Nord"]

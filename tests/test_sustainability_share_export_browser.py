@@ -130,7 +130,8 @@ def test_csv_and_excel_downloads_hold_what_the_charts_show(live_server, page):
     assert len(shown) and len(hidden), "in 2020 the 5,000-record store has small and large countries"
     # Every row says how it was protected; nothing else is written in a suppressed row.
     assert set(table["Disclosure control"]) == {
-        "protected: computed from the protected release (differential privacy, ρ = 0.50)"}
+        "protected: computed from the protected release (differential privacy, ρ = 0.50); 95% intervals show "
+        "survey sampling only, not the release’s noise"}
     numbers = [column for column in table.columns
                if column not in ("Country: code", "Country", "Status", "Disclosure control")]
     assert (hidden[numbers] == "").all().all()  # no mean, n or interval for a suppressed group
@@ -205,7 +206,7 @@ def test_language_switch_changes_titles_axes_and_number_formats(live_server, pag
         const plot = document.querySelector('#sustainability-means-graph .js-plotly-plot');
         return plot && plot.layout && plot.layout.title && plot.layout.title.text === 'Scores moyens par région'; }""")
     wait_for_dash(page)
-    assert figure_layout(page, "sustainability-means-graph", "xaxis.title.text") == "Score moyen (IC à 95 %)"
+    assert figure_layout(page, "sustainability-means-graph", "xaxis.title.text") == "Score moyen (IC à 95 %)"
     assert figure_layout(page, "sustainability-means-graph", "separators") == ",\u202f"
     french_ticks = figure_layout(page, "sustainability-means-graph", "yaxis.categoryarray")
     wca = next(tick for tick in french_ticks if tick.startswith("Afrique centrale et de<br>l’Ouest (n="))
@@ -214,7 +215,7 @@ def test_language_switch_changes_titles_axes_and_number_formats(live_server, pag
         "Économique", "Social", "Psychosocial", "Composite"]
     assert "Mois depuis le retour" in page.text_content("#sustainability-time-graph")
     heading = page.inner_text("section[aria-labelledby='sustainability-means-heading'] h2")
-    assert heading == "Scores moyens avec intervalles de confiance à 95 %"
+    assert heading == "Scores moyens avec intervalles de confiance à 95 %"
     assert page.inner_text("section[aria-labelledby='sustainability-share-heading'] "
                            "button[title='Télécharger les données en CSV']") == "CSV"
     summary = page.text_content("#sustainability-share-summary")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.auth import Permission, can
 from dashboard.common.methodology import methodology_section
 from dashboard.common.pages import PageContext
 from dashboard.i18n import format_number, name_column, t
@@ -30,6 +31,16 @@ def _source_cell(source: str) -> object:
     return html.Code(source, className="text-break")
 
 
+def batch_row(batch, lang: str, *, manager: bool) -> list[object]:
+    """One batch of the store: file (or generator), table, rows, date. An imported survey file's
+    name and row count are for data managers only: the count is an exact figure of the survey,
+    outside the protected release, and a name can say who was surveyed where."""
+    if batch.origin == "import" and batch.table_name == "survey_responses" and not manager:
+        return [t("about.batches.survey_file", lang), batch.table_name, "–", str(batch.loaded_at)[:16]]
+    return [batch.file_name or batch.description, batch.table_name, format_number(batch.row_count, lang),
+            str(batch.loaded_at)[:16]]
+
+
 def data_section(context: PageContext) -> html.Section:
     """What kind of data the charts show, with the batches that put it in the store."""
     lang, catalog = context.lang, context.catalog
@@ -41,8 +52,7 @@ def data_section(context: PageContext) -> html.Section:
         lead = html.P(t("about.data.imported", lang))
     else:
         lead = html.P(t("about.data.empty", lang))
-    rows = [[row.file_name or row.description, row.table_name, format_number(row.row_count, lang),
-             str(row.loaded_at)[:16]] for row in batches.itertuples()]
+    rows = [batch_row(row, lang, manager=can(Permission.MANAGE_DATA)) for row in batches.itertuples()]
     return html.Section([
         html.H2(t("about.data.title", lang), className="h4"), lead,
         _table([t("about.batches.file", lang), t("about.batches.table", lang), t("about.batches.rows", lang),

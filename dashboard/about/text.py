@@ -17,6 +17,8 @@ TEXT = {
         "en": "Published figures are real: each is shown with the date it describes, how the source worded it (over, about, exact…) and a link to the source. They are cumulative figures from different dates, and are never added to or plotted with demo data.",
         "fr": "Les chiffres publiés sont réels : chacun est montré avec la date qu’il décrit, la formulation de la source (plus de, environ, exact…) et un lien vers la source. Ce sont des cumuls à des dates différentes, jamais additionnés ni représentés avec les données de démonstration."},
     "about.batches.file": {"en": "File or generator", "fr": "Fichier ou générateur"},
+    "about.batches.survey_file": {"en": "a survey file (its name and row count are shown to data managers)",
+                                  "fr": "un fichier d’enquête (son nom et son nombre de lignes sont affichés aux gestionnaires de données)"},
     "about.batches.table": {"en": "Table", "fr": "Table"},
     "about.batches.rows": {"en": "Rows", "fr": "Lignes"},
     "about.batches.loaded": {"en": "Loaded", "fr": "Chargé le"},

@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.auth import disclosure_mode
 from dashboard.common.charts import ChartSpec
-from dashboard.common.data_kinds import kind_text
+from dashboard.common.data_kinds import SURVEY_RELEASE, kind_text
 from dashboard.common.describe import data_source_text, filter_summary
 from dashboard.i18n import t
 from dashboard.store import reference as reference_queries
@@ -23,7 +23,7 @@ from . import options as page_options
 from .params import ApiQuery
 from .reference import reference_tables
 from .render import csv_text
-from .service import answer_chart, store_version
+from .service import answer_chart, intervals_note, store_version
 
 # Column name fragments -> HXL hashtag (humanitarian exchange language), first match wins.
 HXL_TAGS = (
@@ -85,10 +85,12 @@ def build_bundle(context: AppContext, charts: Mapping[str, ChartSpec], query: Ap
             files.append({"files": [f"{stem}.csv", f"{stem}.parquet"], "title": title, "rows": len(frame),
                           "kind_of_data": kind, "kind_of_data_label": kind_label})
 
+        release_answers = 0
         for chart in charts.values():
             options = {name: value for name, value in query.options.items()
                        if name in page_options.option_params(chart.page)}
             answer = answer_chart(context, chart, query, options, strict=False)
+            release_answers += answer.kind == SURVEY_RELEASE
             add(f"charts/{chart.page}/{chart.key}", t(chart.title_key, lang), answer.kind, answer.kind_label,
                 answer.frame)
         for table in reference_tables().values():
@@ -114,7 +116,8 @@ def build_bundle(context: AppContext, charts: Mapping[str, ChartSpec], query: Ap
                 "protected_release": dict(context.catalog.release),
             },
             "kinds_of_data_note": "Every table has one kind of data; never add kinds together.",
-            "notes": ([t("filters.pillar_not_applicable", lang)] if query.selection.pillars else []),
+            "notes": ([t("filters.pillar_not_applicable", lang)] if query.selection.pillars else [])
+                     + ([intervals_note(lang)] if release_answers else []),
             "hxl": hxl, "files": files,
         }
         archive.writestr("provenance.json", json.dumps(provenance, ensure_ascii=False, indent=2))

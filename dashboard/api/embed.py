@@ -29,7 +29,7 @@ from .errors import ApiError
 from .options import option_params
 from .params import parse_query
 from .render import json_response
-from .service import answer_chart, filter_notes, page_address
+from .service import answer_chart, chart_notes, page_address
 
 STATIC = Path(__file__).parent / "static"
 FULL_PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -103,7 +103,7 @@ def install_embeds(server: Flask, context: AppContext, charts: Mapping[str, Char
             PAGE, lang=lang, title=t(chart.title_key, lang), kind_heading=t("api.embed.kind", lang),
             kind=answer.kind_label, filters_heading=t("api.embed.filters", lang),
             filters=" ".join([filter_summary(query.selection, context.catalog, lang),
-                              *filter_notes(chart, query.selection, lang)]),
+                              *chart_notes(answer, query.selection, lang)]),
             figure=Markup(figure) if figure else "", height=460,  # noqa: S704 (JSON with "</" escaped)
             table_heading=t("api.embed.table", lang), columns=[str(column) for column in shown.columns],
             rows=cells.values.tolist(),

@@ -10,8 +10,9 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from dashboard.auth import current_user
+from dashboard.build.release.utility import interval_coverage_text
 from dashboard.common.charts import ChartRequest, ChartSpec
-from dashboard.common.data_kinds import kind_text
+from dashboard.common.data_kinds import SURVEY_RELEASE, kind_text
 from dashboard.common.describe import data_source_text, filter_summary
 from dashboard.i18n import t
 from dashboard.store.context import AppContext
@@ -80,6 +81,21 @@ def filter_notes(chart: ChartSpec, selection, lang: str) -> list[str]:
     return []
 
 
+def chart_notes(answer: ChartAnswer, selection, lang: str) -> list[str]:
+    """What a chart's answer must say besides its numbers: filters it does not apply, and for
+    figures of the protected release what their intervals leave out (the release's noise) and
+    how often they held."""
+    notes = filter_notes(answer.chart, selection, lang)
+    if answer.kind == SURVEY_RELEASE:
+        notes.append(intervals_note(lang))
+    return notes
+
+
+def intervals_note(lang: str) -> str:
+    """What the survey figures' 95% intervals show, and their measured coverage."""
+    return t("sustainability.intervals_note", lang, coverage=interval_coverage_text(lang))
+
+
 def chart_meta(context: AppContext, answer: ChartAnswer, query: ApiQuery,
                page_paths: Mapping[str, str]) -> dict[str, object]:
     """What the JSON answer says about a chart's data: title, kind, source, filters, links."""
@@ -94,7 +110,7 @@ def chart_meta(context: AppContext, answer: ChartAnswer, query: ApiQuery,
         "suppression": {"min_group_size": context.settings.min_group_size,
                         "note": "groups smaller than min_group_size carry no value (null); every group a view "
                                 "offers is listed, whether it holds nobody or a few"},
-        "notes": filter_notes(chart, query.selection, lang),
+        "notes": chart_notes(answer, query.selection, lang),
         "dashboard_url": address,
         "embed_url": f"/embed/{chart.key}" + address.partition("?")[1] + address.partition("?")[2],
     }

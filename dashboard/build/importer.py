@@ -25,6 +25,8 @@ from dashboard.build.aggregates import refresh_survey_aggregates
 from dashboard.build.import_formats import EARLIEST_DATE, MAX_COUNT
 from dashboard.build.readers import MAX_FILE_BYTES, FileRefused, Problem, SourceTable
 from dashboard.build.readers import read_table as read_source
+from dashboard.build.release import ledger as privacy_ledger
+from dashboard.build.release.budget import configured_budget, configured_rho_total
 from dashboard.build.release.build import refresh_release
 from dashboard.store import vocabulary
 from dashboard.store.files import (
@@ -97,6 +99,8 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)
     version: str | None = None
     sha256: str = ""
+    # What the new version's protected release spent, for the history (``ledger.RELEASE_FIELD``).
+    release: dict = field(default_factory=lambda: {"rho": 0.0, "of": privacy_ledger.NOBODY})
 
 
 def read_table(path: Path) -> SourceTable:
@@ -371,10 +375,23 @@ def check_store(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
                          f"{SCHEMA_VERSION}: run python -m dashboard upgrade --store {path} first")
 
 
+def budget_notes(kind: str, ledger: privacy_ledger.Ledger) -> list[str]:
+    """What importing a file of ``kind`` does to the privacy budget: a survey import makes a new
+    release of every returnee, refused past ``EUIOM_RELEASE_RHO_TOTAL`` (``ledger.check_cap``).
+
+    Raises:
+        ledger.CapReached: the release would pass the cap (one line naming what to do).
+    """
+    if kind != "survey":
+        return []
+    return privacy_ledger.check_cap(ledger, configured_budget().rho, configured_rho_total())
+
+
 def check_file(connection: duckdb.DuckDBPyConnection, file_path: Path, kind: str | None = None,
                weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
-               replace_demo: bool = False) -> ImportReport:
-    """The report importing ``file_path`` would give, checked against a read-only ``connection``."""
+               replace_demo: bool = False, ledger: privacy_ledger.Ledger | None = None) -> ImportReport:
+    """The report importing ``file_path`` would give, checked against a read-only ``connection``
+    (``ledger``: the store directory's privacy ledger; default the store file's own)."""
     name = file_path.name
     try:
         table = read_table(file_path)
@@ -382,6 +399,11 @@ def check_file(connection: duckdb.DuckDBPyConnection, file_path: Path, kind: str
         return ImportReport(name, kind, 0, refused.problems)
     kind, rows, problems, computed, origin = _validate(name, table.frame, kind, connection, weights, replace_demo)
     notes = list(table.notes)
+    if not problems:
+        try:
+            notes.extend(budget_notes(kind, ledger or privacy_ledger.file_ledger(connection)))
+        except privacy_ledger.CapReached as refused:
+            problems = [Problem(name, str(refused))]
     if computed:
         notes.append(f"{computed} composite score(s) will be computed from weights "
                      f"{tuple(round(weight, 3) for weight in weights)}")
@@ -391,28 +413,35 @@ def check_file(connection: duckdb.DuckDBPyConnection, file_path: Path, kind: str
 
 
 def _write(store_file: Path, name: str, table: SourceTable, kind: str | None,
-           weights: tuple[float, float, float], replace_demo: bool, sha256: str) -> ImportResult:
-    """Validate and append the rows to ``store_file`` in one transaction.
+           weights: tuple[float, float, float], replace_demo: bool, sha256: str,
+           ledger: privacy_ledger.Ledger | None = None) -> ImportResult:
+    """Validate and append the rows to ``store_file`` in one transaction (``ledger``: the store
+    directory's privacy ledger; default the store file's own).
 
     Raises:
         ImportRefused: the file has problems. StoreError: the store cannot be written (a full disk,
-            in one line); either way the transaction is rolled back.
+            in one line), or the privacy budget is spent (``ledger.CapReached``); either way the
+            transaction is rolled back.
     """
     try:
-        return _write_rows(store_file, name, table, kind, weights, replace_demo, sha256)
+        return _write_rows(store_file, name, table, kind, weights, replace_demo, sha256, ledger)
     except duckdb.Error as error:
         raise StoreError(explain_write_error(store_file, error)) from None
 
 
 def _write_rows(store_file: Path, name: str, table: SourceTable, kind: str | None,
-                weights: tuple[float, float, float], replace_demo: bool, sha256: str) -> ImportResult:
+                weights: tuple[float, float, float], replace_demo: bool, sha256: str,
+                ledger: privacy_ledger.Ledger | None) -> ImportResult:
     connection = connect_writable(store_file)
+    spent = None
     try:
         check_store(connection, store_file)
         kind, rows, problems, computed, origin = _validate(name, table.frame, kind, connection, weights,
                                                            replace_demo)
         if problems:
             raise ImportRefused(problems)
+        ledger = ledger or privacy_ledger.file_ledger(connection)
+        budget_warnings = budget_notes(kind, ledger)
         table_name = KINDS[kind]
         connection.execute("BEGIN TRANSACTION")
         try:
@@ -427,7 +456,8 @@ def _write_rows(store_file: Path, name: str, table: SourceTable, kind: str | Non
             if table_name == "survey_responses" or origin == "demo":
                 refresh_survey_aggregates(connection)
                 # The new version's protected release: the survey changed, so the budget is spent again.
-                refresh_release(connection, composite_weights=weights)
+                spent = refresh_release(connection, composite_weights=weights, of=privacy_ledger.IMPORTED,
+                                        spent_before=ledger.spent(privacy_ledger.IMPORTED))
             schema.set_store_info(connection, {"data_origin": "imported"})
             connection.execute("COMMIT")
         except Exception:
@@ -440,7 +470,9 @@ def _write_rows(store_file: Path, name: str, table: SourceTable, kind: str | Non
     notes = list(table.notes)
     if computed:
         notes.append(f"{computed} composite score(s) computed from weights {weights}")
-    return ImportResult(name, kind, len(rows), batch_id, computed, notes, sha256=sha256)
+    notes.extend(budget_warnings)
+    release = {"rho": spent.rho, "of": spent.of} if spent else {"rho": 0.0, "of": privacy_ledger.NOBODY}
+    return ImportResult(name, kind, len(rows), batch_id, computed, notes, sha256=sha256, release=release)
 
 
 def import_file(store_path: Path, file_path: Path, kind: str | None = None,
@@ -469,8 +501,10 @@ def import_file(store_path: Path, file_path: Path, kind: str | None = None,
         return _write(store_path, name, table, kind, weights, replace_demo, sha256)
     with versions.exclusive(store_path, f"an import of {name}", user), \
             versions.new_version(store_path, copy_current=True) as partial:
-        result = _write(partial, name, table, kind, weights, replace_demo, sha256)
+        # Every release ever published in the directory counts, whatever version is served now.
+        ledger = privacy_ledger.directory_ledger(store_path)
+        result = _write(partial, name, table, kind, weights, replace_demo, sha256, ledger)
         result.version = versions.publish(store_path, partial, {
             "action": "import", "user": user, "file": name, "kind": result.kind, "rows": result.rows,
-            "sha256": sha256}, keep)
+            "sha256": sha256, privacy_ledger.RELEASE_FIELD: result.release}, keep)
     return result

@@ -12,7 +12,8 @@ from dashboard.build import schema, versions
 from dashboard.build.aggregates import refresh_survey_aggregates
 from dashboard.build.demo import DEFAULT_ROWS, DEFAULT_SEED, fill_demo_data
 from dashboard.build.reference import load_eutf, load_reference
-from dashboard.build.release.build import refresh_release
+from dashboard.build.release import ledger as privacy_ledger
+from dashboard.build.release.build import Spent, refresh_release
 from dashboard.store.files import (
     SCHEMA_VERSION,
     StoreError,
@@ -38,17 +39,23 @@ def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int =
     if not is_store_directory(path):
         if path.exists() and path.stat().st_size > 0:
             refuse_non_database(path)  # never replace someone's text file with a store
-        return _build_file(path, demo=demo, seed=seed, rows=rows, release_seed=release_seed)
+        return _build_file(path, demo=demo, seed=seed, rows=rows, release_seed=release_seed)[0]
     with versions.exclusive(path, "a store build", user), versions.new_version(path, copy_current=False) as partial:
-        _build_file(partial, demo=demo, seed=seed, rows=rows, release_seed=release_seed)
+        # The directory's earlier demo releases count for the demo returnees (the same seed makes the same ones).
+        demo_spent = privacy_ledger.directory_ledger(path).spent(privacy_ledger.DEMO)
+        _, spent = _build_file(partial, demo=demo, seed=seed, rows=rows, release_seed=release_seed,
+                               spent_before=demo_spent if demo else 0.0)
         name = versions.publish(path, partial, {"action": "build", "user": user, "file": None,
                                                 "kind": "demo" if demo else "empty", "rows": rows if demo else 0,
-                                                "seed": seed if demo else None, "sha256": None}, keep)
+                                                "seed": seed if demo else None, "sha256": None,
+                                                privacy_ledger.RELEASE_FIELD: {"rho": spent.rho, "of": spent.of}}, keep)
     return path / f"{name}.duckdb"
 
 
-def _build_file(path: Path, *, demo: bool, seed: int, rows: int, release_seed: int | None = None) -> Path:
-    """Write a new store file at ``path``, replacing the old one only once complete."""
+def _build_file(path: Path, *, demo: bool, seed: int, rows: int, release_seed: int | None = None,
+                spent_before: float | None = None) -> tuple[Path, Spent]:
+    """Write a new store file at ``path``, replacing the old one only once complete; returns it
+    and what its release spent."""
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
     connection = connect_writable(partial)
@@ -61,7 +68,7 @@ def _build_file(path: Path, *, demo: bool, seed: int, rows: int, release_seed: i
         else:
             schema.set_store_info(connection, {"data_origin": "empty"})
         refresh_survey_aggregates(connection)
-        refresh_release(connection, seed=release_seed)
+        spent = refresh_release(connection, seed=release_seed, spent_before=spent_before)
         schema.set_store_info(connection, {"built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
         connection.execute("CHECKPOINT")
     except BaseException as error:
@@ -73,7 +80,7 @@ def _build_file(path: Path, *, demo: bool, seed: int, rows: int, release_seed: i
         raise
     connection.close()
     os.replace(partial, path)
-    return path
+    return path, spent
 
 
 def upgrade_store(path: Path, user: str = "command line", keep: int = 5) -> str:
@@ -84,23 +91,24 @@ def upgrade_store(path: Path, user: str = "command line", keep: int = 5) -> str:
     """
     path = Path(path)
     if not is_store_directory(path):
-        return _upgrade_file(path)
+        return _upgrade_file(path)[0]
     with versions.exclusive(path, "an upgrade", user), versions.new_version(path, copy_current=True) as partial:
-        old = _upgrade_file(partial)
+        old, spent = _upgrade_file(partial)
         versions.publish(path, partial, {"action": "upgrade", "user": user, "file": None,
                                          "kind": f"schema {old} -> {SCHEMA_VERSION}", "rows": None,
-                                         "sha256": None}, keep)
+                                         "sha256": None,
+                                         privacy_ledger.RELEASE_FIELD: {"rho": spent.rho, "of": spent.of}}, keep)
     return old
 
 
-def _upgrade_file(path: Path) -> str:
+def _upgrade_file(path: Path) -> tuple[str, Spent]:
     try:
         return _upgrade_rows(path)
     except duckdb.Error as error:
         raise StoreError(explain_write_error(path, error)) from None
 
 
-def _upgrade_rows(path: Path) -> str:
+def _upgrade_rows(path: Path) -> tuple[str, Spent]:
     connection = connect_writable(path)
     connection.execute("SET enable_progress_bar = false")
     try:
@@ -111,11 +119,11 @@ def _upgrade_rows(path: Path) -> str:
         schema.create_eutf_tables(connection)
         load_eutf(connection)
         refresh_survey_aggregates(connection)
-        refresh_release(connection, keep_existing=True)
+        spent = refresh_release(connection, keep_existing=True)
         schema.forget_retired_secrets(connection)
         schema.set_store_info(connection, {"schema_version": SCHEMA_VERSION})
         connection.execute("COMMIT")
-        return old
+        return old, spent
     finally:
         connection.close()
 

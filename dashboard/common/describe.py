@@ -27,11 +27,21 @@ def filter_summary(selection: Selection, catalog: Catalog, lang: str) -> str:
     return t("export.filter_separator", lang).join(parts) or t("export.no_filters", lang)
 
 
+def imported_sources(catalog: Catalog, imported_files: list[str], lang: str) -> str:
+    """The imported files in words: indicator files by name, survey files counted ('2 survey
+    files'): their names are shown to data managers only."""
+    parts = list(imported_files)
+    if catalog.survey_imports:
+        parts.append(t("export.source.survey_files", lang, n=format_number(catalog.survey_imports, lang))
+                     if catalog.survey_imports > 1 else t("export.source.survey_file", lang))
+    return ", ".join(parts)
+
+
 def data_source_text(catalog: Catalog, imported_files: list[str], lang: str) -> str:
     """Where the fact data comes from: the demo generator or imported files."""
     if catalog.is_demo:
         return t("export.source.demo", lang, seed=catalog.info.get("demo_seed", "?"),
                  rows=format_number(int(catalog.info.get("demo_rows", 0)), lang))
     if catalog.data_origin == "imported":
-        return t("export.source.imported", lang, files=", ".join(imported_files))
+        return t("export.source.imported", lang, files=imported_sources(catalog, imported_files, lang))
     return t("export.source.empty", lang)

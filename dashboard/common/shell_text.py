@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dashboard import ids
 from dashboard.auth import Permission, User
 from dashboard.auth.roles import Role
+from dashboard.common.describe import imported_sources
 from dashboard.common.pages import Page
 from dashboard.common.wiring import impure
 from dashboard.i18n import dropdown_labels, format_number, quarter_label, t
@@ -48,7 +49,7 @@ def banner_text(catalog: Catalog, lang: str, imported_files: list[str]) -> str:
         return t("banner.demo", lang, seed=catalog.info.get("demo_seed", "?"),
                  rows=format_number(int(catalog.info.get("demo_rows", 0)), lang))
     if catalog.data_origin == "imported":
-        return t("banner.imported", lang, files=", ".join(imported_files) or "?")
+        return t("banner.imported", lang, files=imported_sources(catalog, imported_files, lang) or "?")
     return t("banner.empty", lang)
 
 

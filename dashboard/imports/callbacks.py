@@ -65,7 +65,9 @@ def confirm_import(context: AppContext, n_clicks: int | None, contents: str | No
         return dbc.Alert(t("import.failed", lang, reason=str(error)), color="danger"), False, next_tick(tick)
     done = t("import.done", lang, rows=format_number(result.rows, lang), kind=t(f"import.kind_name.{result.kind}", lang),
              file=result.file, version=result.version)
-    return dbc.Alert(done, color="success"), True, next_tick(tick)
+    # The notes say what the import assumed, and when the privacy budget is nearly spent.
+    notes = [html.Ul([html.Li(note) for note in result.notes], className="small mb-0")] if result.notes else []
+    return dbc.Alert([done, *notes], color="success"), True, next_tick(tick)
 
 
 def update_history(context: AppContext, _tick: int | None, lang: str | None) -> html.Div:

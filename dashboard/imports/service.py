@@ -19,6 +19,7 @@ from pathlib import Path
 from dashboard.auth import current_user
 from dashboard.build import rollbacks
 from dashboard.build.importer import ImportReport, ImportResult, Problem, check_file, import_file
+from dashboard.build.release.ledger import directory_ledger
 from dashboard.common.wiring import impure
 from dashboard.store.context import AppContext
 from dashboard.store.files import StoreError
@@ -72,10 +73,11 @@ def check_upload(context: AppContext, contents: str | None, file_name: str | Non
                  replace_demo: bool) -> ImportReport:
     """The row-level report for an upload, checked against the served store; writes nothing."""
     try:
+        ledger = directory_ledger(context.store_directory) if context.store_directory is not None else None
         with saved_upload(contents, file_name) as path:
             return check_file(context.cursor(), path, kind=_kind(kind), weights=context.settings.composite_weights,
-                              replace_demo=bool(replace_demo))
-    except UploadError as error:
+                              replace_demo=bool(replace_demo), ledger=ledger)
+    except (UploadError, StoreError) as error:  # StoreError: the history (the privacy ledger) is damaged
         return ImportReport(safe_file_name(file_name), None, 0, [Problem(safe_file_name(file_name), str(error))])
 
 

@@ -116,7 +116,7 @@ TEXT: dict[str, dict[str, str]] = {
                               "fr": "Réintégrations achevées rapportées aux réintégrations commencées"},
     "pillars.rates.caption": {
         "en": "Both counts are totals over the current filters. Assistance completed in a period may have started in an earlier one, so a share can exceed 100% or be low while an Action ramps up. Where no start was reported, no share is computed.",
-        "fr": "Les deux nombres sont des totaux selon les filtres actuels. Une aide achevée pendant une période peut avoir commencé lors d’une période antérieure : une part peut donc dépasser 100 % ou rester faible au démarrage d’une Action. Sans début déclaré, aucune part n’est calculée."},
+        "fr": "Les deux nombres sont des totaux selon les filtres actuels. Une aide achevée pendant une période peut avoir commencé lors d’une période antérieure : une part peut donc dépasser 100 % ou rester faible au démarrage d’une Action. Sans début déclaré, aucune part n’est calculée."},
     "pillars.rates.title.region": {"en": "Completed as a share of started, by region",
                                    "fr": "Part des achevées sur les commencées, par région"},
     "pillars.rates.title.action": {"en": "Completed as a share of started, by Action",

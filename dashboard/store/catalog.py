@@ -14,6 +14,7 @@ from typing import TypeVar
 
 import duckdb
 
+from dashboard.build.release.ledger import DEMO, IMPORTED, Ledger, file_ledger
 from dashboard.i18n import normalise_language
 from dashboard.store import eutf, reference
 
@@ -53,6 +54,8 @@ class Catalog:
     info: Mapping[str, str]
     # The protected release's public parameters (budget, mechanism, measurements).
     release: Mapping[str, object] = field(default_factory=dict)
+    # How many imported survey files the store holds rows of (their names are not public).
+    survey_imports: int = 0
     # EUTF map measure -> the values some country has a figure for (``eutf.available_values``):
     # the map offers only these.
     eutf_values: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -106,8 +109,20 @@ def _named(frame, code_column: str, en: str = "name_en", fr: str = "name_fr") ->
     })
 
 
-def load_catalog(cursor: duckdb.DuckDBPyConnection) -> Catalog:
-    """Read the catalog from a store."""
+def release_with_ledger(cursor: duckdb.DuckDBPyConnection, ledger: Ledger | None) -> dict[str, object]:
+    """The release's public parameters with the privacy ledger's totals (``ledger.Ledger.public``):
+    of a store directory's whole history when ``ledger`` is given, else of the store file itself.
+    Demo data shows the demo releases' total; any other store the imported data's."""
+    parameters = reference.release_parameters(cursor)
+    if not parameters:
+        return parameters
+    origin = reference.store_info(cursor).get("data_origin")
+    of = DEMO if origin == DEMO else IMPORTED
+    return {**parameters, **(ledger or file_ledger(cursor)).public(of)}
+
+
+def load_catalog(cursor: duckdb.DuckDBPyConnection, ledger: Ledger | None = None) -> Catalog:
+    """Read the catalog from a store (``ledger``: its directory's privacy ledger, if it has one)."""
     actions = reference.actions(cursor)
     countries = reference.countries(cursor)
     pillars = reference.pillars(cursor)
@@ -126,6 +141,7 @@ def load_catalog(cursor: duckdb.DuckDBPyConnection) -> Catalog:
         indicators=_named(reference.indicators(cursor), "indicator_code"),
         quarters=tuple(reference.data_quarters(cursor)),
         info=MappingProxyType(reference.store_info(cursor)),
-        release=MappingProxyType(reference.release_parameters(cursor)),
+        release=MappingProxyType(release_with_ledger(cursor, ledger)),
+        survey_imports=reference.survey_import_count(cursor),
         eutf_values=MappingProxyType(eutf.available_values(cursor)),
     )

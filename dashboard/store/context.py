@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.build.release.ledger import Ledger, directory_ledger
 from dashboard.settings import Settings
 from dashboard.store import reference
 from dashboard.store.catalog import Catalog, load_catalog
@@ -56,14 +57,32 @@ def check_schema(store: ReadOnlyStore, path) -> None:
         f"imported data in place with `python -m dashboard upgrade --store {path}`.")
 
 
+def served_ledger(directory: Path | None) -> Ledger | None:
+    """The privacy ledger of a store directory (every release ever published there), read when a
+    version is opened; None for a single file, or when the history cannot be read (the version's
+    own running total is shown then)."""
+    if directory is None:
+        return None
+    try:
+        return directory_ledger(directory)
+    except StoreError as error:
+        LOG.error("Privacy ledger not read, the served version's own total is shown: %s", error)
+        return None
+
+
 class ServedVersion:
     """One opened store version, its catalog, and how many requests are using it."""
 
-    def __init__(self, name: str, store: ReadOnlyStore, stamp: PointerStamp | None) -> None:
+    def __init__(self, name: str, store: ReadOnlyStore, stamp: PointerStamp | None,
+                 ledger: Ledger | None = None) -> None:
         self.name = name
         self.store = store
+        self.ledger = ledger
         # A rebuilt directory can publish the same name again: the file's time tells them apart.
-        self.identity = f"{name}@{store.path.stat().st_mtime_ns}"
+        # A version served again after a rollback shows a ledger with more releases than before:
+        # their number is part of what answers are cached under.
+        releases = f"+{len(ledger.releases)}" if ledger is not None else ""
+        self.identity = f"{name}@{store.path.stat().st_mtime_ns}{releases}"
         self.stamp = stamp
         self.users = 0
         self.retired = False
@@ -74,7 +93,7 @@ class ServedVersion:
     def catalog(self) -> Catalog:
         """Codes and names of this version, read once."""
         if self._catalog is None:
-            catalog = load_catalog(self.store.cursor())
+            catalog = load_catalog(self.store.cursor(), self.ledger)
             with self._lock:
                 self._catalog = self._catalog or catalog
         return self._catalog
@@ -85,7 +104,8 @@ def open_version(settings: Settings, stamp: PointerStamp | None = None) -> Serve
     path, name = served_file(settings.store_path)
     store = ReadOnlyStore(path, settings.duckdb_memory, settings.duckdb_threads)
     check_schema(store, path)
-    version = ServedVersion(name, store, stamp)
+    directory = Path(settings.store_path) if is_store_directory(settings.store_path) else None
+    version = ServedVersion(name, store, stamp, served_ledger(directory))
     try:
         _ = version.catalog
     except duckdb.Error as error:
@@ -218,11 +238,12 @@ class AppContext:
 
     @property
     def imported_files(self) -> list[str]:
-        """Names of the imported files whose rows the store holds (for the data banner)."""
+        """Names of the imported indicator files whose rows the store holds (for the data banner and
+        the kind-of-data texts). Survey file names are shown to data managers only (the import
+        page); texts count survey files instead (``Catalog.survey_imports``)."""
         served = self._served()
 
         def read() -> tuple[str, ...]:
-            batches = reference.data_batches(served.store.cursor())
-            return tuple(batches.loc[batches["origin"] == "import", "file_name"].dropna().tolist())
+            return tuple(reference.imported_file_names(served.store.cursor()))
 
         return list(served.catalog.once("imported_files", read))

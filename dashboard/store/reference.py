@@ -144,9 +144,18 @@ def indicator_pillars(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def imported_file_names(cursor: duckdb.DuckDBPyConnection) -> list[str]:
-    """Names of the imported files whose rows the store holds."""
+    """Names of the imported indicator files whose rows the store holds: what any page may name.
+    Survey file names (and every batch's row count) are shown to data managers only."""
     batches = data_batches(cursor)
-    return batches.loc[batches["origin"] == "import", "file_name"].dropna().tolist()
+    public = (batches["origin"] == "import") & (batches["table_name"] != "survey_responses")
+    return batches.loc[public, "file_name"].dropna().tolist()
+
+
+def survey_import_count(cursor: duckdb.DuckDBPyConnection) -> int:
+    """How many imported survey files the store holds rows of (their names are not public)."""
+    row = query(cursor, "survey_import_count", "SELECT count(*) FROM data_batches WHERE origin = 'import' "
+                "AND table_name = 'survey_responses'", read=ROW)
+    return int(row[0])
 
 
 def as_of_date(cursor: duckdb.DuckDBPyConnection) -> str | None:

@@ -14,6 +14,11 @@ from dataclasses import dataclass
 from dashboard.build.aggregates import CELL_SETS, CellSet
 
 MODES = ("protected", "exact")
+# Decimals of every published (protected) mean, standard deviation, share, quantile and change;
+# interval bounds are rounded outwards. The release's own error is larger than 0.001 for every
+# group, so nothing is lost; and no figure carries the digits from which a ratio's exact
+# denominator (how many release records a group holds) could be read back.
+PUBLISHED_DECIMALS = 3
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,11 @@ class Disclosure:
     def exact(self) -> bool:
         """True when figures come from the survey records themselves."""
         return self.mode == "exact"
+
+    @property
+    def decimals(self) -> int | None:
+        """Decimals of published statistics: PUBLISHED_DECIMALS for the release, None (unrounded) for exact ones."""
+        return None if self.exact else PUBLISHED_DECIMALS
 
     @property
     def cells(self) -> CellSet:

@@ -185,7 +185,8 @@ def layout(context: PageContext) -> html.Div:
         [
             exact_banner(context.settings, lang),
             html.H1(t("sustainability.title", lang), className="h3"),
-            html.P(t("sustainability.intro", lang, min=format_number(context.settings.min_group_size, lang)),
+            html.P(t("sustainability.intro.exact" if disclosure_mode(context.settings) == "exact"
+                     else "sustainability.intro", lang, min=format_number(context.settings.min_group_size, lang)),
                    className="text-muted"),
             options_notice(options, lang, context.settings.min_group_size,
                            survey_group_codes(context.catalog, context.cursor, options.grouping)),

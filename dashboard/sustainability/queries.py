@@ -19,6 +19,9 @@ group a view offers (every code of the grouping, or every region, Action or coun
 filters) has a row, whether it holds nobody or a few: "too few to show" never tells an empty
 group from a small one.
 
+Precision: public figures (the release's) are rounded to ``PUBLISHED_DECIMALS`` (means, standard
+deviations, shares, quantiles, changes) and their intervals outwards; exact figures are not.
+
 Intervals (computed in Python on the aggregated rows, never per record), computed as if the
 release were the survey (they do not include the release's noise or model error):
 
@@ -228,9 +231,11 @@ def _published_n(raw: pd.DataFrame) -> np.ndarray:
     return np.round(raw["n_all"].to_numpy(dtype=float))
 
 
-def _publish_moments(raw: pd.DataFrame, measures, minimum: int, *, low: float = 0.0) -> pd.DataFrame:
+def _publish_moments(raw: pd.DataFrame, measures, minimum: int, *, low: float = 0.0,
+                     decimals: int | None = None) -> pd.DataFrame:
     """The published statistics of :func:`_raw_groups` rows: the identifying columns, suppressed,
-    n, and per measure m_mean, m_sd. A suppressed row holds NULL in every statistic."""
+    n, and per measure m_mean, m_sd (rounded to ``decimals`` when given). A suppressed row holds
+    NULL in every statistic."""
     n_published = _published_n(raw)
     suppressed = n_published < minimum
     weight = raw["n_all"].to_numpy(dtype=float)
@@ -244,17 +249,32 @@ def _publish_moments(raw: pd.DataFrame, measures, minimum: int, *, low: float = 
             mean = total / weight
             centred = np.maximum(squares - total * total / weight, 0.0)
             sd = np.where(n_published > 1, np.sqrt(centred / np.maximum(weight - 1, 1e-9)), np.nan)
-            columns[f"{measure}_mean"] = np.where(suppressed, np.nan, np.clip(mean, low, 1.0))
-            columns[f"{measure}_sd"] = np.where(suppressed, np.nan, sd)
+            columns[f"{measure}_mean"] = rounded(np.where(suppressed, np.nan, np.clip(mean, low, 1.0)), decimals)
+            columns[f"{measure}_sd"] = rounded(np.where(suppressed, np.nan, sd), decimals)
     return pd.DataFrame(columns, index=raw.index)
 
 
-def _with_intervals(published: pd.DataFrame, measures) -> pd.DataFrame:
+def _with_intervals(published: pd.DataFrame, measures, decimals: int | None = None) -> pd.DataFrame:
     intervals = {}
     for measure in measures:
-        intervals[f"{measure}_ci_low"], intervals[f"{measure}_ci_high"] = mean_interval(
-            published[f"{measure}_mean"], published[f"{measure}_sd"], published["n"])
+        intervals[f"{measure}_ci_low"], intervals[f"{measure}_ci_high"] = outwards(*mean_interval(
+            published[f"{measure}_mean"], published[f"{measure}_sd"], published["n"]), decimals)
     return pd.concat([published, pd.DataFrame(intervals, index=published.index)], axis=1)
+
+
+def rounded(values, decimals: int | None):
+    """``values`` rounded to ``decimals`` (unchanged when None)."""
+    return values if decimals is None else np.round(values, decimals)
+
+
+def outwards(low, high, decimals: int | None):
+    """Interval bounds rounded outwards to ``decimals`` (unchanged when None): the published
+    interval always contains the unrounded one."""
+    if decimals is None:
+        return low, high
+    scale = 10.0**decimals
+    # 1e-9 keeps a bound already on the grid (0.25 stored as 0.2499999...) where it is.
+    return np.floor(low * scale + 1e-9) / scale, np.ceil(high * scale - 1e-9) / scale
 
 
 # ---------------------------------------------------------------- statistics helpers
@@ -352,7 +372,8 @@ def group_means(cursor: duckdb.DuckDBPyConnection, selection: Selection, groupin
     """
     minimum = _check_min(min_group_size)
     raw = _raw_groups(cursor, selection, grouping, MEASURES, disclosure=disclosure)
-    by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum), MEASURES)
+    decimals = disclosure.decimals
+    by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum, decimals=decimals), MEASURES, decimals)
     # Every composite of the release is derived from its three scores: the count of composites
     # computed at import is a fact of the survey records, given in exact mode only.
     computed = np.minimum(np.round(raw["computed_all"].to_numpy(dtype=float)), by_group["n"])
@@ -422,7 +443,7 @@ def group_distribution(cursor: duckdb.DuckDBPyConnection, selection: Selection, 
     minimum = _check_min(min_group_size)
     histograms = _score_histograms(cursor, selection, grouping, measure, disclosure)
     raw = _raw_groups(cursor, selection, grouping, [measure], disclosure=disclosure)
-    means = _publish_moments(raw, [measure], minimum).set_index("group_code")
+    means = _publish_moments(raw, [measure], minimum, decimals=disclosure.decimals).set_index("group_code")
     by_code = {code: group for code, group in histograms.groupby("group_code", sort=True)}
     rows: list[dict[str, object]] = []
     for code in means.index:
@@ -431,7 +452,8 @@ def group_distribution(cursor: duckdb.DuckDBPyConnection, selection: Selection, 
             rows.append({"group_code": code, "suppressed": True})
             continue
         group = group[group["count"] > 0]
-        p05, q1, median, q3, p95 = binned_quantiles(group["bin"].to_numpy(), group["count"].to_numpy(), QUANTILE_POINTS)
+        p05, q1, median, q3, p95 = (float(rounded(value, disclosure.decimals)) for value in binned_quantiles(
+            group["bin"].to_numpy(), group["count"].to_numpy(), QUANTILE_POINTS))
         rows.append({"group_code": code, "suppressed": False, "n": float(means.at[code, "n"]),
                      "mean": float(means.at[code, f"{measure}_mean"]),
                      "p05": p05, "q1": q1, "median": median, "q3": q3, "p95": p95})
@@ -469,9 +491,10 @@ def threshold_shares(cursor: duckdb.DuckDBPyConnection, selection: Selection, gr
     weight = raw["n_all"].to_numpy(dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         share = raw["above_all"].fillna(0).to_numpy(dtype=float) / weight
-    by_group["share"] = np.where(suppressed, np.nan, np.clip(share, 0.0, 1.0))
+    by_group["share"] = rounded(np.where(suppressed, np.nan, np.clip(share, 0.0, 1.0)), disclosure.decimals)
     by_group["at_or_above"] = np.where(suppressed, np.nan, np.round(by_group["share"] * by_group["n"]))
-    by_group["ci_low"], by_group["ci_high"] = wilson_interval(by_group["share"] * by_group["n"], by_group["n"])
+    by_group["ci_low"], by_group["ci_high"] = outwards(
+        *wilson_interval(by_group["share"] * by_group["n"], by_group["n"]), disclosure.decimals)
     columns = ["group_code", "suppressed", "n", "at_or_above", "share", "ci_low", "ci_high"]
     return by_group[columns].astype({"suppressed": bool})
 
@@ -494,7 +517,8 @@ def means_over_time(cursor: duckdb.DuckDBPyConnection, selection: Selection, gro
     sizes = raw.groupby("group_code")["n_all"].sum().reset_index().sort_values(
         ["n_all", "group_code"], ascending=[False, True])
     raw = raw[raw["group_code"].isin(sizes["group_code"].head(int(max_series)))].reset_index(drop=True)
-    by_band = _with_intervals(_publish_moments(raw, [measure], minimum), [measure])
+    decimals = disclosure.decimals
+    by_band = _with_intervals(_publish_moments(raw, [measure], minimum, decimals=decimals), [measure], decimals)
     by_band = by_band.rename(columns={f"{measure}_{name}": name for name in ("mean", "sd", "ci_low", "ci_high")})
     columns = ["group_code", "months_band", "suppressed", "n", "mean", "sd", "ci_low", "ci_high"]
     return by_band[columns].astype({"suppressed": bool})
@@ -517,10 +541,12 @@ def compare_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, grou
     every = pd.DataFrame({"group_code": pd.Series(sorted(set(codes)), dtype=str)}).merge(raw, on="group_code", how="left")
     numbers = [name for name in every.columns if name != "group_code"]
     every[numbers] = every[numbers].astype(float).fillna(0.0)
-    return _side_by_side(_publish_moments(every, MEASURES, minimum).set_index("group_code"), *codes)
+    decimals = disclosure.decimals
+    return _side_by_side(_publish_moments(every, MEASURES, minimum, decimals=decimals).set_index("group_code"),
+                         *codes, decimals=decimals)
 
 
-def _side_by_side(by_group: pd.DataFrame, group_a: str, group_b: str) -> pd.DataFrame:
+def _side_by_side(by_group: pd.DataFrame, group_a: str, group_b: str, *, decimals: int | None = None) -> pd.DataFrame:
     rows = []
     for measure in MEASURES:
         row: dict[str, object] = {"measure": measure}
@@ -535,13 +561,14 @@ def _side_by_side(by_group: pd.DataFrame, group_a: str, group_b: str) -> pd.Data
     compared = pd.DataFrame(rows)
     for side in ("a", "b"):
         mean, sd, n = (compared[f"{side}_{name}"].astype(float) for name in ("mean", "sd", "n"))
-        compared[f"{side}_ci_low"], compared[f"{side}_ci_high"] = mean_interval(mean, sd, n)
-    _add_welch(compared)
+        compared[f"{side}_ci_low"], compared[f"{side}_ci_high"] = outwards(*mean_interval(mean, sd, n), decimals)
+    _add_welch(compared, decimals)
     return compared.drop(columns=["a_sd", "b_sd"])
 
 
-def _add_welch(compared: pd.DataFrame) -> None:
-    """Add difference, its Welch 95% interval and the (unrounded) Welch degrees of freedom."""
+def _add_welch(compared: pd.DataFrame, decimals: int | None = None) -> None:
+    """Add difference, its Welch 95% interval (rounded outwards to ``decimals``) and the
+    (unrounded) Welch degrees of freedom."""
     mean_a, sd_a, n_a = (compared[f"a_{name}"].astype(float) for name in ("mean", "sd", "n"))
     mean_b, sd_b, n_b = (compared[f"b_{name}"].astype(float) for name in ("mean", "sd", "n"))
     var_a, var_b = sd_a**2 / n_a, sd_b**2 / n_b
@@ -551,9 +578,9 @@ def _add_welch(compared: pd.DataFrame) -> None:
     # Both spreads zero: the difference is exact; any df gives a zero-width interval.
     welch_df = welch_df.where(standard_error > 0, n_a + n_b - 2)
     half = pd.Series(_t_values(np.floor(welch_df)), index=compared.index) * standard_error
-    compared["difference"] = mean_a - mean_b
-    compared["difference_ci_low"] = compared["difference"] - half
-    compared["difference_ci_high"] = compared["difference"] + half
+    compared["difference"] = rounded(mean_a - mean_b, decimals)
+    compared["difference_ci_low"], compared["difference_ci_high"] = outwards(
+        compared["difference"] - half, compared["difference"] + half, decimals)
     compared["welch_df"] = welch_df
 
 
@@ -572,15 +599,17 @@ def round_changes(cursor: duckdb.DuckDBPyConnection, selection: Selection, group
     """
     minimum = _check_min(min_group_size)
     raw = _raw_groups(cursor, selection, grouping, MEASURES, disclosure=disclosure, pairs=True)
-    by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum, low=-1.0), MEASURES)
+    decimals = disclosure.decimals
+    by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum, low=-1.0, decimals=decimals), MEASURES, decimals)
     suppressed = by_group["suppressed"]
     weight = raw["n_all"].astype(float)
     shares = {"rose": raw["rose_all"] / weight, "fell": raw["fell_all"] / weight}
     shares["stayed"] = (1 - shares["rose"] - shares["fell"]).clip(lower=0.0)
     for name, share in shares.items():
-        share = share.where(~suppressed)
+        share = rounded(share.where(~suppressed), decimals)
         by_group[name] = share
-        by_group[f"{name}_ci_low"], by_group[f"{name}_ci_high"] = wilson_interval(share * by_group["n"], by_group["n"])
+        by_group[f"{name}_ci_low"], by_group[f"{name}_ci_high"] = outwards(
+            *wilson_interval(share * by_group["n"], by_group["n"]), decimals)
     by_group = by_group.rename(columns={f"{m}_mean": f"{m}_change" for m in MEASURES})
     columns = ["group_code", "suppressed", "n"]
     columns += [f"{m}_{s}" for m in MEASURES for s in ("change", "sd", "ci_low", "ci_high")]

@@ -4,8 +4,8 @@ TEXT: dict[str, dict[str, str]] = {
     # Page and controls
     "sustainability.title": {"en": "Reintegration sustainability", "fr": "Durabilité de la réintégration"},
     "sustainability.intro": {
-        "en": "Reintegration Sustainability Survey (RSS) scores compared across groups of returnees. Each score runs from 0 to 1; higher means more sustainable reintegration. Every mean carries its sample size and a 95% confidence interval; groups with fewer than {min} respondents are suppressed. Each returnee counts once, with their latest answer in the period. To protect returnees, every figure is computed from a protected release of the survey (differential privacy), so figures differ slightly from the survey’s own (see how these figures are computed).",
-        "fr": "Scores de l’enquête sur la durabilité de la réintégration (RSS) comparés entre groupes de migrants de retour. Chaque score va de 0 à 1 ; plus il est élevé, plus la réintégration est durable. Chaque moyenne est accompagnée de la taille de l’échantillon et d’un intervalle de confiance à 95 % ; les groupes de moins de {min} répondants sont masqués. Chaque personne compte une fois, avec sa dernière réponse de la période. Pour protéger les personnes, chaque chiffre est calculé à partir d’une diffusion protégée de l’enquête (confidentialité différentielle) : les chiffres diffèrent donc légèrement de ceux de l’enquête (voir le mode de calcul)."},
+        "en": "Reintegration Sustainability Survey (RSS) scores compared across groups of returnees. Each score runs from 0 to 1; higher means more sustainable reintegration. Every mean carries its sample size and a 95% confidence interval; groups with fewer than {min} respondents are suppressed. Each returnee counts once, with their latest answer in the period. To protect returnees, every figure is computed from a protected release of the survey (differential privacy), so figures differ slightly from the survey’s own, and the intervals show the survey’s sampling uncertainty, not that difference (see how these figures are computed).",
+        "fr": "Scores de l’enquête sur la durabilité de la réintégration (RSS) comparés entre groupes de migrants de retour. Chaque score va de 0 à 1 ; plus il est élevé, plus la réintégration est durable. Chaque moyenne est accompagnée de la taille de l’échantillon et d’un intervalle de confiance à 95 % ; les groupes de moins de {min} répondants sont masqués. Chaque personne compte une fois, avec sa dernière réponse de la période. Pour protéger les personnes, chaque chiffre est calculé à partir d’une diffusion protégée de l’enquête (confidentialité différentielle) : les chiffres diffèrent donc légèrement de ceux de l’enquête, et les intervalles montrent l’incertitude d’échantillonnage de l’enquête, pas cet écart (voir le mode de calcul)."},
     "sustainability.controls": {"en": "Chart options", "fr": "Options des graphiques"},
     "sustainability.grouping_label": {"en": "Compare by", "fr": "Comparer par"},
     "sustainability.measure_label": {"en": "Score for distribution, threshold and time charts",
@@ -17,7 +17,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "A setting of this dashboard, not IOM’s official cut-off (which was not available to us). Default {default}.",
         "fr": "Un réglage de ce tableau de bord, pas le seuil officiel de l’OIM (qui ne nous était pas disponible). Valeur par défaut : {default}."},
     "sustainability.heading.means": {"en": "Mean scores with 95% confidence intervals",
-                                     "fr": "Scores moyens avec intervalles de confiance à 95 %"},
+                                     "fr": "Scores moyens avec intervalles de confiance à 95 %"},
     "sustainability.heading.box": {"en": "Spread of scores", "fr": "Dispersion des scores"},
     "sustainability.heading.share": {"en": "Share at or above the threshold", "fr": "Part au seuil ou au-dessus"},
     "sustainability.heading.time": {"en": "Scores over time since return", "fr": "Scores selon le temps écoulé depuis le retour"},
@@ -83,16 +83,16 @@ TEXT: dict[str, dict[str, str]] = {
                                        "fr": "masqué : moins de {min} répondants"},
     "sustainability.hover.mean": {
         "en": "{group}<br>{measure}: {mean}<br>95% CI {low} to {high}<br>n = {n}",
-        "fr": "{group}<br>{measure} : {mean}<br>IC à 95 % de {low} à {high}<br>n = {n}"},
+        "fr": "{group}<br>{measure} : {mean}<br>IC à 95 % de {low} à {high}<br>n = {n}"},
     "sustainability.hover.share": {
         "en": "{group}<br>{share} at or above {threshold} ({above} of {n})<br>95% CI {low} to {high}",
-        "fr": "{group}<br>{share} au seuil {threshold} ou au-dessus ({above} sur {n})<br>IC à 95 % de {low} à {high}"},
+        "fr": "{group}<br>{share} au seuil {threshold} ou au-dessus ({above} sur {n})<br>IC à 95 % de {low} à {high}"},
     "sustainability.hover.box": {
         "en": "{group}, n = {n}<br>5th percentile {p05}<br>quartiles {q1} | {median} | {q3}<br>95th percentile {p95}<br>mean {mean}",
         "fr": "{group}, n = {n}<br>5e centile {p05}<br>quartiles {q1} | {median} | {q3}<br>95e centile {p95}<br>moyenne {mean}"},
-    "sustainability.axis.mean_short": {"en": "Mean score (95% CI)", "fr": "Score moyen (IC à 95 %)"},
+    "sustainability.axis.mean_short": {"en": "Mean score (95% CI)", "fr": "Score moyen (IC à 95 %)"},
     "sustainability.axis.score": {"en": "{measure} score", "fr": "Score {measure_lower}"},
-    "sustainability.axis.share": {"en": "Share (95% Wilson interval)", "fr": "Part (intervalle de Wilson à 95 %)"},
+    "sustainability.axis.share": {"en": "Share (95% Wilson interval)", "fr": "Part (intervalle de Wilson à 95 %)"},
     "sustainability.axis.months": {"en": "Months since return", "fr": "Mois depuis le retour"},
     "sustainability.threshold_line": {"en": "threshold {value} (setting)", "fr": "seuil {value} (réglage)"},
     "sustainability.means.title": {"en": "Mean scores by {grouping_lower}", "fr": "Scores moyens par {grouping_lower}"},
@@ -123,25 +123,25 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Moins de deux groupes comptent au moins {min} répondants avec les filtres actuels : il n’y a rien à comparer. Élargissez les filtres ou choisissez un autre regroupement."},
     "sustainability.compare.verdict.higher": {
         "en": "{a} higher than {b}; the 95% interval of the difference excludes zero",
-        "fr": "score plus élevé pour {a} que pour {b} ; l’intervalle à 95 % de l’écart exclut zéro"},
+        "fr": "score plus élevé pour {a} que pour {b} ; l’intervalle à 95 % de l’écart exclut zéro"},
     "sustainability.compare.verdict.lower": {
         "en": "{a} lower than {b}; the 95% interval of the difference excludes zero",
-        "fr": "score plus bas pour {a} que pour {b} ; l’intervalle à 95 % de l’écart exclut zéro"},
+        "fr": "score plus bas pour {a} que pour {b} ; l’intervalle à 95 % de l’écart exclut zéro"},
     "sustainability.compare.verdict_table.higher": {
         "en": "Group A higher than B; the 95% interval of the difference excludes zero",
-        "fr": "Groupe A plus élevé que B ; l’intervalle à 95 % de l’écart exclut zéro"},
+        "fr": "Groupe A plus élevé que B ; l’intervalle à 95 % de l’écart exclut zéro"},
     "sustainability.compare.verdict_table.lower": {
         "en": "Group A lower than B; the 95% interval of the difference excludes zero",
-        "fr": "Groupe A plus bas que B ; l’intervalle à 95 % de l’écart exclut zéro"},
+        "fr": "Groupe A plus bas que B ; l’intervalle à 95 % de l’écart exclut zéro"},
     "sustainability.compare.verdict_table.none": {
         "en": "No difference distinguishable from zero at 95%",
-        "fr": "Aucun écart distinguable de zéro à 95 %"},
+        "fr": "Aucun écart distinguable de zéro à 95 %"},
     "sustainability.summary.separator": {"en": "; ", "fr": " ; "},
     "sustainability.compare.verdict.none": {
         "en": "no difference distinguishable from zero at 95%",
-        "fr": "aucun écart distinguable de zéro à 95 %"},
+        "fr": "aucun écart distinguable de zéro à 95 %"},
     "sustainability.compare.subtitle": {"en": "Composite score: {verdict}", "fr": "Score composite : {verdict}"},
-    "sustainability.compare.col.verdict": {"en": "At 95%", "fr": "À 95 %"},
+    "sustainability.compare.col.verdict": {"en": "At 95%", "fr": "À 95 %"},
     "sustainability.compare.group_a": {"en": "Group A", "fr": "Groupe A"},
     "sustainability.compare.group_b": {"en": "Group B", "fr": "Groupe B"},
     "sustainability.compare.status.suppressed": {
@@ -153,9 +153,9 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.compare.same": {"en": "Group A and group B are the same: choose two different groups.",
                                     "fr": "Le groupe A et le groupe B sont identiques : choisissez deux groupes différents."},
     "sustainability.compare.col.dimension": {"en": "Dimension", "fr": "Dimension"},
-    "sustainability.compare.col.mean": {"en": "{group}: mean (95% CI)", "fr": "{group} : moyenne (IC à 95 %)"},
+    "sustainability.compare.col.mean": {"en": "{group}: mean (95% CI)", "fr": "{group} : moyenne (IC à 95 %)"},
     "sustainability.compare.col.difference": {"en": "Difference A − B (95% CI, Welch)",
-                                              "fr": "Écart A − B (IC à 95 %, Welch)"},
+                                              "fr": "Écart A − B (IC à 95 %, Welch)"},
     "sustainability.compare.caption": {
         "en": "Means of {a} (n={n_a}) and {b} (n={n_b}); a difference whose interval excludes 0 is unlikely to be chance alone.",
         "fr": "Moyennes de {a} (n={n_a}) et de {b} (n={n_b}) ; un écart dont l’intervalle exclut 0 a peu de chances d’être dû au seul hasard."},
@@ -183,9 +183,9 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Chaque groupe compte moins de {min} répondants avec les filtres actuels : rien ne peut être affiché."},
     "sustainability.summary.compare": {
         "en": "Mean composite score: {a} {value_a}, {b} {value_b}; difference A − B and its 95% CI: {difference}. {verdict}.",
-        "fr": "Score composite moyen : {a} {value_a}, {b} {value_b} ; écart A − B et son IC à 95 % : {difference}. {verdict}."},
+        "fr": "Score composite moyen : {a} {value_a}, {b} {value_b} ; écart A − B et son IC à 95 % : {difference}. {verdict}."},
     "sustainability.summary.compare_dimensions": {"en": "By dimension (A − B and its 95% CI): {items}.",
-                                                  "fr": "Par dimension (A − B et son IC à 95 %) : {items}."},
+                                                  "fr": "Par dimension (A − B et son IC à 95 %) : {items}."},
     "sustainability.compare.verdict_short.higher": {"en": "A higher than B", "fr": "A plus élevé que B"},
     "sustainability.compare.verdict_short.lower": {"en": "A lower than B", "fr": "A plus bas que B"},
     "sustainability.compare.verdict_short.none": {"en": "no difference distinguishable from zero",
@@ -210,16 +210,16 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.data.stat.status": {"en": "status", "fr": "statut"},
     "sustainability.data.stat.n": {"en": "respondents (n)", "fr": "répondants (n)"},
     "sustainability.data.stat.mean": {"en": "mean", "fr": "moyenne"},
-    "sustainability.data.stat.ci_low": {"en": "95% CI low", "fr": "borne basse de l’IC à 95 %"},
-    "sustainability.data.stat.ci_high": {"en": "95% CI high", "fr": "borne haute de l’IC à 95 %"},
+    "sustainability.data.stat.ci_low": {"en": "95% CI low", "fr": "borne basse de l’IC à 95 %"},
+    "sustainability.data.stat.ci_high": {"en": "95% CI high", "fr": "borne haute de l’IC à 95 %"},
     "sustainability.data.stat.ci_low_wilson": {"en": "95% Wilson interval low",
-                                               "fr": "borne basse de l’intervalle de Wilson à 95 %"},
+                                               "fr": "borne basse de l’intervalle de Wilson à 95 %"},
     "sustainability.data.stat.ci_high_wilson": {"en": "95% Wilson interval high",
-                                                "fr": "borne haute de l’intervalle de Wilson à 95 %"},
+                                                "fr": "borne haute de l’intervalle de Wilson à 95 %"},
     "sustainability.data.stat.ci_low_welch": {"en": "95% Welch interval low",
-                                              "fr": "borne basse de l’intervalle de Welch à 95 %"},
+                                              "fr": "borne basse de l’intervalle de Welch à 95 %"},
     "sustainability.data.stat.ci_high_welch": {"en": "95% Welch interval high",
-                                               "fr": "borne haute de l’intervalle de Welch à 95 %"},
+                                               "fr": "borne haute de l’intervalle de Welch à 95 %"},
     "sustainability.data.stat.p05": {"en": "5th percentile", "fr": "5e centile"},
     "sustainability.data.stat.q1": {"en": "25th percentile (Q1)", "fr": "25e centile (Q1)"},
     "sustainability.data.stat.median": {"en": "median", "fr": "médiane"},
@@ -259,12 +259,12 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Personnes ayant répondu à au moins deux vagues dans la période : leur dernière réponse moins la précédente."},
     "sustainability.hover.change": {
         "en": "{group}<br>{measure}: {change}<br>95% CI {low} to {high}<br>returnees = {n}",
-        "fr": "{group}<br>{measure} : {change}<br>IC à 95 % de {low} à {high}<br>personnes = {n}"},
+        "fr": "{group}<br>{measure} : {change}<br>IC à 95 % de {low} à {high}<br>personnes = {n}"},
     "sustainability.hover.direction": {
         "en": "{group}<br>{direction}: {share}<br>95% CI {low} to {high}<br>returnees = {n}",
-        "fr": "{group}<br>{direction} : {share}<br>IC à 95 % de {low} à {high}<br>personnes = {n}"},
+        "fr": "{group}<br>{direction} : {share}<br>IC à 95 % de {low} à {high}<br>personnes = {n}"},
     "sustainability.axis.change": {"en": "Mean change of the score (95% CI)",
-                                   "fr": "Évolution moyenne du score (IC à 95 %)"},
+                                   "fr": "Évolution moyenne du score (IC à 95 %)"},
     "sustainability.axis.change_share": {"en": "Share of returnees", "fr": "Part des personnes"},
     "sustainability.summary.changes": {
         "en": "{n} returnees answered two rounds; their composite changed by {change} on average: it rose for {rose} and fell for {fell}.",
@@ -277,11 +277,19 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Mode exact : ces chiffres d’enquête sont calculés à partir des réponses elles-mêmes, PAS à partir de la diffusion protégée (EUIOM_DISCLOSURE=exact, pour analystes connectés). Ne partagez pas ces vues ni ces fichiers hors de l’équipe : leurs différences peuvent révéler des personnes."},
     "sustainability.disclosure.header": {"en": "Disclosure control", "fr": "Contrôle de la divulgation"},
     "sustainability.disclosure.protected": {
-        "en": "protected: computed from the protected release (differential privacy, ρ = {rho})",
-        "fr": "protégé : calculé à partir de la diffusion protégée (confidentialité différentielle, ρ = {rho})"},
-    "sustainability.disclosure.protected_mark": {"en": "Protected figures", "fr": "Chiffres protégés"},
+        "en": "protected: computed from the protected release (differential privacy, ρ = {rho}); 95% intervals show survey sampling only, not the release’s noise",
+        "fr": "protégé : calculé à partir de la diffusion protégée (confidentialité différentielle, ρ = {rho}) ; les intervalles à 95 % ne montrent que l’échantillonnage de l’enquête, pas le bruit de la diffusion"},
+    "sustainability.disclosure.protected_mark": {
+        "en": "Protected figures; intervals leave out the release’s noise",
+        "fr": "Chiffres protégés ; intervalles hors bruit de la diffusion"},
     "sustainability.disclosure.exact_mark": {"en": "EXACT figures, not protected", "fr": "Chiffres EXACTS, non protégés"},
     "sustainability.disclosure.exact": {
         "en": "EXACT: computed from the survey records, not protected (EUIOM_DISCLOSURE=exact); do not share outside the team",
         "fr": "EXACT : calculé à partir des réponses, non protégé (EUIOM_DISCLOSURE=exact) ; ne pas diffuser hors de l’équipe"},
+    "sustainability.intro.exact": {
+        "en": "Reintegration Sustainability Survey (RSS) scores compared across groups of returnees. Each score runs from 0 to 1; higher means more sustainable reintegration. Every mean carries its sample size and a 95% confidence interval; groups with fewer than {min} respondents are suppressed. Each returnee counts once, with their latest answer in the period. These figures are EXACT: computed from the survey records themselves, not from the protected release, for signed-in analysts only (see the warning above).",
+        "fr": "Scores de l’enquête sur la durabilité de la réintégration (RSS) comparés entre groupes de migrants de retour. Chaque score va de 0 à 1 ; plus il est élevé, plus la réintégration est durable. Chaque moyenne est accompagnée de la taille de l’échantillon et d’un intervalle de confiance à 95 % ; les groupes de moins de {min} répondants sont masqués. Chaque personne compte une fois, avec sa dernière réponse de la période. Ces chiffres sont EXACTS : calculés à partir des réponses elles-mêmes, pas à partir de la diffusion protégée, réservés aux analystes connectés (voir l’avertissement ci-dessus)."},
+    "sustainability.intervals_note": {
+        "en": "Survey figures come from the protected release. Their 95% intervals are computed from it as if it were the survey: they show sampling uncertainty, not the release’s noise or model error. On the demo data they held the survey’s own mean in {coverage} of groups, by group size; that is an average over groups, not a promise for any one.",
+        "fr": "Les chiffres d’enquête viennent de la diffusion protégée. Leurs intervalles à 95 % sont calculés à partir d’elle comme s’il s’agissait de l’enquête : ils montrent l’incertitude d’échantillonnage, pas le bruit ni l’erreur de modèle de la diffusion. Sur les données de démonstration, ils contenaient la moyenne de l’enquête pour {coverage} des groupes, selon leur taille ; c’est une moyenne sur les groupes, pas une promesse pour chacun."},
 }

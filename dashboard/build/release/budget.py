@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from statistics import NormalDist
 
-from dashboard.settings import DEFAULT_RHO, MAX_RHO, parse_rho
+from dashboard.settings import DEFAULT_RHO, DEFAULT_RHO_TOTAL, MAX_RHO, parse_rho, parse_rho_total
 
 DEFAULT_DELTA = 1e-6
 # How the budget is shared between the release's measurements (fractions of ρ, summing to 1).
@@ -29,28 +29,24 @@ _NORMAL = NormalDist()
 
 
 @dataclass(frozen=True)
-class Budget:
-    """A zCDP budget ρ and the guarantees it gives.
+class Guarantee:
+    """What a total zCDP ρ guarantees (one release's, or the sum of several: zCDP adds up).
 
     Attributes:
-        rho: the zCDP parameter of one release.
+        rho: the zCDP parameter.
     """
 
-    rho: float = DEFAULT_RHO
+    rho: float
 
     def __post_init__(self) -> None:
-        if not 0 < self.rho <= MAX_RHO:
-            raise ValueError(f"the release budget must be in (0, {MAX_RHO}], not {self.rho!r}")
+        if not self.rho > 0:
+            raise ValueError(f"a privacy budget must be positive, not {self.rho!r}")
 
     @property
     def mu(self) -> float:
         """The Gaussian-DP parameter: no test tells a returnee in from out better than telling
         N(0, 1) from N(μ, 1)."""
         return math.sqrt(2 * self.rho)
-
-    def share(self, part: str) -> float:
-        """The part of ρ one group of measurements spends."""
-        return self.rho * SHARES[part]
 
     def delta(self, epsilon: float) -> float:
         """δ(ε) of μ-GDP: Φ(−ε/μ + μ/2) − e^ε Φ(−ε/μ − μ/2)."""
@@ -59,7 +55,7 @@ class Budget:
 
     def epsilon(self, delta: float = DEFAULT_DELTA) -> float:
         """The smallest ε with δ(ε) ≤ ``delta`` (by bisection)."""
-        low, high = 0.0, 50.0
+        low, high = 0.0, 100.0
         for _ in range(200):
             middle = (low + high) / 2
             if self.delta(middle) > delta:
@@ -70,8 +66,16 @@ class Budget:
 
     def membership_accuracy(self) -> float:
         """The best accuracy of guessing whether one returnee is in the survey, when in and out are
-        equally likely a priori and the attacker knows everyone else: Φ(μ/2)."""
+        equally likely a priori and the attacker knows everyone else: Φ(μ/2) (the two
+        hypotheses are no further apart than N(0, 1) and N(μ, 1), whose best test at equal priors
+        errs with chance Φ(−μ/2))."""
         return _NORMAL.cdf(self.mu / 2)
+
+    def membership_ranking(self) -> float:
+        """The largest chance that a member scores above a non-member under any membership score
+        (the area under its ROC curve): Φ(μ/√2). Not an accuracy: a ranking can be right this often
+        while every yes/no decision is right at most :meth:`membership_accuracy` of the time."""
+        return _NORMAL.cdf(self.mu / math.sqrt(2))
 
     def membership_advantage(self) -> float:
         """The largest true-positive rate minus false-positive rate of any membership test: 2Φ(μ/2) − 1."""
@@ -87,6 +91,30 @@ class Budget:
         their data achieves with chance ``baseline``: Φ(Φ⁻¹(κ) + μ) (Hayes, Mahloujifar and Balle 2023)."""
         return self.true_positive_bound(baseline)
 
+    def group(self, size: int) -> Guarantee:
+        """The guarantee for a group of ``size`` returnees taken together: μ grows to size·μ (GDP
+        group privacy), ρ to size²·ρ."""
+        return Guarantee(self.rho * size * size)
+
+
+@dataclass(frozen=True)
+class Budget(Guarantee):
+    """The zCDP budget ρ of one release, shared between its measurements.
+
+    Attributes:
+        rho: the zCDP parameter of one release, in (0, MAX_RHO].
+    """
+
+    rho: float = DEFAULT_RHO
+
+    def __post_init__(self) -> None:
+        if not 0 < self.rho <= MAX_RHO:
+            raise ValueError(f"the release budget must be in (0, {MAX_RHO}], not {self.rho!r}")
+
+    def share(self, part: str) -> float:
+        """The part of ρ one group of measurements spends."""
+        return self.rho * SHARES[part]
+
 
 DEFAULT_BUDGET = Budget()
 
@@ -97,3 +125,11 @@ def configured_budget(environ=None) -> Budget:
 
     environ = os.environ if environ is None else environ
     return Budget(parse_rho(environ.get("EUIOM_RELEASE_RHO", str(DEFAULT_RHO))))
+
+
+def configured_rho_total(environ=None) -> float:
+    """The cap on the total ρ of a store's releases: ``EUIOM_RELEASE_RHO_TOTAL`` or the default."""
+    import os
+
+    environ = os.environ if environ is None else environ
+    return parse_rho_total(environ.get("EUIOM_RELEASE_RHO_TOTAL", str(DEFAULT_RHO_TOTAL)))

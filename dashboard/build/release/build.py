@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
+from dataclasses import dataclass
 
 import duckdb
 import numpy as np
@@ -20,6 +21,7 @@ import pandas as pd
 
 from dashboard.build.aggregates import RELEASE_CELLS, build_cells
 from dashboard.build.release.budget import Budget
+from dashboard.build.release.ledger import DEMO, IMPORTED, NOBODY, file_ledger
 from dashboard.build.release.mechanism import Measurer, secret_generator
 from dashboard.build.release.model import fit_and_draw, previous_band
 from dashboard.build.release.returnees import (
@@ -35,10 +37,6 @@ MECHANISM = "dp-additive-model-v1"
 MECHANISM_TEXT = ("synthetic returnees drawn from a model fitted to Gaussian-noised tables: returnees by place × "
                   "quarter, attributes by place, months band and rounds, score and change sums by every attribute "
                   "(and place × sex), the scores' residual histograms and correlations")
-# Records drawn per estimated returnee (each weighing the inverse), fewer for large surveys so that
-# the release stays near RELEASE_RECORDS_TARGET records.
-MAX_DRAWS_PER_RETURNEE = 10.0
-RELEASE_RECORDS_TARGET = 1_500_000
 SEED_KEY = "release_seed"
 
 RELEASE_DDL = """
@@ -53,11 +51,11 @@ CREATE TABLE IF NOT EXISTS release_secret (key VARCHAR PRIMARY KEY, value VARCHA
 """
 
 
-def draws_per_returnee(returnees: int) -> float:
-    """How many records the release draws per returnee for a survey of ``returnees``."""
-    if returnees <= 0:
-        return MAX_DRAWS_PER_RETURNEE
-    return float(min(MAX_DRAWS_PER_RETURNEE, max(1.0, RELEASE_RECORDS_TARGET / returnees)))
+def holds_survey(connection: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a survey file was imported into the store (or demo survey data generated): a fact
+    about its imports, which the history shows, never about how many records they hold."""
+    row = connection.execute("SELECT count(*) FROM data_batches WHERE table_name = 'survey_responses'").fetchone()
+    return row[0] > 0
 
 
 def new_seed() -> int:
@@ -82,9 +80,24 @@ def has_release(connection: duckdb.DuckDBPyConnection) -> bool:
         return False
 
 
+def survey_origin(connection: duckdb.DuckDBPyConnection) -> str:
+    """Whose answers a release of the store is made of: ``demo`` (invented returnees) or ``imported``."""
+    row = connection.execute("SELECT value FROM store_info WHERE key = 'data_origin'").fetchone()
+    return DEMO if row and row[0] == DEMO else IMPORTED
+
+
+@dataclass(frozen=True)
+class Spent:
+    """What making a release spent: ρ, on whose answers (``demo``, ``imported`` or ``none``)."""
+
+    rho: float
+    of: str
+
+
 def build_release(connection: duckdb.DuckDBPyConnection, *, seed: int, budget: Budget,
                   composite_weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
-                  spent_before: float = 0.0) -> dict[str, object]:
+                  spent_before: float | None = None, of: str | None = None,
+                  draws: float | None = None) -> dict[str, object]:
     """Spend ``budget`` once on the store's survey records and write the release (inside the
     caller's transaction); returns the release's public parameters.
 
@@ -92,15 +105,22 @@ def build_release(connection: duckdb.DuckDBPyConnection, *, seed: int, budget: B
         seed: the release's secret seed (kept in ``release_secret``).
         budget: the zCDP budget of this release.
         composite_weights: economic, social, psychosocial weights of the derived composite.
-        spent_before: ρ already spent by releases of earlier versions of this store on the same
-            survey (the ledger of the store's history).
+        spent_before: ρ already spent on the same survey by earlier releases (a store directory's
+            ledger, ``ledger.directory_ledger``); default: the running total the store file's
+            previous release kept (a single file is never rolled back).
+        of: whose answers: ``demo`` or ``imported`` (default from the store's data origin).
+        draws: records drawn per estimated returnee instead of the default (benchmarks only).
     """
     connection.execute(RELEASE_DDL)
+    surveyed = holds_survey(connection)
+    of = (of or survey_origin(connection)) if surveyed else NOBODY
+    if spent_before is None:
+        spent_before = file_ledger(connection).spent(of)
     domain = read_domain(connection)
     returnees = read_returnees(connection, domain)
     generator = secret_generator(seed)
     measurer = Measurer(generator)
-    drawn = fit_and_draw(returnees, domain, measurer, budget, draws_per_returnee(returnees.count), generator)
+    drawn = fit_and_draw(returnees, domain, measurer, budget, generator, holds_survey=surveyed, draws=draws)
     records = _records(drawn, domain, np.asarray(composite_weights, dtype=float) / sum(composite_weights))
     connection.execute("DELETE FROM release_records")
     connection.register("release_frame", records)
@@ -111,12 +131,13 @@ def build_release(connection: duckdb.DuckDBPyConnection, *, seed: int, budget: B
     info = {
         "mechanism": MECHANISM, "mechanism_text": MECHANISM_TEXT, "unit": "returnee (all their survey rounds)",
         "rho": budget.rho, "mu": budget.mu, "epsilon_at_delta_1e-6": round(budget.epsilon(1e-6), 3),
-        # A release of an empty survey spends nothing on anybody (and that the survey is empty is public).
-        "rho_spent_by_this_store": spent_before + (budget.rho if returnees.count else 0.0),
+        # A store without survey data spends nothing on anybody (which files were imported is public).
+        "rho_this_release": budget.rho if surveyed else 0.0, "release_of": of,
+        "rho_spent_by_this_store": round(spent_before + (budget.rho if surveyed else 0.0), 6),
         "measurements": [{"name": m.name, "cells": m.cells, "sensitivity": round(m.sensitivity, 4),
                           "sigma": round(m.sigma, 4), "rho": round(m.rho, 6)} for m in measurer.ledger],
         "composite_weights": [round(float(w), 6) for w in composite_weights],
-        "released_records": len(records), "draws_per_returnee": round(draws_per_returnee(returnees.count), 3),
+        "released_records": len(records), "draws_per_returnee": round(drawn.draws, 3),
         "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
     connection.execute("DELETE FROM release_info")
@@ -160,31 +181,26 @@ def _records(drawn, domain, composite_weights: np.ndarray) -> pd.DataFrame:
     return pd.concat([latest, previous], ignore_index=True)
 
 
-def spent_before(connection: duckdb.DuckDBPyConnection) -> float:
-    """ρ spent by the releases this store version descends from (0 for a new store)."""
-    try:
-        row = connection.execute("SELECT value FROM release_info WHERE key = 'rho_spent_by_this_store'").fetchone()
-    except duckdb.CatalogException:
-        return 0.0
-    return float(json.loads(row[0])) if row else 0.0
-
-
 def refresh_release(connection: duckdb.DuckDBPyConnection, *, seed: int | None = None, budget: Budget | None = None,
                     composite_weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
-                    keep_existing: bool = False) -> None:
-    """The one hook of builds, imports and upgrades: make the store version's release.
+                    keep_existing: bool = False, spent_before: float | None = None,
+                    of: str | None = None) -> Spent:
+    """The one hook of builds, imports and upgrades: make the store version's release; returns what
+    it spent (for the history entry: ``ledger.RELEASE_FIELD``).
 
     Args:
         seed: the secret seed (a demo build may fix it to be reproducible); default a fresh one.
         budget: default from ``EUIOM_RELEASE_RHO`` (``budget.configured_budget``).
         composite_weights: weights of the derived composite.
         keep_existing: keep a release the store already has (an upgrade: nothing new is spent).
+        spent_before, of: see :func:`build_release`.
     """
     from dashboard.build.release.budget import configured_budget
 
     if keep_existing and has_release(connection):
         connection.execute(RELEASE_DDL)
         build_cells(connection, RELEASE_CELLS)
-        return
-    build_release(connection, seed=new_seed() if seed is None else seed, budget=budget or configured_budget(),
-                  composite_weights=composite_weights, spent_before=spent_before(connection))
+        return Spent(0.0, NOBODY)
+    info = build_release(connection, seed=new_seed() if seed is None else seed, budget=budget or configured_budget(),
+                         composite_weights=composite_weights, spent_before=spent_before, of=of)
+    return Spent(float(info["rho_this_release"]), str(info["release_of"]))

@@ -45,7 +45,14 @@ CHANGE_CLIP = 0.5
 RIDGE = 10.0
 # A place-quarter whose noisy count is below this many noise standard deviations holds nobody: an
 # empty cell passes with chance 0.13%, a cell of fewer than about 9 returnees is mostly left out.
+# The threshold is applied to the noisy counts, never to the survey's own.
 PRESENCE_SIGMAS = 3.0
+# Records drawn per estimated returnee (each weighing the inverse), fewer for large surveys so that
+# the release stays near RELEASE_RECORDS_TARGET records. "Estimated": the number of returnees the
+# noisy place × quarter table gives, never the survey's own count (which the number of records
+# would otherwise publish).
+MAX_DRAWS_PER_RETURNEE = 10.0
+RELEASE_RECORDS_TARGET = 1_500_000
 
 
 def _codes(codes: dict[str, np.ndarray], places: int) -> dict[str, np.ndarray]:
@@ -242,27 +249,44 @@ def measure_sums(codes: dict[str, np.ndarray], sizes: dict[str, int], values: np
 
 @dataclass(frozen=True)
 class Drawn:
-    """Released returnees: codes, weight, latest scores and previous scores (NaN without a previous round)."""
+    """Released returnees: codes, weight, latest scores, previous scores (NaN without a previous
+    round) and the records drawn per estimated returnee."""
 
     codes: dict[str, np.ndarray]
     weight: float
     scores: np.ndarray
     previous: np.ndarray
+    draws: float
+
+
+def draws_per_returnee(estimated_returnees: float) -> float:
+    """How many records the release draws per returnee, for a survey of ``estimated_returnees``
+    (the noisy total: the survey's own count must never decide anything the release shows)."""
+    if estimated_returnees <= 0:
+        return MAX_DRAWS_PER_RETURNEE
+    return float(min(MAX_DRAWS_PER_RETURNEE, max(1.0, RELEASE_RECORDS_TARGET / estimated_returnees)))
 
 
 def fit_and_draw(returnees: Returnees, domain: Domain, measurer: Measurer, budget: Budget,
-                 draws_per_returnee: float, rng: np.random.Generator) -> Drawn:
+                 rng: np.random.Generator, *, holds_survey: bool = True,
+                 draws: float | None = None) -> Drawn:
     """Measure everything the model needs (spending ``budget``), fit it, and draw released returnees.
 
-    About ``draws_per_returnee`` records are drawn per estimated returnee, each weighing the
-    inverse, so the release's own sampling adds little to its noise.
+    About :func:`draws_per_returnee` records are drawn per estimated returnee, each weighing the
+    inverse, so the release's own sampling adds little to its noise. Everything drawn (how many,
+    where, their weight) follows from the noisy measurements only.
+
+    Args:
+        holds_survey: whether any survey file was imported (or demo survey generated): a fact about
+            the store's imports, not about its records. A store without survey data releases no
+            record (the noisy tables of nobody would otherwise draw a few phantom returnees).
+        draws: records per estimated returnee, instead of :func:`draws_per_returnee` (benchmarks).
     """
     sizes = _sizes(domain)
     real = _codes(returnees.codes, len(domain.places))
     population = measure_population(returnees, domain, measurer, budget)
-    # A survey with no record at all releases nothing (that the survey is empty is public: the
-    # store says which files were imported); the measurements are still made and spent.
-    count = int(round(population.total * draws_per_returnee)) if returnees.count else 0
+    per_returnee = draws_per_returnee(population.total) if draws is None else draws
+    count = int(round(population.total * per_returnee)) if holds_survey else 0
     drawn = _codes(draw_population(population, domain, count, rng), len(domain.places))
     weight = population.total / count if count else 0.0
     weights = np.full(count, weight)
@@ -288,7 +312,7 @@ def fit_and_draw(returnees: Returnees, domain: Domain, measurer: Measurer, budge
     previous = np.full_like(scores, np.nan)
     drawn_changes = change_effects.predict(paired_drawn) + change_spread.draw(int(drawn_paired.sum()), rng)
     previous[drawn_paired] = np.clip(scores[drawn_paired] - drawn_changes, 0.0, 1.0)
-    return Drawn(drawn, weight, scores, previous)
+    return Drawn(drawn, weight, scores, previous, per_returnee)
 
 
 def previous_band(band: np.ndarray, lag: np.ndarray) -> np.ndarray:
@@ -296,4 +320,5 @@ def previous_band(band: np.ndarray, lag: np.ndarray) -> np.ndarray:
     return np.maximum(band - (lag + 1) // 2, 0)
 
 
-__all__ = ["MAX_LAG", "Drawn", "fit_and_draw", "previous_band"]
+__all__ = ["MAX_DRAWS_PER_RETURNEE", "MAX_LAG", "RELEASE_RECORDS_TARGET", "Drawn", "draws_per_returnee",
+           "fit_and_draw", "previous_band"]
