@@ -164,9 +164,9 @@ def test_the_cap_refuses_an_import_past_it_in_one_line_and_warns_the_import_befo
 
     from helpers import texts
 
-    from callbacks.import_page import confirm_import, update_report
     from dashboard.__main__ import main
     from dashboard.build.release.ledger import CapReached, directory_ledger
+    from dashboard.imports.callbacks import confirm_import, update_report
     from dashboard.store.context import AppContext
 
     from conftest import settings_for
