@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from dashboard import DATA_DIR
+from dashboard.private_dirs import default_private_directory
 from dashboard.release.budget import DEFAULT_RHO, parse_rho
 
 
@@ -293,9 +293,11 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "Groups to roles: group=role pairs separated by ';' (roles viewer, analyst, data_manager; "
         "group * means every signed-in user). A user with no role is refused.", _role_map),
     "cache_dir": SettingSpec(
-        "EUIOM_CACHE_DIR", str(Path(tempfile.gettempdir()) / "euiom-callback-cache"),
+        "EUIOM_CACHE_DIR", str(default_private_directory("callback-cache")),
         "Directory of the cache of callback answers shared by the workers of a server (entries are "
-        "keyed on the store version, settings and code); 'off' turns the cache off.", _cache_dir),
+        "keyed on the store version, settings and code, and signed); it must be this user's alone "
+        "(made with mode 700; refused if another user owns or may write it); 'off' turns the cache off.",
+        _cache_dir),
     "api_rate": SettingSpec(
         "EUIOM_API_RATE", "120/minute",
         "Requests each API client (its user, or its address without one) may make; counted once for "
