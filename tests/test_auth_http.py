@@ -65,6 +65,56 @@ def test_anonymous_requests_are_sent_to_sign_in_or_refused(app):
     assert "Mot de passe" in sign_in_page.get_data(as_text=True)
 
 
+# Paths a prefix check took for public (/assets/, /_dash-component-suites/) or a name list did
+# (/favicon.ico, the OIDC routes in users mode): they name no file, so Dash's catch-all route
+# answered them with the app's page, its configuration holding the validation layout.
+NOT_PUBLIC = ["/assets/", "/assets/no-such-file.css", "/assets/LICENSES", "/assets/LICENSES/",
+              "/_dash-component-suites/", "/_dash-component-suites/dash", "/_dash-component-suites/dash/",
+              "/_dash-component-suites/dash/no-such-file.js", "/_dash-component-suites/no_such_package/x.js",
+              "/favicon.ico", "/auth/oidc/start", "/auth/oidc/callback", "/auth/", "/auth/nothing", "/static/x",
+              "/api/v1/docs/", "/auth/login/"]
+
+
+@pytest.mark.parametrize("path", NOT_PUBLIC)
+def test_a_path_naming_no_public_file_needs_a_session(app, path):
+    client = app.server.test_client()
+    for accept in ("text/html", "application/json", "*/*"):
+        answer = client.get(path, headers={"Accept": accept})
+        assert answer.status_code in (302, 401), (path, accept, answer.status_code)
+        assert "_dash-config" not in answer.get_data(as_text=True)
+        if answer.status_code == 302:
+            assert answer.headers["Location"].startswith("/auth/login?next=")
+
+
+def test_only_existing_style_and_library_files_are_public(app):
+    signed_in, _ = signed_in_client(app, "vera")
+    page = signed_in.get("/").get_data(as_text=True)
+    import re
+
+    library = re.findall(r'src="(/_dash-component-suites/[^"]+)"', page)
+    styles = re.findall(r'href="(/assets/[^"]+\.css[^"]*)"', page)
+    assert library and styles
+    anonymous = app.server.test_client()
+    for url in library + styles + ["/assets/00-bootstrap-5.3.9.min.css", "/_favicon.ico", "/api/v1/openapi.json"]:
+        assert anonymous.get(url).status_code == 200, url
+
+
+def test_the_validation_layout_every_page_carries_holds_ids_only(app):
+    import json
+    import re
+
+    signed_in, _ = signed_in_client(app, "vera")
+    page = signed_in.get("/").get_data(as_text=True)
+    config = json.loads(re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page,
+                                  re.S).group(1))
+    components = config["validation_layout"]["props"]["children"]
+    assert len(components) > 100
+    assert all(set(component["props"]) == {"id"} for component in components)
+    text = json.dumps(config["validation_layout"])
+    for store_value in ("Senegal", "Sénégal", "Guinea", "JI-SLC", "tiny", "demo data"):
+        assert store_value not in text
+
+
 def test_wrong_password_is_refused_with_a_message(app):
     client = app.server.test_client()
     response = sign_in(client, "ana", "not the password at all")

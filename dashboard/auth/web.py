@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from dash import Dash
@@ -34,7 +36,7 @@ from dashboard.auth.local import (
     may_have_local_manager,
 )
 from dashboard.auth.pages import auth_page
-from dashboard.auth.policy import is_public_path, permission_for_path, permissions_for_callback
+from dashboard.auth.policy import is_public_request, permission_for_path, permissions_for_callback
 from dashboard.auth.provider_grants import ProviderGrants
 from dashboard.auth.roles import NOBODY, Permission, User, signed_in_user
 from dashboard.auth.session import (
@@ -67,10 +69,17 @@ class Auth:
     provider: oidc.Provider | None
     guessing: GuessingGuard
     grants: ProviderGrants | None = None
+    assets_dir: Path = Path()
+    library_files: Mapping[str, Collection[str]] = field(default_factory=dict)
 
     @property
     def mode(self) -> str:
         return self.settings.auth_mode
+
+    def is_public(self) -> bool:
+        """True when the current request resolved to a route anyone may use (``policy``)."""
+        return is_public_request(request.endpoint, request.view_args, assets_dir=self.assets_dir,
+                                 library_files=self.library_files)
 
     def request_user(self) -> User:
         """The user of the current request (computed once per request): an API request's bearer
@@ -181,7 +190,8 @@ def install_auth(app: Dash, settings: Settings, state: SharedState, limits: Rate
         grants = ProviderGrants(state.cache, state.key_prefix, provider.refresh, lambda claims: oidc.roles_for_groups(
             claims.get(settings.oidc_groups_claim, []), settings.oidc_role_map))
     auth = Auth(settings, UsersDirectory(settings.users_file) if settings.auth_mode == "users" else None, provider,
-                GuessingGuard(limits, settings.sign_in_source_rate, settings.sign_in_account_rate), grants)
+                GuessingGuard(limits, settings.sign_in_source_rate, settings.sign_in_account_rate), grants,
+                assets_dir=Path(app.config.assets_folder), library_files=app.registered_paths)
     server.extensions[EXTENSION_KEY] = auth
     server.before_request(lambda: check_request(auth))
     if settings.auth_mode != "open":
@@ -196,7 +206,7 @@ def install_auth(app: Dash, settings: Settings, state: SharedState, limits: Rate
 def check_request(auth: Auth) -> Response | None:
     """Sign-in and path permission for every request (before Dash or any route sees it)."""
     path = request.path
-    if is_public_path(path):
+    if auth.is_public():
         return None
     if auth.mode != "open" and request.method not in ("GET", "HEAD", "OPTIONS"):
         origin = request.headers.get("Origin")
@@ -225,7 +235,7 @@ def check_request(auth: Auth) -> Response | None:
 
 def set_csrf_cookie(auth: Auth, response: Response) -> Response:
     """Give a signed-in browser the session's CSRF token as a cookie the Dash renderer sends back."""
-    if request.method == "GET" and auth.request_user().signed_in and not is_public_path(request.path):
+    if request.method == "GET" and auth.request_user().signed_in and not auth.is_public():
         response.set_cookie(CSRF_COOKIE, generate_csrf(),
                             secure=auth.settings.secure_cookies, httponly=False, samesite="Strict")
     return response
