@@ -133,7 +133,7 @@ def test_a_refused_import_leaves_no_new_version(store_dir, tmp_path):
     with pytest.raises(ImportRefused):
         import_file(store_dir, write(tmp_path / "bad.csv", [INDICATOR_FILE[0], "JI-SLC,SEN,2021-Q2,female,x,1"]))
     assert sorted(path.name for path in store_dir.iterdir() if not path.name.startswith(".")) == [
-        "current", "history.jsonl", "store-000001.duckdb"]
+        "current", "history.head", "history.jsonl", "store-000001.duckdb"]
 
 
 # ---------------------------------------------------------------- unusable stores: one line, with the fix

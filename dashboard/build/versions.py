@@ -28,6 +28,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
+
 from dashboard.build import history_log
 from dashboard.queries import schema
 from dashboard.store import (
@@ -35,6 +37,7 @@ from dashboard.store import (
     VERSION_SUFFIX,
     StoreError,
     connect_read_only,
+    connect_writable,
     current_version_name,
 )
 
@@ -45,6 +48,7 @@ NEXT_POINTER_NAME = ".current.next"
 PARTIAL_SUFFIX = ".partial"
 VERSION_PATTERN = re.compile(r"store-(\d{6})\.duckdb")
 LOCK_PID = re.compile(r"\(PID (\d+)\)")
+ANCHOR_KEY = "history_entry"
 
 
 class StoreBusy(StoreError):
@@ -199,20 +203,71 @@ def publish(directory: Path, partial: Path, entry: dict, keep: int) -> str:
     the new version (without suffix).
     """
     directory = Path(directory)
-    check_version_file(partial)
     name = partial.name.removesuffix(PARTIAL_SUFFIX)
     previous = current_version_name(directory) if has_versions(directory) else None
+    history_log.migrate(directory)  # the entry is prepared against the chained log
     entries = history_log.read_entries(directory)
     served_holds = history_log.version_holdings(entries).get(_bare(previous), [])
     holds = history_log.holdings_after({**entry, "id": len(entries) + 1}, served_holds, entries)
+    full = history_log.next_entry(entries, {**entry, "version": _bare(name), "previous": _bare(previous),
+                                            "holds": holds})
+    anchor_version(partial, full)
+    check_version_file(partial)
     os.replace(partial, directory / name)
     try:
-        switch(directory, name, {**entry, "version": _bare(name), "previous": _bare(previous), "holds": holds})
+        switch(directory, name, full)
     except BaseException:
         (directory / name).unlink(missing_ok=True)
         raise
     prune(directory, keep)
     return _bare(name)
+
+
+def anchor_version(partial: Path, entry: dict) -> None:
+    """Record in the new version the history entry that makes it (``store_info.history_entry``), so
+    that a log cut short is found even when ``history.head`` went with it."""
+    try:
+        connection = connect_writable(partial)
+        try:
+            schema.set_store_info(connection, {ANCHOR_KEY: f"{entry['id']} {entry['hash']}"})
+            connection.execute("CHECKPOINT")
+        finally:
+            connection.close()
+    except (duckdb.Error, OSError) as error:
+        raise StoreError(f"Cannot write the new version {partial.name}: {error}; check the free disk space "
+                         "(nothing was changed)") from None
+
+
+def version_anchor(path: Path) -> tuple[int, str] | None:
+    """The history entry (id, hash) a version file says made it; None when it says nothing or
+    cannot be read here (a file this process serves is open with another configuration)."""
+    try:
+        connection = connect_read_only(path)
+    except StoreError:
+        return None
+    try:
+        value = schema.history_anchor(connection)
+    finally:
+        connection.close()
+    entry_id, _, entry_hash = (value or "").partition(" ")
+    return (int(entry_id), entry_hash) if entry_id.isdigit() and entry_hash else None
+
+
+def check_version_anchors(directory: Path, entries: list[dict]) -> None:
+    """With no ``history.head`` beside the log: refuse a log that lacks the entry a kept version
+    says made it (a log deleted, emptied or cut short together with its anchor).
+
+    Raises:
+        HistoryDamaged: naming the log and the version.
+    """
+    directory = Path(directory)
+    if history_log.read_head(directory) is not None or not history_log.log_path(directory).exists() and (
+            directory / history_log.LEGACY_NAME).exists():
+        return  # read_entries checked the log against its head; a former history file predates anchors
+    for name in reversed(version_names(directory)):
+        anchor = version_anchor(directory / name)
+        if anchor is not None:
+            history_log.check_anchor(directory, entries, anchor, f"the version {name}")
 
 
 def _bare(name: str | None) -> str | None:
@@ -259,6 +314,7 @@ def recover(directory: Path, left_by: str) -> None:
     directory = Path(directory)
     following = directory / NEXT_POINTER_NAME
     entries = history_log.read_entries(directory)
+    check_version_anchors(directory, entries)
     served_by_log = entries[-1].get("version") if entries else None
     if following.exists():
         named = following.read_text(encoding="utf-8").strip()

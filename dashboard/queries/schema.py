@@ -219,6 +219,16 @@ def stored_schema_version(connection: duckdb.DuckDBPyConnection) -> str | None:
     return row[0] if row else None
 
 
+def history_anchor(connection: duckdb.DuckDBPyConnection) -> str | None:
+    """The history entry that made this store version (``"<id> <hash>"``), or None (a single store
+    file, or a version made before versions recorded it)."""
+    try:
+        row = connection.execute("SELECT value FROM store_info WHERE key = 'history_entry'").fetchone()
+    except duckdb.Error:
+        return None
+    return row[0] if row else None
+
+
 def fact_row_counts(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows of each fact table (reads every table once: a check that a new store version is whole)."""
     return {table: int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608 - fixed names
