@@ -212,7 +212,8 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         Path),
     "keep_versions": SettingSpec(
         "EUIOM_KEEP_VERSIONS", "5",
-        "Store versions kept in a store directory for rollback (the served one is always kept).",
+        "Store versions kept in a store directory for rollback: the served one and the one it was made "
+        "from always, then those served most recently.",
         _positive_int),
     "store_check_seconds": SettingSpec(
         "EUIOM_STORE_CHECK_SECONDS", "1",

@@ -275,15 +275,32 @@ def _bare(name: str | None) -> str | None:
 
 
 def prune(directory: Path, keep: int) -> list[str]:
-    """Delete all but the newest ``keep`` versions, never the served one; returns what was deleted.
+    """Delete versions beyond the ``keep`` most recently served, as the history records it; returns
+    what was deleted.
 
-    A worker still reading a deleted version keeps its open file until it switches (POSIX).
+    Never deleted: the served version, and the version it was made from (so the newest import can
+    always be rolled back). Then the versions served most recently (the last history entry that
+    left each served) are kept, up to ``keep`` in all; versions the history never served count as
+    the oldest. A worker still reading a deleted version keeps its open file until it switches (POSIX).
     """
+    directory = Path(directory)
     names = version_names(directory)
     served = current_version_name(directory)
-    doomed = [name for name in names[:-keep] if name != served] if keep < len(names) else []
+    entries = history_log.read_entries(directory)
+    last_served = {f"{entry['version']}{VERSION_SUFFIX}": entry["id"] for entry in entries if entry.get("version")}
+    creator = next((entry for entry in reversed(entries)
+                    if entry.get("version") and f"{entry['version']}{VERSION_SUFFIX}" == served and "holds" in entry),
+                   None)
+    kept = {served}
+    if creator is not None and creator.get("previous"):
+        kept.add(f"{creator['previous']}{VERSION_SUFFIX}")
+    for name in sorted(names, key=lambda name: (last_served.get(name, 0), name), reverse=True):
+        if len(kept) >= keep:
+            break
+        kept.add(name)
+    doomed = [name for name in names if name not in kept]
     for name in doomed:
-        (Path(directory) / name).unlink(missing_ok=True)
+        (directory / name).unlink(missing_ok=True)
     return doomed
 
 
