@@ -182,6 +182,38 @@ def test_a_full_disk_during_the_duckdb_write_is_one_line_and_writes_nothing(tmp_
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
+@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("mount") is None, reason="mounting a tmpfs needs root")
+def test_a_disk_too_full_for_the_lock_text_is_one_line_and_writes_nothing(tmp_path, tiny_store_path):
+    """Before: the lock file's text could not be written (ENOSPC at its flush) and the import page
+    answered 500."""
+    from callbacks.import_page import confirm_import
+    from dashboard.context import AppContext
+
+    mount = full_disk_store(tmp_path)
+    store = mount / "store"
+    try:
+        log_before = history_log.log_path(store).read_bytes()
+        subprocess.run(["dd", "if=/dev/zero", f"of={mount / 'fill'}", "bs=64k"], capture_output=True)
+        small = write(tmp_path / "small.csv", INDICATORS)
+        done = run("-m", "dashboard", "import", str(small), "--store", str(store))
+        assert done.returncode == 1 and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+        assert f"Cannot write in the store directory {store}: No space left on device" in done.stderr
+
+        import base64
+
+        context = AppContext(settings_for(store, store_check_seconds=0))
+        upload = "data:text/csv;base64," + base64.b64encode(small.read_bytes()).decode()
+        said, _, _ = confirm_import(context, 1, upload, "small.csv", "auto", False, "en", 0)
+        assert "Nothing was imported: Cannot write in the store directory" in str(said.children)
+        (mount / "fill").unlink()
+        assert_unchanged(store, log_before)
+        assert (store / versions.LOCK_NAME).read_text() == ""
+        import_file(store, small, user="amina")  # with room again, the lock is free and the import goes through
+        assert current_version_name(store) == "store-000002.duckdb"
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
 def test_a_file_size_limit_during_the_duckdb_write_is_one_line_and_writes_nothing(store_dir, tmp_path):
     """The same failure at the file layer without root: the import process may not grow a file past
     a little more than the store's size (RLIMIT_FSIZE), so DuckDB's write of the rows fails."""

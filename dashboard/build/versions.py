@@ -18,6 +18,7 @@ killed halfway) removes what that process left (its ``.partial`` file) and recor
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import logging
@@ -81,18 +82,23 @@ def exclusive(directory: Path, what: str, user: str) -> Iterator[None]:
                             "then try again (nothing was written)") from None
         handle.seek(0)
         left_by = handle.read().strip()  # a holder that exited cleanly emptied it
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{what} by {user} (PID {os.getpid()}) since "
-                     f"{dt.datetime.now(dt.UTC).strftime('%H:%M:%S')} UTC")
-        handle.flush()
+        try:  # unbuffered: nothing is left to write when the file is closed
+            os.ftruncate(handle.fileno(), 0)
+            os.write(handle.fileno(), (f"{what} by {user} (PID {os.getpid()}) since "
+                                       f"{dt.datetime.now(dt.UTC).strftime('%H:%M:%S')} UTC").encode())
+        except OSError as error:  # a full disk: nothing was changed yet
+            with contextlib.suppress(OSError):
+                os.ftruncate(handle.fileno(), 0)
+                os.write(handle.fileno(), left_by.encode("utf-8"))
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            raise StoreError(f"Cannot write in the store directory {directory}: {error.strerror}; free disk space "
+                             "(nothing was changed)") from None
         try:
             recover(directory, left_by)
             yield
         finally:
-            handle.seek(0)
-            handle.truncate()
-            handle.flush()
+            with contextlib.suppress(OSError):
+                os.ftruncate(handle.fileno(), 0)
             fcntl.flock(handle, fcntl.LOCK_UN)
     finally:
         handle.close()
