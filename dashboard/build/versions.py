@@ -116,7 +116,13 @@ def has_versions(directory: Path) -> bool:
 
 
 def _next_name(directory: Path) -> str:
-    numbers = [int(VERSION_PATTERN.fullmatch(name).group(1)) for name in version_names(directory)]
+    """A version name never given before: above every version file and every version the history
+    names (made, or removed as never recorded)."""
+    names = set(version_names(directory))
+    for entry in history_log.read_entries(directory):
+        names.update(f"{name}{VERSION_SUFFIX}" for name in [entry.get("version"), *entry.get("removed_versions", [])]
+                     if isinstance(name, str))
+    numbers = [int(match.group(1)) for match in map(VERSION_PATTERN.fullmatch, names) if match]
     return f"store-{max(numbers, default=0) + 1:06d}{VERSION_SUFFIX}"
 
 
@@ -358,11 +364,17 @@ def recover(directory: Path, left_by: str) -> None:
         pointer = _bare(current_version_name(directory)) if has_versions(directory) else None
     except StoreError:
         pointer = None  # a damaged pointer: a rollback repairs it
+    unrecorded = unrecorded_versions(directory, entries, pointer)
+    for path in unrecorded:
+        size = path.stat().st_size
+        path.unlink(missing_ok=True)
+        removed.append(f"{path.name} ({size / 2**20:.1f} MiB, made but never recorded in the history)")
     if removed or (dead and left_by):
+        interrupted = f"{left_by} was interrupted (the process has ended)" if dead else "a change was interrupted"
         history_log.append_entry(directory, {
             "action": "cleanup", "user": "the dashboard", "version": pointer, "previous": pointer,
-            "note": f"{left_by} was interrupted (the process has ended)"
-                    + (f"; removed {', '.join(removed)}" if removed else "")})
+            "note": interrupted + (f"; removed {', '.join(removed)}" if removed else ""),
+            **({"removed_versions": [_bare(path.name) for path in unrecorded]} if unrecorded else {})})
     entries = history_log.read_entries(directory)
     if pointer and pointer not in history_log.version_holdings(entries):
         # A version no entry made (copied in by hand, or older than the history): its rows become
@@ -375,6 +387,22 @@ def recover(directory: Path, left_by: str) -> None:
         history_log.append_entry(directory, {
             "action": "outside", "user": "another program", "version": pointer, "previous": served_by_log,
             "note": f"the pointer {POINTER_NAME} was changed outside the dashboard"})
+
+
+def unrecorded_versions(directory: Path, entries: list[dict], pointer: str | None) -> list[Path]:
+    """Version files a change made and never recorded (killed between naming its version and
+    writing its entry): newer than every version the history knows, named by no entry, not served.
+
+    None while the history is empty (a store directory made by hand: its versions are its data).
+    """
+    logged = {entry["version"] for entry in entries if entry.get("version")}
+    if not logged:
+        return []
+    newest = max((int(match.group(1)) for match in (VERSION_PATTERN.fullmatch(f"{name}{VERSION_SUFFIX}")
+                                                     for name in logged) if match), default=0)
+    return [Path(directory) / name for name in version_names(directory)
+            if int(VERSION_PATTERN.fullmatch(name).group(1)) > newest and _bare(name) not in logged
+            and _bare(name) != pointer]
 
 
 def clean_at_start(directory: Path) -> None:
