@@ -343,6 +343,10 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "EUIOM_API_TOKENS_FILE", "",
         "File of API tokens (hashed) created on /tokens when sign-in is on; default: api_tokens.json "
         "next to the users file.", _optional_path),
+    "audit_log": SettingSpec(
+        "EUIOM_AUDIT_LOG", "",
+        "Audit log of sign-ins, sign-outs, API tokens and user changes (append-only, chained; read it with "
+        "python -m dashboard audit); default: audit.jsonl next to the users file.", _optional_path),
     "embed_origins": SettingSpec(
         "EUIOM_EMBED_ORIGINS", "",
         "Partner sites allowed to embed charts (/embed/...): origins separated by spaces, e.g. "
@@ -396,6 +400,7 @@ class Settings:
     # Not from the environment: the key run.py makes at each start (dashboard.auth.local).
     local_key: str = field(default="", repr=False)
     api_tokens_file: Path | None = None
+    audit_log: Path | None = None
     embed_origins: tuple[str, ...] = ()
 
     @property
@@ -407,6 +412,11 @@ class Settings:
     def secure_cookies(self) -> bool:
         """Cookies only over HTTPS: asked for, or implied by an https public address."""
         return self.cookie_secure or self.https
+
+    @property
+    def audit_path(self) -> Path:
+        """Where the audit trail is kept: the setting, else next to the users file."""
+        return self.audit_log or self.users_file.parent / "audit.jsonl"
 
     @property
     def tokens_path(self) -> Path:

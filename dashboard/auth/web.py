@@ -24,6 +24,7 @@ from dash import Dash
 from flask import Flask, Response, abort, g, jsonify, redirect, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 
+from dashboard import audit
 from dashboard.auth import oidc
 from dashboard.auth.guessing import GuessingGuard
 from dashboard.auth.local import COOKIE as LOCAL_COOKIE
@@ -269,20 +270,31 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         address = request.remote_addr or "?"
         refusal = auth.guessing.refusal(address, name)
         if refusal is not None:
+            audit.record(settings.audit_path, "sign_in_refused", user=name, address=address,
+                         detail={"reason": f"too many failed sign-ins ({refusal.reason})",
+                                 "retry_after": refusal.retry_after})
             message = t(f"auth.too_many_{refusal.reason}", lang, minutes=refusal.minutes)
             page, status = login_page(next_path, status=429, error=message, username=name)
             return page, status, {"Retry-After": str(max(1, refusal.retry_after))}
         entry = check_password(auth.users.users(), name, request.form.get("password", "")[:1024])
         if entry is None:
             auth.guessing.failed(address, name)
+            audit.record(settings.audit_path, "sign_in_failed", user=name, address=address,
+                         detail={"reason": "wrong user name or password"})
             return login_page(next_path, status=401, error=t("auth.bad_credentials", lang), username=name)
         start_session(entry.name, [str(role) for role in entry.roles], auth.mode, user_id=entry.user_id,
                       stamp=entry.stamp)
+        audit.record(settings.audit_path, "sign_in", user=entry.name, user_id=entry.user_id, address=address,
+                     detail={"mode": "users", "roles": ",".join(str(role) for role in entry.roles)})
         return redirect(next_path)
 
     def logout() -> object:
         lang = request.form.get("lang") if request.form.get("lang") in LANGUAGES else settings.language
         id_token = session.get("id_token")
+        user = auth.request_user()
+        if user.signed_in:
+            audit.record(settings.audit_path, "sign_out", user=user.name, user_id=user.id,
+                         address=request.remote_addr or "")
         end_session()
         signed_out = "/auth/login?" + urlencode({"signed_out": "1", "lang": lang})
         if auth.provider is not None:
@@ -296,6 +308,8 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         if (not may_have_local_manager(settings) or not is_direct_local_request(request)
                 or not secrets.compare_digest(key.encode(), settings.local_key.encode())):
             abort(404)
+        audit.record(settings.audit_path, "local_link", user=local_manager().name, address=request.remote_addr or "",
+                     detail={"right": "import data from this computer until the server stops"})
         response = redirect("/import")
         response.set_cookie(LOCAL_COOKIE, cookie_value(settings.local_key), httponly=True, samesite="Strict",
                             secure=False)
