@@ -312,8 +312,8 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         _rate),
     "sign_in_source_rate": SettingSpec(
         "EUIOM_SIGN_IN_SOURCE_RATE", "5/minute;20/hour;100/day",
-        "Failed sign-ins each address may make, whatever the user names; then it waits (longer and "
-        "longer: a minute, an hour, a day).", _rate),
+        "Failed sign-ins each address may make, whatever the user names; then it is slowed (a wait of a "
+        "minute, doubled by each wrong password, at most an hour).", _rate),
     "sign_in_account_rate": SettingSpec(
         "EUIOM_SIGN_IN_ACCOUNT_RATE", "10/15 minutes",
         "Failed sign-ins for one user name, from all addresses; then only addresses with no recent "

@@ -22,6 +22,7 @@ from auth_helpers import (
     SignedInClient,
     csrf_header,
     export_body,
+    form_token,
     import_body,
     page_body,
     sign_in,
@@ -311,6 +312,92 @@ def test_an_address_that_keeps_guessing_waits_longer_and_longer(tiny_store_path,
     assert "Too many failed sign-ins from your address: try again in 1 min." in waiting.get_data(as_text=True)
     # The real user, from their own address, is not locked out.
     assert sign_in(client_from(app, "203.0.113.20"), "dana").status_code == 302
+
+
+def test_a_guesser_behind_a_shared_address_cannot_lock_out_the_others_there(tiny_store_path, tmp_path):
+    """Before: past 5 failures the address was refused whatever the password, so a guesser behind the
+    same NAT, VPN or proxy locked everyone there out. A name nobody failed with recently is checked."""
+    users_file = write_users(tmp_path / "users.json")
+    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    shared = "198.51.100.9"
+    for _ in range(8):
+        assert sign_in(client_from(app, shared), "vera", "a wrong password here").status_code in (401, 429)
+    assert sign_in(client_from(app, shared), "vera").status_code == 429  # the guessed name waits
+    assert sign_in(client_from(app, shared), "dana").status_code == 302  # a colleague behind the same address
+    assert sign_in(client_from(app, shared), "dana").status_code == 302  # and again, after signing out
+    assert sign_in(client_from(app, shared), "ana", "a wrong password here").status_code == 401  # one check
+    assert sign_in(client_from(app, shared), "ana", "another wrong one").status_code == 429  # then it waits
+
+
+def test_a_slowed_address_waits_longer_after_each_wrong_password_never_a_whole_day(tiny_store_path, tmp_path):
+    from dashboard.auth.guessing import WAIT_SCOPE, delay_after
+
+    assert [delay_after(strikes) for strikes in range(1, 9)] == [60, 120, 240, 480, 960, 1920, 3600, 3600]
+    users_file = write_users(tmp_path / "users.json")
+    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    limits = app.server.extensions["euiom_auth"].guessing.limits
+    guesser = client_from(app, "198.51.100.8")
+    for _ in range(5):
+        assert sign_in(guesser, "vera", "wrong").status_code == 401
+    waits = []
+    for _ in range(3):
+        refused = sign_in(guesser, "vera", "wrong")
+        assert refused.status_code == 429
+        waits.append(int(refused.headers["Retry-After"]))
+        limits.give_back(WAIT_SCOPE, "198.51.100.8")  # as if the wait had passed
+        assert sign_in(guesser, "vera", "wrong").status_code == 401  # one more is checked
+    assert 55 <= waits[0] <= 60 and 115 <= waits[1] <= 120 and 235 <= waits[2] <= 240
+    limits.give_back(WAIT_SCOPE, "198.51.100.8")
+    assert sign_in(guesser, "vera").status_code == 302  # the right password, after the wait
+
+
+def test_parallel_guesses_are_counted_before_any_password_is_checked(tiny_store_path, tmp_path):
+    """Before: the check and the count were separate steps, and 40 guesses sent at once had about
+    15 checked. Now 5 (the address's first window) plus the one check a name with no failure gets."""
+    import threading
+
+    import requests
+
+    from conftest import start_server
+
+    users_file = write_users(tmp_path / "users.json")
+    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    live = start_server(app)
+    try:
+        sessions, tokens = [], []
+        for _ in range(40):
+            session = requests.Session()
+            page = session.get(live.url + "/auth/login?next=/", timeout=30)
+            sessions.append(session)
+            tokens.append(form_token(page.text))
+        gate, codes = threading.Barrier(40), [None] * 40
+
+        def guess(number: int) -> None:
+            gate.wait()
+            codes[number] = sessions[number].post(live.url + "/auth/login", timeout=60, allow_redirects=False, data={
+                "username": "dana", "password": f"guess {number}", "next": "/", "csrf_token": tokens[number]}).status_code
+
+        threads = [threading.Thread(target=guess, args=(number,)) for number in range(40)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert codes.count(401) <= 6 and codes.count(401) + codes.count(429) == 40, codes
+    finally:
+        live.server.shutdown()
+
+
+def test_forwarded_requests_to_an_app_trusting_no_proxy_are_warned_about_once(tiny_store_path, tmp_path, caplog):
+    import logging
+
+    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET,
+                                  users_file=write_users(tmp_path / "users.json")))
+    client = app.server.test_client()
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):
+            client.get("/auth/login", headers={"X-Forwarded-For": "203.0.113.5"})
+    warnings = [record for record in caplog.records if "X-Forwarded-For" in record.getMessage()]
+    assert len(warnings) == 1 and "EUIOM_PROXY_HOPS=0" in warnings[0].getMessage()
 
 
 def test_guesses_spread_over_addresses_close_the_name_only_to_guessers(tiny_store_path, tmp_path):

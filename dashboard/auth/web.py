@@ -13,6 +13,7 @@ identity provider redirects back). A POST whose ``Origin`` is another site is re
 
 from __future__ import annotations
 
+import logging
 import re
 import secrets
 from collections.abc import Collection, Mapping
@@ -26,7 +27,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 
 from dashboard import audit
 from dashboard.auth import oidc
-from dashboard.auth.guessing import GuessingGuard
+from dashboard.auth.guessing import GuessingGuard, Refusal
 from dashboard.auth.local import COOKIE as LOCAL_COOKIE
 from dashboard.auth.local import LINK_PATH as LOCAL_LINK
 from dashboard.auth.local import (
@@ -54,6 +55,7 @@ from dashboard.rate_limits import RateLimits, spend_export
 from dashboard.settings import Settings
 from dashboard.shared_state import SharedState
 
+LOG = logging.getLogger(__name__)
 EXTENSION_KEY = "euiom_auth"
 LOCAL_PATH = re.compile(r"/(?![/\\])[^\s\x00-\x1f\x7f\\]*")
 CSRF_COOKIE = "_csrf_token"  # the cookie name the Dash renderer reads into its X-CSRFToken header
@@ -72,6 +74,7 @@ class Auth:
     grants: ProviderGrants | None = None
     assets_dir: Path = Path()
     library_files: Mapping[str, Collection[str]] = field(default_factory=dict)
+    warned_forwarded: bool = False
 
     @property
     def mode(self) -> str:
@@ -204,8 +207,20 @@ def install_auth(app: Dash, settings: Settings, state: SharedState, limits: Rate
     return auth
 
 
+def warn_untrusted_forwarding(auth: Auth) -> None:
+    """Say once per process that a proxy forwards requests the app does not trust
+    (``EUIOM_PROXY_HOPS=0``): every client behind it then counts as one address for sign-in
+    counts and rate limits."""
+    if auth.settings.proxy_hops == 0 and not auth.warned_forwarded and "X-Forwarded-For" in request.headers:
+        auth.warned_forwarded = True
+        LOG.warning("Requests arrive with X-Forwarded-For but EUIOM_PROXY_HOPS=0: every client behind that proxy "
+                    "shares the proxy's address for sign-in counts and rate limits. Behind a proxy you run, set "
+                    "EUIOM_PROXY_HOPS=1 (only then: a client could otherwise name any address)")
+
+
 def check_request(auth: Auth) -> Response | None:
     """Sign-in and path permission for every request (before Dash or any route sees it)."""
+    warn_untrusted_forwarding(auth)
     path = request.path
     if auth.is_public():
         return None
@@ -268,20 +283,19 @@ def _add_routes(server: Flask, auth: Auth) -> None:
             abort(404)
         name = request.form.get("username", "")[:64]
         address = request.remote_addr or "?"
-        refusal = auth.guessing.refusal(address, name)
-        if refusal is not None:
-            audit.record(settings.audit_path, "sign_in_refused", user=name, address=address,
-                         detail={"reason": f"too many failed sign-ins ({refusal.reason})",
-                                 "retry_after": refusal.retry_after})
+        admitted = auth.guessing.admit(address, name)
+        if isinstance(admitted, Refusal):
+            refusal = admitted  # no password was checked: no audit entry (a flood would fill the disk)
             message = t(f"auth.too_many_{refusal.reason}", lang, minutes=refusal.minutes)
             page, status = login_page(next_path, status=429, error=message, username=name)
             return page, status, {"Retry-After": str(max(1, refusal.retry_after))}
         entry = check_password(auth.users.users(), name, request.form.get("password", "")[:1024])
         if entry is None:
-            auth.guessing.failed(address, name)
+            auth.guessing.failed(admitted)
             audit.record(settings.audit_path, "sign_in_failed", user=name, address=address,
                          detail={"reason": "wrong user name or password"})
             return login_page(next_path, status=401, error=t("auth.bad_credentials", lang), username=name)
+        auth.guessing.succeeded(admitted)
         start_session(entry.name, [str(role) for role in entry.roles], auth.mode, user_id=entry.user_id,
                       stamp=entry.stamp)
         audit.record(settings.audit_path, "sign_in", user=entry.name, user_id=entry.user_id, address=address,
