@@ -36,6 +36,7 @@ from dashboard.auth.local import (
     is_local_manager,
     local_manager,
     may_have_local_manager,
+    same_account,
 )
 from dashboard.auth.pages import auth_page
 from dashboard.auth.policy import is_public_request, permission_for_path, permissions_for_callback
@@ -320,7 +321,8 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         """The link run.py prints: the browser that opens it (on this machine, straight) may import."""
         key = request.args.get("key", "")
         if (not may_have_local_manager(settings) or not is_direct_local_request(request)
-                or not secrets.compare_digest(key.encode(), settings.local_key.encode())):
+                or not secrets.compare_digest(key.encode(), settings.local_key.encode())
+                or not same_account(request.environ)):
             abort(404)
         audit.record(settings.audit_path, "local_link", user=local_manager().name, address=request.remote_addr or "",
                      detail={"right": "import data from this computer until the server stops"})
