@@ -185,8 +185,16 @@ def _import(args, settings) -> int:
     except ImportRefused as refused:
         print(refused, file=sys.stderr)
         return 1
-    where = f" as version {result.version} (servers switch to it within seconds)" if result.version else ""
-    print(f"Imported {result.rows:,} rows of {result.kind} from {result.file} as batch {result.batch_id}{where}.")
+    rows = f"{result.rows:,} row{'' if result.rows == 1 else 's'} of {result.kind}"
+    if result.version:
+        from dashboard.build import history_log
+
+        entry = next(entry for entry in reversed(history_log.read_entries(args.store))
+                     if entry.get("action") == "import" and entry.get("version") == result.version)
+        print(f"Imported {rows} from {result.file}: history entry #{entry['id']}, version {result.version} "
+              "(servers switch to it within seconds).")
+    else:
+        print(f"Imported {rows} from {result.file} into {args.store} (data batch {result.batch_id} of that file).")
     for note in result.notes:
         print(f"Note: {note}")
     return 0

@@ -103,6 +103,21 @@ def open_version(settings: Settings, stamp: PointerStamp | None = None) -> Serve
     return version
 
 
+# The fact table an import's rows went to -> the kind of data the banner names.
+IMPORTED_KINDS = {"indicator_values": "indicators", "survey_responses": "survey"}
+
+
+class ImportedFile(str):
+    """An imported file's name (it is that text) and the kinds of data it brought."""
+
+    kinds: tuple[str, ...]
+
+    def __new__(cls, name: str, kinds: tuple[str, ...] = ()) -> ImportedFile:
+        named = super().__new__(cls, name)
+        named.kinds = tuple(kinds)
+        return named
+
+
 @dataclass
 class AppContext:
     """Settings plus the served read-only store version and its catalog, switched when it changes."""
@@ -226,11 +241,19 @@ class AppContext:
 
     @property
     def imported_files(self) -> list[str]:
-        """Names of the imported files whose rows the store holds (for the data banner)."""
+        """Names of the imported files whose rows the store holds (for the data banner), each with
+        the kinds of data it brought (:class:`ImportedFile`)."""
         served = self._served()
 
         def read() -> tuple[str, ...]:
             batches = reference.data_batches(served.store.cursor())
-            return tuple(batches.loc[batches["origin"] == "import", "file_name"].dropna().tolist())
+            imported = batches.loc[batches["origin"] == "import"].dropna(subset=["file_name"])
+            kinds: dict[str, list[str]] = {}
+            for name, table in zip(imported["file_name"], imported["table_name"], strict=True):
+                kind = IMPORTED_KINDS.get(table)
+                kinds.setdefault(name, [])
+                if kind and kind not in kinds[name]:
+                    kinds[name].append(kind)
+            return tuple(ImportedFile(name, tuple(found)) for name, found in kinds.items())
 
         return list(served.catalog.once("imported_files", read))

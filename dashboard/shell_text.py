@@ -48,7 +48,12 @@ def banner_text(catalog: Catalog, lang: str, imported_files: list[str]) -> str:
         return t("banner.demo", lang, seed=catalog.info.get("demo_seed", "?"),
                  rows=format_number(int(catalog.info.get("demo_rows", 0)), lang))
     if catalog.data_origin == "imported":
-        return t("banner.imported", lang, files=", ".join(imported_files) or "?")
+        by_kind = {kind: [name for name in imported_files if kind in getattr(name, "kinds", ())]
+                   for kind in ("indicators", "survey")}
+        parts = [t(f"banner.imported_{kind}", lang, files=", ".join(names)) for kind, names in by_kind.items() if names]
+        if not parts:
+            return t("banner.imported", lang, files=", ".join(imported_files) or "?")
+        return t("banner.imported_kinds", lang, kinds="; ".join(parts))
     return t("banner.empty", lang)
 
 
