@@ -12,8 +12,8 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
+from dashboard.server.shared_state import claim_state_dir, make_server_state_dir
 from dashboard.settings import SettingsError, load_settings
 
 try:
@@ -35,8 +35,9 @@ loglevel = "info"
 
 _made_state_dir = None
 if not _settings.redis_url and _settings.state_dir is None:
-    # Set before the workers fork, so that all of them share it.
-    _made_state_dir = tempfile.mkdtemp(prefix="euiom-state-")
+    # Set before the workers fork, so that all of them share it. Directories left by servers that
+    # were killed (SIGKILL: on_exit never ran) are removed first.
+    _made_state_dir = str(make_server_state_dir())
     os.environ["EUIOM_STATE_DIR"] = _made_state_dir
 
 
@@ -51,7 +52,10 @@ def when_ready(server):
 
 
 def on_starting(server):
-    """Check the store in a child process (the master never opens DuckDB) before forking workers."""
+    """Check the store in a child process (the master never opens DuckDB) before forking workers;
+    name this server as the owner of the state directory it made (after any daemonising)."""
+    if _made_state_dir:
+        claim_state_dir(_made_state_dir, os.getpid())
     done = subprocess.run([sys.executable, "-m", "dashboard.server.serving_check"], check=False)
     if done.returncode != 0:
         sys.exit(done.returncode)

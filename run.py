@@ -37,7 +37,7 @@ def main() -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
-    from dashboard.auth.local import LINK_PATH, may_have_local_manager, new_key
+    from dashboard.auth.local import LINK_PATH, can_identify_peers, may_have_local_manager, new_key
     from dashboard.server.shared_state import SharedStateError
     from dashboard.store.files import StoreError
 
@@ -59,6 +59,9 @@ def main() -> int:
     if may_have_local_manager(settings):
         print(f"To import data in the browser of this computer, open http://{settings.host}:{settings.port}"
               f"{LINK_PATH}?key={settings.local_key}  (this link works only here, until the server stops)")
+        if not can_identify_peers():
+            print("Note: this system does not say which account a connection comes from: on a computer shared "
+                  "with other accounts, keep this link to yourself, or set EUIOM_LOCAL_DATA_MANAGER=off")
     app.run(host=settings.host, port=settings.port, debug=False)
     return 0
 

@@ -103,7 +103,7 @@ def download_chart_data(context: AppContext, charts: dict[str, ChartSpec], click
     triggered = ctx.triggered_id
     if not triggered or not any(clicks or []):
         return no_update
-    if triggered.get("format") not in ("csv", "xlsx"):
+    if not isinstance(triggered, dict) or triggered.get("format") not in ("csv", "xlsx"):
         raise PreventUpdate
     chart, request, frame = chart_data(context, charts, triggered["chart"], selection_data, options_stores, lang)
     today = today or dt.date.today()

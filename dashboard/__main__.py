@@ -18,7 +18,7 @@ from dashboard.settings import SettingsError, load_settings
 CLI_USER = "command line"
 
 
-def _parser(default_store: Path, default_users_file: Path) -> argparse.ArgumentParser:
+def _parser(default_store: Path, default_users_file: Path, default_audit_log: Path) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -71,6 +71,10 @@ def _parser(default_store: Path, default_users_file: Path) -> argparse.ArgumentP
                           help="users file (default %(default)s)")
     add_user.add_argument("--password-stdin", action="store_true",
                           help="read the password from standard input instead of asking twice")
+    audit = commands.add_parser("audit", help="check and print the audit log (sign-ins, sign-outs, API tokens, users)")
+    audit.add_argument("--file", type=Path, default=default_audit_log, help="audit log (default %(default)s)")
+    audit.add_argument("--json", action="store_true", help="one JSON object per entry")
+    audit.add_argument("--last", type=int, default=0, help="only the last N entries (the whole chain is checked)")
     remove_user = commands.add_parser("remove-user", help="remove a user from the users file")
     remove_user.add_argument("name")
     remove_user.add_argument("--users-file", type=Path, default=default_users_file,
@@ -89,21 +93,45 @@ def _read_password(from_stdin: bool) -> str:
     return password
 
 
-def _users_command(args: argparse.Namespace) -> int:
+def _users_command(args: argparse.Namespace, settings) -> int:
+    from dashboard import audit
     from dashboard.auth.users_file import UsersFileError, add_user, remove_user
 
+    audit_path = settings.audit_log or args.users_file.parent / "audit.jsonl"
     try:
         if args.command == "remove-user":
             if not remove_user(args.users_file, args.name):
                 print(f"No user {args.name!r} in {args.users_file}.", file=sys.stderr)
                 return 1
+            audit.record(audit_path, "user_removed", user=args.name, address=CLI_USER,
+                         detail={"users_file": str(args.users_file)})
             print(f"Removed {args.name} from {args.users_file}.")
             return 0
         entry = add_user(args.users_file, args.name, _read_password(args.password_stdin), args.roles.split(","))
     except (UsersFileError, ValueError) as error:
         print(error, file=sys.stderr)
         return 1
+    audit.record(audit_path, "user_saved", user=entry.name, user_id=entry.user_id, address=CLI_USER,
+                 detail={"roles": ",".join(entry.roles), "users_file": str(args.users_file)})
     print(f"{entry.name} ({', '.join(entry.roles)}) saved in {args.users_file}.")
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    import json
+
+    from dashboard import audit
+
+    try:
+        entries = audit.read(args.file)
+    except audit.AuditError as error:
+        print(error, file=sys.stderr)
+        return 1
+    shown = entries[-args.last:] if args.last > 0 else entries
+    for entry in shown:
+        print(json.dumps(entry, sort_keys=True, ensure_ascii=False) if args.json else audit.line(entry))
+    if not args.json:
+        print(f"{args.file}: {len(entries)} entries, the chain is whole.", file=sys.stderr)
     return 0
 
 
@@ -159,8 +187,16 @@ def _import(args, settings) -> int:
     except (ImportRefused, CapReached) as refused:
         print(refused, file=sys.stderr)
         return 1
-    where = f" as version {result.version} (servers switch to it within seconds)" if result.version else ""
-    print(f"Imported {result.rows:,} rows of {result.kind} from {result.file} as batch {result.batch_id}{where}.")
+    rows = f"{result.rows:,} row{'' if result.rows == 1 else 's'} of {result.kind}"
+    if result.version:
+        from dashboard.build import history_log
+
+        entry = next(entry for entry in reversed(history_log.read_entries(args.store))
+                     if entry.get("action") == "import" and entry.get("version") == result.version)
+        print(f"Imported {rows} from {result.file}: history entry #{entry['id']}, version {result.version} "
+              "(servers switch to it within seconds).")
+    else:
+        print(f"Imported {rows} from {result.file} into {args.store} (data batch {result.batch_id} of that file).")
     for note in result.notes:
         print(f"Note: {note}")
     return 0
@@ -255,9 +291,11 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
-    args = _parser(settings.store_path, settings.users_file).parse_args(argv)
+    args = _parser(settings.store_path, settings.users_file, settings.audit_path).parse_args(argv)
     if args.command in ("add-user", "remove-user"):
-        return _users_command(args)
+        return _users_command(args, settings)
+    if args.command == "audit":
+        return _audit(args)
     from dashboard.store.files import StoreError
 
     try:

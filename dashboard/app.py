@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dash import Dash, html
+from dash.development.base_component import Component
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -75,6 +76,30 @@ def answer_audience() -> str:
     return ",".join([*sorted(user.permissions), "signed-in" if user.signed_in else "visitor"])
 
 
+COMPONENT_TYPE_ATTRIBUTES = ("_prop_names", "_valid_wildcard_attributes", "available_properties",
+                             "available_wildcard_properties")
+
+
+def ids_only(layout: Component) -> html.Div:
+    """Every component of ``layout`` that has an id, bare: its type and id, nothing else.
+
+    Dash sends the validation layout inside every page it serves; its renderer needs only the ids
+    and component types there, to check callbacks against. So it carries no names, options,
+    values, file names or text from the store.
+    """
+    bare = []
+    for component in html.Div(layout)._traverse():
+        component_id = getattr(component, "id", None)
+        if component_id is None:
+            continue
+        copy = type(component).__new__(type(component))
+        # What the component's constructor sets about its type (names of its properties...), and the id.
+        copy.__dict__.update({name: value for name, value in vars(component).items()
+                              if name in COMPONENT_TYPE_ATTRIBUTES}, id=component_id)
+        bare.append(copy)
+    return html.Div(bare)
+
+
 def create_app(settings: Settings | None = None, site: Site | None = None) -> Dash:
     """Build the app for ``settings`` (default: from the environment) and the pages of ``site``
     (default: ``dashboard.site.SITE``)."""
@@ -108,9 +133,9 @@ def create_app(settings: Settings | None = None, site: Site | None = None) -> Da
     def serve_layout() -> html.Div:
         return shell(site.pages, context.catalog, settings.language, context.imported_files, current_user())
 
-    app.validation_layout = html.Div([serve_layout(), *[
+    app.validation_layout = ids_only(html.Div([serve_layout(), *[
         page.layout(PageContext(lang=settings.language, catalog=context.catalog, settings=settings,
-                                cursor=context.cursor(), params={}, charts=page.charts)) for page in site.pages]])
+                                cursor=context.cursor(), params={}, charts=page.charts)) for page in site.pages]]))
     app.layout = serve_layout
     register_all(app, context, site)
     form_targets = [auth.provider.origin] if auth.provider is not None else []

@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 import os
 import re
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from dashboard import DATA_DIR
+from dashboard.private_dirs import default_private_directory
 
 
 class SettingsError(ValueError):
@@ -246,7 +246,8 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         Path),
     "keep_versions": SettingSpec(
         "EUIOM_KEEP_VERSIONS", "5",
-        "Store versions kept in a store directory for rollback (the served one is always kept).",
+        "Store versions kept in a store directory for rollback: the served one and the one it was made "
+        "from always, then those served most recently.",
         _positive_int),
     "store_check_seconds": SettingSpec(
         "EUIOM_STORE_CHECK_SECONDS", "1",
@@ -338,9 +339,11 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "Groups to roles: group=role pairs separated by ';' (roles viewer, analyst, data_manager; "
         "group * means every signed-in user). A user with no role is refused.", _role_map),
     "cache_dir": SettingSpec(
-        "EUIOM_CACHE_DIR", str(Path(tempfile.gettempdir()) / "euiom-callback-cache"),
+        "EUIOM_CACHE_DIR", str(default_private_directory("callback-cache")),
         "Directory of the cache of callback answers shared by the workers of a server (entries are "
-        "keyed on the store version, settings and code); 'off' turns the cache off.", _cache_dir),
+        "keyed on the store version, settings and code, and signed); it must be this user's alone "
+        "(made with mode 700; refused if another user owns or may write it); 'off' turns the cache off.",
+        _cache_dir),
     "api_rate": SettingSpec(
         "EUIOM_API_RATE", "120/minute",
         "Requests each API client (its user, or its address without one) may make; counted once for "
@@ -354,8 +357,8 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         _rate),
     "sign_in_source_rate": SettingSpec(
         "EUIOM_SIGN_IN_SOURCE_RATE", "5/minute;20/hour;100/day",
-        "Failed sign-ins each address may make, whatever the user names; then it waits (longer and "
-        "longer: a minute, an hour, a day).", _rate),
+        "Failed sign-ins each address may make, whatever the user names; then it is slowed (a wait of a "
+        "minute, doubled by each wrong password, at most an hour).", _rate),
     "sign_in_account_rate": SettingSpec(
         "EUIOM_SIGN_IN_ACCOUNT_RATE", "10/15 minutes",
         "Failed sign-ins for one user name, from all addresses; then only addresses with no recent "
@@ -385,6 +388,10 @@ SETTINGS_SPECS: dict[str, SettingSpec] = {
         "EUIOM_API_TOKENS_FILE", "",
         "File of API tokens (hashed) created on /tokens when sign-in is on; default: api_tokens.json "
         "next to the users file.", _optional_path),
+    "audit_log": SettingSpec(
+        "EUIOM_AUDIT_LOG", "",
+        "Audit log of sign-ins, sign-outs, API tokens and user changes (append-only, chained; read it with "
+        "python -m dashboard audit); default: audit.jsonl next to the users file.", _optional_path),
     "embed_origins": SettingSpec(
         "EUIOM_EMBED_ORIGINS", "",
         "Partner sites allowed to embed charts (/embed/...): origins separated by spaces, e.g. "
@@ -440,6 +447,7 @@ class Settings:
     # Not from the environment: the key run.py makes at each start (dashboard.auth.local).
     local_key: str = field(default="", repr=False)
     api_tokens_file: Path | None = None
+    audit_log: Path | None = None
     embed_origins: tuple[str, ...] = ()
 
     @property
@@ -451,6 +459,11 @@ class Settings:
     def secure_cookies(self) -> bool:
         """Cookies only over HTTPS: asked for, or implied by an https public address."""
         return self.cookie_secure or self.https
+
+    @property
+    def audit_path(self) -> Path:
+        """Where the audit trail is kept: the setting, else next to the users file."""
+        return self.audit_log or self.users_file.parent / "audit.jsonl"
 
     @property
     def tokens_path(self) -> Path:

@@ -50,7 +50,7 @@ def export_body(chart_key: str = "programme-map") -> dict:
         "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
         "changedPropIds": [json.dumps(button, separators=(",", ":")) + ".n_clicks"],
         "state": [{"id": ids.SELECTION_STORE, "property": "data", "value": None},
-                  {"id": ids.URL, "property": "search", "value": ""},
+                  [],  # the pages' option stores ({"page": ALL, "type": "page-options-store"}): none drawn
                   {"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"}],
     }
 

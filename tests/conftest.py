@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -142,8 +143,15 @@ def writable_copy(tiny_store_path: Path, tmp_path: Path) -> Path:
 TEST_RATES = {"api_rate": "100000/minute", "embed_rate": "100000/minute", "export_rate": "100000/minute"}
 
 
+# The audit log goes next to the users file; tests that keep the default users file (data/) write
+# their audit entries here instead of into the working tree.
+TEST_AUDIT_LOG = Path(tempfile.gettempdir()) / f"euiom-tests-{os.getuid()}" / "audit.jsonl"
+
+
 def settings_for(store_path: Path, **overrides: object) -> Settings:
     """Default settings pointed at ``store_path`` (rate limits out of the way)."""
+    if "users_file" not in overrides:
+        overrides.setdefault("audit_log", TEST_AUDIT_LOG)
     return replace(load_settings({}), store_path=store_path, **{**TEST_RATES, **overrides})
 
 

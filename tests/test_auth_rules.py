@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from dash.fingerprint import build_fingerprint
 
 from dashboard import ids
 from dashboard.auth.oidc import display_name, roles_for_groups
@@ -14,7 +16,7 @@ from dashboard.auth.policy import (
     MANAGING_DATA,
     READING_THE_ADDRESS,
     VIEWING,
-    is_public_path,
+    is_public_request,
     permission_for_path,
 )
 from dashboard.auth.roles import OPEN_VISITOR, Permission, Role, signed_in_user
@@ -48,8 +50,22 @@ def test_what_a_callback_needs_follows_its_declaration_and_the_request(needs, bo
 def test_paths():
     assert permission_for_path("/import") == M and permission_for_path("/import/upload") == M
     assert permission_for_path("/") == V and permission_for_path("/sustainability") == V
-    assert is_public_path("/auth/login") and is_public_path("/assets/10-app.css")
-    assert not is_public_path("/_dash-layout") and not is_public_path("/")
+    assets = Path(__file__).parents[1] / "assets"
+    libraries = {"dash": {"deps/react@18.3.1.min.js"}}
+
+    def public(endpoint, **view_args):
+        return is_public_request(endpoint, view_args, assets_dir=assets, library_files=libraries)
+
+    assert public("auth_login") and public("_dash_assets.static", filename="10-app.css")
+    assert not public("_dash_assets.static", filename="no-such.css") and not public("_dash_assets.static", filename="")
+    assert not public("_dash_assets.static", filename="LICENSES")  # a directory, not a file
+    suites = "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>"
+    assert public(suites, package_name="dash",
+                  fingerprinted_path=build_fingerprint("deps/react@18.3.1.min.js", "4.4.1", "1700000000"))
+    assert not public(suites, package_name="dash", fingerprinted_path="deps/other.js")
+    assert not public(suites, package_name="other", fingerprinted_path="deps/react@18.3.1.min.js")
+    assert not public("/_dash-layout") and not public("/") and not public("/<path:path>", path="assets/")
+    assert not public(None)
     assert [safe_next(raw) for raw in ("/pillars?lang=fr", "//evil.example", "https://evil.example", "/\\evil", None, "/\t/evil.example",
                                       "/\n/evil", "/ok path")] == ["/pillars?lang=fr", "/", "/", "/", "/", "/", "/", "/"]
 

@@ -86,6 +86,82 @@ def test_a_damaged_log_is_an_error_naming_the_file_and_is_never_rewritten(store_
     assert refused.returncode == 1 and "damaged" in refused.stderr and path.read_bytes() == damaged
 
 
+def _remove_last_lines(count):
+    def damage(path):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(lines[:-count]), encoding="utf-8")
+    return damage
+
+
+# What the chain alone let pass (the reviewer's damage.sh): the end of the log removed, the log
+# emptied or deleted. history.head, beside the log, names the last entry appended.
+END_DAMAGE = [
+    (_remove_last_lines(1), "ends at entry 2, but history.head records entry 3"),
+    (_remove_last_lines(2), "ends at entry 1, but history.head records entry 3"),
+    (lambda path: path.write_bytes(b""), "is empty, but history.head records entry 3"),
+    (lambda path: path.unlink(), "is missing, but history.head records entry 3"),
+]
+
+
+@pytest.mark.parametrize("damage, message", END_DAMAGE)
+def test_a_log_whose_end_was_removed_is_an_error_and_no_id_is_given_twice(store_dir, tmp_path, damage, message):
+    path = history_log.log_path(store_dir)
+    damage(path)
+    damaged = path.read_bytes() if path.exists() else None
+    with pytest.raises(history_log.HistoryDamaged, match=message) as caught:
+        history_log.read_entries(store_dir)
+    assert str(path) in str(caught.value) and "restore it from a backup" in str(caught.value)
+    with pytest.raises(history_log.HistoryDamaged, match=message):
+        import_file(store_dir, indicator_file(tmp_path, "c.csv", 2019))
+    with pytest.raises(history_log.HistoryDamaged, match=message):
+        rollbacks.read_state(store_dir)
+    assert (path.read_bytes() if path.exists() else None) == damaged, "the damaged log was rewritten"
+    assert current_version_name(store_dir) == "store-000003.duckdb"
+    shown = cli("history", "--store", str(store_dir))
+    assert shown.returncode == 1 and "history.head records entry 3" in shown.stderr and "Traceback" not in shown.stderr
+    refused = cli("rollback", "--store", str(store_dir))
+    assert refused.returncode == 1 and "history.head records entry 3" in refused.stderr
+    assert versions.version_names(store_dir) == ["store-000001.duckdb", "store-000002.duckdb", "store-000003.duckdb"]
+
+
+@pytest.mark.parametrize("damage, message", [
+    (_remove_last_lines(1), "ends at entry 2, but the version store-000003.duckdb records entry 3"),
+    (lambda path: path.write_bytes(b""), "is empty, but the version store-000003.duckdb records entry 3"),
+    (lambda path: path.unlink(), "is missing, but the version store-000003.duckdb records entry 3"),
+])
+def test_a_log_cut_short_with_its_anchor_is_found_by_the_versions_before_any_change(store_dir, tmp_path, damage,
+                                                                                   message):
+    """history.head removed too: each version a build or import made names the entry that made it."""
+    damage(history_log.log_path(store_dir))
+    history_log.head_path(store_dir).unlink()
+    with pytest.raises(history_log.HistoryDamaged, match=message):
+        import_file(store_dir, indicator_file(tmp_path, "c.csv", 2019))
+    refused = cli("rollback", "--store", str(store_dir))
+    assert refused.returncode == 1 and "records entry 3" in refused.stderr and "Traceback" not in refused.stderr
+    assert current_version_name(store_dir) == "store-000003.duckdb"
+    assert not history_log.head_path(store_dir).exists()
+
+
+def test_the_anchor_follows_every_change_and_a_damaged_anchor_is_an_error(store_dir):
+    entries = history_log.read_entries(store_dir)
+    assert json.loads(history_log.head_path(store_dir).read_text()) == {"id": 3, "hash": entries[-1]["hash"]}
+    rollbacks.carry_out(store_dir, rollbacks.plan_undo(rollbacks.read_state(store_dir), 3), "carla")
+    assert json.loads(history_log.head_path(store_dir).read_text())["id"] == 4
+    history_log.head_path(store_dir).write_text("garbage")
+    with pytest.raises(history_log.HistoryDamaged, match="history.head is damaged"):
+        history_log.read_entries(store_dir)
+
+
+def test_a_log_one_entry_ahead_of_its_anchor_is_whole(store_dir):
+    """Killed between the append and the anchor's replacement: the log holds one more entry."""
+    entries = history_log.read_entries(store_dir)
+    history_log.head_path(store_dir).write_text(json.dumps({"id": 2, "hash": entries[1]["hash"]}))
+    assert history_log.read_entries(store_dir) == entries
+    history_log.head_path(store_dir).write_text(json.dumps({"id": 2, "hash": entries[2]["hash"]}))
+    with pytest.raises(history_log.HistoryDamaged, match="line 2: the entry differs from the one history.head"):
+        history_log.read_entries(store_dir)
+
+
 def test_an_entry_cut_short_is_an_error_too(store_dir):
     path = history_log.log_path(store_dir)
     path.write_bytes(path.read_bytes()[:-40])
@@ -129,6 +205,7 @@ def write_legacy_store(tmp_path: Path) -> Path:
                    "version": "store-000002", "previous": "store-000003", "file": "b.csv", "rows": 1,
                    "kind": "indicators", "sha256": None, "undoes": 3})
     history_log.log_path(directory).unlink()
+    history_log.head_path(directory).unlink()  # the former version anchored nothing
     (directory / history_log.LEGACY_NAME).write_text(json.dumps(legacy, indent=1), encoding="utf-8")
     versions.point_to(directory, "store-000002.duckdb")
     return directory

@@ -100,7 +100,7 @@ def test_every_bad_row_is_named_and_nothing_is_written(writable_copy, tmp_path):
     messages = refusal(writable_copy, file)
     expected = [
         "bad.csv, row 2, column 'action_code': unknown Action code 'XX-NOPE'",
-        "bad.csv, row 3, column 'iso3': unknown country code 'ATL'",
+        "bad.csv, row 3, column 'iso3': 'ATL' is not a country of the EU-IOM Actions' reference list",
         "bad.csv, row 4, column 'iso3': country 'ETH' is not a country of Action 'JI-SLC'",
         "bad.csv, row 5, column 'economic_score': 1.6 is outside the allowed range (between 0 and 1)",
         "bad.csv, row 6, column 'survey_date': '2020-13-45' is not a date",

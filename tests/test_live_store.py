@@ -56,8 +56,8 @@ def test_a_command_line_import_goes_live_in_a_serving_app(store_dir, tmp_path):
                           cwd=ROOT, capture_output=True, text=True, timeout=120,
                           env={**os.environ, "EUIOM_STORE": str(store_dir)})
     assert done.returncode == 0, done.stderr
-    assert "as version store-000002" in done.stdout
-    assert "returns.csv" in banner(client)
+    assert "from returns.csv: history entry #2, version store-000002" in done.stdout
+    assert "Imported data: indicator values from returns.csv." in banner(client)  # the kind it brought
     assert context.version_name == "store-000002" != first
 
 
@@ -133,7 +133,7 @@ def test_a_refused_import_leaves_no_new_version(store_dir, tmp_path):
     with pytest.raises(ImportRefused):
         import_file(store_dir, write(tmp_path / "bad.csv", [INDICATOR_FILE[0], "JI-SLC,SEN,2021-Q2,female,x,1"]))
     assert sorted(path.name for path in store_dir.iterdir() if not path.name.startswith(".")) == [
-        "current", "history.jsonl", "store-000001.duckdb"]
+        "current", "history.head", "history.jsonl", "store-000001.duckdb"]
 
 
 # ---------------------------------------------------------------- unusable stores: one line, with the fix

@@ -3,12 +3,19 @@
 ``make run`` prints a link holding a key made at start; the browser that opens it, on this
 machine, straight to an app listening on loopback, may import. Every other way in (another
 address, a proxy's headers, another Host, another site's form, a proxy setting, the wrong key)
-is an ordinary visitor: no Import in the menu, 403 on the page and its callbacks.
+is an ordinary visitor: no Import in the menu, 403 on the page and its callbacks. So is another OS
+account of the machine holding the cookie (browsers send it to every port of 127.0.0.1, so a page
+another account serves there receives it): on Linux the kernel names the owner of the connection.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+
 import pytest
+import requests
 
 from dashboard import ids
 from dashboard.app import create_app
@@ -37,6 +44,14 @@ def nav_import(client) -> dict:
 
     walk(layout)
     return found
+
+
+@pytest.fixture(autouse=True)
+def test_client_connections_are_this_account(request, monkeypatch):
+    """The Flask test client has no socket for the kernel to name: its requests count as this
+    account's. Tests marked ``real_sockets`` serve the app and connect for real."""
+    if "real_sockets" not in request.keywords:
+        monkeypatch.setattr("dashboard.auth.local.connection_owner", lambda environ: os.geteuid())
 
 
 @pytest.fixture(scope="module")
@@ -121,5 +136,46 @@ def test_the_person_at_the_machine_sees_import_in_the_menu_others_do_not(browser
         page.get_by_label("Language").select_option("fr")
         page.get_by_role("link", name="Importer (cet ordinateur seulement)").wait_for(state="visible")
         context.close()
+    finally:
+        live.server.shutdown()
+
+
+def curl_as(user: str | None, url: str, cookie: str) -> int:
+    """The HTTP status of GET ``url`` with ``cookie``, from a process of OS account ``user`` (None: this one)."""
+    command = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", f"Cookie: {cookie}", url]
+    if user is not None:
+        command = ["su", user, "-s", "/bin/sh", "-c", " ".join(f"'{part}'" for part in command)]
+    return int(subprocess.run(command, capture_output=True, text=True, timeout=60).stdout or 0)
+
+
+@pytest.mark.real_sockets
+def test_the_kernel_names_this_account_as_the_owner_of_a_loopback_connection(tiny_store_path):
+    from dashboard.auth.local import can_identify_peers
+
+    if not can_identify_peers():
+        pytest.skip("no /proc/net/tcp: the key alone decides here")
+    live = start_server(create_app(settings_for(tiny_store_path, local_key=KEY)))
+    try:
+        browser_like = requests.Session()
+        assert browser_like.get(f"{live.url}/auth/local?key={KEY}", allow_redirects=False).status_code == 302
+        assert browser_like.get(f"{live.url}/import").status_code == 200
+    finally:
+        live.server.shutdown()
+
+
+@pytest.mark.real_sockets
+@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("curl") is None or shutil.which("su") is None,
+                    reason="connecting as another OS account needs root (su) and curl")
+def test_another_account_holding_the_stolen_cookie_is_an_ordinary_visitor(tiny_store_path):
+    """Before: another local account that got the cookie (a page it serves on another port of
+    127.0.0.1, opened by the person) imported data with it."""
+    from dashboard.auth.local import COOKIE, cookie_value
+
+    live = start_server(create_app(settings_for(tiny_store_path, local_key=KEY)))
+    try:
+        stolen = f"{COOKIE}={cookie_value(KEY)}"
+        assert curl_as(None, f"{live.url}/import", stolen) == 200  # the person at the machine
+        assert curl_as("nobody", f"{live.url}/import", stolen) == 403  # another account, same cookie
+        assert curl_as("nobody", f"{live.url}/auth/local?key={KEY}", "") == 404  # even with the link
     finally:
         live.server.shutdown()

@@ -101,6 +101,46 @@ def test_a_killed_import_leaves_nothing_once_the_store_is_used_again(store_dir, 
     assert cleanup["version"] == "store-000001"
 
 
+KILLED_AFTER = {
+    # killed once its version was renamed into place, before .current.next was written
+    "the rename": "versions.switch = lambda *args, **kwargs: os._exit(9)",
+    # killed once .current.next was written, before the history entry
+    "the next pointer": "history_log.append_entry = lambda *args, **kwargs: os._exit(9)",
+}
+
+
+@pytest.mark.parametrize("moment", KILLED_AFTER)
+def test_a_version_an_import_killed_late_never_recorded_is_removed_with_an_entry(store_dir, tmp_path, moment):
+    """Before: the version file stayed, named in no history entry, and its name was given again."""
+    small = write(tmp_path / "a.csv", INDICATORS)
+    script = ("import os, sys\nfrom dashboard.build import history_log, versions\n"
+              f"{KILLED_AFTER[moment]}\n"
+              "from pathlib import Path\nfrom dashboard.build.importer import import_file\n"
+              f"import_file(Path({str(store_dir)!r}), Path({str(small)!r}), user='amina')\n")
+    killed = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert killed.returncode == 9, killed.stderr
+    assert (store_dir / "store-000002.duckdb").exists() and current_version_name(store_dir) == "store-000001.duckdb"
+
+    versions.clean_at_start(store_dir)
+    assert versions.version_names(store_dir) == ["store-000001.duckdb"]
+    assert not (store_dir / versions.NEXT_POINTER_NAME).exists()
+    cleanup = history_log.read_entries(store_dir)[-1]
+    assert cleanup["action"] == "cleanup" and cleanup["removed_versions"] == ["store-000002"]
+    assert "removed store-000002.duckdb" in cleanup["note"] and "never recorded in the history" in cleanup["note"]
+    import_file(store_dir, small, user="amina")
+    assert current_version_name(store_dir) == "store-000003.duckdb"  # a name never given twice
+
+
+def test_a_version_the_history_never_made_is_kept_when_it_is_served(store_dir):
+    """A version copied in by hand and named in current is the store's data, not a leftover."""
+    shutil.copyfile(store_dir / "store-000001.duckdb", store_dir / "store-000005.duckdb")
+    versions.point_to(store_dir, "store-000005.duckdb")
+    (store_dir / versions.LOCK_NAME).write_text("an import of x.csv by amina (PID 999999) since 10:00:00 UTC")
+    versions.clean_at_start(store_dir)
+    assert "store-000005.duckdb" in versions.version_names(store_dir)
+    assert history_log.read_entries(store_dir)[-1]["action"] == "outside"
+
+
 def test_leftovers_of_a_process_still_alive_are_kept(store_dir):
     """A lock text naming a live process (its PID reused, or another machine) is left as it is."""
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
@@ -178,6 +218,38 @@ def test_a_full_disk_during_the_duckdb_write_is_one_line_and_writes_nothing(tmp_
         said, _, _ = confirm_import(context, 1, upload, "big.csv", "auto", False, "en", 0)
         assert "Nothing was imported: Cannot write" in str(said.children) and "no space left" in str(said.children)
         assert_unchanged(store, log_before)
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("mount") is None, reason="mounting a tmpfs needs root")
+def test_a_disk_too_full_for_the_lock_text_is_one_line_and_writes_nothing(tmp_path, tiny_store_path):
+    """Before: the lock file's text could not be written (ENOSPC at its flush) and the import page
+    answered 500."""
+    from dashboard.imports.callbacks import confirm_import
+    from dashboard.store.context import AppContext
+
+    mount = full_disk_store(tmp_path)
+    store = mount / "store"
+    try:
+        log_before = history_log.log_path(store).read_bytes()
+        subprocess.run(["dd", "if=/dev/zero", f"of={mount / 'fill'}", "bs=64k"], capture_output=True)
+        small = write(tmp_path / "small.csv", INDICATORS)
+        done = run("-m", "dashboard", "import", str(small), "--store", str(store))
+        assert done.returncode == 1 and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+        assert f"Cannot write in the store directory {store}: No space left on device" in done.stderr
+
+        import base64
+
+        context = AppContext(settings_for(store, store_check_seconds=0))
+        upload = "data:text/csv;base64," + base64.b64encode(small.read_bytes()).decode()
+        said, _, _ = confirm_import(context, 1, upload, "small.csv", "auto", False, "en", 0)
+        assert "Nothing was imported: Cannot write in the store directory" in str(said.children)
+        (mount / "fill").unlink()
+        assert_unchanged(store, log_before)
+        assert (store / versions.LOCK_NAME).read_text() == ""
+        import_file(store, small, user="amina")  # with room again, the lock is free and the import goes through
+        assert current_version_name(store) == "store-000002.duckdb"
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 

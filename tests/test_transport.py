@@ -102,9 +102,9 @@ def test_a_callback_answer_is_cached_until_the_store_changes(writable_copy, tmp_
     client = app.server.test_client()
     body = callback_body(client, "pillars-headline-cards.children", {})
     first = brotli.decompress(post(client, body).data)
-    assert len(list(cache_dir.iterdir())) == 1
+    assert len(list(cache_dir.glob("*.answer"))) == 1
     assert brotli.decompress(post(client, body).data) == first
-    assert len(list(cache_dir.iterdir())) == 1  # answered from the cache, nothing new stored
+    assert len(list(cache_dir.glob("*.answer"))) == 1  # answered from the cache, nothing new stored
 
     app.server.config["EUIOM_CONTEXT"].store.close()
     with connect_writable(writable_copy) as connection:
@@ -112,7 +112,7 @@ def test_a_callback_answer_is_cached_until_the_store_changes(writable_copy, tmp_
     client = create_app(settings).server.test_client()
     changed = brotli.decompress(post(client, body).data)
     assert changed != first
-    assert len(list(cache_dir.iterdir())) == 2
+    assert len(list(cache_dir.glob("*.answer"))) == 2
 
 
 def test_file_downloads_are_not_cached_and_the_cache_can_be_turned_off(tiny_store_path, tmp_path):
@@ -128,4 +128,4 @@ def test_file_downloads_are_not_cached_and_the_cache_can_be_turned_off(tiny_stor
     off = create_app(settings_for(tiny_store_path, cache_dir=None)).server.test_client()
     answer = post(off, callback_body(off, "pillars-headline-cards.children", {}))
     assert answer.status_code == 200
-    assert not cache_dir.exists() or not any(cache_dir.iterdir())
+    assert not cache_dir.exists() or not any(cache_dir.glob("*.answer"))

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from flask import Flask, Response, render_template_string, request
 
+from dashboard import audit
 from dashboard.auth import Permission, can, csrf_token, current_user
 from dashboard.auth.tokens import TokenStore
 from dashboard.i18n import LANGUAGES, t
 from dashboard.server.server_pages import DOCUMENT_HEAD
 from dashboard.settings import Settings
 
+LOG = logging.getLogger(__name__)
 PAGE = DOCUMENT_HEAD + """<body>
 <header class="navbar navbar-dark bg-dark py-2 px-3">
   <a class="navbar-brand fw-semibold" href="/?lang={{ lang }}">{{ app_title }}</a>
@@ -66,14 +69,24 @@ def install_tokens_page(server: Flask, settings: Settings) -> None:
         elif not allowed:
             status, message = 403, t("api.tokens.forbidden", lang)
         elif request.method == "POST":
+            who = {"user": user.name, "user_id": user.id, "address": request.remote_addr or ""}
             if request.form.get("action") == "create":
                 try:
-                    new_token, _ = store.create(user.name, tuple(str(role) for role in user.roles),
-                                                request.form.get("label", "")[:80] or "token",
-                                                user_id=user.id, stamp=user.stamp)
+                    new_token, record = store.create(user.name, tuple(str(role) for role in user.roles),
+                                                     request.form.get("label", "")[:80] or "token",
+                                                     user_id=user.id, stamp=user.stamp)
                 except ValueError:
                     status, message = 400, t("api.tokens.too_many", lang)
-            elif store.revoke(user.id, request.form.get("token_id", "")[:32]):
+                else:
+                    try:  # a token nobody could find in the audit trail is not given out
+                        audit.append(settings.audit_path, "token_created", **who,
+                                     detail={"token_id": record.token_id, "label": record.label})
+                    except audit.AuditError as error:
+                        store.revoke(user.id, record.token_id)
+                        LOG.error("token not created: %s", error)
+                        new_token, status, message = "", 503, t("api.tokens.not_recorded", lang)
+            elif store.revoke(user.id, token_id := request.form.get("token_id", "")[:32]):
+                audit.record(settings.audit_path, "token_revoked", **who, detail={"token_id": token_id})
                 message = t("api.tokens.revoked", lang)
             else:
                 status, message = 404, t("api.tokens.unknown", lang)

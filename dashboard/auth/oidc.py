@@ -20,6 +20,7 @@ from flask import Flask, redirect, request, session, url_for
 from joserfc.errors import JoseError
 from requests import RequestException
 
+from dashboard import audit
 from dashboard.auth.pages import page_language, safe_next
 from dashboard.auth.provider_grants import ProviderGrants, oidc_user_id
 from dashboard.auth.roles import Role
@@ -136,15 +137,21 @@ def add_routes(server: Flask, provider: Provider, settings: Settings,
             # A bad signature, issuer, audience, expiry or nonce in the ID token, or a refused code.
             LOG.warning("OIDC sign-in refused: %s", error)
             reason = getattr(error, "error", None) or type(error).__name__
+            audit.record(settings.audit_path, "sign_in_failed", address=request.remote_addr or "",
+                         detail={"reason": f"identity provider: {reason}"})
             return login_page(next_path, status=400, error=t("auth.provider_error", lang, reason=reason))
         name = display_name(claims)
         roles = roles_for_groups(claims.get(settings.oidc_groups_claim, []), settings.oidc_role_map)
+        user_id = oidc_user_id(provider.issuer, str(claims.get("sub", "")))
         if not roles:
             session.clear()
+            audit.record(settings.audit_path, "sign_in_refused", user=name, user_id=user_id,
+                         address=request.remote_addr or "", detail={"reason": "no group mapped to a role"})
             return login_page(next_path, status=403, error=t("auth.no_role", lang, name=name))
-        user_id = oidc_user_id(provider.issuer, str(claims.get("sub", "")))
         grants.record(user_id, token, dict(claims), roles)
         start_session(name, roles, "oidc", user_id=user_id, id_token=token.get("id_token", ""))
+        audit.record(settings.audit_path, "sign_in", user=name, user_id=user_id, address=request.remote_addr or "",
+                     detail={"mode": "oidc", "roles": ",".join(roles)})
         return redirect(next_path)
 
     server.add_url_rule("/auth/oidc/start", "auth_oidc_start", start)

@@ -8,28 +8,60 @@ needs the export permission when it was clicked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
+
+from dash.fingerprint import check_fingerprint
+from werkzeug.security import safe_join
 
 from dashboard import ids
 from dashboard.auth.roles import Permission
 
 MANAGE_DATA_PATH = "/import"
 
-# Reachable without signing in: static files holding no data (styles, fonts, the base-map outline,
-# the component libraries' code). Paths reach this check in normal form only
-# (``dashboard.server.request_limits``): no dot segment can climb out of these prefixes.
-PUBLIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
-# The sign-in pages, named one by one (any other /auth/... address is the app's and needs a
-# session), and the API's description and documentation page, which hold no data either.
-PUBLIC_PATHS = frozenset({"/auth/login", "/auth/logout", "/auth/oidc/start", "/auth/oidc/callback", "/auth/local",
-                          "/_favicon.ico", "/favicon.ico", "/api/v1/openapi.json", "/api/v1/docs"})
+# Reachable without signing in, decided on the route the request resolved to (after routing),
+# never on a path prefix: a path under /assets/ or /_dash-component-suites/ that names no file
+# falls through to Dash's catch-all route, which serves the app's page. Public are: the sign-in
+# pages, the favicon, the health check and the API's description and documentation page (no
+# data), each by its endpoint; a file that exists in the assets folder (styles, fonts, the
+# base-map outline); a file Dash registered for a component library (the libraries' code).
+PUBLIC_ENDPOINTS = frozenset({"auth_login", "auth_logout", "auth_oidc_start", "auth_oidc_callback", "auth_local",
+                              "/_favicon.ico", "api_openapi", "api_docs", "health"})
+ASSETS_ENDPOINT = "_dash_assets.static"
+LIBRARY_ENDPOINT = "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>"
 
 
-def is_public_path(path: str) -> bool:
-    """True for paths anyone may fetch, signed in or not."""
-    return path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
+def is_public_request(endpoint: str | None, view_args: Mapping[str, object] | None, *, assets_dir: Path,
+                      library_files: Mapping[str, Collection[str]]) -> bool:
+    """True for a request anyone may make, signed in or not (see ``PUBLIC_ENDPOINTS``).
+
+    Args:
+        endpoint: the endpoint routing resolved the request to (None when nothing matched).
+        view_args: the route's arguments.
+        assets_dir: the app's assets folder.
+        library_files: Dash's registered component library files, package -> paths in it.
+    """
+    if endpoint in PUBLIC_ENDPOINTS:
+        return True
+    arguments = view_args or {}
+    if endpoint == ASSETS_ENDPOINT:
+        return _file_within(assets_dir, arguments.get("filename"))
+    if endpoint == LIBRARY_ENDPOINT:
+        package, fingerprinted = arguments.get("package_name"), arguments.get("fingerprinted_path")
+        if not isinstance(package, str) or not isinstance(fingerprinted, str):
+            return False
+        path_in_package, _ = check_fingerprint(fingerprinted)
+        return path_in_package in library_files.get(package, ())
+    return False
+
+
+def _file_within(directory: Path, name: object) -> bool:
+    if not isinstance(name, str) or not name:
+        return False
+    joined = safe_join(str(directory), name)
+    return joined is not None and Path(joined).is_file()
 
 
 def is_manage_data_path(path: str | None) -> bool:

@@ -68,6 +68,47 @@ class RateLimits:
         for item in parse_many(rates):
             self.limiter.limiter.hit(item, self.prefix, scope, key)
 
+    def hit(self, rates: str, scope: str, key: str) -> bool:
+        """Count one event of ``key`` in every window of ``rates``, atomically per window, before
+        anything else happens; True when no window is over its limit with it."""
+        return all([self.limiter.limiter.hit(item, self.prefix, scope, key) for item in parse_many(rates)])
+
+    def refund(self, rates: str, scope: str, key: str) -> None:
+        """Take back one event :meth:`hit` counted (a sign-in that succeeded)."""
+        for item in parse_many(rates):
+            self.limiter.limiter.hit(item, self.prefix, scope, key, cost=-1)
+
+    def _key(self, scope: str, key: str) -> str:
+        return f"{self.prefix}/{scope}/{key}"
+
+    def ticket(self, scope: str, key: str, seconds: float) -> bool:
+        """True for the first caller of ``(scope, key)`` within ``seconds`` (atomic for every worker
+        and server), False for every other until it ends or is given back (:meth:`give_back`)."""
+        return self.limiter.storage.incr(self._key(scope, key), int(max(1, seconds))) == 1
+
+    def give_back(self, scope: str, key: str) -> None:
+        """End a ticket (or a wait) now."""
+        self.limiter.storage.clear(self._key(scope, key))
+
+    def start_wait(self, scope: str, key: str, seconds: float) -> None:
+        """Make ``key`` wait ``seconds`` from now (:meth:`wait_left`)."""
+        self.limiter.storage.clear(self._key(scope, key))
+        self.limiter.storage.incr(self._key(scope, key), int(max(1, seconds)))
+
+    def wait_left(self, scope: str, key: str) -> float:
+        """Seconds ``key`` still has to wait (0 when it need not)."""
+        if self.limiter.storage.get(self._key(scope, key)) <= 0:
+            return 0.0
+        return max(0.0, self.limiter.storage.get_expiry(self._key(scope, key)) - time.time())
+
+    def counted(self, scope: str, key: str) -> int:
+        """The count of ``(scope, key)`` kept by :meth:`ticket`-like counters (0 when none)."""
+        return int(self.limiter.storage.get(self._key(scope, key)))
+
+    def add(self, scope: str, key: str, seconds: float) -> int:
+        """Count one more for ``(scope, key)`` over ``seconds`` from its first; returns the count."""
+        return int(self.limiter.storage.incr(self._key(scope, key), int(max(1, seconds))))
+
     def spend(self, rates: str, scope: str, key: str) -> None:
         """Count one request of ``key`` in every window of ``rates``.
 

@@ -13,16 +13,20 @@ identity provider redirects back). A POST whose ``Origin`` is another site is re
 
 from __future__ import annotations
 
+import logging
 import secrets
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from dash import Dash
 from flask import Flask, Response, abort, g, jsonify, redirect, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 
+from dashboard import audit
 from dashboard.auth import oidc
-from dashboard.auth.guessing import GuessingGuard
+from dashboard.auth.guessing import GuessingGuard, Refusal
 from dashboard.auth.local import COOKIE as LOCAL_COOKIE
 from dashboard.auth.local import LINK_PATH as LOCAL_LINK
 from dashboard.auth.local import (
@@ -31,9 +35,10 @@ from dashboard.auth.local import (
     is_local_manager,
     local_manager,
     may_have_local_manager,
+    same_account,
 )
 from dashboard.auth.pages import auth_page, page_language, safe_next
-from dashboard.auth.policy import is_public_path, permission_for_path
+from dashboard.auth.policy import is_public_request, permission_for_path
 from dashboard.auth.provider_grants import ProviderGrants
 from dashboard.auth.rate_limits import RateLimits, spend_export
 from dashboard.auth.roles import NOBODY, Permission, User, signed_in_user
@@ -50,6 +55,7 @@ from dashboard.i18n import LANGUAGES, t
 from dashboard.server.shared_state import SharedState
 from dashboard.settings import Settings
 
+LOG = logging.getLogger(__name__)
 EXTENSION_KEY = "euiom_auth"
 CSRF_COOKIE = "_csrf_token"  # the cookie name the Dash renderer reads into its X-CSRFToken header
 SESSION_COOKIE = "euiom_session"
@@ -65,10 +71,18 @@ class Auth:
     provider: oidc.Provider | None
     guessing: GuessingGuard
     grants: ProviderGrants | None = None
+    assets_dir: Path = Path()
+    library_files: Mapping[str, Collection[str]] = field(default_factory=dict)
+    warned_forwarded: bool = False
 
     @property
     def mode(self) -> str:
         return self.settings.auth_mode
+
+    def is_public(self) -> bool:
+        """True when the current request resolved to a route anyone may use (``policy``)."""
+        return is_public_request(request.endpoint, request.view_args, assets_dir=self.assets_dir,
+                                 library_files=self.library_files)
 
     def request_user(self) -> User:
         """The user of the current request (computed once per request): an API request's bearer
@@ -163,7 +177,8 @@ def install_auth(app: Dash, settings: Settings, state: SharedState, limits: Rate
         grants = ProviderGrants(state.cache, state.key_prefix, provider.refresh, lambda claims: oidc.roles_for_groups(
             claims.get(settings.oidc_groups_claim, []), settings.oidc_role_map))
     auth = Auth(settings, UsersDirectory(settings.users_file) if settings.auth_mode == "users" else None, provider,
-                GuessingGuard(limits, settings.sign_in_source_rate, settings.sign_in_account_rate), grants)
+                GuessingGuard(limits, settings.sign_in_source_rate, settings.sign_in_account_rate), grants,
+                assets_dir=Path(app.config.assets_folder), library_files=app.registered_paths)
     server.extensions[EXTENSION_KEY] = auth
     server.before_request(lambda: check_request(auth))
     if settings.auth_mode != "open":
@@ -175,10 +190,22 @@ def install_auth(app: Dash, settings: Settings, state: SharedState, limits: Rate
     return auth
 
 
+def warn_untrusted_forwarding(auth: Auth) -> None:
+    """Say once per process that a proxy forwards requests the app does not trust
+    (``EUIOM_PROXY_HOPS=0``): every client behind it then counts as one address for sign-in
+    counts and rate limits."""
+    if auth.settings.proxy_hops == 0 and not auth.warned_forwarded and "X-Forwarded-For" in request.headers:
+        auth.warned_forwarded = True
+        LOG.warning("Requests arrive with X-Forwarded-For but EUIOM_PROXY_HOPS=0: every client behind that proxy "
+                    "shares the proxy's address for sign-in counts and rate limits. Behind a proxy you run, set "
+                    "EUIOM_PROXY_HOPS=1 (only then: a client could otherwise name any address)")
+
+
 def check_request(auth: Auth) -> Response | None:
     """Sign-in and path permission for every request (before Dash or any route sees it)."""
+    warn_untrusted_forwarding(auth)
     path = request.path
-    if is_public_path(path):
+    if auth.is_public():
         return None
     if auth.mode != "open" and request.method not in ("GET", "HEAD", "OPTIONS"):
         origin = request.headers.get("Origin")
@@ -207,7 +234,7 @@ def check_request(auth: Auth) -> Response | None:
 
 def set_csrf_cookie(auth: Auth, response: Response) -> Response:
     """Give a signed-in browser the session's CSRF token as a cookie the Dash renderer sends back."""
-    if request.method == "GET" and auth.request_user().signed_in and not is_public_path(request.path):
+    if request.method == "GET" and auth.request_user().signed_in and not auth.is_public():
         response.set_cookie(CSRF_COOKIE, generate_csrf(),
                             secure=auth.settings.secure_cookies, httponly=False, samesite="Strict")
     return response
@@ -239,22 +266,32 @@ def _add_routes(server: Flask, auth: Auth) -> None:
             abort(404)
         name = request.form.get("username", "")[:64]
         address = request.remote_addr or "?"
-        refusal = auth.guessing.refusal(address, name)
-        if refusal is not None:
+        admitted = auth.guessing.admit(address, name)
+        if isinstance(admitted, Refusal):
+            refusal = admitted  # no password was checked: no audit entry (a flood would fill the disk)
             message = t(f"auth.too_many_{refusal.reason}", lang, minutes=refusal.minutes)
             page, status = login_page(next_path, status=429, error=message, username=name)
             return page, status, {"Retry-After": str(max(1, refusal.retry_after))}
         entry = check_password(auth.users.users(), name, request.form.get("password", "")[:1024])
         if entry is None:
-            auth.guessing.failed(address, name)
+            auth.guessing.failed(admitted)
+            audit.record(settings.audit_path, "sign_in_failed", user=name, address=address,
+                         detail={"reason": "wrong user name or password"})
             return login_page(next_path, status=401, error=t("auth.bad_credentials", lang), username=name)
+        auth.guessing.succeeded(admitted)
         start_session(entry.name, [str(role) for role in entry.roles], auth.mode, user_id=entry.user_id,
                       stamp=entry.stamp)
+        audit.record(settings.audit_path, "sign_in", user=entry.name, user_id=entry.user_id, address=address,
+                     detail={"mode": "users", "roles": ",".join(str(role) for role in entry.roles)})
         return redirect(next_path)
 
     def logout() -> object:
         lang = request.form.get("lang") if request.form.get("lang") in LANGUAGES else settings.language
         id_token = session.get("id_token")
+        user = auth.request_user()
+        if user.signed_in:
+            audit.record(settings.audit_path, "sign_out", user=user.name, user_id=user.id,
+                         address=request.remote_addr or "")
         end_session()
         signed_out = "/auth/login?" + urlencode({"signed_out": "1", "lang": lang})
         if auth.provider is not None:
@@ -266,8 +303,11 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         """The link run.py prints: the browser that opens it (on this machine, straight) may import."""
         key = request.args.get("key", "")
         if (not may_have_local_manager(settings) or not is_direct_local_request(request)
-                or not secrets.compare_digest(key.encode(), settings.local_key.encode())):
+                or not secrets.compare_digest(key.encode(), settings.local_key.encode())
+                or not same_account(request.environ)):
             abort(404)
+        audit.record(settings.audit_path, "local_link", user=local_manager().name, address=request.remote_addr or "",
+                     detail={"right": "import data from this computer until the server stops"})
         response = redirect("/import")
         response.set_cookie(LOCAL_COOKIE, cookie_value(settings.local_key), httponly=True, samesite="Strict",
                             secure=False)

@@ -10,6 +10,14 @@ Entries are appended by the one process holding the directory's lock (``versions
 with a single write then ``fsync``; a write that fails (a full disk) is cut back to the log as it
 was, so a failed change leaves no entry.
 
+The chain alone cannot tell a log whose last entries were removed, or that was emptied or deleted,
+from a shorter one. So the head of the chain is anchored outside the log: after every append, the
+last entry's id and hash are written to ``history.head`` (a new file replacing the old at once),
+and every version a build, import or upgrade makes records the entry that made it
+(``store_info.history_entry``). A log that stops before ``history.head``, or that is missing
+while ``history.head`` exists, is damaged; so is (checked before every change) a log that lacks
+the entry a kept version says made it. Ids are therefore never given twice.
+
 Stores made before this log kept ``history.json`` (a JSON list rewritten on every change). The
 first change under the lock migrates it: its entries are copied, marked ``migrated``, into a new
 chained log, and the old file is renamed ``history.json.migrated`` (kept, never read again).
@@ -21,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import time
 from pathlib import Path
@@ -28,6 +37,7 @@ from pathlib import Path
 from dashboard.store.files import StoreError
 
 LOG_NAME = "history.jsonl"
+HEAD_NAME = "history.head"
 LEGACY_NAME = "history.json"
 MIGRATED_NAME = "history.json.migrated"
 GENESIS = "0" * 64
@@ -35,6 +45,9 @@ APPEND_GRACE_SECONDS = 0.1  # how long a reader waits for a line another process
 # What each kind of entry changed: builds, imports and upgrades make a new version; a rollback
 # serves a kept version again; a cleanup removes what an interrupted change left behind.
 ACTIONS = ("build", "import", "upgrade", "rollback", "cleanup", "outside")
+
+
+LOG = logging.getLogger(__name__)
 
 
 class HistoryDamaged(StoreError):
@@ -105,18 +118,87 @@ def _read_legacy(path: Path) -> list[dict]:
     return entries
 
 
+def head_path(directory: Path) -> Path:
+    """Where ``directory``'s chain head (the last entry's id and hash) is anchored."""
+    return Path(directory) / HEAD_NAME
+
+
+def read_head(directory: Path) -> tuple[int, str] | None:
+    """The id and hash of the last entry appended, as anchored beside the log (None: no anchor).
+
+    Raises:
+        HistoryDamaged: the anchor is unreadable or not what this dashboard writes.
+    """
+    path = head_path(directory)
+    try:
+        head = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise HistoryDamaged(f"Cannot read the history anchor {path}: {error.strerror}; check its permissions") from None
+    except (ValueError, UnicodeDecodeError):
+        head = None
+    if not isinstance(head, dict) or not isinstance(head.get("id"), int) or not isinstance(head.get("hash"), str):
+        raise HistoryDamaged(f"The history anchor {path} is damaged (not an entry id and hash). It is never rewritten "
+                             "by the dashboard: restore it and the log from a backup. Changes to this store are refused "
+                             "until then; serving goes on")
+    return head["id"], head["hash"]
+
+
+def _write_head(directory: Path, entry: dict) -> None:
+    """Anchor ``entry`` as the chain's head (atomic). A failure is logged: the log is the record,
+    and the next change writes the anchor again."""
+    path = head_path(directory)
+    temporary = path.with_name(f".{HEAD_NAME}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps({"id": entry["id"], "hash": entry["hash"]}) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        LOG.warning("Could not write the history anchor %s (%s); it is written again at the next change", path,
+                    error.strerror)
+
+
+def check_anchor(directory: Path, entries: list[dict], anchor: tuple[int, str], where: str) -> None:
+    """Refuse a log that lacks the entry ``anchor`` (id, hash) names, or holds another in its place.
+
+    Raises:
+        HistoryDamaged: naming the log, what is missing and where the anchor was found.
+    """
+    path = log_path(directory)
+    entry_id, entry_hash = anchor
+    if entry_id > len(entries):
+        state = ("is missing" if not path.exists() else "is empty" if not entries
+                 else f"ends at entry {len(entries)}")
+        raise HistoryDamaged(
+            f"The history log {path} {state}, but {where} records entry {entry_id}: its last entries were removed. "
+            "It is never rewritten by the dashboard: restore it from a backup. Changes to this store (imports, "
+            "rollbacks, builds) are refused until then; serving goes on")
+    if entry_id >= 1 and entries[entry_id - 1].get("hash") != entry_hash:
+        raise _damaged(path, f"line {entry_id}", f"the entry differs from the one {where} records")
+
+
 def read_entries(directory: Path) -> list[dict]:
     """Every entry of ``directory``'s history, oldest first, checked ([] when it has none).
 
     Raises:
-        HistoryDamaged: the log or the legacy history file is damaged (names the file and the fix).
+        HistoryDamaged: the log or the legacy history file is damaged, or the log stops before its
+            anchored head (names the file and the fix).
     """
     directory = Path(directory)
+    head = read_head(directory)  # first: an append writes the log, then the head
     if log_path(directory).exists():
-        return _read_chain(log_path(directory))
-    if (directory / LEGACY_NAME).exists():
-        return [{**entry, "migrated": True} for entry in _with_holdings(_read_legacy(directory / LEGACY_NAME))]
-    return []
+        entries = _read_chain(log_path(directory))
+    elif (directory / LEGACY_NAME).exists():
+        entries = [{**entry, "migrated": True} for entry in _with_holdings(_read_legacy(directory / LEGACY_NAME))]
+    else:
+        entries = []
+    if head is not None:
+        check_anchor(directory, entries, head, head_path(directory).name)
+    return entries
 
 
 def _with_holdings(entries: list[dict]) -> list[dict]:
@@ -167,8 +249,17 @@ def _append_line(path: Path, line: bytes) -> None:
         os.close(descriptor)
 
 
+def next_entry(entries: list[dict], entry: dict) -> dict:
+    """``entry`` as it will be appended after ``entries``: with its id, time, ``prev`` and ``hash``."""
+    full = {**entry, "id": len(entries) + 1, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "prev": entries[-1]["hash"] if entries else GENESIS}
+    full["hash"] = entry_hash(full)
+    return full
+
+
 def append_entry(directory: Path, entry: dict) -> dict:
-    """Append ``entry`` (with its id, time, ``prev`` and ``hash`` added) and return it.
+    """Append ``entry`` and return it as written: completed by :func:`next_entry`, or as it is when
+    it was prepared with it (its id and ``prev`` must still follow the log), then anchor it.
 
     The caller holds the directory's lock. A legacy ``history.json`` is migrated first.
 
@@ -179,14 +270,20 @@ def append_entry(directory: Path, entry: dict) -> dict:
     directory = Path(directory)
     migrate(directory)
     entries = read_entries(directory)
-    full = {**entry, "id": len(entries) + 1, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "prev": entries[-1]["hash"] if entries else GENESIS}
-    full["hash"] = entry_hash(full)
+    if "hash" in entry:
+        full = next_entry(entries, {})
+        if entry.get("id") != full["id"] or entry.get("prev") != full["prev"] or entry_hash(entry) != entry["hash"]:
+            raise StoreError(f"The history of {directory} changed while this change was being made (nothing was "
+                             "changed): try again")
+        full = entry
+    else:
+        full = next_entry(entries, entry)
     try:
         _append_line(log_path(directory), (_canonical(full) + "\n").encode())
     except OSError as error:
         raise StoreError(f"Cannot write the history log {log_path(directory)}: {error.strerror}; free disk space "
                          "or give this user write access (nothing was changed)") from None
+    _write_head(directory, full)
     return full
 
 
@@ -224,6 +321,8 @@ def migrate(directory: Path) -> bool:
             os.fsync(handle.fileno())
         os.replace(temporary, log_path(directory))
         os.replace(legacy, directory / MIGRATED_NAME)
+        if entries:
+            _write_head(directory, {"id": len(entries), "hash": previous})
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise StoreError(f"Cannot migrate {legacy} to {log_path(directory)}: {error.strerror}; free disk space or "

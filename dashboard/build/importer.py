@@ -202,8 +202,8 @@ class _Checker:
         for index in self.bad_rows((actions != "") & ~actions.isin(known_actions)):
             self.add(f"unknown Action code '{_shown(actions.iloc[index])}'", [index], "action_code")
         for index in self.bad_rows((countries != "") & ~countries.isin(known_countries)):
-            self.add(f"unknown country code '{_shown(countries.iloc[index])}' (ISO 3166-1 alpha-3 expected)",
-                     [index], "iso3")
+            self.add(f"'{_shown(countries.iloc[index])}' is not a country of the EU-IOM Actions' reference list "
+                     "(the ISO 3166-1 alpha-3 code of a country of the row's Action, e.g. SEN)", [index], "iso3")
         known = actions.isin(known_actions) & countries.isin(known_countries)
         pair_ok = pd.Series([pair in pairs for pair in zip(actions, countries, strict=True)], index=self.frame.index)
         for index in self.bad_rows(known & ~pair_ok):

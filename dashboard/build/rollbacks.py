@@ -80,10 +80,12 @@ def read_state(directory: Path) -> StoreState:
     """The store directory's history (checked), pointer and kept versions.
 
     Raises:
-        HistoryDamaged: the history log is damaged.
+        HistoryDamaged: the history log is damaged, or stops before the entry a version or its
+            anchor records.
     """
     directory = Path(directory)
     entries = history_log.read_entries(directory)
+    versions.check_version_anchors(directory, entries)
     try:
         pointer, problem = current_version_name(directory).removesuffix(VERSION_SUFFIX), None
     except StoreError as error:

@@ -18,6 +18,7 @@ killed halfway) removes what that process left (its ``.partial`` file) and recor
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import logging
@@ -28,6 +29,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
+
 from dashboard.build import history_log, schema
 from dashboard.store.files import (
     POINTER_NAME,
@@ -35,9 +38,10 @@ from dashboard.store.files import (
     VERSION_SUFFIX,
     StoreError,
     connect_read_only,
+    connect_writable,
     current_version_name,
 )
-from dashboard.store.reference import stored_schema_version
+from dashboard.store.reference import history_anchor, stored_schema_version
 
 LOG = logging.getLogger(__name__)
 
@@ -46,6 +50,7 @@ NEXT_POINTER_NAME = ".current.next"
 PARTIAL_SUFFIX = ".partial"
 VERSION_PATTERN = re.compile(r"store-(\d{6})\.duckdb")
 LOCK_PID = re.compile(r"\(PID (\d+)\)")
+ANCHOR_KEY = "history_entry"
 
 
 class StoreBusy(StoreError):
@@ -78,18 +83,23 @@ def exclusive(directory: Path, what: str, user: str) -> Iterator[None]:
                             "then try again (nothing was written)") from None
         handle.seek(0)
         left_by = handle.read().strip()  # a holder that exited cleanly emptied it
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{what} by {user} (PID {os.getpid()}) since "
-                     f"{dt.datetime.now(dt.UTC).strftime('%H:%M:%S')} UTC")
-        handle.flush()
+        try:  # unbuffered: nothing is left to write when the file is closed
+            os.ftruncate(handle.fileno(), 0)
+            os.write(handle.fileno(), (f"{what} by {user} (PID {os.getpid()}) since "
+                                       f"{dt.datetime.now(dt.UTC).strftime('%H:%M:%S')} UTC").encode())
+        except OSError as error:  # a full disk: nothing was changed yet
+            with contextlib.suppress(OSError):
+                os.ftruncate(handle.fileno(), 0)
+                os.write(handle.fileno(), left_by.encode("utf-8"))
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            raise StoreError(f"Cannot write in the store directory {directory}: {error.strerror}; free disk space "
+                             "(nothing was changed)") from None
         try:
             recover(directory, left_by)
             yield
         finally:
-            handle.seek(0)
-            handle.truncate()
-            handle.flush()
+            with contextlib.suppress(OSError):
+                os.ftruncate(handle.fileno(), 0)
             fcntl.flock(handle, fcntl.LOCK_UN)
     finally:
         handle.close()
@@ -107,7 +117,13 @@ def has_versions(directory: Path) -> bool:
 
 
 def _next_name(directory: Path) -> str:
-    numbers = [int(VERSION_PATTERN.fullmatch(name).group(1)) for name in version_names(directory)]
+    """A version name never given before: above every version file and every version the history
+    names (made, or removed as never recorded)."""
+    names = set(version_names(directory))
+    for entry in history_log.read_entries(directory):
+        names.update(f"{name}{VERSION_SUFFIX}" for name in [entry.get("version"), *entry.get("removed_versions", [])]
+                     if isinstance(name, str))
+    numbers = [int(match.group(1)) for match in map(VERSION_PATTERN.fullmatch, names) if match]
     return f"store-{max(numbers, default=0) + 1:06d}{VERSION_SUFFIX}"
 
 
@@ -200,15 +216,19 @@ def publish(directory: Path, partial: Path, entry: dict, keep: int) -> str:
     the new version (without suffix).
     """
     directory = Path(directory)
-    check_version_file(partial)
     name = partial.name.removesuffix(PARTIAL_SUFFIX)
     previous = current_version_name(directory) if has_versions(directory) else None
+    history_log.migrate(directory)  # the entry is prepared against the chained log
     entries = history_log.read_entries(directory)
     served_holds = history_log.version_holdings(entries).get(_bare(previous), [])
     holds = history_log.holdings_after({**entry, "id": len(entries) + 1}, served_holds, entries)
+    full = history_log.next_entry(entries, {**entry, "version": _bare(name), "previous": _bare(previous),
+                                            "holds": holds})
+    anchor_version(partial, full)
+    check_version_file(partial)
     os.replace(partial, directory / name)
     try:
-        switch(directory, name, {**entry, "version": _bare(name), "previous": _bare(previous), "holds": holds})
+        switch(directory, name, full)
     except BaseException:
         (directory / name).unlink(missing_ok=True)
         raise
@@ -216,20 +236,84 @@ def publish(directory: Path, partial: Path, entry: dict, keep: int) -> str:
     return _bare(name)
 
 
+def anchor_version(partial: Path, entry: dict) -> None:
+    """Record in the new version the history entry that makes it (``store_info.history_entry``), so
+    that a log cut short is found even when ``history.head`` went with it."""
+    try:
+        connection = connect_writable(partial)
+        try:
+            schema.set_store_info(connection, {ANCHOR_KEY: f"{entry['id']} {entry['hash']}"})
+            connection.execute("CHECKPOINT")
+        finally:
+            connection.close()
+    except (duckdb.Error, OSError) as error:
+        raise StoreError(f"Cannot write the new version {partial.name}: {error}; check the free disk space "
+                         "(nothing was changed)") from None
+
+
+def version_anchor(path: Path) -> tuple[int, str] | None:
+    """The history entry (id, hash) a version file says made it; None when it says nothing or
+    cannot be read here (a file this process serves is open with another configuration)."""
+    try:
+        connection = connect_read_only(path)
+    except StoreError:
+        return None
+    try:
+        value = history_anchor(connection)
+    finally:
+        connection.close()
+    entry_id, _, entry_hash = (value or "").partition(" ")
+    return (int(entry_id), entry_hash) if entry_id.isdigit() and entry_hash else None
+
+
+def check_version_anchors(directory: Path, entries: list[dict]) -> None:
+    """With no ``history.head`` beside the log: refuse a log that lacks the entry a kept version
+    says made it (a log deleted, emptied or cut short together with its anchor).
+
+    Raises:
+        HistoryDamaged: naming the log and the version.
+    """
+    directory = Path(directory)
+    if history_log.read_head(directory) is not None or not history_log.log_path(directory).exists() and (
+            directory / history_log.LEGACY_NAME).exists():
+        return  # read_entries checked the log against its head; a former history file predates anchors
+    for name in reversed(version_names(directory)):
+        anchor = version_anchor(directory / name)
+        if anchor is not None:
+            history_log.check_anchor(directory, entries, anchor, f"the version {name}")
+
+
 def _bare(name: str | None) -> str | None:
     return name.removesuffix(VERSION_SUFFIX) if name else None
 
 
 def prune(directory: Path, keep: int) -> list[str]:
-    """Delete all but the newest ``keep`` versions, never the served one; returns what was deleted.
+    """Delete versions beyond the ``keep`` most recently served, as the history records it; returns
+    what was deleted.
 
-    A worker still reading a deleted version keeps its open file until it switches (POSIX).
+    Never deleted: the served version, and the version it was made from (so the newest import can
+    always be rolled back). Then the versions served most recently (the last history entry that
+    left each served) are kept, up to ``keep`` in all; versions the history never served count as
+    the oldest. A worker still reading a deleted version keeps its open file until it switches (POSIX).
     """
+    directory = Path(directory)
     names = version_names(directory)
     served = current_version_name(directory)
-    doomed = [name for name in names[:-keep] if name != served] if keep < len(names) else []
+    entries = history_log.read_entries(directory)
+    last_served = {f"{entry['version']}{VERSION_SUFFIX}": entry["id"] for entry in entries if entry.get("version")}
+    creator = next((entry for entry in reversed(entries)
+                    if entry.get("version") and f"{entry['version']}{VERSION_SUFFIX}" == served and "holds" in entry),
+                   None)
+    kept = {served}
+    if creator is not None and creator.get("previous"):
+        kept.add(f"{creator['previous']}{VERSION_SUFFIX}")
+    for name in sorted(names, key=lambda name: (last_served.get(name, 0), name), reverse=True):
+        if len(kept) >= keep:
+            break
+        kept.add(name)
+    doomed = [name for name in names if name not in kept]
     for name in doomed:
-        (Path(directory) / name).unlink(missing_ok=True)
+        (directory / name).unlink(missing_ok=True)
     return doomed
 
 
@@ -260,6 +344,7 @@ def recover(directory: Path, left_by: str) -> None:
     directory = Path(directory)
     following = directory / NEXT_POINTER_NAME
     entries = history_log.read_entries(directory)
+    check_version_anchors(directory, entries)
     served_by_log = entries[-1].get("version") if entries else None
     if following.exists():
         named = following.read_text(encoding="utf-8").strip()
@@ -280,11 +365,17 @@ def recover(directory: Path, left_by: str) -> None:
         pointer = _bare(current_version_name(directory)) if has_versions(directory) else None
     except StoreError:
         pointer = None  # a damaged pointer: a rollback repairs it
+    unrecorded = unrecorded_versions(directory, entries, pointer)
+    for path in unrecorded:
+        size = path.stat().st_size
+        path.unlink(missing_ok=True)
+        removed.append(f"{path.name} ({size / 2**20:.1f} MiB, made but never recorded in the history)")
     if removed or (dead and left_by):
+        interrupted = f"{left_by} was interrupted (the process has ended)" if dead else "a change was interrupted"
         history_log.append_entry(directory, {
             "action": "cleanup", "user": "the dashboard", "version": pointer, "previous": pointer,
-            "note": f"{left_by} was interrupted (the process has ended)"
-                    + (f"; removed {', '.join(removed)}" if removed else "")})
+            "note": interrupted + (f"; removed {', '.join(removed)}" if removed else ""),
+            **({"removed_versions": [_bare(path.name) for path in unrecorded]} if unrecorded else {})})
     entries = history_log.read_entries(directory)
     if pointer and pointer not in history_log.version_holdings(entries):
         # A version no entry made (copied in by hand, or older than the history): its rows become
@@ -297,6 +388,22 @@ def recover(directory: Path, left_by: str) -> None:
         history_log.append_entry(directory, {
             "action": "outside", "user": "another program", "version": pointer, "previous": served_by_log,
             "note": f"the pointer {POINTER_NAME} was changed outside the dashboard"})
+
+
+def unrecorded_versions(directory: Path, entries: list[dict], pointer: str | None) -> list[Path]:
+    """Version files a change made and never recorded (killed between naming its version and
+    writing its entry): newer than every version the history knows, named by no entry, not served.
+
+    None while the history is empty (a store directory made by hand: its versions are its data).
+    """
+    logged = {entry["version"] for entry in entries if entry.get("version")}
+    if not logged:
+        return []
+    newest = max((int(match.group(1)) for match in (VERSION_PATTERN.fullmatch(f"{name}{VERSION_SUFFIX}")
+                                                     for name in logged) if match), default=0)
+    return [Path(directory) / name for name in version_names(directory)
+            if int(VERSION_PATTERN.fullmatch(name).group(1)) > newest and _bare(name) not in logged
+            and _bare(name) != pointer]
 
 
 def clean_at_start(directory: Path) -> None:

@@ -49,7 +49,14 @@ def banner_text(catalog: Catalog, lang: str, imported_files: list[str]) -> str:
         return t("banner.demo", lang, seed=catalog.info.get("demo_seed", "?"),
                  rows=format_number(int(catalog.info.get("demo_rows", 0)), lang))
     if catalog.data_origin == "imported":
-        return t("banner.imported", lang, files=imported_sources(catalog, imported_files, lang) or "?")
+        parts = []
+        if imported_files:  # indicator files, by name
+            parts.append(t("banner.imported_indicators", lang, files=", ".join(imported_files)))
+        if catalog.survey_imports:  # survey files, counted: their names are shown to data managers only
+            parts.append(t("banner.imported_survey", lang, files=imported_sources(catalog, [], lang)))
+        if not parts:
+            return t("banner.imported", lang, files="?")
+        return t("banner.imported_kinds", lang, kinds="; ".join(parts))
     return t("banner.empty", lang)
 
 

@@ -64,6 +64,10 @@ TEXT = {
     "api.tokens.too_many": {"en": "You hold the most tokens allowed: revoke one first.",
                             "fr": "Vous détenez le nombre maximal de jetons : révoquez-en un d’abord."},
     "api.tokens.revoked": {"en": "The token is revoked.", "fr": "Le jeton est révoqué."},
+    "api.tokens.not_recorded": {
+        "en": "No token was created: the audit log cannot be written (the server's log says why). Try again later.",
+        "fr": "Aucun jeton n'a été créé : le journal d'audit ne peut pas être écrit (le journal du serveur dit "
+              "pourquoi). Réessayez plus tard."},
     "api.tokens.unknown": {"en": "No such token.", "fr": "Jeton inconnu."},
     "api.tokens.new_heading": {"en": "Your new token (shown only now: copy it):",
                                "fr": "Votre nouveau jeton (affiché seulement maintenant : copiez-le) :"},

@@ -55,6 +55,8 @@ def select_country(context: AppContext, click_data: dict | None, close_clicks: i
     """
     if triggered_id == ids.MAP_PROFILE_CLOSE:
         return None, None
+    if current is not None and not (isinstance(current, str) and current in context.catalog.countries):
+        return None, None  # a store the page never wrote (a hand-made request): no profile
     if triggered_id == ids.MAP_PROFILE_SELECT:
         iso3 = chosen if isinstance(chosen, str) and chosen in context.catalog.countries else None
         return (iso3 if iso3 != current else no_update), no_update

@@ -7,10 +7,18 @@ content, on the settings and on the code. The key is built from exactly those: t
 date (exports and the printable brief print today's date). A new store version therefore misses
 every old entry; old entries age out.
 
-The cache is Flask-Caching's ``FileSystemCache`` in the directory ``EUIOM_CACHE_DIR``: gunicorn
-workers are separate processes, and a file cache is the one backend they all see without another
-service to run (``SimpleCache`` would keep one cache per worker, so a user's next request, sent to
-the other worker, would miss). Reading an entry is one small file read, well under a millisecond.
+The cache is a directory of files, ``EUIOM_CACHE_DIR``: gunicorn workers are separate processes,
+and a directory is the one store they all see without another service to run (a cache in memory
+would be one per worker, so a user's next request, sent to the other worker, would miss). Reading
+an entry is one small file read, well under a millisecond.
+
+Nothing read back from it is ever run: an entry is the answer's bytes as they were sent (never a
+pickle), behind an HMAC-SHA256 keyed by a secret of the server (derived from ``EUIOM_SECRET_KEY``,
+else a random key kept in the cache directory, readable by this user only). An entry that does not
+carry the right HMAC is ignored. The directory must be this user's alone (``dashboard.private_dirs``:
+made with mode 700 when missing, refused when another account owns it or may write it or a
+directory above it); the default is this user's ``~/.cache/euiom/callback-cache``, never a
+directory of ``/tmp`` another account could have made first.
 
 Only **pure** callbacks are cached: those declared ``pure=True`` where they are wired
 (``dashboard.common.wiring.declare``: their answer follows from the key, and they change nothing). Every other callback (an import, a
@@ -18,18 +26,24 @@ rollback, the import history, who is signed in, file downloads) is answered afre
 replayed answer of a side effect would report work that was never done.
 
 The lookup wraps Dash's callback view, so every ``before_request`` hook (the callback request guard,
-a sign-in check) still runs first. A cache directory this process cannot write turns the cache off
-with a logged warning: the app serves as well without it, only slower.
+a sign-in check) still runs first. A cache directory this process cannot use (unwritable, or not
+private) turns the cache off with a logged warning, and so does a write that fails (a full disk):
+one warning, then the cache stays off; the app serves as well without it, only slower.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import hmac
 import itertools
 import json
 import logging
 import os
+import struct
+import tempfile
+import threading
 import time
 from collections.abc import Callable, Collection
 from pathlib import Path
@@ -37,9 +51,9 @@ from pathlib import Path
 from dash import dcc
 from dash.development.base_component import Component
 from flask import Flask, Response, request
-from flask_caching import Cache
 
 from dashboard import PROJECT_ROOT
+from dashboard.private_dirs import private_directory, private_key
 from dashboard.store.context import AppContext
 
 LOG = logging.getLogger(__name__)
@@ -62,11 +76,17 @@ def code_fingerprint(root: Path = PROJECT_ROOT) -> str:
     return digest.hexdigest()[:16]
 
 
+ENTRY_SUFFIX = ".answer"
+KEY_NAME = ".answers.key"
+MAGIC = b"EUIOM-ANSWER-1\n"
+HEADER = struct.Struct(">d32s")  # when the entry expires (epoch seconds), its HMAC-SHA256
+
+
 def prune(cache_dir: Path, older_than_s: float = ENTRY_SECONDS) -> int:
-    """Delete cache files not written for ``older_than_s`` seconds; returns how many."""
+    """Delete cache entries not written for ``older_than_s`` seconds; returns how many."""
     limit = time.time() - older_than_s
     removed = 0
-    for path in cache_dir.glob("*"):
+    for path in cache_dir.glob("*" + ENTRY_SUFFIX):
         try:
             if path.stat().st_mtime < limit:
                 path.unlink()
@@ -74,6 +94,81 @@ def prune(cache_dir: Path, older_than_s: float = ENTRY_SECONDS) -> int:
         except OSError:
             continue  # another worker removed it first
     return removed
+
+
+def cache_key(secret_key: str, directory: Path) -> bytes:
+    """The HMAC key of the entries: from ``EUIOM_SECRET_KEY`` when set, else a random key kept in
+    ``directory`` (made once, mode 600, shared by the server's workers).
+
+    Raises:
+        OSError: the key file cannot be made or read, or another account could have made it.
+    """
+    if secret_key:
+        return hmac.new(secret_key.encode("utf-8"), b"euiom answer cache", hashlib.sha256).digest()
+    return private_key(directory, KEY_NAME)
+
+
+class AnswerStore:
+    """Cached answers as files: the answer's bytes behind an HMAC (see the module doc).
+
+    A write that fails (a full disk) turns the store off with one warning: every later request is
+    answered afresh, none logs again.
+    """
+
+    def __init__(self, directory: Path, key: bytes, timeout: float = ENTRY_SECONDS) -> None:
+        self.directory = directory
+        self.key = key
+        self.timeout = timeout
+        self.off = False
+        self._lock = threading.Lock()
+
+    def _path(self, name: str) -> Path:
+        return self.directory / (hashlib.sha256(name.encode()).hexdigest() + ENTRY_SUFFIX)
+
+    def _mac(self, name: str, expires: float, body: bytes) -> bytes:
+        return hmac.new(self.key, name.encode() + b"\0" + struct.pack(">d", expires) + body, hashlib.sha256).digest()
+
+    def get(self, name: str) -> bytes | None:
+        """The answer stored under ``name``, or None (missing, expired, or not made by this server)."""
+        if self.off:
+            return None
+        try:
+            data = self._path(name).read_bytes()
+        except OSError:
+            return None
+        if not data.startswith(MAGIC) or len(data) < len(MAGIC) + HEADER.size:
+            return None
+        expires, mac = HEADER.unpack_from(data, len(MAGIC))
+        body = data[len(MAGIC) + HEADER.size:]
+        if not hmac.compare_digest(mac, self._mac(name, expires, body)) or expires < time.time():
+            return None
+        return body
+
+    def set(self, name: str, body: bytes) -> bool:
+        """Store ``body`` under ``name`` (atomic: readers see the old entry or the new); False when
+        the store is off or the write failed (which turns it off)."""
+        if self.off:
+            return False
+        expires = time.time() + self.timeout
+        data = MAGIC + HEADER.pack(expires, self._mac(name, expires, body)) + body
+        temporary = None
+        try:
+            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".entry-")
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, self._path(name))
+        except OSError as error:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+            with self._lock:
+                if not self.off:
+                    self.off = True
+                    LOG.warning("Callback cache off until the server restarts: cannot write in EUIOM_CACHE_DIR=%s "
+                                "(%s); answers are computed afresh", self.directory,
+                                error.strerror or type(error).__name__)
+            return False
+        return True
 
 
 def download_outputs(layout: Component) -> frozenset[str]:
@@ -88,20 +183,25 @@ def callback_endpoint(server: Flask) -> str:
                 if rule.rule.endswith("/_dash-update-component"))
 
 
-def writable_directory(path: Path) -> str | None:
-    """None when this process can create ``path`` and write a file in it, else why not."""
+def open_answer_store(cache_dir: Path, secret_key: str) -> AnswerStore | None:
+    """The answer store in ``cache_dir``, or None (with a logged warning) when the directory cannot
+    be used: unwritable, or another account could change it."""
     try:
-        path.mkdir(parents=True, exist_ok=True)
-        probe = path / f".probe-{os.getpid()}"
+        directory = private_directory(cache_dir)
+        probe = directory / f".probe-{os.getpid()}"
         probe.write_bytes(b"")
         probe.unlink()
+        key = cache_key(secret_key, directory)
     except OSError as error:
-        return error.strerror or type(error).__name__
-    return None
+        LOG.warning("Callback cache off: EUIOM_CACHE_DIR=%s cannot be written or is not private (%s); give it to "
+                    "this user alone (mode 700), or set EUIOM_CACHE_DIR=off", cache_dir,
+                    error.strerror or str(error))
+        return None
+    return AnswerStore(directory, key)
 
 
 def install_response_cache(server: Flask, context: AppContext, cacheable_outputs: Collection[str],
-                           audience: Callable[[], str] = lambda: "") -> Cache | None:
+                           audience: Callable[[], str] = lambda: "") -> AnswerStore | None:
     """Answer repeated requests of pure callbacks from the shared cache.
 
     Args:
@@ -112,19 +212,14 @@ def install_response_cache(server: Flask, context: AppContext, cacheable_outputs
         audience: what else an answer depends on for this request, e.g. the signed-in user's role.
 
     Returns:
-        The cache, or None when the settings turn it off or its directory cannot be written.
+        The answer store, or None when the settings turn it off or its directory cannot be used.
     """
-    cache_dir = context.settings.cache_dir
-    if cache_dir is None:
+    if context.settings.cache_dir is None:
         return None
-    problem = writable_directory(cache_dir)
-    if problem is not None:
-        LOG.warning("Callback cache off: EUIOM_CACHE_DIR=%s cannot be written (%s); give this user write "
-                    "access to it, or set EUIOM_CACHE_DIR=off", cache_dir, problem)
+    cache = open_answer_store(context.settings.cache_dir, context.settings.secret_key)
+    if cache is None:
         return None
-    cache = Cache(config={"CACHE_TYPE": "FileSystemCache", "CACHE_DIR": str(cache_dir),
-                          "CACHE_THRESHOLD": 0, "CACHE_DEFAULT_TIMEOUT": ENTRY_SECONDS})
-    cache.init_app(server)
+    cache_dir = cache.directory
     prune(cache_dir)
     written = itertools.count(1)
     fixed = f"{code_fingerprint()}|{context.settings!r}"
@@ -145,10 +240,10 @@ def install_response_cache(server: Flask, context: AppContext, cacheable_outputs
             if hit is not None:
                 return Response(hit, mimetype="application/json")
         response = server.make_response(dispatch(*args, **kwargs))
-        if key is not None and response.status_code == 200 and not response.is_streamed:
-            cache.set(key, response.get_data())
-            if next(written) % PRUNE_EVERY == 0:
-                prune(cache_dir)
+        stored = (key is not None and response.status_code == 200 and not response.is_streamed
+                  and cache.set(key, response.get_data()))
+        if stored and next(written) % PRUNE_EVERY == 0:
+            prune(cache_dir)
         return response
 
     server.view_functions[endpoint] = cached_dispatch

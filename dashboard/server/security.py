@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 
 from flask import Flask, Response, abort, request
@@ -84,37 +85,91 @@ def _is_entry(entry: object) -> bool:
     return isinstance(entry, dict) and _is_component_id(entry.get("id")) and isinstance(entry.get("property"), str)
 
 
-def _is_argument(argument: object) -> bool:
-    """An input, state or output: one entry, or a list of entries (a pattern-matching wildcard)."""
-    if isinstance(argument, list):
-        return all(_is_entry(entry) for entry in argument)
-    return _is_entry(argument)
+def _declared_id(raw: object) -> object:
+    """A declared component id: a string, or a pattern dict (wildcards as ``["ALL"]``...)."""
+    if isinstance(raw, str) and raw.startswith("{"):
+        try:
+            return json.loads(raw)
+        except ValueError:
+            return raw
+    return raw
+
+
+def _declared(dependency: object) -> dict:
+    """``{"id", "property"}`` of a declared Output, Input or State (or of its dict form)."""
+    return dependency.to_dict() if hasattr(dependency, "to_dict") else dict(dependency)
+
+
+def _same_id(sent: object, declared: object) -> bool:
+    """True when a sent id is the declared one, or fits the declared pattern."""
+    if isinstance(declared, str):
+        return sent == declared
+    if not isinstance(declared, dict) or not isinstance(sent, dict) or set(sent) != set(declared):
+        return False
+    return all(isinstance(value, list) or sent[key] == value for key, value in declared.items())
+
+
+def _fits(argument: object, declared: dict) -> bool:
+    """True when a sent output, input or state is the declared one: its property, its id (or ids
+    fitting its pattern), one entry or a list as the pattern's wildcards imply."""
+    pattern = _declared_id(declared.get("id"))
+    many = isinstance(pattern, dict) and any(value in (["ALL"], ["ALLSMALLER"]) for value in pattern.values())
+    if many != isinstance(argument, list):
+        return False
+    entries = argument if many else [argument]
+    # An output's property may carry Dash's "@<hash>" of allow_duplicate (the renderer strips it).
+    return all(_is_entry(entry) and entry["property"].split("@")[0] == declared.get("property")
+               and _same_id(entry["id"], pattern) for entry in entries)
+
+
+def _changed_ids_fit(changed: object, inputs: list) -> bool:
+    """True when every ``changedPropIds`` item names one of the sent inputs (``<id>.<property>``,
+    a pattern id as JSON)."""
+    if not isinstance(changed, list) or not all(isinstance(item, str) for item in changed):
+        return False
+    sent = [(entry["id"], entry["property"]) for argument in inputs
+            for entry in (argument if isinstance(argument, list) else [argument])]
+    for item in changed:
+        raw_id, dot, prop = item.rpartition(".")
+        if not dot:
+            return False
+        if raw_id.startswith("{"):
+            try:
+                component_id: object = json.loads(raw_id)
+            except ValueError:
+                return False
+        else:
+            component_id = raw_id
+        if (component_id, prop) not in sent:
+            return False
+    return True
 
 
 def _is_callback_body(body: object, known: Mapping[str, Mapping]) -> bool:
     """True when ``body`` has the shape the Dash renderer sends for a known server callback: its
-    output key, as many outputs, inputs and states as the callback declares, each of them an
-    ``{id, property}`` entry (or a list of them), and ``changedPropIds`` a list of strings."""
+    output key; the outputs, inputs and states it declares, in order, each with its property and
+    its id (or ids fitting its pattern), one entry or a list as declared; and ``changedPropIds``
+    naming sent inputs."""
     if not isinstance(body, dict) or not isinstance(body.get("output"), str) or body["output"] not in known:
         return False
     spec = known[body["output"]]
     outputs, inputs, state = body.get("outputs"), body.get("inputs"), body.get("state", [])
     if not isinstance(inputs, list) or not isinstance(state, list):
         return False
-    if len(inputs) != len(spec.get("inputs", [])) or len(state) != len(spec.get("state", [])):
+    declared_inputs, declared_state = spec.get("inputs", []), spec.get("state", [])
+    if len(inputs) != len(declared_inputs) or len(state) != len(declared_state):
         return False
     declared_outputs = spec.get("output")
     if isinstance(declared_outputs, list | tuple):
         if not isinstance(outputs, list) or len(outputs) != len(declared_outputs):
             return False
-        if not all(_is_argument(output) for output in outputs):
-            return False
-    elif not _is_argument(outputs):
+        output_pairs = list(zip(outputs, declared_outputs, strict=True))
+    else:
+        output_pairs = [(outputs, declared_outputs)]
+    pairs = [*output_pairs, *zip(inputs, declared_inputs, strict=True), *zip(state, declared_state, strict=True)]
+    if not all(_fits(sent, _declared(declared)) for sent, declared in pairs):
         return False
-    changed = body.get("changedPropIds", [])
-    if not isinstance(changed, list) or not all(isinstance(item, str) for item in changed):
-        return False
-    return all(_is_argument(argument) for argument in [*inputs, *state])
+    return _changed_ids_fit(body.get("changedPropIds", []), inputs)
 
 
 def install_callback_request_guard(server: Flask, known_callbacks: Callable[[], Mapping[str, Mapping]],

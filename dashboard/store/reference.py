@@ -187,3 +187,14 @@ def stored_schema_version(connection: duckdb.DuckDBPyConnection) -> str | None:
     except duckdb.CatalogException:
         return None
     return row[0] if row else None
+
+
+def history_anchor(connection: duckdb.DuckDBPyConnection) -> str | None:
+    """The history entry that made this store version (``"<id> <hash>"``), or None (a single store
+    file, or a version made before versions recorded it)."""
+    try:
+        row = query(connection, "history_anchor", "SELECT value FROM store_info WHERE key = 'history_entry'",
+                    read=ROW)
+    except duckdb.Error:
+        return None
+    return row[0] if row else None
