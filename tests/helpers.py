@@ -3,6 +3,7 @@ components, read their text. Browser helpers are in browser_helpers.py, sign-in 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -84,3 +85,10 @@ def sustainability_outputs(part: str, context: Any, options: Any, selection: Any
     }
     answer = page_answer("sustainability", context, selection, options, lang)
     return tuple(answer[key] for key in parts[part])
+
+
+def as_sent(item: dict) -> dict:
+    """A declared callback dependency as the renderer sends it: a pattern id (declared as JSON
+    text) sent as the object it names."""
+    raw = item["id"]
+    return {**item, "id": json.loads(raw) if isinstance(raw, str) and raw.startswith("{") else raw}

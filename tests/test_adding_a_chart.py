@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import plotly.graph_objects as go
 import pytest
-from helpers import by_id
+from helpers import as_sent, by_id
 
 from dashboard import ids
 from dashboard.app import create_app
@@ -50,9 +50,9 @@ def post(app, key: str, spec: dict, values: dict, changed: list[str]) -> dict:
     outputs = [dict(zip(("id", "property"), part.split("@")[0].rsplit(".", 1), strict=True))
                for part in key.strip(".").split("...")]
     body = {"output": key, "outputs": outputs if key.startswith("..") else outputs[0],
-            "inputs": [{**item, "value": values.get(item["property"] if item["id"] == ids.URL else item["id"])}
+            "inputs": [{**as_sent(item), "value": values.get(item["property"] if item["id"] == ids.URL else item["id"])}
                        for item in spec["inputs"]],
-            "state": [{**item, "value": values.get(item["property"] if item["id"] == ids.URL else item["id"])}
+            "state": [{**as_sent(item), "value": values.get(item["property"] if item["id"] == ids.URL else item["id"])}
                       for item in spec["state"]],
             "changedPropIds": changed}
     response = app.server.test_client().post("/_dash-update-component", json=body)

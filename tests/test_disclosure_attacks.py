@@ -122,10 +122,12 @@ def test_the_key_recovery_attack_has_nothing_to_invert(demo_path, tmp_path):
             store.close()
     shown = means["served"].dropna().index.intersection(means["rebuilt"].dropna().index)
     assert len(shown) > 10
-    # Same survey, same code, same public seed: every country's figure still differs.
-    assert (means["served"][shown] - means["rebuilt"][shown]).abs().min() > 1e-6
+    # Same survey, same code, same public seed: the figures differ. Published to three decimals,
+    # a country's two figures may round alike by chance (about one in twenty), never most of them.
+    alike = (means["served"][shown] - means["rebuilt"][shown]).abs() < 1e-6
+    assert alike.sum() <= len(shown) // 5
     # And the published figure is not the survey's own: there is no exact sum to recover.
-    assert (means["served"][shown] - exact[shown]).abs().min() > 1e-6
+    assert ((means["served"][shown] - exact[shown]).abs() < 1e-6).sum() <= len(shown) // 5
 
 
 # ---------------------------------------------------------------- membership, presence, reconstruction

@@ -7,7 +7,7 @@ import json
 import plotly.graph_objects as go
 import pytest
 from dash import Patch, html, no_update
-from helpers import by_id, find, page_answer
+from helpers import as_sent, by_id, find, page_answer
 from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import ids
@@ -255,8 +255,8 @@ def post_map_update(app, trigger: str, mode: str, drawn: list | None = None) -> 
     values = {ids.SELECTION_STORE: {}, ids.LANGUAGE_STORE: "en", ids.MAP_DRAWN_STORE: drawn}
     payload = {
         "output": key, "outputs": outputs,
-        "inputs": [{**item, "value": values.get(item["id"], {"colour": mode})} for item in spec["inputs"]],
-        "state": [{**item, "value": values.get(item["id"])} for item in spec["state"]],
+        "inputs": [{**as_sent(item), "value": values.get(item["id"], {"colour": mode})} for item in spec["inputs"]],
+        "state": [{**as_sent(item), "value": values.get(item["id"])} for item in spec["state"]],
         "changedPropIds": [trigger],
     }
     response = app.server.test_client().post("/_dash-update-component", json=payload)

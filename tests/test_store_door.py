@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from helpers import as_sent
 
 from dashboard import PROJECT_ROOT, ids
 from dashboard.app import create_app
@@ -82,8 +83,8 @@ def test_a_page_whose_query_times_out_gets_one_line_not_a_traceback(tiny_store_p
     body = {"output": key,
             "outputs": [dict(zip(("id", "property"), part.rsplit(".", 1), strict=True))
                         for part in key.strip(".").split("...")],
-            "inputs": [{**item, "value": {}} for item in spec["inputs"]],
-            "state": [{**item, "value": None} for item in spec["state"]], "changedPropIds": []}
+            "inputs": [{**as_sent(item), "value": {}} for item in spec["inputs"]],
+            "state": [{**as_sent(item), "value": None} for item in spec["state"]], "changedPropIds": []}
     answer = client.post("/_dash-update-component", json=body)
     assert answer.status_code == 503
     text = answer.get_data(as_text=True)

@@ -29,7 +29,8 @@ def test_banners_say_what_the_data_is(empty_context, tiny_store_path):
     imported = AppContext(settings_for(tiny_store_path))
     text = banner_text(imported.catalog, "en", imported.imported_files)
     # Indicator files by name; survey files counted, their names for data managers only.
-    assert "tiny_indicators.csv, a survey file" in text and "tiny_survey.csv" not in text
+    assert "indicator values from tiny_indicators.csv; survey scores from a survey file" in text
+    assert "tiny_survey.csv" not in text
 
 
 @pytest.mark.parametrize(("lang", "demo_part", "real_part"), [
