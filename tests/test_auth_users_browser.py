@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 import requests
-from playwright.sync_api import expect
 from browser_helpers import serious_violations
+from playwright.sync_api import expect
 
 from dashboard.app import create_app
 
