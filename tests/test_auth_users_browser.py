@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 import requests
 from browser_helpers import serious_violations
+from playwright.sync_api import expect
 
 from dashboard.app import create_app
 
@@ -45,7 +46,8 @@ def test_sign_in_form_in_french_then_the_dashboard_and_sign_out(page, users_live
     assert serious_violations(page) == []
     page.get_by_label("Langue").select_option("en")
     page.wait_for_function("() => document.getElementById('shell-sign-out-button').textContent === 'Sign out'")
-    assert page.locator("#shell-account-user").inner_text() == "Signed in as ana (viewer, analyst)"
+    # Another callback writes the account line: wait for it too (it may come later on a busy machine).
+    expect(page.locator("#shell-account-user")).to_have_text("Signed in as ana (viewer, analyst)")
     captured = {cookie["name"]: cookie["value"] for cookie in page.context.cookies()}
     assert captured["euiom_session"]
     page.get_by_role("button", name="Sign out").click()
