@@ -7,6 +7,7 @@ import json
 import re
 
 import brotli
+from helpers import as_sent
 
 from dashboard.app import create_app
 from dashboard.store.files import connect_writable
@@ -24,7 +25,7 @@ def callback_body(client, output_part: str, selection: dict) -> dict:
     values = {("shell-selection-store", "data"): selection, ("shell-language-store", "data"): "en"}
 
     def filled(items):
-        return [{**item, "value": values.get((item["id"], item["property"]))} for item in items]
+        return [{**as_sent(item), "value": values.get((item["id"], item["property"]))} for item in items]
 
     return {"output": spec["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],
             "inputs": filled(spec["inputs"]), "state": filled(spec["state"]),
