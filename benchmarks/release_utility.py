@@ -152,7 +152,7 @@ def bootstrap_release(connection: duckdb.DuckDBPyConnection, seed: int) -> None:
 
 # Other splits of ρ between the release's measurements (fractions summing to 1), for ``split-K``.
 SPLITS = {
-    "means": {**SHARES, "score_sums": 0.65, "change_sums": 0.10, "change_spread": 0.03, "score_spread": 0.04},
+    "means": {**SHARES, "score_sums": 0.63, "change_sums": 0.10, "change_spread": 0.03, "score_spread": 0.04},
 }
 
 
