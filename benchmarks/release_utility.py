@@ -9,9 +9,12 @@ rounds; Welch verdicts of every pair of groups of a view on every score.
 
     python -m benchmarks.release_utility [--seeds 3] [--candidates model,model-1,bootstrap] [--markdown]
 
-Candidates: ``model`` (the release as built: 10 weighted records per returnee), ``model-1`` (the
-same model, one record per returnee: statistics from sampled records), ``bootstrap`` (no privacy:
-returnees resampled with replacement, for scale).
+Candidates: ``model`` (the release as built), ``model-N`` (the same model drawing N records per
+returnee; ``model-1``: statistics from sampled records), ``bootstrap`` (no privacy: returnees
+resampled with replacement, for scale), ``rho-R`` (diagnostic only: the same model at a budget ρ = R,
+which may be looser than any release is allowed; it shows how much of the error is the noise, and
+what budget a target would need), ``split-K`` (the same model and ρ with another split of ρ between
+the measurements, ``SPLITS[K]``).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import pandas as pd
 
 from dashboard.build.aggregates import RELEASE_CELLS, build_cells
 from dashboard.build.release import build as release_build
-from dashboard.build.release.budget import Budget
+from dashboard.build.release.budget import SHARES, Budget, Guarantee
 from dashboard.build.stores import build_store
 from dashboard.selection import Selection
 from dashboard.sustainability import queries
@@ -147,14 +150,44 @@ def bootstrap_release(connection: duckdb.DuckDBPyConnection, seed: int) -> None:
     build_cells(connection, RELEASE_CELLS)
 
 
+# Other splits of ρ between the release's measurements (fractions summing to 1), for ``split-K``.
+SPLITS = {
+    "means": {**SHARES, "score_sums": 0.63, "change_sums": 0.10, "change_spread": 0.03, "score_spread": 0.04},
+}
+
+
+class DiagnosticBudget(Budget):
+    """A budget for the benchmark only: any positive ρ (past the release's maximum) and any split."""
+
+    def __init__(self, rho: float, shares: dict[str, float] | None = None) -> None:
+        object.__setattr__(self, "rho", rho)
+        object.__setattr__(self, "_shares", shares or SHARES)
+        Guarantee.__post_init__(self)
+
+    def share(self, part: str) -> float:
+        return self.rho * self._shares[part]
+
+
+def candidate_budget(candidate: str) -> Budget:
+    """The budget a candidate's release spends."""
+    if candidate.startswith("rho-"):
+        return DiagnosticBudget(float(candidate.split("-", 1)[1]))
+    if candidate.startswith("split-"):
+        shares = SPLITS[candidate.split("-", 1)[1]]
+        assert abs(sum(shares.values()) - 1) < 1e-9
+        return DiagnosticBudget(Budget().rho, shares)
+    return Budget()
+
+
 def make_release(connection, candidate: str, seed: int) -> float:
     """Build one candidate's release in ``connection``; returns the seconds it took."""
     started = time.perf_counter()
     if candidate == "bootstrap":
         bootstrap_release(connection, seed)
     else:
-        draws = 1.0 if candidate == "model-1" else None
-        release_build.build_release(connection, seed=seed, budget=Budget(), draws=draws)
+        # "model-N": the same model drawing N records per returnee.
+        draws = float(candidate.split("-", 1)[1]) if candidate.startswith("model-") else None
+        release_build.build_release(connection, seed=seed, budget=candidate_budget(candidate), draws=draws)
     return time.perf_counter() - started
 
 

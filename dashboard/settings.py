@@ -128,14 +128,14 @@ def _boolean(raw: str) -> bool:
     return value in ("1", "true", "yes")
 
 
-# The default budget of one release: ρ = 0.5 zCDP (μ = 1 GDP, about ε = 4.9 at δ = 10⁻⁶). The
-# only place the default is set; EUIOM_RELEASE_RHO may make it stricter, never looser.
+# The default budget of ONE release (one store version): ρ = 0.5 zCDP (μ = 1 GDP, ε ≈ 4.9 at
+# δ = 10⁻⁶). The only place the default is set; EUIOM_RELEASE_RHO may make it stricter, never looser.
 DEFAULT_RHO = 0.5
 MAX_RHO = DEFAULT_RHO
-# The default cap on what all the releases of a store's imported survey may spend together
-# (EUIOM_RELEASE_RHO_TOTAL, ``dashboard.build.release.ledger``): four releases at the default ρ (or
-# eight at 0.25). At the cap μ = 2: no membership test is right more than 84% of the time at equal
-# odds, ε ≈ 11 at δ = 10⁻⁶.
+# The default cap on the SUM over every release of imported survey data ever published in a store
+# directory (EUIOM_RELEASE_RHO_TOTAL, ``dashboard.build.release.ledger``): four releases at the
+# default ρ (or eight at 0.25). At the cap μ = 2: no membership test is right more than 84% of the
+# time at equal odds, ε ≈ 11 at δ = 10⁻⁶.
 DEFAULT_RHO_TOTAL = 2.0
 # The roles a user may be given (``dashboard.auth.roles.Role``, whose values these are; a test
 # keeps them equal): the users file and the identity provider's role map name them.
