@@ -15,6 +15,7 @@ from dashboard.build import versions
 from dashboard.callback_purity import pure_callbacks
 from dashboard.chart_registry import all_charts
 from dashboard.context import AppContext
+from dashboard.health import install_health
 from dashboard.http_errors import install_error_pages
 from dashboard.i18n import t
 from dashboard.imports import MAX_UPLOAD_BYTES
@@ -122,6 +123,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.index_string = INDEX_TEMPLATE.format(lang=settings.language)
 
     state = open_shared_state(settings)
+    install_health(app.server, context, state)
     limits = install_rate_limits(app.server, settings, state)
     auth = install_auth(app, settings, state, limits)
 

@@ -27,7 +27,19 @@ MESSAGES = {
     429: "Too many requests: slow down and retry after the time in Retry-After.",
     431: "Request headers too large.",
     500: "The server could not answer this request.",
+    503: "The shared state (Redis) does not answer: sign-in, sessions and limits are unavailable; retry in a "
+         "minute (the administrator is told by /healthz).",
 }
+RETRY_AFTER_SECONDS = "30"
+
+
+def shared_state_down(error: BaseException | None) -> bool:
+    """True for Redis not answering (connection refused or lost, time-out), however deep it was raised."""
+    while error is not None:
+        if type(error).__module__.startswith(("redis.", "limits.")) and "Error" in type(error).__name__:
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def one_line(status: int, message: str) -> Response:
@@ -62,7 +74,13 @@ def missing_library_file(_error: DependencyException) -> Response:
 
 
 def unexpected(error: InternalServerError) -> Response:
-    """An error the app did not foresee: logged on the server, one line to the client."""
+    """An error the app did not foresee: logged on the server, one line to the client; Redis not
+    answering is a 503 (logged in one line: it is an outage, not a bug)."""
+    if shared_state_down(error.original_exception):
+        LOG.warning("shared state down: %s %s: %s", request.method, request.path, error.original_exception)
+        response = one_line(503, MESSAGES[503])
+        response.headers["Retry-After"] = RETRY_AFTER_SECONDS
+        return response
     LOG.error("request failed: %s %s", request.method, request.path, exc_info=error.original_exception)
     return one_line(500, MESSAGES[500])
 
