@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 import requests
+from test_shared_state import fresh_sign_in
 
 from auth_helpers import SECRET, write_users
 from servers import REDIS_SERVER, free_port, start_gunicorn, stop, wait_until
-
-from test_shared_state import fresh_sign_in
 
 
 def redis_on(port: int, directory: Path) -> subprocess.Popen:

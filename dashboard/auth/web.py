@@ -51,6 +51,7 @@ from dashboard.auth.session import (
 )
 from dashboard.auth.tokens import TokenStore
 from dashboard.auth.users_file import check_password
+from dashboard.http_errors import request_language
 from dashboard.i18n import LANGUAGES, t
 from dashboard.rate_limits import RateLimits, spend_export
 from dashboard.settings import Settings
@@ -132,7 +133,7 @@ class Auth:
         needed = permissions_for_callback(body)
         missing = [permission for permission in needed if not user.can(permission)]
         if missing:
-            abort(403, description=f"Your role does not allow this ({', '.join(sorted(missing))}).")
+            abort(403, description=t("http.403.role", request_language(), permissions=", ".join(sorted(missing))))
         if Permission.EXPORT in needed:
             spend_export()
 
@@ -202,7 +203,7 @@ def install_auth(app: Dash, settings: Settings, state: SharedState, limits: Rate
     if settings.auth_mode != "open":
         CSRFProtect(server)
         server.register_error_handler(CSRFError, lambda error: (
-            jsonify(error="CSRF token missing or invalid: reload the page."), 403))
+            jsonify(error=t("http.403.csrf", request_language())), 403))
         server.after_request(lambda response: set_csrf_cookie(auth, response))
     _add_routes(server, auth)
     return auth
@@ -228,7 +229,7 @@ def check_request(auth: Auth) -> Response | None:
     if auth.mode != "open" and request.method not in ("GET", "HEAD", "OPTIONS"):
         origin = request.headers.get("Origin")
         if origin and origin != "null" and urlsplit(origin).netloc != request.host:
-            return jsonify(error="Cross-site request refused."), 403
+            return jsonify(error=t("http.403.cross_site", request_language())), 403
     user = auth.request_user()
     if not user.signed_in and auth.mode != "open":
         if _wants_page(path):
@@ -237,16 +238,15 @@ def check_request(auth: Auth) -> Response | None:
                 query["expired"] = "1"
             return redirect("/auth/login?" + urlencode(query))
         if path.startswith(API_PREFIX):
-            response = jsonify(error="Sign-in is on: send Authorization: Bearer <token> (analysts create tokens on "
-                                     "/tokens).", status=401)
+            response = jsonify(error=t("http.401.api", request_language()), status=401)
             response.headers["WWW-Authenticate"] = 'Bearer realm="euiom"'
             return response, 401
-        return jsonify(error="Sign in first.", sign_in="/auth/login"), 401
+        return jsonify(error=t("http.401", request_language()), sign_in="/auth/login"), 401
     if not user.can(permission_for_path(path)):
         if _wants_page(path):
             lang = page_language(auth.settings, path)
             return auth_page(lang, title_key="auth.forbidden", form="back"), 403
-        return jsonify(error="Your role does not allow this.", status=403), 403
+        return jsonify(error=t("http.403", request_language()), status=403), 403
     return None
 
 

@@ -14,6 +14,7 @@ from dashboard.i18n import (
     auth,
     common,
     eutf,
+    http_errors,
     import_page,
     map_page,
     pillars_page,
@@ -25,7 +26,7 @@ DEFAULT_LANGUAGE = "en"
 
 TEXT: dict[str, dict[str, str]] = {}
 for _module in (common, map_page, pillars_page, sustainability_page, about_page, auth, import_page, eutf,
-                api):
+                api, http_errors):
     _overlap = TEXT.keys() & _module.TEXT.keys()
     if _overlap:
         raise RuntimeError(f"text keys defined twice: {sorted(_overlap)}")
