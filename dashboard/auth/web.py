@@ -32,6 +32,7 @@ from dashboard.auth.local import COOKIE as LOCAL_COOKIE
 from dashboard.auth.local import LINK_PATH as LOCAL_LINK
 from dashboard.auth.local import (
     cookie_value,
+    how_to_get,
     is_direct_local_request,
     is_local_manager,
     local_manager,
@@ -242,10 +243,12 @@ def check_request(auth: Auth) -> Response | None:
             response.headers["WWW-Authenticate"] = 'Bearer realm="euiom"'
             return response, 401
         return jsonify(error=t("http.401", request_language()), sign_in="/auth/login"), 401
-    if not user.can(permission_for_path(path)):
+    needed = permission_for_path(path)
+    if not user.can(needed):
         if _wants_page(path):
-            lang = page_language(auth.settings, path)
-            return auth_page(lang, title_key="auth.forbidden", form="back"), 403
+            lang = request_language()
+            advice = how_to_get(needed, auth.settings, user.name, lang)
+            return auth_page(lang, title_key="auth.forbidden", form="back", notice=advice), 403
         return jsonify(error=t("http.403", request_language()), status=403), 403
     return None
 
