@@ -53,6 +53,9 @@ TEXT = {
         "fr": "L’import de données demande le rôle de gestionnaire de données, que {name} n’a pas. Déconnectez-vous, "
               "puis connectez-vous en tant que gestionnaire de données ; ou demandez à l’administrateur de "
               "donner ce rôle à {name}."},
+    "auth.form_expired": {
+        "en": "This sign-in form has expired or did not come from this site: sign in again below.",
+        "fr": "Ce formulaire de connexion a expiré ou ne vient pas de ce site : connectez-vous de nouveau ci-dessous."},
     "auth.back_to_dashboard": {"en": "Back to the dashboard", "fr": "Retour au tableau de bord"},
     "auth.session_note": {"en": "A sign-in lasts {duration}.", "fr": "Une connexion dure {duration}."},
     "auth.other_language": {"en": "Français", "fr": "English"},
