@@ -11,6 +11,7 @@ from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
 from dashboard.auth import Permission, current_user, disclosure_mode
+from dashboard.auth.local import how_to_get
 from dashboard.auth.policy import READING_THE_ADDRESS, VIEWING
 from dashboard.common.data_kinds import page_kind_texts
 from dashboard.common.describe import filter_summary
@@ -54,8 +55,11 @@ def render_page(context: AppContext, site: Site, pathname: str | None, search: s
         return html.P(t("error.page_not_found", lang), className="lead")
     # Viewing is checked for every request; a page needing more is refused by the callback guard
     # first, and is never rendered here for a user without its permission either.
-    if page.permission != Permission.VIEW and not current_user().can(page.permission):
-        return html.P(t("auth.forbidden", lang), className="lead")
+    user = current_user()
+    if page.permission != Permission.VIEW and not user.can(page.permission):
+        advice = how_to_get(page.permission, context.settings, user.name, lang)
+        return html.Div([html.P(t("auth.forbidden", lang), className="lead"),
+                         *([html.P(advice, id="page-forbidden-advice")] if advice else [])])
     page_context = PageContext(lang=lang, catalog=context.catalog, settings=context.settings,
                                cursor=context.cursor(), params=query_params(search), search=as_text(search),
                                charts=page.charts)

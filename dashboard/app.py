@@ -19,6 +19,7 @@ from dashboard.common.wiring import callback_needs, pure_callbacks
 from dashboard.i18n import t
 from dashboard.imports.service import MAX_UPLOAD_BYTES
 from dashboard.map import geometry
+from dashboard.server.health import install_health
 from dashboard.server.http_errors import install_error_pages
 from dashboard.server.request_limits import (
     CALLBACK_BODY_BYTES,
@@ -127,6 +128,7 @@ def create_app(settings: Settings | None = None, site: Site | None = None) -> Da
     app.index_string = INDEX_TEMPLATE.format(lang=settings.language)
 
     state = open_shared_state(settings)
+    install_health(app.server, context, state)
     limits = install_rate_limits(app.server, settings, state)
     auth = install_auth(app, settings, state, limits)
 

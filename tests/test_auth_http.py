@@ -177,7 +177,7 @@ def test_posts_without_the_csrf_token_or_from_another_site_are_refused(app):
     assert client.post(CALLBACK, json=export_body(), headers=header).status_code == 200
     # Signing in is a POST too: a form without the token is refused.
     fresh = app.server.test_client()
-    assert fresh.post("/auth/login", data={"username": "ana", "password": PASSWORD}).status_code == 403
+    assert fresh.post("/auth/login", data={"username": "ana", "password": PASSWORD}).status_code == 400  # refused, with a fresh form
 
 
 def test_sign_out_ends_the_session(app):
@@ -442,3 +442,29 @@ def test_embeds_read_the_release_even_for_an_analyst_allowed_exact_figures(exact
     embed = client.get(f"/embed/{url}").get_data(as_text=True)
     assert "PROTECTED survey figures" in embed and "EXACT" not in embed
     assert "protected: computed from the protected release" in embed
+
+
+def test_visiting_the_sign_in_page_stores_no_session(tiny_store_path, tmp_path):
+    """Anonymous visits of /auth/login keep nothing on the server (before: one session each, in
+    Redis or the state directory); signing in still works, and a form from another site does not."""
+    state = tmp_path / "state"
+    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, state_dir=state,
+                                  users_file=write_users(tmp_path / "users.json")))
+    client = app.server.test_client()
+
+    def sessions() -> int:
+        return sum(1 for path in (state / "sessions").rglob("*") if path.is_file())
+
+    before = sessions()
+    for _ in range(5):
+        client.delete_cookie("euiom_session")
+        assert client.get("/auth/login?next=/").status_code == 200
+    assert sessions() == before
+    page = client.get("/auth/login?next=/").get_data(as_text=True)
+    forged = client.post("/auth/login", headers={"Origin": "https://evil.example"}, data={
+        "username": "ana", "password": PASSWORD, "next": "/", "csrf_token": form_token(page)})
+    assert forged.status_code == 400 and "did not come from this site" in forged.get_data(as_text=True)
+    no_token = client.post("/auth/login", data={"username": "ana", "password": PASSWORD, "next": "/"})
+    assert no_token.status_code == 400 and sessions() == before
+    assert sign_in(client, "ana").status_code == 302 and sessions() == before + 1
+    assert client.get("/").status_code == 200

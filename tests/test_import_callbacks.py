@@ -149,3 +149,20 @@ def test_the_page_lists_each_kind_of_file_from_the_importers_own_columns_with_a_
     survey.write_bytes(survey.read_bytes() + ",".join(filled[column.name] for column in FORMATS["survey"]).encode()
                        + b"\r\n")
     assert import_file(store, survey).rows == 1
+
+
+def test_the_rollback_dialog_says_how_long_the_rolled_back_version_stays(tmp_path):
+    """The dialog's promise about the version served now is what pruning does: with 2 versions kept,
+    it stays through one more import and is deleted once 2 others were served after it."""
+    store = tmp_path / "store"
+    build_store(store, demo=False)
+    context = AppContext(settings_for(store, store_check_seconds=0, keep_versions=2))
+    confirm_import(context, 1, upload(CSV), "r.csv", "auto", False, "en", 0)  # store-000002
+    stored, _, plan, _, _ = show_rollback_plan(context, {"type": "import-rollback-button", "index": 2}, [1], [], "en")
+    assert ("The rollback deletes nothing: the history keeps every entry, and store-000002 stays on disk, so it can "
+            "be served again. Only the last 2 versions served are kept") in texts(plan)
+    assert "store-000002 too once 2 others were served after it" in texts(plan)
+    carry_out_rollback(context, 1, stored, "en", 1)
+    assert "store-000002.duckdb" in versions.version_names(store)  # the rollback deleted nothing
+    confirm_import(context, 1, upload(CSV.replace(b"2021-Q2", b"2021-Q3")), "s.csv", "auto", False, "en", 2)
+    assert "store-000002.duckdb" not in versions.version_names(store)  # store-000001 and 000003 served after it

@@ -20,7 +20,7 @@ import requests
 from dashboard import ids
 from dashboard.app import create_app
 
-from auth_helpers import import_body, page_body
+from auth_helpers import SECRET, import_body, page_body, sign_in, write_users
 from conftest import settings_for, start_server, wait_for_dash
 
 CALLBACK = "/_dash-update-component"
@@ -179,3 +179,26 @@ def test_another_account_holding_the_stolen_cookie_is_an_ordinary_visitor(tiny_s
         assert curl_as("nobody", f"{live.url}/auth/local?key={KEY}", "") == 404  # even with the link
     finally:
         live.server.shutdown()
+
+
+def test_the_import_page_refused_says_how_to_get_the_right(tiny_store_path, tmp_path):
+    """A visitor refused /import is told how to import: the local link printed by run.py (make run),
+    the command line when this server gives the right to nobody, signing in as a data manager."""
+    local = create_app(settings_for(tiny_store_path, local_key=KEY)).server.test_client()
+    refused = local.get("/import")
+    assert refused.status_code == 403
+    assert "open the link that the terminal running the dashboard (make run, python run.py) printed" in \
+        refused.get_data(as_text=True)
+    assert "ouvrez le lien que le terminal" in local.get("/import", headers={"Accept-Language": "fr"}).get_data(
+        as_text=True)
+    nobody = create_app(settings_for(tiny_store_path, local_key="")).server.test_client()
+    assert "Import on the server with python -m dashboard import FILE" in nobody.get("/import").get_data(as_text=True)
+
+    users = write_users(tmp_path / "users.json")
+    signed = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET,
+                                     users_file=users)).server.test_client()
+    sign_in(signed, "vera")
+    page = signed.get("/import?lang=fr")
+    assert page.status_code == 403
+    assert "que vera n’a pas. Déconnectez-vous, puis connectez-vous en tant que gestionnaire de données" in \
+        page.get_data(as_text=True)

@@ -156,10 +156,14 @@ def test_leftovers_of_a_process_still_alive_are_kept(store_dir):
         alive.wait()
 
 
-@pytest.mark.parametrize("pointer", ["garbage\n", "store-000009.duckdb\n", "../../etc/passwd\n"])
+@pytest.mark.parametrize("pointer", ["garbage\n", "store-000009.duckdb\n", "../../etc/passwd\n", None])
 def test_the_fix_a_damaged_pointer_advises_works(store_dir, tmp_path, pointer):
+    """A damaged or deleted (None) pointer: the command the error advises repairs it."""
     import_file(store_dir, write(tmp_path / "a.csv", INDICATORS), user="amina")
-    (store_dir / "current").write_text(pointer)
+    if pointer is None:
+        (store_dir / "current").unlink()
+    else:
+        (store_dir / "current").write_text(pointer)
     refused = run("run.py", store=store_dir)
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
     advice = f"python -m dashboard rollback --store {store_dir}"

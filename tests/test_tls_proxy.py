@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import re
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,33 @@ def test_over_https_cookies_are_secure_and_hsts_is_sent(tls_site):
     csrf_cookie = next(c for c in session.cookies if c.name == "_csrf_token")
     assert csrf_cookie.secure
     assert all(c.secure for c in session.cookies)
+
+
+def test_sign_out_over_https_ends_the_session(tls_site):
+    """The sign-out button as a browser sends it over HTTPS (the form's CSRF token, the page as
+    Referer, the site as Origin): the session ends, and its cookie no longer opens the dashboard."""
+    public, ca_file = tls_site
+    session = requests.Session()
+    session.trust_env = False
+    session.verify = ca_file
+    form = session.get(public + "/auth/login?next=/", timeout=30)
+    signed_in = session.post(public + "/auth/login", allow_redirects=False, timeout=30,
+                             headers={"Referer": public + "/auth/login?next=/", "Origin": public}, data={
+        "username": "ana", "password": PASSWORD, "next": "/", "csrf_token": form_token(form.text)})
+    assert signed_in.status_code == 302
+    captured = session.cookies.get("euiom_session")
+    layout = session.get(public + "/_dash-layout", timeout=30).text
+    token = re.search(r'"name":\s*"csrf_token",\s*"type":\s*"hidden",\s*"value":\s*"([^"]+)"', layout) or \
+        re.search(r'"value":\s*"([^"]+)"[^{}]*"name":\s*"csrf_token"', layout) or \
+        re.search(r'"csrf_token"[^{}]*?"value":\s*"([^"]+)"', layout)
+    assert token, layout[:500]
+    session.get(public + "/pillars", timeout=30)  # the page, which gives the CSRF cookie
+    out = session.post(public + "/auth/logout", allow_redirects=False, timeout=30,
+                       headers={"Referer": public + "/pillars", "Origin": public,
+                                "X-CSRFToken": session.cookies.get("_csrf_token")})
+    assert out.status_code == 302 and "signed_out=1" in out.headers["Location"], (out.status_code, out.text[:200])
+    assert token.group(1)
+    assert out.status_code == 302 and "signed_out=1" in out.headers["Location"], (out.status_code, out.text[:200])
+    replay = requests.get(public + "/", cookies={"euiom_session": captured}, verify=ca_file, timeout=30,
+                          allow_redirects=False)
+    assert replay.status_code == 302 and "/auth/login" in replay.headers["Location"]

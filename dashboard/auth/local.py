@@ -40,6 +40,7 @@ from pathlib import Path
 from flask import Request
 
 from dashboard.auth.roles import OPEN_VISITOR_PERMISSIONS, Permission, Role, User
+from dashboard.i18n import t
 from dashboard.settings import Settings
 
 COOKIE = "euiom_local"
@@ -159,3 +160,14 @@ def is_local_manager(request: Request, settings: Settings) -> bool:
 def new_key() -> str:
     """A key for one run of the development server."""
     return secrets.token_urlsafe(24)
+
+
+def how_to_get(permission: str, settings: Settings, user_name: str, lang: str) -> str:
+    """What to do to get ``permission`` (data management) when a page needs it, in words; "" for others."""
+    if permission != Permission.MANAGE_DATA:
+        return ""
+    if settings.auth_mode != "open":
+        return t("auth.how_to.manage_data.signed_in", lang, name=user_name or "?")
+    if may_have_local_manager(settings):
+        return t("auth.how_to.manage_data.local", lang)
+    return t("auth.how_to.manage_data.open", lang)

@@ -21,16 +21,17 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from dash import Dash
-from flask import Flask, Response, abort, g, jsonify, redirect, request, session
+from flask import Flask, Response, abort, g, jsonify, make_response, redirect, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 
 from dashboard import audit
-from dashboard.auth import oidc
+from dashboard.auth import login_form, oidc
 from dashboard.auth.guessing import GuessingGuard, Refusal
 from dashboard.auth.local import COOKIE as LOCAL_COOKIE
 from dashboard.auth.local import LINK_PATH as LOCAL_LINK
 from dashboard.auth.local import (
     cookie_value,
+    how_to_get,
     is_direct_local_request,
     is_local_manager,
     local_manager,
@@ -52,6 +53,7 @@ from dashboard.auth.session import (
 from dashboard.auth.tokens import TokenStore
 from dashboard.auth.users_file import check_password
 from dashboard.i18n import LANGUAGES, t
+from dashboard.server.http_errors import request_language
 from dashboard.server.shared_state import SharedState
 from dashboard.settings import Settings
 
@@ -130,7 +132,7 @@ class Auth:
         user = self.request_user()
         missing = [permission for permission in needed if not user.can(permission)]
         if missing:
-            abort(403, description=f"Your role does not allow this ({', '.join(sorted(missing))}).")
+            abort(403, description=t("http.403.role", request_language(), permissions=", ".join(sorted(missing))))
         if Permission.EXPORT in needed:
             spend_export()
 
@@ -182,9 +184,10 @@ def install_auth(app: Dash, settings: Settings, state: SharedState, limits: Rate
     server.extensions[EXTENSION_KEY] = auth
     server.before_request(lambda: check_request(auth))
     if settings.auth_mode != "open":
-        CSRFProtect(server)
+        # The sign-in form has its own protection, which keeps no session (dashboard.auth.login_form).
+        CSRFProtect(server).exempt(f"{__name__}.login")
         server.register_error_handler(CSRFError, lambda error: (
-            jsonify(error="CSRF token missing or invalid: reload the page."), 403))
+            jsonify(error=t("http.403.csrf", request_language())), 403))
         server.after_request(lambda response: set_csrf_cookie(auth, response))
     _add_routes(server, auth)
     return auth
@@ -210,7 +213,7 @@ def check_request(auth: Auth) -> Response | None:
     if auth.mode != "open" and request.method not in ("GET", "HEAD", "OPTIONS"):
         origin = request.headers.get("Origin")
         if origin and origin != "null" and urlsplit(origin).netloc != request.host:
-            return jsonify(error="Cross-site request refused."), 403
+            return jsonify(error=t("http.403.cross_site", request_language())), 403
     user = auth.request_user()
     if not user.signed_in and auth.mode != "open":
         if _wants_page(path):
@@ -219,16 +222,17 @@ def check_request(auth: Auth) -> Response | None:
                 query["expired"] = "1"
             return redirect("/auth/login?" + urlencode(query))
         if path.startswith(API_PREFIX):
-            response = jsonify(error="Sign-in is on: send Authorization: Bearer <token> (analysts create tokens on "
-                                     "/tokens).", status=401)
+            response = jsonify(error=t("http.401.api", request_language()), status=401)
             response.headers["WWW-Authenticate"] = 'Bearer realm="euiom"'
             return response, 401
-        return jsonify(error="Sign in first.", sign_in="/auth/login"), 401
-    if not user.can(permission_for_path(path)):
+        return jsonify(error=t("http.401", request_language()), sign_in="/auth/login"), 401
+    needed = permission_for_path(path)
+    if not user.can(needed):
         if _wants_page(path):
-            lang = page_language(auth.settings, path)
-            return auth_page(lang, title_key="auth.forbidden", form="back"), 403
-        return jsonify(error="Your role does not allow this.", status=403), 403
+            lang = request_language()
+            advice = how_to_get(needed, auth.settings, user.name, lang)
+            return auth_page(lang, title_key="auth.forbidden", form="back", notice=advice), 403
+        return jsonify(error=t("http.403", request_language()), status=403), 403
     return None
 
 
@@ -244,14 +248,17 @@ def _add_routes(server: Flask, auth: Auth) -> None:
     settings = auth.settings
 
     def login_page(next_path: str, *, status: int = 200, notice: str = "", error: str = "",
-                   username: str = "") -> tuple[str, int]:
+                   username: str = "") -> Response:
+        """The sign-in page; in users mode its form carries a token bound to a cookie of its own
+        (dashboard.auth.login_form), so that showing it stores nothing on the server."""
         lang = page_language(settings, next_path)
         form = {"users": "password", "oidc": "oidc"}.get(auth.mode, "back")
         note = t("auth.session_note", lang, duration=duration_text(settings.session_lifetime, lang))
-        return auth_page(lang, title_key="auth.sign_in_title", form=form, next_path=next_path,
-                         notice=notice, error=error, username=username,
-                         csrf_token=generate_csrf() if auth.mode != "open" else "",
-                         session_note=note if auth.mode != "open" else ""), status
+        token, nonce = login_form.new_form_token(server.secret_key) if form == "password" else ("", "")
+        response = make_response(auth_page(lang, title_key="auth.sign_in_title", form=form, next_path=next_path,
+                                           notice=notice, error=error, username=username, csrf_token=token,
+                                           session_note=note if auth.mode != "open" else ""), status)
+        return login_form.set_form_cookie(response, nonce, settings.secure_cookies) if nonce else response
 
     def login() -> object:
         next_path = safe_next(request.values.get("next"))
@@ -265,13 +272,16 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         if auth.users is None:
             abort(404)
         name = request.form.get("username", "")[:64]
+        if not login_form.form_is_genuine(request, server.secret_key, settings.public_url):
+            return login_page(next_path, status=400, error=t("auth.form_expired", lang), username=name)
         address = request.remote_addr or "?"
         admitted = auth.guessing.admit(address, name)
         if isinstance(admitted, Refusal):
             refusal = admitted  # no password was checked: no audit entry (a flood would fill the disk)
             message = t(f"auth.too_many_{refusal.reason}", lang, minutes=refusal.minutes)
-            page, status = login_page(next_path, status=429, error=message, username=name)
-            return page, status, {"Retry-After": str(max(1, refusal.retry_after))}
+            page = login_page(next_path, status=429, error=message, username=name)
+            page.headers["Retry-After"] = str(max(1, refusal.retry_after))
+            return page
         entry = check_password(auth.users.users(), name, request.form.get("password", "")[:1024])
         if entry is None:
             auth.guessing.failed(admitted)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from dashboard.i18n import api, auth, common, eutf, methodology
+from dashboard.i18n import api, auth, common, eutf, http_errors, methodology
 
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
@@ -33,7 +33,7 @@ def add_texts(texts: Mapping[str, dict[str, str]]) -> None:
     TEXT.update(texts)
 
 
-for _shared in (common, auth, eutf, api, methodology):
+for _shared in (common, auth, eutf, api, methodology, http_errors):
     add_texts(_shared.TEXT)
 
 

@@ -109,7 +109,8 @@ def show_rollback_plan(context: AppContext, triggered: object, undo_clicks: list
     made_by = next((entry for entry in reversed(plan.entries)
                     if entry.get("version") == plan.target and "holds" in entry), None)
     stored = {"request": request, "target": plan.target, "served": plan.served}
-    return (stored, True, plan_view(plan, made_by, lang), t("import.confirm_go", lang, target=plan.target), "")
+    view = plan_view(plan, made_by, lang, context.settings.keep_versions)
+    return stored, True, view, t("import.confirm_go", lang, target=plan.target), ""
 
 
 def carry_out_rollback(context: AppContext, clicks: int | None, stored: dict | None, lang: str | None,

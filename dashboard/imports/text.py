@@ -127,10 +127,13 @@ TEXT = {
     "import.confirm_repairs": {"en": "This also repairs the damaged store pointer ({reason}).",
                                "fr": "Cela répare aussi le pointeur endommagé de l’entrepôt ({reason})."},
     "import.confirm_note": {
-        "en": "Nothing is deleted: the history keeps every entry, and the version served now stays kept, so "
-              "it can be served again.",
-        "fr": "Rien n’est supprimé : l’historique garde chaque entrée, et la version servie maintenant reste "
-              "conservée, elle pourra être servie de nouveau."},
+        "en": "The rollback deletes nothing: the history keeps every entry, and {served} stays on disk, so it can "
+              "be served again. Only the last {keep} versions served are kept: later imports delete older "
+              "versions, and {served} too once {keep} others were served after it.",
+        "fr": "Le retour arrière ne supprime rien : l’historique garde chaque entrée, et {served} reste sur le "
+              "disque, elle pourra être servie de nouveau. Seules les {keep} dernières versions servies sont "
+              "conservées : les imports suivants suppriment les plus anciennes, et {served} aussi une fois que "
+              "{keep} autres auront été servies après elle."},
     "import.confirm_go": {"en": "Serve {target}", "fr": "Servir {target}"},
     "import.confirm_cancel": {"en": "Cancel", "fr": "Annuler"},
     "import.rollback_failed": {"en": "Nothing was changed: {reason}", "fr": "Rien n’a été changé : {reason}"},

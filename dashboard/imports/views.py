@@ -133,9 +133,10 @@ def _entry_item(entry: dict, lang: str) -> str:
              at=str(entry.get("at", "")).replace("T", " ")[:16])
 
 
-def plan_view(plan: RollbackPlan, made_by: dict | None, lang: str) -> html.Div:
+def plan_view(plan: RollbackPlan, made_by: dict | None, lang: str, keep: int) -> html.Div:
     """What a rollback will change, shown before anything happens: the versions, then every import
-    whose rows disappear or appear again, with files, row counts and history entries."""
+    whose rows disappear or appear again, with files, row counts and history entries, and how long the
+    version served now stays on disk (``keep``: how many versions pruning keeps)."""
     made_text = ""
     if made_by is not None:
         described = _described_file(made_by, lang)
@@ -150,7 +151,7 @@ def plan_view(plan: RollbackPlan, made_by: dict | None, lang: str) -> html.Div:
                      else html.P(t("import.confirm_none", lang), className="text-muted"))
     if plan.repairs:
         parts.append(dbc.Alert(t("import.confirm_repairs", lang, reason=plan.repairs), color="warning"))
-    parts.append(html.P(t("import.confirm_note", lang), className="small text-muted mb-0"))
+    parts.append(html.P(t("import.confirm_note", lang, served=plan.served or "?", keep=keep), className="small text-muted mb-0"))
     return html.Div(parts)
 
 

@@ -24,6 +24,9 @@ from collections.abc import Callable, Iterable
 
 from flask import Flask, request
 from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.wrappers import Request
+
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 # A path segment a browser never sends: '.', '..', ending in a dot or a space, or holding a
 # backslash, a percent sign (double encoding), or a control character.
@@ -38,24 +41,41 @@ CALLBACK_BODY_BYTES = 2 * MIB      # a Dash callback: the largest legitimate one
 CALLBACK_PATH = "/_dash-update-component"
 
 
-def path_problem(path: str, raw_path: str | None = None) -> str | None:
-    """Why ``path`` (decoded, as routing sees it) is not in normal form, or None when it is.
+def path_problem_key(path: str, raw_path: str | None = None) -> str | None:
+    """Why ``path`` (decoded, as routing sees it) is not in normal form (a text key of
+    dashboard.i18n.http_errors), or None when it is.
 
     ``raw_path`` is the path as sent (before percent-decoding), when the server gives it.
     """
     if not path.startswith("/"):
-        return "the path must start with /"
+        return "http.path.start"
     if raw_path is not None and ENCODED_STRUCTURE.search(raw_path.split("?", 1)[0]):
-        return "the path holds an encoded '.', '/', '\\' or '%'"
+        return "http.path.encoded"
     segments = path[1:].split("/")
     for position, segment in enumerate(segments):
         if segment == "":
             if position == len(segments) - 1:
                 continue  # one trailing slash: /auth/ is a normal path
-            return "the path holds an empty segment (//)"
+            return "http.path.empty"
         if BAD_SEGMENT.fullmatch(segment):
-            return "the path holds a dot segment, a backslash or a character no address has"
+            return "http.path.segment"
     return None
+
+
+def path_problem(path: str, raw_path: str | None = None, lang: str = "en") -> str | None:
+    """Why ``path`` is not in normal form, in words (``lang``), or None when it is."""
+    key = path_problem_key(path, raw_path)
+    return None if key is None else t(key, lang)
+
+
+def environ_language(environ: dict) -> str:
+    """The language of a request before Flask sees it: ``lang`` in its query string, else the
+    browser's Accept-Language, else English (as dashboard.server.http_errors.request_language)."""
+    request = Request(environ)
+    lang = request.args.get("lang")
+    if lang in LANGUAGES:
+        return lang
+    return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
 
 
 def _raw_path(environ: dict) -> str | None:
@@ -86,10 +106,11 @@ class NormalPathGuard:
         try:
             path = path.encode("latin-1").decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
-            return _plain("400 Bad Request", "Bad request: the address is not valid UTF-8.", start_response)
-        problem = path_problem(path, _raw_path(environ))
-        if problem is not None:
-            return _plain("400 Bad Request", f"Bad request: {problem}.", start_response)
+            return _plain("400 Bad Request", t("http.400.utf8", environ_language(environ)), start_response)
+        key = path_problem_key(path, _raw_path(environ))
+        if key is not None:
+            lang = environ_language(environ)
+            return _plain("400 Bad Request", t("http.400.path", lang, problem=t(key, lang)), start_response)
         return self.app(environ, start_response)
 
 

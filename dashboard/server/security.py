@@ -7,6 +7,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 from flask import Flask, Response, abort, request
 
+from dashboard.i18n import t
+from dashboard.server.http_errors import request_language
+
 EMBED_PREFIX = "/embed/"
 
 
@@ -188,11 +191,11 @@ def install_callback_request_guard(server: Flask, known_callbacks: Callable[[], 
         try:
             body = request.get_json(silent=True)
         except RecursionError:  # nested deeper than the JSON decoder goes: no renderer sends that
-            abort(400, description="Malformed callback request.")
+            abort(400, description=t("http.400.callback", request_language()))
         if authorize is not None and isinstance(body, dict):
             authorize(body)  # first: a refusal must not depend on the callback existing
         if not _is_callback_body(body, known_callbacks()):
-            abort(400, description="Malformed callback request.")
+            abort(400, description=t("http.400.callback", request_language()))
         return None
 
     server.before_request(check_callback_request)

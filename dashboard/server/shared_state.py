@@ -54,6 +54,17 @@ class SharedState:
     cache: BaseCache = field(repr=False)  # sessions and identity-provider grants
     limits_uri: str  # Flask-Limiter's storage
     key_prefix: str
+    ping: typing.Callable[[], object] | None = field(default=None, repr=False)  # Redis: raises when it is down
+
+    def down(self) -> str | None:
+        """Why the shared state does not answer now (Redis down), else None."""
+        if self.ping is None:
+            return None
+        try:
+            self.ping()
+        except Exception as error:  # noqa: BLE001 (any failure to answer is "down", named)
+            return f"{type(error).__name__}: {error}"
+        return None
 
     @property
     def shared_by_workers(self) -> bool:
@@ -184,7 +195,8 @@ def open_shared_state(settings: Settings) -> SharedState:
                                    f"{error}); start it or fix the URL") from None
         redis_cache = RedisCache(host=client, key_prefix=prefix, default_timeout=DEFAULT_TIMEOUT)
         redis_cache.serializer = RawRedisSerializer()
-        return SharedState("redis", SignedCache(redis_cache, state_key(settings)), settings.redis_url, prefix)
+        return SharedState("redis", SignedCache(redis_cache, state_key(settings)), settings.redis_url, prefix,
+                           ping=client.ping)
     if settings.state_dir is not None:
         try:
             directory = private_directory(settings.state_dir, strict=True)

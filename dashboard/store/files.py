@@ -78,16 +78,25 @@ def current_version_name(directory: Path) -> str:
         if not directory.exists():
             raise StoreError(f"No store at {directory}. Build one with: python -m dashboard build-demo "
                              f"--store {directory}") from None
+        if _holds_a_store(directory):
+            raise StoreError(f"The store pointer {pointer} is missing: serve a kept version again with python -m "
+                             f"dashboard rollback --store {directory}") from None
         raise StoreError(f"{directory} is a directory but not a store directory (it has no '{POINTER_NAME}' "
                          f"file): point EUIOM_STORE at a store directory or a .duckdb file, or build one "
                          f"with: python -m dashboard build-demo --store {directory}") from None
     except OSError as error:
-        raise StoreError(f"Cannot read the store pointer {pointer}: {error.strerror}; check its "
-                         "permissions") from None
+        raise StoreError(f"Cannot read the store pointer {pointer}: {error.strerror}; serve a kept version again "
+                         f"with python -m dashboard rollback --store {directory} (it replaces the pointer), or "
+                         f"give the account running the dashboard the right to read it") from None
     if "/" in name or not name.endswith(VERSION_SUFFIX) or not (directory / name).is_file():
         raise StoreError(f"The store pointer {pointer} names '{name[:80]}', which is not a version file in "
                          f"{directory}: restore it with python -m dashboard rollback --store {directory}")
     return name
+
+
+def _holds_a_store(directory: Path) -> bool:
+    """True when ``directory`` holds a store's versions or history (its pointer alone is gone)."""
+    return (directory / "history.jsonl").exists() or any(directory.glob(f"store-*{VERSION_SUFFIX}"))
 
 
 def served_file(path: Path | str) -> tuple[Path, str]:
