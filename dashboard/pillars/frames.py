@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.common.eutf import indicator_code
 from dashboard.i18n import normalise_language, t
 from dashboard.i18n import quarter_label as quarter_text
 from dashboard.pillars.labels import (
@@ -190,7 +191,7 @@ def pillar_results_table(rows: pd.DataFrame, *, pillar_names: dict[int, str], la
     marked; the pillar column says the correspondence is the dashboard's."""
     return pd.DataFrame({
         t("eutf.col.pillar", lang): [pillar_names.get(int(number), str(number)) for number in rows["pillar_no"]],
-        t("eutf.col.number", lang): rows["indicator_number"].tolist(),
+        t("eutf.col.number", lang): [indicator_code(number) for number in rows["indicator_number"]],
         t("eutf.col.indicator", lang): rows["indicator"].tolist(),
         t("eutf.col.scope", lang): [t(f"eutf.scope.{scope}", lang) for scope in rows["scope"]],
         t("map.col.country_code", lang): rows["iso3"].tolist(),

@@ -415,8 +415,8 @@ def pillar_results(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     (``scope``).
 
     Columns: pillar_no, indicator_number, indicator, scope ('country' or 'regional'), iso3 (None
-    for regional), place (country name or the regional project or contract id), level, target,
-    actual. Ordered by pillar, indicator, scope, place.
+    for regional), place (English country name or the regional project or contract id), place_fr
+    (the same in French), level, target, actual. Ordered by pillar, indicator, scope, place.
     """
     return query(cursor, "pillar_results", """
         WITH coi AS (
@@ -431,12 +431,14 @@ def pillar_results(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             FROM own GROUP BY ALL
         ), country_rows AS (
             SELECT own.pillar_no, own.indicator_number, min(own.indicator) AS indicator, 'country' AS scope,
-                   own.iso3, ec.name_en AS place, own.level, sum(own.target) AS target, sum(own.actual) AS actual
+                   own.iso3, ec.name_en AS place, ec.name_fr AS place_fr, own.level, sum(own.target) AS target,
+                   sum(own.actual) AS actual
             FROM own JOIN chosen USING (iso3, indicator_number, level) JOIN eutf_countries ec USING (iso3)
-            GROUP BY own.pillar_no, own.indicator_number, own.iso3, ec.name_en, own.level
+            GROUP BY own.pillar_no, own.indicator_number, own.iso3, ec.name_en, ec.name_fr, own.level
         ), regional_rows AS (
             SELECT coi.pillar_no, coi.indicator_number, coi.indicator, 'regional' AS scope,
-                   CAST(NULL AS VARCHAR) AS iso3, coi.iati_id AS place, coi.level, coi.target, coi.actual
+                   CAST(NULL AS VARCHAR) AS iso3, coi.iati_id AS place, coi.iati_id AS place_fr, coi.level,
+                   coi.target, coi.actual
             FROM coi
             WHERE NOT EXISTS (SELECT 1 FROM eutf_project_countries pc
                               WHERE pc.iati_id = coi.iati_id AND pc.country_count = 1)

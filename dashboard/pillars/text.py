@@ -276,6 +276,9 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Targets and actuals of the numbered EUTF Common Output Indicators, by country, for the pillar chosen. Which indicator counts under which pillar is the dashboard’s own correspondence, not the EUTF’s. Values are cumulative, as reported by 17 December 2021; a country’s figure counts its own projects or contracts at one level, regional projects are listed apart (in the table), and the three EUTF frameworks are never added together. The shared filters do not apply here.",
         "fr": "Cibles et réalisations des indicateurs communs de produits numérotés du FFUE, par pays, pour le pilier choisi. Le rattachement d’un indicateur à un pilier est la correspondance propre au tableau de bord, non celle du FFUE. Les valeurs sont cumulées, telles que déclarées au 17 décembre 2021 ; le chiffre d’un pays compte ses propres projets ou contrats à un seul niveau, les projets régionaux sont indiqués à part (dans le tableau) et les trois cadres du FFUE ne sont jamais additionnés. Les filtres communs ne s’appliquent pas ici."},
     "eutf.pillars.choose": {"en": "Pillar (the dashboard’s correspondence)", "fr": "Pilier (correspondance du tableau de bord)"},
+    "eutf.pillars.aria": {
+        "en": "Bar chart: for each country and EUTF Common Output Indicator of the chosen pillar, the target and the actual reported to the EUTF by 17 Dec 2021 (real data; regional projects are listed in the table, not drawn).",
+        "fr": "Diagramme en barres : pour chaque pays et indicateur commun de produits du FFUE du pilier choisi, la cible et le réalisé déclarés au FFUE au 17 déc. 2021 (données réelles ; les projets régionaux sont listés dans le tableau, non dessinés)."},
     "eutf.pillars.chart": {"en": "EUTF target vs actual by country, for the chosen pillar",
                            "fr": "Cible et réalisé du FFUE par pays, pour le pilier choisi"},
     "eutf.pillars.chart_title": {
