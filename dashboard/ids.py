@@ -210,5 +210,6 @@ OPEN_DATA_TOGGLE = "shell-open-data-toggle"
 EMBED_BUTTON = "chart-embed-button"
 EMBED_VIEW = "chart-embed-view"
 EMBED_SNIPPET = "chart-embed-snippet"
+EMBED_NOTE = "chart-embed-note"
 # Bumped in the browser when the address changes while the snippet is shown (as TABLE_REFRESH).
 EMBED_REFRESH = "chart-embed-refresh"

@@ -47,6 +47,15 @@ TEXT = {
                                "fr": "Code pour intégrer ce graphique dans un autre site"},
     "api.embed.snippet_label": {"en": "Copy this code into the partner site's page:",
                                 "fr": "Copiez ce code dans la page du site partenaire :"},
+    "api.embed.note.origins": {
+        "en": "Partner sites allowed to show it (EUIOM_EMBED_ORIGINS): {origins}. A page on any other site shows an empty frame.",
+        "fr": "Sites partenaires autorisés à l’afficher (EUIOM_EMBED_ORIGINS) : {origins}. Une page d’un autre site affiche un cadre vide."},
+    "api.embed.note.no_origins": {
+        "en": "No partner site is allowed yet: this code works only on this dashboard's own pages, and browsers show an empty frame anywhere else. Whoever runs this server must list the partner site's origin in EUIOM_EMBED_ORIGINS (e.g. EUIOM_EMBED_ORIGINS=\"https://partner.example.org\") and restart it; this code then works there as it is.",
+        "fr": "Aucun site partenaire n’est encore autorisé : ce code ne fonctionne que dans les pages de ce tableau de bord, et les navigateurs affichent un cadre vide partout ailleurs. La personne qui administre ce serveur doit indiquer l’origine du site partenaire dans EUIOM_EMBED_ORIGINS (par ex. EUIOM_EMBED_ORIGINS=\"https://partner.example.org\") et le redémarrer ; ce code y fonctionne alors tel quel."},
+    "api.embed.note.sign_in": {
+        "en": "Sign-in is on: the chart shows only to people signed in to this dashboard.",
+        "fr": "La connexion est activée : le graphique ne s’affiche qu’aux personnes connectées à ce tableau de bord."},
     "api.download_all": {"en": "Download all data", "fr": "Télécharger toutes les données"},
     "api.download_all_title": {
         "en": "Every table of the dashboard for the current filters, in one zip (CSV, Parquet, data dictionary, provenance)",

@@ -51,19 +51,29 @@ def pillar_matrix_data(frame: pd.DataFrame, *, lang: str) -> pd.DataFrame:
     })
 
 
+BASES = ("stated", "mapped")
+
+
+def has_counts(frame: pd.DataFrame) -> bool:
+    """Whether any pillar applies anywhere in scope, by either basis."""
+    return not frame.empty and bool(frame[[f"{kind}_{basis}" for kind in ("actions", "countries")
+                                           for basis in BASES]].to_numpy().sum())
+
+
 def pillar_counts_data(frame: pd.DataFrame, *, lang: str) -> pd.DataFrame:
-    """Actions and countries applying each pillar, with the Actions' names
+    """Actions and countries applying each pillar, as the source documents state it (reference
+    facts) and as the dashboard mapped it (its own mapping), in columns apart, never added
     (``queries.pillar_counts``)."""
     suffix = normalise_language(lang)
-    if frame.empty or (frame["actions"].sum() == 0 and frame["countries"].sum() == 0):
+    if not has_counts(frame):
         frame = frame.iloc[0:0]
-    return pd.DataFrame({
-        _column("pillar_no", lang): frame["pillar_no"].astype(int),
-        _column("pillar", lang): frame[f"name_{suffix}"].astype(str),
-        _column("actions", lang): frame["actions"].astype(int),
-        _column("countries", lang): frame["countries"].astype(int),
-        _column("action_names", lang): frame[f"action_names_{suffix}"].astype(str),
-    })
+    columns = {_column("pillar_no", lang): frame["pillar_no"].astype(int),
+               _column("pillar", lang): frame[f"name_{suffix}"].astype(str)}
+    for basis in BASES:
+        columns[_column(f"actions_{basis}", lang)] = frame[f"actions_{basis}"].astype(int)
+        columns[_column(f"countries_{basis}", lang)] = frame[f"countries_{basis}"].astype(int)
+        columns[_column(f"action_names_{basis}", lang)] = frame[f"action_names_{basis}_{suffix}"].astype(str)
+    return pd.DataFrame(columns)
 
 
 def country_pillar_data(frame: pd.DataFrame, *, lang: str, action_code: str | None,
