@@ -72,6 +72,36 @@ def test_search_words_must_all_appear_whatever_their_case(context):
     assert eutf.explorer_counts(context.cursor(), query) == (1, 1426)
 
 
+def search(context, text: str) -> pd.DataFrame:
+    return eutf.explorer_rows(context.cursor(), ExplorerQuery.from_grid(
+        {SEARCH_KEY: {"filterType": "text", "type": "contains", "filter": text}}, None))
+
+
+def countries_of(rows: pd.DataFrame) -> set[str]:
+    return {code for cell in rows["countries"] for code in str(cell).split("; ")}
+
+
+def test_search_reads_country_names_in_both_languages_as_whole_words(context):
+    # The placeholder's example: Niger's rows (its own and regional ones covering it), never a
+    # row of Nigeria alone.
+    niger = search(context, "Niger voluntary")
+    assert len(niger) and all("NER" in str(cell).split("; ") for cell in niger["countries"])
+    niger_34 = search(context, "Niger 3.4")
+    assert set(niger_34["indicator_number"]) == {"3.4"} and countries_of(niger_34) == {"NER"}
+    assert "T05-EUTF-SAH-NE-07-01" in set(niger_34["iati_id"])
+    nigeria = search(context, "Nigeria")
+    assert len(nigeria) and all("NGA" in str(cell).split("; ") for cell in nigeria["countries"])
+    assert countries_of(search(context, "niger*")) >= {"NER", "NGA"}  # a trailing * asks for the start
+    # French names and accents: "Éthiopie", "ethiopie" and "Ethiopia" find the same rows.
+    assert len(search(context, "Éthiopie")) == len(search(context, "ethiopie")) == len(search(context, "Ethiopia")) > 0
+    assert len(search(context, "Côte d'Ivoire")) == len(search(context, "cote d’ivoire")) > 0
+    # Indicator numbers are whole words too: 3.1 is not 3.11.
+    numbers = set(search(context, "3.1")["indicator_number"].dropna())
+    assert "3.1" in numbers and "3.11" not in numbers
+    # Regular-expression characters are literal.
+    assert search(context, "a(b").empty and search(context, ".*").shape[0] < 1426
+
+
 def test_text_number_and_combined_column_filters(context):
     cursor = context.cursor()
     every = eutf.explorer_rows(cursor)
