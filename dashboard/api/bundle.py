@@ -31,7 +31,7 @@ from dashboard.store.context import AppContext
 
 from . import options as page_options
 from .datapackage import data_package, table_schema
-from .hxl import hxl_tag, with_hxl_row
+from .hxl import with_hxl_row
 from .params import ApiQuery
 from .reference import reference_tables
 from .render import csv_text
@@ -50,6 +50,7 @@ class Table:
     source: str
     frame: pd.DataFrame
     key: tuple[str, ...] = ()
+    subject: str | None = None  # the HXL hashtag of what a row names (reference tables)
 
 
 def parquet_bytes(frame: pd.DataFrame) -> bytes:
@@ -64,12 +65,14 @@ def parquet_bytes(frame: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def dictionary_rows(file_name: str, title: str, code: str, frame: pd.DataFrame) -> list[dict[str, object]]:
-    """The data dictionary's rows for one table: one per column, with its Table Schema type."""
-    fields = {field["name"]: field for field in table_schema(frame, hxl=False)["fields"]}
-    return [{"file": file_name, "table": title, "column": str(column), "type": fields[str(column)]["type"],
-             "hxl": hxl_tag(str(column), frame[column]), "kind_of_data": code,
-             "missing_values": int(frame[column].isna().sum())} for column in frame.columns]
+def dictionary_rows(file_name: str, table: Table, frame: pd.DataFrame) -> list[dict[str, object]]:
+    """The data dictionary's rows for one table (``frame``: as written, kind columns included): one
+    per column, with its Table Schema type and HXL hashtag."""
+    fields = {field["name"]: field for field in table_schema(frame, subject=table.subject)["fields"]}
+    return [{"file": file_name, "table": table.title, "column": str(column), "type": fields[str(column)]["type"],
+             "hxl": fields[str(column)]["hxl"], "kind_of_data": table.code,
+             "missing_values": int(table.frame[column].isna().sum()) if column in table.frame.columns else 0}
+            for column in frame.columns]
 
 
 def bundle_filename(context: AppContext, query: ApiQuery, *, hxl: bool, on: dt.date) -> str:
@@ -93,7 +96,7 @@ def bundle_tables(context: AppContext, charts: Mapping[str, ChartSpec], query: A
                             kind_code(table.kind, context.catalog),
                             kind_text(table.kind, context.catalog, context.imported_files, lang),
                             kind_source(table.kind, context.catalog, context.imported_files, lang),
-                            typed_frame(table.query(cursor)), table.key))
+                            typed_frame(table.query(cursor)), table.key, table.subject))
     return tables
 
 
@@ -109,10 +112,9 @@ def build_bundle(context: AppContext, charts: Mapping[str, ChartSpec], query: Ap
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for table in tables:
             frame = with_kind(table.frame, table.label, table.code)
-            archive.writestr(f"{table.stem}.csv", csv_text(with_hxl_row(frame) if hxl else frame))
+            archive.writestr(f"{table.stem}.csv", csv_text(with_hxl_row(frame, table.subject) if hxl else frame))
             archive.writestr(f"{table.stem}.parquet", parquet_bytes(frame))
-            dictionary.extend(dictionary_rows(f"{table.stem}.csv", table.title, table.code,
-                                              frame if len(table.frame) else with_kind(table.frame.head(0), "", "")))
+            dictionary.extend(dictionary_rows(f"{table.stem}.csv", table, frame))
             files.append({"files": [f"{table.stem}.csv", f"{table.stem}.parquet"], "title": table.title,
                           "rows": len(table.frame), "kind_of_data": table.code, "kind_of_data_label": table.label,
                           "source": table.source})

@@ -60,9 +60,9 @@ def field_type(series: pd.Series) -> str:
     return "string"
 
 
-def table_schema(frame: pd.DataFrame, *, key: Sequence[str] = (), hxl: bool = False) -> dict[str, object]:
-    """A Table Schema of ``frame``: one field per column; ``key`` as primary key when its columns
-    are there, filled and unique."""
+def table_schema(frame: pd.DataFrame, *, key: Sequence[str] = (), subject: str | None = None) -> dict[str, object]:
+    """A Table Schema of ``frame``: one field per column with its type and HXL hashtag; ``key`` as
+    primary key when its columns are there, filled and unique."""
     from .hxl import hxl_tag
 
     fields = []
@@ -70,8 +70,7 @@ def table_schema(frame: pd.DataFrame, *, key: Sequence[str] = (), hxl: bool = Fa
         field: dict[str, object] = {"name": str(column), "type": field_type(frame[column])}
         if field["type"] == "boolean":
             field["trueValues"], field["falseValues"] = ["True", "true"], ["False", "false"]
-        if hxl:
-            field["hxl"] = hxl_tag(str(column), frame[column])
+        field["hxl"] = hxl_tag(str(column), frame[column], subject)
         fields.append(field)
     schema: dict[str, object] = {"fields": fields, "missingValues": MISSING_VALUES}
     keyed = [column for column in key if column in frame.columns]
@@ -94,7 +93,7 @@ def data_package(tables: Sequence[tuple[Table, pd.DataFrame]], *, title: str, cr
         resource: dict[str, object] = {
             "name": resource_name(table.stem), "path": f"{table.stem}.csv", "title": table.title,
             "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "schema": table_schema(frame, key=table.key, hxl=hxl),
+            "schema": table_schema(frame, key=table.key, subject=table.subject),
             "sources": [{"title": table.source}],
             "kind_of_data": {"code": table.code, "label": table.label},
             "licence_note": LICENCE_NOTES.get(table.code, "The store's own data: reuse under its owner's terms."),

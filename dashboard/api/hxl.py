@@ -11,7 +11,7 @@ import pandas as pd
 
 # The core hashtags of HXL 1.1 this module may write (a test checks every tag against them).
 CORE_HASHTAGS = frozenset({
-    "#activity", "#country", "#date", "#indicator", "#meta", "#org", "#region", "#sector", "#value",
+    "#activity", "#country", "#date", "#indicator", "#meta", "#org", "#region", "#sector", "#status", "#value",
 })
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CODE = re.compile(r"^[A-Z][A-Z0-9_-]{1,15}$")
@@ -49,9 +49,14 @@ def _all_dates(series: pd.Series) -> bool:
     return bool(values) and all(isinstance(value, str) and ISO_DATE.match(value) for value in values)
 
 
-def hxl_tag(column: str, series: pd.Series | None = None) -> str:
-    """The HXL hashtag and attributes of a column (``#meta`` when nothing more precise fits)."""
+def hxl_tag(column: str, series: pd.Series | None = None, subject: str | None = None) -> str:
+    """The HXL hashtag and attributes of a column (``#meta`` when nothing more precise fits);
+    ``subject``: the hashtag of what each row names (a reference table's ``name_en`` and
+    ``name_fr`` are then its names, with the language attribute ``+i_en``/``+i_fr``)."""
     name = column.lower()
+    naming = re.fullmatch(r"(short_)?name_(en|fr)", name)
+    if subject and naming:
+        return f"{subject}+name+i_{naming.group(2)}"
     series = series if series is not None else pd.Series([], dtype=object)
     number = _is_number(series)
     if name.startswith("kind_of_data"):
@@ -86,7 +91,8 @@ def hxl_tag(column: str, series: pd.Series | None = None) -> str:
     return "#meta"
 
 
-def with_hxl_row(frame: pd.DataFrame) -> pd.DataFrame:
+def with_hxl_row(frame: pd.DataFrame, subject: str | None = None) -> pd.DataFrame:
     """The table with a row of HXL hashtags right under its header (as HXL tools expect)."""
-    tags = pd.DataFrame([[hxl_tag(str(column), frame[column]) for column in frame.columns]], columns=frame.columns)
+    tags = pd.DataFrame([[hxl_tag(str(column), frame[column], subject) for column in frame.columns]],
+                        columns=frame.columns)
     return pd.concat([tags, frame.astype(object)], ignore_index=True)
