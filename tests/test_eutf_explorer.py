@@ -98,6 +98,9 @@ def test_search_reads_country_names_in_both_languages_as_whole_words(context):
     # Indicator numbers are whole words too: 3.1 is not 3.11.
     numbers = set(search(context, "3.1")["indicator_number"].dropna())
     assert "3.1" in numbers and "3.11" not in numbers
+    # Each language's placeholder example finds rows.
+    assert len(search(context, t("eutf.explorer.search_placeholder", "en").removeprefix("e.g. "))) > 0
+    assert len(search(context, "Niger 3.4")) > 0 and len(search(context, "Tchad voluntary")) > 0
     # Regular-expression characters are literal.
     assert search(context, "a(b").empty and search(context, ".*").shape[0] < 1426
 

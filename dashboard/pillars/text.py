@@ -317,7 +317,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Every result row of the IOM projects and contracts, in all three frameworks and both levels, as reported: search all columns, sort by a column header, filter under each header. Rows repeat one quantity across frameworks and between a project and its contract: do not add them up.",
         "fr": "Chaque ligne de résultats des projets et contrats de l’OIM, dans les trois cadres et aux deux niveaux, telle que déclarée : cherchez dans toutes les colonnes, triez par un en-tête, filtrez sous chaque en-tête. Une même quantité se répète d’un cadre à l’autre et entre un projet et son contrat : ne les additionnez pas."},
     "eutf.explorer.search": {"en": "Search all columns", "fr": "Chercher dans toutes les colonnes"},
-    "eutf.explorer.search_placeholder": {"en": "e.g. Niger voluntary returns", "fr": "p. ex. Niger retours volontaires"},
+    # The indicators are worded in English as reported: a French example in French words finds nothing.
+    "eutf.explorer.search_placeholder": {"en": "e.g. Niger voluntary returns", "fr": "p. ex. Niger 3.4 ou Tchad voluntary"},
     "eutf.explorer.export": {"en": "Download the matching rows as CSV", "fr": "Télécharger les lignes retenues en CSV"},
     "eutf.grid.noRowsToShow": {"en": "No result row matches", "fr": "Aucune ligne ne correspond"},
     "eutf.grid.page": {"en": "Page", "fr": "Page"},
