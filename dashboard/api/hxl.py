@@ -22,6 +22,8 @@ ACTION_WORDS = ("action",)
 PILLAR_WORDS = ("pillar", "pilier")
 INDICATOR_WORDS = ("indicator", "indicateur")
 CODE_WORDS = ("code", "number", "numéro", "iso3", "_no", " no")
+SUBJECTS = ((COUNTRY_WORDS, "#country"), (REGION_WORDS, "#region"), (ACTION_WORDS, "#activity"),
+            (PILLAR_WORDS, "#sector"), (INDICATOR_WORDS, "#indicator"))
 
 
 def _has(name: str, words: tuple[str, ...]) -> bool:
@@ -72,12 +74,12 @@ def hxl_tag(column: str, series: pd.Series | None = None, subject: str | None = 
             return "#date+end"
         return "#date+reported" if _has(name, ("as_of", "as of", "au ", "reported")) else "#date"
     coded = _has(name, CODE_WORDS) or _all_codes(series)
-    for words, hashtag in ((COUNTRY_WORDS, "#country"), (REGION_WORDS, "#region"), (ACTION_WORDS, "#activity"),
-                           (PILLAR_WORDS, "#sector"), (INDICATOR_WORDS, "#indicator")):
-        if _has(name, words) and not (number and hashtag == "#indicator" and not coded):
-            if number and hashtag != "#sector":
-                break  # a count of countries or Actions is a number, not a name
-            return f"{hashtag}+code" if coded or number else f"{hashtag}+name"
+    if number and _has(name, PILLAR_WORDS) and coded:
+        return "#sector+code"  # the pillar's number
+    if not number:  # a count of countries or Actions is a number below, not a name
+        for words, hashtag in SUBJECTS:
+            if _has(name, words):
+                return f"{hashtag}+code" if coded else f"{hashtag}+name"
     if "source" in name:
         return "#meta+source"
     if number:
