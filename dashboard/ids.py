@@ -142,6 +142,8 @@ PILLARS_EXPLORER_SEARCH = "pillars-explorer-search-input"
 PILLARS_EXPLORER_EXPORT = "pillars-explorer-export-button"
 PILLARS_EXPLORER_COUNT = "pillars-explorer-count"
 PILLARS_EXPLORER_DOWNLOAD = "pillars-explorer-download"
+PILLARS_EXPLORER_ADDRESS = "pillars-explorer-address-store"
+PILLARS_EXPLORER_NOTICE = "pillars-explorer-notice"
 
 # --- sustainability page ---
 SUSTAINABILITY_PAGE = "sustainability-page-container"

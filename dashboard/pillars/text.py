@@ -319,6 +319,9 @@ TEXT: dict[str, dict[str, str]] = {
     "eutf.explorer.search": {"en": "Search all columns", "fr": "Chercher dans toutes les colonnes"},
     # The indicators are worded in English as reported: a French example in French words finds nothing.
     "eutf.explorer.search_placeholder": {"en": "e.g. Niger voluntary returns", "fr": "p. ex. Niger 3.4 ou Tchad voluntary"},
+    "eutf.explorer.address_dropped": {
+        "en": "Ignored in the address, not understood by the explorer: {values}.",
+        "fr": "Ignoré dans l’adresse, non compris par l’explorateur : {values}."},
     "eutf.explorer.export": {"en": "Download the matching rows as CSV", "fr": "Télécharger les lignes retenues en CSV"},
     "eutf.grid.noRowsToShow": {"en": "No result row matches", "fr": "Aucune ligne ne correspond"},
     "eutf.grid.page": {"en": "Page", "fr": "Page"},
