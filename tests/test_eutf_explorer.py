@@ -213,3 +213,42 @@ def test_the_download_before_any_request_holds_every_row_and_a_bad_request_none(
     assert len(csv_table(sent)) == 1426
     assert callbacks.download_explorer(context, 1, {"startRow": "x"}, "en") is callbacks.no_update
     assert callbacks.download_explorer(context, 0, grid_request(), "en") is callbacks.no_update
+
+
+# ---------------------------------------------------------------- the address
+def test_the_address_fragment_round_trips_the_grids_search_filters_and_sort():
+    from dashboard.pillars.explorer_address import fragment_of, read_fragment
+
+    level = {"level": {"filterType": "text", "type": "equals", "filter": "contract"}}
+    request = grid_request(filters={**level, SEARCH_KEY: {"filterType": "text", "type": "contains",
+                                                          "filter": "Niger 3.4"}},
+                           sort=[{"colId": "actual", "sort": "desc"}, {"colId": "level", "sort": "asc"}])
+    fragment = fragment_of(request)
+    assert fragment.startswith("#q=Niger+3.4&sort=-actual%2Clevel&filter=")
+    address = read_fragment(fragment)
+    assert address.search == "Niger 3.4" and address.filters == level and not address.dropped
+    assert ExplorerQuery.from_grid(address.filter_model(), list(address.sort)) == ExplorerQuery.from_grid(
+        request["filterModel"], request["sortModel"])
+    assert fragment_of(grid_request()) == "" and read_fragment("") == read_fragment(None)
+
+
+@pytest.mark.parametrize("fragment", ["#sort=-nope", "#filter=%7Bbad", "#filter=%7B%22x%22%3A1%7D", "#zzz=1",
+                                      "#filter=%7B%22actual%22%3A%7B%22filterType%22%3A%22number%22%2C%22type"
+                                      "%22%3A%22drop%20table%22%2C%22filter%22%3A1%7D%7D"])
+def test_values_the_explorer_cannot_use_are_dropped_and_named(fragment):
+    from dashboard.pillars.explorer_address import read_fragment
+
+    address = read_fragment(fragment + "&q=niger")
+    assert address.search == "niger" and len(address.dropped) == 1
+    answer = callbacks.apply_address(fragment, None, "", {}, "en")
+    assert answer[3].startswith("Ignored in the address")
+
+
+def test_the_grids_first_requests_do_not_overwrite_a_pasted_link():
+    applied = callbacks.apply_address("#q=niger", None, "", {}, "en")[4]
+    stale = grid_request()  # the grid's request made before it applied the address
+    assert callbacks.address_of_grid(stale, "#q=niger", applied) == (callbacks.no_update, callbacks.no_update)
+    caught_up = grid_request(filters={SEARCH_KEY: {"filterType": "text", "type": "contains", "filter": "niger"}})
+    written, synced = callbacks.address_of_grid(caught_up, "#q=niger", applied)
+    assert written is callbacks.no_update and synced["synced"] is True
+    assert callbacks.address_of_grid(grid_request(), "#q=niger", synced)[0] == ""  # the person cleared it
