@@ -67,8 +67,15 @@ def search_explorer(text: object) -> Patch:
     return patch
 
 
+def sort_of(column_state: object) -> list[tuple[str, str]]:
+    """The grid's sort in its column state: (column, "asc" or "desc"), first key first."""
+    entries = [entry for entry in column_state or [] if isinstance(entry, dict) and entry.get("sort") in ("asc", "desc")]
+    entries.sort(key=lambda entry: entry.get("sortIndex") if isinstance(entry.get("sortIndex"), int) else 0)
+    return [(str(entry.get("colId")), entry["sort"]) for entry in entries]
+
+
 def apply_address(fragment: object, _drawn: object, search_now: object, filters_now: object,
-                  lang: str | None) -> tuple:
+                  lang: str | None, columns_now: object = None) -> tuple:
     """The grid's search, filters and sort from the address's fragment (a first load, a pasted
     link, Back or Forward), with a notice naming what was dropped; nothing changes when the grid
     already shows them (its own change wrote the fragment)."""
@@ -81,7 +88,9 @@ def apply_address(fragment: object, _drawn: object, search_now: object, filters_
         shown = no_update, no_update
     else:
         shown = address.search, wanted
-    return (*shown, address.column_state(), notice,
+    # The grid's columns are set only when the address sorts otherwise (setting them reloads the rows).
+    sorted_now = sort_of(columns_now) == [(key["colId"], key["sort"]) for key in address.sort]
+    return (*shown, no_update if sorted_now else address.column_state(), notice,
             {"fragment": fragment_of({"filterModel": wanted, "sortModel": list(address.sort)}), "synced": False})
 
 
@@ -159,6 +168,7 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.PILLARS_EXPLORER_SEARCH, "value"),
         State(ids.PILLARS_EXPLORER_GRID, "filterModel"),
         lang,
+        State(ids.PILLARS_EXPLORER_GRID, "columnState"),
         prevent_initial_call="initial_duplicate",
         pure=True, needs=VIEWING,
     )(apply_address)
