@@ -223,8 +223,8 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
     # above the plot for the note and a legend that takes two lines on a phone.
     figure.update_layout(
         title_subtitle_text=note,
-        barmode="group", height=190 + 60 * len(labels),
-        margin={"t": 100 + SUBTITLE_LINE_HEIGHT * (note.count("<br>") + 2), "r": 40},
+        barmode="group", height=190 + 46 * len(labels),
+        margin={"t": 84 + SUBTITLE_LINE_HEIGHT * (note.count("<br>") + 2), "r": 40},
         legend={"orientation": "h", "y": 1.0, "x": 0, "xref": "container", "yanchor": "bottom",
                 "traceorder": "normal"},
         xaxis={"title": {"text": t("pillars.counts.axis", lang)}, "range": [0, top * 1.15 + 1]},
