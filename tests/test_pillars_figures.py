@@ -82,9 +82,8 @@ def test_counts_chart(tiny_cursor):
     counts = queries.pillar_counts(tiny_cursor, Selection(regions=("APAC",)))
     figure = figures.pillar_counts_chart(counts, lang="en")
     # Stated by the source documents and mapped by the dashboard: series apart, never added.
-    assert [trace.name for trace in figure.data] == ["Actions (source documents)", "Countries (source documents)",
-                                                     "Actions (mapped by the dashboard)",
-                                                     "Countries (mapped by the dashboard)"]
+    assert [trace.name for trace in figure.data] == ["Actions (sources)", "Countries (sources)",
+                                                     "Actions (our mapping)", "Countries (our mapping)"]
     assert list(figure.data[0].x) == [0] * 6 and list(figure.data[1].x) == [0] * 6  # Asia: only mapped Actions
     assert list(figure.data[2].x) == [2, 1, 2, 1, 1, 0]
     assert list(figure.data[3].x) == [2, 1, 2, 1, 1, 0]

@@ -187,6 +187,9 @@ def country_pillar_chart(frame: pd.DataFrame, *, lang: str, action_name: str) ->
                         row_axis_key="pillars.axis.country")
 
 
+LEGEND_LINE_HEIGHT = 20
+
+
 def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
     """Grouped horizontal bars: Actions and countries applying each pillar, as the source
     documents state it (plain) and as the dashboard mapped it (hatched, lighter), side by side and
@@ -197,7 +200,7 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
     suffix = normalise_language(lang)
     labels = [pillar_label(row.pillar_no, getattr(row, f"name_{suffix}"), width=24) for row in frame.itertuples()]
     figure = new_figure()
-    # (column, legend key, colour, pattern): Actions blue, countries orange; the mapping hatched.
+    # (column, colour, pattern): Actions blue, countries orange; the dashboard's mapping hatched.
     series = (("actions_stated", theme.QUALITATIVE[0], ""), ("countries_stated", theme.QUALITATIVE[1], ""),
               ("actions_mapped", theme.QUALITATIVE[0], "/"), ("countries_mapped", theme.QUALITATIVE[1], "/"))
     for column, colour, pattern in series:
@@ -208,9 +211,8 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
             basis = column.removeprefix("actions_")
             customdata = [wrap(names, 50) for names in frame[f"action_names_{basis}_{suffix}"]]
             hover += "<br>%{customdata}"
-        marker = {"color": colour, "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.35}}
-        if pattern:
-            marker["opacity"] = 0.75
+        marker = {"color": colour, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "white",
+                                                "solidity": 0.4}}
         figure.add_bar(
             y=labels, x=frame[column].tolist(), name=name, orientation="h",
             text=[format_number(value, lang) if value else "" for value in frame[column]], textposition="outside",
@@ -224,7 +226,8 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
     figure.update_layout(
         title_subtitle_text=note,
         barmode="group", height=190 + 46 * len(labels),
-        margin={"t": 84 + SUBTITLE_LINE_HEIGHT * (note.count("<br>") + 2), "r": 40},
+        # Four legend entries (two kinds of data apart) stack on a narrow chart: room for them.
+        margin={"t": 84 + LEGEND_LINE_HEIGHT * 2 + SUBTITLE_LINE_HEIGHT * (note.count("<br>") + 2), "r": 40},
         legend={"orientation": "h", "y": 1.0, "x": 0, "xref": "container", "yanchor": "bottom",
                 "traceorder": "normal"},
         xaxis={"title": {"text": t("pillars.counts.axis", lang)}, "range": [0, top * 1.15 + 1]},
