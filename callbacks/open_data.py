@@ -11,6 +11,7 @@ from dashboard.common.charts import ChartSpec
 from dashboard.common.pages import Site
 from dashboard.common.wiring import declare
 from dashboard.i18n import normalise_language, t
+from dashboard.settings import Settings
 from dashboard.store.context import AppContext
 
 
@@ -33,18 +34,33 @@ def update_open_data_links(options: list[str], search: str | None, lang: str | N
             f"/api/v1/docs?lang={lang}")
 
 
-def toggle_embed(site: Site, clicks: int | None, search: str | None, href: str | None, lang: str | None) -> tuple:
-    """Show or hide a chart's embed snippet, written for the current filters, options and language."""
+def embed_note(settings: Settings, lang: str) -> str:
+    """Where the snippet works: on the partner sites ``EUIOM_EMBED_ORIGINS`` lists, or (none listed)
+    only on this dashboard's own pages, browsers refusing the frame elsewhere; with sign-in on,
+    only for people signed in to this dashboard."""
+    if settings.embed_origins:
+        note = t("api.embed.note.origins", lang, origins=", ".join(settings.embed_origins))
+    else:
+        note = t("api.embed.note.no_origins", lang)
+    if settings.auth_mode != "open":
+        note += " " + t("api.embed.note.sign_in", lang)
+    return note
+
+
+def toggle_embed(site: Site, settings: Settings, clicks: int | None, search: str | None, href: str | None,
+                 lang: str | None) -> tuple:
+    """Show or hide a chart's embed snippet, written for the current filters, options and language,
+    with where it works."""
     is_open = isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
     if not is_open:
-        return True, "", "false"
+        return True, "", "", "false"
     chart = site.charts().get(ctx.outputs_list[0]["id"].get("chart", ""))
     if chart is None:
-        return True, "", "false"
+        return True, "", "", "false"
     lang = normalise_language(lang)
     snippet = embed_snippet(origin_of(href), chart.key, search, option_params(site, chart), lang,
                             t(chart.title_key, lang))
-    return False, snippet, "true"
+    return False, snippet, embed_note(settings, lang), "true"
 
 
 # A shown snippet follows the address; a hidden one costs no request when the filters change.
@@ -78,6 +94,7 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         app,
         Output({"type": ids.EMBED_VIEW, "chart": MATCH}, "hidden"),
         Output({"type": ids.EMBED_SNIPPET, "chart": MATCH}, "value"),
+        Output({"type": ids.EMBED_NOTE, "chart": MATCH}, "children"),
         Output({"type": ids.EMBED_BUTTON, "chart": MATCH}, "aria-expanded"),
         Input({"type": ids.EMBED_BUTTON, "chart": MATCH}, "n_clicks"),
         Input({"type": ids.EMBED_REFRESH, "chart": MATCH}, "data"),
@@ -86,4 +103,4 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
         pure=True, needs=READING_THE_ADDRESS,
-    )(lambda clicks, _refresh, search, href, lang: toggle_embed(site, clicks, search, href, lang))
+    )(lambda clicks, _refresh, search, href, lang: toggle_embed(site, context.settings, clicks, search, href, lang))

@@ -142,6 +142,8 @@ PILLARS_EXPLORER_SEARCH = "pillars-explorer-search-input"
 PILLARS_EXPLORER_EXPORT = "pillars-explorer-export-button"
 PILLARS_EXPLORER_COUNT = "pillars-explorer-count"
 PILLARS_EXPLORER_DOWNLOAD = "pillars-explorer-download"
+PILLARS_EXPLORER_ADDRESS = "pillars-explorer-address-store"
+PILLARS_EXPLORER_NOTICE = "pillars-explorer-notice"
 
 # --- sustainability page ---
 SUSTAINABILITY_PAGE = "sustainability-page-container"
@@ -210,5 +212,6 @@ OPEN_DATA_TOGGLE = "shell-open-data-toggle"
 EMBED_BUTTON = "chart-embed-button"
 EMBED_VIEW = "chart-embed-view"
 EMBED_SNIPPET = "chart-embed-snippet"
+EMBED_NOTE = "chart-embed-note"
 # Bumped in the browser when the address changes while the snippet is shown (as TABLE_REFRESH).
 EMBED_REFRESH = "chart-embed-refresh"

@@ -25,12 +25,14 @@ def embed_parts(chart_key: str, lang: str) -> tuple[html.Button, html.Div, dcc.S
     button = html.Button(t("api.embed.button", lang), id={"type": ids.EMBED_BUTTON, "chart": chart_key}, n_clicks=0,
                          type="button", title=title, className="btn btn-outline-secondary btn-sm",
                          **{"aria-label": title, "aria-expanded": "false"})
-    view = html.Div(
+    view = html.Div([
         # The label wraps the text box: a dcc.Textarea takes no aria-labelledby, and its id is a dict.
         html.Label([html.Span(t("api.embed.snippet_label", lang), className="small d-block mb-1"),
                     dcc.Textarea(id={"type": ids.EMBED_SNIPPET, "chart": chart_key}, readOnly=True, rows=3,
                                  className="form-control form-control-sm font-monospace", style={"width": "100%"})],
                    className="w-100"),
+        # Whether partner sites may show the snippet (EUIOM_EMBED_ORIGINS), filled with it.
+        html.P(id={"type": ids.EMBED_NOTE, "chart": chart_key}, className="small mb-0 mt-1 chart-embed-note")],
         id={"type": ids.EMBED_VIEW, "chart": chart_key}, hidden=True, className="chart-embed-view w-100 mt-1")
     return button, view, dcc.Store(id={"type": ids.EMBED_REFRESH, "chart": chart_key})
 

@@ -80,8 +80,9 @@ def test_json_and_csv_agree_and_csv_names_the_kind_of_data(client):
     url = "/api/v1/charts/sustainability-means?group=region&region=WCA,EHOA"
     body = client.get(url).get_json()
     frame = pd.read_csv(io.BytesIO(client.get(url + "&format=csv").data))
-    assert frame.columns.tolist() == [*body["columns"], "kind_of_data"]
+    assert frame.columns.tolist() == [*body["columns"], "kind_of_data", "kind_of_data_code"]
     assert frame["kind_of_data"].unique().tolist() == [body["kind_of_data"]["label"]]
+    assert frame["kind_of_data_code"].unique().tolist() == [body["kind_of_data"]["code"]] == ["survey_release"]
     assert "DEMO" in body["kind_of_data"]["label"]
     count = next(column for column in body["columns"] if "(n)" in column)
     assert frame[count].tolist() == [row[count] for row in body["rows"]]
@@ -184,7 +185,7 @@ def test_download_all_zip_holds_every_table_dictionary_and_provenance(client):
     assert provenance["filters"] == {"region": "WCA"} and provenance["language"] == "fr"
     assert provenance["disclosure_control"]["min_group_size"] == 10
     assert {entry["kind_of_data"] for entry in provenance["files"]} >= {"reference", "published"}
-    first_rows = archive.read("reference/countries.csv").decode("utf-8-sig").splitlines()[:2]
+    first_rows = archive.read("reference/countries.csv").decode("utf-8").splitlines()[:2]
     assert first_rows[1].startswith("#country+code")
     dictionary = pd.read_csv(io.BytesIO(archive.read("data_dictionary.csv")), encoding="utf-8-sig")
     assert {"file", "column", "type", "hxl", "kind_of_data"} <= set(dictionary.columns)

@@ -59,6 +59,15 @@ def test_a_page_on_another_local_origin_embeds_a_chart(page, partner, embedding_
 
 
 @pytest.mark.browser
+def test_the_embed_panel_names_the_allowed_partner_origins(page, partner, embedding_app):
+    page.goto(f"{embedding_app.url}/pillars")
+    wait_for_dash(page)
+    page.locator("#pillar-counts-heading ~ .chart-toolbar button", has_text="Embed").click()
+    note = page.locator(".chart-embed-view:not([hidden]) .chart-embed-note").first
+    note.wait_for()
+    assert partner.url in note.inner_text() and "EUIOM_EMBED_ORIGINS" in note.inner_text()
+
+
 def test_an_origin_not_listed_cannot_embed(page, partner, live_server):
     source = f"{live_server.url}/embed/sustainability-means"
     page.goto(f"{partner.url}/?src={quote(source)}")
@@ -76,6 +85,9 @@ def test_embed_button_gives_the_snippet_of_the_current_view(page, live_server):
     snippet.wait_for()
     text = snippet.input_value()
     assert text.startswith("<iframe") and "/embed/pillar-counts?region=WCA" in text and "lang=fr" in text
+    # No partner origin is set: the panel says the snippet shows only here until one is listed.
+    note = page.locator(".chart-embed-view:not([hidden]) .chart-embed-note").first.inner_text()
+    assert "EUIOM_EMBED_ORIGINS" in note and "Aucun site partenaire" in note
     href = page.locator("#shell-download-all-link").get_attribute("href")
     assert href.startswith("/api/v1/download.zip?region=WCA&") and href.endswith("&lang=fr")
 

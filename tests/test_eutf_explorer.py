@@ -72,6 +72,39 @@ def test_search_words_must_all_appear_whatever_their_case(context):
     assert eutf.explorer_counts(context.cursor(), query) == (1, 1426)
 
 
+def search(context, text: str) -> pd.DataFrame:
+    return eutf.explorer_rows(context.cursor(), ExplorerQuery.from_grid(
+        {SEARCH_KEY: {"filterType": "text", "type": "contains", "filter": text}}, None))
+
+
+def countries_of(rows: pd.DataFrame) -> set[str]:
+    return {code for cell in rows["countries"] for code in str(cell).split("; ")}
+
+
+def test_search_reads_country_names_in_both_languages_as_whole_words(context):
+    # The placeholder's example: Niger's rows (its own and regional ones covering it), never a
+    # row of Nigeria alone.
+    niger = search(context, "Niger voluntary")
+    assert len(niger) and all("NER" in str(cell).split("; ") for cell in niger["countries"])
+    niger_34 = search(context, "Niger 3.4")
+    assert set(niger_34["indicator_number"]) == {"3.4"} and countries_of(niger_34) == {"NER"}
+    assert "T05-EUTF-SAH-NE-07-01" in set(niger_34["iati_id"])
+    nigeria = search(context, "Nigeria")
+    assert len(nigeria) and all("NGA" in str(cell).split("; ") for cell in nigeria["countries"])
+    assert countries_of(search(context, "niger*")) >= {"NER", "NGA"}  # a trailing * asks for the start
+    # French names and accents: "Éthiopie", "ethiopie" and "Ethiopia" find the same rows.
+    assert len(search(context, "Éthiopie")) == len(search(context, "ethiopie")) == len(search(context, "Ethiopia")) > 0
+    assert len(search(context, "Côte d'Ivoire")) == len(search(context, "cote d’ivoire")) > 0
+    # Indicator numbers are whole words too: 3.1 is not 3.11.
+    numbers = set(search(context, "3.1")["indicator_number"].dropna())
+    assert "3.1" in numbers and "3.11" not in numbers
+    # Each language's placeholder example finds rows.
+    assert len(search(context, t("eutf.explorer.search_placeholder", "en").removeprefix("e.g. "))) > 0
+    assert len(search(context, "Niger 3.4")) > 0 and len(search(context, "Tchad voluntary")) > 0
+    # Regular-expression characters are literal.
+    assert search(context, "a(b").empty and search(context, ".*").shape[0] < 1426
+
+
 def test_text_number_and_combined_column_filters(context):
     cursor = context.cursor()
     every = eutf.explorer_rows(cursor)
@@ -180,3 +213,42 @@ def test_the_download_before_any_request_holds_every_row_and_a_bad_request_none(
     assert len(csv_table(sent)) == 1426
     assert callbacks.download_explorer(context, 1, {"startRow": "x"}, "en") is callbacks.no_update
     assert callbacks.download_explorer(context, 0, grid_request(), "en") is callbacks.no_update
+
+
+# ---------------------------------------------------------------- the address
+def test_the_address_fragment_round_trips_the_grids_search_filters_and_sort():
+    from dashboard.pillars.explorer_address import fragment_of, read_fragment
+
+    level = {"level": {"filterType": "text", "type": "equals", "filter": "contract"}}
+    request = grid_request(filters={**level, SEARCH_KEY: {"filterType": "text", "type": "contains",
+                                                          "filter": "Niger 3.4"}},
+                           sort=[{"colId": "actual", "sort": "desc"}, {"colId": "level", "sort": "asc"}])
+    fragment = fragment_of(request)
+    assert fragment.startswith("#q=Niger+3.4&sort=-actual%2Clevel&filter=")
+    address = read_fragment(fragment)
+    assert address.search == "Niger 3.4" and address.filters == level and not address.dropped
+    assert ExplorerQuery.from_grid(address.filter_model(), list(address.sort)) == ExplorerQuery.from_grid(
+        request["filterModel"], request["sortModel"])
+    assert fragment_of(grid_request()) == "" and read_fragment("") == read_fragment(None)
+
+
+@pytest.mark.parametrize("fragment", ["#sort=-nope", "#filter=%7Bbad", "#filter=%7B%22x%22%3A1%7D", "#zzz=1",
+                                      "#filter=%7B%22actual%22%3A%7B%22filterType%22%3A%22number%22%2C%22type"
+                                      "%22%3A%22drop%20table%22%2C%22filter%22%3A1%7D%7D"])
+def test_values_the_explorer_cannot_use_are_dropped_and_named(fragment):
+    from dashboard.pillars.explorer_address import read_fragment
+
+    address = read_fragment(fragment + "&q=niger")
+    assert address.search == "niger" and len(address.dropped) == 1
+    answer = callbacks.apply_address(fragment, None, "", {}, "en")
+    assert answer[3].startswith("Ignored in the address")
+
+
+def test_the_grids_first_requests_do_not_overwrite_a_pasted_link():
+    applied = callbacks.apply_address("#q=niger", None, "", {}, "en")[4]
+    stale = grid_request()  # the grid's request made before it applied the address
+    assert callbacks.address_of_grid(stale, "#q=niger", applied) == (callbacks.no_update, callbacks.no_update)
+    caught_up = grid_request(filters={SEARCH_KEY: {"filterType": "text", "type": "contains", "filter": "niger"}})
+    written, synced = callbacks.address_of_grid(caught_up, "#q=niger", applied)
+    assert written is callbacks.no_update and synced["synced"] is True
+    assert callbacks.address_of_grid(grid_request(), "#q=niger", synced)[0] == ""  # the person cleared it

@@ -100,6 +100,34 @@ def test_explorer_loads_rows_as_needed_sorts_filters_and_downloads_every_matchin
     assert_clean(page)
 
 
+def test_explorer_search_filters_and_sort_live_in_the_address(live_server, page):
+    # A pasted link: the search, a column filter and the sort come back; "Niger" is not Nigeria.
+    level = "%7B%22level%22%3A%7B%22filter%22%3A%22contract%22%2C%22filterType%22%3A%22text%22%2C%22type%22%3A%22equals%22%7D%7D"
+    page.goto(f"{live_server.url}/pillars#q=Niger+voluntary&sort=-actual&filter={level}")
+    wait_for_dash(page, timeout=60_000)
+    page.locator(GRID).scroll_into_view_if_needed()
+    page.wait_for_function("() => /^\\d+ of/.test(document.getElementById('pillars-explorer-count').innerText)")
+    assert page.input_value("#pillars-explorer-search-input") == "Niger voluntary"
+    wait_for_cell(page, 0, "level", "contract")
+    page.wait_for_function(f"() => document.querySelector('{ROWS}[row-index=\"0\"] .ag-cell[col-id=\"countries\"]')")
+    first = [cell(page, index, "countries") or "" for index in range(3)]
+    assert all("NER" in countries.split("; ") for countries in first if countries)
+    actuals = [float(cell(page, index, "actual") or "nan") for index in range(2)]
+    assert actuals == sorted(actuals, reverse=True)
+    # Typing writes the address (a new history entry); Back brings the previous rows again.
+    page.fill("#pillars-explorer-search-input", "Nigeria")
+    page.wait_for_function("() => location.hash.includes('q=Nigeria')")
+    assert "sort=-actual" in page.url and "filter=" in page.url
+    page.go_back()
+    page.wait_for_function("() => document.getElementById('pillars-explorer-search-input').value === 'Niger voluntary'")
+    # A value the explorer cannot use is dropped, with a notice naming it.
+    page.goto(f"{live_server.url}/pillars#q=Niger&sort=-bogus")
+    wait_for_dash(page, timeout=60_000)
+    page.wait_for_function("() => document.getElementById('pillars-explorer-notice').innerText.includes('sort=-bogus')")
+    assert page.input_value("#pillars-explorer-search-input") == "Niger"
+    assert_clean(page)
+
+
 @pytest.mark.inject_scripts
 def test_explorer_with_rows_loaded_has_no_serious_accessibility_violation(live_server, page):
     open_explorer(page, f"{live_server.url}/pillars?lang=fr")

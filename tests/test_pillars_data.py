@@ -139,8 +139,11 @@ def test_matrix_data_says_the_coverage_in_words(tiny_context):
 
 def test_counts_data(tiny_context):
     frame = data(tiny_context, ids.PILLARS_COUNTS_CHART)
-    assert records(frame)[5] == (6, "Community stabilisation", 1, 12, "Sahel and Lake Chad")
-    assert list(frame["Actions applying it"]) == [6, 5, 6, 3, 3, 1]
+    assert records(frame)[5] == (6, "Community stabilisation", 1, 12, "Sahel and Lake Chad", 0, 0, "")
+    # The source documents' pillars and the dashboard's mapping in columns apart, never added.
+    assert list(frame["Actions applying it, as the source documents state (reference facts)"]) == [3, 3, 3, 2, 2, 1]
+    assert list(frame["Actions applying it, as mapped by the dashboard (its own mapping)"]) == [3, 2, 3, 1, 1, 0]
+    assert list(frame["Names of those Actions (the dashboard’s mapping)"])[0] == "Pilot Action, Prottasha, RADA"
     assert data(tiny_context, ids.PILLARS_COUNTS_CHART, {"regions": ["APAC"], "pillars": [6]}).empty
 
 
@@ -183,8 +186,10 @@ def test_summaries_say_what_each_chart_shows(tiny_context):
     assert matrix.startswith("Pillars by Action for the current filters (Actions: 6; pillars: 6). Cells stated by "
                              "the source page: 14; mapped by this project: 10; not covered: 12. Most covered pillar: "
                              "1. Capacity building (Actions: 6).")
-    assert counts.startswith("Most applied pillar: 3. Reintegration assistance (Actions: 6; countries: 29). "
-                             "Least applied: 6. Community stabilisation (Actions: 1; countries: 12).")
+    assert counts.startswith("Most applied pillar: 2. Protection and voluntary return assistance (Actions: 3; "
+                             "countries: 24). Least applied: 6. Community stabilisation (Actions: 1; countries: 12). "
+                             "Mapped by the dashboard, not stated by the source documents (counted apart, never "
+                             "added): 1. Capacity building (3 Actions, 5 countries);")
     drill = answer[ids.PILLARS_DRILL_SUMMARY, "children"]
     assert drill.startswith("North Africa, pillars by country (countries: 5). Countries with a country exception: Libya.")
     trend = answer[ids.PILLARS_TREND_SUMMARY, "children"]

@@ -81,12 +81,16 @@ def test_country_chart_names_host_and_origin(tiny_cursor):
 def test_counts_chart(tiny_cursor):
     counts = queries.pillar_counts(tiny_cursor, Selection(regions=("APAC",)))
     figure = figures.pillar_counts_chart(counts, lang="en")
-    assert [trace.name for trace in figure.data] == ["Actions", "Countries"]
-    assert list(figure.data[0].x) == [2, 1, 2, 1, 1, 0]
-    assert list(figure.data[1].x) == [2, 1, 2, 1, 1, 0]
-    assert figure.data[0].marker.pattern.shape != figure.data[1].marker.pattern.shape
+    # Stated by the source documents and mapped by the dashboard: series apart, never added.
+    assert [trace.name for trace in figure.data] == ["Actions (sources)", "Countries (sources)",
+                                                     "Actions (our mapping)", "Countries (our mapping)"]
+    assert list(figure.data[0].x) == [0] * 6 and list(figure.data[1].x) == [0] * 6  # Asia: only mapped Actions
+    assert list(figure.data[2].x) == [2, 1, 2, 1, 1, 0]
+    assert list(figure.data[3].x) == [2, 1, 2, 1, 1, 0]
+    assert figure.layout.barmode == "group"
+    assert figure.data[0].marker.pattern.shape != figure.data[2].marker.pattern.shape
     assert figure.layout.xaxis.title.text == "Number" and figure.layout.yaxis.title.text == "Pillar"
-    assert "Prottasha, RADA" in figure.data[0].customdata[0]
+    assert "Prottasha, RADA" in figure.data[2].customdata[0]
 
 
 def test_matrix_table_is_accessible_text(matrix):

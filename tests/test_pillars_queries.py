@@ -78,25 +78,30 @@ def test_a_chosen_country_shows_the_pillars_that_apply_there(tiny_cursor):
 
 def test_counts_per_pillar(tiny_cursor):
     counts = pillars.pillar_counts(tiny_cursor, Selection()).set_index("pillar_no")
-    # 29 countries; Libya lacks pillar 1, Bangladesh (Prottasha) lacks pillar 2.
-    assert counts.loc[1, ["actions", "countries"]].tolist() == [6, 28]
-    assert counts.loc[2, ["actions", "countries"]].tolist() == [5, 28]
-    assert counts.loc[3, ["actions", "countries"]].tolist() == [6, 29]
-    # Pillar 4: Horn of Africa (7) + Sahel and Lake Chad (12) + Afghanistan.
-    assert counts.loc[4, ["actions", "countries"]].tolist() == [3, 20]
-    assert counts.loc[6, ["actions", "countries"]].tolist() == [1, 12]
-    assert counts.loc[6, "action_names_en"] == "Sahel and Lake Chad"
-    assert counts.loc[5, "action_names_fr"] == "Corne de l’Afrique, Sahel et lac Tchad, Prottasha"
+    # 29 countries: 24 of the three Joint Initiative Actions, whose pillars the source page states,
+    # and 5 of the Pilot Action, Prottasha and RADA, whose pillars the dashboard mapped; counted
+    # apart. Libya lacks pillar 1, Bangladesh (Prottasha) lacks pillar 2.
+    stated, mapped = ["actions_stated", "countries_stated"], ["actions_mapped", "countries_mapped"]
+    assert counts.loc[1, stated].tolist() == [3, 23] and counts.loc[1, mapped].tolist() == [3, 5]
+    assert counts.loc[2, stated].tolist() == [3, 24] and counts.loc[2, mapped].tolist() == [2, 4]
+    assert counts.loc[3, stated].tolist() == [3, 24] and counts.loc[3, mapped].tolist() == [3, 5]
+    # Pillar 4: Horn of Africa (7) + Sahel and Lake Chad (12) stated; Afghanistan (RADA) mapped.
+    assert counts.loc[4, stated].tolist() == [2, 19] and counts.loc[4, mapped].tolist() == [1, 1]
+    assert counts.loc[6, stated].tolist() == [1, 12] and counts.loc[6, mapped].tolist() == [0, 0]
+    assert counts.loc[6, "action_names_stated_en"] == "Sahel and Lake Chad"
+    assert counts.loc[5, "action_names_stated_fr"] == "Corne de l’Afrique, Sahel et lac Tchad"
+    assert counts.loc[5, "action_names_mapped_fr"] == "Prottasha"
 
 
 def test_counts_follow_filters(tiny_cursor):
     wca = pillars.pillar_counts(tiny_cursor, Selection(regions=("WCA",)))
-    assert wca["actions"].tolist() == [1] * 6 and wca["countries"].tolist() == [12] * 6
+    assert wca["actions_stated"].tolist() == [1] * 6 and wca["countries_stated"].tolist() == [12] * 6
+    assert wca["actions_mapped"].tolist() == [0] * 6
     libya = pillars.pillar_counts(tiny_cursor, Selection(countries=("LBY",), pillars=(1, 2)))
     assert libya["pillar_no"].tolist() == [1, 2]
-    assert libya["countries"].tolist() == [0, 1]
+    assert libya["countries_stated"].tolist() == [0, 1]
     empty = pillars.pillar_counts(tiny_cursor, Selection(regions=("APAC",), pillars=(6,)))
-    assert empty["actions"].tolist() == [0] and empty["countries"].tolist() == [0]
+    assert empty[["actions_stated", "countries_stated", "actions_mapped", "countries_mapped"]].sum().sum() == 0
 
 
 def test_libya_applies_pillars_two_and_three_only(tiny_cursor):

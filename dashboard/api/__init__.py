@@ -7,6 +7,7 @@ chart of every page is served, documented and embeddable without code of its own
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from flask import Flask, Response, request
@@ -17,7 +18,7 @@ from dashboard.common.charts import ChartSpec
 from dashboard.i18n import LANGUAGES
 from dashboard.store.context import AppContext
 
-from .bundle import build_bundle
+from .bundle import build_bundle, bundle_filename
 from .docs import docs_page
 from .embed import install_embeds
 from .errors import ApiError
@@ -58,7 +59,8 @@ def install_api(server: Flask, context: AppContext, charts: Mapping[str, ChartSp
         hxl = request.args.get("hxl", "") not in ("", "0", "false", "no")
         content = build_bundle(context, charts, query, hxl=hxl)
         response = Response(content, mimetype="application/zip")
-        response.headers["Content-Disposition"] = 'attachment; filename="euiom-dashboard-data.zip"'
+        name = bundle_filename(context, query, hxl=hxl, on=dt.datetime.now(dt.UTC).date())
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
 
     def openapi() -> Response:

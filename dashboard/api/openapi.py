@@ -10,7 +10,7 @@ from dashboard.i18n import LANGUAGES, t
 from dashboard.selection import URL_KEYS
 
 from . import options as page_options
-from .params import DEFAULT_LIMIT, MAX_LIMIT
+from .params import DEFAULT_LIMIT, MAX_CSV_ROWS, MAX_LIMIT
 from .reference import reference_tables
 
 FILTER_HELP = {
@@ -35,7 +35,8 @@ def common_parameters() -> list[dict]:
         _parameter("lang", "Language of labels: en or fr.", {"type": "string", "enum": list(LANGUAGES)}),
         _parameter("format", "json (default) or csv; an Accept: text/csv header also asks for CSV.",
                    {"type": "string", "enum": ["json", "csv"]}),
-        _parameter("limit", f"Rows per page (default {DEFAULT_LIMIT}).",
+        _parameter("limit", f"Rows per page (default {DEFAULT_LIMIT} in JSON; a CSV without limit holds every "
+                            f"row, up to {MAX_CSV_ROWS}).",
                    {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}),
         _parameter("offset", "Rows to skip.", {"type": "integer", "minimum": 0}),
     ]

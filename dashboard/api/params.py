@@ -17,6 +17,9 @@ from .errors import ApiError
 FORMATS = ("json", "csv")
 DEFAULT_LIMIT = 1000
 MAX_LIMIT = 10_000
+# A CSV asked for without ``limit`` holds every row up to this many (a script reading the file
+# gets the whole table, not a first page); beyond it, the Link header leads on.
+MAX_CSV_ROWS = 100_000
 MAX_OFFSET = 10_000_000
 MAX_QUERY_LENGTH = 4096
 MAX_VALUE_LENGTH = 512
@@ -110,7 +113,8 @@ def parse_query(raw_query: str, catalog: Catalog, *, accept: str = "", default_l
         selection=selection,
         options={name: values[name] for name in options if values.get(name, "") != ""},
         lang=lang, format=fmt,
-        limit=_whole_number("limit", values.get("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT),
+        limit=_whole_number("limit", values.get("limit"), MAX_CSV_ROWS if fmt == "csv" else DEFAULT_LIMIT, 1,
+                            MAX_LIMIT),
         offset=_whole_number("offset", values.get("offset"), 0, 0, MAX_OFFSET),
     )
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from dashboard.common.eutf import indicator_code
 from dashboard.pillars import explorer_queries
 from dashboard.pillars import queries as indicator_queries
 from dashboard.selection import Selection
@@ -23,23 +24,38 @@ class ReferenceTable:
     description: str
     kind: str
     query: Callable[[duckdb.DuckDBPyConnection], pd.DataFrame]
+    # Columns that identify a row (the zip's Table Schema names them as its primary key).
+    key: tuple[str, ...] = ()
+    # The HXL hashtag of what a row names (its ``name_en``/``name_fr`` columns are its names).
+    subject: str | None = None
+
+
+def eutf_result_rows(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every EUTF result row, the Common Output Indicator number as its text code ("COI 3.4")."""
+    rows = explorer_queries.explorer_rows(cursor)
+    return rows.assign(indicator_number=[indicator_code(number) for number in rows["indicator_number"]])
 
 
 REFERENCE_TABLES: tuple[ReferenceTable, ...] = (
     ReferenceTable("actions", "The EU-IOM Actions: names, region, status, dates, funding, sources.", "reference",
-                   reference_queries.actions),
-    ReferenceTable("countries", "Countries of each Action, with their role.", "reference", reference_queries.countries),
-    ReferenceTable("regions", "Regions of the Actions.", "reference", reference_queries.regions),
-    ReferenceTable("statuses", "Statuses of the Actions.", "reference", reference_queries.statuses),
-    ReferenceTable("pillars", "The six pillars of the KMH results framework.", "reference", reference_queries.pillars),
+                   reference_queries.actions, key=("action_code",), subject="#activity"),
+    ReferenceTable("countries", "Countries of each Action, with their role.", "reference", reference_queries.countries,
+                   key=("action_code", "iso3"), subject="#country"),
+    ReferenceTable("regions", "Regions of the Actions.", "reference", reference_queries.regions,
+                   key=("region_code",), subject="#region"),
+    ReferenceTable("statuses", "Statuses of the Actions.", "reference", reference_queries.statuses,
+                   key=("status_code",), subject="#status"),
+    ReferenceTable("pillars", "The six pillars of the KMH results framework.", "reference", reference_queries.pillars,
+                   key=("pillar_no",), subject="#sector"),
     ReferenceTable("indicators", "Programme indicators, their pillar and unit.", "reference",
-                   reference_queries.indicators),
+                   reference_queries.indicators, key=("indicator_code",), subject="#indicator"),
     ReferenceTable("published-figures", "Headline figures published by the EU and IOM, with date and source.",
-                   "published", lambda cursor: indicator_queries.published_figures(cursor, Selection())),
+                   "published", lambda cursor: indicator_queries.published_figures(cursor, Selection()),
+                   key=("figure_id",)),
     ReferenceTable("eutf-projects", "EUTF projects and contracts of the Actions: budget, dates, partners.", "eutf",
-                   store_reference.projects),
+                   store_reference.projects, key=("iati_id",)),
     ReferenceTable("eutf-results", "Every EUTF result row: indicator, target, actual, as-of date.", "eutf",
-                   explorer_queries.explorer_rows),
+                   lambda cursor: eutf_result_rows(cursor), key=("result_id",)),
 )
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import pandas as pd
 from flask import Response, request
 
-from dashboard.common.exports import safe_frame
+from dashboard.common.exports import safe_frame, typed_frame, with_kind
 
 from .params import ApiQuery
 
@@ -21,8 +21,9 @@ CSV_TYPE = "text/csv; charset=utf-8"
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, object]]:
-    """Rows as JSON-ready dicts: missing values (suppressed groups) are null, dates ISO text."""
-    return json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False, double_precision=15))
+    """Rows as JSON-ready dicts: missing values (suppressed groups) are null, counts integers,
+    dates YYYY-MM-DD (ISO date-times only where a time of day matters)."""
+    return json.loads(typed_frame(frame).to_json(orient="records", date_format="iso", force_ascii=False, double_precision=15))
 
 
 def page_links(base: str, query: ApiQuery, total: int, keep: list[tuple[str, str]]) -> dict[str, str | None]:
@@ -54,13 +55,14 @@ def csv_text(frame: pd.DataFrame) -> str:
 
 
 def table_response(frame: pd.DataFrame, query: ApiQuery, meta: Mapping[str, object], *,
-                   kind_label: str, keep: list[tuple[str, str]]) -> Response:
-    """One page of ``frame`` as JSON (``meta``, links, rows) or CSV (rows plus a kind-of-data column)."""
+                   kind_label: str, kind_code: str, keep: list[tuple[str, str]]) -> Response:
+    """One page of ``frame`` as JSON (``meta``, links, rows) or CSV (rows plus the kind-of-data
+    columns; an empty table keeps one row holding only them)."""
     total = len(frame)
     rows = frame.iloc[query.offset:query.offset + query.limit]
     links = page_links(request.base_url, query, total, keep)
     if query.format == "csv":
-        table = rows.assign(kind_of_data=kind_label)
+        table = with_kind(typed_frame(rows), kind_label, kind_code)
         response = Response(csv_text(table), mimetype="text/csv", content_type=CSV_TYPE)
         response.headers["Content-Disposition"] = "inline"
     else:

@@ -16,7 +16,7 @@ from flask import Flask, Response, request
 
 from dashboard.auth import Permission, can
 from dashboard.common.charts import ChartSpec
-from dashboard.common.data_kinds import kind_text
+from dashboard.common.data_kinds import kind_code, kind_source, kind_text
 from dashboard.i18n import t
 from dashboard.store.context import AppContext
 from dashboard.store.door import QueryTimeout
@@ -121,12 +121,12 @@ def install_routes(server: Flask, context: AppContext, charts: Mapping[str, Char
         query = checked_query(context, chart)
         answer = answer_chart(context, chart, query)
         return table_response(answer.frame, query, chart_meta(context, answer, query, page_paths),
-                              kind_label=answer.kind_label, keep=kept_items(query))
+                              kind_label=answer.kind_label, kind_code=answer.kind_code, keep=kept_items(query))
 
     def reference_list() -> Response:
         query = checked_query(context)
         return json_response({"tables": [{"name": table.name, "description": t(f"api.reference.{table.name}", query.lang),
-                                          "kind_of_data": table.kind, "url": f"{PREFIX}/reference/{table.name}"}
+                                          "kind_of_data": kind_code(table.kind, context.catalog), "url": f"{PREFIX}/reference/{table.name}"}
                                          for table in tables.values()]})
 
     def reference_data(name: str) -> Response:
@@ -139,9 +139,11 @@ def install_routes(server: Flask, context: AppContext, charts: Mapping[str, Char
             raise ApiError(400, "Reference tables take no filters.", parameter=query.filter_items()[0][0])
         frame = table.query(context.cursor())
         label = kind_text(table.kind, context.catalog, context.imported_files, query.lang)
+        code = kind_code(table.kind, context.catalog)
         meta = {"table": table.name, "description": t(f"api.reference.{table.name}", query.lang), "lang": query.lang,
-                "kind_of_data": {"code": table.kind, "label": label}}
-        return table_response(frame, query, meta, kind_label=label, keep=kept_items(query))
+                "kind_of_data": {"code": code, "label": label},
+                "source": kind_source(table.kind, context.catalog, context.imported_files, query.lang)}
+        return table_response(frame, query, meta, kind_label=label, kind_code=code, keep=kept_items(query))
 
     def unknown(rest: str = "") -> Response:
         raise ApiError(404, f"No such API address; the endpoints are listed at {PREFIX}/openapi.json.")

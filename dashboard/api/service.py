@@ -12,8 +12,8 @@ import pandas as pd
 from dashboard.auth import current_user
 from dashboard.build.release.utility import interval_coverage_text
 from dashboard.common.charts import ChartRequest, ChartSpec
-from dashboard.common.data_kinds import SURVEY_RELEASE, kind_text
-from dashboard.common.describe import data_source_text, filter_summary
+from dashboard.common.data_kinds import SURVEY_RELEASE, kind_code, kind_source, kind_text
+from dashboard.common.describe import filter_summary
 from dashboard.i18n import t
 from dashboard.store.context import AppContext
 
@@ -31,6 +31,8 @@ class ChartAnswer:
     frame: pd.DataFrame
     kind: str
     kind_label: str
+    kind_code: str
+    source: str
 
 
 def store_version(context: AppContext) -> str:
@@ -71,7 +73,8 @@ def answer_chart(context: AppContext, chart: ChartSpec, query: ApiQuery,
                        parameter=name)
     request = replace(request, params=resolved)
     kind, label = kind_of(chart, request, context)
-    return ChartAnswer(chart, request, chart.data(request), kind, label)
+    return ChartAnswer(chart, request, chart.data(request), kind, label, kind_code(kind, context.catalog),
+                       kind_source(kind, context.catalog, context.imported_files, request.lang))
 
 
 def filter_notes(chart: ChartSpec, selection, lang: str) -> list[str]:
@@ -103,8 +106,8 @@ def chart_meta(context: AppContext, answer: ChartAnswer, query: ApiQuery,
     address = page_address(page_paths, chart.page, query.filter_items(), lang)
     return {
         "chart": chart.key, "page": chart.page, "title": t(chart.title_key, lang), "lang": lang,
-        "kind_of_data": {"code": answer.kind, "label": answer.kind_label},
-        "source": data_source_text(context.catalog, context.imported_files, lang),
+        "kind_of_data": {"code": answer.kind_code, "label": answer.kind_label},
+        "source": answer.source,
         "filters": dict(query.selection.to_query_items()), "options": dict(query.options),
         "filters_text": filter_summary(query.selection, context.catalog, lang),
         "suppression": {"min_group_size": context.settings.min_group_size,

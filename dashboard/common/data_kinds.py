@@ -22,6 +22,14 @@ FACTS = "facts"  # the store's indicator values and survey records: demo or impo
 SURVEY_RELEASE = "survey_release"
 SURVEY_EXACT = "survey_exact"
 KINDS = (EUTF, PUBLISHED, REFERENCE, MAPPING, FACTS, SURVEY_RELEASE, SURVEY_EXACT)
+# What FACTS are in a given store, as the code files carry: the demo generator's, imported, or none.
+DEMO = "demo"
+IMPORTED = "imported"
+NO_FACTS = "no_facts"
+# Name of the kind-of-data column of every file (API CSV, zip CSV and Parquet, page CSV): the
+# kind in words; ``KIND_CODE_COLUMN`` holds its code.
+KIND_COLUMN = "kind_of_data"
+KIND_CODE_COLUMN = "kind_of_data_code"
 # Actions whose pillars the dashboard mapped itself from their objectives or result areas.
 MAPPED_PILLAR_ACTIONS = ("PILOT", "PROTTASHA", "RADA")
 # Kinds of data each page shows, for its printable brief.
@@ -44,6 +52,28 @@ def kind_text(kind: str, catalog: Catalog, imported_files: Sequence[str], lang: 
         shown = format_number(float(rho), lang, 2) if isinstance(rho, int | float) else "?"
         return t(f"kind.{kind}", lang, source=data_source_text(catalog, list(imported_files), lang), rho=shown)
     return t(f"kind.{kind}", lang)
+
+
+def kind_code(kind: str, catalog: Catalog) -> str:
+    """The code files and the API carry for ``kind``: the store's facts are named for what they
+    are in this store (``demo``, ``imported`` or ``no_facts``), every other kind by its own code."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of data {kind!r}")
+    if kind != FACTS:
+        return kind
+    if catalog.is_demo:
+        return DEMO
+    return IMPORTED if catalog.data_origin == "imported" else NO_FACTS
+
+
+def kind_source(kind: str, catalog: Catalog, imported_files: Sequence[str], lang: str) -> str:
+    """Where data of ``kind`` comes from, in words: the EUTF export for EUTF results, the source
+    documents for reference facts, the demo generator or the imported files for the store's facts."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of data {kind!r}")
+    if kind in (FACTS, SURVEY_RELEASE, SURVEY_EXACT):
+        return data_source_text(catalog, list(imported_files), lang)
+    return t(f"kind.source.{kind}", lang)
 
 
 def page_kind_texts(page: str | None, catalog: Catalog, imported_files: Sequence[str], lang: str, *,

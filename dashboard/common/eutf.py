@@ -24,6 +24,19 @@ def value_text(value: object, lang: str) -> str:
     return format_number(value, lang, 0 if value.is_integer() else 2)
 
 
+# Files write a Common Output Indicator's number as this code ("COI 3.4"), so that every reader
+# (pandas, R, a spreadsheet) keeps it as text: "3.4" would be read as a number by some and as
+# text by others depending on the rows ("2.1 bis"), and "3.10" would become 3.1.
+INDICATOR_CODE_PREFIX = "COI "
+
+
+def indicator_code(number: object) -> str | None:
+    """The text code of a Common Output Indicator number in files ("COI 3.4"; None: no number)."""
+    if number is None or (isinstance(number, float) and math.isnan(number)) or number is pd.NA:
+        return None
+    return f"{INDICATOR_CODE_PREFIX}{number}"
+
+
 def indicator_label(number: str, indicator: str, lang: str) -> str:
     """A numbered Common Output Indicator's name in ``lang``, after its number: the EUTF's
     wording without "Number of" in English, the dashboard's translation in French (the wording as

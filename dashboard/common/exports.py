@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.common.data_kinds import KIND_CODE_COLUMN, KIND_COLUMN
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FILENAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_FILENAME_PART = 60
@@ -82,9 +84,29 @@ def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
     return cleaned
 
 
+def dates_without_time(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which every date-time column whose times are all midnight holds dates written
+    YYYY-MM-DD (a JSON answer would otherwise carry "T00:00:00.000")."""
+    cleaned = frame.copy()
+    for column in cleaned.columns:
+        values = cleaned[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            present = values.dropna()
+            if (present == present.dt.normalize()).all():
+                cleaned[column] = pd.Series([None if pd.isna(value) else value.date().isoformat() for value in values],
+                                            index=cleaned.index, dtype=object)
+    return cleaned
+
+
+def typed_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table as every file and answer writes it: counts as integers (nullable Int64, never
+    12.0) and dates as YYYY-MM-DD."""
+    return dates_without_time(whole_numbers(frame))
+
+
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy with counts as whole numbers and every text cell and column name neutralised."""
-    cleaned = whole_numbers(frame)
+    cleaned = typed_frame(frame)
     cleaned.columns = [neutralise(str(column)) for column in cleaned.columns]
     for column in cleaned.columns:
         if cleaned[column].dtype == object or pd.api.types.is_string_dtype(cleaned[column]):
@@ -104,17 +126,26 @@ def with_provenance(frame: pd.DataFrame, header: ExportHeader) -> pd.DataFrame:
     return frame.assign(**columns)
 
 
-def to_csv_bytes(frame: pd.DataFrame, header: ExportHeader) -> bytes:
-    """UTF-8 CSV: one header row, then the table with its provenance columns.
+def with_kind(frame: pd.DataFrame, label: str, code: str) -> pd.DataFrame:
+    """``frame`` with its kind of data at the right, in every row (``kind_of_data``: in words,
+    ``kind_of_data_code``); an empty table keeps one row holding only them, so the file still says
+    what it is and ``pandas.read_csv`` reads it with no options."""
+    kinds = {KIND_COLUMN: label, KIND_CODE_COLUMN: code}
+    if frame.empty:
+        return pd.DataFrame([{**{column: None for column in frame.columns}, **kinds}])
+    return frame.assign(**kinds)
 
-    A byte order mark leads, so that a spreadsheet opened on the file reads accents; pandas reads
-    it as is and R's ``read.csv`` too (R names the first column with the mark in front unless told
-    ``fileEncoding = "UTF-8-BOM"``)."""
+
+def to_csv_bytes(frame: pd.DataFrame, header: ExportHeader) -> bytes:
+    """UTF-8 CSV without a byte order mark: one header row, then the table with its provenance
+    columns. pandas, R's ``read.csv`` and Python's csv module read it with no options (a mark
+    would become part of the first column's name in R: ``X.U.FEFF.Country``); the Excel
+    download is the file for a spreadsheet (accents included)."""
     buffer = io.StringIO()
     # CRLF line ends (RFC 4180): a cell holding a CR or LF is then quoted, so no embedded line
     # break can start a new row whose first cell a spreadsheet would run.
     safe_frame(with_provenance(frame, header)).to_csv(buffer, index=False, lineterminator="\r\n")
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return buffer.getvalue().encode("utf-8")
 
 
 def to_excel_bytes(frame: pd.DataFrame, header: ExportHeader, sheet_name: str = "data",

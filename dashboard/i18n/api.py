@@ -13,8 +13,8 @@ TEXT = {
               "additionner des natures différentes."},
     "api.docs.formats": {"en": "JSON by default; CSV with format=csv (or Accept: text/csv). lang=en or fr for labels.",
                          "fr": "JSON par défaut ; CSV avec format=csv (ou Accept: text/csv). lang=en ou fr pour les libellés."},
-    "api.docs.paging": {"en": "Pages of rows: limit (up to 10,000) and offset; links.next and a Link header lead on.",
-                        "fr": "Pages de lignes : limit (jusqu’à 10 000) et offset ; links.next et l’en-tête Link mènent à la suite."},
+    "api.docs.paging": {"en": "Pages of rows: limit (up to 10,000; JSON gives 1,000 rows when it is absent) and offset; links.next and a Link header lead on. A CSV asked for without limit holds every row (up to 100,000).",
+                        "fr": "Pages de lignes : limit (jusqu’à 10 000 ; le JSON donne 1 000 lignes sans lui) et offset ; links.next et l’en-tête Link mènent à la suite. Un CSV demandé sans limit contient toutes les lignes (jusqu’à 100 000)."},
     "api.docs.errors": {"en": "A bad parameter gets a 4xx answer in JSON: {\"error\": \"…\", \"status\": 400, \"parameter\": \"…\"}.",
                         "fr": "Un paramètre incorrect reçoit une réponse 4xx en JSON : {\"error\": \"…\", \"status\": 400, \"parameter\": \"…\"}."},
     "api.docs.limits": {"en": "Rate limit per client: too many requests get 429 with Retry-After. Answers carry an ETag and Cache-Control.",
@@ -47,6 +47,15 @@ TEXT = {
                                "fr": "Code pour intégrer ce graphique dans un autre site"},
     "api.embed.snippet_label": {"en": "Copy this code into the partner site's page:",
                                 "fr": "Copiez ce code dans la page du site partenaire :"},
+    "api.embed.note.origins": {
+        "en": "Partner sites allowed to show it (EUIOM_EMBED_ORIGINS): {origins}. A page on any other site shows an empty frame.",
+        "fr": "Sites partenaires autorisés à l’afficher (EUIOM_EMBED_ORIGINS) : {origins}. Une page d’un autre site affiche un cadre vide."},
+    "api.embed.note.no_origins": {
+        "en": "No partner site is allowed yet: this code works only on this dashboard's own pages, and browsers show an empty frame anywhere else. Whoever runs this server must list the partner site's origin in EUIOM_EMBED_ORIGINS (e.g. EUIOM_EMBED_ORIGINS=\"https://partner.example.org\") and restart it; this code then works there as it is.",
+        "fr": "Aucun site partenaire n’est encore autorisé : ce code ne fonctionne que dans les pages de ce tableau de bord, et les navigateurs affichent un cadre vide partout ailleurs. La personne qui administre ce serveur doit indiquer l’origine du site partenaire dans EUIOM_EMBED_ORIGINS (par ex. EUIOM_EMBED_ORIGINS=\"https://partner.example.org\") et le redémarrer ; ce code y fonctionne alors tel quel."},
+    "api.embed.note.sign_in": {
+        "en": "Sign-in is on: the chart shows only to people signed in to this dashboard.",
+        "fr": "La connexion est activée : le graphique ne s’affiche qu’aux personnes connectées à ce tableau de bord."},
     "api.download_all": {"en": "Download all data", "fr": "Télécharger toutes les données"},
     "api.download_all_title": {
         "en": "Every table of the dashboard for the current filters, in one zip (CSV, Parquet, data dictionary, provenance)",

@@ -22,6 +22,19 @@ TEXT: dict[str, dict[str, str]] = {
     "kind.survey_exact": {
         "en": "{source} — EXACT survey figures computed from the survey records, not protected: for the team only",
         "fr": "{source} — Chiffres d’enquête EXACTS calculés à partir des réponses elles-mêmes, non protégés : réservés à l’équipe"},
+    # Where each kind of data comes from (the API's ``source``, the zip's sources by kind)
+    "kind.source.eutf": {
+        "en": "EUTF Akvo RSR monitoring platform export of 2021-12-17 and EUTF projects database of January 2022 (© European Union, reuse under Commission Decision 2011/833/EU)",
+        "fr": "export de la plateforme de suivi Akvo RSR du FFUE du 2021-12-17 et base des projets du FFUE de janvier 2022 (© Union européenne, réutilisation selon la décision 2011/833/UE de la Commission)"},
+    "kind.source.published": {
+        "en": "published headline figures (data/reference/published_figures.csv), each with its date, qualifier and source URL",
+        "fr": "chiffres clés publiés (data/reference/published_figures.csv), chacun avec sa date, sa précision et l’adresse de sa source"},
+    "kind.source.reference": {
+        "en": "source documents: EU-IOM Actions page and KMH brochure",
+        "fr": "documents sources : page des Actions UE-OIM et brochure du KMH"},
+    "kind.source.mapping": {
+        "en": "source documents (EU-IOM Actions page, KMH brochure); pillars of the Pilot Action, Prottasha and RADA mapped by this dashboard from their objectives",
+        "fr": "documents sources (page des Actions UE-OIM, brochure du KMH) ; piliers de l’Action pilote, de Prottasha et de RADA rapprochés par ce tableau de bord à partir de leurs objectifs"},
     "export.header.kind": {"en": "Kind of data", "fr": "Nature des données"},
     "export.table_kind": {"en": "Kind of data: {kind}", "fr": "Nature des données\u202f: {kind}"},
     "pillars.mapped_note": {"en": "Pilot Action, Prottasha and RADA: pillars mapped by the dashboard from their objectives",
@@ -84,6 +97,8 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Les chiffres du FFUE sont cumulés, tels que déclarés au 17 décembre 2021, pour toute la durée des programmes : les filtres communs ne s’y appliquent pas. Le chiffre d’un pays ne compte que les projets et contrats de ce pays, à un seul niveau (les contrats s’il y en a) ; les projets régionaux sont indiqués pour les pays qu’ils couvrent, jamais répartis ni ajoutés."},
     "map.amount.col.measure": {"en": "Measure", "fr": "Mesure"},
     "map.amount.col.value": {"en": "Value shown", "fr": "Valeur affichée"},
+    "map.amount.col.status": {"en": "Status of the value", "fr": "Statut de la valeur"},
+    "map.amount.has_figure": {"en": "figure shown", "fr": "chiffre affiché"},
     "map.amount.col.budget": {"en": "Budget (EUR)", "fr": "Budget (EUR)"},
     "map.amount.col.ids": {"en": "Projects or contracts counted", "fr": "Projets ou contrats comptés"},
     "map.amount.col.source": {"en": "Source and date", "fr": "Source et date"},

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from dashboard.common.eutf import indicator_label
+from dashboard.common.eutf import indicator_code, indicator_label
 from dashboard.i18n import TEXT, t
 from dashboard.map.amounts import AmountSpec
 from dashboard.map.geometry import Province
@@ -90,7 +90,8 @@ def trend_table(trend: pd.DataFrame | None, *, iso3: str, country: str, indicato
 def amount_table(frame: pd.DataFrame, spec: AmountSpec, *, lang: str) -> pd.DataFrame:
     """The amount map as a table: one row per country, drawn or not, in ``lang``.
 
-    Columns: country code, country, measure, value shown (number, or the "no figure" words),
+    Columns: country code, country, measure, value shown (a number, empty when there is none),
+    status (whether there is a figure, in words: "no EUTF figure"),
     then the budget in EUR (the budget colouring: a budget is not a target) or target, actual and
     % of target (the others), level and projects or contracts, regional projects covering it
     (never included), source and date, drawn on the map.
@@ -109,7 +110,10 @@ def amount_table(frame: pd.DataFrame, spec: AmountSpec, *, lang: str) -> pd.Data
             t("map.col.country_code", lang): row.iso3,
             t("map.col.country", lang): row.country,
             t("map.amount.col.measure", lang): f"{spec.measure_label} ({spec.value_label})",
-            t("map.amount.col.value", lang): (spec.missing_label if pd.isna(row.value) else float(row.value)),
+            # The number alone (a column of numbers for a script), and whether there is one in words.
+            t("map.amount.col.value", lang): None if pd.isna(row.value) else float(row.value),
+            t("map.amount.col.status", lang): spec.missing_label if pd.isna(row.value) else t("map.amount.has_figure",
+                                                                                               lang),
             **figures,
             t("eutf.hover.level", lang): row.level and t(f"eutf.level.{row.level}", lang),
             t("map.amount.col.ids", lang): row.iati_ids,
@@ -126,7 +130,7 @@ def country_results_table(results: pd.DataFrame, *, iso3: str, country: str, lan
     return pd.DataFrame({
         t("map.col.country_code", lang): [iso3] * len(results),
         t("map.col.country", lang): [country] * len(results),
-        t("eutf.col.number", lang): results["indicator_number"].tolist(),
+        t("eutf.col.number", lang): [indicator_code(number) for number in results["indicator_number"]],
         t("eutf.col.indicator", lang): results["indicator"].tolist(),
         t("eutf.col.label", lang): [indicator_label(number, indicator, lang).removeprefix(f"{number} ")
                                     for number, indicator in zip(results["indicator_number"], results["indicator"],

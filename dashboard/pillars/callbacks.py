@@ -27,6 +27,7 @@ from dashboard.pillars.explorer import (
     parse_request,
     search_filter,
 )
+from dashboard.pillars.explorer_address import fragment_of, read_fragment
 from dashboard.pillars.explorer_rows import describe, export_frame, grid_records
 from dashboard.store.context import AppContext
 
@@ -64,6 +65,56 @@ def search_explorer(text: object) -> Patch:
     else:
         patch[SEARCH_KEY] = entry
     return patch
+
+
+def sort_of(column_state: object) -> list[tuple[str, str]]:
+    """The grid's sort in its column state: (column, "asc" or "desc"), first key first."""
+    entries = [entry for entry in column_state or [] if isinstance(entry, dict) and entry.get("sort") in ("asc", "desc")]
+    entries.sort(key=lambda entry: entry.get("sortIndex") if isinstance(entry.get("sortIndex"), int) else 0)
+    return [(str(entry.get("colId")), entry["sort"]) for entry in entries]
+
+
+def apply_address(fragment: object, _drawn: object, search_now: object, filters_now: object,
+                  lang: str | None, columns_now: object = None) -> tuple:
+    """The grid's search, filters and sort from the address's fragment (a first load, a pasted
+    link, Back or Forward), with a notice naming what was dropped; nothing changes when the grid
+    already shows them (its own change wrote the fragment)."""
+    lang = normalise_language(lang)
+    address = read_fragment(fragment)
+    notice = t("eutf.explorer.address_dropped", lang, values="; ".join(
+        f"{name}={value}" for name, value in address.dropped)) if address.dropped else ""
+    wanted = address.filter_model()
+    if (search_now or "") == address.search and (filters_now or {}) == wanted:
+        shown = no_update, no_update
+    else:
+        shown = address.search, wanted
+    # The grid's columns are set only when the address sorts otherwise (setting them reloads the rows).
+    sorted_now = sort_of(columns_now) == [(key["colId"], key["sort"]) for key in address.sort]
+    return (*shown, no_update if sorted_now else address.column_state(), notice,
+            {"fragment": fragment_of({"filterModel": wanted, "sortModel": list(address.sort)}), "synced": False})
+
+
+def address_of_grid(request: object, fragment: object, applied: object) -> tuple:
+    """The address's fragment from the grid's request (a person searched, filtered or sorted):
+    written once the grid shows what the address asked for, so that its first requests, made
+    before, do not overwrite a pasted link."""
+    applied = applied if isinstance(applied, dict) else {}
+    try:
+        asked = ExplorerQuery.from_grid(*_models(request))
+    except BadExplorerRequest:
+        return no_update, no_update
+    if not applied.get("synced"):
+        wanted = read_fragment(applied.get("fragment", ""))
+        if asked != ExplorerQuery.from_grid(wanted.filter_model(), list(wanted.sort)):
+            return no_update, no_update
+        return no_update, {**applied, "synced": True}
+    new = fragment_of(request)
+    return (new if new != (fragment or "") else no_update), no_update
+
+
+def _models(request: object) -> tuple[object, object]:
+    request = request if isinstance(request, dict) else {}
+    return request.get("filterModel"), request.get("sortModel")
 
 
 def download_explorer(context: AppContext, clicks: int | None, request: object, lang: str | None,
@@ -104,6 +155,33 @@ def register(app: Dash, context: AppContext) -> None:
         prevent_initial_call=True,
         pure=True, needs=VIEWING,
     )(search_explorer)
+    # The address's fragment holds the explorer's search, filters and sort (explorer_address).
+    declare(
+        app,
+        Output(ids.PILLARS_EXPLORER_SEARCH, "value"),
+        Output(ids.PILLARS_EXPLORER_GRID, "filterModel", allow_duplicate=True),
+        Output(ids.PILLARS_EXPLORER_GRID, "columnState"),
+        Output(ids.PILLARS_EXPLORER_NOTICE, "children"),
+        Output(ids.PILLARS_EXPLORER_ADDRESS, "data"),
+        Input(ids.URL, "hash"),
+        Input(ids.PILLARS_EXPLORER_GRID, "columnDefs"),  # the page is drawn: apply the address it opened on
+        State(ids.PILLARS_EXPLORER_SEARCH, "value"),
+        State(ids.PILLARS_EXPLORER_GRID, "filterModel"),
+        lang,
+        State(ids.PILLARS_EXPLORER_GRID, "columnState"),
+        prevent_initial_call="initial_duplicate",
+        pure=True, needs=VIEWING,
+    )(apply_address)
+    declare(
+        app,
+        Output(ids.URL, "hash", allow_duplicate=True),
+        Output(ids.PILLARS_EXPLORER_ADDRESS, "data", allow_duplicate=True),
+        Input(ids.PILLARS_EXPLORER_GRID, "getRowsRequest"),
+        State(ids.URL, "hash"),
+        State(ids.PILLARS_EXPLORER_ADDRESS, "data"),
+        prevent_initial_call=True,
+        pure=True, needs=VIEWING,
+    )(address_of_grid)
     # A file download: never cached, and it needs the export permission once clicked.
     declare(
         app,

@@ -306,8 +306,11 @@ def eutf_pillar_rows(cursor, pillar: int) -> pd.DataFrame:
 
 @per_request
 def eutf_rows(request: ChartRequest) -> pd.DataFrame:
-    """The EUTF rows of the pillar the page options name."""
-    return eutf_pillar_rows(request.cursor, page_options(request).eutf_pillar)
+    """The EUTF rows of the pillar the page options name, places named in the request's language."""
+    rows = eutf_pillar_rows(request.cursor, page_options(request).eutf_pillar)
+    if request.lang == "fr":
+        rows = rows.assign(place=rows["place_fr"])
+    return rows
 
 
 def eutf_pillar_name(request: ChartRequest) -> str:
@@ -333,7 +336,7 @@ def eutf_results_figure(request: ChartRequest) -> go.Figure:
 def eutf_results_summary(request: ChartRequest) -> str:
     """The pillar's EUTF figures in words, then how to read them."""
     return described(summaries.eutf_results_summary(eutf_rows(request), eutf_pillar_name(request), request.lang),
-                     "pillars.counts.aria", request.lang)
+                     "eutf.pillars.aria", request.lang)
 
 
 # The coverage charts, cards, rates and published figures follow the filters only; the trend,

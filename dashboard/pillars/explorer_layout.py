@@ -78,6 +78,11 @@ def explorer_panel(lang: str) -> list:
             ],
             className="d-flex flex-wrap align-items-end",
         ),
+        # Values of the address's explorer part that could not be used, named (role=status).
+        html.P(id=ids.PILLARS_EXPLORER_NOTICE, className="small text-warning-emphasis mb-1", role="status"),
+        # The explorer part of the address last applied to the grid, and whether the grid has
+        # asked for its rows since (until then, its requests do not write the address).
+        dcc.Store(id=ids.PILLARS_EXPLORER_ADDRESS),
         html.P(id=ids.PILLARS_EXPLORER_COUNT, className="small text-muted mb-1", **{"aria-live": "polite"}),
         html.Div(explorer_grid(lang), role="region", **{"aria-labelledby": "pillars-explorer-heading"}),
     ]

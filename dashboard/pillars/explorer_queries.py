@@ -4,6 +4,9 @@ allow-lists (``EXPLORER_SQL``, ``TEXT_MATCH``, ``NUMBER_MATCH``); every value is
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import duckdb
 import pandas as pd
 
@@ -41,6 +44,26 @@ NUMBER_MATCH = {
     "blank": "{x} IS NULL", "notBlank": "{x} IS NOT NULL",
 }
 EXPLORER_FROM = Sql("FROM eutf_results r LEFT JOIN eutf_projects p USING (iati_id)")
+# The search also reads the names of a row's countries, in English and French.
+COUNTRY_NAMES_SQL = Sql("(SELECT string_agg(replace(ec.name_en || ' ' || ec.name_fr, '’', ''''), ' ') FROM eutf_countries ec "
+                        "WHERE list_contains(p.recipient_iso3, ec.iso3))")
+# A search word matches a whole word of a row (accents and case aside): "niger" is not "nigeria";
+# a word ending in "*" matches the start of a word ("niger*" finds both).
+WORD_EDGE = "(^|[^a-z0-9])"
+WORD_END = "($|[^a-z0-9])"
+
+
+def plain(text: str) -> str:
+    """``text`` lower-cased without accents, as the search compares it ("Côte" is "cote")."""
+    return unicodedata.normalize("NFKD", text.lower().replace("’", "'")).encode("ascii", "ignore").decode()
+
+
+def word_pattern(word: str) -> str:
+    """The regular expression (RE2) a search word matches: the whole word, or its start with a
+    trailing ``*``; every other character is literal."""
+    prefix = word.endswith("*")
+    literal = re.escape(plain(word.rstrip("*")))
+    return WORD_EDGE + literal + ("" if prefix else WORD_END)
 
 
 def explorer_rows(cursor: duckdb.DuckDBPyConnection, explorer: ExplorerQuery | None = None,
@@ -79,15 +102,18 @@ def explorer_counts(cursor: duckdb.DuckDBPyConnection, explorer: ExplorerQuery) 
 def explorer_where(explorer: ExplorerQuery) -> tuple[Sql, dict[str, object]]:
     """The WHERE condition of ``explorer`` and its bound values: identifiers and operators come from
     ``EXPLORER_SQL``, ``TEXT_MATCH`` and ``NUMBER_MATCH`` only; every value is a parameter.
-    Text matches ignore case, as the grid's own filters do."""
+    Text matches ignore case, as the grid's own filters do; search words match whole words
+    (``word_pattern``) of any column or of the row's country names in English and French."""
     parts: list[Sql] = []
     params: dict[str, object] = {}
-    if explorer.words:
-        every_column = compose("lower(concat_ws(' ', {columns}))",
-                               columns=joined([_as_text(column) for column in EXPLORER_COLUMNS], ", "))
-        for number, word in enumerate(explorer.words):
-            params[f"w{number}"] = word
-            parts.append(compose("contains({text}, {word})", text=every_column, word=Sql(f"$w{number}")))
+    words = [word for word in explorer.words if word.rstrip("*") and plain(word.rstrip("*"))]
+    if words:
+        every_column = compose("strip_accents(lower(concat_ws(' ', {columns}, {names})))",
+                               columns=joined([_as_text(column) for column in EXPLORER_COLUMNS], ", "),
+                               names=COUNTRY_NAMES_SQL)
+        for number, word in enumerate(words):
+            params[f"w{number}"] = word_pattern(word)
+            parts.append(compose("regexp_matches({text}, {word})", text=every_column, word=Sql(f"$w{number}")))
     for index, column_filter in enumerate(explorer.filters):
         parts.append(_column_condition(column_filter, index, params))
     return (joined(parts, " AND ") if parts else Sql("TRUE")), params

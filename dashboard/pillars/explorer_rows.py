@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from dashboard.common.eutf import indicator_code
 from dashboard.i18n import format_number, t
 from dashboard.pillars.explorer import (
     EXPLORER_COLUMNS,
@@ -45,6 +46,7 @@ def export_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     shown = _iso_dates(rows)[list(EXPLORER_COLUMNS)]
     for column in NUMBER_COLUMNS:
         shown[column] = pd.Series([_as_written(value) for value in shown[column]], index=shown.index, dtype=object)
+    shown["indicator_number"] = [indicator_code(number) for number in shown["indicator_number"]]
     return shown.rename(columns={column: t(f"eutf.explorer.col.{column}", lang) for column in EXPLORER_COLUMNS})
 
 

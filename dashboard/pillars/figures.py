@@ -187,38 +187,47 @@ def country_pillar_chart(frame: pd.DataFrame, *, lang: str, action_name: str) ->
                         row_axis_key="pillars.axis.country")
 
 
+LEGEND_LINE_HEIGHT = 20
+
+
 def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
-    """Grouped horizontal bars: Actions and countries applying each pillar, pillar 1 on top
-    (``queries.pillar_counts``)."""
-    if frame.empty or (frame["actions"].sum() == 0 and frame["countries"].sum() == 0):
+    """Grouped horizontal bars: Actions and countries applying each pillar, as the source
+    documents state it (plain) and as the dashboard mapped it (hatched, lighter), side by side and
+    never stacked, pillar 1 on top (``queries.pillar_counts``)."""
+    columns = ["actions_stated", "countries_stated", "actions_mapped", "countries_mapped"]
+    if frame.empty or not frame[columns].to_numpy().sum():
         return empty_chart(lang)
     suffix = normalise_language(lang)
     labels = [pillar_label(row.pillar_no, getattr(row, f"name_{suffix}"), width=24) for row in frame.itertuples()]
     figure = new_figure()
-    series = (("actions", "pillars.counts.actions", 0), ("countries", "pillars.counts.countries", 1))
-    for column, name_key, index in series:
-        name = t(name_key, lang)
+    # (column, colour, pattern): Actions blue, countries orange; the dashboard's mapping hatched.
+    series = (("actions_stated", theme.QUALITATIVE[0], ""), ("countries_stated", theme.QUALITATIVE[1], ""),
+              ("actions_mapped", theme.QUALITATIVE[0], "/"), ("countries_mapped", theme.QUALITATIVE[1], "/"))
+    for column, colour, pattern in series:
+        name = t(f"pillars.counts.{column}", lang)
         hover = "%{y}<br>" + name + t("pillars.colon", lang) + "%{x}"
-        if column == "actions":
-            customdata = [wrap(names, 50) for names in frame[f"action_names_{suffix}"]]
+        customdata = None
+        if column.startswith("actions"):
+            basis = column.removeprefix("actions_")
+            customdata = [wrap(names, 50) for names in frame[f"action_names_{basis}_{suffix}"]]
             hover += "<br>%{customdata}"
-        else:
-            customdata = None
+        marker = {"color": colour, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "white",
+                                                "solidity": 0.4}}
         figure.add_bar(
             y=labels, x=frame[column].tolist(), name=name, orientation="h",
-            text=[format_number(value, lang) for value in frame[column]], textposition="outside",
-            marker={"color": theme.QUALITATIVE[index], "pattern": {"shape": theme.PATTERNS[index]}},
-            customdata=customdata, hovertemplate=hover + "<extra></extra>", cliponaxis=False,
+            text=[format_number(value, lang) if value else "" for value in frame[column]], textposition="outside",
+            marker=marker, customdata=customdata, hovertemplate=hover + "<extra></extra>", cliponaxis=False,
         )
     base_layout(figure, title=t("pillars.counts.title", lang), lang=lang, demo=False)
     note = wrap(t("pillars.mapped_note", lang), 50)  # the chart is narrower than the page on a phone
-    top = max(int(frame["actions"].max()), int(frame["countries"].max()))
+    top = max(int(frame[column].max()) for column in columns)
     # As tall as the pillar matrix beside it (six Actions), so neither leaves a hole under it; room
     # above the plot for the note and a legend that takes two lines on a phone.
     figure.update_layout(
         title_subtitle_text=note,
         barmode="group", height=190 + 46 * len(labels),
-        margin={"t": 84 + SUBTITLE_LINE_HEIGHT * (note.count("<br>") + 2), "r": 40},
+        # Four legend entries (two kinds of data apart) stack on a narrow chart: room for them.
+        margin={"t": 84 + LEGEND_LINE_HEIGHT * 2 + SUBTITLE_LINE_HEIGHT * (note.count("<br>") + 2), "r": 40},
         legend={"orientation": "h", "y": 1.0, "x": 0, "xref": "container", "yanchor": "bottom",
                 "traceorder": "normal"},
         xaxis={"title": {"text": t("pillars.counts.axis", lang)}, "range": [0, top * 1.15 + 1]},

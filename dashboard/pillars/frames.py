@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.common.eutf import indicator_code
 from dashboard.i18n import normalise_language, t
 from dashboard.i18n import quarter_label as quarter_text
 from dashboard.pillars.labels import (
@@ -50,19 +51,29 @@ def pillar_matrix_data(frame: pd.DataFrame, *, lang: str) -> pd.DataFrame:
     })
 
 
+BASES = ("stated", "mapped")
+
+
+def has_counts(frame: pd.DataFrame) -> bool:
+    """Whether any pillar applies anywhere in scope, by either basis."""
+    return not frame.empty and bool(frame[[f"{kind}_{basis}" for kind in ("actions", "countries")
+                                           for basis in BASES]].to_numpy().sum())
+
+
 def pillar_counts_data(frame: pd.DataFrame, *, lang: str) -> pd.DataFrame:
-    """Actions and countries applying each pillar, with the Actions' names
+    """Actions and countries applying each pillar, as the source documents state it (reference
+    facts) and as the dashboard mapped it (its own mapping), in columns apart, never added
     (``queries.pillar_counts``)."""
     suffix = normalise_language(lang)
-    if frame.empty or (frame["actions"].sum() == 0 and frame["countries"].sum() == 0):
+    if not has_counts(frame):
         frame = frame.iloc[0:0]
-    return pd.DataFrame({
-        _column("pillar_no", lang): frame["pillar_no"].astype(int),
-        _column("pillar", lang): frame[f"name_{suffix}"].astype(str),
-        _column("actions", lang): frame["actions"].astype(int),
-        _column("countries", lang): frame["countries"].astype(int),
-        _column("action_names", lang): frame[f"action_names_{suffix}"].astype(str),
-    })
+    columns = {_column("pillar_no", lang): frame["pillar_no"].astype(int),
+               _column("pillar", lang): frame[f"name_{suffix}"].astype(str)}
+    for basis in BASES:
+        columns[_column(f"actions_{basis}", lang)] = frame[f"actions_{basis}"].astype(int)
+        columns[_column(f"countries_{basis}", lang)] = frame[f"countries_{basis}"].astype(int)
+        columns[_column(f"action_names_{basis}", lang)] = frame[f"action_names_{basis}_{suffix}"].astype(str)
+    return pd.DataFrame(columns)
 
 
 def country_pillar_data(frame: pd.DataFrame, *, lang: str, action_code: str | None,
@@ -190,7 +201,7 @@ def pillar_results_table(rows: pd.DataFrame, *, pillar_names: dict[int, str], la
     marked; the pillar column says the correspondence is the dashboard's."""
     return pd.DataFrame({
         t("eutf.col.pillar", lang): [pillar_names.get(int(number), str(number)) for number in rows["pillar_no"]],
-        t("eutf.col.number", lang): rows["indicator_number"].tolist(),
+        t("eutf.col.number", lang): [indicator_code(number) for number in rows["indicator_number"]],
         t("eutf.col.indicator", lang): rows["indicator"].tolist(),
         t("eutf.col.scope", lang): [t(f"eutf.scope.{scope}", lang) for scope in rows["scope"]],
         t("map.col.country_code", lang): rows["iso3"].tolist(),

@@ -112,41 +112,49 @@ def action_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selection
 
 
 def pillar_counts(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
-    """How many Actions and countries in scope apply each pillar (chosen pillars only).
+    """How many Actions and countries in scope apply each pillar (chosen pillars only), apart by
+    basis: as the source documents state it (``stated``: the Action's stated pillars and country
+    exceptions) and as the dashboard mapped it (``mapped``: from the Action's objectives). The two
+    are different kinds of data, never added: a country in both is counted in both.
 
-    Columns: pillar_no, name_en, name_fr, actions, countries, action_names_en, action_names_fr
-    (short names of those Actions in seed order, comma-separated; empty when none).
+    Columns: pillar_no, name_en, name_fr, then for each basis B in (stated, mapped): actions_B,
+    countries_B, action_names_B_en, action_names_B_fr (short names of those Actions in seed order,
+    comma-separated; empty when none).
     """
     scope, params = scope_sql(selection)
     pillar_filter, pillar_params = _pillar_condition(selection, "p.pillar_no")
     sql = compose("""
         WITH scope AS ({scope}),
         applied AS (
-            SELECT cp.pillar_no, cp.action_code, cp.iso3
+            SELECT cp.pillar_no, cp.action_code, cp.iso3,
+                   CASE WHEN cp.basis = 'mapped' THEN 'mapped' ELSE 'stated' END AS basis
             FROM country_pillars cp JOIN scope USING (action_code, iso3)
         ),
         per_action AS (
-            SELECT DISTINCT applied.pillar_no, a.action_code, a.short_name_en, a.short_name_fr,
+            SELECT DISTINCT applied.pillar_no, applied.basis, a.action_code, a.short_name_en, a.short_name_fr,
                    coalesce(list_position($action_order, a.action_code), 99) AS seed_position
             FROM applied JOIN actions a USING (action_code)
         ),
         names AS (
-            SELECT pillar_no,
-                   string_agg(short_name_en, ', ' ORDER BY seed_position, action_code) AS action_names_en,
-                   string_agg(short_name_fr, ', ' ORDER BY seed_position, action_code) AS action_names_fr
-            FROM per_action GROUP BY pillar_no
+            SELECT pillar_no, basis,
+                   string_agg(short_name_en, ', ' ORDER BY seed_position, action_code) AS names_en,
+                   string_agg(short_name_fr, ', ' ORDER BY seed_position, action_code) AS names_fr
+            FROM per_action GROUP BY pillar_no, basis
         ),
         counts AS (
-            SELECT pillar_no, count(DISTINCT action_code) AS actions, count(DISTINCT iso3) AS countries
-            FROM applied GROUP BY pillar_no
+            SELECT pillar_no, basis, count(DISTINCT action_code) AS actions, count(DISTINCT iso3) AS countries
+            FROM applied GROUP BY pillar_no, basis
         )
         SELECT p.pillar_no, p.name_en, p.name_fr,
-               coalesce(counts.actions, 0) AS actions, coalesce(counts.countries, 0) AS countries,
-               coalesce(names.action_names_en, '') AS action_names_en,
-               coalesce(names.action_names_fr, '') AS action_names_fr
+               coalesce(sc.actions, 0) AS actions_stated, coalesce(sc.countries, 0) AS countries_stated,
+               coalesce(sn.names_en, '') AS action_names_stated_en, coalesce(sn.names_fr, '') AS action_names_stated_fr,
+               coalesce(mc.actions, 0) AS actions_mapped, coalesce(mc.countries, 0) AS countries_mapped,
+               coalesce(mn.names_en, '') AS action_names_mapped_en, coalesce(mn.names_fr, '') AS action_names_mapped_fr
         FROM pillars p
-        LEFT JOIN counts USING (pillar_no)
-        LEFT JOIN names USING (pillar_no)
+        LEFT JOIN counts sc ON sc.pillar_no = p.pillar_no AND sc.basis = 'stated'
+        LEFT JOIN names sn ON sn.pillar_no = p.pillar_no AND sn.basis = 'stated'
+        LEFT JOIN counts mc ON mc.pillar_no = p.pillar_no AND mc.basis = 'mapped'
+        LEFT JOIN names mn ON mn.pillar_no = p.pillar_no AND mn.basis = 'mapped'
         WHERE TRUE {pillar_filter}
         ORDER BY p.pillar_no
     """, scope=scope, pillar_filter=pillar_filter)
@@ -415,8 +423,8 @@ def pillar_results(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     (``scope``).
 
     Columns: pillar_no, indicator_number, indicator, scope ('country' or 'regional'), iso3 (None
-    for regional), place (country name or the regional project or contract id), level, target,
-    actual. Ordered by pillar, indicator, scope, place.
+    for regional), place (English country name or the regional project or contract id), place_fr
+    (the same in French), level, target, actual. Ordered by pillar, indicator, scope, place.
     """
     return query(cursor, "pillar_results", """
         WITH coi AS (
@@ -431,12 +439,14 @@ def pillar_results(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             FROM own GROUP BY ALL
         ), country_rows AS (
             SELECT own.pillar_no, own.indicator_number, min(own.indicator) AS indicator, 'country' AS scope,
-                   own.iso3, ec.name_en AS place, own.level, sum(own.target) AS target, sum(own.actual) AS actual
+                   own.iso3, ec.name_en AS place, ec.name_fr AS place_fr, own.level, sum(own.target) AS target,
+                   sum(own.actual) AS actual
             FROM own JOIN chosen USING (iso3, indicator_number, level) JOIN eutf_countries ec USING (iso3)
-            GROUP BY own.pillar_no, own.indicator_number, own.iso3, ec.name_en, own.level
+            GROUP BY own.pillar_no, own.indicator_number, own.iso3, ec.name_en, ec.name_fr, own.level
         ), regional_rows AS (
             SELECT coi.pillar_no, coi.indicator_number, coi.indicator, 'regional' AS scope,
-                   CAST(NULL AS VARCHAR) AS iso3, coi.iati_id AS place, coi.level, coi.target, coi.actual
+                   CAST(NULL AS VARCHAR) AS iso3, coi.iati_id AS place, coi.iati_id AS place_fr, coi.level,
+                   coi.target, coi.actual
             FROM coi
             WHERE NOT EXISTS (SELECT 1 FROM eutf_project_countries pc
                               WHERE pc.iati_id = coi.iati_id AND pc.country_count = 1)

@@ -35,20 +35,28 @@ def pillar_matrix_summary(frame: pd.DataFrame, *, lang: str) -> str:
 
 
 def pillar_counts_summary(frame: pd.DataFrame, *, lang: str) -> str:
-    """One sentence on the counts per pillar: most and least applied pillar."""
-    if frame.empty or (frame["actions"].sum() == 0 and frame["countries"].sum() == 0):
+    """The counts per pillar in words: most and least applied pillar as the source documents state
+    it, then the pillars the dashboard mapped (counted apart)."""
+    if frame.empty or not (frame[["actions_stated", "countries_stated", "actions_mapped",
+                                  "countries_mapped"]].to_numpy().sum()):
         return t("chart.empty", lang)
     suffix = normalise_language(lang)
-    ranked = frame.sort_values(["countries", "actions", "pillar_no"], ascending=[False, False, True], kind="stable")
+    ranked = frame.sort_values(["countries_stated", "actions_stated", "pillar_no"], ascending=[False, False, True],
+                               kind="stable")
 
-    def describe(row: pd.Series) -> dict[str, str]:
+    def describe(row: pd.Series, basis: str) -> dict[str, str]:
         return {"pillar": pillar_label(row["pillar_no"], row[f"name_{suffix}"], width=None),
-                "actions": format_number(int(row["actions"]), lang),
-                "countries": format_number(int(row["countries"]), lang)}
+                "actions": format_number(int(row[f"actions_{basis}"]), lang),
+                "countries": format_number(int(row[f"countries_{basis}"]), lang)}
 
-    text = t("pillars.summary.counts_top", lang, **describe(ranked.iloc[0]))
+    text = t("pillars.summary.counts_top", lang, **describe(ranked.iloc[0], "stated"))
     if len(ranked) > 1:
-        text += " " + t("pillars.summary.counts_bottom", lang, **describe(ranked.iloc[-1]))
+        text += " " + t("pillars.summary.counts_bottom", lang, **describe(ranked.iloc[-1], "stated"))
+    mapped = frame[frame["actions_mapped"] > 0]
+    if len(mapped):
+        items = "; ".join(t("pillars.summary.counts_mapped_item", lang, **describe(row, "mapped"))
+                          for _, row in mapped.iterrows())
+        text += " " + t("pillars.summary.counts_mapped", lang, items=items)
     return text
 
 
