@@ -19,6 +19,7 @@ test: $(STAMP)  ## install (plus Debian chromium, haproxy and redis-server), the
 	./scripts/install_chromium.sh
 	./scripts/install_haproxy.sh
 	./scripts/install_redis.sh
+	./scripts/install_r.sh
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)  ## every test except the browser ones and the load-balancer one
