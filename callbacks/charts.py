@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 from dash import Dash, Input, Output, State, ctx, no_update
+from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
+from plotly.basedatatypes import BaseFigure
 
 from dashboard import ids
 from dashboard.auth.policy import VIEWING
@@ -30,8 +33,33 @@ Key = tuple[str, str]  # (component id, property) of an output
 
 
 def figure_value(figure: object) -> object:
-    """A figure as the answer carries it: the one place that decides (``go.Figure`` today)."""
-    return figure
+    """A figure as the answer carries it: a plain dict (what Dash would make of a ``go.Figure`` when
+    it serialises the answer, numpy arrays already as plotly's typed arrays), so that the whole
+    answer is plain data and Dash's JSON step runs in orjson instead of a pure-Python pass."""
+    return figure.to_plotly_json() if isinstance(figure, BaseFigure) else figure
+
+
+def plain(value: object) -> object:
+    """``value`` as plain dicts, lists and scalars, exactly as Dash would serialise it: figures as
+    their JSON dicts, components as ``{"props", "type", "namespace"}``, numpy values as Python ones.
+    Anything else (``no_update``, a ``Patch``) is left for Dash."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, BaseFigure):
+        return value.to_plotly_json()
+    if isinstance(value, Component):
+        as_json = value.to_plotly_json()
+        as_json["props"] = {key: plain(item) for key, item in as_json["props"].items()}
+        return as_json
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
 def follows(spec: ChartSpec | Extra, changed: frozenset[str]) -> bool:
@@ -150,7 +178,7 @@ def chart_callback(page: Page, context: AppContext) -> Callable[..., tuple]:
         lang, *drawn = rest[1:] if page.options is not None else rest
         answer = answer_page(page, context, selection_data, options_data, lang,  # type: ignore[arg-type]
                              triggered_changes(page), dict(zip(stores, drawn, strict=True)))
-        return tuple(answer.get(key, no_update) for key in keys)
+        return tuple(plain(answer[key]) if key in answer else no_update for key in keys)
 
     return update_page_charts
 

@@ -6,6 +6,7 @@ Routing is the one place a callback module calls layouts: it renders the page th
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import parse_qsl
 
 from dash import Dash, Input, Output, State, ctx, html, no_update
 
@@ -60,6 +61,28 @@ def render_page(context: AppContext, site: Site, pathname: str | None, search: s
                                cursor=context.cursor(), params=query_params(search), search=as_text(search),
                                charts=page.charts)
     return page.layout(page_context)
+
+
+def address_in_language(search: str | None, lang: str, default: str) -> str:
+    """The address as the shell writes it for ``lang``: the page drawn for a change of language
+    holds the address with that language, not the one read before the shell's write landed.
+
+    A change of language redraws the page (the routing callback follows the language store) and
+    writes the address (the shell's filter callback) in the same round; the routing request may
+    read the address before the write, and the page's copy of it (``layouts.page_options``) then
+    lacked ``lang``, so the next change of a page option wrote an address without it.
+    """
+    shell_keys = set(URL_KEYS.values())
+    filters = [(key, value) for key, value in parse_qsl(as_text(search).lstrip("?")) if key in shell_keys]
+    language_items = [(LANGUAGE_KEY, lang)] if lang != default else []
+    return replace_params(search, [*URL_KEYS.values(), LANGUAGE_KEY], [*filters, *language_items])
+
+
+def route(context: AppContext, site: Site, pathname: str | None, lang: str, search: str | None) -> object:
+    """The routing callback: the page at ``pathname`` in ``lang``, for the address the shell writes."""
+    if ctx.triggered_id == ids.LANGUAGE_STORE and lang in LANGUAGES:
+        search = address_in_language(search, lang, context.settings.language)
+    return render_page(context, site, pathname, search, lang)
 
 
 def dropped_notice(selection: Selection, bad_language: str | None, lang: str) -> tuple[str, bool]:
@@ -189,7 +212,7 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         Input(ids.LANGUAGE_STORE, "data"),
         State(ids.URL, "search"),
         pure=True, needs=READING_THE_ADDRESS,
-    )(lambda pathname, lang, search: render_page(context, site, pathname, search, lang))
+    )(lambda pathname, lang, search: route(context, site, pathname, lang, search))
     declare(
         app,
         Output(ids.URL_WRITE_STORE, "data", allow_duplicate=True),
