@@ -8,13 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import parse_qsl
 
-from dash import Dash, Input, Output, State, ctx, html, no_update
+from dash import MATCH, Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
 from dashboard.auth import Permission, current_user, disclosure_mode
 from dashboard.auth.policy import READING_THE_ADDRESS, VIEWING
 from dashboard.common.data_kinds import page_kind_texts
 from dashboard.common.describe import filter_summary
+from dashboard.common.html_block import HTML_BLOCK, HTML_BLOCK_SINK, INNER_HTML_JS
 from dashboard.common.options import shell_search, url_write
 from dashboard.common.pages import PageContext, Site
 from dashboard.common.shell_text import (
@@ -277,6 +278,13 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         Input(ids.URL, "href"),
         pure=True, needs=READING_THE_ADDRESS,
     )(lambda selection, lang, pathname, href: update_print_header(context, site, selection, lang, pathname, href))
+    # Every HTML block a page's chart callback sends (a table as one string) put in its place.
+    app.clientside_callback(
+        INNER_HTML_JS,
+        Output({"type": HTML_BLOCK_SINK, "block": MATCH}, "data"),
+        Input({"type": HTML_BLOCK, "block": MATCH}, "data"),
+        State({"type": HTML_BLOCK, "block": MATCH}, "id"),
+    )
     app.clientside_callback(
         PRINT_JS,
         Output(ids.PRINT_SINK, "data"),
