@@ -69,7 +69,7 @@ def to_html(node: object) -> str:
             attributes.append(f" {attribute}")
         else:
             attributes.append(f' {attribute}="{escape(str(value), quote=True)}"')
-    opening = f"<{tag}{''.join(attributes)}>"
+    opening = f"<{tag}{''.join(sorted(attributes))}>"  # a stable order: Dash's is not
     if tag in VOID:
         return opening
     return f"{opening}{to_html(getattr(node, 'children', None))}</{tag}>"
