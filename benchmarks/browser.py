@@ -187,23 +187,30 @@ def measure_page(browser, base: str, path: str, throttled: bool) -> dict[str, Vi
 
 
 # ---------------------------------------------------------------- servers
-def baseline_store(code_dir: Path, scratch: Path, commit: str) -> Path:
+def baseline_store(code_dir: Path, scratch: Path, commit: str, python: str = sys.executable) -> Path:
     """A demo store built by the baseline's own code: a store of a newer schema version is one the
     older code refuses to open."""
     store = scratch / f"before-{commit}.duckdb"
     if not store.exists():
         env = {**os.environ, "PYTHONPATH": str(code_dir)}
-        subprocess.run([sys.executable, "-m", "dashboard", "build-demo", "--store", str(store)], cwd=code_dir,
+        subprocess.run([python, "-m", "dashboard", "build-demo", "--store", str(store)], cwd=code_dir,
                        env=env, check=True)
     return store
 
 
-def start(code_dir: Path, store: Path, port: int, workers: int, log: Path):
+def dash_version(code_dir: Path, python: str) -> str:
+    """The Dash version a server started with ``python`` on ``code_dir`` runs."""
+    env = {**os.environ, "PYTHONPATH": str(code_dir)}
+    return subprocess.run([python, "-c", "import dash; print(dash.__version__)"], cwd=code_dir, env=env,
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def start(code_dir: Path, store: Path, port: int, workers: int, log: Path, python: str = sys.executable):
     env = {**os.environ, "EUIOM_STORE": str(store), "EUIOM_HOST": "127.0.0.1", "EUIOM_PORT": str(port),
            "EUIOM_WORKERS": str(workers)}
     env["PYTHONPATH"] = str(code_dir)  # the code of code_dir, not the editable install of this worktree
     handle = log.open("wb")
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"],
+    server = subprocess.Popen([python, "-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"],
                               cwd=code_dir, env=env, stdout=handle, stderr=subprocess.STDOUT)
     wait_until_ready(server, "127.0.0.1", port, log, timeout=120)
     return server
@@ -238,7 +245,8 @@ def table(result: dict[str, Any]) -> str:
     summary, meta = result["summary"], result["meta"]
     lines = [
         f"Run {meta['when']}: `{meta['command']}`; after = commit {meta['after']}, before = commit "
-        f"{meta['before']}; {meta['repeats']} repeats, medians.",
+        f"{meta['before']}; {meta['repeats']} repeats, medians."
+        + (f" Dash: before {meta['dash']['before']}, after {meta['dash']['after']}." if meta.get("dash") else ""),
         "",
         f"Machine: {meta['machine']['cpus']} CPUs ({meta['machine']['cpu']}), {meta['machine']['ram_gb']} GB RAM; "
         f"Chromium {meta['chromium']}; gunicorn, {meta['workers']} workers each, store {meta['store']}. "
@@ -273,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--store", type=Path, default=ROOT / "data" / "store" / "demo.duckdb")
     parser.add_argument("--baseline", default="bcef1ae", help="commit measured as 'before'")
+    parser.add_argument("--before-python", default=sys.executable,
+                        help="the Python (of another virtual environment: another Dash) that serves 'before'")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port-after", type=int, default=8091)
@@ -300,13 +310,13 @@ def main(argv: list[str] | None = None) -> int:
     after_commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                                   text=True).stdout.strip()
     baseline = unpack_baseline(args.baseline, args.scratch)
+    dash_versions = {"after": dash_version(ROOT, sys.executable), "before": dash_version(baseline, args.before_python)}
     load_start = " ".join(f"{x:.1f}" for x in os.getloadavg())
     servers = {}
     try:
         servers["after"] = start(ROOT, args.store, args.port_after, args.workers, args.scratch / "after.log")
-        servers["before"] = start(baseline, baseline_store(baseline, args.scratch, args.baseline), args.port_before,
-                                  args.workers,
-                                  args.scratch / "before.log")
+        servers["before"] = start(baseline, baseline_store(baseline, args.scratch, args.baseline, args.before_python),
+                                  args.port_before, args.workers, args.scratch / "before.log", args.before_python)
         bases = {"after": f"http://127.0.0.1:{args.port_after}", "before": f"http://127.0.0.1:{args.port_before}"}
         raw: dict[str, Any] = {}
         pages = [p for p in args.pages.split(",") if p]
@@ -338,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
                  "command": "python -m benchmarks.browser " + " ".join(argv if argv is not None else sys.argv[1:]),
                  "after": after_commit, "before": args.baseline, "repeats": args.repeats, "machine": machine(),
                  "chromium": chromium, "workers": args.workers, "store": args.store.name,
-                 "load_start": load_start, "load_end": load_end,
+                 "load_start": load_start, "load_end": load_end, "dash": dash_versions,
                  "shared": max(float(load_start.split()[0]), float(load_end.split()[0])) > 1.0},
     }
     args.results.write_text(json.dumps(result, indent=1))

@@ -255,14 +255,14 @@ def port_is_free(host: str, port: int) -> bool:
     return True
 
 
-def baseline_store(code_dir: Path, scratch: Path, commit: str, store: Path) -> Path:
+def baseline_store(code_dir: Path, scratch: Path, commit: str, store: Path, python: str = sys.executable) -> Path:
     """A store of as many survey records as ``store``, built by the baseline's own code (it refuses
     a store of a newer schema version)."""
     sidecar = store.with_name(store.name + ".build.json")
     rows = json.loads(sidecar.read_text()).get("rows") if sidecar.exists() else None
     built = scratch / f"before-{commit}-{store.stem}.duckdb"
     if not built.exists():
-        command = [sys.executable, "-m", "dashboard", "build-demo", "--store", str(built)]
+        command = [python, "-m", "dashboard", "build-demo", "--store", str(built)]
         print(f"building {built} with the baseline's code...", flush=True)
         subprocess.run(command + (["--rows", str(rows)] if rows else []), cwd=code_dir, check=True,
                        env={**os.environ, "PYTHONPATH": str(code_dir)})
@@ -275,7 +275,7 @@ def start_server(args: argparse.Namespace, host: str, log: Path) -> subprocess.P
     env = {**os.environ, "EUIOM_STORE": str(args.store), "EUIOM_HOST": host, "EUIOM_PORT": str(args.port),
            "EUIOM_WORKERS": str(args.workers), "PYTHONPATH": str(code_dir), "EUIOM_CACHE_DIR": str(args.cache_dir)}
     handle = log.open("wb")
-    return subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"],
+    return subprocess.Popen([args.python, "-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"],
                             cwd=code_dir, env=env, stdout=handle, stderr=subprocess.STDOUT)
 
 
@@ -398,6 +398,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think-max", type=float, default=3.0, help="seconds between filter changes, at most")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--label", help="name of the run in the results table")
+    parser.add_argument("--python", default=sys.executable,
+                        help="the Python that serves (another virtual environment: another Dash, for a 'before' run)")
     parser.add_argument("--baseline", metavar="COMMIT",
                         help="serve the code of this commit instead (git archive into --scratch): the 'before' run")
     parser.add_argument("--scratch", type=Path, default=Path(tempfile.gettempdir()) / "euiom-bench-baseline")
@@ -429,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
                                 f"{args.think_max:g} s" + (f", before ({args.baseline})" if args.baseline else ""))
     args.code_dir = unpack_baseline(args.baseline, args.scratch) if args.baseline else None
     if args.code_dir is not None:
-        args.store = baseline_store(args.code_dir, args.scratch, args.baseline, args.store)
+        args.store = baseline_store(args.code_dir, args.scratch, args.baseline, args.store, args.python)
 
     from dashboard.site import PAGES
 

@@ -13,12 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+import orjson
+import pandas as pd
 from dash import Dash, Input, Output, State, ctx, no_update
+from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
+from plotly.basedatatypes import BaseFigure
+from plotly.io._json import clean_to_json_compatible
 
 from dashboard import ids
 from dashboard.auth.policy import VIEWING
 from dashboard.common.charts import ChartRequest, ChartSpec, Extra
+from dashboard.common.html_block import html_block
 from dashboard.common.pages import Page, Site
 from dashboard.common.wiring import declare
 from dashboard.i18n import normalise_language
@@ -26,12 +33,48 @@ from dashboard.selection import Selection
 from dashboard.store.context import AppContext
 
 FILTERS, OPTIONS = "filters", "options"
+ORJSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY  # plotly's, when Dash writes an answer
 Key = tuple[str, str]  # (component id, property) of an output
 
 
 def figure_value(figure: object) -> object:
-    """A figure as the answer carries it: the one place that decides (``go.Figure`` today)."""
-    return figure
+    """A figure as the answer carries it: a plain dict (what Dash would make of a ``go.Figure`` when
+    it serialises the answer, numpy arrays already as plotly's typed arrays), so that the whole
+    answer is plain data and Dash's JSON step runs in orjson instead of a pure-Python pass. Values
+    orjson cannot write (pandas timestamps on a time axis) are cleaned here, for this figure only,
+    by plotly's own function, as Dash would have cleaned the whole answer."""
+    if not isinstance(figure, BaseFigure):
+        return figure
+    as_json = figure.to_plotly_json()
+    try:
+        orjson.dumps(as_json, option=ORJSON_OPTIONS)
+    except TypeError:
+        as_json = clean_to_json_compatible(as_json, numpy_allowed=True, datetime_allowed=True,
+                                           modules={"sage_all": None, "np": np, "pd": pd, "image": None})
+    return as_json
+
+
+def plain(value: object) -> object:
+    """``value`` as plain dicts, lists and scalars, exactly as Dash would serialise it: figures as
+    their JSON dicts, components as ``{"props", "type", "namespace"}``, numpy values as Python ones.
+    Anything else (``no_update``, a ``Patch``) is left for Dash."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, BaseFigure):
+        return figure_value(value)
+    if isinstance(value, Component):
+        as_json = value.to_plotly_json()
+        as_json["props"] = {key: plain(item) for key, item in as_json["props"].items()}
+        return as_json
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
 def follows(spec: ChartSpec | Extra, changed: frozenset[str]) -> bool:
@@ -63,6 +106,19 @@ def page_outputs(page: Page) -> list[Key]:
     return keys
 
 
+def html_outputs(page: Page) -> set[Key]:
+    """The outputs sent as HTML blocks: the panels that are no graph (``draw``: cards, tables) and
+    the ``children`` of extras marked ``as_html``."""
+    keys = {(chart.graph_id, "children") for chart in page.charts if chart.draw is not None and chart.figure is None}
+    keys |= {key for extra in page.extras if extra.as_html for key in extra.outputs if key[1] == "children"}
+    return keys
+
+
+def wire_value(key: Key, value: object, blocks: set[Key]) -> object:
+    """An output's value as the answer carries it: plain data, an HTML block as one string."""
+    return plain(html_block(key[0], value) if key in blocks else value)
+
+
 def drawn_stores(page: Page) -> list[str]:
     """The stores that keep what the page's redrawn charts were drawn for."""
     return [chart.redraw.store for chart in page.charts if chart.redraw is not None]
@@ -88,7 +144,7 @@ def answer_chart(chart: ChartSpec, request: ChartRequest, changed: frozenset[str
         return answer
     redraw = chart.redraw
     if redraw is None:
-        answer[(chart.graph_id, "figure")] = figure_value(chart.figure(request))
+        answer[(chart.graph_id, "figure")] = chart.figure(request)
         return answer
     key = redraw.key(request)
     drawn_key = drawn.get(redraw.store)
@@ -97,7 +153,7 @@ def answer_chart(chart: ChartSpec, request: ChartRequest, changed: frozenset[str
             answer[(chart.graph_id, "figure")] = redraw.patch(chart.figure(request))
             answer[(redraw.store, "data")] = key
         return answer
-    answer[(chart.graph_id, "figure")] = figure_value(chart.figure(request))
+    answer[(chart.graph_id, "figure")] = chart.figure(request)
     answer[(redraw.store, "data")] = key
     return answer
 
@@ -144,19 +200,21 @@ def chart_callback(page: Page, context: AppContext) -> Callable[..., tuple]:
     """The function of the page's chart callback: the answer, in the order of ``page_outputs``."""
     keys = page_outputs(page)
     stores = drawn_stores(page)
+    blocks = html_outputs(page)
 
     def update_page_charts(selection_data: dict | None, *rest: object) -> tuple:
         options_data = rest[0] if page.options is not None else None
         lang, *drawn = rest[1:] if page.options is not None else rest
         answer = answer_page(page, context, selection_data, options_data, lang,  # type: ignore[arg-type]
                              triggered_changes(page), dict(zip(stores, drawn, strict=True)))
-        return tuple(answer.get(key, no_update) for key in keys)
+        return tuple(wire_value(key, answer[key], blocks) if key in answer else no_update for key in keys)
 
     return update_page_charts
 
 
 def register(app: Dash, context: AppContext, site: Site) -> None:
-    """Wire one chart callback for each page of ``site`` that has charts or extras."""
+    """Wire one chart callback for each page of ``site`` that has charts or extras (the shell puts
+    the HTML blocks they send in place: ``callbacks.shell``)."""
     for page in site.pages:
         if not page.charts and not page.extras:
             continue

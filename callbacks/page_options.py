@@ -89,6 +89,11 @@ function (shellWrite, pageWrites) {
     const trigger = window.dash_clientside.callback_context.triggered_id;
     const write = (trigger && typeof trigger === 'object') ? (pageWrites || []).find(Boolean) : shellWrite;
     if (!write || typeof write.search !== 'string') { return [noUpdate, noUpdate]; }
+    // Each write is applied once: a page drawn again (a change of language) changes the list of
+    // page write stores, which calls this again with the write of an earlier change still held.
+    const applied = window._euiomAppliedWrites = window._euiomAppliedWrites || new WeakSet();
+    if (applied.has(write)) { return [noUpdate, noUpdate]; }
+    applied.add(write);
     const here = window.location;
     const path = here.pathname.replace(/\\/+$/, '') || '/';
     if (write.path !== path || write.search === here.search) { return [noUpdate, noUpdate]; }

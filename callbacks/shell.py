@@ -6,8 +6,9 @@ Routing is the one place a callback module calls layouts: it renders the page th
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import parse_qsl
 
-from dash import Dash, Input, Output, State, ctx, html, no_update
+from dash import MATCH, Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
 from dashboard.auth import Permission, current_user, disclosure_mode
@@ -15,6 +16,7 @@ from dashboard.auth.local import how_to_get
 from dashboard.auth.policy import READING_THE_ADDRESS, VIEWING
 from dashboard.common.data_kinds import page_kind_texts
 from dashboard.common.describe import filter_summary
+from dashboard.common.html_block import HTML_BLOCK, HTML_BLOCK_SINK, INNER_HTML_JS
 from dashboard.common.options import shell_search, url_write
 from dashboard.common.pages import PageContext, Site
 from dashboard.common.shell_text import (
@@ -64,6 +66,28 @@ def render_page(context: AppContext, site: Site, pathname: str | None, search: s
                                cursor=context.cursor(), params=query_params(search), search=as_text(search),
                                charts=page.charts)
     return page.layout(page_context)
+
+
+def address_in_language(search: str | None, lang: str, default: str) -> str:
+    """The address as the shell writes it for ``lang``: the page drawn for a change of language
+    holds the address with that language, not the one read before the shell's write landed.
+
+    A change of language redraws the page (the routing callback follows the language store) and
+    writes the address (the shell's filter callback) in the same round; the routing request may
+    read the address before the write, and the page's copy of it (``layouts.page_options``) then
+    lacked ``lang``, so the next change of a page option wrote an address without it.
+    """
+    shell_keys = set(URL_KEYS.values())
+    filters = [(key, value) for key, value in parse_qsl(as_text(search).lstrip("?")) if key in shell_keys]
+    language_items = [(LANGUAGE_KEY, lang)] if lang != default else []
+    return replace_params(search, [*URL_KEYS.values(), LANGUAGE_KEY], [*filters, *language_items])
+
+
+def route(context: AppContext, site: Site, pathname: str | None, lang: str, search: str | None) -> object:
+    """The routing callback: the page at ``pathname`` in ``lang``, for the address the shell writes."""
+    if ctx.triggered_id == ids.LANGUAGE_STORE and lang in LANGUAGES:
+        search = address_in_language(search, lang, context.settings.language)
+    return render_page(context, site, pathname, search, lang)
 
 
 def dropped_notice(selection: Selection, bad_language: str | None, lang: str) -> tuple[str, bool]:
@@ -193,7 +217,7 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         Input(ids.LANGUAGE_STORE, "data"),
         State(ids.URL, "search"),
         pure=True, needs=READING_THE_ADDRESS,
-    )(lambda pathname, lang, search: render_page(context, site, pathname, search, lang))
+    )(lambda pathname, lang, search: route(context, site, pathname, lang, search))
     declare(
         app,
         Output(ids.URL_WRITE_STORE, "data", allow_duplicate=True),
@@ -258,6 +282,13 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         Input(ids.URL, "href"),
         pure=True, needs=READING_THE_ADDRESS,
     )(lambda selection, lang, pathname, href: update_print_header(context, site, selection, lang, pathname, href))
+    # Every HTML block a page's chart callback sends (a table as one string) put in its place.
+    app.clientside_callback(
+        INNER_HTML_JS,
+        Output({"type": HTML_BLOCK_SINK, "block": MATCH}, "data"),
+        Input({"type": HTML_BLOCK, "block": MATCH}, "data"),
+        State({"type": HTML_BLOCK, "block": MATCH}, "id"),
+    )
     app.clientside_callback(
         PRINT_JS,
         Output(ids.PRINT_SINK, "data"),

@@ -144,3 +144,6 @@ class Extra:
     build: Callable[[ChartRequest], tuple]
     follows_filters: bool = True
     follows_options: bool = True
+    # Its ``children`` outputs are HTML blocks (tables): sent to the browser as one string each
+    # (``dashboard.common.html_block``), not as a tree of components.
+    as_html: bool = False

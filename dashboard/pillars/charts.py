@@ -367,7 +367,7 @@ CHARTS: tuple[ChartSpec, ...] = (
 
 EXTRAS: tuple[Extra, ...] = (
     Extra(((ids.PILLARS_MATRIX_TABLE, "children"), (ids.PILLARS_MAPPING_TABLE, "children")), coverage_tables,
-          follows_options=False),
+          follows_options=False, as_html=True),
     Extra(((ids.PILLARS_DRILL_DROPDOWN, "options"), (ids.PILLARS_DRILL_NOTES, "children")), drill_choices),
 )
 

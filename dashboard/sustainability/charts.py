@@ -342,7 +342,7 @@ CHARTS: tuple[ChartSpec, ...] = (
 )
 
 EXTRAS: tuple[Extra, ...] = (
-    Extra(((ids.SUSTAINABILITY_COMPARE_TABLE, "children"),), comparison_table),
+    Extra(((ids.SUSTAINABILITY_COMPARE_TABLE, "children"),), comparison_table, as_html=True),
     Extra(((ids.SUSTAINABILITY_GROUP_A, "options"), (ids.SUSTAINABILITY_GROUP_B, "options"),
            (ids.SUSTAINABILITY_COMPARE_HELP, "children")), comparison_choices),
 )
