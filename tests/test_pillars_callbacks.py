@@ -129,14 +129,15 @@ def test_every_callback_id_exists_in_the_page_or_the_shell(tiny_context, tiny_st
     PILLARS.register(app, tiny_context)
     page = layout_module.layout(PageContext(lang="en", catalog=tiny_context.catalog, settings=tiny_context.settings,
                                             cursor=tiny_context.cursor(), params={}))
-    known = component_ids(page) | {ids.SELECTION_STORE, ids.LANGUAGE_STORE}
+    known = component_ids(page) | {ids.SELECTION_STORE, ids.LANGUAGE_STORE, ids.URL}  # the shell's
     named = set()
     for output, spec in app.callback_map.items():
         named |= {part.rsplit(".", 1)[0] for part in output.strip(".").split("...")}
         named |= {item["id"] for item in spec["inputs"] + spec["state"]}
     assert named and named <= known, named - known
-    # One callback answers every chart and table beside them; the explorer's rows, search and download.
-    assert len(app.callback_map) == 4
+    # One callback answers every chart and table beside them; the explorer's rows, search, download,
+    # and its state written to and read from the address.
+    assert len(app.callback_map) == 6
 
 
 def test_layout_holds_its_address_and_the_tidied_one(tiny_context):

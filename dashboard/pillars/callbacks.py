@@ -69,7 +69,8 @@ def search_explorer(text: object) -> Patch:
 
 def sort_of(column_state: object) -> list[tuple[str, str]]:
     """The grid's sort in its column state: (column, "asc" or "desc"), first key first."""
-    entries = [entry for entry in column_state or [] if isinstance(entry, dict) and entry.get("sort") in ("asc", "desc")]
+    state = column_state if isinstance(column_state, list) else []  # a hand-made request may send anything
+    entries = [entry for entry in state if isinstance(entry, dict) and entry.get("sort") in ("asc", "desc")]
     entries.sort(key=lambda entry: entry.get("sortIndex") if isinstance(entry.get("sortIndex"), int) else 0)
     return [(str(entry.get("colId")), entry["sort"]) for entry in entries]
 
