@@ -300,7 +300,11 @@ def over_time_chart(by_band: pd.DataFrame, chart: GroupChart) -> go.Figure:
                                 measure_lower=measure_label(measure, lang, lower=True)), lang=lang, demo=demo)
     figure.update_layout(scattermode="group", scattergap=0.5, height=520, margin={"t": 64, "b": 150},
                          legend=BOTTOM_LEGEND)
+    # The axis title says "months since return": the ticks give the bands alone, short enough to
+    # stand level on a phone and on paper (tilted labels are hard to read).
     figure.update_xaxes(type="category", categoryorder="array", categoryarray=list(band_labels.values()),
+                        tickvals=list(band_labels.values()), tickangle=0,
+                        ticktext=[t(f"sustainability.tick.months.{band}", lang) for band in MONTH_BANDS],
                         range=[-0.5, len(MONTH_BANDS) - 0.5], title=t("sustainability.axis.months", lang))
     figure.update_yaxes(title=t("sustainability.axis.score", lang, measure=measure_label(measure, lang),
                                 measure_lower=measure_label(measure, lang, lower=True)), tickformat=".2f",
