@@ -259,3 +259,24 @@ def test_frames_with_missing_intervals_draw_without_error_bars():
                            for m in q.MEASURES for s in ("mean", "sd", "ci_low", "ci_high")}})
     figure = f.means_chart(one, GroupChart(labels={"female": "Women"}, grouping="sex", lang="en", demo=False, min_group_size=1))
     assert figure.data[0].error_x.array == (0,) and "95% CI – to –" in figure.data[0].hovertext[0]
+
+
+def test_value_labels_on_bars_read_at_4_5_to_1(tiny_cursor, catalog):
+    # The comparison's hatched orange bars and the stacked shares of change carry their values
+    # inside the bars: each label's colour against its bar's reaches WCAG AA for text.
+    from dashboard.common import theme
+    from dashboard.common.theme import contrast_ratio
+    from dashboard.sustainability import change_figures
+
+    compared = q.compare_groups(tiny_cursor, Selection(), "sex", "female", "male", min_group_size=3, disclosure=EXACT)
+    changes = q.round_changes(tiny_cursor, Selection(), "region", min_group_size=1, disclosure=EXACT)
+    figures = [f.comparison_chart(compared, label_a="Women", label_b="Men", lang="en", demo=False, min_group_size=3),
+               change_figures.change_shares_chart(changes, GroupChart(labels=region_labels(catalog), grouping="region",
+                                                                      lang="en", demo=False, min_group_size=1))]
+    bars = [trace for figure in figures for trace in figure.data if trace.type == "bar" and trace.text]
+    assert len(bars) >= 2
+    # Every colour a bar may take (Okabe-Ito and the "stayed" grey) has a label colour that reads.
+    colours = [*theme.QUALITATIVE, *(colour for colour, _ in change_figures.DIRECTION_STYLES.values())]
+    assert [colour for colour in colours if contrast_ratio(theme.text_colour_on(colour), colour) < 4.5] == []
+    assert [(bar.marker.color, bar.textfont.color) for bar in bars
+            if contrast_ratio(bar.textfont.color.replace("white", "#ffffff"), bar.marker.color) < 4.5] == []
