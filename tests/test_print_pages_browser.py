@@ -12,7 +12,14 @@ import shutil
 import subprocess
 
 import pytest
-from test_map_print_browser import CHART_TEXTS_JS, MARGINS, PAPER_WIDTHS, overlapping, pdf_words, squeezed
+from test_map_print_browser import (
+    CHART_TEXTS_JS,
+    MARGINS,
+    PAPER_WIDTHS,
+    overlapping,
+    pdf_words,
+    squeezed,
+)
 
 from conftest import wait_for_dash
 

@@ -128,10 +128,10 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Moins de deux groupes comptent au moins {min} répondants avec les filtres actuels : il n’y a rien à comparer. Élargissez les filtres ou choisissez un autre regroupement."},
     "sustainability.compare.verdict.higher": {
         "en": "{a} higher than {b}; the 95% interval of the difference excludes zero",
-        "fr": "score plus élevé pour {a} que pour {b} ; l’intervalle à 95 % de l’écart exclut zéro"},
+        "fr": "score plus élevé pour {for_a} que pour {for_b} ; l’intervalle à 95 % de l’écart exclut zéro"},
     "sustainability.compare.verdict.lower": {
         "en": "{a} lower than {b}; the 95% interval of the difference excludes zero",
-        "fr": "score plus bas pour {a} que pour {b} ; l’intervalle à 95 % de l’écart exclut zéro"},
+        "fr": "score plus bas pour {for_a} que pour {for_b} ; l’intervalle à 95 % de l’écart exclut zéro"},
     "sustainability.compare.verdict_table.higher": {
         "en": "Group A higher than B; the 95% interval of the difference excludes zero",
         "fr": "Groupe A plus élevé que B ; l’intervalle à 95 % de l’écart exclut zéro"},
@@ -163,7 +163,7 @@ TEXT: dict[str, dict[str, str]] = {
                                               "fr": "Écart A − B (IC à 95 %, Welch)"},
     "sustainability.compare.caption": {
         "en": "Means of {a} (n={n_a}) and {b} (n={n_b}); a difference whose interval excludes 0 is unlikely to be chance alone.",
-        "fr": "Moyennes de {a} (n={n_a}) et de {b} (n={n_b}) ; un écart dont l’intervalle exclut 0 a peu de chances d’être dû au seul hasard."},
+        "fr": "Moyennes {of_a} (n={n_a}) et {of_b} (n={n_b}) ; un écart dont l’intervalle exclut 0 a peu de chances d’être dû au seul hasard."},
     "sustainability.interval": {"en": "{value} ({low} to {high})", "fr": "{value} ({low} à {high})"},
     # Summaries next to charts (read by screen readers)
     "sustainability.summary.groups": {
