@@ -35,7 +35,7 @@ from dashboard.pillars.labels import (
 LEVELS = len(CELL_STATES)
 EMPTY_HEIGHT = 280
 # Titles and legend lines short enough for a 390 px wide phone screen.
-TITLE_WIDTH = 44
+TITLE_WIDTH = 34
 TITLE_LINE_HEIGHT = 22
 LEGEND_WIDTH = 64
 SUBTITLE_LINE_HEIGHT = 16
@@ -320,7 +320,7 @@ def country_ranking_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
         showlegend=by_sex, legend={"orientation": "h", "y": 1.0, "x": 0, "xref": "container", "yanchor": "bottom"},
         xaxis={"title": {"text": balanced_wrap(value_axis_title(indicator_name, unit, lang), AXIS_TITLE_WIDTH)},
                "range": [0, top * 1.18 or 1],
-               "tickformat": ",.0f"},
+               "tickformat": ",.0f", "nticks": 4},  # amounts such as "15,000" apart on a phone
         yaxis={"title": {"text": t("pillars.axis.country", lang)}, "categoryorder": "array",
                "categoryarray": order, "autorange": "reversed"},
     )

@@ -78,7 +78,7 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.tick.months.6-11": {"en": "6–11", "fr": "6–11"},
     "sustainability.tick.months.12-17": {"en": "12–17", "fr": "12–17"},
     "sustainability.tick.months.18-23": {"en": "18–23", "fr": "18–23"},
-    "sustainability.tick.months.24+": {"en": "24 or more", "fr": "24 ou plus"},
+    "sustainability.tick.months.24+": {"en": "24+", "fr": "24+"},
     "sustainability.all_returnees": {"en": "All returnees", "fr": "Tous les migrants de retour"},
     # Chart words
     "sustainability.tick": {"en": "{label} (n={n})", "fr": "{label} (n={n})"},
