@@ -32,7 +32,10 @@ def chart_problems(page, selector: str) -> list[str]:
     page.evaluate("(selector) => window.Plotly.Plots.resize(document.querySelector(selector))", selector)
     wait_for_dash(page)
     found = page.evaluate(LAYOUT_JS, [selector, "bars"])
-    return found["problems"] + ([] if found["inside"] else ["wider than its column"])
+    # A chart may be wider than its column only inside a panel that scrolls sideways and says so
+    # (assets/scroll-cue.js): the pillar grids on a phone.
+    scrolls = page.evaluate("(selector) => !!document.querySelector(selector).closest('[data-scroll-cue]')", selector)
+    return found["problems"] + ([] if found["inside"] or scrolls else ["wider than its column"])
 
 
 @pytest.mark.parametrize(("screen", "lang"), CASES, ids=[f"{screen}-{lang}" for screen, lang in CASES])

@@ -47,6 +47,7 @@ ROW_HEIGHT = {"means": 60, "box": 56, "share": 56}  # a group's three lines of t
 # Characters of a group name per line on the vertical axis, its sample size on a line of its own:
 # the plot keeps about half a phone's width.
 TICK_WIDTH = 16
+TICK_LINE = 18  # pixels per line of a group's tick
 MARKS_HEIGHT = 48  # the marks of a chart's data above its plot (demo data, protected figures)
 TITLE_WIDTH, TITLE_LINE = 46, 22  # characters per title line, pixels per extra line
 SUBTITLE_LINE, SUBTITLE_GAP, TITLE_PAD = 18, 30, 12  # subtitle line, gap above the plot, space above the title
@@ -131,7 +132,10 @@ def _category_axis(figure: go.Figure, ticks: list[str], rows: int, kind: str) ->
     """Groups on the vertical axis, first at the top, suppressed ones included; height by rows."""
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=ticks, autorange=False,
                         range=[len(ticks) - 0.5, -0.5])
-    figure.update_layout(height=max(320, 200 + rows * ROW_HEIGHT[kind]), legend=BOTTOM_LEGEND,
+    # A row holds its tick's lines (a long French region name takes four).
+    lines = max((tick.count("<br>") + 1 for tick in ticks), default=1)
+    row = max(ROW_HEIGHT[kind], TICK_LINE * lines + 8)
+    figure.update_layout(height=max(320, 200 + rows * row), legend=BOTTOM_LEGEND,
                          margin={"t": 64, "b": 110})
 
 
@@ -378,7 +382,7 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
         subtitle = t("sustainability.compare.subtitle", lang, verdict=verdict)
         figure.update_layout(title_subtitle_text="<br>".join(textwrap.wrap(subtitle, TITLE_WIDTH + 10)))
     figure.update_yaxes(range=[0, 1], tickformat=".1f", title=t("sustainability.axis.mean_short", lang))
-    figure.update_xaxes(title=None)
+    figure.update_xaxes(title=None, tickfont={"size": 11})  # four dimension names side by side on a phone
     for index, note in enumerate(notes):
         figure.add_annotation(text=f"<i>{note}</i>", xref="paper", yref="paper", x=0, y=1.0,
                               yshift=4 + 18 * index, xanchor="left", yanchor="bottom", showarrow=False,
