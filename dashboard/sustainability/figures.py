@@ -369,7 +369,7 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
                     "line": {"color": theme.TEXT, "width": 1}},
             error_y={**_error_bars(mean, compared[f"{side}_ci_low"], compared[f"{side}_ci_high"]),
                      "color": theme.TEXT},
-            text=[score_text(value, lang) for value in mean], textposition="inside", insidetextanchor="middle",
+            text=[score_text(value, lang) for value in mean], textposition="inside", insidetextanchor="middle", textangle=0,
             textfont={"color": theme.text_colour_on(colour)}, hovertext=hover, hoverinfo="text", meta={"side": side},
         ))
     base_layout(figure, title=t("sustainability.compare.title", lang, a=label_a, b=label_b), lang=lang, demo=demo)
