@@ -13,13 +13,18 @@ pytestmark = pytest.mark.browser
 TICKS = "#sustainability-means-graph .ytick text"
 
 
+# A tick as read: its lines (a group's name on short lines, its sample size on its own) joined.
+TICK_TEXT = ("n => { const lines = [...n.querySelectorAll('tspan.line')];"
+             " return lines.length ? lines.map(line => line.textContent).join(' ') : n.textContent; }")
+
+
 def tick_texts(page, selector: str = TICKS) -> list[str]:
-    return page.locator(selector).evaluate_all("nodes => nodes.map(node => node.textContent)")
+    return page.locator(selector).evaluate_all(f"nodes => nodes.map({TICK_TEXT})")
 
 
 def wait_for_ticks(page, text: str, selector: str = TICKS) -> None:
     page.wait_for_function(
-        "([selector, text]) => [...document.querySelectorAll(selector)].some(n => n.textContent.includes(text))",
+        f"([selector, text]) => [...document.querySelectorAll(selector)].map({TICK_TEXT}).some(t => t.includes(text))",
         arg=[selector, text])
 
 

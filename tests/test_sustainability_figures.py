@@ -26,6 +26,11 @@ def region_labels(catalog, lang="en"):
     return vocabulary.group_labels("region", lang, catalog)
 
 
+def plain(ticks) -> list[str]:
+    """Axis ticks as read: the lines a phone's narrow labels are broken into, joined."""
+    return [tick.replace("<br>", " ") for tick in ticks]
+
+
 def texts(figure) -> str:
     """Every string a figure would show: trace text, hover, names, ticks, annotations, titles."""
     parts = [str(figure.layout.title.text), str(figure.layout.xaxis.title.text), str(figure.layout.yaxis.title.text)]
@@ -65,18 +70,18 @@ def test_means_chart_traces_ticks_and_suppressed_row(tiny_cursor, catalog):
     assert [trace.marker.symbol for trace in figure.data] == ["circle", "square", "triangle-up", "diamond"]
     shown_ticks = ["Southern Africa (n=2)", "West and Central Africa (n=4)"]
     suppressed_ticks = [f"{name} (n < 2, suppressed)" for name in (
-        "Asia and the Pacific", "East and Horn of Africa", "Middle East and North<br>Africa")]
-    assert list(figure.layout.yaxis.categoryarray) == [*suppressed_ticks, *shown_ticks]
+        "Asia and the Pacific", "East and Horn of Africa", "Middle East and North Africa")]
+    assert plain(figure.layout.yaxis.categoryarray) == [*suppressed_ticks, *shown_ticks]
     wca = by_group.set_index("group_code").loc["WCA"]
     for trace, measure in zip(figure.data, q.MEASURES, strict=True):
-        assert list(trace.y) == shown_ticks
+        assert plain(trace.y) == shown_ticks
         assert trace.x[1] == pytest.approx(wca[f"{measure}_mean"])
         # Intervals are clipped to [0, 1] for drawing.
         assert trace.x[0] - trace.error_x.arrayminus[0] >= 0
         assert trace.x[0] + trace.error_x.array[0] <= 1
         assert trace.x[1] + trace.error_x.array[1] == pytest.approx(min(wca[f"{measure}_ci_high"], 1.0))
         assert "n = 4" in trace.hovertext[1]
-    assert any("suppressed: fewer than 2 respondents" in a.text for a in figure.layout.annotations)
+    assert any("suppressed: fewer than 2 respondents" in a.text.replace("<br>", " ") for a in figure.layout.annotations)
     assert "East and Horn of Africa" not in " ".join(str(trace.hovertext) for trace in figure.data)
     assert figure.layout.xaxis.title.text == "Mean score (95% CI)"
     assert figure.layout.title.text == "Mean scores by region"
@@ -94,7 +99,7 @@ def test_suppressed_values_reach_no_figure(tiny_cursor, catalog):
                           GroupChart(measure="economic", threshold=0.5, **options)),
     ]
     for figure in figures:
-        assert "Women (n < 4, suppressed)" in figure.layout.yaxis.categoryarray
+        assert "Women (n < 4, suppressed)" in plain(figure.layout.yaxis.categoryarray)
         for trace in figure.data:
             assert all("Women" not in str(y) for y in trace.y)
             assert all("Women" not in str(text) for text in (trace.hovertext or ()))
@@ -125,8 +130,8 @@ def test_french_chart_words_and_separators(tiny_cursor, catalog):
     assert figure.layout.title.text == "Scores moyens par région"
     assert figure.layout.separators == ",\u202f"
     # Long names wrap, so the plot keeps its width on a phone.
-    assert "Afrique centrale et de<br>l’Ouest (n=4)" in figure.layout.yaxis.categoryarray
-    assert figure.layout.xaxis.title.text == "Score moyen (IC à 95 %)"
+    assert "Afrique centrale et de l’Ouest (n=4)" in plain(figure.layout.yaxis.categoryarray)
+    assert figure.layout.xaxis.title.text == "Score moyen (IC à 95 %)"
     assert "DONNÉES DE DÉMONSTRATION" in texts(figure)
     assert "IC à 95 %" in figure.data[0].hovertext[0]
 
@@ -149,7 +154,7 @@ def test_distribution_chart_uses_precomputed_statistics(tiny_cursor, catalog):
                                   measure="social", threshold=0.55, lang="en", demo=False, min_group_size=1))
     (box,) = figure.data
     assert box.type == "box" and box.orientation == "h" and box.boxpoints is False
-    assert list(box.y) == ["Women (n=3)", "Men (n=4)"]
+    assert plain(box.y) == ["Women (n=3)", "Men (n=4)"]
     ordered = by_group.set_index("group_code").loc[["female", "male"]]
     assert list(box.q1) == pytest.approx(ordered["q1"].tolist())
     assert list(box.median) == pytest.approx(ordered["median"].tolist())
@@ -174,12 +179,12 @@ def test_threshold_chart_bars_labels_and_intervals(tiny_cursor, catalog):
     figure = f.threshold_chart(shares, GroupChart(labels=vocabulary.group_labels("action", "en", catalog), grouping="action",
                                measure="economic", threshold=0.5, lang="en", demo=False, min_group_size=2))
     (bars,) = figure.data
-    assert list(bars.y) == ["Sahel and Lake Chad (n=4)", "Pilot Action (n=2)"]
+    assert plain(bars.y) == ["Sahel and Lake Chad (n=4)", "Pilot Action (n=2)"]
     assert list(bars.x) == [0.75, 0.5]
     assert list(bars.text) == ["75%", "50%"]
     assert bars.x[0] - bars.error_x.arrayminus[0] == pytest.approx(0.3006418, abs=1e-6)
     assert "3 of 4" in bars.hovertext[0]
-    assert "Horn of Africa (n < 2, suppressed)" in figure.layout.yaxis.categoryarray
+    assert "Horn of Africa (n < 2, suppressed)" in plain(figure.layout.yaxis.categoryarray)
     assert figure.layout.title.text == "Share at or above 0.50"
     assert figure.layout.title.subtitle.text == "Economic score, by Action"
     summary = sustainability_summaries.threshold_summary(shares, threshold=0.5, lang="en", min_group_size=2)
@@ -259,3 +264,24 @@ def test_frames_with_missing_intervals_draw_without_error_bars():
                            for m in q.MEASURES for s in ("mean", "sd", "ci_low", "ci_high")}})
     figure = f.means_chart(one, GroupChart(labels={"female": "Women"}, grouping="sex", lang="en", demo=False, min_group_size=1))
     assert figure.data[0].error_x.array == (0,) and "95% CI – to –" in figure.data[0].hovertext[0]
+
+
+def test_value_labels_on_bars_read_at_4_5_to_1(tiny_cursor, catalog):
+    # The comparison's hatched orange bars and the stacked shares of change carry their values
+    # inside the bars: each label's colour against its bar's reaches WCAG AA for text.
+    from dashboard.common import theme
+    from dashboard.common.theme import contrast_ratio
+    from dashboard.sustainability import change_figures
+
+    compared = q.compare_groups(tiny_cursor, Selection(), "sex", "female", "male", min_group_size=3, disclosure=EXACT)
+    changes = q.round_changes(tiny_cursor, Selection(), "region", min_group_size=1, disclosure=EXACT)
+    figures = [f.comparison_chart(compared, label_a="Women", label_b="Men", lang="en", demo=False, min_group_size=3),
+               change_figures.change_shares_chart(changes, GroupChart(labels=region_labels(catalog), grouping="region",
+                                                                      lang="en", demo=False, min_group_size=1))]
+    bars = [trace for figure in figures for trace in figure.data if trace.type == "bar" and trace.text]
+    assert len(bars) >= 2
+    # Every colour a bar may take (Okabe-Ito and the "stayed" grey) has a label colour that reads.
+    colours = [*theme.QUALITATIVE, *(colour for colour, _ in change_figures.DIRECTION_STYLES.values())]
+    assert [colour for colour in colours if contrast_ratio(theme.text_colour_on(colour), colour) < 4.5] == []
+    assert [(bar.marker.color, bar.textfont.color) for bar in bars
+            if contrast_ratio(bar.textfont.color.replace("white", "#ffffff"), bar.marker.color) < 4.5] == []

@@ -61,3 +61,23 @@ def graph_config(lang: str) -> dict:
 def colour_for(code: str, mapping: dict[str, str], index: int) -> str:
     """The fixed colour of a code, or the palette colour at ``index`` for codes without one."""
     return mapping.get(code, QUALITATIVE[index % len(QUALITATIVE)])
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour.lstrip("#")[index:index + 2], 16) / 255 for index in (0, 2, 4)]
+        red, green, blue = [value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+                            for value in channels]
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def text_colour_on(fill: str) -> str:
+    """The colour of a label drawn on ``fill`` (a bar): the page's text colour, black or white,
+    the first that reads at 4.5:1 (WCAG AA), else whichever reads best. A white pattern over the
+    fill only lightens it, which dark text reads better on still."""
+    candidates = (TEXT, "#000000", "#ffffff")
+    return next((colour for colour in candidates if contrast_ratio(colour, fill) >= 4.5),
+                max(candidates, key=lambda colour: contrast_ratio(colour, fill)))

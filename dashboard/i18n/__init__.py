@@ -15,6 +15,10 @@ from collections.abc import Mapping
 
 from dashboard.i18n import api, auth, common, eutf, http_errors, methodology
 
+# Names inside French sentences ("du Niger", "de l’Afrique australe"): dashboard/i18n/names.py.
+from dashboard.i18n.names import for_name as for_name
+from dashboard.i18n.names import of_name as of_name
+
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 

@@ -32,7 +32,9 @@ def column_defs(lang: str) -> list[dict]:
     columns = [
         {"field": column, "headerName": t(f"eutf.explorer.col.{column}", lang),
          **({"filter": "agNumberColumnFilter", "type": "numericColumn"} if column in NUMBER_COLUMNS else {}),
-         **({"minWidth": 360, "wrapText": True, "tooltipField": column, "cellClass": "explorer-long-text"}
+         # 360 px wide; on a phone assets/explorer-phone.js pins the indicator at 170.
+         **({"width": 360, "minWidth": 160, "wrapText": True, "tooltipField": column,
+             "cellClass": "explorer-long-text"}
             if column in LONG_TEXT_COLUMNS else {})}
         for column in EXPLORER_COLUMNS
     ]

@@ -35,7 +35,7 @@ from dashboard.pillars.labels import (
 LEVELS = len(CELL_STATES)
 EMPTY_HEIGHT = 280
 # Titles and legend lines short enough for a 390 px wide phone screen.
-TITLE_WIDTH = 44
+TITLE_WIDTH = 34
 TITLE_LINE_HEIGHT = 22
 LEGEND_WIDTH = 64
 SUBTITLE_LINE_HEIGHT = 16
@@ -276,11 +276,14 @@ def indicator_trend_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
     title_key = f"pillars.trend.title.{group_by}"
     base_layout(figure, title=optional_text(title_key, lang, indicator_name, indicator=indicator_name), lang=lang, demo=demo)
     figure.update_layout(
-        height=460, hovermode="closest", margin={"t": 72, "b": 120}, showlegend=True,
-        legend={"orientation": "h", "y": -0.24, "x": 0, "yanchor": "top"},
-        xaxis={"title": {"text": t("chart.quarter", lang)}, "tickformat": "%Y", "dtick": "M12"},
-        yaxis={"title": {"text": value_axis_title(indicator_name, unit, lang)}, "rangemode": "tozero",
-               "tickformat": ",.0f"},
+        # The legend at the chart's foot, under the axis title (its entries stack on a phone); the
+        # axis title on two lines, no taller than the plot.
+        height=480, hovermode="closest", margin={"t": 72, "b": 140}, showlegend=True,
+        legend={"orientation": "h", "yref": "container", "y": 0, "x": 0, "yanchor": "bottom"},
+        xaxis={"title": {"text": t("chart.quarter", lang)}, "tickformat": "%Y", "dtick": "M12",
+               "tickfont": {"size": 10}},  # a year a tick, apart even on a phone
+        yaxis={"title": {"text": balanced_wrap(value_axis_title(indicator_name, unit, lang), AXIS_TITLE_WIDTH)},
+               "rangemode": "tozero", "tickformat": ",.0f"},
     )
     return fit_title(figure)
 
@@ -329,7 +332,7 @@ def country_ranking_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
         showlegend=by_sex, legend={"orientation": "h", "y": 1.0, "x": 0, "xref": "container", "yanchor": "bottom"},
         xaxis={"title": {"text": balanced_wrap(value_axis_title(indicator_name, unit, lang), AXIS_TITLE_WIDTH)},
                "range": [0, top * 1.18 or 1],
-               "tickformat": ",.0f"},
+               "tickformat": ",.0f", "nticks": 4},  # amounts such as "15,000" apart on a phone
         yaxis={"title": {"text": t("pillars.axis.country", lang)}, "categoryorder": "array",
                "categoryarray": order, "autorange": "reversed"},
     )
@@ -364,7 +367,7 @@ def completion_rate_chart(frame: pd.DataFrame, *, lang: str, demo: bool, group_b
     ticks = [step * RATE_TICK for step in range(int(top / RATE_TICK) + 1)]
     figure.update_layout(
         height=max(240, 130 + 44 * len(codes)), margin={"t": 64, "r": 90}, showlegend=False,
-        xaxis={"title": {"text": t("pillars.rates.axis", lang)}, "range": [0, top],
+        xaxis={"title": {"text": balanced_wrap(t("pillars.rates.axis", lang), AXIS_TITLE_WIDTH)}, "range": [0, top],
                "tickvals": ticks, "ticktext": [format_percent(tick, lang) for tick in ticks]},
         yaxis={"autorange": "reversed", "automargin": True, "tickvals": names,
                "ticktext": [wrap(name, GROUP_LABEL_WIDTH) for name in names]},

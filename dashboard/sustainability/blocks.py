@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from dashboard.i18n import format_number, t
+from dashboard.i18n import format_number, of_name, t
 from dashboard.sustainability.labels import (
     bounded_interval,
     comparison_notes,
@@ -50,6 +50,7 @@ def comparison_table(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
         for row in compared.to_dict("records")
     ])
     caption = html.Caption(t("sustainability.compare.caption", lang, a=label_a, b=label_b,
+                             of_a=of_name(label_a, lang), of_b=of_name(label_b, lang),
                              n_a=format_number(int(compared["a_n"].iloc[0]), lang),
                              n_b=format_number(int(compared["b_n"].iloc[0]), lang)), className="small")
     return html.Div(html.Table([caption, header, body], className="table table-sm sustainability-compare-table"),

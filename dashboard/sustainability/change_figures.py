@@ -107,7 +107,7 @@ def change_shares_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
             x=share.tolist(), y=shown["tick"].tolist(), orientation="h", name=name,
             marker={"color": colour, "pattern": {"shape": pattern}, "line": {"color": theme.TEXT, "width": 0.5}},
             text=[format_percent(value, lang) for value in share], textposition="inside",
-            insidetextanchor="middle", textfont={"color": theme.TEXT}, hovertext=hover, hoverinfo="text",
+            insidetextanchor="middle", textfont={"color": theme.text_colour_on(colour)}, hovertext=hover, hoverinfo="text",
         ))
     base_layout(figure, title=t("sustainability.change_shares.title", lang,
                                 grouping_lower=grouping_label(grouping, lang, lower=True)), lang=lang, demo=demo)

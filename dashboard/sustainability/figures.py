@@ -43,8 +43,12 @@ GROUP_COLOURS = {"region": theme.REGION_COLOURS, "action": theme.ACTION_COLOURS,
 SHARE_BAR = "#56B4E9"
 COMPARE_STYLES = (("a", theme.QUALITATIVE[0], ""), ("b", theme.QUALITATIVE[1], "/"))
 BOTTOM_LEGEND = {"orientation": "h", "yref": "container", "y": 0.01, "yanchor": "bottom", "x": 0, "xanchor": "left"}
-ROW_HEIGHT = {"means": 46, "box": 34, "share": 30}
-TICK_WIDTH = 24  # characters of a group name per line on the vertical axis
+ROW_HEIGHT = {"means": 60, "box": 56, "share": 56}  # a group's three lines of tick, and room
+# Characters of a group name per line on the vertical axis, its sample size on a line of its own:
+# the plot keeps about half a phone's width.
+TICK_WIDTH = 16
+TICK_LINE = 18  # pixels per line of a group's tick
+MARKS_HEIGHT = 48  # the marks of a chart's data above its plot (demo data, protected figures)
 TITLE_WIDTH, TITLE_LINE = 46, 22  # characters per title line, pixels per extra line
 SUBTITLE_LINE, SUBTITLE_GAP, TITLE_PAD = 18, 30, 12  # subtitle line, gap above the plot, space above the title
 
@@ -57,17 +61,24 @@ def _wrapped(label: str) -> str:
 def _tick(row: Mapping, lang: str, min_group_size: int) -> str:
     label = _wrapped(str(row["label"]))
     if row["suppressed"]:
-        return t("sustainability.tick_suppressed", lang, label=label, min=format_number(min_group_size, lang))
-    return t("sustainability.tick", lang, label=label, n=format_number(int(row["n"]), lang))
+        tick = t("sustainability.tick_suppressed", lang, label=label, min=format_number(min_group_size, lang))
+    else:
+        tick = t("sustainability.tick", lang, label=label, n=format_number(int(row["n"]), lang))
+    return tick.replace(" (n", "<br>(n", 1)
 
 
 def _fit_title(figure: go.Figure) -> go.Figure:
-    """Break a long title into lines that fit a phone's width, with room for them in the margin."""
+    """Break a long title into lines that fit a phone's width, pinned to the top of the chart
+    with the marks of its data ("Protected figures", demo data) between it and the plot: on a
+    phone a title reaches the right edge, where the marks are."""
     text = str(figure.layout.title.text or "")
-    lines = textwrap.wrap(text, TITLE_WIDTH, break_long_words=False, break_on_hyphens=False)
-    if len(lines) > 1:
-        top = figure.layout.margin.t if figure.layout.margin.t is not None else 64
-        figure.update_layout(title_text="<br>".join(lines), margin_t=top + TITLE_LINE * (len(lines) - 1))
+    lines = textwrap.wrap(text, TITLE_WIDTH, break_long_words=False, break_on_hyphens=False) or [text]
+    top = figure.layout.margin.t if figure.layout.margin.t is not None else 64
+    # plotly anchors a title of several lines by its last line: the padding grows with the lines.
+    figure.update_layout(title={"text": "<br>".join(lines), "yref": "container", "y": 1, "yanchor": "top",
+                                "pad": {"t": TITLE_PAD + TITLE_LINE * (len(lines) - 1), "l": 4}},
+                         margin_t=max(top + TITLE_LINE * (len(lines) - 1),
+                                      TITLE_PAD + TITLE_LINE * len(lines) + MARKS_HEIGHT))
     return figure
 
 
@@ -111,7 +122,9 @@ def _suppressed_marks(figure: go.Figure, ticks: list[str], lang: str, min_group_
     for tick in ticks:
         figure.add_annotation(
             x=0.01, y=tick, xref="paper", yref="y", xanchor="left", showarrow=False,
-            text=f"<i>{t('sustainability.suppressed_mark', lang, min=format_number(min_group_size, lang))}</i>",
+            # On two short lines: on a phone the plot is about 170 px wide.
+            text="<i>" + "<br>".join(textwrap.wrap(t("sustainability.suppressed_mark", lang,
+                                                     min=format_number(min_group_size, lang)), 22)) + "</i>",
             font={"size": 11, "color": theme.MUTED})
 
 
@@ -119,7 +132,10 @@ def _category_axis(figure: go.Figure, ticks: list[str], rows: int, kind: str) ->
     """Groups on the vertical axis, first at the top, suppressed ones included; height by rows."""
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=ticks, autorange=False,
                         range=[len(ticks) - 0.5, -0.5])
-    figure.update_layout(height=max(320, 170 + rows * ROW_HEIGHT[kind]), legend=BOTTOM_LEGEND,
+    # A row holds its tick's lines (a long French region name takes four).
+    lines = max((tick.count("<br>") + 1 for tick in ticks), default=1)
+    row = max(ROW_HEIGHT[kind], TICK_LINE * lines + 8)
+    figure.update_layout(height=max(320, 200 + rows * row), legend=BOTTOM_LEGEND,
                          margin={"t": 64, "b": 110})
 
 
@@ -300,7 +316,11 @@ def over_time_chart(by_band: pd.DataFrame, chart: GroupChart) -> go.Figure:
                                 measure_lower=measure_label(measure, lang, lower=True)), lang=lang, demo=demo)
     figure.update_layout(scattermode="group", scattergap=0.5, height=520, margin={"t": 64, "b": 150},
                          legend=BOTTOM_LEGEND)
+    # The axis title says "months since return": the ticks give the bands alone, short enough to
+    # stand level on a phone and on paper (tilted labels are hard to read).
     figure.update_xaxes(type="category", categoryorder="array", categoryarray=list(band_labels.values()),
+                        tickvals=list(band_labels.values()), tickangle=0,
+                        ticktext=[t(f"sustainability.tick.months.{band}", lang) for band in MONTH_BANDS],
                         range=[-0.5, len(MONTH_BANDS) - 0.5], title=t("sustainability.axis.months", lang))
     figure.update_yaxes(title=t("sustainability.axis.score", lang, measure=measure_label(measure, lang),
                                 measure_lower=measure_label(measure, lang, lower=True)), tickformat=".2f",
@@ -349,8 +369,8 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
                     "line": {"color": theme.TEXT, "width": 1}},
             error_y={**_error_bars(mean, compared[f"{side}_ci_low"], compared[f"{side}_ci_high"]),
                      "color": theme.TEXT},
-            text=[score_text(value, lang) for value in mean], textposition="inside", insidetextanchor="end",
-            textfont={"color": "white"}, hovertext=hover, hoverinfo="text", meta={"side": side},
+            text=[score_text(value, lang) for value in mean], textposition="inside", insidetextanchor="middle", textangle=0,
+            textfont={"color": theme.text_colour_on(colour)}, hovertext=hover, hoverinfo="text", meta={"side": side},
         ))
     base_layout(figure, title=t("sustainability.compare.title", lang, a=label_a, b=label_b), lang=lang, demo=demo)
     figure.update_layout(barmode="group", height=440, margin={"t": 64, "b": 90}, legend=BOTTOM_LEGEND,
@@ -362,7 +382,7 @@ def comparison_chart(compared: pd.DataFrame, *, label_a: str, label_b: str, lang
         subtitle = t("sustainability.compare.subtitle", lang, verdict=verdict)
         figure.update_layout(title_subtitle_text="<br>".join(textwrap.wrap(subtitle, TITLE_WIDTH + 10)))
     figure.update_yaxes(range=[0, 1], tickformat=".1f", title=t("sustainability.axis.mean_short", lang))
-    figure.update_xaxes(title=None)
+    figure.update_xaxes(title=None, tickfont={"size": 11})  # four dimension names side by side on a phone
     for index, note in enumerate(notes):
         figure.add_annotation(text=f"<i>{note}</i>", xref="paper", yref="paper", x=0, y=1.0,
                               yshift=4 + 18 * index, xanchor="left", yanchor="bottom", showarrow=False,

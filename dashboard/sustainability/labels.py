@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.common.precision import interval_decimals
-from dashboard.i18n import format_number, t
+from dashboard.i18n import for_name, format_number, t
 from dashboard.store.catalog import Catalog
 from dashboard.sustainability.queries import FIXED_CODES
 
@@ -95,7 +95,8 @@ def bounded_interval(value: object, low: object, high: object) -> tuple[float, f
 def difference_verdict(low: object, high: object, *, label_a: str, label_b: str, lang: str) -> str:
     """Whether a difference A − B is distinguishable from zero at 95%, in words: A higher (or
     lower) than B when the interval excludes zero, else no difference distinguishable from zero."""
-    return t(f"sustainability.compare.verdict.{_verdict_key(low, high)}", lang, a=label_a, b=label_b)
+    return t(f"sustainability.compare.verdict.{_verdict_key(low, high)}", lang, a=label_a, b=label_b,
+             for_a=for_name(label_a, lang), for_b=for_name(label_b, lang))
 
 
 def _verdict_key(low: object, high: object) -> str:

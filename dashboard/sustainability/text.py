@@ -74,6 +74,11 @@ TEXT: dict[str, dict[str, str]] = {
     "sustainability.code.months.12-17": {"en": "12–17 months", "fr": "12–17 mois"},
     "sustainability.code.months.18-23": {"en": "18–23 months", "fr": "18–23 mois"},
     "sustainability.code.months.24+": {"en": "24 months or more", "fr": "24 mois ou plus"},
+    "sustainability.tick.months.0-5": {"en": "0–5", "fr": "0–5"},
+    "sustainability.tick.months.6-11": {"en": "6–11", "fr": "6–11"},
+    "sustainability.tick.months.12-17": {"en": "12–17", "fr": "12–17"},
+    "sustainability.tick.months.18-23": {"en": "18–23", "fr": "18–23"},
+    "sustainability.tick.months.24+": {"en": "24+", "fr": "24+"},
     "sustainability.all_returnees": {"en": "All returnees", "fr": "Tous les migrants de retour"},
     # Chart words
     "sustainability.tick": {"en": "{label} (n={n})", "fr": "{label} (n={n})"},
@@ -123,10 +128,10 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Moins de deux groupes comptent au moins {min} répondants avec les filtres actuels : il n’y a rien à comparer. Élargissez les filtres ou choisissez un autre regroupement."},
     "sustainability.compare.verdict.higher": {
         "en": "{a} higher than {b}; the 95% interval of the difference excludes zero",
-        "fr": "score plus élevé pour {a} que pour {b} ; l’intervalle à 95 % de l’écart exclut zéro"},
+        "fr": "score plus élevé pour {for_a} que pour {for_b} ; l’intervalle à 95 % de l’écart exclut zéro"},
     "sustainability.compare.verdict.lower": {
         "en": "{a} lower than {b}; the 95% interval of the difference excludes zero",
-        "fr": "score plus bas pour {a} que pour {b} ; l’intervalle à 95 % de l’écart exclut zéro"},
+        "fr": "score plus bas pour {for_a} que pour {for_b} ; l’intervalle à 95 % de l’écart exclut zéro"},
     "sustainability.compare.verdict_table.higher": {
         "en": "Group A higher than B; the 95% interval of the difference excludes zero",
         "fr": "Groupe A plus élevé que B ; l’intervalle à 95 % de l’écart exclut zéro"},
@@ -158,7 +163,7 @@ TEXT: dict[str, dict[str, str]] = {
                                               "fr": "Écart A − B (IC à 95 %, Welch)"},
     "sustainability.compare.caption": {
         "en": "Means of {a} (n={n_a}) and {b} (n={n_b}); a difference whose interval excludes 0 is unlikely to be chance alone.",
-        "fr": "Moyennes de {a} (n={n_a}) et de {b} (n={n_b}) ; un écart dont l’intervalle exclut 0 a peu de chances d’être dû au seul hasard."},
+        "fr": "Moyennes {of_a} (n={n_a}) et {of_b} (n={n_b}) ; un écart dont l’intervalle exclut 0 a peu de chances d’être dû au seul hasard."},
     "sustainability.interval": {"en": "{value} ({low} to {high})", "fr": "{value} ({low} à {high})"},
     # Summaries next to charts (read by screen readers)
     "sustainability.summary.groups": {
