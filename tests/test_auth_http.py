@@ -125,6 +125,21 @@ def test_wrong_password_is_refused_with_a_message(app):
     assert client.get("/_dash-layout").status_code == 401
 
 
+def test_a_sign_in_form_stays_valid_when_the_browser_asks_for_something_else_on_the_way(app):
+    """Chromium asks for /favicon.ico after showing the sign-in page; that request (sent to sign
+    in, as any other) showed a new form whose cookie replaced the visible form's: every sign-in in
+    a real browser was refused as an expired form. The page names its icon, and a browser keeps
+    its form cookie, so a second tab's form stays valid too."""
+    client = app.server.test_client()
+    first = client.get("/auth/login?next=/").get_data(as_text=True)
+    assert '<link rel="icon" href="/_favicon.ico">' in first
+    assert client.get("/favicon.ico").status_code in (302, 303)  # to sign in: a second form is shown
+    client.get("/auth/login?next=/favicon.ico")
+    answer = client.post("/auth/login", data={"username": "vera", "password": PASSWORD, "next": "/",
+                                              "csrf_token": form_token(first)})
+    assert answer.status_code == 302 and answer.headers["Location"] == "/"
+
+
 def test_sign_in_returns_to_the_page_asked_for_and_never_to_another_site(app):
     client = app.server.test_client()
     assert sign_in(client, "vera", next_path="/pillars?lang=fr").headers["Location"] == "/pillars?lang=fr"

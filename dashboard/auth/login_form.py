@@ -11,6 +11,7 @@ until a sign-in succeeds.
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 from urllib.parse import urlsplit
 
@@ -22,9 +23,14 @@ FORM_SECONDS = 2 * 3600  # a form left open longer is refused with "reload"
 SALT = "euiom sign-in form"
 
 
-def new_form_token(secret_key: str) -> tuple[str, str]:
-    """(the form's token, the cookie's value) for one sign-in form."""
-    nonce = secrets.token_urlsafe(32)
+NONCE = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(32) gives
+
+
+def new_form_token(secret_key: str, cookie: str | None = None) -> tuple[str, str]:
+    """(the form's token, the cookie's value) for one sign-in form. A browser that already holds a
+    form cookie keeps it, so every form it shows stays valid (a second tab, a page that asked
+    for something else on the way, such as the browser's own request for /favicon.ico)."""
+    nonce = cookie if cookie and NONCE.fullmatch(cookie) else secrets.token_urlsafe(32)
     return URLSafeTimedSerializer(secret_key, salt=SALT).dumps(nonce), nonce
 
 

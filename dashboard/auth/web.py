@@ -254,7 +254,8 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         lang = page_language(settings, next_path)
         form = {"users": "password", "oidc": "oidc"}.get(auth.mode, "back")
         note = t("auth.session_note", lang, duration=duration_text(settings.session_lifetime, lang))
-        token, nonce = login_form.new_form_token(server.secret_key) if form == "password" else ("", "")
+        token, nonce = (login_form.new_form_token(server.secret_key, request.cookies.get(login_form.COOKIE))
+                        if form == "password" else ("", ""))
         response = make_response(auth_page(lang, title_key="auth.sign_in_title", form=form, next_path=next_path,
                                            notice=notice, error=error, username=username, csrf_token=token,
                                            session_note=note if auth.mode != "open" else ""), status)

@@ -10,6 +10,7 @@ DOCUMENT_HEAD = """<!DOCTYPE html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>{{ title }}</title>
+  <link rel="icon" href="/_favicon.ico">
   <link rel="stylesheet" href="/assets/00-bootstrap-5.3.9.min.css">
   <link rel="stylesheet" href="/assets/10-app.css">
 </head>
