@@ -155,15 +155,19 @@ def test_importing_the_same_file_again_after_a_rollback_imports_it(page, empty_s
     file.write_bytes(FRENCH_EXCEL_CSV.encode("cp1252"))
     sign_in(page, url, "dana")
     assert "(version store-000002)" in import_in_page(page, url, file)
-    page.goto(url + "/import")
-    wait_for_dash(page)
+    # On the same page, without reloading it: roll back, then choose the same file again.
+    page.wait_for_selector("#import-history button[id*='import-rollback-button']")
     page.click("#import-history button[id*='import-rollback-button']")
     page.wait_for_selector("#import-rollback-dialog .modal-body li")
     page.click("#import-rollback-confirm-button")
     page.wait_for_selector("#import-rollback-result .alert-success")
     assert current_version_name(store) == "store-000001.duckdb"
-
-    assert "(version store-000003)" in import_in_page(page, url, file)
+    page.keyboard.press("Escape")
+    page.set_input_files("#import-upload input[type=file]", str(file))
+    page.wait_for_selector("#import-report .alert-success")
+    page.click("#import-confirm-button")
+    page.wait_for_selector("#import-result .alert:has-text('store-000003')")
+    assert "(version store-000003)" in page.inner_text("#import-result")
     assert current_version_name(store) == "store-000003.duckdb"
     entries = history_log.read_entries(store)
     assert [entry["action"] for entry in entries] == ["build", "import", "rollback", "import"]

@@ -44,8 +44,8 @@ def update_report(context: AppContext, contents: str | None, file_name: str | No
                   replace_demo: bool | None, lang: str | None) -> tuple:
     """Check the chosen file against the served store; enable Confirm only when it can be imported."""
     lang = normalise_language(lang)
-    if not contents:
-        return html.P(t("import.no_file", lang), className="text-muted"), True, ""
+    if not contents:  # none chosen, or cleared after an import: the import's result stays shown
+        return html.P(t("import.no_file", lang), className="text-muted"), True, no_update
     report = check_upload(context, contents, file_name, kind, bool(replace_demo))
     return report_view(report, lang), not report.accepted, ""
 
@@ -68,6 +68,15 @@ def confirm_import(context: AppContext, n_clicks: int | None, contents: str | No
     # The notes say what the import assumed, and when the privacy budget is nearly spent.
     notes = [html.Ul([html.Li(note) for note in result.notes], className="small mb-0")] if result.notes else []
     return dbc.Alert([done, *notes], color="success"), True, next_tick(tick)
+
+
+def confirm_and_clear(context: AppContext, *arguments: object) -> tuple:
+    """:func:`confirm_import`, then the chosen file cleared once it is imported: the browser fires
+    no change for a file chosen again with the same contents, so after a rollback the same file
+    could not be checked and imported again without reloading the page."""
+    result, disabled, tick = confirm_import(context, *arguments)  # type: ignore[arg-type]
+    imported = isinstance(result, dbc.Alert) and getattr(result, "color", None) == "success"
+    return result, disabled, tick, (None if imported else no_update)
 
 
 def update_history(context: AppContext, _tick: int | None, lang: str | None) -> html.Div:
@@ -160,6 +169,7 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.IMPORT_RESULT, "children", allow_duplicate=True),
         Output(ids.IMPORT_CONFIRM, "disabled", allow_duplicate=True),
         Output(ids.IMPORT_HISTORY_TICK, "data"),
+        Output(ids.IMPORT_UPLOAD, "contents"),
         Input(ids.IMPORT_CONFIRM, "n_clicks"),
         State(ids.IMPORT_UPLOAD, "contents"),
         State(ids.IMPORT_UPLOAD, "filename"),
@@ -170,7 +180,7 @@ def register(app: Dash, context: AppContext) -> None:
         prevent_initial_call=True,
         pure=False, needs=MANAGING_DATA,
     )(lambda n_clicks, contents, file_name, kind, replace_demo, language, tick:
-      confirm_import(context, n_clicks, contents, file_name, kind, replace_demo, language, tick))
+      confirm_and_clear(context, n_clicks, contents, file_name, kind, replace_demo, language, tick))
     declare(
         app,
         Output(ids.IMPORT_HISTORY, "children"),
@@ -204,6 +214,20 @@ def register(app: Dash, context: AppContext) -> None:
         prevent_initial_call=True,
         pure=False, needs=MANAGING_DATA,
     )(lambda clicks, stored, language, tick: carry_out_rollback(context, clicks, stored, language, tick))
+    # Once the chosen file is cleared (imported), empty the file input too: a browser fires no
+    # change for the same file chosen again while the input still holds it.
+    app.clientside_callback(
+        """function (contents) {
+            if (!contents) {
+                const input = document.querySelector('#' + CSS.escape('%s') + ' input[type=file]');
+                if (input) { input.value = ''; }
+            }
+            return window.dash_clientside.no_update;
+        }""" % ids.IMPORT_UPLOAD,
+        Output(ids.IMPORT_UPLOAD, "className"),
+        Input(ids.IMPORT_UPLOAD, "contents"),
+        prevent_initial_call=True,
+    )
     app.clientside_callback(
         "function (clicks) { return [false, null]; }",
         Output(ids.IMPORT_ROLLBACK_DIALOG, "is_open", allow_duplicate=True),
