@@ -238,7 +238,9 @@ def check_request(auth: Auth) -> Response | None:
 
 def set_csrf_cookie(auth: Auth, response: Response) -> Response:
     """Give a signed-in browser the session's CSRF token as a cookie the Dash renderer sends back."""
-    if request.method == "GET" and auth.request_user().signed_in and not auth.is_public():
+    if request.method != "GET" or response.status_code >= 500 or auth.is_public():
+        return response  # an answer already refused (the shared state down, say) reads no session
+    if auth.request_user().signed_in:
         response.set_cookie(CSRF_COOKIE, generate_csrf(),
                             secure=auth.settings.secure_cookies, httponly=False, samesite="Strict")
     return response
