@@ -49,9 +49,9 @@ def select_country(context: AppContext, click_data: dict | None, close_clicks: i
     """The country whose profile is open, and the value of the country drop-down.
 
     A click on an Action country, or choosing it in the drop-down, opens its profile; the close
-    button, a click on the sea, on plain land or on a country without a profile clears it; so does a filter change that leaves the open
-    country outside the filters, or a link whose profile country is outside its filters (the
-    first call, ``triggered_id`` None).
+    button, a click on the sea, on plain land or on a country without a profile clears it; so
+    does a filter change that leaves the open country outside the filters, or a link whose
+    profile country is outside its filters (the first call, ``triggered_id`` None).
     """
     if triggered_id == ids.MAP_PROFILE_CLOSE:
         return None, None

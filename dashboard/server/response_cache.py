@@ -13,9 +13,10 @@ service to run (``SimpleCache`` would keep one cache per worker, so a user's nex
 the other worker, would miss). Reading an entry is one small file read, well under a millisecond.
 
 Only **pure** callbacks are cached: those declared ``pure=True`` where they are wired
-(``dashboard.common.wiring.declare``: their answer follows from the key, and they change nothing). Every other callback (an import, a
-rollback, the import history, who is signed in, file downloads) is answered afresh every time: a
-replayed answer of a side effect would report work that was never done.
+(``dashboard.common.wiring.declare``: their answer follows from the key, and they change
+nothing). Every other callback (an import, a rollback, the import history, who is signed in, file
+downloads) is answered afresh every time: a replayed answer of a side effect would report work
+that was never done.
 
 The lookup wraps Dash's callback view, so every ``before_request`` hook (the callback request guard,
 a sign-in check) still runs first. A cache directory this process cannot write turns the cache off
