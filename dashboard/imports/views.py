@@ -10,6 +10,7 @@ from dashboard.build.history_log import ACTIONS
 from dashboard.build.import_formats import EARLIEST_DATE, FORMATS, ImportColumn
 from dashboard.build.importer import ImportReport, problem_lines
 from dashboard.build.rollbacks import RollbackPlan
+from dashboard.common.attributes import attributes
 from dashboard.i18n import format_number, t
 
 
@@ -61,7 +62,7 @@ def history_table(entries: list[dict], lang: str, keep: int) -> html.Div:
             "version": version,
             "actions": _actions(entry, lang),
         }
-        rows.append(html.Tr([html.Td(cells[name], className=f"history-{name}", **{"data-label": labels[name]})
+        rows.append(html.Tr([html.Td(cells[name], className=f"history-{name}", **attributes({"data-label": labels[name]}))
                              for name in HISTORY_COLUMNS],
                             className="table-active" if entry.get("served") and _makes_version(entry) else None))
     caption = t("import.history.caption", lang, keep=keep)
@@ -70,7 +71,7 @@ def history_table(entries: list[dict], lang: str, keep: int) -> html.Div:
                                             for name in HISTORY_COLUMNS])),
                         html.Tbody(rows)],
                        className="table table-sm table-striped small import-history-table")
-    return html.Div(table, className="import-history-box", role="region", tabIndex="0", **{"aria-label": caption})
+    return html.Div(table, className="import-history-box", role="region", tabIndex="0", **attributes({"aria-label": caption}))
 
 
 def _makes_version(entry: dict) -> bool:
@@ -97,12 +98,12 @@ def _actions(entry: dict, lang: str) -> list:
         label = t("import.rollback_label", lang, id=entry["id"], file=entry.get("file") or "")
         buttons.append(html.Button(
             t("import.rollback", lang), id={"type": ids.IMPORT_ROLLBACK_TYPE, "index": entry["id"]}, n_clicks=0,
-            type="button", className="btn btn-sm btn-outline-danger", title=label, **{"aria-label": label}))
+            type="button", className="btn btn-sm btn-outline-danger", title=label, **attributes({"aria-label": label})))
     if entry.get("can_serve_again"):
         label = t("import.serve_again_label", lang, version=entry.get("version") or "")
         buttons.append(html.Button(
             t("import.serve_again", lang), id={"type": ids.IMPORT_SERVE_TYPE, "index": entry["version"]}, n_clicks=0,
-            type="button", className="btn btn-sm btn-outline-secondary", title=label, **{"aria-label": label}))
+            type="button", className="btn btn-sm btn-outline-secondary", title=label, **attributes({"aria-label": label})))
     return buttons
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
+from dashboard.common.attributes import attributes
 from dashboard.common.data_kinds import MAPPED_PILLAR_ACTIONS
 from dashboard.i18n import TEXT, format_number, format_percent, t
 from dashboard.map.labels import lang_column, pillar_numbers, role_text
@@ -93,7 +94,7 @@ def _facts_block(facts: pd.DataFrame, catalog: Catalog, lang: str) -> list:
                                html.Small(f" ({t('pillars.mapped_mark', lang)})", className="text-muted fw-normal")
                                if mapped and pillars else None], className="h6 mt-2"))
         blocks.append(html.Ul([html.Li(catalog.pillars[number].name(lang) if number in catalog.pillars else str(number),
-                                       **{"data-pillar": str(number)})
+                                       **attributes({"data-pillar": str(number)}))
                                for number in pillars], className="small mb-1 map-profile-pillars")
                       if pillars else html.P(t("map.profile.pillars_none", lang), className="small"))
         note = row[lang_column("pillar_note", lang)]
@@ -114,7 +115,7 @@ def _headline_block(headline: pd.DataFrame, lang: str, demo: bool) -> list:
     for row in headline.to_dict("records"):
         items.append(html.Li([
             html.Span(row[lang_column("name", lang)]), t("map.colon", lang),
-            html.Strong(format_number(row["value"], lang), **{"data-indicator": row["indicator_code"]}),
+            html.Strong(format_number(row["value"], lang), **attributes({"data-indicator": row["indicator_code"]})),
             html.Br(), html.Small(row[lang_column("definition", lang)], className="text-muted"),
         ], className="mb-1"))
     blocks.append(html.Ul(items, className="list-unstyled small mb-1 map-profile-headline"))
@@ -142,12 +143,12 @@ def _published_block(published: pd.DataFrame, facts: pd.DataFrame, catalog: Cata
                     " ", html.Span(t("map.profile.as_of", lang, date=_format_date(row["as_of"])), className="text-muted"),
                     " · ", html.A(t("map.profile.source", lang), href=row["source_url"], target="_blank",
                                   rel="noopener noreferrer", title=t("map.profile.new_tab", lang)),
-                ], **{"data-figure-id": str(row["figure_id"])})
+                ], **attributes({"data-figure-id": str(row["figure_id"])}))
                 for row in action_rows.to_dict("records")
             ]
             groups.append(html.Div([html.Div(label, className="small fw-semibold"),
                                     html.Ul(items, className="small mb-2 map-profile-published")],
-                                   **{"data-level": level}))
+                                   **attributes({"data-level": level})))
     return blocks + groups
 
 
@@ -208,7 +209,7 @@ def _item(row: dict, lang: str) -> html.Li:
             html.Div([t("eutf.profile.partners", lang), row["implementing_partners"] or "–"]),
             html.Div([t("eutf.profile.action_link", lang, link=_action_link(row["action_link"], lang)), " · ", link]),
         ],
-        className="mb-2", **{"data-iati-id": row["iati_id"]},
+        className="mb-2", **attributes({"data-iati-id": row["iati_id"]}),
     )
 
 

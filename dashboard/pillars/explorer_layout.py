@@ -11,6 +11,7 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.common.attributes import attributes
 from dashboard.i18n import t
 from dashboard.pillars.explorer import (
     CACHE_BLOCK_SIZE,
@@ -78,6 +79,6 @@ def explorer_panel(lang: str) -> list:
             ],
             className="d-flex flex-wrap align-items-end",
         ),
-        html.P(id=ids.PILLARS_EXPLORER_COUNT, className="small text-muted mb-1", **{"aria-live": "polite"}),
-        html.Div(explorer_grid(lang), role="region", **{"aria-labelledby": "pillars-explorer-heading"}),
+        html.P(id=ids.PILLARS_EXPLORER_COUNT, className="small text-muted mb-1", **attributes({"aria-live": "polite"})),
+        html.Div(explorer_grid(lang), role="region", **attributes({"aria-labelledby": "pillars-explorer-heading"})),
     ]

@@ -11,6 +11,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import ids
+from dashboard.common.attributes import attributes
 from dashboard.common.options import OptionEnv
 from dashboard.common.pages import PageContext
 from dashboard.i18n import t
@@ -53,7 +54,7 @@ def labelled(control_id: str, label_key: str, control: object, lang: str) -> htm
     label_id = f"{control_id}-label"
     return html.Div(
         [html.Label(t(label_key, lang), id=label_id, htmlFor=control_id, className="form-label small mb-1"), control],
-        role="group", className="pillars-control", **{"aria-labelledby": label_id},
+        role="group", className="pillars-control", **attributes({"aria-labelledby": label_id}),
     )
 
 
@@ -82,9 +83,9 @@ def coverage_section(lang: str, catalog: Catalog, options: PageOptions) -> html.
             dbc.Row(dbc.Col(labelled(ids.PILLARS_DRILL_DROPDOWN, "pillars.drill.label", drill, lang),
                             xs=12, md=5, lg=4), className="mb-2"),
             block(ids.PILLARS_DRILL_CHART, lang),
-            html.Div(id=ids.PILLARS_DRILL_NOTES, className="small mb-4", **{"aria-live": "polite"}),
+            html.Div(id=ids.PILLARS_DRILL_NOTES, className="small mb-4", **attributes({"aria-live": "polite"})),
         ],
-        className="mb-4", **{"aria-labelledby": "pillars-coverage-heading"},
+        className="mb-4", **attributes({"aria-labelledby": "pillars-coverage-heading"}),
     )
 
 
@@ -117,7 +118,7 @@ def indicators_section(lang: str, catalog: Catalog, options: PageOptions) -> htm
             html.H2(t("pillars.indicators.heading", lang), id="pillars-indicators-heading", className="h4"),
             html.H3(t("pillars.cards.heading", lang), className="h6"),
             data_toolbar(ids.PILLARS_TOTALS_CHART, lang),
-            html.Div(id=ids.PILLARS_HEADLINE_CARDS, className="mb-3", **{"aria-live": "polite"}),
+            html.Div(id=ids.PILLARS_HEADLINE_CARDS, className="mb-3", **attributes({"aria-live": "polite"})),
             indicator_controls(lang, catalog, options),
             dbc.Row(
                 [
@@ -136,7 +137,7 @@ def indicators_section(lang: str, catalog: Catalog, options: PageOptions) -> htm
                 className="g-3",
             ),
         ],
-        className="mb-4", **{"aria-labelledby": "pillars-indicators-heading"},
+        className="mb-4", **attributes({"aria-labelledby": "pillars-indicators-heading"}),
     )
 
 
@@ -148,9 +149,9 @@ def published_section(lang: str) -> html.Section:
             html.P(t("pillars.published.caption", lang), className="alert alert-secondary small py-2"),
             html.P(t("pillars.published.filters", lang), className="small text-muted"),
             data_toolbar(ids.PILLARS_PUBLISHED_CHART, lang),
-            html.Div(id=ids.PILLARS_PUBLISHED_TABLE, **{"aria-live": "polite"}),
+            html.Div(id=ids.PILLARS_PUBLISHED_TABLE, **attributes({"aria-live": "polite"})),
         ],
-        className="pillars-published border rounded p-3 mb-4", **{"aria-labelledby": "pillars-published-heading"},
+        className="pillars-published border rounded p-3 mb-4", **attributes({"aria-labelledby": "pillars-published-heading"}),
     )
 
 
@@ -170,7 +171,7 @@ def eutf_section(lang: str, catalog: Catalog, options: PageOptions) -> html.Sect
             block(ids.PILLARS_EUTF_CHART, lang),
             *explorer_panel(lang),
         ],
-        className="pillars-eutf border rounded p-3 mb-4", **{"aria-labelledby": "pillars-eutf-heading"},
+        className="pillars-eutf border rounded p-3 mb-4", **attributes({"aria-labelledby": "pillars-eutf-heading"}),
     )
 
 
