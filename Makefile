@@ -21,9 +21,9 @@ test: lint  ## the gates (make lint), then install Debian chromium, haproxy and 
 	./scripts/install_redis.sh
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## every test except the browser ones and the load-balancer one
+test-fast: $(STAMP)  ## every test except the browser ones, the load-balancer one and the wheel's
 	./scripts/install_redis.sh
-	$(BIN)/python -m pytest -m "not browser and not lb"
+	$(BIN)/python -m pytest -m "not browser and not lb and not packaging"
 
 lint: $(STAMP)  ## the gates: formatting, ruff (line length, SQL injection...), mypy, import contracts
 	$(BIN)/ruff format --check .
