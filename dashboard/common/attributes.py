@@ -1,9 +1,12 @@
-"""HTML attributes whose names are not Python names (``aria-*``, ``data-*``), for Dash components."""
+"""Typing help for Dash components: attributes whose names are not Python names (``aria-*``,
+``data-*``), and what a component takes as children."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
+
+from dash.development.base_component import Component
 
 
 def attributes(values: Mapping[str, object]) -> dict[str, Any]:
@@ -13,3 +16,8 @@ def attributes(values: Mapping[str, object]) -> dict[str, Any]:
     component (``hidden``, ``tabIndex``...); these names are none of those.
     """
     return dict(values)
+
+
+# What a Dash component takes as children (the typed components' own annotation).
+Child = str | int | float | Component | None
+Children = Child | Sequence[Child]
