@@ -10,6 +10,7 @@ from dash import html
 from dashboard.auth import disclosure_mode
 from dashboard.build.aggregates import STAY_BAND
 from dashboard.build.release.budget import Budget
+from dashboard.cells import number_or_nan
 from dashboard.i18n import format_number, format_percent, t
 from dashboard.settings import Settings
 
@@ -23,13 +24,13 @@ def disclosure_values(lang: str, settings: Settings, release: Mapping[str, objec
     """The protected release's parameters, as the methodology text quotes them (the store's
     release when there is one, else the configured budget)."""
     release = release or {}
-    budget = Budget(float(release.get("rho", settings.release_rho)))
+    budget = Budget(number_or_nan(release.get("rho", settings.release_rho)))
     return {
         "rho": format_number(budget.rho, lang, 2), "mu": format_number(budget.mu, lang, 2),
         "epsilon": format_number(budget.epsilon(1e-6), lang, 1),
         "membership": format_percent(budget.membership_accuracy(), lang),
-        "spent": format_number(float(release.get("rho_spent_by_this_store", budget.rho)), lang, 2),
-        "records": format_number(int(release.get("released_records", 0)), lang),
+        "spent": format_number(number_or_nan(release.get("rho_spent_by_this_store", budget.rho)), lang, 2),
+        "records": format_number(int(number_or_nan(release.get("released_records", 0))), lang),
         "band": format_number(STAY_BAND, lang, 2),
         "mode": t(f"sustainability.method.mode.{disclosure_mode(settings)}", lang),
     }
