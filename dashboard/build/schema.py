@@ -191,7 +191,7 @@ def set_store_info(connection: duckdb.DuckDBPyConnection, values: dict[str, str]
 
 def next_batch_id(connection: duckdb.DuckDBPyConnection) -> int:
     """The id the next data batch gets."""
-    return int(connection.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM data_batches").fetchone()[0])
+    return int(connection.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM data_batches").fetchall()[0][0])
 
 
 def record_batch(connection: duckdb.DuckDBPyConnection, batch: dict[str, object]) -> None:
@@ -220,7 +220,7 @@ def forget_retired_secrets(connection: duckdb.DuckDBPyConnection) -> None:
 def fact_row_counts(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows of each fact table (reads every table once: a check that a new store version is whole)."""
     return {table: int(connection.execute(compose("SELECT count(*) FROM {table}",
-                                                  table=identifier(table, FACT_COLUMNS))).fetchone()[0])
+                                                  table=identifier(table, FACT_COLUMNS))).fetchall()[0][0])
             for table in FACT_COLUMNS}
 
 

@@ -107,7 +107,8 @@ def has_versions(directory: Path) -> bool:
 
 
 def _next_name(directory: Path) -> str:
-    numbers = [int(VERSION_PATTERN.fullmatch(name).group(1)) for name in version_names(directory)]
+    numbers = [int(match.group(1)) for name in version_names(directory)
+               if (match := VERSION_PATTERN.fullmatch(name))]
     return f"store-{max(numbers, default=0) + 1:06d}{VERSION_SUFFIX}"
 
 
@@ -204,7 +205,7 @@ def publish(directory: Path, partial: Path, entry: dict, keep: int) -> str:
     name = partial.name.removesuffix(PARTIAL_SUFFIX)
     previous = current_version_name(directory) if has_versions(directory) else None
     entries = history_log.read_entries(directory)
-    served_holds = history_log.version_holdings(entries).get(_bare(previous), [])
+    served_holds = history_log.version_holdings(entries).get(_bare(previous) or "", [])
     holds = history_log.holdings_after({**entry, "id": len(entries) + 1}, served_holds, entries)
     os.replace(partial, directory / name)
     try:
@@ -213,7 +214,7 @@ def publish(directory: Path, partial: Path, entry: dict, keep: int) -> str:
         (directory / name).unlink(missing_ok=True)
         raise
     prune(directory, keep)
-    return _bare(name)
+    return name.removesuffix(VERSION_SUFFIX)
 
 
 def _bare(name: str | None) -> str | None:
