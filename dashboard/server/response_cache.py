@@ -79,7 +79,8 @@ def prune(cache_dir: Path, older_than_s: float = ENTRY_SECONDS) -> int:
 
 def download_outputs(layout: Component) -> frozenset[str]:
     """The ``data`` outputs of every ``dcc.Download`` in ``layout`` (files are not cached)."""
-    return frozenset(f"{component.id}.data" for component in layout._traverse()
+    # Dash's generated Download class takes ``id`` in __init__ but does not declare it.
+    return frozenset(f"{component.id}.data" for component in layout._traverse()  # type: ignore[attr-defined]
                      if isinstance(component, dcc.Download))
 
 
@@ -145,7 +146,8 @@ def install_response_cache(server: Flask, context: AppContext, cacheable_outputs
             hit = cache.get(key)
             if hit is not None:
                 return Response(hit, mimetype="application/json")
-        response = server.make_response(dispatch(*args, **kwargs))
+        # Flask types a view as possibly async; Dash's dispatch is not.
+        response = server.make_response(dispatch(*args, **kwargs))  # type: ignore[arg-type]
         if key is not None and response.status_code == 200 and not response.is_streamed:
             cache.set(key, response.get_data())
             if next(written) % PRUNE_EVERY == 0:
