@@ -9,7 +9,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.common import theme
-from dashboard.common.attributes import attributes
+from dashboard.common.attributes import Children, attributes
 from dashboard.common.charts import ChartSpec
 from dashboard.i18n import t
 
@@ -67,7 +67,7 @@ def chart_toolbar(chart_key: str, graph_id: str, lang: str) -> html.Div:
     )
 
 
-def chart_block(spec: ChartSpec, lang: str, *, description: object = None) -> html.Section:
+def chart_block(spec: ChartSpec, lang: str, *, description: Children = None) -> html.Section:
     """A titled section holding one graph, its summary text, toolbar and table view.
 
     Args:

@@ -8,6 +8,7 @@ import unicodedata
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard import ids
 from dashboard.common import theme
@@ -91,7 +92,7 @@ def province_control(lang: str, show: bool) -> html.Div:
     )
 
 
-def _select(control_id: str, label: str, control: object) -> html.Div:
+def _select(control_id: str, label: str, control: Component) -> html.Div:
     return html.Div([html.Label(label, htmlFor=control_id, className="form-label small mb-1"), control],
                     className="me-3 mb-2")
 

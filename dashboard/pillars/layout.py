@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import html
+from dash.development.base_component import Component
 
 from dashboard import ids
 from dashboard.common.attributes import attributes
@@ -49,7 +50,7 @@ def block(chart_key: str, lang: str) -> html.Section:
     return chart_block(CHART[chart_key], lang)
 
 
-def labelled(control_id: str, label_key: str, control: object, lang: str) -> html.Div:
+def labelled(control_id: str, label_key: str, control: Component, lang: str) -> html.Div:
     """A control with a visible label pointing at it."""
     label_id = f"{control_id}-label"
     return html.Div(
