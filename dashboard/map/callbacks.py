@@ -12,6 +12,7 @@ import json
 
 from dash import Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort, request
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from dashboard import ids
 from dashboard.auth.policy import VIEWING
@@ -100,7 +101,7 @@ function (iso3) {
 """.replace("PROFILE_ID", json.dumps(ids.MAP_PROFILE)).replace("TITLE_ID", json.dumps(ids.MAP_PROFILE_TITLE))
 
 
-def serve_geometry(name: str) -> Response:
+def serve_geometry(name: str) -> WerkzeugResponse:
     """One shipped geometry file (allow-listed), cacheable and revalidated by its entity tag."""
     if name not in geometry.GEOMETRY_FILES:
         abort(404)
