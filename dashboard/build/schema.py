@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import duckdb
 import pandas as pd
 
@@ -181,8 +183,8 @@ def derive_mapped_action_pillars(connection: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def set_store_info(connection: duckdb.DuckDBPyConnection, values: dict[str, str]) -> None:
-    """Insert or replace key/value facts about the store (origin, seed, build time)."""
+def set_store_info(connection: duckdb.DuckDBPyConnection, values: Mapping[str, object]) -> None:
+    """Insert or replace key/value facts about the store (origin, seed, build time), stored as text."""
     for key, value in values.items():
         connection.execute(
             "INSERT OR REPLACE INTO store_info VALUES ($key, $value)", {"key": key, "value": str(value)}
