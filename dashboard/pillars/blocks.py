@@ -37,13 +37,13 @@ def pillar_matrix_table(frame: pd.DataFrame, *, lang: str) -> html.Table | html.
     pillars = frame.drop_duplicates("pillar_no").sort_values("pillar_no")
     header = html.Tr(
         [html.Th(t("pillars.axis.action", lang), scope="col")]
-        + [html.Th(pillar_label(row.pillar_no, getattr(row, f"pillar_name_{suffix}"), width=None), scope="col",
-                   title=getattr(row, f"description_{suffix}"))
-           for row in pillars.itertuples()]
+        + [html.Th(pillar_label(row["pillar_no"], row[f"pillar_name_{suffix}"], width=None), scope="col",
+                   title=row[f"description_{suffix}"])
+           for row in pillars.to_dict("records")]
     )
     body = []
     for action_code, cells in frame.groupby("action_code", sort=False):
-        row_cells = [html.Th(cells.iloc[0][f"short_name_{suffix}"], scope="row")]
+        row_cells: list[html.Th | html.Td] = [html.Th(cells.iloc[0][f"short_name_{suffix}"], scope="row")]
         for cell in cells.sort_values("pillar_no").to_dict("records"):
             symbol, _, label_key, _ = CELL_STATES[cell_state(cell["basis"])]
             row_cells.append(html.Td([html.Span(symbol, **attributes({"aria-hidden": "true"})), _hidden(t(label_key, lang))],

@@ -95,7 +95,8 @@ class NormalPathGuard:
 
 def install_path_guard(server: Flask) -> None:
     """Put ``NormalPathGuard`` in front of the Flask application."""
-    server.wsgi_app = NormalPathGuard(server.wsgi_app)
+    # Flask's documented way to add WSGI middleware is to replace wsgi_app.
+    server.wsgi_app = NormalPathGuard(server.wsgi_app)  # type: ignore[method-assign]
 
 
 def read_chunked_body(environ: dict, limit: int) -> None:
