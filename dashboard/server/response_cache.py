@@ -79,9 +79,12 @@ def prune(cache_dir: Path, older_than_s: float = ENTRY_SECONDS) -> int:
 
 def download_outputs(layout: Component) -> frozenset[str]:
     """The ``data`` outputs of every ``dcc.Download`` in ``layout`` (files are not cached)."""
-    # Dash's generated Download class takes ``id`` in __init__ but does not declare it.
-    return frozenset(f"{component.id}.data" for component in layout._traverse()  # type: ignore[attr-defined]
-                     if isinstance(component, dcc.Download))
+    outputs = set()
+    for component in layout._traverse():
+        if isinstance(component, dcc.Download):
+            # Dash's generated Download class takes ``id`` in __init__ but does not declare it.
+            outputs.add(f"{component.id}.data")  # type: ignore[attr-defined]
+    return frozenset(outputs)
 
 
 def callback_endpoint(server: Flask) -> str:
