@@ -117,7 +117,7 @@ def create_app(settings: Settings | None = None, site: Site | None = None) -> Da
         __name__,
         assets_folder=str(ASSETS_DIR),
         title=t("app.title", settings.language),
-        update_title=None,
+        update_title=None,  # type: ignore[arg-type]  # Dash documents None (no "Updating..." title) but types str
         serve_locally=True,
         external_stylesheets=[],
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
@@ -137,7 +137,7 @@ def create_app(settings: Settings | None = None, site: Site | None = None) -> Da
 
     app.validation_layout = ids_only(html.Div([serve_layout(), *[
         page.layout(PageContext(lang=settings.language, catalog=context.catalog, settings=settings,
-                                cursor=context.cursor(), params={}, charts=page.charts)) for page in site.pages]]))
+                                cursor=context.cursor(), params={}, charts=page.charts)) for page in site.pages]]))  # type: ignore[assignment]  # Dash annotates it as None only
     app.layout = serve_layout
     register_all(app, context, site)
     form_targets = [auth.provider.origin] if auth.provider is not None else []
@@ -156,7 +156,7 @@ def create_app(settings: Settings | None = None, site: Site | None = None) -> Da
     install_callback_request_guard(app.server, lambda: server_callbacks, authorize)
     install_compression(app.server, fixed_prefixes=[geometry.URL_PREFIX])  # the map's shipped geometry
     # Pure callbacks only (file downloads never, even if one were declared pure by mistake).
-    cacheable = frozenset(pure_callbacks(app)) - download_outputs(app.validation_layout)
+    cacheable = frozenset(pure_callbacks(app)) - download_outputs(validation_layout)
     install_response_cache(app.server, context, cacheable,
                            audience=answer_audience)
     install_error_pages(app.server)

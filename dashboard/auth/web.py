@@ -22,6 +22,7 @@ from urllib.parse import urlencode, urlsplit
 
 from dash import Dash
 from flask import Flask, Response, abort, g, jsonify, make_response, redirect, request, session
+from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 
 from dashboard import audit
@@ -115,9 +116,10 @@ class Auth:
                 return NOBODY
             roles = [str(role) for role in entry.roles]
         elif self.grants is not None:
-            roles = self.grants.roles(record.user_id)
-            if not roles:
+            confirmed = self.grants.roles(record.user_id)
+            if not confirmed:
                 return NOBODY
+            roles = confirmed
         else:
             return NOBODY
         try:
@@ -204,7 +206,7 @@ def warn_untrusted_forwarding(auth: Auth) -> None:
                     "EUIOM_PROXY_HOPS=1 (only then: a client could otherwise name any address)")
 
 
-def check_request(auth: Auth) -> Response | None:
+def check_request(auth: Auth) -> ResponseReturnValue | None:
     """Sign-in and path permission for every request (before Dash or any route sees it)."""
     warn_untrusted_forwarding(auth)
     path = request.path
@@ -260,7 +262,7 @@ def _add_routes(server: Flask, auth: Auth) -> None:
                                            session_note=note if auth.mode != "open" else ""), status)
         return login_form.set_form_cookie(response, nonce, settings.secure_cookies) if nonce else response
 
-    def login() -> object:
+    def login() -> ResponseReturnValue:
         next_path = safe_next(request.values.get("next"))
         lang = page_language(settings, next_path)
         if request.method == "GET":
@@ -295,7 +297,7 @@ def _add_routes(server: Flask, auth: Auth) -> None:
                      detail={"mode": "users", "roles": ",".join(str(role) for role in entry.roles)})
         return redirect(next_path)
 
-    def logout() -> object:
+    def logout() -> ResponseReturnValue:
         lang = request.form.get("lang") if request.form.get("lang") in LANGUAGES else settings.language
         id_token = session.get("id_token")
         user = auth.request_user()
@@ -309,7 +311,7 @@ def _add_routes(server: Flask, auth: Auth) -> None:
             return redirect(auth.provider.end_session_url(id_token, origin + signed_out) or signed_out)
         return redirect(signed_out)
 
-    def local_link() -> object:
+    def local_link() -> ResponseReturnValue:
         """The link run.py prints: the browser that opens it (on this machine, straight) may import."""
         key = request.args.get("key", "")
         if (not may_have_local_manager(settings) or not is_direct_local_request(request)
@@ -327,4 +329,6 @@ def _add_routes(server: Flask, auth: Auth) -> None:
     server.add_url_rule("/auth/login", "auth_login", login, methods=["GET", "POST"])
     server.add_url_rule("/auth/logout", "auth_logout", logout, methods=["POST"])
     if auth.provider is not None:
+        if auth.grants is None:
+            raise RuntimeError("an identity provider without its grants store")  # both are made together
         oidc.add_routes(server, auth.provider, settings, login_page, auth.grants)

@@ -220,7 +220,7 @@ def publish(directory: Path, partial: Path, entry: dict, keep: int) -> str:
     previous = current_version_name(directory) if has_versions(directory) else None
     history_log.migrate(directory)  # the entry is prepared against the chained log
     entries = history_log.read_entries(directory)
-    served_holds = history_log.version_holdings(entries).get(_bare(previous), [])
+    served_holds = history_log.version_holdings(entries).get(_bare(previous) or "", [])
     holds = history_log.holdings_after({**entry, "id": len(entries) + 1}, served_holds, entries)
     full = history_log.next_entry(entries, {**entry, "version": _bare(name), "previous": _bare(previous),
                                             "holds": holds})
@@ -233,7 +233,7 @@ def publish(directory: Path, partial: Path, entry: dict, keep: int) -> str:
         (directory / name).unlink(missing_ok=True)
         raise
     prune(directory, keep)
-    return _bare(name)
+    return name.removesuffix(VERSION_SUFFIX)
 
 
 def anchor_version(partial: Path, entry: dict) -> None:

@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.build.aggregates import CELL_SETS, HIST_BINS
+from dashboard.cells import number, number_or_nan
 from dashboard.common.methodology import MAX_TIME_SERIES
 from dashboard.selection import Selection
 from dashboard.store import vocabulary
@@ -321,7 +322,7 @@ def t_quantile_975(df: int) -> float:
     return (low + high) / 2
 
 
-def _t_values(degrees: pd.Series) -> np.ndarray:
+def _t_values(degrees: pd.Series | np.ndarray) -> np.ndarray:
     """t(0.975, df) for a column of degrees of freedom; NaN where df < 1 or missing."""
     return np.array([t_quantile_975(int(df)) if pd.notna(df) and df >= 1 else np.nan for df in degrees],
                     dtype=float)
@@ -331,7 +332,7 @@ def mean_interval(mean: pd.Series, sd: pd.Series, n: pd.Series) -> tuple[pd.Seri
     """Lower and upper 95% t-interval bounds of means (NaN when n < 2). Not clipped."""
     n_float = n.astype(float)
     standard_error = np.sqrt(sd.astype(float) ** 2 / n_float)
-    half = pd.Series(_t_values(n_float - 1), index=n.index) * standard_error
+    half: pd.Series = pd.Series(_t_values(n_float - 1), index=n.index) * standard_error
     return mean - half, mean + half
 
 
@@ -341,7 +342,7 @@ def wilson_interval(successes: pd.Series, n: pd.Series, z: float = Z_975) -> tup
     share = successes.astype(float) / n_float
     denominator = 1 + z**2 / n_float
     centre = (share + z**2 / (2 * n_float)) / denominator
-    half = z / denominator * np.sqrt(share * (1 - share) / n_float + z**2 / (4 * n_float**2))
+    half: pd.Series = z / denominator * np.sqrt(share * (1 - share) / n_float + z**2 / (4 * n_float**2))
     return centre - half, centre + half
 
 
@@ -553,10 +554,9 @@ def _side_by_side(by_group: pd.DataFrame, group_a: str, group_b: str, *, decimal
         for side, code in (("a", group_a), ("b", group_b)):
             shown_side = code in by_group.index and not bool(by_group.at[code, "suppressed"])
             row[f"{side}_status"] = "shown" if shown_side else "suppressed"
-            row[f"{side}_n"] = float(by_group.at[code, "n"]) if shown_side else None
-            row[f"{side}_mean"] = float(by_group.at[code, f"{measure}_mean"]) if shown_side else None
-            sd = by_group.at[code, f"{measure}_sd"] if shown_side else None
-            row[f"{side}_sd"] = None if sd is None or pd.isna(sd) else float(sd)
+            row[f"{side}_n"] = number_or_nan(by_group.at[code, "n"]) if shown_side else None
+            row[f"{side}_mean"] = number_or_nan(by_group.at[code, f"{measure}_mean"]) if shown_side else None
+            row[f"{side}_sd"] = number(by_group.at[code, f"{measure}_sd"]) if shown_side else None
         rows.append(row)
     compared = pd.DataFrame(rows)
     for side in ("a", "b"):
@@ -577,7 +577,7 @@ def _add_welch(compared: pd.DataFrame, decimals: int | None = None) -> None:
         welch_df = (var_a + var_b) ** 2 / (var_a**2 / (n_a - 1) + var_b**2 / (n_b - 1))
     # Both spreads zero: the difference is exact; any df gives a zero-width interval.
     welch_df = welch_df.where(standard_error > 0, n_a + n_b - 2)
-    half = pd.Series(_t_values(np.floor(welch_df)), index=compared.index) * standard_error
+    half: pd.Series = pd.Series(_t_values(np.floor(welch_df)), index=compared.index) * standard_error
     compared["difference"] = rounded(mean_a - mean_b, decimals)
     compared["difference_ci_low"], compared["difference_ci_high"] = outwards(
         compared["difference"] - half, compared["difference"] + half, decimals)

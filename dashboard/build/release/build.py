@@ -75,7 +75,7 @@ def stored_seed(connection: duckdb.DuckDBPyConnection) -> int | None:
 def has_release(connection: duckdb.DuckDBPyConnection) -> bool:
     """True when the store holds a release (its records and parameters)."""
     try:
-        return connection.execute("SELECT count(*) FROM release_info").fetchone()[0] > 0
+        return connection.execute("SELECT count(*) FROM release_info").fetchall()[0][0] > 0
     except duckdb.CatalogException:
         return False
 
