@@ -135,9 +135,10 @@ def create_app(settings: Settings | None = None, site: Site | None = None) -> Da
     def serve_layout() -> html.Div:
         return shell(site.pages, context.catalog, settings.language, context.imported_files, current_user())
 
-    app.validation_layout = ids_only(html.Div([serve_layout(), *[
+    validation_layout = ids_only(html.Div([serve_layout(), *[
         page.layout(PageContext(lang=settings.language, catalog=context.catalog, settings=settings,
-                                cursor=context.cursor(), params={}, charts=page.charts)) for page in site.pages]]))  # type: ignore[assignment]  # Dash annotates it as None only
+                                cursor=context.cursor(), params={}, charts=page.charts)) for page in site.pages]]))
+    app.validation_layout = validation_layout  # type: ignore[assignment]  # Dash annotates it as None only
     app.layout = serve_layout
     register_all(app, context, site)
     form_targets = [auth.provider.origin] if auth.provider is not None else []
