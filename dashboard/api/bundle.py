@@ -16,7 +16,6 @@ import io
 import json
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import pandas as pd
 
@@ -36,21 +35,7 @@ from .params import ApiQuery
 from .reference import reference_tables
 from .render import csv_text
 from .service import answer_chart, intervals_note, store_version
-
-
-@dataclass(frozen=True)
-class Table:
-    """One table of the zip: its file stem, title, kind of data and rows (with their key, if any)."""
-
-    stem: str
-    title: str
-    kind: str
-    code: str
-    label: str
-    source: str
-    frame: pd.DataFrame
-    key: tuple[str, ...] = ()
-    subject: str | None = None  # the HXL hashtag of what a row names (reference tables)
+from .tables import Table
 
 
 def parquet_bytes(frame: pd.DataFrame) -> bytes:

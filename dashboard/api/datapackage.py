@@ -16,7 +16,7 @@ from dashboard.common.data_kinds import EUTF
 from .hxl import ISO_DATE
 
 if TYPE_CHECKING:
-    from .bundle import Table
+    from .tables import Table
 
 MISSING_VALUES = [""]
 EU_REUSE_LICENCE = {
