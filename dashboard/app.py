@@ -93,7 +93,8 @@ def ids_only(layout: Component) -> html.Div:
         component_id = getattr(component, "id", None)
         if component_id is None:
             continue
-        copy = type(component).__new__(type(component))
+        kind: type[Component] = type(component)
+        copy = kind.__new__(kind)
         # What the component's constructor sets about its type (names of its properties...), and the id.
         copy.__dict__.update({name: value for name, value in vars(component).items()
                               if name in COMPONENT_TYPE_ATTRIBUTES}, id=component_id)

@@ -33,7 +33,7 @@ def _source_cell(source: str) -> Component:
     return html.Code(source, className="text-break")
 
 
-def batch_row(batch, lang: str, *, manager: bool) -> list[object]:
+def batch_row(batch, lang: str, *, manager: bool) -> list[Child]:
     """One batch of the store: file (or generator), table, rows, date. An imported survey file's
     name and row count are for data managers only: the count is an exact figure of the survey,
     outside the protected release, and a name can say who was surveyed where."""

@@ -29,7 +29,7 @@ from dashboard.store import reference as reference_queries
 from dashboard.store.context import AppContext
 
 from . import options as page_options
-from .datapackage import data_package, table_schema
+from .datapackage import data_package, schema_fields
 from .hxl import with_hxl_row
 from .params import ApiQuery
 from .reference import reference_tables
@@ -53,7 +53,7 @@ def parquet_bytes(frame: pd.DataFrame) -> bytes:
 def dictionary_rows(file_name: str, table: Table, frame: pd.DataFrame) -> list[dict[str, object]]:
     """The data dictionary's rows for one table (``frame``: as written, kind columns included): one
     per column, with its Table Schema type and HXL hashtag."""
-    fields = {field["name"]: field for field in table_schema(frame, subject=table.subject)["fields"]}
+    fields = {field["name"]: field for field in schema_fields(frame, subject=table.subject)}
     return [{"file": file_name, "table": table.title, "column": str(column), "type": fields[str(column)]["type"],
              "hxl": fields[str(column)]["hxl"], "kind_of_data": table.code,
              "missing_values": int(table.frame[column].isna().sum()) if column in table.frame.columns else 0}

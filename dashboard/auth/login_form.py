@@ -22,7 +22,7 @@ FORM_SECONDS = 2 * 3600  # a form left open longer is refused with "reload"
 SALT = "euiom sign-in form"
 
 
-def new_form_token(secret_key: str) -> tuple[str, str]:
+def new_form_token(secret_key: str | bytes) -> tuple[str, str]:
     """(the form's token, the cookie's value) for one sign-in form."""
     nonce = secrets.token_urlsafe(32)
     return URLSafeTimedSerializer(secret_key, salt=SALT).dumps(nonce), nonce
@@ -52,7 +52,7 @@ def same_site(request: Request, public_url: str) -> bool:
     return not request.is_secure
 
 
-def form_is_genuine(request: Request, secret_key: str, public_url: str) -> bool:
+def form_is_genuine(request: Request, secret_key: str | bytes, public_url: str) -> bool:
     """The posted form's token is one this server gave, to this browser, recently, on this site."""
     nonce = request.cookies.get(COOKIE, "")
     try:

@@ -113,7 +113,7 @@ def redirect_uri(settings: Settings) -> str:
 
 
 def add_routes(server: Flask, provider: Provider, settings: Settings,
-               login_page: Callable[..., tuple[str, int]], grants: ProviderGrants) -> None:
+               login_page: Callable[..., ResponseReturnValue], grants: ProviderGrants) -> None:
     """``/auth/oidc/start`` sends the browser to the provider; ``/auth/oidc/callback`` signs in."""
     from dashboard.auth.session import start_session
     def start() -> ResponseReturnValue:

@@ -249,6 +249,12 @@ def set_csrf_cookie(auth: Auth, response: Response) -> Response:
 def _add_routes(server: Flask, auth: Auth) -> None:
     settings = auth.settings
 
+    def form_key() -> str | bytes:
+        """The key signing the sign-in form's token: the server's (``install_auth`` sets it)."""
+        if server.secret_key is None:
+            raise RuntimeError("the server has no secret key")
+        return server.secret_key
+
     def login_page(next_path: str, *, status: int = 200, notice: str = "", error: str = "",
                    username: str = "") -> Response:
         """The sign-in page; in users mode its form carries a token bound to a cookie of its own
@@ -256,7 +262,7 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         lang = page_language(settings, next_path)
         form = {"users": "password", "oidc": "oidc"}.get(auth.mode, "back")
         note = t("auth.session_note", lang, duration=duration_text(settings.session_lifetime, lang))
-        token, nonce = login_form.new_form_token(server.secret_key) if form == "password" else ("", "")
+        token, nonce = login_form.new_form_token(form_key()) if form == "password" else ("", "")
         response = make_response(auth_page(lang, title_key="auth.sign_in_title", form=form, next_path=next_path,
                                            notice=notice, error=error, username=username, csrf_token=token,
                                            session_note=note if auth.mode != "open" else ""), status)
@@ -274,7 +280,7 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         if auth.users is None:
             abort(404)
         name = request.form.get("username", "")[:64]
-        if not login_form.form_is_genuine(request, server.secret_key, settings.public_url):
+        if not login_form.form_is_genuine(request, form_key(), settings.public_url):
             return login_page(next_path, status=400, error=t("auth.form_expired", lang), username=name)
         address = request.remote_addr or "?"
         admitted = auth.guessing.admit(address, name)

@@ -376,7 +376,7 @@ def check_store(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
                          f"{SCHEMA_VERSION}: run python -m dashboard upgrade --store {path} first")
 
 
-def budget_notes(kind: str, ledger: privacy_ledger.Ledger) -> list[str]:
+def budget_notes(kind: str | None, ledger: privacy_ledger.Ledger) -> list[str]:
     """What importing a file of ``kind`` does to the privacy budget: a survey import makes a new
     release of every returnee, refused past ``EUIOM_RELEASE_RHO_TOTAL`` (``ledger.check_cap``).
 

@@ -447,6 +447,7 @@ def group_distribution(cursor: duckdb.DuckDBPyConnection, selection: Selection, 
     means = _publish_moments(raw, [measure], minimum, decimals=disclosure.decimals).set_index("group_code")
     by_code = {code: group for code, group in histograms.groupby("group_code", sort=True)}
     rows: list[dict[str, object]] = []
+    counts, averages = means["n"].astype(float), means[f"{measure}_mean"].astype(float)
     for code in means.index:
         group = by_code.get(code)
         if bool(means.at[code, "suppressed"]) or group is None or float(group["count"].sum()) <= 0:
@@ -455,8 +456,8 @@ def group_distribution(cursor: duckdb.DuckDBPyConnection, selection: Selection, 
         group = group[group["count"] > 0]
         p05, q1, median, q3, p95 = (float(rounded(value, disclosure.decimals)) for value in binned_quantiles(
             group["bin"].to_numpy(), group["count"].to_numpy(), QUANTILE_POINTS))
-        rows.append({"group_code": code, "suppressed": False, "n": float(means.at[code, "n"]),
-                     "mean": float(means.at[code, f"{measure}_mean"]),
+        rows.append({"group_code": code, "suppressed": False, "n": float(counts[code]),
+                     "mean": float(averages[code]),
                      "p05": p05, "q1": q1, "median": median, "q3": q3, "p95": p95})
     columns = ["group_code", "suppressed", "n", "mean", "p05", "q1", "median", "q3", "p95"]
     return pd.DataFrame(rows, columns=columns).astype({"suppressed": bool})
