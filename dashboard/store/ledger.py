@@ -6,7 +6,7 @@ made before it were public. So the total a store directory has spent on its retu
 over **every release ever published in that directory**, read from its history (each build,
 import or upgrade entry records the ρ its new version's release spent, ``release``), never from
 the version served now. zCDP composes by addition, so the total is a ρ like any other and the
-guarantees of ``budget.Budget`` hold for it.
+guarantees of ``guarantee.Guarantee`` hold for it.
 
 Demo releases and releases of imported data are counted apart: demo returnees are invented, so
 their releases spend nothing on real people, and an import that replaces demo data starts the
