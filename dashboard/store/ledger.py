@@ -27,6 +27,7 @@ import duckdb
 
 from dashboard.settings import MAX_RHO
 from dashboard.store import history
+from dashboard.store.door import ROW, ROWS, query
 from dashboard.store.guarantee import Guarantee
 
 # The field of a history entry recording its new version's release: {"rho": ρ spent, "of": "demo",
@@ -138,13 +139,14 @@ def file_ledger(connection: duckdb.DuckDBPyConnection) -> Ledger:
     """The ledger of a single store file (no history: changed in place, never rolled back): the
     running total its release keeps."""
     try:
-        rows = dict(connection.execute("SELECT key, value FROM release_info").fetchall())
+        rows = dict(query(connection, "ledger_release_info", "SELECT key, value FROM release_info", read=ROWS))
     except duckdb.CatalogException:
         return Ledger(())
     spent = float(json.loads(rows.get("rho_spent_by_this_store", "0")))
     if "release_of" in rows:
         of = json.loads(rows["release_of"])
     else:  # a release made before it was recorded: the store's data origin says whose answers
-        origin = connection.execute("SELECT value FROM store_info WHERE key = 'data_origin'").fetchone()
+        origin = query(connection, "ledger_data_origin", "SELECT value FROM store_info WHERE key = 'data_origin'",
+                       read=ROW)
         of = DEMO if origin and origin[0] == DEMO else IMPORTED
     return Ledger((Release(0, "file", "", spent, of),)) if spent else Ledger(())
