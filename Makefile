@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint demo geometry serve clean
+.PHONY: run test test-fast lint format demo geometry serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,19 +15,25 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## install, build the demo store on first run, serve on http://127.0.0.1:8050
 	$(BIN)/python run.py
 
-test: $(STAMP)  ## install (plus Debian chromium, haproxy and redis-server), then run every test, browser tests included
+test: lint  ## the gates (make lint), then install Debian chromium, haproxy and redis-server and run every test, browser tests included
 	./scripts/install_chromium.sh
 	./scripts/install_haproxy.sh
 	./scripts/install_redis.sh
 	./scripts/install_r.sh
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## every test except the browser ones and the load-balancer one
+test-fast: $(STAMP)  ## every test except the browser ones, the load-balancer one and the wheel's
 	./scripts/install_redis.sh
-	$(BIN)/python -m pytest -m "not browser and not lb"
+	$(BIN)/python -m pytest -m "not browser and not lb and not packaging"
 
-lint: $(STAMP)
+lint: $(STAMP)  ## the gates: formatting, ruff (line length, SQL injection...), mypy, import contracts
+	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+format: $(STAMP)  ## rewrite every file in the house format (ruff format); make lint checks it
+	$(BIN)/ruff format .
 
 demo: $(STAMP)  ## rebuild the default demo store (50,000 survey records, seed 42)
 	$(BIN)/python -m dashboard build-demo

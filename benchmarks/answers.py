@@ -16,10 +16,11 @@ selections (the empty one, single countries, random mixes; every fourth also in 
 Callback answers are recorded **per output** (language, selection, page, event, component id and
 property), not per callback, so that callbacks may be merged or split without changing the keys: an
 output left unchanged (``no_update``) is not recorded, as it shows what it showed before; an output
-several callbacks write on one event keeps every answer, in a stable order. Run it on the code before a change (e.g. ``git archive``
-into a directory, then ``PYTHONPATH=that_dir python -m benchmarks.answers dump ...`` from there) and
-after it; ``compare`` counts the outputs compared, equal, different and present on one side only,
-lists the first differences, and exits 1 if any output differs.
+several callbacks write on one event keeps every answer, in a stable order. Run it on the code
+before a change (e.g. ``git archive`` into a directory, then
+``PYTHONPATH=that_dir python -m benchmarks.answers dump ...`` from there) and after it;
+``compare`` counts the outputs compared, equal, different and present on one side only, lists the
+first differences, and exits 1 if any output differs.
 """
 
 from __future__ import annotations

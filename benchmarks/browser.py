@@ -253,7 +253,8 @@ def table(result: dict[str, Any]) -> str:
         f"Load average at start {meta['load_start']}, at end {meta['load_end']}"
         + (" (the machine was shared with other work: times carry that noise)." if meta["shared"] else "."),
         "",
-        "| page | visit | before: drawn | after: drawn | before: transferred | after: transferred | requests before / after |",
+        "| page | visit | before: drawn | after: drawn | before: transferred | after: transferred "
+        "| requests before / after |",
         "|---|---|---:|---:|---:|---:|---|",
     ]
     for path in PAGES:

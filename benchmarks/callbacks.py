@@ -280,8 +280,9 @@ def make_selections(store: Path, count: int, seed: int) -> list[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------- the naive way: pandas
-SURVEY_SQL = """SELECT s.survey_id, s.respondent_id, s.action_code, s.iso3, s.survey_date, s.economic_score, s.social_score,
-                       s.psychosocial_score, s.composite_score, a.region_code, a.status_code
+SURVEY_SQL = """SELECT s.survey_id, s.respondent_id, s.action_code, s.iso3, s.survey_date,
+                       s.economic_score, s.social_score, s.psychosocial_score, s.composite_score,
+                       a.region_code, a.status_code
                 FROM survey_responses s JOIN actions a USING (action_code)"""
 INDICATOR_SQL = """SELECT iv.action_code, iv.iso3, iv.period, iv.sex, iv.indicator_code, iv.value,
                           a.region_code, a.status_code, i.pillar_no

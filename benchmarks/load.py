@@ -371,7 +371,8 @@ def table(runs: dict[str, dict[str, Any]]) -> str:
             f"missed: p95 {run['p95']:.0f} ms ({run['p95'] / TARGET_P95_MS:.1f}× the target)"
             + (f", {sum(run['errors'].values())} errors" if run["errors"] else ""))
         lines.append(
-            f"| {run['label']} | {Path(run['store']).name} | {run['users']} | {run['think'][0]:g}–{run['think'][1]:g} s "
+            f"| {run['label']} | {Path(run['store']).name} | {run['users']} "
+            f"| {run['think'][0]:g}–{run['think'][1]:g} s "
             f"| {run['workers']} | {run['seconds']:.0f} s | {run['requests']:,} | {run['throughput']:.1f} req/s | "
             f"{run['p50']:.0f} ms | {run['p95']:.0f} ms | {run['p99']:.0f} ms | {run['update_p95']:.0f} ms | "
             f"{errors} | {run.get('server_cpu_ms_per_request', float('nan')):.0f} ms | "

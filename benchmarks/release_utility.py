@@ -239,7 +239,8 @@ def report(results, *, markdown: bool) -> str:
                 within = np.nanmean([c["within_0.02"] for c in cells])
                 lines.append(f"| {candidate} | {kind} | {label} | {groups:,} | {median:.4f} | {p95:.4f} | {within:.1%} |")
     lines.append("")
-    lines.append("| candidate | comparisons | same verdict (all) | clear-cut pairs | same verdict (clear-cut) | significant difference reversed |")
+    lines.append("| candidate | comparisons | same verdict (all) | clear-cut pairs | same verdict (clear-cut) "
+                 "| significant difference reversed |")
     lines.append("|---|---|---|---|---|---|")
     for candidate, summaries in by_candidate.items():
         verdicts = [s["verdicts"] for s in summaries]

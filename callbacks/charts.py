@@ -158,8 +158,8 @@ def answer_chart(chart: ChartSpec, request: ChartRequest, changed: frozenset[str
     return answer
 
 
-def answer_page(page: Page, context: AppContext, selection_data: dict | None, options_data: dict | None,
-                lang: str | None, changed: frozenset[str] = frozenset(),
+def answer_page(page: Page, context: AppContext, selection_data: dict | None, options_data: object,
+                lang: object, changed: frozenset[str] = frozenset(),
                 drawn: dict[str, object] | None = None) -> dict[Key, object]:
     """Every output of the page's chart callback for the filters, the page options and the
     language: ``{(component id, property): value}``, without the outputs left as they are.
@@ -205,7 +205,7 @@ def chart_callback(page: Page, context: AppContext) -> Callable[..., tuple]:
     def update_page_charts(selection_data: dict | None, *rest: object) -> tuple:
         options_data = rest[0] if page.options is not None else None
         lang, *drawn = rest[1:] if page.options is not None else rest
-        answer = answer_page(page, context, selection_data, options_data, lang,  # type: ignore[arg-type]
+        answer = answer_page(page, context, selection_data, options_data, lang,
                              triggered_changes(page), dict(zip(stores, drawn, strict=True)))
         return tuple(wire_value(key, answer[key], blocks) if key in answer else no_update for key in keys)
 

@@ -132,7 +132,7 @@ def export_footers(context: AppContext, site: Site, selection_data: dict | None,
             "credit": t("app.title", request.lang)}
 
 
-def table_view(frame: pd.DataFrame, caption: str, lang: str, kind: str = "") -> html.Div:
+def table_view(frame: pd.DataFrame, caption: str, lang: str, kind: str = "") -> html.Div | html.P:
     """An accessible HTML table of a chart's data (first rows only for long tables), then a line
     naming the kind of data it holds."""
     kind_line = html.P(t("export.table_kind", lang, kind=kind), className="small chart-table-kind mb-1") if kind else None

@@ -93,7 +93,8 @@ def ids_only(layout: Component) -> html.Div:
         component_id = getattr(component, "id", None)
         if component_id is None:
             continue
-        copy = type(component).__new__(type(component))
+        kind: type[Component] = type(component)
+        copy = kind.__new__(kind)
         # What the component's constructor sets about its type (names of its properties...), and the id.
         copy.__dict__.update({name: value for name, value in vars(component).items()
                               if name in COMPONENT_TYPE_ATTRIBUTES}, id=component_id)
@@ -117,7 +118,7 @@ def create_app(settings: Settings | None = None, site: Site | None = None) -> Da
         __name__,
         assets_folder=str(ASSETS_DIR),
         title=t("app.title", settings.language),
-        update_title=None,
+        update_title=None,  # type: ignore[arg-type]  # Dash documents None (no "Updating..." title) but types str
         serve_locally=True,
         external_stylesheets=[],
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
@@ -135,9 +136,10 @@ def create_app(settings: Settings | None = None, site: Site | None = None) -> Da
     def serve_layout() -> html.Div:
         return shell(site.pages, context.catalog, settings.language, context.imported_files, current_user())
 
-    app.validation_layout = ids_only(html.Div([serve_layout(), *[
+    validation_layout = ids_only(html.Div([serve_layout(), *[
         page.layout(PageContext(lang=settings.language, catalog=context.catalog, settings=settings,
                                 cursor=context.cursor(), params={}, charts=page.charts)) for page in site.pages]]))
+    app.validation_layout = validation_layout  # type: ignore[assignment]  # Dash annotates it as None only
     app.layout = serve_layout
     register_all(app, context, site)
     form_targets = [auth.provider.origin] if auth.provider is not None else []
@@ -156,7 +158,7 @@ def create_app(settings: Settings | None = None, site: Site | None = None) -> Da
     install_callback_request_guard(app.server, lambda: server_callbacks, authorize)
     install_compression(app.server, fixed_prefixes=[geometry.URL_PREFIX])  # the map's shipped geometry
     # Pure callbacks only (file downloads never, even if one were declared pure by mistake).
-    cacheable = frozenset(pure_callbacks(app)) - download_outputs(app.validation_layout)
+    cacheable = frozenset(pure_callbacks(app)) - download_outputs(validation_layout)
     install_response_cache(app.server, context, cacheable,
                            audience=answer_audience)
     install_error_pages(app.server)

@@ -72,7 +72,8 @@ def append(path: Path, event: str, *, user: str = "", user_id: str = "", address
     Raises:
         AuditError: the log cannot be written (a full disk, no permission) or its end is damaged.
     """
-    entry = {"event": event, "user": user[:64], "user_id": user_id, "address": address, "detail": detail or {}}
+    entry: dict[str, object] = {"event": event, "user": user[:64], "user_id": user_id, "address": address,
+                                "detail": detail or {}}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
@@ -99,12 +100,13 @@ def append(path: Path, event: str, *, user: str = "", user_id: str = "", address
     return entry
 
 
-def record(path: Path | None, event: str, **fields: object) -> bool:
+def record(path: Path | None, event: str, *, user: str = "", user_id: str = "", address: str = "",
+           detail: dict | None = None) -> bool:
     """Append one event; a failure is logged as an error (the caller goes on). True when written."""
     if path is None:
         return False
     try:
-        append(path, event, **fields)
+        append(path, event, user=user, user_id=user_id, address=address, detail=detail)
     except AuditError as error:
         LOG.error("Audit entry %s not written: %s", event, error)
         return False

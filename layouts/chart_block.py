@@ -9,13 +9,14 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.common import theme
+from dashboard.common.attributes import Children, attributes
 from dashboard.common.charts import ChartSpec
 from dashboard.i18n import t
 
 
 def _button(label: str, title: str, component_id: dict) -> html.Button:
     return html.Button(label, id=component_id, n_clicks=0, type="button", title=title,
-                       className="btn btn-outline-secondary btn-sm", **{"aria-label": title})
+                       className="btn btn-outline-secondary btn-sm", **attributes({"aria-label": title}))
 
 
 def embed_parts(chart_key: str, lang: str) -> tuple[html.Button, html.Div, dcc.Store]:
@@ -24,7 +25,7 @@ def embed_parts(chart_key: str, lang: str) -> tuple[html.Button, html.Div, dcc.S
     title = t("api.embed.button_title", lang)
     button = html.Button(t("api.embed.button", lang), id={"type": ids.EMBED_BUTTON, "chart": chart_key}, n_clicks=0,
                          type="button", title=title, className="btn btn-outline-secondary btn-sm",
-                         **{"aria-label": title, "aria-expanded": "false"})
+                         **attributes({"aria-label": title, "aria-expanded": "false"}))
     view = html.Div([
         # The label wraps the text box: a dcc.Textarea takes no aria-labelledby, and its id is a dict.
         html.Label([html.Span(t("api.embed.snippet_label", lang), className="small d-block mb-1"),
@@ -41,7 +42,7 @@ def table_view_parts(chart_key: str) -> tuple[html.Div, dcc.Store]:
     """The (hidden) "show as table" view of a chart, and the store that tells it to follow the
     filters while it is open."""
     return (html.Div(id={"type": ids.TABLE_VIEW, "chart": chart_key}, className="chart-table-view", hidden=True,
-                     **{"aria-live": "polite"}),
+                     **attributes({"aria-live": "polite"})),
             dcc.Store(id={"type": ids.TABLE_REFRESH, "chart": chart_key}))
 
 
@@ -56,19 +57,19 @@ def chart_toolbar(chart_key: str, graph_id: str, lang: str) -> html.Div:
     return html.Div(
         [
             html.Div(images, className="btn-group btn-group-sm me-2", role="group",
-                     **{"aria-label": t("export.image_group", lang)}),
+                     **attributes({"aria-label": t("export.image_group", lang)})),
             html.Div(data, className="btn-group btn-group-sm me-2 data-export-group", role="group",
-                     **{"aria-label": t("export.data_group", lang)}),
+                     **attributes({"aria-label": t("export.data_group", lang)})),
             html.Button(t("export.show_table", lang), id={"type": ids.TABLE_TOGGLE, "chart": chart_key},
                         n_clicks=0, type="button", className="btn btn-link btn-sm",
-                        **{"aria-expanded": "false"}),
+                        **attributes({"aria-expanded": "false"})),
             *embed_parts(chart_key, lang),
         ],
         className="chart-toolbar d-flex flex-wrap align-items-center gap-1 mb-1",
     )
 
 
-def chart_block(spec: ChartSpec, lang: str, *, description: object = None) -> html.Section:
+def chart_block(spec: ChartSpec, lang: str, *, description: Children = None) -> html.Section:
     """A titled section holding one graph, its summary text, toolbar and table view.
 
     Args:
@@ -89,13 +90,13 @@ def chart_block(spec: ChartSpec, lang: str, *, description: object = None) -> ht
             chart_toolbar(chart_key, graph_id, lang),
             html.Div(
                 dcc.Graph(id=graph_id, config=theme.graph_config(lang), style=style),
-                role="figure", **{"aria-labelledby": heading_id,
-                               **({"aria-describedby": summary_id} if summary_id else {})},
+                role="figure", **attributes({"aria-labelledby": heading_id,
+                               **({"aria-describedby": summary_id} if summary_id else {})}),
             ),
             html.P(id=summary_id, className="visually-hidden-focusable small chart-summary") if summary_id else None,
             *table_view_parts(chart_key),
         ],
-        className="chart-block mb-4", **{"aria-labelledby": heading_id},
+        className="chart-block mb-4", **attributes({"aria-labelledby": heading_id}),
     )
 
 
@@ -107,7 +108,7 @@ def data_toolbar(chart_key: str, lang: str) -> html.Div:
             for fmt in ("csv", "xlsx")]
     return html.Div(
         [html.Div(data, className="btn-group btn-group-sm data-export-group me-2", role="group",
-                  **{"aria-label": t("export.data_group", lang)}),
+                  **attributes({"aria-label": t("export.data_group", lang)})),
          *embed_parts(chart_key, lang)],
         className="chart-toolbar d-flex flex-wrap align-items-center gap-1 mb-1",
     )

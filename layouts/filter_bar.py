@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.common.attributes import attributes
 from dashboard.common.shell_text import FILTER_CONTROLS, label_id
 
 # On large screens the columns share the row by content (assets/10-app.css): the region wide
@@ -35,7 +36,7 @@ def filter_bar(texts: dict) -> html.Section:
             html.Button(texts[(ids.FILTER_TOGGLE, "children")], id=ids.FILTER_TOGGLE, n_clicks=0, type="button",
                         className="btn btn-outline-secondary btn-sm d-md-none mb-2",
                         title=texts[(ids.FILTER_TOGGLE, "title")],
-                        **{"aria-controls": ids.FILTER_COLLAPSE}),
+                        **attributes({"aria-controls": ids.FILTER_COLLAPSE})),
             dbc.Collapse(
                 dbc.Row(
                     [
@@ -56,5 +57,5 @@ def filter_bar(texts: dict) -> html.Section:
         className="filter-bar border-bottom bg-light px-3 pt-2",
         id="shell-filter-bar",
         role="search",
-        **{"aria-labelledby": ids.FILTER_TOGGLE},
+        **attributes({"aria-labelledby": ids.FILTER_TOGGLE}),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import html
 
 from dashboard import ids
+from dashboard.common.attributes import Child
 from dashboard.i18n import t
 
 
@@ -12,14 +13,14 @@ def print_header(page_title: str, date_text: str, url: str, filters: str, data_s
                  lang: str) -> list:
     """Children of the print header (hidden on screen, shown on paper); ``data_source`` is one
     text or the kinds of data the page shows, one per line."""
-    if not isinstance(data_source, str):
-        data_source = html.Ul([html.Li(text) for text in data_source], className="mb-0")
+    source: Child = (data_source if isinstance(data_source, str)
+                     else html.Ul([html.Li(text) for text in data_source], className="mb-0"))
     return [
         html.H1(t("print.heading", lang, page=page_title), className="h4"),
         html.P(t("print.printed_on", lang, date=date_text, url=url), className="small"),
         html.P([html.Strong(t("print.filters", lang)), filters],
                className="small mb-1"),
-        html.P([html.Strong(t("print.data", lang)), data_source],
+        html.P([html.Strong(t("print.data", lang)), source],
                className="small mb-1"),
         html.P([html.Strong(t("print.sources", lang)),
                 t("print.sources_text", lang)], className="small mb-1"),

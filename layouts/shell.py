@@ -8,6 +8,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.auth import Permission, User, csrf_token
 from dashboard.auth.roles import NOBODY
+from dashboard.common.attributes import attributes
 from dashboard.common.pages import Page
 from dashboard.common.shell_text import account_text, imports_locally, nav_link_id, shell_texts
 from dashboard.i18n import LANGUAGES
@@ -72,11 +73,11 @@ def navbar(pages: tuple[Page, ...], lang: str, texts: dict, user: User = NOBODY)
                        title=texts[(ids.BRAND_SUBTITLE, "title")]),
                 html.Button(html.Span(className="navbar-toggler-icon"), id=ids.NAV_TOGGLE, n_clicks=0,
                             type="button", className="navbar-toggler",
-                            title=texts[(ids.NAV_TOGGLE, "title")], **{"aria-expanded": "false"}),
+                            title=texts[(ids.NAV_TOGGLE, "title")], **attributes({"aria-expanded": "false"})),
                 dbc.Collapse(
                     [
                         html.Nav(dbc.Nav(links, id=ids.NAV_LINKS, navbar=True, className="flex-wrap"),
-                                 **{"aria-label": texts[(ids.BRAND_TITLE, "children")]}),
+                                 **attributes({"aria-label": texts[(ids.BRAND_TITLE, "children")]})),
                         html.Div([language_switch(lang, texts), print_button(lang),
                                   open_data_menu(lang, user.can(Permission.EXPORT)), account_form(user, texts)],
                                  className="d-flex flex-wrap align-items-center column-gap-2 ms-lg-auto"),

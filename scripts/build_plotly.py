@@ -7,8 +7,8 @@ those, built with esbuild the way plotly.js builds its own ``dist/`` partial bun
 ``assets/`` that defines ``window.Plotly`` stops ``dcc.Graph`` from fetching the full bundle.
 
 Writes ``assets/plotly-<version>-euiom.min.js`` (the only ``plotly-*.min.js`` in assets: older
-builds are removed), its licence and the notices of the libraries it bundles in ``assets/LICENSES``. Needs network access to the npm
-registry at build time only.
+builds are removed), its licence and the notices of the libraries it bundles in
+``assets/LICENSES``. Needs network access to the npm registry at build time only.
 
 A chart that needs another trace type (pie, histogram, ...) must be added to ``TRACES`` and the
 bundle rebuilt: ``tests/test_plotly_bundle_browser.py`` draws every chart of every page with it

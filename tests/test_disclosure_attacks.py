@@ -84,7 +84,8 @@ def latest_records(path: Path) -> pd.DataFrame:
     try:
         return connection.execute("""
             SELECT * EXCLUDE (recency), CAST(date_trunc('quarter', survey_date) AS DATE) AS quarter FROM (
-                SELECT *, row_number() OVER (PARTITION BY respondent_id ORDER BY survey_date DESC, survey_id DESC) AS recency
+                SELECT *, row_number() OVER (
+                    PARTITION BY respondent_id ORDER BY survey_date DESC, survey_id DESC) AS recency
                 FROM survey_responses) WHERE recency = 1""").df()
     finally:
         connection.close()

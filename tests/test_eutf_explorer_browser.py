@@ -102,7 +102,10 @@ def test_explorer_loads_rows_as_needed_sorts_filters_and_downloads_every_matchin
 
 def test_explorer_search_filters_and_sort_live_in_the_address(live_server, page):
     # A pasted link: the search, a column filter and the sort come back; "Niger" is not Nigeria.
-    level = "%7B%22level%22%3A%7B%22filter%22%3A%22contract%22%2C%22filterType%22%3A%22text%22%2C%22type%22%3A%22equals%22%7D%7D"
+    level = (
+        "%7B%22level%22%3A%7B%22filter%22%3A%22contract%22%2C"
+        "%22filterType%22%3A%22text%22%2C%22type%22%3A%22equals%22%7D%7D"
+    )
     page.goto(f"{live_server.url}/pillars#q=Niger+voluntary&sort=-actual&filter={level}")
     wait_for_dash(page, timeout=60_000)
     page.locator(GRID).scroll_into_view_if_needed()

@@ -22,8 +22,10 @@ def test_chosen_values_read_whole(live_server, page, lang, width):
     values = page.evaluate("""() => [...document.querySelectorAll('#shell-filter-bar .dash-dropdown')]
         .map(dropdown => { const value = dropdown.querySelector('[class*=value]');
                            return [dropdown.id, value.innerText,
-                                   value.scrollWidth <= value.clientWidth && value.scrollHeight <= value.clientHeight
-                                   && value.getBoundingClientRect().bottom <= dropdown.getBoundingClientRect().bottom]; })""")
+                                   value.scrollWidth <= value.clientWidth
+                                   && value.scrollHeight <= value.clientHeight
+                                   && value.getBoundingClientRect().bottom
+                                      <= dropdown.getBoundingClientRect().bottom]; })""")
     chosen = {key: (text, fits) for key, text, fits in values}
     assert all(fits for _, fits in chosen.values()), chosen
     assert "2019" in chosen["filter-period-start-dropdown"][0] and "2020" in chosen["filter-period-end-dropdown"][0]

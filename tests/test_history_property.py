@@ -35,7 +35,8 @@ HEADER = "action_code,iso3,period,sex,indicator_code,value"
 
 def file_text(name: str) -> str:
     year = 2016 + FILES.index(name)
-    return f"{HEADER}\nJI-SLC,SEN,{year}-Q2,female,returns_assisted,{year}\nJI-SLC,SEN,{year}-Q2,male,returns_assisted,1\n"
+    return (f"{HEADER}\nJI-SLC,SEN,{year}-Q2,female,returns_assisted,{year}\n"
+            f"JI-SLC,SEN,{year}-Q2,male,returns_assisted,1\n")
 
 
 # ------------------------------------------------------------------ the page, through its callback route

@@ -128,7 +128,8 @@ def test_ethiopias_hover_box_fits_the_map(live_server, browser, screen):
         page.wait_for_function(f"() => document.querySelector('{PLOT}')?.querySelector('.colorbar')")
         page.locator(PLOT).scroll_into_view_if_needed()
         wait_for_dash(page)
-        centre = page.evaluate(f"""() => {{ const paths = [...document.querySelectorAll('{GRAPH} path.choroplethlocation')]
+        centre = page.evaluate(f"""() => {{
+            const paths = [...document.querySelectorAll('{GRAPH} path.choroplethlocation')]
             .filter(p => p.__data__ && p.__data__.loc === 'ETH').map(p => p.getBoundingClientRect())
             .sort((a, b) => b.width * b.height - a.width * a.height);
             return [paths[0].left + paths[0].width / 2, paths[0].top + paths[0].height / 2]; }}""")
@@ -137,7 +138,8 @@ def test_ethiopias_hover_box_fits_the_map(live_server, browser, screen):
                                ".includes('Ethiopia')")
         boxes = page.evaluate(f"""() => {{ const gd = document.querySelector('{PLOT}');
             const r = el => {{ const b = el.getBoundingClientRect(); return [b.left, b.right, b.top, b.bottom]; }};
-            return {{chart: r(gd.querySelector('.main-svg')), hover: r(gd.querySelector('.hoverlayer .hovertext'))}}; }}""")
+            return {{chart: r(gd.querySelector('.main-svg')),
+                     hover: r(gd.querySelector('.hoverlayer .hovertext'))}}; }}""")
         chart, hover = boxes["chart"], boxes["hover"]
         assert chart[0] - 1 <= hover[0] and hover[1] <= chart[1] + 1, boxes
         assert chart[2] - 1 <= hover[2] and hover[3] <= chart[3] + 1, boxes

@@ -246,7 +246,8 @@ def test_the_map_stays_usable_on_a_phone(live_server, browser):
             const gd = document.querySelector('{PLOT}');
             const map = gd.querySelector('.geo .layer.bg').getBoundingClientRect();
             const legend = gd.querySelector('.legend').getBoundingClientRect();
-            const countries = [...gd.querySelectorAll('.choroplethlocation')].slice(1).map(e => e.getBoundingClientRect());
+            const countries = [...gd.querySelectorAll('.choroplethlocation')].slice(1)
+                .map(e => e.getBoundingClientRect());
             return {{page: document.documentElement.scrollWidth, map: map.width, legendTop: legend.top,
                      countriesBottom: Math.max(...countries.map(r => r.bottom))}}; }}""")
         assert layout["page"] <= 390 and layout["map"] >= 350

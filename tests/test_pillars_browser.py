@@ -85,7 +85,8 @@ def test_choosing_a_region_updates_cards_and_charts(live_server, page, demo_curs
     assert "Prottasha" not in page.inner_text("#pillars-published-table")
     page.check("#pillars-trend-radio input[value='action']")
     page.wait_for_function(
-        "() => [...document.querySelectorAll('#pillars-trend-graph .legendtext')].map(n => n.textContent).join() === 'Sahel and Lake Chad'")
+        "() => [...document.querySelectorAll('#pillars-trend-graph .legendtext')]"
+        ".map(n => n.textContent).join() === 'Sahel and Lake Chad'")
     assert legend(page, "pillars-trend-graph") == ["Sahel and Lake Chad"]
     assert_clean(page)
 

@@ -22,7 +22,8 @@ LAYOUT_JS = """
     const shown = [...document.querySelectorAll(selector)]
         .filter(el => !el.closest('details:not([open]) > :not(summary)'))
         .filter(el => { const style = getComputedStyle(el); const box = el.getBoundingClientRect();
-                        return style.display !== 'none' && style.visibility !== 'hidden' && box.width > 2 && box.height > 2; });
+                        return style.display !== 'none' && style.visibility !== 'hidden'
+                               && box.width > 2 && box.height > 2; });
     const name = el => (el.id || el.tagName) + ': ' + (el.textContent || '').trim().slice(0, 40);
     const problems = [];
     for (const el of shown) {
@@ -41,8 +42,9 @@ LAYOUT_JS = """
     }
     const visible = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
     const lonelyLabels = [...document.querySelectorAll('main label, main legend')].filter(visible)
-        .filter(label => { const target = label.htmlFor ? document.getElementById(label.htmlFor)
-                                                        : label.parentElement.querySelector('input, select, .dash-dropdown');
+        .filter(label => { const target = label.htmlFor
+                               ? document.getElementById(label.htmlFor)
+                               : label.parentElement.querySelector('input, select, .dash-dropdown');
                            return !target || !visible(target); })
         .map(label => label.textContent.trim());
     const closeButtons = [...document.querySelectorAll('.btn-close')].filter(visible).length;

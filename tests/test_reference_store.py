@@ -42,7 +42,8 @@ def test_libya_has_only_pillars_two_and_three(tiny_cursor):
 
 def test_stated_and_mapped_pillars(tiny_cursor):
     coverage = {a: (p, b) for a, p, b in rows(
-        tiny_cursor, "SELECT action_code, list(pillar_no ORDER BY pillar_no), list(DISTINCT basis) FROM action_pillars GROUP BY 1")}
+        tiny_cursor, "SELECT action_code, list(pillar_no ORDER BY pillar_no), list(DISTINCT basis) "
+                     "FROM action_pillars GROUP BY 1")}
     assert coverage["JI-SLC"] == ([1, 2, 3, 4, 5, 6], ["stated"])
     assert coverage["JI-HOA"] == ([1, 2, 3, 4, 5], ["stated"])
     assert coverage["JI-NA"] == ([1, 2, 3], ["stated"])

@@ -45,7 +45,8 @@ def secrets(store) -> list[str]:
     connection = duckdb.connect(str(store), read_only=True)
     try:
         ids = connection.execute("""SELECT survey_id FROM survey_responses USING SAMPLE 150 ROWS (reservoir, 1)
-                                    UNION ALL SELECT respondent_id FROM survey_responses USING SAMPLE 150 ROWS (reservoir, 2)""").fetchall()
+                                    UNION ALL SELECT respondent_id FROM survey_responses
+                                              USING SAMPLE 150 ROWS (reservoir, 2)""").fetchall()
         kept = connection.execute("SELECT value FROM release_secret").fetchall()
     finally:
         connection.close()

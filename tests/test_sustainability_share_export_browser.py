@@ -202,7 +202,8 @@ def test_language_switch_changes_titles_axes_and_number_formats(live_server, pag
     assert figure_layout(page, "sustainability-means-graph", "xaxis.title.text") == "Mean score (95% CI)"
     page.select_option("#shell-language-select", "fr")
     page.wait_for_function(
-        "() => document.querySelector('#sustainability-page-container h1').innerText === 'Durabilité de la réintégration'")
+        "() => document.querySelector('#sustainability-page-container h1').innerText"
+        " === 'Durabilité de la réintégration'")
     page.wait_for_function("""() => {
         const plot = document.querySelector('#sustainability-means-graph .js-plotly-plot');
         return plot && plot.layout && plot.layout.title && plot.layout.title.text === 'Scores moyens par région'; }""")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.auth import Permission, can
+from dashboard.common.attributes import Child
 from dashboard.common.methodology import methodology_section
 from dashboard.common.pages import PageContext
 from dashboard.i18n import format_number, name_column, t
@@ -17,7 +19,7 @@ SEED_FILES = {
 }
 
 
-def _table(header: list[str], rows: list[list[object]]) -> dbc.Table:
+def _table(header: list[str], rows: list[list[Child]]) -> dbc.Table:
     return dbc.Table(
         [html.Thead(html.Tr([html.Th(cell, scope="col") for cell in header])),
          html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows])],
@@ -25,13 +27,13 @@ def _table(header: list[str], rows: list[list[object]]) -> dbc.Table:
     )
 
 
-def _source_cell(source: str) -> object:
+def _source_cell(source: str) -> Component:
     if source.startswith("http"):
         return html.A(source, href=source, target="_blank", rel="noopener noreferrer", className="text-break")
     return html.Code(source, className="text-break")
 
 
-def batch_row(batch, lang: str, *, manager: bool) -> list[object]:
+def batch_row(batch, lang: str, *, manager: bool) -> list[Child]:
     """One batch of the store: file (or generator), table, rows, date. An imported survey file's
     name and row count are for data managers only: the count is an exact figure of the survey,
     outside the protected release, and a name can say who was surveyed where."""
@@ -45,6 +47,7 @@ def data_section(context: PageContext) -> html.Section:
     """What kind of data the charts show, with the batches that put it in the store."""
     lang, catalog = context.lang, context.catalog
     batches = reference.data_batches(context.cursor)
+    lead: Component
     if catalog.is_demo:
         lead = dcc.Markdown(t("about.data.demo", lang, seed=catalog.info.get("demo_seed", "?"),
                               rows=catalog.info.get("demo_rows", "?")))
@@ -70,8 +73,8 @@ def sources_section(context: PageContext) -> html.Section:
         html.P(t("about.sources.intro", lang)),
         html.Ul([html.Li([html.Code(name), " — ", t(key, lang)]) for name, key in SEED_FILES.items()]),
         _table([t("about.sources.table", lang), t("about.sources.source", lang), t("about.sources.rows", lang)],
-               [[row.table_name, _source_cell(row.source), format_number(row.row_count, lang)]
-                for row in summary.itertuples()]),
+               [[row["table_name"], _source_cell(row["source"]), format_number(row["row_count"], lang)]
+                for row in summary.to_dict("records")]),
         html.P(t("about.sources.geometry", lang), className="small"),
         html.H3(t("about.disagreements.title", lang), className="h5"),
         html.P(t("about.disagreements.items", lang), className="small"),

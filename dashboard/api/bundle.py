@@ -16,7 +16,6 @@ import io
 import json
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import pandas as pd
 
@@ -30,27 +29,13 @@ from dashboard.store import reference as reference_queries
 from dashboard.store.context import AppContext
 
 from . import options as page_options
-from .datapackage import data_package, table_schema
+from .datapackage import data_package, schema_fields
 from .hxl import with_hxl_row
 from .params import ApiQuery
 from .reference import reference_tables
 from .render import csv_text
 from .service import answer_chart, intervals_note, store_version
-
-
-@dataclass(frozen=True)
-class Table:
-    """One table of the zip: its file stem, title, kind of data and rows (with their key, if any)."""
-
-    stem: str
-    title: str
-    kind: str
-    code: str
-    label: str
-    source: str
-    frame: pd.DataFrame
-    key: tuple[str, ...] = ()
-    subject: str | None = None  # the HXL hashtag of what a row names (reference tables)
+from .tables import Table
 
 
 def parquet_bytes(frame: pd.DataFrame) -> bytes:
@@ -68,7 +53,7 @@ def parquet_bytes(frame: pd.DataFrame) -> bytes:
 def dictionary_rows(file_name: str, table: Table, frame: pd.DataFrame) -> list[dict[str, object]]:
     """The data dictionary's rows for one table (``frame``: as written, kind columns included): one
     per column, with its Table Schema type and HXL hashtag."""
-    fields = {field["name"]: field for field in table_schema(frame, subject=table.subject)["fields"]}
+    fields = {field["name"]: field for field in schema_fields(frame, subject=table.subject)}
     return [{"file": file_name, "table": table.title, "column": str(column), "type": fields[str(column)]["type"],
              "hxl": fields[str(column)]["hxl"], "kind_of_data": table.code,
              "missing_values": int(table.frame[column].isna().sum()) if column in table.frame.columns else 0}

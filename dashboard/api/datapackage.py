@@ -16,7 +16,7 @@ from dashboard.common.data_kinds import EUTF
 from .hxl import ISO_DATE
 
 if TYPE_CHECKING:
-    from .bundle import Table
+    from .tables import Table
 
 MISSING_VALUES = [""]
 EU_REUSE_LICENCE = {
@@ -60,9 +60,8 @@ def field_type(series: pd.Series) -> str:
     return "string"
 
 
-def table_schema(frame: pd.DataFrame, *, key: Sequence[str] = (), subject: str | None = None) -> dict[str, object]:
-    """A Table Schema of ``frame``: one field per column with its type and HXL hashtag; ``key`` as
-    primary key when its columns are there, filled and unique."""
+def schema_fields(frame: pd.DataFrame, subject: str | None = None) -> list[dict[str, object]]:
+    """A Table Schema's fields for ``frame``: one per column with its type and HXL hashtag."""
     from .hxl import hxl_tag
 
     fields = []
@@ -72,7 +71,13 @@ def table_schema(frame: pd.DataFrame, *, key: Sequence[str] = (), subject: str |
             field["trueValues"], field["falseValues"] = ["True", "true"], ["False", "false"]
         field["hxl"] = hxl_tag(str(column), frame[column], subject)
         fields.append(field)
-    schema: dict[str, object] = {"fields": fields, "missingValues": MISSING_VALUES}
+    return fields
+
+
+def table_schema(frame: pd.DataFrame, *, key: Sequence[str] = (), subject: str | None = None) -> dict[str, object]:
+    """A Table Schema of ``frame``: one field per column with its type and HXL hashtag; ``key`` as
+    primary key when its columns are there, filled and unique."""
+    schema: dict[str, object] = {"fields": schema_fields(frame, subject), "missingValues": MISSING_VALUES}
     keyed = [column for column in key if column in frame.columns]
     if keyed and len(keyed) == len(key) and len(frame) and not frame[keyed].isna().any().any() \
             and not frame[keyed].duplicated().any():

@@ -51,7 +51,8 @@ frame = pd.read_csv("{{ base }}/api/v1/charts/{{ example }}?format=csv&amp;lang=
      <a href="/api/v1/download.zip?hxl=1&amp;lang={{ lang }}">/api/v1/download.zip?hxl=1</a></p>
   <h2 class="h5 mt-4">{{ embed_heading }}</h2>
   <p>{{ embed_text }}</p>
-  <pre class="bg-light p-2"><code>&lt;iframe src="{{ base }}/embed/{{ example }}?lang={{ lang }}" width="720" height="620"
+  <pre class="bg-light p-2"><code>&lt;iframe src="{{ base }}/embed/{{ example }}?lang={{ lang }}" {#
+        #}width="720" height="620"
         title="{{ example_title }}" loading="lazy"&gt;&lt;/iframe&gt;</code></pre>
 </main>
 </body>

@@ -52,7 +52,8 @@ PAGE = DOCUMENT_HEAD + """<body class="embed-page p-2">
   {% endif %}
   <details {% if not figure %}open{% endif %} id="embed-table">
     <summary class="small">{{ table_heading }}</summary>
-    <div class="table-responsive" tabindex="0" role="region" aria-label="{{ table_heading }}"><table class="table table-sm table-striped small">
+    <div class="table-responsive" tabindex="0" role="region" aria-label="{{ table_heading }}">{#
+    #}<table class="table table-sm table-striped small">
       <thead><tr>{% for column in columns %}<th scope="col">{{ column }}</th>{% endfor %}</tr></thead>
       <tbody>{% for row in rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>{% endfor %}</tbody>
     </table></div>

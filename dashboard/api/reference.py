@@ -33,7 +33,8 @@ class ReferenceTable:
 def eutf_result_rows(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every EUTF result row, the Common Output Indicator number as its text code ("COI 3.4")."""
     rows = explorer_queries.explorer_rows(cursor)
-    return rows.assign(indicator_number=[indicator_code(number) for number in rows["indicator_number"]])
+    codes = pd.Series([indicator_code(number) for number in rows["indicator_number"]], index=rows.index)
+    return rows.assign(indicator_number=codes)
 
 
 REFERENCE_TABLES: tuple[ReferenceTable, ...] = (

@@ -39,7 +39,8 @@ PAGE = DOCUMENT_HEAD + """<body>
     <div class="col-auto align-self-end"><button class="btn btn-primary" type="submit">{{ create }}</button></div>
   </form>
   <table class="table table-sm"><caption>{{ list_caption }}</caption>
-    <thead><tr><th scope="col">{{ label_label }}</th><th scope="col">{{ created_label }}</th><th scope="col"></th></tr></thead>
+    <thead><tr><th scope="col">{{ label_label }}</th><th scope="col">{{ created_label }}</th>{#
+      #}<th scope="col"></th></tr></thead>
     <tbody>{% for token in tokens %}
       <tr><td>{{ token.label }}</td><td>{{ token.created }}</td><td>
         <form method="post" action="/tokens"><input type="hidden" name="csrf_token" value="{{ csrf }}">

@@ -26,7 +26,7 @@ SALT = "euiom sign-in form"
 NONCE = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(32) gives
 
 
-def new_form_token(secret_key: str, cookie: str | None = None) -> tuple[str, str]:
+def new_form_token(secret_key: str | bytes, cookie: str | None = None) -> tuple[str, str]:
     """(the form's token, the cookie's value) for one sign-in form. A browser that already holds a
     form cookie keeps it, so every form it shows stays valid (a second tab, a page that asked
     for something else on the way, such as the browser's own request for /favicon.ico)."""
@@ -58,7 +58,7 @@ def same_site(request: Request, public_url: str) -> bool:
     return not request.is_secure
 
 
-def form_is_genuine(request: Request, secret_key: str, public_url: str) -> bool:
+def form_is_genuine(request: Request, secret_key: str | bytes, public_url: str) -> bool:
     """The posted form's token is one this server gave, to this browser, recently, on this site."""
     nonce = request.cookies.get(COOKIE, "")
     try:

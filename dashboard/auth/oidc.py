@@ -11,12 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
 from authlib.common.errors import AuthlibBaseError
 from authlib.integrations.flask_client import OAuth
 from flask import Flask, redirect, request, session, url_for
+from flask.typing import ResponseReturnValue
 from joserfc.errors import JoseError
 from requests import RequestException
 
@@ -53,7 +55,7 @@ def display_name(claims: dict) -> str:
 class Provider:
     """The identity provider registered with Authlib."""
 
-    client: object
+    client: Any  # Authlib's registered client (Authlib ships no types)
     issuer: str
 
     @property
@@ -111,10 +113,10 @@ def redirect_uri(settings: Settings) -> str:
 
 
 def add_routes(server: Flask, provider: Provider, settings: Settings,
-               login_page: Callable[..., tuple[str, int]], grants: ProviderGrants) -> None:
+               login_page: Callable[..., ResponseReturnValue], grants: ProviderGrants) -> None:
     """``/auth/oidc/start`` sends the browser to the provider; ``/auth/oidc/callback`` signs in."""
     from dashboard.auth.session import start_session
-    def start() -> object:
+    def start() -> ResponseReturnValue:
         next_path = safe_next(request.args.get("next"))
         try:
             response = provider.client.authorize_redirect(redirect_uri(settings))
@@ -125,7 +127,7 @@ def add_routes(server: Flask, provider: Provider, settings: Settings,
         session["after_sign_in"] = next_path
         return response
 
-    def callback() -> object:
+    def callback() -> ResponseReturnValue:
         next_path = safe_next(session.get("after_sign_in"))
         lang = page_language(settings, next_path)
         try:

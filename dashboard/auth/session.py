@@ -84,7 +84,10 @@ def start_session(name: str, roles: list[str], mode: str, *, user_id: str, stamp
     session.update({"user": name, "uid": user_id, "stamp": stamp, "roles": roles, "mode": mode,
                     "signed_in_at": int(time.time()), **extra})
     # A new id, the old one deleted: an id planted in the browser before sign-in is worth nothing.
-    current_app.session_interface.regenerate(session)
+    interface = current_app.session_interface
+    if not isinstance(interface, SharedSessionInterface):
+        raise RuntimeError("sessions are not installed (dashboard.auth.session.install_sessions)")
+    interface.regenerate(session)
 
 
 def end_session() -> None:

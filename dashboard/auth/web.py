@@ -22,6 +22,7 @@ from urllib.parse import urlencode, urlsplit
 
 from dash import Dash
 from flask import Flask, Response, abort, g, jsonify, make_response, redirect, request, session
+from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 
 from dashboard import audit
@@ -115,9 +116,10 @@ class Auth:
                 return NOBODY
             roles = [str(role) for role in entry.roles]
         elif self.grants is not None:
-            roles = self.grants.roles(record.user_id)
-            if not roles:
+            confirmed = self.grants.roles(record.user_id)
+            if not confirmed:
                 return NOBODY
+            roles = confirmed
         else:
             return NOBODY
         try:
@@ -204,7 +206,7 @@ def warn_untrusted_forwarding(auth: Auth) -> None:
                     "EUIOM_PROXY_HOPS=1 (only then: a client could otherwise name any address)")
 
 
-def check_request(auth: Auth) -> Response | None:
+def check_request(auth: Auth) -> ResponseReturnValue | None:
     """Sign-in and path permission for every request (before Dash or any route sees it)."""
     warn_untrusted_forwarding(auth)
     path = request.path
@@ -249,6 +251,12 @@ def set_csrf_cookie(auth: Auth, response: Response) -> Response:
 def _add_routes(server: Flask, auth: Auth) -> None:
     settings = auth.settings
 
+    def form_key() -> str | bytes:
+        """The key signing the sign-in form's token: the server's (``install_auth`` sets it)."""
+        if server.secret_key is None:
+            raise RuntimeError("the server has no secret key")
+        return server.secret_key
+
     def login_page(next_path: str, *, status: int = 200, notice: str = "", error: str = "",
                    username: str = "") -> Response:
         """The sign-in page; in users mode its form carries a token bound to a cookie of its own
@@ -256,14 +264,14 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         lang = page_language(settings, next_path)
         form = {"users": "password", "oidc": "oidc"}.get(auth.mode, "back")
         note = t("auth.session_note", lang, duration=duration_text(settings.session_lifetime, lang))
-        token, nonce = (login_form.new_form_token(server.secret_key, request.cookies.get(login_form.COOKIE))
+        token, nonce = (login_form.new_form_token(form_key(), request.cookies.get(login_form.COOKIE))
                         if form == "password" else ("", ""))
         response = make_response(auth_page(lang, title_key="auth.sign_in_title", form=form, next_path=next_path,
                                            notice=notice, error=error, username=username, csrf_token=token,
                                            session_note=note if auth.mode != "open" else ""), status)
         return login_form.set_form_cookie(response, nonce, settings.secure_cookies) if nonce else response
 
-    def login() -> object:
+    def login() -> ResponseReturnValue:
         next_path = safe_next(request.values.get("next"))
         lang = page_language(settings, next_path)
         if request.method == "GET":
@@ -275,7 +283,7 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         if auth.users is None:
             abort(404)
         name = request.form.get("username", "")[:64]
-        if not login_form.form_is_genuine(request, server.secret_key, settings.public_url):
+        if not login_form.form_is_genuine(request, form_key(), settings.public_url):
             return login_page(next_path, status=400, error=t("auth.form_expired", lang), username=name)
         address = request.remote_addr or "?"
         admitted = auth.guessing.admit(address, name)
@@ -298,7 +306,7 @@ def _add_routes(server: Flask, auth: Auth) -> None:
                      detail={"mode": "users", "roles": ",".join(str(role) for role in entry.roles)})
         return redirect(next_path)
 
-    def logout() -> object:
+    def logout() -> ResponseReturnValue:
         lang = request.form.get("lang") if request.form.get("lang") in LANGUAGES else settings.language
         id_token = session.get("id_token")
         user = auth.request_user()
@@ -312,7 +320,7 @@ def _add_routes(server: Flask, auth: Auth) -> None:
             return redirect(auth.provider.end_session_url(id_token, origin + signed_out) or signed_out)
         return redirect(signed_out)
 
-    def local_link() -> object:
+    def local_link() -> ResponseReturnValue:
         """The link run.py prints: the browser that opens it (on this machine, straight) may import."""
         key = request.args.get("key", "")
         if (not may_have_local_manager(settings) or not is_direct_local_request(request)
@@ -330,4 +338,6 @@ def _add_routes(server: Flask, auth: Auth) -> None:
     server.add_url_rule("/auth/login", "auth_login", login, methods=["GET", "POST"])
     server.add_url_rule("/auth/logout", "auth_logout", logout, methods=["POST"])
     if auth.provider is not None:
+        if auth.grants is None:
+            raise RuntimeError("an identity provider without its grants store")  # both are made together
         oidc.add_routes(server, auth.provider, settings, login_page, auth.grants)

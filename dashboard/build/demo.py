@@ -105,7 +105,7 @@ def _activity_profile(quarters: pd.DatetimeIndex) -> np.ndarray:
     position = np.arange(count)
     ramp_up = np.minimum(1.0, (position + 1) / 4)
     wind_down = np.minimum(1.0, (count - position) / 3)
-    covid = np.where((quarters >= "2020-04-01") & (quarters < "2020-10-01"), 0.35, 1.0)
+    covid = np.where((quarters >= pd.Timestamp("2020-04-01")) & (quarters < pd.Timestamp("2020-10-01")), 0.35, 1.0)
     return ramp_up * wind_down * covid
 
 
@@ -119,19 +119,20 @@ def generate_indicator_values(countries: list[CountryFrame], indicators: pd.Data
         profile = _activity_profile(quarters)
         returns_level = 120 * COUNTRY_WEIGHT.get(country.iso3, 1.0) * rng.lognormal(0, 0.15)
         for indicator in indicators.itertuples():
+            code = str(indicator.indicator_code)
             if indicator.pillar_no not in country.pillars:
                 continue
-            if country.role == "host" and indicator.indicator_code in ORIGIN_ONLY_INDICATORS:
+            if country.role == "host" and code in ORIGIN_ONLY_INDICATORS:
                 continue
-            if country.iso3 == "LBY" and indicator.indicator_code in TRANSIT_ONLY_EXCLUDED:
+            if country.iso3 == "LBY" and code in TRANSIT_ONLY_EXCLUDED:
                 continue
-            expected = returns_level * INDICATOR_RATIO[indicator.indicator_code] * profile
-            if indicator.indicator_code == "reintegration_completed":
+            expected = returns_level * INDICATOR_RATIO[code] * profile
+            if code == "reintegration_completed":
                 expected = expected * np.minimum(1.0, np.arange(len(quarters)) / 6)
             if indicator.by_sex:
                 female_share = INDICATOR_FEMALE_SHARE.get(
-                    indicator.indicator_code, FEMALE_SHARE.get(country.iso3, DEFAULT_FEMALE_SHARE))
-                splits = (("female", female_share), ("male", 1 - female_share))
+                    code, FEMALE_SHARE.get(country.iso3, DEFAULT_FEMALE_SHARE))
+                splits: tuple[tuple[str, float], ...] = (("female", female_share), ("male", 1 - female_share))
             else:
                 splits = (("all", 1.0),)
             for sex, share in splits:
@@ -141,9 +142,9 @@ def generate_indicator_values(countries: list[CountryFrame], indicators: pd.Data
                     "period": quarters.date, "sex": sex,
                     "indicator_code": indicator.indicator_code, "value": values.astype(float),
                 }))
-    values = pd.concat(frames, ignore_index=True)
-    values["batch_id"] = batch_id
-    return values
+    generated = pd.concat(frames, ignore_index=True)
+    generated["batch_id"] = batch_id
+    return generated
 
 
 def _survey_weights(countries: list[CountryFrame]) -> tuple[list[CountryFrame], np.ndarray]:

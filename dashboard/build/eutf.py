@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import DATA_DIR
+from dashboard.cells import is_missing
 
 EUTF_DIR = DATA_DIR / "reference" / "eutf"
 COMMON_OUTPUT_FRAMEWORK = "EUTF Common Output Indicators"
@@ -42,7 +43,7 @@ def country_codes(directory: Path = EUTF_DIR) -> pd.DataFrame:
 
 
 def _split(text: object) -> list[str]:
-    if text is None or pd.isna(text):
+    if is_missing(text):
         return []
     return [part.strip() for part in str(text).split(",") if part.strip()]
 
@@ -56,7 +57,8 @@ def projects(directory: Path = EUTF_DIR) -> pd.DataFrame:
     date_end, action_link, action_link_basis, action_document_url, source.
     """
     frame = _read("projects", directory)
-    to_iso3 = dict(country_codes(directory)[["iso2", "iso3"]].itertuples(index=False))
+    codes = country_codes(directory)
+    to_iso3: dict[str, str] = dict(zip(codes["iso2"], codes["iso3"], strict=True))
     unknown = {code for text in frame["recipient_countries_iso2"] for code in _split(text)} - to_iso3.keys()
     if unknown:
         raise ValueError(f"country_codes.csv lacks {sorted(unknown)}")
@@ -76,7 +78,7 @@ def projects(directory: Path = EUTF_DIR) -> pd.DataFrame:
     frame["recipient_iso3"] = recipients
     frame["countries_from_parent"] = inherited
     database = projects_database(directory)
-    documents = {row.project_id.upper(): _split(row.action_document_url)[0]
+    documents = {str(row.project_id).upper(): _split(row.action_document_url)[0]
                  for row in database.itertuples(index=False) if _split(row.action_document_url)}
 
     def document(row) -> str | None:
@@ -95,9 +97,9 @@ def project_countries(projects_frame: pd.DataFrame) -> pd.DataFrame:
     1 is a country's own figure, more is a regional one), from_parent, source.
     """
     rows = [
-        {"iati_id": row.iati_id, "iso3": iso3, "country_count": len(row.recipient_iso3),
-         "from_parent": bool(row.countries_from_parent), "source": row.source}
-        for row in projects_frame.itertuples(index=False) for iso3 in row.recipient_iso3
+        {"iati_id": row["iati_id"], "iso3": iso3, "country_count": len(row["recipient_iso3"]),
+         "from_parent": bool(row["countries_from_parent"]), "source": row["source"]}
+        for row in projects_frame.to_dict("records") for iso3 in row["recipient_iso3"]
     ]
     return pd.DataFrame(rows, columns=["iati_id", "iso3", "country_count", "from_parent", "source"])
 

@@ -342,8 +342,9 @@ def validate_survey(file: str, frame: pd.DataFrame, connection: duckdb.DuckDBPyC
 
 def _validate(name: str, frame: pd.DataFrame, kind: str | None, connection: duckdb.DuckDBPyConnection,
               weights: tuple[float, float, float], replace_demo: bool
-              ) -> tuple[str, pd.DataFrame, list[Problem], int, str]:
-    """Check ``frame`` against the store behind ``connection``: (kind, rows, problems, computed, origin)."""
+              ) -> tuple[str | None, pd.DataFrame, list[Problem], int, str]:
+    """Check ``frame`` against the store behind ``connection``: (kind, rows, problems, computed, origin);
+    the kind is None when the file names neither kind's key column."""
     kind = kind or detect_kind(frame)
     if kind not in KINDS:
         return kind, frame, [Problem(name, "cannot tell the kind of file: an indicator file needs an "
@@ -375,7 +376,7 @@ def check_store(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
                          f"{SCHEMA_VERSION}: run python -m dashboard upgrade --store {path} first")
 
 
-def budget_notes(kind: str, ledger: privacy_ledger.Ledger) -> list[str]:
+def budget_notes(kind: str | None, ledger: privacy_ledger.Ledger) -> list[str]:
     """What importing a file of ``kind`` does to the privacy budget: a survey import makes a new
     release of every returnee, refused past ``EUIOM_RELEASE_RHO_TOTAL`` (``ledger.check_cap``).
 
@@ -438,7 +439,7 @@ def _write_rows(store_file: Path, name: str, table: SourceTable, kind: str | Non
         check_store(connection, store_file)
         kind, rows, problems, computed, origin = _validate(name, table.frame, kind, connection, weights,
                                                            replace_demo)
-        if problems:
+        if problems or kind is None:  # no kind comes with a problem saying so
             raise ImportRefused(problems)
         ledger = ledger or privacy_ledger.file_ledger(connection)
         budget_warnings = budget_notes(kind, ledger)

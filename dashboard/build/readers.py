@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
@@ -141,7 +142,7 @@ def _letter(position: int) -> str:
     return letters
 
 
-def _header_row(rows: list[list[str]], known_columns: frozenset[str]) -> int | None:
+def _header_row(rows: Sequence[Sequence[object]], known_columns: frozenset[str]) -> int | None:
     """The first of ``rows`` naming at least three known columns (or one, for tiny tables)."""
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         names = {str(cell).strip() for cell in row if cell is not None}
@@ -176,7 +177,8 @@ def _read_csv(path: Path, known_columns: frozenset[str], notes: list[str]) -> tu
         raise FileRefused([Problem(path.name, "not UTF-8 text (it holds NUL characters: UTF-16?); save the file "
                                               "as CSV UTF-8 and import it again")])
     lines = [line[:10_000] for line in text.splitlines()[:HEADER_SEARCH_ROWS]]  # csv's field size limit
-    delimiter, header_at = None, None
+    delimiter: str | None = None
+    header_at = 0
     for candidate in DELIMITERS:
         found = _header_row(list(csv.reader(lines, delimiter=candidate)), known_columns)
         if found is not None:

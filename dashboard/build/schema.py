@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import duckdb
 import pandas as pd
 
@@ -181,8 +183,8 @@ def derive_mapped_action_pillars(connection: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def set_store_info(connection: duckdb.DuckDBPyConnection, values: dict[str, str]) -> None:
-    """Insert or replace key/value facts about the store (origin, seed, build time)."""
+def set_store_info(connection: duckdb.DuckDBPyConnection, values: Mapping[str, object]) -> None:
+    """Insert or replace key/value facts about the store (origin, seed, build time), stored as text."""
     for key, value in values.items():
         connection.execute(
             "INSERT OR REPLACE INTO store_info VALUES ($key, $value)", {"key": key, "value": str(value)}
@@ -191,7 +193,7 @@ def set_store_info(connection: duckdb.DuckDBPyConnection, values: dict[str, str]
 
 def next_batch_id(connection: duckdb.DuckDBPyConnection) -> int:
     """The id the next data batch gets."""
-    return int(connection.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM data_batches").fetchone()[0])
+    return int(connection.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM data_batches").fetchall()[0][0])
 
 
 def record_batch(connection: duckdb.DuckDBPyConnection, batch: dict[str, object]) -> None:
@@ -220,7 +222,7 @@ def forget_retired_secrets(connection: duckdb.DuckDBPyConnection) -> None:
 def fact_row_counts(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows of each fact table (reads every table once: a check that a new store version is whole)."""
     return {table: int(connection.execute(compose("SELECT count(*) FROM {table}",
-                                                  table=identifier(table, FACT_COLUMNS))).fetchone()[0])
+                                                  table=identifier(table, FACT_COLUMNS))).fetchall()[0][0])
             for table in FACT_COLUMNS}
 
 

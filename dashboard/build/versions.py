@@ -105,6 +105,14 @@ def exclusive(directory: Path, what: str, user: str) -> Iterator[None]:
         handle.close()
 
 
+def _number(name: str) -> int:
+    """The number of a published version file's name (``store-000007.duckdb``: 7)."""
+    match = VERSION_PATTERN.fullmatch(name)
+    if match is None:
+        raise ValueError(f"not a published version file: {name}")
+    return int(match.group(1))
+
+
 def version_names(directory: Path) -> list[str]:
     """Published version files of ``directory``, oldest first."""
     return sorted(path.name for path in Path(directory).iterdir()
@@ -220,7 +228,7 @@ def publish(directory: Path, partial: Path, entry: dict, keep: int) -> str:
     previous = current_version_name(directory) if has_versions(directory) else None
     history_log.migrate(directory)  # the entry is prepared against the chained log
     entries = history_log.read_entries(directory)
-    served_holds = history_log.version_holdings(entries).get(_bare(previous), [])
+    served_holds = history_log.version_holdings(entries).get(_bare(previous) or "", [])
     holds = history_log.holdings_after({**entry, "id": len(entries) + 1}, served_holds, entries)
     full = history_log.next_entry(entries, {**entry, "version": _bare(name), "previous": _bare(previous),
                                             "holds": holds})
@@ -233,7 +241,7 @@ def publish(directory: Path, partial: Path, entry: dict, keep: int) -> str:
         (directory / name).unlink(missing_ok=True)
         raise
     prune(directory, keep)
-    return _bare(name)
+    return name.removesuffix(VERSION_SUFFIX)
 
 
 def anchor_version(partial: Path, entry: dict) -> None:
@@ -402,7 +410,7 @@ def unrecorded_versions(directory: Path, entries: list[dict], pointer: str | Non
     newest = max((int(match.group(1)) for match in (VERSION_PATTERN.fullmatch(f"{name}{VERSION_SUFFIX}")
                                                      for name in logged) if match), default=0)
     return [Path(directory) / name for name in version_names(directory)
-            if int(VERSION_PATTERN.fullmatch(name).group(1)) > newest and _bare(name) not in logged
+            if _number(name) > newest and _bare(name) not in logged
             and _bare(name) != pointer]
 
 

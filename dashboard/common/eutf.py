@@ -12,16 +12,17 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.cells import number
 from dashboard.common import theme
 from dashboard.common.figures import base_layout, empty_figure, new_figure
 from dashboard.i18n import TEXT, format_number, t
 
 
 def value_text(value: object, lang: str) -> str:
-    if value is None or pd.isna(value):
+    amount = number(value)
+    if amount is None:
         return "–"
-    value = float(value)
-    return format_number(value, lang, 0 if value.is_integer() else 2)
+    return format_number(amount, lang, 0 if amount.is_integer() else 2)
 
 
 # Files write a Common Output Indicator's number as this code ("COI 3.4"), so that every reader
@@ -115,7 +116,8 @@ def target_actual_chart(frame: pd.DataFrame, *, title: str, subtitle: str, label
     colon = t("map.colon", lang)
 
     def positive(value: object) -> float | None:
-        return None if pd.isna(value) or float(value) <= 0 else float(value)
+        amount = number(value)
+        return None if amount is None or amount <= 0 else amount
 
     def hover(index: int, column: str, note: str = "") -> str:
         name = "<br>".join(_lines(full[index], HOVER_WIDTH))

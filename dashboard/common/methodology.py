@@ -4,6 +4,7 @@ page and the About page both show, with the configured values filled in."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from dash import html
 
@@ -32,11 +33,11 @@ def _chance(share: float, lang: str) -> str:
     return t("sustainability.method.over_99", lang) if share >= 0.995 else format_percent(share, lang)
 
 
-def disclosure_values(lang: str, settings: Settings, release: Mapping[str, object] | None = None) -> dict[str, str]:
+def disclosure_values(lang: str, settings: Settings, release: Mapping[str, Any] | None = None) -> dict[str, str]:
     """The protected release's parameters and the guarantee of everything released so far, as the
     methodology text quotes them (the store's release and privacy ledger when there is one, else
     the configured budget). The guarantee is stated for the total ρ the ledger counts, never for
-    one release alone."""
+    one release alone (``release``: the store's release_info, JSON values)."""
     release = release or {}
     budget = Budget(float(release.get("rho", settings.release_rho)))
     spent = float(release.get("rho_spent_by_this_store", 0.0) or 0.0)

@@ -11,7 +11,7 @@ The address holds only what differs from the defaults, so opening a page adds no
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -101,7 +101,8 @@ class ParsedOptions:
     """The parsed options: values by field, canonical URL texts by parameter, the defaults'
     texts, and the (parameter, value) pairs that were ignored."""
 
-    values: dict[str, object]
+    # Each option's parser accepts only its own type; the page's options dataclass takes them by name.
+    values: dict[str, Any]
     texts: dict[str, str]
     default_texts: dict[str, str]
     dropped: tuple[tuple[str, str], ...]
@@ -161,7 +162,7 @@ class OptionTable:
         """The options ``params`` name. A missing value takes the default; a bad one takes the
         ``fallback``'s value for that parameter if it is good, else the default, and is listed
         in ``dropped``."""
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}
         texts: dict[str, str] = {}
         default_texts: dict[str, str] = {}
         dropped: list[tuple[str, str]] = []
@@ -197,7 +198,7 @@ class OptionTable:
 
 
 # ---------------------------------------------------------------- reusable parsers
-def one_of(choices: Callable[[OptionEnv, Mapping[str, object]], Sequence[str]]):
+def one_of(choices: Callable[[OptionEnv, Mapping[str, object]], Collection[str]]):
     """A parser accepting a text among ``choices(env, chosen)``."""
     def parse(raw: object, env: OptionEnv, chosen: Mapping[str, object]) -> object:
         return raw if isinstance(raw, str) and raw in choices(env, chosen) else INVALID

@@ -4,6 +4,7 @@ re-label the shell without reloading it and without touching the filter values."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from dashboard import ids
 from dashboard.auth import Permission, User
@@ -75,11 +76,12 @@ def imports_locally(user: User) -> bool:
 
 
 def shell_texts(catalog: Catalog, lang: str, imported_files: list[str], *,
-                pages: Sequence[Page], local_import: bool = False) -> dict[tuple[str, str], object]:
+                pages: Sequence[Page], local_import: bool = False) -> dict[tuple[str, str], Any]:
     """(component id, property) -> value for every translatable property of the shell (``pages``:
     the pages of the navigation; ``local_import``: the visitor is the local data manager, see
     :func:`imports_locally`) but the signed-in user's name (:func:`account_text`)."""
-    texts: dict[tuple[str, str], object] = {
+    # Values of several component properties (children, titles, options, labels).
+    texts: dict[tuple[str, str], Any] = {
         (ids.BRAND_TITLE, "children"): t("app.title", lang),
         (ids.BRAND_SUBTITLE, "title"): t("app.subtitle", lang),
         (ids.SKIP_LINK, "children"): t("nav.skip", lang),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import plotly.graph_objects as go
+from dash import dcc
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 QUALITATIVE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -43,7 +44,7 @@ TEMPLATE = go.layout.Template(
 )
 
 # plotly.js config for every dcc.Graph: local map data, no cloud button, image export offline.
-GRAPH_CONFIG = {
+GRAPH_CONFIG: dcc.Graph.Config = {
     "displaylogo": False,
     "showSendToCloud": False,
     "topojsonURL": "/assets/topojson/",
@@ -52,7 +53,7 @@ GRAPH_CONFIG = {
 }
 
 
-def graph_config(lang: str) -> dict:
+def graph_config(lang: str) -> dcc.Graph.Config:
     """The graphs' configuration in ``lang``: plotly's toolbar tooltips and date names follow the
     page's language (the French locale is served from assets/plotly-locale-fr.js)."""
     return {**GRAPH_CONFIG, "locale": lang if lang in ("en", "fr") else "en"}

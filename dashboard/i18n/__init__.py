@@ -46,9 +46,9 @@ def has_text(key: str) -> bool:
     return key in TEXT
 
 
-def normalise_language(lang: str | None) -> str:
-    """A supported language code; anything else falls back to English."""
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+def normalise_language(lang: object) -> str:
+    """A supported language code; anything else (a hand-made request's value) falls back to English."""
+    return lang if isinstance(lang, str) and lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def t(key: str, lang: str | None, **values: object) -> str:

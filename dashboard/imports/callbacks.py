@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
+from dash.development.base_component import Component
 from flask import Response, abort
 
 from dashboard import ids
@@ -79,7 +80,7 @@ def confirm_and_clear(context: AppContext, *arguments: object) -> tuple:
     return result, disabled, tick, (None if imported else no_update)
 
 
-def update_history(context: AppContext, _tick: int | None, lang: str | None) -> html.Div:
+def update_history(context: AppContext, _tick: int | None, lang: str | None) -> Component:
     """The history table of the store directory, or why it cannot be shown."""
     lang = normalise_language(lang)
     try:
@@ -129,7 +130,10 @@ def carry_out_rollback(context: AppContext, clicks: int | None, stored: dict | N
     if not clicks or not isinstance(stored, dict):
         return no_update, no_update, no_update, no_update
     try:
-        entry = roll_back(context, stored.get("request"), stored)
+        request = stored.get("request")
+        if not isinstance(request, dict):
+            raise ValueError("the rollback shown is not in the page any more: open the history again")
+        entry = roll_back(context, request, stored)
     except (StoreError, UploadError, ValueError, TypeError) as error:
         alert = dbc.Alert(t("import.rollback_failed", lang, reason=str(error)), color="danger")
         return alert, next_tick(tick), False, None

@@ -15,6 +15,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.build import validation
 from dashboard.build.import_formats import FORMATS
+from dashboard.common.attributes import attributes
 from dashboard.common.pages import PageContext
 from dashboard.i18n import t
 from dashboard.imports.service import MAX_UPLOAD_BYTES
@@ -52,10 +53,10 @@ def report_section(context: PageContext) -> html.Section:
     return html.Section([
         html.H2(t("import.step2", lang), className="h5"),
         html.Div(html.P(t("import.no_file", lang), className="text-muted"), id=ids.IMPORT_REPORT,
-                 role="status", **{"aria-live": "polite"}),
+                 role="status", **attributes({"aria-live": "polite"})),
         html.H2(t("import.step3", lang), className="h5 mt-3"),
         dbc.Button(t("import.confirm", lang), id=ids.IMPORT_CONFIRM, color="primary", disabled=True, n_clicks=0),
-        html.Div(id=ids.IMPORT_RESULT, className="mt-2", role="status", **{"aria-live": "polite"}),
+        html.Div(id=ids.IMPORT_RESULT, className="mt-2", role="status", **attributes({"aria-live": "polite"})),
     ], className="mb-4")
 
 
@@ -91,7 +92,7 @@ def history_section(lang: str) -> html.Section:
     """The history of the store, the outcome of the last rollback, and the dialog confirming one."""
     return html.Section([
         html.H2(t("import.history", lang), className="h5"),
-        html.Div(id=ids.IMPORT_ROLLBACK_RESULT, role="status", **{"aria-live": "polite"}),
+        html.Div(id=ids.IMPORT_ROLLBACK_RESULT, role="status", **attributes({"aria-live": "polite"})),
         html.Div(id=ids.IMPORT_HISTORY),
         dcc.Store(id=ids.IMPORT_ROLLBACK_PLAN_STORE),
         rollback_dialog(lang),

@@ -149,6 +149,8 @@ def roll_back(context: AppContext, request: dict, expected: dict) -> dict:
     if not isinstance(expected, dict) or (plan.target, plan.served) != (expected.get("target"), expected.get("served")):
         raise StoreError("the store changed since this rollback was shown: look at what it would change again "
                          "(nothing was changed)")
+    if context.store_directory is None:
+        raise StoreError("rollbacks need a store directory (this store is a single file)")
     entry = rollbacks.carry_out(context.store_directory, plan, current_user_name())
     context.refresh(force=True)
     return entry

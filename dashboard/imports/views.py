@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import html
+from dash.development.base_component import Component
 
 from dashboard import ids
 from dashboard.build.history_log import ACTIONS
 from dashboard.build.import_formats import EARLIEST_DATE, FORMATS, ImportColumn
 from dashboard.build.importer import ImportReport, problem_lines
 from dashboard.build.rollbacks import RollbackPlan
+from dashboard.common.attributes import Children, attributes
 from dashboard.i18n import format_number, t
 
 
@@ -36,7 +38,7 @@ def report_view(report: ImportReport, lang: str) -> html.Div:
 HISTORY_COLUMNS = ("id", "when", "who", "what", "file", "rows", "checksum", "version", "actions")
 
 
-def history_table(entries: list[dict], lang: str, keep: int) -> html.Div:
+def history_table(entries: list[dict], lang: str, keep: int) -> html.Div | html.P:
     """The history as a table, newest first; each row offers the rollbacks it allows.
 
     On a wide screen a table; on a phone each entry is a block of labelled lines
@@ -50,7 +52,7 @@ def history_table(entries: list[dict], lang: str, keep: int) -> html.Div:
         checksum = entry.get("sha256") or ""
         version = [entry.get("version") or "", " ", html.Span(t("import.served", lang), className="fw-semibold")
                    if entry.get("served") else ""]
-        cells = {
+        cells: dict[str, Children] = {
             "id": str(entry.get("id", "")),
             "when": str(entry.get("at", "")).replace("T", " ")[:16],
             "who": entry.get("user") or "",
@@ -61,7 +63,7 @@ def history_table(entries: list[dict], lang: str, keep: int) -> html.Div:
             "version": version,
             "actions": _actions(entry, lang),
         }
-        rows.append(html.Tr([html.Td(cells[name], className=f"history-{name}", **{"data-label": labels[name]})
+        rows.append(html.Tr([html.Td(cells[name], className=f"history-{name}", **attributes({"data-label": labels[name]}))
                              for name in HISTORY_COLUMNS],
                             className="table-active" if entry.get("served") and _makes_version(entry) else None))
     caption = t("import.history.caption", lang, keep=keep)
@@ -70,14 +72,14 @@ def history_table(entries: list[dict], lang: str, keep: int) -> html.Div:
                                             for name in HISTORY_COLUMNS])),
                         html.Tbody(rows)],
                        className="table table-sm table-striped small import-history-table")
-    return html.Div(table, className="import-history-box", role="region", tabIndex="0", **{"aria-label": caption})
+    return html.Div(table, className="import-history-box", role="region", tabIndex="0", **attributes({"aria-label": caption}))
 
 
 def _makes_version(entry: dict) -> bool:
     return entry.get("action") in ("build", "import", "upgrade")
 
 
-def _action_text(entry: dict, lang: str) -> object:
+def _action_text(entry: dict, lang: str) -> Children:
     action = entry.get("action", "")
     name = t(f"import.action.{action}", lang) if action in ACTIONS else str(action)
     if action != "rollback":
@@ -97,16 +99,16 @@ def _actions(entry: dict, lang: str) -> list:
         label = t("import.rollback_label", lang, id=entry["id"], file=entry.get("file") or "")
         buttons.append(html.Button(
             t("import.rollback", lang), id={"type": ids.IMPORT_ROLLBACK_TYPE, "index": entry["id"]}, n_clicks=0,
-            type="button", className="btn btn-sm btn-outline-danger", title=label, **{"aria-label": label}))
+            type="button", className="btn btn-sm btn-outline-danger", title=label, **attributes({"aria-label": label})))
     if entry.get("can_serve_again"):
         label = t("import.serve_again_label", lang, version=entry.get("version") or "")
         buttons.append(html.Button(
             t("import.serve_again", lang), id={"type": ids.IMPORT_SERVE_TYPE, "index": entry["version"]}, n_clicks=0,
-            type="button", className="btn btn-sm btn-outline-secondary", title=label, **{"aria-label": label}))
+            type="button", className="btn btn-sm btn-outline-secondary", title=label, **attributes({"aria-label": label})))
     return buttons
 
 
-def _described_file(entry: dict, lang: str) -> object:
+def _described_file(entry: dict, lang: str) -> Children:
     """The file an entry is about, a build's kind of store, or what a rollback or clean-up changed."""
     action = entry.get("action")
     if action == "build" and entry.get("kind") in ("demo", "empty"):
@@ -142,7 +144,7 @@ def plan_view(plan: RollbackPlan, made_by: dict | None, lang: str, keep: int) ->
         described = _described_file(made_by, lang)
         made_text = ", ".join(filter(None, [t(f"import.action.{made_by.get('action')}", lang),
                                             described if isinstance(described, str) else ""]))
-    parts = [html.P(t("import.confirm_versions", lang, served=plan.served or "?", target=plan.target,
+    parts: list[Component] = [html.P(t("import.confirm_versions", lang, served=plan.served or "?", target=plan.target,
                       id=made_by["id"] if made_by else "?", made=made_text))]
     for key, ids_ in (("import.confirm_disappear", plan.disappear), ("import.confirm_appear", plan.appear)):
         items = [html.Li(_entry_item(plan.described(entry_id), lang)) for entry_id in ids_]

@@ -101,7 +101,7 @@ def _hovertemplate(spec: AmountSpec, lang: str) -> str:
 
 def _customdata(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> list[list[str]]:
     click = f"<br><span style='font-size:11px'>{t('map.hover.click', lang)}</span>"
-    return [[row.iso3, row.country, _hover_body(row, spec, lang), click if row.action_country else ""]
+    return [[str(row.iso3), str(row.country), _hover_body(row, spec, lang), click if row.action_country else ""]
             for row in frame.itertuples(index=False)]
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.cells import is_missing, number
 from dashboard.common.data_kinds import EUTF, FACTS
 from dashboard.i18n import format_number, t
 from dashboard.store.eutf import BUDGET_VALUE
@@ -49,15 +50,16 @@ class AmountSpec:
 
 
 def _pct(actual: object, target: object) -> float:
-    if pd.isna(actual) or pd.isna(target) or not float(target):
+    done, planned = number(actual), number(target)
+    if done is None or not planned:
         return math.nan
-    return float(actual) / float(target) * 100
+    return done / planned * 100
 
 
 def _regional_text(rows: pd.DataFrame, measure: str, lang: str) -> str:
     parts = []
     for row in rows.head(MAX_REGIONAL_LISTED).itertuples(index=False):
-        amount = row.target if measure == "budget" else row.actual
+        amount = number(row.target if measure == "budget" else row.actual)
         parts.append(t("eutf.regional.item", lang, id=row.iati_id, level=t(f"eutf.level.{row.level}", lang),
                        count=row.country_count, value=format_number(amount, lang, 0 if measure == "budget" else 2)
                        .removesuffix(".00").removesuffix(",00")))
@@ -104,10 +106,10 @@ def eutf_amounts(own: pd.DataFrame, regional: pd.DataFrame, *, measure: str, val
             figures = {"budget": math.nan, "target": target, "actual": actual, "pct": _pct(actual, target)}
             value = figures[value_kind]
         entry.update({**figures, "value": value, "level": row["level"], "iati_ids": row["iati_ids"],
-                      "has_figure": not pd.isna(value)})
+                      "has_figure": not is_missing(value)})
     for iso3, covered in regional.groupby("iso3", sort=True):
         if iso3 in rows:
-            rows[iso3]["regional"] = _regional_text(covered, measure, lang)
+            rows[str(iso3)]["regional"] = _regional_text(covered, measure, lang)
     frame = pd.DataFrame(list(rows.values()), columns=list(AMOUNT_COLUMNS))
     frame["has_figure"] = frame["has_figure"].fillna(False).astype(bool)
     return frame.sort_values("iso3", ignore_index=True)
@@ -144,7 +146,7 @@ def indicator_spec(indicator: str, period: str, kind_label: str, lang: str, orig
 
 def as_value_text(value: float, spec: AmountSpec, lang: str) -> str:
     """A value as the hover, table and summary write it ('no EUTF figure' where missing)."""
-    if pd.isna(value):
+    if is_missing(value):
         return spec.missing_label
     if spec.unit == "%":
         return format_number(value, lang, 0) + ("\u202f%" if lang == "fr" else "%")

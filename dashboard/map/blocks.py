@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 from dash import html
+from dash.development.base_component import Component
 
+from dashboard.cells import iso_date, number, timestamp
+from dashboard.common.attributes import Child, Children, attributes
 from dashboard.common.data_kinds import MAPPED_PILLAR_ACTIONS
 from dashboard.i18n import TEXT, format_number, format_percent, t
 from dashboard.map.labels import lang_column, pillar_numbers, role_text
@@ -22,17 +25,14 @@ def global_note(components: pd.DataFrame, *, lang: str) -> list:
         return []
     items = []
     for row in components.to_dict("records"):
-        established = pd.Timestamp(row["established"]).year if pd.notna(row["established"]) else "–"
+        stamp = timestamp(row["established"])
+        established = "–" if stamp is None else stamp.year
         items.append(html.P([
             html.Strong(t("map.global.text", lang, name=row[lang_column("name", lang)],
                           action=row[lang_column("action_short", lang)], year=established)),
             " ", row[lang_column("note", lang)] or "",
         ], className="mb-0"))
     return [html.Div(t("map.global.heading", lang), className="fw-semibold"), *items]
-
-
-def _format_date(value: object) -> str | None:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
 
 
 def published_label(code: str, catalog: Catalog, lang: str) -> str:
@@ -64,7 +64,7 @@ def _date_range(start: str | None, end: str | None, lang: str) -> str:
     return t("map.profile.date_unknown", lang)
 
 
-def _definition_list(pairs: list[tuple[str, object]]) -> html.Dl:
+def _definition_list(pairs: list[tuple[str, Children]]) -> html.Dl:
     children: list = []
     for term, description in pairs:
         children += [html.Dt(term, className="col-4 fw-normal text-muted"), html.Dd(description, className="col-8 mb-1")]
@@ -72,9 +72,9 @@ def _definition_list(pairs: list[tuple[str, object]]) -> html.Dl:
 
 
 def _facts_block(facts: pd.DataFrame, catalog: Catalog, lang: str) -> list:
-    blocks = []
+    blocks: list[Component] = []
     for row in facts.to_dict("records"):
-        start, end = _format_date(row["start_date"]), _format_date(row["end_date"])
+        start, end = iso_date(row["start_date"]), iso_date(row["end_date"])
         dates: list = [_date_range(start, end, lang)]
         if row["dates_source"]:
             dates += [" (", html.A(t("map.profile.dates_source", lang), href=row["dates_source"], target="_blank",
@@ -93,7 +93,7 @@ def _facts_block(facts: pd.DataFrame, catalog: Catalog, lang: str) -> list:
                                html.Small(f" ({t('pillars.mapped_mark', lang)})", className="text-muted fw-normal")
                                if mapped and pillars else None], className="h6 mt-2"))
         blocks.append(html.Ul([html.Li(catalog.pillars[number].name(lang) if number in catalog.pillars else str(number),
-                                       **{"data-pillar": str(number)})
+                                       **attributes({"data-pillar": str(number)}))
                                for number in pillars], className="small mb-1 map-profile-pillars")
                       if pillars else html.P(t("map.profile.pillars_none", lang), className="small"))
         note = row[lang_column("pillar_note", lang)]
@@ -103,7 +103,7 @@ def _facts_block(facts: pd.DataFrame, catalog: Catalog, lang: str) -> list:
 
 
 def _headline_block(headline: pd.DataFrame, lang: str, demo: bool) -> list:
-    heading = [t("map.profile.headline", lang)]
+    heading: list[Child] = [t("map.profile.headline", lang)]
     if demo:
         heading += [" ", html.Span(t("chart.demo_mark", lang), className="badge text-bg-warning align-middle",
                                    title=t("map.profile.demo_note", lang))]
@@ -114,7 +114,7 @@ def _headline_block(headline: pd.DataFrame, lang: str, demo: bool) -> list:
     for row in headline.to_dict("records"):
         items.append(html.Li([
             html.Span(row[lang_column("name", lang)]), t("map.colon", lang),
-            html.Strong(format_number(row["value"], lang), **{"data-indicator": row["indicator_code"]}),
+            html.Strong(format_number(row["value"], lang), **attributes({"data-indicator": row["indicator_code"]})),
             html.Br(), html.Small(row[lang_column("definition", lang)], className="text-muted"),
         ], className="mb-1"))
     blocks.append(html.Ul(items, className="list-unstyled small mb-1 map-profile-headline"))
@@ -133,21 +133,22 @@ def _published_block(published: pd.DataFrame, facts: pd.DataFrame, catalog: Cata
     for level in ("country", "action", "initiative"):
         rows = published[published["level"] == level]
         for action_code, action_rows in rows.groupby("action_code", sort=False):
+            action_code = str(action_code)
             action = catalog.actions[action_code].name(lang) if action_code in catalog.actions else action_code
             label = t(f"map.profile.level.{level}", lang, country=country, action=action)
             items = [
                 html.Li([
                     published_label(row["indicator"], catalog, lang), t("map.colon", lang),
                     html.Strong(published_value(row["indicator"], row["value"], row["qualifier"], lang)),
-                    " ", html.Span(t("map.profile.as_of", lang, date=_format_date(row["as_of"])), className="text-muted"),
+                    " ", html.Span(t("map.profile.as_of", lang, date=iso_date(row["as_of"])), className="text-muted"),
                     " · ", html.A(t("map.profile.source", lang), href=row["source_url"], target="_blank",
                                   rel="noopener noreferrer", title=t("map.profile.new_tab", lang)),
-                ], **{"data-figure-id": str(row["figure_id"])})
+                ], **attributes({"data-figure-id": str(row["figure_id"])}))
                 for row in action_rows.to_dict("records")
             ]
             groups.append(html.Div([html.Div(label, className="small fw-semibold"),
                                     html.Ul(items, className="small mb-2 map-profile-published")],
-                                   **{"data-level": level}))
+                                   **attributes({"data-level": level})))
     return blocks + groups
 
 
@@ -173,13 +174,9 @@ def country_profile(facts: pd.DataFrame, headline: pd.DataFrame, published: pd.D
     return country, body, _published_block(published, facts, catalog, lang)
 
 
-def _date(value: object) -> str | None:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
-
-
 def _dates(start: object, end: object, lang: str) -> str:
     """"from 2016-08-04 to 2019-08-04"; a missing date is said in words, never written "–"."""
-    start, end = _date(start), _date(end)
+    start, end = iso_date(start), iso_date(end)
     if start and end:
         return t("eutf.profile.dates", lang, start=start, end=end)
     if start or end:
@@ -194,8 +191,8 @@ def _action_link(code: str, lang: str) -> str:
 
 
 def _item(row: dict, lang: str) -> html.Li:
-    budget = row["budget_eur"]
-    budget_text = "–" if budget is None or pd.isna(budget) else f"{format_number(float(budget), lang)} EUR"
+    budget = number(row["budget_eur"])
+    budget_text = "–" if budget is None else f"{format_number(budget, lang)} EUR"
     link = (html.A(t("eutf.profile.document", lang), href=row["action_document_url"], target="_blank",
                    rel="noopener noreferrer", title=t("map.profile.new_tab", lang))
             if row["action_document_url"] else html.Span(t("eutf.profile.no_document", lang), className="text-muted"))
@@ -208,7 +205,7 @@ def _item(row: dict, lang: str) -> html.Li:
             html.Div([t("eutf.profile.partners", lang), row["implementing_partners"] or "–"]),
             html.Div([t("eutf.profile.action_link", lang, link=_action_link(row["action_link"], lang)), " · ", link]),
         ],
-        className="mb-2", **{"data-iati-id": row["iati_id"]},
+        className="mb-2", **attributes({"data-iati-id": row["iati_id"]}),
     )
 
 

@@ -12,6 +12,7 @@ import json
 
 from dash import Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort, request
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from dashboard import ids
 from dashboard.auth.policy import VIEWING
@@ -49,9 +50,9 @@ def select_country(context: AppContext, click_data: dict | None, close_clicks: i
     """The country whose profile is open, and the value of the country drop-down.
 
     A click on an Action country, or choosing it in the drop-down, opens its profile; the close
-    button, a click on the sea, on plain land or on a country without a profile clears it; so does a filter change that leaves the open
-    country outside the filters, or a link whose profile country is outside its filters (the
-    first call, ``triggered_id`` None).
+    button, a click on the sea, on plain land or on a country without a profile clears it; so
+    does a filter change that leaves the open country outside the filters, or a link whose
+    profile country is outside its filters (the first call, ``triggered_id`` None).
     """
     if triggered_id == ids.MAP_PROFILE_CLOSE:
         return None, None
@@ -102,7 +103,7 @@ function (iso3) {
 """.replace("PROFILE_ID", json.dumps(ids.MAP_PROFILE)).replace("TITLE_ID", json.dumps(ids.MAP_PROFILE_TITLE))
 
 
-def serve_geometry(name: str) -> Response:
+def serve_geometry(name: str) -> WerkzeugResponse:
     """One shipped geometry file (allow-listed), cacheable and revalidated by its entity tag."""
     if name not in geometry.GEOMETRY_FILES:
         abort(404)

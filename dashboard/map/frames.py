@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from dashboard.cells import number
 from dashboard.common.eutf import indicator_code, indicator_label
 from dashboard.i18n import TEXT, t
 from dashboard.map.amounts import AmountSpec
@@ -99,23 +100,24 @@ def amount_table(frame: pd.DataFrame, spec: AmountSpec, *, lang: str) -> pd.Data
     rows = []
     for row in frame.itertuples(index=False):
         if spec.is_budget:
-            figures = {t("map.amount.col.budget", lang): None if pd.isna(row.budget) else float(row.budget)}
+            figures = {t("map.amount.col.budget", lang): number(row.budget)}
         else:
+            pct = number(row.pct)
             figures = {
-                t("eutf.value.target", lang): None if pd.isna(row.target) else float(row.target),
-                t("eutf.value.actual", lang): None if pd.isna(row.actual) else float(row.actual),
-                t("eutf.value.pct", lang): None if pd.isna(row.pct) else round(float(row.pct), 1),
+                t("eutf.value.target", lang): number(row.target),
+                t("eutf.value.actual", lang): number(row.actual),
+                t("eutf.value.pct", lang): None if pct is None else round(pct, 1),
             }
+        value = number(row.value)
         rows.append({
             t("map.col.country_code", lang): row.iso3,
             t("map.col.country", lang): row.country,
             t("map.amount.col.measure", lang): f"{spec.measure_label} ({spec.value_label})",
             # The number alone (a column of numbers for a script), and whether there is one in words.
-            t("map.amount.col.value", lang): None if pd.isna(row.value) else float(row.value),
-            t("map.amount.col.status", lang): spec.missing_label if pd.isna(row.value) else t("map.amount.has_figure",
-                                                                                               lang),
+            t("map.amount.col.value", lang): value,
+            t("map.amount.col.status", lang): spec.missing_label if value is None else t("map.amount.has_figure", lang),
             **figures,
-            t("eutf.hover.level", lang): row.level and t(f"eutf.level.{row.level}", lang),
+            t("eutf.hover.level", lang): row.level and t(f"eutf.level.{row.level!s}", lang),
             t("map.amount.col.ids", lang): row.iati_ids,
             t("eutf.hover.regional", lang): row.regional,
             t("map.amount.col.source", lang): spec.source_line,

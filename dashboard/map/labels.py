@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Iterable
 
+from dashboard.cells import timestamp
 from dashboard.i18n import normalise_language, quarter_label, t
 from dashboard.store.catalog import Catalog
 
@@ -18,14 +19,16 @@ def role_text(role: object, lang: str) -> str:
     return t(f"role.{role}", lang) if role in ("host", "origin") else t("role.none", lang)
 
 
-def pillar_numbers(pillars: object) -> list[int]:
+def pillar_numbers(pillars: Iterable[int] | None) -> list[int]:
     """The pillar numbers of a store list (none for a missing one)."""
     return [int(number) for number in (pillars if pillars is not None else [])]
 
 
 def quarter_text(period: object, lang: str) -> str:
     """The quarter a period date falls in, in words ('Q3 2019')."""
-    stamp = pd.Timestamp(period)
+    stamp = timestamp(period)
+    if stamp is None:
+        return "–"
     return quarter_label(f"{stamp.year}-Q{(stamp.month - 1) // 3 + 1}", lang)
 
 

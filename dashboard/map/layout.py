@@ -8,9 +8,11 @@ import unicodedata
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard import ids
 from dashboard.common import theme
+from dashboard.common.attributes import attributes
 from dashboard.common.options import OptionEnv
 from dashboard.common.pages import PageContext
 from dashboard.i18n import t
@@ -90,7 +92,7 @@ def province_control(lang: str, show: bool) -> html.Div:
     )
 
 
-def _select(control_id: str, label: str, control: object) -> html.Div:
+def _select(control_id: str, label: str, control: Component) -> html.Div:
     return html.Div([html.Label(label, htmlFor=control_id, className="form-label small mb-1"), control],
                     className="me-3 mb-2")
 
@@ -143,13 +145,13 @@ def map_block(lang: str) -> html.Section:
                     type="circle", delay_show=300,
                 ),
                 role="figure", className="map-figure",
-                **{"aria-label": t("map.aria", lang), "aria-describedby": spec.summary_id},
+                **attributes({"aria-label": t("map.aria", lang), "aria-describedby": spec.summary_id}),
             ),
             html.P(t("map.disclaimer", lang), id=ids.MAP_DISCLAIMER, className="map-disclaimer small text-muted mb-1"),
-            html.P(id=spec.summary_id, className="small mb-1 chart-summary", **{"aria-live": "polite"}),
+            html.P(id=spec.summary_id, className="small mb-1 chart-summary", **attributes({"aria-live": "polite"})),
             *table_view_parts(spec.key),
         ],
-        className="chart-block mb-3", **{"aria-labelledby": heading_id},
+        className="chart-block mb-3", **attributes({"aria-labelledby": heading_id}),
     )
 
 
@@ -210,7 +212,7 @@ def profile_panel(catalog: Catalog, lang: str, chosen: str | None) -> html.Aside
                         html.H2(t("map.profile.heading", lang), id=ids.MAP_PROFILE_TITLE, className="h5 mb-0"),
                         html.Button(id=ids.MAP_PROFILE_CLOSE, type="button", className="btn-close", n_clicks=0,
                                     hidden=True, title=t("map.profile.close", lang),
-                                    **{"aria-label": t("map.profile.close", lang)}),
+                                    **attributes({"aria-label": t("map.profile.close", lang)})),
                     ],
                     className="card-header d-flex justify-content-between align-items-center",
                 ),
@@ -224,7 +226,7 @@ def profile_panel(catalog: Catalog, lang: str, chosen: str | None) -> html.Aside
             ],
             className="card map-profile-card",
         ),
-        id=ids.MAP_PROFILE, className="map-profile", **{"aria-label": t("map.profile.heading", lang)},
+        id=ids.MAP_PROFILE, className="map-profile", **attributes({"aria-label": t("map.profile.heading", lang)}),
     )
 
 

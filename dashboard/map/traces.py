@@ -158,7 +158,7 @@ def _province_traces(provinces: Sequence[Province], rada: pd.DataFrame, afghanis
     rada_names = {row["province_code"]: row[lang_column("name", lang)] for row in rada.to_dict("records")}
     facts = list(afghanistan.hover[1:]) if afghanistan else ["–"] * 5
     country = afghanistan.name if afghanistan else ""
-    traces = []
+    traces: list[go.Choropleth] = []
     for is_rada, name_key, label_key, fill, border, width in (
         (True, "map.legend.rada_provinces", "map.hover.province_rada", colour, RADA_BORDER, 1.4),
         (False, "map.legend.other_provinces", "map.hover.province_other", _tint(colour, 0.6), PROVINCE_BORDER, 0.5),
@@ -203,8 +203,7 @@ def map_traces(countries: pd.DataFrame, *, mode: str, lang: str,
     """
     mode = colour_mode(mode)
     views = country_views(countries, mode, lang)
-    by_province = provinces is not None
-    drawn = [view for view in views if not (by_province and view.iso3 == "AFG")]
+    drawn = [view for view in views if not (provinces is not None and view.iso3 == "AFG")]
     traces: list[go.Choropleth] = [_choropleth(
         geojson=SEA_GEOJSON, locations=[SEA_ID], colour="rgba(0,0,0,0)", name=SEA_ID, customdata=None,
         hovertemplate=None, hoverinfo="none", border="rgba(0,0,0,0)", border_width=0, legendrank=999,
@@ -232,7 +231,7 @@ def map_traces(countries: pd.DataFrame, *, mode: str, lang: str,
             hovertemplate=_hovertemplate(lang), border=BORDER, border_width=0.6, legendrank=100 + rank,
             uid=f"category-{code}",
         ))
-    if by_province:
+    if provinces is not None:
         afghanistan = next((view for view in views if view.iso3 == "AFG"), None)
         colour = (colours.get(afghanistan.category, theme.INACTIVE_FILL)
                   if afghanistan and afghanistan.active else theme.INACTIVE_FILL)

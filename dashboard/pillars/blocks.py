@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 import pandas as pd
 from dash import html
 
+from dashboard.common.attributes import attributes
 from dashboard.i18n import TEXT, format_number, normalise_language, t
 from dashboard.pillars.labels import (
     CELL_STATES,
@@ -36,19 +37,19 @@ def pillar_matrix_table(frame: pd.DataFrame, *, lang: str) -> html.Table | html.
     pillars = frame.drop_duplicates("pillar_no").sort_values("pillar_no")
     header = html.Tr(
         [html.Th(t("pillars.axis.action", lang), scope="col")]
-        + [html.Th(pillar_label(row.pillar_no, getattr(row, f"pillar_name_{suffix}"), width=None), scope="col",
-                   title=getattr(row, f"description_{suffix}"))
-           for row in pillars.itertuples()]
+        + [html.Th(pillar_label(row["pillar_no"], row[f"pillar_name_{suffix}"], width=None), scope="col",
+                   title=row[f"description_{suffix}"])
+           for row in pillars.to_dict("records")]
     )
     body = []
     for action_code, cells in frame.groupby("action_code", sort=False):
-        row_cells = [html.Th(cells.iloc[0][f"short_name_{suffix}"], scope="row")]
+        row_cells: list[html.Th | html.Td] = [html.Th(cells.iloc[0][f"short_name_{suffix}"], scope="row")]
         for cell in cells.sort_values("pillar_no").to_dict("records"):
             symbol, _, label_key, _ = CELL_STATES[cell_state(cell["basis"])]
-            row_cells.append(html.Td([html.Span(symbol, **{"aria-hidden": "true"}), _hidden(t(label_key, lang))],
+            row_cells.append(html.Td([html.Span(symbol, **attributes({"aria-hidden": "true"})), _hidden(t(label_key, lang))],
                                      className=f"pillars-cell pillars-cell-{cell_state(cell['basis']).replace(' ', '-')}",
                                      title=t(label_key, lang)))
-        body.append(html.Tr(row_cells, **{"data-action": action_code}))
+        body.append(html.Tr(row_cells, **attributes({"data-action": action_code})))
     return html.Table([html.Thead(header), html.Tbody(body)],
                       className="table table-sm table-bordered pillars-matrix-table mb-0")
 
@@ -122,7 +123,7 @@ def _card(row: dict, lang: str, suffix: str) -> html.Div:
         ],
         className="card pillars-card" + (" pillars-card-empty" if missing else ""),
         title=definition, tabIndex="0", role="group",
-        **{"data-indicator": row["indicator_code"], "aria-label": f"{row[f'name_{suffix}']}: {value}"},
+        **attributes({"data-indicator": row["indicator_code"], "aria-label": f"{row[f'name_{suffix}']}: {value}"}),
     )
 
 
@@ -152,7 +153,7 @@ def published_table(frame: pd.DataFrame, *, lang: str) -> html.Div:
             html.Td(pd.Timestamp(row["as_of"]).date().isoformat(), className="text-nowrap"),
             html.Td(_source_link(row["source_url"], lang)),
             html.Td(note, lang="en", className="small"),
-        ], **{"data-figure-id": str(int(row["figure_id"]))}))
+        ], **attributes({"data-figure-id": str(int(row["figure_id"]))})))
     return html.Div(html.Table([html.Thead(header), html.Tbody(rows)],
                                className="table table-sm table-striped pillars-published-table mb-0"),
                     className="table-responsive")

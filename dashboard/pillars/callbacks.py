@@ -67,11 +67,16 @@ def search_explorer(text: object) -> Patch:
     return patch
 
 
+def _sort_index(entry: dict) -> int:
+    index = entry.get("sortIndex")
+    return index if isinstance(index, int) else 0
+
+
 def sort_of(column_state: object) -> list[tuple[str, str]]:
     """The grid's sort in its column state: (column, "asc" or "desc"), first key first."""
-    state = column_state if isinstance(column_state, list) else []  # a hand-made request may send anything
-    entries = [entry for entry in state if isinstance(entry, dict) and entry.get("sort") in ("asc", "desc")]
-    entries.sort(key=lambda entry: entry.get("sortIndex") if isinstance(entry.get("sortIndex"), int) else 0)
+    states = column_state if isinstance(column_state, (list, tuple)) else []
+    entries = [entry for entry in states if isinstance(entry, dict) and entry.get("sort") in ("asc", "desc")]
+    entries.sort(key=_sort_index)
     return [(str(entry.get("colId")), entry["sort"]) for entry in entries]
 
 
@@ -85,6 +90,7 @@ def apply_address(fragment: object, _drawn: object, search_now: object, filters_
     notice = t("eutf.explorer.address_dropped", lang, values="; ".join(
         f"{name}={value}" for name, value in address.dropped)) if address.dropped else ""
     wanted = address.filter_model()
+    shown: tuple[object, object]
     if (search_now or "") == address.search and (filters_now or {}) == wanted:
         shown = no_update, no_update
     else:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from dash import html
+from dash.development.base_component import Component
 from plotly import graph_objects as go
 
 from dashboard import ids
@@ -98,7 +99,7 @@ def counts_summary(request: ChartRequest) -> str:
                      request.lang)
 
 
-def coverage_tables(request: ChartRequest) -> tuple[html.Div, html.Div]:
+def coverage_tables(request: ChartRequest) -> tuple[Component, Component]:
     """The matrix as an accessible table, and the objective mapping table."""
     mappings = queries.objective_mappings(request.cursor, request.selection)
     return (blocks.pillar_matrix_table(matrix(request), lang=request.lang),

@@ -118,7 +118,8 @@ class Block:
             BadExplorerRequest: bounds missing, reversed or too far apart.
         """
         start, end = request.get("startRow"), request.get("endRow")
-        if not all(isinstance(value, int) and not isinstance(value, bool) for value in (start, end)):
+        if (not isinstance(start, int) or not isinstance(end, int)
+                or isinstance(start, bool) or isinstance(end, bool)):
             raise BadExplorerRequest("block bounds are not whole numbers")
         if not 0 <= start < end <= MAX_ROW or end - start > MAX_BLOCK:
             raise BadExplorerRequest("block bounds out of range")

@@ -57,8 +57,9 @@ def fragment_of(request: object) -> str:
     """The fragment (with its ``#``; "" for none) of a grid request's search, filters and sort."""
     if not isinstance(request, Mapping):
         return ""
-    model = request.get("filterModel") if isinstance(request.get("filterModel"), Mapping) else {}
-    sort = request.get("sortModel") if isinstance(request.get("sortModel"), list) else []
+    found_model, found_sort = request.get("filterModel"), request.get("sortModel")
+    model: Mapping = found_model if isinstance(found_model, Mapping) else {}
+    sort: list = found_sort if isinstance(found_sort, list) else []
     items = []
     search = model.get(SEARCH_KEY)
     if isinstance(search, Mapping) and isinstance(search.get("filter"), str) and search["filter"].strip():
@@ -81,7 +82,9 @@ def read_fragment(fragment: object) -> ExplorerAddress:
     if len(text) > MAX_FRAGMENT:
         return ExplorerAddress(dropped=(("#", text[:40] + "…"),))
     dropped: list[tuple[str, str]] = []
-    search, filters, sort = "", None, ()
+    search: str = ""
+    filters: dict | None = None
+    sort: tuple[dict, ...] = ()
     for name, value in parse_qsl(text, keep_blank_values=True):
         if name == SEARCH_PARAM and len(value) <= MAX_TEXT:
             search = value

@@ -11,6 +11,7 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.common.attributes import attributes
 from dashboard.i18n import t
 from dashboard.pillars.explorer import (
     CACHE_BLOCK_SIZE,
@@ -85,6 +86,6 @@ def explorer_panel(lang: str) -> list:
         # The explorer part of the address last applied to the grid, and whether the grid has
         # asked for its rows since (until then, its requests do not write the address).
         dcc.Store(id=ids.PILLARS_EXPLORER_ADDRESS),
-        html.P(id=ids.PILLARS_EXPLORER_COUNT, className="small text-muted mb-1", **{"aria-live": "polite"}),
-        html.Div(explorer_grid(lang), role="region", **{"aria-labelledby": "pillars-explorer-heading"}),
+        html.P(id=ids.PILLARS_EXPLORER_COUNT, className="small text-muted mb-1", **attributes({"aria-live": "polite"})),
+        html.Div(explorer_grid(lang), role="region", **attributes({"aria-labelledby": "pillars-explorer-heading"})),
     ]

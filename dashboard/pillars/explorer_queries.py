@@ -13,6 +13,7 @@ import pandas as pd
 from dashboard.pillars.explorer import (
     EXPLORER_COLUMNS,
     NUMBER_COLUMNS,
+    BadExplorerRequest,
     Block,
     ColumnFilter,
     Condition,
@@ -139,6 +140,9 @@ def _condition(value: Sql, condition: Condition, name: str, number: bool, params
     if condition.operator not in ("blank", "notBlank"):
         params[name] = condition.value
     if condition.operator == "inRange":  # the grid's bounds, whichever way round they were typed
-        params[name], params[f"{name}_to"] = sorted((condition.value, condition.value_to))
+        low, high = condition.value, condition.value_to
+        if not isinstance(low, int | float) or not isinstance(high, int | float):
+            raise BadExplorerRequest("a range needs two numbers")
+        params[name], params[f"{name}_to"] = sorted((low, high))
     template = (NUMBER_MATCH if number else TEXT_MATCH)[condition.operator]
     return compose(template, x=value, v=Sql(f"${name}"), w=Sql(f"${name}_to"))

@@ -117,7 +117,7 @@ def _grid_figure(frame: pd.DataFrame, *, row_key: str, row_labels: dict[str, str
     """A rows x pillars heatmap with one symbol per cell, rows in the order of ``row_labels``."""
     suffix = normalise_language(lang)
     pillars = frame.drop_duplicates("pillar_no").sort_values("pillar_no")
-    columns = [pillar_label(row.pillar_no, getattr(row, f"pillar_name_{suffix}")) for row in pillars.itertuples()]
+    columns = [pillar_label(row["pillar_no"], row[f"pillar_name_{suffix}"]) for row in pillars.to_dict("records")]
     column_index = {int(number): position for position, number in enumerate(pillars["pillar_no"])}
     row_index = {code: position for position, code in enumerate(row_labels)}
     levels = [[0] * len(columns) for _ in row_labels]
@@ -198,7 +198,7 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
     if frame.empty or not frame[columns].to_numpy().sum():
         return empty_chart(lang)
     suffix = normalise_language(lang)
-    labels = [pillar_label(row.pillar_no, getattr(row, f"name_{suffix}"), width=24) for row in frame.itertuples()]
+    labels = [pillar_label(row["pillar_no"], row[f"name_{suffix}"], width=24) for row in frame.to_dict("records")]
     figure = new_figure()
     # (column, colour, pattern): Actions blue, countries orange; the dashboard's mapping hatched.
     series = (("actions_stated", theme.QUALITATIVE[0], ""), ("countries_stated", theme.QUALITATIVE[1], ""),

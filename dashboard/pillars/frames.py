@@ -3,6 +3,8 @@ show."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from dashboard.common.eutf import indicator_code
@@ -22,10 +24,6 @@ from dashboard.pillars.labels import (
     quarter_label,
     unit_label,
 )
-
-
-def _column(key: str, lang: str) -> str:
-    return t(f"pillars.col.{key}", lang)
 
 
 def _basis_label(basis: object, lang: str) -> str:
@@ -143,7 +141,7 @@ def country_ranking_data(frame: pd.DataFrame, *, lang: str, indicator: str, indi
     """The ranking's bars, largest country first; one row per country and sex when split
     (``dashboard.common.queries.country_ranking``)."""
     suffix = normalise_language(lang)
-    columns = {
+    columns: dict[str, list[Any]] = {
         _column("country_code", lang): frame["iso3"].astype(str).tolist(),
         _column("country", lang): frame[f"name_{suffix}"].astype(str).tolist(),
         _column("indicator_code", lang): [indicator] * len(frame),

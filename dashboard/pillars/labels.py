@@ -8,6 +8,7 @@ import textwrap
 
 import pandas as pd
 
+from dashboard.cells import timestamp
 from dashboard.common import theme
 from dashboard.i18n import TEXT, format_number, format_percent, normalise_language, t
 
@@ -74,7 +75,9 @@ def unit_label(unit: str, lang: str) -> str:
 
 def quarter_label(period: object) -> str:
     """A quarter start date as '2019-Q3'."""
-    stamp = pd.Timestamp(period)
+    stamp = timestamp(period)
+    if stamp is None:
+        return "–"
     return f"{stamp.year}-Q{(stamp.month - 1) // 3 + 1}"
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import html
+from dash.development.base_component import Component
 
 from dashboard import ids
+from dashboard.common.attributes import attributes
 from dashboard.common.options import OptionEnv
 from dashboard.common.pages import PageContext
 from dashboard.i18n import t
@@ -48,12 +50,12 @@ def block(chart_key: str, lang: str) -> html.Section:
     return chart_block(CHART[chart_key], lang)
 
 
-def labelled(control_id: str, label_key: str, control: object, lang: str) -> html.Div:
+def labelled(control_id: str, label_key: str, control: Component, lang: str) -> html.Div:
     """A control with a visible label pointing at it."""
     label_id = f"{control_id}-label"
     return html.Div(
         [html.Label(t(label_key, lang), id=label_id, htmlFor=control_id, className="form-label small mb-1"), control],
-        role="group", className="pillars-control", **{"aria-labelledby": label_id},
+        role="group", className="pillars-control", **attributes({"aria-labelledby": label_id}),
     )
 
 
@@ -82,9 +84,9 @@ def coverage_section(lang: str, catalog: Catalog, options: PageOptions) -> html.
             dbc.Row(dbc.Col(labelled(ids.PILLARS_DRILL_DROPDOWN, "pillars.drill.label", drill, lang),
                             xs=12, md=5, lg=4), className="mb-2"),
             block(ids.PILLARS_DRILL_CHART, lang),
-            html.Div(id=ids.PILLARS_DRILL_NOTES, className="small mb-4", **{"aria-live": "polite"}),
+            html.Div(id=ids.PILLARS_DRILL_NOTES, className="small mb-4", **attributes({"aria-live": "polite"})),
         ],
-        className="mb-4", **{"aria-labelledby": "pillars-coverage-heading"},
+        className="mb-4", **attributes({"aria-labelledby": "pillars-coverage-heading"}),
     )
 
 
@@ -117,7 +119,7 @@ def indicators_section(lang: str, catalog: Catalog, options: PageOptions) -> htm
             html.H2(t("pillars.indicators.heading", lang), id="pillars-indicators-heading", className="h4"),
             html.H3(t("pillars.cards.heading", lang), className="h6"),
             data_toolbar(ids.PILLARS_TOTALS_CHART, lang),
-            html.Div(id=ids.PILLARS_HEADLINE_CARDS, className="mb-3", **{"aria-live": "polite"}),
+            html.Div(id=ids.PILLARS_HEADLINE_CARDS, className="mb-3", **attributes({"aria-live": "polite"})),
             indicator_controls(lang, catalog, options),
             dbc.Row(
                 [
@@ -136,7 +138,7 @@ def indicators_section(lang: str, catalog: Catalog, options: PageOptions) -> htm
                 className="g-3",
             ),
         ],
-        className="mb-4", **{"aria-labelledby": "pillars-indicators-heading"},
+        className="mb-4", **attributes({"aria-labelledby": "pillars-indicators-heading"}),
     )
 
 
@@ -148,9 +150,9 @@ def published_section(lang: str) -> html.Section:
             html.P(t("pillars.published.caption", lang), className="alert alert-secondary small py-2"),
             html.P(t("pillars.published.filters", lang), className="small text-muted"),
             data_toolbar(ids.PILLARS_PUBLISHED_CHART, lang),
-            html.Div(id=ids.PILLARS_PUBLISHED_TABLE, **{"aria-live": "polite"}),
+            html.Div(id=ids.PILLARS_PUBLISHED_TABLE, **attributes({"aria-live": "polite"})),
         ],
-        className="pillars-published border rounded p-3 mb-4", **{"aria-labelledby": "pillars-published-heading"},
+        className="pillars-published border rounded p-3 mb-4", **attributes({"aria-labelledby": "pillars-published-heading"}),
     )
 
 
@@ -170,7 +172,7 @@ def eutf_section(lang: str, catalog: Catalog, options: PageOptions) -> html.Sect
             block(ids.PILLARS_EUTF_CHART, lang),
             *explorer_panel(lang),
         ],
-        className="pillars-eutf border rounded p-3 mb-4", **{"aria-labelledby": "pillars-eutf-heading"},
+        className="pillars-eutf border rounded p-3 mb-4", **attributes({"aria-labelledby": "pillars-eutf-heading"}),
     )
 
 

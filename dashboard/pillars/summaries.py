@@ -73,7 +73,7 @@ def country_pillar_summary(frame: pd.DataFrame, *, lang: str, action_name: str) 
 
 def _extremes(totals: pd.Series) -> tuple[tuple[str, float], tuple[str, float]]:
     """(name, value) of the largest and smallest entries, ties broken by name."""
-    ordered = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    ordered = sorted(((str(name), float(value)) for name, value in totals.items()), key=lambda item: (-item[1], item[0]))
     return ordered[0], ordered[-1]
 
 

@@ -11,8 +11,8 @@ Two checks, both before any permission decision:
 - ``install_body_limits`` sets Flask's per-request ``max_content_length`` before any other
   ``before_request`` function runs: a larger ``Content-Length`` is refused with 413 before a byte
   of the body is read, and a chunked body without ``Content-Length`` is read at most one byte past
-  the limit, then refused (Werkzeug alone would cut it at the limit silently). The limit depends on the route and, for Dash
-  callbacks, on the user: only data managers post uploads (the import page's file arrives
+  the limit, then refused (Werkzeug alone would cut it at the limit silently). The limit depends
+  on the route and, for Dash callbacks, on the user: only data managers post uploads (the import page's file arrives
   base64-encoded in a callback body), so only they get the upload limit.
 """
 
@@ -116,7 +116,8 @@ class NormalPathGuard:
 
 def install_path_guard(server: Flask) -> None:
     """Put ``NormalPathGuard`` in front of the Flask application."""
-    server.wsgi_app = NormalPathGuard(server.wsgi_app)
+    # Flask's documented way to add WSGI middleware is to replace wsgi_app.
+    server.wsgi_app = NormalPathGuard(server.wsgi_app)  # type: ignore[method-assign]
 
 
 def read_chunked_body(environ: dict, limit: int) -> None:

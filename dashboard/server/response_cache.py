@@ -21,9 +21,10 @@ directory above it); the default is this user's ``~/.cache/euiom/callback-cache`
 directory of ``/tmp`` another account could have made first.
 
 Only **pure** callbacks are cached: those declared ``pure=True`` where they are wired
-(``dashboard.common.wiring.declare``: their answer follows from the key, and they change nothing). Every other callback (an import, a
-rollback, the import history, who is signed in, file downloads) is answered afresh every time: a
-replayed answer of a side effect would report work that was never done.
+(``dashboard.common.wiring.declare``: their answer follows from the key, and they change
+nothing). Every other callback (an import, a rollback, the import history, who is signed in, file
+downloads) is answered afresh every time: a replayed answer of a side effect would report work
+that was never done.
 
 The lookup wraps Dash's callback view, so every ``before_request`` hook (the callback request guard,
 a sign-in check) still runs first. A cache directory this process cannot use (unwritable, or not
@@ -173,8 +174,12 @@ class AnswerStore:
 
 def download_outputs(layout: Component) -> frozenset[str]:
     """The ``data`` outputs of every ``dcc.Download`` in ``layout`` (files are not cached)."""
-    return frozenset(f"{component.id}.data" for component in layout._traverse()
-                     if isinstance(component, dcc.Download))
+    outputs = set()
+    for component in layout._traverse():
+        if isinstance(component, dcc.Download):
+            # Dash's generated Download class takes ``id`` in __init__ but does not declare it.
+            outputs.add(f"{component.id}.data")  # type: ignore[attr-defined]
+    return frozenset(outputs)
 
 
 def callback_endpoint(server: Flask) -> str:
@@ -239,7 +244,8 @@ def install_response_cache(server: Flask, context: AppContext, cacheable_outputs
             hit = cache.get(key)
             if hit is not None:
                 return Response(hit, mimetype="application/json")
-        response = server.make_response(dispatch(*args, **kwargs))
+        # Flask types a view as possibly async; Dash's dispatch is not.
+        response = server.make_response(dispatch(*args, **kwargs))  # type: ignore[arg-type]
         stored = (key is not None and response.status_code == 200 and not response.is_streamed
                   and cache.set(key, response.get_data()))
         if stored and next(written) % PRUNE_EVERY == 0:

@@ -100,7 +100,11 @@ def _declared_id(raw: object) -> object:
 
 def _declared(dependency: object) -> dict:
     """``{"id", "property"}`` of a declared Output, Input or State (or of its dict form)."""
-    return dependency.to_dict() if hasattr(dependency, "to_dict") else dict(dependency)
+    if hasattr(dependency, "to_dict"):
+        return dependency.to_dict()
+    if isinstance(dependency, Mapping):
+        return dict(dependency)
+    raise TypeError(f"not a declared output, input or state: {dependency!r}")
 
 
 def _same_id(sent: object, declared: object) -> bool:
@@ -119,7 +123,7 @@ def _fits(argument: object, declared: dict) -> bool:
     many = isinstance(pattern, dict) and any(value in (["ALL"], ["ALLSMALLER"]) for value in pattern.values())
     if many != isinstance(argument, list):
         return False
-    entries = argument if many else [argument]
+    entries: list = argument if isinstance(argument, list) else [argument]
     # An output's property may carry Dash's "@<hash>" of allow_duplicate (the renderer strips it).
     return all(_is_entry(entry) and entry["property"].split("@")[0] == declared.get("property")
                and _same_id(entry["id"], pattern) for entry in entries)

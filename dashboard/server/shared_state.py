@@ -23,6 +23,7 @@ session. The state directory must be this user's alone (``dashboard.private_dirs
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cachelib import BaseCache, FileSystemCache, RedisCache, SimpleCache
-from cachelib.serializers import BaseRedisSerializer, BaseSerializer
+from cachelib.serializers import FileSystemSerializer, RedisSerializer
 
 from dashboard.private_dirs import private_directory, private_key
 from dashboard.settings import Settings
@@ -76,7 +77,7 @@ SEAL = b"EUIOM-SIGNED-1"
 KEY_NAME = ".state.key"
 
 
-class RawSerializer(BaseSerializer):
+class RawSerializer(FileSystemSerializer):
     """What a cachelib file cache writes: the bytes it is given (and its own count, an int), never
     a pickle; anything else read back is None."""
 
@@ -97,7 +98,7 @@ class RawSerializer(BaseSerializer):
         return None
 
 
-class RawRedisSerializer(BaseRedisSerializer):
+class RawRedisSerializer(RedisSerializer):
     """What the Redis cache writes: the bytes it is given; nothing read back is ever unpickled."""
 
     def dumps(self, value: object, protocol: int = 0) -> bytes:
@@ -144,10 +145,10 @@ class SignedCache(BaseCache):
     def get(self, key: str) -> object:
         return self.unseal(key, self.inner.get(key))
 
-    def set(self, key: str, value: object, timeout: int | None = None) -> bool:
+    def set(self, key: str, value: object, timeout: int | dt.timedelta | None = None) -> bool:
         return bool(self.inner.set(key, self.seal(key, value), timeout))
 
-    def add(self, key: str, value: object, timeout: int | None = None) -> bool:
+    def add(self, key: str, value: object, timeout: int | dt.timedelta | None = None) -> bool:
         return bool(self.inner.add(key, self.seal(key, value), timeout))
 
     def delete(self, key: str) -> bool:

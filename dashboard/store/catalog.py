@@ -14,9 +14,9 @@ from typing import TypeVar
 
 import duckdb
 
-from dashboard.build.release.ledger import DEMO, IMPORTED, Ledger, file_ledger
 from dashboard.i18n import normalise_language
 from dashboard.store import eutf, reference
+from dashboard.store.ledger import DEMO, IMPORTED, Ledger, file_ledger
 
 T = TypeVar("T")
 # Answers that depend on the filters kept per store version (see Catalog.recent): a filter change

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard.build.release.ledger import Ledger, directory_ledger
 from dashboard.settings import Settings
 from dashboard.store import reference
 from dashboard.store.catalog import Catalog, load_catalog
@@ -31,6 +30,7 @@ from dashboard.store.files import (
     pointer_stamp,
     served_file,
 )
+from dashboard.store.ledger import Ledger, directory_ledger
 from dashboard.store.reference import stored_schema_version
 
 LOG = logging.getLogger(__name__)

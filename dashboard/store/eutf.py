@@ -89,7 +89,7 @@ def available_values(cursor: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, 
     is, ``pct`` where both are. The budget has its one value, ``BUDGET_VALUE``, where a contract
     has a budget. A measure no country has a figure for maps to ().
     """
-    available = {}
+    available: dict[str, tuple[str, ...]] = {}
     for measure in MEASURES:
         figures = country_figures(cursor, measure)
         if MEASURES[measure] is None:

@@ -177,10 +177,11 @@ def explain_write_error(path: Path, error: BaseException) -> str:
     DuckDB reports a full disk once, then fails every later statement of the transaction: the
     first cause in the exception chain is the one named.
     """
-    causes = []
-    while error is not None and len(causes) < 10:
-        causes.append(error)
-        error = error.__cause__ or error.__context__
+    causes: list[BaseException] = []
+    cause: BaseException | None = error
+    while cause is not None and len(causes) < 10:
+        causes.append(cause)
+        cause = cause.__cause__ or cause.__context__
     texts = [str(cause).splitlines()[0] if str(cause) else type(cause).__name__ for cause in causes]
     lowered = " ".join(texts).lower()
     if "no space left" in lowered or "disk quota" in lowered or "file too large" in lowered:

@@ -55,7 +55,8 @@ def data_quarters(cursor: duckdb.DuckDBPyConnection) -> list[str]:
     protected release (never the survey's own dates)."""
     row = query(cursor, "data_quarters", """SELECT min(d), max(d) FROM (
                SELECT min(period) AS d FROM indicator_values UNION ALL SELECT max(period) FROM indicator_values
-               UNION ALL SELECT min(survey_date) FROM release_records UNION ALL SELECT max(survey_date) FROM release_records)""", read=ROW)
+               UNION ALL SELECT min(survey_date) FROM release_records
+               UNION ALL SELECT max(survey_date) FROM release_records)""", read=ROW)
     if row[0] is None:
         return []
     start, end = pd.Period(row[0], "Q"), pd.Period(row[1], "Q")

@@ -103,7 +103,8 @@ def selection_conditions(selection: Selection, *, alias: str, date_column: str |
         params["pillars"] = list(selection.pillars)
     elif selection.pillars and pillar_mode == "country":
         conditions.append(compose(
-            "({t}.action_code, {t}.iso3) IN (SELECT (action_code, iso3) FROM country_pillars WHERE pillar_no IN $pillars)",
+            "({t}.action_code, {t}.iso3) IN "
+            "(SELECT (action_code, iso3) FROM country_pillars WHERE pillar_no IN $pillars)",
             t=table))
         params["pillars"] = list(selection.pillars)
     if date is not None and selection.start_date:

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.build.aggregates import STAY_BAND
+from dashboard.cells import number_or_nan
 from dashboard.common import theme
 from dashboard.common.figures import base_layout, empty_figure, new_figure
 from dashboard.common.precision import interval_decimals
@@ -38,7 +39,8 @@ DIRECTION_STYLES = {"rose": (theme.QUALITATIVE[2], ""), "stayed": ("#BBBBBB", ".
 def _signed_interval(change: object, low: object, high: object, lang: str) -> dict[str, str]:
     """A change and its interval's bounds, with the decimals the interval needs (three at least)."""
     decimals = interval_decimals(change, low, high, minimum=3)
-    return {name: signed_text(value, lang, decimals) for name, value in (("change", change), ("low", low), ("high", high))}
+    return {name: signed_text(number_or_nan(value), lang, decimals)
+            for name, value in (("change", change), ("low", low), ("high", high))}
 
 
 def _change_range(frame: pd.DataFrame) -> list[float]:

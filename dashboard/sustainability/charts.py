@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypedDict
 
 import duckdb
 import pandas as pd
@@ -158,7 +159,18 @@ def with_disclosure(frame: pd.DataFrame, view: View) -> pd.DataFrame:
 
 
 @per_request
-def comparison_words(request: ChartRequest) -> dict[str, object]:
+class ComparisonWords(TypedDict):
+    """What the comparison's chart, table and summary say about groups A and B."""
+
+    label_a: str
+    label_b: str
+    lang: str
+    min_group_size: int
+    same_group: bool
+    available: int
+
+
+def comparison_words(request: ChartRequest) -> ComparisonWords:
     """What the comparison's chart, table and summary say about groups A and B."""
     view = request_view(request)
     labels = view.labels

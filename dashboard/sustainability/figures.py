@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.cells import is_missing, number
 from dashboard.common import theme
 from dashboard.common.figures import base_layout, empty_figure, new_figure, no_data_figure
 from dashboard.common.precision import interval_decimals
@@ -87,21 +88,21 @@ def _mean_hover(lang: str, *, group: str, measure: str, mean: object, low: objec
     value, low, high = bounded_interval(mean, low, high)
     decimals = interval_decimals(value, low, high)
     return t("sustainability.hover.mean", lang, group=group, measure=measure, mean=score_text(value, lang, decimals),
-             low=score_text(low, lang, decimals) if pd.notna(low) else "–",
-             high=score_text(high, lang, decimals) if pd.notna(high) else "–", n=n)
+             low=score_text(low, lang, decimals) if not math.isnan(low) else "–",
+             high=score_text(high, lang, decimals) if not math.isnan(high) else "–", n=n)
 
 
 def percent_interval(share: object, low: object, high: object, lang: str) -> dict[str, str]:
     """A share and its interval as percentages, with the decimals the interval needs (one at least)."""
-    numbers = [100 * float(value) if value is not None and pd.notna(value) else math.nan for value in (share, low, high)]
-    decimals = interval_decimals(*numbers, minimum=1)
-    return {name: format_percent(value, lang, decimals) for name, value in (("share", share), ("low", low),
-                                                                             ("high", high))}
+    shares = {"share": number(share), "low": number(low), "high": number(high)}
+    percents = [math.nan if value is None else 100 * value for value in shares.values()]
+    decimals = interval_decimals(percents[0], percents[1], percents[2], minimum=1)
+    return {name: format_percent(value, lang, decimals) for name, value in shares.items()}
 
 
 def _score_range(values: Iterable[float]) -> list[float]:
     """An axis range around ``values`` in steps of 0.1, within [0, 1] (whole scale if none)."""
-    finite = [float(value) for value in values if pd.notna(value)]
+    finite = [float(value) for value in values if not is_missing(value)]
     if not finite:
         return [0.0, 1.0]
     low = max(0.0, math.floor((min(finite) - 0.02) * 10) / 10)

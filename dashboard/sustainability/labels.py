@@ -4,13 +4,13 @@ verdicts."""
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.cells import number, number_or_nan
 from dashboard.common.precision import interval_decimals
 from dashboard.i18n import for_name, format_number, t
 from dashboard.store.catalog import Catalog
@@ -86,10 +86,7 @@ def score_text(value: float, lang: str, decimals: int = 2) -> str:
 
 def bounded_interval(value: object, low: object, high: object) -> tuple[float, float, float]:
     """An estimate and its interval as drawn: bounds clipped to [0, 1], NaN when missing."""
-    def number(x: object) -> float:
-        return float(x) if x is not None and pd.notna(x) else math.nan
-    return number(value), max(number(low), 0.0) if pd.notna(low) else math.nan, \
-        min(number(high), 1.0) if pd.notna(high) else math.nan
+    return number_or_nan(value), max(number_or_nan(low), 0.0), min(number_or_nan(high), 1.0)
 
 
 def difference_verdict(low: object, high: object, *, label_a: str, label_b: str, lang: str) -> str:
@@ -101,9 +98,10 @@ def difference_verdict(low: object, high: object, *, label_a: str, label_b: str,
 
 def _verdict_key(low: object, high: object) -> str:
     """'higher' when the interval of A − B lies above zero, 'lower' below, else 'none'."""
-    if low is not None and pd.notna(low) and float(low) > 0:
+    lowest, highest = number(low), number(high)
+    if lowest is not None and lowest > 0:
         return "higher"
-    if high is not None and pd.notna(high) and float(high) < 0:
+    if highest is not None and highest < 0:
         return "lower"
     return "none"
 
@@ -144,13 +142,14 @@ def unavailable_text(lang: str, min_group_size: int) -> str:
 def interval_text(value: object, low: object, high: object, lang: str, *, signed: bool = False) -> str:
     """"0.62 (0.58 to 0.66)", with the decimals the interval needs (``dashboard.common.precision``);
     ``signed`` writes a + before positive numbers (differences)."""
-    if any(number is None or pd.isna(number) for number in (value, low, high)):
-        return score_text(value, lang) if value is not None and pd.notna(value) else "–"
-    numbers = (float(value), float(low), float(high))
+    estimate, lowest, highest = number(value), number(low), number(high)
+    if lowest is None or highest is None or estimate is None:
+        return "–" if estimate is None else score_text(estimate, lang)
+    numbers = (estimate, lowest, highest)
     decimals = interval_decimals(*numbers)
-    shown = [score_text(number, lang, decimals) for number in numbers]
+    shown = [score_text(amount, lang, decimals) for amount in numbers]
     if signed:
-        shown = [("+" if number > 0 else "") + text for number, text in zip(numbers, shown, strict=True)]
+        shown = [("+" if amount > 0 else "") + text for amount, text in zip(numbers, shown, strict=True)]
     return t("sustainability.interval", lang, value=shown[0], low=shown[1], high=shown[2])
 
 

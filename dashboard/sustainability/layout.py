@@ -11,6 +11,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard.auth import disclosure_mode
+from dashboard.common.attributes import attributes
 from dashboard.common.charts import ChartSpec
 from dashboard.common.methodology import methodology_section
 from dashboard.common.options import OptionEnv
@@ -123,7 +124,7 @@ def controls(context: PageContext, options: PageOptions) -> html.Div:
         ],
         className="g-3",
     ), className="sustainability-controls border rounded bg-light px-3 pt-2 mb-3",
-        role="group", **{"aria-label": t("sustainability.controls", lang)})
+        role="group", **attributes({"aria-label": t("sustainability.controls", lang)}))
 
 
 def chart_panel(spec: ChartSpec, lang: str, description: str | None = None) -> html.Div:
@@ -155,10 +156,10 @@ def comparison_panel(context: PageContext, options: PageOptions, group_choices: 
             dbc.Row([
                 dbc.Col(chart_block(CHART[ids.SUSTAINABILITY_COMPARE_CHART], lang), xs=12, xl=9, xxl=7),
                 # Full width: five columns, the last saying in words what each difference shows.
-                dbc.Col(html.Div(id=ids.SUSTAINABILITY_COMPARE_TABLE, **{"aria-live": "polite"}), xs=12),
+                dbc.Col(html.Div(id=ids.SUSTAINABILITY_COMPARE_TABLE, **attributes({"aria-live": "polite"})), xs=12),
             ]),
         ],
-        className="sustainability-panel border rounded p-2 mb-3", **{"aria-labelledby": heading_id},
+        className="sustainability-panel border rounded p-2 mb-3", **attributes({"aria-labelledby": heading_id}),
     )
 
 

@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.build.aggregates import CELL_SETS, HIST_BINS
+from dashboard.cells import number, number_or_nan
 from dashboard.common.methodology import MAX_TIME_SERIES
 from dashboard.selection import Selection
 from dashboard.store import vocabulary
@@ -321,7 +322,7 @@ def t_quantile_975(df: int) -> float:
     return (low + high) / 2
 
 
-def _t_values(degrees: pd.Series) -> np.ndarray:
+def _t_values(degrees: pd.Series | np.ndarray) -> np.ndarray:
     """t(0.975, df) for a column of degrees of freedom; NaN where df < 1 or missing."""
     return np.array([t_quantile_975(int(df)) if pd.notna(df) and df >= 1 else np.nan for df in degrees],
                     dtype=float)
@@ -331,7 +332,7 @@ def mean_interval(mean: pd.Series, sd: pd.Series, n: pd.Series) -> tuple[pd.Seri
     """Lower and upper 95% t-interval bounds of means (NaN when n < 2). Not clipped."""
     n_float = n.astype(float)
     standard_error = np.sqrt(sd.astype(float) ** 2 / n_float)
-    half = pd.Series(_t_values(n_float - 1), index=n.index) * standard_error
+    half: pd.Series = pd.Series(_t_values(n_float - 1), index=n.index) * standard_error
     return mean - half, mean + half
 
 
@@ -341,7 +342,7 @@ def wilson_interval(successes: pd.Series, n: pd.Series, z: float = Z_975) -> tup
     share = successes.astype(float) / n_float
     denominator = 1 + z**2 / n_float
     centre = (share + z**2 / (2 * n_float)) / denominator
-    half = z / denominator * np.sqrt(share * (1 - share) / n_float + z**2 / (4 * n_float**2))
+    half: pd.Series = z / denominator * np.sqrt(share * (1 - share) / n_float + z**2 / (4 * n_float**2))
     return centre - half, centre + half
 
 
@@ -446,6 +447,7 @@ def group_distribution(cursor: duckdb.DuckDBPyConnection, selection: Selection, 
     means = _publish_moments(raw, [measure], minimum, decimals=disclosure.decimals).set_index("group_code")
     by_code = {code: group for code, group in histograms.groupby("group_code", sort=True)}
     rows: list[dict[str, object]] = []
+    counts, averages = means["n"].astype(float), means[f"{measure}_mean"].astype(float)
     for code in means.index:
         group = by_code.get(code)
         if bool(means.at[code, "suppressed"]) or group is None or float(group["count"].sum()) <= 0:
@@ -454,8 +456,8 @@ def group_distribution(cursor: duckdb.DuckDBPyConnection, selection: Selection, 
         group = group[group["count"] > 0]
         p05, q1, median, q3, p95 = (float(rounded(value, disclosure.decimals)) for value in binned_quantiles(
             group["bin"].to_numpy(), group["count"].to_numpy(), QUANTILE_POINTS))
-        rows.append({"group_code": code, "suppressed": False, "n": float(means.at[code, "n"]),
-                     "mean": float(means.at[code, f"{measure}_mean"]),
+        rows.append({"group_code": code, "suppressed": False, "n": float(counts[code]),
+                     "mean": float(averages[code]),
                      "p05": p05, "q1": q1, "median": median, "q3": q3, "p95": p95})
     columns = ["group_code", "suppressed", "n", "mean", "p05", "q1", "median", "q3", "p95"]
     return pd.DataFrame(rows, columns=columns).astype({"suppressed": bool})
@@ -553,10 +555,9 @@ def _side_by_side(by_group: pd.DataFrame, group_a: str, group_b: str, *, decimal
         for side, code in (("a", group_a), ("b", group_b)):
             shown_side = code in by_group.index and not bool(by_group.at[code, "suppressed"])
             row[f"{side}_status"] = "shown" if shown_side else "suppressed"
-            row[f"{side}_n"] = float(by_group.at[code, "n"]) if shown_side else None
-            row[f"{side}_mean"] = float(by_group.at[code, f"{measure}_mean"]) if shown_side else None
-            sd = by_group.at[code, f"{measure}_sd"] if shown_side else None
-            row[f"{side}_sd"] = None if sd is None or pd.isna(sd) else float(sd)
+            row[f"{side}_n"] = number_or_nan(by_group.at[code, "n"]) if shown_side else None
+            row[f"{side}_mean"] = number_or_nan(by_group.at[code, f"{measure}_mean"]) if shown_side else None
+            row[f"{side}_sd"] = number(by_group.at[code, f"{measure}_sd"]) if shown_side else None
         rows.append(row)
     compared = pd.DataFrame(rows)
     for side in ("a", "b"):
@@ -577,7 +578,7 @@ def _add_welch(compared: pd.DataFrame, decimals: int | None = None) -> None:
         welch_df = (var_a + var_b) ** 2 / (var_a**2 / (n_a - 1) + var_b**2 / (n_b - 1))
     # Both spreads zero: the difference is exact; any df gives a zero-width interval.
     welch_df = welch_df.where(standard_error > 0, n_a + n_b - 2)
-    half = pd.Series(_t_values(np.floor(welch_df)), index=compared.index) * standard_error
+    half: pd.Series = pd.Series(_t_values(np.floor(welch_df)), index=compared.index) * standard_error
     compared["difference"] = rounded(mean_a - mean_b, decimals)
     compared["difference_ci_low"], compared["difference_ci_high"] = outwards(
         compared["difference"] - half, compared["difference"] + half, decimals)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from dashboard.cells import number_or_nan
 from dashboard.common.precision import distinct_decimals
 from dashboard.i18n import format_number, format_percent, t
 from dashboard.sustainability.labels import (
@@ -31,8 +32,9 @@ def means_summary(by_group: pd.DataFrame, *, labels: Mapping[str, str], lang: st
     shown = ordered[~ordered["suppressed"]]
     parts = [_groups_sentence(ordered, lang, min_group_size)]
     if not shown.empty:
-        best = shown.loc[shown["composite_mean"].astype(float).idxmax()]
-        worst = shown.loc[shown["composite_mean"].astype(float).idxmin()]
+        # pandas-stubs' .loc does not take the Hashable label idxmax returns
+        best = shown.loc[shown["composite_mean"].astype(float).idxmax()]  # type: ignore[call-overload]
+        worst = shown.loc[shown["composite_mean"].astype(float).idxmin()]  # type: ignore[call-overload]
         parts.append(t("sustainability.summary.means", lang, best=best["label"], value=score_text(best["composite_mean"], lang),
                        worst=worst["label"], low_value=score_text(worst["composite_mean"], lang)))
         computed = float(shown["computed_composites"].astype(float).sum()) / float(shown["n"].astype(float).sum())
@@ -101,12 +103,13 @@ def comparison_summary(compared: pd.DataFrame, *, label_a: str, label_b: str, la
     words = {"label_a": label_a, "label_b": label_b, "lang": lang}
     means = distinct_decimals([(composite["a_mean"], composite["b_mean"])])
     sentences = [t("sustainability.summary.compare", lang, a=label_a, b=label_b,
-                   value_a=score_text(composite["a_mean"], lang, means), value_b=score_text(composite["b_mean"], lang, means),
+                   value_a=score_text(number_or_nan(composite["a_mean"]), lang, means),
+                   value_b=score_text(number_or_nan(composite["b_mean"]), lang, means),
                    difference=interval_text(composite["difference"], composite["difference_ci_low"],
                                             composite["difference_ci_high"], lang, signed=True),
                    verdict=capitalised(difference_verdict(composite["difference_ci_low"],
                                                            composite["difference_ci_high"], **words)))]
-    dimensions = [t("sustainability.summary.compare_item", lang, measure=measure_label(measure, lang),
+    dimensions = [t("sustainability.summary.compare_item", lang, measure=measure_label(str(measure), lang),
                     difference=interval_text(row["difference"], row["difference_ci_low"], row["difference_ci_high"],
                                              lang, signed=True),
                     verdict=short_verdict(row["difference_ci_low"], row["difference_ci_high"], lang, lower=True))

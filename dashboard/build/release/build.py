@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import secrets
 from dataclasses import dataclass
+from typing import cast
 
 import duckdb
 import numpy as np
@@ -55,7 +56,7 @@ def holds_survey(connection: duckdb.DuckDBPyConnection) -> bool:
     """Whether a survey file was imported into the store (or demo survey data generated): a fact
     about its imports, which the history shows, never about how many records they hold."""
     row = connection.execute("SELECT count(*) FROM data_batches WHERE table_name = 'survey_responses'").fetchone()
-    return row[0] > 0
+    return row is not None and row[0] > 0
 
 
 def new_seed() -> int:
@@ -75,7 +76,7 @@ def stored_seed(connection: duckdb.DuckDBPyConnection) -> int | None:
 def has_release(connection: duckdb.DuckDBPyConnection) -> bool:
     """True when the store holds a release (its records and parameters)."""
     try:
-        return connection.execute("SELECT count(*) FROM release_info").fetchone()[0] > 0
+        return connection.execute("SELECT count(*) FROM release_info").fetchall()[0][0] > 0
     except duckdb.CatalogException:
         return False
 
@@ -203,4 +204,4 @@ def refresh_release(connection: duckdb.DuckDBPyConnection, *, seed: int | None =
         return Spent(0.0, NOBODY)
     info = build_release(connection, seed=new_seed() if seed is None else seed, budget=budget or configured_budget(),
                          composite_weights=composite_weights, spent_before=spent_before, of=of)
-    return Spent(float(info["rho_this_release"]), str(info["release_of"]))
+    return Spent(float(cast(float, info["rho_this_release"])), str(info["release_of"]))

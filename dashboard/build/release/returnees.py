@@ -108,7 +108,8 @@ def read_returnees(connection: duckdb.DuckDBPyConnection, domain: Domain) -> Ret
                        for column in SCORES], ", ")
     frame = connection.execute(compose("""
         WITH ranked AS (
-            SELECT *, row_number() OVER (PARTITION BY respondent_id ORDER BY survey_date DESC, survey_id DESC) AS recency
+            SELECT *, row_number() OVER (
+                PARTITION BY respondent_id ORDER BY survey_date DESC, survey_id DESC) AS recency
             FROM survey_responses)
         SELECT l.action_code, l.iso3, l.survey_date, l.months_since_return, l.sex, l.age_group,
                l.assistance_type, l.assistance_level, l.referral, {scores}, p.survey_date AS previous_date, {previous}
