@@ -167,7 +167,9 @@ def create_app(settings: Settings | None = None, site: Site | None = None) -> Da
     if settings.proxy_hops:
         # The client's address and scheme as the trusted proxies name them (rate limits, sign-in
         # counts, the local data manager); the Host header stays the one the proxy passes on.
-        app.server.wsgi_app = ProxyFix(app.server.wsgi_app, x_for=settings.proxy_hops, x_proto=settings.proxy_hops)
+        proxied = ProxyFix(app.server.wsgi_app, x_for=settings.proxy_hops, x_proto=settings.proxy_hops)
+        # Flask declares wsgi_app a method; wrapping it is Werkzeug's documented way to add middleware.
+        app.server.wsgi_app = proxied  # type: ignore[method-assign]
     return app
 
 

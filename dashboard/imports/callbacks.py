@@ -223,11 +223,11 @@ def register(app: Dash, context: AppContext) -> None:
     app.clientside_callback(
         """function (contents) {
             if (!contents) {
-                const input = document.querySelector('#' + CSS.escape('%s') + ' input[type=file]');
+                const input = document.querySelector('#' + CSS.escape('UPLOAD_ID') + ' input[type=file]');
                 if (input) { input.value = ''; }
             }
             return window.dash_clientside.no_update;
-        }""" % ids.IMPORT_UPLOAD,
+        }""".replace("UPLOAD_ID", ids.IMPORT_UPLOAD),
         Output(ids.IMPORT_UPLOAD, "className"),
         Input(ids.IMPORT_UPLOAD, "contents"),
         prevent_initial_call=True,
