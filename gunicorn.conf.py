@@ -46,8 +46,10 @@ def when_ready(server):
     if _settings.redis_url:
         where = "Redis (EUIOM_REDIS_URL): shared by every worker and server"
     else:
-        where = (f"{os.environ['EUIOM_STATE_DIR']}: shared by this server's {workers} workers only; "
-                 "several servers need EUIOM_REDIS_URL")
+        where = (
+            f"{os.environ['EUIOM_STATE_DIR']}: shared by this server's {workers} workers only; "
+            "several servers need EUIOM_REDIS_URL"
+        )
     server.log.info("Sessions, rate limits and sign-in counters: %s", where)
 
 

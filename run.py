@@ -22,11 +22,15 @@ def prepare_default_store(settings) -> None:
     try:
         served_file(settings.store_path)
     except StoreError:
-        print(f"No store at {settings.store_path}: building the demo store (takes a few seconds)...")
+        print(
+            f"No store at {settings.store_path}: building the demo store (takes a few seconds)..."
+        )
         build_store(settings.store_path, demo=True, keep=settings.keep_versions)
         return
     if store_needs_rebuild(settings.store_path):
-        print(f"The demo store at {settings.store_path} is from an older version: building a new one...")
+        print(
+            f"The demo store at {settings.store_path} is from an older version: building a new one..."
+        )
         build_store(settings.store_path, demo=True, keep=settings.keep_versions)
 
 
@@ -57,11 +61,15 @@ def main() -> int:
         return 2
     print(f"Dashboard on http://{settings.host}:{settings.port}/  (store: {settings.store_path})")
     if may_have_local_manager(settings):
-        print(f"To import data in the browser of this computer, open http://{settings.host}:{settings.port}"
-              f"{LINK_PATH}?key={settings.local_key}  (this link works only here, until the server stops)")
+        print(
+            f"To import data in the browser of this computer, open http://{settings.host}:{settings.port}"
+            f"{LINK_PATH}?key={settings.local_key}  (this link works only here, until the server stops)"
+        )
         if not can_identify_peers():
-            print("Note: this system does not say which account a connection comes from: on a computer shared "
-                  "with other accounts, keep this link to yourself, or set EUIOM_LOCAL_DATA_MANAGER=off")
+            print(
+                "Note: this system does not say which account a connection comes from: on a computer shared "
+                "with other accounts, keep this link to yourself, or set EUIOM_LOCAL_DATA_MANAGER=off"
+            )
     app.run(host=settings.host, port=settings.port, debug=False)
     return 0
 

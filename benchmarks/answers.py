@@ -41,18 +41,38 @@ OPTIONS_STORE_TYPE = '"type":"page-options-store"'
 # Page options tried in turn (selection number modulo their count), over each page's defaults;
 # "profile" opens the map's profile on the selection's first country (as ``selection_values`` does).
 OPTION_VARIANTS: dict[str, list[dict[str, str]]] = {
-    "/": [{}, {"profile": "*"}, {"colour": "eutf", "profile": "*"}, {"colour": "indicator", "provinces": "1"},
-          {"colour": "region", "provinces": "1", "profile": "AFG"}, {"colour": "eutf", "measure": "budget"}],
-    "/pillars": [{}, {"trend": "action", "by_sex": "1"}, {"eutf_pillar": "3", "drill": "JI-HOA"},
-                 {"indicator": "reintegration_started"}],
-    "/sustainability": [{}, {"group": "sex", "measure": "economic", "threshold": "0.7"}, {"group": "country"},
-                        {"group": "age_group", "measure": "social"}, {"group": "action", "a": "PILOT", "b": "JI-NA"}],
+    "/": [
+        {},
+        {"profile": "*"},
+        {"colour": "eutf", "profile": "*"},
+        {"colour": "indicator", "provinces": "1"},
+        {"colour": "region", "provinces": "1", "profile": "AFG"},
+        {"colour": "eutf", "measure": "budget"},
+    ],
+    "/pillars": [
+        {},
+        {"trend": "action", "by_sex": "1"},
+        {"eutf_pillar": "3", "drill": "JI-HOA"},
+        {"indicator": "reintegration_started"},
+    ],
+    "/sustainability": [
+        {},
+        {"group": "sex", "measure": "economic", "threshold": "0.7"},
+        {"group": "country"},
+        {"group": "age_group", "measure": "social"},
+        {"group": "action", "a": "PILOT", "b": "JI-NA"},
+    ],
 }
 PAGE_OF_CHART = {"map": "/", "pillars": "/pillars", "sustainability": "/sustainability"}
 DEFAULT_PROFILE_COUNTRY = "GIN"
 URL_KEYS = {
-    "regions": "region", "statuses": "status", "actions": "action", "countries": "country",
-    "pillars": "pillar", "period_start": "from", "period_end": "to",
+    "regions": "region",
+    "statuses": "status",
+    "actions": "action",
+    "countries": "country",
+    "pillars": "pillar",
+    "period_start": "from",
+    "period_end": "to",
 }
 
 
@@ -83,7 +103,10 @@ def with_options(values: dict[Any, Any], path: str, number: int) -> dict[Any, An
     variant = variants[number % len(variants)]
     for key, value in values.items():
         if OPTIONS_STORE_TYPE in key[0] and key[1] == "data" and isinstance(value, dict):
-            chosen = {name: values[PROFILE_STORE] if text == "*" else text for name, text in variant.items()}
+            chosen = {
+                name: values[PROFILE_STORE] if text == "*" else text
+                for name, text in variant.items()
+            }
             values[key] = {**value, **chosen}
     return values
 
@@ -98,8 +121,11 @@ def record_answer(answers: dict[str, Any], prefix: str, spec: Any, status: int, 
         prop = prop.split("@")[0]
         if status == 200 and (component, prop) not in values:
             continue
-        value = values[(component, prop)] if status == 200 else {"status": status,
-                                                                  "body": raw.decode(errors="replace")[:300]}
+        value = (
+            values[(component, prop)]
+            if status == 200
+            else {"status": status, "body": raw.decode(errors="replace")[:300]}
+        )
         answers.setdefault(f"{prefix}|{component}.{prop}", []).append(value)
 
 
@@ -131,32 +157,54 @@ def dump(store: Path, count: int, seed: int) -> dict[str, Any]:
     from dashboard.settings import load_settings
 
     # Rate limits out of the way: the dump asks for far more than a person would.
-    unlimited = {"api_rate": "1000000/minute", "embed_rate": "1000000/minute", "export_rate": "1000000/minute"}
+    unlimited = {
+        "api_rate": "1000000/minute",
+        "embed_rate": "1000000/minute",
+        "export_rate": "1000000/minute",
+    }
     app = create_app(replace(load_settings({}), store_path=store, cache_dir=None, **unlimited))
     transport = FlaskTransport(app.server)
     site = DashSite(transport, PAGE_PATHS).load()
     sync = next(spec for spec in site.callbacks if SELECTION in spec.outputs)
     status, raw = transport.get("/api/v1/charts")
-    charts = [(chart["chart"], chart["page"]) for chart in json.loads(raw)["charts"]] if status == 200 else []
+    charts = (
+        [(chart["chart"], chart["page"]) for chart in json.loads(raw)["charts"]]
+        if status == 200
+        else []
+    )
     answers: dict[str, Any] = {}
     for number, selection in enumerate(selections(count, seed, site.filter_options())):
         for lang in ("en", "fr") if number % FRENCH_EVERY == 0 else ("en",):
             for path in site.page_paths:
-                values = with_options(selection_values(site.defaults(path), selection), path, number)
+                values = with_options(
+                    selection_values(site.defaults(path), selection), path, number
+                )
                 values[LANGUAGE] = lang
-                following = [spec for spec in site.callbacks if spec.page in (path, "shell") and spec is not sync
-                             and (spec.reads(SELECTION) or _options_store(spec) is not None)]
+                following = [
+                    spec
+                    for spec in site.callbacks
+                    if spec.page in (path, "shell")
+                    and spec is not sync
+                    and (spec.reads(SELECTION) or _options_store(spec) is not None)
+                ]
                 for spec in following:
                     for event, changed in events(spec):
-                        status, raw = transport.post("/_dash-update-component", build_body(spec, values, changed))
+                        status, raw = transport.post(
+                            "/_dash-update-component", build_body(spec, values, changed)
+                        )
                         record_answer(answers, f"{lang}|{number}|{path}|{event}", spec, status, raw)
-                status, raw = transport.post("/_dash-update-component",
-                                             build_body(sync, values, [("filter-country-dropdown", "value")]))
+                status, raw = transport.post(
+                    "/_dash-update-component",
+                    build_body(sync, values, [("filter-country-dropdown", "value")]),
+                )
                 record_answer(answers, f"{lang}|{number}|{path}|filters", sync, status, raw)
             for chart, page in charts:
                 variants = OPTION_VARIANTS.get(PAGE_OF_CHART.get(page, ""), [{}])
                 query = _query(selection, lang, variants[number % len(variants)])
-                for kind, address in (("embed", f"/embed/{chart}"), ("api", f"/api/v1/charts/{chart}")):
+                for kind, address in (
+                    ("embed", f"/embed/{chart}"),
+                    ("api", f"/api/v1/charts/{chart}"),
+                ):
                     status, raw = transport.get(address + query)
                     body: Any = raw.decode(errors="replace")
                     if kind == "api" and status == 200:
@@ -194,7 +242,9 @@ def first_difference(before: Any, after: Any, path: str = "") -> str | None:
 def compare(before: dict[str, Any], after: dict[str, Any], shown: int = 20) -> int:
     """Print the counts (and the first differences); the number of outputs that differ."""
     common = sorted(set(before) & set(after))
-    different = {key: where for key in common if (where := first_difference(before[key], after[key]))}
+    different = {
+        key: where for key in common if (where := first_difference(before[key], after[key]))
+    }
     only_before, only_after = sorted(set(before) - set(after)), sorted(set(after) - set(before))
     for key, where in list(different.items())[:shown]:
         print(f"{key}\n    {where}")
@@ -202,16 +252,23 @@ def compare(before: dict[str, Any], after: dict[str, Any], shown: int = 20) -> i
         # What one side lacks, by the page and output it names (the language and selection vary).
         kinds = sorted({"|".join(key.split("|")[2:]) for key in keys})
         if kinds:
-            print(f"{label}: {len(keys)} answers of {len(kinds)} outputs: {', '.join(kinds[:shown])}")
-    print(f"{len(before)} answers before, {len(after)} after: {len(common)} compared, "
-          f"{len(common) - len(different)} equal, {len(different)} different, "
-          f"{len(only_before)} only before, {len(only_after)} only after")
+            print(
+                f"{label}: {len(keys)} answers of {len(kinds)} outputs: {', '.join(kinds[:shown])}"
+            )
+    print(
+        f"{len(before)} answers before, {len(after)} after: {len(common)} compared, "
+        f"{len(common) - len(different)} equal, {len(different)} different, "
+        f"{len(only_before)} only before, {len(only_after)} only after"
+    )
     return len(different)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.answers", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.answers",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     dumping = commands.add_parser("dump")
     dumping.add_argument("--store", type=Path, default=Path("/tmp/bench/1m.duckdb"))

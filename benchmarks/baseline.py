@@ -12,12 +12,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def unpack_baseline(rev: str, into: Path) -> Path:
     """The files of commit ``rev`` in ``into`` (git archive: the repository itself is not touched)."""
-    commit = subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT, check=True, capture_output=True,
-                            text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", rev], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
     target = into / f"baseline-{commit}"
     if not target.exists():
-        archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=ROOT, check=True,
-                                 capture_output=True).stdout
+        archive = subprocess.run(
+            ["git", "archive", "--format=tar", commit], cwd=ROOT, check=True, capture_output=True
+        ).stdout
         target.mkdir(parents=True)
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(target, filter="data")

@@ -41,7 +41,11 @@ HERE = Path(__file__).resolve().parent
 SMALL_SELECTIONS, LARGE_SELECTIONS, LARGE_SIZE = 60, 20, 5_000_000
 
 TARGETS = {
-    "p95_1m_ms": 100, "p95_10m_ms": 300, "pandas_ratio_1m": 10, "rss_10m_mb": 500, "response_kb": 300,
+    "p95_1m_ms": 100,
+    "p95_10m_ms": 300,
+    "pandas_ratio_1m": 10,
+    "rss_10m_mb": 500,
+    "response_kb": 300,
 }
 
 
@@ -119,17 +123,27 @@ def run_worker(store: Path, selections_file: Path, out: Path, warmups: int) -> N
     plan: list[tuple[str, Any]] = []
     for path in site.page_paths:
         plan += [(path, spec) for spec in site.main_callbacks(path) if spec.page == path]
-    plan += [("shell", spec) for spec in site.callbacks if spec.page == "shell" and spec.reads(SELECTION)]
+    plan += [
+        ("shell", spec) for spec in site.callbacks if spec.page == "shell" and spec.reads(SELECTION)
+    ]
     sync = next(spec for spec in site.callbacks if SELECTION in spec.outputs)
     plan.append(("shell", sync))
 
     def call(page: str, spec: Any, selection: dict[str, Any]) -> tuple[float, float, int, int]:
         trigger = [("filter-country-dropdown", "value")] if spec is sync else [SELECTION]
-        body = build_body(spec, selection_values(site.defaults("/" if page == "shell" else page), selection),
-                          trigger)
+        body = build_body(
+            spec,
+            selection_values(site.defaults("/" if page == "shell" else page), selection),
+            trigger,
+        )
         begin, cpu = time.perf_counter(), time.process_time()
         status, raw = transport.post("/_dash-update-component", body)
-        return (time.perf_counter() - begin) * 1000, (time.process_time() - cpu) * 1000, status, len(raw)
+        return (
+            (time.perf_counter() - begin) * 1000,
+            (time.process_time() - cpu) * 1000,
+            status,
+            len(raw),
+        )
 
     for selection in selections[:warmups]:
         for page, spec in plan:
@@ -146,9 +160,18 @@ def run_worker(store: Path, selections_file: Path, out: Path, warmups: int) -> N
         for page, spec in plan:
             peak_before = peak_rss_mb()
             ms, cpu_ms, status, size = call(page, spec, selection)
-            entry = timings.setdefault(f"{page} {spec.output}", {
-                "page": page, "name": "filters -> URL and store (sync)" if spec is sync else spec.name,
-                "ms": [], "cpu_ms": [], "bytes": [], "status": Counter(), "peak_growth_mb": 0.0})
+            entry = timings.setdefault(
+                f"{page} {spec.output}",
+                {
+                    "page": page,
+                    "name": "filters -> URL and store (sync)" if spec is sync else spec.name,
+                    "ms": [],
+                    "cpu_ms": [],
+                    "bytes": [],
+                    "status": Counter(),
+                    "peak_growth_mb": 0.0,
+                },
+            )
             entry["peak_growth_mb"] += peak_rss_mb() - peak_before
             entry["ms"].append(ms)
             entry["cpu_ms"].append(cpu_ms)
@@ -161,11 +184,23 @@ def run_worker(store: Path, selections_file: Path, out: Path, warmups: int) -> N
     # Opening a page: the routing callback returns its layout (the same for every selection).
     render = next(spec for spec in site.callbacks if spec.output == PAGE_CONTENT_OUTPUT)
     for path in site.page_paths:
-        entry = timings.setdefault(f"{path} {render.output}", {
-            "page": path, "name": "page layout (routing callback)", "ms": [], "cpu_ms": [], "bytes": [],
-            "status": Counter()})
+        entry = timings.setdefault(
+            f"{path} {render.output}",
+            {
+                "page": path,
+                "name": "page layout (routing callback)",
+                "ms": [],
+                "cpu_ms": [],
+                "bytes": [],
+                "status": Counter(),
+            },
+        )
         for _ in range(5):
-            body = build_body(render, {**site.defaults(path), ("shell-url", "pathname"): path}, [("shell-url", "pathname")])
+            body = build_body(
+                render,
+                {**site.defaults(path), ("shell-url", "pathname"): path},
+                [("shell-url", "pathname")],
+            )
             begin, cpu = time.perf_counter(), time.process_time()
             status, raw = transport.post("/_dash-update-component", body)
             entry["ms"].append((time.perf_counter() - begin) * 1000)
@@ -178,19 +213,36 @@ def run_worker(store: Path, selections_file: Path, out: Path, warmups: int) -> N
     queries = {name: vars(count) for name, count in STATS.snapshot().items()}
     context: AppContext = app.server.config["EUIOM_CONTEXT"]
     cursor = context.cursor()
-    counts = cursor.execute("SELECT (SELECT count(*) FROM survey_responses), "
-                            "(SELECT count(*) FROM indicator_values)").fetchone()
-    duckdb_settings = dict(cursor.execute(
-        "SELECT name, value FROM duckdb_settings() WHERE name IN ('memory_limit', 'threads')").fetchall())
-    out.write_text(json.dumps({
-        "startup_s": startup_s, "selections": len(measured), "warmups": warmups,
-        "rss_before_mb": rss_before, "rss_after_warmup_mb": rss_warm, "peak_after_warmup_mb": peak_warm,
-        "rss_end_mb": current_rss_mb(),
-        "peak_rss_mb": peak_rss_mb(), "survey_rows": counts[0], "indicator_rows": counts[1],
-        "duckdb": duckdb_settings,
-        "callbacks": [{**entry, "status": dict(entry["status"])} for entry in timings.values()],
-        "page_totals": page_totals, "queries": queries,
-    }))
+    counts = cursor.execute(
+        "SELECT (SELECT count(*) FROM survey_responses), (SELECT count(*) FROM indicator_values)"
+    ).fetchone()
+    duckdb_settings = dict(
+        cursor.execute(
+            "SELECT name, value FROM duckdb_settings() WHERE name IN ('memory_limit', 'threads')"
+        ).fetchall()
+    )
+    out.write_text(
+        json.dumps(
+            {
+                "startup_s": startup_s,
+                "selections": len(measured),
+                "warmups": warmups,
+                "rss_before_mb": rss_before,
+                "rss_after_warmup_mb": rss_warm,
+                "peak_after_warmup_mb": peak_warm,
+                "rss_end_mb": current_rss_mb(),
+                "peak_rss_mb": peak_rss_mb(),
+                "survey_rows": counts[0],
+                "indicator_rows": counts[1],
+                "duckdb": duckdb_settings,
+                "callbacks": [
+                    {**entry, "status": dict(entry["status"])} for entry in timings.values()
+                ],
+                "page_totals": page_totals,
+                "queries": queries,
+            }
+        )
+    )
 
 
 # ---------------------------------------------------------------- stores
@@ -207,10 +259,19 @@ def signature(store: Path) -> tuple[set[str], str | None]:
 
     connection = duckdb.connect(str(store), read_only=True)
     try:
-        tables = {row[0] for row in connection.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
-        version = connection.execute("SELECT max(value) FROM store_info WHERE key = 'schema_version'").fetchone()[0] \
-            if "store_info" in tables else None
+        tables = {
+            row[0]
+            for row in connection.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            ).fetchall()
+        }
+        version = (
+            connection.execute(
+                "SELECT max(value) FROM store_info WHERE key = 'schema_version'"
+            ).fetchone()[0]
+            if "store_info" in tables
+            else None
+        )
         return tables, version
     finally:
         connection.close()
@@ -234,7 +295,9 @@ def stale(store: Path, expected: tuple[set[str], str | None]) -> str | None:
     return None
 
 
-def ensure_store(store: Path, size: int, rebuild: bool, expected: tuple[set[str], str | None]) -> dict[str, Any]:
+def ensure_store(
+    store: Path, size: int, rebuild: bool, expected: tuple[set[str], str | None]
+) -> dict[str, Any]:
     """Reuse or build the store of ``size`` survey records; say how long the build took.
 
     A store built by other code (missing tables, another schema version) is rebuilt.
@@ -253,10 +316,25 @@ def ensure_store(store: Path, size: int, rebuild: bool, expected: tuple[set[str]
     store.parent.mkdir(parents=True, exist_ok=True)
     print(f"  building {store} ({size:,} survey records)...", flush=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "dashboard", "build-demo", "--rows", str(size), "--store", str(store)],
-                   check=True, cwd=ROOT)
-    record = {"seconds": round(time.perf_counter() - started, 1), "rows": size,
-              "built_at": dt.datetime.now().isoformat(timespec="seconds")}
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dashboard",
+            "build-demo",
+            "--rows",
+            str(size),
+            "--store",
+            str(store),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
+    record = {
+        "seconds": round(time.perf_counter() - started, 1),
+        "rows": size,
+        "built_at": dt.datetime.now().isoformat(timespec="seconds"),
+    }
     sidecar.write_text(json.dumps(record))
     return {**record, "reused": False}
 
@@ -273,9 +351,14 @@ def make_selections(store: Path, count: int, seed: int) -> list[dict[str, Any]]:
         catalog = load_catalog(reader.cursor())
     finally:
         reader.close()
-    options = {"regions": list(catalog.regions), "statuses": list(catalog.statuses),
-               "actions": list(catalog.actions), "countries": list(catalog.countries),
-               "pillars": list(catalog.pillars), "period_start": list(catalog.quarters)}
+    options = {
+        "regions": list(catalog.regions),
+        "statuses": list(catalog.statuses),
+        "actions": list(catalog.actions),
+        "countries": list(catalog.countries),
+        "pillars": list(catalog.pillars),
+        "period_start": list(catalog.quarters),
+    }
     return selections(count, seed, options, lambda raw: Selection.from_raw(raw, catalog).to_dict())
 
 
@@ -288,16 +371,24 @@ INDICATOR_SQL = """SELECT iv.action_code, iv.iso3, iv.period, iv.sex, iv.indicat
                           a.region_code, a.status_code, i.pillar_no
                    FROM indicator_values iv JOIN actions a USING (action_code)
                    JOIN indicators i USING (indicator_code)"""
-MEASURE_COLUMNS = {"economic": "economic_score", "social": "social_score",
-                   "psychosocial": "psychosocial_score", "composite": "composite_score"}
+MEASURE_COLUMNS = {
+    "economic": "economic_score",
+    "social": "social_score",
+    "psychosocial": "psychosocial_score",
+    "composite": "composite_score",
+}
 INDICATOR = "returns_assisted"
 THRESHOLD = 0.5
 
 
 def _mask(frame: pd.DataFrame, selection: Any, date_column: str, pillars: bool) -> np.ndarray:
     mask = np.ones(len(frame), dtype=bool)
-    for column, chosen in (("region_code", selection.regions), ("status_code", selection.statuses),
-                           ("action_code", selection.actions), ("iso3", selection.countries)):
+    for column, chosen in (
+        ("region_code", selection.regions),
+        ("status_code", selection.statuses),
+        ("action_code", selection.actions),
+        ("iso3", selection.countries),
+    ):
         if chosen:
             mask &= frame[column].isin(chosen).to_numpy()
     if pillars and selection.pillars:
@@ -314,7 +405,8 @@ def _latest(surveys: pd.DataFrame, selection: Any) -> pd.DataFrame:
     analyses them (one answer per respondent)."""
     rows = surveys[_mask(surveys, selection, "survey_date", False)]
     return rows.sort_values(["survey_date", "survey_id"]).drop_duplicates(
-        ["respondent_id", "action_code", "iso3"], keep="last")
+        ["respondent_id", "action_code", "iso3"], keep="last"
+    )
 
 
 def pandas_group_means(surveys: pd.DataFrame, selection: Any, minimum: int) -> pd.DataFrame:
@@ -331,26 +423,40 @@ def pandas_distribution(surveys: pd.DataFrame, selection: Any, minimum: int) -> 
     rows = _latest(surveys, selection)
     grouped = rows.groupby("region_code")["composite_score"]
     names = {0.05: "p05", 0.25: "q1", 0.5: "median", 0.75: "q3", 0.95: "p95"}
-    points = grouped.quantile(list(names)).unstack().rename(columns=names) if len(rows) else \
-        pd.DataFrame(columns=list(names.values()))
-    by_group = pd.concat([grouped.size().rename("n"), grouped.mean().rename("mean"), points], axis=1)
+    points = (
+        grouped.quantile(list(names)).unstack().rename(columns=names)
+        if len(rows)
+        else pd.DataFrame(columns=list(names.values()))
+    )
+    by_group = pd.concat(
+        [grouped.size().rename("n"), grouped.mean().rename("mean"), points], axis=1
+    )
     return by_group[by_group["n"] >= minimum]
 
 
 def pandas_threshold_shares(surveys: pd.DataFrame, selection: Any, minimum: int) -> pd.DataFrame:
     rows = _latest(surveys, selection)
-    by_group = rows.assign(above=rows["composite_score"] >= THRESHOLD).groupby("iso3").agg(
-        n=("above", "size"), at_or_above=("above", "sum"))
+    by_group = (
+        rows.assign(above=rows["composite_score"] >= THRESHOLD)
+        .groupby("iso3")
+        .agg(n=("above", "size"), at_or_above=("above", "sum"))
+    )
     return by_group[by_group["n"] >= minimum]
 
 
 def pandas_trend(values: pd.DataFrame, selection: Any) -> pd.DataFrame:
-    rows = values[_mask(values, selection, "period", True) & (values["indicator_code"] == INDICATOR).to_numpy()]
+    rows = values[
+        _mask(values, selection, "period", True)
+        & (values["indicator_code"] == INDICATOR).to_numpy()
+    ]
     return rows.groupby(["region_code", "period"])["value"].sum().reset_index()
 
 
 def pandas_ranking(values: pd.DataFrame, selection: Any) -> pd.DataFrame:
-    rows = values[_mask(values, selection, "period", True) & (values["indicator_code"] == INDICATOR).to_numpy()]
+    rows = values[
+        _mask(values, selection, "period", True)
+        & (values["indicator_code"] == INDICATOR).to_numpy()
+    ]
     return rows.groupby("iso3")["value"].sum().sort_values(ascending=False).reset_index()
 
 
@@ -359,8 +465,15 @@ QUANTILE_TOLERANCE = 0.01 + 1e-9  # the query layer may compute quantiles from 0
 
 
 def _close(left: pd.Series, right: pd.Series, atol: float = 1e-9) -> bool:
-    return bool(np.allclose(left.to_numpy(dtype=float), right.to_numpy(dtype=float), rtol=1e-7, atol=atol,
-                            equal_nan=True))
+    return bool(
+        np.allclose(
+            left.to_numpy(dtype=float),
+            right.to_numpy(dtype=float),
+            rtol=1e-7,
+            atol=atol,
+            equal_nan=True,
+        )
+    )
 
 
 def agree_means(duck: pd.DataFrame, naive: pd.DataFrame) -> bool:
@@ -369,8 +482,12 @@ def agree_means(duck: pd.DataFrame, naive: pd.DataFrame) -> bool:
     naive = naive.sort_index()
     if list(shown.index) != list(naive.index):
         return False
-    return all(_close(shown[column], naive[column], QUANTILE_TOLERANCE if column in QUANTILE_COLUMNS else 1e-9)
-               for column in naive.columns)
+    return all(
+        _close(
+            shown[column], naive[column], QUANTILE_TOLERANCE if column in QUANTILE_COLUMNS else 1e-9
+        )
+        for column in naive.columns
+    )
 
 
 def agree_shares(duck: pd.DataFrame, naive: pd.DataFrame) -> bool:
@@ -379,9 +496,14 @@ def agree_shares(duck: pd.DataFrame, naive: pd.DataFrame) -> bool:
 
 def agree_trend(duck: pd.DataFrame, naive: pd.DataFrame) -> bool:
     duck = duck.assign(period=pd.to_datetime(duck["period"])).sort_values(["group_code", "period"])
-    naive = naive.assign(period=pd.to_datetime(naive["period"])).sort_values(["region_code", "period"])
-    return (list(duck["group_code"]) == list(naive["region_code"])
-            and list(duck["period"]) == list(naive["period"]) and _close(duck["value"], naive["value"]))
+    naive = naive.assign(period=pd.to_datetime(naive["period"])).sort_values(
+        ["region_code", "period"]
+    )
+    return (
+        list(duck["group_code"]) == list(naive["region_code"])
+        and list(duck["period"]) == list(naive["period"])
+        and _close(duck["value"], naive["value"])
+    )
 
 
 def agree_ranking(duck: pd.DataFrame, naive: pd.DataFrame) -> bool:
@@ -390,7 +512,9 @@ def agree_ranking(duck: pd.DataFrame, naive: pd.DataFrame) -> bool:
     return list(left.index) == list(right.index) and _close(left, right)
 
 
-def compare_with_pandas(store: Path, selection_dicts: list[dict[str, Any]], minimum: int) -> dict[str, Any]:
+def compare_with_pandas(
+    store: Path, selection_dicts: list[dict[str, Any]], minimum: int
+) -> dict[str, Any]:
     """Time five query functions against their pandas equivalents on the same selections."""
     from dashboard.common import queries as shared_queries
     from dashboard.pillars import queries as indicators
@@ -408,27 +532,49 @@ def compare_with_pandas(store: Path, selection_dicts: list[dict[str, Any]], mini
     surveys = cursor.execute(SURVEY_SQL).df()
     values = cursor.execute(INDICATOR_SQL).df()
     load_s = time.perf_counter() - started
-    frames_mb = (surveys.memory_usage(deep=True).sum() + values.memory_usage(deep=True).sum()) / 2**20
+    frames_mb = (
+        surveys.memory_usage(deep=True).sum() + values.memory_usage(deep=True).sum()
+    ) / 2**20
     rss_loaded = current_rss_mb()
 
     queries: dict[str, tuple[Callable, Callable, Callable]] = {
         "sustainability.group_means (region)": (
-            lambda s: sustainability.group_means(cursor, s, "region", min_group_size=minimum, disclosure=EXACT),
-            lambda s: pandas_group_means(surveys, s, minimum), agree_means),
+            lambda s: sustainability.group_means(
+                cursor, s, "region", min_group_size=minimum, disclosure=EXACT
+            ),
+            lambda s: pandas_group_means(surveys, s, minimum),
+            agree_means,
+        ),
         "sustainability.group_distribution (region, composite)": (
-            lambda s: sustainability.group_distribution(cursor, s, "region", "composite", min_group_size=minimum,
-                                                        disclosure=EXACT),
-            lambda s: pandas_distribution(surveys, s, minimum), agree_means),
+            lambda s: sustainability.group_distribution(
+                cursor, s, "region", "composite", min_group_size=minimum, disclosure=EXACT
+            ),
+            lambda s: pandas_distribution(surveys, s, minimum),
+            agree_means,
+        ),
         "sustainability.threshold_shares (country, composite >= 0.5)": (
-            lambda s: sustainability.threshold_shares(cursor, s, "country", "composite", THRESHOLD,
-                                                      min_group_size=minimum, disclosure=EXACT),
-            lambda s: pandas_threshold_shares(surveys, s, minimum), agree_shares),
+            lambda s: sustainability.threshold_shares(
+                cursor,
+                s,
+                "country",
+                "composite",
+                THRESHOLD,
+                min_group_size=minimum,
+                disclosure=EXACT,
+            ),
+            lambda s: pandas_threshold_shares(surveys, s, minimum),
+            agree_shares,
+        ),
         "indicators.indicator_trend (returns_assisted, region x quarter)": (
             lambda s: indicators.indicator_trend(cursor, s, INDICATOR, "region"),
-            lambda s: pandas_trend(values, s), agree_trend),
+            lambda s: pandas_trend(values, s),
+            agree_trend,
+        ),
         "indicators.country_ranking (returns_assisted)": (
             lambda s: shared_queries.country_ranking(cursor, s, INDICATOR, by_sex=False),
-            lambda s: pandas_ranking(values, s), agree_ranking),
+            lambda s: pandas_ranking(values, s),
+            agree_ranking,
+        ),
     }
     typed = [Selection.from_raw(raw, catalog) for raw in selection_dicts]
     results = {}
@@ -445,10 +591,18 @@ def compare_with_pandas(store: Path, selection_dicts: list[dict[str, Any]], mini
             duck_ms.append((middle - begin) * 1000)
             naive_ms.append((end - middle) * 1000)
             disagreements += not agree(duck, naive)
-        results[name] = {"duckdb_ms": duck_ms, "pandas_ms": naive_ms, "disagreements": disagreements}
+        results[name] = {
+            "duckdb_ms": duck_ms,
+            "pandas_ms": naive_ms,
+            "disagreements": disagreements,
+        }
     reader.close()
-    return {"load_s": load_s, "frames_mb": frames_mb, "rss_growth_mb": rss_loaded - rss_before,
-            "queries": results}
+    return {
+        "load_s": load_s,
+        "frames_mb": frames_mb,
+        "rss_growth_mb": rss_loaded - rss_before,
+        "queries": results,
+    }
 
 
 # ---------------------------------------------------------------- report
@@ -456,25 +610,53 @@ def machine() -> dict[str, str]:
     import dash
     import duckdb
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "unknown")
-    memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                     if line.startswith("MemTotal:"))
-    return {"cpus": str(os.cpu_count()), "ram_gb": f"{memory_kb / 2**20:.1f}", "cpu": cpu,
-            "python": platform.python_version(), "duckdb": duckdb.__version__, "pandas": pd.__version__,
-            "dash": dash.__version__, "os": platform.platform(terse=True)}
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown",
+    )
+    memory_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal:")
+    )
+    return {
+        "cpus": str(os.cpu_count()),
+        "ram_gb": f"{memory_kb / 2**20:.1f}",
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "duckdb": duckdb.__version__,
+        "pandas": pd.__version__,
+        "dash": dash.__version__,
+        "os": platform.platform(terse=True),
+    }
 
 
 def code_version() -> str:
     """The commit the code is at, and how many files differ from it."""
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                text=True, check=True).stdout.strip()
-        changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                                 capture_output=True, text=True, check=True).stdout.splitlines()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        changed = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.splitlines()
     except (OSError, subprocess.CalledProcessError):
         return "unknown (not a git checkout)"
-    return f"commit {commit}" + (f" plus uncommitted changes in {len(changed)} files" if changed else "")
+    return f"commit {commit}" + (
+        f" plus uncommitted changes in {len(changed)} files" if changed else ""
+    )
 
 
 def load_average() -> str:
@@ -506,8 +688,13 @@ def _ratio(result: dict[str, Any]) -> float:
     return naive / duck
 
 
-def report(results: list[dict[str, Any]], command: str, info: dict[str, str], started: str,
-           loads: tuple[str, str]) -> str:
+def report(
+    results: list[dict[str, Any]],
+    command: str,
+    info: dict[str, str],
+    started: str,
+    loads: tuple[str, str],
+) -> str:
     sizes = [result["size"] for result in results]
     lines = [
         f"Run {started}: `{command}`; code at {info['code']}.",
@@ -531,91 +718,166 @@ def report(results: list[dict[str, Any]], command: str, info: dict[str, str], st
         if build.get("reused") and build.get("seconds"):
             build_text += " (earlier build)"
         grower = max(worker["callbacks"], key=lambda entry: entry.get("peak_growth_mb", 0.0))
-        growth = (f" (after warm-up {worker['peak_after_warmup_mb']:.0f} MB; most growth in "
-                  f"{grower['page']} {grower['name']}: +{grower['peak_growth_mb']:.0f} MB)"
-                  if grower.get("peak_growth_mb", 0) >= 1 and "peak_after_warmup_mb" in worker else "")
+        growth = (
+            f" (after warm-up {worker['peak_after_warmup_mb']:.0f} MB; most growth in "
+            f"{grower['page']} {grower['name']}: +{grower['peak_growth_mb']:.0f} MB)"
+            if grower.get("peak_growth_mb", 0) >= 1 and "peak_after_warmup_mb" in worker
+            else ""
+        )
         lines.append(
             f"| {worker['survey_rows']:,} | {worker['indicator_rows']:,} | {result['store_mb']:.0f} MB | "
             f"{build_text} | {worker['startup_s']:.1f} s | {worker['selections']} | {worst_ms:.0f} ms "
-            f"({worst_name}) | {largest:.0f} KB | {worker['peak_rss_mb']:.0f} MB{growth} |")
-    lines += ["", "### Targets", "",
-              "Callback times are judged twice: on wall-clock time as measured, and on the worker's CPU "
-              "time, which other processes on a busy shared machine do not inflate (it counts all the "
-              "worker's threads, so it exceeds wall time when DuckDB scans in parallel).", "",
-              "| target | measured | verdict |", "|---|---|---|"]
+            f"({worst_name}) | {largest:.0f} KB | {worker['peak_rss_mb']:.0f} MB{growth} |"
+        )
+    lines += [
+        "",
+        "### Targets",
+        "",
+        "Callback times are judged twice: on wall-clock time as measured, and on the worker's CPU "
+        "time, which other processes on a busy shared machine do not inflate (it counts all the "
+        "worker's threads, so it exceeds wall time when DuckDB scans in parallel).",
+        "",
+        "| target | measured | verdict |",
+        "|---|---|---|",
+    ]
     by_size = {result["size"]: result for result in results}
     for size, key in ((1_000_000, "p95_1m_ms"), (10_000_000, "p95_10m_ms")):
         if size in by_size:
             worst_ms, worst_name = _worst(by_size[size])
             cpu_ms, cpu_name = _worst(by_size[size], "cpu_ms")
-            lines.append(f"| p95 of every callback < {TARGETS[key]} ms at {size:,} | wall {worst_ms:.0f} ms "
-                         f"({worst_name}); CPU {cpu_ms:.0f} ms ({cpu_name}) | wall: "
-                         f"{verdict(worst_ms, TARGETS[key], unit=' ms')}; CPU: "
-                         f"{verdict(cpu_ms, TARGETS[key], unit=' ms')} |")
+            lines.append(
+                f"| p95 of every callback < {TARGETS[key]} ms at {size:,} | wall {worst_ms:.0f} ms "
+                f"({worst_name}); CPU {cpu_ms:.0f} ms ({cpu_name}) | wall: "
+                f"{verdict(worst_ms, TARGETS[key], unit=' ms')}; CPU: "
+                f"{verdict(cpu_ms, TARGETS[key], unit=' ms')} |"
+            )
     if 1_000_000 in by_size:
         ratio = _ratio(by_size[1_000_000])
-        lines.append(f"| ≥ {TARGETS['pandas_ratio_1m']}× faster than pandas at 1,000,000 (sum of medians of "
-                     f"the 5 queries) | {ratio:.1f}× | "
-                     f"{verdict(ratio, TARGETS['pandas_ratio_1m'], higher_is_better=True, unit='×')} |")
+        lines.append(
+            f"| ≥ {TARGETS['pandas_ratio_1m']}× faster than pandas at 1,000,000 (sum of medians of "
+            f"the 5 queries) | {ratio:.1f}× | "
+            f"{verdict(ratio, TARGETS['pandas_ratio_1m'], higher_is_better=True, unit='×')} |"
+        )
     if 10_000_000 in by_size:
         rss = by_size[10_000_000]["worker"]["peak_rss_mb"]
-        lines.append(f"| worker < {TARGETS['rss_10m_mb']} MB at 10,000,000 | {rss:.0f} MB peak RSS | "
-                     f"{verdict(rss, TARGETS['rss_10m_mb'], unit=' MB')} |")
-    largest = max(max(max(entry["bytes"]) for entry in result["worker"]["callbacks"]) for result in results) / 1024
-    lines.append(f"| every response < {TARGETS['response_kb']} KB | largest {largest:.0f} KB | "
-                 f"{verdict(largest, TARGETS['response_kb'], unit=' KB')} |")
+        lines.append(
+            f"| worker < {TARGETS['rss_10m_mb']} MB at 10,000,000 | {rss:.0f} MB peak RSS | "
+            f"{verdict(rss, TARGETS['rss_10m_mb'], unit=' MB')} |"
+        )
+    largest = (
+        max(
+            max(max(entry["bytes"]) for entry in result["worker"]["callbacks"])
+            for result in results
+        )
+        / 1024
+    )
+    lines.append(
+        f"| every response < {TARGETS['response_kb']} KB | largest {largest:.0f} KB | "
+        f"{verdict(largest, TARGETS['response_kb'], unit=' KB')} |"
+    )
 
-    lines += ["", "### Server time per update, by callback", "",
-              "Wall-clock median / p95 ms, then the median CPU time of the worker process (all its threads, "
-              "so DuckDB's parallel scans count in full; it is what the update costs, whatever else runs on "
-              "the machine), then the largest response.", "",
-              "| page | callback | " + " | ".join(f"{label(size)} records" for size in sizes) + " |",
-              "|---|---|" + "---:|" * len(sizes)]
-    keys = list(dict.fromkeys(f"{entry['page']}|{entry['name']}" for result in results
-                              for entry in result["worker"]["callbacks"]))
+    lines += [
+        "",
+        "### Server time per update, by callback",
+        "",
+        "Wall-clock median / p95 ms, then the median CPU time of the worker process (all its threads, "
+        "so DuckDB's parallel scans count in full; it is what the update costs, whatever else runs on "
+        "the machine), then the largest response.",
+        "",
+        "| page | callback | " + " | ".join(f"{label(size)} records" for size in sizes) + " |",
+        "|---|---|" + "---:|" * len(sizes),
+    ]
+    keys = list(
+        dict.fromkeys(
+            f"{entry['page']}|{entry['name']}"
+            for result in results
+            for entry in result["worker"]["callbacks"]
+        )
+    )
     for key in keys:
         page, name = key.split("|", 1)
         cells = []
         for result in results:
-            entry = next((e for e in result["worker"]["callbacks"] if e["page"] == page and e["name"] == name), None)
-            bad = {status: count for status, count in (entry or {}).get("status", {}).items()
-                   if status not in ("200", "204")}
-            cells.append("–" if entry is None else
-                         f"{statistics.median(entry['ms']):.0f} / {percentile(entry['ms'], 95):.0f} ms, "
-                         f"CPU {statistics.median(entry['cpu_ms']):.0f} ms, {max(entry['bytes']) / 1024:.0f} KB" + (f" **HTTP {bad}**" if bad else ""))
+            entry = next(
+                (
+                    e
+                    for e in result["worker"]["callbacks"]
+                    if e["page"] == page and e["name"] == name
+                ),
+                None,
+            )
+            bad = {
+                status: count
+                for status, count in (entry or {}).get("status", {}).items()
+                if status not in ("200", "204")
+            }
+            cells.append(
+                "–"
+                if entry is None
+                else f"{statistics.median(entry['ms']):.0f} / {percentile(entry['ms'], 95):.0f} ms, "
+                f"CPU {statistics.median(entry['cpu_ms']):.0f} ms, {max(entry['bytes']) / 1024:.0f} KB"
+                + (f" **HTTP {bad}**" if bad else "")
+            )
         lines.append(f"| {page} | `{name}` | " + " | ".join(cells) + " |")
-    for page in dict.fromkeys(page for result in results for page in result["worker"]["page_totals"]):
+    for page in dict.fromkeys(
+        page for result in results for page in result["worker"]["page_totals"]
+    ):
         cells = []
         for result in results:
             totals = result["worker"]["page_totals"].get(page)
-            cells.append("–" if not totals else
-                         f"{statistics.median(totals):.0f} / {percentile(totals, 95):.0f} ms")
-        lines.append(f"| {page} | *sum of the page's callbacks for one filter change* | " + " | ".join(cells) + " |")
+            cells.append(
+                "–"
+                if not totals
+                else f"{statistics.median(totals):.0f} / {percentile(totals, 95):.0f} ms"
+            )
+        lines.append(
+            f"| {page} | *sum of the page's callbacks for one filter change* | "
+            + " | ".join(cells)
+            + " |"
+        )
 
     if any(result["worker"].get("queries") for result in results):
-        lines += ["", "### Queries by name (the store door's counts)", "",
-                  "Every query of the measured selections, counted by the store door "
-                  "(`dashboard/store/door.py`): calls, total and longest time.", "",
-                  "| query | " + " | ".join(f"{label(size)} records" for size in sizes) + " |",
-                  "|---|" + "---:|" * len(sizes)]
+        lines += [
+            "",
+            "### Queries by name (the store door's counts)",
+            "",
+            "Every query of the measured selections, counted by the store door "
+            "(`dashboard/store/door.py`): calls, total and longest time.",
+            "",
+            "| query | " + " | ".join(f"{label(size)} records" for size in sizes) + " |",
+            "|---|" + "---:|" * len(sizes),
+        ]
         names = sorted({name for result in results for name in result["worker"].get("queries", {})})
         for name in names:
             cells = []
             for result in results:
                 count = result["worker"].get("queries", {}).get(name)
-                cells.append("–" if not count else f"{count['calls']} calls, {count['seconds'] * 1000:.0f} ms, "
-                                                   f"longest {count['longest'] * 1000:.1f} ms")
+                cells.append(
+                    "–"
+                    if not count
+                    else f"{count['calls']} calls, {count['seconds'] * 1000:.0f} ms, "
+                    f"longest {count['longest'] * 1000:.1f} ms"
+                )
             lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
 
     if any(result.get("pandas") for result in results):
-        lines += ["", "### DuckDB query functions vs the naive way (pandas on in-memory DataFrames)", "",
-                  "Median ms per selection, DuckDB / pandas (ratio = pandas ÷ DuckDB). Results are checked "
-                  "equal for every selection, suppressed groups left out: counts, means and standard "
-                  "deviations to 1e-7, quantiles to 0.01 (the width of the score bins the query layer reads "
-                  "them from).", "",
-                  "| query | " + " | ".join(f"{label(size)} records" for size in sizes) + " |",
-                  "|---|" + "---:|" * len(sizes)]
-        names = list(dict.fromkeys(name for result in results for name in result.get("pandas", {}).get("queries", {})))
+        lines += [
+            "",
+            "### DuckDB query functions vs the naive way (pandas on in-memory DataFrames)",
+            "",
+            "Median ms per selection, DuckDB / pandas (ratio = pandas ÷ DuckDB). Results are checked "
+            "equal for every selection, suppressed groups left out: counts, means and standard "
+            "deviations to 1e-7, quantiles to 0.01 (the width of the score bins the query layer reads "
+            "them from).",
+            "",
+            "| query | " + " | ".join(f"{label(size)} records" for size in sizes) + " |",
+            "|---|" + "---:|" * len(sizes),
+        ]
+        names = list(
+            dict.fromkeys(
+                name for result in results for name in result.get("pandas", {}).get("queries", {})
+            )
+        )
         for name in names:
             cells = []
             for result in results:
@@ -623,16 +885,37 @@ def report(results: list[dict[str, Any]], command: str, info: dict[str, str], st
                 if not query:
                     cells.append("–")
                     continue
-                duck, naive = statistics.median(query["duckdb_ms"]), statistics.median(query["pandas_ms"])
-                agree = "agree" if not query["disagreements"] else f"**{query['disagreements']} differ**"
+                duck, naive = (
+                    statistics.median(query["duckdb_ms"]),
+                    statistics.median(query["pandas_ms"]),
+                )
+                agree = (
+                    "agree"
+                    if not query["disagreements"]
+                    else f"**{query['disagreements']} differ**"
+                )
                 cells.append(f"{duck:.1f} / {naive:.1f} ms = {naive / duck:.1f}×, {agree}")
             lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
-        lines.append("| *all five (sum of medians)* | " + " | ".join(
-            f"{_ratio(result):.1f}×" if result.get("pandas") else "–" for result in results) + " |")
-        lines.append("| *pandas: load into memory / frames size / process growth* | " + " | ".join(
-            (f"{result['pandas']['load_s']:.1f} s / {result['pandas']['frames_mb']:.0f} MB / "
-             f"{result['pandas']['rss_growth_mb']:.0f} MB") if result.get("pandas") else "–"
-            for result in results) + " |")
+        lines.append(
+            "| *all five (sum of medians)* | "
+            + " | ".join(
+                f"{_ratio(result):.1f}×" if result.get("pandas") else "–" for result in results
+            )
+            + " |"
+        )
+        lines.append(
+            "| *pandas: load into memory / frames size / process growth* | "
+            + " | ".join(
+                (
+                    f"{result['pandas']['load_s']:.1f} s / {result['pandas']['frames_mb']:.0f} MB / "
+                    f"{result['pandas']['rss_growth_mb']:.0f} MB"
+                )
+                if result.get("pandas")
+                else "–"
+                for result in results
+            )
+            + " |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -649,20 +932,40 @@ def paste_into(readme: Path, marker: str, text: str) -> None:
 
 # ---------------------------------------------------------------- main
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.callbacks", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="100000,1000000,10000000", help="survey records per store")
-    parser.add_argument("--reuse-dir", type=Path, default=Path("/tmp/bench"), help="where stores live")
-    parser.add_argument("--rebuild", action="store_true", help="build (and time) stores even if present")
-    parser.add_argument("--selections", type=int, default=SMALL_SELECTIONS,
-                        help=f"selections timed per store below {LARGE_SIZE:,} records")
-    parser.add_argument("--large-selections", type=int, default=LARGE_SELECTIONS,
-                        help=f"selections timed per store of {LARGE_SIZE:,} records or more")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.callbacks",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--sizes", default="100000,1000000,10000000", help="survey records per store"
+    )
+    parser.add_argument(
+        "--reuse-dir", type=Path, default=Path("/tmp/bench"), help="where stores live"
+    )
+    parser.add_argument(
+        "--rebuild", action="store_true", help="build (and time) stores even if present"
+    )
+    parser.add_argument(
+        "--selections",
+        type=int,
+        default=SMALL_SELECTIONS,
+        help=f"selections timed per store below {LARGE_SIZE:,} records",
+    )
+    parser.add_argument(
+        "--large-selections",
+        type=int,
+        default=LARGE_SELECTIONS,
+        help=f"selections timed per store of {LARGE_SIZE:,} records or more",
+    )
     parser.add_argument("--warmups", type=int, default=2, help="selections run untimed first")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--no-pandas", action="store_true", help="skip the pandas comparison")
-    parser.add_argument("--report-only", action="store_true",
-                        help="rewrite the report from <reuse-dir>/results.json without measuring")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="rewrite the report from <reuse-dir>/results.json without measuring",
+    )
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
     parser.add_argument("--readme", type=Path, default=HERE / "README.md")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
@@ -676,14 +979,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.report_only:
         saved = json.loads((args.reuse_dir / "results.json").read_text())
         meta = saved["meta"]
-        text = report(saved["results"], meta["command"], meta["info"], meta["started"], tuple(meta["loads"]))
+        text = report(
+            saved["results"], meta["command"], meta["info"], meta["started"], tuple(meta["loads"])
+        )
         args.out.write_text(text)
         paste_into(args.readme, "callbacks", text)
         print(text)
         return 0
 
-    command = "python -m benchmarks.callbacks " + " ".join(argv if argv is not None else sys.argv[1:])
-    started, loads_start, info = dt.datetime.now().isoformat(timespec="minutes"), load_average(), machine()
+    command = "python -m benchmarks.callbacks " + " ".join(
+        argv if argv is not None else sys.argv[1:]
+    )
+    started, loads_start, info = (
+        dt.datetime.now().isoformat(timespec="minutes"),
+        load_average(),
+        machine(),
+    )
     info["code"] = code_version()
     from dashboard.settings import load_settings
 
@@ -697,26 +1008,63 @@ def main(argv: list[str] | None = None) -> int:
         count = args.large_selections if size >= LARGE_SIZE else args.selections
         chosen = make_selections(store, count + args.warmups, args.seed + size)
         with tempfile.TemporaryDirectory() as scratch:
-            selections_file, worker_out = Path(scratch) / "selections.json", Path(scratch) / "worker.json"
+            selections_file, worker_out = (
+                Path(scratch) / "selections.json",
+                Path(scratch) / "worker.json",
+            )
             selections_file.write_text(json.dumps(chosen))
             began = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "benchmarks.callbacks", "--worker", "--store", str(store),
-                            "--selections-file", str(selections_file), "--worker-out", str(worker_out),
-                            "--warmups", str(args.warmups)], check=True, cwd=ROOT, timeout=1800)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "benchmarks.callbacks",
+                    "--worker",
+                    "--store",
+                    str(store),
+                    "--selections-file",
+                    str(selections_file),
+                    "--worker-out",
+                    str(worker_out),
+                    "--warmups",
+                    str(args.warmups),
+                ],
+                check=True,
+                cwd=ROOT,
+                timeout=1800,
+            )
             worker = json.loads(worker_out.read_text())
-        print(f"  worker: {len(chosen) - args.warmups} selections in {time.perf_counter() - began:.0f} s, "
-              f"peak RSS {worker['peak_rss_mb']:.0f} MB", flush=True)
-        result = {"size": size, "store": str(store), "store_mb": store.stat().st_size / 2**20, "build": build,
-                  "worker": worker}
+        print(
+            f"  worker: {len(chosen) - args.warmups} selections in {time.perf_counter() - began:.0f} s, "
+            f"peak RSS {worker['peak_rss_mb']:.0f} MB",
+            flush=True,
+        )
+        result = {
+            "size": size,
+            "store": str(store),
+            "store_mb": store.stat().st_size / 2**20,
+            "build": build,
+            "worker": worker,
+        }
         if not args.no_pandas:
             began = time.perf_counter()
-            result["pandas"] = compare_with_pandas(store, chosen[args.warmups:], minimum)
-            print(f"  pandas comparison in {time.perf_counter() - began:.0f} s: "
-                  f"{_ratio(result):.1f}× (sum of medians)", flush=True)
+            result["pandas"] = compare_with_pandas(store, chosen[args.warmups :], minimum)
+            print(
+                f"  pandas comparison in {time.perf_counter() - began:.0f} s: "
+                f"{_ratio(result):.1f}× (sum of medians)",
+                flush=True,
+            )
         results.append(result)
 
-    meta = {"command": command, "info": info, "started": started, "loads": [loads_start, load_average()]}
-    (args.reuse_dir / "results.json").write_text(json.dumps({"meta": meta, "results": results}, indent=1))
+    meta = {
+        "command": command,
+        "info": info,
+        "started": started,
+        "loads": [loads_start, load_average()],
+    }
+    (args.reuse_dir / "results.json").write_text(
+        json.dumps({"meta": meta, "results": results}, indent=1)
+    )
     text = report(results, command, info, started, tuple(meta["loads"]))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text)

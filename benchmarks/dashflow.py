@@ -20,9 +20,12 @@ LANGUAGE = ("shell-language-store", "data")
 URL = "shell-url"
 PAGE_CONTENT_OUTPUT = "shell-page-content.children"
 FILTER_IDS = {
-    "regions": "filter-region-dropdown", "statuses": "filter-status-dropdown",
-    "actions": "filter-action-dropdown", "countries": "filter-country-dropdown",
-    "pillars": "filter-pillar-dropdown", "period_start": "filter-period-start-dropdown",
+    "regions": "filter-region-dropdown",
+    "statuses": "filter-status-dropdown",
+    "actions": "filter-action-dropdown",
+    "countries": "filter-country-dropdown",
+    "pillars": "filter-pillar-dropdown",
+    "period_start": "filter-period-start-dropdown",
     "period_end": "filter-period-end-dropdown",
 }
 
@@ -93,13 +96,16 @@ def id_key(component_id: Any) -> str:
 def _is_wildcard(component_id: Any) -> bool:
     """Whether an id matches many components (ALL, MATCH, ALLSMALLER): a dict id with a list value."""
     text = id_key(component_id)
-    return text.startswith("{") and any(isinstance(value, list) for value in json.loads(text).values())
+    return text.startswith("{") and any(
+        isinstance(value, list) for value in json.loads(text).values()
+    )
 
 
 def _is_pattern(spec: Mapping[str, Any]) -> bool:
     items = [*spec.get("inputs", []), *spec.get("state", [])]
-    return (any(_is_wildcard(component) for component, _ in parse_outputs(spec["output"]))
-            or any(_is_wildcard(item["id"]) for item in items))
+    return any(_is_wildcard(component) for component, _ in parse_outputs(spec["output"])) or any(
+        _is_wildcard(item["id"]) for item in items
+    )
 
 
 def _body_id(component: str) -> Any:
@@ -114,11 +120,15 @@ def server_callbacks(dependencies: list[Mapping[str, Any]]) -> list[CallbackSpec
     for dep in dependencies:
         if dep.get("clientside_function") or _is_pattern(dep):
             continue
-        specs.append(CallbackSpec(
-            output=dep["output"], outputs=parse_outputs(dep["output"]),
-            inputs=[(id_key(item["id"]), item["property"]) for item in dep.get("inputs", [])],
-            state=[(id_key(item["id"]), item["property"]) for item in dep.get("state", [])],
-            prevent_initial_call=bool(dep.get("prevent_initial_call"))))
+        specs.append(
+            CallbackSpec(
+                output=dep["output"],
+                outputs=parse_outputs(dep["output"]),
+                inputs=[(id_key(item["id"]), item["property"]) for item in dep.get("inputs", [])],
+                state=[(id_key(item["id"]), item["property"]) for item in dep.get("state", [])],
+                prevent_initial_call=bool(dep.get("prevent_initial_call")),
+            )
+        )
     return specs
 
 
@@ -147,14 +157,20 @@ def component_props(layout: Any) -> dict[str, dict[str, Any]]:
     return found
 
 
-def build_body(spec: CallbackSpec, values: Mapping[Prop, Any], changed: list[Prop]) -> dict[str, Any]:
+def build_body(
+    spec: CallbackSpec, values: Mapping[Prop, Any], changed: list[Prop]
+) -> dict[str, Any]:
     """The JSON body the renderer posts to ``/_dash-update-component``."""
     outputs = [{"id": _body_id(component), "property": prop} for component, prop in spec.outputs]
     return {
         "output": spec.output,
         "outputs": outputs if spec.multi else outputs[0],
-        "inputs": [{"id": _body_id(c), "property": p, "value": values.get((c, p))} for c, p in spec.inputs],
-        "state": [{"id": _body_id(c), "property": p, "value": values.get((c, p))} for c, p in spec.state],
+        "inputs": [
+            {"id": _body_id(c), "property": p, "value": values.get((c, p))} for c, p in spec.inputs
+        ],
+        "state": [
+            {"id": _body_id(c), "property": p, "value": values.get((c, p))} for c, p in spec.state
+        ],
         "changedPropIds": [f"{c}.{p}" for c, p in changed],
     }
 
@@ -165,8 +181,11 @@ def response_values(raw: bytes) -> dict[Prop, Any]:
         payload = json.loads(raw or b"{}")
     except ValueError:
         return {}
-    return {(component, prop): value for component, props in (payload.get("response") or {}).items()
-            for prop, value in props.items()}
+    return {
+        (component, prop): value
+        for component, props in (payload.get("response") or {}).items()
+        for prop, value in props.items()
+    }
 
 
 @dataclass
@@ -190,14 +209,19 @@ class DashSite:
         render = next(spec for spec in specs if spec.output == PAGE_CONTENT_OUTPUT)
         for path in self.page_paths:
             values = {(URL, "pathname"): path, (URL, "search"): search, LANGUAGE: "en"}
-            status, raw = self.transport.post("/_dash-update-component",
-                                              build_body(render, values, [(URL, "pathname")]))
-            if status == 403:  # a page a visitor who is not signed in may not open (the import page)
+            status, raw = self.transport.post(
+                "/_dash-update-component", build_body(render, values, [(URL, "pathname")])
+            )
+            if (
+                status == 403
+            ):  # a page a visitor who is not signed in may not open (the import page)
                 continue
             _expect(status, f"render {path}")
             self.pages[path] = component_props(json.loads(raw))
         self.page_paths = tuple(path for path in self.page_paths if path in self.pages)
-        self.callbacks = [CallbackSpec(**{**spec.__dict__, "page": self._page_of(spec)}) for spec in specs]
+        self.callbacks = [
+            CallbackSpec(**{**spec.__dict__, "page": self._page_of(spec)}) for spec in specs
+        ]
         return self
 
     def _page_of(self, spec: CallbackSpec) -> str:
@@ -222,7 +246,11 @@ class DashSite:
 
     def main_callbacks(self, path: str) -> list[CallbackSpec]:
         """Callbacks of page ``path`` (and the shell) that run when the filters change."""
-        return [spec for spec in self.callbacks if spec.reads(SELECTION) and spec.page in (path, "shell")]
+        return [
+            spec
+            for spec in self.callbacks
+            if spec.reads(SELECTION) and spec.page in (path, "shell")
+        ]
 
     def filter_options(self) -> dict[str, list[Any]]:
         """Values offered by each filter drop-down of the shell."""
@@ -258,9 +286,13 @@ def random_selection(rng: random.Random, options: Mapping[str, list[Any]]) -> di
         return sorted(rng.sample(values, rng.randint(1, min(most, len(values)))))
 
     selection: dict[str, Any] = {
-        "regions": some("regions", 0.3, 2), "statuses": some("statuses", 0.2, 1),
-        "actions": some("actions", 0.3, 3), "countries": some("countries", 0.25, 4),
-        "pillars": some("pillars", 0.2, 2), "period_start": None, "period_end": None,
+        "regions": some("regions", 0.3, 2),
+        "statuses": some("statuses", 0.2, 1),
+        "actions": some("actions", 0.3, 3),
+        "countries": some("countries", 0.25, 4),
+        "pillars": some("pillars", 0.2, 2),
+        "period_start": None,
+        "period_end": None,
     }
     quarters = options.get("period_start") or []
     if quarters and rng.random() < 0.4:
@@ -269,12 +301,23 @@ def random_selection(rng: random.Random, options: Mapping[str, list[Any]]) -> di
     return selection
 
 
-def selections(count: int, seed: int, options: Mapping[str, list[Any]],
-               normalise: Callable[[dict[str, Any]], dict[str, Any]] = lambda raw: raw) -> list[dict[str, Any]]:
+def selections(
+    count: int,
+    seed: int,
+    options: Mapping[str, list[Any]],
+    normalise: Callable[[dict[str, Any]], dict[str, Any]] = lambda raw: raw,
+) -> list[dict[str, Any]]:
     """``count`` distinct selections: the empty one, single countries (one in six), random mixes."""
     rng = random.Random(seed)
-    empty = {"regions": [], "statuses": [], "actions": [], "countries": [], "pillars": [],
-             "period_start": None, "period_end": None}
+    empty = {
+        "regions": [],
+        "statuses": [],
+        "actions": [],
+        "countries": [],
+        "pillars": [],
+        "period_start": None,
+        "period_end": None,
+    }
     chosen = [normalise(empty)]
     seen = {json.dumps(chosen[0], sort_keys=True)}
     countries = list(options.get("countries") or [])

@@ -104,7 +104,9 @@ class HttpTransport:
             headers["Content-Type"] = "application/json"
         for attempt in (1, 2):
             if self.connection is None:
-                self.connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+                self.connection = http.client.HTTPConnection(
+                    self.host, self.port, timeout=self.timeout
+                )
                 self.used = False
             try:
                 self.connection.request(method, path, body=body, headers=headers)
@@ -153,8 +155,14 @@ class Tally:
             self.requests += 1
             return True
 
-    def record(self, kind: str, ms: float, status: int | None, error: str | None = None,
-               what: str | None = None) -> None:
+    def record(
+        self,
+        kind: str,
+        ms: float,
+        status: int | None,
+        error: str | None = None,
+        what: str | None = None,
+    ) -> None:
         with self.lock:
             self.latencies.setdefault(kind, []).append(ms)
             if status is not None:
@@ -170,8 +178,16 @@ class Stop(Exception):
 class User(threading.Thread):
     """One simulated person."""
 
-    def __init__(self, number: int, site: DashSite, host: str, port: int, args: argparse.Namespace,
-                 tally: Tally, deadline: float) -> None:
+    def __init__(
+        self,
+        number: int,
+        site: DashSite,
+        host: str,
+        port: int,
+        args: argparse.Namespace,
+        tally: Tally,
+        deadline: float,
+    ) -> None:
         super().__init__(name=f"user-{number}", daemon=True)
         self.rng = random.Random(args.seed * 1000 + number)
         self.site, self.args, self.tally, self.deadline = site, args, tally, deadline
@@ -182,15 +198,21 @@ class User(threading.Thread):
         self.path = self.rng.choice(site.page_paths)
         self.selection: dict[str, Any] = {}
 
-    def send(self, kind: str, method: str, path: str, body: Any = None, what: str | None = None) -> bytes | None:
+    def send(
+        self, kind: str, method: str, path: str, body: Any = None, what: str | None = None
+    ) -> bytes | None:
         """One request, timed and tallied; None when stopped or failed."""
         if time.monotonic() >= self.deadline or not self.tally.take_ticket(self.args.max_requests):
             raise Stop
         begin = time.perf_counter()
         try:
-            status, raw = self.transport.get(path) if method == "GET" else self.transport.post(path, body)
+            status, raw = (
+                self.transport.get(path) if method == "GET" else self.transport.post(path, body)
+            )
         except (OSError, http.client.HTTPException) as error:
-            self.tally.record(kind, (time.perf_counter() - begin) * 1000, None, type(error).__name__, what)
+            self.tally.record(
+                kind, (time.perf_counter() - begin) * 1000, None, type(error).__name__, what
+            )
             self.transport.close()
             return None
         self.tally.record(kind, (time.perf_counter() - begin) * 1000, status, None, what)
@@ -206,22 +228,32 @@ class User(threading.Thread):
 
     def navigate(self) -> None:
         values = self.values()
-        self.send("page layout (routing callback)", "POST", UPDATE,
-                  build_body(self.render, values, [(URL, "pathname")]))
+        self.send(
+            "page layout (routing callback)",
+            "POST",
+            UPDATE,
+            build_body(self.render, values, [(URL, "pathname")]),
+        )
 
     def change_filters(self) -> None:
         began = time.perf_counter()
         wanted = random_selection(self.rng, self.options) if self.rng.random() > 0.1 else {}
         self.selection = {**wanted}
         changed = self.rng.choice(list(FILTER_IDS.values()))
-        raw = self.send("filters -> URL/store callback", "POST", UPDATE,
-                        build_body(self.sync, self.values(), [(changed, "value")]))
+        raw = self.send(
+            "filters -> URL/store callback",
+            "POST",
+            UPDATE,
+            build_body(self.sync, self.values(), [(changed, "value")]),
+        )
         stored = response_values(raw or b"").get(SELECTION)
         if isinstance(stored, dict):
             self.selection = stored
         values = self.values()
         for spec in self.site.main_callbacks(self.path):
-            self.send("page callbacks", "POST", UPDATE, build_body(spec, values, [SELECTION]), spec.name)
+            self.send(
+                "page callbacks", "POST", UPDATE, build_body(spec, values, [SELECTION]), spec.name
+            )
         with self.tally.lock:
             self.tally.updates.append((time.perf_counter() - began) * 1000)
 
@@ -247,7 +279,9 @@ class User(threading.Thread):
 # ---------------------------------------------------------------- server
 def port_is_free(host: str, port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn does: TIME_WAIT is fine
+        probe.setsockopt(
+            socket.SOL_SOCKET, socket.SO_REUSEADDR, 1
+        )  # as gunicorn does: TIME_WAIT is fine
         try:
             probe.bind((host, port))
         except OSError:
@@ -255,7 +289,9 @@ def port_is_free(host: str, port: int) -> bool:
     return True
 
 
-def baseline_store(code_dir: Path, scratch: Path, commit: str, store: Path, python: str = sys.executable) -> Path:
+def baseline_store(
+    code_dir: Path, scratch: Path, commit: str, store: Path, python: str = sys.executable
+) -> Path:
     """A store of as many survey records as ``store``, built by the baseline's own code (it refuses
     a store of a newer schema version)."""
     sidecar = store.with_name(store.name + ".build.json")
@@ -264,26 +300,46 @@ def baseline_store(code_dir: Path, scratch: Path, commit: str, store: Path, pyth
     if not built.exists():
         command = [python, "-m", "dashboard", "build-demo", "--store", str(built)]
         print(f"building {built} with the baseline's code...", flush=True)
-        subprocess.run(command + (["--rows", str(rows)] if rows else []), cwd=code_dir, check=True,
-                       env={**os.environ, "PYTHONPATH": str(code_dir)})
+        subprocess.run(
+            command + (["--rows", str(rows)] if rows else []),
+            cwd=code_dir,
+            check=True,
+            env={**os.environ, "PYTHONPATH": str(code_dir)},
+        )
     return built
 
 
 def start_server(args: argparse.Namespace, host: str, log: Path) -> subprocess.Popen:
     code_dir = args.code_dir or ROOT
     # PYTHONPATH first: the code of code_dir, not the editable install of this worktree.
-    env = {**os.environ, "EUIOM_STORE": str(args.store), "EUIOM_HOST": host, "EUIOM_PORT": str(args.port),
-           "EUIOM_WORKERS": str(args.workers), "PYTHONPATH": str(code_dir), "EUIOM_CACHE_DIR": str(args.cache_dir)}
+    env = {
+        **os.environ,
+        "EUIOM_STORE": str(args.store),
+        "EUIOM_HOST": host,
+        "EUIOM_PORT": str(args.port),
+        "EUIOM_WORKERS": str(args.workers),
+        "PYTHONPATH": str(code_dir),
+        "EUIOM_CACHE_DIR": str(args.cache_dir),
+    }
     handle = log.open("wb")
-    return subprocess.Popen([args.python, "-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"],
-                            cwd=code_dir, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        [args.python, "-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"],
+        cwd=code_dir,
+        env=env,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+    )
 
 
-def wait_until_ready(server: subprocess.Popen, host: str, port: int, log: Path, timeout: float) -> float:
+def wait_until_ready(
+    server: subprocess.Popen, host: str, port: int, log: Path, timeout: float
+) -> float:
     began = time.monotonic()
     while time.monotonic() - began < timeout:
         if server.poll() is not None:
-            raise SystemExit(f"gunicorn exited with {server.returncode}:\n{log.read_text()[-3000:]}")
+            raise SystemExit(
+                f"gunicorn exited with {server.returncode}:\n{log.read_text()[-3000:]}"
+            )
         try:
             connection = http.client.HTTPConnection(host, port, timeout=5)
             connection.request("GET", "/_dash-dependencies")
@@ -307,8 +363,11 @@ def workers_of(master: int) -> dict[int, tuple[float, float]]:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             if int(fields[1]) != master:
                 continue
-            peak = next(int(line.split()[1]) / 1024 for line in (entry / "status").read_text().splitlines()
-                        if line.startswith("VmHWM:"))
+            peak = next(
+                int(line.split()[1]) / 1024
+                for line in (entry / "status").read_text().splitlines()
+                if line.startswith("VmHWM:")
+            )
             found[int(entry.name)] = ((int(fields[11]) + int(fields[12])) / ticks, peak)
         except (OSError, ValueError, IndexError, StopIteration):
             continue
@@ -330,24 +389,48 @@ def pct(values: list[float], q: float) -> float:
     return float(np.percentile(values, q)) if values else float("nan")
 
 
-def summarise(args: argparse.Namespace, tally: Tally, elapsed: float, peaks: list[float],
-              ready_s: float, server_cpu_s: float, client_cpu_s: float) -> dict[str, Any]:
+def summarise(
+    args: argparse.Namespace,
+    tally: Tally,
+    elapsed: float,
+    peaks: list[float],
+    ready_s: float,
+    server_cpu_s: float,
+    client_cpu_s: float,
+) -> dict[str, Any]:
     everything = [ms for values in tally.latencies.values() for ms in values]
     return {
-        "server_cpu_s": server_cpu_s, "client_cpu_s": client_cpu_s,
-        "server_cpu_ms_per_request": server_cpu_s * 1000 / len(everything) if everything else float("nan"),
-        "label": args.label, "when": dt.datetime.now().isoformat(timespec="minutes"),
+        "server_cpu_s": server_cpu_s,
+        "client_cpu_s": client_cpu_s,
+        "server_cpu_ms_per_request": server_cpu_s * 1000 / len(everything)
+        if everything
+        else float("nan"),
+        "label": args.label,
+        "when": dt.datetime.now().isoformat(timespec="minutes"),
         "command": "python -m benchmarks.load " + shlex.join(sys.argv[1:]),
-        "store": str(args.store), "users": args.users, "workers": args.workers,
-        "think": [args.think_min, args.think_max], "seconds": round(elapsed, 1), "ready_s": round(ready_s, 1),
-        "requests": len(everything), "throughput": len(everything) / elapsed if elapsed else 0.0,
-        "p50": pct(everything, 50), "p95": pct(everything, 95), "p99": pct(everything, 99),
+        "store": str(args.store),
+        "users": args.users,
+        "workers": args.workers,
+        "think": [args.think_min, args.think_max],
+        "seconds": round(elapsed, 1),
+        "ready_s": round(ready_s, 1),
+        "requests": len(everything),
+        "throughput": len(everything) / elapsed if elapsed else 0.0,
+        "p50": pct(everything, 50),
+        "p95": pct(everything, 95),
+        "p99": pct(everything, 99),
         "max": max(everything) if everything else float("nan"),
-        "by_kind": {kind: {"n": len(values), "p50": pct(values, 50), "p95": pct(values, 95)}
-                    for kind, values in tally.latencies.items()},
-        "updates": len(tally.updates), "update_p50": pct(tally.updates, 50), "update_p95": pct(tally.updates, 95),
+        "by_kind": {
+            kind: {"n": len(values), "p50": pct(values, 50), "p95": pct(values, 95)}
+            for kind, values in tally.latencies.items()
+        },
+        "updates": len(tally.updates),
+        "update_p50": pct(tally.updates, 50),
+        "update_p95": pct(tally.updates, 95),
         "statuses": {str(key): value for key, value in tally.statuses.items()},
-        "errors": dict(tally.errors), "reconnects": tally.reconnects, "worker_peak_mb": peaks,
+        "errors": dict(tally.errors),
+        "reconnects": tally.reconnects,
+        "worker_peak_mb": peaks,
         "load_after": " ".join(f"{value:.1f}" for value in os.getloadavg()),
     }
 
@@ -367,9 +450,14 @@ def table(runs: dict[str, dict[str, Any]]) -> str:
     for run in runs.values():
         errors = ", ".join(f"{key}: {value}" for key, value in run["errors"].items()) or "none"
         met = not run["errors"] and run["p95"] < TARGET_P95_MS
-        verdict = "met" if met else (
-            f"missed: p95 {run['p95']:.0f} ms ({run['p95'] / TARGET_P95_MS:.1f}× the target)"
-            + (f", {sum(run['errors'].values())} errors" if run["errors"] else ""))
+        verdict = (
+            "met"
+            if met
+            else (
+                f"missed: p95 {run['p95']:.0f} ms ({run['p95'] / TARGET_P95_MS:.1f}× the target)"
+                + (f", {sum(run['errors'].values())} errors" if run["errors"] else "")
+            )
+        )
         lines.append(
             f"| {run['label']} | {Path(run['store']).name} | {run['users']} "
             f"| {run['think'][0]:g}–{run['think'][1]:g} s "
@@ -378,36 +466,58 @@ def table(runs: dict[str, dict[str, Any]]) -> str:
             f"{errors} | {run.get('server_cpu_ms_per_request', float('nan')):.0f} ms | "
             f"{run.get('server_cpu_s', float('nan')) / run['seconds']:.2f} / "
             f"{run.get('client_cpu_s', float('nan')) / run['seconds']:.2f} cores | "
-            f"{', '.join(f'{peak:.0f}' for peak in run['worker_peak_mb'])} MB | {verdict} |")
+            f"{', '.join(f'{peak:.0f}' for peak in run['worker_peak_mb'])} MB | {verdict} |"
+        )
     lines += ["", "Commands: " + "; ".join(f"`{run['command']}`" for run in runs.values()), ""]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.load", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.load",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--store", type=Path, default=Path("/tmp/bench/1m.duckdb"))
-    parser.add_argument("--build-rows", type=int,
-                        help="build the store with this many survey records if it is missing or built by other code")
+    parser.add_argument(
+        "--build-rows",
+        type=int,
+        help="build the store with this many survey records if it is missing or built by other code",
+    )
     parser.add_argument("--host", default="127.0.0.1", help="loopback only")
     parser.add_argument("--port", type=int, default=8081)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--max-requests", type=int, default=100_000)
-    parser.add_argument("--think-min", type=float, default=1.0, help="seconds between filter changes, at least")
-    parser.add_argument("--think-max", type=float, default=3.0, help="seconds between filter changes, at most")
+    parser.add_argument(
+        "--think-min", type=float, default=1.0, help="seconds between filter changes, at least"
+    )
+    parser.add_argument(
+        "--think-max", type=float, default=3.0, help="seconds between filter changes, at most"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--label", help="name of the run in the results table")
-    parser.add_argument("--python", default=sys.executable,
-                        help="the Python that serves (another virtual environment: another Dash, for a 'before' run)")
-    parser.add_argument("--baseline", metavar="COMMIT",
-                        help="serve the code of this commit instead (git archive into --scratch): the 'before' run")
-    parser.add_argument("--scratch", type=Path, default=Path(tempfile.gettempdir()) / "euiom-bench-baseline")
-    parser.add_argument("--cache-dir", type=Path,
-                        help="the server's cache of callback answers (EUIOM_CACHE_DIR); default: a new empty "
-                             "directory for this run, so that answers cached by an earlier run (same users, same "
-                             "seeds) are not counted")
+    parser.add_argument(
+        "--python",
+        default=sys.executable,
+        help="the Python that serves (another virtual environment: another Dash, for a 'before' run)",
+    )
+    parser.add_argument(
+        "--baseline",
+        metavar="COMMIT",
+        help="serve the code of this commit instead (git archive into --scratch): the 'before' run",
+    )
+    parser.add_argument(
+        "--scratch", type=Path, default=Path(tempfile.gettempdir()) / "euiom-bench-baseline"
+    )
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        help="the server's cache of callback answers (EUIOM_CACHE_DIR); default: a new empty "
+        "directory for this run, so that answers cached by an earlier run (same users, same "
+        "seeds) are not counted",
+    )
     parser.add_argument("--log", type=Path, default=Path("/tmp/euiom-load-gunicorn.log"))
     parser.add_argument("--readme", type=Path, default=HERE / "README.md")
     parser.add_argument("--results", type=Path, default=HERE / "load_results.json")
@@ -423,16 +533,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.build_rows:
         ensure_store(args.store, args.build_rows, False, current_signature())
     if not args.store.exists():
-        raise SystemExit(f"no store at {args.store}; build one with python -m dashboard build-demo --store ..., "
-                         "or pass --build-rows N")
+        raise SystemExit(
+            f"no store at {args.store}; build one with python -m dashboard build-demo --store ..., "
+            "or pass --build-rows N"
+        )
     host = loopback(args.host)
     if not port_is_free(host, args.port):
         raise SystemExit(f"port {args.port} on {host} is in use; pick another with --port")
-    args.label = args.label or (f"{args.store.stem}, {args.users} users, think {args.think_min:g}–"
-                                f"{args.think_max:g} s" + (f", before ({args.baseline})" if args.baseline else ""))
+    args.label = args.label or (
+        f"{args.store.stem}, {args.users} users, think {args.think_min:g}–"
+        f"{args.think_max:g} s" + (f", before ({args.baseline})" if args.baseline else "")
+    )
     args.code_dir = unpack_baseline(args.baseline, args.scratch) if args.baseline else None
     if args.code_dir is not None:
-        args.store = baseline_store(args.code_dir, args.scratch, args.baseline, args.store, args.python)
+        args.store = baseline_store(
+            args.code_dir, args.scratch, args.baseline, args.store, args.python
+        )
 
     from dashboard.site import PAGES
 
@@ -440,22 +556,31 @@ def main(argv: list[str] | None = None) -> int:
     if args.cache_dir is None:
         fresh_cache = tempfile.TemporaryDirectory(prefix="euiom-load-cache-")
         args.cache_dir = Path(fresh_cache.name)
-    print(f"starting gunicorn on {host}:{args.port} with {args.workers} workers, store {args.store}, "
-          f"answer cache {args.cache_dir}", flush=True)
+    print(
+        f"starting gunicorn on {host}:{args.port} with {args.workers} workers, store {args.store}, "
+        f"answer cache {args.cache_dir}",
+        flush=True,
+    )
     server = start_server(args, host, args.log)
     try:
         ready_s = wait_until_ready(server, host, args.port, args.log, timeout=300)
         probe = HttpTransport(host, args.port)
         site = DashSite(probe, tuple(page.path for page in PAGES)).load()
         probe.close()
-        print(f"ready in {ready_s:.1f} s; {args.users} users for {args.seconds:g} s "
-              f"(at most {args.max_requests:,} requests)", flush=True)
+        print(
+            f"ready in {ready_s:.1f} s; {args.users} users for {args.seconds:g} s "
+            f"(at most {args.max_requests:,} requests)",
+            flush=True,
+        )
         tally = Tally()
         workers_before = workers_of(server.pid)
         client_cpu = time.process_time()
         began = time.monotonic()
         deadline = began + args.seconds
-        users = [User(number, site, host, args.port, args, tally, deadline) for number in range(args.users)]
+        users = [
+            User(number, site, host, args.port, args, tally, deadline)
+            for number in range(args.users)
+        ]
         for user in users:
             user.start()
             time.sleep(min(0.02, args.seconds / 100))
@@ -465,7 +590,9 @@ def main(argv: list[str] | None = None) -> int:
         client_cpu_s = time.process_time() - client_cpu
         workers_after = workers_of(server.pid)
         peaks = sorted(peak for _, peak in workers_after.values())
-        server_cpu_s = sum(cpu - workers_before.get(pid, (0.0, 0.0))[0] for pid, (cpu, _) in workers_after.items())
+        server_cpu_s = sum(
+            cpu - workers_before.get(pid, (0.0, 0.0))[0] for pid, (cpu, _) in workers_after.items()
+        )
     finally:
         stop_server(server)
         # Answers computed and stored by this run: the callback requests beyond them were cache hits.
@@ -473,11 +600,16 @@ def main(argv: list[str] | None = None) -> int:
         if fresh_cache is not None:
             fresh_cache.cleanup()
     run = summarise(args, tally, elapsed, peaks, ready_s, server_cpu_s, client_cpu_s)
-    callbacks = sum(len(values) for kind, values in tally.latencies.items() if kind != "page load (GET)")
+    callbacks = sum(
+        len(values) for kind, values in tally.latencies.items() if kind != "page load (GET)"
+    )
     run["cache_entries"] = cache_entries
     # No entry at all: the code under test keeps no cache (the baseline's).
-    run["cache_hit_share"] = (max(0.0, 1 - cache_entries / callbacks)
-                              if callbacks and cache_entries and fresh_cache else None)
+    run["cache_hit_share"] = (
+        max(0.0, 1 - cache_entries / callbacks)
+        if callbacks and cache_entries and fresh_cache
+        else None
+    )
     runs = json.loads(args.results.read_text()) if args.results.exists() else {}
     runs[args.label] = run
     args.results.write_text(json.dumps(runs, indent=1))
@@ -485,7 +617,9 @@ def main(argv: list[str] | None = None) -> int:
     paste_into(args.readme, "load", text)
     print(json.dumps({key: value for key, value in run.items() if key != "by_kind"}, indent=1))
     for kind, numbers in run["by_kind"].items():
-        print(f"  {kind}: {numbers['n']:,} requests, p50 {numbers['p50']:.0f} ms, p95 {numbers['p95']:.0f} ms")
+        print(
+            f"  {kind}: {numbers['n']:,} requests, p50 {numbers['p50']:.0f} ms, p95 {numbers['p95']:.0f} ms"
+        )
     return 0 if not run["errors"] else 1
 
 

@@ -37,7 +37,9 @@ def main() -> None:
         if not store.exists():
             started = time.perf_counter()
             build_store(store, demo=True, rows=args.rows, release_seed=1)
-            print(f"demo store of {args.rows:,} records built (with its release) in {time.perf_counter() - started:.1f} s")
+            print(
+                f"demo store of {args.rows:,} records built (with its release) in {time.perf_counter() - started:.1f} s"
+            )
         copy = work / "copy.duckdb"
         shutil.copy(store, copy)
         connection = duckdb.connect(str(copy))
@@ -52,13 +54,17 @@ def main() -> None:
         phases["measure, fit, draw"] = time.perf_counter() - started
         started = time.perf_counter()
         release_build.refresh_release(connection, seed=2)
-        phases["whole release (all of the above, writing records, release cells)"] = time.perf_counter() - started
+        phases["whole release (all of the above, writing records, release cells)"] = (
+            time.perf_counter() - started
+        )
         started = time.perf_counter()
         build_cells(connection, RELEASE_CELLS)
         phases["of which: release cells"] = time.perf_counter() - started
         records = connection.execute("SELECT count(*) FROM release_records").fetchone()[0]
         connection.close()
-        print(f"{returnees.count:,} returnees, {len(drawn.scores):,} drawn, {records:,} released records")
+        print(
+            f"{returnees.count:,} returnees, {len(drawn.scores):,} drawn, {records:,} released records"
+        )
         print("| phase | seconds |\n|---|---|")
         for name, seconds in phases.items():
             print(f"| {name} | {seconds:.1f} |")

@@ -38,7 +38,12 @@ from dashboard.selection import Selection
 from dashboard.sustainability import queries
 from dashboard.sustainability.disclosure import EXACT, PROTECTED
 
-SIZE_CLASSES = ((0, 30, "n < 30"), (30, 100, "30–99"), (100, 1000, "100–999"), (1000, 10**9, "≥ 1,000"))
+SIZE_CLASSES = (
+    (0, 30, "n < 30"),
+    (30, 100, "30–99"),
+    (100, 1000, "100–999"),
+    (1000, 10**9, "≥ 1,000"),
+)
 MEASURES = tuple(queries.MEASURES)
 MINIMUM = 10
 T_SIGNIFICANT = 1.96
@@ -46,10 +51,21 @@ T_SIGNIFICANT = 1.96
 
 def workload(cursor: duckdb.DuckDBPyConnection) -> list[Selection]:
     """The filters of the evaluation: none, each region, status, Action, country, year, region × year."""
-    regions = [r[0] for r in cursor.execute("SELECT DISTINCT region_code FROM actions ORDER BY 1").fetchall()]
-    statuses = [r[0] for r in cursor.execute("SELECT DISTINCT status_code FROM actions ORDER BY 1").fetchall()]
-    actions = [r[0] for r in cursor.execute("SELECT action_code FROM actions ORDER BY 1").fetchall()]
-    countries = [r[0] for r in cursor.execute("SELECT DISTINCT iso3 FROM action_countries ORDER BY 1").fetchall()]
+    regions = [
+        r[0]
+        for r in cursor.execute("SELECT DISTINCT region_code FROM actions ORDER BY 1").fetchall()
+    ]
+    statuses = [
+        r[0]
+        for r in cursor.execute("SELECT DISTINCT status_code FROM actions ORDER BY 1").fetchall()
+    ]
+    actions = [
+        r[0] for r in cursor.execute("SELECT action_code FROM actions ORDER BY 1").fetchall()
+    ]
+    countries = [
+        r[0]
+        for r in cursor.execute("SELECT DISTINCT iso3 FROM action_countries ORDER BY 1").fetchall()
+    ]
     years = range(2017, 2023)
     selections = [Selection()]
     selections += [Selection(regions=(r,)) for r in regions]
@@ -57,17 +73,24 @@ def workload(cursor: duckdb.DuckDBPyConnection) -> list[Selection]:
     selections += [Selection(actions=(a,)) for a in actions]
     selections += [Selection(countries=(c,)) for c in countries]
     selections += [Selection(period_start=f"{y}-Q1", period_end=f"{y}-Q4") for y in years]
-    selections += [Selection(regions=(r,), period_start=f"{y}-Q1", period_end=f"{y}-Q4")
-                   for r, y in itertools.product(regions, (2018, 2020, 2022))]
+    selections += [
+        Selection(regions=(r,), period_start=f"{y}-Q1", period_end=f"{y}-Q4")
+        for r, y in itertools.product(regions, (2018, 2020, 2022))
+    ]
     return selections
 
 
 def view_rows(cursor, selection: Selection, grouping: str, disclosure) -> dict[str, pd.DataFrame]:
     """Means, shares at 0.5 and changes of one view."""
-    means = queries.group_means(cursor, selection, grouping, min_group_size=1, disclosure=disclosure)
-    shares = queries.threshold_shares(cursor, selection, grouping, "composite", 0.5, min_group_size=1,
-                                      disclosure=disclosure)
-    changes = queries.round_changes(cursor, selection, grouping, min_group_size=1, disclosure=disclosure)
+    means = queries.group_means(
+        cursor, selection, grouping, min_group_size=1, disclosure=disclosure
+    )
+    shares = queries.threshold_shares(
+        cursor, selection, grouping, "composite", 0.5, min_group_size=1, disclosure=disclosure
+    )
+    changes = queries.round_changes(
+        cursor, selection, grouping, min_group_size=1, disclosure=disclosure
+    )
     return {"means": means, "shares": shares, "changes": changes}
 
 
@@ -77,16 +100,33 @@ def compare(cursor, selections) -> tuple[pd.DataFrame, pd.DataFrame]:
     for selection, grouping in itertools.product(selections, queries.GROUPINGS):
         exact = view_rows(cursor, selection, grouping, EXACT)
         public = view_rows(cursor, selection, grouping, PROTECTED)
-        for kind, statistics in (("means", [f"{m}_mean" for m in MEASURES]), ("shares", ["share"]),
-                                 ("changes", [f"{m}_change" for m in MEASURES])):
-            merged = exact[kind].merge(public[kind], on="group_code", suffixes=("_exact", "_public"))
+        for kind, statistics in (
+            ("means", [f"{m}_mean" for m in MEASURES]),
+            ("shares", ["share"]),
+            ("changes", [f"{m}_change" for m in MEASURES]),
+        ):
+            merged = exact[kind].merge(
+                public[kind], on="group_code", suffixes=("_exact", "_public")
+            )
             merged = merged[merged["n_exact"].fillna(0) >= MINIMUM]
             for statistic in statistics:
-                for n, true, released in zip(merged["n_exact"], merged[f"{statistic}_exact"],
-                                             merged[f"{statistic}_public"], strict=True):
-                    errors.append({"kind": kind, "statistic": statistic, "n": n,
-                                   "error": abs(released - true) if pd.notna(released) else np.nan})
-        means = exact["means"].merge(public["means"], on="group_code", suffixes=("_exact", "_public"))
+                for n, true, released in zip(
+                    merged["n_exact"],
+                    merged[f"{statistic}_exact"],
+                    merged[f"{statistic}_public"],
+                    strict=True,
+                ):
+                    errors.append(
+                        {
+                            "kind": kind,
+                            "statistic": statistic,
+                            "n": n,
+                            "error": abs(released - true) if pd.notna(released) else np.nan,
+                        }
+                    )
+        means = exact["means"].merge(
+            public["means"], on="group_code", suffixes=("_exact", "_public")
+        )
         means = means[(means["n_exact"].fillna(0) >= MINIMUM)]
         for (_, a), (_, b) in itertools.combinations(means.iterrows(), 2):
             for measure in MEASURES:
@@ -114,20 +154,35 @@ def summarise(errors: pd.DataFrame, pairs: pd.DataFrame) -> dict[str, object]:
             missing = float(selected.isna().mean()) if len(selected) else np.nan
             values = selected.dropna()
             summary[(kind, label)] = {
-                "groups": int(len(selected)), "median": float(values.median()) if len(values) else np.nan,
+                "groups": int(len(selected)),
+                "median": float(values.median()) if len(values) else np.nan,
                 "p95": float(values.quantile(0.95)) if len(values) else np.nan,
                 "within_0.02": float((values <= 0.02).mean()) if len(values) else np.nan,
-                "suppressed_in_release": missing}
+                "suppressed_in_release": missing,
+            }
     valid = pairs.dropna()
     exact_significant = valid["exact"].abs() > T_SIGNIFICANT
     public_significant = valid["public"].abs() > T_SIGNIFICANT
     same = exact_significant == public_significant
-    same &= ~(exact_significant & public_significant & (np.sign(valid["exact"]) != np.sign(valid["public"])))
+    same &= ~(
+        exact_significant
+        & public_significant
+        & (np.sign(valid["exact"]) != np.sign(valid["public"]))
+    )
     clear = (valid["exact"].abs() < 1) | (valid["exact"].abs() > 3)
-    reversed_ = exact_significant & public_significant & (np.sign(valid["exact"]) != np.sign(valid["public"]))
-    summary["verdicts"] = {"pairs": int(len(valid)), "same_all": float(same.mean()),
-                           "clear_pairs": int(clear.sum()), "same_clear": float(same[clear].mean()),
-                           "reversed": float(reversed_.mean()), "reversed_count": int(reversed_.sum())}
+    reversed_ = (
+        exact_significant
+        & public_significant
+        & (np.sign(valid["exact"]) != np.sign(valid["public"]))
+    )
+    summary["verdicts"] = {
+        "pairs": int(len(valid)),
+        "same_all": float(same.mean()),
+        "clear_pairs": int(clear.sum()),
+        "same_clear": float(same[clear].mean()),
+        "reversed": float(reversed_.mean()),
+        "reversed_count": int(reversed_.sum()),
+    }
     return summary
 
 
@@ -137,7 +192,9 @@ def bootstrap_release(connection: duckdb.DuckDBPyConnection, seed: int) -> None:
     connection.execute("DELETE FROM release_records")
     ids = connection.execute("SELECT DISTINCT respondent_id FROM survey_responses ORDER BY 1").df()
     rng = np.random.default_rng(seed)
-    picks = pd.DataFrame({"respondent_id": ids["respondent_id"].to_numpy()[rng.integers(0, len(ids), len(ids))]})
+    picks = pd.DataFrame(
+        {"respondent_id": ids["respondent_id"].to_numpy()[rng.integers(0, len(ids), len(ids))]}
+    )
     picks["draw"] = np.arange(len(picks))
     connection.register("picks", picks)
     connection.execute("""
@@ -152,7 +209,13 @@ def bootstrap_release(connection: duckdb.DuckDBPyConnection, seed: int) -> None:
 
 # Other splits of ρ between the release's measurements (fractions summing to 1), for ``split-K``.
 SPLITS = {
-    "means": {**SHARES, "score_sums": 0.63, "change_sums": 0.10, "change_spread": 0.03, "score_spread": 0.04},
+    "means": {
+        **SHARES,
+        "score_sums": 0.63,
+        "change_sums": 0.10,
+        "change_spread": 0.03,
+        "score_spread": 0.04,
+    },
 }
 
 
@@ -187,7 +250,9 @@ def make_release(connection, candidate: str, seed: int) -> float:
     else:
         # "model-N": the same model drawing N records per returnee.
         draws = float(candidate.split("-", 1)[1]) if candidate.startswith("model-") else None
-        release_build.build_release(connection, seed=seed, budget=candidate_budget(candidate), draws=draws)
+        release_build.build_release(
+            connection, seed=seed, budget=candidate_budget(candidate), draws=draws
+        )
     return time.perf_counter() - started
 
 
@@ -211,8 +276,13 @@ def main() -> None:
                 errors, pairs = compare(connection, selections)
                 connection.close()
                 copy.unlink()
-                results.append((candidate, seed, seconds, summarise(errors, pairs), len(selections)))
-                print(f"{candidate} seed {seed}: {seconds:.1f} s, {len(errors)} statistics, {len(pairs)} pairs", flush=True)
+                results.append(
+                    (candidate, seed, seconds, summarise(errors, pairs), len(selections))
+                )
+                print(
+                    f"{candidate} seed {seed}: {seconds:.1f} s, {len(errors)} statistics, {len(pairs)} pairs",
+                    flush=True,
+                )
         print(report(results, markdown=args.markdown))
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -224,8 +294,10 @@ def report(results, *, markdown: bool) -> str:
     by_candidate: dict[str, list] = {}
     for candidate, _seed, _seconds, summary, _views in results:
         by_candidate.setdefault(candidate, []).append(summary)
-    header = ("| candidate | statistic | group size | groups | median error | p95 error | within 0.02 |"
-              "\n|---|---|---|---|---|---|---|")
+    header = (
+        "| candidate | statistic | group size | groups | median error | p95 error | within 0.02 |"
+        "\n|---|---|---|---|---|---|---|"
+    )
     lines.append(header)
     for candidate, summaries in by_candidate.items():
         for kind in ("means", "shares", "changes"):
@@ -237,19 +309,25 @@ def report(results, *, markdown: bool) -> str:
                 median = np.nanmean([c["median"] for c in cells])
                 p95 = np.nanmean([c["p95"] for c in cells])
                 within = np.nanmean([c["within_0.02"] for c in cells])
-                lines.append(f"| {candidate} | {kind} | {label} | {groups:,} | {median:.4f} | {p95:.4f} | {within:.1%} |")
+                lines.append(
+                    f"| {candidate} | {kind} | {label} | {groups:,} | {median:.4f} | {p95:.4f} | {within:.1%} |"
+                )
     lines.append("")
-    lines.append("| candidate | comparisons | same verdict (all) | clear-cut pairs | same verdict (clear-cut) "
-                 "| significant difference reversed |")
+    lines.append(
+        "| candidate | comparisons | same verdict (all) | clear-cut pairs | same verdict (clear-cut) "
+        "| significant difference reversed |"
+    )
     lines.append("|---|---|---|---|---|---|")
     for candidate, summaries in by_candidate.items():
         verdicts = [s["verdicts"] for s in summaries]
-        lines.append(f"| {candidate} | {int(np.mean([v['pairs'] for v in verdicts])):,} | "
-                     f"{np.mean([v['same_all'] for v in verdicts]):.1%} | "
-                     f"{int(np.mean([v['clear_pairs'] for v in verdicts])):,} | "
-                     f"{np.mean([v['same_clear'] for v in verdicts]):.1%} | "
-                     f"{np.mean([v['reversed'] for v in verdicts]):.2%} "
-                     f"({sum(v['reversed_count'] for v in verdicts)} in {len(verdicts)} runs) |")
+        lines.append(
+            f"| {candidate} | {int(np.mean([v['pairs'] for v in verdicts])):,} | "
+            f"{np.mean([v['same_all'] for v in verdicts]):.1%} | "
+            f"{int(np.mean([v['clear_pairs'] for v in verdicts])):,} | "
+            f"{np.mean([v['same_clear'] for v in verdicts]):.1%} | "
+            f"{np.mean([v['reversed'] for v in verdicts]):.2%} "
+            f"({sum(v['reversed_count'] for v in verdicts)} in {len(verdicts)} runs) |"
+        )
     return "\n".join(lines)
 
 

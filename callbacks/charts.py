@@ -33,7 +33,9 @@ from dashboard.selection import Selection
 from dashboard.store.context import AppContext
 
 FILTERS, OPTIONS = "filters", "options"
-ORJSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY  # plotly's, when Dash writes an answer
+ORJSON_OPTIONS = (
+    orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
+)  # plotly's, when Dash writes an answer
 Key = tuple[str, str]  # (component id, property) of an output
 
 
@@ -49,8 +51,12 @@ def figure_value(figure: object) -> object:
     try:
         orjson.dumps(as_json, option=ORJSON_OPTIONS)
     except TypeError:
-        as_json = clean_to_json_compatible(as_json, numpy_allowed=True, datetime_allowed=True,
-                                           modules={"sage_all": None, "np": np, "pd": pd, "image": None})
+        as_json = clean_to_json_compatible(
+            as_json,
+            numpy_allowed=True,
+            datetime_allowed=True,
+            modules={"sage_all": None, "np": np, "pd": pd, "image": None},
+        )
     return as_json
 
 
@@ -79,8 +85,11 @@ def plain(value: object) -> object:
 
 def follows(spec: ChartSpec | Extra, changed: frozenset[str]) -> bool:
     """Whether ``spec`` is computed again for a call triggered by ``changed`` (empty: the page loads)."""
-    return (not changed or (FILTERS in changed and spec.follows_filters)
-            or (OPTIONS in changed and spec.follows_options))
+    return (
+        not changed
+        or (FILTERS in changed and spec.follows_filters)
+        or (OPTIONS in changed and spec.follows_options)
+    )
 
 
 def chart_outputs(chart: ChartSpec) -> list[Key]:
@@ -109,8 +118,18 @@ def page_outputs(page: Page) -> list[Key]:
 def html_outputs(page: Page) -> set[Key]:
     """The outputs sent as HTML blocks: the panels that are no graph (``draw``: cards, tables) and
     the ``children`` of extras marked ``as_html``."""
-    keys = {(chart.graph_id, "children") for chart in page.charts if chart.draw is not None and chart.figure is None}
-    keys |= {key for extra in page.extras if extra.as_html for key in extra.outputs if key[1] == "children"}
+    keys = {
+        (chart.graph_id, "children")
+        for chart in page.charts
+        if chart.draw is not None and chart.figure is None
+    }
+    keys |= {
+        key
+        for extra in page.extras
+        if extra.as_html
+        for key in extra.outputs
+        if key[1] == "children"
+    }
     return keys
 
 
@@ -124,8 +143,9 @@ def drawn_stores(page: Page) -> list[str]:
     return [chart.redraw.store for chart in page.charts if chart.redraw is not None]
 
 
-def answer_chart(chart: ChartSpec, request: ChartRequest, changed: frozenset[str],
-                 drawn: dict[str, object]) -> dict[Key, object]:
+def answer_chart(
+    chart: ChartSpec, request: ChartRequest, changed: frozenset[str], drawn: dict[str, object]
+) -> dict[Key, object]:
     """One chart's outputs for ``request``; the outputs it leaves as they are are absent."""
     if not follows(chart, changed):
         return {}
@@ -158,9 +178,15 @@ def answer_chart(chart: ChartSpec, request: ChartRequest, changed: frozenset[str
     return answer
 
 
-def answer_page(page: Page, context: AppContext, selection_data: dict | None, options_data: object,
-                lang: object, changed: frozenset[str] = frozenset(),
-                drawn: dict[str, object] | None = None) -> dict[Key, object]:
+def answer_page(
+    page: Page,
+    context: AppContext,
+    selection_data: dict | None,
+    options_data: object,
+    lang: object,
+    changed: frozenset[str] = frozenset(),
+    drawn: dict[str, object] | None = None,
+) -> dict[Key, object]:
     """Every output of the page's chart callback for the filters, the page options and the
     language: ``{(component id, property): value}``, without the outputs left as they are.
 
@@ -174,10 +200,14 @@ def answer_page(page: Page, context: AppContext, selection_data: dict | None, op
     """
     if selection_data is None and page.options is not None and page.options.follows_filters:
         raise PreventUpdate
-    request = ChartRequest(cursor=context.cursor(), catalog=context.catalog, settings=context.settings,
-                           selection=Selection.from_raw(selection_data or {}, context.catalog),
-                           params=options_data if isinstance(options_data, dict) else {},
-                           lang=normalise_language(lang))
+    request = ChartRequest(
+        cursor=context.cursor(),
+        catalog=context.catalog,
+        settings=context.settings,
+        selection=Selection.from_raw(selection_data or {}, context.catalog),
+        params=options_data if isinstance(options_data, dict) else {},
+        lang=normalise_language(lang),
+    )
     answer: dict[Key, object] = {}
     for chart in page.charts:
         answer.update(answer_chart(chart, request, changed, drawn or {}))
@@ -191,7 +221,9 @@ def triggered_changes(page: Page) -> frozenset[str]:
     """What triggered the current call of the page's chart callback (empty on the first call)."""
     triggered = list(ctx.triggered_prop_ids.values()) if ctx.triggered_prop_ids else []
     changed = {FILTERS} if ids.SELECTION_STORE in triggered else set()
-    if page.options is not None and page.options.store_id in triggered:  # a dict id: compared, not hashed
+    if (
+        page.options is not None and page.options.store_id in triggered
+    ):  # a dict id: compared, not hashed
         changed.add(OPTIONS)
     return frozenset(changed)
 
@@ -205,9 +237,18 @@ def chart_callback(page: Page, context: AppContext) -> Callable[..., tuple]:
     def update_page_charts(selection_data: dict | None, *rest: object) -> tuple:
         options_data = rest[0] if page.options is not None else None
         lang, *drawn = rest[1:] if page.options is not None else rest
-        answer = answer_page(page, context, selection_data, options_data, lang,
-                             triggered_changes(page), dict(zip(stores, drawn, strict=True)))
-        return tuple(wire_value(key, answer[key], blocks) if key in answer else no_update for key in keys)
+        answer = answer_page(
+            page,
+            context,
+            selection_data,
+            options_data,
+            lang,
+            triggered_changes(page),
+            dict(zip(stores, drawn, strict=True)),
+        )
+        return tuple(
+            wire_value(key, answer[key], blocks) if key in answer else no_update for key in keys
+        )
 
     return update_page_charts
 
@@ -226,5 +267,6 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
             *options,
             State(ids.LANGUAGE_STORE, "data"),
             *[State(store, "data") for store in drawn_stores(page)],
-            pure=True, needs=VIEWING,
+            pure=True,
+            needs=VIEWING,
         )(chart_callback(page, context))

@@ -44,22 +44,38 @@ OPTIONS_STORES = {"type": ids.PAGE_OPTIONS_STORE, "page": ALL}
 
 def page_options_data(stores: object) -> dict:
     """The options value of the page shown: the one options store in the layout (none: {})."""
-    found = [data for data in stores or [] if isinstance(data, dict)] if isinstance(stores, list) else []
+    found = (
+        [data for data in stores or [] if isinstance(data, dict)]
+        if isinstance(stores, list)
+        else []
+    )
     return found[0] if found else {}
 
 
-def chart_request(context: AppContext, selection_data: dict | None, options_stores: object,
-                  lang: str | None) -> ChartRequest:
+def chart_request(
+    context: AppContext, selection_data: dict | None, options_stores: object, lang: str | None
+) -> ChartRequest:
     """The request a chart's data function answers: current filters, the page's options value
     (the same one its charts read) and language."""
     lang = normalise_language(lang)
-    return ChartRequest(cursor=context.cursor(), catalog=context.catalog, settings=context.settings,
-                        selection=Selection.from_raw(selection_data or {}, context.catalog),
-                        params=page_options_data(options_stores), lang=lang)
+    return ChartRequest(
+        cursor=context.cursor(),
+        catalog=context.catalog,
+        settings=context.settings,
+        selection=Selection.from_raw(selection_data or {}, context.catalog),
+        params=page_options_data(options_stores),
+        lang=lang,
+    )
 
 
-def chart_data(context: AppContext, charts: dict[str, ChartSpec], chart_key: str, selection_data: dict | None,
-               options_stores: object, lang: str | None) -> tuple[ChartSpec, ChartRequest, pd.DataFrame]:
+def chart_data(
+    context: AppContext,
+    charts: dict[str, ChartSpec],
+    chart_key: str,
+    selection_data: dict | None,
+    options_stores: object,
+    lang: str | None,
+) -> tuple[ChartSpec, ChartRequest, pd.DataFrame]:
     """The chart's spec, the request and the data it shows.
 
     Raises:
@@ -77,16 +93,27 @@ def export_title(chart: ChartSpec, request: ChartRequest) -> str:
     (the country of a profile's trend)."""
     title = t(chart.title_key, request.lang)
     subject = chart.subject_of(request)
-    return t("export.title_subject", request.lang, title=title, subject=subject) if subject else title
+    return (
+        t("export.title_subject", request.lang, title=title, subject=subject) if subject else title
+    )
 
 
-def export_header(context: AppContext, chart: ChartSpec, request: ChartRequest, today: dt.date) -> ExportHeader:
+def export_header(
+    context: AppContext, chart: ChartSpec, request: ChartRequest, today: dt.date
+) -> ExportHeader:
     """Title, filters, date and kind of data of a chart's export, with their names in the language."""
     lang = request.lang
     source = kind_text(chart.kind_of(request), context.catalog, context.imported_files, lang)
-    return ExportHeader(export_title(chart, request), filter_summary(request.selection, context.catalog, lang), today,
-                        source, labels=[(t(f"export.header.{name}", lang), "")
-                                        for name in ("chart", "filters", "date", "kind_source")])
+    return ExportHeader(
+        export_title(chart, request),
+        filter_summary(request.selection, context.catalog, lang),
+        today,
+        source,
+        labels=[
+            (t(f"export.header.{name}", lang), "")
+            for name in ("chart", "filters", "date", "kind_source")
+        ],
+    )
 
 
 def file_stem(chart: ChartSpec, request: ChartRequest, today: dt.date | None) -> str:
@@ -97,25 +124,44 @@ def file_stem(chart: ChartSpec, request: ChartRequest, today: dt.date | None) ->
     return export_stem(chart.page, key, request.selection.to_query_string().lstrip("?"), today)
 
 
-def download_chart_data(context: AppContext, charts: dict[str, ChartSpec], clicks: list, selection_data: dict | None,
-                        options_stores: object, lang: str | None, today: dt.date | None = None) -> object:
+def download_chart_data(
+    context: AppContext,
+    charts: dict[str, ChartSpec],
+    clicks: list,
+    selection_data: dict | None,
+    options_stores: object,
+    lang: str | None,
+    today: dt.date | None = None,
+) -> object:
     """A CSV or Excel file of the clicked chart's data, with its provenance (``dashboard.common.exports``)."""
     triggered = ctx.triggered_id
     if not triggered or not any(clicks or []):
         return no_update
     if not isinstance(triggered, dict) or triggered.get("format") not in ("csv", "xlsx"):
         raise PreventUpdate
-    chart, request, frame = chart_data(context, charts, triggered["chart"], selection_data, options_stores, lang)
+    chart, request, frame = chart_data(
+        context, charts, triggered["chart"], selection_data, options_stores, lang
+    )
     today = today or dt.date.today()
     header = export_header(context, chart, request, today)
     extension = triggered["format"]
-    content = (to_csv_bytes(frame, header) if extension == "csv"
-               else to_excel_bytes(frame, header, about_sheet=t("export.about_sheet", request.lang)))
+    content = (
+        to_csv_bytes(frame, header)
+        if extension == "csv"
+        else to_excel_bytes(frame, header, about_sheet=t("export.about_sheet", request.lang))
+    )
     return dcc.send_bytes(content, f"{file_stem(chart, request, today)}.{extension}")
 
 
-def export_footers(context: AppContext, site: Site, selection_data: dict | None, options_stores: object,
-                   lang: str | None, pathname: str | None, today: dt.date | None = None) -> dict:
+def export_footers(
+    context: AppContext,
+    site: Site,
+    selection_data: dict | None,
+    options_stores: object,
+    lang: str | None,
+    pathname: str | None,
+    today: dt.date | None = None,
+) -> dict:
     """What the image downloads of the page shown write: per chart, the footer's lines (title,
     filters, kind of data and source) and the file name without its date (the browser adds the
     day it saves the image)."""
@@ -125,17 +171,27 @@ def export_footers(context: AppContext, site: Site, selection_data: dict | None,
     charts = {}
     for chart in page.charts if page is not None else ():
         header = export_header(context, chart, request, today)
-        lines = [t("export.label_value", request.lang, label=label, value=value) if index else value
-                 for index, (label, value) in enumerate(header.lines()) if index != 2]
+        lines = [
+            t("export.label_value", request.lang, label=label, value=value) if index else value
+            for index, (label, value) in enumerate(header.lines())
+            if index != 2
+        ]
         charts[chart.key] = {"lines": lines, "stem": file_stem(chart, request, None)}
-    return {"charts": charts, "date_label": t("export.header.date", request.lang),
-            "credit": t("app.title", request.lang)}
+    return {
+        "charts": charts,
+        "date_label": t("export.header.date", request.lang),
+        "credit": t("app.title", request.lang),
+    }
 
 
 def table_view(frame: pd.DataFrame, caption: str, lang: str, kind: str = "") -> html.Div | html.P:
     """An accessible HTML table of a chart's data (first rows only for long tables), then a line
     naming the kind of data it holds."""
-    kind_line = html.P(t("export.table_kind", lang, kind=kind), className="small chart-table-kind mb-1") if kind else None
+    kind_line = (
+        html.P(t("export.table_kind", lang, kind=kind), className="small chart-table-kind mb-1")
+        if kind
+        else None
+    )
     if frame.empty:
         empty = html.P(t("export.empty_table", lang), className="small text-muted")
         return html.Div([empty, kind_line]) if kind else empty
@@ -145,13 +201,26 @@ def table_view(frame: pd.DataFrame, caption: str, lang: str, kind: str = "") -> 
     # read differently (``dashboard.common.precision``), three at least as before.
     decimals = distinct_decimals(cells.itertuples(index=False), minimum=TABLE_DECIMALS)
     table = html.Table(
-        [html.Caption(caption),
-         html.Thead(html.Tr([html.Th(str(column), scope="col") for column in shown.columns])),
-         html.Tbody([html.Tr([html.Td(_cell(value, lang, decimals)) for value in row]) for row in cells.itertuples(index=False)])],
+        [
+            html.Caption(caption),
+            html.Thead(html.Tr([html.Th(str(column), scope="col") for column in shown.columns])),
+            html.Tbody(
+                [
+                    html.Tr([html.Td(_cell(value, lang, decimals)) for value in row])
+                    for row in cells.itertuples(index=False)
+                ]
+            ),
+        ],
         className="table table-sm table-striped small",
     )
-    note = (html.P(t("export.table_truncated", lang, shown=MAX_TABLE_ROWS, total=len(frame)), className="small")
-            if len(frame) > MAX_TABLE_ROWS else None)
+    note = (
+        html.P(
+            t("export.table_truncated", lang, shown=MAX_TABLE_ROWS, total=len(frame)),
+            className="small",
+        )
+        if len(frame) > MAX_TABLE_ROWS
+        else None
+    )
     return html.Div([html.Div(table, className="table-responsive"), note, kind_line])
 
 
@@ -163,8 +232,14 @@ def _cell(value: object, lang: str, decimals: int) -> str:
     return str(value)
 
 
-def toggle_table_view(context: AppContext, charts: dict[str, ChartSpec], clicks: int | None, options_stores: object,
-                      selection_data: dict | None, lang: str | None) -> tuple:
+def toggle_table_view(
+    context: AppContext,
+    charts: dict[str, ChartSpec],
+    clicks: int | None,
+    options_stores: object,
+    selection_data: dict | None,
+    lang: str | None,
+) -> tuple:
     """Open, refresh or close a chart's table view; it follows the filters while open."""
     is_open = isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
     lang = normalise_language(lang)
@@ -172,7 +247,9 @@ def toggle_table_view(context: AppContext, charts: dict[str, ChartSpec], clicks:
     if not is_open:
         return [], True, label, "false"
     chart_key = ctx.outputs_list[0]["id"].get("chart")
-    chart, request, frame = chart_data(context, charts, chart_key, selection_data, options_stores, lang)
+    chart, request, frame = chart_data(
+        context, charts, chart_key, selection_data, options_stores, lang
+    )
     caption = t("export.table_caption", lang, title=export_title(chart, request))
     kind = kind_text(chart.kind_of(request), context.catalog, context.imported_files, lang)
     return table_view(frame, caption, lang, kind), False, label, "true"
@@ -220,9 +297,13 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         State(OPTIONS_STORES, "data"),
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-        pure=False, needs=DOWNLOADING,
-    )(lambda clicks, selection, options, lang: download_chart_data(context, charts, clicks, selection, options,
-                                                                                     lang))
+        pure=False,
+        needs=DOWNLOADING,
+    )(
+        lambda clicks, selection, options, lang: download_chart_data(
+            context, charts, clicks, selection, options, lang
+        )
+    )
     app.clientside_callback(
         REFRESH_WHEN_OPEN_JS,
         Output({"type": ids.TABLE_REFRESH, "chart": MATCH}, "data"),
@@ -243,9 +324,13 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         State(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-        pure=True, needs=VIEWING,
-    )(lambda clicks, _refresh, options, selection, lang: toggle_table_view(context, charts, clicks, options,
-                                                                           selection, lang))
+        pure=True,
+        needs=VIEWING,
+    )(
+        lambda clicks, _refresh, options, selection, lang: toggle_table_view(
+            context, charts, clicks, options, selection, lang
+        )
+    )
     app.clientside_callback(
         IMAGE_DOWNLOAD_JS,
         Output(ids.IMAGE_EXPORT_SINK, "data"),
@@ -260,6 +345,10 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         Input(OPTIONS_STORES, "data"),
         Input(ids.LANGUAGE_STORE, "data"),
         State(ids.URL, "pathname"),
-        pure=True, needs=READING_THE_ADDRESS,
-    )(lambda selection, options, lang, pathname: export_footers(context, site, selection, options, lang,
-                                                                                          pathname))
+        pure=True,
+        needs=READING_THE_ADDRESS,
+    )(
+        lambda selection, options, lang, pathname: export_footers(
+            context, site, selection, options, lang, pathname
+        )
+    )

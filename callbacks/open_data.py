@@ -26,12 +26,17 @@ def option_params(site: Site, chart: ChartSpec) -> tuple[str, ...]:
     return table.params if table is not None else ()
 
 
-def update_open_data_links(options: list[str], search: str | None, lang: str | None) -> tuple[str, str, str]:
+def update_open_data_links(
+    options: list[str], search: str | None, lang: str | None
+) -> tuple[str, str, str]:
     """The zip (plain and with HXL hashtags) for the address's filters and page ``options``, and the
     API page, in the language."""
     lang = normalise_language(lang)
-    return (download_all_href(search, options, lang), download_all_href(search, options, lang, hxl=True),
-            f"/api/v1/docs?lang={lang}")
+    return (
+        download_all_href(search, options, lang),
+        download_all_href(search, options, lang, hxl=True),
+        f"/api/v1/docs?lang={lang}",
+    )
 
 
 def embed_note(settings: Settings, lang: str) -> str:
@@ -47,8 +52,14 @@ def embed_note(settings: Settings, lang: str) -> str:
     return note
 
 
-def toggle_embed(site: Site, settings: Settings, clicks: int | None, search: str | None, href: str | None,
-                 lang: str | None) -> tuple:
+def toggle_embed(
+    site: Site,
+    settings: Settings,
+    clicks: int | None,
+    search: str | None,
+    href: str | None,
+    lang: str | None,
+) -> tuple:
     """Show or hide a chart's embed snippet, written for the current filters, options and language,
     with where it works."""
     is_open = isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
@@ -58,8 +69,14 @@ def toggle_embed(site: Site, settings: Settings, clicks: int | None, search: str
     if chart is None:
         return True, "", "", "false"
     lang = normalise_language(lang)
-    snippet = embed_snippet(origin_of(href), chart.key, search, option_params(site, chart), lang,
-                            t(chart.title_key, lang))
+    snippet = embed_snippet(
+        origin_of(href),
+        chart.key,
+        search,
+        option_params(site, chart),
+        lang,
+        t(chart.title_key, lang),
+    )
     return False, snippet, embed_note(settings, lang), "true"
 
 
@@ -81,7 +98,8 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         Output(ids.API_DOCS_LINK, "href"),
         Input(ids.URL, "search"),
         Input(ids.LANGUAGE_STORE, "data"),
-        pure=True, needs=VIEWING,
+        pure=True,
+        needs=VIEWING,
     )(lambda search, lang: update_open_data_links(options, search, lang))
     app.clientside_callback(
         REFRESH_WHEN_SHOWN_JS,
@@ -102,5 +120,10 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         State(ids.URL, "href"),
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-        pure=True, needs=READING_THE_ADDRESS,
-    )(lambda clicks, _refresh, search, href, lang: toggle_embed(site, context.settings, clicks, search, href, lang))
+        pure=True,
+        needs=READING_THE_ADDRESS,
+    )(
+        lambda clicks, _refresh, search, href, lang: toggle_embed(
+            site, context.settings, clicks, search, href, lang
+        )
+    )

@@ -23,8 +23,16 @@ from dashboard.selection import Selection
 from dashboard.store.context import AppContext
 
 
-def sync_page_options(context: AppContext, table: OptionTable, triggered: object, address: object,
-                      lang: object, control_values: tuple, current: object, selection_data: object = None) -> tuple:
+def sync_page_options(
+    context: AppContext,
+    table: OptionTable,
+    triggered: object,
+    address: object,
+    lang: object,
+    control_values: tuple,
+    current: object,
+    selection_data: object = None,
+) -> tuple:
     """The page's options store, its controls and the address, from whichever changed.
 
     Returns:
@@ -40,32 +48,55 @@ def sync_page_options(context: AppContext, table: OptionTable, triggered: object
         return _follow_filters(context, table, lang, control_values, current, selection_data)
     # Options may depend on the data under the filters (the groups a page compares): the filters
     # are the address's, the same the shell's selection store is written from.
-    env = OptionEnv(context.catalog, context.settings, context.cursor(), normalise_language(lang),
-                    Selection.from_query_string(search, context.catalog))
+    env = OptionEnv(
+        context.catalog,
+        context.settings,
+        context.cursor(),
+        normalise_language(lang),
+        Selection.from_query_string(search, context.catalog),
+    )
     from_url = triggered in (None, table.address_store_id)
     if from_url:
         parsed = table.parse(query_params(as_text(search)), env)
     else:
         parsed = table.parse(table.params_from_controls(control_values), env, fallback=current)
-    controls = [no_update if value == shown else value
-                for value, shown in zip(table.control_values(parsed, env), control_values, strict=True)]
+    controls = [
+        no_update if value == shown else value
+        for value, shown in zip(table.control_values(parsed, env), control_values, strict=True)
+    ]
     new_search = page_search(search, table, parsed)
-    write = url_write(new_search, pathname, replace=from_url) if new_search != as_text(search) else no_update
+    write = (
+        url_write(new_search, pathname, replace=from_url)
+        if new_search != as_text(search)
+        else no_update
+    )
     return (parsed.texts if parsed.texts != current else no_update, *controls, write)
 
 
-def _follow_filters(context: AppContext, table: OptionTable, lang: object, control_values: tuple,
-                    current: dict, selection_data: object) -> tuple:
+def _follow_filters(
+    context: AppContext,
+    table: OptionTable,
+    lang: object,
+    control_values: tuple,
+    current: dict,
+    selection_data: object,
+) -> tuple:
     """The options again under new filters (the selection store changed), so that the charts,
     which wait for this callback, draw once with both. The address is left to the shell's write:
     when it lands, the options parsed from it are these, and only its tidying remains."""
-    selection = Selection.from_raw(selection_data if isinstance(selection_data, dict) else {}, context.catalog)
-    env = OptionEnv(context.catalog, context.settings, context.cursor(), normalise_language(lang), selection)
+    selection = Selection.from_raw(
+        selection_data if isinstance(selection_data, dict) else {}, context.catalog
+    )
+    env = OptionEnv(
+        context.catalog, context.settings, context.cursor(), normalise_language(lang), selection
+    )
     parsed = table.parse(table.params_from_controls(control_values), env, fallback=current)
     if parsed.texts == current:
         raise PreventUpdate
-    controls = [no_update if value == shown else value
-                for value, shown in zip(table.control_values(parsed, env), control_values, strict=True)]
+    controls = [
+        no_update if value == shown else value
+        for value, shown in zip(table.control_values(parsed, env), control_values, strict=True)
+    ]
     return (parsed.texts, *controls, no_update)
 
 
@@ -125,7 +156,8 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
             Input(ids.URL, "search"),
             Input(ids.URL, "pathname"),
             prevent_initial_call=True,
-            pure=True, needs=READING_THE_ADDRESS,
+            pure=True,
+            needs=READING_THE_ADDRESS,
         )(copy_address)
         # A page whose options follow the filters also listens to the selection store: Dash then
         # holds its charts until the options are parsed again, and they draw once.
@@ -141,10 +173,20 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
             State(ids.LANGUAGE_STORE, "data"),
             State(table.store_id, "data"),
             prevent_initial_call=True,
-            pure=True, needs=VIEWING,
-        )(lambda address, *rest, table=table: sync_page_options(
-            context, table, _trigger(table), address, rest[-2], rest[:len(table.controls)], rest[-1],
-            rest[len(table.controls)] if table.follows_filters else None))
+            pure=True,
+            needs=VIEWING,
+        )(
+            lambda address, *rest, table=table: sync_page_options(
+                context,
+                table,
+                _trigger(table),
+                address,
+                rest[-2],
+                rest[: len(table.controls)],
+                rest[-1],
+                rest[len(table.controls)] if table.follows_filters else None,
+            )
+        )
     # The tidied address of a page just drawn replaces the history entry. It writes no property
     # of the location component (the component reads the new address itself), so the charts
     # never wait for it.

@@ -39,18 +39,27 @@ from dashboard.selection import URL_KEYS, Selection
 from dashboard.store.context import AppContext
 
 FILTER_FIELDS = tuple(
-    (name, component) for name, component in zip(
+    (name, component)
+    for name, component in zip(
         ("regions", "statuses", "actions", "countries", "pillars", "period_start", "period_end"),
-        (control[0] for control in FILTER_CONTROLS), strict=True)
+        (control[0] for control in FILTER_CONTROLS),
+        strict=True,
+    )
 )
 FIELD_LABEL_KEYS = {
-    "regions": "filters.region", "statuses": "filters.status", "actions": "filters.action",
-    "countries": "filters.country", "pillars": "filters.pillar", "period_start": "filters.period_start",
+    "regions": "filters.region",
+    "statuses": "filters.status",
+    "actions": "filters.action",
+    "countries": "filters.country",
+    "pillars": "filters.pillar",
+    "period_start": "filters.period_start",
     "period_end": "filters.period_end",
 }
 
 
-def render_page(context: AppContext, site: Site, pathname: str | None, search: str | None, lang: str) -> object:
+def render_page(
+    context: AppContext, site: Site, pathname: str | None, search: str | None, lang: str
+) -> object:
     """The layout of the page of ``site`` at ``pathname``, or a not-found message."""
     page = site.page_for_path(pathname)
     if page is None:
@@ -60,11 +69,21 @@ def render_page(context: AppContext, site: Site, pathname: str | None, search: s
     user = current_user()
     if page.permission != Permission.VIEW and not user.can(page.permission):
         advice = how_to_get(page.permission, context.settings, user.name, lang)
-        return html.Div([html.P(t("auth.forbidden", lang), className="lead"),
-                         *([html.P(advice, id="page-forbidden-advice")] if advice else [])])
-    page_context = PageContext(lang=lang, catalog=context.catalog, settings=context.settings,
-                               cursor=context.cursor(), params=query_params(search), search=as_text(search),
-                               charts=page.charts)
+        return html.Div(
+            [
+                html.P(t("auth.forbidden", lang), className="lead"),
+                *([html.P(advice, id="page-forbidden-advice")] if advice else []),
+            ]
+        )
+    page_context = PageContext(
+        lang=lang,
+        catalog=context.catalog,
+        settings=context.settings,
+        cursor=context.cursor(),
+        params=query_params(search),
+        search=as_text(search),
+        charts=page.charts,
+    )
     return page.layout(page_context)
 
 
@@ -78,12 +97,16 @@ def address_in_language(search: str | None, lang: str, default: str) -> str:
     lacked ``lang``, so the next change of a page option wrote an address without it.
     """
     shell_keys = set(URL_KEYS.values())
-    filters = [(key, value) for key, value in parse_qsl(as_text(search).lstrip("?")) if key in shell_keys]
+    filters = [
+        (key, value) for key, value in parse_qsl(as_text(search).lstrip("?")) if key in shell_keys
+    ]
     language_items = [(LANGUAGE_KEY, lang)] if lang != default else []
     return replace_params(search, [*URL_KEYS.values(), LANGUAGE_KEY], [*filters, *language_items])
 
 
-def route(context: AppContext, site: Site, pathname: str | None, lang: str, search: str | None) -> object:
+def route(
+    context: AppContext, site: Site, pathname: str | None, lang: str, search: str | None
+) -> object:
     """The routing callback: the page at ``pathname`` in ``lang``, for the address the shell writes."""
     if ctx.triggered_id == ids.LANGUAGE_STORE and lang in LANGUAGES:
         search = address_in_language(search, lang, context.settings.language)
@@ -92,18 +115,28 @@ def route(context: AppContext, site: Site, pathname: str | None, lang: str, sear
 
 def dropped_notice(selection: Selection, bad_language: str | None, lang: str) -> tuple[str, bool]:
     """The notice text listing ignored URL values, and whether to show it."""
-    items = [t("notice.dropped_item", lang, field=t(FIELD_LABEL_KEYS[d.field], lang), value=d.value)
-             for d in selection.dropped]
+    items = [
+        t("notice.dropped_item", lang, field=t(FIELD_LABEL_KEYS[d.field], lang), value=d.value)
+        for d in selection.dropped
+    ]
     if bad_language:
-        items.append(t("notice.dropped_item", lang, field=t("nav.language", lang), value=bad_language))
+        items.append(
+            t("notice.dropped_item", lang, field=t("nav.language", lang), value=bad_language)
+        )
     if not items:
         return "", False
     return t("notice.dropped", lang, items="; ".join(items)), True
 
 
-def sync_filters_and_url(context: AppContext, search: str | None, language_choice: str | None,
-                         current_selection: dict | None, current_lang: str | None,
-                         filter_values: tuple, pathname: str | None = "/") -> tuple:
+def sync_filters_and_url(
+    context: AppContext,
+    search: str | None,
+    language_choice: str | None,
+    current_selection: dict | None,
+    current_lang: str | None,
+    filter_values: tuple,
+    pathname: str | None = "/",
+) -> tuple:
     """Keep filters, language, URL and stores in step.
 
     On page load (or when the URL changes by navigation) the URL sets the filters and language,
@@ -126,15 +159,19 @@ def sync_filters_and_url(context: AppContext, search: str | None, language_choic
         raw = {name: value for (name, _), value in zip(FILTER_FIELDS, filter_values, strict=True)}
         selection = Selection.from_raw(raw, catalog)
     language_items = [(LANGUAGE_KEY, lang)] if lang != context.settings.language else []
-    new_search = replace_params(search, [*URL_KEYS.values(), LANGUAGE_KEY],
-                                [*selection.to_query_items(), *language_items])
+    new_search = replace_params(
+        search, [*URL_KEYS.values(), LANGUAGE_KEY], [*selection.to_query_items(), *language_items]
+    )
     notice, show_notice = dropped_notice(selection, bad_language, lang) if from_url else ("", False)
     values = tuple(
         list(value) if isinstance(value := getattr(selection, name), tuple) else value
         for name, _ in FILTER_FIELDS
     )
-    write = (url_write(new_search, pathname, replace=from_url)
-             if new_search != (search or "") else no_update)
+    write = (
+        url_write(new_search, pathname, replace=from_url)
+        if new_search != (search or "")
+        else no_update
+    )
     return (
         write,
         *(values if from_url or triggered == ids.FILTER_RESET else [no_update] * len(values)),
@@ -148,8 +185,15 @@ def sync_filters_and_url(context: AppContext, search: str | None, language_choic
 
 def translate_shell(context: AppContext, site: Site, lang: str | None) -> list[object]:
     """Every shell text in ``lang``, in the order of the outputs."""
-    return list(shell_texts(context.catalog, lang or context.settings.language, context.imported_files,
-                            pages=site.pages, local_import=imports_locally(current_user())).values())
+    return list(
+        shell_texts(
+            context.catalog,
+            lang or context.settings.language,
+            context.imported_files,
+            pages=site.pages,
+            local_import=imports_locally(current_user()),
+        ).values()
+    )
 
 
 def translate_account(context: AppContext, lang: str | None) -> str:
@@ -170,18 +214,34 @@ def update_pillar_hint(site: Site, pathname: str | None, lang: str) -> tuple[boo
     return False, t("pillars.mapped_note", lang)
 
 
-def update_print_header(context: AppContext, site: Site, selection_data: dict | None, lang: str | None,
-                        pathname: str | None, href: str | None, today: dt.date | None = None) -> list:
+def update_print_header(
+    context: AppContext,
+    site: Site,
+    selection_data: dict | None,
+    lang: str | None,
+    pathname: str | None,
+    href: str | None,
+    today: dt.date | None = None,
+) -> list:
     """The brief's print-only header for the current page, filters and language."""
     lang = normalise_language(lang)
     page = site.page_for_path(pathname)
     page_title = t(page.nav_key, lang) if page else t("app.title", lang)
     selection = Selection.from_raw(selection_data or {}, context.catalog)
-    return site.print_header(page_title, (today or dt.date.today()).isoformat(), as_text(href),
-                        filter_summary(selection, context.catalog, lang),
-                        page_kind_texts(page.key if page else None, context.catalog, context.imported_files, lang,
-                                        exact_survey=disclosure_mode(context.settings) == "exact"),
-                        lang)
+    return site.print_header(
+        page_title,
+        (today or dt.date.today()).isoformat(),
+        as_text(href),
+        filter_summary(selection, context.catalog, lang),
+        page_kind_texts(
+            page.key if page else None,
+            context.catalog,
+            context.imported_files,
+            lang,
+            exact_survey=disclosure_mode(context.settings) == "exact",
+        ),
+        lang,
+    )
 
 
 PRINT_JS = """
@@ -216,7 +276,8 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         Input(ids.URL, "pathname"),
         Input(ids.LANGUAGE_STORE, "data"),
         State(ids.URL, "search"),
-        pure=True, needs=READING_THE_ADDRESS,
+        pure=True,
+        needs=READING_THE_ADDRESS,
     )(lambda pathname, lang, search: route(context, site, pathname, lang, search))
     declare(
         app,
@@ -235,16 +296,23 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         State(ids.LANGUAGE_STORE, "data"),
         State(ids.URL, "pathname"),
         prevent_initial_call="initial_duplicate",
-        pure=True, needs=READING_THE_ADDRESS,
-    )(lambda search, _reset, language_choice, *rest: sync_filters_and_url(
-        context, search, language_choice, rest[-3], rest[-2], rest[:-3], rest[-1]))
-    text_targets = list(shell_texts(context.catalog, context.settings.language, [], pages=site.pages).keys())
+        pure=True,
+        needs=READING_THE_ADDRESS,
+    )(
+        lambda search, _reset, language_choice, *rest: sync_filters_and_url(
+            context, search, language_choice, rest[-3], rest[-2], rest[:-3], rest[-1]
+        )
+    )
+    text_targets = list(
+        shell_texts(context.catalog, context.settings.language, [], pages=site.pages).keys()
+    )
     declare(
         app,
         [Output(component, prop) for component, prop in text_targets],
         Input(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-        pure=True, needs=VIEWING,
+        pure=True,
+        needs=VIEWING,
     )(lambda lang: translate_shell(context, site, lang))
     # Not pure: it names the signed-in user, whom the cache key does not hold.
     declare(
@@ -252,7 +320,8 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         Output(ids.ACCOUNT_USER, "children"),
         Input(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-        pure=False, needs=VIEWING,
+        pure=False,
+        needs=VIEWING,
     )(lambda lang: translate_account(context, lang))
     app.clientside_callback(
         "function (lang) { document.documentElement.lang = lang || 'en'; return lang; }",
@@ -263,7 +332,8 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         app,
         [Output(nav_link_id(page.key), "href") for page in site.pages],
         Input(ids.URL, "search"),
-        pure=True, needs=VIEWING,
+        pure=True,
+        needs=VIEWING,
     )(lambda search: update_nav_links(site, search))
     declare(
         app,
@@ -271,7 +341,8 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         Output(ids.FILTER_PILLAR_HINT, "children"),
         Input(ids.URL, "pathname"),
         Input(ids.LANGUAGE_STORE, "data"),
-        pure=True, needs=READING_THE_ADDRESS,
+        pure=True,
+        needs=READING_THE_ADDRESS,
     )(lambda pathname, lang: update_pillar_hint(site, pathname, lang))
     declare(
         app,
@@ -280,8 +351,13 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         Input(ids.LANGUAGE_STORE, "data"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "href"),
-        pure=True, needs=READING_THE_ADDRESS,
-    )(lambda selection, lang, pathname, href: update_print_header(context, site, selection, lang, pathname, href))
+        pure=True,
+        needs=READING_THE_ADDRESS,
+    )(
+        lambda selection, lang, pathname, href: update_print_header(
+            context, site, selection, lang, pathname, href
+        )
+    )
     # Every HTML block a page's chart callback sends (a table as one string) put in its place.
     app.clientside_callback(
         INNER_HTML_JS,

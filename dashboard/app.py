@@ -77,8 +77,12 @@ def answer_audience() -> str:
     return ",".join([*sorted(user.permissions), "signed-in" if user.signed_in else "visitor"])
 
 
-COMPONENT_TYPE_ATTRIBUTES = ("_prop_names", "_valid_wildcard_attributes", "available_properties",
-                             "available_wildcard_properties")
+COMPONENT_TYPE_ATTRIBUTES = (
+    "_prop_names",
+    "_valid_wildcard_attributes",
+    "available_properties",
+    "available_wildcard_properties",
+)
 
 
 def ids_only(layout: Component) -> html.Div:
@@ -96,8 +100,14 @@ def ids_only(layout: Component) -> html.Div:
         kind: type[Component] = type(component)
         copy = kind.__new__(kind)
         # What the component's constructor sets about its type (names of its properties...), and the id.
-        copy.__dict__.update({name: value for name, value in vars(component).items()
-                              if name in COMPONENT_TYPE_ATTRIBUTES}, id=component_id)
+        copy.__dict__.update(
+            {
+                name: value
+                for name, value in vars(component).items()
+                if name in COMPONENT_TYPE_ATTRIBUTES
+            },
+            id=component_id,
+        )
         bare.append(copy)
     return html.Div(bare)
 
@@ -124,7 +134,9 @@ def create_app(settings: Settings | None = None, site: Site | None = None) -> Da
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.server.config["EUIOM_CONTEXT"] = context
-    app.server.config[TIME_LIMIT_KEY] = settings.query_seconds or None  # the store door's time limit
+    app.server.config[TIME_LIMIT_KEY] = (
+        settings.query_seconds or None
+    )  # the store door's time limit
     install_store_switching(app.server, context)
     app.index_string = INDEX_TEMPLATE.format(lang=settings.language)
 
@@ -134,40 +146,71 @@ def create_app(settings: Settings | None = None, site: Site | None = None) -> Da
     auth = install_auth(app, settings, state, limits)
 
     def serve_layout() -> html.Div:
-        return shell(site.pages, context.catalog, settings.language, context.imported_files, current_user())
+        return shell(
+            site.pages, context.catalog, settings.language, context.imported_files, current_user()
+        )
 
-    validation_layout = ids_only(html.Div([serve_layout(), *[
-        page.layout(PageContext(lang=settings.language, catalog=context.catalog, settings=settings,
-                                cursor=context.cursor(), params={}, charts=page.charts)) for page in site.pages]]))
+    validation_layout = ids_only(
+        html.Div(
+            [
+                serve_layout(),
+                *[
+                    page.layout(
+                        PageContext(
+                            lang=settings.language,
+                            catalog=context.catalog,
+                            settings=settings,
+                            cursor=context.cursor(),
+                            params={},
+                            charts=page.charts,
+                        )
+                    )
+                    for page in site.pages
+                ],
+            ]
+        )
+    )
     app.validation_layout = validation_layout  # type: ignore[assignment]  # Dash annotates it as None only
     app.layout = serve_layout
     register_all(app, context, site)
     form_targets = [auth.provider.origin] if auth.provider is not None else []
-    install_security_headers(app.server, app.csp_hashes(), settings.frame_options, form_targets,
-                             settings.embed_origins, https=settings.https)
-    install_api(app.server, context, site.charts(), {page.key: page.path for page in site.pages}, limits)
+    install_security_headers(
+        app.server,
+        app.csp_hashes(),
+        settings.frame_options,
+        form_targets,
+        settings.embed_origins,
+        https=settings.https,
+    )
+    install_api(
+        app.server, context, site.charts(), {page.key: page.path for page in site.pages}, limits
+    )
     server_callbacks = {key: spec for key, spec in app.callback_map.items() if "callback" in spec}
     declared = callback_needs(app)
 
     def authorize(body: dict) -> None:
         """What the callback the body names was declared to need (view for a name it does not know)."""
         output = body.get("output")
-        auth.authorize_callback(declared.get(output, VIEWING).of(body) if isinstance(output, str)
-                                else VIEWING.of(body))
+        auth.authorize_callback(
+            declared.get(output, VIEWING).of(body) if isinstance(output, str) else VIEWING.of(body)
+        )
 
     install_callback_request_guard(app.server, lambda: server_callbacks, authorize)
-    install_compression(app.server, fixed_prefixes=[geometry.URL_PREFIX])  # the map's shipped geometry
+    install_compression(
+        app.server, fixed_prefixes=[geometry.URL_PREFIX]
+    )  # the map's shipped geometry
     # Pure callbacks only (file downloads never, even if one were declared pure by mistake).
     cacheable = frozenset(pure_callbacks(app)) - download_outputs(validation_layout)
-    install_response_cache(app.server, context, cacheable,
-                           audience=answer_audience)
+    install_response_cache(app.server, context, cacheable, audience=answer_audience)
     install_error_pages(app.server)
     install_body_limits(app.server, callback_body_limit)
     install_path_guard(app.server)
     if settings.proxy_hops:
         # The client's address and scheme as the trusted proxies name them (rate limits, sign-in
         # counts, the local data manager); the Host header stays the one the proxy passes on.
-        proxied = ProxyFix(app.server.wsgi_app, x_for=settings.proxy_hops, x_proto=settings.proxy_hops)
+        proxied = ProxyFix(
+            app.server.wsgi_app, x_for=settings.proxy_hops, x_proto=settings.proxy_hops
+        )
         # Flask declares wsgi_app a method; wrapping it is Werkzeug's documented way to add middleware.
         app.server.wsgi_app = proxied  # type: ignore[method-assign]
     return app

@@ -30,9 +30,20 @@ from pathlib import Path
 
 LOG = logging.getLogger(__name__)
 GENESIS = "0" * 64
-TAIL_BYTES = 64 * 1024  # an entry is a few hundred bytes; the last one is within this much of the end
-EVENTS = ("sign_in", "sign_in_failed", "sign_in_refused", "sign_out", "token_created", "token_revoked",
-          "local_link", "user_saved", "user_removed")
+TAIL_BYTES = (
+    64 * 1024
+)  # an entry is a few hundred bytes; the last one is within this much of the end
+EVENTS = (
+    "sign_in",
+    "sign_in_failed",
+    "sign_in_refused",
+    "sign_out",
+    "token_created",
+    "token_revoked",
+    "local_link",
+    "user_saved",
+    "user_removed",
+)
 
 
 class AuditError(OSError):
@@ -45,7 +56,9 @@ def _canonical(entry: dict) -> str:
 
 def entry_hash(entry: dict) -> str:
     """The SHA-256 of an entry's canonical JSON, without its own ``hash``."""
-    return hashlib.sha256(_canonical({k: v for k, v in entry.items() if k != "hash"}).encode()).hexdigest()
+    return hashlib.sha256(
+        _canonical({k: v for k, v in entry.items() if k != "hash"}).encode()
+    ).hexdigest()
 
 
 def _last_entry(descriptor: int, path: Path) -> dict | None:
@@ -59,21 +72,39 @@ def _last_entry(descriptor: int, path: Path) -> dict | None:
         last = json.loads(lines[-1])
     except (ValueError, UnicodeDecodeError):
         last = None
-    if not isinstance(last, dict) or not isinstance(last.get("id"), int) or not isinstance(last.get("hash"), str):
-        raise AuditError(f"The last entry of the audit log {path} is damaged: check it with python -m dashboard audit "
-                         "and restore it from a backup")
+    if (
+        not isinstance(last, dict)
+        or not isinstance(last.get("id"), int)
+        or not isinstance(last.get("hash"), str)
+    ):
+        raise AuditError(
+            f"The last entry of the audit log {path} is damaged: check it with python -m dashboard audit "
+            "and restore it from a backup"
+        )
     return last
 
 
-def append(path: Path, event: str, *, user: str = "", user_id: str = "", address: str = "",
-           detail: dict | None = None) -> dict:
+def append(
+    path: Path,
+    event: str,
+    *,
+    user: str = "",
+    user_id: str = "",
+    address: str = "",
+    detail: dict | None = None,
+) -> dict:
     """Append one event and return its entry as written.
 
     Raises:
         AuditError: the log cannot be written (a full disk, no permission) or its end is damaged.
     """
-    entry: dict[str, object] = {"event": event, "user": user[:64], "user_id": user_id, "address": address,
-                                "detail": detail or {}}
+    entry: dict[str, object] = {
+        "event": event,
+        "user": user[:64],
+        "user_id": user_id,
+        "address": address,
+        "detail": detail or {},
+    }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
@@ -82,9 +113,12 @@ def append(path: Path, event: str, *, user: str = "", user_id: str = "", address
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         last = _last_entry(descriptor, path)
-        entry = {**entry, "id": (last["id"] + 1) if last else 1,
-                 "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                 "prev": last["hash"] if last else GENESIS}
+        entry = {
+            **entry,
+            "id": (last["id"] + 1) if last else 1,
+            "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "prev": last["hash"] if last else GENESIS,
+        }
         entry["hash"] = entry_hash(entry)
         line = (_canonical(entry) + "\n").encode()
         size = os.fstat(descriptor).st_size
@@ -100,8 +134,15 @@ def append(path: Path, event: str, *, user: str = "", user_id: str = "", address
     return entry
 
 
-def record(path: Path | None, event: str, *, user: str = "", user_id: str = "", address: str = "",
-           detail: dict | None = None) -> bool:
+def record(
+    path: Path | None,
+    event: str,
+    *,
+    user: str = "",
+    user_id: str = "",
+    address: str = "",
+    detail: dict | None = None,
+) -> bool:
     """Append one event; a failure is logged as an error (the caller goes on). True when written."""
     if path is None:
         return False
@@ -142,12 +183,16 @@ def read(path: Path) -> list[dict]:
         entries.append(entry)
         previous = entry["hash"]
     if data and not data.endswith(b"\n"):
-        raise AuditError(f"The audit log {path} is damaged (line {len(entries)}: the last entry was cut short)")
+        raise AuditError(
+            f"The audit log {path} is damaged (line {len(entries)}: the last entry was cut short)"
+        )
     return entries
 
 
 def line(entry: dict) -> str:
     """One entry as the ``audit`` command prints it."""
     detail = ", ".join(f"{key}={value}" for key, value in sorted(entry.get("detail", {}).items()))
-    return (f"{entry['id']:>6}  {entry['at']}  {entry['event']:<16} {entry.get('user') or '-':<20} "
-            f"from {entry.get('address') or '-'}" + (f"  {detail}" if detail else ""))
+    return (
+        f"{entry['id']:>6}  {entry['at']}  {entry['event']:<16} {entry.get('user') or '-':<20} "
+        f"from {entry.get('address') or '-'}" + (f"  {detail}" if detail else "")
+    )

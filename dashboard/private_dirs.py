@@ -35,7 +35,9 @@ def _check_ancestor(path: Path, uid: int) -> None:
     if info.st_uid not in (uid, 0):
         raise UnsafeDirectory(f"{path} belongs to another user (uid {info.st_uid})")
     if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not info.st_mode & stat.S_ISVTX:
-        raise UnsafeDirectory(f"{path} may be changed by other users (mode {stat.S_IMODE(info.st_mode):o}, not sticky)")
+        raise UnsafeDirectory(
+            f"{path} may be changed by other users (mode {stat.S_IMODE(info.st_mode):o}, not sticky)"
+        )
 
 
 def _check_own(path: Path, uid: int, strict: bool) -> None:
@@ -43,7 +45,9 @@ def _check_own(path: Path, uid: int, strict: bool) -> None:
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
         raise UnsafeDirectory(f"{path} is not a directory (a symbolic link or a file)")
     if info.st_uid != uid:
-        raise UnsafeDirectory(f"{path} belongs to another user (uid {info.st_uid}, this process runs as uid {uid})")
+        raise UnsafeDirectory(
+            f"{path} belongs to another user (uid {info.st_uid}, this process runs as uid {uid})"
+        )
     mode = stat.S_IMODE(info.st_mode)
     if mode & (stat.S_IWGRP | stat.S_IWOTH):
         raise UnsafeDirectory(f"{path} may be written by other users (mode {mode:o}): chmod 700 it")
@@ -71,7 +75,7 @@ def private_directory(path: Path, *, strict: bool = False) -> Path:
             _check_ancestor(probe, uid)
             for directory in reversed(missing):
                 with contextlib.suppress(FileExistsError):  # another worker made it meanwhile:
-                    os.mkdir(directory, 0o700)              # it is checked below like any other
+                    os.mkdir(directory, 0o700)  # it is checked below like any other
                 _check_own(directory, uid, strict=False)
         _check_own(path, uid, strict)
     except UnsafeDirectory:
@@ -103,12 +107,18 @@ def private_key(directory: Path, name: str) -> bytes:
             os.write(handle, secrets.token_bytes(KEY_BYTES))
             os.fsync(handle)
             os.close(handle)
-            with contextlib.suppress(FileExistsError):  # atomic: a key another worker made meanwhile wins
+            with contextlib.suppress(
+                FileExistsError
+            ):  # atomic: a key another worker made meanwhile wins
                 os.link(temporary, path)
         finally:
             os.unlink(temporary)
     info = os.lstat(path)
-    if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or stat.S_IMODE(info.st_mode) & 0o077:
+    if (
+        not stat.S_ISREG(info.st_mode)
+        or info.st_uid != os.geteuid()
+        or stat.S_IMODE(info.st_mode) & 0o077
+    ):
         raise UnsafeDirectory(f"{path} is not a key file of this user's alone: delete it")
     key = path.read_bytes()
     if len(key) != KEY_BYTES:

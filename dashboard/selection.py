@@ -15,8 +15,13 @@ MAX_VALUE_LENGTH = 64
 
 # Filter field -> URL parameter name.
 URL_KEYS = {
-    "regions": "region", "statuses": "status", "actions": "action", "countries": "country",
-    "pillars": "pillar", "period_start": "from", "period_end": "to",
+    "regions": "region",
+    "statuses": "status",
+    "actions": "action",
+    "countries": "country",
+    "pillars": "pillar",
+    "period_start": "from",
+    "period_end": "to",
 }
 
 
@@ -92,7 +97,11 @@ class Selection:
             value = raw.get(name)
             if value in (None, ""):
                 return None
-            if isinstance(value, str) and QUARTER_PATTERN.match(value) and value in catalog.quarters:
+            if (
+                isinstance(value, str)
+                and QUARTER_PATTERN.match(value)
+                and value in catalog.quarters
+            ):
                 return value
             dropped.append(Dropped(name, _short(value)))
             return None
@@ -114,11 +123,17 @@ class Selection:
     @classmethod
     def from_query_string(cls, search: str | None, catalog: KnownCodes) -> Selection:
         """Build a selection from a URL query string such as ``?region=WCA&from=2019-Q1``."""
-        params = parse_qs((search if isinstance(search, str) else "").lstrip("?"), keep_blank_values=False)
+        params = parse_qs(
+            (search if isinstance(search, str) else "").lstrip("?"), keep_blank_values=False
+        )
         raw: dict[str, object] = {}
         for name, key in URL_KEYS.items():
             values = [part for value in params.get(key, []) for part in value.split(",") if part]
-            raw[name] = values if name not in ("period_start", "period_end") else (values[0] if values else None)
+            raw[name] = (
+                values
+                if name not in ("period_start", "period_end")
+                else (values[0] if values else None)
+            )
         return cls.from_raw(raw, catalog)
 
     def to_query_items(self) -> list[tuple[str, str]]:
@@ -140,9 +155,13 @@ class Selection:
     def to_dict(self) -> dict[str, object]:
         """A JSON-friendly dict for a ``dcc.Store`` (without the dropped values)."""
         return {
-            "regions": list(self.regions), "statuses": list(self.statuses), "actions": list(self.actions),
-            "countries": list(self.countries), "pillars": list(self.pillars),
-            "period_start": self.period_start, "period_end": self.period_end,
+            "regions": list(self.regions),
+            "statuses": list(self.statuses),
+            "actions": list(self.actions),
+            "countries": list(self.countries),
+            "pillars": list(self.pillars),
+            "period_start": self.period_start,
+            "period_end": self.period_end,
         }
 
     @property

@@ -102,7 +102,9 @@ def _auth_mode(raw: str) -> str:
 def _duration_seconds(raw: str) -> int:
     match = re.fullmatch(r"\s*(\d+)\s*([smhd]?)\s*", raw, re.IGNORECASE)
     if not match or int(match.group(1)) < 1:
-        raise ValueError("must be a positive duration such as 30m, 8h or 1d (a bare number is minutes)")
+        raise ValueError(
+            "must be a positive duration such as 30m, 8h or 1d (a bare number is minutes)"
+        )
     unit = {"s": 1, "m": 60, "h": 3600, "d": 86400, "": 60}[match.group(2).lower()]
     return int(match.group(1)) * unit
 
@@ -110,7 +112,9 @@ def _duration_seconds(raw: str) -> int:
 def _optional_secret(raw: str) -> str:
     value = raw.strip()
     if value and len(value) < 32:
-        raise ValueError("must be at least 32 characters (python -c 'import secrets; print(secrets.token_hex(32))')")
+        raise ValueError(
+            "must be at least 32 characters (python -c 'import secrets; print(secrets.token_hex(32))')"
+        )
     return value
 
 
@@ -149,7 +153,9 @@ def parse_rho(raw: str) -> float:
     except ValueError:
         raise ValueError(f"must be a number in (0, {MAX_RHO}]") from None
     if not 0 < value <= MAX_RHO:
-        raise ValueError(f"must be a number in (0, {MAX_RHO}]: the release's budget may be stricter than the default, never looser")
+        raise ValueError(
+            f"must be a number in (0, {MAX_RHO}]: the release's budget may be stricter than the default, never looser"
+        )
     return value
 
 
@@ -158,9 +164,13 @@ def parse_rho_total(raw: str) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise ValueError("must be a positive number (the total zCDP rho all releases of the survey may spend)") from None
+        raise ValueError(
+            "must be a positive number (the total zCDP rho all releases of the survey may spend)"
+        ) from None
     if not 0 < value < math.inf:
-        raise ValueError("must be a positive number (the total zCDP rho all releases of the survey may spend)")
+        raise ValueError(
+            "must be a positive number (the total zCDP rho all releases of the survey may spend)"
+        )
     return value
 
 
@@ -193,7 +203,9 @@ def _rate(raw: str) -> str:
     except ValueError:
         rates = []
     if not value or not rates or any(rate.amount < 1 for rate in rates):
-        raise ValueError("must be requests per second, minute, hour or day, e.g. 60/minute or 5/minute;20/hour")
+        raise ValueError(
+            "must be requests per second, minute, hour or day, e.g. 60/minute or 5/minute;20/hour"
+        )
     return value
 
 
@@ -207,7 +219,9 @@ def _redis_url(raw: str) -> str:
 def _public_url(raw: str) -> str:
     value = raw.strip().rstrip("/")
     if value and not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d{1,5})?", value):
-        raise ValueError("must be the address people open, scheme and host only, e.g. https://dash.example.org")
+        raise ValueError(
+            "must be the address people open, scheme and host only, e.g. https://dash.example.org"
+        )
     return value
 
 
@@ -240,162 +254,261 @@ def _optional_path(raw: str) -> Path | None:
 
 SETTINGS_SPECS: dict[str, SettingSpec] = {
     "store_path": SettingSpec(
-        "EUIOM_STORE", str(DATA_DIR / "store"),
+        "EUIOM_STORE",
+        str(DATA_DIR / "store"),
         "Store the app reads, opened read-only: a store directory (versions plus a 'current' pointer; "
         "imports and rollbacks go live without a restart) or a single .duckdb file (served as it is).",
-        Path),
+        Path,
+    ),
     "keep_versions": SettingSpec(
-        "EUIOM_KEEP_VERSIONS", "5",
+        "EUIOM_KEEP_VERSIONS",
+        "5",
         "Store versions kept in a store directory for rollback: the served one and the one it was made "
         "from always, then those served most recently.",
-        _positive_int),
+        _positive_int,
+    ),
     "store_check_seconds": SettingSpec(
-        "EUIOM_STORE_CHECK_SECONDS", "1",
+        "EUIOM_STORE_CHECK_SECONDS",
+        "1",
         "Least time between two checks of a store directory's pointer by a worker (seconds).",
-        _non_negative_float),
+        _non_negative_float,
+    ),
     "query_seconds": SettingSpec(
-        "EUIOM_QUERY_SECONDS", "20",
+        "EUIOM_QUERY_SECONDS",
+        "20",
         "Longest time one query of the store may take while a request is answered (seconds; 0: no "
         "limit). Past it the query is interrupted and the request answered 503 with one line.",
-        _non_negative_float),
+        _non_negative_float,
+    ),
     "host": SettingSpec("EUIOM_HOST", "127.0.0.1", "Address the server listens on.", str),
     "port": SettingSpec("EUIOM_PORT", "8050", "Port the server listens on.", _port),
-    "workers": SettingSpec("EUIOM_WORKERS", "2", "gunicorn worker processes (production only).",
-                           _positive_int),
+    "workers": SettingSpec(
+        "EUIOM_WORKERS", "2", "gunicorn worker processes (production only).", _positive_int
+    ),
     "threshold": SettingSpec(
-        "EUIOM_THRESHOLD", "0.5",
+        "EUIOM_THRESHOLD",
+        "0.5",
         "Score at or above which a returnee counts as sustainably reintegrated in the threshold "
-        "chart. A setting of this dashboard, not IOM's official cut-off.", _unit_interval),
+        "chart. A setting of this dashboard, not IOM's official cut-off.",
+        _unit_interval,
+    ),
     "min_group_size": SettingSpec(
-        "EUIOM_MIN_GROUP", "10",
+        "EUIOM_MIN_GROUP",
+        "10",
         "Smallest group of survey respondents shown; smaller groups are suppressed.",
-        _positive_int),
+        _positive_int,
+    ),
     "disclosure": SettingSpec(
-        "EUIOM_DISCLOSURE", "protected",
+        "EUIOM_DISCLOSURE",
+        "protected",
         "Protection of survey statistics: protected (every figure is computed from the protected "
         "release, made once per store version under differential privacy) or exact (signed-in "
         "analysts see figures computed from the survey records, and every view says so; needs "
-        "EUIOM_AUTH=users or oidc).", _disclosure),
+        "EUIOM_AUTH=users or oidc).",
+        _disclosure,
+    ),
     "release_rho": SettingSpec(
-        "EUIOM_RELEASE_RHO", str(DEFAULT_RHO),
+        "EUIOM_RELEASE_RHO",
+        str(DEFAULT_RHO),
         "Privacy budget (zCDP rho) of each protected release, spent once when a store version is "
-        f"made (build, import). At most {DEFAULT_RHO}: stricter is allowed, looser is not.", parse_rho),
+        f"made (build, import). At most {DEFAULT_RHO}: stricter is allowed, looser is not.",
+        parse_rho,
+    ),
     "release_rho_total": SettingSpec(
-        "EUIOM_RELEASE_RHO_TOTAL", str(DEFAULT_RHO_TOTAL),
+        "EUIOM_RELEASE_RHO_TOTAL",
+        str(DEFAULT_RHO_TOTAL),
         "Most the releases of a store's imported survey may spend together (zCDP rho, summed over every "
         "release ever published in the store directory): an import past it is refused, one leaving room "
         f"for less than one more release warns. Default {DEFAULT_RHO_TOTAL:g}: four releases at the default "
-        "rho; the methodology page states the guarantee of the total spent.", parse_rho_total),
+        "rho; the methodology page states the guarantee of the total spent.",
+        parse_rho_total,
+    ),
     "composite_weights": SettingSpec(
-        "EUIOM_WEIGHTS", "1,1,1",
+        "EUIOM_WEIGHTS",
+        "1,1,1",
         "Weights economic,social,psychosocial used to compute a composite score when an imported "
-        "record has none (normalised to sum to 1). Not IOM's official weights.", _weights),
+        "record has none (normalised to sum to 1). Not IOM's official weights.",
+        _weights,
+    ),
     "language": SettingSpec("EUIOM_LANG", "en", "Default interface language: en or fr.", _language),
     "duckdb_memory": SettingSpec(
-        "EUIOM_DUCKDB_MEMORY", "256MB",
+        "EUIOM_DUCKDB_MEMORY",
+        "256MB",
         "Memory limit of each worker's DuckDB connection (its buffer pool and query memory).",
-        _memory_size),
+        _memory_size,
+    ),
     "duckdb_threads": SettingSpec(
-        "EUIOM_DUCKDB_THREADS", "1",
+        "EUIOM_DUCKDB_THREADS",
+        "1",
         "Threads of each worker's DuckDB connection. The queries read small pre-aggregated tables, "
         "so a second thread costs more CPU than it saves time; the workers (EUIOM_WORKERS) use the cores.",
-        _positive_int),
+        _positive_int,
+    ),
     "frame_options": SettingSpec(
-        "EUIOM_FRAME_OPTIONS", "SAMEORIGIN",
-        "X-Frame-Options for embedding: DENY, SAMEORIGIN or ALLOW (no header).", _frame_options),
+        "EUIOM_FRAME_OPTIONS",
+        "SAMEORIGIN",
+        "X-Frame-Options for embedding: DENY, SAMEORIGIN or ALLOW (no header).",
+        _frame_options,
+    ),
     "auth_mode": SettingSpec(
-        "EUIOM_AUTH", "open",
+        "EUIOM_AUTH",
+        "open",
         "Sign-in: open (public demo, no sign-in, no imports), users (the users file) or oidc "
-        "(OpenID Connect).", _auth_mode),
+        "(OpenID Connect).",
+        _auth_mode,
+    ),
     "secret_key": SettingSpec(
-        "EUIOM_SECRET_KEY", "",
+        "EUIOM_SECRET_KEY",
+        "",
         "Key signing the session and CSRF cookies (at least 32 characters); required with users or "
-        "oidc, the same in every worker and server.", _optional_secret),
+        "oidc, the same in every worker and server.",
+        _optional_secret,
+    ),
     "session_lifetime": SettingSpec(
-        "EUIOM_SESSION_LIFETIME", "8h",
+        "EUIOM_SESSION_LIFETIME",
+        "8h",
         "How long a sign-in lasts (30m, 8h, 1d; a bare number is minutes); then the user signs in again.",
-        _duration_seconds),
+        _duration_seconds,
+    ),
     "cookie_secure": SettingSpec(
-        "EUIOM_COOKIE_SECURE", "false",
+        "EUIOM_COOKIE_SECURE",
+        "false",
         "Send the session cookie over HTTPS only (automatic when EUIOM_PUBLIC_URL is https).",
-        _boolean),
+        _boolean,
+    ),
     "users_file": SettingSpec(
-        "EUIOM_USERS_FILE", str(DATA_DIR / "users.json"),
+        "EUIOM_USERS_FILE",
+        str(DATA_DIR / "users.json"),
         "Users file for EUIOM_AUTH=users (names, password hashes, roles); edit it with "
-        "python -m dashboard add-user.", Path),
+        "python -m dashboard add-user.",
+        Path,
+    ),
     "oidc_issuer": SettingSpec(
-        "EUIOM_OIDC_ISSUER", "",
+        "EUIOM_OIDC_ISSUER",
+        "",
         "OpenID Connect issuer URL; its discovery document is read from "
-        "<issuer>/.well-known/openid-configuration.", _optional_url),
-    "oidc_client_id": SettingSpec("EUIOM_OIDC_CLIENT_ID", "", "OpenID Connect client id.", str.strip),
-    "oidc_client_secret": SettingSpec("EUIOM_OIDC_CLIENT_SECRET", "", "OpenID Connect client secret.",
-                                      str.strip),
-    "oidc_scopes": SettingSpec("EUIOM_OIDC_SCOPES", "openid profile email",
-                               "Scopes asked for (add the one your provider needs for groups).", str.strip),
-    "oidc_groups_claim": SettingSpec("EUIOM_OIDC_GROUPS_CLAIM", "groups",
-                                     "ID token claim listing the user's groups.", str.strip),
+        "<issuer>/.well-known/openid-configuration.",
+        _optional_url,
+    ),
+    "oidc_client_id": SettingSpec(
+        "EUIOM_OIDC_CLIENT_ID", "", "OpenID Connect client id.", str.strip
+    ),
+    "oidc_client_secret": SettingSpec(
+        "EUIOM_OIDC_CLIENT_SECRET", "", "OpenID Connect client secret.", str.strip
+    ),
+    "oidc_scopes": SettingSpec(
+        "EUIOM_OIDC_SCOPES",
+        "openid profile email",
+        "Scopes asked for (add the one your provider needs for groups).",
+        str.strip,
+    ),
+    "oidc_groups_claim": SettingSpec(
+        "EUIOM_OIDC_GROUPS_CLAIM", "groups", "ID token claim listing the user's groups.", str.strip
+    ),
     "oidc_role_map": SettingSpec(
-        "EUIOM_OIDC_ROLES", "",
+        "EUIOM_OIDC_ROLES",
+        "",
         "Groups to roles: group=role pairs separated by ';' (roles viewer, analyst, data_manager; "
-        "group * means every signed-in user). A user with no role is refused.", _role_map),
+        "group * means every signed-in user). A user with no role is refused.",
+        _role_map,
+    ),
     "cache_dir": SettingSpec(
-        "EUIOM_CACHE_DIR", str(default_private_directory("callback-cache")),
+        "EUIOM_CACHE_DIR",
+        str(default_private_directory("callback-cache")),
         "Directory of the cache of callback answers shared by the workers of a server (entries are "
         "keyed on the store version, settings and code, and signed); it must be this user's alone "
         "(made with mode 700; refused if another user owns or may write it); 'off' turns the cache off.",
-        _cache_dir),
+        _cache_dir,
+    ),
     "api_rate": SettingSpec(
-        "EUIOM_API_RATE", "120/minute",
+        "EUIOM_API_RATE",
+        "120/minute",
         "Requests each API client (its user, or its address without one) may make; counted once for "
-        "every worker and server (see EUIOM_REDIS_URL).", _rate),
+        "every worker and server (see EUIOM_REDIS_URL).",
+        _rate,
+    ),
     "embed_rate": SettingSpec(
-        "EUIOM_EMBED_RATE", "120/minute",
-        "Embedded chart pages (/embed/...) each address may open.", _rate),
+        "EUIOM_EMBED_RATE",
+        "120/minute",
+        "Embedded chart pages (/embed/...) each address may open.",
+        _rate,
+    ),
     "export_rate": SettingSpec(
-        "EUIOM_EXPORT_RATE", "30/minute;300/hour",
+        "EUIOM_EXPORT_RATE",
+        "30/minute;300/hour",
         "Chart data downloads (CSV, Excel) and 'download all data' zips each user (or address) may make.",
-        _rate),
+        _rate,
+    ),
     "sign_in_source_rate": SettingSpec(
-        "EUIOM_SIGN_IN_SOURCE_RATE", "5/minute;20/hour;100/day",
+        "EUIOM_SIGN_IN_SOURCE_RATE",
+        "5/minute;20/hour;100/day",
         "Failed sign-ins each address may make, whatever the user names; then it is slowed (a wait of a "
-        "minute, doubled by each wrong password, at most an hour).", _rate),
+        "minute, doubled by each wrong password, at most an hour).",
+        _rate,
+    ),
     "sign_in_account_rate": SettingSpec(
-        "EUIOM_SIGN_IN_ACCOUNT_RATE", "10/15 minutes",
+        "EUIOM_SIGN_IN_ACCOUNT_RATE",
+        "10/15 minutes",
         "Failed sign-ins for one user name, from all addresses; then only addresses with no recent "
-        "failure may try that name (so a stranger cannot lock its owner out).", _rate),
+        "failure may try that name (so a stranger cannot lock its owner out).",
+        _rate,
+    ),
     "redis_url": SettingSpec(
-        "EUIOM_REDIS_URL", "",
+        "EUIOM_REDIS_URL",
+        "",
         "Redis holding sessions, rate limits and sign-in counters for every worker and server, e.g. "
-        "redis://127.0.0.1:6379/0; needed with several servers.", _redis_url),
+        "redis://127.0.0.1:6379/0; needed with several servers.",
+        _redis_url,
+    ),
     "state_dir": SettingSpec(
-        "EUIOM_STATE_DIR", "",
+        "EUIOM_STATE_DIR",
+        "",
         "Without Redis: directory where the workers of one server share sessions and counts (gunicorn "
-        "makes a private one when unset); unset with run.py: the process's memory.", _optional_path),
+        "makes a private one when unset); unset with run.py: the process's memory.",
+        _optional_path,
+    ),
     "public_url": SettingSpec(
-        "EUIOM_PUBLIC_URL", "",
+        "EUIOM_PUBLIC_URL",
+        "",
         "The address people open, e.g. https://dash.example.org (behind a TLS proxy): the OpenID "
-        "Connect redirect is built from it; https also means Secure cookies and HSTS.", _public_url),
+        "Connect redirect is built from it; https also means Secure cookies and HSTS.",
+        _public_url,
+    ),
     "proxy_hops": SettingSpec(
-        "EUIOM_PROXY_HOPS", "0",
+        "EUIOM_PROXY_HOPS",
+        "0",
         "Proxies in front of the app whose X-Forwarded-For/-Proto/-Host to trust (HAProxy or nginx: 1); "
-        "0 trusts none.", _proxy_hops),
+        "0 trusts none.",
+        _proxy_hops,
+    ),
     "local_data_manager": SettingSpec(
-        "EUIOM_LOCAL_DATA_MANAGER", "auto",
+        "EUIOM_LOCAL_DATA_MANAGER",
+        "auto",
         "Open mode only: auto lets the person at the machine import (requests from this computer, straight "
         "to an app listening on loopback only, through no proxy); off: nobody imports in open mode.",
-        _local_data_manager),
+        _local_data_manager,
+    ),
     "api_tokens_file": SettingSpec(
-        "EUIOM_API_TOKENS_FILE", "",
+        "EUIOM_API_TOKENS_FILE",
+        "",
         "File of API tokens (hashed) created on /tokens when sign-in is on; default: api_tokens.json "
-        "next to the users file.", _optional_path),
+        "next to the users file.",
+        _optional_path,
+    ),
     "audit_log": SettingSpec(
-        "EUIOM_AUDIT_LOG", "",
+        "EUIOM_AUDIT_LOG",
+        "",
         "Audit log of sign-ins, sign-outs, API tokens and user changes (append-only, chained; read it with "
-        "python -m dashboard audit); default: audit.jsonl next to the users file.", _optional_path),
+        "python -m dashboard audit); default: audit.jsonl next to the users file.",
+        _optional_path,
+    ),
     "embed_origins": SettingSpec(
-        "EUIOM_EMBED_ORIGINS", "",
+        "EUIOM_EMBED_ORIGINS",
+        "",
         "Partner sites allowed to embed charts (/embed/...): origins separated by spaces, e.g. "
-        "https://partner.example.org; none: only this site.", _origins),
+        "https://partner.example.org; none: only this site.",
+        _origins,
+    ),
 }
 
 
@@ -432,7 +545,6 @@ class Settings:
     oidc_groups_claim: str
     oidc_role_map: tuple[tuple[str, str], ...]
     cache_dir: Path | None
-
 
     api_rate: str = "120/minute"
     embed_rate: str = "120/minute"
@@ -475,16 +587,23 @@ def _check_auth(values: dict[str, Any]) -> None:
     """Settings that only make sense together: sign-in needs a key, OIDC needs its provider."""
     mode = values["auth_mode"]
     if mode == "open" and values["disclosure"] == "exact":
-        raise SettingsError("EUIOM_DISCLOSURE=exact needs sign-in (EUIOM_AUTH=users or oidc): exact survey "
-                            "figures are for signed-in analysts, never for every visitor")
+        raise SettingsError(
+            "EUIOM_DISCLOSURE=exact needs sign-in (EUIOM_AUTH=users or oidc): exact survey "
+            "figures are for signed-in analysts, never for every visitor"
+        )
     if mode == "open":
         return
     if not values["secret_key"]:
-        raise SettingsError(f"EUIOM_AUTH={mode} needs EUIOM_SECRET_KEY (at least 32 characters, the same "
-                            "in every worker): python -c 'import secrets; print(secrets.token_hex(32))'")
+        raise SettingsError(
+            f"EUIOM_AUTH={mode} needs EUIOM_SECRET_KEY (at least 32 characters, the same "
+            "in every worker): python -c 'import secrets; print(secrets.token_hex(32))'"
+        )
     if mode == "oidc":
-        for name, env in (("oidc_issuer", "EUIOM_OIDC_ISSUER"), ("oidc_client_id", "EUIOM_OIDC_CLIENT_ID"),
-                          ("oidc_role_map", "EUIOM_OIDC_ROLES")):
+        for name, env in (
+            ("oidc_issuer", "EUIOM_OIDC_ISSUER"),
+            ("oidc_client_id", "EUIOM_OIDC_CLIENT_ID"),
+            ("oidc_role_map", "EUIOM_OIDC_ROLES"),
+        ):
             if not values[name]:
                 raise SettingsError(f"EUIOM_AUTH=oidc needs {env}")
         if "openid" not in values["oidc_scopes"].split():

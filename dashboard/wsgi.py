@@ -19,8 +19,10 @@ APP_LOAD_ERROR = 4
 
 # A WSGI server may run this module in several processes: sessions and counts kept in one
 # process's memory would be one copy per worker. gunicorn.conf.py sets EUIOM_STATE_DIR itself.
-STATE_NEEDED = ("dashboard.wsgi may run in several processes: set EUIOM_REDIS_URL (several servers) or "
-                "EUIOM_STATE_DIR (one server), or start it with gunicorn -c gunicorn.conf.py (make serve)")
+STATE_NEEDED = (
+    "dashboard.wsgi may run in several processes: set EUIOM_REDIS_URL (several servers) or "
+    "EUIOM_STATE_DIR (one server), or start it with gunicorn -c gunicorn.conf.py (make serve)"
+)
 
 try:
     settings = load_settings()

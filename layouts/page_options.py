@@ -17,8 +17,12 @@ def options_store(table: OptionTable, parsed: ParsedOptions, search: str) -> htm
     Dash holds a callback back until every callback upstream of its inputs has answered, so a
     copy made on load would add two rounds of requests before any chart is asked for.
     """
-    return html.Div([dcc.Store(id=table.store_id, data=parsed.texts),
-                     dcc.Store(id=table.address_store_id, data=copy_address(search, table.path)),
-                     dcc.Store(id=table.url_write_store_id),
-                     dcc.Store(id=table.tidy_store_id, data=tidy_address(search, table, parsed))],
-                    hidden=True)
+    return html.Div(
+        [
+            dcc.Store(id=table.store_id, data=parsed.texts),
+            dcc.Store(id=table.address_store_id, data=copy_address(search, table.path)),
+            dcc.Store(id=table.url_write_store_id),
+            dcc.Store(id=table.tidy_store_id, data=tidy_address(search, table, parsed)),
+        ],
+        hidden=True,
+    )

@@ -150,7 +150,9 @@ def read_countries(world_50m: Path, codes: Iterable[str]) -> gpd.GeoDataFrame:
     for point, code in UNCODED_FIXES:
         found = world["id"].isna() & world.geometry.contains(point)
         if found.sum() != 1:
-            raise ValueError(f"expected one uncoded feature at {point.wkt}, found {int(found.sum())}")
+            raise ValueError(
+                f"expected one uncoded feature at {point.wkt}, found {int(found.sum())}"
+            )
         world.loc[found, "id"] = code
     chosen = world[world["id"].isin(wanted)].copy()
     missing = wanted - set(chosen["id"])
@@ -159,8 +161,11 @@ def read_countries(world_50m: Path, codes: Iterable[str]) -> gpd.GeoDataFrame:
     chosen["geometry"] = [polygonal(shapely.make_valid(geom)) for geom in chosen.geometry]
     merged = chosen.dissolve(by="id").reset_index().rename(columns={"id": "iso3"})
     uncoded = world[world["id"].isna()]
-    touching = [code for code, geom in zip(merged["iso3"], merged.geometry, strict=True)
-                if code != "ESH" and uncoded.geometry.intersects(geom).any()]
+    touching = [
+        code
+        for code, geom in zip(merged["iso3"], merged.geometry, strict=True)
+        if code != "ESH" and uncoded.geometry.intersects(geom).any()
+    ]
     if touching:
         raise ValueError(f"uncoded Natural Earth features touch shipped countries: {touching}")
     return merged[["iso3", "geometry"]]
@@ -168,8 +173,9 @@ def read_countries(world_50m: Path, codes: Iterable[str]) -> gpd.GeoDataFrame:
 
 def polygonal(geom: Any) -> Any:
     """The polygons of ``geom`` (``make_valid`` may add lines or points where rings touched)."""
-    return shapely.union_all([part for part in shapely.get_parts(geom)
-                              if part.geom_type in ("Polygon", "MultiPolygon")])
+    return shapely.union_all(
+        [part for part in shapely.get_parts(geom) if part.geom_type in ("Polygon", "MultiPolygon")]
+    )
 
 
 def detach_western_sahara(world: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -184,7 +190,9 @@ def detach_western_sahara(world: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     north = box(-180.0, border_lat, 180.0, 90.0)
     morocco_geom = world.geometry[morocco]
     world.loc[morocco, "geometry"] = polygonal(morocco_geom.intersection(north))
-    world.loc[sahara, "geometry"] = polygonal(world.geometry[sahara].union(morocco_geom.difference(north)))
+    world.loc[sahara, "geometry"] = polygonal(
+        world.geometry[sahara].union(morocco_geom.difference(north))
+    )
     return world
 
 
@@ -244,8 +252,10 @@ def build_countries(world_50m: Path) -> list[dict[str, Any]]:
     world = detach_western_sahara(read_countries(world_50m, names))
     selected = world[world["iso3"].isin(names)].set_index("iso3")
     tidy = tidy_coverage(selected.geometry, COUNTRY_TOLERANCE)
-    return [feature(iso3, {"iso3": iso3, "name": names[iso3]}, geom)
-            for iso3, geom in zip(selected.index, tidy, strict=True)]
+    return [
+        feature(iso3, {"iso3": iso3, "name": names[iso3]}, geom)
+        for iso3, geom in zip(selected.index, tidy, strict=True)
+    ]
 
 
 def read_provinces(afg_geojson: Path) -> dict[str, Any]:

@@ -50,20 +50,46 @@ def bundle_name(version: str = PLOTLY_JS) -> str:
 def build(workdir: Path) -> Path:
     """Install plotly.js and esbuild into ``workdir`` and bundle the entry; returns the bundle."""
     subprocess.run(["npm", "init", "-y"], cwd=workdir, check=True, capture_output=True)
-    subprocess.run(["npm", "install", "--no-audit", "--no-fund", f"plotly.js@{PLOTLY_JS}",
-                    f"esbuild@{ESBUILD}"], cwd=workdir, check=True)
+    subprocess.run(
+        [
+            "npm",
+            "install",
+            "--no-audit",
+            "--no-fund",
+            f"plotly.js@{PLOTLY_JS}",
+            f"esbuild@{ESBUILD}",
+        ],
+        cwd=workdir,
+        check=True,
+    )
     registers = ",\n".join(f"    require('plotly.js/lib/{trace}')" for trace in TRACES)
     (workdir / "entry.js").write_text(ENTRY.format(registers=registers), encoding="utf-8")
     output = workdir / bundle_name()
     # The options of plotly.js's own esbuild-config.js; CSS is only required by the MapLibre
     # traces, which this bundle leaves out.
-    subprocess.run([str(workdir / "node_modules" / ".bin" / "esbuild"), "entry.js", "--bundle",
-                    "--minify", "--format=iife", "--global-name=Plotly", "--target=es2016",
-                    "--define:global=window", "--define:define.amd=false", "--loader:.css=empty",
-                    "--alias:stream=stream-browserify", "--legal-comments=external",
-                    f"--outfile={output.name}"], cwd=workdir, check=True)
-    banner = f"/* plotly.js v{PLOTLY_JS} (MIT licence, assets/LICENSES/plotly.js-LICENSE.txt): " \
-             f"core + {', '.join(TRACES)}; built by scripts/build_plotly.py */\n"
+    subprocess.run(
+        [
+            str(workdir / "node_modules" / ".bin" / "esbuild"),
+            "entry.js",
+            "--bundle",
+            "--minify",
+            "--format=iife",
+            "--global-name=Plotly",
+            "--target=es2016",
+            "--define:global=window",
+            "--define:define.amd=false",
+            "--loader:.css=empty",
+            "--alias:stream=stream-browserify",
+            "--legal-comments=external",
+            f"--outfile={output.name}",
+        ],
+        cwd=workdir,
+        check=True,
+    )
+    banner = (
+        f"/* plotly.js v{PLOTLY_JS} (MIT licence, assets/LICENSES/plotly.js-LICENSE.txt): "
+        f"core + {', '.join(TRACES)}; built by scripts/build_plotly.py */\n"
+    )
     output.write_text(banner + output.read_text(encoding="utf-8"), encoding="utf-8")
     return output
 
@@ -76,10 +102,17 @@ def main() -> int:
             old.unlink()
         shutil.copy(bundle, ASSETS_DIR / bundle.name)
         LICENSE_DIR.mkdir(exist_ok=True)
-        shutil.copy(workdir / "node_modules" / "plotly.js" / "LICENSE", LICENSE_DIR / "plotly.js-LICENSE.txt")
+        shutil.copy(
+            workdir / "node_modules" / "plotly.js" / "LICENSE",
+            LICENSE_DIR / "plotly.js-LICENSE.txt",
+        )
         # The licence notices of the libraries bundled with plotly.js (d3, topojson-client, ...).
-        shutil.copy(workdir / f"{bundle.name}.LEGAL.txt", LICENSE_DIR / "plotly.js-bundled-LEGAL.txt")
-    print(f"wrote {ASSETS_DIR / bundle_name()} ({(ASSETS_DIR / bundle_name()).stat().st_size:,} bytes)")
+        shutil.copy(
+            workdir / f"{bundle.name}.LEGAL.txt", LICENSE_DIR / "plotly.js-bundled-LEGAL.txt"
+        )
+    print(
+        f"wrote {ASSETS_DIR / bundle_name()} ({(ASSETS_DIR / bundle_name()).stat().st_size:,} bytes)"
+    )
     return 0
 
 

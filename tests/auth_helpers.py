@@ -11,8 +11,12 @@ from dashboard.auth.users_file import add_user
 
 SECRET = "test-secret-key-0123456789abcdef-0123456789"
 PASSWORD = "correct horse battery staple"
-USERS = {"vera": ["viewer"], "ana": ["analyst"], "dana": ["data_manager"],
-         "all-roles": ["analyst", "data_manager"]}
+USERS = {
+    "vera": ["viewer"],
+    "ana": ["analyst"],
+    "dana": ["data_manager"],
+    "all-roles": ["analyst", "data_manager"],
+}
 
 
 def write_users(path: Path) -> Path:
@@ -30,8 +34,15 @@ def form_token(html: str) -> str:
 def sign_in(client, name: str, password: str = PASSWORD, next_path: str = "/"):
     """Sign in through the form as a browser does; returns the POST's response."""
     page = client.get(f"/auth/login?next={next_path}")
-    return client.post("/auth/login", data={"username": name, "password": password, "next": next_path,
-                                            "csrf_token": form_token(page.get_data(as_text=True))})
+    return client.post(
+        "/auth/login",
+        data={
+            "username": name,
+            "password": password,
+            "next": next_path,
+            "csrf_token": form_token(page.get_data(as_text=True)),
+        },
+    )
 
 
 def csrf_header(client) -> dict[str, str]:
@@ -49,9 +60,11 @@ def export_body(chart_key: str = "programme-map") -> dict:
         "outputs": {"id": ids.EXPORT_DOWNLOAD, "property": "data"},
         "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
         "changedPropIds": [json.dumps(button, separators=(",", ":")) + ".n_clicks"],
-        "state": [{"id": ids.SELECTION_STORE, "property": "data", "value": None},
-                  [],  # the pages' option stores ({"page": ALL, "type": "page-options-store"}): none drawn
-                  {"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"}],
+        "state": [
+            {"id": ids.SELECTION_STORE, "property": "data", "value": None},
+            [],  # the pages' option stores ({"page": ALL, "type": "page-options-store"}): none drawn
+            {"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"},
+        ],
     }
 
 
@@ -60,8 +73,10 @@ def page_body(pathname: str) -> dict:
     return {
         "output": ids.PAGE_CONTENT + ".children",
         "outputs": {"id": ids.PAGE_CONTENT, "property": "children"},
-        "inputs": [{"id": ids.URL, "property": "pathname", "value": pathname},
-                   {"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"}],
+        "inputs": [
+            {"id": ids.URL, "property": "pathname", "value": pathname},
+            {"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"},
+        ],
         "changedPropIds": [ids.URL + ".pathname"],
         "state": [{"id": ids.URL, "property": "search", "value": ""}],
     }
@@ -70,11 +85,17 @@ def page_body(pathname: str) -> dict:
 def import_body() -> dict:
     """A call of the import page's report callback (declared for data managers), with one input
     where the callback takes three: refused (403) to anyone else, malformed (400) for a manager."""
-    outputs = [(ids.IMPORT_REPORT, "children"), (ids.IMPORT_CONFIRM, "disabled"), (ids.IMPORT_RESULT, "children")]
+    outputs = [
+        (ids.IMPORT_REPORT, "children"),
+        (ids.IMPORT_CONFIRM, "disabled"),
+        (ids.IMPORT_RESULT, "children"),
+    ]
     return {
         "output": ".." + "...".join(f"{component}.{prop}" for component, prop in outputs) + "..",
         "outputs": [{"id": component, "property": prop} for component, prop in outputs],
-        "inputs": [{"id": "import-upload", "property": "contents", "value": "data:text/csv;base64,YQ=="}],
+        "inputs": [
+            {"id": "import-upload", "property": "contents", "value": "data:text/csv;base64,YQ=="}
+        ],
         "changedPropIds": ["import-upload.contents"],
         "state": [],
     }

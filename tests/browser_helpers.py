@@ -38,7 +38,8 @@ def wait_for_plot(page, graph_id: str) -> None:
     page.wait_for_function(
         "id => { const host = document.getElementById(id);"
         " const plot = host && host.querySelector('.js-plotly-plot'); return plot && plot.data && plot.layout; }",
-        arg=graph_id)
+        arg=graph_id,
+    )
 
 
 def assert_clean(page) -> None:
@@ -68,7 +69,7 @@ def csv_parts(content: bytes, *, as_text: bool = False) -> tuple[dict[str, str],
     every row) and its table without them (empty cells kept as ''). The file is read as a person
     would, with ``pd.read_csv`` and no options."""
     table = pd.read_csv(io.BytesIO(content), keep_default_na=False, dtype=str if as_text else None)
-    assert list(table.columns[-len(PROVENANCE_COLUMNS):]) == list(PROVENANCE_COLUMNS)
+    assert list(table.columns[-len(PROVENANCE_COLUMNS) :]) == list(PROVENANCE_COLUMNS)
     provenance = {column: str(table[column].iloc[0]) for column in PROVENANCE_COLUMNS}
     assert all(table[column].astype(str).nunique() == 1 for column in PROVENANCE_COLUMNS)
     return provenance, table.drop(columns=list(PROVENANCE_COLUMNS))
@@ -78,4 +79,6 @@ def excel_parts(content: bytes) -> tuple[dict[str, str], pd.DataFrame]:
     """The About sheet of an exported workbook (label: value) and its table (first sheet, from A1)."""
     sheets = pd.read_excel(io.BytesIO(content), sheet_name=None)
     about = pd.read_excel(io.BytesIO(content), sheet_name=list(sheets)[1], header=None)
-    return {str(label): str(value) for label, value in about.itertuples(index=False)}, sheets[list(sheets)[0]]
+    return {str(label): str(value) for label, value in about.itertuples(index=False)}, sheets[
+        list(sheets)[0]
+    ]

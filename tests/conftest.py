@@ -24,8 +24,14 @@ from dashboard.store.files import ReadOnlyStore, connect_writable
 
 CHROMIUM = os.environ.get("EUIOM_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 # The secret seed of the test stores' protected releases (fixed: the suite is reproducible).
@@ -49,13 +55,111 @@ TINY_INDICATORS = [
 
 # Survey rows of the tiny store: (id, action, iso3, date, months, sex, age, type, level, referral, e, s, p).
 TINY_SURVEYS = [
-    ("T1", "JI-SLC", "GIN", "2019-02-01", 6, "female", "25-34", "economic", "individual", "direct", 0.6, 0.7, 0.8),
-    ("T2", "JI-SLC", "GIN", "2019-03-01", 12, "male", "25-34", "economic", "individual", "direct", 0.5, 0.5, 0.5),
-    ("T3", "JI-SLC", "GIN", "2019-05-01", 12, "male", "18-24", "social", "community", "referral", 0.2, 0.4, 0.3),
-    ("T4", "JI-SLC", "MLI", "2019-05-01", 3, "male", "35-44", "economic", "individual", "direct", 0.9, 0.8, 0.7),
-    ("T5", "JI-HOA", "ETH", "2020-08-01", 6, "female", "45+", "psychosocial", "structural", "referral", 0.3, 0.6, 0.6),
-    ("T6", "PILOT", "MWI", "2019-06-01", 18, "female", "25-34", "economic", "individual", "direct", 0.4, 0.9, 0.5),
-    ("T7", "PILOT", "MOZ", "2019-06-01", 18, "male", "25-34", "multidimensional", "community", "direct", 0.7, 0.5, 0.9),
+    (
+        "T1",
+        "JI-SLC",
+        "GIN",
+        "2019-02-01",
+        6,
+        "female",
+        "25-34",
+        "economic",
+        "individual",
+        "direct",
+        0.6,
+        0.7,
+        0.8,
+    ),
+    (
+        "T2",
+        "JI-SLC",
+        "GIN",
+        "2019-03-01",
+        12,
+        "male",
+        "25-34",
+        "economic",
+        "individual",
+        "direct",
+        0.5,
+        0.5,
+        0.5,
+    ),
+    (
+        "T3",
+        "JI-SLC",
+        "GIN",
+        "2019-05-01",
+        12,
+        "male",
+        "18-24",
+        "social",
+        "community",
+        "referral",
+        0.2,
+        0.4,
+        0.3,
+    ),
+    (
+        "T4",
+        "JI-SLC",
+        "MLI",
+        "2019-05-01",
+        3,
+        "male",
+        "35-44",
+        "economic",
+        "individual",
+        "direct",
+        0.9,
+        0.8,
+        0.7,
+    ),
+    (
+        "T5",
+        "JI-HOA",
+        "ETH",
+        "2020-08-01",
+        6,
+        "female",
+        "45+",
+        "psychosocial",
+        "structural",
+        "referral",
+        0.3,
+        0.6,
+        0.6,
+    ),
+    (
+        "T6",
+        "PILOT",
+        "MWI",
+        "2019-06-01",
+        18,
+        "female",
+        "25-34",
+        "economic",
+        "individual",
+        "direct",
+        0.4,
+        0.9,
+        0.5,
+    ),
+    (
+        "T7",
+        "PILOT",
+        "MOZ",
+        "2019-06-01",
+        18,
+        "male",
+        "25-34",
+        "multidimensional",
+        "community",
+        "direct",
+        0.7,
+        0.5,
+        0.9,
+    ),
 ]
 
 
@@ -64,29 +168,65 @@ def write_tiny_store(path: Path) -> Path:
     connection = connect_writable(path)
     schema.create_schema(connection)
     load_reference(connection)
-    schema.record_batch(connection, {"batch_id": 1, "origin": "import", "table_name": "indicator_values",
-                                     "file_name": "tiny_indicators.csv", "sha256": None,
-                                     "row_count": len(TINY_INDICATORS), "description": "test rows"})
-    schema.record_batch(connection, {"batch_id": 2, "origin": "import", "table_name": "survey_responses",
-                                     "file_name": "tiny_survey.csv", "sha256": None,
-                                     "row_count": len(TINY_SURVEYS), "description": "test rows"})
+    schema.record_batch(
+        connection,
+        {
+            "batch_id": 1,
+            "origin": "import",
+            "table_name": "indicator_values",
+            "file_name": "tiny_indicators.csv",
+            "sha256": None,
+            "row_count": len(TINY_INDICATORS),
+            "description": "test rows",
+        },
+    )
+    schema.record_batch(
+        connection,
+        {
+            "batch_id": 2,
+            "origin": "import",
+            "table_name": "survey_responses",
+            "file_name": "tiny_survey.csv",
+            "sha256": None,
+            "row_count": len(TINY_SURVEYS),
+            "description": "test rows",
+        },
+    )
     indicators = pd.DataFrame(TINY_INDICATORS, columns=list(schema.INDICATOR_COLUMNS[:-1]))
     indicators["period"] = pd.to_datetime(indicators["period"]).dt.date
     indicators["value"] = indicators["value"].astype(float)
     schema.insert_frame(connection, "indicator_values", indicators.assign(batch_id=1))
-    surveys = pd.DataFrame(TINY_SURVEYS, columns=[
-        "survey_id", "action_code", "iso3", "survey_date", "months_since_return", "sex", "age_group",
-        "assistance_type", "assistance_level", "referral", "economic_score", "social_score",
-        "psychosocial_score"])
+    surveys = pd.DataFrame(
+        TINY_SURVEYS,
+        columns=[
+            "survey_id",
+            "action_code",
+            "iso3",
+            "survey_date",
+            "months_since_return",
+            "sex",
+            "age_group",
+            "assistance_type",
+            "assistance_level",
+            "referral",
+            "economic_score",
+            "social_score",
+            "psychosocial_score",
+        ],
+    )
     surveys["survey_date"] = pd.to_datetime(surveys["survey_date"]).dt.date
     surveys["respondent_id"] = surveys["survey_id"]
-    surveys["composite_score"] = (surveys[["economic_score", "social_score", "psychosocial_score"]].sum(axis=1) / 3).round(4)
+    surveys["composite_score"] = (
+        surveys[["economic_score", "social_score", "psychosocial_score"]].sum(axis=1) / 3
+    ).round(4)
     surveys["composite_computed"] = True
     schema.insert_frame(connection, "survey_responses", surveys.assign(batch_id=2))
     refresh_survey_aggregates(connection)
     refresh_release(connection, seed=TEST_RELEASE_SEED)
     release_the_records_themselves(connection)
-    schema.set_store_info(connection, {"data_origin": "imported", "built_at": dt.datetime(2026, 1, 1).isoformat()})
+    schema.set_store_info(
+        connection, {"data_origin": "imported", "built_at": dt.datetime(2026, 1, 1).isoformat()}
+    )
     connection.close()
     return path
 
@@ -126,8 +266,13 @@ def tiny_cursor(tiny_store_path: Path):
 @pytest.fixture(scope="session")
 def demo_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small demo store (5,000 survey records), shared by the browser tests."""
-    return build_store(tmp_path_factory.mktemp("demo") / "demo.duckdb", demo=True, seed=7, rows=5_000,
-                       release_seed=TEST_RELEASE_SEED)
+    return build_store(
+        tmp_path_factory.mktemp("demo") / "demo.duckdb",
+        demo=True,
+        seed=7,
+        rows=5_000,
+        release_seed=TEST_RELEASE_SEED,
+    )
 
 
 @pytest.fixture()
@@ -140,7 +285,11 @@ def writable_copy(tiny_store_path: Path, tmp_path: Path) -> Path:
 
 # Tests send many requests from one client in a second: rate limits a person never reaches, unless
 # a test sets its own.
-TEST_RATES = {"api_rate": "100000/minute", "embed_rate": "100000/minute", "export_rate": "100000/minute"}
+TEST_RATES = {
+    "api_rate": "100000/minute",
+    "embed_rate": "100000/minute",
+    "export_rate": "100000/minute",
+}
 
 
 # The audit log goes next to the users file; tests that keep the default users file (data/) write
@@ -192,7 +341,9 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (make test does)")
     with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
         yield chromium
         chromium.close()
 
@@ -215,8 +366,9 @@ def page(browser, request):
     """
     # Tools a test injects (axe-core) need the app's content security policy lifted.
     bypass_csp = request.node.get_closest_marker("inject_scripts") is not None
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True,
-                                  bypass_csp=bypass_csp)
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 900}, accept_downloads=True, bypass_csp=bypass_csp
+    )
     new_page = context.new_page()
     watch = PageWatch()
 
@@ -229,10 +381,18 @@ def page(browser, request):
             route.abort()
 
     new_page.route("**/*", guard)
-    new_page.on("console", lambda message: message.type == "error" and watch.console_errors.append(message.text))
+    new_page.on(
+        "console",
+        lambda message: message.type == "error" and watch.console_errors.append(message.text),
+    )
     new_page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
-    new_page.on("response", lambda response: response.status >= 500 and watch.failed_responses.append(
-        f"{response.status} {response.url}"))
+    new_page.on(
+        "response",
+        lambda response: (
+            response.status >= 500
+            and watch.failed_responses.append(f"{response.status} {response.url}")
+        ),
+    )
     new_page.watch = watch
     yield new_page
     failed = getattr(request.node, "rep_call", None)
@@ -283,4 +443,5 @@ def wait_for_dash(page, timeout: float = 20_000) -> None:
     # Plotly draws after Dash has the figure: wait until every graph on the page has drawn.
     page.wait_for_function(
         "() => [...document.querySelectorAll('.dash-graph')].every(g => g.querySelector('.main-svg'))",
-        timeout=timeout)
+        timeout=timeout,
+    )

@@ -51,8 +51,16 @@ class Answer(dict):
         return no_update
 
 
-def page_answer(page_key: str, context: Any, selection: Any = None, options: Any = None, lang: Any = "en", *,
-                changed: tuple[str, ...] = (), drawn: dict | None = None) -> Answer:
+def page_answer(
+    page_key: str,
+    context: Any,
+    selection: Any = None,
+    options: Any = None,
+    lang: Any = "en",
+    *,
+    changed: tuple[str, ...] = (),
+    drawn: dict | None = None,
+) -> Answer:
     """What the chart callback of page ``page_key`` answers, called directly (``callbacks.charts``):
     for the filters and page options as their stores hold them, and the language; ``changed``:
     what triggered it (``filters``, ``options``; none: the page loads)."""
@@ -63,7 +71,9 @@ def page_answer(page_key: str, context: Any, selection: Any = None, options: Any
     return Answer(answer_page(page, context, selection, options, lang, frozenset(changed), drawn))
 
 
-def sustainability_outputs(part: str, context: Any, options: Any, selection: Any, lang: Any = "en") -> tuple:
+def sustainability_outputs(
+    part: str, context: Any, options: Any, selection: Any, lang: Any = "en"
+) -> tuple:
     """The outputs of one part of the sustainability page's chart callback, in the order the page
     shows them: ``means``, ``distribution``, ``shares``, ``over_time`` (figure, summary);
     ``changes`` (figure, summary, shares figure, summary); ``comparison`` (figure, table, summary);
@@ -72,16 +82,38 @@ def sustainability_outputs(part: str, context: Any, options: Any, selection: Any
 
     graph, summary = "figure", "children"
     parts = {
-        "means": ((ids.SUSTAINABILITY_MEANS_GRAPH, graph), (ids.SUSTAINABILITY_MEANS_SUMMARY, summary)),
-        "distribution": ((ids.SUSTAINABILITY_BOX_GRAPH, graph), (ids.SUSTAINABILITY_BOX_SUMMARY, summary)),
-        "shares": ((ids.SUSTAINABILITY_SHARE_GRAPH, graph), (ids.SUSTAINABILITY_SHARE_SUMMARY, summary)),
-        "over_time": ((ids.SUSTAINABILITY_TIME_GRAPH, graph), (ids.SUSTAINABILITY_TIME_SUMMARY, summary)),
-        "changes": ((ids.SUSTAINABILITY_CHANGES_GRAPH, graph), (ids.SUSTAINABILITY_CHANGES_SUMMARY, summary),
-                    (ids.SUSTAINABILITY_CHANGE_SHARES_GRAPH, graph), (ids.SUSTAINABILITY_CHANGE_SHARES_SUMMARY, summary)),
-        "comparison": ((ids.SUSTAINABILITY_COMPARE_GRAPH, graph), (ids.SUSTAINABILITY_COMPARE_TABLE, "children"),
-                       (ids.SUSTAINABILITY_COMPARE_SUMMARY, summary)),
-        "choices": ((ids.SUSTAINABILITY_GROUP_A, "options"), (ids.SUSTAINABILITY_GROUP_B, "options"),
-                    (ids.SUSTAINABILITY_COMPARE_HELP, "children")),
+        "means": (
+            (ids.SUSTAINABILITY_MEANS_GRAPH, graph),
+            (ids.SUSTAINABILITY_MEANS_SUMMARY, summary),
+        ),
+        "distribution": (
+            (ids.SUSTAINABILITY_BOX_GRAPH, graph),
+            (ids.SUSTAINABILITY_BOX_SUMMARY, summary),
+        ),
+        "shares": (
+            (ids.SUSTAINABILITY_SHARE_GRAPH, graph),
+            (ids.SUSTAINABILITY_SHARE_SUMMARY, summary),
+        ),
+        "over_time": (
+            (ids.SUSTAINABILITY_TIME_GRAPH, graph),
+            (ids.SUSTAINABILITY_TIME_SUMMARY, summary),
+        ),
+        "changes": (
+            (ids.SUSTAINABILITY_CHANGES_GRAPH, graph),
+            (ids.SUSTAINABILITY_CHANGES_SUMMARY, summary),
+            (ids.SUSTAINABILITY_CHANGE_SHARES_GRAPH, graph),
+            (ids.SUSTAINABILITY_CHANGE_SHARES_SUMMARY, summary),
+        ),
+        "comparison": (
+            (ids.SUSTAINABILITY_COMPARE_GRAPH, graph),
+            (ids.SUSTAINABILITY_COMPARE_TABLE, "children"),
+            (ids.SUSTAINABILITY_COMPARE_SUMMARY, summary),
+        ),
+        "choices": (
+            (ids.SUSTAINABILITY_GROUP_A, "options"),
+            (ids.SUSTAINABILITY_GROUP_B, "options"),
+            (ids.SUSTAINABILITY_COMPARE_HELP, "children"),
+        ),
     }
     answer = page_answer("sustainability", context, selection, options, lang)
     return tuple(answer[key] for key in parts[part])

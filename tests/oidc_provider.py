@@ -62,7 +62,11 @@ class Client(ClientMixin):
         return self.redirect_uris[0] if self.redirect_uris else None
 
     def get_allowed_scope(self, scope):
-        return " ".join(part for part in (scope or "").split() if part in ("openid", "profile", "email", "groups"))
+        return " ".join(
+            part
+            for part in (scope or "").split()
+            if part in ("openid", "profile", "email", "groups")
+        )
 
     def check_redirect_uri(self, redirect_uri):
         return redirect_uri in self.redirect_uris
@@ -149,10 +153,12 @@ class LocalOidcProvider:
         self.refreshes = 0
         self.token_lifetime = token_lifetime
         self.sign_with_wrong_key = False
-        self.key = RSAKey.generate_key(2048, parameters={"kid": "test-signing-key", "use": "sig", "alg": "RS256"},
-                                       private=True)
-        self.wrong_key = RSAKey.generate_key(2048, parameters={"kid": "test-signing-key", "use": "sig",
-                                                               "alg": "RS256"}, private=True)
+        self.key = RSAKey.generate_key(
+            2048, parameters={"kid": "test-signing-key", "use": "sig", "alg": "RS256"}, private=True
+        )
+        self.wrong_key = RSAKey.generate_key(
+            2048, parameters={"kid": "test-signing-key", "use": "sig", "alg": "RS256"}, private=True
+        )
         self._server = make_server("127.0.0.1", 0, self._app(), threaded=True)
         self.issuer = f"http://127.0.0.1:{self._server.server_port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -177,8 +183,14 @@ class LocalOidcProvider:
         self.users.pop(sub, None)
 
     def _save_token(self, token: dict, request) -> None:
-        issued = IssuedToken(token["access_token"], token.get("refresh_token"), request.client.get_client_id(),
-                             request.user.sub, token.get("scope", ""), time.time() + int(token.get("expires_in", 0)))
+        issued = IssuedToken(
+            token["access_token"],
+            token.get("refresh_token"),
+            request.client.get_client_id(),
+            request.user.sub,
+            token.get("scope", ""),
+            time.time() + int(token.get("expires_in", 0)),
+        )
         self.tokens[issued.access_token] = issued
         if issued.refresh_token:
             self.tokens[issued.refresh_token] = issued
@@ -188,17 +200,26 @@ class LocalOidcProvider:
         app.secret_key = secrets.token_hex(16)
         app.config["OAUTH2_REFRESH_TOKEN_GENERATOR"] = True
         provider = self
-        app.config["OAUTH2_TOKEN_EXPIRES_IN"] = {"authorization_code": provider.token_lifetime,
-                                                 "refresh_token": provider.token_lifetime}
+        app.config["OAUTH2_TOKEN_EXPIRES_IN"] = {
+            "authorization_code": provider.token_lifetime,
+            "refresh_token": provider.token_lifetime,
+        }
 
         class CodeGrant(grants.AuthorizationCodeGrant):
             TOKEN_ENDPOINT_AUTH_METHODS = ["client_secret_basic", "client_secret_post"]
 
             def save_authorization_code(self, code, request):
                 data = request.payload.data
-                provider.codes[code] = Code(code, request.client.client_id, request.payload.redirect_uri,
-                                            request.scope, request.user, data.get("nonce"),
-                                            data.get("code_challenge"), data.get("code_challenge_method"))
+                provider.codes[code] = Code(
+                    code,
+                    request.client.client_id,
+                    request.payload.redirect_uri,
+                    request.scope,
+                    request.user,
+                    data.get("nonce"),
+                    data.get("code_challenge"),
+                    data.get("code_challenge_method"),
+                )
 
             def query_authorization_code(self, code, client):
                 item = provider.codes.get(code)
@@ -228,15 +249,21 @@ class LocalOidcProvider:
 
             def generate_user_info(self, user, scope):
                 provider.issued_tokens += 1
-                return UserInfo(sub=user.sub, name=user.name, email=f"{user.sub}@example.org",
-                                groups=list(user.groups))
+                return UserInfo(
+                    sub=user.sub,
+                    name=user.name,
+                    email=f"{user.sub}@example.org",
+                    groups=list(user.groups),
+                )
 
         class RefreshGrant(grants.RefreshTokenGrant):
             TOKEN_ENDPOINT_AUTH_METHODS = ["client_secret_basic", "client_secret_post"]
 
             def authenticate_refresh_token(self, refresh_token):
                 issued = provider.tokens.get(refresh_token)
-                return issued if issued is not None and issued.refresh_token == refresh_token else None
+                return (
+                    issued if issued is not None and issued.refresh_token == refresh_token else None
+                )
 
             def authenticate_user(self, refresh_token):
                 return provider.users.get(refresh_token.sub)  # None once removed: the grant fails
@@ -244,37 +271,57 @@ class LocalOidcProvider:
             def revoke_old_credential(self, refresh_token):
                 provider.refreshes += 1
 
-        server = AuthorizationServer(app, query_client=lambda client_id: provider.clients.get(client_id),
-                                     save_token=provider._save_token)
-        server.register_grant(CodeGrant, [IdToken(require_nonce=True), CodeChallenge(required=True)])
+        server = AuthorizationServer(
+            app,
+            query_client=lambda client_id: provider.clients.get(client_id),
+            save_token=provider._save_token,
+        )
+        server.register_grant(
+            CodeGrant, [IdToken(require_nonce=True), CodeChallenge(required=True)]
+        )
         server.register_grant(RefreshGrant)
 
         @app.get("/.well-known/openid-configuration")
         def discovery():
-            return jsonify({
-                "issuer": provider.issuer,
-                "authorization_endpoint": f"{provider.issuer}/authorize",
-                "token_endpoint": f"{provider.issuer}/token",
-                "jwks_uri": f"{provider.issuer}/jwks",
-                "userinfo_endpoint": f"{provider.issuer}/userinfo",
-                "end_session_endpoint": f"{provider.issuer}/logout",
-                "response_types_supported": ["code"],
-                "subject_types_supported": ["public"],
-                "id_token_signing_alg_values_supported": ["RS256"],
-                "code_challenge_methods_supported": ["S256"],
-                "scopes_supported": ["openid", "profile", "email", "groups"],
-                "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
-                "claims_supported": ["sub", "name", "email", "groups"],
-            })
+            return jsonify(
+                {
+                    "issuer": provider.issuer,
+                    "authorization_endpoint": f"{provider.issuer}/authorize",
+                    "token_endpoint": f"{provider.issuer}/token",
+                    "jwks_uri": f"{provider.issuer}/jwks",
+                    "userinfo_endpoint": f"{provider.issuer}/userinfo",
+                    "end_session_endpoint": f"{provider.issuer}/logout",
+                    "response_types_supported": ["code"],
+                    "subject_types_supported": ["public"],
+                    "id_token_signing_alg_values_supported": ["RS256"],
+                    "code_challenge_methods_supported": ["S256"],
+                    "scopes_supported": ["openid", "profile", "email", "groups"],
+                    "token_endpoint_auth_methods_supported": [
+                        "client_secret_basic",
+                        "client_secret_post",
+                    ],
+                    "claims_supported": ["sub", "name", "email", "groups"],
+                }
+            )
 
         @app.get("/userinfo")
         def userinfo():
             scheme, _, value = request.headers.get("Authorization", "").partition(" ")
             issued = provider.tokens.get(value) if scheme.lower() == "bearer" else None
             user = provider.users.get(issued.sub) if issued is not None else None
-            if issued is None or issued.access_token != value or issued.expires_at < time.time() or user is None:
+            if (
+                issued is None
+                or issued.access_token != value
+                or issued.expires_at < time.time()
+                or user is None
+            ):
                 return jsonify(error="invalid_token"), 401
-            return jsonify(sub=user.sub, name=user.name, email=f"{user.sub}@example.org", groups=list(user.groups))
+            return jsonify(
+                sub=user.sub,
+                name=user.name,
+                email=f"{user.sub}@example.org",
+                groups=list(user.groups),
+            )
 
         @app.get("/jwks")
         def jwks():
@@ -284,11 +331,17 @@ class LocalOidcProvider:
         def authorize():
             query = request.query_string.decode()
             if request.method == "GET":
-                server.get_consent_grant(end_user=None)  # refuses a bad client, redirect or challenge
+                server.get_consent_grant(
+                    end_user=None
+                )  # refuses a bad client, redirect or challenge
                 return render_template_string(LOGIN_FORM, query=query, error="")
             user = provider.users.get(request.form.get("username", ""))
-            if user is None or not secrets.compare_digest(request.form.get("password", ""), user.password):
-                return render_template_string(LOGIN_FORM, query=query, error="Unknown user or wrong password"), 401
+            if user is None or not secrets.compare_digest(
+                request.form.get("password", ""), user.password
+            ):
+                return render_template_string(
+                    LOGIN_FORM, query=query, error="Unknown user or wrong password"
+                ), 401
             return server.create_authorization_response(grant_user=user)
 
         @app.post("/token")

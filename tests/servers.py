@@ -47,10 +47,20 @@ def answers(url: str, **kwargs) -> bool:
 
 def start_gunicorn(env: dict[str, str], port: int, log: Path, workers: int = 2) -> subprocess.Popen:
     """gunicorn with the project's configuration, ``workers`` processes, on 127.0.0.1:``port``."""
-    environ = {**os.environ, "EUIOM_HOST": "127.0.0.1", "EUIOM_PORT": str(port), "EUIOM_WORKERS": str(workers),
-               **env}
-    return subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"],
-                            cwd=ROOT, env=environ, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    environ = {
+        **os.environ,
+        "EUIOM_HOST": "127.0.0.1",
+        "EUIOM_PORT": str(port),
+        "EUIOM_WORKERS": str(workers),
+        **env,
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "dashboard.wsgi:server"],
+        cwd=ROOT,
+        env=environ,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
 
 
 def start_redis(directory: Path) -> tuple[subprocess.Popen, str]:
@@ -58,9 +68,25 @@ def start_redis(directory: Path) -> tuple[subprocess.Popen, str]:
     if not Path(REDIS_SERVER).exists():
         pytest.fail("redis-server not found: run scripts/install_redis.sh (make test does)")
     port = free_port()
-    process = subprocess.Popen([REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                                "--appendonly", "no", "--dir", str(directory), "--protected-mode", "yes"],
-                               stdout=(directory / "redis.log").open("wb"), stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [
+            REDIS_SERVER,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(directory),
+            "--protected-mode",
+            "yes",
+        ],
+        stdout=(directory / "redis.log").open("wb"),
+        stderr=subprocess.STDOUT,
+    )
 
     def up() -> bool:
         try:
@@ -80,8 +106,11 @@ def start_haproxy(config: str, directory: Path) -> subprocess.Popen:
         pytest.fail("HAProxy not found: run scripts/install_haproxy.sh (make test does)")
     path = directory / "haproxy.cfg"
     path.write_text(config)
-    return subprocess.Popen([HAPROXY, "-f", str(path), "-db"], stdout=subprocess.DEVNULL,
-                            stderr=(directory / "haproxy.log").open("wb"))
+    return subprocess.Popen(
+        [HAPROXY, "-f", str(path), "-db"],
+        stdout=subprocess.DEVNULL,
+        stderr=(directory / "haproxy.log").open("wb"),
+    )
 
 
 def stop(processes: list[subprocess.Popen]) -> None:
@@ -117,8 +146,14 @@ def rss_bytes(pid: int) -> int:
     return 0
 
 
-def post_large_body(port: int, size: int, *, chunked: bool, path: str = "/_dash-update-component",
-                    timeout: float = 60) -> tuple[str, str, int, float]:
+def post_large_body(
+    port: int,
+    size: int,
+    *,
+    chunked: bool,
+    path: str = "/_dash-update-component",
+    timeout: float = 60,
+) -> tuple[str, str, int, float]:
     """POST ``size`` bytes (with Content-Length, or chunked without it), sending 1 MiB at a time
     and stopping as soon as the server answers; returns (status line, body, bytes sent, seconds
     until the answer)."""
@@ -153,8 +188,11 @@ def post_large_body(port: int, size: int, *, chunked: bool, path: str = "/_dash-
             answer += data
         answered = time.monotonic() - started
         head_bytes, _, body = answer.partition(b"\r\n\r\n")
-        length = int(dict(line.split(b": ", 1) for line in head_bytes.split(b"\r\n")[1:]
-                          if b": " in line).get(b"Content-Length", b"0"))
+        length = int(
+            dict(
+                line.split(b": ", 1) for line in head_bytes.split(b"\r\n")[1:] if b": " in line
+            ).get(b"Content-Length", b"0")
+        )
         while len(body) < length:
             data = sock.recv(65536)
             if not data:
@@ -163,5 +201,9 @@ def post_large_body(port: int, size: int, *, chunked: bool, path: str = "/_dash-
     except OSError:
         answered, head_bytes, body = time.monotonic() - started, answer, b""
     sock.close()
-    return (head_bytes.decode("latin-1").split("\r\n", 1)[0], body.decode("utf-8", "replace"), sent,
-            answered)
+    return (
+        head_bytes.decode("latin-1").split("\r\n", 1)[0],
+        body.decode("utf-8", "replace"),
+        sent,
+        answered,
+    )

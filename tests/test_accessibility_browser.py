@@ -14,7 +14,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.inject_scripts]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize("path", [page.path for page in PAGES if page.permission in OPEN_VISITOR_PERMISSIONS])
+@pytest.mark.parametrize(
+    "path", [page.path for page in PAGES if page.permission in OPEN_VISITOR_PERMISSIONS]
+)
 def test_no_serious_accessibility_violation(live_server, page, path, lang):
     page.goto(f"{live_server.url}{path}?lang={lang}")
     wait_for_dash(page)

@@ -22,9 +22,11 @@ def partner_site() -> Flask:
     @partner.get("/")
     def host_page() -> str:
         source = request.args.get("src", "")
-        return (f'<!DOCTYPE html><html lang="en"><head><title>Partner</title></head><body><h1>Partner site</h1>'
-                f'<iframe id="partner-frame" src="{source}" width="760" height="680" title="chart"></iframe>'
-                f'</body></html>')
+        return (
+            f'<!DOCTYPE html><html lang="en"><head><title>Partner</title></head><body><h1>Partner site</h1>'
+            f'<iframe id="partner-frame" src="{source}" width="760" height="680" title="chart"></iframe>'
+            f"</body></html>"
+        )
 
     return partner
 
@@ -71,7 +73,9 @@ def test_the_embed_panel_names_the_allowed_partner_origins(page, partner, embedd
 def test_an_origin_not_listed_cannot_embed(page, partner, live_server):
     source = f"{live_server.url}/embed/sustainability-means"
     page.goto(f"{partner.url}/?src={quote(source)}")
-    page.wait_for_timeout(1500)  # give a (refused) frame time to load; a refusal has no event to wait on
+    page.wait_for_timeout(
+        1500
+    )  # give a (refused) frame time to load; a refusal has no event to wait on
     frame = page.frame_locator("#partner-frame")
     assert frame.locator("#embed-graph").count() == 0
 
@@ -81,10 +85,14 @@ def test_embed_button_gives_the_snippet_of_the_current_view(page, live_server):
     page.goto(f"{live_server.url}/pillars?region=WCA&lang=fr")
     wait_for_dash(page)
     page.locator("#pillar-counts-heading ~ .chart-toolbar button", has_text="Intégrer").click()
-    snippet = page.locator('.chart-embed-view:not([hidden]) textarea').first
+    snippet = page.locator(".chart-embed-view:not([hidden]) textarea").first
     snippet.wait_for()
     text = snippet.input_value()
-    assert text.startswith("<iframe") and "/embed/pillar-counts?region=WCA" in text and "lang=fr" in text
+    assert (
+        text.startswith("<iframe")
+        and "/embed/pillar-counts?region=WCA" in text
+        and "lang=fr" in text
+    )
     # No partner origin is set: the panel says the snippet shows only here until one is listed.
     note = page.locator(".chart-embed-view:not([hidden]) .chart-embed-note").first.inner_text()
     assert "EUIOM_EMBED_ORIGINS" in note and "Aucun site partenaire" in note
@@ -93,7 +101,9 @@ def test_embed_button_gives_the_snippet_of_the_current_view(page, live_server):
 
 
 def test_pandas_reads_the_csv_of_a_chart_from_its_address(live_server):
-    frame = pd.read_csv(f"{live_server.url}/api/v1/charts/sustainability-means?format=csv&group=region")
+    frame = pd.read_csv(
+        f"{live_server.url}/api/v1/charts/sustainability-means?format=csv&group=region"
+    )
     assert "Region" in frame.columns and "kind_of_data" in frame.columns and len(frame) >= 3
     reference = pd.read_csv(f"{live_server.url}/api/v1/reference/actions?format=csv")
     assert set(reference["action_code"]) >= {"JI-SLC", "RADA"}
@@ -102,11 +112,17 @@ def test_pandas_reads_the_csv_of_a_chart_from_its_address(live_server):
 @pytest.mark.browser
 @pytest.mark.inject_scripts
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_api_page_tokens_page_and_embed_have_no_serious_accessibility_violation(live_server, page, lang):
+def test_api_page_tokens_page_and_embed_have_no_serious_accessibility_violation(
+    live_server, page, lang
+):
     from browser_helpers import serious_violations
 
-    for path in (f"/api/v1/docs?lang={lang}", f"/tokens?lang={lang}",
-                 f"/embed/sustainability-means?lang={lang}", f"/embed/published-figures?lang={lang}"):
+    for path in (
+        f"/api/v1/docs?lang={lang}",
+        f"/tokens?lang={lang}",
+        f"/embed/sustainability-means?lang={lang}",
+        f"/embed/published-figures?lang={lang}",
+    ):
         page.goto(live_server.url + path)
         if path.startswith("/embed/sustainability"):
             page.locator("#embed-graph[data-drawn=true]").wait_for()
@@ -114,6 +130,8 @@ def test_api_page_tokens_page_and_embed_have_no_serious_accessibility_violation(
     # Opened with its filters, the embed snippet and the zip follow the page shown.
     page.goto(f"{live_server.url}/sustainability?lang={lang}&region=WCA")
     wait_for_dash(page)
-    page.locator("#sustainability-means-heading ~ .chart-toolbar button.btn-outline-secondary").last.click()
+    page.locator(
+        "#sustainability-means-heading ~ .chart-toolbar button.btn-outline-secondary"
+    ).last.click()
     page.locator(".chart-embed-view:not([hidden]) textarea").first.wait_for()
     assert serious_violations(page) == []

@@ -40,7 +40,9 @@ def users_file(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def app(tiny_store_path, users_file):
-    return create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    return create_app(
+        settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file)
+    )
 
 
 def signed_in_client(app, name: str):
@@ -69,11 +71,25 @@ def test_anonymous_requests_are_sent_to_sign_in_or_refused(app):
 # Paths a prefix check took for public (/assets/, /_dash-component-suites/) or a name list did
 # (/favicon.ico, the OIDC routes in users mode): they name no file, so Dash's catch-all route
 # answered them with the app's page, its configuration holding the validation layout.
-NOT_PUBLIC = ["/assets/", "/assets/no-such-file.css", "/assets/LICENSES", "/assets/LICENSES/",
-              "/_dash-component-suites/", "/_dash-component-suites/dash", "/_dash-component-suites/dash/",
-              "/_dash-component-suites/dash/no-such-file.js", "/_dash-component-suites/no_such_package/x.js",
-              "/favicon.ico", "/auth/oidc/start", "/auth/oidc/callback", "/auth/", "/auth/nothing", "/static/x",
-              "/api/v1/docs/", "/auth/login/"]
+NOT_PUBLIC = [
+    "/assets/",
+    "/assets/no-such-file.css",
+    "/assets/LICENSES",
+    "/assets/LICENSES/",
+    "/_dash-component-suites/",
+    "/_dash-component-suites/dash",
+    "/_dash-component-suites/dash/",
+    "/_dash-component-suites/dash/no-such-file.js",
+    "/_dash-component-suites/no_such_package/x.js",
+    "/favicon.ico",
+    "/auth/oidc/start",
+    "/auth/oidc/callback",
+    "/auth/",
+    "/auth/nothing",
+    "/static/x",
+    "/api/v1/docs/",
+    "/auth/login/",
+]
 
 
 @pytest.mark.parametrize("path", NOT_PUBLIC)
@@ -96,7 +112,11 @@ def test_only_existing_style_and_library_files_are_public(app):
     styles = re.findall(r'href="(/assets/[^"]+\.css[^"]*)"', page)
     assert library and styles
     anonymous = app.server.test_client()
-    for url in library + styles + ["/assets/00-bootstrap-5.3.9.min.css", "/_favicon.ico", "/api/v1/openapi.json"]:
+    for url in (
+        library
+        + styles
+        + ["/assets/00-bootstrap-5.3.9.min.css", "/_favicon.ico", "/api/v1/openapi.json"]
+    ):
         assert anonymous.get(url).status_code == 200, url
 
 
@@ -106,8 +126,11 @@ def test_the_validation_layout_every_page_carries_holds_ids_only(app):
 
     signed_in, _ = signed_in_client(app, "vera")
     page = signed_in.get("/").get_data(as_text=True)
-    config = json.loads(re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page,
-                                  re.S).group(1))
+    config = json.loads(
+        re.search(
+            r'<script id="_dash-config" type="application/json">(.*?)</script>', page, re.S
+        ).group(1)
+    )
     components = config["validation_layout"]["props"]["children"]
     assert len(components) > 100
     assert all(set(component["props"]) == {"id"} for component in components)
@@ -133,16 +156,29 @@ def test_a_sign_in_form_stays_valid_when_the_browser_asks_for_something_else_on_
     client = app.server.test_client()
     first = client.get("/auth/login?next=/").get_data(as_text=True)
     assert '<link rel="icon" href="/_favicon.ico">' in first
-    assert client.get("/favicon.ico").status_code in (302, 303)  # to sign in: a second form is shown
+    assert client.get("/favicon.ico").status_code in (
+        302,
+        303,
+    )  # to sign in: a second form is shown
     client.get("/auth/login?next=/favicon.ico")
-    answer = client.post("/auth/login", data={"username": "vera", "password": PASSWORD, "next": "/",
-                                              "csrf_token": form_token(first)})
+    answer = client.post(
+        "/auth/login",
+        data={
+            "username": "vera",
+            "password": PASSWORD,
+            "next": "/",
+            "csrf_token": form_token(first),
+        },
+    )
     assert answer.status_code == 302 and answer.headers["Location"] == "/"
 
 
 def test_sign_in_returns_to_the_page_asked_for_and_never_to_another_site(app):
     client = app.server.test_client()
-    assert sign_in(client, "vera", next_path="/pillars?lang=fr").headers["Location"] == "/pillars?lang=fr"
+    assert (
+        sign_in(client, "vera", next_path="/pillars?lang=fr").headers["Location"]
+        == "/pillars?lang=fr"
+    )
     other = app.server.test_client()
     assert sign_in(other, "vera", next_path="//evil.example/x").headers["Location"] == "/"
 
@@ -167,7 +203,9 @@ def test_analyst_exports_but_does_not_manage_data(app):
     client, header = signed_in_client(app, "ana")
     download = client.post(CALLBACK, json=export_body(), headers=header)
     assert download.status_code == 200
-    assert "programme-map" in download.get_json()["response"][ids.EXPORT_DOWNLOAD]["data"]["filename"]
+    assert (
+        "programme-map" in download.get_json()["response"][ids.EXPORT_DOWNLOAD]["data"]["filename"]
+    )
     assert "cannot-export" not in client.get("/_dash-layout").get_data(as_text=True)
     assert client.post(CALLBACK, json=import_body(), headers=header).status_code == 403
     assert client.get("/import").status_code == 403
@@ -186,30 +224,46 @@ def test_data_manager_reaches_the_import_page_and_its_callbacks(app):
 def test_posts_without_the_csrf_token_or_from_another_site_are_refused(app):
     client, header = signed_in_client(app, "ana")
     assert client.post(CALLBACK, json=export_body()).status_code == 403
-    assert client.post(CALLBACK, json=export_body(), headers={"X-CSRFToken": "forged"}).status_code == 403
+    assert (
+        client.post(CALLBACK, json=export_body(), headers={"X-CSRFToken": "forged"}).status_code
+        == 403
+    )
     cross_site = {**header, "Origin": "http://evil.example"}
     assert client.post(CALLBACK, json=export_body(), headers=cross_site).status_code == 403
     assert client.post(CALLBACK, json=export_body(), headers=header).status_code == 200
     # Signing in is a POST too: a form without the token is refused.
     fresh = app.server.test_client()
-    assert fresh.post("/auth/login", data={"username": "ana", "password": PASSWORD}).status_code == 400  # refused, with a fresh form
+    assert (
+        fresh.post("/auth/login", data={"username": "ana", "password": PASSWORD}).status_code == 400
+    )  # refused, with a fresh form
 
 
 def test_sign_out_ends_the_session(app):
     client, header = signed_in_client(app, "ana")
     token = header["X-CSRFToken"]
-    assert client.post("/auth/logout").status_code == 403  # no token: not signed out by another site
+    assert (
+        client.post("/auth/logout").status_code == 403
+    )  # no token: not signed out by another site
     response = client.post("/auth/logout", data={"csrf_token": token, "lang": "fr"})
     assert response.status_code == 302
     assert response.headers["Location"] == "/auth/login?signed_out=1&lang=fr"
-    assert "Vous êtes déconnecté·e." in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Vous êtes déconnecté·e." in client.get(response.headers["Location"]).get_data(
+        as_text=True
+    )
     assert client.get("/_dash-layout").status_code == 401
     assert client.post(CALLBACK, json=export_body(), headers=header).status_code == 401
 
 
 def test_an_expired_session_asks_to_sign_in_again(tiny_store_path, users_file):
-    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file,
-                                  session_lifetime=60))
+    app = create_app(
+        settings_for(
+            tiny_store_path,
+            auth_mode="users",
+            secret_key=SECRET,
+            users_file=users_file,
+            session_lifetime=60,
+        )
+    )
     client, header = signed_in_client(app, "ana")
     assert client.get("/_dash-layout").status_code == 200
     # The session grows older than its lifetime (a sleep raced the sign-in's scrypt on a loaded machine).
@@ -224,7 +278,9 @@ def test_an_expired_session_asks_to_sign_in_again(tiny_store_path, users_file):
 
 def test_a_user_removed_from_the_file_is_refused_at_the_next_request(tiny_store_path, tmp_path):
     users_file = write_users(tmp_path / "users.json")
-    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    app = create_app(
+        settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file)
+    )
     client, _ = signed_in_client(app, "vera")
     assert client.get("/_dash-layout").status_code == 200
     remove_user(users_file, "vera")
@@ -240,7 +296,10 @@ def test_open_mode_is_the_public_demo_without_imports(tiny_store_path):
     assert client.post(CALLBACK, json=page_body("/import")).status_code == 403
     assert client.get("/import").status_code == 403
     assert client.get("/auth/login").headers["Location"] == "/"
-    assert find_props(client.get("/_dash-layout").get_json(), ids.ACCOUNT_FORM)["className"] == "d-none"
+    assert (
+        find_props(client.get("/_dash-layout").get_json(), ids.ACCOUNT_FORM)["className"]
+        == "d-none"
+    )
 
 
 def find_props(node: object, component_id: str) -> dict | None:
@@ -260,30 +319,48 @@ def test_current_user_api_in_a_request(app):
         assert current_user().signed_in is False
         assert not has_role(Role.VIEWER)
     client, _ = signed_in_client(app, "ana")
-    with client.application.test_request_context("/", headers={"Cookie": f"euiom_session={client.get_cookie('euiom_session').value}"}):
+    with client.application.test_request_context(
+        "/", headers={"Cookie": f"euiom_session={client.get_cookie('euiom_session').value}"}
+    ):
         assert current_user().name == "ana"
         assert has_role(Role.ANALYST) and has_role("viewer") and not has_role(Role.DATA_MANAGER)
-        assert can(Permission.EXPORT) and can(Permission.EXACT_STATISTICS) and not can(Permission.MANAGE_DATA)
+        assert (
+            can(Permission.EXPORT)
+            and can(Permission.EXACT_STATISTICS)
+            and not can(Permission.MANAGE_DATA)
+        )
     assert current_user().signed_in is False  # outside a request: nobody
 
 
-@pytest.mark.parametrize(("environ", "named"), [
-    ({"EUIOM_AUTH": "users"}, "EUIOM_SECRET_KEY"),
-    ({"EUIOM_AUTH": "sso"}, "EUIOM_AUTH"),
-    ({"EUIOM_AUTH": "users", "EUIOM_SECRET_KEY": "short"}, "EUIOM_SECRET_KEY"),
-    ({"EUIOM_AUTH": "oidc", "EUIOM_SECRET_KEY": SECRET}, "EUIOM_OIDC_ISSUER"),
-    ({"EUIOM_OIDC_ROLES": "staff=admin"}, "EUIOM_OIDC_ROLES"),
-    ({"EUIOM_SESSION_LIFETIME": "forever"}, "EUIOM_SESSION_LIFETIME"),
-])
+@pytest.mark.parametrize(
+    ("environ", "named"),
+    [
+        ({"EUIOM_AUTH": "users"}, "EUIOM_SECRET_KEY"),
+        ({"EUIOM_AUTH": "sso"}, "EUIOM_AUTH"),
+        ({"EUIOM_AUTH": "users", "EUIOM_SECRET_KEY": "short"}, "EUIOM_SECRET_KEY"),
+        ({"EUIOM_AUTH": "oidc", "EUIOM_SECRET_KEY": SECRET}, "EUIOM_OIDC_ISSUER"),
+        ({"EUIOM_OIDC_ROLES": "staff=admin"}, "EUIOM_OIDC_ROLES"),
+        ({"EUIOM_SESSION_LIFETIME": "forever"}, "EUIOM_SESSION_LIFETIME"),
+    ],
+)
 def test_bad_auth_settings_name_the_variable(environ, named):
     with pytest.raises(SettingsError, match=named):
         load_settings(environ)
 
 
 def test_auth_settings_parse():
-    settings = load_settings({"EUIOM_SESSION_LIFETIME": "30m", "EUIOM_OIDC_ROLES": "iom-staff=viewer; iom-me=analyst;*=viewer"})
+    settings = load_settings(
+        {
+            "EUIOM_SESSION_LIFETIME": "30m",
+            "EUIOM_OIDC_ROLES": "iom-staff=viewer; iom-me=analyst;*=viewer",
+        }
+    )
     assert settings.session_lifetime == 1800
-    assert settings.oidc_role_map == (("iom-staff", "viewer"), ("iom-me", "analyst"), ("*", "viewer"))
+    assert settings.oidc_role_map == (
+        ("iom-staff", "viewer"),
+        ("iom-me", "analyst"),
+        ("*", "viewer"),
+    )
     assert load_settings({}).auth_mode == "open"
     assert SECRET not in repr(replace(load_settings({}), secret_key=SECRET))
 
@@ -317,39 +394,71 @@ def client_from(app, address: str):
 
 def test_an_address_that_keeps_guessing_waits_longer_and_longer(tiny_store_path, tmp_path):
     users_file = write_users(tmp_path / "users.json")
-    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    app = create_app(
+        settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file)
+    )
     guesser = client_from(app, "198.51.100.7")
     for name in ("dana", "ana", "nobody", "vera", "dana"):  # whatever names it tries
         assert sign_in(guesser, name, "a wrong password here").status_code == 401
     waiting = sign_in(guesser, "dana")  # even the right password, from this address
     assert waiting.status_code == 429
     assert 1 <= int(waiting.headers["Retry-After"]) <= 60
-    assert "Too many failed sign-ins from your address: try again in 1 min." in waiting.get_data(as_text=True)
+    assert "Too many failed sign-ins from your address: try again in 1 min." in waiting.get_data(
+        as_text=True
+    )
     # The real user, from their own address, is not locked out.
     assert sign_in(client_from(app, "203.0.113.20"), "dana").status_code == 302
 
 
-def test_a_guesser_behind_a_shared_address_cannot_lock_out_the_others_there(tiny_store_path, tmp_path):
+def test_a_guesser_behind_a_shared_address_cannot_lock_out_the_others_there(
+    tiny_store_path, tmp_path
+):
     """Before: past 5 failures the address was refused whatever the password, so a guesser behind the
     same NAT, VPN or proxy locked everyone there out. A name nobody failed with recently is checked."""
     users_file = write_users(tmp_path / "users.json")
-    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    app = create_app(
+        settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file)
+    )
     shared = "198.51.100.9"
     for _ in range(8):
-        assert sign_in(client_from(app, shared), "vera", "a wrong password here").status_code in (401, 429)
+        assert sign_in(client_from(app, shared), "vera", "a wrong password here").status_code in (
+            401,
+            429,
+        )
     assert sign_in(client_from(app, shared), "vera").status_code == 429  # the guessed name waits
-    assert sign_in(client_from(app, shared), "dana").status_code == 302  # a colleague behind the same address
-    assert sign_in(client_from(app, shared), "dana").status_code == 302  # and again, after signing out
-    assert sign_in(client_from(app, shared), "ana", "a wrong password here").status_code == 401  # one check
-    assert sign_in(client_from(app, shared), "ana", "another wrong one").status_code == 429  # then it waits
+    assert (
+        sign_in(client_from(app, shared), "dana").status_code == 302
+    )  # a colleague behind the same address
+    assert (
+        sign_in(client_from(app, shared), "dana").status_code == 302
+    )  # and again, after signing out
+    assert (
+        sign_in(client_from(app, shared), "ana", "a wrong password here").status_code == 401
+    )  # one check
+    assert (
+        sign_in(client_from(app, shared), "ana", "another wrong one").status_code == 429
+    )  # then it waits
 
 
-def test_a_slowed_address_waits_longer_after_each_wrong_password_never_a_whole_day(tiny_store_path, tmp_path):
+def test_a_slowed_address_waits_longer_after_each_wrong_password_never_a_whole_day(
+    tiny_store_path, tmp_path
+):
     from dashboard.auth.guessing import WAIT_SCOPE, delay_after
 
-    assert [delay_after(strikes) for strikes in range(1, 9)] == [60, 120, 240, 480, 960, 1920, 3600, 3600]
+    assert [delay_after(strikes) for strikes in range(1, 9)] == [
+        60,
+        120,
+        240,
+        480,
+        960,
+        1920,
+        3600,
+        3600,
+    ]
     users_file = write_users(tmp_path / "users.json")
-    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    app = create_app(
+        settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file)
+    )
     limits = app.server.extensions["euiom_auth"].guessing.limits
     guesser = client_from(app, "198.51.100.8")
     for _ in range(5):
@@ -376,7 +485,9 @@ def test_parallel_guesses_are_counted_before_any_password_is_checked(tiny_store_
     from conftest import start_server
 
     users_file = write_users(tmp_path / "users.json")
-    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    app = create_app(
+        settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file)
+    )
     live = start_server(app)
     try:
         sessions, tokens = [], []
@@ -389,8 +500,21 @@ def test_parallel_guesses_are_counted_before_any_password_is_checked(tiny_store_
 
         def guess(number: int) -> None:
             gate.wait()
-            codes[number] = sessions[number].post(live.url + "/auth/login", timeout=60, allow_redirects=False, data={
-                "username": "dana", "password": f"guess {number}", "next": "/", "csrf_token": tokens[number]}).status_code
+            codes[number] = (
+                sessions[number]
+                .post(
+                    live.url + "/auth/login",
+                    timeout=60,
+                    allow_redirects=False,
+                    data={
+                        "username": "dana",
+                        "password": f"guess {number}",
+                        "next": "/",
+                        "csrf_token": tokens[number],
+                    },
+                )
+                .status_code
+            )
 
         threads = [threading.Thread(target=guess, args=(number,)) for number in range(40)]
         for thread in threads:
@@ -402,11 +526,19 @@ def test_parallel_guesses_are_counted_before_any_password_is_checked(tiny_store_
         live.server.shutdown()
 
 
-def test_forwarded_requests_to_an_app_trusting_no_proxy_are_warned_about_once(tiny_store_path, tmp_path, caplog):
+def test_forwarded_requests_to_an_app_trusting_no_proxy_are_warned_about_once(
+    tiny_store_path, tmp_path, caplog
+):
     import logging
 
-    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET,
-                                  users_file=write_users(tmp_path / "users.json")))
+    app = create_app(
+        settings_for(
+            tiny_store_path,
+            auth_mode="users",
+            secret_key=SECRET,
+            users_file=write_users(tmp_path / "users.json"),
+        )
+    )
     client = app.server.test_client()
     with caplog.at_level(logging.WARNING):
         for _ in range(3):
@@ -417,23 +549,41 @@ def test_forwarded_requests_to_an_app_trusting_no_proxy_are_warned_about_once(ti
 
 def test_guesses_spread_over_addresses_close_the_name_only_to_guessers(tiny_store_path, tmp_path):
     users_file = write_users(tmp_path / "users.json")
-    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    app = create_app(
+        settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file)
+    )
     for n in range(10):  # one guess from each of 10 addresses: no address is slowed yet
-        assert sign_in(client_from(app, f"198.51.100.{n + 1}"), "dana", "a wrong password here").status_code == 401
+        assert (
+            sign_in(
+                client_from(app, f"198.51.100.{n + 1}"), "dana", "a wrong password here"
+            ).status_code
+            == 401
+        )
     closed = sign_in(client_from(app, "198.51.100.3"), "dana")  # a guesser, with the right password
     assert closed.status_code == 429
-    assert ("Too many failed sign-ins with this user name from your address: try again in 15 min."
-            in closed.get_data(as_text=True))
+    assert (
+        "Too many failed sign-ins with this user name from your address: try again in 15 min."
+        in closed.get_data(as_text=True)
+    )
     # The real user, from an address with no failure, signs in: nobody can lock them out.
     assert sign_in(client_from(app, "203.0.113.20"), "dana").status_code == 302
-    assert sign_in(client_from(app, "198.51.100.3"), "ana").status_code == 302  # other names are open
+    assert (
+        sign_in(client_from(app, "198.51.100.3"), "ana").status_code == 302
+    )  # other names are open
 
 
 @pytest.fixture(scope="module")
 def exact_users_app(tiny_store_path, users_file):
     """Sign-in on, and a deployment that allows exact survey statistics."""
-    return create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file,
-                                   disclosure="exact"))
+    return create_app(
+        settings_for(
+            tiny_store_path,
+            auth_mode="users",
+            secret_key=SECRET,
+            users_file=users_file,
+            disclosure="exact",
+        )
+    )
 
 
 @pytest.mark.parametrize(("name", "exact"), [("vera", False), ("dana", False), ("ana", True)])
@@ -444,7 +594,9 @@ def test_exact_statistics_reach_analysts_only(exact_users_app, name, exact):
     assert (ids.SUSTAINABILITY_EXACT_BANNER in answer.get_data(as_text=True)) is exact
     # The page's introduction says what the figures are: exact ones never claim to be protected.
     assert ("These figures are EXACT" in answer.get_data(as_text=True)) is exact
-    assert ("every figure is computed from a protected release" in answer.get_data(as_text=True)) is not exact
+    assert (
+        "every figure is computed from a protected release" in answer.get_data(as_text=True)
+    ) is not exact
 
 
 def test_embeds_read_the_release_even_for_an_analyst_allowed_exact_figures(exact_users_app):
@@ -463,8 +615,15 @@ def test_visiting_the_sign_in_page_stores_no_session(tiny_store_path, tmp_path):
     """Anonymous visits of /auth/login keep nothing on the server (before: one session each, in
     Redis or the state directory); signing in still works, and a form from another site does not."""
     state = tmp_path / "state"
-    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, state_dir=state,
-                                  users_file=write_users(tmp_path / "users.json")))
+    app = create_app(
+        settings_for(
+            tiny_store_path,
+            auth_mode="users",
+            secret_key=SECRET,
+            state_dir=state,
+            users_file=write_users(tmp_path / "users.json"),
+        )
+    )
     client = app.server.test_client()
 
     def sessions() -> int:
@@ -476,10 +635,17 @@ def test_visiting_the_sign_in_page_stores_no_session(tiny_store_path, tmp_path):
         assert client.get("/auth/login?next=/").status_code == 200
     assert sessions() == before
     page = client.get("/auth/login?next=/").get_data(as_text=True)
-    forged = client.post("/auth/login", headers={"Origin": "https://evil.example"}, data={
-        "username": "ana", "password": PASSWORD, "next": "/", "csrf_token": form_token(page)})
-    assert forged.status_code == 400 and "did not come from this site" in forged.get_data(as_text=True)
-    no_token = client.post("/auth/login", data={"username": "ana", "password": PASSWORD, "next": "/"})
+    forged = client.post(
+        "/auth/login",
+        headers={"Origin": "https://evil.example"},
+        data={"username": "ana", "password": PASSWORD, "next": "/", "csrf_token": form_token(page)},
+    )
+    assert forged.status_code == 400 and "did not come from this site" in forged.get_data(
+        as_text=True
+    )
+    no_token = client.post(
+        "/auth/login", data={"username": "ana", "password": PASSWORD, "next": "/"}
+    )
     assert no_token.status_code == 400 and sessions() == before
     assert sign_in(client, "ana").status_code == 302 and sessions() == before + 1
     assert client.get("/").status_code == 200

@@ -26,7 +26,11 @@ PEOPLE = {
     "vic": IdpUser("vic", "Vic Viewer", "vic-password-12", ("staff",)),
     "olga": IdpUser("olga", "Olga Outsider", "olga-password-1", ("contractors",)),
 }
-ROLE_MAP = (("staff", "viewer"), ("eu-iom-data-managers", "data_manager"), ("eu-iom-analysts", "analyst"))
+ROLE_MAP = (
+    ("staff", "viewer"),
+    ("eu-iom-data-managers", "data_manager"),
+    ("eu-iom-analysts", "analyst"),
+)
 EXPIRING_LIFETIME = 20  # seconds
 
 
@@ -38,9 +42,17 @@ def provider() -> Iterator[LocalOidcProvider]:
 
 
 def oidc_server(provider: LocalOidcProvider, store_path, **overrides) -> LiveServer:
-    settings = settings_for(store_path, auth_mode="oidc", secret_key=SECRET, oidc_issuer=provider.issuer,
-                            oidc_client_id=CLIENT_ID, oidc_client_secret=CLIENT_SECRET,
-                            oidc_scopes="openid profile email groups", oidc_role_map=ROLE_MAP, **overrides)
+    settings = settings_for(
+        store_path,
+        auth_mode="oidc",
+        secret_key=SECRET,
+        oidc_issuer=provider.issuer,
+        oidc_client_id=CLIENT_ID,
+        oidc_client_secret=CLIENT_SECRET,
+        oidc_scopes="openid profile email groups",
+        oidc_role_map=ROLE_MAP,
+        **overrides,
+    )
     live = start_server(create_app(settings))
     provider.add_client(CLIENT_ID, CLIENT_SECRET, live.url)
     return live
@@ -56,8 +68,14 @@ def oidc_live(provider, demo_store_path) -> Iterator[LiveServer]:
 def refused_callbacks(page) -> list[str]:
     """Collects the callback requests the server refuses while the test runs."""
     refused: list[str] = []
-    page.on("response", lambda response: "/_dash-update-component" in response.url and response.status in (401, 403)
-            and refused.append(f"{response.status} {response.request.post_data[:200]}"))
+    page.on(
+        "response",
+        lambda response: (
+            "/_dash-update-component" in response.url
+            and response.status in (401, 403)
+            and refused.append(f"{response.status} {response.request.post_data[:200]}")
+        ),
+    )
     return refused
 
 
@@ -77,7 +95,10 @@ def test_data_manager_signs_in_reaches_the_import_page_and_signs_out(page, provi
     sign_in_at_provider(page, provider, "dora")
     page.wait_for_url(f"{oidc_live.url}/pillars?lang=en")
     wait_for_dash(page)
-    assert page.locator("#shell-account-user").inner_text() == "Signed in as Dora Data (viewer, data manager)"
+    assert (
+        page.locator("#shell-account-user").inner_text()
+        == "Signed in as Dora Data (viewer, data manager)"
+    )
     assert page.goto(f"{oidc_live.url}/import").status == 200
     wait_for_dash(page)
     assert refused == []
@@ -112,7 +133,10 @@ def test_a_person_in_no_mapped_group_is_refused(page, provider, oidc_live):
     page.goto(f"{oidc_live.url}/")
     sign_in_at_provider(page, provider, "olga")
     page.wait_for_selector("#auth-error")
-    assert "Your account (Olga Outsider) has no role in this dashboard." in page.locator("#auth-error").inner_text()
+    assert (
+        "Your account (Olga Outsider) has no role in this dashboard."
+        in page.locator("#auth-error").inner_text()
+    )
     page.goto(f"{oidc_live.url}/")
     page.wait_for_url("**/auth/login?**")
 
@@ -125,12 +149,19 @@ def test_an_expired_session_asks_to_sign_in_again_and_comes_back(page, provider,
         signed_in = time.monotonic()
         page.wait_for_url(f"{live.url}/sustainability")
         wait_for_dash(page)
-        assert page.locator("#shell-account-user").inner_text() == "Signed in as Vic Viewer (viewer)"
-        page.wait_for_timeout(max(0.0, EXPIRING_LIFETIME + 1 - (time.monotonic() - signed_in)) * 1000)
+        assert (
+            page.locator("#shell-account-user").inner_text() == "Signed in as Vic Viewer (viewer)"
+        )
+        page.wait_for_timeout(
+            max(0.0, EXPIRING_LIFETIME + 1 - (time.monotonic() - signed_in)) * 1000
+        )
         # The next thing the user does reaches the server with an expired session.
         page.get_by_label("Language").select_option("fr")
         page.wait_for_url("**/auth/login?expired=1**")
-        assert page.locator("#auth-notice").inner_text() == "Your session has expired: please sign in again."
+        assert (
+            page.locator("#auth-notice").inner_text()
+            == "Your session has expired: please sign in again."
+        )
         sign_in_at_provider(page, provider, "vic")
         page.wait_for_url(f"{live.url}/sustainability**")
         wait_for_dash(page)

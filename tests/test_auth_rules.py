@@ -28,21 +28,40 @@ from auth_helpers import export_body, import_body, page_body
 V, E, M = Permission.VIEW, Permission.EXPORT, Permission.MANAGE_DATA
 
 
-@pytest.mark.parametrize(("needs", "body", "needed"), [
-    (READING_THE_ADDRESS, page_body("/"), {V}),
-    (READING_THE_ADDRESS, page_body("/import"), {V, M}),
-    (READING_THE_ADDRESS, page_body("/import/history/"), {V, M}),
-    (READING_THE_ADDRESS, page_body("/importer"), {V}),
-    (READING_THE_ADDRESS, {"outputs": {"id": "x", "property": "y"},
-                           "inputs": [{"id": ids.URL, "property": "href", "value": "http://host/import?lang=fr"}]}, {V, M}),
-    (VIEWING, page_body("/import"), {V}),  # a callback that does not read the address needs what it declares
-    (DOWNLOADING, export_body(), {V, E}),
-    (DOWNLOADING, {**export_body(), "inputs": [[{"id": "b", "property": "n_clicks", "value": 0}]]}, {V}),
-    (MANAGING_DATA, import_body(), {V, M}),
-    (MANAGING_DATA, {"unexpected": "shape", "inputs": "nonsense"}, {V, M}),
-    (VIEWING, {"unexpected": "shape", "inputs": "nonsense"}, {V}),
-    (VIEWING, "not a body", {V}),
-])
+@pytest.mark.parametrize(
+    ("needs", "body", "needed"),
+    [
+        (READING_THE_ADDRESS, page_body("/"), {V}),
+        (READING_THE_ADDRESS, page_body("/import"), {V, M}),
+        (READING_THE_ADDRESS, page_body("/import/history/"), {V, M}),
+        (READING_THE_ADDRESS, page_body("/importer"), {V}),
+        (
+            READING_THE_ADDRESS,
+            {
+                "outputs": {"id": "x", "property": "y"},
+                "inputs": [
+                    {"id": ids.URL, "property": "href", "value": "http://host/import?lang=fr"}
+                ],
+            },
+            {V, M},
+        ),
+        (
+            VIEWING,
+            page_body("/import"),
+            {V},
+        ),  # a callback that does not read the address needs what it declares
+        (DOWNLOADING, export_body(), {V, E}),
+        (
+            DOWNLOADING,
+            {**export_body(), "inputs": [[{"id": "b", "property": "n_clicks", "value": 0}]]},
+            {V},
+        ),
+        (MANAGING_DATA, import_body(), {V, M}),
+        (MANAGING_DATA, {"unexpected": "shape", "inputs": "nonsense"}, {V, M}),
+        (VIEWING, {"unexpected": "shape", "inputs": "nonsense"}, {V}),
+        (VIEWING, "not a body", {V}),
+    ],
+)
 def test_what_a_callback_needs_follows_its_declaration_and_the_request(needs, body, needed):
     assert needs.of(body) == frozenset(needed)
 
@@ -57,17 +76,37 @@ def test_paths():
         return is_public_request(endpoint, view_args, assets_dir=assets, library_files=libraries)
 
     assert public("auth_login") and public("_dash_assets.static", filename="10-app.css")
-    assert not public("_dash_assets.static", filename="no-such.css") and not public("_dash_assets.static", filename="")
+    assert not public("_dash_assets.static", filename="no-such.css") and not public(
+        "_dash_assets.static", filename=""
+    )
     assert not public("_dash_assets.static", filename="LICENSES")  # a directory, not a file
     suites = "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>"
-    assert public(suites, package_name="dash",
-                  fingerprinted_path=build_fingerprint("deps/react@18.3.1.min.js", "4.4.1", "1700000000"))
+    assert public(
+        suites,
+        package_name="dash",
+        fingerprinted_path=build_fingerprint("deps/react@18.3.1.min.js", "4.4.1", "1700000000"),
+    )
     assert not public(suites, package_name="dash", fingerprinted_path="deps/other.js")
     assert not public(suites, package_name="other", fingerprinted_path="deps/react@18.3.1.min.js")
-    assert not public("/_dash-layout") and not public("/") and not public("/<path:path>", path="assets/")
+    assert (
+        not public("/_dash-layout")
+        and not public("/")
+        and not public("/<path:path>", path="assets/")
+    )
     assert not public(None)
-    assert [safe_next(raw) for raw in ("/pillars?lang=fr", "//evil.example", "https://evil.example", "/\\evil", None, "/\t/evil.example",
-                                      "/\n/evil", "/ok path")] == ["/pillars?lang=fr", "/", "/", "/", "/", "/", "/", "/"]
+    assert [
+        safe_next(raw)
+        for raw in (
+            "/pillars?lang=fr",
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil",
+            None,
+            "/\t/evil.example",
+            "/\n/evil",
+            "/ok path",
+        )
+    ] == ["/pillars?lang=fr", "/", "/", "/", "/", "/", "/", "/"]
 
 
 def test_the_settings_know_every_role_and_no_other():
@@ -124,8 +163,20 @@ def test_add_user_command(tmp_path, monkeypatch, capsys):
 
     path = tmp_path / "users.json"
     monkeypatch.setattr("sys.stdin", io.StringIO("a long enough password\n"))
-    assert main(["add-user", "dana", "--roles", "analyst,data_manager", "--users-file", str(path),
-                 "--password-stdin"]) == 0
+    assert (
+        main(
+            [
+                "add-user",
+                "dana",
+                "--roles",
+                "analyst,data_manager",
+                "--users-file",
+                str(path),
+                "--password-stdin",
+            ]
+        )
+        == 0
+    )
     assert "dana (analyst, data_manager) saved" in capsys.readouterr().out
     assert read_users(path)["dana"].roles == (Role.ANALYST, Role.DATA_MANAGER)
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))

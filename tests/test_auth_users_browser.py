@@ -21,8 +21,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.inject_scripts]
 @pytest.fixture(scope="module")
 def users_live(demo_store_path, tmp_path_factory) -> Iterator[LiveServer]:
     users_file = write_users(tmp_path_factory.mktemp("users") / "users.json")
-    live = start_server(create_app(settings_for(demo_store_path, auth_mode="users", secret_key=SECRET,
-                                                users_file=users_file)))
+    live = start_server(
+        create_app(
+            settings_for(
+                demo_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file
+            )
+        )
+    )
     yield live
     live.server.shutdown()
 
@@ -35,17 +40,24 @@ def test_sign_in_form_in_french_then_the_dashboard_and_sign_out(page, users_live
     page.get_by_label("Nom d’utilisateur").fill("ana")
     page.get_by_label("Mot de passe").fill("pas le bon mot de passe")
     page.get_by_role("button", name="Se connecter").click()
-    assert page.locator("#auth-error").inner_text() == "Nom d’utilisateur ou mot de passe incorrect."
+    assert (
+        page.locator("#auth-error").inner_text() == "Nom d’utilisateur ou mot de passe incorrect."
+    )
     assert page.get_by_label("Nom d’utilisateur").input_value() == "ana"
     page.get_by_label("Mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url(f"{users_live.url}/sustainability?lang=fr")
     wait_for_dash(page)
-    assert page.locator("#shell-account-user").inner_text() == "Connecté·e : ana (consultation, analyste)"
+    assert (
+        page.locator("#shell-account-user").inner_text()
+        == "Connecté·e : ana (consultation, analyste)"
+    )
     assert page.get_by_role("button", name="Télécharger les données en CSV").first.is_visible()
     assert serious_violations(page) == []
     page.get_by_label("Langue").select_option("en")
-    page.wait_for_function("() => document.getElementById('shell-sign-out-button').textContent === 'Sign out'")
+    page.wait_for_function(
+        "() => document.getElementById('shell-sign-out-button').textContent === 'Sign out'"
+    )
     # Another callback writes the account line: wait for it too (it may come later on a busy machine).
     expect(page.locator("#shell-account-user")).to_have_text("Signed in as ana (viewer, analyst)")
     captured = {cookie["name"]: cookie["value"] for cookie in page.context.cookies()}
@@ -55,8 +67,13 @@ def test_sign_in_form_in_french_then_the_dashboard_and_sign_out(page, users_live
     assert page.locator("#auth-notice").inner_text() == "You are signed out."
     assert page.watch.page_errors == [] and page.watch.outside_requests == []
     # The session cookie the browser held before signing out, replayed: the session is gone.
-    replayed = requests.get(f"{users_live.url}/_dash-layout", cookies=captured, timeout=30,
-                            headers={"Accept": "application/json"}, allow_redirects=False)
+    replayed = requests.get(
+        f"{users_live.url}/_dash-layout",
+        cookies=captured,
+        timeout=30,
+        headers={"Accept": "application/json"},
+        allow_redirects=False,
+    )
     assert replayed.status_code == 401
 
 
@@ -70,7 +87,9 @@ def test_a_data_managers_menu_bar_takes_two_rows_at_1280_px(page, users_live, la
     page.locator("#auth-password").fill(PASSWORD)
     page.locator("#auth-submit").click()
     wait_for_dash(page)
-    links = page.locator("#shell-nav-links a").evaluate_all("links => links.map(l => l.getBoundingClientRect().top)")
+    links = page.locator("#shell-nav-links a").evaluate_all(
+        "links => links.map(l => l.getBoundingClientRect().top)"
+    )
     assert len(links) == 5 and len(set(links)) == 1  # the import page's link too, on the links' row
     controls = page.locator("#shell-sign-out-button").bounding_box()
     assert controls["y"] > max(links) and controls["y"] + controls["height"] < 110

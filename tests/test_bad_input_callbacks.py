@@ -28,8 +28,14 @@ from auth_helpers import SECRET, SignedInClient, write_users
 from conftest import settings_for
 
 SCRIPT = "<script>alert(1)</script>"
-INJECTIONS = ["'; DROP TABLE actions; --", SCRIPT, "{{7*7}}", '=HYPERLINK("http://evil.example","x")',
-              "../../etc/passwd", "\x00\u202e"]
+INJECTIONS = [
+    "'; DROP TABLE actions; --",
+    SCRIPT,
+    "{{7*7}}",
+    '=HYPERLINK("http://evil.example","x")',
+    "../../etc/passwd",
+    "\x00\u202e",
+]
 BAD_VALUES: dict[str, Any] = {
     "none": None,
     "dict": {"$where": SCRIPT, "regions": ["WCA"]},
@@ -45,12 +51,25 @@ BAD_VALUES: dict[str, Any] = {
 LANGUAGE_VALUES = ("none", "dict", "huge_string", "injection")
 # Selection-store contents a tampered client could send (the shell only stores Selection.to_dict()).
 BAD_SELECTIONS: dict[str, Any] = {
-    "selection_wrong_types": {"regions": SCRIPT, "statuses": {"a": 1}, "actions": 5, "countries": [None, [], {}],
-                              "pillars": ["1; DROP TABLE x", 1.5, True], "period_start": 2019, "period_end": [1]},
-    "selection_injection": {"regions": INJECTIONS, "countries": INJECTIONS, "period_start": "2019-Q1' OR 1=1 --",
-                            "period_end": SCRIPT},
+    "selection_wrong_types": {
+        "regions": SCRIPT,
+        "statuses": {"a": 1},
+        "actions": 5,
+        "countries": [None, [], {}],
+        "pillars": ["1; DROP TABLE x", 1.5, True],
+        "period_start": 2019,
+        "period_end": [1],
+    },
+    "selection_injection": {
+        "regions": INJECTIONS,
+        "countries": INJECTIONS,
+        "period_start": "2019-Q1' OR 1=1 --",
+        "period_end": SCRIPT,
+    },
     "selection_oversized": {"countries": ["GIN"] * 10_000, "actions": ["x" * 100_000]},
 }
+
+
 @dataclass(frozen=True)
 class KnownCause:
     """A wrongly typed value at one input or state that still raises (HTTP 500), and what to fix."""
@@ -62,7 +81,12 @@ class KnownCause:
 
     def explains(self, component_id: str, prop: str, value: Any) -> bool:
         named = self.component == component_id or f'"type":"{self.component}"' in component_id
-        return named and prop in self.props and value is not None and not isinstance(value, self.handled)
+        return (
+            named
+            and prop in self.props
+            and value is not None
+            and not isinstance(value, self.handled)
+        )
 
 
 # Where the app still answers 500, found by this suite, with the places to fix.
@@ -86,7 +110,9 @@ def app_and_store(tiny_store_path: Path, tmp_path_factory) -> Iterator[tuple[Any
     """The app with sign-in, so that every callback (the data managers' import page too) is reached."""
     before = sha256(tiny_store_path)
     users_file = write_users(tmp_path_factory.mktemp("users") / "users.json")
-    app = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    app = create_app(
+        settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file)
+    )
     yield app, tiny_store_path
     assert sha256(tiny_store_path) == before, "bad input changed the store file"
 
@@ -114,7 +140,11 @@ def walk(component: Any) -> Iterator[Any]:
 @functools.lru_cache(maxsize=8)
 def components(app: Any) -> list[Any]:
     """Every component of the shell and every page (the app's validation layout)."""
-    return [component for component in walk(app.validation_layout) if getattr(component, "id", None) is not None]
+    return [
+        component
+        for component in walk(app.validation_layout)
+        if getattr(component, "id", None) is not None
+    ]
 
 
 def matches(pattern: dict[str, Any], concrete: Any) -> bool:
@@ -129,7 +159,9 @@ def parse_id(raw: str) -> Any:
 
 def split_outputs(key: str) -> list[tuple[Any, str]]:
     parts = key[2:-2].split("...") if key.startswith("..") else [key]
-    return [(parse_id(component), prop) for component, prop in (part.rsplit(".", 1) for part in parts)]
+    return [
+        (parse_id(component), prop) for component, prop in (part.rsplit(".", 1) for part in parts)
+    ]
 
 
 class Body:
@@ -149,13 +181,22 @@ class Body:
     def concrete(self, pattern: dict[str, Any]) -> list[dict[str, Any]]:
         found = [component.id for component in self.found if matches(pattern, component.id)]
         if any(value == ["MATCH"] for value in pattern.values()):
-            found = [found_id for found_id in found if found_id.get("chart") == self.match_chart][:1]
+            found = [found_id for found_id in found if found_id.get("chart") == self.match_chart][
+                :1
+            ]
         return found
 
     def default(self, component_id: Any, prop: str) -> Any:
         if component_id == ids.SELECTION_STORE and prop == "data":
-            return {"regions": [], "statuses": [], "actions": [], "countries": [], "pillars": [],
-                    "period_start": None, "period_end": None}
+            return {
+                "regions": [],
+                "statuses": [],
+                "actions": [],
+                "countries": [],
+                "pillars": [],
+                "period_start": None,
+                "period_end": None,
+            }
         if component_id == ids.LANGUAGE_STORE and prop == "data":
             return "en"
         if component_id == ids.URL:
@@ -176,26 +217,41 @@ class Body:
                 group = [{"id": one, "property": prop, "value": 1} for one in concrete]
                 entries.append(group if pattern_all else group[0])
             else:
-                entries.append({"id": component_id, "property": prop, "value": self.default(component_id, prop)})
+                entries.append(
+                    {
+                        "id": component_id,
+                        "property": prop,
+                        "value": self.default(component_id, prop),
+                    }
+                )
         return entries
 
     def outputs(self) -> Any:
         outputs = []
         for component_id, prop in split_outputs(self.key):
             if isinstance(component_id, dict):
-                component_id = {key: (self.match_chart if value == ["MATCH"] else value)
-                                for key, value in component_id.items()}
+                component_id = {
+                    key: (self.match_chart if value == ["MATCH"] else value)
+                    for key, value in component_id.items()
+                }
             outputs.append({"id": component_id, "property": prop})
         return outputs if self.key.startswith("..") else outputs[0]
 
-    def build(self, replace: tuple[str, int] | None = None, value: Any = None,
-              overrides: dict[tuple[Any, str], Any] | None = None) -> dict[str, Any]:
+    def build(
+        self,
+        replace: tuple[str, int] | None = None,
+        value: Any = None,
+        overrides: dict[tuple[Any, str], Any] | None = None,
+    ) -> dict[str, Any]:
         """The body; ``replace`` = (section, index) gets ``value``; ``overrides`` sets (id, prop) values."""
         sections = {"inputs": self.items("inputs"), "state": self.items("state")}
         for entries in sections.values():
             for entry in entries:
-                if isinstance(entry, dict) and isinstance(entry["id"], str) and \
-                        (entry["id"], entry["property"]) in (overrides or {}):
+                if (
+                    isinstance(entry, dict)
+                    and isinstance(entry["id"], str)
+                    and (entry["id"], entry["property"]) in (overrides or {})
+                ):
                     entry["value"] = overrides[(entry["id"], entry["property"])]
         if replace is not None:
             section, index = replace
@@ -206,10 +262,18 @@ class Body:
         first = sections["inputs"][replace[1] if replace and replace[0] == "inputs" else 0]
         for entry in first if isinstance(first, list) else [first]:
             component_id = entry["id"]
-            id_text = json.dumps(component_id, sort_keys=True, separators=(",", ":")) \
-                if isinstance(component_id, dict) else component_id
+            id_text = (
+                json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+                if isinstance(component_id, dict)
+                else component_id
+            )
             changed.append(f"{id_text}.{entry['property']}")
-        return {"output": self.key, "outputs": self.outputs(), **sections, "changedPropIds": changed[:1]}
+        return {
+            "output": self.key,
+            "outputs": self.outputs(),
+            **sections,
+            "changedPropIds": changed[:1],
+        }
 
 
 def check(response: Any, case: str) -> None:
@@ -229,7 +293,10 @@ def test_every_callback_is_covered(app_and_store):
     assert len(keys) >= 20
     for key in keys:
         body = Body(app, key, app.callback_map[key]).build()
-        assert signed_in(app).post("/_dash-update-component", json=body).status_code in (200, 204), key
+        assert signed_in(app).post("/_dash-update-component", json=body).status_code in (
+            200,
+            204,
+        ), key
 
 
 def _cases(app: Any, key: str) -> Iterator[tuple[str, tuple[str, int], Any, KnownCause | None]]:
@@ -242,8 +309,12 @@ def _cases(app: Any, key: str) -> Iterator[tuple[str, tuple[str, int], Any, Know
             if (item["id"], item["property"]) == (ids.LANGUAGE_STORE, "data"):
                 values = {name: BAD_VALUES[name] for name in LANGUAGE_VALUES}
             for name, value in values.items():
-                yield (f"{key} {section}[{index}]={item['id']}.{item['property']} <- {name}", (section, index),
-                       value, known_cause(item["id"], item["property"], value))
+                yield (
+                    f"{key} {section}[{index}]={item['id']}.{item['property']} <- {name}",
+                    (section, index),
+                    value,
+                    known_cause(item["id"], item["property"], value),
+                )
 
 
 def test_bad_values_in_every_input_and_state(app_and_store):
@@ -284,7 +355,9 @@ def test_everything_bad_at_once(app_and_store):
                         one["value"] = value
                         positions.append((stringify(one["id"]), one["property"]))
             response = client.post("/_dash-update-component", json=request)
-            assert SCRIPT.encode() not in response.get_data(), f"{key} all <- {name}: script reflected"
+            assert SCRIPT.encode() not in response.get_data(), (
+                f"{key} all <- {name}: script reflected"
+            )
             if not any(known_cause(component, prop, value) for component, prop in positions):
                 check(response, f"{key} all <- {name}")
 
@@ -318,46 +391,76 @@ def test_unknown_chart_or_format_in_a_pattern_id_is_refused_not_crashed(app_and_
     """A tampered client can name, in the id it says was clicked, a chart or format that does not exist."""
     app, _ = app_and_store
     client = signed_in(app)
-    pattern_callbacks = [key for key in server_callbacks(app)
-                         if any(item["id"].startswith("{") for item in app.callback_map[key]["inputs"])]
+    pattern_callbacks = [
+        key
+        for key in server_callbacks(app)
+        if any(item["id"].startswith("{") for item in app.callback_map[key]["inputs"])
+    ]
     assert len(pattern_callbacks) >= 2
     crashed: dict[str, list[str]] = {}
     for key in pattern_callbacks:
-        for field, value in (("chart", "nope"), ("chart", SCRIPT), ("chart", "x" * 10_000), ("format", "exe"),
-                             ("format", SCRIPT)):
+        for field, value in (
+            ("chart", "nope"),
+            ("chart", SCRIPT),
+            ("chart", "x" * 10_000),
+            ("format", "exe"),
+            ("format", SCRIPT),
+        ):
             request = retarget(Body(app, key, app.callback_map[key]).build(), field, value)
             first = request["inputs"][0]
             first = first[0] if isinstance(first, list) and first else first
-            if not isinstance(first, dict) or not isinstance(first.get("id"), dict) or field not in first["id"]:
+            if (
+                not isinstance(first, dict)
+                or not isinstance(first.get("id"), dict)
+                or field not in first["id"]
+            ):
                 continue
             request["changedPropIds"] = [f"{stringify(first['id'])}.{first['property']}"]
             response = client.post("/_dash-update-component", json=request)
             assert SCRIPT.encode() not in response.get_data(), f"{key} {field}: script reflected"
             if not (response.status_code == 200 or response.status_code in PROTECTED):
-                crashed.setdefault(key, []).append(f"{key} {field} <- {value[:20]}: HTTP {response.status_code}")
-    new = [case for key, cases in crashed.items() if not any(key.startswith(p) for p in KNOWN_PATTERN_500)
-           for case in cases]
+                crashed.setdefault(key, []).append(
+                    f"{key} {field} <- {value[:20]}: HTTP {response.status_code}"
+                )
+    new = [
+        case
+        for key, cases in crashed.items()
+        if not any(key.startswith(p) for p in KNOWN_PATTERN_500)
+        for case in cases
+    ]
     assert not new, "new HTTP 500:\n" + "\n".join(new)
-    fixed = [prefix for prefix in KNOWN_PATTERN_500 if not any(key.startswith(prefix) for key in crashed)]
+    fixed = [
+        prefix for prefix in KNOWN_PATTERN_500 if not any(key.startswith(prefix) for key in crashed)
+    ]
     assert not fixed, f"these no longer answer 500: delete them from KNOWN_PATTERN_500: {fixed}"
 
 
-@pytest.mark.parametrize("raw", [
-    b"not json",
-    *[pytest.param(raw) for raw in (
-        b"{}", b"[]", b"null",
-        b'{"output": "nope.children", "outputs": {"id": "nope", "property": "children"}}',
-        b'{"output": "shell-document-language-sink.data", "outputs": {"id": "shell-document-language-sink", '
-        b'"property": "data"}, "inputs": [], "state": []}',
-        b'{"output": "shell-page-content.children"}',
-        b'{"output": "shell-page-content.children", "outputs": {"id": "shell-page-content", '
-        b'"property": "children"}, "inputs": "oops", "state": 5}',
-    )],
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"not json",
+        *[
+            pytest.param(raw)
+            for raw in (
+                b"{}",
+                b"[]",
+                b"null",
+                b'{"output": "nope.children", "outputs": {"id": "nope", "property": "children"}}',
+                b'{"output": "shell-document-language-sink.data", "outputs": {"id": "shell-document-language-sink", '
+                b'"property": "data"}, "inputs": [], "state": []}',
+                b'{"output": "shell-page-content.children"}',
+                b'{"output": "shell-page-content.children", "outputs": {"id": "shell-page-content", '
+                b'"property": "children"}, "inputs": "oops", "state": 5}',
+            )
+        ],
+    ],
+)
 def test_malformed_request_bodies_are_client_errors(app_and_store, raw):
     """Bodies no renderer sends: a 4xx, not an unhandled exception."""
     app, _ = app_and_store
-    response = signed_in(app).post("/_dash-update-component", data=raw, content_type="application/json")
+    response = signed_in(app).post(
+        "/_dash-update-component", data=raw, content_type="application/json"
+    )
     check(response, repr(raw))
 
 
@@ -379,8 +482,17 @@ def _tamper_outputs(body: dict, how: str) -> dict:
 # What the reviewer's fuzz.py still turned into HTTP 500 (52 of 600 bodies as a data manager): outputs
 # that are not the ones the callback declares (only their count was compared), one output sent as
 # a list, changedPropIds whose id starts with '{' but is no JSON, or names no input.
-TAMPERED = ["wrong property", "wrong id", "single as list", "changed bad json", "changed not an input",
-            "changed no dot", "input wrong property", "input wrong id", "state wrong id"]
+TAMPERED = [
+    "wrong property",
+    "wrong id",
+    "single as list",
+    "changed bad json",
+    "changed not an input",
+    "changed no dot",
+    "input wrong property",
+    "input wrong id",
+    "state wrong id",
+]
 
 
 @pytest.mark.parametrize("how", TAMPERED)
@@ -410,15 +522,24 @@ def test_a_body_naming_what_the_callback_does_not_declare_is_a_client_error(app_
         assert response.status_code == 400, (key, how, response.status_code)
 
 
-@pytest.mark.parametrize("stored", [123, ["SEN"], {"iso3": "SEN"}, "XXX", "'; DROP TABLE actions; --", True])
+@pytest.mark.parametrize(
+    "stored", [123, ["SEN"], {"iso3": "SEN"}, "XXX", "'; DROP TABLE actions; --", True]
+)
 def test_a_country_store_the_page_never_wrote_is_no_profile(app_and_store, stored):
     """Before: a number or list in map-selected-store reached the SQL of country_in_selection (500)."""
     app, _ = app_and_store
     key = next(key for key in server_callbacks(app) if key.startswith("..map-selected-store.data"))
     body = Body(app, key, app.callback_map[key]).build(
-        overrides={(ids.MAP_SELECTED_STORE, "data"): stored})
-    body["changedPropIds"] = [f"{ids.SELECTION_STORE}.data"] if any(
-        isinstance(entry, dict) and entry["id"] == ids.SELECTION_STORE for entry in body["inputs"]) else []
+        overrides={(ids.MAP_SELECTED_STORE, "data"): stored}
+    )
+    body["changedPropIds"] = (
+        [f"{ids.SELECTION_STORE}.data"]
+        if any(
+            isinstance(entry, dict) and entry["id"] == ids.SELECTION_STORE
+            for entry in body["inputs"]
+        )
+        else []
+    )
     response = signed_in(app).post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.get_data(as_text=True)[:200]
     assert json.loads(response.get_data())["response"][ids.MAP_SELECTED_STORE]["data"] is None

@@ -24,25 +24,43 @@ from dashboard.common.exports import FORMULA_START, ExportHeader, to_csv_bytes, 
 
 from conftest import settings_for
 
-FORMULAS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\t=1", '=HYPERLINK("http://evil.example","x")',
-            "=cmd|' /C calc'!A0"]
-HEADER = ExportHeader("=title", "+filters", dt.date(2026, 11, 21), "@source",
-                      labels=[("=Chart", ""), ("-Filters", ""), ("@Date", ""), ("+Source", "")])
+FORMULAS = [
+    "=1+1",
+    "+SUM(A1)",
+    "-2+3",
+    "@cmd",
+    "\t=1",
+    '=HYPERLINK("http://evil.example","x")',
+    "=cmd|' /C calc'!A0",
+]
+HEADER = ExportHeader(
+    "=title",
+    "+filters",
+    dt.date(2026, 11, 21),
+    "@source",
+    labels=[("=Chart", ""), ("-Filters", ""), ("@Date", ""), ("+Source", "")],
+)
 
 
 def live_csv_cells(content: bytes) -> list[str]:
     """Text cells of a CSV export that a spreadsheet would run as a formula, read as a spreadsheet
     does: a bare line break outside quotes starts a new row."""
     rows = csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""))
-    return [cell for row in rows for cell in row if cell.startswith(FORMULA_START) and not _number(cell)]
+    return [
+        cell for row in rows for cell in row if cell.startswith(FORMULA_START) and not _number(cell)
+    ]
 
 
 def live_excel_cells(content: bytes) -> list[str]:
     """Cells of an Excel export stored as formulas, or as text that starts like one."""
     workbook = openpyxl.load_workbook(io.BytesIO(content))
     cells = [cell for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row]
-    return [str(cell.value) for cell in cells if cell.data_type == "f" or (
-        isinstance(cell.value, str) and cell.value.startswith(FORMULA_START))]
+    return [
+        str(cell.value)
+        for cell in cells
+        if cell.data_type == "f"
+        or (isinstance(cell.value, str) and cell.value.startswith(FORMULA_START))
+    ]
 
 
 def _number(text: str) -> bool:
@@ -58,16 +76,20 @@ def test_formula_text_in_any_column_type_is_neutralised(kind):
     values = pd.Series(FORMULAS, dtype={"mixed": object}.get(kind, kind))
     if kind == "mixed":
         values = pd.Series([*FORMULAS[:4], 1, 2.5, None, True], dtype=object)
-    frame = pd.DataFrame({"=label": values, "-n": range(len(values)), "value": [-1.5] * len(values)})
+    frame = pd.DataFrame(
+        {"=label": values, "-n": range(len(values)), "value": [-1.5] * len(values)}
+    )
     csv_bytes, excel_bytes = to_csv_bytes(frame, HEADER), to_excel_bytes(frame, HEADER)
     assert live_csv_cells(csv_bytes) == []
     assert live_excel_cells(excel_bytes) == []
     text = csv_bytes.decode("utf-8-sig")
-    assert "'=1+1" in text and "'=label" in text and ",-1.5" in text  # text kept, numbers stay numbers
+    assert (
+        "'=1+1" in text and "'=label" in text and ",-1.5" in text
+    )  # text kept, numbers stay numbers
 
 
 def test_multi_line_and_quoted_cells_stay_one_inert_cell():
-    frame = pd.DataFrame({"name": ['ok\n=1+1', 'a","=2+2', "=x\n=y"]})
+    frame = pd.DataFrame({"name": ["ok\n=1+1", 'a","=2+2', "=x\n=y"]})
     content = to_csv_bytes(frame, HEADER)
     assert live_csv_cells(content) == []
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
@@ -92,12 +114,24 @@ def export_buttons(app) -> list[dict]:
     return body["inputs"][0], body, key
 
 
-TAMPERED_SELECTION = {"regions": ["=1+1", SCRIPT], "countries": ["GIN", "@cmd"], "actions": ["JI-SLC"],
-                      "period_start": "=HYPERLINK(1)", "period_end": "2019-Q4"}
-TAMPERED_SEARCH = "?country=GIN,%3D1%2B1&group=" + quote("=cmd|' /C calc'!A0") + "&indicator=%40x&lang=en"
+TAMPERED_SELECTION = {
+    "regions": ["=1+1", SCRIPT],
+    "countries": ["GIN", "@cmd"],
+    "actions": ["JI-SLC"],
+    "period_start": "=HYPERLINK(1)",
+    "period_end": "2019-Q4",
+}
+TAMPERED_SEARCH = (
+    "?country=GIN,%3D1%2B1&group=" + quote("=cmd|' /C calc'!A0") + "&indicator=%40x&lang=en"
+)
 # The page's options store as a tampered browser could send it (the exports read it, not the URL).
-TAMPERED_OPTIONS = [{"id": {"type": ids.PAGE_OPTIONS_STORE, "page": "sustainability"}, "property": "data",
-                     "value": {"group": "=cmd|' /C calc'!A0", "indicator": "@x", "a": SCRIPT, "threshold": "=1"}}]
+TAMPERED_OPTIONS = [
+    {
+        "id": {"type": ids.PAGE_OPTIONS_STORE, "page": "sustainability"},
+        "property": "data",
+        "value": {"group": "=cmd|' /C calc'!A0", "indicator": "@x", "a": SCRIPT, "threshold": "=1"},
+    }
+]
 
 
 def test_every_chart_download_is_inert_with_a_tampered_selection_and_url(app):
@@ -110,17 +144,29 @@ def test_every_chart_download_is_inert_with_a_tampered_selection_and_url(app):
         for entry in request["inputs"][0]:
             entry["value"] = 1 if entry["id"] == button["id"] else 0
         request["state"] = [
-            TAMPERED_OPTIONS if isinstance(entry, list) else
-            {**entry, "value": {ids.SELECTION_STORE: TAMPERED_SELECTION, ids.URL: TAMPERED_SEARCH}.get(entry["id"],
-                                                                                                   entry["value"])}
-            for entry in request["state"]]
+            TAMPERED_OPTIONS
+            if isinstance(entry, list)
+            else {
+                **entry,
+                "value": {ids.SELECTION_STORE: TAMPERED_SELECTION, ids.URL: TAMPERED_SEARCH}.get(
+                    entry["id"], entry["value"]
+                ),
+            }
+            for entry in request["state"]
+        ]
         request["changedPropIds"] = [f"{stringify(button['id'])}.n_clicks"]
         response = client.post("/_dash-update-component", json=request)
         assert response.status_code == 200, (button["id"], response.status_code)
         assert SCRIPT.encode() not in response.get_data()
         sent = response.get_json()["response"][ids.EXPORT_DOWNLOAD]["data"]
-        content = base64.b64decode(sent["content"]) if sent.get("base64") else sent["content"].encode()
-        assert "/" not in sent["filename"] and "\\" not in sent["filename"] and "<" not in sent["filename"]
+        content = (
+            base64.b64decode(sent["content"]) if sent.get("base64") else sent["content"].encode()
+        )
+        assert (
+            "/" not in sent["filename"]
+            and "\\" not in sent["filename"]
+            and "<" not in sent["filename"]
+        )
         if button["id"]["format"] == "csv":
             assert live_csv_cells(content) == [], button["id"]
         else:

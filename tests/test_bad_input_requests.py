@@ -22,32 +22,87 @@ from test_auth_oidc_http import sign_in as oidc_sign_in
 
 CALLBACK = "/_dash-update-component"
 PAGE = {"id": ids.PAGE_CONTENT, "property": "children"}
-URL_INPUTS = [{"id": ids.URL, "property": "pathname", "value": "/"},
-              {"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"}]
+URL_INPUTS = [
+    {"id": ids.URL, "property": "pathname", "value": "/"},
+    {"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"},
+]
 
 # (body, content type): shapes no Dash renderer sends. The first five answered 500 before.
 TAMPERED = {
-    "output is a list": (json.dumps({"output": [ids.PAGE_CONTENT + ".children"], "outputs": PAGE, "inputs": []}),
-                         "application/json"),
-    "an input without id": (json.dumps({"output": ids.PAGE_CONTENT + ".children", "outputs": PAGE, "inputs": [{}],
-                                        "changedPropIds": []}), "application/json"),
-    "inputs of the wrong types": (json.dumps({"output": ids.PAGE_CONTENT + ".children", "outputs": PAGE,
-                                              "inputs": [{"id": 5, "property": None, "value": 1}, {"id": "x"}],
-                                              "changedPropIds": 5}), "application/json"),
-    "no outputs": (json.dumps({"output": ids.PAGE_CONTENT + ".children", "outputs": [], "inputs": [],
-                               "changedPropIds": ["x"]}), "application/json"),
-    "changedPropIds of the wrong types": (json.dumps({
-        "output": ids.PAGE_CONTENT + ".children", "outputs": PAGE, "inputs": URL_INPUTS,
-        "state": [{"id": ids.URL, "property": "search", "value": ""}], "changedPropIds": [5, None, {"a": 1}]}),
-        "application/json"),
-    "wrong types everywhere": ('{"output": 5, "outputs": "x", "inputs": {"a": 1}, "state": 7}', "application/json"),
+    "output is a list": (
+        json.dumps({"output": [ids.PAGE_CONTENT + ".children"], "outputs": PAGE, "inputs": []}),
+        "application/json",
+    ),
+    "an input without id": (
+        json.dumps(
+            {
+                "output": ids.PAGE_CONTENT + ".children",
+                "outputs": PAGE,
+                "inputs": [{}],
+                "changedPropIds": [],
+            }
+        ),
+        "application/json",
+    ),
+    "inputs of the wrong types": (
+        json.dumps(
+            {
+                "output": ids.PAGE_CONTENT + ".children",
+                "outputs": PAGE,
+                "inputs": [{"id": 5, "property": None, "value": 1}, {"id": "x"}],
+                "changedPropIds": 5,
+            }
+        ),
+        "application/json",
+    ),
+    "no outputs": (
+        json.dumps(
+            {
+                "output": ids.PAGE_CONTENT + ".children",
+                "outputs": [],
+                "inputs": [],
+                "changedPropIds": ["x"],
+            }
+        ),
+        "application/json",
+    ),
+    "changedPropIds of the wrong types": (
+        json.dumps(
+            {
+                "output": ids.PAGE_CONTENT + ".children",
+                "outputs": PAGE,
+                "inputs": URL_INPUTS,
+                "state": [{"id": ids.URL, "property": "search", "value": ""}],
+                "changedPropIds": [5, None, {"a": 1}],
+            }
+        ),
+        "application/json",
+    ),
+    "wrong types everywhere": (
+        '{"output": 5, "outputs": "x", "inputs": {"a": 1}, "state": 7}',
+        "application/json",
+    ),
     "missing keys": (json.dumps({"output": ids.PAGE_CONTENT + ".children"}), "application/json"),
-    "too many inputs": (json.dumps({"output": ids.PAGE_CONTENT + ".children", "outputs": PAGE,
-                                    "inputs": URL_INPUTS * 3, "state": [], "changedPropIds": []}), "application/json"),
-    "huge nesting": ('{"output":"x","outputs":' + "[" * 200_000 + "]" * 200_000 + ',"inputs":[]}',
-                     "application/json"),
-    "nesting in an id": ('{"output":"x","outputs":{"id":' + '{"a":' * 50_000 + "1" + "}" * 50_000 + '},"inputs":[]}',
-                         "application/json"),
+    "too many inputs": (
+        json.dumps(
+            {
+                "output": ids.PAGE_CONTENT + ".children",
+                "outputs": PAGE,
+                "inputs": URL_INPUTS * 3,
+                "state": [],
+                "changedPropIds": [],
+            }
+        ),
+        "application/json",
+    ),
+    "huge nesting": (
+        '{"output":"x","outputs":' + "[" * 200_000 + "]" * 200_000 + ',"inputs":[]}',
+        "application/json",
+    ),
+    "nesting in an id": (
+        '{"output":"x","outputs":{"id":' + '{"a":' * 50_000 + "1" + "}" * 50_000 + '},"inputs":[]}',
+        "application/json",
+    ),
     "not JSON": ("output=x&inputs=y", "application/json"),
     "a form": ("output=x&inputs=y", "application/x-www-form-urlencoded"),
     "JSON sent as text": (json.dumps(page_body("/")), "text/plain"),
@@ -62,8 +117,13 @@ def client(request, tiny_store_path, tmp_path_factory):
     if request.param == "open":
         return create_app(settings_for(tiny_store_path)).server.test_client()
     users_file = write_users(tmp_path_factory.mktemp("users") / "users.json")
-    return SignedInClient(create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET,
-                                                  users_file=users_file)))
+    return SignedInClient(
+        create_app(
+            settings_for(
+                tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file
+            )
+        )
+    )
 
 
 @pytest.mark.parametrize("name", TAMPERED)
@@ -81,7 +141,9 @@ def test_the_renderers_own_body_still_answers(client):
 
 @pytest.fixture()
 def provider() -> Iterator[LocalOidcProvider]:
-    started = LocalOidcProvider([IdpUser(*vars(person).values()) for person in PEOPLE.values()]).start()
+    started = LocalOidcProvider(
+        [IdpUser(*vars(person).values()) for person in PEOPLE.values()]
+    ).start()
     yield started
     started.stop()
 
@@ -93,7 +155,9 @@ def test_an_id_token_with_a_bad_signature_is_refused_in_one_line(provider, tiny_
         _, answer = oidc_sign_in(live.url, provider, "dora")
         assert answer.status_code == 400
         assert answer.url.startswith(live.url + "/auth/oidc/callback")
-        message = "The sign-in with your organisation did not complete (bad_signature). Please try again."
+        message = (
+            "The sign-in with your organisation did not complete (bad_signature). Please try again."
+        )
         assert message in answer.text and "Traceback" not in answer.text
         provider.sign_with_wrong_key = False
         assert oidc_sign_in(live.url, provider, "dora")[1].status_code == 200

@@ -25,7 +25,9 @@ from conftest import settings_for
 SQL = "'; DROP TABLE actions; --"
 FORMULA = '=HYPERLINK("http://evil.example","x")'
 FILTER_KEYS = ("region", "status", "action", "country", "pillar", "from", "to")
-OPTION_KEYS = tuple(dict.fromkeys(key for table in option_tables().values() for key in table.params))
+OPTION_KEYS = tuple(
+    dict.fromkeys(key for table in option_tables().values() for key in table.params)
+)
 
 # Query strings whose filter values are all unknown: the notice must list them.
 BAD_FILTER_QUERIES = {
@@ -51,14 +53,22 @@ ODD_QUERIES = {
     "options_numbers": "?" + "&".join(f"{key}=1e999" for key in OPTION_KEYS),
     "options_huge": "?" + "&".join(f"{key}={'9' * 20_000}" for key in OPTION_KEYS),
 }
-BAD_PATHS = ["/" + quote(SCRIPT), "/../../etc/passwd", "/pillars%00", "/" + "x" * 5_000, "/sustainability/" + SQL]
+BAD_PATHS = [
+    "/" + quote(SCRIPT),
+    "/../../etc/passwd",
+    "/pillars%00",
+    "/" + "x" * 5_000,
+    "/sustainability/" + SQL,
+]
 
 
 @pytest.fixture(scope="module")
 def app(tiny_store_path, tmp_path_factory):
     """The app with sign-in; requests come from a user with every permission (import page too)."""
     users_file = write_users(tmp_path_factory.mktemp("users") / "users.json")
-    return create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file))
+    return create_app(
+        settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users_file)
+    )
 
 
 def post(app: Any, body: dict[str, Any]) -> tuple[int, bytes, dict[str, Any]]:
@@ -85,7 +95,8 @@ def render(app: Any, path: str, search: str) -> dict[str, Any]:
     """The page layout the routing callback returns for ``path`` and ``search``."""
     key = callback_key(app, f"{ids.PAGE_CONTENT}.children")
     body = Body(app, key, app.callback_map[key]).build(
-        overrides={(ids.URL, "pathname"): path, (ids.URL, "search"): search})
+        overrides={(ids.URL, "pathname"): path, (ids.URL, "search"): search}
+    )
     body["changedPropIds"] = [f"{ids.URL}.pathname"]
     return post(app, body)[2][ids.PAGE_CONTENT]["children"]
 
@@ -120,9 +131,18 @@ def test_bad_filter_values_in_the_url_are_dropped_with_a_notice(app, name):
     assert shell[ids.URL_NOTICE]["is_open"] is True, name
     notice = shell[ids.URL_NOTICE]["children"]
     assert "ignored" in notice and len(notice) < 5_000, notice[:300]
-    assert shell.get(ids.SELECTION_STORE, {}).get("data", {}) in ({}, {
-        "regions": [], "statuses": [], "actions": [], "countries": [], "pillars": [],
-        "period_start": None, "period_end": None})
+    assert shell.get(ids.SELECTION_STORE, {}).get("data", {}) in (
+        {},
+        {
+            "regions": [],
+            "statuses": [],
+            "actions": [],
+            "countries": [],
+            "pillars": [],
+            "period_start": None,
+            "period_end": None,
+        },
+    )
     assert SCRIPT not in json.dumps(shell.get(ids.URL_WRITE_STORE, {}))
 
 
@@ -142,11 +162,22 @@ def test_every_page_and_its_callbacks_survive_a_bad_url(app, name):
         for key in server_callbacks(app):
             body = Body(app, key, app.callback_map[key])
             outputs = body.outputs()
-            output_ids = {output["id"] for output in (outputs if isinstance(outputs, list) else [outputs])
-                          if isinstance(output["id"], str)}
+            output_ids = {
+                output["id"]
+                for output in (outputs if isinstance(outputs, list) else [outputs])
+                if isinstance(output["id"], str)
+            }
             if output_ids & page_ids:
-                post(app, body.build(overrides={**values, (ids.URL, "search"): search,
-                                                (ids.URL, "pathname"): page.path}))
+                post(
+                    app,
+                    body.build(
+                        overrides={
+                            **values,
+                            (ids.URL, "search"): search,
+                            (ids.URL, "pathname"): page.path,
+                        }
+                    ),
+                )
 
 
 @pytest.mark.parametrize("path", BAD_PATHS)

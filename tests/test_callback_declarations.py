@@ -25,7 +25,9 @@ IMPORT_PAGE_PREFIX = "import-"
 @pytest.fixture(scope="module")
 def app(tiny_store_path, tmp_path_factory):
     users = write_users(tmp_path_factory.mktemp("users") / "users.json")
-    return create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users))
+    return create_app(
+        settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users)
+    )
 
 
 def server_callbacks(app) -> dict[str, dict]:
@@ -70,13 +72,17 @@ def test_the_declarations_agree_with_what_each_callback_touches(app):
             assert needs.always == Permission.MANAGE_DATA, key
         if {part.split("@")[0] for part in key.strip(".").split("...")} & downloads:
             assert needs.when_clicked == Permission.EXPORT and not declared[key].pure, key
-        if any(item["id"] == ids.URL and item["property"] in ("pathname", "href") for item in spec["inputs"] + spec["state"]):
+        if any(
+            item["id"] == ids.URL and item["property"] in ("pathname", "href")
+            for item in spec["inputs"] + spec["state"]
+        ):
             assert needs.at_address, key
 
 
 def body_for(key: str, spec: dict) -> dict:
     """A call of the callback as the renderer sends it: every input holds a value (a click for a
     download), the page address is the import page's."""
+
     def value(item: dict) -> object:
         if item["id"] == ids.URL and item["property"] == "pathname":
             return "/import"
@@ -86,9 +92,13 @@ def body_for(key: str, spec: dict) -> dict:
 
     def entry(item: dict) -> object:
         component = item["id"]
-        if isinstance(component, str) and component.startswith("{"):  # a wildcard: one matching component
+        if isinstance(component, str) and component.startswith(
+            "{"
+        ):  # a wildcard: one matching component
             pattern = json.loads(component)
-            concrete = {name: ("x" if isinstance(part, list) else part) for name, part in pattern.items()}
+            concrete = {
+                name: ("x" if isinstance(part, list) else part) for name, part in pattern.items()
+            }
             return [{"id": concrete, "property": item["property"], "value": value(item)}]
         return {"id": component, "property": item["property"], "value": value(item)}
 
@@ -96,10 +106,19 @@ def body_for(key: str, spec: dict) -> dict:
     outputs = []
     for part in parts:
         component, prop = part.split("@")[0].rsplit(".", 1)
-        outputs.append({"id": json.loads(component) if component.startswith("{") else component, "property": prop})
-    return {"output": key, "outputs": outputs if key.startswith("..") else outputs[0],
-            "inputs": [entry(item) for item in spec["inputs"]], "state": [entry(item) for item in spec["state"]],
-            "changedPropIds": []}
+        outputs.append(
+            {
+                "id": json.loads(component) if component.startswith("{") else component,
+                "property": prop,
+            }
+        )
+    return {
+        "output": key,
+        "outputs": outputs if key.startswith("..") else outputs[0],
+        "inputs": [entry(item) for item in spec["inputs"]],
+        "state": [entry(item) for item in spec["state"]],
+        "changedPropIds": [],
+    }
 
 
 @pytest.mark.parametrize("name", ["vera", "ana", "dana"])

@@ -18,8 +18,12 @@ pytestmark = pytest.mark.browser
 # Each page with the view that draws the most: the sustainability page grouped by region (long
 # labels) and comparing two regions.
 PAGES = ("/pillars", "/sustainability?group=region&a=WCA&b=EHOA")
-CASES = [(screen, lang) for screen in SCREENS for lang in ("en", "fr") if screen == "390px" or lang == "fr"] + [
-    ("1280px", "en"), ("1440px", "en")]
+CASES = [
+    (screen, lang)
+    for screen in SCREENS
+    for lang in ("en", "fr")
+    if screen == "390px" or lang == "fr"
+] + [("1280px", "en"), ("1440px", "en")]
 CHARTS_JS = """
 () => [...document.querySelectorAll('main .js-plotly-plot')].filter(plot => plot.offsetParent !== null)
     .map(plot => '#' + plot.closest('.dash-graph').id + ' .js-plotly-plot')
@@ -29,46 +33,64 @@ CHARTS_JS = """
 def chart_problems(page, selector: str) -> list[str]:
     """What is cut, covered or too wide in one chart, drawn at its final size."""
     page.locator(selector).scroll_into_view_if_needed()
-    page.evaluate("(selector) => window.Plotly.Plots.resize(document.querySelector(selector))", selector)
+    page.evaluate(
+        "(selector) => window.Plotly.Plots.resize(document.querySelector(selector))", selector
+    )
     wait_for_dash(page)
     found = page.evaluate(LAYOUT_JS, [selector, "bars"])
     # A chart may be wider than its column only inside a panel that scrolls sideways and says so
     # (assets/scroll-cue.js): the pillar grids on a phone.
-    scrolls = page.evaluate("(selector) => !!document.querySelector(selector).closest('[data-scroll-cue]')", selector)
+    scrolls = page.evaluate(
+        "(selector) => !!document.querySelector(selector).closest('[data-scroll-cue]')", selector
+    )
     return found["problems"] + ([] if found["inside"] or scrolls else ["wider than its column"])
 
 
-@pytest.mark.parametrize(("screen", "lang"), CASES, ids=[f"{screen}-{lang}" for screen, lang in CASES])
+@pytest.mark.parametrize(
+    ("screen", "lang"), CASES, ids=[f"{screen}-{lang}" for screen, lang in CASES]
+)
 def test_every_chart_is_neither_cut_nor_covered(live_server, browser, screen, lang):
     problems = {}
     for path in PAGES:
-        context, page = open_page(browser, SCREENS[screen], f"{live_server.url}{path}{'&' if '?' in path else '?'}lang={lang}")
+        context, page = open_page(
+            browser,
+            SCREENS[screen],
+            f"{live_server.url}{path}{'&' if '?' in path else '?'}lang={lang}",
+        )
         try:
-            page.wait_for_function("() => [...document.querySelectorAll('main .js-plotly-plot')].length >= 3"
-                                   " && [...document.querySelectorAll('main .js-plotly-plot')]"
-                                   ".every(plot => plot.querySelector('.main-svg'))")
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('main .js-plotly-plot')].length >= 3"
+                " && [...document.querySelectorAll('main .js-plotly-plot')]"
+                ".every(plot => plot.querySelector('.main-svg'))"
+            )
             charts = page.evaluate(CHARTS_JS)
             assert len(charts) >= 3, path
             for chart in charts:
                 found = chart_problems(page, chart)
                 if found:
                     problems[chart] = found[:6]
-            assert page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen]["width"], path
+            assert (
+                page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen]["width"]
+            ), path
         finally:
             context.close()
     assert problems == {}, "\n".join(f"{chart}: {found}" for chart, found in problems.items())
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_the_explorer_on_a_phone_starts_with_the_indicator_and_the_country(live_server, browser, lang):
+def test_the_explorer_on_a_phone_starts_with_the_indicator_and_the_country(
+    live_server, browser, lang
+):
     # Not the row number and part of one column: the indicator, pinned, and the country beside it,
     # both whole on the screen; the other columns scroll beside them.
     context, page = open_page(browser, SCREENS["390px"], f"{live_server.url}/pillars?lang={lang}")
     try:
         grid = "#pillars-explorer-grid"
         page.locator(grid).scroll_into_view_if_needed()
-        page.wait_for_function(f"() => document.querySelector('{grid} .ag-pinned-left-header [col-id=indicator]')"
-                               f" && document.querySelectorAll('{grid} .ag-pinned-left-cols-container .ag-row').length > 3")
+        page.wait_for_function(
+            f"() => document.querySelector('{grid} .ag-pinned-left-header [col-id=indicator]')"
+            f" && document.querySelectorAll('{grid} .ag-pinned-left-cols-container .ag-row').length > 3"
+        )
         boxes = page.evaluate(f"""() => {{
             const box = el => {{ const r = el.getBoundingClientRect(); return [r.left, r.right]; }};
             const grid = document.querySelector('{grid}');
@@ -81,7 +103,10 @@ def test_the_explorer_on_a_phone_starts_with_the_indicator_and_the_country(live_
                      text: grid.querySelector('.ag-pinned-left-cols-container .ag-row .ag-cell').textContent}};
         }}""")
         assert boxes["first"] == "countries" and boxes["text"].strip() != ""
-        assert boxes["grid"][0] - 1 <= boxes["indicator"][0] and boxes["indicator"][1] - boxes["indicator"][0] <= 200
+        assert (
+            boxes["grid"][0] - 1 <= boxes["indicator"][0]
+            and boxes["indicator"][1] - boxes["indicator"][0] <= 200
+        )
         assert boxes["country"][1] <= boxes["grid"][1] + 1, boxes
     finally:
         context.close()

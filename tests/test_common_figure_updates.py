@@ -13,7 +13,13 @@ from dashboard.common import theme
 from dashboard.common.figures import Figure, new_figure
 
 LAYOUT_UPDATES = [
-    [{"title": {"text": "A", "x": 0, "xanchor": "left"}, "separators": ". ", "meta": {"demo": True}}],
+    [
+        {
+            "title": {"text": "A", "x": 0, "xanchor": "left"},
+            "separators": ". ",
+            "meta": {"demo": True},
+        }
+    ],
     [{"title": "T"}, {"title": {"font": {"size": 12}}}],
     [{"title": {"text": "A", "font": {"size": 10}}}, {"title": "B"}],
     [{"title_text": "A"}, {"title_subtitle_text": "sub", "height": 300}],
@@ -21,7 +27,10 @@ LAYOUT_UPDATES = [
     [{"xaxis": {"title": {"text": "x"}}}, {"xaxis_title_text": "y", "xaxis_range": [0, 1]}],
     [{"annotations": [{"text": "a"}]}, {"annotations": [{"text": "b"}, {"text": "c"}]}],
     [{"margin": {"t": 10}}, {"margin": {"b": 5}, "height": None}],
-    [{"legend": {"title": {"text": "L", "side": "top"}, "orientation": "h"}}, {"legend": {"y": -0.2}}],
+    [
+        {"legend": {"title": {"text": "L", "side": "top"}, "orientation": "h"}},
+        {"legend": {"y": -0.2}},
+    ],
     [{"xaxis2": {"title": "x2"}}],
     [{"height": 400}, {"height": 500}],
 ]
@@ -38,7 +47,9 @@ def _pair(data=None) -> tuple[go.Figure, go.Figure]:
     return new_figure(data), go.Figure(data, layout={"template": theme.TEMPLATE})
 
 
-@pytest.mark.parametrize("updates", LAYOUT_UPDATES, ids=[str(number) for number in range(len(LAYOUT_UPDATES))])
+@pytest.mark.parametrize(
+    "updates", LAYOUT_UPDATES, ids=[str(number) for number in range(len(LAYOUT_UPDATES))]
+)
 def test_layout_and_axis_updates_give_the_figure_plotly_gives(updates):
     ours, plotly = _pair([go.Bar(x=["a", "b"], y=[1, 2])])
     for update in updates:
@@ -54,7 +65,9 @@ def test_layout_and_axis_updates_give_the_figure_plotly_gives(updates):
 def test_updates_with_a_dict_and_keywords_and_on_subplot_axes_give_the_figure_plotly_gives():
     ours, plotly = _pair([go.Scatter(x=[1], y=[2]), go.Scatter(x=[1], y=[3], xaxis="x2")])
     for figure in (ours, plotly):
-        figure.update_layout({"xaxis2": {"anchor": "y"}, "title": {"text": "T"}}, title_font_size=14)
+        figure.update_layout(
+            {"xaxis2": {"anchor": "y"}, "title": {"text": "T"}}, title_font_size=14
+        )
         figure.update_xaxes(showgrid=False)
         figure.update_layout({"margin": {"l": 1}}, overwrite=True)
         figure.update_layout({"title_text": "U"}, overwrite=True)
@@ -68,8 +81,14 @@ def test_an_unknown_property_is_refused_as_plotly_refuses_it():
         new_figure().update_xaxes(rnage=[0, 1])
 
 
-@pytest.mark.parametrize("data", [None, go.Bar(x=["a"], y=[1]), [go.Scatter(x=[1], y=[2], marker={"color": "red"}),
-                                                                  go.Heatmap(z=[[1, 2]])]])
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        go.Bar(x=["a"], y=[1]),
+        [go.Scatter(x=[1], y=[2], marker={"color": "red"}), go.Heatmap(z=[[1, 2]])],
+    ],
+)
 def test_a_new_figure_holds_what_plotly_would_and_still_validates(data):
     ours, plotly = new_figure(data), go.Figure(data, layout={"template": theme.TEMPLATE})
     assert ours.to_plotly_json() == plotly.to_plotly_json()
@@ -82,8 +101,15 @@ def test_a_new_figure_holds_what_plotly_would_and_still_validates(data):
 def test_annotations_added_one_by_one_give_the_figure_plotly_gives():
     ours, plotly = _pair([go.Bar(x=["a"], y=[1])])
     for figure in (ours, plotly):
-        figure.add_annotation(text="Demo data", xref="paper", yref="paper", x=1, y=1.02, showarrow=False,
-                              font={"size": 11, "color": "#b42318"})
+        figure.add_annotation(
+            text="Demo data",
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=1.02,
+            showarrow=False,
+            font={"size": 11, "color": "#b42318"},
+        )
         figure.add_annotation({"text": "second", "x": 0}, y=1)
         figure.add_annotation(text="third", font=None)
     assert ours.to_plotly_json() == plotly.to_plotly_json()

@@ -41,8 +41,12 @@ def published_versions() -> list[str]:
     import sys
 
     try:
-        listed = subprocess.run([sys.executable, "-m", "pip", "index", "versions", "dash"], capture_output=True,
-                                text=True, timeout=60).stdout
+        listed = subprocess.run(
+            [sys.executable, "-m", "pip", "index", "versions", "dash"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
     except (OSError, subprocess.TimeoutExpired):
         return []
     found = re.search(r"Available versions:\s*(.+)", listed)
@@ -57,11 +61,16 @@ def test_the_installed_dash_is_the_pinned_one():
 def test_no_dash_release_with_the_renderer_fix_exists_yet():
     versions = published_versions()
     if not versions:
-        pytest.skip("the package index is unreachable (offline): cannot tell whether a newer Dash exists")
-    newer = sorted(found for found in map(release, versions) if found and found > LAST_WITH_THE_REGRESSION)
+        pytest.skip(
+            "the package index is unreachable (offline): cannot tell whether a newer Dash exists"
+        )
+    newer = sorted(
+        found for found in map(release, versions) if found and found > LAST_WITH_THE_REGRESSION
+    )
     assert not newer, (
         f"Dash {'.'.join(map(str, newer[-1]))} is out, newer than 4.4.1, the last release with the renderer "
         f"regression (plotly/dash #3570; fixes #3881, #3929): re-measure and take it — install it, run "
-        f"`make bench-browser BROWSER_ARGS=\"--before-python <venv with dash {PINNED}>/bin/python\"` and "
+        f'`make bench-browser BROWSER_ARGS="--before-python <venv with dash {PINNED}>/bin/python"` and '
         f"move the pin in pyproject.toml (and PINNED here) if it draws every page at least as fast and the "
-        f"whole suite passes")
+        f"whole suite passes"
+    )

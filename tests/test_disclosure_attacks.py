@@ -62,17 +62,27 @@ def margin(trials: int, p: float = 0.5) -> float:
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_store(tmp_path_factory.mktemp("attack") / "demo.duckdb", demo=True, seed=11, rows=DEMO_ROWS,
-                       release_seed=SEEDS[0])
+    return build_store(
+        tmp_path_factory.mktemp("attack") / "demo.duckdb",
+        demo=True,
+        seed=11,
+        rows=DEMO_ROWS,
+        release_seed=SEEDS[0],
+    )
 
 
-def variant(source: Path, folder: Path, name: str, seed: int, remove: list[str] | None = None) -> Path:
+def variant(
+    source: Path, folder: Path, name: str, seed: int, remove: list[str] | None = None
+) -> Path:
     """A copy of the store whose release is made again with ``seed``, optionally without some returnees."""
     path = folder / f"{name}.duckdb"
     shutil.copy(source, path)
     connection = duckdb.connect(str(path))
     if remove:
-        connection.execute("DELETE FROM survey_responses WHERE respondent_id IN (SELECT unnest($ids))", {"ids": remove})
+        connection.execute(
+            "DELETE FROM survey_responses WHERE respondent_id IN (SELECT unnest($ids))",
+            {"ids": remove},
+        )
     refresh_release(connection, seed=seed)
     connection.close()
     return path
@@ -109,16 +119,20 @@ def test_the_key_recovery_attack_has_nothing_to_invert(demo_path, tmp_path):
     and no table of the code maps a published row to its noise."""
     from dashboard.sustainability import disclosure
 
-    assert not [name for name in dir(disclosure) if "table" in name.lower() or "noise" in name.lower()]
+    assert not [
+        name for name in dir(disclosure) if "table" in name.lower() or "noise" in name.lower()
+    ]
     other = build_store(tmp_path / "same-command.duckdb", demo=True, seed=11, rows=DEMO_ROWS)
     means = {}
     for name, path in (("served", demo_path), ("rebuilt", other)):
         store = ReadOnlyStore(path)
         try:
-            means[name] = q.group_means(store.cursor(), Selection(), "country", min_group_size=MINIMUM,
-                                        disclosure=PROTECTED).set_index("group_code")["composite_mean"]
-            exact = q.group_means(store.cursor(), Selection(), "country", min_group_size=MINIMUM,
-                                  disclosure=EXACT).set_index("group_code")["composite_mean"]
+            means[name] = q.group_means(
+                store.cursor(), Selection(), "country", min_group_size=MINIMUM, disclosure=PROTECTED
+            ).set_index("group_code")["composite_mean"]
+            exact = q.group_means(
+                store.cursor(), Selection(), "country", min_group_size=MINIMUM, disclosure=EXACT
+            ).set_index("group_code")["composite_mean"]
         finally:
             store.close()
     shown = means["served"].dropna().index.intersection(means["rebuilt"].dropna().index)
@@ -147,8 +161,13 @@ def canary_runs(demo_path, tmp_path_factory) -> list[pd.DataFrame]:
         rng = np.random.default_rng(seed)
         canaries = lone.iloc[rng.choice(len(lone), CANARIES, replace=False)].copy()
         canaries["member"] = rng.random(CANARIES) < 0.5
-        path = variant(demo_path, folder, f"canaries-{seed}", seed,
-                       remove=canaries.loc[~canaries["member"], "respondent_id"].tolist())
+        path = variant(
+            demo_path,
+            folder,
+            f"canaries-{seed}",
+            seed,
+            remove=canaries.loc[~canaries["member"], "respondent_id"].tolist(),
+        )
         released = release_records(path)
         canaries = canaries.merge(attack_canaries(canaries, released), on="respondent_id")
         runs.append(canaries)
@@ -161,30 +180,54 @@ def attack_canaries(canaries: pd.DataFrame, released: pd.DataFrame) -> pd.DataFr
     (membership), weight in their place × quarter × sex × age cell (presence), and the released
     mean scores of that cell (their scores' guess; the place's mean when the cell is empty)."""
     rows = []
-    released_by_cell = {key: group for key, group in released.groupby(["action_code", "iso3", "quarter", "sex", "age_group"])}
+    released_by_cell = {
+        key: group
+        for key, group in released.groupby(["action_code", "iso3", "quarter", "sex", "age_group"])
+    }
     place_means = released.groupby(["action_code", "iso3"])[list(SCORES)].mean()
     for canary in canaries.itertuples():
-        key = (canary.action_code, canary.iso3, pd.Timestamp(canary.quarter), canary.sex, canary.age_group)
+        key = (
+            canary.action_code,
+            canary.iso3,
+            pd.Timestamp(canary.quarter),
+            canary.sex,
+            canary.age_group,
+        )
         group = released_by_cell.get(key)
         if group is None:
-            group = released_by_cell.get((canary.action_code, canary.iso3, canary.quarter, canary.sex, canary.age_group))
+            group = released_by_cell.get(
+                (canary.action_code, canary.iso3, canary.quarter, canary.sex, canary.age_group)
+            )
         if group is None or group.empty:
             presence, membership = 0.0, 0.0
-            guess = place_means.loc[(canary.action_code, canary.iso3)] if (canary.action_code, canary.iso3) in place_means.index \
+            guess = (
+                place_means.loc[(canary.action_code, canary.iso3)]
+                if (canary.action_code, canary.iso3) in place_means.index
                 else pd.Series(0.5, index=list(SCORES))
+            )
         else:
             presence = float(group["weight"].sum())
             same = group
             for attribute in ATTRIBUTES[2:]:
                 same = same[same[attribute] == getattr(canary, attribute)]
-            close = same[(same["economic_score"] - canary.economic_score).abs().le(0.05)
-                         & (same["social_score"] - canary.social_score).abs().le(0.05)
-                         & (same["psychosocial_score"] - canary.psychosocial_score).abs().le(0.05)]
+            close = same[
+                (same["economic_score"] - canary.economic_score).abs().le(0.05)
+                & (same["social_score"] - canary.social_score).abs().le(0.05)
+                & (same["psychosocial_score"] - canary.psychosocial_score).abs().le(0.05)
+            ]
             membership = float(close["weight"].sum())
-            guess = (group[list(SCORES)].multiply(group["weight"], axis=0).sum() / group["weight"].sum())
+            guess = (
+                group[list(SCORES)].multiply(group["weight"], axis=0).sum() / group["weight"].sum()
+            )
         truth = np.array([getattr(canary, score) for score in SCORES])
-        rows.append({"respondent_id": canary.respondent_id, "presence": presence, "membership": membership,
-                     "reconstructed": bool((np.abs(guess.to_numpy(dtype=float) - truth) <= 0.05).all())})
+        rows.append(
+            {
+                "respondent_id": canary.respondent_id,
+                "presence": presence,
+                "membership": membership,
+                "reconstructed": bool((np.abs(guess.to_numpy(dtype=float) - truth) <= 0.05).all()),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -209,7 +252,9 @@ def test_presence_in_a_small_cell_is_no_better_than_a_guess(canary_runs):
     """'Is there a woman aged 45+ from X in quarter q?', for cells holding one returnee or none."""
     accuracies = [balanced_accuracy(run["presence"], run["member"]) for run in canary_runs]
     pooled = float(np.mean(accuracies))
-    assert pooled <= DEFAULT_BUDGET.membership_accuracy() + margin(CANARIES * len(SEEDS)), accuracies
+    assert pooled <= DEFAULT_BUDGET.membership_accuracy() + margin(CANARIES * len(SEEDS)), (
+        accuracies
+    )
     assert pooled <= 0.5 + 3 * margin(CANARIES * len(SEEDS)), accuracies
 
 
@@ -238,29 +283,50 @@ def difference(total: pd.Series, parts: pd.DataFrame) -> pd.Series | None:
     n = total["n"] - parts["n"].sum()
     if n < 1:
         return None
-    means = {m: (total[f"{m}_mean"] * total["n"] - (parts[f"{m}_mean"] * parts["n"]).sum()) / n for m in q.MEASURES}
+    means = {
+        m: (total[f"{m}_mean"] * total["n"] - (parts[f"{m}_mean"] * parts["n"]).sum()) / n
+        for m in q.MEASURES
+    }
     return pd.Series({"n": n, **means})
 
 
-def view_total(cursor, selection: Selection, disclosure=PROTECTED, minimum: int = MINIMUM) -> pd.Series:
+def view_total(
+    cursor, selection: Selection, disclosure=PROTECTED, minimum: int = MINIMUM
+) -> pd.Series:
     """n and means of everybody a filter keeps (the regions of the view added up; NaN if one is suppressed)."""
-    regions = q.group_means(cursor, selection, "region", min_group_size=minimum, disclosure=disclosure)
+    regions = q.group_means(
+        cursor, selection, "region", min_group_size=minimum, disclosure=disclosure
+    )
     if regions["suppressed"].any():
         return pd.Series({"n": np.nan, **{f"{m}_mean": np.nan for m in q.MEASURES}})
     n = regions["n"].sum()
-    return pd.Series({"n": n, **{f"{m}_mean": (regions[f"{m}_mean"] * regions["n"]).sum() / n for m in q.MEASURES}})
+    return pd.Series(
+        {
+            "n": n,
+            **{f"{m}_mean": (regions[f"{m}_mean"] * regions["n"]).sum() / n for m in q.MEASURES},
+        }
+    )
 
 
-def complement_estimate(cursor, selection: Selection, grouping: str, code: str, disclosure=PROTECTED, minimum=MINIMUM):
+def complement_estimate(
+    cursor, selection: Selection, grouping: str, code: str, disclosure=PROTECTED, minimum=MINIMUM
+):
     """Total of the view minus its other groups."""
-    by_group = q.group_means(cursor, selection, grouping, min_group_size=minimum, disclosure=disclosure)
+    by_group = q.group_means(
+        cursor, selection, grouping, min_group_size=minimum, disclosure=disclosure
+    )
     by_group = by_group.set_index("group_code")[["n", *(f"{m}_mean" for m in q.MEASURES)]]
     return difference(view_total(cursor, selection, disclosure, minimum), by_group.drop(index=code))
 
 
-def period_estimate(cursor, long: Selection, short: Selection, disclosure=PROTECTED, minimum=MINIMUM):
+def period_estimate(
+    cursor, long: Selection, short: Selection, disclosure=PROTECTED, minimum=MINIMUM
+):
     """A period's total minus the same period one quarter shorter: the returnees of that quarter."""
-    return difference(view_total(cursor, long, disclosure, minimum), view_total(cursor, short, disclosure, minimum).to_frame().T)
+    return difference(
+        view_total(cursor, long, disclosure, minimum),
+        view_total(cursor, short, disclosure, minimum).to_frame().T,
+    )
 
 
 def attack_cases(cursor) -> list[tuple[str, object, object, pd.Series]]:
@@ -269,31 +335,66 @@ def attack_cases(cursor) -> list[tuple[str, object, object, pd.Series]]:
     an attribute within a country, a country within its region, an Action within its status, the
     first quarter of two overlapping periods of a country."""
     cases = []
-    countries = [row[0] for row in cursor.execute("SELECT DISTINCT iso3 FROM survey_group_cells").fetchall()]
-    views = [(Selection(countries=(c,)), g, "attribute") for c in countries
-             for g in ("sex", "age_group", "assistance_type", "assistance_level", "referral")]
+    countries = [
+        row[0] for row in cursor.execute("SELECT DISTINCT iso3 FROM survey_group_cells").fetchall()
+    ]
+    views = [
+        (Selection(countries=(c,)), g, "attribute")
+        for c in countries
+        for g in ("sex", "age_group", "assistance_type", "assistance_level", "referral")
+    ]
     # A region's countries and a status's Actions, over the whole period and single quarters
     # (where some countries hold only a few returnees).
     periods = ((None, None), ("2017-Q3", "2017-Q3"), ("2018-Q4", "2018-Q4"), ("2022-Q4", "2022-Q4"))
-    views += [(Selection(regions=(r[0],), period_start=a, period_end=b), "country", "region")
-              for r in cursor.execute("SELECT DISTINCT region_code FROM actions").fetchall() for a, b in periods]
-    views += [(Selection(statuses=(s[0],), period_start=a, period_end=b), "action", "status")
-              for s in cursor.execute("SELECT DISTINCT status_code FROM actions").fetchall() for a, b in periods]
+    views += [
+        (Selection(regions=(r[0],), period_start=a, period_end=b), "country", "region")
+        for r in cursor.execute("SELECT DISTINCT region_code FROM actions").fetchall()
+        for a, b in periods
+    ]
+    views += [
+        (Selection(statuses=(s[0],), period_start=a, period_end=b), "action", "status")
+        for s in cursor.execute("SELECT DISTINCT status_code FROM actions").fetchall()
+        for a, b in periods
+    ]
     for selection, grouping, kind in views:
-        exact = q.group_means(cursor, selection, grouping, min_group_size=1, disclosure=EXACT).set_index("group_code")
+        exact = q.group_means(
+            cursor, selection, grouping, min_group_size=1, disclosure=EXACT
+        ).set_index("group_code")
         for code, row in exact.iterrows():
             if not row["suppressed"] and 1 <= row["n"] < MINIMUM:
-                truth = row[[f"{m}_mean" for m in q.MEASURES]].rename(lambda name: name.removesuffix("_mean"))
-                cases.append((kind, (lambda c, s=selection, g=grouping, k=code: complement_estimate(c, s, g, k)),
-                              (lambda c, s=selection: view_total(c, s)), truth))
+                truth = row[[f"{m}_mean" for m in q.MEASURES]].rename(
+                    lambda name: name.removesuffix("_mean")
+                )
+                cases.append(
+                    (
+                        kind,
+                        (
+                            lambda c, s=selection, g=grouping, k=code: complement_estimate(
+                                c, s, g, k
+                            )
+                        ),
+                        (lambda c, s=selection: view_total(c, s)),
+                        truth,
+                    )
+                )
     for country in countries:
-        for start, following in (("2018-Q1", "2018-Q2"), ("2019-Q3", "2019-Q4"), ("2021-Q1", "2021-Q2")):
+        for start, following in (
+            ("2018-Q1", "2018-Q2"),
+            ("2019-Q3", "2019-Q4"),
+            ("2021-Q1", "2021-Q2"),
+        ):
             long = Selection(countries=(country,), period_start=start, period_end="2022-Q4")
             short = Selection(countries=(country,), period_start=following, period_end="2022-Q4")
             exact = period_estimate(cursor, long, short, EXACT, 1)
             if exact is not None and 1 <= exact["n"] < MINIMUM:
-                cases.append(("period", (lambda c, a=long, b=short: period_estimate(c, a, b)),
-                              (lambda c, a=long: view_total(c, a)), exact.drop("n")))
+                cases.append(
+                    (
+                        "period",
+                        (lambda c, a=long, b=short: period_estimate(c, a, b)),
+                        (lambda c, a=long: view_total(c, a)),
+                        exact.drop("n"),
+                    )
+                )
     return cases
 
 
@@ -308,8 +409,9 @@ def differencing(demo_path, tmp_path_factory) -> dict[str, pd.DataFrame]:
         cases = attack_cases(store.cursor())
     finally:
         store.close()
-    assert len(cases) >= 20 and {case[0] for case in cases} >= {"attribute", "region", "period"}, \
+    assert len(cases) >= 20 and {case[0] for case in cases} >= {"attribute", "region", "period"}, (
         sorted(case[0] for case in cases)
+    )
     removed = isolated_returnees(demo_path)
     results: dict[str, list[dict]] = {"with": [], "without": [], "guess": []}
     for seed in SEEDS:
@@ -319,10 +421,19 @@ def differencing(demo_path, tmp_path_factory) -> dict[str, pd.DataFrame]:
                 for kind, estimator, guess, truth in cases:
                     answers = [(name, estimator(store.cursor()))]
                     if name == "with":
-                        answers.append(("guess", guess(store.cursor()).rename(lambda n: n.removesuffix("_mean"))))
+                        answers.append(
+                            (
+                                "guess",
+                                guess(store.cursor()).rename(lambda n: n.removesuffix("_mean")),
+                            )
+                        )
                     for label, estimate in answers:
-                        errors = {m: np.nan if estimate is None or pd.isna(estimate[m]) else abs(estimate[m] - truth[m])
-                                  for m in q.MEASURES}
+                        errors = {
+                            m: np.nan
+                            if estimate is None or pd.isna(estimate[m])
+                            else abs(estimate[m] - truth[m])
+                            for m in q.MEASURES
+                        }
                         results[label].append({"seed": seed, "kind": kind, **errors})
             finally:
                 store.close()
@@ -356,17 +467,24 @@ def test_differencing_complements_recovers_no_hidden_group(differencing):
     trials = len(differencing["with"])
     for columns in (["composite"], list(q.MEASURES)):
         attack = within(differencing["with"], columns)
-        baseline = max(within(differencing["without"], columns), within(differencing["guess"], columns))
+        baseline = max(
+            within(differencing["without"], columns), within(differencing["guess"], columns)
+        )
         assert attack <= baseline + margin(trials, max(baseline, 0.1)), (columns, attack, baseline)
     # "No hidden group's four means within 0.02" cannot be an exact zero: a release made without the
     # group gets all four within 0.02 by chance now and then (the seeds only fixed which). The bar
     # is that baseline's rate, plus three standard errors of a rate of at least 5%.
     all_four = within(differencing["with"], list(q.MEASURES))
     baseline_all_four = within(differencing["without"], list(q.MEASURES))
-    assert all_four <= baseline_all_four + margin(trials, max(baseline_all_four, 0.05)), (all_four, baseline_all_four)
+    assert all_four <= baseline_all_four + margin(trials, max(baseline_all_four, 0.05)), (
+        all_four,
+        baseline_all_four,
+    )
     for kind, rows in differencing["with"].groupby("kind"):
-        baseline = max(within(differencing[name][differencing[name]["kind"] == kind], ["composite"])
-                       for name in ("without", "guess"))
+        baseline = max(
+            within(differencing[name][differencing[name]["kind"] == kind], ["composite"])
+            for name in ("without", "guess")
+        )
         assert within(rows, ["composite"]) <= baseline + margin(len(rows), 0.25), kind
 
 
@@ -378,12 +496,19 @@ def test_averaging_many_distinct_views_does_not_converge_on_a_hidden_group(demo_
     store = ReadOnlyStore(demo_path)
     try:
         cursor = store.cursor()
-        exact = q.group_means(cursor, Selection(), "country", min_group_size=1, disclosure=EXACT).set_index("group_code")
-        others = [code for code in exact.index if exact.at[code, "n"] >= 200 and not exact.at[code, "suppressed"]]
+        exact = q.group_means(
+            cursor, Selection(), "country", min_group_size=1, disclosure=EXACT
+        ).set_index("group_code")
+        others = [
+            code
+            for code in exact.index
+            if exact.at[code, "n"] >= 200 and not exact.at[code, "suppressed"]
+        ]
         attacked = []
         for target in ("DJI", "KEN", "SSD", "UGA", "MWI", "MOZ"):
-            truth = q.group_means(cursor, Selection(countries=(target,)), "sex", min_group_size=1,
-                                  disclosure=EXACT).set_index("group_code")
+            truth = q.group_means(
+                cursor, Selection(countries=(target,)), "sex", min_group_size=1, disclosure=EXACT
+            ).set_index("group_code")
             if truth.at["female", "suppressed"] or pd.isna(truth.at["female", "n"]):
                 continue
             estimates = []
@@ -395,7 +520,10 @@ def test_averaging_many_distinct_views_does_not_converge_on_a_hidden_group(demo_
                 if union.isna().any() or alone.isna().any() or union["n"] - alone["n"] < 1:
                     continue
                 n = union["n"] - alone["n"]
-                estimates.append((union["composite_mean"] * union["n"] - alone["composite_mean"] * alone["n"]) / n)
+                estimates.append(
+                    (union["composite_mean"] * union["n"] - alone["composite_mean"] * alone["n"])
+                    / n
+                )
             if len(estimates) >= 10:
                 attacked.append((truth.at["female", "composite_mean"], np.array(estimates)))
     finally:
@@ -408,10 +536,21 @@ def test_averaging_many_distinct_views_does_not_converge_on_a_hidden_group(demo_
 
 
 # ---------------------------------------------------------------- the number of returnees of a large survey
-LARGE_ROWS = 220_000  # about 160,000 returnees: above 150,000, where each draws fewer than ten records
+LARGE_ROWS = (
+    220_000  # about 160,000 returnees: above 150,000, where each draws fewer than ten records
+)
 SHARE_THRESHOLDS = tuple(round(0.2 + 0.05 * step, 2) for step in range(13))
-SHARE_GROUPINGS = ("sex", "age_group", "assistance_type", "assistance_level", "referral", "months", "region",
-                   "action", "country")
+SHARE_GROUPINGS = (
+    "sex",
+    "age_group",
+    "assistance_type",
+    "assistance_level",
+    "referral",
+    "months",
+    "region",
+    "action",
+    "country",
+)
 
 
 def record_counts(client, grouping: str) -> tuple[dict[str, int], dict[str, float]]:
@@ -422,8 +561,10 @@ def record_counts(client, grouping: str) -> tuple[dict[str, int], dict[str, floa
     counts: dict[str, int] = {}
     published_n: dict[str, float] = {}
     for threshold in SHARE_THRESHOLDS:
-        answer = client.get(f"/api/v1/charts/sustainability-share?group={grouping}&measure=composite"
-                            f"&threshold={threshold:.2f}&limit=10000").get_json()
+        answer = client.get(
+            f"/api/v1/charts/sustainability-share?group={grouping}&measure=composite"
+            f"&threshold={threshold:.2f}&limit=10000"
+        ).get_json()
         for row in answer["rows"]:
             if row["Status"] != "shown":
                 continue
@@ -453,8 +594,11 @@ def returnees_the_attack_finds(client, target: int) -> list[int]:
     totals = np.linspace(low * total_records, high * total_records, 200)
     first = int(target * totals[0] / (total_records + 0.5)) - 1
     last = min(int(target * totals[-1] / max(total_records - 0.5, 0.5)) + 2, first + 10_000_000)
-    return [n for n in range(max(first, 1), last)
-            if any(round(total * target / n) == total_records for total in totals)]
+    return [
+        n
+        for n in range(max(first, 1), last)
+        if any(round(total * target / n) == total_records for total in totals)
+    ]
 
 
 def test_the_number_of_returnees_of_a_large_survey_is_not_singled_out(tmp_path_factory):
@@ -469,11 +613,20 @@ def test_the_number_of_returnees_of_a_large_survey_is_not_singled_out(tmp_path_f
 
     from conftest import settings_for
 
-    path = build_store(tmp_path_factory.mktemp("large") / "large.duckdb", demo=True, seed=5, rows=LARGE_ROWS,
-                       release_seed=SEEDS[1])
+    path = build_store(
+        tmp_path_factory.mktemp("large") / "large.duckdb",
+        demo=True,
+        seed=5,
+        rows=LARGE_ROWS,
+        release_seed=SEEDS[1],
+    )
     store = ReadOnlyStore(path)
     try:
-        returnees = store.cursor().execute("SELECT count(DISTINCT respondent_id) FROM survey_responses").fetchone()[0]
+        returnees = (
+            store.cursor()
+            .execute("SELECT count(DISTINCT respondent_id) FROM survey_responses")
+            .fetchone()[0]
+        )
     finally:
         store.close()
     assert returnees > 150_000

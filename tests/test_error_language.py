@@ -29,24 +29,50 @@ def text(answer) -> str:
     return answer.get_json()["error"] if answer.is_json else answer.get_data(as_text=True).strip()
 
 
-@pytest.mark.parametrize(("headers", "query", "expected"), [
-    (FRENCH, "", "Introuvable."), ({}, "?lang=fr", "Introuvable."), (ENGLISH, "", "Not found."),
-    ({}, "", "Not found."), (FRENCH, "?lang=en", "Not found.")])
+@pytest.mark.parametrize(
+    ("headers", "query", "expected"),
+    [
+        (FRENCH, "", "Introuvable."),
+        ({}, "?lang=fr", "Introuvable."),
+        (ENGLISH, "", "Not found."),
+        ({}, "", "Not found."),
+        (FRENCH, "?lang=en", "Not found."),
+    ],
+)
 def test_404_in_the_page_language(client, headers, query, expected):
     answer = client.get("/_dash-component-suites/dash/nothing.js" + query, headers=headers)
     assert answer.status_code == 404 and text(answer) == expected
 
 
 def test_400_413_and_429_in_french(client):
-    malformed = client.post("/_dash-update-component", data=b"{\"output\": 1}", content_type="application/json",
-                            headers={"Referer": "http://127.0.0.1/map?lang=fr"})  # a callback of a French page
+    malformed = client.post(
+        "/_dash-update-component",
+        data=b'{"output": 1}',
+        content_type="application/json",
+        headers={"Referer": "http://127.0.0.1/map?lang=fr"},
+    )  # a callback of a French page
     assert malformed.status_code == 400 and text(malformed) == "Requête de rappel mal formée."
-    assert text(client.post("/_dash-update-component", data=b"{}", content_type="application/json",
-                            headers=ENGLISH)) == "Malformed callback request."
+    assert (
+        text(
+            client.post(
+                "/_dash-update-component",
+                data=b"{}",
+                content_type="application/json",
+                headers=ENGLISH,
+            )
+        )
+        == "Malformed callback request."
+    )
     path = client.get("/auth/%2e%2e/import", headers=FRENCH)
-    assert path.status_code == 400 and text(path).startswith("Requête incorrecte : le chemin contient")
-    too_large = client.post("/_dash-update-component", data=b"[" * (CALLBACK_BODY_BYTES + 1),
-                            content_type="application/json", headers=FRENCH)
+    assert path.status_code == 400 and text(path).startswith(
+        "Requête incorrecte : le chemin contient"
+    )
+    too_large = client.post(
+        "/_dash-update-component",
+        data=b"[" * (CALLBACK_BODY_BYTES + 1),
+        content_type="application/json",
+        headers=FRENCH,
+    )
     assert too_large.status_code == 413 and text(too_large) == "Requête trop volumineuse."
     answers = [client.get("/api/v1/charts", headers=FRENCH) for _ in range(3)]
     assert answers[-1].status_code == 429 and text(answers[-1]).startswith("Trop de requêtes")
@@ -54,20 +80,32 @@ def test_400_413_and_429_in_french(client):
 
 def test_403_in_french(tiny_store_path, tmp_path):
     users = write_users(tmp_path / "users.json")
-    client = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET,
-                                     users_file=users)).server.test_client()
-    cross_site = client.post("/_dash-update-component?lang=fr", json={}, headers={"Origin": "https://evil.example"})
-    assert cross_site.status_code == 403 and text(cross_site) == "Requête venant d’un autre site refusée."
+    client = create_app(
+        settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users)
+    ).server.test_client()
+    cross_site = client.post(
+        "/_dash-update-component?lang=fr", json={}, headers={"Origin": "https://evil.example"}
+    )
+    assert (
+        cross_site.status_code == 403
+        and text(cross_site) == "Requête venant d’un autre site refusée."
+    )
     signed_out = client.post("/_dash-update-component", json={}, headers=FRENCH)
     assert signed_out.status_code == 401 and text(signed_out) == "Connectez-vous d’abord."
 
 
-@pytest.mark.parametrize(("failure", "status", "french"), [
-    (RuntimeError("a bug"), 500, "Le serveur n’a pas pu répondre à cette requête."),
-    (redis.ConnectionError("Connection refused"), 503, "L’état partagé (Redis) ne répond pas")])
+@pytest.mark.parametrize(
+    ("failure", "status", "french"),
+    [
+        (RuntimeError("a bug"), 500, "Le serveur n’a pas pu répondre à cette requête."),
+        (redis.ConnectionError("Connection refused"), 503, "L’état partagé (Redis) ne répond pas"),
+    ],
+)
 def test_500_and_503_in_french(client, failure, status, french):
     with client.application.test_request_context("/map?lang=fr"):
         answer = unexpected(InternalServerError(original_exception=failure))
     assert answer.status_code == status and answer.get_data(as_text=True).startswith(french)
     with client.application.test_request_context("/map", headers=ENGLISH):
-        assert "French" not in unexpected(InternalServerError(original_exception=failure)).get_data(as_text=True)
+        assert "French" not in unexpected(InternalServerError(original_exception=failure)).get_data(
+            as_text=True
+        )

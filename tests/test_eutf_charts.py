@@ -42,13 +42,23 @@ def _countries() -> dict[str, list[str]]:
     """Each project's or contract's alpha-3 countries, a contract without any taking its parent's."""
     codes = {row["iso2"]: row["iso3"] for row in _rows("country_codes")}
     projects = _rows("projects")
-    own = {row["iati_id"]: [codes[c.strip()] for c in row["recipient_countries_iso2"].split(",") if c.strip()]
-           for row in projects}
+    own = {
+        row["iati_id"]: [
+            codes[c.strip()] for c in row["recipient_countries_iso2"].split(",") if c.strip()
+        ]
+        for row in projects
+    }
     resolved = {}
     for row in projects:
         countries = own[row["iati_id"]]
         if not countries:
-            countries = sorted({c for parent in row["parent_iati_id"].split(",") for c in own.get(parent.strip(), [])})
+            countries = sorted(
+                {
+                    c
+                    for parent in row["parent_iati_id"].split(",")
+                    for c in own.get(parent.strip(), [])
+                }
+            )
         resolved[row["iati_id"]] = countries
     return resolved
 
@@ -80,8 +90,14 @@ def context(tiny_store_path) -> AppContext:
 
 
 def request_for(context: AppContext, params: dict[str, str], lang: str = "en") -> ChartRequest:
-    return ChartRequest(cursor=context.cursor(), catalog=context.catalog, settings=context.settings,
-                        selection=Selection.from_raw({}, context.catalog), params=params, lang=lang)
+    return ChartRequest(
+        cursor=context.cursor(),
+        catalog=context.catalog,
+        settings=context.settings,
+        selection=Selection.from_raw({}, context.catalog),
+        params=params,
+        lang=lang,
+    )
 
 
 @pytest.mark.parametrize("measure", [key for key, number in eutf.MEASURES.items() if number])
@@ -93,7 +109,9 @@ def test_map_amount_is_one_framework_one_level_and_never_regional(context, measu
     for iso3, row in shown.items():
         level, actual = expected.get(iso3, ("", None))
         if actual is None:
-            assert pd.isna(row["Value shown"]) and row["Status of the value"] == "no EUTF figure", iso3
+            assert pd.isna(row["Value shown"]) and row["Status of the value"] == "no EUTF figure", (
+                iso3
+            )
         else:
             assert row["Value shown"] == pytest.approx(actual), iso3
             assert row["Level and projects"] == level
@@ -103,26 +121,43 @@ def test_map_amount_is_one_framework_one_level_and_never_regional(context, measu
 def test_returns_map_reads_as_reported_with_regional_rows_apart(context):
     request = request_for(context, {"colour": "eutf", "measure": "returns"})
     rows = map_charts.map_data(request).set_index("Country code (ISO 3166-1 alpha-3)")
-    assert rows.loc["NER", "Value shown"] == 40888  # not 81,776: project and contract are one figure
+    assert (
+        rows.loc["NER", "Value shown"] == 40888
+    )  # not 81,776: project and contract are one figure
     assert rows.loc["NGA", "Value shown"] == 7  # counted where organised
     assert pd.isna(rows.loc["ETH", "Value shown"])  # never 0, never a share of the region
     assert rows.loc["ETH", "Status of the value"] == "no EUTF figure"
-    assert "T05-EUTF-HOA-REG-25-01" in rows.loc["ETH", "Regional projects also covering it (not included)"]
+    assert (
+        "T05-EUTF-HOA-REG-25-01"
+        in rows.loc["ETH", "Regional projects also covering it (not included)"]
+    )
     assert rows.loc["GMB", "Drawn on the map"] == "Yes"  # Natural Earth 1:50m has its outline
-    assert rows.loc["GMB", "Value shown"] == 5 and rows.loc["ERI", "Status of the value"] == "no EUTF figure"
-    assert set(rows["Source and date"]) == {"EUTF, reported by 17 Dec 2021 · EUTF Common Output Indicators, 3.4"}
+    assert (
+        rows.loc["GMB", "Value shown"] == 5
+        and rows.loc["ERI", "Status of the value"] == "no EUTF figure"
+    )
+    assert set(rows["Source and date"]) == {
+        "EUTF, reported by 17 Dec 2021 · EUTF Common Output Indicators, 3.4"
+    }
     assert map_charts.map_kind(request) == "eutf"
-    assert kind_text(map_charts.map_kind(request), context.catalog, [], "en").startswith("REAL DATA: EUTF")
+    assert kind_text(map_charts.map_kind(request), context.catalog, [], "en").startswith(
+        "REAL DATA: EUTF"
+    )
 
 
 def test_amount_figure_colours_real_values_and_greys_missing_countries(context):
     options = MapOptions.from_params({"colour": "eutf", "measure": "budget"}, context.catalog)
-    frame, spec = map_charts.amount_view(context.cursor(), context.catalog, Selection(), options, "fr", [])
+    frame, spec = map_charts.amount_view(
+        context.cursor(), context.catalog, Selection(), options, "fr", []
+    )
     figure = amount_map.amount_map(frame, spec, lang="fr", demo=False)
     traces = {trace.uid: trace for trace in figure.data}
     values = dict(zip(traces["amount-values"].locations, traces["amount-values"].z, strict=True))
     assert values["LBY"] == pytest.approx(math.sqrt(73_300_000))
-    assert traces["amount-missing"].name == "aucun chiffre du FFUE" and "ETH" in traces["amount-missing"].locations
+    assert (
+        traces["amount-missing"].name == "aucun chiffre du FFUE"
+        and "ETH" in traces["amount-missing"].locations
+    )
     assert "FFUE, déclaré au 17 déc. 2021" in figure.layout.title.text
     assert "FFUE, déclaré au 17 déc. 2021" in traces["amount-values"].hovertemplate
     assert figure.layout.meta["kind"] == "eutf" and figure.layout.meta["demo"] is False
@@ -134,7 +169,9 @@ def test_amount_figure_colours_real_values_and_greys_missing_countries(context):
 def test_a_budget_is_a_budget_never_a_target(context):
     request = request_for(context, {"colour": "eutf", "measure": "budget"})
     rows = map_charts.map_data(request).set_index("Country code (ISO 3166-1 alpha-3)")
-    assert rows.loc["BFA", "Budget (EUR)"] == 8_300_000 and rows.loc["BFA", "Value shown"] == 8_300_000
+    assert (
+        rows.loc["BFA", "Budget (EUR)"] == 8_300_000 and rows.loc["BFA", "Value shown"] == 8_300_000
+    )
     assert "Target" not in rows.columns and "target" not in rows.columns
     assert rows.loc["BFA", "Measure"] == "EUTF budget of IOM contracts (budget in EUR)"
     figure = map_charts.map_figure(request)
@@ -147,9 +184,13 @@ def test_values_without_any_figure_are_not_offered(context):
     # and a link asking for one falls back to the actual values, saying so.
     assert dict(context.catalog.eutf_values)["returns"] == ("actual",)
     assert dict(context.catalog.eutf_values)["budget"] == ("budget",)
-    options = MapOptions.from_params({"colour": "eutf", "measure": "returns", "value": "pct"}, context.catalog)
+    options = MapOptions.from_params(
+        {"colour": "eutf", "measure": "returns", "value": "pct"}, context.catalog
+    )
     assert options.value == "actual" and options.dropped == (("value", "pct"),)
-    rows = map_charts.map_data(request_for(context, {"colour": "eutf", "measure": "returns", "value": "pct"}))
+    rows = map_charts.map_data(
+        request_for(context, {"colour": "eutf", "measure": "returns", "value": "pct"})
+    )
     assert rows.set_index("Country code (ISO 3166-1 alpha-3)").loc["NER", "Value shown"] == 40888
 
 
@@ -172,7 +213,9 @@ def test_store_indicator_colouring_is_labelled_as_the_store_data(context):
     assert pd.isna(rows.loc["BGD", "Value shown"])
     assert rows.loc["BGD", "Status of the value"] == "no value in the store for these filters"
     assert map_charts.map_kind(request) == "facts"
-    assert kind_text("facts", context.catalog, ["tiny_indicators.csv"], "en").startswith("imported files")
+    assert kind_text("facts", context.catalog, ["tiny_indicators.csv"], "en").startswith(
+        "imported files"
+    )
 
 
 def test_profile_results_match_the_csv_reading(context):
@@ -191,12 +234,17 @@ def test_pillar_results_match_the_csv_reading_and_keep_regional_rows_apart(conte
     rows = pillar_charts.eutf_pillar_rows(context.cursor(), 2)
     own = rows[rows["scope"] == "country"]
     for row in own.to_dict("records"):
-        assert row["actual"] == pytest.approx(reference_figures(row["indicator_number"])[row["iso3"]][1])
+        assert row["actual"] == pytest.approx(
+            reference_figures(row["indicator_number"])[row["iso3"]][1]
+        )
     regional = rows[rows["scope"] == "regional"]
     assert "T05-EUTF-HOA-REG-25" in set(regional["place"]) and regional["iso3"].isna().all()
     assert set(rows["indicator_number"]) == {"3.2", "3.4", "3.5"}
     answer = page_answer("pillars", context, {}, {"eutf_pillar": "2"}, "en")
-    figure, summary = answer[ids.PILLARS_EUTF_GRAPH, "figure"], answer[ids.PILLARS_EUTF_SUMMARY, "children"]
+    figure, summary = (
+        answer[ids.PILLARS_EUTF_GRAPH, "figure"],
+        answer[ids.PILLARS_EUTF_SUMMARY, "children"],
+    )
     actual = next(trace for trace in figure.data if trace.name == "actual")
     labels = set(actual.y)
     assert "Niger · 3.4" in labels and not any("REG" in label for label in labels)
@@ -223,11 +271,18 @@ def test_amount_spec_words(context):
 @pytest.mark.parametrize("raw", [None, 5, "", "<script>", "NER' OR 1=1 --", ["NER"]])
 def test_eutf_callbacks_take_bad_input_without_a_traceback(context, raw):
     answer = page_answer("map", context, {}, {"profile": raw}, "xx")
-    assert answer[ids.MAP_EUTF_RESULTS_BLOCK, "hidden"] is True and answer[ids.MAP_EUTF_PROFILE, "children"] == []
+    assert (
+        answer[ids.MAP_EUTF_RESULTS_BLOCK, "hidden"] is True
+        and answer[ids.MAP_EUTF_PROFILE, "children"] == []
+    )
     assert answer[ids.MAP_EUTF_RESULTS_SUMMARY, "children"] == ""
-    summary = page_answer("pillars", context, {}, {"eutf_pillar": raw}, raw)[ids.PILLARS_EUTF_SUMMARY, "children"]
+    summary = page_answer("pillars", context, {}, {"eutf_pillar": raw}, raw)[
+        ids.PILLARS_EUTF_SUMMARY, "children"
+    ]
     assert "3.4" in summary  # falls back to the default pillar (2)
-    options = MapOptions.from_params({"colour": "eutf", "measure": raw, "value": raw}, context.catalog)
+    options = MapOptions.from_params(
+        {"colour": "eutf", "measure": raw, "value": raw}, context.catalog
+    )
     assert (options.measure, options.value) == ("returns", "actual")
 
 
@@ -235,14 +290,20 @@ def test_summary_counts_the_countries_drawn_and_names_the_ones_listed_only(conte
     from dashboard.map.summaries import amount_summary
 
     options = MapOptions.from_params({"colour": "eutf", "measure": "returns"}, context.catalog)
-    frame, spec = map_charts.amount_view(context.cursor(), context.catalog, Selection(), options, "en", [])
+    frame, spec = map_charts.amount_view(
+        context.cursor(), context.catalog, Selection(), options, "en", []
+    )
     drawn = set(map_charts.map_figure(request_for(context, {"colour": "eutf"})).data[-1].locations)
     assert "GMB" in drawn  # the Gambia, counted, is coloured
     summary = amount_summary(frame, spec, lang="en")
-    assert summary.startswith("Voluntary returns supported (counted where organised) (actual): 14 countries on "
-                              "the map have a figure; the largest: Niger (40,888).")
+    assert summary.startswith(
+        "Voluntary returns supported (counted where organised) (actual): 14 countries on "
+        "the map have a figure; the largest: Niger (40,888)."
+    )
     assert "table only" not in summary
-    frame, spec = map_charts.amount_view(context.cursor(), context.catalog, Selection(), options, "fr", [])
+    frame, spec = map_charts.amount_view(
+        context.cursor(), context.catalog, Selection(), options, "fr", []
+    )
     without_outline = frame.assign(drawn=frame["drawn"] & (frame["iso3"] != "GMB"))
     summary = amount_summary(without_outline, spec, lang="fr")
     assert "13 pays de la carte ont un chiffre" in summary
@@ -265,11 +326,21 @@ def test_profile_chart_marks_every_parent_project_figure(context):
     # Mali's 3.6 and 3.7, Mali's and Senegal's 5.3, Senegal's 2.1 bis... come from the parent
     # project (no contract reports them): their bars have their own series, colour and label.
     profiles = set(context.catalog.countries)
-    expected = {key for key, level in _csv_levels().items() if level == "project" and key[0] in profiles}
-    assert {("MLI", "3.6"), ("MLI", "3.7"), ("MLI", "5.3"), ("SEN", "5.3"), ("SEN", "2.1 bis")} <= expected
+    expected = {
+        key for key, level in _csv_levels().items() if level == "project" and key[0] in profiles
+    }
+    assert {
+        ("MLI", "3.6"),
+        ("MLI", "3.7"),
+        ("MLI", "5.3"),
+        ("SEN", "5.3"),
+        ("SEN", "2.1 bis"),
+    } <= expected
     marked, unmarked = set(), set()
     for iso3 in sorted(profiles):
-        figure = page_answer("map", context, {}, {"profile": iso3}, "en")[ids.MAP_EUTF_RESULTS_GRAPH, "figure"]
+        figure = page_answer("map", context, {}, {"profile": iso3}, "en")[
+            ids.MAP_EUTF_RESULTS_GRAPH, "figure"
+        ]
         for trace in getattr(figure, "data", ()):
             project = trace.name.startswith("actual, parent project")
             for label, value, text in zip(trace.y, trace.x, trace.text, strict=True):
@@ -284,27 +355,46 @@ def test_profile_chart_marks_every_parent_project_figure(context):
 
 
 def test_profile_chart_reads_in_french_with_labels_above_the_bars(context):
-    figure = page_answer("map", context, {}, {"profile": "MLI"}, "fr")[ids.MAP_EUTF_RESULTS_GRAPH, "figure"]
-    labels = [annotation.text for annotation in figure.layout.annotations if annotation.name == "row-label"]
-    assert labels[:3] == ["2.1 bis Infrastructures sociales construites<br>et/ou réhabilitées",
-                          "3.3 Migrants (potentiels) touchés par des<br>campagnes d’information sur la migration",
-                          "3.4 Retours volontaires soutenus"]
+    figure = page_answer("map", context, {}, {"profile": "MLI"}, "fr")[
+        ids.MAP_EUTF_RESULTS_GRAPH, "figure"
+    ]
+    labels = [
+        annotation.text
+        for annotation in figure.layout.annotations
+        if annotation.name == "row-label"
+    ]
+    assert labels[:3] == [
+        "2.1 bis Infrastructures sociales construites<br>et/ou réhabilitées",
+        "3.3 Migrants (potentiels) touchés par des<br>campagnes d’information sur la migration",
+        "3.4 Retours volontaires soutenus",
+    ]
     assert figure.layout.yaxis.showticklabels is False  # no label cut at the left edge
     # No indicator has a target: no target series, and the title says "réalisé" alone.
     assert [trace.name for trace in figure.data] == [
-        "réalisé", "réalisé, chiffre du projet parent<br>(aucun chiffre de contrat)"]
+        "réalisé",
+        "réalisé, chiffre du projet parent<br>(aucun chiffre de contrat)",
+    ]
     title = figure.layout.title.text.replace("<br>", " ")
     assert title.startswith("Mali : résultats déclarés au FFUE (réalisé)")
     assert "libellés traduits par le tableau de bord" in title and "cible" in title
     assert figure.layout.xaxis.ticktext[-1] == "10\u202f000" and figure.layout.xaxis.tickangle == 0
-    english = page_answer("map", context, {}, {"profile": "MLI"}, "en")[ids.MAP_EUTF_RESULTS_GRAPH, "figure"]
-    assert english.layout.xaxis.ticktext[-1] == "10,000" and "translated" not in english.layout.title.text
+    english = page_answer("map", context, {}, {"profile": "MLI"}, "en")[
+        ids.MAP_EUTF_RESULTS_GRAPH, "figure"
+    ]
+    assert (
+        english.layout.xaxis.ticktext[-1] == "10,000"
+        and "translated" not in english.layout.title.text
+    )
 
 
 def test_every_common_output_indicator_has_a_french_name():
     from dashboard.i18n import TEXT
 
-    numbers = {row["indicator"].split(" Number")[0] for row in _rows("results") if row["result_framework"] == COI}
+    numbers = {
+        row["indicator"].split(" Number")[0]
+        for row in _rows("results")
+        if row["result_framework"] == COI
+    }
     assert len(numbers) == 32
     for number in numbers:
         names = TEXT[f"eutf.coi.{number}"]
@@ -316,14 +406,24 @@ def test_target_series_is_drawn_only_where_a_target_exists():
 
     from dashboard.common.eutf import target_actual_chart
 
-    frame = pd.DataFrame({"label": ["Niger · 3.4", "Mali · 3.6"], "target": [50_000.0, None],
-                          "actual": [40_888.0, 40.0], "level": ["contract", "project"]})
+    frame = pd.DataFrame(
+        {
+            "label": ["Niger · 3.4", "Mali · 3.6"],
+            "target": [50_000.0, None],
+            "actual": [40_888.0, 40.0],
+            "level": ["contract", "project"],
+        }
+    )
     figure = target_actual_chart(frame, title="Title", subtitle="", label_column="label", lang="en")
     assert [trace.name for trace in figure.data] == [
-        "target", "actual", "actual, parent project’s figure<br>(no contract figure)"]
+        "target",
+        "actual",
+        "actual, parent project’s figure<br>(no contract figure)",
+    ]
     assert [trace.offsetgroup for trace in figure.data] == ["target", "actual", "actual"]
     assert list(figure.data[0].x) == [50_000.0, None] and list(figure.data[1].x) == [40_888.0, None]
     assert list(figure.data[2].text) == ["", "40 (project)"]
-    without = target_actual_chart(frame.assign(target=None), title="Title", subtitle="", label_column="label",
-                                  lang="en")
+    without = target_actual_chart(
+        frame.assign(target=None), title="Title", subtitle="", label_column="label", lang="en"
+    )
     assert "target" not in [trace.name for trace in without.data]

@@ -19,22 +19,26 @@ def cell(page, row_index: int, column: str) -> str | None:
     """The text of a loaded cell (None while the row is not in the page or still loading)."""
     return page.evaluate(
         "([rows, index, column]) => { const c = document.querySelector("
-        "`${rows}[row-index=\"${index}\"] .ag-cell[col-id=\"${column}\"]`);"
+        '`${rows}[row-index="${index}"] .ag-cell[col-id="${column}"]`);'
         " return c && c.textContent.trim() ? c.textContent.trim() : null; }",
-        [ROWS, row_index, column])
+        [ROWS, row_index, column],
+    )
 
 
 def wait_for_cell(page, row_index: int, column: str, expected: str) -> None:
     page.wait_for_function(
         "([rows, index, column, expected]) => { const c = document.querySelector("
-        "`${rows}[row-index=\"${index}\"] .ag-cell[col-id=\"${column}\"]`);"
+        '`${rows}[row-index="${index}"] .ag-cell[col-id="${column}"]`);'
         " return c && c.textContent.trim() === expected; }",
-        arg=[ROWS, row_index, column, expected])
+        arg=[ROWS, row_index, column, expected],
+    )
 
 
 def wait_for_count(page, start: str) -> None:
-    page.wait_for_function("([start]) => document.getElementById('pillars-explorer-count').innerText.startsWith(start)",
-                           arg=[start])
+    page.wait_for_function(
+        "([start]) => document.getElementById('pillars-explorer-count').innerText.startsWith(start)",
+        arg=[start],
+    )
 
 
 def open_explorer(page, url: str) -> None:
@@ -45,7 +49,9 @@ def open_explorer(page, url: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_explorer_loads_rows_as_needed_sorts_filters_and_downloads_every_matching_row(live_server, page, lang):
+def test_explorer_loads_rows_as_needed_sorts_filters_and_downloads_every_matching_row(
+    live_server, page, lang
+):
     open_explorer(page, f"{live_server.url}/pillars?lang={lang}")
     total = "1,426" if lang == "en" else "1\u202f426"
     wait_for_count(page, total)
@@ -53,10 +59,14 @@ def test_explorer_loads_rows_as_needed_sorts_filters_and_downloads_every_matchin
     assert cell(page, 1, "iati_id") and cell(page, 400, "result_id") is None
 
     # Scrolling far down loads the rows there from the server.
-    page.evaluate(f"() => {{ const v = document.querySelector('{GRID} .ag-body-viewport');"
-                  " v.scrollTop = v.scrollHeight / 2; }")
-    page.wait_for_function(f"() => [...document.querySelectorAll('{ROWS}')].some(r => +r.getAttribute('row-index') > 600"
-                           " && r.querySelector('.ag-cell[col-id=\"iati_id\"]').textContent.trim())")
+    page.evaluate(
+        f"() => {{ const v = document.querySelector('{GRID} .ag-body-viewport');"
+        " v.scrollTop = v.scrollHeight / 2; }"
+    )
+    page.wait_for_function(
+        f"() => [...document.querySelectorAll('{ROWS}')].some(r => +r.getAttribute('row-index') > 600"
+        " && r.querySelector('.ag-cell[col-id=\"iati_id\"]').textContent.trim())"
+    )
     # So does the keyboard: Ctrl+End reaches the last row. Back to the top first, with the wheel as
     # a user would (setting the viewport's scrollTop raced AG Grid's own scroll syncing: the grid
     # sometimes kept drawing the rows of the middle).
@@ -76,12 +86,15 @@ def test_explorer_loads_rows_as_needed_sorts_filters_and_downloads_every_matchin
     wait_for_cell(page, 0, "actual", "1740000")
 
     # A column filter (level: contract) narrows the rows and the count line says how many match.
-    page.fill(f"{GRID} .ag-floating-filter[aria-colindex] input[aria-label*='{t('eutf.explorer.col.level', lang)}']",
-              "contract")
+    page.fill(
+        f"{GRID} .ag-floating-filter[aria-colindex] input[aria-label*='{t('eutf.explorer.col.level', lang)}']",
+        "contract",
+    )
     page.wait_for_function(
         "() => /\\d/.test(document.getElementById('pillars-explorer-count').innerText)"
         " && !document.getElementById('pillars-explorer-count').innerText.startsWith('1,426 ')"
-        " && !document.getElementById('pillars-explorer-count').innerText.startsWith('1\u202f426 ')")
+        " && !document.getElementById('pillars-explorer-count').innerText.startsWith('1\u202f426 ')"
+    )
     count = page.inner_text("#pillars-explorer-count")
     shown = int(count.split(" ")[0].replace(",", "").replace("\u202f", ""))
     assert 50 < shown < 1426 and total in count
@@ -109,10 +122,14 @@ def test_explorer_search_filters_and_sort_live_in_the_address(live_server, page)
     page.goto(f"{live_server.url}/pillars#q=Niger+voluntary&sort=-actual&filter={level}")
     wait_for_dash(page, timeout=60_000)
     page.locator(GRID).scroll_into_view_if_needed()
-    page.wait_for_function("() => /^\\d+ of/.test(document.getElementById('pillars-explorer-count').innerText)")
+    page.wait_for_function(
+        "() => /^\\d+ of/.test(document.getElementById('pillars-explorer-count').innerText)"
+    )
     assert page.input_value("#pillars-explorer-search-input") == "Niger voluntary"
     wait_for_cell(page, 0, "level", "contract")
-    page.wait_for_function(f"() => document.querySelector('{ROWS}[row-index=\"0\"] .ag-cell[col-id=\"countries\"]')")
+    page.wait_for_function(
+        f'() => document.querySelector(\'{ROWS}[row-index="0"] .ag-cell[col-id="countries"]\')'
+    )
     first = [cell(page, index, "countries") or "" for index in range(3)]
     assert all("NER" in countries.split("; ") for countries in first if countries)
     actuals = [float(cell(page, index, "actual") or "nan") for index in range(2)]
@@ -122,11 +139,15 @@ def test_explorer_search_filters_and_sort_live_in_the_address(live_server, page)
     page.wait_for_function("() => location.hash.includes('q=Nigeria')")
     assert "sort=-actual" in page.url and "filter=" in page.url
     page.go_back()
-    page.wait_for_function("() => document.getElementById('pillars-explorer-search-input').value === 'Niger voluntary'")
+    page.wait_for_function(
+        "() => document.getElementById('pillars-explorer-search-input').value === 'Niger voluntary'"
+    )
     # A value the explorer cannot use is dropped, with a notice naming it.
     page.goto(f"{live_server.url}/pillars#q=Niger&sort=-bogus")
     wait_for_dash(page, timeout=60_000)
-    page.wait_for_function("() => document.getElementById('pillars-explorer-notice').innerText.includes('sort=-bogus')")
+    page.wait_for_function(
+        "() => document.getElementById('pillars-explorer-notice').innerText.includes('sort=-bogus')"
+    )
     assert page.input_value("#pillars-explorer-search-input") == "Niger"
     assert_clean(page)
 

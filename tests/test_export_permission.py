@@ -19,12 +19,16 @@ from conftest import settings_for
 
 def explorer_download_body() -> dict:
     """What the renderer posts when the explorer's "Download the matching rows as CSV" is clicked."""
-    return {"output": ids.PILLARS_EXPLORER_DOWNLOAD + ".data",
-            "outputs": {"id": ids.PILLARS_EXPLORER_DOWNLOAD, "property": "data"},
-            "inputs": [{"id": ids.PILLARS_EXPLORER_EXPORT, "property": "n_clicks", "value": 1}],
-            "state": [{"id": ids.PILLARS_EXPLORER_GRID, "property": "getRowsRequest", "value": None},
-                      {"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"}],
-            "changedPropIds": [ids.PILLARS_EXPLORER_EXPORT + ".n_clicks"]}
+    return {
+        "output": ids.PILLARS_EXPLORER_DOWNLOAD + ".data",
+        "outputs": {"id": ids.PILLARS_EXPLORER_DOWNLOAD, "property": "data"},
+        "inputs": [{"id": ids.PILLARS_EXPLORER_EXPORT, "property": "n_clicks", "value": 1}],
+        "state": [
+            {"id": ids.PILLARS_EXPLORER_GRID, "property": "getRowsRequest", "value": None},
+            {"id": ids.LANGUAGE_STORE, "property": "data", "value": "en"},
+        ],
+        "changedPropIds": [ids.PILLARS_EXPLORER_EXPORT + ".n_clicks"],
+    }
 
 
 def test_every_download_of_the_app_needs_the_export_permission_when_clicked(tiny_store_path):
@@ -35,12 +39,21 @@ def test_every_download_of_the_app_needs_the_export_permission_when_clicked(tiny
     downloads = download_outputs(app.validation_layout)
     assert len(downloads) >= 2
     for spec in app._callback_list:
-        outputs = [part for part in spec["output"].strip(".").split("...") if part.split("@")[0] in downloads]
+        outputs = [
+            part
+            for part in spec["output"].strip(".").split("...")
+            if part.split("@")[0] in downloads
+        ]
         if not outputs:
             continue
         component, prop = outputs[0].split("@")[0].rsplit(".", 1)
-        body = {"outputs": {"id": component, "property": prop},
-                "inputs": [{"id": item["id"], "property": item["property"], "value": 1} for item in spec["inputs"]]}
+        body = {
+            "outputs": {"id": component, "property": prop},
+            "inputs": [
+                {"id": item["id"], "property": item["property"], "value": 1}
+                for item in spec["inputs"]
+            ],
+        }
         assert Permission.EXPORT in declared[spec["output"]].of(body), spec["output"]
         downloads -= {outputs[0].split("@")[0]}
     assert downloads == set(), f"downloads no callback writes: {downloads}"
@@ -48,12 +61,20 @@ def test_every_download_of_the_app_needs_the_export_permission_when_clicked(tiny
 
 @pytest.fixture()
 def signed_in_app(tiny_store_path, tmp_path):
-    return create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET,
-                                   users_file=write_users(tmp_path / "users.json")))
+    return create_app(
+        settings_for(
+            tiny_store_path,
+            auth_mode="users",
+            secret_key=SECRET,
+            users_file=write_users(tmp_path / "users.json"),
+        )
+    )
 
 
 def post(client, body: dict):
-    return client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+    return client.post(
+        "/_dash-update-component", data=json.dumps(body), content_type="application/json"
+    )
 
 
 def test_a_viewer_cannot_download_the_explorer_csv_and_an_analyst_can(signed_in_app):
@@ -62,7 +83,10 @@ def test_a_viewer_cannot_download_the_explorer_csv_and_an_analyst_can(signed_in_
     allowed = post(SignedInClient(signed_in_app, "ana"), explorer_download_body())
     assert allowed.status_code == 200
     download = allowed.get_json()["response"][ids.PILLARS_EXPLORER_DOWNLOAD]["data"]
-    assert download["filename"].startswith("pillars_eutf-results-explorer_") and len(download["content"]) > 1000
+    assert (
+        download["filename"].startswith("pillars_eutf-results-explorer_")
+        and len(download["content"]) > 1000
+    )
 
 
 def test_an_open_mode_visitor_still_downloads_the_explorer_csv(tiny_store_path):

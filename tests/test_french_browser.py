@@ -13,8 +13,10 @@ TOOLTIPS_JS = "id => [...document.querySelectorAll(`#${id} .modebar-btn`)].map(b
 TICKS_JS = "id => [...document.querySelectorAll(`#${id} .xtick text`)].map(t => t.textContent)"
 
 
-@pytest.mark.parametrize(("lang", "autoscale", "percent"), [("fr", "Échelle automatique", "20\u202f%"),
-                                                            ("en", "Autoscale", "20%")])
+@pytest.mark.parametrize(
+    ("lang", "autoscale", "percent"),
+    [("fr", "Échelle automatique", "20\u202f%"), ("en", "Autoscale", "20%")],
+)
 def test_toolbar_and_percentages_follow_the_language(live_server, page, lang, autoscale, percent):
     page.goto(f"{live_server.url}/sustainability?lang={lang}")
     wait_for_dash(page)

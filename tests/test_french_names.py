@@ -18,10 +18,17 @@ WRONG = re.compile(r"\b(de [AEIOUYHÉÈÂÎaeiouyhéèâî]|de le |de les |à le
 
 
 def every_french_name() -> list[str]:
-    names = [*read_reference_csv("countries")["name_fr"], *read_reference_csv("regions")["name_fr"],
-             *read_reference_csv("actions")["short_name_fr"], *read_reference_csv("actions")["name_fr"]]
-    names += [t(f"sustainability.code.{grouping}.{code}", "fr") for grouping, codes in FIXED_CODES.items()
-              for code in codes]
+    names = [
+        *read_reference_csv("countries")["name_fr"],
+        *read_reference_csv("regions")["name_fr"],
+        *read_reference_csv("actions")["short_name_fr"],
+        *read_reference_csv("actions")["name_fr"],
+    ]
+    names += [
+        t(f"sustainability.code.{grouping}.{code}", "fr")
+        for grouping, codes in FIXED_CODES.items()
+        for code in codes
+    ]
     return sorted(set(names))
 
 
@@ -36,22 +43,45 @@ def test_every_name_reads_right_after_de_and_pour(name):
     assert known_article(name) is not None or "mois" in name
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Afrique centrale et de l’Ouest", "de l’Afrique centrale et de l’Ouest"), ("Niger", "du Niger"),
-    ("Guinée", "de la Guinée"), ("Éthiopie", "de l’Éthiopie"), ("Djibouti", "de Djibouti"),
-    ("Femmes", "des femmes"), ("Aide sociale", "de l’aide sociale"), ("Prottasha", "de Prottasha"),
-    ("Moyen-Orient et Afrique du Nord", "du Moyen-Orient et Afrique du Nord"), ("Afghanistan", "de l’Afghanistan"),
-    ("Comores", "des Comores"), ("Oman", "d’Oman"), ("18–24 ans", "des 18–24 ans"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Afrique centrale et de l’Ouest", "de l’Afrique centrale et de l’Ouest"),
+        ("Niger", "du Niger"),
+        ("Guinée", "de la Guinée"),
+        ("Éthiopie", "de l’Éthiopie"),
+        ("Djibouti", "de Djibouti"),
+        ("Femmes", "des femmes"),
+        ("Aide sociale", "de l’aide sociale"),
+        ("Prottasha", "de Prottasha"),
+        ("Moyen-Orient et Afrique du Nord", "du Moyen-Orient et Afrique du Nord"),
+        ("Afghanistan", "de l’Afghanistan"),
+        ("Comores", "des Comores"),
+        ("Oman", "d’Oman"),
+        ("18–24 ans", "des 18–24 ans"),
+    ],
+)
 def test_de_takes_the_article_and_elides(name, expected):
     assert of_name(name, "fr") == expected
     assert of_name(name, "en") == name
 
 
 def test_the_comparison_caption_and_verdict_in_french():
-    caption = t("sustainability.compare.caption", "fr", a="Afrique centrale et de l’Ouest", b="Niger",
-                of_a=of_name("Afrique centrale et de l’Ouest", "fr"), of_b=of_name("Niger", "fr"), n_a="3", n_b="4")
-    assert caption.startswith("Moyennes de l’Afrique centrale et de l’Ouest (n=3) et du Niger (n=4)")
+    caption = t(
+        "sustainability.compare.caption",
+        "fr",
+        a="Afrique centrale et de l’Ouest",
+        b="Niger",
+        of_a=of_name("Afrique centrale et de l’Ouest", "fr"),
+        of_b=of_name("Niger", "fr"),
+        n_a="3",
+        n_b="4",
+    )
+    assert caption.startswith(
+        "Moyennes de l’Afrique centrale et de l’Ouest (n=3) et du Niger (n=4)"
+    )
     verdict = difference_verdict(0.1, 0.2, label_a="Femmes", label_b="Hommes", lang="fr")
     assert verdict.startswith("score plus élevé pour les femmes que pour les hommes")
-    assert difference_verdict(0.1, 0.2, label_a="Women", label_b="Men", lang="en").startswith("Women higher than Men")
+    assert difference_verdict(0.1, 0.2, label_a="Women", label_b="Men", lang="en").startswith(
+        "Women higher than Men"
+    )

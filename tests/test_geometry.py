@@ -16,6 +16,7 @@ COUNTRIES = ROOT / "data" / "geo" / "countries.geojson"
 PROVINCES = ROOT / "data" / "geo" / "afghanistan_provinces.geojson"
 TOPOJSON = ROOT / "assets" / "topojson" / "world_110m.json"
 
+
 def reference_codes(*parts: str) -> set[str]:
     """The ``iso3`` column of a reference table."""
     with ROOT.joinpath("data", "reference", *parts).open(encoding="utf-8", newline="") as handle:

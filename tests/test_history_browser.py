@@ -16,7 +16,12 @@ from conftest import wait_for_dash
 
 pytestmark = pytest.mark.browser
 
-CONTROL_IDS = [component for table in option_tables().values() for component, prop in table.controls if prop == "value"]
+CONTROL_IDS = [
+    component
+    for table in option_tables().values()
+    for component, prop in table.controls
+    if prop == "value"
+]
 
 # What a person sees: the address, each page control's value, each chart's title, trace names and
 # values, the text summaries, the profile title and the filter bar.
@@ -74,25 +79,48 @@ def test_back_and_forward_restore_every_view(live_server, page, browser):
     start = page.evaluate("history.length")
     steps = [
         ("map page", lambda: page.click("#shell-nav-map-link")),
-        ("colour by status", lambda: page.click(f"#{ids.MAP_COLOUR_RADIO} label:has-text('Status')")),
+        (
+            "colour by status",
+            lambda: page.click(f"#{ids.MAP_COLOUR_RADIO} label:has-text('Status')"),
+        ),
         ("provinces", lambda: page.click(f"label[for='{ids.MAP_PROVINCES_SWITCH}']")),
         ("region filter", lambda: choose_region(page, "Central")),
         ("pillars page", lambda: page.click("#shell-nav-pillars-link")),
-        ("indicator", lambda: page.select_option(f"#{ids.PILLARS_INDICATOR_DROPDOWN}", "reintegration_started")),
-        ("trend by Action", lambda: page.click(f"#{ids.PILLARS_TREND_RADIO} label:has-text('Action')")),
+        (
+            "indicator",
+            lambda: page.select_option(
+                f"#{ids.PILLARS_INDICATOR_DROPDOWN}", "reintegration_started"
+            ),
+        ),
+        (
+            "trend by Action",
+            lambda: page.click(f"#{ids.PILLARS_TREND_RADIO} label:has-text('Action')"),
+        ),
         ("sustainability page", lambda: page.click("#shell-nav-sustainability-link")),
         ("group by sex", lambda: page.select_option(f"#{ids.SUSTAINABILITY_GROUPING}", "sex")),
-        ("threshold", lambda: (page.fill(f"#{ids.SUSTAINABILITY_THRESHOLD}", "0.7"),
-                               page.press(f"#{ids.SUSTAINABILITY_THRESHOLD}", "Enter"))),
+        (
+            "threshold",
+            lambda: (
+                page.fill(f"#{ids.SUSTAINABILITY_THRESHOLD}", "0.7"),
+                page.press(f"#{ids.SUSTAINABILITY_THRESHOLD}", "Enter"),
+            ),
+        ),
         ("French", lambda: page.select_option(f"#{ids.LANGUAGE_SELECT}", "fr")),
-        ("French threshold", lambda: (page.fill(f"#{ids.SUSTAINABILITY_THRESHOLD}", "0,6"),
-                                      page.press(f"#{ids.SUSTAINABILITY_THRESHOLD}", "Enter"))),
+        (
+            "French threshold",
+            lambda: (
+                page.fill(f"#{ids.SUSTAINABILITY_THRESHOLD}", "0,6"),
+                page.press(f"#{ids.SUSTAINABILITY_THRESHOLD}", "Enter"),
+            ),
+        ),
     ]
     seen = [view(page)]
     for number, (name, act) in enumerate(steps, start=1):
         act()
-        page.wait_for_function("before => location.pathname + location.search !== before",
-                               arg=seen[-1]["path"] + seen[-1]["search"])
+        page.wait_for_function(
+            "before => location.pathname + location.search !== before",
+            arg=seen[-1]["path"] + seen[-1]["search"],
+        )
         settle(page)
         seen.append(view(page))
         # One history entry per change: the page's defaults and the tidying of the address add none.
@@ -100,9 +128,13 @@ def test_back_and_forward_restore_every_view(live_server, page, browser):
 
     map_view, pillars_view, sustainability_view, french = seen[1], seen[5], seen[8], seen[-1]
     assert map_view["search"] == "" and pillars_view["search"] == "?region=WCA"
-    assert "colour" not in pillars_view["search"] and "indicator" not in sustainability_view["search"]
+    assert (
+        "colour" not in pillars_view["search"] and "indicator" not in sustainability_view["search"]
+    )
     assert seen[4]["search"] == "?region=WCA&colour=status&provinces=1"
-    assert french["search"] == "?region=WCA&lang=fr&group=sex&threshold=0.6" and french["lang"] == "fr"
+    assert (
+        french["search"] == "?region=WCA&lang=fr&group=sex&threshold=0.6" and french["lang"] == "fr"
+    )
     assert french["controls"][ids.SUSTAINABILITY_THRESHOLD] == "0,6"
     assert seen[-2]["controls"][ids.SUSTAINABILITY_THRESHOLD] == "0,7"
 

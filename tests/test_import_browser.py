@@ -18,9 +18,11 @@ from conftest import settings_for, start_server, wait_for_dash
 pytestmark = pytest.mark.browser
 
 RETURNS_CARD = "#pillars-headline-cards [data-indicator='returns_assisted'] .pillars-card-value"
-FRENCH_EXCEL_CSV = ("action_code;iso3;period;sex;indicator_code;value\r\n"
-                    "JI-SLC;SEN;2021-Q2;female;returns_assisted;12345\r\n"
-                    "JI-SLC;SEN;2021-Q2;male;returns_assisted;4321\r\n")
+FRENCH_EXCEL_CSV = (
+    "action_code;iso3;period;sex;indicator_code;value\r\n"
+    "JI-SLC;SEN;2021-Q2;female;returns_assisted;12345\r\n"
+    "JI-SLC;SEN;2021-Q2;male;returns_assisted;4321\r\n"
+)
 
 
 @pytest.fixture()
@@ -31,8 +33,17 @@ def live_store_server(tmp_path: Path):
     store = tmp_path / "store"
     build_store(store, demo=True, rows=2_000)
     users_file = write_users(tmp_path / "users.json")
-    live = start_server(create_app(settings_for(store, store_check_seconds=0, auth_mode="users",
-                                                secret_key=SECRET, users_file=users_file)))
+    live = start_server(
+        create_app(
+            settings_for(
+                store,
+                store_check_seconds=0,
+                auth_mode="users",
+                secret_key=SECRET,
+                users_file=users_file,
+            )
+        )
+    )
     yield live
     live.server.shutdown()
 
@@ -110,10 +121,14 @@ def test_upload_report_confirm_then_rollback(page, live_store_server, tmp_path):
     plan = page.inner_text("#import-rollback-dialog .modal-body")
     assert "Served now: store-000002. After the rollback: store-000001" in plan
     assert "retours.csv: 2 indicator value rows (import #2 by dana" in plan
-    assert "the demo data (invented, seed 42; build #1)" in plan  # the demo rows the import replaced come back
+    assert (
+        "the demo data (invented, seed 42; build #1)" in plan
+    )  # the demo rows the import replaced come back
     page.click("#import-rollback-confirm-button")
     page.wait_for_selector("#import-rollback-result .alert-success")
-    assert "store-000001 is served again (history entry #3)" in page.inner_text("#import-rollback-result")
+    assert "store-000001 is served again (history entry #3)" in page.inner_text(
+        "#import-rollback-result"
+    )
     assert returns_card(page, url) == demo_total
     assert "Demo data" in page.inner_text("#shell-demo-banner")
     assert page.watch.console_errors == [] and page.watch.page_errors == []
@@ -128,8 +143,18 @@ def empty_store_server(tmp_path: Path):
     store = tmp_path / "store"
     build_store(store, demo=False)
     users_file = write_users(tmp_path / "users.json")
-    live = start_server(create_app(settings_for(store, store_check_seconds=0, auth_mode="users", secret_key=SECRET,
-                                                users_file=users_file, cache_dir=tmp_path / "cache")))
+    live = start_server(
+        create_app(
+            settings_for(
+                store,
+                store_check_seconds=0,
+                auth_mode="users",
+                secret_key=SECRET,
+                users_file=users_file,
+                cache_dir=tmp_path / "cache",
+            )
+        )
+    )
     live.store = store
     yield live
     live.server.shutdown()
@@ -145,7 +170,9 @@ def import_in_page(page, url: str, file: Path) -> str:
     return page.inner_text("#import-result")
 
 
-def test_importing_the_same_file_again_after_a_rollback_imports_it(page, empty_store_server, tmp_path):
+def test_importing_the_same_file_again_after_a_rollback_imports_it(
+    page, empty_store_server, tmp_path
+):
     """The false success of issue 19: the page said "Imported" and wrote nothing (a cached answer)."""
     from dashboard.build import history_log
     from dashboard.store.files import current_version_name
@@ -179,18 +206,23 @@ def test_importing_the_same_file_again_after_a_rollback_imports_it(page, empty_s
     assert page.watch.failed_responses == [] and page.watch.console_errors == []
 
 
-@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}],
-                         ids=["1280px", "390px"])
-def test_the_history_and_its_buttons_are_on_screen_and_a_rollback_can_be_cancelled(browser, empty_store_server,
-                                                                                   tmp_path, viewport):
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 1280, "height": 800}, {"width": 390, "height": 844}],
+    ids=["1280px", "390px"],
+)
+def test_the_history_and_its_buttons_are_on_screen_and_a_rollback_can_be_cancelled(
+    browser, empty_store_server, tmp_path, viewport
+):
     from dashboard.build.importer import import_file
     from dashboard.store.files import current_version_name
 
     url, store = empty_store_server.url, empty_store_server.store
     for year in (2017, 2018):
         import_file(store, write_file(tmp_path / f"{year}.csv", year), user="dana")
-    context = browser.new_context(viewport=viewport, is_mobile=viewport["width"] < 500,
-                                  has_touch=viewport["width"] < 500)
+    context = browser.new_context(
+        viewport=viewport, is_mobile=viewport["width"] < 500, has_touch=viewport["width"] < 500
+    )
     page = context.new_page()
     try:
         sign_in(page, url, "dana")
@@ -205,15 +237,24 @@ def test_the_history_and_its_buttons_are_on_screen_and_a_rollback_can_be_cancell
             box = buttons.nth(index).bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], (index, box)
             # Nothing scrolls sideways inside the history either: the button is visible as it is.
-            assert page.evaluate("""button => { const r = button.getBoundingClientRect();
+            assert page.evaluate(
+                """button => { const r = button.getBoundingClientRect();
                 const box = button.closest('.import-history-box').getBoundingClientRect();
-                return r.left >= box.left && r.right <= box.right; }""", buttons.nth(index).element_handle())
-        page.get_by_role("button", name="Roll back import #3 (2018.csv): see what changes first").click()
+                return r.left >= box.left && r.right <= box.right; }""",
+                buttons.nth(index).element_handle(),
+            )
+        page.get_by_role(
+            "button", name="Roll back import #3 (2018.csv): see what changes first"
+        ).click()
         page.wait_for_selector("#import-rollback-dialog .modal-body li")
-        assert "2018.csv: 1 indicator value rows (import #3 by dana" in page.inner_text("#import-rollback-dialog")
+        assert "2018.csv: 1 indicator value rows (import #3 by dana" in page.inner_text(
+            "#import-rollback-dialog"
+        )
         go = page.locator("#import-rollback-confirm-button")
         box = go.bounding_box()
-        assert box["x"] + box["width"] <= viewport["width"] and go.inner_text() == "Serve store-000002"
+        assert (
+            box["x"] + box["width"] <= viewport["width"] and go.inner_text() == "Serve store-000002"
+        )
         page.click("#import-rollback-cancel-button")
         page.wait_for_selector("#import-rollback-dialog", state="hidden")
         assert current_version_name(store) == "store-000003.duckdb", "cancelling changed the store"
@@ -222,6 +263,8 @@ def test_the_history_and_its_buttons_are_on_screen_and_a_rollback_can_be_cancell
 
 
 def write_file(path: Path, year: int) -> Path:
-    path.write_text(f"action_code,iso3,period,sex,indicator_code,value\nJI-SLC,SEN,{year}-Q2,female,returns_assisted,7\n",
-                    encoding="utf-8")
+    path.write_text(
+        f"action_code,iso3,period,sex,indicator_code,value\nJI-SLC,SEN,{year}-Q2,female,returns_assisted,7\n",
+        encoding="utf-8",
+    )
     return path

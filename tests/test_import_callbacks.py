@@ -46,18 +46,29 @@ def test_report_names_rows_and_writes_nothing(context):
 
 
 def test_damaged_or_missing_uploads_are_reported(context):
-    report, disabled, _ = update_report(context, "data:text/csv;base64,@@@", "r.csv", "auto", False, "en")
+    report, disabled, _ = update_report(
+        context, "data:text/csv;base64,@@@", "r.csv", "auto", False, "en"
+    )
     assert disabled and "the upload arrived damaged" in texts(report)
     result, disabled, tick = confirm_import(context, 1, None, "r.csv", "auto", False, "en", 0)
     assert tick is not None  # no_update sentinel: nothing happened
 
 
 def test_confirm_imports_switches_and_history_offers_rollback(context):
-    result, disabled, tick = confirm_import(context, 1, upload(CSV), "../../etc/r.csv", "auto", False, "en", 0)
-    assert "Imported 1 indicator value rows from r.csv (version store-000002)" in texts(result) and tick == 1
+    result, disabled, tick = confirm_import(
+        context, 1, upload(CSV), "../../etc/r.csv", "auto", False, "en", 0
+    )
+    assert (
+        "Imported 1 indicator value rows from r.csv (version store-000002)" in texts(result)
+        and tick == 1
+    )
     assert context.version_name == "store-000002" and context.catalog.data_origin == "imported"
     history = texts(update_history(context, tick, "en"))
-    assert "anonymous" in history and "r.csv" in history and " ".join(["store-000002", " ", "(served)"]) in history
+    assert (
+        "anonymous" in history
+        and "r.csv" in history
+        and " ".join(["store-000002", " ", "(served)"]) in history
+    )
     entry = history_log.read_entries(context.store_directory)[-1]
     button = {"type": "import-rollback-button", "index": entry["id"]}
     stored, is_open, plan, go, _ = show_rollback_plan(context, button, [1], [], "en")
@@ -66,22 +77,31 @@ def test_confirm_imports_switches_and_history_offers_rollback(context):
     assert "r.csv: 1 indicator value rows (import #2 by anonymous" in texts(plan)
     assert context.version_name == "store-000002", "showing the plan changed the store"
     message, tick, is_open, _ = carry_out_rollback(context, 1, stored, "en", 1)
-    assert "store-000001 is served again (history entry #3)" in texts(message) and tick == 2 and not is_open
+    assert (
+        "store-000001 is served again (history entry #3)" in texts(message)
+        and tick == 2
+        and not is_open
+    )
     assert context.version_name == "store-000001" and context.catalog.data_origin == "empty"
 
 
 def test_a_rollback_whose_store_changed_since_it_was_shown_changes_nothing(context):
     confirm_import(context, 1, upload(CSV), "r.csv", "auto", False, "en", 0)
-    stored, *_ = show_rollback_plan(context, {"type": "import-rollback-button", "index": 2}, [1], [], "en")
-    confirm_import(context, 1, upload(CSV.replace(b"2021-Q2", b"2021-Q3")), "s.csv", "auto", False, "en", 1)
+    stored, *_ = show_rollback_plan(
+        context, {"type": "import-rollback-button", "index": 2}, [1], [], "en"
+    )
+    confirm_import(
+        context, 1, upload(CSV.replace(b"2021-Q2", b"2021-Q3")), "s.csv", "auto", False, "en", 1
+    )
     message, *_ = carry_out_rollback(context, 1, stored, "en", 2)
     assert "Nothing was changed: the store changed since this rollback was shown" in texts(message)
     assert context.version_name == "store-000003"
 
 
 def test_rollback_of_an_unknown_entry_is_a_message(context):
-    stored, is_open, _, _, message = show_rollback_plan(context, {"type": "import-rollback-button", "index": 99},
-                                                        [1], [], "en")
+    stored, is_open, _, _, message = show_rollback_plan(
+        context, {"type": "import-rollback-button", "index": 99}, [1], [], "en"
+    )
     assert stored is None and is_open is False
     assert "History entry 99 is not an import" in texts(message)
 
@@ -92,10 +112,16 @@ def test_a_single_file_store_cannot_import_from_the_page(tiny_store_path):
     assert "needs a store directory" in texts(result)
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("../../etc/passwd", "passwd"), ("C:\\Users\\amina\\r.csv", "C__Users_amina_r.csv"), ("", "upload"),
-    ("<script>.csv", "_script_.csv"), ("..", "upload"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\amina\\r.csv", "C__Users_amina_r.csv"),
+        ("", "upload"),
+        ("<script>.csv", "_script_.csv"),
+        ("..", "upload"),
+    ],
+)
 def test_upload_names_are_made_safe(name, expected):
     assert safe_file_name(name) == expected
 
@@ -115,8 +141,17 @@ def test_the_page_lists_each_kind_of_file_from_the_importers_own_columns_with_a_
     store = tmp_path / "store"
     build_store(store, demo=False)
     context = AppContext(settings_for(store))
-    page = texts(layout(PageContext(lang="en", catalog=context.catalog, settings=context.settings,
-                                    cursor=context.cursor(), params={})))
+    page = texts(
+        layout(
+            PageContext(
+                lang="en",
+                catalog=context.catalog,
+                settings=context.settings,
+                cursor=context.cursor(),
+                params={},
+            )
+        )
+    )
     assert {column.name for columns in FORMATS.values() for column in columns} == KNOWN_COLUMNS
     for columns in FORMATS.values():
         for column in columns:
@@ -125,9 +160,18 @@ def test_the_page_lists_each_kind_of_file_from_the_importers_own_columns_with_a_
     assert "an Action code: JI-HOA, JI-NA, JI-SLC, PILOT, PROTTASHA, RADA" in page
     assert "returns_assisted" in page and "a whole number from 0 to 240" in page
 
-    app = create_app(settings_for(store, auth_mode="users", secret_key=SECRET,
-                                  users_file=write_users(tmp_path / "users.json")))
-    assert app.server.test_client().get("/import/templates/survey.csv").status_code in (302, 401)  # sign in first
+    app = create_app(
+        settings_for(
+            store,
+            auth_mode="users",
+            secret_key=SECRET,
+            users_file=write_users(tmp_path / "users.json"),
+        )
+    )
+    assert app.server.test_client().get("/import/templates/survey.csv").status_code in (
+        302,
+        401,
+    )  # sign in first
     assert SignedInClient(app, "vera").get("/import/templates/survey.csv").status_code == 403
     client = SignedInClient(app, "dana")
     assert client.get("/import/templates/other.csv").status_code == 404
@@ -141,13 +185,29 @@ def test_the_page_lists_each_kind_of_file_from_the_importers_own_columns_with_a_
         template.write_bytes(response.data)
         with pytest.raises(ImportRefused, match="the file has no data rows"):
             import_file(store, template)
-    filled = dict(survey_id="N1", respondent_id="", action_code="JI-SLC", iso3="SEN", survey_date="2020-03-15",
-                  months_since_return="6", sex="female", age_group="25-34", assistance_type="economic",
-                  assistance_level="individual", referral="direct", economic_score="0.6", social_score="0.5",
-                  psychosocial_score="0.4", composite_score="")
+    filled = dict(
+        survey_id="N1",
+        respondent_id="",
+        action_code="JI-SLC",
+        iso3="SEN",
+        survey_date="2020-03-15",
+        months_since_return="6",
+        sex="female",
+        age_group="25-34",
+        assistance_type="economic",
+        assistance_level="individual",
+        referral="direct",
+        economic_score="0.6",
+        social_score="0.5",
+        psychosocial_score="0.4",
+        composite_score="",
+    )
     survey = tmp_path / "survey.csv"
-    survey.write_bytes(survey.read_bytes() + ",".join(filled[column.name] for column in FORMATS["survey"]).encode()
-                       + b"\r\n")
+    survey.write_bytes(
+        survey.read_bytes()
+        + ",".join(filled[column.name] for column in FORMATS["survey"]).encode()
+        + b"\r\n"
+    )
     assert import_file(store, survey).rows == 1
 
 
@@ -158,11 +218,19 @@ def test_the_rollback_dialog_says_how_long_the_rolled_back_version_stays(tmp_pat
     build_store(store, demo=False)
     context = AppContext(settings_for(store, store_check_seconds=0, keep_versions=2))
     confirm_import(context, 1, upload(CSV), "r.csv", "auto", False, "en", 0)  # store-000002
-    stored, _, plan, _, _ = show_rollback_plan(context, {"type": "import-rollback-button", "index": 2}, [1], [], "en")
-    assert ("The rollback deletes nothing: the history keeps every entry, and store-000002 stays on disk, so it can "
-            "be served again. Only the last 2 versions served are kept") in texts(plan)
+    stored, _, plan, _, _ = show_rollback_plan(
+        context, {"type": "import-rollback-button", "index": 2}, [1], [], "en"
+    )
+    assert (
+        "The rollback deletes nothing: the history keeps every entry, and store-000002 stays on disk, so it can "
+        "be served again. Only the last 2 versions served are kept"
+    ) in texts(plan)
     assert "store-000002 too once 2 others were served after it" in texts(plan)
     carry_out_rollback(context, 1, stored, "en", 1)
     assert "store-000002.duckdb" in versions.version_names(store)  # the rollback deleted nothing
-    confirm_import(context, 1, upload(CSV.replace(b"2021-Q2", b"2021-Q3")), "s.csv", "auto", False, "en", 2)
-    assert "store-000002.duckdb" not in versions.version_names(store)  # store-000001 and 000003 served after it
+    confirm_import(
+        context, 1, upload(CSV.replace(b"2021-Q2", b"2021-Q3")), "s.csv", "auto", False, "en", 2
+    )
+    assert "store-000002.duckdb" not in versions.version_names(
+        store
+    )  # store-000001 and 000003 served after it

@@ -30,12 +30,19 @@ def store_data(layout: Component, component_id: object) -> object:
     raise AssertionError(f"{component_id} not in the layout")
 
 
-@pytest.mark.parametrize(("search", "lang", "expected"), [
-    ("?region=WCA&group=sex&threshold=0.7", "fr", "?region=WCA&lang=fr&group=sex&threshold=0.7"),
-    ("?region=WCA&lang=fr&group=sex", "en", "?region=WCA&group=sex"),
-    ("", "fr", "?lang=fr"),
-    ("?region=WCA&lang=fr", "fr", "?region=WCA&lang=fr"),
-])
+@pytest.mark.parametrize(
+    ("search", "lang", "expected"),
+    [
+        (
+            "?region=WCA&group=sex&threshold=0.7",
+            "fr",
+            "?region=WCA&lang=fr&group=sex&threshold=0.7",
+        ),
+        ("?region=WCA&lang=fr&group=sex", "en", "?region=WCA&group=sex"),
+        ("", "fr", "?lang=fr"),
+        ("?region=WCA&lang=fr", "fr", "?region=WCA&lang=fr"),
+    ],
+)
 def test_the_address_in_a_language_is_the_one_the_shell_writes(search, lang, expected):
     assert address_in_language(search, lang, "en") == expected
 

@@ -23,8 +23,10 @@ from dashboard.store.files import StoreError, connect_writable
 from conftest import settings_for
 
 ROOT = Path(__file__).resolve().parent.parent
-INDICATOR_FILE = ["action_code,iso3,period,sex,indicator_code,value",
-                  "JI-SLC,SEN,2021-Q2,female,returns_assisted,12345"]
+INDICATOR_FILE = [
+    "action_code,iso3,period,sex,indicator_code,value",
+    "JI-SLC,SEN,2021-Q2,female,returns_assisted,12345",
+]
 
 
 def undo_import(store_dir: Path, entry_id: int, user: str) -> str:
@@ -52,12 +54,19 @@ def test_a_command_line_import_goes_live_in_a_serving_app(store_dir, tmp_path):
     assert "holds no indicator or survey data" in banner(client)
     first = context.version_name
     file = write(tmp_path / "returns.csv", INDICATOR_FILE)
-    done = subprocess.run([sys.executable, "-m", "dashboard", "import", str(file), "--store", str(store_dir)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "EUIOM_STORE": str(store_dir)})
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard", "import", str(file), "--store", str(store_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "EUIOM_STORE": str(store_dir)},
+    )
     assert done.returncode == 0, done.stderr
     assert "from returns.csv: history entry #2, version store-000002" in done.stdout
-    assert "Imported data: indicator values from returns.csv." in banner(client)  # the kind it brought
+    assert "Imported data: indicator values from returns.csv." in banner(
+        client
+    )  # the kind it brought
     assert context.version_name == "store-000002" != first
 
 
@@ -69,7 +78,12 @@ def test_a_request_keeps_its_version_while_the_app_switches(store_dir, tmp_path)
         context.pin()
         started.set()
         finish.wait(10)
-        seen.append((context.version_name, context.cursor().execute("SELECT count(*) FROM indicator_values").fetchone()[0]))
+        seen.append(
+            (
+                context.version_name,
+                context.cursor().execute("SELECT count(*) FROM indicator_values").fetchone()[0],
+            )
+        )
         context.release()
 
     worker = threading.Thread(target=long_request)
@@ -78,7 +92,10 @@ def test_a_request_keeps_its_version_while_the_app_switches(store_dir, tmp_path)
     import_file(store_dir, write(tmp_path / "a.csv", INDICATOR_FILE))
     assert context.refresh(force=True)
     context.pin()
-    assert (context.version_name, context.cursor().execute("SELECT count(*) FROM indicator_values").fetchone()[0]) == ("store-000002", 1)
+    assert (
+        context.version_name,
+        context.cursor().execute("SELECT count(*) FROM indicator_values").fetchone()[0],
+    ) == ("store-000002", 1)
     context.release()
     finish.set()
     worker.join(10)
@@ -93,7 +110,12 @@ def test_rollback_serves_the_store_as_it_was_before_the_import(store_dir, tmp_pa
     assert context.catalog.data_origin == "imported"
     entry = history_log.read_entries(store_dir)[-1]
     assert (entry["action"], entry["user"], entry["file"], entry["rows"], entry["previous"]) == (
-        "import", "amina", "a.csv", 1, "store-000001")
+        "import",
+        "amina",
+        "a.csv",
+        1,
+        "store-000001",
+    )
     assert len(entry["sha256"]) == 64
     assert undo_import(store_dir, entry["id"], "amina") == "store-000001"
     context.refresh(force=True)
@@ -102,8 +124,10 @@ def test_rollback_serves_the_store_as_it_was_before_the_import(store_dir, tmp_pa
 
 
 def test_a_second_change_at_the_same_time_is_refused_and_writes_nothing(store_dir, tmp_path):
-    with versions.exclusive(store_dir, "an import of first.csv", "amina"), \
-            pytest.raises(StoreError, match="being changed by an import of first.csv by amina"):
+    with (
+        versions.exclusive(store_dir, "an import of first.csv", "amina"),
+        pytest.raises(StoreError, match="being changed by an import of first.csv by amina"),
+    ):
         import_file(store_dir, write(tmp_path / "b.csv", INDICATOR_FILE))
     assert versions.version_names(store_dir) == ["store-000001.duckdb"]
     assert import_file(store_dir, tmp_path / "b.csv").version == "store-000002"
@@ -111,9 +135,19 @@ def test_a_second_change_at_the_same_time_is_refused_and_writes_nothing(store_di
 
 def test_only_the_last_versions_are_kept(store_dir, tmp_path):
     for year in range(2016, 2021):
-        import_file(store_dir, write(tmp_path / f"{year}.csv", [INDICATOR_FILE[0], INDICATOR_FILE[1].replace(
-            "2021", str(year))]), keep=3)
-    assert versions.version_names(store_dir) == ["store-000004.duckdb", "store-000005.duckdb", "store-000006.duckdb"]
+        import_file(
+            store_dir,
+            write(
+                tmp_path / f"{year}.csv",
+                [INDICATOR_FILE[0], INDICATOR_FILE[1].replace("2021", str(year))],
+            ),
+            keep=3,
+        )
+    assert versions.version_names(store_dir) == [
+        "store-000004.duckdb",
+        "store-000005.duckdb",
+        "store-000006.duckdb",
+    ]
     with pytest.raises(StoreError, match="no longer kept"):
         undo_import(store_dir, 2, "amina")
 
@@ -131,9 +165,16 @@ def test_a_refused_import_leaves_no_new_version(store_dir, tmp_path):
     from dashboard.build.importer import ImportRefused
 
     with pytest.raises(ImportRefused):
-        import_file(store_dir, write(tmp_path / "bad.csv", [INDICATOR_FILE[0], "JI-SLC,SEN,2021-Q2,female,x,1"]))
+        import_file(
+            store_dir,
+            write(tmp_path / "bad.csv", [INDICATOR_FILE[0], "JI-SLC,SEN,2021-Q2,female,x,1"]),
+        )
     assert sorted(path.name for path in store_dir.iterdir() if not path.name.startswith(".")) == [
-        "current", "history.head", "history.jsonl", "store-000001.duckdb"]
+        "current",
+        "history.head",
+        "history.jsonl",
+        "store-000001.duckdb",
+    ]
 
 
 # ---------------------------------------------------------------- unusable stores: one line, with the fix
@@ -169,8 +210,12 @@ def test_unusable_stores_are_named_with_their_fix_at_import(tmp_path, tiny_store
     corrupt.write_bytes(b"\x00garbage" * 1000)
     plain = tmp_path / "plain"
     plain.mkdir()
-    for store, expected in ((foreign, "another application's database"), (corrupt, "is another kind of file, not a DuckDB database"),
-                            (plain, "not a store directory"), (tmp_path / "none.duckdb", "No store at")):
+    for store, expected in (
+        (foreign, "another application's database"),
+        (corrupt, "is another kind of file, not a DuckDB database"),
+        (plain, "not a store directory"),
+        (tmp_path / "none.duckdb", "No store at"),
+    ):
         with pytest.raises(StoreError) as caught:
             import_file(store, file)
         assert expected in str(caught.value) and "\n" not in str(caught.value), caught.value
@@ -182,15 +227,27 @@ def test_a_single_file_store_locked_by_another_process_is_named(tmp_path, tiny_s
 
     store = tmp_path / "locked.duckdb"
     shutil.copy(tiny_store_path, store)
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                               "print('open', flush=True); time.sleep(60)", str(store)],
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+            "print('open', flush=True); time.sleep(60)",
+            str(store),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "open"
         with pytest.raises(StoreError) as caught:
             import_file(store, write(tmp_path / "s.csv", [SURVEY_HEADER, *GOOD_SURVEY_ROWS]))
         message = str(caught.value)
-        assert "locked by another process" in message and "store directory" in message and "\n" not in message
+        assert (
+            "locked by another process" in message
+            and "store directory" in message
+            and "\n" not in message
+        )
         assert f"PID {holder.pid}" in message
         at_start = one_line_store_error(settings_for(store))
         assert "locked by another process" in at_start and "wait for it to finish" in at_start
@@ -202,7 +259,9 @@ def test_a_single_file_store_locked_by_another_process_is_named(tmp_path, tiny_s
 def test_a_read_only_store_is_named(tmp_path, tiny_store_path):
     from dashboard.store.files import explain_open_error
 
-    message = explain_open_error(tmp_path / "s.duckdb", PermissionError(13, "Permission denied"), writing=True)
+    message = explain_open_error(
+        tmp_path / "s.duckdb", PermissionError(13, "Permission denied"), writing=True
+    )
     assert "cannot be written (permission denied)" in message
     if os.geteuid() == 0:
         pytest.skip("root writes read-only files: the real check needs an ordinary user")
@@ -217,8 +276,14 @@ def test_a_read_only_store_is_named(tmp_path, tiny_store_path):
 
 def test_dev_server_never_builds_a_demo_store_at_an_explicit_path(tmp_path):
     missing = tmp_path / "mine"
-    done = subprocess.run([sys.executable, "run.py"], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "EUIOM_STORE": str(missing), "EUIOM_PORT": "1"})
+    done = subprocess.run(
+        [sys.executable, "run.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "EUIOM_STORE": str(missing), "EUIOM_PORT": "1"},
+    )
     assert done.returncode == 2
     assert "Store error: No store at" in done.stderr and "Traceback" not in done.stderr
     assert not missing.exists()
@@ -227,10 +292,18 @@ def test_dev_server_never_builds_a_demo_store_at_an_explicit_path(tmp_path):
 def test_gunicorn_entry_stops_with_one_line_on_an_unusable_store(tmp_path):
     corrupt = tmp_path / "corrupt.duckdb"
     corrupt.write_bytes(b"\x00garbage" * 1000)
-    done = subprocess.run([sys.executable, "-c", "import dashboard.wsgi"], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120, env={**os.environ, "EUIOM_STORE": str(corrupt)})
+    done = subprocess.run(
+        [sys.executable, "-c", "import dashboard.wsgi"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "EUIOM_STORE": str(corrupt)},
+    )
     assert done.returncode == 4
-    assert done.stderr.strip().startswith("Store error: The store") and "Traceback" not in done.stderr
+    assert (
+        done.stderr.strip().startswith("Store error: The store") and "Traceback" not in done.stderr
+    )
     assert len(done.stderr.strip().splitlines()) == 1
 
 
@@ -249,8 +322,13 @@ def test_no_request_fails_while_versions_switch_under_concurrent_requests(store_
         thread.start()
     try:
         for year in (2017, 2018, 2019):
-            import_file(store_dir, write(tmp_path / f"{year}.csv", [INDICATOR_FILE[0], INDICATOR_FILE[1].replace(
-                "2021", str(year))]))
+            import_file(
+                store_dir,
+                write(
+                    tmp_path / f"{year}.csv",
+                    [INDICATOR_FILE[0], INDICATOR_FILE[1].replace("2021", str(year))],
+                ),
+            )
         undo_import(store_dir, history_log.read_entries(store_dir)[-1]["id"], "amina")
     finally:
         stop.set()

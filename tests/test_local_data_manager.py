@@ -39,7 +39,10 @@ def nav_import(client) -> dict:
         elif isinstance(node, dict):
             props = node.get("props", {})
             if props.get("id") == "shell-nav-import-link":
-                found.update(text=props.get("children"), hidden="d-none" in str((parent or {}).get("className")))
+                found.update(
+                    text=props.get("children"),
+                    hidden="d-none" in str((parent or {}).get("className")),
+                )
             walk(props.get("children"), props)
 
     walk(layout)
@@ -83,13 +86,16 @@ def test_the_link_printed_in_the_terminal_lets_this_browser_import(local_app):
     assert manager.post(CALLBACK, json=import_body()).status_code != 403  # past the role check
 
 
-@pytest.mark.parametrize(("why", "environ", "headers"), [
-    ("another address", {"REMOTE_ADDR": "192.0.2.10"}, {}),
-    ("through a proxy (X-Forwarded-For)", {}, {"X-Forwarded-For": "192.0.2.10"}),
-    ("through a proxy (Forwarded)", {}, {"Forwarded": "for=192.0.2.10"}),
-    ("through a proxy (Via)", {}, {"Via": "1.1 nginx"}),
-    ("another host name (DNS rebinding)", {}, {"Host": "evil.example:8050"}),
-])
+@pytest.mark.parametrize(
+    ("why", "environ", "headers"),
+    [
+        ("another address", {"REMOTE_ADDR": "192.0.2.10"}, {}),
+        ("through a proxy (X-Forwarded-For)", {}, {"X-Forwarded-For": "192.0.2.10"}),
+        ("through a proxy (Forwarded)", {}, {"Forwarded": "for=192.0.2.10"}),
+        ("through a proxy (Via)", {}, {"Via": "1.1 nginx"}),
+        ("another host name (DNS rebinding)", {}, {"Host": "evil.example:8050"}),
+    ],
+)
 def test_the_cookie_alone_is_not_enough(local_app, why, environ, headers):
     client = with_link(local_app)
     client.environ_base.update(environ)
@@ -99,14 +105,24 @@ def test_the_cookie_alone_is_not_enough(local_app, why, environ, headers):
 
 def test_another_site_cannot_make_the_browser_import(local_app):
     client = with_link(local_app)
-    forged = client.post(CALLBACK, json=page_body("/import"), headers={"Origin": "http://evil.example"})
+    forged = client.post(
+        CALLBACK, json=page_body("/import"), headers={"Origin": "http://evil.example"}
+    )
     assert forged.status_code == 403
     own = client.post(CALLBACK, json=page_body("/import"), headers={"Origin": "http://localhost"})
     assert own.status_code == 200
 
 
-@pytest.mark.parametrize("overrides", [{"local_key": ""}, {"local_data_manager": "off"}, {"proxy_hops": 1},
-                                       {"host": "0.0.0.0"}, {"auth_mode": "users", "secret_key": "k" * 40}])
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"local_key": ""},
+        {"local_data_manager": "off"},
+        {"proxy_hops": 1},
+        {"host": "0.0.0.0"},
+        {"auth_mode": "users", "secret_key": "k" * 40},
+    ],
+)
 def test_no_local_manager_unless_every_condition_holds(tiny_store_path, overrides):
     app = create_app(settings_for(tiny_store_path, **{"local_key": KEY, **overrides}))
     client = app.server.test_client()
@@ -134,7 +150,9 @@ def test_the_person_at_the_machine_sees_import_in_the_menu_others_do_not(browser
         assert link.is_visible()
         assert page.locator("#import-upload").is_visible()
         page.get_by_label("Language").select_option("fr")
-        page.get_by_role("link", name="Importer (cet ordinateur seulement)").wait_for(state="visible")
+        page.get_by_role("link", name="Importer (cet ordinateur seulement)").wait_for(
+            state="visible"
+        )
         context.close()
     finally:
         live.server.shutdown()
@@ -142,7 +160,17 @@ def test_the_person_at_the_machine_sees_import_in_the_menu_others_do_not(browser
 
 def curl_as(user: str | None, url: str, cookie: str) -> int:
     """The HTTP status of GET ``url`` with ``cookie``, from a process of OS account ``user`` (None: this one)."""
-    command = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", f"Cookie: {cookie}", url]
+    command = [
+        "curl",
+        "-s",
+        "-o",
+        "/dev/null",
+        "-w",
+        "%{http_code}",
+        "-H",
+        f"Cookie: {cookie}",
+        url,
+    ]
     if user is not None:
         command = ["su", user, "-s", "/bin/sh", "-c", " ".join(f"'{part}'" for part in command)]
     return int(subprocess.run(command, capture_output=True, text=True, timeout=60).stdout or 0)
@@ -157,15 +185,20 @@ def test_the_kernel_names_this_account_as_the_owner_of_a_loopback_connection(tin
     live = start_server(create_app(settings_for(tiny_store_path, local_key=KEY)))
     try:
         browser_like = requests.Session()
-        assert browser_like.get(f"{live.url}/auth/local?key={KEY}", allow_redirects=False).status_code == 302
+        assert (
+            browser_like.get(f"{live.url}/auth/local?key={KEY}", allow_redirects=False).status_code
+            == 302
+        )
         assert browser_like.get(f"{live.url}/import").status_code == 200
     finally:
         live.server.shutdown()
 
 
 @pytest.mark.real_sockets
-@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("curl") is None or shutil.which("su") is None,
-                    reason="connecting as another OS account needs root (su) and curl")
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("curl") is None or shutil.which("su") is None,
+    reason="connecting as another OS account needs root (su) and curl",
+)
 def test_another_account_holding_the_stolen_cookie_is_an_ordinary_visitor(tiny_store_path):
     """Before: another local account that got the cookie (a page it serves on another port of
     127.0.0.1, opened by the person) imported data with it."""
@@ -175,8 +208,12 @@ def test_another_account_holding_the_stolen_cookie_is_an_ordinary_visitor(tiny_s
     try:
         stolen = f"{COOKIE}={cookie_value(KEY)}"
         assert curl_as(None, f"{live.url}/import", stolen) == 200  # the person at the machine
-        assert curl_as("nobody", f"{live.url}/import", stolen) == 403  # another account, same cookie
-        assert curl_as("nobody", f"{live.url}/auth/local?key={KEY}", "") == 404  # even with the link
+        assert (
+            curl_as("nobody", f"{live.url}/import", stolen) == 403
+        )  # another account, same cookie
+        assert (
+            curl_as("nobody", f"{live.url}/auth/local?key={KEY}", "") == 404
+        )  # even with the link
     finally:
         live.server.shutdown()
 
@@ -187,18 +224,26 @@ def test_the_import_page_refused_says_how_to_get_the_right(tiny_store_path, tmp_
     local = create_app(settings_for(tiny_store_path, local_key=KEY)).server.test_client()
     refused = local.get("/import")
     assert refused.status_code == 403
-    assert "open the link that the terminal running the dashboard (make run, python run.py) printed" in \
-        refused.get_data(as_text=True)
-    assert "ouvrez le lien que le terminal" in local.get("/import", headers={"Accept-Language": "fr"}).get_data(
-        as_text=True)
+    assert (
+        "open the link that the terminal running the dashboard (make run, python run.py) printed"
+        in refused.get_data(as_text=True)
+    )
+    assert "ouvrez le lien que le terminal" in local.get(
+        "/import", headers={"Accept-Language": "fr"}
+    ).get_data(as_text=True)
     nobody = create_app(settings_for(tiny_store_path, local_key="")).server.test_client()
-    assert "Import on the server with python -m dashboard import FILE" in nobody.get("/import").get_data(as_text=True)
+    assert "Import on the server with python -m dashboard import FILE" in nobody.get(
+        "/import"
+    ).get_data(as_text=True)
 
     users = write_users(tmp_path / "users.json")
-    signed = create_app(settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET,
-                                     users_file=users)).server.test_client()
+    signed = create_app(
+        settings_for(tiny_store_path, auth_mode="users", secret_key=SECRET, users_file=users)
+    ).server.test_client()
     sign_in(signed, "vera")
     page = signed.get("/import?lang=fr")
     assert page.status_code == 403
-    assert "que vera n’a pas. Déconnectez-vous, puis connectez-vous en tant que gestionnaire de données" in \
-        page.get_data(as_text=True)
+    assert (
+        "que vera n’a pas. Déconnectez-vous, puis connectez-vous en tant que gestionnaire de données"
+        in page.get_data(as_text=True)
+    )

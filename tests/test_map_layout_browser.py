@@ -14,8 +14,11 @@ from conftest import wait_for_dash
 
 pytestmark = pytest.mark.browser
 
-SCREENS = {"390px": {"width": 390, "height": 844}, "1280px": {"width": 1280, "height": 800},
-           "1440px": {"width": 1440, "height": 900}}
+SCREENS = {
+    "390px": {"width": 390, "height": 844},
+    "1280px": {"width": 1280, "height": 800},
+    "1440px": {"width": 1440, "height": 900},
+}
 PROFILE = "#map-eutf-results-graph .js-plotly-plot"
 
 # Every text a chart draws (SVG text outside the hover layer), with its box; the chart's box; the
@@ -63,8 +66,9 @@ LAYOUT_JS = """
 
 
 def open_page(browser, screen: dict, url: str):
-    context = browser.new_context(viewport=screen, is_mobile=screen["width"] < 500,
-                                  has_touch=screen["width"] < 500)
+    context = browser.new_context(
+        viewport=screen, is_mobile=screen["width"] < 500, has_touch=screen["width"] < 500
+    )
     page = context.new_page()
     page.goto(url)
     wait_for_dash(page)
@@ -74,7 +78,9 @@ def open_page(browser, screen: dict, url: str):
 def layout(page, selector: str, area: str) -> dict:
     """The chart's text problems, once it is scrolled into view and drawn at its final size."""
     page.locator(selector).scroll_into_view_if_needed()
-    page.evaluate("(selector) => window.Plotly.Plots.resize(document.querySelector(selector))", selector)
+    page.evaluate(
+        "(selector) => window.Plotly.Plots.resize(document.querySelector(selector))", selector
+    )
     wait_for_dash(page)
     return page.evaluate(LAYOUT_JS, [selector, area])
 
@@ -84,20 +90,30 @@ def layout(page, selector: str, area: str) -> dict:
 def test_map_and_profile_chart_are_neither_cut_nor_covered(live_server, browser, screen, lang):
     # Mali: an amount map with a parent project's figure (its own legend entry), and a profile
     # chart with 13 indicators, 6 of them parent projects' figures.
-    context, page = open_page(browser, SCREENS[screen],
-                              f"{live_server.url}/?colour=eutf&measure=institutions&profile=MLI&lang={lang}")
+    context, page = open_page(
+        browser,
+        SCREENS[screen],
+        f"{live_server.url}/?colour=eutf&measure=institutions&profile=MLI&lang={lang}",
+    )
     try:
-        page.wait_for_function(f"() => document.querySelector('{PLOT}')?.querySelector('.colorbar .cbtitle')"
-                               f" && document.querySelector('{PROFILE}')?.querySelector('.bars')")
+        page.wait_for_function(
+            f"() => document.querySelector('{PLOT}')?.querySelector('.colorbar .cbtitle')"
+            f" && document.querySelector('{PROFILE}')?.querySelector('.bars')"
+        )
         amount_map = layout(page, PLOT, "map")
         assert amount_map["problems"] == [] and amount_map["texts"] >= 8, amount_map
         profile = layout(page, PROFILE, "bars")
         assert profile["problems"] == [] and profile["texts"] >= 20, profile
         assert profile["inside"] and profile["page"] <= SCREENS[screen]["width"]
-        legend = page.evaluate(f"() => [...document.querySelectorAll('{PROFILE} .legendtext')].map(e => e.textContent)")
+        legend = page.evaluate(
+            f"() => [...document.querySelectorAll('{PROFILE} .legendtext')].map(e => e.textContent)"
+        )
         assert legend[0] == t("eutf.value.actual", lang) and len(legend) == 2
-        assert "libellés traduits" in page.evaluate(f"() => document.querySelector('{PROFILE} .gtitle').textContent") \
+        assert (
+            "libellés traduits"
+            in page.evaluate(f"() => document.querySelector('{PROFILE} .gtitle').textContent")
             or lang == "en"
+        )
     finally:
         context.close()
 
@@ -106,7 +122,9 @@ def test_map_and_profile_chart_are_neither_cut_nor_covered(live_server, browser,
 def test_the_disclaimer_never_covers_the_map_on_a_phone(live_server, browser, lang):
     context, page = open_page(browser, SCREENS["390px"], f"{live_server.url}/?lang={lang}")
     try:
-        page.wait_for_function(f"() => document.querySelectorAll('{GRAPH} .choroplethlocation').length >= 30")
+        page.wait_for_function(
+            f"() => document.querySelectorAll('{GRAPH} .choroplethlocation').length >= 30"
+        )
         found = layout(page, PLOT, "map")
         assert found["problems"] == [] and found["page"] <= 390, found
         # North Africa and Afghanistan are in the clear: the disclaimer sits above the map frame.
@@ -125,7 +143,9 @@ def test_ethiopias_hover_box_fits_the_map(live_server, browser, screen):
     # Ethiopia has no figure of its own, and two regional projects listed in its hover box.
     context, page = open_page(browser, SCREENS[screen], f"{live_server.url}/?colour=eutf")
     try:
-        page.wait_for_function(f"() => document.querySelector('{PLOT}')?.querySelector('.colorbar')")
+        page.wait_for_function(
+            f"() => document.querySelector('{PLOT}')?.querySelector('.colorbar')"
+        )
         page.locator(PLOT).scroll_into_view_if_needed()
         wait_for_dash(page)
         centre = page.evaluate(f"""() => {{
@@ -134,8 +154,10 @@ def test_ethiopias_hover_box_fits_the_map(live_server, browser, screen):
             .sort((a, b) => b.width * b.height - a.width * a.height);
             return [paths[0].left + paths[0].width / 2, paths[0].top + paths[0].height / 2]; }}""")
         page.mouse.move(*centre)
-        page.wait_for_function(f"() => (document.querySelector('{GRAPH} .hoverlayer').textContent || '')"
-                               ".includes('Ethiopia')")
+        page.wait_for_function(
+            f"() => (document.querySelector('{GRAPH} .hoverlayer').textContent || '')"
+            ".includes('Ethiopia')"
+        )
         boxes = page.evaluate(f"""() => {{ const gd = document.querySelector('{PLOT}');
             const r = el => {{ const b = el.getBoundingClientRect(); return [b.left, b.right, b.top, b.bottom]; }};
             return {{chart: r(gd.querySelector('.main-svg')),

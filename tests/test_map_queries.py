@@ -32,16 +32,19 @@ def test_map_countries_lists_every_action_country_with_its_facts(tiny_cursor):
     assert countries.loc["GIN", "status_code"] == "ongoing"
 
 
-@pytest.mark.parametrize(("selection", "expected"), [
-    (Selection(regions=("WCA",)), JI_SLC),
-    (Selection(statuses=("ongoing",)), JI_SLC | {"MWI", "MOZ", "ZAF"}),
-    (Selection(actions=("JI-NA",)), JI_NA),
-    (Selection(countries=("GIN", "ZAF")), {"GIN", "ZAF"}),
-    # Pillar 6 is the Sahel and Lake Chad's alone; pillar 1 does not apply in Libya.
-    (Selection(pillars=(6,)), JI_SLC),
-    (Selection(actions=("JI-NA",), pillars=(1,)), JI_NA - {"LBY"}),
-    (Selection(actions=("JI-NA",), pillars=(2,)), JI_NA),
-])
+@pytest.mark.parametrize(
+    ("selection", "expected"),
+    [
+        (Selection(regions=("WCA",)), JI_SLC),
+        (Selection(statuses=("ongoing",)), JI_SLC | {"MWI", "MOZ", "ZAF"}),
+        (Selection(actions=("JI-NA",)), JI_NA),
+        (Selection(countries=("GIN", "ZAF")), {"GIN", "ZAF"}),
+        # Pillar 6 is the Sahel and Lake Chad's alone; pillar 1 does not apply in Libya.
+        (Selection(pillars=(6,)), JI_SLC),
+        (Selection(actions=("JI-NA",), pillars=(1,)), JI_NA - {"LBY"}),
+        (Selection(actions=("JI-NA",), pillars=(2,)), JI_NA),
+    ],
+)
 def test_filters_narrow_the_kept_countries(tiny_cursor, selection, expected):
     assert kept(tiny_cursor, selection) == expected
 
@@ -70,16 +73,19 @@ def test_country_in_selection(tiny_cursor):
     assert not map_queries.country_in_selection(tiny_cursor, Selection(), "FRA")
 
 
-@pytest.mark.parametrize(("selection", "shown"), [
-    (Selection(), True),
-    (Selection(actions=("PILOT",)), True),
-    (Selection(regions=("SAF",), pillars=(3,)), True),
-    (Selection(regions=("WCA",)), False),
-    (Selection(statuses=("completed",)), False),
-    (Selection(pillars=(6,)), False),
-    (Selection(countries=("MWI",)), False),
-    (Selection(period_start="2023-Q1"), False),
-])
+@pytest.mark.parametrize(
+    ("selection", "shown"),
+    [
+        (Selection(), True),
+        (Selection(actions=("PILOT",)), True),
+        (Selection(regions=("SAF",), pillars=(3,)), True),
+        (Selection(regions=("WCA",)), False),
+        (Selection(statuses=("completed",)), False),
+        (Selection(pillars=(6,)), False),
+        (Selection(countries=("MWI",)), False),
+        (Selection(period_start="2023-Q1"), False),
+    ],
+)
 def test_global_component_follows_its_action(tiny_cursor, selection, shown):
     components = map_queries.global_components(tiny_cursor, selection)
     if shown:
@@ -108,22 +114,37 @@ def test_country_facts_of_libya_and_south_africa(tiny_cursor):
 def test_country_headline_sums_the_tiny_rows(tiny_cursor):
     guinea = map_queries.country_headline(tiny_cursor, Selection(), "GIN")
     assert guinea[["indicator_code", "value"]].values.tolist() == [
-        ["returns_assisted", 150.0], ["reintegration_started", 50.0], ["reintegration_completed", 20.0]]
+        ["returns_assisted", 150.0],
+        ["reintegration_started", 50.0],
+        ["reintegration_completed", 20.0],
+    ]
     assert guinea.loc[0, "definition_en"].startswith("Migrants who returned voluntarily")
-    second_quarter = map_queries.country_headline(tiny_cursor, Selection(period_start="2019-Q2"), "GIN")
+    second_quarter = map_queries.country_headline(
+        tiny_cursor, Selection(period_start="2019-Q2"), "GIN"
+    )
     assert second_quarter[["indicator_code", "value"]].values.tolist() == [
-        ["returns_assisted", 50.0], ["reintegration_completed", 20.0]]
+        ["returns_assisted", 50.0],
+        ["reintegration_completed", 20.0],
+    ]
     reintegration = map_queries.country_headline(tiny_cursor, Selection(pillars=(3,)), "GIN")
-    assert reintegration["indicator_code"].tolist() == ["reintegration_started", "reintegration_completed"]
+    assert reintegration["indicator_code"].tolist() == [
+        "reintegration_started",
+        "reintegration_completed",
+    ]
     mali = map_queries.country_headline(tiny_cursor, Selection(), "MLI")
-    assert mali[["indicator_code", "value"]].values.tolist() == [["returns_assisted", 40.0], ["community_projects", 3.0]]
+    assert mali[["indicator_code", "value"]].values.tolist() == [
+        ["returns_assisted", 40.0],
+        ["community_projects", 3.0],
+    ]
     assert map_queries.country_headline(tiny_cursor, Selection(actions=("JI-NA",)), "GIN").empty
 
 
 def test_country_trend_by_quarter(tiny_cursor):
     trend = map_queries.country_trend(tiny_cursor, Selection(), "GIN", "returns_assisted")
     assert [(row.period.date(), row.value) for row in trend.itertuples()] == [
-        (dt.date(2019, 1, 1), 100.0), (dt.date(2019, 4, 1), 50.0)]
+        (dt.date(2019, 1, 1), 100.0),
+        (dt.date(2019, 4, 1), 50.0),
+    ]
     ethiopia = map_queries.country_trend(tiny_cursor, Selection(), "ETH", "returns_assisted")
     assert ethiopia["value"].tolist() == [100.0]
 
@@ -137,7 +158,9 @@ def test_country_trend_rejects_other_indicators(tiny_cursor, indicator):
 def test_published_figures_for_a_country(tiny_cursor):
     malawi = map_queries.published_for_country(tiny_cursor, "MWI")
     assert malawi[["level", "indicator", "value"]].values.tolist() == [
-        ["country", "reintegration_completed", 158.0], ["country", "returns_assisted", 335.0]]
+        ["country", "reintegration_completed", 158.0],
+        ["country", "returns_assisted", 335.0],
+    ]
     guinea = map_queries.published_for_country(tiny_cursor, "GIN")
     assert guinea["level"].tolist() == ["action"] * 5 + ["initiative"] * 9
     assert set(guinea.loc[guinea["level"] == "action", "action_code"]) == {"JI-SLC"}
@@ -152,6 +175,14 @@ def test_published_figures_for_a_country(tiny_cursor):
 def test_rada_provinces(tiny_cursor):
     provinces = map_queries.rada_provinces(tiny_cursor)
     assert provinces["province_code"].tolist() == [
-        "AF-BAL", "AF-BGL", "AF-HER", "AF-KAB", "AF-KAN", "AF-KNR", "AF-LAG", "AF-NAN"]
+        "AF-BAL",
+        "AF-BGL",
+        "AF-HER",
+        "AF-KAB",
+        "AF-KAN",
+        "AF-KNR",
+        "AF-LAG",
+        "AF-NAN",
+    ]
     assert set(provinces["action_code"]) == {"RADA"}
     assert provinces.set_index("province_code").loc["AF-KAB", "name_fr"] == "Kaboul"

@@ -30,13 +30,17 @@ TREND = "#map-trend-graph .js-plotly-plot"
 
 
 def wait_for_trend(page) -> None:
-    page.wait_for_function(f"() => document.querySelector('{TREND}') && document.querySelector('{TREND}').data"
-                           " && !document.querySelector('#map-trend-block').hidden")
+    page.wait_for_function(
+        f"() => document.querySelector('{TREND}') && document.querySelector('{TREND}').data"
+        " && !document.querySelector('#map-trend-block').hidden"
+    )
 
 
 def trend_points(page) -> dict:
-    return page.evaluate(f"() => {{ const gd = document.querySelector('{TREND}'); const trace = gd._fullData[0];"
-                         " return {x: Array.from(trace.x), y: Array.from(trace.y), title: gd.layout.title.text}; }")
+    return page.evaluate(
+        f"() => {{ const gd = document.querySelector('{TREND}'); const trace = gd._fullData[0];"
+        " return {x: Array.from(trace.x), y: Array.from(trace.y), title: gd.layout.title.text}; }"
+    )
 
 
 def choose_profile_by_keyboard(page, typed: str, expected: str) -> None:
@@ -44,8 +48,11 @@ def choose_profile_by_keyboard(page, typed: str, expected: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_selector(".dash-dropdown-search", state="visible")
     page.keyboard.type(typed)
-    page.wait_for_function("(name) => [...document.querySelectorAll('[role=option]')].map(e => e.textContent)"
-                           ".join() === name", arg=expected)
+    page.wait_for_function(
+        "(name) => [...document.querySelectorAll('[role=option]')].map(e => e.textContent)"
+        ".join() === name",
+        arg=expected,
+    )
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
 
@@ -58,17 +65,26 @@ def view_state(page) -> dict:
         "chosen": page.inner_text("#map-profile-country-dropdown"),
         "traces": traces(page),
         "map_title": page.evaluate(f"() => document.querySelector('{PLOT}').layout.title.text"),
-        "legend": page.eval_on_selector_all(f"{GRAPH} .legendtext", "nodes => nodes.map(n => n.textContent)"),
-        "profile": [page.inner_text(selector) for selector in
-                    ("#map-profile-title", "#map-profile-body", "#map-profile-published")],
+        "legend": page.eval_on_selector_all(
+            f"{GRAPH} .legendtext", "nodes => nodes.map(n => n.textContent)"
+        ),
+        "profile": [
+            page.inner_text(selector)
+            for selector in ("#map-profile-title", "#map-profile-body", "#map-profile-published")
+        ],
         "trend": trend_points(page),
-        "summaries": [page.text_content("#map-summary-text"), page.text_content("#map-trend-summary")],
+        "summaries": [
+            page.text_content("#map-summary-text"),
+            page.text_content("#map-trend-summary"),
+        ],
         "filters": page.inner_text("#filter-region-dropdown"),
         "heading": page.inner_text("#programme-map-heading"),
     }
 
 
-def test_a_copied_link_restores_filters_colouring_provinces_profile_and_language(live_server, page, browser):
+def test_a_copied_link_restores_filters_colouring_provinces_profile_and_language(
+    live_server, page, browser
+):
     open_map(page, live_server.url + "/?region=WCA,EHOA&lang=fr")
     page.click("#map-colour-radio label:has-text('Région')")
     settle(page, "colour=region")
@@ -81,9 +97,16 @@ def test_a_copied_link_restores_filters_colouring_provinces_profile_and_language
     wait_for_trend(page)
     original = view_state(page)
     link = page.url
-    assert parse_qs(urlsplit(link).query) == {"region": ["EHOA,WCA"], "lang": ["fr"], "colour": ["region"],
-                                              "provinces": ["1"], "profile": ["GHA"]}
-    assert original["colour"] == "region" and original["provinces"] and original["chosen"] == "Ghana"
+    assert parse_qs(urlsplit(link).query) == {
+        "region": ["EHOA,WCA"],
+        "lang": ["fr"],
+        "colour": ["region"],
+        "provinces": ["1"],
+        "profile": ["GHA"],
+    }
+    assert (
+        original["colour"] == "region" and original["provinces"] and original["chosen"] == "Ghana"
+    )
     assert original["trend"]["title"].startswith("Ghana\u202f: Migrants aidés au retour")
     assert "Afrique centrale et de l’Ouest" in original["legend"]
 
@@ -92,7 +115,9 @@ def test_a_copied_link_restores_filters_colouring_provinces_profile_and_language
         other = fresh.new_page()
         other.goto(link)
         wait_for_dash(other)
-        other.wait_for_function(f"() => document.querySelectorAll('{GRAPH} .choroplethlocation').length === 28 + 34 + 1")
+        other.wait_for_function(
+            f"() => document.querySelectorAll('{GRAPH} .choroplethlocation').length === 28 + 34 + 1"
+        )
         wait_for_title(other, "Ghana")
         wait_for_trend(other)
         assert view_state(other) == original
@@ -115,7 +140,11 @@ def test_a_link_whose_profile_is_outside_its_filters_opens_no_profile(live_serve
 def test_unknown_map_options_in_a_link_are_dropped_with_a_notice(live_server, page):
     open_map(page, live_server.url + "/?colour=%3Cb%3Epink&provinces=maybe&profile=FRA&lang=fr")
     notice = page.inner_text("#map-options-notice")
-    assert "«\u00a0<b>pink\u00a0»" in notice and "«\u00a0maybe\u00a0»" in notice and "«\u00a0FRA\u00a0»" in notice
+    assert (
+        "«\u00a0<b>pink\u00a0»" in notice
+        and "«\u00a0maybe\u00a0»" in notice
+        and "«\u00a0FRA\u00a0»" in notice
+    )
     assert page.locator("#map-options-notice b").count() == 0
     assert page.input_value("#map-colour-radio input:checked") == "action"
     assert not page.is_checked("#map-provinces-switch")
@@ -132,23 +161,40 @@ def test_csv_and_excel_downloads_hold_what_the_charts_show(live_server, page):
     name, content = download(page, block_button(page, "programme-map", "Download the data as CSV"))
     assert name == f"map_programme-map_region-WCA_{today}.csv"
     header, table = csv_parts(content)
-    assert header == {"chart": "Map of the Action countries", "filters": "Region: West and Central Africa",
-                      "exported_on": today,
-                      # The categorical map shows reference facts and the dashboard's pillar mapping, never demo data.
-                      "kind_of_data": t("kind.mapping", "en")}
-    assert list(table.columns) == ["Country code (ISO 3166-1 alpha-3)", "Country", "Action code", "Action", "Region",
-                                   "Status", "Role", "Pillars that apply", "Map colour (legend entry)",
-                                   "In the current filters"]
+    assert header == {
+        "chart": "Map of the Action countries",
+        "filters": "Region: West and Central Africa",
+        "exported_on": today,
+        # The categorical map shows reference facts and the dashboard's pillar mapping, never demo data.
+        "kind_of_data": t("kind.mapping", "en"),
+    }
+    assert list(table.columns) == [
+        "Country code (ISO 3166-1 alpha-3)",
+        "Country",
+        "Action code",
+        "Action",
+        "Region",
+        "Status",
+        "Role",
+        "Pillars that apply",
+        "Map colour (legend entry)",
+        "In the current filters",
+    ]
     shown = {trace["name"]: set(trace["locations"]) for trace in traces(page)[1:]}
-    exported = {colour: set(rows["Country code (ISO 3166-1 alpha-3)"])
-                for colour, rows in table.groupby("Map colour (legend entry)")}
+    exported = {
+        colour: set(rows["Country code (ISO 3166-1 alpha-3)"])
+        for colour, rows in table.groupby("Map colour (legend entry)")
+    }
     assert exported == shown and len(table) == 29
     rows = table.set_index("Country code (ISO 3166-1 alpha-3)")
-    assert list(rows.loc["GHA", ["Action", "Status", "Map colour (legend entry)", "In the current filters"]]) == [
-        "Sahel and Lake Chad", "Ongoing", "Ongoing", "Yes"]
+    assert list(
+        rows.loc["GHA", ["Action", "Status", "Map colour (legend entry)", "In the current filters"]]
+    ) == ["Sahel and Lake Chad", "Ongoing", "Ongoing", "Yes"]
     assert rows.loc["LBY", "In the current filters"] == "No"
 
-    name, content = download(page, block_button(page, "country-trend", "Download the data as Excel"))
+    name, content = download(
+        page, block_button(page, "country-trend", "Download the data as Excel")
+    )
     assert name == f"map_country-trend-Ghana_region-WCA_{today}.xlsx"  # the file names the country
     about, trend = excel_parts(content)
     assert about["Chart"] == t("map.trend.heading", "en") + ": Ghana"
@@ -157,10 +203,14 @@ def test_csv_and_excel_downloads_hold_what_the_charts_show(live_server, page):
     drawn = trend_points(page)
     assert list(trend["Quarter start"]) == [x[:10] for x in drawn["x"]]
     assert list(trend["Value (people)"]) == drawn["y"]
-    assert set(trend["Country"]) == {"Ghana"} and set(trend["Indicator"]) == {"Migrants assisted to return"}
+    assert set(trend["Country"]) == {"Ghana"} and set(trend["Indicator"]) == {
+        "Migrants assisted to return"
+    }
 
     # The table view holds the same rows.
-    page.locator("section[aria-labelledby='programme-map-heading'] button:text('Show as table')").click()
+    page.locator(
+        "section[aria-labelledby='programme-map-heading'] button:text('Show as table')"
+    ).click()
     view = page.locator("section[aria-labelledby='programme-map-heading'] .chart-table-view table")
     view.wait_for()
     assert view.locator("tbody tr").count() == 29
@@ -170,7 +220,9 @@ def test_csv_and_excel_downloads_hold_what_the_charts_show(live_server, page):
 
 def test_png_and_svg_of_the_map_download_offline_with_no_request(live_server, page):
     open_map(page, live_server.url + "/?provinces=1&region=WCA")
-    page.wait_for_function(f"() => document.querySelectorAll('{GRAPH} .choroplethlocation').length === 28 + 34 + 1")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('{GRAPH} .choroplethlocation').length === 28 + 34 + 1"
+    )
     wait_for_dash(page)
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -180,7 +232,9 @@ def test_png_and_svg_of_the_map_download_offline_with_no_request(live_server, pa
     assert name.startswith("map_programme-map_") and today in name and name.endswith(".svg")
     svg = content.decode("utf-8")
     assert svg.lstrip().startswith("<svg")
-    assert svg.count('class="choroplethlocation"') == 28 + 34 + 1  # every country and province drawn
+    assert (
+        svg.count('class="choroplethlocation"') == 28 + 34 + 1
+    )  # every country and province drawn
     assert "Sahel and Lake Chad" in svg and "RADA provinces (Afghanistan)" in svg
     assert "official endorsement" in svg  # the short disclaimer travels with the image
     name, content = download(page, block_button(page, "programme-map", "Download the chart as PNG"))
@@ -200,17 +254,33 @@ def test_language_switch_changes_titles_legend_hover_and_number_formats(live_ser
     assert page.inner_text("#programme-map-heading") == "Map of the Action countries"
 
     page.select_option("#shell-language-select", "fr")
-    page.wait_for_function("() => document.querySelector('#map-page h1').innerText === 'Carte des programmes'")
+    page.wait_for_function(
+        "() => document.querySelector('#map-page h1').innerText === 'Carte des programmes'"
+    )
     wait_for_title(page, "Libye")  # the open profile survives the language switch
     wait_for_trend(page)
-    assert page.inner_text("#map-profile-body [data-indicator='returns_assisted']") == english_number.replace(",", "\u202f")
+    assert page.inner_text(
+        "#map-profile-body [data-indicator='returns_assisted']"
+    ) == english_number.replace(",", "\u202f")
     assert page.inner_text("#programme-map-heading") == "Carte des pays des Actions"
-    assert page.evaluate(f"() => document.querySelector('{PLOT}').layout.title.text") == "Pays des Actions, par Action"
-    assert "Afrique du Nord" in page.eval_on_selector_all(f"{GRAPH} .legendtext", "nodes => nodes.map(n => n.textContent)")
+    assert (
+        page.evaluate(f"() => document.querySelector('{PLOT}').layout.title.text")
+        == "Pays des Actions, par Action"
+    )
+    assert "Afrique du Nord" in page.eval_on_selector_all(
+        f"{GRAPH} .legendtext", "nodes => nodes.map(n => n.textContent)"
+    )
     assert trend_points(page)["title"] == "Libye\u202f: Migrants aidés au retour, par trimestre"
-    assert page.text_content("#map-trend-summary").startswith("Libye – Migrants aidés au retour, du T")
+    assert page.text_content("#map-trend-summary").startswith(
+        "Libye – Migrants aidés au retour, du T"
+    )
     assert page.inner_text("#country-trend-heading") == t("map.trend.heading", "fr")
-    assert page.inner_text("section[aria-labelledby='programme-map-heading'] button[title='Télécharger les données en CSV']") == "CSV"
+    assert (
+        page.inner_text(
+            "section[aria-labelledby='programme-map-heading'] button[title='Télécharger les données en CSV']"
+        )
+        == "CSV"
+    )
     assert "Piliers applicables\u202f: 2, 3" in hover_text(page, 17.0, 27.0, "Libye")
     assert "lang=fr" in page.url and "profile=LBY" in page.url
     assert_clean(page)
@@ -219,17 +289,27 @@ def test_language_switch_changes_titles_legend_hover_and_number_formats(live_ser
 def test_the_map_stays_usable_on_a_phone(live_server, browser):
     """390x844 with touch: the map fills the width, its legend is under the countries, nothing
     scrolls sideways, and a tap on a country opens its profile and brings it into view."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
     outside: list[str] = []
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-        ("http://127.0.0.1", "data:", "blob:")) else (outside.append(route.request.url), route.abort()))
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+            else (outside.append(route.request.url), route.abort())
+        ),
+    )
     try:
         phone = context.new_page()
         errors: list[str] = []
         phone.on("console", lambda message: message.type == "error" and errors.append(message.text))
         phone.goto(live_server.url + "/")
         wait_for_dash(phone)
-        phone.wait_for_function(f"() => document.querySelectorAll('{GRAPH} .choroplethlocation').length >= 30")
+        phone.wait_for_function(
+            f"() => document.querySelectorAll('{GRAPH} .choroplethlocation').length >= 30"
+        )
         phone.locator(GRAPH).scroll_into_view_if_needed()
         wait_for_dash(phone)
         # The map's height follows its width (CSS aspect ratio): let plotly fit its container, as
@@ -261,17 +341,20 @@ def test_the_map_stays_usable_on_a_phone(live_server, browser):
         context.close()
 
 
-
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_map_coloured_by_an_amount_fits_a_phone(live_server, browser, lang):
     """390x844: the amount map's title, colour bar and "no figure" legend stay inside the graph and
     none covers another or the countries."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
     try:
         phone = context.new_page()
         phone.goto(f"{live_server.url}/?colour=eutf&lang={lang}")
         wait_for_dash(phone)
-        phone.wait_for_function(f"() => document.querySelector('{PLOT}')?.querySelector('.colorbar .cbtitle')")
+        phone.wait_for_function(
+            f"() => document.querySelector('{PLOT}')?.querySelector('.colorbar .cbtitle')"
+        )
         phone.evaluate(f"() => window.Plotly.Plots.resize(document.querySelector('{PLOT}'))")
         wait_for_dash(phone)
         boxes = phone.evaluate(f"""() => {{
@@ -282,7 +365,10 @@ def test_the_map_coloured_by_an_amount_fits_a_phone(live_server, browser, lang):
                      legend: box(gd.querySelector('.legend')), map: box(gd.querySelector('.geo .layer.bg'))}}; }}""")
         graph = boxes["graph"]
         for name in ("title", "bar", "legend"):
-            assert graph["left"] - 1 <= boxes[name]["left"] and boxes[name]["right"] <= graph["right"] + 1, name
+            assert (
+                graph["left"] - 1 <= boxes[name]["left"]
+                and boxes[name]["right"] <= graph["right"] + 1
+            ), name
         assert boxes["title"]["bottom"] <= boxes["map"]["top"] + 1
         assert boxes["map"]["bottom"] <= boxes["bar"]["top"] + 1
         assert boxes["bar"]["bottom"] <= boxes["legend"]["top"] + 1

@@ -31,7 +31,9 @@ def test_every_page_fits_a_phone(live_server, phone, lang):
     for path in PAGES:
         phone.goto(f"{live_server.url}{path}?lang={lang}")
         wait_for_dash(phone)
-        phone.screenshot(path=str(ARTIFACTS / f"phone-{lang}{path.replace('/', '-')}.png"), full_page=True)
+        phone.screenshot(
+            path=str(ARTIFACTS / f"phone-{lang}{path.replace('/', '-')}.png"), full_page=True
+        )
         assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
 
 
@@ -44,8 +46,10 @@ def test_every_page_fits_a_laptop_in_french(live_server, browser, viewport):
         wait_for_dash(laptop)
         assert laptop.evaluate("document.documentElement.scrollWidth") <= viewport["width"], path
         # The menu bar keeps every page link on one line beside the title.
-        tops = laptop.evaluate("[...document.querySelectorAll('#shell-nav-links .nav-link')]"
-                               ".filter(link => link.offsetParent).map(link => link.getBoundingClientRect().top)")
+        tops = laptop.evaluate(
+            "[...document.querySelectorAll('#shell-nav-links .nav-link')]"
+            ".filter(link => link.offsetParent).map(link => link.getBoundingClientRect().top)"
+        )
         assert len(set(tops)) == 1, path
     context.close()
 

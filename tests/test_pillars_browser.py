@@ -30,20 +30,28 @@ def returns_total(cursor, region: str | None = None) -> str:
 
 
 def legend(page, graph_id: str) -> list[str]:
-    return page.eval_on_selector_all(f"#{graph_id} .legendtext", "nodes => nodes.map(n => n.textContent)")
+    return page.eval_on_selector_all(
+        f"#{graph_id} .legendtext", "nodes => nodes.map(n => n.textContent)"
+    )
 
 
 def test_page_shows_matrix_cards_and_published_sources(live_server, page, demo_cursor):
     page.goto(live_server.url + "/pillars")
     wait_for_dash(page)
     matrix = page.text_content("#pillars-matrix-graph")
-    assert "Sahel and Lake Chad" in matrix and "mapping by this project, not by the source" in matrix
+    assert (
+        "Sahel and Lake Chad" in matrix and "mapping by this project, not by the source" in matrix
+    )
     assert page.locator("#pillars-matrix-table tbody tr").count() == 6
     assert page.inner_text(RETURNS_CARD) == returns_total(demo_cursor)
-    assert "Definition:" in page.get_attribute("#pillars-headline-cards [data-indicator='returns_assisted']", "title")
+    assert "Definition:" in page.get_attribute(
+        "#pillars-headline-cards [data-indicator='returns_assisted']", "title"
+    )
     assert "Libya" in page.inner_text("#pillars-drill-notes")
     assert "Published figures (real, from their sources)" in page.inner_text("#shell-page-content")
-    links = page.eval_on_selector_all("#pillars-published-table a", "nodes => nodes.map(n => n.href)")
+    links = page.eval_on_selector_all(
+        "#pillars-published-table a", "nodes => nodes.map(n => n.href)"
+    )
     assert len(links) == 34 and all(link.startswith(("https://", "http://")) for link in links)
     assert "reliefweb.int" in page.inner_text("#pillars-published-table")
     assert_clean(page)
@@ -76,7 +84,9 @@ def test_choosing_a_region_updates_cards_and_charts(live_server, page, demo_curs
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.search.includes('region=WCA')")
     expected = returns_total(demo_cursor, "WCA")
-    page.wait_for_function(f"() => document.querySelector(\"{RETURNS_CARD}\").innerText === '{expected}'")
+    page.wait_for_function(
+        f"() => document.querySelector(\"{RETURNS_CARD}\").innerText === '{expected}'"
+    )
     wait_for_dash(page)
     assert before != expected
     assert page.locator("#pillars-matrix-table tbody tr").count() == 1
@@ -86,7 +96,8 @@ def test_choosing_a_region_updates_cards_and_charts(live_server, page, demo_curs
     page.check("#pillars-trend-radio input[value='action']")
     page.wait_for_function(
         "() => [...document.querySelectorAll('#pillars-trend-graph .legendtext')]"
-        ".map(n => n.textContent).join() === 'Sahel and Lake Chad'")
+        ".map(n => n.textContent).join() === 'Sahel and Lake Chad'"
+    )
     assert legend(page, "pillars-trend-graph") == ["Sahel and Lake Chad"]
     assert_clean(page)
 

@@ -25,11 +25,17 @@ from conftest import settings_for
 
 EMPTY = {"regions": ["APAC"], "pillars": [6]}
 MATRIX, COUNTS = (ids.PILLARS_MATRIX_GRAPH, "figure"), (ids.PILLARS_COUNTS_GRAPH, "figure")
-CARDS, PUBLISHED = (ids.PILLARS_HEADLINE_CARDS, "children"), (ids.PILLARS_PUBLISHED_TABLE, "children")
+CARDS, PUBLISHED = (
+    (ids.PILLARS_HEADLINE_CARDS, "children"),
+    (ids.PILLARS_PUBLISHED_TABLE, "children"),
+)
 TREND, RANKING = (ids.PILLARS_TREND_GRAPH, "figure"), (ids.PILLARS_RANKING_GRAPH, "figure")
 RATES = (ids.PILLARS_RATE_REGION_GRAPH, "figure"), (ids.PILLARS_RATE_ACTION_GRAPH, "figure")
-DRILL, DRILL_CHOICES, DRILL_NOTES = ((ids.PILLARS_DRILL_GRAPH, "figure"), (ids.PILLARS_DRILL_DROPDOWN, "options"),
-                                     (ids.PILLARS_DRILL_NOTES, "children"))
+DRILL, DRILL_CHOICES, DRILL_NOTES = (
+    (ids.PILLARS_DRILL_GRAPH, "figure"),
+    (ids.PILLARS_DRILL_DROPDOWN, "options"),
+    (ids.PILLARS_DRILL_NOTES, "children"),
+)
 
 
 @pytest.fixture(scope="module")
@@ -48,13 +54,24 @@ def is_empty(figure) -> bool:
 
 # ---------------------------------------------------------------- direct calls
 def test_a_selection_matching_nothing_gives_empty_states_not_errors(tiny_context):
-    answer = page_answer("pillars", tiny_context, EMPTY, {"drill": "JI-NA", "indicator": "returns_assisted",
-                                                          "trend": "region", "by_sex": "1"}, "en")
+    answer = page_answer(
+        "pillars",
+        tiny_context,
+        EMPTY,
+        {"drill": "JI-NA", "indicator": "returns_assisted", "trend": "region", "by_sex": "1"},
+        "en",
+    )
     assert is_empty(answer[MATRIX]) and is_empty(answer[COUNTS])
-    assert answer[ids.PILLARS_MATRIX_SUMMARY, "children"].startswith("No data for the current filters.")
-    assert answer[ids.PILLARS_COUNTS_SUMMARY, "children"].startswith("No data for the current filters.")
+    assert answer[ids.PILLARS_MATRIX_SUMMARY, "children"].startswith(
+        "No data for the current filters."
+    )
+    assert answer[ids.PILLARS_COUNTS_SUMMARY, "children"].startswith(
+        "No data for the current filters."
+    )
     assert "No data for the current filters." in texts(answer[ids.PILLARS_MATRIX_TABLE, "children"])
-    assert "No Action in the current filters" in texts(answer[ids.PILLARS_MAPPING_TABLE, "children"])
+    assert "No Action in the current filters" in texts(
+        answer[ids.PILLARS_MAPPING_TABLE, "children"]
+    )
     assert answer[DRILL_CHOICES] == [] and is_empty(answer[DRILL])
     assert answer[ids.PILLARS_DRILL_SUMMARY, "children"] == "No data for the current filters."
     assert "No Action matches the current filters." in texts(answer[DRILL_NOTES])
@@ -73,40 +90,63 @@ def test_no_selection_yet_shows_everything(tiny_context):
 
 def test_filters_change_the_cards_and_charts(tiny_context):
     wca = {"regions": ["WCA"]}
-    answer = page_answer("pillars", tiny_context, wca, {"indicator": "returns_assisted", "trend": "action"}, "en")
+    answer = page_answer(
+        "pillars", tiny_context, wca, {"indicator": "returns_assisted", "trend": "action"}, "en"
+    )
     assert card_values(answer[CARDS])["returns_assisted"] == "190"
     assert [trace.name for trace in answer[TREND].data] == ["Sahel and Lake Chad"]
-    ranking = page_answer("pillars", tiny_context, wca, {"indicator": "returns_assisted", "by_sex": ""}, "fr")[RANKING]
+    ranking = page_answer(
+        "pillars", tiny_context, wca, {"indicator": "returns_assisted", "by_sex": ""}, "fr"
+    )[RANKING]
     assert list(ranking.data[0].y) == ["Guinée", "Mali"]
 
 
 def test_unknown_raw_values_fall_back_to_defaults(tiny_context):
     odd = {"regions": ["ATLANTIS"], "pillars": ["<script>"], "period_start": "1999-Q9"}
-    trend = page_answer("pillars", tiny_context, odd, {"indicator": "<script>alert(1)</script>", "trend": "bogus"},
-                        "xx")[TREND]
-    assert [trace.name for trace in trend.data] == ["Middle East and North Africa", "East and Horn of Africa",
-                                                    "West and Central Africa"]
+    trend = page_answer(
+        "pillars",
+        tiny_context,
+        odd,
+        {"indicator": "<script>alert(1)</script>", "trend": "bogus"},
+        "xx",
+    )[TREND]
+    assert [trace.name for trace in trend.data] == [
+        "Middle East and North Africa",
+        "East and Horn of Africa",
+        "West and Central Africa",
+    ]
     assert trend.layout.title.text == "Migrants assisted to return<br>per quarter, by region"
-    ranking = page_answer("pillars", tiny_context, odd, {"indicator": None, "by_sex": ""}, "en")[RANKING]
+    ranking = page_answer("pillars", tiny_context, odd, {"indicator": None, "by_sex": ""}, "en")[
+        RANKING
+    ]
     assert list(ranking.data[0].x) == [200, 150, 100, 40]
 
 
-@pytest.mark.parametrize(("in_scope", "selection", "current", "expected"), [
-    (["JI-NA", "JI-HOA"], Selection(), "JI-HOA", "JI-HOA"),
-    (["JI-SLC"], Selection(regions=("WCA",)), "JI-NA", "JI-SLC"),
-    (["RADA"], Selection(actions=("RADA",)), "JI-NA", "RADA"),
-    (["JI-NA", "RADA"], Selection(actions=("RADA",)), "JI-NA", "RADA"),
-    (["JI-NA", "RADA"], Selection(), "<img>", "JI-NA"),
-    ([], Selection(regions=("APAC",), pillars=(6,)), "JI-NA", None),
-])
+@pytest.mark.parametrize(
+    ("in_scope", "selection", "current", "expected"),
+    [
+        (["JI-NA", "JI-HOA"], Selection(), "JI-HOA", "JI-HOA"),
+        (["JI-SLC"], Selection(regions=("WCA",)), "JI-NA", "JI-SLC"),
+        (["RADA"], Selection(actions=("RADA",)), "JI-NA", "RADA"),
+        (["JI-NA", "RADA"], Selection(actions=("RADA",)), "JI-NA", "RADA"),
+        (["JI-NA", "RADA"], Selection(), "<img>", "JI-NA"),
+        ([], Selection(regions=("APAC",), pillars=(6,)), "JI-NA", None),
+    ],
+)
 def test_choose_drill_action(in_scope, selection, current, expected):
     assert pillar_charts.choose_drill_action(in_scope, selection, current) == expected
 
 
 def test_drilldown_follows_the_filter_bar(tiny_context):
     answer = page_answer("pillars", tiny_context, None, {"drill": "JI-NA"}, "en")
-    assert [option["value"] for option in answer[DRILL_CHOICES]] == ["JI-NA", "JI-HOA", "JI-SLC", "PILOT", "PROTTASHA",
-                                                                     "RADA"]
+    assert [option["value"] for option in answer[DRILL_CHOICES]] == [
+        "JI-NA",
+        "JI-HOA",
+        "JI-SLC",
+        "PILOT",
+        "PROTTASHA",
+        "RADA",
+    ]
     assert "Libya" in list(answer[DRILL].data[0].y)
     assert "In Libya only pillars 2 and 3 apply" in texts(answer[DRILL_NOTES])
     answer = page_answer("pillars", tiny_context, {"actions": ["PILOT"]}, {"drill": "JI-NA"}, "fr")
@@ -119,16 +159,26 @@ def test_drilldown_follows_the_filter_bar(tiny_context):
 def component_ids(tree) -> set[str]:
     """String ids, and dict ids as Dash names them in its callback map."""
     found = [getattr(component, "id", None) for component in tree._traverse()] + [tree.id]
-    return ({key for key in found if isinstance(key, str)}
-            | {json.dumps(key, sort_keys=True, separators=(",", ":")) for key in found if isinstance(key, dict)})
+    return {key for key in found if isinstance(key, str)} | {
+        json.dumps(key, sort_keys=True, separators=(",", ":"))
+        for key in found
+        if isinstance(key, dict)
+    }
 
 
 def test_every_callback_id_exists_in_the_page_or_the_shell(tiny_context, tiny_store_path):
     app = Dash(__name__)
     chart_callbacks.register(app, tiny_context, Site((PILLARS,), print_header=lambda *args: []))
     PILLARS.register(app, tiny_context)
-    page = layout_module.layout(PageContext(lang="en", catalog=tiny_context.catalog, settings=tiny_context.settings,
-                                            cursor=tiny_context.cursor(), params={}))
+    page = layout_module.layout(
+        PageContext(
+            lang="en",
+            catalog=tiny_context.catalog,
+            settings=tiny_context.settings,
+            cursor=tiny_context.cursor(),
+            params={},
+        )
+    )
     known = component_ids(page) | {ids.SELECTION_STORE, ids.LANGUAGE_STORE, ids.URL}  # the shell's
     named = set()
     for output, spec in app.callback_map.items():
@@ -147,10 +197,21 @@ def test_layout_holds_its_address_and_the_tidied_one(tiny_context):
     from dashboard.pillars.options import TABLE
 
     def stores(search):
-        page = layout_module.layout(PageContext(lang="en", catalog=tiny_context.catalog, settings=tiny_context.settings,
-                                                cursor=tiny_context.cursor(), params=query_params(search), search=search))
-        return {json.dumps(component.id, sort_keys=True): getattr(component, "data", None) for component in page._traverse()
-                if type(component).__name__ == "Store" and getattr(component, "id", None) is not None}
+        page = layout_module.layout(
+            PageContext(
+                lang="en",
+                catalog=tiny_context.catalog,
+                settings=tiny_context.settings,
+                cursor=tiny_context.cursor(),
+                params=query_params(search),
+                search=search,
+            )
+        )
+        return {
+            json.dumps(component.id, sort_keys=True): getattr(component, "data", None)
+            for component in page._traverse()
+            if type(component).__name__ == "Store" and getattr(component, "id", None) is not None
+        }
 
     def key(component_id):
         return json.dumps(component_id, sort_keys=True)
@@ -159,34 +220,69 @@ def test_layout_holds_its_address_and_the_tidied_one(tiny_context):
     found = stores(untidy)
     assert found[key(TABLE.address_store_id)] == {"search": untidy, "path": "/pillars"}
     # Defaults and values the page dropped leave the address; the filters and real choices stay.
-    assert found[key(TABLE.tidy_store_id)] == {"search": "?region=WCA&by_sex=1", "from": untidy, "path": "/pillars"}
+    assert found[key(TABLE.tidy_store_id)] == {
+        "search": "?region=WCA&by_sex=1",
+        "from": untidy,
+        "path": "/pillars",
+    }
     assert stores("?region=WCA&by_sex=1")[key(TABLE.tidy_store_id)] is None
 
 
 def test_layout_reads_page_options_from_the_url(tiny_context):
     def build(params):
-        page = layout_module.layout(PageContext(lang="fr", catalog=tiny_context.catalog, settings=tiny_context.settings,
-                                                cursor=tiny_context.cursor(), params=params))
-        return {component.id: component for component in page._traverse()
-                if isinstance(getattr(component, "id", None), str)}
+        page = layout_module.layout(
+            PageContext(
+                lang="fr",
+                catalog=tiny_context.catalog,
+                settings=tiny_context.settings,
+                cursor=tiny_context.cursor(),
+                params=params,
+            )
+        )
+        return {
+            component.id: component
+            for component in page._traverse()
+            if isinstance(getattr(component, "id", None), str)
+        }
 
-    chosen = build({"indicator": "community_projects", "trend": "action", "by_sex": "1", "drill": "RADA"})
+    chosen = build(
+        {"indicator": "community_projects", "trend": "action", "by_sex": "1", "drill": "RADA"}
+    )
     assert chosen[ids.PILLARS_INDICATOR_DROPDOWN].value == "community_projects"
     assert chosen[ids.PILLARS_TREND_RADIO].value == "action"
     assert chosen[ids.PILLARS_SEX_CHECKLIST].value == ["1"]
     assert chosen[ids.PILLARS_DRILL_DROPDOWN].value == "RADA"
-    defaults = build({"indicator": "DROP TABLE", "trend": "iso3", "by_sex": "maybe", "drill": "ATLANTIS"})
+    defaults = build(
+        {"indicator": "DROP TABLE", "trend": "iso3", "by_sex": "maybe", "drill": "ATLANTIS"}
+    )
     assert defaults[ids.PILLARS_INDICATOR_DROPDOWN].value == "returns_assisted"
     assert defaults[ids.PILLARS_TREND_RADIO].value == "region"
     assert defaults[ids.PILLARS_SEX_CHECKLIST].value == []
     assert defaults[ids.PILLARS_DRILL_DROPDOWN].value == "JI-NA"
-    labels = [component for component in find(layout_module.layout(PageContext(
-        lang="en", catalog=tiny_context.catalog, settings=tiny_context.settings, cursor=tiny_context.cursor(),
-        params={})), lambda c: type(c).__name__ == "Label")]
+    labels = [
+        component
+        for component in find(
+            layout_module.layout(
+                PageContext(
+                    lang="en",
+                    catalog=tiny_context.catalog,
+                    settings=tiny_context.settings,
+                    cursor=tiny_context.cursor(),
+                    params={},
+                )
+            ),
+            lambda c: type(c).__name__ == "Label",
+        )
+    ]
     # Labels that wrap their control (the embed snippet's) name no target.
-    assert {label.htmlFor for label in labels if getattr(label, "htmlFor", None)} == {ids.PILLARS_DRILL_DROPDOWN, ids.PILLARS_INDICATOR_DROPDOWN,
-                                                   ids.PILLARS_TREND_RADIO, ids.PILLARS_SEX_CHECKLIST,
-                                                   ids.PILLARS_EUTF_PILLAR_RADIO, ids.PILLARS_EXPLORER_SEARCH}
+    assert {label.htmlFor for label in labels if getattr(label, "htmlFor", None)} == {
+        ids.PILLARS_DRILL_DROPDOWN,
+        ids.PILLARS_INDICATOR_DROPDOWN,
+        ids.PILLARS_TREND_RADIO,
+        ids.PILLARS_SEX_CHECKLIST,
+        ids.PILLARS_EUTF_PILLAR_RADIO,
+        ids.PILLARS_EXPLORER_SEARCH,
+    }
 
 
 # ---------------------------------------------------------------- charts vs direct SQL (demo store)
@@ -237,7 +333,7 @@ def direct(cursor, raw: dict, select: str, extra: str = "TRUE") -> list[tuple]:
     sql = f"""SELECT {select} FROM indicator_values v JOIN actions a USING (action_code)
               JOIN indicators i USING (indicator_code) JOIN regions r ON r.region_code = a.region_code
               JOIN countries c ON c.iso3 = v.iso3
-              WHERE {' AND '.join(conditions)} GROUP BY ALL"""
+              WHERE {" AND ".join(conditions)} GROUP BY ALL"""
     return cursor.execute(sql).fetchall()
 
 
@@ -252,32 +348,64 @@ def test_cards_match_direct_sql(demo_context, raw):
 
 
 @pytest.mark.parametrize("raw", COMBINATIONS)
-@pytest.mark.parametrize(("indicator", "grouping", "name"), [
-    ("returns_assisted", "region", "r.name_en"), ("reintegration_completed", "action", "a.short_name_en")])
+@pytest.mark.parametrize(
+    ("indicator", "grouping", "name"),
+    [
+        ("returns_assisted", "region", "r.name_en"),
+        ("reintegration_completed", "action", "a.short_name_en"),
+    ],
+)
 def test_trend_matches_direct_sql(demo_context, raw, indicator, grouping, name):
-    figure = page_answer("pillars", demo_context, raw, {"indicator": indicator, "trend": grouping}, "en")[TREND]
-    shown = {(trace.name, dt.date.fromisoformat(str(x)[:10])): y
-             for trace in figure.data for x, y in zip(trace.x, trace.y, strict=True)}
-    expected = {(group, period): value for group, period, value in direct(
-        demo_context.cursor(), raw, f"{name}, v.period, sum(v.value)", f"v.indicator_code = '{indicator}'")}
+    figure = page_answer(
+        "pillars", demo_context, raw, {"indicator": indicator, "trend": grouping}, "en"
+    )[TREND]
+    shown = {
+        (trace.name, dt.date.fromisoformat(str(x)[:10])): y
+        for trace in figure.data
+        for x, y in zip(trace.x, trace.y, strict=True)
+    }
+    expected = {
+        (group, period): value
+        for group, period, value in direct(
+            demo_context.cursor(),
+            raw,
+            f"{name}, v.period, sum(v.value)",
+            f"v.indicator_code = '{indicator}'",
+        )
+    }
     assert shown == expected
     assert is_empty(figure) == (not expected)
 
 
 @pytest.mark.parametrize("raw", COMBINATIONS)
 def test_ranking_by_sex_matches_direct_sql(demo_context, raw):
-    figure = page_answer("pillars", demo_context, raw, {"indicator": "returns_assisted", "by_sex": "1"}, "en")[RANKING]
+    figure = page_answer(
+        "pillars", demo_context, raw, {"indicator": "returns_assisted", "by_sex": "1"}, "en"
+    )[RANKING]
     sex_names = {"Women": "female", "Men": "male", "Not disaggregated": "all"}
-    shown = {(y, sex_names[trace.name]): x for trace in figure.data if trace.type == "bar"
-             for x, y in zip(trace.x, trace.y, strict=True)}
-    expected = {(country, sex): value for country, sex, value in direct(
-        demo_context.cursor(), raw, "c.name_en, v.sex, sum(v.value)", "v.indicator_code = 'returns_assisted'")}
+    shown = {
+        (y, sex_names[trace.name]): x
+        for trace in figure.data
+        if trace.type == "bar"
+        for x, y in zip(trace.x, trace.y, strict=True)
+    }
+    expected = {
+        (country, sex): value
+        for country, sex, value in direct(
+            demo_context.cursor(),
+            raw,
+            "c.name_en, v.sex, sum(v.value)",
+            "v.indicator_code = 'returns_assisted'",
+        )
+    }
     assert shown == expected
     if expected:
         totals: dict[str, float] = {}
         for (country, _), value in expected.items():
             totals[country] = totals.get(country, 0) + value
-        assert list(figure.layout.yaxis.categoryarray) == sorted(totals, key=lambda name: (-totals[name], name))
+        assert list(figure.layout.yaxis.categoryarray) == sorted(
+            totals, key=lambda name: (-totals[name], name)
+        )
 
 
 @pytest.mark.parametrize("raw", COMBINATIONS)
@@ -285,18 +413,27 @@ def test_rates_match_direct_sql(demo_context, raw):
     answer = page_answer("pillars", demo_context, raw, {}, "en")
     by_region, by_action = answer[RATES[0]], answer[RATES[1]]
     for figure, name in ((by_region, "r.name_en"), (by_action, "a.short_name_en")):
-        rows = direct(demo_context.cursor(), raw,
-                      f"{name}, sum(v.value) FILTER (WHERE v.indicator_code = 'reintegration_started'), "
-                      f"sum(v.value) FILTER (WHERE v.indicator_code = 'reintegration_completed')",
-                      "v.indicator_code IN ('reintegration_started', 'reintegration_completed')")
+        rows = direct(
+            demo_context.cursor(),
+            raw,
+            f"{name}, sum(v.value) FILTER (WHERE v.indicator_code = 'reintegration_started'), "
+            f"sum(v.value) FILTER (WHERE v.indicator_code = 'reintegration_completed')",
+            "v.indicator_code IN ('reintegration_started', 'reintegration_completed')",
+        )
         if not rows:
             assert is_empty(figure)
             continue
         bars = figure.data[0]
-        shown = {y: (x, tuple(data)) for x, y, data in zip(bars.x, bars.y, bars.customdata, strict=True)}
-        expected = {group: ((completed or 0) / started if started else 0.0,
-                            (format_number(started or 0, "en"), format_number(completed or 0, "en")))
-                    for group, started, completed in rows}
+        shown = {
+            y: (x, tuple(data)) for x, y, data in zip(bars.x, bars.y, bars.customdata, strict=True)
+        }
+        expected = {
+            group: (
+                (completed or 0) / started if started else 0.0,
+                (format_number(started or 0, "en"), format_number(completed or 0, "en")),
+            )
+            for group, started, completed in rows
+        }
         assert shown.keys() == expected.keys()
         for group, (rate, counts) in expected.items():
             assert shown[group][1] == counts

@@ -20,9 +20,18 @@ def test_matrix_chart_rows_columns_and_symbols(matrix):
     figure = figures.pillar_matrix_chart(matrix, lang="en")
     (heatmap,) = figure.data
     assert heatmap.type == "heatmap"
-    assert list(heatmap.y) == ["North Africa", "Horn of Africa", "Sahel and Lake Chad", "Pilot Action", "Prottasha", "RADA"]
-    assert [label.replace("<br>", " ") for label in heatmap.x][:2] == ["1. Capacity building",
-                                                                       "2. Protection and voluntary return assistance"]
+    assert list(heatmap.y) == [
+        "North Africa",
+        "Horn of Africa",
+        "Sahel and Lake Chad",
+        "Pilot Action",
+        "Prottasha",
+        "RADA",
+    ]
+    assert [label.replace("<br>", " ") for label in heatmap.x][:2] == [
+        "1. Capacity building",
+        "2. Protection and voluntary return assistance",
+    ]
     assert list(heatmap.text[0]) == ["●", "●", "●", "", "", ""]
     assert list(heatmap.text[3]) == ["◐", "◐", "◐", "", "", ""]
     assert list(heatmap.text[4]) == ["◐", "", "◐", "", "◐", ""]
@@ -53,8 +62,20 @@ def test_empty_frames_give_the_empty_state(matrix):
     for figure in (
         figures.pillar_matrix_chart(matrix.iloc[0:0], lang="en"),
         figures.country_pillar_chart(matrix.iloc[0:0], lang="en", action_name="X"),
-        figures.pillar_counts_chart(pd.DataFrame(columns=["pillar_no", "name_en", "name_fr", "actions",
-                                                          "countries", "action_names_en", "action_names_fr"]), lang="en"),
+        figures.pillar_counts_chart(
+            pd.DataFrame(
+                columns=[
+                    "pillar_no",
+                    "name_en",
+                    "name_fr",
+                    "actions",
+                    "countries",
+                    "action_names_en",
+                    "action_names_fr",
+                ]
+            ),
+            lang="en",
+        ),
     ):
         assert figure.layout.meta == {"empty": True}
         assert figure.layout.annotations[0].text.startswith("No data for the current filters.")
@@ -75,16 +96,26 @@ def test_country_chart_marks_the_libya_exception(tiny_cursor):
 def test_country_chart_names_host_and_origin(tiny_cursor):
     grid = queries.country_pillar_matrix(tiny_cursor, Selection(), "PILOT")
     heatmap = figures.country_pillar_chart(grid, lang="fr", action_name="Action pilote").data[0]
-    assert list(heatmap.y) == ["Afrique du Sud (pays d’accueil)", "Malawi (pays d’origine)", "Mozambique (pays d’origine)"]
+    assert list(heatmap.y) == [
+        "Afrique du Sud (pays d’accueil)",
+        "Malawi (pays d’origine)",
+        "Mozambique (pays d’origine)",
+    ]
 
 
 def test_counts_chart(tiny_cursor):
     counts = queries.pillar_counts(tiny_cursor, Selection(regions=("APAC",)))
     figure = figures.pillar_counts_chart(counts, lang="en")
     # Stated by the source documents and mapped by the dashboard: series apart, never added.
-    assert [trace.name for trace in figure.data] == ["Actions (sources)", "Countries (sources)",
-                                                     "Actions (our mapping)", "Countries (our mapping)"]
-    assert list(figure.data[0].x) == [0] * 6 and list(figure.data[1].x) == [0] * 6  # Asia: only mapped Actions
+    assert [trace.name for trace in figure.data] == [
+        "Actions (sources)",
+        "Countries (sources)",
+        "Actions (our mapping)",
+        "Countries (our mapping)",
+    ]
+    assert (
+        list(figure.data[0].x) == [0] * 6 and list(figure.data[1].x) == [0] * 6
+    )  # Asia: only mapped Actions
     assert list(figure.data[2].x) == [2, 1, 2, 1, 1, 0]
     assert list(figure.data[3].x) == [2, 1, 2, 1, 1, 0]
     assert figure.layout.barmode == "group"
@@ -97,7 +128,9 @@ def test_matrix_table_is_accessible_text(matrix):
     table = pillar_blocks.pillar_matrix_table(matrix, lang="en")
     text = texts(table)
     assert "Sahel and Lake Chad" in text and "6. Community stabilisation" in text
-    assert text.count("Mapping by this project, not by the source") == 10  # PILOT 3, PROTTASHA 3, RADA 4
+    assert (
+        text.count("Mapping by this project, not by the source") == 10
+    )  # PILOT 3, PROTTASHA 3, RADA 4
     assert text.count("Stated by the source page") == 3 + 5 + 6
 
 
@@ -105,12 +138,18 @@ def test_mapping_table_says_it_is_the_projects_mapping(tiny_cursor):
     mappings = queries.objective_mappings(tiny_cursor, Selection(actions=("RADA",)))
     text = texts(pillar_blocks.objective_mapping_table(mappings, lang="fr"))
     assert "Domaine de résultat 3" in text and "2. Protection et aide au retour volontaire" in text
-    assert "Aucune Action" in texts(pillar_blocks.objective_mapping_table(mappings.iloc[0:0], lang="fr"))
+    assert "Aucune Action" in texts(
+        pillar_blocks.objective_mapping_table(mappings.iloc[0:0], lang="fr")
+    )
 
 
 def test_exception_notes(tiny_cursor):
-    notes = pillar_blocks.exception_notes(queries.country_exceptions(tiny_cursor, Selection(), "JI-NA"), lang="en")
+    notes = pillar_blocks.exception_notes(
+        queries.country_exceptions(tiny_cursor, Selection(), "JI-NA"), lang="en"
+    )
     text = texts(notes)
     assert "Libya (pillars 2, 3 only)" in text and "In Libya only pillars 2 and 3 apply" in text
-    none = pillar_blocks.exception_notes(queries.country_exceptions(tiny_cursor, Selection(), "RADA"), lang="en")
+    none = pillar_blocks.exception_notes(
+        queries.country_exceptions(tiny_cursor, Selection(), "RADA"), lang="en"
+    )
     assert "No country exception" in texts(none)

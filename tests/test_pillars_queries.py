@@ -18,12 +18,23 @@ def cells(frame, key: str = "action_code") -> dict[str, dict[int, str | None]]:
 
 
 def covered(row: dict[int, str | None]) -> set[int]:
-    return {pillar for pillar, basis in row.items() if basis in ("stated", "mapped", "country exception")}
+    return {
+        pillar
+        for pillar, basis in row.items()
+        if basis in ("stated", "mapped", "country exception")
+    }
 
 
 def test_matrix_lists_every_action_in_seed_order_with_six_pillars(tiny_cursor):
     matrix = pillars.action_pillar_matrix(tiny_cursor, Selection())
-    assert list(matrix["action_code"].drop_duplicates()) == ["JI-NA", "JI-HOA", "JI-SLC", "PILOT", "PROTTASHA", "RADA"]
+    assert list(matrix["action_code"].drop_duplicates()) == [
+        "JI-NA",
+        "JI-HOA",
+        "JI-SLC",
+        "PILOT",
+        "PROTTASHA",
+        "RADA",
+    ]
     assert len(matrix) == 36
     grid = cells(matrix)
     assert grid["JI-NA"] == {1: "stated", 2: "stated", 3: "stated", 4: None, 5: None, 6: None}
@@ -40,21 +51,28 @@ def test_mapped_cells_carry_the_objective_and_the_projects_reasoning(tiny_cursor
     assert rada_data["rationale_fr"].startswith("Le suivi, l’évaluation")
     stated = matrix[(matrix["action_code"] == "JI-NA") & (matrix["pillar_no"] == 1)].iloc[0]
     assert not isinstance(stated["objectives_en"], str)
-    assert matrix.loc[matrix["pillar_no"] == 1, "description_fr"].iloc[0].startswith("Promouvoir une bonne gouvernance")
+    assert (
+        matrix.loc[matrix["pillar_no"] == 1, "description_fr"]
+        .iloc[0]
+        .startswith("Promouvoir une bonne gouvernance")
+    )
 
 
-@pytest.mark.parametrize(("selection", "actions"), [
-    (Selection(regions=("WCA",)), ["JI-SLC"]),
-    (Selection(statuses=("ongoing",)), ["JI-SLC", "PILOT"]),
-    (Selection(countries=("BGD", "LBY")), ["JI-NA", "PROTTASHA"]),
-    (Selection(pillars=(6,)), ["JI-SLC"]),
-    (Selection(pillars=(4,)), ["JI-HOA", "JI-SLC", "RADA"]),
-    # JI-HOA started 2016-12-15; every other Action started in 2017 or later.
-    (Selection(period_start="2016-Q4", period_end="2016-Q4"), ["JI-HOA"]),
-    # JI-NA ended 2021-12-31; JI-HOA has no published end date and counts as open.
-    (Selection(period_start="2022-Q1"), ["JI-HOA", "JI-SLC", "PILOT", "PROTTASHA", "RADA"]),
-    (Selection(regions=("APAC",), pillars=(6,)), []),
-])
+@pytest.mark.parametrize(
+    ("selection", "actions"),
+    [
+        (Selection(regions=("WCA",)), ["JI-SLC"]),
+        (Selection(statuses=("ongoing",)), ["JI-SLC", "PILOT"]),
+        (Selection(countries=("BGD", "LBY")), ["JI-NA", "PROTTASHA"]),
+        (Selection(pillars=(6,)), ["JI-SLC"]),
+        (Selection(pillars=(4,)), ["JI-HOA", "JI-SLC", "RADA"]),
+        # JI-HOA started 2016-12-15; every other Action started in 2017 or later.
+        (Selection(period_start="2016-Q4", period_end="2016-Q4"), ["JI-HOA"]),
+        # JI-NA ended 2021-12-31; JI-HOA has no published end date and counts as open.
+        (Selection(period_start="2022-Q1"), ["JI-HOA", "JI-SLC", "PILOT", "PROTTASHA", "RADA"]),
+        (Selection(regions=("APAC",), pillars=(6,)), []),
+    ],
+)
 def test_actions_in_scope_follow_every_filter(tiny_cursor, selection, actions):
     assert pillars.actions_in_scope(tiny_cursor, selection) == actions
     matrix = pillars.action_pillar_matrix(tiny_cursor, selection)
@@ -95,20 +113,34 @@ def test_counts_per_pillar(tiny_cursor):
 
 def test_counts_follow_filters(tiny_cursor):
     wca = pillars.pillar_counts(tiny_cursor, Selection(regions=("WCA",)))
-    assert wca["actions_stated"].tolist() == [1] * 6 and wca["countries_stated"].tolist() == [12] * 6
+    assert (
+        wca["actions_stated"].tolist() == [1] * 6 and wca["countries_stated"].tolist() == [12] * 6
+    )
     assert wca["actions_mapped"].tolist() == [0] * 6
     libya = pillars.pillar_counts(tiny_cursor, Selection(countries=("LBY",), pillars=(1, 2)))
     assert libya["pillar_no"].tolist() == [1, 2]
     assert libya["countries_stated"].tolist() == [0, 1]
     empty = pillars.pillar_counts(tiny_cursor, Selection(regions=("APAC",), pillars=(6,)))
-    assert empty[["actions_stated", "countries_stated", "actions_mapped", "countries_mapped"]].sum().sum() == 0
+    assert (
+        empty[["actions_stated", "countries_stated", "actions_mapped", "countries_mapped"]]
+        .sum()
+        .sum()
+        == 0
+    )
 
 
 def test_libya_applies_pillars_two_and_three_only(tiny_cursor):
     grid = cells(pillars.country_pillar_matrix(tiny_cursor, Selection(), "JI-NA"), key="iso3")
     assert sorted(grid) == ["DZA", "EGY", "LBY", "MAR", "TUN"]
     assert covered(grid["LBY"]) == {2, 3}
-    assert grid["LBY"] == {1: "excluded", 2: "country exception", 3: "country exception", 4: None, 5: None, 6: None}
+    assert grid["LBY"] == {
+        1: "excluded",
+        2: "country exception",
+        3: "country exception",
+        4: None,
+        5: None,
+        6: None,
+    }
     assert covered(grid["DZA"]) == {1, 2, 3}
 
 
@@ -121,7 +153,9 @@ def test_country_matrix_of_pilot_keeps_roles_and_mapped_basis(tiny_cursor):
 
 def test_country_matrix_follows_filters(tiny_cursor):
     assert pillars.country_pillar_matrix(tiny_cursor, Selection(regions=("WCA",)), "JI-NA").empty
-    only_libya = pillars.country_pillar_matrix(tiny_cursor, Selection(countries=("LBY", "GIN")), "JI-NA")
+    only_libya = pillars.country_pillar_matrix(
+        tiny_cursor, Selection(countries=("LBY", "GIN")), "JI-NA"
+    )
     assert set(only_libya["iso3"]) == {"LBY"}
     # Pillar 1 does not apply in Libya, so a pillar-1 filter leaves Libya out.
     pillar_one = pillars.country_pillar_matrix(tiny_cursor, Selection(pillars=(1,)), "JI-NA")
@@ -138,12 +172,19 @@ def test_country_exceptions(tiny_cursor):
 
 def test_objective_mappings_are_the_projects(tiny_cursor):
     mappings = pillars.objective_mappings(tiny_cursor, Selection())
-    assert mappings.groupby("action_code", sort=False).size().to_dict() == {"PILOT": 3, "PROTTASHA": 3, "RADA": 4}
+    assert mappings.groupby("action_code", sort=False).size().to_dict() == {
+        "PILOT": 3,
+        "PROTTASHA": 3,
+        "RADA": 4,
+    }
     assert set(mappings["mapped_by"]) == {"project"}
     assert set(mappings.loc[mappings["action_code"] == "RADA", "kind"]) == {"result_area"}
     pillar_three = pillars.objective_mappings(tiny_cursor, Selection(pillars=(3,)))
     assert list(zip(pillar_three["action_code"], pillar_three["objective_no"], strict=True)) == [
-        ("PILOT", 3), ("PROTTASHA", 1), ("RADA", 1)]
+        ("PILOT", 3),
+        ("PROTTASHA", 1),
+        ("RADA", 1),
+    ]
     assert pillars.objective_mappings(tiny_cursor, Selection(regions=("WCA",))).empty
 
 

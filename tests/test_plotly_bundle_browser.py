@@ -21,7 +21,9 @@ UNDRAWN = """() => [...document.querySelectorAll('.js-plotly-plot')]
 
 def test_every_chart_draws_with_the_apps_bundle(live_server, page):
     plotly_requests: list[str] = []
-    page.on("request", lambda request: "plotly" in request.url and plotly_requests.append(request.url))
+    page.on(
+        "request", lambda request: "plotly" in request.url and plotly_requests.append(request.url)
+    )
     drawn: set[str] = set()
     for path in ("/", "/pillars", "/sustainability", "/about"):
         page.goto(live_server.url + path)
@@ -32,8 +34,11 @@ def test_every_chart_draws_with_the_apps_bundle(live_server, page):
     assert drawn >= DRAWN_TRACE_TYPES, f"no chart of type {DRAWN_TRACE_TYPES - drawn} was drawn"
     assert page.evaluate("() => window.Plotly.version") and page.evaluate(
         "() => ['bar', 'box', 'heatmap', 'scatter', 'choropleth', 'scattergeo']"
-        ".every(type => window.Plotly.PlotSchema.get().traces[type])")
-    assert plotly_requests and all("/assets/plotly-" in url for url in plotly_requests), plotly_requests
+        ".every(type => window.Plotly.PlotSchema.get().traces[type])"
+    )
+    assert plotly_requests and all("/assets/plotly-" in url for url in plotly_requests), (
+        plotly_requests
+    )
     assert not any("plotly.min.js" in url for url in plotly_requests)
     assert page.watch.console_errors == []
     assert page.watch.page_errors == []

@@ -66,5 +66,9 @@ def test_every_page_prints_clean_on_a4_and_letter(live_server, page, path):
         found = page.evaluate(LAYOUT_JS)
         assert found["problems"] == [], (paper, found["problems"][:5])
         assert found["width"] <= width, paper
-        assert found["lonelyLabels"] == [] and found["closeButtons"] == 0 and found["spelledLinks"] == 0, found
+        assert (
+            found["lonelyLabels"] == []
+            and found["closeButtons"] == 0
+            and found["spelledLinks"] == 0
+        ), found
         assert page.pdf(format=paper, print_background=True).startswith(b"%PDF")

@@ -49,11 +49,15 @@ def layout_text(pdf: bytes, tmp_path) -> list[str]:
     chart scaled for paper may place a label's glyphs a little apart, which -bbox splits), squeezed."""
     source = tmp_path / "layout.pdf"
     source.write_bytes(pdf)
-    text = subprocess.run(["pdftotext", "-layout", str(source), "-"], check=True, capture_output=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(source), "-"], check=True, capture_output=True
+    ).stdout
     return [squeezed(part) for part in text.decode("utf-8").split("\f")]
 
 
-def printed(page, paper: str, window: int | None, tmp_path) -> tuple[list, list, list[str], list[str], list[list[str]]]:
+def printed(
+    page, paper: str, window: int | None, tmp_path
+) -> tuple[list, list, list[str], list[str], list[list[str]]]:
     """The page printed on ``paper`` laid out from ``window`` (None: the paper's width): the PDF's
     words, its pages' sizes and text, the charts' selectors and the lines each chart draws."""
     page.emulate_media(media="screen")
@@ -86,16 +90,27 @@ def test_every_page_prints_whole_on_a4_and_letter(live_server, page, tmp_path, p
         found = []
         # Nothing runs into a page's margins (or off the page).
         across, down = MARGINS
-        found += [f"off the paper: {word.text} (page {word.page + 1})" for word in words
-                  if word.left < across - 1 or word.right > sizes[word.page][0] - across + 1
-                  or word.top < down - 1 or word.bottom > sizes[word.page][1] - down + 1]
+        found += [
+            f"off the paper: {word.text} (page {word.page + 1})"
+            for word in words
+            if word.left < across - 1
+            or word.right > sizes[word.page][0] - across + 1
+            or word.top < down - 1
+            or word.bottom > sizes[word.page][1] - down + 1
+        ]
         # No word covers another.
         found += [f"covers: {pair}" for pair in overlapping(words)]
         # Every line each chart draws is on paper, all on one page.
         for chart, lines in zip(charts, expected, strict=True):
-            pages = [{number for number, on in enumerate(text) if squeezed(line).replace("…", "") in on}
-                     for line in lines]
-            found += [f"not printed: {chart} {line}" for line, on in zip(lines, pages, strict=True) if not on]
+            pages = [
+                {number for number, on in enumerate(text) if squeezed(line).replace("…", "") in on}
+                for line in lines
+            ]
+            found += [
+                f"not printed: {chart} {line}"
+                for line, on in zip(lines, pages, strict=True)
+                if not on
+            ]
             if lines and all(pages) and not set.intersection(*pages):
                 found.append(f"split across pages: {chart}")
         if found:

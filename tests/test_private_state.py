@@ -31,13 +31,19 @@ from dashboard.settings import load_settings
 
 from conftest import settings_for
 
-ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="giving a directory to another user needs root")
-PAGE_BODY = {"output": "shell-page-content.children",
-             "outputs": {"id": "shell-page-content", "property": "children"},
-             "inputs": [{"id": "shell-url", "property": "pathname", "value": "/about"},
-                        {"id": "shell-language-store", "property": "data", "value": "en"}],
-             "state": [{"id": "shell-url", "property": "search", "value": ""}],
-             "changedPropIds": ["shell-url.pathname"]}
+ROOT_ONLY = pytest.mark.skipif(
+    os.geteuid() != 0, reason="giving a directory to another user needs root"
+)
+PAGE_BODY = {
+    "output": "shell-page-content.children",
+    "outputs": {"id": "shell-page-content", "property": "children"},
+    "inputs": [
+        {"id": "shell-url", "property": "pathname", "value": "/about"},
+        {"id": "shell-language-store", "property": "data", "value": "en"},
+    ],
+    "state": [{"id": "shell-url", "property": "search", "value": ""}],
+    "changedPropIds": ["shell-url.pathname"],
+}
 
 
 class RunsCode:
@@ -51,7 +57,9 @@ class RunsCode:
 
 
 def post_page(client):
-    return client.post("/_dash-update-component", data=json.dumps(PAGE_BODY), content_type="application/json")
+    return client.post(
+        "/_dash-update-component", data=json.dumps(PAGE_BODY), content_type="application/json"
+    )
 
 
 def test_the_default_cache_directory_is_this_users_own_never_in_tmp():
@@ -69,8 +77,9 @@ def test_a_missing_cache_directory_is_made_for_this_user_alone(tmp_path):
 
 
 @pytest.mark.parametrize("mode", [0o777, 0o770, 0o722])
-def test_a_cache_directory_others_may_write_is_refused_and_the_cache_stays_off(tiny_store_path, tmp_path, mode,
-                                                                                  caplog):
+def test_a_cache_directory_others_may_write_is_refused_and_the_cache_stays_off(
+    tiny_store_path, tmp_path, mode, caplog
+):
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(mode)
@@ -78,8 +87,10 @@ def test_a_cache_directory_others_may_write_is_refused_and_the_cache_stays_off(t
         private_directory(shared)
     with caplog.at_level(logging.WARNING):
         app = create_app(settings_for(tiny_store_path, cache_dir=shared))
-    assert any("Callback cache off" in record.getMessage() and "not private" in record.getMessage()
-               for record in caplog.records)
+    assert any(
+        "Callback cache off" in record.getMessage() and "not private" in record.getMessage()
+        for record in caplog.records
+    )
     client = app.server.test_client()
     assert post_page(client).status_code == 200
     assert not list(shared.iterdir())  # nothing written there
@@ -121,8 +132,10 @@ def test_a_pickle_put_in_place_of_an_answer_is_never_loaded(tiny_store_path, tmp
     assert len(entries) == 1
     marker = tmp_path / "the-pickle-ran"
     # The attacker's file: cachelib's layout (a 4-byte expiry, then a pickle), then ours with a pickle as body.
-    for forged in (b"\0\0\0\0" + pickle.dumps(RunsCode(str(marker))),
-                   entries[0].read_bytes()[:60] + pickle.dumps(RunsCode(str(marker)))):
+    for forged in (
+        b"\0\0\0\0" + pickle.dumps(RunsCode(str(marker))),
+        entries[0].read_bytes()[:60] + pickle.dumps(RunsCode(str(marker))),
+    ):
         entries[0].write_bytes(forged)
         again = post_page(client)
         assert again.status_code == 200 and again.get_data() == first.get_data()
@@ -151,7 +164,9 @@ def test_the_open_modes_cache_key_is_kept_for_this_user_alone(tiny_store_path, t
     assert open_answer_store(cache_dir, "").key == open_answer_store(cache_dir, "").key
 
 
-def test_a_full_cache_disk_turns_the_cache_off_with_one_warning(tiny_store_path, tmp_path, caplog, monkeypatch):
+def test_a_full_cache_disk_turns_the_cache_off_with_one_warning(
+    tiny_store_path, tmp_path, caplog, monkeypatch
+):
     cache_dir = tmp_path / "cache"
     app = create_app(settings_for(tiny_store_path, cache_dir=cache_dir))
     client = app.server.test_client()
@@ -162,8 +177,13 @@ def test_a_full_cache_disk_turns_the_cache_off_with_one_warning(tiny_store_path,
     monkeypatch.setattr("dashboard.server.response_cache.tempfile.mkstemp", disk_full)
     with caplog.at_level(logging.WARNING):
         for path in ("/about", "/pillars", "/sustainability", "/"):
-            body = {**PAGE_BODY, "inputs": [{**PAGE_BODY["inputs"][0], "value": path}, PAGE_BODY["inputs"][1]]}
-            answer = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+            body = {
+                **PAGE_BODY,
+                "inputs": [{**PAGE_BODY["inputs"][0], "value": path}, PAGE_BODY["inputs"][1]],
+            }
+            answer = client.post(
+                "/_dash-update-component", data=json.dumps(body), content_type="application/json"
+            )
             assert answer.status_code == 200
     warnings = [record for record in caplog.records if "Callback cache off" in record.getMessage()]
     assert len(warnings) == 1 and "No space left on device" in warnings[0].getMessage()
@@ -191,12 +211,15 @@ def test_a_state_directory_another_user_made_first_is_refused(tiny_store_path, t
 
 
 def test_sessions_in_the_state_directory_are_signed_json_never_pickles(tiny_store_path, tmp_path):
-    state = open_shared_state(replace(settings_for(tiny_store_path), state_dir=tmp_path / "state",
-                                      secret_key="s" * 40))
+    state = open_shared_state(
+        replace(settings_for(tiny_store_path), state_dir=tmp_path / "state", secret_key="s" * 40)
+    )
     state.cache.set("euiom:session:abc", {"user": "amina", "roles": ["viewer"]})
     assert state.cache.get("euiom:session:abc") == {"user": "amina", "roles": ["viewer"]}
     (path,) = [p for p in (tmp_path / "state" / "sessions").iterdir() if b"amina" in p.read_bytes()]
-    assert b'{"user":"amina"' in path.read_bytes() and b"\x80\x05" not in path.read_bytes()  # JSON, not a pickle
+    assert (
+        b'{"user":"amina"' in path.read_bytes() and b"\x80\x05" not in path.read_bytes()
+    )  # JSON, not a pickle
     marker = tmp_path / "the-pickle-ran"
     files = FileSystemCache(str(tmp_path / "state" / "sessions"))  # cachelib's own writer: a pickle
     files.set("euiom:session:abc", RunsCode(str(marker)))
@@ -211,7 +234,10 @@ def test_a_signed_value_cannot_be_forged_or_moved_to_another_key():
     signed.set("session:manager", {"user": "dana", "roles": ["data_manager"]})
     inner.set("session:attacker", inner.get("session:manager"))  # copied under the attacker's id
     assert signed.get("session:attacker") is None
-    inner.set("session:forged", SignedCache(SimpleCache(), b"x" * 32).seal("session:forged", {"user": "dana"}))
+    inner.set(
+        "session:forged",
+        SignedCache(SimpleCache(), b"x" * 32).seal("session:forged", {"user": "dana"}),
+    )
     assert signed.get("session:forged") is None
     assert signed.get("session:manager") == {"user": "dana", "roles": ["data_manager"]}
 
@@ -234,8 +260,12 @@ def test_state_directories_of_killed_servers_are_removed_at_the_next_start(tmp_p
         remove_stale_state_dirs,
     )
 
-    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    killed, running, starting = (tmp_path / f"{STATE_DIR_PREFIX}{name}" for name in ("killed", "running", "starting"))
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    killed, running, starting = (
+        tmp_path / f"{STATE_DIR_PREFIX}{name}" for name in ("killed", "running", "starting")
+    )
     for directory in (killed, running, starting):
         (directory / "sessions").mkdir(parents=True)
         (directory / "sessions" / "a-session").write_text("x")

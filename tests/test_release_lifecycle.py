@@ -31,14 +31,19 @@ def release_digest(path: Path) -> str:
 def release_info(path: Path) -> dict:
     connection = duckdb.connect(str(path), read_only=True)
     try:
-        return {key: json.loads(value) for key, value in connection.execute("SELECT * FROM release_info").fetchall()}
+        return {
+            key: json.loads(value)
+            for key, value in connection.execute("SELECT * FROM release_info").fetchall()
+        }
     finally:
         connection.close()
 
 
 def test_the_budget_and_what_it_guarantees():
     assert DEFAULT_BUDGET.rho == 0.5 and DEFAULT_BUDGET.mu == pytest.approx(1.0)
-    assert DEFAULT_BUDGET.epsilon(1e-6) == pytest.approx(4.887, abs=0.01)  # tighter than rho + 2 sqrt(rho ln 1/delta) = 5.75
+    assert DEFAULT_BUDGET.epsilon(1e-6) == pytest.approx(
+        4.887, abs=0.01
+    )  # tighter than rho + 2 sqrt(rho ln 1/delta) = 5.75
     assert DEFAULT_BUDGET.membership_accuracy() == pytest.approx(0.6915, abs=1e-4)
     assert DEFAULT_BUDGET.reconstruction_bound(0.1) == pytest.approx(0.3891, abs=1e-3)
     with pytest.raises(ValueError):
@@ -63,25 +68,43 @@ def test_imports_spend_again_and_say_so_upgrades_and_rollbacks_spend_nothing(tmp
     empty, _ = served_file(directory)
     assert release_info(empty)["rho_spent_by_this_store"] == 0.0  # nobody to spend on
     survey = tmp_path / "survey.csv"
-    header = "survey_id,action_code,iso3,survey_date,months_since_return,sex,age_group,assistance_type," \
-             "assistance_level,referral,economic_score,social_score,psychosocial_score"
-    survey.write_text("\n".join([header, *(",".join(str(value) for value in row) for row in TINY_SURVEYS)]) + "\n")
+    header = (
+        "survey_id,action_code,iso3,survey_date,months_since_return,sex,age_group,assistance_type,"
+        "assistance_level,referral,economic_score,social_score,psychosocial_score"
+    )
+    survey.write_text(
+        "\n".join([header, *(",".join(str(value) for value in row) for row in TINY_SURVEYS)]) + "\n"
+    )
     import_file(directory, survey)
     first, _ = served_file(directory)
     assert release_info(first)["rho_spent_by_this_store"] == 0.5
     second_file = tmp_path / "more.csv"
-    second_file.write_text("\n".join([header, *(",".join(str(value) for value in (f"M{row[0]}", *row[1:]))
-                                                for row in TINY_SURVEYS)]) + "\n")
+    second_file.write_text(
+        "\n".join(
+            [
+                header,
+                *(
+                    ",".join(str(value) for value in (f"M{row[0]}", *row[1:]))
+                    for row in TINY_SURVEYS
+                ),
+            ]
+        )
+        + "\n"
+    )
     import_file(directory, second_file)
     second, _ = served_file(directory)
-    assert release_info(second)["rho_spent_by_this_store"] == 1.0  # the first returnees are in both releases
+    assert (
+        release_info(second)["rho_spent_by_this_store"] == 1.0
+    )  # the first returnees are in both releases
     kept = release_digest(second)
     upgrade_store(directory)
     upgraded, _ = served_file(directory)
     assert upgraded != second and release_digest(upgraded) == kept  # an upgrade keeps the release
     history = history_log.read_entries(directory)
     last_import = max(entry["id"] for entry in history if entry["action"] == "import")
-    rollbacks.carry_out(directory, rollbacks.plan_undo(rollbacks.read_state(directory), last_import), "test")
+    rollbacks.carry_out(
+        directory, rollbacks.plan_undo(rollbacks.read_state(directory), last_import), "test"
+    )
     rolled_back, _ = served_file(directory)
     assert release_digest(rolled_back) == release_digest(first)
     assert release_info(rolled_back)["rho_spent_by_this_store"] == 0.5
@@ -89,10 +112,22 @@ def test_imports_spend_again_and_say_so_upgrades_and_rollbacks_spend_nothing(tmp
 
 def survey_file(path: Path, prefix: str = "", rows=TINY_SURVEYS) -> Path:
     """A survey import file of the tiny store's rows, survey ids prefixed to make them new."""
-    header = "survey_id,action_code,iso3,survey_date,months_since_return,sex,age_group,assistance_type," \
-             "assistance_level,referral,economic_score,social_score,psychosocial_score"
-    path.write_text("\n".join([header, *(",".join(str(value) for value in (f"{prefix}{row[0]}", *row[1:]))
-                                         for row in rows)]) + "\n")
+    header = (
+        "survey_id,action_code,iso3,survey_date,months_since_return,sex,age_group,assistance_type,"
+        "assistance_level,referral,economic_score,social_score,psychosocial_score"
+    )
+    path.write_text(
+        "\n".join(
+            [
+                header,
+                *(
+                    ",".join(str(value) for value in (f"{prefix}{row[0]}", *row[1:]))
+                    for row in rows
+                ),
+            ]
+        )
+        + "\n"
+    )
     return path
 
 
@@ -119,14 +154,20 @@ def test_the_ledger_counts_every_release_ever_published_even_after_a_rollback(tm
     import_file(directory, survey_file(tmp_path / "base.csv"))
     import_file(directory, survey_file(tmp_path / "one.csv", "A"))
     assert served_release(directory)["rho_spent_by_this_store"] == 1.0
-    last_import = max(entry["id"] for entry in history_log.read_entries(directory) if entry["action"] == "import")
-    rollbacks.carry_out(directory, rollbacks.plan_undo(rollbacks.read_state(directory), last_import), "test")
+    last_import = max(
+        entry["id"] for entry in history_log.read_entries(directory) if entry["action"] == "import"
+    )
+    rollbacks.carry_out(
+        directory, rollbacks.plan_undo(rollbacks.read_state(directory), last_import), "test"
+    )
     rolled_back = served_release(directory)
     assert rolled_back["rho_spent_by_this_store"] == 1.0  # the rolled-back release stays public
     assert rolled_back["releases_published"] == 2
     import_file(directory, survey_file(tmp_path / "two.csv", "B"))
     latest, _ = served_file(directory)
-    assert release_info(latest)["rho_spent_by_this_store"] == 1.5  # written with the release, from the history
+    assert (
+        release_info(latest)["rho_spent_by_this_store"] == 1.5
+    )  # written with the release, from the history
     served = served_release(directory)
     assert served["rho_spent_by_this_store"] == 1.5 and served["releases_published"] == 3
     # The guarantee of the total, not of one release: μ = √(2 · 1.5).
@@ -134,7 +175,9 @@ def test_the_ledger_counts_every_release_ever_published_even_after_a_rollback(tm
     assert served["membership_accuracy_total"] == pytest.approx(0.8068, abs=1e-4)
     # Every build, import and upgrade entry says what its release spent.
     made = [entry for entry in history_log.read_entries(directory) if "holds" in entry]
-    assert [entry["release"] for entry in made] == [{"rho": 0.0, "of": "none"}] + [{"rho": 0.5, "of": "imported"}] * 3
+    assert [entry["release"] for entry in made] == [{"rho": 0.0, "of": "none"}] + [
+        {"rho": 0.5, "of": "imported"}
+    ] * 3
 
 
 def test_demo_releases_count_apart_and_history_written_before_the_ledger_is_estimated_high():
@@ -156,7 +199,9 @@ def test_demo_releases_count_apart_and_history_written_before_the_ledger_is_esti
     assert "ledger_note" in ledger.public("imported")
 
 
-def test_the_cap_refuses_an_import_past_it_in_one_line_and_warns_the_import_before(tmp_path, monkeypatch, capsys):
+def test_the_cap_refuses_an_import_past_it_in_one_line_and_warns_the_import_before(
+    tmp_path, monkeypatch, capsys
+):
     """EUIOM_RELEASE_RHO_TOTAL: an import whose release would take the total past it is refused
     (checked first, then refused at the import itself, from the command line or the page), with one
     line saying what to do; the import leaving room for less than one more release says so."""
@@ -177,14 +222,20 @@ def test_the_cap_refuses_an_import_past_it_in_one_line_and_warns_the_import_befo
     first = import_file(directory, survey_file(tmp_path / "base.csv"))
     assert not [note for note in first.notes if "Privacy budget" in note]
     second = import_file(directory, survey_file(tmp_path / "one.csv", "A"))
-    assert [note for note in second.notes if "ρ = 1 of the limit 1.2" in note and "will be refused" in note]
+    assert [
+        note
+        for note in second.notes
+        if "ρ = 1 of the limit 1.2" in note and "will be refused" in note
+    ]
     third = survey_file(tmp_path / "two.csv", "B")
     entries, served = history_log.read_entries(directory), served_file(directory)[0]
 
     with pytest.raises(CapReached) as refused:
         import_file(directory, third)
     message = str(refused.value)
-    assert "\n" not in message and "ρ = 1.5, past the limit EUIOM_RELEASE_RHO_TOTAL = 1.2" in message
+    assert (
+        "\n" not in message and "ρ = 1.5, past the limit EUIOM_RELEASE_RHO_TOTAL = 1.2" in message
+    )
     assert "set EUIOM_RELEASE_RHO to at most 0.2" in message and "nothing was imported" in message
     assert history_log.read_entries(directory) == entries and served_file(directory)[0] == served
 
@@ -199,9 +250,13 @@ def test_the_cap_refuses_an_import_past_it_in_one_line_and_warns_the_import_befo
     report, disabled, _ = update_report(context, upload, "two.csv", "auto", False, "en")
     assert disabled and "past the limit EUIOM_RELEASE_RHO_TOTAL = 1.2" in texts(report)
     alert, _, _ = confirm_import(context, 1, upload, "two.csv", "auto", False, "en", 0)
-    assert "Nothing was imported" in texts(alert) and "set EUIOM_RELEASE_RHO to at most 0.2" in texts(alert)
+    assert "Nothing was imported" in texts(
+        alert
+    ) and "set EUIOM_RELEASE_RHO to at most 0.2" in texts(alert)
     assert history_log.read_entries(directory) == entries
 
-    monkeypatch.setenv("EUIOM_RELEASE_RHO", "0.2")  # what the message suggests: a noisier release fits
+    monkeypatch.setenv(
+        "EUIOM_RELEASE_RHO", "0.2"
+    )  # what the message suggests: a noisier release fits
     import_file(directory, third)
     assert directory_ledger(directory).spent("imported") == pytest.approx(1.2)

@@ -36,8 +36,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
-    return build_store(tmp_path_factory.mktemp("secrets") / "demo.duckdb", demo=True, seed=5, rows=3_000,
-                       release_seed=SEED)
+    return build_store(
+        tmp_path_factory.mktemp("secrets") / "demo.duckdb",
+        demo=True,
+        seed=5,
+        rows=3_000,
+        release_seed=SEED,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +56,15 @@ def secrets(store) -> list[str]:
     finally:
         connection.close()
     assert [row[0] for row in kept] == [str(SEED)]
-    return [str(SEED), f"{SEED:x}", f"{SEED:X}", "release_secret", "release_seed", "cell_key_salt",
-            *(row[0] for row in ids)]
+    return [
+        str(SEED),
+        f"{SEED:x}",
+        f"{SEED:X}",
+        "release_secret",
+        "release_seed",
+        "cell_key_salt",
+        *(row[0] for row in ids),
+    ]
 
 
 def texts_of(response) -> list[str]:
@@ -73,16 +85,31 @@ def texts_of(response) -> list[str]:
 def test_no_route_or_format_lets_a_secret_or_a_raw_record_out(store, secrets):
     app = create_app(settings_for(store))
     client = app.server.test_client()
-    urls = ["/api/v1/charts", "/api/v1/openapi.json", "/api/v1/docs", "/api/v1/docs?lang=fr",
-            "/api/v1/download.zip", "/api/v1/download.zip?hxl=1&lang=fr", "/_dash-layout"]
+    urls = [
+        "/api/v1/charts",
+        "/api/v1/openapi.json",
+        "/api/v1/docs",
+        "/api/v1/docs?lang=fr",
+        "/api/v1/download.zip",
+        "/api/v1/download.zip?hxl=1&lang=fr",
+        "/_dash-layout",
+    ]
     for chart in all_charts().values():
-        urls += [f"/api/v1/charts/{chart.key}", f"/api/v1/charts/{chart.key}?format=csv", f"/embed/{chart.key}"]
+        urls += [
+            f"/api/v1/charts/{chart.key}",
+            f"/api/v1/charts/{chart.key}?format=csv",
+            f"/embed/{chart.key}",
+        ]
         if chart.page == "sustainability":
             for grouping in GROUPINGS:
-                urls += [f"/api/v1/charts/{chart.key}?group={grouping}&format=csv",
-                         f"/embed/{chart.key}?group={grouping}&lang=fr"]
+                urls += [
+                    f"/api/v1/charts/{chart.key}?group={grouping}&format=csv",
+                    f"/embed/{chart.key}?group={grouping}&lang=fr",
+                ]
     reference = client.get("/api/v1/charts").get_json()
-    urls += [link for link in json.dumps(reference).split('"') if link.startswith("/api/v1/reference/")]
+    urls += [
+        link for link in json.dumps(reference).split('"') if link.startswith("/api/v1/reference/")
+    ]
     for page in ("/", "/pillars", "/sustainability", "/about"):
         urls.append(page)
     checked = 0
@@ -93,10 +120,18 @@ def test_no_route_or_format_lets_a_secret_or_a_raw_record_out(store, secrets):
             leaked = [secret for secret in secrets if secret in text]
             assert not leaked, (url, leaked[:3])
             checked += 1
-    provenance = json.loads(zipfile.ZipFile(io.BytesIO(client.get("/api/v1/download.zip").data)).read("provenance.json"))
+    provenance = json.loads(
+        zipfile.ZipFile(io.BytesIO(client.get("/api/v1/download.zip").data)).read("provenance.json")
+    )
     release = provenance["disclosure_control"]["protected_release"]
     assert release["rho"] == 0.5 and release["mechanism"] and release["measurements"]
-    assert set(provenance["store"]) <= {"schema_version", "data_origin", "demo_seed", "demo_rows", "built_at"}
+    assert set(provenance["store"]) <= {
+        "schema_version",
+        "data_origin",
+        "demo_seed",
+        "demo_rows",
+        "built_at",
+    }
     assert checked > 200
 
 
@@ -114,25 +149,43 @@ def test_chart_downloads_table_views_and_image_footers_hold_no_secret(store, sec
     for chart in all_charts().values():
         _, request, frame = exports.chart_data(context, all_charts(), chart.key, {}, [{}], "en")
         header = exports.export_header(context, chart, request, today)
-        texts = [to_csv_bytes(frame, header).decode("utf-8-sig"),
-                 str(exports.table_view(frame, "caption", "en"))]
-        workbook = pd.read_excel(io.BytesIO(to_excel_bytes(frame, header, about_sheet="About")), sheet_name=None,
-                                 header=None)
+        texts = [
+            to_csv_bytes(frame, header).decode("utf-8-sig"),
+            str(exports.table_view(frame, "caption", "en")),
+        ]
+        workbook = pd.read_excel(
+            io.BytesIO(to_excel_bytes(frame, header, about_sheet="About")),
+            sheet_name=None,
+            header=None,
+        )
         texts += [sheet.to_csv() for sheet in workbook.values()]
         for text in texts:
             assert not [secret for secret in secrets if secret in text], chart.key
     for page in ("/", "/pillars", "/sustainability"):
-        footers = json.dumps(exports.export_footers(context, SITE, {}, [{}], "fr", page, today), ensure_ascii=False)
+        footers = json.dumps(
+            exports.export_footers(context, SITE, {}, [{}], "fr", page, today), ensure_ascii=False
+        )
         assert not [secret for secret in secrets if secret in footers]
 
 
 def test_exact_mode_refuses_to_start_in_the_open_mode(tmp_path):
     with pytest.raises(SettingsError, match="EUIOM_DISCLOSURE=exact needs sign-in"):
         load_settings({"EUIOM_DISCLOSURE": "exact"})
-    load_settings({"EUIOM_DISCLOSURE": "exact", "EUIOM_AUTH": "users", "EUIOM_SECRET_KEY": "k" * 32})
-    started = subprocess.run([sys.executable, "run.py"], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                             env={"PATH": "/usr/bin:/bin", "EUIOM_DISCLOSURE": "exact",
-                                  "EUIOM_STORE": str(tmp_path / "none.duckdb")})
+    load_settings(
+        {"EUIOM_DISCLOSURE": "exact", "EUIOM_AUTH": "users", "EUIOM_SECRET_KEY": "k" * 32}
+    )
+    started = subprocess.run(
+        [sys.executable, "run.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "EUIOM_DISCLOSURE": "exact",
+            "EUIOM_STORE": str(tmp_path / "none.duckdb"),
+        },
+    )
     assert started.returncode != 0
     lines = started.stderr.strip().splitlines()
     assert len(lines) == 1 and "EUIOM_DISCLOSURE=exact needs sign-in" in lines[0]
@@ -158,16 +211,22 @@ def test_survey_file_names_and_row_counts_reach_data_managers_only(tmp_path):
     directory = tmp_path / "store"
     build_store(directory, demo=False)
     indicators = tmp_path / "indicators-2021.csv"
-    indicators.write_text("action_code,iso3,period,sex,indicator_code,value\n"
-                          "JI-SLC,SEN,2021-Q2,female,returns_assisted,12\n")
+    indicators.write_text(
+        "action_code,iso3,period,sex,indicator_code,value\n"
+        "JI-SLC,SEN,2021-Q2,female,returns_assisted,12\n"
+    )
     import_file(directory, indicators)
     import_file(directory, survey_file(tmp_path / "returnees-Dakar-women-2021.csv"))
     users = write_users(tmp_path / "users.json")
-    app = create_app(settings_for(directory, auth_mode="users", secret_key=SECRET, users_file=users))
+    app = create_app(
+        settings_for(directory, auth_mode="users", secret_key=SECRET, users_file=users)
+    )
 
     def seen(client) -> str:
-        answers = [client.post("/_dash-update-component", json=page_body(path)).get_data(as_text=True)
-                   for path in ("/about", "/sustainability", "/")]
+        answers = [
+            client.post("/_dash-update-component", json=page_body(path)).get_data(as_text=True)
+            for path in ("/about", "/sustainability", "/")
+        ]
         answers.append(client.get("/").get_data(as_text=True))  # the shell: banner
         api = client.get("/api/v1/charts/sustainability-means")
         if api.status_code == 200:  # roles that may download
@@ -180,16 +239,32 @@ def test_survey_file_names_and_row_counts_reach_data_managers_only(tmp_path):
         shown = seen(SignedInClient(app, name))
         assert "returnees-Dakar-women-2021" not in shown, name
         assert "a survey file" in shown and "indicators-2021.csv" in shown
-        assert "its name and row count are shown to data managers" in shown  # About: no survey row count
+        assert (
+            "its name and row count are shown to data managers" in shown
+        )  # About: no survey row count
         assert ('"filters_text"' in shown) is (name == "ana")  # the API answer and zip were read
-    about = SignedInClient(app, "dana").post("/_dash-update-component", json=page_body("/about")).get_data(as_text=True)
+    about = (
+        SignedInClient(app, "dana")
+        .post("/_dash-update-component", json=page_body("/about"))
+        .get_data(as_text=True)
+    )
     assert "returnees-Dakar-women-2021.csv" in about and "shown to data managers" not in about
     # The About page's row of a survey batch, for a data manager and for anyone else.
     from types import SimpleNamespace
 
     from dashboard.about.layout import batch_row
 
-    batch = SimpleNamespace(origin="import", table_name="survey_responses", file_name="returnees.csv",
-                            description="imported survey file", row_count=1234, loaded_at="2026-12-06 10:00:00")
-    assert batch_row(batch, "en", manager=True)[:3] == ["returnees.csv", "survey_responses", "1,234"]
+    batch = SimpleNamespace(
+        origin="import",
+        table_name="survey_responses",
+        file_name="returnees.csv",
+        description="imported survey file",
+        row_count=1234,
+        loaded_at="2026-12-06 10:00:00",
+    )
+    assert batch_row(batch, "en", manager=True)[:3] == [
+        "returnees.csv",
+        "survey_responses",
+        "1,234",
+    ]
     assert batch_row(batch, "en", manager=False)[2] == "–"

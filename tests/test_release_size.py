@@ -25,12 +25,18 @@ SEEDS = (1, 2, 3, 4, 5)
 def synthetic_survey(count: int, rng: np.random.Generator) -> tuple[Returnees, Domain]:
     """``count`` returnees spread over two places and twenty quarters, scores in [0, 1]."""
     domain = Domain((("A", "AAA"), ("B", "BBB")), np.ones((2, QUARTERS), dtype=bool))
-    codes = {"place": rng.integers(0, 2, count), "quarter": rng.integers(8, 28, count),
-             "band": rng.integers(0, 5, count), "lag": rng.integers(0, MAX_LAG + 1, count)}
+    codes = {
+        "place": rng.integers(0, 2, count),
+        "quarter": rng.integers(8, 28, count),
+        "band": rng.integers(0, 5, count),
+        "lag": rng.integers(0, MAX_LAG + 1, count),
+    }
     codes.update({name: rng.integers(0, len(values), count) for name, values in ATTRIBUTES.items()})
     scores = rng.uniform(0.2, 0.8, (count, 3))
     previous = np.where(codes["lag"][:, None] > 0, np.clip(scores - 0.05, 0, 1), np.nan)
-    return Returnees({name: values.astype(np.int64) for name, values in codes.items()}, scores, previous), domain
+    return Returnees(
+        {name: values.astype(np.int64) for name, values in codes.items()}, scores, previous
+    ), domain
 
 
 def returnees_consistent_with(records: int, weight: float, target: int) -> list[int]:
@@ -56,7 +62,9 @@ def test_the_release_size_and_weight_do_not_single_out_the_number_of_returnees(m
         # The same attack on the old rule (draws from the survey's own count) gives n exactly:
         # the test would catch that rule coming back.
         old_records = round(estimated * TARGET / RETURNEES)
-        assert returnees_consistent_with(old_records, estimated / old_records, TARGET) == [RETURNEES]
+        assert returnees_consistent_with(old_records, estimated / old_records, TARGET) == [
+            RETURNEES
+        ]
     # What is left is the estimate's own noise: Gaussian, several returnees wide.
     assert np.mean(errors) > 2, errors
 
@@ -64,9 +72,13 @@ def test_the_release_size_and_weight_do_not_single_out_the_number_of_returnees(m
 def test_a_store_without_survey_data_releases_nobody_and_one_with_draws_from_its_estimate():
     survey, domain = synthetic_survey(300, np.random.default_rng(8))
     generator = secret_generator(9)
-    empty = model.fit_and_draw(survey, domain, Measurer(generator), DEFAULT_BUDGET, generator, holds_survey=False)
+    empty = model.fit_and_draw(
+        survey, domain, Measurer(generator), DEFAULT_BUDGET, generator, holds_survey=False
+    )
     assert len(empty.scores) == 0
     generator = secret_generator(9)
     small = model.fit_and_draw(survey, domain, Measurer(generator), DEFAULT_BUDGET, generator)
     assert small.draws == model.MAX_DRAWS_PER_RETURNEE
-    assert len(small.scores) == round(small.weight * len(small.scores) * model.MAX_DRAWS_PER_RETURNEE)
+    assert len(small.scores) == round(
+        small.weight * len(small.scores) * model.MAX_DRAWS_PER_RETURNEE
+    )

@@ -31,6 +31,10 @@ def test_embedding_can_be_allowed(tiny_store_path):
 def test_no_dev_tools_in_the_served_page(tiny_store_path):
     app = create_app(settings_for(tiny_store_path))
     page = app.server.test_client().get("/").get_data(as_text=True)
-    config = json.loads(re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page, re.S).group(1))
+    config = json.loads(
+        re.search(
+            r'<script id="_dash-config" type="application/json">(.*?)</script>', page, re.S
+        ).group(1)
+    )
     assert config["ui"] is False and config["props_check"] is False
     assert config["suppress_callback_exceptions"] is False

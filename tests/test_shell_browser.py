@@ -13,7 +13,9 @@ from conftest import wait_for_dash
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("path", [page.path for page in PAGES if page.permission in OPEN_VISITOR_PERMISSIONS])
+@pytest.mark.parametrize(
+    "path", [page.path for page in PAGES if page.permission in OPEN_VISITOR_PERMISSIONS]
+)
 def test_every_page_opens_without_errors_or_outside_requests(live_server, page, path):
     page.goto(live_server.url + path)
     wait_for_dash(page)
@@ -47,7 +49,9 @@ def test_language_switch_relabels_the_shell_and_lives_in_the_url(live_server, pa
     page.goto(live_server.url + "/about?region=WCA")
     wait_for_dash(page)
     page.select_option("#shell-language-select", "fr")
-    page.wait_for_function("() => document.querySelector('#shell-nav-map-link').innerText.includes('Carte')")
+    page.wait_for_function(
+        "() => document.querySelector('#shell-nav-map-link').innerText.includes('Carte')"
+    )
     wait_for_dash(page)
     assert "lang=fr" in page.url and "region=WCA" in page.url
     assert page.inner_text("#filter-region-dropdown-label") == "Région"
@@ -116,14 +120,20 @@ def test_printable_brief_prints_the_view_with_filters_sources_and_disclaimer(liv
     assert "DONNÉES DE DÉMONSTRATION" in header and "brochure du KMH" in header
     assert "004_fe997082141e9e19.txt" not in header and ".txt" not in header
     # Every kind of data the page shows is named: the real EUTF figures with their date and reuse terms.
-    assert "déclarés au 17 déc. 2021" in header and "2011/833/UE" in header and "CORRESPONDANCE DES PILIERS" in header
+    assert (
+        "déclarés au 17 déc. 2021" in header
+        and "2011/833/UE" in header
+        and "CORRESPONDANCE DES PILIERS" in header
+    )
     assert "Organisation internationale pour les migrations" in header
     assert not page.is_visible("#shell-filter-bar")
     assert page.pdf(format="A4")[:4] == b"%PDF"
 
 
 def test_filters_collapse_on_a_phone_and_open_with_the_button(live_server, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
     phone = context.new_page()
     phone.goto(live_server.url + "/about")
     wait_for_dash(phone)
@@ -137,7 +147,9 @@ def test_filters_collapse_on_a_phone_and_open_with_the_button(live_server, brows
 
 
 def test_menu_collapses_behind_a_button_on_a_phone(live_server, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
     phone = context.new_page()
     phone.goto(live_server.url + "/about")
     wait_for_dash(phone)

@@ -28,8 +28,13 @@ SLOW = "SELECT count(*) FROM range(10000000000)"
 def execute_calls(path: Path) -> list[int]:
     """The lines of every ``<something>.execute(...)`` call in a module."""
     tree = ast.parse(path.read_text())
-    return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute) and node.func.attr == "execute"]
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "execute"
+    ]
 
 
 def test_no_query_runs_outside_the_door():
@@ -45,11 +50,21 @@ def test_no_query_runs_outside_the_door():
 
 def test_values_are_bound_and_an_injection_shaped_value_is_just_a_value(tiny_cursor):
     hostile = "GIN'; DROP TABLE countries; --"
-    assert query(tiny_cursor, "test_bound", "SELECT count(*) FROM countries WHERE iso3 = $iso3",
-                 {"iso3": hostile}, read=ROW) == (0,)
+    assert query(
+        tiny_cursor,
+        "test_bound",
+        "SELECT count(*) FROM countries WHERE iso3 = $iso3",
+        {"iso3": hostile},
+        read=ROW,
+    ) == (0,)
     assert query(tiny_cursor, "test_bound", "SELECT count(*) FROM countries", read=ROW)[0] > 0
-    assert query(tiny_cursor, "test_rows", "SELECT iso3 FROM countries WHERE iso3 IN $codes ORDER BY iso3",
-                 {"codes": ["GIN", "MLI"]}, read=ROWS) == [("GIN",), ("MLI",)]
+    assert query(
+        tiny_cursor,
+        "test_rows",
+        "SELECT iso3 FROM countries WHERE iso3 IN $codes ORDER BY iso3",
+        {"codes": ["GIN", "MLI"]},
+        read=ROWS,
+    ) == [("GIN",), ("MLI",)]
 
 
 def test_each_query_is_counted_by_name(tiny_cursor):
@@ -57,7 +72,11 @@ def test_each_query_is_counted_by_name(tiny_cursor):
     for _ in range(3):
         query(tiny_cursor, "test_counted", "SELECT 1")
     after = query_stats()["test_counted"]
-    assert after.calls == (before.calls if before else 0) + 3 and after.seconds >= 0 and after.longest >= 0
+    assert (
+        after.calls == (before.calls if before else 0) + 3
+        and after.seconds >= 0
+        and after.longest >= 0
+    )
 
 
 def test_a_query_past_the_time_limit_is_interrupted_and_the_cursor_still_answers(tiny_cursor):
@@ -77,14 +96,23 @@ def test_a_page_whose_query_times_out_gets_one_line_not_a_traceback(tiny_store_p
     from dashboard.map import queries as map_queries
 
     app = create_app(settings_for(tiny_store_path, query_seconds=0.2, cache_dir=None))
-    monkeypatch.setattr(map_queries, "map_countries", lambda cursor, selection: query(cursor, "test_slow", SLOW))
+    monkeypatch.setattr(
+        map_queries, "map_countries", lambda cursor, selection: query(cursor, "test_slow", SLOW)
+    )
     client = app.server.test_client()
-    key, spec = next((key, spec) for key, spec in app.callback_map.items() if f"{ids.MAP_GRAPH}.figure" in key)
-    body = {"output": key,
-            "outputs": [dict(zip(("id", "property"), part.rsplit(".", 1), strict=True))
-                        for part in key.strip(".").split("...")],
-            "inputs": [{**as_sent(item), "value": {}} for item in spec["inputs"]],
-            "state": [{**as_sent(item), "value": None} for item in spec["state"]], "changedPropIds": []}
+    key, spec = next(
+        (key, spec) for key, spec in app.callback_map.items() if f"{ids.MAP_GRAPH}.figure" in key
+    )
+    body = {
+        "output": key,
+        "outputs": [
+            dict(zip(("id", "property"), part.rsplit(".", 1), strict=True))
+            for part in key.strip(".").split("...")
+        ],
+        "inputs": [{**as_sent(item), "value": {}} for item in spec["inputs"]],
+        "state": [{**as_sent(item), "value": None} for item in spec["state"]],
+        "changedPropIds": [],
+    }
     answer = client.post("/_dash-update-component", json=body)
     assert answer.status_code == 503
     text = answer.get_data(as_text=True)

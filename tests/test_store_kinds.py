@@ -16,7 +16,9 @@ from conftest import settings_for
 
 @pytest.fixture(scope="module")
 def empty_context(tmp_path_factory):
-    return AppContext(settings_for(build_store(tmp_path_factory.mktemp("empty") / "empty.duckdb", demo=False)))
+    return AppContext(
+        settings_for(build_store(tmp_path_factory.mktemp("empty") / "empty.duckdb", demo=False))
+    )
 
 
 @pytest.mark.parametrize("path", [page.path for page in PAGES])
@@ -33,15 +35,29 @@ def test_banners_say_what_the_data_is(empty_context, tiny_store_path):
     assert "tiny_survey.csv" not in text
 
 
-@pytest.mark.parametrize(("lang", "demo_part", "real_part"), [
-    ("en", "Demo data in the indicator and survey charts", "Real, with their source: EUTF results"),
-    ("fr", "Données de démonstration dans les graphiques d’indicateurs et d’enquête",
-     "Réels, avec leur source : résultats et budgets du FFUE"),
-])
-def test_demo_banner_says_which_figures_are_demo_and_which_are_real(demo_store_path, lang, demo_part, real_part):
+@pytest.mark.parametrize(
+    ("lang", "demo_part", "real_part"),
+    [
+        (
+            "en",
+            "Demo data in the indicator and survey charts",
+            "Real, with their source: EUTF results",
+        ),
+        (
+            "fr",
+            "Données de démonstration dans les graphiques d’indicateurs et d’enquête",
+            "Réels, avec leur source : résultats et budgets du FFUE",
+        ),
+    ],
+)
+def test_demo_banner_says_which_figures_are_demo_and_which_are_real(
+    demo_store_path, lang, demo_part, real_part
+):
     text = banner_text(AppContext(settings_for(demo_store_path)).catalog, lang, [])
     assert text.startswith(demo_part) and real_part in text
-    assert "on this screen" not in text and "de cet écran" not in text  # the EUTF figures on it are real
+    assert (
+        "on this screen" not in text and "de cet écran" not in text
+    )  # the EUTF figures on it are real
 
 
 def test_about_page_lists_imported_files(tiny_store_path):
@@ -49,8 +65,14 @@ def test_about_page_lists_imported_files(tiny_store_path):
     about = texts(render_page(context, SITE, "/about", "", "en"))
     assert "tiny_indicators.csv" in about and "004_fe997082141e9e19.txt" in about
     # Outside a data manager's request, a survey file is neither named nor counted in rows.
-    assert "tiny_survey.csv" not in about and "a survey file (its name and row count are shown to data managers)" in about
-    assert "actions (start, end, funding)" in about and "https://reliefweb.int/report/bangladesh" in about
+    assert (
+        "tiny_survey.csv" not in about
+        and "a survey file (its name and row count are shown to data managers)" in about
+    )
+    assert (
+        "actions (start, end, funding)" in about
+        and "https://reliefweb.int/report/bangladesh" in about
+    )
 
 
 def test_a_store_of_an_older_schema_is_refused_with_the_fix_and_can_be_upgraded(tmp_path):

@@ -14,8 +14,10 @@ TICKS = "#sustainability-means-graph .ytick text"
 
 
 # A tick as read: its lines (a group's name on short lines, its sample size on its own) joined.
-TICK_TEXT = ("n => { const lines = [...n.querySelectorAll('tspan.line')];"
-             " return lines.length ? lines.map(line => line.textContent).join(' ') : n.textContent; }")
+TICK_TEXT = (
+    "n => { const lines = [...n.querySelectorAll('tspan.line')];"
+    " return lines.length ? lines.map(line => line.textContent).join(' ') : n.textContent; }"
+)
 
 
 def tick_texts(page, selector: str = TICKS) -> list[str]:
@@ -25,7 +27,8 @@ def tick_texts(page, selector: str = TICKS) -> list[str]:
 def wait_for_ticks(page, text: str, selector: str = TICKS) -> None:
     page.wait_for_function(
         f"([selector, text]) => [...document.querySelectorAll(selector)].map({TICK_TEXT}).some(t => t.includes(text))",
-        arg=[selector, text])
+        arg=[selector, text],
+    )
 
 
 def test_changing_the_grouping_redraws_the_charts(live_server, page):
@@ -40,7 +43,9 @@ def test_changing_the_grouping_redraws_the_charts(live_server, page):
     ticks = sorted(tick_texts(page))
     assert len(ticks) == 2 and ticks[0].startswith("Men (n=") and ticks[1].startswith("Women (n=")
     wait_for_ticks(page, "Women (n=", "#sustainability-share-graph .ytick text")
-    page.wait_for_function("() => document.querySelector('#sustainability-group-a-dropdown').value === 'female'")
+    page.wait_for_function(
+        "() => document.querySelector('#sustainability-group-a-dropdown').value === 'female'"
+    )
     assert page.input_value("#sustainability-group-b-dropdown") == "male"
     assert "Women and Men side by side" in page.inner_text("#sustainability-compare-graph")
     assert "Difference A − B" in page.inner_text("#sustainability-compare-table")
@@ -59,7 +64,8 @@ def test_filters_redraw_the_charts(live_server, page):
     page.wait_for_function("() => location.search.includes('region=EHOA')")
     page.wait_for_function(
         "selector => ![...document.querySelectorAll(selector)].some(n => n.textContent.startsWith('Guinea'))",
-        arg=TICKS)
+        arg=TICKS,
+    )
     wait_for_dash(page)
     after = tick_texts(page)
     assert after != before and any(tick.startswith("Ethiopia") for tick in after)
@@ -72,35 +78,46 @@ def test_a_filter_in_the_link_and_the_threshold_control(live_server, page):
     page.goto(live_server.url + "/sustainability?region=WCA&threshold=0.6&measure=economic")
     wait_for_dash(page)
     wait_for_ticks(page, "West and Central Africa (n=")
-    assert tick_texts(page) == [next(t for t in tick_texts(page) if t.startswith("West and Central Africa"))]
+    assert tick_texts(page) == [
+        next(t for t in tick_texts(page) if t.startswith("West and Central Africa"))
+    ]
     title = "#sustainability-share-graph .gtitle"
     assert "Share at or above 0.60" in page.text_content(title)
     assert "Economic score" in page.inner_text("#sustainability-share-graph")
     page.fill("#sustainability-threshold-input", "0.7")
     page.press("#sustainability-threshold-input", "Enter")
-    page.wait_for_function("selector => document.querySelector(selector).textContent.includes('0.70')", arg=title)
+    page.wait_for_function(
+        "selector => document.querySelector(selector).textContent.includes('0.70')", arg=title
+    )
     assert page.input_value("#sustainability-threshold-range") == "0.7"
     # The range moves the number box and the charts too (keyboard: one step of 0.01); shares of
     # the protected release are computed at any threshold (no grid: the release is post-processed).
     page.focus("#sustainability-threshold-range")
     for _ in range(6):
         page.keyboard.press("ArrowRight")
-    page.wait_for_function("selector => document.querySelector(selector).textContent.includes('0.76')", arg=title)
+    page.wait_for_function(
+        "selector => document.querySelector(selector).textContent.includes('0.76')", arg=title
+    )
     assert page.input_value("#sustainability-threshold-input") == "0.76"
     assert "nearest multiple" not in page.inner_text("#shell-page-content")
-    assert "setting of this dashboard, not IOM’s official cut-off" in page.inner_text("#shell-page-content")
+    assert "setting of this dashboard, not IOM’s official cut-off" in page.inner_text(
+        "#shell-page-content"
+    )
     assert_clean(page)
 
 
 def offered(page) -> list[str]:
     """The labels groups A and B can be (the drop-down's placeholder left out)."""
     return page.locator("#sustainability-group-a-dropdown option").evaluate_all(
-        "nodes => nodes.filter(node => node.value).map(node => node.textContent)")
+        "nodes => nodes.filter(node => node.value).map(node => node.textContent)"
+    )
 
 
 def published_groups(page) -> list[str]:
     """The groups the means chart draws (not suppressed), by label."""
-    return [tick.split(" (n=")[0].replace("<br>", " ") for tick in tick_texts(page) if "(n=" in tick]
+    return [
+        tick.split(" (n=")[0].replace("<br>", " ") for tick in tick_texts(page) if "(n=" in tick
+    ]
 
 
 def test_comparison_offers_groups_with_data_and_follows_the_filters(live_server, page):
@@ -114,10 +131,13 @@ def test_comparison_offers_groups_with_data_and_follows_the_filters(live_server,
     page.keyboard.press("Escape")
     page.wait_for_function("() => location.search.includes('region=EHOA')")
     # Guinea has no record in East and Horn of Africa: groups A and B are picked again among those with data.
-    page.wait_for_function("() => document.querySelector('#sustainability-group-a-dropdown').value !== 'GIN'")
+    page.wait_for_function(
+        "() => document.querySelector('#sustainability-group-a-dropdown').value !== 'GIN'"
+    )
     page.wait_for_function(
         "selector => ![...document.querySelectorAll(selector)].some(n => n.textContent.startsWith('Guinea'))",
-        arg=TICKS)
+        arg=TICKS,
+    )
     wait_for_dash(page)
     assert "Guinea" not in offered(page) and sorted(offered(page)) == sorted(published_groups(page))
     summary = page.inner_text("#sustainability-compare-summary")
@@ -131,7 +151,9 @@ def test_a_link_to_a_group_without_data_says_so_in_french(live_server, page):
     wait_for_dash(page)
     notice = page.inner_text("#sustainability-options-notice")
     assert "ne peuvent donc pas être comparés" in notice and "GIN" in notice
-    page.wait_for_function("() => document.querySelector('#sustainability-compare-summary').innerText.length > 0")
+    page.wait_for_function(
+        "() => document.querySelector('#sustainability-compare-summary').innerText.length > 0"
+    )
     summary = page.inner_text("#sustainability-compare-summary")
     assert "exclut zéro" in summary or "aucun écart distinguable de zéro" in summary
     assert "À 95 %" in page.inner_text("#sustainability-compare-table")
@@ -146,18 +168,30 @@ def test_a_filter_change_draws_each_chart_once(live_server, page):
     wait_for_dash(page)
     wait_for_ticks(page, "West and Central Africa (n=")
     asked = []
-    page.on("request", lambda request: asked.append(request.post_data or "")
-            if "_dash-update-component" in request.url else None)
+    page.on(
+        "request",
+        lambda request: (
+            asked.append(request.post_data or "")
+            if "_dash-update-component" in request.url
+            else None
+        ),
+    )
     page.click("#filter-region-dropdown")
-    page.locator("#shell-filter-collapse").get_by_role("option", name="West and Central Africa", exact=True).click()
+    page.locator("#shell-filter-collapse").get_by_role(
+        "option", name="West and Central Africa", exact=True
+    ).click()
     page.keyboard.press("Escape")
     page.wait_for_function("() => location.search.includes('region=WCA')")
     wait_for_ticks(page, "West and Central Africa (n=")
     page.wait_for_timeout(1500)  # let any second round arrive
     wait_for_dash(page)
     # One answer holds every chart of the page (its one chart callback), asked once.
-    charts = [body for body in asked if "sustainability-means-graph.figure" in body
-              and "sustainability-compare-graph.figure" in body]
+    charts = [
+        body
+        for body in asked
+        if "sustainability-means-graph.figure" in body
+        and "sustainability-compare-graph.figure" in body
+    ]
     assert len(charts) == 1, len(charts)
     assert "region=WCA" in page.url
     assert_clean(page)
@@ -175,8 +209,14 @@ def test_a_table_view_follows_the_filters_only_while_open(live_server, page):
     table.wait_for()
     assert "West and Central Africa" in table.inner_text()
     asked = []
-    page.on("request", lambda request: asked.append(request.post_data or "")
-            if "_dash-update-component" in request.url else None)
+    page.on(
+        "request",
+        lambda request: (
+            asked.append(request.post_data or "")
+            if "_dash-update-component" in request.url
+            else None
+        ),
+    )
 
     def choose_region(name: str, code: str) -> None:
         page.click("#filter-region-dropdown")
@@ -185,15 +225,19 @@ def test_a_table_view_follows_the_filters_only_while_open(live_server, page):
         page.wait_for_function("code => location.search.includes(code)", arg=code)
 
     choose_region("East and Horn of Africa", "EHOA")
-    page.wait_for_function("selector => !document.querySelector(selector).innerText.includes('West and Central')",
-                           arg=f"{block} .chart-table-view")
+    page.wait_for_function(
+        "selector => !document.querySelector(selector).innerText.includes('West and Central')",
+        arg=f"{block} .chart-table-view",
+    )
     assert "East and Horn of Africa" in table.inner_text()
     wait_for_dash(page)
     assert len([body for body in asked if "chart-table-view" in body]) == 1  # the open one only
     assert not [body for body in asked if "chart-embed-view" in body]
 
     page.locator(f"{block} button:text('Hide table')").click()
-    page.wait_for_function("selector => document.querySelector(selector).hidden", arg=f"{block} .chart-table-view")
+    page.wait_for_function(
+        "selector => document.querySelector(selector).hidden", arg=f"{block} .chart-table-view"
+    )
     asked.clear()
     choose_region("West and Central Africa", "WCA")  # added to East and Horn of Africa
     wait_for_ticks(page, "West and Central Africa (n=")

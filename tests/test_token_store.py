@@ -19,8 +19,10 @@ EACH = 6
 def create_tokens(path: str, worker: int, gate) -> list[str]:
     gate.wait()
     store = TokenStore(Path(path))
-    return [store.create(f"user{worker}", ("analyst",), f"t{number}", user_id=f"id{worker}")[0]
-            for number in range(EACH)]
+    return [
+        store.create(f"user{worker}", ("analyst",), f"t{number}", user_id=f"id{worker}")[0]
+        for number in range(EACH)
+    ]
 
 
 def revoke_and_create(path: str, worker: int, token_id: str, gate) -> str:
@@ -37,7 +39,9 @@ def test_tokens_created_by_many_processes_at_once_all_work(tmp_path):
     context = multiprocessing.get_context("spawn")
     gate = context.Manager().Barrier(PROCESSES)
     with context.Pool(PROCESSES) as pool:
-        made = pool.starmap(create_tokens, [(str(path), worker, gate) for worker in range(PROCESSES)])
+        made = pool.starmap(
+            create_tokens, [(str(path), worker, gate) for worker in range(PROCESSES)]
+        )
     tokens = [token for batch in made for token in batch]
     store = TokenStore(path)
     assert len(tokens) == PROCESSES * EACH
@@ -53,7 +57,9 @@ def test_a_token_revoked_while_others_are_created_stays_revoked(tmp_path):
         victim, record = store.create("victim", ("analyst",), "victim", user_id="victim-id")
         gate = context.Manager().Barrier(PROCESSES)
         with context.Pool(PROCESSES) as pool:
-            made = pool.starmap(revoke_and_create,
-                                [(str(path), worker, record.token_id, gate) for worker in range(PROCESSES)])
+            made = pool.starmap(
+                revoke_and_create,
+                [(str(path), worker, record.token_id, gate) for worker in range(PROCESSES)],
+            )
         assert store.find(victim) is None
         assert all(store.find(token) is not None for token in made if token)

@@ -19,22 +19,36 @@ BROTLI = {"Accept-Encoding": "br, gzip"}
 
 def callback_body(client, output_part: str, selection: dict) -> dict:
     """The body the browser sends for the callback whose output names ``output_part``."""
-    spec = next(d for d in client.get("/_dash-dependencies").get_json() if output_part in d["output"])
-    outputs = [{"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]}
-               for part in spec["output"].strip(".").split("...")]
+    spec = next(
+        d for d in client.get("/_dash-dependencies").get_json() if output_part in d["output"]
+    )
+    outputs = [
+        {"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]}
+        for part in spec["output"].strip(".").split("...")
+    ]
     values = {("shell-selection-store", "data"): selection, ("shell-language-store", "data"): "en"}
 
     def filled(items):
-        return [{**as_sent(item), "value": values.get((item["id"], item["property"]))} for item in items]
+        return [
+            {**as_sent(item), "value": values.get((item["id"], item["property"]))} for item in items
+        ]
 
-    return {"output": spec["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],
-            "inputs": filled(spec["inputs"]), "state": filled(spec["state"]),
-            "changedPropIds": ["shell-selection-store.data"]}
+    return {
+        "output": spec["output"],
+        "outputs": outputs if len(outputs) > 1 else outputs[0],
+        "inputs": filled(spec["inputs"]),
+        "state": filled(spec["state"]),
+        "changedPropIds": ["shell-selection-store.data"],
+    }
 
 
 def post(client, body: dict):
-    return client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json",
-                       headers=BROTLI)
+    return client.post(
+        "/_dash-update-component",
+        data=json.dumps(body),
+        content_type="application/json",
+        headers=BROTLI,
+    )
 
 
 def page_script_urls(client) -> list[str]:
@@ -53,7 +67,9 @@ def test_pages_scripts_and_callbacks_are_compressed_and_keep_their_headers(tiny_
     only_gzip = client.get("/", headers={"Accept-Encoding": "gzip"})
     assert only_gzip.headers["Content-Encoding"] == "gzip"
     assert 'id="_dash-config"' in gzip.decompress(only_gzip.data).decode()
-    assert "Content-Encoding" not in client.get("/").headers  # a client that asks for none gets none
+    assert (
+        "Content-Encoding" not in client.get("/").headers
+    )  # a client that asks for none gets none
 
     for url in page_script_urls(client):
         script = client.get(url, headers=BROTLI)
@@ -92,7 +108,9 @@ def test_the_page_loads_the_apps_own_plotly_bundle_not_dashs_full_one(tiny_store
     assert urls.index(bundle[0]) < locale
     # dcc.Graph only fetches Dash's plotly.min.js when no window.Plotly exists when a graph loads.
     assert not any("plotly.min.js" in url for url in urls)
-    assert urls.index(bundle[0]) < next(i for i, url in enumerate(urls) if "dash_core_components." in url)
+    assert urls.index(bundle[0]) < next(
+        i for i, url in enumerate(urls) if "dash_core_components." in url
+    )
     assert client.get("/assets/LICENSES/plotly.js-LICENSE.txt").status_code == 200
 
 
@@ -119,12 +137,18 @@ def test_a_callback_answer_is_cached_until_the_store_changes(writable_copy, tmp_
 def test_file_downloads_are_not_cached_and_the_cache_can_be_turned_off(tiny_store_path, tmp_path):
     cache_dir = tmp_path / "cache"
     client = create_app(settings_for(tiny_store_path, cache_dir=cache_dir)).server.test_client()
-    spec = next(d for d in client.get("/_dash-dependencies").get_json() if d["output"] == "shell-export-download.data")
+    spec = next(
+        d
+        for d in client.get("/_dash-dependencies").get_json()
+        if d["output"] == "shell-export-download.data"
+    )
     assert spec  # the export download exists, and is left out by install_response_cache
     from dashboard.server.response_cache import download_outputs
 
     assert download_outputs(create_app(settings_for(tiny_store_path)).validation_layout) == {
-        "shell-export-download.data", "pillars-explorer-download.data"}
+        "shell-export-download.data",
+        "pillars-explorer-download.data",
+    }
 
     off = create_app(settings_for(tiny_store_path, cache_dir=None)).server.test_client()
     answer = post(off, callback_body(off, "pillars-headline-cards.children", {}))

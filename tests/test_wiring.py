@@ -49,7 +49,10 @@ def test_every_callback_id_exists_in_some_layout(tiny_store_path):
     for name in named_ids(dependencies):
         if name.startswith("{"):
             spec = json.loads(name)
-            if any(isinstance(value, list) or value in ("ALL", "MATCH", "ALLSMALLER") for value in spec.values()):
+            if any(
+                isinstance(value, list) or value in ("ALL", "MATCH", "ALLSMALLER")
+                for value in spec.values()
+            ):
                 ok = spec.get("type") in wildcard_types
             else:
                 ok = json.dumps(spec, sort_keys=True, separators=(",", ":")) in dicts

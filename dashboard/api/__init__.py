@@ -41,8 +41,13 @@ def method_not_allowed(error: HTTPException) -> Response | HTTPException:
     return error
 
 
-def install_api(server: Flask, context: AppContext, charts: Mapping[str, ChartSpec],
-                page_paths: Mapping[str, str], limits: RateLimits) -> None:
+def install_api(
+    server: Flask,
+    context: AppContext,
+    charts: Mapping[str, ChartSpec],
+    page_paths: Mapping[str, str],
+    limits: RateLimits,
+) -> None:
     """Add the API, the zip download, the embeds and the tokens page to ``server``.
 
     Args:
@@ -53,9 +58,16 @@ def install_api(server: Flask, context: AppContext, charts: Mapping[str, ChartSp
 
     def download_all() -> Response:
         spend_export()
-        all_options = sorted({name for chart in charts.values() for name in option_params(chart.page)})
-        query = parse_query(request.query_string.decode("latin-1"), context.catalog,
-                            default_lang=context.settings.language, options=all_options, extra=("hxl",))
+        all_options = sorted(
+            {name for chart in charts.values() for name in option_params(chart.page)}
+        )
+        query = parse_query(
+            request.query_string.decode("latin-1"),
+            context.catalog,
+            default_lang=context.settings.language,
+            options=all_options,
+            extra=("hxl",),
+        )
         hxl = request.args.get("hxl", "") not in ("", "0", "false", "no")
         content = build_bundle(context, charts, query, hxl=hxl)
         response = Response(content, mimetype="application/zip")
@@ -71,8 +83,12 @@ def install_api(server: Flask, context: AppContext, charts: Mapping[str, ChartSp
         lang = lang if lang in LANGUAGES else context.settings.language
         return docs_page(charts, lang, request.host_url.rstrip("/")), 200
 
-    server.add_url_rule(PREFIX + "/download.zip", "api_download_all",
-                        limits.api_limit()(endpoint(context)(download_all)), methods=["GET"])
+    server.add_url_rule(
+        PREFIX + "/download.zip",
+        "api_download_all",
+        limits.api_limit()(endpoint(context)(download_all)),
+        methods=["GET"],
+    )
     server.add_url_rule(PREFIX + "/openapi.json", "api_openapi", openapi, methods=["GET"])
     server.add_url_rule(PREFIX + "/docs", "api_docs", docs, methods=["GET"])
     install_routes(server, context, charts, limits.api_limit(), page_paths)

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 MISSING_VALUES = [""]
 EU_REUSE_LICENCE = {
-    "name": "EU-reuse-2011-833", "path": "https://eur-lex.europa.eu/eli/dec/2011/833/oj",
+    "name": "EU-reuse-2011-833",
+    "path": "https://eur-lex.europa.eu/eli/dec/2011/833/oj",
     "title": "© European Union; reuse authorised under Commission Decision 2011/833/EU (acknowledge the source)",
 }
 LICENCE_NOTES = {
@@ -28,7 +29,7 @@ LICENCE_NOTES = {
     "published": "Figures as published by their sources (see each row's source URL); reuse under each source's terms.",
     "reference": "Transcribed from the source documents (EU-IOM Actions page, KMH brochure); reuse under their terms.",
     "mapping": "Transcribed from the source documents, with the dashboard's own pillar mapping; reuse under the "
-               "source documents' terms.",
+    "source documents' terms.",
     "demo": "Invented by this dashboard's demo generator: not real programme data.",
 }
 RESOURCE_NAME_UNSAFE = re.compile(r"[^a-z0-9._-]+")
@@ -55,7 +56,9 @@ def field_type(series: pd.Series) -> str:
         return "boolean"
     if values and all(isinstance(value, int) and not isinstance(value, bool) for value in values):
         return "integer"
-    if values and all(isinstance(value, int | float) and not isinstance(value, bool) for value in values):
+    if values and all(
+        isinstance(value, int | float) and not isinstance(value, bool) for value in values
+    ):
         return "number"
     return "string"
 
@@ -74,13 +77,23 @@ def schema_fields(frame: pd.DataFrame, subject: str | None = None) -> list[dict[
     return fields
 
 
-def table_schema(frame: pd.DataFrame, *, key: Sequence[str] = (), subject: str | None = None) -> dict[str, object]:
+def table_schema(
+    frame: pd.DataFrame, *, key: Sequence[str] = (), subject: str | None = None
+) -> dict[str, object]:
     """A Table Schema of ``frame``: one field per column with its type and HXL hashtag; ``key`` as
     primary key when its columns are there, filled and unique."""
-    schema: dict[str, object] = {"fields": schema_fields(frame, subject), "missingValues": MISSING_VALUES}
+    schema: dict[str, object] = {
+        "fields": schema_fields(frame, subject),
+        "missingValues": MISSING_VALUES,
+    }
     keyed = [column for column in key if column in frame.columns]
-    if keyed and len(keyed) == len(key) and len(frame) and not frame[keyed].isna().any().any() \
-            and not frame[keyed].duplicated().any():
+    if (
+        keyed
+        and len(keyed) == len(key)
+        and len(frame)
+        and not frame[keyed].isna().any().any()
+        and not frame[keyed].duplicated().any()
+    ):
         schema["primaryKey"] = list(keyed)
     return schema
 
@@ -90,18 +103,31 @@ def resource_name(stem: str) -> str:
     return RESOURCE_NAME_UNSAFE.sub("-", stem.lower()).strip("-")
 
 
-def data_package(tables: Sequence[tuple[Table, pd.DataFrame]], *, title: str, created: dt.datetime, hxl: bool,
-                 lang: str) -> dict[str, object]:
+def data_package(
+    tables: Sequence[tuple[Table, pd.DataFrame]],
+    *,
+    title: str,
+    created: dt.datetime,
+    hxl: bool,
+    lang: str,
+) -> dict[str, object]:
     """The descriptor: one CSV resource per table (``frame`` as written, kind columns included)."""
     resources = []
     for table, frame in tables:
         resource: dict[str, object] = {
-            "name": resource_name(table.stem), "path": f"{table.stem}.csv", "title": table.title,
-            "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "name": resource_name(table.stem),
+            "path": f"{table.stem}.csv",
+            "title": table.title,
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
             "schema": table_schema(frame, key=table.key, subject=table.subject),
             "sources": [{"title": table.source}],
             "kind_of_data": {"code": table.code, "label": table.label},
-            "licence_note": LICENCE_NOTES.get(table.code, "The store's own data: reuse under its owner's terms."),
+            "licence_note": LICENCE_NOTES.get(
+                table.code, "The store's own data: reuse under its owner's terms."
+            ),
         }
         if table.kind == EUTF:
             resource["licenses"] = [EU_REUSE_LICENCE]
@@ -110,13 +136,15 @@ def data_package(tables: Sequence[tuple[Table, pd.DataFrame]], *, title: str, cr
         resources.append(resource)
     sources = list(dict.fromkeys(table.source for table, _ in tables))
     return {
-        "name": "euiom-dashboard-data" + ("-hxl" if hxl else ""), "title": title,
-        "profile": "tabular-data-package", "created": created.isoformat(timespec="seconds"),
+        "name": "euiom-dashboard-data" + ("-hxl" if hxl else ""),
+        "title": title,
+        "profile": "tabular-data-package",
+        "created": created.isoformat(timespec="seconds"),
         "language": lang,
         "description": "Every chart's data and the reference tables of the EU-IOM Actions dashboard for the "
-                       "filters of the request. Each resource has one kind of data (kind_of_data), never to be "
-                       "added to another; the EUTF resources carry their licence, every resource's "
-                       "licence_note says its terms.",
+        "filters of the request. Each resource has one kind of data (kind_of_data), never to be "
+        "added to another; the EUTF resources carry their licence, every resource's "
+        "licence_note says its terms.",
         "sources": [{"title": source} for source in sources],
         "resources": resources,
     }

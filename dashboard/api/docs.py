@@ -13,7 +13,9 @@ from dashboard.server.server_pages import DOCUMENT_HEAD
 from .options import option_params
 from .reference import reference_tables
 
-PAGE = DOCUMENT_HEAD + """<body>
+PAGE = (
+    DOCUMENT_HEAD
+    + """<body>
 <header class="navbar navbar-dark bg-dark py-2 px-3">
   <a class="navbar-brand fw-semibold" href="/?lang={{ lang }}">{{ app_title }}</a>
   <a class="link-light small" href="?lang={{ other_lang }}" lang="{{ other_lang }}">{{ other_language }}</a>
@@ -57,22 +59,57 @@ frame = pd.read_csv("{{ base }}/api/v1/charts/{{ example }}?format=csv&amp;lang=
 </main>
 </body>
 </html>"""
+)
 
 
 def docs_page(charts: Mapping[str, ChartSpec], lang: str, base: str) -> str:
     """The page in ``lang``; ``base`` is the server's own address for the copyable examples."""
     other = next(code for code in LANGUAGES if code != lang)
-    rows = [{"key": chart.key, "title": t(chart.title_key, lang),
-             "options": ", ".join(option_params(chart.page)) or "–",
-             "url": f"/api/v1/charts/{chart.key}?lang={lang}",
-             "csv": f"/api/v1/charts/{chart.key}?region=WCA&from=2019-Q1&format=csv&lang={lang}"} for chart in charts.values()]
+    rows = [
+        {
+            "key": chart.key,
+            "title": t(chart.title_key, lang),
+            "options": ", ".join(option_params(chart.page)) or "–",
+            "url": f"/api/v1/charts/{chart.key}?lang={lang}",
+            "csv": f"/api/v1/charts/{chart.key}?region=WCA&from=2019-Q1&format=csv&lang={lang}",
+        }
+        for chart in charts.values()
+    ]
     example = next(iter(charts.values()), None)
-    texts = {key: t(f"api.docs.{key}", lang) for key in (
-        "title", "intro", "formats", "paging", "errors", "limits", "auth", "pandas_heading", "charts_heading",
-        "chart_col", "options_col", "example_col", "reference_heading", "download_heading", "download_text",
-        "embed_heading", "embed_text")}
+    texts = {
+        key: t(f"api.docs.{key}", lang)
+        for key in (
+            "title",
+            "intro",
+            "formats",
+            "paging",
+            "errors",
+            "limits",
+            "auth",
+            "pandas_heading",
+            "charts_heading",
+            "chart_col",
+            "options_col",
+            "example_col",
+            "reference_heading",
+            "download_heading",
+            "download_text",
+            "embed_heading",
+            "embed_text",
+        )
+    }
     return render_template_string(
-        PAGE, lang=lang, other_lang=other, other_language=t("api.docs.other_language", lang),
-        app_title=t("app.title", lang), charts=rows, tables=[{"name": name, "text": t(f"api.reference.{name}", lang)} for name in reference_tables()], base=base,
-        example=example.key if example else "", example_title=t(example.title_key, lang) if example else "",
-        **texts)
+        PAGE,
+        lang=lang,
+        other_lang=other,
+        other_language=t("api.docs.other_language", lang),
+        app_title=t("app.title", lang),
+        charts=rows,
+        tables=[
+            {"name": name, "text": t(f"api.reference.{name}", lang)} for name in reference_tables()
+        ],
+        base=base,
+        example=example.key if example else "",
+        example_title=t(example.title_key, lang) if example else "",
+        **texts,
+    )

@@ -39,9 +39,13 @@ def plotly_script() -> Path:
     """The app's own plotly.js bundle (the pages' one, built by scripts/build_plotly.py), else
     the full plotly.js of the plotly package."""
     return next(iter(sorted(ASSETS_DIR.glob("plotly-*.min.js"))), FULL_PLOTLY_JS)
+
+
 MAX_TABLE_ROWS = 200
 
-PAGE = DOCUMENT_HEAD + """<body class="embed-page p-2">
+PAGE = (
+    DOCUMENT_HEAD
+    + """<body class="embed-page p-2">
 <main>
   <h1 class="h6 mb-1" id="embed-title">{{ title }}</h1>
   <p class="small mb-1" id="embed-kind"><strong>{{ kind_heading }}</strong> {{ kind }}</p>
@@ -67,6 +71,7 @@ PAGE = DOCUMENT_HEAD + """<body class="embed-page p-2">
 {% endif %}
 </body>
 </html>"""
+)
 
 
 def _figure_json(chart: ChartSpec, request_value, lang: str) -> str:
@@ -74,14 +79,21 @@ def _figure_json(chart: ChartSpec, request_value, lang: str) -> str:
     if figure_function is None:
         return ""
     figure = figure_function(request_value)
-    spec = {"figure": json.loads(figure.to_json()), "config": {**theme.GRAPH_CONFIG, "responsive": True,
-                                                               "locale": lang}}
+    spec = {
+        "figure": json.loads(figure.to_json()),
+        "config": {**theme.GRAPH_CONFIG, "responsive": True, "locale": lang},
+    }
     # Inside <script type="application/json"> only "</" could end the element early.
     return json.dumps(spec, ensure_ascii=False).replace("</", "<\\/")
 
 
-def install_embeds(server: Flask, context: AppContext, charts: Mapping[str, ChartSpec],
-                   page_paths: Mapping[str, str], rate_limit: Callable) -> None:
+def install_embeds(
+    server: Flask,
+    context: AppContext,
+    charts: Mapping[str, ChartSpec],
+    page_paths: Mapping[str, str],
+    rate_limit: Callable,
+) -> None:
     """Add ``/embed/<chart>`` (under ``rate_limit``, per address) and its two static scripts."""
 
     def embed(key: str) -> Response | tuple[str, int]:
@@ -91,8 +103,12 @@ def install_embeds(server: Flask, context: AppContext, charts: Mapping[str, Char
         try:
             if chart is None:
                 raise ApiError(404, f"Unknown chart {key[:64]!r}.")
-            query = parse_query(request.query_string.decode("latin-1"), context.catalog,
-                                default_lang=context.settings.language, options=option_params(chart.page))
+            query = parse_query(
+                request.query_string.decode("latin-1"),
+                context.catalog,
+                default_lang=context.settings.language,
+                options=option_params(chart.page),
+            )
             answer = answer_chart(context, chart, query)
         except ApiError as error:
             return json_response(error.body(), error.status)
@@ -101,16 +117,31 @@ def install_embeds(server: Flask, context: AppContext, charts: Mapping[str, Char
         cells = shown.astype(object).where(shown.notna(), "–")
         figure = _figure_json(chart, answer.request, lang)
         html = render_template_string(
-            PAGE, lang=lang, title=t(chart.title_key, lang), kind_heading=t("api.embed.kind", lang),
-            kind=answer.kind_label, filters_heading=t("api.embed.filters", lang),
-            filters=" ".join([filter_summary(query.selection, context.catalog, lang),
-                              *chart_notes(answer, query.selection, lang)]),
-            figure=Markup(figure) if figure else "", height=460,  # noqa: S704 (JSON with "</" escaped)
-            table_heading=t("api.embed.table", lang), columns=[str(column) for column in shown.columns],
+            PAGE,
+            lang=lang,
+            title=t(chart.title_key, lang),
+            kind_heading=t("api.embed.kind", lang),
+            kind=answer.kind_label,
+            filters_heading=t("api.embed.filters", lang),
+            filters=" ".join(
+                [
+                    filter_summary(query.selection, context.catalog, lang),
+                    *chart_notes(answer, query.selection, lang),
+                ]
+            ),
+            figure=Markup(figure) if figure else "",
+            height=460,  # noqa: S704 (JSON with "</" escaped)
+            table_heading=t("api.embed.table", lang),
+            columns=[str(column) for column in shown.columns],
             rows=cells.values.tolist(),
-            truncated=t("export.table_truncated", lang, shown=MAX_TABLE_ROWS, total=len(answer.frame))
-            if len(answer.frame) > MAX_TABLE_ROWS else "",
-            link=page_address(page_paths, chart.page, query.filter_items(), lang), link_text=t("api.embed.link", lang))
+            truncated=t(
+                "export.table_truncated", lang, shown=MAX_TABLE_ROWS, total=len(answer.frame)
+            )
+            if len(answer.frame) > MAX_TABLE_ROWS
+            else "",
+            link=page_address(page_paths, chart.page, query.filter_items(), lang),
+            link_text=t("api.embed.link", lang),
+        )
         return html, 200
 
     files = {"plotly.min.js": plotly_script(), "embed.js": STATIC / "embed.js"}

@@ -6,8 +6,14 @@ from __future__ import annotations
 class ApiError(Exception):
     """A request the API refuses, with the HTTP status and a clear message (sent as JSON)."""
 
-    def __init__(self, status: int, message: str, *, parameter: str | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        parameter: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message

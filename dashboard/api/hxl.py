@@ -10,9 +10,20 @@ import re
 import pandas as pd
 
 # The core hashtags of HXL 1.1 this module may write (a test checks every tag against them).
-CORE_HASHTAGS = frozenset({
-    "#activity", "#country", "#date", "#indicator", "#meta", "#org", "#region", "#sector", "#status", "#value",
-})
+CORE_HASHTAGS = frozenset(
+    {
+        "#activity",
+        "#country",
+        "#date",
+        "#indicator",
+        "#meta",
+        "#org",
+        "#region",
+        "#sector",
+        "#status",
+        "#value",
+    }
+)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CODE = re.compile(r"^[A-Z][A-Z0-9_-]{1,15}$")
 # Words of a column name (English or French) -> what the column is about.
@@ -22,8 +33,13 @@ ACTION_WORDS = ("action",)
 PILLAR_WORDS = ("pillar", "pilier")
 INDICATOR_WORDS = ("indicator", "indicateur")
 CODE_WORDS = ("code", "number", "numéro", "iso3", "_no", " no")
-SUBJECTS = ((COUNTRY_WORDS, "#country"), (REGION_WORDS, "#region"), (ACTION_WORDS, "#activity"),
-            (PILLAR_WORDS, "#sector"), (INDICATOR_WORDS, "#indicator"))
+SUBJECTS = (
+    (COUNTRY_WORDS, "#country"),
+    (REGION_WORDS, "#region"),
+    (ACTION_WORDS, "#activity"),
+    (PILLAR_WORDS, "#sector"),
+    (INDICATOR_WORDS, "#indicator"),
+)
 
 
 def _has(name: str, words: tuple[str, ...]) -> bool:
@@ -31,8 +47,14 @@ def _has(name: str, words: tuple[str, ...]) -> bool:
 
 
 def _values(series: pd.Series) -> list[object]:
-    return [value for value in series.tolist() if value is not None and not (isinstance(value, float) and value != value)
-            and value is not pd.NA and value != ""]
+    return [
+        value
+        for value in series.tolist()
+        if value is not None
+        and not (isinstance(value, float) and value != value)
+        and value is not pd.NA
+        and value != ""
+    ]
 
 
 def _is_number(series: pd.Series) -> bool:
@@ -48,7 +70,9 @@ def _all_dates(series: pd.Series) -> bool:
     if pd.api.types.is_datetime64_any_dtype(series):
         return True
     values = _values(series)
-    return bool(values) and all(isinstance(value, str) and ISO_DATE.match(value) for value in values)
+    return bool(values) and all(
+        isinstance(value, str) and ISO_DATE.match(value) for value in values
+    )
 
 
 def hxl_tag(column: str, series: pd.Series | None = None, subject: str | None = None) -> str:
@@ -95,6 +119,8 @@ def hxl_tag(column: str, series: pd.Series | None = None, subject: str | None = 
 
 def with_hxl_row(frame: pd.DataFrame, subject: str | None = None) -> pd.DataFrame:
     """The table with a row of HXL hashtags right under its header (as HXL tools expect)."""
-    tags = pd.DataFrame([[hxl_tag(str(column), frame[column], subject) for column in frame.columns]],
-                        columns=frame.columns)
+    tags = pd.DataFrame(
+        [[hxl_tag(str(column), frame[column], subject) for column in frame.columns]],
+        columns=frame.columns,
+    )
     return pd.concat([tags, frame.astype(object)], ignore_index=True)

@@ -33,6 +33,10 @@ def resolve_options(page: str, request: ChartRequest) -> tuple[dict[str, str], D
     table = PAGE_TABLES.get(page)
     if table is None:
         return dict(request.params), ()
-    parsed = table.parse(request.params, OptionEnv(request.catalog, request.settings, request.cursor, request.lang,
-                                                   request.selection))
+    parsed = table.parse(
+        request.params,
+        OptionEnv(
+            request.catalog, request.settings, request.cursor, request.lang, request.selection
+        ),
+    )
     return dict(parsed.texts), parsed.dropped

@@ -54,7 +54,9 @@ def _whole_number(name: str, raw: str | None, default: int, low: int, high: int)
         raise ApiError(400, f"{name} must be a whole number, not {_shown(raw)!r}.", parameter=name)
     value = int(raw)
     if not low <= value <= high:
-        raise ApiError(400, f"{name} must be between {low} and {high}; it was {value}.", parameter=name)
+        raise ApiError(
+            400, f"{name} must be between {low} and {high}; it was {value}.", parameter=name
+        )
     return value
 
 
@@ -63,21 +65,38 @@ def query_pairs(raw_query: str) -> list[tuple[str, str]]:
     if len(raw_query) > MAX_QUERY_LENGTH:
         raise ApiError(414, f"The query string is longer than {MAX_QUERY_LENGTH} characters.")
     try:
-        pairs = parse_qsl(raw_query, keep_blank_values=True, strict_parsing=False, errors="strict",
-                          max_num_fields=200)
+        pairs = parse_qsl(
+            raw_query,
+            keep_blank_values=True,
+            strict_parsing=False,
+            errors="strict",
+            max_num_fields=200,
+        )
     except (UnicodeDecodeError, ValueError):
         raise ApiError(400, "The query string is not valid UTF-8 URL text.") from None
     for name, value in pairs:
         if len(value) > MAX_VALUE_LENGTH:
-            raise ApiError(400, f"The value of {_shown(name)!r} is longer than {MAX_VALUE_LENGTH} characters.",
-                           parameter=name[:64])
+            raise ApiError(
+                400,
+                f"The value of {_shown(name)!r} is longer than {MAX_VALUE_LENGTH} characters.",
+                parameter=name[:64],
+            )
         if any(ord(char) < 32 or ord(char) == 127 for char in name + value):
-            raise ApiError(400, f"The value of {_shown(name)!r} holds control characters.", parameter=name[:64])
+            raise ApiError(
+                400, f"The value of {_shown(name)!r} holds control characters.", parameter=name[:64]
+            )
     return pairs
 
 
-def parse_query(raw_query: str, catalog: Catalog, *, accept: str = "", default_lang: str = "en",
-                options: Collection[str] = (), extra: Collection[str] = ()) -> ApiQuery:
+def parse_query(
+    raw_query: str,
+    catalog: Catalog,
+    *,
+    accept: str = "",
+    default_lang: str = "en",
+    options: Collection[str] = (),
+    extra: Collection[str] = (),
+) -> ApiQuery:
     """Check a request's query string.
 
     Args:
@@ -94,15 +113,23 @@ def parse_query(raw_query: str, catalog: Catalog, *, accept: str = "", default_l
     for name, _ in pairs:
         if name not in allowed:
             known = ", ".join(sorted(allowed))
-            raise ApiError(400, f"Unknown parameter {_shown(name)!r}. Known here: {known}.", parameter=name[:64])
+            raise ApiError(
+                400,
+                f"Unknown parameter {_shown(name)!r}. Known here: {known}.",
+                parameter=name[:64],
+            )
     values: dict[str, str] = dict(pairs)
     filters = urlencode([(name, value) for name, value in pairs if name in FILTER_PARAMS])
     selection = Selection.from_query_string(filters, catalog)
     if selection.dropped:
         first = selection.dropped[0]
         parameter = URL_KEYS.get(first.field, first.field)
-        raise ApiError(400, f"Unknown value {first.value!r} for filter {parameter!r} (see /api/v1/reference/ "
-                       "for the codes; periods are quarters such as 2021-Q3 within the data).", parameter=parameter)
+        raise ApiError(
+            400,
+            f"Unknown value {first.value!r} for filter {parameter!r} (see /api/v1/reference/ "
+            "for the codes; periods are quarters such as 2021-Q3 within the data).",
+            parameter=parameter,
+        )
     lang = values.get(LANGUAGE_KEY, default_lang)
     if lang not in LANGUAGES:
         raise ApiError(400, f"lang must be one of {', '.join(LANGUAGES)}.", parameter=LANGUAGE_KEY)
@@ -112,9 +139,14 @@ def parse_query(raw_query: str, catalog: Catalog, *, accept: str = "", default_l
     return ApiQuery(
         selection=selection,
         options={name: values[name] for name in options if values.get(name, "") != ""},
-        lang=lang, format=fmt,
-        limit=_whole_number("limit", values.get("limit"), MAX_CSV_ROWS if fmt == "csv" else DEFAULT_LIMIT, 1,
-                            MAX_LIMIT),
+        lang=lang,
+        format=fmt,
+        limit=_whole_number(
+            "limit",
+            values.get("limit"),
+            MAX_CSV_ROWS if fmt == "csv" else DEFAULT_LIMIT,
+            1,
+            MAX_LIMIT,
+        ),
         offset=_whole_number("offset", values.get("offset"), 0, 0, MAX_OFFSET),
     )
-

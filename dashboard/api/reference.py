@@ -33,30 +33,82 @@ class ReferenceTable:
 def eutf_result_rows(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every EUTF result row, the Common Output Indicator number as its text code ("COI 3.4")."""
     rows = explorer_queries.explorer_rows(cursor)
-    codes = pd.Series([indicator_code(number) for number in rows["indicator_number"]], index=rows.index)
+    codes = pd.Series(
+        [indicator_code(number) for number in rows["indicator_number"]], index=rows.index
+    )
     return rows.assign(indicator_number=codes)
 
 
 REFERENCE_TABLES: tuple[ReferenceTable, ...] = (
-    ReferenceTable("actions", "The EU-IOM Actions: names, region, status, dates, funding, sources.", "reference",
-                   reference_queries.actions, key=("action_code",), subject="#activity"),
-    ReferenceTable("countries", "Countries of each Action, with their role.", "reference", reference_queries.countries,
-                   key=("action_code", "iso3"), subject="#country"),
-    ReferenceTable("regions", "Regions of the Actions.", "reference", reference_queries.regions,
-                   key=("region_code",), subject="#region"),
-    ReferenceTable("statuses", "Statuses of the Actions.", "reference", reference_queries.statuses,
-                   key=("status_code",), subject="#status"),
-    ReferenceTable("pillars", "The six pillars of the KMH results framework.", "reference", reference_queries.pillars,
-                   key=("pillar_no",), subject="#sector"),
-    ReferenceTable("indicators", "Programme indicators, their pillar and unit.", "reference",
-                   reference_queries.indicators, key=("indicator_code",), subject="#indicator"),
-    ReferenceTable("published-figures", "Headline figures published by the EU and IOM, with date and source.",
-                   "published", lambda cursor: indicator_queries.published_figures(cursor, Selection()),
-                   key=("figure_id",)),
-    ReferenceTable("eutf-projects", "EUTF projects and contracts of the Actions: budget, dates, partners.", "eutf",
-                   store_reference.projects, key=("iati_id",)),
-    ReferenceTable("eutf-results", "Every EUTF result row: indicator, target, actual, as-of date.", "eutf",
-                   lambda cursor: eutf_result_rows(cursor), key=("result_id",)),
+    ReferenceTable(
+        "actions",
+        "The EU-IOM Actions: names, region, status, dates, funding, sources.",
+        "reference",
+        reference_queries.actions,
+        key=("action_code",),
+        subject="#activity",
+    ),
+    ReferenceTable(
+        "countries",
+        "Countries of each Action, with their role.",
+        "reference",
+        reference_queries.countries,
+        key=("action_code", "iso3"),
+        subject="#country",
+    ),
+    ReferenceTable(
+        "regions",
+        "Regions of the Actions.",
+        "reference",
+        reference_queries.regions,
+        key=("region_code",),
+        subject="#region",
+    ),
+    ReferenceTable(
+        "statuses",
+        "Statuses of the Actions.",
+        "reference",
+        reference_queries.statuses,
+        key=("status_code",),
+        subject="#status",
+    ),
+    ReferenceTable(
+        "pillars",
+        "The six pillars of the KMH results framework.",
+        "reference",
+        reference_queries.pillars,
+        key=("pillar_no",),
+        subject="#sector",
+    ),
+    ReferenceTable(
+        "indicators",
+        "Programme indicators, their pillar and unit.",
+        "reference",
+        reference_queries.indicators,
+        key=("indicator_code",),
+        subject="#indicator",
+    ),
+    ReferenceTable(
+        "published-figures",
+        "Headline figures published by the EU and IOM, with date and source.",
+        "published",
+        lambda cursor: indicator_queries.published_figures(cursor, Selection()),
+        key=("figure_id",),
+    ),
+    ReferenceTable(
+        "eutf-projects",
+        "EUTF projects and contracts of the Actions: budget, dates, partners.",
+        "eutf",
+        store_reference.projects,
+        key=("iati_id",),
+    ),
+    ReferenceTable(
+        "eutf-results",
+        "Every EUTF result row: indicator, target, actual, as-of date.",
+        "eutf",
+        lambda cursor: eutf_result_rows(cursor),
+        key=("result_id",),
+    ),
 )
 
 

@@ -23,10 +23,16 @@ CSV_TYPE = "text/csv; charset=utf-8"
 def records(frame: pd.DataFrame) -> list[dict[str, object]]:
     """Rows as JSON-ready dicts: missing values (suppressed groups) are null, counts integers,
     dates YYYY-MM-DD (ISO date-times only where a time of day matters)."""
-    return json.loads(typed_frame(frame).to_json(orient="records", date_format="iso", force_ascii=False, double_precision=15))
+    return json.loads(
+        typed_frame(frame).to_json(
+            orient="records", date_format="iso", force_ascii=False, double_precision=15
+        )
+    )
 
 
-def page_links(base: str, query: ApiQuery, total: int, keep: list[tuple[str, str]]) -> dict[str, str | None]:
+def page_links(
+    base: str, query: ApiQuery, total: int, keep: list[tuple[str, str]]
+) -> dict[str, str | None]:
     """Links to this page of rows, the next and the previous one (None when there is none)."""
 
     def link(offset: int) -> str:
@@ -54,21 +60,37 @@ def csv_text(frame: pd.DataFrame) -> str:
     return buffer.getvalue()
 
 
-def table_response(frame: pd.DataFrame, query: ApiQuery, meta: Mapping[str, object], *,
-                   kind_label: str, kind_code: str, keep: list[tuple[str, str]]) -> Response:
+def table_response(
+    frame: pd.DataFrame,
+    query: ApiQuery,
+    meta: Mapping[str, object],
+    *,
+    kind_label: str,
+    kind_code: str,
+    keep: list[tuple[str, str]],
+) -> Response:
     """One page of ``frame`` as JSON (``meta``, links, rows) or CSV (rows plus the kind-of-data
     columns; an empty table keeps one row holding only them)."""
     total = len(frame)
-    rows = frame.iloc[query.offset:query.offset + query.limit]
+    rows = frame.iloc[query.offset : query.offset + query.limit]
     links = page_links(request.base_url, query, total, keep)
     if query.format == "csv":
         table = with_kind(typed_frame(rows), kind_label, kind_code)
         response = Response(csv_text(table), mimetype="text/csv", content_type=CSV_TYPE)
         response.headers["Content-Disposition"] = "inline"
     else:
-        body = {**meta, "total": total, "limit": query.limit, "offset": query.offset, "links": links,
-                "columns": [str(column) for column in frame.columns], "rows": records(rows)}
-        response = Response(json.dumps(body, ensure_ascii=False, allow_nan=False), content_type=JSON_TYPE)
+        body = {
+            **meta,
+            "total": total,
+            "limit": query.limit,
+            "offset": query.offset,
+            "links": links,
+            "columns": [str(column) for column in frame.columns],
+            "rows": records(rows),
+        }
+        response = Response(
+            json.dumps(body, ensure_ascii=False, allow_nan=False), content_type=JSON_TYPE
+        )
     response.headers["X-Total-Count"] = str(total)
     if link_header(links):
         response.headers["Link"] = link_header(links)
@@ -77,12 +99,16 @@ def table_response(frame: pd.DataFrame, query: ApiQuery, meta: Mapping[str, obje
 
 def json_response(body: object, status: int = 200) -> Response:
     """Any JSON body."""
-    return Response(json.dumps(body, ensure_ascii=False, allow_nan=False), status=status, content_type=JSON_TYPE)
+    return Response(
+        json.dumps(body, ensure_ascii=False, allow_nan=False), status=status, content_type=JSON_TYPE
+    )
 
 
 def entity_tag(*parts: object) -> str:
     """A strong ETag of what a response depends on (store version, path, query, user's permissions)."""
-    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode("utf-8")).hexdigest()[:32]
+    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode("utf-8")).hexdigest()[
+        :32
+    ]
     return f'"{digest}"'
 
 

@@ -45,11 +45,18 @@ def permissions_key() -> str:
     return ",".join(sorted(current_user().permissions))
 
 
-def chart_request(context: AppContext, query: ApiQuery, options: Mapping[str, str] | None = None) -> ChartRequest:
+def chart_request(
+    context: AppContext, query: ApiQuery, options: Mapping[str, str] | None = None
+) -> ChartRequest:
     """The request a chart's data function answers, as the page's export builds it from its address."""
-    return ChartRequest(cursor=context.cursor(), catalog=context.catalog, settings=context.settings,
-                        selection=query.selection, params=dict(query.options if options is None else options),
-                        lang=query.lang)
+    return ChartRequest(
+        cursor=context.cursor(),
+        catalog=context.catalog,
+        settings=context.settings,
+        selection=query.selection,
+        params=dict(query.options if options is None else options),
+        lang=query.lang,
+    )
 
 
 def kind_of(chart: ChartSpec, request: ChartRequest, context: AppContext) -> tuple[str, str]:
@@ -58,8 +65,14 @@ def kind_of(chart: ChartSpec, request: ChartRequest, context: AppContext) -> tup
     return kind, kind_text(kind, context.catalog, context.imported_files, request.lang)
 
 
-def answer_chart(context: AppContext, chart: ChartSpec, query: ApiQuery,
-                 options: Mapping[str, str] | None = None, *, strict: bool = True) -> ChartAnswer:
+def answer_chart(
+    context: AppContext,
+    chart: ChartSpec,
+    query: ApiQuery,
+    options: Mapping[str, str] | None = None,
+    *,
+    strict: bool = True,
+) -> ChartAnswer:
     """The chart's data for ``query``, by the chart's own data function.
 
     Raises:
@@ -69,12 +82,22 @@ def answer_chart(context: AppContext, chart: ChartSpec, query: ApiQuery,
     resolved, dropped = page_options.resolve_options(chart.page, request)
     if strict and dropped:
         name, value = dropped[0]
-        raise ApiError(400, f"Unknown value {value!r} for option {name!r} of the {chart.page} page.",
-                       parameter=name)
+        raise ApiError(
+            400,
+            f"Unknown value {value!r} for option {name!r} of the {chart.page} page.",
+            parameter=name,
+        )
     request = replace(request, params=resolved)
     kind, label = kind_of(chart, request, context)
-    return ChartAnswer(chart, request, chart.data(request), kind, label, kind_code(kind, context.catalog),
-                       kind_source(kind, context.catalog, context.imported_files, request.lang))
+    return ChartAnswer(
+        chart,
+        request,
+        chart.data(request),
+        kind,
+        label,
+        kind_code(kind, context.catalog),
+        kind_source(kind, context.catalog, context.imported_files, request.lang),
+    )
 
 
 def filter_notes(chart: ChartSpec, selection, lang: str) -> list[str]:
@@ -99,26 +122,35 @@ def intervals_note(lang: str) -> str:
     return t("sustainability.intervals_note", lang, coverage=interval_coverage_text(lang))
 
 
-def chart_meta(context: AppContext, answer: ChartAnswer, query: ApiQuery,
-               page_paths: Mapping[str, str]) -> dict[str, object]:
+def chart_meta(
+    context: AppContext, answer: ChartAnswer, query: ApiQuery, page_paths: Mapping[str, str]
+) -> dict[str, object]:
     """What the JSON answer says about a chart's data: title, kind, source, filters, links."""
     chart, lang = answer.chart, query.lang
     address = page_address(page_paths, chart.page, query.filter_items(), lang)
     return {
-        "chart": chart.key, "page": chart.page, "title": t(chart.title_key, lang), "lang": lang,
+        "chart": chart.key,
+        "page": chart.page,
+        "title": t(chart.title_key, lang),
+        "lang": lang,
         "kind_of_data": {"code": answer.kind_code, "label": answer.kind_label},
         "source": answer.source,
-        "filters": dict(query.selection.to_query_items()), "options": dict(query.options),
+        "filters": dict(query.selection.to_query_items()),
+        "options": dict(query.options),
         "filters_text": filter_summary(query.selection, context.catalog, lang),
-        "suppression": {"min_group_size": context.settings.min_group_size,
-                        "note": "groups smaller than min_group_size carry no value (null); every group a view "
-                                "offers is listed, whether it holds nobody or a few"},
+        "suppression": {
+            "min_group_size": context.settings.min_group_size,
+            "note": "groups smaller than min_group_size carry no value (null); every group a view "
+            "offers is listed, whether it holds nobody or a few",
+        },
         "notes": chart_notes(answer, query.selection, lang),
         "dashboard_url": address,
         "embed_url": f"/embed/{chart.key}" + address.partition("?")[1] + address.partition("?")[2],
     }
 
 
-def page_address(page_paths: Mapping[str, str], page: str, items: list[tuple[str, str]], lang: str) -> str:
+def page_address(
+    page_paths: Mapping[str, str], page: str, items: list[tuple[str, str]], lang: str
+) -> str:
     """The dashboard address showing ``page`` with these filters and options."""
     return page_paths.get(page, "/") + "?" + urlencode([*items, ("lang", lang)], safe=",")

@@ -15,7 +15,9 @@ from dashboard.server.server_pages import DOCUMENT_HEAD
 from dashboard.settings import Settings
 
 LOG = logging.getLogger(__name__)
-PAGE = DOCUMENT_HEAD + """<body>
+PAGE = (
+    DOCUMENT_HEAD
+    + """<body>
 <header class="navbar navbar-dark bg-dark py-2 px-3">
   <a class="navbar-brand fw-semibold" href="/?lang={{ lang }}">{{ app_title }}</a>
 </header>
@@ -53,6 +55,7 @@ PAGE = DOCUMENT_HEAD + """<body>
 </main>
 </body>
 </html>"""
+)
 
 
 def install_tokens_page(server: Flask, settings: Settings) -> None:
@@ -73,32 +76,68 @@ def install_tokens_page(server: Flask, settings: Settings) -> None:
             who = {"user": user.name, "user_id": user.id, "address": request.remote_addr or ""}
             if request.form.get("action") == "create":
                 try:
-                    new_token, record = store.create(user.name, tuple(str(role) for role in user.roles),
-                                                     request.form.get("label", "")[:80] or "token",
-                                                     user_id=user.id, stamp=user.stamp)
+                    new_token, record = store.create(
+                        user.name,
+                        tuple(str(role) for role in user.roles),
+                        request.form.get("label", "")[:80] or "token",
+                        user_id=user.id,
+                        stamp=user.stamp,
+                    )
                 except ValueError:
                     status, message = 400, t("api.tokens.too_many", lang)
                 else:
                     try:  # a token nobody could find in the audit trail is not given out
-                        audit.append(settings.audit_path, "token_created", **who,
-                                     detail={"token_id": record.token_id, "label": record.label})
+                        audit.append(
+                            settings.audit_path,
+                            "token_created",
+                            **who,
+                            detail={"token_id": record.token_id, "label": record.label},
+                        )
                     except audit.AuditError as error:
                         store.revoke(user.id, record.token_id)
                         LOG.error("token not created: %s", error)
                         new_token, status, message = "", 503, t("api.tokens.not_recorded", lang)
             elif store.revoke(user.id, token_id := request.form.get("token_id", "")[:32]):
-                audit.record(settings.audit_path, "token_revoked", **who, detail={"token_id": token_id})
+                audit.record(
+                    settings.audit_path, "token_revoked", **who, detail={"token_id": token_id}
+                )
                 message = t("api.tokens.revoked", lang)
             else:
                 status, message = 404, t("api.tokens.unknown", lang)
-        tokens = [{"label": record.label, "token_id": record.token_id,
-                   "created": dt.datetime.fromtimestamp(record.created, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")}
-                  for record in (store.of_user(user.id) if allowed else [])]
-        texts = {key: t(f"api.tokens.{key}", lang) for key in (
-            "title", "intro", "new_heading", "label_label", "create", "list_caption", "created_label", "revoke")}
-        html = render_template_string(PAGE, lang=lang, app_title=t("app.title", lang), message=message,
-                                      new_token=new_token, allowed=allowed, csrf=csrf_token(), tokens=tokens,
-                                      **texts)
+        tokens = [
+            {
+                "label": record.label,
+                "token_id": record.token_id,
+                "created": dt.datetime.fromtimestamp(record.created, dt.UTC).strftime(
+                    "%Y-%m-%d %H:%M UTC"
+                ),
+            }
+            for record in (store.of_user(user.id) if allowed else [])
+        ]
+        texts = {
+            key: t(f"api.tokens.{key}", lang)
+            for key in (
+                "title",
+                "intro",
+                "new_heading",
+                "label_label",
+                "create",
+                "list_caption",
+                "created_label",
+                "revoke",
+            )
+        }
+        html = render_template_string(
+            PAGE,
+            lang=lang,
+            app_title=t("app.title", lang),
+            message=message,
+            new_token=new_token,
+            allowed=allowed,
+            csrf=csrf_token(),
+            tokens=tokens,
+            **texts,
+        )
         return html, status
 
     def no_store(response: Response) -> Response:

@@ -44,7 +44,9 @@ FRESH_NAME_SCOPE = "sign-in-fresh-name"
 FIRST_DELAY_SECONDS = 60
 LONGEST_DELAY_SECONDS = 3600
 STRIKES_KEPT_SECONDS = 24 * 3600
-STILL_CHECKING_SECONDS = 5  # how long to wait when the address's last allowed attempts are being checked
+STILL_CHECKING_SECONDS = (
+    5  # how long to wait when the address's last allowed attempts are being checked
+)
 
 
 @dataclass(frozen=True)
@@ -99,11 +101,14 @@ class GuessingGuard:
         if self.limits.hit(self.source_rates, SOURCE_SCOPE, address):
             closed = self._name_closed(name_key)
             if closed and self._failed_recently(address):
-                self.limits.refund(self.source_rates, SOURCE_SCOPE, address)  # not checked: not a guess
+                self.limits.refund(
+                    self.source_rates, SOURCE_SCOPE, address
+                )  # not checked: not a guess
                 return Refusal("name", closed)
             return Admission(address, name_key, "budget")
-        if not self._name_failed_recently(name_key) and self.limits.ticket(FRESH_NAME_SCOPE, name_key,
-                                                                            self.recent_window):
+        if not self._name_failed_recently(name_key) and self.limits.ticket(
+            FRESH_NAME_SCOPE, name_key, self.recent_window
+        ):
             return Admission(address, name_key, "fresh-name")
         waiting = self.limits.wait_left(WAIT_SCOPE, address)
         if waiting > 0:
@@ -119,7 +124,10 @@ class GuessingGuard:
         self.limits.count(self.recent_rate, RECENT_SCOPE, admitted.address)
         if admitted.how == "fresh-name":
             return  # its one check per window is spent; the address's own wait is not its doing
-        used_up = self._over_budget(admitted.address) and self.limits.wait_left(WAIT_SCOPE, admitted.address) <= 0
+        used_up = (
+            self._over_budget(admitted.address)
+            and self.limits.wait_left(WAIT_SCOPE, admitted.address) <= 0
+        )
         if admitted.how == "turn" or used_up:
             strikes = self.limits.add(STRIKES_SCOPE, admitted.address, STRIKES_KEPT_SECONDS)
             self.limits.start_wait(WAIT_SCOPE, admitted.address, delay_after(strikes))
@@ -135,22 +143,36 @@ class GuessingGuard:
             self.limits.give_back(FRESH_NAME_SCOPE, admitted.name)
 
     def _over_budget(self, address: str) -> bool:
-        return any(left <= 0 for left, _ in self.limits.remaining(self.source_rates, SOURCE_SCOPE, address))
+        return any(
+            left <= 0 for left, _ in self.limits.remaining(self.source_rates, SOURCE_SCOPE, address)
+        )
 
     def _name_closed(self, name_key: str) -> int:
         """Seconds until ``name`` is open again to addresses that failed recently (0: open)."""
-        resets = [reset for left, reset in self.limits.remaining(self.account_rates, ACCOUNT_SCOPE, name_key)
-                  if left <= 0]
+        resets = [
+            reset
+            for left, reset in self.limits.remaining(self.account_rates, ACCOUNT_SCOPE, name_key)
+            if left <= 0
+        ]
         return math.ceil(max(resets) - time.time()) if resets else 0
 
     def _name_failed_recently(self, name_key: str) -> bool:
         limits = [item.amount for item in parse_many(self.account_rates)]
-        return any(left < limit for (left, _), limit in
-                   zip(self.limits.remaining(self.account_rates, ACCOUNT_SCOPE, name_key), limits, strict=True))
+        return any(
+            left < limit
+            for (left, _), limit in zip(
+                self.limits.remaining(self.account_rates, ACCOUNT_SCOPE, name_key),
+                limits,
+                strict=True,
+            )
+        )
 
     def _failed_recently(self, address: str) -> bool:
         limit = int(self.recent_rate.split("/", 1)[0])
-        return any(left < limit for left, _ in self.limits.remaining(self.recent_rate, RECENT_SCOPE, address))
+        return any(
+            left < limit
+            for left, _ in self.limits.remaining(self.recent_rate, RECENT_SCOPE, address)
+        )
 
 
 def _name_key(name: str) -> str:

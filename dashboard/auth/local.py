@@ -46,8 +46,19 @@ from dashboard.settings import Settings
 COOKIE = "euiom_local"
 LINK_PATH = "/auth/local"
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
-PROXY_HEADERS = ("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port",
-                 "X-Forwarded-Server", "X-Real-IP", "Via", "X-Client-IP", "True-Client-IP", "CF-Connecting-IP")
+PROXY_HEADERS = (
+    "Forwarded",
+    "X-Forwarded-For",
+    "X-Forwarded-Host",
+    "X-Forwarded-Proto",
+    "X-Forwarded-Port",
+    "X-Forwarded-Server",
+    "X-Real-IP",
+    "Via",
+    "X-Client-IP",
+    "True-Client-IP",
+    "CF-Connecting-IP",
+)
 
 
 def local_manager() -> User:
@@ -56,15 +67,24 @@ def local_manager() -> User:
         account = getpass.getuser()
     except (KeyError, OSError):
         account = "local"
-    return User(name=f"{account} (this computer)", roles=frozenset({Role.VIEWER, Role.DATA_MANAGER}),
-                permissions=OPEN_VISITOR_PERMISSIONS | {Permission.MANAGE_DATA}, signed_in=False,
-                id="local-data-manager")
+    return User(
+        name=f"{account} (this computer)",
+        roles=frozenset({Role.VIEWER, Role.DATA_MANAGER}),
+        permissions=OPEN_VISITOR_PERMISSIONS | {Permission.MANAGE_DATA},
+        signed_in=False,
+        id="local-data-manager",
+    )
 
 
 def may_have_local_manager(settings: Settings) -> bool:
     """True when this app may grant data management to the person at the machine (see the module doc)."""
-    return (settings.auth_mode == "open" and settings.local_data_manager == "auto" and bool(settings.local_key)
-            and settings.proxy_hops == 0 and settings.host in LOOPBACK_NAMES)
+    return (
+        settings.auth_mode == "open"
+        and settings.local_data_manager == "auto"
+        and bool(settings.local_key)
+        and settings.proxy_hops == 0
+        and settings.host in LOOPBACK_NAMES
+    )
 
 
 def cookie_value(key: str) -> str:
@@ -89,7 +109,10 @@ def is_direct_local_request(request: Request) -> bool:
     if _host_name(request.host.lower()) not in LOOPBACK_NAMES:
         return False
     origin = request.headers.get("Origin")
-    return request.method in ("GET", "HEAD", "OPTIONS") or origin in (None, f"http://{request.host}")
+    return request.method in ("GET", "HEAD", "OPTIONS") or origin in (
+        None,
+        f"http://{request.host}",
+    )
 
 
 SOCKET_TABLES = (Path("/proc/net/tcp"), Path("/proc/net/tcp6"))
@@ -104,9 +127,11 @@ def can_identify_peers() -> bool:
 def _socket_address(field: str) -> tuple[ipaddress.IPv4Address | ipaddress.IPv6Address, int]:
     """An address of /proc/net/tcp{,6}: hex, each 32-bit word in host order, then ':port' in hex."""
     host, port = field.split(":")
-    words = [int(host[i:i + 8], 16) for i in range(0, len(host), 8)]
+    words = [int(host[i : i + 8], 16) for i in range(0, len(host), 8)]
     packed = b"".join(struct.pack("=I", word) for word in words)
-    address = ipaddress.ip_address(socket.inet_ntop(socket.AF_INET if len(packed) == 4 else socket.AF_INET6, packed))
+    address = ipaddress.ip_address(
+        socket.inet_ntop(socket.AF_INET if len(packed) == 4 else socket.AF_INET6, packed)
+    )
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
     return address, int(port, 16)
@@ -117,7 +142,10 @@ def connection_owner(environ: Mapping[str, object]) -> int | None:
     table (Linux), or None when it cannot be told."""
     try:
         client = ipaddress.ip_address(str(environ["REMOTE_ADDR"]))
-        client_port, server_port = int(str(environ["REMOTE_PORT"])), int(str(environ["SERVER_PORT"]))
+        client_port, server_port = (
+            int(str(environ["REMOTE_PORT"])),
+            int(str(environ["SERVER_PORT"])),
+        )
     except (KeyError, ValueError):
         return None
     if isinstance(client, ipaddress.IPv6Address) and client.ipv4_mapped is not None:
@@ -132,7 +160,10 @@ def connection_owner(environ: Mapping[str, object]) -> int | None:
             if len(fields) < 8 or fields[3] != ESTABLISHED:
                 continue
             try:
-                (local, local_port), (_, remote_port) = _socket_address(fields[1]), _socket_address(fields[2])
+                (local, local_port), (_, remote_port) = (
+                    _socket_address(fields[1]),
+                    _socket_address(fields[2]),
+                )
             except (ValueError, OSError):
                 continue
             if local_port == client_port and remote_port == server_port and local == client:
@@ -153,8 +184,11 @@ def is_local_manager(request: Request, settings: Settings) -> bool:
     if not may_have_local_manager(settings) or not is_direct_local_request(request):
         return False
     held = request.cookies.get(COOKIE, "")
-    return (bool(held) and secrets.compare_digest(held, cookie_value(settings.local_key))
-            and same_account(request.environ))
+    return (
+        bool(held)
+        and secrets.compare_digest(held, cookie_value(settings.local_key))
+        and same_account(request.environ)
+    )
 
 
 def new_key() -> str:

@@ -35,8 +35,15 @@ def new_form_token(secret_key: str | bytes, cookie: str | None = None) -> tuple[
 
 
 def set_form_cookie(response: Response, nonce: str, secure: bool) -> Response:
-    response.set_cookie(COOKIE, nonce, max_age=FORM_SECONDS, httponly=True, samesite="Strict", secure=secure,
-                        path="/auth/")
+    response.set_cookie(
+        COOKIE,
+        nonce,
+        max_age=FORM_SECONDS,
+        httponly=True,
+        samesite="Strict",
+        secure=secure,
+        path="/auth/",
+    )
     return response
 
 
@@ -62,9 +69,14 @@ def form_is_genuine(request: Request, secret_key: str | bytes, public_url: str) 
     """The posted form's token is one this server gave, to this browser, recently, on this site."""
     nonce = request.cookies.get(COOKIE, "")
     try:
-        signed = URLSafeTimedSerializer(secret_key, salt=SALT).loads(request.form.get("csrf_token", ""),
-                                                                     max_age=FORM_SECONDS)
+        signed = URLSafeTimedSerializer(secret_key, salt=SALT).loads(
+            request.form.get("csrf_token", ""), max_age=FORM_SECONDS
+        )
     except BadData:
         return False
-    return (isinstance(signed, str) and bool(nonce) and hmac.compare_digest(signed.encode(), nonce.encode())
-            and same_site(request, public_url))
+    return (
+        isinstance(signed, str)
+        and bool(nonce)
+        and hmac.compare_digest(signed.encode(), nonce.encode())
+        and same_site(request, public_url)
+    )

@@ -38,7 +38,9 @@ def roles_for_groups(groups: object, role_map: tuple[tuple[str, str], ...]) -> l
     """The roles the groups claim gives (``*`` matches everyone), in a stable order."""
     if isinstance(groups, str):
         groups = [groups]
-    held = {group for group in groups if isinstance(group, str)} if isinstance(groups, list) else set()
+    held = (
+        {group for group in groups if isinstance(group, str)} if isinstance(groups, list) else set()
+    )
     granted = {role for group, role in role_map if group == "*" or group in held}
     return [str(role) for role in Role if role in granted]
 
@@ -70,14 +72,19 @@ class Provider:
         Raises:
             AuthlibBaseError, RequestException: the provider refused or did not answer.
         """
-        token = self.client.fetch_access_token(grant_type="refresh_token", refresh_token=refresh_token)
+        token = self.client.fetch_access_token(
+            grant_type="refresh_token", refresh_token=refresh_token
+        )
         endpoint = self.client.load_server_metadata().get("userinfo_endpoint")
         if not endpoint:
             return dict(token), {}
         # Plain requests: Authlib's session would treat a token shorter-lived than its 60 s leeway
         # as already expired.
-        answer = requests.get(endpoint, headers={"Authorization": f"Bearer {token['access_token']}"},
-                              timeout=USERINFO_TIMEOUT)
+        answer = requests.get(
+            endpoint,
+            headers={"Authorization": f"Bearer {token['access_token']}"},
+            timeout=USERINFO_TIMEOUT,
+        )
         answer.raise_for_status()
         claims = answer.json()
         if not isinstance(claims, dict):
@@ -87,8 +94,11 @@ class Provider:
     def end_session_url(self, id_token: str | None, after: str) -> str | None:
         """The provider's sign-out address (RP-initiated logout), or None when it has none."""
         try:
-            return self.client.create_logout_url(post_logout_redirect_uri=after, id_token_hint=id_token,
-                                                 client_id=self.client.client_id)["url"]
+            return self.client.create_logout_url(
+                post_logout_redirect_uri=after,
+                id_token_hint=id_token,
+                client_id=self.client.client_id,
+            )["url"]
         except (RuntimeError, AuthlibBaseError, RequestException, ValueError) as error:
             LOG.warning("no provider sign-out: %s", error)
             return None
@@ -98,7 +108,9 @@ def register(server: Flask, settings: Settings) -> Provider:
     """Register the provider from its discovery document (read on first sign-in)."""
     oauth = OAuth(server)
     client = oauth.register(
-        CLIENT_NAME, client_id=settings.oidc_client_id, client_secret=settings.oidc_client_secret or None,
+        CLIENT_NAME,
+        client_id=settings.oidc_client_id,
+        client_secret=settings.oidc_client_secret or None,
         server_metadata_url=f"{settings.oidc_issuer}/.well-known/openid-configuration",
         client_kwargs={"scope": settings.oidc_scopes, "code_challenge_method": "S256"},
     )
@@ -112,10 +124,16 @@ def redirect_uri(settings: Settings) -> str:
     return url_for("auth_oidc_callback", _external=True)
 
 
-def add_routes(server: Flask, provider: Provider, settings: Settings,
-               login_page: Callable[..., ResponseReturnValue], grants: ProviderGrants) -> None:
+def add_routes(
+    server: Flask,
+    provider: Provider,
+    settings: Settings,
+    login_page: Callable[..., ResponseReturnValue],
+    grants: ProviderGrants,
+) -> None:
     """``/auth/oidc/start`` sends the browser to the provider; ``/auth/oidc/callback`` signs in."""
     from dashboard.auth.session import start_session
+
     def start() -> ResponseReturnValue:
         next_path = safe_next(request.args.get("next"))
         try:
@@ -123,7 +141,11 @@ def add_routes(server: Flask, provider: Provider, settings: Settings,
         except (AuthlibBaseError, RequestException, ValueError) as error:
             LOG.warning("identity provider unreachable: %s", error)
             lang = page_language(settings, next_path)
-            return login_page(next_path, status=502, error=t("auth.provider_error", lang, reason=type(error).__name__))
+            return login_page(
+                next_path,
+                status=502,
+                error=t("auth.provider_error", lang, reason=type(error).__name__),
+            )
         session["after_sign_in"] = next_path
         return response
 
@@ -139,21 +161,39 @@ def add_routes(server: Flask, provider: Provider, settings: Settings,
             # A bad signature, issuer, audience, expiry or nonce in the ID token, or a refused code.
             LOG.warning("OIDC sign-in refused: %s", error)
             reason = getattr(error, "error", None) or type(error).__name__
-            audit.record(settings.audit_path, "sign_in_failed", address=request.remote_addr or "",
-                         detail={"reason": f"identity provider: {reason}"})
-            return login_page(next_path, status=400, error=t("auth.provider_error", lang, reason=reason))
+            audit.record(
+                settings.audit_path,
+                "sign_in_failed",
+                address=request.remote_addr or "",
+                detail={"reason": f"identity provider: {reason}"},
+            )
+            return login_page(
+                next_path, status=400, error=t("auth.provider_error", lang, reason=reason)
+            )
         name = display_name(claims)
         roles = roles_for_groups(claims.get(settings.oidc_groups_claim, []), settings.oidc_role_map)
         user_id = oidc_user_id(provider.issuer, str(claims.get("sub", "")))
         if not roles:
             session.clear()
-            audit.record(settings.audit_path, "sign_in_refused", user=name, user_id=user_id,
-                         address=request.remote_addr or "", detail={"reason": "no group mapped to a role"})
+            audit.record(
+                settings.audit_path,
+                "sign_in_refused",
+                user=name,
+                user_id=user_id,
+                address=request.remote_addr or "",
+                detail={"reason": "no group mapped to a role"},
+            )
             return login_page(next_path, status=403, error=t("auth.no_role", lang, name=name))
         grants.record(user_id, token, dict(claims), roles)
         start_session(name, roles, "oidc", user_id=user_id, id_token=token.get("id_token", ""))
-        audit.record(settings.audit_path, "sign_in", user=name, user_id=user_id, address=request.remote_addr or "",
-                     detail={"mode": "oidc", "roles": ",".join(roles)})
+        audit.record(
+            settings.audit_path,
+            "sign_in",
+            user=name,
+            user_id=user_id,
+            address=request.remote_addr or "",
+            detail={"mode": "oidc", "roles": ",".join(roles)},
+        )
         return redirect(next_path)
 
     server.add_url_rule("/auth/oidc/start", "auth_oidc_start", start)

@@ -14,7 +14,9 @@ from dashboard.settings import Settings
 
 # A path on this site, never another site's address ("//evil", "/\\evil") nor one with control characters.
 LOCAL_PATH = re.compile(r"/(?![/\\])[^\s\x00-\x1f\x7f\\]*")
-PAGE = DOCUMENT_HEAD + """<body class="bg-light">
+PAGE = (
+    DOCUMENT_HEAD
+    + """<body class="bg-light">
 <header class="navbar navbar-dark bg-dark py-2 px-3">
   <span class="navbar-brand fw-semibold">{{ app_title }}</span>
   <a class="link-light small" href="{{ other_language_href }}" lang="{{ other_lang }}">{{ other_language }}</a>
@@ -49,22 +51,45 @@ PAGE = DOCUMENT_HEAD + """<body class="bg-light">
 </main>
 </body>
 </html>"""
+)
 
 
-def auth_page(lang: str, *, title_key: str, form: str, next_path: str = "/", notice: str = "",
-              error: str = "", csrf_token: str = "", username: str = "", session_note: str = "") -> str:
+def auth_page(
+    lang: str,
+    *,
+    title_key: str,
+    form: str,
+    next_path: str = "/",
+    notice: str = "",
+    error: str = "",
+    csrf_token: str = "",
+    username: str = "",
+    session_note: str = "",
+) -> str:
     """The page; ``form`` is ``password``, ``oidc``, ``back`` or empty."""
     other = "fr" if lang == "en" else "en"
     return render_template_string(
-        PAGE, lang=lang, title=t(title_key, lang), app_title=t("app.title", lang), notice=notice,
-        error=error, form=form, csrf_token=csrf_token, next=next_path, username=username,
-        user_name_label=t("auth.user_name", lang), password_label=t("auth.password", lang),
-        sign_in=t("auth.sign_in", lang), sign_in_oidc=t("auth.sign_in_oidc", lang),
-        back=t("auth.back_to_dashboard", lang), session_note=session_note, other_lang=other,
+        PAGE,
+        lang=lang,
+        title=t(title_key, lang),
+        app_title=t("app.title", lang),
+        notice=notice,
+        error=error,
+        form=form,
+        csrf_token=csrf_token,
+        next=next_path,
+        username=username,
+        user_name_label=t("auth.user_name", lang),
+        password_label=t("auth.password", lang),
+        sign_in=t("auth.sign_in", lang),
+        sign_in_oidc=t("auth.sign_in_oidc", lang),
+        back=t("auth.back_to_dashboard", lang),
+        session_note=session_note,
+        other_lang=other,
         other_language=t("auth.other_language", lang),
         other_language_href="/auth/login?" + urlencode({"lang": other, "next": next_path}),
-        oidc_href="/auth/oidc/start?" + urlencode({"next": next_path}))
-
+        oidc_href="/auth/oidc/start?" + urlencode({"next": next_path}),
+    )
 
 
 def safe_next(raw: str | None) -> str:
@@ -77,7 +102,10 @@ def safe_next(raw: str | None) -> str:
 
 def page_language(settings: Settings, next_path: str) -> str:
     """The sign-in page's language: ``lang`` of the request, else of the page asked for, else the default."""
-    for candidate in (request.values.get("lang"), *parse_qs(urlsplit(next_path).query).get("lang", [])):
+    for candidate in (
+        request.values.get("lang"),
+        *parse_qs(urlsplit(next_path).query).get("lang", []),
+    ):
         if candidate in LANGUAGES:
             return candidate
     return settings.language

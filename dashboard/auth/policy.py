@@ -27,14 +27,30 @@ MANAGE_DATA_PATH = "/import"
 # pages, the favicon, the health check and the API's description and documentation page (no
 # data), each by its endpoint; a file that exists in the assets folder (styles, fonts, the
 # base-map outline); a file Dash registered for a component library (the libraries' code).
-PUBLIC_ENDPOINTS = frozenset({"auth_login", "auth_logout", "auth_oidc_start", "auth_oidc_callback", "auth_local",
-                              "/_favicon.ico", "api_openapi", "api_docs", "health"})
+PUBLIC_ENDPOINTS = frozenset(
+    {
+        "auth_login",
+        "auth_logout",
+        "auth_oidc_start",
+        "auth_oidc_callback",
+        "auth_local",
+        "/_favicon.ico",
+        "api_openapi",
+        "api_docs",
+        "health",
+    }
+)
 ASSETS_ENDPOINT = "_dash_assets.static"
 LIBRARY_ENDPOINT = "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>"
 
 
-def is_public_request(endpoint: str | None, view_args: Mapping[str, object] | None, *, assets_dir: Path,
-                      library_files: Mapping[str, Collection[str]]) -> bool:
+def is_public_request(
+    endpoint: str | None,
+    view_args: Mapping[str, object] | None,
+    *,
+    assets_dir: Path,
+    library_files: Mapping[str, Collection[str]],
+) -> bool:
     """True for a request anyone may make, signed in or not (see ``PUBLIC_ENDPOINTS``).
 
     Args:
@@ -122,7 +138,9 @@ class Needs:
         needed = {Permission.VIEW, self.always}
         if not isinstance(body, dict):
             return frozenset(needed)
-        if self.when_clicked is not None and any(item.get("value") for item in _items(body.get("inputs"))):
+        if self.when_clicked is not None and any(
+            item.get("value") for item in _items(body.get("inputs"))
+        ):
             needed.add(self.when_clicked)
         if self.at_address:
             for item in [*_items(body.get("inputs")), *_items(body.get("state"))]:

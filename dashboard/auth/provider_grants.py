@@ -69,8 +69,11 @@ class ProviderGrants:
 
     def record(self, user_id: str, token: dict, claims: dict, roles: list[str]) -> None:
         """Keep what the provider said at sign-in."""
-        grant = {"roles": roles, "expires_at": expiry_of(token, claims),
-                 "refresh_token": token.get("refresh_token") or ""}
+        grant = {
+            "roles": roles,
+            "expires_at": expiry_of(token, claims),
+            "refresh_token": token.get("refresh_token") or "",
+        }
         self.cache.set(self._key(user_id), grant, timeout=0)
 
     def forget(self, user_id: str) -> None:
@@ -98,13 +101,21 @@ class ProviderGrants:
         try:
             token, claims = self.refresh(grant["refresh_token"])
         except (AuthlibBaseError, JoseError, RequestException, ValueError, KeyError) as error:
-            LOG.info("identity provider no longer confirms %s: %s", user_id, getattr(error, "error", error))
+            LOG.info(
+                "identity provider no longer confirms %s: %s",
+                user_id,
+                getattr(error, "error", error),
+            )
             self.forget(user_id)
             return None
         roles = self.roles_for(claims)
         if not roles:
             self.forget(user_id)
             return None
-        self.record(user_id, {**token, "refresh_token": token.get("refresh_token") or grant["refresh_token"]},
-                    {}, roles)
+        self.record(
+            user_id,
+            {**token, "refresh_token": token.get("refresh_token") or grant["refresh_token"]},
+            {},
+            roles,
+        )
         return roles

@@ -56,12 +56,19 @@ class RateLimits:
 
     def embed_limit(self) -> Callable:
         """The decorator of the embedded chart pages: one budget per address."""
-        return self.limiter.shared_limit(self.settings.embed_rate, scope="embed", key_func=address_key)
+        return self.limiter.shared_limit(
+            self.settings.embed_rate, scope="embed", key_func=address_key
+        )
 
     def remaining(self, rates: str, scope: str, key: str) -> list[tuple[int, float]]:
         """(requests left, when its window ends) for every window of ``rates``, nothing counted."""
-        return [(stats.remaining, stats.reset_time) for stats in
-                (self.limiter.limiter.get_window_stats(item, self.prefix, scope, key) for item in parse_many(rates))]
+        return [
+            (stats.remaining, stats.reset_time)
+            for stats in (
+                self.limiter.limiter.get_window_stats(item, self.prefix, scope, key)
+                for item in parse_many(rates)
+            )
+        ]
 
     def count(self, rates: str, scope: str, key: str) -> None:
         """Count one event of ``key`` in every window of ``rates`` (however many are used up)."""
@@ -71,7 +78,9 @@ class RateLimits:
     def hit(self, rates: str, scope: str, key: str) -> bool:
         """Count one event of ``key`` in every window of ``rates``, atomically per window, before
         anything else happens; True when no window is over its limit with it."""
-        return all([self.limiter.limiter.hit(item, self.prefix, scope, key) for item in parse_many(rates)])
+        return all(
+            [self.limiter.limiter.hit(item, self.prefix, scope, key) for item in parse_many(rates)]
+        )
 
     def refund(self, rates: str, scope: str, key: str) -> None:
         """Take back one event :meth:`hit` counted (a sign-in that succeeded)."""
@@ -124,8 +133,15 @@ class RateLimits:
 def install_rate_limits(server: Flask, settings: Settings, state: SharedState) -> RateLimits:
     """Flask-Limiter on ``server``, counting in ``state``; nothing is limited until a route asks."""
     prefix = state.key_prefix + "limits"
-    limiter = Limiter(client_key, app=server, storage_uri=state.limits_uri, strategy="fixed-window",
-                      key_prefix=prefix, headers_enabled=True, swallow_errors=False)
+    limiter = Limiter(
+        client_key,
+        app=server,
+        storage_uri=state.limits_uri,
+        strategy="fixed-window",
+        key_prefix=prefix,
+        headers_enabled=True,
+        swallow_errors=False,
+    )
     limits = RateLimits(limiter, settings, prefix)
     server.extensions[EXTENSION_KEY] = limits
     return limits

@@ -18,10 +18,12 @@ class Role(StrEnum):
 class Permission(StrEnum):
     """Something a request may do; decided on the server for every route and callback."""
 
-    VIEW = "view"                          # pages, charts, table views
-    EXPORT = "export"                      # CSV and Excel downloads of chart data
-    EXACT_STATISTICS = "exact_statistics"  # survey statistics without disclosure rounding, where allowed
-    MANAGE_DATA = "manage_data"            # the import page: upload, history, rollback
+    VIEW = "view"  # pages, charts, table views
+    EXPORT = "export"  # CSV and Excel downloads of chart data
+    EXACT_STATISTICS = (
+        "exact_statistics"  # survey statistics without disclosure rounding, where allowed
+    )
+    MANAGE_DATA = "manage_data"  # the import page: upload, history, rollback
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -49,7 +51,9 @@ class User:
     permissions: frozenset[Permission]
     signed_in: bool
     id: str = ""
-    stamp: str = ""  # users mode: changes with the user's password or roles (ends sessions and tokens)
+    stamp: str = (
+        ""  # users mode: changes with the user's password or roles (ends sessions and tokens)
+    )
 
     def has_role(self, role: Role | str) -> bool:
         """True when the user holds ``role``."""
@@ -60,14 +64,23 @@ class User:
         return permission in self.permissions
 
 
-def signed_in_user(name: str, roles: Iterable[Role | str], user_id: str = "", stamp: str = "") -> User:
+def signed_in_user(
+    name: str, roles: Iterable[Role | str], user_id: str = "", stamp: str = ""
+) -> User:
     """A signed-in user with ``roles`` (viewer added) and the permissions they give."""
     held = frozenset({Role.VIEWER, *(Role(role) for role in roles)})
     permissions = frozenset().union(*(ROLE_PERMISSIONS[role] for role in held))
-    return User(name=name, roles=held, permissions=permissions, signed_in=True, id=user_id or name,
-                stamp=stamp)
+    return User(
+        name=name,
+        roles=held,
+        permissions=permissions,
+        signed_in=True,
+        id=user_id or name,
+        stamp=stamp,
+    )
 
 
-OPEN_VISITOR = User(name="", roles=frozenset({Role.VIEWER}), permissions=OPEN_VISITOR_PERMISSIONS,
-                    signed_in=False)
+OPEN_VISITOR = User(
+    name="", roles=frozenset({Role.VIEWER}), permissions=OPEN_VISITOR_PERMISSIONS, signed_in=False
+)
 NOBODY = User(name="", roles=frozenset(), permissions=frozenset(), signed_in=False)

@@ -47,8 +47,12 @@ def install_sessions(server: Flask, cache: BaseCache, key_prefix: str, lifetime:
     """Keep ``server``'s sessions in ``cache`` (the shared state), ``lifetime`` seconds at most."""
     server.config["PERMANENT_SESSION_LIFETIME"] = timedelta(seconds=lifetime)
     server.session_interface = SharedSessionInterface(
-        client=cache, key_prefix=key_prefix + "session:", permanent=False, sid_length=32,
-        serialization_format="msgpack")
+        client=cache,
+        key_prefix=key_prefix + "session:",
+        permanent=False,
+        sid_length=32,
+        serialization_format="msgpack",
+    )
 
 
 @dataclass
@@ -74,15 +78,25 @@ class UsersDirectory:
             return self._users
 
 
-def start_session(name: str, roles: list[str], mode: str, *, user_id: str, stamp: str = "",
-                  **extra: str) -> None:
+def start_session(
+    name: str, roles: list[str], mode: str, *, user_id: str, stamp: str = "", **extra: str
+) -> None:
     """Replace whatever the session held by a fresh sign-in, under a new session id."""
     session.clear()
     # A browser-session cookie: the lifetime is enforced here from ``signed_in_at``, which also lets
     # an expired session be told from no session at all.
     session.permanent = False
-    session.update({"user": name, "uid": user_id, "stamp": stamp, "roles": roles, "mode": mode,
-                    "signed_in_at": int(time.time()), **extra})
+    session.update(
+        {
+            "user": name,
+            "uid": user_id,
+            "stamp": stamp,
+            "roles": roles,
+            "mode": mode,
+            "signed_in_at": int(time.time()),
+            **extra,
+        }
+    )
     # A new id, the old one deleted: an id planted in the browser before sign-in is worth nothing.
     interface = current_app.session_interface
     if not isinstance(interface, SharedSessionInterface):
@@ -95,8 +109,12 @@ def end_session() -> None:
     session.clear()
 
 
-def session_state(mode: str, lifetime: int, users: UsersDirectory | None,
-                  provider_roles: Callable[[str], list[str] | None] | None = None) -> tuple[User, bool]:
+def session_state(
+    mode: str,
+    lifetime: int,
+    users: UsersDirectory | None,
+    provider_roles: Callable[[str], list[str] | None] | None = None,
+) -> tuple[User, bool]:
     """The session's user, and whether a session was there but has ended (expired or revoked).
 
     ``provider_roles`` (oidc mode) gives the roles the identity provider confirms for a user id,
@@ -104,9 +122,17 @@ def session_state(mode: str, lifetime: int, users: UsersDirectory | None,
     """
     if mode == "open":
         return OPEN_VISITOR, False
-    name, signed_in_at, user_id = session.get("user"), session.get("signed_in_at"), session.get("uid")
-    if (not isinstance(name, str) or not isinstance(signed_in_at, int) or not isinstance(user_id, str)
-            or session.get("mode") != mode):
+    name, signed_in_at, user_id = (
+        session.get("user"),
+        session.get("signed_in_at"),
+        session.get("uid"),
+    )
+    if (
+        not isinstance(name, str)
+        or not isinstance(signed_in_at, int)
+        or not isinstance(user_id, str)
+        or session.get("mode") != mode
+    ):
         return NOBODY, False
     if time.time() - signed_in_at > lifetime:
         return NOBODY, True

@@ -62,7 +62,9 @@ class TokenStore:
     def _changing(self) -> Iterator[None]:
         """Hold the tokens file's lock (``flock`` on ``<file>.lock``) for one read-change-write."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(self.path.with_name(self.path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+        descriptor = os.open(
+            self.path.with_name(self.path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600
+        )
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX)
             yield
@@ -74,14 +76,26 @@ class TokenStore:
             rows = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return []
-        return [TokenRecord(row["token_id"], row["hash"], row["user"], tuple(row["roles"]), row["label"],
-                            int(row["created"]), str(row.get("user_id", "")), str(row.get("stamp", "")))
-                for row in rows]
+        return [
+            TokenRecord(
+                row["token_id"],
+                row["hash"],
+                row["user"],
+                tuple(row["roles"]),
+                row["label"],
+                int(row["created"]),
+                str(row.get("user_id", "")),
+                str(row.get("stamp", "")),
+            )
+            for row in rows
+        ]
 
     def _write(self, records: list[TokenRecord]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         rows = [record.__dict__ | {"roles": list(record.roles)} for record in records]
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tokens-", suffix=".json")
+        handle, temporary = tempfile.mkstemp(
+            dir=self.path.parent, prefix=".tokens-", suffix=".json"
+        )
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             json.dump(rows, file, indent=1)
         os.chmod(temporary, 0o600)
@@ -92,22 +106,33 @@ class TokenStore:
         if not token.startswith(TOKEN_PREFIX) or len(token) > 100:
             return None
         wanted = token_hash(token)
-        return next((record for record in self._read() if secrets.compare_digest(record.hash, wanted)), None)
+        return next(
+            (record for record in self._read() if secrets.compare_digest(record.hash, wanted)), None
+        )
 
     def of_user(self, user_id: str) -> list[TokenRecord]:
         """A user's tokens (by user id), oldest first."""
         return [record for record in self._read() if record.user_id == user_id]
 
-    def create(self, user: str, roles: tuple[str, ...], label: str, *, user_id: str,
-               stamp: str = "") -> tuple[str, TokenRecord]:
+    def create(
+        self, user: str, roles: tuple[str, ...], label: str, *, user_id: str, stamp: str = ""
+    ) -> tuple[str, TokenRecord]:
         """A new token for ``user``: (the token, shown once; its record).
 
         Raises:
             ValueError: the user already holds the most tokens allowed.
         """
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        record = TokenRecord(secrets.token_hex(6), token_hash(token), user, tuple(sorted(roles)),
-                             label.strip()[:MAX_LABEL_LENGTH], int(time.time()), user_id, stamp)
+        record = TokenRecord(
+            secrets.token_hex(6),
+            token_hash(token),
+            user,
+            tuple(sorted(roles)),
+            label.strip()[:MAX_LABEL_LENGTH],
+            int(time.time()),
+            user_id,
+            stamp,
+        )
         with self._changing():
             records = self._read()
             if sum(existing.user_id == user_id for existing in records) >= MAX_TOKENS_PER_USER:
@@ -119,7 +144,11 @@ class TokenStore:
         """Remove one of the user's tokens; False when they hold none with that id."""
         with self._changing():
             records = self._read()
-            kept = [record for record in records if not (record.user_id == user_id and record.token_id == token_id)]
+            kept = [
+                record
+                for record in records
+                if not (record.user_id == user_id and record.token_id == token_id)
+            ]
             if len(kept) == len(records):
                 return False
             self._write(kept)

@@ -56,8 +56,13 @@ def _legacy_identity(name: str, password_hash: str) -> tuple[str, str]:
 def _entry(name: str, raw: dict) -> UserEntry:
     password_hash = str(raw["password_hash"])
     legacy_id, legacy_stamp = _legacy_identity(name, password_hash)
-    return UserEntry(name, password_hash, tuple(Role(role) for role in raw["roles"]),
-                     str(raw.get("id") or legacy_id), str(raw.get("stamp") or legacy_stamp))
+    return UserEntry(
+        name,
+        password_hash,
+        tuple(Role(role) for role in raw["roles"]),
+        str(raw.get("id") or legacy_id),
+        str(raw.get("stamp") or legacy_stamp),
+    )
 
 
 def read_users(path: Path) -> dict[str, UserEntry]:
@@ -72,17 +77,27 @@ def read_users(path: Path) -> dict[str, UserEntry]:
         raw = json.loads(path.read_text(encoding="utf-8"))
         entries = {name: _entry(name, entry) for name, entry in raw["users"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise UsersFileError(f"{path} is not a users file of this dashboard ({error}); "
-                             "recreate it with python -m dashboard add-user") from None
+        raise UsersFileError(
+            f"{path} is not a users file of this dashboard ({error}); "
+            "recreate it with python -m dashboard add-user"
+        ) from None
     return entries
 
 
 def _write_users(path: Path, users: dict[str, UserEntry]) -> None:
     """Replace the file atomically, readable by its owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    content = {"users": {name: {"id": entry.user_id, "stamp": entry.stamp, "password_hash": entry.password_hash,
-                                "roles": [str(r) for r in entry.roles]}
-                         for name, entry in sorted(users.items())}}
+    content = {
+        "users": {
+            name: {
+                "id": entry.user_id,
+                "stamp": entry.stamp,
+                "password_hash": entry.password_hash,
+                "roles": [str(r) for r in entry.roles],
+            }
+            for name, entry in sorted(users.items())
+        }
+    }
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".users-", suffix=".json")
     with os.fdopen(handle, "w", encoding="utf-8") as file:
         json.dump(content, file, indent=2)
@@ -110,8 +125,13 @@ def add_user(path: Path, name: str, password: str, roles: list[str]) -> UserEntr
         raise UsersFileError(f"roles are among {known}") from None
     users = read_users(path)
     existing = users.get(name)
-    entry = UserEntry(name, generate_password_hash(password), parsed or (Role.VIEWER,),
-                      existing.user_id if existing else "u-" + secrets.token_hex(12), secrets.token_hex(8))
+    entry = UserEntry(
+        name,
+        generate_password_hash(password),
+        parsed or (Role.VIEWER,),
+        existing.user_id if existing else "u-" + secrets.token_hex(12),
+        secrets.token_hex(8),
+    )
     users[name] = entry
     _write_users(path, users)
     return entry

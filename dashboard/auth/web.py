@@ -84,8 +84,12 @@ class Auth:
 
     def is_public(self) -> bool:
         """True when the current request resolved to a route anyone may use (``policy``)."""
-        return is_public_request(request.endpoint, request.view_args, assets_dir=self.assets_dir,
-                                 library_files=self.library_files)
+        return is_public_request(
+            request.endpoint,
+            request.view_args,
+            assets_dir=self.assets_dir,
+            library_files=self.library_files,
+        )
 
     def request_user(self) -> User:
         """The user of the current request (computed once per request): an API request's bearer
@@ -98,8 +102,11 @@ class Auth:
                 g.euiom_user, g.euiom_expired = local_manager(), False
             else:
                 g.euiom_user, g.euiom_expired = session_state(
-                    self.mode, self.settings.session_lifetime, self.users,
-                    self.grants.roles if self.grants is not None else None)
+                    self.mode,
+                    self.settings.session_lifetime,
+                    self.users,
+                    self.grants.roles if self.grants is not None else None,
+                )
         return g.euiom_user
 
     def token_user(self, token: str) -> User:
@@ -134,7 +141,12 @@ class Auth:
         user = self.request_user()
         missing = [permission for permission in needed if not user.can(permission)]
         if missing:
-            abort(403, description=t("http.403.role", request_language(), permissions=", ".join(sorted(missing))))
+            abort(
+                403,
+                description=t(
+                    "http.403.role", request_language(), permissions=", ".join(sorted(missing))
+                ),
+            )
         if Permission.EXPORT in needed:
             spend_export()
 
@@ -159,7 +171,11 @@ def _wants_page(path: str) -> bool:
     accept = request.headers.get("Accept", "*/*")
     if path.startswith(API_PREFIX):
         return False
-    return request.method == "GET" and not path.startswith("/_") and ("text/html" in accept or "*/*" in accept)
+    return (
+        request.method == "GET"
+        and not path.startswith("/_")
+        and ("text/html" in accept or "*/*" in accept)
+    )
 
 
 def install_auth(app: Dash, settings: Settings, state: SharedState, limits: RateLimits) -> Auth:
@@ -170,26 +186,43 @@ def install_auth(app: Dash, settings: Settings, state: SharedState, limits: Rate
     server: Flask = app.server
     server.secret_key = settings.secret_key or secrets.token_hex(32)
     server.config.update(
-        SESSION_COOKIE_NAME=SESSION_COOKIE, SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
-        SESSION_COOKIE_SECURE=settings.secure_cookies, SESSION_REFRESH_EACH_REQUEST=False,
-        WTF_CSRF_TIME_LIMIT=None, WTF_CSRF_ENABLED=settings.auth_mode != "open",
+        SESSION_COOKIE_NAME=SESSION_COOKIE,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.secure_cookies,
+        SESSION_REFRESH_EACH_REQUEST=False,
+        WTF_CSRF_TIME_LIMIT=None,
+        WTF_CSRF_ENABLED=settings.auth_mode != "open",
     )
     install_sessions(server, state.cache, state.key_prefix, settings.session_lifetime)
     provider = oidc.register(server, settings) if settings.auth_mode == "oidc" else None
     grants = None
     if provider is not None:
-        grants = ProviderGrants(state.cache, state.key_prefix, provider.refresh, lambda claims: oidc.roles_for_groups(
-            claims.get(settings.oidc_groups_claim, []), settings.oidc_role_map))
-    auth = Auth(settings, UsersDirectory(settings.users_file) if settings.auth_mode == "users" else None, provider,
-                GuessingGuard(limits, settings.sign_in_source_rate, settings.sign_in_account_rate), grants,
-                assets_dir=Path(app.config.assets_folder), library_files=app.registered_paths)
+        grants = ProviderGrants(
+            state.cache,
+            state.key_prefix,
+            provider.refresh,
+            lambda claims: oidc.roles_for_groups(
+                claims.get(settings.oidc_groups_claim, []), settings.oidc_role_map
+            ),
+        )
+    auth = Auth(
+        settings,
+        UsersDirectory(settings.users_file) if settings.auth_mode == "users" else None,
+        provider,
+        GuessingGuard(limits, settings.sign_in_source_rate, settings.sign_in_account_rate),
+        grants,
+        assets_dir=Path(app.config.assets_folder),
+        library_files=app.registered_paths,
+    )
     server.extensions[EXTENSION_KEY] = auth
     server.before_request(lambda: check_request(auth))
     if settings.auth_mode != "open":
         # The sign-in form has its own protection, which keeps no session (dashboard.auth.login_form).
         CSRFProtect(server).exempt(f"{__name__}.login")
-        server.register_error_handler(CSRFError, lambda error: (
-            jsonify(error=t("http.403.csrf", request_language())), 403))
+        server.register_error_handler(
+            CSRFError, lambda error: (jsonify(error=t("http.403.csrf", request_language())), 403)
+        )
         server.after_request(lambda response: set_csrf_cookie(auth, response))
     _add_routes(server, auth)
     return auth
@@ -199,11 +232,17 @@ def warn_untrusted_forwarding(auth: Auth) -> None:
     """Say once per process that a proxy forwards requests the app does not trust
     (``EUIOM_PROXY_HOPS=0``): every client behind it then counts as one address for sign-in
     counts and rate limits."""
-    if auth.settings.proxy_hops == 0 and not auth.warned_forwarded and "X-Forwarded-For" in request.headers:
+    if (
+        auth.settings.proxy_hops == 0
+        and not auth.warned_forwarded
+        and "X-Forwarded-For" in request.headers
+    ):
         auth.warned_forwarded = True
-        LOG.warning("Requests arrive with X-Forwarded-For but EUIOM_PROXY_HOPS=0: every client behind that proxy "
-                    "shares the proxy's address for sign-in counts and rate limits. Behind a proxy you run, set "
-                    "EUIOM_PROXY_HOPS=1 (only then: a client could otherwise name any address)")
+        LOG.warning(
+            "Requests arrive with X-Forwarded-For but EUIOM_PROXY_HOPS=0: every client behind that proxy "
+            "shares the proxy's address for sign-in counts and rate limits. Behind a proxy you run, set "
+            "EUIOM_PROXY_HOPS=1 (only then: a client could otherwise name any address)"
+        )
 
 
 def check_request(auth: Auth) -> ResponseReturnValue | None:
@@ -243,8 +282,13 @@ def set_csrf_cookie(auth: Auth, response: Response) -> Response:
     if request.method != "GET" or response.status_code >= 500 or auth.is_public():
         return response  # an answer already refused (the shared state down, say) reads no session
     if auth.request_user().signed_in:
-        response.set_cookie(CSRF_COOKIE, generate_csrf(),
-                            secure=auth.settings.secure_cookies, httponly=False, samesite="Strict")
+        response.set_cookie(
+            CSRF_COOKIE,
+            generate_csrf(),
+            secure=auth.settings.secure_cookies,
+            httponly=False,
+            samesite="Strict",
+        )
     return response
 
 
@@ -257,19 +301,38 @@ def _add_routes(server: Flask, auth: Auth) -> None:
             raise RuntimeError("the server has no secret key")
         return server.secret_key
 
-    def login_page(next_path: str, *, status: int = 200, notice: str = "", error: str = "",
-                   username: str = "") -> Response:
+    def login_page(
+        next_path: str, *, status: int = 200, notice: str = "", error: str = "", username: str = ""
+    ) -> Response:
         """The sign-in page; in users mode its form carries a token bound to a cookie of its own
         (dashboard.auth.login_form), so that showing it stores nothing on the server."""
         lang = page_language(settings, next_path)
         form = {"users": "password", "oidc": "oidc"}.get(auth.mode, "back")
         note = t("auth.session_note", lang, duration=duration_text(settings.session_lifetime, lang))
-        token, nonce = (login_form.new_form_token(form_key(), request.cookies.get(login_form.COOKIE))
-                        if form == "password" else ("", ""))
-        response = make_response(auth_page(lang, title_key="auth.sign_in_title", form=form, next_path=next_path,
-                                           notice=notice, error=error, username=username, csrf_token=token,
-                                           session_note=note if auth.mode != "open" else ""), status)
-        return login_form.set_form_cookie(response, nonce, settings.secure_cookies) if nonce else response
+        token, nonce = (
+            login_form.new_form_token(form_key(), request.cookies.get(login_form.COOKIE))
+            if form == "password"
+            else ("", "")
+        )
+        response = make_response(
+            auth_page(
+                lang,
+                title_key="auth.sign_in_title",
+                form=form,
+                next_path=next_path,
+                notice=notice,
+                error=error,
+                username=username,
+                csrf_token=token,
+                session_note=note if auth.mode != "open" else "",
+            ),
+            status,
+        )
+        return (
+            login_form.set_form_cookie(response, nonce, settings.secure_cookies)
+            if nonce
+            else response
+        )
 
     def login() -> ResponseReturnValue:
         next_path = safe_next(request.values.get("next"))
@@ -277,18 +340,27 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         if request.method == "GET":
             if auth.mode == "open" or auth.request_user().signed_in:
                 return redirect(next_path)
-            notice = (t("auth.expired", lang) if request.args.get("expired")
-                      else t("auth.signed_out", lang) if request.args.get("signed_out") else "")
+            notice = (
+                t("auth.expired", lang)
+                if request.args.get("expired")
+                else t("auth.signed_out", lang)
+                if request.args.get("signed_out")
+                else ""
+            )
             return login_page(next_path, notice=notice)
         if auth.users is None:
             abort(404)
         name = request.form.get("username", "")[:64]
         if not login_form.form_is_genuine(request, form_key(), settings.public_url):
-            return login_page(next_path, status=400, error=t("auth.form_expired", lang), username=name)
+            return login_page(
+                next_path, status=400, error=t("auth.form_expired", lang), username=name
+            )
         address = request.remote_addr or "?"
         admitted = auth.guessing.admit(address, name)
         if isinstance(admitted, Refusal):
-            refusal = admitted  # no password was checked: no audit entry (a flood would fill the disk)
+            refusal = (
+                admitted  # no password was checked: no audit entry (a flood would fill the disk)
+            )
             message = t(f"auth.too_many_{refusal.reason}", lang, minutes=refusal.minutes)
             page = login_page(next_path, status=429, error=message, username=name)
             page.headers["Retry-After"] = str(max(1, refusal.retry_after))
@@ -296,42 +368,82 @@ def _add_routes(server: Flask, auth: Auth) -> None:
         entry = check_password(auth.users.users(), name, request.form.get("password", "")[:1024])
         if entry is None:
             auth.guessing.failed(admitted)
-            audit.record(settings.audit_path, "sign_in_failed", user=name, address=address,
-                         detail={"reason": "wrong user name or password"})
-            return login_page(next_path, status=401, error=t("auth.bad_credentials", lang), username=name)
+            audit.record(
+                settings.audit_path,
+                "sign_in_failed",
+                user=name,
+                address=address,
+                detail={"reason": "wrong user name or password"},
+            )
+            return login_page(
+                next_path, status=401, error=t("auth.bad_credentials", lang), username=name
+            )
         auth.guessing.succeeded(admitted)
-        start_session(entry.name, [str(role) for role in entry.roles], auth.mode, user_id=entry.user_id,
-                      stamp=entry.stamp)
-        audit.record(settings.audit_path, "sign_in", user=entry.name, user_id=entry.user_id, address=address,
-                     detail={"mode": "users", "roles": ",".join(str(role) for role in entry.roles)})
+        start_session(
+            entry.name,
+            [str(role) for role in entry.roles],
+            auth.mode,
+            user_id=entry.user_id,
+            stamp=entry.stamp,
+        )
+        audit.record(
+            settings.audit_path,
+            "sign_in",
+            user=entry.name,
+            user_id=entry.user_id,
+            address=address,
+            detail={"mode": "users", "roles": ",".join(str(role) for role in entry.roles)},
+        )
         return redirect(next_path)
 
     def logout() -> ResponseReturnValue:
-        lang = request.form.get("lang") if request.form.get("lang") in LANGUAGES else settings.language
+        lang = (
+            request.form.get("lang") if request.form.get("lang") in LANGUAGES else settings.language
+        )
         id_token = session.get("id_token")
         user = auth.request_user()
         if user.signed_in:
-            audit.record(settings.audit_path, "sign_out", user=user.name, user_id=user.id,
-                         address=request.remote_addr or "")
+            audit.record(
+                settings.audit_path,
+                "sign_out",
+                user=user.name,
+                user_id=user.id,
+                address=request.remote_addr or "",
+            )
         end_session()
         signed_out = "/auth/login?" + urlencode({"signed_out": "1", "lang": lang})
         if auth.provider is not None:
             origin = settings.public_url or request.host_url.rstrip("/")
-            return redirect(auth.provider.end_session_url(id_token, origin + signed_out) or signed_out)
+            return redirect(
+                auth.provider.end_session_url(id_token, origin + signed_out) or signed_out
+            )
         return redirect(signed_out)
 
     def local_link() -> ResponseReturnValue:
         """The link run.py prints: the browser that opens it (on this machine, straight) may import."""
         key = request.args.get("key", "")
-        if (not may_have_local_manager(settings) or not is_direct_local_request(request)
-                or not secrets.compare_digest(key.encode(), settings.local_key.encode())
-                or not same_account(request.environ)):
+        if (
+            not may_have_local_manager(settings)
+            or not is_direct_local_request(request)
+            or not secrets.compare_digest(key.encode(), settings.local_key.encode())
+            or not same_account(request.environ)
+        ):
             abort(404)
-        audit.record(settings.audit_path, "local_link", user=local_manager().name, address=request.remote_addr or "",
-                     detail={"right": "import data from this computer until the server stops"})
+        audit.record(
+            settings.audit_path,
+            "local_link",
+            user=local_manager().name,
+            address=request.remote_addr or "",
+            detail={"right": "import data from this computer until the server stops"},
+        )
         response = redirect("/import")
-        response.set_cookie(LOCAL_COOKIE, cookie_value(settings.local_key), httponly=True, samesite="Strict",
-                            secure=False)
+        response.set_cookie(
+            LOCAL_COOKIE,
+            cookie_value(settings.local_key),
+            httponly=True,
+            samesite="Strict",
+            secure=False,
+        )
         return response
 
     server.add_url_rule(LOCAL_LINK, "auth_local", local_link, methods=["GET"])
@@ -339,5 +451,7 @@ def _add_routes(server: Flask, auth: Auth) -> None:
     server.add_url_rule("/auth/logout", "auth_logout", logout, methods=["POST"])
     if auth.provider is not None:
         if auth.grants is None:
-            raise RuntimeError("an identity provider without its grants store")  # both are made together
+            raise RuntimeError(
+                "an identity provider without its grants store"
+            )  # both are made together
         oidc.add_routes(server, auth.provider, settings, login_page, auth.grants)

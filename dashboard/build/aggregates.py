@@ -43,8 +43,10 @@ from dashboard.store.sql import Sql, compose, identifier, joined
 CELL_GROUPINGS = ("none", "sex", "age_group", "assistance_type", "assistance_level", "referral")
 HIST_GROUPINGS = (*CELL_GROUPINGS, "months")
 SCORE_COLUMNS = {
-    "economic": "economic_score", "social": "social_score",
-    "psychosocial": "psychosocial_score", "composite": "composite_score",
+    "economic": "economic_score",
+    "social": "social_score",
+    "psychosocial": "psychosocial_score",
+    "composite": "composite_score",
 }
 HIST_BINS = 100  # bins 0..100; a score of exactly 1 falls in bin 100
 MONTH_BAND_CASE = (
@@ -56,8 +58,13 @@ MONTH_BAND_CASE = (
 STAY_BAND = 0.05
 # Value of each grouping per record; 'none' has no value of its own.
 GROUP_VALUE = {
-    "none": "NULL::VARCHAR", "sex": "sex", "age_group": "age_group", "assistance_type": "assistance_type",
-    "assistance_level": "assistance_level", "referral": "referral", "months": "months_band",
+    "none": "NULL::VARCHAR",
+    "sex": "sex",
+    "age_group": "age_group",
+    "assistance_type": "assistance_type",
+    "assistance_level": "assistance_level",
+    "referral": "referral",
+    "months": "months_band",
 }
 
 
@@ -79,8 +86,11 @@ class CellSet:
 
     def table(self, kind: str) -> str:
         """The name of one of the set's tables: ``cells``, ``hist`` or ``pairs``."""
-        return {"cells": f"{self.prefix}_group_cells", "hist": f"{self.prefix}_group_hist",
-                "pairs": f"{self.prefix}_pair_cells"}[kind]
+        return {
+            "cells": f"{self.prefix}_group_cells",
+            "hist": f"{self.prefix}_group_hist",
+            "pairs": f"{self.prefix}_pair_cells",
+        }[kind]
 
 
 EXACT_CELLS = CellSet("survey", "survey_responses", "1", "composite_computed")
@@ -89,7 +99,9 @@ CELL_SETS = {"exact": EXACT_CELLS, "release": RELEASE_CELLS}
 
 
 # The cell tables' names, and the scores and groupings their columns are written for (allow-lists).
-CELL_TABLES = frozenset(cells.table(kind) for cells in CELL_SETS.values() for kind in ("cells", "hist", "pairs"))
+CELL_TABLES = frozenset(
+    cells.table(kind) for cells in CELL_SETS.values() for kind in ("cells", "hist", "pairs")
+)
 RECORD_TABLES = frozenset(cells.records for cells in CELL_SETS.values())
 
 
@@ -109,35 +121,63 @@ def _grouping(grouping: str) -> tuple[Sql, Sql]:
 
 def _cells_select(grouping: str) -> Sql:
     key, value = _grouping(grouping)
-    sums = joined([compose("sum(w * {m}) AS {m}_sum, sum(w * {m} * {m}) AS {m}_sumsq", m=_score(measure))
-                   for measure in SCORE_COLUMNS], ", ")
-    return compose("""
+    sums = joined(
+        [
+            compose("sum(w * {m}) AS {m}_sum, sum(w * {m} * {m}) AS {m}_sumsq", m=_score(measure))
+            for measure in SCORE_COLUMNS
+        ],
+        ", ",
+    )
+    return compose(
+        """
         SELECT {key} AS grouping_key, {value} AS group_value, months_band,
                action_code, iso3, quarter, next_quarter, sum(w) AS n,
                sum(w) FILTER (WHERE computed) AS computed, {sums}
-        FROM scored GROUP BY ALL""", key=key, value=value, sums=sums)
+        FROM scored GROUP BY ALL""",
+        key=key,
+        value=value,
+        sums=sums,
+    )
 
 
 def _pairs_select(grouping: str) -> Sql:
     key, value = _grouping(grouping)
-    changes = joined([compose("sum(w * ({m} - previous_{m})) AS {m}_sum, "
-                              "sum(w * ({m} - previous_{m}) ** 2) AS {m}_sumsq", m=_score(measure))
-                      for measure in SCORE_COLUMNS], ", ")
-    return compose("""
+    changes = joined(
+        [
+            compose(
+                "sum(w * ({m} - previous_{m})) AS {m}_sum, "
+                "sum(w * ({m} - previous_{m}) ** 2) AS {m}_sumsq",
+                m=_score(measure),
+            )
+            for measure in SCORE_COLUMNS
+        ],
+        ", ",
+    )
+    return compose(
+        """
         SELECT {key} AS grouping_key, {value} AS group_value, months_band,
                action_code, iso3, quarter, next_quarter, previous_quarter, sum(w) AS n, {changes},
                coalesce(sum(w) FILTER (WHERE composite - previous_composite > {band}), 0) AS rose,
                coalesce(sum(w) FILTER (WHERE composite - previous_composite < -{band}), 0) AS fell
-        FROM scored WHERE previous_quarter IS NOT NULL GROUP BY ALL""", key=key, value=value, changes=changes,
-                   band=_number(STAY_BAND))
+        FROM scored WHERE previous_quarter IS NOT NULL GROUP BY ALL""",
+        key=key,
+        value=value,
+        changes=changes,
+        band=_number(STAY_BAND),
+    )
 
 
 def _hist_select(grouping: str, measure: str) -> Sql:
     key, value = _grouping(grouping)
-    return compose("""
+    return compose(
+        """
         SELECT {key} AS grouping_key, {value} AS group_value, action_code, iso3,
                quarter, next_quarter, '{m}' AS measure, {m}_bin AS bin, sum(w) AS count
-        FROM scored GROUP BY ALL""", key=key, value=value, m=_score(measure))
+        FROM scored GROUP BY ALL""",
+        key=key,
+        value=value,
+        m=_score(measure),
+    )
 
 
 def build_cells(connection: duckdb.DuckDBPyConnection, cells: CellSet) -> None:
@@ -147,16 +187,39 @@ def build_cells(connection: duckdb.DuckDBPyConnection, cells: CellSet) -> None:
     the same returnee's next response and their previous response's scores; the cells,
     histograms and pairs are then grouped from that.
     """
-    scores = joined([compose("{column} AS {m}", column=Sql(column), m=_score(measure))
-                     for measure, column in SCORE_COLUMNS.items()], ", ")
-    bins = joined([compose("CAST(least(floor({column} * {bins} + 1e-9), {bins}) AS SMALLINT) AS {m}_bin",
-                           column=Sql(column), bins=_number(HIST_BINS), m=_score(measure))
-                   for measure, column in SCORE_COLUMNS.items()], ", ")
-    returnee = Sql("OVER (PARTITION BY respondent_id, action_code, iso3 ORDER BY survey_date, survey_id)")
-    previous = joined([compose("lag({m}) {returnee} AS previous_{m}", m=_score(measure), returnee=returnee)
-                       for measure in SCORE_COLUMNS], ", ")
+    scores = joined(
+        [
+            compose("{column} AS {m}", column=Sql(column), m=_score(measure))
+            for measure, column in SCORE_COLUMNS.items()
+        ],
+        ", ",
+    )
+    bins = joined(
+        [
+            compose(
+                "CAST(least(floor({column} * {bins} + 1e-9), {bins}) AS SMALLINT) AS {m}_bin",
+                column=Sql(column),
+                bins=_number(HIST_BINS),
+                m=_score(measure),
+            )
+            for measure, column in SCORE_COLUMNS.items()
+        ],
+        ", ",
+    )
+    returnee = Sql(
+        "OVER (PARTITION BY respondent_id, action_code, iso3 ORDER BY survey_date, survey_id)"
+    )
+    previous = joined(
+        [
+            compose("lag({m}) {returnee} AS previous_{m}", m=_score(measure), returnee=returnee)
+            for measure in SCORE_COLUMNS
+        ],
+        ", ",
+    )
     connection.execute("DROP TABLE IF EXISTS scored")
-    connection.execute(compose("""
+    connection.execute(
+        compose(
+            """
         CREATE TEMP TABLE scored AS
         WITH records AS (
             SELECT respondent_id, survey_id, survey_date, action_code, iso3,
@@ -167,23 +230,53 @@ def build_cells(connection: duckdb.DuckDBPyConnection, cells: CellSet) -> None:
         SELECT * EXCLUDE (respondent_id, survey_id, survey_date),
                lead(quarter) {returnee} AS next_quarter, lag(quarter) {returnee} AS previous_quarter,
                {previous}
-        FROM records""", bands=Sql(MONTH_BAND_CASE), computed=Sql(cells.computed), weight=Sql(cells.weight),
-                               scores=scores, bins=bins, records=identifier(cells.records, RECORD_TABLES),
-                               returnee=returnee, previous=previous))
-    tables = {kind: identifier(cells.table(kind), CELL_TABLES) for kind in ("cells", "hist", "pairs")}
+        FROM records""",
+            bands=Sql(MONTH_BAND_CASE),
+            computed=Sql(cells.computed),
+            weight=Sql(cells.weight),
+            scores=scores,
+            bins=bins,
+            records=identifier(cells.records, RECORD_TABLES),
+            returnee=returnee,
+            previous=previous,
+        )
+    )
+    tables = {
+        kind: identifier(cells.table(kind), CELL_TABLES) for kind in ("cells", "hist", "pairs")
+    }
     for table in tables.values():
         connection.execute(compose("DROP TABLE IF EXISTS {table}", table=table))
     grouped = joined([_cells_select(grouping) for grouping in CELL_GROUPINGS], " UNION ALL ")
-    connection.execute(compose("CREATE TABLE {table} AS SELECT * FROM ({grouped}) ORDER BY grouping_key, iso3, quarter",
-                               table=tables["cells"], grouped=grouped))
+    connection.execute(
+        compose(
+            "CREATE TABLE {table} AS SELECT * FROM ({grouped}) ORDER BY grouping_key, iso3, quarter",
+            table=tables["cells"],
+            grouped=grouped,
+        )
+    )
     pairs = joined([_pairs_select(grouping) for grouping in CELL_GROUPINGS], " UNION ALL ")
-    connection.execute(compose("CREATE TABLE {table} AS SELECT * FROM ({pairs}) ORDER BY grouping_key, iso3, quarter",
-                               table=tables["pairs"], pairs=pairs))
-    hist = joined([_hist_select(grouping, measure) for grouping in HIST_GROUPINGS for measure in SCORE_COLUMNS],
-                  " UNION ALL ")
-    connection.execute(compose(
-        "CREATE TABLE {table} AS SELECT * FROM ({hist}) ORDER BY grouping_key, measure, iso3, quarter",
-        table=tables["hist"], hist=hist))
+    connection.execute(
+        compose(
+            "CREATE TABLE {table} AS SELECT * FROM ({pairs}) ORDER BY grouping_key, iso3, quarter",
+            table=tables["pairs"],
+            pairs=pairs,
+        )
+    )
+    hist = joined(
+        [
+            _hist_select(grouping, measure)
+            for grouping in HIST_GROUPINGS
+            for measure in SCORE_COLUMNS
+        ],
+        " UNION ALL ",
+    )
+    connection.execute(
+        compose(
+            "CREATE TABLE {table} AS SELECT * FROM ({hist}) ORDER BY grouping_key, measure, iso3, quarter",
+            table=tables["hist"],
+            hist=hist,
+        )
+    )
     connection.execute("DROP TABLE scored")
 
 

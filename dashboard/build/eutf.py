@@ -22,7 +22,9 @@ INDICATOR_NUMBER = re.compile(r"^(\d+\.\d+(?: bis)?)\s")
 
 
 def _read(name: str, directory: Path) -> pd.DataFrame:
-    return pd.read_csv(directory / f"{name}.csv", dtype=str, keep_default_na=False).replace("", None)
+    return pd.read_csv(directory / f"{name}.csv", dtype=str, keep_default_na=False).replace(
+        "", None
+    )
 
 
 def _dates(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -59,11 +61,15 @@ def projects(directory: Path = EUTF_DIR) -> pd.DataFrame:
     frame = _read("projects", directory)
     codes = country_codes(directory)
     to_iso3: dict[str, str] = dict(zip(codes["iso2"], codes["iso3"], strict=True))
-    unknown = {code for text in frame["recipient_countries_iso2"] for code in _split(text)} - to_iso3.keys()
+    unknown = {
+        code for text in frame["recipient_countries_iso2"] for code in _split(text)
+    } - to_iso3.keys()
     if unknown:
         raise ValueError(f"country_codes.csv lacks {sorted(unknown)}")
-    own = {row.iati_id: [to_iso3[code] for code in _split(row.recipient_countries_iso2)]
-           for row in frame.itertuples(index=False)}
+    own = {
+        row.iati_id: [to_iso3[code] for code in _split(row.recipient_countries_iso2)]
+        for row in frame.itertuples(index=False)
+    }
     parents = {row.iati_id: _split(row.parent_iati_id) for row in frame.itertuples(index=False)}
     recipients, inherited = [], []
     for iati_id in frame["iati_id"]:
@@ -71,15 +77,20 @@ def projects(directory: Path = EUTF_DIR) -> pd.DataFrame:
         from_parent = False
         if not countries:
             # A contract listing no country works where its parent project does.
-            countries = sorted({code for parent in parents[iati_id] for code in own.get(parent, [])})
+            countries = sorted(
+                {code for parent in parents[iati_id] for code in own.get(parent, [])}
+            )
             from_parent = bool(countries)
         recipients.append(countries)
         inherited.append(from_parent)
     frame["recipient_iso3"] = recipients
     frame["countries_from_parent"] = inherited
     database = projects_database(directory)
-    documents = {str(row.project_id).upper(): _split(row.action_document_url)[0]
-                 for row in database.itertuples(index=False) if _split(row.action_document_url)}
+    documents = {
+        str(row.project_id).upper(): _split(row.action_document_url)[0]
+        for row in database.itertuples(index=False)
+        if _split(row.action_document_url)
+    }
 
     def document(row) -> str | None:
         keys = [row.iati_id, *parents[row.iati_id]]
@@ -97,9 +108,15 @@ def project_countries(projects_frame: pd.DataFrame) -> pd.DataFrame:
     1 is a country's own figure, more is a regional one), from_parent, source.
     """
     rows = [
-        {"iati_id": row["iati_id"], "iso3": iso3, "country_count": len(row["recipient_iso3"]),
-         "from_parent": bool(row["countries_from_parent"]), "source": row["source"]}
-        for row in projects_frame.to_dict("records") for iso3 in row["recipient_iso3"]
+        {
+            "iati_id": row["iati_id"],
+            "iso3": iso3,
+            "country_count": len(row["recipient_iso3"]),
+            "from_parent": bool(row["countries_from_parent"]),
+            "source": row["source"],
+        }
+        for row in projects_frame.to_dict("records")
+        for iso3 in row["recipient_iso3"]
     ]
     return pd.DataFrame(rows, columns=["iati_id", "iso3", "country_count", "from_parent", "source"])
 

@@ -56,10 +56,29 @@ from dashboard.store.history import (
 
 # The reading side lives in ``dashboard.store.history`` (the store reads the history too); its names
 # are exported here as well, so the code that changes a store finds the whole log in one module.
-__all__ = ["ACTIONS", "APPEND_GRACE_SECONDS", "GENESIS", "HEAD_NAME", "LEGACY_NAME", "LOG_NAME", "MIGRATED_NAME",
-           "HistoryDamaged", "append_entry", "canonical_json", "check_anchor", "entry_hash", "head_path",
-           "holdings_after", "log_path", "migrate", "next_entry", "read_entries", "read_head", "served_by_log",
-           "version_holdings"]
+__all__ = [
+    "ACTIONS",
+    "APPEND_GRACE_SECONDS",
+    "GENESIS",
+    "HEAD_NAME",
+    "LEGACY_NAME",
+    "LOG_NAME",
+    "MIGRATED_NAME",
+    "HistoryDamaged",
+    "append_entry",
+    "canonical_json",
+    "check_anchor",
+    "entry_hash",
+    "head_path",
+    "holdings_after",
+    "log_path",
+    "migrate",
+    "next_entry",
+    "read_entries",
+    "read_head",
+    "served_by_log",
+    "version_holdings",
+]
 
 LOG = logging.getLogger(__name__)
 
@@ -77,8 +96,11 @@ def _write_head(directory: Path, entry: dict) -> None:
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        LOG.warning("Could not write the history anchor %s (%s); it is written again at the next change", path,
-                    error.strerror)
+        LOG.warning(
+            "Could not write the history anchor %s (%s); it is written again at the next change",
+            path,
+            error.strerror,
+        )
 
 
 def _append_line(path: Path, line: bytes) -> None:
@@ -100,8 +122,12 @@ def _append_line(path: Path, line: bytes) -> None:
 
 def next_entry(entries: list[dict], entry: dict) -> dict:
     """``entry`` as it will be appended after ``entries``: with its id, time, ``prev`` and ``hash``."""
-    full = {**entry, "id": len(entries) + 1, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "prev": entries[-1]["hash"] if entries else GENESIS}
+    full = {
+        **entry,
+        "id": len(entries) + 1,
+        "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "prev": entries[-1]["hash"] if entries else GENESIS,
+    }
     full["hash"] = entry_hash(full)
     return full
 
@@ -121,17 +147,25 @@ def append_entry(directory: Path, entry: dict) -> dict:
     entries = read_entries(directory)
     if "hash" in entry:
         full = next_entry(entries, {})
-        if entry.get("id") != full["id"] or entry.get("prev") != full["prev"] or entry_hash(entry) != entry["hash"]:
-            raise StoreError(f"The history of {directory} changed while this change was being made (nothing was "
-                             "changed): try again")
+        if (
+            entry.get("id") != full["id"]
+            or entry.get("prev") != full["prev"]
+            or entry_hash(entry) != entry["hash"]
+        ):
+            raise StoreError(
+                f"The history of {directory} changed while this change was being made (nothing was "
+                "changed): try again"
+            )
         full = entry
     else:
         full = next_entry(entries, entry)
     try:
         _append_line(log_path(directory), (canonical_json(full) + "\n").encode())
     except OSError as error:
-        raise StoreError(f"Cannot write the history log {log_path(directory)}: {error.strerror}; free disk space "
-                         "or give this user write access (nothing was changed)") from None
+        raise StoreError(
+            f"Cannot write the history log {log_path(directory)}: {error.strerror}; free disk space "
+            "or give this user write access (nothing was changed)"
+        ) from None
     _write_head(directory, full)
     return full
 
@@ -153,8 +187,12 @@ def migrate(directory: Path) -> bool:
     entries = read_entries(directory)
     new_ids = {entry["id"]: number for number, entry in enumerate(entries, start=1)}
     for entry in entries:
-        chained = {**{k: v for k, v in entry.items() if k not in ("hash", "prev")}, "legacy_id": entry["id"],
-                   "id": new_ids[entry["id"]], "prev": previous}
+        chained = {
+            **{k: v for k, v in entry.items() if k not in ("hash", "prev")},
+            "legacy_id": entry["id"],
+            "id": new_ids[entry["id"]],
+            "prev": previous,
+        }
         if "holds" in chained:
             chained["holds"] = [new_ids.get(held, held) for held in chained["holds"]]
         if isinstance(chained.get("undoes"), int):
@@ -174,8 +212,8 @@ def migrate(directory: Path) -> bool:
             _write_head(directory, {"id": len(entries), "hash": previous})
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise StoreError(f"Cannot migrate {legacy} to {log_path(directory)}: {error.strerror}; free disk space or "
-                         "give this user write access (nothing was changed)") from None
+        raise StoreError(
+            f"Cannot migrate {legacy} to {log_path(directory)}: {error.strerror}; free disk space or "
+            "give this user write access (nothing was changed)"
+        ) from None
     return True
-
-

@@ -44,7 +44,9 @@ SURVEY_COLUMNS = (
     ImportColumn("action_code", True, "action", store_values="actions"),
     ImportColumn("iso3", True, "iso3"),
     ImportColumn("survey_date", True, "date"),
-    ImportColumn("months_since_return", True, "months", bounds=(0, vocabulary.MAX_MONTHS_SINCE_RETURN)),
+    ImportColumn(
+        "months_since_return", True, "months", bounds=(0, vocabulary.MAX_MONTHS_SINCE_RETURN)
+    ),
     ImportColumn("sex", True, "codes", vocabulary.SEXES),
     ImportColumn("age_group", True, "codes", vocabulary.AGE_GROUPS),
     ImportColumn("assistance_type", True, "codes", vocabulary.ASSISTANCE_TYPES),
@@ -53,7 +55,10 @@ SURVEY_COLUMNS = (
     *(ImportColumn(score, True, "score", bounds=(0, 1)) for score in vocabulary.SCORE_COLUMNS),
     ImportColumn("composite_score", False, "composite", bounds=(0, 1)),
 )
-FORMATS: dict[str, tuple[ImportColumn, ...]] = {"indicators": INDICATOR_COLUMNS, "survey": SURVEY_COLUMNS}
+FORMATS: dict[str, tuple[ImportColumn, ...]] = {
+    "indicators": INDICATOR_COLUMNS,
+    "survey": SURVEY_COLUMNS,
+}
 
 
 def required_columns(kind: str) -> tuple[str, ...]:
@@ -73,4 +78,6 @@ def coded_columns(kind: str) -> tuple[ImportColumn, ...]:
 
 def template_csv(kind: str) -> bytes:
     """A template file of ``kind``: the header row only (imported as it is, it writes nothing)."""
-    return (TEMPLATE_ENCODING_MARK + ",".join(column.name for column in FORMATS[kind]) + "\r\n").encode("utf-8")
+    return (
+        TEMPLATE_ENCODING_MARK + ",".join(column.name for column in FORMATS[kind]) + "\r\n"
+    ).encode("utf-8")

@@ -38,8 +38,16 @@ from dashboard.store.files import (
 )
 from dashboard.store.reference import stored_schema_version
 
-__all__ = ["MAX_FILE_BYTES", "ImportRefused", "ImportReport", "ImportResult", "Problem", "check_file",
-           "import_file", "read_table"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "ImportRefused",
+    "ImportReport",
+    "ImportResult",
+    "Problem",
+    "check_file",
+    "import_file",
+    "read_table",
+]
 
 MAX_LISTED_PROBLEMS = 200
 
@@ -49,7 +57,9 @@ SURVEY_REQUIRED = import_formats.required_columns("survey")
 SURVEY_OPTIONAL = import_formats.optional_columns("survey")
 KNOWN_COLUMNS = frozenset(INDICATOR_REQUIRED + SURVEY_REQUIRED + SURVEY_OPTIONAL)
 KINDS = {"indicators": "indicator_values", "survey": "survey_responses"}
-_DATE_TEXT = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
+_DATE_TEXT = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
 
 
 class ImportRefused(Exception):
@@ -57,8 +67,10 @@ class ImportRefused(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__(f"Import refused, the store is unchanged. {len(problems)} problem(s):\n"
-                         + "\n".join(problem_lines(problems)))
+        super().__init__(
+            f"Import refused, the store is unchanged. {len(problems)} problem(s):\n"
+            + "\n".join(problem_lines(problems))
+        )
 
 
 def problem_lines(problems: list[Problem]) -> list[str]:
@@ -134,13 +146,17 @@ class _Checker:
         self.row_numbers = np.asarray(frame.index, dtype=np.int64)
         self.problems: list[Problem] = []
 
-    def add(self, message: str, rows: Iterable[int] | None = None, column: str | None = None) -> None:
+    def add(
+        self, message: str, rows: Iterable[int] | None = None, column: str | None = None
+    ) -> None:
         """Record ``message`` for each row index in ``rows``, or once for the file when rows is None."""
         if rows is None:
             self.problems.append(Problem(self.file, message, None, column))
             return
         for index in rows:
-            self.problems.append(Problem(self.file, message, int(self.row_numbers[int(index)]), column))
+            self.problems.append(
+                Problem(self.file, message, int(self.row_numbers[int(index)]), column)
+            )
 
     def require_columns(self, required: Iterable[str]) -> bool:
         missing = [column for column in required if column not in self.frame.columns]
@@ -159,11 +175,15 @@ class _Checker:
         allowed = tuple(allowed)
         values = self.frame[column]
         for index in self.bad_rows((values != "") & ~values.isin(allowed)):
-            self.add(f"unknown value '{_shown(values.iloc[index])}'; expected one of {', '.join(allowed)}",
-                     [index], column)
+            self.add(
+                f"unknown value '{_shown(values.iloc[index])}'; expected one of {', '.join(allowed)}",
+                [index],
+                column,
+            )
 
-    def numbers(self, column: str, low: float, high: float | None, integer: bool = False,
-                noun: str = "") -> pd.Series:
+    def numbers(
+        self, column: str, low: float, high: float | None, integer: bool = False, noun: str = ""
+    ) -> pd.Series:
         values = self.frame[column]
         numbers = pd.to_numeric(values.where(values != ""), errors="coerce")
         for index in self.bad_rows((values != "") & numbers.isna()):
@@ -172,10 +192,16 @@ class _Checker:
         for index in self.bad_rows(infinite):
             self.add(f"'{_shown(values.iloc[index])}' is not a finite number", [index], column)
         numbers = numbers.where(~infinite)
-        out_of_range = numbers.notna() & ((numbers < low) | ((numbers > high) if high is not None else False))
+        out_of_range = numbers.notna() & (
+            (numbers < low) | ((numbers > high) if high is not None else False)
+        )
         range_text = f"between {low:g} and {high:g}" if high is not None else f"at least {low:g}"
         for index in self.bad_rows(out_of_range):
-            self.add(f"{numbers.iloc[index]:g} is outside the allowed range ({range_text})", [index], column)
+            self.add(
+                f"{numbers.iloc[index]:g} is outside the allowed range ({range_text})",
+                [index],
+                column,
+            )
         if integer:
             for index in self.bad_rows(numbers.notna() & (numbers % 1 != 0)):
                 self.add(f"{numbers.iloc[index]:g} is not a whole number{noun}", [index], column)
@@ -189,26 +215,48 @@ class _Checker:
         for index in self.bad_rows((values != "") & parsed.isna()):
             self.add(f"'{_shown(values.iloc[index])}' {message}", [index], column)
         today = dt.date.today()
-        for index in self.bad_rows(parsed.notna() & parsed.map(lambda day: day is not None and day < EARLIEST_DATE)):
-            self.add(f"{parsed.iloc[index].isoformat()} is before 2015, earlier than any EU-IOM Action: check "
-                     "the year", [index], column)
-        for index in self.bad_rows(parsed.notna() & parsed.map(lambda day: day is not None and day > today)):
-            self.add(f"{parsed.iloc[index].isoformat()} is in the future: check the year", [index], column)
+        for index in self.bad_rows(
+            parsed.notna() & parsed.map(lambda day: day is not None and day < EARLIEST_DATE)
+        ):
+            self.add(
+                f"{parsed.iloc[index].isoformat()} is before 2015, earlier than any EU-IOM Action: check "
+                "the year",
+                [index],
+                column,
+            )
+        for index in self.bad_rows(
+            parsed.notna() & parsed.map(lambda day: day is not None and day > today)
+        ):
+            self.add(
+                f"{parsed.iloc[index].isoformat()} is in the future: check the year",
+                [index],
+                column,
+            )
         return parsed
 
-    def codes(self, known_actions: set[str], known_countries: set[str],
-              pairs: set[tuple[str, str]]) -> None:
+    def codes(
+        self, known_actions: set[str], known_countries: set[str], pairs: set[tuple[str, str]]
+    ) -> None:
         actions, countries = self.frame["action_code"], self.frame["iso3"]
         for index in self.bad_rows((actions != "") & ~actions.isin(known_actions)):
             self.add(f"unknown Action code '{_shown(actions.iloc[index])}'", [index], "action_code")
         for index in self.bad_rows((countries != "") & ~countries.isin(known_countries)):
-            self.add(f"'{_shown(countries.iloc[index])}' is not a country of the EU-IOM Actions' reference list "
-                     "(the ISO 3166-1 alpha-3 code of a country of the row's Action, e.g. SEN)", [index], "iso3")
+            self.add(
+                f"'{_shown(countries.iloc[index])}' is not a country of the EU-IOM Actions' reference list "
+                "(the ISO 3166-1 alpha-3 code of a country of the row's Action, e.g. SEN)",
+                [index],
+                "iso3",
+            )
         known = actions.isin(known_actions) & countries.isin(known_countries)
-        pair_ok = pd.Series([pair in pairs for pair in zip(actions, countries, strict=True)], index=self.frame.index)
+        pair_ok = pd.Series(
+            [pair in pairs for pair in zip(actions, countries, strict=True)], index=self.frame.index
+        )
         for index in self.bad_rows(known & ~pair_ok):
-            self.add(f"country '{countries.iloc[index]}' is not a country of Action '{actions.iloc[index]}'",
-                     [index], "iso3")
+            self.add(
+                f"country '{countries.iloc[index]}' is not a country of Action '{actions.iloc[index]}'",
+                [index],
+                "iso3",
+            )
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
@@ -235,20 +283,34 @@ def _shown(value: object, limit: int = 40) -> str:
 def _quarter_start(values: pd.Series, checker: _Checker) -> pd.Series:
     """Parse 'YYYY-Qn' or a date into the first day of its quarter (``datetime.date``, or None)."""
     quarter_form = values.str.fullmatch(r"\d{4}-Q[1-4]")
-    as_text = values.where(~quarter_form, values.str.replace(
-        r"-Q([1-4])$", lambda match: f"-{3 * int(match.group(1)) - 2:02d}-01", regex=True))
-    period_checker = _Checker(checker.file, pd.DataFrame({"period": as_text}, index=checker.frame.index))
+    as_text = values.where(
+        ~quarter_form,
+        values.str.replace(
+            r"-Q([1-4])$", lambda match: f"-{3 * int(match.group(1)) - 2:02d}-01", regex=True
+        ),
+    )
+    period_checker = _Checker(
+        checker.file, pd.DataFrame({"period": as_text}, index=checker.frame.index)
+    )
     days = period_checker.dates("period")
     for problem in period_checker.problems:
         if "is not a date" in problem.message:
             shown = problem.message.split("' is not a date")[0]
-            problem = Problem(problem.file, f"{shown}' is not a quarter (YYYY-Qn) or a date", problem.row, "period")
+            problem = Problem(
+                problem.file,
+                f"{shown}' is not a quarter (YYYY-Qn) or a date",
+                problem.row,
+                "period",
+            )
         checker.problems.append(problem)
-    return days.map(lambda day: None if day is None else dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1))
+    return days.map(
+        lambda day: None if day is None else dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    )
 
 
-def validate_indicators(file: str, frame: pd.DataFrame, connection: duckdb.DuckDBPyConnection,
-                        check_stored: bool = True) -> tuple[pd.DataFrame, list[Problem]]:
+def validate_indicators(
+    file: str, frame: pd.DataFrame, connection: duckdb.DuckDBPyConnection, check_stored: bool = True
+) -> tuple[pd.DataFrame, list[Problem]]:
     """Check an indicator file; return the rows to insert (without batch id) and the problems.
 
     ``check_stored`` False skips the comparison with stored rows (they are about to be replaced).
@@ -257,106 +319,195 @@ def validate_indicators(file: str, frame: pd.DataFrame, connection: duckdb.DuckD
     if not checker.require_columns(INDICATOR_REQUIRED):
         return frame, checker.problems
     checker.not_empty(INDICATOR_REQUIRED)
-    checker.codes(validation.action_codes(connection), validation.country_codes(connection),
-                  validation.action_country_pairs(connection))
+    checker.codes(
+        validation.action_codes(connection),
+        validation.country_codes(connection),
+        validation.action_country_pairs(connection),
+    )
     pillars_of = validation.indicator_pillars(connection)
     checker.in_vocabulary("indicator_code", sorted(pillars_of))
     for column in import_formats.coded_columns("indicators"):
         checker.in_vocabulary(column.name, column.values)
-    values = checker.numbers("value", 0, MAX_COUNT, integer=True, noun=" (indicator values are counts)")
+    values = checker.numbers(
+        "value", 0, MAX_COUNT, integer=True, noun=" (indicator values are counts)"
+    )
     periods = _quarter_start(frame["period"], checker)
     applicable = validation.country_pillar_set(connection)
     known_pairs = {(action, iso3) for action, iso3, _ in applicable}
     triples = zip(frame["action_code"], frame["iso3"], frame["indicator_code"], strict=True)
     for index, (action, iso3, indicator) in enumerate(triples):
         pillar = pillars_of.get(indicator)
-        if pillar is not None and (action, iso3) in known_pairs and (action, iso3, pillar) not in applicable:
-            checker.add(f"indicator '{indicator}' belongs to pillar {pillar}, which does not apply to "
-                        f"{iso3} in {action}", [index], "indicator_code")
-    rows = pd.DataFrame({
-        "action_code": frame["action_code"], "iso3": frame["iso3"], "period": periods,
-        "sex": frame["sex"], "indicator_code": frame["indicator_code"], "value": values,
-    })
+        if (
+            pillar is not None
+            and (action, iso3) in known_pairs
+            and (action, iso3, pillar) not in applicable
+        ):
+            checker.add(
+                f"indicator '{indicator}' belongs to pillar {pillar}, which does not apply to "
+                f"{iso3} in {action}",
+                [index],
+                "indicator_code",
+            )
+    rows = pd.DataFrame(
+        {
+            "action_code": frame["action_code"],
+            "iso3": frame["iso3"],
+            "period": periods,
+            "sex": frame["sex"],
+            "indicator_code": frame["indicator_code"],
+            "value": values,
+        }
+    )
     key = ["action_code", "iso3", "period", "sex", "indicator_code"]
     duplicated = rows.duplicated(key, keep="first") & rows["period"].notna()
     for index in checker.bad_rows(duplicated):
-        checker.add("duplicate of an earlier row (same Action, country, period, sex and indicator)", [index])
+        checker.add(
+            "duplicate of an earlier row (same Action, country, period, sex and indicator)", [index]
+        )
     if not checker.problems and check_stored:
         stored = validation.existing_indicator_keys(connection, rows[key])
         for index, row_key in enumerate(rows[key].itertuples(index=False, name=None)):
             if row_key in stored:
-                checker.add("the store already holds a value for this Action, country, period, sex and indicator", [index])
+                checker.add(
+                    "the store already holds a value for this Action, country, period, sex and indicator",
+                    [index],
+                )
     return rows, checker.problems
 
 
-def validate_survey(file: str, frame: pd.DataFrame, connection: duckdb.DuckDBPyConnection,
-                    weights: tuple[float, float, float],
-                    check_stored: bool = True) -> tuple[pd.DataFrame, list[Problem], int]:
+def validate_survey(
+    file: str,
+    frame: pd.DataFrame,
+    connection: duckdb.DuckDBPyConnection,
+    weights: tuple[float, float, float],
+    check_stored: bool = True,
+) -> tuple[pd.DataFrame, list[Problem], int]:
     """Check a survey file; return rows to insert, the problems and how many composites were computed."""
     checker = _Checker(file, frame)
     if not checker.require_columns(SURVEY_REQUIRED):
         return frame, checker.problems, 0
     checker.not_empty(SURVEY_REQUIRED)
-    checker.codes(validation.action_codes(connection), validation.country_codes(connection),
-                  validation.action_country_pairs(connection))
+    checker.codes(
+        validation.action_codes(connection),
+        validation.country_codes(connection),
+        validation.action_country_pairs(connection),
+    )
     ids = frame["survey_id"]
     for index in checker.bad_rows((ids != "") & ~ids.str.fullmatch(vocabulary.ID_PATTERN)):
-        checker.add("id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
-                    [index], "survey_id")
-    respondent = frame["respondent_id"] if "respondent_id" in frame.columns else pd.Series("", index=frame.index)
+        checker.add(
+            "id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
+            [index],
+            "survey_id",
+        )
+    respondent = (
+        frame["respondent_id"]
+        if "respondent_id" in frame.columns
+        else pd.Series("", index=frame.index)
+    )
     respondent = respondent.where(respondent != "", ids)
-    for index in checker.bad_rows((respondent != "") & ~respondent.str.fullmatch(vocabulary.ID_PATTERN)):
-        checker.add("id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
-                    [index], "respondent_id")
+    for index in checker.bad_rows(
+        (respondent != "") & ~respondent.str.fullmatch(vocabulary.ID_PATTERN)
+    ):
+        checker.add(
+            "id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
+            [index],
+            "respondent_id",
+        )
     for index in checker.bad_rows(ids.duplicated(keep="first") & (ids != "")):
         checker.add(f"duplicate survey_id '{_shown(ids.iloc[index])}'", [index], "survey_id")
     dates = checker.dates("survey_date")
-    months = checker.numbers("months_since_return", 0, vocabulary.MAX_MONTHS_SINCE_RETURN, integer=True)
+    months = checker.numbers(
+        "months_since_return", 0, vocabulary.MAX_MONTHS_SINCE_RETURN, integer=True
+    )
     for column in import_formats.coded_columns("survey"):
         checker.in_vocabulary(column.name, column.values)
     scores = {column: checker.numbers(column, 0, 1) for column in vocabulary.SCORE_COLUMNS}
-    composite_raw = frame["composite_score"] if "composite_score" in frame.columns else pd.Series("", index=frame.index)
+    composite_raw = (
+        frame["composite_score"]
+        if "composite_score" in frame.columns
+        else pd.Series("", index=frame.index)
+    )
     composite_checker_frame = frame.assign(composite_score=composite_raw)
     composite = _Checker(file, composite_checker_frame)
     given = composite.numbers("composite_score", 0, 1)
     checker.problems.extend(composite.problems)
     computed = (
-        weights[0] * scores["economic_score"] + weights[1] * scores["social_score"]
+        weights[0] * scores["economic_score"]
+        + weights[1] * scores["social_score"]
         + weights[2] * scores["psychosocial_score"]
     ).round(4)
     needs_computing = composite_raw == ""
     if not checker.problems and check_stored:
         stored = validation.existing_survey_ids(connection, ids.tolist())
         for index in checker.bad_rows(ids.isin(stored)):
-            checker.add(f"survey_id '{ids.iloc[index]}' is already in the store", [index], "survey_id")
-    rows = pd.DataFrame({
-        "survey_id": ids, "respondent_id": respondent, "action_code": frame["action_code"],
-        "iso3": frame["iso3"], "survey_date": dates, "months_since_return": months,
-        "sex": frame["sex"], "age_group": frame["age_group"], "assistance_type": frame["assistance_type"],
-        "assistance_level": frame["assistance_level"], "referral": frame["referral"],
-        **scores, "composite_score": given.where(~needs_computing, computed),
-        "composite_computed": needs_computing,
-    })
+            checker.add(
+                f"survey_id '{ids.iloc[index]}' is already in the store", [index], "survey_id"
+            )
+    rows = pd.DataFrame(
+        {
+            "survey_id": ids,
+            "respondent_id": respondent,
+            "action_code": frame["action_code"],
+            "iso3": frame["iso3"],
+            "survey_date": dates,
+            "months_since_return": months,
+            "sex": frame["sex"],
+            "age_group": frame["age_group"],
+            "assistance_type": frame["assistance_type"],
+            "assistance_level": frame["assistance_level"],
+            "referral": frame["referral"],
+            **scores,
+            "composite_score": given.where(~needs_computing, computed),
+            "composite_computed": needs_computing,
+        }
+    )
     return rows, checker.problems, int(needs_computing.sum())
 
 
-def _validate(name: str, frame: pd.DataFrame, kind: str | None, connection: duckdb.DuckDBPyConnection,
-              weights: tuple[float, float, float], replace_demo: bool
-              ) -> tuple[str | None, pd.DataFrame, list[Problem], int, str]:
+def _validate(
+    name: str,
+    frame: pd.DataFrame,
+    kind: str | None,
+    connection: duckdb.DuckDBPyConnection,
+    weights: tuple[float, float, float],
+    replace_demo: bool,
+) -> tuple[str | None, pd.DataFrame, list[Problem], int, str]:
     """Check ``frame`` against the store behind ``connection``: (kind, rows, problems, computed, origin);
     the kind is None when the file names neither kind's key column."""
     kind = kind or detect_kind(frame)
     if kind not in KINDS:
-        return kind, frame, [Problem(name, "cannot tell the kind of file: an indicator file needs an "
-                                           "'indicator_code' column, a survey file a 'survey_id' column")], 0, ""
+        return (
+            kind,
+            frame,
+            [
+                Problem(
+                    name,
+                    "cannot tell the kind of file: an indicator file needs an "
+                    "'indicator_code' column, a survey file a 'survey_id' column",
+                )
+            ],
+            0,
+            "",
+        )
     if frame.empty:
         return kind, frame, [Problem(name, "the file has no data rows")], 0, ""
     origin = validation.store_origin(connection)
     if origin == "demo" and not replace_demo:
-        return kind, frame, [Problem(name, "the store holds demo data; real data is never mixed with it. "
-                                           "Import into an empty store (python -m dashboard build-empty) or "
-                                           "replace the demo data (--replace-demo, or the 'replace the demo "
-                                           "data' box on the import page) in the same step")], 0, origin
+        return (
+            kind,
+            frame,
+            [
+                Problem(
+                    name,
+                    "the store holds demo data; real data is never mixed with it. "
+                    "Import into an empty store (python -m dashboard build-empty) or "
+                    "replace the demo data (--replace-demo, or the 'replace the demo "
+                    "data' box on the import page) in the same step",
+                )
+            ],
+            0,
+            origin,
+        )
     check_stored = origin != "demo"  # demo rows are removed in the same transaction
     if kind == "indicators":
         rows, problems = validate_indicators(name, frame, connection, check_stored)
@@ -369,11 +520,15 @@ def check_store(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
     """Refuse a database that is not a store of this version of the dashboard, naming the fix."""
     version = stored_schema_version(connection)
     if version is None:
-        raise StoreError(f"{path} is not a store of this dashboard (another application's database?): import "
-                         "into a store built with python -m dashboard build-empty --store PATH")
+        raise StoreError(
+            f"{path} is not a store of this dashboard (another application's database?): import "
+            "into a store built with python -m dashboard build-empty --store PATH"
+        )
     if version != SCHEMA_VERSION:
-        raise StoreError(f"The store {path} has schema version {version}, this dashboard needs "
-                         f"{SCHEMA_VERSION}: run python -m dashboard upgrade --store {path} first")
+        raise StoreError(
+            f"The store {path} has schema version {version}, this dashboard needs "
+            f"{SCHEMA_VERSION}: run python -m dashboard upgrade --store {path} first"
+        )
 
 
 def budget_notes(kind: str | None, ledger: privacy_ledger.Ledger) -> list[str]:
@@ -388,9 +543,14 @@ def budget_notes(kind: str | None, ledger: privacy_ledger.Ledger) -> list[str]:
     return privacy_ledger.check_cap(ledger, configured_budget().rho, configured_rho_total())
 
 
-def check_file(connection: duckdb.DuckDBPyConnection, file_path: Path, kind: str | None = None,
-               weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
-               replace_demo: bool = False, ledger: privacy_ledger.Ledger | None = None) -> ImportReport:
+def check_file(
+    connection: duckdb.DuckDBPyConnection,
+    file_path: Path,
+    kind: str | None = None,
+    weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
+    replace_demo: bool = False,
+    ledger: privacy_ledger.Ledger | None = None,
+) -> ImportReport:
     """The report importing ``file_path`` would give, checked against a read-only ``connection``
     (``ledger``: the store directory's privacy ledger; default the store file's own)."""
     name = file_path.name
@@ -398,7 +558,9 @@ def check_file(connection: duckdb.DuckDBPyConnection, file_path: Path, kind: str
         table = read_table(file_path)
     except ImportRefused as refused:
         return ImportReport(name, kind, 0, refused.problems)
-    kind, rows, problems, computed, origin = _validate(name, table.frame, kind, connection, weights, replace_demo)
+    kind, rows, problems, computed, origin = _validate(
+        name, table.frame, kind, connection, weights, replace_demo
+    )
     notes = list(table.notes)
     if not problems:
         try:
@@ -406,16 +568,31 @@ def check_file(connection: duckdb.DuckDBPyConnection, file_path: Path, kind: str
         except privacy_ledger.CapReached as refused:
             problems = [Problem(name, str(refused))]
     if computed:
-        notes.append(f"{computed} composite score(s) will be computed from weights "
-                     f"{tuple(round(weight, 3) for weight in weights)}")
-    return ImportReport(name, kind, 0 if problems else len(rows), problems, notes,
-                        replaces_demo=origin == "demo" and replace_demo and not problems,
-                        computed_composites=computed)
+        notes.append(
+            f"{computed} composite score(s) will be computed from weights "
+            f"{tuple(round(weight, 3) for weight in weights)}"
+        )
+    return ImportReport(
+        name,
+        kind,
+        0 if problems else len(rows),
+        problems,
+        notes,
+        replaces_demo=origin == "demo" and replace_demo and not problems,
+        computed_composites=computed,
+    )
 
 
-def _write(store_file: Path, name: str, table: SourceTable, kind: str | None,
-           weights: tuple[float, float, float], replace_demo: bool, sha256: str,
-           ledger: privacy_ledger.Ledger | None = None) -> ImportResult:
+def _write(
+    store_file: Path,
+    name: str,
+    table: SourceTable,
+    kind: str | None,
+    weights: tuple[float, float, float],
+    replace_demo: bool,
+    sha256: str,
+    ledger: privacy_ledger.Ledger | None = None,
+) -> ImportResult:
     """Validate and append the rows to ``store_file`` in one transaction (``ledger``: the store
     directory's privacy ledger; default the store file's own).
 
@@ -430,15 +607,23 @@ def _write(store_file: Path, name: str, table: SourceTable, kind: str | None,
         raise StoreError(explain_write_error(store_file, error)) from None
 
 
-def _write_rows(store_file: Path, name: str, table: SourceTable, kind: str | None,
-                weights: tuple[float, float, float], replace_demo: bool, sha256: str,
-                ledger: privacy_ledger.Ledger | None) -> ImportResult:
+def _write_rows(
+    store_file: Path,
+    name: str,
+    table: SourceTable,
+    kind: str | None,
+    weights: tuple[float, float, float],
+    replace_demo: bool,
+    sha256: str,
+    ledger: privacy_ledger.Ledger | None,
+) -> ImportResult:
     connection = connect_writable(store_file)
     spent = None
     try:
         check_store(connection, store_file)
-        kind, rows, problems, computed, origin = _validate(name, table.frame, kind, connection, weights,
-                                                           replace_demo)
+        kind, rows, problems, computed, origin = _validate(
+            name, table.frame, kind, connection, weights, replace_demo
+        )
         if problems or kind is None:  # no kind comes with a problem saying so
             raise ImportRefused(problems)
         ledger = ledger or privacy_ledger.file_ledger(connection)
@@ -449,16 +634,29 @@ def _write_rows(store_file: Path, name: str, table: SourceTable, kind: str | Non
             if origin == "demo":
                 schema.delete_demo_rows(connection)
             batch_id = schema.next_batch_id(connection)
-            schema.record_batch(connection, {
-                "batch_id": batch_id, "origin": "import", "table_name": table_name, "file_name": name,
-                "sha256": sha256, "row_count": len(rows), "description": f"imported {kind} file"})
+            schema.record_batch(
+                connection,
+                {
+                    "batch_id": batch_id,
+                    "origin": "import",
+                    "table_name": table_name,
+                    "file_name": name,
+                    "sha256": sha256,
+                    "row_count": len(rows),
+                    "description": f"imported {kind} file",
+                },
+            )
             rows = rows.assign(batch_id=batch_id)[list(schema.FACT_COLUMNS[table_name])]
             schema.insert_frame(connection, table_name, rows)
             if table_name == "survey_responses" or origin == "demo":
                 refresh_survey_aggregates(connection)
                 # The new version's protected release: the survey changed, so the budget is spent again.
-                spent = refresh_release(connection, composite_weights=weights, of=privacy_ledger.IMPORTED,
-                                        spent_before=ledger.spent(privacy_ledger.IMPORTED))
+                spent = refresh_release(
+                    connection,
+                    composite_weights=weights,
+                    of=privacy_ledger.IMPORTED,
+                    spent_before=ledger.spent(privacy_ledger.IMPORTED),
+                )
             schema.set_store_info(connection, {"data_origin": "imported"})
             connection.execute("COMMIT")
         except Exception:
@@ -472,14 +670,24 @@ def _write_rows(store_file: Path, name: str, table: SourceTable, kind: str | Non
     if computed:
         notes.append(f"{computed} composite score(s) computed from weights {weights}")
     notes.extend(budget_warnings)
-    release = {"rho": spent.rho, "of": spent.of} if spent else {"rho": 0.0, "of": privacy_ledger.NOBODY}
-    return ImportResult(name, kind, len(rows), batch_id, computed, notes, sha256=sha256, release=release)
+    release = (
+        {"rho": spent.rho, "of": spent.of} if spent else {"rho": 0.0, "of": privacy_ledger.NOBODY}
+    )
+    return ImportResult(
+        name, kind, len(rows), batch_id, computed, notes, sha256=sha256, release=release
+    )
 
 
-def import_file(store_path: Path, file_path: Path, kind: str | None = None,
-                weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
-                replace_demo: bool = False, user: str = "command line", keep: int = 5,
-                file_name: str | None = None) -> ImportResult:
+def import_file(
+    store_path: Path,
+    file_path: Path,
+    kind: str | None = None,
+    weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
+    replace_demo: bool = False,
+    user: str = "command line",
+    keep: int = 5,
+    file_name: str | None = None,
+) -> ImportResult:
     """Validate ``file_path`` and add its rows to the store at ``store_path``, all or nothing.
 
     A store directory gets a new version (a checked copy of the served one plus the rows), switched
@@ -497,15 +705,30 @@ def import_file(store_path: Path, file_path: Path, kind: str | None = None,
     sha256 = hashlib.sha256(file_path.read_bytes()).hexdigest()
     if not is_store_directory(store_path):
         if not store_path.exists():
-            raise StoreError(f"No store at {store_path}: build one first with python -m dashboard build-empty "
-                             f"--store {store_path}")
+            raise StoreError(
+                f"No store at {store_path}: build one first with python -m dashboard build-empty "
+                f"--store {store_path}"
+            )
         return _write(store_path, name, table, kind, weights, replace_demo, sha256)
-    with versions.exclusive(store_path, f"an import of {name}", user), \
-            versions.new_version(store_path, copy_current=True) as partial:
+    with (
+        versions.exclusive(store_path, f"an import of {name}", user),
+        versions.new_version(store_path, copy_current=True) as partial,
+    ):
         # Every release ever published in the directory counts, whatever version is served now.
         ledger = privacy_ledger.directory_ledger(store_path)
         result = _write(partial, name, table, kind, weights, replace_demo, sha256, ledger)
-        result.version = versions.publish(store_path, partial, {
-            "action": "import", "user": user, "file": name, "kind": result.kind, "rows": result.rows,
-            "sha256": sha256, privacy_ledger.RELEASE_FIELD: result.release}, keep)
+        result.version = versions.publish(
+            store_path,
+            partial,
+            {
+                "action": "import",
+                "user": user,
+                "file": name,
+                "kind": result.kind,
+                "rows": result.rows,
+                "sha256": sha256,
+                privacy_ledger.RELEASE_FIELD: result.release,
+            },
+            keep,
+        )
     return result

@@ -32,15 +32,22 @@ _DIRECT_FILES = (
 
 def read_reference_csv(name: str, directory: Path = REFERENCE_DIR) -> pd.DataFrame:
     """Read one reference CSV with every column as text, empty cells as missing."""
-    return pd.read_csv(directory / f"{name}.csv", dtype=str, keep_default_na=False).replace("", None)
+    return pd.read_csv(directory / f"{name}.csv", dtype=str, keep_default_na=False).replace(
+        "", None
+    )
 
 
 def actions_with_dates(directory: Path = REFERENCE_DIR) -> pd.DataFrame:
     """The Actions of the seed page, joined with their published start/end dates and funding."""
     actions = read_reference_csv("actions", directory)
     dates = read_reference_csv("action_dates", directory).rename(
-        columns={"action": "action_code", "start": "start_date", "end": "end_date",
-                 "source_url": "dates_source", "note": "dates_note"}
+        columns={
+            "action": "action_code",
+            "start": "start_date",
+            "end": "end_date",
+            "source_url": "dates_source",
+            "note": "dates_note",
+        }
     )
     merged = actions.merge(dates, on="action_code", how="left", validate="one_to_one")
     for column in ("start_date", "end_date"):
@@ -50,7 +57,9 @@ def actions_with_dates(directory: Path = REFERENCE_DIR) -> pd.DataFrame:
 
 def published_figures(directory: Path = REFERENCE_DIR) -> pd.DataFrame:
     """The published headline figures, numbered in file order."""
-    figures = read_reference_csv("published_figures", directory).rename(columns={"action": "action_code"})
+    figures = read_reference_csv("published_figures", directory).rename(
+        columns={"action": "action_code"}
+    )
     figures.insert(0, "figure_id", range(1, len(figures) + 1))
     figures["value"] = figures["value"].astype(float)
     figures["as_of"] = pd.to_datetime(figures["as_of"]).dt.date

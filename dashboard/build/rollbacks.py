@@ -40,7 +40,11 @@ class StoreState:
     @property
     def served(self) -> str | None:
         """The version served now: the pointer's, or the log's when the pointer is damaged."""
-        return self.pointer if self.pointer_problem is None else history_log.served_by_log(self.entries)
+        return (
+            self.pointer
+            if self.pointer_problem is None
+            else history_log.served_by_log(self.entries)
+        )
 
     @property
     def holdings(self) -> dict[str, list[int]]:
@@ -58,14 +62,24 @@ class StoreState:
 
     def creator(self, version: str) -> dict | None:
         """The entry that made ``version`` (a build, import or upgrade), or None."""
-        return next((entry for entry in reversed(self.entries)
-                     if entry.get("version") == version and "holds" in entry), None)
+        return next(
+            (
+                entry
+                for entry in reversed(self.entries)
+                if entry.get("version") == version and "holds" in entry
+            ),
+            None,
+        )
 
     def can_serve_again(self, version: str | None) -> bool:
         """True for a kept version the log describes, other than the served one (any, when the
         pointer is damaged: serving one repairs it)."""
-        return (bool(version) and version in self.kept and version in self.holdings
-                and (version != self.served or self.pointer_problem is not None))
+        return (
+            bool(version)
+            and version in self.kept
+            and version in self.holdings
+            and (version != self.served or self.pointer_problem is not None)
+        )
 
     def can_roll_back(self, entry: dict) -> bool:
         """True for an import whose rows are served now and that some kept version holds without."""
@@ -112,23 +126,39 @@ class RollbackPlan:
 
     def as_entry(self) -> dict:
         """The history entry carrying this plan out writes (id, time and user added then)."""
-        entry = {"action": "rollback", "version": self.target, "previous": self.served, "undoes": self.undoes,
-                 "appear": list(self.appear), "disappear": list(self.disappear)}
+        entry = {
+            "action": "rollback",
+            "version": self.target,
+            "previous": self.served,
+            "undoes": self.undoes,
+            "appear": list(self.appear),
+            "disappear": list(self.disappear),
+        }
         if self.repairs:
             entry["repairs"] = self.repairs
         if self.undoes is not None:
             undone = self.described(self.undoes)
-            entry.update(file=undone.get("file"), kind=undone.get("kind"), rows=undone.get("rows"),
-                         sha256=undone.get("sha256"))
+            entry.update(
+                file=undone.get("file"),
+                kind=undone.get("kind"),
+                rows=undone.get("rows"),
+                sha256=undone.get("sha256"),
+            )
         return entry
 
 
 def _plan(state: StoreState, target: str, undoes: int | None = None) -> RollbackPlan:
     target_holds = set(state.holdings.get(target, []))
     served_holds = state.served_holds
-    return RollbackPlan(target, state.served, appear=tuple(sorted(target_holds - served_holds)),
-                        disappear=tuple(sorted(served_holds - target_holds)), undoes=undoes,
-                        repairs=state.pointer_problem, entries=state.entries)
+    return RollbackPlan(
+        target,
+        state.served,
+        appear=tuple(sorted(target_holds - served_holds)),
+        disappear=tuple(sorted(served_holds - target_holds)),
+        undoes=undoes,
+        repairs=state.pointer_problem,
+        entries=state.entries,
+    )
 
 
 def plan_serve(state: StoreState, version: str) -> RollbackPlan:
@@ -140,11 +170,15 @@ def plan_serve(state: StoreState, version: str) -> RollbackPlan:
     if version == state.served and state.pointer_problem is None:
         raise StoreError(f"{version} is served already: nothing to change")
     if version not in state.kept:
-        raise StoreError(f"Version {version} is no longer kept (only the last versions are; see "
-                         f"EUIOM_KEEP_VERSIONS); kept: {', '.join(state.kept) or 'none'}")
+        raise StoreError(
+            f"Version {version} is no longer kept (only the last versions are; see "
+            f"EUIOM_KEEP_VERSIONS); kept: {', '.join(state.kept) or 'none'}"
+        )
     if version not in state.holdings:
-        raise StoreError(f"The history does not say what version {version} holds: it cannot be served again "
-                         "from the dashboard")
+        raise StoreError(
+            f"The history does not say what version {version} holds: it cannot be served again "
+            "from the dashboard"
+        )
     return _plan(state, version)
 
 
@@ -158,20 +192,33 @@ def undo_target(state: StoreState, entry_id: int) -> str:
     """
     entry = state.entry(entry_id)
     if entry is None or entry.get("action") != "import":
-        raise StoreError(f"History entry {entry_id} is not an import: to serve an older version again, "
-                         "name the version (python -m dashboard rollback --version store-NNNNNN)")
+        raise StoreError(
+            f"History entry {entry_id} is not an import: to serve an older version again, "
+            "name the version (python -m dashboard rollback --version store-NNNNNN)"
+        )
     served_holds = state.served_holds
     if entry_id not in served_holds:
-        raise StoreError(f"The rows of import {entry_id} ({entry.get('file')}) are not served now: nothing to "
-                         "roll back")
+        raise StoreError(
+            f"The rows of import {entry_id} ({entry.get('file')}) are not served now: nothing to "
+            "roll back"
+        )
     others = served_holds - {entry_id}
-    demo = {item["id"] for item in state.entries if item.get("action") == "build" and item.get("kind") == "demo"}
+    demo = {
+        item["id"]
+        for item in state.entries
+        if item.get("action") == "build" and item.get("kind") == "demo"
+    }
     replaced = set(state.holdings.get(entry.get("previous") or "", [])) & demo
-    candidates = [(len(set(holds) & others), len(holds), version) for version, holds in state.holdings.items()
-                  if version in state.kept and set(holds) <= others | replaced]
+    candidates = [
+        (len(set(holds) & others), len(holds), version)
+        for version, holds in state.holdings.items()
+        if version in state.kept and set(holds) <= others | replaced
+    ]
     if not candidates:
-        raise StoreError(f"No kept version holds the served rows without those of import {entry_id}: the "
-                         "versions before it are no longer kept (see EUIOM_KEEP_VERSIONS)")
+        raise StoreError(
+            f"No kept version holds the served rows without those of import {entry_id}: the "
+            "versions before it are no longer kept (see EUIOM_KEEP_VERSIONS)"
+        )
     return max(candidates)[2]
 
 
@@ -191,18 +238,29 @@ def plan_default(state: StoreState) -> RollbackPlan:
         logged = history_log.served_by_log(state.entries)
         if logged in state.kept:
             return _plan(state, logged)
-        newest = next((version for version in reversed(state.kept) if version in state.holdings), None)
+        newest = next(
+            (version for version in reversed(state.kept) if version in state.holdings), None
+        )
         if newest is None:
-            raise StoreError(f"{state.pointer_problem}; and no kept version is described by the history: "
-                             "build a new store (python -m dashboard build-empty)")
+            raise StoreError(
+                f"{state.pointer_problem}; and no kept version is described by the history: "
+                "build a new store (python -m dashboard build-empty)"
+            )
         return _plan(state, newest)
-    served_imports = sorted(state.served_holds & {entry["id"] for entry in state.entries
-                                                  if entry.get("action") == "import"})
+    served_imports = sorted(
+        state.served_holds
+        & {entry["id"] for entry in state.entries if entry.get("action") == "import"}
+    )
     if not served_imports:
         kept = [version for version in state.kept if state.can_serve_again(version)]
-        raise StoreError("The served version holds no imported rows: nothing to roll back"
-                         + (f"; to serve another version again: --version {kept[-1]} (kept: {', '.join(kept)})"
-                            if kept else ""))
+        raise StoreError(
+            "The served version holds no imported rows: nothing to roll back"
+            + (
+                f"; to serve another version again: --version {kept[-1]} (kept: {', '.join(kept)})"
+                if kept
+                else ""
+            )
+        )
     return plan_undo(state, served_imports[-1])
 
 
@@ -219,24 +277,38 @@ def carry_out(directory: Path, plan: RollbackPlan, user: str) -> dict:
     with versions.exclusive(directory, "a rollback", user):
         state = read_state(directory)
         if state.served != plan.served or (plan.repairs is None) != (state.pointer_problem is None):
-            raise StoreError(f"The store changed since this rollback was prepared (it serves {state.served} now, "
-                             f"not {plan.served}): look at what it would change again (nothing was changed)")
+            raise StoreError(
+                f"The store changed since this rollback was prepared (it serves {state.served} now, "
+                f"not {plan.served}): look at what it would change again (nothing was changed)"
+            )
         if plan.target not in state.kept:
-            raise StoreError(f"Version {plan.target} is no longer kept in {directory} (see EUIOM_KEEP_VERSIONS)")
+            raise StoreError(
+                f"Version {plan.target} is no longer kept in {directory} (see EUIOM_KEEP_VERSIONS)"
+            )
         versions.check_version_file(directory / f"{plan.target}{VERSION_SUFFIX}")
-        return versions.switch(directory, f"{plan.target}{VERSION_SUFFIX}", {**plan.as_entry(), "user": user})
+        return versions.switch(
+            directory, f"{plan.target}{VERSION_SUFFIX}", {**plan.as_entry(), "user": user}
+        )
 
 
 def history_rows(state: StoreState) -> list[dict]:
     """The history as the import page and ``python -m dashboard history`` show it, oldest first:
     each entry, whether its version is the one served, and which rollback it offers."""
-    creators = {entry["version"]: entry["id"] for entry in state.entries if "holds" in entry and entry.get("version")}
+    creators = {
+        entry["version"]: entry["id"]
+        for entry in state.entries
+        if "holds" in entry and entry.get("version")
+    }
     rows = []
     for entry in state.entries:
         version = entry.get("version")
         makes_version = "holds" in entry and creators.get(version) == entry.get("id")
-        rows.append({**{key: value for key, value in entry.items() if key not in ("prev", "hash")},
-                     "served": version == state.served,
-                     "can_roll_back": entry.get("action") == "import" and state.can_roll_back(entry),
-                     "can_serve_again": makes_version and state.can_serve_again(version)})
+        rows.append(
+            {
+                **{key: value for key, value in entry.items() if key not in ("prev", "hash")},
+                "served": version == state.served,
+                "can_roll_back": entry.get("action") == "import" and state.can_roll_back(entry),
+                "can_serve_again": makes_version and state.can_serve_again(version),
+            }
+        )
     return rows

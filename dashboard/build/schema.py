@@ -101,22 +101,55 @@ CREATE TABLE IF NOT EXISTS eutf_projects_database (project_id VARCHAR PRIMARY KE
 CREATE TABLE IF NOT EXISTS eutf_indicator_pillars (indicator_number VARCHAR PRIMARY KEY,
     pillar_no INTEGER NOT NULL, mapped_by VARCHAR NOT NULL, source VARCHAR NOT NULL);
 """
-EUTF_TABLES = ("eutf_countries", "eutf_projects", "eutf_project_countries", "eutf_results",
-               "eutf_projects_database", "eutf_indicator_pillars")
+EUTF_TABLES = (
+    "eutf_countries",
+    "eutf_projects",
+    "eutf_project_countries",
+    "eutf_results",
+    "eutf_projects_database",
+    "eutf_indicator_pillars",
+)
 
 REFERENCE_TABLES = (
-    "regions", "statuses", "countries", "actions", "action_countries", "pillars",
-    "action_objectives", "objective_pillars", "action_pillars", "country_pillar_exceptions",
-    "country_pillars", "provinces", "kmh_components", "global_components", "published_figures",
-    "indicators", *EUTF_TABLES,
+    "regions",
+    "statuses",
+    "countries",
+    "actions",
+    "action_countries",
+    "pillars",
+    "action_objectives",
+    "objective_pillars",
+    "action_pillars",
+    "country_pillar_exceptions",
+    "country_pillars",
+    "provinces",
+    "kmh_components",
+    "global_components",
+    "published_figures",
+    "indicators",
+    *EUTF_TABLES,
 )
 
 # Columns a fact table holds, in order; importers and the generator produce exactly these.
 INDICATOR_COLUMNS = ("action_code", "iso3", "period", "sex", "indicator_code", "value", "batch_id")
 SURVEY_COLUMNS = (
-    "survey_id", "respondent_id", "action_code", "iso3", "survey_date", "months_since_return",
-    "sex", "age_group", "assistance_type", "assistance_level", "referral", "economic_score",
-    "social_score", "psychosocial_score", "composite_score", "composite_computed", "batch_id",
+    "survey_id",
+    "respondent_id",
+    "action_code",
+    "iso3",
+    "survey_date",
+    "months_since_return",
+    "sex",
+    "age_group",
+    "assistance_type",
+    "assistance_level",
+    "referral",
+    "economic_score",
+    "social_score",
+    "psychosocial_score",
+    "composite_score",
+    "composite_computed",
+    "batch_id",
 )
 FACT_COLUMNS = {"indicator_values": INDICATOR_COLUMNS, "survey_responses": SURVEY_COLUMNS}
 
@@ -144,8 +177,13 @@ def insert_frame(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.Da
     try:
         known = {*REFERENCE_TABLES, *FACT_COLUMNS}
         columns = joined([_column(table, column) for column in frame.columns], ", ")
-        connection.execute(compose("INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_frame",
-                                   table=identifier(table, known), columns=columns))
+        connection.execute(
+            compose(
+                "INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_frame",
+                table=identifier(table, known),
+                columns=columns,
+            )
+        )
     finally:
         connection.unregister("incoming_frame")
 
@@ -187,13 +225,18 @@ def set_store_info(connection: duckdb.DuckDBPyConnection, values: Mapping[str, o
     """Insert or replace key/value facts about the store (origin, seed, build time), stored as text."""
     for key, value in values.items():
         connection.execute(
-            "INSERT OR REPLACE INTO store_info VALUES ($key, $value)", {"key": key, "value": str(value)}
+            "INSERT OR REPLACE INTO store_info VALUES ($key, $value)",
+            {"key": key, "value": str(value)},
         )
 
 
 def next_batch_id(connection: duckdb.DuckDBPyConnection) -> int:
     """The id the next data batch gets."""
-    return int(connection.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM data_batches").fetchall()[0][0])
+    return int(
+        connection.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM data_batches").fetchall()[0][
+            0
+        ]
+    )
 
 
 def record_batch(connection: duckdb.DuckDBPyConnection, batch: dict[str, object]) -> None:
@@ -207,23 +250,35 @@ def record_batch(connection: duckdb.DuckDBPyConnection, batch: dict[str, object]
 
 def delete_demo_rows(connection: duckdb.DuckDBPyConnection) -> None:
     """Remove every demo fact row and its batch records (before real data replaces them)."""
-    connection.execute("DELETE FROM indicator_values WHERE batch_id IN "
-                       "(SELECT batch_id FROM data_batches WHERE origin = 'demo')")
-    connection.execute("DELETE FROM survey_responses WHERE batch_id IN "
-                       "(SELECT batch_id FROM data_batches WHERE origin = 'demo')")
+    connection.execute(
+        "DELETE FROM indicator_values WHERE batch_id IN "
+        "(SELECT batch_id FROM data_batches WHERE origin = 'demo')"
+    )
+    connection.execute(
+        "DELETE FROM survey_responses WHERE batch_id IN "
+        "(SELECT batch_id FROM data_batches WHERE origin = 'demo')"
+    )
     connection.execute("DELETE FROM data_batches WHERE origin = 'demo'")
 
 
 def forget_retired_secrets(connection: duckdb.DuckDBPyConnection) -> None:
     """Remove secrets an earlier version kept in ``store_info`` (the cell key salt)."""
-    connection.execute("DELETE FROM store_info WHERE key IN (SELECT unnest($keys))", {"keys": list(RETIRED_SECRET_KEYS)})
+    connection.execute(
+        "DELETE FROM store_info WHERE key IN (SELECT unnest($keys))",
+        {"keys": list(RETIRED_SECRET_KEYS)},
+    )
 
 
 def fact_row_counts(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows of each fact table (reads every table once: a check that a new store version is whole)."""
-    return {table: int(connection.execute(compose("SELECT count(*) FROM {table}",
-                                                  table=identifier(table, FACT_COLUMNS))).fetchall()[0][0])
-            for table in FACT_COLUMNS}
+    return {
+        table: int(
+            connection.execute(
+                compose("SELECT count(*) FROM {table}", table=identifier(table, FACT_COLUMNS))
+            ).fetchall()[0][0]
+        )
+        for table in FACT_COLUMNS
+    }
 
 
 def create_eutf_tables(connection: duckdb.DuckDBPyConnection) -> None:

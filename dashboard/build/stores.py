@@ -27,8 +27,16 @@ from dashboard.store.files import (
 from dashboard.store.reference import stored_schema_version
 
 
-def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int = DEFAULT_ROWS,
-                user: str = "command line", keep: int = 5, release_seed: int | None = None) -> Path:
+def build_store(
+    path: Path,
+    *,
+    demo: bool,
+    seed: int = DEFAULT_SEED,
+    rows: int = DEFAULT_ROWS,
+    user: str = "command line",
+    keep: int = 5,
+    release_seed: int | None = None,
+) -> Path:
     """Write a new store at ``path`` and return the file written.
 
     A store directory gets a new version, published once complete (servers switch to it); a
@@ -40,20 +48,47 @@ def build_store(path: Path, *, demo: bool, seed: int = DEFAULT_SEED, rows: int =
         if path.exists() and path.stat().st_size > 0:
             refuse_non_database(path)  # never replace someone's text file with a store
         return _build_file(path, demo=demo, seed=seed, rows=rows, release_seed=release_seed)[0]
-    with versions.exclusive(path, "a store build", user), versions.new_version(path, copy_current=False) as partial:
+    with (
+        versions.exclusive(path, "a store build", user),
+        versions.new_version(path, copy_current=False) as partial,
+    ):
         # The directory's earlier demo releases count for the demo returnees (the same seed makes the same ones).
         demo_spent = privacy_ledger.directory_ledger(path).spent(privacy_ledger.DEMO)
-        _, spent = _build_file(partial, demo=demo, seed=seed, rows=rows, release_seed=release_seed,
-                               spent_before=demo_spent if demo else 0.0)
-        name = versions.publish(path, partial, {"action": "build", "user": user, "file": None,
-                                                "kind": "demo" if demo else "empty", "rows": rows if demo else 0,
-                                                "seed": seed if demo else None, "sha256": None,
-                                                privacy_ledger.RELEASE_FIELD: {"rho": spent.rho, "of": spent.of}}, keep)
+        _, spent = _build_file(
+            partial,
+            demo=demo,
+            seed=seed,
+            rows=rows,
+            release_seed=release_seed,
+            spent_before=demo_spent if demo else 0.0,
+        )
+        name = versions.publish(
+            path,
+            partial,
+            {
+                "action": "build",
+                "user": user,
+                "file": None,
+                "kind": "demo" if demo else "empty",
+                "rows": rows if demo else 0,
+                "seed": seed if demo else None,
+                "sha256": None,
+                privacy_ledger.RELEASE_FIELD: {"rho": spent.rho, "of": spent.of},
+            },
+            keep,
+        )
     return path / f"{name}.duckdb"
 
 
-def _build_file(path: Path, *, demo: bool, seed: int, rows: int, release_seed: int | None = None,
-                spent_before: float | None = None) -> tuple[Path, Spent]:
+def _build_file(
+    path: Path,
+    *,
+    demo: bool,
+    seed: int,
+    rows: int,
+    release_seed: int | None = None,
+    spent_before: float | None = None,
+) -> tuple[Path, Spent]:
     """Write a new store file at ``path``, replacing the old one only once complete; returns it
     and what its release spent."""
     partial = path.with_name(path.name + ".partial")
@@ -69,7 +104,9 @@ def _build_file(path: Path, *, demo: bool, seed: int, rows: int, release_seed: i
             schema.set_store_info(connection, {"data_origin": "empty"})
         refresh_survey_aggregates(connection)
         spent = refresh_release(connection, seed=release_seed, spent_before=spent_before)
-        schema.set_store_info(connection, {"built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
+        schema.set_store_info(
+            connection, {"built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+        )
         connection.execute("CHECKPOINT")
     except BaseException as error:
         connection.close()
@@ -92,12 +129,25 @@ def upgrade_store(path: Path, user: str = "command line", keep: int = 5) -> str:
     path = Path(path)
     if not is_store_directory(path):
         return _upgrade_file(path)[0]
-    with versions.exclusive(path, "an upgrade", user), versions.new_version(path, copy_current=True) as partial:
+    with (
+        versions.exclusive(path, "an upgrade", user),
+        versions.new_version(path, copy_current=True) as partial,
+    ):
         old, spent = _upgrade_file(partial)
-        versions.publish(path, partial, {"action": "upgrade", "user": user, "file": None,
-                                         "kind": f"schema {old} -> {SCHEMA_VERSION}", "rows": None,
-                                         "sha256": None,
-                                         privacy_ledger.RELEASE_FIELD: {"rho": spent.rho, "of": spent.of}}, keep)
+        versions.publish(
+            path,
+            partial,
+            {
+                "action": "upgrade",
+                "user": user,
+                "file": None,
+                "kind": f"schema {old} -> {SCHEMA_VERSION}",
+                "rows": None,
+                "sha256": None,
+                privacy_ledger.RELEASE_FIELD: {"rho": spent.rho, "of": spent.of},
+            },
+            keep,
+        )
     return old
 
 

@@ -28,7 +28,9 @@ def indicator_pillars(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 def country_pillar_set(connection: duckdb.DuckDBPyConnection) -> set[tuple[str, str, int]]:
     """Every (action_code, iso3, pillar_no) that applies."""
-    return set(connection.execute("SELECT action_code, iso3, pillar_no FROM country_pillars").fetchall())
+    return set(
+        connection.execute("SELECT action_code, iso3, pillar_no FROM country_pillars").fetchall()
+    )
 
 
 def store_origin(connection: duckdb.DuckDBPyConnection) -> str:
@@ -46,8 +48,9 @@ def existing_survey_ids(connection: duckdb.DuckDBPyConnection, survey_ids: list[
     return {row[0] for row in rows}
 
 
-def existing_indicator_keys(connection: duckdb.DuckDBPyConnection,
-                            keys: pd.DataFrame) -> set[tuple[str, str, object, str, str]]:
+def existing_indicator_keys(
+    connection: duckdb.DuckDBPyConnection, keys: pd.DataFrame
+) -> set[tuple[str, str, object, str, str]]:
     """The (action_code, iso3, period, sex, indicator_code) keys of ``keys`` already stored."""
     connection.register("incoming_keys", keys)
     try:

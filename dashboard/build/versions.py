@@ -71,29 +71,40 @@ def exclusive(directory: Path, what: str, user: str) -> Iterator[None]:
         directory.mkdir(parents=True, exist_ok=True)
         handle = open(directory / LOCK_NAME, "a+", encoding="utf-8")  # noqa: SIM115 - held for the block
     except OSError as error:
-        raise StoreError(f"Cannot lock the store directory {directory}: {error.strerror}; give this user "
-                         "write access to it") from None
+        raise StoreError(
+            f"Cannot lock the store directory {directory}: {error.strerror}; give this user "
+            "write access to it"
+        ) from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
-            raise StoreBusy(f"The store {directory} is being changed by {holder}: wait until it has finished, "
-                            "then try again (nothing was written)") from None
+            raise StoreBusy(
+                f"The store {directory} is being changed by {holder}: wait until it has finished, "
+                "then try again (nothing was written)"
+            ) from None
         handle.seek(0)
         left_by = handle.read().strip()  # a holder that exited cleanly emptied it
         try:  # unbuffered: nothing is left to write when the file is closed
             os.ftruncate(handle.fileno(), 0)
-            os.write(handle.fileno(), (f"{what} by {user} (PID {os.getpid()}) since "
-                                       f"{dt.datetime.now(dt.UTC).strftime('%H:%M:%S')} UTC").encode())
+            os.write(
+                handle.fileno(),
+                (
+                    f"{what} by {user} (PID {os.getpid()}) since "
+                    f"{dt.datetime.now(dt.UTC).strftime('%H:%M:%S')} UTC"
+                ).encode(),
+            )
         except OSError as error:  # a full disk: nothing was changed yet
             with contextlib.suppress(OSError):
                 os.ftruncate(handle.fileno(), 0)
                 os.write(handle.fileno(), left_by.encode("utf-8"))
             fcntl.flock(handle, fcntl.LOCK_UN)
-            raise StoreError(f"Cannot write in the store directory {directory}: {error.strerror}; free disk space "
-                             "(nothing was changed)") from None
+            raise StoreError(
+                f"Cannot write in the store directory {directory}: {error.strerror}; free disk space "
+                "(nothing was changed)"
+            ) from None
         try:
             recover(directory, left_by)
             yield
@@ -115,8 +126,9 @@ def _number(name: str) -> int:
 
 def version_names(directory: Path) -> list[str]:
     """Published version files of ``directory``, oldest first."""
-    return sorted(path.name for path in Path(directory).iterdir()
-                  if VERSION_PATTERN.fullmatch(path.name))
+    return sorted(
+        path.name for path in Path(directory).iterdir() if VERSION_PATTERN.fullmatch(path.name)
+    )
 
 
 def has_versions(directory: Path) -> bool:
@@ -129,8 +141,11 @@ def _next_name(directory: Path) -> str:
     names (made, or removed as never recorded)."""
     names = set(version_names(directory))
     for entry in history_log.read_entries(directory):
-        names.update(f"{name}{VERSION_SUFFIX}" for name in [entry.get("version"), *entry.get("removed_versions", [])]
-                     if isinstance(name, str))
+        names.update(
+            f"{name}{VERSION_SUFFIX}"
+            for name in [entry.get("version"), *entry.get("removed_versions", [])]
+            if isinstance(name, str)
+        )
     numbers = [int(match.group(1)) for match in map(VERSION_PATTERN.fullmatch, names) if match]
     return f"store-{max(numbers, default=0) + 1:06d}{VERSION_SUFFIX}"
 
@@ -150,8 +165,10 @@ def new_version(directory: Path, *, copy_current: bool) -> Iterator[Path]:
             shutil.copyfile(directory / current_version_name(directory), partial)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise StoreError(f"Cannot write a new version in {directory}: {error.strerror}; check the free disk "
-                         "space and that this user may write there (nothing was changed)") from None
+        raise StoreError(
+            f"Cannot write a new version in {directory}: {error.strerror}; check the free disk "
+            "space and that this user may write there (nothing was changed)"
+        ) from None
     try:
         yield partial
     finally:
@@ -170,8 +187,10 @@ def check_version_file(path: Path) -> None:
     try:
         version = stored_schema_version(connection)
         if version != SCHEMA_VERSION:
-            raise StoreError(f"The new version {path.name} has schema version {version}, not "
-                             f"{SCHEMA_VERSION}; it was not published")
+            raise StoreError(
+                f"The new version {path.name} has schema version {version}, not "
+                f"{SCHEMA_VERSION}; it was not published"
+            )
         schema.fact_row_counts(connection)
     finally:
         connection.close()
@@ -205,8 +224,10 @@ def switch(directory: Path, name: str, entry: dict) -> dict:
         _write_synced(following, name + "\n")
     except OSError as error:
         following.unlink(missing_ok=True)
-        raise StoreError(f"Cannot switch {directory} to {name}: {error.strerror}; free disk space or give this user "
-                         "write access (nothing was changed)") from None
+        raise StoreError(
+            f"Cannot switch {directory} to {name}: {error.strerror}; free disk space or give this user "
+            "write access (nothing was changed)"
+        ) from None
     try:
         written = history_log.append_entry(directory, entry)
     except BaseException:
@@ -230,8 +251,9 @@ def publish(directory: Path, partial: Path, entry: dict, keep: int) -> str:
     entries = history_log.read_entries(directory)
     served_holds = history_log.version_holdings(entries).get(_bare(previous) or "", [])
     holds = history_log.holdings_after({**entry, "id": len(entries) + 1}, served_holds, entries)
-    full = history_log.next_entry(entries, {**entry, "version": _bare(name), "previous": _bare(previous),
-                                            "holds": holds})
+    full = history_log.next_entry(
+        entries, {**entry, "version": _bare(name), "previous": _bare(previous), "holds": holds}
+    )
     anchor_version(partial, full)
     check_version_file(partial)
     os.replace(partial, directory / name)
@@ -255,8 +277,10 @@ def anchor_version(partial: Path, entry: dict) -> None:
         finally:
             connection.close()
     except (duckdb.Error, OSError) as error:
-        raise StoreError(f"Cannot write the new version {partial.name}: {error}; check the free disk space "
-                         "(nothing was changed)") from None
+        raise StoreError(
+            f"Cannot write the new version {partial.name}: {error}; check the free disk space "
+            "(nothing was changed)"
+        ) from None
 
 
 def version_anchor(path: Path) -> tuple[int, str] | None:
@@ -282,8 +306,11 @@ def check_version_anchors(directory: Path, entries: list[dict]) -> None:
         HistoryDamaged: naming the log and the version.
     """
     directory = Path(directory)
-    if history_log.read_head(directory) is not None or not history_log.log_path(directory).exists() and (
-            directory / history_log.LEGACY_NAME).exists():
+    if (
+        history_log.read_head(directory) is not None
+        or not history_log.log_path(directory).exists()
+        and (directory / history_log.LEGACY_NAME).exists()
+    ):
         return  # read_entries checked the log against its head; a former history file predates anchors
     for name in reversed(version_names(directory)):
         anchor = version_anchor(directory / name)
@@ -308,10 +335,21 @@ def prune(directory: Path, keep: int) -> list[str]:
     names = version_names(directory)
     served = current_version_name(directory)
     entries = history_log.read_entries(directory)
-    last_served = {f"{entry['version']}{VERSION_SUFFIX}": entry["id"] for entry in entries if entry.get("version")}
-    creator = next((entry for entry in reversed(entries)
-                    if entry.get("version") and f"{entry['version']}{VERSION_SUFFIX}" == served and "holds" in entry),
-                   None)
+    last_served = {
+        f"{entry['version']}{VERSION_SUFFIX}": entry["id"]
+        for entry in entries
+        if entry.get("version")
+    }
+    creator = next(
+        (
+            entry
+            for entry in reversed(entries)
+            if entry.get("version")
+            and f"{entry['version']}{VERSION_SUFFIX}" == served
+            and "holds" in entry
+        ),
+        None,
+    )
     kept = {served}
     if creator is not None and creator.get("previous"):
         kept.add(f"{creator['previous']}{VERSION_SUFFIX}")
@@ -338,8 +376,12 @@ def pid_alive(pid: int) -> bool:
 
 def leftovers(directory: Path) -> list[Path]:
     """Files an interrupted change leaves: partial versions and their write-ahead logs."""
-    return sorted(path for path in Path(directory).iterdir()
-                  if path.name.endswith((PARTIAL_SUFFIX, PARTIAL_SUFFIX + ".wal")) and path.name.startswith("store-"))
+    return sorted(
+        path
+        for path in Path(directory).iterdir()
+        if path.name.endswith((PARTIAL_SUFFIX, PARTIAL_SUFFIX + ".wal"))
+        and path.name.startswith("store-")
+    )
 
 
 def recover(directory: Path, left_by: str) -> None:
@@ -356,7 +398,11 @@ def recover(directory: Path, left_by: str) -> None:
     served_by_log = entries[-1].get("version") if entries else None
     if following.exists():
         named = following.read_text(encoding="utf-8").strip()
-        if served_by_log and named == f"{served_by_log}{VERSION_SUFFIX}" and (directory / named).is_file():
+        if (
+            served_by_log
+            and named == f"{served_by_log}{VERSION_SUFFIX}"
+            and (directory / named).is_file()
+        ):
             os.replace(following, directory / POINTER_NAME)  # its entry was written: complete it
             LOG.warning("Completed the interrupted switch of %s to %s", directory, named)
         else:
@@ -377,25 +423,57 @@ def recover(directory: Path, left_by: str) -> None:
     for path in unrecorded:
         size = path.stat().st_size
         path.unlink(missing_ok=True)
-        removed.append(f"{path.name} ({size / 2**20:.1f} MiB, made but never recorded in the history)")
+        removed.append(
+            f"{path.name} ({size / 2**20:.1f} MiB, made but never recorded in the history)"
+        )
     if removed or (dead and left_by):
-        interrupted = f"{left_by} was interrupted (the process has ended)" if dead else "a change was interrupted"
-        history_log.append_entry(directory, {
-            "action": "cleanup", "user": "the dashboard", "version": pointer, "previous": pointer,
-            "note": interrupted + (f"; removed {', '.join(removed)}" if removed else ""),
-            **({"removed_versions": [_bare(path.name) for path in unrecorded]} if unrecorded else {})})
+        interrupted = (
+            f"{left_by} was interrupted (the process has ended)"
+            if dead
+            else "a change was interrupted"
+        )
+        history_log.append_entry(
+            directory,
+            {
+                "action": "cleanup",
+                "user": "the dashboard",
+                "version": pointer,
+                "previous": pointer,
+                "note": interrupted + (f"; removed {', '.join(removed)}" if removed else ""),
+                **(
+                    {"removed_versions": [_bare(path.name) for path in unrecorded]}
+                    if unrecorded
+                    else {}
+                ),
+            },
+        )
     entries = history_log.read_entries(directory)
     if pointer and pointer not in history_log.version_holdings(entries):
         # A version no entry made (copied in by hand, or older than the history): its rows become
         # one opaque batch, so a rollback can serve it again and say so.
-        history_log.append_entry(directory, {
-            "action": "outside", "user": "another program", "version": pointer, "previous": served_by_log,
-            "holds": [len(entries) + 1], "note": f"{pointer} was found in the store directory, made outside the "
-                                                 "dashboard's history; its rows count as one batch"})
+        history_log.append_entry(
+            directory,
+            {
+                "action": "outside",
+                "user": "another program",
+                "version": pointer,
+                "previous": served_by_log,
+                "holds": [len(entries) + 1],
+                "note": f"{pointer} was found in the store directory, made outside the "
+                "dashboard's history; its rows count as one batch",
+            },
+        )
     elif entries and pointer and served_by_log and pointer != served_by_log:
-        history_log.append_entry(directory, {
-            "action": "outside", "user": "another program", "version": pointer, "previous": served_by_log,
-            "note": f"the pointer {POINTER_NAME} was changed outside the dashboard"})
+        history_log.append_entry(
+            directory,
+            {
+                "action": "outside",
+                "user": "another program",
+                "version": pointer,
+                "previous": served_by_log,
+                "note": f"the pointer {POINTER_NAME} was changed outside the dashboard",
+            },
+        )
 
 
 def unrecorded_versions(directory: Path, entries: list[dict], pointer: str | None) -> list[Path]:
@@ -407,11 +485,19 @@ def unrecorded_versions(directory: Path, entries: list[dict], pointer: str | Non
     logged = {entry["version"] for entry in entries if entry.get("version")}
     if not logged:
         return []
-    newest = max((int(match.group(1)) for match in (VERSION_PATTERN.fullmatch(f"{name}{VERSION_SUFFIX}")
-                                                     for name in logged) if match), default=0)
-    return [Path(directory) / name for name in version_names(directory)
-            if _number(name) > newest and _bare(name) not in logged
-            and _bare(name) != pointer]
+    newest = max(
+        (
+            int(match.group(1))
+            for match in (VERSION_PATTERN.fullmatch(f"{name}{VERSION_SUFFIX}") for name in logged)
+            if match
+        ),
+        default=0,
+    )
+    return [
+        Path(directory) / name
+        for name in version_names(directory)
+        if _number(name) > newest and _bare(name) not in logged and _bare(name) != pointer
+    ]
 
 
 def clean_at_start(directory: Path) -> None:

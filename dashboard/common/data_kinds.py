@@ -50,7 +50,12 @@ def kind_text(kind: str, catalog: Catalog, imported_files: Sequence[str], lang: 
     if kind in (SURVEY_RELEASE, SURVEY_EXACT):
         rho = catalog.release.get("rho")
         shown = format_number(float(rho), lang, 2) if isinstance(rho, int | float) else "?"
-        return t(f"kind.{kind}", lang, source=data_source_text(catalog, list(imported_files), lang), rho=shown)
+        return t(
+            f"kind.{kind}",
+            lang,
+            source=data_source_text(catalog, list(imported_files), lang),
+            rho=shown,
+        )
     return t(f"kind.{kind}", lang)
 
 
@@ -76,8 +81,14 @@ def kind_source(kind: str, catalog: Catalog, imported_files: Sequence[str], lang
     return t(f"kind.source.{kind}", lang)
 
 
-def page_kind_texts(page: str | None, catalog: Catalog, imported_files: Sequence[str], lang: str, *,
-                    exact_survey: bool = False) -> list[str]:
+def page_kind_texts(
+    page: str | None,
+    catalog: Catalog,
+    imported_files: Sequence[str],
+    lang: str,
+    *,
+    exact_survey: bool = False,
+) -> list[str]:
     """The kinds of data a page shows, in words (the store's facts last); survey figures as exact
     when the request is answered with exact ones."""
     kinds = PAGE_KINDS.get(page or "", (FACTS,))

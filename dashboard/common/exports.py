@@ -44,7 +44,12 @@ class ExportHeader:
 
     def lines(self) -> list[tuple[str, str]]:
         """(label, value) pairs, in order: the About sheet's rows."""
-        names = self.labels or (("Chart", ""), ("Filters", ""), ("Exported on", ""), ("Data source", ""))
+        names = self.labels or (
+            ("Chart", ""),
+            ("Filters", ""),
+            ("Exported on", ""),
+            ("Data source", ""),
+        )
         values = (self.title, self.filters, self.exported_on.isoformat(), self.data_source)
         return [(name[0], value) for name, value in zip(names, values, strict=True)]
 
@@ -77,10 +82,15 @@ def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
             if len(finite) and all(_whole(value) for value in finite):
                 cleaned[column] = values.astype("Float64").round().astype("Int64")
         elif values.dtype == object:
-            decimals = [value for value in values if isinstance(value, float) and not math.isnan(value)]
+            decimals = [
+                value for value in values if isinstance(value, float) and not math.isnan(value)
+            ]
             if decimals and all(_whole(value) for value in decimals):
-                cleaned[column] = values.map(lambda value: int(value) if isinstance(value, float)
-                                             and _whole(value) else value)
+                cleaned[column] = values.map(
+                    lambda value: (
+                        int(value) if isinstance(value, float) and _whole(value) else value
+                    )
+                )
     return cleaned
 
 
@@ -93,8 +103,11 @@ def dates_without_time(frame: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_datetime64_any_dtype(values):
             present = values.dropna()
             if (present == present.dt.normalize()).all():
-                cleaned[column] = pd.Series([None if pd.isna(value) else value.date().isoformat() for value in values],
-                                            index=cleaned.index, dtype=object)
+                cleaned[column] = pd.Series(
+                    [None if pd.isna(value) else value.date().isoformat() for value in values],
+                    index=cleaned.index,
+                    dtype=object,
+                )
     return cleaned
 
 
@@ -112,8 +125,9 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if cleaned[column].dtype == object or pd.api.types.is_string_dtype(cleaned[column]):
             # Cell by cell into an object column: ``Series.map`` would infer a dtype again and
             # write the whole numbers of a column that also holds decimals as 12.0.
-            cleaned[column] = pd.Series([neutralise(value) for value in cleaned[column]], index=cleaned.index,
-                                        dtype=object)
+            cleaned[column] = pd.Series(
+                [neutralise(value) for value in cleaned[column]], index=cleaned.index, dtype=object
+            )
     return cleaned
 
 
@@ -148,14 +162,19 @@ def to_csv_bytes(frame: pd.DataFrame, header: ExportHeader) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def to_excel_bytes(frame: pd.DataFrame, header: ExportHeader, sheet_name: str = "data",
-                   about_sheet: str = ABOUT_SHEET) -> bytes:
+def to_excel_bytes(
+    frame: pd.DataFrame,
+    header: ExportHeader,
+    sheet_name: str = "data",
+    about_sheet: str = ABOUT_SHEET,
+) -> bytes:
     """An .xlsx workbook: the table from A1 of the first sheet, the provenance on the About sheet."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         safe_frame(frame).to_excel(writer, sheet_name=sheet_name, index=False)
-        pd.DataFrame([[neutralise(label), neutralise(value)] for label, value in header.lines()]).to_excel(
-            writer, sheet_name=about_sheet, index=False, header=False)
+        pd.DataFrame(
+            [[neutralise(label), neutralise(value)] for label, value in header.lines()]
+        ).to_excel(writer, sheet_name=about_sheet, index=False, header=False)
     return buffer.getvalue()
 
 
@@ -167,7 +186,9 @@ def ascii_name(text: str) -> str:
 def export_stem(page: str, chart: str, filter_summary: str, on: dt.date | None) -> str:
     """``page_chart_filters_2026-11-21`` (no date part when ``on`` is None), with only safe characters."""
     parts = [page, chart, filter_summary or "all", *([on.isoformat()] if on is not None else [])]
-    cleaned = [FILENAME_UNSAFE.sub("-", part).strip("-")[:MAX_FILENAME_PART] or "x" for part in parts]
+    cleaned = [
+        FILENAME_UNSAFE.sub("-", part).strip("-")[:MAX_FILENAME_PART] or "x" for part in parts
+    ]
     return "_".join(cleaned)
 
 

@@ -16,6 +16,7 @@ from dashboard.i18n import plotly_separators, t
 # long message ran off both sides of the chart (40 fit a phone at the message's 15 px).
 EMPTY_MESSAGE_WIDTH = 40
 
+
 class Figure(go.Figure):
     """``go.Figure`` whose layout and axis updates skip plotly's batched relayout.
 
@@ -34,36 +35,83 @@ class Figure(go.Figure):
             super().update_layout(dict1, overwrite=overwrite, **kwargs)
         return self
 
-    def add_annotation(self, arg=None, row=None, col=None, secondary_y=None, exclude_empty_subplots=None,
-                       **kwargs) -> Figure:
+    def add_annotation(
+        self, arg=None, row=None, col=None, secondary_y=None, exclude_empty_subplots=None, **kwargs
+    ) -> Figure:
         """plotly's ``add_annotation``; the first annotation of a figure without subplots is set
         as the layout's one annotation (the same JSON, a third of the CPU)."""
-        first = (row is None and col is None and secondary_y is None and exclude_empty_subplots is None
-                 and not self._layout.get("annotations") and self._grid_ref is None
-                 and (arg is None or isinstance(arg, dict)) and None not in kwargs.values())
+        first = (
+            row is None
+            and col is None
+            and secondary_y is None
+            and exclude_empty_subplots is None
+            and not self._layout.get("annotations")
+            and self._grid_ref is None
+            and (arg is None or isinstance(arg, dict))
+            and None not in kwargs.values()
+        )
         if not first:
-            return super().add_annotation(arg, row=row, col=col, secondary_y=secondary_y,
-                                          exclude_empty_subplots=exclude_empty_subplots, **kwargs)
+            return super().add_annotation(
+                arg,
+                row=row,
+                col=col,
+                secondary_y=secondary_y,
+                exclude_empty_subplots=exclude_empty_subplots,
+                **kwargs,
+            )
         self.layout["annotations"] = [{**(arg or {}), **kwargs}]
         return self
 
     def _only_axis(self, name: str, selector, row, col) -> bool:
         """True when the update targets the figure's one axis ``name`` (no subplots, no selector)."""
-        return (selector is None and row is None and col is None and self._grid_ref is None
-                and not any(key != name and key.startswith(name) for key in self._layout))
+        return (
+            selector is None
+            and row is None
+            and col is None
+            and self._grid_ref is None
+            and not any(key != name and key.startswith(name) for key in self._layout)
+        )
 
-    def update_xaxes(self, patch=None, selector=None, overwrite=False, row=None, col=None, **kwargs) -> Figure:
-        if not (self._only_axis("xaxis", selector, row, col)
-                and _assign(self.layout.xaxis, self._layout.get("xaxis") or {}, (patch, kwargs), overwrite)):
-            super().update_xaxes(patch, selector=selector, overwrite=overwrite, row=row, col=col, **kwargs)
+    def update_xaxes(
+        self, patch=None, selector=None, overwrite=False, row=None, col=None, **kwargs
+    ) -> Figure:
+        if not (
+            self._only_axis("xaxis", selector, row, col)
+            and _assign(
+                self.layout.xaxis, self._layout.get("xaxis") or {}, (patch, kwargs), overwrite
+            )
+        ):
+            super().update_xaxes(
+                patch, selector=selector, overwrite=overwrite, row=row, col=col, **kwargs
+            )
         return self
 
-    def update_yaxes(self, patch=None, selector=None, overwrite=False, row=None, col=None,
-                     secondary_y=None, **kwargs) -> Figure:
-        if not (secondary_y is None and self._only_axis("yaxis", selector, row, col)
-                and _assign(self.layout.yaxis, self._layout.get("yaxis") or {}, (patch, kwargs), overwrite)):
-            super().update_yaxes(patch, selector=selector, overwrite=overwrite, row=row, col=col,
-                                 secondary_y=secondary_y, **kwargs)
+    def update_yaxes(
+        self,
+        patch=None,
+        selector=None,
+        overwrite=False,
+        row=None,
+        col=None,
+        secondary_y=None,
+        **kwargs,
+    ) -> Figure:
+        if not (
+            secondary_y is None
+            and self._only_axis("yaxis", selector, row, col)
+            and _assign(
+                self.layout.yaxis, self._layout.get("yaxis") or {}, (patch, kwargs), overwrite
+            )
+        ):
+            super().update_yaxes(
+                patch,
+                selector=selector,
+                overwrite=overwrite,
+                row=row,
+                col=col,
+                secondary_y=secondary_y,
+                **kwargs,
+            )
         return self
 
 
@@ -76,11 +124,17 @@ def _nested(target, key: str, value: object) -> tuple[str, object] | None:
     if not rest or head not in target._valid_props:
         return None
     validator = target._get_validator(head)
-    inner = _nested(validator.data_class(), rest, value) if isinstance(validator, CompoundValidator) else None
+    inner = (
+        _nested(validator.data_class(), rest, value)
+        if isinstance(validator, CompoundValidator)
+        else None
+    )
     return None if inner is None else (head, {inner[0]: inner[1]})
 
 
-def _plan(target, held: Mapping, updates: Mapping, overwrite: bool, path: tuple, steps: list) -> bool:
+def _plan(
+    target, held: Mapping, updates: Mapping, overwrite: bool, path: tuple, steps: list
+) -> bool:
     """Append to ``steps`` the assignments ``(path, owner, property, value)`` that plotly's update
     would make; False when one is not covered."""
     for key, value in updates.items():
@@ -93,10 +147,13 @@ def _plan(target, held: Mapping, updates: Mapping, overwrite: bool, path: tuple,
         validator = target._get_validator(name)
         current = held.get(name)
         if not overwrite and isinstance(value, dict) and current is not None:
-            if isinstance(validator, CompoundArrayValidator) or not isinstance(validator, CompoundValidator):
+            if isinstance(validator, CompoundArrayValidator) or not isinstance(
+                validator, CompoundValidator
+            ):
                 return False
-            if not isinstance(current, Mapping) or not _plan(target[name], current, value, False,
-                                                             (*path, name), steps):
+            if not isinstance(current, Mapping) or not _plan(
+                target[name], current, value, False, (*path, name), steps
+            ):
                 return False
         elif not overwrite and isinstance(validator, CompoundArrayValidator) and current:
             return False  # plotly merges into the existing elements
@@ -115,7 +172,9 @@ def _assign(target, held: Mapping, updates: tuple, overwrite: bool) -> bool:
         if not isinstance(update, Mapping) or not _plan(target, held, update, overwrite, (), steps):
             return False
     paths = sorted(step[0] for step in steps)
-    if any(later[:len(earlier)] == earlier for earlier, later in zip(paths, paths[1:], strict=False)):
+    if any(
+        later[: len(earlier)] == earlier for earlier, later in zip(paths, paths[1:], strict=False)
+    ):
         return False  # one property given twice (``title`` and ``title_text``): the second merges
     for _, owner, name, value in steps:
         owner[name] = value
@@ -141,14 +200,26 @@ def new_figure(data: object = None) -> go.Figure:
 def base_layout(figure: go.Figure, *, title: str, lang: str, demo: bool) -> go.Figure:
     """Apply the title, the language's number separators and the demo mark to a figure made by
     ``new_figure`` (which carries the template)."""
-    figure.update_layout(title={"text": title, "x": 0, "xanchor": "left"},
-                         separators=plotly_separators(lang), meta={"demo": demo})
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"},
+        separators=plotly_separators(lang),
+        meta={"demo": demo},
+    )
     if demo:
         figure.add_annotation(
-            text=t("chart.demo_mark", lang), xref="paper", yref="paper", x=1, y=1.02,
-            xanchor="right", yanchor="bottom", showarrow=False,
-            font={"size": 11, "color": "#b42318"}, bgcolor="#fef3f2", bordercolor="#fda29b",
-            borderwidth=1, borderpad=3,
+            text=t("chart.demo_mark", lang),
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=1.02,
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": 11, "color": "#b42318"},
+            bgcolor="#fef3f2",
+            bordercolor="#fda29b",
+            borderwidth=1,
+            borderpad=3,
         )
     return figure
 
@@ -161,11 +232,26 @@ def _lines(text: str, width: int = EMPTY_MESSAGE_WIDTH) -> str:
 def empty_figure(message: str, *, lang: str, hint: str | None = None) -> go.Figure:
     """A blank figure that says why there is nothing to draw, in lines that fit a phone."""
     figure = new_figure()
-    text = _lines(message) if hint is None else f"{_lines(message)}<br><span style='font-size:12px'>{_lines(hint)}</span>"
-    figure.add_annotation(text=text, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
-                          font={"size": 15, "color": theme.MUTED})
-    figure.update_layout(separators=plotly_separators(lang),
-                         xaxis={"visible": False}, yaxis={"visible": False}, meta={"empty": True})
+    text = (
+        _lines(message)
+        if hint is None
+        else f"{_lines(message)}<br><span style='font-size:12px'>{_lines(hint)}</span>"
+    )
+    figure.add_annotation(
+        text=text,
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font={"size": 15, "color": theme.MUTED},
+    )
+    figure.update_layout(
+        separators=plotly_separators(lang),
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        meta={"empty": True},
+    )
     return figure
 
 

@@ -22,13 +22,28 @@ HTML_BLOCK_SINK = "html-block-sink"  # the clientside callback's output (nothing
 BODY_CLASS = "html-block-body"
 
 # Dash's prop names whose HTML attribute is spelt otherwise.
-ATTRIBUTES = {"className": "class", "tabIndex": "tabindex", "htmlFor": "for", "colSpan": "colspan",
-              "rowSpan": "rowspan", "accessKey": "accesskey", "contentEditable": "contenteditable"}
+ATTRIBUTES = {
+    "className": "class",
+    "tabIndex": "tabindex",
+    "htmlFor": "for",
+    "colSpan": "colspan",
+    "rowSpan": "rowspan",
+    "accessKey": "accesskey",
+    "contentEditable": "contenteditable",
+}
 INSTANCE_FIELDS = {"available_properties", "available_wildcard_properties"}  # Dash's, not props
 VOID = {"br", "hr", "img", "input", "col", "wbr"}
 BOOLEAN = {"hidden", "disabled"}
-NOT_ATTRIBUTES = {"children", "id", "n_clicks", "n_clicks_timestamp", "style", "disable_n_clicks", "key",
-                  "loading_state"}
+NOT_ATTRIBUTES = {
+    "children",
+    "id",
+    "n_clicks",
+    "n_clicks_timestamp",
+    "style",
+    "disable_n_clicks",
+    "key",
+    "loading_state",
+}
 
 
 class NotHtml(TypeError):
@@ -51,7 +66,10 @@ def to_html(node: object) -> str:
         return escape(str(node), quote=False)
     if isinstance(node, (list, tuple)):
         return "".join(to_html(child) for child in node)
-    if not isinstance(node, Component) or getattr(node, "_namespace", None) != "dash_html_components":
+    if (
+        not isinstance(node, Component)
+        or getattr(node, "_namespace", None) != "dash_html_components"
+    ):
         raise NotHtml(type(node).__name__)
     tag = node._type.lower()  # noqa: SLF001 (Dash's own name of the element)
     attributes = []
@@ -83,9 +101,14 @@ def html_block(block_id: str, content: object) -> object:
         text = to_html(content)
     except NotHtml:
         return content
-    return html.Div([dcc.Store(id={"type": HTML_BLOCK, "block": block_id}, data=text),
-                     dcc.Store(id={"type": HTML_BLOCK_SINK, "block": block_id}),
-                     html.Div(className=BODY_CLASS)], className="html-block")
+    return html.Div(
+        [
+            dcc.Store(id={"type": HTML_BLOCK, "block": block_id}, data=text),
+            dcc.Store(id={"type": HTML_BLOCK_SINK, "block": block_id}),
+            html.Div(className=BODY_CLASS),
+        ],
+        className="html-block",
+    )
 
 
 # Puts a block's HTML into its body. The body has no children of its own (React leaves it empty),

@@ -17,8 +17,23 @@ from dashboard.settings import Settings
 
 # The chart over time follows at most this many groups (the largest); the methodology says so.
 MAX_TIME_SERIES = 6
-METHOD_PARAGRAPHS = ("scores", "composite", "respondents", "intervals", "suppression", "disclosure", "guarantee",
-                     "groups", "cost", "mode", "threshold", "distribution", "time", "changes", "filters")
+METHOD_PARAGRAPHS = (
+    "scores",
+    "composite",
+    "respondents",
+    "intervals",
+    "suppression",
+    "disclosure",
+    "guarantee",
+    "groups",
+    "cost",
+    "mode",
+    "threshold",
+    "distribution",
+    "time",
+    "changes",
+    "filters",
+)
 
 
 def strength(guarantee: Guarantee) -> str:
@@ -30,10 +45,14 @@ def strength(guarantee: Guarantee) -> str:
 
 def _chance(share: float, lang: str) -> str:
     """A chance as a whole percentage, 'over 99%' rather than a 100% that would read as certain."""
-    return t("sustainability.method.over_99", lang) if share >= 0.995 else format_percent(share, lang)
+    return (
+        t("sustainability.method.over_99", lang) if share >= 0.995 else format_percent(share, lang)
+    )
 
 
-def disclosure_values(lang: str, settings: Settings, release: Mapping[str, Any] | None = None) -> dict[str, str]:
+def disclosure_values(
+    lang: str, settings: Settings, release: Mapping[str, Any] | None = None
+) -> dict[str, str]:
     """The protected release's parameters and the guarantee of everything released so far, as the
     methodology text quotes them (the store's release and privacy ledger when there is one, else
     the configured budget). The guarantee is stated for the total ρ the ledger counts, never for
@@ -45,12 +64,19 @@ def disclosure_values(lang: str, settings: Settings, release: Mapping[str, Any] 
     total = Guarantee(spent) if spent > 0 else budget
     releases = int(release.get("releases_published", 1 if spent > 0 else 0))
     ledger = "none" if spent <= 0 else "one" if releases == 1 else "many"
-    numbers = {"rho": format_number(budget.rho, lang, 2), "spent": format_number(spent, lang, 2),
-               "releases": format_number(releases, lang), "cap": format_number(settings.release_rho_total, lang, 2)}
+    numbers = {
+        "rho": format_number(budget.rho, lang, 2),
+        "spent": format_number(spent, lang, 2),
+        "releases": format_number(releases, lang),
+        "cap": format_number(settings.release_rho_total, lang, 2),
+    }
     return {
-        **numbers, "mu": format_number(budget.mu, lang, 2), "epsilon": format_number(budget.epsilon(1e-6), lang, 1),
+        **numbers,
+        "mu": format_number(budget.mu, lang, 2),
+        "epsilon": format_number(budget.epsilon(1e-6), lang, 1),
         "ledger": t(f"sustainability.method.ledger.{ledger}", lang, **numbers),
-        "mu_total": format_number(total.mu, lang, 2), "epsilon_total": format_number(total.epsilon(1e-6), lang, 1),
+        "mu_total": format_number(total.mu, lang, 2),
+        "epsilon_total": format_number(total.epsilon(1e-6), lang, 1),
         "strength": t(f"sustainability.method.strength.{strength(total)}", lang),
         "membership": format_percent(total.membership_accuracy(), lang),
         "ranking": format_percent(total.membership_ranking(), lang),
@@ -68,7 +94,9 @@ def disclosure_values(lang: str, settings: Settings, release: Mapping[str, Any] 
     }
 
 
-def methodology_section(lang: str, settings: Settings, release: Mapping[str, object] | None = None) -> html.Section:
+def methodology_section(
+    lang: str, settings: Settings, release: Mapping[str, object] | None = None
+) -> html.Section:
     """How the sustainability statistics are computed: scores, composite weights, intervals,
     suppression, threshold, distributions and bands, with the configured values filled in.
 
@@ -76,16 +104,24 @@ def methodology_section(lang: str, settings: Settings, release: Mapping[str, obj
     """
     economic, social, psychosocial = settings.composite_weights
     values = {
-        "economic": format_number(economic, lang, 2), "social": format_number(social, lang, 2),
-        "psychosocial": format_number(psychosocial, lang, 2), "min": format_number(settings.min_group_size, lang),
-        "threshold": format_number(settings.threshold, lang, 2), "max": MAX_TIME_SERIES,
+        "economic": format_number(economic, lang, 2),
+        "social": format_number(social, lang, 2),
+        "psychosocial": format_number(psychosocial, lang, 2),
+        "min": format_number(settings.min_group_size, lang),
+        "threshold": format_number(settings.threshold, lang, 2),
+        "max": MAX_TIME_SERIES,
         **disclosure_values(lang, settings, release),
     }
     return html.Section(
         [
             html.H2(t("sustainability.method.heading", lang), className="h5"),
-            *[html.P(t(f"sustainability.method.{name}", lang, **values), className="sustainability-method-text")
-              for name in METHOD_PARAGRAPHS],
+            *[
+                html.P(
+                    t(f"sustainability.method.{name}", lang, **values),
+                    className="sustainability-method-text",
+                )
+                for name in METHOD_PARAGRAPHS
+            ],
         ],
         className="sustainability-method",
     )

@@ -157,8 +157,12 @@ class OptionTable:
     def controls(self) -> tuple[tuple[str, str], ...]:
         return tuple(option.control for option in self.options)
 
-    def parse(self, params: Mapping[str, object], env: OptionEnv,
-              fallback: Mapping[str, object] | None = None) -> ParsedOptions:
+    def parse(
+        self,
+        params: Mapping[str, object],
+        env: OptionEnv,
+        fallback: Mapping[str, object] | None = None,
+    ) -> ParsedOptions:
         """The options ``params`` name. A missing value takes the default; a bad one takes the
         ``fallback``'s value for that parameter if it is good, else the default, and is listed
         in ``dropped``."""
@@ -184,13 +188,18 @@ class OptionTable:
     def url_items(self, parsed: ParsedOptions) -> list[tuple[str, str]]:
         """The (parameter, text) pairs the address holds: the options that differ from their
         defaults."""
-        return [(param, text) for param, text in parsed.texts.items()
-                if text != parsed.default_texts[param] and text != ""]
+        return [
+            (param, text)
+            for param, text in parsed.texts.items()
+            if text != parsed.default_texts[param] and text != ""
+        ]
 
     def params_from_controls(self, control_values: Sequence[object]) -> dict[str, object]:
         """Raw values by URL parameter from the controls' property values, in table order."""
-        return {option.param: option.from_control(value)
-                for option, value in zip(self.options, control_values, strict=True)}
+        return {
+            option.param: option.from_control(value)
+            for option, value in zip(self.options, control_values, strict=True)
+        }
 
     def control_values(self, parsed: ParsedOptions, env: OptionEnv) -> list[object]:
         """Each control's property value for the parsed options, in table order."""
@@ -200,8 +209,10 @@ class OptionTable:
 # ---------------------------------------------------------------- reusable parsers
 def one_of(choices: Callable[[OptionEnv, Mapping[str, object]], Collection[str]]):
     """A parser accepting a text among ``choices(env, chosen)``."""
+
     def parse(raw: object, env: OptionEnv, chosen: Mapping[str, object]) -> object:
         return raw if isinstance(raw, str) and raw in choices(env, chosen) else INVALID
+
     return parse
 
 
@@ -228,7 +239,9 @@ def normal_path(pathname: object) -> str:
 
 def shell_search(search: object) -> str:
     """The query string keeping only the shell's parameters (filters and language), in order."""
-    kept = [(key, value) for key, value in parse_qsl(as_text(search).lstrip("?")) if key in SHELL_KEYS]
+    kept = [
+        (key, value) for key, value in parse_qsl(as_text(search).lstrip("?")) if key in SHELL_KEYS
+    ]
     return "?" + urlencode(kept, safe=",") if kept else ""
 
 
@@ -244,7 +257,9 @@ def copy_address(search: object, pathname: object) -> dict[str, str]:
     return {"search": as_text(search), "path": normal_path(pathname)}
 
 
-def tidy_address(search: object, table: OptionTable, parsed: ParsedOptions) -> dict[str, str] | None:
+def tidy_address(
+    search: object, table: OptionTable, parsed: ParsedOptions
+) -> dict[str, str] | None:
     """The tidied address a page drawn from ``search`` (options ``parsed``) puts in place of the
     current history entry: options at their defaults and values it dropped left out. None when
     the address is tidy. ``from`` is the address it tidies: a newer one is left alone."""

@@ -36,8 +36,9 @@ def _distinct_at(values: Sequence[float], decimals: int) -> bool:
     return len(rounded) == len(distinct)
 
 
-def distinct_decimals(rows: Iterable[Iterable[object]], minimum: int = MIN_DECIMALS,
-                      maximum: int = MAX_DECIMALS) -> int:
+def distinct_decimals(
+    rows: Iterable[Iterable[object]], minimum: int = MIN_DECIMALS, maximum: int = MAX_DECIMALS
+) -> int:
     """The fewest decimals (``minimum`` to ``maximum``) at which the values of each row that
     differ (an estimate and its interval's bounds, say) still differ once rounded. Missing and
     non-numeric values are ignored."""

@@ -11,8 +11,9 @@ from dashboard.store.door import query
 from dashboard.store.sql import Sql, compose, indicator_value_conditions, where
 
 
-def country_ranking(cursor: duckdb.DuckDBPyConnection, selection: Selection, indicator: str, *,
-                    by_sex: bool) -> pd.DataFrame:
+def country_ranking(
+    cursor: duckdb.DuckDBPyConnection, selection: Selection, indicator: str, *, by_sex: bool
+) -> pd.DataFrame:
     """Totals of one indicator per country, largest first, optionally split by sex.
 
     Columns: iso3, name_en, name_fr, sex ('female', 'male', 'all' when split; 'total' when not),
@@ -21,7 +22,8 @@ def country_ranking(cursor: duckdb.DuckDBPyConnection, selection: Selection, ind
     conditions, params = indicator_value_conditions(selection)
     conditions.append(Sql("iv.indicator_code = $indicator"))
     sex = Sql("iv.sex" if by_sex else "'total'")
-    sql = compose("""
+    sql = compose(
+        """
         WITH per_sex AS (
             SELECT iv.iso3, {sex} AS sex, sum(iv.value) AS value
             FROM indicator_values iv {where}
@@ -32,5 +34,8 @@ def country_ranking(cursor: duckdb.DuckDBPyConnection, selection: Selection, ind
         FROM per_sex JOIN countries c USING (iso3)
         ORDER BY country_total DESC, c.name_en,
                  CASE per_sex.sex WHEN 'female' THEN 1 WHEN 'male' THEN 2 ELSE 3 END
-    """, sex=sex, where=where(conditions))
+    """,
+        sex=sex,
+        where=where(conditions),
+    )
     return query(cursor, "country_ranking", sql, {**params, "indicator": indicator})

@@ -40,21 +40,32 @@ def nav_link_id(page_key: str) -> str:
 def filter_options(catalog: Catalog, field: str | None, lang: str) -> list[dict[str, object]]:
     """Options of one filter control in ``lang``."""
     if field is None:
-        return [{"label": quarter_label(quarter, lang), "value": quarter} for quarter in catalog.quarters]
+        return [
+            {"label": quarter_label(quarter, lang), "value": quarter}
+            for quarter in catalog.quarters
+        ]
     return catalog.options(field, lang)
 
 
 def banner_text(catalog: Catalog, lang: str, imported_files: list[str]) -> str:
     """What kind of data the charts show."""
     if catalog.is_demo:
-        return t("banner.demo", lang, seed=catalog.info.get("demo_seed", "?"),
-                 rows=format_number(int(catalog.info.get("demo_rows", 0)), lang))
+        return t(
+            "banner.demo",
+            lang,
+            seed=catalog.info.get("demo_seed", "?"),
+            rows=format_number(int(catalog.info.get("demo_rows", 0)), lang),
+        )
     if catalog.data_origin == "imported":
         parts = []
         if imported_files:  # indicator files, by name
             parts.append(t("banner.imported_indicators", lang, files=", ".join(imported_files)))
-        if catalog.survey_imports:  # survey files, counted: their names are shown to data managers only
-            parts.append(t("banner.imported_survey", lang, files=imported_sources(catalog, [], lang)))
+        if (
+            catalog.survey_imports
+        ):  # survey files, counted: their names are shown to data managers only
+            parts.append(
+                t("banner.imported_survey", lang, files=imported_sources(catalog, [], lang))
+            )
         if not parts:
             return t("banner.imported", lang, files="?")
         return t("banner.imported_kinds", lang, kinds="; ".join(parts))
@@ -75,8 +86,14 @@ def imports_locally(user: User) -> bool:
     return user.can(Permission.MANAGE_DATA) and not user.signed_in
 
 
-def shell_texts(catalog: Catalog, lang: str, imported_files: list[str], *,
-                pages: Sequence[Page], local_import: bool = False) -> dict[tuple[str, str], Any]:
+def shell_texts(
+    catalog: Catalog,
+    lang: str,
+    imported_files: list[str],
+    *,
+    pages: Sequence[Page],
+    local_import: bool = False,
+) -> dict[tuple[str, str], Any]:
     """(component id, property) -> value for every translatable property of the shell (``pages``:
     the pages of the navigation; ``local_import``: the visitor is the local data manager, see
     :func:`imports_locally`) but the signed-in user's name (:func:`account_text`)."""
@@ -105,7 +122,9 @@ def shell_texts(catalog: Catalog, lang: str, imported_files: list[str], *,
     for page in pages:
         # The open demo's local data manager imports on this computer only: the menu says so.
         local = page.key == "import" and local_import
-        texts[(nav_link_id(page.key), "children")] = t(page.nav_key + ("_local" if local else ""), lang)
+        texts[(nav_link_id(page.key), "children")] = t(
+            page.nav_key + ("_local" if local else ""), lang
+        )
     for component_id, field, key, _ in FILTER_CONTROLS:
         texts[(label_id(component_id), "children")] = t(key, lang)
         texts[(component_id, "placeholder")] = t("filters.all", lang)

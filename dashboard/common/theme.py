@@ -6,7 +6,16 @@ import plotly.graph_objects as go
 from dash import dcc
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
-QUALITATIVE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+QUALITATIVE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+)
 # Fill patterns paired with the palette so categories never rely on colour alone.
 PATTERNS = ("", "/", ".", "x", "\\", "+", "-", "|")
 SEQUENTIAL = ("#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
@@ -19,12 +28,19 @@ FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', A
 
 # Fixed colours for codes, so an Action or region keeps its colour across pages and filters.
 ACTION_COLOURS = {
-    "JI-NA": QUALITATIVE[0], "JI-HOA": QUALITATIVE[1], "JI-SLC": QUALITATIVE[2],
-    "PILOT": QUALITATIVE[3], "PROTTASHA": QUALITATIVE[4], "RADA": QUALITATIVE[5],
+    "JI-NA": QUALITATIVE[0],
+    "JI-HOA": QUALITATIVE[1],
+    "JI-SLC": QUALITATIVE[2],
+    "PILOT": QUALITATIVE[3],
+    "PROTTASHA": QUALITATIVE[4],
+    "RADA": QUALITATIVE[5],
 }
 REGION_COLOURS = {
-    "MENA": QUALITATIVE[0], "EHOA": QUALITATIVE[1], "WCA": QUALITATIVE[2],
-    "SAF": QUALITATIVE[3], "APAC": QUALITATIVE[5],
+    "MENA": QUALITATIVE[0],
+    "EHOA": QUALITATIVE[1],
+    "WCA": QUALITATIVE[2],
+    "SAF": QUALITATIVE[3],
+    "APAC": QUALITATIVE[5],
 }
 STATUS_COLOURS = {"ongoing": "#009E73", "completed": "#0072B2"}
 SEX_COLOURS = {"female": "#CC79A7", "male": "#0072B2", "all": "#5f6b7a"}
@@ -66,11 +82,15 @@ def colour_for(code: str, mapping: dict[str, str], index: int) -> str:
 
 def contrast_ratio(first: str, second: str) -> float:
     """WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+
     def luminance(colour: str) -> float:
-        channels = [int(colour.lstrip("#")[index:index + 2], 16) / 255 for index in (0, 2, 4)]
-        red, green, blue = [value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-                            for value in channels]
+        channels = [int(colour.lstrip("#")[index : index + 2], 16) / 255 for index in (0, 2, 4)]
+        red, green, blue = [
+            value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+            for value in channels
+        ]
         return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
     lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
 
@@ -80,5 +100,7 @@ def text_colour_on(fill: str) -> str:
     the first that reads at 4.5:1 (WCAG AA), else whichever reads best. A white pattern over the
     fill only lightens it, which dark text reads better on still."""
     candidates = (TEXT, "#000000", "#ffffff")
-    return next((colour for colour in candidates if contrast_ratio(colour, fill) >= 4.5),
-                max(candidates, key=lambda colour: contrast_ratio(colour, fill)))
+    return next(
+        (colour for colour in candidates if contrast_ratio(colour, fill) >= 4.5),
+        max(candidates, key=lambda colour: contrast_ratio(colour, fill)),
+    )

@@ -20,11 +20,15 @@ def query_params(search: str | None) -> dict[str, str]:
     return dict(parse_qsl(as_text(search).lstrip("?"), keep_blank_values=False))
 
 
-def replace_params(search: str | None, owned_keys: Iterable[str], items: Iterable[tuple[str, str]]) -> str:
+def replace_params(
+    search: str | None, owned_keys: Iterable[str], items: Iterable[tuple[str, str]]
+) -> str:
     """Replace every parameter in ``owned_keys`` by ``items`` (first), keeping the others after them
     in order, so that one view has one address whichever part changed last."""
     owned = set(owned_keys)
-    kept = [(key, value) for key, value in parse_qsl(as_text(search).lstrip("?")) if key not in owned]
+    kept = [
+        (key, value) for key, value in parse_qsl(as_text(search).lstrip("?")) if key not in owned
+    ]
     merged = [(key, value) for key, value in items if value not in (None, "")] + kept
     return "?" + urlencode(merged, safe=",") if merged else ""
 

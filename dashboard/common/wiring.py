@@ -60,7 +60,9 @@ def declarations(app: Dash) -> dict[str, Declaration]:
     return app.server.extensions.setdefault(EXTENSION_KEY, {})
 
 
-def declare(app: Dash, *dependencies: Any, pure: bool, needs: Needs, **kwargs: Any) -> Callable[[F], F]:
+def declare(
+    app: Dash, *dependencies: Any, pure: bool, needs: Needs, **kwargs: Any
+) -> Callable[[F], F]:
     """``app.callback(*dependencies, **kwargs)``, declaring whether the answers may be cached and
     what a request needs.
 
@@ -83,7 +85,11 @@ def declare(app: Dash, *dependencies: Any, pure: bool, needs: Needs, **kwargs: A
 
 def pure_callbacks(app: Dash) -> dict[str, Callable]:
     """Dash output key -> function of every callback of ``app`` declared pure."""
-    return {key: declaration.function for key, declaration in declarations(app).items() if declaration.pure}
+    return {
+        key: declaration.function
+        for key, declaration in declarations(app).items()
+        if declaration.pure
+    }
 
 
 def callback_needs(app: Dash) -> dict[str, Needs]:
@@ -132,7 +138,9 @@ def _callees(function: types.FunctionType, packages: tuple[str, ...]) -> Iterato
             continue
         if isinstance(value, types.ModuleType):
             if _is_own(value, packages):
-                yield from (getattr(value, attribute) for attribute in names if hasattr(value, attribute))
+                yield from (
+                    getattr(value, attribute) for attribute in names if hasattr(value, attribute)
+                )
             continue
         if isinstance(value, types.FunctionType | types.MethodType):
             yield value
@@ -167,8 +175,12 @@ def impure_reached(function: Callable, packages: tuple[str, ...] = OWN_PACKAGES)
         seen.add(id(value))
         reason = getattr(value, IMPURE_ATTRIBUTE, None)
         if reason is not None:
-            found[f"{getattr(value, '__module__', '?')}.{getattr(value, '__qualname__', '?')}"] = reason
+            found[f"{getattr(value, '__module__', '?')}.{getattr(value, '__qualname__', '?')}"] = (
+                reason
+            )
             continue
-        if isinstance(value, types.FunctionType) and (value is function or _is_own(value, packages)):
+        if isinstance(value, types.FunctionType) and (
+            value is function or _is_own(value, packages)
+        ):
             pending.extend(_callees(value, packages))
     return found

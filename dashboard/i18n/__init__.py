@@ -98,6 +98,13 @@ def quarter_label(quarter: str, lang: str | None) -> str:
 
 def dropdown_labels(lang: str | None) -> dict[str, str]:
     """The ``labels`` prop of a dcc.Dropdown in ``lang`` (search box, select all, no options...)."""
-    keys = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
-            "no_options_found")
+    keys = (
+        "select_all",
+        "deselect_all",
+        "selected_count",
+        "search",
+        "clear_search",
+        "clear_selection",
+        "no_options_found",
+    )
     return {key: TEXT[f"dropdown.{key}"][normalise_language(lang)] for key in keys}

@@ -41,8 +41,14 @@ def next_tick(tick: object) -> int:
     return tick + 1 if isinstance(tick, int) and not isinstance(tick, bool) else 1
 
 
-def update_report(context: AppContext, contents: str | None, file_name: str | None, kind: str | None,
-                  replace_demo: bool | None, lang: str | None) -> tuple:
+def update_report(
+    context: AppContext,
+    contents: str | None,
+    file_name: str | None,
+    kind: str | None,
+    replace_demo: bool | None,
+    lang: str | None,
+) -> tuple:
     """Check the chosen file against the served store; enable Confirm only when it can be imported."""
     lang = normalise_language(lang)
     if not contents:  # none chosen, or cleared after an import: the import's result stays shown
@@ -51,8 +57,16 @@ def update_report(context: AppContext, contents: str | None, file_name: str | No
     return report_view(report, lang), not report.accepted, ""
 
 
-def confirm_import(context: AppContext, n_clicks: int | None, contents: str | None, file_name: str | None,
-                   kind: str | None, replace_demo: bool | None, lang: str | None, tick: int | None) -> tuple:
+def confirm_import(
+    context: AppContext,
+    n_clicks: int | None,
+    contents: str | None,
+    file_name: str | None,
+    kind: str | None,
+    replace_demo: bool | None,
+    lang: str | None,
+    tick: int | None,
+) -> tuple:
     """Import the chosen file (checked again, against the store as it is now)."""
     lang = normalise_language(lang)
     if not n_clicks or not contents:
@@ -63,11 +77,25 @@ def confirm_import(context: AppContext, n_clicks: int | None, contents: str | No
         message = "; ".join(problem_lines(refused.problems)[:5])
         return dbc.Alert(t("import.failed", lang, reason=message), color="danger"), True, no_update
     except (StoreError, UploadError) as error:
-        return dbc.Alert(t("import.failed", lang, reason=str(error)), color="danger"), False, next_tick(tick)
-    done = t("import.done", lang, rows=format_number(result.rows, lang), kind=t(f"import.kind_name.{result.kind}", lang),
-             file=result.file, version=result.version)
+        return (
+            dbc.Alert(t("import.failed", lang, reason=str(error)), color="danger"),
+            False,
+            next_tick(tick),
+        )
+    done = t(
+        "import.done",
+        lang,
+        rows=format_number(result.rows, lang),
+        kind=t(f"import.kind_name.{result.kind}", lang),
+        file=result.file,
+        version=result.version,
+    )
     # The notes say what the import assumed, and when the privacy budget is nearly spent.
-    notes = [html.Ul([html.Li(note) for note in result.notes], className="small mb-0")] if result.notes else []
+    notes = (
+        [html.Ul([html.Li(note) for note in result.notes], className="small mb-0")]
+        if result.notes
+        else []
+    )
     return dbc.Alert([done, *notes], color="success"), True, next_tick(tick)
 
 
@@ -89,7 +117,14 @@ def update_history(context: AppContext, _tick: int | None, lang: str | None) -> 
         return dbc.Alert(t("import.history.damaged", lang, reason=str(damaged)), color="danger")
     table = history_table(entries, lang, context.settings.keep_versions)
     if pointer_problem:
-        return html.Div([dbc.Alert(t("import.history.pointer", lang, reason=pointer_problem), color="warning"), table])
+        return html.Div(
+            [
+                dbc.Alert(
+                    t("import.history.pointer", lang, reason=pointer_problem), color="warning"
+                ),
+                table,
+            ]
+        )
     return table
 
 
@@ -97,15 +132,18 @@ def _request_from(triggered: object) -> dict | None:
     """The rollback a clicked history button asks for: ``{"undo": id}`` or ``{"serve": version}``."""
     if not isinstance(triggered, dict):
         return None
-    if triggered.get("type") == ids.IMPORT_ROLLBACK_TYPE and isinstance(triggered.get("index"), int):
+    if triggered.get("type") == ids.IMPORT_ROLLBACK_TYPE and isinstance(
+        triggered.get("index"), int
+    ):
         return {"undo": triggered["index"]}
     if triggered.get("type") == ids.IMPORT_SERVE_TYPE and isinstance(triggered.get("index"), str):
         return {"serve": triggered["index"]}
     return None
 
 
-def show_rollback_plan(context: AppContext, triggered: object, undo_clicks: list, serve_clicks: list,
-                       lang: str | None) -> tuple:
+def show_rollback_plan(
+    context: AppContext, triggered: object, undo_clicks: list, serve_clicks: list, lang: str | None
+) -> tuple:
     """Open the confirmation of the rollback whose button was clicked, saying what it changes."""
     lang = normalise_language(lang)
     request = _request_from(triggered)
@@ -116,15 +154,22 @@ def show_rollback_plan(context: AppContext, triggered: object, undo_clicks: list
     except (StoreError, UploadError) as error:
         alert = dbc.Alert(t("import.rollback_failed", lang, reason=str(error)), color="danger")
         return None, False, no_update, no_update, alert
-    made_by = next((entry for entry in reversed(plan.entries)
-                    if entry.get("version") == plan.target and "holds" in entry), None)
+    made_by = next(
+        (
+            entry
+            for entry in reversed(plan.entries)
+            if entry.get("version") == plan.target and "holds" in entry
+        ),
+        None,
+    )
     stored = {"request": request, "target": plan.target, "served": plan.served}
     view = plan_view(plan, made_by, lang, context.settings.keep_versions)
     return stored, True, view, t("import.confirm_go", lang, target=plan.target), ""
 
 
-def carry_out_rollback(context: AppContext, clicks: int | None, stored: dict | None, lang: str | None,
-                       tick: int | None) -> tuple:
+def carry_out_rollback(
+    context: AppContext, clicks: int | None, stored: dict | None, lang: str | None, tick: int | None
+) -> tuple:
     """Carry out the rollback the dialog shows, if the store is still as it was when shown."""
     lang = normalise_language(lang)
     if not clicks or not isinstance(stored, dict):
@@ -132,7 +177,9 @@ def carry_out_rollback(context: AppContext, clicks: int | None, stored: dict | N
     try:
         request = stored.get("request")
         if not isinstance(request, dict):
-            raise ValueError("the rollback shown is not in the page any more: open the history again")
+            raise ValueError(
+                "the rollback shown is not in the page any more: open the history again"
+            )
         entry = roll_back(context, request, stored)
     except (StoreError, UploadError, ValueError, TypeError) as error:
         alert = dbc.Alert(t("import.rollback_failed", lang, reason=str(error)), color="danger")
@@ -145,14 +192,20 @@ def serve_template(kind: str) -> Response:
     """The template of a kind of import file (under /import/: data managers only, like the page)."""
     if kind not in FORMATS:
         abort(404)
-    return Response(template_csv(kind), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{kind}_template.csv"'})
+    return Response(
+        template_csv(kind),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{kind}_template.csv"'},
+    )
 
 
 def register(app: Dash, context: AppContext) -> None:
     """Wire this page's callbacks (none pure: see the module docstring) and its template route."""
-    app.server.add_url_rule(TEMPLATE_PATH.replace("{kind}", "<kind>"), endpoint="import_template",
-                            view_func=serve_template)
+    app.server.add_url_rule(
+        TEMPLATE_PATH.replace("{kind}", "<kind>"),
+        endpoint="import_template",
+        view_func=serve_template,
+    )
     lang = State(ids.LANGUAGE_STORE, "data")
     declare(
         app,
@@ -165,9 +218,13 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.IMPORT_UPLOAD, "filename"),
         lang,
         prevent_initial_call=True,
-        pure=False, needs=MANAGING_DATA,
-    )(lambda contents, kind, replace_demo, file_name, language:
-      update_report(context, contents, file_name, kind, replace_demo, language))
+        pure=False,
+        needs=MANAGING_DATA,
+    )(
+        lambda contents, kind, replace_demo, file_name, language: update_report(
+            context, contents, file_name, kind, replace_demo, language
+        )
+    )
     declare(
         app,
         Output(ids.IMPORT_RESULT, "children", allow_duplicate=True),
@@ -182,15 +239,20 @@ def register(app: Dash, context: AppContext) -> None:
         lang,
         State(ids.IMPORT_HISTORY_TICK, "data"),
         prevent_initial_call=True,
-        pure=False, needs=MANAGING_DATA,
-    )(lambda n_clicks, contents, file_name, kind, replace_demo, language, tick:
-      confirm_and_clear(context, n_clicks, contents, file_name, kind, replace_demo, language, tick))
+        pure=False,
+        needs=MANAGING_DATA,
+    )(
+        lambda n_clicks, contents, file_name, kind, replace_demo, language, tick: confirm_and_clear(
+            context, n_clicks, contents, file_name, kind, replace_demo, language, tick
+        )
+    )
     declare(
         app,
         Output(ids.IMPORT_HISTORY, "children"),
         Input(ids.IMPORT_HISTORY_TICK, "data"),
         lang,
-        pure=False, needs=MANAGING_DATA,
+        pure=False,
+        needs=MANAGING_DATA,
     )(lambda tick, language: update_history(context, tick, language))
     declare(
         app,
@@ -203,8 +265,13 @@ def register(app: Dash, context: AppContext) -> None:
         Input({"type": ids.IMPORT_SERVE_TYPE, "index": ALL}, "n_clicks"),
         lang,
         prevent_initial_call=True,
-        pure=False, needs=MANAGING_DATA,
-    )(lambda undo, serve, language: show_rollback_plan(context, ctx.triggered_id, undo, serve, language))
+        pure=False,
+        needs=MANAGING_DATA,
+    )(
+        lambda undo, serve, language: show_rollback_plan(
+            context, ctx.triggered_id, undo, serve, language
+        )
+    )
     declare(
         app,
         Output(ids.IMPORT_ROLLBACK_RESULT, "children", allow_duplicate=True),
@@ -216,8 +283,13 @@ def register(app: Dash, context: AppContext) -> None:
         lang,
         State(ids.IMPORT_HISTORY_TICK, "data"),
         prevent_initial_call=True,
-        pure=False, needs=MANAGING_DATA,
-    )(lambda clicks, stored, language, tick: carry_out_rollback(context, clicks, stored, language, tick))
+        pure=False,
+        needs=MANAGING_DATA,
+    )(
+        lambda clicks, stored, language, tick: carry_out_rollback(
+            context, clicks, stored, language, tick
+        )
+    )
     # Once the chosen file is cleared (imported), empty the file input too: a browser fires no
     # change for the same file chosen again while the input still holds it.
     app.clientside_callback(

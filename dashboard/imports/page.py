@@ -8,5 +8,11 @@ from dashboard.common.pages import Page
 from dashboard.imports import callbacks
 from dashboard.imports.layout import layout
 
-PAGE = Page("import", "/import", "nav.import", layout, permission=Permission.MANAGE_DATA,
-            register=callbacks.register)
+PAGE = Page(
+    "import",
+    "/import",
+    "nav.import",
+    layout,
+    permission=Permission.MANAGE_DATA,
+    register=callbacks.register,
+)

@@ -69,21 +69,46 @@ def _kind(kind: str | None) -> str | None:
 
 
 @impure("writes the upload to a temporary file; its report holds returnees' records")
-def check_upload(context: AppContext, contents: str | None, file_name: str | None, kind: str | None,
-                 replace_demo: bool) -> ImportReport:
+def check_upload(
+    context: AppContext,
+    contents: str | None,
+    file_name: str | None,
+    kind: str | None,
+    replace_demo: bool,
+) -> ImportReport:
     """The row-level report for an upload, checked against the served store; writes nothing."""
     try:
-        ledger = directory_ledger(context.store_directory) if context.store_directory is not None else None
+        ledger = (
+            directory_ledger(context.store_directory)
+            if context.store_directory is not None
+            else None
+        )
         with saved_upload(contents, file_name) as path:
-            return check_file(context.cursor(), path, kind=_kind(kind), weights=context.settings.composite_weights,
-                              replace_demo=bool(replace_demo), ledger=ledger)
-    except (UploadError, StoreError) as error:  # StoreError: the history (the privacy ledger) is damaged
-        return ImportReport(safe_file_name(file_name), None, 0, [Problem(safe_file_name(file_name), str(error))])
+            return check_file(
+                context.cursor(),
+                path,
+                kind=_kind(kind),
+                weights=context.settings.composite_weights,
+                replace_demo=bool(replace_demo),
+                ledger=ledger,
+            )
+    except (
+        UploadError,
+        StoreError,
+    ) as error:  # StoreError: the history (the privacy ledger) is damaged
+        return ImportReport(
+            safe_file_name(file_name), None, 0, [Problem(safe_file_name(file_name), str(error))]
+        )
 
 
 @impure("writes a new store version and a history entry")
-def run_import(context: AppContext, contents: str | None, file_name: str | None, kind: str | None,
-               replace_demo: bool) -> ImportResult:
+def run_import(
+    context: AppContext,
+    contents: str | None,
+    file_name: str | None,
+    kind: str | None,
+    replace_demo: bool,
+) -> ImportResult:
     """Import an upload into a new store version and switch this worker to it at once.
 
     Raises:
@@ -91,12 +116,20 @@ def run_import(context: AppContext, contents: str | None, file_name: str | None,
     """
     directory = context.store_directory
     if directory is None:
-        raise UploadError("this server reads a single store file; importing in the browser needs a store "
-                          "directory (EUIOM_STORE=DIR, see docs/scaling.md)")
+        raise UploadError(
+            "this server reads a single store file; importing in the browser needs a store "
+            "directory (EUIOM_STORE=DIR, see docs/scaling.md)"
+        )
     with saved_upload(contents, file_name) as path:
-        result = import_file(directory, path, kind=_kind(kind), weights=context.settings.composite_weights,
-                             replace_demo=bool(replace_demo), user=current_user_name(),
-                             keep=context.settings.keep_versions)
+        result = import_file(
+            directory,
+            path,
+            kind=_kind(kind),
+            weights=context.settings.composite_weights,
+            replace_demo=bool(replace_demo),
+            user=current_user_name(),
+            keep=context.settings.keep_versions,
+        )
     context.refresh(force=True)
     return result
 
@@ -128,7 +161,11 @@ def plan_rollback(context: AppContext, request: dict) -> rollbacks.RollbackPlan:
     if directory is None:
         raise UploadError("this server reads a single store file, which keeps no versions")
     state = rollbacks.read_state(directory)
-    if isinstance(request, dict) and isinstance(request.get("undo"), int) and not isinstance(request["undo"], bool):
+    if (
+        isinstance(request, dict)
+        and isinstance(request.get("undo"), int)
+        and not isinstance(request["undo"], bool)
+    ):
         return rollbacks.plan_undo(state, request["undo"])
     if isinstance(request, dict) and isinstance(request.get("serve"), str):
         return rollbacks.plan_serve(state, request["serve"])
@@ -146,9 +183,14 @@ def roll_back(context: AppContext, request: dict, expected: dict) -> dict:
         StoreError: the store changed since the confirmation was shown, or a change is running.
     """
     plan = plan_rollback(context, request)
-    if not isinstance(expected, dict) or (plan.target, plan.served) != (expected.get("target"), expected.get("served")):
-        raise StoreError("the store changed since this rollback was shown: look at what it would change again "
-                         "(nothing was changed)")
+    if not isinstance(expected, dict) or (plan.target, plan.served) != (
+        expected.get("target"),
+        expected.get("served"),
+    ):
+        raise StoreError(
+            "the store changed since this rollback was shown: look at what it would change again "
+            "(nothing was changed)"
+        )
     if context.store_directory is None:
         raise StoreError("rollbacks need a store directory (this store is a single file)")
     entry = rollbacks.carry_out(context.store_directory, plan, current_user_name())

@@ -26,12 +26,17 @@ from dashboard.map.traces import BORDER, SEA_GEOJSON, SEA_ID
 # The scale starts at a light blue, not white: the smallest figures (Nigeria's 7 returns) stay
 # apart from the sea and from the grey of "no figure".
 AMOUNT_COLOURS = ("#d6e6f5", *theme.SEQUENTIAL[1:])
-AMOUNT_SCALE = [[index / (len(AMOUNT_COLOURS) - 1), colour] for index, colour in enumerate(AMOUNT_COLOURS)]
+AMOUNT_SCALE = [
+    [index / (len(AMOUNT_COLOURS) - 1), colour] for index, colour in enumerate(AMOUNT_COLOURS)
+]
 NICE_STEPS = (1, 2, 5)
 # Characters per line of the title and of its source line (they fit a 390 px phone), and the band
 # at the figure's foot that holds the "no figure" legend under the colour bar (pixels).
 TITLE_WIDTH, SOURCE_WIDTH, LEGEND_BAND = 36, 52, 34
-LEGEND_WIDTH, LEGEND_LINE = 40, 17  # a legend entry's characters per line; the band's height per more line
+LEGEND_WIDTH, LEGEND_LINE = (
+    40,
+    17,
+)  # a legend entry's characters per line; the band's height per more line
 BAR_TITLE_WIDTH = 30  # the colour bar's title is centred over a bar 75% of the figure wide
 BAR_LENGTH = 0.75
 # Least distance between two labelled ticks, as a share of the bar (on the square-root scale):
@@ -48,11 +53,21 @@ def _ticks(maximum: float) -> list[float]:
     if maximum <= 0:
         return [0.0]
     top = math.sqrt(maximum)
-    candidates = sorted({step * 10.0 ** exponent for exponent in range(-2, int(math.log10(maximum)) + 1)
-                         for step in NICE_STEPS if step * 10.0 ** exponent < maximum}, reverse=True)
+    candidates = sorted(
+        {
+            step * 10.0**exponent
+            for exponent in range(-2, int(math.log10(maximum)) + 1)
+            for step in NICE_STEPS
+            if step * 10.0**exponent < maximum
+        },
+        reverse=True,
+    )
     ticks = [maximum]
     for value in candidates:
-        if math.sqrt(ticks[-1]) - math.sqrt(value) >= TICK_GAP * top and math.sqrt(value) >= TICK_GAP * top:
+        if (
+            math.sqrt(ticks[-1]) - math.sqrt(value) >= TICK_GAP * top
+            and math.sqrt(value) >= TICK_GAP * top
+        ):
             ticks.append(value)
     return [0.0, *reversed(ticks)]
 
@@ -77,8 +92,11 @@ def _hover_body(row, spec: AmountSpec, lang: str) -> str:
     if spec.is_eutf and not spec.is_budget:
         others = {"actual": row.actual, "target": row.target, "pct": row.pct}
         others.pop(spec.value_kind, None)
-        lines += [f"{t(f'eutf.value.{kind}', lang)}{colon}{_other_value(kind, value, lang)}"
-                  for kind, value in others.items() if not pd.isna(value)]
+        lines += [
+            f"{t(f'eutf.value.{kind}', lang)}{colon}{_other_value(kind, value, lang)}"
+            for kind, value in others.items()
+            if not pd.isna(value)
+        ]
     if row.level:
         key = "eutf.hover.project_level" if row.level == "project" else "eutf.hover.contract_level"
         lines += _wrapped(t(key, lang, ids=row.iati_ids))
@@ -101,18 +119,43 @@ def _hovertemplate(spec: AmountSpec, lang: str) -> str:
 
 def _customdata(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> list[list[str]]:
     click = f"<br><span style='font-size:11px'>{t('map.hover.click', lang)}</span>"
-    return [[str(row.iso3), str(row.country), _hover_body(row, spec, lang), click if row.action_country else ""]
-            for row in frame.itertuples(index=False)]
+    return [
+        [
+            str(row.iso3),
+            str(row.country),
+            _hover_body(row, spec, lang),
+            click if row.action_country else "",
+        ]
+        for row in frame.itertuples(index=False)
+    ]
 
 
-def _valued(frame: pd.DataFrame, spec: AmountSpec, lang: str, *, uid: str, name: str, outline: str,
-            width: float, showlegend: bool) -> go.Choropleth:
+def _valued(
+    frame: pd.DataFrame,
+    spec: AmountSpec,
+    lang: str,
+    *,
+    uid: str,
+    name: str,
+    outline: str,
+    width: float,
+    showlegend: bool,
+) -> go.Choropleth:
     """Countries with a figure, on the layout's shared colour axis."""
     return go.Choropleth(
-        geojson=COUNTRIES_URL, featureidkey="id", locations=list(frame["iso3"]),
-        z=[math.sqrt(value) for value in frame["value"].astype(float).clip(lower=0)], coloraxis="coloraxis",
-        showlegend=showlegend, name=name, uid=uid, legendrank=700, customdata=_customdata(frame, spec, lang),
-        hovertemplate=_hovertemplate(spec, lang), marker={"line": {"color": outline, "width": width}})
+        geojson=COUNTRIES_URL,
+        featureidkey="id",
+        locations=list(frame["iso3"]),
+        z=[math.sqrt(value) for value in frame["value"].astype(float).clip(lower=0)],
+        coloraxis="coloraxis",
+        showlegend=showlegend,
+        name=name,
+        uid=uid,
+        legendrank=700,
+        customdata=_customdata(frame, spec, lang),
+        hovertemplate=_hovertemplate(spec, lang),
+        marker={"line": {"color": outline, "width": width}},
+    )
 
 
 def amount_traces(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> list[go.Choropleth]:
@@ -121,26 +164,72 @@ def amount_traces(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> list[go.C
     countries the map has an outline for are drawn."""
     drawn = frame[frame["drawn"]]
     missing, present = drawn[~drawn["has_figure"]], drawn[drawn["has_figure"]]
-    traces = [go.Choropleth(
-        geojson=SEA_GEOJSON, featureidkey="id", locations=[SEA_ID], z=[0], zmin=0, zmax=1,
-        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False, showlegend=False,
-        hoverinfo="none", uid=SEA_ID, name=SEA_ID, marker={"line": {"color": "rgba(0,0,0,0)", "width": 0}})]
+    traces = [
+        go.Choropleth(
+            geojson=SEA_GEOJSON,
+            featureidkey="id",
+            locations=[SEA_ID],
+            z=[0],
+            zmin=0,
+            zmax=1,
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            showscale=False,
+            showlegend=False,
+            hoverinfo="none",
+            uid=SEA_ID,
+            name=SEA_ID,
+            marker={"line": {"color": "rgba(0,0,0,0)", "width": 0}},
+        )
+    ]
     if len(missing):
-        traces.append(go.Choropleth(
-            geojson=COUNTRIES_URL, featureidkey="id", locations=list(missing["iso3"]), z=[0] * len(missing),
-            zmin=0, zmax=1, colorscale=[[0, theme.INACTIVE_FILL], [1, theme.INACTIVE_FILL]], showscale=False,
-            showlegend=True, name=spec.missing_label, uid="amount-missing", legendrank=800,
-            customdata=_customdata(missing, spec, lang), hovertemplate=_hovertemplate(spec, lang),
-            marker={"line": {"color": BORDER, "width": 0.6}}))
+        traces.append(
+            go.Choropleth(
+                geojson=COUNTRIES_URL,
+                featureidkey="id",
+                locations=list(missing["iso3"]),
+                z=[0] * len(missing),
+                zmin=0,
+                zmax=1,
+                colorscale=[[0, theme.INACTIVE_FILL], [1, theme.INACTIVE_FILL]],
+                showscale=False,
+                showlegend=True,
+                name=spec.missing_label,
+                uid="amount-missing",
+                legendrank=800,
+                customdata=_customdata(missing, spec, lang),
+                hovertemplate=_hovertemplate(spec, lang),
+                marker={"line": {"color": BORDER, "width": 0.6}},
+            )
+        )
     project = present["level"] == "project"
     if len(present[~project]):
-        traces.append(_valued(present[~project], spec, lang, uid="amount-values", name=spec.measure_label,
-                              outline=BORDER, width=0.6, showlegend=False))
+        traces.append(
+            _valued(
+                present[~project],
+                spec,
+                lang,
+                uid="amount-values",
+                name=spec.measure_label,
+                outline=BORDER,
+                width=0.6,
+                showlegend=False,
+            )
+        )
     if project.any():
         # plotly never wraps a legend entry: the long one is broken into lines here.
         name = "<br>".join(_wrapped(t("eutf.legend.project_level", lang), LEGEND_WIDTH))
-        traces.append(_valued(present[project], spec, lang, uid="amount-values-project", name=name,
-                              outline=PROJECT_OUTLINE, width=2, showlegend=True))
+        traces.append(
+            _valued(
+                present[project],
+                spec,
+                lang,
+                uid="amount-values-project",
+                name=name,
+                outline=PROJECT_OUTLINE,
+                width=2,
+                showlegend=True,
+            )
+        )
     return traces
 
 
@@ -153,12 +242,24 @@ def _colour_axis(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> dict:
     if spec.short_source:
         title += f"<br><span style='font-size:10px'>{spec.short_source}</span>"
     return {
-        "cmin": 0, "cmax": math.sqrt(maximum) or 1, "colorscale": AMOUNT_SCALE, "showscale": bool(len(values)),
+        "cmin": 0,
+        "cmax": math.sqrt(maximum) or 1,
+        "colorscale": AMOUNT_SCALE,
+        "showscale": bool(len(values)),
         # The source is in the title; the bar repeats only a short kind of data (demo, imported).
-        "colorbar": {"title": {"text": title, "side": "top"}, "orientation": "h", "x": 0, "xanchor": "left",
-                     "y": -0.04, "yanchor": "top", "len": BAR_LENGTH, "thickness": 12,
-                     "tickvals": [math.sqrt(tick) for tick in ticks],
-                     "ticktext": [_tick_text(tick, spec, lang) for tick in ticks], "tickangle": 0},
+        "colorbar": {
+            "title": {"text": title, "side": "top"},
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -0.04,
+            "yanchor": "top",
+            "len": BAR_LENGTH,
+            "thickness": 12,
+            "tickvals": [math.sqrt(tick) for tick in ticks],
+            "ticktext": [_tick_text(tick, spec, lang) for tick in ticks],
+            "tickangle": 0,
+        },
     }
 
 
@@ -170,16 +271,25 @@ def amount_map(frame: pd.DataFrame, spec: AmountSpec, *, lang: str, demo: bool) 
     neither covers the other at any width.
     """
     figure = new_figure(amount_traces(frame, spec, lang))
-    title_lines = textwrap.wrap(t("map.amount.title", lang, measure=spec.measure_label, value=spec.value_label),
-                                TITLE_WIDTH)
+    title_lines = textwrap.wrap(
+        t("map.amount.title", lang, measure=spec.measure_label, value=spec.value_label), TITLE_WIDTH
+    )
     source_lines = textwrap.wrap(spec.source_line, SOURCE_WIDTH)
     source = "<br>".join(f"<span style='font-size:11px'>{line}</span>" for line in source_lines)
     base_layout(figure, title="<br>".join(title_lines) + "<br>" + source, lang=lang, demo=demo)
     frame_map(figure, lang, title_height=title_block(len(title_lines), len(source_lines)))
     figure.update_layout(
         coloraxis=_colour_axis(frame, spec, lang),
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 0, "yanchor": "bottom",
-                "traceorder": "normal", "itemclick": False},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "traceorder": "normal",
+            "itemclick": False,
+        },
         meta={"demo": demo, "colour_mode": "amount", "kind": spec.kind},
     )
     # On a phone the legend's entries stack: the band holds every line of them.

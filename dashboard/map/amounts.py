@@ -20,8 +20,21 @@ from dashboard.common.data_kinds import EUTF, FACTS
 from dashboard.i18n import format_number, t
 from dashboard.store.eutf import BUDGET_VALUE
 
-AMOUNT_COLUMNS = ("iso3", "country", "value", "budget", "target", "actual", "pct", "level", "iati_ids",
-                  "regional", "drawn", "has_figure", "action_country")
+AMOUNT_COLUMNS = (
+    "iso3",
+    "country",
+    "value",
+    "budget",
+    "target",
+    "actual",
+    "pct",
+    "level",
+    "iati_ids",
+    "regional",
+    "drawn",
+    "has_figure",
+    "action_country",
+)
 MAX_REGIONAL_LISTED = 3
 
 
@@ -60,9 +73,18 @@ def _regional_text(rows: pd.DataFrame, measure: str, lang: str) -> str:
     parts = []
     for row in rows.head(MAX_REGIONAL_LISTED).itertuples(index=False):
         amount = number(row.target if measure == "budget" else row.actual)
-        parts.append(t("eutf.regional.item", lang, id=row.iati_id, level=t(f"eutf.level.{row.level}", lang),
-                       count=row.country_count, value=format_number(amount, lang, 0 if measure == "budget" else 2)
-                       .removesuffix(".00").removesuffix(",00")))
+        parts.append(
+            t(
+                "eutf.regional.item",
+                lang,
+                id=row.iati_id,
+                level=t(f"eutf.level.{row.level}", lang),
+                count=row.country_count,
+                value=format_number(amount, lang, 0 if measure == "budget" else 2)
+                .removesuffix(".00")
+                .removesuffix(",00"),
+            )
+        )
     more = len(rows) - MAX_REGIONAL_LISTED
     if more > 0:
         parts.append(t("eutf.regional.more", lang, count=more))
@@ -70,13 +92,33 @@ def _regional_text(rows: pd.DataFrame, measure: str, lang: str) -> str:
 
 
 def _empty_row(iso3: str, name: str, *, drawn: bool, action_country: bool) -> dict:
-    return {"iso3": iso3, "country": name, "value": math.nan, "budget": math.nan, "target": math.nan,
-            "actual": math.nan, "pct": math.nan, "level": "", "iati_ids": "", "regional": "", "drawn": drawn,
-            "has_figure": False, "action_country": action_country}
+    return {
+        "iso3": iso3,
+        "country": name,
+        "value": math.nan,
+        "budget": math.nan,
+        "target": math.nan,
+        "actual": math.nan,
+        "pct": math.nan,
+        "level": "",
+        "iati_ids": "",
+        "regional": "",
+        "drawn": drawn,
+        "has_figure": False,
+        "action_country": action_country,
+    }
 
 
-def eutf_amounts(own: pd.DataFrame, regional: pd.DataFrame, *, measure: str, value_kind: str,
-                 drawable: Mapping[str, str], action_countries: Collection[str], lang: str) -> pd.DataFrame:
+def eutf_amounts(
+    own: pd.DataFrame,
+    regional: pd.DataFrame,
+    *,
+    measure: str,
+    value_kind: str,
+    drawable: Mapping[str, str],
+    action_countries: Collection[str],
+    lang: str,
+) -> pd.DataFrame:
     """One row per country on the map or with an EUTF figure.
 
     Args:
@@ -93,20 +135,46 @@ def eutf_amounts(own: pd.DataFrame, regional: pd.DataFrame, *, measure: str, val
     for the budget, ``budget`` holds it and ``target``, ``actual`` and ``pct`` are NaN.
     """
     name_column = f"name_{lang}"
-    rows = {iso3: _empty_row(iso3, name, drawn=True, action_country=iso3 in action_countries)
-            for iso3, name in drawable.items()}
+    rows = {
+        iso3: _empty_row(iso3, name, drawn=True, action_country=iso3 in action_countries)
+        for iso3, name in drawable.items()
+    }
     for row in own.to_dict("records"):
-        entry = rows.setdefault(row["iso3"], _empty_row(row["iso3"], row[name_column], drawn=False,
-                                                        action_country=row["iso3"] in action_countries))
+        entry = rows.setdefault(
+            row["iso3"],
+            _empty_row(
+                row["iso3"],
+                row[name_column],
+                drawn=False,
+                action_country=row["iso3"] in action_countries,
+            ),
+        )
         if measure == "budget":
-            figures = {"budget": row["target"], "target": math.nan, "actual": math.nan, "pct": math.nan}
+            figures = {
+                "budget": row["target"],
+                "target": math.nan,
+                "actual": math.nan,
+                "pct": math.nan,
+            }
             value = row["target"]
         else:
             target, actual = row["target"], row["actual"]
-            figures = {"budget": math.nan, "target": target, "actual": actual, "pct": _pct(actual, target)}
+            figures = {
+                "budget": math.nan,
+                "target": target,
+                "actual": actual,
+                "pct": _pct(actual, target),
+            }
             value = figures[value_kind]
-        entry.update({**figures, "value": value, "level": row["level"], "iati_ids": row["iati_ids"],
-                      "has_figure": not is_missing(value)})
+        entry.update(
+            {
+                **figures,
+                "value": value,
+                "level": row["level"],
+                "iati_ids": row["iati_ids"],
+                "has_figure": not is_missing(value),
+            }
+        )
     for iso3, covered in regional.groupby("iso3", sort=True):
         if iso3 in rows:
             rows[str(iso3)]["regional"] = _regional_text(covered, measure, lang)
@@ -115,33 +183,58 @@ def eutf_amounts(own: pd.DataFrame, regional: pd.DataFrame, *, measure: str, val
     return frame.sort_values("iso3", ignore_index=True)
 
 
-def indicator_amounts(ranking: pd.DataFrame, *, drawable: Mapping[str, str], lang: str) -> pd.DataFrame:
+def indicator_amounts(
+    ranking: pd.DataFrame, *, drawable: Mapping[str, str], lang: str
+) -> pd.DataFrame:
     """One row per map country for a store indicator (``dashboard.common.queries.country_ranking``
     without the sex split), summed over the filtered period; NaN where the store has no value."""
     totals = {row["iso3"]: float(row["value"]) for row in ranking.to_dict("records")}
-    rows = [{**_empty_row(iso3, name, drawn=True, action_country=True), "value": totals.get(iso3, math.nan),
-             "actual": totals.get(iso3, math.nan), "has_figure": iso3 in totals} for iso3, name in drawable.items()]
+    rows = [
+        {
+            **_empty_row(iso3, name, drawn=True, action_country=True),
+            "value": totals.get(iso3, math.nan),
+            "actual": totals.get(iso3, math.nan),
+            "has_figure": iso3 in totals,
+        }
+        for iso3, name in drawable.items()
+    ]
     return pd.DataFrame(rows, columns=list(AMOUNT_COLUMNS)).sort_values("iso3", ignore_index=True)
 
 
-def eutf_spec(measure: str, value_kind: str, number: str | None, as_of: str, lang: str) -> AmountSpec:
+def eutf_spec(
+    measure: str, value_kind: str, number: str | None, as_of: str, lang: str
+) -> AmountSpec:
     """The words of an EUTF colouring (``number``: its Common Output Indicator, None for budget)."""
-    framework = (t("eutf.framework.contracts", lang) if number is None
-                 else t("eutf.framework.coi", lang, number=number))
+    framework = (
+        t("eutf.framework.contracts", lang)
+        if number is None
+        else t("eutf.framework.coi", lang, number=number)
+    )
     value_kind = BUDGET_VALUE if measure == "budget" else value_kind
     return AmountSpec(
-        kind=EUTF, measure_label=t(f"eutf.measure.{measure}", lang),
+        kind=EUTF,
+        measure_label=t(f"eutf.measure.{measure}", lang),
         value_label=t(f"eutf.value.{value_kind}", lang),
         source_line=t("eutf.source_line", lang, date=as_of, framework=framework),
         missing_label=t("eutf.missing", lang),
-        unit="EUR" if measure == "budget" else ("%" if value_kind == "pct" else "people"), value_kind=value_kind)
+        unit="EUR" if measure == "budget" else ("%" if value_kind == "pct" else "people"),
+        value_kind=value_kind,
+    )
 
 
-def indicator_spec(indicator: str, period: str, kind_label: str, lang: str, origin: str = "demo") -> AmountSpec:
+def indicator_spec(
+    indicator: str, period: str, kind_label: str, lang: str, origin: str = "demo"
+) -> AmountSpec:
     """The words of a colouring by a store indicator (demo or imported: ``origin``)."""
-    return AmountSpec(kind=FACTS, measure_label=indicator, value_label=t("eutf.value.sum", lang, period=period),
-                      source_line=kind_label, missing_label=t("map.amount.missing_store", lang), unit="",
-                      short_source=t(f"kind.short.{origin}", lang).upper())
+    return AmountSpec(
+        kind=FACTS,
+        measure_label=indicator,
+        value_label=t("eutf.value.sum", lang, period=period),
+        source_line=kind_label,
+        missing_label=t("map.amount.missing_store", lang),
+        unit="",
+        short_source=t(f"kind.short.{origin}", lang).upper(),
+    )
 
 
 def as_value_text(value: float, spec: AmountSpec, lang: str) -> str:

@@ -44,9 +44,15 @@ def clicked_country(click_data: dict | None) -> str | None:
     return location if location in geometry.country_ids() else None
 
 
-def select_country(context: AppContext, click_data: dict | None, close_clicks: int | None,
-                   chosen: str | None, selection_data: dict | None, current: str | None,
-                   triggered_id: str | None) -> tuple[object, object]:
+def select_country(
+    context: AppContext,
+    click_data: dict | None,
+    close_clicks: int | None,
+    chosen: str | None,
+    selection_data: dict | None,
+    current: str | None,
+    triggered_id: str | None,
+) -> tuple[object, object]:
     """The country whose profile is open, and the value of the country drop-down.
 
     A click on an Action country, or choosing it in the drop-down, opens its profile; the close
@@ -56,7 +62,9 @@ def select_country(context: AppContext, click_data: dict | None, close_clicks: i
     """
     if triggered_id == ids.MAP_PROFILE_CLOSE:
         return None, None
-    if current is not None and not (isinstance(current, str) and current in context.catalog.countries):
+    if current is not None and not (
+        isinstance(current, str) and current in context.catalog.countries
+    ):
         return None, None  # a store the page never wrote (a hand-made request): no profile
     if triggered_id == ids.MAP_PROFILE_SELECT:
         iso3 = chosen if isinstance(chosen, str) and chosen in context.catalog.countries else None
@@ -100,7 +108,9 @@ function (iso3) {
     window.setTimeout(function () { observer.disconnect(); }, 10000);
     return window.dash_clientside.no_update;
 }
-""".replace("PROFILE_ID", json.dumps(ids.MAP_PROFILE)).replace("TITLE_ID", json.dumps(ids.MAP_PROFILE_TITLE))
+""".replace("PROFILE_ID", json.dumps(ids.MAP_PROFILE)).replace(
+    "TITLE_ID", json.dumps(ids.MAP_PROFILE_TITLE)
+)
 
 
 def serve_geometry(name: str) -> WerkzeugResponse:
@@ -115,7 +125,9 @@ def serve_geometry(name: str) -> WerkzeugResponse:
     return response.make_conditional(request)
 
 
-def value_options(context: AppContext, measure: object, lang: str | None) -> tuple[list[dict], bool]:
+def value_options(
+    context: AppContext, measure: object, lang: str | None
+) -> tuple[list[dict], bool]:
     """The values of the measure some country has a figure for, and whether their choice is
     hidden (one value or none: nothing to choose)."""
     choices = value_choices(context.catalog, measure, normalise_language(lang))
@@ -125,7 +137,9 @@ def value_options(context: AppContext, measure: object, lang: str | None) -> tup
 def register(app: Dash, context: AppContext) -> None:
     """Wire this page's own callbacks (its charts, profile and notes are answered by the page's
     chart callback, ``callbacks.charts``) and the geometry route."""
-    app.server.add_url_rule(f"{geometry.URL_PREFIX}<name>", endpoint="map_geometry", view_func=serve_geometry)
+    app.server.add_url_rule(
+        f"{geometry.URL_PREFIX}<name>", endpoint="map_geometry", view_func=serve_geometry
+    )
     # Not prevented on the first call: a link's profile country is checked against its filters.
     # The open country is a page option: its store is the option's control, also set from the
     # address by the options callback (callbacks.page_options).
@@ -139,16 +153,21 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.SELECTION_STORE, "data"),
         State(ids.MAP_SELECTED_STORE, "data"),
         prevent_initial_call="initial_duplicate",
-        pure=True, needs=VIEWING,
-    )(lambda click, close, chosen, selection, current: select_country(
-        context, click, close, chosen, selection, current, ctx.triggered_id))
+        pure=True,
+        needs=VIEWING,
+    )(
+        lambda click, close, chosen, selection, current: select_country(
+            context, click, close, chosen, selection, current, ctx.triggered_id
+        )
+    )
     declare(
         app,
         Output(ids.MAP_PROFILE_SELECT, "value"),
         Input(OPTIONS_STORE, "data"),
         State(ids.MAP_PROFILE_SELECT, "value"),
         prevent_initial_call=True,
-        pure=True, needs=VIEWING,
+        pure=True,
+        needs=VIEWING,
     )(lambda options, shown: profile_choice(context, options, shown))
     declare(
         app,
@@ -156,7 +175,8 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.MAP_EUTF_VALUE_GROUP, "hidden"),
         Input(ids.MAP_EUTF_MEASURE, "value"),
         State(ids.LANGUAGE_STORE, "data"),
-        pure=True, needs=VIEWING,
+        pure=True,
+        needs=VIEWING,
     )(lambda measure, lang: value_options(context, measure, lang))
     app.clientside_callback(
         SCROLL_TO_PROFILE_JS,

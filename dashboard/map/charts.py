@@ -45,12 +45,20 @@ def _province_layers(cursor: duckdb.DuckDBPyConnection, show_provinces: bool) ->
     return {"provinces": geometry.afghan_provinces(), "rada": queries.rada_provinces(cursor)}
 
 
-def map_view(cursor: duckdb.DuckDBPyConnection, selection: Selection, mode: object, show_provinces: bool,
-             lang: str) -> tuple[pd.DataFrame, dict]:
+def map_view(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    mode: object,
+    show_provinces: bool,
+    lang: str,
+) -> tuple[pd.DataFrame, dict]:
     """The map's countries and the keyword arguments of its figure and table builders."""
     countries = queries.map_countries(cursor, selection)
-    return countries, {"mode": labels.colour_mode(mode), "lang": normalise_language(lang),
-                       **_province_layers(cursor, show_provinces)}
+    return countries, {
+        "mode": labels.colour_mode(mode),
+        "lang": normalise_language(lang),
+        **_province_layers(cursor, show_provinces),
+    }
 
 
 def _period_text(catalog: Catalog, selection: Selection, lang: str) -> str:
@@ -62,29 +70,53 @@ def _period_text(catalog: Catalog, selection: Selection, lang: str) -> str:
     return f"{quarter_label(start, lang)} – {quarter_label(end, lang)}"
 
 
-def amount_view(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection: Selection, options: MapOptions,
-                lang: str, imported_files: list[str]) -> tuple[pd.DataFrame, amounts.AmountSpec]:
+def amount_view(
+    cursor: duckdb.DuckDBPyConnection,
+    catalog: Catalog,
+    selection: Selection,
+    options: MapOptions,
+    lang: str,
+    imported_files: list[str],
+) -> tuple[pd.DataFrame, amounts.AmountSpec]:
     """The amount per country the map colours by (``options`` in an amount mode), and its words."""
     lang = normalise_language(lang)
     outlines = geometry.country_ids()
-    drawable = {iso3: named.name(lang) for iso3, named in catalog.countries.items() if iso3 in outlines}
+    drawable = {
+        iso3: named.name(lang) for iso3, named in catalog.countries.items() if iso3 in outlines
+    }
     if options.mode == EUTF_MODE:
-        spec = amounts.eutf_spec(options.measure, options.value, eutf.MEASURES[options.measure],
-                                     "2021-12-17", lang)
+        spec = amounts.eutf_spec(
+            options.measure, options.value, eutf.MEASURES[options.measure], "2021-12-17", lang
+        )
         # Every country the EUTF figures name is drawn too (the Gambia, Eritrea, Tanzania): with its
         # own figure, or grey with the regional projects that cover it.
         named = eutf.countries(cursor)
-        drawable.update({row["iso3"]: row[f"name_{lang}"] for row in named.to_dict("records")
-                         if row["iso3"] in outlines and row["iso3"] not in drawable})
+        drawable.update(
+            {
+                row["iso3"]: row[f"name_{lang}"]
+                for row in named.to_dict("records")
+                if row["iso3"] in outlines and row["iso3"] not in drawable
+            }
+        )
         frame = amounts.eutf_amounts(
-            eutf.country_figures(cursor, options.measure), eutf.regional_figures(cursor, options.measure),
-            measure=options.measure, value_kind=options.value, drawable=drawable,
-            action_countries=catalog.countries.keys(), lang=lang)
+            eutf.country_figures(cursor, options.measure),
+            eutf.regional_figures(cursor, options.measure),
+            measure=options.measure,
+            value_kind=options.value,
+            drawable=drawable,
+            action_countries=catalog.countries.keys(),
+            lang=lang,
+        )
         return frame, spec
     indicator = options.indicator or next(iter(catalog.indicators))
     ranking = shared_queries.country_ranking(cursor, selection, indicator, by_sex=False)
-    spec = amounts.indicator_spec(catalog.indicators[indicator].name(lang), _period_text(catalog, selection, lang),
-                                      kind_text(FACTS, catalog, imported_files, lang), lang, catalog.data_origin)
+    spec = amounts.indicator_spec(
+        catalog.indicators[indicator].name(lang),
+        _period_text(catalog, selection, lang),
+        kind_text(FACTS, catalog, imported_files, lang),
+        lang,
+        catalog.data_origin,
+    )
     return amounts.indicator_amounts(ranking, drawable=drawable, lang=lang), spec
 
 
@@ -107,8 +139,13 @@ class ProfileTrend:
     frame: pd.DataFrame
 
 
-def profile_trend(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection: Selection, iso3: object,
-                  lang: str) -> ProfileTrend | None:
+def profile_trend(
+    cursor: duckdb.DuckDBPyConnection,
+    catalog: Catalog,
+    selection: Selection,
+    iso3: object,
+    lang: str,
+) -> ProfileTrend | None:
     """The trend the profile of ``iso3`` shows under the selection, or None (no country, or no
     headline indicator with data there)."""
     iso3 = chosen_profile(iso3, catalog)
@@ -118,9 +155,14 @@ def profile_trend(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, selection
     lead = frames.lead_indicator(headline)
     if lead is None:
         return None
-    return ProfileTrend(iso3, catalog.countries[iso3].name(lang), lead,
-                        labels.indicator_name(lead, catalog, lang), str(headline.iloc[0]["unit"]),
-                        queries.country_trend(cursor, selection, iso3, lead))
+    return ProfileTrend(
+        iso3,
+        catalog.countries[iso3].name(lang),
+        lead,
+        labels.indicator_name(lead, catalog, lang),
+        str(headline.iloc[0]["unit"]),
+        queries.country_trend(cursor, selection, iso3, lead),
+    )
 
 
 def country_name(catalog: Catalog, iso3: str, lang: str) -> str:
@@ -138,14 +180,22 @@ def map_options(request: ChartRequest) -> MapOptions:
 def programme_view(request: ChartRequest) -> tuple[pd.DataFrame, dict]:
     """The countries the map colours by category, and its figure's and table's keyword arguments."""
     options = map_options(request)
-    return map_view(request.cursor, request.selection, options.mode, options.provinces, request.lang)
+    return map_view(
+        request.cursor, request.selection, options.mode, options.provinces, request.lang
+    )
 
 
 @per_request
 def amount_frame(request: ChartRequest) -> tuple[pd.DataFrame, amounts.AmountSpec]:
     """The amount per country the map colours by, and its words (an amount colouring only)."""
-    return amount_view(request.cursor, request.catalog, request.selection, map_options(request), request.lang,
-                       reference_files(request.cursor))
+    return amount_view(
+        request.cursor,
+        request.catalog,
+        request.selection,
+        map_options(request),
+        request.lang,
+        reference_files(request.cursor),
+    )
 
 
 def map_data(request: ChartRequest) -> pd.DataFrame:
@@ -161,8 +211,9 @@ def map_figure(request: ChartRequest) -> go.Figure:
     """The map for the filters and options of the request."""
     if map_options(request).is_amount:
         frame, spec = amount_frame(request)
-        return amount_figures.amount_map(frame, spec, lang=request.lang,
-                                         demo=spec.kind == FACTS and request.catalog.is_demo)
+        return amount_figures.amount_map(
+            frame, spec, lang=request.lang, demo=spec.kind == FACTS and request.catalog.is_demo
+        )
     countries, view = programme_view(request)
     return figures.programme_map(countries, **view)
 
@@ -184,19 +235,31 @@ def drawn_key(request: ChartRequest) -> list:
 @per_request
 def trend_of(request: ChartRequest) -> ProfileTrend | None:
     """The trend the profile of the request's country shows, or None."""
-    return profile_trend(request.cursor, request.catalog, request.selection, map_options(request).profile,
-                         request.lang)
+    return profile_trend(
+        request.cursor,
+        request.catalog,
+        request.selection,
+        map_options(request).profile,
+        request.lang,
+    )
 
 
 def trend_data(request: ChartRequest) -> pd.DataFrame:
     """The quarterly values of the profile's trend, for the country of the URL (none: no rows)."""
     trend = trend_of(request)
     if trend is None:
-        return frames.trend_table(None, iso3="", country="", indicator_code="", indicator="", unit="",
-                                  lang=request.lang)
-    return frames.trend_table(trend.frame, iso3=trend.iso3, country=trend.country,
-                              indicator_code=trend.indicator_code, indicator=trend.indicator, unit=trend.unit,
-                              lang=request.lang)
+        return frames.trend_table(
+            None, iso3="", country="", indicator_code="", indicator="", unit="", lang=request.lang
+        )
+    return frames.trend_table(
+        trend.frame,
+        iso3=trend.iso3,
+        country=trend.country,
+        indicator_code=trend.indicator_code,
+        indicator=trend.indicator,
+        unit=trend.unit,
+        lang=request.lang,
+    )
 
 
 def trend_figure(request: ChartRequest) -> go.Figure:
@@ -205,15 +268,25 @@ def trend_figure(request: ChartRequest) -> go.Figure:
     if trend is None:
         return empty_figure(t("chart.empty", request.lang), lang=request.lang)
     return figures.country_trend_chart(
-        trend.frame, title=labels.trend_title(trend.indicator_code, trend.country, request.catalog, request.lang),
-        lang=request.lang, demo=request.catalog.is_demo)
+        trend.frame,
+        title=labels.trend_title(
+            trend.indicator_code, trend.country, request.catalog, request.lang
+        ),
+        lang=request.lang,
+        demo=request.catalog.is_demo,
+    )
 
 
 def trend_summary(request: ChartRequest) -> str:
     """The trend in one sentence (shown only with a trend)."""
     trend = trend_of(request)
-    return summaries.trend_summary(trend.frame, country=trend.country, indicator=trend.indicator,
-                                   lang=request.lang) if trend is not None else ""
+    return (
+        summaries.trend_summary(
+            trend.frame, country=trend.country, indicator=trend.indicator, lang=request.lang
+        )
+        if trend is not None
+        else ""
+    )
 
 
 def has_trend(request: ChartRequest) -> bool:
@@ -236,22 +309,32 @@ def eutf_results(request: ChartRequest) -> pd.DataFrame:
 def eutf_results_data(request: ChartRequest) -> pd.DataFrame:
     """The country's EUTF target-vs-actual rows, for the profile country of the URL."""
     iso3 = map_options(request).profile or ""
-    return frames.country_results_table(eutf_results(request), iso3=iso3, lang=request.lang,
-                                        country=country_name(request.catalog, iso3, request.lang))
+    return frames.country_results_table(
+        eutf_results(request),
+        iso3=iso3,
+        lang=request.lang,
+        country=country_name(request.catalog, iso3, request.lang),
+    )
 
 
 def eutf_results_figure(request: ChartRequest) -> go.Figure:
     """The profile country's EUTF targets and actuals."""
     iso3 = map_options(request).profile or ""
-    return figures.country_results_chart(eutf_results(request), lang=request.lang,
-                                         country=country_name(request.catalog, iso3, request.lang))
+    return figures.country_results_chart(
+        eutf_results(request),
+        lang=request.lang,
+        country=country_name(request.catalog, iso3, request.lang),
+    )
 
 
 def eutf_results_summary(request: ChartRequest) -> str:
     """The profile country's EUTF results in one sentence."""
     iso3 = map_options(request).profile or ""
-    return summaries.country_results_summary(eutf_results(request), lang=request.lang,
-                                             country=country_name(request.catalog, iso3, request.lang))
+    return summaries.country_results_summary(
+        eutf_results(request),
+        lang=request.lang,
+        country=country_name(request.catalog, iso3, request.lang),
+    )
 
 
 def has_eutf_results(request: ChartRequest) -> bool:
@@ -261,7 +344,9 @@ def has_eutf_results(request: ChartRequest) -> bool:
 
 def global_note(request: ChartRequest) -> tuple[list, bool]:
     """The note on the global component, and whether it is hidden (none under the filters)."""
-    note = blocks.global_note(queries.global_components(request.cursor, request.selection), lang=request.lang)
+    note = blocks.global_note(
+        queries.global_components(request.cursor, request.selection), lang=request.lang
+    )
     return note, not note
 
 
@@ -272,8 +357,14 @@ def country_profile(request: ChartRequest) -> tuple[str, list, list, bool]:
     facts = queries.country_facts(request.cursor, iso3)
     headline = queries.country_headline(request.cursor, request.selection, iso3)
     published = queries.published_for_country(request.cursor, iso3)
-    title, body, published_part = blocks.country_profile(facts, headline, published, catalog=request.catalog,
-                                                         lang=request.lang, demo=request.catalog.is_demo)
+    title, body, published_part = blocks.country_profile(
+        facts,
+        headline,
+        published,
+        catalog=request.catalog,
+        lang=request.lang,
+        demo=request.catalog.is_demo,
+    )
     return title, body, published_part, facts.empty
 
 
@@ -290,29 +381,76 @@ def eutf_contracts(request: ChartRequest) -> tuple[list]:
     iso3 = map_options(request).profile
     if iso3 is None:
         return ([],)
-    return (blocks.contracts_block(queries.country_contracts(request.cursor, iso3), lang=request.lang),)
+    return (
+        blocks.contracts_block(queries.country_contracts(request.cursor, iso3), lang=request.lang),
+    )
 
 
 CHARTS: tuple[ChartSpec, ...] = (
-    ChartSpec(ids.MAP_CHART, PAGE, ids.MAP_GRAPH, "map.block.title", map_data, map_kind, figure=map_figure,
-              summary=map_summary, summary_id=ids.MAP_SUMMARY,
-              redraw=Redraw(ids.MAP_DRAWN_STORE, drawn_key, figures.figure_patch)),
-    ChartSpec(ids.MAP_TREND_CHART, PAGE, ids.MAP_TREND_GRAPH, "map.trend.heading", trend_data,
-              figure=trend_figure, summary=trend_summary, subject=profile_country, summary_id=ids.MAP_TREND_SUMMARY,
-              height=220, shown=has_trend, block_id=ids.MAP_TREND_BLOCK),
+    ChartSpec(
+        ids.MAP_CHART,
+        PAGE,
+        ids.MAP_GRAPH,
+        "map.block.title",
+        map_data,
+        map_kind,
+        figure=map_figure,
+        summary=map_summary,
+        summary_id=ids.MAP_SUMMARY,
+        redraw=Redraw(ids.MAP_DRAWN_STORE, drawn_key, figures.figure_patch),
+    ),
+    ChartSpec(
+        ids.MAP_TREND_CHART,
+        PAGE,
+        ids.MAP_TREND_GRAPH,
+        "map.trend.heading",
+        trend_data,
+        figure=trend_figure,
+        summary=trend_summary,
+        subject=profile_country,
+        summary_id=ids.MAP_TREND_SUMMARY,
+        height=220,
+        shown=has_trend,
+        block_id=ids.MAP_TREND_BLOCK,
+    ),
     # EUTF figures ignore the filters: they follow the open profile (a page option) only.
-    ChartSpec(ids.MAP_EUTF_RESULTS_CHART, PAGE, ids.MAP_EUTF_RESULTS_GRAPH, "eutf.profile.results_heading",
-              eutf_results_data, EUTF, figure=eutf_results_figure, summary=eutf_results_summary,
-              subject=profile_country, summary_id=ids.MAP_EUTF_RESULTS_SUMMARY, shown=has_eutf_results,
-              block_id=ids.MAP_EUTF_RESULTS_BLOCK, follows_filters=False),
+    ChartSpec(
+        ids.MAP_EUTF_RESULTS_CHART,
+        PAGE,
+        ids.MAP_EUTF_RESULTS_GRAPH,
+        "eutf.profile.results_heading",
+        eutf_results_data,
+        EUTF,
+        figure=eutf_results_figure,
+        summary=eutf_results_summary,
+        subject=profile_country,
+        summary_id=ids.MAP_EUTF_RESULTS_SUMMARY,
+        shown=has_eutf_results,
+        block_id=ids.MAP_EUTF_RESULTS_BLOCK,
+        follows_filters=False,
+    ),
 )
 
 EXTRAS: tuple[Extra, ...] = (
     Extra(((ids.MAP_GLOBAL_NOTE, "children"), (ids.MAP_GLOBAL_NOTE, "hidden")), global_note),
-    Extra(((ids.MAP_PROFILE_TITLE, "children"), (ids.MAP_PROFILE_BODY, "children"),
-           (ids.MAP_PROFILE_PUBLISHED, "children"), (ids.MAP_PROFILE_CLOSE, "hidden")), country_profile),
-    Extra(((ids.MAP_EUTF_CONTROLS, "hidden"), (ids.MAP_INDICATOR_CONTROLS, "hidden"), (ids.MAP_AMOUNT_NOTE, "hidden")),
-          amount_controls_hidden, follows_filters=False),
+    Extra(
+        (
+            (ids.MAP_PROFILE_TITLE, "children"),
+            (ids.MAP_PROFILE_BODY, "children"),
+            (ids.MAP_PROFILE_PUBLISHED, "children"),
+            (ids.MAP_PROFILE_CLOSE, "hidden"),
+        ),
+        country_profile,
+    ),
+    Extra(
+        (
+            (ids.MAP_EUTF_CONTROLS, "hidden"),
+            (ids.MAP_INDICATOR_CONTROLS, "hidden"),
+            (ids.MAP_AMOUNT_NOTE, "hidden"),
+        ),
+        amount_controls_hidden,
+        follows_filters=False,
+    ),
     Extra(((ids.MAP_EUTF_PROFILE, "children"),), eutf_contracts, follows_filters=False),
 )
 

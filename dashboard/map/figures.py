@@ -35,8 +35,14 @@ TITLE_PAD, TITLE_LINE, SOURCE_LINE, TITLE_SIZE = 30, 21, 15, 16
 DISCLAIMER_LINE, DISCLAIMER_GAP, DISCLAIMER_SIZE = 13, 8, 10
 
 
-def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
-                  provinces: Sequence[Province] | None = None, rada: pd.DataFrame | None = None) -> go.Figure:
+def programme_map(
+    countries: pd.DataFrame,
+    *,
+    mode: str,
+    lang: str,
+    provinces: Sequence[Province] | None = None,
+    rada: pd.DataFrame | None = None,
+) -> go.Figure:
     """The programme map: Action countries coloured by ``mode``, framed on Africa and Asia.
 
     It shows reference facts only (no demo values), so it carries no demo mark. A short form of
@@ -48,16 +54,28 @@ def programme_map(countries: pd.DataFrame, *, mode: str, lang: str,
     figure = new_figure(map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
     base_layout(figure, title=t(f"map.figure.title.{mode}", lang), lang=lang, demo=False)
     # The disclaimer box also names the kind of data, so a downloaded image keeps it.
-    frame_map(figure, lang, kind_line=t("kind.short.mapping", lang), by_province=by_province,
-              title_height=title_block(1, 0))
+    frame_map(
+        figure,
+        lang,
+        kind_line=t("kind.short.mapping", lang),
+        by_province=by_province,
+        title_height=title_block(1, 0),
+    )
     # The legend sits at the foot of the figure (container), not under the plot area (paper):
     # plotly places a paper legend with the margins of the previous draw, and a geo figure gets no
     # second margin pass, so a map drawn into a graph that first held the empty figure kept its
     # legend over southern Africa on a phone. At the foot its place is the height minus its own.
     figure.update_layout(
-        legend={"title": {"text": t(f"map.colour.{mode}", lang), "side": "top"}, "orientation": "h",
-                "x": 0, "y": 0, "yref": "container", "yanchor": "bottom", "traceorder": "normal",
-                "itemclick": "toggle"},
+        legend={
+            "title": {"text": t(f"map.colour.{mode}", lang), "side": "top"},
+            "orientation": "h",
+            "x": 0,
+            "y": 0,
+            "yref": "container",
+            "yanchor": "bottom",
+            "traceorder": "normal",
+            "itemclick": "toggle",
+        },
         meta={"demo": False, "colour_mode": mode, "kind": "mapping", "provinces": by_province},
     )
     return figure
@@ -69,25 +87,49 @@ def title_block(title_lines: int, source_lines: int) -> int:
     return TITLE_PAD + TITLE_LINE * title_lines + SOURCE_LINE * source_lines
 
 
-def frame_map(figure: go.Figure, lang: str, kind_line: str | None = None, by_province: bool = False,
-              title_height: int = 0) -> go.Figure:
+def frame_map(
+    figure: go.Figure,
+    lang: str,
+    kind_line: str | None = None,
+    by_province: bool = False,
+    title_height: int = 0,
+) -> go.Figure:
     """The frame every map of this page shares: base map on Africa and Asia (on Afghanistan when
     ``by_province``), pan, the title at the top and, under it, out of the map, the disclaimer
     (with ``kind_line``, the kind of data, under it when given). ``title_height``: the title
     block's height (``title_block``); the plot area starts under the disclaimer."""
-    lon_range, lat_range = ((AFGHANISTAN_LON_RANGE, AFGHANISTAN_LAT_RANGE) if by_province
-                            else (LON_RANGE, LAT_RANGE))
+    lon_range, lat_range = (
+        (AFGHANISTAN_LON_RANGE, AFGHANISTAN_LAT_RANGE) if by_province else (LON_RANGE, LAT_RANGE)
+    )
     disclaimer = t("map.disclaimer_short", lang) + (f"<br><i>{kind_line}</i>" if kind_line else "")
     disclaimer_height = DISCLAIMER_LINE * (disclaimer.count("<br>") + 1) + DISCLAIMER_GAP
     figure.update_layout(
-        title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": TITLE_PAD}, "font": {"size": TITLE_SIZE}},
+        title={
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": TITLE_PAD},
+            "font": {"size": TITLE_SIZE},
+        },
         geo={
-            "projection": {"type": "natural earth"}, "fitbounds": False,
-            "lonaxis": {"range": list(lon_range)}, "lataxis": {"range": list(lat_range)},
-            "showland": True, "landcolor": theme.LAND, "showcountries": True,
-            "countrycolor": theme.LAND_BORDER, "countrywidth": 0.5, "showcoastlines": True,
-            "coastlinecolor": "#b8c0cc", "coastlinewidth": 0.5, "showocean": True, "oceancolor": "#f3f7fb",
-            "showlakes": False, "showframe": False, "resolution": 110, "bgcolor": "white",
+            "projection": {"type": "natural earth"},
+            "fitbounds": False,
+            "lonaxis": {"range": list(lon_range)},
+            "lataxis": {"range": list(lat_range)},
+            "showland": True,
+            "landcolor": theme.LAND,
+            "showcountries": True,
+            "countrycolor": theme.LAND_BORDER,
+            "countrywidth": 0.5,
+            "showcoastlines": True,
+            "coastlinecolor": "#b8c0cc",
+            "coastlinewidth": 0.5,
+            "showocean": True,
+            "oceancolor": "#f3f7fb",
+            "showlakes": False,
+            "showframe": False,
+            "resolution": 110,
+            "bgcolor": "white",
         },
         margin={"l": 0, "r": 0, "t": title_height + disclaimer_height, "b": 0},
         # Left-aligned lines read as a list wherever plotly puts the box (centred on a phone).
@@ -98,19 +140,36 @@ def frame_map(figure: go.Figure, lang: str, kind_line: str | None = None, by_pro
     )
     # In the band between the title and the plot area: it never covers a country, at any width.
     figure.add_annotation(
-        text=disclaimer, xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom",
-        yshift=DISCLAIMER_GAP // 2, showarrow=False, align="left", font={"size": DISCLAIMER_SIZE, "color": theme.MUTED},
+        text=disclaimer,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1,
+        xanchor="left",
+        yanchor="bottom",
+        yshift=DISCLAIMER_GAP // 2,
+        showarrow=False,
+        align="left",
+        font={"size": DISCLAIMER_SIZE, "color": theme.MUTED},
         name="disclaimer",
     )
     return figure
 
 
-def programme_map_patch(countries: pd.DataFrame, *, mode: str, lang: str,
-                        provinces: Sequence[Province] | None = None, rada: pd.DataFrame | None = None) -> Patch:
+def programme_map_patch(
+    countries: pd.DataFrame,
+    *,
+    mode: str,
+    lang: str,
+    provinces: Sequence[Province] | None = None,
+    rada: pd.DataFrame | None = None,
+) -> Patch:
     """The change that turns the drawn map into ``programme_map(...)`` with other traces: the
     trace list, title, legend title, meta and the frame (Afghanistan by province or Africa and
     Asia); the base map and disclaimer stay."""
-    return figure_patch(programme_map(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
+    return figure_patch(
+        programme_map(countries, mode=mode, lang=lang, provinces=provinces, rada=rada)
+    )
 
 
 def figure_patch(figure: go.Figure) -> Patch:
@@ -124,7 +183,9 @@ def figure_patch(figure: go.Figure) -> Patch:
     patch["layout"]["title"]["text"] = figure.layout.title.text
     patch["layout"]["legend"] = figure.layout.legend.to_plotly_json()
     patch["layout"]["margin"] = figure.layout.margin.to_plotly_json()
-    patch["layout"]["annotations"] = [annotation.to_plotly_json() for annotation in figure.layout.annotations]
+    patch["layout"]["annotations"] = [
+        annotation.to_plotly_json() for annotation in figure.layout.annotations
+    ]
     # The amount maps' shared colour scale (a categorical map has none: no trace refers to it).
     patch["layout"]["coloraxis"] = figure.layout.coloraxis.to_plotly_json()
     patch["layout"]["meta"] = figure.layout.meta
@@ -136,16 +197,25 @@ def country_trend_chart(trend: pd.DataFrame, *, title: str, lang: str, demo: boo
     """A small quarterly line of one indicator in one country (``queries.country_trend``)."""
     if trend.empty:
         return empty_figure(t("chart.empty", lang), lang=lang)
-    figure = new_figure(go.Scatter(
-        x=trend["period"], y=trend["value"], mode="lines+markers", name=title,
-        line={"color": theme.QUALITATIVE[0], "width": 2}, marker={"size": 5},
-        customdata=[quarter_text(period, lang) for period in trend["period"]],
-        hovertemplate=f"%{{customdata}}{t('map.colon', lang)}%{{y:,.0f}}<extra></extra>",
-    ))
+    figure = new_figure(
+        go.Scatter(
+            x=trend["period"],
+            y=trend["value"],
+            mode="lines+markers",
+            name=title,
+            line={"color": theme.QUALITATIVE[0], "width": 2},
+            marker={"size": 5},
+            customdata=[quarter_text(period, lang) for period in trend["period"]],
+            hovertemplate=f"%{{customdata}}{t('map.colon', lang)}%{{y:,.0f}}<extra></extra>",
+        )
+    )
     base_layout(figure, title=title, lang=lang, demo=demo)
     figure.update_layout(
-        height=220, margin={"l": 44, "r": 8, "t": 48, "b": 28}, showlegend=False,
-        title={"font": {"size": 13}}, xaxis={"title": {"text": ""}, "tickformat": "%Y"},
+        height=220,
+        margin={"l": 44, "r": 8, "t": 48, "b": 28},
+        showlegend=False,
+        title={"font": {"size": 13}},
+        xaxis={"title": {"text": ""}, "tickformat": "%Y"},
         yaxis={"title": {"text": ""}, "rangemode": "tozero"},
     )
     return figure
@@ -155,8 +225,10 @@ def country_results_frame(results: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``queries.country_results`` rows with each indicator's name in ``lang`` (``label``;
     the chart shortens it, the hover shows ``label_full``)."""
     frame = results.copy()
-    frame["label"] = [indicator_label(number, indicator, lang)
-                      for number, indicator in zip(frame["indicator_number"], frame["indicator"], strict=True)]
+    frame["label"] = [
+        indicator_label(number, indicator, lang)
+        for number, indicator in zip(frame["indicator_number"], frame["indicator"], strict=True)
+    ]
     frame["label_full"] = frame["label"]
     return frame
 
@@ -166,8 +238,21 @@ def country_results_chart(results: pd.DataFrame, *, country: str, lang: str) -> 
     indicator has a target, as in every row of the EUTF export)."""
     frame = country_results_frame(results, lang)
     has_target = bool((frame["target"].fillna(0) > 0).any())
-    title = t("eutf.profile.chart_title" if has_target else "eutf.profile.chart_title_actual", lang, country=country)
-    notes = [t("eutf.profile.chart_subtitle", lang), "" if has_target else t("eutf.profile.no_target", lang),
-             t("eutf.profile.translated", lang)]
-    return target_actual_chart(frame, title=title, subtitle=t("map.list_separator", lang).join(filter(None, notes)),
-                               label_column="label", hover_column="label_full", lang=lang)
+    title = t(
+        "eutf.profile.chart_title" if has_target else "eutf.profile.chart_title_actual",
+        lang,
+        country=country,
+    )
+    notes = [
+        t("eutf.profile.chart_subtitle", lang),
+        "" if has_target else t("eutf.profile.no_target", lang),
+        t("eutf.profile.translated", lang),
+    ]
+    return target_actual_chart(
+        frame,
+        title=title,
+        subtitle=t("map.list_separator", lang).join(filter(None, notes)),
+        label_column="label",
+        hover_column="label_full",
+        lang=lang,
+    )

@@ -21,10 +21,12 @@ GEO_DIR = DATA_DIR / "geo"
 URL_PREFIX = "/map-geometry/"
 
 # Served name -> shipped file: an allow-list, the only files the geometry route answers with.
-GEOMETRY_FILES = MappingProxyType({
-    "countries.geojson": GEO_DIR / "countries.geojson",
-    "afghanistan_provinces.geojson": GEO_DIR / "afghanistan_provinces.geojson",
-})
+GEOMETRY_FILES = MappingProxyType(
+    {
+        "countries.geojson": GEO_DIR / "countries.geojson",
+        "afghanistan_provinces.geojson": GEO_DIR / "afghanistan_provinces.geojson",
+    }
+)
 COUNTRIES_URL = URL_PREFIX + "countries.geojson"
 PROVINCES_URL = URL_PREFIX + "afghanistan_provinces.geojson"
 
@@ -60,14 +62,21 @@ def _feature_collection(name: str) -> dict[str, Any]:
 
 def country_ids() -> frozenset[str]:
     """ISO3 codes of the countries the shipped country file draws."""
-    return frozenset(feature["id"] for feature in _feature_collection("countries.geojson")["features"])
+    return frozenset(
+        feature["id"] for feature in _feature_collection("countries.geojson")["features"]
+    )
 
 
 @cache
 def afghan_provinces() -> tuple[Province, ...]:
     """The 34 provinces of the shipped Afghan file, ordered by code."""
     features = _feature_collection("afghanistan_provinces.geojson")["features"]
-    return tuple(sorted(
-        (Province(f["id"], f["properties"]["name_en"], f["properties"]["name_fr"]) for f in features),
-        key=lambda province: province.code,
-    ))
+    return tuple(
+        sorted(
+            (
+                Province(f["id"], f["properties"]["name_en"], f["properties"]["name_fr"])
+                for f in features
+            ),
+            key=lambda province: province.code,
+        )
+    )

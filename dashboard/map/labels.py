@@ -40,7 +40,12 @@ def indicator_name(indicator_code: str, catalog: Catalog, lang: str) -> str:
 
 def trend_title(indicator_code: str, country: str, catalog: Catalog, lang: str) -> str:
     """Title of the profile's trend chart: the country, the indicator's name, by quarter."""
-    return t("map.profile.trend_title", lang, country=country, indicator=indicator_name(indicator_code, catalog, lang))
+    return t(
+        "map.profile.trend_title",
+        lang,
+        country=country,
+        indicator=indicator_name(indicator_code, catalog, lang),
+    )
 
 
 # The map's categorical colourings (the amount colourings are added by ``dashboard.map.options``).

@@ -53,9 +53,16 @@ def options_notice(options: MapOptions, lang: str) -> dbc.Alert | None:
     show nothing (a value no EUTF figure has), if any."""
     if not options.dropped:
         return None
-    items = t("map.list_separator", lang).join(_dropped_item(key, value, lang) for key, value in options.dropped)
-    return dbc.Alert(t("map.notice.dropped", lang, items=items), id=ids.MAP_OPTIONS_NOTICE, color="warning",
-                     dismissable=True, className="small py-2")
+    items = t("map.list_separator", lang).join(
+        _dropped_item(key, value, lang) for key, value in options.dropped
+    )
+    return dbc.Alert(
+        t("map.notice.dropped", lang, items=items),
+        id=ids.MAP_OPTIONS_NOTICE,
+        color="warning",
+        dismissable=True,
+        className="small py-2",
+    )
 
 
 def colour_label(mode: str, lang: str, origin: str) -> str:
@@ -69,13 +76,20 @@ def colour_control(lang: str, mode: str, catalog: Catalog) -> html.Fieldset:
     """One-click choice of what the colours mean (the colourings the store has figures for)."""
     return html.Fieldset(
         [
-            html.Legend(t("map.colour.label", lang), className="form-label small mb-1 float-none w-auto"),
+            html.Legend(
+                t("map.colour.label", lang), className="form-label small mb-1 float-none w-auto"
+            ),
             dbc.RadioItems(
                 id=ids.MAP_COLOUR_RADIO,
-                options=[{"label": colour_label(option, lang, catalog.data_origin), "value": option}
-                         for option in colour_modes(catalog)],
-                value=mode, inline=True, class_name="btn-group map-colour-choice",
-                input_class_name="btn-check", label_class_name="btn btn-outline-primary btn-sm",
+                options=[
+                    {"label": colour_label(option, lang, catalog.data_origin), "value": option}
+                    for option in colour_modes(catalog)
+                ],
+                value=mode,
+                inline=True,
+                class_name="btn-group map-colour-choice",
+                input_class_name="btn-check",
+                label_class_name="btn btn-outline-primary btn-sm",
                 label_checked_class_name="active",
             ),
         ],
@@ -86,15 +100,21 @@ def colour_control(lang: str, mode: str, catalog: Catalog) -> html.Fieldset:
 def province_control(lang: str, show: bool) -> html.Div:
     """Switch to draw Afghanistan by province."""
     return html.Div(
-        dbc.Switch(id=ids.MAP_PROVINCES_SWITCH, label=t("map.provinces.label", lang), value=show,
-                   class_name="small mb-0"),
+        dbc.Switch(
+            id=ids.MAP_PROVINCES_SWITCH,
+            label=t("map.provinces.label", lang),
+            value=show,
+            class_name="small mb-0",
+        ),
         className="mb-2 align-self-end",
     )
 
 
 def _select(control_id: str, label: str, control: Component) -> html.Div:
-    return html.Div([html.Label(label, htmlFor=control_id, className="form-label small mb-1"), control],
-                    className="me-3 mb-2")
+    return html.Div(
+        [html.Label(label, htmlFor=control_id, className="form-label small mb-1"), control],
+        className="me-3 mb-2",
+    )
 
 
 def amount_controls(catalog: Catalog, lang: str, options: MapOptions) -> html.Div:
@@ -102,29 +122,64 @@ def amount_controls(catalog: Catalog, lang: str, options: MapOptions) -> html.Di
     indicator of the store; each group shows only with its colouring (the address names their
     values only when they differ from the defaults). Only measures and values some country has a
     figure for are offered; the choice of value shows only when there is a choice."""
-    measure = dbc.Select(id=ids.MAP_EUTF_MEASURE, value=options.measure, size="sm",
-                         options=[{"label": t(f"eutf.measure.{key}", lang), "value": key}
-                                  for key in eutf_measures(catalog)])
+    measure = dbc.Select(
+        id=ids.MAP_EUTF_MEASURE,
+        value=options.measure,
+        size="sm",
+        options=[
+            {"label": t(f"eutf.measure.{key}", lang), "value": key}
+            for key in eutf_measures(catalog)
+        ],
+    )
     choices = value_choices(catalog, options.measure, lang)
-    value = dbc.RadioItems(id=ids.MAP_EUTF_VALUE, value=options.value, inline=True, class_name="small",
-                           options=choices)
-    indicator = dbc.Select(id=ids.MAP_STORE_INDICATOR, size="sm", options=catalog.options("indicators", lang),
-                           value=options.indicator)
+    value = dbc.RadioItems(
+        id=ids.MAP_EUTF_VALUE, value=options.value, inline=True, class_name="small", options=choices
+    )
+    indicator = dbc.Select(
+        id=ids.MAP_STORE_INDICATOR,
+        size="sm",
+        options=catalog.options("indicators", lang),
+        value=options.indicator,
+    )
     return html.Div(
         [
             # ``hidden`` sits on a plain wrapper: Bootstrap's d-flex would override it.
-            html.Div(html.Div([_select(ids.MAP_EUTF_MEASURE, t("map.amount.measure", lang), measure),
-                               html.Fieldset([html.Legend(t("map.amount.value", lang),
-                                                          className="form-label small mb-1 float-none w-auto"), value],
-                                             id=ids.MAP_EUTF_VALUE_GROUP, className="mb-2",
-                                             hidden=len(choices) < 2)],
-                              className="d-flex flex-wrap align-items-end"),
-                     id=ids.MAP_EUTF_CONTROLS, hidden=options.mode != EUTF_MODE),
-            html.Div(html.Div(_select(ids.MAP_STORE_INDICATOR, t("map.amount.indicator", lang), indicator),
-                              className="d-flex flex-wrap align-items-end"),
-                     id=ids.MAP_INDICATOR_CONTROLS, hidden=options.mode != INDICATOR_MODE),
-            html.P(t("map.amount.note", lang), id=ids.MAP_AMOUNT_NOTE, className="small text-muted mb-2",
-                   hidden=options.mode != EUTF_MODE),
+            html.Div(
+                html.Div(
+                    [
+                        _select(ids.MAP_EUTF_MEASURE, t("map.amount.measure", lang), measure),
+                        html.Fieldset(
+                            [
+                                html.Legend(
+                                    t("map.amount.value", lang),
+                                    className="form-label small mb-1 float-none w-auto",
+                                ),
+                                value,
+                            ],
+                            id=ids.MAP_EUTF_VALUE_GROUP,
+                            className="mb-2",
+                            hidden=len(choices) < 2,
+                        ),
+                    ],
+                    className="d-flex flex-wrap align-items-end",
+                ),
+                id=ids.MAP_EUTF_CONTROLS,
+                hidden=options.mode != EUTF_MODE,
+            ),
+            html.Div(
+                html.Div(
+                    _select(ids.MAP_STORE_INDICATOR, t("map.amount.indicator", lang), indicator),
+                    className="d-flex flex-wrap align-items-end",
+                ),
+                id=ids.MAP_INDICATOR_CONTROLS,
+                hidden=options.mode != INDICATOR_MODE,
+            ),
+            html.P(
+                t("map.amount.note", lang),
+                id=ids.MAP_AMOUNT_NOTE,
+                className="small text-muted mb-2",
+                hidden=options.mode != EUTF_MODE,
+            ),
         ],
     )
 
@@ -140,18 +195,35 @@ def map_block(lang: str) -> html.Section:
             chart_toolbar(spec.key, spec.graph_id, lang),
             html.Div(
                 dcc.Loading(
-                    dcc.Graph(id=spec.graph_id, config=theme.graph_config(lang), className="map-graph",
-                              responsive=True),
-                    type="circle", delay_show=300,
+                    dcc.Graph(
+                        id=spec.graph_id,
+                        config=theme.graph_config(lang),
+                        className="map-graph",
+                        responsive=True,
+                    ),
+                    type="circle",
+                    delay_show=300,
                 ),
-                role="figure", className="map-figure",
-                **attributes({"aria-label": t("map.aria", lang), "aria-describedby": spec.summary_id}),
+                role="figure",
+                className="map-figure",
+                **attributes(
+                    {"aria-label": t("map.aria", lang), "aria-describedby": spec.summary_id}
+                ),
             ),
-            html.P(t("map.disclaimer", lang), id=ids.MAP_DISCLAIMER, className="map-disclaimer small text-muted mb-1"),
-            html.P(id=spec.summary_id, className="small mb-1 chart-summary", **attributes({"aria-live": "polite"})),
+            html.P(
+                t("map.disclaimer", lang),
+                id=ids.MAP_DISCLAIMER,
+                className="map-disclaimer small text-muted mb-1",
+            ),
+            html.P(
+                id=spec.summary_id,
+                className="small mb-1 chart-summary",
+                **attributes({"aria-live": "polite"}),
+            ),
             *table_view_parts(spec.key),
         ],
-        className="chart-block mb-3", **attributes({"aria-labelledby": heading_id}),
+        className="chart-block mb-3",
+        **attributes({"aria-labelledby": heading_id}),
     )
 
 
@@ -159,8 +231,12 @@ def map_panel(lang: str) -> html.Div:
     """The note on the global component, then the map block."""
     return html.Div(
         [
-            html.Div(id=ids.MAP_GLOBAL_NOTE, className="alert alert-light border small py-2 mb-2",
-                     role="note", hidden=True),
+            html.Div(
+                id=ids.MAP_GLOBAL_NOTE,
+                className="alert alert-light border small py-2 mb-2",
+                role="note",
+                hidden=True,
+            ),
             map_block(lang),
         ],
         className="map-panel-stack",
@@ -173,12 +249,24 @@ def _sort_key(label: str) -> str:
 
 def country_choice(catalog: Catalog, lang: str, chosen: str | None) -> html.Div:
     """A keyboard-usable way to open a country profile, besides clicking the map."""
-    options = sorted(catalog.options("countries", lang), key=lambda option: _sort_key(str(option["label"])))
+    options = sorted(
+        catalog.options("countries", lang), key=lambda option: _sort_key(str(option["label"]))
+    )
     return html.Div(
         [
-            html.Label(t("map.profile.select", lang), htmlFor=ids.MAP_PROFILE_SELECT, className="form-label small mb-1"),
-            dcc.Dropdown(id=ids.MAP_PROFILE_SELECT, options=options, value=chosen, clearable=True, searchable=True,
-                         placeholder=t("map.profile.select_placeholder", lang)),
+            html.Label(
+                t("map.profile.select", lang),
+                htmlFor=ids.MAP_PROFILE_SELECT,
+                className="form-label small mb-1",
+            ),
+            dcc.Dropdown(
+                id=ids.MAP_PROFILE_SELECT,
+                options=options,
+                value=chosen,
+                clearable=True,
+                searchable=True,
+                placeholder=t("map.profile.select_placeholder", lang),
+            ),
         ],
         className="map-profile-choice px-3 pt-2",
     )
@@ -188,7 +276,9 @@ def trend_block(lang: str) -> html.Div:
     """The profile's trend chart in its chart block; hidden until a country with data is open."""
     return html.Div(
         chart_block(CHART[ids.MAP_TREND_CHART], lang),
-        id=ids.MAP_TREND_BLOCK, className="px-3 map-trend-block", hidden=True,
+        id=ids.MAP_TREND_BLOCK,
+        className="px-3 map-trend-block",
+        hidden=True,
     )
 
 
@@ -197,7 +287,9 @@ def eutf_results_block(lang: str) -> html.Div:
     with EUTF results of its own is open."""
     return html.Div(
         chart_block(CHART[ids.MAP_EUTF_RESULTS_CHART], lang),
-        id=ids.MAP_EUTF_RESULTS_BLOCK, className="px-3", hidden=True,
+        id=ids.MAP_EUTF_RESULTS_BLOCK,
+        className="px-3",
+        hidden=True,
     )
 
 
@@ -209,16 +301,29 @@ def profile_panel(catalog: Catalog, lang: str, chosen: str | None) -> html.Aside
             [
                 html.Div(
                     [
-                        html.H2(t("map.profile.heading", lang), id=ids.MAP_PROFILE_TITLE, className="h5 mb-0"),
-                        html.Button(id=ids.MAP_PROFILE_CLOSE, type="button", className="btn-close", n_clicks=0,
-                                    hidden=True, title=t("map.profile.close", lang),
-                                    **attributes({"aria-label": t("map.profile.close", lang)})),
+                        html.H2(
+                            t("map.profile.heading", lang),
+                            id=ids.MAP_PROFILE_TITLE,
+                            className="h5 mb-0",
+                        ),
+                        html.Button(
+                            id=ids.MAP_PROFILE_CLOSE,
+                            type="button",
+                            className="btn-close",
+                            n_clicks=0,
+                            hidden=True,
+                            title=t("map.profile.close", lang),
+                            **attributes({"aria-label": t("map.profile.close", lang)}),
+                        ),
                     ],
                     className="card-header d-flex justify-content-between align-items-center",
                 ),
                 country_choice(catalog, lang, chosen),
-                html.Div(html.P(t("map.profile.hint", lang), className="small text-muted screen-only"),
-                         id=ids.MAP_PROFILE_BODY, className="card-body pb-0"),
+                html.Div(
+                    html.P(t("map.profile.hint", lang), className="small text-muted screen-only"),
+                    id=ids.MAP_PROFILE_BODY,
+                    className="card-body pb-0",
+                ),
                 trend_block(lang),
                 html.Div(id=ids.MAP_PROFILE_PUBLISHED, className="card-body pt-0"),
                 html.Div(id=ids.MAP_EUTF_PROFILE, className="card-body pt-0"),
@@ -226,7 +331,9 @@ def profile_panel(catalog: Catalog, lang: str, chosen: str | None) -> html.Aside
             ],
             className="card map-profile-card",
         ),
-        id=ids.MAP_PROFILE, className="map-profile", **attributes({"aria-label": t("map.profile.heading", lang)}),
+        id=ids.MAP_PROFILE,
+        className="map-profile",
+        **attributes({"aria-label": t("map.profile.heading", lang)}),
     )
 
 
@@ -238,12 +345,22 @@ def layout(context: PageContext) -> html.Div:
     return html.Div(
         [
             html.H1(t("map.title", lang), className="h4 mb-1"),
-            html.P([t("map.intro", lang), " ", html.Span(t("map.intro.how", lang), className="screen-only")],
-                   className="text-muted small mb-2"),
+            html.P(
+                [
+                    t("map.intro", lang),
+                    " ",
+                    html.Span(t("map.intro.how", lang), className="screen-only"),
+                ],
+                className="text-muted small mb-2",
+            ),
             options_notice(options, lang),
-            html.Div([colour_control(lang, options.mode, context.catalog),
-                      province_control(lang, options.provinces)],
-                     className="map-page-controls d-flex flex-wrap align-items-end"),
+            html.Div(
+                [
+                    colour_control(lang, options.mode, context.catalog),
+                    province_control(lang, options.provinces),
+                ],
+                className="map-page-controls d-flex flex-wrap align-items-end",
+            ),
             amount_controls(context.catalog, lang, options),
             dbc.Row(
                 [

@@ -61,7 +61,8 @@ def colour_modes(catalog: Catalog) -> tuple[str, ...]:
     """The colourings offered: every category, and each amount colouring only when the store
     has figures for it (EUTF figures; indicator values, demo or imported)."""
     amounts = ((EUTF_MODE,) if eutf_measures(catalog) else ()) + (
-        (INDICATOR_MODE,) if catalog.data_origin != "empty" and catalog.indicators else ())
+        (INDICATOR_MODE,) if catalog.data_origin != "empty" and catalog.indicators else ()
+    )
     return COLOUR_MODES + amounts
 
 
@@ -78,7 +79,10 @@ def eutf_values(catalog: Catalog, measure: object) -> tuple[str, ...]:
 
 def value_choices(catalog: Catalog, measure: object, lang: str) -> list[dict[str, str]]:
     """The value control's options: the values of ``measure`` some country has a figure for."""
-    return [{"label": t(f"eutf.value.{key}", lang), "value": key} for key in eutf_values(catalog, measure)]
+    return [
+        {"label": t(f"eutf.value.{key}", lang), "value": key}
+        for key in eutf_values(catalog, measure)
+    ]
 
 
 def _default_measure(env: OptionEnv, chosen: Mapping[str, object]) -> str:
@@ -91,23 +95,64 @@ def _default_value(env: OptionEnv, chosen: Mapping[str, object]) -> str:
     return DEFAULT_VALUE if DEFAULT_VALUE in offered or not offered else offered[0]
 
 
-TABLE = OptionTable("map", "/", (
-    PageOption(COLOUR_PARAM, "mode", (ids.MAP_COLOUR_RADIO, "value"), "map.colour.label",
-               one_of(lambda env, chosen: colour_modes(env.catalog)), constant(DEFAULT_COLOUR_MODE)),
-    PageOption(PROVINCES_PARAM, "provinces", (ids.MAP_PROVINCES_SWITCH, "value"), "map.provinces.label",
-               flag, constant(False), to_control=lambda value, env: bool(value)),
-    PageOption(PROFILE_PARAM, "profile", (ids.MAP_SELECTED_STORE, "data"), "map.notice.profile",
-               _profile, constant(None)),
-    PageOption(MEASURE_PARAM, "measure", (ids.MAP_EUTF_MEASURE, "value"), "map.amount.measure",
-               one_of(lambda env, chosen: eutf_measures(env.catalog)), _default_measure),
-    # Only the values some country has a figure for (no Common Output Indicator row has a
-    # target, so "target" and "% of target" are not offered); a link naming another one falls
-    # back with a notice.
-    PageOption(VALUE_PARAM, "value", (ids.MAP_EUTF_VALUE, "value"), "map.amount.value",
-               one_of(lambda env, chosen: eutf_values(env.catalog, chosen.get("measure"))), _default_value),
-    PageOption(STORE_INDICATOR_PARAM, "indicator", (ids.MAP_STORE_INDICATOR, "value"), "map.amount.indicator",
-               one_of(lambda env, chosen: env.catalog.indicators), lambda env, chosen: first_indicator(env.catalog)),
-))
+TABLE = OptionTable(
+    "map",
+    "/",
+    (
+        PageOption(
+            COLOUR_PARAM,
+            "mode",
+            (ids.MAP_COLOUR_RADIO, "value"),
+            "map.colour.label",
+            one_of(lambda env, chosen: colour_modes(env.catalog)),
+            constant(DEFAULT_COLOUR_MODE),
+        ),
+        PageOption(
+            PROVINCES_PARAM,
+            "provinces",
+            (ids.MAP_PROVINCES_SWITCH, "value"),
+            "map.provinces.label",
+            flag,
+            constant(False),
+            to_control=lambda value, env: bool(value),
+        ),
+        PageOption(
+            PROFILE_PARAM,
+            "profile",
+            (ids.MAP_SELECTED_STORE, "data"),
+            "map.notice.profile",
+            _profile,
+            constant(None),
+        ),
+        PageOption(
+            MEASURE_PARAM,
+            "measure",
+            (ids.MAP_EUTF_MEASURE, "value"),
+            "map.amount.measure",
+            one_of(lambda env, chosen: eutf_measures(env.catalog)),
+            _default_measure,
+        ),
+        # Only the values some country has a figure for (no Common Output Indicator row has a
+        # target, so "target" and "% of target" are not offered); a link naming another one falls
+        # back with a notice.
+        PageOption(
+            VALUE_PARAM,
+            "value",
+            (ids.MAP_EUTF_VALUE, "value"),
+            "map.amount.value",
+            one_of(lambda env, chosen: eutf_values(env.catalog, chosen.get("measure"))),
+            _default_value,
+        ),
+        PageOption(
+            STORE_INDICATOR_PARAM,
+            "indicator",
+            (ids.MAP_STORE_INDICATOR, "value"),
+            "map.amount.indicator",
+            one_of(lambda env, chosen: env.catalog.indicators),
+            lambda env, chosen: first_indicator(env.catalog),
+        ),
+    ),
+)
 
 
 @dataclass(frozen=True)

@@ -8,4 +8,13 @@ from dashboard.map.charts import CHARTS, EXTRAS
 from dashboard.map.layout import layout
 from dashboard.map.options import TABLE
 
-PAGE = Page("map", "/", "nav.map", layout, charts=CHARTS, extras=EXTRAS, options=TABLE, register=callbacks.register)
+PAGE = Page(
+    "map",
+    "/",
+    "nav.map",
+    layout,
+    charts=CHARTS,
+    extras=EXTRAS,
+    options=TABLE,
+    register=callbacks.register,
+)

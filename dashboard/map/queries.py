@@ -15,8 +15,12 @@ from dashboard.store.sql import Sql, compose, joined, selection_conditions, wher
 
 # The headline indicators a country profile shows, in this order (only those with data).
 HEADLINE_INDICATORS = (
-    "returns_assisted", "arrival_assistance", "migrants_protected", "reintegration_started",
-    "reintegration_completed", "community_projects",
+    "returns_assisted",
+    "arrival_assistance",
+    "migrants_protected",
+    "reintegration_started",
+    "reintegration_completed",
+    "community_projects",
 )
 # Published figures under this code concern all three Joint Initiative Actions together.
 JOINT_INITIATIVE_CODE = "JI-ALL"
@@ -40,7 +44,9 @@ def _active_period_conditions(selection: Selection) -> tuple[list[Sql], dict[str
 def _country_conditions(selection: Selection) -> tuple[list[Sql], dict[str, object]]:
     """Conditions on ``action_countries ac`` joined with ``actions a``: the shared filters (pillars
     by country applicability) plus the overlap of the Action's active period."""
-    conditions, params = selection_conditions(selection, alias="ac", date_column=None, pillar_mode="country")
+    conditions, params = selection_conditions(
+        selection, alias="ac", date_column=None, pillar_mode="country"
+    )
     period_conditions, period_params = _active_period_conditions(selection)
     return conditions + period_conditions, {**params, **period_params}
 
@@ -56,7 +62,8 @@ def map_countries(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd
     """
     conditions, params = _country_conditions(selection)
     kept = joined(conditions, " AND ") if conditions else Sql("TRUE")
-    sql = compose("""
+    sql = compose(
+        """
         SELECT ac.iso3, c.name_en AS country_name_en, c.name_fr AS country_name_fr, ac.action_code,
                a.short_name_en AS action_short_en, a.short_name_fr AS action_short_fr,
                a.region_code, r.name_en AS region_name_en, r.name_fr AS region_name_fr,
@@ -70,17 +77,24 @@ def map_countries(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd
         JOIN regions r USING (region_code)
         JOIN statuses s USING (status_code)
         ORDER BY ac.iso3, ac.action_code
-    """, kept=kept)
+    """,
+        kept=kept,
+    )
     return query(cursor, "map_countries", sql, params)
 
 
-def country_in_selection(cursor: duckdb.DuckDBPyConnection, selection: Selection, iso3: str) -> bool:
+def country_in_selection(
+    cursor: duckdb.DuckDBPyConnection, selection: Selection, iso3: str
+) -> bool:
     """Whether the selection keeps ``iso3`` for at least one of its Actions."""
     conditions, params = _country_conditions(selection)
-    sql = compose("""
+    sql = compose(
+        """
         SELECT count(*) > 0 FROM action_countries ac JOIN actions a USING (action_code)
         {where}
-    """, where=where([*conditions, Sql("ac.iso3 = $iso3")]))
+    """,
+        where=where([*conditions, Sql("ac.iso3 = $iso3")]),
+    )
     return bool(query(cursor, "country_in_selection", sql, {**params, "iso3": iso3}, read=ROW)[0])
 
 
@@ -98,17 +112,24 @@ def global_components(cursor: duckdb.DuckDBPyConnection, selection: Selection) -
     conditions += period_conditions
     params.update(period_params)
     if selection.pillars:
-        conditions.append(Sql("g.action_code IN (SELECT action_code FROM action_pillars WHERE pillar_no IN $pillars)"))
+        conditions.append(
+            Sql(
+                "g.action_code IN (SELECT action_code FROM action_pillars WHERE pillar_no IN $pillars)"
+            )
+        )
         params["pillars"] = list(selection.pillars)
     if selection.countries:
         conditions.append(Sql("FALSE"))
-    sql = compose("""
+    sql = compose(
+        """
         SELECT g.action_code, a.short_name_en AS action_short_en, a.short_name_fr AS action_short_fr,
                g.component_code, g.name_en, g.name_fr, g.established, g.note_en, g.note_fr, g.source
         FROM global_components g JOIN actions a USING (action_code)
         {where}
         ORDER BY g.action_code, g.component_code
-    """, where=where(conditions))
+    """,
+        where=where(conditions),
+    )
     return query(cursor, "global_components", sql, params)
 
 
@@ -121,7 +142,10 @@ def country_facts(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFrame:
     pillars (list of pillar numbers that apply there, ascending), pillar_note_en, pillar_note_fr
     (why only some of the Action's pillars apply there, or None). Ordered by action_code.
     """
-    return query(cursor, "country_facts", """
+    return query(
+        cursor,
+        "country_facts",
+        """
         SELECT ac.iso3, c.name_en AS country_name_en, c.name_fr AS country_name_fr, ac.action_code,
                a.short_name_en AS action_short_en, a.short_name_fr AS action_short_fr,
                a.name_en AS action_name_en, a.name_fr AS action_name_fr,
@@ -139,32 +163,46 @@ def country_facts(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFrame:
         LEFT JOIN country_pillar_exceptions ex USING (action_code, iso3)
         WHERE ac.iso3 = $iso3
         ORDER BY ac.action_code
-        """, {"iso3": iso3})
+        """,
+        {"iso3": iso3},
+    )
 
 
-def country_headline(cursor: duckdb.DuckDBPyConnection, selection: Selection, iso3: str) -> pd.DataFrame:
+def country_headline(
+    cursor: duckdb.DuckDBPyConnection, selection: Selection, iso3: str
+) -> pd.DataFrame:
     """Totals of the headline indicators in one country under the selection (all filters apply).
 
     Only indicators with rows appear, in ``HEADLINE_INDICATORS`` order. Columns: indicator_code,
     pillar_no, unit, name_en, name_fr, definition_en, definition_fr, value (sum over sexes and
     quarters).
     """
-    conditions, params = selection_conditions(selection, alias="iv", date_column="period",
-                                              pillar_mode="indicator")
+    conditions, params = selection_conditions(
+        selection, alias="iv", date_column="period", pillar_mode="indicator"
+    )
     conditions += [Sql("iv.iso3 = $iso3"), Sql("iv.indicator_code IN $headline")]
-    sql = compose("""
+    sql = compose(
+        """
         SELECT totals.indicator_code, i.pillar_no, i.unit, i.name_en, i.name_fr, i.definition_en,
                i.definition_fr, totals.value
         FROM (SELECT iv.indicator_code, sum(iv.value) AS value FROM indicator_values iv
               {where} GROUP BY iv.indicator_code) AS totals
         JOIN indicators i ON i.indicator_code = totals.indicator_code
         ORDER BY list_position($headline, totals.indicator_code)
-    """, where=where(conditions))
-    return query(cursor, "country_headline", sql, {**params, "iso3": iso3, "headline": list(HEADLINE_INDICATORS)})
+    """,
+        where=where(conditions),
+    )
+    return query(
+        cursor,
+        "country_headline",
+        sql,
+        {**params, "iso3": iso3, "headline": list(HEADLINE_INDICATORS)},
+    )
 
 
-def country_trend(cursor: duckdb.DuckDBPyConnection, selection: Selection, iso3: str,
-                  indicator_code: str) -> pd.DataFrame:
+def country_trend(
+    cursor: duckdb.DuckDBPyConnection, selection: Selection, iso3: str, indicator_code: str
+) -> pd.DataFrame:
     """Quarterly totals of one headline indicator in one country under the selection.
 
     Raises ValueError for an indicator outside ``HEADLINE_INDICATORS``. Columns: period (quarter
@@ -172,17 +210,23 @@ def country_trend(cursor: duckdb.DuckDBPyConnection, selection: Selection, iso3:
     """
     if indicator_code not in HEADLINE_INDICATORS:
         raise ValueError(f"not a headline indicator: {indicator_code!r}")
-    conditions, params = selection_conditions(selection, alias="iv", date_column="period",
-                                              pillar_mode="indicator")
+    conditions, params = selection_conditions(
+        selection, alias="iv", date_column="period", pillar_mode="indicator"
+    )
     conditions += [Sql("iv.iso3 = $iso3"), Sql("iv.indicator_code = $indicator")]
-    sql = compose("""
+    sql = compose(
+        """
         SELECT iv.period, sum(iv.value) AS value
         FROM indicator_values iv
         {where}
         GROUP BY iv.period
         ORDER BY iv.period
-    """, where=where(conditions))
-    return query(cursor, "country_trend", sql, {**params, "iso3": iso3, "indicator": indicator_code})
+    """,
+        where=where(conditions),
+    )
+    return query(
+        cursor, "country_trend", sql, {**params, "iso3": iso3, "indicator": indicator_code}
+    )
 
 
 def published_for_country(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFrame:
@@ -193,7 +237,10 @@ def published_for_country(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.Da
     indicator, value, qualifier, as_of, source_url. Ordered by level (country first), then as_of
     and figure_id.
     """
-    return query(cursor, "published_for_country", """
+    return query(
+        cursor,
+        "published_for_country",
+        """
         WITH country_actions AS (SELECT action_code FROM action_countries WHERE iso3 = $iso3)
         SELECT pf.figure_id, pf.action_code, pf.scope,
                CASE WHEN pf.scope = $iso3 THEN 'country'
@@ -205,14 +252,24 @@ def published_for_country(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.Da
            OR (pf.action_code = $joint
                AND EXISTS (SELECT 1 FROM country_actions WHERE action_code IN $joint_actions))
         ORDER BY CASE level WHEN 'country' THEN 1 WHEN 'action' THEN 2 ELSE 3 END, pf.as_of, pf.figure_id
-        """, {"iso3": iso3, "joint": JOINT_INITIATIVE_CODE, "joint_actions": list(JOINT_INITIATIVE_ACTIONS)})
+        """,
+        {
+            "iso3": iso3,
+            "joint": JOINT_INITIATIVE_CODE,
+            "joint_actions": list(JOINT_INITIATIVE_ACTIONS),
+        },
+    )
 
 
 def rada_provinces(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The provinces an Action names (RADA's eight). Columns: province_code, iso3, action_code,
     name_en, name_fr. Ordered by province_code."""
-    return query(cursor, "rada_provinces", """SELECT province_code, iso3, action_code, name_en, name_fr FROM provinces
-           ORDER BY province_code""")
+    return query(
+        cursor,
+        "rada_provinces",
+        """SELECT province_code, iso3, action_code, name_en, name_fr FROM provinces
+           ORDER BY province_code""",
+    )
 
 
 def country_contracts(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFrame:
@@ -222,14 +279,19 @@ def country_contracts(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFr
     date_start, date_end, action_link, action_link_basis, action_document_url, country_count.
     Ordered: the country's own first, then contracts before projects, then iati_id.
     """
-    return query(cursor, "country_contracts", """
+    return query(
+        cursor,
+        "country_contracts",
+        """
         SELECT p.iati_id, p.parent_iati_id, p.level, p.title, p.implementing_partners, p.budget_eur,
                p.date_start, p.date_end, p.action_link, p.action_link_basis, p.action_document_url,
                pc.country_count
         FROM eutf_projects p JOIN eutf_project_countries pc USING (iati_id)
         WHERE pc.iso3 = $iso3
         ORDER BY pc.country_count > 1, p.level = 'project', p.iati_id
-        """, {"iso3": iso3})
+        """,
+        {"iso3": iso3},
+    )
 
 
 def country_results(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFrame:
@@ -239,7 +301,10 @@ def country_results(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFram
     Columns: indicator_number, indicator, level, iati_ids, target, actual, pillar_no (the
     dashboard's correspondence; None where it has none). Ordered by indicator_number.
     """
-    return query(cursor, "country_results", """
+    return query(
+        cursor,
+        "country_results",
+        """
         WITH own AS (
             SELECT r.indicator_number, r.indicator, r.level, r.iati_id, r.target, r.actual
             FROM eutf_results r JOIN eutf_project_countries pc USING (iati_id)
@@ -258,4 +323,6 @@ def country_results(cursor: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFram
         GROUP BY own.indicator_number, own.level, ip.pillar_no
         ORDER BY string_split(own.indicator_number, '.')[1]::INTEGER,
                  string_split(split_part(own.indicator_number, ' ', 1), '.')[2]::INTEGER, own.indicator_number
-        """, {"framework": COMMON_OUTPUT_FRAMEWORK, "iso3": iso3})
+        """,
+        {"framework": COMMON_OUTPUT_FRAMEWORK, "iso3": iso3},
+    )

@@ -24,15 +24,27 @@ def map_summary(countries: pd.DataFrame, *, lang: str) -> str:
         return t("map.summary.none", lang)
     total, active = countries["iso3"].nunique(), kept["iso3"].nunique()
     per_action = kept.groupby("action_code")["iso3"].nunique()
-    names = kept.drop_duplicates("action_code").set_index("action_code")[lang_column("action_short", lang)]
+    names = kept.drop_duplicates("action_code").set_index("action_code")[
+        lang_column("action_short", lang)
+    ]
     actions = t("map.list_separator", lang).join(
-        t("map.summary.action_count", lang, name=names[code], count=format_number(per_action[code], lang))
+        t(
+            "map.summary.action_count",
+            lang,
+            name=names[code],
+            count=format_number(per_action[code], lang),
+        )
         for code in sorted(per_action.index, key=_action_rank)
     )
     if active == total:
         return t("map.summary.all", lang, total=format_number(total, lang), actions=actions)
-    return t("map.summary", lang, active=format_number(active, lang), total=format_number(total, lang),
-             actions=actions)
+    return t(
+        "map.summary",
+        lang,
+        active=format_number(active, lang),
+        total=format_number(total, lang),
+        actions=actions,
+    )
 
 
 def trend_summary(trend: pd.DataFrame, *, country: str, indicator: str, lang: str) -> str:
@@ -42,12 +54,27 @@ def trend_summary(trend: pd.DataFrame, *, country: str, indicator: str, lang: st
     values = trend["value"].astype(float).tolist()
     quarters = [quarter_text(period, lang) for period in trend["period"]]
     if len(values) == 1:
-        return t("map.trend.summary.one", lang, country=country, indicator=indicator, quarter=quarters[0],
-                 value=format_number(values[0], lang))
+        return t(
+            "map.trend.summary.one",
+            lang,
+            country=country,
+            indicator=indicator,
+            quarter=quarters[0],
+            value=format_number(values[0], lang),
+        )
     high, low = values.index(max(values)), values.index(min(values))
-    return t("map.trend.summary", lang, country=country, indicator=indicator, first=quarters[0], last=quarters[-1],
-             high=quarters[high], high_value=format_number(values[high], lang), low=quarters[low],
-             low_value=format_number(values[low], lang))
+    return t(
+        "map.trend.summary",
+        lang,
+        country=country,
+        indicator=indicator,
+        first=quarters[0],
+        last=quarters[-1],
+        high=quarters[high],
+        high_value=format_number(values[high], lang),
+        low=quarters[low],
+        low_value=format_number(values[low], lang),
+    )
 
 
 def amount_summary(frame: pd.DataFrame, spec: AmountSpec, *, lang: str) -> str:
@@ -55,16 +82,31 @@ def amount_summary(frame: pd.DataFrame, spec: AmountSpec, *, lang: str) -> str:
     the largest, the source; and the countries with a figure listed in the table only, if any."""
     present = frame[frame["has_figure"]].sort_values("value", ascending=False)
     if present.empty:
-        return t("map.amount.summary.none", lang, measure=spec.measure_label, missing=spec.missing_label,
-                 source=spec.source_line)
+        return t(
+            "map.amount.summary.none",
+            lang,
+            measure=spec.measure_label,
+            missing=spec.missing_label,
+            source=spec.source_line,
+        )
     top = present.iloc[0]
     coloured = present[present["drawn"]]
-    text = t("map.amount.summary", lang, measure=spec.measure_label, value=spec.value_label, count=len(coloured),
-             top=top["country"], top_value=as_value_text(top["value"], spec, lang),
-             missing=spec.missing_label, source=spec.source_line)
+    text = t(
+        "map.amount.summary",
+        lang,
+        measure=spec.measure_label,
+        value=spec.value_label,
+        count=len(coloured),
+        top=top["country"],
+        top_value=as_value_text(top["value"], spec, lang),
+        missing=spec.missing_label,
+        source=spec.source_line,
+    )
     listed = present[~present["drawn"]]
     if len(listed):
-        text += " " + t("map.amount.summary.listed_only", lang, countries=", ".join(sorted(listed["country"])))
+        text += " " + t(
+            "map.amount.summary.listed_only", lang, countries=", ".join(sorted(listed["country"]))
+        )
     return text
 
 
@@ -73,6 +115,15 @@ def country_results_summary(results: pd.DataFrame, *, country: str, lang: str) -
     if results.empty:
         return t("eutf.profile.summary.none", lang, country=country)
     with_target = int(results["target"].notna().sum())
-    parts = "; ".join(f"{number}: {value_text(actual, lang)}" for number, actual
-                      in zip(results["indicator_number"], results["actual"], strict=True))
-    return t("eutf.profile.summary", lang, country=country, count=len(results), targets=with_target, values=parts)
+    parts = "; ".join(
+        f"{number}: {value_text(actual, lang)}"
+        for number, actual in zip(results["indicator_number"], results["actual"], strict=True)
+    )
+    return t(
+        "eutf.profile.summary",
+        lang,
+        country=country,
+        count=len(results),
+        targets=with_target,
+        values=parts,
+    )

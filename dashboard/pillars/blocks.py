@@ -37,21 +37,37 @@ def pillar_matrix_table(frame: pd.DataFrame, *, lang: str) -> html.Table | html.
     pillars = frame.drop_duplicates("pillar_no").sort_values("pillar_no")
     header = html.Tr(
         [html.Th(t("pillars.axis.action", lang), scope="col")]
-        + [html.Th(pillar_label(row["pillar_no"], row[f"pillar_name_{suffix}"], width=None), scope="col",
-                   title=row[f"description_{suffix}"])
-           for row in pillars.to_dict("records")]
+        + [
+            html.Th(
+                pillar_label(row["pillar_no"], row[f"pillar_name_{suffix}"], width=None),
+                scope="col",
+                title=row[f"description_{suffix}"],
+            )
+            for row in pillars.to_dict("records")
+        ]
     )
     body = []
     for action_code, cells in frame.groupby("action_code", sort=False):
-        row_cells: list[html.Th | html.Td] = [html.Th(cells.iloc[0][f"short_name_{suffix}"], scope="row")]
+        row_cells: list[html.Th | html.Td] = [
+            html.Th(cells.iloc[0][f"short_name_{suffix}"], scope="row")
+        ]
         for cell in cells.sort_values("pillar_no").to_dict("records"):
             symbol, _, label_key, _ = CELL_STATES[cell_state(cell["basis"])]
-            row_cells.append(html.Td([html.Span(symbol, **attributes({"aria-hidden": "true"})), _hidden(t(label_key, lang))],
-                                     className=f"pillars-cell pillars-cell-{cell_state(cell['basis']).replace(' ', '-')}",
-                                     title=t(label_key, lang)))
+            row_cells.append(
+                html.Td(
+                    [
+                        html.Span(symbol, **attributes({"aria-hidden": "true"})),
+                        _hidden(t(label_key, lang)),
+                    ],
+                    className=f"pillars-cell pillars-cell-{cell_state(cell['basis']).replace(' ', '-')}",
+                    title=t(label_key, lang),
+                )
+            )
         body.append(html.Tr(row_cells, **attributes({"data-action": action_code})))
-    return html.Table([html.Thead(header), html.Tbody(body)],
-                      className="table table-sm table-bordered pillars-matrix-table mb-0")
+    return html.Table(
+        [html.Thead(header), html.Tbody(body)],
+        className="table table-sm table-bordered pillars-matrix-table mb-0",
+    )
 
 
 def objective_mapping_table(frame: pd.DataFrame, *, lang: str) -> html.Table | html.P:
@@ -60,36 +76,69 @@ def objective_mapping_table(frame: pd.DataFrame, *, lang: str) -> html.Table | h
     if frame.empty:
         return html.P(t("pillars.mapping.none", lang), className="text-muted")
     suffix = normalise_language(lang)
-    header = html.Tr([html.Th(t(f"pillars.mapping.col.{column}", lang), scope="col")
-                      for column in ("action", "objective", "pillar", "rationale")])
+    header = html.Tr(
+        [
+            html.Th(t(f"pillars.mapping.col.{column}", lang), scope="col")
+            for column in ("action", "objective", "pillar", "rationale")
+        ]
+    )
     rows = []
     for row in frame.to_dict("records"):
         kind_key = f"pillars.kind.{row['kind']}"
-        kind = t(kind_key, lang, no=int(row["objective_no"])) if kind_key in TEXT else str(row["kind"])
-        rows.append(html.Tr([
-            html.Td(row[f"short_name_{suffix}"]),
-            html.Td([html.Strong(kind), html.Br(), row[f"text_{suffix}"]]),
-            html.Td(["◐ ", pillar_label(row["pillar_no"], row[f"pillar_name_{suffix}"], width=None)]),
-            html.Td(row[f"rationale_{suffix}"]),
-        ]))
-    return html.Table([html.Thead(header), html.Tbody(rows)],
-                      className="table table-sm table-striped pillars-mapping-table mb-0")
+        kind = (
+            t(kind_key, lang, no=int(row["objective_no"])) if kind_key in TEXT else str(row["kind"])
+        )
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(row[f"short_name_{suffix}"]),
+                    html.Td([html.Strong(kind), html.Br(), row[f"text_{suffix}"]]),
+                    html.Td(
+                        [
+                            "◐ ",
+                            pillar_label(
+                                row["pillar_no"], row[f"pillar_name_{suffix}"], width=None
+                            ),
+                        ]
+                    ),
+                    html.Td(row[f"rationale_{suffix}"]),
+                ]
+            )
+        )
+    return html.Table(
+        [html.Thead(header), html.Tbody(rows)],
+        className="table table-sm table-striped pillars-mapping-table mb-0",
+    )
 
 
 def exception_notes(frame: pd.DataFrame, *, lang: str) -> html.Div:
     """The country exceptions of one Action, each with its note in ``lang``
     (``queries.country_exceptions``)."""
     if frame.empty:
-        return html.Div(html.P(t("pillars.drill.no_exception", lang), className="text-muted small mb-0"))
+        return html.Div(
+            html.P(t("pillars.drill.no_exception", lang), className="text-muted small mb-0")
+        )
     suffix = normalise_language(lang)
     items = []
     for row in frame.to_dict("records"):
         pillars = ", ".join(part for part in str(row["applicable_pillars"]).split(";") if part)
-        items.append(html.Li([
-            html.Strong(f"{row[f'name_{suffix}']} ({t('pillars.drill.exception_pillars', lang, pillars=pillars)})"),
-            " ", row[f"note_{suffix}"],
-        ]))
-    return html.Div([html.H3(t("pillars.drill.exceptions", lang), className="h6"), html.Ul(items, className="mb-0")])
+        items.append(
+            html.Li(
+                [
+                    html.Strong(
+                        f"{row[f'name_{suffix}']} ({t('pillars.drill.exception_pillars', lang, pillars=pillars)})"
+                    ),
+                    " ",
+                    row[f"note_{suffix}"],
+                ]
+            )
+        )
+    return html.Div(
+        [
+            html.H3(t("pillars.drill.exceptions", lang), className="h6"),
+            html.Ul(items, className="mb-0"),
+        ]
+    )
 
 
 def headline_cards(frame: pd.DataFrame, *, lang: str, demo: bool) -> html.Div:
@@ -99,13 +148,19 @@ def headline_cards(frame: pd.DataFrame, *, lang: str, demo: bool) -> html.Div:
         return html.Div(html.P(t("pillars.cards.empty", lang), className="text-muted mb-0"))
     suffix = normalise_language(lang)
     position = {code: index for index, code in enumerate(HEADLINE_ORDER)}
-    ordered = frame.assign(_order=frame["indicator_code"].map(lambda code: position.get(code, len(position))))
+    ordered = frame.assign(
+        _order=frame["indicator_code"].map(lambda code: position.get(code, len(position)))
+    )
     ordered = ordered.sort_values(["pillar_no", "_order", "indicator_code"], kind="stable")
     cards = [_card(row, lang, suffix) for row in ordered.to_dict("records")]
     header = [html.Span(t("pillars.cards.hint", lang), className="small text-muted")]
     if demo:
-        header.insert(0, html.Span(t("chart.demo_mark", lang), className="badge pillars-demo-badge me-2"))
-    return html.Div([html.Div(header, className="mb-2"), html.Div(cards, className="pillars-cards")])
+        header.insert(
+            0, html.Span(t("chart.demo_mark", lang), className="badge pillars-demo-badge me-2")
+        )
+    return html.Div(
+        [html.Div(header, className="mb-2"), html.Div(cards, className="pillars-cards")]
+    )
 
 
 def _card(row: dict, lang: str, suffix: str) -> html.Div:
@@ -115,22 +170,37 @@ def _card(row: dict, lang: str, suffix: str) -> html.Div:
     detail = t("pillars.cards.no_data", lang) if missing else unit_label(row["unit"], lang)
     return html.Div(
         [
-            html.Div(t("pillars.cards.pillar", lang, no=int(row["pillar_no"])), className="small text-muted"),
+            html.Div(
+                t("pillars.cards.pillar", lang, no=int(row["pillar_no"])),
+                className="small text-muted",
+            ),
             html.Div(value, className="pillars-card-value"),
             html.Div(row[f"name_{suffix}"], className="pillars-card-name"),
             html.Div(detail, className="small text-muted"),
             html.Span(definition, className="visually-hidden"),
         ],
         className="card pillars-card" + (" pillars-card-empty" if missing else ""),
-        title=definition, tabIndex="0", role="group",
-        **attributes({"data-indicator": row["indicator_code"], "aria-label": f"{row[f'name_{suffix}']}: {value}"}),
+        title=definition,
+        tabIndex="0",
+        role="group",
+        **attributes(
+            {
+                "data-indicator": row["indicator_code"],
+                "aria-label": f"{row[f'name_{suffix}']}: {value}",
+            }
+        ),
     )
 
 
 def _source_link(url: str, lang: str) -> html.A:
     host = urlparse(url).netloc.removeprefix("www.") or url
-    return html.A([host, html.Span(" " + t("pillars.published.new_tab", lang), className="visually-hidden")],
-                  href=url, target="_blank", rel="noopener noreferrer", className="pillars-source-link")
+    return html.A(
+        [host, html.Span(" " + t("pillars.published.new_tab", lang), className="visually-hidden")],
+        href=url,
+        target="_blank",
+        rel="noopener noreferrer",
+        className="pillars-source-link",
+    )
 
 
 def published_table(frame: pd.DataFrame, *, lang: str) -> html.Div:
@@ -140,20 +210,36 @@ def published_table(frame: pd.DataFrame, *, lang: str) -> html.Div:
         return html.Div(html.P(t("pillars.published.empty", lang), className="text-muted mb-0"))
     suffix = normalise_language(lang)
     columns = ("action", "scope", "indicator", "value", "qualifier", "as_of", "source", "note")
-    header = html.Tr([html.Th(t(f"pillars.published.col.{column}", lang), scope="col") for column in columns])
+    header = html.Tr(
+        [html.Th(t(f"pillars.published.col.{column}", lang), scope="col") for column in columns]
+    )
     rows = []
     for row in frame.to_dict("records"):
         note = "" if is_missing(row["note"]) else str(row["note"])
-        rows.append(html.Tr([
-            html.Td(published_action(row, lang, suffix)),
-            html.Td(published_scope(row, lang, suffix)),
-            html.Td(optional_text(f"pillars.pub.{row['indicator']}", lang, row["indicator"])),
-            html.Td(published_value(row["indicator"], float(row["value"]), lang), className="text-end text-nowrap"),
-            html.Td(qualifier_text(row["qualifier"], lang)),
-            html.Td(pd.Timestamp(row["as_of"]).date().isoformat(), className="text-nowrap"),
-            html.Td(_source_link(row["source_url"], lang)),
-            html.Td(note, lang="en", className="small"),
-        ], **attributes({"data-figure-id": str(int(row["figure_id"]))})))
-    return html.Div(html.Table([html.Thead(header), html.Tbody(rows)],
-                               className="table table-sm table-striped pillars-published-table mb-0"),
-                    className="table-responsive")
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(published_action(row, lang, suffix)),
+                    html.Td(published_scope(row, lang, suffix)),
+                    html.Td(
+                        optional_text(f"pillars.pub.{row['indicator']}", lang, row["indicator"])
+                    ),
+                    html.Td(
+                        published_value(row["indicator"], float(row["value"]), lang),
+                        className="text-end text-nowrap",
+                    ),
+                    html.Td(qualifier_text(row["qualifier"], lang)),
+                    html.Td(pd.Timestamp(row["as_of"]).date().isoformat(), className="text-nowrap"),
+                    html.Td(_source_link(row["source_url"], lang)),
+                    html.Td(note, lang="en", className="small"),
+                ],
+                **attributes({"data-figure-id": str(int(row["figure_id"]))}),
+            )
+        )
+    return html.Div(
+        html.Table(
+            [html.Thead(header), html.Tbody(rows)],
+            className="table table-sm table-striped pillars-published-table mb-0",
+        ),
+        className="table-responsive",
+    )

@@ -38,7 +38,12 @@ def count_line(shown: int, total: int, lang: str) -> str:
     """How many rows the explorer holds, and how many of them match when the search or a filter narrows."""
     if shown == total:
         return t("eutf.explorer.count", lang, total=format_number(total, lang))
-    return t("eutf.explorer.count_matching", lang, shown=format_number(shown, lang), total=format_number(total, lang))
+    return t(
+        "eutf.explorer.count_matching",
+        lang,
+        shown=format_number(shown, lang),
+        total=format_number(total, lang),
+    )
 
 
 def explorer_block(context: AppContext, request: object, lang: str | None) -> tuple[dict, str]:
@@ -75,20 +80,37 @@ def _sort_index(entry: dict) -> int:
 def sort_of(column_state: object) -> list[tuple[str, str]]:
     """The grid's sort in its column state: (column, "asc" or "desc"), first key first."""
     states = column_state if isinstance(column_state, (list, tuple)) else []
-    entries = [entry for entry in states if isinstance(entry, dict) and entry.get("sort") in ("asc", "desc")]
+    entries = [
+        entry
+        for entry in states
+        if isinstance(entry, dict) and entry.get("sort") in ("asc", "desc")
+    ]
     entries.sort(key=_sort_index)
     return [(str(entry.get("colId")), entry["sort"]) for entry in entries]
 
 
-def apply_address(fragment: object, _drawn: object, search_now: object, filters_now: object,
-                  lang: str | None, columns_now: object = None) -> tuple:
+def apply_address(
+    fragment: object,
+    _drawn: object,
+    search_now: object,
+    filters_now: object,
+    lang: str | None,
+    columns_now: object = None,
+) -> tuple:
     """The grid's search, filters and sort from the address's fragment (a first load, a pasted
     link, Back or Forward), with a notice naming what was dropped; nothing changes when the grid
     already shows them (its own change wrote the fragment)."""
     lang = normalise_language(lang)
     address = read_fragment(fragment)
-    notice = t("eutf.explorer.address_dropped", lang, values="; ".join(
-        f"{name}={value}" for name, value in address.dropped)) if address.dropped else ""
+    notice = (
+        t(
+            "eutf.explorer.address_dropped",
+            lang,
+            values="; ".join(f"{name}={value}" for name, value in address.dropped),
+        )
+        if address.dropped
+        else ""
+    )
     wanted = address.filter_model()
     shown: tuple[object, object]
     if (search_now or "") == address.search and (filters_now or {}) == wanted:
@@ -97,8 +119,15 @@ def apply_address(fragment: object, _drawn: object, search_now: object, filters_
         shown = address.search, wanted
     # The grid's columns are set only when the address sorts otherwise (setting them reloads the rows).
     sorted_now = sort_of(columns_now) == [(key["colId"], key["sort"]) for key in address.sort]
-    return (*shown, no_update if sorted_now else address.column_state(), notice,
-            {"fragment": fragment_of({"filterModel": wanted, "sortModel": list(address.sort)}), "synced": False})
+    return (
+        *shown,
+        no_update if sorted_now else address.column_state(),
+        notice,
+        {
+            "fragment": fragment_of({"filterModel": wanted, "sortModel": list(address.sort)}),
+            "synced": False,
+        },
+    )
 
 
 def address_of_grid(request: object, fragment: object, applied: object) -> tuple:
@@ -124,8 +153,13 @@ def _models(request: object) -> tuple[object, object]:
     return request.get("filterModel"), request.get("sortModel")
 
 
-def download_explorer(context: AppContext, clicks: int | None, request: object, lang: str | None,
-                      today: dt.date | None = None) -> object:
+def download_explorer(
+    context: AppContext,
+    clicks: int | None,
+    request: object,
+    lang: str | None,
+    today: dt.date | None = None,
+) -> object:
     """Every row that the grid's search, filters and sort keep (not only the rows loaded), as a
     CSV with its provenance columns (chart, kind of data, conditions, date)."""
     if not clicks:
@@ -137,10 +171,16 @@ def download_explorer(context: AppContext, clicks: int | None, request: object, 
         return no_update
     rows = explorer_queries.explorer_rows(context.cursor(), query)
     today = today or dt.date.today()
-    header = ExportHeader(t("eutf.explorer.export_title", lang), describe(query, lang), today,
-                          kind_text(EUTF, context.catalog, context.imported_files, lang))
-    return dcc.send_bytes(to_csv_bytes(export_frame(rows, lang), header),
-                          f"pillars_eutf-results-explorer_{today.isoformat()}.csv")
+    header = ExportHeader(
+        t("eutf.explorer.export_title", lang),
+        describe(query, lang),
+        today,
+        kind_text(EUTF, context.catalog, context.imported_files, lang),
+    )
+    return dcc.send_bytes(
+        to_csv_bytes(export_frame(rows, lang), header),
+        f"pillars_eutf-results-explorer_{today.isoformat()}.csv",
+    )
 
 
 def register(app: Dash, context: AppContext) -> None:
@@ -153,14 +193,16 @@ def register(app: Dash, context: AppContext) -> None:
         Input(ids.PILLARS_EXPLORER_GRID, "getRowsRequest"),
         lang,
         prevent_initial_call=True,
-        pure=True, needs=VIEWING,
+        pure=True,
+        needs=VIEWING,
     )(lambda request, language: explorer_block(context, request, language))
     declare(
         app,
         Output(ids.PILLARS_EXPLORER_GRID, "filterModel"),
         Input(ids.PILLARS_EXPLORER_SEARCH, "value"),
         prevent_initial_call=True,
-        pure=True, needs=VIEWING,
+        pure=True,
+        needs=VIEWING,
     )(search_explorer)
     # The address's fragment holds the explorer's search, filters and sort (explorer_address).
     declare(
@@ -171,13 +213,16 @@ def register(app: Dash, context: AppContext) -> None:
         Output(ids.PILLARS_EXPLORER_NOTICE, "children"),
         Output(ids.PILLARS_EXPLORER_ADDRESS, "data"),
         Input(ids.URL, "hash"),
-        Input(ids.PILLARS_EXPLORER_GRID, "columnDefs"),  # the page is drawn: apply the address it opened on
+        Input(
+            ids.PILLARS_EXPLORER_GRID, "columnDefs"
+        ),  # the page is drawn: apply the address it opened on
         State(ids.PILLARS_EXPLORER_SEARCH, "value"),
         State(ids.PILLARS_EXPLORER_GRID, "filterModel"),
         lang,
         State(ids.PILLARS_EXPLORER_GRID, "columnState"),
         prevent_initial_call="initial_duplicate",
-        pure=True, needs=VIEWING,
+        pure=True,
+        needs=VIEWING,
     )(apply_address)
     declare(
         app,
@@ -187,7 +232,8 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.URL, "hash"),
         State(ids.PILLARS_EXPLORER_ADDRESS, "data"),
         prevent_initial_call=True,
-        pure=True, needs=VIEWING,
+        pure=True,
+        needs=VIEWING,
     )(address_of_grid)
     # A file download: never cached, and it needs the export permission once clicked.
     declare(
@@ -197,5 +243,6 @@ def register(app: Dash, context: AppContext) -> None:
         State(ids.PILLARS_EXPLORER_GRID, "getRowsRequest"),
         lang,
         prevent_initial_call=True,
-        pure=False, needs=DOWNLOADING,
+        pure=False,
+        needs=DOWNLOADING,
     )(lambda clicks, request, language: download_explorer(context, clicks, request, language))

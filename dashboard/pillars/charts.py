@@ -79,8 +79,11 @@ def matrix_figure(request: ChartRequest) -> go.Figure:
 
 def matrix_summary(request: ChartRequest) -> str:
     """The matrix in words, then how to read it."""
-    return described(summaries.pillar_matrix_summary(matrix(request), lang=request.lang), "pillars.matrix.aria",
-                     request.lang)
+    return described(
+        summaries.pillar_matrix_summary(matrix(request), lang=request.lang),
+        "pillars.matrix.aria",
+        request.lang,
+    )
 
 
 def counts_data(request: ChartRequest) -> pd.DataFrame:
@@ -95,15 +98,20 @@ def counts_figure(request: ChartRequest) -> go.Figure:
 
 def counts_summary(request: ChartRequest) -> str:
     """The counts in words, then how to read them."""
-    return described(summaries.pillar_counts_summary(counts(request), lang=request.lang), "pillars.counts.aria",
-                     request.lang)
+    return described(
+        summaries.pillar_counts_summary(counts(request), lang=request.lang),
+        "pillars.counts.aria",
+        request.lang,
+    )
 
 
 def coverage_tables(request: ChartRequest) -> tuple[Component, Component]:
     """The matrix as an accessible table, and the objective mapping table."""
     mappings = queries.objective_mappings(request.cursor, request.selection)
-    return (blocks.pillar_matrix_table(matrix(request), lang=request.lang),
-            blocks.objective_mapping_table(mappings, lang=request.lang))
+    return (
+        blocks.pillar_matrix_table(matrix(request), lang=request.lang),
+        blocks.objective_mapping_table(mappings, lang=request.lang),
+    )
 
 
 # ---------------------------------------------------------------- drill-down
@@ -124,7 +132,11 @@ def drill(request: ChartRequest) -> Drill:
     in_scope = queries.actions_in_scope(request.cursor, request.selection)
     action = choose_drill_action(in_scope, request.selection, page_options(request).drill)
     # With no Action in scope the scope is empty, so any code gives the empty frame with its columns.
-    return Drill(in_scope, action, queries.country_pillar_matrix(request.cursor, request.selection, action or ""))
+    return Drill(
+        in_scope,
+        action,
+        queries.country_pillar_matrix(request.cursor, request.selection, action or ""),
+    )
 
 
 def drill_action_name(request: ChartRequest) -> str:
@@ -135,31 +147,43 @@ def drill_action_name(request: ChartRequest) -> str:
 
 def drill_data(request: ChartRequest) -> pd.DataFrame:
     """The drilled Action's countries by pillar (the Action chosen as the page does)."""
-    return frames.country_pillar_data(drill(request).grid, lang=request.lang, action_code=drill(request).action,
-                                      action_name=drill_action_name(request))
+    return frames.country_pillar_data(
+        drill(request).grid,
+        lang=request.lang,
+        action_code=drill(request).action,
+        action_name=drill_action_name(request),
+    )
 
 
 def drill_figure(request: ChartRequest) -> go.Figure:
     """The drilled Action's countries by pillar (the empty chart when no Action is in scope)."""
     if drill(request).action is None:
         return figures.empty_chart(request.lang)
-    return figures.country_pillar_chart(drill(request).grid, lang=request.lang,
-                                        action_name=drill_action_name(request))
+    return figures.country_pillar_chart(
+        drill(request).grid, lang=request.lang, action_name=drill_action_name(request)
+    )
 
 
 def drill_summary(request: ChartRequest) -> str:
     """The drill-down in words, then how to read it."""
     if drill(request).action is None:
         return t("chart.empty", request.lang)
-    return described(summaries.country_pillar_summary(drill(request).grid, lang=request.lang,
-                                                      action_name=drill_action_name(request)),
-                     "pillars.drill.aria", request.lang)
+    return described(
+        summaries.country_pillar_summary(
+            drill(request).grid, lang=request.lang, action_name=drill_action_name(request)
+        ),
+        "pillars.drill.aria",
+        request.lang,
+    )
 
 
 def drill_choices(request: ChartRequest) -> tuple[list[dict], object]:
     """The drop-down's choices (the Actions in scope), and the notes on country exceptions."""
     view = drill(request)
-    choices = [{"label": request.catalog.actions[code].name(request.lang), "value": code} for code in view.in_scope]
+    choices = [
+        {"label": request.catalog.actions[code].name(request.lang), "value": code}
+        for code in view.in_scope
+    ]
     if view.action is None:
         return choices, html.P(t("pillars.drill.no_action", request.lang), className="text-muted")
     exceptions = queries.country_exceptions(request.cursor, request.selection, view.action)
@@ -199,7 +223,9 @@ def trend_view(request: ChartRequest) -> IndicatorView:
     """The trend's rows for the indicator and grouping of the URL."""
     options = page_options(request)
     name, unit = indicator_facts(request, options.indicator)
-    frame = queries.indicator_trend(request.cursor, request.selection, options.indicator, options.trend)
+    frame = queries.indicator_trend(
+        request.cursor, request.selection, options.indicator, options.trend
+    )
     return IndicatorView(options, name, unit, frame)
 
 
@@ -208,53 +234,86 @@ def ranking_view(request: ChartRequest) -> IndicatorView:
     """The ranking's rows for the indicator and sex split of the URL."""
     options = page_options(request)
     name, unit = indicator_facts(request, options.indicator)
-    frame = shared_queries.country_ranking(request.cursor, request.selection, options.indicator,
-                                           by_sex=options.by_sex)
+    frame = shared_queries.country_ranking(
+        request.cursor, request.selection, options.indicator, by_sex=options.by_sex
+    )
     return IndicatorView(options, name, unit, frame)
 
 
 def trend_data(request: ChartRequest) -> pd.DataFrame:
     """The trend's points for the indicator and grouping of the URL."""
     view = trend_view(request)
-    return frames.indicator_trend_data(view.frame, lang=request.lang, indicator=view.options.indicator,
-                                       indicator_name=view.name, unit=view.unit, group_by=view.options.trend)
+    return frames.indicator_trend_data(
+        view.frame,
+        lang=request.lang,
+        indicator=view.options.indicator,
+        indicator_name=view.name,
+        unit=view.unit,
+        group_by=view.options.trend,
+    )
 
 
 def trend_figure(request: ChartRequest) -> go.Figure:
     """Quarterly lines of the indicator and grouping of the URL."""
     view = trend_view(request)
-    return figures.indicator_trend_chart(view.frame, lang=request.lang, demo=request.catalog.is_demo,
-                                         indicator_name=view.name, unit=view.unit, group_by=view.options.trend)
+    return figures.indicator_trend_chart(
+        view.frame,
+        lang=request.lang,
+        demo=request.catalog.is_demo,
+        indicator_name=view.name,
+        unit=view.unit,
+        group_by=view.options.trend,
+    )
 
 
 def trend_summary(request: ChartRequest) -> str:
     """The trend in words, then how to read it."""
     view = trend_view(request)
-    return described(summaries.indicator_trend_summary(view.frame, lang=request.lang, indicator_name=view.name,
-                                                       group_by=view.options.trend),
-                     "pillars.trend.aria", request.lang)
+    return described(
+        summaries.indicator_trend_summary(
+            view.frame, lang=request.lang, indicator_name=view.name, group_by=view.options.trend
+        ),
+        "pillars.trend.aria",
+        request.lang,
+    )
 
 
 def ranking_data(request: ChartRequest) -> pd.DataFrame:
     """The ranking's bars for the indicator and sex split of the URL."""
     view = ranking_view(request)
-    return frames.country_ranking_data(view.frame, lang=request.lang, indicator=view.options.indicator,
-                                       indicator_name=view.name, unit=view.unit, by_sex=view.options.by_sex)
+    return frames.country_ranking_data(
+        view.frame,
+        lang=request.lang,
+        indicator=view.options.indicator,
+        indicator_name=view.name,
+        unit=view.unit,
+        by_sex=view.options.by_sex,
+    )
 
 
 def ranking_figure(request: ChartRequest) -> go.Figure:
     """Countries ranked by the indicator of the URL."""
     view = ranking_view(request)
-    return figures.country_ranking_chart(view.frame, lang=request.lang, demo=request.catalog.is_demo,
-                                         indicator_name=view.name, unit=view.unit, by_sex=view.options.by_sex)
+    return figures.country_ranking_chart(
+        view.frame,
+        lang=request.lang,
+        demo=request.catalog.is_demo,
+        indicator_name=view.name,
+        unit=view.unit,
+        by_sex=view.options.by_sex,
+    )
 
 
 def ranking_summary(request: ChartRequest) -> str:
     """The ranking in words, then how to read it."""
     view = ranking_view(request)
-    return described(summaries.country_ranking_summary(view.frame, lang=request.lang, indicator_name=view.name,
-                                                       by_sex=view.options.by_sex),
-                     "pillars.ranking.aria", request.lang)
+    return described(
+        summaries.country_ranking_summary(
+            view.frame, lang=request.lang, indicator_name=view.name, by_sex=view.options.by_sex
+        ),
+        "pillars.ranking.aria",
+        request.lang,
+    )
 
 
 @per_request
@@ -267,19 +326,38 @@ def rate_chart(group_by: str, graph_id: str, summary_id: str, chart_key: str) ->
     """The completion-rate chart by ``group_by`` (by region, by Action)."""
 
     def data(request: ChartRequest) -> pd.DataFrame:
-        return frames.completion_rate_data(completion_rates(request, group_by), lang=request.lang, group_by=group_by)
+        return frames.completion_rate_data(
+            completion_rates(request, group_by), lang=request.lang, group_by=group_by
+        )
 
     def figure(request: ChartRequest) -> go.Figure:
-        return figures.completion_rate_chart(completion_rates(request, group_by), lang=request.lang,
-                                             demo=request.catalog.is_demo, group_by=group_by)
+        return figures.completion_rate_chart(
+            completion_rates(request, group_by),
+            lang=request.lang,
+            demo=request.catalog.is_demo,
+            group_by=group_by,
+        )
 
     def summary(request: ChartRequest) -> str:
-        return described(summaries.completion_rate_summary(completion_rates(request, group_by), lang=request.lang,
-                                                           group_by=group_by),
-                         "pillars.rates.aria", request.lang)
+        return described(
+            summaries.completion_rate_summary(
+                completion_rates(request, group_by), lang=request.lang, group_by=group_by
+            ),
+            "pillars.rates.aria",
+            request.lang,
+        )
 
-    return ChartSpec(chart_key, PAGE, graph_id, f"pillars.rates.title.{group_by}", data, figure=figure,
-                     summary=summary, summary_id=summary_id, follows_options=False)
+    return ChartSpec(
+        chart_key,
+        PAGE,
+        graph_id,
+        f"pillars.rates.title.{group_by}",
+        data,
+        figure=figure,
+        summary=summary,
+        summary_id=summary_id,
+        follows_options=False,
+    )
 
 
 @per_request
@@ -330,46 +408,140 @@ def eutf_results_figure(request: ChartRequest) -> go.Figure:
     rows = eutf_rows(request)
     numbers = ", ".join(dict.fromkeys(rows["indicator_number"])) or "–"
     return figures.pillar_results_chart(
-        rows, pillar=t("eutf.pillars.chart_title", request.lang, pillar=eutf_pillar_name(request), numbers=numbers),
-        lang=request.lang)
+        rows,
+        pillar=t(
+            "eutf.pillars.chart_title",
+            request.lang,
+            pillar=eutf_pillar_name(request),
+            numbers=numbers,
+        ),
+        lang=request.lang,
+    )
 
 
 def eutf_results_summary(request: ChartRequest) -> str:
     """The pillar's EUTF figures in words, then how to read them."""
-    return described(summaries.eutf_results_summary(eutf_rows(request), eutf_pillar_name(request), request.lang),
-                     "eutf.pillars.aria", request.lang)
+    return described(
+        summaries.eutf_results_summary(eutf_rows(request), eutf_pillar_name(request), request.lang),
+        "eutf.pillars.aria",
+        request.lang,
+    )
 
 
 # The coverage charts, cards, rates and published figures follow the filters only; the trend,
 # ranking and drill-down follow the page options too; the EUTF figures follow the options only.
 CHARTS: tuple[ChartSpec, ...] = (
-    ChartSpec(ids.PILLARS_MATRIX_CHART, PAGE, ids.PILLARS_MATRIX_GRAPH, "pillars.matrix.title", matrix_data,
-              MAPPING, figure=matrix_figure, summary=matrix_summary, summary_id=ids.PILLARS_MATRIX_SUMMARY,
-              follows_options=False),
-    ChartSpec(ids.PILLARS_COUNTS_CHART, PAGE, ids.PILLARS_COUNTS_GRAPH, "pillars.counts.title", counts_data,
-              MAPPING, figure=counts_figure, summary=counts_summary, summary_id=ids.PILLARS_COUNTS_SUMMARY,
-              follows_options=False),
-    ChartSpec(ids.PILLARS_DRILL_CHART, PAGE, ids.PILLARS_DRILL_GRAPH, "pillars.drill.heading", drill_data,
-              MAPPING, figure=drill_figure, summary=drill_summary, summary_id=ids.PILLARS_DRILL_SUMMARY),
-    ChartSpec(ids.PILLARS_TOTALS_CHART, PAGE, ids.PILLARS_HEADLINE_CARDS, "pillars.cards.heading", totals_data,
-              draw=headline_cards, follows_options=False),
-    ChartSpec(ids.PILLARS_TREND_CHART, PAGE, ids.PILLARS_TREND_GRAPH, "pillars.block.trend", trend_data,
-              figure=trend_figure, summary=trend_summary, summary_id=ids.PILLARS_TREND_SUMMARY),
-    ChartSpec(ids.PILLARS_RANKING_CHART, PAGE, ids.PILLARS_RANKING_GRAPH, "pillars.block.ranking", ranking_data,
-              figure=ranking_figure, summary=ranking_summary, summary_id=ids.PILLARS_RANKING_SUMMARY),
-    rate_chart("region", ids.PILLARS_RATE_REGION_GRAPH, ids.PILLARS_RATE_REGION_SUMMARY, ids.PILLARS_RATE_REGION_CHART),
-    rate_chart("action", ids.PILLARS_RATE_ACTION_GRAPH, ids.PILLARS_RATE_ACTION_SUMMARY, ids.PILLARS_RATE_ACTION_CHART),
-    ChartSpec(ids.PILLARS_PUBLISHED_CHART, PAGE, ids.PILLARS_PUBLISHED_TABLE, "pillars.published.heading",
-              published_data, PUBLISHED, draw=published_table, follows_options=False),
-    ChartSpec(ids.PILLARS_EUTF_CHART, PAGE, ids.PILLARS_EUTF_GRAPH, "eutf.pillars.chart", eutf_results_data, EUTF,
-              figure=eutf_results_figure, summary=eutf_results_summary, summary_id=ids.PILLARS_EUTF_SUMMARY,
-              follows_filters=False),
+    ChartSpec(
+        ids.PILLARS_MATRIX_CHART,
+        PAGE,
+        ids.PILLARS_MATRIX_GRAPH,
+        "pillars.matrix.title",
+        matrix_data,
+        MAPPING,
+        figure=matrix_figure,
+        summary=matrix_summary,
+        summary_id=ids.PILLARS_MATRIX_SUMMARY,
+        follows_options=False,
+    ),
+    ChartSpec(
+        ids.PILLARS_COUNTS_CHART,
+        PAGE,
+        ids.PILLARS_COUNTS_GRAPH,
+        "pillars.counts.title",
+        counts_data,
+        MAPPING,
+        figure=counts_figure,
+        summary=counts_summary,
+        summary_id=ids.PILLARS_COUNTS_SUMMARY,
+        follows_options=False,
+    ),
+    ChartSpec(
+        ids.PILLARS_DRILL_CHART,
+        PAGE,
+        ids.PILLARS_DRILL_GRAPH,
+        "pillars.drill.heading",
+        drill_data,
+        MAPPING,
+        figure=drill_figure,
+        summary=drill_summary,
+        summary_id=ids.PILLARS_DRILL_SUMMARY,
+    ),
+    ChartSpec(
+        ids.PILLARS_TOTALS_CHART,
+        PAGE,
+        ids.PILLARS_HEADLINE_CARDS,
+        "pillars.cards.heading",
+        totals_data,
+        draw=headline_cards,
+        follows_options=False,
+    ),
+    ChartSpec(
+        ids.PILLARS_TREND_CHART,
+        PAGE,
+        ids.PILLARS_TREND_GRAPH,
+        "pillars.block.trend",
+        trend_data,
+        figure=trend_figure,
+        summary=trend_summary,
+        summary_id=ids.PILLARS_TREND_SUMMARY,
+    ),
+    ChartSpec(
+        ids.PILLARS_RANKING_CHART,
+        PAGE,
+        ids.PILLARS_RANKING_GRAPH,
+        "pillars.block.ranking",
+        ranking_data,
+        figure=ranking_figure,
+        summary=ranking_summary,
+        summary_id=ids.PILLARS_RANKING_SUMMARY,
+    ),
+    rate_chart(
+        "region",
+        ids.PILLARS_RATE_REGION_GRAPH,
+        ids.PILLARS_RATE_REGION_SUMMARY,
+        ids.PILLARS_RATE_REGION_CHART,
+    ),
+    rate_chart(
+        "action",
+        ids.PILLARS_RATE_ACTION_GRAPH,
+        ids.PILLARS_RATE_ACTION_SUMMARY,
+        ids.PILLARS_RATE_ACTION_CHART,
+    ),
+    ChartSpec(
+        ids.PILLARS_PUBLISHED_CHART,
+        PAGE,
+        ids.PILLARS_PUBLISHED_TABLE,
+        "pillars.published.heading",
+        published_data,
+        PUBLISHED,
+        draw=published_table,
+        follows_options=False,
+    ),
+    ChartSpec(
+        ids.PILLARS_EUTF_CHART,
+        PAGE,
+        ids.PILLARS_EUTF_GRAPH,
+        "eutf.pillars.chart",
+        eutf_results_data,
+        EUTF,
+        figure=eutf_results_figure,
+        summary=eutf_results_summary,
+        summary_id=ids.PILLARS_EUTF_SUMMARY,
+        follows_filters=False,
+    ),
 )
 
 EXTRAS: tuple[Extra, ...] = (
-    Extra(((ids.PILLARS_MATRIX_TABLE, "children"), (ids.PILLARS_MAPPING_TABLE, "children")), coverage_tables,
-          follows_options=False, as_html=True),
-    Extra(((ids.PILLARS_DRILL_DROPDOWN, "options"), (ids.PILLARS_DRILL_NOTES, "children")), drill_choices),
+    Extra(
+        ((ids.PILLARS_MATRIX_TABLE, "children"), (ids.PILLARS_MAPPING_TABLE, "children")),
+        coverage_tables,
+        follows_options=False,
+        as_html=True,
+    ),
+    Extra(
+        ((ids.PILLARS_DRILL_DROPDOWN, "options"), (ids.PILLARS_DRILL_NOTES, "children")),
+        drill_choices,
+    ),
 )
 
 # The same rows by key (the layout builds each panel from its row).

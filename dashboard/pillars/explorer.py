@@ -19,15 +19,39 @@ from dataclasses import dataclass
 
 # Columns, in order (also the allow-list of what the explorer can show, sort and filter on).
 EXPLORER_COLUMNS = (
-    "result_id", "iati_id", "level", "countries", "action_link", "result_framework", "indicator",
-    "indicator_number", "period_start", "period_end", "target", "target_text", "actual", "as_of",
+    "result_id",
+    "iati_id",
+    "level",
+    "countries",
+    "action_link",
+    "result_framework",
+    "indicator",
+    "indicator_number",
+    "period_start",
+    "period_end",
+    "target",
+    "target_text",
+    "actual",
+    "as_of",
 )
 NUMBER_COLUMNS = frozenset({"result_id", "target", "actual"})
 SEARCH_KEY = "search"  # the hidden column whose filter holds the search box's words
-TEXT_OPERATORS = frozenset({"contains", "notContains", "equals", "notEqual", "startsWith", "endsWith",
-                            "blank", "notBlank"})
-NUMBER_OPERATORS = frozenset({"equals", "notEqual", "lessThan", "lessThanOrEqual", "greaterThan",
-                              "greaterThanOrEqual", "inRange", "blank", "notBlank"})
+TEXT_OPERATORS = frozenset(
+    {"contains", "notContains", "equals", "notEqual", "startsWith", "endsWith", "blank", "notBlank"}
+)
+NUMBER_OPERATORS = frozenset(
+    {
+        "equals",
+        "notEqual",
+        "lessThan",
+        "lessThanOrEqual",
+        "greaterThan",
+        "greaterThanOrEqual",
+        "inRange",
+        "blank",
+        "notBlank",
+    }
+)
 NO_VALUE_OPERATORS = frozenset({"blank", "notBlank"})
 MAX_BLOCK = 500  # rows in one request; the grid asks for CACHE_BLOCK_SIZE
 MAX_ROW = 10_000_000  # far beyond the table, well inside the integers SQL binds
@@ -100,7 +124,9 @@ class ExplorerQuery:
                 raise BadExplorerRequest(f"unknown column {str(column)[:40]!r}")
         if len(sort_model) > MAX_SORT_KEYS:
             raise BadExplorerRequest("too many sort keys")
-        return cls(words=words, filters=tuple(filters), sort=tuple(_sort_key(raw) for raw in sort_model))
+        return cls(
+            words=words, filters=tuple(filters), sort=tuple(_sort_key(raw) for raw in sort_model)
+        )
 
 
 @dataclass(frozen=True)
@@ -118,8 +144,12 @@ class Block:
             BadExplorerRequest: bounds missing, reversed or too far apart.
         """
         start, end = request.get("startRow"), request.get("endRow")
-        if (not isinstance(start, int) or not isinstance(end, int)
-                or isinstance(start, bool) or isinstance(end, bool)):
+        if (
+            not isinstance(start, int)
+            or not isinstance(end, int)
+            or isinstance(start, bool)
+            or isinstance(end, bool)
+        ):
             raise BadExplorerRequest("block bounds are not whole numbers")
         if not 0 <= start < end <= MAX_ROW or end - start > MAX_BLOCK:
             raise BadExplorerRequest("block bounds out of range")
@@ -150,11 +180,17 @@ def parse_request(request: object) -> tuple[ExplorerQuery, Block]:
     """
     if not isinstance(request, Mapping):
         raise BadExplorerRequest("no request")
-    return ExplorerQuery.from_grid(request.get("filterModel"), request.get("sortModel")), Block.from_grid(request)
+    return ExplorerQuery.from_grid(
+        request.get("filterModel"), request.get("sortModel")
+    ), Block.from_grid(request)
 
 
 def _search_text(raw: object) -> str:
-    if not isinstance(raw, Mapping) or raw.get("type") != "contains" or not isinstance(raw.get("filter"), str):
+    if (
+        not isinstance(raw, Mapping)
+        or raw.get("type") != "contains"
+        or not isinstance(raw.get("filter"), str)
+    ):
         raise BadExplorerRequest("search of the wrong shape")
     return raw["filter"]
 
@@ -167,9 +203,15 @@ def _column_filter(column: str, raw: object) -> ColumnFilter:
         raise BadExplorerRequest(f"a {raw.get('filterType')!s:.20} filter on {column}")
     if "conditions" in raw:
         join, conditions = raw.get("operator", "AND"), raw["conditions"]
-        if join not in ("AND", "OR") or not isinstance(conditions, list) or not 0 < len(conditions) <= MAX_CONDITIONS:
+        if (
+            join not in ("AND", "OR")
+            or not isinstance(conditions, list)
+            or not 0 < len(conditions) <= MAX_CONDITIONS
+        ):
             raise BadExplorerRequest(f"combined filter on {column} of the wrong shape")
-        return ColumnFilter(column, tuple(_condition(column, expected, item) for item in conditions), join)
+        return ColumnFilter(
+            column, tuple(_condition(column, expected, item) for item in conditions), join
+        )
     return ColumnFilter(column, (_condition(column, expected, raw),))
 
 
@@ -200,6 +242,10 @@ def _number(value: object, column: str) -> float:
 
 
 def _sort_key(raw: object) -> SortKey:
-    if not isinstance(raw, Mapping) or raw.get("colId") not in EXPLORER_COLUMNS or raw.get("sort") not in ("asc", "desc"):
+    if (
+        not isinstance(raw, Mapping)
+        or raw.get("colId") not in EXPLORER_COLUMNS
+        or raw.get("sort") not in ("asc", "desc")
+    ):
         raise BadExplorerRequest("sort key of the wrong shape")
     return SortKey(raw["colId"], raw["sort"] == "desc")

@@ -49,8 +49,14 @@ class ExplorerAddress:
     def column_state(self) -> list[dict]:
         """The grid's column state holding this sort (every other column unsorted)."""
         order = {key["colId"]: (index, key["sort"]) for index, key in enumerate(self.sort)}
-        return [{"colId": column, "sort": order[column][1] if column in order else None,
-                 "sortIndex": order[column][0] if column in order else None} for column in EXPLORER_COLUMNS]
+        return [
+            {
+                "colId": column,
+                "sort": order[column][1] if column in order else None,
+                "sortIndex": order[column][0] if column in order else None,
+            }
+            for column in EXPLORER_COLUMNS
+        ]
 
 
 def fragment_of(request: object) -> str:
@@ -62,15 +68,27 @@ def fragment_of(request: object) -> str:
     sort: list = found_sort if isinstance(found_sort, list) else []
     items = []
     search = model.get(SEARCH_KEY)
-    if isinstance(search, Mapping) and isinstance(search.get("filter"), str) and search["filter"].strip():
+    if (
+        isinstance(search, Mapping)
+        and isinstance(search.get("filter"), str)
+        and search["filter"].strip()
+    ):
         items.append((SEARCH_PARAM, search["filter"]))
-    keys = [("-" if key.get("sort") == "desc" else "") + str(key.get("colId")) for key in sort
-            if isinstance(key, Mapping)]
+    keys = [
+        ("-" if key.get("sort") == "desc" else "") + str(key.get("colId"))
+        for key in sort
+        if isinstance(key, Mapping)
+    ]
     if keys:
         items.append((SORT_PARAM, ",".join(keys)))
     columns = {column: value for column, value in model.items() if column != SEARCH_KEY}
     if columns:
-        items.append((FILTER_PARAM, json.dumps(columns, separators=(",", ":"), ensure_ascii=False, sort_keys=True)))
+        items.append(
+            (
+                FILTER_PARAM,
+                json.dumps(columns, separators=(",", ":"), ensure_ascii=False, sort_keys=True),
+            )
+        )
     return "#" + urlencode(items) if items else ""
 
 
@@ -89,8 +107,11 @@ def read_fragment(fragment: object) -> ExplorerAddress:
         if name == SEARCH_PARAM and len(value) <= MAX_TEXT:
             search = value
         elif name == SORT_PARAM:
-            keys = tuple({"colId": key.lstrip("-"), "sort": "desc" if key.startswith("-") else "asc"}
-                         for key in value.split(",") if key)
+            keys = tuple(
+                {"colId": key.lstrip("-"), "sort": "desc" if key.startswith("-") else "asc"}
+                for key in value.split(",")
+                if key
+            )
             if _valid({}, keys):
                 sort = keys
             else:
@@ -106,7 +127,9 @@ def read_fragment(fragment: object) -> ExplorerAddress:
                 dropped.append((name, value))
         else:
             dropped.append((name, value))
-    return ExplorerAddress(search, filters, sort, tuple((name, value[:64]) for name, value in dropped))
+    return ExplorerAddress(
+        search, filters, sort, tuple((name, value[:64]) for name, value in dropped)
+    )
 
 
 def _valid(filters: Mapping, sort: tuple) -> bool:

@@ -22,8 +22,11 @@ DATE_COLUMNS = ("period_start", "period_end", "as_of")
 def _iso_dates(rows: pd.DataFrame) -> pd.DataFrame:
     shown = rows.copy()
     for column in DATE_COLUMNS:
-        shown[column] = shown[column].map(lambda value: None if value is None or pd.isna(value)
-                                          else pd.Timestamp(value).date().isoformat())
+        shown[column] = shown[column].map(
+            lambda value: (
+                None if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
+            )
+        )
     return shown
 
 
@@ -45,9 +48,13 @@ def export_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     numbers written as the grid shows them."""
     shown = _iso_dates(rows)[list(EXPLORER_COLUMNS)]
     for column in NUMBER_COLUMNS:
-        shown[column] = pd.Series([_as_written(value) for value in shown[column]], index=shown.index, dtype=object)
+        shown[column] = pd.Series(
+            [_as_written(value) for value in shown[column]], index=shown.index, dtype=object
+        )
     shown["indicator_number"] = [indicator_code(number) for number in shown["indicator_number"]]
-    return shown.rename(columns={column: t(f"eutf.explorer.col.{column}", lang) for column in EXPLORER_COLUMNS})
+    return shown.rename(
+        columns={column: t(f"eutf.explorer.col.{column}", lang) for column in EXPLORER_COLUMNS}
+    )
 
 
 def describe(query: ExplorerQuery, lang: str) -> str:
@@ -60,17 +67,27 @@ def describe(query: ExplorerQuery, lang: str) -> str:
         parts.append(t("eutf.explorer.conditions.none", lang))
     if query.sort:
         columns = [t(f"eutf.explorer.col.{key.column}", lang) for key in query.sort]
-        named = [t("eutf.explorer.conditions.descending", lang, column=column) if key.descending else column
-                 for key, column in zip(query.sort, columns, strict=True)]
+        named = [
+            t("eutf.explorer.conditions.descending", lang, column=column)
+            if key.descending
+            else column
+            for key, column in zip(query.sort, columns, strict=True)
+        ]
         parts.append(t("eutf.explorer.conditions.sort", lang, columns=", ".join(named)))
     return "; ".join(parts)
 
 
 def _describe_filter(column_filter: ColumnFilter, lang: str) -> str:
     join = t(f"eutf.explorer.conditions.{column_filter.join.lower()}", lang)
-    conditions = join.join(_describe_condition(condition, lang) for condition in column_filter.conditions)
-    return t("eutf.explorer.conditions.column", lang, column=t(f"eutf.explorer.col.{column_filter.column}", lang),
-             conditions=conditions)
+    conditions = join.join(
+        _describe_condition(condition, lang) for condition in column_filter.conditions
+    )
+    return t(
+        "eutf.explorer.conditions.column",
+        lang,
+        column=t(f"eutf.explorer.col.{column_filter.column}", lang),
+        conditions=conditions,
+    )
 
 
 def _describe_condition(condition: Condition, lang: str) -> str:
@@ -82,5 +99,7 @@ def _describe_condition(condition: Condition, lang: str) -> str:
     value = format_number(condition.value, lang, 0 if float(condition.value).is_integer() else 2)
     if condition.value_to is None:
         return f"{operator} {value}"
-    upper = format_number(condition.value_to, lang, 0 if float(condition.value_to).is_integer() else 2)
+    upper = format_number(
+        condition.value_to, lang, 0 if float(condition.value_to).is_integer() else 2
+    )
     return f"{operator} {value}{t('eutf.explorer.conditions.and', lang)}{upper}"

@@ -75,8 +75,15 @@ def fit_title(figure: go.Figure, *, width: int = TITLE_WIDTH) -> go.Figure:
     extra_lines = wrapped.count("<br>")
     # Pinned to the top, so the demo mark above the plot never runs into it; plotly anchors a
     # title of several lines by its last line, hence the padding grows with the lines.
-    figure.update_layout(title={"text": wrapped, "yref": "container", "y": 1, "yanchor": "top",
-                                "pad": {"t": 10 + TITLE_LINE_HEIGHT * extra_lines}})
+    figure.update_layout(
+        title={
+            "text": wrapped,
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 10 + TITLE_LINE_HEIGHT * extra_lines},
+        }
+    )
     if extra_lines:
         top = figure.layout.margin.t if figure.layout.margin.t is not None else 80
         figure.update_layout(margin_t=top + TITLE_LINE_HEIGHT * extra_lines)
@@ -107,17 +114,32 @@ def _cell_hover(row: dict, lang: str, row_label: str) -> str:
     ]
     objectives = row.get(f"objectives_{suffix}")
     if state == "mapped" and isinstance(objectives, str) and objectives:
-        parts += [f"<b>{t('pillars.hover.objectives', lang)}</b>", wrap(objectives),
-                  f"<b>{t('pillars.hover.rationale', lang)}</b>", wrap(row[f"rationale_{suffix}"])]
+        parts += [
+            f"<b>{t('pillars.hover.objectives', lang)}</b>",
+            wrap(objectives),
+            f"<b>{t('pillars.hover.rationale', lang)}</b>",
+            wrap(row[f"rationale_{suffix}"]),
+        ]
     return "<br>".join(parts)
 
 
-def _grid_figure(frame: pd.DataFrame, *, row_key: str, row_labels: dict[str, str], lang: str,
-                 title: str, legend_keys: tuple[str, ...], row_axis_key: str) -> go.Figure:
+def _grid_figure(
+    frame: pd.DataFrame,
+    *,
+    row_key: str,
+    row_labels: dict[str, str],
+    lang: str,
+    title: str,
+    legend_keys: tuple[str, ...],
+    row_axis_key: str,
+) -> go.Figure:
     """A rows x pillars heatmap with one symbol per cell, rows in the order of ``row_labels``."""
     suffix = normalise_language(lang)
     pillars = frame.drop_duplicates("pillar_no").sort_values("pillar_no")
-    columns = [pillar_label(row["pillar_no"], row[f"pillar_name_{suffix}"]) for row in pillars.to_dict("records")]
+    columns = [
+        pillar_label(row["pillar_no"], row[f"pillar_name_{suffix}"])
+        for row in pillars.to_dict("records")
+    ]
     column_index = {int(number): position for position, number in enumerate(pillars["pillar_no"])}
     row_index = {code: position for position, code in enumerate(row_labels)}
     levels = [[0] * len(columns) for _ in row_labels]
@@ -128,23 +150,47 @@ def _grid_figure(frame: pd.DataFrame, *, row_key: str, row_labels: dict[str, str
         symbol, _, _, level = CELL_STATES[cell_state(row["basis"])]
         levels[i][j], symbols[i][j] = level, symbol
         hovers[i][j] = _cell_hover(row, lang, row_labels[row[row_key]])
-    figure = new_figure(go.Heatmap(
-        z=levels, x=columns, y=list(row_labels.values()), text=symbols, texttemplate="%{text}",
-        textfont={"size": 18, "color": theme.TEXT}, customdata=hovers,
-        hovertemplate="%{customdata}<extra></extra>", colorscale=_discrete_colourscale(),
-        zmin=-0.5, zmax=LEVELS - 0.5, showscale=False, xgap=3, ygap=3,
-        name=t("pillars.axis.pillar", lang),
-    ))
+    figure = new_figure(
+        go.Heatmap(
+            z=levels,
+            x=columns,
+            y=list(row_labels.values()),
+            text=symbols,
+            texttemplate="%{text}",
+            textfont={"size": 18, "color": theme.TEXT},
+            customdata=hovers,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=_discrete_colourscale(),
+            zmin=-0.5,
+            zmax=LEVELS - 0.5,
+            showscale=False,
+            xgap=3,
+            ygap=3,
+            name=t("pillars.axis.pillar", lang),
+        )
+    )
     base_layout(figure, title=title, lang=lang, demo=False)
     legend = legend_lines([t(key, lang) for key in legend_keys])
     figure.update_layout(
         title_subtitle_text=legend,
-        height=190 + 46 * len(row_labels), margin={"t": 84 + SUBTITLE_LINE_HEIGHT * legend.count("<br>"), "b": 24},
-        xaxis={"title": {"text": t("pillars.axis.pillar", lang)}, "side": "bottom", "showgrid": False,
-               "fixedrange": True, "tickangle": 0, "tickfont": {"size": 11}},
-        yaxis={"title": {"text": t(row_axis_key, lang)}, "autorange": "reversed", "showgrid": False,
-               "fixedrange": True},
-        plot_bgcolor="white", hoverlabel={"align": "left"},
+        height=190 + 46 * len(row_labels),
+        margin={"t": 84 + SUBTITLE_LINE_HEIGHT * legend.count("<br>"), "b": 24},
+        xaxis={
+            "title": {"text": t("pillars.axis.pillar", lang)},
+            "side": "bottom",
+            "showgrid": False,
+            "fixedrange": True,
+            "tickangle": 0,
+            "tickfont": {"size": 11},
+        },
+        yaxis={
+            "title": {"text": t(row_axis_key, lang)},
+            "autorange": "reversed",
+            "showgrid": False,
+            "fixedrange": True,
+        },
+        plot_bgcolor="white",
+        hoverlabel={"align": "left"},
     )
     return fit_title(figure)
 
@@ -157,9 +203,15 @@ def pillar_matrix_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
     actions = frame.drop_duplicates("action_code")
     labels = dict(zip(actions["action_code"], actions[f"short_name_{suffix}"], strict=True))
     legend = ("pillars.legend.stated", "pillars.legend.mapped", "pillars.legend.none")
-    return _grid_figure(frame, row_key="action_code", row_labels=labels, lang=lang,
-                        title=t("pillars.matrix.title", lang), legend_keys=legend,
-                        row_axis_key="pillars.axis.action")
+    return _grid_figure(
+        frame,
+        row_key="action_code",
+        row_labels=labels,
+        lang=lang,
+        title=t("pillars.matrix.title", lang),
+        legend_keys=legend,
+        row_axis_key="pillars.axis.action",
+    )
 
 
 def country_label(name: str, role: object, lang: str) -> str:
@@ -175,16 +227,30 @@ def country_pillar_chart(frame: pd.DataFrame, *, lang: str, action_name: str) ->
         return empty_chart(lang)
     suffix = normalise_language(lang)
     countries = frame.drop_duplicates("iso3").sort_values(f"name_{suffix}")
-    labels = {row["iso3"]: country_label(row[f"name_{suffix}"], row["role"], lang)
-              for row in countries.to_dict("records")}
+    labels = {
+        row["iso3"]: country_label(row[f"name_{suffix}"], row["role"], lang)
+        for row in countries.to_dict("records")
+    }
     states = set(frame["basis"].dropna())
-    legend = tuple(key for key, state in (
-        ("pillars.legend.stated", "stated"), ("pillars.legend.mapped", "mapped"),
-        ("pillars.legend.exception", "country exception"), ("pillars.legend.excluded", "excluded"),
-    ) if state in states) + ("pillars.legend.none",)
-    return _grid_figure(frame, row_key="iso3", row_labels=labels, lang=lang,
-                        title=t("pillars.drill.title", lang, action=action_name), legend_keys=legend,
-                        row_axis_key="pillars.axis.country")
+    legend = tuple(
+        key
+        for key, state in (
+            ("pillars.legend.stated", "stated"),
+            ("pillars.legend.mapped", "mapped"),
+            ("pillars.legend.exception", "country exception"),
+            ("pillars.legend.excluded", "excluded"),
+        )
+        if state in states
+    ) + ("pillars.legend.none",)
+    return _grid_figure(
+        frame,
+        row_key="iso3",
+        row_labels=labels,
+        lang=lang,
+        title=t("pillars.drill.title", lang, action=action_name),
+        legend_keys=legend,
+        row_axis_key="pillars.axis.country",
+    )
 
 
 LEGEND_LINE_HEIGHT = 20
@@ -198,11 +264,18 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
     if frame.empty or not frame[columns].to_numpy().sum():
         return empty_chart(lang)
     suffix = normalise_language(lang)
-    labels = [pillar_label(row["pillar_no"], row[f"name_{suffix}"], width=24) for row in frame.to_dict("records")]
+    labels = [
+        pillar_label(row["pillar_no"], row[f"name_{suffix}"], width=24)
+        for row in frame.to_dict("records")
+    ]
     figure = new_figure()
     # (column, colour, pattern): Actions blue, countries orange; the dashboard's mapping hatched.
-    series = (("actions_stated", theme.QUALITATIVE[0], ""), ("countries_stated", theme.QUALITATIVE[1], ""),
-              ("actions_mapped", theme.QUALITATIVE[0], "/"), ("countries_mapped", theme.QUALITATIVE[1], "/"))
+    series = (
+        ("actions_stated", theme.QUALITATIVE[0], ""),
+        ("countries_stated", theme.QUALITATIVE[1], ""),
+        ("actions_mapped", theme.QUALITATIVE[0], "/"),
+        ("countries_mapped", theme.QUALITATIVE[1], "/"),
+    )
     for column, colour, pattern in series:
         name = t(f"pillars.counts.{column}", lang)
         hover = "%{y}<br>" + name + t("pillars.colon", lang) + "%{x}"
@@ -211,34 +284,72 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
             basis = column.removeprefix("actions_")
             customdata = [wrap(names, 50) for names in frame[f"action_names_{basis}_{suffix}"]]
             hover += "<br>%{customdata}"
-        marker = {"color": colour, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "white",
-                                                "solidity": 0.4}}
+        marker = {
+            "color": colour,
+            "pattern": {
+                "shape": pattern,
+                "fillmode": "overlay",
+                "fgcolor": "white",
+                "solidity": 0.4,
+            },
+        }
         figure.add_bar(
-            y=labels, x=frame[column].tolist(), name=name, orientation="h",
-            text=[format_number(value, lang) if value else "" for value in frame[column]], textposition="outside",
-            marker=marker, customdata=customdata, hovertemplate=hover + "<extra></extra>", cliponaxis=False,
+            y=labels,
+            x=frame[column].tolist(),
+            name=name,
+            orientation="h",
+            text=[format_number(value, lang) if value else "" for value in frame[column]],
+            textposition="outside",
+            marker=marker,
+            customdata=customdata,
+            hovertemplate=hover + "<extra></extra>",
+            cliponaxis=False,
         )
     base_layout(figure, title=t("pillars.counts.title", lang), lang=lang, demo=False)
-    note = wrap(t("pillars.mapped_note", lang), 50)  # the chart is narrower than the page on a phone
+    note = wrap(
+        t("pillars.mapped_note", lang), 50
+    )  # the chart is narrower than the page on a phone
     top = max(int(frame[column].max()) for column in columns)
     # As tall as the pillar matrix beside it (six Actions), so neither leaves a hole under it; room
     # above the plot for the note and a legend that takes two lines on a phone.
     figure.update_layout(
         title_subtitle_text=note,
-        barmode="group", height=190 + 46 * len(labels),
+        barmode="group",
+        height=190 + 46 * len(labels),
         # Four legend entries (two kinds of data apart) stack on a narrow chart: room for them.
-        margin={"t": 84 + LEGEND_LINE_HEIGHT * 2 + SUBTITLE_LINE_HEIGHT * (note.count("<br>") + 2), "r": 40},
-        legend={"orientation": "h", "y": 1.0, "x": 0, "xref": "container", "yanchor": "bottom",
-                "traceorder": "normal"},
+        margin={
+            "t": 84 + LEGEND_LINE_HEIGHT * 2 + SUBTITLE_LINE_HEIGHT * (note.count("<br>") + 2),
+            "r": 40,
+        },
+        legend={
+            "orientation": "h",
+            "y": 1.0,
+            "x": 0,
+            "xref": "container",
+            "yanchor": "bottom",
+            "traceorder": "normal",
+        },
         xaxis={"title": {"text": t("pillars.counts.axis", lang)}, "range": [0, top * 1.15 + 1]},
-        yaxis={"title": {"text": t("pillars.axis.pillar", lang)}, "autorange": "reversed",
-               "tickfont": {"size": 11}},
+        yaxis={
+            "title": {"text": t("pillars.axis.pillar", lang)},
+            "autorange": "reversed",
+            "tickfont": {"size": 11},
+        },
     )
     return fit_title(figure)
 
 
 # Marker shapes per line, so lines differ by more than colour.
-MARKER_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "cross", "star", "triangle-down")
+MARKER_SYMBOLS = (
+    "circle",
+    "square",
+    "diamond",
+    "triangle-up",
+    "x",
+    "cross",
+    "star",
+    "triangle-down",
+)
 # Long region names break onto two lines, so the bars keep their room on a phone.
 GROUP_LABEL_WIDTH = 22
 # Room above the ranking for the sex legend, which stacks on a phone.
@@ -253,8 +364,9 @@ def value_axis_title(indicator_name: str, unit: str, lang: str) -> str:
 
 
 # ---------------------------------------------------------------- charts
-def indicator_trend_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicator_name: str,
-                          unit: str, group_by: str) -> go.Figure:
+def indicator_trend_chart(
+    frame: pd.DataFrame, *, lang: str, demo: bool, indicator_name: str, unit: str, group_by: str
+) -> go.Figure:
     """Quarterly lines of one indicator, one per region or Action
     (``queries.indicator_trend``)."""
     if frame.empty:
@@ -267,29 +379,52 @@ def indicator_trend_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
         rows = frame[frame["group_code"] == code].sort_values("period")
         name = str(rows.iloc[0][f"name_{suffix}"])
         figure.add_scatter(
-            x=rows["period"].tolist(), y=rows["value"].tolist(), name=name, mode="lines+markers",
+            x=rows["period"].tolist(),
+            y=rows["value"].tolist(),
+            name=name,
+            mode="lines+markers",
             line={"color": theme.colour_for(code, colours, index), "width": 2},
             marker={"symbol": MARKER_SYMBOLS[index % len(MARKER_SYMBOLS)], "size": 7},
             customdata=[quarter_text(quarter_label(period), lang) for period in rows["period"]],
             hovertemplate=f"<b>{name}</b><br>%{{customdata}}{colon}%{{y:,.0f}}<extra></extra>",
         )
     title_key = f"pillars.trend.title.{group_by}"
-    base_layout(figure, title=optional_text(title_key, lang, indicator_name, indicator=indicator_name), lang=lang, demo=demo)
+    base_layout(
+        figure,
+        title=optional_text(title_key, lang, indicator_name, indicator=indicator_name),
+        lang=lang,
+        demo=demo,
+    )
     figure.update_layout(
         # The legend at the chart's foot, under the axis title (its entries stack on a phone); the
         # axis title on two lines, no taller than the plot.
-        height=480, hovermode="closest", margin={"t": 72, "b": 140}, showlegend=True,
+        height=480,
+        hovermode="closest",
+        margin={"t": 72, "b": 140},
+        showlegend=True,
         legend={"orientation": "h", "yref": "container", "y": 0, "x": 0, "yanchor": "bottom"},
-        xaxis={"title": {"text": t("chart.quarter", lang)}, "tickformat": "%Y", "dtick": "M12",
-               "tickfont": {"size": 10}},  # a year a tick, apart even on a phone
-        yaxis={"title": {"text": balanced_wrap(value_axis_title(indicator_name, unit, lang), AXIS_TITLE_WIDTH)},
-               "rangemode": "tozero", "tickformat": ",.0f"},
+        xaxis={
+            "title": {"text": t("chart.quarter", lang)},
+            "tickformat": "%Y",
+            "dtick": "M12",
+            "tickfont": {"size": 10},
+        },  # a year a tick, apart even on a phone
+        yaxis={
+            "title": {
+                "text": balanced_wrap(
+                    value_axis_title(indicator_name, unit, lang), AXIS_TITLE_WIDTH
+                )
+            },
+            "rangemode": "tozero",
+            "tickformat": ",.0f",
+        },
     )
     return fit_title(figure)
 
 
-def country_ranking_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicator_name: str,
-                          unit: str, by_sex: bool) -> go.Figure:
+def country_ranking_chart(
+    frame: pd.DataFrame, *, lang: str, demo: bool, indicator_name: str, unit: str, by_sex: bool
+) -> go.Figure:
     """Countries ranked by one indicator, largest on top; stacked by sex when ``by_sex``
     (``dashboard.common.queries.country_ranking``)."""
     if frame.empty:
@@ -305,41 +440,73 @@ def country_ranking_chart(frame: pd.DataFrame, *, lang: str, demo: bool, indicat
             rows = frame[frame["sex"] == sex]
             label = t(f"sex.{sex}", lang)
             figure.add_bar(
-                x=rows["value"].tolist(), y=[names[code] for code in rows["iso3"]], name=label, orientation="h",
-                marker={"color": theme.SEX_COLOURS[sex], "pattern": {"shape": ("", "/", ".")[index]}},
+                x=rows["value"].tolist(),
+                y=[names[code] for code in rows["iso3"]],
+                name=label,
+                orientation="h",
+                marker={
+                    "color": theme.SEX_COLOURS[sex],
+                    "pattern": {"shape": ("", "/", ".")[index]},
+                },
                 hovertemplate=f"%{{y}}<br>{label}{colon}%{{x:,.0f}}<extra></extra>",
             )
         totals = countries
         figure.add_scatter(
-            x=totals["country_total"].tolist(), y=order, mode="text", name=t("pillars.ranking.total", lang),
-            text=[format_number(value, lang) for value in totals["country_total"]], textposition="middle right",
-            showlegend=False, hoverinfo="skip", cliponaxis=False,
+            x=totals["country_total"].tolist(),
+            y=order,
+            mode="text",
+            name=t("pillars.ranking.total", lang),
+            text=[format_number(value, lang) for value in totals["country_total"]],
+            textposition="middle right",
+            showlegend=False,
+            hoverinfo="skip",
+            cliponaxis=False,
         )
         title = t("pillars.ranking.title_sex", lang, indicator=indicator_name)
     else:
         figure.add_bar(
-            x=countries["value"].tolist(), y=order, name=t("pillars.ranking.total", lang), orientation="h",
+            x=countries["value"].tolist(),
+            y=order,
+            name=t("pillars.ranking.total", lang),
+            orientation="h",
             marker={"color": theme.QUALITATIVE[0]},
-            text=[format_number(value, lang) for value in countries["value"]], textposition="outside",
-            cliponaxis=False, hovertemplate=f"%{{y}}{colon}%{{x:,.0f}}<extra></extra>",
+            text=[format_number(value, lang) for value in countries["value"]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate=f"%{{y}}{colon}%{{x:,.0f}}<extra></extra>",
         )
         title = t("pillars.ranking.title", lang, indicator=indicator_name)
     base_layout(figure, title=title, lang=lang, demo=demo)
     top = float(countries["country_total"].max())
     figure.update_layout(
-        barmode="stack", height=max(320, 150 + 26 * len(order)),
+        barmode="stack",
+        height=max(320, 150 + 26 * len(order)),
         margin={"t": 72 + (LEGEND_ROOM if by_sex else 0), "r": 56},
-        showlegend=by_sex, legend={"orientation": "h", "y": 1.0, "x": 0, "xref": "container", "yanchor": "bottom"},
-        xaxis={"title": {"text": balanced_wrap(value_axis_title(indicator_name, unit, lang), AXIS_TITLE_WIDTH)},
-               "range": [0, top * 1.18 or 1],
-               "tickformat": ",.0f", "nticks": 4},  # amounts such as "15,000" apart on a phone
-        yaxis={"title": {"text": t("pillars.axis.country", lang)}, "categoryorder": "array",
-               "categoryarray": order, "autorange": "reversed"},
+        showlegend=by_sex,
+        legend={"orientation": "h", "y": 1.0, "x": 0, "xref": "container", "yanchor": "bottom"},
+        xaxis={
+            "title": {
+                "text": balanced_wrap(
+                    value_axis_title(indicator_name, unit, lang), AXIS_TITLE_WIDTH
+                )
+            },
+            "range": [0, top * 1.18 or 1],
+            "tickformat": ",.0f",
+            "nticks": 4,
+        },  # amounts such as "15,000" apart on a phone
+        yaxis={
+            "title": {"text": t("pillars.axis.country", lang)},
+            "categoryorder": "array",
+            "categoryarray": order,
+            "autorange": "reversed",
+        },
     )
     return fit_title(figure)
 
 
-def completion_rate_chart(frame: pd.DataFrame, *, lang: str, demo: bool, group_by: str) -> go.Figure:
+def completion_rate_chart(
+    frame: pd.DataFrame, *, lang: str, demo: bool, group_by: str
+) -> go.Figure:
     """Reintegration completed as a share of started per region or Action, counts on hover
     (``queries.completion_rates``)."""
     if frame.empty:
@@ -349,28 +516,64 @@ def completion_rate_chart(frame: pd.DataFrame, *, lang: str, demo: bool, group_b
     codes = group_order(frame["group_code"].tolist(), group_by)
     rows = frame.set_index("group_code").loc[codes].reset_index()
     rates = [None if is_missing(rate) else float(rate) for rate in rows["rate"]]
-    labels = [format_percent(rate, lang) if rate is not None else t("pillars.rates.no_start", lang) for rate in rates]
-    started, completed, share = (t(f"pillars.rates.{key}", lang) for key in ("started", "completed", "share"))
+    labels = [
+        format_percent(rate, lang) if rate is not None else t("pillars.rates.no_start", lang)
+        for rate in rates
+    ]
+    started, completed, share = (
+        t(f"pillars.rates.{key}", lang) for key in ("started", "completed", "share")
+    )
     colon = t("pillars.colon", lang)
     names = rows[f"name_{suffix}"].tolist()
-    figure = new_figure(go.Bar(
-        x=[rate or 0.0 for rate in rates], y=names, orientation="h",
-        name=share, text=labels, textposition="outside", cliponaxis=False,
-        marker={"color": [theme.colour_for(code, colours, index) for index, code in enumerate(codes)]},
-        customdata=[[format_number(s, lang), format_number(c, lang)] for s, c in zip(rows["started"], rows["completed"], strict=True)],
-        hovertemplate=(f"<b>%{{y}}</b><br>{started}{colon}%{{customdata[0]}}<br>{completed}{colon}%{{customdata[1]}}"
-                       f"<br>{share}{colon}%{{text}}<extra></extra>"),
-    ))
-    base_layout(figure, title=optional_text(f"pillars.rates.title.{group_by}", lang, share), lang=lang, demo=demo)
+    figure = new_figure(
+        go.Bar(
+            x=[rate or 0.0 for rate in rates],
+            y=names,
+            orientation="h",
+            name=share,
+            text=labels,
+            textposition="outside",
+            cliponaxis=False,
+            marker={
+                "color": [
+                    theme.colour_for(code, colours, index) for index, code in enumerate(codes)
+                ]
+            },
+            customdata=[
+                [format_number(s, lang), format_number(c, lang)]
+                for s, c in zip(rows["started"], rows["completed"], strict=True)
+            ],
+            hovertemplate=(
+                f"<b>%{{y}}</b><br>{started}{colon}%{{customdata[0]}}<br>{completed}{colon}%{{customdata[1]}}"
+                f"<br>{share}{colon}%{{text}}<extra></extra>"
+            ),
+        )
+    )
+    base_layout(
+        figure,
+        title=optional_text(f"pillars.rates.title.{group_by}", lang, share),
+        lang=lang,
+        demo=demo,
+    )
     highest = max([rate for rate in rates if rate is not None], default=1.0)
     top = max(1.0, highest) * 1.2
     ticks = [step * RATE_TICK for step in range(int(top / RATE_TICK) + 1)]
     figure.update_layout(
-        height=max(240, 130 + 44 * len(codes)), margin={"t": 64, "r": 90}, showlegend=False,
-        xaxis={"title": {"text": balanced_wrap(t("pillars.rates.axis", lang), AXIS_TITLE_WIDTH)}, "range": [0, top],
-               "tickvals": ticks, "ticktext": [format_percent(tick, lang) for tick in ticks]},
-        yaxis={"autorange": "reversed", "automargin": True, "tickvals": names,
-               "ticktext": [wrap(name, GROUP_LABEL_WIDTH) for name in names]},
+        height=max(240, 130 + 44 * len(codes)),
+        margin={"t": 64, "r": 90},
+        showlegend=False,
+        xaxis={
+            "title": {"text": balanced_wrap(t("pillars.rates.axis", lang), AXIS_TITLE_WIDTH)},
+            "range": [0, top],
+            "tickvals": ticks,
+            "ticktext": [format_percent(tick, lang) for tick in ticks],
+        },
+        yaxis={
+            "autorange": "reversed",
+            "automargin": True,
+            "tickvals": names,
+            "ticktext": [wrap(name, GROUP_LABEL_WIDTH) for name in names],
+        },
         hoverlabel={"align": "left"},
     )
     figure.add_vline(x=1.0, line={"color": theme.MUTED, "dash": "dot", "width": 1})
@@ -387,7 +590,11 @@ def pillar_results_chart(rows: pd.DataFrame, *, pillar: str, lang: str) -> go.Fi
     """Target vs actual by country for the indicators of one pillar (country rows only);
     ``pillar``: the chart's title, its subtitle after a ``<br>``."""
     frame = rows[rows["scope"] == "country"].copy()
-    frame["label"] = [f"{place} · {number}" for place, number in zip(frame["place"], frame["indicator_number"],
-                                                                      strict=True)]
+    frame["label"] = [
+        f"{place} · {number}"
+        for place, number in zip(frame["place"], frame["indicator_number"], strict=True)
+    ]
     title, subtitle = _title_parts(pillar)
-    return target_actual_chart(frame, title=title, subtitle=subtitle, label_column="label", lang=lang)
+    return target_actual_chart(
+        frame, title=title, subtitle=subtitle, label_column="label", lang=lang
+    )

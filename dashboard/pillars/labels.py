@@ -33,7 +33,11 @@ def wrap(text: str | None, width: int = HOVER_WIDTH, separator: str = "<br>") ->
     if not text:
         return ""
     return separator.join(
-        separator.join(textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)) for paragraph in str(text).split("\n") if paragraph
+        separator.join(
+            textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)
+        )
+        for paragraph in str(text).split("\n")
+        if paragraph
     )
 
 
@@ -51,9 +55,16 @@ def cell_state(basis: object) -> str:
 # Cards and their table follow the pillars (1 to 6); within a pillar the headline indicators
 # (the ones managers ask for) come first.
 HEADLINE_ORDER = (
-    "returns_assisted", "reintegration_started", "reintegration_completed", "community_projects",
-    "people_reached_awareness", "migrants_protected", "arrival_assistance", "officials_trained",
-    "migrants_surveyed", "stabilisation_projects",
+    "returns_assisted",
+    "reintegration_started",
+    "reintegration_completed",
+    "community_projects",
+    "people_reached_awareness",
+    "migrants_protected",
+    "arrival_assistance",
+    "officials_trained",
+    "migrants_surveyed",
+    "stabilisation_projects",
 )
 
 
@@ -84,7 +95,9 @@ def quarter_label(period: object) -> str:
 def group_order(codes: list[str], group_by: str) -> list[str]:
     """The codes in the order of the grouping's palette, unknown ones last by code."""
     order = list(GROUP_COLOURS.get(group_by, {}))
-    return sorted(set(codes), key=lambda code: (order.index(code) if code in order else len(order), code))
+    return sorted(
+        set(codes), key=lambda code: (order.index(code) if code in order else len(order), code)
+    )
 
 
 def is_missing(value: object) -> bool:
@@ -120,7 +133,9 @@ def published_scope(row: dict, lang: str, suffix: str) -> str:
 
 def qualifier_text(qualifier: object, lang: str) -> str:
     """A published figure's qualifier ('at least', 'about') in words."""
-    return optional_text(f"pillars.qualifier.{str(qualifier).replace(' ', '_')}", lang, str(qualifier))
+    return optional_text(
+        f"pillars.qualifier.{str(qualifier).replace(' ', '_')}", lang, str(qualifier)
+    )
 
 
 def published_unit(indicator: str, lang: str) -> str:

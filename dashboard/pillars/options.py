@@ -36,12 +36,20 @@ BY_SEX_ON = "1"
 
 def default_indicator(catalog: Catalog) -> str:
     """The indicator the page opens on (the first known one if the default is missing)."""
-    return DEFAULT_INDICATOR if DEFAULT_INDICATOR in catalog.indicators else next(iter(catalog.indicators), "")
+    return (
+        DEFAULT_INDICATOR
+        if DEFAULT_INDICATOR in catalog.indicators
+        else next(iter(catalog.indicators), "")
+    )
 
 
 def default_drill(catalog: Catalog) -> str | None:
     """The Action the drill-down opens on (the first known one if the default is missing)."""
-    return DEFAULT_DRILL_ACTION if DEFAULT_DRILL_ACTION in catalog.actions else next(iter(catalog.actions), None)
+    return (
+        DEFAULT_DRILL_ACTION
+        if DEFAULT_DRILL_ACTION in catalog.actions
+        else next(iter(catalog.actions), None)
+    )
 
 
 def _checklist_text(value: object) -> object:
@@ -51,22 +59,62 @@ def _checklist_text(value: object) -> object:
 
 def _eutf_pillar(raw: object, env: OptionEnv, chosen: Mapping[str, object]) -> object:
     """A pillar number of the catalog, from URL or control text (anything else is not one)."""
-    return int(raw) if isinstance(raw, str) and raw in [str(number) for number in env.catalog.pillars] else INVALID
+    return (
+        int(raw)
+        if isinstance(raw, str) and raw in [str(number) for number in env.catalog.pillars]
+        else INVALID
+    )
 
 
-TABLE = OptionTable("pillars", "/pillars", (
-    PageOption(INDICATOR_PARAM, "indicator", (ids.PILLARS_INDICATOR_DROPDOWN, "value"), "pillars.controls.indicator",
-               one_of(lambda env, chosen: env.catalog.indicators), lambda env, chosen: default_indicator(env.catalog)),
-    PageOption(TREND_PARAM, "trend", (ids.PILLARS_TREND_RADIO, "value"), "pillars.controls.trend",
-               one_of(lambda env, chosen: TREND_GROUPINGS), constant(TREND_GROUPINGS[0])),
-    PageOption(BY_SEX_PARAM, "by_sex", (ids.PILLARS_SEX_CHECKLIST, "value"), "pillars.controls.by_sex",
-               flag, constant(False), to_control=lambda value, env: [BY_SEX_ON] if value else [],
-               from_control=_checklist_text),
-    PageOption(DRILL_PARAM, "drill", (ids.PILLARS_DRILL_DROPDOWN, "value"), "pillars.drill.label",
-               one_of(lambda env, chosen: env.catalog.actions), lambda env, chosen: default_drill(env.catalog)),
-    PageOption(EUTF_PILLAR_PARAM, "eutf_pillar", (ids.PILLARS_EUTF_PILLAR_RADIO, "value"), "eutf.pillars.choose",
-               _eutf_pillar, constant(DEFAULT_EUTF_PILLAR), to_control=lambda value, env: str(value)),
-))
+TABLE = OptionTable(
+    "pillars",
+    "/pillars",
+    (
+        PageOption(
+            INDICATOR_PARAM,
+            "indicator",
+            (ids.PILLARS_INDICATOR_DROPDOWN, "value"),
+            "pillars.controls.indicator",
+            one_of(lambda env, chosen: env.catalog.indicators),
+            lambda env, chosen: default_indicator(env.catalog),
+        ),
+        PageOption(
+            TREND_PARAM,
+            "trend",
+            (ids.PILLARS_TREND_RADIO, "value"),
+            "pillars.controls.trend",
+            one_of(lambda env, chosen: TREND_GROUPINGS),
+            constant(TREND_GROUPINGS[0]),
+        ),
+        PageOption(
+            BY_SEX_PARAM,
+            "by_sex",
+            (ids.PILLARS_SEX_CHECKLIST, "value"),
+            "pillars.controls.by_sex",
+            flag,
+            constant(False),
+            to_control=lambda value, env: [BY_SEX_ON] if value else [],
+            from_control=_checklist_text,
+        ),
+        PageOption(
+            DRILL_PARAM,
+            "drill",
+            (ids.PILLARS_DRILL_DROPDOWN, "value"),
+            "pillars.drill.label",
+            one_of(lambda env, chosen: env.catalog.actions),
+            lambda env, chosen: default_drill(env.catalog),
+        ),
+        PageOption(
+            EUTF_PILLAR_PARAM,
+            "eutf_pillar",
+            (ids.PILLARS_EUTF_PILLAR_RADIO, "value"),
+            "eutf.pillars.choose",
+            _eutf_pillar,
+            constant(DEFAULT_EUTF_PILLAR),
+            to_control=lambda value, env: str(value),
+        ),
+    ),
+)
 
 
 @dataclass(frozen=True)

@@ -9,5 +9,13 @@ from dashboard.pillars.charts import CHARTS, EXTRAS
 from dashboard.pillars.layout import layout
 from dashboard.pillars.options import TABLE
 
-PAGE = Page("pillars", "/pillars", "nav.pillars", layout, charts=CHARTS, extras=EXTRAS, options=TABLE,
-            register=callbacks.register)
+PAGE = Page(
+    "pillars",
+    "/pillars",
+    "nav.pillars",
+    layout,
+    charts=CHARTS,
+    extras=EXTRAS,
+    options=TABLE,
+    register=callbacks.register,
+)

@@ -32,7 +32,9 @@ JOINT_INITIATIVE_ACTIONS = ("JI-NA", "JI-HOA", "JI-SLC")
 DEFAULT_DRILL_ACTION = "JI-NA"
 
 
-def scope_sql(selection: Selection, *, active_in_period: bool = True) -> tuple[Sql, dict[str, object]]:
+def scope_sql(
+    selection: Selection, *, active_in_period: bool = True
+) -> tuple[Sql, dict[str, object]]:
     """A ``SELECT action_code, iso3`` of the pairs in scope, and its parameters.
 
     Args:
@@ -40,15 +42,19 @@ def scope_sql(selection: Selection, *, active_in_period: bool = True) -> tuple[S
         active_in_period: also drop Actions whose start and end dates do not overlap the chosen
             period (an unknown start or end counts as open).
     """
-    conditions, params = selection_conditions(selection, alias="ac", date_column=None, pillar_mode="country")
+    conditions, params = selection_conditions(
+        selection, alias="ac", date_column=None, pillar_mode="country"
+    )
     if active_in_period and selection.end_date_exclusive:
         conditions.append(Sql("(a.start_date IS NULL OR a.start_date < $active_before)"))
         params["active_before"] = selection.end_date_exclusive
     if active_in_period and selection.start_date:
         conditions.append(Sql("(a.end_date IS NULL OR a.end_date >= $active_from)"))
         params["active_from"] = selection.start_date
-    sql = compose("SELECT ac.action_code, ac.iso3 FROM action_countries ac JOIN actions a USING (action_code) {where}",
-                  where=where(conditions))
+    sql = compose(
+        "SELECT ac.action_code, ac.iso3 FROM action_countries ac JOIN actions a USING (action_code) {where}",
+        where=where(conditions),
+    )
     return sql, params
 
 
@@ -60,8 +66,10 @@ def _pillar_condition(selection: Selection, column: str) -> tuple[Sql, dict[str,
     """``AND <column> IN $pillar_list`` when pillars are chosen (``column`` from ``PILLAR_COLUMNS``)."""
     if not selection.pillars:
         return Sql(""), {}
-    return (compose("AND {column} IN $pillar_list", column=identifier(column, PILLAR_COLUMNS)),
-            {"pillar_list": list(selection.pillars)})
+    return (
+        compose("AND {column} IN $pillar_list", column=identifier(column, PILLAR_COLUMNS)),
+        {"pillar_list": list(selection.pillars)},
+    )
 
 
 def action_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
@@ -76,7 +84,8 @@ def action_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selection
     """
     scope, params = scope_sql(selection)
     pillar_filter, pillar_params = _pillar_condition(selection, "p.pillar_no")
-    sql = compose("""
+    sql = compose(
+        """
         WITH scope AS ({scope}),
         covered AS (
             SELECT DISTINCT cp.action_code, cp.pillar_no
@@ -107,8 +116,16 @@ def action_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selection
         LEFT JOIN mapping m ON m.action_code = a.action_code AND m.pillar_no = p.pillar_no
         WHERE TRUE {pillar_filter}
         ORDER BY coalesce(list_position($action_order, a.action_code), 99), a.action_code, p.pillar_no
-    """, scope=scope, pillar_filter=pillar_filter)
-    return query(cursor, "action_pillar_matrix", sql, {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)})
+    """,
+        scope=scope,
+        pillar_filter=pillar_filter,
+    )
+    return query(
+        cursor,
+        "action_pillar_matrix",
+        sql,
+        {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)},
+    )
 
 
 def pillar_counts(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
@@ -123,7 +140,8 @@ def pillar_counts(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd
     """
     scope, params = scope_sql(selection)
     pillar_filter, pillar_params = _pillar_condition(selection, "p.pillar_no")
-    sql = compose("""
+    sql = compose(
+        """
         WITH scope AS ({scope}),
         applied AS (
             SELECT cp.pillar_no, cp.action_code, cp.iso3,
@@ -157,23 +175,41 @@ def pillar_counts(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd
         LEFT JOIN names mn ON mn.pillar_no = p.pillar_no AND mn.basis = 'mapped'
         WHERE TRUE {pillar_filter}
         ORDER BY p.pillar_no
-    """, scope=scope, pillar_filter=pillar_filter)
-    return query(cursor, "pillar_counts", sql, {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)})
+    """,
+        scope=scope,
+        pillar_filter=pillar_filter,
+    )
+    return query(
+        cursor,
+        "pillar_counts",
+        sql,
+        {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)},
+    )
 
 
 def actions_in_scope(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> list[str]:
     """Codes of the Actions with at least one country in scope, in seed order."""
     scope, params = scope_sql(selection)
-    sql = compose("""
+    sql = compose(
+        """
         SELECT DISTINCT action_code FROM ({scope})
         ORDER BY coalesce(list_position($action_order, action_code), 99), action_code
-    """, scope=scope)
-    rows = query(cursor, "actions_in_scope", sql, {**params, "action_order": list(SEED_ACTION_ORDER)}, read=ROWS)
+    """,
+        scope=scope,
+    )
+    rows = query(
+        cursor,
+        "actions_in_scope",
+        sql,
+        {**params, "action_order": list(SEED_ACTION_ORDER)},
+        read=ROWS,
+    )
     return [row[0] for row in rows]
 
 
-def country_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selection,
-                          action_code: str) -> pd.DataFrame:
+def country_pillar_matrix(
+    cursor: duckdb.DuckDBPyConnection, selection: Selection, action_code: str
+) -> pd.DataFrame:
     """One row per country of ``action_code`` in scope and pillar (chosen pillars only).
 
     Columns: iso3, name_en, name_fr, role (host, origin or missing), pillar_no, pillar_name_en,
@@ -184,7 +220,8 @@ def country_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selectio
     """
     scope, params = scope_sql(selection)
     pillar_filter, pillar_params = _pillar_condition(selection, "p.pillar_no")
-    sql = compose("""
+    sql = compose(
+        """
         WITH scope AS ({scope})
         SELECT c.iso3, c.name_en, c.name_fr, ac.role, p.pillar_no,
                p.name_en AS pillar_name_en, p.name_fr AS pillar_name_fr,
@@ -200,18 +237,28 @@ def country_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selectio
         LEFT JOIN action_pillars ap ON ap.action_code = s.action_code AND ap.pillar_no = p.pillar_no
         WHERE s.action_code = $drill_action {pillar_filter}
         ORDER BY c.name_en, p.pillar_no
-    """, scope=scope, pillar_filter=pillar_filter)
-    return query(cursor, "country_pillar_matrix", sql, {**params, **pillar_params, "drill_action": action_code})
+    """,
+        scope=scope,
+        pillar_filter=pillar_filter,
+    )
+    return query(
+        cursor,
+        "country_pillar_matrix",
+        sql,
+        {**params, **pillar_params, "drill_action": action_code},
+    )
 
 
-def country_exceptions(cursor: duckdb.DuckDBPyConnection, selection: Selection,
-                       action_code: str) -> pd.DataFrame:
+def country_exceptions(
+    cursor: duckdb.DuckDBPyConnection, selection: Selection, action_code: str
+) -> pd.DataFrame:
     """The country exceptions of ``action_code`` for its countries in scope.
 
     Columns: iso3, name_en, name_fr, applicable_pillars (e.g. '2;3'), note_en, note_fr, source.
     """
     scope, params = scope_sql(selection)
-    sql = compose("""
+    sql = compose(
+        """
         WITH scope AS ({scope})
         SELECT ex.iso3, c.name_en, c.name_fr, ex.applicable_pillars, ex.note_en, ex.note_fr, ex.source
         FROM country_pillar_exceptions ex
@@ -219,7 +266,9 @@ def country_exceptions(cursor: duckdb.DuckDBPyConnection, selection: Selection,
         JOIN countries c ON c.iso3 = ex.iso3
         WHERE ex.action_code = $drill_action
         ORDER BY c.name_en
-    """, scope=scope)
+    """,
+        scope=scope,
+    )
     return query(cursor, "country_exceptions", sql, {**params, "drill_action": action_code})
 
 
@@ -233,7 +282,8 @@ def objective_mappings(cursor: duckdb.DuckDBPyConnection, selection: Selection) 
     """
     scope, params = scope_sql(selection)
     pillar_filter, pillar_params = _pillar_condition(selection, "op.pillar_no")
-    sql = compose("""
+    sql = compose(
+        """
         WITH scope AS ({scope})
         SELECT ao.action_code, a.short_name_en, a.short_name_fr, ao.objective_no, ao.kind,
                ao.text_en, ao.text_fr, op.pillar_no, p.name_en AS pillar_name_en,
@@ -246,8 +296,16 @@ def objective_mappings(cursor: duckdb.DuckDBPyConnection, selection: Selection) 
         WHERE TRUE {pillar_filter}
         ORDER BY coalesce(list_position($action_order, ao.action_code), 99), ao.action_code,
                  ao.objective_no, op.pillar_no
-    """, scope=scope, pillar_filter=pillar_filter)
-    return query(cursor, "objective_mappings", sql, {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)})
+    """,
+        scope=scope,
+        pillar_filter=pillar_filter,
+    )
+    return query(
+        cursor,
+        "objective_mappings",
+        sql,
+        {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)},
+    )
 
 
 STARTED = "reintegration_started"
@@ -260,10 +318,19 @@ TREND_GROUPINGS = ("region", "action")
 # Grouping name -> (code expression, join adding the name table, English name, French name).
 # An allow-list: these fragments are the only identifiers composed into the SQL below.
 GROUPINGS: dict[str, tuple[Sql, Sql, Sql, Sql]] = {
-    "region": (Sql("g.region_code"), Sql("JOIN regions g ON g.region_code = a.region_code"), Sql("g.name_en"),
-               Sql("g.name_fr")),
+    "region": (
+        Sql("g.region_code"),
+        Sql("JOIN regions g ON g.region_code = a.region_code"),
+        Sql("g.name_en"),
+        Sql("g.name_fr"),
+    ),
     "action": (Sql("a.action_code"), Sql(""), Sql("a.short_name_en"), Sql("a.short_name_fr")),
-    "country": (Sql("g.iso3"), Sql("JOIN countries g ON g.iso3 = iv.iso3"), Sql("g.name_en"), Sql("g.name_fr")),
+    "country": (
+        Sql("g.iso3"),
+        Sql("JOIN countries g ON g.iso3 = iv.iso3"),
+        Sql("g.name_en"),
+        Sql("g.name_fr"),
+    ),
 }
 
 
@@ -283,11 +350,14 @@ def indicator_totals(cursor: duckdb.DuckDBPyConnection, selection: Selection) ->
     definition_fr, total (missing when no row matched), value_rows. Ordered by pillar, then code.
     """
     value_conditions, params = indicator_value_conditions(selection)
-    pair_conditions, pair_params = selection_conditions(selection, alias="cp", date_column=None, pillar_mode="none")
+    pair_conditions, pair_params = selection_conditions(
+        selection, alias="cp", date_column=None, pillar_mode="none"
+    )
     if selection.pillars:
         pair_conditions.append(Sql("cp.pillar_no IN $pillar_list"))
         pair_params["pillar_list"] = list(selection.pillars)
-    sql = compose("""
+    sql = compose(
+        """
         WITH applicable AS (SELECT DISTINCT cp.pillar_no FROM country_pillars cp {where}),
         totals AS (
             SELECT iv.indicator_code, sum(iv.value) AS total, count(*) AS value_rows
@@ -300,12 +370,16 @@ def indicator_totals(cursor: duckdb.DuckDBPyConnection, selection: Selection) ->
         JOIN applicable USING (pillar_no)
         LEFT JOIN totals t USING (indicator_code)
         ORDER BY i.pillar_no, i.indicator_code
-    """, where=where(pair_conditions), where2=where(value_conditions))
+    """,
+        where=where(pair_conditions),
+        where2=where(value_conditions),
+    )
     return query(cursor, "indicator_totals", sql, {**params, **pair_params})
 
 
-def indicator_trend(cursor: duckdb.DuckDBPyConnection, selection: Selection, indicator: str,
-                    group_by: str) -> pd.DataFrame:
+def indicator_trend(
+    cursor: duckdb.DuckDBPyConnection, selection: Selection, indicator: str, group_by: str
+) -> pd.DataFrame:
     """Quarterly totals of one indicator by region, Action or country.
 
     Args:
@@ -318,18 +392,27 @@ def indicator_trend(cursor: duckdb.DuckDBPyConnection, selection: Selection, ind
     code, join, name_en, name_fr = _grouping(group_by)
     conditions, params = indicator_value_conditions(selection)
     conditions.append(Sql("iv.indicator_code = $indicator"))
-    sql = compose("""
+    sql = compose(
+        """
         SELECT {code} AS group_code, {name_en} AS name_en, {name_fr} AS name_fr,
                iv.period, sum(iv.value) AS value
         FROM indicator_values iv JOIN actions a USING (action_code) {join}
         {where}
         GROUP BY ALL
         ORDER BY group_code, iv.period
-    """, code=code, name_en=name_en, name_fr=name_fr, join=join, where=where(conditions))
+    """,
+        code=code,
+        name_en=name_en,
+        name_fr=name_fr,
+        join=join,
+        where=where(conditions),
+    )
     return query(cursor, "indicator_trend", sql, {**params, "indicator": indicator})
 
 
-def completion_rates(cursor: duckdb.DuckDBPyConnection, selection: Selection, group_by: str) -> pd.DataFrame:
+def completion_rates(
+    cursor: duckdb.DuckDBPyConnection, selection: Selection, group_by: str
+) -> pd.DataFrame:
     """Reintegration assistance completed as a share of started, by region, Action or country.
 
     Both counts are totals over the selection; completions in a period may concern starts in an
@@ -342,7 +425,8 @@ def completion_rates(cursor: duckdb.DuckDBPyConnection, selection: Selection, gr
     code, join, name_en, name_fr = _grouping(group_by)
     conditions, params = indicator_value_conditions(selection)
     conditions.append(Sql("iv.indicator_code IN ($started, $completed)"))
-    sql = compose("""
+    sql = compose(
+        """
         WITH counts AS (
             SELECT {code} AS group_code, {name_en} AS name_en, {name_fr} AS name_fr,
                    coalesce(sum(iv.value) FILTER (WHERE iv.indicator_code = $started), 0) AS started,
@@ -355,8 +439,16 @@ def completion_rates(cursor: duckdb.DuckDBPyConnection, selection: Selection, gr
                CASE WHEN started > 0 THEN completed / started END AS rate
         FROM counts
         ORDER BY group_code
-    """, code=code, name_en=name_en, name_fr=name_fr, join=join, where=where(conditions))
-    return query(cursor, "completion_rates", sql, {**params, "started": STARTED, "completed": COMPLETED})
+    """,
+        code=code,
+        name_en=name_en,
+        name_fr=name_fr,
+        join=join,
+        where=where(conditions),
+    )
+    return query(
+        cursor, "completion_rates", sql, {**params, "started": STARTED, "completed": COMPLETED}
+    )
 
 
 def published_figures(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
@@ -392,7 +484,8 @@ def published_figures(cursor: duckdb.DuckDBPyConnection, selection: Selection) -
     if selection.pillars:
         conditions.append(Sql("i.pillar_no IN $pillar_list"))
         params["pillar_list"] = list(selection.pillars)
-    sql = compose("""
+    sql = compose(
+        """
         WITH scoped_actions AS (SELECT DISTINCT action_code FROM ({scope}))
         SELECT pf.figure_id, pf.action_code, a.short_name_en, a.short_name_fr, pf.scope,
                c.name_en AS scope_name_en, c.name_fr AS scope_name_fr, pf.indicator, i.pillar_no,
@@ -403,8 +496,13 @@ def published_figures(cursor: duckdb.DuckDBPyConnection, selection: Selection) -
         LEFT JOIN indicators i ON i.indicator_code = pf.indicator
         {where}
         ORDER BY coalesce(list_position($action_order, pf.action_code), 99), pf.as_of, pf.figure_id
-    """, scope=scope, where=where(conditions))
-    return query(cursor, "published_figures", sql, {**params, "action_order": ["JI-ALL", *SEED_ACTION_ORDER]})
+    """,
+        scope=scope,
+        where=where(conditions),
+    )
+    return query(
+        cursor, "published_figures", sql, {**params, "action_order": ["JI-ALL", *SEED_ACTION_ORDER]}
+    )
 
 
 def indicator_meta(cursor: duckdb.DuckDBPyConnection, indicator: str) -> dict[str, object] | None:
@@ -412,8 +510,13 @@ def indicator_meta(cursor: duckdb.DuckDBPyConnection, indicator: str) -> dict[st
 
     Keys: indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en, definition_fr.
     """
-    frame = query(cursor, "indicator_meta", """SELECT indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en, definition_fr
-           FROM indicators WHERE indicator_code = $indicator""", {"indicator": indicator})
+    frame = query(
+        cursor,
+        "indicator_meta",
+        """SELECT indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en, definition_fr
+           FROM indicators WHERE indicator_code = $indicator""",
+        {"indicator": indicator},
+    )
     return None if frame.empty else frame.iloc[0].to_dict()
 
 
@@ -426,7 +529,10 @@ def pillar_results(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     for regional), place (English country name or the regional project or contract id), place_fr
     (the same in French), level, target, actual. Ordered by pillar, indicator, scope, place.
     """
-    return query(cursor, "pillar_results", """
+    return query(
+        cursor,
+        "pillar_results",
+        """
         WITH coi AS (
             SELECT r.*, ip.pillar_no FROM eutf_results r JOIN eutf_indicator_pillars ip USING (indicator_number)
             WHERE r.result_framework = $framework
@@ -453,4 +559,6 @@ def pillar_results(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         )
         SELECT * FROM country_rows UNION ALL SELECT * FROM regional_rows
         ORDER BY pillar_no, indicator_number, scope, place
-        """, {"framework": COMMON_OUTPUT_FRAMEWORK})
+        """,
+        {"framework": COMMON_OUTPUT_FRAMEWORK},
+    )

@@ -50,7 +50,10 @@ RETRY_AFTER_SECONDS = "30"
 def shared_state_down(error: BaseException | None) -> bool:
     """True for Redis not answering (connection refused or lost, time-out), however deep it was raised."""
     while error is not None:
-        if type(error).__module__.startswith(("redis.", "limits.")) and "Error" in type(error).__name__:
+        if (
+            type(error).__module__.startswith(("redis.", "limits."))
+            and "Error" in type(error).__name__
+        ):
             return True
         error = error.__cause__ or error.__context__
     return False
@@ -74,7 +77,9 @@ def http_error(error: HTTPException) -> Response:
     default = type(error).description
     description = error.description if error.description and error.description != default else ""
     if status == 429:
-        description = ""  # Flask-Limiter's "2 per 1 minute": the limit, not what to do, and in English
+        description = (
+            ""  # Flask-Limiter's "2 per 1 minute": the limit, not what to do, and in English
+        )
     response = one_line(status, description or message_for(status) or error.name)
     if status == 413:
         response.headers["Connection"] = "close"  # the client may still be sending: do not read on
@@ -93,11 +98,15 @@ def unexpected(error: InternalServerError) -> Response:
     """An error the app did not foresee: logged on the server, one line to the client; Redis not
     answering is a 503 (logged in one line: it is an outage, not a bug)."""
     if shared_state_down(error.original_exception):
-        LOG.warning("shared state down: %s %s: %s", request.method, request.path, error.original_exception)
+        LOG.warning(
+            "shared state down: %s %s: %s", request.method, request.path, error.original_exception
+        )
         response = one_line(503, message_for(503))
         response.headers["Retry-After"] = RETRY_AFTER_SECONDS
         return response
-    LOG.error("request failed: %s %s", request.method, request.path, exc_info=error.original_exception)
+    LOG.error(
+        "request failed: %s %s", request.method, request.path, exc_info=error.original_exception
+    )
     return one_line(500, message_for(500))
 
 

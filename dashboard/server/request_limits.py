@@ -36,8 +36,8 @@ ENCODED_STRUCTURE = re.compile(r"%(2e|2f|5c|25|00)", re.IGNORECASE)
 
 KIB = 1024
 MIB = 1024 * KIB
-DEFAULT_BODY_BYTES = 64 * KIB      # sign-in and token forms, and anything not listed
-CALLBACK_BODY_BYTES = 2 * MIB      # a Dash callback: the largest legitimate one is a few hundred KB
+DEFAULT_BODY_BYTES = 64 * KIB  # sign-in and token forms, and anything not listed
+CALLBACK_BODY_BYTES = 2 * MIB  # a Dash callback: the largest legitimate one is a few hundred KB
 CALLBACK_PATH = "/_dash-update-component"
 
 
@@ -89,8 +89,15 @@ def _raw_path(environ: dict) -> str | None:
 
 def _plain(status: str, message: str, start_response: Callable) -> Iterable[bytes]:
     body = (message + "\n").encode("utf-8")
-    start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body))),
-                            ("Connection", "close"), ("X-Content-Type-Options", "nosniff")])
+    start_response(
+        status,
+        [
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            ("Connection", "close"),
+            ("X-Content-Type-Options", "nosniff"),
+        ],
+    )
     return [body]
 
 
@@ -106,11 +113,15 @@ class NormalPathGuard:
         try:
             path = path.encode("latin-1").decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
-            return _plain("400 Bad Request", t("http.400.utf8", environ_language(environ)), start_response)
+            return _plain(
+                "400 Bad Request", t("http.400.utf8", environ_language(environ)), start_response
+            )
         key = path_problem_key(path, _raw_path(environ))
         if key is not None:
             lang = environ_language(environ)
-            return _plain("400 Bad Request", t("http.400.path", lang, problem=t(key, lang)), start_response)
+            return _plain(
+                "400 Bad Request", t("http.400.path", lang, problem=t(key, lang)), start_response
+            )
         return self.app(environ, start_response)
 
 

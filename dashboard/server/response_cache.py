@@ -127,7 +127,9 @@ class AnswerStore:
         return self.directory / (hashlib.sha256(name.encode()).hexdigest() + ENTRY_SUFFIX)
 
     def _mac(self, name: str, expires: float, body: bytes) -> bytes:
-        return hmac.new(self.key, name.encode() + b"\0" + struct.pack(">d", expires) + body, hashlib.sha256).digest()
+        return hmac.new(
+            self.key, name.encode() + b"\0" + struct.pack(">d", expires) + body, hashlib.sha256
+        ).digest()
 
     def get(self, name: str) -> bytes | None:
         """The answer stored under ``name``, or None (missing, expired, or not made by this server)."""
@@ -140,7 +142,7 @@ class AnswerStore:
         if not data.startswith(MAGIC) or len(data) < len(MAGIC) + HEADER.size:
             return None
         expires, mac = HEADER.unpack_from(data, len(MAGIC))
-        body = data[len(MAGIC) + HEADER.size:]
+        body = data[len(MAGIC) + HEADER.size :]
         if not hmac.compare_digest(mac, self._mac(name, expires, body)) or expires < time.time():
             return None
         return body
@@ -165,9 +167,12 @@ class AnswerStore:
             with self._lock:
                 if not self.off:
                     self.off = True
-                    LOG.warning("Callback cache off until the server restarts: cannot write in EUIOM_CACHE_DIR=%s "
-                                "(%s); answers are computed afresh", self.directory,
-                                error.strerror or type(error).__name__)
+                    LOG.warning(
+                        "Callback cache off until the server restarts: cannot write in EUIOM_CACHE_DIR=%s "
+                        "(%s); answers are computed afresh",
+                        self.directory,
+                        error.strerror or type(error).__name__,
+                    )
             return False
         return True
 
@@ -184,8 +189,11 @@ def download_outputs(layout: Component) -> frozenset[str]:
 
 def callback_endpoint(server: Flask) -> str:
     """The endpoint of Dash's callback route."""
-    return next(rule.endpoint for rule in server.url_map.iter_rules()
-                if rule.rule.endswith("/_dash-update-component"))
+    return next(
+        rule.endpoint
+        for rule in server.url_map.iter_rules()
+        if rule.rule.endswith("/_dash-update-component")
+    )
 
 
 def open_answer_store(cache_dir: Path, secret_key: str) -> AnswerStore | None:
@@ -198,15 +206,22 @@ def open_answer_store(cache_dir: Path, secret_key: str) -> AnswerStore | None:
         probe.unlink()
         key = cache_key(secret_key, directory)
     except OSError as error:
-        LOG.warning("Callback cache off: EUIOM_CACHE_DIR=%s cannot be written or is not private (%s); give it to "
-                    "this user alone (mode 700), or set EUIOM_CACHE_DIR=off", cache_dir,
-                    error.strerror or str(error))
+        LOG.warning(
+            "Callback cache off: EUIOM_CACHE_DIR=%s cannot be written or is not private (%s); give it to "
+            "this user alone (mode 700), or set EUIOM_CACHE_DIR=off",
+            cache_dir,
+            error.strerror or str(error),
+        )
         return None
     return AnswerStore(directory, key)
 
 
-def install_response_cache(server: Flask, context: AppContext, cacheable_outputs: Collection[str],
-                           audience: Callable[[], str] = lambda: "") -> AnswerStore | None:
+def install_response_cache(
+    server: Flask,
+    context: AppContext,
+    cacheable_outputs: Collection[str],
+    audience: Callable[[], str] = lambda: "",
+) -> AnswerStore | None:
     """Answer repeated requests of pure callbacks from the shared cache.
 
     Args:
@@ -246,8 +261,12 @@ def install_response_cache(server: Flask, context: AppContext, cacheable_outputs
                 return Response(hit, mimetype="application/json")
         # Flask types a view as possibly async; Dash's dispatch is not.
         response = server.make_response(dispatch(*args, **kwargs))  # type: ignore[arg-type]
-        stored = (key is not None and response.status_code == 200 and not response.is_streamed
-                  and cache.set(key, response.get_data()))
+        stored = (
+            key is not None
+            and response.status_code == 200
+            and not response.is_streamed
+            and cache.set(key, response.get_data())
+        )
         if stored and next(written) % PRUNE_EVERY == 0:
             prune(cache_dir)
         return response

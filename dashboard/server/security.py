@@ -13,8 +13,12 @@ from dashboard.server.http_errors import request_language
 EMBED_PREFIX = "/embed/"
 
 
-def content_security_policy(script_hashes: Sequence[str], frame_options: str,
-                            form_targets: Sequence[str] = (), frame_ancestors: str | None = None) -> str:
+def content_security_policy(
+    script_hashes: Sequence[str],
+    frame_options: str,
+    form_targets: Sequence[str] = (),
+    frame_ancestors: str | None = None,
+) -> str:
     """The CSP: everything from the app's own origin; Dash's inline bootstrap script by hash.
 
     ``form_targets`` are other origins a form may lead to (the identity provider's sign-out).
@@ -22,29 +26,38 @@ def content_security_policy(script_hashes: Sequence[str], frame_options: str,
     plotly.js compiles some functions at run time and both plotly and React set inline styles, so
     'unsafe-eval' (scripts) and 'unsafe-inline' (styles only) are needed; no other origin is allowed.
     """
-    ancestors = frame_ancestors or {"DENY": "'none'", "SAMEORIGIN": "'self'", "ALLOW": "*"}[frame_options]
+    ancestors = (
+        frame_ancestors or {"DENY": "'none'", "SAMEORIGIN": "'self'", "ALLOW": "*"}[frame_options]
+    )
     scripts = " ".join(["'self'", "'unsafe-eval'", *script_hashes])
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src {scripts}",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "font-src 'self' data:",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        " ".join(["form-action 'self'", *form_targets]),
-        f"frame-ancestors {ancestors}",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "worker-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            " ".join(["form-action 'self'", *form_targets]),
+            f"frame-ancestors {ancestors}",
+        ]
+    )
 
 
 HSTS = "max-age=31536000"  # a year; not includeSubDomains: other sites of the domain are not ours to decide
 
 
-def install_security_headers(server: Flask, script_hashes: Sequence[str], frame_options: str,
-                             form_targets: Sequence[str] = (), embed_origins: Sequence[str] = (),
-                             https: bool = False) -> None:
+def install_security_headers(
+    server: Flask,
+    script_hashes: Sequence[str],
+    frame_options: str,
+    form_targets: Sequence[str] = (),
+    embed_origins: Sequence[str] = (),
+    https: bool = False,
+) -> None:
     """Add the CSP, no-sniff, referrer and (unless embedding is allowed) frame headers to every response,
     and ``Strict-Transport-Security`` when the app is reached over HTTPS (``EUIOM_PUBLIC_URL``).
 
@@ -53,8 +66,12 @@ def install_security_headers(server: Flask, script_hashes: Sequence[str], frame_
     page keeps ``frame_options``.
     """
     policy = content_security_policy(script_hashes, frame_options, form_targets)
-    embed_policy = content_security_policy(script_hashes, frame_options, form_targets,
-                                           frame_ancestors=" ".join(["'self'", *embed_origins]))
+    embed_policy = content_security_policy(
+        script_hashes,
+        frame_options,
+        form_targets,
+        frame_ancestors=" ".join(["'self'", *embed_origins]),
+    )
 
     def add_headers(response: Response) -> Response:
         if https:
@@ -79,13 +96,23 @@ def _is_component_id(value: object) -> bool:
     """A component id as the renderer sends it: a string, or a pattern-matching dict of scalars."""
     if isinstance(value, str):
         return True
-    return isinstance(value, dict) and bool(value) and all(
-        isinstance(key, str) and isinstance(item, str | int | float | bool) for key, item in value.items())
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(
+            isinstance(key, str) and isinstance(item, str | int | float | bool)
+            for key, item in value.items()
+        )
+    )
 
 
 def _is_entry(entry: object) -> bool:
     """One {id, property[, value]} of a callback body."""
-    return isinstance(entry, dict) and _is_component_id(entry.get("id")) and isinstance(entry.get("property"), str)
+    return (
+        isinstance(entry, dict)
+        and _is_component_id(entry.get("id"))
+        and isinstance(entry.get("property"), str)
+    )
 
 
 def _declared_id(raw: object) -> object:
@@ -120,13 +147,19 @@ def _fits(argument: object, declared: dict) -> bool:
     """True when a sent output, input or state is the declared one: its property, its id (or ids
     fitting its pattern), one entry or a list as the pattern's wildcards imply."""
     pattern = _declared_id(declared.get("id"))
-    many = isinstance(pattern, dict) and any(value in (["ALL"], ["ALLSMALLER"]) for value in pattern.values())
+    many = isinstance(pattern, dict) and any(
+        value in (["ALL"], ["ALLSMALLER"]) for value in pattern.values()
+    )
     if many != isinstance(argument, list):
         return False
     entries: list = argument if isinstance(argument, list) else [argument]
     # An output's property may carry Dash's "@<hash>" of allow_duplicate (the renderer strips it).
-    return all(_is_entry(entry) and entry["property"].split("@")[0] == declared.get("property")
-               and _same_id(entry["id"], pattern) for entry in entries)
+    return all(
+        _is_entry(entry)
+        and entry["property"].split("@")[0] == declared.get("property")
+        and _same_id(entry["id"], pattern)
+        for entry in entries
+    )
 
 
 def _changed_ids_fit(changed: object, inputs: list) -> bool:
@@ -134,8 +167,11 @@ def _changed_ids_fit(changed: object, inputs: list) -> bool:
     a pattern id as JSON)."""
     if not isinstance(changed, list) or not all(isinstance(item, str) for item in changed):
         return False
-    sent = [(entry["id"], entry["property"]) for argument in inputs
-            for entry in (argument if isinstance(argument, list) else [argument])]
+    sent = [
+        (entry["id"], entry["property"])
+        for argument in inputs
+        for entry in (argument if isinstance(argument, list) else [argument])
+    ]
     for item in changed:
         raw_id, dot, prop = item.rpartition(".")
         if not dot:
@@ -157,7 +193,11 @@ def _is_callback_body(body: object, known: Mapping[str, Mapping]) -> bool:
     output key; the outputs, inputs and states it declares, in order, each with its property and
     its id (or ids fitting its pattern), one entry or a list as declared; and ``changedPropIds``
     naming sent inputs."""
-    if not isinstance(body, dict) or not isinstance(body.get("output"), str) or body["output"] not in known:
+    if (
+        not isinstance(body, dict)
+        or not isinstance(body.get("output"), str)
+        or body["output"] not in known
+    ):
         return False
     spec = known[body["output"]]
     outputs, inputs, state = body.get("outputs"), body.get("inputs"), body.get("state", [])
@@ -173,14 +213,21 @@ def _is_callback_body(body: object, known: Mapping[str, Mapping]) -> bool:
         output_pairs = list(zip(outputs, declared_outputs, strict=True))
     else:
         output_pairs = [(outputs, declared_outputs)]
-    pairs = [*output_pairs, *zip(inputs, declared_inputs, strict=True), *zip(state, declared_state, strict=True)]
+    pairs = [
+        *output_pairs,
+        *zip(inputs, declared_inputs, strict=True),
+        *zip(state, declared_state, strict=True),
+    ]
     if not all(_fits(sent, _declared(declared)) for sent, declared in pairs):
         return False
     return _changed_ids_fit(body.get("changedPropIds", []), inputs)
 
 
-def install_callback_request_guard(server: Flask, known_callbacks: Callable[[], Mapping[str, Mapping]],
-                                   authorize: Callable[[dict], None] | None = None) -> None:
+def install_callback_request_guard(
+    server: Flask,
+    known_callbacks: Callable[[], Mapping[str, Mapping]],
+    authorize: Callable[[dict], None] | None = None,
+) -> None:
     """Answer 400 to callback requests that no Dash renderer would send, before Dash parses them,
     then let ``authorize`` refuse (403) a callback the user's role does not allow.
 

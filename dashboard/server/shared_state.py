@@ -55,7 +55,9 @@ class SharedState:
     cache: BaseCache = field(repr=False)  # sessions and identity-provider grants
     limits_uri: str  # Flask-Limiter's storage
     key_prefix: str
-    ping: typing.Callable[[], object] | None = field(default=None, repr=False)  # Redis: raises when it is down
+    ping: typing.Callable[[], object] | None = field(
+        default=None, repr=False
+    )  # Redis: raises when it is down
 
     def down(self) -> str | None:
         """Why the shared state does not answer now (Redis down), else None."""
@@ -134,7 +136,7 @@ class SignedCache(BaseCache):
     def unseal(self, key: str, data: object) -> object:
         if not isinstance(data, bytes) or not data.startswith(SEAL) or len(data) < len(SEAL) + 32:
             return None
-        mac, payload = data[len(SEAL):len(SEAL) + 32], data[len(SEAL) + 32:]
+        mac, payload = data[len(SEAL) : len(SEAL) + 32], data[len(SEAL) + 32 :]
         if not hmac.compare_digest(mac, self._mac(key, payload)):
             return None
         try:
@@ -165,7 +167,9 @@ def state_key(settings: Settings, directory: Path | None = None) -> bytes:
     """The HMAC key of the shared state: from ``EUIOM_SECRET_KEY``; in the open mode (no secret, no
     signed-in user) a random key kept in the state directory, else a fixed one."""
     if settings.secret_key:
-        return hmac.new(settings.secret_key.encode("utf-8"), b"euiom shared state", hashlib.sha256).digest()
+        return hmac.new(
+            settings.secret_key.encode("utf-8"), b"euiom shared state", hashlib.sha256
+        ).digest()
     if directory is not None:
         return private_key(directory, KEY_NAME)
     return hashlib.sha256(b"euiom open demo: no signed-in user, nothing to forge").digest()
@@ -188,16 +192,25 @@ def open_shared_state(settings: Settings) -> SharedState:
     if settings.redis_url:
         import redis
 
-        client = redis.Redis.from_url(settings.redis_url, socket_timeout=5, socket_connect_timeout=5)
+        client = redis.Redis.from_url(
+            settings.redis_url, socket_timeout=5, socket_connect_timeout=5
+        )
         try:
             client.ping()
         except redis.RedisError as error:
-            raise SharedStateError(f"EUIOM_REDIS_URL: Redis does not answer ({type(error).__name__}: "
-                                   f"{error}); start it or fix the URL") from None
+            raise SharedStateError(
+                f"EUIOM_REDIS_URL: Redis does not answer ({type(error).__name__}: "
+                f"{error}); start it or fix the URL"
+            ) from None
         redis_cache = RedisCache(host=client, key_prefix=prefix, default_timeout=DEFAULT_TIMEOUT)
         redis_cache.serializer = RawRedisSerializer()
-        return SharedState("redis", SignedCache(redis_cache, state_key(settings)), settings.redis_url, prefix,
-                           ping=client.ping)
+        return SharedState(
+            "redis",
+            SignedCache(redis_cache, state_key(settings)),
+            settings.redis_url,
+            prefix,
+            ping=client.ping,
+        )
     if settings.state_dir is not None:
         try:
             directory = private_directory(settings.state_dir, strict=True)
@@ -207,18 +220,32 @@ def open_shared_state(settings: Settings) -> SharedState:
             probe.unlink()
             key = state_key(settings, directory)
         except OSError as error:
-            raise SharedStateError(f"EUIOM_STATE_DIR={settings.state_dir} cannot be used "
-                                   f"({error.strerror or error}); name a directory this user alone owns "
-                                   "(mode 700), or leave it unset") from None
+            raise SharedStateError(
+                f"EUIOM_STATE_DIR={settings.state_dir} cannot be used "
+                f"({error.strerror or error}); name a directory this user alone owns "
+                "(mode 700), or leave it unset"
+            ) from None
         import dashboard.server.sqlite_limits  # noqa: F401  (registers the euiom-sqlite:// storage)
 
-        files = FileSystemCache(str(directory / "sessions"), threshold=MAX_ENTRIES, mode=0o600,
-                                default_timeout=DEFAULT_TIMEOUT)
+        files = FileSystemCache(
+            str(directory / "sessions"),
+            threshold=MAX_ENTRIES,
+            mode=0o600,
+            default_timeout=DEFAULT_TIMEOUT,
+        )
         files.serializer = RawSerializer()
-        return SharedState("file", SignedCache(files, key), f"euiom-sqlite://{Path(directory) / 'limits.sqlite3'}",
-                           prefix)
-    return SharedState("memory", SimpleCache(threshold=MAX_ENTRIES, default_timeout=DEFAULT_TIMEOUT),
-                       "memory://", prefix)
+        return SharedState(
+            "file",
+            SignedCache(files, key),
+            f"euiom-sqlite://{Path(directory) / 'limits.sqlite3'}",
+            prefix,
+        )
+    return SharedState(
+        "memory",
+        SimpleCache(threshold=MAX_ENTRIES, default_timeout=DEFAULT_TIMEOUT),
+        "memory://",
+        prefix,
+    )
 
 
 STATE_DIR_PREFIX = "euiom-state-"
@@ -248,7 +275,11 @@ def remove_stale_state_dirs(parent: Path) -> list[Path]:
     removed = []
     for directory in parent.glob(STATE_DIR_PREFIX + "*"):
         try:
-            if directory.is_symlink() or not directory.is_dir() or directory.stat().st_uid != os.geteuid():
+            if (
+                directory.is_symlink()
+                or not directory.is_dir()
+                or directory.stat().st_uid != os.geteuid()
+            ):
                 continue
             pid = int((directory / OWNER_FILE).read_text(encoding="utf-8").strip())
         except (OSError, ValueError):

@@ -25,14 +25,18 @@ class SQLiteStorage(Storage):
 
     STORAGE_SCHEME = ["euiom-sqlite"]
 
-    def __init__(self, uri: str | None = None, wrap_exceptions: bool = False, **options: object) -> None:
+    def __init__(
+        self, uri: str | None = None, wrap_exceptions: bool = False, **options: object
+    ) -> None:
         super().__init__(uri, wrap_exceptions=wrap_exceptions)
         self.path = Path((uri or "").split("://", 1)[-1])
         self._local = threading.local()
         self._counts = 0
         with self._transaction() as connection:
-            connection.execute("CREATE TABLE IF NOT EXISTS counters "
-                               "(key TEXT PRIMARY KEY, value INTEGER NOT NULL, expires REAL NOT NULL)")
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS counters "
+                "(key TEXT PRIMARY KEY, value INTEGER NOT NULL, expires REAL NOT NULL)"
+            )
 
     @property
     def base_exceptions(self) -> type[Exception]:
@@ -41,7 +45,9 @@ class SQLiteStorage(Storage):
     def _connection(self) -> sqlite3.Connection:
         connection = getattr(self._local, "connection", None)
         if connection is None:
-            connection = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=True)
+            connection = sqlite3.connect(
+                self.path, timeout=10, isolation_level=None, check_same_thread=True
+            )
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
             self._local.connection = connection
@@ -64,24 +70,38 @@ class SQLiteStorage(Storage):
     def incr(self, key: str, expiry: float, amount: int = 1) -> int:
         now = time.time()
         with self._transaction() as connection:
-            row = connection.execute("SELECT value, expires FROM counters WHERE key = ?", (key,)).fetchone()
-            value, expires = (amount, now + expiry) if row is None or row[1] <= now else (row[0] + amount, row[1])
-            connection.execute("INSERT OR REPLACE INTO counters (key, value, expires) VALUES (?, ?, ?)",
-                               (key, value, expires))
+            row = connection.execute(
+                "SELECT value, expires FROM counters WHERE key = ?", (key,)
+            ).fetchone()
+            value, expires = (
+                (amount, now + expiry)
+                if row is None or row[1] <= now
+                else (row[0] + amount, row[1])
+            )
+            connection.execute(
+                "INSERT OR REPLACE INTO counters (key, value, expires) VALUES (?, ?, ?)",
+                (key, value, expires),
+            )
             self._counts += 1
             if self._counts % PURGE_EVERY == 0:
                 connection.execute("DELETE FROM counters WHERE expires <= ?", (now,))
         return value
 
     def get(self, key: str) -> int:
-        row = self._connection().execute("SELECT value FROM counters WHERE key = ? AND expires > ?",
-                                          (key, time.time())).fetchone()
+        row = (
+            self._connection()
+            .execute("SELECT value FROM counters WHERE key = ? AND expires > ?", (key, time.time()))
+            .fetchone()
+        )
         return int(row[0]) if row else 0
 
     def get_expiry(self, key: str) -> float:
         now = time.time()
-        row = self._connection().execute("SELECT expires FROM counters WHERE key = ? AND expires > ?",
-                                          (key, now)).fetchone()
+        row = (
+            self._connection()
+            .execute("SELECT expires FROM counters WHERE key = ? AND expires > ?", (key, now))
+            .fetchone()
+        )
         return float(row[0]) if row else now
 
     def check(self) -> bool:

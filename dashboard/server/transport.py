@@ -26,9 +26,17 @@ REVALIDATED_PATHS = ("/_dash-layout", "/_dash-dependencies")
 # Compressed fingerprinted files kept per worker: the app serves about 20.
 COMPRESSED_FILES_KEPT = 64
 # Text the app sends: pages, scripts, styles, callback and layout JSON, map geometry, SVG.
-COMPRESSED_MIMETYPES = ["text/html", "text/css", "text/plain", "text/javascript", "application/javascript",
-                        "application/x-javascript", "application/json", "application/geo+json",
-                        "image/svg+xml"]
+COMPRESSED_MIMETYPES = [
+    "text/html",
+    "text/css",
+    "text/plain",
+    "text/javascript",
+    "application/javascript",
+    "application/x-javascript",
+    "application/json",
+    "application/geo+json",
+    "image/svg+xml",
+]
 
 
 def is_fingerprinted(req: Request) -> bool:
@@ -39,7 +47,7 @@ def is_fingerprinted(req: Request) -> bool:
         return "m" in req.args
     # Dash's own fingerprint: /_dash-component-suites/<package>/<name>.v4_4_1m1700000000.js
     prefix = "/_dash-component-suites/"
-    return req.path.startswith(prefix) and check_fingerprint(req.path[len(prefix):])[1]
+    return req.path.startswith(prefix) and check_fingerprint(req.path[len(prefix) :])[1]
 
 
 class FingerprintedCompressionCache:
@@ -79,7 +87,9 @@ def compression_cache_key(fixed_prefixes: Sequence[str] = ()) -> Callable[[Reque
     prefixes = tuple(fixed_prefixes)
 
     def key(req: Request) -> str:
-        fixed = is_fingerprinted(req) or (bool(prefixes) and req.method == "GET" and req.path.startswith(prefixes))
+        fixed = is_fingerprinted(req) or (
+            bool(prefixes) and req.method == "GET" and req.path.startswith(prefixes)
+        )
         return req.full_path if fixed else ""
 
     return key

@@ -64,7 +64,9 @@ class Catalog:
     _read_once: dict = field(default_factory=dict, init=False, compare=False, repr=False)
     # The last RECENT_KEPT answers that depend on a selection (``recent``), newest last.
     _recent: OrderedDict = field(default_factory=OrderedDict, init=False, compare=False, repr=False)
-    _recent_lock: threading.Lock = field(default_factory=threading.Lock, init=False, compare=False, repr=False)
+    _recent_lock: threading.Lock = field(
+        default_factory=threading.Lock, init=False, compare=False, repr=False
+    )
 
     def once(self, key: Hashable, read: Callable[[], T]) -> T:
         """``read()`` the first time ``key`` is asked for on this store version, then that answer."""
@@ -104,12 +106,17 @@ class Catalog:
 
 
 def _named(frame, code_column: str, en: str = "name_en", fr: str = "name_fr") -> Mapping:
-    return MappingProxyType({
-        row[code_column]: Named(str(row[code_column]), row[en], row[fr]) for row in frame.to_dict("records")
-    })
+    return MappingProxyType(
+        {
+            row[code_column]: Named(str(row[code_column]), row[en], row[fr])
+            for row in frame.to_dict("records")
+        }
+    )
 
 
-def release_with_ledger(cursor: duckdb.DuckDBPyConnection, ledger: Ledger | None) -> dict[str, object]:
+def release_with_ledger(
+    cursor: duckdb.DuckDBPyConnection, ledger: Ledger | None
+) -> dict[str, object]:
     """The release's public parameters with the privacy ledger's totals (``ledger.Ledger.public``):
     of a store directory's whole history when ``ledger`` is given, else of the store file itself.
     Demo data shows the demo releases' total; any other store the imported data's."""
@@ -130,14 +137,26 @@ def load_catalog(cursor: duckdb.DuckDBPyConnection, ledger: Ledger | None = None
         regions=_named(reference.regions(cursor), "region_code"),
         statuses=_named(reference.statuses(cursor), "status_code"),
         actions=_named(actions, "action_code", "short_name_en", "short_name_fr"),
-        action_region=MappingProxyType(dict(zip(actions["action_code"], actions["region_code"], strict=True))),
-        action_status=MappingProxyType(dict(zip(actions["action_code"], actions["status_code"], strict=True))),
+        action_region=MappingProxyType(
+            dict(zip(actions["action_code"], actions["region_code"], strict=True))
+        ),
+        action_status=MappingProxyType(
+            dict(zip(actions["action_code"], actions["status_code"], strict=True))
+        ),
         countries=_named(countries, "iso3"),
-        country_action=MappingProxyType(dict(zip(countries["iso3"], countries["action_code"], strict=True))),
-        pillars=MappingProxyType({
-            int(row["pillar_no"]): Named(str(int(row["pillar_no"])), f"{int(row['pillar_no'])}. {row['name_en']}",
-                                         f"{int(row['pillar_no'])}. {row['name_fr']}")
-            for row in pillars.to_dict("records")}),
+        country_action=MappingProxyType(
+            dict(zip(countries["iso3"], countries["action_code"], strict=True))
+        ),
+        pillars=MappingProxyType(
+            {
+                int(row["pillar_no"]): Named(
+                    str(int(row["pillar_no"])),
+                    f"{int(row['pillar_no'])}. {row['name_en']}",
+                    f"{int(row['pillar_no'])}. {row['name_fr']}",
+                )
+                for row in pillars.to_dict("records")
+            }
+        ),
         indicators=_named(reference.indicators(cursor), "indicator_code"),
         quarters=tuple(reference.data_quarters(cursor)),
         info=MappingProxyType(reference.store_info(cursor)),

@@ -42,19 +42,24 @@ def check_schema(store: ReadOnlyStore, path) -> None:
         version = stored_schema_version(store.cursor())
     except duckdb.Error as error:
         store.close()
-        raise StoreError(f"The store {path} cannot be read ({str(error).splitlines()[0]}): rebuild it with "
-                         f"python -m dashboard build-demo --store {path}, or restore a backup") from None
+        raise StoreError(
+            f"The store {path} cannot be read ({str(error).splitlines()[0]}): rebuild it with "
+            f"python -m dashboard build-demo --store {path}, or restore a backup"
+        ) from None
     if version == SCHEMA_VERSION:
         return
     store.close()
     if version is None:
-        raise StoreError(f"{path} is not a store of this dashboard (another application's database?). "
-                         f"Point EUIOM_STORE at this dashboard's store, or build one with: "
-                         f"python -m dashboard build-demo --store PATH")
+        raise StoreError(
+            f"{path} is not a store of this dashboard (another application's database?). "
+            f"Point EUIOM_STORE at this dashboard's store, or build one with: "
+            f"python -m dashboard build-demo --store PATH"
+        )
     raise StoreError(
         f"The store {path} has schema version {version}; this version of the dashboard needs {SCHEMA_VERSION}. "
         f"Rebuild a demo store with `python -m dashboard build-demo --store {path}`, or upgrade a store of "
-        f"imported data in place with `python -m dashboard upgrade --store {path}`.")
+        f"imported data in place with `python -m dashboard upgrade --store {path}`."
+    )
 
 
 def served_ledger(directory: Path | None) -> Ledger | None:
@@ -73,8 +78,13 @@ def served_ledger(directory: Path | None) -> Ledger | None:
 class ServedVersion:
     """One opened store version, its catalog, and how many requests are using it."""
 
-    def __init__(self, name: str, store: ReadOnlyStore, stamp: PointerStamp | None,
-                 ledger: Ledger | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        store: ReadOnlyStore,
+        stamp: PointerStamp | None,
+        ledger: Ledger | None = None,
+    ) -> None:
         self.name = name
         self.store = store
         self.ledger = ledger
@@ -110,8 +120,10 @@ def open_version(settings: Settings, stamp: PointerStamp | None = None) -> Serve
         _ = version.catalog
     except duckdb.Error as error:
         store.close()
-        raise StoreError(f"The store {path} cannot be read ({str(error).splitlines()[0]}): rebuild it or "
-                         "restore a backup") from None
+        raise StoreError(
+            f"The store {path} cannot be read ({str(error).splitlines()[0]}): rebuild it or "
+            "restore a backup"
+        ) from None
     return version
 
 

@@ -64,7 +64,10 @@ class QueryStats:
     def snapshot(self) -> dict[str, QueryCount]:
         """A copy of the counts, by name."""
         with self._lock:
-            return {name: QueryCount(count.calls, count.seconds, count.longest) for name, count in self._counts.items()}
+            return {
+                name: QueryCount(count.calls, count.seconds, count.longest)
+                for name, count in self._counts.items()
+            }
 
     def reset(self) -> None:
         """Forget every count."""
@@ -96,8 +99,14 @@ def _read(result: duckdb.DuckDBPyConnection, read: str) -> Any:
     raise ValueError(f"unknown way to read an answer: {read!r}")
 
 
-def query(cursor: duckdb.DuckDBPyConnection, name: str, sql: str,
-          params: Mapping[str, object] | Sequence[object] | None = None, *, read: str = FRAME) -> Any:
+def query(
+    cursor: duckdb.DuckDBPyConnection,
+    name: str,
+    sql: str,
+    params: Mapping[str, object] | Sequence[object] | None = None,
+    *,
+    read: str = FRAME,
+) -> Any:
     """Run one query of the store and read its whole answer.
 
     Args:
@@ -116,10 +125,14 @@ def query(cursor: duckdb.DuckDBPyConnection, name: str, sql: str,
     if timer is not None:
         timer.start()
     try:
-        answer = _read(cursor.execute(sql, params) if params is not None else cursor.execute(sql), read)
+        answer = _read(
+            cursor.execute(sql, params) if params is not None else cursor.execute(sql), read
+        )
     except duckdb.InterruptException:
-        raise QueryTimeout(f"The store took longer than {limit:g} s to answer ({name}): narrow the filters, "
-                           "or try again in a moment.") from None
+        raise QueryTimeout(
+            f"The store took longer than {limit:g} s to answer ({name}): narrow the filters, "
+            "or try again in a moment."
+        ) from None
     finally:
         if timer is not None:
             timer.cancel()
@@ -127,4 +140,3 @@ def query(cursor: duckdb.DuckDBPyConnection, name: str, sql: str,
         STATS.record(name, seconds)
         LOG.debug("query %s: %.1f ms", name, seconds * 1000)
     return answer
-

@@ -46,7 +46,10 @@ def country_figures(cursor: duckdb.DuckDBPyConnection, measure: str) -> pd.DataF
     """
     number = _check_measure(measure)
     if number is None:
-        return query(cursor, "country_figures", """
+        return query(
+            cursor,
+            "country_figures",
+            """
             SELECT pc.iso3, ec.name_en, ec.name_fr, 'contract' AS level,
                    string_agg(p.iati_id, '; ' ORDER BY p.iati_id) AS iati_ids,
                    sum(p.budget_eur) AS target, CAST(NULL AS DOUBLE) AS actual, count(*) AS rows,
@@ -56,8 +59,12 @@ def country_figures(cursor: duckdb.DuckDBPyConnection, measure: str) -> pd.DataF
             JOIN eutf_countries ec USING (iso3)
             WHERE p.level = 'contract' AND pc.country_count = 1
             GROUP BY ALL ORDER BY pc.iso3
-            """)
-    return query(cursor, "country_figures", """
+            """,
+        )
+    return query(
+        cursor,
+        "country_figures",
+        """
         WITH own AS (
             SELECT pc.iso3, r.level, r.iati_id, r.target, r.actual
             FROM eutf_results r JOIN eutf_project_countries pc USING (iati_id)
@@ -72,7 +79,9 @@ def country_figures(cursor: duckdb.DuckDBPyConnection, measure: str) -> pd.DataF
                count(own.target) AS rows_with_target, count(own.actual) AS rows_with_actual
         FROM own JOIN chosen USING (iso3, level) JOIN eutf_countries ec USING (iso3)
         GROUP BY ALL ORDER BY own.iso3
-        """, {"framework": COMMON_OUTPUT_FRAMEWORK, "number": number})
+        """,
+        {"framework": COMMON_OUTPUT_FRAMEWORK, "number": number},
+    )
 
 
 def countries(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -80,7 +89,9 @@ def countries(cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
     Columns: iso3, name_en, name_fr. Ordered by iso3.
     """
-    return query(cursor, "countries", "SELECT iso3, name_en, name_fr FROM eutf_countries ORDER BY iso3")
+    return query(
+        cursor, "countries", "SELECT iso3, name_en, name_fr FROM eutf_countries ORDER BY iso3"
+    )
 
 
 def available_values(cursor: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, ...]]:
@@ -118,9 +129,14 @@ def regional_figures(cursor: duckdb.DuckDBPyConnection, measure: str) -> pd.Data
             ORDER BY pc.iso3, p.iati_id
         """
         return query(cursor, "regional_figures", sql)
-    return query(cursor, "regional_figures", """
+    return query(
+        cursor,
+        "regional_figures",
+        """
         SELECT pc.iso3, r.iati_id, r.level, pc.country_count, r.target, r.actual
         FROM eutf_results r JOIN eutf_project_countries pc USING (iati_id)
         WHERE r.result_framework = $framework AND r.indicator_number = $number AND pc.country_count > 1
         ORDER BY pc.iso3, r.level, r.iati_id
-        """, {"framework": COMMON_OUTPUT_FRAMEWORK, "number": number})
+        """,
+        {"framework": COMMON_OUTPUT_FRAMEWORK, "number": number},
+    )

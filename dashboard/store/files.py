@@ -76,21 +76,31 @@ def current_version_name(directory: Path) -> str:
         name = pointer.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
         if not directory.exists():
-            raise StoreError(f"No store at {directory}. Build one with: python -m dashboard build-demo "
-                             f"--store {directory}") from None
+            raise StoreError(
+                f"No store at {directory}. Build one with: python -m dashboard build-demo "
+                f"--store {directory}"
+            ) from None
         if _holds_a_store(directory):
-            raise StoreError(f"The store pointer {pointer} is missing: serve a kept version again with python -m "
-                             f"dashboard rollback --store {directory}") from None
-        raise StoreError(f"{directory} is a directory but not a store directory (it has no '{POINTER_NAME}' "
-                         f"file): point EUIOM_STORE at a store directory or a .duckdb file, or build one "
-                         f"with: python -m dashboard build-demo --store {directory}") from None
+            raise StoreError(
+                f"The store pointer {pointer} is missing: serve a kept version again with python -m "
+                f"dashboard rollback --store {directory}"
+            ) from None
+        raise StoreError(
+            f"{directory} is a directory but not a store directory (it has no '{POINTER_NAME}' "
+            f"file): point EUIOM_STORE at a store directory or a .duckdb file, or build one "
+            f"with: python -m dashboard build-demo --store {directory}"
+        ) from None
     except OSError as error:
-        raise StoreError(f"Cannot read the store pointer {pointer}: {error.strerror}; serve a kept version again "
-                         f"with python -m dashboard rollback --store {directory} (it replaces the pointer), or "
-                         f"give the account running the dashboard the right to read it") from None
+        raise StoreError(
+            f"Cannot read the store pointer {pointer}: {error.strerror}; serve a kept version again "
+            f"with python -m dashboard rollback --store {directory} (it replaces the pointer), or "
+            f"give the account running the dashboard the right to read it"
+        ) from None
     if "/" in name or not name.endswith(VERSION_SUFFIX) or not (directory / name).is_file():
-        raise StoreError(f"The store pointer {pointer} names '{name[:80]}', which is not a version file in "
-                         f"{directory}: restore it with python -m dashboard rollback --store {directory}")
+        raise StoreError(
+            f"The store pointer {pointer} names '{name[:80]}', which is not a version file in "
+            f"{directory}: restore it with python -m dashboard rollback --store {directory}"
+        )
     return name
 
 
@@ -106,7 +116,9 @@ def served_file(path: Path | str) -> tuple[Path, str]:
         name = current_version_name(path)
         return path / name, name.removesuffix(VERSION_SUFFIX)
     if not path.exists():
-        raise StoreError(f"No store at {path}. Build one with: python -m dashboard build-demo --store {path}")
+        raise StoreError(
+            f"No store at {path}. Build one with: python -m dashboard build-demo --store {path}"
+        )
     stat = path.stat()
     return path, f"{path.name}@{stat.st_mtime_ns}"
 
@@ -141,11 +153,15 @@ def refuse_non_database(path: Path) -> None:
         return
     directory = path.parent
     if (directory / POINTER_NAME).is_file():
-        raise StoreError(f"The store version {path} is {what}, not a DuckDB database: serve a kept version again "
-                         f"with python -m dashboard rollback --store {directory} --version store-NNNNNN (see python -m "
-                         f"dashboard history --store {directory}), or restore the file from a backup")
-    raise StoreError(f"The store {path} is {what}, not a DuckDB database: point EUIOM_STORE at a store directory or "
-                     "at a .duckdb file made by python -m dashboard build-demo or build-empty")
+        raise StoreError(
+            f"The store version {path} is {what}, not a DuckDB database: serve a kept version again "
+            f"with python -m dashboard rollback --store {directory} --version store-NNNNNN (see python -m "
+            f"dashboard history --store {directory}), or restore the file from a backup"
+        )
+    raise StoreError(
+        f"The store {path} is {what}, not a DuckDB database: point EUIOM_STORE at a store directory or "
+        "at a .duckdb file made by python -m dashboard build-demo or build-empty"
+    )
 
 
 def explain_open_error(path: Path, error: Exception, writing: bool) -> str:
@@ -154,20 +170,33 @@ def explain_open_error(path: Path, error: Exception, writing: bool) -> str:
     first = text.splitlines()[0] if text else type(error).__name__
     lowered = text.lower()
     if "lock" in lowered:
-        return (f"The store {path} is locked by another process ({_holder(text)}): "
-                + ("stop that process or wait for it to finish; to import while the dashboard serves, "
-                   "use a store directory (EUIOM_STORE=DIR, see docs/scaling.md)" if writing else
-                   "an import or build is writing it; wait for it to finish, or serve a store directory "
-                   "so imports never hold the served file"))
+        return f"The store {path} is locked by another process ({_holder(text)}): " + (
+            "stop that process or wait for it to finish; to import while the dashboard serves, "
+            "use a store directory (EUIOM_STORE=DIR, see docs/scaling.md)"
+            if writing
+            else "an import or build is writing it; wait for it to finish, or serve a store directory "
+            "so imports never hold the served file"
+        )
     if "permission denied" in lowered or "read-only file system" in lowered:
-        return (f"The store {path} cannot be {'written' if writing else 'read'} (permission denied): give "
-                "this user access to it and its directory, or point EUIOM_STORE at a store it can use")
+        return (
+            f"The store {path} cannot be {'written' if writing else 'read'} (permission denied): give "
+            "this user access to it and its directory, or point EUIOM_STORE at a store it can use"
+        )
     if "is a directory" in lowered:
-        return (f"The store {path} is a directory: point EUIOM_STORE at the store directory itself or at a "
-                ".duckdb file")
-    if "not a valid duckdb" in lowered or "corrupt" in lowered or "magic" in lowered or "serializ" in lowered:
-        return (f"The store {path} is not a readable DuckDB database (corrupt or another kind of file): restore it "
-                f"from a backup (a demo store can be rebuilt: python -m dashboard build-demo --store {path})")
+        return (
+            f"The store {path} is a directory: point EUIOM_STORE at the store directory itself or at a "
+            ".duckdb file"
+        )
+    if (
+        "not a valid duckdb" in lowered
+        or "corrupt" in lowered
+        or "magic" in lowered
+        or "serializ" in lowered
+    ):
+        return (
+            f"The store {path} is not a readable DuckDB database (corrupt or another kind of file): restore it "
+            f"from a backup (a demo store can be rebuilt: python -m dashboard build-demo --store {path})"
+        )
     return f"Cannot open the store {path}{' for writing' if writing else ' read-only'}: {first}"
 
 
@@ -185,11 +214,15 @@ def explain_write_error(path: Path, error: BaseException) -> str:
     texts = [str(cause).splitlines()[0] if str(cause) else type(cause).__name__ for cause in causes]
     lowered = " ".join(texts).lower()
     if "no space left" in lowered or "disk quota" in lowered or "file too large" in lowered:
-        return (f"Cannot write {path.name}: no space left on the device of {path.parent}; free disk space, then try "
-                "again (nothing was changed)")
+        return (
+            f"Cannot write {path.name}: no space left on the device of {path.parent}; free disk space, then try "
+            "again (nothing was changed)"
+        )
     if "permission denied" in lowered or "read-only file system" in lowered:
-        return (f"Cannot write {path.name}: permission denied in {path.parent}; give this user write access, then "
-                "try again (nothing was changed)")
+        return (
+            f"Cannot write {path.name}: permission denied in {path.parent}; give this user write access, then "
+            "try again (nothing was changed)"
+        )
     return f"Cannot write {path.name}: {texts[-1]} (nothing was changed)"
 
 
@@ -211,14 +244,21 @@ class ReadOnlyStore:
     def __init__(self, path: Path | str, memory_limit: str = "256MB", threads: int = 1) -> None:
         self.path = Path(path)
         if not self.path.exists():
-            raise StoreError(f"No store at {self.path}. Build one with: python -m dashboard build-demo")
+            raise StoreError(
+                f"No store at {self.path}. Build one with: python -m dashboard build-demo"
+            )
         if self.path.is_dir():
-            raise StoreError(explain_open_error(self.path, IsADirectoryError("is a directory"), writing=False))
+            raise StoreError(
+                explain_open_error(self.path, IsADirectoryError("is a directory"), writing=False)
+            )
         refuse_non_database(self.path)
         try:
             # One file opened twice in a process must be opened with the same configuration.
-            self._connection = duckdb.connect(str(self.path), read_only=True,
-                                              config={"memory_limit": memory_limit, "threads": threads})
+            self._connection = duckdb.connect(
+                str(self.path),
+                read_only=True,
+                config={"memory_limit": memory_limit, "threads": threads},
+            )
         except (duckdb.Error, OSError) as error:
             raise StoreError(explain_open_error(self.path, error, writing=False)) from None
         self._local = threading.local()
@@ -240,7 +280,9 @@ def connect_writable(path: Path | str) -> duckdb.DuckDBPyConnection:
     """Open (or create) a store file for writing; used by the build and import commands only."""
     path = Path(path)
     if path.is_dir():
-        raise StoreError(explain_open_error(path, IsADirectoryError("is a directory"), writing=True))
+        raise StoreError(
+            explain_open_error(path, IsADirectoryError("is a directory"), writing=True)
+        )
     if path.exists() and path.stat().st_size > 0:
         refuse_non_database(path)  # never turn someone's text file into a store
     try:

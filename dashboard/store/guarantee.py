@@ -38,7 +38,9 @@ class Guarantee:
     def delta(self, epsilon: float) -> float:
         """δ(ε) of μ-GDP: Φ(−ε/μ + μ/2) − e^ε Φ(−ε/μ − μ/2)."""
         mu = self.mu
-        return _NORMAL.cdf(-epsilon / mu + mu / 2) - math.exp(epsilon) * _NORMAL.cdf(-epsilon / mu - mu / 2)
+        return _NORMAL.cdf(-epsilon / mu + mu / 2) - math.exp(epsilon) * _NORMAL.cdf(
+            -epsilon / mu - mu / 2
+        )
 
     def epsilon(self, delta: float = DEFAULT_DELTA) -> float:
         """The smallest ε with δ(ε) ≤ ``delta`` (by bisection)."""

@@ -42,13 +42,16 @@ def canonical_json(entry: dict) -> str:
 
 def entry_hash(entry: dict) -> str:
     """The SHA-256 of an entry's canonical JSON, without its own ``hash``."""
-    return hashlib.sha256(canonical_json({k: v for k, v in entry.items() if k != "hash"}).encode()).hexdigest()
+    return hashlib.sha256(
+        canonical_json({k: v for k, v in entry.items() if k != "hash"}).encode()
+    ).hexdigest()
 
 
 def _damaged(path: Path, where: str, what: str) -> HistoryDamaged:
     return HistoryDamaged(
         f"The history log {path} is damaged ({where}: {what}). It is never rewritten by the dashboard: restore it "
-        "from a backup. Changes to this store (imports, rollbacks, builds) are refused until then; serving goes on")
+        "from a backup. Changes to this store (imports, rollbacks, builds) are refused until then; serving goes on"
+    )
 
 
 def _read_chain(path: Path) -> list[dict]:
@@ -58,7 +61,9 @@ def _read_chain(path: Path) -> list[dict]:
             time.sleep(APPEND_GRACE_SECONDS)  # an entry being appended right now, or one cut short
             data = path.read_bytes()
     except OSError as error:
-        raise HistoryDamaged(f"Cannot read the history log {path}: {error.strerror}; check its permissions") from None
+        raise HistoryDamaged(
+            f"Cannot read the history log {path}: {error.strerror}; check its permissions"
+        ) from None
     if data and not data.endswith(b"\n"):
         raise _damaged(path, f"line {len(data.splitlines())}", "the last entry was cut short")
     entries: list[dict] = []
@@ -75,7 +80,9 @@ def _read_chain(path: Path) -> list[dict]:
         if entry_hash(entry) != entry["hash"]:
             raise _damaged(path, f"line {number}", "the entry was changed after it was written")
         if entry.get("id") != number:
-            raise _damaged(path, f"line {number}", f"entry id {entry.get('id')!r} where {number} was expected")
+            raise _damaged(
+                path, f"line {number}", f"entry id {entry.get('id')!r} where {number} was expected"
+            )
         entries.append(entry)
         previous = entry["hash"]
     return entries
@@ -85,13 +92,20 @@ def _read_legacy(path: Path) -> list[dict]:
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise HistoryDamaged(f"Cannot read the history file {path}: {error.strerror}; check its permissions") from None
+        raise HistoryDamaged(
+            f"Cannot read the history file {path}: {error.strerror}; check its permissions"
+        ) from None
     except (ValueError, UnicodeDecodeError):
-        raise HistoryDamaged(f"The history file {path} is damaged (not JSON). It is never rewritten by the dashboard: "
-                             "restore it from a backup. Changes to this store are refused until then") from None
-    if not isinstance(entries, list) or not all(isinstance(entry, dict) and isinstance(entry.get("id"), int)
-                                                for entry in entries):
-        raise HistoryDamaged(f"The history file {path} is damaged (not a list of entries): restore it from a backup")
+        raise HistoryDamaged(
+            f"The history file {path} is damaged (not JSON). It is never rewritten by the dashboard: "
+            "restore it from a backup. Changes to this store are refused until then"
+        ) from None
+    if not isinstance(entries, list) or not all(
+        isinstance(entry, dict) and isinstance(entry.get("id"), int) for entry in entries
+    ):
+        raise HistoryDamaged(
+            f"The history file {path} is damaged (not a list of entries): restore it from a backup"
+        )
     return entries
 
 
@@ -112,13 +126,21 @@ def read_head(directory: Path) -> tuple[int, str] | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise HistoryDamaged(f"Cannot read the history anchor {path}: {error.strerror}; check its permissions") from None
+        raise HistoryDamaged(
+            f"Cannot read the history anchor {path}: {error.strerror}; check its permissions"
+        ) from None
     except (ValueError, UnicodeDecodeError):
         head = None
-    if not isinstance(head, dict) or not isinstance(head.get("id"), int) or not isinstance(head.get("hash"), str):
-        raise HistoryDamaged(f"The history anchor {path} is damaged (not an entry id and hash). It is never rewritten "
-                             "by the dashboard: restore it and the log from a backup. Changes to this store are refused "
-                             "until then; serving goes on")
+    if (
+        not isinstance(head, dict)
+        or not isinstance(head.get("id"), int)
+        or not isinstance(head.get("hash"), str)
+    ):
+        raise HistoryDamaged(
+            f"The history anchor {path} is damaged (not an entry id and hash). It is never rewritten "
+            "by the dashboard: restore it and the log from a backup. Changes to this store are refused "
+            "until then; serving goes on"
+        )
     return head["id"], head["hash"]
 
 
@@ -131,12 +153,18 @@ def check_anchor(directory: Path, entries: list[dict], anchor: tuple[int, str], 
     path = log_path(directory)
     entry_id, entry_hash = anchor
     if entry_id > len(entries):
-        state = ("is missing" if not path.exists() else "is empty" if not entries
-                 else f"ends at entry {len(entries)}")
+        state = (
+            "is missing"
+            if not path.exists()
+            else "is empty"
+            if not entries
+            else f"ends at entry {len(entries)}"
+        )
         raise HistoryDamaged(
             f"The history log {path} {state}, but {where} records entry {entry_id}: its last entries were removed. "
             "It is never rewritten by the dashboard: restore it from a backup. Changes to this store (imports, "
-            "rollbacks, builds) are refused until then; serving goes on")
+            "rollbacks, builds) are refused until then; serving goes on"
+        )
     if entry_id >= 1 and entries[entry_id - 1].get("hash") != entry_hash:
         raise _damaged(path, f"line {entry_id}", f"the entry differs from the one {where} records")
 
@@ -153,7 +181,10 @@ def read_entries(directory: Path) -> list[dict]:
     if log_path(directory).exists():
         entries = _read_chain(log_path(directory))
     elif (directory / LEGACY_NAME).exists():
-        entries = [{**entry, "migrated": True} for entry in _with_holdings(_read_legacy(directory / LEGACY_NAME))]
+        entries = [
+            {**entry, "migrated": True}
+            for entry in _with_holdings(_read_legacy(directory / LEGACY_NAME))
+        ]
     else:
         entries = []
     if head is not None:
@@ -185,7 +216,11 @@ def holdings_after(entry: dict, served_holds: list[int], entries: list[dict]) ->
     if action == "build":
         return [entry["id"]] if entry.get("kind") == "demo" else []
     if action == "import":
-        demo = {item["id"] for item in entries if item.get("action") == "build" and item.get("kind") == "demo"}
+        demo = {
+            item["id"]
+            for item in entries
+            if item.get("action") == "build" and item.get("kind") == "demo"
+        }
         return [held for held in served_holds if held not in demo] + [entry["id"]]
     if action == "upgrade":
         return list(served_holds)
@@ -194,8 +229,11 @@ def holdings_after(entry: dict, served_holds: list[int], entries: list[dict]) ->
 
 def version_holdings(entries: list[dict]) -> dict[str, list[int]]:
     """Version name -> the entry ids whose rows it holds, for every version the log made."""
-    return {entry["version"]: list(entry["holds"]) for entry in entries
-            if isinstance(entry.get("holds"), list) and entry.get("version")}
+    return {
+        entry["version"]: list(entry["holds"])
+        for entry in entries
+        if isinstance(entry.get("holds"), list) and entry.get("version")
+    }
 
 
 def served_by_log(entries: list[dict]) -> str | None:

@@ -80,15 +80,25 @@ class Ledger:
         """What the methodology page and ``provenance.json`` show: the total, the number of
         releases and the guarantee of the total."""
         spent = self.spent(of)
-        values: dict[str, object] = {"rho_spent_by_this_store": spent, "releases_published": self.count(of),
-                                     "ledger_of": of}
+        values: dict[str, object] = {
+            "rho_spent_by_this_store": spent,
+            "releases_published": self.count(of),
+            "ledger_of": of,
+        }
         if spent > 0:
             total = Guarantee(spent)
-            values.update({"mu_total": round(total.mu, 4), "epsilon_total_at_delta_1e-6": round(total.epsilon(1e-6), 3),
-                           "membership_accuracy_total": round(total.membership_accuracy(), 4)})
+            values.update(
+                {
+                    "mu_total": round(total.mu, 4),
+                    "epsilon_total_at_delta_1e-6": round(total.epsilon(1e-6), 3),
+                    "membership_accuracy_total": round(total.membership_accuracy(), 4),
+                }
+            )
         if any(release.estimated and release.of == of for release in self.releases):
-            values["ledger_note"] = ("releases made before the ledger was recorded are counted at the largest "
-                                     f"budget they could have had (ρ = {MAX_RHO})")
+            values["ledger_note"] = (
+                "releases made before the ledger was recorded are counted at the largest "
+                f"budget they could have had (ρ = {MAX_RHO})"
+            )
         return values
 
 
@@ -115,14 +125,26 @@ def ledger_from_entries(entries: list[dict]) -> Ledger:
     for entry in entries:
         recorded = entry.get(RELEASE_FIELD)
         if isinstance(recorded, dict):
-            rho, of, estimated = float(recorded.get("rho", 0.0)), str(recorded.get("of", NOBODY)), False
+            rho, of, estimated = (
+                float(recorded.get("rho", 0.0)),
+                str(recorded.get("of", NOBODY)),
+                False,
+            )
         else:
             guess = _estimated(entry)
             if guess is None:
                 continue
             (rho, of), estimated = guess, True
-        releases.append(Release(int(entry.get("id", 0)), str(entry.get("action")), str(entry.get("at", "")), rho, of,
-                                estimated))
+        releases.append(
+            Release(
+                int(entry.get("id", 0)),
+                str(entry.get("action")),
+                str(entry.get("at", "")),
+                rho,
+                of,
+                estimated,
+            )
+        )
     return Ledger(tuple(releases))
 
 
@@ -139,14 +161,22 @@ def file_ledger(connection: duckdb.DuckDBPyConnection) -> Ledger:
     """The ledger of a single store file (no history: changed in place, never rolled back): the
     running total its release keeps."""
     try:
-        rows = dict(query(connection, "ledger_release_info", "SELECT key, value FROM release_info", read=ROWS))
+        rows = dict(
+            query(
+                connection, "ledger_release_info", "SELECT key, value FROM release_info", read=ROWS
+            )
+        )
     except duckdb.CatalogException:
         return Ledger(())
     spent = float(json.loads(rows.get("rho_spent_by_this_store", "0")))
     if "release_of" in rows:
         of = json.loads(rows["release_of"])
     else:  # a release made before it was recorded: the store's data origin says whose answers
-        origin = query(connection, "ledger_data_origin", "SELECT value FROM store_info WHERE key = 'data_origin'",
-                       read=ROW)
+        origin = query(
+            connection,
+            "ledger_data_origin",
+            "SELECT value FROM store_info WHERE key = 'data_origin'",
+            read=ROW,
+        )
         of = DEMO if origin and origin[0] == DEMO else IMPORTED
     return Ledger((Release(0, "file", "", spent, of),)) if spent else Ledger(())

@@ -62,11 +62,16 @@ def joined(parts: Iterable[Sql], separator: str) -> Sql:
 
 def where(conditions: list[Sql]) -> Sql:
     """``WHERE a AND b``, or nothing without conditions."""
-    return compose("WHERE {conditions}", conditions=joined(conditions, " AND ")) if conditions else Sql("")
+    return (
+        compose("WHERE {conditions}", conditions=joined(conditions, " AND "))
+        if conditions
+        else Sql("")
+    )
 
 
-def selection_conditions(selection: Selection, *, alias: str, date_column: str | None,
-                         pillar_mode: str = "none") -> tuple[list[Sql], dict[str, object]]:
+def selection_conditions(
+    selection: Selection, *, alias: str, date_column: str | None, pillar_mode: str = "none"
+) -> tuple[list[Sql], dict[str, object]]:
     """SQL conditions and parameters restricting rows of ``alias`` to the selection.
 
     Args:
@@ -84,12 +89,20 @@ def selection_conditions(selection: Selection, *, alias: str, date_column: str |
     conditions: list[Sql] = []
     params: dict[str, object] = {}
     if selection.regions:
-        conditions.append(compose("{t}.action_code IN (SELECT action_code FROM actions WHERE region_code IN $regions)",
-                                  t=table))
+        conditions.append(
+            compose(
+                "{t}.action_code IN (SELECT action_code FROM actions WHERE region_code IN $regions)",
+                t=table,
+            )
+        )
         params["regions"] = list(selection.regions)
     if selection.statuses:
-        conditions.append(compose("{t}.action_code IN (SELECT action_code FROM actions WHERE status_code IN $statuses)",
-                                  t=table))
+        conditions.append(
+            compose(
+                "{t}.action_code IN (SELECT action_code FROM actions WHERE status_code IN $statuses)",
+                t=table,
+            )
+        )
         params["statuses"] = list(selection.statuses)
     if selection.actions:
         conditions.append(compose("{t}.action_code IN $actions", t=table))
@@ -98,14 +111,21 @@ def selection_conditions(selection: Selection, *, alias: str, date_column: str |
         conditions.append(compose("{t}.iso3 IN $countries", t=table))
         params["countries"] = list(selection.countries)
     if selection.pillars and pillar_mode == "indicator":
-        conditions.append(compose(
-            "{t}.indicator_code IN (SELECT indicator_code FROM indicators WHERE pillar_no IN $pillars)", t=table))
+        conditions.append(
+            compose(
+                "{t}.indicator_code IN (SELECT indicator_code FROM indicators WHERE pillar_no IN $pillars)",
+                t=table,
+            )
+        )
         params["pillars"] = list(selection.pillars)
     elif selection.pillars and pillar_mode == "country":
-        conditions.append(compose(
-            "({t}.action_code, {t}.iso3) IN "
-            "(SELECT (action_code, iso3) FROM country_pillars WHERE pillar_no IN $pillars)",
-            t=table))
+        conditions.append(
+            compose(
+                "({t}.action_code, {t}.iso3) IN "
+                "(SELECT (action_code, iso3) FROM country_pillars WHERE pillar_no IN $pillars)",
+                t=table,
+            )
+        )
         params["pillars"] = list(selection.pillars)
     if date is not None and selection.start_date:
         conditions.append(compose("{t}.{date} >= $period_start", t=table, date=date))
@@ -118,4 +138,6 @@ def selection_conditions(selection: Selection, *, alias: str, date_column: str |
 
 def indicator_value_conditions(selection: Selection) -> tuple[list[Sql], dict[str, object]]:
     """Conditions on ``indicator_values iv``: every filter, the pillar through the indicator."""
-    return selection_conditions(selection, alias="iv", date_column="period", pillar_mode="indicator")
+    return selection_conditions(
+        selection, alias="iv", date_column="period", pillar_mode="indicator"
+    )

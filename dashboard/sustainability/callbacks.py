@@ -17,8 +17,13 @@ from dashboard.store.context import AppContext
 from dashboard.sustainability.options import fraction, threshold_text
 
 
-def sync_threshold(context: AppContext, triggered: str | None, range_value: object,
-                   number_value: object, lang: str | None = "en") -> tuple[object, object]:
+def sync_threshold(
+    context: AppContext,
+    triggered: str | None,
+    range_value: object,
+    number_value: object,
+    lang: str | None = "en",
+) -> tuple[object, object]:
     """Keep the threshold's range and number box in step: only the one not touched changes.
 
     Returns:
@@ -27,7 +32,9 @@ def sync_threshold(context: AppContext, triggered: str | None, range_value: obje
     """
     if triggered == ids.SUSTAINABILITY_THRESHOLD_RANGE:
         chosen = fraction(range_value)
-        return no_update, no_update if chosen is None else threshold_text(chosen, normalise_language(lang))
+        return no_update, no_update if chosen is None else threshold_text(
+            chosen, normalise_language(lang)
+        )
     chosen = fraction(number_value)
     return no_update if chosen is None else chosen, no_update
 
@@ -38,9 +45,14 @@ def register(app: Dash, context: AppContext) -> None:
         app,
         Output(ids.SUSTAINABILITY_THRESHOLD_RANGE, "value"),
         Output(ids.SUSTAINABILITY_THRESHOLD, "value", allow_duplicate=True),
-        Input(ids.SUSTAINABILITY_THRESHOLD_RANGE, "value"), Input(ids.SUSTAINABILITY_THRESHOLD, "value"),
+        Input(ids.SUSTAINABILITY_THRESHOLD_RANGE, "value"),
+        Input(ids.SUSTAINABILITY_THRESHOLD, "value"),
         State(ids.LANGUAGE_STORE, "data"),
         prevent_initial_call=True,
-        pure=True, needs=VIEWING,
-    )(lambda range_value, number_value, lang: sync_threshold(context, ctx.triggered_id, range_value, number_value,
-                                                             lang))
+        pure=True,
+        needs=VIEWING,
+    )(
+        lambda range_value, number_value, lang: sync_threshold(
+            context, ctx.triggered_id, range_value, number_value, lang
+        )
+    )

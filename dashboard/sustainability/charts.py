@@ -70,24 +70,44 @@ class View:
     @property
     def chart(self) -> GroupChart:
         """What the page's charts of groups are drawn with, for these options."""
-        return GroupChart(labels=self.labels, grouping=self.options.grouping, lang=self.lang,
-                          min_group_size=self.minimum, demo=self.catalog.is_demo, measure=self.options.measure,
-                          threshold=self.options.threshold)
+        return GroupChart(
+            labels=self.labels,
+            grouping=self.options.grouping,
+            lang=self.lang,
+            min_group_size=self.minimum,
+            demo=self.catalog.is_demo,
+            measure=self.options.measure,
+            threshold=self.options.threshold,
+        )
 
 
-def options_view(cursor: duckdb.DuckDBPyConnection, catalog: Catalog, settings: Settings, selection: Selection,
-                 options_data: Mapping[str, object] | None, lang: object) -> View:
+def options_view(
+    cursor: duckdb.DuckDBPyConnection,
+    catalog: Catalog,
+    settings: Settings,
+    selection: Selection,
+    options_data: Mapping[str, object] | None,
+    lang: object,
+) -> View:
     """The view the page's options value describes (read through the page's one parser)."""
     lang = normalise_language(lang)
-    options = PageOptions.from_params(options_data or {}, OptionEnv(catalog, settings, cursor, lang, selection))
+    options = PageOptions.from_params(
+        options_data or {}, OptionEnv(catalog, settings, cursor, lang, selection)
+    )
     return View(cursor, catalog, settings, selection, options, lang)
 
 
 @per_request
 def request_view(request: ChartRequest) -> View:
     """The view a request describes: its filters and the page's options value, read once."""
-    return options_view(request.cursor, request.catalog, request.settings, request.selection, request.params,
-                        request.lang)
+    return options_view(
+        request.cursor,
+        request.catalog,
+        request.settings,
+        request.selection,
+        request.params,
+        request.lang,
+    )
 
 
 def survey_kind(request: ChartRequest) -> str:
@@ -99,63 +119,107 @@ def survey_kind(request: ChartRequest) -> str:
 def means_frame(request: ChartRequest) -> pd.DataFrame:
     """Means of every score per group (suppressed groups carry no value)."""
     view = request_view(request)
-    return queries.group_means(view.cursor, view.selection, view.options.grouping, min_group_size=view.minimum,
-                               disclosure=view.disclosure)
+    return queries.group_means(
+        view.cursor,
+        view.selection,
+        view.options.grouping,
+        min_group_size=view.minimum,
+        disclosure=view.disclosure,
+    )
 
 
 @per_request
 def distribution_frame(request: ChartRequest) -> pd.DataFrame:
     """Percentiles of the chosen score per group."""
     view = request_view(request)
-    return queries.group_distribution(view.cursor, view.selection, view.options.grouping, view.options.measure,
-                                      min_group_size=view.minimum, disclosure=view.disclosure)
+    return queries.group_distribution(
+        view.cursor,
+        view.selection,
+        view.options.grouping,
+        view.options.measure,
+        min_group_size=view.minimum,
+        disclosure=view.disclosure,
+    )
 
 
 @per_request
 def shares_frame(request: ChartRequest) -> pd.DataFrame:
     """Shares at or above the threshold per group."""
     view = request_view(request)
-    return queries.threshold_shares(view.cursor, view.selection, view.options.grouping, view.options.measure,
-                                    view.options.threshold, min_group_size=view.minimum,
-                                    disclosure=view.disclosure)
+    return queries.threshold_shares(
+        view.cursor,
+        view.selection,
+        view.options.grouping,
+        view.options.measure,
+        view.options.threshold,
+        min_group_size=view.minimum,
+        disclosure=view.disclosure,
+    )
 
 
 @per_request
 def over_time_frame(request: ChartRequest) -> pd.DataFrame:
     """Means of the chosen score per months band for the largest groups."""
     view = request_view(request)
-    return queries.means_over_time(view.cursor, view.selection, view.options.grouping, view.options.measure,
-                                   min_group_size=view.minimum, disclosure=view.disclosure)
+    return queries.means_over_time(
+        view.cursor,
+        view.selection,
+        view.options.grouping,
+        view.options.measure,
+        min_group_size=view.minimum,
+        disclosure=view.disclosure,
+    )
 
 
 @per_request
 def comparison_frame(request: ChartRequest) -> pd.DataFrame:
     """Groups A and B side by side on every score."""
     view = request_view(request)
-    return queries.compare_groups(view.cursor, view.selection, view.options.grouping, view.options.group_a or "",
-                                  view.options.group_b or "", min_group_size=view.minimum,
-                                  disclosure=view.disclosure)
+    return queries.compare_groups(
+        view.cursor,
+        view.selection,
+        view.options.grouping,
+        view.options.group_a or "",
+        view.options.group_b or "",
+        min_group_size=view.minimum,
+        disclosure=view.disclosure,
+    )
 
 
 @per_request
 def changes_frame(request: ChartRequest) -> pd.DataFrame:
     """Paired change between rounds per group."""
     view = request_view(request)
-    return queries.round_changes(view.cursor, view.selection, view.options.grouping, min_group_size=view.minimum,
-                                 disclosure=view.disclosure)
+    return queries.round_changes(
+        view.cursor,
+        view.selection,
+        view.options.grouping,
+        min_group_size=view.minimum,
+        disclosure=view.disclosure,
+    )
 
 
 def marked(figure: go.Figure, view: View) -> go.Figure:
     """A figure stamped with where its figures come from: the protected release, or exact records."""
-    return mark_exact(figure, view.lang) if view.disclosure.exact else mark_protected(figure, view.lang)
+    return (
+        mark_exact(figure, view.lang)
+        if view.disclosure.exact
+        else mark_protected(figure, view.lang)
+    )
 
 
 def with_disclosure(frame: pd.DataFrame, view: View) -> pd.DataFrame:
     """A chart's data with the protection it was published under, in every row (tables, files)."""
     rho = view.catalog.release.get("rho", "?")
-    return frame.assign(**{t("sustainability.disclosure.header", view.lang):
-                           t(f"sustainability.disclosure.{view.disclosure.mode}", view.lang,
-                             rho=format_number(rho, view.lang, 2) if isinstance(rho, int | float) else rho)})
+    return frame.assign(
+        **{
+            t("sustainability.disclosure.header", view.lang): t(
+                f"sustainability.disclosure.{view.disclosure.mode}",
+                view.lang,
+                rho=format_number(rho, view.lang, 2) if isinstance(rho, int | float) else rho,
+            )
+        }
+    )
 
 
 @per_request
@@ -175,58 +239,116 @@ def comparison_words(request: ChartRequest) -> ComparisonWords:
     view = request_view(request)
     labels = view.labels
     group_a, group_b = view.options.group_a or "", view.options.group_b or ""
-    available = len(queries.comparable_group_codes(view.cursor, view.selection, view.options.grouping,
-                                                   min_group_size=view.minimum, disclosure=view.disclosure))
-    return {"label_a": labels.get(group_a, group_a), "label_b": labels.get(group_b, group_b), "lang": view.lang,
-            "min_group_size": view.minimum, "same_group": group_a == group_b, "available": available}
+    available = len(
+        queries.comparable_group_codes(
+            view.cursor,
+            view.selection,
+            view.options.grouping,
+            min_group_size=view.minimum,
+            disclosure=view.disclosure,
+        )
+    )
+    return {
+        "label_a": labels.get(group_a, group_a),
+        "label_b": labels.get(group_b, group_b),
+        "lang": view.lang,
+        "min_group_size": view.minimum,
+        "same_group": group_a == group_b,
+        "available": available,
+    }
 
 
 # ---------------------------------------------------------------- data behind each chart
 def means_data(request: ChartRequest) -> pd.DataFrame:
     """The means chart's data for the filters and options of the request."""
     view = request_view(request)
-    return with_disclosure(frames.means_data(means_frame(request), labels=view.labels, grouping=view.options.grouping,
-                                             lang=view.lang, min_group_size=view.minimum), view)
+    return with_disclosure(
+        frames.means_data(
+            means_frame(request),
+            labels=view.labels,
+            grouping=view.options.grouping,
+            lang=view.lang,
+            min_group_size=view.minimum,
+        ),
+        view,
+    )
 
 
 def distribution_data(request: ChartRequest) -> pd.DataFrame:
     """The box chart's data."""
     view = request_view(request)
-    return with_disclosure(frames.distribution_data(
-        distribution_frame(request), labels=view.labels, grouping=view.options.grouping,
-        measure=view.options.measure, lang=view.lang, min_group_size=view.minimum), view)
+    return with_disclosure(
+        frames.distribution_data(
+            distribution_frame(request),
+            labels=view.labels,
+            grouping=view.options.grouping,
+            measure=view.options.measure,
+            lang=view.lang,
+            min_group_size=view.minimum,
+        ),
+        view,
+    )
 
 
 def shares_data(request: ChartRequest) -> pd.DataFrame:
     """The threshold chart's data."""
     view = request_view(request)
-    return with_disclosure(frames.threshold_data(
-        shares_frame(request), labels=view.labels, grouping=view.options.grouping, measure=view.options.measure,
-        threshold=view.options.threshold, lang=view.lang, min_group_size=view.minimum), view)
+    return with_disclosure(
+        frames.threshold_data(
+            shares_frame(request),
+            labels=view.labels,
+            grouping=view.options.grouping,
+            measure=view.options.measure,
+            threshold=view.options.threshold,
+            lang=view.lang,
+            min_group_size=view.minimum,
+        ),
+        view,
+    )
 
 
 def over_time_data(request: ChartRequest) -> pd.DataFrame:
     """The chart over time's data."""
     view = request_view(request)
-    return with_disclosure(frames.over_time_data(
-        over_time_frame(request), labels=view.labels, grouping=view.options.grouping,
-        measure=view.options.measure, lang=view.lang, min_group_size=view.minimum), view)
+    return with_disclosure(
+        frames.over_time_data(
+            over_time_frame(request),
+            labels=view.labels,
+            grouping=view.options.grouping,
+            measure=view.options.measure,
+            lang=view.lang,
+            min_group_size=view.minimum,
+        ),
+        view,
+    )
 
 
 def comparison_data(request: ChartRequest) -> pd.DataFrame:
     """The comparison chart's data, with the difference and its Welch interval."""
     view = request_view(request)
-    return with_disclosure(frames.comparison_data(
-        comparison_frame(request), codes=(view.options.group_a or "", view.options.group_b or ""),
-        **comparison_words(request)), view)
+    return with_disclosure(
+        frames.comparison_data(
+            comparison_frame(request),
+            codes=(view.options.group_a or "", view.options.group_b or ""),
+            **comparison_words(request),
+        ),
+        view,
+    )
 
 
 def changes_data(request: ChartRequest) -> pd.DataFrame:
     """Both change charts' data: mean changes with paired intervals, rose/stayed/fell shares."""
     view = request_view(request)
-    return with_disclosure(frames.changes_data(changes_frame(request), labels=view.labels,
-                                               grouping=view.options.grouping, lang=view.lang,
-                                               min_group_size=view.minimum), view)
+    return with_disclosure(
+        frames.changes_data(
+            changes_frame(request),
+            labels=view.labels,
+            grouping=view.options.grouping,
+            lang=view.lang,
+            min_group_size=view.minimum,
+        ),
+        view,
+    )
 
 
 # ---------------------------------------------------------------- each chart and its summary
@@ -239,8 +361,9 @@ def means_figure(request: ChartRequest) -> go.Figure:
 def means_summary(request: ChartRequest) -> str:
     """The means in one sentence."""
     view = request_view(request)
-    return summaries.means_summary(means_frame(request), labels=view.labels, lang=view.lang,
-                                   min_group_size=view.minimum)
+    return summaries.means_summary(
+        means_frame(request), labels=view.labels, lang=view.lang, min_group_size=view.minimum
+    )
 
 
 def distribution_figure(request: ChartRequest) -> go.Figure:
@@ -252,7 +375,9 @@ def distribution_figure(request: ChartRequest) -> go.Figure:
 def distribution_summary(request: ChartRequest) -> str:
     """The spreads in one sentence."""
     view = request_view(request)
-    return summaries.distribution_summary(distribution_frame(request), lang=view.lang, min_group_size=view.minimum)
+    return summaries.distribution_summary(
+        distribution_frame(request), lang=view.lang, min_group_size=view.minimum
+    )
 
 
 def shares_figure(request: ChartRequest) -> go.Figure:
@@ -264,8 +389,12 @@ def shares_figure(request: ChartRequest) -> go.Figure:
 def shares_summary(request: ChartRequest) -> str:
     """The shares at or above the threshold in one sentence."""
     view = request_view(request)
-    return summaries.threshold_summary(shares_frame(request), threshold=view.options.threshold, lang=view.lang,
-                                       min_group_size=view.minimum)
+    return summaries.threshold_summary(
+        shares_frame(request),
+        threshold=view.options.threshold,
+        lang=view.lang,
+        min_group_size=view.minimum,
+    )
 
 
 def over_time_figure(request: ChartRequest) -> go.Figure:
@@ -277,15 +406,25 @@ def over_time_figure(request: ChartRequest) -> go.Figure:
 def over_time_summary(request: ChartRequest) -> str:
     """The series over time in one sentence, naming them."""
     view = request_view(request)
-    return summaries.over_time_summary(over_time_frame(request), labels=view.labels, grouping=view.options.grouping,
-                                       lang=view.lang, min_group_size=view.minimum, max_series=MAX_TIME_SERIES)
+    return summaries.over_time_summary(
+        over_time_frame(request),
+        labels=view.labels,
+        grouping=view.options.grouping,
+        lang=view.lang,
+        min_group_size=view.minimum,
+        max_series=MAX_TIME_SERIES,
+    )
 
 
 def comparison_figure(request: ChartRequest) -> go.Figure:
     """Groups A and B side by side."""
     view = request_view(request)
-    return marked(figures.comparison_chart(comparison_frame(request), demo=view.catalog.is_demo,
-                                           **comparison_words(request)), view)
+    return marked(
+        figures.comparison_chart(
+            comparison_frame(request), demo=view.catalog.is_demo, **comparison_words(request)
+        ),
+        view,
+    )
 
 
 def comparison_summary(request: ChartRequest) -> str:
@@ -295,17 +434,20 @@ def comparison_summary(request: ChartRequest) -> str:
 
 def change_figure(builder):
     """The figure function of one of the two change charts (``builder`` from the change figures)."""
+
     def figure(request: ChartRequest) -> go.Figure:
         view = request_view(request)
         return marked(builder(changes_frame(request), view.chart), view)
+
     return figure
 
 
 def changes_summary(request: ChartRequest) -> str:
     """The change between rounds in one sentence (both change charts say it)."""
     view = request_view(request)
-    return summaries.changes_summary(changes_frame(request), labels=view.labels, lang=view.lang,
-                                     min_group_size=view.minimum)
+    return summaries.changes_summary(
+        changes_frame(request), labels=view.labels, lang=view.lang, min_group_size=view.minimum
+    )
 
 
 # ---------------------------------------------------------------- beside the charts
@@ -320,43 +462,109 @@ def comparison_choices(request: ChartRequest) -> tuple[list[dict], list[dict], s
     with the grouping by the options callback, from the same list."""
     raw = request.params.get(GROUP_PARAM)
     grouping = chosen_grouping(raw)
-    env = OptionEnv(request.catalog, request.settings, request.cursor, request.lang, request.selection)
+    env = OptionEnv(
+        request.catalog, request.settings, request.cursor, request.lang, request.selection
+    )
     choices = group_choices(env, grouping)
-    help_text = t("sustainability.compare.help", request.lang,
-                  grouping_lower=labels.grouping_label(grouping, request.lang, lower=True),
-                  min=format_number(max(request.settings.min_group_size, 2), request.lang))
+    help_text = t(
+        "sustainability.compare.help",
+        request.lang,
+        grouping_lower=labels.grouping_label(grouping, request.lang, lower=True),
+        min=format_number(max(request.settings.min_group_size, 2), request.lang),
+    )
     return choices, choices, help_text
 
 
 CHARTS: tuple[ChartSpec, ...] = (
-    ChartSpec(ids.SUSTAINABILITY_MEANS_CHART, PAGE, ids.SUSTAINABILITY_MEANS_GRAPH, "sustainability.heading.means",
-              means_data, figure=means_figure, summary=means_summary, summary_id=ids.SUSTAINABILITY_MEANS_SUMMARY,
-              kind=survey_kind),
-    ChartSpec(ids.SUSTAINABILITY_BOX_CHART, PAGE, ids.SUSTAINABILITY_BOX_GRAPH, "sustainability.heading.box",
-              distribution_data, figure=distribution_figure, summary=distribution_summary,
-              summary_id=ids.SUSTAINABILITY_BOX_SUMMARY, kind=survey_kind),
-    ChartSpec(ids.SUSTAINABILITY_SHARE_CHART, PAGE, ids.SUSTAINABILITY_SHARE_GRAPH, "sustainability.heading.share",
-              shares_data, figure=shares_figure, summary=shares_summary, summary_id=ids.SUSTAINABILITY_SHARE_SUMMARY,
-              kind=survey_kind),
-    ChartSpec(ids.SUSTAINABILITY_TIME_CHART, PAGE, ids.SUSTAINABILITY_TIME_GRAPH, "sustainability.heading.time",
-              over_time_data, figure=over_time_figure, summary=over_time_summary,
-              summary_id=ids.SUSTAINABILITY_TIME_SUMMARY, kind=survey_kind),
-    ChartSpec(ids.SUSTAINABILITY_COMPARE_CHART, PAGE, ids.SUSTAINABILITY_COMPARE_GRAPH,
-              "sustainability.heading.compare_chart", comparison_data, figure=comparison_figure,
-              summary=comparison_summary, summary_id=ids.SUSTAINABILITY_COMPARE_SUMMARY, kind=survey_kind),
-    ChartSpec(ids.SUSTAINABILITY_CHANGES_CHART, PAGE, ids.SUSTAINABILITY_CHANGES_GRAPH,
-              "sustainability.heading.changes", changes_data, figure=change_figure(change_figures.changes_chart),
-              summary=changes_summary, summary_id=ids.SUSTAINABILITY_CHANGES_SUMMARY, kind=survey_kind),
-    ChartSpec(ids.SUSTAINABILITY_CHANGE_SHARES_CHART, PAGE, ids.SUSTAINABILITY_CHANGE_SHARES_GRAPH,
-              "sustainability.heading.change_shares", changes_data,
-              figure=change_figure(change_figures.change_shares_chart), summary=changes_summary,
-              summary_id=ids.SUSTAINABILITY_CHANGE_SHARES_SUMMARY, kind=survey_kind),
+    ChartSpec(
+        ids.SUSTAINABILITY_MEANS_CHART,
+        PAGE,
+        ids.SUSTAINABILITY_MEANS_GRAPH,
+        "sustainability.heading.means",
+        means_data,
+        figure=means_figure,
+        summary=means_summary,
+        summary_id=ids.SUSTAINABILITY_MEANS_SUMMARY,
+        kind=survey_kind,
+    ),
+    ChartSpec(
+        ids.SUSTAINABILITY_BOX_CHART,
+        PAGE,
+        ids.SUSTAINABILITY_BOX_GRAPH,
+        "sustainability.heading.box",
+        distribution_data,
+        figure=distribution_figure,
+        summary=distribution_summary,
+        summary_id=ids.SUSTAINABILITY_BOX_SUMMARY,
+        kind=survey_kind,
+    ),
+    ChartSpec(
+        ids.SUSTAINABILITY_SHARE_CHART,
+        PAGE,
+        ids.SUSTAINABILITY_SHARE_GRAPH,
+        "sustainability.heading.share",
+        shares_data,
+        figure=shares_figure,
+        summary=shares_summary,
+        summary_id=ids.SUSTAINABILITY_SHARE_SUMMARY,
+        kind=survey_kind,
+    ),
+    ChartSpec(
+        ids.SUSTAINABILITY_TIME_CHART,
+        PAGE,
+        ids.SUSTAINABILITY_TIME_GRAPH,
+        "sustainability.heading.time",
+        over_time_data,
+        figure=over_time_figure,
+        summary=over_time_summary,
+        summary_id=ids.SUSTAINABILITY_TIME_SUMMARY,
+        kind=survey_kind,
+    ),
+    ChartSpec(
+        ids.SUSTAINABILITY_COMPARE_CHART,
+        PAGE,
+        ids.SUSTAINABILITY_COMPARE_GRAPH,
+        "sustainability.heading.compare_chart",
+        comparison_data,
+        figure=comparison_figure,
+        summary=comparison_summary,
+        summary_id=ids.SUSTAINABILITY_COMPARE_SUMMARY,
+        kind=survey_kind,
+    ),
+    ChartSpec(
+        ids.SUSTAINABILITY_CHANGES_CHART,
+        PAGE,
+        ids.SUSTAINABILITY_CHANGES_GRAPH,
+        "sustainability.heading.changes",
+        changes_data,
+        figure=change_figure(change_figures.changes_chart),
+        summary=changes_summary,
+        summary_id=ids.SUSTAINABILITY_CHANGES_SUMMARY,
+        kind=survey_kind,
+    ),
+    ChartSpec(
+        ids.SUSTAINABILITY_CHANGE_SHARES_CHART,
+        PAGE,
+        ids.SUSTAINABILITY_CHANGE_SHARES_GRAPH,
+        "sustainability.heading.change_shares",
+        changes_data,
+        figure=change_figure(change_figures.change_shares_chart),
+        summary=changes_summary,
+        summary_id=ids.SUSTAINABILITY_CHANGE_SHARES_SUMMARY,
+        kind=survey_kind,
+    ),
 )
 
 EXTRAS: tuple[Extra, ...] = (
     Extra(((ids.SUSTAINABILITY_COMPARE_TABLE, "children"),), comparison_table, as_html=True),
-    Extra(((ids.SUSTAINABILITY_GROUP_A, "options"), (ids.SUSTAINABILITY_GROUP_B, "options"),
-           (ids.SUSTAINABILITY_COMPARE_HELP, "children")), comparison_choices),
+    Extra(
+        (
+            (ids.SUSTAINABILITY_GROUP_A, "options"),
+            (ids.SUSTAINABILITY_GROUP_B, "options"),
+            (ids.SUSTAINABILITY_COMPARE_HELP, "children"),
+        ),
+        comparison_choices,
+    ),
 )
 
 # The same rows by key (the layout builds each panel from its row).

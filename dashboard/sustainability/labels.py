@@ -38,7 +38,10 @@ def group_labels(grouping: str, lang: str, catalog: Catalog) -> dict[str, str]:
     of the source page, regions and countries alphabetical order in ``lang``.
     """
     if grouping in FIXED_CODES:
-        return {code: t(f"sustainability.code.{grouping}.{code}", lang) for code in FIXED_CODES[grouping]}
+        return {
+            code: t(f"sustainability.code.{grouping}.{code}", lang)
+            for code in FIXED_CODES[grouping]
+        }
     if grouping == "action":
         return {code: named.name(lang) for code, named in catalog.actions.items()}
     source = catalog.regions if grouping == "region" else catalog.countries
@@ -69,14 +72,20 @@ class GroupChart:
     threshold: float = 0.5
 
 
-def ordered_groups(frame: pd.DataFrame, labels: Mapping[str, str], column: str = "group_code") -> pd.DataFrame:
+def ordered_groups(
+    frame: pd.DataFrame, labels: Mapping[str, str], column: str = "group_code"
+) -> pd.DataFrame:
     """``frame`` with a ``label`` column, rows in the order of ``labels`` (unknown codes last)."""
     order = {code: index for index, code in enumerate(labels)}
     ordered = frame.assign(
         label=[labels.get(code, str(code)) for code in frame[column]],
         _order=[order.get(code, len(order)) for code in frame[column]],
     )
-    return ordered.sort_values(["_order", column], kind="stable").drop(columns="_order").reset_index(drop=True)
+    return (
+        ordered.sort_values(["_order", column], kind="stable")
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )
 
 
 def score_text(value: float, lang: str, decimals: int = 2) -> str:
@@ -92,8 +101,14 @@ def bounded_interval(value: object, low: object, high: object) -> tuple[float, f
 def difference_verdict(low: object, high: object, *, label_a: str, label_b: str, lang: str) -> str:
     """Whether a difference A − B is distinguishable from zero at 95%, in words: A higher (or
     lower) than B when the interval excludes zero, else no difference distinguishable from zero."""
-    return t(f"sustainability.compare.verdict.{_verdict_key(low, high)}", lang, a=label_a, b=label_b,
-             for_a=for_name(label_a, lang), for_b=for_name(label_b, lang))
+    return t(
+        f"sustainability.compare.verdict.{_verdict_key(low, high)}",
+        lang,
+        a=label_a,
+        b=label_b,
+        for_a=for_name(label_a, lang),
+        for_b=for_name(label_b, lang),
+    )
 
 
 def _verdict_key(low: object, high: object) -> str:
@@ -124,23 +139,37 @@ def clipped(values: pd.Series) -> pd.Series:
     return values.astype(float).clip(0.0, 1.0)
 
 
-def comparison_notes(statuses: Mapping[str, str], label_a: str, label_b: str, lang: str,
-                     min_group_size: int) -> list[str]:
+def comparison_notes(
+    statuses: Mapping[str, str], label_a: str, label_b: str, lang: str, min_group_size: int
+) -> list[str]:
     """Why group A or B of a comparison shows no figure (suppressed, empty), one note each."""
     notes = []
     for side, label in (("a", label_a), ("b", label_b)):
         if statuses[side] != "shown":
-            notes.append(t(f"sustainability.compare.status.{statuses[side]}", lang, group=label, min=format_number(min_group_size, lang)))
+            notes.append(
+                t(
+                    f"sustainability.compare.status.{statuses[side]}",
+                    lang,
+                    group=label,
+                    min=format_number(min_group_size, lang),
+                )
+            )
     return notes
 
 
 def unavailable_text(lang: str, min_group_size: int) -> str:
     """The comparison's words when no two groups can be compared."""
-    return t("sustainability.compare.none_available", lang, min=format_number(max(min_group_size, 2), lang))
+    return t(
+        "sustainability.compare.none_available",
+        lang,
+        min=format_number(max(min_group_size, 2), lang),
+    )
 
 
-def interval_text(value: object, low: object, high: object, lang: str, *, signed: bool = False) -> str:
-    """"0.62 (0.58 to 0.66)", with the decimals the interval needs (``dashboard.common.precision``);
+def interval_text(
+    value: object, low: object, high: object, lang: str, *, signed: bool = False
+) -> str:
+    """ "0.62 (0.58 to 0.66)", with the decimals the interval needs (``dashboard.common.precision``);
     ``signed`` writes a + before positive numbers (differences)."""
     estimate, lowest, highest = number(value), number(low), number(high)
     if lowest is None or highest is None or estimate is None:
@@ -149,13 +178,17 @@ def interval_text(value: object, low: object, high: object, lang: str, *, signed
     decimals = interval_decimals(*numbers)
     shown = [score_text(amount, lang, decimals) for amount in numbers]
     if signed:
-        shown = [("+" if amount > 0 else "") + text for amount, text in zip(numbers, shown, strict=True)]
+        shown = [
+            ("+" if amount > 0 else "") + text for amount, text in zip(numbers, shown, strict=True)
+        ]
     return t("sustainability.interval", lang, value=shown[0], low=shown[1], high=shown[2])
 
 
 def series_labels(grouping: str, labels: Mapping[str, str], lang: str) -> dict[str, str]:
     """The names of the series over time: the groups, or every returnee for the months grouping."""
-    return {"all": t("sustainability.all_returnees", lang)} if grouping == "months" else dict(labels)
+    return (
+        {"all": t("sustainability.all_returnees", lang)} if grouping == "months" else dict(labels)
+    )
 
 
 DIRECTIONS = ("rose", "stayed", "fell")

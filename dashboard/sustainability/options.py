@@ -62,10 +62,16 @@ def threshold_text(value: object, lang: str = "en") -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
-def survey_group_codes(catalog: Catalog, cursor: duckdb.DuckDBPyConnection, grouping: str) -> list[str]:
+def survey_group_codes(
+    catalog: Catalog, cursor: duckdb.DuckDBPyConnection, grouping: str
+) -> list[str]:
     """Every code of ``grouping`` with survey records (``queries.group_codes``), read once per store
     version: every options parse and page view asks for them."""
-    return list(catalog.once(("survey_group_codes", grouping), lambda: tuple(queries.group_codes(cursor, grouping))))
+    return list(
+        catalog.once(
+            ("survey_group_codes", grouping), lambda: tuple(queries.group_codes(cursor, grouping))
+        )
+    )
 
 
 def comparable_codes(env: OptionEnv, grouping: str) -> list[str]:
@@ -82,7 +88,12 @@ def comparable_codes(env: OptionEnv, grouping: str) -> list[str]:
         # Every callback of the page parses the options again for the same filters: one query.
         codes = env.catalog.recent(
             ("comparable_group_codes", selection, grouping, minimum),
-            lambda: tuple(queries.comparable_group_codes(env.cursor, selection, grouping, min_group_size=minimum)))
+            lambda: tuple(
+                queries.comparable_group_codes(
+                    env.cursor, selection, grouping, min_group_size=minimum
+                )
+            ),
+        )
         labels = group_labels(grouping, env.lang, env.catalog)
         env.memo[key] = [choice["value"] for choice in group_options(codes, labels)]
     return list(env.memo[key])
@@ -107,6 +118,7 @@ def _pair_default(index: int):
     def default(env: OptionEnv, chosen: Mapping[str, object]) -> str | None:
         grouping = str(chosen["grouping"])
         return default_pair(grouping, comparable_codes(env, grouping))[index]
+
     return default
 
 
@@ -114,19 +126,55 @@ def _in_grouping(env: OptionEnv, chosen: Mapping[str, object]) -> Sequence[str]:
     return comparable_codes(env, str(chosen["grouping"]))
 
 
-TABLE = OptionTable("sustainability", "/sustainability", (
-    PageOption(GROUP_PARAM, "grouping", (ids.SUSTAINABILITY_GROUPING, "value"), "sustainability.grouping_label",
-               one_of(lambda env, chosen: GROUPINGS), constant(DEFAULT_GROUPING)),
-    PageOption(MEASURE_PARAM, "measure", (ids.SUSTAINABILITY_MEASURE, "value"), "sustainability.measure_label",
-               one_of(lambda env, chosen: MEASURES), constant(DEFAULT_MEASURE)),
-    PageOption(THRESHOLD_PARAM, "threshold", (ids.SUSTAINABILITY_THRESHOLD, "value"),
-               "sustainability.threshold_label", _threshold, _default_threshold, to_text=threshold_text,
-               to_control=lambda value, env: threshold_text(value, env.lang)),
-    PageOption(GROUP_A_PARAM, "group_a", (ids.SUSTAINABILITY_GROUP_A, "value"), "sustainability.compare.group_a",
-               one_of(_in_grouping), _pair_default(0)),
-    PageOption(GROUP_B_PARAM, "group_b", (ids.SUSTAINABILITY_GROUP_B, "value"), "sustainability.compare.group_b",
-               one_of(_in_grouping), _pair_default(1)),
-), follows_filters=True)
+TABLE = OptionTable(
+    "sustainability",
+    "/sustainability",
+    (
+        PageOption(
+            GROUP_PARAM,
+            "grouping",
+            (ids.SUSTAINABILITY_GROUPING, "value"),
+            "sustainability.grouping_label",
+            one_of(lambda env, chosen: GROUPINGS),
+            constant(DEFAULT_GROUPING),
+        ),
+        PageOption(
+            MEASURE_PARAM,
+            "measure",
+            (ids.SUSTAINABILITY_MEASURE, "value"),
+            "sustainability.measure_label",
+            one_of(lambda env, chosen: MEASURES),
+            constant(DEFAULT_MEASURE),
+        ),
+        PageOption(
+            THRESHOLD_PARAM,
+            "threshold",
+            (ids.SUSTAINABILITY_THRESHOLD, "value"),
+            "sustainability.threshold_label",
+            _threshold,
+            _default_threshold,
+            to_text=threshold_text,
+            to_control=lambda value, env: threshold_text(value, env.lang),
+        ),
+        PageOption(
+            GROUP_A_PARAM,
+            "group_a",
+            (ids.SUSTAINABILITY_GROUP_A, "value"),
+            "sustainability.compare.group_a",
+            one_of(_in_grouping),
+            _pair_default(0),
+        ),
+        PageOption(
+            GROUP_B_PARAM,
+            "group_b",
+            (ids.SUSTAINABILITY_GROUP_B, "value"),
+            "sustainability.compare.group_b",
+            one_of(_in_grouping),
+            _pair_default(1),
+        ),
+    ),
+    follows_filters=True,
+)
 
 
 @dataclass(frozen=True)

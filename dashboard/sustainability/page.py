@@ -9,5 +9,13 @@ from dashboard.sustainability.charts import CHARTS, EXTRAS
 from dashboard.sustainability.layout import layout
 from dashboard.sustainability.options import TABLE
 
-PAGE = Page("sustainability", "/sustainability", "nav.sustainability", layout, charts=CHARTS, extras=EXTRAS, options=TABLE,
-            register=callbacks.register)
+PAGE = Page(
+    "sustainability",
+    "/sustainability",
+    "nav.sustainability",
+    layout,
+    charts=CHARTS,
+    extras=EXTRAS,
+    options=TABLE,
+    register=callbacks.register,
+)

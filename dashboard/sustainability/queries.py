@@ -81,29 +81,47 @@ FIXED_CODES: dict[str, tuple[str, ...]] = {
 # Group A and group B of the side-by-side comparison when the user has not chosen: the
 # examples of the issue (Sahel and Lake Chad against Horn of Africa, women against men).
 DEFAULT_PAIRS: dict[str, tuple[str, str]] = {
-    "region": ("WCA", "EHOA"), "action": ("JI-SLC", "JI-HOA"), "country": ("GIN", "ETH"),
-    "sex": ("female", "male"), "age_group": ("18-24", "45+"),
-    "assistance_type": ("economic", "psychosocial"), "assistance_level": ("individual", "community"),
-    "referral": ("referral", "direct"), "months": ("0-5", "12-17"),
+    "region": ("WCA", "EHOA"),
+    "action": ("JI-SLC", "JI-HOA"),
+    "country": ("GIN", "ETH"),
+    "sex": ("female", "male"),
+    "age_group": ("18-24", "45+"),
+    "assistance_type": ("economic", "psychosocial"),
+    "assistance_level": ("individual", "community"),
+    "referral": ("referral", "direct"),
+    "months": ("0-5", "12-17"),
 }
 
 # Grouping key -> (grouping key of the pre-aggregated cells, SQL expression over cells ``c``
 # joined to actions ``a``). Region, Action, country and months come from the 'none' cells.
 CELL_SOURCES: dict[str, tuple[str, Sql]] = {
-    "region": ("none", Sql("a.region_code")), "action": ("none", Sql("c.action_code")),
-    "country": ("none", Sql("c.iso3")), "months": ("none", Sql("c.months_band")), "sex": ("sex", Sql("c.group_value")),
-    "age_group": ("age_group", Sql("c.group_value")), "assistance_type": ("assistance_type", Sql("c.group_value")),
-    "assistance_level": ("assistance_level", Sql("c.group_value")), "referral": ("referral", Sql("c.group_value")),
+    "region": ("none", Sql("a.region_code")),
+    "action": ("none", Sql("c.action_code")),
+    "country": ("none", Sql("c.iso3")),
+    "months": ("none", Sql("c.months_band")),
+    "sex": ("sex", Sql("c.group_value")),
+    "age_group": ("age_group", Sql("c.group_value")),
+    "assistance_type": ("assistance_type", Sql("c.group_value")),
+    "assistance_level": ("assistance_level", Sql("c.group_value")),
+    "referral": ("referral", Sql("c.group_value")),
 }
 # The histograms hold the months band as a grouping of its own.
-HIST_SOURCES: dict[str, tuple[str, Sql]] = {**CELL_SOURCES, "months": ("months", Sql("c.group_value"))}
+HIST_SOURCES: dict[str, tuple[str, Sql]] = {
+    **CELL_SOURCES,
+    "months": ("months", Sql("c.group_value")),
+}
 # The allow-list of groupings, in menu order: the only grouping keys that ever reach SQL.
 GROUPINGS: tuple[str, ...] = tuple(CELL_SOURCES)
 # Where the codes a view offers come from for groupings without a fixed vocabulary.
-OFFERED_SOURCES: dict[str, Sql] = {"region": Sql("a.region_code"), "action": Sql("c.action_code"),
-                                   "country": Sql("c.iso3")}
+OFFERED_SOURCES: dict[str, Sql] = {
+    "region": Sql("a.region_code"),
+    "action": Sql("c.action_code"),
+    "country": Sql("c.iso3"),
+}
 # Every table of pre-aggregated cells a view reads (both sets: the release's and the exact ones).
-CELL_TABLES = frozenset(cells.table(kind) for cells in CELL_SETS.values() for kind in ("cells", "hist", "pairs"))
+CELL_TABLES = frozenset(
+    cells.table(kind) for cells in CELL_SETS.values() for kind in ("cells", "hist", "pairs")
+)
 # The stems of the score columns of the cells (``<stem>_sum``, ``<stem>_sumsq``).
 SCORE_STEMS = frozenset(MEASURES)
 QUANTILE_POINTS = (0.05, 0.25, 0.5, 0.75, 0.95)
@@ -141,24 +159,35 @@ def default_pair(grouping: str, codes: list[str]) -> tuple[str | None, str | Non
 
 
 def _check_min(min_group_size: int) -> int:
-    if isinstance(min_group_size, bool) or not isinstance(min_group_size, int) or min_group_size < 1:
+    if (
+        isinstance(min_group_size, bool)
+        or not isinstance(min_group_size, int)
+        or min_group_size < 1
+    ):
         raise ValueError(f"min_group_size must be a positive integer, not {min_group_size!r}")
     return min_group_size
 
 
-def _cell_filters(selection: Selection, grouping_key: str, *, pairs: bool = False) -> tuple[list[Sql], dict[str, object]]:
+def _cell_filters(
+    selection: Selection, grouping_key: str, *, pairs: bool = False
+) -> tuple[list[Sql], dict[str, object]]:
     """Conditions on pre-aggregated cells: the grouping's cells, each returnee's latest response
     in the period, then the selection by quarter (for pairs: the previous response in the period
     too). The pillar filter does not apply: every RSS answer concerns reintegration (the page
     disables it and says so; the API and the zip say so too)."""
-    conditions, params = selection_conditions(selection, alias="c", date_column="quarter", pillar_mode="none")
+    conditions, params = selection_conditions(
+        selection, alias="c", date_column="quarter", pillar_mode="none"
+    )
     latest = Sql("c.next_quarter IS NULL")
     if selection.end_date_exclusive:
         latest = Sql("(c.next_quarter IS NULL OR c.next_quarter >= $period_end)")
         params["period_end"] = selection.end_date_exclusive
     if pairs and selection.start_date:
         conditions.append(Sql("c.previous_quarter >= $period_start"))
-    return [Sql("c.grouping_key = $grouping_key"), latest, *conditions], {**params, "grouping_key": grouping_key}
+    return [Sql("c.grouping_key = $grouping_key"), latest, *conditions], {
+        **params,
+        "grouping_key": grouping_key,
+    }
 
 
 def _source(grouping: str, sources: dict[str, tuple[str, Sql]]) -> tuple[str, Sql]:
@@ -169,32 +198,58 @@ def _source(grouping: str, sources: dict[str, tuple[str, Sql]]) -> tuple[str, Sq
 def _from(disclosure: Disclosure, kind: str) -> Sql:
     """``FROM <table> c JOIN actions a``: the cells, histograms or pairs of the disclosure's source
     (table names from the fixed ``CellSet``s)."""
-    return compose("FROM {table} c JOIN actions a ON a.action_code = c.action_code",
-                   table=identifier(disclosure.cells.table(kind), CELL_TABLES))
+    return compose(
+        "FROM {table} c JOIN actions a ON a.action_code = c.action_code",
+        table=identifier(disclosure.cells.table(kind), CELL_TABLES),
+    )
 
 
-def offered_codes(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str) -> list[str]:
+def offered_codes(
+    cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str
+) -> list[str]:
     """Every group a view of ``grouping`` under ``selection`` offers, whatever the survey holds:
     the grouping's fixed codes, or the regions, Actions or countries the filters keep (from the
     reference tables). Sorted by code."""
     check_grouping(grouping)
     if grouping in FIXED_CODES:
         return sorted(FIXED_CODES[grouping])
-    conditions, params = selection_conditions(selection, alias="c", date_column=None, pillar_mode="none")
-    sql = compose("""SELECT DISTINCT {expression} AS group_code
+    conditions, params = selection_conditions(
+        selection, alias="c", date_column=None, pillar_mode="none"
+    )
+    sql = compose(
+        """SELECT DISTINCT {expression} AS group_code
               FROM action_countries c JOIN actions a ON a.action_code = c.action_code
-              {where} ORDER BY group_code""", expression=OFFERED_SOURCES[grouping], where=where(conditions))
+              {where} ORDER BY group_code""",
+        expression=OFFERED_SOURCES[grouping],
+        where=where(conditions),
+    )
     return [row[0] for row in query(cursor, "offered_codes", sql, params, read=ROWS)]
 
 
 def _moment_sums(measures) -> Sql:
-    return joined([compose("sum(c.{m}_sum) AS {m}_s, sum(c.{m}_sumsq) AS {m}_ss", m=identifier(measure, SCORE_STEMS))
-                   for measure in measures], ", ")
+    return joined(
+        [
+            compose(
+                "sum(c.{m}_sum) AS {m}_s, sum(c.{m}_sumsq) AS {m}_ss",
+                m=identifier(measure, SCORE_STEMS),
+            )
+            for measure in measures
+        ],
+        ", ",
+    )
 
 
-def _raw_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str, measures, *,
-                disclosure: Disclosure, by_band: bool = False, only: tuple[str, str] | None = None,
-                pairs: bool = False) -> pd.DataFrame:
+def _raw_groups(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    grouping: str,
+    measures,
+    *,
+    disclosure: Disclosure,
+    by_band: bool = False,
+    only: tuple[str, str] | None = None,
+    pairs: bool = False,
+) -> pd.DataFrame:
     """Sums per group: group_code (and months_band), n_all (respondents: a sum of weights in the
     release), then per measure m_s and m_ss (plus computed_all for cells, rose_all and fell_all
     for pairs). Every offered group has a row (zeros where nobody is), unless ``by_band`` or
@@ -206,21 +261,37 @@ def _raw_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, groupin
     if only is not None:
         conditions.append(compose("{expression} IN ($group_a, $group_b)", expression=expression))
         params.update({"group_a": only[0], "group_b": only[1]})
-    group = compose("{expression} AS group_code{band}", expression=expression,
-                    band=Sql(", c.months_band" if by_band else ""))
-    extra = Sql("sum(c.rose) AS rose_all, sum(c.fell) AS fell_all" if pairs else "sum(c.computed) AS computed_all")
-    columns = joined([group, Sql("sum(c.n) AS n_all"), extra, *([_moment_sums(measures)] if measures else [])], ", ")
-    sql = compose("""
+    group = compose(
+        "{expression} AS group_code{band}",
+        expression=expression,
+        band=Sql(", c.months_band" if by_band else ""),
+    )
+    extra = Sql(
+        "sum(c.rose) AS rose_all, sum(c.fell) AS fell_all"
+        if pairs
+        else "sum(c.computed) AS computed_all"
+    )
+    columns = joined(
+        [group, Sql("sum(c.n) AS n_all"), extra, *([_moment_sums(measures)] if measures else [])],
+        ", ",
+    )
+    sql = compose(
+        """
         SELECT {columns}
         {source} {where}
-        GROUP BY ALL ORDER BY ALL""", columns=columns, source=_from(disclosure, "pairs" if pairs else "cells"),
-                  where=where(conditions))
+        GROUP BY ALL ORDER BY ALL""",
+        columns=columns,
+        source=_from(disclosure, "pairs" if pairs else "cells"),
+        where=where(conditions),
+    )
     raw = query(cursor, "group_sums", sql, params)
     raw["group_code"] = raw["group_code"].astype(str)
     if by_band or only is not None:
         return raw
     offered = offered_codes(cursor, selection, grouping)
-    every = pd.DataFrame({"group_code": pd.Series(sorted(set(offered) | set(raw["group_code"])), dtype=str)})
+    every = pd.DataFrame(
+        {"group_code": pd.Series(sorted(set(offered) | set(raw["group_code"])), dtype=str)}
+    )
     merged = every.merge(raw, on="group_code", how="left")
     numbers = [name for name in merged.columns if name != "group_code"]
     merged[numbers] = merged[numbers].astype(float).fillna(0.0)
@@ -232,25 +303,32 @@ def _published_n(raw: pd.DataFrame) -> np.ndarray:
     return np.round(raw["n_all"].to_numpy(dtype=float))
 
 
-def _publish_moments(raw: pd.DataFrame, measures, minimum: int, *, low: float = 0.0,
-                     decimals: int | None = None) -> pd.DataFrame:
+def _publish_moments(
+    raw: pd.DataFrame, measures, minimum: int, *, low: float = 0.0, decimals: int | None = None
+) -> pd.DataFrame:
     """The published statistics of :func:`_raw_groups` rows: the identifying columns, suppressed,
     n, and per measure m_mean, m_sd (rounded to ``decimals`` when given). A suppressed row holds
     NULL in every statistic."""
     n_published = _published_n(raw)
     suppressed = n_published < minimum
     weight = raw["n_all"].to_numpy(dtype=float)
-    columns: dict[str, object] = {name: raw[name] for name in raw.columns
-                                  if name in ("group_code", "months_band")}
+    columns: dict[str, object] = {
+        name: raw[name] for name in raw.columns if name in ("group_code", "months_band")
+    }
     columns["suppressed"] = suppressed
     columns["n"] = np.where(suppressed, np.nan, n_published)
     with np.errstate(divide="ignore", invalid="ignore"):
         for measure in measures:
-            total, squares = raw[f"{measure}_s"].to_numpy(dtype=float), raw[f"{measure}_ss"].to_numpy(dtype=float)
+            total, squares = (
+                raw[f"{measure}_s"].to_numpy(dtype=float),
+                raw[f"{measure}_ss"].to_numpy(dtype=float),
+            )
             mean = total / weight
             centred = np.maximum(squares - total * total / weight, 0.0)
             sd = np.where(n_published > 1, np.sqrt(centred / np.maximum(weight - 1, 1e-9)), np.nan)
-            columns[f"{measure}_mean"] = rounded(np.where(suppressed, np.nan, np.clip(mean, low, 1.0)), decimals)
+            columns[f"{measure}_mean"] = rounded(
+                np.where(suppressed, np.nan, np.clip(mean, low, 1.0)), decimals
+            )
             columns[f"{measure}_sd"] = rounded(np.where(suppressed, np.nan, sd), decimals)
     return pd.DataFrame(columns, index=raw.index)
 
@@ -258,8 +336,12 @@ def _publish_moments(raw: pd.DataFrame, measures, minimum: int, *, low: float = 
 def _with_intervals(published: pd.DataFrame, measures, decimals: int | None = None) -> pd.DataFrame:
     intervals = {}
     for measure in measures:
-        intervals[f"{measure}_ci_low"], intervals[f"{measure}_ci_high"] = outwards(*mean_interval(
-            published[f"{measure}_mean"], published[f"{measure}_sd"], published["n"]), decimals)
+        intervals[f"{measure}_ci_low"], intervals[f"{measure}_ci_high"] = outwards(
+            *mean_interval(
+                published[f"{measure}_mean"], published[f"{measure}_sd"], published["n"]
+            ),
+            decimals,
+        )
     return pd.concat([published, pd.DataFrame(intervals, index=published.index)], axis=1)
 
 
@@ -307,9 +389,13 @@ def t_quantile_975(df: int) -> float:
         raise ValueError("df must be at least 1")
     if df > EXACT_T_MAX_DF:
         z, nu = Z_975, float(df)
-        return (z + (z**3 + z) / (4 * nu) + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * nu**2)
-                + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * nu**3)
-                + (79 * z**9 + 776 * z**7 + 1482 * z**5 - 1920 * z**3 - 945 * z) / (92160 * nu**4))
+        return (
+            z
+            + (z**3 + z) / (4 * nu)
+            + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * nu**2)
+            + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * nu**3)
+            + (79 * z**9 + 776 * z**7 + 1482 * z**5 - 1920 * z**3 - 945 * z) / (92160 * nu**4)
+        )
     low, high = 0.0, 100.0
     for _ in range(200):
         middle = (low + high) / 2
@@ -324,8 +410,10 @@ def t_quantile_975(df: int) -> float:
 
 def _t_values(degrees: pd.Series | np.ndarray) -> np.ndarray:
     """t(0.975, df) for a column of degrees of freedom; NaN where df < 1 or missing."""
-    return np.array([t_quantile_975(int(df)) if pd.notna(df) and df >= 1 else np.nan for df in degrees],
-                    dtype=float)
+    return np.array(
+        [t_quantile_975(int(df)) if pd.notna(df) and df >= 1 else np.nan for df in degrees],
+        dtype=float,
+    )
 
 
 def mean_interval(mean: pd.Series, sd: pd.Series, n: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -336,13 +424,17 @@ def mean_interval(mean: pd.Series, sd: pd.Series, n: pd.Series) -> tuple[pd.Seri
     return mean - half, mean + half
 
 
-def wilson_interval(successes: pd.Series, n: pd.Series, z: float = Z_975) -> tuple[pd.Series, pd.Series]:
+def wilson_interval(
+    successes: pd.Series, n: pd.Series, z: float = Z_975
+) -> tuple[pd.Series, pd.Series]:
     """Lower and upper Wilson score interval bounds of proportions successes / n."""
     n_float = n.astype(float)
     share = successes.astype(float) / n_float
     denominator = 1 + z**2 / n_float
     centre = (share + z**2 / (2 * n_float)) / denominator
-    half: pd.Series = z / denominator * np.sqrt(share * (1 - share) / n_float + z**2 / (4 * n_float**2))
+    half: pd.Series = (
+        z / denominator * np.sqrt(share * (1 - share) / n_float + z**2 / (4 * n_float**2))
+    )
     return centre - half, centre + half
 
 
@@ -352,18 +444,34 @@ def group_codes(cursor: duckdb.DuckDBPyConnection, grouping: str) -> list[str]:
     return offered_codes(cursor, Selection(), grouping)
 
 
-def comparable_group_codes(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str, *,
-                           min_group_size: int, disclosure: Disclosure = PROTECTED) -> list[str]:
+def comparable_group_codes(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    grouping: str,
+    *,
+    min_group_size: int,
+    disclosure: Disclosure = PROTECTED,
+) -> list[str]:
     """Codes of ``grouping`` whose statistics are published under ``selection``: at least
     ``min_group_size`` respondents, and never fewer than two (one response has no interval).
     Sorted by code. The same respondent count decides suppression in every chart."""
     minimum = max(_check_min(min_group_size), 2)
     raw = _raw_groups(cursor, selection, grouping, (), disclosure=disclosure)
-    return sorted(str(code) for code, n in zip(raw["group_code"], _published_n(raw), strict=True) if n >= minimum)
+    return sorted(
+        str(code)
+        for code, n in zip(raw["group_code"], _published_n(raw), strict=True)
+        if n >= minimum
+    )
 
 
-def group_means(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str, *,
-                min_group_size: int, disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
+def group_means(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    grouping: str,
+    *,
+    min_group_size: int,
+    disclosure: Disclosure = PROTECTED,
+) -> pd.DataFrame:
     """Mean of every score per group, with its 95% t-interval.
 
     Columns: group_code, suppressed, n (respondents), computed_composites, then for each
@@ -374,18 +482,27 @@ def group_means(cursor: duckdb.DuckDBPyConnection, selection: Selection, groupin
     minimum = _check_min(min_group_size)
     raw = _raw_groups(cursor, selection, grouping, MEASURES, disclosure=disclosure)
     decimals = disclosure.decimals
-    by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum, decimals=decimals), MEASURES, decimals)
+    by_group = _with_intervals(
+        _publish_moments(raw, MEASURES, minimum, decimals=decimals), MEASURES, decimals
+    )
     # Every composite of the release is derived from its three scores: the count of composites
     # computed at import is a fact of the survey records, given in exact mode only.
     computed = np.minimum(np.round(raw["computed_all"].to_numpy(dtype=float)), by_group["n"])
-    by_group["computed_composites"] = np.where(by_group["suppressed"] | (not disclosure.exact), np.nan, computed)
+    by_group["computed_composites"] = np.where(
+        by_group["suppressed"] | (not disclosure.exact), np.nan, computed
+    )
     columns = ["group_code", "suppressed", "n", "computed_composites"]
     columns += [f"{m}_{s}" for m in MEASURES for s in ("mean", "sd", "ci_low", "ci_high")]
     return by_group[columns].astype({"suppressed": bool})
 
 
-def _score_histograms(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
-                      measure: str, disclosure: Disclosure) -> pd.DataFrame:
+def _score_histograms(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    grouping: str,
+    measure: str,
+    disclosure: Disclosure,
+) -> pd.DataFrame:
     """How many scores of ``measure`` fall in each 0.01-wide bin, per group (sums of weights in
     the release).
 
@@ -396,15 +513,21 @@ def _score_histograms(cursor: duckdb.DuckDBPyConnection, selection: Selection, g
     grouping_key, expression = _source(grouping, HIST_SOURCES)
     conditions, params = _cell_filters(selection, grouping_key)
     conditions.append(Sql("c.measure = $measure"))
-    sql = compose("""SELECT {expression} AS group_code, c.bin, sum(c.count) AS count
-              {source} {where} GROUP BY 1, 2 ORDER BY 1, 2""", expression=expression, source=_from(disclosure, "hist"),
-                  where=where(conditions))
+    sql = compose(
+        """SELECT {expression} AS group_code, c.bin, sum(c.count) AS count
+              {source} {where} GROUP BY 1, 2 ORDER BY 1, 2""",
+        expression=expression,
+        source=_from(disclosure, "hist"),
+        where=where(conditions),
+    )
     histograms = query(cursor, "score_histograms", sql, {**params, "measure": measure})
     histograms["group_code"] = histograms["group_code"].astype(str)
     return histograms
 
 
-def binned_quantiles(bins: np.ndarray, counts: np.ndarray, points: tuple[float, ...]) -> list[float]:
+def binned_quantiles(
+    bins: np.ndarray, counts: np.ndarray, points: tuple[float, ...]
+) -> list[float]:
     """Quantiles as ``quantile_cont`` defines them, from binned scores (counts may be weights).
 
     The quantile at p lies between order statistics k = floor(p·(n−1)) and k + 1; each order
@@ -433,8 +556,15 @@ def binned_quantiles(bins: np.ndarray, counts: np.ndarray, points: tuple[float, 
     return values
 
 
-def group_distribution(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
-                       measure: str, *, min_group_size: int, disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
+def group_distribution(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    grouping: str,
+    measure: str,
+    *,
+    min_group_size: int,
+    disclosure: Disclosure = PROTECTED,
+) -> pd.DataFrame:
     """Percentiles of one score per group, from the 0.01-wide bins (accurate to 0.01).
 
     Columns: group_code, suppressed, n, mean, p05, q1, median, q3, p95. Ordered by
@@ -444,7 +574,9 @@ def group_distribution(cursor: duckdb.DuckDBPyConnection, selection: Selection, 
     minimum = _check_min(min_group_size)
     histograms = _score_histograms(cursor, selection, grouping, measure, disclosure)
     raw = _raw_groups(cursor, selection, grouping, [measure], disclosure=disclosure)
-    means = _publish_moments(raw, [measure], minimum, decimals=disclosure.decimals).set_index("group_code")
+    means = _publish_moments(raw, [measure], minimum, decimals=disclosure.decimals).set_index(
+        "group_code"
+    )
     by_code = {code: group for code, group in histograms.groupby("group_code", sort=True)}
     rows: list[dict[str, object]] = []
     counts, averages = means["n"].astype(float), means[f"{measure}_mean"].astype(float)
@@ -454,18 +586,39 @@ def group_distribution(cursor: duckdb.DuckDBPyConnection, selection: Selection, 
             rows.append({"group_code": code, "suppressed": True})
             continue
         group = group[group["count"] > 0]
-        p05, q1, median, q3, p95 = (float(rounded(value, disclosure.decimals)) for value in binned_quantiles(
-            group["bin"].to_numpy(), group["count"].to_numpy(), QUANTILE_POINTS))
-        rows.append({"group_code": code, "suppressed": False, "n": float(counts[code]),
-                     "mean": float(averages[code]),
-                     "p05": p05, "q1": q1, "median": median, "q3": q3, "p95": p95})
+        p05, q1, median, q3, p95 = (
+            float(rounded(value, disclosure.decimals))
+            for value in binned_quantiles(
+                group["bin"].to_numpy(), group["count"].to_numpy(), QUANTILE_POINTS
+            )
+        )
+        rows.append(
+            {
+                "group_code": code,
+                "suppressed": False,
+                "n": float(counts[code]),
+                "mean": float(averages[code]),
+                "p05": p05,
+                "q1": q1,
+                "median": median,
+                "q3": q3,
+                "p95": p95,
+            }
+        )
     columns = ["group_code", "suppressed", "n", "mean", "p05", "q1", "median", "q3", "p95"]
     return pd.DataFrame(rows, columns=columns).astype({"suppressed": bool})
 
 
-def threshold_shares(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
-                     measure: str, threshold: float, *, min_group_size: int,
-                     disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
+def threshold_shares(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    grouping: str,
+    measure: str,
+    threshold: float,
+    *,
+    min_group_size: int,
+    disclosure: Disclosure = PROTECTED,
+) -> pd.DataFrame:
     """Share of respondents whose score is at or above ``threshold`` (a score equal to it counts).
 
     Exact for thresholds with two decimals (the bins are 0.01 wide); others are rounded to two.
@@ -474,36 +627,64 @@ def threshold_shares(cursor: duckdb.DuckDBPyConnection, selection: Selection, gr
     """
     check_measure(measure)
     minimum = _check_min(min_group_size)
-    if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 <= threshold <= 1:
+    if (
+        isinstance(threshold, bool)
+        or not isinstance(threshold, int | float)
+        or not 0 <= threshold <= 1
+    ):
         raise ValueError(f"threshold must be between 0 and 1, not {threshold!r}")
     threshold_bin = round(float(threshold) * HIST_BINS)
     grouping_key, expression = _source(grouping, HIST_SOURCES)
     conditions, params = _cell_filters(selection, grouping_key)
     conditions.append(Sql("c.measure = $measure"))
-    sql = compose("""
+    sql = compose(
+        """
         SELECT {expression} AS group_code,
                coalesce(sum(c.count) FILTER (WHERE c.bin >= $threshold_bin), 0) AS above_all
         {source} {where}
-        GROUP BY 1 ORDER BY 1""", expression=expression, source=_from(disclosure, "hist"), where=where(conditions))
-    above = query(cursor, "threshold_shares", sql, {**params, "measure": measure, "threshold_bin": threshold_bin})
+        GROUP BY 1 ORDER BY 1""",
+        expression=expression,
+        source=_from(disclosure, "hist"),
+        where=where(conditions),
+    )
+    above = query(
+        cursor,
+        "threshold_shares",
+        sql,
+        {**params, "measure": measure, "threshold_bin": threshold_bin},
+    )
     above["group_code"] = above["group_code"].astype(str)
-    raw = _raw_groups(cursor, selection, grouping, [], disclosure=disclosure).merge(above, on="group_code", how="left")
+    raw = _raw_groups(cursor, selection, grouping, [], disclosure=disclosure).merge(
+        above, on="group_code", how="left"
+    )
     by_group = _publish_moments(raw, [], minimum)
     suppressed = by_group["suppressed"]
     weight = raw["n_all"].to_numpy(dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         share = raw["above_all"].fillna(0).to_numpy(dtype=float) / weight
-    by_group["share"] = rounded(np.where(suppressed, np.nan, np.clip(share, 0.0, 1.0)), disclosure.decimals)
-    by_group["at_or_above"] = np.where(suppressed, np.nan, np.round(by_group["share"] * by_group["n"]))
+    by_group["share"] = rounded(
+        np.where(suppressed, np.nan, np.clip(share, 0.0, 1.0)), disclosure.decimals
+    )
+    by_group["at_or_above"] = np.where(
+        suppressed, np.nan, np.round(by_group["share"] * by_group["n"])
+    )
     by_group["ci_low"], by_group["ci_high"] = outwards(
-        *wilson_interval(by_group["share"] * by_group["n"], by_group["n"]), disclosure.decimals)
+        *wilson_interval(by_group["share"] * by_group["n"], by_group["n"]), disclosure.decimals
+    )
     columns = ["group_code", "suppressed", "n", "at_or_above", "share", "ci_low", "ci_high"]
     return by_group[columns].astype({"suppressed": bool})
 
 
-def means_over_time(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
-                    measure: str, *, min_group_size: int, max_series: int = MAX_TIME_SERIES,
-                    disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
+def means_over_time(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    grouping: str,
+    measure: str,
+    *,
+    min_group_size: int,
+    max_series: int = MAX_TIME_SERIES,
+    disclosure: Disclosure = PROTECTED,
+) -> pd.DataFrame:
     """Mean of one score per months-since-return band, for the largest groups of ``grouping``.
 
     Each returnee counts once, in the band of their latest response in the period. Series are
@@ -516,19 +697,36 @@ def means_over_time(cursor: duckdb.DuckDBPyConnection, selection: Selection, gro
     check_measure(measure)
     minimum = _check_min(min_group_size)
     raw = _raw_groups(cursor, selection, grouping, [measure], disclosure=disclosure, by_band=True)
-    sizes = raw.groupby("group_code")["n_all"].sum().reset_index().sort_values(
-        ["n_all", "group_code"], ascending=[False, True])
-    raw = raw[raw["group_code"].isin(sizes["group_code"].head(int(max_series)))].reset_index(drop=True)
+    sizes = (
+        raw.groupby("group_code")["n_all"]
+        .sum()
+        .reset_index()
+        .sort_values(["n_all", "group_code"], ascending=[False, True])
+    )
+    raw = raw[raw["group_code"].isin(sizes["group_code"].head(int(max_series)))].reset_index(
+        drop=True
+    )
     decimals = disclosure.decimals
-    by_band = _with_intervals(_publish_moments(raw, [measure], minimum, decimals=decimals), [measure], decimals)
-    by_band = by_band.rename(columns={f"{measure}_{name}": name for name in ("mean", "sd", "ci_low", "ci_high")})
+    by_band = _with_intervals(
+        _publish_moments(raw, [measure], minimum, decimals=decimals), [measure], decimals
+    )
+    by_band = by_band.rename(
+        columns={f"{measure}_{name}": name for name in ("mean", "sd", "ci_low", "ci_high")}
+    )
     columns = ["group_code", "months_band", "suppressed", "n", "mean", "sd", "ci_low", "ci_high"]
     return by_band[columns].astype({"suppressed": bool})
 
 
-def compare_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str,
-                   group_a: str, group_b: str, *, min_group_size: int,
-                   disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
+def compare_groups(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    grouping: str,
+    group_a: str,
+    group_b: str,
+    *,
+    min_group_size: int,
+    disclosure: Disclosure = PROTECTED,
+) -> pd.DataFrame:
     """Two groups of ``grouping`` side by side on every score, with Welch's difference.
 
     Columns (one row per measure, in MEASURES order): measure, a_status, a_n, a_mean, a_ci_low,
@@ -540,15 +738,22 @@ def compare_groups(cursor: duckdb.DuckDBPyConnection, selection: Selection, grou
     minimum = _check_min(min_group_size)
     codes = (str(group_a), str(group_b))
     raw = _raw_groups(cursor, selection, grouping, MEASURES, disclosure=disclosure, only=codes)
-    every = pd.DataFrame({"group_code": pd.Series(sorted(set(codes)), dtype=str)}).merge(raw, on="group_code", how="left")
+    every = pd.DataFrame({"group_code": pd.Series(sorted(set(codes)), dtype=str)}).merge(
+        raw, on="group_code", how="left"
+    )
     numbers = [name for name in every.columns if name != "group_code"]
     every[numbers] = every[numbers].astype(float).fillna(0.0)
     decimals = disclosure.decimals
-    return _side_by_side(_publish_moments(every, MEASURES, minimum, decimals=decimals).set_index("group_code"),
-                         *codes, decimals=decimals)
+    return _side_by_side(
+        _publish_moments(every, MEASURES, minimum, decimals=decimals).set_index("group_code"),
+        *codes,
+        decimals=decimals,
+    )
 
 
-def _side_by_side(by_group: pd.DataFrame, group_a: str, group_b: str, *, decimals: int | None = None) -> pd.DataFrame:
+def _side_by_side(
+    by_group: pd.DataFrame, group_a: str, group_b: str, *, decimals: int | None = None
+) -> pd.DataFrame:
     rows = []
     for measure in MEASURES:
         row: dict[str, object] = {"measure": measure}
@@ -556,13 +761,17 @@ def _side_by_side(by_group: pd.DataFrame, group_a: str, group_b: str, *, decimal
             shown_side = code in by_group.index and not bool(by_group.at[code, "suppressed"])
             row[f"{side}_status"] = "shown" if shown_side else "suppressed"
             row[f"{side}_n"] = number_or_nan(by_group.at[code, "n"]) if shown_side else None
-            row[f"{side}_mean"] = number_or_nan(by_group.at[code, f"{measure}_mean"]) if shown_side else None
+            row[f"{side}_mean"] = (
+                number_or_nan(by_group.at[code, f"{measure}_mean"]) if shown_side else None
+            )
             row[f"{side}_sd"] = number(by_group.at[code, f"{measure}_sd"]) if shown_side else None
         rows.append(row)
     compared = pd.DataFrame(rows)
     for side in ("a", "b"):
         mean, sd, n = (compared[f"{side}_{name}"].astype(float) for name in ("mean", "sd", "n"))
-        compared[f"{side}_ci_low"], compared[f"{side}_ci_high"] = outwards(*mean_interval(mean, sd, n), decimals)
+        compared[f"{side}_ci_low"], compared[f"{side}_ci_high"] = outwards(
+            *mean_interval(mean, sd, n), decimals
+        )
     _add_welch(compared, decimals)
     return compared.drop(columns=["a_sd", "b_sd"])
 
@@ -578,15 +787,24 @@ def _add_welch(compared: pd.DataFrame, decimals: int | None = None) -> None:
         welch_df = (var_a + var_b) ** 2 / (var_a**2 / (n_a - 1) + var_b**2 / (n_b - 1))
     # Both spreads zero: the difference is exact; any df gives a zero-width interval.
     welch_df = welch_df.where(standard_error > 0, n_a + n_b - 2)
-    half: pd.Series = pd.Series(_t_values(np.floor(welch_df)), index=compared.index) * standard_error
+    half: pd.Series = (
+        pd.Series(_t_values(np.floor(welch_df)), index=compared.index) * standard_error
+    )
     compared["difference"] = rounded(mean_a - mean_b, decimals)
     compared["difference_ci_low"], compared["difference_ci_high"] = outwards(
-        compared["difference"] - half, compared["difference"] + half, decimals)
+        compared["difference"] - half, compared["difference"] + half, decimals
+    )
     compared["welch_df"] = welch_df
 
 
-def round_changes(cursor: duckdb.DuckDBPyConnection, selection: Selection, grouping: str, *,
-                  min_group_size: int, disclosure: Disclosure = PROTECTED) -> pd.DataFrame:
+def round_changes(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    grouping: str,
+    *,
+    min_group_size: int,
+    disclosure: Disclosure = PROTECTED,
+) -> pd.DataFrame:
     """Change in every score for the same returnees between two rounds (paired), per group.
 
     Each returnee with at least two responses in the period counts once: their latest response
@@ -601,7 +819,9 @@ def round_changes(cursor: duckdb.DuckDBPyConnection, selection: Selection, group
     minimum = _check_min(min_group_size)
     raw = _raw_groups(cursor, selection, grouping, MEASURES, disclosure=disclosure, pairs=True)
     decimals = disclosure.decimals
-    by_group = _with_intervals(_publish_moments(raw, MEASURES, minimum, low=-1.0, decimals=decimals), MEASURES, decimals)
+    by_group = _with_intervals(
+        _publish_moments(raw, MEASURES, minimum, low=-1.0, decimals=decimals), MEASURES, decimals
+    )
     suppressed = by_group["suppressed"]
     weight = raw["n_all"].astype(float)
     shares = {"rose": raw["rose_all"] / weight, "fell": raw["fell_all"] / weight}
@@ -610,9 +830,14 @@ def round_changes(cursor: duckdb.DuckDBPyConnection, selection: Selection, group
         share = rounded(share.where(~suppressed), decimals)
         by_group[name] = share
         by_group[f"{name}_ci_low"], by_group[f"{name}_ci_high"] = outwards(
-            *wilson_interval(share * by_group["n"], by_group["n"]), decimals)
+            *wilson_interval(share * by_group["n"], by_group["n"]), decimals
+        )
     by_group = by_group.rename(columns={f"{m}_mean": f"{m}_change" for m in MEASURES})
     columns = ["group_code", "suppressed", "n"]
     columns += [f"{m}_{s}" for m in MEASURES for s in ("change", "sd", "ci_low", "ci_high")]
-    columns += [f"{name}{suffix}" for name in ("rose", "fell", "stayed") for suffix in ("", "_ci_low", "_ci_high")]
+    columns += [
+        f"{name}{suffix}"
+        for name in ("rose", "fell", "stayed")
+        for suffix in ("", "_ci_low", "_ci_high")
+    ]
     return by_group[columns].astype({"suppressed": bool})

@@ -47,18 +47,25 @@ from dataclasses import dataclass
 from dashboard.settings import DEFAULT_RHO, DEFAULT_RHO_TOTAL, MAX_RHO, parse_rho, parse_rho_total
 from dashboard.store.guarantee import DEFAULT_DELTA, Guarantee
 
-__all__ = ["DEFAULT_BUDGET", "DEFAULT_DELTA", "SHARES", "Budget", "Guarantee", "configured_budget",
-           "configured_rho_total"]
+__all__ = [
+    "DEFAULT_BUDGET",
+    "DEFAULT_DELTA",
+    "SHARES",
+    "Budget",
+    "Guarantee",
+    "configured_budget",
+    "configured_rho_total",
+]
 
 # The split of one release's ρ between its six measurements (fractions summing to 1; what each
 # measures and its sensitivity: the module docstring).
 SHARES = {
-    "where_and_when": 0.12,      # returnees by place × quarter
-    "population": 0.08,          # months band by place and by quarter, lag by band, five attributes by place
-    "score_sums": 0.55,          # sums of the three scores by ten blocks (place, year, band, lag, attributes, place × sex)
-    "score_spread": 0.05,        # histograms and cross-products of the three scores' residuals
-    "change_sums": 0.15,         # sums of the three changes between rounds by nine blocks (no year)
-    "change_spread": 0.05,       # histograms and cross-products of the changes' residuals
+    "where_and_when": 0.12,  # returnees by place × quarter
+    "population": 0.08,  # months band by place and by quarter, lag by band, five attributes by place
+    "score_sums": 0.55,  # sums of the three scores by ten blocks (place, year, band, lag, attributes, place × sex)
+    "score_spread": 0.05,  # histograms and cross-products of the three scores' residuals
+    "change_sums": 0.15,  # sums of the three changes between rounds by nine blocks (no year)
+    "change_spread": 0.05,  # histograms and cross-products of the changes' residuals
 }
 assert abs(sum(SHARES.values()) - 1.0) < 1e-12
 

@@ -35,9 +35,11 @@ from dashboard.build.release.returnees import (
 )
 
 MECHANISM = "dp-additive-model-v1"
-MECHANISM_TEXT = ("synthetic returnees drawn from a model fitted to Gaussian-noised tables: returnees by place × "
-                  "quarter, attributes by place, months band and rounds, score and change sums by every attribute "
-                  "(and place × sex), the scores' residual histograms and correlations")
+MECHANISM_TEXT = (
+    "synthetic returnees drawn from a model fitted to Gaussian-noised tables: returnees by place × "
+    "quarter, attributes by place, months band and rounds, score and change sums by every attribute "
+    "(and place × sex), the scores' residual histograms and correlations"
+)
 SEED_KEY = "release_seed"
 
 RELEASE_DDL = """
@@ -55,7 +57,9 @@ CREATE TABLE IF NOT EXISTS release_secret (key VARCHAR PRIMARY KEY, value VARCHA
 def holds_survey(connection: duckdb.DuckDBPyConnection) -> bool:
     """Whether a survey file was imported into the store (or demo survey data generated): a fact
     about its imports, which the history shows, never about how many records they hold."""
-    row = connection.execute("SELECT count(*) FROM data_batches WHERE table_name = 'survey_responses'").fetchone()
+    row = connection.execute(
+        "SELECT count(*) FROM data_batches WHERE table_name = 'survey_responses'"
+    ).fetchone()
     return row is not None and row[0] > 0
 
 
@@ -67,7 +71,9 @@ def new_seed() -> int:
 def stored_seed(connection: duckdb.DuckDBPyConnection) -> int | None:
     """The seed of the store's release, if it has one (server-side only)."""
     try:
-        row = connection.execute("SELECT value FROM release_secret WHERE key = $key", {"key": SEED_KEY}).fetchone()
+        row = connection.execute(
+            "SELECT value FROM release_secret WHERE key = $key", {"key": SEED_KEY}
+        ).fetchone()
     except duckdb.CatalogException:
         return None
     return int(row[0]) if row else None
@@ -95,10 +101,16 @@ class Spent:
     of: str
 
 
-def build_release(connection: duckdb.DuckDBPyConnection, *, seed: int, budget: Budget,
-                  composite_weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
-                  spent_before: float | None = None, of: str | None = None,
-                  draws: float | None = None) -> dict[str, object]:
+def build_release(
+    connection: duckdb.DuckDBPyConnection,
+    *,
+    seed: int,
+    budget: Budget,
+    composite_weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
+    spent_before: float | None = None,
+    of: str | None = None,
+    draws: float | None = None,
+) -> dict[str, object]:
     """Spend ``budget`` once on the store's survey records and write the release (inside the
     caller's transaction); returns the release's public parameters.
 
@@ -121,8 +133,12 @@ def build_release(connection: duckdb.DuckDBPyConnection, *, seed: int, budget: B
     returnees = read_returnees(connection, domain)
     generator = secret_generator(seed)
     measurer = Measurer(generator)
-    drawn = fit_and_draw(returnees, domain, measurer, budget, generator, holds_survey=surveyed, draws=draws)
-    records = _records(drawn, domain, np.asarray(composite_weights, dtype=float) / sum(composite_weights))
+    drawn = fit_and_draw(
+        returnees, domain, measurer, budget, generator, holds_survey=surveyed, draws=draws
+    )
+    records = _records(
+        drawn, domain, np.asarray(composite_weights, dtype=float) / sum(composite_weights)
+    )
     connection.execute("DELETE FROM release_records")
     connection.register("release_frame", records)
     try:
@@ -130,22 +146,41 @@ def build_release(connection: duckdb.DuckDBPyConnection, *, seed: int, budget: B
     finally:
         connection.unregister("release_frame")
     info = {
-        "mechanism": MECHANISM, "mechanism_text": MECHANISM_TEXT, "unit": "returnee (all their survey rounds)",
-        "rho": budget.rho, "mu": budget.mu, "epsilon_at_delta_1e-6": round(budget.epsilon(1e-6), 3),
+        "mechanism": MECHANISM,
+        "mechanism_text": MECHANISM_TEXT,
+        "unit": "returnee (all their survey rounds)",
+        "rho": budget.rho,
+        "mu": budget.mu,
+        "epsilon_at_delta_1e-6": round(budget.epsilon(1e-6), 3),
         # A store without survey data spends nothing on anybody (which files were imported is public).
-        "rho_this_release": budget.rho if surveyed else 0.0, "release_of": of,
+        "rho_this_release": budget.rho if surveyed else 0.0,
+        "release_of": of,
         "rho_spent_by_this_store": round(spent_before + (budget.rho if surveyed else 0.0), 6),
-        "measurements": [{"name": m.name, "cells": m.cells, "sensitivity": round(m.sensitivity, 4),
-                          "sigma": round(m.sigma, 4), "rho": round(m.rho, 6)} for m in measurer.ledger],
+        "measurements": [
+            {
+                "name": m.name,
+                "cells": m.cells,
+                "sensitivity": round(m.sensitivity, 4),
+                "sigma": round(m.sigma, 4),
+                "rho": round(m.rho, 6),
+            }
+            for m in measurer.ledger
+        ],
         "composite_weights": [round(float(w), 6) for w in composite_weights],
-        "released_records": len(records), "draws_per_returnee": round(drawn.draws, 3),
+        "released_records": len(records),
+        "draws_per_returnee": round(drawn.draws, 3),
         "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
     connection.execute("DELETE FROM release_info")
     for key, value in info.items():
-        connection.execute("INSERT INTO release_info VALUES ($key, $value)",
-                           {"key": key, "value": json.dumps(value)})
-    connection.execute("INSERT OR REPLACE INTO release_secret VALUES ($key, $value)", {"key": SEED_KEY, "value": str(seed)})
+        connection.execute(
+            "INSERT INTO release_info VALUES ($key, $value)",
+            {"key": key, "value": json.dumps(value)},
+        )
+    connection.execute(
+        "INSERT OR REPLACE INTO release_secret VALUES ($key, $value)",
+        {"key": SEED_KEY, "value": str(seed)},
+    )
     build_cells(connection, RELEASE_CELLS)
     return info
 
@@ -154,16 +189,31 @@ def _records(drawn, domain, composite_weights: np.ndarray) -> pd.DataFrame:
     """Released records: every drawn returnee's latest answer, and their previous one when drawn with one."""
     codes = drawn.codes
     count = len(codes["place"])
-    places = np.array(domain.places, dtype=object).reshape(-1, 2) if domain.places else np.empty((0, 2), dtype=object)
-    quarter_dates = np.array([quarter_start(q) for q in range(int(codes["quarter"].max(initial=0)) + 1)],
-                             dtype="datetime64[D]")
+    places = (
+        np.array(domain.places, dtype=object).reshape(-1, 2)
+        if domain.places
+        else np.empty((0, 2), dtype=object)
+    )
+    quarter_dates = np.array(
+        [quarter_start(q) for q in range(int(codes["quarter"].max(initial=0)) + 1)],
+        dtype="datetime64[D]",
+    )
     months = np.array(BAND_MONTHS, dtype=np.int16)
 
-    def frame(rows: np.ndarray, quarter: np.ndarray, band: np.ndarray, scores: np.ndarray, survey_ids: np.ndarray) -> pd.DataFrame:
+    def frame(
+        rows: np.ndarray,
+        quarter: np.ndarray,
+        band: np.ndarray,
+        scores: np.ndarray,
+        survey_ids: np.ndarray,
+    ) -> pd.DataFrame:
         columns = {
-            "respondent_id": rows.astype(np.int64), "survey_id": survey_ids.astype(np.int64),
-            "action_code": places[codes["place"][rows], 0].astype(str), "iso3": places[codes["place"][rows], 1].astype(str),
-            "survey_date": quarter_dates[quarter], "months_since_return": months[band],
+            "respondent_id": rows.astype(np.int64),
+            "survey_id": survey_ids.astype(np.int64),
+            "action_code": places[codes["place"][rows], 0].astype(str),
+            "iso3": places[codes["place"][rows], 1].astype(str),
+            "survey_date": quarter_dates[quarter],
+            "months_since_return": months[band],
         }
         for name, values in ATTRIBUTES.items():
             columns[name] = np.array(values)[codes[name][rows]]
@@ -176,16 +226,27 @@ def _records(drawn, domain, composite_weights: np.ndarray) -> pd.DataFrame:
     everyone = np.arange(count)
     latest = frame(everyone, codes["quarter"], codes["band"], drawn.scores, everyone * 2 + 1)
     paired = everyone[codes["lag"] > 0]
-    previous = frame(paired, codes["quarter"][paired] - codes["lag"][paired],
-                     previous_band(codes["band"][paired], codes["lag"][paired]), drawn.previous[paired], paired * 2)
+    previous = frame(
+        paired,
+        codes["quarter"][paired] - codes["lag"][paired],
+        previous_band(codes["band"][paired], codes["lag"][paired]),
+        drawn.previous[paired],
+        paired * 2,
+    )
     assert len(MONTH_BANDS) == len(BAND_MONTHS)
     return pd.concat([latest, previous], ignore_index=True)
 
 
-def refresh_release(connection: duckdb.DuckDBPyConnection, *, seed: int | None = None, budget: Budget | None = None,
-                    composite_weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
-                    keep_existing: bool = False, spent_before: float | None = None,
-                    of: str | None = None) -> Spent:
+def refresh_release(
+    connection: duckdb.DuckDBPyConnection,
+    *,
+    seed: int | None = None,
+    budget: Budget | None = None,
+    composite_weights: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3),
+    keep_existing: bool = False,
+    spent_before: float | None = None,
+    of: str | None = None,
+) -> Spent:
     """The one hook of builds, imports and upgrades: make the store version's release; returns what
     it spent (for the history entry: ``ledger.RELEASE_FIELD``).
 
@@ -202,6 +263,12 @@ def refresh_release(connection: duckdb.DuckDBPyConnection, *, seed: int | None =
         connection.execute(RELEASE_DDL)
         build_cells(connection, RELEASE_CELLS)
         return Spent(0.0, NOBODY)
-    info = build_release(connection, seed=new_seed() if seed is None else seed, budget=budget or configured_budget(),
-                         composite_weights=composite_weights, spent_before=spent_before, of=of)
+    info = build_release(
+        connection,
+        seed=new_seed() if seed is None else seed,
+        budget=budget or configured_budget(),
+        composite_weights=composite_weights,
+        spent_before=spent_before,
+        of=of,
+    )
     return Spent(float(cast(float, info["rho_this_release"])), str(info["release_of"]))

@@ -40,14 +40,17 @@ class Measurer:
     rng: np.random.Generator
     ledger: list[Measurement] = field(default_factory=list)
 
-    def measure(self, name: str, tables: dict[str, np.ndarray], *, sensitivity: float,
-                rho: float) -> dict[str, np.ndarray]:
+    def measure(
+        self, name: str, tables: dict[str, np.ndarray], *, sensitivity: float, rho: float
+    ) -> dict[str, np.ndarray]:
         """Noisy copies of ``tables`` (one Gaussian mechanism spending ``rho``)."""
         sigma = sensitivity / math.sqrt(2 * rho)
         noisy = {}
         for key, table in tables.items():
             values = np.asarray(table, dtype=float)
-            noisy[key] = np.round((values + self.rng.normal(0.0, sigma, values.shape)) * ROUNDING) / ROUNDING
+            noisy[key] = (
+                np.round((values + self.rng.normal(0.0, sigma, values.shape)) * ROUNDING) / ROUNDING
+            )
         cells = sum(int(np.asarray(table).size) for table in tables.values())
         self.ledger.append(Measurement(name, cells, float(sensitivity), float(sigma), float(rho)))
         return noisy

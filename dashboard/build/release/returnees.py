@@ -29,8 +29,10 @@ ROUND_LAGS = 5
 MAX_LAG = ROUND_LAGS - 1
 SCORES = ("economic_score", "social_score", "psychosocial_score")
 ATTRIBUTES = {
-    "sex": vocabulary.SEXES, "age_group": vocabulary.AGE_GROUPS,
-    "assistance_type": vocabulary.ASSISTANCE_TYPES, "assistance_level": vocabulary.ASSISTANCE_LEVELS,
+    "sex": vocabulary.SEXES,
+    "age_group": vocabulary.AGE_GROUPS,
+    "assistance_type": vocabulary.ASSISTANCE_TYPES,
+    "assistance_level": vocabulary.ASSISTANCE_LEVELS,
     "referral": vocabulary.REFERRALS,
 }
 
@@ -63,8 +65,13 @@ class Domain:
     @property
     def sizes(self) -> dict[str, int]:
         """Number of values of every coded attribute."""
-        return {"place": len(self.places), "quarter": QUARTERS, "band": len(MONTH_BANDS), "lag": ROUND_LAGS,
-                **{name: len(codes) for name, codes in ATTRIBUTES.items()}}
+        return {
+            "place": len(self.places),
+            "quarter": QUARTERS,
+            "band": len(MONTH_BANDS),
+            "lag": ROUND_LAGS,
+            **{name: len(codes) for name, codes in ATTRIBUTES.items()},
+        }
 
 
 def read_domain(connection: duckdb.DuckDBPyConnection) -> Domain:
@@ -77,7 +84,7 @@ def read_domain(connection: duckdb.DuckDBPyConnection) -> Domain:
     for index, (_, _, start, end) in enumerate(rows):
         first = max(quarter_index(start) - 4, 0) if start else 0
         last = min(quarter_index(end) + 12, QUARTERS - 1) if end else QUARTERS - 1
-        allowed[index, first:last + 1] = True
+        allowed[index, first : last + 1] = True
     return Domain(tuple((action, iso3) for action, iso3, _, _ in rows), allowed)
 
 
@@ -103,10 +110,19 @@ class Returnees:
 
 def read_returnees(connection: duckdb.DuckDBPyConnection, domain: Domain) -> Returnees:
     """Every returnee's latest answer and the one before it, coded on ``domain``."""
-    scores = joined([compose("l.{column}", column=identifier(column, SCORES)) for column in SCORES], ", ")
-    previous = joined([compose("p.{column} AS previous_{column}", column=identifier(column, SCORES))
-                       for column in SCORES], ", ")
-    frame = connection.execute(compose("""
+    scores = joined(
+        [compose("l.{column}", column=identifier(column, SCORES)) for column in SCORES], ", "
+    )
+    previous = joined(
+        [
+            compose("p.{column} AS previous_{column}", column=identifier(column, SCORES))
+            for column in SCORES
+        ],
+        ", ",
+    )
+    frame = connection.execute(
+        compose(
+            """
         WITH ranked AS (
             SELECT *, row_number() OVER (
                 PARTITION BY respondent_id ORDER BY survey_date DESC, survey_id DESC) AS recency
@@ -116,12 +132,23 @@ def read_returnees(connection: duckdb.DuckDBPyConnection, domain: Domain) -> Ret
         FROM ranked l
         LEFT JOIN ranked p ON p.respondent_id = l.respondent_id AND p.recency = 2
                            AND p.action_code = l.action_code AND p.iso3 = l.iso3
-        WHERE l.recency = 1""", scores=scores, previous=previous)).df()
+        WHERE l.recency = 1""",
+            scores=scores,
+            previous=previous,
+        )
+    ).df()
     place_index = {place: index for index, place in enumerate(domain.places)}
-    place = np.array([place_index.get(pair, -1) for pair in zip(frame["action_code"], frame["iso3"], strict=True)],
-                     dtype=np.int64)
+    place = np.array(
+        [
+            place_index.get(pair, -1)
+            for pair in zip(frame["action_code"], frame["iso3"], strict=True)
+        ],
+        dtype=np.int64,
+    )
     dates = frame["survey_date"].dt
-    quarter = ((dates.year - FIRST_QUARTER.year) * 4 + (dates.month - 1) // 3).to_numpy(dtype=np.int64)
+    quarter = ((dates.year - FIRST_QUARTER.year) * 4 + (dates.month - 1) // 3).to_numpy(
+        dtype=np.int64
+    )
     keep = (place >= 0) & (quarter >= 0) & (quarter < QUARTERS)
     keep[keep] = domain.allowed[place[keep], quarter[keep]]
     frame, place, quarter = frame[keep].reset_index(drop=True), place[keep], quarter[keep]
@@ -129,8 +156,12 @@ def read_returnees(connection: duckdb.DuckDBPyConnection, domain: Domain) -> Ret
     band = np.searchsorted(np.array([6, 12, 18, 24]), months, side="right")
     has_previous = frame["previous_date"].notna().to_numpy()
     previous_dates = frame["previous_date"].dt
-    previous_quarter = ((previous_dates.year - FIRST_QUARTER.year) * 4 + (previous_dates.month - 1) // 3).to_numpy()
-    lag = np.where(has_previous, np.clip(np.nan_to_num(quarter - previous_quarter, nan=1), 1, MAX_LAG), 0)
+    previous_quarter = (
+        (previous_dates.year - FIRST_QUARTER.year) * 4 + (previous_dates.month - 1) // 3
+    ).to_numpy()
+    lag = np.where(
+        has_previous, np.clip(np.nan_to_num(quarter - previous_quarter, nan=1), 1, MAX_LAG), 0
+    )
     codes = {"place": place, "quarter": quarter, "band": band, "lag": lag.astype(np.int64)}
     for name, values in ATTRIBUTES.items():
         lookup = {value: index for index, value in enumerate(values)}

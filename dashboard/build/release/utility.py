@@ -20,7 +20,12 @@ CLEAR_CUT_SAME_VERDICT = 0.942
 REVERSED = 0.0003
 # How often the public 95% interval of a mean held the survey's own mean, by group size (one
 # release of the demo store; every group of every view of the workload, each score).
-INTERVAL_COVERAGE = (((None, 30), 0.956), ((30, 99), 0.951), ((100, 999), 0.947), ((1000, None), 0.977))
+INTERVAL_COVERAGE = (
+    ((None, 30), 0.956),
+    ((30, 99), 0.951),
+    ((100, 999), 0.947),
+    ((1000, None), 0.977),
+)
 
 
 def interval_coverage_text(lang: str) -> str:
