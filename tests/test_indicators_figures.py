@@ -79,7 +79,9 @@ def test_trend_chart_lines_in_theme_order(tiny_cursor):
     assert len({trace.marker.symbol for trace in figure.data}) == 3
     assert figure.data[0].line.color == "#0072B2"
     assert figure.layout.xaxis.title.text == "Quarter"
-    assert figure.layout.yaxis.title.text == "Migrants assisted to return (people)"
+    assert (
+        figure.layout.yaxis.title.text == "Migrants assisted<br>to return (people)"
+    )  # wrapped for a phone
     assert (
         figure.layout.title.text == "Migrants assisted to return<br>per quarter, by region"
     )  # fits a phone
@@ -102,7 +104,7 @@ def test_trend_chart_by_action_in_french(tiny_cursor):
         "Sahel et lac Tchad",
     ]
     assert figure.layout.xaxis.title.text == "Trimestre"
-    assert figure.layout.yaxis.title.text == "Migrants aidés au retour (personnes)"
+    assert figure.layout.yaxis.title.text == "Migrants aidés au<br>retour (personnes)"
     assert figure.layout.separators == ",\u202f"
     assert not figure.layout.annotations
     assert list(figure.data[0].customdata)[:1] == ["T1 2019"]
@@ -187,7 +189,7 @@ def test_rate_chart_labels_and_missing_starts():
     assert list(bars.x) == [0.0, 0.4, 0.0]
     assert [list(pair) for pair in bars.customdata] == [["0", "5"], ["50", "20"], ["8", "0"]]
     assert list(figure.layout.xaxis.ticktext) == ["0%", "50%", "100%"]
-    assert figure.layout.title.text == "Completed as a share of started, by region"
+    assert figure.layout.title.text == "Completed as a share<br>of started, by region"
     french = figures.completion_rate_chart(frame, lang="fr", demo=True, group_by="region").data[0]
     assert (
         dict(zip(french.y, french.text, strict=True))["Afrique centrale et de l’Ouest"]

@@ -218,7 +218,7 @@ def test_french_chart_words_and_separators(tiny_cursor, catalog):
     assert figure.layout.separators == ",\u202f"
     # Long names wrap, so the plot keeps its width on a phone.
     assert "Afrique centrale et de l’Ouest (n=4)" in plain(figure.layout.yaxis.categoryarray)
-    assert figure.layout.xaxis.title.text == "Score moyen (IC à 95 %)"
+    assert figure.layout.xaxis.title.text == "Score moyen (IC à 95 %)"
     assert "DONNÉES DE DÉMONSTRATION" in texts(figure)
     assert "IC à 95 %" in figure.data[0].hovertext[0]
 

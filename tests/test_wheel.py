@@ -181,7 +181,7 @@ def test_the_installed_wheel_answers_and_the_checkout_is_not_used(installed):
         "EUIOM_STATE_DIR": str(work / "state"),
         "EUIOM_CACHE_DIR": str(work / "cache"),
     }
-    (work / "state").mkdir()
+    (work / "state").mkdir(mode=0o700)  # the server refuses a state directory others may read
     log = work / "gunicorn.log"
     server = subprocess.Popen(
         [

@@ -7,6 +7,7 @@ import json
 
 from dashboard import ids
 from dashboard.app import create_app
+from dashboard.common.html_block import HTML_BLOCK, HTML_BLOCK_SINK
 
 from conftest import settings_for
 
@@ -37,7 +38,10 @@ def named_ids(dependencies: list[dict]) -> set[str]:
 
 # Pattern-matching id types of components a callback draws (no layout holds them before it runs):
 # the import page's rollback and serve-again buttons, drawn in the history list.
-DRAWN_BY_CALLBACKS = frozenset({ids.IMPORT_ROLLBACK_TYPE, ids.IMPORT_SERVE_TYPE})
+# Pattern ids that only callbacks' answers draw: the history's buttons, the HTML blocks' stores.
+DRAWN_BY_CALLBACKS = frozenset(
+    {ids.IMPORT_ROLLBACK_TYPE, ids.IMPORT_SERVE_TYPE, HTML_BLOCK, HTML_BLOCK_SINK}
+)
 
 
 def test_every_callback_id_exists_in_some_layout(tiny_store_path):

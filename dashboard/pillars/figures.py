@@ -321,11 +321,14 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
             "t": 84 + LEGEND_LINE_HEIGHT * 2 + SUBTITLE_LINE_HEIGHT * (note.count("<br>") + 2),
             "r": 40,
         },
+        # Above the plot, from its left edge: a legend placed against the container's edge made
+        # plotly widen the left margin by the legend's width (a plot 75 px wide at 1280 px).
         legend={
             "orientation": "h",
             "y": 1.0,
             "x": 0,
-            "xref": "container",
+            "xref": "paper",
+            "xanchor": "left",
             "yanchor": "bottom",
             "traceorder": "normal",
         },

@@ -110,6 +110,9 @@ def _fit_title(figure: go.Figure) -> go.Figure:
         text
     ]
     top = figure.layout.margin.t if figure.layout.margin.t is not None else 64
+    # A subtitle sits under the title: the marks go under both (else a long mark covers it on a phone).
+    subtitle = str(figure.layout.title.subtitle.text or "")
+    subtitle_height = SUBTITLE_LINE * (subtitle.count("<br>") + 1) if subtitle else 0
     # plotly anchors a title of several lines by its last line: the padding grows with the lines.
     figure.update_layout(
         title={
@@ -120,7 +123,8 @@ def _fit_title(figure: go.Figure) -> go.Figure:
             "pad": {"t": TITLE_PAD + TITLE_LINE * (len(lines) - 1), "l": 4},
         },
         margin_t=max(
-            top + TITLE_LINE * (len(lines) - 1), TITLE_PAD + TITLE_LINE * len(lines) + MARKS_HEIGHT
+            top + TITLE_LINE * (len(lines) - 1),
+            TITLE_PAD + TITLE_LINE * len(lines) + subtitle_height + MARKS_HEIGHT,
         ),
     )
     return figure

@@ -212,11 +212,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "sustainability.compare.verdict.higher": {
         "en": "{a} higher than {b}; the 95% interval of the difference excludes zero",
-        "fr": "score plus élevé pour {for_a} que pour {for_b} ; l’intervalle à 95 % de l’écart exclut zéro",
+        "fr": "score plus élevé pour {for_a} que pour {for_b} ; l’intervalle à 95 % de l’écart exclut zéro",
     },
     "sustainability.compare.verdict.lower": {
         "en": "{a} lower than {b}; the 95% interval of the difference excludes zero",
-        "fr": "score plus bas pour {for_a} que pour {for_b} ; l’intervalle à 95 % de l’écart exclut zéro",
+        "fr": "score plus bas pour {for_a} que pour {for_b} ; l’intervalle à 95 % de l’écart exclut zéro",
     },
     "sustainability.compare.verdict_table.higher": {
         "en": "Group A higher than B; the 95% interval of the difference excludes zero",
