@@ -151,7 +151,7 @@ def test_drilldown_follows_the_filter_bar(tiny_context):
     assert "In Libya only pillars 2 and 3 apply" in texts(answer[DRILL_NOTES])
     answer = page_answer("pillars", tiny_context, {"actions": ["PILOT"]}, {"drill": "JI-NA"}, "fr")
     assert answer[DRILL_CHOICES] == [{"label": "Action pilote", "value": "PILOT"}]
-    assert answer[DRILL].layout.title.text == "Action pilote : piliers par pays"
+    assert answer[DRILL].layout.title.text == "Action pilote : piliers par pays"
     assert "Aucune exception" in texts(answer[DRILL_NOTES])
 
 

@@ -100,7 +100,7 @@ TEXT: dict[str, dict[str, str]] = {
     "pillars.drill.label": {"en": "Action shown by country", "fr": "Action détaillée par pays"},
     "pillars.drill.title": {
         "en": "{action}: pillars by country",
-        "fr": "{action} : piliers par pays",
+        "fr": "{action} : piliers par pays",
     },
     "pillars.drill.aria": {
         "en": "Matrix of the chosen Action’s countries (rows) by pillars (columns), marking the pillars that a country exception leaves out. The exceptions are explained below the chart.",
