@@ -247,6 +247,9 @@ def start(
         "EUIOM_HOST": "127.0.0.1",
         "EUIOM_PORT": str(port),
         "EUIOM_WORKERS": str(workers),
+        # One private state directory per server, made here: the two servers' own configuration
+        # code (before and after) then never meets the other's directory.
+        "EUIOM_STATE_DIR": tempfile.mkdtemp(prefix="bench-state-"),
     }
     env["PYTHONPATH"] = str(
         code_dir
