@@ -17,8 +17,18 @@
     function arrange(api) {
         var phone = !!(PHONE && PHONE.matches);
         if (applied === phone) { return; }
+        var wasPhone = applied === true;
         applied = phone;
-        if (!phone) { api.resetColumnState(); return; }
+        if (!phone) {
+            // Back from a phone width: the grid's own columns again, keeping the sort the person
+            // or the address chose (resetting it raced the address's sort on a first load).
+            if (wasPhone) {
+                var sorted = api.getColumnState().filter(function (column) { return column.sort; });
+                api.resetColumnState();
+                api.applyColumnState({state: sorted});
+            }
+            return;
+        }
         var ids = api.getColumns().map(function (column) { return column.getColId(); });
         var order = FIRST.filter(function (id) { return ids.indexOf(id) >= 0; })
             .concat(ids.filter(function (id) { return FIRST.indexOf(id) < 0; }));
@@ -33,18 +43,21 @@
     }
 
     // True once the grid's API was asked for (the grid and dash-ag-grid's script both there).
-    function whenReady() {
+    function whenReady(freshGrid) {
         if (!document.getElementById(GRID_ID) || !window.dash_ag_grid || !window.dash_ag_grid.getApiAsync) {
             return false;
         }
-        window.dash_ag_grid.getApiAsync(GRID_ID).then(function (api) { applied = null; arrange(api); });
+        window.dash_ag_grid.getApiAsync(GRID_ID).then(function (api) {
+            if (freshGrid) { applied = null; }  // a grid just drawn has its own columns
+            arrange(api);
+        });
         return true;
     }
 
     var seen = null;
     new MutationObserver(function () {
         var grid = document.getElementById(GRID_ID);
-        if (grid && grid !== seen && whenReady()) { seen = grid; }
+        if (grid && grid !== seen && whenReady(true)) { seen = grid; }
     }).observe(document.documentElement, {childList: true, subtree: true});
-    if (PHONE) { PHONE.addEventListener("change", function () { applied = null; whenReady(); }); }
+    if (PHONE) { PHONE.addEventListener("change", function () { whenReady(false); }); }
 }());

@@ -383,3 +383,39 @@ def test_the_grids_first_requests_do_not_overwrite_a_pasted_link():
     assert (
         callbacks.address_of_grid(grid_request(), "#q=niger", synced)[0] == ""
     )  # the person cleared it
+
+
+def test_a_request_before_the_address_is_applied_changes_nothing():
+    # The grid's first request can reach the server before the address is applied: it neither
+    # writes the address nor marks it applied (that race hid the notice of a pasted link).
+    assert callbacks.address_of_grid(None, "#q=niger&sort=-bogus", None) == (
+        callbacks.no_update,
+        callbacks.no_update,
+    )
+    assert callbacks.address_of_grid(grid_request(), "#q=niger&sort=-bogus", {"synced": True}) == (
+        callbacks.no_update,
+        callbacks.no_update,
+    )
+
+
+def test_the_grid_showing_what_the_address_could_use_keeps_the_address_and_its_notice():
+    fragment = "#q=niger&sort=-bogus"
+    *_, notice, applied = callbacks.apply_address(fragment, None, "", {}, "en")
+    assert "sort=-bogus" in notice and applied["synced"] is False
+    shown = grid_request(
+        filters={SEARCH_KEY: {"filterType": "text", "type": "contains", "filter": "niger"}}
+    )
+    written, synced = callbacks.address_of_grid(shown, fragment, applied)
+    assert written is callbacks.no_update and synced["synced"] is True
+    # The grid asks again for the same rows: the link is not rewritten (its notice stays).
+    assert callbacks.address_of_grid(shown, fragment, synced) == (
+        callbacks.no_update,
+        callbacks.no_update,
+    )
+
+
+def test_an_address_the_grid_already_shows_is_applied_at_once():
+    # Back to a view the grid holds: no new request will confirm it, so the next change is written.
+    search = {SEARCH_KEY: {"filterType": "text", "type": "contains", "filter": "niger"}}
+    answer = callbacks.apply_address("#q=niger", None, "niger", search, "en")
+    assert answer[:3] == (callbacks.no_update,) * 3 and answer[4]["synced"] is True

@@ -112,40 +112,48 @@ def apply_address(
         else ""
     )
     wanted = address.filter_model()
-    shown: tuple[object, object]
-    if (search_now or "") == address.search and (filters_now or {}) == wanted:
-        shown = no_update, no_update
-    else:
-        shown = address.search, wanted
+    searched_now = (search_now or "") == address.search and (filters_now or {}) == wanted
     # The grid's columns are set only when the address sorts otherwise (setting them reloads the rows).
     sorted_now = sort_of(columns_now) == [(key["colId"], key["sort"]) for key in address.sort]
     return (
-        *shown,
+        *((no_update, no_update) if searched_now else (address.search, wanted)),
         no_update if sorted_now else address.column_state(),
         notice,
         {
             "fragment": fragment_of({"filterModel": wanted, "sortModel": list(address.sort)}),
-            "synced": False,
+            # Already shown (Back to a view the grid holds, the grid's own write): no request
+            # will come to confirm it, so the grid's next change writes the address at once.
+            "synced": searched_now and sorted_now,
         },
     )
 
 
 def address_of_grid(request: object, fragment: object, applied: object) -> tuple:
-    """The address's fragment from the grid's request (a person searched, filtered or sorted):
-    written once the grid shows what the address asked for, so that its first requests, made
-    before, do not overwrite a pasted link."""
-    applied = applied if isinstance(applied, dict) else {}
+    """The address's fragment from the grid's request (a person searched, filtered or sorted).
+
+    Written only once the grid shows what the address asked for (its first requests, made before
+    the address was applied, must not overwrite a pasted link), and only when the grid shows
+    something else than the address says (a value the address held and the explorer dropped stays
+    there, with its notice, until the person changes the rows)."""
+    if not isinstance(request, dict) or not isinstance(applied, dict) or "fragment" not in applied:
+        return no_update, no_update  # the address is not applied yet: nothing to compare with
     try:
         asked = ExplorerQuery.from_grid(*_models(request))
     except BadExplorerRequest:
         return no_update, no_update
     if not applied.get("synced"):
-        wanted = read_fragment(applied.get("fragment", ""))
-        if asked != ExplorerQuery.from_grid(wanted.filter_model(), list(wanted.sort)):
+        if asked != _query_of(applied["fragment"]):
             return no_update, no_update
         return no_update, {**applied, "synced": True}
+    if asked == _query_of(fragment):
+        return no_update, no_update
     new = fragment_of(request)
     return (new if new != (fragment or "") else no_update), no_update
+
+
+def _query_of(fragment: object) -> ExplorerQuery:
+    wanted = read_fragment(fragment)
+    return ExplorerQuery.from_grid(wanted.filter_model(), list(wanted.sort))
 
 
 def _models(request: object) -> tuple[object, object]:
