@@ -110,3 +110,23 @@ def test_the_explorer_on_a_phone_starts_with_the_indicator_and_the_country(
         assert boxes["country"][1] <= boxes["grid"][1] + 1, boxes
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=str)
+def test_the_pillar_matrix_scrolls_sideways_only_on_a_phone(live_server, browser, screen):
+    context, page = open_page(browser, SCREENS[screen], f"{live_server.url}/pillars?lang=fr")
+    try:
+        graph = "#pillars-matrix-graph"
+        page.wait_for_function(f"() => document.querySelector('{graph} .main-svg')")
+        page.locator(graph).scroll_into_view_if_needed()
+        wait_for_dash(page)
+        panel = page.evaluate(f"""() => {{ const panel = document.querySelector('{graph}')
+            .closest('[role=figure]'); return {{client: panel.clientWidth, scroll: panel.scrollWidth,
+            cue: panel.getAttribute('data-scroll-cue')}}; }}""")
+        if screen == "390px":
+            assert panel["scroll"] > panel["client"] and "end" in (panel["cue"] or ""), panel
+        else:
+            assert panel["scroll"] <= panel["client"] and not panel["cue"], panel
+        assert chart_problems(page, f"{graph} .js-plotly-plot") == []
+    finally:
+        context.close()

@@ -176,7 +176,9 @@ def test_a_budget_is_a_budget_never_a_target(context):
     assert rows.loc["BFA", "Measure"] == "EUTF budget of IOM contracts (budget in EUR)"
     figure = map_charts.map_figure(request)
     hover = {row[0]: row[2] for trace in figure.data[1:] for row in trace.customdata}
-    assert "budget in EUR: <b>8,300,000 EUR</b>" in hover["BFA"] and "target" not in hover["BFA"]
+    assert (
+        "budget in EUR: <b>8,300,000\u00a0EUR</b>" in hover["BFA"] and "target" not in hover["BFA"]
+    )
 
 
 def test_values_without_any_figure_are_not_offered(context):

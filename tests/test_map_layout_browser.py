@@ -47,6 +47,13 @@ LAYOUT_JS = """
             if (cross(texts[i], texts[j])) { problems.push('covers: ' + texts[i].text + ' / ' + texts[j].text); }
         }
     }
+    // plotly's toolbar (shown on hover or a tap; laid out even while hidden) covers no text, and
+    // sits above the chart rather than over it (a title's length on screen depends on the font).
+    const buttons = [...gd.querySelectorAll('.modebar-btn')].map(box).filter(b => b.right - b.left > 0);
+    for (const text of texts) {
+        if (buttons.some(button => cross(text, button))) { problems.push('under the toolbar: ' + text.text); }
+    }
+    if (buttons.some(button => button.bottom > chart.top + 1)) { problems.push('toolbar over the chart'); }
     if (area === 'map') {
         const frame = box(gd.querySelector('.geo .layer.bg'));
         for (const text of texts) { if (cross(text, frame)) { problems.push('over the map: ' + text.text); } }

@@ -76,12 +76,19 @@ def format_number(value: float | int | None, lang: str | None, decimals: int = 0
     return text
 
 
+def with_unit(number: str, unit: str, lang: str | None) -> str:
+    """A written number and its unit, never apart at a line's end: 12% and 1,200 EUR (no-break
+    space) in English, 12 % and 1 200 EUR (narrow no-break space) in French."""
+    if normalise_language(lang) == "fr":
+        return f"{number}\u202f{unit}"
+    return f"{number}{unit}" if unit == "%" else f"{number}\u00a0{unit}"
+
+
 def format_percent(share: float | None, lang: str | None, decimals: int = 0) -> str:
     """A share in [0, 1] as a percentage: 12.5% in English, 12,5 % in French."""
     if share is None or (isinstance(share, float) and math.isnan(share)):
         return "–"
-    number = format_number(share * 100, lang, decimals)
-    return f"{number}\u202f%" if normalise_language(lang) == "fr" else f"{number}%"
+    return with_unit(format_number(share * 100, lang, decimals), "%", lang)
 
 
 def plotly_separators(lang: str | None) -> str:

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from dashboard.common import theme
 from dashboard.common.figures import base_layout, new_figure
-from dashboard.i18n import format_number, t
+from dashboard.i18n import format_number, t, with_unit
 from dashboard.map.amounts import AmountSpec, as_value_text
 from dashboard.map.figures import frame_map, title_block
 from dashboard.map.geometry import COUNTRIES_URL
@@ -77,7 +77,9 @@ def _tick_text(value: float, spec: AmountSpec, lang: str) -> str:
     if spec.unit == "EUR" and value >= 1_000_000:
         millions = format_number(value / 1_000_000, lang, 1).removesuffix(".0").removesuffix(",0")
         return f"{millions}\u00a0M"
-    return as_value_text(value, spec, lang).removesuffix(" EUR")
+    if spec.unit == "EUR":
+        return format_number(value, lang, 0 if float(value).is_integer() else 2)
+    return as_value_text(value, spec, lang)
 
 
 def _wrapped(text: str, width: int = HOVER_WIDTH) -> list[str]:
@@ -108,7 +110,7 @@ def _hover_body(row, spec: AmountSpec, lang: str) -> str:
 
 def _other_value(kind: str, value: float, lang: str) -> str:
     if kind == "pct":
-        return format_number(value, lang, 0) + ("\u202f%" if lang == "fr" else "%")
+        return with_unit(format_number(value, lang, 0), "%", lang)
     return format_number(value, lang, 0 if float(value).is_integer() else 2)
 
 

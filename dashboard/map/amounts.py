@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.cells import is_missing, number
 from dashboard.common.data_kinds import EUTF, FACTS
-from dashboard.i18n import format_number, t
+from dashboard.i18n import format_number, t, with_unit
 from dashboard.store.eutf import BUDGET_VALUE
 
 AMOUNT_COLUMNS = (
@@ -242,7 +242,7 @@ def as_value_text(value: float, spec: AmountSpec, lang: str) -> str:
     if is_missing(value):
         return spec.missing_label
     if spec.unit == "%":
-        return format_number(value, lang, 0) + ("\u202f%" if lang == "fr" else "%")
+        return with_unit(format_number(value, lang, 0), "%", lang)
     decimals = 0 if float(value).is_integer() else 2
     text = format_number(value, lang, decimals)
-    return f"{text} EUR" if spec.unit == "EUR" else text
+    return with_unit(text, "EUR", lang) if spec.unit == "EUR" else text

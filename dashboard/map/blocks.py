@@ -14,7 +14,7 @@ from dash.development.base_component import Component
 from dashboard.cells import iso_date, number, timestamp
 from dashboard.common.attributes import Child, Children, attributes
 from dashboard.common.data_kinds import MAPPED_PILLAR_ACTIONS
-from dashboard.i18n import TEXT, format_number, format_percent, t
+from dashboard.i18n import TEXT, format_number, format_percent, t, with_unit
 from dashboard.map.labels import lang_column, pillar_numbers, role_text
 from dashboard.store.catalog import Catalog
 
@@ -319,7 +319,7 @@ def _action_link(code: str, lang: str) -> str:
 
 def _item(row: dict, lang: str) -> html.Li:
     budget = number(row["budget_eur"])
-    budget_text = "–" if budget is None else f"{format_number(budget, lang)} EUR"
+    budget_text = "–" if budget is None else with_unit(format_number(budget, lang), "EUR", lang)
     link = (
         html.A(
             t("eutf.profile.document", lang),

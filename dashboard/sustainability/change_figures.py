@@ -18,9 +18,8 @@ from dashboard.common.figures import base_layout, empty_figure, new_figure
 from dashboard.common.precision import interval_decimals
 from dashboard.i18n import format_number, format_percent, t
 from dashboard.sustainability.figures import (
-    MEASURE_COLOURS,
-    MEASURE_SYMBOLS,
     finish_group_chart,
+    measure_markers,
     percent_interval,
     with_ticks,
 )
@@ -99,36 +98,16 @@ def changes_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
             )
             for row in shown.to_dict("records")
         ]
+        bars = {
+            "type": "data",
+            "symmetric": False,
+            "thickness": 1.5,
+            "width": 4,
+            "array": (shown[f"{measure}_ci_high"].astype(float) - change).fillna(0).tolist(),
+            "arrayminus": (change - shown[f"{measure}_ci_low"].astype(float)).fillna(0).tolist(),
+        }
         figure.add_trace(
-            go.Scatter(
-                x=change.tolist(),
-                y=shown["tick"].tolist(),
-                name=name,
-                mode="markers",
-                orientation="h",
-                marker={
-                    "color": MEASURE_COLOURS[measure],
-                    "symbol": MEASURE_SYMBOLS[measure],
-                    "size": 9,
-                    "line": {"width": 1, "color": "white"},
-                },
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "thickness": 1.5,
-                    "width": 4,
-                    "color": MEASURE_COLOURS[measure],
-                    "array": (shown[f"{measure}_ci_high"].astype(float) - change)
-                    .fillna(0)
-                    .tolist(),
-                    "arrayminus": (change - shown[f"{measure}_ci_low"].astype(float))
-                    .fillna(0)
-                    .tolist(),
-                },
-                hovertext=hover,
-                hoverinfo="text",
-                meta={"measure": measure},
-            )
+            measure_markers(measure, change, shown["tick"], bars, name=name, hover=hover)
         )
     base_layout(
         figure,

@@ -180,6 +180,30 @@ def _error_bars(values: pd.Series, low: pd.Series, high: pd.Series) -> dict:
     }
 
 
+def measure_markers(
+    measure: str, values: pd.Series, ticks: pd.Series, bars: dict, *, name: str, hover: list[str]
+) -> go.Scatter:
+    """One score's markers (its own colour and symbol) with their interval bars ``bars``, one
+    per group row: the means chart's and the changes chart's traces."""
+    return go.Scatter(
+        x=values.tolist(),
+        y=ticks.tolist(),
+        name=name,
+        mode="markers",
+        orientation="h",
+        marker={
+            "color": MEASURE_COLOURS[measure],
+            "symbol": MEASURE_SYMBOLS[measure],
+            "size": 9,
+            "line": {"width": 1, "color": "white"},
+        },
+        error_x={**bars, "color": MEASURE_COLOURS[measure]},
+        hovertext=hover,
+        hoverinfo="text",
+        meta={"measure": measure},
+    )
+
+
 def _suppressed_marks(figure: go.Figure, ticks: list[str], lang: str, min_group_size: int) -> None:
     """Write 'suppressed' in the row of each suppressed group, so the gap is explained."""
     for tick in ticks:
@@ -287,27 +311,9 @@ def means_chart(by_group: pd.DataFrame, chart: GroupChart) -> go.Figure:
             )
             for row in shown.to_dict("records")
         ]
+        bars = _error_bars(mean, shown[f"{measure}_ci_low"], shown[f"{measure}_ci_high"])
         figure.add_trace(
-            go.Scatter(
-                x=mean.tolist(),
-                y=shown["tick"].tolist(),
-                name=name,
-                mode="markers",
-                orientation="h",
-                marker={
-                    "color": MEASURE_COLOURS[measure],
-                    "symbol": MEASURE_SYMBOLS[measure],
-                    "size": 9,
-                    "line": {"width": 1, "color": "white"},
-                },
-                error_x={
-                    **_error_bars(mean, shown[f"{measure}_ci_low"], shown[f"{measure}_ci_high"]),
-                    "color": MEASURE_COLOURS[measure],
-                },
-                hovertext=hover,
-                hoverinfo="text",
-                meta={"measure": measure},
-            )
+            measure_markers(measure, mean, shown["tick"], bars, name=name, hover=hover)
         )
     base_layout(
         figure,
