@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+import numpy as np
 import pytest
 from test_map_print_browser import (
     CHART_TEXTS_JS,
@@ -55,9 +56,42 @@ def layout_text(pdf: bytes, tmp_path) -> list[str]:
     return [squeezed(part) for part in text.decode("utf-8").split("\f")]
 
 
+def longest_run(marked: np.ndarray) -> int:
+    """The most consecutive marked rows (a line down the page, not lines of text)."""
+    longest = current = 0
+    for mark in marked:
+        current = current + 1 if mark else 0
+        longest = max(longest, current)
+    return longest
+
+
+def one_sided_boxes(pdf: bytes, tmp_path) -> list[str]:
+    """Pages where a box's left border runs down the left margin with no right border beside it
+    on the right (a panel cut at the paper's content edge), from the PDF rendered with pdftoppm
+    at 96 dpi: the rows where each margin's band holds a visible vertical line."""
+    source = tmp_path / "borders.pdf"
+    source.write_bytes(pdf)
+    for old in tmp_path.glob("borders-*.ppm"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-r", "96", str(source), str(tmp_path / "borders")], check=True)
+    problems = []
+    for image in sorted(tmp_path.glob("borders-*.ppm"), key=lambda path: int(path.stem[8:])):
+        header, dimensions, _, pixels = image.read_bytes().split(b"\n", 3)
+        width, height = map(int, dimensions.split())
+        grey = np.frombuffer(pixels, dtype=np.uint8).reshape(height, width, 3).mean(axis=2)
+        edge = round(MARGINS[0] / 72 * 96)  # the content's edges, 12 mm from the paper's
+        left = longest_run(grey[:, edge - 8 : edge + 10].min(axis=1) < 240)
+        right = longest_run(grey[:, width - edge - 10 : width - edge + 8].min(axis=1) < 240)
+        if left > 100 and right < 0.9 * left:
+            problems.append(
+                f"page {image.stem[8:]}: left border {left} px, right border {right} px"
+            )
+    return problems
+
+
 def printed(
     page, paper: str, window: int | None, tmp_path
-) -> tuple[list, list, list[str], list[str], list[list[str]]]:
+) -> tuple[list, list, list[str], list[str], list[list[str]], bytes]:
     """The page printed on ``paper`` laid out from ``window`` (None: the paper's width): the PDF's
     words, its pages' sizes and text, the charts' selectors and the lines each chart draws."""
     page.emulate_media(media="screen")
@@ -74,7 +108,7 @@ def printed(
     expected = page.evaluate(CHART_TEXTS_JS, charts)
     pdf = page.pdf(format=paper, print_background=True)
     words, sizes = pdf_words(pdf, tmp_path)
-    return words, sizes, layout_text(pdf, tmp_path), charts, expected
+    return words, sizes, layout_text(pdf, tmp_path), charts, expected, pdf
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -86,8 +120,9 @@ def test_every_page_prints_whole_on_a4_and_letter(live_server, page, tmp_path, p
     wait_for_dash(page)
     problems = {}
     for paper, window in PRINTS:
-        words, sizes, text, charts, expected = printed(page, paper, window, tmp_path)
-        found = []
+        words, sizes, text, charts, expected, pdf = printed(page, paper, window, tmp_path)
+        # Every bordered box keeps both sides on paper.
+        found = one_sided_boxes(pdf, tmp_path)
         # Nothing runs into a page's margins (or off the page).
         across, down = MARGINS
         found += [
