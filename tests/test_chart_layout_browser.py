@@ -30,6 +30,18 @@ CHARTS_JS = """
 """
 
 
+# Text of the page (paragraphs, captions, headings, list items, labels) past the screen's edge: cut,
+# or inside a panel that scrolls sideways, where a sentence would be read in pieces.
+TEXT_PAST_THE_EDGE_JS = """
+() => [...document.querySelectorAll(
+        'main p, main caption, main h1, main h2, main h3, main li, main label, main summary')]
+    .filter(el => el.offsetParent !== null && el.textContent.trim())
+    .filter(el => { const r = el.getBoundingClientRect();
+                    return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1); })
+    .map(el => el.tagName + ': ' + el.textContent.trim().slice(0, 60))
+"""
+
+
 def chart_problems(page, selector: str) -> list[str]:
     """What is cut, covered or too wide in one chart, drawn at its final size."""
     page.locator(selector).scroll_into_view_if_needed()
@@ -72,6 +84,7 @@ def test_every_chart_is_neither_cut_nor_covered(live_server, browser, screen, la
             assert (
                 page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen]["width"]
             ), path
+            assert page.evaluate(TEXT_PAST_THE_EDGE_JS) == [], path
         finally:
             context.close()
     assert problems == {}, "\n".join(f"{chart}: {found}" for chart, found in problems.items())

@@ -76,7 +76,7 @@ WORDS = {"label_a": "West Africa", "label_b": "Horn of Africa", "min_group_size"
 
 
 def table_cells(table: html.Div) -> list[list[str]]:
-    rows = table.children.children[2].children
+    rows = table.children[1].children.children[2].children
     return [[cell.children for cell in row.children] for row in rows]
 
 

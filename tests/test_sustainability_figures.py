@@ -406,7 +406,7 @@ def test_comparison_chart_and_table(tiny_cursor):
     table = sustainability_blocks.comparison_table(
         compared, label_a="Women", label_b="Men", lang="en", min_group_size=3
     )
-    rows = table.children.children[2].children
+    rows = table.children[1].children.children[2].children
     assert len(rows) == 4
     economic = [cell.children for cell in rows[0].children]
     assert economic[0] == "Economic"

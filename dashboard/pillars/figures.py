@@ -254,6 +254,7 @@ def country_pillar_chart(frame: pd.DataFrame, *, lang: str, action_name: str) ->
 
 
 LEGEND_LINE_HEIGHT = 20
+BAR_SLOT = 15  # px a bar of the pillar counts takes, its count written beside it at 10 px
 
 
 def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
@@ -300,6 +301,9 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
             orientation="h",
             text=[format_number(value, lang) if value else "" for value in frame[column]],
             textposition="outside",
+            # Four bars a pillar: at their own thickness plotly shrank the counts to 6 px.
+            constraintext="none",
+            textfont={"size": 10},
             marker=marker,
             customdata=customdata,
             hovertemplate=hover + "<extra></extra>",
@@ -310,12 +314,12 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
         t("pillars.mapped_note", lang), 50
     )  # the chart is narrower than the page on a phone
     top = max(int(frame[column].max()) for column in columns)
-    # As tall as the pillar matrix beside it (six Actions), so neither leaves a hole under it; room
-    # above the plot for the note and a legend that takes two lines on a phone.
+    # Each bar thick enough for its count written at 10 px (four bars a pillar); room above the
+    # plot for the note and a legend that takes two lines on a phone.
     figure.update_layout(
         title_subtitle_text=note,
         barmode="group",
-        height=190 + 46 * len(labels),
+        height=310 + 4 * BAR_SLOT * len(labels),
         # Four legend entries (two kinds of data apart) stack on a narrow chart: room for them.
         margin={
             "t": 84 + LEGEND_LINE_HEIGHT * 2 + SUBTITLE_LINE_HEIGHT * (note.count("<br>") + 2),

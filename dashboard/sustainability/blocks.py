@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
+from dashboard.common.attributes import attributes
 from dashboard.i18n import format_number, of_name, t
 from dashboard.sustainability.labels import (
     bounded_interval,
@@ -92,22 +93,32 @@ def comparison_table(
             for row in compared.to_dict("records")
         ]
     )
-    caption = html.Caption(
-        t(
-            "sustainability.compare.caption",
-            lang,
-            a=label_a,
-            b=label_b,
-            of_a=of_name(label_a, lang),
-            of_b=of_name(label_b, lang),
-            n_a=format_number(int(compared["a_n"].iloc[0]), lang),
-            n_b=format_number(int(compared["b_n"].iloc[0]), lang),
-        ),
-        className="small",
+    caption = t(
+        "sustainability.compare.caption",
+        lang,
+        a=label_a,
+        b=label_b,
+        of_a=of_name(label_a, lang),
+        of_b=of_name(label_b, lang),
+        n_a=format_number(int(compared["a_n"].iloc[0]), lang),
+        n_b=format_number(int(compared["b_n"].iloc[0]), lang),
     )
+    # The caption is read above the table, at the column's width: inside a table that scrolls
+    # sideways on a phone it took the table's width and was cut at the screen's edge. Screen
+    # readers get it once, as the table's caption.
     return html.Div(
-        html.Table(
-            [caption, header, body], className="table table-sm sustainability-compare-table"
-        ),
-        className="table-responsive",
+        [
+            html.P(
+                caption,
+                className="small sustainability-compare-caption mb-1",
+                **attributes({"aria-hidden": "true"}),
+            ),
+            html.Div(
+                html.Table(
+                    [html.Caption(caption, className="visually-hidden"), header, body],
+                    className="table table-sm sustainability-compare-table",
+                ),
+                className="table-responsive",
+            ),
+        ]
     )
