@@ -1,10 +1,12 @@
 """A number and its unit never part at a line's end: "95%" whole in English, "95 %" with a
 narrow no-break space in French, "1,200 EUR" with a no-break space; over every interface text
-and the texts the charts and tables generate (a chart's subtitle is wrapped by the app)."""
+and the texts the charts and tables generate (a chart's subtitle is wrapped by the app). French
+guillemets keep their word beside them too (a line never starts with "»")."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -25,6 +27,9 @@ UNITS = r"(%|EUR\b)"
 BREAKABLE = re.compile(r"(\d|\})[ \t\n]" + UNITS)
 # French: the unit after a narrow no-break space, never glued nor after a wide one.
 FRENCH_BADLY_SPACED = re.compile(r"(\d|\})(\u00a0)?" + UNITS)
+# French guillemets with a space a line may break at inside them.
+LOOSE_GUILLEMETS = re.compile(r"«[ \t\n]|[ \t\n]»")
+REFERENCE = Path(__file__).resolve().parent.parent / "data" / "reference"
 
 
 def unit_problems(text: str, lang: str) -> list[str]:
@@ -32,7 +37,14 @@ def unit_problems(text: str, lang: str) -> list[str]:
     found = [match.group(0) for match in BREAKABLE.finditer(text)]
     if lang == "fr":
         found += [match.group(0) for match in FRENCH_BADLY_SPACED.finditer(text)]
+        found += [match.group(0) for match in LOOSE_GUILLEMETS.finditer(text)]
     return found
+
+
+def test_the_dashboards_own_reference_texts_keep_guillemets_with_their_word():
+    # The French notes the dashboard wrote for its reference tables (not the EUTF export's text).
+    text = (REFERENCE / "global_components.csv").read_text(encoding="utf-8")
+    assert LOOSE_GUILLEMETS.findall(text) == []
 
 
 # Texts quoting the source's own writing ("80%" as a target is written in the EUTF data).

@@ -54,8 +54,8 @@ TEXT = {
         "computer, open http://…/auth/local?key=…”; it works in this computer’s browser only, until the "
         "server stops. Or import on the command line: python -m dashboard import FILE.",
         "fr": "L’import de données demande le droit de gestionnaire de données. Sur cet ordinateur : ouvrez le lien "
-        "que le terminal où tourne le tableau de bord (make run, python run.py) a affiché, « To import data "
-        "in the browser of this computer, open http://…/auth/local?key=… » ; il ne fonctionne que dans le "
+        "que le terminal où tourne le tableau de bord (make run, python run.py) a affiché, « To import data "
+        "in the browser of this computer, open http://…/auth/local?key=… » ; il ne fonctionne que dans le "
         "navigateur de cet ordinateur, jusqu’à l’arrêt du serveur. Ou importez en ligne de commande : "
         "python -m dashboard import FICHIER.",
     },

@@ -82,7 +82,7 @@ TEXT = {
     "export.source.empty": {"en": "no fact data", "fr": "aucune donnée"},
     "export.table_caption": {
         "en": "Data behind the chart “{title}”",
-        "fr": "Données du graphique « {title} »",
+        "fr": "Données du graphique « {title} »",
     },
     "export.table_truncated": {
         "en": "Showing the first {shown} of {total} rows; download the file for all of them.",
@@ -110,7 +110,7 @@ TEXT = {
     "print.sources": {"en": "Sources: ", "fr": "Sources : "},
     "print.sources_text": {
         "en": "Reference facts: the “Actions UE-OIM” web page and the brochure of the EU-IOM Knowledge Management Hub (KMH). Published figures: each with its own source, date and qualifier, listed on the About page and in data exports.",
-        "fr": "Faits de référence : la page web « Actions UE-OIM » et la brochure du Pôle de gestion des connaissances UE-OIM (KMH). Chiffres publiés : chacun avec sa source, sa date et sa formulation, listés sur la page À propos et dans les exports de données.",
+        "fr": "Faits de référence : la page web « Actions UE-OIM » et la brochure du Pôle de gestion des connaissances UE-OIM (KMH). Chiffres publiés : chacun avec sa source, sa date et sa formulation, listés sur la page À propos et dans les exports de données.",
     },
     "filters.title": {"en": "Filters", "fr": "Filtres"},
     "filters.toggle": {"en": "Show or hide filters", "fr": "Afficher ou masquer les filtres"},
@@ -135,10 +135,10 @@ TEXT = {
         "en": "Some values in the link were not recognised and were ignored: {items}.",
         "fr": "Certaines valeurs du lien n’ont pas été reconnues et ont été ignorées : {items}.",
     },
-    "notice.dropped_item": {"en": "{field} “{value}”", "fr": "{field} « {value} »"},
+    "notice.dropped_item": {"en": "{field} “{value}”", "fr": "{field} « {value} »"},
     "banner.demo": {
         "en": "Demo data in the indicator and survey charts (and the map coloured by an indicator): made by the demo generator (seed {seed}, {rows} survey records), not real programme data. Real, with their source: EUTF results and budgets (the map’s EUTF amounts, “Reported results”), published figures and reference facts.",
-        "fr": "Données de démonstration dans les graphiques d’indicateurs et d’enquête (et la carte colorée par un indicateur) : produites par le générateur de démonstration (graine {seed}, {rows} enquêtes), pas des données réelles des programmes. Réels, avec leur source : résultats et budgets du FFUE (montants FFUE de la carte, « Résultats déclarés »), chiffres publiés et faits de référence.",
+        "fr": "Données de démonstration dans les graphiques d’indicateurs et d’enquête (et la carte colorée par un indicateur) : produites par le générateur de démonstration (graine {seed}, {rows} enquêtes), pas des données réelles des programmes. Réels, avec leur source : résultats et budgets du FFUE (montants FFUE de la carte, « Résultats déclarés »), chiffres publiés et faits de référence.",
     },
     "banner.imported": {
         "en": "Imported data, from {files}.",

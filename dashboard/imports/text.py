@@ -235,7 +235,7 @@ TEXT = {
     },
     "import.rule.id": {
         "en": "unique id of the record: 1 to 64 letters, digits, '.', '_' or '-' (pseudonymous: no names)",
-        "fr": "identifiant unique de l’enregistrement : 1 à 64 lettres, chiffres, « . », « _ » ou « - » "
+        "fr": "identifiant unique de l’enregistrement : 1 à 64 lettres, chiffres, « . », « _ » ou « - » "
         "(pseudonyme : aucun nom)",
     },
     "import.rule.respondent": {
