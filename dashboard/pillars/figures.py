@@ -132,8 +132,10 @@ def _grid_figure(
     title: str,
     legend_keys: tuple[str, ...],
     row_axis_key: str,
+    min_height: int = 0,
 ) -> go.Figure:
-    """A rows x pillars heatmap with one symbol per cell, rows in the order of ``row_labels``."""
+    """A rows x pillars heatmap with one symbol per cell, rows in the order of ``row_labels``, at
+    least ``min_height`` px tall."""
     suffix = normalise_language(lang)
     pillars = frame.drop_duplicates("pillar_no").sort_values("pillar_no")
     columns = [
@@ -173,7 +175,7 @@ def _grid_figure(
     legend = legend_lines([t(key, lang) for key in legend_keys])
     figure.update_layout(
         title_subtitle_text=legend,
-        height=190 + 46 * len(row_labels),
+        height=max(190 + 46 * len(row_labels), min_height),
         margin={"t": 84 + SUBTITLE_LINE_HEIGHT * legend.count("<br>"), "b": 24},
         xaxis={
             "title": {"text": t("pillars.axis.pillar", lang)},
@@ -211,6 +213,8 @@ def pillar_matrix_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
         title=t("pillars.matrix.title", lang),
         legend_keys=legend,
         row_axis_key="pillars.axis.action",
+        # As tall as the pillar counts beside it, so neither leaves a hole under it.
+        min_height=pillar_counts_height(frame["pillar_no"].nunique()),
     )
 
 
@@ -255,6 +259,12 @@ def country_pillar_chart(frame: pd.DataFrame, *, lang: str, action_name: str) ->
 
 LEGEND_LINE_HEIGHT = 20
 BAR_SLOT = 15  # px a bar of the pillar counts takes, its count written beside it at 10 px
+
+
+def pillar_counts_height(pillars: int) -> int:
+    """The pillar counts chart's height: each of its four bars a pillar thick enough for its count
+    written at 10 px beside it, and room above the plot for its note and legend."""
+    return 310 + 4 * BAR_SLOT * pillars
 
 
 def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
@@ -314,12 +324,11 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
         t("pillars.mapped_note", lang), 50
     )  # the chart is narrower than the page on a phone
     top = max(int(frame[column].max()) for column in columns)
-    # Each bar thick enough for its count written at 10 px (four bars a pillar); room above the
-    # plot for the note and a legend that takes two lines on a phone.
+    # As tall as the pillar matrix beside it (which follows this height), so neither leaves a hole.
     figure.update_layout(
         title_subtitle_text=note,
         barmode="group",
-        height=310 + 4 * BAR_SLOT * len(labels),
+        height=pillar_counts_height(len(labels)),
         # Four legend entries (two kinds of data apart) stack on a narrow chart: room for them.
         margin={
             "t": 84 + LEGEND_LINE_HEIGHT * 2 + SUBTITLE_LINE_HEIGHT * (note.count("<br>") + 2),
