@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl
 
 from dash import MATCH, Dash, Input, Output, State, ctx, html, no_update
 
+from callbacks.charts import fill_layout, plain
 from dashboard import ids
 from dashboard.auth import Permission, current_user, disclosure_mode
 from dashboard.auth.local import how_to_get
@@ -84,7 +85,12 @@ def render_page(
         search=as_text(search),
         charts=page.charts,
     )
-    return page.layout(page_context)
+    layout = page.layout(page_context)
+    if not page.charts and not page.extras:
+        return layout
+    # The charts of the address, in the layout: no round of requests before they draw.
+    selection = Selection.from_query_string(as_text(search), context.catalog)
+    return fill_layout(page, context, layout, selection, lang)
 
 
 def address_in_language(search: str | None, lang: str, default: str) -> str:
@@ -110,7 +116,9 @@ def route(
     """The routing callback: the page at ``pathname`` in ``lang``, for the address the shell writes."""
     if ctx.triggered_id == ids.LANGUAGE_STORE and lang in LANGUAGES:
         search = address_in_language(search, lang, context.settings.language)
-    return render_page(context, site, pathname, search, lang)
+    # As plain data (its figures as dicts): Dash then writes the answer with orjson, not with
+    # plotly's pure-Python pass over every number of every figure.
+    return plain(render_page(context, site, pathname, search, lang))
 
 
 def dropped_notice(selection: Selection, bad_language: str | None, lang: str) -> tuple[str, bool]:
