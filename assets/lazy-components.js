@@ -6,8 +6,8 @@
  * script, then every stand-in draws the real component with the same properties. The stand-in
  * stays the component type Dash sees, so the grid is never remounted once drawn. Like Dash's own
  * lazy components, it tells Dash's renderer when it is ready, and Dash holds the component's
- * callbacks until then. On the page that shows the package from the start (data-page), the script
- * is asked for at once, beside the page's first requests.
+ * callbacks until then. The page that shows the package from the start (data-page) carries the
+ * script itself, as before, and needs no stand-in.
  */
 (function () {
     "use strict";
@@ -16,6 +16,7 @@
 
     function lazyPackage(meta) {
         var namespace = meta.getAttribute("name").slice(PREFIX.length);
+        if (window[namespace]) { return; }  // the page carries the script itself (its own page)
         var types = (meta.getAttribute("data-components") || "").split(",").filter(Boolean);
         var standIns = {};
         var pkg = {real: null, loading: null, waiting: []};
@@ -81,9 +82,6 @@
             standIns[type] = StandIn;
         });
         window[namespace] = standIns;
-
-        var page = meta.getAttribute("data-page");
-        if (page && window.location.pathname.replace(/\/+$/, "") === page) { load(); }
     }
 
     Array.prototype.forEach.call(

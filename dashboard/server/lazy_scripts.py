@@ -7,8 +7,9 @@ still served (fingerprinted, cached a year), no longer in the page.
 
 - A package the app shows somewhere (``LAZY_PACKAGES``) gets a ``<meta>`` tag naming its script's
   address; ``assets/lazy-components.js`` defines the package's components as small stand-ins
-  that load that script when one first mounts (at once on a page whose address shows one) and
-  then draw the real component.
+  that load that script when one first mounts (a visit that reaches /pillars from another page)
+  and then draw the real component. The page that shows them from the start (its address is
+  /pillars) carries the script itself, as before: its first draw waits for nothing more.
 - A package the app never shows (``UNUSED_PACKAGES``) loses its script; ``tests/test_lazy_scripts.py``
   fails when a page's layout holds one of its components.
 """
@@ -19,14 +20,18 @@ import importlib
 import os
 import sys
 
+from html import escape
+
 from dash import Dash
 from dash.fingerprint import build_fingerprint
+from flask import request
 
 # Package -> the page path (as in the address) that shows its components from the start.
 LAZY_PACKAGES = {"dash_ag_grid": "/pillars"}
 # Dash's own module path of packages whose components no page uses.
 UNUSED_PACKAGES = ("dash.dash_table",)
 META_PREFIX = "euiom-lazy-script-"
+ASSETS_MARK = "/assets/"  # the app's own scripts' addresses start so
 
 
 def main_scripts(module_name: str) -> list[dict]:
@@ -52,7 +57,10 @@ def script_url(app: Dash, entry: dict) -> str:
 
 def defer_component_scripts(app: Dash) -> None:
     """Take the lazy and unused packages' main scripts out of every page; name the lazy ones in
-    ``<meta>`` tags for ``assets/lazy-components.js``. Call before the app serves a page."""
+    ``<meta>`` tags for ``assets/lazy-components.js``; a page whose address shows a lazy package's
+    components from the start (/pillars) gets its script in the page as before, ahead of the app's
+    own scripts, so nothing waits for it there. Call before the app serves a page."""
+    pages: dict[str, str] = {}  # page path -> the script its first draw needs
     for module_name in UNUSED_PACKAGES:
         for entry in main_scripts(module_name):
             entry["dynamic"] = True
@@ -63,6 +71,7 @@ def defer_component_scripts(app: Dash) -> None:
         url = script_url(app, entries[0])
         entries[0]["dynamic"] = True  # served when asked for, no longer in the page
         prefix = app.config.requests_pathname_prefix.rstrip("/")
+        pages[prefix + page_path] = url
         app.config.meta_tags.append(
             {
                 "name": f"{META_PREFIX}{module_name}",
@@ -71,3 +80,22 @@ def defer_component_scripts(app: Dash) -> None:
                 "data-page": prefix + page_path,
             }
         )
+
+    plain_index = app.interpolate_index
+
+    def interpolate_index(**parts: str) -> str:
+        path = request.path.rstrip("/") or "/"
+        if path in pages and "scripts" in parts:
+            parts["scripts"] = with_script(parts["scripts"], pages[path])
+        return plain_index(**parts)
+
+    # Dash documents overriding this method to change the page; the instance's attribute is that.
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign]
+
+
+def with_script(scripts: str, url: str) -> str:
+    """The page's script tags with ``url``'s before the app's own scripts (after the libraries
+    it needs: React, Dash's components), or last when the page has none of its own."""
+    tag = f'<script src="{escape(url)}"></script>'
+    at = scripts.rfind("<script", 0, scripts.find(ASSETS_MARK)) if ASSETS_MARK in scripts else -1
+    return scripts[:at] + tag + "\n" + scripts[at:] if at >= 0 else scripts + "\n" + tag
