@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import orjson
 import pytest
+from test_language_address import find
 
 from callbacks.charts import answer_page, html_outputs, id_text, page_outputs, plain, wire_value
 from callbacks.shell import render_page
@@ -15,7 +16,6 @@ from dashboard.site import SITE
 from dashboard.store.context import AppContext
 
 from conftest import settings_for
-from test_language_address import find
 
 SEARCHES = ("", "?region=WCA&group=sex", "?country=GIN&lang=fr", "?indicator=people_reached")
 

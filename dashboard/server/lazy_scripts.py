@@ -19,7 +19,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-
 from html import escape
 
 from dash import Dash
