@@ -9,6 +9,7 @@ import datetime as dt
 from urllib.parse import parse_qsl
 
 from dash import MATCH, Dash, Input, Output, State, ctx, html, no_update
+from flask import current_app
 
 from callbacks.charts import fill_layout, plain
 from dashboard import ids
@@ -88,9 +89,14 @@ def render_page(
     layout = page.layout(page_context)
     if not page.charts and not page.extras:
         return layout
-    # The charts of the address, in the layout: no round of requests before they draw.
+    # The charts of the address, in the layout: no round of requests before they draw. A chart
+    # that fails leaves the page itself standing, its charts empty, as a failed chart callback did.
     selection = Selection.from_query_string(as_text(search), context.catalog)
-    return fill_layout(page, context, layout, selection, lang)
+    try:
+        return fill_layout(page, context, layout, selection, lang)
+    except Exception:  # noqa: BLE001 (logged; the page is still shown)
+        current_app.logger.exception("first figures of %s", page.path)
+        return page.layout(page_context)
 
 
 def address_in_language(search: str | None, lang: str, default: str) -> str:

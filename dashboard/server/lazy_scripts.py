@@ -89,7 +89,7 @@ def defer_component_scripts(app: Dash) -> None:
         return plain_index(**parts)
 
     # Dash documents overriding this method to change the page; the instance's attribute is that.
-    app.interpolate_index = interpolate_index  # type: ignore[method-assign]
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign,assignment]
 
 
 def with_script(scripts: str, url: str) -> str:
