@@ -16,7 +16,7 @@ from collections.abc import Callable
 import numpy as np
 import orjson
 import pandas as pd
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import Dash, Input, Output, State, ctx, html, no_update
 from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 from plotly.basedatatypes import BaseFigure
@@ -200,11 +200,25 @@ def answer_page(
     """
     if selection_data is None and page.options is not None and page.options.follows_filters:
         raise PreventUpdate
+    selection = Selection.from_raw(selection_data or {}, context.catalog)
+    return answer_selection(page, context, selection, options_data, lang, changed, drawn)
+
+
+def answer_selection(
+    page: Page,
+    context: AppContext,
+    selection: Selection,
+    options_data: object,
+    lang: object,
+    changed: frozenset[str] = frozenset(),
+    drawn: dict[str, object] | None = None,
+) -> dict[Key, object]:
+    """``answer_page`` for a typed selection."""
     request = ChartRequest(
         cursor=context.cursor(),
         catalog=context.catalog,
         settings=context.settings,
-        selection=Selection.from_raw(selection_data or {}, context.catalog),
+        selection=selection,
         params=options_data if isinstance(options_data, dict) else {},
         lang=normalise_language(lang),
     )
@@ -215,6 +229,48 @@ def answer_page(
         if follows(extra, changed):
             answer.update(zip(extra.outputs, extra.build(request), strict=True))
     return answer
+
+
+def components_by_id(layout: Component) -> dict[str, Component]:
+    """Every component of ``layout`` that has an id, by its id (a dict id as its JSON text)."""
+    found: dict[str, Component] = {}
+    for component in html.Div(layout)._traverse():
+        component_id = getattr(component, "id", None)
+        if component_id is not None:
+            found[id_text(component_id)] = component
+    return found
+
+
+def id_text(component_id: object) -> str:
+    """A component id as one comparable text (dict ids as sorted JSON)."""
+    return orjson.dumps(component_id, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def fill_layout(
+    page: Page, context: AppContext, layout: Component, selection: Selection, lang: str
+) -> Component:
+    """``layout`` (the page just built for the routing callback) with the page's first answer in
+    place: every chart's figure, summary and panel state and every extra, as the chart callback
+    would have sent them on load. The charts then draw with the page, one round of requests
+    earlier, and the graphs are not drawn empty first; the chart callback runs on later changes
+    only (``prevent_initial_call``)."""
+    found = components_by_id(layout)
+    options_data = None
+    if page.options is not None:
+        options_store = found.get(id_text(page.options.store_id))
+        options_data = getattr(options_store, "data", None)
+    answer = answer_selection(page, context, selection, options_data, lang)
+    blocks = html_outputs(page)
+    for (component_id, prop), value in answer.items():
+        component = found.get(id_text(component_id))
+        if component is None:  # an output the page shows only in some states
+            continue
+        if (component_id, prop) in blocks:
+            value = html_block(component_id, value)
+        elif isinstance(value, BaseFigure):
+            value = figure_value(value)
+        setattr(component, prop, value)
+    return layout
 
 
 def triggered_changes(page: Page) -> frozenset[str]:
@@ -267,6 +323,7 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
             *options,
             State(ids.LANGUAGE_STORE, "data"),
             *[State(store, "data") for store in drawn_stores(page)],
+            prevent_initial_call=True,  # the first answer is in the page's layout: fill_layout
             pure=True,
             needs=VIEWING,
         )(chart_callback(page, context))

@@ -9,12 +9,14 @@ history entry instead of adding one.
 
 from __future__ import annotations
 
+import json
+
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
-from dashboard.auth.policy import READING_THE_ADDRESS, VIEWING
-from dashboard.common.options import OptionEnv, OptionTable, copy_address, page_search, url_write
+from dashboard.auth.policy import VIEWING
+from dashboard.common.options import OptionEnv, OptionTable, page_search, url_write
 from dashboard.common.pages import Site
 from dashboard.common.urlstate import as_text, query_params
 from dashboard.common.wiring import declare
@@ -32,8 +34,14 @@ def sync_page_options(
     control_values: tuple,
     current: object,
     selection_data: object = None,
+    location_search: object = None,
 ) -> tuple:
     """The page's options store, its controls and the address, from whichever changed.
+
+    ``address`` is the page's copy of the address, refreshed when the address changes in a way
+    that may concern the page's options (see ``COPY_ADDRESS_JS``); ``location_search`` is the
+    address bar's query string now, on which a change of a control is written (the copy can be
+    older: the shell's own write of a filter change is not copied).
 
     Returns:
         (store data, *control values, address to write), ``no_update`` for what stays.
@@ -42,7 +50,11 @@ def sync_page_options(
     """
     if not isinstance(address, dict) or address.get("path") != table.path:
         raise PreventUpdate
-    search, pathname = as_text(address.get("search")), table.path
+    from_url = triggered in (None, table.address_store_id)
+    search = as_text(
+        address.get("search") if from_url or location_search is None else location_search
+    )
+    pathname = table.path
     current = current if isinstance(current, dict) else {}
     if triggered == ids.SELECTION_STORE:
         return _follow_filters(context, table, lang, control_values, current, selection_data)
@@ -55,7 +67,6 @@ def sync_page_options(
         normalise_language(lang),
         Selection.from_query_string(search, context.catalog),
     )
-    from_url = triggered in (None, table.address_store_id)
     if from_url:
         parsed = table.parse(query_params(as_text(search)), env)
     else:
@@ -129,12 +140,45 @@ function (shellWrite, pageWrites) {
     const path = here.pathname.replace(/\\/+$/, '') || '/';
     if (write.path !== path || write.search === here.search) { return [noUpdate, noUpdate]; }
     const href = here.origin + here.pathname + write.search + here.hash;
+    window._euiomLastWrite = write.search;  // the app's own address: COPY_ADDRESS_JS
     if (write.replace) {
         window.history.replaceState(window.history.state, '', href);
     }
     return [write.search, href];
 }
 """
+
+
+COPY_ADDRESS_JS = """
+function (search, pathname, previous, selectionStamp, optionsStamp) {
+    const PARAMS = %(params)s, FOLLOWS_FILTERS = %(follows)s;
+    const copy = {
+        search: typeof search === 'string' ? search : '',
+        path: ((typeof pathname === 'string' && pathname) || '/').replace(/\\/+$/, '') || '/'
+    };
+    const own = (query) => {
+        const values = new URLSearchParams(query);
+        return JSON.stringify(PARAMS.map((param) => values.getAll(param)));
+    };
+    // The app's own write (a filter change written by the shell) that keeps this page's options
+    // in the address as they are: the options are already in step (on a page whose options follow
+    // the filters, unless they changed with the filters: then the address still needs tidying).
+    if (previous && previous.path === copy.path && copy.search === window._euiomLastWrite
+            && own(previous.search) === own(copy.search)
+            && !(FOLLOWS_FILTERS && optionsStamp > selectionStamp)) {
+        return window.dash_clientside.no_update;
+    }
+    return copy;
+}
+"""
+
+
+def copy_address_js(table: OptionTable) -> str:
+    """The page's address copier, with the page's own address parameters."""
+    return COPY_ADDRESS_JS % {
+        "params": json.dumps(list(table.params)),
+        "follows": "true" if table.follows_filters else "false",
+    }
 
 
 def _trigger(table: OptionTable) -> object:
@@ -148,17 +192,22 @@ def _trigger(table: OptionTable) -> object:
 def register(app: Dash, context: AppContext, site: Site) -> None:
     """Wire one options callback per page of ``site`` that has options, and the clientside address writer."""
     for table in site.option_tables().values():
-        # The layout holds the address it was drawn from; a later change (Back, Forward, a write)
-        # is copied here. Not on load: see layouts.page_options.
-        declare(
-            app,
+        # The layout holds the address it was drawn from; a later change (Back, Forward, a link,
+        # a control's write) is copied here, in the browser; the shell's write of a filter change
+        # is not, when the page's options stay as they are (one round of requests less per
+        # filter change). Not on load: see layouts.page_options. Its stamps tell whether the
+        # options changed since the filters did (Dash holds the shell's write until the options
+        # callback following the filters has answered).
+        app.clientside_callback(
+            copy_address_js(table),
             Output(table.address_store_id, "data"),
             Input(ids.URL, "search"),
             Input(ids.URL, "pathname"),
+            State(table.address_store_id, "data"),
+            State(ids.SELECTION_STORE, "modified_timestamp"),
+            State(table.store_id, "modified_timestamp"),
             prevent_initial_call=True,
-            pure=True,
-            needs=READING_THE_ADDRESS,
-        )(copy_address)
+        )
         # A page whose options follow the filters also listens to the selection store: Dash then
         # holds its charts until the options are parsed again, and they draw once.
         filters = [Input(ids.SELECTION_STORE, "data")] if table.follows_filters else []
@@ -172,6 +221,7 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
             *filters,
             State(ids.LANGUAGE_STORE, "data"),
             State(table.store_id, "data"),
+            State(ids.URL, "search"),
             prevent_initial_call=True,
             pure=True,
             needs=VIEWING,
@@ -181,10 +231,11 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
                 table,
                 _trigger(table),
                 address,
-                rest[-2],
+                rest[-3],
                 rest[: len(table.controls)],
-                rest[-1],
+                rest[-2],
                 rest[len(table.controls)] if table.follows_filters else None,
+                rest[-1],
             )
         )
     # The tidied address of a page just drawn replaces the history entry. It writes no property

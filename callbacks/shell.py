@@ -9,7 +9,9 @@ import datetime as dt
 from urllib.parse import parse_qsl
 
 from dash import MATCH, Dash, Input, Output, State, ctx, html, no_update
+from flask import current_app
 
+from callbacks.charts import fill_layout, plain
 from dashboard import ids
 from dashboard.auth import Permission, current_user, disclosure_mode
 from dashboard.auth.local import how_to_get
@@ -84,7 +86,17 @@ def render_page(
         search=as_text(search),
         charts=page.charts,
     )
-    return page.layout(page_context)
+    layout = page.layout(page_context)
+    if not page.charts and not page.extras:
+        return layout
+    # The charts of the address, in the layout: no round of requests before they draw. A chart
+    # that fails leaves the page itself standing, its charts empty, as a failed chart callback did.
+    selection = Selection.from_query_string(as_text(search), context.catalog)
+    try:
+        return fill_layout(page, context, layout, selection, lang)
+    except Exception:  # noqa: BLE001 (logged; the page is still shown)
+        current_app.logger.exception("first figures of %s", page.path)
+        return page.layout(page_context)
 
 
 def address_in_language(search: str | None, lang: str, default: str) -> str:
@@ -110,7 +122,9 @@ def route(
     """The routing callback: the page at ``pathname`` in ``lang``, for the address the shell writes."""
     if ctx.triggered_id == ids.LANGUAGE_STORE and lang in LANGUAGES:
         search = address_in_language(search, lang, context.settings.language)
-    return render_page(context, site, pathname, search, lang)
+    # As plain data (its figures as dicts): Dash then writes the answer with orjson, not with
+    # plotly's pure-Python pass over every number of every figure.
+    return plain(render_page(context, site, pathname, search, lang))
 
 
 def dropped_notice(selection: Selection, bad_language: str | None, lang: str) -> tuple[str, bool]:

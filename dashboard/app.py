@@ -21,6 +21,7 @@ from dashboard.imports.service import MAX_UPLOAD_BYTES
 from dashboard.map import geometry
 from dashboard.server.health import install_health
 from dashboard.server.http_errors import install_error_pages
+from dashboard.server.lazy_scripts import defer_component_scripts
 from dashboard.server.request_limits import (
     CALLBACK_BODY_BYTES,
     MIB,
@@ -139,6 +140,7 @@ def create_app(settings: Settings | None = None, site: Site | None = None) -> Da
     )  # the store door's time limit
     install_store_switching(app.server, context)
     app.index_string = INDEX_TEMPLATE.format(lang=settings.language)
+    defer_component_scripts(app)  # dash-ag-grid's script on the explorer's page only
 
     state = open_shared_state(settings)
     install_health(app.server, context, state)

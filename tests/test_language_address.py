@@ -22,12 +22,26 @@ from dashboard.store.context import AppContext
 from conftest import settings_for
 
 
-def store_data(layout: Component, component_id: object) -> object:
-    """The ``data`` of the component ``component_id`` in ``layout``."""
-    for component in layout._traverse():  # noqa: SLF001 (Dash's own walk over a layout)
-        if getattr(component, "id", None) == component_id:
-            return component.data
-    raise AssertionError(f"{component_id} not in the layout")
+def store_data(layout: object, component_id: object) -> object:
+    """The ``data`` of the component ``component_id`` in ``layout``, the routing callback's answer
+    as it goes to the browser (components as ``{props, type, namespace}``)."""
+    found = list(find(layout, component_id))
+    if not found:
+        raise AssertionError(f"{component_id} not in the layout")
+    return found[0].get("data")
+
+
+def find(node: object, component_id: object):
+    """The props of every component ``component_id`` in ``node``."""
+    if isinstance(node, Component):
+        node = node.to_plotly_json()
+    if isinstance(node, list):
+        for child in node:
+            yield from find(child, component_id)
+    elif isinstance(node, dict) and isinstance(node.get("props"), dict):
+        if node["props"].get("id") == component_id:
+            yield node["props"]
+        yield from find(node["props"].get("children"), component_id)
 
 
 @pytest.mark.parametrize(
