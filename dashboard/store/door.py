@@ -7,6 +7,10 @@ time limit: a timer interrupts DuckDB (``connection.interrupt()``) and the calle
 a name (the function that asks it): its time is logged at debug level and counted per name
 (:func:`query_stats`), which the benchmarks print.
 
+On a cursor of the served read-only store, an answer already given is handed out again, as a copy,
+without asking DuckDB (:mod:`dashboard.store.results`: one cache per opened store version, keyed on
+the SQL text, the bound values and how the answer is read); such hits are counted per name too.
+
 Writes (DDL, imports, aggregate and release rebuilds) are ``dashboard.build``'s, on its own
 writable connection (``dashboard.store.files.connect_writable``); ``tests/test_store_door.py``
 fails on any ``.execute(`` elsewhere.
@@ -25,6 +29,7 @@ import duckdb
 from flask import current_app, has_app_context
 
 from dashboard.store.files import StoreError
+from dashboard.store.results import results_of
 
 LOG = logging.getLogger(__name__)
 # The Flask config key holding the app's time limit in seconds (``EUIOM_QUERY_SECONDS``).
@@ -44,6 +49,7 @@ class QueryCount:
     calls: int = 0
     seconds: float = 0.0
     longest: float = 0.0
+    cached: int = 0
 
 
 class QueryStats:
@@ -61,11 +67,16 @@ class QueryStats:
             count.seconds += seconds
             count.longest = max(count.longest, seconds)
 
+    def record_hit(self, name: str) -> None:
+        """Count one answer of ``name`` handed out from the store's cache (not asked again)."""
+        with self._lock:
+            self._counts.setdefault(name, QueryCount()).cached += 1
+
     def snapshot(self) -> dict[str, QueryCount]:
         """A copy of the counts, by name."""
         with self._lock:
             return {
-                name: QueryCount(count.calls, count.seconds, count.longest)
+                name: QueryCount(count.calls, count.seconds, count.longest, count.cached)
                 for name, count in self._counts.items()
             }
 
@@ -99,6 +110,25 @@ def _read(result: duckdb.DuckDBPyConnection, read: str) -> Any:
     raise ValueError(f"unknown way to read an answer: {read!r}")
 
 
+def _frozen(value: object) -> object:
+    """A bound value as part of a cache key: hashable, and typed (1, 1.0 and True differ in SQL)."""
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(_frozen(item) for item in value))
+    if isinstance(value, Mapping):
+        return ("map", tuple(sorted((str(key), _frozen(item)) for key, item in value.items())))
+    hash(value)  # TypeError for anything else that cannot be a key part
+    return (type(value).__name__, value)
+
+
+def _result_key(
+    sql: str, params: Mapping[str, object] | Sequence[object] | None, read: str
+) -> tuple | None:
+    try:
+        return (sql, read, _frozen(params) if params is not None else None)
+    except TypeError:
+        return None
+
+
 def query(
     cursor: duckdb.DuckDBPyConnection,
     name: str,
@@ -119,6 +149,13 @@ def query(
     Raises:
         QueryTimeout: the query ran past the time limit and was interrupted.
     """
+    results = results_of(cursor)
+    key = _result_key(sql, params, read) if results is not None else None
+    if results is not None and key is not None:
+        found, answer = results.get(key)
+        if found:
+            STATS.record_hit(name)
+            return answer
     limit = time_limit()
     timer = threading.Timer(limit, cursor.interrupt) if limit else None
     started = time.perf_counter()
@@ -139,4 +176,6 @@ def query(
         seconds = time.perf_counter() - started
         STATS.record(name, seconds)
         LOG.debug("query %s: %.1f ms", name, seconds * 1000)
+    if results is not None and key is not None:
+        results.put(key, answer)
     return answer
