@@ -271,10 +271,10 @@ def _raw_groups(
         if pairs
         else "sum(c.computed) AS computed_all"
     )
-    columns = joined(
-        [group, Sql("sum(c.n) AS n_all"), extra, *([_moment_sums(measures)] if measures else [])],
-        ", ",
-    )
+    # Every measure's sums, whichever the caller asked for: the charts of one selection then ask
+    # the same SQL (answered once per store version by the door's cache), and the columns not
+    # asked for are dropped below.
+    columns = joined([group, Sql("sum(c.n) AS n_all"), extra, _moment_sums(MEASURES)], ", ")
     sql = compose(
         """
         SELECT {columns}
@@ -285,6 +285,14 @@ def _raw_groups(
         where=where(conditions),
     )
     raw = query(cursor, "group_sums", sql, params)
+    asked = {f"{measure}_{sum_}" for measure in measures for sum_ in ("s", "ss")}
+    raw = raw[
+        [
+            name
+            for name in raw.columns
+            if name in asked or not name.endswith(("_s", "_ss")) or name.startswith("months")
+        ]
+    ]
     raw["group_code"] = raw["group_code"].astype(str)
     if by_band or only is not None:
         return raw
