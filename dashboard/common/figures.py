@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 import plotly.graph_objects as go
 from _plotly_utils.basevalidators import CompoundArrayValidator, CompoundValidator
@@ -87,15 +88,16 @@ class Figure(go.Figure):
                 secondary_ys=secondary_ys,
                 exclude_empty_subplots=exclude_empty_subplots,
             )
-        checked = self._data_validator
+        figure: Any = self  # plotly's private validator attribute is untyped
+        checked = figure._data_validator
         taken = checked.validate_coerce(traces, _validate=False)
         for trace in taken:
             trace._validate = True  # what is set on it later is validated
-        self._data_validator = _Validated(taken, checked)
+        figure._data_validator = _Validated(taken, checked)
         try:
             super().add_traces(taken)
         finally:
-            self._data_validator = checked
+            figure._data_validator = checked
         return self
 
     def add_vline(
