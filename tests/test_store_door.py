@@ -5,6 +5,7 @@ each query by name; SQL text is composed from the app's own text and allow-liste
 from __future__ import annotations
 
 import ast
+import threading
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,17 @@ def test_sql_text_is_composed_from_the_apps_own_text_only():
         joined([Sql("a"), "b"], ", ")
     with pytest.raises(ValueError):
         identifier("name_en; DROP TABLE countries", {"name_en"})
+
+
+def test_queries_under_a_time_limit_share_one_watchdog_thread(tiny_cursor):
+    """A time limit costs no thread per query: one watchdog interrupts the late ones."""
+    app = Flask(__name__)
+    app.config[TIME_LIMIT_KEY] = 5
+    with app.app_context():
+        query(tiny_cursor, "test_watched", "SELECT 1", read=ROW)
+        threads = threading.active_count()
+        for number in range(50):
+            assert query(tiny_cursor, "test_watched", "SELECT $n", {"n": number}, read=ROW) == (
+                number,
+            )
+        assert threading.active_count() == threads

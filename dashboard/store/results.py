@@ -29,7 +29,7 @@ import duckdb
 import pandas as pd
 
 MAX_ENTRIES = 4096
-MAX_CELLS = 4_000_000  # all entries together: about 100-300 MB at most, far less in practice
+MAX_CELLS = 1_000_000  # all entries together: tens of MB at most (numbers and short codes)
 MAX_ENTRY_CELLS = 50_000  # a larger answer is not kept
 IMMUTABLE = (str, int, float, bool, bytes, type(None))
 
