@@ -28,7 +28,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-MAX_ENTRIES = 4096
+MAX_ENTRIES = 1024  # a DataFrame costs a few KB besides its cells: about 20-30 MB per worker in all
 MAX_CELLS = 1_000_000  # all entries together: tens of MB at most (numbers and short codes)
 MAX_ENTRY_CELLS = 50_000  # a larger answer is not kept
 IMMUTABLE = (str, int, float, bool, bytes, type(None))
