@@ -842,7 +842,8 @@ def report(
             "### Queries by name (the store door's counts)",
             "",
             "Every query of the measured selections, counted by the store door "
-            "(`dashboard/store/door.py`): calls, total and longest time.",
+            "(`dashboard/store/door.py`): calls run in DuckDB, total and longest time, and the "
+            "calls answered from the served version's cache of answers (`dashboard/store/results.py`).",
             "",
             "| query | " + " | ".join(f"{label(size)} records" for size in sizes) + " |",
             "|---|" + "---:|" * len(sizes),
@@ -857,6 +858,7 @@ def report(
                     if not count
                     else f"{count['calls']} calls, {count['seconds'] * 1000:.0f} ms, "
                     f"longest {count['longest'] * 1000:.1f} ms"
+                    + (f", {count['cached']} from the cache" if count.get("cached") else "")
                 )
             lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
 

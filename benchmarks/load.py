@@ -435,6 +435,14 @@ def summarise(
     }
 
 
+def per_change(run: dict[str, Any]) -> str:
+    """The workers' CPU over the run divided by the filter changes made (page loads and
+    navigation included): what one change costs the server, whatever else ran on the machine."""
+    if not run.get("updates") or "server_cpu_s" not in run:
+        return "–"
+    return f"{run['server_cpu_s'] * 1000 / run['updates']:.0f} ms"
+
+
 def table(runs: dict[str, dict[str, Any]]) -> str:
     info = machine()
     lines = [
@@ -443,9 +451,10 @@ def table(runs: dict[str, dict[str, Any]]) -> str:
         "request, measured by the client (loopback, so it includes queueing in the server).",
         "",
         "| run | store | users | think time | workers | duration | requests | throughput | p50 | p95 | p99 | "
-        "filter change, p95 (all its requests) | errors | worker CPU per request | CPU used: workers / client | "
+        "filter change, p95 (all its requests) | errors | worker CPU per request | worker CPU per filter change | "
+        "CPU used: workers / client | "
         "worker peak RSS | p95 < 500 ms, no errors |",
-        "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---|---|",
+        "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---|---|",
     ]
     for run in runs.values():
         errors = ", ".join(f"{key}: {value}" for key, value in run["errors"].items()) or "none"
@@ -464,6 +473,7 @@ def table(runs: dict[str, dict[str, Any]]) -> str:
             f"| {run['workers']} | {run['seconds']:.0f} s | {run['requests']:,} | {run['throughput']:.1f} req/s | "
             f"{run['p50']:.0f} ms | {run['p95']:.0f} ms | {run['p99']:.0f} ms | {run['update_p95']:.0f} ms | "
             f"{errors} | {run.get('server_cpu_ms_per_request', float('nan')):.0f} ms | "
+            f"{per_change(run)} | "
             f"{run.get('server_cpu_s', float('nan')) / run['seconds']:.2f} / "
             f"{run.get('client_cpu_s', float('nan')) / run['seconds']:.2f} cores | "
             f"{', '.join(f'{peak:.0f}' for peak in run['worker_peak_mb'])} MB | {verdict} |"

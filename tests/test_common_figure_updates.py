@@ -115,3 +115,49 @@ def test_annotations_added_one_by_one_give_the_figure_plotly_gives():
     assert ours.to_plotly_json() == plotly.to_plotly_json()
     with pytest.raises(ValueError):
         new_figure().add_annotation(txet="typo")
+
+
+TRACES = [
+    go.Scatter(
+        x=[0.1, -0.2],
+        y=["a", "b"],
+        mode="markers",
+        orientation="h",
+        marker={"color": "red", "symbol": "circle", "size": 9, "line": {"width": 1}},
+        error_x={"type": "data", "symmetric": False, "array": [0.1, 0.2], "arrayminus": [0, 0]},
+        hovertext=["x", "y"],
+        hoverinfo="text",
+        meta={"measure": "m"},
+    ),
+    go.Bar(x=[1, 2], y=["a", "b"], orientation="h", marker_color="blue", name="bars"),
+]
+
+
+@pytest.mark.parametrize("one_by_one", [True, False])
+def test_added_traces_and_a_vertical_line_give_plotlys_json(one_by_one):
+    """Traces added to a figure without subplots are taken as they were validated (and still
+    validate what is set on them later); a plain vertical line is plotly's shape."""
+    ours, plotlys = _pair()
+    for figure in (ours, plotlys):
+        if one_by_one:
+            for trace in TRACES:
+                figure.add_trace(trace)
+        else:
+            figure.add_traces(TRACES)
+        figure.add_vline(x=0, line={"color": "#555", "width": 1, "dash": "dot"})
+        figure.update_traces(opacity=0.5)
+        figure.data[0].marker.size = 7
+    assert ours.to_plotly_json() == plotlys.to_plotly_json()
+    with pytest.raises(ValueError):
+        ours.data[0].marker.size = "large"
+    with pytest.raises(ValueError):
+        ours.data[0].error_x.thickness = "thick"
+
+
+def test_a_vertical_line_with_an_annotation_or_on_subplots_takes_plotlys_way():
+    ours, plotlys = _pair(go.Bar(x=[1], y=["a"]))
+    for figure in (ours, plotlys):
+        figure.add_vline(x=1, line_dash="dot", annotation_text="one")
+        figure.update_layout(xaxis2={"domain": [0.5, 1]})
+        figure.add_vline(x=2)
+    assert ours.to_plotly_json() == plotlys.to_plotly_json()

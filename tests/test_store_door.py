@@ -5,6 +5,7 @@ each query by name; SQL text is composed from the app's own text and allow-liste
 from __future__ import annotations
 
 import ast
+import threading
 from pathlib import Path
 
 import pytest
@@ -68,12 +69,14 @@ def test_values_are_bound_and_an_injection_shaped_value_is_just_a_value(tiny_cur
 
 
 def test_each_query_is_counted_by_name(tiny_cursor):
+    """Asked three times on the served store: run once, then answered twice from its cache."""
     before = query_stats().get("test_counted")
     for _ in range(3):
         query(tiny_cursor, "test_counted", "SELECT 1")
     after = query_stats()["test_counted"]
     assert (
-        after.calls == (before.calls if before else 0) + 3
+        after.calls == (before.calls if before else 0) + 1
+        and after.cached == (before.cached if before else 0) + 2
         and after.seconds >= 0
         and after.longest >= 0
     )
@@ -132,3 +135,17 @@ def test_sql_text_is_composed_from_the_apps_own_text_only():
         joined([Sql("a"), "b"], ", ")
     with pytest.raises(ValueError):
         identifier("name_en; DROP TABLE countries", {"name_en"})
+
+
+def test_queries_under_a_time_limit_share_one_watchdog_thread(tiny_cursor):
+    """A time limit costs no thread per query: one watchdog interrupts the late ones."""
+    app = Flask(__name__)
+    app.config[TIME_LIMIT_KEY] = 5
+    with app.app_context():
+        query(tiny_cursor, "test_watched", "SELECT 1", read=ROW)
+        threads = threading.active_count()
+        for number in range(50):
+            assert query(tiny_cursor, "test_watched", "SELECT $n", {"n": number}, read=ROW) == (
+                number,
+            )
+        assert threading.active_count() == threads

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.store.results import QueryResults, attach
+
 POINTER_NAME = "current"
 VERSION_SUFFIX = ".duckdb"
 DUCKDB_MAGIC = b"DUCK"  # bytes 8 to 12 of every DuckDB database file
@@ -262,18 +264,22 @@ class ReadOnlyStore:
         except (duckdb.Error, OSError) as error:
             raise StoreError(explain_open_error(self.path, error, writing=False)) from None
         self._local = threading.local()
+        # What this opened file answered (it cannot change while open): see dashboard.store.results.
+        self.results = QueryResults()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        """This thread's cursor, created on first use."""
+        """This thread's cursor, created on first use; its answers are kept in :attr:`results`."""
         cursor = getattr(self._local, "cursor", None)
         if cursor is None:
             cursor = self._connection.cursor()
+            attach(cursor, self.results)
             self._local.cursor = cursor
         return cursor
 
     def close(self) -> None:
-        """Close the connection (and with it every cursor)."""
+        """Close the connection (and with it every cursor); forget its answers."""
         self._connection.close()
+        self.results.clear()
 
 
 def connect_writable(path: Path | str) -> duckdb.DuckDBPyConnection:

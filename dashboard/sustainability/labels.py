@@ -77,6 +77,16 @@ def ordered_groups(
 ) -> pd.DataFrame:
     """``frame`` with a ``label`` column, rows in the order of ``labels`` (unknown codes last)."""
     order = {code: index for index, code in enumerate(labels)}
+    codes = frame[column].tolist()
+    if all(isinstance(code, str) for code in codes):
+        # The same order as the sort below (stable, by position in ``labels`` then code), in
+        # plain Python: a fifth of the CPU on these few rows.
+        rows = sorted(
+            range(len(codes)), key=lambda row: (order.get(codes[row], len(order)), codes[row])
+        )
+        result = frame.iloc[rows].reset_index(drop=True)
+        result["label"] = [labels.get(codes[row], codes[row]) for row in rows]
+        return result
     ordered = frame.assign(
         label=[labels.get(code, str(code)) for code in frame[column]],
         _order=[order.get(code, len(order)) for code in frame[column]],

@@ -271,10 +271,10 @@ def _raw_groups(
         if pairs
         else "sum(c.computed) AS computed_all"
     )
-    columns = joined(
-        [group, Sql("sum(c.n) AS n_all"), extra, *([_moment_sums(measures)] if measures else [])],
-        ", ",
-    )
+    # Every measure's sums, whichever the caller asked for: the charts of one selection then ask
+    # the same SQL (answered once per store version by the door's cache), and the columns not
+    # asked for are dropped below.
+    columns = joined([group, Sql("sum(c.n) AS n_all"), extra, _moment_sums(MEASURES)], ", ")
     sql = compose(
         """
         SELECT {columns}
@@ -285,17 +285,36 @@ def _raw_groups(
         where=where(conditions),
     )
     raw = query(cursor, "group_sums", sql, params)
+    asked = {f"{measure}_{sum_}" for measure in measures for sum_ in ("s", "ss")}
+    raw = raw[
+        [
+            name
+            for name in raw.columns
+            if name in asked or not name.endswith(("_s", "_ss")) or name.startswith("months")
+        ]
+    ]
     raw["group_code"] = raw["group_code"].astype(str)
     if by_band or only is not None:
         return raw
-    offered = offered_codes(cursor, selection, grouping)
-    every = pd.DataFrame(
-        {"group_code": pd.Series(sorted(set(offered) | set(raw["group_code"])), dtype=str)}
-    )
-    merged = every.merge(raw, on="group_code", how="left")
-    numbers = [name for name in merged.columns if name != "group_code"]
-    merged[numbers] = merged[numbers].astype(float).fillna(0.0)
-    return merged
+    return _every_offered_group(raw, offered_codes(cursor, selection, grouping))
+
+
+def _every_offered_group(raw: pd.DataFrame, offered: list[str]) -> pd.DataFrame:
+    """``raw`` (one row per group_code) with a row for every offered group too, sorted by code,
+    zeros where a group has no row (and for NULL sums); the sums as floats. (What a left merge of
+    the codes with ``raw`` then ``fillna(0.0)`` gives, in plain arrays: a tenth of the CPU.)"""
+    codes = raw["group_code"].tolist()
+    every = sorted(set(offered) | set(codes))
+    numbers = [name for name in raw.columns if name != "group_code"]
+    position = {code: row for row, code in enumerate(codes)}
+    rows = np.array([position.get(code, -1) for code in every], dtype=int)
+    found = rows >= 0
+    values = np.zeros((len(every), len(numbers)))
+    values[found] = raw[numbers].to_numpy(dtype=float)[rows[found]]
+    values[np.isnan(values)] = 0.0
+    columns: dict[str, object] = {"group_code": pd.Series(every, dtype=str)}
+    columns.update({name: values[:, column] for column, name in enumerate(numbers)})
+    return pd.DataFrame(columns)
 
 
 def _published_n(raw: pd.DataFrame) -> np.ndarray:
@@ -417,11 +436,19 @@ def _t_values(degrees: pd.Series | np.ndarray) -> np.ndarray:
 
 
 def mean_interval(mean: pd.Series, sd: pd.Series, n: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Lower and upper 95% t-interval bounds of means (NaN when n < 2). Not clipped."""
-    n_float = n.astype(float)
-    standard_error = np.sqrt(sd.astype(float) ** 2 / n_float)
-    half: pd.Series = pd.Series(_t_values(n_float - 1), index=n.index) * standard_error
-    return mean - half, mean + half
+    """Lower and upper 95% t-interval bounds of means (NaN when n < 2). Not clipped.
+
+    (Computed on the columns' arrays: the same operations as on the Series, without pandas'
+    cost per operation.)"""
+    n_float = n.to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        standard_error = np.sqrt(sd.to_numpy(dtype=float) ** 2 / n_float)
+        half = _t_values(n_float - 1) * standard_error
+        centre = mean.to_numpy(dtype=float)
+        return (
+            pd.Series(centre - half, index=mean.index),
+            pd.Series(centre + half, index=mean.index),
+        )
 
 
 def wilson_interval(
