@@ -143,6 +143,10 @@ PILLARS_EXPLORER_EXPORT = "pillars-explorer-export-button"
 PILLARS_EXPLORER_COUNT = "pillars-explorer-count"
 PILLARS_EXPLORER_DOWNLOAD = "pillars-explorer-download"
 PILLARS_EXPLORER_ADDRESS = "pillars-explorer-address-store"
+# Set by assets/address-fragment.js on a navigation of the address (Back, Forward, a pasted link).
+PILLARS_EXPLORER_NAVIGATED = "pillars-explorer-navigated-store"
+# The sort an address asks for, applied to the grid in the browser once the grid is ready.
+PILLARS_EXPLORER_SORT = "pillars-explorer-sort-store"
 PILLARS_EXPLORER_NOTICE = "pillars-explorer-notice"
 
 # --- sustainability page ---

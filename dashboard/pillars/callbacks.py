@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dash import Dash, Input, Output, Patch, State, dcc, no_update
+from dash import Dash, Input, Output, Patch, State, ctx, dcc, no_update
 
 from dashboard import ids
 from dashboard.auth.policy import DOWNLOADING, VIEWING
@@ -128,6 +128,28 @@ def apply_address(
     )
 
 
+def apply_navigation(
+    navigated: object,
+    drawn: object,
+    fragment: object,
+    search_now: object,
+    filters_now: object,
+    lang: str | None,
+    columns_now: object = None,
+) -> tuple:
+    """:func:`apply_address` for what the browser navigated to (Back, Forward, a pasted link:
+    ``navigated``, set in the browser) or, when the page is drawn, the address it opened on.
+
+    Never for the grid's own write of the address: that write lags the grid (a second click on a
+    column's header may already have changed the sort when the first click's address lands), and
+    applying it back undid the person's newer choice."""
+    if ctx.triggered_id == ids.PILLARS_EXPLORER_NAVIGATED:
+        if not isinstance(navigated, dict) or not isinstance(navigated.get("fragment"), str):
+            return (no_update,) * 5
+        fragment = navigated["fragment"]
+    return apply_address(fragment, drawn, search_now, filters_now, lang, columns_now)
+
+
 def address_of_grid(request: object, fragment: object, applied: object) -> tuple:
     """The address's fragment from the grid's request (a person searched, filtered or sorted).
 
@@ -217,13 +239,14 @@ def register(app: Dash, context: AppContext) -> None:
         app,
         Output(ids.PILLARS_EXPLORER_SEARCH, "value"),
         Output(ids.PILLARS_EXPLORER_GRID, "filterModel", allow_duplicate=True),
-        Output(ids.PILLARS_EXPLORER_GRID, "columnState"),
+        Output(ids.PILLARS_EXPLORER_SORT, "data"),
         Output(ids.PILLARS_EXPLORER_NOTICE, "children"),
         Output(ids.PILLARS_EXPLORER_ADDRESS, "data"),
-        Input(ids.URL, "hash"),
+        Input(ids.PILLARS_EXPLORER_NAVIGATED, "data"),
         Input(
             ids.PILLARS_EXPLORER_GRID, "columnDefs"
         ),  # the page is drawn: apply the address it opened on
+        State(ids.URL, "hash"),
         State(ids.PILLARS_EXPLORER_SEARCH, "value"),
         State(ids.PILLARS_EXPLORER_GRID, "filterModel"),
         lang,
@@ -231,7 +254,21 @@ def register(app: Dash, context: AppContext) -> None:
         prevent_initial_call="initial_duplicate",
         pure=True,
         needs=VIEWING,
-    )(apply_address)
+    )(apply_navigation)
+    # The address's sort, applied once the grid is ready (every other column unsorted).
+    app.clientside_callback(
+        """function (state) {
+            if (state && window.dash_ag_grid) {
+                window.dash_ag_grid.getApiAsync('GRID_ID').then(function (api) {
+                    api.applyColumnState({state: state, defaultState: {sort: null}});
+                });
+            }
+            return window.dash_clientside.no_update;
+        }""".replace("GRID_ID", ids.PILLARS_EXPLORER_GRID),
+        Output(ids.PILLARS_EXPLORER_SORT, "modified_timestamp"),
+        Input(ids.PILLARS_EXPLORER_SORT, "data"),
+        prevent_initial_call=True,
+    )
     declare(
         app,
         Output(ids.URL, "hash", allow_duplicate=True),

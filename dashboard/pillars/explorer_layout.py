@@ -159,6 +159,13 @@ def explorer_panel(lang: str) -> list:
         # The explorer part of the address last applied to the grid, and whether the grid has
         # asked for its rows since (until then, its requests do not write the address).
         dcc.Store(id=ids.PILLARS_EXPLORER_ADDRESS),
+        # The fragment of the last navigation of the address (Back, Forward, a pasted link), set
+        # in the browser (assets/address-fragment.js); the grid's own writes of the address never
+        # set it, so they are never applied back over a newer sort or filter.
+        dcc.Store(id=ids.PILLARS_EXPLORER_NAVIGATED),
+        # The column state of the address's sort, applied through the grid's API once it is ready
+        # (set as the grid's property before that, it could be lost to the grid's own first state).
+        dcc.Store(id=ids.PILLARS_EXPLORER_SORT),
         html.P(
             id=ids.PILLARS_EXPLORER_COUNT,
             className="small text-muted mb-1",
