@@ -186,8 +186,8 @@ def test_every_callback_id_exists_in_the_page_or_the_shell(tiny_context, tiny_st
         named |= {item["id"] for item in spec["inputs"] + spec["state"]}
     assert named and named <= known, named - known
     # One callback answers every chart and table beside them; the explorer's rows, search, download,
-    # and its state written to and read from the address.
-    assert len(app.callback_map) == 6
+    # its state written to and read from the address, and the address's sort applied in the browser.
+    assert len(app.callback_map) == 7
 
 
 def test_layout_holds_its_address_and_the_tidied_one(tiny_context):
