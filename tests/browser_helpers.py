@@ -16,7 +16,12 @@ AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 
 
 def serious_violations(page) -> list[str]:
-    """Run axe on the page; describe each serious or critical violation with its first targets."""
+    """Run axe on the page, at rest; describe each serious or critical violation with its first
+    targets. Colours are measured once no CSS transition runs: a button caught in the middle of
+    Bootstrap's colour transition reads as low contrast though it never stays so."""
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000
+    )
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
