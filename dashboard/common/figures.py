@@ -43,12 +43,8 @@ class Figure(go.Figure):
         """plotly's ``add_annotation``; the first annotation of a figure without subplots is set
         as the layout's one annotation (the same JSON, a third of the CPU)."""
         first = (
-            row is None
-            and col is None
-            and secondary_y is None
-            and exclude_empty_subplots is None
+            self._without_subplots(row, col, secondary_y, exclude_empty_subplots)
             and not self._layout.get("annotations")
-            and self._grid_ref is None
             and (arg is None or isinstance(arg, dict))
             and None not in kwargs.values()
         )
@@ -73,11 +69,7 @@ class Figure(go.Figure):
         (the same JSON, about half the CPU of adding a trace). Anything else takes plotly's way."""
         traces = list(data) if isinstance(data, list | tuple) else [data]
         if not (
-            rows is None
-            and cols is None
-            and secondary_ys is None
-            and not exclude_empty_subplots
-            and self._grid_ref is None
+            self._without_subplots(rows, cols, secondary_ys, exclude_empty_subplots)
             and traces
             and all(isinstance(trace, BaseTraceType) for trace in traces)
         ):
@@ -133,13 +125,19 @@ class Figure(go.Figure):
         self.add_shape(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain", **kwargs)
         return self
 
+    def _without_subplots(self, *placement: object) -> bool:
+        """True when the figure has no subplots and a call places nothing on one: every
+        placement argument (row, column, secondary axis, excluding empty subplots) left unset
+        (None or False). Such a call may take the direct way."""
+        return self._grid_ref is None and all(
+            value is None or value is False for value in placement
+        )
+
     def _only_axis(self, name: str, selector, row, col) -> bool:
         """True when the update targets the figure's one axis ``name`` (no subplots, no selector)."""
         return (
             selector is None
-            and row is None
-            and col is None
-            and self._grid_ref is None
+            and self._without_subplots(row, col)
             and not any(key != name and key.startswith(name) for key in self._layout)
         )
 
