@@ -42,12 +42,16 @@ Key = tuple[str, str]  # (component id, property) of an output
 def figure_value(figure: object) -> object:
     """A figure as the answer carries it: a plain dict (what Dash would make of a ``go.Figure`` when
     it serialises the answer, numpy arrays already as plotly's typed arrays), so that the whole
-    answer is plain data and Dash's JSON step runs in orjson instead of a pure-Python pass. Values
-    orjson cannot write (pandas timestamps on a time axis) are cleaned here, for this figure only,
-    by plotly's own function, as Dash would have cleaned the whole answer."""
-    if not isinstance(figure, BaseFigure):
+    answer is plain data and Dash's JSON step runs in orjson instead of a pure-Python pass. A
+    figure built as plain data already (``dashboard.common.figures.plain_figure``) is taken as it
+    is. Values orjson cannot write (pandas timestamps on a time axis) are cleaned here, for this
+    figure only, by plotly's own function, as Dash would have cleaned the whole answer."""
+    if isinstance(figure, BaseFigure):
+        as_json = figure.to_plotly_json()
+    elif isinstance(figure, dict) and "data" in figure:
+        as_json = figure
+    else:
         return figure
-    as_json = figure.to_plotly_json()
     try:
         orjson.dumps(as_json, option=ORJSON_OPTIONS)
     except TypeError:
@@ -135,7 +139,9 @@ def html_outputs(page: Page) -> set[Key]:
 
 def wire_value(key: Key, value: object, blocks: set[Key]) -> object:
     """An output's value as the answer carries it: plain data, an HTML block as one string."""
-    return plain(html_block(key[0], value) if key in blocks else value)
+    if key in blocks:
+        return plain(html_block(key[0], value))
+    return figure_value(value) if key[1] == "figure" else plain(value)
 
 
 def drawn_stores(page: Page) -> list[str]:
@@ -267,7 +273,7 @@ def fill_layout(
             continue
         if (component_id, prop) in blocks:
             value = html_block(component_id, value)
-        elif isinstance(value, BaseFigure):
+        elif prop == "figure":
             value = figure_value(value)
         setattr(component, prop, value)
     return layout

@@ -68,7 +68,16 @@ def page_answer(
     from dashboard.site import SITE
 
     page = next(page for page in SITE.pages if page.key == page_key)
-    return Answer(answer_page(page, context, selection, options, lang, frozenset(changed), drawn))
+    answer = answer_page(page, context, selection, options, lang, frozenset(changed), drawn)
+    return Answer({key: as_plotly(key, value) for key, value in answer.items()})
+
+
+def as_plotly(key: tuple[str, str], value: Any) -> Any:
+    """A figure output built as plain data read back through plotly's ``go.Figure`` (which
+    validates it), for plotly's attribute access; any other value as it is."""
+    import plotly.graph_objects as go
+
+    return go.Figure(value) if key[1] == "figure" and isinstance(value, dict) else value
 
 
 def sustainability_outputs(
@@ -124,3 +133,18 @@ def as_sent(item: dict) -> dict:
     text) sent as the object it names."""
     raw = item["id"]
     return {**item, "id": json.loads(raw) if isinstance(raw, str) and raw.startswith("{") else raw}
+
+
+class AsPlotly:
+    """The figure builders of ``module`` with each plain-data figure read back through plotly's
+    ``go.Figure``, which validates every property (an invalid one raises) and gives tests
+    plotly's attribute access (``figure.layout.title.text``)."""
+
+    def __init__(self, module: Any) -> None:
+        self.module = module
+
+    def __getattr__(self, name: str) -> Any:
+        import plotly.graph_objects as go
+
+        builder = getattr(self.module, name)
+        return lambda *args, **kwargs: go.Figure(builder(*args, **kwargs))

@@ -6,13 +6,17 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from helpers import find, texts
+from helpers import AsPlotly, find, texts
 
 from dashboard.common import queries as shared_queries
 from dashboard.pillars import blocks as indicator_blocks
-from dashboard.pillars import figures, queries
+from dashboard.pillars import figures as builders
 from dashboard.pillars import labels as indicator_labels
+from dashboard.pillars import queries
 from dashboard.selection import Selection
+
+# Each figure read back through plotly, which validates it.
+figures = AsPlotly(builders)
 
 
 def card_values(cards) -> dict[str, str]:

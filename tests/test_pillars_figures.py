@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from helpers import texts
+from helpers import AsPlotly, texts
 
 from dashboard.pillars import blocks as pillar_blocks
-from dashboard.pillars import figures, queries
+from dashboard.pillars import figures as builders
+from dashboard.pillars import queries
 from dashboard.selection import Selection
+
+# Each figure read back through plotly, which validates it.
+figures = AsPlotly(builders)
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +157,41 @@ def test_exception_notes(tiny_cursor):
         queries.country_exceptions(tiny_cursor, Selection(), "RADA"), lang="en"
     )
     assert "No country exception" in texts(none)
+
+
+@pytest.fixture(scope="module")
+def demo_context(demo_store_path):
+    from dashboard.store.context import AppContext
+
+    from conftest import settings_for
+
+    return AppContext(settings_for(demo_store_path))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(
+    "raw",
+    [{}, {"regions": ["WCA"]}, {"countries": ["GIN"]}, {"pillars": [2]}, {"countries": ["XXX"]}],
+)
+@pytest.mark.parametrize("params", [{}, {"trend": "action", "by_sex": "1", "drill": "PILOT"}])
+def test_plain_figures_are_what_plotly_makes_of_them(demo_context, raw, params, lang):
+    """Every pillars chart built as plain data is exactly the figure plotly makes of that data
+    (validated, nothing coerced): the browser draws what plotly's own figure would have drawn."""
+    import plotly.graph_objects as go
+
+    from dashboard.common.charts import ChartRequest
+    from dashboard.pillars.charts import CHARTS
+
+    request = ChartRequest(
+        cursor=demo_context.cursor(),
+        catalog=demo_context.catalog,
+        settings=demo_context.settings,
+        selection=Selection.from_raw(raw, demo_context.catalog),
+        params=params,
+        lang=lang,
+    )
+    # Every chart that follows the filters (the EUTF chart keeps the shared go.Figure builder).
+    built = [chart.figure(request) for chart in CHARTS if chart.figure and chart.follows_filters]
+    assert len(built) == 7 and all(isinstance(figure, dict) for figure in built)
+    for figure in built:
+        assert go.Figure(figure).to_plotly_json() == figure

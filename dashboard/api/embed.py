@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import plotly
+import plotly.io
 from flask import Flask, Response, render_template_string, request, send_file
 from markupsafe import Markup
 
@@ -80,7 +81,7 @@ def _figure_json(chart: ChartSpec, request_value, lang: str) -> str:
         return ""
     figure = figure_function(request_value)
     spec = {
-        "figure": json.loads(figure.to_json()),
+        "figure": json.loads(plotly.io.to_json(figure)),  # a go.Figure or plain data
         "config": {**theme.GRAPH_CONFIG, "responsive": True, "locale": lang},
     }
     # Inside <script type="application/json"> only "</" could end the element early.

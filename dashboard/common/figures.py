@@ -305,30 +305,41 @@ def new_figure(data: object = None) -> go.Figure:
     return figure
 
 
+def title_layout(title: str, lang: str, demo: bool) -> dict[str, object]:
+    """The layout every chart starts from: its title, the language's number separators, whether it
+    draws demo data."""
+    return {
+        "title": {"text": title, "x": 0, "xanchor": "left"},
+        "separators": plotly_separators(lang),
+        "meta": {"demo": demo},
+    }
+
+
+def demo_mark(lang: str) -> dict[str, object]:
+    """The annotation saying a chart draws demo data, above its top right corner."""
+    return {
+        "text": t("chart.demo_mark", lang),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 1,
+        "y": 1.02,
+        "xanchor": "right",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"size": 11, "color": "#b42318"},
+        "bgcolor": "#fef3f2",
+        "bordercolor": "#fda29b",
+        "borderwidth": 1,
+        "borderpad": 3,
+    }
+
+
 def base_layout(figure: go.Figure, *, title: str, lang: str, demo: bool) -> go.Figure:
     """Apply the title, the language's number separators and the demo mark to a figure made by
     ``new_figure`` (which carries the template)."""
-    figure.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
-        separators=plotly_separators(lang),
-        meta={"demo": demo},
-    )
+    figure.update_layout(title_layout(title, lang, demo))
     if demo:
-        figure.add_annotation(
-            text=t("chart.demo_mark", lang),
-            xref="paper",
-            yref="paper",
-            x=1,
-            y=1.02,
-            xanchor="right",
-            yanchor="bottom",
-            showarrow=False,
-            font={"size": 11, "color": "#b42318"},
-            bgcolor="#fef3f2",
-            bordercolor="#fda29b",
-            borderwidth=1,
-            borderpad=3,
-        )
+        figure.add_annotation(demo_mark(lang))
     return figure
 
 
@@ -337,32 +348,110 @@ def _lines(text: str, width: int = EMPTY_MESSAGE_WIDTH) -> str:
     return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
-def empty_figure(message: str, *, lang: str, hint: str | None = None) -> go.Figure:
-    """A blank figure that says why there is nothing to draw, in lines that fit a phone."""
-    figure = new_figure()
+def empty_annotation(message: str, hint: str | None) -> dict[str, object]:
+    """The message of an empty chart (and a hint under it), in lines that fit a phone."""
     text = (
         _lines(message)
         if hint is None
         else f"{_lines(message)}<br><span style='font-size:12px'>{_lines(hint)}</span>"
     )
-    figure.add_annotation(
-        text=text,
-        xref="paper",
-        yref="paper",
-        x=0.5,
-        y=0.5,
-        showarrow=False,
-        font={"size": 15, "color": theme.MUTED},
-    )
-    figure.update_layout(
-        separators=plotly_separators(lang),
-        xaxis={"visible": False},
-        yaxis={"visible": False},
-        meta={"empty": True},
-    )
+    return {
+        "text": text,
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.5,
+        "showarrow": False,
+        "font": {"size": 15, "color": theme.MUTED},
+    }
+
+
+def empty_layout(lang: str) -> dict[str, object]:
+    """The layout of an empty chart: no axes."""
+    return {
+        "separators": plotly_separators(lang),
+        "xaxis": {"visible": False},
+        "yaxis": {"visible": False},
+        "meta": {"empty": True},
+    }
+
+
+def empty_figure(message: str, *, lang: str, hint: str | None = None) -> go.Figure:
+    """A blank figure that says why there is nothing to draw, in lines that fit a phone."""
+    figure = new_figure()
+    figure.add_annotation(empty_annotation(message, hint))
+    figure.update_layout(empty_layout(lang))
     return figure
 
 
 def no_data_figure(lang: str) -> go.Figure:
     """The empty state for a filter combination that matches no rows."""
     return empty_figure(t("chart.empty", lang), lang=lang, hint=t("chart.empty_hint", lang))
+
+
+# ---------------------------------------------------------------- figures as plain data
+# A figure as the dict plotly would make of it (``go.Figure(...).to_plotly_json()``), built
+# directly: the same JSON for the browser, without plotly's objects and their validation (most
+# of a figure builder's CPU), and plain data that Dash writes with orjson in one pass. Builders
+# that make one give every property as plotly keeps it (nested dicts, no ``None`` values) and
+# are checked against plotly's own figure by their tests.
+PlainFigure = dict[str, Any]
+
+
+@lru_cache(maxsize=1)
+def _template() -> dict[str, Any]:
+    """The dashboard's template as plain data, made once and shared (never changed in place)."""
+    return theme.TEMPLATE.to_plotly_json()
+
+
+def trace(kind: str, **properties: object) -> dict[str, Any]:
+    """A trace of type ``kind`` (``bar``, ``scatter``, ``heatmap``) as plotly writes it: the
+    properties given, those set to None left out."""
+    return {"type": kind, **{key: value for key, value in properties.items() if value is not None}}
+
+
+def plain_figure(*traces: dict[str, Any]) -> PlainFigure:
+    """A figure of ``traces`` (made by :func:`trace`) with the dashboard's template."""
+    return {"data": list(traces), "layout": {"template": _template()}}
+
+
+def merge(target: dict[str, Any], updates: Mapping[str, Any]) -> None:
+    """Merge ``updates`` into ``target`` as plotly's ``update_layout`` does: a dict into the dict
+    it names, key by key; anything else (lists included) replaces."""
+    for key, value in updates.items():
+        current = target.get(key)
+        if isinstance(value, Mapping) and isinstance(current, dict):
+            merge(current, value)
+        else:
+            target[key] = dict(value) if isinstance(value, Mapping) else value
+
+
+def update_plain_layout(
+    figure: PlainFigure, updates: Mapping[str, Any] | None = None, **properties: object
+) -> PlainFigure:
+    """``figure`` with ``updates`` and ``properties`` merged into its layout (:func:`merge`;
+    property names as plotly's layout has them: no underscore paths)."""
+    merge(figure["layout"], {**(updates or {}), **properties})
+    return figure
+
+
+def add_plain_annotation(figure: PlainFigure, annotation: dict[str, Any]) -> PlainFigure:
+    """``figure`` with one more annotation."""
+    figure["layout"].setdefault("annotations", []).append(annotation)
+    return figure
+
+
+def plain_base_layout(figure: PlainFigure, *, title: str, lang: str, demo: bool) -> PlainFigure:
+    """:func:`base_layout` for a plain figure."""
+    update_plain_layout(figure, title_layout(title, lang, demo))
+    if demo:
+        add_plain_annotation(figure, demo_mark(lang))
+    return figure
+
+
+def plain_no_data_figure(lang: str) -> PlainFigure:
+    """:func:`no_data_figure` as plain data."""
+    figure = add_plain_annotation(
+        plain_figure(), empty_annotation(t("chart.empty", lang), t("chart.empty_hint", lang))
+    )
+    return update_plain_layout(figure, empty_layout(lang))

@@ -15,7 +15,14 @@ import plotly.graph_objects as go
 
 from dashboard.common import theme
 from dashboard.common.eutf import target_actual_chart
-from dashboard.common.figures import base_layout, new_figure, no_data_figure
+from dashboard.common.figures import (
+    PlainFigure,
+    plain_base_layout,
+    plain_figure,
+    plain_no_data_figure,
+    trace,
+    update_plain_layout,
+)
 from dashboard.i18n import format_number, format_percent, normalise_language, t
 from dashboard.i18n import quarter_label as quarter_text
 from dashboard.pillars.labels import (
@@ -41,9 +48,9 @@ LEGEND_WIDTH = 64
 SUBTITLE_LINE_HEIGHT = 16
 
 
-def empty_chart(lang: str) -> go.Figure:
+def empty_chart(lang: str) -> PlainFigure:
     """The shared no-data figure, kept short so an empty page does not scroll for nothing."""
-    return no_data_figure(lang).update_layout(height=EMPTY_HEIGHT)
+    return update_plain_layout(plain_no_data_figure(lang), height=EMPTY_HEIGHT)
 
 
 def _discrete_colourscale() -> list[list[object]]:
@@ -67,26 +74,29 @@ def balanced_wrap(text: str, width: int) -> str:
     return wrap(text, width)
 
 
-def fit_title(figure: go.Figure, *, width: int = TITLE_WIDTH) -> go.Figure:
+def fit_title(figure: PlainFigure, *, width: int = TITLE_WIDTH) -> PlainFigure:
     """Break a long title into lines that fit a phone screen (plotly does not wrap titles) and
     make room for the extra lines above the plot."""
-    text = figure.layout.title.text or ""
+    layout = figure["layout"]
+    text = layout.get("title", {}).get("text") or ""
     wrapped = balanced_wrap(text, width)
     extra_lines = wrapped.count("<br>")
     # Pinned to the top, so the demo mark above the plot never runs into it; plotly anchors a
     # title of several lines by its last line, hence the padding grows with the lines.
-    figure.update_layout(
+    update_plain_layout(
+        figure,
         title={
             "text": wrapped,
             "yref": "container",
             "y": 1,
             "yanchor": "top",
             "pad": {"t": 10 + TITLE_LINE_HEIGHT * extra_lines},
-        }
+        },
     )
     if extra_lines:
-        top = figure.layout.margin.t if figure.layout.margin.t is not None else 80
-        figure.update_layout(margin_t=top + TITLE_LINE_HEIGHT * extra_lines)
+        top = layout.get("margin", {}).get("t")
+        top = top if top is not None else 80
+        update_plain_layout(figure, margin={"t": top + TITLE_LINE_HEIGHT * extra_lines})
     return figure
 
 
@@ -133,7 +143,7 @@ def _grid_figure(
     legend_keys: tuple[str, ...],
     row_axis_key: str,
     min_height: int = 0,
-) -> go.Figure:
+) -> PlainFigure:
     """A rows x pillars heatmap with one symbol per cell, rows in the order of ``row_labels``, at
     least ``min_height`` px tall."""
     suffix = normalise_language(lang)
@@ -152,8 +162,9 @@ def _grid_figure(
         symbol, _, _, level = CELL_STATES[cell_state(row["basis"])]
         levels[i][j], symbols[i][j] = level, symbol
         hovers[i][j] = _cell_hover(row, lang, row_labels[row[row_key]])
-    figure = new_figure(
-        go.Heatmap(
+    figure = plain_figure(
+        trace(
+            "heatmap",
             z=levels,
             x=columns,
             y=list(row_labels.values()),
@@ -171,10 +182,11 @@ def _grid_figure(
             name=t("pillars.axis.pillar", lang),
         )
     )
-    base_layout(figure, title=title, lang=lang, demo=False)
+    plain_base_layout(figure, title=title, lang=lang, demo=False)
     legend = legend_lines([t(key, lang) for key in legend_keys])
-    figure.update_layout(
-        title_subtitle_text=legend,
+    update_plain_layout(
+        figure,
+        title={"subtitle": {"text": legend}},
         height=max(190 + 46 * len(row_labels), min_height),
         margin={"t": 84 + SUBTITLE_LINE_HEIGHT * legend.count("<br>"), "b": 24},
         xaxis={
@@ -197,7 +209,7 @@ def _grid_figure(
     return fit_title(figure)
 
 
-def pillar_matrix_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
+def pillar_matrix_chart(frame: pd.DataFrame, *, lang: str) -> PlainFigure:
     """Actions (rows, frame order) by pillars (columns) from ``queries.action_pillar_matrix``."""
     if frame.empty:
         return empty_chart(lang)
@@ -225,7 +237,7 @@ def country_label(name: str, role: object, lang: str) -> str:
     return name
 
 
-def country_pillar_chart(frame: pd.DataFrame, *, lang: str, action_name: str) -> go.Figure:
+def country_pillar_chart(frame: pd.DataFrame, *, lang: str, action_name: str) -> PlainFigure:
     """One Action's countries (rows, by name) by pillars, from ``queries.country_pillar_matrix``."""
     if frame.empty:
         return empty_chart(lang)
@@ -267,7 +279,7 @@ def pillar_counts_height(pillars: int) -> int:
     return 310 + 4 * BAR_SLOT * pillars
 
 
-def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
+def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> PlainFigure:
     """Grouped horizontal bars: Actions and countries applying each pillar, as the source
     documents state it (plain) and as the dashboard mapped it (hatched, lighter), side by side and
     never stacked, pillar 1 on top (``queries.pillar_counts``)."""
@@ -279,7 +291,7 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
         pillar_label(row["pillar_no"], row[f"name_{suffix}"], width=24)
         for row in frame.to_dict("records")
     ]
-    figure = new_figure()
+    figure = plain_figure()
     # (column, colour, pattern): Actions blue, countries orange; the dashboard's mapping hatched.
     series = (
         ("actions_stated", theme.QUALITATIVE[0], ""),
@@ -304,29 +316,33 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> go.Figure:
                 "solidity": 0.4,
             },
         }
-        figure.add_bar(
-            y=labels,
-            x=frame[column].tolist(),
-            name=name,
-            orientation="h",
-            text=[format_number(value, lang) if value else "" for value in frame[column]],
-            textposition="outside",
-            # Four bars a pillar: at their own thickness plotly shrank the counts to 6 px.
-            constraintext="none",
-            textfont={"size": 10},
-            marker=marker,
-            customdata=customdata,
-            hovertemplate=hover + "<extra></extra>",
-            cliponaxis=False,
+        figure["data"].append(
+            trace(
+                "bar",
+                y=labels,
+                x=frame[column].tolist(),
+                name=name,
+                orientation="h",
+                text=[format_number(value, lang) if value else "" for value in frame[column]],
+                textposition="outside",
+                # Four bars a pillar: at their own thickness plotly shrank the counts to 6 px.
+                constraintext="none",
+                textfont={"size": 10},
+                marker=marker,
+                customdata=customdata,
+                hovertemplate=hover + "<extra></extra>",
+                cliponaxis=False,
+            )
         )
-    base_layout(figure, title=t("pillars.counts.title", lang), lang=lang, demo=False)
+    plain_base_layout(figure, title=t("pillars.counts.title", lang), lang=lang, demo=False)
     note = wrap(
         t("pillars.mapped_note", lang), 50
     )  # the chart is narrower than the page on a phone
     top = max(int(frame[column].max()) for column in columns)
     # As tall as the pillar matrix beside it (which follows this height), so neither leaves a hole.
-    figure.update_layout(
-        title_subtitle_text=note,
+    update_plain_layout(
+        figure,
+        title={"subtitle": {"text": note}},
         barmode="group",
         height=pillar_counts_height(len(labels)),
         # Four legend entries (two kinds of data apart) stack on a narrow chart: room for them.
@@ -382,7 +398,7 @@ def value_axis_title(indicator_name: str, unit: str, lang: str) -> str:
 # ---------------------------------------------------------------- charts
 def indicator_trend_chart(
     frame: pd.DataFrame, *, lang: str, demo: bool, indicator_name: str, unit: str, group_by: str
-) -> go.Figure:
+) -> PlainFigure:
     """Quarterly lines of one indicator, one per region or Action
     (``queries.indicator_trend``)."""
     if frame.empty:
@@ -390,28 +406,32 @@ def indicator_trend_chart(
     suffix = normalise_language(lang)
     colours = GROUP_COLOURS.get(group_by, {})
     colon = t("pillars.colon", lang)
-    figure = new_figure()
+    figure = plain_figure()
     for index, code in enumerate(group_order(frame["group_code"].tolist(), group_by)):
         rows = frame[frame["group_code"] == code].sort_values("period")
         name = str(rows.iloc[0][f"name_{suffix}"])
-        figure.add_scatter(
-            x=rows["period"].tolist(),
-            y=rows["value"].tolist(),
-            name=name,
-            mode="lines+markers",
-            line={"color": theme.colour_for(code, colours, index), "width": 2},
-            marker={"symbol": MARKER_SYMBOLS[index % len(MARKER_SYMBOLS)], "size": 7},
-            customdata=[quarter_text(quarter_label(period), lang) for period in rows["period"]],
-            hovertemplate=f"<b>{name}</b><br>%{{customdata}}{colon}%{{y:,.0f}}<extra></extra>",
+        figure["data"].append(
+            trace(
+                "scatter",
+                x=rows["period"].tolist(),
+                y=rows["value"].tolist(),
+                name=name,
+                mode="lines+markers",
+                line={"color": theme.colour_for(code, colours, index), "width": 2},
+                marker={"symbol": MARKER_SYMBOLS[index % len(MARKER_SYMBOLS)], "size": 7},
+                customdata=[quarter_text(quarter_label(period), lang) for period in rows["period"]],
+                hovertemplate=f"<b>{name}</b><br>%{{customdata}}{colon}%{{y:,.0f}}<extra></extra>",
+            )
         )
     title_key = f"pillars.trend.title.{group_by}"
-    base_layout(
+    plain_base_layout(
         figure,
         title=optional_text(title_key, lang, indicator_name, indicator=indicator_name),
         lang=lang,
         demo=demo,
     )
-    figure.update_layout(
+    update_plain_layout(
+        figure,
         # The legend at the chart's foot, under the axis title (its entries stack on a phone); the
         # axis title on two lines, no taller than the plot.
         height=480,
@@ -440,7 +460,7 @@ def indicator_trend_chart(
 
 def country_ranking_chart(
     frame: pd.DataFrame, *, lang: str, demo: bool, indicator_name: str, unit: str, by_sex: bool
-) -> go.Figure:
+) -> PlainFigure:
     """Countries ranked by one indicator, largest on top; stacked by sex when ``by_sex``
     (``dashboard.common.queries.country_ranking``)."""
     if frame.empty:
@@ -450,51 +470,61 @@ def country_ranking_chart(
     names = dict(zip(countries["iso3"], countries[f"name_{suffix}"], strict=True))
     order = [names[code] for code in countries["iso3"]]
     colon = t("pillars.colon", lang)
-    figure = new_figure()
+    figure = plain_figure()
     if by_sex:
         for index, sex in enumerate(sex for sex in SEX_ORDER if sex in set(frame["sex"])):
             rows = frame[frame["sex"] == sex]
             label = t(f"sex.{sex}", lang)
-            figure.add_bar(
-                x=rows["value"].tolist(),
-                y=[names[code] for code in rows["iso3"]],
-                name=label,
-                orientation="h",
-                marker={
-                    "color": theme.SEX_COLOURS[sex],
-                    "pattern": {"shape": ("", "/", ".")[index]},
-                },
-                hovertemplate=f"%{{y}}<br>{label}{colon}%{{x:,.0f}}<extra></extra>",
+            figure["data"].append(
+                trace(
+                    "bar",
+                    x=rows["value"].tolist(),
+                    y=[names[code] for code in rows["iso3"]],
+                    name=label,
+                    orientation="h",
+                    marker={
+                        "color": theme.SEX_COLOURS[sex],
+                        "pattern": {"shape": ("", "/", ".")[index]},
+                    },
+                    hovertemplate=f"%{{y}}<br>{label}{colon}%{{x:,.0f}}<extra></extra>",
+                )
             )
         totals = countries
-        figure.add_scatter(
-            x=totals["country_total"].tolist(),
-            y=order,
-            mode="text",
-            name=t("pillars.ranking.total", lang),
-            text=[format_number(value, lang) for value in totals["country_total"]],
-            textposition="middle right",
-            showlegend=False,
-            hoverinfo="skip",
-            cliponaxis=False,
+        figure["data"].append(
+            trace(
+                "scatter",
+                x=totals["country_total"].tolist(),
+                y=order,
+                mode="text",
+                name=t("pillars.ranking.total", lang),
+                text=[format_number(value, lang) for value in totals["country_total"]],
+                textposition="middle right",
+                showlegend=False,
+                hoverinfo="skip",
+                cliponaxis=False,
+            )
         )
         title = t("pillars.ranking.title_sex", lang, indicator=indicator_name)
     else:
-        figure.add_bar(
-            x=countries["value"].tolist(),
-            y=order,
-            name=t("pillars.ranking.total", lang),
-            orientation="h",
-            marker={"color": theme.QUALITATIVE[0]},
-            text=[format_number(value, lang) for value in countries["value"]],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate=f"%{{y}}{colon}%{{x:,.0f}}<extra></extra>",
+        figure["data"].append(
+            trace(
+                "bar",
+                x=countries["value"].tolist(),
+                y=order,
+                name=t("pillars.ranking.total", lang),
+                orientation="h",
+                marker={"color": theme.QUALITATIVE[0]},
+                text=[format_number(value, lang) for value in countries["value"]],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate=f"%{{y}}{colon}%{{x:,.0f}}<extra></extra>",
+            )
         )
         title = t("pillars.ranking.title", lang, indicator=indicator_name)
-    base_layout(figure, title=title, lang=lang, demo=demo)
+    plain_base_layout(figure, title=title, lang=lang, demo=demo)
     top = float(countries["country_total"].max())
-    figure.update_layout(
+    update_plain_layout(
+        figure,
         barmode="stack",
         height=max(320, 150 + 26 * len(order)),
         margin={"t": 72 + (LEGEND_ROOM if by_sex else 0), "r": 56},
@@ -522,7 +552,7 @@ def country_ranking_chart(
 
 def completion_rate_chart(
     frame: pd.DataFrame, *, lang: str, demo: bool, group_by: str
-) -> go.Figure:
+) -> PlainFigure:
     """Reintegration completed as a share of started per region or Action, counts on hover
     (``queries.completion_rates``)."""
     if frame.empty:
@@ -541,8 +571,9 @@ def completion_rate_chart(
     )
     colon = t("pillars.colon", lang)
     names = rows[f"name_{suffix}"].tolist()
-    figure = new_figure(
-        go.Bar(
+    figure = plain_figure(
+        trace(
+            "bar",
             x=[rate or 0.0 for rate in rates],
             y=names,
             orientation="h",
@@ -565,7 +596,7 @@ def completion_rate_chart(
             ),
         )
     )
-    base_layout(
+    plain_base_layout(
         figure,
         title=optional_text(f"pillars.rates.title.{group_by}", lang, share),
         lang=lang,
@@ -574,7 +605,8 @@ def completion_rate_chart(
     highest = max([rate for rate in rates if rate is not None], default=1.0)
     top = max(1.0, highest) * 1.2
     ticks = [step * RATE_TICK for step in range(int(top / RATE_TICK) + 1)]
-    figure.update_layout(
+    update_plain_layout(
+        figure,
         height=max(240, 130 + 44 * len(codes)),
         margin={"t": 64, "r": 90},
         showlegend=False,
@@ -592,7 +624,22 @@ def completion_rate_chart(
         },
         hoverlabel={"align": "left"},
     )
-    figure.add_vline(x=1.0, line={"color": theme.MUTED, "dash": "dot", "width": 1})
+    # plotly's add_vline on a figure without subplots: a line from the foot to the top of the plot.
+    update_plain_layout(
+        figure,
+        shapes=[
+            {
+                "type": "line",
+                "x0": 1.0,
+                "x1": 1.0,
+                "xref": "x",
+                "y0": 0,
+                "y1": 1,
+                "yref": "y domain",
+                "line": {"color": theme.MUTED, "dash": "dot", "width": 1},
+            }
+        ],
+    )
     return fit_title(figure)
 
 
