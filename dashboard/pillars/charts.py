@@ -129,7 +129,7 @@ class Drill:
 def drill(request: ChartRequest) -> Drill:
     """The drill-down of the request: the drill option's Action if in scope, else the first in
     scope (the drop-down, listing only those, shows it)."""
-    in_scope = queries.actions_in_scope(request.cursor, request.selection)
+    in_scope = queries.scope_actions(matrix(request))
     action = choose_drill_action(in_scope, request.selection, page_options(request).drill)
     # With no Action in scope the scope is empty, so any code gives the empty frame with its columns.
     return Drill(

@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.selection import Selection
-from dashboard.store.door import ROWS, query
+from dashboard.store.door import query
 from dashboard.store.eutf import COMMON_OUTPUT_FRAMEWORK
 from dashboard.store.sql import (
     Sql,
@@ -189,22 +189,15 @@ def pillar_counts(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd
 
 def actions_in_scope(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> list[str]:
     """Codes of the Actions with at least one country in scope, in seed order."""
-    scope, params = scope_sql(selection)
-    sql = compose(
-        """
-        SELECT DISTINCT action_code FROM ({scope})
-        ORDER BY coalesce(list_position($action_order, action_code), 99), action_code
-    """,
-        scope=scope,
-    )
-    rows = query(
-        cursor,
-        "actions_in_scope",
-        sql,
-        {**params, "action_order": list(SEED_ACTION_ORDER)},
-        read=ROWS,
-    )
-    return [row[0] for row in rows]
+    return scope_actions(action_pillar_matrix(cursor, selection))
+
+
+def scope_actions(matrix: pd.DataFrame) -> list[str]:
+    """The Actions in scope (``actions_in_scope``) read from ``action_pillar_matrix``'s answer,
+    which holds a row for each Action in scope and pillar in the same order (a chosen pillar
+    is one the store knows, and scope keeps only the pairs where it applies): one query less
+    on a filter change."""
+    return list(dict.fromkeys(matrix["action_code"].tolist()))
 
 
 def country_pillar_matrix(
