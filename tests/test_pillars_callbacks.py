@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 import pytest
-from dash import Dash
+from dash import Dash, no_update
 from helpers import find, page_answer, texts
 from test_indicators_figures import card_values
 
@@ -438,3 +438,24 @@ def test_rates_match_direct_sql(demo_context, raw):
         for group, (rate, counts) in expected.items():
             assert shown[group][1] == counts
             assert shown[group][0] == pytest.approx(rate)
+
+
+def test_a_filter_change_asks_each_query_once_and_leaves_the_eutf_chart(tiny_context):
+    """One filter change on /pillars: every query of the page asked once (the rates once per
+    grouping), counted through the store door's log, none asked twice; the drill-down's Actions
+    in scope come from the matrix's answer, not a query of their own. The EUTF chart, which does
+    not follow the filters, is left as it is."""
+    from dashboard.store.door import STATS
+
+    selection = Selection(regions=("WCA",)).to_dict()
+    page_answer("pillars", tiny_context, Selection().to_dict(), changed=("filters",))
+    STATS.reset()
+    answer = page_answer("pillars", tiny_context, selection, changed=("filters",))
+    asked = {name: count.calls + count.cached for name, count in STATS.snapshot().items() if name}
+    assert "actions_in_scope" not in asked
+    assert asked.pop("completion_rates") == 2  # by region, by Action
+    assert asked and set(asked.values()) == {1}, asked
+    assert sum(asked.values()) <= 10
+    eutf = {ids.PILLARS_EUTF_GRAPH, ids.PILLARS_EUTF_SUMMARY}
+    assert not any(component in eutf for component, _ in dict.keys(answer))
+    assert answer[ids.PILLARS_EUTF_GRAPH, "figure"] is no_update
