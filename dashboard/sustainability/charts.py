@@ -448,8 +448,9 @@ def change_figure(builder):
     return figure
 
 
+@per_request
 def changes_summary(request: ChartRequest) -> str:
-    """The change between rounds in one sentence (both change charts say it)."""
+    """The change between rounds in one sentence (both change charts say it: written once)."""
     view = request_view(request)
     return summaries.changes_summary(
         changes_frame(request), labels=view.labels, lang=view.lang, min_group_size=view.minimum

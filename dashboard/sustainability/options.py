@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 import duckdb
 
 from dashboard import ids
-from dashboard.common.options import INVALID, OptionEnv, OptionTable, PageOption, constant, one_of
+from dashboard.common.options import (
+    INVALID,
+    OptionEnv,
+    OptionTable,
+    PageOption,
+    ParsedOptions,
+    constant,
+    one_of,
+)
 from dashboard.selection import Selection
 from dashboard.store.catalog import Catalog
 from dashboard.sustainability import queries
@@ -139,7 +147,40 @@ def _in_grouping(env: OptionEnv, chosen: Mapping[str, object]) -> Sequence[str]:
     return comparable_codes(env, str(chosen["grouping"]))
 
 
-TABLE = OptionTable(
+class ComparisonOptionTable(OptionTable):
+    """The page's option table, with one rule for the compared groups: when the address (or the
+    page's options value) names two different groups A and B and one of them cannot be compared
+    under the filters, the default it falls back to is never the other one. The other is then
+    picked again too (both defaults, which differ), as it was picked when it was itself a default
+    not held in the address; otherwise a filter change that drops group A could show "A and B are
+    the same". A link naming the same group twice is shown as it asks."""
+
+    def parse(
+        self,
+        params: Mapping[str, object],
+        env: OptionEnv,
+        fallback: Mapping[str, object] | None = None,
+    ) -> ParsedOptions:
+        parsed = super().parse(params, env, fallback)
+        params = params if isinstance(params, Mapping) else {}
+        raw = {param: params.get(param) for param in (GROUP_A_PARAM, GROUP_B_PARAM)}
+        texts = {param: parsed.texts.get(param) for param in raw}
+        if (
+            texts[GROUP_A_PARAM] != texts[GROUP_B_PARAM]
+            or not all(isinstance(value, str) and value for value in raw.values())
+            or raw[GROUP_A_PARAM] == raw[GROUP_B_PARAM]
+        ):
+            return parsed
+        kept = [param for param in raw if texts[param] == raw[param]]
+        if len(kept) != 1:
+            return parsed
+        again = super().parse(
+            {key: value for key, value in params.items() if key != kept[0]}, env, fallback
+        )
+        return ParsedOptions(again.values, again.texts, again.default_texts, parsed.dropped)
+
+
+TABLE = ComparisonOptionTable(
     "sustainability",
     "/sustainability",
     (
