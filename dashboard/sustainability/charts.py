@@ -44,6 +44,7 @@ from dashboard.sustainability.options import (
     PageOptions,
     chosen_grouping,
     hashable_id,
+    parse_following_filters,
 )
 from dashboard.sustainability.options import comparison_choices as group_choices
 
@@ -94,12 +95,16 @@ def options_view(
     selection: Selection,
     options_data: Mapping[str, object] | None,
     lang: object,
+    following: bool = False,
 ) -> View:
-    """The view the page's options value describes (read through the page's one parser)."""
+    """The view the page's options value describes (read through the page's one parser; after a
+    change of the filters, ``following``, as ``parse_following_filters`` reads it)."""
     lang = normalise_language(lang)
-    options = PageOptions.from_params(
-        options_data or {}, OptionEnv(catalog, settings, cursor, lang, selection)
-    )
+    env = OptionEnv(catalog, settings, cursor, lang, selection)
+    if following:
+        options = PageOptions.from_parsed(parse_following_filters(options_data or {}, env))
+    else:
+        options = PageOptions.from_params(options_data or {}, env)
     return View(cursor, catalog, settings, selection, options, lang)
 
 
@@ -113,6 +118,7 @@ def request_view(request: ChartRequest) -> View:
         request.selection,
         request.params,
         request.lang,
+        following_filters(),
     )
 
 
@@ -509,9 +515,9 @@ def options_under_filters(request: ChartRequest) -> tuple:
     env = OptionEnv(
         request.catalog, request.settings, request.cursor, request.lang, request.selection
     )
-    parsed = TABLE.parse(request.params, env)
     if not following_filters():
-        return (parsed.texts,)
+        return (TABLE.parse(request.params, env).texts,)
+    parsed = parse_following_filters(request.params, env)
     before = dict(request.params) if isinstance(request.params, Mapping) else {}
     if parsed.texts == before:
         return (no_update,)
