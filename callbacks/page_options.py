@@ -170,8 +170,9 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         # a control's write) is copied here, in the browser; the shell's write of a filter change
         # is not, when the page's options stay as they are (one round of requests less per
         # filter change). Not on load: see layouts.page_options. Its stamps tell whether the
-        # options changed since the filters did (Dash holds the shell's write until the options
-        # callback following the filters has answered).
+        # options changed since the filters did (on a page whose options follow the filters, the
+        # charts' answer writes them; the options callback, called by the controls it sets, then
+        # tidies the address in place).
         app.clientside_callback(
             copy_address_js(table),
             Output(table.address_store_id, "data"),
