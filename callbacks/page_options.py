@@ -33,7 +33,6 @@ def sync_page_options(
     lang: object,
     control_values: tuple,
     current: object,
-    selection_data: object = None,
     location_search: object = None,
 ) -> tuple:
     """The page's options store, its controls and the address, from whichever changed.
@@ -56,8 +55,6 @@ def sync_page_options(
     )
     pathname = table.path
     current = current if isinstance(current, dict) else {}
-    if triggered == ids.SELECTION_STORE:
-        return _follow_filters(context, table, lang, control_values, current, selection_data)
     # Options may depend on the data under the filters (the groups a page compares): the filters
     # are the address's, the same the shell's selection store is written from.
     env = OptionEnv(
@@ -76,39 +73,16 @@ def sync_page_options(
         for value, shown in zip(table.control_values(parsed, env), control_values, strict=True)
     ]
     new_search = page_search(search, table, parsed)
+    # A control set to the options the store already holds is no person's new choice: the page's
+    # chart callback following the filters wrote both (``follows_filters``); the address is then
+    # tidied in place, not given a new history entry.
+    replace = from_url or parsed.texts == current
     write = (
-        url_write(new_search, pathname, replace=from_url)
+        url_write(new_search, pathname, replace=replace)
         if new_search != as_text(search)
         else no_update
     )
     return (parsed.texts if parsed.texts != current else no_update, *controls, write)
-
-
-def _follow_filters(
-    context: AppContext,
-    table: OptionTable,
-    lang: object,
-    control_values: tuple,
-    current: dict,
-    selection_data: object,
-) -> tuple:
-    """The options again under new filters (the selection store changed), so that the charts,
-    which wait for this callback, draw once with both. The address is left to the shell's write:
-    when it lands, the options parsed from it are these, and only its tidying remains."""
-    selection = Selection.from_raw(
-        selection_data if isinstance(selection_data, dict) else {}, context.catalog
-    )
-    env = OptionEnv(
-        context.catalog, context.settings, context.cursor(), normalise_language(lang), selection
-    )
-    parsed = table.parse(table.params_from_controls(control_values), env, fallback=current)
-    if parsed.texts == current:
-        raise PreventUpdate
-    controls = [
-        no_update if value == shown else value
-        for value, shown in zip(table.control_values(parsed, env), control_values, strict=True)
-    ]
-    return (parsed.texts, *controls, no_update)
 
 
 TIDY_JS = """
@@ -196,8 +170,9 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         # a control's write) is copied here, in the browser; the shell's write of a filter change
         # is not, when the page's options stay as they are (one round of requests less per
         # filter change). Not on load: see layouts.page_options. Its stamps tell whether the
-        # options changed since the filters did (Dash holds the shell's write until the options
-        # callback following the filters has answered).
+        # options changed since the filters did (on a page whose options follow the filters, the
+        # charts' answer writes them; the options callback, called by the controls it sets, then
+        # tidies the address in place).
         app.clientside_callback(
             copy_address_js(table),
             Output(table.address_store_id, "data"),
@@ -208,17 +183,17 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
             State(table.store_id, "modified_timestamp"),
             prevent_initial_call=True,
         )
-        # A page whose options follow the filters also listens to the selection store: Dash then
-        # holds its charts until the options are parsed again, and they draw once.
-        filters = [Input(ids.SELECTION_STORE, "data")] if table.follows_filters else []
+        # A page whose options follow the filters (``follows_filters``) has them parsed again by its
+        # chart callback, in the answer that draws its charts (one request per filter change, not
+        # an options answer the charts wait for): that callback writes the store too (a duplicate
+        # here) and sets the controls that change.
         declare(
             app,
-            Output(table.store_id, "data"),
+            Output(table.store_id, "data", allow_duplicate=table.follows_filters),
             *[Output(component, prop) for component, prop in table.controls],
             Output(table.url_write_store_id, "data"),
             Input(table.address_store_id, "data"),
             *[Input(component, prop) for component, prop in table.controls],
-            *filters,
             State(ids.LANGUAGE_STORE, "data"),
             State(table.store_id, "data"),
             State(ids.URL, "search"),
@@ -234,7 +209,6 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
                 rest[-3],
                 rest[: len(table.controls)],
                 rest[-2],
-                rest[len(table.controls)] if table.follows_filters else None,
                 rest[-1],
             )
         )

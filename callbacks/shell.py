@@ -6,7 +6,7 @@ Routing is the one place a callback module calls layouts: it renders the page th
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 from dash import MATCH, Dash, Input, Output, State, ctx, html, no_update
 from flask import current_app
@@ -258,6 +258,12 @@ def update_print_header(
     )
 
 
+def address_selection(context: AppContext, href: str | None) -> dict:
+    """The filters an address names, as the shell's selection store holds them."""
+    query = urlsplit(as_text(href)).query
+    return Selection.from_query_string(query, context.catalog).to_dict()
+
+
 PRINT_JS = """
 function (clicks) {
     if (!clicks) { return window.dash_clientside.no_update; }
@@ -358,18 +364,20 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         pure=True,
         needs=READING_THE_ADDRESS,
     )(lambda pathname, lang: update_pillar_hint(site, pathname, lang))
+    # The filters are read from the address the header prints (the shell writes it from the same
+    # selection as its store): one request when the filters change, not one for the store and
+    # another when the address follows.
     declare(
         app,
         Output(ids.PRINT_HEADER, "children"),
-        Input(ids.SELECTION_STORE, "data"),
         Input(ids.LANGUAGE_STORE, "data"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "href"),
         pure=True,
         needs=READING_THE_ADDRESS,
     )(
-        lambda selection, lang, pathname, href: update_print_header(
-            context, site, selection, lang, pathname, href
+        lambda lang, pathname, href: update_print_header(
+            context, site, address_selection(context, href), lang, pathname, href
         )
     )
     # Every HTML block a page's chart callback sends (a table as one string) put in its place.

@@ -158,3 +158,33 @@ def test_menu_collapses_behind_a_button_on_a_phone(live_server, browser):
     phone.wait_for_selector("#shell-nav-map-link", state="visible")
     assert phone.get_attribute("#shell-nav-toggle-button", "aria-expanded") == "true"
     context.close()
+
+
+def test_the_printable_brief_follows_a_filter_change_in_one_request(live_server, page):
+    """The brief's header reads the filters from the address it prints: one request per filter
+    change (not one for the selection store and another when the address follows)."""
+    page.goto(live_server.url + "/about")
+    wait_for_dash(page)
+    asked = []
+    page.on(
+        "request",
+        lambda request: (
+            asked.append(request.post_data or "")
+            if "_dash-update-component" in request.url
+            else None
+        ),
+    )
+    page.click("#filter-region-dropdown")
+    page.locator("#shell-filter-collapse").get_by_role(
+        "option", name="West and Central Africa", exact=True
+    ).click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('region=WCA')")
+    page.wait_for_function(
+        "() => document.querySelector('#shell-print-header').textContent"
+        ".includes('West and Central Africa')"
+    )
+    page.wait_for_timeout(1000)  # let any second request arrive
+    wait_for_dash(page)
+    headers = [body for body in asked if '"output":"shell-print-header.children"' in body]
+    assert len(headers) == 1, len(headers)

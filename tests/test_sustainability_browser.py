@@ -3,6 +3,8 @@ the charts, with no console error and no request leaving the machine."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from browser_helpers import assert_clean
 
@@ -164,8 +166,9 @@ def test_a_link_to_a_group_without_data_says_so_in_french(live_server, page):
 
 
 def test_a_filter_change_draws_each_chart_once(live_server, page):
-    """The comparison's groups follow the filters, so the page's options change with them: the
-    charts wait for the options and draw once, not once for the filters and again for the groups."""
+    """The comparison's groups follow the filters, so the page's options change with them: one
+    answer carries the options and every chart, drawn once; no options answer comes first for the
+    charts to wait for, and none after sends them again."""
     page.goto(live_server.url + "/sustainability")
     wait_for_dash(page)
     wait_for_ticks(page, "West and Central Africa (n=")
@@ -195,6 +198,16 @@ def test_a_filter_change_draws_each_chart_once(live_server, page):
         and "sustainability-compare-graph.figure" in body
     ]
     assert len(charts) == 1, len(charts)
+    # Nothing else follows the filters to the server on this page but the shell's print header
+    # and export footer: the options are parsed again in the charts' answer.
+    following = [
+        json.loads(body)["output"]
+        for body in asked
+        if body and "shell-selection-store.data" in json.loads(body).get("changedPropIds", [])
+    ]
+    assert not [
+        output for output in following if "page-options-store" in output and "graph" not in output
+    ], following
     assert "region=WCA" in page.url
     assert_clean(page)
 

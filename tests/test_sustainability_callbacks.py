@@ -336,3 +336,55 @@ def test_callbacks_name_only_ids_of_the_layouts(tiny_store_path):
     ours = {name for name in named if name.startswith("sustainability-")}
     assert ours and ours <= layout_ids
     assert {ids.SUSTAINABILITY_MEANS_GRAPH, ids.SUSTAINABILITY_COMPARE_TABLE} <= ours
+
+
+# ---------------------------------------------------------------- options under the filters
+def test_a_group_that_falls_back_never_lands_on_the_other(context):
+    """After a filter change, group A no longer comparable falls back to a default; when that
+    default is group B, B is picked again too, so the page never says "A and B are the same" by
+    itself. A link is read as it is (the table's own parse)."""
+    from dashboard.sustainability.options import parse_following_filters
+
+    def following(params, env):
+        return PageOptions.from_parsed(parse_following_filters(params, env))
+
+    wide = OptionEnv(context.catalog, context.settings, context.cursor(), "en")
+    by_size = sorted(
+        (grouping for grouping in q.GROUPINGS), key=lambda g: -len(comparable_codes(wide, g))
+    )
+    grouping = by_size[0]
+    codes = comparable_codes(wide, grouping)
+    assert len(codes) >= 2
+    first, second = q.default_pair(grouping, codes)
+    gone = "ZZZ"  # no such group: never comparable
+    parsed = following({"group": grouping, "a": gone, "b": first}, wide)
+    assert (parsed.group_a, parsed.group_b) == (first, second) and first != second
+    assert ("a", gone) in parsed.dropped
+    link = PageOptions.from_params({"group": grouping, "a": gone, "b": first}, wide)
+    assert (link.group_a, link.group_b) == (first, first)
+    # A link naming one group twice is kept as it asks.
+    same = following({"group": grouping, "a": first, "b": first}, wide)
+    assert (same.group_a, same.group_b) == (first, first)
+    # A group B that is not A's fallback stays.
+    others = [code for code in codes if code not in (first, second)]
+    if others:
+        kept = following({"group": grouping, "a": gone, "b": others[0]}, wide)
+        assert (kept.group_a, kept.group_b) == (first, others[0])
+
+
+def test_the_charts_answer_carries_the_options_under_the_filters(context):
+    """On the page's first answer the options value is the one its layout holds; outside a filter
+    change it is written as it is parsed (the charts of the same answer draw with it)."""
+    from callbacks.charts import answer_selection
+    from dashboard.common.pages import Site
+    from dashboard.selection import Selection
+    from dashboard.site import SITE
+    from dashboard.sustainability.options import TABLE
+
+    page = next(page for page in SITE.pages if page.key == "sustainability")
+    env = OptionEnv(context.catalog, context.settings, context.cursor(), "en")
+    texts = TABLE.parse({"group": "country"}, env).texts
+    answer = answer_selection(page, context, Selection(), texts, "en")
+    store = [value for (component, prop), value in answer.items() if component == TABLE.store_id]
+    assert store == [texts]
+    assert isinstance(SITE, Site)

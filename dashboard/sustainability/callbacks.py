@@ -2,7 +2,8 @@
 
 Every chart of the page, the comparison's table and the groups A and B can be are answered by the
 page's one chart callback (``callbacks.charts``) from the registry
-(``dashboard.sustainability.charts``); the page options themselves by ``callbacks.page_options``.
+(``dashboard.sustainability.charts``), which also parses the page options again after a change of
+the filters; the options' controls and the address are kept in step by ``callbacks.page_options``.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from typing import TypedDict
 
 import duckdb
 import pandas as pd
-from dash import html
+from dash import ctx, html, no_update, set_props
 from plotly import graph_objects as go
 
 from dashboard import ids
@@ -38,7 +38,14 @@ from dashboard.sustainability import (
 from dashboard.sustainability.disclosure import Disclosure, for_mode
 from dashboard.sustainability.figures import mark_exact, mark_protected
 from dashboard.sustainability.labels import GroupChart
-from dashboard.sustainability.options import GROUP_PARAM, PageOptions, chosen_grouping
+from dashboard.sustainability.options import (
+    GROUP_PARAM,
+    TABLE,
+    PageOptions,
+    chosen_grouping,
+    hashable_id,
+    parse_following_filters,
+)
 from dashboard.sustainability.options import comparison_choices as group_choices
 
 PAGE = "sustainability"
@@ -88,12 +95,16 @@ def options_view(
     selection: Selection,
     options_data: Mapping[str, object] | None,
     lang: object,
+    following: bool = False,
 ) -> View:
-    """The view the page's options value describes (read through the page's one parser)."""
+    """The view the page's options value describes (read through the page's one parser; after a
+    change of the filters, ``following``, as ``parse_following_filters`` reads it)."""
     lang = normalise_language(lang)
-    options = PageOptions.from_params(
-        options_data or {}, OptionEnv(catalog, settings, cursor, lang, selection)
-    )
+    env = OptionEnv(catalog, settings, cursor, lang, selection)
+    if following:
+        options = PageOptions.from_parsed(parse_following_filters(options_data or {}, env))
+    else:
+        options = PageOptions.from_params(options_data or {}, env)
     return View(cursor, catalog, settings, selection, options, lang)
 
 
@@ -107,6 +118,7 @@ def request_view(request: ChartRequest) -> View:
         request.selection,
         request.params,
         request.lang,
+        following_filters(),
     )
 
 
@@ -442,8 +454,9 @@ def change_figure(builder):
     return figure
 
 
+@per_request
 def changes_summary(request: ChartRequest) -> str:
-    """The change between rounds in one sentence (both change charts say it)."""
+    """The change between rounds in one sentence (both change charts say it: written once)."""
     view = request_view(request)
     return summaries.changes_summary(
         changes_frame(request), labels=view.labels, lang=view.lang, min_group_size=view.minimum
@@ -473,6 +486,46 @@ def comparison_choices(request: ChartRequest) -> tuple[list[dict], list[dict], s
         min=format_number(max(request.settings.min_group_size, 2), request.lang),
     )
     return choices, choices, help_text
+
+
+def following_filters() -> bool:
+    """Whether the current call is the chart callback answering a change of the filters (not the
+    page's first answer, drawn into its layout by the routing callback, nor a call outside Dash)."""
+    try:
+        triggered = ctx.triggered_prop_ids or {}
+    except Exception:  # noqa: BLE001 (no callback context: an embed, the API, a test)
+        return False
+    return ids.SELECTION_STORE in triggered.values()
+
+
+def options_under_filters(request: ChartRequest) -> tuple:
+    """The page's options value parsed again under the request's filters: the groups A and B can be
+    depend on the data under the filters, so a filter change can change them.
+
+    The charts of the same answer read the options through the same parser
+    (``PageOptions.from_params``) and draw with these values; sending them in the same answer
+    spares the round of requests in which an options callback answered first and the charts
+    waited for it. On a filter change the controls that show a changed option are set in the same
+    answer too (``set_props``: not a declared output, so Dash does not hold the shell's write of
+    the address, downstream of the controls through the options callback, until this answer
+    comes); the options callback, called by that change, then only tidies the address. The
+    value is ``no_update`` when the options stay as they are; on the page's first answer (drawn
+    into its layout by the routing callback) it is the value the layout holds.
+    """
+    env = OptionEnv(
+        request.catalog, request.settings, request.cursor, request.lang, request.selection
+    )
+    if not following_filters():
+        return (TABLE.parse(request.params, env).texts,)
+    parsed = parse_following_filters(request.params, env)
+    before = dict(request.params) if isinstance(request.params, Mapping) else {}
+    if parsed.texts == before:
+        return (no_update,)
+    for option, value in zip(TABLE.options, TABLE.control_values(parsed, env), strict=True):
+        if parsed.texts[option.param] != before.get(option.param):
+            component, prop = option.control
+            set_props(component, {prop: value})
+    return (parsed.texts,)
 
 
 CHARTS: tuple[ChartSpec, ...] = (
@@ -556,6 +609,14 @@ CHARTS: tuple[ChartSpec, ...] = (
 )
 
 EXTRAS: tuple[Extra, ...] = (
+    # First: the options the charts of the same answer draw with, written back to the page's
+    # options store (and its controls: ``options_under_filters``); the options callback no longer
+    # follows the filters.
+    Extra(
+        ((hashable_id(TABLE.store_id), "data"),),
+        options_under_filters,
+        follows_options=False,
+    ),
     Extra(((ids.SUSTAINABILITY_COMPARE_TABLE, "children"),), comparison_table, as_html=True),
     Extra(
         (

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 import duckdb
 
 from dashboard import ids
-from dashboard.common.options import INVALID, OptionEnv, OptionTable, PageOption, constant, one_of
+from dashboard.common.options import (
+    INVALID,
+    OptionEnv,
+    OptionTable,
+    PageOption,
+    ParsedOptions,
+    constant,
+    one_of,
+)
 from dashboard.selection import Selection
 from dashboard.store.catalog import Catalog
 from dashboard.sustainability import queries
@@ -33,6 +41,19 @@ THRESHOLD_PARAM = "threshold"
 GROUP_A_PARAM = "a"
 GROUP_B_PARAM = "b"
 PARAMS = (GROUP_PARAM, MEASURE_PARAM, THRESHOLD_PARAM, GROUP_A_PARAM, GROUP_B_PARAM)
+
+
+class HashableId(dict):
+    """A dict component id that can key a dict: the chart factory keys its outputs by
+    ``(component id, property)``, and the page's options store has a dict id."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items())))
+
+
+def hashable_id(component_id: Mapping[str, str]) -> HashableId:
+    """``component_id`` as a :class:`HashableId` (equal to it, written the same)."""
+    return HashableId(component_id)
 
 
 def chosen_grouping(raw: object) -> str:
@@ -195,5 +216,37 @@ class PageOptions:
         (groups A and B among the grouping's groups with published statistics under the filters
         of ``env``). Anything unknown or out
         of range falls back to the default and is listed in ``dropped``."""
-        parsed = TABLE.parse(params, env)
+        return cls.from_parsed(TABLE.parse(params, env))
+
+    @classmethod
+    def from_parsed(cls, parsed: ParsedOptions) -> PageOptions:
+        """Options from the table's parse."""
         return cls(**parsed.values, dropped=parsed.dropped)
+
+
+def parse_following_filters(params: Mapping[str, object], env: OptionEnv) -> ParsedOptions:
+    """The options value ``params`` parsed again after a change of the filters (the charts' answer
+    to that change draws with it and writes it back: ``charts.options_under_filters``).
+
+    ``TABLE.parse``, with one rule for the compared groups: when ``params`` name two different
+    groups A and B and one of them, no longer comparable under the new filters, falls back onto
+    the other, the other is picked again too (both take their defaults, which differ). The
+    options value does not say which groups were defaults; the usual case is a default kept,
+    which is picked again when its page is drawn from the address (defaults are not in it).
+    Without the rule a filter change that drops group A could show "A and B are the same".
+    """
+    parsed = TABLE.parse(params, env)
+    params = params if isinstance(params, Mapping) else {}
+    raw = {param: params.get(param) for param in (GROUP_A_PARAM, GROUP_B_PARAM)}
+    texts = {param: parsed.texts.get(param) for param in raw}
+    if (
+        texts[GROUP_A_PARAM] != texts[GROUP_B_PARAM]
+        or not all(isinstance(value, str) and value for value in raw.values())
+        or raw[GROUP_A_PARAM] == raw[GROUP_B_PARAM]
+    ):
+        return parsed
+    kept = [param for param in raw if texts[param] == raw[param]]
+    if len(kept) != 1:
+        return parsed
+    again = TABLE.parse({key: value for key, value in params.items() if key != kept[0]}, env)
+    return ParsedOptions(again.values, again.texts, again.default_texts, parsed.dropped)
