@@ -24,7 +24,7 @@ from plotly.io._json import clean_to_json_compatible
 
 from dashboard import ids
 from dashboard.auth.policy import VIEWING
-from dashboard.common.charts import ChartRequest, ChartSpec, Extra
+from dashboard.common.charts import ChartRequest, ChartSpec, Extra, OutputId
 from dashboard.common.html_block import html_block
 from dashboard.common.pages import Page, Site
 from dashboard.common.wiring import declare
@@ -36,7 +36,7 @@ FILTERS, OPTIONS = "filters", "options"
 ORJSON_OPTIONS = (
     orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
 )  # plotly's, when Dash writes an answer
-Key = tuple[str, str]  # (component id, property) of an output
+Key = tuple[OutputId, str]  # (component id, property) of an output
 
 
 def figure_value(figure: object) -> object:
@@ -122,7 +122,7 @@ def page_outputs(page: Page) -> list[Key]:
 def html_outputs(page: Page) -> set[Key]:
     """The outputs sent as HTML blocks: the panels that are no graph (``draw``: cards, tables) and
     the ``children`` of extras marked ``as_html``."""
-    keys = {
+    keys: set[Key] = {
         (chart.graph_id, "children")
         for chart in page.charts
         if chart.draw is not None and chart.figure is None
@@ -140,7 +140,7 @@ def html_outputs(page: Page) -> set[Key]:
 def wire_value(key: Key, value: object, blocks: set[Key]) -> object:
     """An output's value as the answer carries it: plain data, an HTML block as one string."""
     if key in blocks:
-        return plain(html_block(key[0], value))
+        return plain(html_block(block_name(key[0]), value))
     return figure_value(value) if key[1] == "figure" else plain(value)
 
 
@@ -247,6 +247,11 @@ def components_by_id(layout: Component) -> dict[str, Component]:
     return found
 
 
+def block_name(component_id: OutputId) -> str:
+    """The name of the HTML block sent for an output of ``component_id`` (its id as text)."""
+    return component_id if isinstance(component_id, str) else id_text(component_id)
+
+
 def id_text(component_id: object) -> str:
     """A component id as one comparable text (dict ids as sorted JSON)."""
     return orjson.dumps(component_id, option=orjson.OPT_SORT_KEYS).decode()
@@ -272,7 +277,7 @@ def fill_layout(
         if component is None:  # an output the page shows only in some states
             continue
         if (component_id, prop) in blocks:
-            value = html_block(component_id, value)
+            value = html_block(block_name(component_id), value)
         elif prop == "figure":
             value = figure_value(value)
         setattr(component, prop, value)

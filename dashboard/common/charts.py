@@ -27,6 +27,18 @@ from dashboard.store.catalog import Catalog
 T = TypeVar("T")
 
 
+class DictId(dict):
+    """A dict component id (``{"type": ..., "page": ...}``) that can key a dict: the chart factory
+    keys a page's outputs by ``(component id, property)``, so an output with a dict id (a page's
+    options store) is declared with its id as a ``DictId`` (equal to the dict, written the same)."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items())))
+
+
+OutputId = str | DictId  # the id of an output the chart factory fills
+
+
 @dataclass(frozen=True)
 class ChartRequest:
     """Everything needed to recompute the data behind a chart: filters, page options, language.
@@ -140,7 +152,7 @@ class Extra:
     changes it follows; it is not computed again when only what it does not follow changed.
     """
 
-    outputs: tuple[tuple[str, str], ...]
+    outputs: tuple[tuple[OutputId, str], ...]
     build: Callable[[ChartRequest], tuple]
     follows_filters: bool = True
     follows_options: bool = True

@@ -18,7 +18,7 @@ from plotly import graph_objects as go
 
 from dashboard import ids
 from dashboard.auth import disclosure_mode
-from dashboard.common.charts import ChartRequest, ChartSpec, Extra, per_request
+from dashboard.common.charts import ChartRequest, ChartSpec, DictId, Extra, per_request
 from dashboard.common.data_kinds import SURVEY_EXACT, SURVEY_RELEASE
 from dashboard.common.methodology import MAX_TIME_SERIES
 from dashboard.common.options import OptionEnv
@@ -43,7 +43,6 @@ from dashboard.sustainability.options import (
     TABLE,
     PageOptions,
     chosen_grouping,
-    hashable_id,
     parse_following_filters,
 )
 from dashboard.sustainability.options import comparison_choices as group_choices
@@ -613,7 +612,7 @@ EXTRAS: tuple[Extra, ...] = (
     # options store (and its controls: ``options_under_filters``); the options callback no longer
     # follows the filters.
     Extra(
-        ((hashable_id(TABLE.store_id), "data"),),
+        ((DictId(TABLE.store_id), "data"),),
         options_under_filters,
         follows_options=False,
     ),

@@ -43,19 +43,6 @@ GROUP_B_PARAM = "b"
 PARAMS = (GROUP_PARAM, MEASURE_PARAM, THRESHOLD_PARAM, GROUP_A_PARAM, GROUP_B_PARAM)
 
 
-class HashableId(dict):
-    """A dict component id that can key a dict: the chart factory keys its outputs by
-    ``(component id, property)``, and the page's options store has a dict id."""
-
-    def __hash__(self) -> int:  # type: ignore[override]
-        return hash(tuple(sorted(self.items())))
-
-
-def hashable_id(component_id: Mapping[str, str]) -> HashableId:
-    """``component_id`` as a :class:`HashableId` (equal to it, written the same)."""
-    return HashableId(component_id)
-
-
 def chosen_grouping(raw: object) -> str:
     """A known grouping: ``raw`` if it is one, else the default."""
     return raw if isinstance(raw, str) and raw in GROUPINGS else DEFAULT_GROUPING
