@@ -108,7 +108,7 @@ def screen_point(page, lon: float, lat: float) -> tuple[float, float]:
 def hover_text(page, lon: float, lat: float, expected: str) -> str:
     page.mouse.move(*screen_point(page, lon, lat))
     page.wait_for_function(
-        "([graph, text]) => (document.querySelector(graph + ' .hoverlayer').textContent || '')"
+        "([graph, text]) => (document.querySelector(graph + ' .hoverlayer')?.textContent || '')"
         ".includes(text)",
         arg=[GRAPH, expected],
     )
@@ -121,7 +121,7 @@ def click_at(page, lon: float, lat: float) -> None:
 
 def wait_for_title(page, title: str) -> None:
     page.wait_for_function(
-        "(title) => document.querySelector('#map-profile-title').textContent === title", arg=title
+        "(title) => document.querySelector('#map-profile-title')?.textContent === title", arg=title
     )
     wait_for_dash(page)
 

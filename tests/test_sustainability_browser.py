@@ -89,7 +89,7 @@ def test_a_filter_in_the_link_and_the_threshold_control(live_server, page):
     page.fill("#sustainability-threshold-input", "0.7")
     page.press("#sustainability-threshold-input", "Enter")
     page.wait_for_function(
-        "selector => document.querySelector(selector).textContent.includes('0.70')", arg=title
+        "selector => document.querySelector(selector)?.textContent.includes('0.70')", arg=title
     )
     assert page.input_value("#sustainability-threshold-range") == "0.7"
     # The range moves the number box and the charts too (keyboard: one step of 0.01); shares of
@@ -98,7 +98,7 @@ def test_a_filter_in_the_link_and_the_threshold_control(live_server, page):
     for _ in range(6):
         page.keyboard.press("ArrowRight")
     page.wait_for_function(
-        "selector => document.querySelector(selector).textContent.includes('0.76')", arg=title
+        "selector => document.querySelector(selector)?.textContent.includes('0.76')", arg=title
     )
     assert page.input_value("#sustainability-threshold-input") == "0.76"
     assert "nearest multiple" not in page.inner_text("#shell-page-content")
