@@ -9,6 +9,7 @@ import io
 import re
 import string
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -25,6 +26,7 @@ from conftest import settings_for
 
 # A space a line may break at before high punctuation, or after an opening guillemet.
 BREAKABLE = re.compile(r"[ \t\n][:;?!»]|«[ \t\n]")
+REFERENCE = Path(__file__).resolve().parent.parent / "data" / "reference"
 
 
 def placeholders(text: str) -> dict[str, str]:
@@ -97,3 +99,16 @@ def test_the_zip_and_the_api_keep_the_plain_column_names(client):
         "/api/v1/charts/sustainability-means?lang=fr&group=region&format=csv"
     ).data.decode("utf-8")
     assert api.split("\r\n", 1)[0].startswith("Région : code,Région,") and "\u00a0:" not in api
+
+
+def test_the_dashboards_own_french_reference_texts_keep_punctuation_with_its_word():
+    # The French the dashboard wrote for its reference tables (data/reference, not the EUTF
+    # export's text in data/reference/eutf): names, descriptions, notes, rationales.
+    loose = {}
+    for path in sorted(REFERENCE.glob("*.csv")):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for column in (column for column in frame.columns if column.endswith("_fr")):
+            found = [text for text in frame[column] if BREAKABLE.search(text)]
+            if found:
+                loose[f"{path.name}:{column}"] = found
+    assert loose == {}

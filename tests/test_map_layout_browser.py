@@ -147,8 +147,8 @@ def test_the_disclaimer_never_covers_the_map_on_a_phone(live_server, browser, la
         assert found["problems"] == [] and found["page"] <= 390, found
         # North Africa and Afghanistan are in the clear: the disclaimer sits above the map frame.
         boxes = page.evaluate(f"""() => {{ const gd = document.querySelector('{PLOT}');
-            const note = [...gd.querySelectorAll('.annotation')].find(a => a.textContent.includes('IOM')
-                                                                           || a.textContent.includes('OIM'));
+            const note = [...gd.querySelectorAll('.annotation')].find(a => a.textContent.includes('This map is')
+                                                                           || a.textContent.includes('Cette carte'));
             return {{note: note.getBoundingClientRect().bottom,
                      frame: gd.querySelector('.geo .layer.bg').getBoundingClientRect().top}}; }}""")
         assert boxes["note"] <= boxes["frame"] + 1
