@@ -1,7 +1,8 @@
 """French punctuation on screen and in print: no line starts with ":", ";", "?", "!" or "»", and
-none ends with "«": every French interface text has a no-break space there (``t`` adds it). Files
-and API answers keep the texts' plain spelling, byte for byte: analysts' scripts read column names
-such as "Région : code"."""
+none ends with "«": every French interface text has a no-break space there (``t`` adds it), and
+so do the dashboard's own French reference texts (written so in data/reference, like their
+guillemets). Files and API answers keep the interface texts' plain spelling, byte for byte:
+analysts' scripts read column names such as "Région : code"."""
 
 from __future__ import annotations
 
