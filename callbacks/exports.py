@@ -32,7 +32,7 @@ from dashboard.common.options import normal_path
 from dashboard.common.pages import Site
 from dashboard.common.precision import distinct_decimals
 from dashboard.common.wiring import declare
-from dashboard.i18n import format_number, normalise_language, t
+from dashboard.i18n import format_number, normalise_language, plain_texts, t
 from dashboard.selection import Selection
 from dashboard.store.context import AppContext
 
@@ -139,17 +139,18 @@ def download_chart_data(
         return no_update
     if not isinstance(triggered, dict) or triggered.get("format") not in ("csv", "xlsx"):
         raise PreventUpdate
-    chart, request, frame = chart_data(
-        context, charts, triggered["chart"], selection_data, options_stores, lang
-    )
     today = today or dt.date.today()
-    header = export_header(context, chart, request, today)
     extension = triggered["format"]
-    content = (
-        to_csv_bytes(frame, header)
-        if extension == "csv"
-        else to_excel_bytes(frame, header, about_sheet=t("export.about_sheet", request.lang))
-    )
+    with plain_texts():  # a file: its texts keep their plain spelling, like the API's
+        chart, request, frame = chart_data(
+            context, charts, triggered["chart"], selection_data, options_stores, lang
+        )
+        header = export_header(context, chart, request, today)
+        content = (
+            to_csv_bytes(frame, header)
+            if extension == "csv"
+            else to_excel_bytes(frame, header, about_sheet=t("export.about_sheet", request.lang))
+        )
     return dcc.send_bytes(content, f"{file_stem(chart, request, today)}.{extension}")
 
 

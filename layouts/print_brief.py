@@ -28,7 +28,6 @@ def print_header(
             [html.Strong(t("print.sources", lang)), t("print.sources_text", lang)],
             className="small mb-1",
         ),
-        html.P(t("map.disclaimer", lang), className="small fst-italic"),
     ]
 
 

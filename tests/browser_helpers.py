@@ -14,6 +14,16 @@ from conftest import wait_for_dash
 # axe-core, vendored (MPL-2.0): pages using it need the marker inject_scripts (the CSP is lifted).
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 
+# How many shown texts of the page (HTML or a chart's SVG) hold a word: the map's disclaimer is
+# shown once, in one wording.
+DISCLAIMER_COUNT_JS = """
+(word) => { let count = 0; const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) { const el = walk.currentNode.parentElement;
+        if (walk.currentNode.nodeValue.includes(word) && el.getClientRects().length
+            && getComputedStyle(el).visibility !== 'hidden' && getComputedStyle(el).display !== 'none') { count++; } }
+    return count; }
+"""
+
 
 def serious_violations(page) -> list[str]:
     """Run axe on the page, at rest; describe each serious or critical violation with its first

@@ -14,6 +14,7 @@ import pytest
 from dashboard.app import create_app
 from dashboard.auth.users_file import add_user, remove_user
 from dashboard.common.charts import ChartRequest
+from dashboard.i18n import plain_texts
 from dashboard.selection import Selection
 from dashboard.site import all_charts
 
@@ -45,7 +46,8 @@ def tiny_client(tiny_store_path):
 
 
 def chart_frame(app, chart, query: str) -> pd.DataFrame:
-    """What the chart's own data function gives for the page address ``?query``."""
+    """What the chart's own data function gives for the page address ``?query``, with the texts'
+    plain spelling that files and answers keep (``plain_texts``)."""
     context = app.server.config["EUIOM_CONTEXT"]
     params = dict(item.split("=", 1) for item in query.split("&") if item)
     lang = params.pop("lang", "en")
@@ -58,7 +60,8 @@ def chart_frame(app, chart, query: str) -> pd.DataFrame:
     request = ChartRequest(
         context.cursor(), context.catalog, context.settings, selection, options, lang
     )
-    return chart.data(request)
+    with plain_texts():
+        return chart.data(request)
 
 
 @pytest.mark.parametrize("query", QUERIES)

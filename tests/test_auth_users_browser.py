@@ -50,7 +50,7 @@ def test_sign_in_form_in_french_then_the_dashboard_and_sign_out(page, users_live
     wait_for_dash(page)
     assert (
         page.locator("#shell-account-user").inner_text()
-        == "Connecté·e : ana (consultation, analyste)"
+        == "Connecté·e\u00a0: ana (consultation, analyste)"
     )
     assert page.get_by_role("button", name="Télécharger les données en CSV").first.is_visible()
     assert serious_violations(page) == []

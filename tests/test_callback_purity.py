@@ -175,5 +175,5 @@ def test_the_account_name_is_never_replayed_to_another_user_with_the_same_roles(
         answer = SignedInClient(app, name).post("/_dash-update-component", json=body).get_json()
         assert (
             answer["response"][ids.ACCOUNT_USER]["children"]
-            == f"Connecté·e : {name} (consultation, analyste)"
+            == f"Connecté·e\u00a0: {name} (consultation, analyste)"
         )

@@ -43,13 +43,18 @@ TEXT_PAST_THE_EDGE_JS = """
 
 
 def chart_problems(page, selector: str) -> list[str]:
-    """What is cut, covered or too wide in one chart, drawn at its final size."""
+    """What is cut, covered or too wide in one chart, as first drawn and once redrawn at its final
+    size (plotly's first draw can place a text differently from a redraw)."""
     page.locator(selector).scroll_into_view_if_needed()
+    first = page.evaluate(LAYOUT_JS, [selector, "bars"])["problems"]
     page.evaluate(
         "(selector) => window.Plotly.Plots.resize(document.querySelector(selector))", selector
     )
     wait_for_dash(page)
     found = page.evaluate(LAYOUT_JS, [selector, "bars"])
+    found["problems"] = [f"first draw: {problem}" for problem in first] + [
+        problem for problem in found["problems"] if problem not in first
+    ]
     # A chart may be wider than its column only inside a panel that scrolls sideways and says so
     # (assets/scroll-cue.js): the pillar grids on a phone.
     scrolls = page.evaluate(

@@ -65,7 +65,7 @@ def test_400_413_and_429_in_french(client):
     )
     path = client.get("/auth/%2e%2e/import", headers=FRENCH)
     assert path.status_code == 400 and text(path).startswith(
-        "Requête incorrecte : le chemin contient"
+        "Requête incorrecte\u00a0: le chemin contient"
     )
     too_large = client.post(
         "/_dash-update-component",

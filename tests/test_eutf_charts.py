@@ -377,7 +377,7 @@ def test_profile_chart_reads_in_french_with_labels_above_the_bars(context):
         "réalisé, chiffre du projet parent<br>(aucun chiffre de contrat)",
     ]
     title = figure.layout.title.text.replace("<br>", " ")
-    assert title.startswith("Mali : résultats déclarés au FFUE (réalisé)")
+    assert title.startswith("Mali\u00a0: résultats déclarés au FFUE (réalisé)")
     assert "libellés traduits par le tableau de bord" in title and "cible" in title
     assert figure.layout.xaxis.ticktext[-1] == "10\u202f000" and figure.layout.xaxis.tickangle == 0
     english = page_answer("map", context, {}, {"profile": "MLI"}, "en")[

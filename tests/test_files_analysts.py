@@ -28,6 +28,7 @@ from dashboard.common.data_kinds import (
     page_kind_texts,
 )
 from dashboard.common.exports import to_csv_bytes, to_excel_bytes
+from dashboard.i18n import french_spacing, plain_texts
 from dashboard.selection import Selection
 from dashboard.site import all_charts
 
@@ -68,20 +69,22 @@ def zips(client):
 
 
 def declared(app, chart, lang: str) -> dict[str, str]:
-    """The kind the chart declares for the request, in code, words and source."""
+    """The kind the chart declares for the request, in code, words and source, as files and API
+    answers write them (the texts' plain spelling: ``plain_texts``)."""
     context = app.server.config["EUIOM_CONTEXT"]
     params = dict(item.split("=", 1) for item in OPTIONS[chart.page].split("&") if item)
     request = ChartRequest(
         context.cursor(), context.catalog, context.settings, Selection(), params, lang
     )
     kind = chart.kind_of(request)
-    return {
-        "kind": kind,
-        "code": kind_code(kind, context.catalog),
-        "label": kind_text(kind, context.catalog, context.imported_files, lang),
-        "source": kind_source(kind, context.catalog, context.imported_files, lang),
-        "request": request,
-    }
+    with plain_texts():
+        return {
+            "kind": kind,
+            "code": kind_code(kind, context.catalog),
+            "label": kind_text(kind, context.catalog, context.imported_files, lang),
+            "source": kind_source(kind, context.catalog, context.imported_files, lang),
+            "request": request,
+        }
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -127,21 +130,24 @@ def test_every_way_out_says_the_charts_own_kind_of_data(app, client, zips, lang)
             "label": expected["label"],
             "source": expected["source"],
         }
+        # On screen and paper (embed, brief), the same words with French typography.
+        shown = french_spacing(expected["label"]) if lang == "fr" else expected["label"]
         embed = client.get(f"/embed/{chart.key}?{query}").get_data(as_text=True)
-        assert expected["label"].split("(")[0].strip().replace("’", "&#39;")[:40] in embed.replace(
-            "’", "&#39;"
-        )
-        header = export_header(context, chart, expected["request"], dt.date(2026, 12, 6))
-        page_csv = pd.read_csv(io.BytesIO(to_csv_bytes(chart.data(expected["request"]), header)))
+        assert shown.split("(")[0].strip().replace("’", "&#39;")[:40] in embed.replace("’", "&#39;")
+        with plain_texts():  # as the page's download callback writes its files
+            header = export_header(context, chart, expected["request"], dt.date(2026, 12, 6))
+            page_csv = pd.read_csv(
+                io.BytesIO(to_csv_bytes(chart.data(expected["request"]), header))
+            )
+            about = pd.read_excel(
+                io.BytesIO(to_excel_bytes(chart.data(expected["request"]), header)),
+                sheet_name=1,
+                header=None,
+            )
         assert set(page_csv[KIND_COLUMN]) == {expected["label"]}, chart.key
-        about = pd.read_excel(
-            io.BytesIO(to_excel_bytes(chart.data(expected["request"]), header)),
-            sheet_name=1,
-            header=None,
-        )
         assert expected["label"] in about[1].tolist()
         brief = page_kind_texts(chart.page, context.catalog, context.imported_files, lang)
-        assert expected["label"] in brief, (chart.key, "the printable brief names its kind")
+        assert shown in brief, (chart.key, "the printable brief names its kind")
     # The demo store's facts are called demo, never "facts"; real charts never read "DEMO".
     assert "facts" not in seen_codes and "demo" in seen_codes
     dictionary = pd.read_csv(io.BytesIO(archive.read("data_dictionary.csv")))

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from dashboard.build.reference import read_reference_csv
 from dashboard.i18n import for_name, of_name, t
 from dashboard.i18n.names import known_article
+from dashboard.pillars.summaries import eutf_results_summary
 from dashboard.sustainability.labels import FIXED_CODES, difference_verdict
 
 # "de" before a vowel or a mute h, "de le" and "de les", "à le": never in French.
@@ -85,3 +87,17 @@ def test_the_comparison_caption_and_verdict_in_french():
     assert difference_verdict(0.1, 0.2, label_a="Women", label_b="Men", lang="en").startswith(
         "Women higher than Men"
     )
+
+
+def test_the_pillars_eutf_summary_names_the_top_country_with_its_article():
+    rows = pd.DataFrame(
+        {
+            "scope": ["country", "country", "regional"],
+            "actual": [40888, 120, 5000],
+            "indicator_number": ["3.4", "3.4", "3.4"],
+            "place": ["Niger", "Mali", "Sahel et lac Tchad"],
+        }
+    )
+    text = eutf_results_summary(rows, "2. Protection", "fr")
+    assert "est celle du Niger · 3.4 (40\u202f888)" in text
+    assert "is Niger · 3.4 (40,888)" in eutf_results_summary(rows, "2. Protection", "en")

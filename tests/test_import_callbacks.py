@@ -41,7 +41,9 @@ def test_report_names_rows_and_writes_nothing(context):
     report, disabled, _ = update_report(context, upload(bad), "r.csv", "auto", False, "en")
     assert disabled and "r.csv, row 2, column 'sex': unknown value 'other'" in texts(report)
     report, disabled, _ = update_report(context, upload(CSV), "r.csv", "auto", False, "fr")
-    assert not disabled and "r.csv : 1 lignes (valeurs d’indicateurs) sont prêtes" in texts(report)
+    assert not disabled and "r.csv\u00a0: 1 lignes (valeurs d’indicateurs) sont prêtes" in texts(
+        report
+    )
     assert versions.version_names(context.store_directory) == ["store-000001.duckdb"]
 
 

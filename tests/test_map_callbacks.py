@@ -300,7 +300,6 @@ def test_page_options_read_from_the_url(context, params, mode, provinces, profil
     assert by_id(page, ids.MAP_PROVINCES_SWITCH).value is provinces
     assert (by_id(page, ids.MAP_SELECTED_STORE).data or None) == profile
     assert by_id(page, ids.MAP_PROFILE_SELECT).value == profile
-    assert by_id(page, ids.MAP_DISCLAIMER).children == t("map.disclaimer", "en")
     notice = by_id(page, ids.MAP_OPTIONS_NOTICE)
     if not dropped:
         assert notice is None

@@ -156,7 +156,8 @@ def test_the_trend_exports_name_the_country(context):
     )
     trend = footers["charts"][ids.MAP_TREND_CHART]
     assert trend["stem"] == "map_country-trend-Guinee_region-WCA"
-    assert trend["lines"][0] == TEXT["map.trend.heading"]["fr"] + " : Guinée"
+    # An image's footer is read, not parsed: French typography, as on screen.
+    assert trend["lines"][0] == TEXT["map.trend.heading"]["fr"] + "\u00a0: Guinée"
     assert trend["lines"][1].startswith("Filtres\u00a0: Région\u00a0: ")
     assert footers["date_label"] == "Exporté le"
     chart, request, _ = exports.chart_data(

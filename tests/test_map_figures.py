@@ -167,9 +167,12 @@ def test_frame_base_map_and_disclaimer(every_country):
     disclaimer = [
         annotation for annotation in figure.layout.annotations if annotation.name == "disclaimer"
     ]
+    # The source page's own wording, in lines that fit a phone, then the kind of data.
     assert [annotation.text for annotation in disclaimer] == [
-        t("map.disclaimer_short", "fr") + f"<br><i>{t('kind.short.mapping', 'fr')}</i>"
+        map_figures.disclaimer_lines("fr") + f"<br><i>{t('kind.short.mapping', 'fr')}</i>"
     ]
+    lines = map_figures.disclaimer_lines("fr").split("<br>")
+    assert " ".join(lines) == t("map.disclaimer", "fr") and max(map(len, lines)) <= 62
     # Reference facts only: no demo mark on the map.
     assert figure.layout.meta["demo"] is False
     assert t("chart.demo_mark", "fr") not in [

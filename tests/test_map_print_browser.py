@@ -28,6 +28,15 @@ PAPER_WIDTHS = {"A4": round((210 - 24) / 25.4 * 96), "Letter": round((215.9 - 24
 MARGINS = (12 / 25.4 * 72, 14 / 25.4 * 72)
 WINDOWS = {"paper-width": None, "wide-window": 1440}
 CHARTS = ("#map-countries-graph .js-plotly-plot", "#map-eutf-results-graph .js-plotly-plot")
+# The disclaimer's first words, its last words, and the short form it once also had.
+DISCLAIMER_PHRASES = {
+    "en": ("This map is for illustration", "acceptance by the International", "acceptance by IOM"),
+    "fr": (
+        "Cette carte est présentée",
+        "aucune prise de position officielle",
+        "figurant sur cette carte",
+    ),
+}
 # Never on paper: internal file names, and what to do with a mouse.
 NOT_PRINTED = re.compile(r"\.txt\b|004_|000_19|hover|survol|click|cliquez", re.IGNORECASE)
 WORD = re.compile(
@@ -179,3 +188,6 @@ def test_the_map_brief_prints_whole_on_a4_and_letter(
     assert words[heading].page == words[heading + 1].page
     # Neither the seeds' internal file names nor screen instructions.
     assert NOT_PRINTED.findall(" ".join(texts)) == []
+    # The map's disclaimer once, in the source page's wording (the map draws it), nowhere else.
+    whole = "".join(printed)
+    assert [whole.count(squeezed(phrase)) for phrase in DISCLAIMER_PHRASES[lang]] == [1, 1, 0]

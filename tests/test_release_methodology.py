@@ -50,7 +50,7 @@ def test_one_person_is_protected_groups_are_not_hidden_and_nothing_is_overstated
         (
             "fr",
             "une personne à la fois",
-            "Ce qu’elle ne cache pas : les petits groupes",
+            "Ce qu’elle ne cache pas\u00a0: les petits groupes",
             "s’additionnent toujours",
         ),
     ):
@@ -72,7 +72,7 @@ def test_one_person_is_protected_groups_are_not_hidden_and_nothing_is_overstated
 def test_every_methodology_paragraph_is_in_its_language_and_says_one_thing():
     # The French "what it costs" paragraph had an English sentence missing and a stale tail.
     cost = t("sustainability.method.cost", "fr", **disclosure_values("fr", load_settings({})))
-    assert cost.startswith("Ce que cela coûte à un analyste : les chiffres sont proches")
+    assert cost.startswith("Ce que cela coûte à un analyste\u00a0: les chiffres sont proches")
     assert "., " not in cost and "comparable à l’intervalle lui-même" not in cost
     # "a mean is a mean over responses" contradicted "Respondents, not responses".
     for lang in ("en", "fr"):

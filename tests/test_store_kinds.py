@@ -46,7 +46,7 @@ def test_banners_say_what_the_data_is(empty_context, tiny_store_path):
         (
             "fr",
             "Données de démonstration dans les graphiques d’indicateurs et d’enquête",
-            "Réels, avec leur source : résultats et budgets du FFUE",
+            "Réels, avec leur source\u00a0: résultats et budgets du FFUE",
         ),
     ],
 )

@@ -97,10 +97,10 @@ def test_summary_says_whether_each_difference_excludes_zero_in_english():
 def test_summary_says_whether_each_difference_excludes_zero_in_french():
     summary = sustainability_summaries.comparison_summary(MIXED, lang="fr", **WORDS)
     assert (
-        "Score plus élevé pour West Africa que pour Horn of Africa ; l’intervalle à 95 % de l’écart exclut zéro."
+        "Score plus élevé pour West Africa que pour Horn of Africa\u00a0; l’intervalle à 95 % de l’écart exclut zéro."
         in summary
     )
-    assert "Économique +0,040 (+0,035 à +0,045), A plus élevé que B ; Social" in summary
+    assert "Économique +0,040 (+0,035 à +0,045), A plus élevé que B\u00a0; Social" in summary
     # French typography's minus sign (U+2212), as on the charts' axes.
     assert "Social \u22120,02 (\u22120,03 à \u22120,01), A plus bas que B" in summary
     assert "Psychosocial +0,003 (\u22120,004 à +0,010), aucun écart distinguable de zéro" in summary
@@ -116,7 +116,7 @@ def test_summary_says_whether_each_difference_excludes_zero_in_french():
         ),
         (
             "fr",
-            "Groupe A plus élevé que B ; l’intervalle à 95 % de l’écart exclut zéro",
+            "Groupe A plus élevé que B\u00a0; l’intervalle à 95 % de l’écart exclut zéro",
             "Aucun écart distinguable de zéro à 95 %",
         ),
     ],

@@ -443,7 +443,7 @@ def test_comparison_states(tiny_cursor):
         suppressed, label_a="Women", label_b="Men", lang="fr", min_group_size=10
     )
     assert isinstance(note, html.Div)
-    assert "Femmes" not in str(note) and "Women : masqué (moins de 10 répondants" in str(note)
+    assert "Femmes" not in str(note) and "Women\\xa0: masqué (moins de 10 répondants" in str(note)
 
 
 def test_frames_with_missing_intervals_draw_without_error_bars():

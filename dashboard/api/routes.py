@@ -17,7 +17,7 @@ from flask import Flask, Response, request
 from dashboard.auth import Permission, can
 from dashboard.common.charts import ChartSpec
 from dashboard.common.data_kinds import kind_code, kind_source, kind_text
-from dashboard.i18n import t
+from dashboard.i18n import plain_texts, t
 from dashboard.store.context import AppContext
 from dashboard.store.door import QueryTimeout
 
@@ -54,7 +54,11 @@ def endpoint(context: AppContext, *, permission: Permission = Permission.EXPORT)
                     request.headers.get("Accept", ""),
                     permissions_key(),
                 )
-                response = Response(status=304) if not_modified(tag) else view(**kwargs)
+                if not_modified(tag):
+                    response = Response(status=304)
+                else:
+                    with plain_texts():  # files and answers keep their texts' plain spelling
+                        response = view(**kwargs)
                 response.headers["ETag"] = tag
                 response.headers["Cache-Control"] = cache_control(context)
                 response.headers["Vary"] = "Accept, Authorization, Cookie"

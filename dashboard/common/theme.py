@@ -45,6 +45,9 @@ REGION_COLOURS = {
 STATUS_COLOURS = {"ongoing": "#009E73", "completed": "#0072B2"}
 SEX_COLOURS = {"female": "#CC79A7", "male": "#0072B2", "all": "#5f6b7a"}
 
+# px between an axis title and its tick labels.
+AXIS_TITLE_STANDOFF = 8
+
 TEMPLATE = go.layout.Template(
     layout=go.Layout(
         font={"family": FONT_FAMILY, "size": 13, "color": TEXT},
@@ -53,8 +56,21 @@ TEMPLATE = go.layout.Template(
         plot_bgcolor="white",
         margin={"l": 56, "r": 24, "t": 56, "b": 48},
         hoverlabel={"font": {"family": FONT_FAMILY}},
-        xaxis={"gridcolor": "#eef0f3", "zerolinecolor": "#d0d5dd", "automargin": True},
-        yaxis={"gridcolor": "#eef0f3", "zerolinecolor": "#d0d5dd", "automargin": True},
+        # Every axis title at a standoff of its own from its tick labels: without one, plotly's
+        # first draw placed a title from a measure of the labels taken before they were laid
+        # out (the pillar matrix's "Action" among its row labels until a redraw).
+        xaxis={
+            "gridcolor": "#eef0f3",
+            "zerolinecolor": "#d0d5dd",
+            "automargin": True,
+            "title": {"standoff": AXIS_TITLE_STANDOFF},
+        },
+        yaxis={
+            "gridcolor": "#eef0f3",
+            "zerolinecolor": "#d0d5dd",
+            "automargin": True,
+            "title": {"standoff": AXIS_TITLE_STANDOFF},
+        },
         legend={"bgcolor": "rgba(255,255,255,0.8)"},
     )
 )

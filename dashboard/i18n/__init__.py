@@ -11,7 +11,10 @@ Actions, countries and pillars come from the store.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from dashboard.i18n import api, auth, common, eutf, http_errors, methodology
 
@@ -51,13 +54,48 @@ def normalise_language(lang: object) -> str:
     return lang if isinstance(lang, str) and lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
+# A space a line may break at before French high punctuation (: ; ? ! ») or after «.
+_LOOSE_BEFORE = re.compile(r"[ \t]+(?=[:;?!»])")
+_LOOSE_AFTER = re.compile(r"(?<=«)[ \t]+")
+# The no-break space French typography puts there (the same as in the guillemets the texts
+# already write: « valeur »), so a line never starts with ":" or "»".
+FRENCH_PUNCTUATION_SPACE = "\u00a0"
+
+
+def french_spacing(text: str) -> str:
+    """``text`` with a no-break space before : ; ? ! » and after « wherever it had a space."""
+    text = _LOOSE_BEFORE.sub(FRENCH_PUNCTUATION_SPACE, text)
+    return _LOOSE_AFTER.sub(FRENCH_PUNCTUATION_SPACE, text)
+
+
+# Set while a file or an API answer is written: its texts keep their plain spelling.
+_PLAIN_TEXTS: ContextVar[bool] = ContextVar("plain_texts", default=False)
+
+
+@contextmanager
+def plain_texts() -> Iterator[None]:
+    """Within this block, :func:`t` gives French texts as written, with ordinary spaces before
+    punctuation: files and API answers (column names such as "Région : code", which analysts'
+    scripts read, titles, notes) keep the spelling they always had; only the screen and the
+    printed page get French typography."""
+    token = _PLAIN_TEXTS.set(True)
+    try:
+        yield
+    finally:
+        _PLAIN_TEXTS.reset(token)
+
+
 def t(key: str, lang: str | None, **values: object) -> str:
-    """The text for ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``.
+    """The text for ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``; in
+    French, with no-break spaces before high punctuation (:func:`french_spacing`) except in
+    files and API answers (:func:`plain_texts`).
 
     An unknown key raises KeyError, so a typo fails a test instead of showing a raw key.
     """
-    text = TEXT[key][normalise_language(lang)]
-    return text.format(**values) if values else text
+    language = normalise_language(lang)
+    text = TEXT[key][language]
+    text = text.format(**values) if values else text
+    return french_spacing(text) if language == "fr" and not _PLAIN_TEXTS.get() else text
 
 
 def name_column(lang: str | None) -> str:
@@ -114,4 +152,4 @@ def dropdown_labels(lang: str | None) -> dict[str, str]:
         "clear_selection",
         "no_options_found",
     )
-    return {key: TEXT[f"dropdown.{key}"][normalise_language(lang)] for key in keys}
+    return {key: t(f"dropdown.{key}", lang) for key in keys}

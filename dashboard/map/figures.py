@@ -6,6 +6,7 @@ The base map comes from ``/assets/topojson/`` through ``theme.GRAPH_CONFIG``.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
@@ -33,6 +34,8 @@ AFGHANISTAN_LAT_RANGE = (28.8, 39.2)
 # The title block and the disclaimer under it (pixels): plotly's toolbar sits in the pad.
 TITLE_PAD, TITLE_LINE, SOURCE_LINE, TITLE_SIZE = 30, 21, 15, 16
 DISCLAIMER_LINE, DISCLAIMER_GAP, DISCLAIMER_SIZE = 13, 8, 10
+# Characters per line of the disclaimer: its 10 px lines fit a 390 px phone.
+DISCLAIMER_WIDTH = 62
 
 
 def programme_map(
@@ -45,9 +48,9 @@ def programme_map(
 ) -> go.Figure:
     """The programme map: Action countries coloured by ``mode``, framed on Africa and Asia.
 
-    It shows reference facts only (no demo values), so it carries no demo mark. A short form of
-    the source page's disclaimer sits inside the figure, under the title and out of the map, so
-    an exported image keeps it.
+    It shows reference facts only (no demo values), so it carries no demo mark. The source page's
+    disclaimer sits inside the figure, under the title and out of the map, so an exported image,
+    an embed and the printed page keep it; the page shows it nowhere else.
     """
     mode = colour_mode(mode)
     by_province = provinces is not None
@@ -87,6 +90,15 @@ def title_block(title_lines: int, source_lines: int) -> int:
     return TITLE_PAD + TITLE_LINE * title_lines + SOURCE_LINE * source_lines
 
 
+def disclaimer_lines(lang: str) -> str:
+    """The source page's disclaimer, in lines that fit a phone (plotly draws an annotation's
+    lines as given): the one place the map page shows it, on screen, on paper, in a downloaded
+    image and in an embed."""
+    return "<br>".join(
+        textwrap.wrap(t("map.disclaimer", lang), DISCLAIMER_WIDTH, break_long_words=False)
+    )
+
+
 def frame_map(
     figure: go.Figure,
     lang: str,
@@ -101,7 +113,7 @@ def frame_map(
     lon_range, lat_range = (
         (AFGHANISTAN_LON_RANGE, AFGHANISTAN_LAT_RANGE) if by_province else (LON_RANGE, LAT_RANGE)
     )
-    disclaimer = t("map.disclaimer_short", lang) + (f"<br><i>{kind_line}</i>" if kind_line else "")
+    disclaimer = disclaimer_lines(lang) + (f"<br><i>{kind_line}</i>" if kind_line else "")
     disclaimer_height = DISCLAIMER_LINE * (disclaimer.count("<br>") + 1) + DISCLAIMER_GAP
     figure.update_layout(
         title={

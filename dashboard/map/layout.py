@@ -186,7 +186,7 @@ def amount_controls(catalog: Catalog, lang: str, options: MapOptions) -> html.Di
 
 def map_block(lang: str) -> html.Section:
     """The map as a chart block: heading, image and data downloads, the map, the source page's
-    disclaimer directly under it, its text summary and the "show as table" view."""
+    disclaimer drawn in it, its text summary and the "show as table" view."""
     spec = CHART[ids.MAP_CHART]
     heading_id = f"{spec.key}-heading"
     return html.Section(
@@ -207,13 +207,12 @@ def map_block(lang: str) -> html.Section:
                 role="figure",
                 className="map-figure",
                 **attributes(
-                    {"aria-label": t("map.aria", lang), "aria-describedby": spec.summary_id}
+                    {
+                        # The disclaimer is drawn in the figure: screen readers hear it here.
+                        "aria-label": f"{t('map.aria', lang)} {t('map.disclaimer', lang)}",
+                        "aria-describedby": spec.summary_id,
+                    }
                 ),
-            ),
-            html.P(
-                t("map.disclaimer", lang),
-                id=ids.MAP_DISCLAIMER,
-                className="map-disclaimer small text-muted mb-1",
             ),
             html.P(
                 id=spec.summary_id,

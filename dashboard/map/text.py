@@ -58,10 +58,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Click for the country profile",
         "fr": "Cliquez pour le profil du pays",
     },
-    "map.disclaimer_short": {
-        "en": "Boundaries and names shown do not imply<br>official endorsement or acceptance by IOM.",
-        "fr": "Les frontières et appellations figurant sur cette carte<br>n’impliquent aucune prise de position officielle de l’OIM.",
-    },
     "map.aria": {
         "en": "World map framed on Africa and Asia: the countries of the EU-IOM Actions, coloured by the chosen category. The text under the map summarises it.",
         "fr": "Carte du monde centrée sur l’Afrique et l’Asie\u202f: les pays des Actions UE-OIM, colorés selon la catégorie choisie. Le texte sous la carte la résume.",

@@ -18,7 +18,7 @@ from dashboard.auth.policy import DOWNLOADING, VIEWING
 from dashboard.common.data_kinds import EUTF, kind_text
 from dashboard.common.exports import ExportHeader, to_csv_bytes
 from dashboard.common.wiring import declare
-from dashboard.i18n import format_number, normalise_language, t
+from dashboard.i18n import format_number, normalise_language, plain_texts, t
 from dashboard.pillars import explorer_queries
 from dashboard.pillars.explorer import (
     SEARCH_KEY,
@@ -201,16 +201,15 @@ def download_explorer(
         return no_update
     rows = explorer_queries.explorer_rows(context.cursor(), query)
     today = today or dt.date.today()
-    header = ExportHeader(
-        t("eutf.explorer.export_title", lang),
-        describe(query, lang),
-        today,
-        kind_text(EUTF, context.catalog, context.imported_files, lang),
-    )
-    return dcc.send_bytes(
-        to_csv_bytes(export_frame(rows, lang), header),
-        f"pillars_eutf-results-explorer_{today.isoformat()}.csv",
-    )
+    with plain_texts():  # a file: its texts keep their plain spelling, like the API's
+        header = ExportHeader(
+            t("eutf.explorer.export_title", lang),
+            describe(query, lang),
+            today,
+            kind_text(EUTF, context.catalog, context.imported_files, lang),
+        )
+        content = to_csv_bytes(export_frame(rows, lang), header)
+    return dcc.send_bytes(content, f"pillars_eutf-results-explorer_{today.isoformat()}.csv")
 
 
 def register(app: Dash, context: AppContext) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.i18n import format_number, format_percent, normalise_language, t
+from dashboard.i18n import format_number, format_percent, normalise_language, of_name, t
 from dashboard.i18n import quarter_label as quarter_text
 from dashboard.pillars.labels import SEX_ORDER, cell_state, pillar_label, quarter_label
 
@@ -201,6 +201,9 @@ def eutf_results_summary(rows: pd.DataFrame, pillar_name: str, lang: str) -> str
         count=len(own),
         regional=int((rows["scope"] == "regional").sum()),
         numbers=numbers,
-        top=f"{top['place']} · {top['indicator_number']}" if top is not None else "–",
+        # "celle du Niger" in French: the place takes its article.
+        top=f"{of_name(top['place'], lang)} · {top['indicator_number']}"
+        if top is not None
+        else "–",
         value=format_number(top["actual"], lang) if top is not None else "–",
     )

@@ -506,7 +506,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "eutf.pillars.summary": {
         "en": "{pillar}: {count} country figures and {regional} regional ones for indicators {numbers}; the largest actual is {top} ({value}). EUTF, reported by 17 Dec 2021.",
-        "fr": "{pillar} : {count} chiffres par pays et {regional} régionaux pour les indicateurs {numbers} ; la réalisation la plus élevée est {top} ({value}). FFUE, déclaré au 17 déc. 2021.",
+        "fr": "{pillar} : {count} chiffres par pays et {regional} régionaux pour les indicateurs {numbers} ; la réalisation la plus élevée est celle {top} ({value}). FFUE, déclaré au 17 déc. 2021.",
     },
     "eutf.pillars.summary.none": {
         "en": "{pillar}: no EUTF Common Output Indicator corresponds to it.",
