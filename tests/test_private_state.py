@@ -13,6 +13,7 @@ import logging
 import os
 import pickle
 import stat
+import threading
 from dataclasses import replace
 
 import pytest
@@ -208,6 +209,32 @@ def test_a_state_directory_another_user_made_first_is_refused(tiny_store_path, t
     os.chown(theirs, 65534, 65534)
     with pytest.raises(SharedStateError, match="belongs to another user"):
         open_shared_state(replace(settings_for(tiny_store_path), state_dir=theirs))
+
+
+def test_workers_starting_together_all_open_the_state_directory(tiny_store_path, tmp_path):
+    """gunicorn starts its workers at the same moment, each checking that the state directory can
+    be written. The check used one probe file for all of them: one worker removed it between
+    another's write and removal, that worker stopped with "cannot be written (No such file or
+    directory)" and the server did not start (a benchmark's server, once)."""
+    settings = replace(settings_for(tiny_store_path), state_dir=tmp_path / "state")
+    rounds, workers = 30, 8
+    failures: list[str] = []
+    for _ in range(rounds):
+        start = threading.Barrier(workers)
+
+        def open_one() -> None:
+            start.wait()
+            try:
+                open_shared_state(settings)
+            except SharedStateError as error:
+                failures.append(str(error))
+
+        threads = [threading.Thread(target=open_one) for _ in range(workers)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert failures == []
 
 
 def test_sessions_in_the_state_directory_are_signed_json_never_pickles(tiny_store_path, tmp_path):

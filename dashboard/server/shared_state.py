@@ -28,6 +28,7 @@ import hashlib
 import hmac
 import json
 import os
+import tempfile
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -215,9 +216,11 @@ def open_shared_state(settings: Settings) -> SharedState:
         try:
             directory = private_directory(settings.state_dir, strict=True)
             private_directory(directory / "sessions", strict=True)
-            probe = directory / ".writable"
-            probe.write_text("ok")
-            probe.unlink()
+            # A probe of this process's own: workers start together, and one shared probe file
+            # could be removed by one worker between another's write and removal.
+            handle, probe = tempfile.mkstemp(dir=directory, prefix=".writable-")
+            os.close(handle)
+            os.unlink(probe)
             key = state_key(settings, directory)
         except OSError as error:
             raise SharedStateError(
