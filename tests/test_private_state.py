@@ -222,7 +222,7 @@ def test_workers_starting_together_all_open_the_state_directory(tiny_store_path,
     for _ in range(rounds):
         start = threading.Barrier(workers)
 
-        def open_one() -> None:
+        def open_one(start: threading.Barrier = start) -> None:
             start.wait()
             try:
                 open_shared_state(settings)
