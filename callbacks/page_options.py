@@ -115,7 +115,6 @@ function (shellWrite, pageWrites) {
     if (write.path !== path || write.search === here.search) { return [noUpdate, noUpdate]; }
     const href = here.origin + here.pathname + write.search + here.hash;
     window._euiomLastWrite = write.search;  // the app's own address: COPY_ADDRESS_JS
-    window._euiomOwnSearch = write.search;  // read once by the shell's COPY_SHELL_ADDRESS_JS
     if (write.replace) {
         window.history.replaceState(window.history.state, '', href);
     }

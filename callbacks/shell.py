@@ -158,13 +158,12 @@ def sync_filters_and_url(
     On page load (or when the URL changes by navigation) the URL sets the filters and language,
     dropping what it does not recognise with a notice (the tidied address replaces the history
     entry); when a filter, the reset button or the language switch changes, the URL follows (a
-    new history entry, so Back undoes it). The app's own writes of the address are not read back
-    (``COPY_SHELL_ADDRESS_JS``): they hold what the shell already shows.
+    new history entry, so Back undoes it).
     """
     catalog = context.catalog
     search = as_text(search)
     triggered = ctx.triggered_id
-    from_url = triggered in (None, ids.SHELL_ADDRESS_STORE)
+    from_url = triggered in (None, ids.URL)
     lang, bad_language = language_from(search, context.settings.language)
     if triggered == ids.LANGUAGE_SELECT and language_choice in LANGUAGES:
         lang = language_choice
@@ -300,21 +299,6 @@ function (search) {
 """
 
 
-COPY_SHELL_ADDRESS_JS = """
-function (search) {
-    // The address the app itself wrote last (URL_WRITE_JS), read by the first change that follows:
-    // its own echo is skipped, any other change (Back, Forward, a link) is read.
-    const own = window._euiomOwnSearch;
-    window._euiomOwnSearch = undefined;
-    if (typeof search === 'string' && search === own) {
-        return window.dash_clientside.no_update;
-    }
-    window._euiomAddressReads = (window._euiomAddressReads || 0) + 1;
-    return window._euiomAddressReads;
-}
-"""
-
-
 PRINT_JS = """
 function (clicks) {
     if (!clicks) { return window.dash_clientside.no_update; }
@@ -359,30 +343,20 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         Output(ids.LANGUAGE_SELECT, "value"),
         Output(ids.URL_NOTICE, "children"),
         Output(ids.URL_NOTICE, "is_open"),
-        Input(ids.SHELL_ADDRESS_STORE, "data"),
+        Input(ids.URL, "search"),
         Input(ids.FILTER_RESET, "n_clicks"),
         Input(ids.LANGUAGE_SELECT, "value"),
         *[Input(component, "value") for _, component in FILTER_FIELDS],
         State(ids.SELECTION_STORE, "data"),
         State(ids.LANGUAGE_STORE, "data"),
-        State(ids.URL, "search"),
         State(ids.URL, "pathname"),
         prevent_initial_call="initial_duplicate",
         pure=True,
         needs=READING_THE_ADDRESS,
     )(
-        lambda _address, _reset, language_choice, *rest: sync_filters_and_url(
-            context, rest[-2], language_choice, rest[-4], rest[-3], rest[:-4], rest[-1]
+        lambda search, _reset, language_choice, *rest: sync_filters_and_url(
+            context, search, language_choice, rest[-3], rest[-2], rest[:-3], rest[-1]
         )
-    )
-    # A change of the address the shell reads, in the browser: the app's own write (after a
-    # filter, language or page option change: ``URL_WRITE_JS``) is skipped, one request less per
-    # change; Back, Forward, a link and a pasted address are read.
-    app.clientside_callback(
-        COPY_SHELL_ADDRESS_JS,
-        Output(ids.SHELL_ADDRESS_STORE, "data"),
-        Input(ids.URL, "search"),
-        prevent_initial_call=True,
     )
     text_targets = list(
         shell_texts(context.catalog, context.settings.language, [], pages=site.pages).keys()

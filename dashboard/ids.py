@@ -37,9 +37,6 @@ EXPORT_FOOTER_STORE = "shell-export-footer-store"
 # The address to write: {"search": ..., "path": ..., "replace": bool}; a clientside callback
 # writes it (replacing the history entry when the address was only tidied, not changed by a person).
 URL_WRITE_STORE = "shell-url-write-store"
-# A count of the address changes the shell reads (first load, Back, Forward, a link, a pasted
-# address): a clientside copy of the address's changes that skips the app's own writes.
-SHELL_ADDRESS_STORE = "shell-address-store"
 # Pattern-matching id type of each page's options store: {"type": PAGE_OPTIONS_STORE, "page": <page key>}.
 PAGE_OPTIONS_STORE = "page-options-store"
 # Suffix of the id of each page's copy of the address ({"search": ..., "path": ...}): the

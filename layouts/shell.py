@@ -169,7 +169,6 @@ def shell(
             dcc.Store(id=ids.LANGUAGE_STORE, data=lang),
             dcc.Store(id=ids.SELECTION_STORE),
             dcc.Store(id=ids.URL_WRITE_STORE),
-            dcc.Store(id=ids.SHELL_ADDRESS_STORE),
             dcc.Store(id=ids.PAGE_TIDY_SINK),
             dcc.Store(id=ids.DOCUMENT_LANGUAGE_SINK),
             dcc.Store(id=ids.IMAGE_EXPORT_SINK),

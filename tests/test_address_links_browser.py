@@ -101,8 +101,8 @@ def test_links_follow_a_hostile_address_as_text(live_server, page, search):
 def test_a_filter_change_asks_the_server_only_for_the_filters_and_the_view_description(
     live_server, page
 ):
-    """On a page without charts: the shell's filter callback once (its own write of the address is
-    not read back), the print header with the image footers once; links built in the browser."""
+    """On a page without charts: the shell's filter callback once, the print header with the image
+    footers once; the links built in the browser."""
     page.goto(live_server.url + "/about?lang=fr")
     wait_for_dash(page)
     asked: list[str] = []

@@ -87,7 +87,7 @@ def sync_url(app: Any, search: str) -> dict[str, Any]:
     """What the shell makes of a URL: new search, filter values, stores and the notice."""
     key = callback_key(app, f"..{ids.URL_WRITE_STORE}.data")
     body = Body(app, key, app.callback_map[key]).build(overrides={(ids.URL, "search"): search})
-    body["changedPropIds"] = [f"{ids.SHELL_ADDRESS_STORE}.data"]
+    body["changedPropIds"] = [f"{ids.URL}.search"]
     return post(app, body)[2]
 
 
