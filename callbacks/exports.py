@@ -17,7 +17,7 @@ from dash import ALL, MATCH, Dash, Input, Output, State, ctx, dcc, html, no_upda
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
-from dashboard.auth.policy import DOWNLOADING, READING_THE_ADDRESS, VIEWING
+from dashboard.auth.policy import DOWNLOADING, VIEWING
 from dashboard.common.charts import ChartRequest, ChartSpec
 from dashboard.common.data_kinds import kind_text
 from dashboard.common.describe import filter_summary
@@ -339,17 +339,4 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         State(ids.EXPORT_FOOTER_STORE, "data"),
         prevent_initial_call=True,
     )
-    declare(
-        app,
-        Output(ids.EXPORT_FOOTER_STORE, "data"),
-        Input(ids.SELECTION_STORE, "data"),
-        Input(OPTIONS_STORES, "data"),
-        Input(ids.LANGUAGE_STORE, "data"),
-        State(ids.URL, "pathname"),
-        pure=True,
-        needs=READING_THE_ADDRESS,
-    )(
-        lambda selection, options, lang, pathname: export_footers(
-            context, site, selection, options, lang, pathname
-        )
-    )
+    # The footers' store is written with the print header (``callbacks.shell.describe_view``).

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
 from dash import MATCH, Dash, Input, Output, State, ctx
 
 from dashboard import ids
-from dashboard.api.links import download_all_href, embed_snippet, origin_of
-from dashboard.auth.policy import READING_THE_ADDRESS, VIEWING
+from dashboard.api.links import embed_snippet, origin_of
+from dashboard.api.params import FILTER_PARAMS
+from dashboard.auth.policy import READING_THE_ADDRESS
 from dashboard.common.charts import ChartSpec
 from dashboard.common.pages import Site
 from dashboard.common.wiring import declare
-from dashboard.i18n import normalise_language, t
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, normalise_language, t
 from dashboard.settings import Settings
 from dashboard.store.context import AppContext
 
@@ -26,17 +29,32 @@ def option_params(site: Site, chart: ChartSpec) -> tuple[str, ...]:
     return table.params if table is not None else ()
 
 
-def update_open_data_links(
-    options: list[str], search: str | None, lang: str | None
-) -> tuple[str, str, str]:
-    """The zip (plain and with HXL hashtags) for the address's filters and page ``options``, and the
-    API page, in the language."""
-    lang = normalise_language(lang)
-    return (
-        download_all_href(search, options, lang),
-        download_all_href(search, options, lang, hxl=True),
-        f"/api/v1/docs?lang={lang}",
-    )
+OPEN_DATA_LINKS_JS = """
+function (search, lang) {
+    const KEEP = %(keep)s, LANGUAGES = %(languages)s, DEFAULT = %(default)s;
+    const noUpdate = window.dash_clientside.no_update;
+    if (!window.euiomLinks) { return [noUpdate, noUpdate, noUpdate]; }
+    const language = (typeof lang === 'string' && LANGUAGES.includes(lang)) ? lang : DEFAULT;
+    const query = (extra) => window.euiomLinks.query(search, KEEP, [['lang', language], ...extra]);
+    return [
+        '/api/v1/download.zip' + query([]),
+        '/api/v1/download.zip' + query([['hxl', '1']]),
+        '/api/v1/docs?lang=' + language,
+    ];
+}
+"""
+
+
+def open_data_links_js(site: Site) -> str:
+    """The open-data links' hrefs, built in the browser from the address and the language
+    (``assets/address-links.js``): the zip of every table (plain and with HXL hashtags) for the
+    address's filters and page options, the API page in the language; the rule of
+    ``dashboard.api.links.api_search``, which embed snippets use on the server."""
+    return OPEN_DATA_LINKS_JS % {
+        "keep": json.dumps(sorted({*FILTER_PARAMS, *all_option_params(site)})),
+        "languages": json.dumps(list(LANGUAGES)),
+        "default": json.dumps(DEFAULT_LANGUAGE),
+    }
 
 
 def embed_note(settings: Settings, lang: str) -> str:
@@ -90,17 +108,15 @@ function (search, hidden) {
 
 def register(app: Dash, context: AppContext, site: Site) -> None:
     """Wire the links and the embed snippets."""
-    options = all_option_params(site)
-    declare(
-        app,
+    # Built in the browser: a filter change asks the server nothing for them.
+    app.clientside_callback(
+        open_data_links_js(site),
         Output(ids.DOWNLOAD_ALL_LINK, "href"),
         Output(ids.DOWNLOAD_ALL_HXL_LINK, "href"),
         Output(ids.API_DOCS_LINK, "href"),
         Input(ids.URL, "search"),
         Input(ids.LANGUAGE_STORE, "data"),
-        pure=True,
-        needs=VIEWING,
-    )(lambda search, lang: update_open_data_links(options, search, lang))
+    )
     app.clientside_callback(
         REFRESH_WHEN_SHOWN_JS,
         Output({"type": ids.EMBED_REFRESH, "chart": MATCH}, "data"),

@@ -6,12 +6,14 @@ Routing is the one place a callback module calls layouts: it renders the page th
 from __future__ import annotations
 
 import datetime as dt
+import json
 from urllib.parse import parse_qsl, urlsplit
 
 from dash import MATCH, Dash, Input, Output, State, ctx, html, no_update
 from flask import current_app
 
 from callbacks.charts import fill_layout, plain
+from callbacks.exports import OPTIONS_STORES, export_footers
 from dashboard import ids
 from dashboard.auth import Permission, current_user, disclosure_mode
 from dashboard.auth.local import how_to_get
@@ -19,7 +21,7 @@ from dashboard.auth.policy import READING_THE_ADDRESS, VIEWING
 from dashboard.common.data_kinds import page_kind_texts
 from dashboard.common.describe import filter_summary
 from dashboard.common.html_block import HTML_BLOCK, HTML_BLOCK_SINK, INNER_HTML_JS
-from dashboard.common.options import shell_search, url_write
+from dashboard.common.options import SHELL_KEYS, url_write
 from dashboard.common.pages import PageContext, Site
 from dashboard.common.shell_text import (
     FILTER_CONTROLS,
@@ -215,11 +217,6 @@ def translate_account(context: AppContext, lang: str | None) -> str:
     return account_text(current_user(), lang or context.settings.language)
 
 
-def update_nav_links(site: Site, search: str | None) -> list[str]:
-    """Carry the filters and language across pages (not the page's own options)."""
-    return [page.path + shell_search(search) for page in site.pages]
-
-
 def update_pillar_hint(site: Site, pathname: str | None, lang: str) -> tuple[bool, str]:
     """The pillar filter does not apply to survey scores: disable it there and say why."""
     page = site.page_for_path(pathname)
@@ -262,6 +259,44 @@ def address_selection(context: AppContext, href: str | None) -> dict:
     """The filters an address names, as the shell's selection store holds them."""
     query = urlsplit(as_text(href)).query
     return Selection.from_query_string(query, context.catalog).to_dict()
+
+
+def describe_view(
+    context: AppContext,
+    site: Site,
+    lang: str | None,
+    pathname: str | None,
+    href: str | None,
+    options_stores: object,
+) -> tuple[list, dict]:
+    """What describes the view at the address: the brief's print header and the image downloads'
+    footers (``callbacks.exports.export_footers``), both with the filters the address names (the
+    shell writes it from the same selection as its store) and the page's options from its store."""
+    selection = address_selection(context, href)
+    return (
+        update_print_header(context, site, selection, lang, pathname, href),
+        export_footers(context, site, selection, options_stores, lang, pathname),
+    )
+
+
+def nav_links_js(site: Site) -> str:
+    """The nav links' hrefs, built in the browser from the address (``assets/address-links.js``):
+    every page's path with the address's filters and language, not the page's own options
+    (``dashboard.common.options.shell_search``, the same rule on the server)."""
+    return NAV_LINKS_JS % {
+        "paths": json.dumps([page.path for page in site.pages]),
+        "keep": json.dumps(sorted(SHELL_KEYS)),
+    }
+
+
+NAV_LINKS_JS = """
+function (search) {
+    const PATHS = %(paths)s, KEEP = %(keep)s;
+    if (!window.euiomLinks) { return PATHS.map(() => window.dash_clientside.no_update); }
+    const query = window.euiomLinks.query(search, KEEP, []);
+    return PATHS.map((path) => path + query);
+}
+"""
 
 
 PRINT_JS = """
@@ -348,13 +383,12 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         Output(ids.DOCUMENT_LANGUAGE_SINK, "data"),
         Input(ids.LANGUAGE_STORE, "data"),
     )
-    declare(
-        app,
+    # Built in the browser: a filter change asks the server nothing for them.
+    app.clientside_callback(
+        nav_links_js(site),
         [Output(nav_link_id(page.key), "href") for page in site.pages],
         Input(ids.URL, "search"),
-        pure=True,
-        needs=VIEWING,
-    )(lambda search: update_nav_links(site, search))
+    )
     declare(
         app,
         Output(ids.FILTER_PILLAR, "disabled"),
@@ -364,20 +398,22 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         pure=True,
         needs=READING_THE_ADDRESS,
     )(lambda pathname, lang: update_pillar_hint(site, pathname, lang))
-    # The filters are read from the address the header prints (the shell writes it from the same
-    # selection as its store): one request when the filters change, not one for the store and
-    # another when the address follows.
+    # The filters are read from the address the header prints: one request when the filters
+    # change, for the print header and the image footers together, not one for the selection
+    # store and another when the address follows.
     declare(
         app,
         Output(ids.PRINT_HEADER, "children"),
+        Output(ids.EXPORT_FOOTER_STORE, "data"),
         Input(ids.LANGUAGE_STORE, "data"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "href"),
+        Input(OPTIONS_STORES, "data"),
         pure=True,
         needs=READING_THE_ADDRESS,
     )(
-        lambda lang, pathname, href: update_print_header(
-            context, site, address_selection(context, href), lang, pathname, href
+        lambda lang, pathname, href, options: describe_view(
+            context, site, lang, pathname, href, options
         )
     )
     # Every HTML block a page's chart callback sends (a table as one string) put in its place.

@@ -1,5 +1,6 @@
-"""Addresses the pages hand out: the "download all data" zip and the embed snippet of a chart,
-for the page's current address (only the parameters the API takes are kept)."""
+"""Addresses the pages hand out: the embed snippet of a chart for the page's current address (only
+the parameters the API takes are kept). The "download all data" links follow the same rule
+(``api_search``), built in the browser (``callbacks.open_data``, ``assets/address-links.js``)."""
 
 from __future__ import annotations
 
@@ -26,15 +27,6 @@ def api_search(
         items.append((LANGUAGE_KEY, lang))
     items.extend((key, value) for key, value in extra.items() if value)
     return "?" + urlencode(items, safe=",") if items else ""
-
-
-def download_all_href(
-    search: object, options: Collection[str], lang: str | None, *, hxl: bool = False
-) -> str:
-    """The zip of every table for the page's filters."""
-    return "/api/v1/download.zip" + api_search(
-        search, options, lang, **({"hxl": "1"} if hxl else {})
-    )
 
 
 def origin_of(href: object) -> str:
