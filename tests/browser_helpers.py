@@ -97,3 +97,25 @@ def excel_parts(content: bytes) -> tuple[dict[str, str], pd.DataFrame]:
     return {str(label): str(value) for label, value in about.itertuples(index=False)}, sheets[
         list(sheets)[0]
     ]
+
+
+def callback_requests(page) -> list[str]:
+    """The bodies of the callback requests ``page`` sends from now on (a list that grows)."""
+    bodies: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            bodies.append(request.post_data or "")
+            if "_dash-update-component" in request.url
+            else None
+        ),
+    )
+    return bodies
+
+
+def choose_region(page, name: str) -> None:
+    """Pick the region ``name`` in the shell's filters, as a person does, and wait for the address."""
+    page.click("#filter-region-dropdown")
+    page.locator("#shell-filter-collapse").get_by_role("option", name=name, exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('region=WCA')")

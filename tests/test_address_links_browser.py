@@ -9,6 +9,7 @@ import json
 import random
 
 import pytest
+from browser_helpers import callback_requests, choose_region
 
 from callbacks.open_data import all_option_params
 from dashboard import ids
@@ -105,23 +106,11 @@ def test_a_filter_change_asks_the_server_only_for_the_filters_and_the_view_descr
     footers once; the links built in the browser."""
     page.goto(live_server.url + "/about?lang=fr")
     wait_for_dash(page)
-    asked: list[str] = []
-    page.on(
-        "request",
-        lambda request: (
-            asked.append(json.loads(request.post_data or "{}").get("output", ""))
-            if "_dash-update-component" in request.url
-            else None
-        ),
-    )
-    page.click("#filter-region-dropdown")
-    page.locator("#shell-filter-collapse").get_by_role(
-        "option", name="Afrique centrale et de l’Ouest", exact=True
-    ).click()
-    page.keyboard.press("Escape")
-    page.wait_for_function("() => location.search.includes('region=WCA')")
+    bodies = callback_requests(page)
+    choose_region(page, "Afrique centrale et de l’Ouest")
     page.wait_for_timeout(1000)  # let any later request arrive
     wait_for_dash(page)
+    asked = [json.loads(body or "{}").get("output", "") for body in bodies]
     assert sorted(asked) == sorted(
         [
             next(key for key in asked if ids.URL_WRITE_STORE in key),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browser_helpers import serious_violations
+from browser_helpers import callback_requests, choose_region, serious_violations
 
 from dashboard.auth.roles import OPEN_VISITOR_PERMISSIONS
 from dashboard.site import PAGES
@@ -167,21 +167,8 @@ def test_the_printable_brief_follows_a_filter_change_in_one_request(live_server,
     the image downloads' footers too."""
     page.goto(live_server.url + "/about")
     wait_for_dash(page)
-    asked = []
-    page.on(
-        "request",
-        lambda request: (
-            asked.append(request.post_data or "")
-            if "_dash-update-component" in request.url
-            else None
-        ),
-    )
-    page.click("#filter-region-dropdown")
-    page.locator("#shell-filter-collapse").get_by_role(
-        "option", name="West and Central Africa", exact=True
-    ).click()
-    page.keyboard.press("Escape")
-    page.wait_for_function("() => location.search.includes('region=WCA')")
+    asked = callback_requests(page)
+    choose_region(page, "West and Central Africa")
     page.wait_for_function(
         "() => document.querySelector('#shell-print-header').textContent"
         ".includes('West and Central Africa')"

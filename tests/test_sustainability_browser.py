@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from browser_helpers import assert_clean
+from browser_helpers import assert_clean, callback_requests, choose_region
 
 from conftest import wait_for_dash
 
@@ -172,21 +172,8 @@ def test_a_filter_change_draws_each_chart_once(live_server, page):
     page.goto(live_server.url + "/sustainability")
     wait_for_dash(page)
     wait_for_ticks(page, "West and Central Africa (n=")
-    asked = []
-    page.on(
-        "request",
-        lambda request: (
-            asked.append(request.post_data or "")
-            if "_dash-update-component" in request.url
-            else None
-        ),
-    )
-    page.click("#filter-region-dropdown")
-    page.locator("#shell-filter-collapse").get_by_role(
-        "option", name="West and Central Africa", exact=True
-    ).click()
-    page.keyboard.press("Escape")
-    page.wait_for_function("() => location.search.includes('region=WCA')")
+    asked = callback_requests(page)
+    choose_region(page, "West and Central Africa")
     wait_for_ticks(page, "West and Central Africa (n=")
     page.wait_for_timeout(1500)  # let any second round arrive
     wait_for_dash(page)
@@ -223,15 +210,7 @@ def test_a_table_view_follows_the_filters_only_while_open(live_server, page):
     table = page.locator(f"{block} .chart-table-view table")
     table.wait_for()
     assert "West and Central Africa" in table.inner_text()
-    asked = []
-    page.on(
-        "request",
-        lambda request: (
-            asked.append(request.post_data or "")
-            if "_dash-update-component" in request.url
-            else None
-        ),
-    )
+    asked = callback_requests(page)
 
     def choose_region(name: str, code: str) -> None:
         page.click("#filter-region-dropdown")
