@@ -140,7 +140,7 @@ def create_app(settings: Settings | None = None, site: Site | None = None) -> Da
     )  # the store door's time limit
     install_store_switching(app.server, context)
     app.index_string = INDEX_TEMPLATE.format(lang=settings.language)
-    defer_component_scripts(app)  # dash-ag-grid's script on the explorer's page only
+    defer_component_scripts(app)  # dash-ag-grid's script only once a grid is about to be seen
 
     state = open_shared_state(settings)
     install_health(app.server, context, state)

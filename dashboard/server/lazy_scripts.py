@@ -1,15 +1,16 @@
-"""Component scripts that load only on the pages that show their components.
+"""Component scripts that load only when their components are about to be seen.
 
 Dash puts the main script of every imported component package in every page. dash-ag-grid's is
-1.3 MB (317 KB brotli) and only the EUTF explorer of /pillars has a grid; dash_table's loader is
-loaded although the app has no DataTable. Here their main scripts become Dash "dynamic" resources:
-still served (fingerprinted, cached a year), no longer in the page.
+1.3 MB (317 KB brotli, and a 229 KB community chunk once a grid mounts) and only the EUTF explorer
+at the foot of /pillars has a grid; dash_table's loader is loaded although the app has no
+DataTable. Here their main scripts become Dash "dynamic" resources: still served (fingerprinted,
+cached a year), no longer in the page.
 
 - A package the app shows somewhere (``LAZY_PACKAGES``) gets a ``<meta>`` tag naming its script's
-  address; ``assets/lazy-components.js`` defines the package's components as small stand-ins
-  that load that script when one first mounts (a visit that reaches /pillars from another page)
-  and then draw the real component. The page that shows them from the start (its address is
-  /pillars) carries the script itself, as before: its first draw waits for nothing more.
+  address; ``assets/lazy-components.js`` defines the package's components as stand-ins that hold
+  the component's place and load that script when the place comes near the viewport (or at once
+  when the address has a fragment on the package's page, e.g. the explorer's search, filters and
+  sort), then draw the real component. /pillars' charts are drawn without waiting for the grid.
 - A package the app never shows (``UNUSED_PACKAGES``) loses its script; ``tests/test_lazy_scripts.py``
   fails when a page's layout holds one of its components.
 """
@@ -19,18 +20,31 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from html import escape
+from dataclasses import dataclass
 
 from dash import Dash
 from dash.fingerprint import build_fingerprint
-from flask import request
 
-# Package -> the page path (as in the address) that shows its components from the start.
-LAZY_PACKAGES = {"dash_ag_grid": "/pillars"}
+
+@dataclass(frozen=True)
+class LazyPackage:
+    """How the browser loads one package's components (assets/lazy-components.js)."""
+
+    page: str  # the page path (as in the address) that shows its components
+    label_prop: str  # the dotted path of the component's prop holding its own "loading" words
+    async_exports: tuple[str, ...] = ()  # exports that wait for the script without loading it
+
+
+LAZY_PACKAGES = {
+    "dash_ag_grid": LazyPackage(
+        page="/pillars",
+        label_prop="dashGridOptions.localeText.loadingOoo",
+        async_exports=("getApiAsync",),
+    )
+}
 # Dash's own module path of packages whose components no page uses.
 UNUSED_PACKAGES = ("dash.dash_table",)
 META_PREFIX = "euiom-lazy-script-"
-ASSETS_MARK = "/assets/"  # the app's own scripts' addresses start so
 
 
 def main_scripts(module_name: str) -> list[dict]:
@@ -56,45 +70,24 @@ def script_url(app: Dash, entry: dict) -> str:
 
 def defer_component_scripts(app: Dash) -> None:
     """Take the lazy and unused packages' main scripts out of every page; name the lazy ones in
-    ``<meta>`` tags for ``assets/lazy-components.js``; a page whose address shows a lazy package's
-    components from the start (/pillars) gets its script in the page as before, ahead of the app's
-    own scripts, so nothing waits for it there. Call before the app serves a page."""
-    pages: dict[str, str] = {}  # page path -> the script its first draw needs
+    ``<meta>`` tags for ``assets/lazy-components.js``. Call before the app serves a page."""
     for module_name in UNUSED_PACKAGES:
         for entry in main_scripts(module_name):
             entry["dynamic"] = True
-    for module_name, page_path in LAZY_PACKAGES.items():
+    prefix = app.config.requests_pathname_prefix.rstrip("/")
+    for module_name, lazy in LAZY_PACKAGES.items():
         entries = main_scripts(module_name)
         if len(entries) != 1:  # the stand-ins load one script per package
             raise RuntimeError(f"{module_name}: expected one main script, found {len(entries)}")
         url = script_url(app, entries[0])
         entries[0]["dynamic"] = True  # served when asked for, no longer in the page
-        prefix = app.config.requests_pathname_prefix.rstrip("/")
-        pages[prefix + page_path] = url
         app.config.meta_tags.append(
             {
                 "name": f"{META_PREFIX}{module_name}",
                 "content": url,
                 "data-components": ",".join(importlib.import_module(module_name).__all__),
-                "data-page": prefix + page_path,
+                "data-page": prefix + lazy.page,
+                "data-label-prop": lazy.label_prop,
+                "data-async-exports": ",".join(lazy.async_exports),
             }
         )
-
-    plain_index = app.interpolate_index
-
-    def interpolate_index(**parts: str) -> str:
-        path = request.path.rstrip("/") or "/"
-        if path in pages and "scripts" in parts:
-            parts["scripts"] = with_script(parts["scripts"], pages[path])
-        return plain_index(**parts)
-
-    # Dash documents overriding this method to change the page; the instance's attribute is that.
-    app.interpolate_index = interpolate_index  # type: ignore[method-assign,assignment]
-
-
-def with_script(scripts: str, url: str) -> str:
-    """The page's script tags with ``url``'s before the app's own scripts (after the libraries
-    it needs: React, Dash's components), or last when the page has none of its own."""
-    tag = f'<script src="{escape(url)}"></script>'
-    at = scripts.rfind("<script", 0, scripts.find(ASSETS_MARK)) if ASSETS_MARK in scripts else -1
-    return scripts[:at] + tag + "\n" + scripts[at:] if at >= 0 else scripts + "\n" + tag
