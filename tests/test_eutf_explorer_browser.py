@@ -234,3 +234,49 @@ def test_explorer_with_rows_loaded_has_no_serious_accessibility_violation(live_s
     open_explorer(page, f"{live_server.url}/pillars?lang=fr")
     wait_for_dash(page)
     assert serious_violations(page) == []
+
+
+def grid_place(page) -> tuple[int, int]:
+    """The grid's (or its stand-in's) top in the page and its height, in CSS pixels."""
+    return tuple(
+        page.evaluate(
+            f"() => {{ const r = document.querySelector('{GRID}').getBoundingClientRect();"
+            " return [Math.round(r.top + scrollY), Math.round(r.height)]; }"
+        )
+    )
+
+
+def test_the_charts_come_first_and_the_grid_loads_when_reached_in_the_same_place(live_server, page):
+    """The grid's script (1.3 MB) is not loaded for the charts at the top of /pillars: the grid's
+    place, as tall as the grid and labelled, waits below them until a person scrolls near it; an
+    address into the explorer (its fragment) loads it at once."""
+    scripts = []
+    page.on("request", lambda request: scripts.append(request.url))
+    page.goto(f"{live_server.url}/pillars")
+    wait_for_dash(page, timeout=60_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.dash-graph')].every(g => g.querySelector('.main-svg'))"
+    )
+    assert not [url for url in scripts if "dash_ag_grid" in url or "async-community" in url]
+    place = page.locator(GRID)
+    assert place.get_attribute("aria-busy") == "true"
+    assert place.inner_text() == t("eutf.grid.loadingOoo", "en")
+    held = grid_place(page)
+    assert held[1] == 560
+
+    # Reached by scrolling (or by the keyboard, whose focus scrolls the controls above it there).
+    page.locator("#pillars-explorer-search-input").scroll_into_view_if_needed()
+    wait_for_cell(page, 0, "result_id", "1")
+    assert grid_place(page) == held  # nothing above or below it moved
+    wait_for_count(page, "1,426")
+    assert [url for url in scripts if "dash_ag_grid" in url]
+    assert_clean(page)
+
+    # An address into the explorer loads it with the page, without scrolling.
+    other = page.context.new_page()
+    other.goto(f"{live_server.url}/pillars#q=Niger")
+    wait_for_dash(other, timeout=60_000)
+    wait_for_count(other, "170 of")
+    other.wait_for_selector(f"{ROWS}[row-index='0'] .ag-cell[col-id='countries']", state="attached")
+    assert other.evaluate("() => scrollY") == 0
+    other.close()

@@ -166,9 +166,12 @@ def explorer_panel(lang: str) -> list:
         # The column state of the address's sort, applied through the grid's API once it is ready
         # (set as the grid's property before that, it could be lost to the grid's own first state).
         dcc.Store(id=ids.PILLARS_EXPLORER_SORT),
+        # Empty until the grid (drawn when it comes near the viewport) has its first rows: its
+        # line is kept, so nothing below it moves when the count arrives.
         html.P(
             id=ids.PILLARS_EXPLORER_COUNT,
             className="small text-muted mb-1",
+            style={"minHeight": "1.5em"},
             **attributes({"aria-live": "polite"}),
         ),
         html.Div(
