@@ -9,8 +9,10 @@
  * and at once when:
  * - the address has a fragment on the package's page (data-page: /pillars#q=...&sort=..., the
  *   explorer's search, filters and sort, or a link to a heading of it): the person came for it;
- * - the address's fragment changes while a stand-in is shown (Back, Forward, a pasted link);
- * - the page is about to be printed.
+ * - the address's fragment changes while a stand-in is shown (Back, Forward, a pasted link).
+ * Not for printing: a component drawn while the page is being laid out for paper is drawn at the
+ * screen's width and cut; the paper leaves out an empty place (10-app.css), and shows the
+ * component once it was reached on screen.
  * (Keyboard users reach it through the controls above it, whose scrolling into view brings the
  * place near enough; the place is labelled with the component's own "loading" words.)
  * Then every stand-in draws the real component with the same properties. The stand-in stays the
@@ -145,7 +147,6 @@
             load();  // an address into the component: no wait for the page's other work
         }
         window.addEventListener("hashchange", loadWhenShown);
-        window.addEventListener("beforeprint", loadWhenShown);
     }
 
     Array.prototype.forEach.call(

@@ -129,7 +129,9 @@ def test_pillars_page_shows_real_results_and_the_explorer_finds_a_row(live_serve
         else "correspondance des piliers par le tableau de bord"
     ) in title
 
-    # The grid asks the server for the rows it shows; the count line comes with them.
+    # Once scrolled to (its script loads then), the grid asks the server for the rows it shows;
+    # the count line comes with them.
+    page.locator("#pillars-explorer-search-input").scroll_into_view_if_needed()
     page.wait_for_function(
         "([start]) => document.getElementById('pillars-explorer-count').innerText.startsWith(start)",
         arg=["1,426" if lang == "en" else "1\u202f426"],
