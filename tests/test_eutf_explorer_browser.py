@@ -280,3 +280,17 @@ def test_the_charts_come_first_and_the_grid_loads_when_reached_in_the_same_place
     other.wait_for_selector(f"{ROWS}[row-index='0'] .ag-cell[col-id='countries']", state="attached")
     assert other.evaluate("() => scrollY") == 0
     other.close()
+
+
+def test_the_grid_is_drawn_after_navigating_to_pillars_from_another_page(live_server, page):
+    """Reached through the menu (no page load: the page that first loaded had no grid), the
+    explorer's grid still loads its script when scrolled to and shows its rows."""
+    page.goto(f"{live_server.url}/")
+    wait_for_dash(page, timeout=60_000)
+    page.click("a[href^='/pillars']")
+    page.wait_for_selector("#pillars-explorer-heading")
+    wait_for_dash(page, timeout=60_000)
+    page.locator("#pillars-explorer-search-input").scroll_into_view_if_needed()
+    wait_for_cell(page, 0, "result_id", "1")
+    wait_for_count(page, "1,426")
+    assert_clean(page)
