@@ -208,6 +208,7 @@ def trace_summary(events: list[dict], begin_us: float, end_us: float) -> dict[st
     ]
     mine.sort(key=lambda e: (e["ts"], -e["dur"]))
     busy = 0.0
+    busy_cpu = 0.0
     tasks = []
     top_end = -1.0
     kinds: Counter = Counter()
@@ -222,6 +223,8 @@ def trace_summary(events: list[dict], begin_us: float, end_us: float) -> dict[st
         clipped = (min(end, end_us) - max(ts, begin_us)) / 1000
         if ts >= top_end and name in ("RunTask", "ThreadControllerImpl::RunTask"):
             busy += clipped
+            # Thread time (CPU) of the task, in the share of it inside the window.
+            busy_cpu += event.get("tdur", dur) / 1000 * (clipped * 1000 / dur if dur else 1)
             top_end = end
             if dur > 3000:
                 tasks.append((ts, end))
@@ -235,6 +238,7 @@ def trace_summary(events: list[dict], begin_us: float, end_us: float) -> dict[st
             script_until = max(script_until, end)
     return {
         "busy_ms": busy,
+        "busy_cpu_ms": busy_cpu,
         "tasks": tasks,
         "kinds_ms": dict(kinds),
         "forced_ms": dict(forced),
@@ -242,7 +246,9 @@ def trace_summary(events: list[dict], begin_us: float, end_us: float) -> dict[st
     }
 
 
-def trace_redraw(browser, base: str, path: str, quiet_ms: float = 700.0) -> dict[str, Any]:
+def trace_redraw(
+    browser, base: str, path: str, quiet_ms: float = 700.0, profiler: bool = True
+) -> dict[str, Any]:
     """Open ``path`` drawn, change the region with tracing and profiling on; the window's figures."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
@@ -286,10 +292,11 @@ def trace_redraw(browser, base: str, path: str, quiet_ms: float = 700.0) -> dict
         finished = []
         cdp.on("Tracing.dataCollected", lambda event: chunks.extend(event["value"]))
         cdp.on("Tracing.tracingComplete", lambda event: finished.append(True))
-        cdp.send("Profiler.enable")
-        cdp.send("Profiler.setSamplingInterval", {"interval": 100})
         cdp.send("Tracing.start", {"categories": CATEGORIES, "transferMode": "ReportEvents"})
-        cdp.send("Profiler.start")
+        if profiler:
+            cdp.send("Profiler.enable")
+            cdp.send("Profiler.setSamplingInterval", {"interval": 100})
+            cdp.send("Profiler.start")
         page.wait_for_timeout(100)
         sent.clear()
         answers.clear()
@@ -304,7 +311,11 @@ def trace_redraw(browser, base: str, path: str, quiet_ms: float = 700.0) -> dict
         changes = page.evaluate(
             "(began) => window.__euiomPlotChanges.filter(c => c[0] >= began)", began
         )
-        profile = cdp.send("Profiler.stop")["profile"]
+        profile = (
+            cdp.send("Profiler.stop")["profile"]
+            if profiler
+            else {"nodes": [], "startTime": 0, "samples": [], "timeDeltas": []}
+        )
         cdp.send("Tracing.end")
         deadline = time.monotonic() + 30
         while not finished and time.monotonic() < deadline:
@@ -368,7 +379,15 @@ def medians(runs: list[dict[str, Any]]) -> dict[str, Any]:
             keys[prefix.rstrip("/")].append(value)
 
     for run in runs:
-        for key in ("redraw_ms", "busy_ms", "kinds_ms", "forced_ms", "forced_by_ms", "js_ms"):
+        for key in (
+            "redraw_ms",
+            "busy_ms",
+            "busy_cpu_ms",
+            "kinds_ms",
+            "forced_ms",
+            "forced_by_ms",
+            "js_ms",
+        ):
             walk(key + "/", run.get(key, {}))
     return {
         key: statistics.median(values + [0] * (len(runs) - len(values)))
@@ -392,6 +411,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/redraw-trace"))
     parser.add_argument("--results", type=Path, default=Path("/tmp/redraw-trace/results.json"))
     parser.add_argument("--only", choices=("before", "after"), help="serve and measure one side")
+    parser.add_argument(
+        "--no-profiler", action="store_true", help="tracing only (no JS self times, less overhead)"
+    )
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -419,11 +441,16 @@ def main(argv: list[str] | None = None) -> int:
                 for path in [p for p in args.pages.split(",") if p]:
                     order = sides if repeat % 2 == 0 else sides[::-1]
                     for side in order:
-                        found = trace_redraw(browser, f"http://127.0.0.1:{ports[side]}", path)
+                        found = trace_redraw(
+                            browser,
+                            f"http://127.0.0.1:{ports[side]}",
+                            path,
+                            profiler=not args.no_profiler,
+                        )
                         runs[side][path].append(found)
                         print(
                             f"repeat {repeat + 1} {side:6} {path:16} redraw {found['redraw_ms']:.0f} ms, "
-                            f"busy {found.get('busy_ms', 0):.0f} ms, js "
+                            f"busy {found.get('busy_ms', 0):.0f} ms (CPU {found.get('busy_cpu_ms', 0):.0f} ms), js "
                             + json.dumps({k: round(v) for k, v in sorted(found["js_ms"].items())}),
                             flush=True,
                         )
