@@ -16,6 +16,7 @@ import pandas as pd
 from dash import ALL, MATCH, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
+from callbacks.open_views import REFRESH_OPEN_VIEWS_JS
 from dashboard import ids
 from dashboard.auth.policy import DOWNLOADING, VIEWING
 from dashboard.common.charts import ChartRequest, ChartSpec
@@ -279,13 +280,6 @@ function (clicks, footers) {
 
 
 # An open table view follows the filters and options; a closed one costs no request when they change.
-REFRESH_WHEN_OPEN_JS = """
-function (options, selection, hidden) {
-    return hidden === false ? Date.now() : window.dash_clientside.no_update;
-}
-"""
-
-
 def register(app: Dash, context: AppContext, site: Site) -> None:
     """Wire downloads and table views of every chart of ``site``."""
     charts = site.charts()  # fails at start-up, not at first click, if two charts share a key
@@ -306,11 +300,11 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         )
     )
     app.clientside_callback(
-        REFRESH_WHEN_OPEN_JS,
-        Output({"type": ids.TABLE_REFRESH, "chart": MATCH}, "data"),
+        REFRESH_OPEN_VIEWS_JS,
+        Output({"type": ids.TABLE_REFRESH, "chart": ALL}, "data"),
         Input(OPTIONS_STORES, "data"),
         Input(ids.SELECTION_STORE, "data"),
-        State({"type": ids.TABLE_VIEW, "chart": MATCH}, "hidden"),
+        State({"type": ids.TABLE_VIEW, "chart": ALL}, "hidden"),
         prevent_initial_call=True,
     )
     declare(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from dash import MATCH, Dash, Input, Output, State, ctx
+from dash import ALL, MATCH, Dash, Input, Output, State, ctx
 
+from callbacks.open_views import REFRESH_OPEN_VIEWS_JS
 from dashboard import ids
 from dashboard.api.links import embed_snippet, origin_of
 from dashboard.api.params import FILTER_PARAMS
@@ -99,13 +100,6 @@ def toggle_embed(
 
 
 # A shown snippet follows the address; a hidden one costs no request when the filters change.
-REFRESH_WHEN_SHOWN_JS = """
-function (search, hidden) {
-    return hidden === false ? Date.now() : window.dash_clientside.no_update;
-}
-"""
-
-
 def register(app: Dash, context: AppContext, site: Site) -> None:
     """Wire the links and the embed snippets."""
     # Built in the browser: a filter change asks the server nothing for them.
@@ -118,10 +112,10 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
         Input(ids.LANGUAGE_STORE, "data"),
     )
     app.clientside_callback(
-        REFRESH_WHEN_SHOWN_JS,
-        Output({"type": ids.EMBED_REFRESH, "chart": MATCH}, "data"),
+        REFRESH_OPEN_VIEWS_JS,
+        Output({"type": ids.EMBED_REFRESH, "chart": ALL}, "data"),
         Input(ids.URL, "search"),
-        State({"type": ids.EMBED_VIEW, "chart": MATCH}, "hidden"),
+        State({"type": ids.EMBED_VIEW, "chart": ALL}, "hidden"),
         prevent_initial_call=True,
     )
     declare(

@@ -9,7 +9,7 @@ import datetime as dt
 import json
 from urllib.parse import parse_qsl, urlsplit
 
-from dash import MATCH, Dash, Input, Output, State, ctx, html, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 from flask import current_app
 
 from callbacks.charts import fill_layout, plain
@@ -416,12 +416,13 @@ def register(app: Dash, context: AppContext, site: Site) -> None:
             context, site, lang, pathname, href, options
         )
     )
-    # Every HTML block a page's chart callback sends (a table as one string) put in its place.
+    # Every HTML block a page's chart callback sends (a table as one string) put in its place, all
+    # of a page in one call.
     app.clientside_callback(
         INNER_HTML_JS,
-        Output({"type": HTML_BLOCK_SINK, "block": MATCH}, "data"),
-        Input({"type": HTML_BLOCK, "block": MATCH}, "data"),
-        State({"type": HTML_BLOCK, "block": MATCH}, "id"),
+        Output({"type": HTML_BLOCK_SINK, "block": ALL}, "data"),
+        Input({"type": HTML_BLOCK, "block": ALL}, "data"),
+        State({"type": HTML_BLOCK, "block": ALL}, "id"),
     )
     app.clientside_callback(
         PRINT_JS,

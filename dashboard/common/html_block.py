@@ -111,13 +111,18 @@ def html_block(block_id: str, content: object) -> object:
     )
 
 
-# Puts a block's HTML into its body. The body has no children of its own (React leaves it empty),
-# and the whole wrapper is replaced with the next answer.
+# Puts each block's HTML into its body: one call for every block of the page (not one per block:
+# Dash's renderer pays for each callback it runs). A body already holding its text is left alone.
+# The body has no children of its own (React leaves it empty), and the whole wrapper is replaced
+# with the next answer.
 INNER_HTML_JS = """
-function (text, id) {
-    const place = id && document.getElementById(id.block);
-    const body = place && place.querySelector(':scope > .html-block > .html-block-body');
-    if (body) { body.innerHTML = text || ''; }
+function (texts, ids) {
+    (ids || []).forEach(function (id, index) {
+        const place = document.getElementById(id.block);
+        const body = place && place.querySelector(':scope > .html-block > .html-block-body');
+        const text = texts[index] || '';
+        if (body && body.euiomHtml !== text) { body.innerHTML = text; body.euiomHtml = text; }
+    });
     return window.dash_clientside.no_update;
 }
 """
