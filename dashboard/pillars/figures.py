@@ -38,6 +38,7 @@ from dashboard.pillars.labels import (
     unit_label,
     wrap,
 )
+from dashboard.pillars.records import records
 
 LEVELS = len(CELL_STATES)
 EMPTY_HEIGHT = 280
@@ -149,15 +150,14 @@ def _grid_figure(
     suffix = normalise_language(lang)
     pillars = frame.drop_duplicates("pillar_no").sort_values("pillar_no")
     columns = [
-        pillar_label(row["pillar_no"], row[f"pillar_name_{suffix}"])
-        for row in pillars.to_dict("records")
+        pillar_label(row["pillar_no"], row[f"pillar_name_{suffix}"]) for row in records(pillars)
     ]
     column_index = {int(number): position for position, number in enumerate(pillars["pillar_no"])}
     row_index = {code: position for position, code in enumerate(row_labels)}
     levels = [[0] * len(columns) for _ in row_labels]
     symbols = [[""] * len(columns) for _ in row_labels]
     hovers = [[""] * len(columns) for _ in row_labels]
-    for row in frame.to_dict("records"):
+    for row in records(frame):
         i, j = row_index[row[row_key]], column_index[int(row["pillar_no"])]
         symbol, _, _, level = CELL_STATES[cell_state(row["basis"])]
         levels[i][j], symbols[i][j] = level, symbol
@@ -245,7 +245,7 @@ def country_pillar_chart(frame: pd.DataFrame, *, lang: str, action_name: str) ->
     countries = frame.drop_duplicates("iso3").sort_values(f"name_{suffix}")
     labels = {
         row["iso3"]: country_label(row[f"name_{suffix}"], row["role"], lang)
-        for row in countries.to_dict("records")
+        for row in records(countries)
     }
     states = set(frame["basis"].dropna())
     legend = tuple(
@@ -288,8 +288,7 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> PlainFigure:
         return empty_chart(lang)
     suffix = normalise_language(lang)
     labels = [
-        pillar_label(row["pillar_no"], row[f"name_{suffix}"], width=24)
-        for row in frame.to_dict("records")
+        pillar_label(row["pillar_no"], row[f"name_{suffix}"], width=24) for row in records(frame)
     ]
     figure = plain_figure()
     # (column, colour, pattern): Actions blue, countries orange; the dashboard's mapping hatched.
