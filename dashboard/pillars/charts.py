@@ -56,9 +56,16 @@ def page_options(request: ChartRequest) -> PageOptions:
 
 # ---------------------------------------------------------------- coverage
 @per_request
+def kept_actions(request: ChartRequest) -> tuple[str, ...] | None:
+    """The Actions the region, status and Action filters keep (None: none of them is set), so
+    that the page's queries are asked alike for the selections that keep the same Actions."""
+    return request.catalog.kept_actions(request.selection)
+
+
+@per_request
 def scope(request: ChartRequest) -> queries.Scope:
     """The (Action, country) pairs the filters keep: every coverage query's starting point."""
-    return queries.pillar_scope(request.cursor, request.selection)
+    return queries.pillar_scope(request.cursor, request.selection, kept_actions(request))
 
 
 @per_request
@@ -200,7 +207,7 @@ def drill_choices(request: ChartRequest) -> tuple[list[dict], object]:
 @per_request
 def totals(request: ChartRequest) -> pd.DataFrame:
     """Every applicable indicator's total under the filters."""
-    return queries.indicator_totals(request.cursor, request.selection)
+    return queries.indicator_totals(request.cursor, request.selection, kept_actions(request))
 
 
 def totals_data(request: ChartRequest) -> pd.DataFrame:
@@ -230,7 +237,7 @@ def trend_view(request: ChartRequest) -> IndicatorView:
     options = page_options(request)
     name, unit = indicator_facts(request, options.indicator)
     frame = queries.indicator_trend(
-        request.cursor, request.selection, options.indicator, options.trend
+        request.cursor, request.selection, options.indicator, options.trend, kept_actions(request)
     )
     return IndicatorView(options, name, unit, frame)
 
@@ -241,7 +248,11 @@ def ranking_view(request: ChartRequest) -> IndicatorView:
     options = page_options(request)
     name, unit = indicator_facts(request, options.indicator)
     frame = shared_queries.country_ranking(
-        request.cursor, request.selection, options.indicator, by_sex=options.by_sex
+        request.cursor,
+        request.selection,
+        options.indicator,
+        by_sex=options.by_sex,
+        kept_actions=kept_actions(request),
     )
     return IndicatorView(options, name, unit, frame)
 
@@ -330,7 +341,9 @@ RATE_GROUPINGS = ("region", "action")
 def rates_by_grouping(request: ChartRequest) -> dict[str, pd.DataFrame]:
     """Reintegration completed as a share of started under the filters, by each grouping of
     ``RATE_GROUPINGS``, in one query."""
-    return queries.completion_rates_by(request.cursor, request.selection, RATE_GROUPINGS)
+    return queries.completion_rates_by(
+        request.cursor, request.selection, RATE_GROUPINGS, kept_actions(request)
+    )
 
 
 def completion_rates(request: ChartRequest, group_by: str) -> pd.DataFrame:

@@ -25,6 +25,7 @@ from dashboard.common.figures import (
 )
 from dashboard.i18n import format_number, format_percent, normalise_language, t
 from dashboard.i18n import quarter_label as quarter_text
+from dashboard.pillars.kept import kept
 from dashboard.pillars.labels import (
     CELL_STATES,
     GROUP_COLOURS,
@@ -209,6 +210,7 @@ def _grid_figure(
     return fit_title(figure)
 
 
+@kept
 def pillar_matrix_chart(frame: pd.DataFrame, *, lang: str) -> PlainFigure:
     """Actions (rows, frame order) by pillars (columns) from ``queries.action_pillar_matrix``."""
     if frame.empty:
@@ -237,6 +239,7 @@ def country_label(name: str, role: object, lang: str) -> str:
     return name
 
 
+@kept
 def country_pillar_chart(frame: pd.DataFrame, *, lang: str, action_name: str) -> PlainFigure:
     """One Action's countries (rows, by name) by pillars, from ``queries.country_pillar_matrix``."""
     if frame.empty:
@@ -279,6 +282,7 @@ def pillar_counts_height(pillars: int) -> int:
     return 310 + 4 * BAR_SLOT * pillars
 
 
+@kept
 def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> PlainFigure:
     """Grouped horizontal bars: Actions and countries applying each pillar, as the source
     documents state it (plain) and as the dashboard mapped it (hatched, lighter), side by side and

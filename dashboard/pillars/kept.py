@@ -1,14 +1,14 @@
 """What the page draws from an answer's rows and keeps: its HTML blocks (the matrix and mapping
-tables, the headline cards, the published-figures table) and its charts' text summaries, built
-again only when those rows changed.
+tables, the headline cards, the published-figures table), its charts' text summaries and the
+coverage charts' figures (matrix, counts, drill-down), built again only when those rows changed.
 
-A block or a summary is a pure function of the rows of its query's answer and a few options (the
-language, whether the data is demo data, the indicator's name): :func:`kept` keeps the last ones
-built, keyed on those rows (every column's name, type and values) and options. Many filter
-changes show the same rows (the same Actions in scope, the same published figures), and building
-a block's Dash components or a summary's pandas steps costs more than reading the rows. A kept
+Each is a pure function of the rows of its query's answer and a few options (the language,
+whether the data is demo data, the indicator's name): :func:`kept` keeps the last ones built,
+keyed on those rows (every column's name, type and values) and options. Many filter changes show
+the same rows (the same Actions in scope, the same published figures), and building a block's
+Dash components, a figure or a summary's pandas steps costs more than reading the rows. A kept
 value is handed out again as the same object: callers read it (the chart factory writes a block
-out as one HTML string), never change it.
+out as one HTML string and a figure as JSON), never change it.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ Indicator values are aggregated in DuckDB; every query returns a small frame."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -74,11 +75,21 @@ SCOPE = Sql(
 )
 
 
-def pillar_scope(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> Scope:
+def pillar_scope(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    kept_actions: Sequence[str] | None = None,
+) -> Scope:
     """The pairs ``selection`` keeps (region, status, Action, country; a chosen pillar keeps the
-    pairs where it applies), each marked whether its Action ran during part of the period."""
+    pairs where it applies), each marked whether its Action ran during part of the period.
+    ``kept_actions``: the Actions its region, status and Action filters keep, when resolved
+    (``Catalog.kept_actions``)."""
     conditions, params = selection_conditions(
-        selection, alias="ac", date_column=None, pillar_mode="country"
+        selection,
+        alias="ac",
+        date_column=None,
+        pillar_mode="country",
+        kept_actions=kept_actions,
     )
     active: list[Sql] = []
     if selection.end_date_exclusive:
@@ -396,7 +407,11 @@ def _grouping(group_by: str) -> tuple[Sql, Sql, Sql, Sql]:
     return GROUPINGS[group_by]
 
 
-def indicator_totals(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
+def indicator_totals(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    kept_actions: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """The total of each indicator that applies to the selection, missing when no value was reported.
 
     An indicator applies when its pillar applies in at least one (Action, country) pair that the
@@ -405,9 +420,9 @@ def indicator_totals(cursor: duckdb.DuckDBPyConnection, selection: Selection) ->
     Columns: indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en,
     definition_fr, total (missing when no row matched), value_rows. Ordered by pillar, then code.
     """
-    value_conditions, params = indicator_value_conditions(selection)
+    value_conditions, params = indicator_value_conditions(selection, kept_actions)
     pair_conditions, pair_params = selection_conditions(
-        selection, alias="cp", date_column=None, pillar_mode="none"
+        selection, alias="cp", date_column=None, pillar_mode="none", kept_actions=kept_actions
     )
     if selection.pillars:
         pair_conditions.append(Sql("cp.pillar_no IN $pillar_list"))
@@ -434,7 +449,11 @@ def indicator_totals(cursor: duckdb.DuckDBPyConnection, selection: Selection) ->
 
 
 def indicator_trend(
-    cursor: duckdb.DuckDBPyConnection, selection: Selection, indicator: str, group_by: str
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    indicator: str,
+    group_by: str,
+    kept_actions: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Quarterly totals of one indicator by region, Action or country.
 
@@ -446,7 +465,7 @@ def indicator_trend(
     code and period; quarters with no reported value are absent.
     """
     code, join, name_en, name_fr = _grouping(group_by)
-    conditions, params = indicator_value_conditions(selection)
+    conditions, params = indicator_value_conditions(selection, kept_actions)
     conditions.append(Sql("iv.indicator_code = $indicator"))
     sql = compose(
         """
@@ -482,11 +501,14 @@ def completion_rates(
 
 
 def completion_rates_by(
-    cursor: duckdb.DuckDBPyConnection, selection: Selection, groupings: tuple[str, ...]
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    groupings: tuple[str, ...],
+    kept_actions: Sequence[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """``completion_rates`` by each of ``groupings`` (names of ``GROUPINGS``), in one query: the
-    page's rates by region and by Action read the same rows once."""
-    conditions, params = indicator_value_conditions(selection)
+    """``completion_rates`` by each of ``groupings`` (names of ``GROUPINGS``), in one query
+    (``kept_actions``: as in ``pillar_scope``)."""
+    conditions, params = indicator_value_conditions(selection, kept_actions)
     conditions.append(Sql("iv.indicator_code IN ($started, $completed)"))
     branches = []
     for number, group_by in enumerate(groupings):
