@@ -13,7 +13,6 @@ out as one HTML string and a figure as JSON), never change it.
 
 from __future__ import annotations
 
-import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -21,46 +20,45 @@ from functools import wraps
 from typing import TypeVar
 
 import pandas as pd
+from pandas.api.types import is_object_dtype
 
 T = TypeVar("T")
 KEPT_PER_BLOCK = 256  # a block is a few KB of components
 
 
 class _Missing:
-    """One marker per kind of missing value: NaN is not equal to itself, so it cannot key a dict."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
+    """What stands for a missing value in a key (NaN is not equal to itself, so it cannot key a
+    dict; each column's type, part of the key, says which kind of missing value it was). Equal
+    only to itself."""
 
     def __repr__(self) -> str:
-        return self.name
+        return "MISSING"
 
 
-NAN, NAT, NA = _Missing("NaN"), _Missing("NaT"), _Missing("NA")
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, float) and math.isnan(value):
-        return NAN
-    if value is pd.NaT:
-        return NAT
-    if value is pd.NA:
-        return NA
-    return value
-
-
-def _column(series: pd.Series) -> list:
-    values = series.tolist()
-    if series.dtype == object:  # values of any type: the type is part of the key (1 and 1.0)
-        return [(type(value), _cell(value)) for value in values]
-    return [_cell(value) for value in values]  # one type per column (its dtype is in the key)
+MISSING = _Missing()
 
 
 def rows_key(frame: pd.DataFrame) -> Hashable:
-    """What ``frame`` holds, as a key: column names and types, then every row. Raises TypeError
-    when a cell cannot be part of a key (a list)."""
-    rows = tuple(zip(*(_column(frame[column]) for column in frame.columns), strict=True))
-    key = (tuple(frame.columns), tuple(str(dtype) for dtype in frame.dtypes), len(frame), rows)
+    """What ``frame`` holds, as a key: column names and types, every row, and the type of every
+    value of a column of mixed values (so that 1 and 1.0 differ there). Raises TypeError when a
+    cell cannot be part of a key (a list)."""
+    values = frame.to_numpy(dtype=object)  # one pass over the frame, Python values
+    missing = pd.isna(values)
+    if missing.any():
+        values = values.copy()  # may be a read-only view of the frame
+        values[missing] = MISSING
+    mixed = tuple(
+        tuple(map(type, values[:, number]))
+        for number, dtype in enumerate(frame.dtypes)
+        if is_object_dtype(dtype)
+    )
+    key = (
+        tuple(frame.columns),
+        tuple(str(dtype) for dtype in frame.dtypes),
+        len(frame),
+        tuple(map(tuple, values)),
+        mixed,
+    )
     hash(key)
     return key
 
