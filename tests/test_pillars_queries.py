@@ -193,3 +193,56 @@ def test_an_injection_shaped_action_is_just_a_value(tiny_cursor):
     assert pillars.country_pillar_matrix(tiny_cursor, Selection(), hostile).empty
     assert pillars.country_exceptions(tiny_cursor, Selection(), hostile).empty
     assert tiny_cursor.execute("SELECT count(*) FROM country_pillars").fetchone()[0] > 0
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [
+        Selection(regions=("WCA",)),
+        Selection(regions=("WCA", "SAF"), statuses=("ongoing",)),
+        Selection(statuses=("completed",), actions=("JI-NA", "PILOT")),
+        Selection(actions=("JI-NA",), countries=("LBY", "NER"), pillars=(2,)),
+        Selection(regions=("APAC",), actions=("JI-NA",)),  # keeps no Action
+        Selection(regions=("MENA",), period_start="2019-Q1", period_end="2020-Q4"),
+    ],
+)
+def test_the_actions_a_selection_keeps_give_the_same_answers(tiny_cursor, selection):
+    """The page asks its queries with the Actions the region, status and Action filters keep
+    (resolved from the catalog, so that selections keeping the same Actions share the store's
+    kept answers); every answer is the one the filters give as they are."""
+    from dashboard.common.queries import country_ranking
+    from dashboard.store.catalog import load_catalog
+
+    kept = load_catalog(tiny_cursor).kept_actions(selection)
+    assert kept is not None
+
+    def both(ask):
+        return ask(None), ask(kept)
+
+    pairs = [
+        both(lambda k: pillars.pillar_scope(tiny_cursor, selection, k).pairs),
+        both(lambda k: pillars.pillar_scope(tiny_cursor, selection, k).listed),
+        both(lambda k: pillars.indicator_totals(tiny_cursor, selection, k)),
+        both(
+            lambda k: pillars.indicator_trend(
+                tiny_cursor, selection, "returns_assisted", "region", k
+            )
+        ),
+        both(
+            lambda k: country_ranking(
+                tiny_cursor, selection, "returns_assisted", by_sex=True, kept_actions=k
+            )
+        ),
+        both(
+            lambda k: pillars.completion_rates_by(tiny_cursor, selection, ("region",), k)["region"]
+        ),
+        both(
+            lambda k: pillars.completion_rates_by(tiny_cursor, selection, ("action",), k)["action"]
+        ),
+    ]
+    for as_filtered, as_kept in pairs:
+        if hasattr(as_filtered, "equals"):
+            assert as_filtered.dtypes.equals(as_kept.dtypes)
+            assert as_filtered.equals(as_kept)
+        else:
+            assert as_filtered == as_kept

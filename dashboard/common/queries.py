@@ -3,6 +3,8 @@ by it; the map colours them by it)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import duckdb
 import pandas as pd
 
@@ -12,14 +14,21 @@ from dashboard.store.sql import Sql, compose, indicator_value_conditions, where
 
 
 def country_ranking(
-    cursor: duckdb.DuckDBPyConnection, selection: Selection, indicator: str, *, by_sex: bool
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    indicator: str,
+    *,
+    by_sex: bool,
+    kept_actions: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Totals of one indicator per country, largest first, optionally split by sex.
+    """Totals of one indicator per country, largest first, optionally split by sex
+    (``kept_actions``: the Actions the region, status and Action filters keep, when resolved:
+    ``Catalog.kept_actions``).
 
     Columns: iso3, name_en, name_fr, sex ('female', 'male', 'all' when split; 'total' when not),
     value, country_total. Ordered by country_total descending, then English name, then sex.
     """
-    conditions, params = indicator_value_conditions(selection)
+    conditions, params = indicator_value_conditions(selection, kept_actions)
     conditions.append(Sql("iv.indicator_code = $indicator"))
     sex = Sql("iv.sex" if by_sex else "'total'")
     sql = compose(

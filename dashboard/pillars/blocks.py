@@ -1,5 +1,6 @@
 """HTML blocks of the pillars page built from data: the matrix and objective-mapping tables, the
-exception notes, the headline cards and the published-figures table."""
+exception notes, the headline cards and the published-figures table. The blocks a filter change
+sends as HTML are ``kept``: built again only when their rows changed."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dash import html
 
 from dashboard.common.attributes import attributes
 from dashboard.i18n import TEXT, format_number, normalise_language, t
+from dashboard.pillars.kept import kept
 from dashboard.pillars.labels import (
     CELL_STATES,
     HEADLINE_ORDER,
@@ -23,12 +25,14 @@ from dashboard.pillars.labels import (
     qualifier_text,
     unit_label,
 )
+from dashboard.pillars.records import records
 
 
 def _hidden(text: str) -> html.Span:
     return html.Span(text, className="visually-hidden")
 
 
+@kept
 def pillar_matrix_table(frame: pd.DataFrame, *, lang: str) -> html.Table | html.P:
     """The Action x pillar matrix as an HTML table (symbols plus their meaning for screen readers)."""
     if frame.empty:
@@ -43,7 +47,7 @@ def pillar_matrix_table(frame: pd.DataFrame, *, lang: str) -> html.Table | html.
                 scope="col",
                 title=row[f"description_{suffix}"],
             )
-            for row in pillars.to_dict("records")
+            for row in records(pillars)
         ]
     )
     body = []
@@ -51,7 +55,7 @@ def pillar_matrix_table(frame: pd.DataFrame, *, lang: str) -> html.Table | html.
         row_cells: list[html.Th | html.Td] = [
             html.Th(cells.iloc[0][f"short_name_{suffix}"], scope="row")
         ]
-        for cell in cells.sort_values("pillar_no").to_dict("records"):
+        for cell in records(cells.sort_values("pillar_no")):
             symbol, _, label_key, _ = CELL_STATES[cell_state(cell["basis"])]
             row_cells.append(
                 html.Td(
@@ -70,6 +74,7 @@ def pillar_matrix_table(frame: pd.DataFrame, *, lang: str) -> html.Table | html.
     )
 
 
+@kept
 def objective_mapping_table(frame: pd.DataFrame, *, lang: str) -> html.Table | html.P:
     """Objectives or result areas with the pillar this project maps each to
     (``queries.objective_mappings``)."""
@@ -83,7 +88,7 @@ def objective_mapping_table(frame: pd.DataFrame, *, lang: str) -> html.Table | h
         ]
     )
     rows = []
-    for row in frame.to_dict("records"):
+    for row in records(frame):
         kind_key = f"pillars.kind.{row['kind']}"
         kind = (
             t(kind_key, lang, no=int(row["objective_no"])) if kind_key in TEXT else str(row["kind"])
@@ -120,7 +125,7 @@ def exception_notes(frame: pd.DataFrame, *, lang: str) -> html.Div:
         )
     suffix = normalise_language(lang)
     items = []
-    for row in frame.to_dict("records"):
+    for row in records(frame):
         pillars = ", ".join(part for part in str(row["applicable_pillars"]).split(";") if part)
         items.append(
             html.Li(
@@ -141,6 +146,7 @@ def exception_notes(frame: pd.DataFrame, *, lang: str) -> html.Div:
     )
 
 
+@kept
 def headline_cards(frame: pd.DataFrame, *, lang: str, demo: bool) -> html.Div:
     """One card per applicable indicator with its total, definition on hover and focus
     (``queries.indicator_totals``)."""
@@ -152,7 +158,7 @@ def headline_cards(frame: pd.DataFrame, *, lang: str, demo: bool) -> html.Div:
         _order=frame["indicator_code"].map(lambda code: position.get(code, len(position)))
     )
     ordered = ordered.sort_values(["pillar_no", "_order", "indicator_code"], kind="stable")
-    cards = [_card(row, lang, suffix) for row in ordered.to_dict("records")]
+    cards = [_card(row, lang, suffix) for row in records(ordered)]
     header = [html.Span(t("pillars.cards.hint", lang), className="small text-muted")]
     if demo:
         header.insert(
@@ -203,6 +209,7 @@ def _source_link(url: str, lang: str) -> html.A:
     )
 
 
+@kept
 def published_table(frame: pd.DataFrame, *, lang: str) -> html.Div:
     """The published figures as a table with date, qualifier and source link
     (``queries.published_figures``)."""
@@ -214,7 +221,7 @@ def published_table(frame: pd.DataFrame, *, lang: str) -> html.Div:
         [html.Th(t(f"pillars.published.col.{column}", lang), scope="col") for column in columns]
     )
     rows = []
-    for row in frame.to_dict("records"):
+    for row in records(frame):
         note = "" if is_missing(row["note"]) else str(row["note"])
         rows.append(
             html.Tr(

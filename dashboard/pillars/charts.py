@@ -56,15 +56,28 @@ def page_options(request: ChartRequest) -> PageOptions:
 
 # ---------------------------------------------------------------- coverage
 @per_request
+def kept_actions(request: ChartRequest) -> tuple[str, ...] | None:
+    """The Actions the region, status and Action filters keep (None: none of them is set), so
+    that the page's queries are asked alike for the selections that keep the same Actions."""
+    return request.catalog.kept_actions(request.selection)
+
+
+@per_request
+def scope(request: ChartRequest) -> queries.Scope:
+    """The (Action, country) pairs the filters keep: every coverage query's starting point."""
+    return queries.pillar_scope(request.cursor, request.selection, kept_actions(request))
+
+
+@per_request
 def matrix(request: ChartRequest) -> pd.DataFrame:
     """Cells of the Action x pillar matrix under the filters."""
-    return queries.action_pillar_matrix(request.cursor, request.selection)
+    return queries.action_pillar_matrix(request.cursor, scope(request))
 
 
 @per_request
 def counts(request: ChartRequest) -> pd.DataFrame:
     """Actions and countries applying each pillar under the filters."""
-    return queries.pillar_counts(request.cursor, request.selection)
+    return queries.pillar_counts(request.cursor, scope(request))
 
 
 def matrix_data(request: ChartRequest) -> pd.DataFrame:
@@ -107,7 +120,7 @@ def counts_summary(request: ChartRequest) -> str:
 
 def coverage_tables(request: ChartRequest) -> tuple[Component, Component]:
     """The matrix as an accessible table, and the objective mapping table."""
-    mappings = queries.objective_mappings(request.cursor, request.selection)
+    mappings = queries.objective_mappings(request.cursor, scope(request))
     return (
         blocks.pillar_matrix_table(matrix(request), lang=request.lang),
         blocks.objective_mapping_table(mappings, lang=request.lang),
@@ -135,7 +148,7 @@ def drill(request: ChartRequest) -> Drill:
     return Drill(
         in_scope,
         action,
-        queries.country_pillar_matrix(request.cursor, request.selection, action or ""),
+        queries.country_pillar_matrix(request.cursor, scope(request), action or ""),
     )
 
 
@@ -186,7 +199,7 @@ def drill_choices(request: ChartRequest) -> tuple[list[dict], object]:
     ]
     if view.action is None:
         return choices, html.P(t("pillars.drill.no_action", request.lang), className="text-muted")
-    exceptions = queries.country_exceptions(request.cursor, request.selection, view.action)
+    exceptions = queries.country_exceptions(request.cursor, scope(request), view.action)
     return choices, blocks.exception_notes(exceptions, lang=request.lang)
 
 
@@ -194,7 +207,7 @@ def drill_choices(request: ChartRequest) -> tuple[list[dict], object]:
 @per_request
 def totals(request: ChartRequest) -> pd.DataFrame:
     """Every applicable indicator's total under the filters."""
-    return queries.indicator_totals(request.cursor, request.selection)
+    return queries.indicator_totals(request.cursor, request.selection, kept_actions(request))
 
 
 def totals_data(request: ChartRequest) -> pd.DataFrame:
@@ -224,7 +237,7 @@ def trend_view(request: ChartRequest) -> IndicatorView:
     options = page_options(request)
     name, unit = indicator_facts(request, options.indicator)
     frame = queries.indicator_trend(
-        request.cursor, request.selection, options.indicator, options.trend
+        request.cursor, request.selection, options.indicator, options.trend, kept_actions(request)
     )
     return IndicatorView(options, name, unit, frame)
 
@@ -235,7 +248,11 @@ def ranking_view(request: ChartRequest) -> IndicatorView:
     options = page_options(request)
     name, unit = indicator_facts(request, options.indicator)
     frame = shared_queries.country_ranking(
-        request.cursor, request.selection, options.indicator, by_sex=options.by_sex
+        request.cursor,
+        request.selection,
+        options.indicator,
+        by_sex=options.by_sex,
+        kept_actions=kept_actions(request),
     )
     return IndicatorView(options, name, unit, frame)
 
@@ -316,10 +333,22 @@ def ranking_summary(request: ChartRequest) -> str:
     )
 
 
+# The groupings the page draws a completion-rate chart for (one ``rate_chart`` row each).
+RATE_GROUPINGS = ("region", "action")
+
+
 @per_request
+def rates_by_grouping(request: ChartRequest) -> dict[str, pd.DataFrame]:
+    """Reintegration completed as a share of started under the filters, by each grouping of
+    ``RATE_GROUPINGS``, in one query."""
+    return queries.completion_rates_by(
+        request.cursor, request.selection, RATE_GROUPINGS, kept_actions(request)
+    )
+
+
 def completion_rates(request: ChartRequest, group_by: str) -> pd.DataFrame:
     """Reintegration completed as a share of started, by ``group_by``, under the filters."""
-    return queries.completion_rates(request.cursor, request.selection, group_by)
+    return rates_by_grouping(request)[group_by]
 
 
 def rate_chart(group_by: str, graph_id: str, summary_id: str, chart_key: str) -> ChartSpec:
@@ -363,7 +392,7 @@ def rate_chart(group_by: str, graph_id: str, summary_id: str, chart_key: str) ->
 @per_request
 def published(request: ChartRequest) -> pd.DataFrame:
     """Published figures of the Actions in scope."""
-    return queries.published_figures(request.cursor, request.selection)
+    return queries.published_figures(request.cursor, scope(request))
 
 
 def published_data(request: ChartRequest) -> pd.DataFrame:

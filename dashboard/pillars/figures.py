@@ -25,6 +25,7 @@ from dashboard.common.figures import (
 )
 from dashboard.i18n import format_number, format_percent, normalise_language, t
 from dashboard.i18n import quarter_label as quarter_text
+from dashboard.pillars.kept import kept
 from dashboard.pillars.labels import (
     CELL_STATES,
     GROUP_COLOURS,
@@ -38,6 +39,7 @@ from dashboard.pillars.labels import (
     unit_label,
     wrap,
 )
+from dashboard.pillars.records import records
 
 LEVELS = len(CELL_STATES)
 EMPTY_HEIGHT = 280
@@ -149,15 +151,14 @@ def _grid_figure(
     suffix = normalise_language(lang)
     pillars = frame.drop_duplicates("pillar_no").sort_values("pillar_no")
     columns = [
-        pillar_label(row["pillar_no"], row[f"pillar_name_{suffix}"])
-        for row in pillars.to_dict("records")
+        pillar_label(row["pillar_no"], row[f"pillar_name_{suffix}"]) for row in records(pillars)
     ]
     column_index = {int(number): position for position, number in enumerate(pillars["pillar_no"])}
     row_index = {code: position for position, code in enumerate(row_labels)}
     levels = [[0] * len(columns) for _ in row_labels]
     symbols = [[""] * len(columns) for _ in row_labels]
     hovers = [[""] * len(columns) for _ in row_labels]
-    for row in frame.to_dict("records"):
+    for row in records(frame):
         i, j = row_index[row[row_key]], column_index[int(row["pillar_no"])]
         symbol, _, _, level = CELL_STATES[cell_state(row["basis"])]
         levels[i][j], symbols[i][j] = level, symbol
@@ -209,6 +210,7 @@ def _grid_figure(
     return fit_title(figure)
 
 
+@kept
 def pillar_matrix_chart(frame: pd.DataFrame, *, lang: str) -> PlainFigure:
     """Actions (rows, frame order) by pillars (columns) from ``queries.action_pillar_matrix``."""
     if frame.empty:
@@ -237,6 +239,7 @@ def country_label(name: str, role: object, lang: str) -> str:
     return name
 
 
+@kept
 def country_pillar_chart(frame: pd.DataFrame, *, lang: str, action_name: str) -> PlainFigure:
     """One Action's countries (rows, by name) by pillars, from ``queries.country_pillar_matrix``."""
     if frame.empty:
@@ -245,7 +248,7 @@ def country_pillar_chart(frame: pd.DataFrame, *, lang: str, action_name: str) ->
     countries = frame.drop_duplicates("iso3").sort_values(f"name_{suffix}")
     labels = {
         row["iso3"]: country_label(row[f"name_{suffix}"], row["role"], lang)
-        for row in countries.to_dict("records")
+        for row in records(countries)
     }
     states = set(frame["basis"].dropna())
     legend = tuple(
@@ -279,6 +282,7 @@ def pillar_counts_height(pillars: int) -> int:
     return 310 + 4 * BAR_SLOT * pillars
 
 
+@kept
 def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> PlainFigure:
     """Grouped horizontal bars: Actions and countries applying each pillar, as the source
     documents state it (plain) and as the dashboard mapped it (hatched, lighter), side by side and
@@ -288,8 +292,7 @@ def pillar_counts_chart(frame: pd.DataFrame, *, lang: str) -> PlainFigure:
         return empty_chart(lang)
     suffix = normalise_language(lang)
     labels = [
-        pillar_label(row["pillar_no"], row[f"name_{suffix}"], width=24)
-        for row in frame.to_dict("records")
+        pillar_label(row["pillar_no"], row[f"name_{suffix}"], width=24) for row in records(frame)
     ]
     figure = plain_figure()
     # (column, colour, pattern): Actions blue, countries orange; the dashboard's mapping hatched.

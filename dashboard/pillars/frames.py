@@ -24,6 +24,7 @@ from dashboard.pillars.labels import (
     quarter_label,
     unit_label,
 )
+from dashboard.pillars.records import records
 
 
 def _basis_label(basis: object, lang: str) -> str:
@@ -215,7 +216,7 @@ def published_data(frame: pd.DataFrame, *, lang: str) -> pd.DataFrame:
     """The published figures with their qualifier, date and source address
     (``queries.published_figures``)."""
     suffix = normalise_language(lang)
-    rows = frame.to_dict("records")
+    rows = records(frame)
     return pd.DataFrame(
         {
             _column("figure_id", lang): [int(row["figure_id"]) for row in rows],

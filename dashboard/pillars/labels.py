@@ -3,6 +3,7 @@ names, units, quarters, published values and the order of groups."""
 
 from __future__ import annotations
 
+import functools
 import math
 import textwrap
 
@@ -28,8 +29,10 @@ HOVER_WIDTH = 60
 LABEL_WIDTH = 14
 
 
+@functools.lru_cache(maxsize=4096)
 def wrap(text: str | None, width: int = HOVER_WIDTH, separator: str = "<br>") -> str:
-    """Text broken into lines of at most ``width`` characters (paragraphs kept)."""
+    """Text broken into lines of at most ``width`` characters (paragraphs kept); the same names
+    and descriptions are wrapped on every filter change, so the last few thousand are kept."""
     if not text:
         return ""
     return separator.join(

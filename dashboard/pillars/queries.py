@@ -4,22 +4,28 @@ rates, published figures), within a selection.
 
 Every coverage query starts from the same scope: the (Action, country) pairs of action_countries
 that the shared filters keep (region, status, Action, country; a chosen pillar keeps the pairs where
-it applies) and, when a period is chosen, whose Action ran during part of it. Indicator values are
-aggregated in DuckDB; every query returns a small frame."""
+it applies) and, when a period is chosen, whose Action ran during part of it. That filtering step
+is one query (:func:`pillar_scope`), asked once per request; the coverage queries take its pairs
+as bound values, so the store keeps their answers per scope, which many selections share.
+Indicator values are aggregated in DuckDB; every query returns a small frame."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
 
 from dashboard.selection import Selection
-from dashboard.store.door import query
+from dashboard.store.door import ROWS, query
 from dashboard.store.eutf import COMMON_OUTPUT_FRAMEWORK
 from dashboard.store.sql import (
     Sql,
     compose,
     identifier,
     indicator_value_conditions,
+    joined,
     selection_conditions,
     where,
 )
@@ -32,30 +38,86 @@ JOINT_INITIATIVE_ACTIONS = ("JI-NA", "JI-HOA", "JI-SLC")
 DEFAULT_DRILL_ACTION = "JI-NA"
 
 
-def scope_sql(
-    selection: Selection, *, active_in_period: bool = True
-) -> tuple[Sql, dict[str, object]]:
-    """A ``SELECT action_code, iso3`` of the pairs in scope, and its parameters.
+@dataclass(frozen=True)
+class Scope:
+    """The (Action, country) pairs of ``action_countries`` a selection keeps: the filtering step
+    every coverage query starts from, resolved once per request (:func:`pillar_scope`) and bound
+    into those queries as values, so that their answers are kept per scope (many selections, one
+    scope: a period that every Action in scope overlaps, a region and its Actions).
 
-    Args:
-        selection: the filters.
-        active_in_period: also drop Actions whose start and end dates do not overlap the chosen
-            period (an unknown start or end counts as open).
+    ``pairs`` are the pairs kept whose Action ran during part of the chosen period (an unknown
+    start or end counts as open); ``listed`` are the Actions with a pair kept whatever their dates
+    (the published figures filter by their own dates).
     """
+
+    selection: Selection
+    pairs: tuple[tuple[str, str], ...]
+    listed: tuple[str, ...]
+
+    @property
+    def actions(self) -> list[str]:
+        """The Actions with a pair in scope (codes in alphabetical order)."""
+        return list(dict.fromkeys(action for action, _ in self.pairs))
+
+    def bound(self, action: str | None = None) -> dict[str, object]:
+        """The pairs in scope (of ``action`` only, if given) as the values of ``SCOPE``."""
+        pairs = [pair for pair in self.pairs if action is None or pair[0] == action]
+        return {
+            "scope_actions": [code for code, _ in pairs],
+            "scope_iso3": [iso3 for _, iso3 in pairs],
+        }
+
+
+# The pairs in scope as a relation, from the values ``Scope.bound`` gives.
+SCOPE = Sql(
+    "scope AS (SELECT unnest($scope_actions::VARCHAR[]) AS action_code, "
+    "unnest($scope_iso3::VARCHAR[]) AS iso3)"
+)
+
+
+def pillar_scope(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    kept_actions: Sequence[str] | None = None,
+) -> Scope:
+    """The pairs ``selection`` keeps (region, status, Action, country; a chosen pillar keeps the
+    pairs where it applies), each marked whether its Action ran during part of the period.
+    ``kept_actions``: the Actions its region, status and Action filters keep, when resolved
+    (``Catalog.kept_actions``)."""
     conditions, params = selection_conditions(
-        selection, alias="ac", date_column=None, pillar_mode="country"
+        selection,
+        alias="ac",
+        date_column=None,
+        pillar_mode="country",
+        kept_actions=kept_actions,
     )
-    if active_in_period and selection.end_date_exclusive:
-        conditions.append(Sql("(a.start_date IS NULL OR a.start_date < $active_before)"))
+    active: list[Sql] = []
+    if selection.end_date_exclusive:
+        active.append(Sql("(a.start_date IS NULL OR a.start_date < $active_before)"))
         params["active_before"] = selection.end_date_exclusive
-    if active_in_period and selection.start_date:
-        conditions.append(Sql("(a.end_date IS NULL OR a.end_date >= $active_from)"))
+    if selection.start_date:
+        active.append(Sql("(a.end_date IS NULL OR a.end_date >= $active_from)"))
         params["active_from"] = selection.start_date
     sql = compose(
-        "SELECT ac.action_code, ac.iso3 FROM action_countries ac JOIN actions a USING (action_code) {where}",
+        """SELECT ac.action_code, ac.iso3, {active} AS active
+        FROM action_countries ac JOIN actions a USING (action_code) {where}
+        ORDER BY ac.action_code, ac.iso3""",
+        active=joined(active, " AND ") if active else Sql("TRUE"),
         where=where(conditions),
     )
-    return sql, params
+    rows = query(cursor, "pillar_scope", sql, params, read=ROWS)
+    return Scope(
+        selection,
+        tuple((action, iso3) for action, iso3, kept in rows if kept),
+        tuple(dict.fromkeys(action for action, _, _ in rows)),
+    )
+
+
+def in_scope(cursor: duckdb.DuckDBPyConnection, where_kept: Scope | Selection) -> Scope:
+    """``where_kept`` as a scope: a selection is resolved first (one more query)."""
+    if isinstance(where_kept, Scope):
+        return where_kept
+    return pillar_scope(cursor, where_kept)
 
 
 # The pillar columns a pillar filter is put on (an allow-list).
@@ -72,7 +134,9 @@ def _pillar_condition(selection: Selection, column: str) -> tuple[Sql, dict[str,
     )
 
 
-def action_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
+def action_pillar_matrix(
+    cursor: duckdb.DuckDBPyConnection, kept: Scope | Selection
+) -> pd.DataFrame:
     """One row per Action in scope and pillar (chosen pillars only), in seed and pillar order.
 
     A cell is covered when the pillar applies in at least one of the Action's countries in scope.
@@ -82,11 +146,11 @@ def action_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selection
     objectives_fr, rationale_en, rationale_fr (the objectives or result areas mapped to the pillar
     and the project's reasons, one per line; missing unless basis is 'mapped').
     """
-    scope, params = scope_sql(selection)
-    pillar_filter, pillar_params = _pillar_condition(selection, "p.pillar_no")
+    scope = in_scope(cursor, kept)
+    pillar_filter, pillar_params = _pillar_condition(scope.selection, "p.pillar_no")
     sql = compose(
         """
-        WITH scope AS ({scope}),
+        WITH {scope},
         covered AS (
             SELECT DISTINCT cp.action_code, cp.pillar_no
             FROM country_pillars cp JOIN scope USING (action_code, iso3)
@@ -108,27 +172,31 @@ def action_pillar_matrix(cursor: duckdb.DuckDBPyConnection, selection: Selection
                CASE WHEN c.action_code IS NOT NULL AND ap.basis = 'mapped' THEN m.objectives_fr END AS objectives_fr,
                CASE WHEN c.action_code IS NOT NULL AND ap.basis = 'mapped' THEN m.rationale_en END AS rationale_en,
                CASE WHEN c.action_code IS NOT NULL AND ap.basis = 'mapped' THEN m.rationale_fr END AS rationale_fr
-        FROM (SELECT DISTINCT action_code FROM scope) s
-        JOIN actions a USING (action_code)
+        FROM actions a
         CROSS JOIN pillars p
         LEFT JOIN covered c ON c.action_code = a.action_code AND c.pillar_no = p.pillar_no
         LEFT JOIN action_pillars ap ON ap.action_code = a.action_code AND ap.pillar_no = p.pillar_no
         LEFT JOIN mapping m ON m.action_code = a.action_code AND m.pillar_no = p.pillar_no
-        WHERE TRUE {pillar_filter}
+        WHERE a.action_code IN $scope_action_list {pillar_filter}
         ORDER BY coalesce(list_position($action_order, a.action_code), 99), a.action_code, p.pillar_no
     """,
-        scope=scope,
+        scope=SCOPE,
         pillar_filter=pillar_filter,
     )
     return query(
         cursor,
         "action_pillar_matrix",
         sql,
-        {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)},
+        {
+            **scope.bound(),
+            **pillar_params,
+            "scope_action_list": scope.actions,
+            "action_order": list(SEED_ACTION_ORDER),
+        },
     )
 
 
-def pillar_counts(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
+def pillar_counts(cursor: duckdb.DuckDBPyConnection, kept: Scope | Selection) -> pd.DataFrame:
     """How many Actions and countries in scope apply each pillar (chosen pillars only), apart by
     basis: as the source documents state it (``stated``: the Action's stated pillars and country
     exceptions) and as the dashboard mapped it (``mapped``: from the Action's objectives). The two
@@ -138,11 +206,11 @@ def pillar_counts(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd
     countries_B, action_names_B_en, action_names_B_fr (short names of those Actions in seed order,
     comma-separated; empty when none).
     """
-    scope, params = scope_sql(selection)
-    pillar_filter, pillar_params = _pillar_condition(selection, "p.pillar_no")
+    scope = in_scope(cursor, kept)
+    pillar_filter, pillar_params = _pillar_condition(scope.selection, "p.pillar_no")
     sql = compose(
         """
-        WITH scope AS ({scope}),
+        WITH {scope},
         applied AS (
             SELECT cp.pillar_no, cp.action_code, cp.iso3,
                    CASE WHEN cp.basis = 'mapped' THEN 'mapped' ELSE 'stated' END AS basis
@@ -176,14 +244,14 @@ def pillar_counts(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd
         WHERE TRUE {pillar_filter}
         ORDER BY p.pillar_no
     """,
-        scope=scope,
+        scope=SCOPE,
         pillar_filter=pillar_filter,
     )
     return query(
         cursor,
         "pillar_counts",
         sql,
-        {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)},
+        {**scope.bound(), **pillar_params, "action_order": list(SEED_ACTION_ORDER)},
     )
 
 
@@ -201,7 +269,7 @@ def scope_actions(matrix: pd.DataFrame) -> list[str]:
 
 
 def country_pillar_matrix(
-    cursor: duckdb.DuckDBPyConnection, selection: Selection, action_code: str
+    cursor: duckdb.DuckDBPyConnection, kept: Scope | Selection, action_code: str
 ) -> pd.DataFrame:
     """One row per country of ``action_code`` in scope and pillar (chosen pillars only).
 
@@ -211,11 +279,11 @@ def country_pillar_matrix(
     'excluded' (an Action pillar that a country exception leaves out) or missing (not an
     Action pillar). Ordered by English country name, then pillar.
     """
-    scope, params = scope_sql(selection)
-    pillar_filter, pillar_params = _pillar_condition(selection, "p.pillar_no")
+    scope = in_scope(cursor, kept)
+    pillar_filter, pillar_params = _pillar_condition(scope.selection, "p.pillar_no")
     sql = compose(
         """
-        WITH scope AS ({scope})
+        WITH {scope}
         SELECT c.iso3, c.name_en, c.name_fr, ac.role, p.pillar_no,
                p.name_en AS pillar_name_en, p.name_fr AS pillar_name_fr,
                p.description_en, p.description_fr,
@@ -231,28 +299,28 @@ def country_pillar_matrix(
         WHERE s.action_code = $drill_action {pillar_filter}
         ORDER BY c.name_en, p.pillar_no
     """,
-        scope=scope,
+        scope=SCOPE,
         pillar_filter=pillar_filter,
     )
     return query(
         cursor,
         "country_pillar_matrix",
         sql,
-        {**params, **pillar_params, "drill_action": action_code},
+        {**scope.bound(action_code), **pillar_params, "drill_action": action_code},
     )
 
 
 def country_exceptions(
-    cursor: duckdb.DuckDBPyConnection, selection: Selection, action_code: str
+    cursor: duckdb.DuckDBPyConnection, kept: Scope | Selection, action_code: str
 ) -> pd.DataFrame:
     """The country exceptions of ``action_code`` for its countries in scope.
 
     Columns: iso3, name_en, name_fr, applicable_pillars (e.g. '2;3'), note_en, note_fr, source.
     """
-    scope, params = scope_sql(selection)
+    scope = in_scope(cursor, kept)
     sql = compose(
         """
-        WITH scope AS ({scope})
+        WITH {scope}
         SELECT ex.iso3, c.name_en, c.name_fr, ex.applicable_pillars, ex.note_en, ex.note_fr, ex.source
         FROM country_pillar_exceptions ex
         JOIN scope s ON s.action_code = ex.action_code AND s.iso3 = ex.iso3
@@ -260,12 +328,17 @@ def country_exceptions(
         WHERE ex.action_code = $drill_action
         ORDER BY c.name_en
     """,
-        scope=scope,
+        scope=SCOPE,
     )
-    return query(cursor, "country_exceptions", sql, {**params, "drill_action": action_code})
+    return query(
+        cursor,
+        "country_exceptions",
+        sql,
+        {**scope.bound(action_code), "drill_action": action_code},
+    )
 
 
-def objective_mappings(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
+def objective_mappings(cursor: duckdb.DuckDBPyConnection, kept: Scope | Selection) -> pd.DataFrame:
     """The objectives and result areas of Actions in scope, each with the pillar the project maps
     it to (chosen pillars only), in seed, objective and pillar order.
 
@@ -273,31 +346,32 @@ def objective_mappings(cursor: duckdb.DuckDBPyConnection, selection: Selection) 
     or 'result_area'), text_en, text_fr, pillar_no, pillar_name_en, pillar_name_fr, mapped_by,
     rationale_en, rationale_fr, source.
     """
-    scope, params = scope_sql(selection)
-    pillar_filter, pillar_params = _pillar_condition(selection, "op.pillar_no")
+    scope = in_scope(cursor, kept)
+    pillar_filter, pillar_params = _pillar_condition(scope.selection, "op.pillar_no")
     sql = compose(
         """
-        WITH scope AS ({scope})
         SELECT ao.action_code, a.short_name_en, a.short_name_fr, ao.objective_no, ao.kind,
                ao.text_en, ao.text_fr, op.pillar_no, p.name_en AS pillar_name_en,
                p.name_fr AS pillar_name_fr, op.mapped_by, op.rationale_en, op.rationale_fr, ao.source
         FROM action_objectives ao
-        JOIN (SELECT DISTINCT action_code FROM scope) s USING (action_code)
         JOIN actions a USING (action_code)
         JOIN objective_pillars op USING (action_code, objective_no)
         JOIN pillars p ON p.pillar_no = op.pillar_no
-        WHERE TRUE {pillar_filter}
+        WHERE ao.action_code IN $scope_action_list {pillar_filter}
         ORDER BY coalesce(list_position($action_order, ao.action_code), 99), ao.action_code,
                  ao.objective_no, op.pillar_no
     """,
-        scope=scope,
         pillar_filter=pillar_filter,
     )
     return query(
         cursor,
         "objective_mappings",
         sql,
-        {**params, **pillar_params, "action_order": list(SEED_ACTION_ORDER)},
+        {
+            **pillar_params,
+            "scope_action_list": scope.actions,
+            "action_order": list(SEED_ACTION_ORDER),
+        },
     )
 
 
@@ -333,7 +407,11 @@ def _grouping(group_by: str) -> tuple[Sql, Sql, Sql, Sql]:
     return GROUPINGS[group_by]
 
 
-def indicator_totals(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
+def indicator_totals(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    kept_actions: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """The total of each indicator that applies to the selection, missing when no value was reported.
 
     An indicator applies when its pillar applies in at least one (Action, country) pair that the
@@ -342,9 +420,9 @@ def indicator_totals(cursor: duckdb.DuckDBPyConnection, selection: Selection) ->
     Columns: indicator_code, pillar_no, by_sex, unit, name_en, name_fr, definition_en,
     definition_fr, total (missing when no row matched), value_rows. Ordered by pillar, then code.
     """
-    value_conditions, params = indicator_value_conditions(selection)
+    value_conditions, params = indicator_value_conditions(selection, kept_actions)
     pair_conditions, pair_params = selection_conditions(
-        selection, alias="cp", date_column=None, pillar_mode="none"
+        selection, alias="cp", date_column=None, pillar_mode="none", kept_actions=kept_actions
     )
     if selection.pillars:
         pair_conditions.append(Sql("cp.pillar_no IN $pillar_list"))
@@ -371,7 +449,11 @@ def indicator_totals(cursor: duckdb.DuckDBPyConnection, selection: Selection) ->
 
 
 def indicator_trend(
-    cursor: duckdb.DuckDBPyConnection, selection: Selection, indicator: str, group_by: str
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    indicator: str,
+    group_by: str,
+    kept_actions: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Quarterly totals of one indicator by region, Action or country.
 
@@ -383,7 +465,7 @@ def indicator_trend(
     code and period; quarters with no reported value are absent.
     """
     code, join, name_en, name_fr = _grouping(group_by)
-    conditions, params = indicator_value_conditions(selection)
+    conditions, params = indicator_value_conditions(selection, kept_actions)
     conditions.append(Sql("iv.indicator_code = $indicator"))
     sql = compose(
         """
@@ -415,56 +497,80 @@ def completion_rates(
     missing when nothing started). Only groups with at least one start or completion; ordered
     by group code.
     """
-    code, join, name_en, name_fr = _grouping(group_by)
-    conditions, params = indicator_value_conditions(selection)
+    return completion_rates_by(cursor, selection, (group_by,))[group_by]
+
+
+def completion_rates_by(
+    cursor: duckdb.DuckDBPyConnection,
+    selection: Selection,
+    groupings: tuple[str, ...],
+    kept_actions: Sequence[str] | None = None,
+) -> dict[str, pd.DataFrame]:
+    """``completion_rates`` by each of ``groupings`` (names of ``GROUPINGS``), in one query
+    (``kept_actions``: as in ``pillar_scope``)."""
+    conditions, params = indicator_value_conditions(selection, kept_actions)
     conditions.append(Sql("iv.indicator_code IN ($started, $completed)"))
-    sql = compose(
-        """
-        WITH counts AS (
-            SELECT {code} AS group_code, {name_en} AS name_en, {name_fr} AS name_fr,
+    branches = []
+    for number, group_by in enumerate(groupings):
+        code, join, name_en, name_fr = _grouping(group_by)
+        branches.append(
+            compose(
+                """
+            SELECT {number} AS grouping, {code} AS group_code, {name_en} AS name_en, {name_fr} AS name_fr,
                    coalesce(sum(iv.value) FILTER (WHERE iv.indicator_code = $started), 0) AS started,
                    coalesce(sum(iv.value) FILTER (WHERE iv.indicator_code = $completed), 0) AS completed
             FROM indicator_values iv JOIN actions a USING (action_code) {join}
             {where}
-            GROUP BY ALL
+            GROUP BY ALL""",
+                number=Sql(str(number)),
+                code=code,
+                name_en=name_en,
+                name_fr=name_fr,
+                join=join,
+                where=where(conditions),
+            )
         )
-        SELECT group_code, name_en, name_fr, started, completed,
+    sql = compose(
+        """
+        WITH counts AS ({branches})
+        SELECT grouping, group_code, name_en, name_fr, started, completed,
                CASE WHEN started > 0 THEN completed / started END AS rate
         FROM counts
-        ORDER BY group_code
+        ORDER BY grouping, group_code
     """,
-        code=code,
-        name_en=name_en,
-        name_fr=name_fr,
-        join=join,
-        where=where(conditions),
+        branches=joined(branches, " UNION ALL "),
     )
-    return query(
+    rates = query(
         cursor, "completion_rates", sql, {**params, "started": STARTED, "completed": COMPLETED}
     )
+    return {
+        group_by: rates[rates["grouping"] == number].drop(columns="grouping").reset_index(drop=True)
+        for number, group_by in enumerate(groupings)
+    }
 
 
-def published_figures(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
+def published_figures(cursor: duckdb.DuckDBPyConnection, kept: Scope | Selection) -> pd.DataFrame:
     """Published (real) headline figures of the Actions in scope.
 
     A figure is kept when its Action is in scope (figures of the Joint Initiative as a whole,
     JI-ALL, when any of its three Actions is), when its scope is the whole Action or a chosen
     country, when its as-of date falls in the chosen period, and, if pillars are chosen, when its
-    indicator is a programme indicator of one of them. Never add these up: they are cumulative
-    figures at different dates.
+    indicator is a programme indicator of one of them. An Action is in scope here whatever its
+    dates (``Scope.listed``): the figures' own dates follow the period. Never add these up: they
+    are cumulative figures at different dates.
 
     Columns: figure_id, action_code, short_name_en, short_name_fr (missing for JI-ALL), scope
     ('all' or an ISO3 code), scope_name_en, scope_name_fr (missing for 'all'), indicator,
     pillar_no (missing when the indicator is not a programme indicator), value, qualifier,
     as_of, source_url, note. Ordered by Action (seed order, JI-ALL first), as-of date, figure id.
     """
-    scope, params = scope_sql(selection, active_in_period=False)
-    conditions = [
-        Sql("""(pf.action_code IN (SELECT action_code FROM scoped_actions)
-            OR (pf.action_code = 'JI-ALL'
-                AND EXISTS (SELECT 1 FROM scoped_actions WHERE action_code IN $joint_actions)))""")
-    ]
-    params["joint_actions"] = list(JOINT_INITIATIVE_ACTIONS)
+    scope = in_scope(cursor, kept)
+    selection = scope.selection
+    listed = list(scope.listed)
+    if any(action in JOINT_INITIATIVE_ACTIONS for action in listed):
+        listed.append("JI-ALL")
+    conditions = [Sql("pf.action_code IN $published_actions")]
+    params: dict[str, object] = {"published_actions": listed}
     if selection.countries:
         conditions.append(Sql("(pf.scope = 'all' OR pf.scope IN $scope_countries)"))
         params["scope_countries"] = list(selection.countries)
@@ -479,7 +585,6 @@ def published_figures(cursor: duckdb.DuckDBPyConnection, selection: Selection) -
         params["pillar_list"] = list(selection.pillars)
     sql = compose(
         """
-        WITH scoped_actions AS (SELECT DISTINCT action_code FROM ({scope}))
         SELECT pf.figure_id, pf.action_code, a.short_name_en, a.short_name_fr, pf.scope,
                c.name_en AS scope_name_en, c.name_fr AS scope_name_fr, pf.indicator, i.pillar_no,
                pf.value, pf.qualifier, pf.as_of, pf.source_url, pf.note
@@ -490,7 +595,6 @@ def published_figures(cursor: duckdb.DuckDBPyConnection, selection: Selection) -
         {where}
         ORDER BY coalesce(list_position($action_order, pf.action_code), 99), pf.as_of, pf.figure_id
     """,
-        scope=scope,
         where=where(conditions),
     )
     return query(

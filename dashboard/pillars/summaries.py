@@ -1,4 +1,5 @@
-"""Text summaries (for screen readers) of the pillar and indicator charts."""
+"""Text summaries (for screen readers) of the pillar and indicator charts, ``kept``: written again
+only when their rows changed."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pandas as pd
 
 from dashboard.i18n import format_number, format_percent, normalise_language, of_name, t
 from dashboard.i18n import quarter_label as quarter_text
+from dashboard.pillars.kept import kept
 from dashboard.pillars.labels import SEX_ORDER, cell_state, pillar_label, quarter_label
 
 
@@ -13,6 +15,7 @@ def _names(values: list[str], lang: str) -> str:
     return ", ".join(values) if values else t("pillars.summary.none", lang)
 
 
+@kept
 def pillar_matrix_summary(frame: pd.DataFrame, *, lang: str) -> str:
     """One sentence on the Action x pillar matrix: its size, cells by basis, the widest pillar."""
     if frame.empty:
@@ -49,6 +52,7 @@ def pillar_matrix_summary(frame: pd.DataFrame, *, lang: str) -> str:
     )
 
 
+@kept
 def pillar_counts_summary(frame: pd.DataFrame, *, lang: str) -> str:
     """The counts per pillar in words: most and least applied pillar as the source documents state
     it, then the pillars the dashboard mapped (counted apart)."""
@@ -87,6 +91,7 @@ def pillar_counts_summary(frame: pd.DataFrame, *, lang: str) -> str:
     return text
 
 
+@kept
 def country_pillar_summary(frame: pd.DataFrame, *, lang: str, action_name: str) -> str:
     """One sentence on one Action's countries by pillar: how many countries, which have exceptions."""
     if frame.empty:
@@ -126,6 +131,7 @@ def _highest_lowest(totals: pd.Series, lang: str, formatter) -> str:
     )
 
 
+@kept
 def indicator_trend_summary(
     frame: pd.DataFrame, *, lang: str, indicator_name: str, group_by: str
 ) -> str:
@@ -144,6 +150,7 @@ def indicator_trend_summary(
     return f"{lead}{t('pillars.colon', lang)}{_highest_lowest(totals, lang, lambda v: format_number(v, lang))}."
 
 
+@kept
 def country_ranking_summary(
     frame: pd.DataFrame, *, lang: str, indicator_name: str, by_sex: bool
 ) -> str:
@@ -170,6 +177,7 @@ def country_ranking_summary(
     return text
 
 
+@kept
 def completion_rate_summary(frame: pd.DataFrame, *, lang: str, group_by: str) -> str:
     """Highest and lowest share of reintegration completed over started."""
     if frame.empty:

@@ -10,13 +10,16 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import duckdb
 
 from dashboard.i18n import normalise_language
 from dashboard.store import eutf, reference
 from dashboard.store.ledger import DEMO, IMPORTED, Ledger, file_ledger
+
+if TYPE_CHECKING:
+    from dashboard.selection import Selection
 
 T = TypeVar("T")
 # Answers that depend on the filters kept per store version (see Catalog.recent): a filter change
@@ -88,6 +91,23 @@ class Catalog:
             while len(self._recent) > keep:
                 self._recent.popitem(last=False)
         return answer
+
+    def kept_actions(self, selection: Selection) -> tuple[str, ...] | None:
+        """The codes of the Actions the region, status and Action filters of ``selection`` keep
+        (in code order; empty when they keep none), or None when none of those filters is set.
+        The same as the SQL conditions of each filter (``store.sql.selection_conditions``) on
+        this store version's Actions."""
+        if not (selection.regions or selection.statuses or selection.actions):
+            return None
+        return tuple(
+            sorted(
+                code
+                for code in self.actions
+                if (not selection.regions or self.action_region.get(code) in selection.regions)
+                and (not selection.statuses or self.action_status.get(code) in selection.statuses)
+                and (not selection.actions or code in selection.actions)
+            )
+        )
 
     @property
     def data_origin(self) -> str:

@@ -9,7 +9,7 @@ module formats SQL itself.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 from dashboard.selection import Selection
 
@@ -70,7 +70,12 @@ def where(conditions: list[Sql]) -> Sql:
 
 
 def selection_conditions(
-    selection: Selection, *, alias: str, date_column: str | None, pillar_mode: str = "none"
+    selection: Selection,
+    *,
+    alias: str,
+    date_column: str | None,
+    pillar_mode: str = "none",
+    kept_actions: Sequence[str] | None = None,
 ) -> tuple[list[Sql], dict[str, object]]:
     """SQL conditions and parameters restricting rows of ``alias`` to the selection.
 
@@ -81,6 +86,10 @@ def selection_conditions(
             for tables without dates. Selections are whole quarters, so all three filter alike.
         pillar_mode: ``indicator`` (rows have an ``indicator_code``), ``country`` (keep
             countries where a chosen pillar applies) or ``none`` (ignore the pillar filter).
+        kept_actions: the Actions the region, status and Action filters keep, when the caller
+            has resolved them (``Catalog.kept_actions``): one condition on those codes instead
+            of one per filter, so that the selections keeping the same Actions ask the same
+            query (and share its kept answer). None: the filters as they are.
     Raises:
         ValueError: an alias or date column not on its allow-list.
     """
@@ -88,7 +97,10 @@ def selection_conditions(
     date = identifier(date_column, DATE_COLUMNS) if date_column is not None else None
     conditions: list[Sql] = []
     params: dict[str, object] = {}
-    if selection.regions:
+    if kept_actions is not None:
+        conditions.append(compose("{t}.action_code IN $kept_actions", t=table))
+        params["kept_actions"] = list(kept_actions)
+    if selection.regions and kept_actions is None:
         conditions.append(
             compose(
                 "{t}.action_code IN (SELECT action_code FROM actions WHERE region_code IN $regions)",
@@ -96,7 +108,7 @@ def selection_conditions(
             )
         )
         params["regions"] = list(selection.regions)
-    if selection.statuses:
+    if selection.statuses and kept_actions is None:
         conditions.append(
             compose(
                 "{t}.action_code IN (SELECT action_code FROM actions WHERE status_code IN $statuses)",
@@ -104,7 +116,7 @@ def selection_conditions(
             )
         )
         params["statuses"] = list(selection.statuses)
-    if selection.actions:
+    if selection.actions and kept_actions is None:
         conditions.append(compose("{t}.action_code IN $actions", t=table))
         params["actions"] = list(selection.actions)
     if selection.countries:
@@ -136,8 +148,15 @@ def selection_conditions(
     return conditions, params
 
 
-def indicator_value_conditions(selection: Selection) -> tuple[list[Sql], dict[str, object]]:
-    """Conditions on ``indicator_values iv``: every filter, the pillar through the indicator."""
+def indicator_value_conditions(
+    selection: Selection, kept_actions: Sequence[str] | None = None
+) -> tuple[list[Sql], dict[str, object]]:
+    """Conditions on ``indicator_values iv``: every filter, the pillar through the indicator
+    (``kept_actions``: as in :func:`selection_conditions`)."""
     return selection_conditions(
-        selection, alias="iv", date_column="period", pillar_mode="indicator"
+        selection,
+        alias="iv",
+        date_column="period",
+        pillar_mode="indicator",
+        kept_actions=kept_actions,
     )
