@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.i18n import plain_texts, t
 from dashboard.pillars.kept import kept, rows_key
 
 
@@ -64,3 +65,19 @@ def test_the_key_leaves_the_frame_as_it_was():
     rows_key(rows)
     assert rows["total"].isna().tolist() == [False, True]
     assert rows["code"].tolist() == ["JI-NA", "RADA"]
+
+
+def test_a_block_built_for_a_file_is_not_shown_on_screen():
+    """Files and API answers spell French texts plainly (``plain_texts``); the screen puts
+    no-break spaces before high punctuation: the same rows keep one block for each."""
+
+    @kept
+    def block(frame: pd.DataFrame, *, lang: str) -> str:
+        return t("pillars.legend.none", lang)  # "vide : non couvert"
+
+    with plain_texts():
+        in_a_file = block(frame(), lang="fr")
+    on_screen = block(frame(), lang="fr")
+    with plain_texts():
+        assert block(frame(), lang="fr") == in_a_file
+    assert (in_a_file, on_screen) == ("vide : non couvert", "vide\u00a0: non couvert")

@@ -72,6 +72,12 @@ def french_spacing(text: str) -> str:
 _PLAIN_TEXTS: ContextVar[bool] = ContextVar("plain_texts", default=False)
 
 
+def texts_are_plain() -> bool:
+    """Whether :func:`t` gives plain texts here (inside :func:`plain_texts`): what a text built
+    now depends on besides its key, language and values."""
+    return _PLAIN_TEXTS.get()
+
+
 @contextmanager
 def plain_texts() -> Iterator[None]:
     """Within this block, :func:`t` gives French texts as written, with ordinary spaces before

@@ -2,8 +2,8 @@
 tables, the headline cards, the published-figures table), its charts' text summaries and the
 coverage charts' figures (matrix, counts, drill-down), built again only when those rows changed.
 
-Each is a pure function of the rows of its query's answer and a few options (the language,
-whether the data is demo data, the indicator's name): :func:`kept` keeps the last ones built,
+Each is a pure function of the rows of its query's answer, a few options (the language,
+whether the data is demo data, the indicator's name) and whether texts are plain (a file's): :func:`kept` keeps the last ones built,
 keyed on those rows (every column's name, type and values) and options. Many filter changes show
 the same rows (the same Actions in scope, the same published figures), and building a block's
 Dash components, a figure or a summary's pandas steps costs more than reading the rows. A kept
@@ -21,6 +21,8 @@ from typing import TypeVar
 
 import pandas as pd
 from pandas.api.types import is_object_dtype
+
+from dashboard.i18n import texts_are_plain
 
 T = TypeVar("T")
 KEPT_PER_BLOCK = 256  # a block is a few KB of components
@@ -71,7 +73,8 @@ def kept(build: Callable[..., T]) -> Callable[..., T]:
     @wraps(build)
     def keeping(frame: pd.DataFrame, **options: object) -> T:
         try:
-            key = (rows_key(frame), tuple(sorted(options.items())))
+            # texts_are_plain: a file's or the API's texts are spelt apart from the screen's
+            key = (rows_key(frame), tuple(sorted(options.items())), texts_are_plain())
         except TypeError:  # a cell holding a list: built every time
             return build(frame, **options)
         with lock:
