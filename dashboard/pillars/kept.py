@@ -3,8 +3,9 @@ tables, the headline cards, the published-figures table), its charts' text summa
 coverage charts' figures (matrix, counts, drill-down), built again only when those rows changed.
 
 Each is a pure function of the rows of its query's answer, a few options (the language,
-whether the data is demo data, the indicator's name) and whether texts are plain (a file's): :func:`kept` keeps the last ones built,
-keyed on those rows (every column's name, type and values) and options. Many filter changes show
+whether the data is demo data, the indicator's name) and whether texts are plain (a file's):
+:func:`kept` keeps the last ones built, keyed on those rows (every column's name, type and
+values), options and plainness. Many filter changes show
 the same rows (the same Actions in scope, the same published figures), and building a block's
 Dash components, a figure or a summary's pandas steps costs more than reading the rows. A kept
 value is handed out again as the same object: callers read it (the chart factory writes a block
