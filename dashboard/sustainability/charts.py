@@ -14,12 +14,12 @@ from typing import TypedDict
 import duckdb
 import pandas as pd
 from dash import ctx, html, no_update, set_props
-from plotly import graph_objects as go
 
 from dashboard import ids
 from dashboard.auth import disclosure_mode
 from dashboard.common.charts import ChartRequest, ChartSpec, DictId, Extra, per_request
 from dashboard.common.data_kinds import SURVEY_EXACT, SURVEY_RELEASE
+from dashboard.common.figures import PlainFigure
 from dashboard.common.methodology import MAX_TIME_SERIES
 from dashboard.common.options import OptionEnv
 from dashboard.i18n import format_number, normalise_language, t
@@ -210,7 +210,7 @@ def changes_frame(request: ChartRequest) -> pd.DataFrame:
     )
 
 
-def marked(figure: go.Figure, view: View) -> go.Figure:
+def marked(figure: PlainFigure, view: View) -> PlainFigure:
     """A figure stamped with where its figures come from: the protected release, or exact records."""
     return (
         mark_exact(figure, view.lang)
@@ -363,7 +363,7 @@ def changes_data(request: ChartRequest) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- each chart and its summary
-def means_figure(request: ChartRequest) -> go.Figure:
+def means_figure(request: ChartRequest) -> PlainFigure:
     """The means chart for the filters and options of the request."""
     view = request_view(request)
     return marked(figures.means_chart(means_frame(request), view.chart), view)
@@ -377,7 +377,7 @@ def means_summary(request: ChartRequest) -> str:
     )
 
 
-def distribution_figure(request: ChartRequest) -> go.Figure:
+def distribution_figure(request: ChartRequest) -> PlainFigure:
     """The box chart."""
     view = request_view(request)
     return marked(figures.distribution_chart(distribution_frame(request), view.chart), view)
@@ -391,7 +391,7 @@ def distribution_summary(request: ChartRequest) -> str:
     )
 
 
-def shares_figure(request: ChartRequest) -> go.Figure:
+def shares_figure(request: ChartRequest) -> PlainFigure:
     """The threshold chart."""
     view = request_view(request)
     return marked(figures.threshold_chart(shares_frame(request), view.chart), view)
@@ -408,7 +408,7 @@ def shares_summary(request: ChartRequest) -> str:
     )
 
 
-def over_time_figure(request: ChartRequest) -> go.Figure:
+def over_time_figure(request: ChartRequest) -> PlainFigure:
     """The chart over months since return."""
     view = request_view(request)
     return marked(figures.over_time_chart(over_time_frame(request), view.chart), view)
@@ -427,7 +427,7 @@ def over_time_summary(request: ChartRequest) -> str:
     )
 
 
-def comparison_figure(request: ChartRequest) -> go.Figure:
+def comparison_figure(request: ChartRequest) -> PlainFigure:
     """Groups A and B side by side."""
     view = request_view(request)
     return marked(
@@ -446,7 +446,7 @@ def comparison_summary(request: ChartRequest) -> str:
 def change_figure(builder):
     """The figure function of one of the two change charts (``builder`` from the change figures)."""
 
-    def figure(request: ChartRequest) -> go.Figure:
+    def figure(request: ChartRequest) -> PlainFigure:
         view = request_view(request)
         return marked(builder(changes_frame(request), view.chart), view)
 
