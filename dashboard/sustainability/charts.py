@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypedDict
 
 import duckdb
@@ -65,15 +66,16 @@ class View:
     def minimum(self) -> int:
         return self.settings.min_group_size
 
-    @property
+    # Read once per view (one request): every chart, summary and table of the page asks for them.
+    @cached_property
     def disclosure(self) -> Disclosure:
         return for_mode(disclosure_mode(self.settings))
 
-    @property
+    @cached_property
     def labels(self) -> dict[str, str]:
         return labels.group_labels(self.options.grouping, self.lang, self.catalog)
 
-    @property
+    @cached_property
     def chart(self) -> GroupChart:
         """What the page's charts of groups are drawn with, for these options."""
         return GroupChart(
@@ -233,7 +235,6 @@ def with_disclosure(frame: pd.DataFrame, view: View) -> pd.DataFrame:
     )
 
 
-@per_request
 class ComparisonWords(TypedDict):
     """What the comparison's chart, table and summary say about groups A and B."""
 
@@ -245,6 +246,7 @@ class ComparisonWords(TypedDict):
     available: int
 
 
+@per_request
 def comparison_words(request: ChartRequest) -> ComparisonWords:
     """What the comparison's chart, table and summary say about groups A and B."""
     view = request_view(request)
