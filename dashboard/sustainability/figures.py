@@ -475,17 +475,22 @@ def distribution_chart(by_group: pd.DataFrame, chart: GroupChart) -> PlainFigure
                 [*(row["p05"] for row in shown), *(row["p95"] for row in shown), threshold]
             ),
             "tickformat": ".2~f",
-            "title": {
-                "text": t(
-                    "sustainability.axis.score",
-                    lang,
-                    measure=measure_label(measure, lang),
-                    measure_lower=measure_label(measure, lang, lower=True),
-                )
-            },
+            "title": _score_axis_title(measure, lang),
         },
     )
     return finish_group_chart(figure, rows, "box", lang, min_group_size, threshold)
+
+
+def _score_axis_title(measure: str, lang: str) -> dict[str, str]:
+    """The title of an axis of one score's values."""
+    return {
+        "text": t(
+            "sustainability.axis.score",
+            lang,
+            measure=measure_label(measure, lang),
+            measure_lower=measure_label(measure, lang, lower=True),
+        )
+    }
 
 
 def _threshold_line(figure: PlainFigure, threshold: float, lang: str) -> None:
@@ -706,14 +711,7 @@ def over_time_chart(by_band: pd.DataFrame, chart: GroupChart) -> PlainFigure:
             "title": {"text": t("sustainability.axis.months", lang)},
         },
         yaxis={
-            "title": {
-                "text": t(
-                    "sustainability.axis.score",
-                    lang,
-                    measure=measure_label(measure, lang),
-                    measure_lower=measure_label(measure, lang, lower=True),
-                )
-            },
+            "title": _score_axis_title(measure, lang),
             "tickformat": ".2f",
             "range": _score_range(bounds),
         },
