@@ -117,8 +117,8 @@ def test_chart_figure_and_api_show_the_same_means(app, client):
         )
     )
     rows = client.get("/api/v1/charts/sustainability-means?region=WCA&group=sex").get_json()["rows"]
-    economic = next(trace for trace in figure.data if "Economic" in (trace.name or ""))
-    shown = sorted(round(value, 9) for value in economic.x if value is not None)
+    economic = next(trace for trace in figure["data"] if "Economic" in trace.get("name", ""))
+    shown = sorted(round(value, 9) for value in economic["x"] if value is not None)
     assert shown == sorted(
         round(row["Economic: mean"], 9) for row in rows if row["Economic: mean"] is not None
     )

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import AsPlotly
 
 import dashboard.about
 import dashboard.imports
@@ -84,7 +85,7 @@ def test_the_comparison_subtitle_never_starts_a_line_with_a_unit(tiny_cursor, la
             tiny_cursor, Selection(), "sex", a, b, min_group_size=min_size, disclosure=EXACT
         )
         for label in ("Women", "West and Central Africa and Horn of Africa", "x" * 30):
-            chart = figures.comparison_chart(
+            chart = AsPlotly(figures).comparison_chart(
                 compared, label_a=label, label_b="Men", lang=lang, demo=False, min_group_size=1
             )
             subtitle = str(chart.layout.title.subtitle.text or "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from dash import html
-from helpers import sustainability_outputs
+from helpers import AsPlotly, sustainability_outputs
 
 from dashboard.common.options import OptionEnv
 from dashboard.common.pages import PageContext
@@ -14,7 +14,7 @@ from dashboard.common.precision import distinct_decimals, interval_decimals
 from dashboard.selection import Selection
 from dashboard.store.context import AppContext
 from dashboard.sustainability import blocks as sustainability_blocks
-from dashboard.sustainability import figures as f
+from dashboard.sustainability import figures
 from dashboard.sustainability import frames as sustainability_frames
 from dashboard.sustainability import layout as layout_module
 from dashboard.sustainability import queries as q
@@ -25,6 +25,7 @@ from dashboard.sustainability.options import PageOptions, comparable_codes
 from conftest import settings_for
 
 MEASURES = ("economic", "social", "psychosocial", "composite")
+f = AsPlotly(figures)  # each figure read back through plotly (validated, attribute access)
 
 
 @pytest.fixture(scope="module")

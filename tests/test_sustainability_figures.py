@@ -5,16 +5,20 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from dash import html
+from helpers import AsPlotly
 
 from dashboard.selection import Selection
 from dashboard.store.catalog import load_catalog
 from dashboard.sustainability import blocks as sustainability_blocks
-from dashboard.sustainability import figures as f
+from dashboard.sustainability import change_figures
+from dashboard.sustainability import figures as builders
 from dashboard.sustainability import labels as vocabulary
 from dashboard.sustainability import queries as q
 from dashboard.sustainability import summaries as sustainability_summaries
 from dashboard.sustainability.disclosure import EXACT
 from dashboard.sustainability.labels import GroupChart
+
+f = AsPlotly(builders)  # each figure read back through plotly (validated, attribute access)
 
 
 @pytest.fixture(scope="module")
@@ -475,7 +479,6 @@ def test_value_labels_on_bars_read_at_4_5_to_1(tiny_cursor, catalog):
     # inside the bars: each label's colour against its bar's reaches WCAG AA for text.
     from dashboard.common import theme
     from dashboard.common.theme import contrast_ratio
-    from dashboard.sustainability import change_figures
 
     compared = q.compare_groups(
         tiny_cursor, Selection(), "sex", "female", "male", min_group_size=3, disclosure=EXACT
@@ -487,7 +490,7 @@ def test_value_labels_on_bars_read_at_4_5_to_1(tiny_cursor, catalog):
         f.comparison_chart(
             compared, label_a="Women", label_b="Men", lang="en", demo=False, min_group_size=3
         ),
-        change_figures.change_shares_chart(
+        AsPlotly(change_figures).change_shares_chart(
             changes,
             GroupChart(
                 labels=region_labels(catalog),
@@ -515,3 +518,52 @@ def test_value_labels_on_bars_read_at_4_5_to_1(tiny_cursor, catalog):
         for bar in bars
         if contrast_ratio(bar.textfont.color.replace("white", "#ffffff"), bar.marker.color) < 4.5
     ] == []
+
+
+# ---------------------------------------------------------------- plain data
+@pytest.fixture(scope="module")
+def demo_context(demo_store_path):
+    from dashboard.store.context import AppContext
+
+    from conftest import settings_for
+
+    return AppContext(settings_for(demo_store_path))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(
+    "raw", [{}, {"regions": ["WCA"]}, {"countries": ["GIN"]}, {"countries": ["XXX"]}]
+)
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"group": "sex", "measure": "economic", "threshold": "0.6", "a": "female", "b": "male"},
+        {"group": "country", "measure": "social"},
+        {"group": "months"},
+        {"group": "action", "a": "PILOT", "b": "PILOT"},
+    ],
+)
+def test_plain_figures_are_what_plotly_makes_of_them(demo_context, raw, params, lang):
+    """Every sustainability chart built as plain data is exactly the figure plotly makes of that
+    data (validated, nothing coerced): the browser draws what plotly's own figure would have
+    drawn; the same for the exact figures' mark."""
+    import plotly.graph_objects as go
+
+    from dashboard.common.charts import ChartRequest
+    from dashboard.common.figures import plain_figure
+    from dashboard.sustainability.charts import CHARTS
+
+    request = ChartRequest(
+        cursor=demo_context.cursor(),
+        catalog=demo_context.catalog,
+        settings=demo_context.settings,
+        selection=Selection.from_raw(raw, demo_context.catalog),
+        params=params,
+        lang=lang,
+    )
+    built = [chart.figure(request) for chart in CHARTS if chart.figure]
+    built.append(builders.mark_exact(plain_figure(), lang))
+    assert len(built) == 8 and all(isinstance(figure, dict) for figure in built)
+    for figure in built:
+        assert go.Figure(figure).to_plotly_json() == figure

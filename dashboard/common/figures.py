@@ -449,9 +449,19 @@ def plain_base_layout(figure: PlainFigure, *, title: str, lang: str, demo: bool)
     return figure
 
 
+def add_plain_shape(figure: PlainFigure, shape: dict[str, Any]) -> PlainFigure:
+    """``figure`` with one more shape (a line, a rectangle), as plotly's ``add_shape`` adds it to
+    a figure without subplots."""
+    figure["layout"].setdefault("shapes", []).append(shape)
+    return figure
+
+
+def plain_empty_figure(message: str, *, lang: str, hint: str | None = None) -> PlainFigure:
+    """:func:`empty_figure` as plain data."""
+    figure = add_plain_annotation(plain_figure(), empty_annotation(message, hint))
+    return update_plain_layout(figure, empty_layout(lang))
+
+
 def plain_no_data_figure(lang: str) -> PlainFigure:
     """:func:`no_data_figure` as plain data."""
-    figure = add_plain_annotation(
-        plain_figure(), empty_annotation(t("chart.empty", lang), t("chart.empty_hint", lang))
-    )
-    return update_plain_layout(figure, empty_layout(lang))
+    return plain_empty_figure(t("chart.empty", lang), lang=lang, hint=t("chart.empty_hint", lang))

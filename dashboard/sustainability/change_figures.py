@@ -1,7 +1,8 @@
 """Figures, summaries and tables of the change between survey rounds (the same returnees, paired).
 
 Pure functions of the frame of ``dashboard.sustainability.queries.round_changes``: suppressed
-groups carry no values; they keep a row that says so and nothing is drawn for them.
+groups carry no values; they keep a row that says so and nothing is drawn for them. Figures are
+built as plain data, as in ``dashboard.sustainability.figures``.
 """
 
 from __future__ import annotations
@@ -9,19 +10,29 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.build.aggregates import STAY_BAND
-from dashboard.cells import number_or_nan
+from dashboard.cells import is_missing, number_or_nan
 from dashboard.common import theme
-from dashboard.common.figures import base_layout, empty_figure, new_figure
+from dashboard.common.figures import (
+    PlainFigure,
+    add_plain_shape,
+    plain_base_layout,
+    plain_empty_figure,
+    plain_figure,
+    trace,
+    update_plain_layout,
+)
 from dashboard.common.precision import interval_decimals
 from dashboard.i18n import format_number, format_percent, t
 from dashboard.sustainability.figures import (
+    Row,
     finish_group_chart,
+    floats,
     measure_markers,
     percent_interval,
-    with_ticks,
+    shown_rows,
+    ticked_rows,
 )
 from dashboard.sustainability.labels import (
     DIRECTIONS,
@@ -48,21 +59,34 @@ def _signed_interval(change: object, low: object, high: object, lang: str) -> di
     }
 
 
-def _change_range(frame: pd.DataFrame) -> list[float]:
+def _change_range(shown: list[Row]) -> list[float]:
     """A symmetric axis range around zero holding every interval, in steps of 0.05."""
     bounds = [
-        abs(float(v))
-        for m in MEASURES
+        abs(float(value))
+        for measure in MEASURES
         for end in ("ci_low", "ci_high")
-        for v in frame[f"{m}_{end}"]
-        if pd.notna(v)
+        for row in shown
+        if not is_missing(value := row[f"{measure}_{end}"])
     ]
     reach = max([0.05, *bounds])
     reach = min(1.0, math.ceil((reach + 0.005) * 20) / 20)
     return [-reach, reach]
 
 
-def changes_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
+def _difference(first: float, second: float) -> float:
+    """``first - second``, 0 when either is missing (an error bar not drawn)."""
+    difference = first - second
+    return 0.0 if math.isnan(difference) else difference
+
+
+def _no_change_figure(lang: str) -> PlainFigure:
+    """What both change charts show when no returnee answered two rounds under the filters."""
+    return plain_empty_figure(
+        t("sustainability.changes.none", lang), lang=lang, hint=t("chart.empty_hint", lang)
+    )
+
+
+def changes_chart(changes: pd.DataFrame, chart: GroupChart) -> PlainFigure:
     """Mean change of every score between a returnee's previous and latest round, per group,
     with 95% paired intervals; a line marks no change."""
     labels, grouping, lang, demo, min_group_size = (
@@ -73,14 +97,13 @@ def changes_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
         chart.min_group_size,
     )
     if changes.empty:
-        return empty_figure(
-            t("sustainability.changes.none", lang), lang=lang, hint=t("chart.empty_hint", lang)
-        )
-    ordered = with_ticks(changes, labels, lang, min_group_size)
-    shown = ordered[~ordered["suppressed"]]
-    figure = new_figure()
+        return _no_change_figure(lang)
+    rows = ticked_rows(changes, labels, lang, min_group_size)
+    shown = shown_rows(rows)
+    ticks = [str(row["tick"]) for row in shown]
+    figure = plain_figure()
     for measure in MEASURES:
-        change = shown[f"{measure}_change"].astype(float)
+        change = floats(shown, f"{measure}_change")
         name = measure_label(measure, lang)
         hover = [
             t(
@@ -96,20 +119,21 @@ def changes_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
                 ),
                 n=format_number(int(row["n"]), lang),
             )
-            for row in shown.to_dict("records")
+            for row in shown
         ]
+        highs, lows = floats(shown, f"{measure}_ci_high"), floats(shown, f"{measure}_ci_low")
         bars = {
             "type": "data",
             "symmetric": False,
             "thickness": 1.5,
             "width": 4,
-            "array": (shown[f"{measure}_ci_high"].astype(float) - change).fillna(0).tolist(),
-            "arrayminus": (change - shown[f"{measure}_ci_low"].astype(float)).fillna(0).tolist(),
+            "array": [_difference(high, value) for high, value in zip(highs, change, strict=True)],
+            "arrayminus": [
+                _difference(value, low) for value, low in zip(change, lows, strict=True)
+            ],
         }
-        figure.add_trace(
-            measure_markers(measure, change, shown["tick"], bars, name=name, hover=hover)
-        )
-    base_layout(
+        figure["data"].append(measure_markers(measure, change, ticks, bars, name=name, hover=hover))
+    plain_base_layout(
         figure,
         title=t(
             "sustainability.changes.title",
@@ -119,15 +143,33 @@ def changes_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
         lang=lang,
         demo=demo,
     )
-    figure.update_layout(scattermode="group", scattergap=0.35)
-    figure.add_vline(x=0, line={"color": theme.MUTED, "width": 1, "dash": "dot"})
-    figure.update_xaxes(
-        range=_change_range(shown), title=t("sustainability.axis.change", lang), tickformat="+.2~f"
+    update_plain_layout(figure, scattermode="group", scattergap=0.35)
+    # The line of no change, from the foot to the top of the plot (plotly's ``add_vline``).
+    add_plain_shape(
+        figure,
+        {
+            "type": "line",
+            "x0": 0,
+            "x1": 0,
+            "xref": "x",
+            "y0": 0,
+            "y1": 1,
+            "yref": "y domain",
+            "line": {"color": theme.MUTED, "width": 1, "dash": "dot"},
+        },
     )
-    return finish_group_chart(figure, ordered, "means", lang, min_group_size)
+    update_plain_layout(
+        figure,
+        xaxis={
+            "range": _change_range(shown),
+            "title": {"text": t("sustainability.axis.change", lang)},
+            "tickformat": "+.2~f",
+        },
+    )
+    return finish_group_chart(figure, rows, "means", lang, min_group_size)
 
 
-def change_shares_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
+def change_shares_chart(changes: pd.DataFrame, chart: GroupChart) -> PlainFigure:
     """Shares of returnees whose composite rose, stayed (within ±STAY_BAND) or fell between two
     rounds, per group: stacked bars, colours and patterns per direction."""
     labels, grouping, lang, demo, min_group_size = (
@@ -138,15 +180,14 @@ def change_shares_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
         chart.min_group_size,
     )
     if changes.empty:
-        return empty_figure(
-            t("sustainability.changes.none", lang), lang=lang, hint=t("chart.empty_hint", lang)
-        )
-    ordered = with_ticks(changes, labels, lang, min_group_size)
-    shown = ordered[~ordered["suppressed"]]
-    figure = new_figure()
+        return _no_change_figure(lang)
+    rows = ticked_rows(changes, labels, lang, min_group_size)
+    shown = shown_rows(rows)
+    ticks = [row["tick"] for row in shown]
+    figure = plain_figure()
     for direction in DIRECTIONS:
         colour, pattern = DIRECTION_STYLES[direction]
-        share = shown[direction].astype(float)
+        share = floats(shown, direction)
         name = t(
             f"sustainability.changes.{direction}", lang, band=format_number(STAY_BAND, lang, 2)
         )
@@ -161,12 +202,13 @@ def change_shares_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
                 ),
                 n=format_number(int(row["n"]), lang),
             )
-            for row in shown.to_dict("records")
+            for row in shown
         ]
-        figure.add_trace(
-            go.Bar(
-                x=share.tolist(),
-                y=shown["tick"].tolist(),
+        figure["data"].append(
+            trace(
+                "bar",
+                x=share,
+                y=ticks,
                 orientation="h",
                 name=name,
                 marker={
@@ -182,7 +224,7 @@ def change_shares_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
                 hoverinfo="text",
             )
         )
-    base_layout(
+    plain_base_layout(
         figure,
         title=t(
             "sustainability.change_shares.title",
@@ -192,8 +234,14 @@ def change_shares_chart(changes: pd.DataFrame, chart: GroupChart) -> go.Figure:
         lang=lang,
         demo=demo,
     )
-    figure.update_layout(barmode="stack", uniformtext={"minsize": 10, "mode": "hide"})
-    figure.update_xaxes(
-        range=[0, 1], tickformat=".0%", title=t("sustainability.axis.change_share", lang)
+    update_plain_layout(
+        figure,
+        barmode="stack",
+        uniformtext={"minsize": 10, "mode": "hide"},
+        xaxis={
+            "range": [0, 1],
+            "tickformat": ".0%",
+            "title": {"text": t("sustainability.axis.change_share", lang)},
+        },
     )
-    return finish_group_chart(figure, ordered, "share", lang, min_group_size)
+    return finish_group_chart(figure, rows, "share", lang, min_group_size)

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypedDict
 
 import duckdb
 import pandas as pd
 from dash import ctx, html, no_update, set_props
-from plotly import graph_objects as go
 
 from dashboard import ids
 from dashboard.auth import disclosure_mode
 from dashboard.common.charts import ChartRequest, ChartSpec, DictId, Extra, per_request
 from dashboard.common.data_kinds import SURVEY_EXACT, SURVEY_RELEASE
+from dashboard.common.figures import PlainFigure
 from dashboard.common.methodology import MAX_TIME_SERIES
 from dashboard.common.options import OptionEnv
 from dashboard.i18n import format_number, normalise_language, t
@@ -65,15 +66,16 @@ class View:
     def minimum(self) -> int:
         return self.settings.min_group_size
 
-    @property
+    # Read once per view (one request): every chart, summary and table of the page asks for them.
+    @cached_property
     def disclosure(self) -> Disclosure:
         return for_mode(disclosure_mode(self.settings))
 
-    @property
+    @cached_property
     def labels(self) -> dict[str, str]:
         return labels.group_labels(self.options.grouping, self.lang, self.catalog)
 
-    @property
+    @cached_property
     def chart(self) -> GroupChart:
         """What the page's charts of groups are drawn with, for these options."""
         return GroupChart(
@@ -210,7 +212,7 @@ def changes_frame(request: ChartRequest) -> pd.DataFrame:
     )
 
 
-def marked(figure: go.Figure, view: View) -> go.Figure:
+def marked(figure: PlainFigure, view: View) -> PlainFigure:
     """A figure stamped with where its figures come from: the protected release, or exact records."""
     return (
         mark_exact(figure, view.lang)
@@ -233,7 +235,6 @@ def with_disclosure(frame: pd.DataFrame, view: View) -> pd.DataFrame:
     )
 
 
-@per_request
 class ComparisonWords(TypedDict):
     """What the comparison's chart, table and summary say about groups A and B."""
 
@@ -245,6 +246,7 @@ class ComparisonWords(TypedDict):
     available: int
 
 
+@per_request
 def comparison_words(request: ChartRequest) -> ComparisonWords:
     """What the comparison's chart, table and summary say about groups A and B."""
     view = request_view(request)
@@ -363,7 +365,7 @@ def changes_data(request: ChartRequest) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- each chart and its summary
-def means_figure(request: ChartRequest) -> go.Figure:
+def means_figure(request: ChartRequest) -> PlainFigure:
     """The means chart for the filters and options of the request."""
     view = request_view(request)
     return marked(figures.means_chart(means_frame(request), view.chart), view)
@@ -377,7 +379,7 @@ def means_summary(request: ChartRequest) -> str:
     )
 
 
-def distribution_figure(request: ChartRequest) -> go.Figure:
+def distribution_figure(request: ChartRequest) -> PlainFigure:
     """The box chart."""
     view = request_view(request)
     return marked(figures.distribution_chart(distribution_frame(request), view.chart), view)
@@ -391,7 +393,7 @@ def distribution_summary(request: ChartRequest) -> str:
     )
 
 
-def shares_figure(request: ChartRequest) -> go.Figure:
+def shares_figure(request: ChartRequest) -> PlainFigure:
     """The threshold chart."""
     view = request_view(request)
     return marked(figures.threshold_chart(shares_frame(request), view.chart), view)
@@ -408,7 +410,7 @@ def shares_summary(request: ChartRequest) -> str:
     )
 
 
-def over_time_figure(request: ChartRequest) -> go.Figure:
+def over_time_figure(request: ChartRequest) -> PlainFigure:
     """The chart over months since return."""
     view = request_view(request)
     return marked(figures.over_time_chart(over_time_frame(request), view.chart), view)
@@ -427,7 +429,7 @@ def over_time_summary(request: ChartRequest) -> str:
     )
 
 
-def comparison_figure(request: ChartRequest) -> go.Figure:
+def comparison_figure(request: ChartRequest) -> PlainFigure:
     """Groups A and B side by side."""
     view = request_view(request)
     return marked(
@@ -446,7 +448,7 @@ def comparison_summary(request: ChartRequest) -> str:
 def change_figure(builder):
     """The figure function of one of the two change charts (``builder`` from the change figures)."""
 
-    def figure(request: ChartRequest) -> go.Figure:
+    def figure(request: ChartRequest) -> PlainFigure:
         view = request_view(request)
         return marked(builder(changes_frame(request), view.chart), view)
 

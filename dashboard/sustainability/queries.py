@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -47,6 +48,7 @@ from dashboard.common.methodology import MAX_TIME_SERIES
 from dashboard.selection import Selection
 from dashboard.store import vocabulary
 from dashboard.store.door import ROWS, query
+from dashboard.store.results import results_of
 from dashboard.store.sql import Sql, compose, identifier, joined, selection_conditions, where
 from dashboard.sustainability.disclosure import PROTECTED, Disclosure
 
@@ -252,8 +254,9 @@ def _raw_groups(
 ) -> pd.DataFrame:
     """Sums per group: group_code (and months_band), n_all (respondents: a sum of weights in the
     release), then per measure m_s and m_ss (plus computed_all for cells, rose_all and fell_all
-    for pairs). Every offered group has a row (zeros where nobody is), unless ``by_band`` or
-    ``only`` narrows the rows. Never leaves this module without :func:`_publish_moments`."""
+    for pairs): every measure's, whichever ``measures`` asks for. Every offered group has a row
+    (zeros where nobody is), unless ``by_band`` or ``only`` narrows the rows. Never leaves this
+    module without :func:`_publish_moments`."""
     grouping_key, expression = _source(grouping, CELL_SOURCES)
     if by_band and grouping == "months":
         expression = Sql("'all'")
@@ -272,8 +275,8 @@ def _raw_groups(
         else "sum(c.computed) AS computed_all"
     )
     # Every measure's sums, whichever the caller asked for: the charts of one selection then ask
-    # the same SQL (answered once per store version by the door's cache), and the columns not
-    # asked for are dropped below.
+    # the same SQL (answered once per store version by the door's cache); the statistics read
+    # the columns of the measures they publish.
     columns = joined([group, Sql("sum(c.n) AS n_all"), extra, _moment_sums(MEASURES)], ", ")
     sql = compose(
         """
@@ -284,19 +287,42 @@ def _raw_groups(
         source=_from(disclosure, "pairs" if pairs else "cells"),
         where=where(conditions),
     )
-    raw = query(cursor, "group_sums", sql, params)
-    asked = {f"{measure}_{sum_}" for measure in measures for sum_ in ("s", "ss")}
-    raw = raw[
-        [
-            name
-            for name in raw.columns
-            if name in asked or not name.endswith(("_s", "_ss")) or name.startswith("months")
-        ]
-    ]
-    raw["group_code"] = raw["group_code"].astype(str)
     if by_band or only is not None:
+        raw = query(cursor, "group_sums", sql, params)
+        raw["group_code"] = _as_codes(raw["group_code"])
         return raw
-    return _every_offered_group(raw, offered_codes(cursor, selection, grouping))
+
+    def every_group() -> pd.DataFrame:
+        raw = query(cursor, "group_sums", sql, params)
+        raw["group_code"] = _as_codes(raw["group_code"])
+        return _every_offered_group(raw, offered_codes(cursor, selection, grouping))
+
+    # The means, spreads, shares and comparable groups of one request all start from these rows.
+    key = ("every offered group", sql, _frozen_params(params), selection)
+    return _kept(cursor, key, every_group)
+
+
+def _frozen_params(params: dict[str, object]) -> tuple:
+    """Bound values as part of a key: sorted, lists as tuples."""
+    return tuple(
+        (name, tuple(value) if isinstance(value, list) else value)
+        for name, value in sorted(params.items())
+    )
+
+
+def _kept(cursor: duckdb.DuckDBPyConnection, key: tuple, compute) -> pd.DataFrame:
+    """``compute()``, a pure function of the store's answers, kept beside them (the cache of the
+    store version's answers, ``dashboard.store.results``) under ``key``, and handed out as a copy
+    as they are: asked again on the same version, it is not computed again."""
+    results = results_of(cursor)
+    if results is None:
+        return compute()
+    found, answer = results.get(key)
+    if found:
+        return answer
+    answer = compute()
+    results.put(key, answer)
+    return answer
 
 
 def _every_offered_group(raw: pd.DataFrame, offered: list[str]) -> pd.DataFrame:
@@ -315,6 +341,18 @@ def _every_offered_group(raw: pd.DataFrame, offered: list[str]) -> pd.DataFrame:
     columns: dict[str, object] = {"group_code": pd.Series(every, dtype=str)}
     columns.update({name: values[:, column] for column, name in enumerate(numbers)})
     return pd.DataFrame(columns)
+
+
+def _as_codes(column: pd.Series) -> pd.Series:
+    """Group codes as text: ``column.astype(str)``, or the column itself when it holds text
+    already (the same values, without a copy)."""
+    return column if column.dtype == "str" else column.astype(str)
+
+
+def _published_columns(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The ``columns`` of ``frame``, ``suppressed`` as booleans (as they are when they are)."""
+    chosen = frame[columns]
+    return chosen if chosen["suppressed"].dtype == bool else chosen.astype({"suppressed": bool})
 
 
 def _published_n(raw: pd.DataFrame) -> np.ndarray:
@@ -451,17 +489,15 @@ def mean_interval(mean: pd.Series, sd: pd.Series, n: pd.Series) -> tuple[pd.Seri
         )
 
 
-def wilson_interval(
-    successes: pd.Series, n: pd.Series, z: float = Z_975
-) -> tuple[pd.Series, pd.Series]:
-    """Lower and upper Wilson score interval bounds of proportions successes / n."""
+def wilson_interval(successes: Any, n: Any, z: float = Z_975) -> tuple[Any, Any]:
+    """Lower and upper Wilson score interval bounds of proportions successes / n (Series or
+    arrays: the bounds are of the same kind)."""
     n_float = n.astype(float)
-    share = successes.astype(float) / n_float
-    denominator = 1 + z**2 / n_float
-    centre = (share + z**2 / (2 * n_float)) / denominator
-    half: pd.Series = (
-        z / denominator * np.sqrt(share * (1 - share) / n_float + z**2 / (4 * n_float**2))
-    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = successes.astype(float) / n_float
+        denominator = 1 + z**2 / n_float
+        centre = (share + z**2 / (2 * n_float)) / denominator
+        half = z / denominator * np.sqrt(share * (1 - share) / n_float + z**2 / (4 * n_float**2))
     return centre - half, centre + half
 
 
@@ -520,7 +556,7 @@ def group_means(
     )
     columns = ["group_code", "suppressed", "n", "computed_composites"]
     columns += [f"{m}_{s}" for m in MEASURES for s in ("mean", "sd", "ci_low", "ci_high")]
-    return by_group[columns].astype({"suppressed": bool})
+    return _published_columns(by_group, columns)
 
 
 def _score_histograms(
@@ -548,7 +584,7 @@ def _score_histograms(
         where=where(conditions),
     )
     histograms = query(cursor, "score_histograms", sql, {**params, "measure": measure})
-    histograms["group_code"] = histograms["group_code"].astype(str)
+    histograms["group_code"] = _as_codes(histograms["group_code"])
     return histograms
 
 
@@ -633,7 +669,7 @@ def group_distribution(
             }
         )
     columns = ["group_code", "suppressed", "n", "mean", "p05", "q1", "median", "q3", "p95"]
-    return pd.DataFrame(rows, columns=columns).astype({"suppressed": bool})
+    return _published_columns(pd.DataFrame(rows, columns=columns), columns)
 
 
 def threshold_shares(
@@ -680,7 +716,7 @@ def threshold_shares(
         sql,
         {**params, "measure": measure, "threshold_bin": threshold_bin},
     )
-    above["group_code"] = above["group_code"].astype(str)
+    above["group_code"] = _as_codes(above["group_code"])
     raw = _raw_groups(cursor, selection, grouping, [], disclosure=disclosure).merge(
         above, on="group_code", how="left"
     )
@@ -699,7 +735,7 @@ def threshold_shares(
         *wilson_interval(by_group["share"] * by_group["n"], by_group["n"]), disclosure.decimals
     )
     columns = ["group_code", "suppressed", "n", "at_or_above", "share", "ci_low", "ci_high"]
-    return by_group[columns].astype({"suppressed": bool})
+    return _published_columns(by_group, columns)
 
 
 def means_over_time(
@@ -741,7 +777,7 @@ def means_over_time(
         columns={f"{measure}_{name}": name for name in ("mean", "sd", "ci_low", "ci_high")}
     )
     columns = ["group_code", "months_band", "suppressed", "n", "mean", "sd", "ci_low", "ci_high"]
-    return by_band[columns].astype({"suppressed": bool})
+    return _published_columns(by_band, columns)
 
 
 def compare_groups(
@@ -765,11 +801,8 @@ def compare_groups(
     minimum = _check_min(min_group_size)
     codes = (str(group_a), str(group_b))
     raw = _raw_groups(cursor, selection, grouping, MEASURES, disclosure=disclosure, only=codes)
-    every = pd.DataFrame({"group_code": pd.Series(sorted(set(codes)), dtype=str)}).merge(
-        raw, on="group_code", how="left"
-    )
-    numbers = [name for name in every.columns if name != "group_code"]
-    every[numbers] = every[numbers].astype(float).fillna(0.0)
+    # A row for each of the two groups (zeros for a group nobody is in), sorted by code.
+    every = _every_offered_group(raw, list(codes))
     decimals = disclosure.decimals
     return _side_by_side(
         _publish_moments(every, MEASURES, minimum, decimals=decimals).set_index("group_code"),
@@ -781,17 +814,20 @@ def compare_groups(
 def _side_by_side(
     by_group: pd.DataFrame, group_a: str, group_b: str, *, decimals: int | None = None
 ) -> pd.DataFrame:
+    # Each group's published row, read once (a lookup per cell of a frame costs more).
+    published = dict(zip(by_group.index, by_group.to_dict("records"), strict=True))
     rows = []
     for measure in MEASURES:
         row: dict[str, object] = {"measure": measure}
         for side, code in (("a", group_a), ("b", group_b)):
-            shown_side = code in by_group.index and not bool(by_group.at[code, "suppressed"])
+            group = published.get(code)
+            shown_side = group is not None and not bool(group["suppressed"])
             row[f"{side}_status"] = "shown" if shown_side else "suppressed"
-            row[f"{side}_n"] = number_or_nan(by_group.at[code, "n"]) if shown_side else None
+            row[f"{side}_n"] = number_or_nan(group["n"]) if group and shown_side else None
             row[f"{side}_mean"] = (
-                number_or_nan(by_group.at[code, f"{measure}_mean"]) if shown_side else None
+                number_or_nan(group[f"{measure}_mean"]) if group and shown_side else None
             )
-            row[f"{side}_sd"] = number(by_group.at[code, f"{measure}_sd"]) if shown_side else None
+            row[f"{side}_sd"] = number(group[f"{measure}_sd"]) if group and shown_side else None
         rows.append(row)
     compared = pd.DataFrame(rows)
     for side in ("a", "b"):
@@ -806,20 +842,25 @@ def _side_by_side(
 def _add_welch(compared: pd.DataFrame, decimals: int | None = None) -> None:
     """Add difference, its Welch 95% interval (rounded outwards to ``decimals``) and the
     (unrounded) Welch degrees of freedom."""
-    mean_a, sd_a, n_a = (compared[f"a_{name}"].astype(float) for name in ("mean", "sd", "n"))
-    mean_b, sd_b, n_b = (compared[f"b_{name}"].astype(float) for name in ("mean", "sd", "n"))
-    var_a, var_b = sd_a**2 / n_a, sd_b**2 / n_b
-    standard_error = np.sqrt(var_a + var_b)
+    # On the columns' arrays: the same operations as on the Series, without pandas' cost per
+    # operation (four rows).
+    mean_a, sd_a, n_a = (
+        compared[f"a_{name}"].to_numpy(dtype=float) for name in ("mean", "sd", "n")
+    )
+    mean_b, sd_b, n_b = (
+        compared[f"b_{name}"].to_numpy(dtype=float) for name in ("mean", "sd", "n")
+    )
     with np.errstate(divide="ignore", invalid="ignore"):
+        var_a, var_b = sd_a**2 / n_a, sd_b**2 / n_b
+        standard_error = np.sqrt(var_a + var_b)
         welch_df = (var_a + var_b) ** 2 / (var_a**2 / (n_a - 1) + var_b**2 / (n_b - 1))
     # Both spreads zero: the difference is exact; any df gives a zero-width interval.
-    welch_df = welch_df.where(standard_error > 0, n_a + n_b - 2)
-    half: pd.Series = (
-        pd.Series(_t_values(np.floor(welch_df)), index=compared.index) * standard_error
-    )
-    compared["difference"] = rounded(mean_a - mean_b, decimals)
+    welch_df = np.where(standard_error > 0, welch_df, n_a + n_b - 2)
+    half = _t_values(np.floor(welch_df)) * standard_error
+    difference = rounded(mean_a - mean_b, decimals)
+    compared["difference"] = difference
     compared["difference_ci_low"], compared["difference_ci_high"] = outwards(
-        compared["difference"] - half, compared["difference"] + half, decimals
+        difference - half, difference + half, decimals
     )
     compared["welch_df"] = welch_df
 
@@ -849,15 +890,21 @@ def round_changes(
     by_group = _with_intervals(
         _publish_moments(raw, MEASURES, minimum, low=-1.0, decimals=decimals), MEASURES, decimals
     )
-    suppressed = by_group["suppressed"]
-    weight = raw["n_all"].astype(float)
-    shares = {"rose": raw["rose_all"] / weight, "fell": raw["fell_all"] / weight}
-    shares["stayed"] = (1 - shares["rose"] - shares["fell"]).clip(lower=0.0)
-    for name, share in shares.items():
-        share = rounded(share.where(~suppressed), decimals)
-        by_group[name] = share
+    # On the columns' arrays: the same operations as on the Series, without pandas' cost per
+    # operation.
+    suppressed = by_group["suppressed"].to_numpy(dtype=bool)
+    n = by_group["n"].to_numpy(dtype=float)
+    weight = raw["n_all"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rose = raw["rose_all"].to_numpy(dtype=float) / weight
+        fell = raw["fell_all"].to_numpy(dtype=float) / weight
+    stayed = 1 - rose - fell
+    stayed = np.where((stayed >= 0.0) | np.isnan(stayed), stayed, 0.0)  # Series.clip(lower=0.0)
+    for name, share in (("rose", rose), ("fell", fell), ("stayed", stayed)):
+        published = rounded(np.where(suppressed, np.nan, share), decimals)
+        by_group[name] = published
         by_group[f"{name}_ci_low"], by_group[f"{name}_ci_high"] = outwards(
-            *wilson_interval(share * by_group["n"], by_group["n"]), decimals
+            *wilson_interval(published * n, n), decimals
         )
     by_group = by_group.rename(columns={f"{m}_mean": f"{m}_change" for m in MEASURES})
     columns = ["group_code", "suppressed", "n"]
@@ -867,4 +914,4 @@ def round_changes(
         for name in ("rose", "fell", "stayed")
         for suffix in ("", "_ci_low", "_ci_high")
     ]
-    return by_group[columns].astype({"suppressed": bool})
+    return _published_columns(by_group, columns)
