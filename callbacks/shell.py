@@ -141,7 +141,7 @@ def dropped_notice(selection: Selection, bad_language: str | None, lang: str) ->
         )
     if not items:
         return "", False
-    return t("notice.dropped", lang, items="; ".join(items)), True
+    return t("notice.dropped", lang, items=t("list.separator", lang).join(items)), True
 
 
 def sync_filters_and_url(

@@ -16,12 +16,14 @@ import pandas as pd
 import pytest
 
 import dashboard.about
+from callbacks.shell import dropped_notice
 import dashboard.imports
 import dashboard.map
 import dashboard.pillars
 import dashboard.sustainability  # noqa: F401 (each page package adds its texts)
 from dashboard.app import create_app
 from dashboard.i18n import TEXT, plain_texts, t
+from dashboard.selection import Dropped, Selection
 
 from conftest import settings_for
 
@@ -113,3 +115,15 @@ def test_the_dashboards_own_french_reference_texts_keep_punctuation_with_its_wor
             if found:
                 loose[f"{path.name}:{column}"] = found
     assert loose == {}
+
+
+def test_a_list_written_into_a_french_sentence_keeps_its_semicolons_with_their_words():
+    """The notice naming a link's ignored values joins them with the language's separator: "» ;"
+    never breaks before ";" on screen, and a file keeps the plain " ; "."""
+    selection = Selection(dropped=(Dropped("regions", "ZZZ"), Dropped("statuses", "bogus")))
+    notice, shown = dropped_notice(selection, None, "fr")
+    assert shown
+    assert "»\u00a0; " in notice and not BREAKABLE.search(notice)
+    assert t("list.separator", "en") == "; "
+    with plain_texts():
+        assert t("list.separator", "fr") == " ; "

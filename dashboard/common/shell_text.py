@@ -68,7 +68,7 @@ def banner_text(catalog: Catalog, lang: str, imported_files: list[str]) -> str:
             )
         if not parts:
             return t("banner.imported", lang, files="?")
-        return t("banner.imported_kinds", lang, kinds="; ".join(parts))
+        return t("banner.imported_kinds", lang, kinds=t("list.separator", lang).join(parts))
     return t("banner.empty", lang)
 
 

@@ -135,6 +135,8 @@ TEXT = {
         "en": "Some values in the link were not recognised and were ignored: {items}.",
         "fr": "Certaines valeurs du lien n’ont pas été reconnues et ont été ignorées : {items}.",
     },
+    # Between the items of a list written into a sentence (a notice, a summary).
+    "list.separator": {"en": "; ", "fr": " ; "},
     "notice.dropped_item": {"en": "{field} “{value}”", "fr": "{field} « {value} »"},
     "banner.demo": {
         "en": "Demo data in the indicator and survey charts (and the map coloured by an indicator): made by the demo generator (seed {seed}, {rows} survey records), not real programme data. Real, with their source: EUTF results and budgets (the map’s EUTF amounts, “Reported results”), published figures and reference facts.",

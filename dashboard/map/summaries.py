@@ -115,7 +115,7 @@ def country_results_summary(results: pd.DataFrame, *, country: str, lang: str) -
     if results.empty:
         return t("eutf.profile.summary.none", lang, country=country)
     with_target = int(results["target"].notna().sum())
-    parts = "; ".join(
+    parts = t("list.separator", lang).join(
         f"{number}: {value_text(actual, lang)}"
         for number, actual in zip(results["indicator_number"], results["actual"], strict=True)
     )

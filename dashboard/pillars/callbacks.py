@@ -106,7 +106,9 @@ def apply_address(
         t(
             "eutf.explorer.address_dropped",
             lang,
-            values="; ".join(f"{name}={value}" for name, value in address.dropped),
+            values=t("list.separator", lang).join(
+                f"{name}={value}" for name, value in address.dropped
+            ),
         )
         if address.dropped
         else ""

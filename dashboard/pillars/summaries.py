@@ -83,7 +83,7 @@ def pillar_counts_summary(frame: pd.DataFrame, *, lang: str) -> str:
         )
     mapped = frame[frame["actions_mapped"] > 0]
     if len(mapped):
-        items = "; ".join(
+        items = t("list.separator", lang).join(
             t("pillars.summary.counts_mapped_item", lang, **describe(row, "mapped"))
             for _, row in mapped.iterrows()
         )

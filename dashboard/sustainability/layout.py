@@ -69,7 +69,7 @@ def options_notice(
         return None
 
     def items(dropped: list[tuple[str, str]]) -> str:
-        return "; ".join(
+        return t("list.separator", lang).join(
             t(
                 "sustainability.notice.item",
                 lang,
