@@ -16,11 +16,11 @@ import pandas as pd
 import pytest
 
 import dashboard.about
-from callbacks.shell import dropped_notice
 import dashboard.imports
 import dashboard.map
 import dashboard.pillars
 import dashboard.sustainability  # noqa: F401 (each page package adds its texts)
+from callbacks.shell import dropped_notice
 from dashboard.app import create_app
 from dashboard.i18n import TEXT, plain_texts, t
 from dashboard.selection import Dropped, Selection
