@@ -53,17 +53,17 @@ def _country_conditions(selection: Selection) -> tuple[list[Sql], dict[str, obje
 
 
 # The Action countries as the map draws them, whatever the filters: asked without parameters, so
-# the store's cache of answers keeps it for the store version and only ``MAP_KEPT`` runs per
-# filter change. Both list the same rows in the same order.
-MAP_FROM = """
+# the store's cache of answers keeps them for the store version, and a filter change asks only
+# which rows the filters keep (``map_countries``). Both list the same rows in the same order.
+MAP_FROM = Sql("""
         FROM action_countries ac
         JOIN countries c USING (iso3)
         JOIN actions a USING (action_code)
         JOIN regions r USING (region_code)
         JOIN statuses s USING (status_code)
         ORDER BY ac.iso3, ac.action_code
-"""
-MAP_COUNTRIES = (
+""")
+MAP_COUNTRIES = compose(
     """
         SELECT ac.iso3, c.name_en AS country_name_en, c.name_fr AS country_name_fr, ac.action_code,
                a.short_name_en AS action_short_en, a.short_name_fr AS action_short_fr,
@@ -71,10 +71,10 @@ MAP_COUNTRIES = (
                a.status_code, s.name_en AS status_name_en, s.name_fr AS status_name_fr, ac.role,
                coalesce((SELECT list(cp.pillar_no ORDER BY cp.pillar_no) FROM country_pillars cp
                          WHERE cp.action_code = ac.action_code AND cp.iso3 = ac.iso3), []) AS pillars
-"""
-    + MAP_FROM
+        {source}
+    """,
+    source=MAP_FROM,
 )
-MAP_KEPT = "SELECT coalesce({kept}, FALSE) AS in_selection" + MAP_FROM
 
 
 def map_countries(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
@@ -89,7 +89,10 @@ def map_countries(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd
     countries = query(cursor, "map_countries", MAP_COUNTRIES)
     conditions, params = _country_conditions(selection)
     kept = joined(conditions, " AND ") if conditions else Sql("TRUE")
-    flags = query(cursor, "map_countries_kept", compose(MAP_KEPT, kept=kept), params, read=ROWS)
+    sql = compose(
+        "SELECT coalesce({kept}, FALSE) AS in_selection {source}", kept=kept, source=MAP_FROM
+    )
+    flags = query(cursor, "map_countries_kept", sql, params, read=ROWS)
     countries["in_selection"] = np.array([flag for (flag,) in flags], dtype=bool)
     return countries
 
