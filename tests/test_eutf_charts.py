@@ -11,7 +11,7 @@ from collections import defaultdict
 
 import pandas as pd
 import pytest
-from helpers import page_answer
+from helpers import AsPlotly, page_answer
 
 from dashboard import ids
 from dashboard.build.eutf import EUTF_DIR
@@ -29,6 +29,10 @@ from dashboard.store import eutf
 from dashboard.store.context import AppContext
 
 from conftest import settings_for
+
+# The maps are plain data: each is read back through plotly, which validates it.
+plotly_maps = AsPlotly(amount_map)
+plotly_charts = AsPlotly(map_charts)
 
 COI = "EUTF Common Output Indicators"
 
@@ -150,7 +154,7 @@ def test_amount_figure_colours_real_values_and_greys_missing_countries(context):
     frame, spec = map_charts.amount_view(
         context.cursor(), context.catalog, Selection(), options, "fr", []
     )
-    figure = amount_map.amount_map(frame, spec, lang="fr", demo=False)
+    figure = plotly_maps.amount_map(frame, spec, lang="fr", demo=False)
     traces = {trace.uid: trace for trace in figure.data}
     values = dict(zip(traces["amount-values"].locations, traces["amount-values"].z, strict=True))
     assert values["LBY"] == pytest.approx(math.sqrt(73_300_000))
@@ -174,7 +178,7 @@ def test_a_budget_is_a_budget_never_a_target(context):
     )
     assert "Target" not in rows.columns and "target" not in rows.columns
     assert rows.loc["BFA", "Measure"] == "EUTF budget of IOM contracts (budget in EUR)"
-    figure = map_charts.map_figure(request)
+    figure = plotly_charts.map_figure(request)
     hover = {row[0]: row[2] for trace in figure.data[1:] for row in trace.customdata}
     assert (
         "budget in EUR: <b>8,300,000\u00a0EUR</b>" in hover["BFA"] and "target" not in hover["BFA"]
@@ -198,7 +202,7 @@ def test_values_without_any_figure_are_not_offered(context):
 
 def test_project_level_figures_are_marked_on_the_map(context):
     request = request_for(context, {"colour": "eutf", "measure": "institutions"})
-    figure = map_charts.map_figure(request)
+    figure = plotly_charts.map_figure(request)
     traces = {trace.uid: trace for trace in figure.data}
     # Mali's 3.6 is its parent project's (no contract reports it): outlined, in the legend, said in the hover.
     assert list(traces["amount-values-project"].locations) == ["MLI"]
@@ -295,7 +299,9 @@ def test_summary_counts_the_countries_drawn_and_names_the_ones_listed_only(conte
     frame, spec = map_charts.amount_view(
         context.cursor(), context.catalog, Selection(), options, "en", []
     )
-    drawn = set(map_charts.map_figure(request_for(context, {"colour": "eutf"})).data[-1].locations)
+    drawn = set(
+        plotly_charts.map_figure(request_for(context, {"colour": "eutf"})).data[-1].locations
+    )
     assert "GMB" in drawn  # the Gambia, counted, is coloured
     summary = amount_summary(frame, spec, lang="en")
     assert summary.startswith(

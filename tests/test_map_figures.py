@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from dash import Patch
+from helpers import AsPlotly
 
 from dashboard.common import theme
 from dashboard.i18n import t
@@ -21,6 +22,9 @@ from dashboard.map import summaries as map_summaries
 from dashboard.map import traces as map_traces
 from dashboard.selection import Selection
 from dashboard.store.catalog import load_catalog
+
+# The map is plain data: each is read back through plotly, which validates it.
+plotly_maps = AsPlotly(map_figures)
 
 ACTION_NAMES_EN = [
     "North Africa",
@@ -71,7 +75,7 @@ def colour_of(trace: go.Choropleth) -> str:
 
 
 def test_one_trace_per_action_in_the_users_words(every_country):
-    figure = map_figures.programme_map(every_country, mode="action", lang="en")
+    figure = plotly_maps.programme_map(every_country, mode="action", lang="en")
     assert [trace.name for trace in figure.data] == ["sea", *ACTION_NAMES_EN]
     drawn = [location for trace in figure.data[1:] for location in trace.locations]
     assert sorted(drawn) == sorted(every_country["iso3"]) and len(drawn) == 29
@@ -85,7 +89,7 @@ def test_one_trace_per_action_in_the_users_words(every_country):
 
 
 def test_names_follow_the_language(every_country):
-    figure = map_figures.programme_map(every_country, mode="action", lang="fr")
+    figure = plotly_maps.programme_map(every_country, mode="action", lang="fr")
     assert [trace.name for trace in figure.data[1:]] == ACTION_NAMES_FR
     assert figure.layout.separators == ",\u202f"
     customdata = {row[0]: row for trace in figure.data[1:] for row in trace.customdata}
@@ -113,7 +117,7 @@ def test_names_follow_the_language(every_country):
     ],
 )
 def test_region_and_status_modes(every_country, mode, names, colours):
-    figure = map_figures.programme_map(every_country, mode=mode, lang="en")
+    figure = plotly_maps.programme_map(every_country, mode=mode, lang="en")
     assert [trace.name for trace in figure.data[1:]] == names
     assert [colour_of(trace) for trace in figure.data[1:]] == colours
     assert sum(len(trace.locations) for trace in figure.data[1:]) == 29
@@ -123,12 +127,12 @@ def test_region_and_status_modes(every_country, mode, names, colours):
 def test_unknown_mode_falls_back_to_action(every_country):
     assert map_labels.colour_mode("purple") == "action"
     assert map_labels.colour_mode(None) == "action"
-    figure = map_figures.programme_map(every_country, mode="<script>", lang="en")
+    figure = plotly_maps.programme_map(every_country, mode="<script>", lang="en")
     assert [trace.name for trace in figure.data[1:]] == ACTION_NAMES_EN
 
 
 def test_hover_facts_of_libya_and_south_africa(every_country):
-    figure = map_figures.programme_map(every_country, mode="status", lang="en")
+    figure = plotly_maps.programme_map(every_country, mode="status", lang="en")
     customdata = {row[0]: list(row) for trace in figure.data[1:] for row in trace.customdata}
     assert customdata["LBY"] == [
         "LBY",
@@ -147,7 +151,7 @@ def test_hover_facts_of_libya_and_south_africa(every_country):
 
 
 def test_filtered_out_countries_stay_as_plain_land(west_africa):
-    figure = map_figures.programme_map(west_africa, mode="action", lang="en")
+    figure = plotly_maps.programme_map(west_africa, mode="action", lang="en")
     by_name = traces_by_name(figure)
     inactive = by_name[t("map.legend.inactive", "en")]
     assert colour_of(inactive) == theme.INACTIVE_FILL
@@ -158,7 +162,7 @@ def test_filtered_out_countries_stay_as_plain_land(west_africa):
 
 
 def test_frame_base_map_and_disclaimer(every_country):
-    figure = map_figures.programme_map(every_country, mode="action", lang="fr")
+    figure = plotly_maps.programme_map(every_country, mode="action", lang="fr")
     geo = figure.layout.geo
     assert geo.fitbounds is False
     assert list(geo.lonaxis.range) == [-20, 100] and list(geo.lataxis.range) == [-37, 45]
@@ -181,7 +185,7 @@ def test_frame_base_map_and_disclaimer(every_country):
 
 
 def test_figure_carries_no_country_geometry(every_country):
-    figure = map_figures.programme_map(
+    figure = plotly_maps.programme_map(
         every_country,
         mode="action",
         lang="en",
@@ -198,7 +202,7 @@ def test_figure_carries_no_country_geometry(every_country):
 
 def test_afghanistan_by_province(every_country, tiny_cursor):
     rada = map_queries.rada_provinces(tiny_cursor)
-    figure = map_figures.programme_map(
+    figure = plotly_maps.programme_map(
         every_country, mode="action", lang="fr", provinces=geometry.afghan_provinces(), rada=rada
     )
     by_name = traces_by_name(figure)
@@ -216,7 +220,7 @@ def test_afghanistan_by_province(every_country, tiny_cursor):
     # The frame zooms to Afghanistan (and back to Africa and Asia without the provinces).
     assert tuple(figure.layout.geo.lonaxis.range) == map_figures.AFGHANISTAN_LON_RANGE
     assert tuple(figure.layout.geo.lataxis.range) == map_figures.AFGHANISTAN_LAT_RANGE
-    countries = map_figures.programme_map(every_country, mode="action", lang="fr")
+    countries = plotly_maps.programme_map(every_country, mode="action", lang="fr")
     assert tuple(countries.layout.geo.lonaxis.range) == map_figures.LON_RANGE
     assert countries.layout.uirevision != figure.layout.uirevision
     patch = map_figures.programme_map_patch(
@@ -229,7 +233,7 @@ def test_afghanistan_by_province(every_country, tiny_cursor):
 
 
 def test_provinces_grey_when_rada_is_filtered_out(west_africa, tiny_cursor):
-    figure = map_figures.programme_map(
+    figure = plotly_maps.programme_map(
         west_africa,
         mode="region",
         lang="en",
@@ -343,7 +347,7 @@ def rows_by_colour(
 
 @pytest.mark.parametrize("mode", ["action", "region", "status"])
 def test_map_table_holds_what_the_traces_fill(west_africa, mode):
-    figure = map_figures.programme_map(west_africa, mode=mode, lang="en")
+    figure = plotly_maps.programme_map(west_africa, mode=mode, lang="en")
     table = map_frames.map_table(west_africa, mode=mode, lang="en")
     drawn = {trace.name: set(trace.locations) for trace in figure.data[1:]}
     assert (
@@ -406,7 +410,7 @@ def test_map_table_in_french_by_region(every_country):
 def test_map_table_by_province(every_country, tiny_cursor):
     rada = map_queries.rada_provinces(tiny_cursor)
     provinces = geometry.afghan_provinces()
-    figure = map_figures.programme_map(
+    figure = plotly_maps.programme_map(
         every_country, mode="action", lang="en", provinces=provinces, rada=rada
     )
     table = map_frames.map_table(
@@ -473,3 +477,47 @@ def test_trend_table_and_summary(tiny_cursor):
     assert map_summaries.trend_summary(
         trend.iloc[0:0], country="Guinée", indicator="Retours", lang="fr"
     ) == ("Guinée\u202f: aucune donnée d’indicateur avec les filtres actuels.")
+
+
+@pytest.fixture(scope="module")
+def demo_context(demo_store_path):
+    from dashboard.store.context import AppContext
+
+    from conftest import settings_for
+
+    return AppContext(settings_for(demo_store_path))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("raw", [{}, {"regions": ["WCA"]}, {"countries": ["XXX"]}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"colour": "region", "provinces": "1"},
+        {"colour": "status"},
+        {"colour": "eutf"},
+        {"colour": "indicator"},
+    ],
+)
+def test_plain_maps_are_what_plotly_makes_of_them(demo_context, raw, params, lang):
+    """The map built as plain data is exactly the figure plotly makes of that data (validated,
+    nothing coerced), and so is its patch: the browser draws what plotly's own figure would."""
+    from dashboard.common.charts import ChartRequest
+    from dashboard.map.charts import map_figure
+
+    request = ChartRequest(
+        cursor=demo_context.cursor(),
+        catalog=demo_context.catalog,
+        settings=demo_context.settings,
+        selection=Selection.from_raw(raw, demo_context.catalog),
+        params=params,
+        lang=lang,
+    )
+    figure = map_figure(request)
+    assert isinstance(figure, dict)
+    assert go.Figure(figure).to_plotly_json() == figure
+    colouring = figure["layout"]["meta"]["colour_mode"]
+    assert colouring == {"": "action", "region": "region", "status": "status"}.get(
+        params.get("colour", ""), "amount"
+    )

@@ -5,6 +5,8 @@ Counts span four orders of magnitude (Niger's 40,888 returns next to Nigeria's 7
 follows the square root of the value and the colour bar is labelled in real values, up to the
 largest. Figures of a parent project (a country with no contract figure) keep their colour and
 get a dark outline and a legend entry of their own.
+
+The map is plain data (``dashboard.common.figures.plain_figure``), as ``figures.programme_map``.
 """
 
 from __future__ import annotations
@@ -13,10 +15,15 @@ import math
 import textwrap
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.common import theme
-from dashboard.common.figures import base_layout, new_figure
+from dashboard.common.figures import (
+    PlainFigure,
+    plain_base_layout,
+    plain_figure,
+    trace,
+    update_plain_layout,
+)
 from dashboard.i18n import format_number, t, with_unit
 from dashboard.map.amounts import AmountSpec, as_value_text
 from dashboard.map.figures import frame_map, title_block
@@ -142,9 +149,10 @@ def _valued(
     outline: str,
     width: float,
     showlegend: bool,
-) -> go.Choropleth:
+) -> dict:
     """Countries with a figure, on the layout's shared colour axis."""
-    return go.Choropleth(
+    return trace(
+        "choropleth",
         geojson=COUNTRIES_URL,
         featureidkey="id",
         locations=list(frame["iso3"]),
@@ -160,14 +168,15 @@ def _valued(
     )
 
 
-def amount_traces(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> list[go.Choropleth]:
+def amount_traces(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> list[dict]:
     """Sea layer, the countries without a figure (grey, "no EUTF figure"), then the countries with
     one on the sequential scale: contract figures, then parent projects' figures outlined. Only
     countries the map has an outline for are drawn."""
     drawn = frame[frame["drawn"]]
     missing, present = drawn[~drawn["has_figure"]], drawn[drawn["has_figure"]]
     traces = [
-        go.Choropleth(
+        trace(
+            "choropleth",
             geojson=SEA_GEOJSON,
             featureidkey="id",
             locations=[SEA_ID],
@@ -185,7 +194,8 @@ def amount_traces(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> list[go.C
     ]
     if len(missing):
         traces.append(
-            go.Choropleth(
+            trace(
+                "choropleth",
                 geojson=COUNTRIES_URL,
                 featureidkey="id",
                 locations=list(missing["iso3"]),
@@ -265,22 +275,25 @@ def _colour_axis(frame: pd.DataFrame, spec: AmountSpec, lang: str) -> dict:
     }
 
 
-def amount_map(frame: pd.DataFrame, spec: AmountSpec, *, lang: str, demo: bool) -> go.Figure:
+def amount_map(frame: pd.DataFrame, spec: AmountSpec, *, lang: str, demo: bool) -> PlainFigure:
     """The map coloured by ``spec``'s amount; the title names the measure, value and source.
 
     Title and source are wrapped so that they fit a phone; the disclaimer sits under them, out of
     the map; the "no figure" legend sits at the foot of the figure, under the colour bar, so
     neither covers the other at any width.
     """
-    figure = new_figure(amount_traces(frame, spec, lang))
+    figure = plain_figure(*amount_traces(frame, spec, lang))
     title_lines = textwrap.wrap(
         t("map.amount.title", lang, measure=spec.measure_label, value=spec.value_label), TITLE_WIDTH
     )
     source_lines = textwrap.wrap(spec.source_line, SOURCE_WIDTH)
     source = "<br>".join(f"<span style='font-size:11px'>{line}</span>" for line in source_lines)
-    base_layout(figure, title="<br>".join(title_lines) + "<br>" + source, lang=lang, demo=demo)
+    plain_base_layout(
+        figure, title="<br>".join(title_lines) + "<br>" + source, lang=lang, demo=demo
+    )
     frame_map(figure, lang, title_height=title_block(len(title_lines), len(source_lines)))
-    figure.update_layout(
+    update_plain_layout(
+        figure,
         coloraxis=_colour_axis(frame, spec, lang),
         legend={
             "orientation": "h",
@@ -295,6 +308,8 @@ def amount_map(frame: pd.DataFrame, spec: AmountSpec, *, lang: str, demo: bool) 
         meta={"demo": demo, "colour_mode": "amount", "kind": spec.kind},
     )
     # On a phone the legend's entries stack: the band holds every line of them.
-    legend_lines = sum(trace.name.count("<br>") + 1 for trace in figure.data if trace.showlegend)
-    figure.update_layout(margin={"b": LEGEND_BAND + LEGEND_LINE * max(0, legend_lines - 1)})
+    legend_lines = sum(
+        layer["name"].count("<br>") + 1 for layer in figure["data"] if layer.get("showlegend")
+    )
+    update_plain_layout(figure, margin={"b": LEGEND_BAND + LEGEND_LINE * max(0, legend_lines - 1)})
     return figure

@@ -17,7 +17,7 @@ from dashboard import ids
 from dashboard.common import queries as shared_queries
 from dashboard.common.charts import ChartRequest, ChartSpec, Extra, Redraw, per_request
 from dashboard.common.data_kinds import EUTF, FACTS, MAPPING, kind_text
-from dashboard.common.figures import empty_figure
+from dashboard.common.figures import PlainFigure, empty_figure
 from dashboard.i18n import normalise_language, quarter_label, t
 from dashboard.map import (
     amount_figures,
@@ -207,7 +207,7 @@ def map_data(request: ChartRequest) -> pd.DataFrame:
     return frames.map_table(countries, **view)
 
 
-def map_figure(request: ChartRequest) -> go.Figure:
+def map_figure(request: ChartRequest) -> PlainFigure:
     """The map for the filters and options of the request."""
     if map_options(request).is_amount:
         frame, spec = amount_frame(request)

@@ -1,6 +1,10 @@
 """Figures of the map page: the programme map (its traces: ``traces``), its frame and patches, and
 the country profile's trend and EUTF results. Pure builders from query frames.
 
+The maps are plain data (``dashboard.common.figures.plain_figure``): the dicts plotly would make
+of them, built without plotly's validation and copies; their tests check that plotly makes
+exactly the same figure of each.
+
 The base map comes from ``/assets/topojson/`` through ``theme.GRAPH_CONFIG``.
 """
 
@@ -15,7 +19,16 @@ from dash import Patch
 
 from dashboard.common import theme
 from dashboard.common.eutf import indicator_label, target_actual_chart
-from dashboard.common.figures import base_layout, empty_figure, new_figure
+from dashboard.common.figures import (
+    PlainFigure,
+    add_plain_annotation,
+    base_layout,
+    empty_figure,
+    new_figure,
+    plain_base_layout,
+    plain_figure,
+    update_plain_layout,
+)
 from dashboard.i18n import t
 from dashboard.map.geometry import Province
 from dashboard.map.labels import (
@@ -45,7 +58,7 @@ def programme_map(
     lang: str,
     provinces: Sequence[Province] | None = None,
     rada: pd.DataFrame | None = None,
-) -> go.Figure:
+) -> PlainFigure:
     """The programme map: Action countries coloured by ``mode``, framed on Africa and Asia.
 
     It shows reference facts only (no demo values), so it carries no demo mark. The source page's
@@ -54,8 +67,10 @@ def programme_map(
     """
     mode = colour_mode(mode)
     by_province = provinces is not None
-    figure = new_figure(map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada))
-    base_layout(figure, title=t(f"map.figure.title.{mode}", lang), lang=lang, demo=False)
+    figure = plain_figure(
+        *map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada)
+    )
+    plain_base_layout(figure, title=t(f"map.figure.title.{mode}", lang), lang=lang, demo=False)
     # The disclaimer box also names the kind of data, so a downloaded image keeps it.
     frame_map(
         figure,
@@ -68,7 +83,8 @@ def programme_map(
     # plotly places a paper legend with the margins of the previous draw, and a geo figure gets no
     # second margin pass, so a map drawn into a graph that first held the empty figure kept its
     # legend over southern Africa on a phone. At the foot its place is the height minus its own.
-    figure.update_layout(
+    update_plain_layout(
+        figure,
         legend={
             "title": {"text": t(f"map.colour.{mode}", lang), "side": "top"},
             "orientation": "h",
@@ -100,12 +116,12 @@ def disclaimer_lines(lang: str) -> str:
 
 
 def frame_map(
-    figure: go.Figure,
+    figure: PlainFigure,
     lang: str,
     kind_line: str | None = None,
     by_province: bool = False,
     title_height: int = 0,
-) -> go.Figure:
+) -> PlainFigure:
     """The frame every map of this page shares: base map on Africa and Asia (on Afghanistan when
     ``by_province``), pan, the title at the top and, under it, out of the map, the disclaimer
     (with ``kind_line``, the kind of data, under it when given). ``title_height``: the title
@@ -115,7 +131,8 @@ def frame_map(
     )
     disclaimer = disclaimer_lines(lang) + (f"<br><i>{kind_line}</i>" if kind_line else "")
     disclaimer_height = DISCLAIMER_LINE * (disclaimer.count("<br>") + 1) + DISCLAIMER_GAP
-    figure.update_layout(
+    update_plain_layout(
+        figure,
         title={
             "yref": "container",
             "y": 1,
@@ -151,21 +168,23 @@ def frame_map(
         uirevision=f"programme-map-{'provinces' if by_province else 'countries'}",
     )
     # In the band between the title and the plot area: it never covers a country, at any width.
-    figure.add_annotation(
-        text=disclaimer,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=1,
-        xanchor="left",
-        yanchor="bottom",
-        yshift=DISCLAIMER_GAP // 2,
-        showarrow=False,
-        align="left",
-        font={"size": DISCLAIMER_SIZE, "color": theme.MUTED},
-        name="disclaimer",
+    return add_plain_annotation(
+        figure,
+        {
+            "text": disclaimer,
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 1,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "yshift": DISCLAIMER_GAP // 2,
+            "showarrow": False,
+            "align": "left",
+            "font": {"size": DISCLAIMER_SIZE, "color": theme.MUTED},
+            "name": "disclaimer",
+        },
     )
-    return figure
 
 
 def programme_map_patch(
@@ -184,23 +203,23 @@ def programme_map_patch(
     )
 
 
-def figure_patch(figure: go.Figure) -> Patch:
-    """The change that turns the drawn map into ``figure``: traces, title, legend, margin,
-    annotations, colour axis, meta and the frame (with its ``uirevision``)."""
+def figure_patch(figure: PlainFigure) -> Patch:
+    """The change that turns the drawn map into ``figure`` (a map of this page, plain data):
+    traces, title, legend, margin, annotations, colour axis, meta and the frame (with its
+    ``uirevision``)."""
+    layout = figure["layout"]
     patch = Patch()
-    patch["data"] = [trace.to_plotly_json() for trace in figure.data]
-    patch["layout"]["geo"]["lonaxis"]["range"] = list(figure.layout.geo.lonaxis.range)
-    patch["layout"]["geo"]["lataxis"]["range"] = list(figure.layout.geo.lataxis.range)
-    patch["layout"]["uirevision"] = figure.layout.uirevision
-    patch["layout"]["title"]["text"] = figure.layout.title.text
-    patch["layout"]["legend"] = figure.layout.legend.to_plotly_json()
-    patch["layout"]["margin"] = figure.layout.margin.to_plotly_json()
-    patch["layout"]["annotations"] = [
-        annotation.to_plotly_json() for annotation in figure.layout.annotations
-    ]
+    patch["data"] = figure["data"]
+    patch["layout"]["geo"]["lonaxis"]["range"] = list(layout["geo"]["lonaxis"]["range"])
+    patch["layout"]["geo"]["lataxis"]["range"] = list(layout["geo"]["lataxis"]["range"])
+    patch["layout"]["uirevision"] = layout["uirevision"]
+    patch["layout"]["title"]["text"] = layout["title"]["text"]
+    patch["layout"]["legend"] = layout["legend"]
+    patch["layout"]["margin"] = layout["margin"]
+    patch["layout"]["annotations"] = layout.get("annotations", [])
     # The amount maps' shared colour scale (a categorical map has none: no trace refers to it).
-    patch["layout"]["coloraxis"] = figure.layout.coloraxis.to_plotly_json()
-    patch["layout"]["meta"] = figure.layout.meta
+    patch["layout"]["coloraxis"] = layout.get("coloraxis", {})
+    patch["layout"]["meta"] = layout["meta"]
     return patch
 
 

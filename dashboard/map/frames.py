@@ -49,9 +49,9 @@ def map_table(
     by_province = provinces is not None
     rows = []
     for trace in map_traces(countries, mode=mode, lang=lang, provinces=provinces, rada=rada):
-        if trace.uid == SEA_ID:
+        if trace["uid"] == SEA_ID:
             continue
-        for location, data in zip(trace.locations, trace.customdata, strict=True):
+        for location, data in zip(trace["locations"], trace["customdata"], strict=True):
             is_province = str(location).startswith("AF-")
             iso3, country = ("AFG", data[7]) if is_province else (location, data[1])
             facts = list(data[2:7])
@@ -68,7 +68,7 @@ def map_table(
                 "status": facts[2],
                 "role": facts[3],
                 "pillars": facts[4],
-                "colour": trace.name,
+                "colour": trace["name"],
                 "in_filters": _yes_no(active.get(iso3, False), lang),
             }
             rows.append(row)

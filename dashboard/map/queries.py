@@ -6,10 +6,11 @@ from __future__ import annotations
 import dataclasses
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from dashboard.selection import Selection
-from dashboard.store.door import ROW, query
+from dashboard.store.door import ROW, ROWS, query
 from dashboard.store.eutf import COMMON_OUTPUT_FRAMEWORK
 from dashboard.store.sql import Sql, compose, joined, selection_conditions, where
 
@@ -51,6 +52,31 @@ def _country_conditions(selection: Selection) -> tuple[list[Sql], dict[str, obje
     return conditions + period_conditions, {**params, **period_params}
 
 
+# The Action countries as the map draws them, whatever the filters: asked without parameters, so
+# the store's cache of answers keeps them for the store version, and a filter change asks only
+# which rows the filters keep (``map_countries``). Both list the same rows in the same order.
+MAP_FROM = Sql("""
+        FROM action_countries ac
+        JOIN countries c USING (iso3)
+        JOIN actions a USING (action_code)
+        JOIN regions r USING (region_code)
+        JOIN statuses s USING (status_code)
+        ORDER BY ac.iso3, ac.action_code
+""")
+MAP_COUNTRIES = compose(
+    """
+        SELECT ac.iso3, c.name_en AS country_name_en, c.name_fr AS country_name_fr, ac.action_code,
+               a.short_name_en AS action_short_en, a.short_name_fr AS action_short_fr,
+               a.region_code, r.name_en AS region_name_en, r.name_fr AS region_name_fr,
+               a.status_code, s.name_en AS status_name_en, s.name_fr AS status_name_fr, ac.role,
+               coalesce((SELECT list(cp.pillar_no ORDER BY cp.pillar_no) FROM country_pillars cp
+                         WHERE cp.action_code = ac.action_code AND cp.iso3 = ac.iso3), []) AS pillars
+        {source}
+    """,
+    source=MAP_FROM,
+)
+
+
 def map_countries(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
     """Every Action country, with whether the selection keeps it.
 
@@ -60,27 +86,15 @@ def map_countries(cursor: duckdb.DuckDBPyConnection, selection: Selection) -> pd
     role (host, origin or None), pillars (list of pillar numbers that apply there, ascending),
     in_selection (bool).
     """
+    countries = query(cursor, "map_countries", MAP_COUNTRIES)
     conditions, params = _country_conditions(selection)
     kept = joined(conditions, " AND ") if conditions else Sql("TRUE")
     sql = compose(
-        """
-        SELECT ac.iso3, c.name_en AS country_name_en, c.name_fr AS country_name_fr, ac.action_code,
-               a.short_name_en AS action_short_en, a.short_name_fr AS action_short_fr,
-               a.region_code, r.name_en AS region_name_en, r.name_fr AS region_name_fr,
-               a.status_code, s.name_en AS status_name_en, s.name_fr AS status_name_fr, ac.role,
-               coalesce((SELECT list(cp.pillar_no ORDER BY cp.pillar_no) FROM country_pillars cp
-                         WHERE cp.action_code = ac.action_code AND cp.iso3 = ac.iso3), []) AS pillars,
-               coalesce({kept}, FALSE) AS in_selection
-        FROM action_countries ac
-        JOIN countries c USING (iso3)
-        JOIN actions a USING (action_code)
-        JOIN regions r USING (region_code)
-        JOIN statuses s USING (status_code)
-        ORDER BY ac.iso3, ac.action_code
-    """,
-        kept=kept,
+        "SELECT coalesce({kept}, FALSE) AS in_selection {source}", kept=kept, source=MAP_FROM
     )
-    return query(cursor, "map_countries", sql, params)
+    flags = query(cursor, "map_countries_kept", sql, params, read=ROWS)
+    countries["in_selection"] = np.array([flag for (flag,) in flags], dtype=bool)
+    return countries
 
 
 def country_in_selection(

@@ -2,6 +2,9 @@
 (``figures.programme_map``) and the map's table lists what they fill (``frames.map_table``), so
 the table always holds what the map shows.
 
+Traces are plain data (``dashboard.common.figures.trace``): the dicts plotly would make of its
+choropleth objects, without their validation and copies (most of the map's CPU).
+
 The traces' ``geojson`` is the URL of the shipped geometry (``dashboard.map.geometry``): plotly.js
 fetches it once per page from the app's own server, so no figure or update carries polygons.
 """
@@ -12,10 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.common import theme
 from dashboard.common.data_kinds import MAPPED_PILLAR_ACTIONS
+from dashboard.common.figures import trace
 from dashboard.i18n import t
 from dashboard.map.geometry import COUNTRIES_URL, PROVINCES_URL, Province
 from dashboard.map.labels import colour_mode, lang_column, pillar_numbers, role_text
@@ -162,9 +165,10 @@ def _choropleth(
     showlegend: bool = True,
     hoverinfo: str | None = None,
     uid: str,
-) -> go.Choropleth:
+) -> dict:
     """One single-colour choropleth layer."""
-    return go.Choropleth(
+    return trace(
+        "choropleth",
         geojson=geojson,
         featureidkey="id",
         locations=list(locations),
@@ -204,14 +208,14 @@ def _province_traces(
     afghanistan: CountryView | None,
     colour: str,
     lang: str,
-) -> list[go.Choropleth]:
+) -> list[dict]:
     """RADA's provinces in Afghanistan's colour with a dark outline, the others in a pale tint."""
     rada_names = {
         row["province_code"]: row[lang_column("name", lang)] for row in rada.to_dict("records")
     }
     facts = list(afghanistan.hover[1:]) if afghanistan else ["–"] * 5
     country = afghanistan.name if afghanistan else ""
-    traces: list[go.Choropleth] = []
+    traces: list[dict] = []
     for is_rada, name_key, label_key, fill, border, width in (
         (True, "map.legend.rada_provinces", "map.hover.province_rada", colour, RADA_BORDER, 1.4),
         (
@@ -266,8 +270,8 @@ def map_traces(
     lang: str,
     provinces: Sequence[Province] | None = None,
     rada: pd.DataFrame | None = None,
-) -> list[go.Choropleth]:
-    """The map's traces, in drawing order.
+) -> list[dict]:
+    """The map's traces (plain data), in drawing order.
 
     First an invisible sea layer under everything, which catches clicks outside the countries
     (where two layers contain the pointer, plotly geo reports the later one, so countries win);
@@ -285,7 +289,7 @@ def map_traces(
     mode = colour_mode(mode)
     views = country_views(countries, mode, lang)
     drawn = [view for view in views if not (provinces is not None and view.iso3 == "AFG")]
-    traces: list[go.Choropleth] = [
+    traces: list[dict] = [
         _choropleth(
             geojson=SEA_GEOJSON,
             locations=[SEA_ID],
