@@ -148,3 +148,31 @@ class AsPlotly:
 
         builder = getattr(self.module, name)
         return lambda *args, **kwargs: go.Figure(builder(*args, **kwargs))
+
+
+def chart_request(
+    context: Any, raw: dict | None = None, params: dict | None = None, lang: str = "en"
+):
+    """What a page's chart factory hands each chart: ``context``'s store, the selection made of
+    ``raw`` filter values, the page's options ``params`` and the language."""
+    from dashboard.common.charts import ChartRequest
+    from dashboard.selection import Selection
+
+    return ChartRequest(
+        cursor=context.cursor(),
+        catalog=context.catalog,
+        settings=context.settings,
+        selection=Selection.from_raw(raw or {}, context.catalog),
+        params=params or {},
+        lang=lang,
+    )
+
+
+def assert_plotly_makes_the_same(figures: list) -> None:
+    """Each figure is plain data and exactly the figure plotly makes of it (validated, nothing
+    coerced): the browser draws what plotly's own figure would have drawn."""
+    import plotly.graph_objects as go
+
+    for figure in figures:
+        assert isinstance(figure, dict)
+        assert go.Figure(figure).to_plotly_json() == figure

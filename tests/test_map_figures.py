@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from dash import Patch
-from helpers import AsPlotly
+from helpers import AsPlotly, assert_plotly_makes_the_same, chart_request
 
 from dashboard.common import theme
 from dashboard.i18n import t
@@ -503,20 +503,11 @@ def demo_context(demo_store_path):
 def test_plain_maps_are_what_plotly_makes_of_them(demo_context, raw, params, lang):
     """The map built as plain data is exactly the figure plotly makes of that data (validated,
     nothing coerced), and so is its patch: the browser draws what plotly's own figure would."""
-    from dashboard.common.charts import ChartRequest
     from dashboard.map.charts import map_figure
 
-    request = ChartRequest(
-        cursor=demo_context.cursor(),
-        catalog=demo_context.catalog,
-        settings=demo_context.settings,
-        selection=Selection.from_raw(raw, demo_context.catalog),
-        params=params,
-        lang=lang,
-    )
+    request = chart_request(demo_context, raw, params, lang)
     figure = map_figure(request)
-    assert isinstance(figure, dict)
-    assert go.Figure(figure).to_plotly_json() == figure
+    assert_plotly_makes_the_same([figure])
     colouring = figure["layout"]["meta"]["colour_mode"]
     assert colouring == {"": "action", "region": "region", "status": "status"}.get(
         params.get("colour", ""), "amount"

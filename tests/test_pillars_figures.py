@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from helpers import AsPlotly, texts
+from helpers import AsPlotly, assert_plotly_makes_the_same, chart_request, texts
 
 from dashboard.pillars import blocks as pillar_blocks
 from dashboard.pillars import figures as builders
@@ -177,21 +177,10 @@ def demo_context(demo_store_path):
 def test_plain_figures_are_what_plotly_makes_of_them(demo_context, raw, params, lang):
     """Every pillars chart built as plain data is exactly the figure plotly makes of that data
     (validated, nothing coerced): the browser draws what plotly's own figure would have drawn."""
-    import plotly.graph_objects as go
-
-    from dashboard.common.charts import ChartRequest
     from dashboard.pillars.charts import CHARTS
 
-    request = ChartRequest(
-        cursor=demo_context.cursor(),
-        catalog=demo_context.catalog,
-        settings=demo_context.settings,
-        selection=Selection.from_raw(raw, demo_context.catalog),
-        params=params,
-        lang=lang,
-    )
+    request = chart_request(demo_context, raw, params, lang)
     # Every chart that follows the filters (the EUTF chart keeps the shared go.Figure builder).
     built = [chart.figure(request) for chart in CHARTS if chart.figure and chart.follows_filters]
-    assert len(built) == 7 and all(isinstance(figure, dict) for figure in built)
-    for figure in built:
-        assert go.Figure(figure).to_plotly_json() == figure
+    assert len(built) == 7
+    assert_plotly_makes_the_same(built)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from dash import html
-from helpers import AsPlotly
+from helpers import AsPlotly, assert_plotly_makes_the_same, chart_request
 
 from dashboard.selection import Selection
 from dashboard.store.catalog import load_catalog
@@ -548,22 +548,11 @@ def test_plain_figures_are_what_plotly_makes_of_them(demo_context, raw, params, 
     """Every sustainability chart built as plain data is exactly the figure plotly makes of that
     data (validated, nothing coerced): the browser draws what plotly's own figure would have
     drawn; the same for the exact figures' mark."""
-    import plotly.graph_objects as go
-
-    from dashboard.common.charts import ChartRequest
     from dashboard.common.figures import plain_figure
     from dashboard.sustainability.charts import CHARTS
 
-    request = ChartRequest(
-        cursor=demo_context.cursor(),
-        catalog=demo_context.catalog,
-        settings=demo_context.settings,
-        selection=Selection.from_raw(raw, demo_context.catalog),
-        params=params,
-        lang=lang,
-    )
+    request = chart_request(demo_context, raw, params, lang)
     built = [chart.figure(request) for chart in CHARTS if chart.figure]
     built.append(builders.mark_exact(plain_figure(), lang))
-    assert len(built) == 8 and all(isinstance(figure, dict) for figure in built)
-    for figure in built:
-        assert go.Figure(figure).to_plotly_json() == figure
+    assert len(built) == 8
+    assert_plotly_makes_the_same(built)
