@@ -7,16 +7,14 @@ import math
 
 import pytest
 from dash import dcc
-from helpers import page_answer
+from helpers import chart_request, page_answer
 
 from dashboard import ids
-from dashboard.common.charts import ChartRequest
 from dashboard.common.pages import PageContext
 from dashboard.i18n import TEXT, t
 from dashboard.pillars import charts as pillar_charts
 from dashboard.pillars import layout as layout_module
 from dashboard.pillars.options import TABLE, PageOptions
-from dashboard.selection import Selection
 from dashboard.site import all_charts
 from dashboard.store.context import AppContext
 
@@ -35,19 +33,6 @@ def demo_context(demo_store_path):
     return AppContext(settings_for(demo_store_path))
 
 
-def request_for(
-    context: AppContext, raw: dict | None = None, params: dict | None = None, lang: str = "en"
-) -> ChartRequest:
-    return ChartRequest(
-        cursor=context.cursor(),
-        catalog=context.catalog,
-        settings=context.settings,
-        selection=Selection.from_raw(raw or {}, context.catalog),
-        params=params or {},
-        lang=lang,
-    )
-
-
 def data(
     context: AppContext,
     key: str,
@@ -55,7 +40,7 @@ def data(
     params: dict | None = None,
     lang: str = "en",
 ):
-    return CHARTS[key].data(request_for(context, raw, params, lang))
+    return CHARTS[key].data(chart_request(context, raw, params, lang))
 
 
 def records(frame) -> list[tuple]:
