@@ -494,7 +494,7 @@ def test_the_layout_reports_ignored_options_in_the_page_language(tiny_context):
     alert = notice({"trend": "iso3", "drill": "<img src=x>"}, "fr")
     assert alert.children == (
         "Certaines options du lien n’ont pas été reconnues et ont été ignorées\u202f: "
-        "«\u00a0iso3\u00a0» pour «\u00a0Évolution par\u00a0»\u202f; "
+        "«\u00a0iso3\u00a0» pour «\u00a0Évolution par\u00a0»\u00a0; "
         "«\u00a0<img src=x>\u00a0» pour «\u00a0Action détaillée par pays\u00a0»."
     )
 

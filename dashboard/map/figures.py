@@ -282,7 +282,7 @@ def country_results_chart(results: pd.DataFrame, *, country: str, lang: str) -> 
     return target_actual_chart(
         frame,
         title=title,
-        subtitle=t("map.list_separator", lang).join(filter(None, notes)),
+        subtitle=t("list.separator", lang).join(filter(None, notes)),
         label_column="label",
         hover_column="label_full",
         lang=lang,

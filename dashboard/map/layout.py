@@ -53,7 +53,7 @@ def options_notice(options: MapOptions, lang: str) -> dbc.Alert | None:
     show nothing (a value no EUTF figure has), if any."""
     if not options.dropped:
         return None
-    items = t("map.list_separator", lang).join(
+    items = t("list.separator", lang).join(
         _dropped_item(key, value, lang) for key, value in options.dropped
     )
     return dbc.Alert(

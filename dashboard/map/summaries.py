@@ -33,7 +33,7 @@ def map_summary(countries: pd.DataFrame, *, lang: str) -> str:
     for row in kept:
         names.setdefault(row["action_code"], row[name_column])
         per_action.setdefault(row["action_code"], set()).add(row["iso3"])
-    actions = t("map.list_separator", lang).join(
+    actions = t("list.separator", lang).join(
         t(
             "map.summary.action_count",
             lang,

@@ -74,7 +74,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No Action country matches the current filters: every Action country is drawn in plain grey.",
         "fr": "Aucun pays des Actions ne correspond aux filtres actuels\u202f: tous sont dessinés en gris uni.",
     },
-    "map.list_separator": {"en": "; ", "fr": "\u202f; "},
     "map.summary.action_count": {"en": "{name}: {count}", "fr": "{name}\u202f: {count}"},
     # Global component
     "map.global.heading": {

@@ -49,7 +49,7 @@ def options_notice(options: PageOptions, lang: str) -> dbc.Alert | None:
     """A visible notice listing the page options of the link that were not recognised."""
     if not options.dropped:
         return None
-    items = t("pillars.list_separator", lang).join(
+    items = t("list.separator", lang).join(
         t("pillars.notice.item", lang, value=value, option=t(OPTION_LABEL_KEYS[key], lang))
         for key, value in options.dropped
     )

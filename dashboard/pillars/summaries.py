@@ -173,7 +173,7 @@ def country_ranking_summary(
             for sex in SEX_ORDER
             if sex in per_sex.index
         ]
-        text += " " + t("pillars.list_separator", lang).join(parts) + "."
+        text += " " + t("list.separator", lang).join(parts) + "."
     return text
 
 

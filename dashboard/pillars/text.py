@@ -381,7 +381,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{indicator} by country (countries: {countries})",
         "fr": "{indicator} par pays (pays\u202f: {countries})",
     },
-    "pillars.list_separator": {"en": "; ", "fr": "\u202f; "},
     "pillars.summary.no_start_groups": {
         "en": "Groups with no start reported (no share computed): {count}.",
         "fr": "Groupes sans début déclaré (aucune part calculée)\u202f: {count}.",

@@ -165,12 +165,12 @@ def _read(result: duckdb.DuckDBPyConnection, read: str) -> Any:
     raise ValueError(f"unknown way to read an answer: {read!r}")
 
 
-def _frozen(value: object) -> object:
+def frozen(value: object) -> object:
     """A bound value as part of a cache key: hashable, and typed (1, 1.0 and True differ in SQL)."""
     if isinstance(value, (list, tuple)):
-        return (type(value).__name__, tuple(_frozen(item) for item in value))
+        return (type(value).__name__, tuple(frozen(item) for item in value))
     if isinstance(value, Mapping):
-        return ("map", tuple(sorted((str(key), _frozen(item)) for key, item in value.items())))
+        return ("map", tuple(sorted((str(key), frozen(item)) for key, item in value.items())))
     hash(value)  # TypeError for anything else that cannot be a key part
     return (type(value).__name__, value)
 
@@ -179,7 +179,7 @@ def _result_key(
     sql: str, params: Mapping[str, object] | Sequence[object] | None, read: str
 ) -> tuple | None:
     try:
-        return (sql, read, _frozen(params) if params is not None else None)
+        return (sql, read, frozen(params) if params is not None else None)
     except TypeError:
         return None
 

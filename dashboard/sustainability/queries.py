@@ -47,7 +47,7 @@ from dashboard.cells import number, number_or_nan
 from dashboard.common.methodology import MAX_TIME_SERIES
 from dashboard.selection import Selection
 from dashboard.store import vocabulary
-from dashboard.store.door import ROWS, query
+from dashboard.store.door import ROWS, frozen, query
 from dashboard.store.results import results_of
 from dashboard.store.sql import Sql, compose, identifier, joined, selection_conditions, where
 from dashboard.sustainability.disclosure import PROTECTED, Disclosure
@@ -298,16 +298,8 @@ def _raw_groups(
         return _every_offered_group(raw, offered_codes(cursor, selection, grouping))
 
     # The means, spreads, shares and comparable groups of one request all start from these rows.
-    key = ("every offered group", sql, _frozen_params(params), selection)
+    key = ("every offered group", sql, frozen(params), selection)
     return _kept(cursor, key, every_group)
-
-
-def _frozen_params(params: dict[str, object]) -> tuple:
-    """Bound values as part of a key: sorted, lists as tuples."""
-    return tuple(
-        (name, tuple(value) if isinstance(value, list) else value)
-        for name, value in sorted(params.items())
-    )
 
 
 def _kept(cursor: duckdb.DuckDBPyConnection, key: tuple, compute) -> pd.DataFrame:
